@@ -1,0 +1,7 @@
+/** Users, groups, permissions, API tokens and sessions. */
+@Export
+@Version("1.0.0")
+package cores.api.accounts;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

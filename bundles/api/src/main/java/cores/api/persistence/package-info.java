@@ -1,0 +1,7 @@
+/** Transactions over the shared PostgreSQL database, one service per persistence unit. */
+@Export
+@Version("1.0.0")
+package cores.api.persistence;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
