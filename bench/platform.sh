@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Platform benchmarks of issue 2, all measured in one run on this machine:
+#  1. cold start of the built distribution to the first 200 from /api/health (median of N),
+#     against the external PostgreSQL and on the embedded database;
+#  2. resident memory after start and 1,000 /api/health requests;
+#  3. /api/health throughput with wrk (2 threads, 16 connections, 10 s) against a bare Jetty
+#     handler on the same JVM (bench/src/main/java/cores/bench/BareJettyHealth.java), as a ratio.
+# Needs: `mvn -B -DskipTests package` done, wrk, curl, PostgreSQL on 127.0.0.1:5432 (trust).
+# Usage: bench/platform.sh [runs]   (default 5)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+dist=$root/launcher/target/cores
+runs=${1:-5}
+port=18000
+work=$(mktemp -d)
+db=cores_bench_$$
+trap 'kill $(jobs -p) 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+now_ms() { date +%s%3N; }
+wait_health() { # pid -> prints ms waited, fails after 60 s
+  local start=$1 pid=$2
+  for _ in $(seq 1 3000); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/api/health" 2>/dev/null; then
+      echo $(( $(now_ms) - start )); return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "cores exited early; log: $work/cores.log" >&2; return 1; }
+    sleep 0.02
+  done
+  echo "no 200 from /api/health within 60 s" >&2; return 1
+}
+start_cores() { # extra env assignments...
+  env CORES_HTTP_PORT=$port CORES_DATA="$work/data" CORES_PLUGINS="$work/plugins" \
+    SECRET_KEY=bench-secret-key "$@" "$dist/bin/cores" >"$work/cores.log" 2>&1 &
+  echo $!
+}
+stop() { kill -TERM "$1"; wait "$1" 2>/dev/null || true; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+psql -h 127.0.0.1 -U postgres -qc "create database $db" >/dev/null
+ext=(POSTGRES_HOST=127.0.0.1 POSTGRES_USER=postgres POSTGRES_DB=$db)
+
+# warm-up run: migrates the fresh database, so the measured runs start like an upgrade-free restart
+t0=$(now_ms); pid=$(start_cores "${ext[@]}"); wait_health "$t0" "$pid" >/dev/null; stop "$pid"
+
+echo "cold start, external PostgreSQL (ms, $runs runs):"
+for _ in $(seq 1 "$runs"); do
+  t0=$(now_ms); pid=$(start_cores "${ext[@]}"); wait_health "$t0" "$pid"; stop "$pid"
+done | tee "$work/ext.txt" | tr '\n' ' '; echo
+echo "  median: $(median <"$work/ext.txt") ms"
+
+echo "cold start, embedded PostgreSQL (ms, $runs runs; data folder reused after the first start):"
+t0=$(now_ms); pid=$(start_cores); wait_health "$t0" "$pid" >/dev/null; stop "$pid"
+for _ in $(seq 1 "$runs"); do
+  t0=$(now_ms); pid=$(start_cores); wait_health "$t0" "$pid"; stop "$pid"
+done | tee "$work/emb.txt" | tr '\n' ' '; echo
+echo "  median: $(median <"$work/emb.txt") ms"
+
+t0=$(now_ms); pid=$(start_cores "${ext[@]}"); wait_health "$t0" "$pid" >/dev/null
+for _ in $(seq 1 1000); do echo "url = \"http://127.0.0.1:$port/api/health\""; done >"$work/urls"
+curl -fsS -o /dev/null -K "$work/urls"
+echo "resident memory after start + 1,000 /api/health: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")"
+
+cores_rps=$(wrk -t2 -c16 -d10s "http://127.0.0.1:$port/api/health" | awk '/Requests\/sec/ {print $2}')
+stop "$pid"
+java -cp "$root/bench/target/cores-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*" \
+  cores.bench.BareJettyHealth 18099 >"$work/bare.log" 2>&1 &
+bare=$!
+for _ in $(seq 1 200); do curl -fsS -o /dev/null http://127.0.0.1:18099/ 2>/dev/null && break; sleep 0.05; done
+wrk -t2 -c16 -d3s http://127.0.0.1:18099/ >/dev/null # JIT warm-up, as Cores had 1,000 requests
+bare_rps=$(wrk -t2 -c16 -d10s http://127.0.0.1:18099/ | awk '/Requests\/sec/ {print $2}')
+kill "$bare"
+echo "/api/health throughput: cores $cores_rps req/s, bare Jetty $bare_rps req/s, ratio $(awk -v a="$cores_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a/b}')"
