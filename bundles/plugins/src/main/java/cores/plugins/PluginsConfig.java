@@ -1,0 +1,18 @@
+package cores.plugins;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The {@code cores.plugins} configuration, produced by the launcher from CORES_PLUGINS. */
+@ObjectClassDefinition(name = "Cores plugins folder")
+public @interface PluginsConfig {
+
+  @AttributeDefinition(description = "Folder whose *.jar bundles are installed, updated, removed")
+  String directory();
+
+  @AttributeDefinition(
+      description =
+          "Milliseconds between two looks at the folder; a jar is acted on once its size and"
+              + " modification time are the same in two consecutive looks")
+  long pollIntervalMillis() default 2000;
+}
