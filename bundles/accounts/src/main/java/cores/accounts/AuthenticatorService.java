@@ -1,0 +1,226 @@
+package cores.accounts;
+
+import cores.api.accounts.Accounts;
+import cores.api.accounts.User;
+import cores.api.auth.AuthenticationProvider;
+import cores.api.auth.AuthenticationUnavailableException;
+import cores.api.auth.Authenticator;
+import cores.api.auth.Identity;
+import cores.api.auth.LoginFailedException;
+import cores.api.auth.LoginFailedException.Reason;
+import cores.api.persistence.Transactions;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs users in through the active providers, highest {@code service.ranking} first, and slows down
+ * repeated failures per username. Failures are kept in the database so that the limit holds across
+ * instances.
+ */
+@Component(service = Authenticator.class, configurationPid = AccountsConfig.PID)
+@Designate(ocd = AccountsConfig.class)
+public final class AuthenticatorService implements Authenticator {
+  /** Failures older than this no longer count. */
+  static final Duration WINDOW = Duration.ofMinutes(15);
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthenticatorService.class);
+  private static final Comparator<Ranked> ORDER =
+      Comparator.comparingInt(Ranked::ranking).reversed().thenComparingLong(Ranked::serviceId);
+
+  private final Transactions tx;
+  private final Accounts accounts;
+  private final Settings settings;
+  private final Clock clock;
+
+  /** Replaced as a whole when providers come and go; logins read it without locking. */
+  private volatile List<Ranked> providers = List.of();
+
+  @Activate
+  public AuthenticatorService(
+      @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
+      @Reference Accounts accounts,
+      AccountsConfig config) {
+    this(tx, accounts, Settings.of(config), Clock.systemUTC());
+  }
+
+  AuthenticatorService(Transactions tx, Accounts accounts, Settings settings, Clock clock) {
+    this.tx = tx;
+    this.accounts = accounts;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Reference(
+      service = AuthenticationProvider.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeProvider")
+  synchronized void addProvider(AuthenticationProvider provider, Map<String, Object> properties) {
+    Object ranking = properties.get(Constants.SERVICE_RANKING);
+    Object id = properties.get(Constants.SERVICE_ID);
+    List<Ranked> next = new ArrayList<>(providers);
+    next.add(
+        new Ranked(
+            provider,
+            ranking instanceof Integer r ? r : 0,
+            id instanceof Long l ? l : Long.MAX_VALUE));
+    next.sort(ORDER);
+    providers = List.copyOf(next);
+  }
+
+  synchronized void removeProvider(AuthenticationProvider provider) {
+    List<Ranked> next = new ArrayList<>(providers);
+    next.removeIf(r -> r.provider() == provider);
+    providers = List.copyOf(next);
+  }
+
+  @Override
+  public List<String> providers() {
+    return providers.stream().map(r -> r.provider().name()).toList();
+  }
+
+  @Override
+  public User login(String username, char[] password) throws LoginFailedException {
+    // an empty password must never reach a provider: some LDAP servers treat it as an anonymous
+    // bind, which succeeds
+    if (username == null
+        || username.isEmpty()
+        || username.length() > Validation.USERNAME_MAX
+        || password == null
+        || password.length == 0) {
+      throw invalid();
+    }
+    Instant now = clock.instant();
+    refuseWhenThrottled(username, now);
+    boolean unavailable = false;
+    for (Ranked ranked : providers) {
+      Optional<Identity> identity;
+      try {
+        identity = ranked.provider().authenticate(username, password);
+      } catch (AuthenticationUnavailableException e) {
+        LOG.warn("Authentication provider {} is unavailable: {}", ranked.name(), e.getMessage());
+        unavailable = true;
+        continue;
+      } catch (RuntimeException e) {
+        LOG.error("Authentication provider {} failed", ranked.name(), e);
+        unavailable = true;
+        continue;
+      }
+      if (identity.isPresent()) {
+        return succeed(username, identity.get(), now);
+      }
+    }
+    if (unavailable) {
+      throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
+    }
+    recordFailure(username, now);
+    throw invalid();
+  }
+
+  private User succeed(String username, Identity identity, Instant now)
+      throws LoginFailedException {
+    User user = accounts.provision(identity);
+    if (!user.active()) {
+      throw new LoginFailedException(Reason.INACTIVE, "This account is inactive.");
+    }
+    tx.required(
+        em -> {
+          em.createNativeQuery("UPDATE auth_user SET last_login = ?1 WHERE id = ?2")
+              .setParameter(1, Timestamp.from(now))
+              .setParameter(2, user.id())
+              .executeUpdate();
+          return em.createNativeQuery("DELETE FROM auth_login_failure WHERE username = lower(?1)")
+              .setParameter(1, username)
+              .executeUpdate();
+        });
+    return new User(
+        user.id(),
+        user.username(),
+        user.firstName(),
+        user.lastName(),
+        user.email(),
+        user.active(),
+        user.staff(),
+        user.superuser(),
+        user.groups(),
+        user.permissions(),
+        now);
+  }
+
+  /**
+   * After the free failures, each further one doubles the wait (from one second, up to the
+   * configured maximum) counted from the latest failure.
+   */
+  // usernames are lower-cased by the database in the failure table, as in auth_user's index
+  private void refuseWhenThrottled(String username, Instant now) throws LoginFailedException {
+    Object[] row =
+        tx.readOnly(
+            em ->
+                (Object[])
+                    em.createNativeQuery(
+                            "SELECT count(*), max(failed_at) FROM auth_login_failure"
+                                + " WHERE username = lower(?1) AND failed_at > ?2")
+                        .setParameter(1, username)
+                        .setParameter(2, Timestamp.from(now.minus(WINDOW)))
+                        .getSingleResult());
+    long failures = ((Number) row[0]).longValue();
+    if (failures < settings.throttleFreeFailures() || row[1] == null) {
+      return;
+    }
+    Instant last = ((Timestamp) row[1]).toInstant();
+    long excess = failures - settings.throttleFreeFailures();
+    Duration delay =
+        excess >= 30
+            ? settings.throttleMaxDelay()
+            : min(Duration.ofSeconds(1L << excess), settings.throttleMaxDelay());
+    if (now.isBefore(last.plus(delay))) {
+      throw new LoginFailedException(
+          Reason.THROTTLED, "Too many failed logins for this user. Try again later.");
+    }
+  }
+
+  private void recordFailure(String username, Instant now) {
+    tx.required(
+        em -> {
+          // old failures of every user go here, so the table never grows beyond the window
+          em.createNativeQuery("DELETE FROM auth_login_failure WHERE failed_at <= ?1")
+              .setParameter(1, Timestamp.from(now.minus(WINDOW)))
+              .executeUpdate();
+          return em.createNativeQuery(
+                  "INSERT INTO auth_login_failure (username, failed_at) VALUES (lower(?1), ?2)")
+              .setParameter(1, username)
+              .setParameter(2, Timestamp.from(now))
+              .executeUpdate();
+        });
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static LoginFailedException invalid() {
+    return new LoginFailedException(Reason.INVALID_CREDENTIALS, "Invalid username or password.");
+  }
+
+  private record Ranked(AuthenticationProvider provider, int ranking, long serviceId) {
+    String name() {
+      return provider.name();
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package cores.accounts;
+
+import cores.accounts.entity.TokenEntity;
+import cores.accounts.entity.UserEntity;
+import cores.api.accounts.Tokens;
+import cores.api.accounts.User;
+import cores.api.persistence.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** API tokens: random keys of which only the SHA-256 hash is stored. */
+@Component(service = Tokens.class)
+public final class TokenService implements Tokens {
+  /** {@code last_used} is written at most this often, not on every request. */
+  static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+
+  static final int LABEL_MAX = 100;
+  private static final Pattern KEY = Pattern.compile("[0-9a-f]{40}");
+
+  private final Transactions tx;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  @Activate
+  public TokenService(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
+    this(tx, Clock.systemUTC(), new SecureRandom());
+  }
+
+  TokenService(Transactions tx, Clock clock, SecureRandom random) {
+    this.tx = tx;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** Why the label is unacceptable, or null. */
+  static String checkLabel(String label) {
+    if (label == null || label.isBlank()) {
+      return "required";
+    }
+    return label.length() > LABEL_MAX ? "at most " + LABEL_MAX + " characters" : null;
+  }
+
+  @Override
+  public String issue(long userId, String label) {
+    Validation.require("label", checkLabel(label));
+    String key = Keys.tokenKey(random);
+    tx.required(
+        em -> {
+          if (em.find(UserEntity.class, userId) == null) {
+            throw new IllegalArgumentException("user: no user " + userId);
+          }
+          em.persist(new TokenEntity(userId, label, Keys.hash(key), clock.instant()));
+          return null;
+        });
+    return key;
+  }
+
+  @Override
+  public Optional<User> authenticate(String key) {
+    if (key == null || !KEY.matcher(key).matches()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return tx.required(
+        em -> {
+          List<TokenEntity> found =
+              em.createQuery(
+                      "select t from TokenEntity t where t.keyHash = :hash", TokenEntity.class)
+                  .setParameter("hash", Keys.hash(key))
+                  .getResultList();
+          if (found.isEmpty()) {
+            return Optional.empty();
+          }
+          TokenEntity token = found.get(0);
+          UserEntity user = em.find(UserEntity.class, token.userId());
+          if (user == null || !user.active()) {
+            return Optional.empty();
+          }
+          if (token.lastUsed() == null
+              || token.lastUsed().isBefore(now.minus(LAST_USED_GRANULARITY))) {
+            token.lastUsed(now);
+          }
+          return Optional.of(UserMapping.toUser(user));
+        });
+  }
+
+  @Override
+  public void revoke(long userId, String label) {
+    tx.required(
+        em ->
+            em.createQuery("delete from TokenEntity t where t.userId = :user and t.label = :label")
+                .setParameter("user", userId)
+                .setParameter("label", label)
+                .executeUpdate());
+  }
+}

@@ -1,0 +1,64 @@
+package cores.accounts;
+
+import java.util.regex.Pattern;
+
+/** Checks of user input shared by the services and the REST resources; null means valid. */
+final class Validation {
+  static final int USERNAME_MAX = 150;
+  static final int NAME_MAX = 150;
+  static final int EMAIL_MAX = 254;
+  static final int PASSWORD_MIN = 8;
+
+  /** Django's username rule: letters, digits and @.+-_ (letters and digits of any script). */
+  private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}@.+_-]+");
+
+  /** Deliberately loose: one @, no spaces, a dotted or single-label domain (e.g. localhost). */
+  private static final Pattern EMAIL =
+      Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)*", Pattern.UNICODE_CHARACTER_CLASS);
+
+  private Validation() {}
+
+  static String username(String value) {
+    if (value == null || value.isEmpty()) {
+      return "required";
+    }
+    if (value.length() > USERNAME_MAX) {
+      return "at most " + USERNAME_MAX + " characters";
+    }
+    if (!USERNAME.matcher(value).matches()) {
+      return "only letters, digits and @.+-_ are allowed";
+    }
+    return null;
+  }
+
+  /** An email address; blank is allowed unless required. */
+  static String email(String value, boolean required) {
+    if (value == null || value.isEmpty()) {
+      return required ? "required" : null;
+    }
+    if (value.length() > EMAIL_MAX) {
+      return "at most " + EMAIL_MAX + " characters";
+    }
+    return EMAIL.matcher(value).matches() ? null : "not a valid email address";
+  }
+
+  static String password(char[] value) {
+    if (value == null || value.length == 0) {
+      return "required";
+    }
+    return value.length < PASSWORD_MIN ? "at least " + PASSWORD_MIN + " characters" : null;
+  }
+
+  static String name(String value) {
+    return value != null && value.length() > NAME_MAX
+        ? "at most " + NAME_MAX + " characters"
+        : null;
+  }
+
+  /** Throws an {@link IllegalArgumentException} "field: problem" when the problem is not null. */
+  static void require(String field, String problem) {
+    if (problem != null) {
+      throw new IllegalArgumentException(field + ": " + problem);
+    }
+  }
+}

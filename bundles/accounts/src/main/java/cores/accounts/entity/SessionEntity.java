@@ -1,0 +1,46 @@
+package cores.accounts.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A row of {@code cores_session}: a browser session, known only by the hash of its key. */
+@Entity
+@Table(name = "cores_session")
+public class SessionEntity {
+  @Id
+  @Column(name = "key_hash")
+  private String keyHash;
+
+  @Column(name = "user_id", nullable = false)
+  private long userId;
+
+  @Column(nullable = false)
+  private Instant created;
+
+  @Column(nullable = false)
+  private Instant expires;
+
+  protected SessionEntity() {}
+
+  public SessionEntity(String keyHash, long userId, Instant created, Instant expires) {
+    this.keyHash = keyHash;
+    this.userId = userId;
+    this.created = created;
+    this.expires = expires;
+  }
+
+  public long userId() {
+    return userId;
+  }
+
+  public Instant expires() {
+    return expires;
+  }
+
+  public void expires(Instant value) {
+    expires = value;
+  }
+}
