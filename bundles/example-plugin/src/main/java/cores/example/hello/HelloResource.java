@@ -1,0 +1,47 @@
+package cores.example.hello;
+
+import cores.api.accounts.User;
+import cores.api.web.Whiteboard;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * An example plugin: one REST resource at {@code GET /api/hello}.
+ *
+ * <p>Nothing here is special to Cores except two conventions of its HTTP whiteboard: the object is
+ * registered as an OSGi service (Declarative Services does that from {@code @Component}) with the
+ * property {@code osgi.jaxrs.resource=true}, and its {@code @Path} is relative to {@code /api}.
+ * When the bundle stops or is uninstalled, the service goes away and so does the resource.
+ */
+@Component(
+    // registered under its own class: the whiteboard only looks at the property
+    service = HelloResource.class,
+    property = Whiteboard.RESOURCE + "=true")
+@Path("hello")
+public class HelloResource {
+
+  /** The JSON answer; Jackson in the HTTP bundle writes a record's components as properties. */
+  public record Greeting(String message, String user) {}
+
+  /**
+   * Says hello, to the signed-in user if there is one.
+   *
+   * @param security who is asking: Cores authenticates the request (session cookie, HTTP Basic or
+   *     {@code Authorization: Token}) before it reaches the resource; anonymous requests have no
+   *     principal
+   */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Greeting hello(@Context SecurityContext security) {
+    Principal principal = security.getUserPrincipal();
+    // the principal is a cores.api.accounts.User, which also carries names, groups, permissions
+    String username = principal instanceof User user ? user.username() : null;
+    return new Greeting("Hello from a Cores plugin", username);
+  }
+}
