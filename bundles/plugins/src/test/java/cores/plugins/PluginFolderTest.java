@@ -224,6 +224,59 @@ class PluginFolderTest {
   }
 
   @Test
+  void keepsTheRunningVersionWhenTheReplacementIsCorrupt() throws Exception {
+    drop("hello.jar", TestJars.bundle("test.hello", "1.0.0"));
+    folder.poll();
+    folder.poll();
+    Bundle bundle = plugin("hello.jar");
+
+    Path file = plugins.resolve("hello.jar");
+    Files.write(file, "truncated".getBytes(StandardCharsets.UTF_8));
+    folder.poll();
+    folder.poll();
+
+    assertEquals(Bundle.ACTIVE, bundle.getState());
+    assertEquals(new Version(1, 0, 0), bundle.getVersion());
+    List<String> warnings = Logs.warningsAbout(file);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("test.hello 1.0.0 keeps running"), warnings.get(0));
+  }
+
+  @Test
+  void skipsASecondCopyOfAnInstalledBundle() throws Exception {
+    drop("a.jar", TestJars.bundle("test.hello", "1.0.0"));
+    Path copy = drop("b.jar", TestJars.bundle("test.hello", "1.0.0"));
+
+    folder.poll();
+    folder.poll();
+
+    assertEquals(Bundle.ACTIVE, plugin("a.jar").getState());
+    assertNull(plugin("b.jar"));
+    assertEquals(1, Logs.warningsAbout(copy).size());
+  }
+
+  @Test
+  void restartsADependentOnceTheRemovedBundleItNeedsComesBack() throws Exception {
+    drop("provider.jar", exporter("1.0.0"));
+    drop(
+        "consumer.jar",
+        TestJars.bundle("test.consumer", "1.0.0").header("Import-Package", "test.shared"));
+    folder.poll();
+    folder.poll();
+    Bundle consumer = plugin("consumer.jar");
+    assertEquals(Bundle.ACTIVE, consumer.getState());
+
+    Files.delete(plugins.resolve("provider.jar"));
+    folder.poll();
+    assertEquals(Bundle.INSTALLED, consumer.getState(), "refreshed: its import is gone");
+
+    drop("provider.jar", exporter("1.0.0"));
+    folder.poll();
+    folder.poll();
+    assertEquals(Bundle.ACTIVE, consumer.getState());
+  }
+
+  @Test
   void adoptsThePluginsOfAnEarlierRunInsteadOfInstallingThemTwice() throws Exception {
     folder.close();
     Path kept = drop("kept.jar", TestJars.bundle("test.kept", "1.0.0"));
