@@ -1,0 +1,92 @@
+package cores.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool to the shared database. Registered under this private type only: other
+ * bundles reach the database through {@link cores.api.persistence.Transactions}, never directly.
+ */
+@Component(
+    service = Database.class,
+    configurationPid = "cores.database",
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = DatabaseConfig.class)
+public final class Database {
+
+  /** Namespace under which this bundle's own changesets are recorded. */
+  static final String OWN_SCHEMA_NAMESPACE = "cores.persistence";
+
+  /** This bundle's own changelog: database-wide prerequisites that later schemas rely on. */
+  static final String OWN_SCHEMA = "db/changelog.sql";
+
+  /**
+   * How long a caller waits for a connection. Short, so that a database that went away shows up as
+   * a fast failure (and a fast "down" from the health check) rather than a 30 s hang.
+   */
+  static final long CONNECTION_TIMEOUT_MILLIS = 3000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final HikariDataSource pool;
+
+  @Activate
+  public Database(DatabaseConfig config) throws MigrationException {
+    pool = createPool(config);
+    try {
+      Migrations.run(pool, Database.class.getClassLoader(), OWN_SCHEMA_NAMESPACE, OWN_SCHEMA);
+    } catch (MigrationException | RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    LOG.info("Database pool started (at most {} connections)", config.poolSize());
+  }
+
+  /**
+   * Builds the pool without connecting yet. The PostgreSQL data source is handed to Hikari as an
+   * object, so no driver lookup through DriverManager or the context class loader is needed.
+   */
+  static HikariDataSource createPool(DatabaseConfig config) {
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(config.url());
+    postgres.setUser(config.user());
+    postgres.setPassword(config.password());
+    postgres.setApplicationName("cores");
+    // Strings are sent untyped so PostgreSQL infers the column's type: String attributes then
+    // bind to inet, cidr, macaddr and tstzrange columns without casts in every query.
+    postgres.setStringType("unspecified");
+    postgres.setConnectTimeout(5);
+
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("cores");
+    hikari.setDataSource(postgres);
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+    hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+    hikari.setValidationTimeout(2000);
+    // Start even when the database is not reachable yet; the first use reports the failure.
+    hikari.setInitializationFailTimeout(-1);
+    return new HikariDataSource(hikari);
+  }
+
+  /** The pooled data source. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Closes the pool: idle connections at once, connections still in use after a short grace. */
+  @Deactivate
+  public void close() {
+    pool.close();
+    LOG.info("Database pool closed");
+  }
+}

@@ -1,0 +1,130 @@
+package cores.persistence;
+
+import cores.api.persistence.Transactions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives each bundle that declares {@code Meta-Persistence} its schema and its units: migrates the
+ * bundle's {@code Cores-Schema} changelog, then registers one {@link Transactions} service per
+ * persistence unit. The services go away when the bundle stops or the database goes away (this
+ * component then deactivates and closes the tracker).
+ */
+@Component(
+    immediate = true,
+    service = {})
+public final class PersistenceExtender {
+
+  /** The OSGi JPA header: paths of the bundle's persistence.xml files. */
+  static final String META_PERSISTENCE = "Meta-Persistence";
+
+  private static final String DEFAULT_PERSISTENCE_XML = "META-INF/persistence.xml";
+  private static final Logger LOG = LoggerFactory.getLogger(PersistenceExtender.class);
+
+  private final BundleTracker<List<Unit>> tracker;
+
+  @Activate
+  public PersistenceExtender(BundleContext context, @Reference Database database) {
+    tracker =
+        new BundleTracker<>(
+            context, Bundle.STARTING | Bundle.ACTIVE, new Customizer(context, database));
+    tracker.open();
+  }
+
+  @Deactivate
+  public void close() {
+    tracker.close();
+  }
+
+  /** One unit's service and the factory behind it. */
+  private record Unit(String name, UnitRegistration registration) {}
+
+  private static final class Customizer implements BundleTrackerCustomizer<List<Unit>> {
+    private final BundleContext context;
+    private final DataSource dataSource;
+
+    Customizer(BundleContext context, Database database) {
+      this.context = context;
+      this.dataSource = database.dataSource();
+    }
+
+    @Override
+    public List<Unit> addingBundle(Bundle bundle, BundleEvent event) {
+      String header = bundle.getHeaders().get(META_PERSISTENCE);
+      BundleWiring wiring = bundle.adapt(BundleWiring.class);
+      if (header == null || wiring == null || wiring.getClassLoader() == null) {
+        return null;
+      }
+      ClassLoader loader = wiring.getClassLoader();
+      List<Unit> units = new ArrayList<>();
+      try {
+        String schema = bundle.getHeaders().get(Transactions.SCHEMA_HEADER);
+        if (schema != null && !schema.isBlank()) {
+          Migrations.run(dataSource, loader, bundle.getSymbolicName(), schema.trim());
+        }
+        for (String path : persistenceXmls(header)) {
+          InputStream xml = loader.getResourceAsStream(path);
+          if (xml == null) {
+            throw new IllegalStateException("No " + path + " in the bundle");
+          }
+          for (String name : PersistenceXml.unitNames(xml, path)) {
+            units.add(
+                new Unit(
+                    name,
+                    UnitRegistration.register(context, bundle, name, loader, path, dataSource)));
+          }
+        }
+        LOG.info(
+            "Persistence units of {}: {}",
+            bundle.getSymbolicName(),
+            units.stream().map(Unit::name).toList());
+        return units;
+      } catch (MigrationException | IOException | RuntimeException e) {
+        LOG.error("No persistence for bundle {}: {}", bundle.getSymbolicName(), e.getMessage(), e);
+        units.forEach(unit -> unit.registration().close());
+        return null;
+      }
+    }
+
+    private static Set<String> persistenceXmls(String header) {
+      Set<String> paths = new LinkedHashSet<>();
+      for (String path : header.split(",")) {
+        if (!path.isBlank()) {
+          paths.add(path.trim());
+        }
+      }
+      if (paths.isEmpty()) {
+        paths.add(DEFAULT_PERSISTENCE_XML);
+      }
+      return paths;
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, List<Unit> units) {
+      // STARTING -> ACTIVE changes nothing for the units
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, List<Unit> units) {
+      units.forEach(unit -> unit.registration().close());
+      LOG.info("Persistence units of {} closed", bundle.getSymbolicName());
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package cores.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import cores.api.health.Health;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class DatabaseHealthTest {
+
+  @Test
+  void upWhenTheDatabaseAnswers() throws Exception {
+    try (TestDatabase db = new TestDatabase()) {
+      Database database = new Database(db.config());
+      try {
+        DatabaseHealth health = new DatabaseHealth(database);
+        assertEquals("database", health.name());
+        assertEquals(Health.up(), health.check());
+      } finally {
+        database.close();
+      }
+    }
+  }
+
+  @Test
+  void downQuicklyWhenNothingListens() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (HikariDataSource pool =
+        Database.createPool(TestDatabase.config("jdbc:postgresql://127.0.0.1:" + port + "/x", 2))) {
+      long start = System.nanoTime();
+      Health health = new DatabaseHealth(pool).check();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertFalse(health.healthy());
+      assertEquals("unreachable (SQLState 08001)", health.detail());
+      assertFalse(health.detail().contains("not-needed-with-trust-auth"));
+      assertTrue(millis < Database.CONNECTION_TIMEOUT_MILLIS + 2000, () -> millis + " ms");
+    }
+  }
+}

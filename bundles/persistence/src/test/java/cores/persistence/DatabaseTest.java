@@ -1,0 +1,32 @@
+package cores.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseTest {
+
+  @Test
+  void closingReleasesThePool() throws Exception {
+    try (TestDatabase db = new TestDatabase()) {
+      Database database = new Database(db.config());
+      try (Connection c = database.dataSource().getConnection()) {
+        assertTrue(c.isValid(1));
+      }
+      database.close();
+      assertTrue(((HikariDataSource) database.dataSource()).isClosed());
+      assertThrows(SQLException.class, () -> database.dataSource().getConnection());
+    }
+  }
+
+  @Test
+  void activationFailsWhenTheDatabaseDoesNotExist() {
+    assertThrows(
+        MigrationException.class,
+        () -> new Database(TestDatabase.config(TestDatabase.SERVER + "cores_no_such_db", 2)));
+  }
+}
