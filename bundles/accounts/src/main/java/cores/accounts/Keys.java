@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random secret keys and the hashes under which they are stored. */
-final class Keys {
+public final class Keys {
   private Keys() {}
 
   /** A DRF-style token key: 20 random bytes as 40 lower-case hex digits. */
@@ -29,7 +29,7 @@ final class Keys {
    * SHA-256 of the key as hex. The keys are long random values, so an unsalted fast hash is enough:
    * there is nothing to guess.
    */
-  static String hash(String key) {
+  public static String hash(String key) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));

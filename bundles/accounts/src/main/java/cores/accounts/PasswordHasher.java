@@ -12,7 +12,7 @@ import javax.crypto.spec.PBEKeySpec;
  * Password hashes in Django's {@code pbkdf2_sha256$<iterations>$<salt>$<base64 hash>} format, so
  * that users imported from the original Cores keep their passwords.
  */
-final class PasswordHasher {
+public final class PasswordHasher {
   static final String ALGORITHM = "pbkdf2_sha256";
 
   /** Django 4.2's count; stored hashes record their own count, so raising it later is safe. */
@@ -35,7 +35,7 @@ final class PasswordHasher {
   /** Hashed when the user is unknown, so that timing does not tell whether a username exists. */
   private final String dummy;
 
-  PasswordHasher(SecureRandom random) {
+  public PasswordHasher(SecureRandom random) {
     this(random, ITERATIONS);
   }
 
@@ -53,7 +53,7 @@ final class PasswordHasher {
   }
 
   /** A fresh hash of the password with a random salt. */
-  String hash(char[] password) {
+  public String hash(char[] password) {
     return encode(password, randomString(SALT_LENGTH, random), iterations);
   }
 
@@ -114,7 +114,7 @@ final class PasswordHasher {
   }
 
   /** A password that never matches: Django's {@code make_password(None)}. */
-  String unusable() {
+  public String unusable() {
     return UNUSABLE_PREFIX + randomString(40, random);
   }
 

@@ -41,7 +41,7 @@ public final class TokenService implements Tokens {
   }
 
   /** Why the label is unacceptable, or null. */
-  static String checkLabel(String label) {
+  public static String checkLabel(String label) {
     if (label == null || label.isBlank()) {
       return "required";
     }

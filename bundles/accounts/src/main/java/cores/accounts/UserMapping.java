@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Loads users and turns rows into the {@link User} that other bundles see. */
-final class UserMapping {
+public final class UserMapping {
   private UserMapping() {}
 
   /** The user whose username matches ignoring case (served by the unique index on lower()). */
-  static Optional<UserEntity> byUsername(EntityManager em, String username) {
+  public static Optional<UserEntity> byUsername(EntityManager em, String username) {
     List<UserEntity> found =
         em.createQuery(
                 "select u from UserEntity u where lower(u.username) = lower(:name)",
@@ -26,7 +26,7 @@ final class UserMapping {
   }
 
   /** The user with effective permissions: their own plus those of their groups. */
-  static User toUser(UserEntity entity) {
+  public static User toUser(UserEntity entity) {
     Set<String> groups = new HashSet<>();
     Set<String> permissions = new HashSet<>(entity.permissions());
     for (GroupEntity group : entity.groups()) {

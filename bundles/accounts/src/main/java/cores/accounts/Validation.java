@@ -3,11 +3,11 @@ package cores.accounts;
 import java.util.regex.Pattern;
 
 /** Checks of user input shared by the services and the REST resources; null means valid. */
-final class Validation {
-  static final int USERNAME_MAX = 150;
-  static final int NAME_MAX = 150;
-  static final int EMAIL_MAX = 254;
-  static final int PASSWORD_MIN = 8;
+public final class Validation {
+  public static final int USERNAME_MAX = 150;
+  public static final int NAME_MAX = 150;
+  public static final int EMAIL_MAX = 254;
+  public static final int PASSWORD_MIN = 8;
 
   /** Django's username rule: letters, digits and @.+-_ (letters and digits of any script). */
   private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}@.+_-]+");
@@ -18,7 +18,7 @@ final class Validation {
 
   private Validation() {}
 
-  static String username(String value) {
+  public static String username(String value) {
     if (value == null || value.isEmpty()) {
       return "required";
     }
@@ -32,7 +32,7 @@ final class Validation {
   }
 
   /** An email address; blank is allowed unless required. */
-  static String email(String value, boolean required) {
+  public static String email(String value, boolean required) {
     if (value == null || value.isEmpty()) {
       return required ? "required" : null;
     }
@@ -42,21 +42,21 @@ final class Validation {
     return EMAIL.matcher(value).matches() ? null : "not a valid email address";
   }
 
-  static String password(char[] value) {
+  public static String password(char[] value) {
     if (value == null || value.length == 0) {
       return "required";
     }
     return value.length < PASSWORD_MIN ? "at least " + PASSWORD_MIN + " characters" : null;
   }
 
-  static String name(String value) {
+  public static String name(String value) {
     return value != null && value.length() > NAME_MAX
         ? "at most " + NAME_MAX + " characters"
         : null;
   }
 
   /** Throws an {@link IllegalArgumentException} "field: problem" when the problem is not null. */
-  static void require(String field, String problem) {
+  public static void require(String field, String problem) {
     if (problem != null) {
       throw new IllegalArgumentException(field + ": " + problem);
     }

@@ -24,14 +24,14 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
  * A fresh PostgreSQL database with the bundle's changelog applied, and {@link Transactions} over
  * the bundle's persistence unit: what the persistence bundle provides inside OSGi.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   private static final String CHANGELOG = "cores/accounts/db/changelog.xml";
 
   final String name;
   private final String url;
 
-  TestDatabase() throws Exception {
+  public TestDatabase() throws Exception {
     byte[] suffix = new byte[6];
     new SecureRandom().nextBytes(suffix);
     name = "cores_accounts_test_" + HexFormat.of().formatHex(suffix);
@@ -48,12 +48,12 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, "postgres", "");
   }
 
   /** A new persistence unit (with its own cache), as a separate instance of Cores would have. */
-  Tx transactions() {
+  public Tx transactions() {
     EntityManagerFactory emf =
         new PersistenceProvider()
             .createEntityManagerFactory(
@@ -79,7 +79,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** Minimal {@link Transactions}: one EntityManager per outermost call, nested calls join it. */
-  static final class Tx implements Transactions, AutoCloseable {
+  public static final class Tx implements Transactions, AutoCloseable {
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 

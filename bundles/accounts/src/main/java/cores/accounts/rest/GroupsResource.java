@@ -1,0 +1,195 @@
+package cores.accounts.rest;
+
+import cores.accounts.Constraints;
+import cores.accounts.entity.GroupEntity;
+import cores.api.accounts.Permissions;
+import cores.api.persistence.Transactions;
+import cores.api.web.ProblemException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.function.Function;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code /api/auth/groups}: list (filter {@code name}, ignoring case) and CRUD. */
+@Component(service = GroupsResource.class, property = "osgi.jaxrs.resource=true")
+@Path("auth/groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class GroupsResource {
+  static final String VIEW = Permissions.of("auth", "view", "group");
+  static final String ADD = Permissions.of("auth", "add", "group");
+  static final String CHANGE = Permissions.of("auth", "change", "group");
+  static final String DELETE = Permissions.of("auth", "delete", "group");
+
+  private final Transactions tx;
+
+  @Activate
+  public GroupsResource(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
+    this.tx = tx;
+  }
+
+  @GET
+  public Page<GroupView> list(
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @QueryParam("name") String name,
+      @Context SecurityContext security,
+      @Context UriInfo uri) {
+    Access.require(security, VIEW);
+    Page.Window window = Page.Window.of(limit, offset);
+    String where =
+        " from GroupEntity g" + (name == null ? "" : " where lower(g.name) = lower(:name)");
+    return tx.readOnly(
+        em -> {
+          TypedQuery<Long> count = em.createQuery("select count(g)" + where, Long.class);
+          TypedQuery<GroupEntity> rows =
+              em.createQuery("select g" + where + " order by g.id", GroupEntity.class);
+          if (name != null) {
+            count.setParameter("name", name);
+            rows.setParameter("name", name);
+          }
+          List<GroupView> results =
+              rows
+                  .setFirstResult(window.offset())
+                  .setMaxResults(window.limit())
+                  .getResultList()
+                  .stream()
+                  .map(GroupView::of)
+                  .toList();
+          return window.page(count.getSingleResult(), results, uri);
+        });
+  }
+
+  @POST
+  public Response create(
+      GroupInput input, @Context SecurityContext security, @Context UriInfo uri) {
+    Access.require(security, ADD);
+    GroupInput body = required(input);
+    GroupView created =
+        save(
+            em -> {
+              GroupEntity group = new GroupEntity(body.name());
+              apply(group, body, false);
+              em.persist(group);
+              return group;
+            });
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public GroupView get(@PathParam("id") long id, @Context SecurityContext security) {
+    Access.require(security, VIEW);
+    return tx.readOnly(em -> GroupView.of(find(em, id)));
+  }
+
+  @PUT
+  @Path("{id}")
+  public GroupView replace(
+      @PathParam("id") long id, GroupInput input, @Context SecurityContext security) {
+    Access.require(security, CHANGE);
+    GroupInput body = required(input);
+    return save(
+        em -> {
+          GroupEntity group = find(em, id);
+          apply(group, body, false);
+          return group;
+        });
+  }
+
+  @PATCH
+  @Path("{id}")
+  public GroupView patch(
+      @PathParam("id") long id, GroupInput input, @Context SecurityContext security) {
+    Access.require(security, CHANGE);
+    GroupInput body = required(input);
+    return save(
+        em -> {
+          GroupEntity group = find(em, id);
+          apply(group, body, true);
+          return group;
+        });
+  }
+
+  @DELETE
+  @Path("{id}")
+  public void delete(@PathParam("id") long id, @Context SecurityContext security) {
+    Access.require(security, DELETE);
+    tx.required(
+        em -> {
+          em.remove(find(em, id));
+          return null;
+        });
+  }
+
+  private GroupView save(Function<EntityManager, GroupEntity> change) {
+    try {
+      return tx.required(
+          em -> {
+            GroupEntity group = change.apply(em);
+            em.flush();
+            return GroupView.of(group);
+          });
+    } catch (RuntimeException e) {
+      if (Constraints.uniqueViolated(e, Constraints.GROUP_NAME_UNIQUE)) {
+        throw FieldErrors.single("name", "already taken");
+      }
+      throw e;
+    }
+  }
+
+  private static void apply(GroupEntity group, GroupInput in, boolean partial) {
+    FieldErrors errors = new FieldErrors();
+    if (!partial || in.name() != null) {
+      errors.check("name", Names.group(in.name()));
+    }
+    if (in.permissions() != null) {
+      in.permissions().forEach(p -> errors.check("permissions", Names.permission(p)));
+    }
+    errors.throwIfAny();
+    if (!partial || in.name() != null) {
+      group.name(in.name());
+    }
+    if (!partial || in.permissions() != null) {
+      group.permissions().clear();
+      if (in.permissions() != null) {
+        group.permissions().addAll(in.permissions());
+      }
+    }
+  }
+
+  private static GroupEntity find(EntityManager em, long id) {
+    GroupEntity group = em.find(GroupEntity.class, id);
+    if (group == null) {
+      throw ProblemException.notFound("No group with id " + id + ".");
+    }
+    return group;
+  }
+
+  private static GroupInput required(GroupInput input) {
+    if (input == null) {
+      throw ProblemException.badRequest("A JSON body is required.");
+    }
+    return input;
+  }
+}

@@ -1,0 +1,4 @@
+package cores.accounts.rest;
+
+/** Body of {@code POST /api/auth/tokens}. */
+public record TokenInput(String label) {}

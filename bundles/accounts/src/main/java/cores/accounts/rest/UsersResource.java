@@ -1,0 +1,327 @@
+package cores.accounts.rest;
+
+import cores.accounts.Constraints;
+import cores.accounts.PasswordHasher;
+import cores.accounts.Validation;
+import cores.accounts.entity.GroupEntity;
+import cores.accounts.entity.UserEntity;
+import cores.api.accounts.Permissions;
+import cores.api.accounts.User;
+import cores.api.persistence.Transactions;
+import cores.api.web.ProblemException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/auth/users}: list (filters {@code username}, {@code email}, both ignoring case),
+ * create, read, replace, update, delete, and set a password. Only superusers may grant or revoke
+ * the superuser flag or change a superuser: {@code auth.change_user} alone must not be a way to
+ * every permission.
+ */
+@Component(service = UsersResource.class, property = "osgi.jaxrs.resource=true")
+@Path("auth/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class UsersResource {
+  static final String VIEW = Permissions.of("auth", "view", "user");
+  static final String ADD = Permissions.of("auth", "add", "user");
+  static final String CHANGE = Permissions.of("auth", "change", "user");
+  static final String DELETE = Permissions.of("auth", "delete", "user");
+
+  private final Transactions tx;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+
+  @Activate
+  public UsersResource(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
+    this(tx, new PasswordHasher(new SecureRandom()), Clock.systemUTC());
+  }
+
+  UsersResource(Transactions tx, PasswordHasher hasher, Clock clock) {
+    this.tx = tx;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  @GET
+  public Page<UserView> list(
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @QueryParam("username") String username,
+      @QueryParam("email") String email,
+      @Context SecurityContext security,
+      @Context UriInfo uri) {
+    Access.require(security, VIEW);
+    Page.Window window = Page.Window.of(limit, offset);
+    Map<String, String> filters = new LinkedHashMap<>();
+    if (username != null) {
+      filters.put("username", username);
+    }
+    if (email != null) {
+      filters.put("email", email);
+    }
+    StringBuilder where = new StringBuilder(" from UserEntity u where 1 = 1");
+    // only the fixed names above reach the query text; values are parameters
+    filters
+        .keySet()
+        .forEach(
+            f ->
+                where
+                    .append(" and lower(u.")
+                    .append(f)
+                    .append(") = lower(:")
+                    .append(f)
+                    .append(')'));
+    return tx.readOnly(
+        em -> {
+          TypedQuery<Long> count = em.createQuery("select count(u)" + where, Long.class);
+          TypedQuery<UserEntity> rows =
+              em.createQuery("select u" + where + " order by u.id", UserEntity.class);
+          filters.forEach(
+              (name, value) -> {
+                count.setParameter(name, value);
+                rows.setParameter(name, value);
+              });
+          List<UserView> results =
+              rows
+                  .setFirstResult(window.offset())
+                  .setMaxResults(window.limit())
+                  .getResultList()
+                  .stream()
+                  .map(UserView::of)
+                  .toList();
+          return window.page(count.getSingleResult(), results, uri);
+        });
+  }
+
+  @POST
+  public Response create(UserInput input, @Context SecurityContext security, @Context UriInfo uri) {
+    User actor = Access.require(security, ADD);
+    UserInput body = required(input);
+    guardSuperuserFlag(actor, body.superuser());
+    UserView created =
+        save(
+            em -> {
+              UserEntity user = new UserEntity(body.username(), hasher.unusable(), clock.instant());
+              apply(em, user, body, false);
+              em.persist(user);
+              return user;
+            });
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public UserView get(@PathParam("id") long id, @Context SecurityContext security) {
+    Access.require(security, VIEW);
+    return tx.readOnly(em -> UserView.of(find(em, id)));
+  }
+
+  @PUT
+  @Path("{id}")
+  public UserView replace(
+      @PathParam("id") long id, UserInput input, @Context SecurityContext security) {
+    return update(id, required(input), false, security);
+  }
+
+  @PATCH
+  @Path("{id}")
+  public UserView patch(
+      @PathParam("id") long id, UserInput input, @Context SecurityContext security) {
+    return update(id, required(input), true, security);
+  }
+
+  @DELETE
+  @Path("{id}")
+  public void delete(@PathParam("id") long id, @Context SecurityContext security) {
+    User actor = Access.require(security, DELETE);
+    tx.required(
+        em -> {
+          UserEntity user = find(em, id);
+          guardSuperuser(actor, user);
+          em.remove(user);
+          return null;
+        });
+  }
+
+  /** Sets a local password; the user's browser sessions end, as in Django. */
+  @POST
+  @Path("{id}/password")
+  public void setPassword(
+      @PathParam("id") long id, PasswordInput input, @Context SecurityContext security) {
+    User actor = Access.require(security, CHANGE);
+    char[] password =
+        input == null || input.password() == null ? null : input.password().toCharArray();
+    String problem = Validation.password(password);
+    if (problem != null) {
+      throw FieldErrors.single("password", problem);
+    }
+    String hash = hasher.hash(password);
+    tx.required(
+        em -> {
+          UserEntity user = find(em, id);
+          guardSuperuser(actor, user);
+          user.password(hash);
+          return em.createNativeQuery("DELETE FROM cores_session WHERE user_id = ?1")
+              .setParameter(1, id)
+              .executeUpdate();
+        });
+  }
+
+  private UserView update(long id, UserInput input, boolean partial, SecurityContext security) {
+    User actor = Access.require(security, CHANGE);
+    guardSuperuserFlag(actor, input.superuser());
+    return save(
+        em -> {
+          UserEntity user = find(em, id);
+          guardSuperuser(actor, user);
+          apply(em, user, input, partial);
+          return user;
+        });
+  }
+
+  /** Runs the change, flushes so the database checks it, and answers a taken username as 400. */
+  private UserView save(java.util.function.Function<EntityManager, UserEntity> change) {
+    try {
+      return tx.required(
+          em -> {
+            UserEntity user = change.apply(em);
+            em.flush();
+            return UserView.of(user);
+          });
+    } catch (RuntimeException e) {
+      if (Constraints.uniqueViolated(e, Constraints.USERNAME_UNIQUE)) {
+        throw FieldErrors.single("username", "already taken");
+      }
+      throw e;
+    }
+  }
+
+  /** Checks the input and copies it onto the user; PATCH copies only what is present. */
+  private static void apply(EntityManager em, UserEntity user, UserInput in, boolean partial) {
+    FieldErrors errors = new FieldErrors();
+    if (!partial || in.username() != null) {
+      errors.check("username", Validation.username(in.username()));
+    }
+    errors.check("first_name", Validation.name(in.firstName()));
+    errors.check("last_name", Validation.name(in.lastName()));
+    errors.check("email", Validation.email(in.email(), false));
+    List<GroupEntity> groups = in.groups() == null ? null : groups(em, in.groups(), errors);
+    if (in.permissions() != null) {
+      in.permissions().forEach(p -> errors.check("user_permissions", Names.permission(p)));
+    }
+    errors.throwIfAny();
+    if (!partial || in.username() != null) {
+      user.username(in.username());
+    }
+    if (!partial || in.firstName() != null) {
+      user.firstName(orEmpty(in.firstName()));
+    }
+    if (!partial || in.lastName() != null) {
+      user.lastName(orEmpty(in.lastName()));
+    }
+    if (!partial || in.email() != null) {
+      user.email(orEmpty(in.email()));
+    }
+    if (!partial || in.active() != null) {
+      user.active(in.active() == null || in.active());
+    }
+    if (!partial || in.staff() != null) {
+      user.staff(in.staff() != null && in.staff());
+    }
+    if (!partial || in.superuser() != null) {
+      user.superuser(in.superuser() != null && in.superuser());
+    }
+    if (!partial || groups != null) {
+      user.groups().clear();
+      if (groups != null) {
+        user.groups().addAll(groups);
+      }
+    }
+    if (!partial || in.permissions() != null) {
+      user.permissions().clear();
+      if (in.permissions() != null) {
+        user.permissions().addAll(in.permissions());
+      }
+    }
+  }
+
+  private static List<GroupEntity> groups(EntityManager em, List<Long> ids, FieldErrors errors) {
+    Set<Long> wanted = new HashSet<>();
+    for (Long id : ids) {
+      if (id == null) {
+        errors.check("groups", "must be group ids");
+      } else {
+        wanted.add(id);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    List<GroupEntity> found =
+        em.createQuery("select g from GroupEntity g where g.id in :ids", GroupEntity.class)
+            .setParameter("ids", wanted)
+            .getResultList();
+    found.forEach(g -> wanted.remove(g.id()));
+    wanted.stream().sorted().forEach(id -> errors.check("groups", "no group with id " + id));
+    return found;
+  }
+
+  private static UserEntity find(EntityManager em, long id) {
+    UserEntity user = em.find(UserEntity.class, id);
+    if (user == null) {
+      throw ProblemException.notFound("No user with id " + id + ".");
+    }
+    return user;
+  }
+
+  private static void guardSuperuserFlag(User actor, Boolean superuser) {
+    if (superuser != null && superuser && !actor.superuser()) {
+      throw Access.forbidden("Only superusers may make superusers.");
+    }
+  }
+
+  private static void guardSuperuser(User actor, UserEntity target) {
+    if (target.superuser() && !actor.superuser()) {
+      throw Access.forbidden("Only superusers may change superusers.");
+    }
+  }
+
+  private static UserInput required(UserInput input) {
+    if (input == null) {
+      throw ProblemException.badRequest("A JSON body is required.");
+    }
+    return input;
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,26 @@
+package cores.accounts;
+
+import cores.api.persistence.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Builds the package's services for tests in other packages, with a fast password hash. */
+public final class TestAccess {
+  private TestAccess() {}
+
+  public static PasswordHasher fastHasher() {
+    return new PasswordHasher(new SecureRandom(), 1000);
+  }
+
+  public static AccountsService accounts(Transactions tx) {
+    return new AccountsService(tx, fastHasher(), Clock.systemUTC());
+  }
+
+  public static LocalAuthenticationProvider local(Transactions tx) {
+    return new LocalAuthenticationProvider(tx, fastHasher());
+  }
+
+  public static TokenService tokens(Transactions tx) {
+    return new TokenService(tx, Clock.systemUTC(), new SecureRandom());
+  }
+}
