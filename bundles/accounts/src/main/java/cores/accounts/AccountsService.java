@@ -77,7 +77,8 @@ public final class AccountsService implements Accounts {
 
   @Override
   public User provision(Identity identity) {
-    Validation.require("username", Validation.username(identity.username()));
+    // not Django's character rule: directories have names with spaces, and so had the original
+    Validation.require("username", Validation.storableUsername(identity.username()));
     try {
       return tx.required(em -> provision(em, identity));
     } catch (RuntimeException e) {

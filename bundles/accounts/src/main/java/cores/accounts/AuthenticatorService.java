@@ -135,7 +135,15 @@ public final class AuthenticatorService implements Authenticator {
 
   private User succeed(String username, Identity identity, Instant now)
       throws LoginFailedException {
-    User user = accounts.provision(identity);
+    User user;
+    try {
+      user = accounts.provision(identity);
+    } catch (IllegalArgumentException e) {
+      // the provider vouched for a name no user can have: its configuration is wrong
+      LOG.error(
+          "Provider {} returned an unusable identity: {}", identity.provider(), e.getMessage());
+      throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
+    }
     if (!user.active()) {
       throw new LoginFailedException(Reason.INACTIVE, "This account is inactive.");
     }

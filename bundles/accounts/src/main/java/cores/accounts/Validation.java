@@ -31,6 +31,14 @@ public final class Validation {
     return null;
   }
 
+  /** Any username the table can hold: what external providers vouch for is taken as it is. */
+  public static String storableUsername(String value) {
+    if (value == null || value.isEmpty()) {
+      return "required";
+    }
+    return value.length() > USERNAME_MAX ? "at most " + USERNAME_MAX + " characters" : null;
+  }
+
   /** An email address; blank is allowed unless required. */
   public static String email(String value, boolean required) {
     if (value == null || value.isEmpty()) {

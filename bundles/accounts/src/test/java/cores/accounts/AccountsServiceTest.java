@@ -131,6 +131,14 @@ class AccountsServiceTest {
     assertTrue(refreshed.staff());
     assertFalse(refreshed.superuser());
 
+    // external directories' names are taken as they are, within the column's length
+    assertEquals("Jane Doe", accounts.provision(Identity.of("ldap", "Jane Doe")).username());
+    IllegalArgumentException tooLong =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> accounts.provision(Identity.of("ldap", "x".repeat(151))));
+    assertEquals("username: at most 150 characters", tooLong.getMessage());
+
     User untouched = accounts.provision(Identity.of("local", "jdoe"));
     assertEquals(refreshed, untouched);
 

@@ -129,6 +129,16 @@ class AuthenticatorTest {
   }
 
   @Test
+  void anUnstorableIdentityIsAProviderFault() {
+    AuthenticatorService authenticator = authenticator(tx);
+    add(authenticator, FakeProvider.accepting("ldap", "y".repeat(200)), 100);
+    LoginFailedException e =
+        assertThrows(
+            LoginFailedException.class, () -> authenticator.login("short", "pw".toCharArray()));
+    assertEquals(Reason.UNAVAILABLE, e.reason());
+  }
+
+  @Test
   void refusesInactiveUsers() throws Exception {
     User user = accounts.provision(Identity.of("ldap", "sleeper"));
     execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());

@@ -89,15 +89,16 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public <T> T required(Work<T> work) {
-      return run(work);
+      return run(work, false);
     }
 
+    /** Read-only in PostgreSQL, as the persistence bundle does it: writes there fail. */
     @Override
     public <T> T readOnly(Work<T> work) {
-      return run(work);
+      return run(work, true);
     }
 
-    private <T> T run(Work<T> work) {
+    private <T> T run(Work<T> work, boolean readOnly) {
       EntityManager joined = current.get();
       if (joined != null) {
         return call(work, joined);
@@ -107,6 +108,9 @@ public final class TestDatabase implements AutoCloseable {
       EntityTransaction transaction = em.getTransaction();
       try {
         transaction.begin();
+        if (readOnly) {
+          em.createNativeQuery("SET TRANSACTION READ ONLY").executeUpdate();
+        }
         T result = call(work, em);
         transaction.commit();
         return result;
