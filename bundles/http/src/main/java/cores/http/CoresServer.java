@@ -1,0 +1,132 @@
+package cores.http;
+
+import cores.http.auth.AccountServices;
+import java.util.concurrent.Callable;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jetty with Jersey at {@code /api/*}. Plain Java, so that tests run the very same server outside
+ * OSGi; the OSGi component feeds it the whiteboard's resources.
+ */
+public final class CoresServer {
+  private static final Logger LOG = LoggerFactory.getLogger(CoresServer.class);
+
+  /** How long a stop waits for requests in progress. */
+  static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+  private final HttpSettings settings;
+  private final JerseyApplication application;
+  private final ClassLoader classLoader = CoresServer.class.getClassLoader();
+  private final Server server;
+  private final ServerConnector connector;
+  private final ServletContextHandler context;
+  private final ResourceWarningFilter warningFilter;
+
+  public CoresServer(HttpSettings settings, AccountServices accounts) {
+    this.settings = settings;
+    this.application = new JerseyApplication(settings, accounts, classLoader);
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("cores-http");
+    this.server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setPort(settings.port());
+    server.addConnector(connector);
+
+    JettyProblems problems = new JettyProblems(ObjectMapperResolver.newObjectMapper());
+    ProblemErrorHandler errors = new ProblemErrorHandler(problems, settings.debug());
+    ServletContextHandler context = new ServletContextHandler("/");
+    // Jersey looks classes up through the context class loader while serving, too
+    context.setClassLoader(classLoader);
+    context.setErrorHandler(errors);
+    server.setErrorHandler(errors);
+    server.setRequestLog(new AccessLog());
+    server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+    server.setStopAtShutdown(false);
+    // chunked bodies have no Content-Length: this one cuts them off while they are read
+    SizeLimitHandler sizeLimit = new SizeLimitHandler(settings.maxBodyBytes(), -1);
+    sizeLimit.setHandler(new GracefulHandler(context));
+    server.setHandler(
+        new FrontHandler(
+            new HostCheck(settings.hostname()), settings.maxBodyBytes(), problems, sizeLimit));
+    this.context = context;
+    this.warningFilter = new ResourceWarningFilter(application::resourceClassNames);
+  }
+
+  public void addResource(Object resource) {
+    application.addResource(resource);
+  }
+
+  public void removeResource(Object resource) {
+    application.removeResource(resource);
+  }
+
+  public void addExtension(Object extension) {
+    application.addExtension(extension);
+  }
+
+  public void removeExtension(Object extension) {
+    application.removeExtension(extension);
+  }
+
+  /** Starts Jetty and initialises Jersey, inside this bundle's class loader (STACK.md). */
+  public void start() throws Exception {
+    ServletHolder jersey = new ServletHolder("jersey", application.newServlet());
+    jersey.setInitOrder(1);
+    warningFilter.install();
+    context.addServlet(jersey, "/api/*");
+    withOwnClassLoader(
+        () -> {
+          server.start();
+          return null;
+        });
+    application.started();
+    LOG.info("HTTP server listening on port {} as {}", port(), settings.hostname());
+  }
+
+  /** The port actually bound (differs from the setting when that is 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** Stops taking requests, lets those in progress finish (bounded), then stops. */
+  public void stop() throws Exception {
+    try {
+      application.close();
+    } finally {
+      try {
+        withOwnClassLoader(
+            () -> {
+              server.stop();
+              return null;
+            });
+      } finally {
+        warningFilter.uninstall();
+      }
+    }
+    LOG.info("HTTP server stopped");
+  }
+
+  private <T> T withOwnClassLoader(Callable<T> work) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(classLoader);
+    try {
+      return work.call();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+}

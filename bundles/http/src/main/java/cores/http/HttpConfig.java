@@ -1,0 +1,28 @@
+package cores.http;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the HTTP server, PID {@code cores.http}, written by the launcher. */
+@ObjectClassDefinition(name = "Cores HTTP server")
+public @interface HttpConfig {
+  String PID = "cores.http";
+
+  @AttributeDefinition(description = "TCP port (CORES_HTTP_PORT)")
+  int port() default 8000;
+
+  @AttributeDefinition(description = "host name the site is served as (HOSTNAME)")
+  String hostname() default "localhost";
+
+  @AttributeDefinition(description = "detailed errors (DEBUG)")
+  boolean debug() default false;
+
+  @AttributeDefinition(
+      description = "signs CSRF tokens (SECRET_KEY)",
+      type = AttributeType.PASSWORD)
+  String secretKey() default "";
+
+  @AttributeDefinition(description = "largest accepted request body in bytes")
+  long maxBodyBytes() default 10_485_760L;
+}

@@ -1,0 +1,155 @@
+package cores.http;
+
+import cores.api.accounts.Sessions;
+import cores.api.accounts.Tokens;
+import cores.api.auth.Authenticator;
+import cores.api.web.Whiteboard;
+import cores.http.auth.AccountServices;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+
+/**
+ * Runs the HTTP server while its configuration exists (not in command mode) and feeds it the JAX-RS
+ * resources and extensions that any bundle publishes. The account services are optional: without
+ * them requests are anonymous.
+ */
+@Component(
+    service = {},
+    configurationPid = HttpConfig.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = HttpConfig.class)
+public final class HttpServerComponent {
+  static final String WHITEBOARD_FILTER =
+      "(|(" + Whiteboard.RESOURCE + "=true)(" + Whiteboard.EXTENSION + "=true))";
+
+  private final AccountServices accounts = new AccountServices();
+  private final CoresServer server;
+  private final ServiceTracker<Object, Object> whiteboard;
+
+  @Activate
+  public HttpServerComponent(HttpConfig config, BundleContext context) throws Exception {
+    this.server = new CoresServer(HttpSettings.from(config), accounts);
+    this.whiteboard =
+        new ServiceTracker<>(context, filter(context), new WhiteboardCustomizer(context, server));
+    // services from every bundle, whatever class space they were registered in
+    whiteboard.open(true);
+    try {
+      server.start();
+    } catch (Exception e) {
+      whiteboard.close();
+      throw e;
+    }
+  }
+
+  private static org.osgi.framework.Filter filter(BundleContext context)
+      throws InvalidSyntaxException {
+    return context.createFilter(WHITEBOARD_FILTER);
+  }
+
+  @Deactivate
+  void deactivate() throws Exception {
+    try {
+      server.stop();
+    } finally {
+      whiteboard.close();
+    }
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindTokens(Tokens service) {
+    accounts.bindTokens(service);
+  }
+
+  void unbindTokens(Tokens service) {
+    accounts.unbindTokens(service);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindSessions(Sessions service) {
+    accounts.bindSessions(service);
+  }
+
+  void unbindSessions(Sessions service) {
+    accounts.unbindSessions(service);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindAuthenticator(Authenticator service) {
+    accounts.bindAuthenticator(service);
+  }
+
+  void unbindAuthenticator(Authenticator service) {
+    accounts.unbindAuthenticator(service);
+  }
+
+  /** Hands whiteboard services to the server as they come, change and go. */
+  private static final class WhiteboardCustomizer
+      implements ServiceTrackerCustomizer<Object, Object> {
+    private final BundleContext context;
+    private final CoresServer server;
+
+    WhiteboardCustomizer(BundleContext context, CoresServer server) {
+      this.context = context;
+      this.server = server;
+    }
+
+    @Override
+    public Object addingService(ServiceReference<Object> reference) {
+      Object service = context.getService(reference);
+      if (service != null) {
+        publish(reference, service);
+      }
+      return service;
+    }
+
+    @Override
+    public void modifiedService(ServiceReference<Object> reference, Object service) {
+      withdraw(service);
+      publish(reference, service);
+    }
+
+    @Override
+    public void removedService(ServiceReference<Object> reference, Object service) {
+      withdraw(service);
+      context.ungetService(reference);
+    }
+
+    private void publish(ServiceReference<Object> reference, Object service) {
+      if (isTrue(reference.getProperty(Whiteboard.RESOURCE))) {
+        server.addResource(service);
+      } else if (isTrue(reference.getProperty(Whiteboard.EXTENSION))) {
+        server.addExtension(service);
+      }
+    }
+
+    private void withdraw(Object service) {
+      server.removeResource(service);
+      server.removeExtension(service);
+    }
+
+    private static boolean isTrue(Object value) {
+      return value != null && Boolean.parseBoolean(value.toString());
+    }
+  }
+}

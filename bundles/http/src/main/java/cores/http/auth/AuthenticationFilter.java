@@ -1,0 +1,204 @@
+package cores.http.auth;
+
+import cores.api.accounts.Sessions;
+import cores.api.accounts.Tokens;
+import cores.api.accounts.User;
+import cores.api.auth.Authenticator;
+import cores.api.auth.LoginFailedException;
+import cores.http.problem.Problems;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds out who sends a request: {@code Authorization: Token <key>}, {@code Authorization: Basic},
+ * or the {@code cores_session} cookie, and sets the {@link CoresSecurityContext}. Cookie sessions
+ * must prove with {@code X-CSRFToken} that unsafe requests come from our own pages. Requests
+ * without credentials stay anonymous; what they may do is up to the resources.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public final class AuthenticationFilter implements ContainerRequestFilter {
+  /** Request property (a servlet request attribute) naming the user, for the access log. */
+  public static final String USER_PROPERTY = "cores.http.user";
+
+  public static final String SESSION_COOKIE = "cores_session";
+  public static final String CSRF_COOKIE = "csrftoken";
+  public static final String CSRF_HEADER = "X-CSRFToken";
+
+  /** How long clients are asked to wait after too many failed logins. */
+  static final String THROTTLED_RETRY_AFTER_SECONDS = "60";
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  private final AccountServices services;
+  private final CsrfTokens csrf;
+
+  public AuthenticationFilter(AccountServices services, CsrfTokens csrf) {
+    this.services = services;
+    this.csrf = csrf;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && !authorization.isBlank()) {
+      String trimmed = authorization.trim();
+      int space = trimmed.indexOf(' ');
+      String scheme = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
+      String credentials = space < 0 ? "" : trimmed.substring(space + 1).trim();
+      switch (scheme) {
+        case "token" -> token(request, credentials);
+        case "basic" -> basic(request, credentials);
+        default -> {
+          // other schemes (e.g. Negotiate) belong to other mechanisms: the request stays anonymous
+        }
+      }
+      return;
+    }
+    Cookie session = request.getCookies().get(SESSION_COOKIE);
+    if (session != null && !session.getValue().isEmpty()) {
+      session(request, session.getValue());
+    }
+  }
+
+  private void token(ContainerRequestContext request, String key) {
+    Optional<Tokens> tokens = services.tokens();
+    if (tokens.isEmpty()) {
+      request.abortWith(unavailable());
+      return;
+    }
+    Optional<User> user = key.isEmpty() ? Optional.empty() : tokens.get().authenticate(key);
+    if (user.isEmpty()) {
+      request.abortWith(
+          Problems.response(401, "Invalid token.")
+              .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.TOKEN)
+              .build());
+      return;
+    }
+    authenticated(request, user.get(), CoresSecurityContext.TOKEN_AUTH);
+  }
+
+  private void basic(ContainerRequestContext request, String encoded) {
+    char[] decoded = decodeBasic(encoded);
+    int colon = indexOf(decoded, ':');
+    if (colon < 0) {
+      Arrays.fill(decoded, '\0');
+      request.abortWith(invalidBasic("Invalid basic authentication header."));
+      return;
+    }
+    String username = new String(decoded, 0, colon);
+    char[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
+    Arrays.fill(decoded, '\0');
+    try {
+      Optional<Authenticator> authenticator = services.authenticator();
+      if (authenticator.isEmpty()) {
+        request.abortWith(unavailable());
+        return;
+      }
+      User user = authenticator.get().login(username, password);
+      authenticated(request, user, SecurityContext.BASIC_AUTH);
+    } catch (LoginFailedException e) {
+      request.abortWith(loginFailed(e, true));
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  private void session(ContainerRequestContext request, String key) {
+    Optional<Sessions> sessions = services.sessions();
+    if (sessions.isEmpty()) {
+      request.abortWith(unavailable());
+      return;
+    }
+    Optional<User> user = sessions.get().resolve(key);
+    if (user.isEmpty()) {
+      // an expired or closed session is an anonymous visitor, as in the original
+      return;
+    }
+    if (!SAFE_METHODS.contains(request.getMethod())
+        && !csrf.matches(key, request.getHeaderString(CSRF_HEADER))) {
+      request.abortWith(Problems.response(403, "CSRF token missing or incorrect.").build());
+      return;
+    }
+    authenticated(request, user.get(), CoresSecurityContext.SESSION_AUTH);
+  }
+
+  private static void authenticated(ContainerRequestContext request, User user, String scheme) {
+    request.setSecurityContext(
+        new CoresSecurityContext(user, scheme, RequestFacts.isSecure(request)));
+    request.setProperty(USER_PROPERTY, user.username());
+  }
+
+  /** The answer to a refused login, with the challenge when it was HTTP Basic. */
+  public static Response loginFailed(LoginFailedException e, boolean basic) {
+    return switch (e.reason()) {
+      case UNAVAILABLE -> unavailable();
+      case THROTTLED ->
+          Problems.response(429, e.getMessage())
+              .header(HttpHeaders.RETRY_AFTER, THROTTLED_RETRY_AFTER_SECONDS)
+              .build();
+      case INVALID_CREDENTIALS, INACTIVE ->
+          Problems.response(401, e.getMessage())
+              .header(HttpHeaders.WWW_AUTHENTICATE, basic ? Challenges.BASIC : Challenges.SESSION)
+              .build();
+    };
+  }
+
+  public static Response unavailable() {
+    return Problems.response(503, "authentication service unavailable").build();
+  }
+
+  private static Response invalidBasic(String detail) {
+    return Problems.response(401, detail)
+        .header(HttpHeaders.WWW_AUTHENTICATE, Challenges.BASIC)
+        .build();
+  }
+
+  /** Decodes base64 then UTF-8 into a char array, so that the password can be wiped. */
+  private static char[] decodeBasic(String encoded) {
+    try {
+      byte[] bytes = Base64.getDecoder().decode(encoded);
+      try {
+        CharBuffer chars =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes));
+        char[] result = new char[chars.remaining()];
+        chars.get(result);
+        Arrays.fill(chars.array(), '\0');
+        return result;
+      } finally {
+        Arrays.fill(bytes, (byte) 0);
+      }
+    } catch (IllegalArgumentException | CharacterCodingException e) {
+      return new char[0];
+    }
+  }
+
+  private static int indexOf(char[] chars, char wanted) {
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,97 @@
+package cores.http.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Request bodies Jackson cannot read: 400 naming the field. Replaces Jersey-Jackson's own mappers,
+ * which answer in plain text. Failures to write an answer are the server's fault: 500.
+ */
+public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingException> {
+  private final InternalErrors internalErrors;
+
+  public JsonProblemMapper(InternalErrors internalErrors) {
+    this.internalErrors = internalErrors;
+  }
+
+  @Override
+  public Response toResponse(JsonProcessingException e) {
+    if (e instanceof JsonParseException) {
+      return Problems.response(400, "Malformed JSON: " + e.getOriginalMessage()).build();
+    }
+    if (e instanceof MismatchedInputException mismatch) {
+      String field = path(mismatch);
+      String message = message(mismatch);
+      if (field.isEmpty()) {
+        return Problems.response(400, message).build();
+      }
+      return Problems.response(
+              400,
+              Problems.reasonPhrase(400),
+              "Invalid field '" + field + "': " + message,
+              Map.of(field, List.of(message)))
+          .build();
+    }
+    return internalErrors.toResponse(e);
+  }
+
+  private static String message(MismatchedInputException e) {
+    if (e instanceof UnrecognizedPropertyException) {
+      return "Unknown field.";
+    }
+    if (e instanceof InvalidFormatException format) {
+      return "Invalid value for type " + typeName(format.getTargetType()) + ".";
+    }
+    if (e.getTargetType() != null) {
+      return "Expected a value of type " + typeName(e.getTargetType()) + ".";
+    }
+    return "Invalid value.";
+  }
+
+  /** JSON-ish names: users write JSON, not Java. */
+  private static String typeName(Class<?> type) {
+    if (type == null) {
+      return "value";
+    }
+    if (type == String.class || type == char.class || type == Character.class) {
+      return "string";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "boolean";
+    }
+    if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+      return "number";
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "array";
+    }
+    if (type.isEnum() || type.getPackageName().startsWith("java.time")) {
+      return type.getSimpleName();
+    }
+    return "object";
+  }
+
+  /** The field's path, e.g. {@code cards[2].name}. */
+  static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+}

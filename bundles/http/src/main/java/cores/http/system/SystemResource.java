@@ -1,0 +1,141 @@
+package cores.http.system;
+
+import cores.api.accounts.User;
+import cores.api.auth.Authenticator;
+import cores.api.notify.NotificationChannel;
+import cores.api.web.Whiteboard;
+import cores.http.auth.RolesAllowedFeature;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * {@code GET /api/system}, superusers only: bundles and their states, the active authentication
+ * providers and notification channels, and the effective configuration (PID {@code cores.system},
+ * which the launcher writes with secrets already masked).
+ */
+@Component(
+    service = SystemResource.class,
+    configurationPid = SystemResource.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL,
+    property = Whiteboard.RESOURCE + "=true")
+@Path("system")
+public final class SystemResource {
+  static final String PID = "cores.system";
+
+  private final BundleContext bundleContext;
+  private final AtomicReference<Map<String, String>> config = new AtomicReference<>(Map.of());
+  private final AtomicReference<Authenticator> authenticator = new AtomicReference<>();
+  private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
+
+  @Activate
+  public SystemResource(BundleContext bundleContext, Map<String, Object> properties) {
+    this.bundleContext = bundleContext;
+    modified(properties);
+  }
+
+  @Modified
+  void modified(Map<String, Object> properties) {
+    Map<String, String> values = new TreeMap<>();
+    properties.forEach(
+        (key, value) -> {
+          if (!isFrameworkProperty(key)) {
+            values.put(key, String.valueOf(value));
+          }
+        });
+    config.set(Map.copyOf(values));
+  }
+
+  /** Properties SCR and Config Admin add to every configuration: not part of ours. */
+  private static boolean isFrameworkProperty(String key) {
+    return key.startsWith("component.")
+        || key.startsWith("service.")
+        || key.startsWith("felix.")
+        || key.startsWith("objectClass");
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindAuthenticator(Authenticator service) {
+    authenticator.set(service);
+  }
+
+  void unbindAuthenticator(Authenticator service) {
+    authenticator.compareAndSet(service, null);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addChannel(NotificationChannel channel) {
+    channels.add(channel);
+  }
+
+  void removeChannel(NotificationChannel channel) {
+    channels.remove(channel);
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response system(@Context SecurityContext security) {
+    if (!(security.getUserPrincipal() instanceof User user)) {
+      return RolesAllowedFeature.notAuthenticated();
+    }
+    if (!user.active() || !user.superuser()) {
+      return RolesAllowedFeature.forbidden();
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("bundles", bundles());
+    Authenticator current = authenticator.get();
+    body.put("authProviders", current == null ? List.of() : current.providers());
+    body.put("notificationChannels", channels.stream().map(NotificationChannel::name).toList());
+    body.put("config", new TreeMap<>(config.get()));
+    return Response.ok(body).build();
+  }
+
+  private List<Map<String, Object>> bundles() {
+    List<Map<String, Object>> bundles = new ArrayList<>();
+    for (Bundle bundle : bundleContext.getBundles()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("id", bundle.getBundleId());
+      entry.put("symbolicName", bundle.getSymbolicName());
+      entry.put("version", bundle.getVersion().toString());
+      entry.put("state", state(bundle.getState()));
+      bundles.add(entry);
+    }
+    return bundles;
+  }
+
+  static String state(int state) {
+    return switch (state) {
+      case Bundle.INSTALLED -> "INSTALLED";
+      case Bundle.RESOLVED -> "RESOLVED";
+      case Bundle.STARTING -> "STARTING";
+      case Bundle.STOPPING -> "STOPPING";
+      case Bundle.ACTIVE -> "ACTIVE";
+      case Bundle.UNINSTALLED -> "UNINSTALLED";
+      default -> "UNKNOWN";
+    };
+  }
+}

@@ -1,0 +1,658 @@
+package cores.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cores.api.health.Health;
+import cores.http.auth.AccountServices;
+import cores.http.auth.AuthResource;
+import cores.http.auth.AuthTestResource;
+import cores.http.auth.CsrfTokens;
+import cores.http.system.HealthResource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real server (Jetty, Jersey, Jackson) in-process, spoken to over real HTTP. */
+class ServerTest {
+  static final String SECRET = "test-secret-key";
+  static final int MAX_BODY = 2048;
+
+  static final ObjectMapper JSON = ObjectMapperResolver.newObjectMapper();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  static TestAccounts accounts;
+  static AccountServices serverAccounts;
+  static AccountServices loginAccounts;
+  static CoresServer server;
+  static HealthResource health;
+  static TestResources.FixedHealth database;
+  static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    accounts = new TestAccounts();
+    serverAccounts = bound(new AccountServices());
+    loginAccounts = bound(new AccountServices());
+    server =
+        new CoresServer(
+            new HttpSettings(0, "cores.example.org", false, SECRET, MAX_BODY), serverAccounts);
+    health = new HealthResource(Duration.ofMillis(500));
+    database = new TestResources.FixedHealth("database", Health.up());
+    health.addIndicator(database);
+    server.addResource(health);
+    server.addResource(new AuthResource(loginAccounts, new CsrfTokens(SECRET)));
+    server.addResource(new AuthTestResource());
+    server.addResource(new TestResources.Things());
+    server.start();
+    base = "http://127.0.0.1:" + server.port();
+  }
+
+  private static AccountServices bound(AccountServices services) {
+    services.bindAuthenticator(accounts);
+    services.bindSessions(accounts);
+    services.bindTokens(accounts);
+    return services;
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.stop();
+    health.close();
+  }
+
+  // ---- helpers
+
+  static HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null && !List.of(headers).contains("Content-Type")) {
+      request.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> get(String path, String... headers) throws Exception {
+    return send("GET", path, null, headers);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> json(HttpResponse<String> response) throws IOException {
+    return JSON.readValue(response.body(), Map.class);
+  }
+
+  static Map<String, Object> problem(HttpResponse<String> response, int status) throws IOException {
+    assertEquals(status, response.statusCode(), response.body());
+    assertEquals(
+        "application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    Map<String, Object> body = json(response);
+    assertEquals(status, body.get("status"));
+    assertNotNull(body.get("title"));
+    assertEquals("about:blank", body.get("type"));
+    return body;
+  }
+
+  /** A request written by hand, for what HttpClient does not let us send (Host, chunks). */
+  static String raw(String request, byte[] body) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      if (body != null) {
+        out.write(body);
+      }
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      try {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          answer.write(buffer, 0, n);
+        }
+      } catch (IOException e) {
+        // the server may reset the connection after answering a refused body
+      }
+      return answer.toString(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void eventually(Supplier<Boolean> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  static int status(String path) {
+    try {
+      return get(path).statusCode();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- health
+
+  @Test
+  void healthIsUpWhenEveryIndicatorIs() throws Exception {
+    HttpResponse<String> response = get("/api/health");
+    assertEquals(200, response.statusCode());
+    assertEquals(
+        Map.of("status", "UP", "components", Map.of("database", Map.of("status", "UP"))),
+        json(response));
+  }
+
+  @Test
+  void healthIs503NamingWhatIsDown() throws Exception {
+    database.set(Health.down("connection refused"));
+    try {
+      HttpResponse<String> response = get("/api/health");
+      assertEquals(503, response.statusCode());
+      assertEquals(
+          Map.of(
+              "status",
+              "DOWN",
+              "components",
+              Map.of("database", Map.of("status", "DOWN", "detail", "connection refused"))),
+          json(response));
+    } finally {
+      database.set(Health.up());
+    }
+  }
+
+  @Test
+  void aHangingCheckCountsAsDownWithinTheBound() throws Exception {
+    TestResources.HangingHealth slow = new TestResources.HangingHealth();
+    health.addIndicator(slow);
+    try {
+      long start = System.nanoTime();
+      HttpResponse<String> response = get("/api/health");
+      assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5_000);
+      assertEquals(503, response.statusCode());
+      assertTrue(response.body().contains("no answer within 500 ms"), response.body());
+    } finally {
+      health.removeIndicator(slow);
+    }
+  }
+
+  // ---- problems
+
+  @Test
+  void unknownApiPathIsProblem404() throws Exception {
+    Map<String, Object> body = problem(get("/api/nothing-here"), 404);
+    assertEquals("Not Found", body.get("title"));
+  }
+
+  @Test
+  void pathOutsideTheApiIsProblem404() throws Exception {
+    problem(get("/static/nothing.css"), 404);
+  }
+
+  @Test
+  void wrongMethodIsProblem405WithAllow() throws Exception {
+    HttpResponse<String> response = send("DELETE", "/api/health", null);
+    problem(response, 405);
+    assertTrue(response.headers().firstValue("Allow").orElse("").contains("GET"));
+  }
+
+  @Test
+  void wrongMediaTypeIsProblem415() throws Exception {
+    problem(send("POST", "/api/things", "x", "Content-Type", "text/plain"), 415);
+  }
+
+  @Test
+  void malformedJsonIsProblem400() throws Exception {
+    Map<String, Object> body = problem(send("POST", "/api/things", "{\"name\": "), 400);
+    assertTrue(body.get("detail").toString().startsWith("Malformed JSON"), body.toString());
+  }
+
+  @Test
+  void unknownFieldIsProblem400NamingIt() throws Exception {
+    Map<String, Object> body =
+        problem(send("POST", "/api/things", "{\"name\":\"a\",\"colour\":\"red\"}"), 400);
+    assertEquals(Map.of("colour", List.of("Unknown field.")), body.get("errors"));
+  }
+
+  @Test
+  void wrongTypeIsProblem400NamingTheField() throws Exception {
+    Map<String, Object> body =
+        problem(send("POST", "/api/things", "{\"name\":\"a\",\"count\":\"lots\"}"), 400);
+    assertTrue(((Map<?, ?>) body.get("errors")).containsKey("count"), body.toString());
+  }
+
+  @Test
+  void badQueryParameterIsProblem400() throws Exception {
+    Map<String, Object> body = problem(get("/api/things?limit=ten"), 400);
+    assertTrue(((Map<?, ?>) body.get("errors")).containsKey("limit"), body.toString());
+  }
+
+  @Test
+  void jsonRoundTripsWithIsoDates() throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/api/things",
+            "{\"name\":\"a\",\"count\":2,\"when\":\"2026-01-02T03:04:05Z\"}");
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(Map.of("name", "a", "count", 2, "when", "2026-01-02T03:04:05Z"), json(response));
+  }
+
+  @Test
+  void unexpectedFailureIs500WithoutInternals() throws Exception {
+    Map<String, Object> body = problem(get("/api/things/boom"), 500);
+    assertFalse(body.toString().contains("must not leak"));
+    assertNotNull(body.get("id"));
+    assertNull(body.get("trace"));
+  }
+
+  // ---- bad input at the door
+
+  @Test
+  void foreignHostIs400() throws Exception {
+    String answer =
+        raw("GET /api/health HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", null);
+    assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    assertTrue(answer.contains("application/problem+json"), answer);
+    assertTrue(answer.contains("Invalid Host header."), answer);
+    assertTrue(answer.contains("X-Frame-Options: DENY"), answer);
+  }
+
+  @Test
+  void unparseableRequestIsProblem400() throws Exception {
+    String answer = raw("GET /api/health HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n", null);
+    assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    assertTrue(answer.contains("application/problem+json"), answer);
+  }
+
+  @Test
+  void configuredHostAndProxyAreAnswered() throws Exception {
+    for (String host : List.of("cores.example.org", "nginx:80", "localhost:8000", "[::1]")) {
+      String answer =
+          raw("GET /api/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", null);
+      assertTrue(answer.startsWith("HTTP/1.1 200"), host + ": " + answer);
+    }
+  }
+
+  @Test
+  void bodyOverTheLimitByContentLengthIs413() throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/api/things", "{\"name\":\"" + "x".repeat(MAX_BODY) + "\"}");
+    problem(response, 413);
+    assertEquals(200, status("/api/health"));
+  }
+
+  @Test
+  void chunkedBodyOverTheLimitIsCutOffWith413() throws Exception {
+    StringBuilder chunks = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      chunks.append("200\r\n").append("a".repeat(512)).append("\r\n");
+    }
+    chunks.append("0\r\n\r\n");
+    String answer =
+        raw(
+            "POST /api/things/raw HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/octet-stream\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+            chunks.toString().getBytes(StandardCharsets.ISO_8859_1));
+    assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+    assertTrue(answer.contains("application/problem+json"), answer);
+    assertEquals(200, status("/api/health"));
+  }
+
+  @Test
+  void chunkedBodyWithinTheLimitIsRead() throws Exception {
+    String answer =
+        raw(
+            "POST /api/things/raw HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/octet-stream\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "200\r\n"
+                + "a".repeat(512)
+                + "\r\n0\r\n\r\n",
+            null);
+    assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+    assertTrue(answer.contains("{\"bytes\":512}"), answer);
+  }
+
+  // ---- headers
+
+  @Test
+  void securityHeadersOnEveryAnswer() throws Exception {
+    for (HttpResponse<String> response :
+        List.of(get("/api/health"), get("/api/nothing"), get("/elsewhere"))) {
+      var headers = response.headers();
+      assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(null));
+      assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(null));
+      assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(null));
+      assertEquals(
+          "default-src 'self'; frame-ancestors 'none'",
+          headers.firstValue("Content-Security-Policy").orElse(null));
+      assertEquals("same-origin", headers.firstValue("Cross-Origin-Opener-Policy").orElse(null));
+      assertTrue(headers.firstValue("Server").isEmpty());
+    }
+    assertEquals("no-store", get("/api/health").headers().firstValue("Cache-Control").orElse(""));
+  }
+
+  // ---- authentication
+
+  @Test
+  void anonymousRequestsGet401OnAuthTest() throws Exception {
+    problem(get("/api/auth-test"), 401);
+  }
+
+  @Test
+  void basicAuthentication() throws Exception {
+    HttpResponse<String> response =
+        get("/api/auth-test", "Authorization", basic("alice", "wonder land"));
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(Map.of("detail", "You are authenticated as alice"), json(response));
+    // a colon in the password belongs to the password
+    assertEquals(
+        200, get("/api/auth-test", "Authorization", basic("root", "r00t:pw")).statusCode());
+  }
+
+  @Test
+  void wrongBasicCredentialsAre401WithChallenge() throws Exception {
+    HttpResponse<String> response = get("/api/auth-test", "Authorization", basic("alice", "wrong"));
+    problem(response, 401);
+    assertTrue(
+        response
+            .headers()
+            .firstValue("WWW-Authenticate")
+            .orElse("")
+            .startsWith("Basic realm=\"cores\""));
+    problem(get("/api/auth-test", "Authorization", "Basic !!!notbase64"), 401);
+  }
+
+  @Test
+  void throttledLoginIs429WithRetryAfter() throws Exception {
+    HttpResponse<String> response =
+        get("/api/auth-test", "Authorization", basic(TestAccounts.THROTTLED_USER, "x"));
+    problem(response, 429);
+    assertTrue(response.headers().firstValue("Retry-After").isPresent());
+  }
+
+  @Test
+  void unavailableProviderIs503() throws Exception {
+    Map<String, Object> body =
+        problem(
+            get("/api/auth-test", "Authorization", basic(TestAccounts.LDAP_DOWN_USER, "x")), 503);
+    assertEquals("authentication service unavailable", body.get("detail"));
+  }
+
+  @Test
+  void tokenAuthentication() throws Exception {
+    HttpResponse<String> response =
+        get("/api/auth-test", "Authorization", "Token " + TestAccounts.ALICE_TOKEN);
+    assertEquals(200, response.statusCode(), response.body());
+    problem(get("/api/auth-test", "Authorization", "Token nope"), 401);
+  }
+
+  @Test
+  void withoutAccountServicesCredentialsAre503AndOthersAnonymous() throws Exception {
+    serverAccounts.unbindTokens(accounts);
+    serverAccounts.unbindAuthenticator(accounts);
+    try {
+      Map<String, Object> body =
+          problem(get("/api/auth-test", "Authorization", "Token " + TestAccounts.ALICE_TOKEN), 503);
+      assertEquals("authentication service unavailable", body.get("detail"));
+      problem(get("/api/auth-test", "Authorization", basic("alice", "wonder land")), 503);
+      assertEquals(200, status("/api/health"));
+    } finally {
+      serverAccounts.bindTokens(accounts);
+      serverAccounts.bindAuthenticator(accounts);
+    }
+  }
+
+  @Test
+  void permissionsAreRoles() throws Exception {
+    problem(send("POST", "/api/things/guarded", null), 401);
+    assertEquals(
+        200,
+        send("POST", "/api/things/guarded", null, "Authorization", basic("alice", "wonder land"))
+            .statusCode());
+    // root is a superuser: every permission
+    assertEquals(
+        200,
+        send("POST", "/api/things/guarded", null, "Authorization", basic("root", "r00t:pw"))
+            .statusCode());
+  }
+
+  // ---- sessions and CSRF
+
+  record Login(String session, String csrf) {}
+
+  static Login login(String forwardedProto) throws Exception {
+    HttpResponse<String> response =
+        forwardedProto == null
+            ? send(
+                "POST", "/api/auth/login", "{\"username\":\"alice\",\"password\":\"wonder land\"}")
+            : send(
+                "POST",
+                "/api/auth/login",
+                "{\"username\":\"alice\",\"password\":\"wonder land\"}",
+                "X-Forwarded-Proto",
+                forwardedProto);
+    assertEquals(200, response.statusCode(), response.body());
+    List<String> cookies = response.headers().allValues("Set-Cookie");
+    String session = cookie(cookies, "cores_session");
+    String csrf = cookie(cookies, "csrftoken");
+    assertEquals(csrf, json(response).get("csrfToken"));
+    assertEquals("alice", json(response).get("username"));
+    assertEquals(new CsrfTokens(SECRET).tokenFor(session), csrf);
+    return new Login(session, csrf);
+  }
+
+  static String cookie(List<String> setCookies, String name) {
+    for (String cookie : setCookies) {
+      if (cookie.startsWith(name + "=")) {
+        return cookie.substring(name.length() + 1, cookie.indexOf(';'));
+      }
+    }
+    throw new AssertionError("no cookie " + name + " in " + setCookies);
+  }
+
+  @Test
+  void loginSetsCookies() throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/api/auth/login", "{\"username\":\"alice\",\"password\":\"wonder land\"}");
+    List<String> cookies = response.headers().allValues("Set-Cookie");
+    String session =
+        cookies.stream().filter(c -> c.startsWith("cores_session=")).findFirst().orElseThrow();
+    assertTrue(session.contains("HttpOnly"), session);
+    assertTrue(session.contains("SameSite=Lax"), session);
+    assertTrue(session.contains("Path=/"), session);
+    assertFalse(session.contains("Secure"), session);
+    String csrf =
+        cookies.stream().filter(c -> c.startsWith("csrftoken=")).findFirst().orElseThrow();
+    assertFalse(csrf.contains("HttpOnly"), csrf);
+  }
+
+  @Test
+  void cookiesAreSecureBehindAnHttpsProxy() throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/api/auth/login",
+            "{\"username\":\"alice\",\"password\":\"wonder land\"}",
+            "X-Forwarded-Proto",
+            "https");
+    for (String cookie : response.headers().allValues("Set-Cookie")) {
+      assertTrue(cookie.contains("; Secure"), cookie);
+    }
+  }
+
+  @Test
+  void loginProblems() throws Exception {
+    problem(send("POST", "/api/auth/login", "{\"username\":\"alice\",\"password\":\"nope\"}"), 401);
+    Map<String, Object> body =
+        problem(send("POST", "/api/auth/login", "{\"username\":\"alice\"}"), 400);
+    assertEquals(Map.of("password", List.of("This field is required.")), body.get("errors"));
+  }
+
+  @Test
+  void sessionAuthenticatesSafeRequestsWithoutToken() throws Exception {
+    Login login = login(null);
+    HttpResponse<String> response =
+        get("/api/auth-test", "Cookie", "cores_session=" + login.session());
+    assertEquals(200, response.statusCode(), response.body());
+  }
+
+  @Test
+  void unsafeSessionRequestsNeedTheCsrfToken() throws Exception {
+    Login login = login(null);
+    String cookie = "cores_session=" + login.session() + "; csrftoken=" + login.csrf();
+    Map<String, Object> body =
+        problem(send("POST", "/api/things/guarded", null, "Cookie", cookie), 403);
+    assertEquals("CSRF token missing or incorrect.", body.get("detail"));
+    problem(
+        send("POST", "/api/things/guarded", null, "Cookie", cookie, "X-CSRFToken", "forged"), 403);
+    HttpResponse<String> accepted =
+        send("POST", "/api/things/guarded", null, "Cookie", cookie, "X-CSRFToken", login.csrf());
+    assertEquals(200, accepted.statusCode(), accepted.body());
+  }
+
+  @Test
+  void anotherSessionsTokenIsRefused() throws Exception {
+    Login first = login(null);
+    Login second = login(null);
+    problem(
+        send(
+            "POST",
+            "/api/things/guarded",
+            null,
+            "Cookie",
+            "cores_session=" + first.session(),
+            "X-CSRFToken",
+            second.csrf()),
+        403);
+  }
+
+  @Test
+  void tokenAndBasicRequestsAreExemptFromCsrf() throws Exception {
+    assertEquals(
+        200,
+        send(
+                "POST",
+                "/api/things/guarded",
+                null,
+                "Authorization",
+                "Token " + TestAccounts.ALICE_TOKEN)
+            .statusCode());
+  }
+
+  @Test
+  void logoutClosesTheSession() throws Exception {
+    Login login = login(null);
+    String cookie = "cores_session=" + login.session();
+    problem(send("POST", "/api/auth/logout", null, "Cookie", cookie), 403);
+    HttpResponse<String> response =
+        send("POST", "/api/auth/logout", null, "Cookie", cookie, "X-CSRFToken", login.csrf());
+    assertEquals(204, response.statusCode(), response.body());
+    assertTrue(
+        response.headers().allValues("Set-Cookie").stream().allMatch(c -> c.contains("Max-Age=0")));
+    problem(get("/api/auth-test", "Cookie", cookie), 401);
+  }
+
+  // ---- whiteboard
+
+  @Test
+  void resourcesAndExtensionsComeAndGoAtRunTime() throws Exception {
+    assertEquals(404, status("/api/late"));
+    TestResources.Late late = new TestResources.Late();
+    TestResources.Marker marker = new TestResources.Marker();
+    server.addResource(late);
+    server.addExtension(marker);
+    eventually(() -> status("/api/late") == 200);
+    HttpResponse<String> response = get("/api/late");
+    assertEquals(Map.of("late", true), json(response));
+    assertEquals("on", response.headers().firstValue("X-Test-Marker").orElse(null));
+    assertTrue(json(get("/api/")).get("resources").toString().contains("/api/late"));
+
+    server.removeResource(late);
+    server.removeExtension(marker);
+    eventually(() -> status("/api/late") == 404);
+    assertTrue(get("/api/health").headers().firstValue("X-Test-Marker").isEmpty());
+    assertFalse(json(get("/api/")).get("resources").toString().contains("/api/late"));
+  }
+
+  @Test
+  void requestsInProgressSurviveReloads() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean running =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.ConcurrentLinkedQueue<Integer> statuses =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+    Thread load =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                statuses.add(status("/api/health"));
+              }
+            });
+    load.start();
+    try {
+      for (int i = 0; i < 10; i++) {
+        TestResources.Late late = new TestResources.Late();
+        server.addResource(late);
+        eventually(() -> status("/api/late") == 200);
+        server.removeResource(late);
+        eventually(() -> status("/api/late") == 404);
+      }
+    } finally {
+      running.set(false);
+      load.join();
+    }
+    assertTrue(statuses.size() > 10);
+    assertTrue(statuses.stream().allMatch(s -> s == 200), statuses.toString());
+  }
+
+  @Test
+  void indexListsTheResources() throws Exception {
+    HttpResponse<String> response = get("/api/");
+    assertEquals(200, response.statusCode(), response.body());
+    @SuppressWarnings("unchecked")
+    List<String> resources = (List<String>) json(response).get("resources");
+    assertTrue(
+        resources.containsAll(List.of("/api/auth", "/api/auth-test", "/api/health", "/api/things")),
+        resources.toString());
+  }
+}

@@ -1,0 +1,122 @@
+package cores.http;
+
+import cores.api.health.Health;
+import cores.api.health.HealthIndicator;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+
+/** Resources and extensions the server tests publish, as another bundle would. */
+final class TestResources {
+  private TestResources() {}
+
+  record Thing(String name, int count, Instant when) {}
+
+  @Path("things")
+  public static final class Things {
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Thing create(Thing thing) {
+      return thing;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> list(@QueryParam("limit") int limit) {
+      return Map.of("limit", limit);
+    }
+
+    @POST
+    @Path("raw")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> raw(InputStream body) throws IOException {
+      return Map.of("bytes", body.readAllBytes().length);
+    }
+
+    @POST
+    @Path("guarded")
+    @RolesAllowed("inventory.change_host")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> guarded() {
+      return Map.of("done", true);
+    }
+
+    @GET
+    @Path("boom")
+    public String boom() {
+      throw new IllegalStateException("internal detail that must not leak");
+    }
+  }
+
+  @Path("late")
+  public static final class Late {
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> get() {
+      return Map.of("late", true);
+    }
+  }
+
+  /** An extension: marks every answer so that tests see it was applied. */
+  public static final class Marker implements ContainerResponseFilter {
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      response.getHeaders().putSingle("X-Test-Marker", "on");
+    }
+  }
+
+  static final class FixedHealth implements HealthIndicator {
+    private final String name;
+    private volatile Health health;
+
+    FixedHealth(String name, Health health) {
+      this.name = name;
+      this.health = health;
+    }
+
+    void set(Health health) {
+      this.health = health;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Health check() {
+      return health;
+    }
+  }
+
+  static final class HangingHealth implements HealthIndicator {
+    @Override
+    public String name() {
+      return "slow";
+    }
+
+    @Override
+    public Health check() {
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Health.up();
+    }
+  }
+}

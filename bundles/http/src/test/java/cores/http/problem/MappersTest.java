@@ -1,0 +1,133 @@
+package cores.http.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cores.api.web.ProblemException;
+import cores.http.ObjectMapperResolver;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
+import org.junit.jupiter.api.Test;
+
+class MappersTest {
+  private final ObjectMapper mapper = ObjectMapperResolver.newObjectMapper();
+  private final InternalErrors internalErrors = new InternalErrors(false);
+  private final JsonProblemMapper jsonMapper = new JsonProblemMapper(internalErrors);
+
+  record Thing(String name, int count) {}
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> body(Response response) {
+    assertEquals(Problems.MEDIA_TYPE_OBJECT, response.getMediaType());
+    return (Map<String, Object>) response.getEntity();
+  }
+
+  @Test
+  void problemExceptionKeepsStatusTitleDetailAndErrors() {
+    Response response =
+        new ProblemExceptionMapper()
+            .toResponse(ProblemException.invalid(Map.of("name", List.of("Too long."))));
+    assertEquals(400, response.getStatus());
+    Map<String, Object> body = body(response);
+    assertEquals("about:blank", body.get("type"));
+    assertEquals("Bad Request", body.get("title"));
+    assertEquals(400, body.get("status"));
+    assertEquals("Some fields are invalid.", body.get("detail"));
+    assertEquals(Map.of("name", List.of("Too long.")), body.get("errors"));
+  }
+
+  @Test
+  void webApplicationExceptionsKeepTheirHeaders() {
+    Response response =
+        new WebApplicationExceptionMapper()
+            .toResponse(new NotAllowedException(Response.status(405).allow("GET", "POST").build()));
+    assertEquals(405, response.getStatus());
+    assertTrue(response.getHeaderString("Allow").contains("POST"));
+    assertEquals("The method is not allowed for this resource.", body(response).get("detail"));
+    assertFalse(body(response).containsKey("errors"));
+  }
+
+  @Test
+  void customMessagesOfWebApplicationExceptionsAreTheDetail() {
+    Response response =
+        new WebApplicationExceptionMapper().toResponse(new NotFoundException("No such host."));
+    assertEquals("No such host.", body(response).get("detail"));
+  }
+
+  @Test
+  void unknownFieldNamesTheField() {
+    Response response = readThing("{\"name\":\"a\",\"cuont\":1}");
+    assertEquals(400, response.getStatus());
+    assertEquals(Map.of("cuont", List.of("Unknown field.")), body(response).get("errors"));
+  }
+
+  @Test
+  void wrongTypeNamesTheField() {
+    Response response = readThing("{\"name\":\"a\",\"count\":\"many\"}");
+    assertEquals(400, response.getStatus());
+    assertEquals(
+        Map.of("count", List.of("Invalid value for type number.")), body(response).get("errors"));
+  }
+
+  @Test
+  void malformedJsonIsBadRequest() {
+    Response response = readThing("{\"name\":");
+    assertEquals(400, response.getStatus());
+    assertTrue(body(response).get("detail").toString().startsWith("Malformed JSON"));
+  }
+
+  private Response readThing(String json) {
+    try {
+      mapper.readValue(json, Thing.class);
+    } catch (JsonProcessingException e) {
+      return jsonMapper.toResponse(e);
+    }
+    throw new AssertionError("no exception for " + json);
+  }
+
+  @Test
+  void bodyCutOffByJettyIs413EvenWhenWrapped() {
+    Throwable cut =
+        new ProcessingException(
+            "reading failed", new IOException(new HttpException.RuntimeException(413)));
+    Response response = new ThrowableMapper(internalErrors, jsonMapper).toResponse(cut);
+    assertEquals(413, response.getStatus());
+  }
+
+  @Test
+  void unreadableBodyIs400() {
+    Throwable broken = new ProcessingException("reading failed", new IOException("early EOF"));
+    assertEquals(
+        400, new ThrowableMapper(internalErrors, jsonMapper).toResponse(broken).getStatus());
+  }
+
+  @Test
+  void anythingElseIs500WithAnIdAndNoTrace() {
+    Response response =
+        new ThrowableMapper(internalErrors, jsonMapper)
+            .toResponse(new IllegalStateException("secret internals"));
+    assertEquals(500, response.getStatus());
+    Map<String, Object> body = body(response);
+    assertEquals("Internal Server Error", body.get("title"));
+    String id = body.get("id").toString();
+    assertTrue(body.get("detail").toString().contains(id));
+    assertFalse(body.toString().contains("secret internals"));
+    assertNull(body.get("trace"));
+  }
+
+  @Test
+  void debugModeShowsTheTrace() {
+    Response response = new InternalErrors(true).toResponse(new IllegalStateException("boom"));
+    assertTrue(body(response).get("trace").toString().contains("IllegalStateException: boom"));
+  }
+}
