@@ -107,7 +107,28 @@ public final class AuthenticatorService implements Authenticator {
       throw invalid();
     }
     Instant now = clock.instant();
-    refuseWhenThrottled(username, now);
+    // the attempt is recorded before it is judged, so that parallel guesses see each other
+    long attempt = recordAttempt(username, now);
+    boolean failed = false;
+    try {
+      refuseWhenThrottled(username, now, attempt);
+      Optional<Identity> identity = ask(username, password);
+      if (identity.isEmpty()) {
+        failed = true;
+        forgetExpired(now);
+        throw invalid();
+      }
+      return succeed(username, identity.get(), now);
+    } finally {
+      if (!failed) {
+        // refused unasked, an outage, or a right password: none of these is a failed guess
+        forget(attempt);
+      }
+    }
+  }
+
+  /** The first provider's identity, or empty when every provider says no. */
+  private Optional<Identity> ask(String username, char[] password) throws LoginFailedException {
     boolean unavailable = false;
     for (Ranked ranked : providers) {
       Optional<Identity> identity;
@@ -123,14 +144,13 @@ public final class AuthenticatorService implements Authenticator {
         continue;
       }
       if (identity.isPresent()) {
-        return succeed(username, identity.get(), now);
+        return identity;
       }
     }
     if (unavailable) {
       throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
     }
-    recordFailure(username, now);
-    throw invalid();
+    return Optional.empty();
   }
 
   private User succeed(String username, Identity identity, Instant now)
@@ -173,19 +193,21 @@ public final class AuthenticatorService implements Authenticator {
 
   /**
    * After the free failures, each further one doubles the wait (from one second, up to the
-   * configured maximum) counted from the latest failure.
+   * configured maximum) counted from the latest failure. The attempt being judged does not count
+   * itself; attempts running in parallel do.
    */
-  // usernames are lower-cased by the database in the failure table, as in auth_user's index
-  private void refuseWhenThrottled(String username, Instant now) throws LoginFailedException {
+  private void refuseWhenThrottled(String username, Instant now, long attempt)
+      throws LoginFailedException {
     Object[] row =
         tx.readOnly(
             em ->
                 (Object[])
                     em.createNativeQuery(
                             "SELECT count(*), max(failed_at) FROM auth_login_failure"
-                                + " WHERE username = lower(?1) AND failed_at > ?2")
+                                + " WHERE username = lower(?1) AND failed_at > ?2 AND id <> ?3")
                         .setParameter(1, username)
                         .setParameter(2, Timestamp.from(now.minus(WINDOW)))
+                        .setParameter(3, attempt)
                         .getSingleResult());
     long failures = ((Number) row[0]).longValue();
     if (failures < settings.throttleFreeFailures() || row[1] == null) {
@@ -203,19 +225,39 @@ public final class AuthenticatorService implements Authenticator {
     }
   }
 
-  private void recordFailure(String username, Instant now) {
+  /**
+   * Records the attempt as a failure, committed at once so that other instances count it; it is
+   * taken back unless the password turns out wrong. Usernames are lower-cased by the database, as
+   * in auth_user's unique index.
+   */
+  private long recordAttempt(String username, Instant now) {
+    return tx.required(
+        em ->
+            ((Number)
+                    em.createNativeQuery(
+                            "INSERT INTO auth_login_failure (username, failed_at)"
+                                + " VALUES (lower(?1), ?2) RETURNING id")
+                        .setParameter(1, username)
+                        .setParameter(2, Timestamp.from(now))
+                        .getSingleResult())
+                .longValue());
+  }
+
+  private void forget(long attempt) {
     tx.required(
-        em -> {
-          // old failures of every user go here, so the table never grows beyond the window
-          em.createNativeQuery("DELETE FROM auth_login_failure WHERE failed_at <= ?1")
-              .setParameter(1, Timestamp.from(now.minus(WINDOW)))
-              .executeUpdate();
-          return em.createNativeQuery(
-                  "INSERT INTO auth_login_failure (username, failed_at) VALUES (lower(?1), ?2)")
-              .setParameter(1, username)
-              .setParameter(2, Timestamp.from(now))
-              .executeUpdate();
-        });
+        em ->
+            em.createNativeQuery("DELETE FROM auth_login_failure WHERE id = ?1")
+                .setParameter(1, attempt)
+                .executeUpdate());
+  }
+
+  /** Deletes every user's failures that no longer count, so the table stays small. */
+  private void forgetExpired(Instant now) {
+    tx.required(
+        em ->
+            em.createNativeQuery("DELETE FROM auth_login_failure WHERE failed_at <= ?1")
+                .setParameter(1, Timestamp.from(now.minus(WINDOW)))
+                .executeUpdate());
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -22,6 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,6 +201,46 @@ class AuthenticatorTest {
   }
 
   @Test
+  void parallelGuessesAreThrottledToo() throws Exception {
+    FakeProvider provider = FakeProvider.checking("local", "burst", "right");
+    List<AuthenticatorService> instances = List.of(authenticator(tx), authenticator(otherTx));
+    instances.forEach(a -> add(a, provider, 1000));
+    int attempts = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(attempts);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Reason>> results = new ArrayList<>();
+      for (int i = 0; i < attempts; i++) {
+        AuthenticatorService instance = instances.get(i % 2);
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    instance.login("burst", "wrong".toCharArray());
+                    return null;
+                  } catch (LoginFailedException e) {
+                    return e.reason();
+                  }
+                }));
+      }
+      start.countDown();
+      List<Reason> reasons = new ArrayList<>();
+      for (Future<Reason> result : results) {
+        reasons.add(result.get(30, TimeUnit.SECONDS));
+      }
+      long guesses = reasons.stream().filter(r -> r == Reason.INVALID_CREDENTIALS).count();
+      assertEquals(attempts, guesses + reasons.stream().filter(r -> r == Reason.THROTTLED).count());
+      // at the same instant, only the free failures may reach a provider
+      assertTrue(guesses <= settings.throttleFreeFailures(), reasons.toString());
+      assertEquals(guesses, provider.calls.size());
+      assertEquals(guesses, failures("burst"), "refused attempts are not stored as failures");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void localProviderChecksHashesAndUpgradesOldOnes() throws Exception {
     PasswordHasher strong = new PasswordHasher(new SecureRandom());
     LocalAuthenticationProvider local = new LocalAuthenticationProvider(tx, strong);
@@ -323,7 +368,7 @@ class AuthenticatorTest {
           throws AuthenticationUnavailableException;
     }
 
-    final List<Long> calls = new ArrayList<>();
+    final List<Long> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String name;
     private final Answer answer;
 
