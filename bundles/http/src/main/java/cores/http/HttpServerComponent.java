@@ -53,6 +53,11 @@ public final class HttpServerComponent {
     }
   }
 
+  /** The port the server listens on. */
+  int port() {
+    return server.port();
+  }
+
   private static org.osgi.framework.Filter filter(BundleContext context)
       throws InvalidSyntaxException {
     return context.createFilter(WHITEBOARD_FILTER);

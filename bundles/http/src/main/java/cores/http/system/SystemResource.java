@@ -79,20 +79,20 @@ public final class SystemResource {
       cardinality = ReferenceCardinality.OPTIONAL,
       policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
-  void bindAuthenticator(Authenticator service) {
+  public void bindAuthenticator(Authenticator service) {
     authenticator.set(service);
   }
 
-  void unbindAuthenticator(Authenticator service) {
+  public void unbindAuthenticator(Authenticator service) {
     authenticator.compareAndSet(service, null);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-  void addChannel(NotificationChannel channel) {
+  public void addChannel(NotificationChannel channel) {
     channels.add(channel);
   }
 
-  void removeChannel(NotificationChannel channel) {
+  public void removeChannel(NotificationChannel channel) {
     channels.remove(channel);
   }
 

@@ -1,0 +1,63 @@
+package cores.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.http.auth.AccountServices;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Stopping the server lets a request in progress finish, then refuses new connections. */
+class GracefulStopTest {
+
+  @Path("slow")
+  public static final class Slow {
+    final CountDownLatch entered = new CountDownLatch(1);
+
+    @GET
+    public String get() throws InterruptedException {
+      entered.countDown();
+      Thread.sleep(1_000);
+      return "done";
+    }
+  }
+
+  @Test
+  void requestInProgressFinishesDuringStop() throws Exception {
+    CoresServer server =
+        new CoresServer(
+            new HttpSettings(0, "localhost", false, "secret", 1024), new AccountServices());
+    Slow slow = new Slow();
+    server.addResource(slow);
+    server.start();
+    URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/slow");
+    HttpClient client = HttpClient.newHttpClient();
+    CompletableFuture<HttpResponse<String>> answer =
+        client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(slow.entered.await(10, TimeUnit.SECONDS));
+
+    long start = System.nanoTime();
+    server.stop();
+    assertTrue(
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < CoresServer.STOP_TIMEOUT_MILLIS);
+
+    HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
+    assertEquals(200, response.statusCode());
+    assertEquals("done", response.body());
+    assertThrows(
+        IOException.class,
+        () ->
+            HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()));
+  }
+}

@@ -1,0 +1,231 @@
+package cores.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cores.api.notify.Notification;
+import cores.api.notify.NotificationChannel;
+import cores.api.web.Whiteboard;
+import cores.http.system.SystemResource;
+import java.lang.annotation.Annotation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.felix.framework.Felix;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * The OSGi side in a real Felix framework: the component's service tracker picks whiteboard
+ * services up and drops them, and {@code /api/system} reports the framework's bundles.
+ */
+class OsgiWhiteboardTest {
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = ObjectMapperResolver.newObjectMapper();
+
+  static Path storage;
+  static Felix felix;
+  static BundleContext context;
+  static HttpServerComponent component;
+  static String base;
+
+  /** The configuration as SCR would hand it over. */
+  static HttpConfig config() {
+    return new HttpConfig() {
+      @Override
+      public Class<? extends Annotation> annotationType() {
+        return HttpConfig.class;
+      }
+
+      @Override
+      public int port() {
+        return 0;
+      }
+
+      @Override
+      public String hostname() {
+        return "localhost";
+      }
+
+      @Override
+      public boolean debug() {
+        return false;
+      }
+
+      @Override
+      public String secretKey() {
+        return "osgi-test-secret";
+      }
+
+      @Override
+      public long maxBodyBytes() {
+        return 10_485_760L;
+      }
+    };
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    storage = Files.createTempDirectory("cores-http-felix");
+    felix =
+        new Felix(
+            Map.of(
+                Constants.FRAMEWORK_STORAGE,
+                storage.toString(),
+                Constants.FRAMEWORK_STORAGE_CLEAN,
+                Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
+    felix.start();
+    context = felix.getBundleContext();
+    component = new HttpServerComponent(config(), context);
+    TestAccounts accounts = new TestAccounts();
+    component.bindAuthenticator(accounts);
+    base = "http://127.0.0.1:" + component.port();
+
+    SystemResource system =
+        new SystemResource(
+            context,
+            Map.of(
+                "HOSTNAME", "localhost",
+                "SECRET_KEY", "****",
+                "component.name", "cores.http.system.SystemResource",
+                "service.pid", "cores.system"));
+    system.bindAuthenticator(accounts);
+    system.addChannel(new Channel());
+    context.registerService(SystemResource.class, system, resource());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    component.deactivate();
+    felix.stop();
+    felix.waitForStop(10_000);
+    try (var files = Files.walk(storage)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  static Dictionary<String, Object> resource() {
+    Dictionary<String, Object> properties = new Hashtable<>();
+    properties.put(Whiteboard.RESOURCE, true);
+    return properties;
+  }
+
+  static final class Channel implements NotificationChannel {
+    @Override
+    public String name() {
+      return "mail-test";
+    }
+
+    @Override
+    public void deliver(Notification notification) {
+      throw new UnsupportedOperationException("nothing is sent in this test");
+    }
+  }
+
+  static HttpResponse<String> get(String path, String... headers) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+      for (int i = 0; i < headers.length; i += 2) {
+        request.header(headers[i], headers[i + 1]);
+      }
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void eventually(Supplier<Boolean> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void resourceServicesComeAndGo() throws Exception {
+    assertEquals(404, get("/api/late").statusCode());
+    ServiceRegistration<?> late =
+        context.registerService(Object.class.getName(), new TestResources.Late(), resource());
+    eventually(() -> get("/api/late").statusCode() == 200);
+    late.unregister();
+    eventually(() -> get("/api/late").statusCode() == 404);
+  }
+
+  @Test
+  void extensionServicesComeAndGo() throws Exception {
+    Dictionary<String, Object> properties = new Hashtable<>();
+    properties.put(Whiteboard.EXTENSION, "true");
+    ServiceRegistration<?> marker =
+        context.registerService(Object.class.getName(), new TestResources.Marker(), properties);
+    eventually(() -> get("/api/").headers().firstValue("X-Test-Marker").isPresent());
+    marker.unregister();
+    eventually(() -> get("/api/").headers().firstValue("X-Test-Marker").isEmpty());
+  }
+
+  @Test
+  void servicesNotMarkedForTheWhiteboardAreIgnored() throws Exception {
+    Dictionary<String, Object> properties = new Hashtable<>();
+    properties.put(Whiteboard.RESOURCE, false);
+    ServiceRegistration<?> ignored =
+        context.registerService(Object.class.getName(), new TestResources.Late(), properties);
+    try {
+      // a marked service registered afterwards proves a reload happened in between
+      ServiceRegistration<?> marker =
+          context.registerService(Object.class.getName(), new TestResources.Things(), resource());
+      eventually(() -> get("/api/things?limit=1").statusCode() == 200);
+      assertEquals(404, get("/api/late").statusCode());
+      marker.unregister();
+    } finally {
+      ignored.unregister();
+    }
+  }
+
+  @Test
+  void systemForSuperusers() throws Exception {
+    HttpResponse<String> response = get("/api/system", "Authorization", basic("root", "r00t:pw"));
+    assertEquals(200, response.statusCode(), response.body());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = JSON.readValue(response.body(), Map.class);
+    assertEquals(List.of("local"), body.get("authProviders"));
+    assertEquals(List.of("mail-test"), body.get("notificationChannels"));
+    assertEquals(Map.of("HOSTNAME", "localhost", "SECRET_KEY", "****"), body.get("config"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> bundles = (List<Map<String, Object>>) body.get("bundles");
+    Map<String, Object> framework = bundles.get(0);
+    assertEquals(0, framework.get("id"));
+    assertEquals("org.apache.felix.framework", framework.get("symbolicName"));
+    assertEquals("ACTIVE", framework.get("state"));
+    assertTrue(framework.get("version").toString().startsWith("7.0.5"));
+  }
+
+  @Test
+  void systemRefusesOthers() {
+    assertEquals(401, get("/api/system").statusCode());
+    assertEquals(
+        403, get("/api/system", "Authorization", basic("alice", "wonder land")).statusCode());
+  }
+}
