@@ -1,0 +1,63 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * POSTGRES_HOST unset: the launcher starts PostgreSQL under CORES_DATA, stops it on SIGTERM and
+ * reuses the data on the next start. DEBUG=True without SECRET_KEY generates a key once.
+ */
+class EmbeddedDatabaseIT {
+
+  @TempDir Path data;
+
+  @Test
+  void startsStopsAndRestartsOnTheSameData() throws Exception {
+    String firstKey;
+    try (CoresProcess cores = embedded("embedded-first")) {
+      cores.awaitStarted(Duration.ofSeconds(180));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      assertEquals(0, cores.stop());
+      String log = cores.output();
+      assertTrue(log.contains("created database cores"), log);
+      assertTrue(log.contains("embedded PostgreSQL stopped"), log);
+      assertFalse(log.contains(" ERROR "), log);
+    }
+    Path keyFile = data.resolve("secret_key");
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+    firstKey = Files.readString(keyFile);
+    assertTrue(Files.isRegularFile(data.resolve("postgres/PG_VERSION")));
+
+    try (CoresProcess cores = embedded("embedded-restart")) {
+      cores.awaitStarted(Duration.ofSeconds(120));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      assertEquals(0, cores.stop());
+      String log = cores.output();
+      assertFalse(log.contains("created database"), "the data was reused:\n" + log);
+      assertFalse(log.contains(" ERROR "), log);
+    }
+    assertEquals(firstKey, Files.readString(keyFile), "the generated key is kept");
+    assertTrue(
+        ProcessHandle.allProcesses()
+            .noneMatch(p -> p.info().commandLine().orElse("").contains(data.toString())),
+        "no PostgreSQL process is left running");
+  }
+
+  private CoresProcess embedded(String name) throws Exception {
+    return CoresProcess.builder(name)
+        .unset("POSTGRES_HOST")
+        .unset("SECRET_KEY")
+        .env("DEBUG", "True")
+        .env("CORES_DATA", data.toString())
+        .start();
+  }
+}

@@ -1,0 +1,74 @@
+package cores.itests;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A fresh, randomly named database on the test PostgreSQL (127.0.0.1:5432, user {@code postgres},
+ * trust auth), dropped on {@link #close()}. Use one per test class:
+ *
+ * <pre>{@code
+ * static TestDatabase db;
+ * @BeforeAll static void create() throws SQLException { db = TestDatabase.create(); }
+ * @AfterAll static void drop() throws SQLException { db.close(); }
+ * }</pre>
+ */
+public final class TestDatabase implements AutoCloseable {
+
+  public static final String HOST = "127.0.0.1";
+  public static final int PORT = 5432;
+  public static final String USER = "postgres";
+  private static final String ADMIN_URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String name;
+
+  private TestDatabase(String name) {
+    this.name = name;
+  }
+
+  public static TestDatabase create() throws SQLException {
+    String name = "cores_it_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
+        Statement s = c.createStatement()) {
+      // the name is generated above from [a-z0-9_] only
+      s.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT));
+    }
+    return new TestDatabase(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+  }
+
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), USER, "");
+  }
+
+  /** The environment that points Cores at this database (CONFIG.md names). */
+  public Map<String, String> environment() {
+    return Map.of(
+        "POSTGRES_HOST", HOST,
+        "POSTGRES_PORT", Integer.toString(PORT),
+        "POSTGRES_DB", name,
+        "POSTGRES_USER", USER);
+  }
+
+  /** Drops the database, ending sessions a killed process may have left behind. */
+  @Override
+  public void close() throws SQLException {
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package cores.launcher;
+
+import cores.launcher.env.RunMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command line: nothing (run the server) or a command with {@code --name value} options.
+ *
+ * @param command empty for the server
+ */
+record Invocation(Optional<String> command, Map<String, String> options) {
+
+  static final String USAGE =
+      "usage: cores [createsuperuser --username NAME --email ADDRESS]"
+          + " (password from CORES_SUPERUSER_PASSWORD or stdin)";
+
+  private static final Map<String, List<String>> COMMANDS =
+      Map.of("createsuperuser", List.of("username", "email"));
+
+  Invocation {
+    options = Map.copyOf(options);
+  }
+
+  RunMode mode() {
+    return command.isPresent() ? RunMode.COMMAND : RunMode.SERVER;
+  }
+
+  static Invocation parse(String[] args) throws LaunchException {
+    if (args.length == 0) {
+      return new Invocation(Optional.empty(), Map.of());
+    }
+    String command = args[0];
+    List<String> allowed = COMMANDS.get(command);
+    if (allowed == null) {
+      throw usage("unknown command \"" + command + "\"");
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw usage(command + ": unexpected argument \"" + arg + "\"");
+      }
+      String name;
+      String value;
+      int eq = arg.indexOf('=');
+      if (eq > 0) {
+        name = arg.substring(2, eq);
+        value = arg.substring(eq + 1);
+      } else {
+        name = arg.substring(2);
+        if (i + 1 >= args.length) {
+          throw usage(command + ": --" + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      if (!allowed.contains(name)) {
+        throw usage(command + ": unknown option --" + name);
+      }
+      options.put(name, value);
+    }
+    return new Invocation(Optional.of(command), options);
+  }
+
+  private static LaunchException usage(String problem) {
+    return new LaunchException(LaunchException.BAD_CONFIGURATION, problem + "\n" + USAGE);
+  }
+}

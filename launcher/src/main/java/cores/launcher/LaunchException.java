@@ -1,0 +1,37 @@
+package cores.launcher;
+
+/**
+ * A startup failure the operator can act on: {@link Main} prints {@code cores: <message>} as one
+ * line on stderr, without a stack trace, and exits with {@link #exitCode()}.
+ */
+public class LaunchException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** The command failed (e.g. createsuperuser refused the input). */
+  public static final int COMMAND_FAILED = 1;
+
+  /** The environment is invalid: a bad or missing value, a missing feature. */
+  public static final int BAD_CONFIGURATION = 2;
+
+  /** The database could not be reached in time. */
+  public static final int DATABASE_UNAVAILABLE = 3;
+
+  /** The platform itself failed to start (a bundle did not resolve or start). */
+  public static final int PLATFORM_FAILED = 4;
+
+  private final int exitCode;
+
+  public LaunchException(int exitCode, String message) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+
+  public LaunchException(int exitCode, String message, Throwable cause) {
+    super(message, cause);
+    this.exitCode = exitCode;
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+}

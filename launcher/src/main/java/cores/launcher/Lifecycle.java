@@ -1,0 +1,104 @@
+package cores.launcher;
+
+import cores.launcher.db.EmbeddedDatabase;
+import cores.launcher.osgi.Platform;
+import sun.misc.Signal;
+
+/**
+ * Shutdown in order: framework first (bundles stop, the pool closes, in-flight requests finish),
+ * then the embedded database.
+ *
+ * <p>SIGTERM and SIGINT are handled, not left to the JVM's default: by default the JVM runs the
+ * shutdown hooks and then exits with 143/130, while a clean stop must exit with 0. A signal during
+ * start-up interrupts the starting thread, which then cleans up. A shutdown hook remains as the
+ * safety net for other ways the JVM ends (SIGHUP, System.exit on an error path).
+ */
+final class Lifecycle {
+
+  private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
+
+  private final Thread starter;
+  private EmbeddedDatabase database;
+  private Platform platform;
+  private boolean running;
+  private boolean stopRequested;
+  private boolean closed;
+
+  Lifecycle(Thread starter) {
+    this.starter = starter;
+  }
+
+  void handleSignals() {
+    Signal.handle(new Signal("TERM"), s -> requestStop("SIGTERM"));
+    Signal.handle(new Signal("INT"), s -> requestStop("SIGINT"));
+    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "cores-shutdown"));
+  }
+
+  synchronized void database(EmbeddedDatabase db) {
+    this.database = db;
+  }
+
+  /**
+   * Marks the platform as started; false when a stop was requested meanwhile (the caller returns
+   * and {@link #close()} stops it).
+   */
+  synchronized boolean running(Platform started) {
+    this.platform = started;
+    this.running = !stopRequested;
+    return running;
+  }
+
+  synchronized boolean stopRequested() {
+    return stopRequested;
+  }
+
+  void awaitStop() {
+    Platform p;
+    synchronized (this) {
+      p = platform;
+    }
+    try {
+      p.awaitStop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void requestStop(String signal) {
+    Platform p;
+    synchronized (this) {
+      if (stopRequested) {
+        return;
+      }
+      stopRequested = true;
+      p = running ? platform : null;
+    }
+    LOG.log(System.Logger.Level.INFO, "{0}: stopping", signal);
+    if (p != null) {
+      p.stop(); // the starter thread wakes from awaitStop() and closes the rest
+    } else {
+      starter.interrupt();
+    }
+  }
+
+  /** Stops whatever was started, once. */
+  void close() {
+    Platform p;
+    EmbeddedDatabase db;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      p = platform;
+      db = database;
+    }
+    if (p != null) {
+      p.stop();
+      LOG.log(System.Logger.Level.INFO, "framework stopped");
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+}

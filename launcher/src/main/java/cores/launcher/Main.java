@@ -1,0 +1,207 @@
+package cores.launcher;
+
+import cores.launcher.db.DatabaseWaiter;
+import cores.launcher.db.EmbeddedDatabase;
+import cores.launcher.env.ConfigurationPlan;
+import cores.launcher.env.Database;
+import cores.launcher.env.EnvironmentException;
+import cores.launcher.env.EnvironmentParser;
+import cores.launcher.env.PidConfiguration;
+import cores.launcher.env.RunMode;
+import cores.launcher.env.Settings;
+import cores.launcher.env.Smtp;
+import cores.launcher.env.Variable;
+import cores.launcher.feature.Feature;
+import cores.launcher.feature.FeatureReader;
+import cores.launcher.osgi.Platform;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bin/cores}: validates the environment, starts the database (embedded or waits for the
+ * operator's), starts Felix with the features' bundles and configurations, and runs until SIGTERM
+ * or SIGINT (exit code 0), or runs one command and exits.
+ *
+ * <p>Exit codes: 0 ok; 1 the command failed; 2 bad configuration; 3 database unavailable; 4 the
+ * platform did not start. Errors are one line on stderr, {@code cores: <message>}, never with a
+ * stack trace or a secret.
+ */
+public final class Main {
+
+  private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
+  private final Map<String, String> env;
+  private final Path workingDirectory;
+  private final Path home;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Lifecycle lifecycle = new Lifecycle(Thread.currentThread());
+
+  Main(
+      Map<String, String> env, Path workingDirectory, Path home, PrintStream out, PrintStream err) {
+    this.env = env;
+    this.workingDirectory = workingDirectory;
+    this.home = home;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    Main main = new Main(System.getenv(), Path.of("").toAbsolutePath(), home(), out, err);
+    main.lifecycle.handleSignals();
+    // Felix's threads are not daemons: exit explicitly with the code
+    System.exit(main.run(args));
+  }
+
+  int run(String[] args) {
+    try {
+      Invocation invocation = Invocation.parse(args);
+      RunMode mode = invocation.mode();
+      Settings settings = EnvironmentParser.parse(env, workingDirectory);
+      Logging.configure(settings, mode);
+      settings.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+      CreateSuperuser command =
+          mode == RunMode.COMMAND
+              ? CreateSuperuser.prepare(invocation.options(), env, System.in, System.console())
+              : null;
+      List<Feature> features = features(settings, mode);
+      if (mode == RunMode.SERVER && settings.secretKey().isEmpty()) {
+        settings = settings.withSecretKey(SecretKeys.loadOrCreate(settings.dataDirectory()));
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "DEBUG is True and SECRET_KEY is unset: using the generated key in CORES_DATA");
+      }
+      LOG.log(System.Logger.Level.INFO, "configuration {0}", settings.maskedView());
+      createDirectories(settings.dataDirectory(), Variable.CORES_DATA);
+
+      Database database = database(settings);
+      List<PidConfiguration> configurations =
+          withFeatureDefaults(features, ConfigurationPlan.of(settings, database, mode));
+      Platform platform =
+          Platform.start(
+              settings.dataDirectory().resolve("felix-cache"),
+              home.resolve("bundles"),
+              features,
+              configurations,
+              settings.debug());
+      if (!lifecycle.running(platform)) {
+        return 0; // a signal arrived while starting
+      }
+      if (command != null) {
+        out.println(command.run(platform));
+        return 0;
+      }
+      lifecycle.awaitStop();
+      return 0;
+    } catch (LaunchException e) {
+      if (lifecycle.stopRequested()) {
+        return 0; // the start was interrupted by SIGTERM/SIGINT: not an error
+      }
+      err.println("cores: " + e.getMessage());
+      if (e.getCause() != null) {
+        LOG.log(System.Logger.Level.DEBUG, "details", e.getCause());
+      }
+      return e.exitCode();
+    } catch (RuntimeException e) {
+      // a defect, not an operator error: the trace goes to the log, one line to stderr
+      LOG.log(System.Logger.Level.ERROR, "unexpected failure", e);
+      err.println("cores: unexpected failure: " + e);
+      return LaunchException.COMMAND_FAILED;
+    } finally {
+      lifecycle.close();
+    }
+  }
+
+  private List<Feature> features(Settings settings, RunMode mode) throws LaunchException {
+    FeatureReader reader = new FeatureReader(home.resolve("features"), home.resolve("bundles"));
+    List<Feature> features = new ArrayList<>();
+    features.add(reader.read("core"));
+    if (mode == RunMode.SERVER) {
+      if (settings.authProvider().isPresent()) {
+        var provider = settings.authProvider().get();
+        features.add(optional(reader, provider.feature(), provider.switchedOnBy()));
+      }
+      if (settings.smtp().isPresent()) {
+        features.add(optional(reader, Smtp.FEATURE, Variable.SMTP_SERVER));
+      }
+    }
+    return features;
+  }
+
+  private static Feature optional(FeatureReader reader, String name, Variable switchedOnBy)
+      throws LaunchException {
+    if (!reader.exists(name)) {
+      throw new EnvironmentException(switchedOnBy, "the " + name + " feature is not installed");
+    }
+    return reader.read(name);
+  }
+
+  private Database database(Settings settings) throws LaunchException {
+    Duration bound = Duration.ofSeconds(settings.databaseWaitSeconds());
+    if (settings.externalDatabase().isPresent()) {
+      Database db = settings.externalDatabase().get();
+      new DatabaseWaiter().await(db, bound);
+      return db;
+    }
+    EmbeddedDatabase embedded =
+        EmbeddedDatabase.start(settings.dataDirectory(), settings.databaseName());
+    lifecycle.database(embedded);
+    return embedded.database();
+  }
+
+  /** The features' default configurations, overridden property by property by the environment's. */
+  static List<PidConfiguration> withFeatureDefaults(
+      List<Feature> features, List<PidConfiguration> fromEnvironment) {
+    Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
+    for (Feature f : features) {
+      f.configurations()
+          .forEach(
+              (pid, props) ->
+                  merged.computeIfAbsent(pid, k -> new LinkedHashMap<>()).putAll(props));
+    }
+    for (PidConfiguration c : fromEnvironment) {
+      merged.computeIfAbsent(c.pid(), k -> new LinkedHashMap<>()).putAll(c.properties());
+    }
+    List<PidConfiguration> result = new ArrayList<>();
+    merged.forEach((pid, props) -> result.add(new PidConfiguration(pid, props)));
+    return result;
+  }
+
+  private static void createDirectories(Path dir, Variable variable) throws LaunchException {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new EnvironmentException(
+          variable, "cannot create " + dir + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** The distribution folder: the parent of lib/, where the launcher jar is. */
+  private static Path home() {
+    String configured = System.getProperty("cores.home");
+    if (configured != null) {
+      return Path.of(configured).toAbsolutePath();
+    }
+    try {
+      Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path lib = jar.toAbsolutePath().getParent();
+      if (lib == null || lib.getParent() == null) {
+        throw new IllegalStateException("cannot locate the distribution from " + jar);
+      }
+      return lib.getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the distribution", e);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package cores.launcher.db;
+
+import cores.launcher.LaunchException;
+import cores.launcher.env.Database;
+import cores.launcher.env.Variable;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Waits until the database accepts a connection: exponential backoff (0.25 s doubling up to 4 s)
+ * for a bounded time, so a database container that is still starting is waited for, and a wrong
+ * host ends with one clear line instead of hanging.
+ */
+public final class DatabaseWaiter {
+
+  private static final System.Logger LOG = System.getLogger(DatabaseWaiter.class.getName());
+  private static final Duration FIRST_DELAY = Duration.ofMillis(250);
+  private static final Duration MAX_DELAY = Duration.ofSeconds(4);
+
+  private final Sleeper sleeper;
+
+  /** How the waiter pauses; tests pass one that does not. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  public DatabaseWaiter() {
+    this(d -> Thread.sleep(d.toMillis()));
+  }
+
+  DatabaseWaiter(Sleeper sleeper) {
+    this.sleeper = sleeper;
+  }
+
+  /**
+   * @throws LaunchException exit code 3, naming the variable to look at
+   */
+  public void await(Database db, Duration bound) throws LaunchException {
+    long deadline = System.nanoTime() + bound.toNanos();
+    Duration delay = FIRST_DELAY;
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      SQLException failure;
+      try (Connection c = connect(db, bound)) {
+        LOG.log(System.Logger.Level.INFO, "database {0} is reachable", db.address());
+        return;
+      } catch (SQLException e) {
+        failure = e;
+      }
+      fatal(db, failure);
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new LaunchException(
+            LaunchException.DATABASE_UNAVAILABLE,
+            Variable.POSTGRES_HOST
+                + ": cannot connect to "
+                + db.address()
+                + " after "
+                + bound.toSeconds()
+                + " s ("
+                + reason(failure)
+                + ")",
+            failure);
+      }
+      LOG.log(
+          System.Logger.Level.INFO,
+          "database {0} not reachable yet ({1}), attempt {2}",
+          db.address(),
+          reason(failure),
+          attempt);
+      try {
+        sleeper.sleep(Duration.ofNanos(Math.min(delay.toNanos(), left)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LaunchException(
+            LaunchException.DATABASE_UNAVAILABLE, "interrupted while waiting for the database", e);
+      }
+      delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
+    }
+  }
+
+  private static Connection connect(Database db, Duration bound) throws SQLException {
+    Properties p = new Properties();
+    db.user().ifPresent(u -> p.setProperty("user", u));
+    db.password().ifPresent(pw -> p.setProperty("password", pw));
+    // each attempt is bounded too, so an unroutable host cannot outlast the overall bound
+    long seconds = Math.max(1, Math.min(10, bound.toSeconds()));
+    p.setProperty("connectTimeout", Long.toString(seconds));
+    p.setProperty("loginTimeout", Long.toString(seconds));
+    p.setProperty("ApplicationName", "cores-launcher");
+    return DriverManager.getConnection(db.jdbcUrl(), p);
+  }
+
+  /** Failures that waiting cannot fix end the wait at once. */
+  private static void fatal(Database db, SQLException e) throws LaunchException {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.equals("28P01")) {
+      throw new LaunchException(
+          LaunchException.DATABASE_UNAVAILABLE,
+          Variable.POSTGRES_PASSWORD
+              + ": "
+              + db.address()
+              + " refused the password for user \""
+              + db.user().orElse("")
+              + "\"",
+          e);
+    }
+    if (state.startsWith("28")) {
+      throw new LaunchException(
+          LaunchException.DATABASE_UNAVAILABLE,
+          Variable.POSTGRES_USER
+              + ": "
+              + db.address()
+              + " refused user \""
+              + db.user().orElse("")
+              + "\"",
+          e);
+    }
+    if (state.equals("3D000")) {
+      throw new LaunchException(
+          LaunchException.DATABASE_UNAVAILABLE,
+          Variable.POSTGRES_DB
+              + ": database \""
+              + db.name()
+              + "\" does not exist on "
+              + db.address(),
+          e);
+    }
+  }
+
+  /** A short, secret-free reason for the last failure. */
+  static String reason(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return "connection refused";
+      }
+      if (t instanceof UnknownHostException) {
+        return "unknown host";
+      }
+      if (t instanceof NoRouteToHostException) {
+        return "no route to host";
+      }
+      if (t instanceof SocketTimeoutException) {
+        return "timed out";
+      }
+    }
+    if ("57P03".equals(e.getSQLState())) {
+      return "the database is starting up";
+    }
+    String state = e.getSQLState() == null ? "" : " " + e.getSQLState();
+    return ("SQL state" + state).toLowerCase(Locale.ROOT).trim();
+  }
+}

@@ -1,0 +1,140 @@
+package cores.launcher.db;
+
+import cores.launcher.LaunchException;
+import cores.launcher.env.Database;
+import cores.launcher.env.Variable;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * The quick-start database: a real PostgreSQL (zonky's binaries from Maven Central) whose data
+ * stays in {@code CORES_DATA/postgres} from one start to the next.
+ *
+ * <p>PostgreSQL refuses to run as root. When the launcher runs as root (containers, CI), zonky
+ * starts initdb and postgres through {@code unshare -U}, i.e. as an unprivileged user in a user
+ * namespace; that needs the util-linux {@code unshare} tool and a {@code nobody} entry in
+ * /etc/passwd, both present in Debian-based images.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(EmbeddedDatabase.class.getName());
+  private static final String SUPERUSER = "postgres";
+
+  private final EmbeddedPostgres postgres;
+  private final Database database;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Database database) {
+    this.postgres = postgres;
+    this.database = database;
+  }
+
+  /**
+   * Starts PostgreSQL on a free local port and creates {@code name} if it does not exist yet.
+   *
+   * @throws LaunchException exit code 3 when PostgreSQL does not start
+   */
+  public static EmbeddedDatabase start(Path dataDirectory, String name) throws LaunchException {
+    Path data = dataDirectory.resolve("postgres");
+    long started = System.nanoTime();
+    EmbeddedPostgres pg;
+    try {
+      pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(data)
+              .setCleanDataDirectory(false)
+              // the extracted binaries live beside the data, not in a shared /tmp
+              .setOverrideWorkingDirectory(dataDirectory.resolve("postgres-bin").toFile())
+              // the launcher stops it after the framework, in order; zonky's own hook would race
+              .setRegisterShutdownHook(false)
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .start();
+    } catch (IOException | RuntimeException e) {
+      throw new LaunchException(
+          LaunchException.DATABASE_UNAVAILABLE,
+          Variable.CORES_DATA
+              + ": the embedded database did not start in "
+              + data
+              + " ("
+              + rootCause(e)
+              + ")",
+          e);
+    }
+    Database db =
+        new Database("127.0.0.1", pg.getPort(), name, Optional.of(SUPERUSER), Optional.empty());
+    EmbeddedDatabase embedded = new EmbeddedDatabase(pg, db);
+    try {
+      embedded.createIfMissing(name);
+    } catch (SQLException e) {
+      embedded.close();
+      throw new LaunchException(
+          LaunchException.DATABASE_UNAVAILABLE,
+          Variable.POSTGRES_DB
+              + ": cannot create database \""
+              + name
+              + "\" ("
+              + e.getSQLState()
+              + ")",
+          e);
+    }
+    LOG.log(
+        System.Logger.Level.INFO,
+        "embedded PostgreSQL on {0} with data in {1}, ready in {2} ms",
+        db.address(),
+        data,
+        String.valueOf((System.nanoTime() - started) / 1_000_000));
+    return embedded;
+  }
+
+  private void createIfMissing(String name) throws SQLException {
+    try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+      try (PreparedStatement exists =
+          c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        exists.setString(1, name);
+        try (ResultSet rs = exists.executeQuery()) {
+          if (rs.next()) {
+            return;
+          }
+        }
+      }
+      try (Statement create = c.createStatement()) {
+        // identifiers cannot be bound parameters; the name is validated and quoted
+        create.execute("CREATE DATABASE " + quoteIdentifier(name));
+      }
+      LOG.log(System.Logger.Level.INFO, "created database {0}", name);
+    }
+  }
+
+  static String quoteIdentifier(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Stops PostgreSQL (fast shutdown: open sessions are ended, data is safe). */
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+      LOG.log(System.Logger.Level.INFO, "embedded PostgreSQL stopped");
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "embedded PostgreSQL did not stop cleanly", e);
+    }
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

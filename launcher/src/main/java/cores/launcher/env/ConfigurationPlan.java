@@ -1,0 +1,59 @@
+package cores.launcher.env;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configurations (PIDs and property names of contracts.md) that {@link Settings} stand for.
+ * Pure: the database is a parameter because the embedded one is only known after it started.
+ */
+public final class ConfigurationPlan {
+
+  public static final String DATABASE = "cores.database";
+  public static final String HTTP = "cores.http";
+  public static final String SYSTEM = "cores.system";
+  public static final String PLUGINS = "cores.plugins";
+
+  private ConfigurationPlan() {}
+
+  /**
+   * @throws IllegalStateException when a secret key is needed but {@code settings} has none
+   */
+  public static List<PidConfiguration> of(Settings settings, Database database, RunMode mode) {
+    List<PidConfiguration> result = new ArrayList<>();
+    result.add(database(settings, database));
+    result.add(new PidConfiguration(SYSTEM, new LinkedHashMap<>(settings.maskedView())));
+    if (mode == RunMode.COMMAND) {
+      return result;
+    }
+    Map<String, Object> http = new LinkedHashMap<>();
+    http.put("port", settings.httpPort());
+    http.put("hostname", settings.hostname());
+    http.put("debug", settings.debug());
+    http.put(
+        "secretKey",
+        settings
+            .secretKey()
+            .orElseThrow(() -> new IllegalStateException("no secret key: generate one first")));
+    result.add(new PidConfiguration(HTTP, http));
+    result.add(
+        new PidConfiguration(PLUGINS, Map.of("directory", settings.pluginsDirectory().toString())));
+    settings
+        .authProvider()
+        .ifPresent(
+            p -> result.add(new PidConfiguration(p.pid(), p.properties(settings.authLogging()))));
+    settings.smtp().ifPresent(s -> result.add(new PidConfiguration(Smtp.PID, s.properties())));
+    return result;
+  }
+
+  private static PidConfiguration database(Settings settings, Database database) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("url", database.jdbcUrl());
+    database.user().ifPresent(u -> p.put("user", u));
+    database.password().ifPresent(pw -> p.put("password", pw));
+    p.put("poolSize", settings.poolSize());
+    return new PidConfiguration(DATABASE, p);
+  }
+}

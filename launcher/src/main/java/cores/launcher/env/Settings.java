@@ -1,0 +1,71 @@
+package cores.launcher.env;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated environment. Built only by {@link EnvironmentParser}; {@link #maskedView()} is what
+ * admins and logs may see (secrets as {@value Variable#MASK}).
+ *
+ * @param externalDatabase the operator's database server; empty means the embedded one
+ * @param warnings things worth a log line that do not stop the start (never containing secrets)
+ */
+public record Settings(
+    String hostname,
+    Optional<String> secretKey,
+    boolean debug,
+    Optional<Database> externalDatabase,
+    String databaseName,
+    int poolSize,
+    int databaseWaitSeconds,
+    int httpPort,
+    Path dataDirectory,
+    Path pluginsDirectory,
+    Optional<AuthProvider> authProvider,
+    boolean authLogging,
+    Optional<Smtp> smtp,
+    Map<String, String> maskedView,
+    List<String> warnings) {
+
+  public Settings {
+    maskedView = Collections.unmodifiableMap(new LinkedHashMap<>(maskedView));
+    warnings = List.copyOf(warnings);
+  }
+
+  /** The same settings with a generated secret key (DEBUG=True and none configured). */
+  public Settings withSecretKey(String key) {
+    Map<String, String> view = new LinkedHashMap<>();
+    for (Variable v : Variable.values()) {
+      if (v == Variable.SECRET_KEY) {
+        view.put(v.name(), Variable.MASK);
+      } else if (maskedView.containsKey(v.name())) {
+        view.put(v.name(), maskedView.get(v.name()));
+      }
+    }
+    return new Settings(
+        hostname,
+        Optional.of(key),
+        debug,
+        externalDatabase,
+        databaseName,
+        poolSize,
+        databaseWaitSeconds,
+        httpPort,
+        dataDirectory,
+        pluginsDirectory,
+        authProvider,
+        authLogging,
+        smtp,
+        view,
+        warnings);
+  }
+
+  @Override
+  public String toString() {
+    return "Settings" + maskedView;
+  }
+}

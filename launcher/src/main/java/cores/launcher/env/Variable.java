@@ -1,0 +1,64 @@
+package cores.launcher.env;
+
+import java.util.Optional;
+
+/**
+ * Every environment variable Cores reads (CONFIG.md, both tables, plus the launcher's own). The
+ * declaration order is the order of the masked view shown to admins.
+ */
+public enum Variable {
+  HOSTNAME("localhost", false),
+  SECRET_KEY(null, true),
+  DEBUG("False", false),
+  POSTGRES_HOST(null, false),
+  POSTGRES_PORT("5432", false),
+  POSTGRES_DB("cores", false),
+  POSTGRES_USER(null, false),
+  POSTGRES_PASSWORD(null, true),
+  LDAP_AUTH("False", false),
+  LDAP_AUTH_DIRECT("False", false),
+  LDAP_URI(null, false),
+  LDAP_BIND_DN(null, false),
+  LDAP_BIND_PASS(null, true),
+  LDAP_SEARCH_PATH(null, false),
+  LDAP_LOGGING("False", false),
+  KERBEROS_AUTH("False", false),
+  KERBEROS_REALM(null, false),
+  KERBEROS_SERVICE(null, false),
+  KERBEROS_KDC(null, false),
+  KRB5_CONFIG(null, false),
+  KERBEROS_KEYTAB(null, false),
+  SMTP_SERVER("False", false),
+  SMTP_PORT("25", false),
+  SMTP_FROM("noreply@cores.local", false),
+  SMTP_USER(null, false),
+  SMTP_PASSWORD(null, true),
+  SMTP_STARTTLS("False", false),
+  SMTP_SSL("False", false),
+  CORES_HTTP_PORT("8000", false),
+  CORES_DATA("./data", false),
+  CORES_PLUGINS("./plugins", false),
+  CORES_DB_POOL_SIZE("10", false),
+  CORES_DB_WAIT_SECONDS("30", false);
+
+  /** How a secret is shown wherever the configuration is displayed. */
+  public static final String MASK = "****";
+
+  private final String defaultValue;
+  private final boolean secret;
+
+  Variable(String defaultValue, boolean secret) {
+    this.defaultValue = defaultValue;
+    this.secret = secret;
+  }
+
+  /** The documented default, as an operator would write it; empty when there is none. */
+  public Optional<String> defaultValue() {
+    return Optional.ofNullable(defaultValue);
+  }
+
+  /** Whether the value must never be logged or shown. */
+  public boolean secret() {
+    return secret;
+  }
+}

@@ -1,0 +1,56 @@
+package cores.launcher.feature;
+
+import java.nio.file.Path;
+
+/**
+ * A bundle of a feature: Maven coordinates ({@code group:artifact[:type[:classifier]]:version}, as
+ * in OSGi Compendium 160.3) and the start level it runs at.
+ */
+public record FeatureBundle(
+    String groupId,
+    String artifactId,
+    String type,
+    String classifier,
+    String version,
+    int startOrder) {
+
+  /** Parses the feature id form; returns empty-type/classifier defaults ("jar", ""). */
+  static FeatureBundle parse(String id, int startOrder) {
+    String[] parts = id.split(":", -1);
+    for (String part : parts) {
+      if (part.isBlank()) {
+        throw new IllegalArgumentException("bundle id \"" + id + "\" has an empty part");
+      }
+    }
+    return switch (parts.length) {
+      case 3 -> new FeatureBundle(parts[0], parts[1], "jar", "", parts[2], startOrder);
+      case 4 -> new FeatureBundle(parts[0], parts[1], parts[2], "", parts[3], startOrder);
+      case 5 -> new FeatureBundle(parts[0], parts[1], parts[2], parts[3], parts[4], startOrder);
+      default ->
+          throw new IllegalArgumentException(
+              "bundle id \"" + id + "\" is not group:artifact[:type[:classifier]]:version");
+    };
+  }
+
+  /** Where the bundle is in a Maven-repository-layout folder. */
+  public Path path(Path repository) {
+    String file =
+        artifactId + "-" + version + (classifier.isEmpty() ? "" : "-" + classifier) + "." + type;
+    return repository
+        .resolve(groupId.replace('.', '/'))
+        .resolve(artifactId)
+        .resolve(version)
+        .resolve(file);
+  }
+
+  /** The location the bundle is installed under: stable across starts, readable in the console. */
+  public String id() {
+    return groupId
+        + ":"
+        + artifactId
+        + (type.equals("jar") && classifier.isEmpty() ? "" : ":" + type)
+        + (classifier.isEmpty() ? "" : ":" + classifier)
+        + ":"
+        + version;
+  }
+}

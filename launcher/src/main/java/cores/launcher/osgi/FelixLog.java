@@ -1,0 +1,35 @@
+package cores.launcher.osgi;
+
+import org.apache.felix.framework.Logger;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Receives the Felix framework's own log (resolver errors, bundle exceptions) and writes it to the
+ * launcher's log, so the framework writes in the same one-line format as everything else (property
+ * {@code felix.log.logger}).
+ */
+final class FelixLog extends Logger {
+
+  private static final System.Logger LOG = System.getLogger("org.apache.felix.framework");
+
+  /** Felix's levels: 1 error, 2 warning, 3 info, 4 debug. */
+  @Override
+  @SuppressWarnings("rawtypes") // Felix's signature
+  protected void doLog(
+      Bundle bundle, ServiceReference sr, int level, String message, Throwable error) {
+    System.Logger.Level target =
+        switch (level) {
+          case LOG_ERROR -> System.Logger.Level.ERROR;
+          case LOG_WARNING -> System.Logger.Level.WARNING;
+          case LOG_INFO -> System.Logger.Level.INFO;
+          default -> System.Logger.Level.DEBUG;
+        };
+    String text = bundle == null ? message : bundle.getSymbolicName() + ": " + message;
+    if (error == null) {
+      LOG.log(target, text);
+    } else {
+      LOG.log(target, text, error);
+    }
+  }
+}

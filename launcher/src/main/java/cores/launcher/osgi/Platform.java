@@ -1,0 +1,239 @@
+package cores.launcher.osgi;
+
+import cores.launcher.LaunchException;
+import cores.launcher.env.PidConfiguration;
+import cores.launcher.feature.Feature;
+import cores.launcher.feature.FeatureBundle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The running Felix framework with the bundles of the chosen features.
+ *
+ * <p>Bundles are started level by level (a feature bundle's {@code start-order} is its start
+ * level), and the configurations are handed to Configuration Admin as soon as it runs, before SCR's
+ * level, so components see their configuration on first activation. A bundle that does not start
+ * makes the whole start fail: a half-started platform is worse than a clear error.
+ */
+public final class Platform {
+
+  private static final System.Logger LOG = System.getLogger(Platform.class.getName());
+  private static final Duration LEVEL_TIMEOUT = Duration.ofMinutes(2);
+
+  private final Felix felix;
+  private final Map<Long, Throwable> errors = new ConcurrentHashMap<>();
+
+  private Platform(Felix felix) {
+    this.felix = felix;
+  }
+
+  /**
+   * @param storage the framework's cache folder, emptied on every start
+   * @param repository the distribution's {@code bundles/} folder (Maven layout)
+   * @param debug whether Felix logs its warnings too
+   */
+  public static Platform start(
+      Path storage,
+      Path repository,
+      List<Feature> features,
+      List<PidConfiguration> configurations,
+      boolean debug)
+      throws LaunchException {
+    Map<String, Object> config = new HashMap<>();
+    config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+    config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+    config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
+    config.put("felix.log.logger", new FelixLog());
+    config.put("felix.log.level", debug ? "2" : "1");
+    Felix felix = new Felix(config);
+    Platform platform = new Platform(felix);
+    try {
+      platform.boot(repository, features, configurations);
+    } catch (LaunchException | RuntimeException e) {
+      platform.stop();
+      throw e;
+    }
+    return platform;
+  }
+
+  private void boot(Path repository, List<Feature> features, List<PidConfiguration> configurations)
+      throws LaunchException {
+    long begin = System.nanoTime();
+    int maxLevel = 1;
+    try {
+      felix.init();
+      BundleContext context = felix.getBundleContext();
+      context.addFrameworkListener(
+          event -> {
+            if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null) {
+              errors.putIfAbsent(event.getBundle().getBundleId(), event.getThrowable());
+            }
+          });
+      for (Feature feature : features) {
+        for (FeatureBundle fb : feature.bundles()) {
+          maxLevel = Math.max(maxLevel, fb.startOrder());
+          install(context, repository, fb);
+        }
+      }
+      felix.start();
+    } catch (BundleException e) {
+      throw new LaunchException(
+          LaunchException.PLATFORM_FAILED,
+          "the OSGi framework did not start: " + e.getMessage(),
+          e);
+    }
+    boolean configured = false;
+    FrameworkStartLevel startLevel = felix.adapt(FrameworkStartLevel.class);
+    for (int level = 2; level <= maxLevel; level++) {
+      raise(startLevel, level);
+      if (!configured && ConfigurationAdminBridge.available(felix.getBundleContext())) {
+        applyConfigurations(configurations);
+        configured = true;
+      }
+    }
+    if (!configured) {
+      throw new LaunchException(
+          LaunchException.PLATFORM_FAILED,
+          "Configuration Admin is not running: check features/core.json");
+    }
+    checkAllStarted();
+    LOG.log(
+        System.Logger.Level.INFO,
+        "{0} bundles active in {1} ms",
+        String.valueOf(felix.getBundleContext().getBundles().length),
+        String.valueOf((System.nanoTime() - begin) / 1_000_000));
+  }
+
+  private static void install(BundleContext context, Path repository, FeatureBundle fb)
+      throws BundleException {
+    // reference: the framework reads the jar in place instead of copying it into its cache
+    String location = "reference:" + fb.path(repository).toUri();
+    Bundle bundle = context.installBundle(location);
+    bundle.adapt(BundleStartLevel.class).setStartLevel(fb.startOrder());
+    if (!isFragment(bundle)) {
+      bundle.start();
+    }
+  }
+
+  private static boolean isFragment(Bundle bundle) {
+    BundleRevision revision = bundle.adapt(BundleRevision.class);
+    return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+  }
+
+  private static void raise(FrameworkStartLevel startLevel, int level) throws LaunchException {
+    CountDownLatch reached = new CountDownLatch(1);
+    startLevel.setStartLevel(level, event -> reached.countDown());
+    try {
+      if (!reached.await(LEVEL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        throw new LaunchException(
+            LaunchException.PLATFORM_FAILED, "start level " + level + " was not reached in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LaunchException(LaunchException.PLATFORM_FAILED, "interrupted while starting", e);
+    }
+  }
+
+  private void applyConfigurations(List<PidConfiguration> configurations) throws LaunchException {
+    try {
+      ConfigurationAdminBridge.apply(felix.getBundleContext(), configurations);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new LaunchException(
+          LaunchException.PLATFORM_FAILED, "configurations not applied: " + e.getMessage(), e);
+    }
+  }
+
+  private void checkAllStarted() throws LaunchException {
+    List<String> failed = new ArrayList<>();
+    Throwable first = null;
+    for (Bundle b : felix.getBundleContext().getBundles()) {
+      boolean ok = isFragment(b) ? b.getState() == Bundle.RESOLVED : b.getState() == Bundle.ACTIVE;
+      if (!ok) {
+        Throwable error = errors.get(b.getBundleId());
+        failed.add(
+            b.getSymbolicName()
+                + " "
+                + b.getVersion()
+                + (error == null ? "" : ": " + message(error)));
+        if (first == null) {
+          first = error;
+        }
+      }
+    }
+    if (!failed.isEmpty()) {
+      for (String f : failed) {
+        LOG.log(System.Logger.Level.ERROR, "bundle not started: {0}", f);
+      }
+      throw new LaunchException(
+          LaunchException.PLATFORM_FAILED,
+          failed.size() + " bundle(s) did not start, first: " + failed.get(0),
+          first);
+    }
+  }
+
+  private static String message(Throwable t) {
+    String m = t.getMessage();
+    return (m == null ? t.getClass().getName() : m).replace('\n', ' ');
+  }
+
+  /** Waits (bounded) for a service matching {@code filter}, e.g. a command. */
+  public Optional<Object> awaitService(String filter, Duration timeout) throws LaunchException {
+    ServiceTracker<Object, Object> tracker;
+    try {
+      tracker =
+          new ServiceTracker<>(
+              felix.getBundleContext(), felix.getBundleContext().createFilter(filter), null);
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalArgumentException(filter, e);
+    }
+    tracker.open(true);
+    try {
+      return Optional.ofNullable(tracker.waitForService(timeout.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** Blocks until the framework has stopped (after {@link #stop()} or a bundle stopping it). */
+  public void awaitStop() throws InterruptedException {
+    felix.waitForStop(0);
+  }
+
+  /**
+   * Stops every bundle (highest start level first) and the framework; bounded, so a bundle that
+   * hangs in its stop cannot keep the process alive forever.
+   */
+  public void stop() {
+    try {
+      felix.stop();
+      FrameworkEvent event = felix.waitForStop(TimeUnit.SECONDS.toMillis(30));
+      if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+        LOG.log(System.Logger.Level.WARNING, "the framework did not stop within 30 s");
+      }
+    } catch (BundleException e) {
+      LOG.log(System.Logger.Level.WARNING, "the framework did not stop cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

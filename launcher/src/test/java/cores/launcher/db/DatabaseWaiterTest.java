@@ -1,0 +1,88 @@
+package cores.launcher.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.launcher.LaunchException;
+import cores.launcher.env.Database;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DatabaseWaiterTest {
+
+  private static int closedPort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void backsOffExponentiallyThenGivesUpWithOneClearLine() throws Exception {
+    int port = closedPort();
+    List<Duration> sleeps = new ArrayList<>();
+    Database db = new Database("127.0.0.1", port, "cores", Optional.empty(), Optional.empty());
+    DatabaseWaiter waiter =
+        new DatabaseWaiter(
+            d -> {
+              sleeps.add(d);
+              Thread.sleep(d.toMillis());
+            });
+    LaunchException e =
+        assertThrows(LaunchException.class, () -> waiter.await(db, Duration.ofSeconds(2)));
+    assertEquals(3, e.exitCode());
+    assertEquals(
+        "POSTGRES_HOST: cannot connect to 127.0.0.1:" + port + " after 2 s (connection refused)",
+        e.getMessage());
+    assertEquals(Duration.ofMillis(250), sleeps.get(0));
+    assertEquals(Duration.ofMillis(500), sleeps.get(1));
+    assertTrue(sleeps.size() >= 3, sleeps.toString());
+  }
+
+  @Test
+  void reachableDatabase() throws Exception {
+    Database db =
+        new Database("127.0.0.1", 5432, "postgres", Optional.of("postgres"), Optional.empty());
+    new DatabaseWaiter(
+            d -> {
+              throw new AssertionError("no wait needed");
+            })
+        .await(db, Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aMissingDatabaseFailsAtOnce() {
+    Database db =
+        new Database(
+            "127.0.0.1", 5432, "no_such_db_for_cores", Optional.of("postgres"), Optional.empty());
+    LaunchException e =
+        assertThrows(
+            LaunchException.class,
+            () ->
+                new DatabaseWaiter(
+                        d -> {
+                          throw new AssertionError("not retried");
+                        })
+                    .await(db, Duration.ofSeconds(5)));
+    assertEquals(
+        "POSTGRES_DB: database \"no_such_db_for_cores\" does not exist on 127.0.0.1:5432",
+        e.getMessage());
+  }
+
+  @Test
+  void unknownHost() throws Exception {
+    Database db =
+        new Database("no-such-host.invalid", 5432, "cores", Optional.empty(), Optional.empty());
+    LaunchException e =
+        assertThrows(
+            LaunchException.class,
+            () -> new DatabaseWaiter(d -> {}).await(db, Duration.ofMillis(1)));
+    assertEquals(
+        "POSTGRES_HOST: cannot connect to no-such-host.invalid:5432 after 0 s (unknown host)",
+        e.getMessage());
+  }
+}

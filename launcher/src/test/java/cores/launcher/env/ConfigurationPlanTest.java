@@ -1,0 +1,136 @@
+package cores.launcher.env;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationPlanTest {
+
+  private static final Database EMBEDDED =
+      new Database("127.0.0.1", 45000, "cores", Optional.of("postgres"), Optional.empty());
+
+  private static Settings settings(String... pairs) throws EnvironmentException {
+    Map<String, String> env = new HashMap<>();
+    env.put("SECRET_KEY", "k3y");
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return EnvironmentParser.parse(env, Path.of("/srv/cores"));
+  }
+
+  private static Map<String, Map<String, Object>> byPid(List<PidConfiguration> list) {
+    return list.stream()
+        .collect(Collectors.toMap(PidConfiguration::pid, PidConfiguration::properties));
+  }
+
+  @Test
+  void serverModeWithDefaults() throws Exception {
+    Map<String, Map<String, Object>> pids =
+        byPid(ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER));
+    assertEquals(
+        List.of("cores.database", "cores.system", "cores.http", "cores.plugins"),
+        ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
+            .map(PidConfiguration::pid)
+            .toList());
+    assertEquals(
+        Map.of(
+            "url", "jdbc:postgresql://127.0.0.1:45000/cores", "user", "postgres", "poolSize", 10),
+        pids.get("cores.database"));
+    assertEquals(
+        Map.of("port", 8000, "hostname", "localhost", "debug", false, "secretKey", "k3y"),
+        pids.get("cores.http"));
+    assertEquals(Map.of("directory", "/srv/cores/plugins"), pids.get("cores.plugins"));
+    assertEquals("****", pids.get("cores.system").get("SECRET_KEY"));
+    assertEquals("localhost", pids.get("cores.system").get("HOSTNAME"));
+  }
+
+  @Test
+  void externalDatabaseWithCredentials() throws Exception {
+    Settings s =
+        settings(
+            "POSTGRES_HOST", "db",
+            "POSTGRES_USER", "cores",
+            "POSTGRES_PASSWORD", "pw",
+            "CORES_DB_POOL_SIZE", "4");
+    Map<String, Object> db =
+        byPid(ConfigurationPlan.of(s, s.externalDatabase().orElseThrow(), RunMode.SERVER))
+            .get("cores.database");
+    assertEquals(
+        Map.of(
+            "url",
+            "jdbc:postgresql://db:5432/cores",
+            "user",
+            "cores",
+            "password",
+            "pw",
+            "poolSize",
+            4),
+        db);
+  }
+
+  @Test
+  void commandModeHasNoHttpNoPluginsNoProviders() throws Exception {
+    Settings s =
+        settings(
+            "LDAP_AUTH_DIRECT", "True",
+            "LDAP_URI", "ldap://l",
+            "LDAP_SEARCH_PATH", "dc=x",
+            "SMTP_SERVER", "mail");
+    assertEquals(
+        List.of("cores.database", "cores.system"),
+        ConfigurationPlan.of(s, EMBEDDED, RunMode.COMMAND).stream()
+            .map(PidConfiguration::pid)
+            .toList());
+  }
+
+  @Test
+  void onlyTheWinningProviderAndSmtpWhenOn() throws Exception {
+    Settings s =
+        settings(
+            "LDAP_AUTH", "True",
+            "LDAP_AUTH_DIRECT", "True",
+            "KERBEROS_AUTH", "True",
+            "LDAP_URI", "ldap://l",
+            "LDAP_BIND_DN", "cn=r",
+            "LDAP_BIND_PASS", "p",
+            "LDAP_SEARCH_PATH", "dc=x",
+            "KERBEROS_REALM", "R",
+            "SMTP_SERVER", "mail");
+    Map<String, Map<String, Object>> pids =
+        byPid(ConfigurationPlan.of(s, EMBEDDED, RunMode.SERVER));
+    assertEquals(
+        java.util.Set.of(
+            "cores.database",
+            "cores.system",
+            "cores.http",
+            "cores.plugins",
+            "cores.auth.ldap",
+            "cores.notify.smtp"),
+        pids.keySet());
+    assertFalse(pids.containsKey("cores.auth.ldapdirect"));
+    assertFalse(pids.containsKey("cores.auth.kerberos"));
+  }
+
+  @Test
+  void serverModeNeedsASecretKey() throws Exception {
+    Settings debug = EnvironmentParser.parse(Map.of("DEBUG", "True"), Path.of("/"));
+    assertThrows(
+        IllegalStateException.class, () -> ConfigurationPlan.of(debug, EMBEDDED, RunMode.SERVER));
+    assertEquals(2, ConfigurationPlan.of(debug, EMBEDDED, RunMode.COMMAND).size());
+  }
+
+  @Test
+  void toStringShowsPropertyNamesOnly() throws Exception {
+    for (PidConfiguration c : ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER)) {
+      assertFalse(c.toString().contains("k3y"), c.toString());
+    }
+  }
+}
