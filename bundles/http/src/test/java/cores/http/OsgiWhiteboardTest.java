@@ -103,7 +103,8 @@ class OsgiWhiteboardTest {
                 "HOSTNAME", "localhost",
                 "SECRET_KEY", "****",
                 "component.name", "cores.http.system.SystemResource",
-                "service.pid", "cores.system"));
+                "service.pid", "cores.system",
+                "osgi.jaxrs.resource", "true"));
     system.bindAuthenticator(accounts);
     system.addChannel(new Channel());
     context.registerService(SystemResource.class, system, resource());

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -44,6 +45,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class SystemResource {
   static final String PID = "cores.system";
 
+  /**
+   * The configuration holds one property per environment variable; SCR adds the component's own
+   * properties (component.name, osgi.jaxrs.resource, ...), which are not configuration.
+   */
+  private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
   private final BundleContext bundleContext;
   private final AtomicReference<Map<String, String>> config = new AtomicReference<>(Map.of());
   private final AtomicReference<Authenticator> authenticator = new AtomicReference<>();
@@ -60,19 +67,11 @@ public final class SystemResource {
     Map<String, String> values = new TreeMap<>();
     properties.forEach(
         (key, value) -> {
-          if (!isFrameworkProperty(key)) {
+          if (ENVIRONMENT_NAME.matcher(key).matches()) {
             values.put(key, String.valueOf(value));
           }
         });
     config.set(Map.copyOf(values));
-  }
-
-  /** Properties SCR and Config Admin add to every configuration: not part of ours. */
-  private static boolean isFrameworkProperty(String key) {
-    return key.startsWith("component.")
-        || key.startsWith("service.")
-        || key.startsWith("felix.")
-        || key.startsWith("objectClass");
   }
 
   @Reference(
