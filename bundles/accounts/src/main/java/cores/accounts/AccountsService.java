@@ -26,7 +26,7 @@ public final class AccountsService implements Accounts {
 
   @Activate
   public AccountsService(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
-    this(tx, new PasswordHasher(new SecureRandom()), Clock.systemUTC());
+    this(tx, new PasswordHasher(new SecureRandom()), DatabaseClock.create());
   }
 
   AccountsService(Transactions tx, PasswordHasher hasher, Clock clock) {

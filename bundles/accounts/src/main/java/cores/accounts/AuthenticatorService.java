@@ -56,7 +56,7 @@ public final class AuthenticatorService implements Authenticator {
       @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
       @Reference Accounts accounts,
       AccountsConfig config) {
-    this(tx, accounts, Settings.of(config), Clock.systemUTC());
+    this(tx, accounts, Settings.of(config), DatabaseClock.create());
   }
 
   AuthenticatorService(Transactions tx, Accounts accounts, Settings settings, Clock clock) {

@@ -35,7 +35,7 @@ public final class SessionService implements Sessions {
   public SessionService(
       @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
       AccountsConfig config) {
-    this(tx, Settings.of(config), Clock.systemUTC(), new SecureRandom());
+    this(tx, Settings.of(config), DatabaseClock.create(), new SecureRandom());
   }
 
   SessionService(Transactions tx, Settings settings, Clock clock, SecureRandom random) {

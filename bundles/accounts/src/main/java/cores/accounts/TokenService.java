@@ -31,7 +31,7 @@ public final class TokenService implements Tokens {
 
   @Activate
   public TokenService(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
-    this(tx, Clock.systemUTC(), new SecureRandom());
+    this(tx, DatabaseClock.create(), new SecureRandom());
   }
 
   TokenService(Transactions tx, Clock clock, SecureRandom random) {

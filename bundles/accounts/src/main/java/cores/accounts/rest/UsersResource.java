@@ -1,6 +1,7 @@
 package cores.accounts.rest;
 
 import cores.accounts.Constraints;
+import cores.accounts.DatabaseClock;
 import cores.accounts.PasswordHasher;
 import cores.accounts.Validation;
 import cores.accounts.entity.GroupEntity;
@@ -59,7 +60,7 @@ public final class UsersResource {
 
   @Activate
   public UsersResource(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
-    this(tx, new PasswordHasher(new SecureRandom()), Clock.systemUTC());
+    this(tx, new PasswordHasher(new SecureRandom()), DatabaseClock.create());
   }
 
   UsersResource(Transactions tx, PasswordHasher hasher, Clock clock) {

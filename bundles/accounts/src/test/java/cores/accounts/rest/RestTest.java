@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cores.accounts.AccountsService;
+import cores.accounts.DatabaseClock;
 import cores.accounts.TestAccess;
 import cores.accounts.TestDatabase;
 import cores.accounts.TokenService;
@@ -46,7 +47,7 @@ class RestTest {
     server =
         new TestServer(
             accounts,
-            new UsersResource(tx, TestAccess.fastHasher(), java.time.Clock.systemUTC()),
+            new UsersResource(tx, TestAccess.fastHasher(), DatabaseClock.create()),
             new GroupsResource(tx),
             new TokensResource(tx, tokens));
     accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
@@ -125,6 +126,8 @@ class RestTest {
     Answer read = send("GET", "auth/users/" + id + "/", "viewer", null);
     assertEquals(200, read.status);
     assertEquals("alice@example.com", read.body.get("email").asText());
+    // what the POST answered is what the database kept, to the microsecond
+    assertEquals(created.body.get("date_joined"), read.body.get("date_joined"));
 
     Answer patched = send("PATCH", "auth/users/" + id, "manager", "{\"last_name\":\"Liddell\"}");
     assertEquals(200, patched.status, patched.body.toString());
