@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * A fresh, randomly named database on the test PostgreSQL (127.0.0.1:5432, user {@code postgres},
@@ -34,12 +35,19 @@ public final class TestDatabase implements AutoCloseable {
 
   public static TestDatabase create() throws SQLException {
     String name = "cores_it_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, credentials());
         Statement s = c.createStatement()) {
       // the name is generated above from [a-z0-9_] only
       s.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT));
     }
     return new TestDatabase(name);
+  }
+
+  /** Trust authentication: a user and no password. */
+  private static Properties credentials() {
+    Properties p = new Properties();
+    p.setProperty("user", USER);
+    return p;
   }
 
   public String name() {
@@ -51,7 +59,7 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), USER, "");
+    return DriverManager.getConnection(jdbcUrl(), credentials());
   }
 
   /** The environment that points Cores at this database (CONFIG.md names). */
@@ -66,7 +74,7 @@ public final class TestDatabase implements AutoCloseable {
   /** Drops the database, ending sessions a killed process may have left behind. */
   @Override
   public void close() throws SQLException {
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, "");
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, credentials());
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
