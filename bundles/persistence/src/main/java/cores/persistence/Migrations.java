@@ -37,6 +37,22 @@ final class Migrations {
    */
   static void run(DataSource dataSource, ClassLoader loader, String namespace, String changelog)
       throws MigrationException {
+    // Liquibase finds its own services (parsers, database types, loggers) through the context
+    // class loader it sees the first time it is used, and keeps that one for good. Inside OSGi
+    // that must be Liquibase's own loader, not whatever the calling thread happens to carry.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(Scope.class.getClassLoader());
+    try {
+      update(dataSource, loader, namespace, changelog);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private static void update(
+      DataSource dataSource, ClassLoader loader, String namespace, String changelog)
+      throws MigrationException {
     Map<String, Object> scope =
         Map.of(
             Scope.Attr.resourceAccessor.name(),
