@@ -108,7 +108,13 @@ public final class AuthenticatorService implements Authenticator {
     }
     Instant now = clock.instant();
     // the attempt is recorded before it is judged, so that parallel guesses see each other
-    long attempt = recordAttempt(username, now);
+    long attempt;
+    try {
+      attempt = recordAttempt(username, now);
+    } catch (RuntimeException e) {
+      LOG.error("Cannot record a login attempt: the user database is unavailable", e);
+      throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
+    }
     boolean failed = false;
     try {
       refuseWhenThrottled(username, now, attempt);

@@ -104,6 +104,18 @@ class AuthenticatorTest {
   }
 
   @Test
+  void aDatabaseOutageIsUnavailable() throws Exception {
+    FakeProvider provider = FakeProvider.accepting("ldap", "someone");
+    AuthenticatorService authenticator = authenticator(TestDatabase.unreachable());
+    add(authenticator, provider, 100);
+    LoginFailedException e =
+        assertThrows(
+            LoginFailedException.class, () -> authenticator.login("someone", "pw".toCharArray()));
+    assertEquals(Reason.UNAVAILABLE, e.reason());
+    assertEquals(List.of(), provider.calls);
+  }
+
+  @Test
   void emptyPasswordNeverReachesAProvider() {
     FakeProvider provider = FakeProvider.accepting("ldap", "anon");
     AuthenticatorService authenticator = authenticator(tx);

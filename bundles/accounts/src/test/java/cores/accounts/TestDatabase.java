@@ -54,6 +54,15 @@ public final class TestDatabase implements AutoCloseable {
 
   /** A new persistence unit (with its own cache), as a separate instance of Cores would have. */
   public Tx transactions() {
+    return transactions(url);
+  }
+
+  /** A persistence unit whose database server is down (nothing listens on the port). */
+  static Tx unreachable() {
+    return transactions("jdbc:postgresql://127.0.0.1:1/down?connectTimeout=2");
+  }
+
+  private static Tx transactions(String url) {
     EntityManagerFactory emf =
         new PersistenceProvider()
             .createEntityManagerFactory(
