@@ -5,6 +5,7 @@ import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.UnavailableException;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,9 +92,12 @@ final class JerseyServlet implements Servlet {
    * either the retiring thread sees the count and waits, or this thread sees the flag and moves on
    * to the newer generation.
    */
-  private Generation enter() {
+  private Generation enter() throws UnavailableException {
     while (true) {
       Generation generation = current.get();
+      if (generation == null) {
+        throw new UnavailableException("the REST application is stopped");
+      }
       generation.inFlight.incrementAndGet();
       if (!generation.retired) {
         return generation;

@@ -57,7 +57,7 @@ class ServerTest {
     server =
         new CoresServer(
             new HttpSettings(0, "cores.example.org", false, SECRET, MAX_BODY), serverAccounts);
-    health = new HealthResource(Duration.ofMillis(500));
+    health = new HealthResource(Duration.ofMillis(500), Duration.ZERO);
     database = new TestResources.FixedHealth("database", Health.up());
     health.addIndicator(database);
     server.addResource(health);

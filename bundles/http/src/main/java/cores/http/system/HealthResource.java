@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -39,8 +41,14 @@ import org.slf4j.LoggerFactory;
 public final class HealthResource {
   private static final Logger LOG = LoggerFactory.getLogger(HealthResource.class);
 
+  /** One answer, reused for a moment. */
+  private record Snapshot(long takenNanos, int status, Map<String, Object> body) {}
+
   private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
   private final Duration timeout;
+  private final Duration cacheFor;
+  private final ReentrantLock checking = new ReentrantLock();
+  private volatile Snapshot last;
   private final ExecutorService checks =
       Executors.newCachedThreadPool(
           task -> {
@@ -51,11 +59,17 @@ public final class HealthResource {
 
   @Activate
   public HealthResource() {
-    this(Duration.ofSeconds(5));
+    this(Duration.ofSeconds(5), Duration.ofSeconds(1));
   }
 
-  public HealthResource(Duration timeout) {
+  /**
+   * @param timeout how long a check may take before it counts as down
+   * @param cacheFor how long an answer is reused: load balancers and benchmarks poll often, and
+   *     each poll would otherwise query the database
+   */
+  public HealthResource(Duration timeout, Duration cacheFor) {
     this.timeout = timeout;
+    this.cacheFor = cacheFor;
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -75,6 +89,34 @@ public final class HealthResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response health() {
+    Snapshot snapshot = fresh(last);
+    if (snapshot == null) {
+      checking.lock();
+      try {
+        // whoever held the lock before may have just checked
+        snapshot = fresh(last);
+        if (snapshot == null) {
+          snapshot = check();
+          last = snapshot;
+        }
+      } finally {
+        checking.unlock();
+      }
+    }
+    return Response.status(snapshot.status())
+        .entity(snapshot.body())
+        .type(MediaType.APPLICATION_JSON)
+        .build();
+  }
+
+  private Snapshot fresh(Snapshot snapshot) {
+    if (snapshot == null || System.nanoTime() - snapshot.takenNanos() >= cacheFor.toNanos()) {
+      return null;
+    }
+    return snapshot;
+  }
+
+  private Snapshot check() {
     List<HealthIndicator> current = new ArrayList<>(indicators);
     List<Future<Health>> results = new ArrayList<>();
     for (HealthIndicator indicator : current) {
@@ -96,7 +138,7 @@ public final class HealthResource {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "UP" : "DOWN");
     body.put("components", components);
-    return Response.status(up ? 200 : 503).entity(body).type(MediaType.APPLICATION_JSON).build();
+    return new Snapshot(System.nanoTime(), up ? 200 : 503, Collections.unmodifiableMap(body));
   }
 
   private Health await(String name, Future<Health> result, long deadline) {
