@@ -1,0 +1,195 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugins folder of a running platform, with the repository's example plugin (bundles/
+ * example-plugin, which publishes {@code GET /api/hello}): dropped in, the resource appears;
+ * removed, it goes; corrupt or non-bundle jars next to it are logged and skipped while the platform
+ * stays up.
+ */
+class PluginsIT {
+
+  private static final String PLUGIN_DESCRIPTOR = "OSGI-INF/cores.example.hello.HelloResource.xml";
+  private static final Duration PLUGIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final String PASSWORD = "plugins-it-" + System.nanoTime();
+
+  private static TestDatabase db;
+
+  @TempDir Path plugins;
+
+  @BeforeAll
+  static void createDatabaseWithAnAdmin() throws Exception {
+    db = TestDatabase.create();
+    try (CoresProcess command =
+        CoresProcess.builder("plugins-createsuperuser")
+            .env(db.environment())
+            .env("CORES_SUPERUSER_PASSWORD", PASSWORD)
+            .args("createsuperuser", "--username", "admin", "--email", "admin@example.org")
+            .start()) {
+      assertEquals(0, command.awaitExit(Duration.ofSeconds(90)), command.errors());
+    }
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    db.close();
+  }
+
+  @Test
+  void aPluginDroppedIntoTheRunningPlatformServesItsResourceUntilItIsRemoved() throws Exception {
+    try (CoresProcess cores = start("plugins-drop")) {
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      assertEquals(404, cores.get("/api/hello").statusCode(), "no plugin yet");
+
+      Files.copy(examplePlugin(), plugins.resolve("hello.jar"));
+      HttpResponse<String> anonymous = awaitStatus(cores, "/api/hello", 200);
+      assertEquals("{\"message\":\"Hello from a Cores plugin\",\"user\":null}", anonymous.body());
+      assertTrue(
+          anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+          anonymous.headers().toString());
+      HttpResponse<String> signedIn = getAsAdmin(cores, "/api/hello");
+      assertEquals(200, signedIn.statusCode(), signedIn.body());
+      assertEquals(
+          "{\"message\":\"Hello from a Cores plugin\",\"user\":\"admin\"}", signedIn.body());
+
+      Files.delete(plugins.resolve("hello.jar"));
+      awaitStatus(cores, "/api/hello", 404);
+      assertEquals(200, cores.get("/api/health").statusCode());
+
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
+      String log = cores.output();
+      assertTrue(log.contains("Installed plugin cores.example.hello"), log);
+      assertTrue(log.contains("Uninstalled plugin cores.example.hello"), log);
+    }
+  }
+
+  @Test
+  void startsThePluginsFoundAtBootAndSkipsCorruptAndNonBundleJarsBesideThem() throws Exception {
+    Files.copy(examplePlugin(), plugins.resolve("hello.jar"));
+    Path corrupt = plugins.resolve("corrupt.jar");
+    Files.writeString(corrupt, "this is not a zip file", StandardCharsets.UTF_8);
+    Path library = plugins.resolve("library.jar");
+    writePlainJar(library);
+
+    try (CoresProcess cores = start("plugins-boot")) {
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      awaitStatus(cores, "/api/hello", 200);
+      // two more polls (2 s apart): a skipped jar is not tried, nor logged, again
+      Thread.sleep(4_500);
+
+      assertTrue(cores.isAlive());
+      assertEquals(200, cores.get("/api/health").statusCode());
+      List<String> corruptWarnings = warningsAbout(cores, corrupt);
+      assertEquals(1, corruptWarnings.size(), corruptWarnings.toString());
+      assertTrue(corruptWarnings.get(0).contains("not a valid jar"), corruptWarnings.get(0));
+      List<String> libraryWarnings = warningsAbout(cores, library);
+      assertEquals(1, libraryWarnings.size(), libraryWarnings.toString());
+      assertTrue(libraryWarnings.get(0).contains("no Bundle-SymbolicName"), libraryWarnings.get(0));
+
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
+      assertTrue(!cores.output().contains(" ERROR "), cores.output());
+    }
+  }
+
+  private CoresProcess start(String name) throws IOException {
+    return CoresProcess.builder(name)
+        .env(db.environment())
+        .env("CORES_PLUGINS", plugins.toString())
+        .start();
+  }
+
+  /** The example plugin's jar: a test dependency, so the packaged bundle is on the classpath. */
+  private static Path examplePlugin() throws IOException, URISyntaxException {
+    URL descriptor = PluginsIT.class.getClassLoader().getResource(PLUGIN_DESCRIPTOR);
+    if (descriptor == null || !"jar".equals(descriptor.getProtocol())) {
+      throw new AssertionError(
+          "the packaged cores-example-plugin jar is not on the test classpath: " + descriptor);
+    }
+    JarURLConnection connection = (JarURLConnection) descriptor.openConnection();
+    return Path.of(connection.getJarFileURL().toURI());
+  }
+
+  /** A library jar with a manifest but no OSGi headers. */
+  private static void writePlainJar(Path file) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue("Implementation-Title", "not a bundle");
+    try (OutputStream out = Files.newOutputStream(file);
+        JarOutputStream jar = new JarOutputStream(out, manifest)) {
+      jar.finish();
+    }
+  }
+
+  private static List<String> warningsAbout(CoresProcess cores, Path file) throws IOException {
+    return cores
+        .output()
+        .lines()
+        .filter(line -> line.contains(" WARN ") && line.contains(file.toString()))
+        .toList();
+  }
+
+  /** Polls until the path answers the status (the watcher looks every 2 s, twice per change). */
+  private static HttpResponse<String> awaitStatus(CoresProcess cores, String path, int status)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + PLUGIN_TIMEOUT.toNanos();
+    HttpResponse<String> last = cores.get(path);
+    while (last.statusCode() != status) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            path
+                + " answered "
+                + last.statusCode()
+                + " "
+                + last.body()
+                + " instead of "
+                + status
+                + " after "
+                + PLUGIN_TIMEOUT.toSeconds()
+                + " s\n"
+                + cores.output());
+      }
+      Thread.sleep(200);
+      last = cores.get(path);
+    }
+    return last;
+  }
+
+  private static HttpResponse<String> getAsAdmin(CoresProcess cores, String path)
+      throws IOException, InterruptedException {
+    String basic =
+        Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(cores.uri(path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Basic " + basic)
+            .GET()
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+}
