@@ -195,6 +195,11 @@ public final class Platform {
     return (m == null ? t.getClass().getName() : m).replace('\n', ' ');
   }
 
+  /** For tests in this package: the framework's context. */
+  BundleContext bundleContext() {
+    return felix.getBundleContext();
+  }
+
   /** Waits (bounded) for a service matching {@code filter}, e.g. a command. */
   public Optional<Object> awaitService(String filter, Duration timeout) throws LaunchException {
     ServiceTracker<Object, Object> tracker;

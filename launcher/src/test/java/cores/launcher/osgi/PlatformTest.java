@@ -1,0 +1,142 @@
+package cores.launcher.osgi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.launcher.LaunchException;
+import cores.launcher.env.PidConfiguration;
+import cores.launcher.feature.Feature;
+import cores.launcher.feature.FeatureReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/** Boots a real Felix with real bundles from the features module's repository. */
+class PlatformTest {
+
+  private static final Path REPOSITORY = Path.of("../features/target/repository/bundles");
+
+  @TempDir Path home;
+  private Path features;
+
+  @BeforeEach
+  void requireBuiltBundles() throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(REPOSITORY), "features module not built");
+    features = Files.createDirectories(home.resolve("features"));
+  }
+
+  private Feature feature(String json) throws Exception {
+    Files.writeString(features.resolve("test.json"), json);
+    return new FeatureReader(features, REPOSITORY).read("test");
+  }
+
+  private static final String VERSIONS = "org.apache.felix:org.apache.felix.configadmin:1.9.26";
+
+  @Test
+  void startsBundlesAtTheirLevelsAndAppliesConfigurations() throws Exception {
+    Feature f =
+        feature(
+            "{\"id\": \"t:t:1\", \"bundles\": ["
+                + "{\"id\": \"org.osgi:org.osgi.util.function:1.2.0\", \"start-order\": 1},"
+                + "{\"id\": \""
+                + VERSIONS
+                + "\", \"start-order\": 2}]}");
+    Platform platform =
+        Platform.start(
+            home.resolve("cache"),
+            REPOSITORY,
+            List.of(f),
+            List.of(new PidConfiguration("cores.test", Map.of("port", 8000, "debug", true))),
+            false);
+    try {
+      BundleContext context = platform.bundleContext();
+      Bundle cm = bundle(context, "org.apache.felix.configadmin");
+      assertEquals(Bundle.ACTIVE, cm.getState());
+      assertEquals(2, cm.adapt(BundleStartLevel.class).getStartLevel());
+      assertEquals(
+          1,
+          bundle(context, "org.osgi.util.function").adapt(BundleStartLevel.class).getStartLevel());
+
+      Dictionary<?, ?> props = configuration(context, "cores.test");
+      assertEquals(8000, props.get("port"));
+      assertEquals(true, props.get("debug"));
+
+      assertTrue(
+          platform
+              .awaitService(
+                  "(objectClass=org.osgi.service.cm.ConfigurationAdmin)", Duration.ofSeconds(1))
+              .isPresent());
+      assertTrue(platform.awaitService("(cores.command=none)", Duration.ofMillis(100)).isEmpty());
+    } finally {
+      platform.stop();
+    }
+  }
+
+  @Test
+  void aBundleThatDoesNotResolveFailsTheStartNamingIt() throws Exception {
+    // SCR without its OSGi dependencies cannot resolve
+    Feature f =
+        feature(
+            "{\"id\": \"t:t:1\", \"bundles\": ["
+                + "{\"id\": \""
+                + VERSIONS
+                + "\", \"start-order\": 1},"
+                + "{\"id\": \"org.apache.felix:org.apache.felix.scr:2.2.12\", \"start-order\": 2}]}");
+    LaunchException e =
+        assertThrows(
+            LaunchException.class,
+            () -> Platform.start(home.resolve("cache"), REPOSITORY, List.of(f), List.of(), false));
+    assertEquals(LaunchException.PLATFORM_FAILED, e.exitCode());
+    assertTrue(
+        e.getMessage()
+            .startsWith("1 bundle(s) did not start, first: org.apache.felix.scr 2.2.12: "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("Unable to resolve"), e.getMessage());
+  }
+
+  @Test
+  void withoutConfigurationAdminTheStartFails() throws Exception {
+    Feature f =
+        feature(
+            "{\"id\": \"t:t:1\", \"bundles\": ["
+                + "{\"id\": \"org.osgi:org.osgi.util.function:1.2.0\", \"start-order\": 2}]}");
+    LaunchException e =
+        assertThrows(
+            LaunchException.class,
+            () -> Platform.start(home.resolve("cache"), REPOSITORY, List.of(f), List.of(), false));
+    assertEquals("Configuration Admin is not running: check features/core.json", e.getMessage());
+  }
+
+  private static Bundle bundle(BundleContext context, String symbolicName) {
+    for (Bundle b : context.getBundles()) {
+      if (symbolicName.equals(b.getSymbolicName())) {
+        return b;
+      }
+    }
+    throw new AssertionError(symbolicName + " not installed");
+  }
+
+  /** Reads a configuration back through Config Admin, by reflection like the launcher. */
+  private static Dictionary<?, ?> configuration(BundleContext context, String pid)
+      throws Exception {
+    ServiceReference<?> ref = context.getServiceReference(ConfigurationAdminBridge.SERVICE);
+    Object admin = context.getService(ref);
+    Class<?> type = ref.getBundle().loadClass(ConfigurationAdminBridge.SERVICE);
+    Object config =
+        type.getMethod("getConfiguration", String.class, String.class).invoke(admin, pid, "?");
+    Class<?> configType = ref.getBundle().loadClass("org.osgi.service.cm.Configuration");
+    return (Dictionary<?, ?>) configType.getMethod("getProperties").invoke(config);
+  }
+}
