@@ -71,7 +71,8 @@ public final class TestDatabase implements AutoCloseable {
                     "jakarta.persistence.jdbc.url", url,
                     "jakarta.persistence.jdbc.user", "postgres",
                     "jakarta.persistence.jdbc.password", "",
-                    "jakarta.persistence.jdbc.driver", "org.postgresql.Driver"));
+                    "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
+                    "eclipselink.logging.level.sql", System.getProperty("sqllog", "WARNING")));
     return new Tx(emf);
   }
 
