@@ -420,6 +420,13 @@ class ServerTest {
   }
 
   @Test
+  void otherSchemesLeaveTheRequestAnonymous() throws Exception {
+    Map<String, Object> body = problem(get("/api/auth-test", "Authorization", "Bearer abc"), 401);
+    assertEquals("Authentication credentials were not provided.", body.get("detail"));
+    assertEquals(200, get("/api/health", "Authorization", "Negotiate abc").statusCode());
+  }
+
+  @Test
   void tokenAuthentication() throws Exception {
     HttpResponse<String> response =
         get("/api/auth-test", "Authorization", "Token " + TestAccounts.ALICE_TOKEN);
