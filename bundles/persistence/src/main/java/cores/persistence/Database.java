@@ -23,12 +23,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = DatabaseConfig.class)
 public final class Database {
 
-  /** Namespace under which this bundle's own changesets are recorded. */
-  static final String OWN_SCHEMA_NAMESPACE = "cores.persistence";
-
-  /** This bundle's own changelog: database-wide prerequisites that later schemas rely on. */
-  static final String OWN_SCHEMA = "db/changelog.sql";
-
   /**
    * How long a caller waits for a connection. Short, so that a database that went away shows up as
    * a fast failure (and a fast "down" from the health check) rather than a 30 s hang.
@@ -39,15 +33,13 @@ public final class Database {
 
   private final HikariDataSource pool;
 
+  /**
+   * Starts the pool without connecting: a database that is down now is reported by the health check
+   * and by each use, and the pool connects once it is back.
+   */
   @Activate
-  public Database(DatabaseConfig config) throws MigrationException {
+  public Database(DatabaseConfig config) {
     pool = createPool(config);
-    try {
-      Migrations.run(pool, Database.class.getClassLoader(), OWN_SCHEMA_NAMESPACE, OWN_SCHEMA);
-    } catch (MigrationException | RuntimeException e) {
-      pool.close();
-      throw e;
-    }
     LOG.info("Database pool started (at most {} connections)", config.poolSize());
   }
 
@@ -55,7 +47,7 @@ public final class Database {
    * Builds the pool without connecting yet. The PostgreSQL data source is handed to Hikari as an
    * object, so no driver lookup through DriverManager or the context class loader is needed.
    */
-  static HikariDataSource createPool(DatabaseConfig config) {
+  private static HikariDataSource createPool(DatabaseConfig config) {
     PGSimpleDataSource postgres = new PGSimpleDataSource();
     postgres.setURL(config.url());
     postgres.setUser(config.user());
@@ -73,7 +65,6 @@ public final class Database {
     hikari.setMinimumIdle(Math.min(2, config.poolSize()));
     hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     hikari.setValidationTimeout(2000);
-    // Start even when the database is not reachable yet; the first use reports the failure.
     hikari.setInitializationFailTimeout(-1);
     return new HikariDataSource(hikari);
   }

@@ -45,8 +45,8 @@ public final class DatabaseHealth implements HealthIndicator {
       // The driver's message names host and port and may quote the server; the state is enough.
       return Health.down(
           e.getSQLState() == null
-              ? "unreachable"
-              : "unreachable (SQLState " + e.getSQLState() + ")");
+              ? "no connection"
+              : "no connection (SQLState " + e.getSQLState() + ")");
     }
   }
 }

@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
     service = {})
 public final class PersistenceExtender {
 
+  /** Namespace under which this bundle's own changesets are recorded. */
+  static final String OWN_SCHEMA_NAMESPACE = "cores.persistence";
+
+  /** This bundle's own changelog: database-wide prerequisites that the bundles' schemas use. */
+  static final String OWN_SCHEMA = "db/changelog.sql";
+
   /** The OSGi JPA header: paths of the bundle's persistence.xml files. */
   static final String META_PERSISTENCE = "Meta-Persistence";
 
@@ -40,8 +46,18 @@ public final class PersistenceExtender {
 
   private final BundleTracker<List<Unit>> tracker;
 
+  /**
+   * Migrates this bundle's own changelog, then serves the bundles. When that fails no unit is
+   * created (and SCR logs why); the pool and its health check stay up either way.
+   */
   @Activate
-  public PersistenceExtender(BundleContext context, @Reference Database database) {
+  public PersistenceExtender(BundleContext context, @Reference Database database)
+      throws MigrationException {
+    Migrations.run(
+        database.dataSource(),
+        PersistenceExtender.class.getClassLoader(),
+        OWN_SCHEMA_NAMESPACE,
+        OWN_SCHEMA);
     tracker =
         new BundleTracker<>(
             context, Bundle.STARTING | Bundle.ACTIVE, new Customizer(context, database));

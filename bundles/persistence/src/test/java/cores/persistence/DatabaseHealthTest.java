@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import cores.api.health.Health;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -31,16 +30,19 @@ class DatabaseHealthTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    try (HikariDataSource pool =
-        Database.createPool(TestDatabase.config("jdbc:postgresql://127.0.0.1:" + port + "/x", 2))) {
+    Database database =
+        new Database(TestDatabase.config("jdbc:postgresql://127.0.0.1:" + port + "/x", 2));
+    try {
       long start = System.nanoTime();
-      Health health = new DatabaseHealth(pool).check();
+      Health health = new DatabaseHealth(database).check();
       long millis = (System.nanoTime() - start) / 1_000_000;
 
       assertFalse(health.healthy());
-      assertEquals("unreachable (SQLState 08001)", health.detail());
+      assertEquals("no connection (SQLState 08001)", health.detail());
       assertFalse(health.detail().contains("not-needed-with-trust-auth"));
       assertTrue(millis < Database.CONNECTION_TIMEOUT_MILLIS + 2000, () -> millis + " ms");
+    } finally {
+      database.close();
     }
   }
 }

@@ -1,5 +1,6 @@
 package cores.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,9 +25,17 @@ class DatabaseTest {
   }
 
   @Test
-  void activationFailsWhenTheDatabaseDoesNotExist() {
-    assertThrows(
-        MigrationException.class,
-        () -> new Database(TestDatabase.config(TestDatabase.SERVER + "cores_no_such_db", 2)));
+  void startsWithoutTheDatabaseAndReportsItOnUse() {
+    Database database =
+        new Database(TestDatabase.config(TestDatabase.SERVER + "cores_no_such_db", 2));
+    try {
+      SQLException failure =
+          assertThrows(SQLException.class, () -> database.dataSource().getConnection());
+      // invalid_catalog_name: the server answered, the database is missing
+      assertEquals("3D000", failure.getSQLState());
+      assertEquals("no connection (SQLState 3D000)", new DatabaseHealth(database).check().detail());
+    } finally {
+      database.close();
+    }
   }
 }

@@ -24,6 +24,11 @@ class MigrationsTest {
   static void start() throws Exception {
     db = new TestDatabase();
     database = new Database(db.config());
+    Migrations.run(
+        database.dataSource(),
+        PersistenceExtender.class.getClassLoader(),
+        PersistenceExtender.OWN_SCHEMA_NAMESPACE,
+        PersistenceExtender.OWN_SCHEMA);
   }
 
   @AfterAll
@@ -47,7 +52,7 @@ class MigrationsTest {
   }
 
   @Test
-  void theDatabaseComponentInstallsItsOwnPrerequisites() throws Exception {
+  void theOwnChangelogInstallsBtreeGist() throws Exception {
     assertEquals(
         List.of("btree_gist"),
         query(
