@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -14,10 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The plugins folder of a running platform, with the repository's example plugin (bundles/
  * example-plugin, which publishes {@code GET /api/hello}): dropped in, the resource appears;
- * removed, it goes; corrupt or non-bundle jars next to it are logged and skipped while the platform
- * stays up.
+ * replaced, it is updated in place; removed, it goes; corrupt or non-bundle jars next to it are
+ * logged and skipped while the platform stays up.
  */
 class PluginsIT {
 
@@ -76,6 +81,13 @@ class PluginsIT {
       assertEquals(200, signedIn.statusCode(), signedIn.body());
       assertEquals(
           "{\"message\":\"Hello from a Cores plugin\",\"user\":\"admin\"}", signedIn.body());
+
+      // replaced by a new version: updated in place, the resource is served again afterwards
+      Path staged = Files.createTempFile("hello", ".jar");
+      writeWithVersion(examplePlugin(), staged, "9.9.9");
+      Files.move(staged, plugins.resolve("hello.jar"), StandardCopyOption.REPLACE_EXISTING);
+      cores.awaitLog("Updated plugin cores.example.hello 9.9.9", PLUGIN_TIMEOUT);
+      assertEquals(200, awaitStatus(cores, "/api/hello", 200).statusCode());
 
       Files.delete(plugins.resolve("hello.jar"));
       awaitStatus(cores, "/api/hello", 404);
@@ -133,6 +145,27 @@ class PluginsIT {
     }
     JarURLConnection connection = (JarURLConnection) descriptor.openConnection();
     return Path.of(connection.getJarFileURL().toURI());
+  }
+
+  /** Copies a bundle with another Bundle-Version, as a new release of the plugin would be. */
+  private static void writeWithVersion(Path bundle, Path target, String version)
+      throws IOException {
+    try (JarFile source = new JarFile(bundle.toFile());
+        OutputStream out = Files.newOutputStream(target)) {
+      Manifest manifest = new Manifest(source.getManifest());
+      manifest.getMainAttributes().putValue("Bundle-Version", version);
+      try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
+        for (JarEntry entry : Collections.list(source.entries())) {
+          if (!entry.getName().equals(JarFile.MANIFEST_NAME)) {
+            jar.putNextEntry(new JarEntry(entry.getName()));
+            try (InputStream in = source.getInputStream(entry)) {
+              in.transferTo(jar);
+            }
+            jar.closeEntry();
+          }
+        }
+      }
+    }
   }
 
   /** A library jar with a manifest but no OSGi headers. */
