@@ -10,6 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +103,43 @@ class MigrationsTest {
             "SELECT filename FROM databasechangelog WHERE filename LIKE '%other%'"
                 + " ORDER BY filename"));
     assertEquals(List.of("2"), query(ds, "SELECT count(*) FROM other_counter"));
+  }
+
+  @Test
+  void instancesMigratingAtOnceTakeTurns() throws Exception {
+    // two "instances": separate pools on the same database, starting together
+    Database other = new Database(db.config());
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Void>> runs = new ArrayList<>();
+      for (Database instance : List.of(database, other)) {
+        runs.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  Migrations.run(
+                      instance.dataSource(),
+                      getClass().getClassLoader(),
+                      "race.bundle",
+                      "db/race/changelog.sql");
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<Void> run : runs) {
+        run.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+      other.close();
+    }
+    assertEquals(List.of("1"), query(database.dataSource(), "SELECT count(*) FROM race"));
+    assertEquals(
+        List.of("2"),
+        query(
+            database.dataSource(),
+            "SELECT count(*) FROM databasechangelog WHERE filename LIKE 'race.bundle/%'"));
   }
 
   @Test

@@ -206,6 +206,21 @@ class TransactionsTest {
   }
 
   @Test
+  void readOnlyInsideReadWriteJoinsIt() {
+    tx.required(
+        outer -> {
+          outer.persist(new Thing("outer"));
+          return tx.readOnly(
+              em -> {
+                assertSame(outer, em);
+                em.persist(new Thing("joined"));
+                return null;
+              });
+        });
+    assertEquals(List.of("joined", "outer"), names());
+  }
+
+  @Test
   void readOnlyRefusesWrites() {
     RuntimeException refused =
         assertThrows(
