@@ -172,6 +172,16 @@ public final class CoresProcess implements AutoCloseable {
     return awaitExit(STOP_TIMEOUT);
   }
 
+  /** Sends SIGINT (as Ctrl-C in a terminal does) and returns the exit code. */
+  public int interrupt() throws IOException, InterruptedException {
+    Process kill =
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill -INT " + process.pid() + " failed");
+    }
+    return awaitExit(STOP_TIMEOUT);
+  }
+
   /** Kills the process if a test left it running (SIGKILL: no clean shutdown). */
   @Override
   public void close() {

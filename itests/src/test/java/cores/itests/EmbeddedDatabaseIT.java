@@ -40,8 +40,10 @@ class EmbeddedDatabaseIT {
     try (CoresProcess cores = embedded("embedded-restart")) {
       cores.awaitStarted(Duration.ofSeconds(120));
       cores.awaitHealthy(Duration.ofSeconds(30));
-      assertEquals(0, cores.stop());
+      assertEquals(0, cores.interrupt(), "Ctrl-C stops cleanly too");
       String log = cores.output();
+      assertTrue(log.contains("SIGINT: stopping"), log);
+      assertTrue(log.contains("embedded PostgreSQL stopped"), log);
       assertFalse(log.contains("created database"), "the data was reused:\n" + log);
       assertFalse(log.contains(" ERROR "), log);
     }

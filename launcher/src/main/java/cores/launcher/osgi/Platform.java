@@ -104,7 +104,13 @@ public final class Platform {
     boolean configured = false;
     FrameworkStartLevel startLevel = felix.adapt(FrameworkStartLevel.class);
     for (int level = 2; level <= maxLevel; level++) {
+      long levelBegin = System.nanoTime();
       raise(startLevel, level);
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "start level {0} reached in {1} ms",
+          String.valueOf(level),
+          String.valueOf((System.nanoTime() - levelBegin) / 1_000_000));
       if (!configured && ConfigurationAdminBridge.available(felix.getBundleContext())) {
         applyConfigurations(configurations);
         configured = true;
