@@ -48,10 +48,40 @@ class EmbeddedDatabaseIT {
       assertFalse(log.contains(" ERROR "), log);
     }
     assertEquals(firstKey, Files.readString(keyFile), "the generated key is kept");
-    assertTrue(
-        ProcessHandle.allProcesses()
-            .noneMatch(p -> p.info().commandLine().orElse("").contains(data.toString())),
-        "no PostgreSQL process is left running");
+    assertFalse(postgresRunning(), "no PostgreSQL process is left running");
+  }
+
+  /**
+   * One process per CORES_DATA; and after a SIGKILL (OOM killer, docker kill) the PostgreSQL left
+   * running is stopped by the next start instead of blocking it.
+   */
+  @Test
+  void oneProcessPerDataFolderAndRecoveryAfterSigkill() throws Exception {
+    try (CoresProcess first = embedded("embedded-killed")) {
+      first.awaitStarted(Duration.ofSeconds(180));
+      try (CoresProcess second = embedded("embedded-second")) {
+        assertEquals(2, second.awaitExit(Duration.ofSeconds(30)), second.errors());
+        assertEquals(
+            "cores: CORES_DATA: " + data + " is in use by another Cores process\n",
+            second.errors());
+      }
+      first.close(); // SIGKILL: no clean shutdown, PostgreSQL keeps running
+    }
+    assertTrue(postgresRunning(), "the killed launcher left PostgreSQL behind");
+
+    try (CoresProcess next = embedded("embedded-after-kill")) {
+      next.awaitStarted(Duration.ofSeconds(120));
+      next.awaitHealthy(Duration.ofSeconds(30));
+      assertTrue(next.output().contains("left running on"), next.output());
+      assertEquals(0, next.stop());
+    }
+    assertFalse(postgresRunning(), "no PostgreSQL process is left running");
+  }
+
+  private boolean postgresRunning() {
+    return ProcessHandle.allProcesses()
+        .anyMatch(
+            p -> p.info().commandLine().orElse("").contains(data.resolve("postgres").toString()));
   }
 
   private CoresProcess embedded(String name) throws Exception {

@@ -18,6 +18,7 @@ final class Lifecycle {
   private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
 
   private final Thread starter;
+  private DataLock dataLock;
   private EmbeddedDatabase database;
   private Platform platform;
   private boolean running;
@@ -32,6 +33,10 @@ final class Lifecycle {
     Signal.handle(new Signal("TERM"), s -> requestStop("SIGTERM"));
     Signal.handle(new Signal("INT"), s -> requestStop("SIGINT"));
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "cores-shutdown"));
+  }
+
+  synchronized void dataLock(DataLock lock) {
+    this.dataLock = lock;
   }
 
   synchronized void database(EmbeddedDatabase db) {
@@ -85,6 +90,7 @@ final class Lifecycle {
   void close() {
     Platform p;
     EmbeddedDatabase db;
+    DataLock lock;
     synchronized (this) {
       if (closed) {
         return;
@@ -92,6 +98,7 @@ final class Lifecycle {
       closed = true;
       p = platform;
       db = database;
+      lock = dataLock;
     }
     if (p != null) {
       p.stop();
@@ -99,6 +106,9 @@ final class Lifecycle {
     }
     if (db != null) {
       db.close();
+    }
+    if (lock != null) {
+      lock.close();
     }
   }
 }

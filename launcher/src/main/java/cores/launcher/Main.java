@@ -84,6 +84,7 @@ public final class Main {
       }
       LOG.log(System.Logger.Level.INFO, "configuration {0}", settings.maskedView());
       createDirectories(settings.dataDirectory(), Variable.CORES_DATA);
+      lifecycle.dataLock(DataLock.acquire(settings.dataDirectory()));
 
       Database database = database(settings);
       List<PidConfiguration> configurations =

@@ -5,6 +5,8 @@ import cores.launcher.env.Database;
 import cores.launcher.env.Variable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The quick-start database: a real PostgreSQL (zonky's binaries from Maven Central) whose data
@@ -42,6 +47,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
    */
   public static EmbeddedDatabase start(Path dataDirectory, String name) throws LaunchException {
     Path data = dataDirectory.resolve("postgres");
+    stopLeftOver(data);
     long started = System.nanoTime();
     EmbeddedPostgres pg;
     try {
@@ -90,6 +96,57 @@ public final class EmbeddedDatabase implements AutoCloseable {
         data,
         String.valueOf((System.nanoTime() - started) / 1_000_000));
     return embedded;
+  }
+
+  /**
+   * A PostgreSQL still running on this data folder was left by a launcher that was killed (SIGKILL,
+   * OOM): the caller holds the CORES_DATA lock, so no live Cores process owns it. It is shut down
+   * (SIGINT: PostgreSQL's fast shutdown) so that this start can use the data.
+   */
+  private static void stopLeftOver(Path data) throws LaunchException {
+    Path pidFile = data.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    Optional<ProcessHandle> postmaster;
+    try {
+      String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).get(0).strip();
+      postmaster = ProcessHandle.of(Long.parseLong(first)).filter(EmbeddedDatabase::isPostgres);
+    } catch (IOException | RuntimeException e) {
+      return; // unreadable or stale: PostgreSQL itself checks the file when it starts
+    }
+    if (postmaster.isEmpty()) {
+      return;
+    }
+    long pid = postmaster.get().pid();
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "stopping the PostgreSQL (pid {0}) left running on {1} by an earlier start",
+        String.valueOf(pid),
+        data);
+    try {
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).start();
+      kill.waitFor();
+      postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+    } catch (IOException | ExecutionException | TimeoutException e) {
+      throw new LaunchException(
+          LaunchException.DATABASE_UNAVAILABLE,
+          Variable.CORES_DATA
+              + ": a PostgreSQL left running on "
+              + data
+              + " (pid "
+              + pid
+              + ") did not stop",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LaunchException(
+          LaunchException.DATABASE_UNAVAILABLE, "interrupted while stopping PostgreSQL", e);
+    }
+  }
+
+  private static boolean isPostgres(ProcessHandle process) {
+    return process.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
   }
 
   private void createIfMissing(String name) throws SQLException {
