@@ -51,6 +51,25 @@ class CreateSuperuserIT {
     }
   }
 
+  /** As `docker compose exec cores bin/cores createsuperuser ...` does: same CORES_DATA. */
+  @Test
+  void runsBesideARunningServer() throws Exception {
+    try (CoresProcess server =
+        CoresProcess.builder("server-beside").env(db.environment()).start()) {
+      server.awaitStarted(Duration.ofSeconds(90));
+      try (CoresProcess command =
+          command("beside", "beside@example.org")
+              .env("CORES_DATA", server.dataDirectory().toString())
+              .env("CORES_SUPERUSER_PASSWORD", "pw-" + System.nanoTime())
+              .start()) {
+        assertEquals(0, command.awaitExit(Duration.ofSeconds(120)), command.errors());
+        assertEquals("Superuser beside created.\n", command.output());
+      }
+      server.awaitHealthy(Duration.ofSeconds(30));
+      assertEquals(0, server.stop());
+    }
+  }
+
   @Test
   void withoutAPasswordItFailsBeforeStarting() throws Exception {
     try (CoresProcess cores = command("nopass", "nopass@example.org").start()) {

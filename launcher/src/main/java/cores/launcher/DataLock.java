@@ -1,5 +1,6 @@
 package cores.launcher;
 
+import cores.launcher.env.RunMode;
 import cores.launcher.env.Variable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -25,7 +26,7 @@ final class DataLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  static DataLock acquire(Path dataDirectory) throws LaunchException {
+  static DataLock acquire(Path dataDirectory, RunMode mode) throws LaunchException {
     Path file = dataDirectory.resolve(FILE);
     FileChannel channel;
     try {
@@ -51,7 +52,11 @@ final class DataLock implements AutoCloseable {
       close(channel);
       throw new LaunchException(
           LaunchException.BAD_CONFIGURATION,
-          Variable.CORES_DATA + ": " + dataDirectory + " is in use by another Cores process");
+          Variable.CORES_DATA
+              + ": "
+              + dataDirectory
+              + " is in use by another Cores process"
+              + (mode == RunMode.COMMAND ? " (the embedded database: stop the server first)" : ""));
     }
     return new DataLock(channel, lock);
   }

@@ -2,6 +2,11 @@ package cores.launcher;
 
 import cores.launcher.db.EmbeddedDatabase;
 import cores.launcher.osgi.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import sun.misc.Signal;
 
 /**
@@ -19,6 +24,7 @@ final class Lifecycle {
 
   private final Thread starter;
   private DataLock dataLock;
+  private Path scratch;
   private EmbeddedDatabase database;
   private Platform platform;
   private boolean running;
@@ -33,6 +39,12 @@ final class Lifecycle {
     Signal.handle(new Signal("TERM"), s -> requestStop("SIGTERM"));
     Signal.handle(new Signal("INT"), s -> requestStop("SIGINT"));
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "cores-shutdown"));
+  }
+
+  /** A temporary folder to delete when the process ends; returned for convenience. */
+  synchronized Path scratch(Path folder) {
+    this.scratch = folder;
+    return folder;
   }
 
   synchronized void dataLock(DataLock lock) {
@@ -91,6 +103,7 @@ final class Lifecycle {
     Platform p;
     EmbeddedDatabase db;
     DataLock lock;
+    Path temporary;
     synchronized (this) {
       if (closed) {
         return;
@@ -99,6 +112,7 @@ final class Lifecycle {
       p = platform;
       db = database;
       lock = dataLock;
+      temporary = scratch;
     }
     if (p != null) {
       p.stop();
@@ -109,6 +123,19 @@ final class Lifecycle {
     }
     if (lock != null) {
       lock.close();
+    }
+    if (temporary != null) {
+      deleteRecursively(temporary);
+    }
+  }
+
+  private static void deleteRecursively(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not delete {0}", folder);
     }
   }
 }

@@ -84,18 +84,23 @@ public final class Main {
       }
       LOG.log(System.Logger.Level.INFO, "configuration {0}", settings.maskedView());
       createDirectories(settings.dataDirectory(), Variable.CORES_DATA);
-      lifecycle.dataLock(DataLock.acquire(settings.dataDirectory()));
+      // A command beside a running server (docker compose exec ... createsuperuser) must not
+      // touch the server's framework cache; only the embedded database forces one process.
+      boolean embedded = settings.externalDatabase().isEmpty();
+      if (mode == RunMode.SERVER || embedded) {
+        lifecycle.dataLock(DataLock.acquire(settings.dataDirectory(), mode));
+      }
+      Path storage =
+          mode == RunMode.SERVER
+              ? settings.dataDirectory().resolve("felix-cache")
+              : lifecycle.scratch(Files.createTempDirectory("cores-command-"));
 
       Database database = database(settings);
       List<PidConfiguration> configurations =
           withFeatureDefaults(features, ConfigurationPlan.of(settings, database, mode));
       Platform platform =
           Platform.start(
-              settings.dataDirectory().resolve("felix-cache"),
-              home.resolve("bundles"),
-              features,
-              configurations,
-              settings.debug());
+              storage, home.resolve("bundles"), features, configurations, settings.debug());
       if (!lifecycle.running(platform)) {
         return 0; // a signal arrived while starting
       }
@@ -114,6 +119,9 @@ public final class Main {
         LOG.log(System.Logger.Level.DEBUG, "details", e.getCause());
       }
       return e.exitCode();
+    } catch (IOException e) {
+      err.println("cores: cannot create a temporary folder (" + e.getMessage() + ")");
+      return LaunchException.COMMAND_FAILED;
     } catch (RuntimeException e) {
       // a defect, not an operator error: the trace goes to the log, one line to stderr
       LOG.log(System.Logger.Level.ERROR, "unexpected failure", e);
