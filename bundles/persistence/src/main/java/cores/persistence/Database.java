@@ -34,8 +34,8 @@ public final class Database {
   private final HikariDataSource pool;
 
   /**
-   * Starts the pool without connecting: a database that is down now is reported by the health check
-   * and by each use, and the pool connects once it is back.
+   * Starts the pool without waiting for the database: one that is down now is reported by the
+   * health check and by each use, and the pool connects once it is back.
    */
   @Activate
   public Database(DatabaseConfig config) {
