@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
+import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
@@ -22,6 +23,13 @@ import liquibase.ui.LoggerUIService;
  * lock table makes several instances starting at once take turns.
  */
 final class Migrations {
+
+  /**
+   * Liquibase keeps its current scope where threads started from one another share it, so two
+   * migrations running at once in one process corrupt each other's state. They take turns here; the
+   * database lock orders separate processes.
+   */
+  private static final Object IN_PROCESS = new Object();
 
   private Migrations() {}
 
@@ -44,7 +52,9 @@ final class Migrations {
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(Scope.class.getClassLoader());
     try {
-      update(dataSource, loader, namespace, changelog);
+      synchronized (IN_PROCESS) {
+        update(dataSource, loader, namespace, changelog);
+      }
     } finally {
       thread.setContextClassLoader(previous);
     }
@@ -64,7 +74,10 @@ final class Migrations {
             new LoggerUIService(),
             // Liquibase would otherwise report usage to its vendor over the network.
             AnalyticsArgs.ENABLED.getKey(),
-            Boolean.FALSE);
+            Boolean.FALSE,
+            // an instance waiting for another one's lock looks again every second, not every 10
+            GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(),
+            1L);
     try (Connection connection = dataSource.getConnection()) {
       Database database =
           DatabaseFactory.getInstance()
