@@ -1,6 +1,9 @@
-/** Notification channels (SMTP, webhooks, ...) through which every message leaves Cores. */
+/**
+ * Notification channels (SMTP, webhooks, ...) through which every message leaves Cores, and the
+ * outbox through which the domain emits its events (1.1.0).
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cores.api.notify;
 
 import org.osgi.annotation.bundle.Export;
