@@ -1,8 +1,10 @@
 package cores.http;
 
+import cores.api.accounts.Accounts;
 import cores.api.accounts.Sessions;
 import cores.api.accounts.Tokens;
 import cores.api.auth.Authenticator;
+import cores.api.auth.HttpAuthenticationScheme;
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
 import org.osgi.framework.BundleContext;
@@ -106,6 +108,30 @@ public final class HttpServerComponent {
 
   void unbindAuthenticator(Authenticator service) {
     accounts.unbindAuthenticator(service);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindAccounts(Accounts service) {
+    accounts.bindAccounts(service);
+  }
+
+  void unbindAccounts(Accounts service) {
+    accounts.unbindAccounts(service);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindScheme(HttpAuthenticationScheme service) {
+    accounts.bindScheme(service);
+  }
+
+  void unbindScheme(HttpAuthenticationScheme service) {
+    accounts.unbindScheme(service);
   }
 
   /** Hands whiteboard services to the server as they come, change and go. */

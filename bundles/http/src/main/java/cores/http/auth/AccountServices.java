@@ -1,21 +1,29 @@
 package cores.http.auth;
 
+import cores.api.accounts.Accounts;
 import cores.api.accounts.Sessions;
 import cores.api.accounts.Tokens;
 import cores.api.auth.Authenticator;
+import cores.api.auth.HttpAuthenticationScheme;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The account services another bundle provides, as they come and go. Requests use whatever is bound
  * at that moment; with nothing bound they are anonymous and credentials are answered with 503.
  * Unbinding compares with the bound service because a greedy replacement binds the new service
- * before it unbinds the old one.
+ * before it unbinds the old one. Authentication schemes of other bundles (e.g. SPNEGO) come and go
+ * the same way; several may be bound at once.
  */
 public final class AccountServices {
   private final AtomicReference<Tokens> tokens = new AtomicReference<>();
   private final AtomicReference<Sessions> sessions = new AtomicReference<>();
   private final AtomicReference<Authenticator> authenticator = new AtomicReference<>();
+  private final AtomicReference<Accounts> accounts = new AtomicReference<>();
+  private final List<HttpAuthenticationScheme> schemes = new CopyOnWriteArrayList<>();
 
   public Optional<Tokens> tokens() {
     return Optional.ofNullable(tokens.get());
@@ -27,6 +35,23 @@ public final class AccountServices {
 
   public Optional<Authenticator> authenticator() {
     return Optional.ofNullable(authenticator.get());
+  }
+
+  public Optional<Accounts> accounts() {
+    return Optional.ofNullable(accounts.get());
+  }
+
+  /** The bound scheme of this name (ignoring case), the first bound one if there are several. */
+  public Optional<HttpAuthenticationScheme> scheme(String name) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    return schemes.stream()
+        .filter(s -> s.scheme().toLowerCase(Locale.ROOT).equals(wanted))
+        .findFirst();
+  }
+
+  /** Names of the bound schemes, for challenges. */
+  public List<String> schemeNames() {
+    return schemes.stream().map(HttpAuthenticationScheme::scheme).distinct().toList();
   }
 
   public void bindTokens(Tokens service) {
@@ -51,5 +76,21 @@ public final class AccountServices {
 
   public void unbindAuthenticator(Authenticator service) {
     authenticator.compareAndSet(service, null);
+  }
+
+  public void bindAccounts(Accounts service) {
+    accounts.set(service);
+  }
+
+  public void unbindAccounts(Accounts service) {
+    accounts.compareAndSet(service, null);
+  }
+
+  public void bindScheme(HttpAuthenticationScheme service) {
+    schemes.add(service);
+  }
+
+  public void unbindScheme(HttpAuthenticationScheme service) {
+    schemes.remove(service);
   }
 }

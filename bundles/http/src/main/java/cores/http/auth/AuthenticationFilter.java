@@ -1,15 +1,20 @@
 package cores.http.auth;
 
+import cores.api.accounts.Accounts;
 import cores.api.accounts.Sessions;
 import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
+import cores.api.auth.AuthenticationUnavailableException;
 import cores.api.auth.Authenticator;
+import cores.api.auth.HttpAuthenticationScheme;
 import cores.api.auth.LoginFailedException;
 import cores.http.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,16 +29,23 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds out who sends a request: {@code Authorization: Token <key>}, {@code Authorization: Basic},
  * or the {@code cores_session} cookie, and sets the {@link CoresSecurityContext}. Cookie sessions
  * must prove with {@code X-CSRFToken} that unsafe requests come from our own pages. Requests
- * without credentials stay anonymous; what they may do is up to the resources.
+ * without credentials stay anonymous; what they may do is up to the resources. Other schemes go to
+ * the {@link HttpAuthenticationScheme} of that name if another bundle provides one (else the
+ * request stays anonymous); on the way out, such schemes are offered in the challenge of a 401 to
+ * an anonymous request, and a scheme's mutual-authentication answer is added to the response.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
-public final class AuthenticationFilter implements ContainerRequestFilter {
+public final class AuthenticationFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
+
   /** Request property (a servlet request attribute) naming the user, for the access log. */
   public static final String USER_PROPERTY = "cores.http.user";
 
@@ -43,6 +55,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
   /** How long clients are asked to wait after too many failed logins. */
   static final String THROTTLED_RETRY_AFTER_SECONDS = "60";
+
+  /** Request property: the {@code WWW-Authenticate} value a scheme answered an accepted request. */
+  private static final String SCHEME_RESPONSE_PROPERTY = "cores.http.schemeResponse";
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -65,9 +80,11 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
       switch (scheme) {
         case "token" -> token(request, credentials);
         case "basic" -> basic(request, credentials);
-        default -> {
-          // other schemes (e.g. Negotiate) belong to other mechanisms: the request stays anonymous
-        }
+        default ->
+            // a scheme nobody provides (e.g. Bearer) belongs to another mechanism: anonymous
+            services
+                .scheme(scheme)
+                .ifPresent(provided -> otherScheme(request, provided, credentials));
       }
       return;
     }
@@ -117,6 +134,60 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
       request.abortWith(loginFailed(e, true));
     } finally {
       Arrays.fill(password, '\0');
+    }
+  }
+
+  private void otherScheme(
+      ContainerRequestContext request, HttpAuthenticationScheme scheme, String credentials) {
+    Optional<Accounts> accounts = services.accounts();
+    if (accounts.isEmpty()) {
+      request.abortWith(unavailable());
+      return;
+    }
+    HttpAuthenticationScheme.Outcome outcome;
+    try {
+      outcome = scheme.authenticate(credentials);
+    } catch (AuthenticationUnavailableException e) {
+      LOG.warn("Authentication scheme {} is unavailable: {}", scheme.scheme(), e.getMessage());
+      request.abortWith(unavailable());
+      return;
+    }
+    Optional<String> challenge = outcome.response().map(r -> scheme.scheme() + " " + r);
+    if (outcome.identity().isEmpty()) {
+      request.abortWith(
+          Problems.response(401, "Invalid " + scheme.scheme() + " credentials.")
+              .header(HttpHeaders.WWW_AUTHENTICATE, challenge.orElse(scheme.scheme()))
+              .build());
+      return;
+    }
+    User user;
+    try {
+      user = accounts.get().provision(outcome.identity().get());
+    } catch (IllegalArgumentException e) {
+      // the scheme vouched for a name no user can have: its configuration is wrong
+      LOG.error("Scheme {} returned an unusable identity: {}", scheme.scheme(), e.getMessage());
+      request.abortWith(unavailable());
+      return;
+    }
+    if (!user.active()) {
+      request.abortWith(Problems.response(401, "This account is inactive.").build());
+      return;
+    }
+    challenge.ifPresent(value -> request.setProperty(SCHEME_RESPONSE_PROPERTY, value));
+    authenticated(request, user, scheme.scheme().toUpperCase(Locale.ROOT));
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Object schemeResponse = request.getProperty(SCHEME_RESPONSE_PROPERTY);
+    if (schemeResponse != null) {
+      response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, schemeResponse);
+    } else if (response.getStatus() == 401
+        && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+      // clients that can use a provided scheme (browsers with SPNEGO) retry with it
+      services
+          .schemeNames()
+          .forEach(name -> response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, name));
     }
   }
 
