@@ -1,0 +1,23 @@
+#!/bin/sh
+# Entrypoint of the cores image: copies the distribution's static assets into the static volume
+# (shared with nginx), then execs the command (default: bin/cores, the server).
+#
+# It never deletes or recreates anything in a volume: files are added or overwritten, nothing
+# else. Waiting for PostgreSQL (bounded by CORES_DB_WAIT_SECONDS) and migrating the schema are
+# done by bin/cores itself, which exits with a one-line message naming the variable when the
+# configuration is wrong (exit codes: launcher/README.md).
+set -eu
+
+source_dir=${CORES_STATIC_SOURCE:-/srv/cores/static}
+target_dir=${CORES_STATIC_ROOT:-/srv/static}
+
+if [ -d "$source_dir" ]; then
+  if [ ! -d "$target_dir" ] || [ ! -w "$target_dir" ]; then
+    echo "cores: $target_dir: the static volume is missing or not writable by $(id -un)" >&2
+    exit 2
+  fi
+  # -R: the folder tree; -p is left out on purpose (the volume's owner stays nginx-readable)
+  cp -R "$source_dir/." "$target_dir/"
+fi
+
+exec "$@"
