@@ -1,0 +1,142 @@
+package cores.notify;
+
+import cores.api.notify.DeliveryException;
+import cores.api.notify.Notification;
+import cores.api.notify.NotificationChannel;
+import cores.api.notify.NotificationType;
+import cores.api.persistence.Transactions;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One dispatch round: claims a batch of due rows, hands each message to every active channel that
+ * has not accepted it yet, and records the outcome, all in one transaction. A row is {@code sent}
+ * when every channel accepted it; otherwise it is retried later with backoff, or marked {@code
+ * failed} when its attempts are used up. A message that cannot be rendered (an unknown type or bad
+ * data written by hand) fails at once: retrying would not help.
+ *
+ * <p>The rows stay locked while the channels work, so another instance skips them. If the process
+ * dies between a channel's acceptance and the commit, the row is delivered again later: the stable
+ * Message-ID makes that repeat recognisable.
+ */
+final class Delivery {
+  private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+  private static final int MAX_ERROR_LENGTH = 2000;
+
+  private final Transactions tx;
+  private final Supplier<List<NotificationChannel>> channels;
+  private final Messages messages;
+  private final String hostname;
+  private final Backoff backoff;
+  private final RandomGenerator random;
+
+  Delivery(
+      Transactions tx,
+      Supplier<List<NotificationChannel>> channels,
+      Messages messages,
+      String hostname,
+      Backoff backoff,
+      RandomGenerator random) {
+    this.tx = tx;
+    this.channels = channels;
+    this.messages = messages;
+    this.hostname = hostname;
+    this.backoff = backoff;
+    this.random = random;
+  }
+
+  /**
+   * Runs one round.
+   *
+   * @return how many rows were claimed (0 when nothing was due or no channel is active: then the
+   *     messages stay pending, recorded and visible)
+   */
+  int round(int batchSize) {
+    List<NotificationChannel> active = channels.get();
+    if (active.isEmpty()) {
+      return 0;
+    }
+    return tx.required(
+        em -> {
+          Connection c = connection(em);
+          List<OutboxRow> rows = OutboxStore.claim(c, batchSize);
+          for (OutboxRow row : rows) {
+            deliver(c, row, active);
+          }
+          return rows.size();
+        });
+  }
+
+  private void deliver(Connection c, OutboxRow row, List<NotificationChannel> active)
+      throws SQLException {
+    int attempts = row.attempts() + 1;
+    Notification notification;
+    try {
+      notification = notification(row);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Outbox message {} cannot be rendered: {}", row.id(), e.getMessage());
+      OutboxStore.dead(
+          c, row.id(), attempts, "cannot render: " + e.getMessage(), row.deliveredTo());
+      return;
+    }
+    Set<String> delivered = new LinkedHashSet<>(row.deliveredTo());
+    StringBuilder errors = new StringBuilder();
+    for (NotificationChannel channel : active) {
+      if (delivered.contains(channel.name())) {
+        continue;
+      }
+      try {
+        channel.deliver(notification);
+        delivered.add(channel.name());
+      } catch (DeliveryException | RuntimeException e) {
+        LOG.debug("Channel {} could not deliver outbox message {}", channel.name(), row.id(), e);
+        errors
+            .append(errors.isEmpty() ? "" : "; ")
+            .append(channel.name())
+            .append(": ")
+            .append(e.getMessage());
+      }
+    }
+    if (errors.isEmpty()) {
+      OutboxStore.sent(c, row.id(), delivered);
+    } else if (backoff.exhausted(attempts)) {
+      LOG.warn("Outbox message {} failed {} times, giving up: {}", row.id(), attempts, errors);
+      OutboxStore.dead(c, row.id(), attempts, truncate(errors), delivered);
+    } else {
+      long delay = backoff.delay(attempts, random).toMillis();
+      LOG.info(
+          "Outbox message {} not delivered (attempt {}), retry in {} ms: {}",
+          row.id(),
+          attempts,
+          delay,
+          errors);
+      OutboxStore.retry(c, row.id(), attempts, delay, truncate(errors), delivered);
+    }
+  }
+
+  private Notification notification(OutboxRow row) {
+    NotificationType type = NotificationType.ofCode(row.type());
+    Messages.Rendered m = messages.render(type, EventData.read(row.data()));
+    return new Notification(
+        row.messageId(hostname), row.recipient(), m.subject(), m.text(), m.html());
+  }
+
+  private static String truncate(CharSequence error) {
+    return error.length() <= MAX_ERROR_LENGTH
+        ? error.toString()
+        : error.subSequence(0, MAX_ERROR_LENGTH).toString();
+  }
+
+  /** The unit's connection of this transaction (EclipseLink begins it on unwrap). */
+  static Connection connection(EntityManager em) {
+    return em.unwrap(Connection.class);
+  }
+}

@@ -1,0 +1,170 @@
+package cores.notify;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The SQL of the outbox, on a connection whose transaction the caller runs. */
+final class OutboxStore {
+
+  /**
+   * Due pending rows, locked until the transaction ends; rows another dispatcher holds are skipped,
+   * not waited for, so instances share the work and never send one row twice.
+   */
+  private static final String CLAIM =
+      "SELECT id, type, recipient, data::text, attempts, delivered_to, created FROM notify_outbox"
+          + " WHERE status = 'pending' AND next_attempt_at <= now()"
+          + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+  private static final String SENT =
+      "UPDATE notify_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1,"
+          + " last_error = NULL, delivered_to = ? WHERE id = ?";
+
+  private static final String RETRY =
+      "UPDATE notify_outbox SET attempts = ?, next_attempt_at = now() + ? * interval '1 millisecond',"
+          + " last_error = ?, delivered_to = ? WHERE id = ?";
+
+  private static final String DEAD =
+      "UPDATE notify_outbox SET status = 'failed', attempts = ?, last_error = ?, delivered_to = ?"
+          + " WHERE id = ?";
+
+  private static final String REQUEUE_ALL =
+      "UPDATE notify_outbox SET status = 'pending', attempts = 0, next_attempt_at = now()"
+          + " WHERE status = 'failed'";
+
+  private static final String REQUEUE_ONE = REQUEUE_ALL + " AND id = ?";
+
+  private OutboxStore() {}
+
+  static List<OutboxRow> claim(Connection c, int limit) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement(CLAIM)) {
+      select.setInt(1, limit);
+      List<OutboxRow> rows = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new OutboxRow(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getInt(5),
+                  names(rs.getArray(6)),
+                  rs.getTimestamp(7).toInstant()));
+        }
+      }
+      return rows;
+    }
+  }
+
+  static void sent(Connection c, long id, Set<String> deliveredTo) throws SQLException {
+    try (PreparedStatement update = c.prepareStatement(SENT)) {
+      update.setArray(1, array(c, deliveredTo));
+      update.setLong(2, id);
+      update.executeUpdate();
+    }
+  }
+
+  static void retry(
+      Connection c, long id, int attempts, long delayMillis, String error, Set<String> deliveredTo)
+      throws SQLException {
+    try (PreparedStatement update = c.prepareStatement(RETRY)) {
+      update.setInt(1, attempts);
+      update.setLong(2, delayMillis);
+      update.setString(3, error);
+      update.setArray(4, array(c, deliveredTo));
+      update.setLong(5, id);
+      update.executeUpdate();
+    }
+  }
+
+  static void dead(Connection c, long id, int attempts, String error, Set<String> deliveredTo)
+      throws SQLException {
+    try (PreparedStatement update = c.prepareStatement(DEAD)) {
+      update.setInt(1, attempts);
+      update.setString(2, error);
+      update.setArray(3, array(c, deliveredTo));
+      update.setLong(4, id);
+      update.executeUpdate();
+    }
+  }
+
+  /** Number of rows per status, every status present. */
+  static Map<String, Long> counts(Connection c) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("pending", 0L);
+    counts.put("sent", 0L);
+    counts.put("failed", 0L);
+    try (PreparedStatement select =
+            c.prepareStatement("SELECT status, count(*) FROM notify_outbox GROUP BY status");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  /** The latest failed rows, as admins see them (the API's snake_case names). */
+  static List<Map<String, Object>> failed(Connection c, int limit) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT id, type, recipient, attempts, last_error, created, next_attempt_at"
+                + " FROM notify_outbox WHERE status = 'failed' ORDER BY id DESC LIMIT ?")) {
+      select.setInt(1, limit);
+      List<Map<String, Object>> rows = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("id", rs.getLong(1));
+          row.put("type", rs.getString(2));
+          row.put("recipient", rs.getString(3));
+          row.put("attempts", rs.getInt(4));
+          row.put("last_error", rs.getString(5));
+          row.put("created", instant(rs.getTimestamp(6)));
+          row.put("next_attempt_at", instant(rs.getTimestamp(7)));
+          rows.add(row);
+        }
+      }
+      return rows;
+    }
+  }
+
+  /** Puts failed rows back in the queue with a fresh budget of attempts; returns how many. */
+  static int requeue(Connection c, Long id) throws SQLException {
+    try (PreparedStatement update = c.prepareStatement(id == null ? REQUEUE_ALL : REQUEUE_ONE)) {
+      if (id != null) {
+        update.setLong(1, id);
+      }
+      return update.executeUpdate();
+    }
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Set<String> names(Array array) throws SQLException {
+    Set<String> names = new LinkedHashSet<>();
+    if (array != null) {
+      for (Object name : (Object[]) array.getArray()) {
+        names.add((String) name);
+      }
+    }
+    return names;
+  }
+
+  private static Array array(Connection c, Set<String> names) throws SQLException {
+    return c.createArrayOf("text", names.toArray());
+  }
+}
