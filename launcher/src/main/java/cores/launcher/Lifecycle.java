@@ -51,8 +51,15 @@ final class Lifecycle {
     this.dataLock = lock;
   }
 
-  synchronized void database(EmbeddedDatabase db) {
-    this.database = db;
+  /** The embedded database to stop last; stopped at once if the process is already ending. */
+  void database(EmbeddedDatabase db) {
+    synchronized (this) {
+      if (!closed) {
+        this.database = db;
+        return;
+      }
+    }
+    db.close(); // started while a signal or an error ended the start
   }
 
   /**
@@ -98,8 +105,19 @@ final class Lifecycle {
     }
   }
 
-  /** Stops whatever was started, once. */
+  /** Stops whatever was started, once; not cut short by an interrupt (SIGTERM while starting). */
   void close() {
+    boolean interrupted = Thread.interrupted();
+    try {
+      closeOnce();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void closeOnce() {
     Platform p;
     EmbeddedDatabase db;
     DataLock lock;

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * {@code bin/cores}: validates the environment, starts the database (embedded or waits for the
@@ -95,12 +97,19 @@ public final class Main {
               ? settings.dataDirectory().resolve("felix-cache")
               : lifecycle.scratch(Files.createTempDirectory("cores-command-"));
 
-      Database database = database(settings);
-      List<PidConfiguration> configurations =
-          withFeatureDefaults(features, ConfigurationPlan.of(settings, database, mode));
+      // The database is made ready (waited for, or the embedded one started) while the framework
+      // starts its first levels; the configurations need it only when Configuration Admin runs.
+      CompletableFuture<Database> database = prepareDatabase(settings);
+      Settings effective = settings;
       Platform platform =
           Platform.start(
-              storage, home.resolve("bundles"), features, configurations, settings.debug());
+              storage,
+              home.resolve("bundles"),
+              features,
+              () ->
+                  withFeatureDefaults(
+                      features, ConfigurationPlan.of(effective, await(database), mode)),
+              settings.debug());
       if (!lifecycle.running(platform)) {
         return 0; // a signal arrived while starting
       }
@@ -123,6 +132,10 @@ public final class Main {
       err.println("cores: cannot create a temporary folder (" + e.getMessage() + ")");
       return LaunchException.COMMAND_FAILED;
     } catch (RuntimeException e) {
+      if (lifecycle.stopRequested()) {
+        return 0; // the interrupt of SIGTERM/SIGINT surfaced in library code (e.g. Felix's
+        // resolver)
+      }
       // a defect, not an operator error: the trace goes to the log, one line to stderr
       LOG.log(System.Logger.Level.ERROR, "unexpected failure", e);
       err.println("cores: unexpected failure: " + e);
@@ -154,6 +167,38 @@ public final class Main {
       throw new EnvironmentException(switchedOnBy, "the " + name + " feature is not installed");
     }
     return reader.read(name);
+  }
+
+  private CompletableFuture<Database> prepareDatabase(Settings settings) {
+    CompletableFuture<Database> result = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(database(settings));
+              } catch (LaunchException | RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            },
+            "cores-database");
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
+  private static Database await(CompletableFuture<Database> database) throws LaunchException {
+    try {
+      return database.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LaunchException launch) {
+        throw launch;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LaunchException(
+          LaunchException.DATABASE_UNAVAILABLE, "interrupted while waiting for the database", e);
+    }
   }
 
   private Database database(Settings settings) throws LaunchException {

@@ -47,6 +47,26 @@ public final class Platform {
   }
 
   /**
+   * Where the configurations come from. Called once, when Configuration Admin runs; it may block
+   * (the launcher waits for the database meanwhile) and its failure ends the start.
+   */
+  @FunctionalInterface
+  public interface ConfigurationSource {
+    List<PidConfiguration> get() throws LaunchException;
+  }
+
+  /** With configurations known up front. */
+  public static Platform start(
+      Path storage,
+      Path repository,
+      List<Feature> features,
+      List<PidConfiguration> configurations,
+      boolean debug)
+      throws LaunchException {
+    return start(storage, repository, features, () -> configurations, debug);
+  }
+
+  /**
    * @param storage the framework's cache folder, emptied on every start
    * @param repository the distribution's {@code bundles/} folder (Maven layout)
    * @param debug whether Felix logs its warnings too
@@ -55,7 +75,7 @@ public final class Platform {
       Path storage,
       Path repository,
       List<Feature> features,
-      List<PidConfiguration> configurations,
+      ConfigurationSource configurations,
       boolean debug)
       throws LaunchException {
     Map<String, Object> config = new HashMap<>();
@@ -75,7 +95,7 @@ public final class Platform {
     return platform;
   }
 
-  private void boot(Path repository, List<Feature> features, List<PidConfiguration> configurations)
+  private void boot(Path repository, List<Feature> features, ConfigurationSource configurations)
       throws LaunchException {
     long begin = System.nanoTime();
     int maxLevel = 1;
@@ -112,7 +132,7 @@ public final class Platform {
           String.valueOf(level),
           String.valueOf((System.nanoTime() - levelBegin) / 1_000_000));
       if (!configured && ConfigurationAdminBridge.available(felix.getBundleContext())) {
-        applyConfigurations(configurations);
+        applyConfigurations(configurations.get());
         configured = true;
       }
     }
@@ -235,6 +255,8 @@ public final class Platform {
    * hangs in its stop cannot keep the process alive forever.
    */
   public void stop() {
+    // a stop often follows an interrupt (SIGTERM during the start): wait for it regardless
+    boolean interrupted = Thread.interrupted();
     try {
       felix.stop();
       FrameworkEvent event = felix.waitForStop(TimeUnit.SECONDS.toMillis(30));
@@ -244,7 +266,11 @@ public final class Platform {
     } catch (BundleException e) {
       LOG.log(System.Logger.Level.WARNING, "the framework did not stop cleanly", e);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
