@@ -1,0 +1,48 @@
+package cores.notify;
+
+import cores.notify.smtp.SmtpConfig;
+import java.lang.annotation.Annotation;
+
+/** The SMTP channel's configuration for a local test server, as Config Admin would pass it. */
+record SmtpSettings(int port, long idleCloseMillis) implements SmtpConfig {
+
+  @Override
+  public Class<? extends Annotation> annotationType() {
+    return SmtpConfig.class;
+  }
+
+  @Override
+  public String server() {
+    return "127.0.0.1";
+  }
+
+  @Override
+  public String from() {
+    return "cores@example.org";
+  }
+
+  @Override
+  public String user() {
+    return "";
+  }
+
+  @Override
+  public String password() {
+    return "";
+  }
+
+  @Override
+  public boolean starttls() {
+    return false;
+  }
+
+  @Override
+  public boolean ssl() {
+    return false;
+  }
+
+  @Override
+  public int timeoutMillis() {
+    return 10_000;
+  }
+}
