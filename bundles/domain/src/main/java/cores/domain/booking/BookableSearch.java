@@ -1,0 +1,182 @@
+package cores.domain.booking;
+
+import cores.domain.inventory.Ids;
+import cores.domain.sql.Sql;
+import cores.domain.web.FieldErrors;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bookables list with every filter combined into one statement per page: the current booking
+ * and reservation ("free", "nores", "booked", "reserved") are evaluated by PostgreSQL at the
+ * request time, and the total comes with the rows (a window count). The original evaluated
+ * free/nores row by row and froze "now" at process start.
+ */
+public final class BookableSearch {
+
+  /**
+   * The filters of API.md.
+   *
+   * @param user the asking user's id, or null when anonymous (mine/mygroup then match nothing)
+   * @param ordering hostname, -hostname, ip or -ip (ipsort=1 means ip)
+   */
+  public record Filters(
+      boolean active,
+      boolean mine,
+      boolean mygroup,
+      List<Long> labs,
+      List<Long> buildings,
+      List<Long> hardware,
+      List<Long> hostTypes,
+      boolean nores,
+      boolean free,
+      String ordering,
+      Long user) {
+
+    /** From query parameters; 400 naming the parameter for bad values. */
+    public static Filters of(Map<String, String> query, Long user) {
+      FieldErrors errors = new FieldErrors();
+      String ordering = query.getOrDefault("ordering", "hostname");
+      if (flag(query, "ipsort", errors) && !query.containsKey("ordering")) {
+        ordering = "ip";
+      }
+      if (!List.of("hostname", "-hostname", "ip", "-ip").contains(ordering)) {
+        errors.check("ordering", "one of hostname, -hostname, ip, -ip");
+      }
+      Filters filters =
+          new Filters(
+              flag(query, "active", errors),
+              flag(query, "mine", errors),
+              flag(query, "mygroup", errors),
+              ids(query, "lab", errors),
+              ids(query, "building", errors),
+              ids(query, "hw", errors),
+              ids(query, "htype", errors),
+              flag(query, "nores", errors),
+              flag(query, "free", errors),
+              ordering,
+              user);
+      errors.throwIfAny();
+      return filters;
+    }
+
+    private static boolean flag(Map<String, String> query, String name, FieldErrors errors) {
+      String value = query.get(name);
+      if (value == null || value.isEmpty()) {
+        return false;
+      }
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "1", "true", "yes", "on" -> true;
+        case "0", "false", "no", "off" -> false;
+        default -> {
+          errors.check(name, "must be 1 or 0 (true or false)");
+          yield false;
+        }
+      };
+    }
+
+    private static List<Long> ids(Map<String, String> query, String name, FieldErrors errors) {
+      String value = query.get(name);
+      return value == null || value.isEmpty() ? List.of() : Ids.parse(name, value, errors);
+    }
+  }
+
+  /** One page and the number of all matching bookables. */
+  public record Result(long count, List<Map<String, Object>> rows) {}
+
+  private static final String SELECT =
+      "SELECT b.id, b.host_id AS host, b.status, b.comment, h.hostname, host(h.ip) AS ip,"
+          + " hw.id AS hardware_id, hw.name AS hardware, r.number AS rack, l.id AS lab,"
+          + " l.name AS lab_name,"
+          + " (SELECT coalesce(string_agg(ct.name, ', ' ORDER BY ct.name), '')"
+          + " FROM inventory_card c JOIN inventory_cardtype ct ON ct.id = c.cardtype_id"
+          + " WHERE c.host_id = h.id) AS cards,"
+          + " cur.end_time AS booked_until, cu.username AS booked_by,"
+          + " EXISTS (SELECT 1 FROM booking_reservation rs WHERE rs.bookable_id = b.id"
+          + " AND tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz) AS reserved,"
+          + " count(*) OVER () AS total"
+          + " FROM booking_bookable b"
+          + " JOIN inventory_host h ON h.id = b.host_id"
+          + " JOIN inventory_hosthardware hw ON hw.id = h.hosthardware_id"
+          + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
+          + " LEFT JOIN inventory_lab l ON l.id = r.lab_id"
+          + " LEFT JOIN LATERAL (SELECT bk.end_time, bk.owner_id FROM booking_booking bk"
+          + " WHERE bk.bookable_id = b.id AND tstzrange(bk.start_time, bk.end_time) @> ?::timestamptz"
+          + " LIMIT 1) cur ON true"
+          + " LEFT JOIN auth_user cu ON cu.id = cur.owner_id";
+
+  /** The page of bookables matching the filters at the instant {@code now}. */
+  public Result search(Sql sql, Filters filters, Instant now, int limit, int offset) {
+    List<Object> params = new ArrayList<>(List.of(now, now));
+    List<String> where = new ArrayList<>();
+    if (filters.active()) {
+      where.add("b.status = 'active'");
+    }
+    if (filters.mine()) {
+      where.add("h.owner_id = ?");
+      params.add(java.util.Objects.requireNonNullElse(filters.user(), -1L));
+    }
+    if (filters.mygroup()) {
+      where.add("h.group_id IN (SELECT ug.group_id FROM auth_user_groups ug WHERE ug.user_id = ?)");
+      params.add(java.util.Objects.requireNonNullElse(filters.user(), -1L));
+    }
+    in(where, params, "l.id", filters.labs());
+    in(where, params, "l.building_id", filters.buildings());
+    in(where, params, "hw.id", filters.hardware());
+    in(where, params, "hw.hosttype_id", filters.hostTypes());
+    if (filters.nores()) {
+      where.add(
+          "NOT EXISTS (SELECT 1 FROM booking_reservation rs WHERE rs.bookable_id = b.id"
+              + " AND tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz)");
+      params.add(now);
+    }
+    if (filters.free()) {
+      where.add("cur.end_time IS NULL");
+    }
+    String order =
+        switch (filters.ordering()) {
+          case "-hostname" -> "lower(h.hostname) DESC";
+          case "ip" -> "h.ip NULLS LAST, lower(h.hostname)";
+          case "-ip" -> "h.ip DESC NULLS LAST, lower(h.hostname)";
+          default -> "lower(h.hostname)";
+        };
+    params.add(limit);
+    params.add(offset);
+    List<Map<String, Object>> rows =
+        sql.rows(
+            SELECT
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY "
+                + order
+                + ", b.id LIMIT ? OFFSET ?",
+            params);
+    // a page past the end has no row to carry the total: only then a second statement counts
+    long count =
+        rows.isEmpty()
+            ? offset == 0 ? 0 : search(sql, filters, now, 1, 0).count()
+            : (Long) rows.get(0).get("total");
+    rows.forEach(BookableSearch::shape);
+    return new Result(count, rows);
+  }
+
+  /** The original's row shape: booked is "Booked until … by …" or false. */
+  private static void shape(Map<String, Object> row) {
+    row.remove("total");
+    Object until = row.remove("booked_until");
+    Object by = row.remove("booked_by");
+    row.put("booked", until == null ? Boolean.FALSE : "Booked until " + until + " by " + by);
+  }
+
+  private static void in(List<String> where, List<Object> params, String column, List<Long> ids) {
+    if (!ids.isEmpty()) {
+      where.add(
+          column
+              + " IN ("
+              + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+              + ")");
+      params.addAll(ids);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package cores.domain.booking;
+
+import cores.api.accounts.Permissions;
+import cores.api.accounts.User;
+import cores.api.web.ProblemException;
+import cores.domain.sql.DatabaseException;
+import cores.domain.sql.Sql;
+import cores.domain.web.Access;
+import cores.domain.web.FieldErrors;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Booking, reserving and cancelling, inside the caller's transaction. Every request locks its
+ * bookable's row first, so bookings and reservations of one bookable are checked one after the
+ * other (their overlap spans two tables); the exclusion constraints guard the same in the database.
+ */
+public final class BookingService {
+  static final String BOOKING_OVERLAP = "booking_booking_no_overlap";
+  static final String RESERVATION_OVERLAP = "booking_reservation_no_overlap";
+
+  public static final String BOOKING_COLUMNS =
+      "SELECT id, bookable_id AS bookable, owner_id AS owner, start_time AS start,"
+          + " end_time AS \"end\", comment, created, import_id FROM booking_booking";
+  public static final String RESERVATION_COLUMNS =
+      "SELECT id, bookable_id AS bookable, owner_id AS owner, start_time AS start,"
+          + " end_time AS \"end\", comment, created FROM booking_reservation";
+
+  /** A booking as asked for; null start means now, null owner the one asking. */
+  public record BookingRequest(
+      Long bookable, Instant start, Instant end, String comment, Long owner, String importId) {}
+
+  /** A reservation as asked for; null start means now, null end open-ended. */
+  public record ReservationRequest(
+      Long bookable, Instant start, Instant end, String comment, Long owner) {}
+
+  public Map<String, Object> book(Sql sql, User actor, BookingRequest request, Instant now) {
+    Instant start = request.start() == null ? now : request.start();
+    FieldErrors errors = new FieldErrors();
+    errors.check("bookable", request.bookable() == null ? "required" : null);
+    BookingRules.bookingTimes(start, request.end(), now).forEach(errors::check);
+    errors.check("comment", tooLong(request.comment(), 100_000));
+    errors.check("import_id", tooLong(request.importId(), 100));
+    errors.throwIfAny();
+    long owner = owner(sql, actor, request.owner());
+    Map<String, Object> bookable = lockActiveBookable(sql, request.bookable());
+    ownerInHostGroup(sql, owner, bookable);
+    if (reservedAt(sql, request.bookable(), now)) {
+      throw ProblemException.conflict("The bookable is reserved now and cannot be booked.");
+    }
+    Map<String, Object> reservation =
+        sql.row(
+            "SELECT start_time, end_time FROM booking_reservation WHERE bookable_id = ?"
+                + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
+            List.of(request.bookable(), start, request.end()));
+    if (reservation != null) {
+      throw ProblemException.conflict(
+          "The bookable is reserved from " + reservation.get("start_time") + " in that time.");
+    }
+    Map<String, Object> clash =
+        sql.row(
+            "SELECT start_time, end_time FROM booking_booking WHERE bookable_id = ?"
+                + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
+            List.of(request.bookable(), start, request.end()));
+    if (clash != null) {
+      throw alreadyBooked("from " + clash.get("start_time") + " until " + clash.get("end_time"));
+    }
+    try {
+      long id =
+          (Long)
+              sql.row(
+                      "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time,"
+                          + " comment, created, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                          + " RETURNING id",
+                      params(
+                          request.bookable(),
+                          owner,
+                          start,
+                          request.end(),
+                          request.comment() == null ? "" : request.comment(),
+                          now,
+                          request.importId()))
+                  .get("id");
+      return sql.row(BOOKING_COLUMNS + " WHERE id = ?", List.of(id));
+    } catch (DatabaseException e) {
+      if (e.violated(DatabaseException.EXCLUSION_VIOLATION, BOOKING_OVERLAP)) {
+        throw alreadyBooked("in that time");
+      }
+      throw e;
+    }
+  }
+
+  public Map<String, Object> reserve(Sql sql, User actor, ReservationRequest request, Instant now) {
+    if (!actor.hasPermission(Permissions.ADD_RESERVATION)) {
+      throw Access.forbidden("Reserving needs the permission " + Permissions.ADD_RESERVATION + ".");
+    }
+    Instant start = request.start() == null ? now : request.start();
+    FieldErrors errors = new FieldErrors();
+    errors.check("bookable", request.bookable() == null ? "required" : null);
+    BookingRules.reservationTimes(start, request.end(), now).forEach(errors::check);
+    errors.check("comment", tooLong(request.comment(), 100_000));
+    errors.throwIfAny();
+    long owner = ownerOfReservation(sql, request.owner(), actor);
+    Map<String, Object> bookable = lockActiveBookable(sql, request.bookable());
+    ownerInHostGroup(sql, owner, bookable);
+    Map<String, Object> booking =
+        sql.row(
+            "SELECT start_time, end_time FROM booking_booking WHERE bookable_id = ?"
+                + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
+            params(request.bookable(), start, request.end()));
+    if (booking != null) {
+      throw ProblemException.conflict(
+          "The bookable is booked from "
+              + booking.get("start_time")
+              + " until "
+              + booking.get("end_time")
+              + ", which the reservation would overlap.");
+    }
+    try {
+      long id =
+          (Long)
+              sql.row(
+                      "INSERT INTO booking_reservation (bookable_id, owner_id, start_time,"
+                          + " end_time, comment, created) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                      params(
+                          request.bookable(),
+                          owner,
+                          start,
+                          request.end(),
+                          request.comment() == null ? "" : request.comment(),
+                          now))
+                  .get("id");
+      return sql.row(RESERVATION_COLUMNS + " WHERE id = ?", List.of(id));
+    } catch (DatabaseException e) {
+      if (e.violated(DatabaseException.EXCLUSION_VIOLATION, RESERVATION_OVERLAP)) {
+        throw ProblemException.conflict(
+            "The bookable already has a reservation in that time: at most one holds at a time.");
+      }
+      throw e;
+    }
+  }
+
+  /** The owner (or staff) cancels a booking that has not started. */
+  public void cancelBooking(Sql sql, User actor, long id, Instant now) {
+    cancel(sql, actor, id, now, "booking_booking", "booking");
+  }
+
+  /** The owner (or staff) cancels a reservation that has not started. */
+  public void cancelReservation(Sql sql, User actor, long id, Instant now) {
+    cancel(sql, actor, id, now, "booking_reservation", "reservation");
+  }
+
+  private static void cancel(Sql sql, User actor, long id, Instant now, String table, String what) {
+    Map<String, Object> row =
+        sql.row(
+            "SELECT owner_id, start_time FROM " + table + " WHERE id = ? FOR UPDATE", List.of(id));
+    if (row == null) {
+      throw ProblemException.notFound("No " + what + " with id " + id + ".");
+    }
+    if (!mayCancel(actor, (Long) row.get("owner_id"))) {
+      throw Access.forbidden("Only its owner or staff may cancel this " + what + ".");
+    }
+    if (!BookingRules.cancellable((Instant) row.get("start_time"), now)) {
+      throw ProblemException.conflict(
+          "This " + what + " has already started and can no longer be cancelled.");
+    }
+    sql.update("DELETE FROM " + table + " WHERE id = ?", List.of(id));
+  }
+
+  /** The owner or staff may cancel. (The original let anyone cancel anyone's booking.) */
+  static boolean mayCancel(User actor, long owner) {
+    return actor.id() == owner || (actor.active() && (actor.staff() || actor.superuser()));
+  }
+
+  private static long owner(Sql sql, User actor, Long requested) {
+    if (requested == null || requested == actor.id()) {
+      return actor.id();
+    }
+    if (!(actor.staff() || actor.superuser())) {
+      throw Access.forbidden("Only staff may book for another user.");
+    }
+    return existingUser(sql, requested);
+  }
+
+  /** One may reserve for another user (holding booking.add_reservation, checked before). */
+  private static long ownerOfReservation(Sql sql, Long requested, User actor) {
+    return requested == null ? actor.id() : existingUser(sql, requested);
+  }
+
+  private static long existingUser(Sql sql, long id) {
+    if (!sql.exists("SELECT 1 FROM auth_user WHERE id = ? AND is_active", List.of(id))) {
+      throw FieldErrors.single("owner", "no active user with id " + id);
+    }
+    return id;
+  }
+
+  private static Map<String, Object> lockActiveBookable(Sql sql, long id) {
+    Map<String, Object> bookable =
+        sql.row(
+            "SELECT b.status, h.group_id FROM booking_bookable b"
+                + " JOIN inventory_host h ON h.id = b.host_id WHERE b.id = ? FOR UPDATE OF b",
+            List.of(id));
+    if (bookable == null) {
+      throw FieldErrors.single("bookable", "no bookable with id " + id);
+    }
+    if (!Bookables.ACTIVE.equals(bookable.get("status"))) {
+      throw ProblemException.conflict(
+          "The bookable is " + bookable.get("status") + ", not active: it cannot be booked.");
+    }
+    return bookable;
+  }
+
+  /** If the host has a group, the owner must be a member. */
+  private static void ownerInHostGroup(Sql sql, long owner, Map<String, Object> bookable) {
+    Object group = bookable.get("group_id");
+    if (group != null
+        && !sql.exists(
+            "SELECT 1 FROM auth_user_groups WHERE user_id = ? AND group_id = ?",
+            List.of(owner, group))) {
+      throw Access.forbidden("Only members of the host's group may book it.");
+    }
+  }
+
+  private static boolean reservedAt(Sql sql, long bookable, Instant at) {
+    return sql.exists(
+        "SELECT 1 FROM booking_reservation WHERE bookable_id = ?"
+            + " AND tstzrange(start_time, end_time) @> ?::timestamptz",
+        List.of(bookable, at));
+  }
+
+  private static ProblemException alreadyBooked(String when) {
+    return ProblemException.conflict("The bookable is already booked " + when + ".");
+  }
+
+  private static String tooLong(String value, int max) {
+    return value != null && value.length() > max ? "at most " + max + " characters" : null;
+  }
+
+  private static List<Object> params(Object... values) {
+    // List.of refuses nulls; an open end or absent import id binds as SQL NULL
+    List<Object> list = new ArrayList<>();
+    java.util.Collections.addAll(list, values);
+    return list;
+  }
+}

@@ -1,0 +1,101 @@
+package cores.domain.inventory;
+
+import java.util.regex.Pattern;
+
+/**
+ * Checks of MAC addresses, IP addresses and networks as people type them; null means valid. The
+ * database checks again (macaddr, inet, cidr columns); these give the field a clear message first.
+ */
+public final class Addresses {
+  private static final Pattern MAC =
+      Pattern.compile(
+          "(\\p{XDigit}{2}([:-])\\p{XDigit}{2}(\\2\\p{XDigit}{2}){4})"
+              + "|(\\p{XDigit}{4}\\.\\p{XDigit}{4}\\.\\p{XDigit}{4})|(\\p{XDigit}{12})");
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+  private Addresses() {}
+
+  public static String mac(String value) {
+    return value != null && MAC.matcher(value).matches()
+        ? null
+        : "not a MAC address (e.g. 00:1a:2b:3c:4d:5e)";
+  }
+
+  /** A single address, IPv4 or IPv6, without a prefix. */
+  public static String ip(String value) {
+    return value != null && isAddress(value) ? null : "not an IP address (e.g. 192.0.2.10)";
+  }
+
+  /** A network: address/prefix with no bits set right of the prefix (as PostgreSQL's cidr). */
+  public static String cidr(String value) {
+    String problem = "not a network in CIDR notation (e.g. 192.0.2.0/24)";
+    if (value == null) {
+      return problem;
+    }
+    int slash = value.indexOf('/');
+    String address = slash < 0 ? value : value.substring(0, slash);
+    if (!isAddress(address)) {
+      return problem;
+    }
+    boolean v4 = IPV4.matcher(address).matches();
+    int bits = v4 ? 32 : 128;
+    int prefix;
+    try {
+      prefix = slash < 0 ? bits : Integer.parseInt(value.substring(slash + 1));
+    } catch (NumberFormatException e) {
+      return problem;
+    }
+    if (prefix < 0 || prefix > bits) {
+      return problem;
+    }
+    if (v4 && hostBitsSet(address, prefix)) {
+      return "has bits set to the right of the prefix: " + value;
+    }
+    return null;
+  }
+
+  private static boolean isAddress(String value) {
+    if (IPV4.matcher(value).matches()) {
+      return true;
+    }
+    // IPv6: at most one "::", 1-4 hex digits per group; an embedded IPv4 tail is allowed
+    if (!value.contains(":") || !IPV6.matcher(value).matches() || value.contains(":::")) {
+      return false;
+    }
+    int doubles = value.split("::", -1).length - 1;
+    if (doubles > 1) {
+      return false;
+    }
+    String[] groups = value.split(":", -1);
+    int count = 0;
+    for (int i = 0; i < groups.length; i++) {
+      String group = groups[i];
+      if (group.isEmpty()) {
+        continue;
+      }
+      if (i == groups.length - 1 && group.contains(".")) {
+        if (!IPV4.matcher(group).matches()) {
+          return false;
+        }
+        count += 2;
+      } else if (group.length() > 4 || group.contains(".")) {
+        return false;
+      } else {
+        count++;
+      }
+    }
+    return doubles == 1 ? count < 8 : count == 8;
+  }
+
+  private static boolean hostBitsSet(String address, int prefix) {
+    long value = 0;
+    for (String part : address.split("\\.")) {
+      value = (value << 8) | Integer.parseInt(part);
+    }
+    long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+    return (value & ~mask & 0xFFFFFFFFL) != 0;
+  }
+}

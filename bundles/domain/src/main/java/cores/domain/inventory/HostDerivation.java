@@ -1,0 +1,28 @@
+package cores.domain.inventory;
+
+import cores.domain.sql.Sql;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The one place that keeps a host's derived ip and lastseen right: the ip is the primary NIC's,
+ * else that of the first NIC (lowest id) with one; lastseen is the newest of its NICs'. Called
+ * after every change of NICs, with the hosts they belonged to before and after.
+ */
+public final class HostDerivation {
+  private static final String REFRESH =
+      "UPDATE inventory_host h SET"
+          + " ip = (SELECT n.ip FROM inventory_nic n WHERE n.host_id = h.id AND n.ip IS NOT NULL"
+          + " ORDER BY n.\"primary\" DESC, n.id LIMIT 1),"
+          + " lastseen = (SELECT max(n.lastseen) FROM inventory_nic n WHERE n.host_id = h.id)"
+          + " WHERE h.id = ANY (?::bigint[])";
+
+  private HostDerivation() {}
+
+  public static void refresh(Sql sql, Collection<Long> hostIds) {
+    List<Long> ids = hostIds.stream().filter(id -> id != null).distinct().sorted().toList();
+    if (!ids.isEmpty()) {
+      sql.update(REFRESH, List.of(Sql.array(ids)));
+    }
+  }
+}

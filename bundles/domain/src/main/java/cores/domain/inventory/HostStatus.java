@@ -1,0 +1,19 @@
+package cores.domain.inventory;
+
+/** Rules about a host's status. */
+public final class HostStatus {
+  public static final String ACTIVE = "active";
+
+  private HostStatus() {}
+
+  /** A host whose status leaves {@code active} suspends its bookable (if that is active). */
+  public static boolean suspendsBookable(String from, String to) {
+    return ACTIVE.equals(from) && !ACTIVE.equals(to);
+  }
+
+  /** Told when a host's status leaves active; the booking area suspends the bookable. */
+  @FunctionalInterface
+  public interface LeftActive {
+    void hostLeftActive(cores.domain.sql.Sql sql, long hostId);
+  }
+}

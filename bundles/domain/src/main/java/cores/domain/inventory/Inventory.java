@@ -1,0 +1,291 @@
+package cores.domain.inventory;
+
+import cores.api.web.ProblemException;
+import cores.domain.inventory.Field.Kind;
+import cores.domain.sql.DatabaseException;
+import cores.domain.sql.Sql;
+import cores.domain.web.FieldErrors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes the inventory models inside the caller's transaction: checks input against the
+ * model (unknown fields, types, lengths, addresses, referenced ids), writes, then applies the
+ * domain's consequences (derived host ip/lastseen, suspended bookables).
+ */
+public final class Inventory {
+  private static final Map<String, String[]> UNIQUE_MESSAGES =
+      Map.of(
+          "inventory_nic_one_primary_key",
+          new String[] {"primary", "the host already has a primary NIC"},
+          "inventory_rack_lab_id_number_key",
+          new String[] {"number", "the lab already has a rack with this number"},
+          "inventory_host_hostname_lower_key",
+          new String[] {"hostname", "already taken"});
+
+  private final HostStatus.LeftActive leftActive;
+
+  public Inventory(HostStatus.LeftActive leftActive) {
+    this.leftActive = leftActive;
+  }
+
+  /** One page of rows and the number of all matching rows. */
+  public record Rows(long count, List<Map<String, Object>> results) {}
+
+  public Rows list(Sql sql, Model model, Map<String, String> filters, int limit, int offset) {
+    List<Object> params = new ArrayList<>();
+    String where = where(model, filters, params);
+    long count =
+        (Long) sql.row("SELECT count(*) AS n FROM " + model.table() + where, params).get("n");
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(limit);
+    pageParams.add(offset);
+    List<Map<String, Object>> rows =
+        sql.rows(
+            select(model) + where + " ORDER BY " + model.order() + ", id LIMIT ? OFFSET ?",
+            pageParams);
+    return new Rows(count, rows);
+  }
+
+  public Map<String, Object> get(Sql sql, Model model, long id) {
+    Map<String, Object> row = sql.row(select(model) + " WHERE id = ?", List.of(id));
+    if (row == null) {
+      throw ProblemException.notFound("No " + model.name() + " with id " + id + ".");
+    }
+    return row;
+  }
+
+  public Map<String, Object> create(Sql sql, Model model, Map<String, Object> input) {
+    Map<Field, Object> values = check(sql, model, input, true);
+    List<String> columns = values.keySet().stream().map(Field::column).toList();
+    String text =
+        columns.isEmpty()
+            ? "INSERT INTO " + model.table() + " DEFAULT VALUES RETURNING id"
+            : "INSERT INTO "
+                + model.table()
+                + " ("
+                + String.join(", ", columns)
+                + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
+                + ") RETURNING id";
+    long id = (Long) write(model, () -> sql.row(text, new ArrayList<>(values.values()))).get("id");
+    afterWrite(sql, model, null, values, id);
+    return get(sql, model, id);
+  }
+
+  /** Replaces (all writable fields; absent ones take their defaults) or patches (given ones). */
+  public Map<String, Object> update(
+      Sql sql, Model model, long id, Map<String, Object> input, boolean partial) {
+    Map<String, Object> before = lock(sql, model, id);
+    Map<Field, Object> values = check(sql, model, input, !partial);
+    if (!partial) {
+      for (Field field : model.fields()) {
+        if (field.writable() && !values.containsKey(field)) {
+          values.put(field, null);
+        }
+      }
+    }
+    if (!values.isEmpty()) {
+      String sets =
+          values.keySet().stream()
+              .map(f -> f.column() + " = " + (values.get(f) == null ? "DEFAULT" : "?"))
+              .collect(Collectors.joining(", "));
+      List<Object> params =
+          new ArrayList<>(values.values().stream().filter(v -> v != null).toList());
+      params.add(id);
+      write(
+          model,
+          () -> {
+            sql.update("UPDATE " + model.table() + " SET " + sets + " WHERE id = ?", params);
+            return null;
+          });
+    }
+    afterWrite(sql, model, before, values, id);
+    return get(sql, model, id);
+  }
+
+  public void delete(Sql sql, Model model, long id) {
+    Map<String, Object> before = lock(sql, model, id);
+    write(
+        model,
+        () -> {
+          sql.update("DELETE FROM " + model.table() + " WHERE id = ?", List.of(id));
+          return null;
+        });
+    if (model == Models.NIC) {
+      HostDerivation.refresh(sql, hostIds(before.get("host")));
+    }
+  }
+
+  private void afterWrite(
+      Sql sql, Model model, Map<String, Object> before, Map<Field, Object> values, long id) {
+    if (model == Models.NIC) {
+      List<Long> hosts = new ArrayList<>(hostIds(before == null ? null : before.get("host")));
+      hosts.addAll(hostIds(get(sql, model, id).get("host")));
+      HostDerivation.refresh(sql, hosts);
+    }
+    if (model == Models.HOST && before != null) {
+      String to = (String) get(sql, model, id).get("status");
+      if (HostStatus.suspendsBookable((String) before.get("status"), to)) {
+        leftActive.hostLeftActive(sql, id);
+      }
+    }
+  }
+
+  private static List<Long> hostIds(Object id) {
+    return id == null ? List.of() : List.of((Long) id);
+  }
+
+  private Map<String, Object> lock(Sql sql, Model model, long id) {
+    Map<String, Object> row = sql.row(select(model) + " WHERE id = ? FOR UPDATE", List.of(id));
+    if (row == null) {
+      throw ProblemException.notFound("No " + model.name() + " with id " + id + ".");
+    }
+    return row;
+  }
+
+  private static String select(Model model) {
+    StringBuilder text = new StringBuilder("SELECT id");
+    for (Field field : model.fields()) {
+      text.append(", ").append(field.select());
+    }
+    if (model == Models.HOST) {
+      text.append(
+          ", (SELECT b.id FROM booking_bookable b WHERE b.host_id = inventory_host.id)"
+              + " AS bookable");
+    }
+    return text.append(" FROM ").append(model.table()).toString();
+  }
+
+  private static String where(Model model, Map<String, String> filters, List<Object> params) {
+    FieldErrors errors = new FieldErrors();
+    List<String> conditions = new ArrayList<>();
+    for (Field filter : model.filters()) {
+      String value = filters.get(filter.name());
+      if (value == null || value.isEmpty()) {
+        continue;
+      }
+      switch (filter.kind()) {
+        case REF -> {
+          List<Long> ids = Ids.parse(filter.name(), value, errors);
+          conditions.add(
+              filter.column()
+                  + " IN ("
+                  + ids.stream().map(i -> "?").collect(Collectors.joining(", "))
+                  + ")");
+          params.addAll(ids);
+        }
+        case MAC -> {
+          errors.check(filter.name(), Addresses.mac(value));
+          conditions.add(
+              model == Models.HOST
+                  ? "EXISTS (SELECT 1 FROM inventory_nic n WHERE n.host_id = inventory_host.id"
+                      + " AND n.mac = ?)"
+                  : "mac = ?");
+          params.add(value);
+        }
+        default -> {
+          conditions.add("lower(" + filter.column() + ") = lower(?)");
+          params.add(value);
+        }
+      }
+    }
+    errors.throwIfAny();
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  /** The given writable fields, checked; a create also needs the required ones. */
+  private static Map<Field, Object> check(
+      Sql sql, Model model, Map<String, Object> input, boolean whole) {
+    if (input == null) {
+      throw ProblemException.badRequest("A JSON object is required.");
+    }
+    FieldErrors errors = new FieldErrors();
+    Set<String> known = model.fields().stream().map(Field::name).collect(Collectors.toSet());
+    for (String name : input.keySet()) {
+      if (!known.contains(name) && !"id".equals(name) && !"bookable".equals(name)) {
+        errors.check(name, "unknown field");
+      }
+    }
+    Map<Field, Object> values = new LinkedHashMap<>();
+    for (Field field : model.fields()) {
+      boolean given = input.containsKey(field.name());
+      Object value = input.get(field.name());
+      if (!field.writable()) {
+        if (given) {
+          errors.check(field.name(), "derived by Cores, cannot be set");
+        }
+        continue;
+      }
+      if (!given || value == null) {
+        if (field.required() && (whole || given)) {
+          errors.check(field.name(), "required");
+        } else if (given) {
+          values.put(field, null);
+        }
+        continue;
+      }
+      String problem = Values.problem(field, value);
+      if (problem == null && field.kind() == Kind.REF && !exists(sql, field, value)) {
+        problem = "no " + field.name() + " with id " + value;
+      }
+      errors.check(field.name(), problem);
+      values.put(field, Values.stored(field, value));
+    }
+    errors.throwIfAny();
+    return values;
+  }
+
+  private static boolean exists(Sql sql, Field field, Object id) {
+    return sql.exists(
+        "SELECT 1 FROM " + field.target() + " WHERE id = ?", List.of(((Number) id).longValue()));
+  }
+
+  private static <T> T write(Model model, java.util.function.Supplier<T> statement) {
+    try {
+      return statement.get();
+    } catch (DatabaseException e) {
+      throw translate(model, e);
+    }
+  }
+
+  private static RuntimeException translate(Model model, DatabaseException e) {
+    switch (e.sqlState()) {
+      case DatabaseException.UNIQUE_VIOLATION -> {
+        for (Map.Entry<String, String[]> known : UNIQUE_MESSAGES.entrySet()) {
+          if (e.violated(DatabaseException.UNIQUE_VIOLATION, known.getKey())) {
+            return FieldErrors.single(known.getValue()[0], known.getValue()[1]);
+          }
+        }
+        for (Field field : model.fields()) {
+          if (e.violated(
+              DatabaseException.UNIQUE_VIOLATION,
+              model.table() + "_" + field.column().replace("\"", "") + "_key")) {
+            return FieldErrors.single(field.name(), "already taken");
+          }
+        }
+        return ProblemException.conflict("This " + model.name() + " already exists.");
+      }
+      case DatabaseException.FOREIGN_KEY_VIOLATION -> {
+        return ProblemException.conflict(
+            "This " + model.name() + " is still referred to by other records.");
+      }
+      case DatabaseException.CHECK_VIOLATION, DatabaseException.INVALID_TEXT -> {
+        return ProblemException.badRequest("The database refused a value: " + firstLine(e));
+      }
+      default -> {
+        return e;
+      }
+    }
+  }
+
+  private static String firstLine(DatabaseException e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,132 @@
+package cores.domain.inventory;
+
+import cores.domain.inventory.Field.Kind;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The inventory models of DOMAIN.md as the API serves them. */
+public final class Models {
+  public static final List<String> HOST_STATUSES =
+      List.of("active", "missing", "retired", "on_loan", "unknown", "offline", "new");
+
+  public static final Model BUILDING =
+      model(
+          "building",
+          List.of(Field.text("code", 8, true), Field.text("comment", 100_000)),
+          List.of(),
+          "code");
+  public static final Model LAB =
+      model(
+          "lab",
+          List.of(
+              Field.text("name", 100, true),
+              Field.ref("building", "inventory_building", false),
+              Field.text("comment", 100_000),
+              Field.address("network", Kind.CIDR, false)),
+          List.of(),
+          "name");
+  public static final Model RACK =
+      model(
+          "rack",
+          List.of(
+              Field.number("number", 0),
+              Field.ref("lab", "inventory_lab", true),
+              Field.text("comment", 100_000)),
+          List.of(Field.ref("lab", "inventory_lab", false)),
+          "lab_id, number");
+  public static final Model HOSTTYPE =
+      model(
+          "hosttype",
+          List.of(Field.text("name", 100, true), Field.text("details", 100_000)),
+          List.of(),
+          "name");
+  public static final Model HOSTHARDWARE =
+      model(
+          "hosthardware",
+          List.of(
+              Field.text("name", 100, true),
+              Field.text("details", 100_000),
+              Field.ref("hosttype", "inventory_hosttype", false)),
+          List.of(),
+          "name");
+  public static final Model HDVENDOR =
+      model("hdvendor", List.of(Field.text("vendor", 100, true)), List.of(), "vendor");
+  public static final Model CARDTYPE =
+      model(
+          "cardtype",
+          List.of(Field.text("name", 100, true), Field.text("comments", 100_000)),
+          List.of(),
+          "name");
+  public static final Model CARD =
+      model(
+          "card",
+          List.of(
+              Field.ref("cardtype", "inventory_cardtype", true),
+              Field.text("details", 100_000),
+              Field.text("assetno", 100),
+              Field.ref("host", "inventory_host", false)),
+          List.of(Field.ref("host", "inventory_host", false)),
+          "id");
+  public static final Model HOST =
+      model(
+          "host",
+          List.of(
+              Field.text("hostname", 100, true),
+              Field.text("serialno", 100),
+              Field.text("assetno", 100),
+              Field.ref("hdvendor", "inventory_hdvendor", false),
+              Field.ref("hosthardware", "inventory_hosthardware", true),
+              Field.ref("rack", "inventory_rack", false),
+              Field.bool("hypervisor"),
+              Field.ref("vmhost", "inventory_host", false),
+              Field.text("details", 100_000),
+              Field.ref("owner", "auth_user", false),
+              Field.ref("group", "auth_group", false),
+              Field.choice("status", HOST_STATUSES),
+              Field.address("ip", Kind.INET, false).derived(),
+              new Field("lastseen", "lastseen", Kind.TIME, false, 0, null, List.of(), false)),
+          List.of(Field.text("hostname", 100), Field.address("mac", Kind.MAC, false)),
+          "lower(hostname)");
+  public static final Model NIC =
+      model(
+          "nic",
+          List.of(
+              Field.text("model", 100),
+              Field.address("mac", Kind.MAC, true),
+              Field.bool("integrated"),
+              Field.bool("management"),
+              Field.bool("primary"),
+              Field.ref("host", "inventory_host", false),
+              Field.address("ip", Kind.INET, false),
+              new Field("lastseen", "lastseen", Kind.TIME, false, 0, null, List.of(), false)),
+          List.of(
+              Field.ref("host", "inventory_host", false), Field.address("mac", Kind.MAC, false)),
+          "id");
+
+  /** Path segment to model, including the original's {@code *byid} aliases. */
+  public static final Map<String, Model> BY_PATH =
+      Map.ofEntries(
+          Map.entry("building", BUILDING),
+          Map.entry("lab", LAB),
+          Map.entry("rack", RACK),
+          Map.entry("hosttype", HOSTTYPE),
+          Map.entry("hosthardware", HOSTHARDWARE),
+          Map.entry("hdvendor", HDVENDOR),
+          Map.entry("cardtype", CARDTYPE),
+          Map.entry("card", CARD),
+          Map.entry("host", HOST),
+          Map.entry("hostbyid", HOST),
+          Map.entry("nic", NIC),
+          Map.entry("nicbyid", NIC));
+
+  private Models() {}
+
+  public static Optional<Model> byPath(String path) {
+    return Optional.ofNullable(BY_PATH.get(path));
+  }
+
+  private static Model model(String name, List<Field> fields, List<Field> filters, String order) {
+    return new Model("inventory", name, "inventory_" + name, fields, filters, order);
+  }
+}

@@ -1,0 +1,118 @@
+package cores.domain.sql;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Plain JDBC on the connection of the current persistence-unit transaction. The domain's tables use
+ * PostgreSQL's own types and operators (inet, cidr, macaddr, tstzrange, {@code >>=}, exclusion
+ * constraints), and the bookable search must be one statement: SQL says that directly, JPA would
+ * only be in the way. Values bind as parameters, never into the text.
+ */
+public final class Sql {
+  private final Connection connection;
+
+  private Sql(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** The connection of the transaction the entity manager is in. */
+  public static Sql of(EntityManager em) {
+    return new Sql(em.unwrap(Connection.class));
+  }
+
+  /** Ids as a PostgreSQL array literal, bound as one parameter ({@code = ANY (?::bigint[])}). */
+  public static String array(Collection<Long> ids) {
+    return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+  }
+
+  /** Rows as column label to value: timestamps as {@link Instant}, PostgreSQL types as text. */
+  public List<Map<String, Object>> rows(String sql, List<?> params) {
+    try (PreparedStatement statement = prepare(sql, params);
+        ResultSet rs = statement.executeQuery()) {
+      ResultSetMetaData meta = rs.getMetaData();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      while (rs.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          row.put(meta.getColumnLabel(i), value(rs.getObject(i)));
+        }
+        rows.add(row);
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  /** The single row, or null. */
+  public Map<String, Object> row(String sql, List<?> params) {
+    List<Map<String, Object>> rows = rows(sql, params);
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  /** Whether the query finds a row. */
+  public boolean exists(String sql, List<?> params) {
+    return !rows(sql, params).isEmpty();
+  }
+
+  /** Runs an update; the number of rows changed. */
+  public int update(String sql, List<?> params) {
+    try (PreparedStatement statement = prepare(sql, params)) {
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.size(); i++) {
+        statement.setObject(i + 1, parameter(params.get(i)));
+      }
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  private static Object parameter(Object value) {
+    return value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
+  }
+
+  private static Object value(Object value) {
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    if (value instanceof Integer number) {
+      return number.longValue();
+    }
+    if (value == null
+        || value instanceof String
+        || value instanceof Long
+        || value instanceof Boolean) {
+      return value;
+    }
+    // inet, cidr, macaddr, tstzrange come as driver objects: their text form is the API's
+    return value.toString();
+  }
+}

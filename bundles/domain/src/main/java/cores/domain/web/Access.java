@@ -1,0 +1,32 @@
+package cores.domain.web;
+
+import cores.api.accounts.User;
+import cores.api.web.ProblemException;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** Who may do what, checked at the top of every resource method. */
+public final class Access {
+  private Access() {}
+
+  /** The logged-in user; 401 for anonymous requests. */
+  public static User user(SecurityContext security) {
+    if (security == null || !(security.getUserPrincipal() instanceof User user)) {
+      throw new ProblemException(
+          401, "Unauthorized", "Authentication credentials were not provided.");
+    }
+    return user;
+  }
+
+  /** The logged-in user holding the permission; 401 when anonymous, 403 without it. */
+  public static User require(SecurityContext security, String permission) {
+    User user = user(security);
+    if (!security.isUserInRole(permission)) {
+      throw forbidden("This needs the permission " + permission + ".");
+    }
+    return user;
+  }
+
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(403, "Forbidden", detail);
+  }
+}

@@ -1,0 +1,150 @@
+package cores.domain.web;
+
+import cores.api.accounts.User;
+import cores.api.persistence.Transactions;
+import cores.domain.booking.BookableSearch;
+import cores.domain.booking.Bookables;
+import cores.domain.inventory.Inventory;
+import cores.domain.sql.Sql;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/booking/bookable}: the bookable search (anyone may read it, anonymous users too) and
+ * CRUD plus bulk creation for those holding the booking.*_bookable permissions.
+ */
+@Component(service = BookableResource.class, property = "osgi.jaxrs.resource=true")
+@Path("booking/bookable")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class BookableResource {
+  private final Transactions tx;
+  private final Clock clock;
+  private final Inventory inventory = new Inventory(new Bookables());
+  private final BookableSearch search = new BookableSearch();
+
+  @Activate
+  public BookableResource(@Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
+    this(tx, Clock.systemUTC());
+  }
+
+  BookableResource(Transactions tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Bulk creation from the host list: {@code {"hosts": [ids], "status": "active"}}. */
+  public record BulkInput(List<Long> hosts, String status) {}
+
+  @GET
+  public Page<Map<String, Object>> list(
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @Context SecurityContext security,
+      @Context UriInfo uri) {
+    Instant now = clock.instant();
+    Page.Window window = Page.Window.of(limit, offset);
+    Long user = security != null && security.getUserPrincipal() instanceof User u ? u.id() : null;
+    BookableSearch.Filters filters = BookableSearch.Filters.of(Query.of(uri), user);
+    BookableSearch.Result result =
+        tx.readOnly(em -> search.search(Sql.of(em), filters, now, window.limit(), window.offset()));
+    return window.page(result.count(), result.rows(), uri);
+  }
+
+  @GET
+  @Path("{id}")
+  public Map<String, Object> get(@PathParam("id") long id) {
+    return tx.readOnly(em -> inventory.get(Sql.of(em), Bookables.MODEL, id));
+  }
+
+  @POST
+  public Response create(
+      Map<String, Object> input, @Context SecurityContext security, @Context UriInfo uri) {
+    Access.require(security, Bookables.MODEL.permission("add"));
+    Map<String, Object> created =
+        tx.required(em -> inventory.create(Sql.of(em), Bookables.MODEL, input));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.get("id") + "/").build())
+        .entity(created)
+        .build();
+  }
+
+  @POST
+  @Path("bulk")
+  public Map<String, Object> bulk(BulkInput input, @Context SecurityContext security) {
+    Access.require(security, Bookables.MODEL.permission("add"));
+    Access.require(security, Bookables.MODEL.permission("change"));
+    if (input == null || input.hosts() == null || input.hosts().isEmpty()) {
+      throw FieldErrors.single("hosts", "a non-empty list of host ids is required");
+    }
+    String status = input.status() == null ? Bookables.ACTIVE : input.status();
+    if (!Bookables.STATUSES.contains(status)) {
+      throw FieldErrors.single("status", "must be one of " + Bookables.STATUSES);
+    }
+    return tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          List<Long> missing =
+              input.hosts().stream()
+                  .distinct()
+                  .filter(
+                      h ->
+                          h == null
+                              || !sql.exists(
+                                  "SELECT 1 FROM inventory_host WHERE id = ?", List.of(h)))
+                  .toList();
+          if (!missing.isEmpty()) {
+            throw FieldErrors.single("hosts", "no hosts with ids " + missing);
+          }
+          int created = Bookables.createFor(sql, input.hosts(), status);
+          return Map.of("created", created, "status", status, "hosts", input.hosts().size());
+        });
+  }
+
+  @PUT
+  @Path("{id}")
+  public Map<String, Object> replace(
+      @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
+    Access.require(security, Bookables.MODEL.permission("change"));
+    return tx.required(em -> inventory.update(Sql.of(em), Bookables.MODEL, id, input, false));
+  }
+
+  @PATCH
+  @Path("{id}")
+  public Map<String, Object> patch(
+      @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
+    Access.require(security, Bookables.MODEL.permission("change"));
+    return tx.required(em -> inventory.update(Sql.of(em), Bookables.MODEL, id, input, true));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") long id, @Context SecurityContext security) {
+    Access.require(security, Bookables.MODEL.permission("delete"));
+    tx.required(
+        em -> {
+          inventory.delete(Sql.of(em), Bookables.MODEL, id);
+          return null;
+        });
+    return Response.noContent().build();
+  }
+}

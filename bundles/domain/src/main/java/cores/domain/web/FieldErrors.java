@@ -1,0 +1,30 @@
+package cores.domain.web;
+
+import cores.api.web.ProblemException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects problems per field and answers 400 with all of them at once. */
+public final class FieldErrors {
+  private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+  /** Records the problem unless it is null. */
+  public FieldErrors check(String field, String problem) {
+    if (problem != null) {
+      errors.computeIfAbsent(field, f -> new ArrayList<>()).add(problem);
+    }
+    return this;
+  }
+
+  public void throwIfAny() {
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+  }
+
+  public static ProblemException single(String field, String problem) {
+    return ProblemException.invalid(Map.of(field, List.of(problem)));
+  }
+}

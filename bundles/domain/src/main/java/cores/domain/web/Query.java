@@ -1,0 +1,21 @@
+package cores.domain.web;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Query parameters as name to first value. */
+final class Query {
+  private Query() {}
+
+  static Map<String, String> of(UriInfo uri) {
+    Map<String, String> query = new HashMap<>();
+    for (Map.Entry<String, List<String>> e : uri.getQueryParameters().entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        query.put(e.getKey(), e.getValue().get(0));
+      }
+    }
+    return query;
+  }
+}

@@ -1,0 +1,56 @@
+package cores.domain;
+
+import java.sql.SQLException;
+
+/** Inventory rows for tests, written straight to the database. */
+public final class Fixture {
+  private final TestDatabase db;
+  public final long building;
+  public final long lab;
+  public final long rack;
+  public final long hostType;
+  public final long hardware;
+
+  public Fixture(TestDatabase db) throws SQLException {
+    this.db = db;
+    building = db.id("INSERT INTO inventory_building (code) VALUES ('B1') RETURNING id");
+    lab =
+        db.id(
+            "INSERT INTO inventory_lab (name, building_id, network) VALUES ('lab1', "
+                + building
+                + ", '10.1.0.0/16') RETURNING id");
+    rack =
+        db.id("INSERT INTO inventory_rack (number, lab_id) VALUES (0, " + lab + ") RETURNING id");
+    hostType = db.id("INSERT INTO inventory_hosttype (name) VALUES ('tcpreplay') RETURNING id");
+    hardware =
+        db.id(
+            "INSERT INTO inventory_hosthardware (name, hosttype_id) VALUES ('R640', "
+                + hostType
+                + ") RETURNING id");
+  }
+
+  /** A host in the fixture's rack. */
+  public long host(String hostname, String status) throws SQLException {
+    return db.id(
+        "INSERT INTO inventory_host (hostname, hosthardware_id, rack_id, status) VALUES ('"
+            + hostname
+            + "', "
+            + hardware
+            + ", "
+            + rack
+            + ", '"
+            + status
+            + "') RETURNING id");
+  }
+
+  /** A bookable of a new host. */
+  public long bookable(String hostname, String status) throws SQLException {
+    long host = host(hostname, "active");
+    return db.id(
+        "INSERT INTO booking_bookable (host_id, status) VALUES ("
+            + host
+            + ", '"
+            + status
+            + "') RETURNING id");
+  }
+}

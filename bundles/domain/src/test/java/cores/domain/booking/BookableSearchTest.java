@@ -1,0 +1,199 @@
+package cores.domain.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cores.api.web.ProblemException;
+import cores.domain.Fixture;
+import cores.domain.TestDatabase;
+import cores.domain.sql.Sql;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BookableSearchTest {
+  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+  private final BookableSearch search = new BookableSearch();
+  private TestDatabase db;
+  private TestDatabase.Tx tx;
+  private long me;
+  private long otherLab;
+  private long otherHardware;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    db = new TestDatabase();
+    tx = db.transactions();
+    Fixture fixture = new Fixture(db);
+    me = db.user("me", false, java.util.Set.of()).id();
+    long other = db.user("other", false, java.util.Set.of()).id();
+    long group = db.id("INSERT INTO auth_group (name) VALUES ('mine') RETURNING id");
+    db.execute(
+        "INSERT INTO auth_user_groups (user_id, group_id) VALUES (" + me + ", " + group + ")");
+    otherLab =
+        db.id(
+            "INSERT INTO inventory_lab (name, network) VALUES ('lab2', '10.9.0.0/16') RETURNING id");
+    long otherRack =
+        db.id(
+            "INSERT INTO inventory_rack (number, lab_id) VALUES (1, "
+                + otherLab
+                + ") RETURNING id");
+    otherHardware =
+        db.id("INSERT INTO inventory_hosthardware (name) VALUES ('other-hw') RETURNING id");
+    // 60 active bookables in lab1 (host-00 .. host-59), 20 of them booked now, 10 reserved now
+    for (int i = 0; i < 60; i++) {
+      long bookable = fixture.bookable(String.format("host-%02d", i), "active");
+      db.execute(
+          "UPDATE inventory_host SET ip = '10.1.0."
+              + (100 - i)
+              + "', owner_id = "
+              + (i % 2 == 0 ? me : other)
+              + (i % 3 == 0 ? ", group_id = " + group : "")
+              + " WHERE id = (SELECT host_id FROM booking_bookable WHERE id = "
+              + bookable
+              + ")",
+          "INSERT INTO inventory_cardtype (name) VALUES ('card" + i + "')",
+          "INSERT INTO inventory_card (cardtype_id, host_id) SELECT ct.id, b.host_id FROM"
+              + " inventory_cardtype ct, booking_bookable b WHERE ct.name = 'card"
+              + i
+              + "' AND b.id = "
+              + bookable);
+      if (i < 20) {
+        booking(bookable, other, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1)));
+      }
+      if (i >= 20 && i < 30) {
+        db.execute(
+            "INSERT INTO booking_reservation (bookable_id, owner_id, start_time) VALUES ("
+                + bookable
+                + ", "
+                + other
+                + ", '"
+                + NOW.minus(Duration.ofDays(1))
+                + "')");
+      }
+      // bookings in the past and future do not make a bookable busy now
+      booking(bookable, other, NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(3)));
+    }
+    long elsewhere = fixture.bookable("elsewhere", "suspended");
+    db.execute(
+        "UPDATE inventory_host SET rack_id = "
+            + otherRack
+            + ", hosthardware_id = "
+            + otherHardware
+            + " WHERE id = (SELECT host_id FROM booking_bookable WHERE id = "
+            + elsewhere
+            + ")");
+  }
+
+  private void booking(long bookable, long owner, Instant start, Instant end) throws Exception {
+    db.execute(
+        "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) VALUES ("
+            + bookable
+            + ", "
+            + owner
+            + ", '"
+            + start
+            + "', '"
+            + end
+            + "')");
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  private BookableSearch.Result find(Map<String, String> query, int limit, int offset) {
+    BookableSearch.Filters filters = BookableSearch.Filters.of(query, me);
+    return tx.readOnly(em -> search.search(Sql.of(em), filters, NOW, limit, offset));
+  }
+
+  private static List<Object> names(BookableSearch.Result result) {
+    return result.rows().stream().map(r -> r.get("hostname")).toList();
+  }
+
+  @Test
+  void everyFilterCombinedIsOneStatementPerPage() {
+    // warm up: EclipseLink's first transaction reads server settings
+    find(Map.of(), 1, 0);
+    int before = db.statements.get();
+    BookableSearch.Result page =
+        find(
+            Map.of(
+                "active",
+                "1",
+                "free",
+                "1",
+                "nores",
+                "1",
+                "mine",
+                "1",
+                "lab",
+                "1,2,3",
+                "building",
+                "1",
+                "hw",
+                "1",
+                "htype",
+                "1",
+                "ordering",
+                "-hostname"),
+            50,
+            0);
+    // the transaction's SET TRANSACTION READ ONLY, then the search itself
+    assertEquals(2, db.statements.get() - before);
+    assertEquals(15, page.count()); // even i in 30..59
+    assertEquals("host-58", page.rows().get(0).get("hostname"));
+  }
+
+  @Test
+  void freeMeansNotBookedNowAndNoresNotReservedNow() {
+    assertEquals(61, find(Map.of(), 50, 0).count());
+    assertEquals(41, find(Map.of("free", "1"), 50, 0).count());
+    assertEquals(51, find(Map.of("nores", "1"), 50, 0).count());
+    assertEquals(30, find(Map.of("free", "1", "nores", "1", "active", "1"), 50, 0).count());
+    Map<String, Object> booked = find(Map.of("active", "1"), 1, 0).rows().get(0);
+    assertEquals("host-00", booked.get("hostname"));
+    assertEquals(
+        true, String.valueOf(booked.get("booked")).startsWith("Booked until "), booked.toString());
+    assertEquals("card0", booked.get("cards"));
+    assertEquals(false, booked.get("reserved"));
+    assertEquals(true, find(Map.of("active", "1"), 1, 20).rows().get(0).get("reserved"));
+  }
+
+  @Test
+  void mineMygroupLabHardwareAndTypeFilter() {
+    assertEquals(30, find(Map.of("mine", "1"), 50, 0).count());
+    assertEquals(20, find(Map.of("mygroup", "1"), 50, 0).count());
+    assertEquals(List.of("elsewhere"), names(find(Map.of("lab", String.valueOf(otherLab)), 50, 0)));
+    assertEquals(
+        List.of("elsewhere"), names(find(Map.of("hw", String.valueOf(otherHardware)), 50, 0)));
+    assertEquals(60, find(Map.of("active", "1"), 50, 0).count());
+  }
+
+  @Test
+  void pagesAndIpOrdering() {
+    BookableSearch.Result second = find(Map.of("ipsort", "1"), 50, 50);
+    assertEquals(61, second.count());
+    assertEquals(11, second.rows().size());
+    // ip descends as the number rises: host-59 has the lowest ip; the host without ip comes last
+    assertEquals("host-59", names(find(Map.of("ipsort", "1"), 1, 0)).get(0));
+    assertEquals(61, find(Map.of(), 10, 500).count());
+  }
+
+  @Test
+  void badFilterValuesNameTheParameter() {
+    Executable bad = () -> BookableSearch.Filters.of(Map.of("lab", "1,x", "free", "maybe"), null);
+    ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, bad);
+    assertEquals(2, e.errors().size(), e.errors().toString());
+  }
+}

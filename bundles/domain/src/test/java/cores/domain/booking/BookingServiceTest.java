@@ -1,0 +1,290 @@
+package cores.domain.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.accounts.Permissions;
+import cores.api.accounts.User;
+import cores.api.web.ProblemException;
+import cores.domain.Fixture;
+import cores.domain.TestDatabase;
+import cores.domain.booking.BookingService.BookingRequest;
+import cores.domain.booking.BookingService.ReservationRequest;
+import cores.domain.sql.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BookingServiceTest {
+  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private static final Instant HOUR = NOW.plus(Duration.ofHours(1));
+
+  private final BookingService service = new BookingService();
+  private TestDatabase db;
+  private TestDatabase.Tx tx;
+  private Fixture fixture;
+  private User alice;
+  private User bob;
+  private User staff;
+  private User reserver;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    db = new TestDatabase();
+    tx = db.transactions();
+    fixture = new Fixture(db);
+    alice = db.user("alice", false, Set.of());
+    bob = db.user("bob", false, Set.of());
+    staff = db.user("staff", true, Set.of());
+    reserver = db.user("reserver", false, Set.of(Permissions.ADD_RESERVATION));
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  private Map<String, Object> book(User who, long bookable, Instant start, Instant end) {
+    return tx.required(
+        em ->
+            service.book(
+                Sql.of(em), who, new BookingRequest(bookable, start, end, null, null, null), NOW));
+  }
+
+  private Map<String, Object> reserve(User who, long bookable, Instant start, Instant end) {
+    return tx.required(
+        em ->
+            service.reserve(
+                Sql.of(em), who, new ReservationRequest(bookable, start, end, null, null), NOW));
+  }
+
+  private static int status(Runnable call) {
+    return assertThrows(ProblemException.class, call::run).status();
+  }
+
+  @Test
+  void bookingAnActiveBookableIsStored() throws Exception {
+    long bookable = fixture.bookable("book-ok", "active");
+    Map<String, Object> booking = book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(2)));
+    assertEquals(alice.id(), booking.get("owner"));
+    assertEquals(HOUR, booking.get("start"));
+    assertEquals(NOW, booking.get("created"));
+  }
+
+  @Test
+  void bookableMustBeActive() throws Exception {
+    long bookable = fixture.bookable("book-suspended", "suspended");
+    assertEquals(409, status(() -> book(alice, bookable, HOUR, HOUR.plusSeconds(60))));
+  }
+
+  @Test
+  void overlappingBookingIsRefusedWithConflict() throws Exception {
+    long bookable = fixture.bookable("book-overlap", "active");
+    book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(2)));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> book(bob, bookable, HOUR.plusSeconds(3600), HOUR.plus(Duration.ofHours(5))));
+    assertEquals(409, e.status());
+    assertTrue(e.detail().startsWith("The bookable is already booked"), e.detail());
+    // adjacent is fine: periods are half-open
+    book(bob, bookable, HOUR.plus(Duration.ofHours(2)), HOUR.plus(Duration.ofHours(3)));
+  }
+
+  @Test
+  void databaseRefusesOverlappingBookingsEvenWithoutTheCheck() throws Exception {
+    long bookable = fixture.bookable("book-constraint", "active");
+    book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(2)));
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  s.execute(
+                      "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time)"
+                          + " VALUES ("
+                          + bookable
+                          + ", "
+                          + bob.id()
+                          + ", '"
+                          + HOUR.plusSeconds(60)
+                          + "', '"
+                          + HOUR.plusSeconds(120)
+                          + "')"));
+      assertEquals("23P01", e.getSQLState());
+      assertTrue(e.getMessage().contains(BookingService.BOOKING_OVERLAP), e.getMessage());
+    }
+  }
+
+  @Test
+  void fiftyConcurrentBookingsOfOneSlotLeaveExactlyOne() throws Exception {
+    long bookable = fixture.bookable("book-race", "active");
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 50; i++) {
+        Callable<Integer> attempt =
+            () -> {
+              start.await();
+              try {
+                book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(1)));
+                return 201;
+              } catch (ProblemException e) {
+                return e.status();
+              }
+            };
+        answers.add(pool.submit(attempt));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get());
+      }
+      assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+      assertEquals(49, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+      assertEquals(
+          1, db.id("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void bookableReservedNowCannotBeBooked() throws Exception {
+    long bookable = fixture.bookable("book-reserved", "active");
+    reserve(reserver, bookable, NOW, null);
+    assertEquals(409, status(() -> book(alice, bookable, HOUR, HOUR.plusSeconds(60))));
+  }
+
+  @Test
+  void bookingMayNotOverlapALaterReservation() throws Exception {
+    long bookable = fixture.bookable("book-later-reservation", "active");
+    reserve(reserver, bookable, HOUR.plus(Duration.ofDays(2)), null);
+    assertEquals(409, status(() -> book(alice, bookable, HOUR, HOUR.plus(Duration.ofDays(3)))));
+    book(alice, bookable, HOUR, HOUR.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void onlyMembersOfTheHostsGroupMayBook() throws Exception {
+    long bookable = fixture.bookable("book-group", "active");
+    long group = db.id("INSERT INTO auth_group (name) VALUES ('lab-team') RETURNING id");
+    db.execute(
+        "UPDATE inventory_host SET group_id = "
+            + group
+            + " WHERE id = (SELECT host_id FROM booking_bookable WHERE id = "
+            + bookable
+            + ")",
+        "INSERT INTO auth_user_groups (user_id, group_id) VALUES ("
+            + bob.id()
+            + ", "
+            + group
+            + ")");
+    assertEquals(403, status(() -> book(alice, bookable, HOUR, HOUR.plusSeconds(60))));
+    book(bob, bookable, HOUR, HOUR.plusSeconds(60));
+  }
+
+  @Test
+  void bookingForAnotherUserNeedsStaff() throws Exception {
+    long bookable = fixture.bookable("book-for-other", "active");
+    BookingRequest forBob =
+        new BookingRequest(bookable, HOUR, HOUR.plusSeconds(60), null, bob.id(), null);
+    assertEquals(
+        403, status(() -> tx.required(em -> service.book(Sql.of(em), alice, forBob, NOW))));
+    Map<String, Object> booking = tx.required(em -> service.book(Sql.of(em), staff, forBob, NOW));
+    assertEquals(bob.id(), booking.get("owner"));
+  }
+
+  @Test
+  void unknownBookableIsAFieldError() {
+    ProblemException e =
+        assertThrows(
+            ProblemException.class, () -> book(alice, 999_999, HOUR, HOUR.plusSeconds(60)));
+    assertEquals(400, e.status());
+    assertEquals(List.of("no bookable with id 999999"), e.errors().get("bookable"));
+  }
+
+  @Test
+  void reservationWithoutPermissionIsRefused() throws Exception {
+    long bookable = fixture.bookable("reserve-denied", "active");
+    assertEquals(403, status(() -> reserve(alice, bookable, HOUR, null)));
+    assertEquals(
+        0, db.id("SELECT count(*) FROM booking_reservation WHERE bookable_id = " + bookable));
+  }
+
+  @Test
+  void atMostOneReservationHoldsAtATime() throws Exception {
+    long bookable = fixture.bookable("reserve-twice", "active");
+    reserve(reserver, bookable, HOUR, HOUR.plus(Duration.ofDays(60)));
+    assertEquals(
+        409, status(() -> reserve(reserver, bookable, HOUR.plus(Duration.ofDays(59)), null)));
+    reserve(reserver, bookable, HOUR.plus(Duration.ofDays(60)), null);
+  }
+
+  @Test
+  void reservationMayNotOverlapBookings() throws Exception {
+    long bookable = fixture.bookable("reserve-over-booking", "active");
+    book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(3)));
+    assertEquals(409, status(() -> reserve(reserver, bookable, HOUR.plusSeconds(60), null)));
+    reserve(reserver, bookable, HOUR.plus(Duration.ofHours(3)), null);
+  }
+
+  @Test
+  void onlyTheOwnerOrStaffMayCancel() throws Exception {
+    long bookable = fixture.bookable("cancel-owner", "active");
+    long first = (Long) book(alice, bookable, HOUR, HOUR.plusSeconds(60)).get("id");
+    long second =
+        (Long) book(alice, bookable, HOUR.plusSeconds(60), HOUR.plusSeconds(120)).get("id");
+    assertEquals(
+        403,
+        status(
+            () ->
+                tx.required(
+                    em -> {
+                      service.cancelBooking(Sql.of(em), bob, first, NOW);
+                      return null;
+                    })));
+    tx.required(
+        em -> {
+          service.cancelBooking(Sql.of(em), alice, first, NOW);
+          service.cancelBooking(Sql.of(em), staff, second, NOW);
+          return null;
+        });
+    assertEquals(0, db.id("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
+  }
+
+  @Test
+  void startedBookingCannotBeCancelled() throws Exception {
+    long bookable = fixture.bookable("cancel-started", "active");
+    long id = (Long) book(alice, bookable, HOUR, HOUR.plusSeconds(60)).get("id");
+    assertEquals(
+        409,
+        status(
+            () ->
+                tx.required(
+                    em -> {
+                      service.cancelBooking(Sql.of(em), alice, id, HOUR.plusSeconds(1));
+                      return null;
+                    })));
+  }
+}

@@ -1,0 +1,224 @@
+package cores.domain.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cores.api.web.ProblemException;
+import cores.domain.Fixture;
+import cores.domain.TestDatabase;
+import cores.domain.booking.Bookables;
+import cores.domain.sql.Sql;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InventoryTest {
+  private final Inventory inventory = new Inventory(new Bookables());
+  private TestDatabase db;
+  private TestDatabase.Tx tx;
+  private Fixture fixture;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    db = new TestDatabase();
+    tx = db.transactions();
+    fixture = new Fixture(db);
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  private Map<String, Object> create(Model model, Map<String, Object> input) {
+    return tx.required(em -> inventory.create(Sql.of(em), model, input));
+  }
+
+  private Map<String, Object> patch(Model model, long id, Map<String, Object> input) {
+    return tx.required(em -> inventory.update(Sql.of(em), model, id, input, true));
+  }
+
+  private Map<String, Object> host(long id) {
+    return tx.readOnly(em -> inventory.get(Sql.of(em), Models.HOST, id));
+  }
+
+  private static ProblemException refused(Runnable call) {
+    return assertThrows(ProblemException.class, call::run);
+  }
+
+  @Test
+  void hostIpIsThePrimaryNicsElseTheFirstNicWithAnIp() throws Exception {
+    long host = fixture.host("derive-ip", "new");
+    create(Models.NIC, Map.of("mac", "00:00:00:00:01:01", "host", host));
+    long second =
+        (Long)
+            create(Models.NIC, Map.of("mac", "00:00:00:00:01:02", "host", host, "ip", "10.1.0.2"))
+                .get("id");
+    long third =
+        (Long)
+            create(Models.NIC, Map.of("mac", "00:00:00:00:01:03", "host", host, "ip", "10.1.0.3"))
+                .get("id");
+    assertEquals("10.1.0.2", host(host).get("ip"));
+    patch(Models.NIC, third, Map.of("primary", true));
+    assertEquals("10.1.0.3", host(host).get("ip"));
+    tx.required(
+        em -> {
+          inventory.delete(Sql.of(em), Models.NIC, third);
+          return null;
+        });
+    assertEquals("10.1.0.2", host(host).get("ip"));
+    Map<String, Object> detach = new HashMap<>();
+    detach.put("host", null);
+    patch(Models.NIC, second, detach);
+    assertNull(host(host).get("ip"));
+  }
+
+  @Test
+  void hostLastseenIsTheNewestOfItsNics() throws Exception {
+    long host = fixture.host("derive-lastseen", "new");
+    create(Models.NIC, Map.of("mac", "00:00:00:00:02:01", "host", host));
+    create(Models.NIC, Map.of("mac", "00:00:00:00:02:02", "host", host));
+    db.execute(
+        "UPDATE inventory_nic SET lastseen = '2026-01-01T00:00:00Z' WHERE mac = '00:00:00:00:02:01'",
+        "UPDATE inventory_nic SET lastseen = '2026-02-01T00:00:00Z' WHERE mac = '00:00:00:00:02:02'");
+    tx.required(
+        em -> {
+          HostDerivation.refresh(Sql.of(em), List.of(host));
+          return null;
+        });
+    assertEquals(Instant.parse("2026-02-01T00:00:00Z"), host(host).get("lastseen"));
+  }
+
+  @Test
+  void hostHasAtMostOnePrimaryNic() throws Exception {
+    long host = fixture.host("one-primary", "new");
+    create(Models.NIC, Map.of("mac", "00:00:00:00:03:01", "host", host, "primary", true));
+    ProblemException e =
+        refused(
+            () ->
+                create(
+                    Models.NIC, Map.of("mac", "00:00:00:00:03:02", "host", host, "primary", true)));
+    assertEquals(Map.of("primary", List.of("the host already has a primary NIC")), e.errors());
+    assertEquals(0, db.id("SELECT count(*) FROM inventory_nic WHERE mac = '00:00:00:00:03:02'"));
+  }
+
+  @Test
+  void hostLeavingActiveSuspendsItsActiveBookable() throws Exception {
+    long host = fixture.host("suspend-me", "active");
+    long bookable =
+        db.id(
+            "INSERT INTO booking_bookable (host_id, status) VALUES ("
+                + host
+                + ", 'active') RETURNING id");
+    patch(Models.HOST, host, Map.of("status", "missing"));
+    assertEquals("suspended", status(bookable));
+    db.execute("UPDATE booking_bookable SET status = 'inactive' WHERE id = " + bookable);
+    patch(Models.HOST, host, Map.of("status", "active"));
+    patch(Models.HOST, host, Map.of("status", "retired"));
+    assertEquals("inactive", status(bookable));
+  }
+
+  private String status(long bookable) {
+    return (String)
+        tx.readOnly(em -> inventory.get(Sql.of(em), Bookables.MODEL, bookable)).get("status");
+  }
+
+  @Test
+  void labContainingAnIpIsFoundByTheDatabase() throws Exception {
+    create(Models.LAB, Map.of("name", "lab-10-2", "network", "10.2.0.0/16"));
+    create(Models.LAB, Map.of("name", "lab-10-2-5", "network", "10.2.5.0/24"));
+    List<String> labs =
+        tx.readOnly(
+            em ->
+                Sql.of(em)
+                    .rows(
+                        "SELECT name FROM inventory_lab WHERE network >>= ?::inet"
+                            + " ORDER BY masklen(network) DESC",
+                        List.of("10.2.5.7"))
+                    .stream()
+                    .map(r -> (String) r.get("name"))
+                    .toList());
+    assertEquals(List.of("lab-10-2-5", "lab-10-2"), labs);
+  }
+
+  @Test
+  void badAddressesAreFieldErrorsAndNothingIsWritten() {
+    ProblemException e =
+        refused(() -> create(Models.NIC, Map.of("mac", "00:11:22", "ip", "300.1.1.1")));
+    assertEquals(400, e.status());
+    assertEquals(2, e.errors().size(), e.errors().toString());
+    ProblemException lab =
+        refused(() -> create(Models.LAB, Map.of("name", "bad-net", "network", "10.0.0.1/8")));
+    assertEquals(List.of("network"), List.copyOf(lab.errors().keySet()));
+  }
+
+  @Test
+  void unknownFieldsWrongTypesAndUnknownIdsAreFieldErrors() {
+    ProblemException e =
+        refused(
+            () ->
+                create(
+                    Models.HOST,
+                    Map.of(
+                        "hostname", 7,
+                        "hosthardware", 999_999,
+                        "colour", "red",
+                        "ip", "10.0.0.1",
+                        "status", "lost")));
+    assertEquals(List.of("must be a string"), e.errors().get("hostname"));
+    assertEquals(List.of("no hosthardware with id 999999"), e.errors().get("hosthardware"));
+    assertEquals(List.of("unknown field"), e.errors().get("colour"));
+    assertEquals(List.of("derived by Cores, cannot be set"), e.errors().get("ip"));
+    assertEquals(1, e.errors().get("status").size());
+  }
+
+  @Test
+  void duplicateHostnameIgnoringCaseIsAFieldError() {
+    create(Models.HOST, Map.of("hostname", "Dup-Host", "hosthardware", fixture.hardware));
+    ProblemException e =
+        refused(
+            () ->
+                create(
+                    Models.HOST, Map.of("hostname", "dup-host", "hosthardware", fixture.hardware)));
+    assertEquals(Map.of("hostname", List.of("already taken")), e.errors());
+  }
+
+  @Test
+  void deletingWhatOthersReferToIsAConflict() {
+    long hardware = (Long) create(Models.HOSTHARDWARE, Map.of("name", "in-use")).get("id");
+    create(Models.HOST, Map.of("hostname", "uses-hardware", "hosthardware", hardware));
+    ProblemException e =
+        refused(
+            () ->
+                tx.required(
+                    em -> {
+                      inventory.delete(Sql.of(em), Models.HOSTHARDWARE, hardware);
+                      return null;
+                    }));
+    assertEquals(409, e.status());
+  }
+
+  @Test
+  void hostsAreFilteredByHostnameIgnoringCaseAndByMac() throws Exception {
+    long host = fixture.host("Filter-Me", "new");
+    create(Models.NIC, Map.of("mac", "00:00:00:00:04:01", "host", host));
+    Inventory.Rows byName =
+        tx.readOnly(
+            em -> inventory.list(Sql.of(em), Models.HOST, Map.of("hostname", "filter-me"), 10, 0));
+    Inventory.Rows byMac =
+        tx.readOnly(
+            em ->
+                inventory.list(Sql.of(em), Models.HOST, Map.of("mac", "00-00-00-00-04-01"), 10, 0));
+    assertEquals(1, byName.count());
+    assertEquals(host, byName.results().get(0).get("id"));
+    assertEquals(host, byMac.results().get(0).get("id"));
+  }
+}
