@@ -157,6 +157,15 @@ public class UserEntity {
     lastLogin = value;
   }
 
+  /** Whether the user wants reminder emails (confirmations are always sent). */
+  public boolean receiveReminders() {
+    return receiveReminders;
+  }
+
+  public void receiveReminders(boolean value) {
+    receiveReminders = value;
+  }
+
   /** The live, modifiable set of groups. */
   public Set<GroupEntity> groups() {
     return groups;

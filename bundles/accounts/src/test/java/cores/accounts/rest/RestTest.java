@@ -49,7 +49,8 @@ class RestTest {
             accounts,
             new UsersResource(tx, TestAccess.fastHasher(), DatabaseClock.create()),
             new GroupsResource(tx),
-            new TokensResource(tx, tokens));
+            new TokensResource(tx, tokens),
+            new ProfileResource(tx));
     accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
     User manager = accounts.provision(Identity.of("test", "manager"));
     User viewer = accounts.provision(Identity.of("test", "viewer"));
@@ -276,6 +277,26 @@ class RestTest {
     assertEquals(400, send("POST", "auth/tokens", "nobody", "{\"label\":\"\"}").status);
     assertEquals(204, send("DELETE", "auth/tokens/" + id, "nobody", null).status);
     assertTrue(tokens.authenticate(key).isEmpty());
+  }
+
+  @Test
+  void usersTurnTheirOwnRemindersOffAndOn() throws Exception {
+    assertEquals(401, send("GET", "auth/profile", null, null).status);
+    Answer profile = send("GET", "auth/profile", "viewer", null);
+    assertEquals(200, profile.status);
+    assertEquals("viewer", profile.body.get("username").asText());
+    assertTrue(profile.body.get("receive_reminders").asBoolean());
+    Answer off = send("PATCH", "auth/profile", "viewer", "{\"receive_reminders\":false}");
+    assertEquals(200, off.status, off.body.toString());
+    assertFalse(off.body.get("receive_reminders").asBoolean());
+    assertEquals("f", query("SELECT receive_reminders FROM auth_user WHERE username = 'viewer'"));
+    assertEquals("t", query("SELECT receive_reminders FROM auth_user WHERE username = 'manager'"));
+    assertEquals(400, send("PATCH", "auth/profile", "viewer", "{\"is_superuser\":true}").status);
+    assertTrue(
+        send("PATCH", "auth/profile", "viewer", "{\"receive_reminders\":true}")
+            .body
+            .get("receive_reminders")
+            .asBoolean());
   }
 
   private record Answer(int status, String type, String location, JsonNode body) {}
