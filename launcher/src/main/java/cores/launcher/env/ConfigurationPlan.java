@@ -15,6 +15,7 @@ public final class ConfigurationPlan {
   public static final String HTTP = "cores.http";
   public static final String SYSTEM = "cores.system";
   public static final String PLUGINS = "cores.plugins";
+  public static final String NOTIFY = "cores.notify";
 
   private ConfigurationPlan() {}
 
@@ -40,6 +41,8 @@ public final class ConfigurationPlan {
     result.add(new PidConfiguration(HTTP, http));
     result.add(
         new PidConfiguration(PLUGINS, Map.of("directory", settings.pluginsDirectory().toString())));
+    // the notification dispatcher (server mode only) builds the links in messages from HOSTNAME
+    result.add(new PidConfiguration(NOTIFY, Map.of("hostname", settings.hostname())));
     settings
         .authProvider()
         .ifPresent(

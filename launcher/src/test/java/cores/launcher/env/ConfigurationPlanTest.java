@@ -36,7 +36,7 @@ class ConfigurationPlanTest {
     Map<String, Map<String, Object>> pids =
         byPid(ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER));
     assertEquals(
-        List.of("cores.database", "cores.system", "cores.http", "cores.plugins"),
+        List.of("cores.database", "cores.system", "cores.http", "cores.plugins", "cores.notify"),
         ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
             .map(PidConfiguration::pid)
             .toList());
@@ -48,6 +48,7 @@ class ConfigurationPlanTest {
         Map.of("port", 8000, "hostname", "localhost", "debug", false, "secretKey", "k3y"),
         pids.get("cores.http"));
     assertEquals(Map.of("directory", "/srv/cores/plugins"), pids.get("cores.plugins"));
+    assertEquals(Map.of("hostname", "localhost"), pids.get("cores.notify"));
     assertEquals("****", pids.get("cores.system").get("SECRET_KEY"));
     assertEquals("localhost", pids.get("cores.system").get("HOSTNAME"));
   }
@@ -74,6 +75,16 @@ class ConfigurationPlanTest {
             "poolSize",
             4),
         db);
+  }
+
+  @Test
+  void notificationLinksUseHostname() throws Exception {
+    assertEquals(
+        Map.of("hostname", "cores.example.org"),
+        byPid(
+                ConfigurationPlan.of(
+                    settings("HOSTNAME", "cores.example.org"), EMBEDDED, RunMode.SERVER))
+            .get("cores.notify"));
   }
 
   @Test
@@ -112,6 +123,7 @@ class ConfigurationPlanTest {
             "cores.system",
             "cores.http",
             "cores.plugins",
+            "cores.notify",
             "cores.auth.ldap",
             "cores.notify.smtp"),
         pids.keySet());
