@@ -1,0 +1,678 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The docker-compose stack without Docker (no engine runs here): Debian's nginx with the project's
+ * own configuration (nginx/), the built distribution on a fresh database, the docs built by mkdocs
+ * and the static assets copied by the image's entrypoint, checked through nginx's port as a browser
+ * and an API client see them. Also validates docker-compose.template.yml with docker-compose.
+ *
+ * <p>nginx, mkdocs (with mkdocs-material) and docker-compose must be installed (.ci/run installs
+ * them): without them the test fails, it does not skip.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackIT {
+
+  /** HOSTNAME of the cores under test: the public name the browser uses. */
+  private static final String SITE = "cores.stack.test";
+
+  private static final String ADMIN = "stackadmin";
+
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Path repository = repository();
+  private final Path distribution = CoresProcess.distribution();
+  private Path work;
+  private Path staticRoot;
+  private TestDatabase db;
+  private CoresProcess cores;
+  private NginxProcess nginx;
+
+  @BeforeAll
+  void startStack() throws Exception {
+    nginxBinary = tool("nginx");
+    Path mkdocs = tool("mkdocs");
+    work =
+        Files.createDirectories(
+            Path.of(System.getProperty("cores.itests.logs", "target/it-logs"))
+                .toAbsolutePath()
+                .resolve("stack-" + System.currentTimeMillis()));
+
+    // the docs service: mkdocs build, strict (a broken link or a missing page fails the build)
+    site = work.resolve("docs-site");
+    Result docs =
+        run(
+            work,
+            Map.of(),
+            mkdocs.toString(),
+            "build",
+            "--strict",
+            "--config-file",
+            repository.resolve("docs/mkdocs.yml").toString(),
+            "--site-dir",
+            site.toString());
+    assertEquals(0, docs.exit(), "mkdocs build --strict failed:\n" + docs.output());
+
+    // the cores service's entrypoint fills the static volume, which already holds a file
+    staticRoot = Files.createDirectories(work.resolve("static-volume"));
+    Files.writeString(staticRoot.resolve("kept.txt"), "put there by an operator");
+    runEntrypoint();
+
+    db = TestDatabase.create();
+    cores = CoresProcess.builder("stack").env(db.environment()).env("HOSTNAME", SITE).start();
+    cores.awaitHealthy(Duration.ofSeconds(90));
+
+    // as `docker-compose exec cores bin/cores createsuperuser ...`: beside the server, same data
+    adminPassword = "stack-" + System.nanoTime();
+    try (CoresProcess command =
+        CoresProcess.builder("stack-createsuperuser")
+            .env(db.environment())
+            .env("CORES_DATA", cores.dataDirectory().toString())
+            .env("CORES_SUPERUSER_PASSWORD", adminPassword)
+            .args("createsuperuser", "--username", ADMIN, "--email", "admin@stack.test")
+            .start()) {
+      assertEquals(0, command.awaitExit(Duration.ofSeconds(90)), command.errors());
+      assertEquals("Superuser " + ADMIN + " created.\n", command.output());
+    }
+
+    Path conf = nginxConfiguration(cores.httpPort());
+    nginx = NginxProcess.start(nginxBinary, conf, nginxPort);
+  }
+
+  private int nginxPort;
+  private Path nginxBinary;
+  private Path site;
+  private String adminPassword;
+
+  @AfterAll
+  void stopStack() throws Exception {
+    try {
+      if (nginx != null) {
+        nginx.close();
+      }
+    } finally {
+      try {
+        if (cores != null) {
+          cores.close();
+        }
+      } finally {
+        if (db != null) {
+          db.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void composeTemplateIsValidAsItIsAndFilledIn() throws Exception {
+    Path compose = tool("docker-compose");
+    Path template = repository.resolve("docker-compose.template.yml");
+    String text = Files.readString(template, StandardCharsets.UTF_8);
+
+    // every variable the launcher reads (its own list, shipped in the distribution)
+    for (String variable : launcherVariables()) {
+      if (!variable.equals("CORES_DB_POOL_SIZE")) {
+        assertTrue(
+            Pattern.compile("(?m)^\\s+- " + variable + "=").matcher(text).find(),
+            variable + " is missing from the template");
+      }
+    }
+
+    Result asIs =
+        run(repository, Map.of(), compose.toString(), "-f", template.toString(), "config");
+    assertEquals(0, asIs.exit(), asIs.output());
+
+    Map<String, String> filledIn =
+        readEnvFile(repository.resolve("itests/src/test/resources/stack/filled.env"));
+    String filled = fillIn(text, filledIn);
+    Path composeFile = work.resolve("docker-compose.yml");
+    Files.writeString(composeFile, filled, StandardCharsets.UTF_8);
+    Result config =
+        run(
+            repository,
+            Map.of(),
+            compose.toString(),
+            "--project-directory",
+            repository.toString(),
+            "-f",
+            composeFile.toString(),
+            "config");
+    assertEquals(0, config.exit(), config.output());
+    String effective = config.output();
+    for (Map.Entry<String, String> e : filledIn.entrySet()) {
+      assertTrue(
+          effective.contains(e.getKey() + ": " + e.getValue())
+              || effective.contains(e.getKey() + ": '" + e.getValue() + "'")
+              || effective.contains(e.getKey() + ": \"" + e.getValue() + "\""),
+          e + " not in the effective configuration:\n" + effective);
+    }
+    Map<String, Set<String>> keys = serviceKeys(effective);
+    assertEquals(Set.of("cores", "postgres", "nginx", "docs"), keys.keySet(), effective);
+    for (Map.Entry<String, Set<String>> service : keys.entrySet()) {
+      assertEquals(
+          service.getKey().equals("nginx"),
+          service.getValue().contains("ports"),
+          "only nginx publishes a port:\n" + effective);
+    }
+    assertTrue(effective.contains("published: 80"), effective);
+    for (String volume : List.of("static_volume", "postgres_data", "mkdocs_site")) {
+      assertTrue(effective.contains("\n  " + volume + ":"), volume + ":\n" + effective);
+    }
+    assertTrue(effective.contains("condition: service_healthy"), effective);
+  }
+
+  @Test
+  @Order(2)
+  void healthThroughNginx() throws Exception {
+    RawHttp.Response r = get("/api/health", SITE);
+    assertEquals(200, r.status(), r.toString());
+    assertTrue(r.header("Content-Type").startsWith("application/json"), r.toString());
+    assertTrue(r.text().matches("(?s).*\"status\"\\s*:\\s*\"UP\".*"), r.toString());
+    // Cores' own security headers, exactly once: nginx adds none to proxied answers
+    assertEquals(List.of("DENY"), r.all("X-Frame-Options"), r.toString());
+    assertEquals(List.of("nosniff"), r.all("X-Content-Type-Options"), r.toString());
+    assertEquals("no-store", r.header("Cache-Control"), r.toString());
+    assertFalse(r.header("Server").contains("/"), "no version in Server: " + r.header("Server"));
+  }
+
+  @Test
+  @Order(3)
+  void apiCallWithATokenThroughNginx() throws Exception {
+    Map<String, String> basic = headers(SITE);
+    basic.put(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((ADMIN + ":" + adminPassword).getBytes(StandardCharsets.UTF_8)));
+    basic.put("Content-Type", "application/json");
+    RawHttp.Response issued =
+        RawHttp.send(nginxPort, "POST", "/api/auth/tokens", basic, "{\"label\": \"stack\"}");
+    assertEquals(201, issued.status(), issued.toString());
+    // built from the Host and scheme nginx forwarded: the browser's, not nginx's upstream
+    assertTrue(
+        issued.header("Location").startsWith("http://" + SITE + "/api/auth/tokens/"),
+        issued.toString());
+    Matcher key = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"").matcher(issued.text());
+    assertTrue(key.find(), issued.toString());
+
+    Map<String, String> token = headers(SITE);
+    token.put("Authorization", "Token " + key.group(1));
+    RawHttp.Response test = RawHttp.get(nginxPort, "/api/auth-test", token);
+    assertEquals(200, test.status(), test.toString());
+    assertTrue(test.text().contains("You are authenticated as " + ADMIN), test.toString());
+
+    RawHttp.Response anonymous = get("/api/auth-test", SITE);
+    assertEquals(401, anonymous.status(), anonymous.toString());
+  }
+
+  @Test
+  @Order(4)
+  void staticAssetsFromTheVolumeTheEntrypointFilled() throws Exception {
+    Path css = distribution.resolve("static/css/cores.css");
+    Map<String, String> gzip = headers(SITE);
+    gzip.put("Accept-Encoding", "gzip");
+    RawHttp.Response r = RawHttp.get(nginxPort, "/static/css/cores.css", gzip);
+    assertEquals(200, r.status(), r.toString());
+    assertTrue(r.header("Content-Type").startsWith("text/css"), r.toString());
+    assertEquals("gzip", r.header("Content-Encoding"), "gzip on:\n" + r);
+    assertArrayEquals(Files.readAllBytes(css), r.decoded());
+    assertTrue(r.text().contains("--cores-accent"), "the real stylesheet");
+    assertEquals("nosniff", r.header("X-Content-Type-Options"), r.toString());
+    assertTrue(r.header("Cache-Control").contains("max-age="), r.toString());
+
+    RawHttp.Response icon = get("/favicon.ico", SITE);
+    assertEquals(200, icon.status(), icon.toString());
+    assertArrayEquals(Files.readAllBytes(distribution.resolve("static/favicon.ico")), icon.body());
+
+    // the entrypoint adds and overwrites, and never deletes what is in the volume
+    assertEquals(
+        "put there by an operator",
+        Files.readString(staticRoot.resolve("kept.txt"), StandardCharsets.UTF_8));
+    RawHttp.Response missing = get("/static/no-such-file.css", SITE);
+    assertEquals(404, missing.status(), missing.toString());
+  }
+
+  @Test
+  @Order(5)
+  void docsPagesBuiltByMkdocs() throws Exception {
+    RawHttp.Response redirect = get("/docs", SITE);
+    assertEquals(301, redirect.status(), redirect.toString());
+    assertEquals("/docs/", redirect.header("Location"), redirect.toString());
+
+    RawHttp.Response index = get("/docs/", SITE);
+    assertEquals(200, index.status(), index.toString());
+    assertTrue(index.header("Content-Type").startsWith("text/html"), index.toString());
+    assertTrue(index.text().contains("<title>Cores"), index.toString());
+
+    RawHttp.Response page = get("/docs/docker-compose/", SITE);
+    assertEquals(200, page.status(), page.toString());
+    String html = page.text();
+    assertTrue(html.contains("static_volume"), "the docker-compose page's volumes table");
+    assertTrue(html.contains("If the volumes are destroyed, so is all the app"), "its warning");
+    assertEquals("SAMEORIGIN", page.header("X-Frame-Options"), page.toString());
+    assertEquals("same-origin", page.header("Referrer-Policy"), page.toString());
+    assertNotNull(page.header("Content-Security-Policy"), page.toString());
+  }
+
+  @Test
+  @Order(6)
+  void coresRefusesAForeignHostWhichNginxForwardsAsReceived() throws Exception {
+    RawHttp.Response foreign = get("/api/health", "evil.example.net");
+    assertEquals(400, foreign.status(), foreign.toString());
+    assertTrue(
+        foreign.header("Content-Type").startsWith("application/problem+json"),
+        "Cores' answer, not nginx's:\n" + foreign);
+    assertTrue(foreign.text().contains("Invalid Host header"), foreign.toString());
+
+    // names Cores always serves, with a port as a browser sends it
+    assertEquals(200, get("/api/health", "nginx").status());
+    assertEquals(200, get("/api/health", SITE + ":8443").status());
+  }
+
+  /**
+   * nginx tells Cores the scheme the browser used (X-Forwarded-Proto), overriding whatever the
+   * client claimed; Cores marks its cookies Secure exactly when that scheme is https.
+   */
+  @Test
+  @Order(7)
+  void forwardedProtoReachesCores() throws Exception {
+    String login = "{\"username\": \"" + ADMIN + "\", \"password\": \"" + adminPassword + "\"}";
+
+    Map<String, String> forged = headers(SITE);
+    forged.put("Content-Type", "application/json");
+    forged.put("X-Forwarded-Proto", "https");
+    RawHttp.Response viaNginx = RawHttp.send(nginxPort, "POST", "/api/auth/login", forged, login);
+    assertEquals(200, viaNginx.status(), viaNginx.toString());
+    List<String> cookies = viaNginx.all("Set-Cookie");
+    assertFalse(cookies.isEmpty(), viaNginx.toString());
+    assertTrue(
+        cookies.stream().noneMatch(c -> c.contains("Secure")),
+        "nginx sends its own scheme (http) in place of the client's claim: " + cookies);
+
+    RawHttp.Response direct =
+        RawHttp.send(cores.httpPort(), "POST", "/api/auth/login", forged, login);
+    assertEquals(200, direct.status(), direct.toString());
+    assertTrue(
+        direct.all("Set-Cookie").stream().allMatch(c -> c.contains("; Secure")),
+        "Cores honours X-Forwarded-Proto: " + direct.all("Set-Cookie"));
+  }
+
+  /**
+   * The HTTPS example switched on as its instructions say (renamed to .conf, cores.conf removed, a
+   * certificate in certs/), with a throwaway certificate for 127.0.0.1: plain HTTP redirects, and
+   * over HTTPS nginx tells Cores the scheme, so Cores marks its cookies Secure; HSTS is sent.
+   */
+  @Test
+  @Order(8)
+  void httpsExampleRedirectsAndForwardsTheScheme() throws Exception {
+    Path conf = copyOfNginxFolder("nginx-https");
+    Files.delete(conf.resolve("conf.d/cores.conf"));
+    Path server = conf.resolve("conf.d/cores-https.conf");
+    Files.move(conf.resolve("conf.d/cores-https.conf.example"), server);
+    Path certs = Files.createDirectories(conf.resolve("certs"));
+    Result cert =
+        run(
+            conf,
+            Map.of(),
+            tool("openssl").toString(),
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            "-keyout",
+            certs.resolve("cores.key").toString(),
+            "-out",
+            certs.resolve("cores.crt").toString());
+    assertEquals(0, cert.exit(), cert.output());
+
+    int httpPort = CoresProcess.freePort();
+    int httpsPort = CoresProcess.freePort();
+    String text = Files.readString(server, StandardCharsets.UTF_8);
+    text = replaceOnce(text, "cores:8000", "127.0.0.1:" + cores.httpPort());
+    text = replaceOnce(text, "listen 80;", "listen 127.0.0.1:" + httpPort + ";");
+    text = replaceOnce(text, "listen 443 ssl", "listen 127.0.0.1:" + httpsPort + " ssl");
+    text = replaceOnce(text, "/srv/static/", staticRoot + "/");
+    text = replaceOnce(text, "/srv/docs/", site + "/");
+    Files.writeString(server, text, StandardCharsets.UTF_8);
+
+    try (NginxProcess https = NginxProcess.start(nginxBinary, conf, httpsPort)) {
+      RawHttp.Response redirect =
+          RawHttp.get(httpPort, "/api/health?x=1", headers("cores.example.com"));
+      assertEquals(301, redirect.status(), redirect.toString());
+      assertEquals(
+          "https://cores.example.com/api/health?x=1",
+          redirect.header("Location"),
+          redirect.toString());
+
+      HttpClient client =
+          HttpClient.newBuilder()
+              .sslContext(trusting(certs.resolve("cores.crt")))
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
+      String login = "{\"username\": \"" + ADMIN + "\", \"password\": \"" + adminPassword + "\"}";
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create("https://127.0.0.1:" + httpsPort + "/api/auth/login"))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(login))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      List<String> cookies = r.headers().allValues("set-cookie");
+      assertFalse(cookies.isEmpty(), r.headers().toString());
+      assertTrue(
+          cookies.stream().allMatch(c -> c.contains("; Secure")),
+          "X-Forwarded-Proto https reached Cores: " + cookies);
+      assertTrue(
+          r.headers().firstValue("strict-transport-security").orElse("").contains("max-age="),
+          r.headers().toString());
+    }
+  }
+
+  /** An SSL context that trusts exactly the given (self-signed) certificate. */
+  private static SSLContext trusting(Path certificate) throws Exception {
+    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+    trust.load(null, null);
+    try (InputStream in = Files.newInputStream(certificate)) {
+      trust.setCertificateEntry(
+          "stack", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    return context;
+  }
+
+  /**
+   * A required variable left blank: Cores exits at once with one line naming it, nginx answers 502
+   * with its own plain page, and the static volume is left as it was.
+   */
+  @Test
+  @Order(9)
+  void blankSecretKeyStopsCoresAndNginxAnswers502() throws Exception {
+    assertEquals(0, cores.stop(), cores.errors());
+
+    RawHttp.Response down = get("/api/health", SITE);
+    assertUnavailablePage(down);
+
+    Set<String> before = listing(staticRoot);
+    runEntrypoint(); // as the container's restart would
+    try (CoresProcess blank =
+        CoresProcess.builder("stack-blank-secret")
+            .env(db.environment())
+            .env("HOSTNAME", SITE)
+            .env("CORES_HTTP_PORT", Integer.toString(cores.httpPort()))
+            .env("SECRET_KEY", "")
+            .env("DEBUG", "False")
+            .start()) {
+      assertEquals(2, blank.awaitExit(Duration.ofSeconds(30)), blank.errors());
+      String stderr = blank.errors();
+      assertTrue(stderr.startsWith("cores: SECRET_KEY: required when DEBUG is False"), stderr);
+      assertEquals(1, stderr.lines().count(), stderr);
+    }
+    assertEquals(before, listing(staticRoot));
+    assertUnavailablePage(get("/api/health", SITE));
+  }
+
+  private static void assertUnavailablePage(RawHttp.Response r) throws IOException {
+    assertEquals(502, r.status(), r.toString());
+    assertTrue(r.header("Content-Type").startsWith("text/html"), r.toString());
+    String page = r.text();
+    assertTrue(page.contains("Cores is not available right now"), page);
+    assertFalse(page.contains("<center>nginx"), "not nginx's default page: " + page);
+    assertEquals("no-store", r.header("Cache-Control"), r.toString());
+  }
+
+  // --- the stack's pieces --------------------------------------------------------------------
+
+  /**
+   * A copy of nginx/ (nginx.conf, conf.d/, snippets/) plus the system's mime.types where only the
+   * upstream, the listen port and the two roots differ, each replaced exactly once.
+   */
+  private Path nginxConfiguration(int coresPort) throws IOException {
+    Path conf = copyOfNginxFolder("nginx");
+    nginxPort = CoresProcess.freePort();
+    Path server = conf.resolve("conf.d/cores.conf");
+    String text = Files.readString(server, StandardCharsets.UTF_8);
+    text = replaceOnce(text, "cores:8000", "127.0.0.1:" + coresPort);
+    text = replaceOnce(text, "listen 80;", "listen 127.0.0.1:" + nginxPort + ";");
+    text = replaceOnce(text, "/srv/static/", staticRoot + "/");
+    text = replaceOnce(text, "/srv/docs/", site + "/");
+    Files.writeString(server, text, StandardCharsets.UTF_8);
+    return conf;
+  }
+
+  /** nginx/ as the image has it in /etc/nginx: our files plus the system's mime.types. */
+  private Path copyOfNginxFolder(String name) throws IOException {
+    Path conf = Files.createDirectories(work.resolve(name));
+    copyTree(repository.resolve("nginx"), conf);
+    Path mimeTypes = Path.of("/etc/nginx/mime.types");
+    assertTrue(Files.isRegularFile(mimeTypes), "nginx's mime.types is missing: " + mimeTypes);
+    Files.copy(mimeTypes, conf.resolve("mime.types"), StandardCopyOption.REPLACE_EXISTING);
+    return conf;
+  }
+
+  private static String replaceOnce(String text, String what, String with) {
+    int first = text.indexOf(what);
+    assertTrue(first >= 0 && text.indexOf(what, first + 1) < 0, what + " must occur once");
+    return text.substring(0, first) + with + text.substring(first + what.length());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** The cores image's entrypoint, with the distribution's static folder as the image has it. */
+  private void runEntrypoint() throws IOException, InterruptedException {
+    Result r =
+        run(
+            work,
+            Map.of(
+                "CORES_STATIC_SOURCE", distribution.resolve("static").toString(),
+                "CORES_STATIC_ROOT", staticRoot.toString()),
+            "sh",
+            repository.resolve("launcher/src/docker/docker-entrypoint.sh").toString(),
+            "true");
+    assertEquals(0, r.exit(), r.output());
+  }
+
+  private RawHttp.Response get(String path, String host) throws IOException {
+    return RawHttp.get(nginxPort, path, headers(host));
+  }
+
+  private static Map<String, String> headers(String host) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Host", host);
+    return headers;
+  }
+
+  private static Set<String> listing(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      Set<String> result = new TreeSet<>();
+      for (Path p : paths.toList()) {
+        result.add(folder.relativize(p) + " " + (Files.isDirectory(p) ? "dir" : Files.size(p)));
+      }
+      return result;
+    }
+  }
+
+  /** Variable names in the distribution's etc/cores.env.example (set or commented out). */
+  private Set<String> launcherVariables() throws IOException {
+    Set<String> names = new LinkedHashSet<>();
+    Pattern line = Pattern.compile("^#? ?([A-Z][A-Z0-9_]+)=");
+    for (String l :
+        Files.readAllLines(distribution.resolve("etc/cores.env.example"), StandardCharsets.UTF_8)) {
+      Matcher m = line.matcher(l);
+      if (m.find()) {
+        names.add(m.group(1));
+      }
+    }
+    assertTrue(names.size() > 25, "cores.env.example lists the variables: " + names);
+    return names;
+  }
+
+  private static Map<String, String> readEnvFile(Path file) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!l.isBlank() && !l.startsWith("#")) {
+        int eq = l.indexOf('=');
+        values.put(l.substring(0, eq), l.substring(eq + 1));
+      }
+    }
+    return values;
+  }
+
+  /** Writes each value into every {@code - NAME=...} line, keeping the line's comment. */
+  private static String fillIn(String template, Map<String, String> values) {
+    String result = template;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      Pattern p =
+          Pattern.compile("(?m)^(\\s+- " + Pattern.quote(e.getKey()) + "=)[^#\\n]*?([ \\t]+#.*)?$");
+      Matcher m = p.matcher(result);
+      assertTrue(m.find(), e.getKey() + " has no line in the template");
+      result =
+          m.replaceAll(
+              r -> Matcher.quoteReplacement(r.group(1) + e.getValue() + nullToEmpty(r.group(2))));
+    }
+    return result;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** Top-level keys of each service in {@code docker-compose config}'s output. */
+  private static Map<String, Set<String>> serviceKeys(String config) {
+    Map<String, Set<String>> services = new LinkedHashMap<>();
+    boolean inServices = false;
+    String current = null;
+    for (String l : config.split("\n")) {
+      if (!l.startsWith(" ")) {
+        inServices = l.equals("services:");
+        current = null;
+      } else if (inServices && l.matches("  [a-z0-9_-]+:")) {
+        current = l.trim().replace(":", "");
+        services.put(current, new TreeSet<>());
+      } else if (inServices && current != null && l.matches("    [a-z_]+:.*")) {
+        services.get(current).add(l.trim().replaceAll(":.*", ""));
+      }
+    }
+    return services;
+  }
+
+  // --- processes -----------------------------------------------------------------------------
+
+  private record Result(int exit, String output) {}
+
+  private static Result run(Path dir, Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile("stack-command-", ".log");
+    try {
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      p.getOutputStream().close();
+      if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError(
+            String.join(" ", command) + " still running after " + COMMAND_TIMEOUT);
+      }
+      return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** An executable on PATH (or /usr/sbin, where Debian puts nginx); fails, never skips. */
+  private static Path tool(String name) {
+    List<String> dirs = new ArrayList<>(List.of(System.getenv("PATH").split(File.pathSeparator)));
+    dirs.add("/usr/sbin");
+    for (String dir : dirs) {
+      Path candidate = Path.of(dir, name);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new AssertionError(
+        name
+            + " is needed by the stack test and is not installed (.ci/run installs it: apt-get"
+            + " install nginx mkdocs mkdocs-material docker-compose)");
+  }
+
+  /** The repository root: the parent of itests/, where the tests run. */
+  private static Path repository() {
+    Path itests = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    Path root = itests.getParent();
+    assertTrue(
+        root != null && Files.isRegularFile(root.resolve("docker-compose.template.yml")),
+        "cannot find the repository root from " + itests);
+    return root;
+  }
+}
