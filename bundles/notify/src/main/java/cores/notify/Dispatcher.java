@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 @Component(
     service = Dispatcher.class,
     configurationPid = NotifyConfig.PID,
-    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = NotifyConfig.class)
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);

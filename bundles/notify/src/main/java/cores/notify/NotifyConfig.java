@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * PID {@code cores.notify}: the launcher sets {@code hostname} from HOSTNAME; the rest defaults.
+ * PID {@code cores.notify}, produced by the launcher in server mode only (so no dispatcher runs for
+ * a command such as createsuperuser): {@code hostname} from HOSTNAME; the rest defaults.
  */
 @ObjectClassDefinition(name = "Cores notifications")
 public @interface NotifyConfig {
