@@ -21,7 +21,8 @@ public sealed interface AuthProvider {
   Map<String, Object> properties(boolean logging);
 
   /** Search-then-bind LDAP. */
-  record Ldap(String uri, String bindDn, String bindPassword, String searchPath)
+  record Ldap(
+      String uri, String bindDn, String bindPassword, String searchPath, LdapOptions options)
       implements AuthProvider {
     @Override
     public String pid() {
@@ -46,17 +47,26 @@ public sealed interface AuthProvider {
       p.put("bindPassword", bindPassword);
       p.put("searchPath", searchPath);
       p.put("logging", logging);
+      options.putInto(p);
       return p;
     }
 
     @Override
     public String toString() {
-      return "Ldap[uri=" + uri + ", bindDn=" + bindDn + ", searchPath=" + searchPath + "]";
+      return "Ldap[uri="
+          + uri
+          + ", bindDn="
+          + bindDn
+          + ", searchPath="
+          + searchPath
+          + ", options="
+          + options
+          + "]";
     }
   }
 
   /** Direct bind as CN=user,searchPath. */
-  record LdapDirect(String uri, String searchPath) implements AuthProvider {
+  record LdapDirect(String uri, String searchPath, LdapOptions options) implements AuthProvider {
     @Override
     public String pid() {
       return "cores.auth.ldapdirect";
@@ -78,6 +88,7 @@ public sealed interface AuthProvider {
       p.put("uri", uri);
       p.put("searchPath", searchPath);
       p.put("logging", logging);
+      options.putInto(p);
       return p;
     }
   }

@@ -129,6 +129,9 @@ public final class EnvironmentParser {
     boolean ldap = bool(Variable.LDAP_AUTH);
     boolean direct = bool(Variable.LDAP_AUTH_DIRECT);
     boolean kerberos = bool(Variable.KERBEROS_AUTH);
+    // like the switches, read even when LDAP is off: their defaults show in the masked view
+    boolean startTls = bool(Variable.LDAP_STARTTLS);
+    int timeout = number(Variable.LDAP_TIMEOUT_SECONDS, 1, 300);
     if (ldap) {
       ignoredBecause(direct, Variable.LDAP_AUTH_DIRECT, Variable.LDAP_AUTH);
       ignoredBecause(kerberos, Variable.KERBEROS_AUTH, Variable.LDAP_AUTH);
@@ -136,13 +139,16 @@ public final class EnvironmentParser {
       String bindDn = required(Variable.LDAP_BIND_DN, Variable.LDAP_AUTH);
       String bindPass = required(Variable.LDAP_BIND_PASS, Variable.LDAP_AUTH);
       String searchPath = required(Variable.LDAP_SEARCH_PATH, Variable.LDAP_AUTH);
-      return Optional.of(new AuthProvider.Ldap(uri, bindDn, bindPass, searchPath));
+      return Optional.of(
+          new AuthProvider.Ldap(
+              uri, bindDn, bindPass, searchPath, ldapOptions(uri, startTls, timeout)));
     }
     if (direct) {
       ignoredBecause(kerberos, Variable.KERBEROS_AUTH, Variable.LDAP_AUTH_DIRECT);
       String uri = ldapUri(Variable.LDAP_AUTH_DIRECT);
       String searchPath = required(Variable.LDAP_SEARCH_PATH, Variable.LDAP_AUTH_DIRECT);
-      return Optional.of(new AuthProvider.LdapDirect(uri, searchPath));
+      return Optional.of(
+          new AuthProvider.LdapDirect(uri, searchPath, ldapOptions(uri, startTls, timeout)));
     }
     if (kerberos) {
       String realm = required(Variable.KERBEROS_REALM, Variable.KERBEROS_AUTH);
@@ -173,6 +179,44 @@ public final class EnvironmentParser {
           Variable.LDAP_URI, quote(uri) + " must start with ldap:// or ldaps://");
     }
     return uri;
+  }
+
+  /** The optional LDAP settings (see {@link LdapOptions}), read only when an LDAP mode is on. */
+  private LdapOptions ldapOptions(String uri, boolean startTls, int timeout)
+      throws EnvironmentException {
+    if (startTls && uri.toLowerCase(Locale.ROOT).startsWith("ldaps://")) {
+      throw new EnvironmentException(
+          Variable.LDAP_STARTTLS, "cannot be combined with an ldaps:// LDAP_URI (already TLS)");
+    }
+    Optional<Path> caFile = Optional.empty();
+    if (text(Variable.LDAP_CA_FILE).isPresent()) {
+      Path ca = path(Variable.LDAP_CA_FILE);
+      if (!java.nio.file.Files.isReadable(ca)) {
+        throw new EnvironmentException(
+            Variable.LDAP_CA_FILE, quote(ca.toString()) + " cannot be read");
+      }
+      caFile = Optional.of(ca);
+    }
+    Optional<String> groupMap = text(Variable.LDAP_GROUP_MAP);
+    // the DN itself is checked by the provider, which has an LDAP library to parse it
+    if (groupMap.isPresent()) {
+      for (String entry : groupMap.get().split(";")) {
+        int eq = entry.lastIndexOf('=');
+        if (!entry.isBlank() && (eq <= 0 || entry.substring(eq + 1).isBlank())) {
+          throw new EnvironmentException(
+              Variable.LDAP_GROUP_MAP,
+              quote(entry.strip()) + " is not <group DN>=<Cores group> (entries separated by ;)");
+        }
+      }
+    }
+    return new LdapOptions(
+        startTls,
+        timeout,
+        caFile,
+        groupMap,
+        text(Variable.LDAP_STAFF_GROUP),
+        text(Variable.LDAP_SUPERUSER_GROUP),
+        text(Variable.LDAP_REQUIRE_GROUP));
   }
 
   private Optional<Smtp> smtp() throws EnvironmentException {

@@ -3,8 +3,9 @@ package cores.ldap.common;
 import org.slf4j.Logger;
 
 /**
- * The step-by-step log that LDAP_LOGGING switches on. It writes at info level so that it shows
- * without touching the platform's log level; callers never pass a password.
+ * The step-by-step log that LDAP_LOGGING switches on, at debug level (the launcher then also turns
+ * on debug output for {@code cores.auth}, where the providers' loggers are). Callers never pass a
+ * password.
  */
 public final class Trace {
   private final Logger log;
@@ -17,7 +18,7 @@ public final class Trace {
 
   public void log(String format, Object... args) {
     if (enabled) {
-      log.info(format, args);
+      log.debug(format, args);
     }
   }
 }
