@@ -29,7 +29,7 @@ final class TestKdc implements AutoCloseable {
   private final SimpleKdcServer kdc;
 
   TestKdc(Path directory) throws IOException, KrbException {
-    this.directory = directory;
+    this.directory = Files.createDirectories(directory);
     this.keytab = directory.resolve("service.keytab");
     this.staleKeytab = directory.resolve("stale.keytab");
     this.port = freePort();
