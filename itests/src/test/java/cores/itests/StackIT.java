@@ -154,12 +154,22 @@ class StackIT {
 
     // every variable the launcher reads (its own list, shipped in the distribution)
     for (String variable : launcherVariables()) {
-      if (!variable.equals("CORES_DB_POOL_SIZE")) {
-        assertTrue(
-            Pattern.compile("(?m)^\\s+- " + variable + "=").matcher(text).find(),
-            variable + " is missing from the template");
-      }
+      assertTrue(
+          Pattern.compile("(?m)^\\s+- " + variable + "=").matcher(text).find(),
+          variable + " is missing from the template");
     }
+    // the docker-compose page shows the cores service's environment as the template has it
+    String page =
+        Files.readString(repository.resolve("docs/docs/docker-compose.md"), StandardCharsets.UTF_8);
+    String coresService = text.substring(text.indexOf("\n  cores:"), text.indexOf("\n  postgres:"));
+    Matcher line = Pattern.compile("(?m)^      - [A-Z][A-Z0-9_]*=.*$").matcher(coresService);
+    int lines = 0;
+    while (line.find()) {
+      assertTrue(
+          page.contains(line.group() + "\n"), "docs/docs/docker-compose.md lacks: " + line.group());
+      lines++;
+    }
+    assertTrue(lines > 30, "environment lines in the template: " + lines);
 
     Result asIs =
         run(repository, Map.of(), compose.toString(), "-f", template.toString(), "config");
