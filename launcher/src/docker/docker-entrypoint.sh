@@ -8,15 +8,16 @@
 # configuration is wrong (exit codes: launcher/README.md).
 set -eu
 
-source_dir=${CORES_STATIC_SOURCE:-/srv/cores/static}
-target_dir=${CORES_STATIC_ROOT:-/srv/static}
+# overridable for the native stack test; not CORES_* names, which bin/cores would warn about
+source_dir=${STATIC_SOURCE:-/srv/cores/static}
+target_dir=${STATIC_ROOT:-/srv/static}
 
 if [ -d "$source_dir" ]; then
   if [ ! -d "$target_dir" ] || [ ! -w "$target_dir" ]; then
     echo "cores: $target_dir: the static volume is missing or not writable by $(id -un)" >&2
     exit 2
   fi
-  # -R: the folder tree; -p is left out on purpose (the volume's owner stays nginx-readable)
+  # no -p: the copies belong to the cores user with ordinary modes, readable by nginx
   cp -R "$source_dir/." "$target_dir/"
 fi
 

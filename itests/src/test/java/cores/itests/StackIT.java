@@ -80,6 +80,10 @@ class StackIT {
                 .toAbsolutePath()
                 .resolve("stack-" + System.currentTimeMillis()));
 
+    // cores boots while the docs are built
+    db = TestDatabase.create();
+    cores = CoresProcess.builder("stack").env(db.environment()).env("HOSTNAME", SITE).start();
+
     // the docs service: mkdocs build, strict (a broken link or a missing page fails the build)
     site = work.resolve("docs-site");
     Result docs =
@@ -100,8 +104,6 @@ class StackIT {
     Files.writeString(staticRoot.resolve("kept.txt"), "put there by an operator");
     runEntrypoint();
 
-    db = TestDatabase.create();
-    cores = CoresProcess.builder("stack").env(db.environment()).env("HOSTNAME", SITE).start();
     cores.awaitHealthy(Duration.ofSeconds(90));
 
     // as `docker-compose exec cores bin/cores createsuperuser ...`: beside the server, same data
@@ -541,8 +543,8 @@ class StackIT {
         run(
             work,
             Map.of(
-                "CORES_STATIC_SOURCE", distribution.resolve("static").toString(),
-                "CORES_STATIC_ROOT", staticRoot.toString()),
+                "STATIC_SOURCE", distribution.resolve("static").toString(),
+                "STATIC_ROOT", staticRoot.toString()),
             "sh",
             repository.resolve("launcher/src/docker/docker-entrypoint.sh").toString(),
             "true");
