@@ -109,9 +109,10 @@ class SchemeAuthenticationTest {
   }
 
   @Test
-  void anUnavailableSchemeOrNoAccountsIs503() throws Exception {
+  void anUnavailableSchemeOrAccountsServiceIs503() throws Exception {
     SERVICES.bindScheme(SCHEME);
     assertEquals(503, get("Authorization", "Secret down").statusCode());
+    assertEquals(503, get("Authorization", "Secret unstorable").statusCode());
     SERVICES.unbindAccounts(ACCOUNTS);
     assertEquals(503, get("Authorization", "Secret open-sesame").statusCode());
   }
@@ -122,7 +123,7 @@ class SchemeAuthenticationTest {
     assertEquals(401, get("Authorization", "Secret inactive").statusCode());
   }
 
-  /** Accepts {@code open-sesame} as carol and {@code inactive} as an inactive user. */
+  /** Accepts {@code open-sesame} as carol, {@code inactive} as dave, {@code unstorable} as erin. */
   static final class SecretScheme implements HttpAuthenticationScheme {
     @Override
     public String scheme() {
@@ -135,19 +136,23 @@ class SchemeAuthenticationTest {
         case "open-sesame" ->
             Outcome.accepted(Identity.of("secret", "carol"), Optional.of("mutual-answer"));
         case "inactive" -> Outcome.accepted(Identity.of("secret", "dave"), Optional.empty());
+        case "unstorable" -> Outcome.accepted(Identity.of("secret", "erin"), Optional.empty());
         case "down" -> throw new AuthenticationUnavailableException("key material unreadable");
         default -> Outcome.refused();
       };
     }
   }
 
-  /** Keeps provisioned users in memory; dave is inactive. */
+  /** Keeps provisioned users in memory; dave is inactive; erin cannot be stored. */
   static final class ProvisionedAccounts implements Accounts {
     final Map<String, User> users = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     @Override
     public User provision(Identity identity) {
+      if (identity.username().equals("erin")) {
+        throw new IllegalStateException("the user database is down");
+      }
       return users.computeIfAbsent(
           identity.username(),
           name ->

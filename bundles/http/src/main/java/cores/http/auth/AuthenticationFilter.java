@@ -163,9 +163,14 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     User user;
     try {
       user = accounts.get().provision(outcome.identity().get());
-    } catch (IllegalArgumentException e) {
-      // the scheme vouched for a name no user can have: its configuration is wrong
-      LOG.error("Scheme {} returned an unusable identity: {}", scheme.scheme(), e.getMessage());
+    } catch (RuntimeException e) {
+      // a name no user can have (the scheme's configuration is wrong) or the user database is down:
+      // as with password logins, the service is unavailable rather than the request failing
+      LOG.error(
+          "Cannot provision the user {} of scheme {}",
+          outcome.identity().get().username(),
+          scheme.scheme(),
+          e);
       request.abortWith(unavailable());
       return;
     }
