@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Browser sessions stored in the database, so that every instance can serve every request. The
- * expiry slides with use; expired rows are deleted whenever a session is opened.
+ * expiry slides with use; expired rows are deleted whenever a session is opened. A session whose
+ * user impersonates someone resolves to that someone (see {@link ImpersonationService}).
  */
 @Component(service = Sessions.class, configurationPid = AccountsConfig.PID)
 public final class SessionService implements Sessions {
@@ -87,7 +88,8 @@ public final class SessionService implements Sessions {
           if (expires.isAfter(session.expires().plus(SLIDE_GRANULARITY))) {
             session.expires(expires);
           }
-          return Optional.of(UserMapping.toUser(user));
+          return Optional.of(
+              UserMapping.toUser(ImpersonationService.actingUser(em, session, user)));
         });
   }
 

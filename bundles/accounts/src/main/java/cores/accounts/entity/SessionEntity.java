@@ -23,6 +23,10 @@ public class SessionEntity {
   @Column(nullable = false)
   private Instant expires;
 
+  /** The user the session acts as while its user impersonates them; {@code null} otherwise. */
+  @Column(name = "impersonated_user_id")
+  private Long impersonatedUserId;
+
   protected SessionEntity() {}
 
   public SessionEntity(String keyHash, long userId, Instant created, Instant expires) {
@@ -42,5 +46,13 @@ public class SessionEntity {
 
   public void expires(Instant value) {
     expires = value;
+  }
+
+  public Long impersonatedUserId() {
+    return impersonatedUserId;
+  }
+
+  public void impersonatedUserId(Long value) {
+    impersonatedUserId = value;
   }
 }

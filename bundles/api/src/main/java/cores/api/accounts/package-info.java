@@ -1,6 +1,6 @@
 /** Users, groups, permissions, API tokens and sessions. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cores.api.accounts;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,96 @@
+package cores.accounts.rest;
+
+import cores.api.accounts.Impersonation;
+import cores.api.accounts.User;
+import cores.api.web.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/auth/impersonate}: staff start acting as another user in their browser session (POST
+ * {@code {"user_id": n}}) and stop (DELETE). Works on the session cookie only: a Basic or token
+ * login has no session to change. The http bundle checks the CSRF token of both, as of every unsafe
+ * request with a session.
+ */
+@Component(service = ImpersonationResource.class, property = "osgi.jaxrs.resource=true")
+@Path("auth/impersonate")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ImpersonationResource {
+  /** The http bundle's session cookie (contracts.md). */
+  static final String SESSION_COOKIE = "cores_session";
+
+  private final Impersonation impersonation;
+
+  @Activate
+  public ImpersonationResource(@Reference Impersonation impersonation) {
+    this.impersonation = impersonation;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Object> start(
+      ImpersonateInput input,
+      @CookieParam(SESSION_COOKIE) String session,
+      @Context SecurityContext security) {
+    User real = Access.user(security);
+    if (input == null || input.userId() == null) {
+      throw ProblemException.invalid(Map.of("user_id", List.of("This field is required.")));
+    }
+    String key = requireSession(session);
+    User target;
+    try {
+      target = impersonation.start(key, input.userId());
+    } catch (SecurityException e) {
+      throw Access.forbidden(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // the service's messages start with the field they are about
+      String message = String.valueOf(e.getMessage());
+      int colon = message.indexOf(": ");
+      throw colon < 0
+          ? ProblemException.badRequest(message)
+          : FieldErrors.single(message.substring(0, colon), message.substring(colon + 2));
+    }
+    return answer(target, real);
+  }
+
+  @DELETE
+  public Map<String, Object> stop(
+      @CookieParam(SESSION_COOKIE) String session, @Context SecurityContext security) {
+    Access.user(security);
+    Optional<User> real = impersonation.stop(requireSession(session));
+    if (real.isEmpty()) {
+      throw ProblemException.conflict("This session is not impersonating anyone.");
+    }
+    return answer(real.get(), null);
+  }
+
+  private static String requireSession(String session) {
+    if (session == null || session.isEmpty()) {
+      throw ProblemException.badRequest(
+          "Impersonation works in a browser session: log in with POST /api/auth/login.");
+    }
+    return session;
+  }
+
+  private static Map<String, Object> answer(User acting, User impersonator) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("username", acting.username());
+    body.put("user_id", acting.id());
+    body.put("impersonator", impersonator == null ? null : impersonator.username());
+    return body;
+  }
+}
