@@ -66,8 +66,12 @@ class StackIT {
   private final Path distribution = CoresProcess.distribution();
   private Path work;
   private Path staticRoot;
+  private Path site;
+  private Path nginxBinary;
+  private int nginxPort;
   private TestDatabase db;
   private CoresProcess cores;
+  private String adminPassword;
   private NginxProcess nginx;
 
   @BeforeAll
@@ -122,11 +126,6 @@ class StackIT {
     Path conf = nginxConfiguration(cores.httpPort());
     nginx = NginxProcess.start(nginxBinary, conf, nginxPort);
   }
-
-  private int nginxPort;
-  private Path nginxBinary;
-  private Path site;
-  private String adminPassword;
 
   @AfterAll
   void stopStack() throws Exception {
