@@ -674,7 +674,7 @@ class StackIT {
     throw new AssertionError(
         name
             + " is needed by the stack test and is not installed (.ci/run installs it: apt-get"
-            + " install nginx mkdocs mkdocs-material docker-compose)");
+            + " install nginx mkdocs mkdocs-material docker-compose openssl)");
   }
 
   /** The repository root: the parent of itests/, where the tests run. */
