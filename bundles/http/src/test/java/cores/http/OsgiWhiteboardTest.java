@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cores.api.notify.Notification;
 import cores.api.notify.NotificationChannel;
+import cores.api.notify.NotificationEvent;
+import cores.api.notify.Outbox;
 import cores.api.web.Whiteboard;
 import cores.http.system.SystemResource;
+import jakarta.persistence.EntityManager;
 import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +24,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +111,7 @@ class OsgiWhiteboardTest {
                 "osgi.jaxrs.resource", "true"));
     system.bindAuthenticator(accounts);
     system.addChannel(new Channel());
+    system.bindOutbox(new Messages());
     context.registerService(SystemResource.class, system, resource());
   }
 
@@ -124,6 +129,19 @@ class OsgiWhiteboardTest {
     Dictionary<String, Object> properties = new Hashtable<>();
     properties.put(Whiteboard.RESOURCE, true);
     return properties;
+  }
+
+  /** An outbox as the notify bundle reports it: counts per status, nothing enqueued here. */
+  static final class Messages implements Outbox {
+    @Override
+    public OptionalLong enqueue(EntityManager em, NotificationEvent event) {
+      throw new UnsupportedOperationException("nothing is enqueued in this test");
+    }
+
+    @Override
+    public Map<String, Long> counts() {
+      return Map.of("pending", 3L, "sent", 5L, "failed", 1L);
+    }
   }
 
   static final class Channel implements NotificationChannel {
@@ -213,6 +231,7 @@ class OsgiWhiteboardTest {
     Map<String, Object> body = JSON.readValue(response.body(), Map.class);
     assertEquals(List.of("local"), body.get("authProviders"));
     assertEquals(List.of("mail-test"), body.get("notificationChannels"));
+    assertEquals(Map.of("pending", 3, "sent", 5, "failed", 1), body.get("notificationOutbox"));
     assertEquals(Map.of("HOSTNAME", "localhost", "SECRET_KEY", "****"), body.get("config"));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> bundles = (List<Map<String, Object>>) body.get("bundles");

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,8 +18,8 @@ import org.osgi.service.component.annotations.Reference;
  * Writes events into {@code notify_outbox} on the caller's connection, so they commit or roll back
  * with the caller's change.
  *
- * <p>The Transactions reference is not used for writing: it only makes this service appear after
- * the persistence bundle migrated the outbox table.
+ * <p>The unit's own Transactions are not used for writing (only for {@link #counts()}); the
+ * reference also makes this service appear only after the persistence bundle migrated the table.
  */
 @Component(service = Outbox.class)
 public final class OutboxService implements Outbox {
@@ -46,10 +47,17 @@ public final class OutboxService implements Outbox {
   private static final String INSERT_REMINDER =
       INSERT_USER + " AND u.receive_reminders RETURNING id";
 
+  private final Transactions tx;
+
   @Activate
   public OutboxService(
-      @Reference(target = "(" + Transactions.UNIT + "=cores.notify)") Transactions schemaReady) {
-    // see the class comment: the reference orders the start, nothing more
+      @Reference(target = "(" + Transactions.UNIT + "=cores.notify)") Transactions tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public Map<String, Long> counts() {
+    return tx.readOnly(em -> OutboxStore.counts(Delivery.connection(em)));
   }
 
   @Override

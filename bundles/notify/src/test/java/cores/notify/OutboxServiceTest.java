@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class OutboxServiceTest {
   private static TestDatabase db;
   private static TestDatabase.Tx tx;
-  private final OutboxService outbox = new OutboxService(null);
+  private final OutboxService outbox = new OutboxService(tx);
 
   @BeforeAll
   static void start() throws Exception {
@@ -103,6 +103,7 @@ class OutboxServiceTest {
                             NotificationType.BOOKING_CANCELLED, bob, Map.of())))
             .isPresent());
     assertEquals(1, db.count("SELECT count(*) FROM notify_outbox"));
+    assertEquals(Map.of("pending", 1L, "sent", 0L, "failed", 0L), outbox.counts());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package cores.api.notify;
 
 import jakarta.persistence.EntityManager;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -37,4 +38,11 @@ public interface Outbox {
    * @throws IllegalArgumentException when the user id names no user
    */
   OptionalLong enqueue(EntityManager em, NotificationEvent event);
+
+  /**
+   * How many messages the outbox holds per status, for admin views: {@code pending} (queued or
+   * waiting for a retry; also everything while no channel is active), {@code sent}, and {@code
+   * failed} (dead letters: attempts used up, or not deliverable at all).
+   */
+  Map<String, Long> counts();
 }

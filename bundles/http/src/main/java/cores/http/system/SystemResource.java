@@ -3,6 +3,7 @@ package cores.http.system;
 import cores.api.accounts.User;
 import cores.api.auth.Authenticator;
 import cores.api.notify.NotificationChannel;
+import cores.api.notify.Outbox;
 import cores.api.web.Whiteboard;
 import cores.http.auth.RolesAllowedFeature;
 import jakarta.ws.rs.GET;
@@ -33,8 +34,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code GET /api/system}, superusers only: bundles and their states, the active authentication
- * providers and notification channels, and the effective configuration (PID {@code cores.system},
- * which the launcher writes with secrets already masked).
+ * providers and notification channels, the notification outbox's counts per status (when the notify
+ * bundle runs), and the effective configuration (PID {@code cores.system}, which the launcher
+ * writes with secrets already masked).
  */
 @Component(
     service = SystemResource.class,
@@ -55,6 +57,7 @@ public final class SystemResource {
   private final AtomicReference<Map<String, String>> config = new AtomicReference<>(Map.of());
   private final AtomicReference<Authenticator> authenticator = new AtomicReference<>();
   private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
+  private final AtomicReference<Outbox> outbox = new AtomicReference<>();
 
   @Activate
   public SystemResource(BundleContext bundleContext, Map<String, Object> properties) {
@@ -95,6 +98,18 @@ public final class SystemResource {
     channels.remove(channel);
   }
 
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  public void bindOutbox(Outbox service) {
+    outbox.set(service);
+  }
+
+  public void unbindOutbox(Outbox service) {
+    outbox.compareAndSet(service, null);
+  }
+
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response system(@Context SecurityContext security) {
@@ -109,6 +124,11 @@ public final class SystemResource {
     Authenticator current = authenticator.get();
     body.put("authProviders", current == null ? List.of() : current.providers());
     body.put("notificationChannels", channels.stream().map(NotificationChannel::name).toList());
+    Outbox messages = outbox.get();
+    if (messages != null) {
+      // pending and failed messages: what admins must notice (details: /api/notifications/outbox)
+      body.put("notificationOutbox", messages.counts());
+    }
     body.put("config", new TreeMap<>(config.get()));
     return Response.ok(body).build();
   }
