@@ -142,6 +142,51 @@ public final class BookingService {
     }
   }
 
+  /**
+   * An admin ends a reservation (or moves its end): after its start, and not over a booking or
+   * another reservation.
+   */
+  public Map<String, Object> endReservation(Sql sql, long id, Instant end, String comment) {
+    Map<String, Object> row =
+        sql.row(
+            "SELECT bookable_id, start_time FROM booking_reservation WHERE id = ?", List.of(id));
+    if (row == null) {
+      throw ProblemException.notFound("No reservation with id " + id + ".");
+    }
+    long bookable = (Long) row.get("bookable_id");
+    lockBookable(sql, bookable);
+    Instant start = (Instant) row.get("start_time");
+    FieldErrors errors = new FieldErrors();
+    if (end != null && !end.isAfter(start)) {
+      errors.check("end", "must be after the start");
+    }
+    errors.check("comment", tooLong(comment, 100_000));
+    errors.throwIfAny();
+    if (end != null) {
+      Map<String, Object> booking =
+          sql.row(
+              "SELECT start_time FROM booking_booking WHERE bookable_id = ?"
+                  + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
+              List.of(bookable, start, end));
+      if (booking != null) {
+        throw ProblemException.conflict(
+            "The bookable is booked from " + booking.get("start_time") + " in that time.");
+      }
+    }
+    try {
+      sql.update(
+          "UPDATE booking_reservation SET end_time = coalesce(?::timestamptz, end_time),"
+              + " comment = coalesce(?, comment) WHERE id = ?",
+          params(end, comment, id));
+    } catch (DatabaseException e) {
+      if (e.violated(DatabaseException.EXCLUSION_VIOLATION, RESERVATION_OVERLAP)) {
+        throw ProblemException.conflict("Another reservation of the bookable holds in that time.");
+      }
+      throw e;
+    }
+    return sql.row(RESERVATION_COLUMNS + " WHERE id = ?", List.of(id));
+  }
+
   /** The owner (or staff) cancels a booking that has not started. */
   public void cancelBooking(Sql sql, User actor, long id, Instant now) {
     cancel(sql, actor, id, now, "booking_booking", "booking");
@@ -196,18 +241,28 @@ public final class BookingService {
     return id;
   }
 
+  /**
+   * Serialises this bookable's bookings and reservations made here. NO KEY UPDATE, not UPDATE: the
+   * foreign-key checks of other writers' inserts take KEY SHARE locks, which must not make this
+   * wait; what they write the exclusion constraints catch.
+   */
   private static Map<String, Object> lockActiveBookable(Sql sql, long id) {
-    Map<String, Object> bookable =
-        sql.row(
-            "SELECT b.status, h.group_id FROM booking_bookable b"
-                + " JOIN inventory_host h ON h.id = b.host_id WHERE b.id = ? FOR UPDATE OF b",
-            List.of(id));
-    if (bookable == null) {
-      throw FieldErrors.single("bookable", "no bookable with id " + id);
-    }
+    Map<String, Object> bookable = lockBookable(sql, id);
     if (!Bookables.ACTIVE.equals(bookable.get("status"))) {
       throw ProblemException.conflict(
           "The bookable is " + bookable.get("status") + ", not active: it cannot be booked.");
+    }
+    return bookable;
+  }
+
+  private static Map<String, Object> lockBookable(Sql sql, long id) {
+    Map<String, Object> bookable =
+        sql.row(
+            "SELECT b.status, h.group_id FROM booking_bookable b"
+                + " JOIN inventory_host h ON h.id = b.host_id WHERE b.id = ? FOR NO KEY UPDATE OF b",
+            List.of(id));
+    if (bookable == null) {
+      throw FieldErrors.single("bookable", "no bookable with id " + id);
     }
     return bookable;
   }

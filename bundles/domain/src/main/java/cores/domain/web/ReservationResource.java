@@ -4,10 +4,12 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.ProblemException;
 import cores.domain.booking.BookingService;
+import cores.domain.inventory.Ids;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +31,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/booking/reservation}: reserving needs booking.add_reservation (for oneself or another
- * user); users list and cancel their own (booking.view_reservation lists all; staff cancel any).
+ * user); users list (filters owner, bookable) and cancel their own (booking.view_reservation lists
+ * all; staff cancel any); booking.change_reservation sets the end when a reservation is over.
  */
 @Component(service = ReservationResource.class, property = "osgi.jaxrs.resource=true")
 @Path("booking/reservation")
@@ -37,6 +40,7 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ReservationResource {
   static final String VIEW = "booking.view_reservation";
+  static final String CHANGE = "booking.change_reservation";
 
   private final Transactions tx;
   private final Clock clock;
@@ -64,9 +68,23 @@ public final class ReservationResource {
       @Context UriInfo uri) {
     User user = Access.user(security);
     Page.Window window = Page.Window.of(limit, offset);
-    boolean all = security.isUserInRole(VIEW);
-    String condition = all ? "" : " WHERE owner_id = ?";
-    List<Object> params = all ? List.of() : List.of(user.id());
+    List<String> where = new java.util.ArrayList<>();
+    List<Object> params = new java.util.ArrayList<>();
+    if (!security.isUserInRole(VIEW)) {
+      where.add("owner_id = ?");
+      params.add(user.id());
+    }
+    Map<String, String> query = Query.of(uri);
+    FieldErrors errors = new FieldErrors();
+    for (String[] filter : new String[][] {{"owner", "owner_id"}, {"bookable", "bookable_id"}}) {
+      String value = query.get(filter[0]);
+      if (value != null && !value.isEmpty()) {
+        where.add(filter[1] + " = ANY (?::bigint[])");
+        params.add(Sql.array(Ids.parse(filter[0], value, errors)));
+      }
+    }
+    errors.throwIfAny();
+    String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     return tx.readOnly(
         em -> {
           Sql sql = Sql.of(em);
@@ -123,6 +141,26 @@ public final class ReservationResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.get("id") + "/").build())
         .entity(created)
         .build();
+  }
+
+  /** An admin's change: the end (when the reservation is over) and the comment. */
+  public record ReservationChange(OffsetDateTime end, String comment) {}
+
+  @PATCH
+  @Path("{id}")
+  public Map<String, Object> change(
+      @PathParam("id") long id, ReservationChange input, @Context SecurityContext security) {
+    Access.require(security, CHANGE);
+    if (input == null) {
+      throw ProblemException.badRequest("A JSON object is required.");
+    }
+    return tx.required(
+        em ->
+            bookings.endReservation(
+                Sql.of(em),
+                id,
+                input.end() == null ? null : input.end().toInstant(),
+                input.comment()));
   }
 
   @DELETE

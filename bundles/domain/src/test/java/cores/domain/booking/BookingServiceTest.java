@@ -136,6 +136,50 @@ class BookingServiceTest {
     }
   }
 
+  /**
+   * Another instance (or any writer that does not lock the bookable) holds an uncommitted
+   * overlapping booking: the check cannot see it, the exclusion constraint waits for it and
+   * refuses, and the refusal is a 409.
+   */
+  @Test
+  void overlapThatTheCheckCannotSeeIsRefusedByTheConstraintAsConflict() throws Exception {
+    long bookable = fixture.bookable("book-uncommitted", "active");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection other = db.connect()) {
+      other.setAutoCommit(false);
+      try (Statement s = other.createStatement()) {
+        s.execute(
+            "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) VALUES ("
+                + bookable
+                + ", "
+                + bob.id()
+                + ", '"
+                + HOUR
+                + "', '"
+                + HOUR.plusSeconds(600)
+                + "')");
+      }
+      Future<Integer> mine =
+          pool.submit(
+              () -> {
+                try {
+                  book(alice, bookable, HOUR.plusSeconds(300), HOUR.plusSeconds(900));
+                  return 201;
+                } catch (ProblemException e) {
+                  assertEquals("The bookable is already booked in that time.", e.detail());
+                  return e.status();
+                }
+              });
+      // the insert waits on the other transaction's row; let it get there, then commit
+      Thread.sleep(500);
+      other.commit();
+      assertEquals(409, mine.get());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, db.id("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
+  }
+
   @Test
   void fiftyConcurrentBookingsOfOneSlotLeaveExactlyOne() throws Exception {
     long bookable = fixture.bookable("book-race", "active");
@@ -247,6 +291,30 @@ class BookingServiceTest {
     book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(3)));
     assertEquals(409, status(() -> reserve(reserver, bookable, HOUR.plusSeconds(60), null)));
     reserve(reserver, bookable, HOUR.plus(Duration.ofHours(3)), null);
+  }
+
+  @Test
+  void endingAReservationFreesTheBookableButMayNotCoverABooking() throws Exception {
+    long bookable = fixture.bookable("reserve-end", "active");
+    long later = (Long) reserve(reserver, bookable, HOUR.plus(Duration.ofDays(5)), null).get("id");
+    Instant end = HOUR.plus(Duration.ofDays(6));
+    Map<String, Object> ended =
+        tx.required(em -> service.endReservation(Sql.of(em), later, end, "over"));
+    assertEquals(end, ended.get("end"));
+    assertEquals("over", ended.get("comment"));
+    Instant afterEnd = end.plus(Duration.ofHours(1));
+    book(alice, bookable, afterEnd, afterEnd.plus(Duration.ofHours(1)));
+    assertEquals(
+        409,
+        status(
+            () ->
+                tx.required(
+                    em ->
+                        service.endReservation(
+                            Sql.of(em), later, afterEnd.plus(Duration.ofDays(1)), null))));
+    assertEquals(
+        400,
+        status(() -> tx.required(em -> service.endReservation(Sql.of(em), later, HOUR, null))));
   }
 
   @Test
