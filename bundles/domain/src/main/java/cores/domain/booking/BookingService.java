@@ -143,6 +143,58 @@ public final class BookingService {
   }
 
   /**
+   * The owner (or staff) changes a booking's comment or end (e.g. gives it back early): the end
+   * keeps the rules of a new booking, except that the start may have passed.
+   */
+  public Map<String, Object> changeBooking(
+      Sql sql, User actor, long id, Instant end, String comment, Instant now) {
+    Map<String, Object> row =
+        sql.row(
+            "SELECT bookable_id, owner_id, start_time FROM booking_booking WHERE id = ?",
+            List.of(id));
+    if (row == null) {
+      throw ProblemException.notFound("No booking with id " + id + ".");
+    }
+    if (!mayCancel(actor, (Long) row.get("owner_id"))) {
+      throw Access.forbidden("Only its owner or staff may change this booking.");
+    }
+    lockBookable(sql, (Long) row.get("bookable_id"));
+    Instant start = (Instant) row.get("start_time");
+    FieldErrors errors = new FieldErrors();
+    if (end != null) {
+      BookingRules.bookingTimes(start, end, start).forEach(errors::check);
+      if (end.isBefore(now)) {
+        errors.check("end", "may not be in the past");
+      }
+    }
+    errors.check("comment", tooLong(comment, 100_000));
+    errors.throwIfAny();
+    if (end != null) {
+      Map<String, Object> reservation =
+          sql.row(
+              "SELECT start_time FROM booking_reservation WHERE bookable_id = ?"
+                  + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
+              List.of(row.get("bookable_id"), start, end));
+      if (reservation != null) {
+        throw ProblemException.conflict(
+            "The bookable is reserved from " + reservation.get("start_time") + " in that time.");
+      }
+    }
+    try {
+      sql.update(
+          "UPDATE booking_booking SET end_time = coalesce(?::timestamptz, end_time),"
+              + " comment = coalesce(?, comment) WHERE id = ?",
+          params(end, comment, id));
+    } catch (DatabaseException e) {
+      if (e.violated(DatabaseException.EXCLUSION_VIOLATION, BOOKING_OVERLAP)) {
+        throw alreadyBooked("in that time");
+      }
+      throw e;
+    }
+    return sql.row(BOOKING_COLUMNS + " WHERE id = ?", List.of(id));
+  }
+
+  /**
    * An admin ends a reservation (or moves its end): after its start, and not over a booking or
    * another reservation.
    */
@@ -214,7 +266,7 @@ public final class BookingService {
     sql.update("DELETE FROM " + table + " WHERE id = ?", List.of(id));
   }
 
-  /** The owner or staff may cancel. (The original let anyone cancel anyone's booking.) */
+  /** The owner or staff may cancel or change. (The original let anyone cancel anyone's booking.) */
   static boolean mayCancel(User actor, long owner) {
     return actor.id() == owner || (actor.active() && (actor.staff() || actor.superuser()));
   }

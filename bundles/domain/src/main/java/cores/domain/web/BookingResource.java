@@ -10,6 +10,7 @@ import cores.domain.sql.Sql;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,8 +33,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/booking/booking}: any logged-in user books (for themselves; staff for others), lists
- * their own bookings (all with booking.view_booking; filters owner, bookable, import_id), and
- * cancels their own (staff any) before they start.
+ * their own bookings (all with booking.view_booking; filters owner, bookable, import_id), changes
+ * the comment or end of their own, and cancels their own (staff any) before they start.
  */
 @Component(service = BookingResource.class, property = "osgi.jaxrs.resource=true")
 @Path("booking/booking")
@@ -148,6 +149,29 @@ public final class BookingResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.get("id") + "/").build())
         .entity(created)
         .build();
+  }
+
+  /** The owner's (or staff's) change: the comment, or an earlier or later end. */
+  public record BookingChange(OffsetDateTime end, String comment) {}
+
+  @PATCH
+  @Path("{id}")
+  public Map<String, Object> change(
+      @PathParam("id") long id, BookingChange input, @Context SecurityContext security) {
+    User user = Access.user(security);
+    if (input == null) {
+      throw ProblemException.badRequest("A JSON object is required.");
+    }
+    Instant now = clock.instant();
+    return tx.required(
+        em ->
+            bookings.changeBooking(
+                Sql.of(em),
+                user,
+                id,
+                input.end() == null ? null : input.end().toInstant(),
+                input.comment(),
+                now));
   }
 
   @DELETE

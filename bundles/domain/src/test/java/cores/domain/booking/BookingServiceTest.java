@@ -318,6 +318,41 @@ class BookingServiceTest {
   }
 
   @Test
+  void ownerGivesABookingBackEarlyWithinTheBookingRules() throws Exception {
+    long bookable = fixture.bookable("change-end", "active");
+    long id = (Long) book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(5))).get("id");
+    book(bob, bookable, HOUR.plus(Duration.ofHours(5)), HOUR.plus(Duration.ofHours(6)));
+    Map<String, Object> changed =
+        tx.required(
+            em ->
+                service.changeBooking(
+                    Sql.of(em), alice, id, HOUR.plus(Duration.ofHours(2)), "done early", NOW));
+    assertEquals(HOUR.plus(Duration.ofHours(2)), changed.get("end"));
+    assertEquals("done early", changed.get("comment"));
+    assertEquals(
+        403,
+        status(
+            () ->
+                tx.required(em -> service.changeBooking(Sql.of(em), bob, id, null, "mine", NOW))));
+    assertEquals(
+        409,
+        status(
+            () ->
+                tx.required(
+                    em ->
+                        service.changeBooking(
+                            Sql.of(em), alice, id, HOUR.plus(Duration.ofHours(7)), null, NOW))));
+    assertEquals(
+        400,
+        status(
+            () ->
+                tx.required(
+                    em ->
+                        service.changeBooking(
+                            Sql.of(em), alice, id, HOUR.plus(Duration.ofDays(32)), null, NOW))));
+  }
+
+  @Test
   void onlyTheOwnerOrStaffMayCancel() throws Exception {
     long bookable = fixture.bookable("cancel-owner", "active");
     long first = (Long) book(alice, bookable, HOUR, HOUR.plusSeconds(60)).get("id");
