@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jetty with Jersey at {@code /api/*}. Plain Java, so that tests run the very same server outside
- * OSGi; the OSGi component feeds it the whiteboard's resources.
+ * Jetty with Jersey at {@code /api/*} for the REST API and a second Jersey application at {@code
+ * /*} for server-rendered pages ({@code cores.web.page} resources such as {@code /login}); the
+ * longer {@code /api/*} mapping wins for API paths. Plain Java, so that tests run the very same
+ * server outside OSGi; the OSGi component feeds it the whiteboard's resources.
  */
 public final class CoresServer {
   private static final Logger LOG = LoggerFactory.getLogger(CoresServer.class);
@@ -26,6 +28,7 @@ public final class CoresServer {
 
   private final HttpSettings settings;
   private final JerseyApplication application;
+  private final JerseyApplication pages;
   private final ClassLoader classLoader = CoresServer.class.getClassLoader();
   private final Server server;
   private final ServerConnector connector;
@@ -35,6 +38,7 @@ public final class CoresServer {
   public CoresServer(HttpSettings settings, AccountServices accounts) {
     this.settings = settings;
     this.application = new JerseyApplication(settings, accounts, classLoader);
+    this.pages = new JerseyApplication(settings, accounts, classLoader, false);
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("cores-http");
     this.server = new Server(threads);
@@ -73,6 +77,15 @@ public final class CoresServer {
     application.removeResource(resource);
   }
 
+  /** A page resource: its {@code @Path} is relative to {@code /}. */
+  public void addPage(Object page) {
+    pages.addResource(page);
+  }
+
+  public void removePage(Object page) {
+    pages.removeResource(page);
+  }
+
   public void addExtension(Object extension) {
     application.addExtension(extension);
   }
@@ -87,12 +100,16 @@ public final class CoresServer {
     jersey.setInitOrder(1);
     warningFilter.install();
     context.addServlet(jersey, "/api/*");
+    ServletHolder pageServlet = new ServletHolder("pages", pages.newServlet());
+    pageServlet.setInitOrder(2);
+    context.addServlet(pageServlet, "/*");
     withOwnClassLoader(
         () -> {
           server.start();
           return null;
         });
     application.started();
+    pages.started();
     LOG.info("HTTP server listening on port {} as {}", port(), settings.hostname());
   }
 
@@ -105,6 +122,7 @@ public final class CoresServer {
   public void stop() throws Exception {
     try {
       application.close();
+      pages.close();
     } finally {
       try {
         withOwnClassLoader(

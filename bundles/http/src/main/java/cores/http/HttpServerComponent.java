@@ -34,7 +34,13 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 @Designate(ocd = HttpConfig.class)
 public final class HttpServerComponent {
   static final String WHITEBOARD_FILTER =
-      "(|(" + Whiteboard.RESOURCE + "=true)(" + Whiteboard.EXTENSION + "=true))";
+      "(|("
+          + Whiteboard.RESOURCE
+          + "=true)("
+          + Whiteboard.EXTENSION
+          + "=true)("
+          + Whiteboard.PAGE
+          + "=true))";
 
   private final AccountServices accounts = new AccountServices();
   private final CoresServer server;
@@ -167,7 +173,9 @@ public final class HttpServerComponent {
     }
 
     private void publish(ServiceReference<Object> reference, Object service) {
-      if (isTrue(reference.getProperty(Whiteboard.RESOURCE))) {
+      if (isTrue(reference.getProperty(Whiteboard.PAGE))) {
+        server.addPage(service);
+      } else if (isTrue(reference.getProperty(Whiteboard.RESOURCE))) {
         server.addResource(service);
       } else if (isTrue(reference.getProperty(Whiteboard.EXTENSION))) {
         server.addExtension(service);
@@ -175,6 +183,7 @@ public final class HttpServerComponent {
     }
 
     private void withdraw(Object service) {
+      server.removePage(service);
       server.removeResource(service);
       server.removeExtension(service);
     }

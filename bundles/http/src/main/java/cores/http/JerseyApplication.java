@@ -42,6 +42,10 @@ final class JerseyApplication implements AutoCloseable {
   private final AccountServices accounts;
   private final CsrfTokens csrf;
   private final ClassLoader classLoader;
+
+  /** The REST API at /api (with its index), or the pages at / (cores.web.page resources). */
+  private final boolean api;
+
   private final Set<Object> resources = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Object> extensions = Collections.newSetFromMap(new IdentityHashMap<>());
   private final ScheduledExecutorService reloader =
@@ -60,6 +64,12 @@ final class JerseyApplication implements AutoCloseable {
   private boolean reloadPending;
 
   JerseyApplication(HttpSettings settings, AccountServices accounts, ClassLoader classLoader) {
+    this(settings, accounts, classLoader, true);
+  }
+
+  JerseyApplication(
+      HttpSettings settings, AccountServices accounts, ClassLoader classLoader, boolean api) {
+    this.api = api;
     this.settings = settings;
     this.accounts = accounts;
     this.csrf = new CsrfTokens(settings.secretKey());
@@ -171,7 +181,10 @@ final class JerseyApplication implements AutoCloseable {
     try {
       target.replace(config);
       LOG.info(
-          "REST application reloaded: {} resources, {} extensions", resourceCount, extensionCount);
+          "{} reloaded: {} resources, {} extensions",
+          api ? "REST application" : "Page application",
+          resourceCount,
+          extensionCount);
     } catch (ServletException | RuntimeException e) {
       LOG.error("Reloading the REST application failed", e);
     } catch (InterruptedException e) {
@@ -185,15 +198,20 @@ final class JerseyApplication implements AutoCloseable {
   private List<Object> coreInstances() {
     InternalErrors internalErrors = new InternalErrors(settings.debug());
     JsonProblemMapper jsonMapper = new JsonProblemMapper(internalErrors);
-    return List.of(
-        new ObjectMapperResolver(),
-        new ProblemExceptionMapper(),
-        new WebApplicationExceptionMapper(),
-        jsonMapper,
-        new ThrowableMapper(internalErrors, jsonMapper),
-        new AuthenticationFilter(accounts, csrf),
-        new RolesAllowedFeature(),
-        new IndexResource(this::rootPaths));
+    List<Object> instances =
+        new ArrayList<>(
+            List.of(
+                new ObjectMapperResolver(),
+                new ProblemExceptionMapper(),
+                new WebApplicationExceptionMapper(),
+                jsonMapper,
+                new ThrowableMapper(internalErrors, jsonMapper),
+                new AuthenticationFilter(accounts, csrf),
+                new RolesAllowedFeature()));
+    if (api) {
+      instances.add(new IndexResource(this::rootPaths));
+    }
+    return instances;
   }
 
   private synchronized ResourceConfig build() {

@@ -1,7 +1,6 @@
 package cores.http.auth;
 
 import cores.api.accounts.Sessions;
-import cores.api.accounts.User;
 import cores.api.auth.Authenticator;
 import cores.api.auth.LoginFailedException;
 import cores.api.web.ProblemException;
@@ -18,12 +17,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -44,11 +41,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
     property = Whiteboard.RESOURCE + "=true")
 @Path("auth")
 public final class AuthResource {
-  /** Characters a cookie value may hold unquoted (RFC 6265), which session keys must keep to. */
-  private static final Pattern COOKIE_SAFE = Pattern.compile("[A-Za-z0-9._~+/=-]+");
-
   private final AccountServices services;
-  private final CsrfTokens csrf;
+  private final SessionLogin login;
 
   @Activate
   public AuthResource(HttpConfig config) {
@@ -57,7 +51,7 @@ public final class AuthResource {
 
   public AuthResource(AccountServices services, CsrfTokens csrf) {
     this.services = services;
-    this.csrf = csrf;
+    this.login = new SessionLogin(services, csrf);
   }
 
   @Reference(
@@ -93,37 +87,25 @@ public final class AuthResource {
       @Context UriInfo uri,
       @HeaderParam(RequestFacts.FORWARDED_PROTO) String forwardedProto) {
     validate(request);
-    Optional<Authenticator> authenticator = services.authenticator();
-    Optional<Sessions> sessions = services.sessions();
-    if (authenticator.isEmpty() || sessions.isEmpty()) {
-      return AuthenticationFilter.unavailable();
-    }
-    char[] password = request.password().toCharArray();
-    User user;
+    Optional<SessionLogin.Opened> opened;
     try {
-      user = authenticator.get().login(request.username(), password);
+      opened =
+          login.open(
+              request.username(),
+              request.password().toCharArray(),
+              RequestFacts.isSecure(uri.getRequestUri(), forwardedProto));
     } catch (LoginFailedException e) {
       return AuthenticationFilter.loginFailed(e, false);
-    } finally {
-      Arrays.fill(password, '\0');
     }
-    String key = sessions.get().open(user.id());
-    if (!COOKIE_SAFE.matcher(key).matches()) {
-      throw new IllegalStateException("session key is not a valid cookie value");
+    if (opened.isEmpty()) {
+      return AuthenticationFilter.unavailable();
     }
-    String token = csrf.tokenFor(key);
-    boolean secure = RequestFacts.isSecure(uri.getRequestUri(), forwardedProto);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("username", user.username());
-    body.put("csrfToken", token);
-    return Response.ok(body)
-        .header(
-            HttpHeaders.SET_COOKIE,
-            cookie(AuthenticationFilter.SESSION_COOKIE, key, true, secure, false))
-        .header(
-            HttpHeaders.SET_COOKIE,
-            cookie(AuthenticationFilter.CSRF_COOKIE, token, false, secure, false))
-        .build();
+    body.put("username", opened.get().user().username());
+    body.put("csrfToken", opened.get().csrfToken());
+    Response.ResponseBuilder response = Response.ok(body);
+    opened.get().cookies().forEach(c -> response.header(HttpHeaders.SET_COOKIE, c));
+    return response.build();
   }
 
   /** Ends the session of the cookie (the CSRF check has passed in the filter). */
@@ -133,18 +115,11 @@ public final class AuthResource {
       @CookieParam(AuthenticationFilter.SESSION_COOKIE) String key,
       @Context UriInfo uri,
       @HeaderParam(RequestFacts.FORWARDED_PROTO) String forwardedProto) {
-    if (key != null && !key.isEmpty()) {
-      services.sessions().ifPresent(sessions -> sessions.close(key));
-    }
-    boolean secure = RequestFacts.isSecure(uri.getRequestUri(), forwardedProto);
-    return Response.noContent()
-        .header(
-            HttpHeaders.SET_COOKIE,
-            cookie(AuthenticationFilter.SESSION_COOKIE, "", true, secure, true))
-        .header(
-            HttpHeaders.SET_COOKIE,
-            cookie(AuthenticationFilter.CSRF_COOKIE, "", false, secure, true))
-        .build();
+    Response.ResponseBuilder response = Response.noContent();
+    login
+        .close(key, RequestFacts.isSecure(uri.getRequestUri(), forwardedProto))
+        .forEach(c -> response.header(HttpHeaders.SET_COOKIE, c));
+    return response.build();
   }
 
   private static void validate(LoginRequest request) {
@@ -161,21 +136,5 @@ public final class AuthResource {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-  }
-
-  /** A Set-Cookie value; SameSite=Lax keeps the cookies off cross-site posts. */
-  static String cookie(
-      String name, String value, boolean httpOnly, boolean secure, boolean expire) {
-    StringBuilder cookie = new StringBuilder(name).append('=').append(value).append("; Path=/");
-    if (expire) {
-      cookie.append("; Max-Age=0");
-    }
-    if (httpOnly) {
-      cookie.append("; HttpOnly");
-    }
-    if (secure) {
-      cookie.append("; Secure");
-    }
-    return cookie.append("; SameSite=Lax").toString();
   }
 }

@@ -1,6 +1,9 @@
 package cores.http.auth;
 
+import cores.api.accounts.Impersonation;
+import cores.api.accounts.User;
 import cores.api.web.Whiteboard;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,21 +12,56 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** {@code GET /api/auth-test}: lets API clients check their credentials. */
+/**
+ * {@code GET /api/auth-test}: lets API clients check their credentials. A session that impersonates
+ * someone shows the real user too ({@code impersonator}).
+ */
 @Component(service = AuthTestResource.class, property = Whiteboard.RESOURCE + "=true")
 @Path("auth-test")
 public final class AuthTestResource {
+  private final AtomicReference<Impersonation> impersonation = new AtomicReference<>();
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindImpersonation(Impersonation service) {
+    impersonation.set(service);
+  }
+
+  void unbindImpersonation(Impersonation service) {
+    impersonation.compareAndSet(service, null);
+  }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Response test(@Context SecurityContext security) {
+  public Response test(
+      @Context SecurityContext security,
+      @CookieParam(AuthenticationFilter.SESSION_COOKIE) String session) {
     Principal user = security.getUserPrincipal();
     if (user == null) {
       return RolesAllowedFeature.notAuthenticated();
     }
-    return Response.ok(Map.of("detail", "You are authenticated as " + user.getName())).build();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("detail", "You are authenticated as " + user.getName());
+    // only a session (not Basic or a token) can impersonate; the session is the one just resolved
+    Impersonation service = impersonation.get();
+    Optional<User> real =
+        service == null
+                || !CoresSecurityContext.SESSION_AUTH.equals(security.getAuthenticationScheme())
+            ? Optional.empty()
+            : service.impersonator(session);
+    real.ifPresent(r -> body.put("impersonator", r.getName()));
+    return Response.ok(body).build();
   }
 }

@@ -8,6 +8,7 @@ import cores.api.auth.AuthenticationUnavailableException;
 import cores.api.auth.Authenticator;
 import cores.api.auth.HttpAuthenticationScheme;
 import cores.api.auth.LoginFailedException;
+import cores.api.web.Whiteboard;
 import cores.http.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -18,8 +19,12 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -207,12 +212,38 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
       // an expired or closed session is an anonymous visitor, as in the original
       return;
     }
-    if (!SAFE_METHODS.contains(request.getMethod())
-        && !csrf.matches(key, request.getHeaderString(CSRF_HEADER))) {
+    if (!SAFE_METHODS.contains(request.getMethod()) && !csrf.matches(key, csrfToken(request))) {
       request.abortWith(Problems.response(403, "CSRF token missing or incorrect.").build());
       return;
     }
     authenticated(request, user.get(), CoresSecurityContext.SESSION_AUTH);
+  }
+
+  /**
+   * The CSRF token of an unsafe request: the header, or for an HTML form post (which cannot set
+   * headers) the form field {@value Whiteboard#CSRF_FIELD}. The form body is read here and put back
+   * for the resource.
+   */
+  private static String csrfToken(ContainerRequestContext request) {
+    String header = request.getHeaderString(CSRF_HEADER);
+    if (header != null
+        || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
+      return header;
+    }
+    byte[] body;
+    try {
+      body = request.getEntityStream().readAllBytes();
+    } catch (IOException e) {
+      return null;
+    }
+    request.setEntityStream(new ByteArrayInputStream(body));
+    for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equals(Whiteboard.CSRF_FIELD)) {
+        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   private static void authenticated(ContainerRequestContext request, User user, String scheme) {

@@ -1,0 +1,228 @@
+package cores.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.http.auth.AccountServices;
+import cores.http.auth.AuthTestResource;
+import cores.http.auth.CsrfTokens;
+import cores.http.pages.LoginPage;
+import cores.http.pages.LogoutPage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The login and logout pages at / beside the API at /api, over real HTTP. */
+class PagesTest {
+  private static final String SECRET = "pages-secret";
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Pattern TOKEN =
+      Pattern.compile("name=\"csrfmiddlewaretoken\" value=\"([^\"]+)\"");
+
+  private static CoresServer server;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestAccounts accounts = new TestAccounts();
+    AccountServices services = new AccountServices();
+    services.bindAuthenticator(accounts);
+    services.bindSessions(accounts);
+    services.bindTokens(accounts);
+    server = new CoresServer(new HttpSettings(0, "127.0.0.1", false, SECRET, 4096), services);
+    server.addPage(new LoginPage(services, new CsrfTokens(SECRET)));
+    server.addPage(new LogoutPage(services, new CsrfTokens(SECRET)));
+    server.addResource(new AuthTestResource());
+    server.start();
+    base = "http://127.0.0.1:" + server.port();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.stop();
+  }
+
+  private static HttpResponse<String> send(
+      String method, String path, String form, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                form == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(form));
+    if (form != null) {
+      request.header("Content-Type", "application/x-www-form-urlencoded");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String form(String... pairs) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (out.length() > 0) {
+        out.append('&');
+      }
+      out.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return out.toString();
+  }
+
+  private static String cookie(HttpResponse<String> response, String name) {
+    return ServerTest.cookie(response.headers().allValues("Set-Cookie"), name);
+  }
+
+  private static String token(HttpResponse<String> page) {
+    Matcher m = TOKEN.matcher(page.body());
+    assertTrue(m.find(), page.body());
+    return m.group(1);
+  }
+
+  /** GET /login, then POST it back; the answer to the POST. */
+  private static HttpResponse<String> logIn(String user, String password, String next)
+      throws Exception {
+    HttpResponse<String> page = send("GET", "/login", null);
+    assertEquals(200, page.statusCode());
+    String nonce = cookie(page, "cores_login");
+    return send(
+        "POST",
+        "/login",
+        form(
+            "username",
+            user,
+            "password",
+            password,
+            "csrfmiddlewaretoken",
+            token(page),
+            "next",
+            next),
+        "Cookie",
+        "cores_login=" + nonce);
+  }
+
+  @Test
+  void loginFormLogsInAndRedirectsToALocalPath() throws Exception {
+    HttpResponse<String> page = send("GET", "/login?next=%2Fapi%2Fauth-test", null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(page.body().contains("<form method=\"post\" action=\"/login\">"), page.body());
+    assertTrue(page.body().contains("value=\"/api/auth-test\""), page.body());
+    List<String> cookies = page.headers().allValues("Set-Cookie");
+    assertTrue(cookies.get(0).contains("HttpOnly") && cookies.get(0).contains("SameSite=Lax"));
+
+    HttpResponse<String> done = logIn("alice", "wonder land", "/api/auth-test");
+    assertEquals(303, done.statusCode(), done.body());
+    assertEquals(
+        "/api/auth-test", done.headers().firstValue("Location").orElseThrow().replace(base, ""));
+    String sessionCookie =
+        done.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("cores_session="))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(sessionCookie.contains("HttpOnly") && sessionCookie.contains("SameSite=Lax"));
+    assertFalse(sessionCookie.contains("Secure"), "plain HTTP");
+    String session = cookie(done, "cores_session");
+    HttpResponse<String> me =
+        send("GET", "/api/auth-test", null, "Cookie", "cores_session=" + session);
+    assertEquals(200, me.statusCode());
+    assertTrue(me.body().contains("authenticated as alice"), me.body());
+
+    // logged in, the page offers the logout button; posting it ends the session
+    HttpResponse<String> loggedIn =
+        send("GET", "/login", null, "Cookie", "cores_session=" + session);
+    assertTrue(loggedIn.body().contains("action=\"/logout\""), loggedIn.body());
+    HttpResponse<String> forged =
+        send(
+            "POST",
+            "/logout",
+            form("csrfmiddlewaretoken", "forged"),
+            "Cookie",
+            "cores_session=" + session);
+    assertEquals(403, forged.statusCode(), "a logout without the session's token is refused");
+    HttpResponse<String> out =
+        send(
+            "POST",
+            "/logout",
+            form("csrfmiddlewaretoken", token(loggedIn), "next", "https://evil.example/"),
+            "Cookie",
+            "cores_session=" + session);
+    assertEquals(303, out.statusCode(), out.body());
+    assertEquals("/login", out.headers().firstValue("Location").orElseThrow().replace(base, ""));
+    assertEquals(
+        401,
+        send("GET", "/api/auth-test", null, "Cookie", "cores_session=" + session).statusCode());
+  }
+
+  @Test
+  void secureCookiesBehindHttps() throws Exception {
+    HttpResponse<String> page = send("GET", "/login", null, "X-Forwarded-Proto", "https");
+    assertTrue(page.headers().allValues("Set-Cookie").get(0).contains("Secure"));
+  }
+
+  @Test
+  void offSiteNextIsIgnored() throws Exception {
+    for (String next : List.of("https://evil.example/", "//evil.example", "/\\evil.example", "x")) {
+      HttpResponse<String> done = logIn("alice", "wonder land", next);
+      assertEquals(303, done.statusCode());
+      assertEquals(
+          "/login", done.headers().firstValue("Location").orElseThrow().replace(base, ""), next);
+    }
+  }
+
+  @Test
+  void failuresShowTheReasonEscaped() throws Exception {
+    HttpResponse<String> wrong = logIn("<script>alert(1)</script>", "nope", "/");
+    assertEquals(401, wrong.statusCode());
+    assertTrue(wrong.body().contains("Invalid username or password."), wrong.body());
+    assertTrue(wrong.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), wrong.body());
+    assertFalse(wrong.body().contains("<script>"), wrong.body());
+    assertEquals(503, logIn(TestAccounts.LDAP_DOWN_USER, "x", "/").statusCode());
+    HttpResponse<String> down = logIn(TestAccounts.LDAP_DOWN_USER, "x", "/");
+    assertTrue(down.body().contains("authentication service unavailable"), down.body());
+    assertEquals(429, logIn(TestAccounts.THROTTLED_USER, "x", "/").statusCode());
+  }
+
+  @Test
+  void crossSitePostsWithoutTheCookieAreRefused() throws Exception {
+    HttpResponse<String> page = send("GET", "/login", null);
+    HttpResponse<String> noCookie =
+        send(
+            "POST",
+            "/login",
+            form(
+                "username",
+                "alice",
+                "password",
+                "wonder land",
+                "csrfmiddlewaretoken",
+                token(page)));
+    assertEquals(403, noCookie.statusCode());
+    assertFalse(
+        noCookie.headers().allValues("Set-Cookie").stream()
+            .anyMatch(c -> c.startsWith("cores_session=")));
+  }
+
+  @Test
+  void apiStaysAtApi() throws Exception {
+    assertEquals(401, send("GET", "/api/auth-test", null).statusCode());
+    assertEquals(404, send("GET", "/nothing-here", null).statusCode());
+  }
+}
