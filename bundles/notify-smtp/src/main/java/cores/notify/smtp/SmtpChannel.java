@@ -124,10 +124,24 @@ public final class SmtpChannel implements NotificationChannel, AutoCloseable {
       }
     } catch (MessagingException e) {
       closeTransport();
-      throw new DeliveryException("SMTP: " + e.getMessage(), e);
+      throw new DeliveryException("SMTP: " + describe(e), e);
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The message and its causes' messages: "IOException while sending message" alone says little.
+   */
+  private static String describe(Throwable e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
+      text.append(" <- ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return text.toString();
   }
 
   private void send(MimeMessage message) throws MessagingException {
@@ -170,7 +184,10 @@ public final class SmtpChannel implements NotificationChannel, AutoCloseable {
     if (n.html() != null) {
       alternative.addBodyPart(part(n.html(), "text/html; charset=UTF-8"));
     }
-    message.setContent(alternative);
+    DataHandler content = new DataHandler(alternative, alternative.getContentType());
+    content.setCommandMap(MultipartCommandMap.INSTANCE);
+    message.setDataHandler(content);
+    alternative.setParent(message);
     withBundleLoaderChecked(message::saveChanges);
     return message;
   }
