@@ -21,6 +21,7 @@ public final class BookableSearch {
    *
    * @param user the asking user's id, or null when anonymous (mine/mygroup then match nothing)
    * @param ordering hostname, -hostname, ip or -ip (ipsort=1 means ip)
+   * @param bookable one bookable's id (its detail page), or null for the list
    */
   public record Filters(
       boolean active,
@@ -33,7 +34,8 @@ public final class BookableSearch {
       boolean nores,
       boolean free,
       String ordering,
-      Long user) {
+      Long user,
+      Long bookable) {
 
     /** From query parameters; 400 naming the parameter for bad values. */
     public static Filters of(Map<String, String> query, Long user) {
@@ -57,7 +59,8 @@ public final class BookableSearch {
               flag(query, "nores", errors),
               flag(query, "free", errors),
               ordering,
-              user);
+              user,
+              null);
       errors.throwIfAny();
       return filters;
     }
@@ -111,6 +114,10 @@ public final class BookableSearch {
   public Result search(Sql sql, Filters filters, Instant now, int limit, int offset) {
     List<Object> params = new ArrayList<>(List.of(now, now));
     List<String> where = new ArrayList<>();
+    if (filters.bookable() != null) {
+      where.add("b.id = ?");
+      params.add(filters.bookable());
+    }
     if (filters.active()) {
       where.add("b.status = 'active'");
     }
@@ -159,6 +166,26 @@ public final class BookableSearch {
             : (Long) rows.get(0).get("total");
     rows.forEach(BookableSearch::shape);
     return new Result(count, rows);
+  }
+
+  /** One bookable in the list's row shape, or null. */
+  public Map<String, Object> one(Sql sql, long id, Long user, Instant now) {
+    Filters only =
+        new Filters(
+            false,
+            false,
+            false,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            false,
+            false,
+            "hostname",
+            user,
+            id);
+    List<Map<String, Object>> rows = search(sql, only, now, 1, 0).rows();
+    return rows.isEmpty() ? null : rows.get(0);
   }
 
   /** The original's row shape: booked is "Booked until … by …" or false. */

@@ -2,6 +2,7 @@ package cores.domain.web;
 
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import cores.api.web.ProblemException;
 import cores.domain.booking.BookableSearch;
 import cores.domain.booking.Bookables;
 import cores.domain.inventory.Inventory;
@@ -64,8 +65,7 @@ public final class BookableResource {
       @Context UriInfo uri) {
     Instant now = clock.instant();
     Page.Window window = Page.Window.of(limit, offset);
-    Long user = security != null && security.getUserPrincipal() instanceof User u ? u.id() : null;
-    BookableSearch.Filters filters = BookableSearch.Filters.of(Query.of(uri), user);
+    BookableSearch.Filters filters = BookableSearch.Filters.of(Query.of(uri), user(security));
     BookableSearch.Result result =
         tx.readOnly(em -> search.search(Sql.of(em), filters, now, window.limit(), window.offset()));
     return window.page(result.count(), result.rows(), uri);
@@ -73,8 +73,17 @@ public final class BookableResource {
 
   @GET
   @Path("{id}")
-  public Map<String, Object> get(@PathParam("id") long id) {
-    return tx.readOnly(em -> inventory.get(Sql.of(em), Bookables.MODEL, id));
+  public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
+    Instant now = clock.instant();
+    Map<String, Object> row = tx.readOnly(em -> search.one(Sql.of(em), id, user(security), now));
+    if (row == null) {
+      throw ProblemException.notFound("No bookable with id " + id + ".");
+    }
+    return row;
+  }
+
+  private static Long user(SecurityContext security) {
+    return security != null && security.getUserPrincipal() instanceof User u ? u.id() : null;
   }
 
   @POST

@@ -191,6 +191,16 @@ class BookableSearchTest {
   }
 
   @Test
+  void oneBookableHasTheListsRowShape() {
+    Map<String, Object> first = find(Map.of("active", "1"), 1, 0).rows().get(0);
+    Map<String, Object> one =
+        tx.readOnly(em -> search.one(Sql.of(em), (Long) first.get("id"), me, NOW));
+    assertEquals(first, one);
+    Map<String, Object> none = tx.readOnly(em -> search.one(Sql.of(em), 999_999, me, NOW));
+    assertEquals(null, none);
+  }
+
+  @Test
   void badFilterValuesNameTheParameter() {
     Executable bad = () -> BookableSearch.Filters.of(Map.of("lab", "1,x", "free", "maybe"), null);
     ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, bad);
