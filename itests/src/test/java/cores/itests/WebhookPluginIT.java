@@ -70,6 +70,12 @@ class WebhookPluginIT {
             .start()) {
       cores.awaitStarted(Duration.ofSeconds(90));
       cores.awaitHealthy(Duration.ofSeconds(30));
+      // the notify bundle migrates its table independently of the health answer
+      long migrated = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (count("SELECT count(*) FROM pg_tables WHERE tablename = 'notify_outbox'") == 0) {
+        assertTrue(System.nanoTime() < migrated, "no notify_outbox table\n" + cores.output());
+        Thread.sleep(100);
+      }
       execute(
           "INSERT INTO notify_outbox (type, recipient, data) VALUES ('reservation_nag',"
               + " 'ann@example.org', '{\"host\": \"lab-9\", \"host_id\": \"9\", \"start\": \"2026-01-05\"}')");

@@ -1,0 +1,199 @@
+package cores.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.File;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * Outbox -> SMTP throughput of the built distribution against the physical limit here.
+ *
+ * <ol>
+ *   <li>Baseline: this JVM sends N multipart (plain + HTML) messages over one reused SMTP
+ *       connection to GreenMail on 127.0.0.1, no database.
+ *   <li>Outbox: the distribution runs with SMTP_SERVER pointing at the same GreenMail; N rows are
+ *       inserted into notify_outbox in one transaction; the clock runs until GreenMail has received
+ *       all N (rendered from the templates, each claimed, sent and marked sent by the dispatcher).
+ * </ol>
+ *
+ * Usage: {@code java -cp target/classes:target/lib/* cores.bench.OutboxThroughput <distribution
+ * dir> [messages]}; needs PostgreSQL on 127.0.0.1:5432 (trust).
+ */
+public final class OutboxThroughput {
+  private OutboxThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dist = Path.of(args[0]);
+    int n = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+    int smtpPort = freePort();
+    GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+    mail.start();
+    try {
+      double baseline = baseline(smtpPort, n, mail);
+      mail.purgeEmailFromAllMailboxes();
+      double outbox = outbox(dist, smtpPort, n, mail);
+      System.out.printf(
+          "messages=%d baseline=%.0f msg/s outbox=%.0f msg/s ratio=%.2f%n",
+          n, baseline, outbox, outbox / baseline);
+    } finally {
+      mail.stop();
+    }
+  }
+
+  private static double baseline(int port, int n, GreenMail mail) throws Exception {
+    Properties p = new Properties();
+    p.setProperty("mail.smtp.host", "127.0.0.1");
+    p.setProperty("mail.smtp.port", Integer.toString(port));
+    Session session = Session.getInstance(p);
+    long start = System.nanoTime();
+    try (Transport transport = session.getTransport("smtp")) {
+      transport.connect();
+      for (int i = 1; i <= n; i++) {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress("cores@example.org"));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress("user" + i + "@example.org"));
+        m.setSubject("Booking confirmed: host-" + i);
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Your booking of host-" + i + " is confirmed.", "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText("<p>Your booking of host-" + i + " is confirmed.</p>", "UTF-8", "html");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        m.setContent(alternative);
+        m.saveChanges();
+        transport.sendMessage(m, m.getAllRecipients());
+      }
+    }
+    if (!mail.waitForIncomingEmail(60_000, n)) {
+      throw new IllegalStateException("baseline: not all messages arrived");
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("baseline: %d messages in %.2f s%n", n, seconds);
+    return n / seconds;
+  }
+
+  private static double outbox(Path dist, int smtpPort, int n, GreenMail mail) throws Exception {
+    byte[] suffix = new byte[4];
+    new SecureRandom().nextBytes(suffix);
+    String db = "cores_bench_outbox_" + HexFormat.of().formatHex(suffix);
+    admin("CREATE DATABASE " + db);
+    int httpPort = freePort();
+    File log = File.createTempFile("cores-bench-outbox", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(dist.resolve("bin/cores").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log);
+    builder.environment().put("POSTGRES_HOST", "127.0.0.1");
+    builder.environment().put("POSTGRES_DB", db);
+    builder.environment().put("POSTGRES_USER", "postgres");
+    builder.environment().put("CORES_HTTP_PORT", Integer.toString(httpPort));
+    builder.environment().put("CORES_DATA", log.getParent() + "/cores-bench-data-" + db);
+    builder.environment().put("CORES_PLUGINS", log.getParent() + "/cores-bench-plugins-" + db);
+    builder.environment().put("DEBUG", "True");
+    builder.environment().put("SMTP_SERVER", "127.0.0.1");
+    builder.environment().put("SMTP_PORT", Integer.toString(smtpPort));
+    Process cores = builder.start();
+    try {
+      awaitHealthy(httpPort, cores, log);
+      awaitOutboxTable(db);
+      long start = System.nanoTime();
+      try (Connection c = connect(db);
+          Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO notify_outbox (type, recipient, data) SELECT 'booking_confirmed',"
+                + " 'user' || i || '@example.org', jsonb_build_object('host', 'host-' || i,"
+                + " 'host_id', i::text, 'start', '2026-12-01', 'end', '2026-12-02')"
+                + " FROM generate_series(1, "
+                + n
+                + ") i");
+      }
+      if (!mail.waitForIncomingEmail(300_000, n)) {
+        throw new IllegalStateException("outbox: not all messages arrived; log " + log);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("outbox: %d messages in %.2f s (log %s)%n", n, seconds, log);
+      if (mail.getReceivedMessages().length != n) {
+        throw new IllegalStateException(
+            "outbox: " + mail.getReceivedMessages().length + " received");
+      }
+      return n / seconds;
+    } finally {
+      cores.destroy();
+      cores.waitFor();
+      admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+    }
+  }
+
+  private static void awaitHealthy(int port, Process cores, File log) throws Exception {
+    long until = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < until) {
+      if (!cores.isAlive()) {
+        throw new IllegalStateException("cores exited; log " + log);
+      }
+      try {
+        HttpURLConnection c =
+            (HttpURLConnection)
+                URI.create("http://127.0.0.1:" + port + "/api/health").toURL().openConnection();
+        if (c.getResponseCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("cores not healthy within 120 s; log " + log);
+  }
+
+  /** The notify bundle migrates its table after the first healthy answer may come. */
+  private static void awaitOutboxTable(String db) throws Exception {
+    long until = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < until) {
+      try (Connection c = connect(db);
+          Statement s = c.createStatement();
+          java.sql.ResultSet rs =
+              s.executeQuery("SELECT to_regclass('notify_outbox') IS NOT NULL")) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("no notify_outbox table within 60 s");
+  }
+
+  private static Connection connect(String db) throws Exception {
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "postgres", "");
+  }
+
+  private static void admin(String sql) throws Exception {
+    try (Connection c = connect("postgres");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
