@@ -115,6 +115,33 @@ class NotifyIT {
           404,
           asAdmin(cores, "POST", "/api/notifications/outbox/" + confirmed + "/retry").statusCode());
 
+      // a dead letter, as the dispatcher leaves it after its last attempt, is listed, counted in
+      // /api/system, and put back in the queue by an admin: then it is delivered
+      long dead;
+      try (Connection c = db.connect();
+          PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO notify_outbox (type, recipient, data, status, attempts, last_error)"
+                      + " VALUES ('reservation_nag', 'carol@example.org',"
+                      + " '{\"host\": \"lab-9\", \"host_id\": \"9\"}', 'failed', 10, 'smtp: gone')"
+                      + " RETURNING id");
+          ResultSet rs = insert.executeQuery()) {
+        rs.next();
+        dead = rs.getLong(1);
+      }
+      HttpResponse<String> listed = asAdmin(cores, "GET", "/api/notifications/outbox");
+      assertTrue(listed.body().contains("\"last_error\":\"smtp: gone\""), listed.body());
+      HttpResponse<String> system = asAdmin(cores, "GET", "/api/system");
+      assertTrue(
+          system.body().contains("\"notificationOutbox\":{\"pending\":0,\"sent\":2,\"failed\":1}"),
+          system.body());
+      HttpResponse<String> retried =
+          asAdmin(cores, "POST", "/api/notifications/outbox/" + dead + "/retry");
+      assertEquals(200, retried.statusCode(), retried.body());
+      assertEquals("{\"requeued\":1}", retried.body());
+      assertTrue(mail.waitForIncomingEmail(30_000, 3), "the retried message arrives");
+      assertEquals("Do you still need lab-9?", to("carol@example.org").getSubject());
+
       assertEquals(0, cores.stop(), "exit code after SIGTERM");
     }
   }
