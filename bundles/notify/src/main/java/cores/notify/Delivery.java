@@ -8,6 +8,7 @@ import cores.api.persistence.Transactions;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,14 +69,17 @@ final class Delivery {
         em -> {
           Connection c = connection(em);
           List<OutboxRow> rows = OutboxStore.claim(c, batchSize);
+          List<OutboxStore.Sent> sent = new ArrayList<>(rows.size());
           for (OutboxRow row : rows) {
-            deliver(c, row, active);
+            deliver(c, row, active, sent);
           }
+          OutboxStore.sent(c, sent);
           return rows.size();
         });
   }
 
-  private void deliver(Connection c, OutboxRow row, List<NotificationChannel> active)
+  private void deliver(
+      Connection c, OutboxRow row, List<NotificationChannel> active, List<OutboxStore.Sent> sent)
       throws SQLException {
     int attempts = row.attempts() + 1;
     Notification notification;
@@ -106,7 +110,7 @@ final class Delivery {
       }
     }
     if (errors.isEmpty()) {
-      OutboxStore.sent(c, row.id(), delivered);
+      sent.add(new OutboxStore.Sent(row.id(), delivered));
     } else if (backoff.exhausted(attempts)) {
       LOG.warn("Outbox message {} failed {} times, giving up: {}", row.id(), attempts, errors);
       OutboxStore.dead(c, row.id(), attempts, truncate(errors), delivered);

@@ -18,7 +18,7 @@ public @interface NotifyConfig {
   String scheme() default "https";
 
   @AttributeDefinition(description = "Rows claimed per transaction")
-  int batchSize() default 20;
+  int batchSize() default 50;
 
   @AttributeDefinition(description = "Pause when nothing is due (ms)")
   long pollIntervalMillis() default 1000;

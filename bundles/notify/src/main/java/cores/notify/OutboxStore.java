@@ -67,11 +67,21 @@ final class OutboxStore {
     }
   }
 
-  static void sent(Connection c, long id, Set<String> deliveredTo) throws SQLException {
+  /** A row every channel accepted. */
+  record Sent(long id, Set<String> deliveredTo) {}
+
+  /** Marks rows sent in one JDBC batch: one round trip for the whole claimed batch. */
+  static void sent(Connection c, List<Sent> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
     try (PreparedStatement update = c.prepareStatement(SENT)) {
-      update.setArray(1, array(c, deliveredTo));
-      update.setLong(2, id);
-      update.executeUpdate();
+      for (Sent row : rows) {
+        update.setArray(1, array(c, row.deliveredTo()));
+        update.setLong(2, row.id());
+        update.addBatch();
+      }
+      update.executeBatch();
     }
   }
 

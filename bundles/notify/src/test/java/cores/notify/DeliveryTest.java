@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import cores.api.notify.NotificationChannel;
 import cores.notify.smtp.SmtpChannel;
+import cores.testing.TestDatabase;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The dispatcher's rounds with the real SMTP channel against GreenMail on 127.0.0.1. */
 class DeliveryTest {
   private static final String HOSTNAME = "cores.example.org";
-  private static TestDatabase db;
+  private static NotifyDatabase db;
   private static TestDatabase.Tx tx;
 
   private int port;
@@ -38,7 +39,7 @@ class DeliveryTest {
 
   @BeforeAll
   static void database() throws Exception {
-    db = new TestDatabase();
+    db = new NotifyDatabase();
     tx = db.transactions("cores.notify");
   }
 
@@ -101,15 +102,15 @@ class DeliveryTest {
   }
 
   private static long count(String status) throws Exception {
-    return db.count("SELECT count(*) FROM notify_outbox WHERE status = '" + status + "'");
+    return db.number("SELECT count(*) FROM notify_outbox WHERE status = '" + status + "'");
   }
 
   @Test
   void messagesArriveWithRecipientSubjectBothPartsAndAStableMessageId() throws Exception {
     enqueue(1);
-    long id = db.count("SELECT id FROM notify_outbox");
+    long id = db.number("SELECT id FROM notify_outbox");
     long created =
-        db.count("SELECT floor(extract(epoch FROM created) * 1000)::bigint FROM notify_outbox");
+        db.number("SELECT floor(extract(epoch FROM created) * 1000)::bigint FROM notify_outbox");
     assertEquals(1, delivery(tx, List.of(channel()), fast(3)).round(20));
     assertTrue(mail.waitForIncomingEmail(5000, 1));
     MimeMessage m = mail.getReceivedMessages()[0];
@@ -137,7 +138,7 @@ class DeliveryTest {
     assertEquals(1, count("sent"));
     assertEquals(
         1,
-        db.count(
+        db.number(
             "SELECT count(*) FROM notify_outbox WHERE sent_at IS NOT NULL AND delivered_to = '{smtp}'"));
   }
 
@@ -159,7 +160,7 @@ class DeliveryTest {
     enqueue(3);
     assertEquals(0, delivery(tx, List.of(), fast(3)).round(20));
     assertEquals(3, count("pending"));
-    assertEquals(0, db.count("SELECT sum(attempts) FROM notify_outbox"));
+    assertEquals(0, db.number("SELECT sum(attempts) FROM notify_outbox"));
   }
 
   @Test
@@ -172,9 +173,9 @@ class DeliveryTest {
       d.round(20);
     }
     assertEquals(30, count("pending"));
-    assertTrue(db.count("SELECT min(attempts) FROM notify_outbox") >= 1);
+    assertTrue(db.number("SELECT min(attempts) FROM notify_outbox") >= 1);
     assertTrue(
-        db.count("SELECT count(*) FROM notify_outbox WHERE last_error LIKE 'smtp: %'") == 30);
+        db.number("SELECT count(*) FROM notify_outbox WHERE last_error LIKE 'smtp: %'") == 30);
     mail = startMail();
     drain(d);
     assertEquals(30, count("sent"));
@@ -194,15 +195,15 @@ class DeliveryTest {
       Thread.sleep(20);
     }
     assertEquals(2, count("failed"));
-    assertEquals(2, db.count("SELECT count(*) FROM notify_outbox WHERE attempts = 3"));
-    long one = db.count("SELECT min(id) FROM notify_outbox");
+    assertEquals(2, db.number("SELECT count(*) FROM notify_outbox WHERE attempts = 3"));
+    long one = db.number("SELECT min(id) FROM notify_outbox");
     int requeuedOne = tx.required(em -> OutboxStore.requeue(Delivery.connection(em), one));
     assertEquals(1, requeuedOne);
     int requeuedAll = tx.required(em -> OutboxStore.requeue(Delivery.connection(em), null));
     assertEquals(1, requeuedAll);
     assertEquals(
         2,
-        db.count("SELECT count(*) FROM notify_outbox WHERE status = 'pending' AND attempts = 0"));
+        db.number("SELECT count(*) FROM notify_outbox WHERE status = 'pending' AND attempts = 0"));
     mail = startMail();
     drain(d);
     assertTrue(mail.waitForIncomingEmail(5000, 2));
@@ -215,7 +216,7 @@ class DeliveryTest {
     delivery(tx, List.of(channel()), fast(10)).round(20);
     assertEquals(
         1,
-        db.count(
+        db.number(
             "SELECT count(*) FROM notify_outbox WHERE status = 'failed' AND attempts = 1"
                 + " AND last_error LIKE 'cannot render: unknown notification type%'"));
   }

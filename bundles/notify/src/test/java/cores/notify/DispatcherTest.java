@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import cores.notify.smtp.SmtpChannel;
+import cores.testing.TestDatabase;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class DispatcherTest {
   void waitsForAChannelThenDeliversAndStops() throws Exception {
     GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
-    try (TestDatabase db = new TestDatabase();
+    try (NotifyDatabase db = new NotifyDatabase();
         TestDatabase.Tx tx = db.transactions("cores.notify")) {
       db.execute(
           "INSERT INTO notify_outbox (type, recipient, data) SELECT 'booking_ended',"
@@ -27,7 +28,7 @@ class DispatcherTest {
       Dispatcher dispatcher = new Dispatcher(tx, new Config());
       try {
         Thread.sleep(700);
-        assertEquals(45, db.count("SELECT count(*) FROM notify_outbox WHERE status = 'pending'"));
+        assertEquals(45, db.number("SELECT count(*) FROM notify_outbox WHERE status = 'pending'"));
         assertEquals(List.of(), dispatcher.channelNames());
         try (SmtpChannel channel =
             new SmtpChannel(new SmtpSettings(mail.getSmtp().getPort(), 2000))) {
@@ -36,7 +37,7 @@ class DispatcherTest {
           assertEquals(List.of("smtp"), dispatcher.channelNames());
           assertTrue(mail.waitForIncomingEmail(10_000, 45));
           long until = System.nanoTime() + 10_000_000_000L;
-          while (db.count("SELECT count(*) FROM notify_outbox WHERE status = 'sent'") < 45) {
+          while (db.number("SELECT count(*) FROM notify_outbox WHERE status = 'sent'") < 45) {
             assertTrue(System.nanoTime() < until, "rows not marked sent");
             Thread.sleep(50);
           }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.notify.NotificationEvent;
 import cores.api.notify.NotificationType;
+import cores.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -15,13 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OutboxServiceTest {
-  private static TestDatabase db;
+  private static NotifyDatabase db;
   private static TestDatabase.Tx tx;
   private final OutboxService outbox = new OutboxService(tx);
 
   @BeforeAll
   static void start() throws Exception {
-    db = new TestDatabase();
+    db = new NotifyDatabase();
     tx = db.transactions("cores.notify");
   }
 
@@ -36,8 +37,9 @@ class OutboxServiceTest {
     db.execute("DELETE FROM notify_outbox; DELETE FROM auth_user");
   }
 
-  static long user(TestDatabase db, String name, String email, boolean reminders) throws Exception {
-    return db.count(
+  static long user(NotifyDatabase db, String name, String email, boolean reminders)
+      throws Exception {
+    return db.number(
         "INSERT INTO auth_user (username, password, email, receive_reminders) VALUES ('"
             + name
             + "', '!', '"
@@ -60,7 +62,7 @@ class OutboxServiceTest {
                       NotificationEvent.toUser(NotificationType.BOOKING_CONFIRMED, ann, Map.of()));
                   throw new IllegalStateException("the booking failed");
                 }));
-    assertEquals(0, db.count("SELECT count(*) FROM notify_outbox"));
+    assertEquals(0, db.number("SELECT count(*) FROM notify_outbox"));
   }
 
   @Test
@@ -76,7 +78,7 @@ class OutboxServiceTest {
     assertTrue(id.isPresent());
     assertEquals(
         1,
-        db.count(
+        db.number(
             "SELECT count(*) FROM notify_outbox WHERE id = "
                 + id.getAsLong()
                 + " AND recipient = 'ann@example.org' AND status = 'pending'"
@@ -102,7 +104,7 @@ class OutboxServiceTest {
                         NotificationEvent.toUser(
                             NotificationType.BOOKING_CANCELLED, bob, Map.of())))
             .isPresent());
-    assertEquals(1, db.count("SELECT count(*) FROM notify_outbox"));
+    assertEquals(1, db.number("SELECT count(*) FROM notify_outbox"));
     assertEquals(Map.of("pending", 1L, "sent", 0L, "failed", 0L), outbox.counts());
   }
 
@@ -115,7 +117,7 @@ class OutboxServiceTest {
                 em, NotificationEvent.toUser(NotificationType.BOOKING_CONFIRMED, eve, Map.of())));
     assertEquals(
         1,
-        db.count(
+        db.number(
             "SELECT count(*) FROM notify_outbox WHERE status = 'failed'"
                 + " AND last_error = 'recipient has no email address'"));
   }
@@ -129,7 +131,7 @@ class OutboxServiceTest {
                 NotificationEvent.toAddress(
                     NotificationType.RESERVATION_NAG, "x@example.org", Map.of())));
     assertEquals(
-        1, db.count("SELECT count(*) FROM notify_outbox WHERE recipient = 'x@example.org'"));
+        1, db.number("SELECT count(*) FROM notify_outbox WHERE recipient = 'x@example.org'"));
     assertThrows(
         IllegalArgumentException.class,
         () ->
