@@ -4,6 +4,9 @@ import cores.accounts.Constraints;
 import cores.accounts.entity.GroupEntity;
 import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
+import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -34,6 +37,9 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class GroupsResource {
+  /** The original's default page size for this list. */
+  private static final int PAGE_SIZE = 100;
+
   static final String VIEW = Permissions.of("auth", "view", "group");
   static final String ADD = Permissions.of("auth", "add", "group");
   static final String CHANGE = Permissions.of("auth", "change", "group");
@@ -54,7 +60,7 @@ public final class GroupsResource {
       @Context SecurityContext security,
       @Context UriInfo uri) {
     Access.require(security, VIEW);
-    Page.Window window = Page.Window.of(limit, offset);
+    Page.Window window = Page.Window.of(limit, offset, PAGE_SIZE);
     String where =
         " from GroupEntity g" + (name == null ? "" : " where lower(g.name) = lower(:name)");
     return tx.readOnly(

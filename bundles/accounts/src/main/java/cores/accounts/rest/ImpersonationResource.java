@@ -2,6 +2,8 @@ package cores.accounts.rest;
 
 import cores.api.accounts.Impersonation;
 import cores.api.accounts.User;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;

@@ -3,6 +3,7 @@ package cores.accounts.rest;
 import cores.accounts.entity.UserEntity;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -6,6 +6,9 @@ import cores.accounts.entity.TokenEntity;
 import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
+import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +38,9 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class TokensResource {
+  /** The original's default page size for this list. */
+  private static final int PAGE_SIZE = 100;
+
   private final Transactions tx;
   private final Tokens tokens;
 
@@ -53,7 +59,7 @@ public final class TokensResource {
       @Context SecurityContext security,
       @Context UriInfo uri) {
     User user = Access.user(security);
-    Page.Window window = Page.Window.of(limit, offset);
+    Page.Window window = Page.Window.of(limit, offset, PAGE_SIZE);
     return tx.readOnly(
         em -> {
           long count =

@@ -9,6 +9,9 @@ import cores.accounts.entity.UserEntity;
 import cores.api.accounts.Permissions;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
+import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -49,6 +52,9 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class UsersResource {
+  /** The original's default page size for this list. */
+  private static final int PAGE_SIZE = 100;
+
   static final String VIEW = Permissions.of("auth", "view", "user");
   static final String ADD = Permissions.of("auth", "add", "user");
   static final String CHANGE = Permissions.of("auth", "change", "user");
@@ -83,7 +89,7 @@ public final class UsersResource {
       @Context SecurityContext security,
       @Context UriInfo uri) {
     Access.require(security, VIEW);
-    Page.Window window = Page.Window.of(limit, offset);
+    Page.Window window = Page.Window.of(limit, offset, PAGE_SIZE);
     Map<String, String> filters = new LinkedHashMap<>();
     if (username != null) {
       filters.put("username", username);

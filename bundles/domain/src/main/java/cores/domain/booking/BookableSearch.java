@@ -1,8 +1,8 @@
 package cores.domain.booking;
 
+import cores.api.web.FieldErrors;
 import cores.domain.inventory.Ids;
 import cores.domain.sql.Sql;
-import cores.domain.web.FieldErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package cores.domain.booking;
 
 import cores.api.accounts.Permissions;
 import cores.api.accounts.User;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
-import cores.domain.web.Access;
-import cores.domain.web.FieldErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

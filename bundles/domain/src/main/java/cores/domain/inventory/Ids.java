@@ -1,6 +1,6 @@
 package cores.domain.inventory;
 
-import cores.domain.web.FieldErrors;
+import cores.api.web.FieldErrors;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package cores.domain.inventory;
 
+import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
-import cores.domain.web.FieldErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

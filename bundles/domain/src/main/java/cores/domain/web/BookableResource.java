@@ -2,6 +2,9 @@ package cores.domain.web;
 
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
+import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.BookableSearch;
 import cores.domain.booking.Bookables;
@@ -64,7 +67,7 @@ public final class BookableResource {
       @Context SecurityContext security,
       @Context UriInfo uri) {
     Instant now = clock.instant();
-    Page.Window window = Page.Window.of(limit, offset);
+    Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     BookableSearch.Filters filters = BookableSearch.Filters.of(Query.of(uri), user(security));
     BookableSearch.Result result =
         tx.readOnly(em -> search.search(Sql.of(em), filters, now, window.limit(), window.offset()));

@@ -3,6 +3,9 @@ package cores.domain.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
+import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.BookingService;
 import cores.domain.inventory.Ids;
@@ -73,7 +76,7 @@ public final class BookingResource {
       @Context SecurityContext security,
       @Context UriInfo uri) {
     User user = Access.user(security);
-    Page.Window window = Page.Window.of(limit, offset);
+    Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     Map<String, String> query = Query.of(uri);
     FieldErrors errors = new FieldErrors();
     List<String> where = new ArrayList<>();

@@ -2,6 +2,8 @@ package cores.domain.web;
 
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Models;
 import cores.domain.sql.Sql;

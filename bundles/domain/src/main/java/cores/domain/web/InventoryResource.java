@@ -1,6 +1,8 @@
 package cores.domain.web;
 
 import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.inventory.Inventory;
@@ -54,7 +56,7 @@ public final class InventoryResource {
       @Context UriInfo uri) {
     Model model = model(path);
     Access.require(security, model.permission("view"));
-    Page.Window window = Page.Window.of(limit, offset);
+    Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     Inventory.Rows rows =
         tx.readOnly(
             em ->

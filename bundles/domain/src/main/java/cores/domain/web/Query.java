@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Query parameters as name to first value. */
 final class Query {
+  /** The original's default page size for lists without ?limit. */
+  static final int PAGE_SIZE = 50;
+
   private Query() {}
 
   static Map<String, String> of(UriInfo uri) {

@@ -2,6 +2,9 @@ package cores.domain.web;
 
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
+import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.BookingService;
 import cores.domain.inventory.Ids;
@@ -67,7 +70,7 @@ public final class ReservationResource {
       @Context SecurityContext security,
       @Context UriInfo uri) {
     User user = Access.user(security);
-    Page.Window window = Page.Window.of(limit, offset);
+    Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     List<String> where = new java.util.ArrayList<>();
     List<Object> params = new java.util.ArrayList<>();
     if (!security.isUserInRole(VIEW)) {

@@ -1,4 +1,4 @@
-package cores.domain.web;
+package cores.api.web;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -9,17 +9,23 @@ import java.util.List;
  * ?limit=N&offset=M}.
  */
 public record Page<T>(long count, URI next, URI previous, List<T> results) {
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 1000;
+  /** The largest page a client gets, whatever limit it asks for. */
+  public static final int MAX_LIMIT = 1000;
 
   /** The requested window, checked. */
   public record Window(int limit, int offset) {
-    public static Window of(String limit, String offset) {
+    /**
+     * The window the query parameters ask for; {@code defaultLimit} when there is no limit (each
+     * API keeps the original's page size). Answers 400 for values that are no whole numbers or too
+     * small; limits above {@link #MAX_LIMIT} are lowered to it.
+     */
+    public static Window of(String limit, String offset, int defaultLimit) {
       return new Window(
-          parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+          parse("limit", limit, defaultLimit, 1, MAX_LIMIT),
           parse("offset", offset, 0, 0, Integer.MAX_VALUE));
     }
 
+    /** The page of {@code results} out of {@code count}, linking its neighbours by request URI. */
     public <T> Page<T> page(long count, List<T> results, UriInfo uri) {
       URI next =
           offset + limit < count
