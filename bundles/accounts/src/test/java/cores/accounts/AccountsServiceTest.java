@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.accounts.User;
 import cores.api.auth.Identity;
+import cores.testing.TestDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,13 +26,13 @@ import org.junit.jupiter.api.TestInstance;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountsServiceTest {
-  private TestDatabase db;
+  private AccountsDatabase db;
   private TestDatabase.Tx tx;
   private AccountsService accounts;
 
   @BeforeAll
   void setUp() throws Exception {
-    db = new TestDatabase();
+    db = new AccountsDatabase();
     tx = db.transactions();
     accounts =
         new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), Clock.systemUTC());

@@ -11,6 +11,7 @@ import cores.api.auth.AuthenticationUnavailableException;
 import cores.api.auth.Identity;
 import cores.api.auth.LoginFailedException;
 import cores.api.auth.LoginFailedException.Reason;
+import cores.testing.TestDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,14 +39,14 @@ class AuthenticatorTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
   private final AtomicLong serviceIds = new AtomicLong();
   private final Settings settings = new Settings(Duration.ofMinutes(30), 2, Duration.ofSeconds(4));
-  private TestDatabase db;
+  private AccountsDatabase db;
   private TestDatabase.Tx tx;
   private TestDatabase.Tx otherTx;
   private AccountsService accounts;
 
   @BeforeAll
   void setUp() throws Exception {
-    db = new TestDatabase();
+    db = new AccountsDatabase();
     tx = db.transactions();
     otherTx = db.transactions();
     accounts = new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), clock);
@@ -106,7 +107,7 @@ class AuthenticatorTest {
   @Test
   void aDatabaseOutageIsUnavailable() throws Exception {
     FakeProvider provider = FakeProvider.accepting("ldap", "someone");
-    AuthenticatorService authenticator = authenticator(TestDatabase.unreachable());
+    AuthenticatorService authenticator = authenticator(AccountsDatabase.unreachable());
     add(authenticator, provider, 100);
     LoginFailedException e =
         assertThrows(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cores.api.accounts.User;
 import cores.api.auth.Identity;
+import cores.testing.TestDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImpersonationTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  private TestDatabase db;
+  private AccountsDatabase db;
   private TestDatabase.Tx tx;
   private AccountsService accounts;
   private SessionService sessions;
@@ -36,7 +37,7 @@ class ImpersonationTest {
 
   @BeforeAll
   void setUp() throws Exception {
-    db = new TestDatabase();
+    db = new AccountsDatabase();
     tx = db.transactions();
     accounts = new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), clock);
     sessions =

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.accounts.User;
 import cores.api.auth.Identity;
+import cores.testing.TestDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokensAndSessionsTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  private TestDatabase db;
+  private AccountsDatabase db;
   private TestDatabase.Tx tx;
   private AccountsService accounts;
   private TokenService tokens;
@@ -33,7 +34,7 @@ class TokensAndSessionsTest {
 
   @BeforeAll
   void setUp() throws Exception {
-    db = new TestDatabase();
+    db = new AccountsDatabase();
     tx = db.transactions();
     accounts = new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), clock);
     tokens = new TokenService(tx, clock, new SecureRandom());

@@ -4,26 +4,27 @@ import java.sql.SQLException;
 
 /** Inventory rows for tests, written straight to the database. */
 public final class Fixture {
-  private final TestDatabase db;
+  private final DomainDatabase db;
   public final long building;
   public final long lab;
   public final long rack;
   public final long hostType;
   public final long hardware;
 
-  public Fixture(TestDatabase db) throws SQLException {
+  public Fixture(DomainDatabase db) throws SQLException {
     this.db = db;
-    building = db.id("INSERT INTO inventory_building (code) VALUES ('B1') RETURNING id");
+    building = db.number("INSERT INTO inventory_building (code) VALUES ('B1') RETURNING id");
     lab =
-        db.id(
+        db.number(
             "INSERT INTO inventory_lab (name, building_id, network) VALUES ('lab1', "
                 + building
                 + ", '10.1.0.0/16') RETURNING id");
     rack =
-        db.id("INSERT INTO inventory_rack (number, lab_id) VALUES (0, " + lab + ") RETURNING id");
-    hostType = db.id("INSERT INTO inventory_hosttype (name) VALUES ('tcpreplay') RETURNING id");
+        db.number(
+            "INSERT INTO inventory_rack (number, lab_id) VALUES (0, " + lab + ") RETURNING id");
+    hostType = db.number("INSERT INTO inventory_hosttype (name) VALUES ('tcpreplay') RETURNING id");
     hardware =
-        db.id(
+        db.number(
             "INSERT INTO inventory_hosthardware (name, hosttype_id) VALUES ('R640', "
                 + hostType
                 + ") RETURNING id");
@@ -31,7 +32,7 @@ public final class Fixture {
 
   /** A host in the fixture's rack. */
   public long host(String hostname, String status) throws SQLException {
-    return db.id(
+    return db.number(
         "INSERT INTO inventory_host (hostname, hosthardware_id, rack_id, status) VALUES ('"
             + hostname
             + "', "
@@ -46,7 +47,7 @@ public final class Fixture {
   /** A bookable of a new host. */
   public long bookable(String hostname, String status) throws SQLException {
     long host = host(hostname, "active");
-    return db.id(
+    return db.number(
         "INSERT INTO booking_bookable (host_id, status) VALUES ("
             + host
             + ", '"

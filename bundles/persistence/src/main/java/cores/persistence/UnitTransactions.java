@@ -11,14 +11,14 @@ import jakarta.persistence.PersistenceException;
  * Transactions of one persistence unit. Each outermost call gets its own EntityManager and
  * transaction; calls made from inside the work on the same thread join it.
  */
-final class UnitTransactions implements Transactions {
+public final class UnitTransactions implements Transactions {
 
   private final EntityManagerFactory factory;
 
   /** The EntityManager of the transaction this thread is in, for this unit only. */
   private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
-  UnitTransactions(EntityManagerFactory factory) {
+  public UnitTransactions(EntityManagerFactory factory) {
     this.factory = factory;
   }
 

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cores.accounts.AccountsDatabase;
 import cores.accounts.AccountsService;
 import cores.accounts.DatabaseClock;
 import cores.accounts.TestAccess;
-import cores.accounts.TestDatabase;
 import cores.accounts.TokenService;
 import cores.api.accounts.User;
 import cores.api.auth.Identity;
+import cores.testing.TestDatabase;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 class RestTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
-  private TestDatabase db;
+  private AccountsDatabase db;
   private TestDatabase.Tx tx;
   private AccountsService accounts;
   private TokenService tokens;
@@ -40,7 +41,7 @@ class RestTest {
 
   @BeforeAll
   void setUp() throws Exception {
-    db = new TestDatabase();
+    db = new AccountsDatabase();
     tx = db.transactions();
     accounts = TestAccess.accounts(tx);
     tokens = TestAccess.tokens(tx);

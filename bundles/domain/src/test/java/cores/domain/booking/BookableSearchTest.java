@@ -3,9 +3,10 @@ package cores.domain.booking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cores.api.web.ProblemException;
+import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
-import cores.domain.TestDatabase;
 import cores.domain.sql.Sql;
+import cores.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +23,7 @@ class BookableSearchTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   private final BookableSearch search = new BookableSearch();
-  private TestDatabase db;
+  private DomainDatabase db;
   private TestDatabase.Tx tx;
   private long me;
   private long otherLab;
@@ -30,24 +31,24 @@ class BookableSearchTest {
 
   @BeforeAll
   void setUp() throws Exception {
-    db = new TestDatabase();
+    db = new DomainDatabase();
     tx = db.transactions();
     Fixture fixture = new Fixture(db);
     me = db.user("me", false, java.util.Set.of()).id();
     long other = db.user("other", false, java.util.Set.of()).id();
-    long group = db.id("INSERT INTO auth_group (name) VALUES ('mine') RETURNING id");
+    long group = db.number("INSERT INTO auth_group (name) VALUES ('mine') RETURNING id");
     db.execute(
         "INSERT INTO auth_user_groups (user_id, group_id) VALUES (" + me + ", " + group + ")");
     otherLab =
-        db.id(
+        db.number(
             "INSERT INTO inventory_lab (name, network) VALUES ('lab2', '10.9.0.0/16') RETURNING id");
     long otherRack =
-        db.id(
+        db.number(
             "INSERT INTO inventory_rack (number, lab_id) VALUES (1, "
                 + otherLab
                 + ") RETURNING id");
     otherHardware =
-        db.id("INSERT INTO inventory_hosthardware (name) VALUES ('other-hw') RETURNING id");
+        db.number("INSERT INTO inventory_hosthardware (name) VALUES ('other-hw') RETURNING id");
     // 60 active bookables in lab1 (host-00 .. host-59), 20 of them booked now, 10 reserved now
     for (int i = 0; i < 60; i++) {
       long bookable = fixture.bookable(String.format("host-%02d", i), "active");

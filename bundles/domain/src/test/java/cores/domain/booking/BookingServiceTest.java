@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.api.accounts.Permissions;
 import cores.api.accounts.User;
 import cores.api.web.ProblemException;
+import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
-import cores.domain.TestDatabase;
 import cores.domain.booking.BookingService.BookingRequest;
 import cores.domain.booking.BookingService.ReservationRequest;
 import cores.domain.sql.Sql;
+import cores.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,7 +39,7 @@ class BookingServiceTest {
   private static final Instant HOUR = NOW.plus(Duration.ofHours(1));
 
   private final BookingService service = new BookingService();
-  private TestDatabase db;
+  private DomainDatabase db;
   private TestDatabase.Tx tx;
   private Fixture fixture;
   private User alice;
@@ -48,7 +49,7 @@ class BookingServiceTest {
 
   @BeforeAll
   void setUp() throws Exception {
-    db = new TestDatabase();
+    db = new DomainDatabase();
     tx = db.transactions();
     fixture = new Fixture(db);
     alice = db.user("alice", false, Set.of());
@@ -177,7 +178,8 @@ class BookingServiceTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(1, db.id("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
+    assertEquals(
+        1, db.number("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
   }
 
   @Test
@@ -208,7 +210,7 @@ class BookingServiceTest {
       assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
       assertEquals(49, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
       assertEquals(
-          1, db.id("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
+          1, db.number("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
     } finally {
       pool.shutdownNow();
     }
@@ -232,7 +234,7 @@ class BookingServiceTest {
   @Test
   void onlyMembersOfTheHostsGroupMayBook() throws Exception {
     long bookable = fixture.bookable("book-group", "active");
-    long group = db.id("INSERT INTO auth_group (name) VALUES ('lab-team') RETURNING id");
+    long group = db.number("INSERT INTO auth_group (name) VALUES ('lab-team') RETURNING id");
     db.execute(
         "UPDATE inventory_host SET group_id = "
             + group
@@ -273,7 +275,7 @@ class BookingServiceTest {
     long bookable = fixture.bookable("reserve-denied", "active");
     assertEquals(403, status(() -> reserve(alice, bookable, HOUR, null)));
     assertEquals(
-        0, db.id("SELECT count(*) FROM booking_reservation WHERE bookable_id = " + bookable));
+        0, db.number("SELECT count(*) FROM booking_reservation WHERE bookable_id = " + bookable));
   }
 
   @Test
@@ -373,7 +375,8 @@ class BookingServiceTest {
           service.cancelBooking(Sql.of(em), staff, second, NOW);
           return null;
         });
-    assertEquals(0, db.id("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
+    assertEquals(
+        0, db.number("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
   }
 
   @Test

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cores.api.web.ProblemException;
+import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
-import cores.domain.TestDatabase;
 import cores.domain.booking.Bookables;
 import cores.domain.sql.Sql;
+import cores.testing.TestDatabase;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InventoryTest {
   private final Inventory inventory = new Inventory(new Bookables());
-  private TestDatabase db;
+  private DomainDatabase db;
   private TestDatabase.Tx tx;
   private Fixture fixture;
 
   @BeforeAll
   void setUp() throws Exception {
-    db = new TestDatabase();
+    db = new DomainDatabase();
     tx = db.transactions();
     fixture = new Fixture(db);
   }
@@ -107,14 +108,15 @@ class InventoryTest {
                 create(
                     Models.NIC, Map.of("mac", "00:00:00:00:03:02", "host", host, "primary", true)));
     assertEquals(Map.of("primary", List.of("the host already has a primary NIC")), e.errors());
-    assertEquals(0, db.id("SELECT count(*) FROM inventory_nic WHERE mac = '00:00:00:00:03:02'"));
+    assertEquals(
+        0, db.number("SELECT count(*) FROM inventory_nic WHERE mac = '00:00:00:00:03:02'"));
   }
 
   @Test
   void hostLeavingActiveSuspendsItsActiveBookable() throws Exception {
     long host = fixture.host("suspend-me", "active");
     long bookable =
-        db.id(
+        db.number(
             "INSERT INTO booking_bookable (host_id, status) VALUES ("
                 + host
                 + ", 'active') RETURNING id");

@@ -1,0 +1,80 @@
+package cores.domain;
+
+import cores.api.accounts.User;
+import cores.testing.TestDatabase;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A fresh database with the accounts and domain changelogs applied (and btree_gist, which the
+ * persistence bundle installs), and transactions over the domain's unit whose statements are
+ * counted.
+ */
+public final class DomainDatabase extends TestDatabase {
+
+  /** Statements prepared or created through {@link #transactions()}'s connections. */
+  public final AtomicInteger statements = new AtomicInteger();
+
+  public DomainDatabase() throws Exception {
+    super("cores_domain_test");
+    execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
+    migrate("cores/accounts/db/changelog.xml", "cores/domain/db/changelog.xml");
+  }
+
+  /** A new user row, and the {@link User} the http bundle would hand to resources. */
+  public User user(String username, boolean staff, Set<String> permissions) throws SQLException {
+    long id =
+        number(
+            "INSERT INTO auth_user (username, password, is_staff) VALUES ('"
+                + username
+                + "', '!', "
+                + staff
+                + ") RETURNING id");
+    return new User(id, username, "", "", "", true, staff, false, Set.of(), permissions, null);
+  }
+
+  public Tx transactions() {
+    return transactions("cores.domain", counting());
+  }
+
+  /** A DataSource whose connections count every statement they prepare or create. */
+  private DataSource counting() {
+    InvocationHandler connections =
+        (proxy, method, args) -> {
+          if (method.getName().equals("getConnection")) {
+            Connection real = connect();
+            return Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (p, m, a) -> {
+                  if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
+                    statements.incrementAndGet();
+                  }
+                  try {
+                    return m.invoke(real, a);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+          }
+          return switch (method.getName()) {
+            case "getLogWriter" -> (PrintWriter) null;
+            case "getLoginTimeout" -> 0;
+            case "getParentLogger" -> Logger.getGlobal();
+            case "isWrapperFor" -> false;
+            default -> null;
+          };
+        };
+    return (DataSource)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {DataSource.class}, connections);
+  }
+}

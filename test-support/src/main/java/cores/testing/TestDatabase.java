@@ -1,0 +1,174 @@
+package cores.testing;
+
+import cores.api.persistence.Transactions;
+import cores.api.persistence.Work;
+import cores.persistence.UnitTransactions;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.sql.DataSource;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+
+/**
+ * A fresh database with a random name on the local PostgreSQL (127.0.0.1:5432, user postgres, trust
+ * auth), dropped at close; Liquibase changelogs from the classpath; and {@link Transactions} over a
+ * bundle's persistence unit as the persistence bundle provides them inside OSGi: its own {@link
+ * UnitTransactions}, on connections with {@code stringtype=unspecified} as its pool sets.
+ */
+public class TestDatabase implements AutoCloseable {
+  public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+  public static final String USER = "postgres";
+
+  private final String name;
+  private final String url;
+
+  /** A new empty database named {@code <prefix>_<random hex>}. */
+  public TestDatabase(String prefix) throws SQLException {
+    byte[] suffix = new byte[6];
+    new SecureRandom().nextBytes(suffix);
+    name = prefix + "_" + HexFormat.of().formatHex(suffix);
+    url = SERVER + name + "?stringtype=unspecified";
+    admin("CREATE DATABASE " + name);
+  }
+
+  /** A new database with the changelogs applied in order. */
+  public TestDatabase(String prefix, String... changelogs) throws Exception {
+    this(prefix);
+    migrate(changelogs);
+  }
+
+  public final String name() {
+    return name;
+  }
+
+  /** Applies Liquibase changelogs found on the classpath, in order. */
+  public final void migrate(String... changelogs) throws Exception {
+    try (Connection connection = connect()) {
+      Database database =
+          DatabaseFactory.getInstance()
+              .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      for (String changelog : changelogs) {
+        new CommandScope(UpdateCommandStep.COMMAND_NAME)
+            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+            .execute();
+      }
+    }
+  }
+
+  public final Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, USER, "");
+  }
+
+  /** Runs SQL statements on a connection of their own, committed (test set-up). */
+  public final void execute(String... sql) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String statement : sql) {
+        s.execute(statement);
+      }
+    }
+  }
+
+  /** The number in the first column of the first row a query answers (a count, an id). */
+  public final long number(String sql) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** A persistence unit of its own (with its own cache), as a separate instance of Cores has. */
+  public final Tx transactions(String unit) {
+    return transactions(unit, url);
+  }
+
+  /** A persistence unit on connections from the data source (e.g. one that observes them). */
+  public static Tx transactions(String unit, DataSource dataSource) {
+    return open(unit, Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+  }
+
+  /** A persistence unit on a database URL, e.g. of a server that is down. */
+  public static Tx transactions(String unit, String url) {
+    return open(
+        unit,
+        Map.of(
+            "jakarta.persistence.jdbc.url",
+            url,
+            "jakarta.persistence.jdbc.user",
+            USER,
+            "jakarta.persistence.jdbc.password",
+            "",
+            "jakarta.persistence.jdbc.driver",
+            "org.postgresql.Driver"));
+  }
+
+  private static Tx open(String unit, Map<String, Object> connection) {
+    Map<String, Object> properties = new HashMap<>(connection);
+    properties.put("eclipselink.logging.level", "WARNING");
+    // -Dsqllog=FINE shows the SQL a test sends
+    properties.put("eclipselink.logging.level.sql", System.getProperty("sqllog", "WARNING"));
+    return new Tx(new PersistenceProvider().createEntityManagerFactory(unit, properties));
+  }
+
+  @Override
+  public void close() throws SQLException {
+    admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  private static void admin(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /**
+   * The persistence bundle's {@link UnitTransactions} over a unit, closing its factory at close.
+   */
+  public static final class Tx implements Transactions, AutoCloseable {
+    private final EntityManagerFactory emf;
+    private final UnitTransactions transactions;
+
+    Tx(EntityManagerFactory emf) {
+      this.emf = emf;
+      this.transactions = new UnitTransactions(emf);
+    }
+
+    @Override
+    public <T> T required(Work<T> work) {
+      return transactions.required(work);
+    }
+
+    @Override
+    public <T> T readOnly(Work<T> work) {
+      return transactions.readOnly(work);
+    }
+
+    /** An EntityManager outside any transaction. */
+    public EntityManager entityManager() {
+      return emf.createEntityManager();
+    }
+
+    @Override
+    public void close() {
+      emf.close();
+    }
+  }
+}
