@@ -170,8 +170,7 @@ class DeliveryTest {
     Delivery d = delivery(tx, List.of(channel()), fast(1000));
     // rounds until every message has been tried once (bounded: a slow machine takes more rounds)
     long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (db.number("SELECT min(attempts) FROM notify_outbox") < 1
-        && System.nanoTime() < until) {
+    while (db.number("SELECT min(attempts) FROM notify_outbox") < 1 && System.nanoTime() < until) {
       d.round(20);
     }
     assertEquals(30, count("pending"));
