@@ -205,7 +205,7 @@ public final class Main {
     Duration bound = Duration.ofSeconds(settings.databaseWaitSeconds());
     if (settings.externalDatabase().isPresent()) {
       Database db = settings.externalDatabase().get();
-      new DatabaseWaiter().await(db, bound);
+      new DatabaseWaiter(lifecycle::stopRequested).await(db, bound);
       return db;
     }
     EmbeddedDatabase embedded =

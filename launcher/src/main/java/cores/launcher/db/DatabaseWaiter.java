@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 
 /**
  * Waits until the database accepts a connection: exponential backoff (0.25 s doubling up to 4 s)
@@ -26,6 +27,7 @@ public final class DatabaseWaiter {
   private static final Duration MAX_DELAY = Duration.ofSeconds(4);
 
   private final Sleeper sleeper;
+  private final BooleanSupplier cancelled;
 
   /** How the waiter pauses; tests pass one that does not. */
   @FunctionalInterface
@@ -33,12 +35,17 @@ public final class DatabaseWaiter {
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  public DatabaseWaiter() {
-    this(d -> Thread.sleep(d.toMillis()));
+  /**
+   * @param cancelled whether the launcher was asked to stop: checked before every attempt, since
+   *     the JDBC driver can swallow the interrupt that a SIGTERM sends while it connects
+   */
+  public DatabaseWaiter(BooleanSupplier cancelled) {
+    this(d -> Thread.sleep(d.toMillis()), cancelled);
   }
 
-  DatabaseWaiter(Sleeper sleeper) {
+  DatabaseWaiter(Sleeper sleeper, BooleanSupplier cancelled) {
     this.sleeper = sleeper;
+    this.cancelled = cancelled;
   }
 
   /**
@@ -49,6 +56,10 @@ public final class DatabaseWaiter {
     Duration delay = FIRST_DELAY;
     int attempt = 0;
     while (true) {
+      if (cancelled.getAsBoolean()) {
+        throw new LaunchException(
+            LaunchException.DATABASE_UNAVAILABLE, "stopped while waiting for the database");
+      }
       attempt++;
       SQLException failure;
       try (Connection c = connect(db, bound)) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class DatabaseWaiterTest {
@@ -31,7 +32,8 @@ class DatabaseWaiterTest {
             d -> {
               sleeps.add(d);
               Thread.sleep(d.toMillis());
-            });
+            },
+            () -> false);
     LaunchException e =
         assertThrows(LaunchException.class, () -> waiter.await(db, Duration.ofSeconds(2)));
     assertEquals(3, e.exitCode());
@@ -50,7 +52,8 @@ class DatabaseWaiterTest {
     new DatabaseWaiter(
             d -> {
               throw new AssertionError("no wait needed");
-            })
+            },
+            () -> false)
         .await(db, Duration.ofSeconds(5));
   }
 
@@ -66,7 +69,8 @@ class DatabaseWaiterTest {
                 new DatabaseWaiter(
                         d -> {
                           throw new AssertionError("not retried");
-                        })
+                        },
+                        () -> false)
                     .await(db, Duration.ofSeconds(5)));
     assertEquals(
         "POSTGRES_DB: database \"no_such_db_for_cores\" does not exist on 127.0.0.1:5432",
@@ -80,9 +84,28 @@ class DatabaseWaiterTest {
     LaunchException e =
         assertThrows(
             LaunchException.class,
-            () -> new DatabaseWaiter(d -> {}).await(db, Duration.ofMillis(1)));
+            () -> new DatabaseWaiter(d -> {}, () -> false).await(db, Duration.ofMillis(1)));
     assertEquals(
         "POSTGRES_HOST: cannot connect to no-such-host.invalid:5432 after 0 s (unknown host)",
         e.getMessage());
+  }
+
+  @Test
+  void aStopRequestEndsTheWaitEvenWhenTheInterruptWasLost() throws Exception {
+    Database db =
+        new Database("127.0.0.1", closedPort(), "cores", Optional.empty(), Optional.empty());
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Duration> sleeps = new ArrayList<>();
+    DatabaseWaiter waiter =
+        new DatabaseWaiter(
+            d -> {
+              sleeps.add(d);
+              stop.set(true); // the signal arrives; its interrupt never reaches this thread
+            },
+            stop::get);
+    LaunchException e =
+        assertThrows(LaunchException.class, () -> waiter.await(db, Duration.ofSeconds(60)));
+    assertEquals("stopped while waiting for the database", e.getMessage());
+    assertEquals(1, sleeps.size());
   }
 }
