@@ -1,5 +1,7 @@
 package cores.persistence;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.persistence.logging.AbstractSessionLog;
 import org.eclipse.persistence.logging.SessionLog;
 import org.eclipse.persistence.logging.SessionLogEntry;
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class Slf4jSessionLog extends AbstractSessionLog {
 
   private static final String ROOT = "eclipselink";
+
+  private final Map<String, Integer> categoryLevels = new ConcurrentHashMap<>();
 
   public Slf4jSessionLog() {
     Logger root = LoggerFactory.getLogger(ROOT);
@@ -30,6 +34,26 @@ public final class Slf4jSessionLog extends AbstractSessionLog {
       threshold = SessionLog.OFF;
     }
     setLevel(threshold);
+  }
+
+  /** Honours {@code eclipselink.logging.level.<category>}, which the base class ignores. */
+  @Override
+  public void setLevel(int level, String category) {
+    if (category == null) {
+      this.level = level;
+    } else {
+      categoryLevels.put(category, level);
+    }
+  }
+
+  @Override
+  public int getLevel(String category) {
+    return category == null ? level : categoryLevels.getOrDefault(category, level);
+  }
+
+  @Override
+  public boolean shouldLog(int level, String category) {
+    return level >= getLevel(category);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.eclipse.persistence.logging.SessionLog;
 import org.eclipse.persistence.sessions.Session;
 
 /** Creates EclipseLink persistence units on the shared pool. */
@@ -45,6 +46,11 @@ final class Units {
     properties.put(PersistenceUnitProperties.LOGGING_LOGGER, Slf4jSessionLog.class.getName());
     // Bind values may be personal data or secrets: keep them out of the SQL log.
     properties.put(PersistenceUnitProperties.LOGGING_PARAMETERS, "false");
+    // A unit may map no entity (its bundle works in SQL and takes only transactions and schema
+    // from it): EclipseLink's warning about an empty metamodel is then noise on every start.
+    properties.put(
+        PersistenceUnitProperties.CATEGORY_LOGGING_LEVEL_ + SessionLog.METAMODEL,
+        SessionLog.SEVERE_LABEL);
     properties.put(PersistenceUnitProperties.DEPLOY_ON_STARTUP, "true");
     EntityManagerFactory factory =
         new PersistenceProvider().createEntityManagerFactory(unitName, properties);
