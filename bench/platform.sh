@@ -28,45 +28,46 @@ wait_health() { # pid -> prints ms waited, fails after 60 s
   done
   echo "no 200 from /api/health within 60 s" >&2; return 1
 }
-start_cores() { # extra env assignments...
+start_cores() { # extra env assignments...; sets $pid (no subshell: it must stay our child)
   env CORES_HTTP_PORT=$port CORES_DATA="$work/data" CORES_PLUGINS="$work/plugins" \
     SECRET_KEY=bench-secret-key "$@" "$dist/bin/cores" >"$work/cores.log" 2>&1 &
-  echo $!
+  pid=$!
 }
-stop() { kill -TERM "$1"; wait "$1" 2>/dev/null || true; }
+stop() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 psql -h 127.0.0.1 -U postgres -qc "create database $db" >/dev/null
 ext=(POSTGRES_HOST=127.0.0.1 POSTGRES_USER=postgres POSTGRES_DB=$db)
 
 # warm-up run: migrates the fresh database, so the measured runs start like an upgrade-free restart
-t0=$(now_ms); pid=$(start_cores "${ext[@]}"); wait_health "$t0" "$pid" >/dev/null; stop "$pid"
+t0=$(now_ms); start_cores "${ext[@]}"; wait_health "$t0" "$pid" >/dev/null; stop
 
 echo "cold start, external PostgreSQL (ms, $runs runs):"
 for _ in $(seq 1 "$runs"); do
-  t0=$(now_ms); pid=$(start_cores "${ext[@]}"); wait_health "$t0" "$pid"; stop "$pid"
+  t0=$(now_ms); start_cores "${ext[@]}"; wait_health "$t0" "$pid"; stop
 done | tee "$work/ext.txt" | tr '\n' ' '; echo
 echo "  median: $(median <"$work/ext.txt") ms"
 
 echo "cold start, embedded PostgreSQL (ms, $runs runs; data folder reused after the first start):"
-t0=$(now_ms); pid=$(start_cores); wait_health "$t0" "$pid" >/dev/null; stop "$pid"
+t0=$(now_ms); start_cores; wait_health "$t0" "$pid" >/dev/null; stop
 for _ in $(seq 1 "$runs"); do
-  t0=$(now_ms); pid=$(start_cores); wait_health "$t0" "$pid"; stop "$pid"
+  t0=$(now_ms); start_cores; wait_health "$t0" "$pid"; stop
 done | tee "$work/emb.txt" | tr '\n' ' '; echo
 echo "  median: $(median <"$work/emb.txt") ms"
 
-t0=$(now_ms); pid=$(start_cores "${ext[@]}"); wait_health "$t0" "$pid" >/dev/null
-for _ in $(seq 1 1000); do echo "url = \"http://127.0.0.1:$port/api/health\""; done >"$work/urls"
-curl -fsS -o /dev/null -K "$work/urls"
+t0=$(now_ms); start_cores "${ext[@]}"; wait_health "$t0" "$pid" >/dev/null
+for _ in $(seq 1 1000); do printf 'url = "http://127.0.0.1:%s/api/health"\noutput = "/dev/null"\n' "$port"; done >"$work/urls"
+curl -fsS -K "$work/urls"
 echo "resident memory after start + 1,000 /api/health: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")"
 
+wrk -t2 -c16 -d5s "http://127.0.0.1:$port/api/health" >/dev/null # JIT warm-up, as for the baseline
 cores_rps=$(wrk -t2 -c16 -d10s "http://127.0.0.1:$port/api/health" | awk '/Requests\/sec/ {print $2}')
-stop "$pid"
+stop
 java -cp "$root/bench/target/cores-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*" \
   cores.bench.BareJettyHealth 18099 >"$work/bare.log" 2>&1 &
 bare=$!
 for _ in $(seq 1 200); do curl -fsS -o /dev/null http://127.0.0.1:18099/ 2>/dev/null && break; sleep 0.05; done
-wrk -t2 -c16 -d3s http://127.0.0.1:18099/ >/dev/null # JIT warm-up, as Cores had 1,000 requests
+wrk -t2 -c16 -d5s http://127.0.0.1:18099/ >/dev/null # JIT warm-up, as for Cores
 bare_rps=$(wrk -t2 -c16 -d10s http://127.0.0.1:18099/ | awk '/Requests\/sec/ {print $2}')
 kill "$bare"
 echo "/api/health throughput: cores $cores_rps req/s, bare Jetty $bare_rps req/s, ratio $(awk -v a="$cores_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a/b}')"
