@@ -1,10 +1,5 @@
 package cores.http;
 
-import cores.api.accounts.Accounts;
-import cores.api.accounts.Sessions;
-import cores.api.accounts.Tokens;
-import cores.api.auth.Authenticator;
-import cores.api.auth.HttpAuthenticationScheme;
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
 import org.osgi.framework.BundleContext;
@@ -15,9 +10,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
@@ -42,12 +34,13 @@ public final class HttpServerComponent {
           + Whiteboard.PAGE
           + "=true))";
 
-  private final AccountServices accounts = new AccountServices();
   private final CoresServer server;
   private final ServiceTracker<Object, Object> whiteboard;
 
   @Activate
-  public HttpServerComponent(HttpConfig config, BundleContext context) throws Exception {
+  public HttpServerComponent(
+      HttpConfig config, BundleContext context, @Reference AccountServices accounts)
+      throws Exception {
     this.server = new CoresServer(HttpSettings.from(config), accounts);
     this.whiteboard =
         new ServiceTracker<>(context, filter(context), new WhiteboardCustomizer(context, server));
@@ -78,66 +71,6 @@ public final class HttpServerComponent {
     } finally {
       whiteboard.close();
     }
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindTokens(Tokens service) {
-    accounts.bindTokens(service);
-  }
-
-  void unbindTokens(Tokens service) {
-    accounts.unbindTokens(service);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindSessions(Sessions service) {
-    accounts.bindSessions(service);
-  }
-
-  void unbindSessions(Sessions service) {
-    accounts.unbindSessions(service);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindAuthenticator(Authenticator service) {
-    accounts.bindAuthenticator(service);
-  }
-
-  void unbindAuthenticator(Authenticator service) {
-    accounts.unbindAuthenticator(service);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindAccounts(Accounts service) {
-    accounts.bindAccounts(service);
-  }
-
-  void unbindAccounts(Accounts service) {
-    accounts.unbindAccounts(service);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.MULTIPLE,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindScheme(HttpAuthenticationScheme service) {
-    accounts.bindScheme(service);
-  }
-
-  void unbindScheme(HttpAuthenticationScheme service) {
-    accounts.unbindScheme(service);
   }
 
   /** Hands whiteboard services to the server as they come, change and go. */

@@ -9,6 +9,7 @@ import cores.api.notify.NotificationChannel;
 import cores.api.notify.NotificationEvent;
 import cores.api.notify.Outbox;
 import cores.api.web.Whiteboard;
+import cores.http.auth.AccountServices;
 import cores.http.system.SystemResource;
 import jakarta.persistence.EntityManager;
 import java.lang.annotation.Annotation;
@@ -95,9 +96,10 @@ class OsgiWhiteboardTest {
                 Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
     felix.start();
     context = felix.getBundleContext();
-    component = new HttpServerComponent(config(), context);
     TestAccounts accounts = new TestAccounts();
-    component.bindAuthenticator(accounts);
+    AccountServices services = new AccountServices();
+    services.bindAuthenticator(accounts);
+    component = new HttpServerComponent(config(), context, services);
     base = "http://127.0.0.1:" + component.port();
 
     SystemResource system =

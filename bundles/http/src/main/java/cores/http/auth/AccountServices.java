@@ -10,14 +10,21 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The account services another bundle provides, as they come and go. Requests use whatever is bound
  * at that moment; with nothing bound they are anonymous and credentials are answered with 503.
  * Unbinding compares with the bound service because a greedy replacement binds the new service
  * before it unbinds the old one. Authentication schemes of other bundles (e.g. SPNEGO) come and go
- * the same way; several may be bound at once.
+ * the same way; several may be bound at once. One component of the bundle tracks them, and the
+ * server and the login/logout resources share it.
  */
+@Component(service = AccountServices.class)
 public final class AccountServices {
   private final AtomicReference<Tokens> tokens = new AtomicReference<>();
   private final AtomicReference<Sessions> sessions = new AtomicReference<>();
@@ -54,6 +61,10 @@ public final class AccountServices {
     return schemes.stream().map(HttpAuthenticationScheme::scheme).distinct().toList();
   }
 
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
   public void bindTokens(Tokens service) {
     tokens.set(service);
   }
@@ -62,6 +73,10 @@ public final class AccountServices {
     tokens.compareAndSet(service, null);
   }
 
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
   public void bindSessions(Sessions service) {
     sessions.set(service);
   }
@@ -70,6 +85,10 @@ public final class AccountServices {
     sessions.compareAndSet(service, null);
   }
 
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
   public void bindAuthenticator(Authenticator service) {
     authenticator.set(service);
   }
@@ -78,6 +97,10 @@ public final class AccountServices {
     authenticator.compareAndSet(service, null);
   }
 
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
   public void bindAccounts(Accounts service) {
     accounts.set(service);
   }
@@ -86,6 +109,10 @@ public final class AccountServices {
     accounts.compareAndSet(service, null);
   }
 
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
   public void bindScheme(HttpAuthenticationScheme service) {
     schemes.add(service);
   }

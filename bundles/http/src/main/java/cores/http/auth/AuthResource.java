@@ -1,7 +1,5 @@
 package cores.http.auth;
 
-import cores.api.accounts.Sessions;
-import cores.api.auth.Authenticator;
 import cores.api.auth.LoginFailedException;
 import cores.api.web.ProblemException;
 import cores.api.web.Whiteboard;
@@ -25,9 +23,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Browser login and logout: {@code POST /api/auth/login} opens a session and sets its cookie plus a
@@ -45,37 +40,13 @@ public final class AuthResource {
   private final SessionLogin login;
 
   @Activate
-  public AuthResource(HttpConfig config) {
-    this(new AccountServices(), new CsrfTokens(config.secretKey()));
+  public AuthResource(HttpConfig config, @Reference AccountServices services) {
+    this(services, new CsrfTokens(config.secretKey()));
   }
 
   public AuthResource(AccountServices services, CsrfTokens csrf) {
     this.services = services;
     this.login = new SessionLogin(services, csrf);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindAuthenticator(Authenticator service) {
-    services.bindAuthenticator(service);
-  }
-
-  void unbindAuthenticator(Authenticator service) {
-    services.unbindAuthenticator(service);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindSessions(Sessions service) {
-    services.bindSessions(service);
-  }
-
-  void unbindSessions(Sessions service) {
-    services.unbindSessions(service);
   }
 
   @POST

@@ -1,7 +1,5 @@
 package cores.http.pages;
 
-import cores.api.accounts.Sessions;
-import cores.api.auth.Authenticator;
 import cores.api.auth.LoginFailedException;
 import cores.api.web.Whiteboard;
 import cores.http.HttpConfig;
@@ -33,9 +31,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code GET /login}: a plain HTML login form; {@code POST /login}: logs in through the same {@link
@@ -59,38 +54,14 @@ public final class LoginPage {
   private final SecureRandom random = new SecureRandom();
 
   @Activate
-  public LoginPage(HttpConfig config) {
-    this(new AccountServices(), new CsrfTokens(config.secretKey()));
+  public LoginPage(HttpConfig config, @Reference AccountServices services) {
+    this(services, new CsrfTokens(config.secretKey()));
   }
 
   public LoginPage(AccountServices services, CsrfTokens csrf) {
     this.services = services;
     this.csrf = csrf;
     this.login = new SessionLogin(services, csrf);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindAuthenticator(Authenticator service) {
-    services.bindAuthenticator(service);
-  }
-
-  void unbindAuthenticator(Authenticator service) {
-    services.unbindAuthenticator(service);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindSessions(Sessions service) {
-    services.bindSessions(service);
-  }
-
-  void unbindSessions(Sessions service) {
-    services.unbindSessions(service);
   }
 
   @GET

@@ -1,6 +1,5 @@
 package cores.http.pages;
 
-import cores.api.accounts.Sessions;
 import cores.api.web.Whiteboard;
 import cores.http.HttpConfig;
 import cores.http.auth.AccountServices;
@@ -22,9 +21,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code POST /logout} from a form: ends the session and redirects to {@code next} (a local path)
@@ -42,25 +38,13 @@ public final class LogoutPage {
   private final SessionLogin login;
 
   @Activate
-  public LogoutPage(HttpConfig config) {
-    this(new AccountServices(), new CsrfTokens(config.secretKey()));
+  public LogoutPage(HttpConfig config, @Reference AccountServices services) {
+    this(services, new CsrfTokens(config.secretKey()));
   }
 
   public LogoutPage(AccountServices services, CsrfTokens csrf) {
     this.services = services;
     this.login = new SessionLogin(services, csrf);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      policyOption = ReferencePolicyOption.GREEDY)
-  void bindSessions(Sessions service) {
-    services.bindSessions(service);
-  }
-
-  void unbindSessions(Sessions service) {
-    services.unbindSessions(service);
   }
 
   /** The logout button, for pages of a logged-in user. */
