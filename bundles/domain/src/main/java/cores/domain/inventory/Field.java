@@ -1,5 +1,6 @@
 package cores.domain.inventory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param required whether a create must give it (otherwise the column's default applies)
  * @param max the longest text, or the smallest number
  * @param target for references: the referenced table
- * @param choices for choices: the allowed values
+ * @param choices for choices: the allowed values; for numbers, if not empty, the allowed values
  * @param writable false for attributes the domain derives
  */
 public record Field(
@@ -34,39 +35,59 @@ public record Field(
     INET,
     CIDR,
     CHOICE,
-    TIME
+    /** An instant: ISO-8601 date-time, UTC when it has no offset. */
+    TIME,
+    /** A calendar date: ISO-8601 {@code yyyy-mm-dd}. */
+    DATE
   }
 
-  static Field text(String name, int max, boolean required) {
+  public static Field text(String name, int max, boolean required) {
     return new Field(name, name, Kind.TEXT, required, max, null, List.of(), true);
   }
 
-  static Field text(String name, int max) {
+  public static Field text(String name, int max) {
     return text(name, max, false);
   }
 
-  static Field bool(String name) {
+  public static Field bool(String name) {
     return new Field(name, quoted(name), Kind.BOOL, false, 0, null, List.of(), true);
   }
 
-  static Field number(String name, int min) {
+  public static Field number(String name, int min) {
     return new Field(name, name, Kind.INT, true, min, null, List.of(), true);
   }
 
-  static Field ref(String name, String target, boolean required) {
+  /** A whole number that is one of {@code from..to}. */
+  public static Field number(String name, int from, int to) {
+    List<String> allowed = new ArrayList<>();
+    for (int n = from; n <= to; n++) {
+      allowed.add(String.valueOf(n));
+    }
+    return new Field(name, name, Kind.INT, false, from, null, List.copyOf(allowed), true);
+  }
+
+  public static Field ref(String name, String target, boolean required) {
     return new Field(name, name + "_id", Kind.REF, required, 0, target, List.of(), true);
   }
 
-  static Field address(String name, Kind kind, boolean required) {
+  public static Field address(String name, Kind kind, boolean required) {
     return new Field(name, quoted(name), kind, required, 0, null, List.of(), true);
   }
 
-  static Field choice(String name, List<String> choices) {
+  public static Field choice(String name, List<String> choices) {
     return new Field(name, name, Kind.CHOICE, false, 0, null, choices, true);
   }
 
+  public static Field time(String name, String column) {
+    return new Field(name, column, Kind.TIME, false, 0, null, List.of(), true);
+  }
+
+  public static Field date(String name, String column, boolean required) {
+    return new Field(name, column, Kind.DATE, required, 0, null, List.of(), true);
+  }
+
   /** Derived by the domain: shown, never accepted. */
-  Field derived() {
+  public Field derived() {
     return new Field(name, column, kind, false, max, target, choices, false);
   }
 

@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads and writes the inventory models inside the caller's transaction: checks input against the
- * model (unknown fields, types, lengths, addresses, referenced ids), writes, then applies the
- * domain's consequences (derived host ip/lastseen, suspended bookables).
+ * The generic CRUD of every model the API serves from a descriptor ({@link Model}: the inventory's,
+ * and notices' and loans'), inside the caller's transaction: checks input against the model
+ * (unknown fields, types, lengths, addresses, referenced ids), writes, then applies the inventory's
+ * consequences (derived host ip/lastseen, suspended bookables). A model's own further rules wrap
+ * these calls ({@link Rules}).
  */
 public final class Inventory {
   private static final Map<String, String[]> UNIQUE_MESSAGES =
@@ -26,6 +28,10 @@ public final class Inventory {
           new String[] {"number", "the lab already has a rack with this number"},
           "inventory_host_hostname_lower_key",
           new String[] {"hostname", "already taken"});
+
+  /** Unique indexes whose violation is a conflict with another row rather than a bad field. */
+  private static final Map<String, String> CONFLICT_MESSAGES =
+      Map.of("loans_loan_one_open_per_host", "The host is already on an open loan.");
 
   private final HostStatus.LeftActive leftActive;
 
@@ -60,7 +66,17 @@ public final class Inventory {
   }
 
   public Map<String, Object> create(Sql sql, Model model, Map<String, Object> input) {
+    return create(sql, model, input, Map.of());
+  }
+
+  /**
+   * Creates from the input and the values Cores sets itself (field name to value, e.g. a notice's
+   * author), which are not checked as input: derived fields may be among them.
+   */
+  public Map<String, Object> create(
+      Sql sql, Model model, Map<String, Object> input, Map<String, Object> set) {
     Map<Field, Object> values = check(sql, model, input, true);
+    set.forEach((name, value) -> values.put(model.field(name).orElseThrow(), value));
     List<String> columns = values.keySet().stream().map(Field::column).toList();
     String text =
         columns.isEmpty()
@@ -148,7 +164,8 @@ public final class Inventory {
     return row;
   }
 
-  private static String select(Model model) {
+  /** {@code SELECT id, <fields> FROM <table>}: the model's rows as the API shows them. */
+  public static String select(Model model) {
     StringBuilder text = new StringBuilder("SELECT id");
     for (Field field : model.fields()) {
       text.append(", ").append(field.select());
@@ -256,6 +273,11 @@ public final class Inventory {
   private static RuntimeException translate(Model model, DatabaseException e) {
     switch (e.sqlState()) {
       case DatabaseException.UNIQUE_VIOLATION -> {
+        for (Map.Entry<String, String> known : CONFLICT_MESSAGES.entrySet()) {
+          if (e.violated(DatabaseException.UNIQUE_VIOLATION, known.getKey())) {
+            return ProblemException.conflict(known.getValue());
+          }
+        }
         for (Map.Entry<String, String[]> known : UNIQUE_MESSAGES.entrySet()) {
           if (e.violated(DatabaseException.UNIQUE_VIOLATION, known.getKey())) {
             return FieldErrors.single(known.getValue()[0], known.getValue()[1]);

@@ -1,5 +1,12 @@
 package cores.domain.inventory;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
 /** Checks a JSON value against a field; null means valid. */
 final class Values {
   private Values() {}
@@ -19,8 +26,13 @@ final class Values {
         if (!(value instanceof Integer || value instanceof Long)) {
           yield "must be a whole number";
         }
-        yield ((Number) value).longValue() < field.max()
-                || ((Number) value).longValue() > Integer.MAX_VALUE
+        long number = ((Number) value).longValue();
+        if (!field.choices().isEmpty()) {
+          yield field.choices().contains(String.valueOf(number))
+              ? null
+              : "must be one of " + field.choices();
+        }
+        yield number < field.max() || number > Integer.MAX_VALUE
             ? "must be a whole number of at least " + field.max()
             : null;
       }
@@ -33,12 +45,42 @@ final class Values {
       case INET -> value instanceof String text ? Addresses.ip(text) : "must be a string";
       case CIDR -> value instanceof String text ? Addresses.cidr(text) : "must be a string";
       case CHOICE -> field.choices().contains(value) ? null : "must be one of " + field.choices();
-      case TIME -> "cannot be set";
+      case TIME ->
+          value instanceof String text && instant(text) != null
+              ? null
+              : "must be a date and time (ISO-8601, e.g. 2026-01-31T12:00:00Z)";
+      case DATE ->
+          value instanceof String text && date(text) != null ? null : "must be a date (yyyy-mm-dd)";
     };
   }
 
   /** The value as bound to the statement. */
   static Object stored(Field field, Object value) {
-    return value instanceof Integer number ? number.longValue() : value;
+    return switch (field.kind()) {
+      case TIME -> value instanceof String text ? instant(text) : null;
+      case DATE -> value instanceof String text ? date(text) : null;
+      default -> value instanceof Integer number ? number.longValue() : value;
+    };
+  }
+
+  /** The instant, UTC when the text has no offset; null when it is not a date-time. */
+  static Instant instant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+  }
+
+  static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 }

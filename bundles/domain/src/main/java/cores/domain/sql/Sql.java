@@ -1,6 +1,7 @@
 package cores.domain.sql;
 
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -109,7 +110,9 @@ public final class Sql {
     if (value == null
         || value instanceof String
         || value instanceof Long
-        || value instanceof Boolean) {
+        || value instanceof Boolean
+        || value instanceof BigDecimal
+        || value instanceof Double) {
       return value;
     }
     // inet, cidr, macaddr, tstzrange come as driver objects: their text form is the API's

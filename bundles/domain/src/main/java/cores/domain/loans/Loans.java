@@ -1,0 +1,192 @@
+package cores.domain.loans;
+
+import cores.api.web.FieldErrors;
+import cores.api.web.ProblemException;
+import cores.domain.inventory.Field;
+import cores.domain.inventory.Inventory;
+import cores.domain.inventory.Model;
+import cores.domain.inventory.Models;
+import cores.domain.inventory.Rules;
+import cores.domain.sql.Sql;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loans (DOMAIN.md): lending a host sets its status {@code on_loan} through the inventory's host
+ * update (which suspends its bookable) and stores the status it had; returning the loan ({@code
+ * PATCH {"returned": true}}) sets that status back. A host is on at most one open loan (also a
+ * partial unique index). An open loan cannot be deleted, only returned; a returned loan cannot be
+ * reopened.
+ */
+public final class Loans implements Rules {
+  public static final String ON_LOAN = "on_loan";
+
+  public static final Model CUSTOMER =
+      new Model(
+          "loans",
+          "customer",
+          "loans_customer",
+          List.of(
+              Field.text("name", 200, true),
+              Field.text("contact_name", 200),
+              Field.text("contact_role", 200),
+              Field.text("contact_email", 254),
+              Field.ref("internal_contact", "auth_user", false)),
+          List.of(),
+          "lower(name)");
+
+  public static final Model LOAN =
+      new Model(
+          "loans",
+          "loan",
+          "loans_loan",
+          List.of(
+              Field.ref("host", "inventory_host", true),
+              Field.ref("customer", "loans_customer", true),
+              Field.ref("responsible", "auth_user", false),
+              Field.date("start", "start_date", true),
+              Field.date("due_return", "due_return", false),
+              Field.date("returned_date", "returned_date", false),
+              Field.bool("returned"),
+              Field.text("comment", 100_000),
+              Field.choice("previous_status", Models.HOST_STATUSES).derived()),
+          List.of(
+              Field.ref("host", "inventory_host", false),
+              Field.ref("customer", "loans_customer", false)),
+          "start_date DESC");
+
+  /**
+   * Lends the host: locks it, refuses a second open loan (409), stores its status and sets it
+   * {@code on_loan}. A loan created as already returned is history and leaves the host alone.
+   */
+  @Override
+  public Map<String, Object> create(
+      Inventory inventory, Sql sql, Model model, Map<String, Object> input, Actor actor) {
+    if (input == null) {
+      throw ProblemException.badRequest("A JSON object is required.");
+    }
+    boolean returned = Boolean.TRUE.equals(input.get("returned"));
+    Long host = id(input.get("host"));
+    Map<String, Object> status =
+        host == null
+            ? null
+            : sql.row("SELECT status FROM inventory_host WHERE id = ? FOR UPDATE", List.of(host));
+    if (status == null) {
+      // the generic checks name what is wrong with the host
+      return inventory.create(sql, model, input);
+    }
+    if (!returned) {
+      Map<String, Object> open =
+          sql.row("SELECT id FROM loans_loan WHERE host_id = ? AND NOT returned", List.of(host));
+      if (open != null) {
+        throw ProblemException.conflict(
+            "Host " + host + " is already on loan " + open.get("id") + ": return that one first.");
+      }
+    }
+    Map<String, Object> created =
+        inventory.create(
+            sql,
+            model,
+            withReturnedDate(input, returned, null, actor.now()),
+            Map.of("previous_status", status.get("status")));
+    if (!returned) {
+      inventory.update(sql, Models.HOST, host, Map.of("status", ON_LOAN), true);
+    }
+    return created;
+  }
+
+  /**
+   * Changes a loan; {@code returned: true} returns it and sets the host's status back (if it is
+   * still {@code on_loan}: a status someone set by hand during the loan stays). The host of a loan
+   * cannot change, and a returned loan cannot be reopened.
+   */
+  @Override
+  public Map<String, Object> update(
+      Inventory inventory,
+      Sql sql,
+      Model model,
+      long id,
+      Map<String, Object> input,
+      boolean partial,
+      Actor actor) {
+    if (input == null) {
+      throw ProblemException.badRequest("A JSON object is required.");
+    }
+    Map<String, Object> before = lock(sql, id);
+    boolean wasReturned = (Boolean) before.get("returned");
+    boolean returned =
+        input.containsKey("returned")
+            ? Boolean.TRUE.equals(input.get("returned"))
+            : partial && wasReturned;
+    FieldErrors errors = new FieldErrors();
+    if (input.containsKey("host") && !before.get("host_id").equals(id(input.get("host")))) {
+      errors.check("host", "a loan stays with its host: return it and lend the other host");
+    }
+    if (wasReturned && !returned) {
+      errors.check("returned", "a returned loan cannot be reopened: lend the host anew");
+    }
+    errors.throwIfAny();
+    Map<String, Object> updated =
+        inventory.update(
+            sql,
+            model,
+            id,
+            withReturnedDate(input, returned, before.get("returned_date"), actor.now()),
+            partial);
+    if (returned && !wasReturned) {
+      long host = (Long) before.get("host_id");
+      Map<String, Object> hostNow =
+          sql.row("SELECT status FROM inventory_host WHERE id = ? FOR UPDATE", List.of(host));
+      if (ON_LOAN.equals(hostNow.get("status"))) {
+        inventory.update(
+            sql, Models.HOST, host, Map.of("status", before.get("previous_status")), true);
+      }
+    }
+    return updated;
+  }
+
+  /** Only a returned loan may be deleted: deleting an open one would strand its host on loan. */
+  @Override
+  public void delete(Inventory inventory, Sql sql, Model model, long id, Actor actor) {
+    if (!(Boolean) lock(sql, id).get("returned")) {
+      throw ProblemException.conflict(
+          "Loan " + id + " is open: return it first (PATCH {\"returned\": true}).");
+    }
+    inventory.delete(sql, model, id);
+  }
+
+  private static Map<String, Object> lock(Sql sql, long id) {
+    Map<String, Object> row =
+        sql.row(
+            "SELECT host_id, returned, returned_date::text AS returned_date, previous_status"
+                + " FROM loans_loan WHERE id = ? FOR UPDATE",
+            List.of(id));
+    if (row == null) {
+      throw ProblemException.notFound("No loan with id " + id + ".");
+    }
+    return row;
+  }
+
+  /** A returned loan has a returned date: the one given, else the one it had, else today (UTC). */
+  private static Map<String, Object> withReturnedDate(
+      Map<String, Object> input, boolean returned, Object had, Instant now) {
+    if (!returned || input.get("returned_date") != null) {
+      return input;
+    }
+    Map<String, Object> completed = new LinkedHashMap<>(input);
+    completed.put(
+        "returned_date", had != null ? had : LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
+    return completed;
+  }
+
+  /** The id a JSON value names, or null when it is not a positive whole number. */
+  private static Long id(Object value) {
+    return (value instanceof Integer || value instanceof Long) && ((Number) value).longValue() > 0
+        ? ((Number) value).longValue()
+        : null;
+  }
+}

@@ -1,0 +1,86 @@
+package cores.domain.notices;
+
+import cores.domain.inventory.Field;
+import cores.domain.inventory.Inventory;
+import cores.domain.inventory.Model;
+import cores.domain.inventory.Rules;
+import cores.domain.sql.Sql;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Notices (DOMAIN.md): the model, its author and creation time set by Cores, and the dashboard rule
+ * ({@link #current}), which {@code GET /api/notices/notice?current=1} serves to every logged-in
+ * user.
+ */
+public final class Notices implements Rules {
+  public static final List<String> STYLES =
+      List.of("primary", "secondary", "success", "danger", "warning", "info", "light", "dark");
+
+  public static final Model MODEL =
+      new Model(
+          "notices",
+          "notice",
+          "notices_notice",
+          List.of(
+              Field.text("title", 200, true),
+              Field.text("message", 500, true),
+              Field.choice("style", STYLES),
+              Field.number("priority", 0, 4),
+              Field.ref("author", "auth_user", false).derived(),
+              Field.ref("group", "auth_group", false),
+              Field.time("expires", "expires"),
+              Field.bool("visible"),
+              Field.time("created", "created").derived()),
+          List.of(),
+          "priority, created DESC");
+
+  /** A notice past its expiry (one bound parameter: now); a null expiry never expires. */
+  static final String EXPIRED = "expires IS NOT NULL AND expires <= ?";
+
+  /**
+   * Shown on the dashboard: visible, not expired, and untargeted or targeted at one of my groups
+   * (parameters: now, user id).
+   */
+  private static final String SHOWN =
+      " WHERE visible AND NOT ("
+          + EXPIRED
+          + ") AND (group_id IS NULL"
+          + " OR group_id IN (SELECT g.group_id FROM auth_user_groups g WHERE g.user_id = ?))";
+
+  /** The notices the user sees now: priority first (0 is very high), then newest. */
+  public Inventory.Rows current(Sql sql, long userId, Instant now, int limit, int offset) {
+    long count =
+        (Long)
+            sql.row("SELECT count(*) AS n FROM notices_notice" + SHOWN, List.of(now, userId))
+                .get("n");
+    List<Map<String, Object>> rows =
+        sql.rows(
+            Inventory.select(MODEL)
+                + SHOWN
+                + " ORDER BY priority, created DESC, id DESC LIMIT ? OFFSET ?",
+            List.of(now, userId, limit, offset));
+    return new Inventory.Rows(count, rows);
+  }
+
+  /** The author is whoever creates the notice, at the request's "now". */
+  @Override
+  public Map<String, Object> create(
+      Inventory inventory, Sql sql, Model model, Map<String, Object> input, Actor actor) {
+    return inventory.create(
+        sql, model, input, Map.of("author", actor.user().id(), "created", actor.now()));
+  }
+
+  @Override
+  public boolean listsItself(Map<String, String> query) {
+    String current = query.get("current");
+    return "1".equals(current) || "true".equalsIgnoreCase(current);
+  }
+
+  @Override
+  public Inventory.Rows list(
+      Sql sql, Map<String, String> query, Actor actor, int limit, int offset) {
+    return current(sql, actor.user().id(), actor.now(), limit, offset);
+  }
+}

@@ -1,0 +1,256 @@
+package cores.domain.loans;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.accounts.User;
+import cores.api.web.ProblemException;
+import cores.domain.DomainDatabase;
+import cores.domain.Fixture;
+import cores.domain.booking.Bookables;
+import cores.domain.inventory.Inventory;
+import cores.domain.inventory.Rules;
+import cores.domain.sql.Sql;
+import cores.testing.TestDatabase;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoansTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+  private final Inventory inventory = new Inventory(new Bookables());
+  private final Loans loans = new Loans();
+  private DomainDatabase db;
+  private TestDatabase.Tx tx;
+  private Fixture fixture;
+  private Rules.Actor actor;
+  private long customer;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    db = new DomainDatabase();
+    tx = db.transactions();
+    fixture = new Fixture(db);
+    User staff = db.user("lender", true, Set.of());
+    actor = new Rules.Actor(staff, NOW);
+    customer =
+        (Long)
+            tx.required(
+                    em ->
+                        inventory.create(
+                            Sql.of(em),
+                            Loans.CUSTOMER,
+                            Map.of("name", "ACME", "contact_email", "ops@acme.example")))
+                .get("id");
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  private Map<String, Object> lend(long host, Map<String, Object> more) {
+    Map<String, Object> input = new HashMap<>(more);
+    input.put("host", host);
+    input.put("customer", customer);
+    input.putIfAbsent("start", "2026-11-20");
+    return tx.required(em -> loans.create(inventory, Sql.of(em), Loans.LOAN, input, actor));
+  }
+
+  private Map<String, Object> patch(long loan, Map<String, Object> input) {
+    return tx.required(
+        em -> loans.update(inventory, Sql.of(em), Loans.LOAN, loan, input, true, actor));
+  }
+
+  private void delete(long loan) {
+    tx.required(
+        em -> {
+          loans.delete(inventory, Sql.of(em), Loans.LOAN, loan, actor);
+          return null;
+        });
+  }
+
+  private String hostStatus(long host) throws SQLException {
+    return text("SELECT status FROM inventory_host WHERE id = " + host);
+  }
+
+  private String bookableStatus(long bookable) throws SQLException {
+    return text("SELECT status FROM booking_bookable WHERE id = " + bookable);
+  }
+
+  private String text(String query) throws SQLException {
+    try (var c = db.connect();
+        var s = c.createStatement();
+        var rs = s.executeQuery(query)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private long hostOf(long bookable) throws SQLException {
+    return db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
+  }
+
+  @Test
+  void lendingAHostSetsItOnLoanAndSuspendsItsBookable() throws SQLException {
+    long bookable = fixture.bookable("lent-1", "active");
+    long host = hostOf(bookable);
+    Map<String, Object> loan = lend(host, Map.of());
+    assertEquals("on_loan", hostStatus(host));
+    assertEquals("suspended", bookableStatus(bookable));
+    assertEquals("active", loan.get("previous_status"));
+    assertEquals(false, loan.get("returned"));
+    assertEquals("2026-11-20", loan.get("start"));
+  }
+
+  @Test
+  void returningALoanSetsTheHostBackToTheStatusItHadBefore() throws SQLException {
+    long host = fixture.host("lent-2", "offline");
+    long loan = (Long) lend(host, Map.of()).get("id");
+    assertEquals("on_loan", hostStatus(host));
+    Map<String, Object> returned = patch(loan, Map.of("returned", true));
+    assertEquals("offline", hostStatus(host));
+    assertEquals(true, returned.get("returned"));
+    assertEquals("2026-11-25", returned.get("returned_date"));
+  }
+
+  @Test
+  void returningLeavesTheBookableSuspendedForAnAdminToReactivate() throws SQLException {
+    long bookable = fixture.bookable("lent-3", "active");
+    long host = hostOf(bookable);
+    long loan = (Long) lend(host, Map.of()).get("id");
+    patch(loan, Map.of("returned", true, "returned_date", "2026-11-24"));
+    assertEquals("active", hostStatus(host));
+    assertEquals("suspended", bookableStatus(bookable));
+    assertEquals("2026-11-24", text("SELECT returned_date FROM loans_loan WHERE id = " + loan));
+  }
+
+  @Test
+  void returningLeavesAStatusSetByHandDuringTheLoan() throws SQLException {
+    long host = fixture.host("lent-4", "active");
+    long loan = (Long) lend(host, Map.of()).get("id");
+    db.execute("UPDATE inventory_host SET status = 'missing' WHERE id = " + host);
+    patch(loan, Map.of("returned", true));
+    assertEquals("missing", hostStatus(host));
+  }
+
+  @Test
+  void aHostIsOnAtMostOneOpenLoan() throws SQLException {
+    long host = fixture.host("lent-5", "active");
+    long first = (Long) lend(host, Map.of()).get("id");
+    ProblemException twice = assertThrows(ProblemException.class, () -> lend(host, Map.of()));
+    assertEquals(409, twice.status());
+    assertTrue(twice.detail().contains("already on loan " + first), twice.detail());
+    // the partial unique index holds whatever the code does
+    ProblemException generic =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                tx.required(
+                    em ->
+                        inventory.create(
+                            Sql.of(em),
+                            Loans.LOAN,
+                            Map.of("host", host, "customer", customer, "start", "2026-11-21"),
+                            Map.of("previous_status", "active"))));
+    assertEquals(409, generic.status());
+    assertEquals(1, db.number("SELECT count(*) FROM loans_loan WHERE host_id = " + host));
+    patch(first, Map.of("returned", true));
+    lend(host, Map.of("start", "2026-11-26"));
+    assertEquals("on_loan", hostStatus(host));
+  }
+
+  @Test
+  void anOpenLoanCannotBeDeletedAReturnedOneCan() throws SQLException {
+    long host = fixture.host("lent-6", "active");
+    long loan = (Long) lend(host, Map.of()).get("id");
+    ProblemException open = assertThrows(ProblemException.class, () -> delete(loan));
+    assertEquals(409, open.status());
+    assertEquals("on_loan", hostStatus(host));
+    patch(loan, Map.of("returned", true));
+    delete(loan);
+    assertEquals(0, db.number("SELECT count(*) FROM loans_loan WHERE id = " + loan));
+    assertEquals(404, assertThrows(ProblemException.class, () -> delete(loan)).status());
+  }
+
+  @Test
+  void aReturnedLoanCannotBeReopenedAndALoanStaysWithItsHost() throws SQLException {
+    long host = fixture.host("lent-7", "active");
+    long other = fixture.host("lent-7b", "active");
+    long loan = (Long) lend(host, Map.of()).get("id");
+    ProblemException moved =
+        assertThrows(ProblemException.class, () -> patch(loan, Map.of("host", other)));
+    assertEquals(Set.of("host"), moved.errors().keySet());
+    assertEquals("active", hostStatus(other));
+    patch(loan, Map.of("returned", true));
+    ProblemException reopened =
+        assertThrows(ProblemException.class, () -> patch(loan, Map.of("returned", false)));
+    assertEquals(Set.of("returned"), reopened.errors().keySet());
+    assertEquals("active", hostStatus(host));
+    patch(loan, Map.of("comment", "came back fine"));
+    assertEquals("active", hostStatus(host));
+  }
+
+  @Test
+  void aLoanRecordedAsAlreadyReturnedLeavesTheHostAlone() throws SQLException {
+    long host = fixture.host("lent-8", "active");
+    Map<String, Object> history =
+        lend(host, Map.of("start", "2025-01-01", "returned", true, "returned_date", "2025-02-01"));
+    assertEquals("active", hostStatus(host));
+    assertEquals(true, history.get("returned"));
+    lend(host, Map.of());
+    assertEquals("on_loan", hostStatus(host));
+  }
+
+  @Test
+  void badLoanInputIsRefusedWithFieldErrorsAndNothingIsWritten() throws SQLException {
+    long host = fixture.host("lent-9", "active");
+    long before = db.number("SELECT count(*) FROM loans_loan");
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                tx.required(
+                    em ->
+                        loans.create(
+                            inventory,
+                            Sql.of(em),
+                            Loans.LOAN,
+                            Map.of(
+                                "host",
+                                host,
+                                "customer",
+                                987654,
+                                "start",
+                                "25.11.2026",
+                                "previous_status",
+                                "retired"),
+                            actor)));
+    assertEquals(Set.of("customer", "start", "previous_status"), e.errors().keySet());
+    ProblemException noHost =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                tx.required(
+                    em ->
+                        loans.create(
+                            inventory,
+                            Sql.of(em),
+                            Loans.LOAN,
+                            Map.of("host", 987654, "customer", customer, "start", "2026-11-20"),
+                            actor)));
+    assertEquals(Set.of("host"), noHost.errors().keySet());
+    assertEquals(before, db.number("SELECT count(*) FROM loans_loan"));
+    assertEquals("active", hostStatus(host));
+  }
+}
