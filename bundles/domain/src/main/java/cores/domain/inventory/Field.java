@@ -38,7 +38,9 @@ public record Field(
     /** An instant: ISO-8601 date-time, UTC when it has no offset. */
     TIME,
     /** A calendar date: ISO-8601 {@code yyyy-mm-dd}. */
-    DATE
+    DATE,
+    /** Text that is empty or an email address. */
+    EMAIL
   }
 
   public static Field text(String name, int max, boolean required) {
@@ -76,6 +78,10 @@ public record Field(
 
   public static Field choice(String name, List<String> choices) {
     return new Field(name, name, Kind.CHOICE, false, 0, null, choices, true);
+  }
+
+  public static Field email(String name) {
+    return new Field(name, name, Kind.EMAIL, false, 254, null, List.of(), true);
   }
 
   public static Field time(String name, String column) {

@@ -6,9 +6,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** Checks a JSON value against a field; null means valid. */
 final class Values {
+  /** Something@something.tld, no spaces: the shape, not deliverability. */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
   private Values() {}
 
   static String problem(Field field, Object value) {
@@ -49,6 +53,15 @@ final class Values {
           value instanceof String text && instant(text) != null
               ? null
               : "must be a date and time (ISO-8601, e.g. 2026-01-31T12:00:00Z)";
+      case EMAIL -> {
+        if (!(value instanceof String text)) {
+          yield "must be a string";
+        }
+        if (text.length() > field.max()) {
+          yield "at most " + field.max() + " characters";
+        }
+        yield text.isEmpty() || EMAIL.matcher(text).matches() ? null : "not an email address";
+      }
       case DATE ->
           value instanceof String text && date(text) != null ? null : "must be a date (yyyy-mm-dd)";
     };

@@ -34,7 +34,7 @@ public final class Loans implements Rules {
               Field.text("name", 200, true),
               Field.text("contact_name", 200),
               Field.text("contact_role", 200),
-              Field.text("contact_email", 254),
+              Field.email("contact_email"),
               Field.ref("internal_contact", "auth_user", false)),
           List.of(),
           "lower(name)");

@@ -16,6 +16,7 @@ import cores.testing.TestDatabase;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -250,6 +251,17 @@ class LoansTest {
                             Map.of("host", 987654, "customer", customer, "start", "2026-11-20"),
                             actor)));
     assertEquals(Set.of("host"), noHost.errors().keySet());
+    ProblemException badEmail =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                tx.required(
+                    em ->
+                        inventory.create(
+                            Sql.of(em),
+                            Loans.CUSTOMER,
+                            Map.of("name", "Initech", "contact_email", "not an address"))));
+    assertEquals(Map.of("contact_email", List.of("not an email address")), badEmail.errors());
     assertEquals(before, db.number("SELECT count(*) FROM loans_loan"));
     assertEquals("active", hostStatus(host));
   }
