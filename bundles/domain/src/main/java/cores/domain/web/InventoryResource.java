@@ -5,6 +5,7 @@ import cores.api.web.Access;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
+import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
 import cores.domain.inventory.Models;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,11 +42,15 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class InventoryResource {
   private final Transactions tx;
-  private final Inventory inventory = new Inventory(new Bookables());
+  private final Inventory inventory;
 
+  /** A host leaving active suspends its bookable, whose holders are mailed. */
   @Activate
-  public InventoryResource(@Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
+  public InventoryResource(
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
+      @Reference BookingMail mail) {
     this.tx = tx;
+    this.inventory = new Inventory(new Bookables(mail, Clock.systemUTC()));
   }
 
   @GET
