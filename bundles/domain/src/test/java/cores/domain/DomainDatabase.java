@@ -59,15 +59,30 @@ public final class DomainDatabase extends TestDatabase {
     return new BookingMail(new OutboxService(tx), zone);
   }
 
-  /** The outbox rows: type, recipient user, data, oldest first. */
-  public List<String> outbox() throws SQLException {
+  /** The types of the outbox rows for a user, oldest first. */
+  public List<String> mailsTo(long userId) throws SQLException {
+    return texts("SELECT type FROM notify_outbox WHERE user_id = " + userId + " ORDER BY id");
+  }
+
+  /** The data (JSON) of a user's newest outbox row of that type. */
+  public String mailData(long userId, String type) throws SQLException {
+    List<String> data =
+        texts(
+            "SELECT data::text FROM notify_outbox WHERE user_id = "
+                + userId
+                + " AND type = '"
+                + type
+                + "' ORDER BY id DESC LIMIT 1");
+    return data.isEmpty() ? null : data.get(0);
+  }
+
+  private List<String> texts(String query) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = connect();
         Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT type, user_id, data::text FROM notify_outbox ORDER BY id")) {
+        ResultSet rs = s.executeQuery(query)) {
       while (rs.next()) {
-        rows.add(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getString(3));
+        rows.add(rs.getString(1));
       }
     }
     return rows;

@@ -387,6 +387,79 @@ class BookingServiceTest {
   }
 
   @Test
+  void replacingABookingSetsEveryWritableFieldAndNeedsAnEnd() throws Exception {
+    long bookable = fixture.bookable("replace-booking", "active");
+    long id =
+        (Long)
+            tx.required(
+                    em ->
+                        service.book(
+                            Sql.of(em),
+                            alice,
+                            new BookingRequest(
+                                bookable, HOUR, HOUR.plus(Duration.ofHours(5)), "old", null, null),
+                            NOW))
+                .get("id");
+    Instant end = HOUR.plus(Duration.ofHours(3));
+    Map<String, Object> replaced =
+        tx.required(
+            em ->
+                service.changeBooking(
+                    Sql.of(em), alice, id, new BookingService.Change(end, null, true), NOW));
+    assertEquals(end, replaced.get("end"));
+    assertEquals("", replaced.get("comment"));
+    assertEquals(
+        400,
+        status(
+            () ->
+                tx.required(
+                    em ->
+                        service.changeBooking(
+                            Sql.of(em),
+                            alice,
+                            id,
+                            new BookingService.Change(null, "no end", true),
+                            NOW))));
+  }
+
+  @Test
+  void replacingAReservationWithoutAnEndReopensItUnlessABookingFollows() throws Exception {
+    long bookable = fixture.bookable("replace-reservation", "active");
+    Instant start = HOUR.plus(Duration.ofDays(1));
+    long id =
+        (Long)
+            tx.required(
+                    em ->
+                        service.reserve(
+                            Sql.of(em),
+                            reserver,
+                            new ReservationRequest(
+                                bookable, start, start.plus(Duration.ofDays(1)), "held", null),
+                            NOW))
+                .get("id");
+    Map<String, Object> reopened =
+        tx.required(
+            em ->
+                service.changeReservation(
+                    Sql.of(em), id, new BookingService.Change(null, null, true)));
+    assertEquals(null, reopened.get("end"));
+    assertEquals("", reopened.get("comment"));
+    Instant end = start.plus(Duration.ofDays(1));
+    tx.required(
+        em ->
+            service.changeReservation(Sql.of(em), id, new BookingService.Change(end, null, true)));
+    book(alice, bookable, end.plus(Duration.ofDays(2)), end.plus(Duration.ofDays(3)));
+    assertEquals(
+        409,
+        status(
+            () ->
+                tx.required(
+                    em ->
+                        service.changeReservation(
+                            Sql.of(em), id, new BookingService.Change(null, null, true)))));
+  }
+
+  @Test
   void onlyTheOwnerOrStaffMayCancel() throws Exception {
     long bookable = fixture.bookable("cancel-owner", "active");
     long first = (Long) book(alice, bookable, HOUR, HOUR.plusSeconds(60)).get("id");
