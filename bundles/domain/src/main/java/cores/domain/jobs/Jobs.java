@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +40,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = JobsConfig.class)
 public final class Jobs {
   private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+  private static final long STOP_WAIT_SECONDS = 20;
 
   /**
    * The maintenance job's steps, each run in a transaction of its own; another area's step joins
@@ -63,7 +63,7 @@ public final class Jobs {
   private final List<MaintenanceStep> steps;
   private final Schedule schedule;
   private final Clock clock;
-  private final ScheduledExecutorService timer;
+  private final ScheduledThreadPoolExecutor timer;
 
   @Activate
   public Jobs(
@@ -86,12 +86,15 @@ public final class Jobs {
     this.schedule = schedule;
     this.clock = clock;
     this.timer =
-        Executors.newSingleThreadScheduledExecutor(
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread thread = new Thread(r, "cores-jobs");
               thread.setDaemon(true);
               return thread;
             });
+    // at stop, planned slots are dropped; a run in progress may finish
+    timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   /**
@@ -145,7 +148,7 @@ public final class Jobs {
   }
 
   /** Catches up today's passed slots once, then waits for each job's next slot. */
-  private void start() {
+  void start() {
     Instant now = clock.instant();
     for (Job job : Job.values()) {
       schedule.passedToday(job, now).ifPresent(slot -> timer.execute(() -> fire(job, slot)));
@@ -174,8 +177,14 @@ public final class Jobs {
     }
   }
 
+  /**
+   * Lets a run in progress finish (briefly), so its row does not stay {@code running}; then stops.
+   */
   @Deactivate
-  void stop() {
-    timer.shutdownNow();
+  void stop() throws InterruptedException {
+    timer.shutdown();
+    if (!timer.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      timer.shutdownNow();
+    }
   }
 }

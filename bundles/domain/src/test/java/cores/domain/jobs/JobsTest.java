@@ -145,4 +145,22 @@ class JobsTest {
             "SELECT count(*) FROM jobs_run WHERE outcome = 'failed'"
                 + " AND error = 'IllegalStateException: broken'"));
   }
+
+  @Test
+  void todaysPassedSlotsRunOnceAtStartAndAgainAtNoOtherInstancesStart() throws Exception {
+    Clock tenOClock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+    for (int i = 0; i < 2; i++) {
+      Jobs jobs = instance(Jobs.STEPS, tenOClock);
+      jobs.start();
+      // lets the catch-up runs finish; the planned next slots are dropped
+      jobs.stop();
+    }
+    assertEquals(
+        2,
+        db.number(
+            "SELECT count(*) FROM jobs_run WHERE trigger = 'schedule' AND outcome = 'ok' AND ("
+                + "(job = 'morning' AND slot = '2026-12-01T06:00Z')"
+                + " OR (job = 'maintenance' AND slot = '2026-12-01T03:00Z'))"));
+    assertEquals(2, db.number("SELECT count(*) FROM jobs_run"));
+  }
 }
