@@ -142,7 +142,7 @@ public final class Jobs {
             trigger,
             errors.isEmpty() ? "ok" : "failed",
             Map.copyOf(summary),
-            errors);
+            List.copyOf(errors));
     LOG.info("{} job run {} ({}): {} {}", job.code(), id, trigger, run.outcome(), summary);
     return Optional.of(run);
   }
@@ -157,6 +157,9 @@ public final class Jobs {
   }
 
   private void plan(Job job, Instant after) {
+    if (timer.isShutdown()) {
+      return;
+    }
     Instant slot = schedule.next(job, after);
     long delay = Math.max(0, clock.instant().until(slot, ChronoUnit.MILLIS));
     timer.schedule(
