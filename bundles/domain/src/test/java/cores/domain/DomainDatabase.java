@@ -1,22 +1,29 @@
 package cores.domain;
 
 import cores.api.accounts.User;
+import cores.domain.booking.BookingMail;
+import cores.notify.OutboxService;
 import cores.testing.TestDatabase;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A fresh database with the accounts and domain changelogs applied (and btree_gist, which the
- * persistence bundle installs), and transactions over the domain's unit whose statements are
- * counted.
+ * A fresh database with the accounts, notify (the outbox) and domain changelogs applied (and
+ * btree_gist, which the persistence bundle installs), and transactions over the domain's unit whose
+ * statements are counted.
  */
 public final class DomainDatabase extends TestDatabase {
 
@@ -26,7 +33,10 @@ public final class DomainDatabase extends TestDatabase {
   public DomainDatabase() throws Exception {
     super("cores_domain_test");
     execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
-    migrate("cores/accounts/db/changelog.xml", "cores/domain/db/changelog.xml");
+    migrate(
+        "cores/accounts/db/changelog.xml",
+        "cores/notify/db/changelog.xml",
+        "cores/domain/db/changelog.xml");
   }
 
   /** A new user row, and the {@link User} the http bundle would hand to resources. */
@@ -39,6 +49,43 @@ public final class DomainDatabase extends TestDatabase {
                 + staff
                 + ") RETURNING id");
     return new User(id, username, "", "", "", true, staff, false, Set.of(), permissions, null);
+  }
+
+  /**
+   * The booking mails through the notify bundle's real outbox, in the given zone. (The outbox's own
+   * unit serves only its counts, which these tests do not read.)
+   */
+  public static BookingMail mail(Tx tx, ZoneId zone) {
+    return new BookingMail(new OutboxService(tx), zone);
+  }
+
+  /** The types of the outbox rows for a user, oldest first. */
+  public List<String> mailsTo(long userId) throws SQLException {
+    return texts("SELECT type FROM notify_outbox WHERE user_id = " + userId + " ORDER BY id");
+  }
+
+  /** The data (JSON) of a user's newest outbox row of that type. */
+  public String mailData(long userId, String type) throws SQLException {
+    List<String> data =
+        texts(
+            "SELECT data::text FROM notify_outbox WHERE user_id = "
+                + userId
+                + " AND type = '"
+                + type
+                + "' ORDER BY id DESC LIMIT 1");
+    return data.isEmpty() ? null : data.get(0);
+  }
+
+  private List<String> texts(String query) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
   }
 
   public Tx transactions() {

@@ -48,6 +48,8 @@ public final class ConfigurationPlan {
         .ifPresent(
             p -> result.add(new PidConfiguration(p.pid(), p.properties(settings.authLogging()))));
     settings.smtp().ifPresent(s -> result.add(new PidConfiguration(Smtp.PID, s.properties())));
+    // server mode only: a command such as createsuperuser runs no jobs
+    result.add(new PidConfiguration(JobSchedule.PID, settings.jobs().properties()));
     return result;
   }
 

@@ -1,6 +1,9 @@
 package cores.launcher.env;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,6 +27,8 @@ public final class EnvironmentParser {
   /** Variables read elsewhere (bin/cores, the createsuperuser command), not settings. */
   private static final Set<String> OTHER_KNOWN =
       Set.of("CORES_JAVA_OPTS", "CORES_SUPERUSER_PASSWORD");
+
+  private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]");
 
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]{0,62}");
 
@@ -76,6 +81,11 @@ public final class EnvironmentParser {
     Optional<AuthProvider> auth = authProvider();
     boolean authLogging = bool(Variable.LDAP_LOGGING);
     Optional<Smtp> smtp = smtp();
+    JobSchedule jobs =
+        new JobSchedule(
+            timeOfDay(Variable.CORES_MORNING_JOB_AT),
+            timeOfDay(Variable.CORES_MAINTENANCE_JOB_AT),
+            zone(Variable.CORES_TIME_ZONE));
 
     warnAboutUnknownVariables();
     return new Settings(
@@ -92,6 +102,7 @@ public final class EnvironmentParser {
         auth,
         authLogging,
         smtp,
+        jobs,
         maskedView(),
         warnings);
   }
@@ -311,6 +322,33 @@ public final class EnvironmentParser {
       // reported below, with the variable's name
     }
     throw new EnvironmentException(variable, quote(value) + " " + problem);
+  }
+
+  /** HH:MM (or H:MM), 00:00 to 23:59; shown as HH:MM. */
+  private LocalTime timeOfDay(Variable variable) throws EnvironmentException {
+    String value = textOrDefault(variable);
+    if (!TIME_OF_DAY.matcher(value).matches()) {
+      throw new EnvironmentException(
+          variable, quote(value) + " is not a time of day HH:MM (00:00 to 23:59)");
+    }
+    int colon = value.indexOf(':');
+    LocalTime time =
+        LocalTime.of(
+            Integer.parseInt(value.substring(0, colon)),
+            Integer.parseInt(value.substring(colon + 1)));
+    shown.put(variable, time.toString());
+    return time;
+  }
+
+  /** An IANA zone id such as Europe/Berlin (or UTC); fixed offsets too, as Java reads them. */
+  private ZoneId zone(Variable variable) throws EnvironmentException {
+    String value = textOrDefault(variable);
+    try {
+      return ZoneId.of(value);
+    } catch (DateTimeException e) {
+      throw new EnvironmentException(
+          variable, quote(value) + " is not a time zone (an IANA name such as Europe/Berlin)");
+    }
   }
 
   private Path path(Variable variable) throws EnvironmentException {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * admins and logs may see (secrets as {@value Variable#MASK}).
  *
  * @param externalDatabase the operator's database server; empty means the embedded one
+ * @param jobs when the scheduled jobs run
  * @param warnings things worth a log line that do not stop the start (never containing secrets)
  */
 public record Settings(
@@ -28,6 +29,7 @@ public record Settings(
     Optional<AuthProvider> authProvider,
     boolean authLogging,
     Optional<Smtp> smtp,
+    JobSchedule jobs,
     Map<String, String> maskedView,
     List<String> warnings) {
 
@@ -60,6 +62,7 @@ public record Settings(
         authProvider,
         authLogging,
         smtp,
+        jobs,
         view,
         warnings);
   }

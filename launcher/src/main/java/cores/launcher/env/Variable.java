@@ -46,7 +46,10 @@ public enum Variable {
   CORES_DATA("./data", false),
   CORES_PLUGINS("./plugins", false),
   CORES_DB_POOL_SIZE("10", false),
-  CORES_DB_WAIT_SECONDS("30", false);
+  CORES_DB_WAIT_SECONDS("30", false),
+  CORES_MORNING_JOB_AT("06:00", false),
+  CORES_MAINTENANCE_JOB_AT("03:00", false),
+  CORES_TIME_ZONE("UTC", false);
 
   /** How a secret is shown wherever the configuration is displayed. */
   public static final String MASK = "****";

@@ -36,7 +36,13 @@ class ConfigurationPlanTest {
     Map<String, Map<String, Object>> pids =
         byPid(ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER));
     assertEquals(
-        List.of("cores.database", "cores.system", "cores.http", "cores.plugins", "cores.notify"),
+        List.of(
+            "cores.database",
+            "cores.system",
+            "cores.http",
+            "cores.plugins",
+            "cores.notify",
+            "cores.domain.jobs"),
         ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
             .map(PidConfiguration::pid)
             .toList());
@@ -49,6 +55,9 @@ class ConfigurationPlanTest {
         pids.get("cores.http"));
     assertEquals(Map.of("directory", "/srv/cores/plugins"), pids.get("cores.plugins"));
     assertEquals(Map.of("hostname", "localhost"), pids.get("cores.notify"));
+    assertEquals(
+        Map.of("morningJobAt", "06:00", "maintenanceJobAt", "03:00", "timeZone", "UTC"),
+        pids.get("cores.domain.jobs"));
     assertEquals("****", pids.get("cores.system").get("SECRET_KEY"));
     assertEquals("localhost", pids.get("cores.system").get("HOSTNAME"));
   }
@@ -85,6 +94,19 @@ class ConfigurationPlanTest {
                 ConfigurationPlan.of(
                     settings("HOSTNAME", "cores.example.org"), EMBEDDED, RunMode.SERVER))
             .get("cores.notify"));
+  }
+
+  @Test
+  void jobScheduleReachesTheJobsComponent() throws Exception {
+    Settings s =
+        settings(
+            "CORES_MORNING_JOB_AT", "08:23",
+            "CORES_MAINTENANCE_JOB_AT", "1:05",
+            "CORES_TIME_ZONE", "America/New_York");
+    assertEquals(
+        Map.of(
+            "morningJobAt", "08:23", "maintenanceJobAt", "01:05", "timeZone", "America/New_York"),
+        byPid(ConfigurationPlan.of(s, EMBEDDED, RunMode.SERVER)).get("cores.domain.jobs"));
   }
 
   @Test
@@ -125,7 +147,8 @@ class ConfigurationPlanTest {
             "cores.plugins",
             "cores.notify",
             "cores.auth.ldap",
-            "cores.notify.smtp"),
+            "cores.notify.smtp",
+            "cores.domain.jobs"),
         pids.keySet());
     assertFalse(pids.containsKey("cores.auth.ldapdirect"));
     assertFalse(pids.containsKey("cores.auth.kerberos"));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +59,51 @@ class EnvironmentParserTest {
     assertFalse(s.authLogging());
     assertEquals(Optional.empty(), s.smtp());
     assertEquals(java.util.List.of(), s.warnings());
+    assertEquals(
+        new JobSchedule(LocalTime.of(6, 0), LocalTime.of(3, 0), ZoneId.of("UTC")), s.jobs());
+  }
+
+  @Test
+  void jobTimesAreTimesOfDayInTheConfiguredZone() throws Exception {
+    Settings s =
+        parse(
+            env(
+                "CORES_MORNING_JOB_AT", "8:23",
+                "CORES_MAINTENANCE_JOB_AT", "23:59",
+                "CORES_TIME_ZONE", "Europe/Berlin"));
+    assertEquals(
+        new JobSchedule(LocalTime.of(8, 23), LocalTime.of(23, 59), ZoneId.of("Europe/Berlin")),
+        s.jobs());
+    assertEquals("08:23", s.maskedView().get("CORES_MORNING_JOB_AT"));
+    assertEquals(
+        "00:00",
+        parse(env("CORES_MAINTENANCE_JOB_AT", "00:00"))
+            .jobs()
+            .properties()
+            .get("maintenanceJobAt"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CORES_MORNING_JOB_AT", "CORES_MAINTENANCE_JOB_AT"})
+  void aBadJobTimeIsAnErrorNamingTheVariable(String variable) {
+    for (String bad : new String[] {"24:00", "6", "06:60", "06:00:00", "6am", "-1:00"}) {
+      EnvironmentException e = error(env(variable, bad));
+      assertEquals(
+          variable + ": \"" + bad + "\" is not a time of day HH:MM (00:00 to 23:59)",
+          e.getMessage());
+      assertEquals(Variable.valueOf(variable), e.variable());
+    }
+  }
+
+  @Test
+  void aBadTimeZoneIsAnErrorNamingTheVariable() {
+    for (String bad : new String[] {"Mars/Olympus", "Berlin", "UTC+25"}) {
+      assertEquals(
+          "CORES_TIME_ZONE: \""
+              + bad
+              + "\" is not a time zone (an IANA name such as Europe/Berlin)",
+          error(env("CORES_TIME_ZONE", bad)).getMessage());
+    }
   }
 
   @ParameterizedTest

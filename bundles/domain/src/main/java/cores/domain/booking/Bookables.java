@@ -2,11 +2,18 @@ package cores.domain.booking;
 
 import cores.domain.inventory.Field;
 import cores.domain.inventory.HostStatus;
+import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
 import cores.domain.sql.Sql;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
-/** The bookable model, and what happens to bookables when their host changes. */
+/**
+ * The bookable model, and what happens when a bookable stops being active (its host left active, an
+ * admin changed its status, or it is deleted): every holder of a booking or reservation that has
+ * not ended is mailed, in the same transaction.
+ */
 public final class Bookables implements HostStatus.LeftActive {
   public static final String ACTIVE = "active";
   public static final String SUSPENDED = "suspended";
@@ -26,19 +33,49 @@ public final class Bookables implements HostStatus.LeftActive {
           List.of(),
           "id");
 
+  private final BookingMail mail;
+  private final Clock clock;
+
+  public Bookables(BookingMail mail, Clock clock) {
+    this.mail = mail;
+    this.clock = clock;
+  }
+
   /** When a host's status leaves active, its bookable, if active, becomes suspended. */
   @Override
   public void hostLeftActive(Sql sql, long hostId) {
-    sql.update(
-        "UPDATE booking_bookable SET status = ? WHERE host_id = ? AND status = ?",
-        List.of(SUSPENDED, hostId, ACTIVE));
+    for (Map<String, Object> row :
+        sql.rows(
+            "UPDATE booking_bookable SET status = ? WHERE host_id = ? AND status = ? RETURNING id",
+            List.of(SUSPENDED, hostId, ACTIVE))) {
+      mail.bookableUnavailable(sql, (Long) row.get("id"), clock.instant());
+    }
+  }
+
+  /** Replaces or patches a bookable through the inventory's checks. */
+  public Map<String, Object> update(
+      Sql sql, Inventory inventory, long id, Map<String, Object> input, boolean partial) {
+    String before = (String) inventory.get(sql, MODEL, id).get("status");
+    Map<String, Object> after = inventory.update(sql, MODEL, id, input, partial);
+    if (ACTIVE.equals(before) && !ACTIVE.equals(after.get("status"))) {
+      mail.bookableUnavailable(sql, id, clock.instant());
+    }
+    return after;
+  }
+
+  /** Deletes a bookable (its bookings and reservations go with it: their holders are told). */
+  public void delete(Sql sql, Inventory inventory, long id) {
+    if (ACTIVE.equals(inventory.get(sql, MODEL, id).get("status"))) {
+      mail.bookableUnavailable(sql, id, clock.instant());
+    }
+    inventory.delete(sql, MODEL, id);
   }
 
   /**
    * Bulk creation from the host list: every host gets a bookable (existing ones are kept) with the
    * given status. The number of bookables created.
    */
-  public static int createFor(Sql sql, List<Long> hostIds, String status) {
+  public int createFor(Sql sql, List<Long> hostIds, String status) {
     String array = Sql.array(hostIds);
     int created =
         sql.update(
@@ -46,9 +83,20 @@ public final class Bookables implements HostStatus.LeftActive {
                 + " SELECT h.id, ? FROM inventory_host h WHERE h.id = ANY (?::bigint[])"
                 + " ON CONFLICT (host_id) DO NOTHING",
             List.of(status, array));
-    sql.update(
-        "UPDATE booking_bookable SET status = ? WHERE host_id = ANY (?::bigint[])",
-        List.of(status, array));
+    // the statuses before the change, so bookables leaving active are known
+    List<Map<String, Object>> changed =
+        sql.rows(
+            "UPDATE booking_bookable b SET status = ? FROM booking_bookable old"
+                + " WHERE old.id = b.id AND b.host_id = ANY (?::bigint[])"
+                + " RETURNING b.id, old.status AS before",
+            List.of(status, array));
+    if (!ACTIVE.equals(status)) {
+      for (Map<String, Object> row : changed) {
+        if (ACTIVE.equals(row.get("before"))) {
+          mail.bookableUnavailable(sql, (Long) row.get("id"), clock.instant());
+        }
+      }
+    }
     return created;
   }
 }

@@ -2,6 +2,7 @@ package cores.domain.booking;
 
 import cores.api.accounts.Permissions;
 import cores.api.accounts.User;
+import cores.api.notify.NotificationType;
 import cores.api.web.Access;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
@@ -16,6 +17,7 @@ import java.util.Map;
  * Booking, reserving and cancelling, inside the caller's transaction. Every request locks its
  * bookable's row first, so bookings and reservations of one bookable are checked one after the
  * other (their overlap spans two tables); the exclusion constraints guard the same in the database.
+ * Confirmations and cancellations are mailed in the same transaction.
  */
 public final class BookingService {
   static final String BOOKING_OVERLAP = "booking_booking_no_overlap";
@@ -35,6 +37,12 @@ public final class BookingService {
   /** A reservation as asked for; null start means now, null end open-ended. */
   public record ReservationRequest(
       Long bookable, Instant start, Instant end, String comment, Long owner) {}
+
+  private final BookingMail mail;
+
+  public BookingService(BookingMail mail) {
+    this.mail = mail;
+  }
 
   public Map<String, Object> book(Sql sql, User actor, BookingRequest request, Instant now) {
     Instant start = request.start() == null ? now : request.start();
@@ -83,6 +91,7 @@ public final class BookingService {
                           now,
                           request.importId()))
                   .get("id");
+      mail.booking(sql, NotificationType.BOOKING_CONFIRMED, id, Map.of());
       return sql.row(BOOKING_COLUMNS + " WHERE id = ?", List.of(id));
     } catch (DatabaseException e) {
       if (e.violated(DatabaseException.EXCLUSION_VIOLATION, BOOKING_OVERLAP)) {
@@ -132,6 +141,7 @@ public final class BookingService {
                           request.comment() == null ? "" : request.comment(),
                           now))
                   .get("id");
+      mail.reservation(sql, NotificationType.RESERVATION_CONFIRMED, id, Map.of());
       return sql.row(RESERVATION_COLUMNS + " WHERE id = ?", List.of(id));
     } catch (DatabaseException e) {
       if (e.violated(DatabaseException.EXCLUSION_VIOLATION, RESERVATION_OVERLAP)) {
@@ -143,14 +153,29 @@ public final class BookingService {
   }
 
   /**
+   * The writable fields of a booking or reservation (end, comment): a patch changes the given ones,
+   * a replacement (PUT) all of them, absent ones taking their defaults (no end, empty comment).
+   */
+  public record Change(Instant end, String comment, boolean replace) {
+    Instant end(Object current) {
+      return end != null || replace ? end : (Instant) current;
+    }
+
+    String comment(Object current) {
+      return comment != null ? comment : replace ? "" : (String) current;
+    }
+  }
+
+  /**
    * The owner (or staff) changes a booking's comment or end (e.g. gives it back early): the end
    * keeps the rules of a new booking, except that the start may have passed.
    */
   public Map<String, Object> changeBooking(
-      Sql sql, User actor, long id, Instant end, String comment, Instant now) {
+      Sql sql, User actor, long id, Change change, Instant now) {
     Map<String, Object> row =
         sql.row(
-            "SELECT bookable_id, owner_id, start_time FROM booking_booking WHERE id = ?",
+            "SELECT bookable_id, owner_id, start_time, end_time, comment FROM booking_booking"
+                + " WHERE id = ?",
             List.of(id));
     if (row == null) {
       throw ProblemException.notFound("No booking with id " + id + ".");
@@ -160,16 +185,16 @@ public final class BookingService {
     }
     lockBookable(sql, (Long) row.get("bookable_id"));
     Instant start = (Instant) row.get("start_time");
+    Instant end = change.end(row.get("end_time"));
+    String comment = change.comment(row.get("comment"));
     FieldErrors errors = new FieldErrors();
-    if (end != null) {
-      BookingRules.bookingTimes(start, end, start).forEach(errors::check);
-      if (end.isBefore(now)) {
-        errors.check("end", "may not be in the past");
-      }
+    BookingRules.bookingTimes(start, end, start).forEach(errors::check);
+    if (change.end() != null && end.isBefore(now)) {
+      errors.check("end", "may not be in the past");
     }
     errors.check("comment", tooLong(comment, 100_000));
     errors.throwIfAny();
-    if (end != null) {
+    if (change.end() != null) {
       Map<String, Object> reservation =
           sql.row(
               "SELECT start_time FROM booking_reservation WHERE bookable_id = ?"
@@ -182,9 +207,8 @@ public final class BookingService {
     }
     try {
       sql.update(
-          "UPDATE booking_booking SET end_time = coalesce(?::timestamptz, end_time),"
-              + " comment = coalesce(?, comment) WHERE id = ?",
-          params(end, comment, id));
+          "UPDATE booking_booking SET end_time = ?, comment = ? WHERE id = ?",
+          List.of(end, comment, id));
     } catch (DatabaseException e) {
       if (e.violated(DatabaseException.EXCLUSION_VIOLATION, BOOKING_OVERLAP)) {
         throw alreadyBooked("in that time");
@@ -195,40 +219,42 @@ public final class BookingService {
   }
 
   /**
-   * An admin ends a reservation (or moves its end): after its start, and not over a booking or
-   * another reservation.
+   * An admin ends a reservation (or moves its end; a replacement without an end makes it open-ended
+   * again): after its start, and not over a booking or another reservation.
    */
-  public Map<String, Object> endReservation(Sql sql, long id, Instant end, String comment) {
+  public Map<String, Object> changeReservation(Sql sql, long id, Change change) {
     Map<String, Object> row =
         sql.row(
-            "SELECT bookable_id, start_time FROM booking_reservation WHERE id = ?", List.of(id));
+            "SELECT bookable_id, start_time, end_time, comment FROM booking_reservation"
+                + " WHERE id = ?",
+            List.of(id));
     if (row == null) {
       throw ProblemException.notFound("No reservation with id " + id + ".");
     }
     long bookable = (Long) row.get("bookable_id");
     lockBookable(sql, bookable);
     Instant start = (Instant) row.get("start_time");
+    Instant end = change.end(row.get("end_time"));
+    String comment = change.comment(row.get("comment"));
     FieldErrors errors = new FieldErrors();
     if (end != null && !end.isAfter(start)) {
       errors.check("end", "must be after the start");
     }
     errors.check("comment", tooLong(comment, 100_000));
     errors.throwIfAny();
-    if (end != null) {
-      Map<String, Object> booking =
-          sql.row(
-              "SELECT start_time FROM booking_booking WHERE bookable_id = ?"
-                  + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
-              List.of(bookable, start, end));
-      if (booking != null) {
-        throw ProblemException.conflict(
-            "The bookable is booked from " + booking.get("start_time") + " in that time.");
-      }
+    // an open end (a replacement without one) must not run over later bookings either
+    Map<String, Object> booking =
+        sql.row(
+            "SELECT start_time FROM booking_booking WHERE bookable_id = ?"
+                + " AND tstzrange(start_time, end_time) && tstzrange(?, ?::timestamptz) LIMIT 1",
+            params(bookable, start, end));
+    if (booking != null) {
+      throw ProblemException.conflict(
+          "The bookable is booked from " + booking.get("start_time") + " in that time.");
     }
     try {
       sql.update(
-          "UPDATE booking_reservation SET end_time = coalesce(?::timestamptz, end_time),"
-              + " comment = coalesce(?, comment) WHERE id = ?",
+          "UPDATE booking_reservation SET end_time = ?::timestamptz, comment = ? WHERE id = ?",
           params(end, comment, id));
     } catch (DatabaseException e) {
       if (e.violated(DatabaseException.EXCLUSION_VIOLATION, RESERVATION_OVERLAP)) {
@@ -249,7 +275,7 @@ public final class BookingService {
     cancel(sql, actor, id, now, "booking_reservation", "reservation");
   }
 
-  private static void cancel(Sql sql, User actor, long id, Instant now, String table, String what) {
+  private void cancel(Sql sql, User actor, long id, Instant now, String table, String what) {
     Map<String, Object> row =
         sql.row(
             "SELECT owner_id, start_time FROM " + table + " WHERE id = ? FOR UPDATE", List.of(id));
@@ -262,6 +288,12 @@ public final class BookingService {
     if (!BookingRules.cancellable((Instant) row.get("start_time"), now)) {
       throw ProblemException.conflict(
           "This " + what + " has already started and can no longer be cancelled.");
+    }
+    // mailed first: the message is built from the row
+    if (table.equals("booking_booking")) {
+      mail.booking(sql, NotificationType.BOOKING_CANCELLED, id, Map.of());
+    } else {
+      mail.reservation(sql, NotificationType.RESERVATION_CANCELLED, id, Map.of());
     }
     sql.update("DELETE FROM " + table + " WHERE id = ?", List.of(id));
   }

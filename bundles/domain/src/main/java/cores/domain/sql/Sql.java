@@ -25,15 +25,25 @@ import java.util.stream.Collectors;
  * only be in the way. Values bind as parameters, never into the text.
  */
 public final class Sql {
+  private final EntityManager em;
   private final Connection connection;
 
-  private Sql(Connection connection) {
+  private Sql(EntityManager em, Connection connection) {
+    this.em = em;
     this.connection = connection;
   }
 
   /** The connection of the transaction the entity manager is in. */
   public static Sql of(EntityManager em) {
-    return new Sql(em.unwrap(Connection.class));
+    return new Sql(em, em.unwrap(Connection.class));
+  }
+
+  /**
+   * The entity manager of this unit of work, for services that write through it into the same
+   * transaction (the notification outbox).
+   */
+  public EntityManager entityManager() {
+    return em;
   }
 
   /** Ids as a PostgreSQL array literal, bound as one parameter ({@code = ANY (?::bigint[])}). */

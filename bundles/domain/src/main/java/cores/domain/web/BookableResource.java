@@ -8,6 +8,7 @@ import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.BookableSearch;
 import cores.domain.booking.Bookables;
+import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Inventory;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.Consumes;
@@ -44,17 +45,22 @@ import org.osgi.service.component.annotations.Reference;
 public final class BookableResource {
   private final Transactions tx;
   private final Clock clock;
-  private final Inventory inventory = new Inventory(new Bookables());
+  private final Bookables bookables;
+  private final Inventory inventory;
   private final BookableSearch search = new BookableSearch();
 
   @Activate
-  public BookableResource(@Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
-    this(tx, Clock.systemUTC());
+  public BookableResource(
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
+      @Reference BookingMail mail) {
+    this(tx, mail, Clock.systemUTC());
   }
 
-  BookableResource(Transactions tx, Clock clock) {
+  BookableResource(Transactions tx, BookingMail mail, Clock clock) {
     this.tx = tx;
     this.clock = clock;
+    this.bookables = new Bookables(mail, clock);
+    this.inventory = new Inventory(bookables);
   }
 
   /** Bulk creation from the host list: {@code {"hosts": [ids], "status": "active"}}. */
@@ -127,7 +133,7 @@ public final class BookableResource {
           if (!missing.isEmpty()) {
             throw FieldErrors.single("hosts", "no hosts with ids " + missing);
           }
-          int created = Bookables.createFor(sql, input.hosts(), status);
+          int created = bookables.createFor(sql, input.hosts(), status);
           return Map.of("created", created, "status", status, "hosts", input.hosts().size());
         });
   }
@@ -137,7 +143,7 @@ public final class BookableResource {
   public Map<String, Object> replace(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("change"));
-    return tx.required(em -> inventory.update(Sql.of(em), Bookables.MODEL, id, input, false));
+    return tx.required(em -> bookables.update(Sql.of(em), inventory, id, input, false));
   }
 
   @PATCH
@@ -145,7 +151,7 @@ public final class BookableResource {
   public Map<String, Object> patch(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("change"));
-    return tx.required(em -> inventory.update(Sql.of(em), Bookables.MODEL, id, input, true));
+    return tx.required(em -> bookables.update(Sql.of(em), inventory, id, input, true));
   }
 
   @DELETE
@@ -154,7 +160,7 @@ public final class BookableResource {
     Access.require(security, Bookables.MODEL.permission("delete"));
     tx.required(
         em -> {
-          inventory.delete(Sql.of(em), Bookables.MODEL, id);
+          bookables.delete(Sql.of(em), inventory, id);
           return null;
         });
     return Response.noContent().build();

@@ -1,9 +1,9 @@
 package cores.domain.web;
 
-import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
-import cores.api.web.Access;
 import cores.api.web.FieldErrors;
+import cores.domain.booking.Bookables;
+import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Models;
 import cores.domain.sql.Sql;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +32,21 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ImportResource {
   private final Transactions tx;
-  private final Inventory inventory = new Inventory(new cores.domain.booking.Bookables());
+  private final Inventory inventory;
 
   @Activate
-  public ImportResource(@Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
+  public ImportResource(
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
+      @Reference BookingMail mail) {
     this.tx = tx;
+    this.inventory = new Inventory(new Bookables(mail, Clock.systemUTC()));
   }
 
   @POST
   @Path("gethosttype")
   public Map<String, Object> hostType(
       Map<String, Object> input, @Context SecurityContext security) {
-    admin(security);
+    Admins.require(security, "import");
     return getOrCreate("inventory_hosttype", Models.HOSTTYPE, input);
   }
 
@@ -50,7 +54,7 @@ public final class ImportResource {
   @Path("gethosthardware")
   public Map<String, Object> hostHardware(
       Map<String, Object> input, @Context SecurityContext security) {
-    admin(security);
+    Admins.require(security, "import");
     return getOrCreate("inventory_hosthardware", Models.HOSTHARDWARE, input);
   }
 
@@ -74,13 +78,5 @@ public final class ImportResource {
           answer.put("created", existing == null);
           return answer;
         });
-  }
-
-  private static User admin(SecurityContext security) {
-    User user = Access.user(security);
-    if (!user.active() || !(user.staff() || user.superuser())) {
-      throw Access.forbidden("Only staff may import.");
-    }
-    return user;
   }
 }

@@ -6,6 +6,7 @@ import cores.api.web.Access;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
+import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
 import cores.domain.inventory.Models;
@@ -49,20 +50,20 @@ import org.osgi.service.component.annotations.Reference;
 public final class ModelResource {
   private final Transactions tx;
   private final Clock clock;
-  private final Inventory inventory = new Inventory(new Bookables());
+  private final Inventory inventory;
   private final Map<String, Served> models = models();
 
   /** A model and its rules. */
   private record Served(Model model, Rules rules) {}
 
+  /** A host leaving active (also by a loan) suspends its bookable, whose holders are mailed. */
   @Activate
-  public ModelResource(@Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
-    this(tx, Clock.systemUTC());
-  }
-
-  ModelResource(Transactions tx, Clock clock) {
+  public ModelResource(
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
+      @Reference BookingMail mail) {
     this.tx = tx;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
+    this.inventory = new Inventory(new Bookables(mail, clock));
   }
 
   private static Map<String, Served> models() {

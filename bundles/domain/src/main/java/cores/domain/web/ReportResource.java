@@ -1,5 +1,6 @@
 package cores.domain.web;
 
+import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.FieldErrors;
@@ -69,7 +70,7 @@ public final class ReportResource {
       @QueryParam("format") String format,
       @Context HttpHeaders headers,
       @Context SecurityContext security) {
-    Access.require(security, BookingResource.VIEW);
+    Access.require(security, Permissions.of("booking", "view", "booking"));
     boolean csv = csv(format, headers);
     Instant now = clock.instant();
     return answer(tx.readOnly(em -> reports.usage(Sql.of(em), now)), csv, now);
@@ -81,7 +82,7 @@ public final class ReportResource {
       @QueryParam("format") String format,
       @Context HttpHeaders headers,
       @Context SecurityContext security) {
-    Access.require(security, ReservationResource.VIEW);
+    Access.require(security, Permissions.of("booking", "view", "reservation"));
     boolean csv = csv(format, headers);
     Instant now = clock.instant();
     return answer(tx.readOnly(em -> reports.longReservations(Sql.of(em), now)), csv, now);

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class BookingServiceTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final Instant HOUR = NOW.plus(Duration.ofHours(1));
 
-  private final BookingService service = new BookingService();
+  private BookingService service;
   private DomainDatabase db;
   private TestDatabase.Tx tx;
   private Fixture fixture;
@@ -51,6 +52,7 @@ class BookingServiceTest {
   void setUp() throws Exception {
     db = new DomainDatabase();
     tx = db.transactions();
+    service = new BookingService(DomainDatabase.mail(tx, ZoneOffset.UTC));
     fixture = new Fixture(db);
     alice = db.user("alice", false, Set.of());
     bob = db.user("bob", false, Set.of());
@@ -301,7 +303,10 @@ class BookingServiceTest {
     long later = (Long) reserve(reserver, bookable, HOUR.plus(Duration.ofDays(5)), null).get("id");
     Instant end = HOUR.plus(Duration.ofDays(6));
     Map<String, Object> ended =
-        tx.required(em -> service.endReservation(Sql.of(em), later, end, "over"));
+        tx.required(
+            em ->
+                service.changeReservation(
+                    Sql.of(em), later, new BookingService.Change(end, "over", false)));
     assertEquals(end, ended.get("end"));
     assertEquals("over", ended.get("comment"));
     Instant afterEnd = end.plus(Duration.ofHours(1));
@@ -312,11 +317,19 @@ class BookingServiceTest {
             () ->
                 tx.required(
                     em ->
-                        service.endReservation(
-                            Sql.of(em), later, afterEnd.plus(Duration.ofDays(1)), null))));
+                        service.changeReservation(
+                            Sql.of(em),
+                            later,
+                            new BookingService.Change(
+                                afterEnd.plus(Duration.ofDays(1)), null, false)))));
     assertEquals(
         400,
-        status(() -> tx.required(em -> service.endReservation(Sql.of(em), later, HOUR, null))));
+        status(
+            () ->
+                tx.required(
+                    em ->
+                        service.changeReservation(
+                            Sql.of(em), later, new BookingService.Change(HOUR, null, false)))));
   }
 
   @Test
@@ -328,14 +341,25 @@ class BookingServiceTest {
         tx.required(
             em ->
                 service.changeBooking(
-                    Sql.of(em), alice, id, HOUR.plus(Duration.ofHours(2)), "done early", NOW));
+                    Sql.of(em),
+                    alice,
+                    id,
+                    new BookingService.Change(HOUR.plus(Duration.ofHours(2)), "done early", false),
+                    NOW));
     assertEquals(HOUR.plus(Duration.ofHours(2)), changed.get("end"));
     assertEquals("done early", changed.get("comment"));
     assertEquals(
         403,
         status(
             () ->
-                tx.required(em -> service.changeBooking(Sql.of(em), bob, id, null, "mine", NOW))));
+                tx.required(
+                    em ->
+                        service.changeBooking(
+                            Sql.of(em),
+                            bob,
+                            id,
+                            new BookingService.Change(null, "mine", false),
+                            NOW))));
     assertEquals(
         409,
         status(
@@ -343,7 +367,11 @@ class BookingServiceTest {
                 tx.required(
                     em ->
                         service.changeBooking(
-                            Sql.of(em), alice, id, HOUR.plus(Duration.ofHours(7)), null, NOW))));
+                            Sql.of(em),
+                            alice,
+                            id,
+                            new BookingService.Change(HOUR.plus(Duration.ofHours(7)), null, false),
+                            NOW))));
     assertEquals(
         400,
         status(
@@ -351,7 +379,84 @@ class BookingServiceTest {
                 tx.required(
                     em ->
                         service.changeBooking(
-                            Sql.of(em), alice, id, HOUR.plus(Duration.ofDays(32)), null, NOW))));
+                            Sql.of(em),
+                            alice,
+                            id,
+                            new BookingService.Change(HOUR.plus(Duration.ofDays(32)), null, false),
+                            NOW))));
+  }
+
+  @Test
+  void replacingABookingSetsEveryWritableFieldAndNeedsAnEnd() throws Exception {
+    long bookable = fixture.bookable("replace-booking", "active");
+    long id =
+        (Long)
+            tx.required(
+                    em ->
+                        service.book(
+                            Sql.of(em),
+                            alice,
+                            new BookingRequest(
+                                bookable, HOUR, HOUR.plus(Duration.ofHours(5)), "old", null, null),
+                            NOW))
+                .get("id");
+    Instant end = HOUR.plus(Duration.ofHours(3));
+    Map<String, Object> replaced =
+        tx.required(
+            em ->
+                service.changeBooking(
+                    Sql.of(em), alice, id, new BookingService.Change(end, null, true), NOW));
+    assertEquals(end, replaced.get("end"));
+    assertEquals("", replaced.get("comment"));
+    assertEquals(
+        400,
+        status(
+            () ->
+                tx.required(
+                    em ->
+                        service.changeBooking(
+                            Sql.of(em),
+                            alice,
+                            id,
+                            new BookingService.Change(null, "no end", true),
+                            NOW))));
+  }
+
+  @Test
+  void replacingAReservationWithoutAnEndReopensItUnlessABookingFollows() throws Exception {
+    long bookable = fixture.bookable("replace-reservation", "active");
+    Instant start = HOUR.plus(Duration.ofDays(1));
+    long id =
+        (Long)
+            tx.required(
+                    em ->
+                        service.reserve(
+                            Sql.of(em),
+                            reserver,
+                            new ReservationRequest(
+                                bookable, start, start.plus(Duration.ofDays(1)), "held", null),
+                            NOW))
+                .get("id");
+    Map<String, Object> reopened =
+        tx.required(
+            em ->
+                service.changeReservation(
+                    Sql.of(em), id, new BookingService.Change(null, null, true)));
+    assertEquals(null, reopened.get("end"));
+    assertEquals("", reopened.get("comment"));
+    Instant end = start.plus(Duration.ofDays(1));
+    tx.required(
+        em ->
+            service.changeReservation(Sql.of(em), id, new BookingService.Change(end, null, true)));
+    book(alice, bookable, end.plus(Duration.ofDays(2)), end.plus(Duration.ofDays(3)));
+    assertEquals(
+        409,
+        status(
+            () ->
+                tx.required(
+                    em ->
+                        service.changeReservation(
+                            Sql.of(em), id, new BookingService.Change(null, null, true)))));
   }
 
   @Test

@@ -10,7 +10,9 @@ import cores.domain.Fixture;
 import cores.domain.booking.Bookables;
 import cores.domain.sql.Sql;
 import cores.testing.TestDatabase;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InventoryTest {
-  private final Inventory inventory = new Inventory(new Bookables());
+  private Inventory inventory;
   private DomainDatabase db;
   private TestDatabase.Tx tx;
   private Fixture fixture;
@@ -30,6 +32,8 @@ class InventoryTest {
   void setUp() throws Exception {
     db = new DomainDatabase();
     tx = db.transactions();
+    inventory =
+        new Inventory(new Bookables(DomainDatabase.mail(tx, ZoneOffset.UTC), Clock.systemUTC()));
     fixture = new Fixture(db);
   }
 

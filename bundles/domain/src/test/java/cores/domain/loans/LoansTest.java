@@ -14,7 +14,9 @@ import cores.domain.inventory.Rules;
 import cores.domain.sql.Sql;
 import cores.testing.TestDatabase;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 class LoansTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-  private final Inventory inventory = new Inventory(new Bookables());
+  private Inventory inventory;
   private final Loans loans = new Loans();
   private DomainDatabase db;
   private TestDatabase.Tx tx;
@@ -40,6 +42,8 @@ class LoansTest {
   void setUp() throws Exception {
     db = new DomainDatabase();
     tx = db.transactions();
+    inventory =
+        new Inventory(new Bookables(DomainDatabase.mail(tx, ZoneOffset.UTC), Clock.systemUTC()));
     fixture = new Fixture(db);
     User staff = db.user("lender", true, Set.of());
     actor = new Rules.Actor(staff, NOW);

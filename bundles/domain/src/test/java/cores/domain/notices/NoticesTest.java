@@ -12,8 +12,10 @@ import cores.domain.inventory.Rules;
 import cores.domain.sql.Sql;
 import cores.testing.TestDatabase;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 class NoticesTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-  private final Inventory inventory = new Inventory(new Bookables());
+  private Inventory inventory;
   private final Notices notices = new Notices();
   private DomainDatabase db;
   private TestDatabase.Tx tx;
@@ -41,6 +43,8 @@ class NoticesTest {
   void setUp() throws Exception {
     db = new DomainDatabase();
     tx = db.transactions();
+    inventory =
+        new Inventory(new Bookables(DomainDatabase.mail(tx, ZoneOffset.UTC), Clock.systemUTC()));
     author = db.user("author", true, Set.of());
     member = db.user("member", false, Set.of());
     outsider = db.user("outsider", false, Set.of());

@@ -1,0 +1,30 @@
+package cores.domain.booking;
+
+import cores.domain.sql.Sql;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The booking part of the nightly maintenance job (a {@code MaintenanceStep}). */
+public final class BookingMaintenance {
+  /** Bookings, and reservations that ended, are kept this long after their end. */
+  public static final Duration KEPT = Duration.ofDays(7 * 12);
+
+  /** Deletes bookings and ended reservations that ended more than 12 weeks ago. */
+  public Map<String, Long> run(Sql sql, Instant now) {
+    Instant before = now.minus(KEPT);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put(
+        "bookings_deleted",
+        (long) sql.update("DELETE FROM booking_booking WHERE end_time < ?", List.of(before)));
+    counts.put(
+        "reservations_deleted",
+        (long)
+            sql.update(
+                "DELETE FROM booking_reservation WHERE end_time IS NOT NULL AND end_time < ?",
+                List.of(before)));
+    return counts;
+  }
+}

@@ -1,0 +1,104 @@
+package cores.domain.web;
+
+import cores.api.accounts.User;
+import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
+import cores.api.web.Page;
+import cores.api.web.ProblemException;
+import cores.domain.inventory.Ids;
+import cores.domain.sql.Sql;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the booking and reservation resources share: listing one's own holds (all with the view
+ * permission) with the owner/bookable filters, reading one, and the answers.
+ *
+ * @param name "booking" or "reservation", for messages
+ * @param table the table
+ * @param select the SELECT of the API's columns, without WHERE
+ * @param view the permission that lists everyone's
+ * @param textFilters query parameters matched as equal text, to their column
+ */
+record Holds(
+    String name, String table, String select, String view, Map<String, String> textFilters) {
+
+  Page<Map<String, Object>> list(
+      Transactions tx, String limit, String offset, SecurityContext security, UriInfo uri) {
+    User user = Access.user(security);
+    Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
+    Map<String, String> query = Query.of(uri);
+    FieldErrors errors = new FieldErrors();
+    List<String> where = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    if (!security.isUserInRole(view)) {
+      where.add("owner_id = ?");
+      params.add(user.id());
+    }
+    for (String[] filter : new String[][] {{"owner", "owner_id"}, {"bookable", "bookable_id"}}) {
+      String value = query.get(filter[0]);
+      if (value != null && !value.isEmpty()) {
+        where.add(filter[1] + " = ANY (?::bigint[])");
+        params.add(Sql.array(Ids.parse(filter[0], value, errors)));
+      }
+    }
+    textFilters.forEach(
+        (parameter, column) -> {
+          if (query.get(parameter) != null) {
+            where.add(column + " = ?");
+            params.add(query.get(parameter));
+          }
+        });
+    errors.throwIfAny();
+    String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    return tx.readOnly(
+        em -> {
+          Sql sql = Sql.of(em);
+          long count =
+              (Long) sql.row("SELECT count(*) AS n FROM " + table + condition, params).get("n");
+          List<Object> page = new ArrayList<>(params);
+          page.add(window.limit());
+          page.add(window.offset());
+          return window.page(
+              count,
+              sql.rows(select + condition + " ORDER BY start_time, id LIMIT ? OFFSET ?", page),
+              uri);
+        });
+  }
+
+  /** One hold; someone else's is "not found" without the view permission. */
+  Map<String, Object> get(Transactions tx, long id, SecurityContext security) {
+    User user = Access.user(security);
+    Map<String, Object> row =
+        tx.readOnly(em -> Sql.of(em).row(select + " WHERE id = ?", List.of(id)));
+    if (row == null
+        || (!security.isUserInRole(view) && !Long.valueOf(user.id()).equals(row.get("owner")))) {
+      throw ProblemException.notFound("No " + name + " with id " + id + ".");
+    }
+    return row;
+  }
+
+  static <T> T body(T input) {
+    if (input == null) {
+      throw ProblemException.badRequest("A JSON object is required.");
+    }
+    return input;
+  }
+
+  static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+
+  static Response created(UriInfo uri, Map<String, Object> created) {
+    return Response.created(uri.getAbsolutePathBuilder().path(created.get("id") + "/").build())
+        .entity(created)
+        .build();
+  }
+}

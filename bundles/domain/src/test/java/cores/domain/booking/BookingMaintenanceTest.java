@@ -1,0 +1,47 @@
+package cores.domain.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cores.domain.DomainDatabase;
+import cores.domain.Fixture;
+import cores.domain.sql.Sql;
+import cores.testing.TestDatabase;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BookingMaintenanceTest {
+  private static final Instant NOW = Instant.parse("2026-12-01T03:00:00Z");
+
+  @Test
+  void bookingsAndEndedReservationsOlderThanTwelveWeeksAreDeleted() throws Exception {
+    try (DomainDatabase db = new DomainDatabase();
+        TestDatabase.Tx tx = db.transactions()) {
+      Fixture fixture = new Fixture(db);
+      long owner = db.user("ann", false, java.util.Set.of()).id();
+      long bookable = fixture.bookable("host-a", "active");
+      String insert =
+          "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) VALUES ("
+              + bookable
+              + ", "
+              + owner
+              + ", ";
+      // ended 12 weeks and a minute ago: gone; 12 weeks less a minute: kept
+      db.execute(insert + "'2026-08-01T00:00Z', '2026-09-08T02:59Z')");
+      db.execute(insert + "'2026-09-08T03:00Z', '2026-09-08T03:01Z')");
+      String reserve =
+          "INSERT INTO booking_reservation (bookable_id, owner_id, start_time, end_time) VALUES ("
+              + fixture.bookable("host-b", "active")
+              + ", "
+              + owner
+              + ", ";
+      db.execute(reserve + "'2026-01-01T00:00Z', '2026-09-01T00:00Z')");
+      // open-ended: held, however old
+      db.execute(reserve + "'2026-09-01T00:00Z', NULL)");
+      Map<String, Long> counts = tx.required(em -> new BookingMaintenance().run(Sql.of(em), NOW));
+      assertEquals(Map.of("bookings_deleted", 1L, "reservations_deleted", 1L), counts);
+      assertEquals(1, db.number("SELECT count(*) FROM booking_booking"));
+      assertEquals(1, db.number("SELECT count(*) FROM booking_reservation"));
+    }
+  }
+}

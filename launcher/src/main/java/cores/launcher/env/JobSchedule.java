@@ -1,0 +1,25 @@
+package cores.launcher.env;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * When the domain's scheduled jobs run: CORES_MORNING_JOB_AT, CORES_MAINTENANCE_JOB_AT (times of
+ * day) in CORES_TIME_ZONE, which is also the zone of "tomorrow" and of the times in mails.
+ */
+public record JobSchedule(LocalTime morningAt, LocalTime maintenanceAt, ZoneId zone) {
+
+  /** The domain bundle's jobs component (and its mails read the zone from it). */
+  public static final String PID = "cores.domain.jobs";
+
+  /** Values as text: the times as HH:MM, the zone as its IANA id. */
+  public Map<String, Object> properties() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("morningJobAt", morningAt.toString());
+    p.put("maintenanceJobAt", maintenanceAt.toString());
+    p.put("timeZone", zone.getId());
+    return p;
+  }
+}
