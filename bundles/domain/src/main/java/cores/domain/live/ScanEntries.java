@@ -10,6 +10,20 @@ import java.util.List;
  * ipaction}, {@code location}). Nothing per entry.
  */
 final class ScanEntries {
+  /** The status line of a usable entry, from what {@link #classify} decided ({@code x}). */
+  private static final String STATUS =
+      "CASE WHEN x.kind = 'ignored' THEN 'ignored: MAC on the ignore list'"
+          + " WHEN x.kind = 'virtual' THEN 'virtual host'"
+          + " WHEN x.kind = 'unknown' THEN 'unknown MAC: conflict'"
+          + " ELSE concat_ws('; ',"
+          + " CASE x.ipaction WHEN 'take' THEN 'IP taken' WHEN 'same' THEN 'ok'"
+          + " ELSE 'IP differs: conflict' END,"
+          + " CASE WHEN x.ipaction = 'take' AND x.host_status = 'new' THEN 'host now active' END,"
+          + " CASE WHEN x.host_id IS NULL THEN 'NIC has no host' END,"
+          + " CASE x.location WHEN 'outside' THEN 'outside the rack''s lab: location conflict'"
+          + " WHEN 'norack' THEN 'no rack and no rack 0 in its lab: location conflict'"
+          + " WHEN 'place' THEN 'placed in rack 0' END) END";
+
   private ScanEntries() {}
 
   static void load(Sql sql, List<Scan.Entry> entries) {
@@ -34,8 +48,8 @@ final class ScanEntries {
             + " ON COMMIT DROP",
         List.of());
     sql.update(
-        "INSERT INTO live_entry (ord, mac, nic_id, ip, problem)"
-            + " SELECT u.ord, u.mac::macaddr, u.nic, u.ip::inet, u.problem"
+        "INSERT INTO live_entry (ord, mac, nic_id, ip, problem, status)"
+            + " SELECT u.ord, u.mac::macaddr, u.nic, u.ip::inet, u.problem, u.problem"
             + " FROM unnest(?::integer[], ?::text[], ?::bigint[], ?::text[], ?::text[])"
             + " AS u(ord, mac, nic, ip, problem)",
         List.of(ord, mac, nic, ip, problem));
@@ -55,11 +69,12 @@ final class ScanEntries {
         List.of());
     // each MAC/NIC once per scan: the first entry counts, later ones are reported
     sql.update(
-        "UPDATE live_entry e SET problem = CASE WHEN e.mac IS NULL THEN 'unknown nic'"
-            + " ELSE 'duplicate: this MAC/NIC was handled in entry ' || f.first END"
-            + " FROM (SELECT ord, min(ord) OVER (PARTITION BY mac) AS first FROM live_entry"
-            + " WHERE problem IS NULL) f"
-            + " WHERE f.ord = e.ord AND (e.mac IS NULL OR f.first <> e.ord)",
+        "UPDATE live_entry e SET problem = f.problem, status = f.problem"
+            + " FROM (SELECT ord, CASE WHEN mac IS NULL THEN 'unknown nic'"
+            + " ELSE 'duplicate: this MAC/NIC was handled in entry ' || first END AS problem"
+            + " FROM (SELECT ord, mac, min(ord) OVER (PARTITION BY mac) AS first FROM live_entry"
+            + " WHERE problem IS NULL) d WHERE mac IS NULL OR first <> ord) f"
+            + " WHERE f.ord = e.ord",
         List.of());
   }
 
@@ -74,9 +89,10 @@ final class ScanEntries {
     sql.update(
         "UPDATE live_entry e SET kind = x.kind, lab_id = x.lab_id, host_id = x.host_id,"
             + " host_status = x.host_status, rack0_id = x.rack0_id, ipaction = x.ipaction,"
-            + " location = x.location"
+            + " location = x.location, status = "
+            + STATUS
             + " FROM (SELECT e2.ord, lab.id AS lab_id, h.id AS host_id, h.status AS host_status,"
-            + " r0.id AS rack0_id,"
+            + " lab.rack0 AS rack0_id,"
             + " CASE WHEN i.id IS NOT NULL THEN 'ignored' WHEN n.id IS NOT NULL THEN 'nic'"
             + " WHEN (e2.mac & '02:00:00:00:00:00'::macaddr) <> '00:00:00:00:00:00'::macaddr"
             + " THEN 'virtual' ELSE 'unknown' END AS kind,"
@@ -88,38 +104,27 @@ final class ScanEntries {
             + " WHEN h.rack_id IS NOT NULL THEN"
             + " CASE WHEN rl.network IS NULL OR rl.network >>= e2.ip THEN 'inside'"
             + " ELSE 'outside' END"
-            + " WHEN r0.id IS NOT NULL THEN 'place' ELSE 'norack' END AS location"
+            + " WHEN lab.rack0 IS NOT NULL THEN 'place' ELSE 'norack' END AS location"
             + " FROM live_entry e2"
             + " LEFT JOIN live_ignoredmac i ON i.mac = e2.mac"
             + " LEFT JOIN inventory_nic n ON n.id = e2.nic_id"
             + " LEFT JOIN inventory_host h ON h.id = n.host_id"
             + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
             + " LEFT JOIN inventory_lab rl ON rl.id = r.lab_id"
-            + " LEFT JOIN LATERAL (SELECT l.id FROM inventory_lab l WHERE l.network >>= e2.ip"
-            + " ORDER BY masklen(l.network) DESC, l.id LIMIT 1) lab ON true"
-            + " LEFT JOIN inventory_rack r0 ON r0.lab_id = lab.id AND r0.number = 0"
+            + " LEFT JOIN LATERAL (SELECT l.id, r0.id AS rack0 FROM inventory_lab l"
+            + " LEFT JOIN inventory_rack r0 ON r0.lab_id = l.id AND r0.number = 0"
+            + " WHERE l.network >>= e2.ip ORDER BY masklen(l.network) DESC, l.id LIMIT 1) lab"
+            + " ON true"
             + " WHERE e2.problem IS NULL) x"
             + " WHERE x.ord = e.ord",
         List.of());
-  }
-
-  /** One status line per entry, from what was decided. */
-  static void describe(Sql sql) {
-    sql.update(
-        "UPDATE live_entry SET status = CASE"
-            + " WHEN problem IS NOT NULL THEN problem"
-            + " WHEN kind = 'ignored' THEN 'ignored: MAC on the ignore list'"
-            + " WHEN kind = 'virtual' THEN 'virtual host'"
-            + " WHEN kind = 'unknown' THEN 'unknown MAC: conflict'"
-            + " ELSE concat_ws('; ',"
-            + " CASE ipaction WHEN 'take' THEN 'IP taken' WHEN 'same' THEN 'ok'"
-            + " ELSE 'IP differs: conflict' END,"
-            + " CASE WHEN ipaction = 'take' AND host_status = 'new' THEN 'host now active' END,"
-            + " CASE WHEN host_id IS NULL THEN 'NIC has no host' END,"
-            + " CASE location WHEN 'outside' THEN 'outside the rack''s lab: location conflict'"
-            + " WHEN 'norack' THEN 'no rack and no rack 0 in its lab: location conflict'"
-            + " WHEN 'place' THEN 'placed in rack 0' END) END",
-        List.of());
+    // the conflict statements that follow join conflicts to entries by subject; the conflict
+    // table's statistics may be stale (it grows with scans), and a temporary table has none:
+    // without indexes and statistics those joins became nested loops over all entries (seconds)
+    for (String subject : new String[] {"mac", "nic_id", "host_id"}) {
+      sql.update("CREATE INDEX ON live_entry (" + subject + ")", List.of());
+    }
+    sql.update("ANALYZE live_entry", List.of());
   }
 
   /** The status lines, in entry order. */

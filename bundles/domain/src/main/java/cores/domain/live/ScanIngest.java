@@ -34,7 +34,6 @@ public final class ScanIngest {
         sql, ConflictKind.LOCATION, "e.location IN ('outside', 'norack')", session, scanned);
     ConflictUpdates.resolve(sql, ConflictKind.LOCATION, "e.location IN ('inside', 'place')");
     updateInventory(sql, scanned);
-    ScanEntries.describe(sql);
     ScanSessions.finish(sql, session);
     return new Report(session, ScanEntries.lines(sql));
   }
