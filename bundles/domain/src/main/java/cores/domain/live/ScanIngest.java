@@ -20,6 +20,9 @@ public final class ScanIngest {
   public record Report(long session, List<Map<String, Object>> results) {}
 
   public Report ingest(Sql sql, Scan scan, Instant now) {
+    // scans are processed one at a time: two at once could raise the same open conflict twice
+    // (refused by its unique index) or decide on each other's half-written state
+    sql.row("SELECT pg_advisory_xact_lock(hashtext('live_scan_ingest'))", List.of());
     long session = ScanSessions.store(sql, scan, now);
     Instant scanned = scan.scanned();
     ScanEntries.load(sql, scan.entries());

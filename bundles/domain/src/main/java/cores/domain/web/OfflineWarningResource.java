@@ -56,12 +56,7 @@ public final class OfflineWarningResource {
     Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     LiveLists.Slice slice =
         tx.readOnly(
-            em ->
-                lists.warnings(
-                    Sql.of(em),
-                    ScanConflictResource.blank(status),
-                    window.limit(),
-                    window.offset()));
+            em -> lists.warnings(Sql.of(em), Query.blank(status), window.limit(), window.offset()));
     return window.page(slice.count(), slice.rows(), uri);
   }
 

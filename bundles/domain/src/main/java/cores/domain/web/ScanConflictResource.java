@@ -58,7 +58,11 @@ public final class ScanConflictResource {
         tx.readOnly(
             em ->
                 lists.conflicts(
-                    Sql.of(em), blank(kind), blank(status), window.limit(), window.offset()));
+                    Sql.of(em),
+                    Query.blank(kind),
+                    Query.blank(status),
+                    window.limit(),
+                    window.offset()));
     return window.page(slice.count(), slice.rows(), uri);
   }
 
@@ -100,9 +104,5 @@ public final class ScanConflictResource {
   public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     return tx.required(em -> actions.ignore(Sql.of(em), id));
-  }
-
-  static String blank(String value) {
-    return value == null || value.isEmpty() ? null : value;
   }
 }

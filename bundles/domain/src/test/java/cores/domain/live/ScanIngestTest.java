@@ -16,6 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -336,6 +339,33 @@ class ScanIngestTest {
                 data.db.execute(
                     "UPDATE live_scansession SET data = '{}' WHERE id = " + report.session()));
     assertTrue(refused.getMessage().contains("cannot be changed"), refused.getMessage());
+  }
+
+  @Test
+  void concurrentScansOfTheSameUnknownMacRaiseOneConflict() throws Exception {
+    List<Object> results = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      results.add(mac(String.format("00:96:00:00:%02x:%02x", i / 256, i % 256), "10.1.9.30"));
+    }
+    Instant at = next();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ScanIngest.Report>> scans = new ArrayList<>();
+      for (int agent = 0; agent < 4; agent++) {
+        Map<String, Object> body = scan("concurrent-" + agent, at, results);
+        scans.add(pool.submit(() -> data.ingest(body, at)));
+      }
+      for (Future<ScanIngest.Report> scan : scans) {
+        assertEquals("unknown MAC: conflict", status(scan.get(), 0));
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(
+        200,
+        data.db.number(
+            "SELECT count(*) FROM live_scanconflict WHERE kind = 'unknown'"
+                + " AND mac::text LIKE '00:96:%'"));
   }
 
   @Test
