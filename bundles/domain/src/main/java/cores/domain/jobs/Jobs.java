@@ -4,6 +4,7 @@ import cores.api.persistence.Transactions;
 import cores.domain.booking.BookingMail;
 import cores.domain.booking.BookingMaintenance;
 import cores.domain.booking.MorningMail;
+import cores.domain.live.LiveMaintenance;
 import cores.domain.notices.NoticeMaintenance;
 import cores.domain.sql.Sql;
 import java.time.Clock;
@@ -48,7 +49,8 @@ public final class Jobs {
    * with one line here.
    */
   static final List<MaintenanceStep> STEPS =
-      List.of(new BookingMaintenance()::run, new NoticeMaintenance()::run);
+      List.of(
+          new BookingMaintenance()::run, new NoticeMaintenance()::run, new LiveMaintenance()::run);
 
   /** One run: what was claimed and how it ended. */
   public record Run(

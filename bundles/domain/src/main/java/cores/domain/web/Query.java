@@ -12,6 +12,11 @@ final class Query {
 
   private Query() {}
 
+  /** Null for an absent or empty parameter. */
+  static String blank(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+
   static Map<String, String> of(UriInfo uri) {
     Map<String, String> query = new HashMap<>();
     for (Map.Entry<String, List<String>> e : uri.getQueryParameters().entrySet()) {

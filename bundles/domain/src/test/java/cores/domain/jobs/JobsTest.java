@@ -101,7 +101,13 @@ class JobsTest {
   void aRunRecordsItsStartEndOutcomeAndSummary() throws Exception {
     Jobs.Run run = instance().runScheduled(Job.MAINTENANCE, NOW).orElseThrow();
     assertEquals("ok", run.outcome());
-    assertEquals(Map.of("bookings_deleted", 0L, "reservations_deleted", 0L), run.summary());
+    // every area's step reports, and an empty database has nothing to clean
+    assertTrue(
+        run.summary()
+            .keySet()
+            .containsAll(
+                List.of("bookings_deleted", "expired_notices_deleted", "scan_sessions_deleted")));
+    assertEquals(Set.of(0L), Set.copyOf(run.summary().values()));
     assertEquals(
         1,
         db.number(
@@ -111,7 +117,8 @@ class JobsTest {
                 + " AND started = '"
                 + NOW
                 + "' AND finished IS NOT NULL AND error IS NULL"
-                + " AND summary = '{\"bookings_deleted\": 0, \"reservations_deleted\": 0}'"));
+                + " AND summary ->> 'bookings_deleted' = '0'"
+                + " AND summary ->> 'expired_notices_deleted' = '0'"));
   }
 
   @Test

@@ -1,0 +1,47 @@
+package cores.domain.live;
+
+import cores.api.web.FieldErrors;
+import cores.api.web.ProblemException;
+import cores.domain.inventory.Addresses;
+import cores.domain.sql.DatabaseException;
+import cores.domain.sql.Sql;
+import java.util.List;
+import java.util.Map;
+
+/** The ignore list: MACs whose sightings a scan skips. */
+public final class IgnoredMacs {
+  private static final String COLUMNS = "SELECT id, mac::text AS mac, comment FROM live_ignoredmac";
+
+  public List<Map<String, Object>> list(Sql sql) {
+    return sql.rows(COLUMNS + " ORDER BY mac", List.of());
+  }
+
+  /** Adds a MAC; 400 for a bad MAC, 409 if it is listed already. */
+  public Map<String, Object> add(Sql sql, Object mac, Object comment) {
+    FieldErrors errors = new FieldErrors();
+    errors.check("mac", mac instanceof String text ? Addresses.mac(text) : "required");
+    errors.check(
+        "comment", comment == null || comment instanceof String ? null : "must be a string");
+    errors.throwIfAny();
+    try {
+      long id =
+          (Long)
+              sql.row(
+                      "INSERT INTO live_ignoredmac (mac, comment) VALUES (?::macaddr, ?)"
+                          + " RETURNING id",
+                      List.of(mac, comment == null ? "" : comment))
+                  .get("id");
+      return sql.row(COLUMNS + " WHERE id = ?", List.of(id));
+    } catch (DatabaseException e) {
+      if (e.violated(DatabaseException.UNIQUE_VIOLATION, "live_ignoredmac_mac_key")) {
+        throw ProblemException.conflict("MAC " + mac + " is on the ignore list already.");
+      }
+      throw e;
+    }
+  }
+
+  /** Whether there was such an entry to remove. */
+  public boolean remove(Sql sql, long id) {
+    return sql.update("DELETE FROM live_ignoredmac WHERE id = ?", List.of(id)) > 0;
+  }
+}

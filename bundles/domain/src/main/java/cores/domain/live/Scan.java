@@ -1,0 +1,17 @@
+package cores.domain.live;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A scan as the agent sent it, checked: who scanned when, the entries, and the request body as JSON
+ * text for the stored session.
+ */
+public record Scan(String agent, Instant scanned, List<Entry> entries, String data) {
+
+  /**
+   * One result line, numbered from 0 in the order sent: a MAC or a NIC id, and an IP; or the reason
+   * it cannot be used ({@code problem}), in which case the others may be null.
+   */
+  public record Entry(int ord, String mac, Long nic, String ip, String problem) {}
+}

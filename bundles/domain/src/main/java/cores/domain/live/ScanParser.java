@@ -1,0 +1,129 @@
+package cores.domain.live;
+
+import cores.api.web.FieldErrors;
+import cores.domain.inventory.Addresses;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the original agent's payload {@code {"agentident", "timestamp", "results": [{"mac", "ip"} |
+ * {"nic", "ip"}]}}. A request that is unusable as a whole (no agent, no results, a bad timestamp,
+ * unknown fields, too many entries) is a 400; a bad entry only gets its problem recorded.
+ */
+public final class ScanParser {
+  /** The most entries one scan may carry; larger scans are split by the agent. */
+  public static final int MAX_ENTRIES = 50_000;
+
+  private static final int MAX_AGENT = 100;
+  private static final Set<String> FIELDS = Set.of("agentident", "timestamp", "results");
+  private static final Set<String> ENTRY_FIELDS = Set.of("mac", "nic", "ip");
+
+  private ScanParser() {}
+
+  /** The scan; a missing timestamp means {@code now}. */
+  public static Scan parse(Map<String, Object> body, Instant now) {
+    if (body == null) {
+      throw FieldErrors.single("results", "required");
+    }
+    FieldErrors errors = new FieldErrors();
+    for (String field : body.keySet()) {
+      if (!FIELDS.contains(field)) {
+        errors.check(field, "unknown field");
+      }
+    }
+    String agent = agent(body.get("agentident"), errors);
+    Instant scanned = timestamp(body.get("timestamp"), now, errors);
+    Object results = body.get("results");
+    List<?> list = results instanceof List<?> given ? given : List.of();
+    if (!(results instanceof List)) {
+      errors.check("results", results == null ? "required" : "must be a list");
+    } else if (list.size() > MAX_ENTRIES) {
+      errors.check(
+          "results",
+          "at most "
+              + MAX_ENTRIES
+              + " entries per scan (got "
+              + list.size()
+              + "); send larger scans in parts");
+    }
+    errors.throwIfAny();
+    List<Scan.Entry> entries = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      entries.add(entry(i, list.get(i)));
+    }
+    return new Scan(agent, scanned, entries, Json.write(body));
+  }
+
+  private static String agent(Object value, FieldErrors errors) {
+    if (!(value instanceof String agent) || agent.isBlank()) {
+      errors.check("agentident", value == null ? "required" : "must be a non-empty string");
+      return null;
+    }
+    if (agent.length() > MAX_AGENT) {
+      errors.check("agentident", "at most " + MAX_AGENT + " characters");
+    }
+    return agent;
+  }
+
+  /** ISO date-time; with a zone or offset as given, without one in UTC (the original's rule). */
+  static Instant timestamp(Object value, Instant now, FieldErrors errors) {
+    if (value == null) {
+      return now;
+    }
+    if (value instanceof String text) {
+      try {
+        TemporalAccessor parsed =
+            DateTimeFormatter.ISO_DATE_TIME.parseBest(
+                text.trim().replace(' ', 'T'), ZonedDateTime::from, LocalDateTime::from);
+        return parsed instanceof ZonedDateTime zoned
+            ? zoned.toInstant()
+            : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        // answered below
+      }
+    }
+    errors.check("timestamp", "not an ISO date-time (e.g. 2026-11-25T06:00:00Z)");
+    return null;
+  }
+
+  private static Scan.Entry entry(int ord, Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      return bad(ord, "bad entry: not an object");
+    }
+    for (Object key : map.keySet()) {
+      if (!ENTRY_FIELDS.contains(key)) {
+        return bad(ord, "bad entry: unknown field " + key);
+      }
+    }
+    Object mac = map.get("mac");
+    Object nic = map.get("nic");
+    Object ip = map.get("ip");
+    if ((mac == null) == (nic == null)) {
+      return bad(ord, "bad entry: give either mac or nic");
+    }
+    if (!(ip instanceof String address) || Addresses.ip(address) != null) {
+      return bad(ord, "bad ip: " + Addresses.ip(null));
+    }
+    if (mac != null) {
+      return mac instanceof String text && Addresses.mac(text) == null
+          ? new Scan.Entry(ord, text, null, address, null)
+          : bad(ord, "bad mac: " + Addresses.mac(null));
+    }
+    return nic instanceof Integer || nic instanceof Long
+        ? new Scan.Entry(ord, null, ((Number) nic).longValue(), address, null)
+        : bad(ord, "bad nic: not an id");
+  }
+
+  private static Scan.Entry bad(int ord, String problem) {
+    return new Scan.Entry(ord, null, null, null, problem);
+  }
+}

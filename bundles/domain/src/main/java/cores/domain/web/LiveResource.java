@@ -1,0 +1,77 @@
+package cores.domain.web;
+
+import cores.api.accounts.User;
+import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.domain.live.LiveLists;
+import cores.domain.live.Scan;
+import cores.domain.live.ScanIngest;
+import cores.domain.live.ScanParser;
+import cores.domain.sql.Sql;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The scan agent's endpoints: {@code POST /api/live/ingest} (staff) stores and processes a scan in
+ * one transaction and answers one status line per entry; {@code GET /api/live/macs} (any logged-in
+ * user) lists every NIC id with its MAC.
+ */
+@Component(service = LiveResource.class, property = "osgi.jaxrs.resource=true")
+@Path("live")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class LiveResource {
+  private final Transactions tx;
+  private final Clock clock;
+  private final ScanIngest ingest = new ScanIngest();
+  private final LiveLists lists = new LiveLists();
+
+  @Activate
+  public LiveResource(@Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
+    this(tx, Clock.systemUTC());
+  }
+
+  LiveResource(Transactions tx, Clock clock) {
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  @POST
+  @Path("ingest")
+  public Map<String, Object> ingest(Map<String, Object> body, @Context SecurityContext security) {
+    User user = Access.user(security);
+    if (!user.active() || !(user.staff() || user.superuser())) {
+      throw Access.forbidden("Only staff may ingest scans.");
+    }
+    Instant now = clock.instant();
+    Scan scan = ScanParser.parse(body, now);
+    ScanIngest.Report report = tx.required(em -> ingest.ingest(Sql.of(em), scan, now));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("session", report.session());
+    answer.put("agentident", scan.agent());
+    answer.put("timestamp", scan.scanned());
+    answer.put("results", report.results());
+    return answer;
+  }
+
+  @GET
+  @Path("macs")
+  public List<Map<String, Object>> macs(@Context SecurityContext security) {
+    Access.user(security);
+    return tx.readOnly(em -> lists.macs(Sql.of(em)));
+  }
+}

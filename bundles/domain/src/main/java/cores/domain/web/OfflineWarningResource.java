@@ -1,0 +1,83 @@
+package cores.domain.web;
+
+import cores.api.accounts.Permissions;
+import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.Page;
+import cores.api.web.ProblemException;
+import cores.domain.live.ConflictStatus;
+import cores.domain.live.LiveLists;
+import cores.domain.sql.Sql;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/live/offlinewarnings}: the nightly job's warnings about active hosts unseen for 48
+ * hours. Listing (filter {@code status}) needs live.view_offlinehostwarning; {@code {id}/resolve}
+ * and {@code {id}/ignore} need live.change_offlinehostwarning.
+ */
+@Component(service = OfflineWarningResource.class, property = "osgi.jaxrs.resource=true")
+@Path("live/offlinewarnings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class OfflineWarningResource {
+  static final String VIEW = Permissions.of("live", "view", "offlinehostwarning");
+
+  private final Transactions tx;
+  private final LiveLists lists = new LiveLists();
+
+  @Activate
+  public OfflineWarningResource(
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
+    this.tx = tx;
+  }
+
+  @GET
+  public Page<Map<String, Object>> list(
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @Context SecurityContext security,
+      @Context UriInfo uri) {
+    Access.require(security, VIEW);
+    Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
+    LiveLists.Slice slice =
+        tx.readOnly(
+            em -> lists.warnings(Sql.of(em), Query.blank(status), window.limit(), window.offset()));
+    return window.page(slice.count(), slice.rows(), uri);
+  }
+
+  @POST
+  @Path("{id}/resolve")
+  public Map<String, Object> resolve(@PathParam("id") long id, @Context SecurityContext security) {
+    return set(id, ConflictStatus.RESOLVED, security);
+  }
+
+  @POST
+  @Path("{id}/ignore")
+  public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
+    return set(id, ConflictStatus.IGNORE, security);
+  }
+
+  private Map<String, Object> set(long id, String status, SecurityContext security) {
+    Access.require(security, Permissions.CHANGE_OFFLINEHOSTWARNING);
+    Map<String, Object> row = tx.required(em -> lists.setWarningStatus(Sql.of(em), id, status));
+    if (row == null) {
+      throw ProblemException.notFound("No offline host warning with id " + id + ".");
+    }
+    return row;
+  }
+}

@@ -1,0 +1,108 @@
+package cores.domain.web;
+
+import cores.api.accounts.Permissions;
+import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.Page;
+import cores.domain.live.ConflictActions;
+import cores.domain.live.LiveLists;
+import cores.domain.sql.Sql;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code /api/live/conflicts}: listing (filters {@code kind}, {@code status}) needs
+ * live.view_scanconflict; the actions are POSTs to {@code {id}/accept}, {@code {id}/fixlocation}
+ * ({@code {"lab", "rack"}}), {@code {id}/resolve} and {@code {id}/ignore} and need
+ * live.change_scanconflict.
+ */
+@Component(service = ScanConflictResource.class, property = "osgi.jaxrs.resource=true")
+@Path("live/conflicts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class ScanConflictResource {
+  private final Transactions tx;
+  private final ConflictActions actions = new ConflictActions();
+  private final LiveLists lists = new LiveLists();
+
+  @Activate
+  public ScanConflictResource(
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
+    this.tx = tx;
+  }
+
+  @GET
+  public Page<Map<String, Object>> list(
+      @QueryParam("kind") String kind,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @Context SecurityContext security,
+      @Context UriInfo uri) {
+    Access.require(security, Permissions.VIEW_SCANCONFLICT);
+    Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
+    LiveLists.Slice slice =
+        tx.readOnly(
+            em ->
+                lists.conflicts(
+                    Sql.of(em),
+                    Query.blank(kind),
+                    Query.blank(status),
+                    window.limit(),
+                    window.offset()));
+    return window.page(slice.count(), slice.rows(), uri);
+  }
+
+  @GET
+  @Path("{id}")
+  public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
+    Access.require(security, Permissions.VIEW_SCANCONFLICT);
+    return tx.readOnly(em -> actions.get(Sql.of(em), id));
+  }
+
+  /** A NIC IP conflict: the NIC takes the new IP. */
+  @POST
+  @Path("{id}/accept")
+  public Map<String, Object> accept(@PathParam("id") long id, @Context SecurityContext security) {
+    Access.require(security, Permissions.CHANGE_SCANCONFLICT);
+    return tx.required(em -> actions.acceptIp(Sql.of(em), id));
+  }
+
+  /** A location conflict: the host goes to {@code rack} of {@code lab}. */
+  @POST
+  @Path("{id}/fixlocation")
+  public Map<String, Object> fixLocation(
+      @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
+    Access.require(security, Permissions.CHANGE_SCANCONFLICT);
+    Map<String, Object> input = body == null ? Map.of() : body;
+    return tx.required(
+        em -> actions.fixLocation(Sql.of(em), id, input.get("lab"), input.get("rack")));
+  }
+
+  @POST
+  @Path("{id}/resolve")
+  public Map<String, Object> resolve(@PathParam("id") long id, @Context SecurityContext security) {
+    Access.require(security, Permissions.CHANGE_SCANCONFLICT);
+    return tx.required(em -> actions.resolve(Sql.of(em), id));
+  }
+
+  @POST
+  @Path("{id}/ignore")
+  public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
+    Access.require(security, Permissions.CHANGE_SCANCONFLICT);
+    return tx.required(em -> actions.ignore(Sql.of(em), id));
+  }
+}

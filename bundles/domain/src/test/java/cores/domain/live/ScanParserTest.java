@@ -1,0 +1,93 @@
+package cores.domain.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.web.ProblemException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScanParserTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T06:00:00Z");
+
+  private static Map<String, Object> body(Object timestamp) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("agentident", "agent");
+    body.put("results", List.of(Map.of("mac", "00:11:22:33:44:55", "ip", "10.0.0.1")));
+    if (timestamp != null) {
+      body.put("timestamp", timestamp);
+    }
+    return body;
+  }
+
+  private static ProblemException refused(Map<String, Object> body) {
+    ProblemException e = assertThrows(ProblemException.class, () -> ScanParser.parse(body, NOW));
+    assertEquals(400, e.status());
+    return e;
+  }
+
+  @Test
+  void timestampWithAZoneIsTakenAsGivenWithoutOneIsUtcAndMissingIsNow() {
+    assertEquals(
+        Instant.parse("2026-11-24T23:00:00Z"),
+        ScanParser.parse(body("2026-11-25T00:00:00+01:00"), NOW).scanned());
+    assertEquals(
+        Instant.parse("2026-11-25T00:00:00Z"),
+        ScanParser.parse(body("2026-11-25T00:00:00Z"), NOW).scanned());
+    assertEquals(
+        Instant.parse("2026-11-25T00:00:00.123456Z"),
+        ScanParser.parse(body("2026-11-25 00:00:00.123456"), NOW).scanned());
+    assertEquals(NOW, ScanParser.parse(body(null), NOW).scanned());
+    assertTrue(refused(body("yesterday")).errors().containsKey("timestamp"));
+  }
+
+  @Test
+  void missingResultsOrAgentIsABadRequest() {
+    Map<String, Object> noResults = body(null);
+    noResults.remove("results");
+    assertEquals(List.of("required"), refused(noResults).errors().get("results"));
+    Map<String, Object> noAgent = body(null);
+    noAgent.remove("agentident");
+    assertEquals(List.of("required"), refused(noAgent).errors().get("agentident"));
+    Map<String, Object> wrongType = body(null);
+    wrongType.put("results", "all");
+    assertEquals(List.of("must be a list"), refused(wrongType).errors().get("results"));
+    Map<String, Object> unknown = body(null);
+    unknown.put("bogus", 1);
+    assertEquals(List.of("unknown field"), refused(unknown).errors().get("bogus"));
+    refused(null);
+  }
+
+  @Test
+  void moreThanFiftyThousandEntriesIsABadRequestNamingTheLimit() {
+    Map<String, Object> body = body(null);
+    List<Object> entries = new ArrayList<>();
+    for (int i = 0; i <= ScanParser.MAX_ENTRIES; i++) {
+      entries.add(Map.of("nic", i, "ip", "10.0.0.1"));
+    }
+    body.put("results", entries);
+    String message = refused(body).errors().get("results").get(0);
+    assertTrue(message.startsWith("at most 50000 entries per scan"), message);
+    entries.remove(0);
+    assertEquals(50_000, ScanParser.parse(body, NOW).entries().size());
+  }
+
+  @Test
+  void theStoredDataIsTheBodyAsJson() {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("nic", 7);
+    entry.put("ip", null);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("agentident", "a\"b\n");
+    body.put("results", List.of(entry, true, 1.5));
+    assertEquals(
+        "{\"agentident\":\"a\\\"b\\n\",\"results\":[{\"nic\":7,\"ip\":null},true,1.5]}",
+        ScanParser.parse(body, NOW).data());
+  }
+}
