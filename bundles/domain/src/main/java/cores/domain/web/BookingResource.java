@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
@@ -41,6 +42,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = BookingResource.class, property = "osgi.jaxrs.resource=true")
 @Path("booking/booking")
+@ApiDoc(area = "booking")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class BookingResource {
@@ -70,6 +72,14 @@ public final class BookingResource {
       @JsonProperty("import_id") String importId) {}
 
   @GET
+  @ApiDoc(
+      value = "Lists bookings: all with booking.view_booking, else one's own",
+      permission = ApiDoc.AUTHENTICATED,
+      query = {
+        "owner: user ids, comma-separated",
+        "bookable: bookable ids, comma-separated",
+        "import_id: the id given by an import script"
+      })
   public Page<Map<String, Object>> list(
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
@@ -120,6 +130,7 @@ public final class BookingResource {
 
   @GET
   @Path("{id}")
+  @ApiDoc(value = "One booking", permission = "authenticated: the owner or booking.view_booking")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     User user = Access.user(security);
     Map<String, Object> row =
@@ -133,6 +144,9 @@ public final class BookingResource {
   }
 
   @POST
+  @ApiDoc(
+      value = "Books a bookable: no overlap (409), not in the past, at most 31 days",
+      permission = ApiDoc.AUTHENTICATED)
   public Response create(
       BookingInput input, @Context SecurityContext security, @Context UriInfo uri) {
     User user = Access.user(security);
@@ -159,6 +173,9 @@ public final class BookingResource {
 
   @PATCH
   @Path("{id}")
+  @ApiDoc(
+      value = "Changes the comment or the end",
+      permission = "authenticated: the owner or staff")
   public Map<String, Object> change(
       @PathParam("id") long id, BookingChange input, @Context SecurityContext security) {
     User user = Access.user(security);
@@ -179,6 +196,9 @@ public final class BookingResource {
 
   @DELETE
   @Path("{id}")
+  @ApiDoc(
+      value = "Cancels a booking before it starts",
+      permission = "authenticated: the owner or staff")
   public Response cancel(@PathParam("id") long id, @Context SecurityContext security) {
     User user = Access.user(security);
     Instant now = clock.instant();

@@ -3,6 +3,7 @@ package cores.domain.web;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Models;
@@ -27,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ImportResource.class, property = "osgi.jaxrs.resource=true")
 @Path("import")
+@ApiDoc(permission = ApiDoc.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ImportResource {
@@ -40,6 +42,7 @@ public final class ImportResource {
 
   @POST
   @Path("gethosttype")
+  @ApiDoc("Gets or creates the host type of this name; the answer says created")
   public Map<String, Object> hostType(
       Map<String, Object> input, @Context SecurityContext security) {
     admin(security);
@@ -48,6 +51,7 @@ public final class ImportResource {
 
   @POST
   @Path("gethosthardware")
+  @ApiDoc("Gets or creates the host hardware of this name; the answer says created")
   public Map<String, Object> hostHardware(
       Map<String, Object> input, @Context SecurityContext security) {
     admin(security);

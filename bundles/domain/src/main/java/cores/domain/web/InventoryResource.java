@@ -2,6 +2,7 @@ package cores.domain.web;
 
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
@@ -36,6 +37,25 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = InventoryResource.class, property = "osgi.jaxrs.resource=true")
 @Path("inventory/{model}")
+@ApiDoc(
+    permission = "inventory.{action}_{model}",
+    values =
+        @ApiDoc.Values(
+            param = "model",
+            value = {
+              "building",
+              "lab",
+              "rack",
+              "hosttype",
+              "hosthardware",
+              "hdvendor",
+              "cardtype",
+              "card",
+              "host",
+              "hostbyid=host",
+              "nic",
+              "nicbyid=nic"
+            }))
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class InventoryResource {
@@ -48,6 +68,14 @@ public final class InventoryResource {
   }
 
   @GET
+  @ApiDoc(
+      value = "Lists the {model} rows, a page at a time",
+      query = {
+        "lab: racks of these labs (rack)",
+        "host: of this host (card, nic)",
+        "hostname: case-insensitive host name (host, hostbyid)",
+        "mac: hosts or NICs with this MAC (host, hostbyid, nic, nicbyid)"
+      })
   public Page<Map<String, Object>> list(
       @PathParam("model") String path,
       @QueryParam("limit") String limit,
@@ -65,6 +93,7 @@ public final class InventoryResource {
   }
 
   @POST
+  @ApiDoc("Creates a {model}; foreign keys are ids")
   public Response create(
       @PathParam("model") String path,
       Map<String, Object> input,
@@ -80,6 +109,7 @@ public final class InventoryResource {
 
   @GET
   @Path("{id}")
+  @ApiDoc("One {model}")
   public Map<String, Object> get(
       @PathParam("model") String path,
       @PathParam("id") long id,
@@ -91,6 +121,7 @@ public final class InventoryResource {
 
   @PUT
   @Path("{id}")
+  @ApiDoc("Replaces a {model}")
   public Map<String, Object> replace(
       @PathParam("model") String path,
       @PathParam("id") long id,
@@ -103,6 +134,7 @@ public final class InventoryResource {
 
   @PATCH
   @Path("{id}")
+  @ApiDoc("Changes the given fields of a {model}")
   public Map<String, Object> patch(
       @PathParam("model") String path,
       @PathParam("id") long id,
@@ -115,6 +147,7 @@ public final class InventoryResource {
 
   @DELETE
   @Path("{id}")
+  @ApiDoc("Deletes a {model}")
   public Response delete(
       @PathParam("model") String path,
       @PathParam("id") long id,
