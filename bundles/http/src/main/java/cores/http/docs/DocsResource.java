@@ -24,9 +24,6 @@ import org.osgi.framework.FrameworkUtil;
 @Path("docs")
 @ApiDoc(area = "api", permission = ApiDoc.ANONYMOUS)
 public final class DocsResource {
-  private static final List<Variant> VARIANTS =
-      Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE).build();
-
   private final String version;
 
   /** States the HTTP bundle's version (none outside OSGi, in unit tests). */
@@ -48,7 +45,12 @@ public final class DocsResource {
       @Context ExtendedResourceContext context) {
     MediaType type;
     if (format == null || format.isEmpty()) {
-      Variant variant = request.selectVariant(VARIANTS);
+      // built per request: JAX-RS finds its RuntimeDelegate through the context class loader,
+      // which Jersey sets while serving (not while the bundle builds the application)
+      Variant variant =
+          request.selectVariant(
+              Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE)
+                  .build());
       type = variant == null ? MediaType.APPLICATION_JSON_TYPE : variant.getMediaType();
     } else if (format.equals("json")) {
       type = MediaType.APPLICATION_JSON_TYPE;
