@@ -720,7 +720,10 @@ class ServerTest {
     HttpResponse<String> page = get("/api/docs", "Accept", browser);
     assertEquals(200, page.statusCode(), page.body());
     assertTrue(
-        page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+        page.headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .equalsIgnoreCase("text/html;charset=utf-8"),
         page.headers().toString());
     assertTrue(page.body().contains("<code>/api/things</code>"), page.body());
     assertTrue(page.body().contains("<code>limit</code> (query, integer)"), page.body());

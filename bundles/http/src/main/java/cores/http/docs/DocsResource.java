@@ -24,6 +24,8 @@ import org.osgi.framework.FrameworkUtil;
 @Path("docs")
 @ApiDoc(area = "api", permission = ApiDoc.ANONYMOUS)
 public final class DocsResource {
+  private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
   private final String version;
 
   /** States the HTTP bundle's version (none outside OSGi, in unit tests). */
@@ -51,19 +53,20 @@ public final class DocsResource {
           request.selectVariant(
               Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE)
                   .build());
-      type = variant == null ? MediaType.APPLICATION_JSON_TYPE : variant.getMediaType();
+      type =
+          variant == null || !variant.getMediaType().equals(MediaType.TEXT_HTML_TYPE)
+              ? MediaType.APPLICATION_JSON_TYPE
+              : HTML;
     } else if (format.equals("json")) {
       type = MediaType.APPLICATION_JSON_TYPE;
     } else if (format.equals("html")) {
-      type = MediaType.TEXT_HTML_TYPE;
+      type = HTML;
     } else {
       throw FieldErrors.single("format", "must be json or html");
     }
     List<Operation> operations = Endpoints.of(context.getResourceModel().getRootResources());
     Object entity =
-        type.equals(MediaType.TEXT_HTML_TYPE)
-            ? DocsPage.render(operations)
-            : OpenApi.document(operations, version);
+        type.equals(HTML) ? DocsPage.render(operations) : OpenApi.document(operations, version);
     return Response.ok(entity, type).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
   }
 }
