@@ -4,6 +4,7 @@ import cores.api.web.ApiDoc;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.model.Parameter.Source;
@@ -233,7 +235,7 @@ public final class Endpoints {
     List<String> produces = method.getProducedTypes().stream().map(Object::toString).toList();
     Class<?> raw = invocable.getRawResponseType();
     Type response =
-        raw == void.class || raw == Void.class || raw == jakarta.ws.rs.core.Response.class
+        raw == void.class || raw == Void.class || raw == Response.class
             ? null
             : invocable.getResponseType();
     String baseId = lowerFirst(type.getSimpleName()) + "_" + definition.getName();
@@ -279,8 +281,7 @@ public final class Endpoints {
     return null;
   }
 
-  private static String first(
-      String own, ApiDoc classDoc, java.util.function.Function<ApiDoc, String> attribute) {
+  private static String first(String own, ApiDoc classDoc, Function<ApiDoc, String> attribute) {
     if (!own.isEmpty() || classDoc == null) {
       return own;
     }
