@@ -137,7 +137,7 @@ class PluginsIT {
   }
 
   /** The example plugin's jar: a test dependency, so the packaged bundle is on the classpath. */
-  private static Path examplePlugin() throws IOException, URISyntaxException {
+  static Path examplePlugin() throws IOException, URISyntaxException {
     URL descriptor = PluginsIT.class.getClassLoader().getResource(PLUGIN_DESCRIPTOR);
     if (descriptor == null || !"jar".equals(descriptor.getProtocol())) {
       throw new AssertionError(

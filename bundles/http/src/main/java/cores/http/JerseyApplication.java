@@ -4,6 +4,7 @@ import cores.http.auth.AccountServices;
 import cores.http.auth.AuthenticationFilter;
 import cores.http.auth.CsrfTokens;
 import cores.http.auth.RolesAllowedFeature;
+import cores.http.docs.DocsResource;
 import cores.http.problem.InternalErrors;
 import cores.http.problem.JsonProblemMapper;
 import cores.http.problem.ProblemExceptionMapper;
@@ -11,14 +12,12 @@ import cores.http.problem.ThrowableMapper;
 import cores.http.problem.WebApplicationExceptionMapper;
 import cores.http.system.IndexResource;
 import jakarta.servlet.ServletException;
-import jakarta.ws.rs.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -115,19 +114,6 @@ final class JerseyApplication implements AutoCloseable {
     }
   }
 
-  /** {@code /api/...} paths of the published resources, for the index. */
-  synchronized List<String> rootPaths() {
-    Set<String> paths = new TreeSet<>();
-    for (Object resource : resources) {
-      Path path = pathOf(resource.getClass());
-      if (path != null) {
-        String value = path.value().replaceAll("^/+|/+$", "");
-        paths.add("/api/" + value);
-      }
-    }
-    return new ArrayList<>(paths);
-  }
-
   /** Class names of the published resources and this bundle's own. */
   synchronized Set<String> resourceClassNames() {
     Set<String> names = new HashSet<>();
@@ -135,17 +121,8 @@ final class JerseyApplication implements AutoCloseable {
       names.add(resource.getClass().getName());
     }
     names.add(IndexResource.class.getName());
+    names.add(DocsResource.class.getName());
     return names;
-  }
-
-  private static Path pathOf(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      Path path = c.getAnnotation(Path.class);
-      if (path != null) {
-        return path;
-      }
-    }
-    return null;
   }
 
   private void changed() {
@@ -209,7 +186,8 @@ final class JerseyApplication implements AutoCloseable {
                 new AuthenticationFilter(accounts, csrf),
                 new RolesAllowedFeature()));
     if (api) {
-      instances.add(new IndexResource(this::rootPaths));
+      instances.add(new IndexResource());
+      instances.add(new DocsResource());
     }
     return instances;
   }

@@ -661,5 +661,99 @@ class ServerTest {
     assertTrue(
         resources.containsAll(List.of("/api/auth", "/api/auth-test", "/api/health", "/api/things")),
         resources.toString());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> endpoints =
+        (List<Map<String, Object>>) json(response).get("endpoints");
+    assertTrue(
+        endpoints.contains(Map.of("path", "/api/things", "methods", List.of("GET", "POST"))),
+        endpoints.toString());
+    assertTrue(
+        endpoints.contains(Map.of("path", "/api/auth/login", "methods", List.of("POST"))),
+        endpoints.toString());
+    assertEquals("/api/docs", json(response).get("docs"));
+  }
+
+  // ---- API description
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> docPaths(HttpResponse<String> response) throws IOException {
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    return (Map<String, Object>) json(response).get("paths");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void docsDescribeThePublishedResourcesAsOpenApiJson() throws Exception {
+    HttpResponse<String> response = get("/api/docs", "Accept", "application/json");
+    assertEquals("3.0.3", json(response).get("openapi"));
+    Map<String, Object> paths = docPaths(response);
+    assertTrue(
+        paths
+            .keySet()
+            .containsAll(
+                List.of(
+                    "/api/",
+                    "/api/docs",
+                    "/api/health",
+                    "/api/auth/login",
+                    "/api/auth-test",
+                    "/api/things",
+                    "/api/things/raw")),
+        paths.keySet().toString());
+    Map<String, Object> guarded =
+        (Map<String, Object>) ((Map<String, Object>) paths.get("/api/things/guarded")).get("post");
+    assertEquals("inventory.change_host", guarded.get("x-permission"));
+    Map<String, Object> list =
+        (Map<String, Object>) ((Map<String, Object>) paths.get("/api/things")).get("get");
+    assertTrue(list.get("parameters").toString().contains("name=limit"), list.toString());
+    // anything but a browser gets JSON: curl, scripts without an Accept header
+    assertEquals(paths, docPaths(get("/api/docs")));
+    assertEquals(paths, docPaths(get("/api/docs", "Accept", "*/*")));
+    assertEquals(
+        "Accept", response.headers().firstValue("Vary").orElse(""), response.headers().toString());
+  }
+
+  @Test
+  void docsAreAReadablePageForBrowsersAndJsonOnRequest() throws Exception {
+    String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    HttpResponse<String> page = get("/api/docs", "Accept", browser);
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(
+        page.headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .equalsIgnoreCase("text/html;charset=utf-8"),
+        page.headers().toString());
+    assertTrue(page.body().contains("<code>/api/things</code>"), page.body());
+    assertTrue(page.body().contains("<code>limit</code> (query, integer)"), page.body());
+    assertTrue(page.body().contains("inventory.change_host"), page.body());
+    assertTrue(
+        page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src"));
+    assertFalse(page.body().contains("<script"), page.body());
+
+    assertTrue(docPaths(get("/api/docs?format=json", "Accept", browser)).containsKey("/api/docs"));
+    HttpResponse<String> html = get("/api/docs?format=html");
+    assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertEquals(
+        List.of("must be json or html"),
+        ((Map<?, ?>) problem(get("/api/docs?format=yaml"), 400).get("errors")).get("format"));
+  }
+
+  @Test
+  void docsAndIndexFollowTheResourcesComingAndGoing() throws Exception {
+    assertFalse(docPaths(get("/api/docs")).containsKey("/api/late"));
+    TestResources.Late late = new TestResources.Late();
+    server.addResource(late);
+    try {
+      eventually(() -> status("/api/late") == 200);
+      assertTrue(docPaths(get("/api/docs")).containsKey("/api/late"));
+      assertTrue(json(get("/api/")).get("endpoints").toString().contains("path=/api/late,"));
+    } finally {
+      server.removeResource(late);
+    }
+    eventually(() -> status("/api/late") == 404);
+    assertFalse(docPaths(get("/api/docs")).containsKey("/api/late"));
+    assertFalse(json(get("/api/")).get("endpoints").toString().contains("/api/late"));
   }
 }

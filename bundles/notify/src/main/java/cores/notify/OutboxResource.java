@@ -2,6 +2,7 @@ package cores.notify;
 
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import cores.api.web.ApiDoc;
 import cores.api.web.ProblemException;
 import cores.api.web.Whiteboard;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = OutboxResource.class, property = Whiteboard.RESOURCE + "=true")
 @Path("notifications/outbox")
+@ApiDoc(permission = ApiDoc.SUPERUSER)
 @Produces(MediaType.APPLICATION_JSON)
 public final class OutboxResource {
   private static final int FAILED_SHOWN = 100;
@@ -41,6 +43,7 @@ public final class OutboxResource {
   }
 
   @GET
+  @ApiDoc("Messages per status, the active channels and the latest failed messages")
   public Map<String, Object> outbox(@Context SecurityContext security) {
     superuser(security);
     return tx.readOnly(
@@ -55,6 +58,7 @@ public final class OutboxResource {
 
   @POST
   @Path("{id}/retry")
+  @ApiDoc("Puts one failed message back in the queue with a fresh budget of attempts")
   public Map<String, Object> retry(@PathParam("id") long id, @Context SecurityContext security) {
     superuser(security);
     int n = tx.required(em -> OutboxStore.requeue(Delivery.connection(em), id));
@@ -66,6 +70,7 @@ public final class OutboxResource {
 
   @POST
   @Path("retry")
+  @ApiDoc("Puts every failed message back in the queue")
   public Map<String, Object> retryAll(@Context SecurityContext security) {
     superuser(security);
     return Map.of(

@@ -5,6 +5,7 @@ import cores.accounts.entity.GroupEntity;
 import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
@@ -34,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code /api/auth/groups}: list (filter {@code name}, ignoring case) and CRUD. */
 @Component(service = GroupsResource.class, property = "osgi.jaxrs.resource=true")
 @Path("auth/groups")
+@ApiDoc(permission = "auth.{action}_group")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class GroupsResource {

@@ -3,6 +3,7 @@ package cores.accounts.rest;
 import cores.api.accounts.Impersonation;
 import cores.api.accounts.User;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,9 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ImpersonationResource.class, property = "osgi.jaxrs.resource=true")
 @Path("auth/impersonate")
+@ApiDoc(
+    value = "Staff act as another user in their browser session (POST) and stop (DELETE)",
+    permission = ApiDoc.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 public final class ImpersonationResource {
   /** The http bundle's session cookie (contracts.md). */

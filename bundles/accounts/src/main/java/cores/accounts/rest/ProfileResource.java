@@ -4,6 +4,7 @@ import cores.accounts.entity.UserEntity;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ProfileResource.class, property = "osgi.jaxrs.resource=true")
 @Path("auth/profile")
+@ApiDoc(value = "The logged-in user's own profile", permission = ApiDoc.AUTHENTICATED)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ProfileResource {

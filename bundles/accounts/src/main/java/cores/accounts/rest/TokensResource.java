@@ -7,6 +7,7 @@ import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
@@ -35,6 +36,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = TokensResource.class, property = "osgi.jaxrs.resource=true")
 @Path("auth/tokens")
+@ApiDoc(value = "The logged-in user's own API tokens", permission = ApiDoc.AUTHENTICATED)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class TokensResource {

@@ -10,6 +10,7 @@ import cores.api.accounts.Permissions;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
@@ -49,6 +50,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = UsersResource.class, property = "osgi.jaxrs.resource=true")
 @Path("auth/users")
+@ApiDoc(permission = "auth.{action}_user")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class UsersResource {
@@ -191,6 +193,7 @@ public final class UsersResource {
   /** Sets a local password; the user's browser sessions end, as in Django. */
   @POST
   @Path("{id}/password")
+  @ApiDoc(value = "Sets a local password; the user's sessions end", permission = "auth.change_user")
   public void setPassword(
       @PathParam("id") long id, PasswordInput input, @Context SecurityContext security) {
     User actor = Access.require(security, CHANGE);

@@ -3,6 +3,7 @@ package cores.domain.web;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
@@ -40,6 +41,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = BookableResource.class, property = "osgi.jaxrs.resource=true")
 @Path("booking/bookable")
+@ApiDoc(permission = "booking.{action}_bookable")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class BookableResource {
@@ -67,6 +69,24 @@ public final class BookableResource {
   public record BulkInput(List<Long> hosts, String status) {}
 
   @GET
+  @ApiDoc(
+      value =
+          "The bookable search: each row with hostname, ip, hardware, cards, rack, booked"
+              + " (\"Booked until … by …\" or false), reserved",
+      permission = ApiDoc.ANONYMOUS,
+      query = {
+        "active: 1 for active bookables only",
+        "mine: 1 for those booked by me",
+        "mygroup: 1 for those of my groups' hosts",
+        "lab: lab ids, comma-separated",
+        "building: building ids, comma-separated",
+        "hw: host hardware ids, comma-separated",
+        "htype: host type ids, comma-separated",
+        "nores: 1 for those not reserved now",
+        "free: 1 for those not booked now",
+        "ipsort: 1 to sort by IP",
+        "ordering: hostname, -hostname, ip or -ip"
+      })
   public Page<Map<String, Object>> list(
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
@@ -82,6 +102,7 @@ public final class BookableResource {
 
   @GET
   @Path("{id}")
+  @ApiDoc(value = "One bookable, as in the search", permission = ApiDoc.ANONYMOUS)
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     Instant now = clock.instant();
     Map<String, Object> row = tx.readOnly(em -> search.one(Sql.of(em), id, user(security), now));
@@ -96,6 +117,7 @@ public final class BookableResource {
   }
 
   @POST
+  @ApiDoc("Creates a bookable for a host")
   public Response create(
       Map<String, Object> input, @Context SecurityContext security, @Context UriInfo uri) {
     Access.require(security, Bookables.MODEL.permission("add"));
@@ -108,6 +130,9 @@ public final class BookableResource {
 
   @POST
   @Path("bulk")
+  @ApiDoc(
+      value = "Creates or activates the bookables of many hosts at once",
+      permission = "booking.add_bookable, booking.change_bookable")
   public Map<String, Object> bulk(BulkInput input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("add"));
     Access.require(security, Bookables.MODEL.permission("change"));
@@ -140,6 +165,7 @@ public final class BookableResource {
 
   @PUT
   @Path("{id}")
+  @ApiDoc("Replaces a bookable")
   public Map<String, Object> replace(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("change"));
@@ -148,6 +174,7 @@ public final class BookableResource {
 
   @PATCH
   @Path("{id}")
+  @ApiDoc("Changes the given fields of a bookable (e.g. its status)")
   public Map<String, Object> patch(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("change"));
@@ -156,6 +183,7 @@ public final class BookableResource {
 
   @DELETE
   @Path("{id}")
+  @ApiDoc("Deletes a bookable")
   public Response delete(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("delete"));
     tx.required(

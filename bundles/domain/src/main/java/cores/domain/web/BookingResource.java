@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.Page;
 import cores.domain.booking.BookingMail;
 import cores.domain.booking.BookingService;
@@ -39,6 +40,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = BookingResource.class, property = "osgi.jaxrs.resource=true")
 @Path("booking/booking")
+@ApiDoc(area = "booking")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class BookingResource {
@@ -80,6 +82,14 @@ public final class BookingResource {
   public record BookingChange(OffsetDateTime end, String comment) {}
 
   @GET
+  @ApiDoc(
+      value = "Lists bookings: all with booking.view_booking, else one's own",
+      permission = ApiDoc.AUTHENTICATED,
+      query = {
+        "owner: user ids, comma-separated",
+        "bookable: bookable ids, comma-separated",
+        "import_id: the id given by an import script"
+      })
   public Page<Map<String, Object>> list(
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
@@ -90,11 +100,15 @@ public final class BookingResource {
 
   @GET
   @Path("{id}")
+  @ApiDoc(value = "One booking", permission = "authenticated: the owner or booking.view_booking")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     return HOLDS.get(tx, id, security);
   }
 
   @POST
+  @ApiDoc(
+      value = "Books a bookable: no overlap (409), not in the past, at most 31 days",
+      permission = ApiDoc.AUTHENTICATED)
   public Response create(
       BookingInput input, @Context SecurityContext security, @Context UriInfo uri) {
     User user = Access.user(security);
@@ -113,6 +127,9 @@ public final class BookingResource {
 
   @PATCH
   @Path("{id}")
+  @ApiDoc(
+      value = "Changes the comment or the end",
+      permission = "authenticated: the owner or staff")
   public Map<String, Object> patch(
       @PathParam("id") long id, BookingChange input, @Context SecurityContext security) {
     return change(id, input, false, security);
@@ -120,6 +137,9 @@ public final class BookingResource {
 
   @PUT
   @Path("{id}")
+  @ApiDoc(
+      value = "Replaces the end and the comment (an absent comment is emptied)",
+      permission = "authenticated: the owner or staff")
   public Map<String, Object> replace(
       @PathParam("id") long id, BookingChange input, @Context SecurityContext security) {
     return change(id, input, true, security);
@@ -137,6 +157,9 @@ public final class BookingResource {
 
   @DELETE
   @Path("{id}")
+  @ApiDoc(
+      value = "Cancels a booking before it starts",
+      permission = "authenticated: the owner or staff")
   public Response cancel(@PathParam("id") long id, @Context SecurityContext security) {
     User user = Access.user(security);
     Instant now = clock.instant();

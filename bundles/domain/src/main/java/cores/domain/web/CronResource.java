@@ -1,5 +1,6 @@
 package cores.domain.web;
 
+import cores.api.web.ApiDoc;
 import cores.api.web.ProblemException;
 import cores.domain.jobs.Job;
 import cores.domain.jobs.Jobs;
@@ -23,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CronResource.class, property = "osgi.jaxrs.resource=true")
 @Path("cron")
 @Produces(MediaType.APPLICATION_JSON)
+@ApiDoc(area = "jobs", permission = ApiDoc.STAFF)
 public final class CronResource {
   private final Jobs jobs;
 
@@ -33,12 +35,14 @@ public final class CronResource {
 
   @POST
   @Path("morningjobs")
+  @ApiDoc("Runs the morning job (reminder mails) now; answers its summary")
   public Map<String, Object> morning(@Context SecurityContext security) {
     return run(Job.MORNING, security);
   }
 
   @POST
   @Path("maintenance")
+  @ApiDoc("Runs the nightly maintenance job now; answers its summary")
   public Map<String, Object> maintenance(@Context SecurityContext security) {
     return run(Job.MAINTENANCE, security);
   }

@@ -3,6 +3,7 @@ package cores.domain.web;
 import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.ProblemException;
 import cores.domain.live.IgnoredMacs;
 import cores.domain.sql.Sql;
@@ -31,6 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 @Path("live/ignoredmacs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@ApiDoc(area = "live")
 public final class IgnoredMacResource {
   private final Transactions tx;
   private final IgnoredMacs macs = new IgnoredMacs();
@@ -41,12 +43,14 @@ public final class IgnoredMacResource {
   }
 
   @GET
+  @ApiDoc(value = "The MACs scans skip", permission = "live.view_scanconflict")
   public List<Map<String, Object>> list(@Context SecurityContext security) {
     Access.require(security, Permissions.VIEW_SCANCONFLICT);
     return tx.readOnly(em -> macs.list(Sql.of(em)));
   }
 
   @POST
+  @ApiDoc(value = "Adds a MAC to the ignore list", permission = "live.change_scanconflict")
   public Response add(Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     Map<String, Object> input = body == null ? Map.of() : body;
@@ -57,6 +61,7 @@ public final class IgnoredMacResource {
 
   @DELETE
   @Path("{id}")
+  @ApiDoc(value = "Removes a MAC from the ignore list", permission = "live.change_scanconflict")
   public Response remove(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     if (!tx.required(em -> macs.remove(Sql.of(em), id))) {

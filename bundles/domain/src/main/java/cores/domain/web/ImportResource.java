@@ -1,6 +1,7 @@
 package cores.domain.web;
 
 import cores.api.persistence.Transactions;
+import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
@@ -28,6 +29,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ImportResource.class, property = "osgi.jaxrs.resource=true")
 @Path("import")
+@ApiDoc(permission = ApiDoc.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ImportResource {
@@ -44,6 +46,7 @@ public final class ImportResource {
 
   @POST
   @Path("gethosttype")
+  @ApiDoc("Gets or creates the host type of this name; the answer says created")
   public Map<String, Object> hostType(
       Map<String, Object> input, @Context SecurityContext security) {
     Admins.require(security, "import");
@@ -52,6 +55,7 @@ public final class ImportResource {
 
   @POST
   @Path("gethosthardware")
+  @ApiDoc("Gets or creates the host hardware of this name; the answer says created")
   public Map<String, Object> hostHardware(
       Map<String, Object> input, @Context SecurityContext security) {
     Admins.require(security, "import");

@@ -3,6 +3,7 @@ package cores.domain.web;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.domain.live.LiveLists;
 import cores.domain.live.Scan;
 import cores.domain.live.ScanIngest;
@@ -34,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 @Path("live")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@ApiDoc(area = "live")
 public final class LiveResource {
   private final Transactions tx;
   private final Clock clock;
@@ -52,6 +54,9 @@ public final class LiveResource {
 
   @POST
   @Path("ingest")
+  @ApiDoc(
+      value = "Ingests a network scan (the agent's payload); one status line per entry",
+      permission = ApiDoc.STAFF)
   public Map<String, Object> ingest(Map<String, Object> body, @Context SecurityContext security) {
     User user = Access.user(security);
     if (!user.active() || !(user.staff() || user.superuser())) {
@@ -70,6 +75,9 @@ public final class LiveResource {
 
   @GET
   @Path("macs")
+  @ApiDoc(
+      value = "Every NIC id with its MAC, for the scan agent",
+      permission = ApiDoc.AUTHENTICATED)
   public List<Map<String, Object>> macs(@Context SecurityContext security) {
     Access.user(security);
     return tx.readOnly(em -> lists.macs(Sql.of(em)));

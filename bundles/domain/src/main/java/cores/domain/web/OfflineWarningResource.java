@@ -3,6 +3,7 @@ package cores.domain.web;
 import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.live.ConflictStatus;
@@ -33,6 +34,7 @@ import org.osgi.service.component.annotations.Reference;
 @Path("live/offlinewarnings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@ApiDoc(area = "live")
 public final class OfflineWarningResource {
   static final String VIEW = Permissions.of("live", "view", "offlinehostwarning");
 
@@ -46,6 +48,9 @@ public final class OfflineWarningResource {
   }
 
   @GET
+  @ApiDoc(
+      value = "Offline host warnings, a page at a time",
+      permission = "live.view_offlinehostwarning")
   public Page<Map<String, Object>> list(
       @QueryParam("status") String status,
       @QueryParam("limit") String limit,
@@ -62,12 +67,14 @@ public final class OfflineWarningResource {
 
   @POST
   @Path("{id}/resolve")
+  @ApiDoc(value = "Marks the warning resolved", permission = "live.change_offlinehostwarning")
   public Map<String, Object> resolve(@PathParam("id") long id, @Context SecurityContext security) {
     return set(id, ConflictStatus.RESOLVED, security);
   }
 
   @POST
   @Path("{id}/ignore")
+  @ApiDoc(value = "Ignores the warning", permission = "live.change_offlinehostwarning")
   public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
     return set(id, ConflictStatus.IGNORE, security);
   }

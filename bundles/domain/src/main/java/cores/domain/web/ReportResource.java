@@ -3,6 +3,7 @@ package cores.domain.web;
 import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.domain.reports.Csv;
 import cores.domain.reports.Report;
@@ -35,6 +36,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ReportResource.class, property = "osgi.jaxrs.resource=true")
 @Path("reports")
 @Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
+@ApiDoc(area = "reports", query = "format: csv for a CSV download (or Accept: text/csv)")
 public final class ReportResource {
   static final String CSV = "text/csv";
 
@@ -54,6 +56,9 @@ public final class ReportResource {
 
   @GET
   @Path("assets")
+  @ApiDoc(
+      value = "Every host and card with asset and serial numbers",
+      permission = "inventory.view_host")
   public Response assets(
       @QueryParam("format") String format,
       @Context HttpHeaders headers,
@@ -66,6 +71,9 @@ public final class ReportResource {
 
   @GET
   @Path("usage")
+  @ApiDoc(
+      value = "Bookables by share of the last 90 days booked",
+      permission = "booking.view_booking")
   public Response usage(
       @QueryParam("format") String format,
       @Context HttpHeaders headers,
@@ -78,6 +86,7 @@ public final class ReportResource {
 
   @GET
   @Path("longreservations")
+  @ApiDoc(value = "Reservations open longest", permission = "booking.view_reservation")
   public Response longReservations(
       @QueryParam("format") String format,
       @Context HttpHeaders headers,

@@ -3,6 +3,7 @@ package cores.domain.web;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.Page;
 import cores.domain.booking.BookingMail;
 import cores.domain.booking.BookingService;
@@ -39,6 +40,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ReservationResource.class, property = "osgi.jaxrs.resource=true")
 @Path("booking/reservation")
+@ApiDoc(area = "booking")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ReservationResource {
@@ -76,6 +78,10 @@ public final class ReservationResource {
   public record ReservationChange(OffsetDateTime end, String comment) {}
 
   @GET
+  @ApiDoc(
+      value = "Lists reservations: all with booking.view_reservation, else one's own",
+      permission = ApiDoc.AUTHENTICATED,
+      query = {"owner: user ids, comma-separated", "bookable: bookable ids, comma-separated"})
   public Page<Map<String, Object>> list(
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
@@ -86,11 +92,15 @@ public final class ReservationResource {
 
   @GET
   @Path("{id}")
+  @ApiDoc(
+      value = "One reservation",
+      permission = "authenticated: the owner or booking.view_reservation")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     return HOLDS.get(tx, id, security);
   }
 
   @POST
+  @ApiDoc(value = "Reserves a bookable", permission = "booking.add_reservation")
   public Response create(
       ReservationInput input, @Context SecurityContext security, @Context UriInfo uri) {
     User user = Access.user(security);
@@ -108,6 +118,7 @@ public final class ReservationResource {
 
   @PATCH
   @Path("{id}")
+  @ApiDoc(value = "Changes the end or the comment", permission = "booking.change_reservation")
   public Map<String, Object> patch(
       @PathParam("id") long id, ReservationChange input, @Context SecurityContext security) {
     return change(id, input, false, security);
@@ -115,6 +126,9 @@ public final class ReservationResource {
 
   @PUT
   @Path("{id}")
+  @ApiDoc(
+      value = "Replaces the end (none: open-ended again) and the comment",
+      permission = "booking.change_reservation")
   public Map<String, Object> replace(
       @PathParam("id") long id, ReservationChange input, @Context SecurityContext security) {
     return change(id, input, true, security);
@@ -131,6 +145,7 @@ public final class ReservationResource {
 
   @DELETE
   @Path("{id}")
+  @ApiDoc(value = "Cancels a reservation", permission = "authenticated: the owner or staff")
   public Response cancel(@PathParam("id") long id, @Context SecurityContext security) {
     User user = Access.user(security);
     Instant now = clock.instant();

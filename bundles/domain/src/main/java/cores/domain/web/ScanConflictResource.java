@@ -3,6 +3,7 @@ package cores.domain.web;
 import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.ApiDoc;
 import cores.api.web.Page;
 import cores.domain.live.ConflictActions;
 import cores.domain.live.LiveLists;
@@ -33,6 +34,7 @@ import org.osgi.service.component.annotations.Reference;
 @Path("live/conflicts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@ApiDoc(area = "live")
 public final class ScanConflictResource {
   private final Transactions tx;
   private final ConflictActions actions = new ConflictActions();
@@ -45,6 +47,7 @@ public final class ScanConflictResource {
   }
 
   @GET
+  @ApiDoc(value = "Scan conflicts, a page at a time", permission = "live.view_scanconflict")
   public Page<Map<String, Object>> list(
       @QueryParam("kind") String kind,
       @QueryParam("status") String status,
@@ -68,6 +71,7 @@ public final class ScanConflictResource {
 
   @GET
   @Path("{id}")
+  @ApiDoc(value = "One scan conflict", permission = "live.view_scanconflict")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.VIEW_SCANCONFLICT);
     return tx.readOnly(em -> actions.get(Sql.of(em), id));
@@ -76,6 +80,7 @@ public final class ScanConflictResource {
   /** A NIC IP conflict: the NIC takes the new IP. */
   @POST
   @Path("{id}/accept")
+  @ApiDoc(value = "Accepts the NIC's new IP", permission = "live.change_scanconflict")
   public Map<String, Object> accept(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     return tx.required(em -> actions.acceptIp(Sql.of(em), id));
@@ -84,6 +89,7 @@ public final class ScanConflictResource {
   /** A location conflict: the host goes to {@code rack} of {@code lab}. */
   @POST
   @Path("{id}/fixlocation")
+  @ApiDoc(value = "Moves the host to a lab and rack", permission = "live.change_scanconflict")
   public Map<String, Object> fixLocation(
       @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
@@ -94,6 +100,7 @@ public final class ScanConflictResource {
 
   @POST
   @Path("{id}/resolve")
+  @ApiDoc(value = "Marks the conflict resolved", permission = "live.change_scanconflict")
   public Map<String, Object> resolve(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     return tx.required(em -> actions.resolve(Sql.of(em), id));
@@ -101,6 +108,7 @@ public final class ScanConflictResource {
 
   @POST
   @Path("{id}/ignore")
+  @ApiDoc(value = "Ignores the conflict while it exists", permission = "live.change_scanconflict")
   public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     return tx.required(em -> actions.ignore(Sql.of(em), id));

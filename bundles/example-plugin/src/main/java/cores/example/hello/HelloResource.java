@@ -1,6 +1,7 @@
 package cores.example.hello;
 
 import cores.api.accounts.User;
+import cores.api.web.ApiDoc;
 import cores.api.web.Whiteboard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,6 +39,10 @@ public class HelloResource {
    */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  // optional: what /api/docs says about it besides what the JAX-RS annotations tell
+  @ApiDoc(
+      value = "Says hello, to the signed-in user if there is one",
+      permission = ApiDoc.ANONYMOUS)
   public Greeting hello(@Context SecurityContext security) {
     Principal principal = security.getUserPrincipal();
     // the principal is a cores.api.accounts.User, which also carries names, groups, permissions

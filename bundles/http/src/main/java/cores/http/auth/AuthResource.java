@@ -1,6 +1,7 @@
 package cores.http.auth;
 
 import cores.api.auth.LoginFailedException;
+import cores.api.web.ApiDoc;
 import cores.api.web.ProblemException;
 import cores.api.web.Whiteboard;
 import cores.http.HttpConfig;
@@ -35,6 +36,7 @@ import org.osgi.service.component.annotations.Reference;
     configurationPolicy = ConfigurationPolicy.REQUIRE,
     property = Whiteboard.RESOURCE + "=true")
 @Path("auth")
+@ApiDoc(permission = ApiDoc.ANONYMOUS)
 public final class AuthResource {
   private final AccountServices services;
   private final SessionLogin login;
@@ -51,6 +53,7 @@ public final class AuthResource {
 
   @POST
   @Path("login")
+  @ApiDoc("Opens a browser session: sets the session and csrftoken cookies")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response login(
@@ -82,6 +85,7 @@ public final class AuthResource {
   /** Ends the session of the cookie (the CSRF check has passed in the filter). */
   @POST
   @Path("logout")
+  @ApiDoc("Closes the session of the cookie (needs the CSRF token)")
   public Response logout(
       @CookieParam(AuthenticationFilter.SESSION_COOKIE) String key,
       @Context UriInfo uri,

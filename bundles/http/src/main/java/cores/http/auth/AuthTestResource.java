@@ -2,6 +2,7 @@ package cores.http.auth;
 
 import cores.api.accounts.Impersonation;
 import cores.api.accounts.User;
+import cores.api.web.ApiDoc;
 import cores.api.web.Whiteboard;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = AuthTestResource.class, property = Whiteboard.RESOURCE + "=true")
 @Path("auth-test")
+@ApiDoc(area = "auth", permission = ApiDoc.AUTHENTICATED)
 public final class AuthTestResource {
   private final AtomicReference<Impersonation> impersonation = new AtomicReference<>();
 
@@ -45,6 +47,7 @@ public final class AuthTestResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @ApiDoc("Checks the credentials: \"You are authenticated as <user>\"")
   public Response test(
       @Context SecurityContext security,
       @CookieParam(AuthenticationFilter.SESSION_COOKIE) String session) {

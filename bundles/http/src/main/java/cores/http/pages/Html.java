@@ -1,11 +1,11 @@
 package cores.http.pages;
 
 /** The few pieces of HTML the pages are made of; every value from outside is escaped. */
-final class Html {
+public final class Html {
   private Html() {}
 
   /** Escapes text for element content and double- or single-quoted attribute values. */
-  static String escape(String value) {
+  public static String escape(String value) {
     if (value == null) {
       return "";
     }
@@ -29,7 +29,7 @@ final class Html {
    *
    * @param body HTML built with {@link #escape} for every outside value
    */
-  static String page(String title, String body) {
+  public static String page(String title, String body) {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<title>"

@@ -2,6 +2,7 @@ package cores.http.system;
 
 import cores.api.health.Health;
 import cores.api.health.HealthIndicator;
+import cores.api.web.ApiDoc;
 import cores.api.web.Whiteboard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = HealthResource.class, property = Whiteboard.RESOURCE + "=true")
 @Path("health")
+@ApiDoc(area = "system", permission = ApiDoc.ANONYMOUS)
 public final class HealthResource {
   private static final Logger LOG = LoggerFactory.getLogger(HealthResource.class);
 
@@ -88,6 +90,7 @@ public final class HealthResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @ApiDoc("{\"status\":\"UP\"}, or 503 naming what is down (e.g. the database)")
   public Response health() {
     Snapshot snapshot = fresh(last);
     if (snapshot == null) {

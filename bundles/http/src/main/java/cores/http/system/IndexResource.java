@@ -1,25 +1,48 @@
 package cores.http.system;
 
+import cores.api.web.ApiDoc;
+import cores.http.docs.Endpoints;
+import cores.http.docs.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.glassfish.jersey.server.ExtendedResourceContext;
 
-/** {@code GET /api/}: the root paths of the resources published right now. */
+/**
+ * {@code GET /api/}: the resources published right now and each path with its methods, read from
+ * the running application's resource model like {@code /api/docs}.
+ */
 @Path("/")
+@ApiDoc(area = "api", permission = ApiDoc.ANONYMOUS)
 public final class IndexResource {
-  private final Supplier<List<String>> rootPaths;
-
-  public IndexResource(Supplier<List<String>> rootPaths) {
-    this.rootPaths = rootPaths;
-  }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> index() {
-    return Map.of("resources", rootPaths.get());
+  @ApiDoc("This index: every path with its methods; the full description is at /api/docs")
+  public Map<String, Object> index(@Context ExtendedResourceContext context) {
+    List<Operation> operations = Endpoints.of(context.getResourceModel().getRootResources());
+    Map<String, List<String>> methods = new LinkedHashMap<>();
+    for (Operation o : operations) {
+      methods.computeIfAbsent(o.path(), p -> new ArrayList<>()).add(o.method());
+    }
+    List<Map<String, Object>> endpoints = new ArrayList<>(methods.size());
+    methods.forEach(
+        (path, list) -> {
+          Map<String, Object> endpoint = new LinkedHashMap<>();
+          endpoint.put("path", path);
+          endpoint.put("methods", list);
+          endpoints.add(endpoint);
+        });
+    Map<String, Object> index = new LinkedHashMap<>();
+    index.put("docs", "/api/docs");
+    index.put("resources", operations.stream().map(Operation::root).distinct().sorted().toList());
+    index.put("endpoints", endpoints);
+    return index;
   }
 }

@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.auth.Authenticator;
 import cores.api.notify.NotificationChannel;
 import cores.api.notify.Outbox;
+import cores.api.web.ApiDoc;
 import cores.api.web.Whiteboard;
 import cores.http.auth.RolesAllowedFeature;
 import jakarta.ws.rs.GET;
@@ -44,6 +45,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
     configurationPolicy = ConfigurationPolicy.OPTIONAL,
     property = Whiteboard.RESOURCE + "=true")
 @Path("system")
+@ApiDoc(area = "system", permission = ApiDoc.SUPERUSER)
 public final class SystemResource {
   static final String PID = "cores.system";
 
@@ -112,6 +114,9 @@ public final class SystemResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @ApiDoc(
+      "Bundles and their states, active authentication providers and notification channels,"
+          + " effective configuration with secrets masked")
   public Response system(@Context SecurityContext security) {
     if (!(security.getUserPrincipal() instanceof User user)) {
       return RolesAllowedFeature.notAuthenticated();

@@ -1,0 +1,28 @@
+package cores.domain.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cores.api.web.ApiDoc;
+import cores.domain.inventory.Models;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** What /api/docs lists for the domain's resources matches what they serve. */
+class ApiDocTest {
+
+  @Test
+  void theDocumentedInventoryPathsAreTheModelPathsWithTheirPermissionModels() {
+    ApiDoc.Values[] values = InventoryResource.class.getAnnotation(ApiDoc.class).values();
+    assertEquals(1, values.length);
+    assertEquals("model", values[0].param());
+    Map<String, String> documented = new TreeMap<>();
+    for (String entry : values[0].value()) {
+      String[] parts = entry.split("=", 2);
+      documented.put(parts[0], parts.length == 2 ? parts[1] : parts[0]);
+    }
+    Map<String, String> served = new TreeMap<>();
+    Models.BY_PATH.forEach((path, model) -> served.put(path, model.name()));
+    assertEquals(served, documented);
+  }
+}

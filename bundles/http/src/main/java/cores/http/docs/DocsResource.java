@@ -1,0 +1,72 @@
+package cores.http.docs;
+
+import cores.api.web.ApiDoc;
+import cores.api.web.FieldErrors;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
+import java.util.List;
+import org.glassfish.jersey.server.ExtendedResourceContext;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * {@code GET /api/docs}: the API as published right now (Jersey's resource model of the running
+ * application, rebuilt whenever a resource comes or goes), as OpenAPI JSON or as an HTML page.
+ */
+@Path("docs")
+@ApiDoc(area = "api", permission = ApiDoc.ANONYMOUS)
+public final class DocsResource {
+  private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
+  private final String version;
+
+  /** States the HTTP bundle's version (none outside OSGi, in unit tests). */
+  public DocsResource() {
+    Bundle bundle = FrameworkUtil.getBundle(DocsResource.class);
+    this.version = bundle == null ? "0" : bundle.getVersion().toString();
+  }
+
+  @GET
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+  @ApiDoc(
+      value =
+          "This description: OpenAPI JSON (Accept: application/json) or a readable page"
+              + " (Accept: text/html)",
+      query = "format: json or html, whatever Accept says")
+  public Response docs(
+      @QueryParam("format") String format,
+      @Context Request request,
+      @Context ExtendedResourceContext context) {
+    MediaType type;
+    if (format == null || format.isEmpty()) {
+      // built per request: JAX-RS finds its RuntimeDelegate through the context class loader,
+      // which Jersey sets while serving (not while the bundle builds the application)
+      Variant variant =
+          request.selectVariant(
+              Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE)
+                  .build());
+      type =
+          variant == null || !variant.getMediaType().equals(MediaType.TEXT_HTML_TYPE)
+              ? MediaType.APPLICATION_JSON_TYPE
+              : HTML;
+    } else if (format.equals("json")) {
+      type = MediaType.APPLICATION_JSON_TYPE;
+    } else if (format.equals("html")) {
+      type = HTML;
+    } else {
+      throw FieldErrors.single("format", "must be json or html");
+    }
+    List<Operation> operations = Endpoints.of(context.getResourceModel().getRootResources());
+    Object entity =
+        type.equals(HTML) ? DocsPage.render(operations) : OpenApi.document(operations, version);
+    return Response.ok(entity, type).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+  }
+}

@@ -1,0 +1,243 @@
+package cores.http.docs;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import cores.http.auth.AuthenticationFilter;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The operations as an OpenAPI 3.0 document (a tree of maps and lists for Jackson to write). */
+public final class OpenApi {
+  static final String VERSION = "3.0.3";
+
+  /** How deep records are described; beyond it they are plain objects. */
+  private static final int MAX_DEPTH = 4;
+
+  private OpenApi() {}
+
+  public static Map<String, Object> document(List<Operation> operations, String version) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("openapi", VERSION);
+    doc.put(
+        "info",
+        map(
+            "title",
+            "Cores API",
+            "version",
+            version,
+            "description",
+            "The REST API published right now on this Cores instance, plugins included. Lists"
+                + " answer {count, next, previous, results} with ?limit=N&offset=M; errors are"
+                + " RFC 9457 problem details. x-permission says who may call an operation."));
+    Map<String, Object> paths = new LinkedHashMap<>();
+    TreeSet<String> areas = new TreeSet<>();
+    for (Operation o : operations) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> item =
+          (Map<String, Object>) paths.computeIfAbsent(o.path(), p -> new LinkedHashMap<>());
+      item.put(o.method().toLowerCase(Locale.ROOT), operation(o));
+      areas.add(o.area());
+    }
+    doc.put("paths", paths);
+    doc.put("tags", areas.stream().map(a -> map("name", a)).toList());
+    doc.put(
+        "components",
+        map(
+            "securitySchemes",
+            map(
+                "basic",
+                map("type", "http", "scheme", "basic"),
+                "token",
+                map(
+                    "type",
+                    "apiKey",
+                    "in",
+                    "header",
+                    "name",
+                    "Authorization",
+                    "description",
+                    "Authorization: Token <key>"),
+                "session",
+                map(
+                    "type",
+                    "apiKey",
+                    "in",
+                    "cookie",
+                    "name",
+                    AuthenticationFilter.SESSION_COOKIE,
+                    "description",
+                    "browser session; unsafe methods also need the CSRF token"))));
+    doc.put("security", List.of(map("basic", List.of()), map("token", List.of())));
+    return doc;
+  }
+
+  private static Map<String, Object> operation(Operation o) {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", o.operationId());
+    if (!o.summary().isEmpty()) {
+      op.put("summary", o.summary());
+    }
+    op.put("tags", List.of(o.area()));
+    if (!o.parameters().isEmpty()) {
+      List<Object> params = new ArrayList<>();
+      for (Operation.Param p : o.parameters()) {
+        Map<String, Object> param = new LinkedHashMap<>();
+        param.put("name", p.name());
+        param.put("in", p.in());
+        param.put("required", p.required());
+        if (!p.description().isEmpty()) {
+          param.put("description", p.description());
+        }
+        Map<String, Object> schema = new LinkedHashMap<>(schema(p.type()));
+        if (p.defaultValue() != null) {
+          schema.put("default", p.defaultValue());
+        }
+        param.put("schema", schema);
+        params.add(param);
+      }
+      op.put("parameters", params);
+    }
+    if (o.requestBody() != null) {
+      op.put(
+          "requestBody",
+          map("required", true, "content", content(o.consumes(), schema(o.requestBody()))));
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("description", "the answer; errors are application/problem+json");
+    if (!o.produces().isEmpty()) {
+      answer.put(
+          "content",
+          content(o.produces(), o.responseType() == null ? Map.of() : schema(o.responseType())));
+    }
+    op.put("responses", map("default", answer));
+    if (!o.permission().isEmpty()) {
+      op.put("x-permission", o.permission());
+    }
+    return op;
+  }
+
+  private static Map<String, Object> content(List<String> types, Map<String, Object> schema) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    for (String type : types.isEmpty() ? List.of("*/*") : types) {
+      content.put(type, map("schema", schema));
+    }
+    return content;
+  }
+
+  /** A JSON schema for a Java type, records described by their components. */
+  public static Map<String, Object> schema(Type type) {
+    return schema(type, Map.of(), 0);
+  }
+
+  private static Map<String, Object> schema(
+      Type type, Map<TypeVariable<?>, Type> bound, int depth) {
+    if (type instanceof TypeVariable<?> variable) {
+      Type actual = bound.get(variable);
+      return actual == null ? Map.of() : schema(actual, Map.of(), depth);
+    }
+    if (type instanceof WildcardType wildcard) {
+      return schema(wildcard.getUpperBounds()[0], bound, depth);
+    }
+    if (type instanceof GenericArrayType array) {
+      return map("type", "array", "items", schema(array.getGenericComponentType(), bound, depth));
+    }
+    Class<?> raw = raw(type);
+    if (raw == null || raw == Object.class) {
+      return Map.of();
+    }
+    if (raw == String.class || raw == char.class || raw == Character.class || raw.isEnum()) {
+      return map("type", "string");
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return map("type", "boolean");
+    }
+    if (raw == long.class || raw == Long.class || raw == BigInteger.class) {
+      return map("type", "integer", "format", "int64");
+    }
+    if (raw == int.class
+        || raw == Integer.class
+        || raw == short.class
+        || raw == Short.class
+        || raw == byte.class
+        || raw == Byte.class) {
+      return map("type", "integer", "format", "int32");
+    }
+    if (raw == double.class
+        || raw == Double.class
+        || raw == float.class
+        || raw == Float.class
+        || raw == BigDecimal.class) {
+      return map("type", "number");
+    }
+    if (Temporal.class.isAssignableFrom(raw)) {
+      return map("type", "string", "format", "date-time");
+    }
+    if (raw == java.net.URI.class || raw == java.net.URL.class) {
+      return map("type", "string", "format", "uri");
+    }
+    if (raw.isArray()) {
+      return map("type", "array", "items", schema(raw.getComponentType(), bound, depth));
+    }
+    if (Collection.class.isAssignableFrom(raw)) {
+      Type element =
+          type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+      return map("type", "array", "items", schema(element, bound, depth));
+    }
+    if (raw.isRecord() && depth < MAX_DEPTH) {
+      Map<TypeVariable<?>, Type> inner = new LinkedHashMap<>();
+      if (type instanceof ParameterizedType p) {
+        TypeVariable<?>[] variables = raw.getTypeParameters();
+        Type[] actual = p.getActualTypeArguments();
+        for (int i = 0; i < variables.length && i < actual.length; i++) {
+          inner.put(
+              variables[i],
+              actual[i] instanceof TypeVariable<?> v && bound.containsKey(v)
+                  ? bound.get(v)
+                  : actual[i]);
+        }
+      }
+      Map<String, Object> properties = new LinkedHashMap<>();
+      for (RecordComponent component : raw.getRecordComponents()) {
+        // Jackson's annotation lands on the accessor (its targets exclude record components)
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        String name =
+            renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
+        properties.put(name, schema(component.getGenericType(), inner, depth + 1));
+      }
+      return map("type", "object", "properties", properties);
+    }
+    return map("type", "object");
+  }
+
+  private static Class<?> raw(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+      return c;
+    }
+    return null;
+  }
+
+  /** An ordered map of alternating keys and values. */
+  private static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}
