@@ -13,11 +13,11 @@
 #     (bench/src/main/java/cores/bench/BookingContention.java): time to settle per round and the
 #     median; fails unless each round answers exactly one 201 and 49 409s.
 # Needs: `mvn -B -DskipTests package` done, wrk, curl, psql, PostgreSQL on 127.0.0.1:5432 (trust).
-# Usage: bench/booking.sh [runs] [rounds]   (default 3 and 7). CORES_DIST=<dir> measures another
+# Usage: bench/booking.sh [runs] [rounds]   (default 3 and 7). BENCH_DIST=<dir> measures another
 # build of the distribution; the environment reaches Cores (e.g. CORES_DB_POOL_SIZE=4).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-dist=${CORES_DIST:-$root/launcher/target/cores}
+dist=${BENCH_DIST:-$root/launcher/target/cores}
 runs=${1:-3}
 rounds=${2:-7}
 port=18010

@@ -162,11 +162,12 @@ public final class BookableSearch {
       params.add(now);
     }
     if (filters.free()) {
-      // the bookings holding now, found by migration 006's SP-GiST index alone and hashed once:
-      // their number does not grow with the bookings of the past and the future
+      // many candidates: a hash anti-join over the bookings holding now, which migration 006's
+      // SP-GiST index finds alone (their number does not grow with past and future bookings);
+      // few candidates (mine): a probe per bookable. NOT EXISTS lets the planner choose.
       where.add(
-          "b.id NOT IN (SELECT bk.bookable_id FROM booking_booking bk"
-              + " WHERE tstzrange(bk.start_time, bk.end_time) @> ?::timestamptz)");
+          "NOT EXISTS (SELECT 1 FROM booking_booking bk WHERE bk.bookable_id = b.id"
+              + " AND tstzrange(bk.start_time, bk.end_time) @> ?::timestamptz)");
       params.add(now);
     }
     // the inner statement orders by its own columns, the outer one by the same through p
