@@ -16,11 +16,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Booking creation under contention (issue 3): in each round, N concurrent POSTs to {@code
  * /api/booking/booking/} ask for the same one-hour slot of one bookable over HTTP. It reports the
- * time to settle (the first request sent to the last answer received) per round and the median,
- * and fails unless every round answers exactly one 201 and N - 1 409s (no 500, nothing else).
- * Each round books its own future slot. A first round of N concurrent GETs opens the connections,
- * so that the rounds measure Cores rather than TCP handshakes, and two unreported rounds warm up
- * the JIT on the booking path.
+ * time to settle (the first request sent to the last answer received) per round and the median, and
+ * fails unless every round answers exactly one 201 and N - 1 409s (no 500, nothing else). Each
+ * round books its own future slot. A first round of N concurrent GETs opens the connections, so
+ * that the rounds measure Cores rather than TCP handshakes, and two unreported rounds warm up the
+ * JIT on the booking path.
  *
  * <p>Usage: {@code java -cp bench/target/classes cores.bench.BookingContention <base url> <token>
  * <bookable id> [rounds] [concurrent]} (default 7 rounds of 50).

@@ -133,7 +133,11 @@ public final class BookableSearch {
       params.add(java.util.Objects.requireNonNullElse(filters.user(), -1L));
     }
     if (filters.mygroup()) {
-      where.add("h.group_id IN (SELECT ug.group_id FROM auth_user_groups ug WHERE ug.user_id = ?)");
+      // the user's groups as an array computed once: the host group index then finds the hosts
+      // (as IN (SELECT ...) the planner walked all hosts in name order, probing membership)
+      where.add(
+          "h.group_id = ANY (ARRAY(SELECT ug.group_id FROM auth_user_groups ug"
+              + " WHERE ug.user_id = ?))");
       params.add(java.util.Objects.requireNonNullElse(filters.user(), -1L));
     }
     // the foreign keys are not null, so the host's rack (and hardware) ids stand for the joins
