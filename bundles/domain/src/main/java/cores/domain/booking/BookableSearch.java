@@ -89,7 +89,13 @@ public final class BookableSearch {
   /** One page and the number of all matching bookables. */
   public record Result(long count, List<Map<String, Object>> rows) {}
 
-  private static final String SELECT =
+  /**
+   * The page's columns, computed for the page's rows only: the inner statement (in {@code %s})
+   * filters, counts and orders with just the tables its filters need, and the per-row work (cards,
+   * the current booking and its owner, the reservation flag) runs for at most {@code limit} rows.
+   * The exclusion constraint leaves at most one booking holding now, so the join adds no row.
+   */
+  private static final String PAGE =
       "SELECT b.id, b.host_id AS host, b.status, b.comment, h.hostname, host(h.ip) AS ip,"
           + " hw.id AS hardware_id, hw.name AS hardware, r.number AS rack, l.id AS lab,"
           + " l.name AS lab_name,"
@@ -99,20 +105,21 @@ public final class BookableSearch {
           + " cur.end_time AS booked_until, cu.username AS booked_by,"
           + " EXISTS (SELECT 1 FROM booking_reservation rs WHERE rs.bookable_id = b.id"
           + " AND tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz) AS reserved,"
-          + " count(*) OVER () AS total"
-          + " FROM booking_bookable b"
+          + " p.total"
+          + " FROM (%s) p"
+          + " JOIN booking_bookable b ON b.id = p.id"
           + " JOIN inventory_host h ON h.id = b.host_id"
           + " JOIN inventory_hosthardware hw ON hw.id = h.hosthardware_id"
           + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
           + " LEFT JOIN inventory_lab l ON l.id = r.lab_id"
-          + " LEFT JOIN LATERAL (SELECT bk.end_time, bk.owner_id FROM booking_booking bk"
-          + " WHERE bk.bookable_id = b.id AND tstzrange(bk.start_time, bk.end_time) @> ?::timestamptz"
-          + " LIMIT 1) cur ON true"
-          + " LEFT JOIN auth_user cu ON cu.id = cur.owner_id";
+          + " LEFT JOIN booking_booking cur ON cur.bookable_id = b.id"
+          + " AND tstzrange(cur.start_time, cur.end_time) @> ?::timestamptz"
+          + " LEFT JOIN auth_user cu ON cu.id = cur.owner_id"
+          + " ORDER BY %s";
 
   /** The page of bookables matching the filters at the instant {@code now}. */
   public Result search(Sql sql, Filters filters, Instant now, int limit, int offset) {
-    List<Object> params = new ArrayList<>(List.of(now, now));
+    List<Object> params = new ArrayList<>(List.of(now));
     List<String> where = new ArrayList<>();
     if (filters.bookable() != null) {
       where.add("b.id = ?");
@@ -126,39 +133,69 @@ public final class BookableSearch {
       params.add(java.util.Objects.requireNonNullElse(filters.user(), -1L));
     }
     if (filters.mygroup()) {
-      where.add("h.group_id IN (SELECT ug.group_id FROM auth_user_groups ug WHERE ug.user_id = ?)");
+      // the user's groups as an array computed once: the host group index then finds the hosts
+      // (as IN (SELECT ...) the planner walked all hosts in name order, probing membership)
+      where.add(
+          "h.group_id = ANY (ARRAY(SELECT ug.group_id FROM auth_user_groups ug"
+              + " WHERE ug.user_id = ?))");
       params.add(java.util.Objects.requireNonNullElse(filters.user(), -1L));
     }
-    in(where, params, "l.id", filters.labs());
-    in(where, params, "l.building_id", filters.buildings());
-    in(where, params, "hw.id", filters.hardware());
-    in(where, params, "hw.hosttype_id", filters.hostTypes());
-    if (filters.nores()) {
+    // the foreign keys are not null, so the host's rack (and hardware) ids stand for the joins
+    in(where, params, "r.lab_id", filters.labs());
+    if (!filters.buildings().isEmpty()) {
       where.add(
-          "NOT EXISTS (SELECT 1 FROM booking_reservation rs WHERE rs.bookable_id = b.id"
-              + " AND tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz)");
+          "r.lab_id IN (SELECT bl.id FROM inventory_lab bl WHERE "
+              + in("bl.building_id", filters.buildings())
+              + ")");
+      params.addAll(filters.buildings());
+    }
+    in(where, params, "h.hosthardware_id", filters.hardware());
+    if (!filters.hostTypes().isEmpty()) {
+      where.add(
+          "h.hosthardware_id IN (SELECT th.id FROM inventory_hosthardware th WHERE "
+              + in("th.hosttype_id", filters.hostTypes())
+              + ")");
+      params.addAll(filters.hostTypes());
+    }
+    if (filters.nores()) {
+      // the reservations holding now are few: PostgreSQL hashes them once (a hashed subplan; the
+      // column is not null, so NOT IN is NOT EXISTS) instead of probing the GiST index per row
+      where.add(
+          "b.id NOT IN (SELECT rs.bookable_id FROM booking_reservation rs"
+              + " WHERE tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz)");
       params.add(now);
     }
     if (filters.free()) {
-      where.add("cur.end_time IS NULL");
+      // many candidates: a hash anti-join over the bookings holding now, which migration 006's
+      // SP-GiST index finds alone (their number does not grow with past and future bookings);
+      // few candidates (mine): a probe per bookable. NOT EXISTS lets the planner choose.
+      where.add(
+          "NOT EXISTS (SELECT 1 FROM booking_booking bk WHERE bk.bookable_id = b.id"
+              + " AND tstzrange(bk.start_time, bk.end_time) @> ?::timestamptz)");
+      params.add(now);
     }
+    // the inner statement orders by its own columns, the outer one by the same through p
     String order =
         switch (filters.ordering()) {
-          case "-hostname" -> "lower(h.hostname) DESC";
-          case "ip" -> "h.ip NULLS LAST, lower(h.hostname)";
-          case "-ip" -> "h.ip DESC NULLS LAST, lower(h.hostname)";
-          default -> "lower(h.hostname)";
+          case "-hostname" -> "%1$ssort_name DESC, %1$sid";
+          case "ip" -> "%1$ssort_ip NULLS LAST, %1$ssort_name, %1$sid";
+          case "-ip" -> "%1$ssort_ip DESC NULLS LAST, %1$ssort_name, %1$sid";
+          default -> "%1$ssort_name, %1$sid";
         };
+    String matching =
+        "SELECT b.id, lower(h.hostname) AS sort_name, h.ip AS sort_ip,"
+            + " count(*) OVER () AS total"
+            + " FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
+            + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + " ORDER BY "
+            + String.format(order, "")
+            + " LIMIT ? OFFSET ?";
     params.add(limit);
     params.add(offset);
+    params.add(now);
     List<Map<String, Object>> rows =
-        sql.rows(
-            SELECT
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY "
-                + order
-                + ", b.id LIMIT ? OFFSET ?",
-            params);
+        sql.rows(String.format(PAGE, matching, String.format(order, "p.")), params);
     // a page past the end has no row to carry the total: only then a second statement counts
     long count =
         rows.isEmpty()
@@ -198,12 +235,15 @@ public final class BookableSearch {
 
   private static void in(List<String> where, List<Object> params, String column, List<Long> ids) {
     if (!ids.isEmpty()) {
-      where.add(
-          column
-              + " IN ("
-              + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
-              + ")");
+      where.add(in(column, ids));
       params.addAll(ids);
     }
+  }
+
+  private static String in(String column, List<Long> ids) {
+    return column
+        + " IN ("
+        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+        + ")";
   }
 }

@@ -28,12 +28,13 @@ class BookableSearchTest {
   private long me;
   private long otherLab;
   private long otherHardware;
+  private Fixture fixture;
 
   @BeforeAll
   void setUp() throws Exception {
     db = new DomainDatabase();
     tx = db.transactions();
-    Fixture fixture = new Fixture(db);
+    fixture = new Fixture(db);
     me = db.user("me", false, java.util.Set.of()).id();
     long other = db.user("other", false, java.util.Set.of()).id();
     long group = db.number("INSERT INTO auth_group (name) VALUES ('mine') RETURNING id");
@@ -179,6 +180,16 @@ class BookableSearchTest {
     assertEquals(
         List.of("elsewhere"), names(find(Map.of("hw", String.valueOf(otherHardware)), 50, 0)));
     assertEquals(60, find(Map.of("active", "1"), 50, 0).count());
+  }
+
+  @Test
+  void buildingAndHostTypeFilterThroughRackAndHardware() {
+    // "elsewhere" is in a lab without building and has hardware without host type
+    assertEquals(60, find(Map.of("building", String.valueOf(fixture.building)), 50, 0).count());
+    assertEquals(60, find(Map.of("htype", String.valueOf(fixture.hostType)), 50, 0).count());
+    assertEquals(0, find(Map.of("building", "999999"), 50, 0).count());
+    assertEquals(
+        List.of("elsewhere"), names(find(Map.of("lab", otherLab + "," + fixture.lab), 1, 0)));
   }
 
   @Test
