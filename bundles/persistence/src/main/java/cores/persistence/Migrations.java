@@ -60,9 +60,6 @@ final class Migrations {
    */
   static void run(DataSource dataSource, ClassLoader loader, String namespace, String changelog)
       throws MigrationException {
-    // Liquibase finds its own services (parsers, database types, loggers) through the context
-    // class loader it sees the first time it is used, and keeps that one for good. Inside OSGi
-    // that must be Liquibase's own loader, not whatever the calling thread happens to carry.
     ClassLoader liquibase = Scope.class.getClassLoader();
     if (applied(dataSource, liquibase, loader, namespace, changelog)) {
       LOG.debug("Schema of {} is up to date (changelog digest recorded)", namespace);
@@ -74,6 +71,9 @@ final class Migrations {
     } catch (IOException e) {
       throw new MigrationException("Cannot read Liquibase's build description", e);
     }
+    // Liquibase finds its own services (parsers, database types, loggers) through the context
+    // class loader it sees the first time it is used, and keeps that one for good. Inside OSGi
+    // that must be Liquibase's own loader, not whatever the calling thread happens to carry.
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(liquibase);
