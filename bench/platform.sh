@@ -4,14 +4,21 @@
 #     against the external PostgreSQL and on the embedded database;
 #  2. resident memory after start and 1,000 /api/health requests;
 #  3. /api/health throughput with wrk (2 threads, 16 connections, 10 s) against a bare Jetty
-#     handler on the same JVM (bench/src/main/java/cores/bench/BareJettyHealth.java), as a ratio.
+#     handler on the same JVM (bench/src/main/java/cores/bench/BareJettyHealth.java), as a ratio;
+#     also the server's CPU time per request (utime+stime from /proc), which other processes on a
+#     shared machine disturb far less than req/s.
 # Needs: `mvn -B -DskipTests package` done, wrk, curl, PostgreSQL on 127.0.0.1:5432 (trust).
 # Usage: bench/platform.sh [runs]   (default 5)
+# Environment: BENCH_DIST (default launcher/target/cores), BENCH_PORT (default 18000; the bare
+# handler uses BENCH_PORT+99), BENCH_WARMUP seconds of wrk before each throughput measurement
+# (default 30: C2 compiles Jersey's request path for many CPU-seconds first).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-dist=$root/launcher/target/cores
+dist=${BENCH_DIST:-$root/launcher/target/cores}
 runs=${1:-5}
-port=18000
+port=${BENCH_PORT:-18000}
+bare_port=$((port + 99))
+warmup=${BENCH_WARMUP:-30}
 work=$(mktemp -d)
 db=cores_bench_$$
 trap 'kill $(jobs -p) 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
@@ -34,8 +41,17 @@ start_cores() { # extra env assignments...; sets $pid (no subshell: it must stay
   pid=$!
 }
 stop() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, 1/100 s
+throughput() { # pid url -> "req/s cpu-microseconds-per-request"
+  local before after out
+  wrk -t2 -c16 -d"${warmup}s" "$2" >/dev/null # JIT warm-up, the same for Cores and the baseline
+  before=$(cpu_ticks "$1"); out=$(wrk -t2 -c16 -d10s "$2"); after=$(cpu_ticks "$1")
+  echo "$out" | awk -v b="$before" -v a="$after" '/requests in/ {n = $1} /Requests\/sec/ {r = $2}
+    END {printf "%s %.1f\n", r, (a - b) * 10000 / n}'
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql -h 127.0.0.1 -U postgres -qc "create database $db" >/dev/null
 ext=(POSTGRES_HOST=127.0.0.1 POSTGRES_USER=postgres POSTGRES_DB=$db)
 
@@ -60,14 +76,14 @@ for _ in $(seq 1 1000); do printf 'url = "http://127.0.0.1:%s/api/health"\noutpu
 curl -fsS -K "$work/urls"
 echo "resident memory after start + 1,000 /api/health: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")"
 
-wrk -t2 -c16 -d5s "http://127.0.0.1:$port/api/health" >/dev/null # JIT warm-up, as for the baseline
-cores_rps=$(wrk -t2 -c16 -d10s "http://127.0.0.1:$port/api/health" | awk '/Requests\/sec/ {print $2}')
+read -r cores_rps cores_cpu < <(throughput "$pid" "http://127.0.0.1:$port/api/health")
 stop
 java -cp "$root/bench/target/cores-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*" \
-  cores.bench.BareJettyHealth 18099 >"$work/bare.log" 2>&1 &
+  cores.bench.BareJettyHealth "$bare_port" >"$work/bare.log" 2>&1 &
 bare=$!
-for _ in $(seq 1 200); do curl -fsS -o /dev/null http://127.0.0.1:18099/ 2>/dev/null && break; sleep 0.05; done
-wrk -t2 -c16 -d5s http://127.0.0.1:18099/ >/dev/null # JIT warm-up, as for Cores
-bare_rps=$(wrk -t2 -c16 -d10s http://127.0.0.1:18099/ | awk '/Requests\/sec/ {print $2}')
+for _ in $(seq 1 200); do curl -fsS -o /dev/null "http://127.0.0.1:$bare_port/" 2>/dev/null && break; sleep 0.05; done
+read -r bare_rps bare_cpu < <(throughput "$bare" "http://127.0.0.1:$bare_port/")
 kill "$bare"
 echo "/api/health throughput: cores $cores_rps req/s, bare Jetty $bare_rps req/s, ratio $(awk -v a="$cores_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a/b}')"
+echo "server CPU per request: cores $cores_cpu us, bare Jetty $bare_cpu us, ratio (bare/cores) $(awk -v a="$cores_cpu" -v b="$bare_cpu" 'BEGIN {printf "%.2f", b/a}')"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

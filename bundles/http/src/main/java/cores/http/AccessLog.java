@@ -1,6 +1,9 @@
 package cores.http;
 
 import cores.http.auth.AuthenticationFilter;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
@@ -12,9 +15,47 @@ import org.slf4j.LoggerFactory;
  * One line per request to the logger {@code cores.http.access}, NCSA-like: remote address, user,
  * request line, status, bytes sent, duration in milliseconds. The time stamp is the logging
  * back-end's.
+ *
+ * <p>The request thread only builds the line; one writer thread hands the lines to the logger. The
+ * logging back-end writes each line under one lock and flushes it to standard output, which made
+ * every request thread queue behind the others. When the writer falls behind by {@link #CAPACITY}
+ * lines, request threads wait for it rather than lose lines.
  */
 final class AccessLog implements RequestLog {
   private static final Logger LOG = LoggerFactory.getLogger("cores.http.access");
+
+  /** Lines waiting for the writer at most. */
+  static final int CAPACITY = 8192;
+
+  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
+  private final Thread writer = new Thread(this::write, "cores-http-access-log");
+  private volatile boolean closed;
+
+  /** Starts the writer. */
+  void start() {
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** Writes the lines still queued and stops the writer; later lines are written directly. */
+  void close() throws InterruptedException {
+    closed = true;
+    writer.interrupt();
+    writer.join(TimeUnit.SECONDS.toMillis(5));
+  }
+
+  private void write() {
+    try {
+      while (!closed) {
+        LOG.info(lines.take());
+      }
+    } catch (InterruptedException e) {
+      // closing: what is queued still gets written below
+    }
+    for (String line = lines.poll(); line != null; line = lines.poll()) {
+      LOG.info(line);
+    }
+  }
 
   @Override
   public void log(Request request, Response response) {
@@ -39,7 +80,16 @@ final class AccessLog implements RequestLog {
             + " "
             + NanoTime.millisSince(request.getBeginNanoTime())
             + "ms";
-    LOG.info(line);
+    if (closed || !writer.isAlive()) {
+      LOG.info(line);
+      return;
+    }
+    try {
+      lines.put(line);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.info(line);
+    }
   }
 
   /** No control characters: a log line must stay one line. */

@@ -34,6 +34,7 @@ public final class CoresServer {
   private final ServerConnector connector;
   private final ServletContextHandler context;
   private final ResourceWarningFilter warningFilter;
+  private final AccessLog accessLog = new AccessLog();
 
   public CoresServer(HttpSettings settings, AccountServices accounts) {
     this.settings = settings;
@@ -56,7 +57,7 @@ public final class CoresServer {
     context.setClassLoader(classLoader);
     context.setErrorHandler(errors);
     server.setErrorHandler(errors);
-    server.setRequestLog(new AccessLog());
+    server.setRequestLog(accessLog);
     server.setStopTimeout(STOP_TIMEOUT_MILLIS);
     server.setStopAtShutdown(false);
     // chunked bodies have no Content-Length: this one cuts them off while they are read
@@ -103,6 +104,7 @@ public final class CoresServer {
     ServletHolder pageServlet = new ServletHolder("pages", pages.newServlet());
     pageServlet.setInitOrder(2);
     context.addServlet(pageServlet, "/*");
+    accessLog.start();
     withOwnClassLoader(
         () -> {
           server.start();
@@ -132,6 +134,7 @@ public final class CoresServer {
             });
       } finally {
         warningFilter.uninstall();
+        accessLog.close();
       }
     }
     LOG.info("HTTP server stopped");

@@ -2,6 +2,7 @@ package cores.http;
 
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
+import cores.http.system.HealthResource;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -37,9 +38,17 @@ public final class HttpServerComponent {
   private final CoresServer server;
   private final ServiceTracker<Object, Object> whiteboard;
 
+  /**
+   * @param health not used directly: referenced so that the health resource is published before the
+   *     server starts and is part of its first REST application. Otherwise a started server
+   *     answered 404 to health checks until the application was rebuilt with it.
+   */
   @Activate
   public HttpServerComponent(
-      HttpConfig config, BundleContext context, @Reference AccountServices accounts)
+      HttpConfig config,
+      BundleContext context,
+      @Reference AccountServices accounts,
+      @Reference HealthResource health)
       throws Exception {
     this.server = new CoresServer(HttpSettings.from(config), accounts);
     this.whiteboard =

@@ -10,6 +10,7 @@ import cores.api.notify.NotificationEvent;
 import cores.api.notify.Outbox;
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
+import cores.http.system.HealthResource;
 import cores.http.system.SystemResource;
 import jakarta.persistence.EntityManager;
 import java.lang.annotation.Annotation;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -99,7 +101,9 @@ class OsgiWhiteboardTest {
     TestAccounts accounts = new TestAccounts();
     AccountServices services = new AccountServices();
     services.bindAuthenticator(accounts);
-    component = new HttpServerComponent(config(), context, services);
+    component =
+        new HttpServerComponent(
+            config(), context, services, new HealthResource(Duration.ofSeconds(1), Duration.ZERO));
     base = "http://127.0.0.1:" + component.port();
 
     SystemResource system =

@@ -1,5 +1,6 @@
 package cores.persistence;
 
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,13 @@ final class LoaderResource extends AbstractResource {
     if (in == null) {
       throw new FileNotFoundException(getPath());
     }
-    return in;
+    // read whole: changelog files are small, and what Liquibase read goes into the digest
+    byte[] content;
+    try (in) {
+      content = in.readAllBytes();
+    }
+    accessor.read(pathInLoader, content);
+    return new ByteArrayInputStream(content);
   }
 
   @Override

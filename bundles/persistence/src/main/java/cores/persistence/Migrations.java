@@ -1,7 +1,11 @@
 package cores.persistence;
 
+import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.GlobalConfiguration;
@@ -17,12 +21,23 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.ui.LoggerUIService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a Liquibase changelog. All bundles share one {@code DATABASECHANGELOG} table; Liquibase's
  * lock table makes several instances starting at once take turns.
+ *
+ * <p>After a successful update the digest of the files Liquibase read is recorded in {@code
+ * cores_changelog_digest} (created by this bundle's own changelog). A later run whose files have a
+ * recorded digest skips Liquibase, which costs about a second per start even when nothing is
+ * pending; any change to a file, to the set of files or to Liquibase's build migrates as before.
+ * Digests are only ever added: each one stands for "these files were fully applied", which stays
+ * true, so instances of different versions starting at once cannot mislead each other.
  */
 final class Migrations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   /**
    * Liquibase keeps its current scope where threads started from one another share it, so two
@@ -45,28 +60,95 @@ final class Migrations {
    */
   static void run(DataSource dataSource, ClassLoader loader, String namespace, String changelog)
       throws MigrationException {
+    ClassLoader liquibase = Scope.class.getClassLoader();
+    if (applied(dataSource, liquibase, loader, namespace, changelog)) {
+      LOG.debug("Schema of {} is up to date (changelog digest recorded)", namespace);
+      return;
+    }
+    ChangelogDigest digest;
+    try {
+      digest = ChangelogDigest.recording(liquibase);
+    } catch (IOException e) {
+      throw new MigrationException("Cannot read Liquibase's build description", e);
+    }
     // Liquibase finds its own services (parsers, database types, loggers) through the context
     // class loader it sees the first time it is used, and keeps that one for good. Inside OSGi
     // that must be Liquibase's own loader, not whatever the calling thread happens to carry.
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(Scope.class.getClassLoader());
+    thread.setContextClassLoader(liquibase);
     try {
       synchronized (IN_PROCESS) {
-        update(dataSource, loader, namespace, changelog);
+        update(dataSource, loader, namespace, changelog, digest);
       }
     } finally {
       thread.setContextClassLoader(previous);
     }
+    record(dataSource, namespace, changelog, digest);
+  }
+
+  /** Whether the files as they are now have a recorded digest: nothing to migrate. */
+  private static boolean applied(
+      DataSource dataSource,
+      ClassLoader liquibase,
+      ClassLoader loader,
+      String namespace,
+      String changelog) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT digest, files FROM cores_changelog_digest WHERE namespace = ?")) {
+      select.setString(1, namespace);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          List<String> files = List.of(rows.getString(2).split("\n"));
+          if (files.contains(changelog)
+              && rows.getString(1).equals(ChangelogDigest.current(liquibase, loader, files))) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (SQLException | IOException e) {
+      // no table yet (a new database) or no connection: Liquibase decides and reports
+      LOG.debug("No changelog digest for {}: {}", namespace, e.getMessage());
+      return false;
+    }
+  }
+
+  private static void record(
+      DataSource dataSource, String namespace, String changelog, ChangelogDigest digest) {
+    if (!digest.repeatable()) {
+      LOG.debug("Changelog of {} runs through Liquibase on every start", namespace);
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO cores_changelog_digest (namespace, digest, files) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")) {
+      insert.setString(1, namespace);
+      insert.setString(2, digest.value());
+      insert.setString(3, digest.files());
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      // only the next start's shortcut is lost
+      LOG.warn(
+          "Changelog digest of {} ({}) not recorded: {}", namespace, changelog, e.getMessage());
+    }
   }
 
   private static void update(
-      DataSource dataSource, ClassLoader loader, String namespace, String changelog)
+      DataSource dataSource,
+      ClassLoader loader,
+      String namespace,
+      String changelog,
+      ChangelogDigest digest)
       throws MigrationException {
     Map<String, Object> scope =
         Map.of(
             Scope.Attr.resourceAccessor.name(),
-            new NamespacedResourceAccessor(namespace, loader),
+            new NamespacedResourceAccessor(namespace, loader, digest),
             Scope.Attr.logService.name(),
             new Slf4jLogService(),
             // Liquibase prints progress to the console by default; send it to the log instead.

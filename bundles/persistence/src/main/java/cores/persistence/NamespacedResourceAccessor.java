@@ -17,10 +17,15 @@ final class NamespacedResourceAccessor implements ResourceAccessor {
 
   private final String prefix;
   private final ClassLoader loader;
+  private final ChangelogDigest digest;
 
-  NamespacedResourceAccessor(String namespace, ClassLoader loader) {
+  /**
+   * @param digest where each file read is recorded
+   */
+  NamespacedResourceAccessor(String namespace, ClassLoader loader, ChangelogDigest digest) {
     this.prefix = namespace + "/";
     this.loader = loader;
+    this.digest = digest;
   }
 
   @Override
@@ -46,6 +51,11 @@ final class NamespacedResourceAccessor implements ResourceAccessor {
     String pathInLoader =
         normalized.startsWith(prefix) ? normalized.substring(prefix.length()) : null;
     return new LoaderResource(normalized, loader, pathInLoader, this);
+  }
+
+  /** Liquibase read a file of the bundle. */
+  void read(String pathInLoader, byte[] content) {
+    digest.read(pathInLoader, content);
   }
 
   private static String normalize(String path) {
