@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApiDocsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration PLUGIN_TIMEOUT = Duration.ofSeconds(30);
   private static final List<String> CRUD_LIST = List.of("GET", "POST");
   private static final List<String> CRUD_ITEM = List.of("GET", "PUT", "PATCH", "DELETE");
@@ -112,7 +110,7 @@ class ApiDocsIT {
             .header("Accept", accept)
             .GET()
             .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    return cores.send(request);
   }
 
   /** The description's paths, each with its methods in upper case. */

@@ -1,25 +1,18 @@
 package cores.itests;
 
+import static cores.itests.ApiClient.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +23,9 @@ import org.junit.jupiter.api.Test;
  * bookings of one slot (exactly one 201, 49 409s, no 500).
  */
 class DomainApiIT {
-  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   private static TestDatabase db;
   private static CoresProcess cores;
+  private static ApiClient api;
   private static String admin;
   private static String plain;
 
@@ -44,40 +35,9 @@ class DomainApiIT {
     cores = CoresProcess.builder("domain-api").env(db.environment()).start();
     cores.awaitStarted(Duration.ofSeconds(90));
     cores.awaitHealthy(Duration.ofSeconds(30));
-    // users straight into the migrated schema (createsuperuser would boot a second framework)
-    admin = token(user("admin", true));
-    plain = token(user("plain", false));
-  }
-
-  /** A user with a Django-format hash of few iterations (logins rehash it), as HTTP Basic. */
-  private static String user(String username, boolean superuser) throws Exception {
-    String password = username + "-pw-" + System.nanoTime();
-    String salt = "salt" + System.nanoTime();
-    byte[] hash =
-        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-            .generateSecret(
-                new PBEKeySpec(
-                    password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), 1000, 256))
-            .getEncoded();
-    try (Connection c = db.connect();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO auth_user (username, password, is_staff, is_superuser)"
-                    + " VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, username);
-      insert.setString(
-          2, "pbkdf2_sha256$1000$" + salt + "$" + Base64.getEncoder().encodeToString(hash));
-      insert.setBoolean(3, superuser);
-      insert.setBoolean(4, superuser);
-      insert.executeUpdate();
-    }
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String token(String basic) throws Exception {
-    return "Token " + key(send("POST", "/api/auth/tokens", basic, "{\"label\":\"it\"}"));
+    api = new ApiClient(cores, db);
+    admin = api.token(api.user("admin", true));
+    plain = api.token(api.user("plain", false));
   }
 
   @AfterAll
@@ -90,19 +50,20 @@ class DomainApiIT {
 
   @Test
   void anonymousUsersReadBookablesOnlyAndOthersNeedTheModelsPermission() throws Exception {
-    HttpResponse<String> bookables = send("GET", "/api/booking/bookable/", null, null);
+    HttpResponse<String> bookables = api.send("GET", "/api/booking/bookable/", null, null);
     assertEquals(200, bookables.statusCode(), bookables.body());
     assertTrue(bookables.body().contains("\"count\":"), bookables.body());
-    assertEquals(401, send("GET", "/api/inventory/host/", null, null).statusCode());
-    HttpResponse<String> forbidden = send("GET", "/api/inventory/host/", plain, null);
+    assertEquals(401, api.send("GET", "/api/inventory/host/", null, null).statusCode());
+    HttpResponse<String> forbidden = api.send("GET", "/api/inventory/host/", plain, null);
     assertEquals(403, forbidden.statusCode());
     assertTrue(forbidden.body().contains("inventory.view_host"), forbidden.body());
-    assertEquals(200, send("GET", "/api/inventory/host/", admin, null).statusCode());
+    assertEquals(200, api.send("GET", "/api/inventory/host/", admin, null).statusCode());
   }
 
   @Test
   void badInputIsAClearProblemAndNothingIsWritten() throws Exception {
-    HttpResponse<String> malformed = send("POST", "/api/inventory/building/", admin, "{\"code\":");
+    HttpResponse<String> malformed =
+        api.send("POST", "/api/inventory/building/", admin, "{\"code\":");
     assertEquals(400, malformed.statusCode(), malformed.body());
     assertTrue(
         malformed
@@ -111,30 +72,31 @@ class DomainApiIT {
             .orElse("")
             .startsWith("application/problem+json"));
     HttpResponse<String> badMac =
-        send("POST", "/api/inventory/nic/", admin, "{\"mac\":\"00:11:22\",\"bogus\":1}");
+        api.send("POST", "/api/inventory/nic/", admin, "{\"mac\":\"00:11:22\",\"bogus\":1}");
     assertEquals(400, badMac.statusCode(), badMac.body());
     assertTrue(badMac.body().contains("\"mac\":[\"not a MAC address"), badMac.body());
     assertTrue(badMac.body().contains("\"bogus\":[\"unknown field\"]"), badMac.body());
     HttpResponse<String> badNetwork =
-        send("POST", "/api/inventory/lab/", admin, "{\"name\":\"x\",\"network\":\"10.0.0.1/8\"}");
+        api.send(
+            "POST", "/api/inventory/lab/", admin, "{\"name\":\"x\",\"network\":\"10.0.0.1/8\"}");
     assertEquals(400, badNetwork.statusCode(), badNetwork.body());
     assertTrue(badNetwork.body().contains("\"network\""), badNetwork.body());
     HttpResponse<String> unknownId =
-        send("POST", "/api/inventory/rack/", admin, "{\"number\":1,\"lab\":987654}");
+        api.send("POST", "/api/inventory/rack/", admin, "{\"number\":1,\"lab\":987654}");
     assertEquals(400, unknownId.statusCode(), unknownId.body());
     assertTrue(unknownId.body().contains("no lab with id 987654"), unknownId.body());
     HttpResponse<String> wrongType =
-        send("POST", "/api/booking/booking/", admin, "{\"bookable\":\"one\"}");
+        api.send("POST", "/api/booking/booking/", admin, "{\"bookable\":\"one\"}");
     assertEquals(400, wrongType.statusCode(), wrongType.body());
     HttpResponse<String> unknownHost =
-        send(
+        api.send(
             "POST",
             "/api/inventory/nic/",
             admin,
             "{\"mac\":\"02:00:00:00:00:09\",\"host\":987654}");
     assertEquals(400, unknownHost.statusCode(), unknownHost.body());
     HttpResponse<String> nothing =
-        send("GET", "/api/inventory/nic/?mac=02:00:00:00:00:09", admin, null);
+        api.send("GET", "/api/inventory/nic/?mac=02:00:00:00:00:09", admin, null);
     assertTrue(nothing.body().contains("\"count\":0"), nothing.body());
   }
 
@@ -148,18 +110,18 @@ class DomainApiIT {
                 "{\"name\":\"lab-a\",\"building\":" + building + ",\"network\":\"10.20.0.0/16\"}"));
     long rack = id(created("/api/inventory/rack/", "{\"number\":0,\"lab\":" + lab + "}"));
     HttpResponse<String> type =
-        send("POST", "/api/import/gethosttype", admin, "{\"name\":\"tcpreplay\"}");
+        api.send("POST", "/api/import/gethosttype", admin, "{\"name\":\"tcpreplay\"}");
     assertEquals(200, type.statusCode(), type.body());
     assertTrue(type.body().contains("\"created\":true"), type.body());
     HttpResponse<String> again =
-        send("POST", "/api/import/gethosttype", admin, "{\"name\":\"tcpreplay\"}");
+        api.send("POST", "/api/import/gethosttype", admin, "{\"name\":\"tcpreplay\"}");
     assertTrue(again.body().contains("\"created\":false"), again.body());
     assertEquals(id(type), id(again));
     assertEquals(
-        403, send("POST", "/api/import/gethosttype", plain, "{\"name\":\"y\"}").statusCode());
+        403, api.send("POST", "/api/import/gethosttype", plain, "{\"name\":\"y\"}").statusCode());
     long hardware =
         id(
-            send(
+            api.send(
                 "POST",
                 "/api/import/gethosthardware",
                 admin,
@@ -179,18 +141,18 @@ class DomainApiIT {
             + host
             + ",\"ip\":\"10.20.1.5\",\"primary\":true}");
     HttpResponse<String> byName =
-        send("GET", "/api/inventory/hostbyid/?hostname=box-1", admin, null);
+        api.send("GET", "/api/inventory/hostbyid/?hostname=box-1", admin, null);
     assertTrue(byName.body().contains("\"ip\":\"10.20.1.5\""), byName.body());
 
     HttpResponse<String> bulk =
-        send(
+        api.send(
             "POST",
             "/api/booking/bookable/bulk",
             admin,
             "{\"hosts\":[" + host + "],\"status\":\"active\"}");
     assertEquals(200, bulk.statusCode(), bulk.body());
     HttpResponse<String> withBookable =
-        send("GET", "/api/inventory/host/" + host + "/", admin, null);
+        api.send("GET", "/api/inventory/host/" + host + "/", admin, null);
     Matcher bookableId = Pattern.compile("\"bookable\":(\\d+)").matcher(withBookable.body());
     assertTrue(bookableId.find(), withBookable.body());
     long bookable = Long.parseLong(bookableId.group(1));
@@ -206,10 +168,7 @@ class DomainApiIT {
             + "\"}";
     List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      answers.add(
-          HTTP.sendAsync(
-              request("POST", "/api/booking/booking/", admin, slot),
-              HttpResponse.BodyHandlers.ofString()));
+      answers.add(api.sendAsync("POST", "/api/booking/booking/", admin, slot));
     }
     List<Integer> statuses = new ArrayList<>();
     String conflict = null;
@@ -225,7 +184,7 @@ class DomainApiIT {
     assertTrue(conflict.contains("already booked"), conflict);
 
     HttpResponse<String> search =
-        send(
+        api.send(
             "GET",
             "/api/booking/bookable/?active=1&nores=1&lab=" + lab + "&ordering=hostname",
             null,
@@ -233,7 +192,7 @@ class DomainApiIT {
     assertTrue(search.body().contains("\"hostname\":\"Box-1\""), search.body());
 
     HttpResponse<String> past =
-        send(
+        api.send(
             "POST",
             "/api/booking/booking/",
             plain,
@@ -243,7 +202,7 @@ class DomainApiIT {
     assertEquals(400, past.statusCode(), past.body());
     assertTrue(past.body().contains("may not be in the past"), past.body());
     HttpResponse<String> tooLong =
-        send(
+        api.send(
             "POST",
             "/api/booking/booking/",
             plain,
@@ -257,63 +216,26 @@ class DomainApiIT {
     assertEquals(400, tooLong.statusCode(), tooLong.body());
     assertTrue(tooLong.body().contains("reserve instead"), tooLong.body());
     HttpResponse<String> reservation =
-        send("POST", "/api/booking/reservation/", plain, "{\"bookable\":" + bookable + "}");
+        api.send("POST", "/api/booking/reservation/", plain, "{\"bookable\":" + bookable + "}");
     assertEquals(403, reservation.statusCode(), reservation.body());
 
-    long booking = id(send("GET", "/api/booking/booking/?bookable=" + bookable, admin, null));
+    long booking = id(api.send("GET", "/api/booking/booking/?bookable=" + bookable, admin, null));
     assertEquals(
-        403, send("DELETE", "/api/booking/booking/" + booking + "/", plain, null).statusCode());
+        403, api.send("DELETE", "/api/booking/booking/" + booking + "/", plain, null).statusCode());
     assertEquals(
-        204, send("DELETE", "/api/booking/booking/" + booking + "/", admin, null).statusCode());
+        204, api.send("DELETE", "/api/booking/booking/" + booking + "/", admin, null).statusCode());
 
     // a host leaving active suspends its bookable
     assertEquals(
         200,
-        send("PATCH", "/api/inventory/host/" + host + "/", admin, "{\"status\":\"missing\"}")
+        api.send("PATCH", "/api/inventory/host/" + host + "/", admin, "{\"status\":\"missing\"}")
             .statusCode());
     HttpResponse<String> suspended =
-        send("GET", "/api/booking/bookable/" + bookable + "/", null, null);
+        api.send("GET", "/api/booking/bookable/" + bookable + "/", null, null);
     assertTrue(suspended.body().contains("\"status\":\"suspended\""), suspended.body());
   }
 
   private static HttpResponse<String> created(String path, String body) throws Exception {
-    HttpResponse<String> response = send("POST", path, admin, body);
-    assertEquals(201, response.statusCode(), path + ": " + response.body());
-    return response;
-  }
-
-  private static long id(HttpResponse<String> response) {
-    Matcher m = ID.matcher(response.body());
-    assertTrue(m.find(), response.statusCode() + " " + response.body());
-    return Long.parseLong(m.group(1));
-  }
-
-  private static String key(HttpResponse<String> response) {
-    Matcher m = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(response.body());
-    assertTrue(m.find(), response.statusCode() + " " + response.body());
-    return m.group(1);
-  }
-
-  private static HttpRequest request(String method, String path, String auth, String body) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(cores.uri(path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      builder.header("Content-Type", "application/json");
-    }
-    if (auth != null) {
-      builder.header("Authorization", auth);
-    }
-    return builder.build();
-  }
-
-  private static HttpResponse<String> send(String method, String path, String auth, String body)
-      throws Exception {
-    return HTTP.send(request(method, path, auth, body), HttpResponse.BodyHandlers.ofString());
+    return api.created(path, admin, body);
   }
 }

@@ -1,5 +1,7 @@
 package cores.itests;
 
+import static cores.itests.ApiClient.basic;
+import static cores.itests.ApiClient.id;
 import static cores.ldap.testserver.LdapTestServer.ADMINS;
 import static cores.ldap.testserver.LdapTestServer.JANE;
 import static cores.ldap.testserver.LdapTestServer.JANE_PASSWORD;
@@ -16,13 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.ldap.testserver.LdapTestServer;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -40,8 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 class LdapSwitchIT {
   private static final String ADMIN_PASSWORD = "admin-" + System.nanoTime();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static TestDatabase db;
 
@@ -190,13 +188,13 @@ class LdapSwitchIT {
 
     HttpResponse<String> users =
         get(cores, "/api/auth/users?username=admin", basic("admin", ADMIN_PASSWORD));
-    long adminId = firstId(users.body());
+    long adminId = id(users);
     users =
         get(
             cores,
             "/api/auth/users?username=" + URLEncoder.encode(JANE, StandardCharsets.UTF_8),
             basic("admin", ADMIN_PASSWORD));
-    long janeId = firstId(users.body());
+    long janeId = id(users);
     HttpResponse<String> refused =
         send(
             cores,
@@ -261,12 +259,6 @@ class LdapSwitchIT {
         "even the right password waits");
   }
 
-  private static long firstId(String usersPage) {
-    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(usersPage);
-    assertTrue(id.find(), usersPage);
-    return Long.parseLong(id.group(1));
-  }
-
   private static String cookie(HttpResponse<String> response, String name) {
     for (String c : response.headers().allValues("Set-Cookie")) {
       if (c.startsWith(name + "=")) {
@@ -288,12 +280,6 @@ class LdapSwitchIT {
     HttpResponse<String> r = get(cores, "/api/auth-test", basic(user, password));
     assertEquals(200, r.statusCode(), user + ": " + r.body());
     assertTrue(r.body().contains("authenticated as " + user), r.body());
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static HttpResponse<String> get(
@@ -321,6 +307,6 @@ class LdapSwitchIT {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return cores.send(request.build());
   }
 }

@@ -1,27 +1,14 @@
 package cores.itests;
 
+import static cores.itests.ApiClient.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,10 +20,9 @@ import org.junit.jupiter.api.Test;
  * and actions with their permissions.
  */
 class LiveIngestIT {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   private static TestDatabase db;
   private static CoresProcess cores;
+  private static ApiClient api;
   private static String admin;
   private static String plain;
   private static String viewer;
@@ -47,9 +33,10 @@ class LiveIngestIT {
     cores = CoresProcess.builder("live-ingest").env(db.environment()).start();
     cores.awaitStarted(Duration.ofSeconds(90));
     cores.awaitHealthy(Duration.ofSeconds(30));
-    admin = token(user("admin", true));
-    plain = token(user("plain", false));
-    viewer = token(user("viewer", false));
+    api = new ApiClient(cores, db);
+    admin = api.token(api.user("admin", true));
+    plain = api.token(api.user("plain", false));
+    viewer = api.token(api.user("viewer", false));
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
       s.execute(
@@ -70,40 +57,6 @@ class LiveIngestIT {
     }
   }
 
-  /** A user with a Django-format hash of few iterations (logins rehash it), as HTTP Basic. */
-  private static String user(String username, boolean superuser) throws Exception {
-    String password = username + "-pw-" + System.nanoTime();
-    String salt = "salt" + System.nanoTime();
-    byte[] hash =
-        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-            .generateSecret(
-                new PBEKeySpec(
-                    password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), 1000, 256))
-            .getEncoded();
-    try (Connection c = db.connect();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO auth_user (username, password, is_staff, is_superuser)"
-                    + " VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, username);
-      insert.setString(
-          2, "pbkdf2_sha256$1000$" + salt + "$" + Base64.getEncoder().encodeToString(hash));
-      insert.setBoolean(3, superuser);
-      insert.setBoolean(4, superuser);
-      insert.executeUpdate();
-    }
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String token(String basic) throws Exception {
-    HttpResponse<String> issued = send("POST", "/api/auth/tokens", basic, "{\"label\":\"it\"}");
-    Matcher m = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(issued.body());
-    assertTrue(m.find(), issued.statusCode() + " " + issued.body());
-    return "Token " + m.group(1);
-  }
-
   @AfterAll
   static void stop() throws Exception {
     if (cores != null) {
@@ -122,8 +75,8 @@ class LiveIngestIT {
             + "{\"mac\":\"02:30:00:00:00:04\",\"ip\":\"10.30.0.4\"},"
             + "{\"mac\":\"00:30:00\",\"ip\":\"10.30.0.5\"},"
             + "{\"mac\":\"00:30:00:00:00:06\",\"ip\":\"192.168.200.1\"}]}";
-    assertEquals(403, send("POST", "/api/live/ingest", plain, scan).statusCode());
-    HttpResponse<String> done = send("POST", "/api/live/ingest", admin, scan);
+    assertEquals(403, api.send("POST", "/api/live/ingest", plain, scan).statusCode());
+    HttpResponse<String> done = api.send("POST", "/api/live/ingest", admin, scan);
     assertEquals(200, done.statusCode(), done.body());
     String body = done.body();
     assertTrue(body.contains("\"timestamp\":\"2026-11-25T05:00:00Z\""), body);
@@ -133,43 +86,41 @@ class LiveIngestIT {
     assertTrue(body.contains("\"status\":\"bad mac: "), body);
     assertEquals(2, count(body, "unknown MAC: conflict"), body);
 
-    HttpResponse<String> again = send("POST", "/api/live/ingest", admin, scan);
+    HttpResponse<String> again = api.send("POST", "/api/live/ingest", admin, scan);
     assertEquals(409, again.statusCode(), again.body());
     assertTrue(again.body().contains("duplicate scan"), again.body());
 
-    assertEquals(403, send("GET", "/api/live/conflicts/", plain, null).statusCode());
-    HttpResponse<String> nics = send("GET", "/api/live/conflicts/?kind=nic", viewer, null);
+    assertEquals(403, api.send("GET", "/api/live/conflicts/", plain, null).statusCode());
+    HttpResponse<String> nics = api.send("GET", "/api/live/conflicts/?kind=nic", viewer, null);
     assertEquals(200, nics.statusCode(), nics.body());
-    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(nics.body());
-    assertTrue(id.find(), nics.body());
+    long id = id(nics);
     assertEquals(
-        403,
-        send("POST", "/api/live/conflicts/" + id.group(1) + "/accept", viewer, null).statusCode());
+        403, api.send("POST", "/api/live/conflicts/" + id + "/accept", viewer, null).statusCode());
     HttpResponse<String> accepted =
-        send("POST", "/api/live/conflicts/" + id.group(1) + "/accept", admin, null);
+        api.send("POST", "/api/live/conflicts/" + id + "/accept", admin, null);
     assertEquals(200, accepted.statusCode(), accepted.body());
     assertTrue(accepted.body().contains("\"status\":\"resolved\""), accepted.body());
 
-    HttpResponse<String> macs = send("GET", "/api/live/macs", plain, null);
+    HttpResponse<String> macs = api.send("GET", "/api/live/macs", plain, null);
     assertEquals(200, macs.statusCode(), macs.body());
     assertTrue(macs.body().contains("\"mac\":\"00:30:00:00:00:02\""), macs.body());
-    assertEquals(401, send("GET", "/api/live/macs", null, null).statusCode());
+    assertEquals(401, api.send("GET", "/api/live/macs", null, null).statusCode());
   }
 
   @Test
   void badInputIs400AndLeavesNoSession() throws Exception {
-    assertEquals(400, send("POST", "/api/live/ingest", admin, "{\"agentident\":").statusCode());
+    assertEquals(400, api.send("POST", "/api/live/ingest", admin, "{\"agentident\":").statusCode());
     HttpResponse<String> noResults =
-        send("POST", "/api/live/ingest", admin, "{\"agentident\":\"it-bad\"}");
+        api.send("POST", "/api/live/ingest", admin, "{\"agentident\":\"it-bad\"}");
     assertEquals(400, noResults.statusCode(), noResults.body());
     assertTrue(noResults.body().contains("\"results\":[\"required\"]"), noResults.body());
-    HttpResponse<String> noAgent = send("POST", "/api/live/ingest", admin, "{\"results\":[]}");
+    HttpResponse<String> noAgent = api.send("POST", "/api/live/ingest", admin, "{\"results\":[]}");
     assertEquals(400, noAgent.statusCode(), noAgent.body());
     StringBuilder many = new StringBuilder("{\"agentident\":\"it-bad\",\"results\":[");
     for (int i = 0; i <= 50_000; i++) {
       many.append(i == 0 ? "" : ",").append("{\"nic\":").append(i).append(",\"ip\":\"10.0.0.1\"}");
     }
-    HttpResponse<String> tooMany = send("POST", "/api/live/ingest", admin, many + "]}");
+    HttpResponse<String> tooMany = api.send("POST", "/api/live/ingest", admin, many + "]}");
     assertEquals(400, tooMany.statusCode(), tooMany.body());
     assertTrue(tooMany.body().contains("at most 50000 entries per scan"), tooMany.body());
     assertEquals(0, sessions("it-bad"));
@@ -178,49 +129,26 @@ class LiveIngestIT {
   @Test
   void aTwentyMegabyteBodyIs413AndTheServerStaysUp() throws Exception {
     int length = 20 * 1024 * 1024;
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", cores.httpPort()), 30_000);
-      socket.setSoTimeout(30_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("POST /api/live/ingest HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
-                  + admin
-                  + "\r\nContent-Type: application/json\r\nContent-Length: "
-                  + length
-                  + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.write("{\"agentident\":\"it-big\",\"results\":[".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      // the server answers from the declared length, before reading the body
-      String status = statusLine(socket.getInputStream());
-      assertTrue(status.startsWith("HTTP/1.1 413"), status);
-    }
+    // the server answers from the declared length, before reading the body
+    String status =
+        RawHttp.statusLineOfTruncated(
+            cores.httpPort(),
+            "POST",
+            "/api/live/ingest",
+            Map.of("Host", "127.0.0.1", "Authorization", admin, "Content-Type", "application/json"),
+            length,
+            "{\"agentident\":\"it-big\",\"results\":[");
+    assertTrue(status.startsWith("HTTP/1.1 413"), status);
     assertEquals(200, cores.get("/api/health").statusCode());
     String small =
         "{\"agentident\":\"it-after-413\",\"results\":[{\"mac\":\"00:30:00:00:00:07\","
             + "\"ip\":\"10.30.0.7\"}]}";
-    assertEquals(200, send("POST", "/api/live/ingest", admin, small).statusCode());
+    assertEquals(200, api.send("POST", "/api/live/ingest", admin, small).statusCode());
     assertEquals(0, sessions("it-big"));
   }
 
-  private static String statusLine(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-      line.append((char) c);
-    }
-    return line.toString().trim();
-  }
-
   private static long sessions(String agent) throws Exception {
-    try (Connection c = db.connect();
-        PreparedStatement q =
-            c.prepareStatement("SELECT count(*) FROM live_scansession WHERE agent = ?")) {
-      q.setString(1, agent);
-      try (ResultSet rs = q.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return db.number("SELECT count(*) FROM live_scansession WHERE agent = ?", agent);
   }
 
   private static int count(String text, String part) {
@@ -229,24 +157,5 @@ class LiveIngestIT {
       n++;
     }
     return n;
-  }
-
-  private static HttpResponse<String> send(String method, String path, String auth, String body)
-      throws Exception {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(cores.uri(path))
-            .timeout(Duration.ofSeconds(60))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      builder.header("Content-Type", "application/json");
-    }
-    if (auth != null) {
-      builder.header("Authorization", auth);
-    }
-    return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,22 +1,13 @@
 package cores.itests;
 
+import static cores.itests.ApiClient.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +19,9 @@ import org.junit.jupiter.api.Test;
  * setting it back, and the reports as JSON and as CSV downloads.
  */
 class NoticesLoansReportsIT {
-  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   private static TestDatabase db;
   private static CoresProcess cores;
+  private static ApiClient api;
   private static String admin;
   private static String plain;
   private static String member;
@@ -45,17 +34,16 @@ class NoticesLoansReportsIT {
     cores = CoresProcess.builder("notices-loans").env(db.environment()).start();
     cores.awaitStarted(Duration.ofSeconds(90));
     cores.awaitHealthy(Duration.ofSeconds(30));
-    // users straight into the migrated schema (createsuperuser would boot a second framework)
-    admin = token(user("admin", true));
-    plain = token(user("plain", false));
-    member = token(user("member", false));
-    adminId = number("SELECT id FROM auth_user WHERE username = 'admin'");
-    group = number("INSERT INTO auth_group (name) VALUES ('lab-a') RETURNING id");
-    number(
+    api = new ApiClient(cores, db);
+    admin = api.token(api.user("admin", true));
+    plain = api.token(api.user("plain", false));
+    member = api.token(api.user("member", false));
+    adminId = db.number("SELECT id FROM auth_user WHERE username = 'admin'");
+    group = db.number("INSERT INTO auth_group (name) VALUES ('lab-a') RETURNING id");
+    db.number(
         "INSERT INTO auth_user_groups (user_id, group_id)"
-            + " SELECT id, "
-            + group
-            + " FROM auth_user WHERE username = 'member' RETURNING id");
+            + " SELECT id, ? FROM auth_user WHERE username = 'member' RETURNING id",
+        group);
   }
 
   @AfterAll
@@ -78,36 +66,38 @@ class NoticesLoansReportsIT {
         "/api/notices/notice/",
         "{\"title\":\"Expired\",\"message\":\"m\",\"expires\":\"2020-01-01T00:00:00Z\"}");
 
-    HttpResponse<String> mine = send("GET", "/api/notices/notice/" + everyone + "/", admin, null);
+    HttpResponse<String> mine =
+        api.send("GET", "/api/notices/notice/" + everyone + "/", admin, null);
     assertTrue(mine.body().contains("\"author\":" + adminId), mine.body());
 
-    HttpResponse<String> forbidden = send("GET", "/api/notices/notice/", plain, null);
+    HttpResponse<String> forbidden = api.send("GET", "/api/notices/notice/", plain, null);
     assertEquals(403, forbidden.statusCode(), forbidden.body());
     assertTrue(forbidden.body().contains("notices.view_notice"), forbidden.body());
-    assertEquals(401, send("GET", "/api/notices/notice/?current=1", null, null).statusCode());
+    assertEquals(401, api.send("GET", "/api/notices/notice/?current=1", null, null).statusCode());
     assertEquals(
         403,
-        send("POST", "/api/notices/notice/", plain, "{\"title\":\"t\",\"message\":\"m\"}")
+        api.send("POST", "/api/notices/notice/", plain, "{\"title\":\"t\",\"message\":\"m\"}")
             .statusCode());
 
-    HttpResponse<String> plainSees = send("GET", "/api/notices/notice/?current=1", plain, null);
+    HttpResponse<String> plainSees = api.send("GET", "/api/notices/notice/?current=1", plain, null);
     assertEquals(200, plainSees.statusCode(), plainSees.body());
     assertTrue(plainSees.body().contains("\"count\":1"), plainSees.body());
     assertTrue(plainSees.body().contains("\"title\":\"Everyone\""), plainSees.body());
-    HttpResponse<String> memberSees = send("GET", "/api/notices/notice/?current=1", member, null);
+    HttpResponse<String> memberSees =
+        api.send("GET", "/api/notices/notice/?current=1", member, null);
     assertTrue(memberSees.body().contains("\"count\":2"), memberSees.body());
     assertTrue(
         memberSees.body().indexOf("Lab A only") < memberSees.body().indexOf("Everyone"),
         memberSees.body());
-    HttpResponse<String> all = send("GET", "/api/notices/notice/", admin, null);
+    HttpResponse<String> all = api.send("GET", "/api/notices/notice/", admin, null);
     assertTrue(all.body().contains("\"count\":4"), all.body());
   }
 
   @Test
   void badNoticeInputIsAFieldErrorAndNothingIsWritten() throws Exception {
-    long before = number("SELECT count(*) FROM notices_notice");
+    long before = db.number("SELECT count(*) FROM notices_notice");
     HttpResponse<String> bad =
-        send(
+        api.send(
             "POST",
             "/api/notices/notice/",
             admin,
@@ -120,10 +110,10 @@ class NoticesLoansReportsIT {
     for (String field : new String[] {"message", "style", "priority", "author", "bogus"}) {
       assertTrue(bad.body().contains("\"" + field + "\":["), field + ": " + bad.body());
     }
-    assertEquals(before, number("SELECT count(*) FROM notices_notice"));
-    assertEquals(404, send("GET", "/api/notices/notice/987654/", admin, null).statusCode());
-    assertEquals(404, send("DELETE", "/api/notices/notice/987654/", admin, null).statusCode());
-    assertEquals(404, send("GET", "/api/notices/bogus/", admin, null).statusCode());
+    assertEquals(before, db.number("SELECT count(*) FROM notices_notice"));
+    assertEquals(404, api.send("GET", "/api/notices/notice/987654/", admin, null).statusCode());
+    assertEquals(404, api.send("DELETE", "/api/notices/notice/987654/", admin, null).statusCode());
+    assertEquals(404, api.send("GET", "/api/notices/bogus/", admin, null).statusCode());
   }
 
   @Test
@@ -137,7 +127,7 @@ class NoticesLoansReportsIT {
                     + hardware
                     + ",\"status\":\"active\"}"));
     HttpResponse<String> bulk =
-        send(
+        api.send(
             "POST",
             "/api/booking/bookable/bulk",
             admin,
@@ -158,11 +148,11 @@ class NoticesLoansReportsIT {
             + ",\"responsible\":"
             + adminId
             + ",\"start\":\"2026-11-20\",\"due_return\":\"2026-12-20\"}";
-    assertEquals(403, send("POST", "/api/loans/loan/", plain, loanBody).statusCode());
-    assertEquals(403, send("GET", "/api/loans/customer/", plain, null).statusCode());
+    assertEquals(403, api.send("POST", "/api/loans/loan/", plain, loanBody).statusCode());
+    assertEquals(403, api.send("GET", "/api/loans/customer/", plain, null).statusCode());
 
     HttpResponse<String> badLoan =
-        send(
+        api.send(
             "POST",
             "/api/loans/loan/",
             admin,
@@ -175,24 +165,27 @@ class NoticesLoansReportsIT {
 
     long loan = id(created("/api/loans/loan/", loanBody));
     assertEquals("on_loan", hostStatus(host));
-    assertEquals("suspended", text("SELECT status FROM booking_bookable WHERE host_id = " + host));
-    HttpResponse<String> second = send("POST", "/api/loans/loan/", admin, loanBody);
+    assertEquals(
+        "suspended", db.text("SELECT status FROM booking_bookable WHERE host_id = ?", host));
+    HttpResponse<String> second = api.send("POST", "/api/loans/loan/", admin, loanBody);
     assertEquals(409, second.statusCode(), second.body());
     assertTrue(second.body().contains("already on loan"), second.body());
-    HttpResponse<String> deleteOpen = send("DELETE", "/api/loans/loan/" + loan + "/", admin, null);
+    HttpResponse<String> deleteOpen =
+        api.send("DELETE", "/api/loans/loan/" + loan + "/", admin, null);
     assertEquals(409, deleteOpen.statusCode(), deleteOpen.body());
 
     HttpResponse<String> returned =
-        send("PATCH", "/api/loans/loan/" + loan + "/", admin, "{\"returned\":true}");
+        api.send("PATCH", "/api/loans/loan/" + loan + "/", admin, "{\"returned\":true}");
     assertEquals(200, returned.statusCode(), returned.body());
     assertTrue(returned.body().contains("\"returned\":true"), returned.body());
     assertFalse(returned.body().contains("\"returned_date\":null"), returned.body());
     assertEquals("active", hostStatus(host));
     HttpResponse<String> reopen =
-        send("PATCH", "/api/loans/loan/" + loan + "/", admin, "{\"returned\":false}");
+        api.send("PATCH", "/api/loans/loan/" + loan + "/", admin, "{\"returned\":false}");
     assertEquals(400, reopen.statusCode(), reopen.body());
-    assertEquals(204, send("DELETE", "/api/loans/loan/" + loan + "/", admin, null).statusCode());
-    assertEquals(404, send("GET", "/api/loans/loan/" + loan + "/", admin, null).statusCode());
+    assertEquals(
+        204, api.send("DELETE", "/api/loans/loan/" + loan + "/", admin, null).statusCode());
+    assertEquals(404, api.send("GET", "/api/loans/loan/" + loan + "/", admin, null).statusCode());
   }
 
   @Test
@@ -209,19 +202,19 @@ class NoticesLoansReportsIT {
           {"usage", "booking.view_booking"},
           {"longreservations", "booking.view_reservation"}
         }) {
-      HttpResponse<String> forbidden = send("GET", "/api/reports/" + report[0], plain, null);
+      HttpResponse<String> forbidden = api.send("GET", "/api/reports/" + report[0], plain, null);
       assertEquals(403, forbidden.statusCode(), forbidden.body());
       assertTrue(forbidden.body().contains(report[1]), forbidden.body());
-      HttpResponse<String> json = send("GET", "/api/reports/" + report[0], admin, null);
+      HttpResponse<String> json = api.send("GET", "/api/reports/" + report[0], admin, null);
       assertEquals(200, json.statusCode(), json.body());
       assertTrue(json.body().startsWith("{\"count\":"), json.body());
     }
-    assertEquals(401, send("GET", "/api/reports/assets", null, null).statusCode());
+    assertEquals(401, api.send("GET", "/api/reports/assets", null, null).statusCode());
 
-    HttpResponse<String> json = send("GET", "/api/reports/assets", admin, null);
+    HttpResponse<String> json = api.send("GET", "/api/reports/assets", admin, null);
     assertTrue(json.body().contains("\"serialno\":\"SN, 1\""), json.body());
 
-    HttpResponse<String> csv = send("GET", "/api/reports/assets?format=csv", admin, null);
+    HttpResponse<String> csv = api.send("GET", "/api/reports/assets?format=csv", admin, null);
     assertEquals(200, csv.statusCode(), csv.body());
     assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
     assertTrue(
@@ -242,94 +235,20 @@ class NoticesLoansReportsIT {
             .header("Authorization", admin)
             .header("Accept", "text/csv")
             .build();
-    HttpResponse<String> usage = HTTP.send(accept, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> usage = cores.send(accept);
     assertEquals(200, usage.statusCode(), usage.body());
     assertTrue(usage.body().startsWith("bookable,hostname,status,booked_seconds,share\r\n"));
 
-    HttpResponse<String> badFormat = send("GET", "/api/reports/usage?format=xml", admin, null);
+    HttpResponse<String> badFormat = api.send("GET", "/api/reports/usage?format=xml", admin, null);
     assertEquals(400, badFormat.statusCode(), badFormat.body());
     assertTrue(badFormat.body().contains("\"format\":["), badFormat.body());
   }
 
-  /** A user with a Django-format hash of few iterations (logins rehash it), as HTTP Basic. */
-  private static String user(String username, boolean superuser) throws Exception {
-    String password = username + "-pw-" + System.nanoTime();
-    String salt = "salt" + System.nanoTime();
-    byte[] hash =
-        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-            .generateSecret(
-                new PBEKeySpec(
-                    password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), 1000, 256))
-            .getEncoded();
-    try (Connection c = db.connect();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO auth_user (username, password, is_staff, is_superuser)"
-                    + " VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, username);
-      insert.setString(
-          2, "pbkdf2_sha256$1000$" + salt + "$" + Base64.getEncoder().encodeToString(hash));
-      insert.setBoolean(3, superuser);
-      insert.setBoolean(4, superuser);
-      insert.executeUpdate();
-    }
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String token(String basic) throws Exception {
-    HttpResponse<String> response = send("POST", "/api/auth/tokens", basic, "{\"label\":\"it\"}");
-    Matcher m = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(response.body());
-    assertTrue(m.find(), response.statusCode() + " " + response.body());
-    return "Token " + m.group(1);
-  }
-
   private static String hostStatus(long host) throws Exception {
-    return text("SELECT status FROM inventory_host WHERE id = " + host);
-  }
-
-  private static String text(String query) throws Exception {
-    try (Connection c = db.connect();
-        PreparedStatement s = c.prepareStatement(query);
-        ResultSet rs = s.executeQuery()) {
-      assertTrue(rs.next(), query);
-      return rs.getString(1);
-    }
-  }
-
-  private static long number(String query) throws Exception {
-    return Long.parseLong(text(query));
+    return db.text("SELECT status FROM inventory_host WHERE id = ?", host);
   }
 
   private static HttpResponse<String> created(String path, String body) throws Exception {
-    HttpResponse<String> response = send("POST", path, admin, body);
-    assertEquals(201, response.statusCode(), path + ": " + response.body());
-    return response;
-  }
-
-  private static long id(HttpResponse<String> response) {
-    Matcher m = ID.matcher(response.body());
-    assertTrue(m.find(), response.statusCode() + " " + response.body());
-    return Long.parseLong(m.group(1));
-  }
-
-  private static HttpResponse<String> send(String method, String path, String auth, String body)
-      throws Exception {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(cores.uri(path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      builder.header("Content-Type", "application/json");
-    }
-    if (auth != null) {
-      builder.header("Authorization", auth);
-    }
-    return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    return api.created(path, admin, body);
   }
 }

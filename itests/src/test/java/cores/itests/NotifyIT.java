@@ -9,15 +9,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,14 +170,12 @@ class NotifyIT {
 
   private static HttpResponse<String> asAdmin(CoresProcess cores, String method, String path)
       throws Exception {
-    String basic =
-        Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
         HttpRequest.newBuilder(cores.uri(path))
             .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Basic " + basic)
+            .header("Authorization", ApiClient.basic("admin", PASSWORD))
             .method(method, HttpRequest.BodyPublishers.noBody())
             .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return cores.send(request);
   }
 }

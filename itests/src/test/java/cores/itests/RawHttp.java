@@ -67,23 +67,64 @@ final class RawHttp {
       int port, String method, String path, Map<String, String> headers, String body)
       throws IOException {
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    StringBuilder request = new StringBuilder();
-    request.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-    headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-    request.append("Connection: close\r\n");
-    if (body != null) {
-      request.append("Content-Length: ").append(content.length).append("\r\n");
-    }
-    request.append("\r\n");
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
-      socket.setSoTimeout(TIMEOUT_MILLIS);
+    try (Socket socket = connect(port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.write(head(method, path, headers, body == null ? null : (long) content.length));
       out.write(content);
       out.flush();
       return parse(socket.getInputStream().readAllBytes());
     }
+  }
+
+  /**
+   * Sends a head that declares {@code declaredLength} body bytes, then only {@code bodyStart}, and
+   * returns the status line: for answers the server must give from the head alone (413).
+   */
+  static String statusLineOfTruncated(
+      int port,
+      String method,
+      String path,
+      Map<String, String> headers,
+      long declaredLength,
+      String bodyStart)
+      throws IOException {
+    try (Socket socket = connect(port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head(method, path, headers, declaredLength));
+      out.write(bodyStart.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      StringBuilder line = new StringBuilder();
+      for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+        line.append((char) c);
+      }
+      return line.toString().trim();
+    }
+  }
+
+  private static Socket connect(int port) throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+      socket.setSoTimeout(TIMEOUT_MILLIS);
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  private static byte[] head(
+      String method, String path, Map<String, String> headers, Long contentLength) {
+    StringBuilder request = new StringBuilder();
+    request.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+    headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+    request.append("Connection: close\r\n");
+    if (contentLength != null) {
+      request.append("Content-Length: ").append(contentLength).append("\r\n");
+    }
+    request.append("\r\n");
+    return request.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
   static Response get(int port, String path, Map<String, String> headers) throws IOException {

@@ -3,6 +3,8 @@ package cores.itests;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -60,6 +62,42 @@ public final class TestDatabase implements AutoCloseable {
 
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), credentials());
+  }
+
+  /**
+   * The first column of the query's first row, as text (e.g. an INSERT's RETURNING id).
+   *
+   * @param values bound to the query's {@code ?} placeholders, in order
+   */
+  public String text(String query, Object... values) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(query)) {
+      for (int i = 0; i < values.length; i++) {
+        s.setObject(i + 1, values[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new AssertionError("no row: " + query);
+        }
+        return rs.getString(1);
+      }
+    }
+  }
+
+  /** {@link #text} as a number, e.g. a count. */
+  public long number(String query, Object... values) throws SQLException {
+    return Long.parseLong(text(query, values));
+  }
+
+  /** Runs a statement, {@code values} bound to its placeholders. */
+  public void execute(String sql, Object... values) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        s.setObject(i + 1, values[i]);
+      }
+      s.execute();
+    }
   }
 
   /** The environment that points Cores at this database (CONFIG.md names). */

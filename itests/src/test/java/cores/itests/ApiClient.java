@@ -1,0 +1,141 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * The JSON API of a booted {@link CoresProcess} as the integration tests call it: users created
+ * straight in its {@link TestDatabase}, their API tokens, and requests with an {@code
+ * Authorization} header (or none) and a JSON body (or none).
+ *
+ * <pre>{@code
+ * ApiClient api = new ApiClient(cores, db);
+ * String admin = api.token(api.user("admin", true));
+ * HttpResponse<String> r = api.send("GET", "/api/inventory/host/", admin, null);
+ * }</pre>
+ */
+final class ApiClient {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+  private static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
+
+  private final CoresProcess cores;
+  private final TestDatabase db;
+
+  ApiClient(CoresProcess cores, TestDatabase db) {
+    this.cores = cores;
+    this.db = db;
+  }
+
+  /**
+   * Creates a user (email {@code username@example.org}) in the migrated schema, as createsuperuser
+   * would without booting a second framework, with a Django-format hash of few iterations (logins
+   * rehash it).
+   *
+   * @return the user's HTTP Basic {@code Authorization} header
+   */
+  String user(String username, boolean superuser) throws Exception {
+    String password = username + "-pw-" + System.nanoTime();
+    String salt = "salt" + System.nanoTime();
+    byte[] hash =
+        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            .generateSecret(
+                new PBEKeySpec(
+                    password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), 1000, 256))
+            .getEncoded();
+    try (Connection c = db.connect();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO auth_user (username, email, password, is_staff, is_superuser)"
+                    + " VALUES (?, ?, ?, ?, ?)")) {
+      insert.setString(1, username);
+      insert.setString(2, username + "@example.org");
+      insert.setString(
+          3, "pbkdf2_sha256$1000$" + salt + "$" + Base64.getEncoder().encodeToString(hash));
+      insert.setBoolean(4, superuser);
+      insert.setBoolean(5, superuser);
+      insert.executeUpdate();
+    }
+    return basic(username, password);
+  }
+
+  /**
+   * A new API token of a user (the "admin token" of API.md is a token of a staff user).
+   *
+   * @param basic the user's HTTP Basic header, as {@link #user} returns it
+   * @return the token's {@code Authorization} header
+   */
+  String token(String basic) throws Exception {
+    HttpResponse<String> issued = send("POST", "/api/auth/tokens", basic, "{\"label\":\"it\"}");
+    Matcher m = KEY.matcher(issued.body());
+    assertTrue(m.find(), issued.statusCode() + " " + issued.body());
+    return "Token " + m.group(1);
+  }
+
+  /**
+   * @param authorization the {@code Authorization} header, or null for an anonymous request
+   * @param json the body, sent as {@code application/json}, or null for none
+   */
+  HttpRequest request(String method, String path, String authorization, String json) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(cores.uri(path))
+            .timeout(TIMEOUT)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder.build();
+  }
+
+  /** Sends {@link #request} and waits for the answer. */
+  HttpResponse<String> send(String method, String path, String authorization, String json)
+      throws Exception {
+    return cores.send(request(method, path, authorization, json));
+  }
+
+  /** Sends {@link #request} without waiting, for concurrent calls. */
+  CompletableFuture<HttpResponse<String>> sendAsync(
+      String method, String path, String authorization, String json) {
+    return cores.sendAsync(request(method, path, authorization, json));
+  }
+
+  /** POSTs the JSON and asserts 201 Created. */
+  HttpResponse<String> created(String path, String authorization, String json) throws Exception {
+    HttpResponse<String> response = send("POST", path, authorization, json);
+    assertEquals(201, response.statusCode(), path + ": " + response.body());
+    return response;
+  }
+
+  /** The first {@code "id"} number of the answer's JSON. */
+  static long id(HttpResponse<String> response) {
+    Matcher m = ID.matcher(response.body());
+    assertTrue(m.find(), response.statusCode() + " " + response.body());
+    return Long.parseLong(m.group(1));
+  }
+
+  static String basic(String username, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}
