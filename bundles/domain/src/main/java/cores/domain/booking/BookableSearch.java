@@ -90,36 +90,53 @@ public final class BookableSearch {
   public record Result(long count, List<Map<String, Object>> rows) {}
 
   /**
-   * The page's columns, computed for the page's rows only: the inner statement (in {@code %s})
-   * filters, counts and orders with just the tables its filters need, and the per-row work (cards,
-   * the current booking and its owner, the reservation flag) runs for at most {@code limit} rows.
-   * The exclusion constraint leaves at most one booking holding now, so the join adds no row.
+   * The page's columns, computed for the page's rows only: the inner statement (the third {@code
+   * %s}) filters, counts and orders with just the tables its filters need and carries the
+   * bookable's, host's and rack's columns out, so the per-row work (cards, hardware, lab, the
+   * current booking and reservation: the first two {@code %s}, {@link #BOOKED} in the fourth) runs
+   * for at most {@code limit} rows.
    */
   private static final String PAGE =
-      "SELECT b.id, b.host_id AS host, b.status, b.comment, h.hostname, host(h.ip) AS ip,"
-          + " hw.id AS hardware_id, hw.name AS hardware, r.number AS rack, l.id AS lab,"
+      "SELECT p.id, p.host, p.status, p.comment, p.hostname, host(p.sort_ip) AS ip,"
+          + " hw.id AS hardware_id, hw.name AS hardware, p.rack, l.id AS lab,"
           + " l.name AS lab_name,"
           + " (SELECT coalesce(string_agg(ct.name, ', ' ORDER BY ct.name), '')"
           + " FROM inventory_card c JOIN inventory_cardtype ct ON ct.id = c.cardtype_id"
-          + " WHERE c.host_id = h.id) AS cards,"
-          + " cur.end_time AS booked_until, cu.username AS booked_by,"
-          + " EXISTS (SELECT 1 FROM booking_reservation rs WHERE rs.bookable_id = b.id"
-          + " AND tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz) AS reserved,"
-          + " p.total"
+          + " WHERE c.host_id = p.host) AS cards,"
+          + " %s, %s, p.total"
           + " FROM (%s) p"
-          + " JOIN booking_bookable b ON b.id = p.id"
-          + " JOIN inventory_host h ON h.id = b.host_id"
-          + " JOIN inventory_hosthardware hw ON hw.id = h.hosthardware_id"
-          + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
-          + " LEFT JOIN inventory_lab l ON l.id = r.lab_id"
-          + " LEFT JOIN booking_booking cur ON cur.bookable_id = b.id"
-          + " AND tstzrange(cur.start_time, cur.end_time) @> ?::timestamptz"
-          + " LEFT JOIN auth_user cu ON cu.id = cur.owner_id"
+          + " JOIN inventory_hosthardware hw ON hw.id = p.hosthardware_id"
+          + " LEFT JOIN inventory_lab l ON l.id = p.lab_id"
+          + "%s"
           + " ORDER BY %s";
+
+  /**
+   * The current booking and its owner; the exclusion constraint leaves at most one booking holding
+   * now, so the join adds no row.
+   */
+  private static final String BOOKED =
+      " LEFT JOIN booking_booking cur ON cur.bookable_id = p.id"
+          + " AND tstzrange(cur.start_time, cur.end_time) @> ?::timestamptz"
+          + " LEFT JOIN auth_user cu ON cu.id = cur.owner_id";
 
   /** The page of bookables matching the filters at the instant {@code now}. */
   public Result search(Sql sql, Filters filters, Instant now, int limit, int offset) {
-    List<Object> params = new ArrayList<>(List.of(now));
+    List<Object> params = new ArrayList<>();
+    // free=1 (nores=1) leaves only bookables without a booking (reservation) holding now: their
+    // columns are then known without looking, which saves a probe per row (same now throughout)
+    String booked = "NULL::timestamptz AS booked_until, NULL::text AS booked_by";
+    String joins = "";
+    if (!filters.free()) {
+      booked = "cur.end_time AS booked_until, cu.username AS booked_by";
+      joins = BOOKED;
+    }
+    String reserved = "false AS reserved";
+    if (!filters.nores()) {
+      reserved =
+          "EXISTS (SELECT 1 FROM booking_reservation rs WHERE rs.bookable_id = p.id"
+              + " AND tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz) AS reserved";
+      params.add(now);
+    }
     List<String> where = new ArrayList<>();
     if (filters.bookable() != null) {
       where.add("b.id = ?");
@@ -183,7 +200,8 @@ public final class BookableSearch {
           default -> "%1$ssort_name, %1$sid";
         };
     String matching =
-        "SELECT b.id, lower(h.hostname) AS sort_name, h.ip AS sort_ip,"
+        "SELECT b.id, b.host_id AS host, b.status, b.comment, h.hostname, h.hosthardware_id,"
+            + " r.number AS rack, r.lab_id, lower(h.hostname) AS sort_name, h.ip AS sort_ip,"
             + " count(*) OVER () AS total"
             + " FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
             + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
@@ -193,9 +211,13 @@ public final class BookableSearch {
             + " LIMIT ? OFFSET ?";
     params.add(limit);
     params.add(offset);
-    params.add(now);
+    if (!filters.free()) {
+      params.add(now);
+    }
     List<Map<String, Object>> rows =
-        sql.rows(String.format(PAGE, matching, String.format(order, "p.")), params);
+        sql.rows(
+            String.format(PAGE, booked, reserved, matching, joins, String.format(order, "p.")),
+            params);
     // a page past the end has no row to carry the total: only then a second statement counts
     long count =
         rows.isEmpty()
