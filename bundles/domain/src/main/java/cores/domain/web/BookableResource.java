@@ -55,12 +55,8 @@ public final class BookableResource {
   public BookableResource(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail) {
-    this(tx, mail, Clock.systemUTC());
-  }
-
-  BookableResource(Transactions tx, BookingMail mail, Clock clock) {
     this.tx = tx;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
     this.bookables = new Bookables(mail, clock);
     this.inventory = new Inventory(bookables);
   }

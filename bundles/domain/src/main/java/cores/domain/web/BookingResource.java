@@ -60,12 +60,8 @@ public final class BookingResource {
   public BookingResource(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail) {
-    this(tx, mail, Clock.systemUTC());
-  }
-
-  BookingResource(Transactions tx, BookingMail mail, Clock clock) {
     this.tx = tx;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
     this.bookings = new BookingService(mail);
   }
 

@@ -44,12 +44,8 @@ public final class LiveResource {
 
   @Activate
   public LiveResource(@Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
-    this(tx, Clock.systemUTC());
-  }
-
-  LiveResource(Transactions tx, Clock clock) {
     this.tx = tx;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
   }
 
   @POST

@@ -46,12 +46,8 @@ public final class ReportResource {
 
   @Activate
   public ReportResource(@Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
-    this(tx, Clock.systemUTC());
-  }
-
-  ReportResource(Transactions tx, Clock clock) {
     this.tx = tx;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
   }
 
   @GET

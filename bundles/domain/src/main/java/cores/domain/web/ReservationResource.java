@@ -61,12 +61,8 @@ public final class ReservationResource {
   public ReservationResource(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail) {
-    this(tx, mail, Clock.systemUTC());
-  }
-
-  ReservationResource(Transactions tx, BookingMail mail, Clock clock) {
     this.tx = tx;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
     this.bookings = new BookingService(mail);
   }
 
