@@ -2,8 +2,6 @@ package cores.bench;
 
 import java.io.File;
 import java.io.StringReader;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +56,8 @@ public final class LiveIngest {
     byte[] suffix = new byte[4];
     new SecureRandom().nextBytes(suffix);
     String db = "cores_bench_live_" + HexFormat.of().formatHex(suffix);
-    admin("CREATE DATABASE " + db);
-    int port = freePort();
+    LocalCores.admin("CREATE DATABASE " + db);
+    int port = LocalCores.freePort();
     File log = File.createTempFile("cores-bench-live", ".log");
     ProcessBuilder builder =
         new ProcessBuilder(dist.resolve("bin/cores").toString())
@@ -75,9 +71,9 @@ public final class LiveIngest {
     builder.environment().put("CORES_PLUGINS", log.getParent() + "/cores-bench-plugins-" + db);
     builder.environment().put("DEBUG", "True");
     Process cores = builder.start();
-    try (Connection c = connect(db)) {
-      awaitHealthy(port, cores, log);
-      awaitTable(c, "live_scansession");
+    try (Connection c = LocalCores.connect(db)) {
+      LocalCores.awaitHealthy(port, cores, log);
+      LocalCores.awaitTable(db, "live_scansession");
       seed(c);
       String token = token(port, user(c));
       Bench bench = new Bench(port, token, c);
@@ -101,7 +97,7 @@ public final class LiveIngest {
     } finally {
       cores.destroy();
       cores.waitFor();
-      admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      LocalCores.admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
     }
   }
 
@@ -282,61 +278,5 @@ public final class LiveIngest {
       n++;
     }
     return n;
-  }
-
-  private static void awaitHealthy(int port, Process cores, File log) throws Exception {
-    long until = System.nanoTime() + 120_000_000_000L;
-    while (System.nanoTime() < until) {
-      if (!cores.isAlive()) {
-        throw new IllegalStateException("cores exited; log " + log);
-      }
-      try {
-        HttpURLConnection c =
-            (HttpURLConnection)
-                URI.create("http://127.0.0.1:" + port + "/api/health").toURL().openConnection();
-        if (c.getResponseCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("cores not healthy within 120 s; log " + log);
-  }
-
-  /** The domain bundle migrates its tables after the first healthy answer may come. */
-  private static void awaitTable(Connection c, String table) throws Exception {
-    long until = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < until) {
-      try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-        s.setString(1, table);
-        try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          if (rs.getBoolean(1)) {
-            return;
-          }
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("no " + table + " within 60 s");
-  }
-
-  private static Connection connect(String db) throws Exception {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "postgres", "");
-  }
-
-  private static void admin(String sql) throws Exception {
-    try (Connection c = connect("postgres");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

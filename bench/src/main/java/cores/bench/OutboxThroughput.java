@@ -10,13 +10,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.File;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -42,7 +38,7 @@ public final class OutboxThroughput {
     Path dist = Path.of(args[0]);
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    int smtpPort = freePort();
+    int smtpPort = LocalCores.freePort();
     GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
     mail.start();
     try {
@@ -92,8 +88,8 @@ public final class OutboxThroughput {
     byte[] suffix = new byte[4];
     new SecureRandom().nextBytes(suffix);
     String db = "cores_bench_outbox_" + HexFormat.of().formatHex(suffix);
-    admin("CREATE DATABASE " + db);
-    int httpPort = freePort();
+    LocalCores.admin("CREATE DATABASE " + db);
+    int httpPort = LocalCores.freePort();
     File log = File.createTempFile("cores-bench-outbox", ".log");
     ProcessBuilder builder =
         new ProcessBuilder(dist.resolve("bin/cores").toString())
@@ -110,15 +106,15 @@ public final class OutboxThroughput {
     builder.environment().put("SMTP_PORT", Integer.toString(smtpPort));
     Process cores = builder.start();
     try {
-      awaitHealthy(httpPort, cores, log);
-      awaitOutboxTable(db);
+      LocalCores.awaitHealthy(httpPort, cores, log);
+      LocalCores.awaitTable(db, "notify_outbox");
       double[] ratios = new double[runs];
       for (int run = 0; run < runs; run++) {
         mail.purgeEmailFromAllMailboxes();
         double baseline = baseline(smtpPort, n, mail);
         mail.purgeEmailFromAllMailboxes();
         long start = System.nanoTime();
-        try (Connection c = connect(db);
+        try (Connection c = LocalCores.connect(db);
             Statement s = c.createStatement()) {
           s.execute(
               "INSERT INTO notify_outbox (type, recipient, data) SELECT 'booking_confirmed',"
@@ -148,63 +144,7 @@ public final class OutboxThroughput {
     } finally {
       cores.destroy();
       cores.waitFor();
-      admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-    }
-  }
-
-  private static void awaitHealthy(int port, Process cores, File log) throws Exception {
-    long until = System.nanoTime() + 120_000_000_000L;
-    while (System.nanoTime() < until) {
-      if (!cores.isAlive()) {
-        throw new IllegalStateException("cores exited; log " + log);
-      }
-      try {
-        HttpURLConnection c =
-            (HttpURLConnection)
-                URI.create("http://127.0.0.1:" + port + "/api/health").toURL().openConnection();
-        if (c.getResponseCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("cores not healthy within 120 s; log " + log);
-  }
-
-  /** The notify bundle migrates its table after the first healthy answer may come. */
-  private static void awaitOutboxTable(String db) throws Exception {
-    long until = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < until) {
-      try (Connection c = connect(db);
-          Statement s = c.createStatement();
-          java.sql.ResultSet rs =
-              s.executeQuery("SELECT to_regclass('notify_outbox') IS NOT NULL")) {
-        rs.next();
-        if (rs.getBoolean(1)) {
-          return;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("no notify_outbox table within 60 s");
-  }
-
-  private static Connection connect(String db) throws Exception {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "postgres", "");
-  }
-
-  private static void admin(String sql) throws Exception {
-    try (Connection c = connect("postgres");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+      LocalCores.admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
     }
   }
 }
