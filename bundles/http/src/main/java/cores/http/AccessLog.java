@@ -4,6 +4,7 @@ import cores.http.auth.AuthenticationFilter;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
@@ -27,9 +28,20 @@ final class AccessLog implements RequestLog {
   /** Lines waiting for the writer at most. */
   static final int CAPACITY = 8192;
 
+  private final Consumer<String> sink;
   private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
   private final Thread writer = new Thread(this::write, "cores-http-access-log");
   private volatile boolean closed;
+
+  /** Lines go to the logger {@code cores.http.access}. */
+  AccessLog() {
+    this(LOG::info);
+  }
+
+  /** Lines go to the sink, from the writer thread: tests read them. */
+  AccessLog(Consumer<String> sink) {
+    this.sink = sink;
+  }
 
   /** Starts the writer. */
   void start() {
@@ -47,13 +59,13 @@ final class AccessLog implements RequestLog {
   private void write() {
     try {
       while (!closed) {
-        LOG.info(lines.take());
+        sink.accept(lines.take());
       }
     } catch (InterruptedException e) {
       // closing: what is queued still gets written below
     }
     for (String line = lines.poll(); line != null; line = lines.poll()) {
-      LOG.info(line);
+      sink.accept(line);
     }
   }
 
@@ -81,14 +93,14 @@ final class AccessLog implements RequestLog {
             + NanoTime.millisSince(request.getBeginNanoTime())
             + "ms";
     if (closed || !writer.isAlive()) {
-      LOG.info(line);
+      sink.accept(line);
       return;
     }
     try {
       lines.put(line);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.info(line);
+      sink.accept(line);
     }
   }
 

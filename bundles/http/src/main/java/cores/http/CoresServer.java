@@ -1,6 +1,9 @@
 package cores.http;
 
 import cores.http.auth.AccountServices;
+import cores.http.docs.Endpoints;
+import cores.http.system.HealthChecks;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Jetty with Jersey at {@code /api/*} for the REST API and a second Jersey application at {@code
  * /*} for server-rendered pages ({@code cores.web.page} resources such as {@code /login}); the
- * longer {@code /api/*} mapping wins for API paths. Plain Java, so that tests run the very same
+ * longer {@code /api/*} mapping wins for API paths. {@code /api/health} is answered by a Jetty
+ * handler in front of both ({@link HealthHandler}). Plain Java, so that tests run the very same
  * server outside OSGi; the OSGi component feeds it the whiteboard's resources.
  */
 public final class CoresServer {
@@ -34,12 +38,29 @@ public final class CoresServer {
   private final ServerConnector connector;
   private final ServletContextHandler context;
   private final ResourceWarningFilter warningFilter;
-  private final AccessLog accessLog = new AccessLog();
+  private final AccessLog accessLog;
 
-  public CoresServer(HttpSettings settings, AccountServices accounts) {
+  /**
+   * @param health the answer of {@code /api/health}; its owner closes it
+   */
+  public CoresServer(HttpSettings settings, AccountServices accounts, HealthChecks health) {
+    this(settings, accounts, health, new AccessLog());
+  }
+
+  /** With the access log given: tests read its lines. */
+  CoresServer(
+      HttpSettings settings, AccountServices accounts, HealthChecks health, AccessLog accessLog) {
     this.settings = settings;
-    this.application = new JerseyApplication(settings, accounts, classLoader);
-    this.pages = new JerseyApplication(settings, accounts, classLoader, false);
+    this.accessLog = accessLog;
+    this.application =
+        new JerseyApplication(
+            settings,
+            accounts,
+            classLoader,
+            List.of(
+                Endpoints.served(
+                    HealthHandler.PATH, "GET", "application/json", HealthHandler.class)));
+    this.pages = new JerseyApplication(settings, accounts, classLoader);
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("cores-http");
     this.server = new Server(threads);
@@ -62,7 +83,7 @@ public final class CoresServer {
     server.setStopAtShutdown(false);
     // chunked bodies have no Content-Length: this one cuts them off while they are read
     SizeLimitHandler sizeLimit = new SizeLimitHandler(settings.maxBodyBytes(), -1);
-    sizeLimit.setHandler(new GracefulHandler(context));
+    sizeLimit.setHandler(new GracefulHandler(new HealthHandler(health, problems, context)));
     server.setHandler(
         new FrontHandler(
             new HostCheck(settings.hostname()), settings.maxBodyBytes(), problems, sizeLimit));

@@ -2,7 +2,7 @@ package cores.http;
 
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
-import cores.http.system.HealthResource;
+import cores.http.system.HealthChecks;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -18,7 +18,8 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 /**
  * Runs the HTTP server while its configuration exists (not in command mode) and feeds it the JAX-RS
  * resources and extensions that any bundle publishes. The account services are optional: without
- * them requests are anonymous.
+ * them requests are anonymous. The health checks are the server's own: {@code /api/health} answers
+ * from the start, whatever the whiteboard holds.
  */
 @Component(
     service = {},
@@ -38,19 +39,14 @@ public final class HttpServerComponent {
   private final CoresServer server;
   private final ServiceTracker<Object, Object> whiteboard;
 
-  /**
-   * @param health not used directly: referenced so that the health resource is published before the
-   *     server starts and is part of its first REST application. Otherwise a started server
-   *     answered 404 to health checks until the application was rebuilt with it.
-   */
   @Activate
   public HttpServerComponent(
       HttpConfig config,
       BundleContext context,
       @Reference AccountServices accounts,
-      @Reference HealthResource health)
+      @Reference HealthChecks health)
       throws Exception {
-    this.server = new CoresServer(HttpSettings.from(config), accounts);
+    this.server = new CoresServer(HttpSettings.from(config), accounts, health);
     this.whiteboard =
         new ServiceTracker<>(context, filter(context), new WhiteboardCustomizer(context, server));
     // services from every bundle, whatever class space they were registered in

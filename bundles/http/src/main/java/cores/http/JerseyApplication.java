@@ -5,6 +5,8 @@ import cores.http.auth.AuthenticationFilter;
 import cores.http.auth.CsrfTokens;
 import cores.http.auth.RolesAllowedFeature;
 import cores.http.docs.DocsResource;
+import cores.http.docs.Endpoints;
+import cores.http.docs.Operation;
 import cores.http.problem.InternalErrors;
 import cores.http.problem.JsonProblemMapper;
 import cores.http.problem.ProblemExceptionMapper;
@@ -45,6 +47,9 @@ final class JerseyApplication implements AutoCloseable {
   /** The REST API at /api (with its index), or the pages at / (cores.web.page resources). */
   private final boolean api;
 
+  /** What the index and the description list besides the resources: see {@link Endpoints}. */
+  private final List<Operation> served;
+
   private final Set<Object> resources = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Object> extensions = Collections.newSetFromMap(new IdentityHashMap<>());
   private final ScheduledExecutorService reloader =
@@ -62,13 +67,28 @@ final class JerseyApplication implements AutoCloseable {
   private boolean running;
   private boolean reloadPending;
 
-  JerseyApplication(HttpSettings settings, AccountServices accounts, ClassLoader classLoader) {
-    this(settings, accounts, classLoader, true);
+  /** The REST API, whose index and description also list the operations served outside it. */
+  JerseyApplication(
+      HttpSettings settings,
+      AccountServices accounts,
+      ClassLoader classLoader,
+      List<Operation> served) {
+    this(settings, accounts, classLoader, true, served);
   }
 
-  JerseyApplication(
-      HttpSettings settings, AccountServices accounts, ClassLoader classLoader, boolean api) {
+  /** The pages. */
+  JerseyApplication(HttpSettings settings, AccountServices accounts, ClassLoader classLoader) {
+    this(settings, accounts, classLoader, false, List.of());
+  }
+
+  private JerseyApplication(
+      HttpSettings settings,
+      AccountServices accounts,
+      ClassLoader classLoader,
+      boolean api,
+      List<Operation> served) {
     this.api = api;
+    this.served = List.copyOf(served);
     this.settings = settings;
     this.accounts = accounts;
     this.csrf = new CsrfTokens(settings.secretKey());
@@ -186,8 +206,8 @@ final class JerseyApplication implements AutoCloseable {
                 new AuthenticationFilter(accounts, csrf),
                 new RolesAllowedFeature()));
     if (api) {
-      instances.add(new IndexResource());
-      instances.add(new DocsResource());
+      instances.add(new IndexResource(served));
+      instances.add(new DocsResource(served));
     }
     return instances;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.http.auth.AccountServices;
+import cores.http.system.HealthChecks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -36,7 +37,9 @@ class GracefulStopTest {
   void requestInProgressFinishesDuringStop() throws Exception {
     CoresServer server =
         new CoresServer(
-            new HttpSettings(0, "localhost", false, "secret", 1024), new AccountServices());
+            new HttpSettings(0, "localhost", false, "secret", 1024),
+            new AccountServices(),
+            new HealthChecks());
     Slow slow = new Slow();
     server.addResource(slow);
     server.start();

@@ -10,7 +10,7 @@ import cores.api.notify.NotificationEvent;
 import cores.api.notify.Outbox;
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
-import cores.http.system.HealthResource;
+import cores.http.system.HealthChecks;
 import cores.http.system.SystemResource;
 import jakarta.persistence.EntityManager;
 import java.lang.annotation.Annotation;
@@ -50,6 +50,7 @@ class OsgiWhiteboardTest {
   static BundleContext context;
   static HttpServerComponent component;
   static String base;
+  static HttpResponse<String> firstHealth;
 
   /** The configuration as SCR would hand it over. */
   static HttpConfig config() {
@@ -103,8 +104,9 @@ class OsgiWhiteboardTest {
     services.bindAuthenticator(accounts);
     component =
         new HttpServerComponent(
-            config(), context, services, new HealthResource(Duration.ofSeconds(1), Duration.ZERO));
+            config(), context, services, new HealthChecks(Duration.ofSeconds(1), Duration.ZERO));
     base = "http://127.0.0.1:" + component.port();
+    firstHealth = get("/api/health");
 
     SystemResource system =
         new SystemResource(
@@ -188,6 +190,28 @@ class OsgiWhiteboardTest {
       }
       Thread.sleep(20);
     }
+  }
+
+  @Test
+  void healthAnswersFromTheStartAndWhileResourcesComeAndGo() throws Exception {
+    // no whiteboard service serves it: the server does, from its first request on
+    assertEquals(200, firstHealth.statusCode(), firstHealth.body());
+    ServiceRegistration<?> late =
+        context.registerService(Object.class.getName(), new TestResources.Late(), resource());
+    try {
+      eventually(
+          () -> {
+            assertEquals(200, get("/api/health").statusCode());
+            return get("/api/late").statusCode() == 200;
+          });
+    } finally {
+      late.unregister();
+    }
+    eventually(
+        () -> {
+          assertEquals(200, get("/api/health").statusCode());
+          return get("/api/late").statusCode() == 404;
+        });
   }
 
   @Test

@@ -9,6 +9,7 @@ import cores.http.auth.AuthTestResource;
 import cores.http.auth.CsrfTokens;
 import cores.http.pages.LoginPage;
 import cores.http.pages.LogoutPage;
+import cores.http.system.HealthChecks;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,7 +42,9 @@ class PagesTest {
     services.bindAuthenticator(accounts);
     services.bindSessions(accounts);
     services.bindTokens(accounts);
-    server = new CoresServer(new HttpSettings(0, "127.0.0.1", false, SECRET, 4096), services);
+    server =
+        new CoresServer(
+            new HttpSettings(0, "127.0.0.1", false, SECRET, 4096), services, new HealthChecks());
     server.addPage(new LoginPage(services, new CsrfTokens(SECRET)));
     server.addPage(new LogoutPage(services, new CsrfTokens(SECRET)));
     server.addResource(new AuthTestResource());

@@ -10,6 +10,7 @@ import cores.api.auth.HttpAuthenticationScheme;
 import cores.api.auth.Identity;
 import cores.http.auth.AccountServices;
 import cores.http.auth.AuthTestResource;
+import cores.http.system.HealthChecks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +45,9 @@ class SchemeAuthenticationTest {
   @BeforeAll
   static void start() throws Exception {
     SERVICES.bindAccounts(ACCOUNTS);
-    server = new CoresServer(new HttpSettings(0, "localhost", false, "secret", 2048), SERVICES);
+    server =
+        new CoresServer(
+            new HttpSettings(0, "localhost", false, "secret", 2048), SERVICES, new HealthChecks());
     server.addResource(new AuthTestResource());
     server.start();
     base = "http://127.0.0.1:" + server.port();

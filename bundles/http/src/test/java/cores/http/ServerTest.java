@@ -12,7 +12,7 @@ import cores.http.auth.AccountServices;
 import cores.http.auth.AuthResource;
 import cores.http.auth.AuthTestResource;
 import cores.http.auth.CsrfTokens;
-import cores.http.system.HealthResource;
+import cores.http.system.HealthChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +27,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +48,8 @@ class ServerTest {
   static AccountServices serverAccounts;
   static AccountServices loginAccounts;
   static CoresServer server;
-  static HealthResource health;
+  static HealthChecks health;
+  static final BlockingQueue<String> ACCESS_LOG = new LinkedBlockingQueue<>();
   static TestResources.FixedHealth database;
   static String base;
 
@@ -54,13 +58,15 @@ class ServerTest {
     accounts = new TestAccounts();
     serverAccounts = bound(new AccountServices());
     loginAccounts = bound(new AccountServices());
-    server =
-        new CoresServer(
-            new HttpSettings(0, "cores.example.org", false, SECRET, MAX_BODY), serverAccounts);
-    health = new HealthResource(Duration.ofMillis(500), Duration.ZERO);
+    health = new HealthChecks(Duration.ofMillis(500), Duration.ZERO);
     database = new TestResources.FixedHealth("database", Health.up());
     health.addIndicator(database);
-    server.addResource(health);
+    server =
+        new CoresServer(
+            new HttpSettings(0, "cores.example.org", false, SECRET, MAX_BODY),
+            serverAccounts,
+            health,
+            new AccessLog(ACCESS_LOG::add));
     server.addResource(new AuthResource(loginAccounts, new CsrfTokens(SECRET)));
     server.addResource(new AuthTestResource());
     server.addResource(new TestResources.Things());
@@ -176,9 +182,92 @@ class ServerTest {
   void healthIsUpWhenEveryIndicatorIs() throws Exception {
     HttpResponse<String> response = get("/api/health");
     assertEquals(200, response.statusCode());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
     assertEquals(
-        Map.of("status", "UP", "components", Map.of("database", Map.of("status", "UP"))),
-        json(response));
+        "{\"status\":\"UP\",\"components\":{\"database\":{\"status\":\"UP\"}}}", response.body());
+    assertEquals(
+        String.valueOf(response.body().length()),
+        response.headers().firstValue("Content-Length").orElse(""));
+  }
+
+  @Test
+  void healthAnswersHeadWithoutBody() throws Exception {
+    String answer =
+        raw("HEAD /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null);
+    assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+    assertTrue(answer.contains("Content-Type: application/json\r\n"), answer);
+    assertTrue(answer.contains("Content-Length: 57\r\n"), answer);
+    assertTrue(answer.endsWith("\r\n\r\n"), answer);
+  }
+
+  @Test
+  void healthOptionsListTheMethods() throws Exception {
+    HttpResponse<String> response = send("OPTIONS", "/api/health", null);
+    assertEquals(200, response.statusCode());
+    assertEquals("HEAD,GET,OPTIONS", response.headers().firstValue("Allow").orElse(""));
+    assertEquals("text/plain", response.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("HEAD, GET, OPTIONS", response.body());
+    assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+  }
+
+  @Test
+  void healthIsProblem406WhenNoJsonIsAccepted() throws Exception {
+    for (String accept :
+        List.of("text/html", "text/plain, application/xml", "*/*, application/json;q=0")) {
+      Map<String, Object> body = problem(get("/api/health", "Accept", accept), 406);
+      assertEquals(
+          "The resource cannot produce any of the accepted media types.", body.get("detail"));
+    }
+    for (String accept :
+        List.of(
+            "application/json",
+            "application/*",
+            "*/*",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "text/html, application/json;q=0.1")) {
+      assertEquals(200, get("/api/health", "Accept", accept).statusCode(), accept);
+    }
+  }
+
+  @Test
+  void healthPathsAsJaxRsMatchedThem() throws Exception {
+    for (String path : List.of("/api/health/", "/api/health?x=1", "/api/health;x=1")) {
+      HttpResponse<String> response = get(path);
+      assertEquals(200, response.statusCode(), path);
+      assertEquals("UP", json(response).get("status"), path);
+    }
+    for (String path : List.of("/api/healthz", "/api/health/x", "/api/Health")) {
+      problem(get(path), 404);
+    }
+  }
+
+  @Test
+  void healthIgnoresCredentials() throws Exception {
+    // public and the same for everyone: a probe's stale credentials do not turn it into a 401
+    assertEquals(200, get("/api/health", "Authorization", basic("alice", "wrong")).statusCode());
+    assertEquals(200, get("/api/health", "Authorization", "Token nope").statusCode());
+  }
+
+  @Test
+  void healthRequestsAreInTheAccessLog() throws Exception {
+    ACCESS_LOG.clear();
+    get("/api/health?probe=up");
+    database.set(Health.down("connection refused"));
+    try {
+      get("/api/health?probe=down");
+    } finally {
+      database.set(Health.up());
+    }
+    String up = ACCESS_LOG.poll(10, TimeUnit.SECONDS);
+    String down = ACCESS_LOG.poll(10, TimeUnit.SECONDS);
+    assertNotNull(down, "two access log lines");
+    assertTrue(
+        up.matches("127\\.0\\.0\\.1 - - \"GET /api/health\\?probe=up HTTP/1\\.1\" 200 57 \\d+ms"),
+        up);
+    assertTrue(
+        down.matches(
+            "127\\.0\\.0\\.1 - - \"GET /api/health\\?probe=down HTTP/1\\.1\" 503 \\d+ \\d+ms"),
+        down);
   }
 
   @Test
@@ -229,9 +318,16 @@ class ServerTest {
 
   @Test
   void wrongMethodIsProblem405WithAllow() throws Exception {
-    HttpResponse<String> response = send("DELETE", "/api/health", null);
-    problem(response, 405);
-    assertTrue(response.headers().firstValue("Allow").orElse("").contains("GET"));
+    for (String method : List.of("DELETE", "POST", "PUT", "PATCH")) {
+      HttpResponse<String> response = send(method, "/api/health", null);
+      assertEquals(
+          "The method is not allowed for this resource.", problem(response, 405).get("detail"));
+      assertEquals("HEAD,GET,OPTIONS", response.headers().firstValue("Allow").orElse(""), method);
+      assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+    }
+    HttpResponse<String> jersey = send("DELETE", "/api/things", null);
+    problem(jersey, 405);
+    assertTrue(jersey.headers().firstValue("Allow").orElse("").contains("GET"));
   }
 
   @Test
@@ -318,6 +414,11 @@ class ServerTest {
         send("POST", "/api/things", "{\"name\":\"" + "x".repeat(MAX_BODY) + "\"}");
     problem(response, 413);
     assertEquals(200, status("/api/health"));
+  }
+
+  @Test
+  void theBodyLimitComesBeforeHealth() throws Exception {
+    problem(send("POST", "/api/health", "x".repeat(MAX_BODY + 1)), 413);
   }
 
   @Test
@@ -618,7 +719,7 @@ class ServerTest {
     server.removeResource(late);
     server.removeExtension(marker);
     eventually(() -> status("/api/late") == 404);
-    assertTrue(get("/api/health").headers().firstValue("X-Test-Marker").isEmpty());
+    assertTrue(get("/api/things").headers().firstValue("X-Test-Marker").isEmpty());
     assertFalse(json(get("/api/")).get("resources").toString().contains("/api/late"));
   }
 
@@ -628,10 +729,12 @@ class ServerTest {
         new java.util.concurrent.atomic.AtomicBoolean(true);
     java.util.concurrent.ConcurrentLinkedQueue<Integer> statuses =
         new java.util.concurrent.ConcurrentLinkedQueue<>();
+    // /api/things goes through Jersey; /api/health, served in front of it, answers throughout too
     Thread load =
         new Thread(
             () -> {
               while (running.get()) {
+                statuses.add(status("/api/things"));
                 statuses.add(status("/api/health"));
               }
             });
@@ -668,6 +771,9 @@ class ServerTest {
         endpoints.contains(Map.of("path", "/api/things", "methods", List.of("GET", "POST"))),
         endpoints.toString());
     assertTrue(
+        endpoints.contains(Map.of("path", "/api/health", "methods", List.of("GET"))),
+        endpoints.toString());
+    assertTrue(
         endpoints.contains(Map.of("path", "/api/auth/login", "methods", List.of("POST"))),
         endpoints.toString());
     assertEquals("/api/docs", json(response).get("docs"));
@@ -701,6 +807,17 @@ class ServerTest {
                     "/api/things",
                     "/api/things/raw")),
         paths.keySet().toString());
+    // served by a Jetty handler, described by the @ApiDoc on it
+    Map<String, Object> healthPath = (Map<String, Object>) paths.get("/api/health");
+    assertEquals(List.of("get"), List.copyOf(healthPath.keySet()));
+    Map<String, Object> health = (Map<String, Object>) healthPath.get("get");
+    assertEquals("anonymous", health.get("x-permission"));
+    assertEquals(List.of("system"), health.get("tags"));
+    assertEquals("healthHandler_get", health.get("operationId"));
+    assertEquals(
+        "{\"status\":\"UP\"}, or 503 naming what is down (e.g. the database)",
+        health.get("summary"));
+    assertTrue(health.get("responses").toString().contains("application/json"), health.toString());
     Map<String, Object> guarded =
         (Map<String, Object>) ((Map<String, Object>) paths.get("/api/things/guarded")).get("post");
     assertEquals("inventory.change_host", guarded.get("x-permission"));

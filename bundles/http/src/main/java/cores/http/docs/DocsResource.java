@@ -27,9 +27,15 @@ public final class DocsResource {
   private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
   private final String version;
+  private final List<Operation> served;
 
-  /** States the HTTP bundle's version (none outside OSGi, in unit tests). */
-  public DocsResource() {
+  /**
+   * States the HTTP bundle's version (none outside OSGi, in unit tests).
+   *
+   * @param served the operations served outside JAX-RS (see {@link Endpoints#served})
+   */
+  public DocsResource(List<Operation> served) {
+    this.served = List.copyOf(served);
     Bundle bundle = FrameworkUtil.getBundle(DocsResource.class);
     this.version = bundle == null ? "0" : bundle.getVersion().toString();
   }
@@ -64,7 +70,8 @@ public final class DocsResource {
     } else {
       throw FieldErrors.single("format", "must be json or html");
     }
-    List<Operation> operations = Endpoints.of(context.getResourceModel().getRootResources());
+    List<Operation> operations =
+        Endpoints.of(context.getResourceModel().getRootResources(), served);
     Object entity =
         type.equals(HTML) ? DocsPage.render(operations) : OpenApi.document(operations, version);
     return Response.ok(entity, type).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();

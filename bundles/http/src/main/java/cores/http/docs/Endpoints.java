@@ -41,9 +41,12 @@ public final class Endpoints {
 
   private Endpoints() {}
 
-  /** The operations of the root resources, ordered by path and then method. */
-  public static List<Operation> of(Collection<Resource> roots) {
-    List<Operation> operations = new ArrayList<>();
+  /**
+   * The operations of the root resources and those served outside JAX-RS, ordered by path and then
+   * method.
+   */
+  public static List<Operation> of(Collection<Resource> roots, List<Operation> served) {
+    List<Operation> operations = new ArrayList<>(served);
     for (Resource root : roots) {
       walk(root, "", null, operations);
     }
@@ -61,6 +64,32 @@ public final class Endpoints {
       unique.add(id.equals(o.operationId()) ? o : withId(o, id));
     }
     return unique;
+  }
+
+  /**
+   * An operation that a Jetty handler serves in front of the REST application, described by the
+   * {@link ApiDoc} on the handler's class as a resource class's would describe its methods.
+   *
+   * @param fullPath e.g. {@code /api/health}
+   * @param produces the media type of its answer
+   */
+  public static Operation served(
+      String fullPath, String httpMethod, String produces, Class<?> handler) {
+    ApiDoc doc = classDoc(handler);
+    String area = doc == null || doc.area().isEmpty() ? firstSegment(fullPath) : doc.area();
+    return new Operation(
+        fullPath,
+        fullPath,
+        httpMethod,
+        area,
+        doc == null ? "" : doc.value(),
+        doc == null ? "" : doc.permission(),
+        List.of(),
+        List.of(),
+        List.of(produces),
+        null,
+        null,
+        lowerFirst(handler.getSimpleName()) + "_" + httpMethod.toLowerCase(Locale.ROOT));
   }
 
   private static Operation withId(Operation o, String id) {

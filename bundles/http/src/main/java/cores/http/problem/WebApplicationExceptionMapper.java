@@ -65,6 +65,11 @@ public final class WebApplicationExceptionMapper
     if (message != null && !message.isBlank() && !DEFAULT_MESSAGE.matcher(message).matches()) {
       return message;
     }
+    return detail(status);
+  }
+
+  /** What JAX-RS' own errors say; also used where Jetty answers as JAX-RS would. */
+  public static String detail(int status) {
     return switch (status) {
       case 404 -> "The requested resource was not found.";
       case 405 -> "The method is not allowed for this resource.";

@@ -21,12 +21,21 @@ import org.glassfish.jersey.server.ExtendedResourceContext;
 @Path("/")
 @ApiDoc(area = "api", permission = ApiDoc.ANONYMOUS)
 public final class IndexResource {
+  private final List<Operation> served;
+
+  /**
+   * @param served the operations served outside JAX-RS (see {@link Endpoints#served})
+   */
+  public IndexResource(List<Operation> served) {
+    this.served = List.copyOf(served);
+  }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @ApiDoc("This index: every path with its methods; the full description is at /api/docs")
   public Map<String, Object> index(@Context ExtendedResourceContext context) {
-    List<Operation> operations = Endpoints.of(context.getResourceModel().getRootResources());
+    List<Operation> operations =
+        Endpoints.of(context.getResourceModel().getRootResources(), served);
     Map<String, List<String>> methods = new LinkedHashMap<>();
     for (Operation o : operations) {
       methods.computeIfAbsent(o.path(), p -> new ArrayList<>()).add(o.method());

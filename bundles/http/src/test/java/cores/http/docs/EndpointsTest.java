@@ -98,7 +98,7 @@ class EndpointsTest {
   }
 
   private static List<Operation> operations(Class<?>... types) {
-    return Endpoints.of(List.of(types).stream().map(Resource::from).toList());
+    return Endpoints.of(List.of(types).stream().map(Resource::from).toList(), List.of());
   }
 
   private static Operation find(List<Operation> operations, String method, String path) {

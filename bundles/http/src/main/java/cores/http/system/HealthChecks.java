@@ -4,14 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import cores.api.health.Health;
 import cores.api.health.HealthIndicator;
-import cores.api.web.ApiDoc;
-import cores.api.web.Whiteboard;
 import cores.http.ObjectMapperResolver;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,29 +29,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/health}, public: UP when every {@link HealthIndicator} is, else 503 naming what
- * is down. Checks run in parallel, each bounded in time, so a hanging database cannot hang the
- * health check of a load balancer.
+ * The answer of {@code /api/health} (served by the server's health handler, not by JAX-RS): UP when
+ * every {@link HealthIndicator} is, else 503 naming what is down. Checks run in parallel, each
+ * bounded in time, so a hanging database cannot hang the health check of a load balancer.
  */
-@Component(service = HealthResource.class, property = Whiteboard.RESOURCE + "=true")
-@Path("health")
-@ApiDoc(area = "system", permission = ApiDoc.ANONYMOUS)
-public final class HealthResource {
-  private static final Logger LOG = LoggerFactory.getLogger(HealthResource.class);
+@Component(service = HealthChecks.class)
+public final class HealthChecks {
+  private static final Logger LOG = LoggerFactory.getLogger(HealthChecks.class);
 
   /**
    * One answer, reused for a moment. The body is kept as JSON: serialising the same map for each of
    * thousands of polls a second was a large part of their cost.
    */
-  private record Snapshot(long takenNanos, int status, byte[] json) {}
+  public static final class Answer {
+    private final long takenNanos;
+    private final int status;
+    private final ByteBuffer json;
+
+    Answer(long takenNanos, int status, byte[] json) {
+      this.takenNanos = takenNanos;
+      this.status = status;
+      this.json = ByteBuffer.wrap(json).asReadOnlyBuffer();
+    }
+
+    /** 200 when every indicator is up, else 503. */
+    public int status() {
+      return status;
+    }
+
+    /** The body, {@code application/json}: a view of its own to write from. */
+    public ByteBuffer body() {
+      return json.slice();
+    }
+
+    public int length() {
+      return json.remaining();
+    }
+  }
 
   private final ObjectWriter json = ObjectMapperResolver.newObjectMapper().writer();
 
   private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
   private final Duration timeout;
-  private final Duration cacheFor;
+  private final long cacheNanos;
   private final ReentrantLock checking = new ReentrantLock();
-  private volatile Snapshot last;
+  private volatile Answer last;
   private final ExecutorService checks =
       Executors.newCachedThreadPool(
           task -> {
@@ -67,7 +83,7 @@ public final class HealthResource {
           });
 
   @Activate
-  public HealthResource() {
+  public HealthChecks() {
     this(Duration.ofSeconds(5), Duration.ofSeconds(1));
   }
 
@@ -76,9 +92,9 @@ public final class HealthResource {
    * @param cacheFor how long an answer is reused: load balancers and benchmarks poll often, and
    *     each poll would otherwise query the database
    */
-  public HealthResource(Duration timeout, Duration cacheFor) {
+  public HealthChecks(Duration timeout, Duration cacheFor) {
     this.timeout = timeout;
-    this.cacheFor = cacheFor;
+    this.cacheNanos = cacheFor.toNanos();
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -95,38 +111,33 @@ public final class HealthResource {
     checks.shutdownNow();
   }
 
-  @GET
-  @Produces(MediaType.APPLICATION_JSON)
-  @ApiDoc("{\"status\":\"UP\"}, or 503 naming what is down (e.g. the database)")
-  public Response health() {
-    Snapshot snapshot = fresh(last);
-    if (snapshot == null) {
+  /** The current answer: the last one while it is fresh, else the result of checking now. */
+  public Answer answer() {
+    Answer answer = fresh(last);
+    if (answer == null) {
       checking.lock();
       try {
         // whoever held the lock before may have just checked
-        snapshot = fresh(last);
-        if (snapshot == null) {
-          snapshot = check();
-          last = snapshot;
+        answer = fresh(last);
+        if (answer == null) {
+          answer = check();
+          last = answer;
         }
       } finally {
         checking.unlock();
       }
     }
-    return Response.status(snapshot.status())
-        .entity(snapshot.json())
-        .type(MediaType.APPLICATION_JSON)
-        .build();
+    return answer;
   }
 
-  private Snapshot fresh(Snapshot snapshot) {
-    if (snapshot == null || System.nanoTime() - snapshot.takenNanos() >= cacheFor.toNanos()) {
+  private Answer fresh(Answer answer) {
+    if (answer == null || System.nanoTime() - answer.takenNanos >= cacheNanos) {
       return null;
     }
-    return snapshot;
+    return answer;
   }
 
-  private Snapshot check() {
+  private Answer check() {
     List<HealthIndicator> current = new ArrayList<>(indicators);
     List<Future<Health>> results = new ArrayList<>();
     for (HealthIndicator indicator : current) {
@@ -149,7 +160,7 @@ public final class HealthResource {
     body.put("status", up ? "UP" : "DOWN");
     body.put("components", components);
     try {
-      return new Snapshot(System.nanoTime(), up ? 200 : 503, json.writeValueAsBytes(body));
+      return new Answer(System.nanoTime(), up ? 200 : 503, json.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of strings is always JSON", e);
     }
