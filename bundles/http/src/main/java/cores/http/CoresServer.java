@@ -83,10 +83,12 @@ public final class CoresServer {
     server.setStopAtShutdown(false);
     // chunked bodies have no Content-Length: this one cuts them off while they are read
     SizeLimitHandler sizeLimit = new SizeLimitHandler(settings.maxBodyBytes(), -1);
-    sizeLimit.setHandler(new GracefulHandler(new HealthHandler(health, problems, context)));
+    sizeLimit.setHandler(context);
+    // health reads no body: it skips the size limit's wrappers, not the graceful stop
+    GracefulHandler graceful = new GracefulHandler(new HealthHandler(health, problems, sizeLimit));
     server.setHandler(
         new FrontHandler(
-            new HostCheck(settings.hostname()), settings.maxBodyBytes(), problems, sizeLimit));
+            new HostCheck(settings.hostname()), settings.maxBodyBytes(), problems, graceful));
     this.context = context;
     this.warningFilter = new ResourceWarningFilter(application::resourceClassNames);
   }

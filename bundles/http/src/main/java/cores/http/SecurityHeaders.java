@@ -1,11 +1,27 @@
 package cores.http;
 
+import java.util.List;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * Headers that every answer carries, so that browsers treat our content as strictly as possible.
+ * Encoded once: every answer writes them.
  */
 public final class SecurityHeaders {
+  private static final List<HttpField> ALWAYS =
+      List.of(
+          new PreEncodedHttpField("X-Content-Type-Options", "nosniff"),
+          new PreEncodedHttpField("X-Frame-Options", "DENY"),
+          new PreEncodedHttpField("Referrer-Policy", "same-origin"),
+          new PreEncodedHttpField(
+              "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"),
+          new PreEncodedHttpField("Cross-Origin-Opener-Policy", "same-origin"));
+  private static final HttpField NO_STORE =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+
   private SecurityHeaders() {}
 
   /**
@@ -14,13 +30,11 @@ public final class SecurityHeaders {
    * @param api whether the request is for the REST API
    */
   public static void apply(HttpFields.Mutable headers, boolean api) {
-    headers.put("X-Content-Type-Options", "nosniff");
-    headers.put("X-Frame-Options", "DENY");
-    headers.put("Referrer-Policy", "same-origin");
-    headers.put("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
-    headers.put("Cross-Origin-Opener-Policy", "same-origin");
+    for (HttpField field : ALWAYS) {
+      headers.put(field);
+    }
     if (api) {
-      headers.put("Cache-Control", "no-store");
+      headers.put(NO_STORE);
     }
   }
 

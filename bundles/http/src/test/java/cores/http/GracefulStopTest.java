@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.api.health.Health;
+import cores.api.health.HealthIndicator;
 import cores.http.auth.AccountServices;
 import cores.http.system.HealthChecks;
 import jakarta.ws.rs.GET;
@@ -13,12 +15,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Stopping the server lets a request in progress finish, then refuses new connections. */
+/**
+ * Stopping the server lets a request in progress finish (health checks too), then refuses new
+ * connections.
+ */
 class GracefulStopTest {
 
   @Path("slow")
@@ -62,5 +68,51 @@ class GracefulStopTest {
         () ->
             HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  /** A check that takes a second, like a slow database. */
+  static final class SlowIndicator implements HealthIndicator {
+    final CountDownLatch entered = new CountDownLatch(1);
+
+    @Override
+    public String name() {
+      return "database";
+    }
+
+    @Override
+    public Health check() {
+      entered.countDown();
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Health.down("interrupted");
+      }
+      return Health.up();
+    }
+  }
+
+  @Test
+  void healthCheckInProgressFinishesDuringStop() throws Exception {
+    HealthChecks health = new HealthChecks(Duration.ofSeconds(5), Duration.ZERO);
+    SlowIndicator slow = new SlowIndicator();
+    health.addIndicator(slow);
+    CoresServer server =
+        new CoresServer(
+            new HttpSettings(0, "localhost", false, "secret", 1024), new AccountServices(), health);
+    try {
+      server.start();
+      URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/health");
+      CompletableFuture<HttpResponse<String>> answer =
+          HttpClient.newHttpClient()
+              .sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(slow.entered.await(10, TimeUnit.SECONDS));
+      server.stop();
+      HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode(), response.body());
+      assertEquals("UP", response.body().substring(11, 13));
+    } finally {
+      health.close();
+    }
   }
 }

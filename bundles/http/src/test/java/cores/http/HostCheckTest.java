@@ -3,6 +3,7 @@ package cores.http;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ class HostCheckTest {
         "127.0.0.1",
         "127.0.0.1:8000",
         "127.255.3.4",
+        "127.250.249.199:65535",
         "[::1]",
         "[::1]:8000",
         "[0:0:0:0:0:0:0:1]:80",
@@ -50,6 +52,13 @@ class HostCheckTest {
         "localhost:80:80",
         "localhost:http",
         "localhost evil",
+        "localhost:123456",
+        "127.0.0.01",
+        "127.0.0",
+        "127.0.0.1.2",
+        "127..0.1",
+        "127.0.0.x",
+        "127.0.0.-1",
         "::1"
       })
   void refusesEverythingElse(String host) {
@@ -59,6 +68,16 @@ class HostCheckTest {
   @Test
   void refusesAMissingHeader() {
     assertFalse(check.allowed(null));
+  }
+
+  @Test
+  void ipv4AddressesAreFourOctets() {
+    for (String address : List.of("0.0.0.0", "255.255.255.255", "10.20.199.249")) {
+      assertTrue(HostCheck.isIpv4(address), address);
+    }
+    for (String address : List.of("256.1.1.1", "1.1.1", "1.1.1.1.1", "01.1.1.1", "1.1.1.", "")) {
+      assertFalse(HostCheck.isIpv4(address), address);
+    }
   }
 
   @Test
