@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,11 @@ import java.util.Map;
  * one user ({@code mine}, {@code mygroup}) are not kept.
  */
 public final class SearchCache {
-  /** Pages kept at most, the least recently used dropped first. */
-  static final int PAGES = 256;
+  /**
+   * Rows kept at most by default (about 10 MB), the least recently used pages dropped first; a page
+   * counts at least one row, so empty pages are bounded too.
+   */
+  static final int ROWS = 10_000;
 
   /**
    * A page is computed again after this long whatever the checks say: far less than the day {@code
@@ -62,19 +66,28 @@ public final class SearchCache {
 
   private record Key(BookableSearch.Filters filters, int limit, int offset) {}
 
-  private record Page(BookableSearch.Result result, String snapshot, Instant from, Instant until) {}
+  private record Kept(BookableSearch.Result result, String snapshot, Instant from, Instant until) {
+    int rows() {
+      return Math.max(1, result.rows().size());
+    }
+  }
 
   private final BookableSearch search;
-  private final Map<Key, Page> pages =
-      new LinkedHashMap<>(PAGES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Page> eldest) {
-          return size() > PAGES;
-        }
-      };
+
+  /** In access order, so the first is the least recently used. */
+  private final Map<Key, Kept> pages = new LinkedHashMap<>(64, 0.75f, true);
+
+  private final int budget;
+  private int rows;
 
   public SearchCache(BookableSearch search) {
+    this(search, ROWS);
+  }
+
+  /** A cache of at most {@code budget} rows, more than a page can have. */
+  SearchCache(BookableSearch search, int budget) {
     this.search = search;
+    this.budget = budget;
   }
 
   /** The search's page at {@code now}, from the cache when it is still right. */
@@ -84,7 +97,7 @@ public final class SearchCache {
       return search.search(sql, filters, now, limit, offset);
     }
     Key key = new Key(filters.anyone(), limit, offset);
-    Page page = get(key);
+    Kept page = get(key);
     if (page != null
         && !now.isBefore(page.from())
         && now.isBefore(page.until())
@@ -97,11 +110,11 @@ public final class SearchCache {
     if (state.get("until") instanceof Instant next && next.isBefore(until)) {
       until = next;
     }
-    put(key, new Page(result, (String) state.get("snapshot"), now, until));
+    put(key, new Kept(result, (String) state.get("snapshot"), now, until));
     return result;
   }
 
-  private static boolean unchanged(Sql sql, Page page) {
+  private static boolean unchanged(Sql sql, Kept page) {
     List<Long> ids = new ArrayList<>(page.result().owners().keySet());
     List<String> names = ids.stream().map(page.result().owners()::get).toList();
     return Boolean.TRUE.equals(
@@ -124,11 +137,18 @@ public final class SearchCache {
         Collections.unmodifiableMap(new HashMap<>(result.owners())));
   }
 
-  private synchronized Page get(Key key) {
+  private synchronized Kept get(Key key) {
     return pages.get(key);
   }
 
-  private synchronized void put(Key key, Page page) {
-    pages.put(key, page);
+  private synchronized void put(Key key, Kept page) {
+    Kept replaced = pages.put(key, page);
+    rows += page.rows() - (replaced == null ? 0 : replaced.rows());
+    // a page has fewer rows than the budget: the new page itself, the last, stays
+    Iterator<Kept> eldest = pages.values().iterator();
+    while (rows > budget) {
+      rows -= eldest.next().rows();
+      eldest.remove();
+    }
   }
 }

@@ -171,6 +171,32 @@ class SearchCacheTest {
   }
 
   @Test
+  void theLeastRecentlyUsedPagesGoWhenTheRowsExceedTheBudget() {
+    SearchCache small = new SearchCache(new BookableSearch(), 7);
+    BookableSearch.Filters byName = BookableSearch.Filters.of(Map.of(), owner);
+    BookableSearch.Filters byNameDown =
+        BookableSearch.Filters.of(Map.of("ordering", "-hostname"), owner);
+    BookableSearch.Filters free = BookableSearch.Filters.of(FREE, owner);
+    List<List<Map<String, Object>>> pages =
+        tx.readOnly(
+            em -> {
+              Sql sql = Sql.of(em);
+              var first = small.search(sql, byName, NOW, 50, 0).rows();
+              var second = small.search(sql, byNameDown, NOW, 50, 0).rows();
+              // 6 rows kept; reading the first makes the second the least recently used
+              small.search(sql, byName, NOW, 50, 0);
+              small.search(sql, free, NOW, 50, 0); // 9 rows: the second goes
+              return List.of(
+                  first,
+                  second,
+                  small.search(sql, byName, NOW, 50, 0).rows(),
+                  small.search(sql, byNameDown, NOW, 50, 0).rows());
+            });
+    assertSame(pages.get(0), pages.get(2));
+    assertNotSame(pages.get(1), pages.get(3));
+  }
+
+  @Test
   void theSearchesOfOneUserAreNotKept() throws Exception {
     long group = db.number("INSERT INTO auth_group (name) VALUES ('team') RETURNING id");
     db.execute("UPDATE inventory_host SET group_id = " + group);
