@@ -76,7 +76,8 @@ public final class DomainDatabase extends TestDatabase {
     return data.isEmpty() ? null : data.get(0);
   }
 
-  private List<String> texts(String query) throws SQLException {
+  /** The first column of each row, as text. */
+  public List<String> texts(String query) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = connect();
         Statement s = c.createStatement();

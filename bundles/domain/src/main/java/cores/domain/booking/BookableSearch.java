@@ -5,6 +5,7 @@ import cores.domain.inventory.Ids;
 import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,18 @@ public final class BookableSearch {
       return filters;
     }
 
+    /** Whether the rows depend on who asks (mine, mygroup). */
+    public boolean personal() {
+      return mine || mygroup;
+    }
+
+    /** These filters with no user: the same rows for everyone unless {@link #personal()}. */
+    public Filters anyone() {
+      return new Filters(
+          active, mine, mygroup, labs, buildings, hardware, hostTypes, nores, free, ordering, null,
+          bookable);
+    }
+
     private static boolean flag(Map<String, String> query, String name, FieldErrors errors) {
       String value = query.get(name);
       if (value == null || value.isEmpty()) {
@@ -86,8 +99,13 @@ public final class BookableSearch {
     }
   }
 
-  /** One page and the number of all matching bookables. */
-  public record Result(long count, List<Map<String, Object>> rows) {}
+  /**
+   * One page and the number of all matching bookables.
+   *
+   * @param owners the owners of the bookings holding now on the page, by id, with the username the
+   *     rows show ("Booked until … by …")
+   */
+  public record Result(long count, List<Map<String, Object>> rows, Map<Long, String> owners) {}
 
   /**
    * The page's columns, computed for the page's rows only: the inner statement (the third {@code
@@ -127,7 +145,8 @@ public final class BookableSearch {
     String booked = "NULL::timestamptz AS booked_until, NULL::text AS booked_by";
     String joins = "";
     if (!filters.free()) {
-      booked = "cur.end_time AS booked_until, cu.username AS booked_by";
+      booked =
+          "cur.end_time AS booked_until, cu.username AS booked_by, cur.owner_id AS booked_by_id";
       joins = BOOKED;
     }
     String reserved = "false AS reserved";
@@ -223,8 +242,14 @@ public final class BookableSearch {
         rows.isEmpty()
             ? offset == 0 ? 0 : search(sql, filters, now, 1, 0).count()
             : (Long) rows.get(0).get("total");
-    rows.forEach(BookableSearch::shape);
-    return new Result(count, rows);
+    Map<Long, String> owners = new HashMap<>();
+    for (Map<String, Object> row : rows) {
+      if (row.get("booked_by_id") instanceof Long owner) {
+        owners.put(owner, (String) row.get("booked_by"));
+      }
+      shape(row);
+    }
+    return new Result(count, rows, owners);
   }
 
   /** One bookable in the list's row shape, or null. */
@@ -252,6 +277,7 @@ public final class BookableSearch {
     row.remove("total");
     Object until = row.remove("booked_until");
     Object by = row.remove("booked_by");
+    row.remove("booked_by_id");
     row.put("booked", until == null ? Boolean.FALSE : "Booked until " + until + " by " + by);
   }
 

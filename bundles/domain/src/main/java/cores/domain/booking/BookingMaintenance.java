@@ -12,7 +12,10 @@ public final class BookingMaintenance {
   /** Bookings, and reservations that ended, are kept this long after their end. */
   public static final Duration KEPT = Duration.ofDays(7 * 12);
 
-  /** Deletes bookings and ended reservations that ended more than 12 weeks ago. */
+  /**
+   * Deletes bookings and ended reservations that ended more than 12 weeks ago, and the search
+   * cache's change records older than a day.
+   */
   public Map<String, Long> run(Sql sql, Instant now) {
     Instant before = now.minus(KEPT);
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -25,6 +28,13 @@ public final class BookingMaintenance {
             sql.update(
                 "DELETE FROM booking_reservation WHERE end_time IS NOT NULL AND end_time < ?",
                 List.of(before)));
+    // SearchCache keeps a page an hour at most, so it never needs a change older than a day
+    counts.put(
+        "search_changes_deleted",
+        (long)
+            sql.update(
+                "DELETE FROM booking_search_change WHERE changed_at < ?",
+                List.of(now.minus(Duration.ofDays(1)))));
     return counts;
   }
 }

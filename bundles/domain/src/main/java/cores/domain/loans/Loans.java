@@ -10,7 +10,7 @@ import cores.domain.inventory.Rules;
 import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,13 @@ import java.util.Map;
  */
 public final class Loans implements Rules {
   public static final String ON_LOAN = "on_loan";
+
+  /** The zone of "today" for a returned date set on return. */
+  private final ZoneId zone;
+
+  public Loans(ZoneId zone) {
+    this.zone = zone;
+  }
 
   public static final Model CUSTOMER =
       new Model(
@@ -171,15 +178,17 @@ public final class Loans implements Rules {
     return row;
   }
 
-  /** A returned loan has a returned date: the one given, else the one it had, else today (UTC). */
-  private static Map<String, Object> withReturnedDate(
+  /**
+   * A returned loan has a returned date: the one given, else the one it had, else today in the
+   * configured zone.
+   */
+  private Map<String, Object> withReturnedDate(
       Map<String, Object> input, boolean returned, Object had, Instant now) {
     if (!returned || input.get("returned_date") != null) {
       return input;
     }
     Map<String, Object> completed = new LinkedHashMap<>(input);
-    completed.put(
-        "returned_date", had != null ? had : LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
+    completed.put("returned_date", had != null ? had : LocalDate.ofInstant(now, zone).toString());
     return completed;
   }
 

@@ -10,6 +10,7 @@ import cores.api.web.ProblemException;
 import cores.domain.booking.BookableSearch;
 import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
+import cores.domain.booking.SearchCache;
 import cores.domain.inventory.Inventory;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +51,7 @@ public final class BookableResource {
   private final Bookables bookables;
   private final Inventory inventory;
   private final BookableSearch search = new BookableSearch();
+  private final SearchCache pages = new SearchCache(search);
 
   @Activate
   public BookableResource(
@@ -92,7 +94,7 @@ public final class BookableResource {
     Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     BookableSearch.Filters filters = BookableSearch.Filters.of(Query.of(uri), user(security));
     BookableSearch.Result result =
-        tx.readOnly(em -> search.search(Sql.of(em), filters, now, window.limit(), window.offset()));
+        tx.readOnly(em -> pages.search(Sql.of(em), filters, now, window.limit(), window.offset()));
     return window.page(result.count(), result.rows(), uri);
   }
 

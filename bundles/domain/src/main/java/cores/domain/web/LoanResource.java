@@ -39,6 +39,6 @@ public final class LoanResource extends ModelResource {
         mail,
         Map.of(
             "customer", new Served(Loans.CUSTOMER, Rules.NONE),
-            "loan", new Served(Loans.LOAN, new Loans())));
+            "loan", new Served(Loans.LOAN, new Loans(mail.zone()))));
   }
 }

@@ -5,6 +5,7 @@ import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
+import cores.domain.jobs.JobsConfig;
 import cores.domain.reports.Csv;
 import cores.domain.reports.Report;
 import cores.domain.reports.Reports;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -33,7 +34,10 @@ import org.osgi.service.component.annotations.Reference;
  * CSV download with {@code ?format=csv} or {@code Accept: text/csv}. Assets need
  * inventory.view_host, usage booking.view_booking, long reservations booking.view_reservation.
  */
-@Component(service = ReportResource.class, property = "osgi.jaxrs.resource=true")
+@Component(
+    service = ReportResource.class,
+    property = "osgi.jaxrs.resource=true",
+    configurationPid = "cores.domain.jobs")
 @Path("reports")
 @Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
 @ApiDoc(area = "reports", query = "format: csv for a CSV download (or Accept: text/csv)")
@@ -42,12 +46,18 @@ public final class ReportResource {
 
   private final Transactions tx;
   private final Clock clock;
+  private final ZoneId zone;
   private final Reports reports = new Reports();
 
+  /**
+   * @param jobs only its time zone: a CSV file is named after the day in it
+   */
   @Activate
-  public ReportResource(@Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
+  public ReportResource(
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx, JobsConfig jobs) {
     this.tx = tx;
     this.clock = Clock.systemUTC();
+    this.zone = ZoneId.of(jobs.timeZone());
   }
 
   @GET
@@ -112,9 +122,9 @@ public final class ReportResource {
     return false;
   }
 
-  private static Response answer(Report report, boolean csv, Instant now) {
+  private Response answer(Report report, boolean csv, Instant now) {
     if (csv) {
-      String file = "cores-" + report.name() + "-" + LocalDate.ofInstant(now, ZoneOffset.UTC);
+      String file = "cores-" + report.name() + "-" + LocalDate.ofInstant(now, zone);
       return Response.ok(Csv.of(report), CSV + "; charset=utf-8")
           .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
           .build();

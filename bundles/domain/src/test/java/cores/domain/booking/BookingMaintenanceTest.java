@@ -7,6 +7,7 @@ import cores.domain.Fixture;
 import cores.domain.sql.Sql;
 import cores.testing.TestDatabase;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,23 @@ class BookingMaintenanceTest {
       // open-ended: held, however old
       db.execute(reserve + "'2026-09-01T00:00Z', NULL)");
       Map<String, Long> counts = tx.required(em -> new BookingMaintenance().run(Sql.of(em), NOW));
-      assertEquals(Map.of("bookings_deleted", 1L, "reservations_deleted", 1L), counts);
+      assertEquals(1L, counts.get("bookings_deleted"));
+      assertEquals(1L, counts.get("reservations_deleted"));
       assertEquals(1, db.number("SELECT count(*) FROM booking_booking"));
       assertEquals(1, db.number("SELECT count(*) FROM booking_reservation"));
+    }
+  }
+
+  @Test
+  void theSearchCachesChangeRecordsOlderThanADayAreDeleted() throws Exception {
+    try (DomainDatabase db = new DomainDatabase();
+        TestDatabase.Tx tx = db.transactions()) {
+      db.execute(
+          "INSERT INTO booking_search_change (xid, changed_at) VALUES"
+              + " ('1'::xid8, '2026-11-30T02:59Z'), ('2'::xid8, '2026-11-30T03:01Z')");
+      tx.required(em -> new BookingMaintenance().run(Sql.of(em), NOW));
+      assertEquals(
+          List.of("2"), db.texts("SELECT xid::text FROM booking_search_change ORDER BY xid"));
     }
   }
 }

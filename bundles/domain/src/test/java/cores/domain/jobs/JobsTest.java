@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +108,10 @@ class JobsTest {
             .keySet()
             .containsAll(
                 List.of("bookings_deleted", "expired_notices_deleted", "scan_sessions_deleted")));
-    assertEquals(Set.of(0L), Set.copyOf(run.summary().values()));
+    Map<String, Long> cleaned = new HashMap<>(run.summary());
+    // the set-up's inserts were recorded for the search cache (and are a day old at NOW)
+    cleaned.remove("search_changes_deleted");
+    assertEquals(Set.of(0L), Set.copyOf(cleaned.values()));
     assertEquals(
         1,
         db.number(

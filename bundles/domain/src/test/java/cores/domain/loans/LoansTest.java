@@ -16,6 +16,7 @@ import cores.testing.TestDatabase;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ class LoansTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
   private Inventory inventory;
-  private final Loans loans = new Loans();
+  private final Loans loans = new Loans(ZoneId.of("UTC"));
   private DomainDatabase db;
   private TestDatabase.Tx tx;
   private Fixture fixture;
@@ -127,6 +128,20 @@ class LoansTest {
     assertEquals("offline", hostStatus(host));
     assertEquals(true, returned.get("returned"));
     assertEquals("2026-11-25", returned.get("returned_date"));
+  }
+
+  @Test
+  void theReturnedDateSetOnReturnIsTodayInTheConfiguredZone() throws SQLException {
+    long loan = (Long) lend(fixture.host("lent-tz", "active"), Map.of()).get("id");
+    // 23:30 UTC is already the next day in Berlin
+    Rules.Actor late = new Rules.Actor(actor.user(), Instant.parse("2026-11-25T23:30:00Z"));
+    Loans berlin = new Loans(ZoneId.of("Europe/Berlin"));
+    Map<String, Object> returned =
+        tx.required(
+            em ->
+                berlin.update(
+                    inventory, Sql.of(em), Loans.LOAN, loan, Map.of("returned", true), true, late));
+    assertEquals("2026-11-26", returned.get("returned_date"));
   }
 
   @Test
