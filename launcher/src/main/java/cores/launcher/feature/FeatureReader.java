@@ -103,7 +103,11 @@ public final class FeatureReader {
     if (level < 1) {
       throw new IllegalArgumentException("bundle " + id + ": start-order must be 1 or more");
     }
-    return FeatureBundle.parse(id, level);
+    JsonNode spifly = entry.path("spifly");
+    if (!spifly.isMissingNode() && !spifly.isBoolean()) {
+      throw new IllegalArgumentException("bundle " + id + ": spifly must be true or false");
+    }
+    return FeatureBundle.parse(id, level, spifly.asBoolean(true));
   }
 
   private static Map<String, Map<String, Object>> configurations(JsonNode node) {
