@@ -147,6 +147,14 @@ class FeatureReaderTest {
     assertInvalid(
         "{\"id\": \"x:y:1\", \"configurations\": {\"p\": {\"list\": [1, 2]}}}",
         "configuration p/list: only strings, numbers and booleans are supported");
+    assertInvalid(
+        "{\"id\": \"x:y:1\", \"bundles\": [{\"id\": \"org.example:lib:1.0\", \"start-order\": null}]}",
+        "bundle org.example:lib:1.0: start-order is not a number");
+    assertInvalid(
+        "{\"id\": \"x:y:1\", \"configurations\": {\"p\": {\"none\": null}}}",
+        "configuration p/none: only strings, numbers and booleans are supported");
+    assertInvalid("", "not a feature (expected a JSON object)");
+    assertInvalid("{\"id\": \"x:y:1\", \"bundles\": [}", "not valid JSON (line 1)");
   }
 
   private void assertInvalid(String json, String problem) throws Exception {
