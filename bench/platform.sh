@@ -11,7 +11,9 @@
 # Usage: bench/platform.sh [runs]   (default 5)
 # Environment: BENCH_DIST (default launcher/target/cores), BENCH_PORT (default 18000; the bare
 # handler uses BENCH_PORT+99), BENCH_WARMUP seconds of wrk before each throughput measurement
-# (default 30: C2 compiles Jersey's request path for many CPU-seconds first).
+# (default 30: C2 compiles Jersey's request path for many CPU-seconds first), BENCH_ONLY=start to
+# run only part 1 (the cold starts). Each start's wall time is followed by the JVM's CPU time
+# (utime+stime) when the first 200 arrived, in parentheses: it moves far less with other load.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${BENCH_DIST:-$root/launcher/target/cores}
@@ -24,11 +26,11 @@ db=cores_bench_$$
 trap 'kill $(jobs -p) 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }
-wait_health() { # pid -> prints ms waited, fails after 60 s
+wait_health() { # start-ms pid -> prints "ms-waited cpu-ms", fails after 60 s
   local start=$1 pid=$2
   for _ in $(seq 1 3000); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/api/health" 2>/dev/null; then
-      echo $(( $(now_ms) - start )); return 0
+      echo "$(( $(now_ms) - start )) $(( $(cpu_ticks "$pid") * 10 ))"; return 0
     fi
     kill -0 "$pid" 2>/dev/null || { echo "cores exited early; log: $work/cores.log" >&2; return 1; }
     sleep 0.02
@@ -58,18 +60,24 @@ ext=(POSTGRES_HOST=127.0.0.1 POSTGRES_USER=postgres POSTGRES_DB=$db)
 # warm-up run: migrates the fresh database, so the measured runs start like an upgrade-free restart
 t0=$(now_ms); start_cores "${ext[@]}"; wait_health "$t0" "$pid" >/dev/null; stop
 
-echo "cold start, external PostgreSQL (ms, $runs runs):"
-for _ in $(seq 1 "$runs"); do
-  t0=$(now_ms); start_cores "${ext[@]}"; wait_health "$t0" "$pid"; stop
-done | tee "$work/ext.txt" | tr '\n' ' '; echo
-echo "  median: $(median <"$work/ext.txt") ms"
+cold_starts() { # label file extra-env... : $runs starts, each "ms (cpu-ms)", then the medians
+  local label=$1 file=$2; shift 2
+  echo "cold start, $label (ms, JVM CPU ms in parentheses, $runs runs):"
+  for _ in $(seq 1 "$runs"); do
+    t0=$(now_ms); start_cores "$@"; wait_health "$t0" "$pid"; stop
+  done >"$file"
+  awk '{printf "%s (%s) ", $1, $2} END {print ""}' "$file"
+  echo "  median: $(cut -d' ' -f1 "$file" | median) ms, CPU $(cut -d' ' -f2 "$file" | median) ms"
+}
+cold_starts "external PostgreSQL" "$work/ext.txt" "${ext[@]}"
 
-echo "cold start, embedded PostgreSQL (ms, $runs runs; data folder reused after the first start):"
-t0=$(now_ms); start_cores; wait_health "$t0" "$pid" >/dev/null; stop
-for _ in $(seq 1 "$runs"); do
-  t0=$(now_ms); start_cores; wait_health "$t0" "$pid"; stop
-done | tee "$work/emb.txt" | tr '\n' ' '; echo
-echo "  median: $(median <"$work/emb.txt") ms"
+t0=$(now_ms); start_cores; wait_health "$t0" "$pid" >/dev/null; stop # creates the embedded data
+cold_starts "embedded PostgreSQL (data folder reused after a first start)" "$work/emb.txt"
+
+if [ "${BENCH_ONLY:-}" = start ]; then
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 
 t0=$(now_ms); start_cores "${ext[@]}"; wait_health "$t0" "$pid" >/dev/null
 for _ in $(seq 1 1000); do printf 'url = "http://127.0.0.1:%s/api/health"\noutput = "/dev/null"\n' "$port"; done >"$work/urls"

@@ -100,6 +100,9 @@ public final class Main {
       // The database is made ready (waited for, or the embedded one started) while the framework
       // starts its first levels; the configurations need it only when Configuration Admin runs.
       CompletableFuture<Database> database = prepareDatabase(settings);
+      if (mode == RunMode.SERVER) {
+        Preinitializer.start();
+      }
       Settings effective = settings;
       Platform platform =
           Platform.start(

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 
 /**
  * A bundle of a feature: Maven coordinates ({@code group:artifact[:type[:classifier]]:version}, as
- * in OSGi Compendium 160.3) and the start level it runs at.
+ * in OSGi Compendium 160.3), the start level it runs at and whether the service-loader mediator
+ * (SPI Fly) handles it (the feature's {@code "spifly": false} says not; see {@code
+ * cores.launcher.osgi.MediatorExclusions}).
  */
 public record FeatureBundle(
     String groupId,
@@ -12,10 +14,11 @@ public record FeatureBundle(
     String type,
     String classifier,
     String version,
-    int startOrder) {
+    int startOrder,
+    boolean spifly) {
 
   /** Parses the feature id form; returns empty-type/classifier defaults ("jar", ""). */
-  static FeatureBundle parse(String id, int startOrder) {
+  static FeatureBundle parse(String id, int startOrder, boolean spifly) {
     String[] parts = id.split(":", -1);
     for (String part : parts) {
       if (part.isBlank()) {
@@ -23,9 +26,10 @@ public record FeatureBundle(
       }
     }
     return switch (parts.length) {
-      case 3 -> new FeatureBundle(parts[0], parts[1], "jar", "", parts[2], startOrder);
-      case 4 -> new FeatureBundle(parts[0], parts[1], parts[2], "", parts[3], startOrder);
-      case 5 -> new FeatureBundle(parts[0], parts[1], parts[2], parts[3], parts[4], startOrder);
+      case 3 -> new FeatureBundle(parts[0], parts[1], "jar", "", parts[2], startOrder, spifly);
+      case 4 -> new FeatureBundle(parts[0], parts[1], parts[2], "", parts[3], startOrder, spifly);
+      case 5 ->
+          new FeatureBundle(parts[0], parts[1], parts[2], parts[3], parts[4], startOrder, spifly);
       default ->
           throw new IllegalArgumentException(
               "bundle id \"" + id + "\" is not group:artifact[:type[:classifier]]:version");

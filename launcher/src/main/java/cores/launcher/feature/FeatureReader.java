@@ -1,15 +1,17 @@
 package cores.launcher.feature;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,21 @@ import java.util.Map;
 /**
  * Reads {@code <name>.json} feature files from the distribution's {@code features/} folder and
  * checks that every bundle they name is in the distribution's {@code bundles/} repository.
+ *
+ * <p>The files are read with Jackson's streaming parser into plain maps, lists and scalars: its
+ * {@code ObjectMapper} costs a cold JVM about a tenth of a second to initialise, on the path to the
+ * framework's start, for files this small.
  */
 public final class FeatureReader {
 
   private static final String RESOURCE_VERSION = "1.0";
 
+  /** JSON null, which maps could not tell from a missing field otherwise. */
+  private static final Object NULL = new Object();
+
   // The Feature JSON format allows comments (Compendium 160.2.2).
-  private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
+  private final JsonFactory json =
+      JsonFactory.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
   private final Path featuresDirectory;
   private final Path repository;
 
@@ -39,9 +49,9 @@ public final class FeatureReader {
 
   public Feature read(String name) throws FeatureException {
     Path file = file(name);
-    JsonNode root;
-    try {
-      root = json.readTree(Files.readString(file));
+    Object root;
+    try (JsonParser parser = json.createParser(Files.readString(file))) {
+      root = parser.nextToken() == null ? null : value(parser);
     } catch (NoSuchFileException e) {
       throw new FeatureException("feature " + name + " is not installed (" + file + ")", e);
     } catch (JsonProcessingException e) {
@@ -57,20 +67,83 @@ public final class FeatureReader {
     }
   }
 
-  private Feature parse(String name, JsonNode root) throws FeatureException {
-    if (root == null || !root.isObject()) {
+  /**
+   * The value at the parser's current token: a map for an object, a list for an array, a String,
+   * Integer, Long, BigInteger, Double or Boolean, or {@link #NULL} for JSON null.
+   */
+  private static Object value(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> object = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          parser.nextToken();
+          object.put(field, value(parser));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        List<Object> array = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(value(parser));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return parser.getText();
+      }
+      case VALUE_NUMBER_INT -> {
+        return parser.getNumberValue();
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return parser.getDoubleValue();
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return parser.getBooleanValue();
+      }
+      default -> {
+        return NULL;
+      }
+    }
+  }
+
+  /** A scalar as text, {@code otherwise} for a missing field, null, an object or an array. */
+  private static String text(Object value, String otherwise) {
+    return value instanceof String || value instanceof Number || value instanceof Boolean
+        ? value.toString()
+        : otherwise;
+  }
+
+  /** The object's fields; none when it is not an object. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fields(Object value) {
+    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+  }
+
+  /** An array's elements or an object's values; none for anything else. */
+  private static Collection<?> elements(Object value) {
+    if (value instanceof List<?> list) {
+      return list;
+    }
+    return value instanceof Map<?, ?> map ? map.values() : List.of();
+  }
+
+  private Feature parse(String name, Object rootValue) throws FeatureException {
+    if (!(rootValue instanceof Map)) {
       throw new IllegalArgumentException("not a feature (expected a JSON object)");
     }
-    String version = root.path("feature-resource-version").asText(RESOURCE_VERSION);
+    Map<String, Object> root = fields(rootValue);
+    String version = text(root.get("feature-resource-version"), RESOURCE_VERSION);
     if (!version.equals(RESOURCE_VERSION)) {
       throw new IllegalArgumentException("feature-resource-version " + version + " is not 1.0");
     }
-    String id = root.path("id").asText("");
+    String id = text(root.get("id"), "");
     if (id.isBlank()) {
       throw new IllegalArgumentException("has no id");
     }
     List<FeatureBundle> bundles = new ArrayList<>();
-    for (JsonNode entry : root.path("bundles")) {
+    for (Object entry : elements(root.get("bundles"))) {
       FeatureBundle bundle = bundle(entry);
       if (!Files.isRegularFile(bundle.path(repository))) {
         throw new FeatureException(
@@ -78,43 +151,43 @@ public final class FeatureReader {
       }
       bundles.add(bundle);
     }
-    return new Feature(name, id, bundles, configurations(root.path("configurations")));
+    return new Feature(name, id, bundles, configurations(root.get("configurations")));
   }
 
-  private static FeatureBundle bundle(JsonNode entry) {
-    if (entry.isTextual()) {
+  private static FeatureBundle bundle(Object entryValue) {
+    if (entryValue instanceof String text) {
       throw new IllegalArgumentException(
-          "bundle "
-              + entry.asText()
-              + " has no start-order (write {\"id\": ..., \"start-order\": N})");
+          "bundle " + text + " has no start-order (write {\"id\": ..., \"start-order\": N})");
     }
-    String id = entry.path("id").asText("");
-    JsonNode order = entry.get("start-order");
+    Map<String, Object> entry = fields(entryValue);
+    String id = text(entry.get("id"), "");
+    Object order = entry.get("start-order");
     if (order == null) {
       throw new IllegalArgumentException("bundle " + id + " has no start-order");
     }
     // Compendium 160 writes start-order as a string; accept numbers too.
     int level;
     try {
-      level = order.isNumber() ? order.intValue() : Integer.parseInt(order.asText());
+      level =
+          order instanceof Number number ? number.intValue() : Integer.parseInt(text(order, ""));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("bundle " + id + ": start-order is not a number", e);
     }
     if (level < 1) {
       throw new IllegalArgumentException("bundle " + id + ": start-order must be 1 or more");
     }
-    return FeatureBundle.parse(id, level);
+    Object spifly = entry.getOrDefault("spifly", Boolean.TRUE);
+    if (!(spifly instanceof Boolean)) {
+      throw new IllegalArgumentException("bundle " + id + ": spifly must be true or false");
+    }
+    return FeatureBundle.parse(id, level, (Boolean) spifly);
   }
 
-  private static Map<String, Map<String, Object>> configurations(JsonNode node) {
+  private static Map<String, Map<String, Object>> configurations(Object node) {
     Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> pids = node.fields();
-    while (pids.hasNext()) {
-      Map.Entry<String, JsonNode> pid = pids.next();
+    for (Map.Entry<String, Object> pid : fields(node).entrySet()) {
       Map<String, Object> properties = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> props = pid.getValue().fields();
-      while (props.hasNext()) {
-        Map.Entry<String, JsonNode> p = props.next();
+      for (Map.Entry<String, Object> p : fields(pid.getValue()).entrySet()) {
         properties.put(p.getKey(), scalar(pid.getKey() + "/" + p.getKey(), p.getValue()));
       }
       result.put(pid.getKey(), properties);
@@ -122,21 +195,16 @@ public final class FeatureReader {
     return result;
   }
 
-  private static Object scalar(String where, JsonNode value) {
-    if (value.isTextual()) {
-      return value.textValue();
+  private static Object scalar(String where, Object value) {
+    if (value instanceof String
+        || value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Double) {
+      return value;
     }
-    if (value.isBoolean()) {
-      return value.booleanValue();
-    }
-    if (value.isInt()) {
-      return value.intValue();
-    }
-    if (value.isIntegralNumber() && value.canConvertToLong()) {
-      return value.longValue();
-    }
-    if (value.isNumber()) {
-      return value.doubleValue();
+    if (value instanceof BigInteger big) {
+      return big.doubleValue(); // beyond long, as a number it still is
     }
     throw new IllegalArgumentException(
         "configuration " + where + ": only strings, numbers and booleans are supported");

@@ -21,6 +21,8 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.hooks.bundle.EventHook;
+import org.osgi.framework.hooks.bundle.FindHook;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
@@ -108,10 +110,13 @@ public final class Platform {
               errors.putIfAbsent(event.getBundle().getBundleId(), event.getThrowable());
             }
           });
+      MediatorExclusions exclusions = new MediatorExclusions();
+      context.registerService(
+          new String[] {FindHook.class.getName(), EventHook.class.getName()}, exclusions, null);
       for (Feature feature : features) {
         for (FeatureBundle fb : feature.bundles()) {
           maxLevel = Math.max(maxLevel, fb.startOrder());
-          install(context, repository, fb);
+          exclusions.installed(install(context, repository, fb), fb.spifly());
         }
       }
       felix.start();
@@ -149,7 +154,7 @@ public final class Platform {
         String.valueOf((System.nanoTime() - begin) / 1_000_000));
   }
 
-  private static void install(BundleContext context, Path repository, FeatureBundle fb)
+  private static Bundle install(BundleContext context, Path repository, FeatureBundle fb)
       throws BundleException {
     // reference: the framework reads the jar in place instead of copying it into its cache
     String location = "reference:" + fb.path(repository).toUri();
@@ -158,6 +163,7 @@ public final class Platform {
     if (!isFragment(bundle)) {
       bundle.start();
     }
+    return bundle;
   }
 
   private static boolean isFragment(Bundle bundle) {

@@ -61,8 +61,8 @@ class FeatureReaderTest {
     assertEquals("cores:cores-feature-core:1", f.id());
     assertEquals(
         List.of(
-            new FeatureBundle("org.example", "lib", "jar", "", "1.0", 2),
-            new FeatureBundle("org.example", "app", "jar", "extra", "2.0", 6)),
+            new FeatureBundle("org.example", "lib", "jar", "", "1.0", 2, true),
+            new FeatureBundle("org.example", "app", "jar", "extra", "2.0", 6, true)),
         f.bundles());
     assertEquals(
         Map.of("sessionTimeoutMinutes", 60, "big", 10000000000L, "on", true, "name", "x"),
@@ -71,6 +71,22 @@ class FeatureReaderTest {
         bundles.resolve("org/example/app/2.0/app-2.0-extra.jar"), f.bundles().get(1).path(bundles));
     assertEquals("org.example:app:jar:extra:2.0", f.bundles().get(1).id());
     assertEquals("org.example:lib:1.0", f.bundles().get(0).id());
+  }
+
+  @Test
+  void aBundleCanBeLeftOutOfSpiFly() throws Exception {
+    feature(
+        "core",
+        """
+        {"id": "x:y:1", "bundles": [
+          {"id": "org.example:lib:1.0", "start-order": 2, "spifly": false},
+          {"id": "org.example:app:jar:extra:2.0", "start-order": 6, "spifly": true}
+        ]}
+        """);
+    List<FeatureBundle> bundles = reader.read("core").bundles();
+    assertEquals(
+        new FeatureBundle("org.example", "lib", "jar", "", "1.0", 2, false), bundles.get(0));
+    assertTrue(bundles.get(1).spifly());
   }
 
   @Test
@@ -125,8 +141,20 @@ class FeatureReaderTest {
         "{\"id\": \"x:y:1\", \"bundles\": [{\"id\": \"a::1.0\", \"start-order\": 1}]}",
         "bundle id \"a::1.0\" has an empty part");
     assertInvalid(
+        "{\"id\": \"x:y:1\", \"bundles\": [{\"id\": \"org.example:lib:1.0\", \"start-order\": 1,"
+            + " \"spifly\": \"no\"}]}",
+        "bundle org.example:lib:1.0: spifly must be true or false");
+    assertInvalid(
         "{\"id\": \"x:y:1\", \"configurations\": {\"p\": {\"list\": [1, 2]}}}",
         "configuration p/list: only strings, numbers and booleans are supported");
+    assertInvalid(
+        "{\"id\": \"x:y:1\", \"bundles\": [{\"id\": \"org.example:lib:1.0\", \"start-order\": null}]}",
+        "bundle org.example:lib:1.0: start-order is not a number");
+    assertInvalid(
+        "{\"id\": \"x:y:1\", \"configurations\": {\"p\": {\"none\": null}}}",
+        "configuration p/none: only strings, numbers and booleans are supported");
+    assertInvalid("", "not a feature (expected a JSON object)");
+    assertInvalid("{\"id\": \"x:y:1\", \"bundles\": [}", "not valid JSON (line 1)");
   }
 
   private void assertInvalid(String json, String problem) throws Exception {

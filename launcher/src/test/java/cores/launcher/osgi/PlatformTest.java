@@ -1,6 +1,8 @@
 package cores.launcher.osgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +121,64 @@ class PlatformTest {
     assertEquals("Configuration Admin is not running: check features/core.json", e.getMessage());
   }
 
+  /** SPI Fly, its ASM bundles, Config Admin and a service-loader provider (angus-activation). */
+  private Feature serviceLoaderFeature(String providerSpifly) throws Exception {
+    StringBuilder json = new StringBuilder("{\"id\": \"t:t:1\", \"bundles\": [");
+    json.append(
+        "{\"id\": \"org.apache.aries.spifly:org.apache.aries.spifly.dynamic.bundle:1.3.7\","
+            + " \"start-order\": 1},");
+    for (String asm : List.of("asm", "asm-commons", "asm-tree", "asm-analysis", "asm-util")) {
+      json.append("{\"id\": \"org.ow2.asm:").append(asm).append(":9.8\", \"start-order\": 1},");
+    }
+    json.append("{\"id\": \"" + VERSIONS + "\", \"start-order\": 2},")
+        .append(
+            "{\"id\": \"jakarta.activation:jakarta.activation-api:2.1.3\", \"start-order\": 2},")
+        .append("{\"id\": \"org.eclipse.angus:angus-activation:2.0.2\", \"start-order\": 2")
+        .append(providerSpifly)
+        .append("}]}");
+    return feature(json.toString());
+  }
+
+  private static final String MIME_PROVIDER =
+      "(objectClass=jakarta.activation.spi.MimeTypeRegistryProvider)";
+
+  @Test
+  void spiFlyRegistersAProvidersServicesByDefault() throws Exception {
+    Platform platform =
+        Platform.start(
+            home.resolve("cache"), REPOSITORY, List.of(serviceLoaderFeature("")), List.of(), false);
+    try {
+      assertTrue(platform.awaitService(MIME_PROVIDER, Duration.ofSeconds(5)).isPresent());
+    } finally {
+      platform.stop();
+    }
+  }
+
+  @Test
+  void aBundleMarkedSpiflyFalseIsActiveButHiddenFromSpiFly() throws Exception {
+    Platform platform =
+        Platform.start(
+            home.resolve("cache"),
+            REPOSITORY,
+            List.of(serviceLoaderFeature(", \"spifly\": false")),
+            List.of(),
+            false);
+    try {
+      BundleContext context = platform.bundleContext();
+      assertEquals(Bundle.ACTIVE, bundle(context, "angus-activation").getState());
+      assertEquals(
+          Bundle.ACTIVE, bundle(context, "org.apache.aries.spifly.dynamic.bundle").getState());
+      // SPI Fly registers synchronously when the provider starts: nothing came by the end of it
+      assertNull(context.getServiceReference("jakarta.activation.spi.MimeTypeRegistryProvider"));
+      // hidden from SPI Fly only: other bundles still see it
+      assertFalse(
+          sees(bundle(context, "org.apache.aries.spifly.dynamic.bundle"), "angus-activation"));
+      assertTrue(sees(bundle(context, "org.apache.felix.configadmin"), "angus-activation"));
+    } finally {
+      platform.stop();
+    }
+  }
+
   private static Bundle bundle(BundleContext context, String symbolicName) {
     for (Bundle b : context.getBundles()) {
       if (symbolicName.equals(b.getSymbolicName())) {
@@ -126,6 +186,15 @@ class PlatformTest {
       }
     }
     throw new AssertionError(symbolicName + " not installed");
+  }
+
+  private static boolean sees(Bundle viewer, String symbolicName) {
+    for (Bundle b : viewer.getBundleContext().getBundles()) {
+      if (symbolicName.equals(b.getSymbolicName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads a configuration back through Config Admin, by reflection like the launcher. */
