@@ -1,6 +1,7 @@
 package cores.domain;
 
 import java.sql.SQLException;
+import java.time.Instant;
 
 /** Inventory rows for tests, written straight to the database. */
 public final class Fixture {
@@ -52,6 +53,20 @@ public final class Fixture {
             + host
             + ", '"
             + status
+            + "') RETURNING id");
+  }
+
+  /** A booking of a bookable from start to end. */
+  public long booking(long bookable, long owner, Instant start, Instant end) throws SQLException {
+    return db.number(
+        "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) VALUES ("
+            + bookable
+            + ", "
+            + owner
+            + ", '"
+            + start
+            + "', '"
+            + end
             + "') RETURNING id");
   }
 }

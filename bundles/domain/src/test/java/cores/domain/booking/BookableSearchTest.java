@@ -69,7 +69,8 @@ class BookableSearchTest {
               + "' AND b.id = "
               + bookable);
       if (i < 20) {
-        booking(bookable, other, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1)));
+        fixture.booking(
+            bookable, other, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1)));
       }
       if (i >= 20 && i < 30) {
         db.execute(
@@ -82,7 +83,7 @@ class BookableSearchTest {
                 + "')");
       }
       // bookings in the past and future do not make a bookable busy now
-      booking(bookable, other, NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(3)));
+      fixture.booking(bookable, other, NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(3)));
     }
     long elsewhere = fixture.bookable("elsewhere", "suspended");
     db.execute(
@@ -93,19 +94,6 @@ class BookableSearchTest {
             + " WHERE id = (SELECT host_id FROM booking_bookable WHERE id = "
             + elsewhere
             + ")");
-  }
-
-  private void booking(long bookable, long owner, Instant start, Instant end) throws Exception {
-    db.execute(
-        "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) VALUES ("
-            + bookable
-            + ", "
-            + owner
-            + ", '"
-            + start
-            + "', '"
-            + end
-            + "')");
   }
 
   @AfterAll

@@ -28,6 +28,7 @@ class SearchCacheTest {
   private final SearchCache cache = new SearchCache(new BookableSearch());
   private DomainDatabase db;
   private TestDatabase.Tx tx;
+  private Fixture fixture;
   private long owner;
   private final long[] bookables = new long[3];
 
@@ -35,7 +36,7 @@ class SearchCacheTest {
   void setUp() throws Exception {
     db = new DomainDatabase();
     tx = db.transactions();
-    Fixture fixture = new Fixture(db);
+    fixture = new Fixture(db);
     owner = db.user("ann", false, Set.of()).id();
     for (int i = 0; i < bookables.length; i++) {
       bookables[i] = fixture.bookable("host-" + i, "active");
@@ -57,16 +58,8 @@ class SearchCacheTest {
     return result.rows().stream().map(row -> row.get("hostname")).toList();
   }
 
-  private String booking(long bookable, Instant start, Instant end) {
-    return "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) VALUES ("
-        + bookable
-        + ", "
-        + owner
-        + ", '"
-        + start
-        + "', '"
-        + end
-        + "')";
+  private void booking(long bookable, Instant start, Instant end) throws Exception {
+    fixture.booking(bookable, owner, start, end);
   }
 
   @Test
@@ -87,8 +80,7 @@ class SearchCacheTest {
   @Test
   void aCommittedBookingIsSeenByTheNextSearch() throws Exception {
     assertEquals(3, find(FREE, NOW).count());
-    db.execute(
-        booking(bookables[1], NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1))));
+    booking(bookables[1], NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1)));
     BookableSearch.Result after = find(FREE, NOW);
     assertEquals(List.of("host-0", "host-2"), hostnames(after));
   }
@@ -110,7 +102,7 @@ class SearchCacheTest {
   @Test
   void aPageEndsWhenABookingStarts() throws Exception {
     Instant start = NOW.plus(Duration.ofHours(1));
-    db.execute(booking(bookables[2], start, start.plus(Duration.ofHours(1))));
+    booking(bookables[2], start, start.plus(Duration.ofHours(1)));
     BookableSearch.Result page = find(FREE, NOW);
     assertSame(page.rows(), find(FREE, start.minusMillis(1)).rows());
     assertEquals(List.of("host-0", "host-1"), hostnames(find(FREE, start)));
@@ -119,7 +111,7 @@ class SearchCacheTest {
   @Test
   void aPageEndsWhenABookingEnds() throws Exception {
     Instant end = NOW.plus(Duration.ofMinutes(10));
-    db.execute(booking(bookables[0], NOW.minus(Duration.ofHours(1)), end));
+    booking(bookables[0], NOW.minus(Duration.ofHours(1)), end);
     assertEquals(List.of("host-1", "host-2"), hostnames(find(FREE, NOW)));
     assertEquals(List.of("host-0", "host-1", "host-2"), hostnames(find(FREE, end)));
   }
@@ -142,8 +134,7 @@ class SearchCacheTest {
 
   @Test
   void aRenamedOwnerOfABookingShownIsShownWithTheNewName() throws Exception {
-    db.execute(
-        booking(bookables[0], NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(5))));
+    booking(bookables[0], NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(5)));
     Object booked = find(Map.of(), NOW).rows().get(0).get("booked");
     assertEquals("Booked until " + NOW.plus(Duration.ofHours(5)) + " by ann", booked);
     db.execute("UPDATE auth_user SET username = 'anne' WHERE id = " + owner);
@@ -154,7 +145,7 @@ class SearchCacheTest {
 
   @Test
   void changesOfColumnsTheSearchDoesNotReadKeepThePage() throws Exception {
-    db.execute(booking(bookables[0], NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2))));
+    booking(bookables[0], NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)));
     BookableSearch.Result page = find(FREE, NOW);
     db.execute(
         "UPDATE booking_booking SET start_reminder_sent = true",
