@@ -1,6 +1,5 @@
 package cores.bench;
 
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -16,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
@@ -53,27 +51,9 @@ public final class LiveIngest {
   public static void main(String[] args) throws Exception {
     Path dist = Path.of(args[0]);
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    byte[] suffix = new byte[4];
-    new SecureRandom().nextBytes(suffix);
-    String db = "cores_bench_live_" + HexFormat.of().formatHex(suffix);
-    LocalCores.admin("CREATE DATABASE " + db);
-    int port = LocalCores.freePort();
-    File log = File.createTempFile("cores-bench-live", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(dist.resolve("bin/cores").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log);
-    builder.environment().put("POSTGRES_HOST", "127.0.0.1");
-    builder.environment().put("POSTGRES_DB", db);
-    builder.environment().put("POSTGRES_USER", "postgres");
-    builder.environment().put("CORES_HTTP_PORT", Integer.toString(port));
-    builder.environment().put("CORES_DATA", log.getParent() + "/cores-bench-data-" + db);
-    builder.environment().put("CORES_PLUGINS", log.getParent() + "/cores-bench-plugins-" + db);
-    builder.environment().put("DEBUG", "True");
-    Process cores = builder.start();
-    try (Connection c = LocalCores.connect(db)) {
-      LocalCores.awaitHealthy(port, cores, log);
-      LocalCores.awaitTable(db, "live_scansession");
+    try (LocalCores cores = LocalCores.start(dist, "live", Map.of(), "live_scansession");
+        Connection c = LocalCores.connect(cores.db)) {
+      int port = cores.port;
       seed(c);
       String token = token(port, user(c));
       Bench bench = new Bench(port, token, c);
@@ -93,11 +73,7 @@ public final class LiveIngest {
         System.out.printf(
             "entries=%d median ratio over %d runs: %.1f%n", n, runs, ratios[runs / 2]);
       }
-      System.out.println("log: " + log);
-    } finally {
-      cores.destroy();
-      cores.waitFor();
-      LocalCores.admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      System.out.println("log: " + cores.log);
     }
   }
 

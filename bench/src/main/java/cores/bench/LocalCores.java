@@ -5,18 +5,77 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Map;
 
 /**
- * What the harnesses that start the built distribution share: the local PostgreSQL (trust auth), a
- * free port, and waiting until the started process answers and a bundle's table exists.
+ * The built distribution started by a harness on a fresh database of the local PostgreSQL (trust
+ * auth) and a free port, with DEBUG logging to a file; closing stops it and drops the database.
+ * Also what the harnesses share: connections, and waiting for a bundle's table.
  */
-final class LocalCores {
-  private LocalCores() {}
+final class LocalCores implements AutoCloseable {
+  final String db;
+  final int port;
+  final File log;
+  private final Process process;
+
+  private LocalCores(String db, int port, File log, Process process) {
+    this.db = db;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  /**
+   * Starts {@code dist/bin/cores} with {@code env} added and waits until {@code table} exists.
+   *
+   * @param name a word for the database and log file names
+   */
+  static LocalCores start(Path dist, String name, Map<String, String> env, String table)
+      throws Exception {
+    byte[] suffix = new byte[4];
+    new SecureRandom().nextBytes(suffix);
+    String db = "cores_bench_" + name + "_" + HexFormat.of().formatHex(suffix);
+    admin("CREATE DATABASE " + db);
+    int port = freePort();
+    File log = File.createTempFile("cores-bench-" + name, ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(dist.resolve("bin/cores").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log);
+    Map<String, String> environment = builder.environment();
+    environment.put("POSTGRES_HOST", "127.0.0.1");
+    environment.put("POSTGRES_DB", db);
+    environment.put("POSTGRES_USER", "postgres");
+    environment.put("CORES_HTTP_PORT", Integer.toString(port));
+    environment.put("CORES_DATA", log.getParent() + "/cores-bench-data-" + db);
+    environment.put("CORES_PLUGINS", log.getParent() + "/cores-bench-plugins-" + db);
+    environment.put("DEBUG", "True");
+    environment.putAll(env);
+    LocalCores cores = new LocalCores(db, port, log, builder.start());
+    try {
+      awaitHealthy(port, cores.process, log);
+      awaitTable(db, table);
+      return cores;
+    } catch (Exception e) {
+      cores.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.destroy();
+    process.waitFor();
+    admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+  }
 
   static Connection connect(String db) throws Exception {
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "postgres", "");
@@ -36,7 +95,7 @@ final class LocalCores {
     }
   }
 
-  static void awaitHealthy(int port, Process cores, File log) throws Exception {
+  private static void awaitHealthy(int port, Process cores, File log) throws Exception {
     long until = System.nanoTime() + 120_000_000_000L;
     while (System.nanoTime() < until) {
       if (!cores.isAlive()) {
@@ -58,7 +117,7 @@ final class LocalCores {
   }
 
   /** Bundles migrate their tables after the first healthy answer may come. */
-  static void awaitTable(String db, String table) throws Exception {
+  private static void awaitTable(String db, String table) throws Exception {
     long until = System.nanoTime() + 60_000_000_000L;
     while (System.nanoTime() < until) {
       try (Connection c = connect(db);

@@ -9,12 +9,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.File;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.HexFormat;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -85,36 +83,16 @@ public final class OutboxThroughput {
    */
   private static void outbox(Path dist, int smtpPort, int n, int runs, GreenMail mail)
       throws Exception {
-    byte[] suffix = new byte[4];
-    new SecureRandom().nextBytes(suffix);
-    String db = "cores_bench_outbox_" + HexFormat.of().formatHex(suffix);
-    LocalCores.admin("CREATE DATABASE " + db);
-    int httpPort = LocalCores.freePort();
-    File log = File.createTempFile("cores-bench-outbox", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(dist.resolve("bin/cores").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log);
-    builder.environment().put("POSTGRES_HOST", "127.0.0.1");
-    builder.environment().put("POSTGRES_DB", db);
-    builder.environment().put("POSTGRES_USER", "postgres");
-    builder.environment().put("CORES_HTTP_PORT", Integer.toString(httpPort));
-    builder.environment().put("CORES_DATA", log.getParent() + "/cores-bench-data-" + db);
-    builder.environment().put("CORES_PLUGINS", log.getParent() + "/cores-bench-plugins-" + db);
-    builder.environment().put("DEBUG", "True");
-    builder.environment().put("SMTP_SERVER", "127.0.0.1");
-    builder.environment().put("SMTP_PORT", Integer.toString(smtpPort));
-    Process cores = builder.start();
-    try {
-      LocalCores.awaitHealthy(httpPort, cores, log);
-      LocalCores.awaitTable(db, "notify_outbox");
+    Map<String, String> smtp =
+        Map.of("SMTP_SERVER", "127.0.0.1", "SMTP_PORT", Integer.toString(smtpPort));
+    try (LocalCores cores = LocalCores.start(dist, "outbox", smtp, "notify_outbox")) {
       double[] ratios = new double[runs];
       for (int run = 0; run < runs; run++) {
         mail.purgeEmailFromAllMailboxes();
         double baseline = baseline(smtpPort, n, mail);
         mail.purgeEmailFromAllMailboxes();
         long start = System.nanoTime();
-        try (Connection c = LocalCores.connect(db);
+        try (Connection c = LocalCores.connect(cores.db);
             Statement s = c.createStatement()) {
           s.execute(
               "INSERT INTO notify_outbox (type, recipient, data) SELECT 'booking_confirmed',"
@@ -125,7 +103,7 @@ public final class OutboxThroughput {
                   + ") i");
         }
         if (!mail.waitForIncomingEmail(300_000, n)) {
-          throw new IllegalStateException("outbox: not all messages arrived; log " + log);
+          throw new IllegalStateException("outbox: not all messages arrived; log " + cores.log);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(500);
@@ -140,11 +118,8 @@ public final class OutboxThroughput {
             run + 1, n, baseline, outbox, seconds, ratios[run]);
       }
       java.util.Arrays.sort(ratios);
-      System.out.printf("median ratio over %d runs: %.2f (log %s)%n", runs, ratios[runs / 2], log);
-    } finally {
-      cores.destroy();
-      cores.waitFor();
-      LocalCores.admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      System.out.printf(
+          "median ratio over %d runs: %.2f (log %s)%n", runs, ratios[runs / 2], cores.log);
     }
   }
 }
