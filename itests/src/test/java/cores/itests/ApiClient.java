@@ -8,9 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
@@ -22,12 +24,12 @@ import javax.crypto.spec.PBEKeySpec;
  * Authorization} header (or none) and a JSON body (or none).
  *
  * <pre>{@code
- * ApiClient api = new ApiClient(cores, db);
+ * ApiClient api = ApiClient.boot("my-test", builder -> builder); // or new ApiClient(cores, db)
  * String admin = api.token(api.user("admin", true));
  * HttpResponse<String> r = api.send("GET", "/api/inventory/host/", admin, null);
  * }</pre>
  */
-final class ApiClient {
+final class ApiClient implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
   private static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
@@ -38,6 +40,45 @@ final class ApiClient {
   ApiClient(CoresProcess cores, TestDatabase db) {
     this.cores = cores;
     this.db = db;
+  }
+
+  /**
+   * Boots the distribution on a fresh database, waiting until it is started and healthy; {@link
+   * #close()} then stops it and drops the database.
+   *
+   * @param configure adds environment to the builder (which already has the database's)
+   */
+  static ApiClient boot(String name, UnaryOperator<CoresProcess.Builder> configure)
+      throws Exception {
+    TestDatabase db = TestDatabase.create();
+    CoresProcess cores = null;
+    try {
+      cores = configure.apply(CoresProcess.builder(name).env(db.environment())).start();
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      return new ApiClient(cores, db);
+    } catch (Exception | Error e) {
+      if (cores != null) {
+        cores.close();
+      }
+      db.close();
+      throw e;
+    }
+  }
+
+  CoresProcess cores() {
+    return cores;
+  }
+
+  TestDatabase db() {
+    return db;
+  }
+
+  /** Stops the distribution and drops its database. */
+  @Override
+  public void close() throws SQLException {
+    cores.close();
+    db.close();
   }
 
   /**

@@ -23,29 +23,22 @@ import org.junit.jupiter.api.Test;
  * bookings of one slot (exactly one 201, 49 409s, no 500).
  */
 class DomainApiIT {
-  private static TestDatabase db;
-  private static CoresProcess cores;
   private static ApiClient api;
   private static String admin;
   private static String plain;
 
   @BeforeAll
   static void start() throws Exception {
-    db = TestDatabase.create();
-    cores = CoresProcess.builder("domain-api").env(db.environment()).start();
-    cores.awaitStarted(Duration.ofSeconds(90));
-    cores.awaitHealthy(Duration.ofSeconds(30));
-    api = new ApiClient(cores, db);
+    api = ApiClient.boot("domain-api", builder -> builder);
     admin = api.token(api.user("admin", true));
     plain = api.token(api.user("plain", false));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (cores != null) {
-      cores.close();
+    if (api != null) {
+      api.close();
     }
-    db.close();
   }
 
   @Test

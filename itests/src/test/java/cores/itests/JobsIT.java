@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,7 +28,6 @@ class JobsIT {
       ZoneOffset.ofHours(12 - Instant.now().atOffset(ZoneOffset.UTC).getHour());
 
   private static TestDatabase db;
-  private static CoresProcess cores;
   private static ApiClient api;
   private static String admin;
   private static String plain;
@@ -38,17 +36,15 @@ class JobsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    db = TestDatabase.create();
-    cores =
-        CoresProcess.builder("jobs")
-            .env(db.environment())
-            .env("CORES_MORNING_JOB_AT", "23:59")
-            .env("CORES_MAINTENANCE_JOB_AT", "23:59")
-            .env("CORES_TIME_ZONE", ZONE.getId())
-            .start();
-    cores.awaitStarted(Duration.ofSeconds(90));
-    cores.awaitHealthy(Duration.ofSeconds(30));
-    api = new ApiClient(cores, db);
+    api =
+        ApiClient.boot(
+            "jobs",
+            builder ->
+                builder
+                    .env("CORES_MORNING_JOB_AT", "23:59")
+                    .env("CORES_MAINTENANCE_JOB_AT", "23:59")
+                    .env("CORES_TIME_ZONE", ZONE.getId()));
+    db = api.db();
     admin = api.token(api.user("admin", true));
     plain = api.token(api.user("plain", false));
     plainId = db.number("SELECT id FROM auth_user WHERE username = 'plain'");
@@ -70,10 +66,9 @@ class JobsIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (cores != null) {
-      cores.close();
+    if (api != null) {
+      api.close();
     }
-    db.close();
   }
 
   @Test

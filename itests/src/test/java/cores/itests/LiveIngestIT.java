@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +28,9 @@ class LiveIngestIT {
 
   @BeforeAll
   static void start() throws Exception {
-    db = TestDatabase.create();
-    cores = CoresProcess.builder("live-ingest").env(db.environment()).start();
-    cores.awaitStarted(Duration.ofSeconds(90));
-    cores.awaitHealthy(Duration.ofSeconds(30));
-    api = new ApiClient(cores, db);
+    api = ApiClient.boot("live-ingest", builder -> builder);
+    db = api.db();
+    cores = api.cores();
     admin = api.token(api.user("admin", true));
     plain = api.token(api.user("plain", false));
     viewer = api.token(api.user("viewer", false));
@@ -59,10 +56,9 @@ class LiveIngestIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (cores != null) {
-      cores.close();
+    if (api != null) {
+      api.close();
     }
-    db.close();
   }
 
   @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +29,9 @@ class NoticesLoansReportsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    db = TestDatabase.create();
-    cores = CoresProcess.builder("notices-loans").env(db.environment()).start();
-    cores.awaitStarted(Duration.ofSeconds(90));
-    cores.awaitHealthy(Duration.ofSeconds(30));
-    api = new ApiClient(cores, db);
+    api = ApiClient.boot("notices-loans", builder -> builder);
+    db = api.db();
+    cores = api.cores();
     admin = api.token(api.user("admin", true));
     plain = api.token(api.user("plain", false));
     member = api.token(api.user("member", false));
@@ -48,10 +45,9 @@ class NoticesLoansReportsIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (cores != null) {
-      cores.close();
+    if (api != null) {
+      api.close();
     }
-    db.close();
   }
 
   @Test
