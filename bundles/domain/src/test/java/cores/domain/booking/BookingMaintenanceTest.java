@@ -51,12 +51,16 @@ class BookingMaintenanceTest {
   void theSearchCachesChangeRecordsOlderThanADayAreDeleted() throws Exception {
     try (DomainDatabase db = new DomainDatabase();
         TestDatabase.Tx tx = db.transactions()) {
+      // the job's own deletes add a change record stamped with the database's clock, which is
+      // not the test's: only the two records written here are judged
       db.execute(
           "INSERT INTO booking_search_change (xid, changed_at) VALUES"
               + " ('1'::xid8, '2026-11-30T02:59Z'), ('2'::xid8, '2026-11-30T03:01Z')");
       tx.required(em -> new BookingMaintenance().run(Sql.of(em), NOW));
       assertEquals(
-          List.of("2"), db.texts("SELECT xid::text FROM booking_search_change ORDER BY xid"));
+          List.of("2"),
+          db.texts(
+              "SELECT xid::text FROM booking_search_change WHERE xid IN ('1', '2') ORDER BY xid"));
     }
   }
 }
