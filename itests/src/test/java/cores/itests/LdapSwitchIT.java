@@ -157,7 +157,7 @@ class LdapSwitchIT {
   private static void browserLoginAndImpersonation(CoresProcess cores) throws Exception {
     HttpResponse<String> page = get(cores, "/login", null);
     assertEquals(200, page.statusCode(), page.body());
-    String nonce = cookie(page, "cores_login");
+    String nonce = cookie(page, "cores_visitor");
     Matcher token =
         Pattern.compile("name=\"csrfmiddlewaretoken\" value=\"([^\"]+)\"").matcher(page.body());
     assertTrue(token.find(), page.body());
@@ -178,7 +178,7 @@ class LdapSwitchIT {
             "Content-Type",
             "application/x-www-form-urlencoded",
             "Cookie",
-            "cores_login=" + nonce);
+            "cores_visitor=" + nonce);
     assertEquals(303, loggedIn.statusCode(), loggedIn.body());
     String janeSession = cookie(loggedIn, "cores_session");
     String janeCsrf = cookie(loggedIn, "csrftoken");

@@ -2,6 +2,7 @@ package cores.http;
 
 import cores.http.auth.AccountServices;
 import cores.http.docs.Endpoints;
+import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,12 +45,24 @@ public final class CoresServer {
    * @param health the answer of {@code /api/health}; its owner closes it
    */
   public CoresServer(HttpSettings settings, AccountServices accounts, HealthChecks health) {
-    this(settings, accounts, health, new AccessLog());
+    this(settings, accounts, health, new PageLayouts(), new AccessLog());
+  }
+
+  /**
+   * @param layouts the site's page frame, when the web bundle publishes one
+   */
+  public CoresServer(
+      HttpSettings settings, AccountServices accounts, HealthChecks health, PageLayouts layouts) {
+    this(settings, accounts, health, layouts, new AccessLog());
   }
 
   /** With the access log given: tests read its lines. */
   CoresServer(
-      HttpSettings settings, AccountServices accounts, HealthChecks health, AccessLog accessLog) {
+      HttpSettings settings,
+      AccountServices accounts,
+      HealthChecks health,
+      PageLayouts layouts,
+      AccessLog accessLog) {
     this.settings = settings;
     this.accessLog = accessLog;
     this.application =
@@ -60,7 +73,7 @@ public final class CoresServer {
             List.of(
                 Endpoints.served(
                     HealthHandler.PATH, "GET", "application/json", HealthHandler.class)));
-    this.pages = new JerseyApplication(settings, accounts, classLoader);
+    this.pages = new JerseyApplication(settings, accounts, classLoader, layouts);
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("cores-http");
     this.server = new Server(threads);

@@ -2,6 +2,7 @@ package cores.http;
 
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
+import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -44,9 +45,10 @@ public final class HttpServerComponent {
       HttpConfig config,
       BundleContext context,
       @Reference AccountServices accounts,
-      @Reference HealthChecks health)
+      @Reference HealthChecks health,
+      @Reference PageLayouts layouts)
       throws Exception {
-    this.server = new CoresServer(HttpSettings.from(config), accounts, health);
+    this.server = new CoresServer(HttpSettings.from(config), accounts, health, layouts);
     this.whiteboard =
         new ServiceTracker<>(context, filter(context), new WhiteboardCustomizer(context, server));
     // services from every bundle, whatever class space they were registered in

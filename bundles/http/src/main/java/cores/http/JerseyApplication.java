@@ -7,6 +7,8 @@ import cores.http.auth.RolesAllowedFeature;
 import cores.http.docs.DocsResource;
 import cores.http.docs.Endpoints;
 import cores.http.docs.Operation;
+import cores.http.pages.HtmlProblems;
+import cores.http.pages.PageLayouts;
 import cores.http.problem.InternalErrors;
 import cores.http.problem.JsonProblemMapper;
 import cores.http.problem.ProblemExceptionMapper;
@@ -50,6 +52,9 @@ final class JerseyApplication implements AutoCloseable {
   /** What the index and the description list besides the resources: see {@link Endpoints}. */
   private final List<Operation> served;
 
+  /** The pages' frame, for their error pages; null for the API. */
+  private final PageLayouts layouts;
+
   private final Set<Object> resources = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Object> extensions = Collections.newSetFromMap(new IdentityHashMap<>());
   private final ScheduledExecutorService reloader =
@@ -73,12 +78,16 @@ final class JerseyApplication implements AutoCloseable {
       AccountServices accounts,
       ClassLoader classLoader,
       List<Operation> served) {
-    this(settings, accounts, classLoader, true, served);
+    this(settings, accounts, classLoader, true, served, null);
   }
 
   /** The pages. */
-  JerseyApplication(HttpSettings settings, AccountServices accounts, ClassLoader classLoader) {
-    this(settings, accounts, classLoader, false, List.of());
+  JerseyApplication(
+      HttpSettings settings,
+      AccountServices accounts,
+      ClassLoader classLoader,
+      PageLayouts layouts) {
+    this(settings, accounts, classLoader, false, List.of(), layouts);
   }
 
   private JerseyApplication(
@@ -86,9 +95,11 @@ final class JerseyApplication implements AutoCloseable {
       AccountServices accounts,
       ClassLoader classLoader,
       boolean api,
-      List<Operation> served) {
+      List<Operation> served,
+      PageLayouts layouts) {
     this.api = api;
     this.served = List.copyOf(served);
+    this.layouts = layouts;
     this.settings = settings;
     this.accounts = accounts;
     this.csrf = new CsrfTokens(settings.secretKey());
@@ -203,11 +214,13 @@ final class JerseyApplication implements AutoCloseable {
                 new WebApplicationExceptionMapper(),
                 jsonMapper,
                 new ThrowableMapper(internalErrors, jsonMapper),
-                new AuthenticationFilter(accounts, csrf),
+                new AuthenticationFilter(accounts, csrf, !api),
                 new RolesAllowedFeature()));
     if (api) {
       instances.add(new IndexResource(served));
       instances.add(new DocsResource(served));
+    } else {
+      instances.add(new HtmlProblems(layouts));
     }
     return instances;
   }

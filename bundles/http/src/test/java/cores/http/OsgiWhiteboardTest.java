@@ -10,6 +10,7 @@ import cores.api.notify.NotificationEvent;
 import cores.api.notify.Outbox;
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
+import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
 import cores.http.system.SystemResource;
 import jakarta.persistence.EntityManager;
@@ -104,7 +105,11 @@ class OsgiWhiteboardTest {
     services.bindAuthenticator(accounts);
     component =
         new HttpServerComponent(
-            config(), context, services, new HealthChecks(Duration.ofSeconds(1), Duration.ZERO));
+            config(),
+            context,
+            services,
+            new HealthChecks(Duration.ofSeconds(1), Duration.ZERO),
+            new PageLayouts());
     base = "http://127.0.0.1:" + component.port();
     firstHealth = get("/api/health");
 

@@ -9,6 +9,7 @@ import cores.http.auth.AuthTestResource;
 import cores.http.auth.CsrfTokens;
 import cores.http.pages.LoginPage;
 import cores.http.pages.LogoutPage;
+import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -45,7 +46,7 @@ class PagesTest {
     server =
         new CoresServer(
             new HttpSettings(0, "127.0.0.1", false, SECRET, 4096), services, new HealthChecks());
-    server.addPage(new LoginPage(services, new CsrfTokens(SECRET)));
+    server.addPage(new LoginPage(services, new CsrfTokens(SECRET), new PageLayouts()));
     server.addPage(new LogoutPage(services, new CsrfTokens(SECRET)));
     server.addResource(new AuthTestResource());
     server.start();
@@ -104,7 +105,7 @@ class PagesTest {
       throws Exception {
     HttpResponse<String> page = send("GET", "/login", null);
     assertEquals(200, page.statusCode());
-    String nonce = cookie(page, "cores_login");
+    String visitor = cookie(page, "cores_visitor");
     return send(
         "POST",
         "/login",
@@ -118,7 +119,7 @@ class PagesTest {
             "next",
             next),
         "Cookie",
-        "cores_login=" + nonce);
+        "cores_visitor=" + visitor);
   }
 
   @Test
@@ -126,7 +127,7 @@ class PagesTest {
     HttpResponse<String> page = send("GET", "/login?next=%2Fapi%2Fauth-test", null);
     assertEquals(200, page.statusCode());
     assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-    assertTrue(page.body().contains("<form method=\"post\" action=\"/login\">"), page.body());
+    assertTrue(page.body().contains("<form method=\"post\" action=\"/login\""), page.body());
     assertTrue(page.body().contains("value=\"/api/auth-test\""), page.body());
     List<String> cookies = page.headers().allValues("Set-Cookie");
     assertTrue(cookies.get(0).contains("HttpOnly") && cookies.get(0).contains("SameSite=Lax"));
@@ -168,7 +169,7 @@ class PagesTest {
             "Cookie",
             "cores_session=" + session);
     assertEquals(303, out.statusCode(), out.body());
-    assertEquals("/login", out.headers().firstValue("Location").orElseThrow().replace(base, ""));
+    assertEquals("/", out.headers().firstValue("Location").orElseThrow().replace(base, ""));
     assertEquals(
         401,
         send("GET", "/api/auth-test", null, "Cookie", "cores_session=" + session).statusCode());
@@ -186,7 +187,7 @@ class PagesTest {
       HttpResponse<String> done = logIn("alice", "wonder land", next);
       assertEquals(303, done.statusCode());
       assertEquals(
-          "/login", done.headers().firstValue("Location").orElseThrow().replace(base, ""), next);
+          "/", done.headers().firstValue("Location").orElseThrow().replace(base, ""), next);
     }
   }
 
@@ -227,5 +228,50 @@ class PagesTest {
   void apiStaysAtApi() throws Exception {
     assertEquals(401, send("GET", "/api/auth-test", null).statusCode());
     assertEquals(404, send("GET", "/nothing-here", null).statusCode());
+  }
+
+  @Test
+  void pageErrorsArePagesAndApiErrorsProblemDetails() throws Exception {
+    HttpResponse<String> page = send("GET", "/nothing-here", null, "Accept", "text/html");
+    assertEquals(404, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(page.body().contains("404 Not Found"), page.body());
+    HttpResponse<String> api = send("GET", "/api/nothing-here", null, "Accept", "text/html");
+    assertEquals(404, api.statusCode());
+    assertTrue(
+        api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+  }
+
+  @Test
+  void aVisitorCookieComesOnlyWithAForm() throws Exception {
+    assertTrue(
+        send("GET", "/nothing-here", null).headers().allValues("Set-Cookie").isEmpty(),
+        "a page without a form sets no cookie");
+    HttpResponse<String> page = send("GET", "/login", null);
+    String visitor = cookie(page, "cores_visitor");
+    HttpResponse<String> again = send("GET", "/login", null, "Cookie", "cores_visitor=" + visitor);
+    assertTrue(again.headers().allValues("Set-Cookie").isEmpty(), "the cookie is kept");
+    assertEquals(token(page), token(again), "same visitor, same token");
+  }
+
+  @Test
+  void anotherVisitorsTokenIsRefused() throws Exception {
+    HttpResponse<String> mine = send("GET", "/login", null);
+    HttpResponse<String> theirs = send("GET", "/login", null);
+    HttpResponse<String> crossed =
+        send(
+            "POST",
+            "/login",
+            form(
+                "username",
+                "alice",
+                "password",
+                "wonder land",
+                "csrfmiddlewaretoken",
+                token(theirs)),
+            "Cookie",
+            "cores_visitor=" + cookie(mine, "cores_visitor"));
+    assertEquals(403, crossed.statusCode());
+    assertTrue(crossed.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
   }
 }

@@ -9,6 +9,7 @@ import cores.http.auth.AccountServices;
 import cores.http.auth.AuthResource;
 import cores.http.auth.AuthTestResource;
 import cores.http.auth.CsrfTokens;
+import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,6 +65,7 @@ abstract class ServerFixture {
             new HttpSettings(0, "cores.example.org", false, SECRET, MAX_BODY),
             serverAccounts,
             health,
+            new PageLayouts(),
             new AccessLog(ACCESS_LOG::add));
     server.addResource(new AuthResource(loginAccounts, new CsrfTokens(SECRET)));
     server.addResource(new AuthTestResource());

@@ -25,8 +25,10 @@ class ServerTest extends ServerFixture {
   }
 
   @Test
-  void pathOutsideTheApiIsProblem404() throws Exception {
-    problem(get("/static/nothing.css"), 404);
+  void pathOutsideTheApiIsAnHtml404() throws Exception {
+    HttpResponse<String> page = get("/static/nothing.css");
+    assertEquals(404, page.statusCode());
+    assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package cores.http.auth;
 
 import cores.api.accounts.Accounts;
+import cores.api.accounts.Impersonation;
 import cores.api.accounts.Sessions;
 import cores.api.accounts.Tokens;
 import cores.api.auth.Authenticator;
@@ -30,6 +31,7 @@ public final class AccountServices {
   private final AtomicReference<Sessions> sessions = new AtomicReference<>();
   private final AtomicReference<Authenticator> authenticator = new AtomicReference<>();
   private final AtomicReference<Accounts> accounts = new AtomicReference<>();
+  private final AtomicReference<Impersonation> impersonation = new AtomicReference<>();
   private final List<HttpAuthenticationScheme> schemes = new CopyOnWriteArrayList<>();
 
   public Optional<Tokens> tokens() {
@@ -46,6 +48,10 @@ public final class AccountServices {
 
   public Optional<Accounts> accounts() {
     return Optional.ofNullable(accounts.get());
+  }
+
+  public Optional<Impersonation> impersonation() {
+    return Optional.ofNullable(impersonation.get());
   }
 
   /** The bound scheme of this name (ignoring case), the first bound one if there are several. */
@@ -107,6 +113,18 @@ public final class AccountServices {
 
   public void unbindAccounts(Accounts service) {
     accounts.compareAndSet(service, null);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  public void bindImpersonation(Impersonation service) {
+    impersonation.set(service);
+  }
+
+  public void unbindImpersonation(Impersonation service) {
+    impersonation.compareAndSet(service, null);
   }
 
   @Reference(

@@ -29,11 +29,13 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +57,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
   public static final String USER_PROPERTY = "cores.http.user";
 
   public static final String SESSION_COOKIE = "cores_session";
+
+  /**
+   * The anonymous page visitor's random value (HttpOnly): the forms of visitors without a session
+   * carry its signature as their CSRF token (the login and password-reset forms).
+   */
+  public static final String VISITOR_COOKIE = "cores_visitor";
+
   public static final String CSRF_COOKIE = "csrftoken";
   public static final String CSRF_HEADER = "X-CSRFToken";
 
@@ -64,14 +73,33 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
   /** Request property: the {@code WWW-Authenticate} value a scheme answered an accepted request. */
   private static final String SCHEME_RESPONSE_PROPERTY = "cores.http.schemeResponse";
 
+  /** Request property: the new visitor cookie's value, set on the way out. */
+  private static final String NEW_VISITOR_PROPERTY = "cores.http.newVisitor";
+
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  /** What visitor values are signed under, apart from session keys. */
+  private static final String VISITOR_PREFIX = "visitor:";
+
+  private static final Pattern COOKIE_VALUE = Pattern.compile("[A-Za-z0-9_-]{16,100}");
 
   private final AccountServices services;
   private final CsrfTokens csrf;
 
+  /** Whether this filter serves the pages (HTML forms of anonymous visitors need CSRF tokens). */
+  private final boolean pages;
+
+  private final SecureRandom random = new SecureRandom();
+
+  /** The filter of the REST API. */
   public AuthenticationFilter(AccountServices services, CsrfTokens csrf) {
+    this(services, csrf, false);
+  }
+
+  public AuthenticationFilter(AccountServices services, CsrfTokens csrf, boolean pages) {
     this.services = services;
     this.csrf = csrf;
+    this.pages = pages;
   }
 
   @Override
@@ -94,9 +122,48 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
       return;
     }
     Cookie session = request.getCookies().get(SESSION_COOKIE);
-    if (session != null && !session.getValue().isEmpty()) {
-      session(request, session.getValue());
+    if (session != null && !session.getValue().isEmpty() && session(request, session.getValue())) {
+      return;
     }
+    if (pages) {
+      visitor(request);
+    }
+  }
+
+  /**
+   * An anonymous page visitor: its forms are signed with the visitor cookie's value, and an unsafe
+   * request must carry that signature, so another site cannot post a form as the visitor (login
+   * CSRF). A visitor without the cookie gets one with the first page that shows a form (not with
+   * every stylesheet).
+   */
+  private void visitor(ContainerRequestContext request) {
+    Cookie cookie = request.getCookies().get(VISITOR_COOKIE);
+    String known = cookie == null ? "" : cookie.getValue();
+    if (!COOKIE_VALUE.matcher(known).matches()) {
+      known = "";
+    }
+    if (!SAFE_METHODS.contains(request.getMethod())
+        && (known.isEmpty() || !csrf.matches(VISITOR_PREFIX + known, csrfToken(request)))) {
+      request.abortWith(
+          Problems.response(
+                  403, "The form has expired or was not sent from this site. Please try again.")
+              .build());
+      return;
+    }
+    String value = known;
+    request.setSecurityContext(
+        CoresSecurityContext.anonymous(
+            RequestFacts.isSecure(request),
+            () -> {
+              String visitor = value;
+              if (visitor.isEmpty()) {
+                byte[] bytes = new byte[32];
+                random.nextBytes(bytes);
+                visitor = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                request.setProperty(NEW_VISITOR_PROPERTY, visitor);
+              }
+              return csrf.tokenFor(VISITOR_PREFIX + visitor);
+            }));
   }
 
   private void token(ContainerRequestContext request, String key) {
@@ -189,6 +256,14 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(NEW_VISITOR_PROPERTY) instanceof String visitor) {
+      response
+          .getHeaders()
+          .add(
+              HttpHeaders.SET_COOKIE,
+              SessionLogin.cookie(
+                  VISITOR_COOKIE, visitor, true, RequestFacts.isSecure(request), false));
+    }
     Object schemeResponse = request.getProperty(SCHEME_RESPONSE_PROPERTY);
     if (schemeResponse != null) {
       response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, schemeResponse);
@@ -201,22 +276,31 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     }
   }
 
-  private void session(ContainerRequestContext request, String key) {
+  /** Whether the session settled the request (answered, or authenticated it). */
+  private boolean session(ContainerRequestContext request, String key) {
     Optional<Sessions> sessions = services.sessions();
     if (sessions.isEmpty()) {
       request.abortWith(unavailable());
-      return;
+      return true;
     }
     Optional<User> user = sessions.get().resolve(key);
     if (user.isEmpty()) {
       // an expired or closed session is an anonymous visitor, as in the original
-      return;
+      return false;
     }
     if (!SAFE_METHODS.contains(request.getMethod()) && !csrf.matches(key, csrfToken(request))) {
       request.abortWith(Problems.response(403, "CSRF token missing or incorrect.").build());
-      return;
+      return true;
     }
-    authenticated(request, user.get(), CoresSecurityContext.SESSION_AUTH);
+    request.setSecurityContext(
+        new CoresSecurityContext(
+            user.get(),
+            CoresSecurityContext.SESSION_AUTH,
+            RequestFacts.isSecure(request),
+            () -> csrf.tokenFor(key),
+            () -> services.impersonation().flatMap(i -> i.impersonator(key))));
+    request.setProperty(USER_PROPERTY, user.get().username());
+    return true;
   }
 
   /**

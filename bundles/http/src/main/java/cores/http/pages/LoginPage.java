@@ -1,15 +1,14 @@
 package cores.http.pages;
 
 import cores.api.auth.LoginFailedException;
+import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.http.HttpConfig;
 import cores.http.auth.AccountServices;
-import cores.http.auth.AuthenticationFilter;
 import cores.http.auth.CsrfTokens;
 import cores.http.auth.RequestFacts;
 import cores.http.auth.SessionLogin;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,15 +16,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,10 +30,10 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code GET /login}: a plain HTML login form; {@code POST /login}: logs in through the same {@link
+ * {@code GET /login}: the login form; {@code POST /login}: logs in through the same {@link
  * SessionLogin} as {@code POST /api/auth/login} and redirects to {@code next} (a local path only).
- * Before there is a session the form is protected from cross-site posts by a random value in an
- * HttpOnly, SameSite=Lax cookie whose signature the form carries.
+ * Before there is a session the authentication filter protects the form from cross-site posts (the
+ * anonymous visitor's CSRF token, {@link Visitor#csrfToken}).
  */
 @Component(
     service = LoginPage.class,
@@ -45,41 +42,30 @@ import org.osgi.service.component.annotations.Reference;
     property = Whiteboard.PAGE + "=true")
 @Path("login")
 public final class LoginPage {
-  static final String NONCE_COOKIE = "cores_login";
-  static final String HOME = "/login";
+  static final String HOME = "/";
 
-  private final AccountServices services;
-  private final CsrfTokens csrf;
   private final SessionLogin login;
-  private final SecureRandom random = new SecureRandom();
+  private final PageLayouts layouts;
 
   @Activate
-  public LoginPage(HttpConfig config, @Reference AccountServices services) {
-    this(services, new CsrfTokens(config.secretKey()));
+  public LoginPage(
+      HttpConfig config, @Reference AccountServices services, @Reference PageLayouts layouts) {
+    this(services, new CsrfTokens(config.secretKey()), layouts);
   }
 
-  public LoginPage(AccountServices services, CsrfTokens csrf) {
-    this.services = services;
-    this.csrf = csrf;
+  public LoginPage(AccountServices services, CsrfTokens csrf, PageLayouts layouts) {
     this.login = new SessionLogin(services, csrf);
+    this.layouts = layouts;
   }
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public Response form(
-      @QueryParam("next") String next,
-      @CookieParam(AuthenticationFilter.SESSION_COOKIE) String session,
-      @Context SecurityContext security,
-      @Context UriInfo uri,
-      @HeaderParam(RequestFacts.FORWARDED_PROTO) String forwardedProto) {
-    boolean secure = RequestFacts.isSecure(uri.getRequestUri(), forwardedProto);
-    if (security.getUserPrincipal() != null && session != null) {
-      return html(200, loggedIn(security.getUserPrincipal().getName(), session)).build();
+  public Response form(@QueryParam("next") String next, @Context ContainerRequestContext request) {
+    Visitor visitor = Visitor.of(request);
+    if (visitor.user().isPresent()) {
+      return html(200, loggedIn(visitor)).build();
     }
-    String nonce = nonce();
-    return html(200, loginForm(nonce, "", Html.localPath(next, HOME), null))
-        .header(HttpHeaders.SET_COOKIE, nonceCookie(nonce, secure))
-        .build();
+    return html(200, loginForm(visitor, "", Html.localPath(next, HOME), null)).build();
   }
 
   @POST
@@ -88,19 +74,15 @@ public final class LoginPage {
   public Response submit(
       @FormParam("username") String username,
       @FormParam("password") String password,
-      @FormParam(Whiteboard.CSRF_FIELD) String token,
       @FormParam("next") String next,
-      @CookieParam(NONCE_COOKIE) String nonce,
+      @Context ContainerRequestContext request,
       @Context UriInfo uri,
       @HeaderParam(RequestFacts.FORWARDED_PROTO) String forwardedProto) {
+    Visitor visitor = Visitor.of(request);
     boolean secure = RequestFacts.isSecure(uri.getRequestUri(), forwardedProto);
     String target = Html.localPath(next, HOME);
-    String fresh = nonce();
-    if (nonce == null || nonce.isEmpty() || !csrf.matches(nonce, token)) {
-      return retry(403, fresh, username, target, "The form expired. Please try again.", secure);
-    }
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-      return retry(400, fresh, username, target, "Enter a username and a password.", secure);
+      return retry(400, visitor, username, target, "Enter a username and a password.");
     }
     Optional<SessionLogin.Opened> opened;
     try {
@@ -112,50 +94,53 @@ public final class LoginPage {
             case THROTTLED -> 429;
             case INVALID_CREDENTIALS, INACTIVE -> 401;
           };
-      return retry(status, fresh, username, target, e.getMessage(), secure);
+      return retry(status, visitor, username, target, e.getMessage());
     }
     if (opened.isEmpty()) {
-      return retry(503, fresh, username, target, "authentication service unavailable", secure);
+      return retry(503, visitor, username, target, "authentication service unavailable");
     }
     Response.ResponseBuilder response = Response.seeOther(URI.create(target));
     opened.get().cookies().forEach(c -> response.header(HttpHeaders.SET_COOKIE, c));
-    return response.header(HttpHeaders.SET_COOKIE, expiredNonceCookie(secure)).build();
+    return response.build();
   }
 
   private Response retry(
-      int status, String nonce, String username, String next, String message, boolean secure) {
-    return html(status, loginForm(nonce, username, next, message))
-        .header(HttpHeaders.SET_COOKIE, nonceCookie(nonce, secure))
-        .build();
+      int status, Visitor visitor, String username, String next, String message) {
+    return html(status, loginForm(visitor, username, next, message)).build();
   }
 
-  private String loginForm(String nonce, String username, String next, String error) {
+  private String loginForm(Visitor visitor, String username, String next, String error) {
     StringBuilder body = new StringBuilder();
     if (error != null) {
-      body.append("<p class=\"error\" role=\"alert\">").append(Html.escape(error)).append("</p>\n");
+      body.append("<p class=\"cores-message cores-message--error\" role=\"alert\">")
+          .append(Html.escape(error))
+          .append("</p>\n");
     }
-    body.append("<form method=\"post\" action=\"/login\">\n")
-        .append(Html.hidden(Whiteboard.CSRF_FIELD, csrf.tokenFor(nonce)))
+    body.append("<form method=\"post\" action=\"/login\" class=\"cores-card cores-narrow\">\n")
+        .append(Html.hidden(Whiteboard.CSRF_FIELD, visitor.csrfToken()))
         .append(Html.hidden("next", next))
-        .append("<p><label for=\"username\">Username</label><br>\n")
+        .append("<div class=\"cores-field\"><label for=\"username\">Username</label>\n")
         .append("<input id=\"username\" name=\"username\" autocomplete=\"username\" required")
         .append(" autofocus value=\"")
         .append(Html.escape(username))
-        .append("\"></p>\n")
-        .append("<p><label for=\"password\">Password</label><br>\n")
+        .append("\"></div>\n")
+        .append("<div class=\"cores-field\"><label for=\"password\">Password</label>\n")
         .append("<input id=\"password\" name=\"password\" type=\"password\"")
-        .append(" autocomplete=\"current-password\" required></p>\n")
-        .append("<p><button type=\"submit\">Log in</button></p>\n</form>\n");
-    return Html.page("Log in", body.toString());
+        .append(" autocomplete=\"current-password\" required></div>\n")
+        .append("<p><button type=\"submit\" class=\"cores-button\">Log in</button></p>\n")
+        .append("<p><a href=\"/password-reset\">Forgot your password?</a></p>\n</form>\n");
+    return layouts.page(visitor, "/login", "Log in", body.toString());
   }
 
-  private String loggedIn(String username, String session) {
-    return Html.page(
+  private String loggedIn(Visitor visitor) {
+    return layouts.page(
+        visitor,
+        "/login",
         "Logged in",
         "<p>You are logged in as <strong>"
-            + Html.escape(username)
+            + Html.escape(visitor.user().orElseThrow().getName())
             + "</strong>.</p>\n"
-            + LogoutPage.form(csrf.tokenFor(session)));
+            + LogoutPage.form(visitor.csrfToken()));
   }
 
   private static Response.ResponseBuilder html(int status, String page) {
@@ -163,27 +148,5 @@ public final class LoginPage {
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .entity(page);
-  }
-
-  private String nonce() {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static String nonceCookie(String nonce, boolean secure) {
-    return NONCE_COOKIE
-        + "="
-        + nonce
-        + "; Path=/login; HttpOnly"
-        + (secure ? "; Secure" : "")
-        + "; SameSite=Lax";
-  }
-
-  private static String expiredNonceCookie(boolean secure) {
-    return NONCE_COOKIE
-        + "=; Path=/login; Max-Age=0; HttpOnly"
-        + (secure ? "; Secure" : "")
-        + "; SameSite=Lax";
   }
 }

@@ -1,0 +1,37 @@
+package cores.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.util.Map;
+
+/**
+ * The jte templates of {@code src/main/jte}, compiled at build time into {@code cores.web.jte}
+ * classes of this bundle (no compiler at run time). Output is escaped by default; the OWASP policy
+ * was checked when they were compiled.
+ */
+final class Templates {
+  private final TemplateEngine engine;
+
+  Templates() {
+    // without a class directory, jte loads the templates through the context class loader it
+    // finds when it is created: this bundle's
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(Templates.class.getClassLoader());
+    try {
+      engine =
+          TemplateEngine.createPrecompiled(
+              null, ContentType.Html, Templates.class.getClassLoader(), "cores.web.jte");
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** Renders a template ({@code "booking/bookables.jte"}) with its named parameters. */
+  String render(String name, Map<String, Object> params) {
+    StringOutput out = new StringOutput(8192);
+    engine.render(name, params, out);
+    return out.toString();
+  }
+}
