@@ -15,7 +15,7 @@ INSERT INTO inventory_lab (name, building_id, network)
 INSERT INTO inventory_rack (number, lab_id)
   SELECT r, l FROM generate_series(1, 20) l, generate_series(0, 9) r ORDER BY l, r;
 INSERT INTO inventory_hosttype (name) SELECT 'type' || i FROM generate_series(1, 8) i;
-INSERT INTO inventory_hosthardware (name, hosttype_id)
+INSERT INTO inventory_hosthardware (name, host_type_id)
   SELECT 'model' || i, i % 8 + 1 FROM generate_series(1, 40) i;
 INSERT INTO inventory_hdvendor (vendor) SELECT 'vendor' || i FROM generate_series(1, 5) i;
 INSERT INTO inventory_cardtype (name) SELECT 'card' || i FROM generate_series(1, 30) i;
@@ -30,7 +30,7 @@ INSERT INTO auth_user_groups (user_id, group_id)
 INSERT INTO auth_user_groups (user_id, group_id) SELECT :user, g FROM generate_series(1, 3) g;
 
 -- rack ids run lab by lab (10 each); every 50th host has no rack, every 20th no ip
-INSERT INTO inventory_host (hostname, hosthardware_id, rack_id, hdvendor_id, status, owner_id,
+INSERT INTO inventory_host (hostname, hardware_id, rack_id, diskvendor_id, status, owner_id,
                             group_id, ip, lastseen)
   SELECT format('host-%s', lpad(i::text, 5, '0')),
          (i * 7) % 40 + 1,
@@ -73,7 +73,7 @@ INSERT INTO booking_reservation (bookable_id, owner_id, start_time, end_time, co
   FROM booking_bookable WHERE id % 20 = 10;
 
 -- the bookable the contention rounds book: active, in no group, free from now on
-INSERT INTO inventory_host (hostname, hosthardware_id, rack_id, status, ip)
+INSERT INTO inventory_host (hostname, hardware_id, rack_id, status, ip)
   VALUES ('bench-contention', 1, 200, 'active', '10.20.250.1');
 INSERT INTO booking_bookable (host_id, status)
   SELECT id, 'active' FROM inventory_host WHERE hostname = 'bench-contention';

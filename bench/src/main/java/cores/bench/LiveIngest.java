@@ -178,7 +178,7 @@ public final class LiveIngest {
       s.execute("INSERT INTO inventory_rack (number, lab_id) SELECT 0, id FROM inventory_lab");
       s.execute("INSERT INTO inventory_hosthardware (name) VALUES ('bench')");
       s.execute(
-          "INSERT INTO inventory_host (hostname, hosthardware_id, rack_id, status)"
+          "INSERT INTO inventory_host (hostname, hardware_id, rack_id, status)"
               + " SELECT 'host-' || i, (SELECT id FROM inventory_hosthardware),"
               + " (SELECT r.id FROM inventory_rack r JOIN inventory_lab l ON l.id = r.lab_id"
               + " WHERE l.name = 'lab' || (i % "

@@ -118,12 +118,12 @@ class DomainApiIT {
                 "POST",
                 "/api/import/gethosthardware",
                 admin,
-                "{\"name\":\"R640\",\"hosttype\":" + id(type) + "}"));
+                "{\"name\":\"R640\",\"host_type\":" + id(type) + "}"));
     long host =
         id(
             created(
                 "/api/inventory/hostbyid/",
-                "{\"hostname\":\"Box-1\",\"hosthardware\":"
+                "{\"hostname\":\"Box-1\",\"hardware\":"
                     + hardware
                     + ",\"rack\":"
                     + rack

@@ -51,11 +51,11 @@ class JobsIT {
     long hardware =
         db.number(
             "WITH t AS (INSERT INTO inventory_hosttype (name) VALUES ('t') RETURNING id)"
-                + " INSERT INTO inventory_hosthardware (name, hosttype_id)"
+                + " INSERT INTO inventory_hosthardware (name, host_type_id)"
                 + " SELECT 'hw', t.id FROM t RETURNING id");
     long host =
         db.number(
-            "INSERT INTO inventory_host (hostname, hosthardware_id, status)"
+            "INSERT INTO inventory_host (hostname, hardware_id, status)"
                 + " VALUES ('jobs-host', ?, 'active') RETURNING id",
             hardware);
     bookable =

@@ -45,7 +45,7 @@ class LiveIngestIT {
               + " WHERE name = 'lab-live'");
       s.execute("INSERT INTO inventory_hosthardware (name) VALUES ('hw-live')");
       s.execute(
-          "INSERT INTO inventory_host (hostname, hosthardware_id, status) SELECT 'live-1', id,"
+          "INSERT INTO inventory_host (hostname, hardware_id, status) SELECT 'live-1', id,"
               + " 'new' FROM inventory_hosthardware WHERE name = 'hw-live'");
       s.execute(
           "INSERT INTO inventory_nic (mac, host_id) SELECT '00:30:00:00:00:01', id"
@@ -80,7 +80,11 @@ class LiveIngestIT {
     assertTrue(body.contains("\"status\":\"IP differs: conflict; NIC has no host\""), body);
     assertTrue(body.contains("\"status\":\"virtual host\""), body);
     assertTrue(body.contains("\"status\":\"bad mac: "), body);
-    assertEquals(2, count(body, "unknown MAC: conflict"), body);
+    assertEquals(2, count(body, "\"status\":\"unknown MAC: conflict\""), body);
+    // the original's answer, which its scan agent reads, first
+    assertTrue(
+        body.startsWith("{\"success\":true,\"result\":[{\"nic\":\"00:30:00:00:00:01\","), body);
+    assertTrue(body.contains("{\"nic\":\"00:30:00\",\"error\":\"bad mac: "), body);
 
     HttpResponse<String> again = api.send("POST", "/api/live/ingest", admin, scan);
     assertEquals(409, again.statusCode(), again.body());

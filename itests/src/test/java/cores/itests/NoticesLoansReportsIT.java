@@ -56,7 +56,7 @@ class NoticesLoansReportsIT {
         id(created("/api/notices/notice/", "{\"title\":\"Everyone\",\"message\":\"hello\"}"));
     created(
         "/api/notices/notice/",
-        "{\"title\":\"Lab A only\",\"message\":\"m\",\"priority\":0,\"group\":" + group + "}");
+        "{\"title\":\"Lab A only\",\"message\":\"m\",\"priority\":0,\"target\":" + group + "}");
     created("/api/notices/notice/", "{\"title\":\"Hidden\",\"message\":\"m\",\"visible\":false}");
     created(
         "/api/notices/notice/",
@@ -64,7 +64,7 @@ class NoticesLoansReportsIT {
 
     HttpResponse<String> mine =
         api.send("GET", "/api/notices/notice/" + everyone + "/", admin, null);
-    assertTrue(mine.body().contains("\"author\":" + adminId), mine.body());
+    assertTrue(mine.body().contains("\"user\":" + adminId), mine.body());
 
     HttpResponse<String> forbidden = api.send("GET", "/api/notices/notice/", plain, null);
     assertEquals(403, forbidden.statusCode(), forbidden.body());
@@ -99,11 +99,11 @@ class NoticesLoansReportsIT {
             admin,
             "{\"title\":\"t\",\"message\":\""
                 + "x".repeat(501)
-                + "\",\"style\":\"purple\",\"priority\":7,\"author\":1,\"bogus\":true}");
+                + "\",\"style\":\"purple\",\"priority\":7,\"user\":1,\"bogus\":true}");
     assertEquals(400, bad.statusCode(), bad.body());
     assertTrue(
         bad.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
-    for (String field : new String[] {"message", "style", "priority", "author", "bogus"}) {
+    for (String field : new String[] {"message", "style", "priority", "user", "bogus"}) {
       assertTrue(bad.body().contains("\"" + field + "\":["), field + ": " + bad.body());
     }
     assertEquals(before, db.number("SELECT count(*) FROM notices_notice"));
@@ -119,9 +119,7 @@ class NoticesLoansReportsIT {
         id(
             created(
                 "/api/inventory/host/",
-                "{\"hostname\":\"loaner-1\",\"hosthardware\":"
-                    + hardware
-                    + ",\"status\":\"active\"}"));
+                "{\"hostname\":\"loaner-1\",\"hardware\":" + hardware + ",\"status\":\"active\"}"));
     HttpResponse<String> bulk =
         api.send(
             "POST",
@@ -141,7 +139,7 @@ class NoticesLoansReportsIT {
             + host
             + ",\"customer\":"
             + customer
-            + ",\"responsible\":"
+            + ",\"user\":"
             + adminId
             + ",\"start\":\"2026-11-20\",\"due_return\":\"2026-12-20\"}";
     assertEquals(403, api.send("POST", "/api/loans/loan/", plain, loanBody).statusCode());
@@ -189,9 +187,9 @@ class NoticesLoansReportsIT {
     long hardware = id(created("/api/inventory/hosthardware/", "{\"name\":\"Report HW\"}"));
     created(
         "/api/inventory/host/",
-        "{\"hostname\":\"report-1\",\"hosthardware\":"
+        "{\"hostname\":\"report-1\",\"hardware\":"
             + hardware
-            + ",\"serialno\":\"SN, 1\",\"assetno\":\"=HYPERLINK(\\\"x\\\")\"}");
+            + ",\"serial_no\":\"SN, 1\",\"asset_no\":\"=HYPERLINK(\\\"x\\\")\"}");
     for (String[] report :
         new String[][] {
           {"assets", "inventory.view_host"},
@@ -208,7 +206,7 @@ class NoticesLoansReportsIT {
     assertEquals(401, api.send("GET", "/api/reports/assets", null, null).statusCode());
 
     HttpResponse<String> json = api.send("GET", "/api/reports/assets", admin, null);
-    assertTrue(json.body().contains("\"serialno\":\"SN, 1\""), json.body());
+    assertTrue(json.body().contains("\"serial_no\":\"SN, 1\""), json.body());
 
     HttpResponse<String> csv = api.send("GET", "/api/reports/assets?format=csv", admin, null);
     assertEquals(200, csv.statusCode(), csv.body());
@@ -220,7 +218,7 @@ class NoticesLoansReportsIT {
             .matches("attachment; filename=\"cores-assets-\\d{4}-\\d{2}-\\d{2}\\.csv\""),
         csv.headers().map().toString());
     assertTrue(
-        csv.body().startsWith("kind,id,name,hardware,serialno,assetno,status,host\r\n"),
+        csv.body().startsWith("kind,id,name,hardware,serial_no,asset_no,status,host\r\n"),
         csv.body());
     assertTrue(
         csv.body().contains(",report-1,Report HW,\"SN, 1\",\"'=HYPERLINK(\"\"x\"\")\",new,\r\n"),

@@ -26,7 +26,7 @@ public final class Fixture {
     hostType = db.number("INSERT INTO inventory_hosttype (name) VALUES ('tcpreplay') RETURNING id");
     hardware =
         db.number(
-            "INSERT INTO inventory_hosthardware (name, hosttype_id) VALUES ('R640', "
+            "INSERT INTO inventory_hosthardware (name, host_type_id) VALUES ('R640', "
                 + hostType
                 + ") RETURNING id");
   }
@@ -34,7 +34,7 @@ public final class Fixture {
   /** A host in the fixture's rack. */
   public long host(String hostname, String status) throws SQLException {
     return db.number(
-        "INSERT INTO inventory_host (hostname, hosthardware_id, rack_id, status) VALUES ('"
+        "INSERT INTO inventory_host (hostname, hardware_id, rack_id, status) VALUES ('"
             + hostname
             + "', "
             + hardware

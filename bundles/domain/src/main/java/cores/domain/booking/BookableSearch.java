@@ -4,8 +4,12 @@ import cores.api.web.FieldErrors;
 import cores.domain.inventory.Ids;
 import cores.domain.sql.Sql;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +20,15 @@ import java.util.Map;
  * free/nores row by row and froze "now" at process start.
  */
 public final class BookableSearch {
+  /** The day of "Booked until …", as the original wrote it. */
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yy");
+
+  /** Where the day of "Booked until …" is counted (CORES_TIME_ZONE). */
+  private final ZoneId zone;
+
+  public BookableSearch(ZoneId zone) {
+    this.zone = zone;
+  }
 
   /**
    * The filters of API.md.
@@ -110,21 +123,31 @@ public final class BookableSearch {
   /**
    * The page's columns, computed for the page's rows only: the inner statement (the third {@code
    * %s}) filters, counts and orders with just the tables its filters need and carries the
-   * bookable's, host's and rack's columns out, so the per-row work (cards, hardware, lab, the
+   * bookable's, host's and rack's columns out, so the per-row work (cards, hardware, location, the
    * current booking and reservation: the first two {@code %s}, {@link #BOOKED} in the fourth) runs
-   * for at most {@code limit} rows.
+   * for at most {@code limit} rows. The cards come as three arrays of the same order, which {@link
+   * #shape} zips into the original's list.
    */
   private static final String PAGE =
       "SELECT p.id, p.host, p.status, p.comment, p.hostname, host(p.sort_ip) AS ip,"
-          + " hw.id AS hardware_id, hw.name AS hardware, p.rack, l.id AS lab,"
-          + " l.name AS lab_name,"
-          + " (SELECT coalesce(string_agg(ct.name, ', ' ORDER BY ct.name), '')"
-          + " FROM inventory_card c JOIN inventory_cardtype ct ON ct.id = c.cardtype_id"
-          + " WHERE c.host_id = p.host) AS cards,"
+          + " CASE WHEN ht.name IS NULL THEN hw.name ELSE '[' || ht.name || '] ' || hw.name END"
+          + " AS hardware,"
+          + " CASE WHEN p.rack_number IS NOT NULL THEN p.rack_number || ' in '"
+          + " || concat_ws('/', bd.code, l.name) END AS rack,"
+          + " hw.id AS hardware_id, hw.name AS hardware_name, p.rack_id, p.rack_number,"
+          + " l.id AS lab, l.name AS lab_name, bd.id AS building, bd.code AS building_code,"
+          + " cd.card_ids, cd.card_types, cd.card_details,"
           + " %s, %s, p.total"
           + " FROM (%s) p"
-          + " JOIN inventory_hosthardware hw ON hw.id = p.hosthardware_id"
+          + " JOIN inventory_hosthardware hw ON hw.id = p.hardware_id"
+          + " LEFT JOIN inventory_hosttype ht ON ht.id = hw.host_type_id"
           + " LEFT JOIN inventory_lab l ON l.id = p.lab_id"
+          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id"
+          + " LEFT JOIN LATERAL (SELECT array_agg(c.id ORDER BY c.id) AS card_ids,"
+          + " array_agg(ct.name ORDER BY c.id) AS card_types,"
+          + " array_agg(c.details ORDER BY c.id) AS card_details"
+          + " FROM inventory_card c JOIN inventory_cardtype ct ON ct.id = c.cardtype_id"
+          + " WHERE c.host_id = p.host) cd ON true"
           + "%s"
           + " ORDER BY %s";
 
@@ -185,11 +208,11 @@ public final class BookableSearch {
               + ")");
       params.addAll(filters.buildings());
     }
-    in(where, params, "h.hosthardware_id", filters.hardware());
+    in(where, params, "h.hardware_id", filters.hardware());
     if (!filters.hostTypes().isEmpty()) {
       where.add(
-          "h.hosthardware_id IN (SELECT th.id FROM inventory_hosthardware th WHERE "
-              + in("th.hosttype_id", filters.hostTypes())
+          "h.hardware_id IN (SELECT th.id FROM inventory_hosthardware th WHERE "
+              + in("th.host_type_id", filters.hostTypes())
               + ")");
       params.addAll(filters.hostTypes());
     }
@@ -219,8 +242,9 @@ public final class BookableSearch {
           default -> "%1$ssort_name, %1$sid";
         };
     String matching =
-        "SELECT b.id, b.host_id AS host, b.status, b.comment, h.hostname, h.hosthardware_id,"
-            + " r.number AS rack, r.lab_id, lower(h.hostname) AS sort_name, h.ip AS sort_ip,"
+        "SELECT b.id, b.host_id AS host, b.status, b.comment, h.hostname, h.hardware_id,"
+            + " h.rack_id, r.number AS rack_number, r.lab_id, lower(h.hostname) AS sort_name,"
+            + " h.ip AS sort_ip,"
             + " count(*) OVER () AS total"
             + " FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
             + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
@@ -272,13 +296,36 @@ public final class BookableSearch {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
-  /** The original's row shape: booked is "Booked until … by …" or false. */
-  private static void shape(Map<String, Object> row) {
+  /**
+   * The original's row shape: {@code cards} a list of {@code {id, cardtype__name, details}}, {@code
+   * booked} "Booked until dd/mm/yy by username" (the end's day in {@link #zone}) or false; beside
+   * them the end and the username as such ({@code booked_until}, {@code booked_by}).
+   */
+  private void shape(Map<String, Object> row) {
     row.remove("total");
-    Object until = row.remove("booked_until");
-    Object by = row.remove("booked_by");
     row.remove("booked_by_id");
-    row.put("booked", until == null ? Boolean.FALSE : "Booked until " + until + " by " + by);
+    List<?> ids = list(row.remove("card_ids"));
+    List<?> types = list(row.remove("card_types"));
+    List<?> details = list(row.remove("card_details"));
+    List<Map<String, Object>> cards = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      Map<String, Object> card = new LinkedHashMap<>();
+      card.put("id", ids.get(i));
+      card.put("cardtype__name", types.get(i));
+      card.put("details", details.get(i));
+      cards.add(Collections.unmodifiableMap(card));
+    }
+    row.put("cards", List.copyOf(cards));
+    Object until = row.get("booked_until");
+    row.put(
+        "booked",
+        until instanceof Instant end
+            ? "Booked until " + DAY.format(end.atZone(zone)) + " by " + row.get("booked_by")
+            : Boolean.FALSE);
+  }
+
+  private static List<?> list(Object value) {
+    return value instanceof List<?> list ? list : List.of();
   }
 
   private static void in(List<String> where, List<Object> params, String column, List<Long> ids) {
@@ -289,9 +336,6 @@ public final class BookableSearch {
   }
 
   private static String in(String column, List<Long> ids) {
-    return column
-        + " IN ("
-        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
-        + ")";
+    return column + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
   }
 }

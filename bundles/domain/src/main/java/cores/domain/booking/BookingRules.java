@@ -2,6 +2,13 @@ package cores.domain.booking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +42,41 @@ public final class BookingRules {
       problems.put("end", "must be after the start");
     }
     return problems;
+  }
+
+  /**
+   * A time as bookings and reservations accept it, as the original did: an ISO-8601 date and time
+   * with an offset or zone as given, without one in {@code zone} (CORES_TIME_ZONE); a space may
+   * stand for the {@code T}. A date alone, or anything else, is refused with the format to send.
+   *
+   * @throws IllegalArgumentException whose message says what to send
+   */
+  public static Instant time(String text, ZoneId zone) {
+    String iso = text.strip().replaceFirst(" ", "T");
+    try {
+      TemporalAccessor parsed =
+          DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
+      return parsed instanceof ZonedDateTime zoned
+          ? zoned.toInstant()
+          : ((LocalDateTime) parsed).atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      String format =
+          "send an ISO-8601 date and time, e.g. 2026-01-31T09:00:00+01:00, or 2026-01-31T09:00"
+              + " for "
+              + zone.getId()
+              + " time";
+      throw new IllegalArgumentException(
+          (date(iso) ? "a date alone is not enough: " : "not a date and time: ") + format);
+    }
+  }
+
+  private static boolean date(String text) {
+    try {
+      LocalDate.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   /** Only what has not started yet may be cancelled. */

@@ -23,16 +23,24 @@ public final class BookingService {
   static final String BOOKING_OVERLAP = "booking_booking_no_overlap";
   static final String RESERVATION_OVERLAP = "booking_reservation_no_overlap";
 
+  /** A booking as the API shows it: the original's field names. */
   public static final String BOOKING_COLUMNS =
       "SELECT id, bookable_id AS bookable, owner_id AS owner, start_time AS start,"
-          + " end_time AS \"end\", comment, created, import_id FROM booking_booking";
+          + " end_time AS \"end\", comment, created AS \"timestamp\","
+          + " start_reminder_sent AS mail_start_reminder_sent,"
+          + " end_reminder_sent AS mail_end_reminder_sent, ended_notice_sent AS mail_end_sent,"
+          + " import_id FROM booking_booking";
+
+  /** A reservation as the API shows it: the original's field names (the nag counts from start). */
   public static final String RESERVATION_COLUMNS =
       "SELECT id, bookable_id AS bookable, owner_id AS owner, start_time AS start,"
-          + " end_time AS \"end\", comment, created FROM booking_reservation";
+          + " end_time AS \"end\", comment, created AS \"timestamp\","
+          + " start_reminder_sent AS mail_start_reminder_sent, ended_notice_sent AS mail_end_sent,"
+          + " coalesce(last_nag, start_time) AS mail_last_nag FROM booking_reservation";
 
   /** A booking as asked for; null start means now, null owner the one asking. */
   public record BookingRequest(
-      Long bookable, Instant start, Instant end, String comment, Long owner, String importId) {}
+      Long bookable, Instant start, Instant end, String comment, Long owner, Long importId) {}
 
   /** A reservation as asked for; null start means now, null end open-ended. */
   public record ReservationRequest(
@@ -50,7 +58,6 @@ public final class BookingService {
     errors.check("bookable", request.bookable() == null ? "required" : null);
     BookingRules.bookingTimes(start, request.end(), now).forEach(errors::check);
     errors.check("comment", tooLong(request.comment(), 100_000));
-    errors.check("import_id", tooLong(request.importId(), 100));
     errors.throwIfAny();
     long owner = owner(sql, actor, request.owner());
     Map<String, Object> bookable = lockActiveBookable(sql, request.bookable());

@@ -69,7 +69,12 @@ public record Field(
   }
 
   public static Field ref(String name, String target, boolean required) {
-    return new Field(name, name + "_id", Kind.REF, required, 0, target, List.of(), true);
+    return ref(name, name + "_id", target, required);
+  }
+
+  /** A reference stored in a column not named after it. */
+  public static Field ref(String name, String column, String target, boolean required) {
+    return new Field(name, column, Kind.REF, required, 0, target, List.of(), true);
   }
 
   public static Field address(String name, Kind kind, boolean required) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The inventory models of DOMAIN.md as the API serves them. */
+/**
+ * The inventory models of DOMAIN.md as the API serves them: fields and columns have the original's
+ * names (its serializers exposed the models' own), so its import scripts work unchanged.
+ */
 public final class Models {
   public static final List<String> HOST_STATUSES =
       List.of("active", "missing", "retired", "on_loan", "unknown", "offline", "new");
@@ -47,7 +50,7 @@ public final class Models {
           List.of(
               Field.text("name", 100, true),
               Field.text("details", 100_000),
-              Field.ref("hosttype", "inventory_hosttype", false)),
+              Field.ref("host_type", "inventory_hosttype", false)),
           List.of(),
           "name");
   public static final Model HDVENDOR =
@@ -64,7 +67,7 @@ public final class Models {
           List.of(
               Field.ref("cardtype", "inventory_cardtype", true),
               Field.text("details", 100_000),
-              Field.text("assetno", 100),
+              Field.text("asset_no", 100),
               Field.ref("host", "inventory_host", false)),
           List.of(Field.ref("host", "inventory_host", false)),
           "id");
@@ -73,13 +76,13 @@ public final class Models {
           "host",
           List.of(
               Field.text("hostname", 100, true),
-              Field.text("serialno", 100),
-              Field.text("assetno", 100),
-              Field.ref("hdvendor", "inventory_hdvendor", false),
-              Field.ref("hosthardware", "inventory_hosthardware", true),
+              Field.text("serial_no", 100),
+              Field.text("asset_no", 100),
+              Field.ref("diskvendor", "inventory_hdvendor", false),
+              Field.ref("hardware", "inventory_hosthardware", true),
               Field.ref("rack", "inventory_rack", false),
               Field.bool("hypervisor"),
-              Field.ref("vmhost", "inventory_host", false),
+              Field.ref("vm_host", "inventory_host", false),
               Field.text("details", 100_000),
               Field.ref("owner", "auth_user", false),
               Field.ref("group", "auth_group", false),

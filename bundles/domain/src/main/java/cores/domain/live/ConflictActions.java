@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class ConflictActions {
   static final String COLUMNS =
-      "SELECT c.id, c.kind, c.status, c.session_id AS session, c.mac::text AS mac,"
+      "SELECT c.id, c.kind, c.status, c.session_id AS scan, c.mac::text AS mac,"
           + " host(c.ip) AS ip, c.nic_id AS nic, c.host_id AS host, h.hostname, c.lab_id AS lab,"
           + " c.created, c.lastseen FROM live_scanconflict c"
           + " LEFT JOIN inventory_host h ON h.id = c.host_id";
@@ -43,30 +43,67 @@ public final class ConflictActions {
     return close(sql, conflict, ConflictStatus.RESOLVED);
   }
 
-  /** The host moves to the given rack, which must be in the given lab; the conflict is resolved. */
-  public Map<String, Object> fixLocation(Sql sql, long id, Object lab, Object rack) {
+  /**
+   * The host moves to a rack and the conflict is resolved. The rack is named as the original's form
+   * named it, by its lab and its number ({@code lab}, {@code rack}), or by its id ({@code rack_id};
+   * a {@code lab} given beside it must be the rack's).
+   */
+  public Map<String, Object> fixLocation(Sql sql, long id, Object lab, Object rack, Object rackId) {
     FieldErrors errors = new FieldErrors();
-    if (!(lab instanceof Integer || lab instanceof Long)) {
-      errors.check("lab", lab == null ? "required" : "must be an id");
-    }
-    if (!(rack instanceof Integer || rack instanceof Long)) {
-      errors.check("rack", rack == null ? "required" : "must be an id");
+    Long labId = whole("lab", lab, rackId == null, errors);
+    Long number = rackId == null ? whole("rack", rack, true, errors) : null;
+    Long byId = rackId == null ? null : whole("rack_id", rackId, true, errors);
+    if (rackId != null && rack != null) {
+      errors.check("rack", "give either rack (the number, with lab) or rack_id");
     }
     errors.throwIfAny();
     Map<String, Object> conflict = open(sql, id, ConflictKind.LOCATION);
-    long labId = ((Number) lab).longValue();
-    long rackId = ((Number) rack).longValue();
-    if (!sql.exists("SELECT 1 FROM inventory_lab WHERE id = ?", List.of(labId))) {
+    if (labId != null && !sql.exists("SELECT 1 FROM inventory_lab WHERE id = ?", List.of(labId))) {
       throw FieldErrors.single("lab", "no lab with id " + labId);
     }
-    if (!sql.exists(
-        "SELECT 1 FROM inventory_rack WHERE id = ? AND lab_id = ?", List.of(rackId, labId))) {
-      throw FieldErrors.single("rack", "no rack with id " + rackId + " in lab " + labId);
+    Map<String, Object> target;
+    if (byId != null) {
+      target = sql.row("SELECT id, lab_id FROM inventory_rack WHERE id = ?", List.of(byId));
+      if (target == null) {
+        throw FieldErrors.single("rack_id", "no rack with id " + byId);
+      }
+      if (labId != null && !labId.equals(target.get("lab_id"))) {
+        throw FieldErrors.single("rack_id", "rack " + byId + " is not in lab " + labId);
+      }
+    } else {
+      target =
+          sql.row(
+              "SELECT id FROM inventory_rack WHERE lab_id = ? AND number = ?",
+              List.of(labId, number));
+      if (target == null) {
+        throw FieldErrors.single("rack", "lab " + labId + " has no rack number " + number);
+      }
     }
     sql.update(
         "UPDATE inventory_host SET rack_id = ? WHERE id = ?",
-        List.of(rackId, conflict.get("host")));
+        List.of(target.get("id"), conflict.get("host")));
     return close(sql, conflict, ConflictStatus.RESOLVED);
+  }
+
+  /**
+   * A whole number of at least 0 (an id must be positive), as JSON number or digits (a form's
+   * value); null when absent and not required, else a problem is recorded.
+   */
+  private static Long whole(String field, Object value, boolean required, FieldErrors errors) {
+    Long number = null;
+    if (value instanceof Integer || value instanceof Long) {
+      number = ((Number) value).longValue();
+    } else if (value instanceof String text && text.matches("[0-9]{1,18}")) {
+      number = Long.valueOf(text);
+    }
+    boolean id = !"rack".equals(field);
+    if (value == null) {
+      errors.check(field, required ? "required" : null);
+    } else if (number == null || number < 0 || (id && number == 0)) {
+      errors.check(field, id ? "must be an id" : "must be a rack number (0 or more)");
+      number = null;
+    }
+    return number;
   }
 
   public Map<String, Object> resolve(Sql sql, long id) {

@@ -10,26 +10,26 @@ import java.util.Map;
 
 /** The ignore list: MACs whose sightings a scan skips. */
 public final class IgnoredMacs {
-  private static final String COLUMNS = "SELECT id, mac::text AS mac, comment FROM live_ignoredmac";
+  private static final String COLUMNS =
+      "SELECT id, mac::text AS mac, reason, created FROM live_ignoredmac";
 
   public List<Map<String, Object>> list(Sql sql) {
     return sql.rows(COLUMNS + " ORDER BY mac", List.of());
   }
 
-  /** Adds a MAC; 400 for a bad MAC, 409 if it is listed already. */
-  public Map<String, Object> add(Sql sql, Object mac, Object comment) {
+  /** Adds a MAC and why it is ignored; 400 for a bad MAC, 409 if it is listed already. */
+  public Map<String, Object> add(Sql sql, Object mac, Object reason) {
     FieldErrors errors = new FieldErrors();
     errors.check("mac", mac instanceof String text ? Addresses.mac(text) : "required");
-    errors.check(
-        "comment", comment == null || comment instanceof String ? null : "must be a string");
+    errors.check("reason", reason == null || reason instanceof String ? null : "must be a string");
     errors.throwIfAny();
     try {
       long id =
           (Long)
               sql.row(
-                      "INSERT INTO live_ignoredmac (mac, comment) VALUES (?::macaddr, ?)"
+                      "INSERT INTO live_ignoredmac (mac, reason) VALUES (?::macaddr, ?)"
                           + " RETURNING id",
-                      List.of(mac, comment == null ? "" : comment))
+                      List.of(mac, reason == null ? "" : reason))
                   .get("id");
       return sql.row(COLUMNS + " WHERE id = ?", List.of(id));
     } catch (DatabaseException e) {

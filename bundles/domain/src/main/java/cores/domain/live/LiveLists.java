@@ -13,7 +13,8 @@ public final class LiveLists {
       Set.of(
           ConflictStatus.NEW, ConflictStatus.RESOLVED, ConflictStatus.IGNORE, ConflictStatus.SUPER);
   private static final String WARNING_COLUMNS =
-      "SELECT w.id, w.host_id AS host, h.hostname, w.status, w.lastseen, w.created"
+      "SELECT w.id, w.host_id AS host, h.hostname, w.status, w.lastseen,"
+          + " w.created AS \"timestamp\""
           + " FROM live_offlinehostwarning w JOIN inventory_host h ON h.id = w.host_id";
 
   /** Rows of one page and the count of all rows matching. */

@@ -127,10 +127,14 @@ final class ScanEntries {
     sql.update("ANALYZE live_entry", List.of());
   }
 
-  /** The status lines, in entry order. */
+  /**
+   * The status lines, in entry order; {@code ok} is false for entries that were not used (a
+   * problem, or a MAC on the ignore list), which the original answered as errors.
+   */
   static List<java.util.Map<String, Object>> lines(Sql sql) {
     return sql.rows(
-        "SELECT ord AS entry, mac::text AS mac, nic_id AS nic, host(ip) AS ip, status"
+        "SELECT ord AS entry, mac::text AS mac, nic_id AS nic, host(ip) AS ip, status,"
+            + " problem IS NULL AND kind IS DISTINCT FROM 'ignored' AS ok"
             + " FROM live_entry ORDER BY ord",
         List.of());
   }

@@ -3,6 +3,8 @@ package cores.domain.live;
 import cores.domain.inventory.HostDerivation;
 import cores.domain.sql.Sql;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +18,13 @@ public final class ScanIngest {
   private static final String UNKNOWN = "e.kind = 'unknown'";
   private static final String KNOWN = "e.kind = 'nic'";
 
-  /** The stored session and one status line per entry. */
-  public record Report(long session, List<Map<String, Object>> results) {}
+  /**
+   * The stored session and one status line per entry, in Cores' shape ({@code results}: entry, mac,
+   * nic, ip, status) and in the original's ({@code original}: {@code {"nic", "success"}} or {@code
+   * {"nic", "error"}}, the entry named by its MAC, else as sent), which scan agents read.
+   */
+  public record Report(
+      long session, List<Map<String, Object>> results, List<Map<String, Object>> original) {}
 
   public Report ingest(Sql sql, Scan scan, Instant now) {
     // scans are processed one at a time: two at once could raise the same open conflict twice
@@ -38,7 +45,19 @@ public final class ScanIngest {
     ConflictUpdates.resolve(sql, ConflictKind.LOCATION, "e.location IN ('inside', 'place')");
     updateInventory(sql, scanned);
     ScanSessions.finish(sql, session);
-    return new Report(session, ScanEntries.lines(sql));
+    List<Map<String, Object>> results = ScanEntries.lines(sql);
+    List<Map<String, Object>> original = new ArrayList<>(results.size());
+    for (Map<String, Object> line : results) {
+      boolean ok = (Boolean) line.remove("ok");
+      Object mac = line.get("mac");
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put(
+          "nic",
+          mac != null ? mac : scan.entries().get(((Number) line.get("entry")).intValue()).given());
+      entry.put(ok ? "success" : "error", line.get("status"));
+      original.add(entry);
+    }
+    return new Report(session, results, original);
   }
 
   /** Locally administered MACs nobody has: a sighting per MAC (the newest scan wins). */

@@ -97,33 +97,46 @@ public final class ScanParser {
 
   private static Scan.Entry entry(int ord, Object value) {
     if (!(value instanceof Map<?, ?> map)) {
-      return bad(ord, "bad entry: not an object");
-    }
-    for (Object key : map.keySet()) {
-      if (!ENTRY_FIELDS.contains(key)) {
-        return bad(ord, "bad entry: unknown field " + key);
-      }
+      return bad(ord, "bad entry: not an object", null);
     }
     Object mac = map.get("mac");
     Object nic = map.get("nic");
     Object ip = map.get("ip");
+    Object given = mac != null ? mac : nic;
+    for (Object key : map.keySet()) {
+      if (!ENTRY_FIELDS.contains(key)) {
+        return bad(ord, "bad entry: unknown field " + key, given);
+      }
+    }
     if ((mac == null) == (nic == null)) {
-      return bad(ord, "bad entry: give either mac or nic");
+      return bad(ord, "bad entry: give either mac or nic", given);
     }
     if (!(ip instanceof String address) || Addresses.ip(address) != null) {
-      return bad(ord, "bad ip: " + Addresses.ip(null));
+      return bad(ord, "bad ip: " + Addresses.ip(null), given);
     }
     if (mac != null) {
       return mac instanceof String text && Addresses.mac(text) == null
-          ? new Scan.Entry(ord, text, null, address, null)
-          : bad(ord, "bad mac: " + Addresses.mac(null));
+          ? new Scan.Entry(ord, text, null, address, null, given)
+          : bad(ord, "bad mac: " + Addresses.mac(null), given);
     }
-    return nic instanceof Integer || nic instanceof Long
-        ? new Scan.Entry(ord, null, ((Number) nic).longValue(), address, null)
-        : bad(ord, "bad nic: not an id");
+    Long id = nicId(nic);
+    return id != null
+        ? new Scan.Entry(ord, null, id, address, null, given)
+        : bad(ord, "bad nic: not an id", given);
   }
 
-  private static Scan.Entry bad(int ord, String problem) {
-    return new Scan.Entry(ord, null, null, null, problem);
+  /** A NIC id, given as a number or (as the original's example payload has it) as digits. */
+  private static Long nicId(Object nic) {
+    if (nic instanceof Integer || nic instanceof Long) {
+      return ((Number) nic).longValue();
+    }
+    if (nic instanceof String text && text.matches("[0-9]{1,18}")) {
+      return Long.valueOf(text);
+    }
+    return null;
+  }
+
+  private static Scan.Entry bad(int ord, String problem, Object given) {
+    return new Scan.Entry(ord, null, null, null, problem, given);
   }
 }

@@ -54,7 +54,8 @@ public final class Loans implements Rules {
           List.of(
               Field.ref("host", "inventory_host", true),
               Field.ref("customer", "loans_customer", true),
-              Field.ref("responsible", "auth_user", false),
+              // the original's name for the user responsible for the loan
+              Field.ref("user", "responsible_id", "auth_user", false),
               Field.date("start", "start_date", true),
               Field.date("due_return", "due_return", false),
               Field.date("returned_date", "returned_date", false),

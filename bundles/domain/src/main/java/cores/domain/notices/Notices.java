@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Notices (DOMAIN.md): the model, its author and creation time set by Cores, and the dashboard rule
- * ({@link #current}), which {@code GET /api/notices/notice?current=1} serves to every logged-in
- * user.
+ * Notices (DOMAIN.md): the model (the original's field names: {@code user} is the author, {@code
+ * target} the group, {@code timestamp} the creation time), its author and creation time set by
+ * Cores, and the dashboard rule ({@link #current}), which {@code GET /api/notices/notice?current=1}
+ * serves to every logged-in user.
  */
 public final class Notices implements Rules {
   public static final List<String> STYLES =
@@ -28,11 +29,11 @@ public final class Notices implements Rules {
               Field.text("message", 500, true),
               Field.choice("style", STYLES),
               Field.number("priority", 0, 4),
-              Field.ref("author", "auth_user", false).derived(),
-              Field.ref("group", "auth_group", false),
+              Field.ref("user", "author_id", "auth_user", false).derived(),
+              Field.ref("target", "group_id", "auth_group", false),
               Field.time("expires", "expires"),
               Field.bool("visible"),
-              Field.time("created", "created").derived()),
+              Field.time("timestamp", "created").derived()),
           List.of(),
           "priority, created DESC");
 
@@ -69,7 +70,7 @@ public final class Notices implements Rules {
   public Map<String, Object> create(
       Inventory inventory, Sql sql, Model model, Map<String, Object> input, Actor actor) {
     return inventory.create(
-        sql, model, input, Map.of("author", actor.user().id(), "created", actor.now()));
+        sql, model, input, Map.of("user", actor.user().id(), "timestamp", actor.now()));
   }
 
   @Override

@@ -14,15 +14,15 @@ public final class Reports {
   public Report assets(Sql sql) {
     return new Report(
         "assets",
-        List.of("kind", "id", "name", "hardware", "serialno", "assetno", "status", "host"),
+        List.of("kind", "id", "name", "hardware", "serial_no", "asset_no", "status", "host"),
         sql.rows(
             "SELECT * FROM ("
                 + " SELECT 'host' AS kind, h.id, h.hostname AS name, hw.name AS hardware,"
-                + " h.serialno, h.assetno, h.status, NULL::varchar AS host"
+                + " h.serial_no, h.asset_no, h.status, NULL::varchar AS host"
                 + " FROM inventory_host h"
-                + " JOIN inventory_hosthardware hw ON hw.id = h.hosthardware_id"
+                + " JOIN inventory_hosthardware hw ON hw.id = h.hardware_id"
                 + " UNION ALL"
-                + " SELECT 'card', c.id, ct.name, NULL, '', c.assetno, NULL, ch.hostname"
+                + " SELECT 'card', c.id, ct.name, NULL, '', c.asset_no, NULL, ch.hostname"
                 + " FROM inventory_card c"
                 + " JOIN inventory_cardtype ct ON ct.id = c.cardtype_id"
                 + " LEFT JOIN inventory_host ch ON ch.id = c.host_id"

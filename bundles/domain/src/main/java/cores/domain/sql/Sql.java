@@ -51,7 +51,10 @@ public final class Sql {
     return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
   }
 
-  /** Rows as column label to value: timestamps as {@link Instant}, PostgreSQL types as text. */
+  /**
+   * Rows as column label to value: timestamps as {@link Instant}, arrays as lists, PostgreSQL types
+   * as text.
+   */
   public List<Map<String, Object>> rows(String sql, List<?> params) {
     try (PreparedStatement statement = prepare(sql, params);
         ResultSet rs = statement.executeQuery()) {
@@ -107,7 +110,14 @@ public final class Sql {
     return value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
   }
 
-  private static Object value(Object value) {
+  private static Object value(Object value) throws SQLException {
+    if (value instanceof java.sql.Array array) {
+      List<Object> list = new ArrayList<>();
+      for (Object element : (Object[]) array.getArray()) {
+        list.add(value(element));
+      }
+      return list;
+    }
     if (value instanceof Timestamp timestamp) {
       return timestamp.toInstant();
     }

@@ -50,8 +50,8 @@ public final class BookableResource {
   private final Clock clock;
   private final Bookables bookables;
   private final Inventory inventory;
-  private final BookableSearch search = new BookableSearch();
-  private final SearchCache pages = new SearchCache(search);
+  private final BookableSearch search;
+  private final SearchCache pages;
 
   @Activate
   public BookableResource(
@@ -61,6 +61,8 @@ public final class BookableResource {
     this.clock = Clock.systemUTC();
     this.bookables = new Bookables(mail, clock);
     this.inventory = new Inventory(bookables);
+    this.search = new BookableSearch(mail.zone());
+    this.pages = new SearchCache(search);
   }
 
   /** Bulk creation from the host list: {@code {"hosts": [ids], "status": "active"}}. */
@@ -69,12 +71,15 @@ public final class BookableResource {
   @GET
   @ApiDoc(
       value =
-          "The bookable search: each row with hostname, ip, hardware, cards, rack, booked"
-              + " (\"Booked until … by …\" or false), reserved",
+          "The bookable search: each row with hostname, ip, hardware (\"[type] model\"), cards"
+              + " ([{id, cardtype__name, details}]), rack (\"<number> in <building>/<lab>\"),"
+              + " booked (\"Booked until dd/mm/yy by <user>\" or false), reserved; beside them"
+              + " hardware_id, hardware_name, rack_id, rack_number, lab, lab_name, building,"
+              + " building_code, booked_until, booked_by",
       permission = ApiDoc.ANONYMOUS,
       query = {
         "active: 1 for active bookables only",
-        "mine: 1 for those booked by me",
+        "mine: 1 for the hosts I own",
         "mygroup: 1 for those of my groups' hosts",
         "lab: lab ids, comma-separated",
         "building: building ids, comma-separated",

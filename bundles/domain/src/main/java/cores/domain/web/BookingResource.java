@@ -5,6 +5,7 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.domain.booking.BookingMail;
 import cores.domain.booking.BookingService;
@@ -26,7 +27,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,11 +51,14 @@ public final class BookingResource {
           "booking_booking",
           BookingService.BOOKING_COLUMNS,
           "booking.view_booking",
-          Map.of("import_id", "import_id"));
+          Map.of("owner", "owner_id", "bookable", "bookable_id", "import_id", "import_id"));
 
   private final Transactions tx;
   private final Clock clock;
   private final BookingService bookings;
+
+  /** Where times without an offset are (CORES_TIME_ZONE). */
+  private final ZoneId zone;
 
   @Activate
   public BookingResource(
@@ -63,19 +67,23 @@ public final class BookingResource {
     this.tx = tx;
     this.clock = Clock.systemUTC();
     this.bookings = new BookingService(mail);
+    this.zone = mail.zone();
   }
 
-  /** A booking as the API accepts it. */
+  /**
+   * A booking as the API accepts it (the original's fields); times as text, read by {@link
+   * Holds#time}.
+   */
   public record BookingInput(
       Long bookable,
-      OffsetDateTime start,
-      OffsetDateTime end,
+      String start,
+      String end,
       String comment,
       Long owner,
-      @JsonProperty("import_id") String importId) {}
+      @JsonProperty("import_id") Long importId) {}
 
   /** The owner's (or staff's) change: the comment, or an earlier or later end. */
-  public record BookingChange(OffsetDateTime end, String comment) {}
+  public record BookingChange(String end, String comment) {}
 
   @GET
   @ApiDoc(
@@ -103,21 +111,25 @@ public final class BookingResource {
 
   @POST
   @ApiDoc(
-      value = "Books a bookable: no overlap (409), not in the past, at most 31 days",
+      value =
+          "Books a bookable: no overlap (409), not in the past, at most 31 days; times are ISO-8601"
+              + " date-times, without an offset in CORES_TIME_ZONE",
       permission = ApiDoc.AUTHENTICATED)
   public Response create(
       BookingInput input, @Context SecurityContext security, @Context UriInfo uri) {
     User user = Access.user(security);
     Holds.body(input);
     Instant now = clock.instant();
+    FieldErrors errors = new FieldErrors();
     BookingService.BookingRequest request =
         new BookingService.BookingRequest(
             input.bookable(),
-            Holds.instant(input.start()),
-            Holds.instant(input.end()),
+            Holds.time(errors, "start", input.start(), zone),
+            Holds.time(errors, "end", input.end(), zone),
             input.comment(),
             input.owner(),
             input.importId());
+    errors.throwIfAny();
     return Holds.created(uri, tx.required(em -> bookings.book(Sql.of(em), user, request, now)));
   }
 
@@ -146,8 +158,11 @@ public final class BookingResource {
     User user = Access.user(security);
     Holds.body(input);
     Instant now = clock.instant();
+    FieldErrors errors = new FieldErrors();
     BookingService.Change change =
-        new BookingService.Change(Holds.instant(input.end()), input.comment(), replace);
+        new BookingService.Change(
+            Holds.time(errors, "end", input.end(), zone), input.comment(), replace);
+    errors.throwIfAny();
     return tx.required(em -> bookings.changeBooking(Sql.of(em), user, id, change, now));
   }
 

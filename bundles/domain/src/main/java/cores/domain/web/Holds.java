@@ -6,13 +6,14 @@ import cores.api.web.Access;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
+import cores.domain.booking.BookingRules;
 import cores.domain.inventory.Ids;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,9 @@ import java.util.Map;
  * @param table the table
  * @param select the SELECT of the API's columns, without WHERE
  * @param view the permission that lists everyone's
- * @param textFilters query parameters matched as equal text, to their column
+ * @param filters query parameters holding ids (comma lists), to their column
  */
-record Holds(
-    String name, String table, String select, String view, Map<String, String> textFilters) {
+record Holds(String name, String table, String select, String view, Map<String, String> filters) {
 
   Page<Map<String, Object>> list(
       Transactions tx, String limit, String offset, SecurityContext security, UriInfo uri) {
@@ -42,18 +42,12 @@ record Holds(
       where.add("owner_id = ?");
       params.add(user.id());
     }
-    for (String[] filter : new String[][] {{"owner", "owner_id"}, {"bookable", "bookable_id"}}) {
-      String value = query.get(filter[0]);
-      if (value != null && !value.isEmpty()) {
-        where.add(filter[1] + " = ANY (?::bigint[])");
-        params.add(Sql.array(Ids.parse(filter[0], value, errors)));
-      }
-    }
-    textFilters.forEach(
+    filters.forEach(
         (parameter, column) -> {
-          if (query.get(parameter) != null) {
-            where.add(column + " = ?");
-            params.add(query.get(parameter));
+          String value = query.get(parameter);
+          if (value != null && !value.isEmpty()) {
+            where.add(column + " = ANY (?::bigint[])");
+            params.add(Sql.array(Ids.parse(parameter, value, errors)));
           }
         });
     errors.throwIfAny();
@@ -92,8 +86,20 @@ record Holds(
     return input;
   }
 
-  static Instant instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant();
+  /**
+   * A time given as text ({@link BookingRules#time}: no offset means {@code zone}), or null when
+   * none is given; a bad one is recorded in {@code errors} under {@code field}.
+   */
+  static Instant time(FieldErrors errors, String field, String text, ZoneId zone) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return BookingRules.time(text, zone);
+    } catch (IllegalArgumentException e) {
+      errors.check(field, e.getMessage());
+      return null;
+    }
   }
 
   static Response created(UriInfo uri, Map<String, Object> created) {

@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/live/ignoredmacs}: the MACs scans skip. Reading needs live.view_scanconflict; adding
- * ({@code {"mac", "comment"}}) and removing need live.change_scanconflict.
+ * ({@code {"mac", "reason"}}) and removing need live.change_scanconflict.
  */
 @Component(service = IgnoredMacResource.class, property = "osgi.jaxrs.resource=true")
 @Path("live/ignoredmacs")
@@ -55,7 +55,7 @@ public final class IgnoredMacResource {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     Map<String, Object> input = body == null ? Map.of() : body;
     Map<String, Object> row =
-        tx.required(em -> macs.add(Sql.of(em), input.get("mac"), input.get("comment")));
+        tx.required(em -> macs.add(Sql.of(em), input.get("mac"), input.get("reason")));
     return Response.status(201).entity(row).build();
   }
 

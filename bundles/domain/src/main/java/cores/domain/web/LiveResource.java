@@ -51,7 +51,10 @@ public final class LiveResource {
   @POST
   @Path("ingest")
   @ApiDoc(
-      value = "Ingests a network scan (the agent's payload); one status line per entry",
+      value =
+          "Ingests a network scan (the agent's payload); the original's answer {success, result:"
+              + " [{nic, success|error}]} and beside it session, agentident, timestamp and results"
+              + " (one status line per entry)",
       permission = ApiDoc.STAFF)
   public Map<String, Object> ingest(Map<String, Object> body, @Context SecurityContext security) {
     User user = Access.user(security);
@@ -61,7 +64,10 @@ public final class LiveResource {
     Instant now = clock.instant();
     Scan scan = ScanParser.parse(body, now);
     ScanIngest.Report report = tx.required(em -> ingest.ingest(Sql.of(em), scan, now));
+    // the original's keys first (an agent reads success and result), Cores' own beside them
     Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("success", true);
+    answer.put("result", report.original());
     answer.put("session", report.session());
     answer.put("agentident", scan.agent());
     answer.put("timestamp", scan.scanned());

@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.domain.booking.BookingMail;
 import cores.domain.booking.BookingService;
@@ -25,7 +26,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,11 +52,14 @@ public final class ReservationResource {
           "booking_reservation",
           BookingService.RESERVATION_COLUMNS,
           "booking.view_reservation",
-          Map.of());
+          Map.of("owner", "owner_id", "bookable", "bookable_id"));
 
   private final Transactions tx;
   private final Clock clock;
   private final BookingService bookings;
+
+  /** Where times without an offset are (CORES_TIME_ZONE). */
+  private final ZoneId zone;
 
   @Activate
   public ReservationResource(
@@ -64,14 +68,15 @@ public final class ReservationResource {
     this.tx = tx;
     this.clock = Clock.systemUTC();
     this.bookings = new BookingService(mail);
+    this.zone = mail.zone();
   }
 
   /** A reservation as the API accepts it; no end means open-ended. */
   public record ReservationInput(
-      Long bookable, OffsetDateTime start, OffsetDateTime end, String comment, Long owner) {}
+      Long bookable, String start, String end, String comment, Long owner) {}
 
   /** An admin's change: the end (when the reservation is over) and the comment. */
-  public record ReservationChange(OffsetDateTime end, String comment) {}
+  public record ReservationChange(String end, String comment) {}
 
   @GET
   @ApiDoc(
@@ -102,13 +107,15 @@ public final class ReservationResource {
     User user = Access.user(security);
     Holds.body(input);
     Instant now = clock.instant();
+    FieldErrors errors = new FieldErrors();
     BookingService.ReservationRequest request =
         new BookingService.ReservationRequest(
             input.bookable(),
-            Holds.instant(input.start()),
-            Holds.instant(input.end()),
+            Holds.time(errors, "start", input.start(), zone),
+            Holds.time(errors, "end", input.end(), zone),
             input.comment(),
             input.owner());
+    errors.throwIfAny();
     return Holds.created(uri, tx.required(em -> bookings.reserve(Sql.of(em), user, request, now)));
   }
 
@@ -134,8 +141,11 @@ public final class ReservationResource {
       long id, ReservationChange input, boolean replace, SecurityContext security) {
     Access.require(security, CHANGE);
     Holds.body(input);
+    FieldErrors errors = new FieldErrors();
     BookingService.Change change =
-        new BookingService.Change(Holds.instant(input.end()), input.comment(), replace);
+        new BookingService.Change(
+            Holds.time(errors, "end", input.end(), zone), input.comment(), replace);
+    errors.throwIfAny();
     return tx.required(em -> bookings.changeReservation(Sql.of(em), id, change));
   }
 

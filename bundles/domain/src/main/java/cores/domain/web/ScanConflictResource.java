@@ -27,8 +27,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code /api/live/conflicts}: listing (filters {@code kind}, {@code status}) needs
  * live.view_scanconflict; the actions are POSTs to {@code {id}/accept}, {@code {id}/fixlocation}
- * ({@code {"lab", "rack"}}), {@code {id}/resolve} and {@code {id}/ignore} and need
- * live.change_scanconflict.
+ * ({@code {"lab", "rack"}}: lab id and rack number, or {@code {"rack_id"}}), {@code {id}/resolve}
+ * and {@code {id}/ignore} and need live.change_scanconflict.
  */
 @Component(service = ScanConflictResource.class, property = "osgi.jaxrs.resource=true")
 @Path("live/conflicts")
@@ -86,16 +86,25 @@ public final class ScanConflictResource {
     return tx.required(em -> actions.acceptIp(Sql.of(em), id));
   }
 
-  /** A location conflict: the host goes to {@code rack} of {@code lab}. */
+  /**
+   * A location conflict: the host goes to rack number {@code rack} of {@code lab} (the original's
+   * form), or to the rack {@code rack_id}.
+   */
   @POST
   @Path("{id}/fixlocation")
-  @ApiDoc(value = "Moves the host to a lab and rack", permission = "live.change_scanconflict")
+  @ApiDoc(
+      value =
+          "Moves the host to a rack: {\"lab\": <lab id>, \"rack\": <rack number>} or"
+              + " {\"rack_id\": <rack id>}",
+      permission = "live.change_scanconflict")
   public Map<String, Object> fixLocation(
       @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     Map<String, Object> input = body == null ? Map.of() : body;
     return tx.required(
-        em -> actions.fixLocation(Sql.of(em), id, input.get("lab"), input.get("rack")));
+        em ->
+            actions.fixLocation(
+                Sql.of(em), id, input.get("lab"), input.get("rack"), input.get("rack_id")));
   }
 
   @POST

@@ -9,6 +9,7 @@ import cores.domain.sql.Sql;
 import cores.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.function.Executable;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookableSearchTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private static final Instant LATE_EVENING = Instant.parse("2030-01-01T20:00:00Z");
 
-  private final BookableSearch search = new BookableSearch();
+  private final BookableSearch search = new BookableSearch(ZoneOffset.UTC);
   private DomainDatabase db;
   private TestDatabase.Tx tx;
   private long me;
@@ -86,10 +88,12 @@ class BookableSearchTest {
       fixture.booking(bookable, other, NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(3)));
     }
     long elsewhere = fixture.bookable("elsewhere", "suspended");
+    // ends on 1 January in UTC, on 2 January in Tokyo
+    fixture.booking(elsewhere, other, LATE_EVENING.minus(Duration.ofHours(10)), LATE_EVENING);
     db.execute(
         "UPDATE inventory_host SET rack_id = "
             + otherRack
-            + ", hosthardware_id = "
+            + ", hardware_id = "
             + otherHardware
             + " WHERE id = (SELECT host_id FROM booking_bookable WHERE id = "
             + elsewhere
@@ -155,9 +159,64 @@ class BookableSearchTest {
     assertEquals("host-00", booked.get("hostname"));
     assertEquals(
         true, String.valueOf(booked.get("booked")).startsWith("Booked until "), booked.toString());
-    assertEquals("card0", booked.get("cards"));
     assertEquals(false, booked.get("reserved"));
     assertEquals(true, find(Map.of("active", "1"), 1, 20).rows().get(0).get("reserved"));
+  }
+
+  @Test
+  void rowsHaveTheOriginalsComputedFieldsAndCoresDataBesideThem() {
+    Map<String, Object> row = find(Map.of("active", "1"), 1, 0).rows().get(0);
+    assertEquals("host-00", row.get("hostname"));
+    // the original's: cards as {id, cardtype__name, details}, hardware as "[type] model", rack as
+    // "<number> in <building>/<lab>", booked as "Booked until dd/mm/yy by <username>"
+    List<?> cards = (List<?>) row.get("cards");
+    assertEquals(1, cards.size());
+    Map<?, ?> card = (Map<?, ?>) cards.get(0);
+    assertEquals(List.of("id", "cardtype__name", "details"), List.copyOf(card.keySet()));
+    assertEquals("card0", card.get("cardtype__name"));
+    assertEquals("", card.get("details"));
+    assertEquals("[tcpreplay] R640", row.get("hardware"));
+    assertEquals("0 in B1/lab1", row.get("rack"));
+    Instant end = (Instant) row.get("booked_until");
+    assertEquals(NOW.plus(Duration.ofHours(1)), end);
+    assertEquals(
+        "Booked until "
+            + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yy")
+                .format(end.atZone(ZoneOffset.UTC))
+            + " by other",
+        row.get("booked"));
+    assertEquals("other", row.get("booked_by"));
+    // Cores' own beside them
+    assertEquals(fixture.hardware, row.get("hardware_id"));
+    assertEquals("R640", row.get("hardware_name"));
+    assertEquals(fixture.rack, row.get("rack_id"));
+    assertEquals(0L, row.get("rack_number"));
+    assertEquals(fixture.lab, row.get("lab"));
+    assertEquals("lab1", row.get("lab_name"));
+    assertEquals(fixture.building, row.get("building"));
+    assertEquals("B1", row.get("building_code"));
+    // without a host type, building or rack: the model alone, the lab alone, none
+    Map<String, Object> elsewhere =
+        find(Map.of("lab", String.valueOf(otherLab)), 1, 0).rows().get(0);
+    assertEquals("other-hw", elsewhere.get("hardware"));
+    assertEquals("1 in lab2", elsewhere.get("rack"));
+    assertEquals(List.of(), elsewhere.get("cards"));
+    assertEquals(false, elsewhere.get("booked"));
+  }
+
+  @Test
+  void theBookedDayIsCountedInTheConfiguredZone() {
+    Instant during = LATE_EVENING.minus(Duration.ofHours(1));
+    BookableSearch.Filters filters =
+        BookableSearch.Filters.of(Map.of("lab", String.valueOf(otherLab)), me);
+    Map<String, Object> utc =
+        tx.readOnly(em -> search.search(Sql.of(em), filters, during, 1, 0)).rows().get(0);
+    assertEquals("Booked until 01/01/30 by other", utc.get("booked"));
+    BookableSearch tokyo = new BookableSearch(java.time.ZoneId.of("Asia/Tokyo"));
+    Map<String, Object> there =
+        tx.readOnly(em -> tokyo.search(Sql.of(em), filters, during, 1, 0)).rows().get(0);
+    assertEquals("Booked until 02/01/30 by other", there.get("booked"));
+    assertEquals(LATE_EVENING, there.get("booked_until"));
   }
 
   @Test

@@ -90,7 +90,53 @@ class BookingServiceTest {
     Map<String, Object> booking = book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(2)));
     assertEquals(alice.id(), booking.get("owner"));
     assertEquals(HOUR, booking.get("start"));
-    assertEquals(NOW, booking.get("created"));
+    assertEquals(NOW, booking.get("timestamp"));
+  }
+
+  @Test
+  void bookingsAndReservationsShowTheOriginalsFields() throws Exception {
+    long bookable = fixture.bookable("book-fields", "active");
+    Map<String, Object> booking =
+        tx.required(
+            em ->
+                service.book(
+                    Sql.of(em),
+                    alice,
+                    new BookingRequest(bookable, HOUR, HOUR.plusSeconds(60), "x", null, 4711L),
+                    NOW));
+    assertEquals(
+        List.of(
+            "id",
+            "bookable",
+            "owner",
+            "start",
+            "end",
+            "comment",
+            "timestamp",
+            "mail_start_reminder_sent",
+            "mail_end_reminder_sent",
+            "mail_end_sent",
+            "import_id"),
+        List.copyOf(booking.keySet()));
+    assertEquals(4711L, booking.get("import_id"));
+    assertEquals(false, booking.get("mail_end_sent"));
+    Instant later = HOUR.plus(Duration.ofDays(3));
+    Map<String, Object> reservation = reserve(reserver, bookable, later, null);
+    assertEquals(
+        List.of(
+            "id",
+            "bookable",
+            "owner",
+            "start",
+            "end",
+            "comment",
+            "timestamp",
+            "mail_start_reminder_sent",
+            "mail_end_sent",
+            "mail_last_nag"),
+        List.copyOf(reservation.keySet()));
+    // the original counted the nag from the start until the first nag
+    assertEquals(later, reservation.get("mail_last_nag"));
   }
 
   @Test

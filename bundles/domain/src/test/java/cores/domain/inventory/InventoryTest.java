@@ -175,12 +175,12 @@ class InventoryTest {
                     Models.HOST,
                     Map.of(
                         "hostname", 7,
-                        "hosthardware", 999_999,
+                        "hardware", 999_999,
                         "colour", "red",
                         "ip", "10.0.0.1",
                         "status", "lost")));
     assertEquals(List.of("must be a string"), e.errors().get("hostname"));
-    assertEquals(List.of("no hosthardware with id 999999"), e.errors().get("hosthardware"));
+    assertEquals(List.of("no hardware with id 999999"), e.errors().get("hardware"));
     assertEquals(List.of("unknown field"), e.errors().get("colour"));
     assertEquals(List.of("derived by Cores, cannot be set"), e.errors().get("ip"));
     assertEquals(1, e.errors().get("status").size());
@@ -188,19 +188,18 @@ class InventoryTest {
 
   @Test
   void duplicateHostnameIgnoringCaseIsAFieldError() {
-    create(Models.HOST, Map.of("hostname", "Dup-Host", "hosthardware", fixture.hardware));
+    create(Models.HOST, Map.of("hostname", "Dup-Host", "hardware", fixture.hardware));
     ProblemException e =
         refused(
             () ->
-                create(
-                    Models.HOST, Map.of("hostname", "dup-host", "hosthardware", fixture.hardware)));
+                create(Models.HOST, Map.of("hostname", "dup-host", "hardware", fixture.hardware)));
     assertEquals(Map.of("hostname", List.of("already taken")), e.errors());
   }
 
   @Test
   void deletingWhatOthersReferToIsAConflict() {
     long hardware = (Long) create(Models.HOSTHARDWARE, Map.of("name", "in-use")).get("id");
-    create(Models.HOST, Map.of("hostname", "uses-hardware", "hosthardware", hardware));
+    create(Models.HOST, Map.of("hostname", "uses-hardware", "hardware", hardware));
     ProblemException e =
         refused(
             () ->

@@ -71,18 +71,48 @@ class ConflictActionsTest {
   }
 
   @Test
-  void fixingALocationPutsTheHostInTheChosenRackOfTheChosenLab() throws SQLException {
+  void fixingALocationTakesTheLabAndTheRackNumberAsTheOriginalsFormDid() throws SQLException {
     long nic = data.nic("00:a2:00:00:00:01", "10.2.8.1", data.fixture.rack, "active");
     long host = data.hostOf(nic);
     long id = conflict("location", "host_id", host, "00:a2:00:00:00:01", "10.2.8.1");
+    // lab3 has only rack 5; lab2 has racks 0 and 1
+    ProblemException noSuchRack =
+        assertThrows(
+            ProblemException.class,
+            () -> act(sql -> actions.fixLocation(sql, id, data.lab2, 5, null)));
     assertEquals(
-        400, status(() -> act(sql -> actions.fixLocation(sql, id, data.lab2, data.lab3rack5))));
-    assertEquals(400, status(() -> act(sql -> actions.fixLocation(sql, id, data.lab2, null))));
+        List.of("lab " + data.lab2 + " has no rack number 5"), noSuchRack.errors().get("rack"));
+    assertEquals(
+        400, status(() -> act(sql -> actions.fixLocation(sql, id, data.lab2, null, null))));
+    assertEquals(400, status(() -> act(sql -> actions.fixLocation(sql, id, null, 1, null))));
+    assertEquals(400, status(() -> act(sql -> actions.fixLocation(sql, id, data.lab2, -1, null))));
     assertEquals(400, status(() -> act(sql -> actions.acceptIp(sql, id))), "not a NIC IP conflict");
-    Map<String, Object> fixed = act(sql -> actions.fixLocation(sql, id, data.lab2, data.lab2rack1));
+    // a form's value comes as text
+    Map<String, Object> fixed = act(sql -> actions.fixLocation(sql, id, data.lab2, "1", null));
     assertEquals("resolved", fixed.get("status"));
     assertEquals(
         data.lab2rack1,
+        data.rows("SELECT rack_id FROM inventory_host WHERE id = ?", host).get(0).get("rack_id"));
+  }
+
+  @Test
+  void fixingALocationTakesARackIdInsteadWhichMustBeInTheLabIfOneIsGiven() throws SQLException {
+    long nic = data.nic("00:a2:00:00:00:02", "10.2.8.2", data.fixture.rack, "active");
+    long host = data.hostOf(nic);
+    long id = conflict("location", "host_id", host, "00:a2:00:00:00:02", "10.2.8.2");
+    ProblemException otherLab =
+        assertThrows(
+            ProblemException.class,
+            () -> act(sql -> actions.fixLocation(sql, id, data.lab2, null, data.lab3rack5)));
+    assertEquals(
+        List.of("rack " + data.lab3rack5 + " is not in lab " + data.lab2),
+        otherLab.errors().get("rack_id"));
+    assertEquals(
+        400, status(() -> act(sql -> actions.fixLocation(sql, id, null, 5, data.lab3rack5))));
+    assertEquals(400, status(() -> act(sql -> actions.fixLocation(sql, id, null, null, 987654))));
+    act(sql -> actions.fixLocation(sql, id, null, null, data.lab3rack5));
+    assertEquals(
+        data.lab3rack5,
         data.rows("SELECT rack_id FROM inventory_host WHERE id = ?", host).get(0).get("rack_id"));
   }
 
@@ -118,6 +148,7 @@ class ConflictActionsTest {
     IgnoredMacs macs = new IgnoredMacs();
     Map<String, Object> added = act(sql -> macs.add(sql, "00:A6:00:00:00:01", "printer"));
     assertEquals("00:a6:00:00:00:01", added.get("mac"));
+    assertEquals("printer", added.get("reason"));
     assertEquals(409, status(() -> act(sql -> macs.add(sql, "00:a6:00:00:00:01", null))));
     assertEquals(400, status(() -> act(sql -> macs.add(sql, "00:a6", null))));
     assertEquals(true, act(sql -> macs.remove(sql, (Long) added.get("id"))));

@@ -53,7 +53,7 @@ final class LiveData {
   long nic(String mac, String ip, Long rack, String status) throws SQLException {
     long host =
         db.number(
-            "INSERT INTO inventory_host (hostname, hosthardware_id, rack_id, status) VALUES ('h"
+            "INSERT INTO inventory_host (hostname, hardware_id, rack_id, status) VALUES ('h"
                 + hosts.incrementAndGet()
                 + "-"
                 + mac.replace(":", "")

@@ -303,6 +303,29 @@ class ScanIngestTest {
   }
 
   @Test
+  void theOriginalsAnswerNamesEachEntryByItsMacOrAsSentWithSuccessOrError() throws SQLException {
+    long nic = data.nic("00:f8:00:00:00:01", null, data.fixture.rack, "active");
+    data.db.execute("INSERT INTO live_ignoredmac (mac) VALUES ('00:f8:00:00:00:09')");
+    ScanIngest.Report report =
+        ingest(
+            "original",
+            nic(nic, "10.1.9.30"),
+            mac("00:F8:00:00:00:02", "10.1.9.31"),
+            mac("00:f8:00", "10.1.9.32"),
+            nic(987655, "10.1.9.33"),
+            mac("00:f8:00:00:00:09", "10.1.9.34"));
+    assertEquals(
+        List.of(
+            Map.of("nic", "00:f8:00:00:00:01", "success", "IP taken"),
+            Map.of("nic", "00:f8:00:00:00:02", "success", "unknown MAC: conflict"),
+            Map.of("nic", "00:f8:00", "error", status(report, 2)),
+            Map.of("nic", 987655L, "error", "unknown nic"),
+            Map.of("nic", "00:f8:00:00:00:09", "error", "ignored: MAC on the ignore list")),
+        report.original());
+    assertTrue(report.results().stream().noneMatch(line -> line.containsKey("ok")));
+  }
+
+  @Test
   void duplicateScanIsRefusedAndLeavesNothingBehind() throws SQLException {
     Instant at = next();
     data.ingest(scan("dup", at, List.of(mac("00:f6:00:00:00:01", "10.1.9.22"))), at);

@@ -79,6 +79,22 @@ class ScanParserTest {
   }
 
   @Test
+  void aNicIdMayComeAsDigitsAndEveryEntryKeepsWhatWasSent() {
+    Map<String, Object> body = body(null);
+    body.put(
+        "results",
+        List.of(
+            Map.of("nic", "42", "ip", "10.0.0.1"),
+            Map.of("nic", "forty-two", "ip", "10.0.0.2"),
+            Map.of("mac", "00:11", "ip", "10.0.0.3")));
+    List<Scan.Entry> entries = ScanParser.parse(body, NOW).entries();
+    assertEquals(new Scan.Entry(0, null, 42L, "10.0.0.1", null, "42"), entries.get(0));
+    assertEquals("bad nic: not an id", entries.get(1).problem());
+    assertEquals("forty-two", entries.get(1).given());
+    assertEquals("00:11", entries.get(2).given());
+  }
+
+  @Test
   void theStoredDataIsTheBodyAsJson() {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("nic", 7);

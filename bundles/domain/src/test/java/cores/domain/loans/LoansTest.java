@@ -111,7 +111,9 @@ class LoansTest {
   void lendingAHostSetsItOnLoanAndSuspendsItsBookable() throws SQLException {
     long bookable = fixture.bookable("lent-1", "active");
     long host = hostOf(bookable);
-    Map<String, Object> loan = lend(host, Map.of());
+    // the original's name for the user responsible for the loan
+    Map<String, Object> loan = lend(host, Map.of("user", actor.user().id()));
+    assertEquals(actor.user().id(), loan.get("user"));
     assertEquals("on_loan", hostStatus(host));
     assertEquals("suspended", bookableStatus(bookable));
     assertEquals("active", loan.get("previous_status"));

@@ -107,7 +107,7 @@ class NoticesTest {
   @Test
   void targetedNoticesAreShownOnlyToMembersOfTheGroup() {
     notice("everyone", Map.of(), NOW);
-    notice("lab-a only", Map.of("group", group), NOW.plusSeconds(1));
+    notice("lab-a only", Map.of("target", group), NOW.plusSeconds(1));
     assertEquals(List.of("lab-a only", "everyone"), dashboard(member, NOW));
     assertEquals(List.of("everyone"), dashboard(outsider, NOW));
   }
@@ -127,15 +127,16 @@ class NoticesTest {
   void authorAndCreationTimeAreSetByCoresNotByTheInput() {
     long id = notice("mine", Map.of(), NOW);
     Map<String, Object> row = tx.readOnly(em -> inventory.get(Sql.of(em), Notices.MODEL, id));
-    assertEquals(author.id(), row.get("author"));
-    assertEquals(NOW, row.get("created"));
+    // the original's names: user (the author), timestamp (the creation time)
+    assertEquals(author.id(), row.get("user"));
+    assertEquals(NOW, row.get("timestamp"));
     assertEquals("info", row.get("style"));
     assertEquals(2L, row.get("priority"));
     ProblemException e =
         assertThrows(
             ProblemException.class,
-            () -> notice("forged", Map.of("author", outsider.id(), "created", "2020-01-01"), NOW));
-    assertEquals(Set.of("author", "created"), e.errors().keySet());
+            () -> notice("forged", Map.of("user", outsider.id(), "timestamp", "2020-01-01"), NOW));
+    assertEquals(Set.of("user", "timestamp"), e.errors().keySet());
   }
 
   @Test
@@ -155,10 +156,10 @@ class NoticesTest {
                         "x".repeat(501),
                         "expires",
                         "tomorrow",
-                        "group",
+                        "target",
                         987654),
                     NOW));
-    assertEquals(Set.of("style", "priority", "message", "expires", "group"), e.errors().keySet());
+    assertEquals(Set.of("style", "priority", "message", "expires", "target"), e.errors().keySet());
     notice("longest message", Map.of("message", "x".repeat(500), "priority", 0), NOW);
     assertEquals(1, db.number("SELECT count(*) FROM notices_notice"));
   }

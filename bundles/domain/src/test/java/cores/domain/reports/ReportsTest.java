@@ -118,28 +118,28 @@ class ReportsTest {
   void assetsListEveryHostThenEveryCardWithTheirNumbers() throws SQLException {
     long host = fixture.host("asset-host", "active");
     db.execute(
-        "UPDATE inventory_host SET serialno = 'SN-1', assetno = '=A-1' WHERE id = " + host,
+        "UPDATE inventory_host SET serial_no = 'SN-1', asset_no = '=A-1' WHERE id = " + host,
         "INSERT INTO inventory_cardtype (name) VALUES ('asset-card-type')");
     long type = db.number("SELECT id FROM inventory_cardtype WHERE name = 'asset-card-type'");
     db.execute(
-        "INSERT INTO inventory_card (cardtype_id, assetno, host_id) VALUES ("
+        "INSERT INTO inventory_card (cardtype_id, asset_no, host_id) VALUES ("
             + type
             + ", 'C-7', "
             + host
             + ")",
-        "INSERT INTO inventory_card (cardtype_id, assetno) VALUES (" + type + ", 'C-8')");
+        "INSERT INTO inventory_card (cardtype_id, asset_no) VALUES (" + type + ", 'C-8')");
     Report report = tx.readOnly(em -> reports.assets(Sql.of(em)));
     List<Map<String, Object>> rows =
         report.rows().stream().filter(r -> ((String) r.get("name")).startsWith("asset-")).toList();
     assertEquals(3, rows.size(), rows.toString());
     Map<String, Object> hostRow = rows.get(0);
     assertEquals("host", hostRow.get("kind"));
-    assertEquals("SN-1", hostRow.get("serialno"));
-    assertEquals("=A-1", hostRow.get("assetno"));
+    assertEquals("SN-1", hostRow.get("serial_no"));
+    assertEquals("=A-1", hostRow.get("asset_no"));
     assertEquals("R640", hostRow.get("hardware"));
     assertEquals(
         List.of("card", "card"), List.of(rows.get(1).get("kind"), rows.get(2).get("kind")));
-    assertEquals("C-7", rows.get(1).get("assetno"));
+    assertEquals("C-7", rows.get(1).get("asset_no"));
     assertEquals("asset-host", rows.get(1).get("host"));
     assertEquals(null, rows.get(2).get("host"));
     assertEquals(
