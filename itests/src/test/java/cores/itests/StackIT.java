@@ -62,7 +62,7 @@ class StackIT {
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
-  private final Path repository = repository();
+  private final Path repository = NativeStack.repository();
   private final Path distribution = CoresProcess.distribution();
   private Path work;
   private Path staticRoot;
@@ -76,8 +76,8 @@ class StackIT {
 
   @BeforeAll
   void startStack() throws Exception {
-    nginxBinary = tool("nginx");
-    Path mkdocs = tool("mkdocs");
+    nginxBinary = NativeStack.tool("nginx");
+    Path mkdocs = NativeStack.tool("mkdocs");
     work =
         Files.createDirectories(
             Path.of(System.getProperty("cores.itests.logs", "target/it-logs"))
@@ -90,8 +90,8 @@ class StackIT {
 
     // the docs service: mkdocs build, strict (a broken link or a missing page fails the build)
     site = work.resolve("docs-site");
-    Result docs =
-        run(
+    NativeStack.Result docs =
+        NativeStack.run(
             work,
             Map.of(),
             mkdocs.toString(),
@@ -106,7 +106,7 @@ class StackIT {
     // the cores service's entrypoint fills the static volume, which already holds a file
     staticRoot = Files.createDirectories(work.resolve("static-volume"));
     Files.writeString(staticRoot.resolve("kept.txt"), "put there by an operator");
-    runEntrypoint();
+    NativeStack.fillStaticVolume(work, staticRoot);
 
     cores.awaitHealthy(Duration.ofSeconds(90));
 
@@ -123,7 +123,9 @@ class StackIT {
       assertEquals("Superuser " + ADMIN + " created.\n", command.output());
     }
 
-    Path conf = nginxConfiguration(cores.httpPort());
+    nginxPort = CoresProcess.freePort();
+    Path conf =
+        NativeStack.configuration(work, "nginx", cores.httpPort(), nginxPort, staticRoot, site);
     nginx = NginxProcess.start(nginxBinary, conf, nginxPort);
   }
 
@@ -149,7 +151,7 @@ class StackIT {
   @Test
   @Order(1)
   void composeTemplateIsValidAsItIsAndFilledIn() throws Exception {
-    Path compose = tool("docker-compose");
+    Path compose = NativeStack.tool("docker-compose");
     Path template = repository.resolve("docker-compose.template.yml");
     String text = Files.readString(template, StandardCharsets.UTF_8);
 
@@ -172,8 +174,8 @@ class StackIT {
     }
     assertTrue(lines > 30, "environment lines in the template: " + lines);
 
-    Result asIs =
-        run(repository, Map.of(), compose.toString(), "-f", template.toString(), "config");
+    NativeStack.Result asIs =
+        NativeStack.run(repository, Map.of(), compose.toString(), "-f", template.toString(), "config");
     assertEquals(0, asIs.exit(), asIs.output());
 
     Map<String, String> filledIn =
@@ -181,8 +183,8 @@ class StackIT {
     String filled = fillIn(text, filledIn);
     Path composeFile = work.resolve("docker-compose.yml");
     Files.writeString(composeFile, filled, StandardCharsets.UTF_8);
-    Result config =
-        run(
+    NativeStack.Result config =
+        NativeStack.run(
             repository,
             Map.of(),
             compose.toString(),
@@ -359,16 +361,16 @@ class StackIT {
   @Test
   @Order(8)
   void httpsExampleRedirectsAndForwardsTheScheme() throws Exception {
-    Path conf = copyOfNginxFolder("nginx-https");
+    Path conf = NativeStack.copyOfNginxFolder(work, "nginx-https");
     Files.delete(conf.resolve("conf.d/cores.conf"));
     Path server = conf.resolve("conf.d/cores-https.conf");
     Files.move(conf.resolve("conf.d/cores-https.conf.example"), server);
     Path certs = Files.createDirectories(conf.resolve("certs"));
-    Result cert =
-        run(
+    NativeStack.Result cert =
+        NativeStack.run(
             conf,
             Map.of(),
-            tool("openssl").toString(),
+            NativeStack.tool("openssl").toString(),
             "req",
             "-x509",
             "-newkey",
@@ -389,11 +391,11 @@ class StackIT {
     int httpPort = CoresProcess.freePort();
     int httpsPort = CoresProcess.freePort();
     String text = Files.readString(server, StandardCharsets.UTF_8);
-    text = replaceOnce(text, "cores:8000", "127.0.0.1:" + cores.httpPort());
-    text = replaceOnce(text, "listen 80;", "listen 127.0.0.1:" + httpPort + ";");
-    text = replaceOnce(text, "listen 443 ssl", "listen 127.0.0.1:" + httpsPort + " ssl");
-    text = replaceOnce(text, "/srv/static/", staticRoot + "/");
-    text = replaceOnce(text, "/srv/docs/", site + "/");
+    text = NativeStack.replaceOnce(text, "cores:8000", "127.0.0.1:" + cores.httpPort());
+    text = NativeStack.replaceOnce(text, "listen 80;", "listen 127.0.0.1:" + httpPort + ";");
+    text = NativeStack.replaceOnce(text, "listen 443 ssl", "listen 127.0.0.1:" + httpsPort + " ssl");
+    text = NativeStack.replaceOnce(text, "/srv/static/", staticRoot + "/");
+    text = NativeStack.replaceOnce(text, "/srv/docs/", site + "/");
     Files.writeString(server, text, StandardCharsets.UTF_8);
 
     try (NginxProcess https = NginxProcess.start(nginxBinary, conf, httpsPort)) {
@@ -456,100 +458,6 @@ class StackIT {
   @Order(9)
   void blankSecretKeyStopsCoresAndNginxAnswers502() throws Exception {
     assertEquals(0, cores.stop(), cores.errors());
-
-    RawHttp.Response down = get("/api/health", SITE);
-    assertUnavailablePage(down);
-
-    Set<String> before = listing(staticRoot);
-    runEntrypoint(); // as the container's restart would
-    try (CoresProcess blank =
-        CoresProcess.builder("stack-blank-secret")
-            .env(db.environment())
-            .env("HOSTNAME", SITE)
-            .env("CORES_HTTP_PORT", Integer.toString(cores.httpPort()))
-            .env("SECRET_KEY", "")
-            .env("DEBUG", "False")
-            .start()) {
-      assertEquals(2, blank.awaitExit(Duration.ofSeconds(30)), blank.errors());
-      String stderr = blank.errors();
-      assertTrue(stderr.startsWith("cores: SECRET_KEY: required when DEBUG is False"), stderr);
-      assertEquals(1, stderr.lines().count(), stderr);
-    }
-    assertEquals(before, listing(staticRoot));
-    assertUnavailablePage(get("/api/health", SITE));
-  }
-
-  private static void assertUnavailablePage(RawHttp.Response r) throws IOException {
-    assertEquals(502, r.status(), r.toString());
-    assertTrue(r.header("Content-Type").startsWith("text/html"), r.toString());
-    String page = r.text();
-    assertTrue(page.contains("Cores is not available right now"), page);
-    assertFalse(page.contains("<center>nginx"), "not nginx's default page: " + page);
-    assertEquals("no-store", r.header("Cache-Control"), r.toString());
-  }
-
-  // --- the stack's pieces --------------------------------------------------------------------
-
-  /**
-   * A copy of nginx/ (nginx.conf, conf.d/, snippets/) plus the system's mime.types where only the
-   * upstream, the listen port and the two roots differ, each replaced exactly once.
-   */
-  private Path nginxConfiguration(int coresPort) throws IOException {
-    Path conf = copyOfNginxFolder("nginx");
-    nginxPort = CoresProcess.freePort();
-    Path server = conf.resolve("conf.d/cores.conf");
-    String text = Files.readString(server, StandardCharsets.UTF_8);
-    text = replaceOnce(text, "cores:8000", "127.0.0.1:" + coresPort);
-    text = replaceOnce(text, "listen 80;", "listen 127.0.0.1:" + nginxPort + ";");
-    text = replaceOnce(text, "/srv/static/", staticRoot + "/");
-    text = replaceOnce(text, "/srv/docs/", site + "/");
-    Files.writeString(server, text, StandardCharsets.UTF_8);
-    return conf;
-  }
-
-  /** nginx/ as the image has it in /etc/nginx: our files plus the system's mime.types. */
-  private Path copyOfNginxFolder(String name) throws IOException {
-    Path conf = Files.createDirectories(work.resolve(name));
-    copyTree(repository.resolve("nginx"), conf);
-    Path mimeTypes = Path.of("/etc/nginx/mime.types");
-    assertTrue(Files.isRegularFile(mimeTypes), "nginx's mime.types is missing: " + mimeTypes);
-    Files.copy(mimeTypes, conf.resolve("mime.types"), StandardCopyOption.REPLACE_EXISTING);
-    return conf;
-  }
-
-  private static String replaceOnce(String text, String what, String with) {
-    int first = text.indexOf(what);
-    assertTrue(first >= 0 && text.indexOf(what, first + 1) < 0, what + " must occur once");
-    return text.substring(0, first) + with + text.substring(first + what.length());
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
-  /** The cores image's entrypoint, with the distribution's static folder as the image has it. */
-  private void runEntrypoint() throws IOException, InterruptedException {
-    Result r =
-        run(
-            work,
-            Map.of(
-                "STATIC_SOURCE", distribution.resolve("static").toString(),
-                "STATIC_ROOT", staticRoot.toString()),
-            "sh",
-            repository.resolve("launcher/src/docker/docker-entrypoint.sh").toString(),
-            "true");
-    assertEquals(0, r.exit(), r.output());
-  }
-
   private RawHttp.Response get(String path, String host) throws IOException {
     return RawHttp.get(nginxPort, path, headers(host));
   }
@@ -632,58 +540,4 @@ class StackIT {
       }
     }
     return services;
-  }
-
-  // --- processes -----------------------------------------------------------------------------
-
-  private record Result(int exit, String output) {}
-
-  private static Result run(Path dir, Map<String, String> env, String... command)
-      throws IOException, InterruptedException {
-    Path log = Files.createTempFile("stack-command-", ".log");
-    try {
-      ProcessBuilder pb =
-          new ProcessBuilder(command)
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      pb.environment().putAll(env);
-      Process p = pb.start();
-      p.getOutputStream().close();
-      if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError(
-            String.join(" ", command) + " still running after " + COMMAND_TIMEOUT);
-      }
-      return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(log);
-    }
-  }
-
-  /** An executable on PATH (or /usr/sbin, where Debian puts nginx); fails, never skips. */
-  private static Path tool(String name) {
-    List<String> dirs = new ArrayList<>(List.of(System.getenv("PATH").split(File.pathSeparator)));
-    dirs.add("/usr/sbin");
-    for (String dir : dirs) {
-      Path candidate = Path.of(dir, name);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError(
-        name
-            + " is needed by the stack test and is not installed (.ci/run installs it: apt-get"
-            + " install nginx mkdocs mkdocs-material docker-compose openssl)");
-  }
-
-  /** The repository root: the parent of itests/, where the tests run. */
-  private static Path repository() {
-    Path itests = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-    Path root = itests.getParent();
-    assertTrue(
-        root != null && Files.isRegularFile(root.resolve("docker-compose.template.yml")),
-        "cannot find the repository root from " + itests);
-    return root;
-  }
-}
+  }}

@@ -10,12 +10,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -86,6 +89,23 @@ public final class Site implements PageLayout {
       answer.header(HttpHeaders.SET_COOKIE, flashCookie("", request, true));
     }
     return answer.build();
+  }
+
+  /**
+   * For pages that need a logged-in user: a redirect to the login page (coming back here) when the
+   * visitor is anonymous, else empty.
+   */
+  public Optional<Response> requireLogin(ContainerRequestContext request) {
+    if (Visitor.of(request).user().isPresent()) {
+      return Optional.empty();
+    }
+    String here = request.getUriInfo().getRequestUri().getRawPath();
+    String query = request.getUriInfo().getRequestUri().getRawQuery();
+    String next = query == null ? here : here + "?" + query;
+    return Optional.of(
+        Response.seeOther(
+                URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
+            .build());
   }
 
   /** The answer to a successful form post: 303 to the next page, which shows the messages. */

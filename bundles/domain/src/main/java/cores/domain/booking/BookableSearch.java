@@ -1,5 +1,6 @@
 package cores.domain.booking;
 
+import cores.api.booking.BookableQuery;
 import cores.api.web.FieldErrors;
 import cores.domain.inventory.Ids;
 import cores.domain.sql.Sql;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The bookables list with every filter combined into one statement per page: the current booking
@@ -77,6 +79,23 @@ public final class BookableSearch {
               null);
       errors.throwIfAny();
       return filters;
+    }
+
+    /** The filters of the site's search page: active bookables, the asker's id for mine/mygroup. */
+    public static Filters of(BookableQuery query, Optional<Long> user) {
+      return new Filters(
+          true,
+          query.mine(),
+          query.mygroup(),
+          query.labs(),
+          query.buildings(),
+          query.hardware(),
+          query.hostTypes(),
+          query.nores(),
+          query.free(),
+          query.ipSort() ? "ip" : "hostname",
+          user.orElse(null),
+          null);
     }
 
     /** Whether the rows depend on who asks (mine, mygroup). */

@@ -90,6 +90,20 @@ public final class BookingRules {
         && (end == null || otherStart.isBefore(end));
   }
 
+  /**
+   * The start of a hold made for whole days from the site's pages: the beginning of the first day
+   * in the site's zone, or now when that day is today (so a booking for today starts at once).
+   */
+  public static Instant firstDay(LocalDate first, ZoneId zone, Instant now) {
+    Instant start = first.atStartOfDay(zone).toInstant();
+    return first.equals(LocalDate.ofInstant(now, zone)) && start.isBefore(now) ? now : start;
+  }
+
+  /** The end of a hold made for whole days: the end of the last day (the next midnight). */
+  public static Instant lastDay(LocalDate last, ZoneId zone) {
+    return last.plusDays(1).atStartOfDay(zone).toInstant();
+  }
+
   private static void startNotInPast(Instant start, Instant now, Map<String, String> problems) {
     if (start.isBefore(now)) {
       problems.put("start", "may not be in the past");

@@ -44,7 +44,7 @@ public final class Notices implements Rules {
    * Shown on the dashboard: visible, not expired, and untargeted or targeted at one of my groups
    * (parameters: now, user id).
    */
-  private static final String SHOWN =
+  static final String SHOWN =
       " WHERE visible AND NOT ("
           + EXPIRED
           + ") AND (group_id IS NULL"

@@ -1,0 +1,72 @@
+package cores.api.booking;
+
+import cores.api.accounts.User;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Booking as lab users do it from the site's pages, with every rule of the domain applied. Refusals
+ * are {@link cores.api.web.ProblemException}s: 400 with the problems per field ({@code start},
+ * {@code end}, {@code owner}, {@code comment}), 403, 404, or 409 (an overlap, a reserved or
+ * inactive bookable) saying why.
+ */
+@ProviderType
+public interface BookingDesk {
+
+  /**
+   * The zone of the site's days ({@code CORES_TIME_ZONE}): whole-day bookings end at its midnight.
+   */
+  ZoneId zone();
+
+  /** One page of the active bookables that match, as the asker sees them (mine, mygroup). */
+  BookableResults search(BookableQuery query, Optional<User> asker, int limit, int offset);
+
+  /** What the search's filters offer. */
+  Catalog catalog();
+
+  /** A host's sheet; empty when there is no such host. */
+  Optional<HostSheet> host(long hostId);
+
+  /** The host of a bookable (the original's pages were addressed by bookable). */
+  Optional<Long> hostOf(long bookableId);
+
+  /**
+   * The user's bookings and reservations that hold now, start later, or ended since {@code since}.
+   */
+  List<Hold> holdsOf(long userId, Instant since);
+
+  /** A booking; empty when there is none with that id. */
+  Optional<Hold> booking(long id);
+
+  /** A reservation; empty when there is none with that id. */
+  Optional<Hold> reservation(long id);
+
+  /**
+   * Books whole days: from the start of {@code first} (or now, when that is today) to the end of
+   * {@code last}, in {@link #zone()}.
+   *
+   * @param owner the user to book for (staff only); null for the actor
+   */
+  Hold bookDays(
+      User actor, long bookable, LocalDate first, LocalDate last, String comment, Long owner);
+
+  /**
+   * Reserves from the start of {@code first} (or now, when that is today), open-ended.
+   *
+   * @param owner the user to reserve for; null for the actor
+   */
+  Hold reserve(User actor, long bookable, LocalDate first, String comment, Long owner);
+
+  /** Moves a booking's end to the end of {@code last} and replaces its comment. */
+  Hold changeBooking(User actor, long id, LocalDate last, String comment);
+
+  /** Cancels a booking that has not started (its owner or staff). */
+  void cancelBooking(User actor, long id);
+
+  /** Cancels a reservation that has not started (its owner or staff). */
+  void cancelReservation(User actor, long id);
+}

@@ -1,0 +1,131 @@
+package cores.web;
+
+import cores.api.web.ProblemException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A form as posted and as shown again: its values, and the problems the domain found, at their
+ * fields (what no field holds is shown above the form).
+ */
+public final class Form {
+  private final Map<String, String> values = new HashMap<>();
+  private final Map<String, List<String>> errors = new LinkedHashMap<>();
+  private final List<String> general = new ArrayList<>();
+
+  /** An empty form with initial values. */
+  public static Form of(Map<String, String> values) {
+    Form form = new Form();
+    form.values.putAll(values);
+    return form;
+  }
+
+  /** The form as posted (the first value of each field). */
+  public static Form posted(MultivaluedMap<String, String> posted) {
+    Form form = new Form();
+    if (posted != null) {
+      posted.forEach(
+          (name, list) -> {
+            if (!list.isEmpty()) {
+              form.values.put(name, list.get(0));
+            }
+          });
+    }
+    return form;
+  }
+
+  /** The value of a field, "" when there is none. */
+  public String value(String name) {
+    return values.getOrDefault(name, "");
+  }
+
+  /** Whether a checkbox is ticked. */
+  public boolean checked(String name) {
+    String v = value(name);
+    return v.equals("on") || v.equals("1") || v.equals("true");
+  }
+
+  /** A whole number in a field; empty when blank, a field error when not a number. */
+  public Optional<Long> number(String name) {
+    String v = value(name).strip();
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(v));
+    } catch (NumberFormatException e) {
+      error(name, "must be a whole number");
+      return Optional.empty();
+    }
+  }
+
+  /** A date (yyyy-mm-dd, as date inputs send it); empty when blank, a field error when wrong. */
+  public Optional<java.time.LocalDate> date(String name) {
+    String v = value(name).strip();
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(java.time.LocalDate.parse(v));
+    } catch (java.time.format.DateTimeParseException e) {
+      error(name, "must be a date as 2026-01-31");
+      return Optional.empty();
+    }
+  }
+
+  /** Records a problem with a field. */
+  public Form error(String field, String message) {
+    errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+    return this;
+  }
+
+  /**
+   * Records what the domain refused: its field problems at their fields (those named in {@code
+   * aliases} at the field shown for them), the rest above the form.
+   */
+  public Form refused(ProblemException e, Map<String, String> aliases) {
+    if (e.errors().isEmpty()) {
+      general.add(e.detail());
+    }
+    e.errors()
+        .forEach(
+            (field, messages) -> {
+              String shown = aliases.getOrDefault(field, field);
+              if (shown.isEmpty()) {
+                general.addAll(messages);
+              } else {
+                messages.forEach(m -> error(shown, m));
+              }
+            });
+    return this;
+  }
+
+  public boolean hasErrors() {
+    return !errors.isEmpty() || !general.isEmpty();
+  }
+
+  /** The problems with a field, empty when it is fine. */
+  public List<String> errors(String field) {
+    return errors.getOrDefault(field, List.of());
+  }
+
+  /** Whether a field has a problem (for its aria-invalid and style). */
+  public boolean invalid(String field) {
+    return errors.containsKey(field);
+  }
+
+  /** Problems that belong to no field shown. */
+  public List<String> general() {
+    return general;
+  }
+
+  /** The id of a field's error message, for aria-describedby; null when it has none. */
+  public String describedBy(String field) {
+    return invalid(field) ? field + "-error" : null;
+  }
+}

@@ -1,0 +1,64 @@
+package cores.web.booking;
+
+import cores.api.booking.BookableQuery;
+import cores.api.booking.BookingDesk;
+import cores.api.web.Visitor;
+import cores.api.web.Whiteboard;
+import cores.web.Site;
+import cores.web.Times;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code GET /bookables}: the bookable search with its filters in the query string; with htmx a
+ * change of a filter swaps the results in place and pushes the URL, without it the form is
+ * submitted.
+ */
+@Component(
+    service = BookablesPage.class,
+    property = {
+      Whiteboard.PAGE + "=true",
+      Whiteboard.NAV_LABEL + "=Book",
+      Whiteboard.NAV_PATH + "=/bookables",
+      Whiteboard.NAV_RANK + "=10"
+    })
+@Path("bookables")
+public final class BookablesPage {
+  private final Site site;
+  private final BookingDesk desk;
+  private final Clock clock = Clock.systemUTC();
+
+  @Activate
+  public BookablesPage(@Reference Site site, @Reference BookingDesk desk) {
+    this.site = site;
+    this.desk = desk;
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response search(
+      @QueryParam("offset") String offset, @Context ContainerRequestContext request) {
+    Visitor visitor = Visitor.of(request);
+    BookableQuery query = Search.query(request.getUriInfo().getQueryParameters());
+    int at = Search.offset(offset);
+    Search view =
+        new Search(
+            query,
+            at,
+            desk.catalog(),
+            desk.search(query, visitor.user(), Search.PAGE, at),
+            new Times(desk.zone(), clock.instant()),
+            visitor.user().isPresent());
+    return site.render(request, 200, "Book a host", "booking/bookables.jte", view);
+  }
+}

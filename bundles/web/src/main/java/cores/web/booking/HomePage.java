@@ -1,0 +1,87 @@
+package cores.web.booking;
+
+import cores.api.accounts.User;
+import cores.api.booking.BookableQuery;
+import cores.api.booking.BookableResults;
+import cores.api.booking.BookingDesk;
+import cores.api.booking.Hold;
+import cores.api.notices.NoticeBoard;
+import cores.api.web.Visitor;
+import cores.api.web.Whiteboard;
+import cores.web.Site;
+import cores.web.Times;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code GET /}: the dashboard (DOMAIN.md), or for anonymous visitors what Cores is. */
+@Component(service = HomePage.class, property = Whiteboard.PAGE + "=true")
+@Path("/")
+public final class HomePage {
+  /** Ended bookings and reservations stay on the dashboard this long. */
+  static final Duration RECENT = Duration.ofDays(3);
+
+  /** How many free hosts the quick-book list shows. */
+  static final int QUICK = 20;
+
+  private final Site site;
+  private final BookingDesk desk;
+  private final NoticeBoard notices;
+  private final Clock clock = Clock.systemUTC();
+
+  @Activate
+  public HomePage(
+      @Reference Site site, @Reference BookingDesk desk, @Reference NoticeBoard notices) {
+    this.site = site;
+    this.desk = desk;
+    this.notices = notices;
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public Response dashboard(@Context ContainerRequestContext request) {
+    Visitor visitor = Visitor.of(request);
+    Instant now = clock.instant();
+    Times times = new Times(desk.zone(), now);
+    Optional<User> user = visitor.user();
+    BookableResults quick = desk.search(BookableQuery.freeNow(), user, QUICK, 0);
+    if (user.isEmpty()) {
+      return site.render(
+          request,
+          200,
+          "Cores",
+          "booking/home.jte",
+          new Dashboard(times, null, false, List.of(), List.of(), List.of(), quick, ""));
+    }
+    User me = user.get();
+    List<Hold> holds = desk.holdsOf(me.id(), now.minus(RECENT));
+    String name =
+        me.firstName() == null || me.firstName().isBlank() ? me.username() : me.firstName();
+    return site.render(
+        request,
+        200,
+        "Hello " + name,
+        "booking/home.jte",
+        new Dashboard(
+            times,
+            name,
+            me.email() == null || me.email().isBlank(),
+            notices.current(me.id(), 20),
+            holds.stream().filter(h -> h.kind() == Hold.Kind.BOOKING).toList(),
+            holds.stream().filter(h -> h.kind() == Hold.Kind.RESERVATION).toList(),
+            quick,
+            visitor.csrfToken()));
+  }
+}

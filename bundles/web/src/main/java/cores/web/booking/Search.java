@@ -1,0 +1,164 @@
+package cores.web.booking;
+
+import cores.api.booking.BookableQuery;
+import cores.api.booking.BookableResults;
+import cores.api.booking.Catalog;
+import cores.api.web.FieldErrors;
+import cores.web.Times;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The search page: its filters as the query string holds them (so the back button, bookmarks and
+ * shared links keep them), the filters' choices and one page of results.
+ */
+public record Search(
+    BookableQuery query,
+    int offset,
+    Catalog catalog,
+    BookableResults results,
+    Times times,
+    boolean loggedIn) {
+
+  /** Results per page. */
+  public static final int PAGE = 50;
+
+  /** The query of a request's parameters; 400 naming the parameter for values that are wrong. */
+  static BookableQuery query(MultivaluedMap<String, String> parameters) {
+    FieldErrors errors = new FieldErrors();
+    BookableQuery query =
+        new BookableQuery(
+            flag(parameters, "free"),
+            flag(parameters, "nores"),
+            flag(parameters, "mine"),
+            flag(parameters, "mygroup"),
+            ids(parameters, "building", errors),
+            ids(parameters, "lab", errors),
+            ids(parameters, "htype", errors),
+            ids(parameters, "hw", errors),
+            flag(parameters, "ipsort"));
+    errors.throwIfAny();
+    return query;
+  }
+
+  /** The first result on the page; 400 when it is no whole number. */
+  static int offset(String value) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(value.strip()));
+    } catch (NumberFormatException e) {
+      throw FieldErrors.single("offset", "must be a whole number");
+    }
+  }
+
+  private static boolean flag(MultivaluedMap<String, String> parameters, String name) {
+    String value = parameters.getFirst(name);
+    return value != null && (value.equals("1") || value.equals("on") || value.equals("true"));
+  }
+
+  private static List<Long> ids(
+      MultivaluedMap<String, String> parameters, String name, FieldErrors errors) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (String value : parameters.getOrDefault(name, List.of())) {
+      for (String part : value.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          ids.add(Long.parseLong(part.strip()));
+        } catch (NumberFormatException e) {
+          errors.check(name, "must be ids (whole numbers), not " + part.strip());
+        }
+      }
+    }
+    return new ArrayList<>(ids);
+  }
+
+  /** Whether the filter of this name is on, for the form's checkboxes. */
+  public boolean on(String name) {
+    return switch (name) {
+      case "free" -> query.free();
+      case "nores" -> query.nores();
+      case "mine" -> query.mine();
+      case "mygroup" -> query.mygroup();
+      case "ipsort" -> query.ipSort();
+      default -> false;
+    };
+  }
+
+  public boolean building(long id) {
+    return query.buildings().contains(id);
+  }
+
+  public boolean lab(long id) {
+    return query.labs().contains(id);
+  }
+
+  public boolean hostType(long id) {
+    return query.hostTypes().contains(id);
+  }
+
+  public boolean hardware(long id) {
+    return query.hardware().contains(id);
+  }
+
+  /** Whether any filter is on. */
+  public boolean filtered() {
+    return !href(0).equals("/bookables");
+  }
+
+  /** This search at another offset. */
+  public String href(int at) {
+    List<String> parts = new ArrayList<>();
+    for (String name : List.of("free", "nores", "mine", "mygroup", "ipsort")) {
+      if (on(name)) {
+        parts.add(name + "=1");
+      }
+    }
+    add(parts, "building", query.buildings());
+    add(parts, "lab", query.labs());
+    add(parts, "htype", query.hostTypes());
+    add(parts, "hw", query.hardware());
+    if (at > 0) {
+      parts.add("offset=" + at);
+    }
+    return parts.isEmpty() ? "/bookables" : "/bookables?" + String.join("&", parts);
+  }
+
+  private static void add(List<String> parts, String name, List<Long> ids) {
+    for (Long id : ids) {
+      parts.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + id);
+    }
+  }
+
+  public boolean hasNext() {
+    return offset + PAGE < results.count();
+  }
+
+  public boolean hasPrevious() {
+    return offset > 0;
+  }
+
+  public String next() {
+    return href(offset + PAGE);
+  }
+
+  public String previous() {
+    return href(Math.max(0, offset - PAGE));
+  }
+
+  /** "51–100 of 230". */
+  public String range() {
+    if (results.rows().isEmpty()) {
+      return "0 of " + results.count();
+    }
+    return (offset + 1) + "–" + (offset + results.rows().size()) + " of " + results.count();
+  }
+}

@@ -1,0 +1,174 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver (nothing is downloaded): opens
+ * pages of a base URL, fills and submits forms, saves screenshots, and runs axe-core inside the
+ * page. With JavaScript off it shows what a visitor without scripts gets.
+ */
+final class Browser implements AutoCloseable {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+  private final String base;
+  private final Path screenshots;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, String base, Path screenshots, Path profile) {
+    this.driver = driver;
+    this.base = base;
+    this.screenshots = screenshots;
+    this.profile = profile;
+  }
+
+  /**
+   * A fresh browser (its own profile: no cookies).
+   *
+   * @param width the window's width in CSS pixels (390 for a phone)
+   */
+  static Browser start(String base, Path screenshots, boolean javascript, int width)
+      throws IOException {
+    assertTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "the browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
+    Files.createDirectories(screenshots);
+    Path profile = Files.createTempDirectory("cores-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=" + width + ",1000");
+    if (!javascript) {
+      options.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return new Browser(driver, base, screenshots, profile);
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Opens a path of the base URL and waits until the page has loaded. */
+  Browser open(String path) {
+    driver.get(base + path);
+    return this;
+  }
+
+  /** The current path (and query) relative to the base URL. */
+  String path() {
+    String url = driver.getCurrentUrl();
+    return url.startsWith(base) ? url.substring(base.length()) : url;
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  /** The page's visible text. */
+  String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Types into the field with this name (clearing it first). */
+  Browser type(String name, String value) {
+    WebElement field = driver.findElement(By.name(name));
+    field.clear();
+    field.sendKeys(value);
+    return this;
+  }
+
+  /** Clicks the element and waits for the next page when it navigates. */
+  Browser click(String css) {
+    WebElement element = find(css);
+    element.click();
+    return this;
+  }
+
+  /** Waits until the CSS selector matches an element (after htmx or a navigation). */
+  Browser await(String css) {
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    return this;
+  }
+
+  /** Saves a screenshot as {@code <name>.png} in the screenshots folder. */
+  Path screenshot(String name) throws IOException {
+    File shot = driver.getScreenshotAs(OutputType.FILE);
+    Path target = screenshots.resolve(name + ".png");
+    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    return target;
+  }
+
+  /** Runs axe-core (WCAG 2.1 A and AA rules) and fails on any serious or critical violation. */
+  void assertAccessible() {
+    Results results =
+        new AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+            .analyze(driver);
+    List<Rule> bad =
+        results.getViolations().stream()
+            .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+            .toList();
+    assertTrue(
+        bad.isEmpty(),
+        path()
+            + ": axe-core found "
+            + bad.stream()
+                .map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " " + r.getNodes())
+                .collect(Collectors.joining("\n")));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
