@@ -157,7 +157,9 @@ final class Browser implements AutoCloseable {
         path()
             + ": axe-core found "
             + bad.stream()
-                .map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " " + r.getNodes())
+                .map(
+                    r ->
+                        r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " " + r.getNodes())
                 .collect(Collectors.joining("\n")));
   }
 

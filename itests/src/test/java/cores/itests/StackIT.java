@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,11 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,8 +55,6 @@ class StackIT {
   private static final String SITE = "cores.stack.test";
 
   private static final String ADMIN = "stackadmin";
-
-  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path repository = NativeStack.repository();
   private final Path distribution = CoresProcess.distribution();
@@ -175,7 +169,8 @@ class StackIT {
     assertTrue(lines > 30, "environment lines in the template: " + lines);
 
     NativeStack.Result asIs =
-        NativeStack.run(repository, Map.of(), compose.toString(), "-f", template.toString(), "config");
+        NativeStack.run(
+            repository, Map.of(), compose.toString(), "-f", template.toString(), "config");
     assertEquals(0, asIs.exit(), asIs.output());
 
     Map<String, String> filledIn =
@@ -393,7 +388,8 @@ class StackIT {
     String text = Files.readString(server, StandardCharsets.UTF_8);
     text = NativeStack.replaceOnce(text, "cores:8000", "127.0.0.1:" + cores.httpPort());
     text = NativeStack.replaceOnce(text, "listen 80;", "listen 127.0.0.1:" + httpPort + ";");
-    text = NativeStack.replaceOnce(text, "listen 443 ssl", "listen 127.0.0.1:" + httpsPort + " ssl");
+    text =
+        NativeStack.replaceOnce(text, "listen 443 ssl", "listen 127.0.0.1:" + httpsPort + " ssl");
     text = NativeStack.replaceOnce(text, "/srv/static/", staticRoot + "/");
     text = NativeStack.replaceOnce(text, "/srv/docs/", site + "/");
     Files.writeString(server, text, StandardCharsets.UTF_8);
@@ -458,6 +454,40 @@ class StackIT {
   @Order(9)
   void blankSecretKeyStopsCoresAndNginxAnswers502() throws Exception {
     assertEquals(0, cores.stop(), cores.errors());
+
+    RawHttp.Response down = get("/api/health", SITE);
+    assertUnavailablePage(down);
+
+    Set<String> before = listing(staticRoot);
+    NativeStack.fillStaticVolume(work, staticRoot); // as the container's restart would
+    try (CoresProcess blank =
+        CoresProcess.builder("stack-blank-secret")
+            .env(db.environment())
+            .env("HOSTNAME", SITE)
+            .env("CORES_HTTP_PORT", Integer.toString(cores.httpPort()))
+            .env("SECRET_KEY", "")
+            .env("DEBUG", "False")
+            .start()) {
+      assertEquals(2, blank.awaitExit(Duration.ofSeconds(30)), blank.errors());
+      String stderr = blank.errors();
+      assertTrue(stderr.startsWith("cores: SECRET_KEY: required when DEBUG is False"), stderr);
+      assertEquals(1, stderr.lines().count(), stderr);
+    }
+    assertEquals(before, listing(staticRoot));
+    assertUnavailablePage(get("/api/health", SITE));
+  }
+
+  private static void assertUnavailablePage(RawHttp.Response r) throws IOException {
+    assertEquals(502, r.status(), r.toString());
+    assertTrue(r.header("Content-Type").startsWith("text/html"), r.toString());
+    String page = r.text();
+    assertTrue(page.contains("Cores is not available right now"), page);
+    assertFalse(page.contains("<center>nginx"), "not nginx's default page: " + page);
+    assertEquals("no-store", r.header("Cache-Control"), r.toString());
+  }
+
+  // --- the stack's pieces --------------------------------------------------------------------
+
   private RawHttp.Response get(String path, String host) throws IOException {
     return RawHttp.get(nginxPort, path, headers(host));
   }
@@ -540,4 +570,5 @@ class StackIT {
       }
     }
     return services;
-  }}
+  }
+}
