@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -68,7 +69,13 @@ final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--user-data-dir=" + profile,
-        "--window-size=" + width + ",1000");
+        "--window-size=" + Math.max(width, 800) + ",1000");
+    if (width < 800) {
+      // a desktop window cannot be as narrow as a phone: the page is laid out as on one
+      options.setExperimentalOption(
+          "mobileEmulation",
+          Map.of("deviceMetrics", Map.of("width", width, "height", 844, "pixelRatio", 1.0)));
+    }
     if (!javascript) {
       options.setExperimentalOption(
           "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
@@ -120,10 +127,24 @@ final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Clicks the element and waits for the next page when it navigates. */
+  /** Clicks the element (a checkbox, or anything that does not load another page). */
   Browser click(String css) {
-    WebElement element = find(css);
-    element.click();
+    find(css).click();
+    return this;
+  }
+
+  /** Clicks a link or a form's button and waits until the next page has replaced this one. */
+  Browser follow(String css) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    find(css).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(
+            d ->
+                "complete"
+                    .equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.readyState")));
     return this;
   }
 

@@ -271,6 +271,19 @@ class StackIT {
     assertEquals("nosniff", r.header("X-Content-Type-Options"), r.toString());
     assertTrue(r.header("Cache-Control").contains("max-age="), r.toString());
 
+    // the pages link it by a fingerprinted name, which nginx serves from the same file for a year
+    Matcher link =
+        Pattern.compile("href=\"(/static/css/cores\\.[0-9a-f]{10}\\.css)\"")
+            .matcher(get("/login", SITE).text());
+    assertTrue(link.find(), "the login page links the fingerprinted stylesheet");
+    RawHttp.Response versioned = get(link.group(1), SITE);
+    assertEquals(200, versioned.status(), versioned.toString());
+    assertArrayEquals(Files.readAllBytes(css), versioned.body());
+    assertEquals(
+        "public, max-age=31536000, immutable",
+        versioned.header("Cache-Control"),
+        versioned.toString());
+
     RawHttp.Response icon = get("/favicon.ico", SITE);
     assertEquals(200, icon.status(), icon.toString());
     assertArrayEquals(Files.readAllBytes(distribution.resolve("static/favicon.ico")), icon.body());

@@ -63,7 +63,7 @@ public final class BookingService {
     Map<String, Object> bookable = lockActiveBookable(sql, request.bookable());
     ownerInHostGroup(sql, owner, bookable);
     if (reservedAt(sql, request.bookable(), now)) {
-      throw ProblemException.conflict("The bookable is reserved now and cannot be booked.");
+      throw conflict("start", "The host is reserved now and cannot be booked.");
     }
     Map<String, Object> reservation =
         sql.row(
@@ -71,8 +71,7 @@ public final class BookingService {
                 + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
             List.of(request.bookable(), start, request.end()));
     if (reservation != null) {
-      throw ProblemException.conflict(
-          "The bookable is reserved from " + reservation.get("start_time") + " in that time.");
+      throw conflict("start", "The host is reserved from " + when(reservation) + " in that time.");
     }
     Map<String, Object> clash =
         sql.row(
@@ -80,7 +79,7 @@ public final class BookingService {
                 + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
             List.of(request.bookable(), start, request.end()));
     if (clash != null) {
-      throw alreadyBooked("from " + clash.get("start_time") + " until " + clash.get("end_time"));
+      throw alreadyBooked("start", when(clash));
     }
     try {
       long id =
@@ -102,7 +101,7 @@ public final class BookingService {
       return sql.row(BOOKING_COLUMNS + " WHERE id = ?", List.of(id));
     } catch (DatabaseException e) {
       if (e.violated(DatabaseException.EXCLUSION_VIOLATION, BOOKING_OVERLAP)) {
-        throw alreadyBooked("in that time");
+        throw alreadyBooked("start", null);
       }
       throw e;
     }
@@ -127,12 +126,9 @@ public final class BookingService {
                 + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
             params(request.bookable(), start, request.end()));
     if (booking != null) {
-      throw ProblemException.conflict(
-          "The bookable is booked from "
-              + booking.get("start_time")
-              + " until "
-              + booking.get("end_time")
-              + ", which the reservation would overlap.");
+      throw conflict(
+          "start",
+          "The host is booked " + when(booking) + ", which the reservation would overlap.");
     }
     try {
       long id =
@@ -152,8 +148,9 @@ public final class BookingService {
       return sql.row(RESERVATION_COLUMNS + " WHERE id = ?", List.of(id));
     } catch (DatabaseException e) {
       if (e.violated(DatabaseException.EXCLUSION_VIOLATION, RESERVATION_OVERLAP)) {
-        throw ProblemException.conflict(
-            "The bookable already has a reservation in that time: at most one holds at a time.");
+        throw conflict(
+            "start",
+            "The host already has a reservation in that time: at most one holds at a time.");
       }
       throw e;
     }
@@ -208,8 +205,9 @@ public final class BookingService {
                   + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
               List.of(row.get("bookable_id"), start, end));
       if (reservation != null) {
-        throw ProblemException.conflict(
-            "The bookable is reserved from " + reservation.get("start_time") + " in that time.");
+        throw conflict(
+            "end",
+            "The host is reserved from " + mail.format(start(reservation)) + " in that time.");
       }
     }
     try {
@@ -218,7 +216,7 @@ public final class BookingService {
           List.of(end, comment, id));
     } catch (DatabaseException e) {
       if (e.violated(DatabaseException.EXCLUSION_VIOLATION, BOOKING_OVERLAP)) {
-        throw alreadyBooked("in that time");
+        throw alreadyBooked("end", null);
       }
       throw e;
     }
@@ -340,8 +338,11 @@ public final class BookingService {
   private static Map<String, Object> lockActiveBookable(Sql sql, long id) {
     Map<String, Object> bookable = lockBookable(sql, id);
     if (!Bookables.ACTIVE.equals(bookable.get("status"))) {
-      throw ProblemException.conflict(
-          "The bookable is " + bookable.get("status") + ", not active: it cannot be booked.");
+      throw conflict(
+          "bookable",
+          "The host's bookable is "
+              + bookable.get("status")
+              + ", not active: it cannot be booked.");
     }
     return bookable;
   }
@@ -365,7 +366,8 @@ public final class BookingService {
         && !sql.exists(
             "SELECT 1 FROM auth_user_groups WHERE user_id = ? AND group_id = ?",
             List.of(owner, group))) {
-      throw Access.forbidden("Only members of the host's group may book it.");
+      String message = "Only members of the host's group may book it.";
+      throw new ProblemException(403, "Forbidden", message, Map.of("owner", List.of(message)));
     }
   }
 
@@ -376,8 +378,27 @@ public final class BookingService {
         List.of(bookable, at));
   }
 
-  private static ProblemException alreadyBooked(String when) {
-    return ProblemException.conflict("The bookable is already booked " + when + ".");
+  /** Already booked, {@code when} it is (null: at some time of the request's period). */
+  private static ProblemException alreadyBooked(String field, String when) {
+    return conflict(
+        field, "The host is already booked " + (when == null ? "in that time" : when) + ".");
+  }
+
+  /** A 409 that names the field of the request it is about (pages show it there). */
+  static ProblemException conflict(String field, String message) {
+    return new ProblemException(409, "Conflict", message, Map.of(field, List.of(message)));
+  }
+
+  /** "from … until …" of a booking or reservation row, in the site's zone. */
+  private String when(Map<String, Object> row) {
+    Instant end = (Instant) row.get("end_time");
+    return "from "
+        + mail.format(start(row))
+        + (end == null ? " on, open-ended" : " until " + mail.format(end));
+  }
+
+  private static Instant start(Map<String, Object> row) {
+    return (Instant) row.get("start_time");
   }
 
   private static String tooLong(String value, int max) {

@@ -154,7 +154,8 @@ class BookingServiceTest {
             ProblemException.class,
             () -> book(bob, bookable, HOUR.plusSeconds(3600), HOUR.plus(Duration.ofHours(5))));
     assertEquals(409, e.status());
-    assertTrue(e.detail().startsWith("The bookable is already booked"), e.detail());
+    assertTrue(e.detail().startsWith("The host is already booked from "), e.detail());
+    assertEquals(java.util.List.of(e.detail()), e.errors().get("start"), "shown at the start");
     // adjacent is fine: periods are half-open
     book(bob, bookable, HOUR.plus(Duration.ofHours(2)), HOUR.plus(Duration.ofHours(3)));
   }
@@ -215,7 +216,7 @@ class BookingServiceTest {
                   book(alice, bookable, HOUR.plusSeconds(300), HOUR.plusSeconds(900));
                   return 201;
                 } catch (ProblemException e) {
-                  assertEquals("The bookable is already booked in that time.", e.detail());
+                  assertEquals("The host is already booked in that time.", e.detail());
                   return e.status();
                 }
               });

@@ -1,0 +1,263 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The booking pages in a real browser through the stack's nginx: the start page, the search with
+ * its filters in the URL, a host's page, booking (and a conflicting booking shown at its field),
+ * cancelling, reserving; with JavaScript on and off, at a desktop's and a phone's width; axe-core
+ * finds no serious or critical problem on any of them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BookingPagesIT {
+  private WebSite site;
+  private List<Long> hosts;
+  private WebSite.Account ann;
+  private WebSite.Account bob;
+  private Browser annBrowser;
+
+  @BeforeAll
+  void start() throws Exception {
+    site = WebSite.start("booking-pages", builder -> builder);
+    hosts = site.inventory("pg", 6);
+    ann = site.user("ann", false);
+    bob = site.user("bob", false);
+    annBrowser = site.browser(true, 1280);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    site.close();
+  }
+
+  @Test
+  @Order(1)
+  void anonymousVisitorsSeeWhatCoresIsAndTheHostsFreeNow() throws Exception {
+    try (Browser anonymous = Browser.start(site.url(), screenshots(), false, 1280)) {
+      anonymous.open("/");
+      assertTrue(anonymous.text().contains("Quick-book"), anonymous.text());
+      assertEquals(6, anonymous.all("#rows tr").size(), "every host is free");
+      assertTrue(anonymous.find("a[href^='/login']").isDisplayed());
+      anonymous.assertAccessible();
+      anonymous.screenshot("home-anonymous");
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aUserLogsInAndSeesTheDashboard() throws Exception {
+    WebSite.logIn(annBrowser, ann);
+    assertEquals("/", annBrowser.path());
+    assertTrue(annBrowser.text().contains("My bookings"), annBrowser.text());
+    annBrowser.assertAccessible();
+    annBrowser.screenshot("dashboard");
+  }
+
+  @Test
+  @Order(3)
+  void searchFiltersLiveInTheUrlAndTheBackButtonKeepsThem() throws Exception {
+    annBrowser.open("/bookables");
+    annBrowser.screenshot("bookables");
+    annBrowser.assertAccessible();
+    annBrowser.click("#f-free");
+    awaitPath(annBrowser, "/bookables?free=1");
+    WebElement labTwo = labCheckbox(annBrowser, "Lab Two");
+    labTwo.click();
+    awaitPath(annBrowser, "/bookables?free=1&lab=");
+    assertEquals(3, annBrowser.all("#rows tr").size(), annBrowser.text());
+    annBrowser.screenshot("bookables-filtered");
+    annBrowser.driver().navigate().back();
+    awaitPath(annBrowser, "/bookables?free=1");
+    annBrowser.await("#f-free");
+    new WebDriverWait(annBrowser.driver(), java.time.Duration.ofSeconds(10))
+        .until(d -> annBrowser.all("#rows tr").size() == 6);
+    assertTrue(annBrowser.find("#f-free").isSelected(), "the free filter is kept");
+    assertFalse(labCheckbox(annBrowser, "Lab Two").isSelected(), "the lab filter is gone");
+  }
+
+  @Test
+  @Order(4)
+  void withoutJavaScriptTheFiltersAreAFormAndThePageIsTheSame() throws Exception {
+    try (Browser plain = Browser.start(site.url(), screenshots(), false, 390)) {
+      plain.open("/bookables");
+      plain.click("#f-nores");
+      labCheckbox(plain, "Lab One").click();
+      plain.follow(".cores-apply");
+      assertTrue(plain.path().startsWith("/bookables?nores=1&lab="), plain.path());
+      assertEquals(3, plain.all("#rows tr").size(), plain.text());
+      assertTrue(plain.find("#f-nores").isSelected());
+      plain.assertAccessible();
+      plain.screenshot("bookables-phone-no-javascript");
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aBookingMadeOnTheHostPageIsOnTheDashboard() throws Exception {
+    annBrowser.open("/hosts/" + hosts.get(0) + "/");
+    assertTrue(annBrowser.text().contains("Availability"), annBrowser.text());
+    annBrowser.assertAccessible();
+    annBrowser.screenshot("host");
+    annBrowser.follow("a[href='/hosts/" + hosts.get(0) + "/book']");
+    annBrowser.screenshot("book");
+    annBrowser.assertAccessible();
+    book(annBrowser, 1, 2, "load tests");
+    assertEquals("/", annBrowser.path());
+    String text = annBrowser.text();
+    assertTrue(text.contains("Booked pg-01 from"), text);
+    assertTrue(text.contains("load tests"), text);
+    annBrowser.screenshot("dashboard-booked");
+  }
+
+  @Test
+  @Order(6)
+  void aConflictingBookingShowsTheOverlapAtTheField() throws Exception {
+    Browser bobs = site.browser(true, 1280);
+    WebSite.logIn(bobs, bob);
+    bobs.open("/hosts/" + hosts.get(0) + "/book");
+    book(bobs, 2, 3, "mine now");
+    assertEquals("/hosts/" + hosts.get(0) + "/book", bobs.path());
+    String error = bobs.find(".cores-field--invalid .cores-error").getText();
+    assertTrue(error.contains("already booked from"), error);
+    assertEquals("true", bobs.find("#first").getAttribute("aria-invalid"));
+    bobs.assertAccessible();
+    bobs.screenshot("book-conflict");
+    String bookings = site.get("/api/booking/booking/");
+    assertFalse(bookings.contains("mine now"), "nothing was written: " + bookings);
+  }
+
+  @Test
+  @Order(7)
+  void theOwnerCancelsAnUpcomingBookingAfterConfirming() throws Exception {
+    annBrowser.open("/");
+    annBrowser.follow("a[href$='/cancel']");
+    assertTrue(annBrowser.text().contains("Cancel this booking?"), annBrowser.text());
+    annBrowser.assertAccessible();
+    annBrowser.screenshot("cancel");
+    annBrowser.follow("button.cores-button--danger");
+    assertEquals("/", annBrowser.path());
+    assertTrue(annBrowser.text().contains("Cancelled the booking of pg-01"), annBrowser.text());
+    assertFalse(site.get("/api/booking/booking/").contains("load tests"));
+  }
+
+  @Test
+  @Order(8)
+  void staffReserveAHostForSomeoneElse() throws Exception {
+    Browser staff = site.browser(true, 1280);
+    WebSite.logIn(staff, site.user("carol", true));
+    staff.open("/hosts/" + hosts.get(1) + "/reserve");
+    staff.assertAccessible();
+    staff.type("owner", "ann").type("comment", "long-running soak test");
+    staff.follow("main form button[type=submit]");
+    assertEquals("/", staff.path(), staff.text());
+    assertTrue(staff.text().contains("Reserved pg-02 for ann"), staff.text());
+    annBrowser.open("/");
+    assertTrue(annBrowser.text().contains("long-running soak test"), annBrowser.text());
+    annBrowser.open("/hosts/" + hosts.get(1) + "/");
+    assertTrue(annBrowser.text().contains("This host is reserved"), annBrowser.text());
+  }
+
+  @Test
+  @Order(9)
+  void aFormPostWithoutTheCsrfTokenIsRefusedAndWritesNothing() throws Exception {
+    String session = annBrowser.driver().manage().getCookieNamed("cores_session").getValue();
+    HttpResponse<String> forged =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(site.url() + "/hosts/" + hosts.get(2) + "/book"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", "cores_session=" + session)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "first=" + day(1) + "&last=" + day(1) + "&comment=forged"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, forged.statusCode());
+    assertTrue(forged.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertFalse(site.get("/api/booking/booking/").contains("forged"));
+  }
+
+  @Test
+  @Order(10)
+  void theOriginalsUrlsAnswerWithTheirNewPages() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    String bookable =
+        site.get("/api/inventory/hostbyid/" + hosts.get(0) + "/")
+            .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1");
+    for (String[] moved :
+        List.of(
+            new String[] {"/booking/", "/"},
+            new String[] {"/booking/search/", "/bookables"},
+            new String[] {"/booking/host/" + bookable, "/hosts/" + hosts.get(0) + "/"},
+            new String[] {
+              "/booking/host/" + bookable + "/book", "/hosts/" + hosts.get(0) + "/book"
+            },
+            new String[] {"/booking/cancel/b/7", "/bookings/7/cancel"},
+            new String[] {"/account/login?next=/x", "/login?next=%2Fx"})) {
+      HttpResponse<String> answer =
+          client.send(
+              HttpRequest.newBuilder(URI.create(site.url() + moved[0])).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(301, answer.statusCode(), moved[0]);
+      assertEquals(
+          moved[1],
+          answer.headers().firstValue("Location").orElse("").replace(site.url(), ""),
+          moved[0]);
+    }
+  }
+
+  /** Fills the booking form with days from today (in UTC, the site's zone here) and submits. */
+  private static void book(Browser browser, int firstDay, int lastDay, String comment) {
+    browser
+        .driver()
+        .executeScript(
+            "document.getElementById('first').value = arguments[0];"
+                + "document.getElementById('last').value = arguments[1];",
+            day(firstDay),
+            day(lastDay));
+    browser.type("comment", comment);
+    browser.follow("main form button[type=submit]");
+  }
+
+  private static String day(int fromToday) {
+    return LocalDate.now(ZoneOffset.UTC).plusDays(fromToday).toString();
+  }
+
+  private static WebElement labCheckbox(Browser browser, String name) {
+    for (WebElement label : browser.all("label")) {
+      if (label.getText().equals(name)) {
+        return browser.find("#" + label.getAttribute("for"));
+      }
+    }
+    throw new AssertionError("no checkbox for " + name);
+  }
+
+  private static void awaitPath(Browser browser, String prefix) {
+    new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+        .until(d -> browser.path().startsWith(prefix));
+  }
+
+  private static java.nio.file.Path screenshots() {
+    return java.nio.file.Path.of("target", "screenshots", "booking-pages").toAbsolutePath();
+  }
+}
