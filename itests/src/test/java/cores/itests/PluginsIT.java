@@ -1,6 +1,7 @@
 package cores.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -77,6 +78,11 @@ class PluginsIT {
       assertTrue(
           anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
           anonymous.headers().toString());
+      // its page, in the site's frame, and its entry in the navigation of every page
+      HttpResponse<String> page = awaitStatus(cores, "/hello", 200);
+      assertTrue(page.body().contains("Hello, visitor, from a Cores plugin."), page.body());
+      assertTrue(page.body().contains("class=\"cores-header\""), "in the frame: " + page.body());
+      assertTrue(cores.get("/").body().contains("<a href=\"/hello\""), "the navigation links it");
       HttpResponse<String> signedIn = getAsAdmin(cores, "/api/hello");
       assertEquals(200, signedIn.statusCode(), signedIn.body());
       assertEquals(
@@ -91,6 +97,8 @@ class PluginsIT {
 
       Files.delete(plugins.resolve("hello.jar"));
       awaitStatus(cores, "/api/hello", 404);
+      awaitStatus(cores, "/hello", 404);
+      assertFalse(cores.get("/").body().contains("href=\"/hello\""), "the entry left with it");
       assertEquals(200, cores.get("/api/health").statusCode());
 
       assertEquals(0, cores.stop(), "exit code after SIGTERM");

@@ -20,4 +20,24 @@ public interface PageLayout {
 
   /** An error page in the same frame: the status with its title, and what went wrong. */
   String error(Visitor visitor, int status, String title, String detail);
+
+  /** Text made safe for HTML element content and quoted attribute values. */
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
 }

@@ -1,0 +1,171 @@
+package cores.domain.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.accounts.User;
+import cores.api.booking.BookableQuery;
+import cores.api.booking.BookableResults;
+import cores.api.booking.Catalog;
+import cores.api.booking.Hold;
+import cores.api.booking.HostSheet;
+import cores.api.web.ProblemException;
+import cores.domain.DomainDatabase;
+import cores.domain.Fixture;
+import cores.testing.TestDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The booking desk of the pages, on a real database, at the real "now" (the database's too). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BookingDeskServiceTest {
+  private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+  private DomainDatabase db;
+  private TestDatabase.Tx tx;
+  private Fixture fixture;
+  private BookingDeskService desk;
+  private User ann;
+  private User bob;
+  private LocalDate today;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    db = new DomainDatabase();
+    tx = db.transactions();
+    fixture = new Fixture(db);
+    desk = new BookingDeskService(tx, DomainDatabase.mail(tx, ZONE), Clock.systemUTC());
+    ann = db.user("ann", false, Set.of());
+    bob = db.user("bob", false, Set.of());
+    today = LocalDate.now(ZONE);
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  @Test
+  void wholeDayBookingsStartNowWhenTheFirstDayIsTodayAndEndAtMidnightAfterTheLast() {
+    long bookable = bookable("desk-days");
+    Instant before = Instant.now();
+    Hold hold = desk.bookDays(ann, bookable, today, today.plusDays(1), "tests", null);
+    assertTrue(!hold.start().isBefore(before.truncatedTo(ChronoUnit.MILLIS)), "starts now");
+    assertEquals(today.plusDays(2).atStartOfDay(ZONE).toInstant(), hold.end());
+    Hold later = desk.bookDays(ann, bookable, today.plusDays(3), today.plusDays(3), "", null);
+    assertEquals(today.plusDays(3).atStartOfDay(ZONE).toInstant(), later.start());
+    assertEquals(
+        List.of(hold.id(), later.id()),
+        desk.holdsOf(ann.id(), Instant.now()).stream()
+            .filter(h -> h.bookable() == bookable)
+            .map(Hold::id)
+            .toList());
+  }
+
+  @Test
+  void theLastDayBeforeTheFirstIsAFieldErrorAndNothingIsWritten() throws Exception {
+    long bookable = bookable("desk-order");
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> desk.bookDays(ann, bookable, today.plusDays(2), today.plusDays(1), "", null));
+    assertEquals(400, e.status());
+    assertEquals(List.of("the last day may not be before the first"), e.errors().get("end"));
+    assertEquals(
+        0, db.number("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
+  }
+
+  @Test
+  void anOverlappingBookingIsRefusedAtTheStart() {
+    long bookable = bookable("desk-overlap");
+    desk.bookDays(ann, bookable, today.plusDays(1), today.plusDays(2), "", null);
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> desk.bookDays(bob, bookable, today.plusDays(2), today.plusDays(4), "", null));
+    assertEquals(409, e.status());
+    assertTrue(e.errors().get("start").get(0).startsWith("The host is already booked from"));
+  }
+
+  @Test
+  void theHostSheetHasItsBookableHoldsAndStrip() throws Exception {
+    long bookable = bookable("desk-sheet");
+    long host = db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
+    db.execute(
+        "INSERT INTO inventory_nic (mac, host_id, \"primary\", ip) VALUES ('02:00:00:00:00:aa', "
+            + host
+            + ", true, '10.1.0.9')",
+        "UPDATE inventory_host SET ip = '10.1.0.9' WHERE id = " + host);
+    desk.bookDays(ann, bookable, today.plusDays(1), today.plusDays(1), "strip", null);
+    HostSheet sheet = desk.host(host).orElseThrow();
+    assertEquals("desk-sheet", sheet.hostname());
+    assertEquals("10.1.0.9", sheet.ip());
+    assertEquals("R640", sheet.hardware());
+    assertEquals("tcpreplay", sheet.hostType());
+    assertEquals(new HostSheet.Location("B1", "lab1", 0), sheet.location());
+    assertEquals("02:00:00:00:00:aa", sheet.nics().get(0).mac());
+    assertTrue(sheet.bookable().bookable());
+    assertEquals(1, sheet.holds().size());
+    assertEquals("ann", sheet.holds().get(0).owner().username());
+    assertEquals(HostSheet.State.FREE, sheet.days().get(0).state());
+    assertEquals(HostSheet.State.BOOKED, sheet.days().get(1).state());
+    assertEquals(Optional.of(host), desk.hostOf(bookable));
+    assertTrue(desk.host(-1).isEmpty());
+  }
+
+  @Test
+  void cancellingNeedsTheOwnerOrStaff() {
+    long bookable = bookable("desk-cancel");
+    Hold hold = desk.bookDays(ann, bookable, today.plusDays(5), today.plusDays(5), "", null);
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> desk.cancelBooking(bob, hold.id()));
+    assertEquals(403, e.status());
+    desk.cancelBooking(ann, hold.id());
+    assertTrue(desk.booking(hold.id()).isEmpty());
+  }
+
+  @Test
+  void theSearchIsTheApisSearchAsTypedRows() {
+    long bookable = bookable("desk-search");
+    BookableResults free = desk.search(BookableQuery.freeNow(), Optional.of(ann), 500, 0);
+    assertTrue(free.rows().stream().anyMatch(r -> r.id() == bookable));
+    var row = free.rows().stream().filter(r -> r.id() == bookable).findFirst().orElseThrow();
+    assertEquals("[tcpreplay] R640", row.hardware());
+    assertEquals("lab1", row.lab());
+    assertEquals(0, row.rack());
+    assertNull(row.bookedUntil());
+    assertTrue(row.free());
+  }
+
+  @Test
+  void theCatalogGroupsLabsByBuildingAndHardwareByType() {
+    Catalog catalog = desk.catalog();
+    Catalog.Group building = catalog.buildings().get(0);
+    assertEquals("B1", building.name());
+    assertEquals("lab1", building.options().get(0).name());
+    assertEquals("tcpreplay", catalog.hostTypes().get(0).name());
+    assertFalse(catalog.hostTypes().get(0).options().isEmpty());
+  }
+
+  private long bookable(String hostname) {
+    try {
+      return fixture.bookable(hostname, "active");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package cores.example.hello;
+
+import cores.api.web.PageLayout;
+import cores.api.web.Visitor;
+import cores.api.web.Whiteboard;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * An example plugin's page at {@code GET /hello}, with an entry in the site's navigation, in the
+ * site's frame.
+ *
+ * <p>A page is registered like a REST resource, with {@code cores.web.page=true} instead (its
+ * {@code @Path} is then relative to {@code /}); the {@code cores.web.nav.*} properties add the
+ * navigation entry, shown while the service is registered. {@link PageLayout} puts the page's own
+ * HTML in the frame; everything from outside must be escaped ({@link PageLayout#escape}).
+ */
+@Component(
+    service = HelloPage.class,
+    property = {
+      Whiteboard.PAGE + "=true",
+      Whiteboard.NAV_LABEL + "=Hello",
+      Whiteboard.NAV_PATH + "=/hello",
+      Whiteboard.NAV_RANK + "=70"
+    })
+@Path("hello")
+public class HelloPage {
+  private final PageLayout layout;
+
+  @Activate
+  public HelloPage(@Reference PageLayout layout) {
+    this.layout = layout;
+  }
+
+  /** Says hello, by name to a logged-in user. */
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public String hello(@Context ContainerRequestContext request) {
+    Visitor visitor = Visitor.of(request);
+    String name = visitor.user().map(u -> u.username()).orElse("visitor");
+    return layout.page(
+        visitor,
+        "/hello",
+        "Hello",
+        "<p class=\"cores-lead\">Hello, "
+            + PageLayout.escape(name)
+            + ", from a Cores plugin.</p>\n");
+  }
+}
