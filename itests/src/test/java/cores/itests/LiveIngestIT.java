@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Live scan ingest through real HTTP against the booted distribution, in the original agent's
  * format: a scan processed with one status line per entry, the duplicate's 409, bad input's 400,
- * 50,001 entries' 400, a 20 MB body's 413 with the server still answering, and the conflict list
- * and actions with their permissions.
+ * 50,001 entries' 400, a 20 MB body's 413 with the server still answering, the conflict list and
+ * actions with their permissions, and the live views (sessions, upload, virtual hosts, MAC vendors,
+ * dashboard).
  */
 class LiveIngestIT {
   private static TestDatabase db;
@@ -145,6 +146,58 @@ class LiveIngestIT {
             + "\"ip\":\"10.30.0.7\"}]}";
     assertEquals(200, api.send("POST", "/api/live/ingest", admin, small).statusCode());
     assertEquals(0, sessions("it-big"));
+  }
+
+  @Test
+  void theLiveViewsSessionsUploadVirtualHostsVendorsAndDashboard() throws Exception {
+    // an Intel MAC nobody has (its vendor from Debian's ieee-data), a virtual machine
+    String file =
+        "{\"agentident\":\"it-upload\",\"timestamp\":\"2026-11-26T06:00:00Z\",\"results\":["
+            + "{\"mac\":\"00:1b:21:30:00:01\",\"ip\":\"10.30.1.1\"},"
+            + "{\"mac\":\"02:30:00:00:01:01\",\"ip\":\"10.30.1.2\"}]}";
+    assertEquals(403, api.send("POST", "/api/live/sessions", viewer, file).statusCode());
+    HttpResponse<String> uploaded = api.created("/api/live/sessions", admin, file);
+    long session = id(uploaded);
+    assertTrue(
+        uploaded
+            .headers()
+            .firstValue("location")
+            .orElse("")
+            .endsWith("/api/live/sessions/" + session + "/"),
+        uploaded.headers().map().toString());
+    assertTrue(uploaded.body().contains("\"agent_identifier\":\"it-upload\""), uploaded.body());
+    assertTrue(uploaded.body().contains("\"status\":\"virtual host\""), uploaded.body());
+
+    assertEquals(403, api.send("GET", "/api/live/sessions", viewer, null).statusCode());
+    HttpResponse<String> list = api.send("GET", "/api/live/sessions?agent=it-upload", admin, null);
+    assertEquals(200, list.statusCode(), list.body());
+    assertTrue(list.body().contains("\"count\":1"), list.body());
+    assertTrue(
+        list.body()
+            .contains("\"counts\":{\"nic\":0,\"unknown\":1,\"virtual\":1,\"ignored\":0,\"bad\":0}"),
+        list.body());
+    HttpResponse<String> one = api.send("GET", "/api/live/sessions/" + session, admin, null);
+    assertEquals(200, one.statusCode(), one.body());
+    assertTrue(one.body().contains("\"raw_data\":\"{"), one.body());
+    assertEquals(404, api.send("GET", "/api/live/sessions/987654", admin, null).statusCode());
+
+    HttpResponse<String> unknown =
+        api.send("GET", "/api/live/conflicts/?kind=unknown&status=new,ignore", viewer, null);
+    assertEquals(200, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("\"mac\":\"00:1b:21:30:00:01\""), unknown.body());
+    assertTrue(unknown.body().contains("\"vendor\":\"Intel Corporate\""), unknown.body());
+
+    HttpResponse<String> virtual = api.send("GET", "/api/live/virtualhosts", viewer, null);
+    assertEquals(200, virtual.statusCode(), virtual.body());
+    assertTrue(virtual.body().contains("\"mac\":\"02:30:00:00:01:01\""), virtual.body());
+    assertTrue(virtual.body().contains("\"location\":\"lab-live\""), virtual.body());
+    assertEquals(403, api.send("GET", "/api/live/virtualhosts", plain, null).statusCode());
+
+    HttpResponse<String> dashboard = api.send("GET", "/api/live/dashboard", viewer, null);
+    assertEquals(200, dashboard.statusCode(), dashboard.body());
+    assertTrue(dashboard.body().contains("\"last_scan\":{\"id\":"), dashboard.body());
+    assertTrue(dashboard.body().contains("\"nics\":"), dashboard.body());
+    assertEquals(403, api.send("GET", "/api/live/dashboard", plain, null).statusCode());
   }
 
   private static long sessions(String agent) throws Exception {

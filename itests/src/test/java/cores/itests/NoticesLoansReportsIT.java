@@ -201,7 +201,8 @@ class NoticesLoansReportsIT {
       assertTrue(forbidden.body().contains(report[1]), forbidden.body());
       HttpResponse<String> json = api.send("GET", "/api/reports/" + report[0], admin, null);
       assertEquals(200, json.statusCode(), json.body());
-      assertTrue(json.body().startsWith("{\"count\":"), json.body());
+      assertTrue(json.body().contains("\"count\":"), json.body());
+      assertTrue(json.body().contains("\"results\":["), json.body());
     }
     assertEquals(401, api.send("GET", "/api/reports/assets", null, null).statusCode());
 
@@ -218,11 +219,26 @@ class NoticesLoansReportsIT {
             .matches("attachment; filename=\"cores-assets-\\d{4}-\\d{2}-\\d{2}\\.csv\""),
         csv.headers().map().toString());
     assertTrue(
-        csv.body().startsWith("kind,id,name,hardware,serial_no,asset_no,status,host\r\n"),
+        csv.body()
+            .startsWith("id,hostname,hardware,mac,lastseen,rack,serial_no,asset_no,status\r\n"),
         csv.body());
     assertTrue(
-        csv.body().contains(",report-1,Report HW,\"SN, 1\",\"'=HYPERLINK(\"\"x\"\")\",new,\r\n"),
+        csv.body().contains(",report-1,Report HW,,,,\"SN, 1\",\"'=HYPERLINK(\"\"x\"\")\",new\r\n"),
         csv.body());
+    HttpResponse<String> cards =
+        api.send("GET", "/api/reports/assets?format=csv&table=cards", admin, null);
+    assertTrue(
+        cards
+            .headers()
+            .firstValue("content-disposition")
+            .orElse("")
+            .matches("attachment; filename=\"cores-assets-cards-\\d{4}-\\d{2}-\\d{2}\\.csv\""),
+        cards.headers().map().toString());
+    assertTrue(cards.body().startsWith("id,cardtype,details,asset_no,host,hostname\r\n"));
+    HttpResponse<String> noTable =
+        api.send("GET", "/api/reports/assets?format=csv&table=nics", admin, null);
+    assertEquals(400, noTable.statusCode(), noTable.body());
+    assertTrue(noTable.body().contains("one of [hosts, cards]"), noTable.body());
 
     HttpRequest accept =
         HttpRequest.newBuilder(cores.uri("/api/reports/usage"))
@@ -231,7 +247,28 @@ class NoticesLoansReportsIT {
             .build();
     HttpResponse<String> usage = cores.send(accept);
     assertEquals(200, usage.statusCode(), usage.body());
-    assertTrue(usage.body().startsWith("bookable,hostname,status,booked_seconds,share\r\n"));
+    assertTrue(
+        usage
+            .body()
+            .startsWith(
+                "bookable,host,hostname,hardware_id,hardware,lab,location,group,owner,biggest_user,"
+                    + "bookings,booked_seconds,share\r\n"),
+        usage.body());
+    HttpResponse<String> period =
+        api.send("GET", "/api/reports/usage?from=2026-01-01&to=2026-01-31", admin, null);
+    assertEquals(200, period.statusCode(), period.body());
+    assertTrue(period.body().contains("\"days\":31.00"), period.body());
+    for (String table : new String[] {"hardware", "labs", "users"}) {
+      assertTrue(period.body().contains("\"" + table + "\":["), period.body());
+    }
+    HttpResponse<String> badPeriod =
+        api.send("GET", "/api/reports/usage?from=2026-01-31&to=2026-01-01", admin, null);
+    assertEquals(400, badPeriod.statusCode(), badPeriod.body());
+    assertTrue(badPeriod.body().contains("must not be before from"), badPeriod.body());
+    HttpResponse<String> badDays =
+        api.send("GET", "/api/reports/longreservations?days=-1", admin, null);
+    assertEquals(400, badDays.statusCode(), badDays.body());
+    assertTrue(badDays.body().contains("\"days\":["), badDays.body());
 
     HttpResponse<String> badFormat = api.send("GET", "/api/reports/usage?format=xml", admin, null);
     assertEquals(400, badFormat.statusCode(), badFormat.body());

@@ -3,6 +3,7 @@ package cores.domain.booking;
 import cores.api.booking.BookableQuery;
 import cores.api.web.FieldErrors;
 import cores.domain.inventory.Ids;
+import cores.domain.inventory.Names;
 import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -148,11 +149,11 @@ public final class BookableSearch {
    * #shape} zips into the original's list.
    */
   private static final String PAGE =
-      "SELECT p.id, p.host, p.status, p.comment, p.hostname, host(p.sort_ip) AS ip,"
-          + " CASE WHEN ht.name IS NULL THEN hw.name ELSE '[' || ht.name || '] ' || hw.name END"
-          + " AS hardware,"
-          + " CASE WHEN p.rack_number IS NOT NULL THEN p.rack_number || ' in '"
-          + " || concat_ws('/', bd.code, l.name) END AS rack,"
+      "SELECT p.id, p.host, p.status, p.comment, p.hostname, host(p.sort_ip) AS ip, "
+          + Names.hardware("hw", "ht")
+          + " AS hardware, "
+          + Names.rack("p.rack_number", "l", "bd")
+          + " AS rack,"
           + " hw.id AS hardware_id, hw.name AS hardware_name, p.rack_id, p.rack_number,"
           + " l.id AS lab, l.name AS lab_name, bd.id AS building, bd.code AS building_code,"
           + " cd.card_ids, cd.card_types, cd.card_details,"

@@ -1,13 +1,18 @@
 package cores.domain.live;
 
 import cores.api.web.FieldErrors;
+import cores.domain.inventory.Names;
 import cores.domain.sql.Sql;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The live lists: conflicts and offline warnings (filtered, one page), and every NIC's MAC. */
+/**
+ * The live lists and views: conflicts, offline warnings, scan sessions and virtual hosts (filtered,
+ * one page), every NIC's MAC, and the dashboard's facts.
+ */
 public final class LiveLists {
   private static final Set<String> STATUSES =
       Set.of(
@@ -69,18 +74,177 @@ public final class LiveLists {
     return sql.row(WARNING_COLUMNS + " WHERE w.id = ?", List.of(id));
   }
 
+  /** The outcomes a scan's entries are counted by (ScanEntries' kinds; bad: not usable). */
+  private static final List<String> OUTCOMES =
+      List.of("nic", "unknown", "virtual", "ignored", "bad");
+
+  /**
+   * A scan session as the lists show it, the original's names first (timestamp, agent_identifier,
+   * processed); then when it was received, its number of entries, the conflicts it raised (still
+   * pointing at it), and its counts by outcome as {@code count_<outcome>} (see {@link #counts}).
+   */
+  private static final String SESSION_COLUMNS =
+      "SELECT s.id, s.scanned AS \"timestamp\", s.agent AS agent_identifier, s.processed,"
+          + " s.created AS received,"
+          + " (SELECT count(*) FROM live_scanconflict c WHERE c.session_id = s.id) AS conflicts"
+          + OUTCOMES.stream()
+              .map(o -> ", coalesce((s.counts ->> '" + o + "')::bigint, 0) AS count_" + o)
+              .collect(java.util.stream.Collectors.joining());
+
+  private static final String VIRTUAL_COLUMNS =
+      "SELECT v.id, v.mac::text AS mac, host(v.ip) AS ip, v.lab_id AS lab, "
+          + Names.lab("l", "bd")
+          + " AS location, v.status, v.firstseen, v.lastseen FROM live_virtualhost v"
+          + " LEFT JOIN inventory_lab l ON l.id = v.lab_id"
+          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id";
+
+  /** Scan sessions, newest first; {@code agent} filters when not null. */
+  public Slice sessions(Sql sql, String agent, int limit, int offset) {
+    List<Object> params = new ArrayList<>();
+    String condition = "";
+    if (agent != null) {
+      condition = " WHERE s.agent = ?";
+      params.add(agent);
+    }
+    Slice slice =
+        slice(
+            sql,
+            "SELECT count(*) AS n FROM live_scansession s" + condition,
+            SESSION_COLUMNS
+                + " FROM live_scansession s"
+                + condition
+                + " ORDER BY s.scanned DESC, s.id DESC",
+            params,
+            limit,
+            offset);
+    slice.rows().forEach(LiveLists::counts);
+    return slice;
+  }
+
+  /**
+   * One scan session with its report's lines ({@code results}: entry, mac, nic, ip, status) and the
+   * data as the agent sent it ({@code raw_data}, JSON text as the original kept it); null if there
+   * is none.
+   */
+  public Map<String, Object> session(Sql sql, long id) {
+    Map<String, Object> session =
+        sql.row(
+            SESSION_COLUMNS + ", s.data::text AS raw_data FROM live_scansession s WHERE s.id = ?",
+            List.of(id));
+    if (session == null) {
+      return null;
+    }
+    counts(session);
+    session.put(
+        "results",
+        sql.rows(
+            "SELECT (e ->> 'entry')::integer AS entry, e ->> 'mac' AS mac,"
+                + " (e ->> 'nic')::bigint AS nic, e ->> 'ip' AS ip, e ->> 'status' AS status"
+                + " FROM live_scansession s, jsonb_array_elements(s.result -> 'entries') e"
+                + " WHERE s.id = ? ORDER BY 1",
+            List.of(id)));
+    return session;
+  }
+
+  /** The {@code count_<outcome>} columns as {@code counts} and their sum as {@code entries}. */
+  private static void counts(Map<String, Object> row) {
+    Map<String, Object> counts = new LinkedHashMap<>();
+    long entries = 0;
+    for (String outcome : OUTCOMES) {
+      long n = (Long) row.remove("count_" + outcome);
+      counts.put(outcome, n);
+      entries += n;
+    }
+    row.put("entries", entries);
+    row.put("counts", counts);
+  }
+
+  /**
+   * Virtual hosts seen by scans (locally administered MACs), by lab then IP as the original listed
+   * them; {@code status} (active, old) and {@code labs} filter when given.
+   */
+  public Slice virtualHosts(Sql sql, String status, List<Long> labs, int limit, int offset) {
+    List<String> where = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    if (status != null) {
+      if (!List.of("active", "old").contains(status)) {
+        throw FieldErrors.single("status", "one of active, old");
+      }
+      where.add("v.status = ?");
+      params.add(status);
+    }
+    if (!labs.isEmpty()) {
+      where.add("v.lab_id = ANY (?::bigint[])");
+      params.add(Sql.array(labs));
+    }
+    String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    return slice(
+        sql,
+        "SELECT count(*) AS n FROM live_virtualhost v" + condition,
+        VIRTUAL_COLUMNS + condition + " ORDER BY location NULLS LAST, v.ip, v.id",
+        params,
+        limit,
+        offset);
+  }
+
+  /**
+   * The live dashboard's facts in one statement, as the original's dashboard showed them: the last
+   * scan (or null), the open conflicts by kind, the open offline warnings, their sum ({@code
+   * attention}, the original's count), and the number of NICs.
+   */
+  public Map<String, Object> dashboard(Sql sql) {
+    Map<String, Object> row =
+        sql.row(
+            "SELECT s.id, s.scanned, s.agent, s.processed, c.unknown, c.nic, c.location,"
+                + " (SELECT count(*) FROM live_offlinehostwarning WHERE status = 'new') AS offline,"
+                + " (SELECT count(*) FROM inventory_nic) AS nics"
+                + " FROM (SELECT count(*) FILTER (WHERE kind = 'unknown') AS unknown,"
+                + " count(*) FILTER (WHERE kind = 'nic') AS nic,"
+                + " count(*) FILTER (WHERE kind = 'location') AS location"
+                + " FROM live_scanconflict WHERE status = 'new') c"
+                + " LEFT JOIN LATERAL (SELECT id, scanned, agent, processed FROM live_scansession"
+                + " ORDER BY scanned DESC, id DESC LIMIT 1) s ON true",
+            List.of());
+    Map<String, Object> last = null;
+    if (row.get("id") != null) {
+      last = new LinkedHashMap<>();
+      last.put("id", row.get("id"));
+      last.put("timestamp", row.get("scanned"));
+      last.put("agent_identifier", row.get("agent"));
+      last.put("processed", row.get("processed"));
+    }
+    Map<String, Object> conflicts = new LinkedHashMap<>();
+    long open = 0;
+    for (String kind : List.of("unknown", "nic", "location")) {
+      long n = (Long) row.get(kind);
+      conflicts.put(kind, n);
+      open += n;
+    }
+    conflicts.put("total", open);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("last_scan", last);
+    facts.put("conflicts", conflicts);
+    facts.put("offline_warnings", row.get("offline"));
+    facts.put("attention", open + (Long) row.get("offline"));
+    facts.put("nics", row.get("nics"));
+    return facts;
+  }
+
   /** Every NIC id with its MAC, for the scan agent. */
   public List<Map<String, Object>> macs(Sql sql) {
     return sql.rows("SELECT id, mac::text AS mac FROM inventory_nic ORDER BY id", List.of());
   }
 
+  /** A status, or several as a comma list (the original listed new and ignored ones together). */
   private static void status(
       String status, String column, List<String> where, List<Object> params, FieldErrors errors) {
     if (status != null) {
+      List<String> statuses = List.of(status.split(",", -1));
       errors.check(
-          "status", STATUSES.contains(status) ? null : "one of new, resolved, ignore, super");
-      where.add(column + " = ?");
-      params.add(status);
+          "status",
+          STATUSES.containsAll(statuses) ? null : "one or more of new, resolved, ignore, super");
+      where.add(column + " = ANY (?::text[])");
+      params.add(statuses.toArray(String[]::new));
     }
   }
 

@@ -34,16 +34,20 @@ final class ScanSessions {
     }
   }
 
-  /** Marks the session processed with its report: one status line per entry, counts by status. */
+  /**
+   * Marks the session processed with its report: one status line per entry, counts by outcome (also
+   * in their own column, which the list of sessions reads).
+   */
   static void finish(Sql sql, long session) {
     sql.update(
         "UPDATE live_scansession SET processed = true, result = jsonb_build_object("
             + "'entries', (SELECT coalesce(jsonb_agg(jsonb_build_object('entry', ord, 'mac',"
             + " mac::text, 'nic', nic_id, 'ip', host(ip), 'status', status) ORDER BY ord),"
             + " '[]'::jsonb) FROM live_entry),"
-            + " 'counts', (SELECT coalesce(jsonb_object_agg(outcome, n), '{}'::jsonb) FROM"
+            + " 'counts', c.counts), counts = c.counts"
+            + " FROM (SELECT coalesce(jsonb_object_agg(outcome, n), '{}'::jsonb) AS counts FROM"
             + " (SELECT coalesce(kind, 'bad') AS outcome, count(*) AS n FROM live_entry"
-            + " GROUP BY 1) c))"
+            + " GROUP BY 1) o) c"
             + " WHERE id = ?",
         List.of(session));
   }

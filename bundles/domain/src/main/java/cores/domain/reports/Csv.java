@@ -5,18 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A report as CSV (RFC 4180): a header line, CRLF line ends, a field quoted when it holds a comma,
- * a quote or a line break, quotes doubled. Text that a spreadsheet would run as a formula (starting
- * with = + - @, or a tab or carriage return) gets a leading apostrophe; numbers are numbers.
+ * A report's table as CSV (RFC 4180): a header line, CRLF line ends, a field quoted when it holds a
+ * comma, a quote or a line break, quotes doubled. Text that a spreadsheet would run as a formula
+ * (starting with = + - @, or a tab or carriage return) gets a leading apostrophe; numbers are
+ * numbers.
  */
 public final class Csv {
   private Csv() {}
 
-  public static String of(Report report) {
+  public static String of(Report.Table table) {
     StringBuilder out = new StringBuilder();
-    line(out, report.columns());
-    for (Map<String, Object> row : report.rows()) {
-      line(out, report.columns().stream().map(row::get).toList());
+    line(out, table.columns());
+    for (Map<String, Object> row : table.rows()) {
+      line(out, table.columns().stream().map(row::get).toList());
     }
     return out.toString();
   }

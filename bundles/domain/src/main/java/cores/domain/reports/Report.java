@@ -1,18 +1,65 @@
 package cores.domain.reports;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A report's rows.
+ * A report: its parameters (the period it covers, a threshold) and one or more tables, the first
+ * being the main one (the usage report has hosts, hardware, labs and users).
  *
  * @param name the report's name (the CSV file is named after it)
- * @param columns the columns in order (also when there are no rows)
- * @param rows column to value
+ * @param parameters what the report was asked for, as answered (name to value, in order)
+ * @param tables the tables, the main one first
  */
-public record Report(String name, List<String> columns, List<Map<String, Object>> rows) {
+public record Report(String name, Map<String, Object> parameters, List<Table> tables) {
   public Report {
-    columns = List.copyOf(columns);
-    rows = List.copyOf(rows);
+    parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    tables = List.copyOf(tables);
+  }
+
+  /**
+   * One table of a report.
+   *
+   * @param name its name (a key of the JSON answer; {@code ?table=} of the CSV download)
+   * @param columns the columns in order (also when there are no rows)
+   * @param rows column to value
+   */
+  public record Table(String name, List<String> columns, List<Map<String, Object>> rows) {
+    public Table {
+      columns = List.copyOf(columns);
+      rows = List.copyOf(rows);
+    }
+  }
+
+  public Table main() {
+    return tables.get(0);
+  }
+
+  public Optional<Table> table(String name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Tables from the rows of one statement that tags each row with its table in the column {@code
+   * part}: each table keeps its own columns of its rows, in the statement's order.
+   */
+  static List<Table> split(List<Map<String, Object>> rows, Map<String, List<String>> columns) {
+    List<Table> tables = new ArrayList<>();
+    columns.forEach(
+        (name, names) -> {
+          List<Map<String, Object>> own = new ArrayList<>();
+          for (Map<String, Object> row : rows) {
+            if (name.equals(row.get("part"))) {
+              Map<String, Object> kept = new LinkedHashMap<>();
+              names.forEach(column -> kept.put(column, row.get(column)));
+              own.add(kept);
+            }
+          }
+          tables.add(new Table(name, names, own));
+        });
+    return tables;
   }
 }

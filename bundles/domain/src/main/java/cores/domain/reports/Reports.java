@@ -1,89 +1,219 @@
 package cores.domain.reports;
 
+import cores.domain.inventory.Names;
 import cores.domain.sql.Sql;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The reports of DOMAIN.md, each one statement. */
+/**
+ * The original's reports (asset summary, usage, long reservations), each one statement; a report of
+ * several tables tags each row with its table ({@link Report#split}).
+ */
 public final class Reports {
-  /** The usage report looks back this far. */
+  /** The usage report looks back this far unless asked otherwise. */
   public static final Duration USAGE_WINDOW = Duration.ofDays(90);
 
-  /** Every host and card with its serial and asset numbers: hosts first, then cards, by name. */
+  /** Reservations open this long are long unless asked otherwise (the original: six months). */
+  public static final int LONG_RESERVATION_DAYS = 180;
+
+  /** The joins from a host {@code h} to its hardware, host type, rack, lab and building. */
+  private static final String PLACE =
+      " JOIN inventory_hosthardware hw ON hw.id = h.hardware_id"
+          + " LEFT JOIN inventory_hosttype ht ON ht.id = hw.host_type_id"
+          + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
+          + " LEFT JOIN inventory_lab l ON l.id = r.lab_id"
+          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id";
+
+  private static final String HARDWARE = Names.hardware("hw", "ht");
+  private static final String LOCATION = Names.lab("l", "bd");
+  private static final String RACK = Names.rack("r.number", "l", "bd");
+
+  /**
+   * The asset summary: hosts (hardware, primary NIC's MAC, last seen, rack, serial and asset
+   * numbers, status) by name, then cards (type, details, asset number, the host they are in) by
+   * type.
+   */
   public Report assets(Sql sql) {
-    return new Report(
-        "assets",
-        List.of("kind", "id", "name", "hardware", "serial_no", "asset_no", "status", "host"),
+    Map<String, List<String>> tables = new LinkedHashMap<>();
+    tables.put(
+        "hosts",
+        List.of(
+            "id",
+            "hostname",
+            "hardware",
+            "mac",
+            "lastseen",
+            "rack",
+            "serial_no",
+            "asset_no",
+            "status"));
+    tables.put("cards", List.of("id", "cardtype", "details", "asset_no", "host", "hostname"));
+    List<Map<String, Object>> rows =
         sql.rows(
             "SELECT * FROM ("
-                + " SELECT 'host' AS kind, h.id, h.hostname AS name, hw.name AS hardware,"
-                + " h.serial_no, h.asset_no, h.status, NULL::varchar AS host"
+                + " SELECT 'hosts' AS part, h.id, h.hostname, "
+                + HARDWARE
+                + " AS hardware, n.mac::text AS mac, h.lastseen, "
+                + RACK
+                + " AS rack, h.serial_no, h.asset_no, h.status, NULL::varchar AS cardtype,"
+                + " NULL::text AS details, NULL::bigint AS host"
                 + " FROM inventory_host h"
-                + " JOIN inventory_hosthardware hw ON hw.id = h.hardware_id"
+                + PLACE
+                + " LEFT JOIN inventory_nic n ON n.host_id = h.id AND n.\"primary\""
                 + " UNION ALL"
-                + " SELECT 'card', c.id, ct.name, NULL, '', c.asset_no, NULL, ch.hostname"
+                + " SELECT 'cards', c.id, ch.hostname, NULL, NULL, NULL, NULL, NULL, c.asset_no,"
+                + " NULL, ct.name, c.details, c.host_id"
                 + " FROM inventory_card c"
                 + " JOIN inventory_cardtype ct ON ct.id = c.cardtype_id"
                 + " LEFT JOIN inventory_host ch ON ch.id = c.host_id"
-                + ") a ORDER BY a.kind = 'card', lower(a.name), a.id",
-            List.of()));
+                + ") a ORDER BY part DESC,"
+                + " lower(CASE WHEN part = 'hosts' THEN hostname ELSE cardtype END), id",
+            List.of());
+    return new Report("assets", Map.of(), Report.split(rows, tables));
   }
 
   /**
-   * Bookables by the share of the last 90 days (up to now) they were booked, highest first: of each
-   * booking only the part inside the window counts (bookings of one bookable never overlap, so the
-   * parts add up). Share is booked time over the window's length, rounded to 4 decimals.
+   * Usage in a period (the original's: the last 90 days), reserved bookables left out (reserved at
+   * the period's end), as the original had it: per host the hardware, location, group, owner, the
+   * user with the most bookings, the number of bookings, the time booked and its share of the
+   * period; the average share per hardware and per lab; the time booked per user (every booking).
+   * Of each booking only its part inside the period counts (bookings of one bookable never overlap,
+   * so the parts add up). The hosts are the bookables booked in the period or active: a host that
+   * could be booked and was not counts as unused. Shares are rounded to 4 decimals.
    */
-  public Report usage(Sql sql, Instant now) {
-    Instant from = now.minus(USAGE_WINDOW);
-    return new Report(
-        "usage",
-        List.of("bookable", "hostname", "status", "booked_seconds", "share"),
+  public Report usage(Sql sql, Instant from, Instant to) {
+    long seconds = Duration.between(from, to).toSeconds();
+    Map<String, List<String>> tables = new LinkedHashMap<>();
+    tables.put(
+        "hosts",
+        List.of(
+            "bookable",
+            "host",
+            "hostname",
+            "hardware_id",
+            "hardware",
+            "lab",
+            "location",
+            "group",
+            "owner",
+            "biggest_user",
+            "bookings",
+            "booked_seconds",
+            "share"));
+    tables.put(
+        "hardware",
+        List.of("hardware_id", "hardware", "hosts", "bookings", "booked_seconds", "share"));
+    tables.put("labs", List.of("lab", "location", "hosts", "bookings", "booked_seconds", "share"));
+    tables.put("users", List.of("user", "username", "bookings", "booked_seconds"));
+    List<Map<String, Object>> rows =
         sql.rows(
-            "SELECT b.id AS bookable, h.hostname, b.status,"
-                + " coalesce(sum(extract(epoch FROM upper(k.part) - lower(k.part))), 0)::bigint"
-                + " AS booked_seconds,"
-                + " round(coalesce(sum(extract(epoch FROM upper(k.part) - lower(k.part))), 0)"
-                + "::numeric / ?::numeric, 4) AS share"
-                + " FROM booking_bookable b"
-                + " JOIN inventory_host h ON h.id = b.host_id"
-                + " LEFT JOIN (SELECT bookable_id,"
-                + " tstzrange(start_time, end_time) * tstzrange(?::timestamptz, ?::timestamptz)"
-                + " AS part"
-                + " FROM booking_booking"
-                + " WHERE start_time < ?::timestamptz AND end_time > ?::timestamptz) k"
-                + " ON k.bookable_id = b.id"
-                + " GROUP BY b.id, h.hostname, b.status"
-                + " ORDER BY booked_seconds DESC, lower(h.hostname), b.id",
-            List.of(USAGE_WINDOW.toSeconds(), from, now, now, from)));
+            "WITH parts AS (SELECT k.bookable_id, k.owner_id, extract(epoch FROM"
+                + " least(k.end_time, ?::timestamptz) - greatest(k.start_time, ?::timestamptz))"
+                + " AS seconds FROM booking_booking k"
+                + " WHERE k.start_time < ?::timestamptz AND k.end_time > ?::timestamptz),"
+                + " held AS (SELECT bookable_id, count(*) AS bookings, sum(seconds) AS seconds"
+                + " FROM parts GROUP BY bookable_id),"
+                + " biggest AS (SELECT DISTINCT ON (bookable_id) bookable_id, owner_id FROM parts"
+                + " GROUP BY bookable_id, owner_id"
+                + " ORDER BY bookable_id, count(*) DESC, sum(seconds) DESC, owner_id),"
+                + " hosts AS (SELECT b.id AS bookable, h.id AS host, h.hostname,"
+                + " hw.id AS hardware_id, "
+                + HARDWARE
+                + " AS hardware, l.id AS lab, "
+                + LOCATION
+                + " AS location, g.name AS \"group\", o.username AS owner,"
+                + " bu.username AS biggest_user, coalesce(k.bookings, 0) AS bookings,"
+                + " coalesce(k.seconds, 0)::bigint AS booked_seconds,"
+                + " round(coalesce(k.seconds, 0)::numeric / ?, 4) AS share"
+                + " FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
+                + PLACE
+                + " LEFT JOIN auth_group g ON g.id = h.group_id"
+                + " LEFT JOIN auth_user o ON o.id = h.owner_id"
+                + " LEFT JOIN held k ON k.bookable_id = b.id"
+                + " LEFT JOIN biggest bg ON bg.bookable_id = b.id"
+                + " LEFT JOIN auth_user bu ON bu.id = bg.owner_id"
+                + " WHERE (b.status = 'active' OR k.bookable_id IS NOT NULL)"
+                + " AND NOT EXISTS (SELECT 1 FROM booking_reservation rs WHERE rs.bookable_id = b.id"
+                + " AND tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz))"
+                + " SELECT * FROM ("
+                + " SELECT 'hosts' AS part, bookable, host, hostname, hardware_id, hardware, lab,"
+                + " location, \"group\", owner, biggest_user, bookings, booked_seconds, share,"
+                + " NULL::bigint AS hosts, NULL::bigint AS \"user\", NULL::varchar AS username"
+                + " FROM hosts"
+                + " UNION ALL SELECT 'hardware', NULL, NULL, NULL, hardware_id, hardware, NULL, NULL,"
+                + " NULL, NULL, NULL, sum(bookings)::bigint, sum(booked_seconds)::bigint,"
+                + " round(avg(share), 4), count(*), NULL, NULL FROM hosts"
+                + " GROUP BY hardware_id, hardware"
+                + " UNION ALL SELECT 'labs', NULL, NULL, NULL, NULL, NULL, lab, location, NULL, NULL,"
+                + " NULL, sum(bookings)::bigint, sum(booked_seconds)::bigint, round(avg(share), 4),"
+                + " count(*), NULL, NULL FROM hosts GROUP BY lab, location"
+                + " UNION ALL SELECT 'users', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+                + " NULL, count(*), sum(p.seconds)::bigint, NULL, NULL, p.owner_id, u.username"
+                + " FROM parts p LEFT JOIN auth_user u ON u.id = p.owner_id"
+                + " GROUP BY p.owner_id, u.username"
+                + ") a ORDER BY part, share DESC NULLS LAST, booked_seconds DESC,"
+                + " lower(coalesce(hostname, hardware, location, username)), bookable, hardware_id,"
+                + " lab, \"user\"",
+            List.of(to, from, to, from, seconds, to));
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("from", from);
+    parameters.put("to", to);
+    parameters.put(
+        "days",
+        BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(86_400), 2, RoundingMode.HALF_UP));
+    return new Report("usage", parameters, Report.split(rows, tables));
   }
 
-  /** Reservations open now (started, not ended), open longest first. */
-  public Report longReservations(Sql sql, Instant now) {
-    return new Report(
-        "longreservations",
+  /**
+   * Reservations open at {@code now} that started at least {@code days} days before (the
+   * original's: six months), open longest first: host, holder, hardware, location, start, whole
+   * days open, and how many other reservations the holder has that have not ended.
+   */
+  public Report longReservations(Sql sql, Instant now, int days) {
+    List<String> columns =
         List.of(
             "reservation",
             "bookable",
+            "host",
             "hostname",
             "owner",
             "username",
+            "hardware",
+            "location",
             "start",
             "end",
-            "days_open"),
+            "days_open",
+            "others");
+    List<Map<String, Object>> rows =
         sql.rows(
-            "SELECT r.id AS reservation, r.bookable_id AS bookable, h.hostname,"
-                + " r.owner_id AS owner, u.username, r.start_time AS start, r.end_time AS \"end\","
-                + " floor(extract(epoch FROM ?::timestamptz - r.start_time) / 86400)::bigint"
-                + " AS days_open"
+            "WITH open AS (SELECT r.id, r.bookable_id, r.owner_id, r.start_time, r.end_time,"
+                + " count(*) OVER (PARTITION BY r.owner_id) - 1 AS others"
                 + " FROM booking_reservation r"
-                + " JOIN booking_bookable b ON b.id = r.bookable_id"
+                + " WHERE r.end_time IS NULL OR r.end_time > ?::timestamptz)"
+                + " SELECT o.id AS reservation, o.bookable_id AS bookable, h.id AS host,"
+                + " h.hostname, o.owner_id AS owner, u.username, "
+                + HARDWARE
+                + " AS hardware, "
+                + LOCATION
+                + " AS location, o.start_time AS start, o.end_time AS \"end\","
+                + " floor(extract(epoch FROM ?::timestamptz - o.start_time) / 86400)::bigint"
+                + " AS days_open, o.others"
+                + " FROM open o JOIN booking_bookable b ON b.id = o.bookable_id"
                 + " JOIN inventory_host h ON h.id = b.host_id"
-                + " LEFT JOIN auth_user u ON u.id = r.owner_id"
-                + " WHERE r.start_time <= ?::timestamptz"
-                + " AND (r.end_time IS NULL OR r.end_time > ?::timestamptz)"
-                + " ORDER BY r.start_time, r.id",
-            List.of(now, now, now)));
+                + PLACE
+                + " LEFT JOIN auth_user u ON u.id = o.owner_id"
+                + " WHERE o.start_time <= ?::timestamptz"
+                + " ORDER BY o.start_time, o.id",
+            List.of(now, now, now.minus(Duration.ofDays(days))));
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("days", days);
+    parameters.put("at", now);
+    return new Report(
+        "longreservations", parameters, List.of(new Report.Table("reservations", columns, rows)));
   }
 }

@@ -1,9 +1,12 @@
 package cores.domain.web;
 
-import cores.api.accounts.User;
+import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.FieldErrors;
+import cores.api.web.Page;
+import cores.domain.inventory.Ids;
 import cores.domain.live.LiveLists;
 import cores.domain.live.Scan;
 import cores.domain.live.ScanIngest;
@@ -14,9 +17,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,7 +34,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The scan agent's endpoints: {@code POST /api/live/ingest} (staff) stores and processes a scan in
  * one transaction and answers one status line per entry; {@code GET /api/live/macs} (any logged-in
- * user) lists every NIC id with its MAC.
+ * user) lists every NIC id with its MAC. And the live views of the original that are not lists of
+ * conflicts, warnings or sessions: {@code dashboard} and {@code virtualhosts}
+ * (live.view_scanconflict).
  */
 @Component(service = LiveResource.class, property = "osgi.jaxrs.resource=true")
 @Path("live")
@@ -57,10 +64,7 @@ public final class LiveResource {
               + " (one status line per entry)",
       permission = ApiDoc.STAFF)
   public Map<String, Object> ingest(Map<String, Object> body, @Context SecurityContext security) {
-    User user = Access.user(security);
-    if (!user.active() || !(user.staff() || user.superuser())) {
-      throw Access.forbidden("Only staff may ingest scans.");
-    }
+    Admins.require(security, "ingest scans");
     Instant now = clock.instant();
     Scan scan = ScanParser.parse(body, now);
     ScanIngest.Report report = tx.required(em -> ingest.ingest(Sql.of(em), scan, now));
@@ -73,6 +77,47 @@ public final class LiveResource {
     answer.put("timestamp", scan.scanned());
     answer.put("results", report.results());
     return answer;
+  }
+
+  @GET
+  @Path("dashboard")
+  @ApiDoc(
+      value =
+          "The live dashboard's facts: last_scan (id, timestamp, agent_identifier, processed, or"
+              + " null), open conflicts by kind and their total, open offline_warnings, attention"
+              + " (conflicts and warnings), nics",
+      permission = "live.view_scanconflict")
+  public Map<String, Object> dashboard(@Context SecurityContext security) {
+    Access.require(security, Permissions.VIEW_SCANCONFLICT);
+    return tx.readOnly(em -> lists.dashboard(Sql.of(em)));
+  }
+
+  @GET
+  @Path("virtualhosts")
+  @ApiDoc(
+      value =
+          "Virtual hosts seen by scans (locally administered MACs): mac, ip, lab, location, status,"
+              + " firstseen, lastseen; by lab, then IP",
+      permission = "live.view_scanconflict",
+      query = {"status: active or old", "lab: lab ids, comma-separated"})
+  public Page<Map<String, Object>> virtualHosts(
+      @QueryParam("status") String status,
+      @QueryParam("lab") String lab,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @Context SecurityContext security,
+      @Context UriInfo uri) {
+    Access.require(security, Permissions.VIEW_SCANCONFLICT);
+    Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
+    FieldErrors errors = new FieldErrors();
+    List<Long> labs = lab == null || lab.isEmpty() ? List.of() : Ids.parse("lab", lab, errors);
+    errors.throwIfAny();
+    LiveLists.Slice slice =
+        tx.readOnly(
+            em ->
+                lists.virtualHosts(
+                    Sql.of(em), Query.blank(status), labs, window.limit(), window.offset()));
+    return window.page(slice.count(), slice.rows(), uri);
   }
 
   @GET

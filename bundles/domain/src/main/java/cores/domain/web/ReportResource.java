@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -30,9 +33,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code /api/reports/{assets,usage,longreservations}}: JSON ({@code {"count", "results"}}), or a
- * CSV download with {@code ?format=csv} or {@code Accept: text/csv}. Assets need
- * inventory.view_host, usage booking.view_booking, long reservations booking.view_reservation.
+ * {@code /api/reports/{assets,usage,longreservations}}: JSON (the report's parameters, {@code
+ * {"count", "results"}} of its main table, its other tables by name), or a CSV download of one
+ * table with {@code ?format=csv} or {@code Accept: text/csv}. Assets need inventory.view_host,
+ * usage booking.view_booking, long reservations booking.view_reservation.
  */
 @Component(
     service = ReportResource.class,
@@ -43,6 +47,9 @@ import org.osgi.service.component.annotations.Reference;
 @ApiDoc(area = "reports", query = "format: csv for a CSV download (or Accept: text/csv)")
 public final class ReportResource {
   static final String CSV = "text/csv";
+
+  /** The longest usage period (about ten years). */
+  private static final int MAX_PERIOD_DAYS = 3660;
 
   private final Transactions tx;
   private final Clock clock;
@@ -63,44 +70,127 @@ public final class ReportResource {
   @GET
   @Path("assets")
   @ApiDoc(
-      value = "Every host and card with asset and serial numbers",
-      permission = "inventory.view_host")
+      value =
+          "The asset summary: hosts (hardware, primary NIC's MAC, last seen, rack, serial and asset"
+              + " numbers, status) as results, and cards (type, details, asset number, host)",
+      permission = "inventory.view_host",
+      query = "table: hosts or cards, the table a CSV download holds (default hosts)")
   public Response assets(
       @QueryParam("format") String format,
+      @QueryParam("table") String table,
       @Context HttpHeaders headers,
       @Context SecurityContext security) {
     Access.require(security, "inventory.view_host");
     boolean csv = csv(format, headers);
     Instant now = clock.instant();
-    return answer(tx.readOnly(em -> reports.assets(Sql.of(em))), csv, now);
+    return answer(tx.readOnly(em -> reports.assets(Sql.of(em))), csv, table, now);
   }
 
   @GET
   @Path("usage")
   @ApiDoc(
-      value = "Bookables by share of the last 90 days booked",
-      permission = "booking.view_booking")
+      value =
+          "Usage in a period, reserved bookables left out: per host (hardware, location, group,"
+              + " owner, biggest user, bookings, time booked and its share) as results, the"
+              + " average share per hardware and per lab, the time booked per user",
+      permission = "booking.view_booking",
+      query = {
+        "days: the period is the last N days (1 to 3660, default 90)",
+        "from, to: the period is these days instead (yyyy-mm-dd in CORES_TIME_ZONE, both"
+            + " included)",
+        "table: hosts, hardware, labs or users, the table a CSV download holds (default hosts)"
+      })
   public Response usage(
       @QueryParam("format") String format,
+      @QueryParam("table") String table,
+      @QueryParam("days") String days,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
       @Context HttpHeaders headers,
       @Context SecurityContext security) {
     Access.require(security, Permissions.of("booking", "view", "booking"));
     boolean csv = csv(format, headers);
     Instant now = clock.instant();
-    return answer(tx.readOnly(em -> reports.usage(Sql.of(em), now)), csv, now);
+    Instant[] period = period(Query.blank(days), Query.blank(from), Query.blank(to), now);
+    return answer(
+        tx.readOnly(em -> reports.usage(Sql.of(em), period[0], period[1])), csv, table, now);
   }
 
   @GET
   @Path("longreservations")
-  @ApiDoc(value = "Reservations open longest", permission = "booking.view_reservation")
+  @ApiDoc(
+      value =
+          "Reservations open for at least a number of days, open longest first, with host, user,"
+              + " hardware, location, start, days open and the user's other reservations",
+      permission = "booking.view_reservation",
+      query = "days: the least number of days open (0 to 36500, default 180)")
   public Response longReservations(
       @QueryParam("format") String format,
+      @QueryParam("days") String days,
       @Context HttpHeaders headers,
       @Context SecurityContext security) {
     Access.require(security, Permissions.of("booking", "view", "reservation"));
     boolean csv = csv(format, headers);
     Instant now = clock.instant();
-    return answer(tx.readOnly(em -> reports.longReservations(Sql.of(em), now)), csv, now);
+    int least = whole("days", Query.blank(days), Reports.LONG_RESERVATION_DAYS, 0, 36_500);
+    return answer(
+        tx.readOnly(em -> reports.longReservations(Sql.of(em), now, least)), csv, null, now);
+  }
+
+  /**
+   * The usage report's period: {@code from} and {@code to} as days in the configured zone (both
+   * included), or the last {@code days} days up to now.
+   */
+  private Instant[] period(String days, String from, String to, Instant now) {
+    if (from == null && to == null) {
+      long length = whole("days", days, (int) Reports.USAGE_WINDOW.toDays(), 1, MAX_PERIOD_DAYS);
+      return new Instant[] {now.minus(Duration.ofDays(length)), now};
+    }
+    FieldErrors errors = new FieldErrors();
+    LocalDate first = day("from", from, errors);
+    LocalDate last = day("to", to, errors);
+    if (days != null) {
+      errors.check("days", "give either days or from and to");
+    }
+    errors.throwIfAny();
+    if (last.isBefore(first)) {
+      throw FieldErrors.single("to", "must not be before from");
+    }
+    if (ChronoUnit.DAYS.between(first, last) >= MAX_PERIOD_DAYS) {
+      throw FieldErrors.single("to", "a period is at most " + MAX_PERIOD_DAYS + " days");
+    }
+    return new Instant[] {
+      first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()
+    };
+  }
+
+  private static LocalDate day(String name, String value, FieldErrors errors) {
+    if (value == null) {
+      errors.check(name, "required with " + ("from".equals(name) ? "to" : "from"));
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      errors.check(name, "must be a date (yyyy-mm-dd)");
+      return null;
+    }
+  }
+
+  /** A whole number parameter from {@code min} to {@code max}; 400 naming it otherwise. */
+  private static int whole(String name, String value, int absent, int min, int max) {
+    if (value == null) {
+      return absent;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw FieldErrors.single(name, "must be a whole number from " + min + " to " + max);
   }
 
   /** CSV when ?format=csv, or when the client prefers text/csv to JSON; JSON otherwise. */
@@ -122,16 +212,39 @@ public final class ReportResource {
     return false;
   }
 
-  private Response answer(Report report, boolean csv, Instant now) {
+  /**
+   * JSON: the report's parameters, then {@code count} and {@code results} (its main table), then
+   * its other tables by name. CSV: one table ({@code table}, default the main one).
+   */
+  private Response answer(Report report, boolean csv, String table, Instant now) {
     if (csv) {
-      String file = "cores-" + report.name() + "-" + LocalDate.ofInstant(now, zone);
-      return Response.ok(Csv.of(report), CSV + "; charset=utf-8")
+      Report.Table chosen = report.main();
+      if (table != null) {
+        chosen =
+            report
+                .table(table)
+                .orElseThrow(
+                    () ->
+                        FieldErrors.single(
+                            "table",
+                            "one of " + report.tables().stream().map(Report.Table::name).toList()));
+      }
+      String file =
+          "cores-"
+              + report.name()
+              + (chosen == report.main() ? "" : "-" + chosen.name())
+              + "-"
+              + LocalDate.ofInstant(now, zone);
+      return Response.ok(Csv.of(chosen), CSV + "; charset=utf-8")
           .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
           .build();
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("count", report.rows().size());
-    body.put("results", report.rows());
+    Map<String, Object> body = new LinkedHashMap<>(report.parameters());
+    body.put("count", report.main().rows().size());
+    body.put("results", report.main().rows());
+    for (Report.Table other : report.tables().subList(1, report.tables().size())) {
+      body.put(other.name(), other.rows());
+    }
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

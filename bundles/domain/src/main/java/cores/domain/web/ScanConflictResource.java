@@ -7,6 +7,7 @@ import cores.api.web.ApiDoc;
 import cores.api.web.Page;
 import cores.domain.live.ConflictActions;
 import cores.domain.live.LiveLists;
+import cores.domain.live.Vendors;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,17 +38,35 @@ import org.osgi.service.component.annotations.Reference;
 @ApiDoc(area = "live")
 public final class ScanConflictResource {
   private final Transactions tx;
+  private final Vendors vendors;
   private final ConflictActions actions = new ConflictActions();
   private final LiveLists lists = new LiveLists();
 
   @Activate
   public ScanConflictResource(
-      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
+      @Reference Vendors vendors) {
     this.tx = tx;
+    this.vendors = vendors;
+  }
+
+  /** The conflict with the vendor of its MAC's OUI (null when unknown or without a MAC). */
+  private Map<String, Object> withVendor(Map<String, Object> conflict) {
+    Object mac = conflict.get("mac");
+    conflict.put("vendor", mac instanceof String text ? vendors.vendor(text) : null);
+    return conflict;
   }
 
   @GET
-  @ApiDoc(value = "Scan conflicts, a page at a time", permission = "live.view_scanconflict")
+  @ApiDoc(
+      value =
+          "Scan conflicts, a page at a time, each with the vendor of its MAC (from the IEEE"
+              + " registry, null when unknown)",
+      permission = "live.view_scanconflict",
+      query = {
+        "kind: unknown, nic or location",
+        "status: new, resolved, ignore or super; several comma-separated"
+      })
   public Page<Map<String, Object>> list(
       @QueryParam("kind") String kind,
       @QueryParam("status") String status,
@@ -66,6 +85,7 @@ public final class ScanConflictResource {
                     Query.blank(status),
                     window.limit(),
                     window.offset()));
+    slice.rows().forEach(this::withVendor);
     return window.page(slice.count(), slice.rows(), uri);
   }
 
@@ -74,7 +94,7 @@ public final class ScanConflictResource {
   @ApiDoc(value = "One scan conflict", permission = "live.view_scanconflict")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.VIEW_SCANCONFLICT);
-    return tx.readOnly(em -> actions.get(Sql.of(em), id));
+    return withVendor(tx.readOnly(em -> actions.get(Sql.of(em), id)));
   }
 
   /** A NIC IP conflict: the NIC takes the new IP. */
@@ -83,7 +103,7 @@ public final class ScanConflictResource {
   @ApiDoc(value = "Accepts the NIC's new IP", permission = "live.change_scanconflict")
   public Map<String, Object> accept(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
-    return tx.required(em -> actions.acceptIp(Sql.of(em), id));
+    return withVendor(tx.required(em -> actions.acceptIp(Sql.of(em), id)));
   }
 
   /**
@@ -101,10 +121,11 @@ public final class ScanConflictResource {
       @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     Map<String, Object> input = body == null ? Map.of() : body;
-    return tx.required(
-        em ->
-            actions.fixLocation(
-                Sql.of(em), id, input.get("lab"), input.get("rack"), input.get("rack_id")));
+    return withVendor(
+        tx.required(
+            em ->
+                actions.fixLocation(
+                    Sql.of(em), id, input.get("lab"), input.get("rack"), input.get("rack_id"))));
   }
 
   @POST
@@ -112,7 +133,7 @@ public final class ScanConflictResource {
   @ApiDoc(value = "Marks the conflict resolved", permission = "live.change_scanconflict")
   public Map<String, Object> resolve(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
-    return tx.required(em -> actions.resolve(Sql.of(em), id));
+    return withVendor(tx.required(em -> actions.resolve(Sql.of(em), id)));
   }
 
   @POST
@@ -120,6 +141,6 @@ public final class ScanConflictResource {
   @ApiDoc(value = "Ignores the conflict while it exists", permission = "live.change_scanconflict")
   public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
-    return tx.required(em -> actions.ignore(Sql.of(em), id));
+    return withVendor(tx.required(em -> actions.ignore(Sql.of(em), id)));
   }
 }

@@ -14,14 +14,14 @@ class CsvTest {
   void aHeaderLineThenOneLinePerRowEachEndingInCrLf() {
     Map<String, Object> empty = new HashMap<>();
     empty.put("a", null);
-    Report report =
-        new Report(
-            "r",
+    Report.Table table =
+        new Report.Table(
+            "t",
             List.of("a", "b"),
             List.of(
                 Map.of("a", "x", "b", 1L), empty, Map.of("a", "y", "b", new BigDecimal("0.5000"))));
-    assertEquals("a,b\r\nx,1\r\n,\r\ny,0.5000\r\n", Csv.of(report));
-    assertEquals("a,b\r\n", Csv.of(new Report("r", List.of("a", "b"), List.of())));
+    assertEquals("a,b\r\nx,1\r\n,\r\ny,0.5000\r\n", Csv.of(table));
+    assertEquals("a,b\r\n", Csv.of(new Report.Table("t", List.of("a", "b"), List.of())));
   }
 
   @Test
