@@ -112,15 +112,16 @@ public final class Reports {
     tables.put("users", List.of("user", "username", "bookings", "booked_seconds"));
     List<Map<String, Object>> rows =
         sql.rows(
-            "WITH parts AS (SELECT k.bookable_id, k.owner_id, extract(epoch FROM"
-                + " least(k.end_time, ?::timestamptz) - greatest(k.start_time, ?::timestamptz))"
-                + " AS seconds FROM booking_booking k"
+            "WITH parts AS (SELECT k.bookable_id, k.owner_id,"
+                + " least(k.end_time, ?::timestamptz) - greatest(k.start_time, ?::timestamptz)"
+                + " AS span FROM booking_booking k"
                 + " WHERE k.start_time < ?::timestamptz AND k.end_time > ?::timestamptz),"
-                + " held AS (SELECT bookable_id, count(*) AS bookings, sum(seconds) AS seconds"
+                + " held AS (SELECT bookable_id, count(*) AS bookings,"
+                + " extract(epoch FROM sum(span)) AS seconds"
                 + " FROM parts GROUP BY bookable_id),"
                 + " biggest AS (SELECT DISTINCT ON (bookable_id) bookable_id, owner_id FROM parts"
                 + " GROUP BY bookable_id, owner_id"
-                + " ORDER BY bookable_id, count(*) DESC, sum(seconds) DESC, owner_id),"
+                + " ORDER BY bookable_id, count(*) DESC, sum(span) DESC, owner_id),"
                 + " hosts AS (SELECT b.id AS bookable, h.id AS host, h.hostname,"
                 + " hw.id AS hardware_id, "
                 + HARDWARE
@@ -153,7 +154,8 @@ public final class Reports {
                 + " NULL, sum(bookings)::bigint, sum(booked_seconds)::bigint, round(avg(share), 4),"
                 + " count(*), NULL, NULL FROM hosts GROUP BY lab, location"
                 + " UNION ALL SELECT 'users', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-                + " NULL, count(*), sum(p.seconds)::bigint, NULL, NULL, p.owner_id, u.username"
+                + " NULL, count(*), extract(epoch FROM sum(p.span))::bigint, NULL, NULL, p.owner_id,"
+                + " u.username"
                 + " FROM parts p LEFT JOIN auth_user u ON u.id = p.owner_id"
                 + " GROUP BY p.owner_id, u.username"
                 + ") a ORDER BY part, share DESC NULLS LAST, booked_seconds DESC,"
