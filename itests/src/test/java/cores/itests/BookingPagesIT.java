@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BookingPagesIT {
+  private GreenMail mail;
   private WebSite site;
   private List<Long> hosts;
   private WebSite.Account ann;
@@ -38,7 +44,14 @@ class BookingPagesIT {
 
   @BeforeAll
   void start() throws Exception {
-    site = WebSite.start("booking-pages", builder -> builder);
+    int smtp = CoresProcess.freePort();
+    mail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    site =
+        WebSite.start(
+            "booking-pages",
+            builder ->
+                builder.env("SMTP_SERVER", "127.0.0.1").env("SMTP_PORT", String.valueOf(smtp)));
     hosts = site.inventory("pg", 6);
     ann = site.user("ann", false);
     bob = site.user("bob", false);
@@ -47,7 +60,11 @@ class BookingPagesIT {
 
   @AfterAll
   void stop() throws Exception {
-    site.close();
+    try {
+      site.close();
+    } finally {
+      mail.stop();
+    }
   }
 
   @Test
@@ -127,6 +144,18 @@ class BookingPagesIT {
     assertTrue(text.contains("Booked pg-01 from"), text);
     assertTrue(text.contains("load tests"), text);
     annBrowser.screenshot("dashboard-booked");
+
+    // the confirmation mail links the host's page (under HOSTNAME, localhost here): it is there
+    assertTrue(mail.waitForIncomingEmail(30_000, 1), "the confirmation arrives");
+    String body =
+        ((MimeMultipart) mail.getReceivedMessages()[0].getContent())
+            .getBodyPart(0)
+            .getContent()
+            .toString();
+    Matcher link = Pattern.compile("Host page: https?://localhost(/\\S+)").matcher(body);
+    assertTrue(link.find(), body);
+    annBrowser.open(link.group(1));
+    assertEquals("pg-01", annBrowser.find("h1").getText());
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -70,12 +71,6 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--user-data-dir=" + profile,
         "--window-size=" + Math.max(width, 800) + ",1000");
-    if (width < 800) {
-      // a desktop window cannot be as narrow as a phone: the page is laid out as on one
-      options.setExperimentalOption(
-          "mobileEmulation",
-          Map.of("deviceMetrics", Map.of("width", width, "height", 844, "pixelRatio", 1.0)));
-    }
     if (!javascript) {
       options.setExperimentalOption(
           "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
@@ -85,8 +80,18 @@ final class Browser implements AutoCloseable {
             .usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
             .build();
-    ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    // generous: the tests share two cores with the whole build
+    ChromeDriver driver =
+        new ChromeDriver(
+            service, options, ClientConfig.defaultConfig().readTimeout(Duration.ofMinutes(3)));
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
+    if (width < 800) {
+      // a desktop window cannot be as narrow as a phone: the page is laid out as on one (the
+      // viewport only: touch emulation would make clicks taps, which need scripts)
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
     return new Browser(driver, base, screenshots, profile);
   }
 

@@ -36,6 +36,21 @@ class MessagesTest {
   }
 
   @Test
+  void everyLinkInEveryMessageIsTheHostPageOrTheSite() {
+    java.util.regex.Pattern url = java.util.regex.Pattern.compile("https?://[^\\s\"<>]+");
+    for (NotificationType type : NotificationType.values()) {
+      Messages.Rendered m = messages.render(type, DATA);
+      java.util.regex.Matcher links = url.matcher(m.text() + "\n" + m.html());
+      while (links.find()) {
+        assertTrue(
+            java.util.List.of("https://cores.example.org", "https://cores.example.org/hosts/42/")
+                .contains(links.group()),
+            type + " links " + links.group() + ", which no page of the site answers");
+      }
+    }
+  }
+
+  @Test
   void reminderMentionsThePreviousHolderOnlyWhenThereIsOne() {
     assertTrue(messages.render(NotificationType.BOOKING_REMINDER, DATA).text().contains("Bob"));
     Map<String, String> none = Map.of(NotificationEvent.HOST, "h", NotificationEvent.HOST_ID, "1");
