@@ -100,6 +100,12 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** The environment that points Cores at the test server, database not chosen (CONFIG.md). */
+  public static Map<String, String> serverEnvironment() {
+    return Map.of(
+        "POSTGRES_HOST", HOST, "POSTGRES_PORT", Integer.toString(PORT), "POSTGRES_USER", USER);
+  }
+
   /** The environment that points Cores at this database (CONFIG.md names). */
   public Map<String, String> environment() {
     return Map.of(

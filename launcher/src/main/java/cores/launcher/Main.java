@@ -33,9 +33,9 @@ import java.util.concurrent.ExecutionException;
  * operator's), starts Felix with the features' bundles and configurations, and runs until SIGTERM
  * or SIGINT (exit code 0), or runs one command and exits.
  *
- * <p>Exit codes: 0 ok; 1 the command failed; 2 bad configuration; 3 database unavailable; 4 the
- * platform did not start. Errors are one line on stderr, {@code cores: <message>}, never with a
- * stack trace or a secret.
+ * <p>Exit codes: 0 ok; 1 the command failed; 2 bad configuration (also settings the database
+ * refuses); 3 database unavailable; 4 the platform did not start. Errors are one line on stderr,
+ * {@code cores: <message>} (and maybe a {@code hint:} line), never with a stack trace or a secret.
  */
 public final class Main {
 
@@ -127,8 +127,10 @@ public final class Main {
         return 0; // the start was interrupted by SIGTERM/SIGINT: not an error
       }
       err.println("cores: " + e.getMessage());
+      e.hint().ifPresent(hint -> err.println("hint: " + hint));
       if (e.getCause() != null) {
-        LOG.log(System.Logger.Level.DEBUG, "details", e.getCause());
+        // the operator's error is the line above: the cause in one line, not a stack trace
+        LOG.log(System.Logger.Level.DEBUG, "cause: {0}", oneLine(e.getCause()));
       }
       return e.exitCode();
     } catch (IOException e) {
@@ -215,6 +217,10 @@ public final class Main {
         EmbeddedDatabase.start(settings.dataDirectory(), settings.databaseName());
     lifecycle.database(embedded);
     return embedded.database();
+  }
+
+  private static String oneLine(Throwable t) {
+    return t.toString().replace('\n', ' ');
   }
 
   /** The features' default configurations, overridden property by property by the environment's. */

@@ -75,6 +75,29 @@ class DatabaseWaiterTest {
     assertEquals(
         "POSTGRES_DB: database \"no_such_db_for_cores\" does not exist on 127.0.0.1:5432",
         e.getMessage());
+    assertEquals(LaunchException.BAD_CONFIGURATION, e.exitCode(), "a wrong setting, not an outage");
+    assertTrue(e.hint().orElseThrow().startsWith("create it"), e.hint().toString());
+  }
+
+  @Test
+  void aRefusedRoleFailsAtOnceAsAWrongSetting() {
+    Database db =
+        new Database(
+            "127.0.0.1", 5432, "postgres", Optional.of("no_such_role_for_cores"), Optional.empty());
+    LaunchException e =
+        assertThrows(
+            LaunchException.class,
+            () ->
+                new DatabaseWaiter(
+                        d -> {
+                          throw new AssertionError("not retried");
+                        },
+                        () -> false)
+                    .await(db, Duration.ofSeconds(5)));
+    assertEquals(
+        "POSTGRES_USER: 127.0.0.1:5432 refused user \"no_such_role_for_cores\"", e.getMessage());
+    assertEquals(LaunchException.BAD_CONFIGURATION, e.exitCode(), "a wrong setting, not an outage");
+    assertTrue(e.hint().isPresent());
   }
 
   @Test
