@@ -60,7 +60,11 @@ final class JerseyApplication implements AutoCloseable {
             return thread;
           });
 
+  /** What the application serving requests was built with: see {@link #serves}. */
+  private volatile Set<Object> published = Set.of();
+
   // guarded by this
+  private Set<Object> initial = Set.of();
   private JerseyServlet servlet;
   private long version;
   private long servedVersion = -1;
@@ -122,6 +126,7 @@ final class JerseyApplication implements AutoCloseable {
   /** The servlet to mount; Jetty initialises it when the server starts. */
   synchronized JerseyServlet newServlet() {
     servedVersion = version;
+    initial = snapshot();
     servlet = new JerseyServlet(build(), CoresServer.STOP_TIMEOUT_MILLIS);
     return servlet;
   }
@@ -129,9 +134,25 @@ final class JerseyApplication implements AutoCloseable {
   /** Called once the servlet is initialised: changes made meanwhile are applied now. */
   synchronized void started() {
     running = true;
+    published = initial;
     if (servedVersion != version) {
       scheduleReload();
     }
+  }
+
+  /**
+   * Whether requests are served by an application built with this resource or extension: from the
+   * moment its rebuild is in place, not from the moment it was added.
+   */
+  boolean serves(Object resourceOrExtension) {
+    return published.contains(resourceOrExtension);
+  }
+
+  private Set<Object> snapshot() {
+    Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());
+    all.addAll(resources);
+    all.addAll(extensions);
+    return Collections.unmodifiableSet(all);
   }
 
   /** Class names of the published resources and this bundle's own. */
@@ -162,11 +183,13 @@ final class JerseyApplication implements AutoCloseable {
   private void reload() {
     ResourceConfig config;
     JerseyServlet target;
+    Set<Object> building;
     int resourceCount;
     int extensionCount;
     synchronized (this) {
       reloadPending = false;
       servedVersion = version;
+      building = snapshot();
       config = build();
       target = servlet;
       resourceCount = resources.size();
@@ -177,6 +200,7 @@ final class JerseyApplication implements AutoCloseable {
     thread.setContextClassLoader(classLoader);
     try {
       target.replace(config);
+      published = building;
       LOG.info(
           "{} reloaded: {} resources, {} extensions",
           api ? "REST application" : "Page application",

@@ -104,7 +104,11 @@ class OsgiWhiteboardTest {
     services.bindAuthenticator(accounts);
     component =
         new HttpServerComponent(
-            config(), context, services, new HealthChecks(Duration.ofSeconds(1), Duration.ZERO));
+            config(),
+            context,
+            services,
+            new HealthChecks(Duration.ofSeconds(1), Duration.ZERO),
+            null);
     base = "http://127.0.0.1:" + component.port();
     firstHealth = get("/api/health");
 

@@ -35,11 +35,17 @@ import org.osgi.util.tracker.ServiceTracker;
  * level), and the configurations are handed to Configuration Admin as soon as it runs, before SCR's
  * level, so components see their configuration on first activation. A bundle that does not start
  * makes the whole start fail: a half-started platform is worse than a clear error.
+ *
+ * <p>The framework property {@value #FEATURE_BUNDLES} names the features' bundles (their locations,
+ * separated by blanks): the HTTP bundle says ready once these run and serve, and names no provider.
  */
 public final class Platform {
 
   private static final System.Logger LOG = System.getLogger(Platform.class.getName());
   private static final Duration LEVEL_TIMEOUT = Duration.ofMinutes(2);
+
+  /** The framework property naming the bundles of the started features. */
+  public static final String FEATURE_BUNDLES = "cores.feature.bundles";
 
   private final Felix felix;
   private final Map<Long, Throwable> errors = new ConcurrentHashMap<>();
@@ -86,6 +92,7 @@ public final class Platform {
     config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
     config.put("felix.log.logger", new FelixLog());
     config.put("felix.log.level", debug ? "2" : "1");
+    config.put(FEATURE_BUNDLES, featureBundleLocations(repository, features));
     Felix felix = new Felix(config);
     Platform platform = new Platform(felix);
     try {
@@ -95,6 +102,22 @@ public final class Platform {
       throw e;
     }
     return platform;
+  }
+
+  private static String featureBundleLocations(Path repository, List<Feature> features) {
+    List<String> locations = new ArrayList<>();
+    for (Feature feature : features) {
+      for (FeatureBundle fb : feature.bundles()) {
+        locations.add(location(repository, fb));
+      }
+    }
+    return String.join(" ", locations);
+  }
+
+  /** Stable across starts; a file URI has no blanks, so the locations can be listed with them. */
+  private static String location(Path repository, FeatureBundle fb) {
+    // reference: the framework reads the jar in place instead of copying it into its cache
+    return "reference:" + fb.path(repository).toUri();
   }
 
   private void boot(Path repository, List<Feature> features, ConfigurationSource configurations)
@@ -156,9 +179,7 @@ public final class Platform {
 
   private static Bundle install(BundleContext context, Path repository, FeatureBundle fb)
       throws BundleException {
-    // reference: the framework reads the jar in place instead of copying it into its cache
-    String location = "reference:" + fb.path(repository).toUri();
-    Bundle bundle = context.installBundle(location);
+    Bundle bundle = context.installBundle(location(repository, fb));
     bundle.adapt(BundleStartLevel.class).setStartLevel(fb.startOrder());
     if (!isFragment(bundle)) {
       bundle.start();

@@ -75,6 +75,15 @@ class PlatformTest {
       assertEquals(8000, props.get("port"));
       assertEquals(true, props.get("debug"));
 
+      // the HTTP bundle's readiness waits for exactly these
+      assertEquals(
+          "reference:"
+              + REPOSITORY.resolve("org/osgi/org.osgi.util.function/1.2.0").toUri()
+              + "org.osgi.util.function-1.2.0.jar reference:"
+              + REPOSITORY.resolve("org/apache/felix/org.apache.felix.configadmin/1.9.26").toUri()
+              + "org.apache.felix.configadmin-1.9.26.jar",
+          context.getProperty(Platform.FEATURE_BUNDLES));
+
       assertTrue(
           platform
               .awaitService(
