@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The distribution boots on an external PostgreSQL, says ready on /api/health only once it serves,
- * and stops on SIGTERM.
+ * stops on SIGTERM, and does not start half-way when its HTTP port is taken.
  */
 class BootIT {
 
@@ -84,6 +85,25 @@ class BootIT {
       }
       assertTrue(liveSeen, "liveness answered before readiness");
       assertEquals(0, cores.stop());
+    }
+  }
+
+  /** The HTTP port is taken: no half-started platform, one line naming the variable, code 2. */
+  @Test
+  void aTakenHttpPortEndsTheStartWithOneLineNamingTheVariable() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0);
+        CoresProcess cores =
+            CoresProcess.builder("port-taken")
+                .env(db.environment())
+                .env("CORES_HTTP_PORT", Integer.toString(taken.getLocalPort()))
+                .start()) {
+      assertEquals(2, cores.awaitExit(Duration.ofSeconds(120)), cores.errors());
+      assertEquals(
+          "cores: CORES_HTTP_PORT: cannot listen on port "
+              + taken.getLocalPort()
+              + " (Address already in use)\n",
+          cores.errors());
+      assertFalse(cores.output().contains(CoresProcess.STARTED_MARKER), cores.output());
     }
   }
 

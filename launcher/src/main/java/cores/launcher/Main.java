@@ -227,6 +227,7 @@ public final class Main {
   static List<PidConfiguration> withFeatureDefaults(
       List<Feature> features, List<PidConfiguration> fromEnvironment) {
     Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
+    Map<String, Map<String, Variable>> sources = new LinkedHashMap<>();
     for (Feature f : features) {
       f.configurations()
           .forEach(
@@ -235,9 +236,12 @@ public final class Main {
     }
     for (PidConfiguration c : fromEnvironment) {
       merged.computeIfAbsent(c.pid(), k -> new LinkedHashMap<>()).putAll(c.properties());
+      sources.computeIfAbsent(c.pid(), k -> new LinkedHashMap<>()).putAll(c.sources());
     }
     List<PidConfiguration> result = new ArrayList<>();
-    merged.forEach((pid, props) -> result.add(new PidConfiguration(pid, props)));
+    merged.forEach(
+        (pid, props) ->
+            result.add(new PidConfiguration(pid, props, sources.getOrDefault(pid, Map.of()))));
     return result;
   }
 

@@ -174,11 +174,21 @@ public final class CoresServer {
     pageServlet.setInitOrder(2);
     context.addServlet(pageServlet, "/*");
     accessLog.start();
-    withOwnClassLoader(
-        () -> {
-          server.start();
-          return null;
-        });
+    try {
+      withOwnClassLoader(
+          () -> {
+            server.start();
+            return null;
+          });
+    } catch (Exception e) {
+      // e.g. the port is taken: what did start (threads, the access log) must not linger
+      try {
+        stop();
+      } catch (Exception cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
     application.started();
     pages.started();
     health.addIndicator(platform);

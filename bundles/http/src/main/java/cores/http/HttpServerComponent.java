@@ -3,10 +3,13 @@ package cores.http;
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
 import cores.http.system.HealthChecks;
+import java.net.BindException;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,6 +27,9 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  * them requests are anonymous. The health checks are the server's own: {@code /api/health} answers
  * from the start, whatever the whiteboard holds, and says ready once the platform is ({@link
  * PlatformReadiness}).
+ *
+ * <p>A port that cannot be bound fails the activation with a {@link ConfigurationException} naming
+ * the {@code port} property: the launcher, which wrote it, names the variable behind it and exits.
  */
 @Component(
     service = {},
@@ -75,8 +81,24 @@ public final class HttpServerComponent {
     } catch (Exception e) {
       whiteboard.close();
       context.removeBundleListener(bundles);
+      Optional<ConfigurationException> refused = unbound(config.port(), e);
+      if (refused.isPresent()) {
+        throw refused.get();
+      }
       throw e;
     }
+  }
+
+  /** A port that cannot be bound: the configuration's fault, as the launcher reports it. */
+  private static Optional<ConfigurationException> unbound(int port, Exception failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BindException bind) {
+        return Optional.of(
+            new ConfigurationException(
+                "port", "cannot listen on port " + port + " (" + bind.getMessage() + ")", failure));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether the server serves a whiteboard service (its application was rebuilt with it). */

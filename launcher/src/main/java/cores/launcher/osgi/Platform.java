@@ -2,6 +2,7 @@ package cores.launcher.osgi;
 
 import cores.launcher.LaunchException;
 import cores.launcher.env.PidConfiguration;
+import cores.launcher.env.Variable;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureBundle;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ import org.osgi.util.tracker.ServiceTracker;
  *
  * <p>Bundles are started level by level (a feature bundle's {@code start-order} is its start
  * level), and the configurations are handed to Configuration Admin as soon as it runs, before SCR's
- * level, so components see their configuration on first activation. A bundle that does not start
+ * level, so components see their configuration on first activation. A bundle that does not start,
+ * or a component of one that fails to activate (e.g. the HTTP server on a port that is taken),
  * makes the whole start fail: a half-started platform is worse than a clear error.
  *
  * <p>The framework property {@value #FEATURE_BUNDLES} names the features' bundles (their locations,
@@ -49,6 +51,7 @@ public final class Platform {
 
   private final Felix felix;
   private final Map<Long, Throwable> errors = new ConcurrentHashMap<>();
+  private final List<Bundle> featureBundles = new ArrayList<>();
 
   private Platform(Felix felix) {
     this.felix = felix;
@@ -139,7 +142,9 @@ public final class Platform {
       for (Feature feature : features) {
         for (FeatureBundle fb : feature.bundles()) {
           maxLevel = Math.max(maxLevel, fb.startOrder());
-          exclusions.installed(install(context, repository, fb), fb.spifly());
+          Bundle bundle = install(context, repository, fb);
+          featureBundles.add(bundle);
+          exclusions.installed(bundle, fb.spifly());
         }
       }
       felix.start();
@@ -150,6 +155,7 @@ public final class Platform {
           e);
     }
     boolean configured = false;
+    List<PidConfiguration> applied = List.of();
     FrameworkStartLevel startLevel = felix.adapt(FrameworkStartLevel.class);
     for (int level = 2; level <= maxLevel; level++) {
       long levelBegin = System.nanoTime();
@@ -160,7 +166,8 @@ public final class Platform {
           String.valueOf(level),
           String.valueOf((System.nanoTime() - levelBegin) / 1_000_000));
       if (!configured && ConfigurationAdminBridge.available(felix.getBundleContext())) {
-        applyConfigurations(configurations.get());
+        applied = configurations.get();
+        applyConfigurations(applied);
         configured = true;
       }
     }
@@ -170,6 +177,7 @@ public final class Platform {
           "Configuration Admin is not running: check features/core.json");
     }
     checkAllStarted();
+    checkComponents(applied);
     LOG.log(
         System.Logger.Level.INFO,
         "{0} bundles active in {1} ms",
@@ -241,6 +249,63 @@ public final class Platform {
           failed.size() + " bundle(s) did not start, first: " + failed.get(0),
           first);
     }
+  }
+
+  /**
+   * A component of the features that failed to activate fails the start. When it refused a property
+   * the launcher wrote from a variable, the variable is named (exit code 2, as for any bad
+   * setting); otherwise the component (exit code 4).
+   */
+  private void checkComponents(List<PidConfiguration> applied) throws LaunchException {
+    List<ComponentFailures.Failure> failures;
+    try {
+      failures = ComponentFailures.of(felix.getBundleContext(), featureBundles);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new LaunchException(
+          LaunchException.PLATFORM_FAILED,
+          "the components' state cannot be read: " + message(e),
+          e);
+    }
+    if (failures.isEmpty()) {
+      return;
+    }
+    for (ComponentFailures.Failure f : failures) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "component {0} of {1} did not activate: {2}",
+          f.component(),
+          f.bundle(),
+          f.summary());
+    }
+    ComponentFailures.Failure first = failures.get(0);
+    Optional<ComponentFailures.Refusal> refusal = first.refusal();
+    if (refusal.isPresent()) {
+      Optional<Variable> variable = source(applied, first.pids(), refusal.get().property());
+      if (variable.isPresent()) {
+        throw new LaunchException(
+            LaunchException.BAD_CONFIGURATION, variable.get() + ": " + refusal.get().reason());
+      }
+    }
+    throw new LaunchException(
+        LaunchException.PLATFORM_FAILED,
+        failures.size()
+            + " component(s) did not activate, first: "
+            + first.component()
+            + " of "
+            + first.bundle()
+            + ": "
+            + first.summary());
+  }
+
+  /** The variable a property of one of these PIDs was written from. */
+  private static Optional<Variable> source(
+      List<PidConfiguration> applied, List<String> pids, String property) {
+    for (PidConfiguration c : applied) {
+      if (pids.contains(c.pid()) && c.sources().containsKey(property)) {
+        return Optional.of(c.sources().get(property));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String message(Throwable t) {
