@@ -2,6 +2,7 @@ package cores.http;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,12 +90,28 @@ final class PlatformReadiness implements Readiness {
   }
 
   private void componentsOf(Bundle bundle, Set<String> waiting) {
-    for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(bundle)) {
+    Collection<ComponentDescriptionDTO> descriptions =
+        components.getComponentDescriptionDTOs(bundle);
+    if (descriptions.isEmpty()
+        && bundle.getHeaders("").get(ComponentConstants.SERVICE_COMPONENT) != null) {
+      // SCR reads a bundle's components when told it started, a moment after it is ACTIVE
+      waiting.add("bundle " + name(bundle) + " (components not loaded yet)");
+      return;
+    }
+    for (ComponentDescriptionDTO description : descriptions) {
       if (!components.isComponentEnabled(description)) {
+        // SCR loads a bundle's descriptions, then enables them: one of those not enabled yet
+        if (description.defaultEnabled) {
+          waiting.add("component " + description.name + " (not enabled yet)");
+        }
         continue;
       }
-      for (ComponentConfigurationDTO configuration :
-          components.getComponentConfigurationDTOs(description)) {
+      Collection<ComponentConfigurationDTO> configurations =
+          components.getComponentConfigurationDTOs(description);
+      if (configurations.isEmpty() && !"require".equals(description.configurationPolicy)) {
+        waiting.add("component " + description.name + " (being enabled)");
+      }
+      for (ComponentConfigurationDTO configuration : configurations) {
         if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
           List<String> references = new ArrayList<>();
           for (UnsatisfiedReferenceDTO reference : configuration.unsatisfiedReferences) {

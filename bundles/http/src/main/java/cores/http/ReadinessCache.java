@@ -3,6 +3,8 @@ package cores.http;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A readiness answer reused for a moment: every request asks it, and working it out walks the
@@ -16,6 +18,8 @@ final class ReadinessCache implements Readiness {
   static final long READY_MS = 1000;
 
   private record Answer(long generation, long takenNanos, Optional<String> waitingFor) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReadinessCache.class);
 
   private final Readiness source;
   private final ReentrantLock checking = new ReentrantLock();
@@ -42,12 +46,24 @@ final class ReadinessCache implements Readiness {
       if (answer == null || !fresh(answer)) {
         // the generation before the check: a change during it makes the answer stale at once
         long seen = generation.get();
+        Answer previous = answer;
         answer = new Answer(seen, System.nanoTime(), source.waitingFor());
+        logChange(previous, answer);
         last = answer;
       }
       return answer.waitingFor();
     } finally {
       checking.unlock();
+    }
+  }
+
+  /** Ready and not ready again are worth a line; the waiting while starting is not. */
+  private static void logChange(Answer previous, Answer now) {
+    boolean wasReady = previous != null && previous.waitingFor().isEmpty();
+    if (now.waitingFor().isEmpty() && !wasReady) {
+      LOG.info("Ready: every bundle of the started features runs and its resources are served");
+    } else if (wasReady && now.waitingFor().isPresent()) {
+      LOG.warn("Not ready: waiting for {}", now.waitingFor().get());
     }
   }
 

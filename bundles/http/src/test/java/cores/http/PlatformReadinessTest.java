@@ -175,6 +175,13 @@ class PlatformReadinessTest {
     scr.disableComponent(fails).getValue();
     eventually(() -> platform().equals("UP"));
 
+    // a component enabled by default that is not (yet: SCR enables what it loaded a moment later)
+    ComponentDescriptionDTO needs = scr.getComponentDescriptionDTO(feature, "test.needs");
+    scr.disableComponent(needs).getValue();
+    eventually(() -> platform().equals("waiting for component test.needs (not enabled yet)"));
+    scr.enableComponent(needs).getValue();
+    eventually(() -> platform().equals("UP"));
+
     // a plugin is in no feature: its failing component does not hold readiness back
     Bundle dropped = context.installBundle(plugin.toUri().toString());
     dropped.start();
