@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -70,13 +71,21 @@ public final class Main {
     try {
       Invocation invocation = Invocation.parse(args);
       RunMode mode = invocation.mode();
-      Settings settings = EnvironmentParser.parse(env, workingDirectory);
+      Settings settings = EnvironmentParser.parse(env, workingDirectory, mode);
       Logging.configure(settings, mode);
       settings.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
       CreateSuperuser command =
           mode == RunMode.COMMAND
               ? CreateSuperuser.prepare(invocation.options(), env, System.in, System.console())
               : null;
+      if (command != null) {
+        // a server on this CORES_DATA runs it (its database may be the embedded one)
+        Optional<String> answer = CommandChannel.send(settings.dataDirectory(), command);
+        if (answer.isPresent()) {
+          out.println(answer.get());
+          return 0;
+        }
+      }
       List<Feature> features = features(settings, mode);
       if (mode == RunMode.SERVER && settings.secretKey().isEmpty()) {
         settings = settings.withSecretKey(SecretKeys.loadOrCreate(settings.dataDirectory()));
@@ -91,6 +100,10 @@ public final class Main {
       boolean embedded = settings.externalDatabase().isEmpty();
       if (mode == RunMode.SERVER || embedded) {
         lifecycle.dataLock(DataLock.acquire(settings.dataDirectory(), mode));
+      }
+      CompletableFuture<Platform> started = new CompletableFuture<>();
+      if (mode == RunMode.SERVER) {
+        CommandChannel.open(settings.dataDirectory(), started).ifPresent(lifecycle::commands);
       }
       Path storage =
           mode == RunMode.SERVER
@@ -116,6 +129,7 @@ public final class Main {
       if (!lifecycle.running(platform)) {
         return 0; // a signal arrived while starting
       }
+      started.complete(platform);
       if (command != null) {
         out.println(command.run(platform));
         return 0;
