@@ -21,8 +21,9 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
- * Ready when every bundle of the started features is active (fragments resolved), none of their
- * components waits for a service or failed to activate, and every resource, page and extension they
+ * Ready when every bundle of the started features is active (fragments resolved), SCR has loaded
+ * and enabled their components, none of these waits for a service or failed to activate, the
+ * satisfied ones have registered their services, and every resource, page and extension the bundles
  * publish is served. The launcher names those bundles (their locations, whitespace-separated) in
  * the framework property {@value #FEATURE_BUNDLES}: this bundle names no provider, and a plugin
  * (installed from the plugins folder, in no feature) never holds readiness back, even when it fails
@@ -121,7 +122,9 @@ final class PlatformReadiness implements Readiness {
         } else if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
           // the failure itself is in the log; it may hold configuration values
           waiting.add("component " + description.name + " (failed to activate, see the log)");
-        } else if (!registered(description, configuration)) {
+        } else if ((configuration.state == ComponentConfigurationDTO.SATISFIED
+                || configuration.state == ComponentConfigurationDTO.ACTIVE)
+            && !registered(description, configuration)) {
           waiting.add("component " + description.name + " (registering its service)");
         }
       }
