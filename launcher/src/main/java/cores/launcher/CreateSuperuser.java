@@ -116,8 +116,7 @@ final class CreateSuperuser {
   static CreateSuperuser readFrom(DataInputStream in) throws IOException, LaunchException {
     String name = in.readUTF();
     if (!NAME.equals(name)) {
-      throw new LaunchException(
-          LaunchException.BAD_CONFIGURATION, "unknown command \"" + name + "\"");
+      throw bad("unknown command \"" + name + "\"");
     }
     String username = in.readUTF();
     String email = in.readUTF();
