@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The distribution boots on an external PostgreSQL, serves /api/health and stops on SIGTERM. */
+/**
+ * The distribution boots on an external PostgreSQL, says ready on /api/health only once it serves,
+ * stops on SIGTERM, and does not start half-way when its HTTP port is taken.
+ */
 class BootIT {
 
   private static TestDatabase db;
@@ -40,6 +45,65 @@ class BootIT {
       assertTrue(log.contains("framework stopped"), log);
       assertFalse(log.contains(" ERROR "), "no errors in the log:\n" + log);
       assertEquals("", cores.errors());
+    }
+  }
+
+  /**
+   * Health is readiness: until it says UP every API request is 503 with Retry-After (never a 404
+   * for a resource still being published), and once it says UP the domain's resources answer.
+   */
+  @Test
+  void untilHealthIsUpEveryRequestIs503AndAfterwardsTheResourcesAnswer() throws Exception {
+    try (CoresProcess cores = CoresProcess.builder("readiness").env(db.environment()).start()) {
+      boolean liveSeen = false;
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (true) {
+        assertTrue(System.nanoTime() < deadline, "not ready within 120 s:\n" + cores.output());
+        assertTrue(cores.isAlive(), cores.errors());
+        HttpResponse<String> health;
+        HttpResponse<String> buildings;
+        try {
+          health = cores.get("/api/health");
+          buildings = cores.get("/api/inventory/building/");
+          liveSeen |= cores.get("/api/health/live").statusCode() == 200;
+        } catch (IOException e) {
+          Thread.sleep(50); // not listening yet
+          continue;
+        }
+        if (health.statusCode() == 200) {
+          // ready: the resource is there at once (anonymous: 401, not 404 or 503)
+          assertEquals(401, cores.get("/api/inventory/building/").statusCode());
+          break;
+        }
+        assertEquals(503, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"platform\""), health.body());
+        if (buildings.statusCode() != 401) {
+          assertEquals(503, buildings.statusCode(), "never a 404: " + buildings.body());
+          assertEquals("1", buildings.headers().firstValue("Retry-After").orElse(""));
+        }
+        Thread.sleep(20);
+      }
+      assertTrue(liveSeen, "liveness answered before readiness");
+      assertEquals(0, cores.stop());
+    }
+  }
+
+  /** The HTTP port is taken: no half-started platform, one line naming the variable, code 2. */
+  @Test
+  void aTakenHttpPortEndsTheStartWithOneLineNamingTheVariable() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0);
+        CoresProcess cores =
+            CoresProcess.builder("port-taken")
+                .env(db.environment())
+                .env("CORES_HTTP_PORT", Integer.toString(taken.getLocalPort()))
+                .start()) {
+      assertEquals(2, cores.awaitExit(Duration.ofSeconds(120)), cores.errors());
+      assertEquals(
+          "cores: CORES_HTTP_PORT: cannot listen on port "
+              + taken.getLocalPort()
+              + " (Address already in use)\n",
+          cores.errors());
+      assertFalse(cores.output().contains(CoresProcess.STARTED_MARKER), cores.output());
     }
   }
 

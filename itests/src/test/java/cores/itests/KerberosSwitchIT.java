@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.auth.kerberos.testkdc.MitKdc;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.NameCallback;
@@ -25,6 +27,7 @@ import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSManager;
 import org.ietf.jgss.Oid;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * distribution shows the provider in {@code /api/system}, logs a user in with HTTP Basic through
  * the KDC (verified with the keytab), accepts SPNEGO from the JDK's GSS client with mutual
  * authentication, and answers "unavailable" once the KDC is down while local accounts still work.
+ * The same against MIT Kerberos' own KDC (Debian's {@code krb5-kdc}), with and without
+ * pre-authentication.
  */
 class KerberosSwitchIT {
   private static final String REALM = "CORES.TEST";
@@ -135,6 +140,50 @@ class KerberosSwitchIT {
       assertFalse(log.contains(ALICE_PASSWORD), "no password in the log");
       assertFalse(cores.errors().contains(ALICE_PASSWORD), "no password on stderr");
     }
+  }
+
+  /**
+   * MIT Kerberos' own KDC: a wrong password is a 401 counted by the login throttle, whether the
+   * user needs no pre-authentication (MIT's default: the KDC answers, the answer does not decrypt)
+   * or {@code +requires_preauth} (the KDC refuses); only a KDC that does not answer is a 503.
+   */
+  @Test
+  void wrongPasswordsAgainstMitKerberosAre401AndCountedAndAKdcDownIs503() throws Exception {
+    Assumptions.assumeTrue(
+        MitKdc.missingPrograms().isEmpty(),
+        "MIT Kerberos is not installed (missing "
+            + MitKdc.missingPrograms()
+            + "; apt-get install krb5-kdc krb5-admin-server krb5-user)");
+    String password = "mit-" + System.nanoTime();
+    try (MitKdc mit = MitKdc.start(directory.resolve("mit"), "MIT.TEST")) {
+      mit.addPrincipal("carol", password, false);
+      mit.addPrincipal("dave", password, true);
+      try (CoresProcess cores =
+          CoresProcess.builder("kerberos-mit")
+              .env(db.environment())
+              .env("KERBEROS_AUTH", "True")
+              .env("KERBEROS_REALM", "mit.test")
+              .env("KERBEROS_KDC", mit.kdc())
+              .start()) {
+        cores.awaitHealthy(Duration.ofSeconds(120));
+        for (String user : List.of("carol", "dave")) {
+          assertEquals(200, get(cores, "/api/auth-test", basic(user, password)).statusCode(), user);
+          HttpResponse<String> wrong = get(cores, "/api/auth-test", basic(user, "wrong"));
+          assertEquals(401, wrong.statusCode(), user + ": " + wrong.body());
+          assertEquals(1, failures(user), user + "'s wrong password counts towards the throttle");
+        }
+        mit.close();
+        HttpResponse<String> down = get(cores, "/api/auth-test", basic("carol", password));
+        assertEquals(503, down.statusCode(), down.body());
+        assertEquals(1, failures("carol"), "an outage is not a failed guess");
+        assertEquals(0, cores.stop());
+      }
+    }
+  }
+
+  /** The failed logins the throttle counts for a user (the accounts bundle's own table). */
+  private static long failures(String user) throws Exception {
+    return db.number("SELECT count(*) FROM auth_login_failure WHERE username = ?", user);
   }
 
   /** The JDK's GSS client: a ticket for alice, then SPNEGO to the server, mutually. */

@@ -1,5 +1,6 @@
 package cores.itests;
 
+import cores.testing.postgres.TestPostgres;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,8 +13,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A fresh, randomly named database on the test PostgreSQL (127.0.0.1:5432, user {@code postgres},
- * trust auth), dropped on {@link #close()}. Use one per test class:
+ * A fresh, randomly named database on the test PostgreSQL ({@link TestPostgres}: 127.0.0.1:5432
+ * with user {@code postgres} and trust auth, else the build's embedded one), dropped on {@link
+ * #close()}. Use one per test class:
  *
  * <pre>{@code
  * static TestDatabase db;
@@ -23,10 +25,9 @@ import java.util.Properties;
  */
 public final class TestDatabase implements AutoCloseable {
 
-  public static final String HOST = "127.0.0.1";
-  public static final int PORT = 5432;
-  public static final String USER = "postgres";
-  private static final String ADMIN_URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
+  public static final String USER = TestPostgres.USER;
+  private static final TestPostgres.Address SERVER = TestPostgres.address();
+  private static final String ADMIN_URL = SERVER.jdbcUrl("postgres");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String name;
@@ -57,7 +58,7 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+    return SERVER.jdbcUrl(name);
   }
 
   public Connection connect() throws SQLException {
@@ -100,13 +101,28 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** The environment that points Cores at the test server, database not chosen (CONFIG.md). */
+  public static Map<String, String> serverEnvironment() {
+    return Map.of(
+        "POSTGRES_HOST",
+        SERVER.host(),
+        "POSTGRES_PORT",
+        Integer.toString(SERVER.port()),
+        "POSTGRES_USER",
+        USER);
+  }
+
   /** The environment that points Cores at this database (CONFIG.md names). */
   public Map<String, String> environment() {
     return Map.of(
-        "POSTGRES_HOST", HOST,
-        "POSTGRES_PORT", Integer.toString(PORT),
-        "POSTGRES_DB", name,
-        "POSTGRES_USER", USER);
+        "POSTGRES_HOST",
+        SERVER.host(),
+        "POSTGRES_PORT",
+        Integer.toString(SERVER.port()),
+        "POSTGRES_DB",
+        name,
+        "POSTGRES_USER",
+        USER);
   }
 
   /** Drops the database, ending sessions a killed process may have left behind. */

@@ -3,6 +3,8 @@ package cores.launcher;
 import cores.launcher.osgi.Platform;
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,7 +19,8 @@ import java.util.function.Function;
 /**
  * {@code cores createsuperuser}: collects username, email and password before the framework starts
  * (so bad input fails fast), then calls the command service the accounts bundle registers ({@code
- * java.util.function.Function} with {@code cores.command=createsuperuser}).
+ * java.util.function.Function} with {@code cores.command=createsuperuser}): in the server running
+ * on the same CORES_DATA when there is one ({@link CommandChannel}), else in a platform of its own.
  */
 final class CreateSuperuser {
 
@@ -26,6 +29,9 @@ final class CreateSuperuser {
   private static final String FILTER =
       "(&(objectClass=java.util.function.Function)(cores.command=" + NAME + "))";
   private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Longer than any password a person types; bounds what a server reads from a command. */
+  private static final int MAX_PASSWORD = 4096;
 
   private final String username;
   private final String email;
@@ -92,6 +98,37 @@ final class CreateSuperuser {
     } catch (IOException e) {
       throw bad(NAME + ": cannot read the password from stdin (" + e.getMessage() + ")");
     }
+  }
+
+  /** The input, for a server that runs the command ({@link CommandChannel}); the password last. */
+  void writeTo(DataOutputStream out) throws IOException {
+    out.writeUTF(NAME);
+    out.writeUTF(username);
+    out.writeUTF(email);
+    out.writeInt(password.length);
+    for (char c : password) {
+      out.writeChar(c);
+    }
+    Arrays.fill(password, '\0');
+  }
+
+  /** What {@link #writeTo} wrote. */
+  static CreateSuperuser readFrom(DataInputStream in) throws IOException, LaunchException {
+    String name = in.readUTF();
+    if (!NAME.equals(name)) {
+      throw bad("unknown command \"" + name + "\"");
+    }
+    String username = in.readUTF();
+    String email = in.readUTF();
+    int length = in.readInt();
+    if (length <= 0 || length > MAX_PASSWORD) {
+      throw bad(NAME + ": no password, or one longer than " + MAX_PASSWORD + " characters");
+    }
+    char[] password = new char[length];
+    for (int i = 0; i < length; i++) {
+      password[i] = in.readChar();
+    }
+    return new CreateSuperuser(username, email, password);
   }
 
   /** Runs the command in the started platform and returns the line to print. */

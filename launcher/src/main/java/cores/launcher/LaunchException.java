@@ -1,8 +1,11 @@
 package cores.launcher;
 
+import java.util.Optional;
+
 /**
  * A startup failure the operator can act on: {@link Main} prints {@code cores: <message>} as one
- * line on stderr, without a stack trace, and exits with {@link #exitCode()}.
+ * line on stderr, then the hint if there is one ({@code hint: <what to do>}), never a stack trace,
+ * and exits with {@link #exitCode()}.
  */
 public class LaunchException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -20,18 +23,30 @@ public class LaunchException extends Exception {
   public static final int PLATFORM_FAILED = 4;
 
   private final int exitCode;
+  private final String hint;
 
   public LaunchException(int exitCode, String message) {
-    super(message);
-    this.exitCode = exitCode;
+    this(exitCode, message, null, null);
   }
 
   public LaunchException(int exitCode, String message, Throwable cause) {
+    this(exitCode, message, null, cause);
+  }
+
+  /**
+   * @param hint what the operator can do about it, one line; null for none
+   */
+  public LaunchException(int exitCode, String message, String hint, Throwable cause) {
     super(message, cause);
     this.exitCode = exitCode;
+    this.hint = hint;
   }
 
   public int exitCode() {
     return exitCode;
+  }
+
+  public Optional<String> hint() {
+    return Optional.ofNullable(hint);
   }
 }

@@ -24,6 +24,7 @@ final class Lifecycle {
 
   private final Thread starter;
   private DataLock dataLock;
+  private CommandChannel commands;
   private Path scratch;
   private EmbeddedDatabase database;
   private Platform platform;
@@ -49,6 +50,11 @@ final class Lifecycle {
 
   synchronized void dataLock(DataLock lock) {
     this.dataLock = lock;
+  }
+
+  /** The commands' way in: closed first, so that no command starts while the server stops. */
+  synchronized void commands(CommandChannel channel) {
+    this.commands = channel;
   }
 
   /** The embedded database to stop last; stopped at once if the process is already ending. */
@@ -122,15 +128,20 @@ final class Lifecycle {
     EmbeddedDatabase db;
     DataLock lock;
     Path temporary;
+    CommandChannel channel;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
+      channel = commands;
       p = platform;
       db = database;
       lock = dataLock;
       temporary = scratch;
+    }
+    if (channel != null) {
+      channel.close();
     }
     if (p != null) {
       p.stop();

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -33,9 +34,9 @@ import java.util.concurrent.ExecutionException;
  * operator's), starts Felix with the features' bundles and configurations, and runs until SIGTERM
  * or SIGINT (exit code 0), or runs one command and exits.
  *
- * <p>Exit codes: 0 ok; 1 the command failed; 2 bad configuration; 3 database unavailable; 4 the
- * platform did not start. Errors are one line on stderr, {@code cores: <message>}, never with a
- * stack trace or a secret.
+ * <p>Exit codes: 0 ok; 1 the command failed; 2 bad configuration (also settings the database
+ * refuses); 3 database unavailable; 4 the platform did not start. Errors are one line on stderr,
+ * {@code cores: <message>} (and maybe a {@code hint:} line), never with a stack trace or a secret.
  */
 public final class Main {
 
@@ -70,13 +71,21 @@ public final class Main {
     try {
       Invocation invocation = Invocation.parse(args);
       RunMode mode = invocation.mode();
-      Settings settings = EnvironmentParser.parse(env, workingDirectory);
+      Settings settings = EnvironmentParser.parse(env, workingDirectory, mode);
       Logging.configure(settings, mode);
       settings.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
       CreateSuperuser command =
           mode == RunMode.COMMAND
               ? CreateSuperuser.prepare(invocation.options(), env, System.in, System.console())
               : null;
+      if (command != null) {
+        // a server on this CORES_DATA runs it (its database may be the embedded one)
+        Optional<String> answer = CommandChannel.send(settings.dataDirectory(), command);
+        if (answer.isPresent()) {
+          out.println(answer.get());
+          return 0;
+        }
+      }
       List<Feature> features = features(settings, mode);
       if (mode == RunMode.SERVER && settings.secretKey().isEmpty()) {
         settings = settings.withSecretKey(SecretKeys.loadOrCreate(settings.dataDirectory()));
@@ -91,6 +100,10 @@ public final class Main {
       boolean embedded = settings.externalDatabase().isEmpty();
       if (mode == RunMode.SERVER || embedded) {
         lifecycle.dataLock(DataLock.acquire(settings.dataDirectory(), mode));
+      }
+      CompletableFuture<Platform> started = new CompletableFuture<>();
+      if (mode == RunMode.SERVER) {
+        CommandChannel.open(settings.dataDirectory(), started).ifPresent(lifecycle::commands);
       }
       Path storage =
           mode == RunMode.SERVER
@@ -116,6 +129,7 @@ public final class Main {
       if (!lifecycle.running(platform)) {
         return 0; // a signal arrived while starting
       }
+      started.complete(platform);
       if (command != null) {
         out.println(command.run(platform));
         return 0;
@@ -127,8 +141,10 @@ public final class Main {
         return 0; // the start was interrupted by SIGTERM/SIGINT: not an error
       }
       err.println("cores: " + e.getMessage());
+      e.hint().ifPresent(hint -> err.println("hint: " + hint));
       if (e.getCause() != null) {
-        LOG.log(System.Logger.Level.DEBUG, "details", e.getCause());
+        // the operator's error is the line above: the cause in one line, not a stack trace
+        LOG.log(System.Logger.Level.DEBUG, "cause: {0}", oneLine(e.getCause()));
       }
       return e.exitCode();
     } catch (IOException e) {
@@ -217,10 +233,15 @@ public final class Main {
     return embedded.database();
   }
 
+  private static String oneLine(Throwable t) {
+    return t.toString().replace('\n', ' ');
+  }
+
   /** The features' default configurations, overridden property by property by the environment's. */
   static List<PidConfiguration> withFeatureDefaults(
       List<Feature> features, List<PidConfiguration> fromEnvironment) {
     Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
+    Map<String, Map<String, Variable>> sources = new LinkedHashMap<>();
     for (Feature f : features) {
       f.configurations()
           .forEach(
@@ -229,9 +250,12 @@ public final class Main {
     }
     for (PidConfiguration c : fromEnvironment) {
       merged.computeIfAbsent(c.pid(), k -> new LinkedHashMap<>()).putAll(c.properties());
+      sources.computeIfAbsent(c.pid(), k -> new LinkedHashMap<>()).putAll(c.sources());
     }
     List<PidConfiguration> result = new ArrayList<>();
-    merged.forEach((pid, props) -> result.add(new PidConfiguration(pid, props)));
+    merged.forEach(
+        (pid, props) ->
+            result.add(new PidConfiguration(pid, props, sources.getOrDefault(pid, Map.of()))));
     return result;
   }
 

@@ -3,6 +3,7 @@ package cores.testing;
 import cores.api.persistence.Transactions;
 import cores.api.persistence.Work;
 import cores.persistence.UnitTransactions;
+import cores.testing.postgres.TestPostgres;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.security.SecureRandom;
@@ -24,14 +25,14 @@ import liquibase.database.jvm.JdbcConnection;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
 /**
- * A fresh database with a random name on the local PostgreSQL (127.0.0.1:5432, user postgres, trust
- * auth), dropped at close; Liquibase changelogs from the classpath; and {@link Transactions} over a
- * bundle's persistence unit as the persistence bundle provides them inside OSGi: its own {@link
- * UnitTransactions}, on connections with {@code stringtype=unspecified} as its pool sets.
+ * A fresh database with a random name on the test PostgreSQL ({@link TestPostgres}: the one on
+ * 127.0.0.1:5432 with trust auth, else an embedded one), dropped at close; Liquibase changelogs
+ * from the classpath; and {@link Transactions} over a bundle's persistence unit as the persistence
+ * bundle provides them inside OSGi: its own {@link UnitTransactions}, on connections with {@code
+ * stringtype=unspecified} as its pool sets.
  */
 public class TestDatabase implements AutoCloseable {
-  public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-  public static final String USER = "postgres";
+  public static final String USER = TestPostgres.USER;
 
   private final String name;
   private final String url;
@@ -41,7 +42,7 @@ public class TestDatabase implements AutoCloseable {
     byte[] suffix = new byte[6];
     new SecureRandom().nextBytes(suffix);
     name = prefix + "_" + HexFormat.of().formatHex(suffix);
-    url = SERVER + name + "?stringtype=unspecified";
+    url = TestPostgres.address().jdbcUrl(name) + "?stringtype=unspecified";
     admin("CREATE DATABASE " + name);
   }
 
@@ -133,7 +134,8 @@ public class TestDatabase implements AutoCloseable {
   }
 
   private static void admin(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+    try (Connection c =
+            DriverManager.getConnection(TestPostgres.address().jdbcUrl("postgres"), USER, "");
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

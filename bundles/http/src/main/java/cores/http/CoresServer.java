@@ -1,5 +1,7 @@
 package cores.http;
 
+import cores.api.health.Health;
+import cores.api.health.HealthIndicator;
 import cores.http.auth.AccountServices;
 import cores.http.docs.Endpoints;
 import cores.http.pages.PageLayouts;
@@ -21,9 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Jetty with Jersey at {@code /api/*} for the REST API and a second Jersey application at {@code
  * /*} for server-rendered pages ({@code cores.web.page} resources such as {@code /login}); the
- * longer {@code /api/*} mapping wins for API paths. {@code /api/health} is answered by a Jetty
- * handler in front of both ({@link HealthHandler}). Plain Java, so that tests run the very same
- * server outside OSGi; the OSGi component feeds it the whiteboard's resources.
+ * longer {@code /api/*} mapping wins for API paths. {@code /api/health} and {@code
+ * /api/health/live} are answered by a Jetty handler in front of both ({@link HealthHandler}), and
+ * until the {@link Readiness} says ready every other request is answered 503 ({@link
+ * ReadinessGate}). Plain Java, so that tests run the very same server outside OSGi; the OSGi
+ * component feeds it the whiteboard's resources and the platform's readiness.
  */
 public final class CoresServer {
   private static final Logger LOG = LoggerFactory.getLogger(CoresServer.class);
@@ -40,20 +44,31 @@ public final class CoresServer {
   private final ServletContextHandler context;
   private final ResourceWarningFilter warningFilter;
   private final AccessLog accessLog;
+  private final HealthChecks health;
+  private final ReadinessCache readiness;
+  private final HealthIndicator platform;
 
   /**
-   * @param health the answer of {@code /api/health}; its owner closes it
+   * @param health the answer of {@code /api/health}; its owner closes it. The server adds the
+   *     readiness to it as the {@code platform} part while it runs.
+   * @param readiness whether the platform can serve: until then every request but the health
+   *     endpoints is answered 503
    */
-  public CoresServer(HttpSettings settings, AccountServices accounts, HealthChecks health) {
-    this(settings, accounts, health, new PageLayouts(), new AccessLog());
+  public CoresServer(
+      HttpSettings settings, AccountServices accounts, HealthChecks health, Readiness readiness) {
+    this(settings, accounts, health, readiness, new PageLayouts(), new AccessLog());
   }
 
   /**
    * @param layouts the site's page frame, when the web bundle publishes one
    */
   public CoresServer(
-      HttpSettings settings, AccountServices accounts, HealthChecks health, PageLayouts layouts) {
-    this(settings, accounts, health, layouts, new AccessLog());
+      HttpSettings settings,
+      AccountServices accounts,
+      HealthChecks health,
+      Readiness readiness,
+      PageLayouts layouts) {
+    this(settings, accounts, health, readiness, layouts, new AccessLog());
   }
 
   /** With the access log given: tests read its lines. */
@@ -61,10 +76,14 @@ public final class CoresServer {
       HttpSettings settings,
       AccountServices accounts,
       HealthChecks health,
+      Readiness readiness,
       PageLayouts layouts,
       AccessLog accessLog) {
     this.settings = settings;
     this.accessLog = accessLog;
+    this.health = health;
+    this.readiness = new ReadinessCache(readiness);
+    this.platform = new PlatformHealth(this.readiness);
     this.application =
         new JerseyApplication(
             settings,
@@ -72,7 +91,12 @@ public final class CoresServer {
             classLoader,
             List.of(
                 Endpoints.served(
-                    HealthHandler.PATH, "GET", "application/json", HealthHandler.class)));
+                    HealthHandler.PATH, "GET", "application/json", HealthHandler.class),
+                Endpoints.served(
+                    HealthHandler.LIVE_PATH,
+                    "GET",
+                    "application/json",
+                    HealthHandler.Liveness.class)));
     this.pages = new JerseyApplication(settings, accounts, classLoader, layouts);
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("cores-http");
@@ -97,8 +121,12 @@ public final class CoresServer {
     // chunked bodies have no Content-Length: this one cuts them off while they are read
     SizeLimitHandler sizeLimit = new SizeLimitHandler(settings.maxBodyBytes(), -1);
     sizeLimit.setHandler(context);
-    // health reads no body: it skips the size limit's wrappers, not the graceful stop
-    GracefulHandler graceful = new GracefulHandler(new HealthHandler(health, problems, sizeLimit));
+    // health reads no body: it skips the size limit's wrappers, not the graceful stop; it answers
+    // before the readiness gate, which holds back everything else until the platform is ready
+    GracefulHandler graceful =
+        new GracefulHandler(
+            new HealthHandler(
+                health, problems, new ReadinessGate(this.readiness, problems, sizeLimit)));
     server.setHandler(
         new FrontHandler(
             new HostCheck(settings.hostname()), settings.maxBodyBytes(), problems, graceful));
@@ -108,27 +136,46 @@ public final class CoresServer {
 
   public void addResource(Object resource) {
     application.addResource(resource);
+    readiness.changed();
   }
 
   public void removeResource(Object resource) {
     application.removeResource(resource);
+    readiness.changed();
   }
 
   /** A page resource: its {@code @Path} is relative to {@code /}. */
   public void addPage(Object page) {
     pages.addResource(page);
+    readiness.changed();
   }
 
   public void removePage(Object page) {
     pages.removeResource(page);
+    readiness.changed();
   }
 
   public void addExtension(Object extension) {
     application.addExtension(extension);
+    readiness.changed();
   }
 
   public void removeExtension(Object extension) {
     application.removeExtension(extension);
+    readiness.changed();
+  }
+
+  /** Something readiness depends on changed (e.g. a bundle started or stopped). */
+  public void readinessChanged() {
+    readiness.changed();
+  }
+
+  /**
+   * Whether a resource, page or extension is served: the application answering requests was built
+   * with it (adding it starts a rebuild; this says when the rebuild is in place).
+   */
+  public boolean serves(Object service) {
+    return application.serves(service) || pages.serves(service);
   }
 
   /** Starts Jetty and initialises Jersey, inside this bundle's class loader (STACK.md). */
@@ -141,13 +188,24 @@ public final class CoresServer {
     pageServlet.setInitOrder(2);
     context.addServlet(pageServlet, "/*");
     accessLog.start();
-    withOwnClassLoader(
-        () -> {
-          server.start();
-          return null;
-        });
+    try {
+      withOwnClassLoader(
+          () -> {
+            server.start();
+            return null;
+          });
+    } catch (Exception e) {
+      // e.g. the port is taken: what did start (threads, the access log) must not linger
+      try {
+        stop();
+      } catch (Exception cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
     application.started();
     pages.started();
+    health.addIndicator(platform);
     LOG.info("HTTP server listening on port {} as {}", port(), settings.hostname());
   }
 
@@ -158,6 +216,7 @@ public final class CoresServer {
 
   /** Stops taking requests, lets those in progress finish (bounded), then stops. */
   public void stop() throws Exception {
+    health.removeIndicator(platform);
     try {
       application.close();
       pages.close();
@@ -174,6 +233,25 @@ public final class CoresServer {
       }
     }
     LOG.info("HTTP server stopped");
+  }
+
+  /** The readiness as a part of {@code /api/health}. */
+  private static final class PlatformHealth implements HealthIndicator {
+    private final Readiness readiness;
+
+    PlatformHealth(Readiness readiness) {
+      this.readiness = readiness;
+    }
+
+    @Override
+    public String name() {
+      return "platform";
+    }
+
+    @Override
+    public Health check() {
+      return readiness.waitingFor().map(w -> Health.down("waiting for " + w)).orElseGet(Health::up);
+    }
   }
 
   private <T> T withOwnClassLoader(Callable<T> work) throws Exception {

@@ -18,22 +18,39 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code /api/health} straight from Jetty, in front of the servlets: load balancers and monitors
- * poll it thousands of times a second, and Jersey's request path (routing, request scope, filters,
- * writer chain) was most of its cost. It also answers from the moment the server starts, whatever
- * the REST application is doing. It answers as JAX-RS did for a GET resource producing JSON: HEAD
- * without the body, OPTIONS listing the methods, 405 (with {@code Allow}) for other methods and 406
- * when the client accepts no JSON, as problem details. Credentials are not looked at: the answer is
+ * {@code /api/health} (readiness) and {@code /api/health/live} (liveness) straight from Jetty, in
+ * front of the servlets and of the {@link ReadinessGate}: load balancers and monitors poll them
+ * thousands of times a second, and Jersey's request path (routing, request scope, filters, writer
+ * chain) was most of their cost. They answer from the moment the server starts, whatever the REST
+ * application is doing. They answer as JAX-RS did for a GET resource producing JSON: HEAD without
+ * the body, OPTIONS listing the methods, 405 (with {@code Allow}) for other methods and 406 when
+ * the client accepts no JSON, as problem details. Credentials are not looked at: the answers are
  * public and the same for everyone, and a probe must not depend on the account database.
  *
- * <p>The {@link ApiDoc} here is what {@code /api/docs} and {@code /api/} say about it.
+ * <p>The {@link ApiDoc}s here and on {@link Liveness} are what {@code /api/docs} and {@code /api/}
+ * say about them.
  */
 @ApiDoc(
     area = "system",
     permission = ApiDoc.ANONYMOUS,
-    value = "{\"status\":\"UP\"}, or 503 naming what is down (e.g. the database)")
+    value =
+        "Readiness: {\"status\":\"UP\"} once the started features' bundles run and their"
+            + " resources are published, else 503 naming what is awaited or down (e.g. the"
+            + " database)")
 final class HealthHandler extends Handler.Wrapper {
   static final String PATH = "/api/health";
+  static final String LIVE_PATH = "/api/health/live";
+
+  /** What {@code /api/docs} says about the liveness answer. */
+  @ApiDoc(
+      area = "system",
+      permission = ApiDoc.ANONYMOUS,
+      value =
+          "Liveness: {\"status\":\"UP\"} whenever the process serves HTTP, ready or not (for"
+              + " restart decisions; route traffic on /api/health)")
+  static final class Liveness {
+    private Liveness() {}
+  }
 
   /** The methods answered, in the order JAX-RS listed them. */
   static final String ALLOW = "HEAD,GET,OPTIONS";
@@ -43,6 +60,8 @@ final class HealthHandler extends Handler.Wrapper {
   private static final HttpField ALLOW_FIELD = new PreEncodedHttpField(HttpHeader.ALLOW, ALLOW);
   private static final byte[] OPTIONS_BODY =
       "HEAD, GET, OPTIONS".getBytes(StandardCharsets.US_ASCII);
+  private static final ByteBuffer LIVE_BODY =
+      ByteBuffer.wrap("{\"status\":\"UP\"}".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
 
   private final HealthChecks checks;
   private final JettyProblems problems;
@@ -55,7 +74,9 @@ final class HealthHandler extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    if (!isHealth(Request.getPathInContext(request))) {
+    String path = Request.getPathInContext(request);
+    boolean live = matches(path, LIVE_PATH);
+    if (!live && !matches(path, PATH)) {
       return super.handle(request, response, callback);
     }
     String method = request.getMethod();
@@ -65,12 +86,18 @@ final class HealthHandler extends Handler.Wrapper {
         problems.write(request, response, callback, 406, WebApplicationExceptionMapper.detail(406));
         return true;
       }
-      HealthChecks.Answer answer = checks.answer();
-      response.setStatus(answer.status());
+      int status = 200;
+      ByteBuffer body = LIVE_BODY.slice();
+      if (!live) {
+        HealthChecks.Answer answer = checks.answer();
+        status = answer.status();
+        body = answer.body();
+      }
+      response.setStatus(status);
       HttpFields.Mutable headers = response.getHeaders();
       headers.put(JSON);
-      headers.put(HttpHeader.CONTENT_LENGTH, answer.length());
-      response.write(true, head ? null : answer.body(), callback);
+      headers.put(HttpHeader.CONTENT_LENGTH, body.remaining());
+      response.write(true, head ? null : body, callback);
     } else if (HttpMethod.OPTIONS.is(method)) {
       response.setStatus(200);
       HttpFields.Mutable headers = response.getHeaders();
@@ -86,11 +113,11 @@ final class HealthHandler extends Handler.Wrapper {
   }
 
   /** The path as JAX-RS matched it: with or without a trailing slash. */
-  static boolean isHealth(String path) {
+  private static boolean matches(String path, String endpoint) {
     return path != null
-        && path.startsWith(PATH)
-        && (path.length() == PATH.length()
-            || path.length() == PATH.length() + 1 && path.charAt(PATH.length()) == '/');
+        && path.startsWith(endpoint)
+        && (path.length() == endpoint.length()
+            || path.length() == endpoint.length() + 1 && path.charAt(endpoint.length()) == '/');
   }
 
   /**

@@ -4,14 +4,20 @@ import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
 import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
+import java.net.BindException;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
@@ -20,7 +26,11 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  * Runs the HTTP server while its configuration exists (not in command mode) and feeds it the JAX-RS
  * resources and extensions that any bundle publishes. The account services are optional: without
  * them requests are anonymous. The health checks are the server's own: {@code /api/health} answers
- * from the start, whatever the whiteboard holds.
+ * from the start, whatever the whiteboard holds, and says ready once the platform is ({@link
+ * PlatformReadiness}).
+ *
+ * <p>A port that cannot be bound fails the activation with a {@link ConfigurationException} naming
+ * the {@code port} property: the launcher, which wrote it, names the variable behind it and exits.
  */
 @Component(
     service = {},
@@ -39,26 +49,66 @@ public final class HttpServerComponent {
 
   private final CoresServer server;
   private final ServiceTracker<Object, Object> whiteboard;
+  private final BundleContext context;
+  private final BundleListener bundles;
 
+  /**
+   * @param components SCR's runtime, for the readiness of the features' components; absent only
+   *     where SCR does not run (tests)
+   */
   @Activate
   public HttpServerComponent(
       HttpConfig config,
       BundleContext context,
       @Reference AccountServices accounts,
       @Reference HealthChecks health,
-      @Reference PageLayouts layouts)
+      @Reference PageLayouts layouts,
+      @Reference(cardinality = ReferenceCardinality.OPTIONAL) ServiceComponentRuntime components)
       throws Exception {
-    this.server = new CoresServer(HttpSettings.from(config), accounts, health, layouts);
+    this.server =
+        new CoresServer(
+            HttpSettings.from(config),
+            accounts,
+            health,
+            new PlatformReadiness(context, components, WHITEBOARD_FILTER, this::serves),
+            layouts);
     this.whiteboard =
         new ServiceTracker<>(context, filter(context), new WhiteboardCustomizer(context, server));
+    this.context = context;
+    this.bundles = event -> server.readinessChanged();
+    context.addBundleListener(bundles);
     // services from every bundle, whatever class space they were registered in
     whiteboard.open(true);
     try {
       server.start();
     } catch (Exception e) {
       whiteboard.close();
+      context.removeBundleListener(bundles);
+      Optional<ConfigurationException> refused = unbound(config.port(), e);
+      if (refused.isPresent()) {
+        throw refused.get();
+      }
       throw e;
     }
+  }
+
+  /** A port that cannot be bound: the configuration's fault, as the launcher reports it. */
+  private static Optional<ConfigurationException> unbound(int port, Exception failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BindException bind) {
+        return Optional.of(
+            new ConfigurationException(
+                "port", "cannot listen on port " + port + " (" + bind.getMessage() + ")", failure));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the server serves a whiteboard service (its application was rebuilt with it). */
+  @SuppressWarnings("unchecked") // the tracker tracks every class of service as Object
+  private boolean serves(ServiceReference<?> reference) {
+    Object service = whiteboard.getService((ServiceReference<Object>) reference);
+    return service != null && server.serves(service);
   }
 
   /** The port the server listens on. */
@@ -77,6 +127,7 @@ public final class HttpServerComponent {
       server.stop();
     } finally {
       whiteboard.close();
+      context.removeBundleListener(bundles);
     }
   }
 

@@ -65,7 +65,11 @@ final class JerseyApplication implements AutoCloseable {
             return thread;
           });
 
+  /** What the application serving requests was built with: see {@link #serves}. */
+  private volatile Set<Object> published = Set.of();
+
   // guarded by this
+  private Set<Object> initial = Set.of();
   private JerseyServlet servlet;
   private long version;
   private long servedVersion = -1;
@@ -133,6 +137,7 @@ final class JerseyApplication implements AutoCloseable {
   /** The servlet to mount; Jetty initialises it when the server starts. */
   synchronized JerseyServlet newServlet() {
     servedVersion = version;
+    initial = snapshot();
     servlet = new JerseyServlet(build(), CoresServer.STOP_TIMEOUT_MILLIS);
     return servlet;
   }
@@ -140,9 +145,25 @@ final class JerseyApplication implements AutoCloseable {
   /** Called once the servlet is initialised: changes made meanwhile are applied now. */
   synchronized void started() {
     running = true;
+    published = initial;
     if (servedVersion != version) {
       scheduleReload();
     }
+  }
+
+  /**
+   * Whether requests are served by an application built with this resource or extension: from the
+   * moment its rebuild is in place, not from the moment it was added.
+   */
+  boolean serves(Object resourceOrExtension) {
+    return published.contains(resourceOrExtension);
+  }
+
+  private Set<Object> snapshot() {
+    Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());
+    all.addAll(resources);
+    all.addAll(extensions);
+    return Collections.unmodifiableSet(all);
   }
 
   /** Class names of the published resources and this bundle's own. */
@@ -173,11 +194,13 @@ final class JerseyApplication implements AutoCloseable {
   private void reload() {
     ResourceConfig config;
     JerseyServlet target;
+    Set<Object> building;
     int resourceCount;
     int extensionCount;
     synchronized (this) {
       reloadPending = false;
       servedVersion = version;
+      building = snapshot();
       config = build();
       target = servlet;
       resourceCount = resources.size();
@@ -188,6 +211,7 @@ final class JerseyApplication implements AutoCloseable {
     thread.setContextClassLoader(classLoader);
     try {
       target.replace(config);
+      published = building;
       LOG.info(
           "{} reloaded: {} resources, {} extensions",
           api ? "REST application" : "Page application",

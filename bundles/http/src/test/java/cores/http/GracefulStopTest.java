@@ -45,7 +45,8 @@ class GracefulStopTest {
         new CoresServer(
             new HttpSettings(0, "localhost", false, "secret", 1024),
             new AccountServices(),
-            new HealthChecks());
+            new HealthChecks(),
+            Readiness.READY);
     Slow slow = new Slow();
     server.addResource(slow);
     server.start();
@@ -99,7 +100,10 @@ class GracefulStopTest {
     health.addIndicator(slow);
     CoresServer server =
         new CoresServer(
-            new HttpSettings(0, "localhost", false, "secret", 1024), new AccountServices(), health);
+            new HttpSettings(0, "localhost", false, "secret", 1024),
+            new AccountServices(),
+            health,
+            Readiness.READY);
     try {
       server.start();
       URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/health");

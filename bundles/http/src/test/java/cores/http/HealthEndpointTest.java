@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,9 @@ class HealthEndpointTest extends ServerFixture {
     assertEquals(200, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
     assertEquals(
-        "{\"status\":\"UP\",\"components\":{\"database\":{\"status\":\"UP\"}}}", response.body());
+        "{\"status\":\"UP\",\"components\":{\"database\":{\"status\":\"UP\"},"
+            + "\"platform\":{\"status\":\"UP\"}}}",
+        response.body());
     assertEquals(
         String.valueOf(response.body().length()),
         response.headers().firstValue("Content-Length").orElse(""));
@@ -33,7 +36,7 @@ class HealthEndpointTest extends ServerFixture {
         raw("HEAD /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null);
     assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
     assertTrue(answer.contains("Content-Type: application/json\r\n"), answer);
-    assertTrue(answer.contains("Content-Length: 57\r\n"), answer);
+    assertTrue(answer.contains("Content-Length: 84\r\n"), answer);
     assertTrue(answer.endsWith("\r\n\r\n"), answer);
   }
 
@@ -79,6 +82,53 @@ class HealthEndpointTest extends ServerFixture {
   }
 
   @Test
+  void livenessIsUpWhateverTheChecksSay() throws Exception {
+    database.set(Health.down("connection refused"));
+    waitingFor = Optional.of("bundle cores.domain (starting)");
+    try {
+      for (String path : List.of("/api/health/live", "/api/health/live/")) {
+        HttpResponse<String> response = get(path);
+        assertEquals(200, response.statusCode(), path);
+        assertEquals("{\"status\":\"UP\"}", response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+      }
+      assertEquals(405, send("POST", "/api/health/live", "{}").statusCode());
+    } finally {
+      database.set(Health.up());
+      waitingFor = Optional.empty();
+    }
+  }
+
+  /**
+   * Until the platform is ready, health says what it waits for and every other request is 503 with
+   * Retry-After (never a 404 for a resource still being published); then both serve.
+   */
+  @Test
+  void untilReadyHealthIs503AndEveryOtherRequest503WithRetryAfter() throws Exception {
+    waitingFor = Optional.of("bundle cores.domain (starting)");
+    try {
+      eventually(() -> status("/api/things") == 503);
+      for (String path : List.of("/api/things", "/api/no/such/thing", "/api/", "/login")) {
+        HttpResponse<String> response = get(path);
+        Map<String, Object> body = problem(response, 503);
+        assertEquals(ReadinessGate.DETAIL, body.get("detail"), path);
+        assertEquals("1", response.headers().firstValue("Retry-After").orElse(""), path);
+      }
+      HttpResponse<String> health = get("/api/health");
+      assertEquals(503, health.statusCode());
+      assertEquals(
+          Map.of("status", "DOWN", "detail", "waiting for bundle cores.domain (starting)"),
+          ((Map<?, ?>) json(health).get("components")).get("platform"));
+      assertEquals(200, get("/api/health/live").statusCode());
+    } finally {
+      waitingFor = Optional.empty();
+    }
+    eventually(() -> status("/api/things") == 200);
+    assertEquals(200, get("/api/health").statusCode());
+    problem(get("/api/no/such/thing"), 404);
+  }
+
+  @Test
   void healthIgnoresCredentials() throws Exception {
     // public and the same for everyone: a probe's stale credentials do not turn it into a 401
     assertEquals(200, get("/api/health", "Authorization", basic("alice", "wrong")).statusCode());
@@ -99,7 +149,7 @@ class HealthEndpointTest extends ServerFixture {
     String down = ACCESS_LOG.poll(10, TimeUnit.SECONDS);
     assertNotNull(down, "two access log lines");
     assertTrue(
-        up.matches("127\\.0\\.0\\.1 - - \"GET /api/health\\?probe=up HTTP/1\\.1\" 200 57 \\d+ms"),
+        up.matches("127\\.0\\.0\\.1 - - \"GET /api/health\\?probe=up HTTP/1\\.1\" 200 84 \\d+ms"),
         up);
     assertTrue(
         down.matches(
@@ -118,7 +168,11 @@ class HealthEndpointTest extends ServerFixture {
               "status",
               "DOWN",
               "components",
-              Map.of("database", Map.of("status", "DOWN", "detail", "connection refused"))),
+              Map.of(
+                  "database",
+                  Map.of("status", "DOWN", "detail", "connection refused"),
+                  "platform",
+                  Map.of("status", "UP"))),
           json(response));
     } finally {
       database.set(Health.up());

@@ -1,6 +1,7 @@
 package cores.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import cores.http.system.HealthChecks;
 import cores.http.system.SystemResource;
 import jakarta.persistence.EntityManager;
 import java.lang.annotation.Annotation;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationException;
 
 /**
  * The OSGi side in a real Felix framework: the component's service tracker picks whiteboard
@@ -55,6 +58,10 @@ class OsgiWhiteboardTest {
 
   /** The configuration as SCR would hand it over. */
   static HttpConfig config() {
+    return config(0);
+  }
+
+  static HttpConfig config(int port) {
     return new HttpConfig() {
       @Override
       public Class<? extends Annotation> annotationType() {
@@ -63,7 +70,7 @@ class OsgiWhiteboardTest {
 
       @Override
       public int port() {
-        return 0;
+        return port;
       }
 
       @Override
@@ -109,7 +116,8 @@ class OsgiWhiteboardTest {
             context,
             services,
             new HealthChecks(Duration.ofSeconds(1), Duration.ZERO),
-            new PageLayouts());
+            new PageLayouts(),
+            null);
     base = "http://127.0.0.1:" + component.port();
     firstHealth = get("/api/health");
 
@@ -275,6 +283,28 @@ class OsgiWhiteboardTest {
     assertEquals("org.apache.felix.framework", framework.get("symbolicName"));
     assertEquals("ACTIVE", framework.get("state"));
     assertTrue(framework.get("version").toString().startsWith("7.0.5"));
+  }
+
+  /** The launcher turns the property back into the variable it wrote it from. */
+  @Test
+  void aPortThatIsTakenFailsTheActivationNamingThePortProperty() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      ConfigurationException e =
+          assertThrows(
+              ConfigurationException.class,
+              () ->
+                  new HttpServerComponent(
+                      config(taken.getLocalPort()),
+                      context,
+                      new AccountServices(),
+                      new HealthChecks(),
+                      new PageLayouts(),
+                      null));
+      assertEquals("port", e.getProperty());
+      assertEquals(
+          "cannot listen on port " + taken.getLocalPort() + " (Address already in use)",
+          e.getReason());
+    }
   }
 
   @Test

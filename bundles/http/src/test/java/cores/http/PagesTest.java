@@ -45,7 +45,10 @@ class PagesTest {
     services.bindTokens(accounts);
     server =
         new CoresServer(
-            new HttpSettings(0, "127.0.0.1", false, SECRET, 4096), services, new HealthChecks());
+            new HttpSettings(0, "127.0.0.1", false, SECRET, 4096),
+            services,
+            new HealthChecks(),
+            Readiness.READY);
     server.addPage(new LoginPage(services, new CsrfTokens(SECRET), new PageLayouts()));
     server.addPage(new LogoutPage(services, new CsrfTokens(SECRET)));
     server.addResource(new AuthTestResource());

@@ -47,7 +47,10 @@ class SchemeAuthenticationTest {
     SERVICES.bindAccounts(ACCOUNTS);
     server =
         new CoresServer(
-            new HttpSettings(0, "localhost", false, "secret", 2048), SERVICES, new HealthChecks());
+            new HttpSettings(0, "localhost", false, "secret", 2048),
+            SERVICES,
+            new HealthChecks(),
+            Readiness.READY);
     server.addResource(new AuthTestResource());
     server.start();
     base = "http://127.0.0.1:" + server.port();

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
@@ -50,6 +51,10 @@ abstract class ServerFixture {
   static HealthChecks health;
   static final BlockingQueue<String> ACCESS_LOG = new LinkedBlockingQueue<>();
   static TestResources.FixedHealth database;
+
+  /** What the server's readiness says: ready unless a test says otherwise. */
+  static volatile Optional<String> waitingFor = Optional.empty();
+
   static String base;
 
   @BeforeAll
@@ -65,6 +70,7 @@ abstract class ServerFixture {
             new HttpSettings(0, "cores.example.org", false, SECRET, MAX_BODY),
             serverAccounts,
             health,
+            () -> waitingFor,
             new PageLayouts(),
             new AccessLog(ACCESS_LOG::add));
     server.addResource(new AuthResource(loginAccounts, new CsrfTokens(SECRET)));

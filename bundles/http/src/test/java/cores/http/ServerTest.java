@@ -517,6 +517,7 @@ class ServerTest extends ServerFixture {
                     "/api/",
                     "/api/docs",
                     "/api/health",
+                    "/api/health/live",
                     "/api/auth/login",
                     "/api/auth-test",
                     "/api/things",
@@ -529,9 +530,11 @@ class ServerTest extends ServerFixture {
     assertEquals("anonymous", health.get("x-permission"));
     assertEquals(List.of("system"), health.get("tags"));
     assertEquals("healthHandler_get", health.get("operationId"));
-    assertEquals(
-        "{\"status\":\"UP\"}, or 503 naming what is down (e.g. the database)",
-        health.get("summary"));
+    assertTrue(health.get("summary").toString().startsWith("Readiness: "), health.toString());
+    Map<String, Object> live =
+        (Map<String, Object>) ((Map<String, Object>) paths.get("/api/health/live")).get("get");
+    assertEquals("liveness_get", live.get("operationId"));
+    assertTrue(live.get("summary").toString().startsWith("Liveness: "), live.toString());
     assertTrue(health.get("responses").toString().contains("application/json"), health.toString());
     Map<String, Object> guarded =
         (Map<String, Object>) ((Map<String, Object>) paths.get("/api/things/guarded")).get("post");

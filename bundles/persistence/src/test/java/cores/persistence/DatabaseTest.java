@@ -26,8 +26,7 @@ class DatabaseTest {
 
   @Test
   void startsWithoutTheDatabaseAndReportsItOnUse() {
-    Database database =
-        new Database(TestDatabase.config(TestDatabase.SERVER + "cores_no_such_db", 2));
+    Database database = new Database(TestDatabase.config(TestDatabase.url("cores_no_such_db"), 2));
     try {
       SQLException failure =
           assertThrows(SQLException.class, () -> database.dataSource().getConnection());

@@ -1,5 +1,6 @@
 package cores.persistence;
 
+import cores.testing.postgres.TestPostgres;
 import java.lang.annotation.Annotation;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -8,11 +9,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 
-/** A fresh database on the local PostgreSQL (127.0.0.1:5432, user postgres), dropped at close. */
+/**
+ * A fresh database on the test PostgreSQL ({@link TestPostgres}: 127.0.0.1:5432, else an embedded
+ * one; user postgres), dropped at close.
+ */
 final class TestDatabase implements AutoCloseable {
 
-  static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-  static final String USER = "postgres";
+  static final String USER = TestPostgres.USER;
 
   final String name;
 
@@ -24,7 +27,12 @@ final class TestDatabase implements AutoCloseable {
   }
 
   String url() {
-    return SERVER + name;
+    return url(name);
+  }
+
+  /** A database's URL on the test server, whether it exists or not. */
+  static String url(String database) {
+    return TestPostgres.address().jdbcUrl(database);
   }
 
   DatabaseConfig config() {
@@ -66,7 +74,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   private static void admin(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+    try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

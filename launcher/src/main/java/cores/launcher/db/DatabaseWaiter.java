@@ -49,7 +49,8 @@ public final class DatabaseWaiter {
   }
 
   /**
-   * @throws LaunchException exit code 3, naming the variable to look at
+   * @throws LaunchException naming the variable to look at: exit code 3 when the database did not
+   *     answer in time, 2 when it answered that the settings are wrong
    */
   public void await(Database db, Duration bound) throws LaunchException {
     long deadline = System.nanoTime() + bound.toNanos();
@@ -112,41 +113,53 @@ public final class DatabaseWaiter {
     return DriverManager.getConnection(db.jdbcUrl(), p);
   }
 
-  /** Failures that waiting cannot fix end the wait at once. */
+  /**
+   * Failures that waiting cannot fix end the wait at once. The server answered, so these are wrong
+   * settings (exit code 2), not an unavailable database: a refused password or role, a missing
+   * database, no right to connect to it.
+   */
   private static void fatal(Database db, SQLException e) throws LaunchException {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String user = db.user().orElse("");
     if (state.equals("28P01")) {
-      throw new LaunchException(
-          LaunchException.DATABASE_UNAVAILABLE,
-          Variable.POSTGRES_PASSWORD
-              + ": "
-              + db.address()
-              + " refused the password for user \""
-              + db.user().orElse("")
-              + "\"",
+      throw wrongSetting(
+          Variable.POSTGRES_PASSWORD,
+          db.address() + " refused the password for user \"" + user + "\"",
+          "POSTGRES_PASSWORD must be the password of POSTGRES_USER on that server",
           e);
     }
     if (state.startsWith("28")) {
-      throw new LaunchException(
-          LaunchException.DATABASE_UNAVAILABLE,
-          Variable.POSTGRES_USER
-              + ": "
-              + db.address()
-              + " refused user \""
-              + db.user().orElse("")
-              + "\"",
+      throw wrongSetting(
+          Variable.POSTGRES_USER,
+          db.address() + " refused user \"" + user + "\"",
+          "the role must exist on that server and pg_hba.conf must let it connect from this host",
           e);
     }
     if (state.equals("3D000")) {
-      throw new LaunchException(
-          LaunchException.DATABASE_UNAVAILABLE,
-          Variable.POSTGRES_DB
-              + ": database \""
-              + db.name()
-              + "\" does not exist on "
-              + db.address(),
+      throw wrongSetting(
+          Variable.POSTGRES_DB,
+          "database \"" + db.name() + "\" does not exist on " + db.address(),
+          "create it (createdb -O <POSTGRES_USER> " + db.name() + ") or set POSTGRES_DB to one",
           e);
     }
+    if (state.equals("42501")) {
+      throw wrongSetting(
+          Variable.POSTGRES_USER,
+          "user \""
+              + user
+              + "\" may not connect to database \""
+              + db.name()
+              + "\" on "
+              + db.address(),
+          "grant it CONNECT on the database (GRANT CONNECT ON DATABASE ...)",
+          e);
+    }
+  }
+
+  private static LaunchException wrongSetting(
+      Variable variable, String problem, String hint, SQLException cause) {
+    return new LaunchException(
+        LaunchException.BAD_CONFIGURATION, variable + ": " + problem, hint, cause);
   }
 
   /** A short, secret-free reason for the last failure. */

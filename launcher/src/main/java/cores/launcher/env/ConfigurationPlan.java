@@ -38,9 +38,20 @@ public final class ConfigurationPlan {
         settings
             .secretKey()
             .orElseThrow(() -> new IllegalStateException("no secret key: generate one first")));
-    result.add(new PidConfiguration(HTTP, http));
     result.add(
-        new PidConfiguration(PLUGINS, Map.of("directory", settings.pluginsDirectory().toString())));
+        new PidConfiguration(
+            HTTP,
+            http,
+            Map.of(
+                "port", Variable.CORES_HTTP_PORT,
+                "hostname", Variable.HOSTNAME,
+                "debug", Variable.DEBUG,
+                "secretKey", Variable.SECRET_KEY)));
+    result.add(
+        new PidConfiguration(
+            PLUGINS,
+            Map.of("directory", settings.pluginsDirectory().toString()),
+            Map.of("directory", Variable.CORES_PLUGINS)));
     // the notification dispatcher (server mode only) builds the links in messages from HOSTNAME
     result.add(new PidConfiguration(NOTIFY, Map.of("hostname", settings.hostname())));
     settings

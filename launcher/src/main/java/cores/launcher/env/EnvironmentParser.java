@@ -34,29 +34,38 @@ public final class EnvironmentParser {
 
   private final Map<String, String> env;
   private final Path workingDirectory;
+  private final RunMode mode;
   private final Map<Variable, String> shown = new EnumMap<>(Variable.class);
   private final List<String> warnings = new ArrayList<>();
 
-  private EnvironmentParser(Map<String, String> env, Path workingDirectory) {
+  private EnvironmentParser(Map<String, String> env, Path workingDirectory, RunMode mode) {
     this.env = env;
     this.workingDirectory = workingDirectory;
+    this.mode = mode;
+  }
+
+  /** The server's settings. */
+  public static Settings parse(Map<String, String> env, Path workingDirectory)
+      throws EnvironmentException {
+    return parse(env, workingDirectory, RunMode.SERVER);
   }
 
   /**
    * @param env the environment, e.g. {@code System.getenv()}
    * @param workingDirectory what relative CORES_DATA / CORES_PLUGINS paths are relative to
+   * @param mode a command signs nothing: it needs no SECRET_KEY
    * @throws EnvironmentException naming the first bad or missing variable
    */
-  public static Settings parse(Map<String, String> env, Path workingDirectory)
+  public static Settings parse(Map<String, String> env, Path workingDirectory, RunMode mode)
       throws EnvironmentException {
-    return new EnvironmentParser(env, workingDirectory).parse();
+    return new EnvironmentParser(env, workingDirectory, mode).parse();
   }
 
   private Settings parse() throws EnvironmentException {
     String hostname = hostname();
     boolean debug = bool(Variable.DEBUG);
     Optional<String> secretKey = text(Variable.SECRET_KEY);
-    if (secretKey.isEmpty() && !debug) {
+    if (secretKey.isEmpty() && !debug && mode == RunMode.SERVER) {
       throw new EnvironmentException(Variable.SECRET_KEY, "required when DEBUG is False");
     }
 

@@ -2,6 +2,7 @@ package cores.launcher.osgi;
 
 import cores.launcher.LaunchException;
 import cores.launcher.env.PidConfiguration;
+import cores.launcher.env.Variable;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureBundle;
 import java.nio.file.Path;
@@ -33,16 +34,24 @@ import org.osgi.util.tracker.ServiceTracker;
  *
  * <p>Bundles are started level by level (a feature bundle's {@code start-order} is its start
  * level), and the configurations are handed to Configuration Admin as soon as it runs, before SCR's
- * level, so components see their configuration on first activation. A bundle that does not start
+ * level, so components see their configuration on first activation. A bundle that does not start,
+ * or a component of one that fails to activate (e.g. the HTTP server on a port that is taken),
  * makes the whole start fail: a half-started platform is worse than a clear error.
+ *
+ * <p>The framework property {@value #FEATURE_BUNDLES} names the features' bundles (their locations,
+ * separated by blanks): the HTTP bundle says ready once these run and serve, and names no provider.
  */
 public final class Platform {
 
   private static final System.Logger LOG = System.getLogger(Platform.class.getName());
   private static final Duration LEVEL_TIMEOUT = Duration.ofMinutes(2);
 
+  /** The framework property naming the bundles of the started features. */
+  public static final String FEATURE_BUNDLES = "cores.feature.bundles";
+
   private final Felix felix;
   private final Map<Long, Throwable> errors = new ConcurrentHashMap<>();
+  private final List<Bundle> featureBundles = new ArrayList<>();
 
   private Platform(Felix felix) {
     this.felix = felix;
@@ -86,6 +95,7 @@ public final class Platform {
     config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
     config.put("felix.log.logger", new FelixLog());
     config.put("felix.log.level", debug ? "2" : "1");
+    config.put(FEATURE_BUNDLES, featureBundleLocations(repository, features));
     Felix felix = new Felix(config);
     Platform platform = new Platform(felix);
     try {
@@ -95,6 +105,22 @@ public final class Platform {
       throw e;
     }
     return platform;
+  }
+
+  private static String featureBundleLocations(Path repository, List<Feature> features) {
+    List<String> locations = new ArrayList<>();
+    for (Feature feature : features) {
+      for (FeatureBundle fb : feature.bundles()) {
+        locations.add(location(repository, fb));
+      }
+    }
+    return String.join(" ", locations);
+  }
+
+  /** Stable across starts; a file URI has no blanks, so the locations can be listed with them. */
+  private static String location(Path repository, FeatureBundle fb) {
+    // reference: the framework reads the jar in place instead of copying it into its cache
+    return "reference:" + fb.path(repository).toUri();
   }
 
   private void boot(Path repository, List<Feature> features, ConfigurationSource configurations)
@@ -116,7 +142,9 @@ public final class Platform {
       for (Feature feature : features) {
         for (FeatureBundle fb : feature.bundles()) {
           maxLevel = Math.max(maxLevel, fb.startOrder());
-          exclusions.installed(install(context, repository, fb), fb.spifly());
+          Bundle bundle = install(context, repository, fb);
+          featureBundles.add(bundle);
+          exclusions.installed(bundle, fb.spifly());
         }
       }
       felix.start();
@@ -127,6 +155,7 @@ public final class Platform {
           e);
     }
     boolean configured = false;
+    List<PidConfiguration> applied = List.of();
     FrameworkStartLevel startLevel = felix.adapt(FrameworkStartLevel.class);
     for (int level = 2; level <= maxLevel; level++) {
       long levelBegin = System.nanoTime();
@@ -137,7 +166,8 @@ public final class Platform {
           String.valueOf(level),
           String.valueOf((System.nanoTime() - levelBegin) / 1_000_000));
       if (!configured && ConfigurationAdminBridge.available(felix.getBundleContext())) {
-        applyConfigurations(configurations.get());
+        applied = configurations.get();
+        applyConfigurations(applied);
         configured = true;
       }
     }
@@ -147,6 +177,7 @@ public final class Platform {
           "Configuration Admin is not running: check features/core.json");
     }
     checkAllStarted();
+    checkComponents(applied);
     LOG.log(
         System.Logger.Level.INFO,
         "{0} bundles active in {1} ms",
@@ -156,9 +187,7 @@ public final class Platform {
 
   private static Bundle install(BundleContext context, Path repository, FeatureBundle fb)
       throws BundleException {
-    // reference: the framework reads the jar in place instead of copying it into its cache
-    String location = "reference:" + fb.path(repository).toUri();
-    Bundle bundle = context.installBundle(location);
+    Bundle bundle = context.installBundle(location(repository, fb));
     bundle.adapt(BundleStartLevel.class).setStartLevel(fb.startOrder());
     if (!isFragment(bundle)) {
       bundle.start();
@@ -220,6 +249,63 @@ public final class Platform {
           failed.size() + " bundle(s) did not start, first: " + failed.get(0),
           first);
     }
+  }
+
+  /**
+   * A component of the features that failed to activate fails the start. When it refused a property
+   * the launcher wrote from a variable, the variable is named (exit code 2, as for any bad
+   * setting); otherwise the component (exit code 4).
+   */
+  private void checkComponents(List<PidConfiguration> applied) throws LaunchException {
+    List<ComponentFailures.Failure> failures;
+    try {
+      failures = ComponentFailures.of(felix.getBundleContext(), featureBundles);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new LaunchException(
+          LaunchException.PLATFORM_FAILED,
+          "the components' state cannot be read: " + message(e),
+          e);
+    }
+    if (failures.isEmpty()) {
+      return;
+    }
+    for (ComponentFailures.Failure f : failures) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "component {0} of {1} did not activate: {2}",
+          f.component(),
+          f.bundle(),
+          f.summary());
+    }
+    ComponentFailures.Failure first = failures.get(0);
+    Optional<ComponentFailures.Refusal> refusal = first.refusal();
+    if (refusal.isPresent()) {
+      Optional<Variable> variable = source(applied, first.pids(), refusal.get().property());
+      if (variable.isPresent()) {
+        throw new LaunchException(
+            LaunchException.BAD_CONFIGURATION, variable.get() + ": " + refusal.get().reason());
+      }
+    }
+    throw new LaunchException(
+        LaunchException.PLATFORM_FAILED,
+        failures.size()
+            + " component(s) did not activate, first: "
+            + first.component()
+            + " of "
+            + first.bundle()
+            + ": "
+            + first.summary());
+  }
+
+  /** The variable a property of one of these PIDs was written from. */
+  private static Optional<Variable> source(
+      List<PidConfiguration> applied, List<String> pids, String property) {
+    for (PidConfiguration c : applied) {
+      if (pids.contains(c.pid()) && c.sources().containsKey(property)) {
+        return Optional.of(c.sources().get(property));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String message(Throwable t) {

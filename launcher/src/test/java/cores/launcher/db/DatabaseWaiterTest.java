@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.launcher.LaunchException;
 import cores.launcher.env.Database;
+import cores.testing.postgres.TestPostgres;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class DatabaseWaiterTest {
+
+  /** A database and user on the test PostgreSQL (trust auth: no password). */
+  private static Database testServer(String name, String user) {
+    TestPostgres.Address server = TestPostgres.address();
+    return new Database(server.host(), server.port(), name, Optional.of(user), Optional.empty());
+  }
 
   private static int closedPort() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
@@ -47,8 +54,7 @@ class DatabaseWaiterTest {
 
   @Test
   void reachableDatabase() throws Exception {
-    Database db =
-        new Database("127.0.0.1", 5432, "postgres", Optional.of("postgres"), Optional.empty());
+    Database db = testServer("postgres", "postgres");
     new DatabaseWaiter(
             d -> {
               throw new AssertionError("no wait needed");
@@ -59,9 +65,7 @@ class DatabaseWaiterTest {
 
   @Test
   void aMissingDatabaseFailsAtOnce() {
-    Database db =
-        new Database(
-            "127.0.0.1", 5432, "no_such_db_for_cores", Optional.of("postgres"), Optional.empty());
+    Database db = testServer("no_such_db_for_cores", "postgres");
     LaunchException e =
         assertThrows(
             LaunchException.class,
@@ -73,8 +77,31 @@ class DatabaseWaiterTest {
                         () -> false)
                     .await(db, Duration.ofSeconds(5)));
     assertEquals(
-        "POSTGRES_DB: database \"no_such_db_for_cores\" does not exist on 127.0.0.1:5432",
+        "POSTGRES_DB: database \"no_such_db_for_cores\" does not exist on "
+            + TestPostgres.address(),
         e.getMessage());
+    assertEquals(LaunchException.BAD_CONFIGURATION, e.exitCode(), "a wrong setting, not an outage");
+    assertTrue(e.hint().orElseThrow().startsWith("create it"), e.hint().toString());
+  }
+
+  @Test
+  void aRefusedRoleFailsAtOnceAsAWrongSetting() {
+    Database db = testServer("postgres", "no_such_role_for_cores");
+    LaunchException e =
+        assertThrows(
+            LaunchException.class,
+            () ->
+                new DatabaseWaiter(
+                        d -> {
+                          throw new AssertionError("not retried");
+                        },
+                        () -> false)
+                    .await(db, Duration.ofSeconds(5)));
+    assertEquals(
+        "POSTGRES_USER: " + TestPostgres.address() + " refused user \"no_such_role_for_cores\"",
+        e.getMessage());
+    assertEquals(LaunchException.BAD_CONFIGURATION, e.exitCode(), "a wrong setting, not an outage");
+    assertTrue(e.hint().isPresent());
   }
 
   @Test

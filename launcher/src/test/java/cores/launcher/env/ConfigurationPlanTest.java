@@ -62,6 +62,17 @@ class ConfigurationPlanTest {
     assertEquals("localhost", pids.get("cores.system").get("HOSTNAME"));
   }
 
+  /** A component that refuses one of these properties is reported by the variable's name. */
+  @Test
+  void propertiesWrittenFromAVariableKnowIt() throws Exception {
+    Map<String, Map<String, Variable>> sources =
+        ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
+            .collect(Collectors.toMap(PidConfiguration::pid, PidConfiguration::sources));
+    assertEquals(Variable.CORES_HTTP_PORT, sources.get("cores.http").get("port"));
+    assertEquals(Variable.HOSTNAME, sources.get("cores.http").get("hostname"));
+    assertEquals(Variable.CORES_PLUGINS, sources.get("cores.plugins").get("directory"));
+  }
+
   @Test
   void externalDatabaseWithCredentials() throws Exception {
     Settings s =

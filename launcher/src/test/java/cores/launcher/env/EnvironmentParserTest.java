@@ -191,6 +191,14 @@ class EnvironmentParserTest {
     assertEquals(Variable.MASK, withKey.maskedView().get("SECRET_KEY"));
   }
 
+  /** {@code bin/cores createsuperuser} as the README prints it: no SECRET_KEY, no DEBUG. */
+  @Test
+  void aCommandNeedsNoSecretKey() throws Exception {
+    Settings s = EnvironmentParser.parse(Map.of(), CWD, RunMode.COMMAND);
+    assertEquals(Optional.empty(), s.secretKey());
+    assertFalse(s.debug());
+  }
+
   @Test
   void hostname() throws Exception {
     assertEquals("cores.example.org", parse(env("HOSTNAME", "cores.example.org")).hostname());

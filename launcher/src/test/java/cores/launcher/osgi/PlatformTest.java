@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.launcher.LaunchException;
 import cores.launcher.env.PidConfiguration;
+import cores.launcher.env.Variable;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureReader;
 import java.nio.file.Files;
@@ -40,8 +41,12 @@ class PlatformTest {
   }
 
   private Feature feature(String json) throws Exception {
+    return feature(json, REPOSITORY);
+  }
+
+  private Feature feature(String json, Path repository) throws Exception {
     Files.writeString(features.resolve("test.json"), json);
-    return new FeatureReader(features, REPOSITORY).read("test");
+    return new FeatureReader(features, repository).read("test");
   }
 
   private static final String VERSIONS = "org.apache.felix:org.apache.felix.configadmin:1.9.26";
@@ -74,6 +79,15 @@ class PlatformTest {
       Dictionary<?, ?> props = configuration(context, "cores.test");
       assertEquals(8000, props.get("port"));
       assertEquals(true, props.get("debug"));
+
+      // the HTTP bundle's readiness waits for exactly these
+      assertEquals(
+          "reference:"
+              + REPOSITORY.resolve("org/osgi/org.osgi.util.function/1.2.0").toUri()
+              + "org.osgi.util.function-1.2.0.jar reference:"
+              + REPOSITORY.resolve("org/apache/felix/org.apache.felix.configadmin/1.9.26").toUri()
+              + "org.apache.felix.configadmin-1.9.26.jar",
+          context.getProperty(Platform.FEATURE_BUNDLES));
 
       assertTrue(
           platform
@@ -119,6 +133,108 @@ class PlatformTest {
             LaunchException.class,
             () -> Platform.start(home.resolve("cache"), REPOSITORY, List.of(f), List.of(), false));
     assertEquals("Configuration Admin is not running: check features/core.json", e.getMessage());
+  }
+
+  /**
+   * A component that refuses its {@code port} property, as the HTTP server does when it is taken.
+   * The exception class is the bundle's import: this class path must not hold Config Admin's API,
+   * or the framework would not see Config Admin's service (another class space).
+   */
+  public static final class RefusesPort {
+    public RefusesPort() throws Exception {
+      throw (Exception)
+          RefusesPort.class
+              .getClassLoader()
+              .loadClass("org.osgi.service.cm.ConfigurationException")
+              .getConstructor(String.class, String.class)
+              .newInstance("port", "cannot listen on port 1 (Address already in use)");
+    }
+  }
+
+  /** A component that fails for a reason of its own. */
+  public static final class Fails {
+    public Fails() {
+      throw new IllegalStateException("not today");
+    }
+  }
+
+  /** SCR and its dependencies, then a bundle (built here) with one component. */
+  private Feature componentFeature(Class<?> implementation) throws Exception {
+    Path repository = home.resolve("repository");
+    for (String folder :
+        List.of(
+            "org/osgi/org.osgi.util.function/1.2.0",
+            "org/osgi/org.osgi.util.promise/1.3.0",
+            "org/osgi/org.osgi.service.component/1.5.1",
+            "org/apache/felix/org.apache.felix.configadmin/1.9.26",
+            "org/apache/felix/org.apache.felix.scr/2.2.12")) {
+      Path target = Files.createDirectories(repository.resolve(folder));
+      try (var jars = Files.list(REPOSITORY.resolve(folder))) {
+        for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+          Files.copy(jar, target.resolve(jar.getFileName()));
+        }
+      }
+    }
+    ComponentBundles.write(
+        Files.createDirectories(repository.resolve("test/test-components/1"))
+            .resolve("test-components-1.jar"),
+        "test.components",
+        "test.component",
+        implementation);
+    return feature(
+        "{\"id\": \"t:t:1\", \"bundles\": ["
+            + "{\"id\": \"org.osgi:org.osgi.util.function:1.2.0\", \"start-order\": 1},"
+            + "{\"id\": \"org.osgi:org.osgi.util.promise:1.3.0\", \"start-order\": 1},"
+            + "{\"id\": \"org.osgi:org.osgi.service.component:1.5.1\", \"start-order\": 1},"
+            + "{\"id\": \""
+            + VERSIONS
+            + "\", \"start-order\": 2},"
+            + "{\"id\": \"org.apache.felix:org.apache.felix.scr:2.2.12\", \"start-order\": 3},"
+            + "{\"id\": \"test:test-components:1\", \"start-order\": 4}]}",
+        repository);
+  }
+
+  @Test
+  void aComponentRefusingAPropertyWrittenFromAVariableFailsTheStartNamingTheVariable()
+      throws Exception {
+    Feature f = componentFeature(RefusesPort.class);
+    LaunchException e =
+        assertThrows(
+            LaunchException.class,
+            () ->
+                Platform.start(
+                    home.resolve("cache"),
+                    home.resolve("repository"),
+                    List.of(f),
+                    List.of(
+                        new PidConfiguration(
+                            "cores.test",
+                            Map.of("port", 1),
+                            Map.of("port", Variable.CORES_HTTP_PORT))),
+                    false));
+    assertEquals(LaunchException.BAD_CONFIGURATION, e.exitCode());
+    assertEquals(
+        "CORES_HTTP_PORT: cannot listen on port 1 (Address already in use)", e.getMessage());
+  }
+
+  @Test
+  void aComponentThatFailsToActivateFailsTheStartNamingIt() throws Exception {
+    Feature f = componentFeature(Fails.class);
+    LaunchException e =
+        assertThrows(
+            LaunchException.class,
+            () ->
+                Platform.start(
+                    home.resolve("cache"),
+                    home.resolve("repository"),
+                    List.of(f),
+                    List.of(new PidConfiguration("cores.test", Map.of("port", 1))),
+                    false));
+    assertEquals(LaunchException.PLATFORM_FAILED, e.exitCode());
+    assertEquals(
+        "1 component(s) did not activate, first: test.component of test.components:"
+            + " java.lang.IllegalStateException: not today",
+        e.getMessage());
   }
 
   /** SPI Fly, its ASM bundles, Config Admin and a service-loader provider (angus-activation). */

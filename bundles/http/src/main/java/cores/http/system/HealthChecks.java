@@ -61,10 +61,6 @@ public final class HealthChecks {
     public ByteBuffer body() {
       return json.slice();
     }
-
-    public int length() {
-      return json.remaining();
-    }
   }
 
   private final ObjectWriter json = ObjectMapperResolver.newObjectMapper().writer();

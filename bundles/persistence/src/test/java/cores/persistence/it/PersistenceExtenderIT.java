@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import cores.api.health.Health;
 import cores.api.health.HealthIndicator;
 import cores.api.persistence.Transactions;
+import cores.testing.postgres.TestPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PersistenceExtenderIT {
 
-  private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   private static final String UNIT_FILTER = "(osgi.unit.name=widgets)";
 
   /** Runtime bundles by artifact file name prefix, in start order (see STACK.md). */
@@ -244,7 +244,7 @@ class PersistenceExtenderIT {
     ConfigurationAdmin admin = await(() -> service(ConfigurationAdmin.class, null));
     Configuration configuration = admin.getConfiguration("cores.database", "?");
     Hashtable<String, Object> properties = new Hashtable<>();
-    properties.put("url", SERVER + database);
+    properties.put("url", TestPostgres.address().jdbcUrl(database));
     properties.put("user", "postgres");
     properties.put("password", "");
     properties.put("poolSize", 3);
@@ -343,7 +343,8 @@ class PersistenceExtenderIT {
 
   private static List<String> query(String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(SERVER + database, "postgres", "");
+    try (Connection c =
+            DriverManager.getConnection(TestPostgres.address().jdbcUrl(database), "postgres", "");
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       while (r.next()) {
@@ -354,7 +355,9 @@ class PersistenceExtenderIT {
   }
 
   private static void admin(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+    try (Connection c =
+            DriverManager.getConnection(
+                TestPostgres.address().jdbcUrl("postgres"), "postgres", "");
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

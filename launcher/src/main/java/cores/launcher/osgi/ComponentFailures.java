@@ -1,0 +1,114 @@
+package cores.launcher.osgi;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The components that failed to activate, as SCR's runtime service reports them. Like {@link
+ * ConfigurationAdminBridge}, it reaches the service through the classes of the bundle that
+ * registered it, with reflection; DTOs are plain public fields.
+ */
+final class ComponentFailures {
+
+  static final String SERVICE = "org.osgi.service.component.runtime.ServiceComponentRuntime";
+  private static final String DESCRIPTION =
+      "org.osgi.service.component.runtime.dto.ComponentDescriptionDTO";
+
+  /** {@code ComponentConfigurationDTO.FAILED_ACTIVATION} (Declarative Services 1.4). */
+  private static final int FAILED_ACTIVATION = 16;
+
+  /**
+   * How {@code org.osgi.service.cm.ConfigurationException} prints itself: {@code <property> :
+   * <reason>}.
+   */
+  private static final Pattern REFUSED_PROPERTY =
+      Pattern.compile("org\\.osgi\\.service\\.cm\\.ConfigurationException: (\\S+) : (.*)");
+
+  /**
+   * One component configuration that failed.
+   *
+   * @param pids the configuration PIDs the component reads
+   * @param failure SCR's account of it: the exception, as a stack trace
+   */
+  record Failure(String component, String bundle, List<String> pids, String failure) {
+
+    /** The property a {@code ConfigurationException} named and its reason, if that was it. */
+    Optional<Refusal> refusal() {
+      for (String line : failure.split("\\R")) {
+        Matcher m = REFUSED_PROPERTY.matcher(line.replaceFirst("^Caused by: ", "").strip());
+        if (m.matches()) {
+          return Optional.of(new Refusal(m.group(1), m.group(2)));
+        }
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * The exception and its message: the first cause when there is one (SCR reports a constructor's
+     * exception inside an {@code InvocationTargetException}).
+     */
+    String summary() {
+      String[] lines = failure.strip().split("\\R");
+      for (String line : lines) {
+        if (line.startsWith("Caused by: ")) {
+          return line.substring("Caused by: ".length());
+        }
+      }
+      return lines[0].isEmpty() ? "no reason given" : lines[0];
+    }
+  }
+
+  /** A configuration property a component refused, and why. */
+  record Refusal(String property, String reason) {}
+
+  private ComponentFailures() {}
+
+  /**
+   * @return the failures of the components of these bundles; empty when SCR does not run
+   */
+  static List<Failure> of(BundleContext context, Collection<Bundle> bundles)
+      throws ReflectiveOperationException {
+    ServiceReference<?> ref = context.getServiceReference(SERVICE);
+    if (ref == null || bundles.isEmpty()) {
+      return List.of();
+    }
+    Object runtime = context.getService(ref);
+    try {
+      Bundle scr = ref.getBundle();
+      Class<?> type = scr.loadClass(SERVICE);
+      Method descriptions = type.getMethod("getComponentDescriptionDTOs", Bundle[].class);
+      Method configurations =
+          type.getMethod("getComponentConfigurationDTOs", scr.loadClass(DESCRIPTION));
+      List<Failure> failures = new ArrayList<>();
+      Object[] asked = {bundles.toArray(new Bundle[0])};
+      for (Object description : (Collection<?>) descriptions.invoke(runtime, asked)) {
+        for (Object configuration : (Collection<?>) configurations.invoke(runtime, description)) {
+          if ((int) field(configuration, "state") == FAILED_ACTIVATION) {
+            Object failure = field(configuration, "failure");
+            failures.add(
+                new Failure(
+                    (String) field(description, "name"),
+                    (String) field(field(description, "bundle"), "symbolicName"),
+                    List.of((String[]) field(description, "configurationPid")),
+                    failure == null ? "" : failure.toString()));
+          }
+        }
+      }
+      return failures;
+    } finally {
+      context.ungetService(ref);
+    }
+  }
+
+  private static Object field(Object dto, String name) throws ReflectiveOperationException {
+    return dto.getClass().getField(name).get(dto);
+  }
+}
