@@ -52,7 +52,7 @@ final class Browser implements AutoCloseable {
    */
   static Browser start(String base, Path screenshots, boolean javascript, int width)
       throws IOException {
-    assertTrue(
+    Tools.require(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "the browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
     Files.createDirectories(screenshots);

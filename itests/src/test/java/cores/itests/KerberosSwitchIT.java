@@ -27,7 +27,6 @@ import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSManager;
 import org.ietf.jgss.Oid;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,11 +148,7 @@ class KerberosSwitchIT {
    */
   @Test
   void wrongPasswordsAgainstMitKerberosAre401AndCountedAndAKdcDownIs503() throws Exception {
-    Assumptions.assumeTrue(
-        MitKdc.missingPrograms().isEmpty(),
-        "MIT Kerberos is not installed (missing "
-            + MitKdc.missingPrograms()
-            + "; apt-get install krb5-kdc krb5-admin-server krb5-user)");
+    MitKdc.requireInstalled();
     String password = "mit-" + System.nanoTime();
     try (MitKdc mit = MitKdc.start(directory.resolve("mit"), "MIT.TEST")) {
       mit.addPrincipal("carol", password, false);

@@ -154,7 +154,10 @@ final class NativeStack implements AutoCloseable {
     }
   }
 
-  /** An executable on PATH (or /usr/sbin, where Debian puts nginx); fails, never skips. */
+  /**
+   * An executable on PATH (or /usr/sbin, where Debian puts nginx); missing, the test is skipped, or
+   * fails where {@link Tools} requires every program.
+   */
   static Path tool(String name) {
     List<String> dirs = new ArrayList<>(List.of(System.getenv("PATH").split(File.pathSeparator)));
     dirs.add("/usr/sbin");
@@ -164,10 +167,12 @@ final class NativeStack implements AutoCloseable {
         return candidate;
       }
     }
-    throw new AssertionError(
+    Tools.require(
+        false,
         name
             + " is needed by the test and is not installed (.ci/run installs it: apt-get install"
             + " nginx mkdocs mkdocs-material docker-compose openssl chromium chromium-driver)");
+    throw new IllegalStateException("unreachable");
   }
 
   /** The repository root: the parent of itests/, where the tests run. */

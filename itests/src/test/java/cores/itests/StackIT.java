@@ -44,8 +44,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * and the static assets copied by the image's entrypoint, checked through nginx's port as a browser
  * and an API client see them. Also validates docker-compose.template.yml with docker-compose.
  *
- * <p>nginx, mkdocs (with mkdocs-material), docker-compose and openssl must be installed (.ci/run
- * installs them): without them the test fails, it does not skip.
+ * <p>nginx, mkdocs (with mkdocs-material), docker-compose and openssl are needed (.ci/run installs
+ * them): without them it is skipped, or fails where {@link Tools} requires every program.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -9,7 +9,6 @@ import cores.auth.kerberos.testkdc.MitKdc;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +30,7 @@ class MitKdcLoginTest {
 
   @BeforeAll
   static void startKdc() throws Exception {
-    Assumptions.assumeTrue(
-        MitKdc.missingPrograms().isEmpty(),
-        "MIT Kerberos is not installed (missing "
-            + MitKdc.missingPrograms()
-            + "; apt-get install krb5-kdc krb5-admin-server krb5-user)");
+    MitKdc.requireInstalled();
     kdc = MitKdc.start(directory.resolve("kdc"), REALM);
     kdc.addPrincipal("nopreauth", PASSWORD, false);
     kdc.addPrincipal("preauth", PASSWORD, true);

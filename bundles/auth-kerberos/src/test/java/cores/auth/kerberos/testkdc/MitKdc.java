@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * MIT Kerberos' own KDC ({@code krb5kdc} from Debian's {@code krb5-kdc}), with a realm of its own
@@ -56,7 +57,7 @@ public final class MitKdc implements AutoCloseable {
    * The programs that are not installed, for a clear reason to skip; empty when all are there.
    * (Debian: {@code apt-get install krb5-kdc krb5-admin-server krb5-user}; {@code .ci/run} does.)
    */
-  public static List<String> missingPrograms() {
+  private static List<String> missingPrograms() {
     List<String> missing = new ArrayList<>();
     for (String program : PROGRAMS) {
       if (BIN.stream().noneMatch(dir -> Files.isExecutable(dir.resolve(program)))) {
@@ -64,6 +65,25 @@ public final class MitKdc implements AutoCloseable {
       }
     }
     return missing;
+  }
+
+  /**
+   * Returns when MIT Kerberos is installed. Otherwise the test is skipped, saying what to install,
+   * or fails where {@code CORES_TESTS_REQUIRE_TOOLS=true} ({@code .ci/run}: nothing skips in CI).
+   */
+  public static void requireInstalled() {
+    List<String> missing = missingPrograms();
+    if (missing.isEmpty()) {
+      return;
+    }
+    String message =
+        "MIT Kerberos is not installed (missing "
+            + missing
+            + "; apt-get install krb5-kdc krb5-admin-server krb5-user)";
+    if ("true".equalsIgnoreCase(System.getenv("CORES_TESTS_REQUIRE_TOOLS"))) {
+      throw new AssertionError(message);
+    }
+    Assumptions.abort(message);
   }
 
   /** Creates the realm's database in {@code directory} and starts the KDC. */

@@ -1,0 +1,24 @@
+package cores.itests;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Programs of the machine that some tests drive (nginx, mkdocs, docker-compose, chromium, MIT
+ * Kerberos). On a machine with only Java and Maven those tests are skipped, saying what to install;
+ * where {@code CORES_TESTS_REQUIRE_TOOLS=true} (CI: {@code .ci/run} installs them and sets it) a
+ * missing program fails the test instead, so that nothing is skipped there.
+ */
+final class Tools {
+  private Tools() {}
+
+  /** Returns when the program is there; else skips or fails the test with the message. */
+  static void require(boolean present, String message) {
+    if (present) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(System.getenv("CORES_TESTS_REQUIRE_TOOLS"))) {
+      throw new AssertionError(message);
+    }
+    Assumptions.abort(message);
+  }
+}
