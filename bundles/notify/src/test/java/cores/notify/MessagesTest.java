@@ -23,8 +23,11 @@ class MessagesTest {
           NotificationEvent.NEXT_START, "2026-12-04");
 
   @Test
-  void everyTypeHasSubjectPlainAndHtmlWithTheHostLink() {
+  void everyBookingTypeHasSubjectPlainAndHtmlWithTheHostLink() {
     for (NotificationType type : NotificationType.values()) {
+      if (type == NotificationType.PASSWORD_RESET) {
+        continue;
+      }
       Messages.Rendered m = messages.render(type, DATA);
       assertTrue(m.subject().contains("lab-host-7"), type + ": " + m.subject());
       assertTrue(m.text().contains("https://cores.example.org/hosts/42/"), type + ": " + m.text());
@@ -33,6 +36,22 @@ class MessagesTest {
           type + ": " + m.html());
       assertFalse(m.text().contains("{{") || m.html().contains("{{"), type.toString());
     }
+  }
+
+  @Test
+  void aPasswordResetLinksToTheResetPageWithItsKeyUnderTheHostname() {
+    Map<String, String> data =
+        Map.of(
+            NotificationEvent.USERNAME, "ann",
+            NotificationEvent.TOKEN, "Ab-_9",
+            NotificationEvent.VALID_FOR, "1 hour");
+    Messages.Rendered m = messages.render(NotificationType.PASSWORD_RESET, data);
+    assertEquals("Set a new Cores password", m.subject());
+    assertTrue(m.text().contains("https://cores.example.org/password-reset/Ab-_9\n"), m.text());
+    assertTrue(m.text().contains("account ann") && m.text().contains("within 1 hour"), m.text());
+    assertTrue(
+        m.html().contains("<a href=\"https://cores.example.org/password-reset/Ab-_9\">"), m.html());
+    assertFalse(m.text().contains("{{") || m.html().contains("{{"), m.html());
   }
 
   @Test
