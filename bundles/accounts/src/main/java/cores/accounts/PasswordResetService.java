@@ -87,8 +87,9 @@ public final class PasswordResetService implements PasswordResets {
   @Override
   public void request(String email) {
     String address = email == null ? "" : email.strip();
-    if (Validation.email(address, true) != null) {
-      return;
+    String problem = Validation.email(address, true);
+    if (problem != null) {
+      throw FieldErrors.single("email", problem);
     }
     Instant now = clock.instant();
     tx.required(

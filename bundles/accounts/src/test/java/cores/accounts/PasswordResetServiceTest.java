@@ -94,10 +94,17 @@ class PasswordResetServiceTest {
   }
 
   @Test
-  void unknownAddressesAndInvalidInputGetNothingAndNoError() {
+  void unknownAddressesGetNothingAndNoError() {
     resets.request("nobody@example.org");
-    resets.request("not an address");
-    resets.request(null);
+    assertEquals(List.of(), outbox.events);
+  }
+
+  @Test
+  void whatIsNoAddressIsAFieldError() {
+    for (String wrong : new String[] {"not an address", "", null}) {
+      ProblemException e = assertThrows(ProblemException.class, () -> resets.request(wrong));
+      assertEquals(List.of("email"), List.copyOf(e.errors().keySet()), wrong);
+    }
     assertEquals(List.of(), outbox.events);
   }
 

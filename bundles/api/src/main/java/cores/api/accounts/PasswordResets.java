@@ -15,6 +15,8 @@ public interface PasswordResets {
    * case), through the outbox, unless that user already asked too often lately. Unknown addresses
    * get nothing. Callers answer the same whatever happened, so that nobody learns which addresses
    * have accounts.
+   *
+   * @throws cores.api.web.ProblemException 400 at {@code email} when it is not an email address
    */
   void request(String email);
 
