@@ -45,6 +45,15 @@ final class Pages {
   }
 
   /**
+   * The problem an account service states in an {@link IllegalArgumentException} whose message
+   * names the field first ("label: required"), without the field.
+   */
+  static String problem(IllegalArgumentException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.substring(message.indexOf(": ") + 2);
+  }
+
+  /**
    * The site's base URL as the visitor reached it ({@code https://cores.example.org}): the Host
    * header (which the http bundle checked against HOSTNAME), and https when the request or the
    * proxy in front says so.

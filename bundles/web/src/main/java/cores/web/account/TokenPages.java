@@ -65,9 +65,7 @@ public final class TokenPages {
           try {
             key = tokens.issue(me.id(), form.value("label").strip());
           } catch (IllegalArgumentException e) {
-            // the service's message is "label: <problem>"
-            String message = String.valueOf(e.getMessage());
-            form.error("label", message.substring(message.indexOf(": ") + 2));
+            form.error("label", Pages.problem(e));
             return show(request, me, 400, form, null);
           }
           return show(request, me, 200, Form.of(Map.of()), key);

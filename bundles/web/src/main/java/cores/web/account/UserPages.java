@@ -145,7 +145,7 @@ public final class UserPages {
           } catch (SecurityException e) {
             throw Access.forbidden(e.getMessage());
           } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("There is no active user " + id + ".");
+            throw ProblemException.badRequest(Pages.problem(e) + ".");
           }
           return site.redirect(
               request,
