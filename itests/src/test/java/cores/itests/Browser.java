@@ -74,10 +74,9 @@ final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile,
         "--window-size=" + Math.max(width, 800) + ",1000");
     if (width < 800) {
-      // a desktop window cannot be as narrow as a phone: the page is laid out as on one. Without
+      // a desktop window cannot be as narrow as a phone: the page is laid out as on one. No
       // touch: with touch emulated and JavaScript off by the content setting, chromedriver 156
-      // never
-      // returned from a click that navigates (a link, a form's button)
+      // never returned from a click that navigated (a link, a form's button)
       options.setExperimentalOption(
           "mobileEmulation",
           Map.of(
