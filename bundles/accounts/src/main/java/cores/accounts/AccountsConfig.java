@@ -22,4 +22,12 @@ public @interface AccountsConfig {
       description = "Longest wait, in seconds, imposed after failed logins.",
       min = "1")
   int throttleMaxDelaySeconds() default 900;
+
+  @AttributeDefinition(description = "Minutes a mailed password reset link works.", min = "1")
+  int passwordResetMinutes() default 60;
+
+  @AttributeDefinition(
+      description = "Password reset mails per user within an hour; further requests send none.",
+      min = "1")
+  int passwordResetsPerHour() default 3;
 }

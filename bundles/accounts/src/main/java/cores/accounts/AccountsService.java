@@ -10,7 +10,9 @@ import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
@@ -47,6 +49,31 @@ public final class AccountsService implements Accounts {
       return Optional.empty();
     }
     return tx.readOnly(em -> UserMapping.byUsername(em, username).map(UserMapping::toUser));
+  }
+
+  @Override
+  public List<User> search(String text, int limit) {
+    String needle = text == null ? "" : text.strip();
+    if (needle.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    String pattern = "%" + needle.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    return tx.readOnly(
+        em -> {
+          Map<Long, UserEntity> found = new LinkedHashMap<>();
+          UserMapping.byUsername(em, needle).ifPresent(u -> found.put(u.id(), u));
+          em.createQuery(
+                  "select u from UserEntity u where lower(u.username) like lower(:p) escape '!'"
+                      + " or lower(u.email) like lower(:p) escape '!'"
+                      + " or lower(concat(u.firstName, ' ', u.lastName)) like lower(:p) escape '!'"
+                      + " order by u.username",
+                  UserEntity.class)
+              .setParameter("p", pattern)
+              .setMaxResults(limit)
+              .getResultList()
+              .forEach(u -> found.putIfAbsent(u.id(), u));
+          return found.values().stream().limit(limit).map(UserMapping::toUser).toList();
+        });
   }
 
   @Override

@@ -6,9 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /** Random secret keys and the hashes under which they are stored. */
 public final class Keys {
+  private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
   private Keys() {}
 
   /** A DRF-style token key: 20 random bytes as 40 lower-case hex digits. */
@@ -18,11 +21,19 @@ public final class Keys {
     return HexFormat.of().formatHex(bytes);
   }
 
-  /** A session key: 32 random bytes, base64url without padding (43 characters). */
-  static String sessionKey(SecureRandom random) {
+  /**
+   * A key of a session, a password reset link or a calendar feed: 32 random bytes, base64url
+   * without padding (43 characters), so it can stand in a cookie or a URL as it is.
+   */
+  static String urlSafeKey(SecureRandom random) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Whether a value has the shape of {@link #urlSafeKey}: anything else is not looked up. */
+  static boolean urlSafeShape(String key) {
+    return key != null && URL_SAFE.matcher(key).matches();
   }
 
   /**

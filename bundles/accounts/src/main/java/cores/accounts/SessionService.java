@@ -48,7 +48,7 @@ public final class SessionService implements Sessions {
 
   @Override
   public String open(long userId) {
-    String key = Keys.sessionKey(random);
+    String key = Keys.urlSafeKey(random);
     Instant now = clock.instant();
     tx.required(
         em -> {

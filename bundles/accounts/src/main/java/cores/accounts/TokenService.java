@@ -93,6 +93,32 @@ public final class TokenService implements Tokens {
   }
 
   @Override
+  public List<Token> list(long userId) {
+    return tx.readOnly(
+        em ->
+            em
+                .createQuery(
+                    "select t from TokenEntity t where t.userId = :user order by t.id",
+                    TokenEntity.class)
+                .setParameter("user", userId)
+                .getResultList()
+                .stream()
+                .map(t -> new Token(t.id(), t.label(), t.created(), t.lastUsed()))
+                .toList());
+  }
+
+  @Override
+  public boolean revokeById(long userId, long tokenId) {
+    return tx.required(
+            em ->
+                em.createQuery("delete from TokenEntity t where t.id = :id and t.userId = :user")
+                    .setParameter("id", tokenId)
+                    .setParameter("user", userId)
+                    .executeUpdate())
+        > 0;
+  }
+
+  @Override
   public void revoke(long userId, String label) {
     tx.required(
         em ->

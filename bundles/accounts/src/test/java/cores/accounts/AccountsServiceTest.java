@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -188,6 +189,27 @@ class AccountsServiceTest {
                         + user.id()
                         + ", 'Inventory.View Host')"));
     assertEquals("23514", e.getSQLState());
+  }
+
+  @Test
+  void searchMatchesUsernameNameOrAddressIgnoringCaseExactUsernameFirst() {
+    accounts.provision(
+        new Identity("ldap", "zed", "Quinn", "Zed", "q.zed@example.org", null, null, null));
+    accounts.provision(
+        new Identity("ldap", "aquin", "Aqu", "In", "aquin@example.org", null, null, null));
+    accounts.provision(
+        new Identity("ldap", "quin", "Other", "Person", "p@example.org", null, null, null));
+    assertEquals(
+        List.of("quin", "aquin", "zed"),
+        accounts.search("QUIN", 10).stream().map(User::username).toList());
+    assertEquals(
+        List.of("zed"), accounts.search("quinn zed", 10).stream().map(User::username).toList());
+    assertEquals(
+        List.of("zed"), accounts.search("Q.ZED@", 10).stream().map(User::username).toList());
+    assertEquals(2, accounts.search("quin", 2).size());
+    // LIKE's wildcards are plain characters in the text
+    assertEquals(List.of(), accounts.search("q%n", 10));
+    assertEquals(List.of(), accounts.search("  ", 10));
   }
 
   @Test

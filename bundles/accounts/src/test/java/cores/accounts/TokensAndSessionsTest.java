@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
 import cores.api.auth.Identity;
 import cores.testing.TestDatabase;
@@ -100,6 +101,26 @@ class TokensAndSessionsTest {
     String key = tokens.issue(user.id(), "t");
     execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
     assertTrue(tokens.authenticate(key).isEmpty());
+  }
+
+  @Test
+  void ownersListTheirTokensAndRevokeOneOfThemOnly() {
+    User owner = accounts.provision(Identity.of("ldap", "lister"));
+    User other = accounts.provision(Identity.of("ldap", "otherlister"));
+    String first = tokens.issue(owner.id(), "laptop");
+    String second = tokens.issue(owner.id(), "ci");
+    String others = tokens.issue(other.id(), "theirs");
+    List<Tokens.Token> listed = tokens.list(owner.id());
+    assertEquals(List.of("laptop", "ci"), listed.stream().map(Tokens.Token::label).toList());
+    assertEquals(clock.instant(), listed.get(0).created());
+    long othersId = tokens.list(other.id()).get(0).id();
+
+    assertFalse(tokens.revokeById(owner.id(), othersId), "not theirs");
+    assertTrue(tokens.authenticate(others).isPresent());
+    assertTrue(tokens.revokeById(owner.id(), listed.get(0).id()));
+    assertFalse(tokens.revokeById(owner.id(), listed.get(0).id()));
+    assertTrue(tokens.authenticate(first).isEmpty());
+    assertTrue(tokens.authenticate(second).isPresent());
   }
 
   @Test

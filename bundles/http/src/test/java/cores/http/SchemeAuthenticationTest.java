@@ -190,5 +190,10 @@ class SchemeAuthenticationTest {
     public User createSuperuser(String username, String email, char[] password) {
       throw new UnsupportedOperationException("not used by the HTTP bundle");
     }
+
+    @Override
+    public List<User> search(String text, int limit) {
+      throw new UnsupportedOperationException("not used by the HTTP bundle");
+    }
   }
 }

@@ -79,6 +79,16 @@ final class TestAccounts implements Tokens, Sessions, Authenticator {
   }
 
   @Override
+  public List<Token> list(long userId) {
+    throw new UnsupportedOperationException("not used by the HTTP bundle");
+  }
+
+  @Override
+  public boolean revokeById(long userId, long tokenId) {
+    throw new UnsupportedOperationException("not used by the HTTP bundle");
+  }
+
+  @Override
   public String open(long userId) {
     User user = userId == ALICE.id() ? ALICE : ROOT;
     String key = UUID.randomUUID().toString().replace("-", "");

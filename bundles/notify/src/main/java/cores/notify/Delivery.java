@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * failed} when its attempts are used up. A message that cannot be rendered (an unknown type or bad
  * data written by hand) fails at once: retrying would not help.
  *
+ * <p>A {@linkplain NotificationType#confidential() confidential} message (a password reset link)
+ * goes only to private channels (email), never to one that posts where others read; while none is
+ * active it waits, retried with backoff like a failed delivery.
+ *
  * <p>The rows stay locked while the channels work, so another instance skips them. If the process
  * dies between a channel's acceptance and the commit, the row is delivered again later: the stable
  * Message-ID makes that repeat recognisable.
@@ -34,6 +39,7 @@ final class Delivery {
 
   private final Transactions tx;
   private final Supplier<List<NotificationChannel>> channels;
+  private final Predicate<NotificationChannel> privateChannel;
   private final Messages messages;
   private final String hostname;
   private final Backoff backoff;
@@ -42,12 +48,14 @@ final class Delivery {
   Delivery(
       Transactions tx,
       Supplier<List<NotificationChannel>> channels,
+      Predicate<NotificationChannel> privateChannel,
       Messages messages,
       String hostname,
       Backoff backoff,
       RandomGenerator random) {
     this.tx = tx;
     this.channels = channels;
+    this.privateChannel = privateChannel;
     this.messages = messages;
     this.hostname = hostname;
     this.backoff = backoff;
@@ -82,9 +90,11 @@ final class Delivery {
       Connection c, OutboxRow row, List<NotificationChannel> active, List<OutboxStore.Sent> sent)
       throws SQLException {
     int attempts = row.attempts() + 1;
+    NotificationType type;
     Notification notification;
     try {
-      notification = notification(row);
+      type = NotificationType.ofCode(row.type());
+      notification = notification(row, type);
     } catch (IllegalArgumentException e) {
       LOG.warn("Outbox message {} cannot be rendered: {}", row.id(), e.getMessage());
       OutboxStore.dead(
@@ -93,7 +103,12 @@ final class Delivery {
     }
     Set<String> delivered = new LinkedHashSet<>(row.deliveredTo());
     StringBuilder errors = new StringBuilder();
-    for (NotificationChannel channel : active) {
+    List<NotificationChannel> eligible =
+        type.confidential() ? active.stream().filter(privateChannel).toList() : active;
+    if (eligible.isEmpty()) {
+      errors.append("no private channel (email) is active for a confidential message");
+    }
+    for (NotificationChannel channel : eligible) {
       if (delivered.contains(channel.name())) {
         continue;
       }
@@ -126,8 +141,7 @@ final class Delivery {
     }
   }
 
-  private Notification notification(OutboxRow row) {
-    NotificationType type = NotificationType.ofCode(row.type());
+  private Notification notification(OutboxRow row, NotificationType type) {
     Messages.Rendered m = messages.render(type, EventData.read(row.data()));
     return new Notification(
         row.messageId(hostname), row.recipient(), m.subject(), m.text(), m.html());

@@ -5,6 +5,9 @@ import cores.api.persistence.Transactions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,10 @@ public final class Dispatcher {
   private static final long ERROR_PAUSE_MILLIS = 5000;
 
   private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
+
+  /** The channels registered with {@link NotificationChannel#PRIVATE}. */
+  private final Set<NotificationChannel> privateChannels = ConcurrentHashMap.newKeySet();
+
   private final LinkedBlockingQueue<Boolean> wake = new LinkedBlockingQueue<>();
   private final Delivery delivery;
   private final int batchSize;
@@ -52,6 +59,7 @@ public final class Dispatcher {
         new Delivery(
             tx,
             () -> List.copyOf(channels),
+            privateChannels::contains,
             new Messages(Messages.site(config.scheme(), config.hostname())),
             config.hostname().strip(),
             new Backoff(
@@ -68,7 +76,11 @@ public final class Dispatcher {
       cardinality = ReferenceCardinality.MULTIPLE,
       policy = ReferencePolicy.DYNAMIC,
       service = NotificationChannel.class)
-  void addChannel(NotificationChannel channel) {
+  void addChannel(NotificationChannel channel, Map<String, Object> properties) {
+    Object personal = properties.get(NotificationChannel.PRIVATE);
+    if (Boolean.TRUE.equals(personal) || "true".equals(personal)) {
+      privateChannels.add(channel);
+    }
     channels.add(channel);
     LOG.info("Notification channel {} active", channel.name());
     wake.offer(Boolean.TRUE);
@@ -76,6 +88,7 @@ public final class Dispatcher {
 
   void removeChannel(NotificationChannel channel) {
     channels.remove(channel);
+    privateChannels.remove(channel);
     LOG.info("Notification channel {} gone", channel.name());
   }
 

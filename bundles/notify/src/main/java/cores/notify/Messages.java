@@ -14,11 +14,13 @@ import java.util.Map;
 /**
  * The message of each {@link NotificationType}, from {@code cores/notify/templates/<code>.txt}
  * (first line {@code Subject: …}, a blank line, the plain-text body) and {@code <code>.html} (the
- * HTML body). Besides the event's data, templates see {@code link} (the host page) and {@code site}
- * (the site's base URL), both built from the configured host name.
+ * HTML body). Besides the event's data, templates see {@code link} (the host page, or the password
+ * reset page with its key) and {@code site} (the site's base URL), both built from the configured
+ * host name.
  */
 final class Messages {
   static final String HOST_PAGE = "/hosts/";
+  static final String RESET_PAGE = "/password-reset/";
   private static final String SUBJECT = "Subject:";
 
   /** A rendered message. */
@@ -47,12 +49,7 @@ final class Messages {
   Rendered render(NotificationType type, Map<String, String> data) {
     Map<String, String> values = new HashMap<>(data);
     values.put("site", site);
-    String hostId = data.getOrDefault(NotificationEvent.HOST_ID, "");
-    values.put(
-        "link",
-        hostId.isBlank()
-            ? site + "/"
-            : site + HOST_PAGE + URLEncoder.encode(hostId, StandardCharsets.UTF_8) + "/");
+    values.put("link", link(type, data));
     Templates t = templates.get(type);
     // a header line: no line breaks from data may reach it
     String subject = t.subject().render(values, Template::plain).replaceAll("[\\r\\n\\t]+", " ");
@@ -60,6 +57,19 @@ final class Messages {
         subject.strip(),
         t.text().render(values, Template::plain),
         t.html().render(values, Template::html));
+  }
+
+  /** The page a message links to: the reset page with its key, or the host's page. */
+  private String link(NotificationType type, Map<String, String> data) {
+    if (type == NotificationType.PASSWORD_RESET) {
+      return site + RESET_PAGE + encode(data.getOrDefault(NotificationEvent.TOKEN, ""));
+    }
+    String hostId = data.getOrDefault(NotificationEvent.HOST_ID, "");
+    return hostId.isBlank() ? site + "/" : site + HOST_PAGE + encode(hostId) + "/";
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static Templates load(NotificationType type) {

@@ -1,5 +1,6 @@
 package cores.notify;
 
+import cores.api.notify.NotificationEvent;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,8 +27,15 @@ final class OutboxStore {
           + " WHERE status = 'pending' AND next_attempt_at <= now()"
           + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
+  /**
+   * A sent or dead message's secret (a password reset link's key) is dropped from its stored data:
+   * once delivered, or never to be, it has no use, and the table must not hold live credentials.
+   */
+  private static final String DROP_SECRET = " data = data - '" + NotificationEvent.TOKEN + "',";
+
   private static final String SENT =
       "UPDATE notify_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1,"
+          + DROP_SECRET
           + " last_error = NULL, delivered_to = ? WHERE id = ?";
 
   private static final String RETRY =
@@ -35,8 +43,9 @@ final class OutboxStore {
           + " last_error = ?, delivered_to = ? WHERE id = ?";
 
   private static final String DEAD =
-      "UPDATE notify_outbox SET status = 'failed', attempts = ?, last_error = ?, delivered_to = ?"
-          + " WHERE id = ?";
+      "UPDATE notify_outbox SET status = 'failed',"
+          + DROP_SECRET
+          + " attempts = ?, last_error = ?, delivered_to = ? WHERE id = ?";
 
   private static final String REQUEUE_ALL =
       "UPDATE notify_outbox SET status = 'pending', attempts = 0, next_attempt_at = now()"

@@ -80,6 +80,7 @@ class DeliveryTest {
     return new Delivery(
         unit,
         () -> active,
+        SmtpChannel.class::isInstance,
         new Messages(Messages.site("https", HOSTNAME)),
         HOSTNAME,
         b,
@@ -208,6 +209,63 @@ class DeliveryTest {
     mail = startMail();
     drain(d);
     assertTrue(mail.waitForIncomingEmail(5000, 2));
+  }
+
+  @Test
+  void confidentialMessagesGoOnlyToPrivateChannelsAndLoseTheirSecretOnceSent() throws Exception {
+    db.execute(
+        "INSERT INTO notify_outbox (type, recipient, data) VALUES ('password_reset',"
+            + " 'ann@example.org', '{\"username\": \"ann\", \"token\": \"k3y\"}')");
+    ChatRoom room = new ChatRoom();
+    Delivery d = delivery(tx, List.of(room), fast(10));
+    d.round(20);
+    assertEquals(List.of(), room.posted, "a chat room never gets a reset link");
+    assertEquals(
+        1,
+        db.number(
+            "SELECT count(*) FROM notify_outbox WHERE status = 'pending' AND attempts = 1"
+                + " AND last_error LIKE 'no private channel%' AND data ? 'token'"));
+
+    db.execute("UPDATE notify_outbox SET next_attempt_at = now()");
+    delivery(tx, List.of(room, channel()), fast(10)).round(20);
+    assertEquals(List.of(), room.posted);
+    assertTrue(mail.waitForIncomingEmail(5000, 1));
+    String text =
+        ((MimeMultipart) mail.getReceivedMessages()[0].getContent())
+            .getBodyPart(0)
+            .getContent()
+            .toString();
+    assertTrue(text.contains("https://cores.example.org/password-reset/k3y"), text);
+    assertEquals(
+        1,
+        db.number(
+            "SELECT count(*) FROM notify_outbox WHERE status = 'sent'"
+                + " AND NOT data ? 'token' AND data ->> 'username' = 'ann'"));
+  }
+
+  @Test
+  void aDeadMessageLosesItsSecretToo() throws Exception {
+    db.execute(
+        "INSERT INTO notify_outbox (type, recipient, data, attempts) VALUES ('password_reset',"
+            + " 'ann@example.org', '{\"token\": \"k3y\"}', 2)");
+    delivery(tx, List.of(new ChatRoom()), fast(3)).round(20);
+    assertEquals(
+        1, db.number("SELECT count(*) FROM notify_outbox WHERE status = 'failed' AND data = '{}'"));
+  }
+
+  /** A channel that posts where several people read, as the webhook plugin does. */
+  private static final class ChatRoom implements NotificationChannel {
+    final List<String> posted = new ArrayList<>();
+
+    @Override
+    public String name() {
+      return "room";
+    }
+
+    @Override
+    public void deliver(cores.api.notify.Notification notification) {
+      posted.add(notification.text());
+    }
   }
 
   @Test

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import cores.api.notify.NotificationChannel;
 import cores.notify.smtp.SmtpChannel;
 import cores.testing.TestDatabase;
 import java.lang.annotation.Annotation;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The component: its thread waits while no channel is active and delivers once one appears. */
@@ -33,7 +35,7 @@ class DispatcherTest {
         try (SmtpChannel channel =
             new SmtpChannel(new SmtpSettings(mail.getSmtp().getPort(), 2000))) {
           // the pause is 60 s: only the wake-up on a new channel gets this delivered in time
-          dispatcher.addChannel(channel);
+          dispatcher.addChannel(channel, Map.of(NotificationChannel.PRIVATE, true));
           assertEquals(List.of("smtp"), dispatcher.channelNames());
           assertTrue(mail.waitForIncomingEmail(10_000, 45));
           long until = System.nanoTime() + 10_000_000_000L;

@@ -23,8 +23,11 @@ class MessagesTest {
           NotificationEvent.NEXT_START, "2026-12-04");
 
   @Test
-  void everyTypeHasSubjectPlainAndHtmlWithTheHostLink() {
+  void everyBookingTypeHasSubjectPlainAndHtmlWithTheHostLink() {
     for (NotificationType type : NotificationType.values()) {
+      if (type == NotificationType.PASSWORD_RESET) {
+        continue;
+      }
       Messages.Rendered m = messages.render(type, DATA);
       assertTrue(m.subject().contains("lab-host-7"), type + ": " + m.subject());
       assertTrue(m.text().contains("https://cores.example.org/hosts/42/"), type + ": " + m.text());
@@ -36,18 +39,41 @@ class MessagesTest {
   }
 
   @Test
-  void everyLinkInEveryMessageIsTheHostPageOrTheSite() {
+  void everyLinkInEveryMessageIsAPageOfTheSite() {
     java.util.regex.Pattern url = java.util.regex.Pattern.compile("https?://[^\\s\"<>]+");
+    Map<String, String> data = new java.util.HashMap<>(DATA);
+    data.put(NotificationEvent.USERNAME, "ann");
+    data.put(NotificationEvent.TOKEN, "Ab-_9");
+    data.put(NotificationEvent.VALID_FOR, "1 hour");
     for (NotificationType type : NotificationType.values()) {
-      Messages.Rendered m = messages.render(type, DATA);
+      Messages.Rendered m = messages.render(type, data);
       java.util.regex.Matcher links = url.matcher(m.text() + "\n" + m.html());
       while (links.find()) {
         assertTrue(
-            java.util.List.of("https://cores.example.org", "https://cores.example.org/hosts/42/")
+            java.util.List.of(
+                    "https://cores.example.org",
+                    "https://cores.example.org/hosts/42/",
+                    "https://cores.example.org/password-reset/Ab-_9")
                 .contains(links.group()),
             type + " links " + links.group() + ", which no page of the site answers");
       }
     }
+  }
+
+  @Test
+  void aPasswordResetLinksToTheResetPageWithItsKeyUnderTheHostname() {
+    Map<String, String> data =
+        Map.of(
+            NotificationEvent.USERNAME, "ann",
+            NotificationEvent.TOKEN, "Ab-_9",
+            NotificationEvent.VALID_FOR, "1 hour");
+    Messages.Rendered m = messages.render(NotificationType.PASSWORD_RESET, data);
+    assertEquals("Set a new Cores password", m.subject());
+    assertTrue(m.text().contains("https://cores.example.org/password-reset/Ab-_9\n"), m.text());
+    assertTrue(m.text().contains("account ann") && m.text().contains("within 1 hour"), m.text());
+    assertTrue(
+        m.html().contains("<a href=\"https://cores.example.org/password-reset/Ab-_9\">"), m.html());
+    assertFalse(m.text().contains("{{") || m.html().contains("{{"), m.html());
   }
 
   @Test

@@ -115,14 +115,7 @@ public final class TokensResource {
   @Path("{id}")
   public void revoke(@PathParam("id") long id, @Context SecurityContext security) {
     User user = Access.user(security);
-    int deleted =
-        tx.required(
-            em ->
-                em.createQuery("delete from TokenEntity t where t.id = :id and t.userId = :user")
-                    .setParameter("id", id)
-                    .setParameter("user", user.id())
-                    .executeUpdate());
-    if (deleted == 0) {
+    if (!tokens.revokeById(user.id(), id)) {
       throw ProblemException.notFound("No token with id " + id + ".");
     }
   }

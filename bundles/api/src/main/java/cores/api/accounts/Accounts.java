@@ -1,6 +1,7 @@
 package cores.api.accounts;
 
 import cores.api.auth.Identity;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -12,6 +13,12 @@ public interface Accounts {
 
   /** Finds a user by username, ignoring case. */
   Optional<User> findByUsername(String username);
+
+  /**
+   * Users whose username, first or last name or email address contains the text, ignoring case:
+   * exact username matches first, then by username; at most {@code limit}.
+   */
+  List<User> search(String text, int limit);
 
   /**
    * Creates an active staff superuser with a local password.

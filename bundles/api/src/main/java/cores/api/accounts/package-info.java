@@ -1,6 +1,9 @@
-/** Users, groups, permissions, API tokens and sessions. */
+/**
+ * Users, groups, permissions, API tokens and sessions; users' own profiles, password resets and
+ * calendar feeds (1.2.0).
+ */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package cores.api.accounts;
 
 import org.osgi.annotation.bundle.Export;

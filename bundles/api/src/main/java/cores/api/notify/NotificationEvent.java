@@ -25,6 +25,9 @@ import java.util.TreeMap;
  *   <li>{@value #PREVIOUS_HOLDER}: booking reminder: who had the host before
  *   <li>{@value #NEXT_HOLDER}, {@value #NEXT_START}: the "…_NEXT" types: whose booking follows
  *   <li>{@value #COMMENT}: the booking's or reservation's comment
+ *   <li>{@value #USERNAME}, {@value #TOKEN}, {@value #VALID_FOR}: password reset: the account, the
+ *       key of the link (which the notify bundle builds under the configured HOSTNAME, and drops
+ *       from the stored data once the message is sent), and how long the link works ("1 hour")
  * </ul>
  */
 public record NotificationEvent(
@@ -39,6 +42,9 @@ public record NotificationEvent(
   public static final String NEXT_HOLDER = "next_holder";
   public static final String NEXT_START = "next_start";
   public static final String COMMENT = "comment";
+  public static final String USERNAME = "username";
+  public static final String TOKEN = "token";
+  public static final String VALID_FOR = "valid_for";
 
   public NotificationEvent {
     Objects.requireNonNull(type, "type");

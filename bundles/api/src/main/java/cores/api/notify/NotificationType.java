@@ -27,14 +27,25 @@ public enum NotificationType {
   BOOKING_ENDED_NEXT("booking_ended_next", true),
   RESERVATION_ENDED("reservation_ended", true),
   /** A reservation has been held for 12 weeks since the last nag. */
-  RESERVATION_NAG("reservation_nag", true);
+  RESERVATION_NAG("reservation_nag", true),
+  /**
+   * A link to set a new password, asked for on the site: {@link #confidential()}, so it goes only
+   * to channels that deliver to the recipient alone.
+   */
+  PASSWORD_RESET("password_reset", false, true);
 
   private final String code;
   private final boolean reminder;
+  private final boolean confidential;
 
   NotificationType(String code, boolean reminder) {
+    this(code, reminder, false);
+  }
+
+  NotificationType(String code, boolean reminder, boolean confidential) {
     this.code = code;
     this.reminder = reminder;
+    this.confidential = confidential;
   }
 
   /** Stable lower-case name, stored in the outbox and naming the templates. */
@@ -48,6 +59,15 @@ public enum NotificationType {
    */
   public boolean reminder() {
     return reminder;
+  }
+
+  /**
+   * Whether the message carries a secret (a password reset link): it is delivered only through
+   * channels registered with {@link NotificationChannel#PRIVATE}, never posted where others read,
+   * and the secret is dropped from the outbox once it is sent.
+   */
+  public boolean confidential() {
+    return confidential;
   }
 
   /**

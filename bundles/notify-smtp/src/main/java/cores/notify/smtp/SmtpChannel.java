@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
 @Component(
     service = NotificationChannel.class,
     configurationPid = SmtpConfig.PID,
-    configurationPolicy = ConfigurationPolicy.REQUIRE)
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    // each message goes to its recipient alone: password reset links may go this way
+    property = NotificationChannel.PRIVATE + ":Boolean=true")
 @Designate(ocd = SmtpConfig.class)
 public final class SmtpChannel implements NotificationChannel, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpChannel.class);

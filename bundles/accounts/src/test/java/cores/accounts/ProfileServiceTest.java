@@ -1,0 +1,163 @@
+package cores.accounts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.accounts.Profile;
+import cores.api.accounts.User;
+import cores.api.auth.Identity;
+import cores.api.web.ProblemException;
+import cores.testing.TestDatabase;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProfileServiceTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+  private final Settings settings = new Settings(Duration.ofMinutes(30), 3, Duration.ofMinutes(15));
+  private AccountsDatabase db;
+  private TestDatabase.Tx tx;
+  private AccountsService accounts;
+  private ProfileService profiles;
+  private SessionService sessions;
+  private LocalAuthenticationProvider local;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    db = new AccountsDatabase();
+    tx = db.transactions();
+    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock);
+    profiles = new ProfileService(tx, TestAccess.fastHasher(), settings, clock);
+    sessions = new SessionService(tx, settings, clock, new SecureRandom());
+    local = TestAccess.local(tx);
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  @Test
+  void usersChangeTheirNamesAddressAndReminders() {
+    User ann = accounts.createSuperuser("ann", "ann@example.org", "ann-password".toCharArray());
+    Profile changed = profiles.update(ann.id(), " Ann ", "Lee", " Ann.Lee@Example.org ", false);
+    assertEquals(
+        new Profile(ann.id(), "ann", "Ann", "Lee", "Ann.Lee@Example.org", false, true), changed);
+    assertEquals(changed, profiles.profile(ann.id()).orElseThrow());
+    assertTrue(profiles.profile(-1).isEmpty());
+  }
+
+  @Test
+  void anAddressIsRequiredValidAndNotAnotherUsersIgnoringCase() throws Exception {
+    User bob = accounts.createSuperuser("bob", "bob@example.org", "bob-password".toCharArray());
+    User cid = accounts.createSuperuser("cid", "cid@example.org", "cid-password".toCharArray());
+    ProblemException taken =
+        assertThrows(
+            ProblemException.class,
+            () -> profiles.update(cid.id(), "Cid", "", "BOB@example.ORG", true));
+    assertEquals(400, taken.status());
+    assertEquals(
+        Map.of("email", List.of("another account already uses this address")), taken.errors());
+    assertEquals("cid@example.org", profiles.profile(cid.id()).orElseThrow().email());
+
+    ProblemException blank =
+        assertThrows(
+            ProblemException.class,
+            () -> profiles.update(cid.id(), "x".repeat(151), "", " ", true));
+    assertEquals(List.of("required"), blank.errors().get("email"));
+    assertEquals(List.of("at most 150 characters"), blank.errors().get("first_name"));
+    assertEquals(
+        List.of("not a valid email address"),
+        assertThrows(
+                ProblemException.class, () -> profiles.update(cid.id(), "", "", "no-at-sign", true))
+            .errors()
+            .get("email"));
+    // their own address in another case is theirs to keep
+    assertEquals(
+        "BOB@example.org", profiles.update(bob.id(), "", "", "BOB@example.org", true).email());
+    assertEquals(
+        404,
+        assertThrows(ProblemException.class, () -> profiles.update(-5, "", "", "x@y.z", true))
+            .status());
+  }
+
+  @Test
+  void changingThePasswordChecksTheCurrentOneAndEndsOtherSessions() throws Exception {
+    User dan = accounts.createSuperuser("dan", "dan@example.org", "old-password".toCharArray());
+    String here = sessions.open(dan.id());
+    String elsewhere = sessions.open(dan.id());
+
+    ProblemException wrong =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                profiles.changePassword(
+                    dan.id(), "not-it".toCharArray(), "short".toCharArray(), here));
+    assertEquals(
+        Map.of(
+            "current_password", List.of("wrong password"),
+            "new_password", List.of("at least 8 characters")),
+        wrong.errors());
+    assertTrue(local.authenticate("dan", "old-password".toCharArray()).isPresent());
+
+    profiles.changePassword(
+        dan.id(), "old-password".toCharArray(), "new-password".toCharArray(), here);
+    assertTrue(local.authenticate("dan", "new-password".toCharArray()).isPresent());
+    assertFalse(local.authenticate("dan", "old-password".toCharArray()).isPresent());
+    assertTrue(sessions.resolve(here).isPresent(), "the session that changed it stays");
+    assertTrue(sessions.resolve(elsewhere).isEmpty(), "other sessions end");
+    assertEquals(0, db.number("SELECT count(*) FROM auth_login_failure WHERE username = 'dan'"));
+  }
+
+  @Test
+  void wrongCurrentPasswordsAreThrottledLikeFailedLogins() throws Exception {
+    User eve = accounts.createSuperuser("eve", "eve@example.org", "eve-password".toCharArray());
+    for (int i = 0; i < settings.throttleFreeFailures(); i++) {
+      assertEquals(
+          400,
+          assertThrows(
+                  ProblemException.class,
+                  () ->
+                      profiles.changePassword(
+                          eve.id(), "guess".toCharArray(), "whatever-new".toCharArray(), null))
+              .status());
+    }
+    ProblemException throttled =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                profiles.changePassword(
+                    eve.id(), "eve-password".toCharArray(), "whatever-new".toCharArray(), null));
+    assertEquals(429, throttled.status());
+    assertTrue(local.authenticate("eve", "eve-password".toCharArray()).isPresent());
+
+    clock.advance(AuthenticatorService.WINDOW.plusSeconds(1));
+    profiles.changePassword(
+        eve.id(), "eve-password".toCharArray(), "whatever-new".toCharArray(), null);
+    assertTrue(local.authenticate("eve", "whatever-new".toCharArray()).isPresent());
+  }
+
+  @Test
+  void usersWithoutALocalPasswordCannotChangeOneHere() {
+    User dir = accounts.provision(Identity.of("ldap", "dir"));
+    assertFalse(profiles.profile(dir.id()).orElseThrow().localPassword());
+    assertEquals(
+        409,
+        assertThrows(
+                ProblemException.class,
+                () ->
+                    profiles.changePassword(
+                        dir.id(), "x".toCharArray(), "long-enough".toCharArray(), null))
+            .status());
+  }
+}

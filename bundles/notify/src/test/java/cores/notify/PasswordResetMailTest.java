@@ -1,0 +1,108 @@
+package cores.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import cores.accounts.AccountsConfig;
+import cores.accounts.PasswordResetService;
+import cores.notify.smtp.SmtpChannel;
+import cores.testing.TestDatabase;
+import jakarta.mail.internet.MimeMultipart;
+import java.lang.annotation.Annotation;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The accounts bundle's password reset through this bundle's real outbox and the SMTP channel: the
+ * key written in the accounts unit's transaction arrives as a link to the reset page under the
+ * HOSTNAME, the link's key is the live one, and the sent row no longer holds it.
+ */
+class PasswordResetMailTest {
+  private static final Pattern LINK =
+      Pattern.compile("https://cores\\.example\\.org/password-reset/([A-Za-z0-9_-]{43})\\n");
+
+  @Test
+  void theMailedLinkCarriesTheLiveKeyAndTheOutboxForgetsIt() throws Exception {
+    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    try (NotifyDatabase db = new NotifyDatabase();
+        TestDatabase.Tx accounts = db.transactions("cores.accounts");
+        TestDatabase.Tx notify = db.transactions("cores.notify");
+        SmtpChannel smtp = new SmtpChannel(new SmtpSettings(mail.getSmtp().getPort(), 2000))) {
+      db.execute(
+          "INSERT INTO auth_user (username, email, password) VALUES"
+              + " ('ann', 'ann@example.org', 'pbkdf2_sha256$1000$salt$"
+              + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')");
+      PasswordResetService resets =
+          new PasswordResetService(accounts, new OutboxService(notify), new ResetConfig());
+      resets.request("ANN@example.org");
+
+      Delivery delivery =
+          new Delivery(
+              notify,
+              () -> List.of(smtp),
+              SmtpChannel.class::isInstance,
+              new Messages(Messages.site("https", "cores.example.org")),
+              "cores.example.org",
+              new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 3),
+              new SecureRandom());
+      assertEquals(1, delivery.round(10));
+      assertTrue(mail.waitForIncomingEmail(5000, 1));
+      String text =
+          ((MimeMultipart) mail.getReceivedMessages()[0].getContent())
+              .getBodyPart(0)
+              .getContent()
+              .toString()
+              .replace("\r\n", "\n");
+      Matcher link = LINK.matcher(text);
+      assertTrue(link.find(), text);
+      assertEquals("ann", resets.check(link.group(1)).orElseThrow().username());
+      assertEquals(
+          1,
+          db.number(
+              "SELECT count(*) FROM notify_outbox WHERE type = 'password_reset'"
+                  + " AND status = 'sent' AND NOT data ? 'token'"));
+    } finally {
+      mail.stop();
+    }
+  }
+
+  /** The accounts configuration as Config Admin passes its defaults. */
+  private static final class ResetConfig implements AccountsConfig {
+    @Override
+    public Class<? extends Annotation> annotationType() {
+      return AccountsConfig.class;
+    }
+
+    @Override
+    public int sessionTimeoutMinutes() {
+      return 60;
+    }
+
+    @Override
+    public int throttleFreeFailures() {
+      return 5;
+    }
+
+    @Override
+    public int throttleMaxDelaySeconds() {
+      return 900;
+    }
+
+    @Override
+    public int passwordResetMinutes() {
+      return 60;
+    }
+
+    @Override
+    public int passwordResetsPerHour() {
+      return 3;
+    }
+  }
+}
