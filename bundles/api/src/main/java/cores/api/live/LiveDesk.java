@@ -1,6 +1,7 @@
 package cores.api.live;
 
 import cores.api.accounts.User;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -14,6 +15,9 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface LiveDesk {
+
+  /** The zone the pages show times in ({@code CORES_TIME_ZONE}). */
+  ZoneId zone();
 
   /**
    * The dashboard: the last scan, the counts, and the open conflicts and warnings, at most {@code

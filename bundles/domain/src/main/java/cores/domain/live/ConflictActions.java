@@ -10,6 +10,7 @@ import cores.domain.sql.Sql;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What people do with a scan conflict: accept a NIC's new IP, fix a host's location (lab and rack),
@@ -94,13 +95,28 @@ public final class ConflictActions {
               "SELECT id FROM inventory_rack WHERE lab_id = ? AND number = ?",
               List.of(labId, number));
       if (target == null) {
-        throw FieldErrors.single("rack", "lab " + labId + " has no rack number " + number);
+        throw FieldErrors.single("rack", noRack(sql, labId, number));
       }
     }
     sql.update(
         "UPDATE inventory_host SET rack_id = ? WHERE id = ?",
         List.of(target.get("id"), conflict.get("host")));
     return close(sql, conflict, ConflictStatus.RESOLVED);
+  }
+
+  /** "B1/lab2 has no rack number 5; its racks: 0, 1", the lab by the name people know it by. */
+  private static String noRack(Sql sql, long labId, long number) {
+    Map<String, Object> lab =
+        new LiveLists()
+            .labs(sql).stream().filter(l -> l.get("id").equals(labId)).findFirst().orElseThrow();
+    List<?> racks = (List<?>) lab.get("racks");
+    return lab.get("name")
+        + " has no rack number "
+        + number
+        + (racks.isEmpty()
+            ? "; it has no racks"
+            : "; its racks: "
+                + racks.stream().map(String::valueOf).collect(Collectors.joining(", ")));
   }
 
   /**

@@ -21,6 +21,7 @@ import cores.domain.inventory.Inventory;
 import cores.domain.sql.Sql;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,21 +47,31 @@ public final class LiveDeskService implements LiveDesk {
   private static final int HOSTNAMES = 500;
 
   private final Transactions tx;
+  private final ZoneId zone;
   private final Vendors vendors;
   private final Inventory inventory;
   private final LiveLists lists = new LiveLists();
   private final ConflictActions actions = new ConflictActions();
   private final IgnoredMacs macs = new IgnoredMacs();
 
-  /** The inventory's NIC checks; a host leaving active (never by adding a NIC) mails holders. */
+  /**
+   * @param mail its zone (CORES_TIME_ZONE); and for the inventory's checks, whose host rule mails
+   *     holders when a host leaves active (never by adding a NIC)
+   */
   @Activate
   public LiveDeskService(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference Vendors vendors,
       @Reference BookingMail mail) {
     this.tx = tx;
+    this.zone = mail.zone();
     this.vendors = vendors;
     this.inventory = new Inventory(new Bookables(mail, Clock.systemUTC()));
+  }
+
+  @Override
+  public ZoneId zone() {
+    return zone;
   }
 
   @Override

@@ -191,8 +191,7 @@ class LiveDeskServiceTest {
     long id = only(Conflict.Kind.LOCATION).id();
     ProblemException noRack =
         assertThrows(ProblemException.class, () -> desk.fixLocation(changer, id, data.lab3, 1L));
-    assertEquals(
-        List.of("lab " + data.lab3 + " has no rack number 1"), noRack.errors().get("rack"));
+    assertEquals(List.of("lab3 has no rack number 1; its racks: 5"), noRack.errors().get("rack"));
     assertEquals(400, status(() -> desk.fixLocation(changer, id, null, 1L)));
     assertEquals(
         data.fixture.rack,
