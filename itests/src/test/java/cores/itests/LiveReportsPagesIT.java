@@ -183,7 +183,7 @@ class LiveReportsPagesIT {
 
   @Test
   @Order(5)
-  void ignoringAMacListsItOnTheUnknownDevicesTab() throws Exception {
+  void anIgnoredMacIsListedOnTheUnknownDevicesTabUntilTakenOff() throws Exception {
     long conflict = unknownDevice("00:1b:21:aa:bb:02");
     staff.open("/live/dash");
     staff.follow("form[action='/live/conflicts/" + conflict + "/ignoremac'] button");
@@ -196,6 +196,11 @@ class LiveReportsPagesIT {
     assertTrue(text.contains("Ignored from the live pages by lena"), text);
     staff.assertAccessible();
     staff.screenshot("live-unknown");
+    assertTrue(site.get("/api/live/ignoredmacs").contains("00:1b:21:aa:bb:02"));
+    staff.follow("form[action^='/live/ignoredmacs/'] button");
+    assertEquals("/live/unknown", staff.path());
+    assertTrue(staff.text().contains("Scans see that MAC again."), staff.text());
+    assertFalse(site.get("/api/live/ignoredmacs").contains("00:1b:21:aa:bb:02"));
   }
 
   @Test

@@ -15,6 +15,8 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface LiveDesk {
+  /** The permission adding a NIC needs, beside {@code live.change_scanconflict}. */
+  String ADD_NIC_PERMISSION = "inventory.add_nic";
 
   /** The zone the pages show times in ({@code CORES_TIME_ZONE}). */
   ZoneId zone();

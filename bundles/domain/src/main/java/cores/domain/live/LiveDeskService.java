@@ -40,9 +40,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = LiveDesk.class)
 public final class LiveDeskService implements LiveDesk {
-  /** The permission adding a NIC needs. */
-  static final String ADD_NIC = Permissions.of("inventory", "add", "nic");
-
   /** At most this many hosts of a lab are offered for a new NIC. */
   private static final int HOSTNAMES = 500;
 
@@ -206,7 +203,7 @@ public final class LiveDeskService implements LiveDesk {
   @Override
   public Conflict addNic(User actor, long id, NewNic nic) {
     may(actor, Permissions.CHANGE_SCANCONFLICT);
-    may(actor, ADD_NIC);
+    may(actor, ADD_NIC_PERMISSION);
     return conflict(
         tx.required(
             em -> {

@@ -13,6 +13,7 @@ import cores.api.accounts.User;
 import cores.api.live.Conflict;
 import cores.api.live.LabHosts;
 import cores.api.live.LiveDashboard;
+import cores.api.live.LiveDesk;
 import cores.api.live.LiveHost;
 import cores.api.live.NewNic;
 import cores.api.live.OfflineHost;
@@ -61,7 +62,7 @@ class LiveDeskServiceTest {
                 Permissions.VIEW_SCANCONFLICT,
                 Permissions.CHANGE_SCANCONFLICT,
                 Permissions.CHANGE_OFFLINEHOSTWARNING,
-                LiveDeskService.ADD_NIC));
+                LiveDesk.ADD_NIC_PERMISSION));
     viewer = data.db.user("viewer", false, Set.of(Permissions.VIEW_SCANCONFLICT));
   }
 

@@ -1,6 +1,7 @@
 package cores.web.live;
 
 import cores.api.accounts.Permissions;
+import cores.api.live.LiveDesk;
 import cores.api.web.Visitor;
 
 /**
@@ -11,15 +12,12 @@ import cores.api.web.Visitor;
  * @param addNic add a NIC for an unknown device (with {@code conflicts})
  */
 public record Actions(boolean conflicts, boolean warnings, boolean addNic, String csrfToken) {
-  /** The permission adding a NIC needs. */
-  static final String ADD_NIC = Permissions.of("inventory", "add", "nic");
-
   static Actions of(Visitor visitor) {
     boolean conflicts = visitor.may(Permissions.CHANGE_SCANCONFLICT);
     return new Actions(
         conflicts,
         visitor.may(Permissions.CHANGE_OFFLINEHOSTWARNING),
-        conflicts && visitor.may(ADD_NIC),
+        conflicts && visitor.may(LiveDesk.ADD_NIC_PERMISSION),
         visitor.csrfToken());
   }
 }

@@ -247,7 +247,7 @@ public final class ConflictPages {
     if (refused.isPresent()) {
       return refused;
     }
-    return site.requirePermission(request, Actions.ADD_NIC);
+    return site.requirePermission(request, LiveDesk.ADD_NIC_PERMISSION);
   }
 
   private Response locationPage(
