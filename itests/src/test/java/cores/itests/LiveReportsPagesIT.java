@@ -22,12 +22,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The live and report pages in a real browser through the stack's nginx, JavaScript off (every
- * action is a plain form): a scan ingested through the API raises a NIC conflict, a location
- * conflict and unknown devices; on the dashboard staff accept the IP, fix the location (a missing
- * rack first, shown at its field), add a NIC for an unknown MAC (an unknown host first) and ignore
- * another MAC; the hosts and unknown-device tabs; each report and its CSV; a user without the
- * permissions gets 403 and no navigation entries; the original's URLs; axe-core on every page.
+ * The live and report pages in a real browser through the stack's nginx (every action is a plain
+ * form, also with JavaScript off): a scan ingested through the API raises a NIC conflict, a
+ * location conflict and unknown devices; on the dashboard staff accept the IP, fix the location (a
+ * missing rack first, shown at its field), add a NIC for an unknown MAC (an unknown host first) and
+ * ignore another MAC; the hosts and unknown-device tabs; each report and its CSV; a user without
+ * the permissions gets 403 and no navigation entries; the original's URLs; axe-core on every page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,6 +39,7 @@ class LiveReportsPagesIT {
   private List<Long> hosts;
   private long rackOne;
   private long rackTwo;
+  private WebSite.Account lena;
   private Browser staff;
   private Browser plain;
 
@@ -86,8 +87,9 @@ class LiveReportsPagesIT {
             + "{\"mac\":\"02:aa:00:00:00:01\",\"ip\":\"10.82.0.99\"}]}";
     HttpResponse<String> ingested = site.api().send("POST", "/api/live/ingest", site.admin(), scan);
     assertEquals(200, ingested.statusCode(), ingested.body());
-    staff = site.browser(false, 1280);
-    WebSite.logIn(staff, site.user("lena", true));
+    lena = site.user("lena", true);
+    staff = site.browser(true, 1280);
+    WebSite.logIn(staff, lena);
     plain = site.browser(true, 1280);
     WebSite.logIn(plain, site.user("pat", false));
   }
@@ -119,20 +121,24 @@ class LiveReportsPagesIT {
 
   @Test
   @Order(2)
-  void acceptingTheIpGivesTheNicItsNewAddress() throws Exception {
+  void acceptingTheIpGivesTheNicItsNewAddressWithJavaScriptOffToo() throws Exception {
     long conflict = openConflict("nic");
-    staff.follow("form[action='/live/conflicts/" + conflict + "/accept'] button");
-    assertEquals("/live/dash", staff.path());
-    assertTrue(staff.text().contains("now has the IP 10.81.0.101"), staff.text());
+    Browser noScript = site.browser(false, 1280);
+    WebSite.logIn(noScript, lena);
+    noScript.open("/live/dash");
+    noScript.follow("form[action='/live/conflicts/" + conflict + "/accept'] button");
+    assertEquals("/live/dash", noScript.path());
+    assertTrue(noScript.text().contains("now has the IP 10.81.0.101"), noScript.text());
     assertTrue(
         site.get("/api/inventory/nic/?mac=02:00:00:00:02:01").contains("\"ip\":\"10.81.0.101\""));
-    staff.screenshot("live-dash-accepted");
+    noScript.screenshot("live-dash-accepted-no-javascript");
   }
 
   @Test
   @Order(3)
   void fixingTheLocationShowsAMissingRackAtItsFieldThenMovesTheHost() throws Exception {
     long conflict = openConflict("location");
+    staff.open("/live/dash");
     staff.follow("a[href='/live/conflicts/" + conflict + "/location']");
     assertTrue(staff.find("#lab option[selected]").getText().startsWith("B1/Lab Two"));
     staff.assertAccessible();
@@ -171,6 +177,7 @@ class LiveReportsPagesIT {
     assertEquals("true", staff.find("#host").getAttribute("aria-invalid"));
     assertEquals("10.81.0.77", staff.find("#ip").getAttribute("value"), "the form as posted");
     assertFalse(site.get("/api/inventory/nic/?mac=00:1b:21:aa:bb:01").contains("\"id\""));
+    staff.assertAccessible();
     staff.screenshot("live-add-nic-error");
     staff.type("host", "lr-03");
     staff.follow("main form button[type=submit]");
@@ -254,6 +261,7 @@ class LiveReportsPagesIT {
     assertTrue(
         staff.find(".cores-field--invalid .cores-error").getText().contains("from 1 to 3660"),
         staff.text());
+    staff.assertAccessible();
     staff.screenshot("reports-usage-error");
     staff.type("days", "30");
     staff.follow("main form[action='/reports/usage'] button");

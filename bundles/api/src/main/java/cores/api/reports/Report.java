@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A report: what it was asked for and its tables, the main one first. Values are {@code String},
@@ -33,13 +32,5 @@ public record Report(String name, Map<String, Object> parameters, List<Table> ta
       columns = List.copyOf(columns);
       rows = List.copyOf(rows);
     }
-  }
-
-  public Table main() {
-    return tables.get(0);
-  }
-
-  public Optional<Table> table(String name) {
-    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 }

@@ -67,7 +67,7 @@ class ReportDeskServiceTest {
     Report last30 = desk.usage(30, null, null);
     assertEquals(NOW.minus(Duration.ofDays(30)), last30.parameters().get("from"));
     Map<String, Object> row =
-        last30.main().rows().stream()
+        last30.tables().get(0).rows().stream()
             .filter(r -> r.get("bookable").equals(bookable))
             .findFirst()
             .orElseThrow();
@@ -87,8 +87,8 @@ class ReportDeskServiceTest {
 
   @Test
   void longReservationsTakeTheThreshold() {
-    assertEquals(1, desk.longReservations(null).main().rows().size());
-    assertEquals(0, desk.longReservations(365).main().rows().size());
+    assertEquals(1, desk.longReservations(null).tables().get(0).rows().size());
+    assertEquals(0, desk.longReservations(365).tables().get(0).rows().size());
     assertEquals(
         400, assertThrows(ProblemException.class, () -> desk.longReservations(-1)).status());
   }
