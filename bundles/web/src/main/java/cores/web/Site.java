@@ -1,6 +1,7 @@
 package cores.web;
 
 import cores.api.accounts.User;
+import cores.api.web.Access;
 import cores.api.web.PageLayout;
 import cores.api.web.Visitor;
 import gg.jte.Content;
@@ -106,6 +107,27 @@ public final class Site implements PageLayout {
         Response.seeOther(
                 URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
             .build());
+  }
+
+  /**
+   * For pages that need a permission (any of several): the login redirect when the visitor is
+   * anonymous, else empty; 403 when they hold none of them.
+   */
+  public Optional<Response> requirePermission(ContainerRequestContext request, String... anyOf) {
+    Optional<Response> login = requireLogin(request);
+    if (login.isPresent()) {
+      return login;
+    }
+    Visitor visitor = Visitor.of(request);
+    for (String permission : anyOf) {
+      if (visitor.may(permission)) {
+        return Optional.empty();
+      }
+    }
+    throw Access.forbidden(
+        anyOf.length == 1
+            ? "This page needs the permission " + anyOf[0] + "."
+            : "This page needs one of the permissions " + String.join(", ", anyOf) + ".");
   }
 
   /** The answer to a successful form post: 303 to the next page, which shows the messages. */

@@ -6,6 +6,18 @@ package cores.domain.inventory;
  * them alike.
  */
 public final class Names {
+  /**
+   * The joins from a host {@code h} to its hardware {@code hw}, host type {@code ht}, rack {@code
+   * r}, lab {@code l} and building {@code bd} (all but the hardware optional), for the expressions
+   * below.
+   */
+  public static final String HOST_PLACE =
+      " JOIN inventory_hosthardware hw ON hw.id = h.hardware_id"
+          + " LEFT JOIN inventory_hosttype ht ON ht.id = hw.host_type_id"
+          + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
+          + " LEFT JOIN inventory_lab l ON l.id = r.lab_id"
+          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id";
+
   private Names() {}
 
   /** A host hardware: {@code "[<host type>] <model>"}, the model alone without a host type. */

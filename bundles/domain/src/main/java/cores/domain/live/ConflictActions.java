@@ -3,10 +3,14 @@ package cores.domain.live;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.inventory.HostDerivation;
+import cores.domain.inventory.Inventory;
+import cores.domain.inventory.Models;
+import cores.domain.inventory.Names;
 import cores.domain.sql.Sql;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What people do with a scan conflict: accept a NIC's new IP, fix a host's location (lab and rack),
@@ -14,11 +18,26 @@ import java.util.Map;
  * transaction.
  */
 public final class ConflictActions {
+  /**
+   * A conflict as the API and the pages show it: its own columns, then what it is about (the NIC's
+   * model and recorded IP, the host's rack, the lab's name) and the scan that raised it.
+   */
   static final String COLUMNS =
       "SELECT c.id, c.kind, c.status, c.session_id AS scan, c.mac::text AS mac,"
           + " host(c.ip) AS ip, c.nic_id AS nic, c.host_id AS host, h.hostname, c.lab_id AS lab,"
-          + " c.created, c.lastseen FROM live_scanconflict c"
-          + " LEFT JOIN inventory_host h ON h.id = c.host_id";
+          + " c.created, c.lastseen, n.model AS nic_model, host(n.ip) AS nic_ip, "
+          + Names.rack("r.number", "rl", "rb")
+          + " AS rack, "
+          + Names.lab("l", "bd")
+          + " AS location, s.scanned, s.agent FROM live_scanconflict c"
+          + " LEFT JOIN inventory_host h ON h.id = c.host_id"
+          + " LEFT JOIN inventory_nic n ON n.id = c.nic_id"
+          + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
+          + " LEFT JOIN inventory_lab rl ON rl.id = r.lab_id"
+          + " LEFT JOIN inventory_building rb ON rb.id = rl.building_id"
+          + " LEFT JOIN inventory_lab l ON l.id = c.lab_id"
+          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id"
+          + " LEFT JOIN live_scansession s ON s.id = c.session_id";
 
   /** The conflict as the API shows it; 404 if there is none. */
   public Map<String, Object> get(Sql sql, long id) {
@@ -76,13 +95,28 @@ public final class ConflictActions {
               "SELECT id FROM inventory_rack WHERE lab_id = ? AND number = ?",
               List.of(labId, number));
       if (target == null) {
-        throw FieldErrors.single("rack", "lab " + labId + " has no rack number " + number);
+        throw FieldErrors.single("rack", noRack(sql, labId, number));
       }
     }
     sql.update(
         "UPDATE inventory_host SET rack_id = ? WHERE id = ?",
         List.of(target.get("id"), conflict.get("host")));
     return close(sql, conflict, ConflictStatus.RESOLVED);
+  }
+
+  /** "B1/lab2 has no rack number 5; its racks: 0, 1", the lab by the name people know it by. */
+  private static String noRack(Sql sql, long labId, long number) {
+    Map<String, Object> lab =
+        new LiveLists()
+            .labs(sql).stream().filter(l -> l.get("id").equals(labId)).findFirst().orElseThrow();
+    List<?> racks = (List<?>) lab.get("racks");
+    return lab.get("name")
+        + " has no rack number "
+        + number
+        + (racks.isEmpty()
+            ? "; it has no racks"
+            : "; its racks: "
+                + racks.stream().map(String::valueOf).collect(Collectors.joining(", ")));
   }
 
   /**
@@ -106,6 +140,24 @@ public final class ConflictActions {
     return number;
   }
 
+  /**
+   * An unknown device becomes a NIC: the NIC is created from the input (the inventory's checks, its
+   * last sighting the conflict's) and the conflict resolved.
+   */
+  public Map<String, Object> addNic(
+      Sql sql, long id, Inventory inventory, Map<String, Object> nic) {
+    Map<String, Object> conflict = open(sql, id, ConflictKind.UNKNOWN);
+    inventory.create(sql, Models.NIC, nic, Map.of("lastseen", conflict.get("lastseen")));
+    return close(sql, conflict, ConflictStatus.RESOLVED);
+  }
+
+  /** An unknown device's MAC goes on the ignore list, and the conflict is ignored. */
+  public Map<String, Object> ignoreMac(Sql sql, long id, IgnoredMacs macs, String reason) {
+    Map<String, Object> conflict = open(sql, id, ConflictKind.UNKNOWN);
+    macs.add(sql, conflict.get("mac"), reason);
+    return close(sql, conflict, ConflictStatus.IGNORE);
+  }
+
   public Map<String, Object> resolve(Sql sql, long id) {
     return close(sql, open(sql, id, null), ConflictStatus.RESOLVED);
   }
@@ -118,8 +170,8 @@ public final class ConflictActions {
   private Map<String, Object> open(Sql sql, long id, ConflictKind kind) {
     Map<String, Object> row =
         sql.row(
-            "SELECT id, kind, status, host_id AS host FROM live_scanconflict"
-                + " WHERE id = ? FOR UPDATE",
+            "SELECT id, kind, status, host_id AS host, mac::text AS mac, lastseen"
+                + " FROM live_scanconflict WHERE id = ? FOR UPDATE",
             List.of(id));
     if (row == null) {
       throw ProblemException.notFound("No scan conflict with id " + id + ".");

@@ -17,16 +17,42 @@ public final class LiveLists {
   private static final Set<String> STATUSES =
       Set.of(
           ConflictStatus.NEW, ConflictStatus.RESOLVED, ConflictStatus.IGNORE, ConflictStatus.SUPER);
+
+  /** A warning, and the lab of its host's rack as "building/lab" ({@code location}). */
   private static final String WARNING_COLUMNS =
       "SELECT w.id, w.host_id AS host, h.hostname, w.status, w.lastseen,"
-          + " w.created AS \"timestamp\""
-          + " FROM live_offlinehostwarning w JOIN inventory_host h ON h.id = w.host_id";
+          + " w.created AS \"timestamp\", "
+          + Names.lab("l", "bd")
+          + " AS location"
+          + " FROM live_offlinehostwarning w JOIN inventory_host h ON h.id = w.host_id"
+          + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
+          + " LEFT JOIN inventory_lab l ON l.id = r.lab_id"
+          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id";
 
   /** Rows of one page and the count of all rows matching. */
   public record Slice(long count, List<Map<String, Object>> rows) {}
 
+  /** How conflicts are listed. */
+  public enum Order {
+    /** Last seen most recently first. */
+    NEWEST(" ORDER BY c.lastseen DESC, c.id DESC"),
+    /** By lab (those in none last), then IP, as the original's unknown-devices page. */
+    PLACE(" ORDER BY location NULLS LAST, c.ip, c.id");
+
+    private final String clause;
+
+    Order(String clause) {
+      this.clause = clause;
+    }
+  }
+
   /** Conflicts, newest first; {@code kind} and {@code status} filter when not null. */
   public Slice conflicts(Sql sql, String kind, String status, int limit, int offset) {
+    return conflicts(sql, kind, status, Order.NEWEST, limit, offset);
+  }
+
+  /** Conflicts in that order; {@code kind} and {@code status} filter when not null. */
+  public Slice conflicts(Sql sql, String kind, String status, Order order, int limit, int offset) {
     FieldErrors errors = new FieldErrors();
     List<String> where = new ArrayList<>();
     List<Object> params = new ArrayList<>();
@@ -41,7 +67,7 @@ public final class LiveLists {
     return slice(
         sql,
         "SELECT count(*) AS n FROM live_scanconflict c" + condition,
-        ConflictActions.COLUMNS + condition + " ORDER BY c.lastseen DESC, c.id DESC",
+        ConflictActions.COLUMNS + condition + order.clause,
         params,
         limit,
         offset);
@@ -228,6 +254,71 @@ public final class LiveLists {
     facts.put("attention", open + (Long) row.get("offline"));
     facts.put("nics", row.get("nics"));
     return facts;
+  }
+
+  /** A lab {@code l} of building {@code bd} as "building/lab". */
+  private static final String LAB = Names.lab("l", "bd");
+
+  private static final String HOSTS_BY_LAB =
+      "SELECT host, hostname, mac, host(addr) AS ip, hardware, lastseen, status, bookable,"
+          + " location FROM ("
+          + "SELECT h.id AS host, h.hostname, NULL::text AS mac, h.ip AS addr, "
+          + Names.hardware("hw", "ht")
+          + " AS hardware, h.lastseen, h.status::text AS status, b.status::text AS bookable, "
+          + LAB
+          + " AS location FROM inventory_host h"
+          + Names.HOST_PLACE
+          + " LEFT JOIN booking_bookable b ON b.host_id = h.id"
+          + " UNION ALL SELECT NULL, NULL, c.mac::text, c.ip, NULL, c.lastseen, 'unknown mac',"
+          + " NULL, "
+          + LAB
+          + " FROM live_scanconflict c LEFT JOIN inventory_lab l ON l.id = c.lab_id"
+          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id"
+          + " WHERE c.kind = 'unknown' AND c.status IN ('new', 'ignore')"
+          + " UNION ALL SELECT NULL, NULL, v.mac::text, v.ip, NULL, v.lastseen, 'unknown vm',"
+          + " NULL, "
+          + LAB
+          + " FROM live_virtualhost v LEFT JOIN inventory_lab l ON l.id = v.lab_id"
+          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id"
+          + " WHERE v.status = 'active'"
+          + ") a ORDER BY location NULLS LAST, addr NULLS LAST, lower(hostname), mac";
+
+  private static final String LABS =
+      "SELECT l.id, "
+          + LAB
+          + " AS name, l.network::text AS network,"
+          + " array_remove(array_agg(r.number ORDER BY r.number), NULL) AS racks"
+          + " FROM inventory_lab l LEFT JOIN inventory_building bd ON bd.id = l.building_id"
+          + " LEFT JOIN inventory_rack r ON r.lab_id = l.id"
+          + " GROUP BY l.id, bd.code ORDER BY lower("
+          + LAB
+          + "), l.id";
+
+  /**
+   * Every host with its IP, hardware, last sighting, status and bookable's status, and the devices
+   * the scans saw that the inventory lacks (open or ignored unknown MACs as {@code unknown mac},
+   * active virtual machines as {@code unknown vm}), each with its lab as "building/lab" ({@code
+   * location}); by lab (none last), then IP (none last), as the original's live list.
+   */
+  public List<Map<String, Object>> hostsByLab(Sql sql) {
+    return sql.rows(HOSTS_BY_LAB, List.of());
+  }
+
+  /** Every lab as "building/lab" ({@code name}) with its network and its racks' numbers. */
+  public List<Map<String, Object>> labs(Sql sql) {
+    return sql.rows(LABS, List.of());
+  }
+
+  /** The names of the hosts in the racks of a lab, by name. */
+  public List<String> hostnames(Sql sql, long lab, int limit) {
+    return sql
+        .rows(
+            "SELECT h.hostname FROM inventory_host h JOIN inventory_rack r ON r.id = h.rack_id"
+                + " WHERE r.lab_id = ? ORDER BY lower(h.hostname) LIMIT ?",
+            List.of(lab, limit))
+        .stream()
+        .map(row -> (String) row.get("hostname"))
+        .toList();
   }
 
   /** Every NIC id with its MAC, for the scan agent. */

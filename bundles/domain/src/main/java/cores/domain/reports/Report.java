@@ -1,5 +1,7 @@
 package cores.domain.reports;
 
+import cores.api.web.FieldErrors;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,22 @@ public record Report(String name, Map<String, Object> parameters, List<Table> ta
 
   public Optional<Table> table(String name) {
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** The table a CSV download holds: the named one, the main one for null; 400 at {@code table}. */
+  public Table csvTable(String name) {
+    if (name == null) {
+      return main();
+    }
+    return table(name)
+        .orElseThrow(
+            () ->
+                FieldErrors.single("table", "one of " + tables.stream().map(Table::name).toList()));
+  }
+
+  /** The CSV file's name: {@code cores-<report>[-<table>]-<day>.csv}, the table unless main. */
+  public String fileName(Table table, LocalDate day) {
+    return "cores-" + name + (table == main() ? "" : "-" + table.name()) + "-" + day + ".csv";
   }
 
   /**

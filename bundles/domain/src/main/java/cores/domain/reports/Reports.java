@@ -21,14 +21,6 @@ public final class Reports {
   /** Reservations open this long are long unless asked otherwise (the original: six months). */
   public static final int LONG_RESERVATION_DAYS = 180;
 
-  /** The joins from a host {@code h} to its hardware, host type, rack, lab and building. */
-  private static final String PLACE =
-      " JOIN inventory_hosthardware hw ON hw.id = h.hardware_id"
-          + " LEFT JOIN inventory_hosttype ht ON ht.id = hw.host_type_id"
-          + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
-          + " LEFT JOIN inventory_lab l ON l.id = r.lab_id"
-          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id";
-
   private static final String HARDWARE = Names.hardware("hw", "ht");
   private static final String LOCATION = Names.lab("l", "bd");
   private static final String RACK = Names.rack("r.number", "l", "bd");
@@ -63,7 +55,7 @@ public final class Reports {
                 + " AS rack, h.serial_no, h.asset_no, h.status, NULL::varchar AS cardtype,"
                 + " NULL::text AS details, NULL::bigint AS host"
                 + " FROM inventory_host h"
-                + PLACE
+                + Names.HOST_PLACE
                 + " LEFT JOIN inventory_nic n ON n.host_id = h.id AND n.\"primary\""
                 + " UNION ALL"
                 + " SELECT 'cards', c.id, ch.hostname, NULL, NULL, NULL, NULL, NULL, c.asset_no,"
@@ -132,7 +124,7 @@ public final class Reports {
                 + " coalesce(k.seconds, 0)::bigint AS booked_seconds,"
                 + " round(coalesce(k.seconds, 0)::numeric / ?, 4) AS share"
                 + " FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
-                + PLACE
+                + Names.HOST_PLACE
                 + " LEFT JOIN auth_group g ON g.id = h.group_id"
                 + " LEFT JOIN auth_user o ON o.id = h.owner_id"
                 + " LEFT JOIN held k ON k.bookable_id = b.id"
@@ -207,7 +199,7 @@ public final class Reports {
                 + " AS days_open, o.others"
                 + " FROM open o JOIN booking_bookable b ON b.id = o.bookable_id"
                 + " JOIN inventory_host h ON h.id = b.host_id"
-                + PLACE
+                + Names.HOST_PLACE
                 + " LEFT JOIN auth_user u ON u.id = o.owner_id"
                 + " WHERE o.start_time <= ?::timestamptz"
                 + " ORDER BY o.start_time, o.id",

@@ -1,13 +1,14 @@
 package cores.domain.web;
 
-import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
+import cores.api.reports.ReportDesk;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.FieldErrors;
 import cores.domain.jobs.JobsConfig;
 import cores.domain.reports.Csv;
 import cores.domain.reports.Report;
+import cores.domain.reports.ReportParameters;
 import cores.domain.reports.Reports;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.GET;
@@ -20,12 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -47,9 +45,6 @@ import org.osgi.service.component.annotations.Reference;
 @ApiDoc(area = "reports", query = "format: csv for a CSV download (or Accept: text/csv)")
 public final class ReportResource {
   static final String CSV = "text/csv";
-
-  /** The longest usage period (about ten years). */
-  private static final int MAX_PERIOD_DAYS = 3660;
 
   private final Transactions tx;
   private final Clock clock;
@@ -73,14 +68,14 @@ public final class ReportResource {
       value =
           "The asset summary: hosts (hardware, primary NIC's MAC, last seen, rack, serial and asset"
               + " numbers, status) as results, and cards (type, details, asset number, host)",
-      permission = "inventory.view_host",
+      permission = ReportDesk.ASSETS_PERMISSION,
       query = "table: hosts or cards, the table a CSV download holds (default hosts)")
   public Response assets(
       @QueryParam("format") String format,
       @QueryParam("table") String table,
       @Context HttpHeaders headers,
       @Context SecurityContext security) {
-    Access.require(security, "inventory.view_host");
+    Access.require(security, ReportDesk.ASSETS_PERMISSION);
     boolean csv = csv(format, headers);
     Instant now = clock.instant();
     return answer(tx.readOnly(em -> reports.assets(Sql.of(em))), csv, table, now);
@@ -93,7 +88,7 @@ public final class ReportResource {
           "Usage in a period, reserved bookables left out: per host (hardware, location, group,"
               + " owner, biggest user, bookings, time booked and its share) as results, the"
               + " average share per hardware and per lab, the time booked per user",
-      permission = "booking.view_booking",
+      permission = ReportDesk.USAGE_PERMISSION,
       query = {
         "days: the period is the last N days (1 to 3660, default 90)",
         "from, to: the period is these days instead (yyyy-mm-dd in CORES_TIME_ZONE, both"
@@ -108,12 +103,13 @@ public final class ReportResource {
       @QueryParam("to") String to,
       @Context HttpHeaders headers,
       @Context SecurityContext security) {
-    Access.require(security, Permissions.of("booking", "view", "booking"));
+    Access.require(security, ReportDesk.USAGE_PERMISSION);
     boolean csv = csv(format, headers);
     Instant now = clock.instant();
-    Instant[] period = period(Query.blank(days), Query.blank(from), Query.blank(to), now);
+    ReportParameters.Period period =
+        ReportParameters.usage(Query.blank(days), Query.blank(from), Query.blank(to), now, zone);
     return answer(
-        tx.readOnly(em -> reports.usage(Sql.of(em), period[0], period[1])), csv, table, now);
+        tx.readOnly(em -> reports.usage(Sql.of(em), period.from(), period.to())), csv, table, now);
   }
 
   @GET
@@ -122,75 +118,19 @@ public final class ReportResource {
       value =
           "Reservations open for at least a number of days, open longest first, with host, user,"
               + " hardware, location, start, days open and the user's other reservations",
-      permission = "booking.view_reservation",
+      permission = ReportDesk.LONG_RESERVATIONS_PERMISSION,
       query = "days: the least number of days open (0 to 36500, default 180)")
   public Response longReservations(
       @QueryParam("format") String format,
       @QueryParam("days") String days,
       @Context HttpHeaders headers,
       @Context SecurityContext security) {
-    Access.require(security, Permissions.of("booking", "view", "reservation"));
+    Access.require(security, ReportDesk.LONG_RESERVATIONS_PERMISSION);
     boolean csv = csv(format, headers);
     Instant now = clock.instant();
-    int least = whole("days", Query.blank(days), Reports.LONG_RESERVATION_DAYS, 0, 36_500);
+    int least = ReportParameters.reservationDays(Query.blank(days));
     return answer(
         tx.readOnly(em -> reports.longReservations(Sql.of(em), now, least)), csv, null, now);
-  }
-
-  /**
-   * The usage report's period: {@code from} and {@code to} as days in the configured zone (both
-   * included), or the last {@code days} days up to now.
-   */
-  private Instant[] period(String days, String from, String to, Instant now) {
-    if (from == null && to == null) {
-      long length = whole("days", days, (int) Reports.USAGE_WINDOW.toDays(), 1, MAX_PERIOD_DAYS);
-      return new Instant[] {now.minus(Duration.ofDays(length)), now};
-    }
-    FieldErrors errors = new FieldErrors();
-    LocalDate first = day("from", from, errors);
-    LocalDate last = day("to", to, errors);
-    if (days != null) {
-      errors.check("days", "give either days or from and to");
-    }
-    errors.throwIfAny();
-    if (last.isBefore(first)) {
-      throw FieldErrors.single("to", "must not be before from");
-    }
-    if (ChronoUnit.DAYS.between(first, last) >= MAX_PERIOD_DAYS) {
-      throw FieldErrors.single("to", "a period is at most " + MAX_PERIOD_DAYS + " days");
-    }
-    return new Instant[] {
-      first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()
-    };
-  }
-
-  private static LocalDate day(String name, String value, FieldErrors errors) {
-    if (value == null) {
-      errors.check(name, "required with " + ("from".equals(name) ? "to" : "from"));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.check(name, "must be a date (yyyy-mm-dd)");
-      return null;
-    }
-  }
-
-  /** A whole number parameter from {@code min} to {@code max}; 400 naming it otherwise. */
-  private static int whole(String name, String value, int absent, int min, int max) {
-    if (value == null) {
-      return absent;
-    }
-    try {
-      int number = Integer.parseInt(value);
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw FieldErrors.single(name, "must be a whole number from " + min + " to " + max);
   }
 
   /** CSV when ?format=csv, or when the client prefers text/csv to JSON; JSON otherwise. */
@@ -218,25 +158,10 @@ public final class ReportResource {
    */
   private Response answer(Report report, boolean csv, String table, Instant now) {
     if (csv) {
-      Report.Table chosen = report.main();
-      if (table != null) {
-        chosen =
-            report
-                .table(table)
-                .orElseThrow(
-                    () ->
-                        FieldErrors.single(
-                            "table",
-                            "one of " + report.tables().stream().map(Report.Table::name).toList()));
-      }
-      String file =
-          "cores-"
-              + report.name()
-              + (chosen == report.main() ? "" : "-" + chosen.name())
-              + "-"
-              + LocalDate.ofInstant(now, zone);
+      Report.Table chosen = report.csvTable(table);
+      String file = report.fileName(chosen, LocalDate.ofInstant(now, zone));
       return Response.ok(Csv.of(chosen), CSV + "; charset=utf-8")
-          .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+          .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
           .build();
     }
     Map<String, Object> body = new LinkedHashMap<>(report.parameters());

@@ -61,7 +61,9 @@ public final class ScanConflictResource {
   @ApiDoc(
       value =
           "Scan conflicts, a page at a time, each with the vendor of its MAC (from the IEEE"
-              + " registry, null when unknown)",
+              + " registry, null when unknown), what it is about (nic_model and nic_ip: the NIC's"
+              + " model and recorded IP; rack: the host's; location: the lab's name) and the"
+              + " scan that raised it (scanned, agent)",
       permission = "live.view_scanconflict",
       query = {
         "kind: unknown, nic or location",

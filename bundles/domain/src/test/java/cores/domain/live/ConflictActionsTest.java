@@ -81,7 +81,7 @@ class ConflictActionsTest {
             ProblemException.class,
             () -> act(sql -> actions.fixLocation(sql, id, data.lab2, 5, null)));
     assertEquals(
-        List.of("lab " + data.lab2 + " has no rack number 5"), noSuchRack.errors().get("rack"));
+        List.of("lab2 has no rack number 5; its racks: 0, 1"), noSuchRack.errors().get("rack"));
     assertEquals(
         400, status(() -> act(sql -> actions.fixLocation(sql, id, data.lab2, null, null))));
     assertEquals(400, status(() -> act(sql -> actions.fixLocation(sql, id, null, 1, null))));

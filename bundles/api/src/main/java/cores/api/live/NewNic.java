@@ -1,0 +1,16 @@
+package cores.api.live;
+
+/**
+ * A NIC to add for an unknown device's MAC.
+ *
+ * @param hostname the host it belongs to (case-insensitive); blank for a NIC in no host
+ * @param model optional
+ */
+public record NewNic(
+    String mac,
+    String ip,
+    String hostname,
+    String model,
+    boolean primary,
+    boolean integrated,
+    boolean management) {}

@@ -1,0 +1,131 @@
+package cores.web.live;
+
+import cores.api.accounts.Permissions;
+import cores.api.live.LiveDesk;
+import cores.api.web.Visitor;
+import cores.api.web.Whiteboard;
+import cores.web.Site;
+import cores.web.Times;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The live views ({@code live.view_scanconflict}): the dashboard ({@code /live/dash}: the last
+ * scan, what needs attention, the open conflicts and offline hosts with their actions), the hosts
+ * by lab ({@code /live/hosts}) and the unknown devices ({@code /live/unknown}); the original's URLs
+ * ({@code /live/}, {@code /live/list/}, trailing slashes) answer 301.
+ */
+@Component(
+    service = LivePages.class,
+    property = {
+      Whiteboard.PAGE + "=true",
+      Whiteboard.NAV_LABEL + "=Live",
+      Whiteboard.NAV_PATH + "=/live/",
+      Whiteboard.NAV_PERMISSION + "=" + Permissions.VIEW_SCANCONFLICT,
+      Whiteboard.NAV_RANK + "=30"
+    })
+@Path("live")
+@Produces(MediaType.TEXT_HTML)
+public final class LivePages {
+  /** At most this many conflicts of each kind, warnings and unknown devices are shown. */
+  static final int SHOWN = 200;
+
+  private final Site site;
+  private final LiveDesk desk;
+  private final Clock clock = Clock.systemUTC();
+
+  @Activate
+  public LivePages(@Reference Site site, @Reference LiveDesk desk) {
+    this.site = site;
+    this.desk = desk;
+  }
+
+  @GET
+  public Response index() {
+    return moved("/live/hosts");
+  }
+
+  @GET
+  @Path("list")
+  public Response list() {
+    return moved("/live/hosts");
+  }
+
+  @GET
+  @Path("dash")
+  public Response dashboard(@Context ContainerRequestContext request) {
+    Optional<Response> refused = gate(request);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    return site.render(
+        request,
+        200,
+        "Live dashboard",
+        "live/dash.jte",
+        new DashView(desk.dashboard(SHOWN), times(), Actions.of(visitor), SHOWN));
+  }
+
+  @GET
+  @Path("hosts")
+  public Response hosts(@Context ContainerRequestContext request) {
+    Optional<Response> refused = gate(request);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return site.render(
+        request, 200, "Hosts by lab", "live/hosts.jte", new HostsView(desk.hosts(), times()));
+  }
+
+  @GET
+  @Path("unknown")
+  public Response unknown(@Context ContainerRequestContext request) {
+    Optional<Response> refused = gate(request);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return site.render(
+        request,
+        200,
+        "Unknown devices",
+        "live/unknown.jte",
+        new UnknownView(
+            desk.unknownDevices(SHOWN),
+            desk.ignoredMacs(),
+            times(),
+            Actions.of(Visitor.of(request)),
+            SHOWN));
+  }
+
+  /**
+   * The original's URLs ended in a slash: {@code /live/dash/} is {@code /live/dash}, moved; else
+   * the login redirect, or 403 without live.view_scanconflict.
+   */
+  private Optional<Response> gate(ContainerRequestContext request) {
+    String path = request.getUriInfo().getRequestUri().getRawPath();
+    if (path.length() > 1 && path.endsWith("/")) {
+      return Optional.of(moved(path.substring(0, path.length() - 1)));
+    }
+    return site.requirePermission(request, Permissions.VIEW_SCANCONFLICT);
+  }
+
+  private Times times() {
+    return new Times(desk.zone(), clock.instant());
+  }
+
+  static Response moved(String location) {
+    return Response.status(301).location(URI.create(location)).build();
+  }
+}

@@ -1,0 +1,408 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The live and report pages in a real browser through the stack's nginx (every action is a plain
+ * form, also with JavaScript off): a scan ingested through the API raises a NIC conflict, a
+ * location conflict and unknown devices; on the dashboard staff accept the IP, fix the location (a
+ * missing rack first, shown at its field), add a NIC for an unknown MAC (an unknown host first) and
+ * ignore another MAC; the hosts and unknown-device tabs; each report and its CSV; a user without
+ * the permissions gets 403 and no navigation entries; the original's URLs; axe-core on every page.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LiveReportsPagesIT {
+  private static final Pattern RACK = Pattern.compile("\"rack\":(\\d+)");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private WebSite site;
+  private List<Long> hosts;
+  private long rackOne;
+  private long rackTwo;
+  private WebSite.Account lena;
+  private Browser staff;
+  private Browser plain;
+
+  @BeforeAll
+  void start() throws Exception {
+    site = WebSite.start("live-reports-pages", builder -> builder);
+    hosts = site.inventory("lr", 4);
+    rackOne = number(RACK, site.get("/api/inventory/hostbyid/" + hosts.get(0) + "/"));
+    rackTwo = number(RACK, site.get("/api/inventory/hostbyid/" + hosts.get(1) + "/"));
+    // lr-04 (NIC 10.82.0.4, in Lab Two's network) stands in Lab One's rack: a location conflict
+    assertEquals(
+        200,
+        site.api()
+            .send(
+                "PATCH",
+                "/api/inventory/hostbyid/" + hosts.get(3) + "/",
+                site.admin(),
+                "{\"rack\":" + rackOne + "}")
+            .statusCode());
+    try (Connection c = site.api().db().connect();
+        Statement s = c.createStatement()) {
+      // a booking in the past for the usage report, a reservation open 200 days for the long ones
+      s.execute(
+          "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time)"
+              + " SELECT b.id, u.id, now() - interval '10 days', now() - interval '7 days'"
+              + " FROM booking_bookable b, auth_user u WHERE b.host_id = "
+              + hosts.get(0)
+              + " AND u.username = 'admin'");
+      s.execute(
+          "INSERT INTO booking_reservation (bookable_id, owner_id, start_time)"
+              + " SELECT b.id, u.id, now() - interval '200 days'"
+              + " FROM booking_bookable b, auth_user u WHERE b.host_id = "
+              + hosts.get(1)
+              + " AND u.username = 'admin'");
+    }
+    String scan =
+        "{\"agentident\":\"pages-agent\",\"results\":["
+            // lr-01's NIC (recorded 10.81.0.1) seen elsewhere in Lab One: a NIC conflict
+            + "{\"mac\":\"02:00:00:00:02:01\",\"ip\":\"10.81.0.101\"},"
+            + "{\"mac\":\"02:00:00:00:02:03\",\"ip\":\"10.81.0.3\"},"
+            + "{\"mac\":\"02:00:00:00:02:04\",\"ip\":\"10.82.0.4\"},"
+            // two Intel devices the inventory lacks, and a virtual machine
+            + "{\"mac\":\"00:1b:21:aa:bb:01\",\"ip\":\"10.81.0.77\"},"
+            + "{\"mac\":\"00:1b:21:aa:bb:02\",\"ip\":\"10.82.0.88\"},"
+            + "{\"mac\":\"02:aa:00:00:00:01\",\"ip\":\"10.82.0.99\"}]}";
+    HttpResponse<String> ingested = site.api().send("POST", "/api/live/ingest", site.admin(), scan);
+    assertEquals(200, ingested.statusCode(), ingested.body());
+    lena = site.user("lena", true);
+    staff = site.browser(true, 1280);
+    WebSite.logIn(staff, lena);
+    plain = site.browser(true, 1280);
+    WebSite.logIn(plain, site.user("pat", false));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    site.close();
+  }
+
+  @Test
+  @Order(1)
+  void theDashboardShowsTheScanItsConflictsAndTheNewDevices() throws Exception {
+    staff.open("/");
+    List<String> nav = staff.all(".cores-nav a").stream().map(a -> a.getText()).toList();
+    assertTrue(nav.contains("Live") && nav.contains("Reports"), nav.toString());
+    staff.follow(".cores-nav a[href='/live/']");
+    assertEquals("/live/hosts", staff.path(), "the original's /live/ lands on the hosts");
+    staff.follow("a[href='/live/dash']");
+    String text = staff.text();
+    assertTrue(text.contains("by pages-agent"), text);
+    assertTrue(text.contains("02:00:00:00:02:01"), text);
+    assertTrue(text.contains("10.81.0.101"), text);
+    assertTrue(text.contains("Intel Corporate"), text);
+    assertTrue(text.contains("00:1b:21:aa:bb:02"), text);
+    assertTrue(text.contains("B1/Lab Two"), "the lab the moved host was seen in: " + text);
+    staff.assertAccessible();
+    staff.screenshot("live-dash");
+  }
+
+  @Test
+  @Order(2)
+  void acceptingTheIpGivesTheNicItsNewAddressWithJavaScriptOffToo() throws Exception {
+    long conflict = openConflict("nic");
+    Browser noScript = site.browser(false, 1280);
+    WebSite.logIn(noScript, lena);
+    noScript.open("/live/dash");
+    noScript.follow("form[action='/live/conflicts/" + conflict + "/accept'] button");
+    assertEquals("/live/dash", noScript.path());
+    assertTrue(noScript.text().contains("now has the IP 10.81.0.101"), noScript.text());
+    assertTrue(
+        site.get("/api/inventory/nic/?mac=02:00:00:00:02:01").contains("\"ip\":\"10.81.0.101\""));
+    noScript.screenshot("live-dash-accepted-no-javascript");
+  }
+
+  @Test
+  @Order(3)
+  void fixingTheLocationShowsAMissingRackAtItsFieldThenMovesTheHost() throws Exception {
+    long conflict = openConflict("location");
+    staff.open("/live/dash");
+    staff.follow("a[href='/live/conflicts/" + conflict + "/location']");
+    assertTrue(staff.find("#lab option[selected]").getText().startsWith("B1/Lab Two"));
+    staff.assertAccessible();
+    staff.screenshot("live-fix-location");
+    staff.type("rack", "9");
+    staff.follow("main form button[type=submit]");
+    assertEquals("true", staff.find("#rack").getAttribute("aria-invalid"));
+    assertTrue(
+        staff
+            .find(".cores-field--invalid .cores-error")
+            .getText()
+            .contains("B1/Lab Two has no rack number 9; its racks: 2"),
+        staff.text());
+    staff.assertAccessible();
+    staff.screenshot("live-fix-location-error");
+    assertEquals(rackOne, number(RACK, site.get("/api/inventory/hostbyid/" + hosts.get(3) + "/")));
+    staff.type("rack", "2");
+    staff.follow("main form button[type=submit]");
+    assertEquals("/live/dash", staff.path());
+    assertTrue(staff.text().contains("lr-04 is now in rack 2 in B1/Lab Two"), staff.text());
+    assertEquals(rackTwo, number(RACK, site.get("/api/inventory/hostbyid/" + hosts.get(3) + "/")));
+  }
+
+  @Test
+  @Order(4)
+  void aNicIsAddedForAnUnknownMacOnTheHostNamed() throws Exception {
+    long conflict = unknownDevice("00:1b:21:aa:bb:01");
+    staff.follow("a[href='/live/conflicts/" + conflict + "/nic']");
+    assertEquals("00:1b:21:aa:bb:01", staff.find("#mac").getAttribute("value"));
+    assertEquals("10.81.0.77", staff.find("#ip").getAttribute("value"));
+    staff.assertAccessible();
+    staff.screenshot("live-add-nic");
+    staff.type("host", "lr-99");
+    staff.follow("main form button[type=submit]");
+    assertTrue(staff.text().contains("no host is called lr-99"), staff.text());
+    assertEquals("true", staff.find("#host").getAttribute("aria-invalid"));
+    assertEquals("10.81.0.77", staff.find("#ip").getAttribute("value"), "the form as posted");
+    assertFalse(site.get("/api/inventory/nic/?mac=00:1b:21:aa:bb:01").contains("\"id\""));
+    staff.assertAccessible();
+    staff.screenshot("live-add-nic-error");
+    staff.type("host", "lr-03");
+    staff.follow("main form button[type=submit]");
+    assertEquals("/live/dash", staff.path());
+    assertTrue(staff.text().contains("Added NIC 00:1b:21:aa:bb:01 to lr-03"), staff.text());
+    assertTrue(
+        site.get("/api/inventory/nic/?mac=00:1b:21:aa:bb:01").contains("\"host\":" + hosts.get(2)));
+    assertTrue(site.get("/api/live/conflicts/" + conflict).contains("\"status\":\"resolved\""));
+  }
+
+  @Test
+  @Order(5)
+  void anIgnoredMacIsListedOnTheUnknownDevicesTabUntilTakenOff() throws Exception {
+    long conflict = unknownDevice("00:1b:21:aa:bb:02");
+    staff.open("/live/dash");
+    staff.follow("form[action='/live/conflicts/" + conflict + "/ignoremac'] button");
+    assertTrue(staff.text().contains("Scans skip MAC 00:1b:21:aa:bb:02"), staff.text());
+    assertTrue(staff.text().contains("No device the inventory does not know."), staff.text());
+    staff.follow("a[href='/live/unknown']");
+    String text = staff.text();
+    assertTrue(text.contains("B1/Lab Two"), text);
+    assertTrue(text.contains("ignored"), text);
+    assertTrue(text.contains("Ignored from the live pages by lena"), text);
+    staff.assertAccessible();
+    staff.screenshot("live-unknown");
+    assertTrue(site.get("/api/live/ignoredmacs").contains("00:1b:21:aa:bb:02"));
+    staff.follow("form[action^='/live/ignoredmacs/'] button");
+    assertEquals("/live/unknown", staff.path());
+    assertTrue(staff.text().contains("Scans see that MAC again."), staff.text());
+    assertFalse(site.get("/api/live/ignoredmacs").contains("00:1b:21:aa:bb:02"));
+  }
+
+  @Test
+  @Order(6)
+  void theHostsTabListsEveryHostByLabWithTheVirtualMachine() throws Exception {
+    staff.open("/live/hosts");
+    String text = staff.text();
+    assertTrue(text.contains("B1/Lab One"), text);
+    assertTrue(text.contains("lr-01"), text);
+    assertTrue(text.contains("unknown vm"), text);
+    assertTrue(text.contains("02:aa:00:00:00:01"), text);
+    staff.assertAccessible();
+    staff.screenshot("live-hosts");
+  }
+
+  @Test
+  @Order(7)
+  void eachReportIsAPageWithItsTablesAndACsvDownload() throws Exception {
+    staff.open("/");
+    staff.follow(".cores-nav a[href='/reports/']");
+    staff.assertAccessible();
+    staff.screenshot("reports");
+    staff.follow("a[href='/reports/assets']");
+    assertTrue(staff.text().contains("lr-04"), staff.text());
+    assertTrue(staff.text().contains("CX-5"), staff.text());
+    staff.assertAccessible();
+    staff.screenshot("reports-assets");
+    HttpResponse<String> assets =
+        get(staff, staff.find("a[href^='/reports/assets.csv']").getDomAttribute("href"));
+    assertEquals(200, assets.statusCode(), assets.body());
+    assertEquals(
+        "text/csv;charset=utf-8",
+        assets.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+    assertTrue(
+        assets
+            .headers()
+            .firstValue("Content-Disposition")
+            .orElse("")
+            .matches("attachment; filename=\"cores-assets-\\d{4}-\\d{2}-\\d{2}\\.csv\""));
+    List<String> lines = assets.body().lines().toList();
+    assertEquals(5, lines.size(), "a header and four hosts: " + assets.body());
+    assertTrue(lines.get(0).startsWith("id,hostname,hardware,mac,"), lines.get(0));
+
+    staff.open("/reports/usage");
+    assertTrue(staff.text().contains("lr-01"), staff.text());
+    staff.assertAccessible();
+    staff.screenshot("reports-usage");
+    staff.type("days", "0");
+    staff.follow("main form[action='/reports/usage'] button");
+    assertTrue(staff.path().startsWith("/reports/usage?days=0"), staff.path());
+    assertTrue(
+        staff.find(".cores-field--invalid .cores-error").getText().contains("from 1 to 3660"),
+        staff.text());
+    staff.assertAccessible();
+    staff.screenshot("reports-usage-error");
+    staff.type("days", "30");
+    staff.follow("main form[action='/reports/usage'] button");
+    HttpResponse<String> labs =
+        get(staff, staff.find("a[href$='table=labs']").getDomAttribute("href"));
+    assertEquals(200, labs.statusCode(), labs.body());
+    assertTrue(labs.body().startsWith("lab,location,hosts,bookings,booked_seconds,share\r\n"));
+    assertTrue(labs.body().contains(",B1/Lab One,"), labs.body());
+    assertTrue(
+        labs.headers().firstValue("Content-Disposition").orElse("").contains("cores-usage-labs-"));
+
+    staff.open("/reports/longreservations");
+    assertTrue(staff.text().contains("lr-02"), staff.text());
+    staff.assertAccessible();
+    staff.screenshot("reports-longreservations");
+    staff.type("days", "365");
+    staff.follow("main form[action='/reports/longreservations'] button");
+    assertFalse(staff.text().contains("lr-02"), staff.text());
+    HttpResponse<String> none =
+        get(staff, staff.find("a[href^='/reports/longreservations.csv']").getDomAttribute("href"));
+    assertEquals(1, none.body().lines().count(), "only the header: " + none.body());
+  }
+
+  @Test
+  @Order(8)
+  void aUserWithoutThePermissionsSeesNoEntriesAndGets403() throws Exception {
+    plain.open("/");
+    List<String> nav = plain.all(".cores-nav a").stream().map(a -> a.getText()).toList();
+    assertFalse(nav.contains("Live") || nav.contains("Reports"), nav.toString());
+    for (String path :
+        List.of(
+            "/live/dash",
+            "/live/hosts",
+            "/live/unknown",
+            "/reports/",
+            "/reports/assets",
+            "/reports/usage.csv",
+            "/live/conflicts/1/nic")) {
+      HttpResponse<String> refused = get(plain, path);
+      assertEquals(403, refused.statusCode(), path);
+      assertTrue(
+          refused.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+    }
+    plain.open("/live/dash");
+    plain.assertAccessible();
+    plain.screenshot("live-dash-forbidden");
+    HttpResponse<String> post = post(plain, "/live/conflicts/1/resolve", true);
+    assertEquals(403, post.statusCode(), post.body());
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(URI.create(site.url() + "/live/dash")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, anonymous.statusCode());
+    assertEquals(
+        "/login?next=%2Flive%2Fdash",
+        anonymous.headers().firstValue("Location").orElse("").replace(site.url(), ""));
+  }
+
+  @Test
+  @Order(9)
+  void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+    HttpResponse<String> forged = post(staff, "/live/warnings/1/resolve", false);
+    assertEquals(403, forged.statusCode(), forged.body());
+    long conflict = number(Pattern.compile("\"id\":(\\d+)"), site.get("/api/live/conflicts/"));
+    String before = site.get("/api/live/conflicts/" + conflict);
+    assertEquals(403, post(staff, "/live/conflicts/" + conflict + "/resolve", false).statusCode());
+    assertEquals(before, site.get("/api/live/conflicts/" + conflict));
+  }
+
+  @Test
+  @Order(10)
+  void theOriginalsUrlsAnswerWithTheirNewPages() throws Exception {
+    for (String[] moved :
+        List.of(
+            new String[] {"/live/", "/live/hosts"},
+            new String[] {"/live/list/", "/live/hosts"},
+            new String[] {"/live/dash/", "/live/dash"},
+            new String[] {"/live/unknown/", "/live/unknown"},
+            new String[] {"/reports/assetsummary/", "/reports/assets"},
+            new String[] {"/reports/usage/", "/reports/usage"},
+            new String[] {"/reports/longreservations/", "/reports/longreservations"})) {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create(site.url() + moved[0])).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(301, answer.statusCode(), moved[0]);
+      assertEquals(
+          moved[1],
+          answer.headers().firstValue("Location").orElse("").replace(site.url(), ""),
+          moved[0]);
+    }
+  }
+
+  /** The first open conflict of a kind (a query of /api/live/conflicts). */
+  private long openConflict(String kind) throws Exception {
+    return number(
+        Pattern.compile("\"id\":(\\d+)"), site.get("/api/live/conflicts/?status=new&kind=" + kind));
+  }
+
+  /** The open unknown-device conflict of a MAC. */
+  private long unknownDevice(String mac) throws Exception {
+    return number(
+        Pattern.compile(
+            "\"id\":(\\d+),\"kind\":\"unknown\",\"status\":\"new\",\"scan\":\\d+,\"mac\":\""
+                + mac
+                + "\""),
+        site.get("/api/live/conflicts/?status=new&kind=unknown"));
+  }
+
+  private static long number(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    assertTrue(m.find(), text);
+    return Long.parseLong(m.group(1));
+  }
+
+  /** A GET with the browser's session, not following redirects. */
+  private HttpResponse<String> get(Browser browser, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(site.url() + path))
+            .header("Cookie", "cores_session=" + session(browser))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A form POST with the browser's session, with or without its CSRF token. */
+  private HttpResponse<String> post(Browser browser, String path, boolean token) throws Exception {
+    String body =
+        token
+            ? "csrfmiddlewaretoken="
+                + browser.find("input[name=csrfmiddlewaretoken]").getAttribute("value")
+            : "";
+    return http.send(
+        HttpRequest.newBuilder(URI.create(site.url() + path))
+            .header("Cookie", "cores_session=" + session(browser))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String session(Browser browser) {
+    return browser.driver().manage().getCookieNamed("cores_session").getValue();
+  }
+}
