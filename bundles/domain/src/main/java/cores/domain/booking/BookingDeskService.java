@@ -53,16 +53,17 @@ public final class BookingDeskService implements BookingDesk {
   @Activate
   public BookingDeskService(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
-      @Reference BookingMail mail) {
-    this(tx, mail, Clock.systemUTC());
+      @Reference BookingMail mail,
+      @Reference SearchCache pages) {
+    this(tx, mail, pages, Clock.systemUTC());
   }
 
-  BookingDeskService(Transactions tx, BookingMail mail, Clock clock) {
+  BookingDeskService(Transactions tx, BookingMail mail, SearchCache pages, Clock clock) {
     this.tx = tx;
     this.service = new BookingService(mail);
     this.zone = mail.zone();
     this.clock = clock;
-    this.pages = new SearchCache(new BookableSearch(zone));
+    this.pages = pages;
   }
 
   @Override

@@ -10,6 +10,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Pages of the bookable search kept between requests, for everyone asking the same filters (the
@@ -28,8 +31,10 @@ import java.util.Map;
  * </ul>
  *
  * Checking costs one small statement; a page that fails the check is computed again. Searches for
- * one user ({@code mine}, {@code mygroup}) are not kept.
+ * one user ({@code mine}, {@code mygroup}) are not kept. One instance (a DS component) serves the
+ * REST API and the pages, so a page computed for one is there for the other.
  */
+@Component(service = SearchCache.class)
 public final class SearchCache {
   /**
    * Rows kept at most by default (about 10 MB), the least recently used pages dropped first; a page
@@ -80,6 +85,12 @@ public final class SearchCache {
   private final int budget;
   private int rows;
 
+  /** The search in the site's zone, of the booking mails' configuration. */
+  @Activate
+  public SearchCache(@Reference BookingMail mail) {
+    this(new BookableSearch(mail.zone()), ROWS);
+  }
+
   public SearchCache(BookableSearch search) {
     this(search, ROWS);
   }
@@ -88,6 +99,11 @@ public final class SearchCache {
   SearchCache(BookableSearch search, int budget) {
     this.search = search;
     this.budget = budget;
+  }
+
+  /** The search itself, for what is not kept (one bookable's row). */
+  public BookableSearch search() {
+    return search;
   }
 
   /** The search's page at {@code now}, from the cache when it is still right. */

@@ -56,13 +56,14 @@ public final class BookableResource {
   @Activate
   public BookableResource(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
-      @Reference BookingMail mail) {
+      @Reference BookingMail mail,
+      @Reference SearchCache pages) {
     this.tx = tx;
     this.clock = Clock.systemUTC();
     this.bookables = new Bookables(mail, clock);
     this.inventory = new Inventory(bookables);
-    this.search = new BookableSearch(mail.zone());
-    this.pages = new SearchCache(search);
+    this.search = pages.search();
+    this.pages = pages;
   }
 
   /** Bulk creation from the host list: {@code {"hosts": [ids], "status": "active"}}. */

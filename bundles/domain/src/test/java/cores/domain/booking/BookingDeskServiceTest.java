@@ -47,7 +47,8 @@ class BookingDeskServiceTest {
     db = new DomainDatabase();
     tx = db.transactions();
     fixture = new Fixture(db);
-    desk = new BookingDeskService(tx, DomainDatabase.mail(tx, ZONE), Clock.systemUTC());
+    BookingMail mail = DomainDatabase.mail(tx, ZONE);
+    desk = new BookingDeskService(tx, mail, new SearchCache(mail), Clock.systemUTC());
     ann = db.user("ann", false, Set.of());
     bob = db.user("bob", false, Set.of());
     today = LocalDate.now(ZONE);
