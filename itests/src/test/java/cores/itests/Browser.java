@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -30,9 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page. With JavaScript off it shows what a visitor without scripts gets.
  */
 final class Browser implements AutoCloseable {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   private final ChromeDriver driver;
   private final String base;
   private final Path screenshots;
@@ -55,13 +54,15 @@ final class Browser implements AutoCloseable {
    */
   static Browser start(String base, Path screenshots, boolean javascript, int width)
       throws IOException {
+    Optional<Path> chromium = Tools.onPath("chromium");
+    Optional<Path> chromedriver = Tools.onPath("chromedriver");
     Tools.require(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        chromium.isPresent() && chromedriver.isPresent(),
         "the browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
     Files.createDirectories(screenshots);
     Path profile = Files.createTempDirectory("cores-chromium-");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
+    options.setBinary(chromium.orElseThrow().toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -86,7 +87,7 @@ final class Browser implements AutoCloseable {
     }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingDriverExecutable(chromedriver.orElseThrow().toFile())
             .usingAnyFreePort()
             .build();
     // generous: the tests share two cores with the whole build
@@ -219,7 +220,9 @@ final class Browser implements AutoCloseable {
       driver.quit();
     } finally {
       try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+          Files.deleteIfExists(p);
+        }
       }
     }
   }

@@ -9,7 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,20 +60,23 @@ class LiveReportsPagesIT {
                 "{\"rack\":" + rackOne + "}")
             .statusCode());
     try (Connection c = site.api().db().connect();
-        Statement s = c.createStatement()) {
+        PreparedStatement booking =
+            c.prepareStatement(
+                "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time)"
+                    + " SELECT b.id, u.id, now() - interval '10 days', now() - interval '7 days'"
+                    + " FROM booking_bookable b, auth_user u"
+                    + " WHERE b.host_id = ? AND u.username = 'admin'");
+        PreparedStatement reservation =
+            c.prepareStatement(
+                "INSERT INTO booking_reservation (bookable_id, owner_id, start_time)"
+                    + " SELECT b.id, u.id, now() - interval '200 days'"
+                    + " FROM booking_bookable b, auth_user u"
+                    + " WHERE b.host_id = ? AND u.username = 'admin'")) {
       // a booking in the past for the usage report, a reservation open 200 days for the long ones
-      s.execute(
-          "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time)"
-              + " SELECT b.id, u.id, now() - interval '10 days', now() - interval '7 days'"
-              + " FROM booking_bookable b, auth_user u WHERE b.host_id = "
-              + hosts.get(0)
-              + " AND u.username = 'admin'");
-      s.execute(
-          "INSERT INTO booking_reservation (bookable_id, owner_id, start_time)"
-              + " SELECT b.id, u.id, now() - interval '200 days'"
-              + " FROM booking_bookable b, auth_user u WHERE b.host_id = "
-              + hosts.get(1)
-              + " AND u.username = 'admin'");
+      booking.setLong(1, hosts.get(0));
+      booking.executeUpdate();
+      reservation.setLong(1, hosts.get(1));
+      reservation.executeUpdate();
     }
     String scan =
         "{\"agentident\":\"pages-agent\",\"results\":["

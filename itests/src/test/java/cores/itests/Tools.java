@@ -1,5 +1,10 @@
 package cores.itests;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -10,6 +15,19 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Tools {
   private Tools() {}
+
+  /** The executable of that name on the PATH, as a shell would find it. */
+  static Optional<Path> onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    return Stream.of(path.split(File.pathSeparator))
+        .filter(dir -> !dir.isEmpty())
+        .map(dir -> Path.of(dir, program))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
 
   /** Returns when the program is there; else skips or fails the test with the message. */
   static void require(boolean present, String message) {

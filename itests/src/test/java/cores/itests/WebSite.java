@@ -131,7 +131,7 @@ final class WebSite implements AutoCloseable {
     long cardType = create("/api/inventory/cardtype/", "{\"name\":\"CX-5\"}");
     List<Long> hosts = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      boolean first = i % 2 == 1;
+      boolean first = i % 2 != 0;
       long host =
           create(
               "/api/inventory/host/",
