@@ -39,6 +39,13 @@ public interface BookingDesk {
    */
   List<Hold> holdsOf(long userId, Instant since);
 
+  /**
+   * As {@link #holdsOf(long, Instant)}, but at most {@code limit} bookings and {@code limit}
+   * reservations, the earliest starts of each: for a page that shows the first few and links to the
+   * rest.
+   */
+  List<Hold> holdsOf(long userId, Instant since, int limit);
+
   /** A booking; empty when there is none with that id. */
   Optional<Hold> booking(long id);
 

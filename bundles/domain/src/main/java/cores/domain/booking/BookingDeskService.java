@@ -287,6 +287,26 @@ public final class BookingDeskService implements BookingDesk {
   }
 
   @Override
+  public List<Hold> holdsOf(long userId, Instant since, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    return tx.readOnly(
+        em ->
+            holds(
+                Sql.of(em)
+                    .rows(
+                        "("
+                            + BOOKINGS
+                            + " WHERE x.owner_id = ? AND x.end_time > ?"
+                            + " ORDER BY x.start_time, x.id LIMIT ?) UNION ALL ("
+                            + RESERVATIONS
+                            + " WHERE x.owner_id = ? AND (x.end_time IS NULL OR x.end_time > ?)"
+                            + " ORDER BY x.start_time, x.id LIMIT ?) ORDER BY start_time, kind",
+                        List.of(userId, since, limit, userId, since, limit))));
+  }
+
+  @Override
   public Optional<Hold> booking(long id) {
     return one(BOOKINGS, id);
   }

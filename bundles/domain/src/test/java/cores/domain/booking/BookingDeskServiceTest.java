@@ -78,6 +78,36 @@ class BookingDeskServiceTest {
   }
 
   @Test
+  void aPageOfHoldsHasTheEarliestBookingsAndReservationsOfEachKindUpToTheLimit() throws Exception {
+    User cap = db.user("cap", false, Set.of());
+    List<Long> bookings = new java.util.ArrayList<>();
+    for (int day = 3; day >= 1; day--) {
+      long bookable = bookable("desk-cap-b" + day);
+      bookings.add(
+          0, desk.bookDays(cap, bookable, today.plusDays(day), today.plusDays(day), "", null).id());
+    }
+    for (int days = 1; days <= 3; days++) {
+      db.execute(
+          "INSERT INTO booking_reservation (bookable_id, owner_id, start_time) VALUES ("
+              + bookable("desk-cap-r" + days)
+              + ", "
+              + cap.id()
+              + ", now() - interval '"
+              + days
+              + " days')");
+    }
+    List<Hold> page = desk.holdsOf(cap.id(), Instant.now(), 2);
+    assertEquals(
+        bookings.subList(0, 2),
+        page.stream().filter(h -> h.kind() == Hold.Kind.BOOKING).map(Hold::id).toList());
+    List<Hold> reservations = page.stream().filter(h -> h.kind() == Hold.Kind.RESERVATION).toList();
+    assertEquals(
+        List.of("desk-cap-r3", "desk-cap-r2"), reservations.stream().map(Hold::hostname).toList());
+    assertEquals(6, desk.holdsOf(cap.id(), Instant.now()).size());
+    assertThrows(IllegalArgumentException.class, () -> desk.holdsOf(cap.id(), Instant.now(), 0));
+  }
+
+  @Test
   void theLastDayBeforeTheFirstIsAFieldErrorAndNothingIsWritten() throws Exception {
     long bookable = bookable("desk-order");
     ProblemException e =

@@ -11,15 +11,17 @@ import java.util.List;
  * notices for them and their bookings and reservations.
  *
  * @param name the user's first name (or username); null when anonymous
+ * @param userId the user's id (their page lists all their holds); 0 when anonymous
  * @param missingEmail whether the user's profile has no email address (no mails reach them)
  */
 public record Dashboard(
     Times times,
     String name,
+    long userId,
     boolean missingEmail,
     List<Notice> notices,
-    List<Hold> bookings,
-    List<Hold> reservations,
+    HomePage.Held bookings,
+    HomePage.Held reservations,
     BookableResults quick,
     String csrfToken) {
 

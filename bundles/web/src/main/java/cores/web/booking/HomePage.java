@@ -36,6 +36,9 @@ public final class HomePage {
   /** How many free hosts the quick-book list shows. */
   static final int QUICK = 20;
 
+  /** How many bookings and how many reservations the dashboard lists; the user's page has all. */
+  static final int HOLDS = 20;
+
   private final Site site;
   private final BookingDesk desk;
   private final NoticeBoard notices;
@@ -63,10 +66,11 @@ public final class HomePage {
           200,
           "Cores",
           "booking/home.jte",
-          new Dashboard(times, null, false, List.of(), List.of(), List.of(), quick, ""));
+          new Dashboard(times, null, 0, false, List.of(), Held.NONE, Held.NONE, quick, ""));
     }
     User me = user.get();
-    List<Hold> holds = desk.holdsOf(me.id(), now.minus(RECENT));
+    // one more of each than shown tells whether there are more
+    List<Hold> holds = desk.holdsOf(me.id(), now.minus(RECENT), HOLDS + 1);
     String name =
         me.firstName() == null || me.firstName().isBlank() ? me.username() : me.firstName();
     return site.render(
@@ -77,11 +81,22 @@ public final class HomePage {
         new Dashboard(
             times,
             name,
+            me.id(),
             me.email() == null || me.email().isBlank(),
             notices.current(me.id(), 20),
-            holds.stream().filter(h -> h.kind() == Hold.Kind.BOOKING).toList(),
-            holds.stream().filter(h -> h.kind() == Hold.Kind.RESERVATION).toList(),
+            Held.of(holds, Hold.Kind.BOOKING),
+            Held.of(holds, Hold.Kind.RESERVATION),
             quick,
             visitor.csrfToken()));
+  }
+
+  /** A kind of the user's holds as the dashboard shows them: the first few and whether more. */
+  public record Held(List<Hold> shown, boolean more) {
+    static final Held NONE = new Held(List.of(), false);
+
+    static Held of(List<Hold> holds, Hold.Kind kind) {
+      List<Hold> all = holds.stream().filter(h -> h.kind() == kind).toList();
+      return all.size() > HOLDS ? new Held(all.subList(0, HOLDS), true) : new Held(all, false);
+    }
   }
 }
