@@ -343,6 +343,15 @@ class AccountPagesIT {
     assertEquals("Ann Lee", staff.find(".cores-account__name").getText());
     staff.assertAccessible();
     staff.screenshot("impersonating");
+    // nothing that would outlive the impersonation: a token, a calendar address, a password
+    String annsTokens = "SELECT count(*) FROM cores_token WHERE user_id = " + annId;
+    long tokensBefore = site.api().db().number(annsTokens);
+    HttpResponse<String> token = post(staff, "/profile/tokens", true);
+    assertEquals(403, token.statusCode());
+    assertTrue(token.body().contains("while impersonating"), token.body());
+    assertEquals(tokensBefore, site.api().db().number(annsTokens));
+    assertEquals(403, post(staff, "/profile/calendar", true).statusCode());
+    assertEquals(403, post(staff, "/profile/password", true).statusCode());
     staff.follow(".cores-banner button[type=submit]");
     assertEquals("/users/" + annId, staff.path());
     assertTrue(staff.all(".cores-banner").isEmpty());

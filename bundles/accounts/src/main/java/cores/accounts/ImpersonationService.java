@@ -50,8 +50,10 @@ public final class ImpersonationService implements Impersonation {
           if (target.id() == real.id()) {
             throw new IllegalArgumentException("user_id: that is you");
           }
-          if (target.superuser() && !real.superuser()) {
-            throw new SecurityException("Only superusers may impersonate a superuser.");
+          String beyond = Authority.beyond(UserMapping.toUser(real), Authority.Rights.of(target));
+          if (beyond != null) {
+            // acting as someone with more rights would be a way to them
+            throw new SecurityException("You may not impersonate " + beyond);
           }
           session.impersonatedUserId(target.id());
           record(em, "start", real, target);

@@ -173,13 +173,7 @@ public final class PasswordResetService implements PasswordResets {
         em -> {
           UserEntity user = owner(em, key, now, true).orElseThrow(PasswordResetService::expired);
           user.password(hash);
-          useUp(em, user.id(), now);
-          em.createNativeQuery("DELETE FROM cores_session WHERE user_id = ?1")
-              .setParameter(1, user.id())
-              .executeUpdate();
-          em.createNativeQuery("DELETE FROM auth_login_failure WHERE username = lower(?1)")
-              .setParameter(1, user.username())
-              .executeUpdate();
+          Credentials.passwordChanged(em, user.id(), user.username(), null, now);
           return UserMapping.toUser(user);
         });
   }

@@ -118,14 +118,9 @@ public final class ProfileService implements Profiles {
             throw ProblemException.conflict(
                 "The password was changed meanwhile. Log in again and retry.");
           }
-          em.createNativeQuery("DELETE FROM cores_session WHERE user_id = ?1 AND key_hash <> ?2")
-              .setParameter(1, userId)
-              .setParameter(2, keepSession == null ? "" : Keys.hash(keepSession))
-              .executeUpdate();
-          PasswordResetService.useUp(em, userId, now);
-          return em.createNativeQuery("DELETE FROM auth_login_failure WHERE username = lower(?1)")
-              .setParameter(1, username)
-              .executeUpdate();
+          Credentials.passwordChanged(
+              em, userId, username, keepSession == null ? null : Keys.hash(keepSession), now);
+          return null;
         });
   }
 

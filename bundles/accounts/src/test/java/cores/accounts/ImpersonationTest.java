@@ -94,6 +94,24 @@ class ImpersonationTest {
   }
 
   @Test
+  void staffImpersonateOnlyUsersWhoseRightsTheyHold() throws SQLException {
+    User keeper = accounts.provision(user("keeper", false, false));
+    db.execute(
+        "INSERT INTO auth_user_permissions (user_id, permission) VALUES ("
+            + keeper.id()
+            + ", 'auth.change_user')");
+    String staffSession = sessions.open(staff.id());
+    SecurityException refused =
+        assertThrows(SecurityException.class, () -> impersonation.start(staffSession, keeper.id()));
+    assertEquals(
+        "You may not impersonate a user who holds permissions you do not: auth.change_user.",
+        refused.getMessage());
+    assertEquals("staffer", sessions.resolve(staffSession).orElseThrow().username());
+    String rootSession = sessions.open(root.id());
+    assertEquals("keeper", impersonation.start(rootSession, keeper.id()).username());
+  }
+
+  @Test
   void losingStaffEndsTheImpersonation() throws SQLException {
     User temp = accounts.provision(user("temp-staff", true, false));
     String key = sessions.open(temp.id());

@@ -92,10 +92,12 @@ class ProfileServiceTest {
   }
 
   @Test
-  void changingThePasswordChecksTheCurrentOneAndEndsOtherSessions() throws Exception {
+  void changingThePasswordChecksTheCurrentOneAndEndsOtherSessionsAndTokens() throws Exception {
     User dan = accounts.createSuperuser("dan", "dan@example.org", "old-password".toCharArray());
     String here = sessions.open(dan.id());
     String elsewhere = sessions.open(dan.id());
+    TokenService tokens = new TokenService(tx, clock, new SecureRandom());
+    String token = tokens.issue(dan.id(), "script");
 
     ProblemException wrong =
         assertThrows(
@@ -116,6 +118,7 @@ class ProfileServiceTest {
     assertFalse(local.authenticate("dan", "old-password".toCharArray()).isPresent());
     assertTrue(sessions.resolve(here).isPresent(), "the session that changed it stays");
     assertTrue(sessions.resolve(elsewhere).isEmpty(), "other sessions end");
+    assertTrue(tokens.authenticate(token).isEmpty(), "API tokens are revoked");
     assertEquals(0, db.number("SELECT count(*) FROM auth_login_failure WHERE username = 'dan'"));
   }
 

@@ -3,6 +3,7 @@ package cores.accounts;
 import cores.api.persistence.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Builds the package's services for tests in other packages, with a fast password hash. */
 public final class TestAccess {
@@ -18,6 +19,14 @@ public final class TestAccess {
 
   public static LocalAuthenticationProvider local(Transactions tx) {
     return new LocalAuthenticationProvider(tx, fastHasher());
+  }
+
+  public static SessionService sessions(Transactions tx) {
+    return new SessionService(
+        tx,
+        new Settings(Duration.ofHours(1), 5, Duration.ofSeconds(900)),
+        Clock.systemUTC(),
+        new SecureRandom());
   }
 
   public static TokenService tokens(Transactions tx) {

@@ -1,8 +1,11 @@
 package cores.accounts.rest;
 
+import cores.accounts.Authority;
+import cores.accounts.Authority.Rights;
 import cores.accounts.Constraints;
 import cores.accounts.entity.GroupEntity;
 import cores.api.accounts.Permissions;
+import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
@@ -21,12 +24,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,6 +50,10 @@ public final class GroupsResource {
   static final String VIEW = Permissions.of("auth", "view", "group");
   static final String ADD = Permissions.of("auth", "add", "group");
   static final String CHANGE = Permissions.of("auth", "change", "group");
+
+  /** What is refused while impersonating (see {@link Access#requireNotImpersonating}). */
+  static final String ADMINISTER = "change groups";
+
   static final String DELETE = Permissions.of("auth", "delete", "group");
 
   private final Transactions tx;
@@ -88,14 +97,18 @@ public final class GroupsResource {
 
   @POST
   public Response create(
-      GroupInput input, @Context SecurityContext security, @Context UriInfo uri) {
-    Access.require(security, ADD);
+      GroupInput input,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request,
+      @Context UriInfo uri) {
+    User actor = Access.require(security, ADD);
+    Access.requireNotImpersonating(request, ADMINISTER);
     GroupInput body = required(input);
     GroupView created =
         save(
             em -> {
               GroupEntity group = new GroupEntity(body.name());
-              apply(group, body, false);
+              apply(actor, group, body, false);
               em.persist(group);
               return group;
             });
@@ -114,13 +127,17 @@ public final class GroupsResource {
   @PUT
   @Path("{id}")
   public GroupView replace(
-      @PathParam("id") long id, GroupInput input, @Context SecurityContext security) {
-    Access.require(security, CHANGE);
+      @PathParam("id") long id,
+      GroupInput input,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request) {
+    User actor = Access.require(security, CHANGE);
+    Access.requireNotImpersonating(request, ADMINISTER);
     GroupInput body = required(input);
     return save(
         em -> {
           GroupEntity group = find(em, id);
-          apply(group, body, false);
+          apply(actor, group, body, false);
           return group;
         });
   }
@@ -128,21 +145,29 @@ public final class GroupsResource {
   @PATCH
   @Path("{id}")
   public GroupView patch(
-      @PathParam("id") long id, GroupInput input, @Context SecurityContext security) {
-    Access.require(security, CHANGE);
+      @PathParam("id") long id,
+      GroupInput input,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request) {
+    User actor = Access.require(security, CHANGE);
+    Access.requireNotImpersonating(request, ADMINISTER);
     GroupInput body = required(input);
     return save(
         em -> {
           GroupEntity group = find(em, id);
-          apply(group, body, true);
+          apply(actor, group, body, true);
           return group;
         });
   }
 
   @DELETE
   @Path("{id}")
-  public void delete(@PathParam("id") long id, @Context SecurityContext security) {
+  public void delete(
+      @PathParam("id") long id,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request) {
     Access.require(security, DELETE);
+    Access.requireNotImpersonating(request, ADMINISTER);
     tx.required(
         em -> {
           em.remove(find(em, id));
@@ -166,7 +191,8 @@ public final class GroupsResource {
     }
   }
 
-  private static void apply(GroupEntity group, GroupInput in, boolean partial) {
+  /** Checks the input and copies it on; the permissions a group gains, its members gain. */
+  private static void apply(User actor, GroupEntity group, GroupInput in, boolean partial) {
     FieldErrors errors = new FieldErrors();
     if (!partial || in.name() != null) {
       errors.check("name", Names.group(in.name()));
@@ -179,10 +205,13 @@ public final class GroupsResource {
       group.name(in.name());
     }
     if (!partial || in.permissions() != null) {
+      Set<String> before = Set.copyOf(group.permissions());
       group.permissions().clear();
       if (in.permissions() != null) {
         group.permissions().addAll(in.permissions());
       }
+      Authority.requireMayGrant(
+          actor, Rights.ofPermissions(before), Rights.ofPermissions(group.permissions()));
     }
   }
 

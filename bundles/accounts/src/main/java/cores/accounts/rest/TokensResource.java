@@ -20,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -87,8 +88,14 @@ public final class TokensResource {
   }
 
   @POST
-  public Response issue(TokenInput input, @Context SecurityContext security, @Context UriInfo uri) {
+  public Response issue(
+      TokenInput input,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request,
+      @Context UriInfo uri) {
     User user = Access.user(security);
+    // a token would outlive the impersonation: the staff member would keep the user's access
+    Access.requireNotImpersonating(request, "create API tokens");
     String label = input == null ? null : input.label();
     String problem = TokenService.checkLabel(label);
     if (problem != null) {

@@ -1,6 +1,9 @@
 package cores.accounts.rest;
 
+import cores.accounts.Authority;
+import cores.accounts.Authority.Rights;
 import cores.accounts.Constraints;
+import cores.accounts.Credentials;
 import cores.accounts.DatabaseClock;
 import cores.accounts.PasswordHasher;
 import cores.accounts.Validation;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,9 +48,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/auth/users}: list (filters {@code username}, {@code email}, both ignoring case),
- * create, read, replace, update, delete, and set a password. Only superusers may grant or revoke
- * the superuser flag or change a superuser: {@code auth.change_user} alone must not be a way to
- * every permission.
+ * create, read, replace, update, delete, and set a password. Who may grant what to whom is {@link
+ * Authority}'s rule; none of these writes is allowed while impersonating.
  */
 @Component(service = UsersResource.class, property = "osgi.jaxrs.resource=true")
 @Path("auth/users")
@@ -61,6 +64,9 @@ public final class UsersResource {
   static final String ADD = Permissions.of("auth", "add", "user");
   static final String CHANGE = Permissions.of("auth", "change", "user");
   static final String DELETE = Permissions.of("auth", "delete", "user");
+
+  /** What is refused while impersonating (see {@link Access#requireNotImpersonating}). */
+  static final String ADMINISTER = "change users or their passwords";
 
   /** EclipseLink's query hints (org.eclipse.persistence.config.QueryHints), by name. */
   private static final String BATCH = "eclipselink.batch";
@@ -139,15 +145,21 @@ public final class UsersResource {
   }
 
   @POST
-  public Response create(UserInput input, @Context SecurityContext security, @Context UriInfo uri) {
+  public Response create(
+      UserInput input,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request,
+      @Context UriInfo uri) {
     User actor = Access.require(security, ADD);
+    Access.requireNotImpersonating(request, ADMINISTER);
     UserInput body = required(input);
-    guardSuperuserFlag(actor, body.superuser());
     UserView created =
         save(
             em -> {
               UserEntity user = new UserEntity(body.username(), hasher.unusable(), clock.instant());
+              Rights before = Rights.of(user);
               apply(em, user, body, false);
+              Authority.requireMayGrant(actor, before, Rights.of(user));
               em.persist(user);
               return user;
             });
@@ -166,37 +178,55 @@ public final class UsersResource {
   @PUT
   @Path("{id}")
   public UserView replace(
-      @PathParam("id") long id, UserInput input, @Context SecurityContext security) {
-    return update(id, required(input), false, security);
+      @PathParam("id") long id,
+      UserInput input,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request) {
+    return update(id, required(input), false, security, request);
   }
 
   @PATCH
   @Path("{id}")
   public UserView patch(
-      @PathParam("id") long id, UserInput input, @Context SecurityContext security) {
-    return update(id, required(input), true, security);
+      @PathParam("id") long id,
+      UserInput input,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request) {
+    return update(id, required(input), true, security, request);
   }
 
   @DELETE
   @Path("{id}")
-  public void delete(@PathParam("id") long id, @Context SecurityContext security) {
+  public void delete(
+      @PathParam("id") long id,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request) {
     User actor = Access.require(security, DELETE);
+    Access.requireNotImpersonating(request, ADMINISTER);
     tx.required(
         em -> {
           UserEntity user = find(em, id);
-          guardSuperuser(actor, user);
+          Rights rights = Rights.of(user);
+          Authority.requireMayChange(actor, rights);
+          Authority.requireSuperuserLeft(em, id, user.username(), rights, null);
           em.remove(user);
           return null;
         });
   }
 
-  /** Sets a local password; the user's browser sessions end, as in Django. */
+  /** Sets a local password; what the user held with the old one ends ({@link Credentials}). */
   @POST
   @Path("{id}/password")
-  @ApiDoc(value = "Sets a local password; the user's sessions end", permission = "auth.change_user")
+  @ApiDoc(
+      value = "Sets a local password; the user's sessions and API tokens end",
+      permission = "auth.change_user")
   public void setPassword(
-      @PathParam("id") long id, PasswordInput input, @Context SecurityContext security) {
+      @PathParam("id") long id,
+      PasswordInput input,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request) {
     User actor = Access.require(security, CHANGE);
+    Access.requireNotImpersonating(request, ADMINISTER);
     char[] password =
         input == null || input.password() == null ? null : input.password().toCharArray();
     String problem = Validation.password(password);
@@ -207,22 +237,33 @@ public final class UsersResource {
     tx.required(
         em -> {
           UserEntity user = find(em, id);
-          guardSuperuser(actor, user);
+          Authority.requireMayChange(actor, Rights.of(user));
           user.password(hash);
-          return em.createNativeQuery("DELETE FROM cores_session WHERE user_id = ?1")
-              .setParameter(1, id)
-              .executeUpdate();
+          Credentials.passwordChanged(em, id, user.username(), null, clock.instant());
+          return null;
         });
   }
 
-  private UserView update(long id, UserInput input, boolean partial, SecurityContext security) {
+  private UserView update(
+      long id,
+      UserInput input,
+      boolean partial,
+      SecurityContext security,
+      ContainerRequestContext request) {
     User actor = Access.require(security, CHANGE);
-    guardSuperuserFlag(actor, input.superuser());
+    Access.requireNotImpersonating(request, ADMINISTER);
     return save(
         em -> {
           UserEntity user = find(em, id);
-          guardSuperuser(actor, user);
+          Rights before = Rights.of(user);
+          Authority.requireMayChange(actor, before);
           apply(em, user, input, partial);
+          Rights after = Rights.of(user);
+          Authority.requireMayGrant(actor, before, after);
+          Authority.requireSuperuserLeft(em, id, user.username(), before, after);
+          if (before.active() && !after.active()) {
+            Credentials.deactivated(em, id);
+          }
           return user;
         });
   }
@@ -320,18 +361,6 @@ public final class UsersResource {
       throw ProblemException.notFound("No user with id " + id + ".");
     }
     return user;
-  }
-
-  private static void guardSuperuserFlag(User actor, Boolean superuser) {
-    if (superuser != null && superuser && !actor.superuser()) {
-      throw Access.forbidden("Only superusers may make superusers.");
-    }
-  }
-
-  private static void guardSuperuser(User actor, UserEntity target) {
-    if (target.superuser() && !actor.superuser()) {
-      throw Access.forbidden("Only superusers may change superusers.");
-    }
   }
 
   private static UserInput required(UserInput input) {

@@ -59,6 +59,9 @@ class RestTest {
     for (String permission : List.of("view_user", "add_user", "change_user", "delete_user")) {
       grant(manager, "auth." + permission);
     }
+    // what the manager gives below, they must hold (AuthorityTest)
+    grant(manager, "booking.add_reservation");
+    grant(manager, "inventory.view_host");
     grant(viewer, "auth.view_user");
   }
 

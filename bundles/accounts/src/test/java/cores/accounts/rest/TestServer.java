@@ -9,17 +9,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import cores.api.accounts.Accounts;
 import cores.api.accounts.User;
 import cores.api.web.ProblemException;
+import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.net.URI;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -36,6 +37,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
  */
 final class TestServer implements AutoCloseable {
   static final String USER_HEADER = "X-Test-User";
+  static final String IMPERSONATOR_HEADER = "X-Test-Impersonator";
 
   private final Server server = new Server(0);
   final URI base;
@@ -106,6 +108,10 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Logs in the user named by {@link #USER_HEADER}; with {@link #IMPERSONATOR_HEADER} too, as the
+   * http bundle does while a staff member impersonates them.
+   */
   @PreMatching
   private static final class Login implements ContainerRequestFilter {
     private final Accounts accounts;
@@ -121,28 +127,42 @@ final class TestServer implements AutoCloseable {
         return;
       }
       User user = accounts.findByUsername(name).orElseThrow();
-      request.setSecurityContext(
-          new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-              return user;
-            }
+      Optional<User> impersonator =
+          Optional.ofNullable(request.getHeaderString(IMPERSONATOR_HEADER))
+              .map(n -> accounts.findByUsername(n).orElseThrow());
+      request.setSecurityContext(new TestVisitor(user, impersonator));
+    }
+  }
 
-            @Override
-            public boolean isUserInRole(String permission) {
-              return user.hasPermission(permission);
-            }
+  private record TestVisitor(User user0, Optional<User> impersonator) implements Visitor {
+    @Override
+    public Optional<User> user() {
+      return Optional.of(user0);
+    }
 
-            @Override
-            public boolean isSecure() {
-              return false;
-            }
+    @Override
+    public String csrfToken() {
+      return "";
+    }
 
-            @Override
-            public String getAuthenticationScheme() {
-              return "TEST";
-            }
-          });
+    @Override
+    public Principal getUserPrincipal() {
+      return user0;
+    }
+
+    @Override
+    public boolean isUserInRole(String permission) {
+      return user0.hasPermission(permission);
+    }
+
+    @Override
+    public boolean isSecure() {
+      return false;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+      return "TEST";
     }
   }
 }

@@ -1,6 +1,7 @@
 package cores.api.web;
 
 import cores.api.accounts.User;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
@@ -26,6 +27,20 @@ public final class Access {
       throw forbidden("This needs the permission " + permission + ".");
     }
     return user;
+  }
+
+  /**
+   * Refuses (403) what may not be done while impersonating: whatever outlives the impersonation or
+   * changes credentials and rights (API tokens, calendar feeds, passwords, permissions) must be
+   * done by the staff member as themselves.
+   *
+   * @param what what is refused, e.g. "create API tokens"
+   */
+  public static void requireNotImpersonating(ContainerRequestContext request, String what) {
+    // from the request: a SecurityContext injected with @Context is Jersey's proxy, not the Visitor
+    if (Visitor.of(request).impersonator().isPresent()) {
+      throw forbidden("You may not " + what + " while impersonating: stop impersonating first.");
+    }
   }
 
   /** The 403 answer, saying why. */

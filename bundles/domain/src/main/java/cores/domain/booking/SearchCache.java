@@ -91,7 +91,7 @@ public final class SearchCache {
     this(new BookableSearch(mail.zone()), ROWS);
   }
 
-  public SearchCache(BookableSearch search) {
+  SearchCache(BookableSearch search) {
     this(search, ROWS);
   }
 

@@ -3,6 +3,7 @@ package cores.web.account;
 import cores.api.accounts.CalendarFeeds;
 import cores.api.accounts.User;
 import cores.api.booking.BookingDesk;
+import cores.api.web.Access;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.web.Flash;
@@ -58,13 +59,15 @@ public final class CalendarPages {
     return Pages.forUser(
         site,
         request,
-        me ->
-            show(
-                request,
-                me,
-                Pages.site(request)
-                    .resolve(CalendarFeed.PATH + feeds.issue(me.id()) + ".ics")
-                    .toString()));
+        me -> {
+          Access.requireNotImpersonating(request, "make a calendar address");
+          return show(
+              request,
+              me,
+              Pages.site(request)
+                  .resolve(CalendarFeed.PATH + feeds.issue(me.id()) + ".ics")
+                  .toString());
+        });
   }
 
   @POST

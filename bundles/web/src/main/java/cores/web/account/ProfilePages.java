@@ -5,6 +5,7 @@ import cores.api.accounts.Profiles;
 import cores.api.accounts.User;
 import cores.api.auth.Authenticator;
 import cores.api.booking.BookingDesk;
+import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
@@ -114,6 +115,7 @@ public final class ProfilePages {
         site,
         request,
         me -> {
+          Access.requireNotImpersonating(request, "change the password");
           Form form = Form.posted(posted);
           String next = form.value("new_password");
           if (!next.equals(form.value("confirm_password"))) {

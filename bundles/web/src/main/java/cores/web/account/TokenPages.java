@@ -3,6 +3,7 @@ package cores.web.account;
 import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
 import cores.api.booking.BookingDesk;
+import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
@@ -60,6 +61,7 @@ public final class TokenPages {
         site,
         request,
         me -> {
+          Access.requireNotImpersonating(request, "create API tokens");
           Form form = Form.posted(posted);
           String key;
           try {
