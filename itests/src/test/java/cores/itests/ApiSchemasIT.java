@@ -184,13 +184,22 @@ class ApiSchemasIT {
     String slot =
         "{\"bookable\":%d,\"start\":\"%s\",\"end\":\"%s\"}"
             .formatted(bookable, start, start.plus(Duration.ofHours(2)));
-    ids.put("/api/booking/booking", ApiClient.id(api.created("/api/booking/booking", admin, slot)));
+    long booking =
+        ApiClient.id(valid("POST", "/api/booking/booking", "/api/booking/booking", 201, slot));
+    ids.put("/api/booking/booking", booking);
     String later =
         "{\"bookable\":%d,\"start\":\"%s\",\"end\":\"%s\"}"
             .formatted(bookable, start.plus(Duration.ofDays(3)), start.plus(Duration.ofDays(4)));
     ids.put(
         "/api/booking/reservation",
-        ApiClient.id(api.created("/api/booking/reservation", admin, later)));
+        ApiClient.id(
+            valid("POST", "/api/booking/reservation", "/api/booking/reservation", 201, later)));
+    valid(
+        "PATCH",
+        "/api/booking/booking/" + booking,
+        "/api/booking/booking/{id}",
+        200,
+        "{\"comment\":\"checked\"}");
 
     valid(
         "PUT",

@@ -133,7 +133,11 @@ public final class OpenApi {
     } else if (o.requestBody() != null) {
       op.put(
           "requestBody",
-          map("required", true, "content", content(o.consumes(), schema(o.requestBody()))));
+          map(
+              "required",
+              true,
+              "content",
+              content(o.consumes(), schema(o.requestBody(), Map.of(), 0, null, true))));
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("description", "the answer; errors are application/problem+json");
@@ -144,7 +148,7 @@ public final class OpenApi {
               o.produces(),
               o.responseType() == null
                   ? rows == null ? Map.of() : rows
-                  : schema(o.responseType(), Map.of(), 0, rows)));
+                  : schema(o.responseType(), Map.of(), 0, rows, false)));
     }
     op.put("responses", map("default", answer));
     if (!o.permission().isEmpty()) {
@@ -163,25 +167,35 @@ public final class OpenApi {
 
   /** A JSON schema for a Java type, records described by their components. */
   public static Map<String, Object> schema(Type type) {
-    return schema(type, Map.of(), 0, null);
+    return schema(type, Map.of(), 0, null, false);
   }
 
   /**
    * @param rows what a {@code Map} stands for (a published schema's reference), or null: a map is
    *     then any object
+   * @param input a request body: Jackson leaves absent components null and refuses unknown
+   *     properties, so records require nothing and allow nothing else; in answers every component
+   *     is written
    */
   private static Map<String, Object> schema(
-      Type type, Map<TypeVariable<?>, Type> bound, int depth, Map<String, Object> rows) {
+      Type type,
+      Map<TypeVariable<?>, Type> bound,
+      int depth,
+      Map<String, Object> rows,
+      boolean input) {
     if (type instanceof TypeVariable<?> variable) {
       Type actual = bound.get(variable);
-      return actual == null ? Map.of() : schema(actual, Map.of(), depth, rows);
+      return actual == null ? Map.of() : schema(actual, Map.of(), depth, rows, input);
     }
     if (type instanceof WildcardType wildcard) {
-      return schema(wildcard.getUpperBounds()[0], bound, depth, rows);
+      return schema(wildcard.getUpperBounds()[0], bound, depth, rows, input);
     }
     if (type instanceof GenericArrayType array) {
       return map(
-          "type", "array", "items", schema(array.getGenericComponentType(), bound, depth, rows));
+          "type",
+          "array",
+          "items",
+          schema(array.getGenericComponentType(), bound, depth, rows, input));
     }
     Class<?> raw = raw(type);
     if (raw == null || raw == Object.class) {
@@ -228,12 +242,13 @@ public final class OpenApi {
       return map("type", "string", "format", "uri");
     }
     if (raw.isArray()) {
-      return map("type", "array", "items", schema(raw.getComponentType(), bound, depth, rows));
+      return map(
+          "type", "array", "items", schema(raw.getComponentType(), bound, depth, rows, input));
     }
     if (Collection.class.isAssignableFrom(raw)) {
       Type element =
           type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
-      return map("type", "array", "items", schema(element, bound, depth, rows));
+      return map("type", "array", "items", schema(element, bound, depth, rows, input));
     }
     if (raw.isRecord() && depth < MAX_DEPTH) {
       Map<TypeVariable<?>, Type> inner = new LinkedHashMap<>();
@@ -255,7 +270,8 @@ public final class OpenApi {
         JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
         String name =
             renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
-        Map<String, Object> value = schema(component.getGenericType(), inner, depth + 1, rows);
+        Map<String, Object> value =
+            schema(component.getGenericType(), inner, depth + 1, rows, input);
         Class<?> componentType = component.getType();
         // Jackson writes null components as null: only primitives and collections never are
         boolean neverNull =
@@ -267,7 +283,9 @@ public final class OpenApi {
           required.add(name);
         }
       }
-      return map("type", "object", "properties", properties, "required", required);
+      return input
+          ? map("type", "object", "properties", properties, "additionalProperties", false)
+          : map("type", "object", "properties", properties, "required", required);
     }
     return map("type", "object");
   }

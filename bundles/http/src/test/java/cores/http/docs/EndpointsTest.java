@@ -233,6 +233,9 @@ class EndpointsTest {
         ((Map<String, Object>) paths.get("/api/shop/fruit")).get("post").toString();
     assertFalse(fruitCreate.contains("$ref"), fruitCreate);
     assertTrue(fruitCreate.contains("size={type=integer"), fruitCreate);
+    // a body: Jackson refuses unknown properties and leaves absent ones null
+    assertTrue(fruitCreate.contains("additionalProperties=false"), fruitCreate);
+    assertFalse(fruitCreate.contains("required=["), fruitCreate);
   }
 
   @Test
