@@ -101,7 +101,10 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
-  /** The environment that points Cores at the test server, database not chosen (CONFIG.md). */
+  /**
+   * The environment that points Cores at the test server, database not chosen
+   * (docs/docs/configuration.md).
+   */
   public static Map<String, String> serverEnvironment() {
     return Map.of(
         "POSTGRES_HOST",
@@ -112,7 +115,7 @@ public final class TestDatabase implements AutoCloseable {
         USER);
   }
 
-  /** The environment that points Cores at this database (CONFIG.md names). */
+  /** The environment that points Cores at this database (docs/docs/configuration.md names). */
   public Map<String, String> environment() {
     return Map.of(
         "POSTGRES_HOST",

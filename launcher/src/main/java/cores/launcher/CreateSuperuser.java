@@ -1,5 +1,6 @@
 package cores.launcher;
 
+import cores.launcher.env.Variable;
 import cores.launcher.osgi.Platform;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -25,7 +26,7 @@ import java.util.function.Function;
 final class CreateSuperuser {
 
   static final String NAME = "createsuperuser";
-  static final String PASSWORD_VARIABLE = "CORES_SUPERUSER_PASSWORD";
+  static final String PASSWORD_VARIABLE = Variable.SUPERUSER_PASSWORD;
   private static final String FILTER =
       "(&(objectClass=java.util.function.Function)(cores.command=" + NAME + "))";
   private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(60);

@@ -507,8 +507,21 @@ class ServerTest extends ServerFixture {
   @SuppressWarnings("unchecked")
   void docsDescribeThePublishedResourcesAsOpenApiJson() throws Exception {
     HttpResponse<String> response = get("/api/docs", "Accept", "application/json");
-    assertEquals("3.0.3", json(response).get("openapi"));
+    assertEquals("3.1.0", json(response).get("openapi"));
+    // a registered resource's published schemas, and its operation's answer refers to them
+    Map<String, Object> components = (Map<String, Object>) json(response).get("components");
+    assertEquals(
+        List.of("limit"),
+        ((Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("things_page"))
+            .get("required"),
+        components.toString());
     Map<String, Object> paths = docPaths(response);
+    assertTrue(
+        ((Map<String, Object>) paths.get("/api/things"))
+            .get("get")
+            .toString()
+            .contains("schema={$ref=#/components/schemas/things_page}"),
+        paths.get("/api/things").toString());
     assertTrue(
         paths
             .keySet()

@@ -2,6 +2,8 @@ package cores.http;
 
 import cores.api.health.Health;
 import cores.api.health.HealthIndicator;
+import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Resources and extensions the server tests publish, as another bundle would. */
@@ -25,7 +28,18 @@ final class TestResources {
   record Thing(String name, int count, Instant when) {}
 
   @Path("things")
-  public static final class Things {
+  public static final class Things implements ApiSchemas {
+    /** The answer of the list, as a descriptor-driven resource would publish it. */
+    @Override
+    public Map<String, Map<String, Object>> schemas() {
+      return Map.of(
+          "things_page",
+          Map.of(
+              "type", "object",
+              "properties", Map.of("limit", Map.of("type", "integer")),
+              "required", List.of("limit")));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +49,7 @@ final class TestResources {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiDoc(response = "things_page")
     public Map<String, Object> list(@QueryParam("limit") int limit) {
       return Map.of("limit", limit);
     }

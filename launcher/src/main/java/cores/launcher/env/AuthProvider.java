@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one external login provider that is switched on (CONFIG.md precedence: LDAP_AUTH, else
+ * The one external login provider that is switched on (the original's precedence: LDAP_AUTH, else
  * LDAP_AUTH_DIRECT, else KERBEROS_AUTH). Each knows its configuration PID, the feature that holds
  * its bundles and the variable that switched it on (named in errors).
  */

@@ -24,10 +24,6 @@ public final class EnvironmentParser {
   /** Prefixes of Cores' own variables: an unknown name with one of them is probably a typo. */
   private static final List<String> OWN_PREFIXES = List.of("CORES_", "LDAP_", "KERBEROS_", "SMTP_");
 
-  /** Variables read elsewhere (bin/cores, the createsuperuser command), not settings. */
-  private static final Set<String> OTHER_KNOWN =
-      Set.of("CORES_JAVA_OPTS", "CORES_SUPERUSER_PASSWORD");
-
   private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]");
 
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]{0,62}");
@@ -372,10 +368,7 @@ public final class EnvironmentParser {
   }
 
   private void warnAboutUnknownVariables() {
-    Set<String> known = new java.util.HashSet<>(OTHER_KNOWN);
-    for (Variable v : Variable.values()) {
-      known.add(v.name());
-    }
+    Set<String> known = Variable.names();
     env.keySet().stream()
         .filter(name -> OWN_PREFIXES.stream().anyMatch(name::startsWith))
         .filter(name -> !known.contains(name))

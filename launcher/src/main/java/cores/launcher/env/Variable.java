@@ -1,10 +1,15 @@
 package cores.launcher.env;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Every environment variable Cores reads (CONFIG.md, both tables, plus the launcher's own). The
- * declaration order is the order of the masked view shown to admins.
+ * Every environment variable Cores parses into its settings, and ({@link #names}) with the two read
+ * beside them the list of every variable Cores reads: docs/docs/configuration.md and
+ * etc/cores.env.example document exactly these (a test compares them). The declaration order is the
+ * order of the masked view shown to admins.
  */
 public enum Variable {
   HOSTNAME("localhost", false),
@@ -51,6 +56,12 @@ public enum Variable {
   CORES_MAINTENANCE_JOB_AT("03:00", false),
   CORES_TIME_ZONE("UTC", false);
 
+  /** The JVM's options, read by {@code bin/cores}. */
+  public static final String JAVA_OPTS = "CORES_JAVA_OPTS";
+
+  /** The new admin's password, read by the createsuperuser command. */
+  public static final String SUPERUSER_PASSWORD = "CORES_SUPERUSER_PASSWORD";
+
   /** How a secret is shown wherever the configuration is displayed. */
   public static final String MASK = "****";
 
@@ -65,6 +76,17 @@ public enum Variable {
   /** The documented default, as an operator would write it; empty when there is none. */
   public Optional<String> defaultValue() {
     return Optional.ofNullable(defaultValue);
+  }
+
+  /** The names of every variable Cores reads: the settings', then the two read elsewhere. */
+  public static Set<String> names() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Variable v : values()) {
+      names.add(v.name());
+    }
+    names.add(JAVA_OPTS);
+    names.add(SUPERUSER_PASSWORD);
+    return Collections.unmodifiableSet(names);
   }
 
   /** Whether the value must never be logged or shown. */

@@ -67,6 +67,21 @@ public @interface ApiDoc {
   String[] query() default {};
 
   /**
+   * The name of the JSON Schema of the request body among those a resource publishes ({@link
+   * ApiSchemas}); {@code {param}} placeholders as in {@link #permission}. When empty, the body is
+   * described from its Java type.
+   */
+  String request() default "";
+
+  /**
+   * The name of the JSON Schema of the answer's rows among those a resource publishes ({@link
+   * ApiSchemas}): it describes a {@code Map} answer, the items of a {@code List} or {@link Page} of
+   * maps, or the whole answer of a method that returns a {@code Response}; {@code {param}}
+   * placeholders as in {@link #permission}.
+   */
+  String response() default "";
+
+  /**
    * The values a path parameter takes when one path template serves several things: the description
    * lists one concrete path per value instead of the template.
    */

@@ -316,6 +316,72 @@ public final class BookableSearch {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
+  /** The JSON Schema of a row as {@link #shape} leaves it (published by the bookable resource). */
+  public static Map<String, Object> rowSchema() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("id", type("integer"));
+    properties.put("host", type("integer"));
+    properties.put("status", Map.of("type", "string", "enum", Bookables.STATUSES));
+    properties.put("comment", type("string"));
+    properties.put("hostname", type("string"));
+    properties.put("ip", Map.of("type", List.of("string", "null"), "format", "inet"));
+    properties.put("hardware", described("string", "\"[type] model\""));
+    properties.put(
+        "rack", described(List.of("string", "null"), "\"<number> in <building>/<lab>\""));
+    properties.put("hardware_id", type("integer"));
+    properties.put("hardware_name", type("string"));
+    properties.put("rack_id", type(List.of("integer", "null")));
+    properties.put("rack_number", type(List.of("integer", "null")));
+    properties.put("lab", type(List.of("integer", "null")));
+    properties.put("lab_name", type(List.of("string", "null")));
+    properties.put("building", type(List.of("integer", "null")));
+    properties.put("building_code", type(List.of("string", "null")));
+    properties.put(
+        "booked_until", Map.of("type", List.of("string", "null"), "format", "date-time"));
+    properties.put("booked_by", type(List.of("string", "null")));
+    properties.put("reserved", type("boolean"));
+    properties.put(
+        "cards",
+        Map.of(
+            "type",
+            "array",
+            "items",
+            Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of(
+                    "id", type("integer"),
+                    "cardtype__name", type("string"),
+                    "details", type("string")),
+                "required",
+                List.of("id", "cardtype__name", "details"),
+                "additionalProperties",
+                false)));
+    properties.put(
+        "booked",
+        Map.of(
+            "type",
+            List.of("string", "boolean"),
+            "description",
+            "\"Booked until dd/mm/yy by <user>\", or false"));
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("description", "a row of the bookable search");
+    schema.put("properties", properties);
+    schema.put("required", List.copyOf(properties.keySet()));
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
+  private static Map<String, Object> type(Object type) {
+    return Map.of("type", type);
+  }
+
+  private static Map<String, Object> described(Object type, String description) {
+    return Map.of("type", type, "description", description);
+  }
+
   /**
    * The original's row shape: {@code cards} a list of {@code {id, cardtype__name, details}}, {@code
    * booked} "Booked until dd/mm/yy by username" (the end's day in {@link #zone}) or false; beside

@@ -21,17 +21,32 @@ public final class Bookables implements HostStatus.LeftActive {
 
   public static final Model MODEL =
       new Model(
-          "booking",
-          "bookable",
-          "booking_bookable",
-          List.of(
-              new Field(
-                  "host", "host_id", Field.Kind.REF, true, 0, "inventory_host", List.of(), true),
-              new Field("status", "status", Field.Kind.CHOICE, false, 0, null, STATUSES, true),
-              new Field(
-                  "comment", "comment", Field.Kind.TEXT, false, 100_000, null, List.of(), true)),
-          List.of(),
-          "id");
+              "booking",
+              "bookable",
+              "booking_bookable",
+              List.of(
+                  new Field(
+                      "host",
+                      "host_id",
+                      Field.Kind.REF,
+                      true,
+                      0,
+                      "inventory_host",
+                      List.of(),
+                      true),
+                  new Field("status", "status", Field.Kind.CHOICE, false, 0, null, STATUSES, true),
+                  new Field(
+                      "comment",
+                      "comment",
+                      Field.Kind.TEXT,
+                      false,
+                      100_000,
+                      null,
+                      List.of(),
+                      true)),
+              List.of(),
+              "id")
+          .withExample(Map.of("host", 1, "status", ACTIVE));
 
   private final BookingMail mail;
   private final Clock clock;

@@ -10,6 +10,7 @@ import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,51 @@ public final class BookingService {
           + " end_time AS \"end\", comment, created AS \"timestamp\","
           + " start_reminder_sent AS mail_start_reminder_sent, ended_notice_sent AS mail_end_sent,"
           + " coalesce(last_nag, start_time) AS mail_last_nag FROM booking_reservation";
+
+  /** The JSON Schema of a row of {@link #BOOKING_COLUMNS}. */
+  public static Map<String, Object> bookingSchema() {
+    Map<String, Object> properties = holdProperties(false);
+    properties.put("mail_end_reminder_sent", Map.of("type", "boolean"));
+    properties.put("mail_end_sent", Map.of("type", "boolean"));
+    properties.put(
+        "import_id",
+        Map.of("type", List.of("integer", "null"), "description", "given by an import script"));
+    return holdSchema("a booking", properties);
+  }
+
+  /** The JSON Schema of a row of {@link #RESERVATION_COLUMNS}. */
+  public static Map<String, Object> reservationSchema() {
+    Map<String, Object> properties = holdProperties(true);
+    properties.put("mail_end_sent", Map.of("type", "boolean"));
+    properties.put("mail_last_nag", Map.of("type", "string", "format", "date-time"));
+    return holdSchema("a reservation; no end: open-ended", properties);
+  }
+
+  private static Map<String, Object> holdProperties(boolean openEnded) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("id", Map.of("type", "integer"));
+    properties.put("bookable", Map.of("type", "integer"));
+    properties.put("owner", Map.of("type", "integer", "description", "a user id"));
+    properties.put("start", Map.of("type", "string", "format", "date-time"));
+    properties.put(
+        "end",
+        Map.of("type", openEnded ? List.of("string", "null") : "string", "format", "date-time"));
+    properties.put("comment", Map.of("type", "string"));
+    properties.put("timestamp", Map.of("type", "string", "format", "date-time"));
+    properties.put("mail_start_reminder_sent", Map.of("type", "boolean"));
+    return properties;
+  }
+
+  private static Map<String, Object> holdSchema(
+      String description, Map<String, Object> properties) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("description", description);
+    schema.put("properties", properties);
+    schema.put("required", List.copyOf(properties.keySet()));
+    schema.put("additionalProperties", false);
+    return schema;
+  }
 
   /** A booking as asked for; null start means now, null owner the one asking. */
   public record BookingRequest(

@@ -7,14 +7,24 @@ import java.util.regex.Pattern;
  * database checks again (macaddr, inet, cidr columns); these give the field a clear message first.
  */
 public final class Addresses {
-  private static final Pattern MAC =
-      Pattern.compile(
-          "(\\p{XDigit}{2}([:-])\\p{XDigit}{2}(\\2\\p{XDigit}{2}){4})"
-              + "|(\\p{XDigit}{4}\\.\\p{XDigit}{4}\\.\\p{XDigit}{4})|(\\p{XDigit}{12})");
-  private static final Pattern IPV4 =
-      Pattern.compile(
-          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+  /**
+   * A MAC address as people type it (also the JSON Schema pattern of {@link Schemas}: the syntax
+   * common to Java and ECMA-262 regular expressions).
+   */
+  static final String MAC_REGEX =
+      "([0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\\2[0-9A-Fa-f]{2}){4})"
+          + "|([0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})|([0-9A-Fa-f]{12})";
+
+  /** An IPv4 address (as {@link #MAC_REGEX}, shared with the schemas). */
+  static final String IPV4_REGEX =
+      "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}";
+
+  /** The characters and length of an IPv6 address; {@link #isAddress} checks its groups. */
+  static final String IPV6_REGEX = "[0-9A-Fa-f:.]{2,45}";
+
+  private static final Pattern MAC = Pattern.compile(MAC_REGEX);
+  private static final Pattern IPV4 = Pattern.compile(IPV4_REGEX);
+  private static final Pattern IPV6 = Pattern.compile(IPV6_REGEX);
 
   private Addresses() {}
 

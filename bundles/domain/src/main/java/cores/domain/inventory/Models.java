@@ -13,6 +13,38 @@ public final class Models {
   public static final List<String> HOST_STATUSES =
       List.of("active", "missing", "retired", "on_loan", "unknown", "offline", "new");
 
+  /** One valid input per model, for the API description (ids as in a fresh database). */
+  private static final Map<String, Map<String, Object>> EXAMPLES =
+      Map.ofEntries(
+          Map.entry("building", Map.of("code", "MAIN", "comment", "Main building")),
+          Map.entry("lab", Map.of("name", "Lab 1", "building", 1, "network", "192.0.2.0/24")),
+          Map.entry("rack", Map.of("number", 1, "lab", 1, "comment", "by the window")),
+          Map.entry("hosttype", Map.of("name", "Server", "details", "rack-mounted servers")),
+          Map.entry("hosthardware", Map.of("name", "PowerEdge R650", "host_type", 1)),
+          Map.entry("hdvendor", Map.of("vendor", "Samsung")),
+          Map.entry("cardtype", Map.of("name", "100G NIC", "comments", "QSFP28")),
+          Map.entry(
+              "card",
+              Map.of("cardtype", 1, "details", "ConnectX-6", "asset_no", "A-1001", "host", 1)),
+          Map.entry(
+              "host",
+              Map.of(
+                  "hostname",
+                  "node01",
+                  "serial_no",
+                  "SN-0001",
+                  "asset_no",
+                  "A-0001",
+                  "hardware",
+                  1,
+                  "rack",
+                  1,
+                  "status",
+                  "active")),
+          Map.entry(
+              "nic",
+              Map.of("mac", "52:54:00:12:34:56", "primary", true, "host", 1, "ip", "192.0.2.10")));
+
   public static final Model BUILDING =
       model(
           "building",
@@ -130,6 +162,7 @@ public final class Models {
   }
 
   private static Model model(String name, List<Field> fields, List<Field> filters, String order) {
-    return new Model("inventory", name, "inventory_" + name, fields, filters, order);
+    return new Model("inventory", name, "inventory_" + name, fields, filters, order)
+        .withExample(EXAMPLES.getOrDefault(name, Map.of()));
   }
 }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /** Checks a JSON value against a field; null means valid. */
 final class Values {
   /** Something@something.tld, no spaces: the shape, not deliverability. */
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  static final String EMAIL_REGEX = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+  private static final Pattern EMAIL = Pattern.compile(EMAIL_REGEX);
 
   private Values() {}
 

@@ -34,38 +34,45 @@ public final class Loans implements Rules {
 
   public static final Model CUSTOMER =
       new Model(
-          "loans",
-          "customer",
-          "loans_customer",
-          List.of(
-              Field.text("name", 200, true),
-              Field.text("contact_name", 200),
-              Field.text("contact_role", 200),
-              Field.email("contact_email"),
-              Field.ref("internal_contact", "auth_user", false)),
-          List.of(),
-          "lower(name)");
+              "loans",
+              "customer",
+              "loans_customer",
+              List.of(
+                  Field.text("name", 200, true),
+                  Field.text("contact_name", 200),
+                  Field.text("contact_role", 200),
+                  Field.email("contact_email"),
+                  Field.ref("internal_contact", "auth_user", false)),
+              List.of(),
+              "lower(name)")
+          .withExample(
+              Map.of(
+                  "name", "Partner Ltd",
+                  "contact_name", "Alex Doe",
+                  "contact_email", "alex@partner.example"));
 
   public static final Model LOAN =
       new Model(
-          "loans",
-          "loan",
-          "loans_loan",
-          List.of(
-              Field.ref("host", "inventory_host", true),
-              Field.ref("customer", "loans_customer", true),
-              // the original's name for the user responsible for the loan
-              Field.ref("user", "responsible_id", "auth_user", false),
-              Field.date("start", "start_date", true),
-              Field.date("due_return", "due_return", false),
-              Field.date("returned_date", "returned_date", false),
-              Field.bool("returned"),
-              Field.text("comment", 100_000),
-              Field.choice("previous_status", Models.HOST_STATUSES).derived()),
-          List.of(
-              Field.ref("host", "inventory_host", false),
-              Field.ref("customer", "loans_customer", false)),
-          "start_date DESC");
+              "loans",
+              "loan",
+              "loans_loan",
+              List.of(
+                  Field.ref("host", "inventory_host", true),
+                  Field.ref("customer", "loans_customer", true),
+                  // the original's name for the user responsible for the loan
+                  Field.ref("user", "responsible_id", "auth_user", false),
+                  Field.date("start", "start_date", true),
+                  Field.date("due_return", "due_return", false),
+                  Field.date("returned_date", "returned_date", false),
+                  Field.bool("returned"),
+                  Field.text("comment", 100_000),
+                  Field.choice("previous_status", Models.HOST_STATUSES).derived()),
+              List.of(
+                  Field.ref("host", "inventory_host", false),
+                  Field.ref("customer", "loans_customer", false)),
+              "start_date DESC")
+          .withExample(
+              Map.of("host", 1, "customer", 1, "start", "2026-01-05", "due_return", "2026-03-31"));
 
   /**
    * Lends the host: locks it, refuses a second open loan (409), stores its status and sets it

@@ -21,21 +21,28 @@ public final class Notices implements Rules {
 
   public static final Model MODEL =
       new Model(
-          "notices",
-          "notice",
-          "notices_notice",
-          List.of(
-              Field.text("title", 200, true),
-              Field.text("message", 500, true),
-              Field.choice("style", STYLES),
-              Field.number("priority", 0, 4),
-              Field.ref("user", "author_id", "auth_user", false).derived(),
-              Field.ref("target", "group_id", "auth_group", false),
-              Field.time("expires", "expires"),
-              Field.bool("visible"),
-              Field.time("timestamp", "created").derived()),
-          List.of(),
-          "priority, created DESC");
+              "notices",
+              "notice",
+              "notices_notice",
+              List.of(
+                  Field.text("title", 200, true),
+                  Field.text("message", 500, true),
+                  Field.choice("style", STYLES),
+                  Field.number("priority", 0, 4),
+                  Field.ref("user", "author_id", "auth_user", false).derived(),
+                  Field.ref("target", "group_id", "auth_group", false),
+                  Field.time("expires", "expires"),
+                  Field.bool("visible"),
+                  Field.time("timestamp", "created").derived()),
+              List.of(),
+              "priority, created DESC")
+          .withExample(
+              Map.of(
+                  "title", "Maintenance",
+                  "message", "The lab network is down on Saturday morning.",
+                  "style", "warning",
+                  "priority", 1,
+                  "expires", "2026-12-31T12:00:00Z"));
 
   /** A notice past its expiry (one bound parameter: now); a null expiry never expires. */
   static final String EXPIRED = "expires IS NOT NULL AND expires <= ?";

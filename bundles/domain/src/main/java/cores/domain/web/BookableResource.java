@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
@@ -12,6 +13,7 @@ import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
 import cores.domain.booking.SearchCache;
 import cores.domain.inventory.Inventory;
+import cores.domain.inventory.Schemas;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,7 +48,7 @@ import org.osgi.service.component.annotations.Reference;
 @ApiDoc(permission = "booking.{action}_bookable")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public final class BookableResource {
+public final class BookableResource implements ApiSchemas {
   private final Transactions tx;
   private final Clock clock;
   private final Bookables bookables;
@@ -69,8 +72,17 @@ public final class BookableResource {
   /** Bulk creation from the host list: {@code {"hosts": [ids], "status": "active"}}. */
   public record BulkInput(List<Long> hosts, String status) {}
 
+  /** The bookable as stored (from its descriptor) and as the search shows it. */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    Map<String, Map<String, Object>> schemas = new TreeMap<>(Schemas.of(Bookables.MODEL));
+    schemas.put("bookable_row", BookableSearch.rowSchema());
+    return schemas;
+  }
+
   @GET
   @ApiDoc(
+      response = "bookable_row",
       value =
           "The bookable search: each row with hostname, ip, hardware (\"[type] model\"), cards"
               + " ([{id, cardtype__name, details}]), rack (\"<number> in <building>/<lab>\"),"
@@ -106,7 +118,10 @@ public final class BookableResource {
 
   @GET
   @Path("{id}")
-  @ApiDoc(value = "One bookable, as in the search", permission = ApiDoc.ANONYMOUS)
+  @ApiDoc(
+      value = "One bookable, as in the search",
+      permission = ApiDoc.ANONYMOUS,
+      response = "bookable_row")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     Instant now = clock.instant();
     Map<String, Object> row = tx.readOnly(em -> search.one(Sql.of(em), id, user(security), now));
@@ -121,7 +136,10 @@ public final class BookableResource {
   }
 
   @POST
-  @ApiDoc("Creates a bookable for a host")
+  @ApiDoc(
+      value = "Creates a bookable for a host",
+      request = "bookable_input",
+      response = "bookable")
   public Response create(
       Map<String, Object> input, @Context SecurityContext security, @Context UriInfo uri) {
     Access.require(security, Bookables.MODEL.permission("add"));
@@ -169,7 +187,7 @@ public final class BookableResource {
 
   @PUT
   @Path("{id}")
-  @ApiDoc("Replaces a bookable")
+  @ApiDoc(value = "Replaces a bookable", request = "bookable_input", response = "bookable")
   public Map<String, Object> replace(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("change"));
@@ -178,7 +196,10 @@ public final class BookableResource {
 
   @PATCH
   @Path("{id}")
-  @ApiDoc("Changes the given fields of a bookable (e.g. its status)")
+  @ApiDoc(
+      value = "Changes the given fields of a bookable (e.g. its status)",
+      request = "bookable_patch",
+      response = "bookable")
   public Map<String, Object> patch(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("change"));

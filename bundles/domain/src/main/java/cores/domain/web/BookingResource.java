@@ -5,6 +5,7 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.domain.booking.BookingMail;
@@ -44,7 +45,7 @@ import org.osgi.service.component.annotations.Reference;
 @ApiDoc(area = "booking")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public final class BookingResource {
+public final class BookingResource implements ApiSchemas {
   static final Holds HOLDS =
       new Holds(
           "booking",
@@ -85,8 +86,15 @@ public final class BookingResource {
   /** The owner's (or staff's) change: the comment, or an earlier or later end. */
   public record BookingChange(String end, String comment) {}
 
+  /** The booking as answered (its columns' schema, beside them in BookingService). */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of("booking", BookingService.bookingSchema());
+  }
+
   @GET
   @ApiDoc(
+      response = "booking",
       value = "Lists bookings: all with booking.view_booking, else one's own",
       permission = ApiDoc.AUTHENTICATED,
       query = {
@@ -104,13 +112,17 @@ public final class BookingResource {
 
   @GET
   @Path("{id}")
-  @ApiDoc(value = "One booking", permission = "authenticated: the owner or booking.view_booking")
+  @ApiDoc(
+      response = "booking",
+      value = "One booking",
+      permission = "authenticated: the owner or booking.view_booking")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     return HOLDS.get(tx, id, security);
   }
 
   @POST
   @ApiDoc(
+      response = "booking",
       value =
           "Books a bookable: no overlap (409), not in the past, at most 31 days; times are ISO-8601"
               + " date-times, without an offset in CORES_TIME_ZONE",
@@ -136,6 +148,7 @@ public final class BookingResource {
   @PATCH
   @Path("{id}")
   @ApiDoc(
+      response = "booking",
       value = "Changes the comment or the end",
       permission = "authenticated: the owner or staff")
   public Map<String, Object> patch(
@@ -146,6 +159,7 @@ public final class BookingResource {
   @PUT
   @Path("{id}")
   @ApiDoc(
+      response = "booking",
       value = "Replaces the end and the comment (an absent comment is emptied)",
       permission = "authenticated: the owner or staff")
   public Map<String, Object> replace(

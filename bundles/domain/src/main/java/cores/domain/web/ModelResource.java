@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
@@ -11,6 +12,7 @@ import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
 import cores.domain.inventory.Rules;
+import cores.domain.inventory.Schemas;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The generic CRUD of model descriptors over HTTP: list with filters and pagination, create, read,
@@ -34,7 +37,7 @@ import java.util.Map;
  * under {@code /api/<app>/{model}}, so each path template lists only its own models (JAX-RS
  * inherits the methods' annotations, not the class's: subclasses state their media types).
  */
-public abstract class ModelResource {
+public abstract class ModelResource implements ApiSchemas {
   private final Transactions tx;
   private final Clock clock;
   private final Inventory inventory;
@@ -51,9 +54,18 @@ public abstract class ModelResource {
     this.models = Map.copyOf(models);
   }
 
+  /** The schemas of the models served, built from their descriptors. */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    Map<String, Map<String, Object>> schemas = new TreeMap<>();
+    models.values().forEach(served -> schemas.putAll(Schemas.of(served.model())));
+    return schemas;
+  }
+
   @GET
   @ApiDoc(
       value = "Lists the {model} rows, a page at a time",
+      response = "{model}",
       query = {
         "lab: racks of these labs (rack)",
         "host: of this host (card, nic, loan)",
@@ -87,7 +99,10 @@ public abstract class ModelResource {
   }
 
   @POST
-  @ApiDoc("Creates a {model}; foreign keys are ids")
+  @ApiDoc(
+      value = "Creates a {model}; foreign keys are ids",
+      request = "{model}_input",
+      response = "{model}")
   public Response create(
       @PathParam("model") String path,
       Map<String, Object> input,
@@ -104,7 +119,7 @@ public abstract class ModelResource {
 
   @GET
   @Path("{id}")
-  @ApiDoc("One {model}")
+  @ApiDoc(value = "One {model}", response = "{model}")
   public Map<String, Object> get(
       @PathParam("model") String path,
       @PathParam("id") long id,
@@ -116,7 +131,7 @@ public abstract class ModelResource {
 
   @PUT
   @Path("{id}")
-  @ApiDoc("Replaces a {model}")
+  @ApiDoc(value = "Replaces a {model}", request = "{model}_input", response = "{model}")
   public Map<String, Object> replace(
       @PathParam("model") String path,
       @PathParam("id") long id,
@@ -127,7 +142,10 @@ public abstract class ModelResource {
 
   @PATCH
   @Path("{id}")
-  @ApiDoc("Changes the given fields of a {model}")
+  @ApiDoc(
+      value = "Changes the given fields of a {model}",
+      request = "{model}_patch",
+      response = "{model}")
   public Map<String, Object> patch(
       @PathParam("model") String path,
       @PathParam("id") long id,

@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.domain.booking.BookingMail;
@@ -44,7 +45,7 @@ import org.osgi.service.component.annotations.Reference;
 @ApiDoc(area = "booking")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public final class ReservationResource {
+public final class ReservationResource implements ApiSchemas {
   static final String CHANGE = "booking.change_reservation";
   static final Holds HOLDS =
       new Holds(
@@ -78,8 +79,15 @@ public final class ReservationResource {
   /** An admin's change: the end (when the reservation is over) and the comment. */
   public record ReservationChange(String end, String comment) {}
 
+  /** The reservation as answered (its columns' schema, beside them in BookingService). */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of("reservation", BookingService.reservationSchema());
+  }
+
   @GET
   @ApiDoc(
+      response = "reservation",
       value = "Lists reservations: all with booking.view_reservation, else one's own",
       permission = ApiDoc.AUTHENTICATED,
       query = {"owner: user ids, comma-separated", "bookable: bookable ids, comma-separated"})
@@ -94,6 +102,7 @@ public final class ReservationResource {
   @GET
   @Path("{id}")
   @ApiDoc(
+      response = "reservation",
       value = "One reservation",
       permission = "authenticated: the owner or booking.view_reservation")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
@@ -101,7 +110,10 @@ public final class ReservationResource {
   }
 
   @POST
-  @ApiDoc(value = "Reserves a bookable", permission = "booking.add_reservation")
+  @ApiDoc(
+      response = "reservation",
+      value = "Reserves a bookable",
+      permission = "booking.add_reservation")
   public Response create(
       ReservationInput input, @Context SecurityContext security, @Context UriInfo uri) {
     User user = Access.user(security);
@@ -121,7 +133,10 @@ public final class ReservationResource {
 
   @PATCH
   @Path("{id}")
-  @ApiDoc(value = "Changes the end or the comment", permission = "booking.change_reservation")
+  @ApiDoc(
+      response = "reservation",
+      value = "Changes the end or the comment",
+      permission = "booking.change_reservation")
   public Map<String, Object> patch(
       @PathParam("id") long id, ReservationChange input, @Context SecurityContext security) {
     return change(id, input, false, security);
@@ -130,6 +145,7 @@ public final class ReservationResource {
   @PUT
   @Path("{id}")
   @ApiDoc(
+      response = "reservation",
       value = "Replaces the end (none: open-ended again) and the comment",
       permission = "booking.change_reservation")
   public Map<String, Object> replace(

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import org.glassfish.jersey.server.ExtendedResourceContext;
+import org.glassfish.jersey.server.model.Resource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
@@ -50,7 +52,8 @@ public final class DocsResource {
   public Response docs(
       @QueryParam("format") String format,
       @Context Request request,
-      @Context ExtendedResourceContext context) {
+      @Context ExtendedResourceContext context,
+      @Context Configuration configuration) {
     MediaType type;
     if (format == null || format.isEmpty()) {
       // built per request: JAX-RS finds its RuntimeDelegate through the context class loader,
@@ -70,10 +73,13 @@ public final class DocsResource {
     } else {
       throw FieldErrors.single("format", "must be json or html");
     }
-    List<Operation> operations =
-        Endpoints.of(context.getResourceModel().getRootResources(), served);
+    List<Resource> roots = context.getResourceModel().getRootResources();
+    List<Operation> operations = Endpoints.of(roots, served);
     Object entity =
-        type.equals(HTML) ? DocsPage.render(operations) : OpenApi.document(operations, version);
+        type.equals(HTML)
+            ? DocsPage.render(operations)
+            : OpenApi.document(
+                operations, Endpoints.schemas(configuration.getInstances()), version);
     return Response.ok(entity, type).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
   }
 }

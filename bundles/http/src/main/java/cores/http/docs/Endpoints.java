@@ -1,6 +1,7 @@
 package cores.http.docs;
 
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HttpMethod;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +69,23 @@ public final class Endpoints {
   }
 
   /**
+   * The JSON Schemas that the application's registered instances publish ({@link ApiSchemas}), by
+   * name; a name published twice keeps its first schema.
+   *
+   * @param instances what the application registered (its {@code Configuration}'s instances:
+   *     Jersey's resource model is built from the classes and does not hold them)
+   */
+  public static Map<String, Map<String, Object>> schemas(Collection<Object> instances) {
+    Map<String, Map<String, Object>> schemas = new TreeMap<>();
+    for (Object instance : instances) {
+      if (instance instanceof ApiSchemas published) {
+        published.schemas().forEach(schemas::putIfAbsent);
+      }
+    }
+    return schemas;
+  }
+
+  /**
    * An operation that a Jetty handler serves in front of the REST application, described by the
    * {@link ApiDoc} on the handler's class as a resource class's would describe its methods.
    *
@@ -89,7 +108,9 @@ public final class Endpoints {
         List.of(produces),
         null,
         null,
-        lowerFirst(handler.getSimpleName()) + "_" + httpMethod.toLowerCase(Locale.ROOT));
+        lowerFirst(handler.getSimpleName()) + "_" + httpMethod.toLowerCase(Locale.ROOT),
+        "",
+        "");
   }
 
   private static Operation withId(Operation o, String id) {
@@ -105,7 +126,9 @@ public final class Endpoints {
         o.produces(),
         o.requestBody(),
         o.responseType(),
-        id);
+        id,
+        o.requestSchema(),
+        o.responseSchema());
   }
 
   private static int methodRank(String method) {
@@ -212,6 +235,10 @@ public final class Endpoints {
       permission = fromSecurityAnnotations(definition, type);
     }
     String area = first(methodDoc == null ? "" : methodDoc.area(), classDoc, ApiDoc::area);
+    String requestSchema =
+        first(methodDoc == null ? "" : methodDoc.request(), classDoc, ApiDoc::request);
+    String responseSchema =
+        first(methodDoc == null ? "" : methodDoc.response(), classDoc, ApiDoc::response);
 
     List<Operation.Param> declared = new ArrayList<>();
     Type body = null;
@@ -296,7 +323,9 @@ public final class Endpoints {
               produces,
               body,
               response,
-              baseId + idSuffix));
+              baseId + idSuffix,
+              replace(requestSchema, names),
+              replace(responseSchema, names)));
     }
   }
 

@@ -1,5 +1,6 @@
 package cores.http.docs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import cores.http.auth.AuthenticationFilter;
 import java.lang.reflect.GenericArrayType;
@@ -17,18 +18,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
-/** The operations as an OpenAPI 3.0 document (a tree of maps and lists for Jackson to write). */
+/**
+ * The operations as an OpenAPI 3.1 document (a tree of maps and lists for Jackson to write): bodies
+ * and answers described by the schemas their resources publish ({@link cores.api.web.ApiSchemas}),
+ * or else from their Java types.
+ */
 public final class OpenApi {
-  static final String VERSION = "3.0.3";
+  static final String VERSION = "3.1.0";
+
+  private static final String SCHEMAS = "#/components/schemas/";
 
   /** How deep records are described; beyond it they are plain objects. */
   private static final int MAX_DEPTH = 4;
 
   private OpenApi() {}
 
-  public static Map<String, Object> document(List<Operation> operations, String version) {
+  /**
+   * @param schemas the published schemas by name (see {@link Endpoints#schemas})
+   */
+  public static Map<String, Object> document(
+      List<Operation> operations, Map<String, Map<String, Object>> schemas, String version) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", VERSION);
     doc.put(
@@ -48,7 +60,7 @@ public final class OpenApi {
       @SuppressWarnings("unchecked")
       Map<String, Object> item =
           (Map<String, Object>) paths.computeIfAbsent(o.path(), p -> new LinkedHashMap<>());
-      item.put(o.method().toLowerCase(Locale.ROOT), operation(o));
+      item.put(o.method().toLowerCase(Locale.ROOT), operation(o, schemas.keySet()));
       areas.add(o.area());
     }
     doc.put("paths", paths);
@@ -56,6 +68,8 @@ public final class OpenApi {
     doc.put(
         "components",
         map(
+            "schemas",
+            schemas,
             "securitySchemes",
             map(
                 "basic",
@@ -84,7 +98,7 @@ public final class OpenApi {
     return doc;
   }
 
-  private static Map<String, Object> operation(Operation o) {
+  private static Map<String, Object> operation(Operation o, Set<String> published) {
     Map<String, Object> op = new LinkedHashMap<>();
     op.put("operationId", o.operationId());
     if (!o.summary().isEmpty()) {
@@ -110,17 +124,31 @@ public final class OpenApi {
       }
       op.put("parameters", params);
     }
-    if (o.requestBody() != null) {
+    Map<String, Object> rows =
+        published.contains(o.responseSchema()) ? ref(o.responseSchema()) : null;
+    if (published.contains(o.requestSchema())) {
       op.put(
           "requestBody",
-          map("required", true, "content", content(o.consumes(), schema(o.requestBody()))));
+          map("required", true, "content", content(o.consumes(), ref(o.requestSchema()))));
+    } else if (o.requestBody() != null) {
+      op.put(
+          "requestBody",
+          map(
+              "required",
+              true,
+              "content",
+              content(o.consumes(), schema(o.requestBody(), Map.of(), 0, null, true))));
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("description", "the answer; errors are application/problem+json");
     if (!o.produces().isEmpty()) {
       answer.put(
           "content",
-          content(o.produces(), o.responseType() == null ? Map.of() : schema(o.responseType())));
+          content(
+              o.produces(),
+              o.responseType() == null
+                  ? rows == null ? Map.of() : rows
+                  : schema(o.responseType(), Map.of(), 0, rows, false)));
     }
     op.put("responses", map("default", answer));
     if (!o.permission().isEmpty()) {
@@ -139,26 +167,51 @@ public final class OpenApi {
 
   /** A JSON schema for a Java type, records described by their components. */
   public static Map<String, Object> schema(Type type) {
-    return schema(type, Map.of(), 0);
+    return schema(type, Map.of(), 0, null, false);
   }
 
+  /**
+   * @param rows what a {@code Map} stands for (a published schema's reference), or null: a map is
+   *     then any object
+   * @param input a request body: Jackson leaves absent components null and refuses unknown
+   *     properties, so records require nothing and allow nothing else; in answers every component
+   *     is written
+   */
   private static Map<String, Object> schema(
-      Type type, Map<TypeVariable<?>, Type> bound, int depth) {
+      Type type,
+      Map<TypeVariable<?>, Type> bound,
+      int depth,
+      Map<String, Object> rows,
+      boolean input) {
     if (type instanceof TypeVariable<?> variable) {
       Type actual = bound.get(variable);
-      return actual == null ? Map.of() : schema(actual, Map.of(), depth);
+      return actual == null ? Map.of() : schema(actual, Map.of(), depth, rows, input);
     }
     if (type instanceof WildcardType wildcard) {
-      return schema(wildcard.getUpperBounds()[0], bound, depth);
+      return schema(wildcard.getUpperBounds()[0], bound, depth, rows, input);
     }
     if (type instanceof GenericArrayType array) {
-      return map("type", "array", "items", schema(array.getGenericComponentType(), bound, depth));
+      return map(
+          "type",
+          "array",
+          "items",
+          schema(array.getGenericComponentType(), bound, depth, rows, input));
     }
     Class<?> raw = raw(type);
     if (raw == null || raw == Object.class) {
       return Map.of();
     }
-    if (raw == String.class || raw == char.class || raw == Character.class || raw.isEnum()) {
+    if (rows != null && Map.class.isAssignableFrom(raw)) {
+      return rows;
+    }
+    if (raw.isEnum()) {
+      List<String> names = new ArrayList<>();
+      for (Object constant : raw.getEnumConstants()) {
+        names.add(((Enum<?>) constant).name());
+      }
+      return map("type", "string", "enum", names);
+    }
+    if (raw == String.class || raw == char.class || raw == Character.class) {
       return map("type", "string");
     }
     if (raw == boolean.class || raw == Boolean.class) {
@@ -189,12 +242,13 @@ public final class OpenApi {
       return map("type", "string", "format", "uri");
     }
     if (raw.isArray()) {
-      return map("type", "array", "items", schema(raw.getComponentType(), bound, depth));
+      return map(
+          "type", "array", "items", schema(raw.getComponentType(), bound, depth, rows, input));
     }
     if (Collection.class.isAssignableFrom(raw)) {
       Type element =
           type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
-      return map("type", "array", "items", schema(element, bound, depth));
+      return map("type", "array", "items", schema(element, bound, depth, rows, input));
     }
     if (raw.isRecord() && depth < MAX_DEPTH) {
       Map<TypeVariable<?>, Type> inner = new LinkedHashMap<>();
@@ -210,16 +264,48 @@ public final class OpenApi {
         }
       }
       Map<String, Object> properties = new LinkedHashMap<>();
+      List<String> required = new ArrayList<>();
       for (RecordComponent component : raw.getRecordComponents()) {
-        // Jackson's annotation lands on the accessor (its targets exclude record components)
+        // Jackson's annotations land on the accessor (their targets exclude record components)
         JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
         String name =
             renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
-        properties.put(name, schema(component.getGenericType(), inner, depth + 1));
+        Map<String, Object> value =
+            schema(component.getGenericType(), inner, depth + 1, rows, input);
+        Class<?> componentType = component.getType();
+        // Jackson writes null components as null: only primitives and collections never are
+        boolean neverNull =
+            componentType.isPrimitive()
+                || componentType.isArray()
+                || Collection.class.isAssignableFrom(componentType);
+        properties.put(name, neverNull ? value : nullable(value));
+        if (component.getAccessor().getAnnotation(JsonInclude.class) == null) {
+          required.add(name);
+        }
       }
-      return map("type", "object", "properties", properties);
+      return input
+          ? map("type", "object", "properties", properties, "additionalProperties", false)
+          : map("type", "object", "properties", properties, "required", required);
     }
     return map("type", "object");
+  }
+
+  /** The schema or null (JSON Schema 2020-12 has no {@code nullable}). */
+  private static Map<String, Object> nullable(Map<String, Object> schema) {
+    Object type = schema.get("type");
+    if (schema.isEmpty()) {
+      return schema;
+    }
+    if (type instanceof String name && !schema.containsKey("enum")) {
+      Map<String, Object> copy = new LinkedHashMap<>(schema);
+      copy.put("type", List.of(name, "null"));
+      return copy;
+    }
+    return map("anyOf", List.of(schema, map("type", "null")));
+  }
+
+  private static Map<String, Object> ref(String name) {
+    return map("$ref", SCHEMAS + name);
   }
 
   private static Class<?> raw(Type type) {

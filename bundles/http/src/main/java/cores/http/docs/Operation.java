@@ -11,6 +11,8 @@ import java.util.List;
  * @param root the full path of the root resource it belongs to, e.g. {@code /api/inventory/host}
  * @param requestBody the entity parameter's type, or null
  * @param responseType the Java type returned, or null when it says nothing (a {@code Response})
+ * @param requestSchema the name of the published schema of the body, or empty
+ * @param responseSchema the name of the published schema of the answer's rows, or empty
  */
 public record Operation(
     String path,
@@ -24,7 +26,9 @@ public record Operation(
     List<String> produces,
     Type requestBody,
     Type responseType,
-    String operationId) {
+    String operationId,
+    String requestSchema,
+    String responseSchema) {
 
   /** A path, query, header or cookie parameter. */
   public record Param(

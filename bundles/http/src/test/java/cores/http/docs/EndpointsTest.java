@@ -60,13 +60,14 @@ class EndpointsTest {
     }
 
     @POST
+    @ApiDoc(request = "{kind}_input", response = "{kind}")
     public Response create(@PathParam("kind") String kind, Input input) {
       return null;
     }
 
     @GET
     @Path("{id: [0-9]+}")
-    @ApiDoc(permission = ApiDoc.ANONYMOUS)
+    @ApiDoc(permission = ApiDoc.ANONYMOUS, response = "{kind}")
     public Map<String, Object> get(@PathParam("kind") String kind, @PathParam("id") long id) {
       return null;
     }
@@ -212,6 +213,32 @@ class EndpointsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void bodiesAndAnswersUseTheSchemasTheResourcesPublishWhenTheyPublishThem() {
+    Map<String, Map<String, Object>> published =
+        Map.of(
+            "veg", Map.of("type", "object"),
+            "veg_input", Map.of("type", "object", "required", List.of("name")));
+    Map<String, Object> doc = OpenApi.document(operations(Shop.class), published, "1");
+    assertEquals(published, ((Map<String, Object>) doc.get("components")).get("schemas"));
+    Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+    String greensCreate =
+        ((Map<String, Object>) paths.get("/api/shop/greens")).get("post").toString();
+    assertTrue(greensCreate.contains("schema={$ref=#/components/schemas/veg_input}"), greensCreate);
+    assertTrue(greensCreate.contains("schema={$ref=#/components/schemas/veg}"), greensCreate);
+    String vegGet = ((Map<String, Object>) paths.get("/api/shop/veg/{id}")).get("get").toString();
+    assertTrue(vegGet.contains("schema={$ref=#/components/schemas/veg}"), vegGet);
+    // nothing published for fruit: its body is described from its Java type, its answer is any
+    String fruitCreate =
+        ((Map<String, Object>) paths.get("/api/shop/fruit")).get("post").toString();
+    assertFalse(fruitCreate.contains("$ref"), fruitCreate);
+    assertTrue(fruitCreate.contains("size={type=integer"), fruitCreate);
+    // a body: Jackson refuses unknown properties and leaves absent ones null
+    assertTrue(fruitCreate.contains("additionalProperties=false"), fruitCreate);
+    assertFalse(fruitCreate.contains("required=["), fruitCreate);
+  }
+
+  @Test
   void templatesLoseSlashesAtTheEndsAndRegularExpressionsEvenWithBraces() {
     assertEquals("a/{id}/b", Endpoints.template("/a/{ id : [0-9]{1,3} }/b/"));
     assertEquals("", Endpoints.template("/"));
@@ -220,8 +247,9 @@ class EndpointsTest {
   @Test
   @SuppressWarnings("unchecked")
   void theOpenApiDocumentDescribesOperationsParametersAndRecordSchemas() {
-    Map<String, Object> doc = OpenApi.document(operations(Shop.class, Plain.class), "1.2.3");
-    assertEquals("3.0.3", doc.get("openapi"));
+    Map<String, Object> doc =
+        OpenApi.document(operations(Shop.class, Plain.class), Map.of(), "1.2.3");
+    assertEquals("3.1.0", doc.get("openapi"));
     assertEquals("1.2.3", ((Map<String, Object>) doc.get("info")).get("version"));
     Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
     Map<String, Object> list =
@@ -270,11 +298,15 @@ class EndpointsTest {
                         "properties",
                         Map.of(
                             "name",
-                            Map.of("type", "string"),
+                            Map.of("type", List.of("string", "null")),
                             "size",
-                            Map.of("type", "integer", "format", "int32")))),
+                            Map.of("type", "integer", "format", "int32")),
+                        "required",
+                        List.of("name", "size"))),
                 "taken_at",
-                Map.of("type", "string", "format", "date-time"))),
+                Map.of("type", List.of("string", "null"), "format", "date-time")),
+            "required",
+            List.of("count", "items", "taken_at")),
         schema);
     Map<String, Object> create =
         (Map<String, Object>) ((Map<String, Object>) paths.get("/api/shop/veg")).get("post");
@@ -307,7 +339,9 @@ class EndpointsTest {
             List.of(),
             null,
             null,
-            "x");
+            "x",
+            "",
+            "");
     String escaped = DocsPage.render(List.of(hostile));
     assertFalse(escaped.contains("<script>"), escaped);
     assertTrue(escaped.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), escaped);
