@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * <p>The server is one of the test's own ({@link PostgresCluster}), never the machine's.
  */
 class DatabaseOutageIT {
-  private static final String DATABASE = "cores_outage";
+  private static final String DATABASE = PostgresCluster.DATABASE;
   private static final Duration OUTAGE = Duration.ofSeconds(20);
   private static final int WORKERS = 3;
 
@@ -56,7 +56,7 @@ class DatabaseOutageIT {
     GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
     mail.start();
     try (PostgresCluster postgres = PostgresCluster.start()) {
-      postgres.createDatabase(DATABASE);
+      postgres.createDatabase();
       try (CoresProcess cores =
           CoresProcess.builder("db-outage")
               .env(postgres.environment(DATABASE))

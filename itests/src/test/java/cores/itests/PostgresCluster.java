@@ -17,14 +17,15 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL server of the test's own (Debian's binaries: initdb and pg_ctl of {@value #BIN}) in
- * a temporary folder on a free port, with trust authentication for {@code postgres}, which a test
- * may stop and start again; the machine's server is never touched. PostgreSQL refuses to run as
- * root: as root, its commands run as the {@code postgres} user. Without the binaries the test is
- * skipped, or fails where {@link Tools} requires every program.
+ * A PostgreSQL server of the test's own (initdb and pg_ctl found on the PATH; Debian keeps them in
+ * /usr/lib/postgresql/N/bin) in a temporary folder on a free port, with trust authentication for
+ * {@code postgres} and one database, {@value #DATABASE}, which a test may stop and start again; the
+ * machine's server is never touched. PostgreSQL refuses to run as root: as root, its commands run
+ * as the {@code postgres} user. Without the programs the test is skipped, or fails where {@link
+ * Tools} requires every program.
  */
 final class PostgresCluster implements AutoCloseable {
-  static final String BIN = "/usr/lib/postgresql/15/bin";
+  static final String DATABASE = "cores";
 
   private final Path directory;
   private final int port;
@@ -38,8 +39,9 @@ final class PostgresCluster implements AutoCloseable {
   /** Creates the cluster in a new temporary folder and starts it. */
   static PostgresCluster start() throws IOException, InterruptedException {
     Tools.require(
-        Files.isExecutable(Path.of(BIN, "pg_ctl")),
-        "PostgreSQL's server binaries are needed in " + BIN + " (apt-get install postgresql)");
+        Tools.onPath("pg_ctl").isPresent() && Tools.onPath("initdb").isPresent(),
+        "PostgreSQL's initdb and pg_ctl are needed on the PATH (apt-get install postgresql, then"
+            + " add /usr/lib/postgresql/<version>/bin to the PATH)");
     Path directory = Files.createTempDirectory("cores-it-pg-");
     if (root()) {
       NativeStack.Result chown = NativeStack.run(directory, Map.of(), "chown", "postgres", ".");
@@ -85,11 +87,11 @@ final class PostgresCluster implements AutoCloseable {
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, p);
   }
 
-  /** Creates a database (its name a constant of the test). */
-  void createDatabase(String name) throws SQLException {
+  /** Creates the database {@value #DATABASE}. */
+  void createDatabase() throws SQLException {
     try (Connection c = connect("postgres");
         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
+      s.execute("CREATE DATABASE " + DATABASE);
     }
   }
 
@@ -146,7 +148,10 @@ final class PostgresCluster implements AutoCloseable {
     if (root()) {
       command.addAll(List.of("runuser", "-u", "postgres", "--"));
     }
-    command.add(Path.of(BIN, program).toString());
+    command.add(
+        Tools.onPath(program)
+            .orElseThrow(() -> new IllegalStateException(program + " is not on the PATH"))
+            .toString());
     command.addAll(List.of(arguments));
     return NativeStack.run(directory, Map.of(), command.toArray(String[]::new));
   }

@@ -64,8 +64,9 @@ class ScaleOutIT {
   private NginxProcess nginx;
   private String plain;
   private String admin;
-  private long host;
-  private long bookable;
+  // written before the tests, read by their threads
+  private volatile long host;
+  private volatile long bookable;
 
   @BeforeAll
   void start() throws Exception {
