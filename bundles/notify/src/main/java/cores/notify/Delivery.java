@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * outage of the database never makes a message go out twice. Only if the process dies between a
  * channel's acceptance and the record is a message delivered again (after the lease), and its
  * stable Message-ID makes that repeat recognisable; the rows of a dead process wait for their lease
- * to end.
+ * to end. A dispatcher that is stopped (interrupted) mid-batch gives back the rows it has not
+ * handed out yet.
  */
 final class Delivery {
   private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
@@ -101,7 +102,8 @@ final class Delivery {
         tx.required(em -> OutboxStore.claim(connection(em), batchSize, LEASE.toMillis()));
     long handOutUntil = System.nanoTime() + LEASE.toNanos() / 2;
     for (int i = 0; i < rows.size(); i++) {
-      if (System.nanoTime() > handOutUntil) {
+      // out of time, or the dispatcher is stopping: another round (or instance) takes the rest
+      if (System.nanoTime() > handOutUntil || Thread.currentThread().isInterrupted()) {
         giveBack(rows.subList(i, rows.size()));
         break;
       }
@@ -122,15 +124,24 @@ final class Delivery {
     if (unrecorded.isEmpty()) {
       return;
     }
-    tx.required(
-        em -> {
-          Connection c = connection(em);
-          for (Outcome outcome : unrecorded) {
-            outcome.record(c);
-          }
-          return null;
-        });
-    unrecorded.clear();
+    // a stopping dispatcher (interrupted) still records what it did; the pool would refuse an
+    // interrupted thread a connection
+    boolean interrupted = Thread.interrupted();
+    try {
+      tx.required(
+          em -> {
+            Connection c = connection(em);
+            for (Outcome outcome : unrecorded) {
+              outcome.record(c);
+            }
+            return null;
+          });
+      unrecorded.clear();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Leased rows not handed to any channel become due again at once. */

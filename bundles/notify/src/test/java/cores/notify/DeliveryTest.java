@@ -333,6 +333,37 @@ class DeliveryTest {
     assertUnique(mail.getReceivedMessages(), 5);
   }
 
+  /** Stopping the dispatcher (an interrupt) mid-batch gives back what it has not handed out. */
+  @Test
+  void aDispatcherStoppedMidBatchGivesBackTheRestAtOnce() throws Exception {
+    enqueue(5);
+    SmtpChannel smtp = channel();
+    NotificationChannel stopsAfterOne =
+        new NotificationChannel() {
+          @Override
+          public String name() {
+            return smtp.name();
+          }
+
+          @Override
+          public void deliver(cores.api.notify.Notification n) throws DeliveryException {
+            smtp.deliver(n);
+            Thread.currentThread().interrupt();
+          }
+        };
+    try {
+      assertEquals(5, delivery(tx, List.of(stopsAfterOne), fast(10)).round(20));
+    } finally {
+      assertTrue(Thread.interrupted(), "the interrupt stays for the dispatcher's loop");
+    }
+    assertEquals(1, count("sent"));
+    assertEquals(
+        4,
+        db.number(
+            "SELECT count(*) FROM notify_outbox WHERE status = 'pending' AND attempts = 0"
+                + " AND next_attempt_at <= now()"));
+  }
+
   @Test
   void aRowThatCannotBeRenderedFailsAtOnce() throws Exception {
     db.execute(
