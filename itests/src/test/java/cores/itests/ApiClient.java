@@ -89,6 +89,18 @@ final class ApiClient implements AutoCloseable {
    * @return the user's HTTP Basic {@code Authorization} header
    */
   String user(String username, boolean superuser) throws Exception {
+    return insertUser(db::connect, username, superuser);
+  }
+
+  /** Opens a connection to the database under test. */
+  @FunctionalInterface
+  interface Connections {
+    Connection connect() throws SQLException;
+  }
+
+  /** {@link #user} in the database {@code connections} reach (e.g. a server of the test's own). */
+  static String insertUser(Connections connections, String username, boolean superuser)
+      throws Exception {
     String password = username + "-pw-" + System.nanoTime();
     String salt = "salt" + System.nanoTime();
     byte[] hash =
@@ -97,7 +109,7 @@ final class ApiClient implements AutoCloseable {
                 new PBEKeySpec(
                     password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), 1000, 256))
             .getEncoded();
-    try (Connection c = db.connect();
+    try (Connection c = connections.connect();
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO auth_user (username, email, password, is_staff, is_superuser)"

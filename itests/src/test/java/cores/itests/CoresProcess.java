@@ -190,6 +190,12 @@ public final class CoresProcess implements AutoCloseable {
     return awaitExit(STOP_TIMEOUT);
   }
 
+  /** SIGKILL, as {@code kill -9} or a power cut: no shutdown hook runs; the exit code. */
+  public int kill() throws IOException, InterruptedException {
+    process.destroyForcibly();
+    return awaitExit(STOP_TIMEOUT);
+  }
+
   /** Kills the process if a test left it running (SIGKILL: no clean shutdown). */
   @Override
   public void close() {

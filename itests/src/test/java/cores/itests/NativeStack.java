@@ -112,6 +112,29 @@ final class NativeStack implements AutoCloseable {
     return conf;
   }
 
+  /**
+   * {@link #configuration} with several Cores instances as nginx's upstream group: the project's
+   * configuration names the upstream in a variable, which nginx looks up among its groups first.
+   */
+  static Path configuration(
+      Path work, String name, List<Integer> coresPorts, int nginxPort, Path staticRoot, Path site)
+      throws IOException {
+    Path conf = configuration(work, name, coresPorts.get(0), nginxPort, staticRoot, site);
+    Path server = conf.resolve("conf.d/cores.conf");
+    String text = Files.readString(server, StandardCharsets.UTF_8);
+    text =
+        replaceOnce(
+            text,
+            "set $cores_upstream 127.0.0.1:" + coresPorts.get(0) + ";",
+            "set $cores_upstream cores_instances;");
+    StringBuilder group = new StringBuilder("upstream cores_instances {\n");
+    for (int port : coresPorts) {
+      group.append("    server 127.0.0.1:").append(port).append(";\n");
+    }
+    Files.writeString(server, group.append("}\n\n").append(text), StandardCharsets.UTF_8);
+    return conf;
+  }
+
   static String replaceOnce(String text, String from, String to) {
     int at = text.indexOf(from);
     assertTrue(at >= 0 && text.indexOf(from, at + 1) < 0, "exactly one " + from + " in:\n" + text);

@@ -210,6 +210,8 @@ class StackIT {
           "only nginx publishes a port:\n" + effective);
     }
     assertTrue(effective.contains("published: 80"), effective);
+    // docker-compose up --scale cores=N (admin guide): no fixed name, no port of its own
+    assertFalse(keys.get("cores").contains("container_name"), effective);
     for (String volume : List.of("static_volume", "postgres_data", "mkdocs_site")) {
       assertTrue(effective.contains("\n  " + volume + ":"), volume + ":\n" + effective);
     }

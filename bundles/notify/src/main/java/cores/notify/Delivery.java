@@ -8,6 +8,7 @@ import cores.api.persistence.Transactions;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One dispatch round: claims a batch of due rows, hands each message to every active channel that
- * has not accepted it yet, and records the outcome, all in one transaction. A row is {@code sent}
+ * One dispatch round: leases a batch of due rows (a short transaction of its own), hands each
+ * message to every active channel that has not accepted it yet, outside any transaction, and
+ * records each message's outcome in a transaction of its own right after. A row is {@code sent}
  * when every channel accepted it; otherwise it is retried later with backoff, or marked {@code
  * failed} when its attempts are used up. A message that cannot be rendered (an unknown type or bad
  * data written by hand) fails at once: retrying would not help.
@@ -29,13 +31,30 @@ import org.slf4j.LoggerFactory;
  * goes only to private channels (email), never to one that posts where others read; while none is
  * active it waits, retried with backoff like a failed delivery.
  *
- * <p>The rows stay locked while the channels work, so another instance skips them. If the process
- * dies between a channel's acceptance and the commit, the row is delivered again later: the stable
- * Message-ID makes that repeat recognisable.
+ * <p>The lease keeps other dispatchers (other instances) off the rows while the channels work. If
+ * the database goes away after a channel accepted a message, the outcome is kept here and recorded
+ * first thing once the database answers again, and the rest of the batch is given back untried: an
+ * outage of the database never makes a message go out twice. Only if the process dies between a
+ * channel's acceptance and the record is a message delivered again (after the lease), and its
+ * stable Message-ID makes that repeat recognisable; the rows of a dead process wait for their lease
+ * to end. A dispatcher that is stopped (interrupted) mid-batch gives back the rows it has not
+ * handed out yet.
  */
 final class Delivery {
   private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
   private static final int MAX_ERROR_LENGTH = 2000;
+
+  /**
+   * How long claimed rows are this dispatcher's. A round hands out messages for at most half of it
+   * and gives the rest back, so a lease never ends while its message is being delivered.
+   */
+  static final Duration LEASE = Duration.ofMinutes(5);
+
+  /** A row's outcome, written to the outbox. */
+  @FunctionalInterface
+  private interface Outcome {
+    void record(Connection c) throws SQLException;
+  }
 
   private final Transactions tx;
   private final Supplier<List<NotificationChannel>> channels;
@@ -44,6 +63,9 @@ final class Delivery {
   private final String hostname;
   private final Backoff backoff;
   private final RandomGenerator random;
+
+  /** Outcomes not yet in the database (it went away); one dispatcher thread uses a Delivery. */
+  private final List<Outcome> unrecorded = new ArrayList<>();
 
   Delivery(
       Transactions tx,
@@ -67,28 +89,71 @@ final class Delivery {
    *
    * @return how many rows were claimed (0 when nothing was due or no channel is active: then the
    *     messages stay pending, recorded and visible)
+   * @throws RuntimeException when the database cannot be reached; outcomes of messages already
+   *     handed to a channel are kept and recorded by a later round
    */
   int round(int batchSize) {
+    recordUnrecorded();
     List<NotificationChannel> active = channels.get();
     if (active.isEmpty()) {
       return 0;
     }
-    return tx.required(
-        em -> {
-          Connection c = connection(em);
-          List<OutboxRow> rows = OutboxStore.claim(c, batchSize);
-          List<OutboxStore.Sent> sent = new ArrayList<>(rows.size());
-          for (OutboxRow row : rows) {
-            deliver(c, row, active, sent);
-          }
-          OutboxStore.sent(c, sent);
-          return rows.size();
-        });
+    List<OutboxRow> rows =
+        tx.required(em -> OutboxStore.claim(connection(em), batchSize, LEASE.toMillis()));
+    long handOutUntil = System.nanoTime() + LEASE.toNanos() / 2;
+    for (int i = 0; i < rows.size(); i++) {
+      // out of time, or the dispatcher is stopping: another round (or instance) takes the rest
+      if (System.nanoTime() > handOutUntil || Thread.currentThread().isInterrupted()) {
+        giveBack(rows.subList(i, rows.size()));
+        break;
+      }
+      unrecorded.add(deliver(rows.get(i), active));
+      try {
+        recordUnrecorded();
+      } catch (RuntimeException e) {
+        giveBack(rows.subList(i + 1, rows.size()));
+        throw e;
+      }
+    }
+    recordUnrecorded();
+    return rows.size();
   }
 
-  private void deliver(
-      Connection c, OutboxRow row, List<NotificationChannel> active, List<OutboxStore.Sent> sent)
-      throws SQLException {
+  /** Writes the kept outcomes in one transaction; they stay kept if it fails. */
+  private void recordUnrecorded() {
+    if (unrecorded.isEmpty()) {
+      return;
+    }
+    // a stopping dispatcher (interrupted) still records what it did; the pool would refuse an
+    // interrupted thread a connection
+    boolean interrupted = Thread.interrupted();
+    try {
+      tx.required(
+          em -> {
+            Connection c = connection(em);
+            for (Outcome outcome : unrecorded) {
+              outcome.record(c);
+            }
+            return null;
+          });
+      unrecorded.clear();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Leased rows not handed to any channel become due again at once. */
+  private void giveBack(List<OutboxRow> rows) {
+    for (OutboxRow row : rows) {
+      long id = row.id();
+      unrecorded.add(c -> OutboxStore.release(c, id));
+    }
+  }
+
+  private Outcome deliver(OutboxRow row, List<NotificationChannel> active) {
+    long id = row.id();
     int attempts = row.attempts() + 1;
     NotificationType type;
     Notification notification;
@@ -96,10 +161,10 @@ final class Delivery {
       type = NotificationType.ofCode(row.type());
       notification = notification(row, type);
     } catch (IllegalArgumentException e) {
-      LOG.warn("Outbox message {} cannot be rendered: {}", row.id(), e.getMessage());
-      OutboxStore.dead(
-          c, row.id(), attempts, "cannot render: " + e.getMessage(), row.deliveredTo());
-      return;
+      LOG.warn("Outbox message {} cannot be rendered: {}", id, e.getMessage());
+      String error = "cannot render: " + e.getMessage();
+      Set<String> deliveredTo = row.deliveredTo();
+      return c -> OutboxStore.dead(c, id, attempts, error, deliveredTo);
     }
     Set<String> delivered = new LinkedHashSet<>(row.deliveredTo());
     StringBuilder errors = new StringBuilder();
@@ -116,7 +181,7 @@ final class Delivery {
         channel.deliver(notification);
         delivered.add(channel.name());
       } catch (DeliveryException | RuntimeException e) {
-        LOG.debug("Channel {} could not deliver outbox message {}", channel.name(), row.id(), e);
+        LOG.debug("Channel {} could not deliver outbox message {}", channel.name(), id, e);
         errors
             .append(errors.isEmpty() ? "" : "; ")
             .append(channel.name())
@@ -125,20 +190,21 @@ final class Delivery {
       }
     }
     if (errors.isEmpty()) {
-      sent.add(new OutboxStore.Sent(row.id(), delivered));
-    } else if (backoff.exhausted(attempts)) {
-      LOG.warn("Outbox message {} failed {} times, giving up: {}", row.id(), attempts, errors);
-      OutboxStore.dead(c, row.id(), attempts, truncate(errors), delivered);
-    } else {
-      long delay = backoff.delay(attempts, random).toMillis();
-      LOG.info(
-          "Outbox message {} not delivered (attempt {}), retry in {} ms: {}",
-          row.id(),
-          attempts,
-          delay,
-          errors);
-      OutboxStore.retry(c, row.id(), attempts, delay, truncate(errors), delivered);
+      return c -> OutboxStore.sent(c, List.of(new OutboxStore.Sent(id, delivered)));
     }
+    String error = truncate(errors);
+    if (backoff.exhausted(attempts)) {
+      LOG.warn("Outbox message {} failed {} times, giving up: {}", id, attempts, errors);
+      return c -> OutboxStore.dead(c, id, attempts, error, delivered);
+    }
+    long delay = backoff.delay(attempts, random).toMillis();
+    LOG.info(
+        "Outbox message {} not delivered (attempt {}), retry in {} ms: {}",
+        id,
+        attempts,
+        delay,
+        errors);
+    return c -> OutboxStore.retry(c, id, attempts, delay, error, delivered);
   }
 
   private Notification notification(OutboxRow row, NotificationType type) {

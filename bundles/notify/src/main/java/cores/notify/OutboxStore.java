@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,13 +20,21 @@ import java.util.Set;
 final class OutboxStore {
 
   /**
-   * Due pending rows, locked until the transaction ends; rows another dispatcher holds are skipped,
-   * not waited for, so instances share the work and never send one row twice.
+   * Due pending rows, leased to the caller: their next attempt moves past the lease, committed with
+   * the claim, so no other dispatcher (nor this one's next round) takes them while this one hands
+   * them to the channels outside any transaction. Rows another dispatcher is claiming are skipped,
+   * not waited for.
    */
   private static final String CLAIM =
-      "SELECT id, type, recipient, data::text, attempts, delivered_to, created FROM notify_outbox"
-          + " WHERE status = 'pending' AND next_attempt_at <= now()"
-          + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+      "UPDATE notify_outbox o SET next_attempt_at = now() + ? * interval '1 millisecond'"
+          + " FROM (SELECT id FROM notify_outbox WHERE status = 'pending' AND next_attempt_at <= now()"
+          + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id"
+          + " RETURNING o.id, o.type, o.recipient, o.data::text, o.attempts, o.delivered_to,"
+          + " o.created";
+
+  /** A leased row given back untried (the round ran out of time or the database went away). */
+  private static final String RELEASE =
+      "UPDATE notify_outbox SET next_attempt_at = now() WHERE id = ? AND status = 'pending'";
 
   /**
    * A sent or dead message's secret (a password reset link's key) is dropped from its stored data:
@@ -55,9 +64,11 @@ final class OutboxStore {
 
   private OutboxStore() {}
 
-  static List<OutboxRow> claim(Connection c, int limit) throws SQLException {
+  /** Leases up to {@code limit} due rows for {@code leaseMillis}, oldest due first. */
+  static List<OutboxRow> claim(Connection c, int limit, long leaseMillis) throws SQLException {
     try (PreparedStatement select = c.prepareStatement(CLAIM)) {
-      select.setInt(1, limit);
+      select.setLong(1, leaseMillis);
+      select.setInt(2, limit);
       List<OutboxRow> rows = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
@@ -72,7 +83,15 @@ final class OutboxStore {
                   rs.getTimestamp(7).toInstant()));
         }
       }
+      rows.sort(Comparator.comparingLong(OutboxRow::id));
       return rows;
+    }
+  }
+
+  static void release(Connection c, long id) throws SQLException {
+    try (PreparedStatement update = c.prepareStatement(RELEASE)) {
+      update.setLong(1, id);
+      update.executeUpdate();
     }
   }
 

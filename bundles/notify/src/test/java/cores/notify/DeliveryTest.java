@@ -1,18 +1,22 @@
 package cores.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import cores.api.notify.DeliveryException;
 import cores.api.notify.NotificationChannel;
 import cores.notify.smtp.SmtpChannel;
 import cores.testing.TestDatabase;
+import cores.testing.postgres.TestPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,11 +25,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The dispatcher's rounds with the real SMTP channel against GreenMail on 127.0.0.1. */
 class DeliveryTest {
@@ -266,6 +272,96 @@ class DeliveryTest {
     public void deliver(cores.api.notify.Notification notification) {
       posted.add(notification.text());
     }
+  }
+
+  /**
+   * The database goes away (the connection ended, new ones refused) right after the mail server
+   * accepted a message: its outcome is kept and recorded when the database is back, the rest of the
+   * batch waits, and every message goes out exactly once.
+   */
+  @Test
+  void aDatabaseOutageAfterTheMailServerAcceptedAMessageDoesNotSendItTwice() throws Exception {
+    enqueue(5);
+    TestPostgres.Address server = TestPostgres.address();
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setServerNames(new String[] {server.host()});
+    source.setPortNumbers(new int[] {server.port()});
+    source.setDatabaseName(db.name());
+    source.setUser(TestDatabase.USER);
+    source.setStringType("unspecified");
+    source.setApplicationName("notify-outage-test");
+    int closed;
+    try (ServerSocket free = new ServerSocket(0)) {
+      closed = free.getLocalPort();
+    }
+    SmtpChannel smtp = channel();
+    AtomicInteger accepted = new AtomicInteger();
+    NotificationChannel thenTheDatabaseGoes =
+        new NotificationChannel() {
+          @Override
+          public String name() {
+            return smtp.name();
+          }
+
+          @Override
+          public void deliver(cores.api.notify.Notification n) throws DeliveryException {
+            smtp.deliver(n);
+            if (accepted.incrementAndGet() == 2) {
+              source.setPortNumbers(new int[] {closed});
+              try {
+                db.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE application_name = 'notify-outage-test'");
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            }
+          }
+        };
+    try (TestDatabase.Tx unit = TestDatabase.transactions("cores.notify", source)) {
+      Delivery d = delivery(unit, List.of(thenTheDatabaseGoes), fast(1000));
+      assertThrows(RuntimeException.class, () -> d.round(20));
+      // still away: the kept outcome cannot be recorded, and nothing else is handed out
+      assertThrows(RuntimeException.class, () -> d.round(20));
+      assertEquals(2, mail.getReceivedMessages().length);
+      source.setPortNumbers(new int[] {server.port()});
+      drain(d);
+    }
+    assertEquals(5, count("sent"));
+    assertTrue(mail.waitForIncomingEmail(5000, 5));
+    Thread.sleep(300);
+    assertUnique(mail.getReceivedMessages(), 5);
+  }
+
+  /** Stopping the dispatcher (an interrupt) mid-batch gives back what it has not handed out. */
+  @Test
+  void aDispatcherStoppedMidBatchGivesBackTheRestAtOnce() throws Exception {
+    enqueue(5);
+    SmtpChannel smtp = channel();
+    NotificationChannel stopsAfterOne =
+        new NotificationChannel() {
+          @Override
+          public String name() {
+            return smtp.name();
+          }
+
+          @Override
+          public void deliver(cores.api.notify.Notification n) throws DeliveryException {
+            smtp.deliver(n);
+            Thread.currentThread().interrupt();
+          }
+        };
+    try {
+      assertEquals(5, delivery(tx, List.of(stopsAfterOne), fast(10)).round(20));
+    } finally {
+      assertTrue(Thread.interrupted(), "the interrupt stays for the dispatcher's loop");
+    }
+    assertEquals(1, count("sent"));
+    assertEquals(
+        4,
+        db.number(
+            "SELECT count(*) FROM notify_outbox WHERE status = 'pending' AND attempts = 0"
+                + " AND next_attempt_at <= now()"));
   }
 
   @Test

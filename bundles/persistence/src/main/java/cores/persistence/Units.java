@@ -51,6 +51,7 @@ final class Units {
     properties.put(
         PersistenceUnitProperties.CATEGORY_LOGGING_LEVEL_ + SessionLog.METAMODEL,
         SessionLog.SEVERE_LABEL);
+    properties.put(PersistenceUnitProperties.SESSION_CUSTOMIZER, NoQueryRetry.class.getName());
     properties.put(PersistenceUnitProperties.DEPLOY_ON_STARTUP, "true");
     EntityManagerFactory factory =
         new PersistenceProvider().createEntityManagerFactory(unitName, properties);

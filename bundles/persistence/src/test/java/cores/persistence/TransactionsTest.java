@@ -188,6 +188,17 @@ class TransactionsTest {
     assertEquals(List.of(), names());
   }
 
+  /** A lost connection fails the request at once (503) instead of after EclipseLink's retries. */
+  @Test
+  void eclipseLinkDoesNotRetryAQueryAfterALostConnection() {
+    org.eclipse.persistence.sessions.Session session =
+        factory
+            .unwrap(org.eclipse.persistence.jpa.JpaEntityManagerFactory.class)
+            .getServerSession();
+    assertEquals(0, session.getLogin().getQueryRetryAttemptCount());
+    assertEquals(0, session.getLogin().getDelayBetweenConnectionAttempts());
+  }
+
   @Test
   void aNewTransactionFollowsAFinishedOne() {
     AtomicReference<EntityManager> first = new AtomicReference<>();

@@ -53,7 +53,19 @@ public final class ConfigurationPlan {
             Map.of("directory", settings.pluginsDirectory().toString()),
             Map.of("directory", Variable.CORES_PLUGINS)));
     // the notification dispatcher (server mode only) builds the links in messages from HOSTNAME
-    result.add(new PidConfiguration(NOTIFY, Map.of("hostname", settings.hostname())));
+    result.add(
+        new PidConfiguration(
+            NOTIFY,
+            Map.of(
+                "hostname",
+                settings.hostname(),
+                "retryBaseMillis",
+                settings.mailRetrySeconds() * 1000L),
+            Map.of(
+                "hostname",
+                Variable.HOSTNAME,
+                "retryBaseMillis",
+                Variable.CORES_MAIL_RETRY_SECONDS)));
     settings
         .authProvider()
         .ifPresent(

@@ -91,6 +91,7 @@ public final class EnvironmentParser {
             timeOfDay(Variable.CORES_MORNING_JOB_AT),
             timeOfDay(Variable.CORES_MAINTENANCE_JOB_AT),
             zone(Variable.CORES_TIME_ZONE));
+    int mailRetrySeconds = number(Variable.CORES_MAIL_RETRY_SECONDS, 1, 3600);
 
     warnAboutUnknownVariables();
     return new Settings(
@@ -108,6 +109,7 @@ public final class EnvironmentParser {
         authLogging,
         smtp,
         jobs,
+        mailRetrySeconds,
         maskedView(),
         warnings);
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param externalDatabase the operator's database server; empty means the embedded one
  * @param jobs when the scheduled jobs run
+ * @param mailRetrySeconds the first retry of an undelivered message (doubling with each attempt)
  * @param warnings things worth a log line that do not stop the start (never containing secrets)
  */
 public record Settings(
@@ -30,6 +31,7 @@ public record Settings(
     boolean authLogging,
     Optional<Smtp> smtp,
     JobSchedule jobs,
+    int mailRetrySeconds,
     Map<String, String> maskedView,
     List<String> warnings) {
 
@@ -63,6 +65,7 @@ public record Settings(
         authLogging,
         smtp,
         jobs,
+        mailRetrySeconds,
         view,
         warnings);
   }

@@ -54,7 +54,8 @@ class ConfigurationPlanTest {
         Map.of("port", 8000, "hostname", "localhost", "debug", false, "secretKey", "k3y"),
         pids.get("cores.http"));
     assertEquals(Map.of("directory", "/srv/cores/plugins"), pids.get("cores.plugins"));
-    assertEquals(Map.of("hostname", "localhost"), pids.get("cores.notify"));
+    assertEquals(
+        Map.of("hostname", "localhost", "retryBaseMillis", 30_000L), pids.get("cores.notify"));
     assertEquals(
         Map.of("morningJobAt", "06:00", "maintenanceJobAt", "03:00", "timeZone", "UTC"),
         pids.get("cores.domain.jobs"));
@@ -98,13 +99,20 @@ class ConfigurationPlanTest {
   }
 
   @Test
-  void notificationLinksUseHostname() throws Exception {
+  void notificationLinksUseHostnameAndRetriesWaitTheConfiguredSeconds() throws Exception {
     assertEquals(
-        Map.of("hostname", "cores.example.org"),
+        Map.of("hostname", "cores.example.org", "retryBaseMillis", 5_000L),
         byPid(
                 ConfigurationPlan.of(
-                    settings("HOSTNAME", "cores.example.org"), EMBEDDED, RunMode.SERVER))
+                    settings("HOSTNAME", "cores.example.org", "CORES_MAIL_RETRY_SECONDS", "5"),
+                    EMBEDDED,
+                    RunMode.SERVER))
             .get("cores.notify"));
+    Map<String, Variable> sources =
+        ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
+            .collect(Collectors.toMap(PidConfiguration::pid, PidConfiguration::sources))
+            .get("cores.notify");
+    assertEquals(Variable.CORES_MAIL_RETRY_SECONDS, sources.get("retryBaseMillis"));
   }
 
   @Test

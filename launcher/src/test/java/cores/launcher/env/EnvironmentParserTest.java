@@ -173,6 +173,11 @@ class EnvironmentParserTest {
         error(env("CORES_DB_WAIT_SECONDS", "soon")).getMessage());
     assertEquals(25, parse(env("CORES_DB_POOL_SIZE", "25")).poolSize());
     assertEquals(0, parse(env("CORES_DB_WAIT_SECONDS", "0")).databaseWaitSeconds());
+    assertEquals(
+        "CORES_MAIL_RETRY_SECONDS: \"0\" is not a whole number from 1 to 3600",
+        error(env("CORES_MAIL_RETRY_SECONDS", "0")).getMessage());
+    assertEquals(30, parse(env()).mailRetrySeconds());
+    assertEquals(5, parse(env("CORES_MAIL_RETRY_SECONDS", "5")).mailRetrySeconds());
   }
 
   @Test

@@ -5,13 +5,26 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.eclipse.jetty.http.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything no other mapper takes. A body cut off by the size limit (Jetty's exception may come
- * wrapped by Jersey) is 413; a body that could not be read is 400; anything else is a 500.
+ * wrapped by Jersey) is 413; a body that could not be read is 400; a database that cannot be
+ * reached (down, restarting, the pool waiting in vain for a connection) is 503 with {@code
+ * Retry-After}, as the health answer says; anything else is a 500.
  */
 public final class ThrowableMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = LoggerFactory.getLogger(ThrowableMapper.class);
+
+  /** Seconds a client should wait: about the pool's wait for a connection, and a restart. */
+  static final String DATABASE_RETRY_AFTER = "5";
+
+  static final String DATABASE_DETAIL = "The database is not available right now; retry shortly.";
+
   private final InternalErrors internalErrors;
   private final JsonProblemMapper jsonMapper;
 
@@ -33,7 +46,35 @@ public final class ThrowableMapper implements ExceptionMapper<Throwable> {
     if (e instanceof ProcessingException && cause(e, IOException.class) != null) {
       return Problems.response(400, "The request body could not be read.").build();
     }
+    if (databaseUnavailable(e)) {
+      LOG.warn("Database unavailable: {}", e.toString());
+      return Problems.response(503, DATABASE_DETAIL)
+          .header("Retry-After", DATABASE_RETRY_AFTER)
+          .build();
+    }
     return internalErrors.toResponse(e);
+  }
+
+  /**
+   * Whether the cause chain holds a failure to reach the database rather than an error in what was
+   * asked of it: SQL state class 08 (connection exception), 57P01–57P03 (the server shutting down
+   * or starting), or the pool's timeout waiting for a connection.
+   */
+  static boolean databaseUnavailable(Throwable e) {
+    Throwable current = e;
+    for (int depth = 0; current != null && depth < 20; depth++) {
+      if (current instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (current instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.matches("57P0[123]")) {
+          return true;
+        }
+      }
+      current = current.getCause();
+    }
+    return false;
   }
 
   private static String clientDetail(int status) {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
@@ -44,6 +46,33 @@ class MappersTest {
     assertEquals(400, body.get("status"));
     assertEquals("Some fields are invalid.", body.get("detail"));
     assertEquals(Map.of("name", List.of("Too long.")), body.get("errors"));
+  }
+
+  @Test
+  void aDatabaseThatCannotBeReachedIs503WithRetryAfterAndNoInternals() {
+    ThrowableMapper throwables = new ThrowableMapper(internalErrors, jsonMapper);
+    List<Throwable> unreachable =
+        List.of(
+            // the pool's wait for a connection ran out (wrapped, as EclipseLink and JPA do)
+            new RuntimeException(
+                new IllegalStateException(
+                    new SQLTransientConnectionException("cores - Connection is not available"))),
+            new SQLException("Connection to 127.0.0.1:5432 refused.", "08001"),
+            new SQLException("An I/O error occurred while sending to the backend.", "08006"),
+            new SQLException("terminating connection due to administrator command", "57P01"),
+            new SQLException("the database system is starting up", "57P03"));
+    for (Throwable e : unreachable) {
+      Response response = throwables.toResponse(e);
+      assertEquals(503, response.getStatus(), e.toString());
+      assertEquals("5", response.getHeaderString("Retry-After"), e.toString());
+      assertEquals(ThrowableMapper.DATABASE_DETAIL, body(response).get("detail"));
+      assertFalse(body(response).containsKey("trace"), e.toString());
+    }
+    // an error in what was asked of a database that answered stays an internal error
+    Response syntax =
+        throwables.toResponse(
+            new RuntimeException(new SQLException("syntax error at or near", "42601")));
+    assertEquals(500, syntax.getStatus());
   }
 
   @Test
