@@ -50,7 +50,8 @@ public final class ChangeLogService implements ChangeLog {
     this(database.dataSource());
   }
 
-  ChangeLogService(DataSource dataSource) {
+  /** Over a data source of its own (tests, and tools outside OSGi). */
+  public ChangeLogService(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -49,7 +49,8 @@ public enum Variable {
   CORES_DB_WAIT_SECONDS("30", false),
   CORES_MORNING_JOB_AT("06:00", false),
   CORES_MAINTENANCE_JOB_AT("03:00", false),
-  CORES_TIME_ZONE("UTC", false);
+  CORES_TIME_ZONE("UTC", false),
+  CORES_CHANGELOG_DAYS("365", false);
 
   /** How a secret is shown wherever the configuration is displayed. */
   public static final String MASK = "****";
