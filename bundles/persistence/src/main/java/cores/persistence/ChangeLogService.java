@@ -78,7 +78,8 @@ public final class ChangeLogService implements ChangeLog {
   @Override
   public List<Change> history(String app, String model, long objectId, int limit) {
     return query(
-        SELECT + "WHERE c.app = ? AND c.model = ? AND c.object_id = ? ORDER BY c.id DESC LIMIT ?",
+        SELECT
+            + "WHERE c.app = ? AND c.model = ? AND c.object_id = ? ORDER BY c.at DESC, c.id LIMIT ?",
         app,
         model,
         objectId,
@@ -87,13 +88,13 @@ public final class ChangeLogService implements ChangeLog {
 
   @Override
   public List<Change> recent(int limit) {
-    return query(SELECT + "ORDER BY c.id DESC LIMIT ?", limit);
+    return query(SELECT + "ORDER BY c.at DESC, c.id LIMIT ?", limit);
   }
 
   @Override
   public List<Change> byUser(long userId, int limit) {
     return query(
-        SELECT + "WHERE c.user_id = ? OR c.impersonator_id = ? ORDER BY c.id DESC LIMIT ?",
+        SELECT + "WHERE c.user_id = ? OR c.impersonator_id = ? ORDER BY c.at DESC, c.id LIMIT ?",
         userId,
         userId,
         limit);
@@ -135,7 +136,7 @@ public final class ChangeLogService implements ChangeLog {
         while (r.next()) {
           changes.add(
               new Change(
-                  r.getLong("id"),
+                  r.getString("id"),
                   r.getTimestamp("at").toInstant(),
                   (Long) r.getObject("user_id"),
                   r.getString("username"),

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One recorded write to one object.
  *
- * @param id the change's number (increasing)
+ * @param id the change's id (a UUID)
  * @param at when the writing statement ran
  * @param userId who wrote, or null for Cores itself (scheduled jobs, start-up)
  * @param username their username then, or null
@@ -21,7 +21,7 @@ import java.util.List;
  *     {@value #CHANGED} after, never its value
  */
 public record Change(
-    long id,
+    String id,
     Instant at,
     Long userId,
     String username,
