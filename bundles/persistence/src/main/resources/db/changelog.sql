@@ -13,3 +13,103 @@ CREATE TABLE cores_changelog_digest (
   recorded_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (namespace, digest)
 );
+
+--changeset cores:persistence-3
+--comment: the change log (cores.api.changes): one row per row written to a tracked table, inserted by a trigger in the writing transaction
+CREATE TABLE cores_change (
+  -- not from a sequence: the trigger's insert would change lastval(), which EclipseLink reads
+  -- for the id of the row it has just inserted into the tracked table
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- the statement's time, increasing within a transaction: the changes' order
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  -- no foreign keys: a change outlives its user, whose name is therefore kept as well
+  user_id bigint,
+  username text,
+  impersonator_id bigint,
+  impersonator text,
+  app text NOT NULL,
+  model text NOT NULL,
+  object_id bigint NOT NULL,
+  action text NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+  before jsonb,
+  after jsonb
+);
+CREATE INDEX cores_change_object_idx ON cores_change (model, object_id, at);
+CREATE INDEX cores_change_user_idx ON cores_change (user_id, at);
+CREATE INDEX cores_change_impersonator_idx ON cores_change (impersonator_id, at);
+CREATE INDEX cores_change_at_idx ON cores_change (at);
+
+-- the tracked tables' models, so that a model name finds its app (and so its permissions)
+CREATE TABLE cores_change_model (
+  model text PRIMARY KEY,
+  app text NOT NULL,
+  table_name text NOT NULL UNIQUE
+);
+
+--changeset cores:persistence-3-functions splitStatements:false
+-- TG_ARGV: app, model, secret columns, noise columns (both comma-separated). The acting user comes
+-- from the transaction's settings cores.user_id, cores.username, cores.impersonator_id and
+-- cores.impersonator (set by the persistence bundle with set_config(..., true)).
+CREATE FUNCTION cores_change_record() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  secrets text[] := string_to_array(TG_ARGV[2], ',');
+  noise text[] := string_to_array(TG_ARGV[3], ',');
+  old_row jsonb;
+  new_row jsonb;
+  secret text;
+  changed boolean;
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    old_row := to_jsonb(OLD);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    new_row := to_jsonb(NEW);
+  END IF;
+  IF TG_OP = 'UPDATE' AND (old_row - noise) = (new_row - noise) THEN
+    RETURN NULL;
+  END IF;
+  FOREACH secret IN ARRAY secrets LOOP
+    -- a secret's value is never stored, only that it was set or changed
+    changed := TG_OP <> 'UPDATE' OR (old_row -> secret) IS DISTINCT FROM (new_row -> secret);
+    IF old_row IS NOT NULL THEN
+      old_row := CASE WHEN changed AND old_row ? secret
+                      THEN jsonb_set(old_row, ARRAY[secret], '"(hidden)"')
+                      ELSE old_row - secret END;
+    END IF;
+    IF new_row IS NOT NULL THEN
+      new_row := CASE WHEN changed AND new_row ? secret
+                      THEN jsonb_set(new_row, ARRAY[secret], '"(changed)"')
+                      ELSE new_row - secret END;
+    END IF;
+  END LOOP;
+  INSERT INTO cores_change
+    (user_id, username, impersonator_id, impersonator, app, model, object_id, action, before, after)
+  VALUES (
+    nullif(current_setting('cores.user_id', true), '')::bigint,
+    nullif(current_setting('cores.username', true), ''),
+    nullif(current_setting('cores.impersonator_id', true), '')::bigint,
+    nullif(current_setting('cores.impersonator', true), ''),
+    TG_ARGV[0],
+    TG_ARGV[1],
+    coalesce(new_row ->> 'id', old_row ->> 'id')::bigint,
+    CASE TG_OP WHEN 'INSERT' THEN 'create' WHEN 'UPDATE' THEN 'update' ELSE 'delete' END,
+    old_row,
+    new_row);
+  RETURN NULL;
+END $$;
+
+-- called by the bundles' changelogs: records every row written to the table from now on
+CREATE FUNCTION cores_change_track(
+    tracked regclass, app_name text, model_name text, secrets text[] DEFAULT '{}',
+    noise text[] DEFAULT '{}')
+  RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO cores_change_model (model, app, table_name)
+    VALUES (model_name, app_name, tracked::text)
+    ON CONFLICT (model) DO UPDATE SET app = EXCLUDED.app, table_name = EXCLUDED.table_name;
+  EXECUTE format('DROP TRIGGER IF EXISTS cores_change ON %s', tracked);
+  EXECUTE format(
+    'CREATE TRIGGER cores_change AFTER INSERT OR UPDATE OR DELETE ON %s FOR EACH ROW '
+      || 'EXECUTE FUNCTION cores_change_record(%L, %L, %L, %L)',
+    tracked, app_name, model_name, array_to_string(secrets, ','), array_to_string(noise, ','));
+END $$;

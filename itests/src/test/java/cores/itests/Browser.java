@@ -159,7 +159,7 @@ final class Browser implements AutoCloseable {
   Browser follow(String css) {
     WebElement page = driver.findElement(By.tagName("html"));
     find(css).click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> replaced(page));
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(
             d ->
@@ -168,6 +168,20 @@ final class Browser implements AutoCloseable {
                         ((org.openqa.selenium.JavascriptExecutor) d)
                             .executeScript("return document.readyState")));
     return this;
+  }
+
+  /** Whether the element's document has been replaced by the next page. */
+  private static boolean replaced(WebElement element) {
+    try {
+      return Boolean.TRUE.equals(ExpectedConditions.stalenessOf(element).apply(null));
+    } catch (org.openqa.selenium.WebDriverException e) {
+      // while the next page loads, chromedriver may report the old document's node this way
+      // rather than as stale
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Waits until the CSS selector matches an element (after htmx or a navigation). */

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
@@ -143,6 +144,7 @@ public class TestDatabase implements AutoCloseable {
 
   /**
    * The persistence bundle's {@link UnitTransactions} over a unit, closing its factory at close.
+   * Nobody is bound as the acting user: the change log records its writes as Cores' own.
    */
   public static final class Tx implements Transactions, AutoCloseable {
     private final EntityManagerFactory emf;
@@ -150,7 +152,7 @@ public class TestDatabase implements AutoCloseable {
 
     Tx(EntityManagerFactory emf) {
       this.emf = emf;
-      this.transactions = new UnitTransactions(emf);
+      this.transactions = new UnitTransactions(emf, Optional::empty);
     }
 
     @Override

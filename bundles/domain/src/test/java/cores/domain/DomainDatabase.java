@@ -21,9 +21,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A fresh database with the accounts, notify (the outbox) and domain changelogs applied (and
- * btree_gist, which the persistence bundle installs), and transactions over the domain's unit whose
- * statements are counted.
+ * A fresh database with the persistence (btree_gist, the change log), accounts, notify (the outbox)
+ * and domain changelogs applied, and transactions over the domain's unit whose statements are
+ * counted.
  */
 public final class DomainDatabase extends TestDatabase {
 
@@ -32,8 +32,9 @@ public final class DomainDatabase extends TestDatabase {
 
   public DomainDatabase() throws Exception {
     super("cores_domain_test");
-    execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
     migrate(
+        // the persistence bundle's own: btree_gist and the change log's trigger
+        "db/changelog.sql",
         "cores/accounts/db/changelog.xml",
         "cores/notify/db/changelog.xml",
         "cores/domain/db/changelog.xml");
@@ -91,6 +92,11 @@ public final class DomainDatabase extends TestDatabase {
 
   public Tx transactions() {
     return transactions("cores.domain", counting());
+  }
+
+  /** Connections to this database (counted too), for services that take a data source. */
+  public DataSource dataSource() {
+    return counting();
   }
 
   /** A DataSource whose connections count every statement they prepare or create. */

@@ -1,6 +1,7 @@
 package cores.http;
 
 import cores.http.auth.AccountServices;
+import cores.http.auth.ActingUserFilter;
 import cores.http.auth.AuthenticationFilter;
 import cores.http.auth.CsrfTokens;
 import cores.http.auth.RolesAllowedFeature;
@@ -239,6 +240,7 @@ final class JerseyApplication implements AutoCloseable {
                 jsonMapper,
                 new ThrowableMapper(internalErrors, jsonMapper),
                 new AuthenticationFilter(accounts, csrf, !api),
+                new ActingUserFilter(accounts),
                 new RolesAllowedFeature()));
     if (api) {
       instances.add(new IndexResource(served));

@@ -51,7 +51,8 @@ public final class PersistenceExtender {
    * created (and SCR logs why); the pool and its health check stay up either way.
    */
   @Activate
-  public PersistenceExtender(BundleContext context, @Reference Database database)
+  public PersistenceExtender(
+      BundleContext context, @Reference Database database, @Reference ChangeLogService changes)
       throws MigrationException {
     Migrations.run(
         database.dataSource(),
@@ -60,7 +61,7 @@ public final class PersistenceExtender {
         OWN_SCHEMA);
     tracker =
         new BundleTracker<>(
-            context, Bundle.STARTING | Bundle.ACTIVE, new Customizer(context, database));
+            context, Bundle.STARTING | Bundle.ACTIVE, new Customizer(context, database, changes));
     tracker.open();
   }
 
@@ -75,10 +76,12 @@ public final class PersistenceExtender {
   private static final class Customizer implements BundleTrackerCustomizer<List<Unit>> {
     private final BundleContext context;
     private final DataSource dataSource;
+    private final ChangeLogService changes;
 
-    Customizer(BundleContext context, Database database) {
+    Customizer(BundleContext context, Database database, ChangeLogService changes) {
       this.context = context;
       this.dataSource = database.dataSource();
+      this.changes = changes;
     }
 
     @Override
@@ -104,7 +107,8 @@ public final class PersistenceExtender {
             units.add(
                 new Unit(
                     name,
-                    UnitRegistration.register(context, bundle, name, loader, path, dataSource)));
+                    UnitRegistration.register(
+                        context, bundle, name, loader, path, dataSource, changes::actor)));
           }
         }
         LOG.info(

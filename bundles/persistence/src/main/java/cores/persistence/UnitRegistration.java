@@ -1,9 +1,12 @@
 package cores.persistence;
 
+import cores.api.changes.Actor;
 import cores.api.persistence.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -27,7 +30,8 @@ final class UnitRegistration {
       String unitName,
       ClassLoader loader,
       String persistenceXml,
-      DataSource dataSource) {
+      DataSource dataSource,
+      Supplier<Optional<Actor>> acting) {
     EntityManagerFactory factory = Units.create(unitName, loader, persistenceXml, dataSource);
     Dictionary<String, Object> properties = new Hashtable<>();
     properties.put(Transactions.UNIT, unitName);
@@ -36,7 +40,8 @@ final class UnitRegistration {
     try {
       return new UnitRegistration(
           factory,
-          context.registerService(Transactions.class, new UnitTransactions(factory), properties));
+          context.registerService(
+              Transactions.class, new UnitTransactions(factory, acting), properties));
     } catch (RuntimeException e) {
       factory.close();
       throw e;

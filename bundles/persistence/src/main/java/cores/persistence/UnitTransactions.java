@@ -1,15 +1,19 @@
 package cores.persistence;
 
+import cores.api.changes.Actor;
 import cores.api.persistence.Transactions;
 import cores.api.persistence.Work;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Transactions of one persistence unit. Each outermost call gets its own EntityManager and
- * transaction; calls made from inside the work on the same thread join it.
+ * transaction; calls made from inside the work on the same thread join it. A read-write transaction
+ * first tells the change log's trigger who acts (transaction-local settings, gone at its end).
  */
 public final class UnitTransactions implements Transactions {
 
@@ -18,8 +22,14 @@ public final class UnitTransactions implements Transactions {
   /** The EntityManager of the transaction this thread is in, for this unit only. */
   private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
-  public UnitTransactions(EntityManagerFactory factory) {
+  /**
+   * The user acting on this thread (the change log's binding), asked per read-write transaction.
+   */
+  private final Supplier<Optional<Actor>> acting;
+
+  public UnitTransactions(EntityManagerFactory factory, Supplier<Optional<Actor>> acting) {
     this.factory = factory;
+    this.acting = acting;
   }
 
   @Override
@@ -41,6 +51,8 @@ public final class UnitTransactions implements Transactions {
     if (joined != null) {
       return join(joined, work);
     }
+    // resolved before a connection is taken: finding an impersonator is a query of its own
+    Optional<Actor> actor = readOnly ? Optional.empty() : acting.get();
     EntityManager em = factory.createEntityManager();
     current.set(em);
     EntityTransaction transaction = em.getTransaction();
@@ -51,6 +63,7 @@ public final class UnitTransactions implements Transactions {
         // transaction for it, and later queries of this EntityManager use that connection.
         em.createNativeQuery("SET TRANSACTION READ ONLY").executeUpdate();
       }
+      actor.ifPresent(a -> actAs(em, a));
       T result = work.run(em);
       transaction.commit();
       return result;
@@ -64,6 +77,18 @@ public final class UnitTransactions implements Transactions {
       current.remove();
       em.close();
     }
+  }
+
+  private static void actAs(EntityManager em, Actor actor) {
+    em.createNativeQuery(
+            "SELECT set_config('cores.user_id', ?1, true), set_config('cores.username', ?2, true),"
+                + " set_config('cores.impersonator_id', ?3, true),"
+                + " set_config('cores.impersonator', ?4, true)")
+        .setParameter(1, String.valueOf(actor.userId()))
+        .setParameter(2, actor.username())
+        .setParameter(3, actor.impersonatorId() == null ? "" : actor.impersonatorId().toString())
+        .setParameter(4, actor.impersonator() == null ? "" : actor.impersonator())
+        .getSingleResult();
   }
 
   /** Rolls back what is still open without hiding the failure that caused it. */

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.RollbackException;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,7 @@ class TransactionsTest {
     ClassLoader loader = TransactionsTest.class.getClassLoader();
     Migrations.run(database.dataSource(), loader, "test.bundle", "db/test/changelog.xml");
     factory = Units.create("test", loader, "META-INF/test-persistence.xml", database.dataSource());
-    tx = new UnitTransactions(factory);
+    tx = new UnitTransactions(factory, Optional::empty);
   }
 
   @AfterAll

@@ -90,7 +90,8 @@ public final class EnvironmentParser {
         new JobSchedule(
             timeOfDay(Variable.CORES_MORNING_JOB_AT),
             timeOfDay(Variable.CORES_MAINTENANCE_JOB_AT),
-            zone(Variable.CORES_TIME_ZONE));
+            zone(Variable.CORES_TIME_ZONE),
+            number(Variable.CORES_CHANGELOG_DAYS, 1, 36_500));
     int mailRetrySeconds = number(Variable.CORES_MAIL_RETRY_SECONDS, 1, 3600);
 
     warnAboutUnknownVariables();

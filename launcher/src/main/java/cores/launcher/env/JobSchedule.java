@@ -7,9 +7,11 @@ import java.util.Map;
 
 /**
  * When the domain's scheduled jobs run: CORES_MORNING_JOB_AT, CORES_MAINTENANCE_JOB_AT (times of
- * day) in CORES_TIME_ZONE, which is also the zone of "tomorrow" and of the times in mails.
+ * day) in CORES_TIME_ZONE, which is also the zone of "tomorrow" and of the times in mails; and how
+ * many days of the change log the maintenance job keeps (CORES_CHANGELOG_DAYS).
  */
-public record JobSchedule(LocalTime morningAt, LocalTime maintenanceAt, ZoneId zone) {
+public record JobSchedule(
+    LocalTime morningAt, LocalTime maintenanceAt, ZoneId zone, int changelogDays) {
 
   /** The domain bundle's jobs component (and its mails read the zone from it). */
   public static final String PID = "cores.domain.jobs";
@@ -20,6 +22,7 @@ public record JobSchedule(LocalTime morningAt, LocalTime maintenanceAt, ZoneId z
     p.put("morningJobAt", morningAt.toString());
     p.put("maintenanceJobAt", maintenanceAt.toString());
     p.put("timeZone", zone.getId());
+    p.put("changelogDays", changelogDays);
     return p;
   }
 }

@@ -55,7 +55,8 @@ public enum Variable {
   CORES_MORNING_JOB_AT("06:00", false),
   CORES_MAINTENANCE_JOB_AT("03:00", false),
   CORES_TIME_ZONE("UTC", false),
-  CORES_MAIL_RETRY_SECONDS("30", false);
+  CORES_MAIL_RETRY_SECONDS("30", false),
+  CORES_CHANGELOG_DAYS("365", false);
 
   /** The JVM's options, read by {@code bin/cores}. */
   public static final String JAVA_OPTS = "CORES_JAVA_OPTS";

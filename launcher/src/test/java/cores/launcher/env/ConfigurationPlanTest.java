@@ -57,7 +57,15 @@ class ConfigurationPlanTest {
     assertEquals(
         Map.of("hostname", "localhost", "retryBaseMillis", 30_000L), pids.get("cores.notify"));
     assertEquals(
-        Map.of("morningJobAt", "06:00", "maintenanceJobAt", "03:00", "timeZone", "UTC"),
+        Map.of(
+            "morningJobAt",
+            "06:00",
+            "maintenanceJobAt",
+            "03:00",
+            "timeZone",
+            "UTC",
+            "changelogDays",
+            365),
         pids.get("cores.domain.jobs"));
     assertEquals("****", pids.get("cores.system").get("SECRET_KEY"));
     assertEquals("localhost", pids.get("cores.system").get("HOSTNAME"));
@@ -121,10 +129,18 @@ class ConfigurationPlanTest {
         settings(
             "CORES_MORNING_JOB_AT", "08:23",
             "CORES_MAINTENANCE_JOB_AT", "1:05",
-            "CORES_TIME_ZONE", "America/New_York");
+            "CORES_TIME_ZONE", "America/New_York",
+            "CORES_CHANGELOG_DAYS", "90");
     assertEquals(
         Map.of(
-            "morningJobAt", "08:23", "maintenanceJobAt", "01:05", "timeZone", "America/New_York"),
+            "morningJobAt",
+            "08:23",
+            "maintenanceJobAt",
+            "01:05",
+            "timeZone",
+            "America/New_York",
+            "changelogDays",
+            90),
         byPid(ConfigurationPlan.of(s, EMBEDDED, RunMode.SERVER)).get("cores.domain.jobs"));
   }
 

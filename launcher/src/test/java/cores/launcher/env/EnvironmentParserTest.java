@@ -60,7 +60,7 @@ class EnvironmentParserTest {
     assertEquals(Optional.empty(), s.smtp());
     assertEquals(java.util.List.of(), s.warnings());
     assertEquals(
-        new JobSchedule(LocalTime.of(6, 0), LocalTime.of(3, 0), ZoneId.of("UTC")), s.jobs());
+        new JobSchedule(LocalTime.of(6, 0), LocalTime.of(3, 0), ZoneId.of("UTC"), 365), s.jobs());
   }
 
   @Test
@@ -70,9 +70,10 @@ class EnvironmentParserTest {
             env(
                 "CORES_MORNING_JOB_AT", "8:23",
                 "CORES_MAINTENANCE_JOB_AT", "23:59",
-                "CORES_TIME_ZONE", "Europe/Berlin"));
+                "CORES_TIME_ZONE", "Europe/Berlin",
+                "CORES_CHANGELOG_DAYS", "30"));
     assertEquals(
-        new JobSchedule(LocalTime.of(8, 23), LocalTime.of(23, 59), ZoneId.of("Europe/Berlin")),
+        new JobSchedule(LocalTime.of(8, 23), LocalTime.of(23, 59), ZoneId.of("Europe/Berlin"), 30),
         s.jobs());
     assertEquals("08:23", s.maskedView().get("CORES_MORNING_JOB_AT"));
     assertEquals(

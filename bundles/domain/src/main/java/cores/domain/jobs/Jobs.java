@@ -1,5 +1,6 @@
 package cores.domain.jobs;
 
+import cores.api.changes.ChangeLog;
 import cores.api.persistence.Transactions;
 import cores.domain.booking.BookingMail;
 import cores.domain.booking.BookingMaintenance;
@@ -52,6 +53,13 @@ public final class Jobs {
       List.of(
           new BookingMaintenance()::run, new NoticeMaintenance()::run, new LiveMaintenance()::run);
 
+  /** The steps with the change log's trim (CORES_CHANGELOG_DAYS). */
+  static List<MaintenanceStep> withChangeLog(ChangeLog changes, int days) {
+    List<MaintenanceStep> steps = new ArrayList<>(STEPS);
+    steps.add(new ChangeLogTrim(changes, days)::run);
+    return steps;
+  }
+
   /** One run: what was claimed and how it ended. */
   public record Run(
       long id,
@@ -73,8 +81,14 @@ public final class Jobs {
   public Jobs(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail,
+      @Reference ChangeLog changes,
       JobsConfig config) {
-    this(tx, new MorningMail(mail), STEPS, Schedule.of(config), Clock.systemUTC());
+    this(
+        tx,
+        new MorningMail(mail),
+        withChangeLog(changes, config.changelogDays()),
+        Schedule.of(config),
+        Clock.systemUTC());
     start();
   }
 

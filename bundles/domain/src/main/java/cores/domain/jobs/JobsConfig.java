@@ -5,8 +5,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The jobs' schedule, PID {@code cores.domain.jobs}: the launcher writes it from
- * CORES_MORNING_JOB_AT, CORES_MAINTENANCE_JOB_AT and CORES_TIME_ZONE in server mode only, so
- * commands such as createsuperuser run no jobs.
+ * CORES_MORNING_JOB_AT, CORES_MAINTENANCE_JOB_AT, CORES_TIME_ZONE and CORES_CHANGELOG_DAYS in
+ * server mode only, so commands such as createsuperuser run no jobs.
  */
 @ObjectClassDefinition(name = "Cores scheduled jobs")
 public @interface JobsConfig {
@@ -18,4 +18,7 @@ public @interface JobsConfig {
 
   @AttributeDefinition(description = "IANA zone of the job times, of \"tomorrow\" and of mails")
   String timeZone() default "UTC";
+
+  @AttributeDefinition(description = "Days the maintenance job keeps of the change log")
+  int changelogDays() default 365;
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
 import cores.domain.booking.MorningMail;
+import cores.persistence.ChangeLogService;
 import cores.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,6 +57,20 @@ class JobsTest {
 
   private Jobs instance() {
     return instance(Jobs.STEPS, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void theMaintenanceJobDeletesTheChangesOlderThanTheConfiguredDays() throws Exception {
+    db.execute(
+        "INSERT INTO inventory_building (code) VALUES ('OLD')",
+        "UPDATE cores_change SET at = '2025-11-30T06:00:00Z'",
+        "INSERT INTO inventory_building (code) VALUES ('KEPT')",
+        "UPDATE cores_change SET at = '2025-12-02T06:00:00Z' WHERE after ->> 'code' = 'KEPT'");
+    ChangeLogService changes = new ChangeLogService(db.dataSource());
+    Jobs jobs = instance(Jobs.withChangeLog(changes, 365), Clock.fixed(NOW, ZoneOffset.UTC));
+    Jobs.Run run = jobs.runNow(Job.MAINTENANCE).orElseThrow();
+    assertEquals(1L, run.summary().get("changes_deleted"), run.summary().toString());
+    assertEquals(List.of("KEPT"), db.texts("SELECT after ->> 'code' FROM cores_change"));
   }
 
   @Test

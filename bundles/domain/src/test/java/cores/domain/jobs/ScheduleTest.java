@@ -89,6 +89,11 @@ class ScheduleTest {
       public String timeZone() {
         return zone;
       }
+
+      @Override
+      public int changelogDays() {
+        return 365;
+      }
     };
   }
 }

@@ -6,6 +6,7 @@ import cores.api.accounts.Sessions;
 import cores.api.accounts.Tokens;
 import cores.api.auth.Authenticator;
 import cores.api.auth.HttpAuthenticationScheme;
+import cores.api.changes.ChangeLog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,9 +22,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The account services another bundle provides, as they come and go. Requests use whatever is bound
  * at that moment; with nothing bound they are anonymous and credentials are answered with 503.
  * Unbinding compares with the bound service because a greedy replacement binds the new service
- * before it unbinds the old one. Authentication schemes of other bundles (e.g. SPNEGO) come and go
- * the same way; several may be bound at once. One component of the bundle tracks them, and the
- * server and the login/logout resources share it.
+ * before it unbinds the old one. The change log comes and goes the same way. Authentication schemes
+ * of other bundles (e.g. SPNEGO) come and go the same way; several may be bound at once. One
+ * component of the bundle tracks them, and the server and the login/logout resources share it.
  */
 @Component(service = AccountServices.class)
 public final class AccountServices {
@@ -32,6 +33,7 @@ public final class AccountServices {
   private final AtomicReference<Authenticator> authenticator = new AtomicReference<>();
   private final AtomicReference<Accounts> accounts = new AtomicReference<>();
   private final AtomicReference<Impersonation> impersonation = new AtomicReference<>();
+  private final AtomicReference<ChangeLog> changes = new AtomicReference<>();
   private final List<HttpAuthenticationScheme> schemes = new CopyOnWriteArrayList<>();
 
   public Optional<Tokens> tokens() {
@@ -52,6 +54,11 @@ public final class AccountServices {
 
   public Optional<Impersonation> impersonation() {
     return Optional.ofNullable(impersonation.get());
+  }
+
+  /** The change log, to which requests tell who acts. */
+  public Optional<ChangeLog> changes() {
+    return Optional.ofNullable(changes.get());
   }
 
   /** The bound scheme of this name (ignoring case), the first bound one if there are several. */
@@ -125,6 +132,18 @@ public final class AccountServices {
 
   public void unbindImpersonation(Impersonation service) {
     impersonation.compareAndSet(service, null);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  public void bindChanges(ChangeLog service) {
+    changes.set(service);
+  }
+
+  public void unbindChanges(ChangeLog service) {
+    changes.compareAndSet(service, null);
   }
 
   @Reference(

@@ -1,0 +1,598 @@
+package cores.admin;
+
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.changes.Change;
+import cores.api.changes.ChangeLog;
+import cores.api.web.Access;
+import cores.api.web.PageLayout;
+import cores.api.web.ProblemException;
+import cores.api.web.Visitor;
+import cores.api.web.Whiteboard;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The admin under {@code /admin}: for staff, one generic set of pages over every model the domain
+ * describes ({@link AdminDesk}): list (columns, filters, search, sort, 50 a page), add, change,
+ * delete with its consequences, bulk delete, and each object's history from the change log. What a
+ * model's view/add/change/delete permission does not allow is not shown, and the desk refuses it
+ * (403) if posted anyway.
+ */
+@Component(
+    service = AdminPages.class,
+    property = {
+      Whiteboard.PAGE + "=true",
+      Whiteboard.NAV_LABEL + "=Admin",
+      Whiteboard.NAV_PATH + "=/admin",
+      Whiteboard.NAV_PERMISSION + "=staff",
+      Whiteboard.NAV_RANK + "=90"
+    })
+@Path("admin")
+@Produces(MediaType.TEXT_HTML)
+public final class AdminPages {
+  private static final int RECENT = 20;
+  private static final int HISTORY = 200;
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final Map<String, String> DONE =
+      Map.of(
+          "added", "The %s was added.",
+          "changed", "The %s was changed.",
+          "deleted", "Deleted %s.",
+          "bulk", "Done for %s.",
+          "none", "Nothing was selected.");
+
+  private final AdminDesk desk;
+  private final ChangeLog changes;
+  private final PageLayout layout;
+  private final Templates templates = new Templates();
+
+  @Activate
+  public AdminPages(
+      @Reference AdminDesk desk, @Reference ChangeLog changes, @Reference PageLayout layout) {
+    this.desk = desk;
+    this.changes = changes;
+    this.layout = layout;
+  }
+
+  @GET
+  public Response home(@Context ContainerRequestContext request) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    List<Views.Allowed> models = new ArrayList<>();
+    for (AdminModel model : desk.models()) {
+      if (visitor.may(model.permission("view"))) {
+        models.add(allowed(visitor, model));
+      }
+    }
+    List<Views.Line> recent = new ArrayList<>();
+    for (Change change : changes.recent(RECENT * 5)) {
+      if (recent.size() < RECENT && visitor.may(change.app() + ".view_" + change.model())) {
+        recent.add(line(change));
+      }
+    }
+    return page(
+        request,
+        200,
+        "Admin",
+        "home.jte",
+        new Views.Home(visitor.csrfToken(), models, recent, message(request, "object")));
+  }
+
+  @GET
+  @Path("{app}/{model}")
+  public Response list(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = model(app, name);
+    require(visitor, model, "view");
+    MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
+    Map<String, String> query = new LinkedHashMap<>();
+    params.forEach(
+        (key, values) -> {
+          if (!values.isEmpty() && !values.get(0).isEmpty() && !"done".equals(key)) {
+            query.put(key, values.get(0));
+          }
+        });
+    String search = query.getOrDefault("q", "");
+    String sort = query.getOrDefault("sort", "");
+    int page = pageNumber(query.get("page"));
+    Map<String, String> chosen = new LinkedHashMap<>();
+    List<Views.Filter> filters = new ArrayList<>();
+    for (String filter : model.filters()) {
+      AdminField field = model.field(filter).orElseThrow();
+      String value = query.getOrDefault(filter, "");
+      chosen.put(filter, value);
+      filters.add(new Views.Filter(field, filterOptions(visitor, field), value));
+    }
+    AdminDesk.Rows rows;
+    try {
+      rows = desk.list(visitor.user().orElseThrow(), model, search, chosen, sort, page);
+    } catch (ProblemException e) {
+      if (e.status() != 400) {
+        throw e;
+      }
+      // a filter value that is not an option (an edited URL): the list without filters
+      rows = desk.list(visitor.user().orElseThrow(), model, search, Map.of(), sort, page);
+    }
+    int pages = (int) Math.max(1, (rows.count() + AdminDesk.PAGE_SIZE - 1) / AdminDesk.PAGE_SIZE);
+    return page(
+        request,
+        200,
+        model.plural(),
+        "list.jte",
+        new Views.ListPage(
+            allowed(visitor, model),
+            visitor.csrfToken(),
+            rows,
+            search,
+            filters,
+            sort,
+            page,
+            pages,
+            query,
+            message(request, model.name())));
+  }
+
+  /** A bulk action on the ticked rows: for delete, its confirmation. */
+  @POST
+  @Path("{app}/{model}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response bulk(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      MultivaluedMap<String, String> posted) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = model(app, name);
+    List<Long> ids = ids(posted);
+    if (ids.isEmpty()) {
+      return redirect(allowed(visitor, model).url() + "?done=none");
+    }
+    String action = first(posted, "action");
+    if ("delete".equals(action)) {
+      return confirmation(request, visitor, model, ids, List.of(), 200);
+    }
+    desk.bulk(visitor.user().orElseThrow(), model, action, ids);
+    return redirect(allowed(visitor, model).url() + "?done=bulk&n=" + ids.size());
+  }
+
+  @POST
+  @Path("{app}/{model}/delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response deleteAll(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      MultivaluedMap<String, String> posted) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    return delete(request, model(app, name), ids(posted));
+  }
+
+  @GET
+  @Path("{app}/{model}/add")
+  public Response addForm(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = model(app, name);
+    require(visitor, model, "add");
+    // a link may fill in fields (a host's "Add NIC" its host)
+    Map<String, String> initial = new LinkedHashMap<>();
+    MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+    for (AdminField field : model.fields()) {
+      String value = query.getFirst(field.name());
+      if (field.writable() && value != null) {
+        initial.put(field.name(), value);
+      }
+    }
+    return form(request, visitor, model, 0, new Form(initial), 200);
+  }
+
+  @POST
+  @Path("{app}/{model}/add")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response add(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      MultivaluedMap<String, String> posted) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = model(app, name);
+    Map<String, String> values = values(model, posted);
+    try {
+      desk.create(visitor.user().orElseThrow(), model, values);
+    } catch (ProblemException e) {
+      if (e.status() == 400 || e.status() == 409) {
+        return form(request, visitor, model, 0, new Form(values).refused(e, names(model)), 400);
+      }
+      throw e;
+    }
+    return redirect(allowed(visitor, model).url() + "?done=added");
+  }
+
+  @GET
+  @Path("{app}/{model}/{id: [0-9]+}")
+  public Response changeForm(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = model(app, name);
+    Map<String, String> values = desk.get(visitor.user().orElseThrow(), model, id);
+    return form(request, visitor, model, id, new Form(values), 200);
+  }
+
+  @POST
+  @Path("{app}/{model}/{id: [0-9]+}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response change(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id,
+      MultivaluedMap<String, String> posted) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = model(app, name);
+    Map<String, String> values = values(model, posted);
+    try {
+      desk.update(visitor.user().orElseThrow(), model, id, values);
+    } catch (ProblemException e) {
+      if (e.status() == 400 || e.status() == 409) {
+        return form(request, visitor, model, id, new Form(values).refused(e, names(model)), 400);
+      }
+      throw e;
+    }
+    return redirect(allowed(visitor, model).url() + "?done=changed");
+  }
+
+  @GET
+  @Path("{app}/{model}/{id: [0-9]+}/delete")
+  public Response deleteForm(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = model(app, name);
+    desk.get(visitor.user().orElseThrow(), model, id);
+    return confirmation(request, visitor, model, List.of(id), List.of(), 200);
+  }
+
+  @POST
+  @Path("{app}/{model}/{id: [0-9]+}/delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response deleteOne(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    return delete(request, model(app, name), List.of(id));
+  }
+
+  @GET
+  @Path("{app}/{model}/{id: [0-9]+}/history")
+  public Response history(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = model(app, name);
+    require(visitor, model, "view");
+    List<Views.Line> lines =
+        changes.history(model.app(), model.name(), id, HISTORY).stream()
+            .map(AdminPages::line)
+            .toList();
+    String object = model.name() + " " + desk.label(model, id);
+    return page(
+        request,
+        200,
+        "History of " + object,
+        "history.jte",
+        new Views.HistoryPage(allowed(visitor, model), id, object, lines));
+  }
+
+  private Response delete(ContainerRequestContext request, AdminModel model, List<Long> ids) {
+    Visitor visitor = Visitor.of(request);
+    if (ids.isEmpty()) {
+      return redirect(allowed(visitor, model).url() + "?done=none");
+    }
+    try {
+      desk.delete(visitor.user().orElseThrow(), model, ids);
+    } catch (ProblemException e) {
+      if (e.status() == 400 || e.status() == 409 || e.status() == 404) {
+        return confirmation(request, visitor, model, ids, List.of(e.detail()), e.status());
+      }
+      throw e;
+    }
+    return redirect(allowed(visitor, model).url() + "?done=deleted&n=" + ids.size());
+  }
+
+  private Response confirmation(
+      ContainerRequestContext request,
+      Visitor visitor,
+      AdminModel model,
+      List<Long> ids,
+      List<String> problems,
+      int status) {
+    require(visitor, model, "delete");
+    List<String> consequences = desk.consequences(visitor.user().orElseThrow(), model, ids);
+    return page(
+        request,
+        status,
+        "Delete " + (ids.size() == 1 ? model.name() : ids.size() + " " + model.plural()),
+        "delete.jte",
+        new Views.DeletePage(
+            allowed(visitor, model),
+            visitor.csrfToken(),
+            labels(model, ids),
+            consequences,
+            problems));
+  }
+
+  private Map<Long, String> labels(AdminModel model, List<Long> ids) {
+    Map<Long, String> labels = new LinkedHashMap<>();
+    ids.forEach(id -> labels.put(id, desk.label(model, id)));
+    return labels;
+  }
+
+  private Response form(
+      ContainerRequestContext request,
+      Visitor visitor,
+      AdminModel model,
+      long id,
+      Form form,
+      int status) {
+    Map<String, Map<Long, String>> options = new LinkedHashMap<>();
+    for (AdminField field : model.fields()) {
+      if ("ref".equals(field.kind()) && field.writable()) {
+        options.put(field.name(), desk.options(visitor.user().orElseThrow(), field));
+      }
+    }
+    String title =
+        id == 0 ? "Add " + model.name() : "Change " + model.name() + " " + desk.label(model, id);
+    List<Views.Inline> inlines = new ArrayList<>();
+    if (id != 0) {
+      for (String name : model.inlines()) {
+        AdminModel inline = model(model.app(), name);
+        if (visitor.may(inline.permission("view"))) {
+          Views.Allowed allowed = allowed(visitor, inline);
+          inlines.add(
+              new Views.Inline(
+                  allowed,
+                  desk.list(
+                      visitor.user().orElseThrow(),
+                      inline,
+                      "",
+                      Map.of(model.name(), String.valueOf(id)),
+                      "",
+                      1),
+                  allowed.add() ? allowed.url() + "/add?" + model.name() + "=" + id : null));
+        }
+      }
+    }
+    return page(
+        request,
+        status,
+        title,
+        "form.jte",
+        new Views.FormPage(
+            allowed(visitor, model),
+            visitor.csrfToken(),
+            id,
+            title,
+            form,
+            options,
+            inlines,
+            message(request, model.name())));
+  }
+
+  /** The options of a filter: references by label, choices, yes/no. */
+  private Map<String, String> filterOptions(Visitor visitor, AdminField field) {
+    Map<String, String> options = new LinkedHashMap<>();
+    switch (field.kind()) {
+      case "ref" -> {
+        options.put("none", "(none)");
+        desk.options(visitor.user().orElseThrow(), field)
+            .forEach((id, label) -> options.put(String.valueOf(id), label));
+      }
+      case "bool" -> {
+        options.put("yes", "yes");
+        options.put("no", "no");
+      }
+      default -> field.choices().forEach(c -> options.put(c, c.replace('_', ' ')));
+    }
+    return options;
+  }
+
+  private static Views.Line line(Change change) {
+    return new Views.Line(
+        change,
+        WHEN.format(change.at()),
+        change.model() + " #" + change.objectId(),
+        "/admin/" + change.app() + "/" + change.model() + "/" + change.objectId() + "/history");
+  }
+
+  private static Views.Allowed allowed(Visitor visitor, AdminModel model) {
+    return new Views.Allowed(
+        model,
+        visitor.may(model.permission("add")),
+        visitor.may(model.permission("change")),
+        visitor.may(model.permission("delete")));
+  }
+
+  private AdminModel model(String app, String name) {
+    return desk.models().stream()
+        .filter(m -> m.app().equals(app) && m.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> ProblemException.notFound("No model " + app + "." + name + " here."));
+  }
+
+  private static void require(Visitor visitor, AdminModel model, String action) {
+    if (!visitor.may(model.permission(action))) {
+      throw Access.forbidden("This needs the permission " + model.permission(action) + ".");
+    }
+  }
+
+  /** Anonymous visitors log in first; others must be staff. */
+  private static Optional<Response> staffOnly(ContainerRequestContext request) {
+    Visitor visitor = Visitor.of(request);
+    if (visitor.user().isEmpty()) {
+      String here = request.getUriInfo().getRequestUri().getRawPath();
+      return Optional.of(
+          Response.seeOther(
+                  URI.create("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
+              .build());
+    }
+    if (!visitor.staff()) {
+      throw Access.forbidden("The admin is for staff.");
+    }
+    return Optional.empty();
+  }
+
+  /** The posted value of each field; an unticked box is absent. */
+  private static Map<String, String> values(
+      AdminModel model, MultivaluedMap<String, String> posted) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (AdminField field : model.fields()) {
+      if (field.writable()) {
+        values.put(field.name(), first(posted, field.name()));
+      }
+    }
+    return values;
+  }
+
+  private static List<String> names(AdminModel model) {
+    return model.fields().stream().map(AdminField::name).toList();
+  }
+
+  private static String first(MultivaluedMap<String, String> posted, String name) {
+    String value = posted == null ? null : posted.getFirst(name);
+    return value == null ? "" : value;
+  }
+
+  private static List<Long> ids(MultivaluedMap<String, String> posted) {
+    List<Long> ids = new ArrayList<>();
+    List<String> given = posted == null ? null : posted.get("ids");
+    if (given != null) {
+      for (String id : given) {
+        try {
+          ids.add(Long.parseLong(id.strip()));
+        } catch (NumberFormatException e) {
+          throw ProblemException.badRequest("Not an id: " + id);
+        }
+      }
+    }
+    return ids.stream().distinct().toList();
+  }
+
+  private static int pageNumber(String text) {
+    try {
+      return text == null ? 1 : Math.max(1, Integer.parseInt(text));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  /** The message of the redirect that led here (a fixed text: the query cannot inject any). */
+  private static String message(ContainerRequestContext request, String object) {
+    MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+    String done = query.getFirst("done");
+    String format = done == null ? null : DONE.get(done);
+    if (format == null) {
+      return null;
+    }
+    if ("deleted".equals(done) || "bulk".equals(done)) {
+      int n = pageNumber(query.getFirst("n"));
+      return String.format(format, n == 1 ? "1 " + object : n + " of them");
+    }
+    return String.format(format, object);
+  }
+
+  private static Response redirect(String location) {
+    return Response.seeOther(URI.create(location)).build();
+  }
+
+  private Response page(
+      ContainerRequestContext request, int status, String title, String template, Object view) {
+    String body = templates.render(template, view);
+    String path = request.getUriInfo().getRequestUri().getRawPath();
+    return Response.status(status)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(layout.page(Visitor.of(request), path, title, body))
+        .build();
+  }
+}

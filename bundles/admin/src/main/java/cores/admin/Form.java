@@ -1,0 +1,61 @@
+package cores.admin;
+
+import cores.api.web.ProblemException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A model's form as shown: its values, and the domain's problems at their fields. */
+public final class Form {
+  private final Map<String, String> values;
+  private final Map<String, List<String>> errors = new LinkedHashMap<>();
+  private final List<String> general = new ArrayList<>();
+
+  Form(Map<String, String> values) {
+    this.values = new LinkedHashMap<>(values);
+  }
+
+  /** Records what the domain refused: field problems at their fields, the rest above the form. */
+  Form refused(ProblemException e, List<String> fields) {
+    if (e.errors().isEmpty()) {
+      general.add(e.detail());
+    }
+    e.errors()
+        .forEach(
+            (field, messages) -> {
+              if (fields.contains(field)) {
+                errors.computeIfAbsent(field, f -> new ArrayList<>()).addAll(messages);
+              } else {
+                messages.forEach(m -> general.add(field + ": " + m));
+              }
+            });
+    return this;
+  }
+
+  public String value(String name) {
+    return values.getOrDefault(name, "");
+  }
+
+  public boolean checked(String name) {
+    String v = value(name);
+    return "on".equals(v) || "true".equals(v);
+  }
+
+  public boolean invalid(String field) {
+    return errors.containsKey(field);
+  }
+
+  public List<String> errors(String field) {
+    return errors.getOrDefault(field, List.of());
+  }
+
+  public List<String> general() {
+    return general;
+  }
+
+  /** The field's aria-describedby: its error when it has one, else its help. */
+  public String describedBy(String field) {
+    return invalid(field) ? "f-" + field + "-error" : null;
+  }
+}

@@ -1,0 +1,138 @@
+package cores.admin;
+
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.changes.Change;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the admin's templates show. */
+public final class Views {
+  private Views() {}
+
+  /** A model the visitor may see, and what they may do with it. */
+  public record Allowed(AdminModel model, boolean add, boolean change, boolean delete) {
+    public String url() {
+      return "/admin/" + model.app() + "/" + model.name();
+    }
+  }
+
+  /** One change as a line of a history: when, who, the object, what changed. */
+  public record Line(Change change, String when, String object, String objectUrl) {
+    public String who() {
+      String name = change.username() == null ? "Cores" : change.username();
+      return change.impersonator() == null ? name : name + " (by " + change.impersonator() + ")";
+    }
+  }
+
+  public record Home(String csrf, List<Allowed> models, List<Line> recent, String message) {}
+
+  /** A filter of the list: its field, its options (value to label) and the chosen value. */
+  public record Filter(AdminField field, Map<String, String> options, String chosen) {}
+
+  public record ListPage(
+      Allowed allowed,
+      String csrf,
+      AdminDesk.Rows rows,
+      String search,
+      List<Filter> filters,
+      String sort,
+      int page,
+      int pages,
+      Map<String, String> query,
+      String message) {
+
+    /** This list's URL with some parameters changed (null or blank removes one). */
+    public String url(String... changes) {
+      Map<String, String> q = new LinkedHashMap<>(query);
+      for (int i = 0; i + 1 < changes.length; i += 2) {
+        if (changes[i + 1] == null || changes[i + 1].isEmpty()) {
+          q.remove(changes[i]);
+        } else {
+          q.put(changes[i], changes[i + 1]);
+        }
+      }
+      StringBuilder url = new StringBuilder(allowed.url());
+      char sep = '?';
+      for (Map.Entry<String, String> e : q.entrySet()) {
+        url.append(sep)
+            .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+            .append('=')
+            .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        sep = '&';
+      }
+      return url.toString();
+    }
+
+    /** The link of a column's heading: ascending, or descending when it is sorted ascending. */
+    public String sortUrl(String column) {
+      return url("sort", column.equals(sort) ? "-" + column : column, "page", null);
+    }
+
+    /** aria-sort of a column's heading. */
+    public String ariaSort(String column) {
+      if (column.equals(sort)) {
+        return "ascending";
+      }
+      return ("-" + column).equals(sort) ? "descending" : null;
+    }
+
+    public String label(String column) {
+      return allowed.model().field(column).map(AdminField::label).orElse(column);
+    }
+  }
+
+  /**
+   * An add or change form.
+   *
+   * @param id the object's id, or 0 for a new one
+   * @param options each reference field's choices: id to label
+   */
+  public record FormPage(
+      Allowed allowed,
+      String csrf,
+      long id,
+      String title,
+      Form form,
+      Map<String, Map<Long, String>> options,
+      List<Inline> inlines,
+      String message) {
+
+    public String action() {
+      return id == 0 ? allowed.url() + "/add" : allowed.url() + "/" + id;
+    }
+
+    public boolean selected(String field, long option) {
+      return String.valueOf(option).equals(form.value(field));
+    }
+  }
+
+  /**
+   * Objects of another model shown on an object's change page (a host's NICs).
+   *
+   * @param addUrl the add form with the reference to the object filled in, or null
+   */
+  public record Inline(Allowed allowed, AdminDesk.Rows rows, String addUrl) {
+    public String label(String column) {
+      return allowed.model().field(column).map(AdminField::label).orElse(column);
+    }
+  }
+
+  /**
+   * A delete's confirmation: what goes, what goes with it or stops it.
+   *
+   * @param objects id to label of the objects to delete
+   */
+  public record DeletePage(
+      Allowed allowed,
+      String csrf,
+      Map<Long, String> objects,
+      List<String> consequences,
+      List<String> problems) {}
+
+  public record HistoryPage(Allowed allowed, long id, String object, List<Line> lines) {}
+}

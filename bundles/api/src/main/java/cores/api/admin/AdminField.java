@@ -1,0 +1,31 @@
+package cores.api.admin;
+
+import java.util.List;
+
+/**
+ * One field of a model as a form shows and accepts it.
+ *
+ * @param name the field's name (the API's)
+ * @param kind {@code text}, {@code longtext}, {@code int}, {@code bool}, {@code ref}, {@code mac},
+ *     {@code inet}, {@code cidr}, {@code choice}, {@code time}, {@code date} or {@code email}
+ * @param required whether it must have a value
+ * @param writable false for fields the domain derives (shown, never edited)
+ * @param choices the allowed values of a choice
+ * @param target for a reference: the referenced model's name
+ */
+public record AdminField(
+    String name,
+    String kind,
+    boolean required,
+    boolean writable,
+    List<String> choices,
+    String target) {
+  public AdminField {
+    choices = List.copyOf(choices);
+  }
+
+  /** The field's label: its name with spaces ("asset_no" → "asset no"). */
+  public String label() {
+    return name.replace('_', ' ');
+  }
+}

@@ -1,0 +1,50 @@
+package cores.api.admin;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A model staff administer.
+ *
+ * @param app the app of its permissions ({@code app.view_name}, add, change, delete)
+ * @param name the model's name, e.g. {@code host}
+ * @param plural how a list of them is titled, e.g. {@code Hosts}
+ * @param fields its fields besides {@code id}
+ * @param columns the fields the list shows
+ * @param filters the fields the list filters by (references, choices, yes/no)
+ * @param search what the list's search looks in, for the page to say
+ * @param actions the bulk actions of its list besides delete: name to label (e.g. {@code bookable →
+ *     Make bookable})
+ * @param inlines models whose objects are shown (and added) on this one's change page: their
+ *     reference field to this model has this model's name (e.g. a host's NICs)
+ */
+public record AdminModel(
+    String app,
+    String name,
+    String plural,
+    List<AdminField> fields,
+    List<String> columns,
+    List<String> filters,
+    String search,
+    Map<String, String> actions,
+    List<String> inlines) {
+  public AdminModel {
+    fields = List.copyOf(fields);
+    columns = List.copyOf(columns);
+    filters = List.copyOf(filters);
+    actions = Collections.unmodifiableMap(new LinkedHashMap<>(actions));
+    inlines = List.copyOf(inlines);
+  }
+
+  /** The permission for an action: view, add, change or delete. */
+  public String permission(String action) {
+    return app + "." + action + "_" + name;
+  }
+
+  public Optional<AdminField> field(String fieldName) {
+    return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+}

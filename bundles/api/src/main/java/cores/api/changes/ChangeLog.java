@@ -1,0 +1,50 @@
+package cores.api.changes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The platform's change log. The persistence bundle records every row written to a tracked table in
+ * the writing transaction itself, so a rolled-back write leaves no change and no write path can
+ * forget one. A bundle tracks a table by calling the SQL function {@code cores_change_track(table,
+ * app, model, secrets, noise)} from its Liquibase changelog (the persistence bundle's own
+ * changelog, applied before any bundle's, defines it): {@code secrets} are columns never stored,
+ * {@code noise} columns whose changes alone are not worth a change (e.g. {@code lastseen}).
+ *
+ * <p>Who writes is bound to the thread by the request layer ({@link #actingAs}); every read-write
+ * transaction started on that thread records them. Writes with nobody bound (scheduled jobs) are
+ * recorded as Cores' own.
+ */
+@ProviderType
+public interface ChangeLog {
+
+  /** Ends a binding made by {@link #actingAs}. */
+  interface Binding extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Binds the acting user to this thread until the binding is closed. The supplier is asked only
+   * when a read-write transaction starts (an impersonator costs a lookup), at most once.
+   */
+  Binding actingAs(Supplier<Optional<Actor>> actor);
+
+  /** The changes of one object, newest first. */
+  List<Change> history(String app, String model, long objectId, int limit);
+
+  /** The newest changes of every tracked table, newest first. */
+  List<Change> recent(int limit);
+
+  /** The newest changes one user made (also while impersonated by staff), newest first. */
+  List<Change> byUser(long userId, int limit);
+
+  /** The app of a tracked model (for its permissions), if a bundle tracks a model of that name. */
+  Optional<String> app(String model);
+
+  /** Deletes the changes made before the instant; returns how many. */
+  long trim(Instant before);
+}

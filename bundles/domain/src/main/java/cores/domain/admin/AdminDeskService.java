@@ -1,0 +1,271 @@
+package cores.domain.admin;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.persistence.Transactions;
+import cores.api.web.Access;
+import cores.api.web.FieldErrors;
+import cores.api.web.ProblemException;
+import cores.domain.booking.Bookables;
+import cores.domain.booking.BookingMail;
+import cores.domain.inventory.Field;
+import cores.domain.inventory.Field.Kind;
+import cores.domain.inventory.Inventory;
+import cores.domain.inventory.Model;
+import cores.domain.inventory.Models;
+import cores.domain.sql.Sql;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The inventory's models for the admin pages, over the same descriptors ({@link Models}) and the
+ * same generic CRUD ({@link Inventory}) as the REST API: the admin is one set of pages for every
+ * model, and its writes are checked and applied exactly as the API's.
+ */
+@Component(service = AdminDesk.class)
+public final class AdminDeskService implements AdminDesk {
+  /** Text longer than this is a text area, and not a list column. */
+  private static final int LONG_TEXT = 1000;
+
+  private static final int MAX_OPTIONS = 1000;
+
+  private final Transactions tx;
+  private final Inventory inventory;
+  private final Bookables bookables;
+  private final List<Served> served;
+
+  /** A descriptor and how the admin shows it. */
+  record Served(Model model, AdminModel admin) {}
+
+  @Activate
+  public AdminDeskService(
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
+      @Reference BookingMail mail) {
+    this.tx = tx;
+    this.bookables = new Bookables(mail, Clock.systemUTC());
+    this.inventory = new Inventory(bookables);
+    this.served = Catalog.SERVED;
+  }
+
+  @Override
+  public List<AdminModel> models() {
+    return served.stream().map(Served::admin).toList();
+  }
+
+  private Model model(AdminModel admin) {
+    return served.stream()
+        .filter(s -> s.admin().equals(admin))
+        .map(Served::model)
+        .findFirst()
+        .orElseThrow(() -> ProblemException.notFound("No model " + admin.name() + " here."));
+  }
+
+  /** The admin is for active staff (superusers are staff). */
+  private static boolean staff(User user) {
+    return user != null && user.active() && (user.staff() || user.superuser());
+  }
+
+  private static void require(User user, AdminModel model, String action) {
+    require(user, model.permission(action));
+  }
+
+  private static void require(User user, String permission) {
+    if (!staff(user) || !user.hasPermission(permission)) {
+      throw Access.forbidden("This needs the permission " + permission + ".");
+    }
+  }
+
+  @Override
+  public Rows list(
+      User user,
+      AdminModel admin,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page) {
+    require(user, admin, "view");
+    Model model = model(admin);
+    List<Object> params = new ArrayList<>();
+    String where = Catalog.where(model, admin, search, filters, params);
+    String order = Catalog.order(model, admin, sort);
+    int offset = Math.max(0, page - 1) * PAGE_SIZE;
+    return tx.readOnly(
+        em -> {
+          Sql sql = Sql.of(em);
+          long count =
+              (Long) sql.row("SELECT count(*) AS n FROM " + model.table() + where, params).get("n");
+          List<Object> pageParams = new ArrayList<>(params);
+          pageParams.add(PAGE_SIZE);
+          pageParams.add(offset);
+          List<Map<String, Object>> rows =
+              sql.rows(
+                  Inventory.select(model) + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                  pageParams);
+          return new Rows(count, shown(sql, model, admin, rows));
+        });
+  }
+
+  /** The list columns as text, references by their objects' labels. */
+  private static List<Map<String, String>> shown(
+      Sql sql, Model model, AdminModel admin, List<Map<String, Object>> rows) {
+    Map<String, Map<Long, String>> labels = new LinkedHashMap<>();
+    for (String column : admin.columns()) {
+      Field field = model.field(column).orElseThrow();
+      if (field.kind() == Kind.REF) {
+        List<Long> ids =
+            rows.stream()
+                .map(r -> r.get(column))
+                .filter(v -> v != null)
+                .map(v -> (Long) v)
+                .distinct()
+                .toList();
+        labels.put(column, ids.isEmpty() ? Map.of() : Catalog.labels(sql, field.target(), ids));
+      }
+    }
+    List<Map<String, String>> shown = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      Map<String, String> out = new LinkedHashMap<>();
+      out.put("id", String.valueOf(row.get("id")));
+      for (String column : admin.columns()) {
+        Object value = row.get(column);
+        Map<Long, String> known = labels.get(column);
+        if (known != null && value != null) {
+          out.put(column, known.getOrDefault((Long) value, "#" + value));
+        } else if (value instanceof Boolean b) {
+          out.put(column, b ? "yes" : "no");
+        } else {
+          out.put(column, value == null ? "" : String.valueOf(value));
+        }
+      }
+      shown.add(out);
+    }
+    return shown;
+  }
+
+  @Override
+  public Map<String, String> get(User user, AdminModel admin, long id) {
+    require(user, admin, "view");
+    Model model = model(admin);
+    Map<String, Object> row = tx.readOnly(em -> inventory.get(Sql.of(em), model, id));
+    Map<String, String> values = new LinkedHashMap<>();
+    row.forEach((name, value) -> values.put(name, value == null ? "" : String.valueOf(value)));
+    return values;
+  }
+
+  @Override
+  public String label(AdminModel admin, long id) {
+    Model model = model(admin);
+    return tx.readOnly(
+        em -> Catalog.labels(Sql.of(em), model.table(), List.of(id)).getOrDefault(id, "#" + id));
+  }
+
+  @Override
+  public Map<Long, String> options(User user, AdminField field) {
+    if (!staff(user)) {
+      throw Access.forbidden("The admin is for staff.");
+    }
+    String table = Catalog.table(field.target());
+    return tx.readOnly(em -> Catalog.options(Sql.of(em), table, MAX_OPTIONS));
+  }
+
+  @Override
+  public long create(User user, AdminModel admin, Map<String, String> values) {
+    require(user, admin, "add");
+    Model model = model(admin);
+    Map<String, Object> input = input(model, values);
+    return tx.required(em -> (Long) inventory.create(Sql.of(em), model, input).get("id"));
+  }
+
+  @Override
+  public void update(User user, AdminModel admin, long id, Map<String, String> values) {
+    require(user, admin, "change");
+    Model model = model(admin);
+    Map<String, Object> input = input(model, values);
+    tx.required(em -> inventory.update(Sql.of(em), model, id, input, false));
+  }
+
+  @Override
+  public List<String> consequences(User user, AdminModel admin, List<Long> ids) {
+    require(user, admin, "delete");
+    Model model = model(admin);
+    return tx.readOnly(em -> Catalog.consequences(Sql.of(em), model.table(), ids));
+  }
+
+  @Override
+  public void bulk(User user, AdminModel admin, String action, List<Long> ids) {
+    Model model = model(admin);
+    if (model != Models.HOST || !Catalog.MAKE_BOOKABLE.equals(action)) {
+      throw ProblemException.badRequest("No action " + action + " for " + admin.plural() + ".");
+    }
+    // as the bookables' bulk endpoint of the API: creating and activating bookables
+    require(user, Bookables.MODEL.permission("add"));
+    require(user, Bookables.MODEL.permission("change"));
+    tx.required(em -> bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE));
+  }
+
+  @Override
+  public void delete(User user, AdminModel admin, List<Long> ids) {
+    require(user, admin, "delete");
+    Model model = model(admin);
+    tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          for (long id : ids) {
+            inventory.delete(sql, model, id);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Form values (text) as the API's JSON values: blank is no value, numbers and references are
+   * numbers, a ticked box is true. Numbers that are not numbers are refused at their fields.
+   */
+  static Map<String, Object> input(Model model, Map<String, String> values) {
+    FieldErrors errors = new FieldErrors();
+    Map<String, Object> input = new LinkedHashMap<>();
+    for (Field field : model.fields()) {
+      if (!field.writable()) {
+        continue;
+      }
+      String text = values.getOrDefault(field.name(), "").strip();
+      if (field.kind() == Kind.BOOL) {
+        input.put(field.name(), "on".equals(text) || "true".equals(text));
+      } else if (text.isEmpty()) {
+        input.put(field.name(), field.kind() == Kind.TEXT && !field.required() ? "" : null);
+      } else if (field.kind() == Kind.INT || field.kind() == Kind.REF) {
+        try {
+          input.put(field.name(), Long.parseLong(text));
+        } catch (NumberFormatException e) {
+          errors.check(field.name(), "must be a whole number");
+        }
+      } else {
+        input.put(field.name(), text);
+      }
+    }
+    errors.throwIfAny();
+    return input;
+  }
+
+  /** The admin's kind of a field. */
+  static String kind(Field field) {
+    if (field.kind() == Kind.TEXT && field.max() > LONG_TEXT) {
+      return "longtext";
+    }
+    return field.kind().name().toLowerCase(Locale.ROOT);
+  }
+
+  static String joined(List<String> parts) {
+    return parts.stream().collect(Collectors.joining(", "));
+  }
+}

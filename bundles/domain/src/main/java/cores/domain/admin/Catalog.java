@@ -1,0 +1,316 @@
+package cores.domain.admin;
+
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.web.FieldErrors;
+import cores.domain.inventory.Field;
+import cores.domain.inventory.Field.Kind;
+import cores.domain.inventory.Model;
+import cores.domain.inventory.Models;
+import cores.domain.sql.Sql;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the admin shows each model: its list's title, columns, filters and search, derived from the
+ * descriptor where nothing better is said; and the SQL of lists, labels and delete consequences.
+ * Identifiers in SQL come from the descriptors and the catalog, never from input.
+ */
+final class Catalog {
+  /** The label of a row of each table the models refer to, as SQL over the alias {@code x}. */
+  private static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("inventory_building", "x.code"),
+          Map.entry("inventory_lab", "x.name"),
+          Map.entry(
+              "inventory_rack",
+              "(SELECT l.name FROM inventory_lab l WHERE l.id = x.lab_id) || ' rack ' || x.number"),
+          Map.entry("inventory_hosttype", "x.name"),
+          Map.entry("inventory_hosthardware", "x.name"),
+          Map.entry("inventory_hdvendor", "x.vendor"),
+          Map.entry("inventory_cardtype", "x.name"),
+          Map.entry(
+              "inventory_card",
+              "(SELECT t.name FROM inventory_cardtype t WHERE t.id = x.cardtype_id)"
+                  + " || coalesce(' ' || nullif(x.asset_no, ''), ' #' || x.id)"),
+          Map.entry("inventory_host", "x.hostname"),
+          Map.entry("inventory_nic", "x.mac::text"),
+          Map.entry("auth_user", "x.username"),
+          Map.entry("auth_group", "x.name"),
+          Map.entry("booking_bookable", "'bookable #' || x.id"),
+          Map.entry("live_scanconflict", "'conflict #' || x.id"),
+          Map.entry("loans_loan", "'loan #' || x.id"));
+
+  /** Reference targets outside the inventory: table to the name a form calls them. */
+  private static final Map<String, String> OTHER_TABLES =
+      Map.of("auth_user", "user", "auth_group", "group");
+
+  /** The hosts' bulk action that gives each an active bookable. */
+  static final String MAKE_BOOKABLE = "bookable";
+
+  static final List<AdminDeskService.Served> SERVED =
+      List.of(
+          served(Models.BUILDING, "Buildings", List.of("code", "comment")),
+          served(Models.LAB, "Labs", List.of("name", "building", "network")),
+          served(Models.RACK, "Racks", List.of("lab", "number", "comment")),
+          served(Models.HOSTTYPE, "Host types", List.of("name", "details")),
+          served(Models.HOSTHARDWARE, "Host hardware", List.of("name", "host_type", "details")),
+          served(Models.HDVENDOR, "Disk vendors", List.of("vendor")),
+          served(Models.CARDTYPE, "Card types", List.of("name", "comments")),
+          served(Models.CARD, "Cards", List.of("cardtype", "asset_no", "host", "details")),
+          served(
+              Models.HOST,
+              "Hosts",
+              List.of(
+                  "hostname",
+                  "asset_no",
+                  "hardware",
+                  "details",
+                  "ip",
+                  "lastseen",
+                  "status",
+                  "group")),
+          served(Models.NIC, "NICs", List.of("mac", "host", "ip", "primary", "model")));
+
+  private Catalog() {}
+
+  private static AdminDeskService.Served served(Model model, String plural, List<String> columns) {
+    List<AdminField> fields = new ArrayList<>();
+    List<String> filters = new ArrayList<>();
+    List<String> searched = new ArrayList<>();
+    for (Field field : model.fields()) {
+      fields.add(
+          new AdminField(
+              field.name(),
+              AdminDeskService.kind(field),
+              field.required(),
+              field.writable(),
+              field.choices(),
+              field.target() == null ? null : modelName(field.target())));
+      if (field.writable()
+          && (field.kind() == Kind.REF
+              || field.kind() == Kind.CHOICE
+              || field.kind() == Kind.BOOL)) {
+        filters.add(field.name());
+      }
+      if (searchable(field)) {
+        searched.add(field.name().replace('_', ' '));
+      }
+    }
+    if (model == Models.HOST) {
+      searched.add("NIC MAC");
+    }
+    return new AdminDeskService.Served(
+        model,
+        new AdminModel(
+            model.app(),
+            model.name(),
+            plural,
+            fields,
+            columns,
+            filters,
+            AdminDeskService.joined(searched),
+            model == Models.HOST ? Map.of(MAKE_BOOKABLE, "Make bookable") : Map.of(),
+            model == Models.HOST ? List.of(Models.NIC.name()) : List.of()));
+  }
+
+  private static boolean searchable(Field field) {
+    return switch (field.kind()) {
+      case TEXT -> true;
+      case MAC, INET, CIDR -> true;
+      default -> false;
+    };
+  }
+
+  /** The model a referenced table holds: inventory_lab → lab, auth_user → user. */
+  static String modelName(String table) {
+    return OTHER_TABLES.getOrDefault(table, table.substring(table.indexOf('_') + 1));
+  }
+
+  /** The table of a referenced model's name. */
+  static String table(String modelName) {
+    for (Map.Entry<String, String> other : OTHER_TABLES.entrySet()) {
+      if (other.getValue().equals(modelName)) {
+        return other.getKey();
+      }
+    }
+    String table = "inventory_" + modelName;
+    if (!LABELS.containsKey(table)) {
+      throw new IllegalArgumentException("No table for " + modelName);
+    }
+    return table;
+  }
+
+  /** A column as text for searching. */
+  private static String text(Field field) {
+    return switch (field.kind()) {
+      case MAC, CIDR -> field.column() + "::text";
+      case INET -> "host(" + field.column() + ")";
+      default -> field.column();
+    };
+  }
+
+  /**
+   * The WHERE of a list: every word of the search in some searched column (or, for hosts, a NIC's
+   * MAC), and each filter's value.
+   */
+  static String where(
+      Model model,
+      AdminModel admin,
+      String search,
+      Map<String, String> filters,
+      List<Object> params) {
+    List<String> conditions = new ArrayList<>();
+    if (search != null) {
+      for (String word : search.strip().split("\\s+")) {
+        if (word.isEmpty()) {
+          continue;
+        }
+        String like =
+            "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<String> any = new ArrayList<>();
+        for (Field field : model.fields()) {
+          if (searchable(field)) {
+            any.add(text(field) + " ILIKE ?");
+            params.add(like);
+          }
+        }
+        if (model == Models.HOST) {
+          any.add(
+              "EXISTS (SELECT 1 FROM inventory_nic n WHERE n.host_id = inventory_host.id"
+                  + " AND n.mac::text ILIKE ?)");
+          params.add(like);
+        }
+        conditions.add("(" + String.join(" OR ", any) + ")");
+      }
+    }
+    FieldErrors errors = new FieldErrors();
+    for (String name : admin.filters()) {
+      String value = filters.get(name);
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      Field field = model.field(name).orElseThrow();
+      switch (field.kind()) {
+        case REF -> {
+          if ("none".equals(value)) {
+            conditions.add(field.column() + " IS NULL");
+            continue;
+          }
+          try {
+            params.add(Long.parseLong(value.strip()));
+            conditions.add(field.column() + " = ?");
+          } catch (NumberFormatException e) {
+            errors.check(name, "not an id");
+          }
+        }
+        case BOOL -> {
+          conditions.add(field.column() + " = ?");
+          params.add("yes".equals(value) || "true".equals(value));
+        }
+        default -> {
+          if (!field.choices().contains(value)) {
+            errors.check(name, "must be one of " + field.choices());
+          }
+          conditions.add(field.column() + " = ?");
+          params.add(value);
+        }
+      }
+    }
+    errors.throwIfAny();
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  /** The ORDER BY of a list: a list column (descending with "-"), else the model's own order. */
+  static String order(Model model, AdminModel admin, String sort) {
+    if (sort == null || sort.isBlank()) {
+      return model.order() + ", id";
+    }
+    boolean descending = sort.startsWith("-");
+    String name = descending ? sort.substring(1) : sort;
+    if (!admin.columns().contains(name)) {
+      return model.order() + ", id";
+    }
+    Field field = model.field(name).orElseThrow();
+    String column = field.kind() == Kind.TEXT ? "lower(" + field.column() + ")" : field.column();
+    return column + (descending ? " DESC NULLS LAST" : " ASC NULLS FIRST") + ", id";
+  }
+
+  /** The labels of some rows of a table. */
+  static Map<Long, String> labels(Sql sql, String table, List<Long> ids) {
+    Map<Long, String> labels = new LinkedHashMap<>();
+    String label = LABELS.getOrDefault(table, "x.id::text");
+    for (Map<String, Object> row :
+        sql.rows(
+            "SELECT x.id, "
+                + label
+                + " AS label FROM "
+                + table
+                + " x WHERE x.id = ANY (?::bigint[])",
+            List.of(Sql.array(ids)))) {
+      labels.put((Long) row.get("id"), String.valueOf(row.get("label")));
+    }
+    return labels;
+  }
+
+  /** The first rows of a table by label: id to label. */
+  static Map<Long, String> options(Sql sql, String table, int limit) {
+    Map<Long, String> options = new LinkedHashMap<>();
+    String label = LABELS.getOrDefault(table, "x.id::text");
+    for (Map<String, Object> row :
+        sql.rows(
+            "SELECT x.id, " + label + " AS label FROM " + table + " x ORDER BY 2, 1 LIMIT ?",
+            List.of(limit))) {
+      options.put((Long) row.get("id"), String.valueOf(row.get("label")));
+    }
+    return options;
+  }
+
+  /**
+   * What deleting rows of a table does to the rows that refer to them, from the database's own
+   * foreign keys: deleted with them, left without, or in the way.
+   */
+  static List<String> consequences(Sql sql, String table, List<Long> ids) {
+    List<String> lines = new ArrayList<>();
+    List<Map<String, Object>> keys =
+        sql.rows(
+            "SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, c.confdeltype::text AS"
+                + " rule FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid"
+                + " AND a.attnum = c.conkey[1] WHERE c.contype = 'f'"
+                + " AND c.confrelid = ?::regclass ORDER BY 1, 2",
+            List.of(table));
+    for (Map<String, Object> key : keys) {
+      String referring = (String) key.get("tbl");
+      String column = (String) key.get("col");
+      long n =
+          (Long)
+              sql.row(
+                      "SELECT count(*) AS n FROM "
+                          + quoted(referring)
+                          + " WHERE "
+                          + quoted(column)
+                          + " = ANY (?::bigint[])",
+                      List.of(Sql.array(ids)))
+                  .get("n");
+      if (n == 0) {
+        continue;
+      }
+      String what = n + " " + modelName(referring).replace('_', ' ') + (n == 1 ? "" : "s");
+      String via = column.endsWith("_id") ? column.substring(0, column.length() - 3) : column;
+      lines.add(
+          switch ((String) key.get("rule")) {
+            case "c" -> what + " (by " + via + ") will be deleted too";
+            case "n", "d" -> what + (n == 1 ? " will lose its " : " will lose their ") + via;
+            default -> what + " refer to it by " + via + " and stop the deletion";
+          });
+    }
+    return lines;
+  }
+
+  /** An identifier from the catalog, quoted for SQL. */
+  private static String quoted(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+}

@@ -1,0 +1,236 @@
+package cores.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.changes.Actor;
+import cores.api.changes.Change;
+import cores.api.changes.ChangeLog;
+import cores.api.persistence.Transactions;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The change log's trigger and service on a real PostgreSQL, through the units' transactions. */
+class ChangeLogServiceTest {
+  private static TestDatabase db;
+  private static Database database;
+  private static EntityManagerFactory factory;
+  private static ChangeLogService changes;
+  private static Transactions tx;
+
+  @BeforeAll
+  static void start() throws Exception {
+    db = new TestDatabase();
+    database = new Database(db.config());
+    ClassLoader loader = ChangeLogServiceTest.class.getClassLoader();
+    Migrations.run(
+        database.dataSource(),
+        loader,
+        PersistenceExtender.OWN_SCHEMA_NAMESPACE,
+        PersistenceExtender.OWN_SCHEMA);
+    Migrations.run(database.dataSource(), loader, "test.bundle", "db/test/changelog.xml");
+    sql(
+        "CREATE TABLE gadget (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " name text NOT NULL, password text NOT NULL DEFAULT '', lastseen timestamptz)",
+        "SELECT cores_change_track('gadget', 'lab', 'gadget', '{password}', '{lastseen}')",
+        "SELECT cores_change_track('thing', 'lab', 'thing')");
+    factory = Units.create("test", loader, "META-INF/test-persistence.xml", database.dataSource());
+    changes = new ChangeLogService(database.dataSource());
+    tx = new UnitTransactions(factory, changes::actor);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (factory != null) {
+      factory.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+    db.close();
+  }
+
+  @BeforeEach
+  void empty() throws SQLException {
+    sql("DELETE FROM gadget", "DELETE FROM thing", "DELETE FROM cores_change");
+  }
+
+  private static void sql(String... statements) throws SQLException {
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    }
+  }
+
+  private static long insert(String name) {
+    return tx.required(
+        em ->
+            ((Number)
+                    em.createNativeQuery(
+                            "INSERT INTO gadget (name, password) VALUES (?1, 'pbkdf2$secret')"
+                                + " RETURNING id")
+                        .setParameter(1, name)
+                        .getSingleResult())
+                .longValue());
+  }
+
+  private static void update(long id, String set) {
+    tx.required(
+        em ->
+            em.createNativeQuery("UPDATE gadget SET " + set + " WHERE id = ?1")
+                .setParameter(1, id)
+                .executeUpdate());
+  }
+
+  private static Map<String, Change.FieldChange> fields(Change change) {
+    return change.fields().stream().collect(Collectors.toMap(Change.FieldChange::name, f -> f));
+  }
+
+  @Test
+  void everyWriteIsRecordedWithTheActingUserAndTheFieldsThatChanged() {
+    long id;
+    try (ChangeLog.Binding bound =
+        changes.actingAs(() -> Optional.of(new Actor(7, "alice", 3L, "root")))) {
+      id = insert("scope");
+      update(id, "name = 'microscope'");
+      tx.required(
+          em ->
+              em.createNativeQuery("DELETE FROM gadget WHERE id = ?1")
+                  .setParameter(1, id)
+                  .executeUpdate());
+    }
+    List<Change> history = changes.history("lab", "gadget", id, 10);
+    assertEquals(
+        List.of("delete", "update", "create"), history.stream().map(Change::action).toList());
+    Change update = history.get(1);
+    assertEquals(7L, update.userId());
+    assertEquals("alice", update.username());
+    assertEquals(3L, update.impersonatorId());
+    assertEquals("root", update.impersonator());
+    assertEquals(List.of(new Change.FieldChange("name", "scope", "microscope")), update.fields());
+    Map<String, Change.FieldChange> created = fields(history.get(2));
+    assertNull(created.get("name").before());
+    assertEquals("scope", created.get("name").after());
+    Map<String, Change.FieldChange> deleted = fields(history.get(0));
+    assertEquals("microscope", deleted.get("name").before());
+    assertNull(deleted.get("name").after());
+  }
+
+  @Test
+  void anEntityPersistedThroughJpaGetsItsOwnIdAndIsRecorded() throws SQLException {
+    sql("SELECT nextval(pg_get_serial_sequence('thing', 'id'))");
+    Thing thing =
+        tx.required(
+            em -> {
+              Thing t = new Thing("microscope");
+              em.persist(t);
+              em.flush();
+              return t;
+            });
+    // EclipseLink reads the new id with lastval(): the trigger's own insert must not change it
+    assertEquals(
+        thing.id(),
+        tx.readOnly(
+            em ->
+                ((Number)
+                        em.createNativeQuery("SELECT id FROM thing WHERE name = 'microscope'")
+                            .getSingleResult())
+                    .longValue()));
+    assertEquals(1, changes.history("lab", "thing", thing.id(), 10).size());
+  }
+
+  @Test
+  void aRolledBackWriteLeavesNoChange() {
+    try (ChangeLog.Binding bound = changes.actingAs(() -> Optional.of(Actor.of(7, "alice")))) {
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              tx.required(
+                  em -> {
+                    em.createNativeQuery("INSERT INTO gadget (name) VALUES ('lost')")
+                        .executeUpdate();
+                    throw new IllegalStateException("refused after the insert");
+                  }));
+    }
+    assertEquals(List.of(), changes.recent(10));
+  }
+
+  @Test
+  void secretsAreNeverStoredOnlyThatTheyChanged() throws SQLException {
+    long id = insert("scope");
+    update(id, "password = 'pbkdf2$other'");
+    List<Change> history = changes.history("lab", "gadget", id, 10);
+    assertEquals(
+        new Change.FieldChange("password", Change.HIDDEN, Change.CHANGED),
+        fields(history.get(0)).get("password"));
+    assertEquals(Change.CHANGED, fields(history.get(1)).get("password").after());
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "SELECT count(*) FROM cores_change WHERE before::text LIKE"
+                    + " '%pbkdf2%' OR after::text LIKE '%pbkdf2%'")) {
+      r.next();
+      assertEquals(0, r.getLong(1));
+    }
+  }
+
+  @Test
+  void changesOfNoiseColumnsAloneAreNotRecorded() {
+    long id = insert("scope");
+    update(id, "lastseen = now()");
+    update(id, "name = name");
+    assertEquals(1, changes.history("lab", "gadget", id, 10).size());
+  }
+
+  @Test
+  void writesWithNobodyBoundAreCoresOwnAndTheBindingEndsWithItsScope() {
+    AtomicInteger asked = new AtomicInteger();
+    long mine;
+    try (ChangeLog.Binding bound =
+        changes.actingAs(
+            () -> {
+              asked.incrementAndGet();
+              return Optional.of(Actor.of(7, "alice"));
+            })) {
+      mine = insert("one");
+      insert("two");
+      tx.readOnly(em -> em.createNativeQuery("SELECT 1").getSingleResult());
+    }
+    long cores = insert("three");
+    assertEquals(1, asked.get(), "the actor is resolved once per binding");
+    assertEquals("alice", changes.history("lab", "gadget", mine, 1).get(0).username());
+    Change own = changes.history("lab", "gadget", cores, 1).get(0);
+    assertNull(own.userId());
+    assertNull(own.username());
+    assertEquals(2, changes.byUser(7, 10).size());
+    assertEquals(Optional.of("lab"), changes.app("gadget"));
+    assertEquals(Optional.empty(), changes.app("widget"));
+  }
+
+  @Test
+  void trimDeletesTheChangesBeforeTheInstant() throws SQLException {
+    insert("old");
+    sql("UPDATE cores_change SET at = now() - interval '400 days'");
+    insert("new");
+    assertEquals(1, changes.trim(Instant.now().minusSeconds(86_400L * 365)));
+    assertEquals(1, changes.recent(10).size());
+    assertTrue(changes.recent(10).get(0).at().isAfter(Instant.now().minusSeconds(3600)));
+  }
+}

@@ -1,0 +1,322 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The admin pages in a real browser through the stack's nginx: a superuser creates a building, a
+ * lab, a rack, hardware and a host through the generic forms and a NIC from the host's page,
+ * searches and filters and sorts the host list, makes the hosts bookable in bulk, is refused an
+ * invalid value at its field (nothing written), deletes the host after a confirmation that names
+ * its NIC (left without a host), and sees every step in the host's history; a bulk delete; a staff
+ * user without inventory.delete_host sees no delete control and a forged delete is 403. axe-core
+ * finds no serious problem on any page; the main pages are saved as screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminPagesIT {
+  private WebSite site;
+  private Browser root;
+  private long hostId;
+  private long otherHostId;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start() throws Exception {
+    site = WebSite.start("admin-pages", builder -> builder);
+    root = site.browser(true, 1280);
+    WebSite.logIn(root, site.user("root", true));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    site.close();
+  }
+
+  private long number(String query, Object... values) throws Exception {
+    return site.api().db().number(query, values);
+  }
+
+  /** Fills the add form of a model and saves it; answers the list's message. */
+  private String add(String model, String... typedThenSelected) {
+    root.open("/admin/inventory/" + model + "/add");
+    for (int i = 0; i + 2 < typedThenSelected.length; i += 3) {
+      String how = typedThenSelected[i];
+      String name = typedThenSelected[i + 1];
+      String value = typedThenSelected[i + 2];
+      if ("type".equals(how)) {
+        root.type(name, value);
+      } else {
+        new Select(root.find("#f-" + name)).selectByVisibleText(value);
+      }
+    }
+    root.follow("main form button[type=submit]");
+    assertTrue(root.path().startsWith("/admin/inventory/" + model + "?done=added"), root.path());
+    return root.find("[role=status]").getText();
+  }
+
+  @Test
+  @Order(1)
+  void staffFindTheAdminInTheMenuAndCreateTheInventoryThroughItsForms() throws Exception {
+    root.open("/");
+    root.follow("a[href='/admin']");
+    assertEquals("/admin", root.path());
+    assertTrue(root.text().contains("Hosts"), root.text());
+    root.assertAccessible();
+
+    assertEquals("The building was added.", add("building", "type", "code", "HQ2"));
+    add(
+        "lab",
+        "type",
+        "name",
+        "lab-x",
+        "select",
+        "building",
+        "HQ2",
+        "type",
+        "network",
+        "10.9.0.0/16");
+    add("rack", "type", "number", "1", "select", "lab", "lab-x");
+    add("hosthardware", "type", "name", "R650");
+    root.open("/admin/inventory/host/add");
+    root.assertAccessible();
+    root.screenshot("admin-host-add");
+    add(
+        "host",
+        "type",
+        "hostname",
+        "adm-01",
+        "select",
+        "hardware",
+        "R650",
+        "select",
+        "rack",
+        "lab-x rack 1",
+        "select",
+        "status",
+        "active");
+    hostId = number("SELECT id FROM inventory_host WHERE hostname = 'adm-01'");
+    assertEquals(
+        "lab-x|1|R650",
+        site.api()
+            .db()
+            .text(
+                "SELECT l.name || '|' || r.number || '|' || hw.name FROM inventory_host h"
+                    + " JOIN inventory_rack r ON r.id = h.rack_id JOIN inventory_lab l ON"
+                    + " l.id = r.lab_id JOIN inventory_hosthardware hw ON hw.id = h.hardware_id"
+                    + " WHERE h.id = ?",
+                hostId));
+    long hardware = number("SELECT id FROM inventory_hosthardware WHERE name = 'R650'");
+    otherHostId =
+        site.create(
+            "/api/inventory/host/",
+            "{\"hostname\":\"adm-02\",\"hardware\":" + hardware + ",\"status\":\"new\"}");
+
+    root.open("/admin/inventory/host/" + hostId);
+    root.follow("a[href='/admin/inventory/nic/add?host=" + hostId + "']");
+    assertEquals("adm-01", new Select(root.find("#f-host")).getFirstSelectedOption().getText());
+    root.type("mac", "02:AD:00:00:00:01");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.path().startsWith("/admin/inventory/nic?done=added"), root.path());
+    root.open("/admin/inventory/host/" + hostId);
+    assertTrue(
+        root.find("#nics").getText().contains("02:ad:00:00:00:01"),
+        "the host's page lists its NICs");
+    root.assertAccessible();
+  }
+
+  @Test
+  @Order(2)
+  void theHostListIsSearchedFilteredAndSorted() throws Exception {
+    root.open("/admin/inventory/host?q=adm-0");
+    assertEquals(2, root.all("#results tbody tr").size(), root.text());
+    assertTrue(root.find("#results-heading").getText().contains("(2)"));
+    root.open("/admin/inventory/host?q=02:ad:00:00:00:01");
+    assertEquals(1, root.all("#results tbody tr").size(), "a NIC's MAC finds its host");
+    assertTrue(root.find("#results tbody").getText().contains("adm-01"));
+
+    root.open("/admin/inventory/host?q=adm");
+    new Select(root.find("#f-status")).selectByVisibleText("active");
+    root.follow("form.cores-filters button[type=submit]");
+    assertTrue(root.path().contains("status=active"), root.path());
+    List<WebElement> rows = root.all("#results tbody tr");
+    assertEquals(1, rows.size(), root.text());
+    assertTrue(rows.get(0).getText().contains("adm-01"));
+    assertTrue(rows.get(0).getText().contains("R650"), "references show their labels");
+    root.assertAccessible();
+    root.screenshot("admin-hosts");
+
+    root.open("/admin/inventory/host?q=adm");
+    root.follow("#results th a[href*='sort=hostname']");
+    root.follow("#results th a[href*='sort=-hostname']");
+    assertEquals("descending", root.find("th[aria-sort]").getAttribute("aria-sort"));
+    assertTrue(root.find("#results tbody tr").getText().contains("adm-02"), root.text());
+    for (WebElement box : root.all("input[name=ids]")) {
+      box.click();
+    }
+    new Select(root.find("#action")).selectByVisibleText("Make bookable");
+    root.follow("#results form button[type=submit]");
+    assertTrue(root.text().contains("Done for 2 of them."), root.text());
+    assertEquals(
+        2,
+        number(
+            "SELECT count(*) FROM booking_bookable WHERE status = 'active' AND host_id IN (?, ?)",
+            hostId,
+            otherHostId));
+  }
+
+  @Test
+  @Order(3)
+  void anInvalidValueIsShownAtItsFieldAndNothingIsWritten() throws Exception {
+    long nic = number("SELECT id FROM inventory_nic WHERE host_id = ?", hostId);
+    root.open("/admin/inventory/nic/" + nic);
+    root.type("mac", "02:ad");
+    root.follow("main form button[type=submit]");
+    assertEquals("true", root.find("#f-mac").getAttribute("aria-invalid"));
+    assertTrue(
+        root.find("#f-mac-error").getText().startsWith("not a MAC address"),
+        root.find("#f-mac-error").getText());
+    assertEquals("02:ad", root.find("#f-mac").getAttribute("value"), "kept as typed");
+    root.assertAccessible();
+    root.screenshot("admin-field-error");
+    assertEquals(
+        "02:ad:00:00:00:01",
+        site.api().db().text("SELECT mac::text FROM inventory_nic WHERE id = ?", nic));
+
+    root.open("/admin/inventory/host/" + hostId);
+    root.type("hostname", "").type("details", "never saved");
+    root.follow("main form button[type=submit]");
+    assertEquals("required", root.find("#f-hostname-error").getText().strip());
+    assertEquals(
+        "adm-01|",
+        site.api()
+            .db()
+            .text("SELECT hostname || '|' || details FROM inventory_host WHERE id = ?", hostId));
+
+    root.type("hostname", "adm-01").type("details", "top of the rack");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The host was changed."), root.text());
+  }
+
+  @Test
+  @Order(4)
+  void aStaffUserWithoutDeleteHostSeesNoDeleteAndAForgedDeleteIs403() throws Exception {
+    WebSite.Account dora = site.user("dora", false);
+    try (Connection c = site.api().db().connect();
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE auth_user SET is_staff = true WHERE username = 'dora'");
+      s.execute(
+          "INSERT INTO auth_user_permissions (user_id, permission) SELECT id, p FROM auth_user,"
+              + " unnest(ARRAY['inventory.view_host', 'inventory.change_host']) p"
+              + " WHERE username = 'dora'");
+    }
+    Browser browser = site.browser(true, 1280);
+    WebSite.logIn(browser, dora);
+    browser.open("/admin");
+    assertEquals(
+        List.of("Hosts"), browser.all("main table a").stream().map(WebElement::getText).toList());
+    browser.open("/admin/inventory/host");
+    assertTrue(browser.all("#action option[value=delete]").isEmpty(), "no bulk delete");
+    assertTrue(browser.text().contains("adm-02"));
+    browser.open("/admin/inventory/host/" + otherHostId);
+    assertFalse(browser.text().contains("Delete"), browser.text());
+    browser.assertAccessible();
+    String token =
+        URLEncoder.encode(
+            browser.find("input[name='csrfmiddlewaretoken']").getAttribute("value"),
+            StandardCharsets.UTF_8);
+    HttpResponse<String> forged =
+        post(
+            browser,
+            "/admin/inventory/host/" + otherHostId + "/delete",
+            "csrfmiddlewaretoken=" + token);
+    assertEquals(403, forged.statusCode(), forged.body());
+    HttpResponse<String> bulk =
+        post(
+            browser,
+            "/admin/inventory/host/delete",
+            "csrfmiddlewaretoken=" + token + "&ids=" + otherHostId);
+    assertEquals(403, bulk.statusCode(), bulk.body());
+    assertEquals(1, number("SELECT count(*) FROM inventory_host WHERE id = ?", otherHostId));
+    browser.open("/admin/inventory/building");
+    assertTrue(browser.text().contains("403"), browser.text());
+  }
+
+  @Test
+  @Order(5)
+  void aDeleteIsConfirmedNamingWhatGoesWithItAndTheHistoryShowsEveryStep() throws Exception {
+    root.open("/admin/inventory/host/" + hostId);
+    root.follow("a[href$='/delete']");
+    assertTrue(root.text().contains("Delete this host?"), root.text());
+    assertTrue(
+        root.find("#consequences").getText().contains("1 nic will lose its host"),
+        root.find("#consequences").getText());
+    root.assertAccessible();
+    root.screenshot("admin-delete");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("Deleted 1 host."), root.text());
+    assertEquals(0, number("SELECT count(*) FROM inventory_host WHERE id = ?", hostId));
+
+    root.open("/admin/inventory/host/" + hostId + "/history");
+    List<WebElement> steps = root.all("#history > li");
+    assertEquals(3, steps.size(), root.text());
+    assertTrue(steps.get(0).getText().startsWith("delete by root"), steps.get(0).getText());
+    assertTrue(steps.get(1).getText().startsWith("update by root"), steps.get(1).getText());
+    assertTrue(steps.get(1).getText().contains("top of the rack"), steps.get(1).getText());
+    assertTrue(steps.get(2).getText().startsWith("create by root"), steps.get(2).getText());
+    root.assertAccessible();
+    root.screenshot("admin-history");
+
+    root.open("/admin");
+    assertTrue(root.find("main").getText().contains("host #" + hostId + ": delete by root"));
+    root.screenshot("admin-home");
+  }
+
+  @Test
+  @Order(6)
+  void tickedRowsAreDeletedTogetherAfterOneConfirmation() throws Exception {
+    site.create("/api/inventory/hdvendor/", "{\"vendor\":\"bulk-a\"}");
+    site.create("/api/inventory/hdvendor/", "{\"vendor\":\"bulk-b\"}");
+    root.open("/admin/inventory/hdvendor?q=bulk");
+    for (WebElement box : root.all("input[name=ids]")) {
+      box.click();
+    }
+    root.follow("#results form button[type=submit]");
+    assertTrue(root.text().contains("Delete these 2 Disk vendors?"), root.text());
+    root.assertAccessible();
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("Deleted 2 of them."), root.text());
+    assertEquals(0, number("SELECT count(*) FROM inventory_hdvendor WHERE vendor LIKE 'bulk-%'"));
+  }
+
+  private HttpResponse<String> post(Browser browser, String path, String body) throws Exception {
+    String session = browser.driver().manage().getCookieNamed("cores_session").getValue();
+    return http.send(
+        HttpRequest.newBuilder(URI.create(site.url() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", "cores_session=" + session)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
