@@ -188,12 +188,15 @@ class ApiSchemasIT {
     String slot =
         "{\"bookable\":%d,\"start\":\"%s\",\"end\":\"%s\"}"
             .formatted(bookable, start, start.plus(Duration.ofHours(2)));
+    assertEquals(List.of(), checker.schema("booking_input", slot));
     long booking =
         ApiClient.id(valid("POST", "/api/booking/booking", "/api/booking/booking", 201, slot));
     ids.put("/api/booking/booking", booking);
     String later =
         "{\"bookable\":%d,\"start\":\"%s\",\"end\":\"%s\"}"
             .formatted(bookable, start.plus(Duration.ofDays(3)), start.plus(Duration.ofDays(4)));
+    assertEquals(List.of(), checker.schema("reservation_input", later));
+    assertEquals(List.of(), checker.schema("booking_change", "{\"comment\":\"checked\"}"));
     ids.put(
         "/api/booking/reservation",
         ApiClient.id(
@@ -227,7 +230,9 @@ class ApiSchemasIT {
     String login =
         JSON.writeValueAsString(Map.of("username", credentials[0], "password", credentials[1]));
     assertEquals(List.of(), checker.schema("login_input", login));
-    valid("POST", "/api/auth/login", "/api/auth/login", 200, login);
+    HttpResponse<String> opened = valid("POST", "/api/auth/login", "/api/auth/login", 200, login);
+    accounts(opened);
+    jobsImportsAndOutbox();
 
     List<String> problems = new ArrayList<>();
     int checked = 0;
@@ -263,6 +268,70 @@ class ApiSchemasIT {
     }
     assertTrue(problems.isEmpty(), String.join("\n", problems));
     assertTrue(checked > 40, "answers checked: " + checked);
+  }
+
+  /**
+   * The accounts' writes: a token and a user (their bodies valid under the published schemas), and
+   * impersonation in the session the login opened (its cookies and CSRF token).
+   */
+  private static void accounts(HttpResponse<String> opened) throws Exception {
+    String label = "{\"label\":\"schemas\"}";
+    assertEquals(List.of(), checker.schema("token_input", label));
+    valid("POST", "/api/auth/tokens", "/api/auth/tokens", 201, label);
+    String user = "{\"username\":\"schemas.other\",\"email\":\"\",\"groups\":[]}";
+    assertEquals(List.of(), checker.schema("user_input", user));
+    long other = ApiClient.id(valid("POST", "/api/auth/users", "/api/auth/users", 201, user));
+    String change = "{\"first_name\":\"Other\",\"user_permissions\":[\"booking.view_booking\"]}";
+    assertEquals(List.of(), checker.schema("user_patch", change));
+    valid("PATCH", "/api/auth/users/" + other, "/api/auth/users/{id}", 200, change);
+
+    String session = null;
+    for (String cookie : opened.headers().allValues("Set-Cookie")) {
+      if (cookie.startsWith("cores_session=")) {
+        session = cookie.substring(0, cookie.indexOf(';'));
+      }
+    }
+    assertTrue(session != null, opened.headers().map().toString());
+    String csrf = JSON.readTree(opened.body()).path("csrfToken").asText();
+    String start = "{\"user_id\":" + other + "}";
+    assertEquals(List.of(), checker.schema("impersonate_input", start));
+    for (String[] call : List.of(new String[] {"POST", start}, new String[] {"DELETE", null})) {
+      java.net.http.HttpRequest.Builder request =
+          java.net.http.HttpRequest.newBuilder(api.cores().uri("/api/auth/impersonate"))
+              .timeout(Duration.ofSeconds(60))
+              .method(
+                  call[0],
+                  call[1] == null
+                      ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                      : java.net.http.HttpRequest.BodyPublishers.ofString(call[1]))
+              .header("Cookie", session)
+              .header("X-CSRFToken", csrf);
+      if (call[1] != null) {
+        request.header("Content-Type", "application/json");
+      }
+      HttpResponse<String> answer = api.cores().send(request.build());
+      assertEquals(200, answer.statusCode(), call[0] + ": " + answer.body());
+      List<String> errors = checker.answer(call[0], "/api/auth/impersonate", answer.body());
+      assertTrue(errors.isEmpty(), call[0] + ": " + errors + "\n" + answer.body());
+    }
+  }
+
+  /** The jobs run now, the import scripts' get-or-create (found and created), the outbox retry. */
+  private static void jobsImportsAndOutbox() throws Exception {
+    valid("POST", "/api/cron/maintenance", "/api/cron/maintenance", 200, null);
+    valid("POST", "/api/cron/morningjobs", "/api/cron/morningjobs", 200, null);
+    for (String name : List.of("Server", "Workstation")) {
+      String body = "{\"name\":\"" + name + "\"}";
+      assertEquals(List.of(), checker.schema("hosttype_input", body));
+      valid("POST", "/api/import/gethosttype", "/api/import/gethosttype", 200, body);
+    }
+    valid(
+        "POST",
+        "/api/import/gethosthardware",
+        "/api/import/gethosthardware",
+        200,
+        "{\"name\":\"PowerEdge R650\",\"host_type\":1}");
+    valid("POST", "/api/notifications/outbox/retry", "/api/notifications/outbox/retry", 200, null);
   }
 
   /**
@@ -460,6 +529,23 @@ class ApiSchemasIT {
                 "report_longreservations",
                 reservations.formatted("null").replace("\"others\"", "\"other\""))
             .isEmpty());
+    assertFalse(
+        checker
+            .schema("booking_input", "{\"bookable\":1,\"start\":\"2026-01-31T09:00\"}")
+            .isEmpty(),
+        "a booking needs its end");
+    assertFalse(
+        checker.schema("booking_input", "{\"bookable\":1,\"end\":\"2026-01-31\"}").isEmpty(),
+        "a date alone");
+    assertEquals(
+        List.of(),
+        checker.schema("reservation_input", "{\"bookable\":1,\"start\":\"2026-01-31 09:00\"}"));
+    assertFalse(checker.schema("token_input", "{\"label\":\" \"}").isEmpty(), "a blank label");
+    assertFalse(checker.schema("user_input", "{\"username\":\"a b\"}").isEmpty(), "a space");
+    assertFalse(checker.schema("user_input", "{\"email\":\"x@y\"}").isEmpty(), "no username");
+    assertFalse(
+        checker.schema("user_patch", "{\"user_permissions\":[\"everything\"]}").isEmpty(),
+        "a permission is app.action_model");
     String line = "{\"nic\":\"00:30:00\",\"%s\":\"bad MAC\"}";
     String ingest =
         "{\"success\":true,\"result\":[%s],\"session\":1,\"agentident\":\"a\","
