@@ -14,8 +14,12 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -184,12 +188,15 @@ class ApiSchemasIT {
     String slot =
         "{\"bookable\":%d,\"start\":\"%s\",\"end\":\"%s\"}"
             .formatted(bookable, start, start.plus(Duration.ofHours(2)));
+    assertEquals(List.of(), checker.schema("booking_input", slot));
     long booking =
         ApiClient.id(valid("POST", "/api/booking/booking", "/api/booking/booking", 201, slot));
     ids.put("/api/booking/booking", booking);
     String later =
         "{\"bookable\":%d,\"start\":\"%s\",\"end\":\"%s\"}"
             .formatted(bookable, start.plus(Duration.ofDays(3)), start.plus(Duration.ofDays(4)));
+    assertEquals(List.of(), checker.schema("reservation_input", later));
+    assertEquals(List.of(), checker.schema("booking_change", "{\"comment\":\"checked\"}"));
     ids.put(
         "/api/booking/reservation",
         ApiClient.id(
@@ -213,6 +220,19 @@ class ApiSchemasIT {
         "/api/booking/bookable/{id}",
         200,
         "{\"status\":\"active\"}");
+
+    liveViewsAndReports(ids);
+    String[] credentials =
+        new String(
+                java.util.Base64.getDecoder().decode(admin.substring("Basic ".length())),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .split(":", 2);
+    String login =
+        JSON.writeValueAsString(Map.of("username", credentials[0], "password", credentials[1]));
+    assertEquals(List.of(), checker.schema("login_input", login));
+    HttpResponse<String> opened = valid("POST", "/api/auth/login", "/api/auth/login", 200, login);
+    accounts(opened);
+    jobsImportsAndOutbox();
 
     List<String> problems = new ArrayList<>();
     int checked = 0;
@@ -250,6 +270,205 @@ class ApiSchemasIT {
     assertTrue(checked > 40, "answers checked: " + checked);
   }
 
+  /**
+   * The accounts' writes: a token and a user (their bodies valid under the published schemas), and
+   * impersonation in the session the login opened (its cookies and CSRF token).
+   */
+  private static void accounts(HttpResponse<String> opened) throws Exception {
+    String label = "{\"label\":\"schemas\"}";
+    assertEquals(List.of(), checker.schema("token_input", label));
+    valid("POST", "/api/auth/tokens", "/api/auth/tokens", 201, label);
+    String user = "{\"username\":\"schemas.other\",\"email\":\"\",\"groups\":[]}";
+    assertEquals(List.of(), checker.schema("user_input", user));
+    long other = ApiClient.id(valid("POST", "/api/auth/users", "/api/auth/users", 201, user));
+    String change = "{\"first_name\":\"Other\",\"user_permissions\":[\"booking.view_booking\"]}";
+    assertEquals(List.of(), checker.schema("user_patch", change));
+    valid("PATCH", "/api/auth/users/" + other, "/api/auth/users/{id}", 200, change);
+
+    String session = null;
+    for (String cookie : opened.headers().allValues("Set-Cookie")) {
+      if (cookie.startsWith("cores_session=")) {
+        session = cookie.substring(0, cookie.indexOf(';'));
+      }
+    }
+    assertTrue(session != null, opened.headers().map().toString());
+    String csrf = JSON.readTree(opened.body()).path("csrfToken").asText();
+    String start = "{\"user_id\":" + other + "}";
+    assertEquals(List.of(), checker.schema("impersonate_input", start));
+    for (String[] call : List.of(new String[] {"POST", start}, new String[] {"DELETE", null})) {
+      java.net.http.HttpRequest.Builder request =
+          java.net.http.HttpRequest.newBuilder(api.cores().uri("/api/auth/impersonate"))
+              .timeout(Duration.ofSeconds(60))
+              .method(
+                  call[0],
+                  call[1] == null
+                      ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                      : java.net.http.HttpRequest.BodyPublishers.ofString(call[1]))
+              .header("Cookie", session)
+              .header("X-CSRFToken", csrf);
+      if (call[1] != null) {
+        request.header("Content-Type", "application/json");
+      }
+      HttpResponse<String> answer = api.cores().send(request.build());
+      assertEquals(200, answer.statusCode(), call[0] + ": " + answer.body());
+      List<String> errors = checker.answer(call[0], "/api/auth/impersonate", answer.body());
+      assertTrue(errors.isEmpty(), call[0] + ": " + errors + "\n" + answer.body());
+    }
+  }
+
+  /** The jobs run now, the import scripts' get-or-create (found and created), the outbox retry. */
+  private static void jobsImportsAndOutbox() throws Exception {
+    valid("POST", "/api/cron/maintenance", "/api/cron/maintenance", 200, null);
+    valid("POST", "/api/cron/morningjobs", "/api/cron/morningjobs", 200, null);
+    for (String name : List.of("Server", "Workstation")) {
+      String body = "{\"name\":\"" + name + "\"}";
+      assertEquals(List.of(), checker.schema("hosttype_input", body));
+      valid("POST", "/api/import/gethosttype", "/api/import/gethosttype", 200, body);
+    }
+    valid(
+        "POST",
+        "/api/import/gethosthardware",
+        "/api/import/gethosthardware",
+        200,
+        "{\"name\":\"PowerEdge R650\",\"host_type\":1}");
+    valid("POST", "/api/notifications/outbox/retry", "/api/notifications/outbox/retry", 200, null);
+  }
+
+  /**
+   * Gives the live views and the reports rows to answer, validating the answers of the writes: a
+   * scan (a known NIC at another IP, an unknown MAC, a virtual machine, an unusable entry), an
+   * uploaded scan file, an ignored MAC, an offline warning, a booking in the past (usage) and a
+   * reservation open for 200 days on a second host (long reservations); the GETs that follow
+   * validate the lists, the details and the reports, which are asserted not to be empty.
+   */
+  private static void liveViewsAndReports(Map<String, Long> ids) throws Exception {
+    String scan =
+        "{\"agentident\":\"schemas-agent\",\"timestamp\":\"%s\",\"results\":["
+            + "{\"mac\":\"52:54:00:12:34:56\",\"ip\":\"192.0.2.11\"},"
+            + "{\"mac\":\"00:1b:21:30:00:01\",\"ip\":\"192.0.2.20\"},"
+            + "{\"mac\":\"02:30:00:00:01:01\",\"ip\":\"192.0.2.21\"},"
+            + "{\"mac\":\"00:30:00\",\"ip\":\"192.0.2.5\"}]}";
+    Instant scanned = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    HttpResponse<String> ingested =
+        valid(
+            "POST",
+            "/api/live/ingest",
+            "/api/live/ingest",
+            200,
+            scan.formatted(scanned.minus(Duration.ofMinutes(5))));
+    JsonNode answer = JSON.readTree(ingested.body());
+    assertEquals(4, answer.path("result").size(), ingested.body());
+    assertTrue(answer.path("result").get(3).has("error"), ingested.body());
+    ids.put("/api/live/sessions", answer.path("session").asLong());
+    long upload =
+        ApiClient.id(
+            valid(
+                "POST",
+                "/api/live/sessions",
+                "/api/live/sessions",
+                201,
+                scan.formatted(scanned).replace("schemas-agent", "schemas-upload")));
+    assertTrue(upload > ids.get("/api/live/sessions"));
+
+    JsonNode conflicts =
+        JSON.readTree(api.send("GET", "/api/live/conflicts?kind=nic", admin, null).body());
+    long nicConflict = conflicts.path("results").path(0).path("id").asLong();
+    assertTrue(nicConflict > 0, conflicts.toString());
+    valid(
+        "POST",
+        "/api/live/conflicts/" + nicConflict + "/ignore",
+        "/api/live/conflicts/{id}/ignore",
+        200,
+        null);
+    conflicts =
+        JSON.readTree(api.send("GET", "/api/live/conflicts?kind=unknown", admin, null).body());
+    ids.put("/api/live/conflicts", conflicts.path("results").path(0).path("id").asLong());
+    valid(
+        "POST",
+        "/api/live/ignoredmacs",
+        "/api/live/ignoredmacs",
+        201,
+        "{\"mac\":\"00-30-00-00-00-99\",\"reason\":\"the printer\"}");
+
+    long host =
+        ApiClient.id(
+            valid(
+                "POST",
+                "/api/inventory/host",
+                "/api/inventory/host",
+                201,
+                "{\"hostname\":\"long-held\",\"hardware\":1}"));
+    long bookable =
+        ApiClient.id(
+            valid(
+                "POST",
+                "/api/booking/bookable",
+                "/api/booking/bookable",
+                201,
+                "{\"host\":%d}".formatted(host)));
+    Instant now = Instant.now();
+    try (Connection c = api.db().connect();
+        PreparedStatement warning =
+            c.prepareStatement(
+                "INSERT INTO live_offlinehostwarning (host_id, lastseen, created)"
+                    + " VALUES (?, NULL, now())");
+        PreparedStatement booking =
+            c.prepareStatement(
+                "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time)"
+                    + " SELECT ?, id, ?, ? FROM auth_user WHERE username = 'schemas-admin'");
+        PreparedStatement reservation =
+            c.prepareStatement(
+                "INSERT INTO booking_reservation (bookable_id, owner_id, start_time)"
+                    + " SELECT ?, id, ? FROM auth_user WHERE username = 'schemas-admin'")) {
+      warning.setLong(1, host);
+      assertEquals(1, warning.executeUpdate());
+      // the usage report counts the first bookable's past booking; the second one is reserved
+      booking.setLong(1, ids.get("/api/booking/bookable"));
+      booking.setObject(2, OffsetDateTime.ofInstant(now.minus(Duration.ofDays(3)), ZoneOffset.UTC));
+      booking.setObject(3, OffsetDateTime.ofInstant(now.minus(Duration.ofDays(2)), ZoneOffset.UTC));
+      assertEquals(1, booking.executeUpdate());
+      reservation.setLong(1, bookable);
+      reservation.setObject(
+          2, OffsetDateTime.ofInstant(now.minus(Duration.ofDays(200)), ZoneOffset.UTC));
+      assertEquals(1, reservation.executeUpdate());
+    }
+    JsonNode warnings =
+        JSON.readTree(api.send("GET", "/api/live/offlinewarnings", admin, null).body());
+    valid(
+        "POST",
+        "/api/live/offlinewarnings/"
+            + warnings.path("results").path(0).path("id").asLong()
+            + "/resolve",
+        "/api/live/offlinewarnings/{id}/resolve",
+        200,
+        null);
+
+    // the validation below must see rows, not empty tables
+    Map<String, String> filled =
+        Map.of(
+            "/api/reports/usage", "results users hardware labs",
+            "/api/reports/longreservations", "results",
+            "/api/reports/assets", "results cards",
+            "/api/live/virtualhosts", "results",
+            "/api/live/sessions", "results",
+            "/api/live/conflicts", "results",
+            "/api/live/offlinewarnings", "results",
+            "/api/live/ignoredmacs", "");
+    for (Map.Entry<String, String> view : filled.entrySet()) {
+      JsonNode body = JSON.readTree(api.send("GET", view.getKey(), admin, null).body());
+      if (view.getValue().isEmpty()) {
+        assertTrue(body.size() > 0, view.getKey() + ": " + body);
+      }
+      for (String table : view.getValue().split(" ")) {
+        if (!table.isEmpty()) {
+          assertTrue(body.path(table).size() > 0, view.getKey() + " " + table + ": " + body);
+        }
+      }
+    }
+    JsonNode dashboard = JSON.readTree(api.send("GET", "/api/live/dashboard", admin, null).body());
+    assertTrue(dashboard.path("last_scan").isObject(), dashboard.toString());
+  }
+
   @Test
   void theSchemasRefuseWhatTheChecksRefuse() throws Exception {
     String host =
@@ -279,5 +498,63 @@ class ApiSchemasIT {
         checker.schema("bookable_patch", "{\"status\":\"booked\"}").isEmpty(), "bookable status");
     assertFalse(
         checker.schema("lab_input", "{\"name\":\"l\",\"network\":\"lab one\"}").isEmpty(), "cidr");
+
+    // the answers once published as "an object": closed, typed, every key present
+    String facts =
+        "{\"last_scan\":%s,\"conflicts\":{\"unknown\":1,\"nic\":0,\"location\":0,\"total\":1},"
+            + "\"offline_warnings\":0,\"attention\":1,\"nics\":%s}";
+    String last =
+        "{\"id\":3,\"timestamp\":\"2026-01-31T12:00:00Z\",\"agent_identifier\":\"a\","
+            + "\"processed\":true}";
+    assertEquals(List.of(), checker.schema("live_dashboard", facts.formatted("null", "2")));
+    assertEquals(List.of(), checker.schema("live_dashboard", facts.formatted(last, "2")));
+    assertFalse(checker.schema("live_dashboard", facts.formatted("null", "\"2\"")).isEmpty());
+    assertFalse(checker.schema("live_dashboard", facts.formatted("{}", "2")).isEmpty());
+    assertFalse(
+        checker
+            .schema("live_dashboard", facts.formatted("null", "2").replace("\"nics\"", "\"nic\""))
+            .isEmpty());
+    String reservations =
+        "{\"days\":180,\"at\":\"2026-01-31T12:00:00Z\",\"count\":1,\"results\":[{"
+            + "\"reservation\":1,\"bookable\":1,\"host\":1,\"hostname\":\"n\",\"owner\":1,"
+            + "\"username\":null,\"hardware\":\"[Server] R650\",\"location\":\"MAIN/Lab 1\","
+            + "\"start\":\"2025-01-31T12:00:00Z\",\"end\":%s,\"days_open\":365,\"others\":0}]}";
+    assertEquals(
+        List.of(), checker.schema("report_longreservations", reservations.formatted("null")));
+    assertFalse(
+        checker.schema("report_longreservations", reservations.formatted("\"never\"")).isEmpty());
+    assertFalse(
+        checker
+            .schema(
+                "report_longreservations",
+                reservations.formatted("null").replace("\"others\"", "\"other\""))
+            .isEmpty());
+    assertFalse(
+        checker
+            .schema("booking_input", "{\"bookable\":1,\"start\":\"2026-01-31T09:00\"}")
+            .isEmpty(),
+        "a booking needs its end");
+    assertFalse(
+        checker.schema("booking_input", "{\"bookable\":1,\"end\":\"2026-01-31\"}").isEmpty(),
+        "a date alone");
+    assertEquals(
+        List.of(),
+        checker.schema("reservation_input", "{\"bookable\":1,\"start\":\"2026-01-31 09:00\"}"));
+    assertFalse(checker.schema("token_input", "{\"label\":\" \"}").isEmpty(), "a blank label");
+    assertFalse(checker.schema("user_input", "{\"username\":\"a b\"}").isEmpty(), "a space");
+    assertFalse(checker.schema("user_input", "{\"email\":\"x@y\"}").isEmpty(), "no username");
+    assertFalse(
+        checker.schema("user_patch", "{\"user_permissions\":[\"everything\"]}").isEmpty(),
+        "a permission is app.action_model");
+    String line = "{\"nic\":\"00:30:00\",\"%s\":\"bad MAC\"}";
+    String ingest =
+        "{\"success\":true,\"result\":[%s],\"session\":1,\"agentident\":\"a\","
+            + "\"timestamp\":\"2026-01-31T12:00:00Z\",\"results\":[{\"entry\":0,\"mac\":null,"
+            + "\"nic\":null,\"ip\":\"192.0.2.5\",\"status\":\"bad MAC\"}]}";
+    assertEquals(
+        List.of(), checker.schema("live_ingest", ingest.formatted(line.formatted("error"))));
+    assertFalse(
+        checker.schema("live_ingest", ingest.formatted(line.formatted("failure"))).isEmpty(),
+        "an original agent reads success or error");
   }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
@@ -39,6 +40,10 @@ public final class TokenService implements Tokens {
     this.clock = clock;
     this.random = random;
   }
+
+  /** What {@link #checkLabel} lets through, as a JSON Schema. */
+  public static final Map<String, Object> LABEL_SCHEMA =
+      Map.of("type", "string", "maxLength", LABEL_MAX, "pattern", "\\S");
 
   /** Why the label is unacceptable, or null. */
   public static String checkLabel(String label) {

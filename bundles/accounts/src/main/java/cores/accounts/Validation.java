@@ -1,5 +1,7 @@
 package cores.accounts;
 
+import cores.api.web.JsonShape;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Checks of user input shared by the services and the REST resources; null means valid. */
@@ -15,6 +17,35 @@ public final class Validation {
   /** Deliberately loose: one @, no spaces, a dotted or single-label domain (e.g. localhost). */
   private static final Pattern EMAIL =
       Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)*", Pattern.UNICODE_CHARACTER_CLASS);
+
+  /** What {@link #username} lets through, as a JSON Schema. */
+  public static final Map<String, Object> USERNAME_SCHEMA =
+      Map.of(
+          "type",
+          "string",
+          "maxLength",
+          USERNAME_MAX,
+          "pattern",
+          "^" + USERNAME.pattern() + "$",
+          "description",
+          "letters, digits and @.+-_");
+
+  /** What {@link #name} lets through (null: left alone or the default). */
+  public static final Map<String, Object> NAME_SCHEMA =
+      JsonShape.nullable(Map.of("type", "string", "maxLength", NAME_MAX));
+
+  /** What {@link #email} lets through when not required: empty or an address. */
+  public static final Map<String, Object> EMAIL_SCHEMA =
+      JsonShape.nullable(
+          Map.of(
+              "type",
+              "string",
+              "maxLength",
+              EMAIL_MAX,
+              "pattern",
+              "^(?:|" + EMAIL.pattern() + ")$",
+              "description",
+              "empty or an email address"));
 
   private Validation() {}
 

@@ -3,6 +3,8 @@ package cores.notify;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
+import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
 import cores.api.web.Whiteboard;
 import jakarta.ws.rs.GET;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,7 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 @Path("notifications/outbox")
 @ApiDoc(permission = ApiDoc.SUPERUSER)
 @Produces(MediaType.APPLICATION_JSON)
-public final class OutboxResource {
+public final class OutboxResource implements ApiSchemas {
   private static final int FAILED_SHOWN = 100;
 
   private final Transactions tx;
@@ -42,39 +43,62 @@ public final class OutboxResource {
     this.dispatcher = dispatcher;
   }
 
+  /** The outbox view: its keys and the schemas of their values. */
+  private static final JsonShape OUTBOX =
+      JsonShape.of()
+          .with("counts", OutboxStore.COUNTS.schema("messages by status"))
+          .with("channels", JsonShape.arrayOf(JsonShape.STRING))
+          .with(
+              "failed",
+              JsonShape.arrayOf(OutboxStore.FAILED.schema("a failed message, latest first")));
+
+  /** What a retry answers. */
+  private static final JsonShape REQUEUED =
+      JsonShape.of().with("requeued", Map.of("type", "integer", "minimum", 0));
+
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of(
+        "outbox", OUTBOX.schema("the notification outbox"),
+        "outbox_requeued", REQUEUED.schema("how many failed messages are queued again"));
+  }
+
   @GET
-  @ApiDoc("Messages per status, the active channels and the latest failed messages")
+  @ApiDoc(
+      value = "Messages per status, the active channels and the latest failed messages",
+      response = "outbox")
   public Map<String, Object> outbox(@Context SecurityContext security) {
     superuser(security);
     return tx.readOnly(
         em -> {
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put("counts", OutboxStore.counts(Delivery.connection(em)));
-          body.put("channels", dispatcher.channelNames());
-          body.put("failed", OutboxStore.failed(Delivery.connection(em), FAILED_SHOWN));
-          return body;
+          return OUTBOX.values(
+              OutboxStore.counts(Delivery.connection(em)),
+              dispatcher.channelNames(),
+              OutboxStore.failed(Delivery.connection(em), FAILED_SHOWN));
         });
   }
 
   @POST
   @Path("{id}/retry")
-  @ApiDoc("Puts one failed message back in the queue with a fresh budget of attempts")
+  @ApiDoc(
+      value = "Puts one failed message back in the queue with a fresh budget of attempts",
+      response = "outbox_requeued")
   public Map<String, Object> retry(@PathParam("id") long id, @Context SecurityContext security) {
     superuser(security);
     int n = tx.required(em -> OutboxStore.requeue(Delivery.connection(em), id));
     if (n == 0) {
       throw ProblemException.notFound("No failed message with id " + id + ".");
     }
-    return Map.of("requeued", n);
+    return REQUEUED.values(n);
   }
 
   @POST
   @Path("retry")
-  @ApiDoc("Puts every failed message back in the queue")
+  @ApiDoc(value = "Puts every failed message back in the queue", response = "outbox_requeued")
   public Map<String, Object> retryAll(@Context SecurityContext security) {
     superuser(security);
-    return Map.of(
-        "requeued", tx.required(em -> OutboxStore.requeue(Delivery.connection(em), null)));
+    int n = tx.required(em -> OutboxStore.requeue(Delivery.connection(em), null));
+    return REQUEUED.values(n);
   }
 
   private static void superuser(SecurityContext security) {

@@ -1,6 +1,7 @@
 package cores.notify;
 
 import cores.api.notify.NotificationEvent;
+import cores.api.web.JsonShape;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -140,9 +141,7 @@ final class OutboxStore {
   /** Number of rows per status, every status present. */
   static Map<String, Long> counts(Connection c) throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("pending", 0L);
-    counts.put("sent", 0L);
-    counts.put("failed", 0L);
+    COUNTS.keys().forEach(status -> counts.put(status, 0L));
     try (PreparedStatement select =
             c.prepareStatement("SELECT status, count(*) FROM notify_outbox GROUP BY status");
         ResultSet rs = select.executeQuery()) {
@@ -152,6 +151,23 @@ final class OutboxStore {
     }
     return counts;
   }
+
+  private static final Map<String, Object> COUNT = Map.of("type", "integer", "minimum", 0);
+
+  /** {@link #counts}: messages by status (the table's statuses). */
+  static final JsonShape COUNTS =
+      JsonShape.of().with("pending", COUNT).with("sent", COUNT).with("failed", COUNT);
+
+  /** A row of {@link #failed}. */
+  static final JsonShape FAILED =
+      JsonShape.of()
+          .with("id", JsonShape.INTEGER)
+          .with("type", Map.of("type", "string", "pattern", "^[a-z_]+$"))
+          .with("recipient", JsonShape.STRING)
+          .with("attempts", COUNT)
+          .with("last_error", JsonShape.nullable(JsonShape.STRING))
+          .with("created", JsonShape.DATE_TIME)
+          .with("next_attempt_at", JsonShape.DATE_TIME);
 
   /** The latest failed rows, as admins see them (the API's snake_case names). */
   static List<Map<String, Object>> failed(Connection c, int limit) throws SQLException {
@@ -163,15 +179,15 @@ final class OutboxStore {
       List<Map<String, Object>> rows = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("id", rs.getLong(1));
-          row.put("type", rs.getString(2));
-          row.put("recipient", rs.getString(3));
-          row.put("attempts", rs.getInt(4));
-          row.put("last_error", rs.getString(5));
-          row.put("created", instant(rs.getTimestamp(6)));
-          row.put("next_attempt_at", instant(rs.getTimestamp(7)));
-          rows.add(row);
+          rows.add(
+              FAILED.values(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getInt(4),
+                  rs.getString(5),
+                  instant(rs.getTimestamp(6)),
+                  instant(rs.getTimestamp(7))));
         }
       }
       return rows;

@@ -4,7 +4,9 @@ import cores.api.accounts.Impersonation;
 import cores.api.accounts.User;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
+import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ import org.osgi.service.component.annotations.Reference;
     value = "Staff act as another user in their browser session (POST) and stop (DELETE)",
     permission = ApiDoc.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
-public final class ImpersonationResource {
+public final class ImpersonationResource implements ApiSchemas {
   /** The http bundle's session cookie (contracts.md). */
   static final String SESSION_COOKIE = "cores_session";
 
@@ -46,8 +47,31 @@ public final class ImpersonationResource {
     this.impersonation = impersonation;
   }
 
+  /** Who acts now, and who really is at the keyboard while impersonating. */
+  private static final JsonShape ACTING =
+      JsonShape.of()
+          .with("username", JsonShape.STRING)
+          .with("user_id", JsonShape.INTEGER)
+          .with(
+              "impersonator",
+              JsonShape.described(
+                  JsonShape.nullable(JsonShape.STRING), "null once impersonation stopped"));
+
+  /** What {@link #start} takes (Jackson refuses other keys, start requires the id). */
+  private static final Map<String, Object> START =
+      JsonShape.of()
+          .with("user_id", Map.of("type", "integer", "minimum", 1))
+          .schema("the user to act as");
+
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of(
+        "impersonation", ACTING.schema("who the session acts as"), "impersonate_input", START);
+  }
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @ApiDoc(request = "impersonate_input", response = "impersonation")
   public Map<String, Object> start(
       ImpersonateInput input,
       @CookieParam(SESSION_COOKIE) String session,
@@ -74,6 +98,7 @@ public final class ImpersonationResource {
   }
 
   @DELETE
+  @ApiDoc(response = "impersonation")
   public Map<String, Object> stop(
       @CookieParam(SESSION_COOKIE) String session, @Context SecurityContext security) {
     Access.user(security);
@@ -93,10 +118,7 @@ public final class ImpersonationResource {
   }
 
   private static Map<String, Object> answer(User acting, User impersonator) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("username", acting.username());
-    body.put("user_id", acting.id());
-    body.put("impersonator", impersonator == null ? null : impersonator.username());
-    return body;
+    return ACTING.values(
+        acting.username(), acting.id(), impersonator == null ? null : impersonator.username());
   }
 }

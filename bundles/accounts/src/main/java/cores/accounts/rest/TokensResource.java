@@ -8,7 +8,9 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
+import cores.api.web.JsonShape;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import jakarta.persistence.TypedQuery;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,7 +43,7 @@ import org.osgi.service.component.annotations.Reference;
 @ApiDoc(value = "The logged-in user's own API tokens", permission = ApiDoc.AUTHENTICATED)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public final class TokensResource {
+public final class TokensResource implements ApiSchemas {
   /** The original's default page size for this list. */
   private static final int PAGE_SIZE = 100;
 
@@ -87,7 +90,18 @@ public final class TokensResource {
         });
   }
 
+  /** What {@link TokenService#checkLabel} lets through (Jackson refuses other keys). */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of(
+        "token_input",
+        JsonShape.of()
+            .with("label", TokenService.LABEL_SCHEMA)
+            .schema("a label for the new token"));
+  }
+
   @POST
+  @ApiDoc(request = "token_input")
   public Response issue(
       TokenInput input,
       @Context SecurityContext security,

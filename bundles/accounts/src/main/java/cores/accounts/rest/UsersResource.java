@@ -14,7 +14,9 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
+import cores.api.web.JsonShape;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import jakarta.persistence.EntityManager;
@@ -56,7 +58,7 @@ import org.osgi.service.component.annotations.Reference;
 @ApiDoc(permission = "auth.{action}_user")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public final class UsersResource {
+public final class UsersResource implements ApiSchemas {
   /** The original's default page size for this list. */
   private static final int PAGE_SIZE = 100;
 
@@ -145,6 +147,7 @@ public final class UsersResource {
   }
 
   @POST
+  @ApiDoc(request = "user_input")
   public Response create(
       UserInput input,
       @Context SecurityContext security,
@@ -177,6 +180,7 @@ public final class UsersResource {
 
   @PUT
   @Path("{id}")
+  @ApiDoc(request = "user_input")
   public UserView replace(
       @PathParam("id") long id,
       UserInput input,
@@ -187,6 +191,7 @@ public final class UsersResource {
 
   @PATCH
   @Path("{id}")
+  @ApiDoc(request = "user_patch")
   public UserView patch(
       @PathParam("id") long id,
       UserInput input,
@@ -283,6 +288,51 @@ public final class UsersResource {
       }
       throw e;
     }
+  }
+
+  /**
+   * What {@link #apply} lets through, as a JSON Schema: the components of {@link UserInput}
+   * (Jackson refuses other keys), each as its check reads it; a create or replace needs the
+   * username.
+   */
+  static Map<String, Object> inputSchema(boolean whole) {
+    Map<String, Object> schema =
+        JsonShape.of()
+            .with("username", Validation.USERNAME_SCHEMA)
+            .with("first_name", Validation.NAME_SCHEMA)
+            .with("last_name", Validation.NAME_SCHEMA)
+            .with("email", Validation.EMAIL_SCHEMA)
+            .with("is_active", JsonShape.nullable(JsonShape.BOOLEAN))
+            .with("is_staff", JsonShape.nullable(JsonShape.BOOLEAN))
+            .with("is_superuser", JsonShape.nullable(JsonShape.BOOLEAN))
+            .with(
+                "groups",
+                JsonShape.nullable(
+                    JsonShape.arrayOf(
+                        JsonShape.described(
+                            Map.of("type", "integer", "minimum", 1), "a group's id"))))
+            .with(
+                "user_permissions",
+                JsonShape.nullable(
+                    JsonShape.arrayOf(
+                        Map.of(
+                            "type",
+                            "string",
+                            "maxLength",
+                            Names.PERMISSION_MAX,
+                            "pattern",
+                            "^" + Permissions.NAME.pattern() + "$"))))
+            .schema(
+                whole
+                    ? "a new or replaced user; absent fields take their defaults"
+                    : "the fields of a user to change");
+    schema.put("required", whole ? List.of("username") : List.of());
+    return schema;
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of("user_input", inputSchema(true), "user_patch", inputSchema(false));
   }
 
   /** Checks the input and copies it onto the user; PATCH copies only what is present. */

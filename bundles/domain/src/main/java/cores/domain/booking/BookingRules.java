@@ -44,6 +44,17 @@ public final class BookingRules {
     return problems;
   }
 
+  /** What {@link #time} reads, as a JSON Schema (the parse decides; this is its form). */
+  public static final Map<String, Object> TIME_SCHEMA =
+      Map.of(
+          "type",
+          "string",
+          "pattern",
+          "^\\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}",
+          "description",
+          "an ISO-8601 date and time, e.g. 2026-01-31T09:00:00+01:00; without an offset in"
+              + " CORES_TIME_ZONE; a space may stand for the T");
+
   /**
    * A time as bookings and reservations accept it, as the original did: an ISO-8601 date and time
    * with an offset or zone as given, without one in {@code zone} (CORES_TIME_ZONE); a space may

@@ -84,6 +84,61 @@ public final class BookingService {
     return schema;
   }
 
+  /**
+   * What {@link #book} (or, with {@code reservation}, {@link #reserve}) lets through, as a JSON
+   * Schema of the resource's input: the bookable is needed, times as {@link BookingRules#time}
+   * reads them, a booking needs its end; other keys are refused (Jackson).
+   */
+  public static Map<String, Object> holdInputSchema(boolean reservation) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("bookable", Map.of("type", "integer", "minimum", 1));
+    properties.put("start", nullable(BookingRules.TIME_SCHEMA, "absent: now"));
+    properties.put(
+        "end",
+        reservation
+            ? nullable(BookingRules.TIME_SCHEMA, "absent: open-ended")
+            : BookingRules.TIME_SCHEMA);
+    properties.put("comment", COMMENT_INPUT);
+    properties.put("owner", nullable(Map.of("type", "integer", "minimum", 1), "absent: oneself"));
+    if (!reservation) {
+      properties.put("import_id", nullable(Map.of("type", "integer"), "an import script's"));
+    }
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("description", reservation ? "a new reservation" : "a new booking");
+    schema.put("properties", properties);
+    schema.put("required", reservation ? List.of("bookable") : List.of("bookable", "end"));
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
+  /** What a change of a booking or reservation lets through: the end and the comment. */
+  public static Map<String, Object> holdChangeSchema(String description) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("end", nullable(BookingRules.TIME_SCHEMA, "absent: unchanged, on PUT none"));
+    properties.put("comment", COMMENT_INPUT);
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("description", description);
+    schema.put("properties", properties);
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
+  /** The longest comment of a booking or reservation. */
+  private static final int COMMENT_MAX = 100_000;
+
+  /** A comment as {@link #tooLong} lets it through. */
+  private static final Map<String, Object> COMMENT_INPUT =
+      Map.of("type", List.of("string", "null"), "maxLength", COMMENT_MAX);
+
+  private static Map<String, Object> nullable(Map<String, Object> schema, String description) {
+    Map<String, Object> copy = new LinkedHashMap<>(schema);
+    copy.put("type", List.of(schema.get("type"), "null"));
+    copy.put("description", description);
+    return copy;
+  }
+
   /** A booking as asked for; null start means now, null owner the one asking. */
   public record BookingRequest(
       Long bookable, Instant start, Instant end, String comment, Long owner, Long importId) {}
@@ -103,7 +158,7 @@ public final class BookingService {
     FieldErrors errors = new FieldErrors();
     errors.check("bookable", request.bookable() == null ? "required" : null);
     BookingRules.bookingTimes(start, request.end(), now).forEach(errors::check);
-    errors.check("comment", tooLong(request.comment(), 100_000));
+    errors.check("comment", tooLong(request.comment(), COMMENT_MAX));
     errors.throwIfAny();
     long owner = owner(sql, actor, request.owner());
     Map<String, Object> bookable = lockActiveBookable(sql, request.bookable());
@@ -161,7 +216,7 @@ public final class BookingService {
     FieldErrors errors = new FieldErrors();
     errors.check("bookable", request.bookable() == null ? "required" : null);
     BookingRules.reservationTimes(start, request.end(), now).forEach(errors::check);
-    errors.check("comment", tooLong(request.comment(), 100_000));
+    errors.check("comment", tooLong(request.comment(), COMMENT_MAX));
     errors.throwIfAny();
     long owner = ownerOfReservation(sql, request.owner(), actor);
     Map<String, Object> bookable = lockActiveBookable(sql, request.bookable());
@@ -242,7 +297,7 @@ public final class BookingService {
     if (change.end() != null && end.isBefore(now)) {
       errors.check("end", "may not be in the past");
     }
-    errors.check("comment", tooLong(comment, 100_000));
+    errors.check("comment", tooLong(comment, COMMENT_MAX));
     errors.throwIfAny();
     if (change.end() != null) {
       Map<String, Object> reservation =
@@ -291,7 +346,7 @@ public final class BookingService {
     if (end != null && !end.isAfter(start)) {
       errors.check("end", "must be after the start");
     }
-    errors.check("comment", tooLong(comment, 100_000));
+    errors.check("comment", tooLong(comment, COMMENT_MAX));
     errors.throwIfAny();
     // an open end (a replacement without one) must not run over later bookings either
     Map<String, Object> booking =

@@ -16,6 +16,22 @@ public final class Schemas {
   private static final String INET =
       "(?:" + Addresses.IPV4_REGEX + "|(?=[^:]*:)" + Addresses.IPV6_REGEX + ")";
 
+  /** A MAC as PostgreSQL writes a {@code macaddr} ({@code mac::text}): lower case, colons. */
+  public static final Map<String, Object> MAC =
+      Map.of("type", "string", "format", "mac", "pattern", "^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$");
+
+  /** An address as {@code host(inet)} writes it: IPv4 or IPv6, without a prefix length. */
+  public static final Map<String, Object> IP =
+      Map.of("type", "string", "format", "inet", "pattern", "^" + INET + "$");
+
+  /** A MAC as the checks accept it ({@link Addresses#mac}): the forms people type. */
+  public static final Map<String, Object> MAC_INPUT =
+      Map.of("type", "string", "format", "mac", "pattern", "^(?:" + Addresses.MAC_REGEX + ")$");
+
+  /** A host's status. */
+  public static final Map<String, Object> HOST_STATUS =
+      Map.of("type", "string", "enum", Models.HOST_STATUSES);
+
   private Schemas() {}
 
   /** The three schemas of a model, by name. */

@@ -1,11 +1,13 @@
 package cores.domain.live;
 
 import cores.api.web.FieldErrors;
+import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
 import cores.domain.inventory.HostDerivation;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Models;
 import cores.domain.inventory.Names;
+import cores.domain.inventory.Schemas;
 import cores.domain.sql.Sql;
 import java.util.Collections;
 import java.util.List;
@@ -38,6 +40,42 @@ public final class ConflictActions {
           + " LEFT JOIN inventory_lab l ON l.id = c.lab_id"
           + " LEFT JOIN inventory_building bd ON bd.id = l.building_id"
           + " LEFT JOIN live_scansession s ON s.id = c.session_id";
+
+  /**
+   * A row of {@link #COLUMNS} as the API answers it, with the vendor of its MAC's OUI the resources
+   * add ({@code vendor}).
+   */
+  public static final JsonShape CONFLICT =
+      JsonShape.of()
+          .with("id", JsonShape.INTEGER)
+          .with("kind", JsonShape.oneOf(List.of("unknown", "nic", "location")))
+          .with("status", LiveLists.STATUS)
+          .with(
+              "scan",
+              JsonShape.described(
+                  JsonShape.nullable(JsonShape.INTEGER), "the session that raised it, if kept"))
+          .with("mac", JsonShape.nullable(Schemas.MAC))
+          .with("ip", JsonShape.nullable(Schemas.IP))
+          .with("nic", JsonShape.nullable(JsonShape.INTEGER))
+          .with("host", JsonShape.nullable(JsonShape.INTEGER))
+          .with("hostname", JsonShape.nullable(JsonShape.STRING))
+          .with("lab", JsonShape.nullable(JsonShape.INTEGER))
+          .with("created", JsonShape.DATE_TIME)
+          .with("lastseen", JsonShape.DATE_TIME)
+          .with("nic_model", JsonShape.nullable(JsonShape.STRING))
+          .with("nic_ip", JsonShape.described(JsonShape.nullable(Schemas.IP), "the NIC's recorded"))
+          .with(
+              "rack",
+              JsonShape.described(
+                  JsonShape.nullable(JsonShape.STRING),
+                  "the host's: \"<number> in <building>/<lab>\""))
+          .with("location", LiveLists.LOCATION)
+          .with("scanned", JsonShape.nullable(JsonShape.DATE_TIME))
+          .with("agent", JsonShape.nullable(JsonShape.STRING))
+          .with(
+              "vendor",
+              JsonShape.described(
+                  JsonShape.nullable(JsonShape.STRING), "of the MAC's OUI, null when unknown"));
 
   /** The conflict as the API shows it; 404 if there is none. */
   public Map<String, Object> get(Sql sql, long id) {
@@ -123,6 +161,41 @@ public final class ConflictActions {
    * A whole number of at least 0 (an id must be positive), as JSON number or digits (a form's
    * value); null when absent and not required, else a problem is recorded.
    */
+  /**
+   * What {@link #fixLocation} takes, as {@link #whole} reads it: numbers or strings of digits;
+   * other keys are ignored.
+   */
+  public static Map<String, Object> fixLocationSchema() {
+    Map<String, Object> id =
+        Map.of(
+            "anyOf",
+            List.of(
+                Map.of("type", "integer", "minimum", 1),
+                Map.of("type", "string", "pattern", "^0*[1-9][0-9]{0,17}$")));
+    Map<String, Object> number =
+        Map.of(
+            "anyOf",
+            List.of(
+                Map.of("type", "integer", "minimum", 0),
+                Map.of("type", "string", "pattern", "^[0-9]{1,18}$")));
+    Map<String, Object> schema = new java.util.LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put(
+        "description",
+        "the rack the host goes to: a lab id and the number of a rack in it (the original's form),"
+            + " or a rack's id (a lab beside it must be the rack's)");
+    schema.put(
+        "properties",
+        Map.of("lab", id, "rack", JsonShape.described(number, "the rack's number"), "rack_id", id));
+    schema.put(
+        "oneOf",
+        List.of(
+            Map.of(
+                "required", List.of("lab", "rack"), "not", Map.of("required", List.of("rack_id"))),
+            Map.of("required", List.of("rack_id"), "not", Map.of("required", List.of("rack")))));
+    return schema;
+  }
+
   private static Long whole(String field, Object value, boolean required, FieldErrors errors) {
     Long number = null;
     if (value instanceof Integer || value instanceof Long) {

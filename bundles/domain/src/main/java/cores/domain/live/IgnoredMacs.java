@@ -1,8 +1,10 @@
 package cores.domain.live;
 
 import cores.api.web.FieldErrors;
+import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
 import cores.domain.inventory.Addresses;
+import cores.domain.inventory.Schemas;
 import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
 import java.util.List;
@@ -12,6 +14,29 @@ import java.util.Map;
 public final class IgnoredMacs {
   private static final String COLUMNS =
       "SELECT id, mac::text AS mac, reason, created FROM live_ignoredmac";
+
+  /** A row of {@link #COLUMNS}, as the API answers it. */
+  public static final JsonShape ROW =
+      JsonShape.of()
+          .with("id", JsonShape.INTEGER)
+          .with("mac", Schemas.MAC)
+          .with("reason", JsonShape.STRING)
+          .with("created", JsonShape.DATE_TIME);
+
+  /**
+   * What {@link #add} takes: a MAC as {@link Addresses#mac} reads it and, optionally, why; other
+   * keys are ignored.
+   */
+  public static Map<String, Object> inputSchema() {
+    Map<String, Object> schema =
+        JsonShape.of()
+            .with("mac", Schemas.MAC_INPUT)
+            .with("reason", JsonShape.nullable(JsonShape.STRING))
+            .schema("a MAC to ignore and why");
+    schema.put("required", List.of("mac"));
+    schema.remove("additionalProperties");
+    return schema;
+  }
 
   public List<Map<String, Object>> list(Sql sql) {
     return sql.rows(COLUMNS + " ORDER BY mac", List.of());

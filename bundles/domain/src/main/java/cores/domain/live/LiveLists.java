@@ -1,7 +1,9 @@
 package cores.domain.live;
 
 import cores.api.web.FieldErrors;
+import cores.api.web.JsonShape;
 import cores.domain.inventory.Names;
+import cores.domain.inventory.Schemas;
 import cores.domain.sql.Sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,35 @@ public final class LiveLists {
   private static final Set<String> STATUSES =
       Set.of(
           ConflictStatus.NEW, ConflictStatus.RESOLVED, ConflictStatus.IGNORE, ConflictStatus.SUPER);
+
+  /** A conflict's or a warning's status. */
+  static final Map<String, Object> STATUS =
+      JsonShape.oneOf(
+          List.of(
+              ConflictStatus.NEW,
+              ConflictStatus.RESOLVED,
+              ConflictStatus.IGNORE,
+              ConflictStatus.SUPER));
+
+  /** A lab's name as "building/lab", null without a lab. */
+  static final Map<String, Object> LOCATION =
+      JsonShape.described(JsonShape.nullable(JsonShape.STRING), "\"<building>/<lab>\"");
+
+  private static final Map<String, Object> COUNT = Map.of("type", "integer", "minimum", 0);
+
+  /** A row of {@link #WARNING_COLUMNS}, as the API answers it. */
+  public static final JsonShape WARNING =
+      JsonShape.of()
+          .with("id", JsonShape.INTEGER)
+          .with("host", JsonShape.INTEGER)
+          .with("hostname", JsonShape.STRING)
+          .with("status", STATUS)
+          .with(
+              "lastseen",
+              JsonShape.described(
+                  JsonShape.nullable(JsonShape.DATE_TIME), "the host's, when warned; null: never"))
+          .with("timestamp", JsonShape.described(JsonShape.DATE_TIME, "when warned"))
+          .with("location", LOCATION);
 
   /** A warning, and the lab of its host's rack as "building/lab" ({@code location}). */
   private static final String WARNING_COLUMNS =
@@ -117,6 +148,87 @@ public final class LiveLists {
               .map(o -> ", coalesce((s.counts ->> '" + o + "')::bigint, 0) AS count_" + o)
               .collect(java.util.stream.Collectors.joining());
 
+  /** A session's counts of entries by outcome. */
+  private static final JsonShape COUNTS = outcomes();
+
+  /** A row of {@link #sessions}, as the API answers it. */
+  public static final JsonShape SESSION =
+      JsonShape.of()
+          .with("id", JsonShape.INTEGER)
+          .with("timestamp", JsonShape.described(JsonShape.DATE_TIME, "when scanned"))
+          .with("agent_identifier", JsonShape.STRING)
+          .with("processed", JsonShape.BOOLEAN)
+          .with("received", JsonShape.DATE_TIME)
+          .with("conflicts", JsonShape.described(COUNT, "those raised still pointing at it"))
+          .with("entries", COUNT)
+          .with("counts", COUNTS.schema("entries by outcome"));
+
+  /** A line of a scan's report: the entry's number, what it named, what became of it. */
+  public static final JsonShape LINE =
+      JsonShape.of()
+          .with("entry", JsonShape.described(COUNT, "its place in the scan, from 0"))
+          .with("mac", JsonShape.nullable(Schemas.MAC))
+          .with("nic", JsonShape.described(JsonShape.nullable(JsonShape.INTEGER), "a NIC id"))
+          .with("ip", JsonShape.nullable(Schemas.IP))
+          .with("status", JsonShape.STRING);
+
+  /** One session as {@link #session} answers it. */
+  public static final JsonShape SESSION_DETAIL =
+      SESSION
+          .with("raw_data", JsonShape.described(JsonShape.STRING, "the scan as sent, JSON text"))
+          .with("results", JsonShape.arrayOf(LINE.schema("a line of the scan's report")));
+
+  /** A row of {@link #virtualHosts}. */
+  public static final JsonShape VIRTUAL_HOST =
+      JsonShape.of()
+          .with("id", JsonShape.INTEGER)
+          .with("mac", Schemas.MAC)
+          .with("ip", Schemas.IP)
+          .with("lab", JsonShape.nullable(JsonShape.INTEGER))
+          .with("location", LOCATION)
+          .with("status", JsonShape.oneOf(List.of("active", "old")))
+          .with("firstseen", JsonShape.DATE_TIME)
+          .with("lastseen", JsonShape.DATE_TIME);
+
+  /** The last scan of the {@link #dashboard}. */
+  private static final JsonShape LAST_SCAN =
+      JsonShape.of()
+          .with("id", JsonShape.INTEGER)
+          .with("timestamp", JsonShape.DATE_TIME)
+          .with("agent_identifier", JsonShape.STRING)
+          .with("processed", JsonShape.BOOLEAN);
+
+  /** The open conflicts of the {@link #dashboard} by kind, and their total. */
+  private static final JsonShape OPEN_CONFLICTS =
+      JsonShape.of()
+          .with(ConflictKind.UNKNOWN.kind, COUNT)
+          .with(ConflictKind.NIC.kind, COUNT)
+          .with(ConflictKind.LOCATION.kind, COUNT)
+          .with("total", COUNT);
+
+  /** The {@link #dashboard}'s facts. */
+  public static final JsonShape DASHBOARD =
+      JsonShape.of()
+          .with("last_scan", JsonShape.nullable(LAST_SCAN.schema("the last scan; null: none yet")))
+          .with("conflicts", OPEN_CONFLICTS.schema("open conflicts by kind"))
+          .with("offline_warnings", JsonShape.described(COUNT, "open ones"))
+          .with("attention", JsonShape.described(COUNT, "open conflicts and warnings"))
+          .with("nics", COUNT);
+
+  /** A row of {@link #macs}. */
+  public static final JsonShape NIC_MAC =
+      JsonShape.of()
+          .with("id", JsonShape.described(JsonShape.INTEGER, "a NIC id"))
+          .with("mac", Schemas.MAC);
+
+  private static JsonShape outcomes() {
+    JsonShape counts = JsonShape.of();
+    for (String outcome : OUTCOMES) {
+      counts = counts.with(outcome, COUNT);
+    }
+    return counts;
+  }
+
   private static final String VIRTUAL_COLUMNS =
       "SELECT v.id, v.mac::text AS mac, host(v.ip) AS ip, v.lab_id AS lab, "
           + Names.lab("l", "bd")
@@ -176,7 +288,7 @@ public final class LiveLists {
   private static void counts(Map<String, Object> row) {
     Map<String, Object> counts = new LinkedHashMap<>();
     long entries = 0;
-    for (String outcome : OUTCOMES) {
+    for (String outcome : COUNTS.keys()) {
       long n = (Long) row.remove("count_" + outcome);
       counts.put(outcome, n);
       entries += n;
@@ -231,29 +343,22 @@ public final class LiveLists {
                 + " LEFT JOIN LATERAL (SELECT id, scanned, agent, processed FROM live_scansession"
                 + " ORDER BY scanned DESC, id DESC LIMIT 1) s ON true",
             List.of());
-    Map<String, Object> last = null;
-    if (row.get("id") != null) {
-      last = new LinkedHashMap<>();
-      last.put("id", row.get("id"));
-      last.put("timestamp", row.get("scanned"));
-      last.put("agent_identifier", row.get("agent"));
-      last.put("processed", row.get("processed"));
-    }
-    Map<String, Object> conflicts = new LinkedHashMap<>();
-    long open = 0;
-    for (String kind : List.of("unknown", "nic", "location")) {
-      long n = (Long) row.get(kind);
-      conflicts.put(kind, n);
-      open += n;
-    }
-    conflicts.put("total", open);
-    Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("last_scan", last);
-    facts.put("conflicts", conflicts);
-    facts.put("offline_warnings", row.get("offline"));
-    facts.put("attention", open + (Long) row.get("offline"));
-    facts.put("nics", row.get("nics"));
-    return facts;
+    Map<String, Object> last =
+        row.get("id") == null
+            ? null
+            : LAST_SCAN.values(
+                row.get("id"), row.get("scanned"), row.get("agent"), row.get("processed"));
+    long unknown = (Long) row.get("unknown");
+    long nic = (Long) row.get("nic");
+    long location = (Long) row.get("location");
+    long open = unknown + nic + location;
+    long offline = (Long) row.get("offline");
+    return DASHBOARD.values(
+        last,
+        OPEN_CONFLICTS.values(unknown, nic, location, open),
+        offline,
+        open + offline,
+        row.get("nics"));
   }
 
   /** A lab {@code l} of building {@code bd} as "building/lab". */

@@ -1,5 +1,6 @@
 package cores.domain.live;
 
+import cores.api.web.JsonShape;
 import cores.domain.inventory.HostDerivation;
 import cores.domain.sql.Sql;
 import java.time.Instant;
@@ -17,6 +18,36 @@ public final class ScanIngest {
   private static final String VIRTUAL = "e.kind = 'virtual'";
   private static final String UNKNOWN = "e.kind = 'unknown'";
   private static final String KNOWN = "e.kind = 'nic'";
+
+  /** A line of the original's answer: the entry's MAC (else the entry as sent) and its status. */
+  private static Map<String, Object> originalLine(String outcome, String description) {
+    return JsonShape.of()
+        .with("nic", Map.of("description", "the entry's MAC, else the entry as sent"))
+        .with(outcome, JsonShape.STRING)
+        .schema(description);
+  }
+
+  /**
+   * The answer to a scan: the original's keys first (an agent reads {@code success} and {@code
+   * result}), Cores' own beside them.
+   */
+  public static final JsonShape ANSWER =
+      JsonShape.of()
+          .with("success", JsonShape.described(Map.of("const", true), "the scan was taken"))
+          .with(
+              "result",
+              JsonShape.arrayOf(
+                  Map.of(
+                      "oneOf",
+                      List.of(
+                          originalLine("success", "an entry used"),
+                          originalLine("error", "an entry not used")))))
+          .with("session", JsonShape.described(JsonShape.INTEGER, "the scan session's id"))
+          .with("agentident", JsonShape.STRING)
+          .with("timestamp", JsonShape.described(JsonShape.DATE_TIME, "when scanned"))
+          .with(
+              "results",
+              JsonShape.arrayOf(LiveLists.LINE.schema("what became of an entry, in entry order")));
 
   /**
    * The stored session and one status line per entry, in Cores' shape ({@code results}: entry, mac,

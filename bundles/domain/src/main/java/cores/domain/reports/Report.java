@@ -1,6 +1,7 @@
 package cores.domain.reports;
 
 import cores.api.web.FieldErrors;
+import cores.api.web.JsonShape;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,37 @@ public record Report(String name, Map<String, Object> parameters, List<Table> ta
     }
   }
 
+  /**
+   * The JSON answer: the parameters, then {@code count} and {@code results} (the main table's
+   * rows), then the other tables by name; {@link #answerSchema} describes it.
+   */
+  public Map<String, Object> answer() {
+    Map<String, Object> body = new LinkedHashMap<>(parameters);
+    body.put("count", main().rows().size());
+    body.put("results", main().rows());
+    for (Table other : tables.subList(1, tables.size())) {
+      body.put(other.name(), other.rows());
+    }
+    return body;
+  }
+
+  /**
+   * The JSON Schema of {@link #answer} for a report of these parameters and tables (the main one
+   * first), from the same shapes the report takes its columns from.
+   */
+  public static Map<String, Object> answerSchema(
+      String description, JsonShape parameters, Map<String, JsonShape> tables) {
+    JsonShape answer = parameters.with("count", JsonShape.INTEGER);
+    boolean main = true;
+    for (Map.Entry<String, JsonShape> table : tables.entrySet()) {
+      Map<String, Object> rows =
+          JsonShape.arrayOf(table.getValue().schema("a row of " + table.getKey()));
+      answer = answer.with(main ? "results" : table.getKey(), rows);
+      main = false;
+    }
+    return answer.schema(description);
+  }
+
   public Table main() {
     return tables.get(0);
   }
@@ -64,10 +96,11 @@ public record Report(String name, Map<String, Object> parameters, List<Table> ta
    * Tables from the rows of one statement that tags each row with its table in the column {@code
    * part}: each table keeps its own columns of its rows, in the statement's order.
    */
-  static List<Table> split(List<Map<String, Object>> rows, Map<String, List<String>> columns) {
+  static List<Table> split(List<Map<String, Object>> rows, Map<String, JsonShape> columns) {
     List<Table> tables = new ArrayList<>();
     columns.forEach(
-        (name, names) -> {
+        (name, shape) -> {
+          List<String> names = shape.keys();
           List<Map<String, Object>> own = new ArrayList<>();
           for (Map<String, Object> row : rows) {
             if (name.equals(row.get("part"))) {

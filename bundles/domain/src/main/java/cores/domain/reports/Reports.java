@@ -1,6 +1,8 @@
 package cores.domain.reports;
 
+import cores.api.web.JsonShape;
 import cores.domain.inventory.Names;
+import cores.domain.inventory.Schemas;
 import cores.domain.sql.Sql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The original's reports (asset summary, usage, long reservations), each one statement; a report of
@@ -25,26 +28,156 @@ public final class Reports {
   private static final String LOCATION = Names.lab("l", "bd");
   private static final String RACK = Names.rack("r.number", "l", "bd");
 
+  private static final Map<String, Object> INTEGER_OR_NULL = JsonShape.nullable(JsonShape.INTEGER);
+  private static final Map<String, Object> STRING_OR_NULL = JsonShape.nullable(JsonShape.STRING);
+  private static final Map<String, Object> HARDWARE_NAME =
+      JsonShape.described(JsonShape.STRING, "\"[type] model\"");
+  private static final Map<String, Object> LOCATION_NAME =
+      JsonShape.described(STRING_OR_NULL, "\"<building>/<lab>\"");
+  private static final Map<String, Object> SHARE =
+      JsonShape.described(
+          Map.of("type", "number", "minimum", 0, "maximum", 1), "of the period, 4 decimals");
+  private static final Map<String, Object> COUNT = Map.of("type", "integer", "minimum", 0);
+
+  /** The asset summary's tables and their columns: the statement's and the answer's. */
+  static final Map<String, JsonShape> ASSETS =
+      tables(
+          "hosts",
+          JsonShape.of()
+              .with("id", JsonShape.INTEGER)
+              .with("hostname", JsonShape.STRING)
+              .with("hardware", HARDWARE_NAME)
+              .with("mac", JsonShape.described(JsonShape.nullable(Schemas.MAC), "primary NIC's"))
+              .with("lastseen", JsonShape.nullable(JsonShape.DATE_TIME))
+              .with("rack", JsonShape.described(STRING_OR_NULL, "\"<number> in <building>/<lab>\""))
+              .with("serial_no", JsonShape.STRING)
+              .with("asset_no", JsonShape.STRING)
+              .with("status", Schemas.HOST_STATUS),
+          "cards",
+          JsonShape.of()
+              .with("id", JsonShape.INTEGER)
+              .with("cardtype", JsonShape.STRING)
+              .with("details", JsonShape.STRING)
+              .with("asset_no", JsonShape.STRING)
+              .with("host", INTEGER_OR_NULL)
+              .with("hostname", STRING_OR_NULL));
+
+  private static final JsonShape USAGE_PARAMETERS =
+      JsonShape.of()
+          .with("from", JsonShape.DATE_TIME)
+          .with("to", JsonShape.DATE_TIME)
+          .with("days", JsonShape.described(JsonShape.NUMBER, "the period's length, 2 decimals"));
+
+  /** The usage report's tables and their columns. */
+  static final Map<String, JsonShape> USAGE =
+      tables(
+          "hosts",
+          JsonShape.of()
+              .with("bookable", JsonShape.INTEGER)
+              .with("host", JsonShape.INTEGER)
+              .with("hostname", JsonShape.STRING)
+              .with("hardware_id", JsonShape.INTEGER)
+              .with("hardware", HARDWARE_NAME)
+              .with("lab", INTEGER_OR_NULL)
+              .with("location", LOCATION_NAME)
+              .with("group", STRING_OR_NULL)
+              .with("owner", JsonShape.described(STRING_OR_NULL, "a username"))
+              .with(
+                  "biggest_user",
+                  JsonShape.described(STRING_OR_NULL, "the username with the most bookings"))
+              .with("bookings", COUNT)
+              .with("booked_seconds", COUNT)
+              .with("share", SHARE),
+          "hardware",
+          JsonShape.of()
+              .with("hardware_id", JsonShape.INTEGER)
+              .with("hardware", HARDWARE_NAME)
+              .with("hosts", COUNT)
+              .with("bookings", COUNT)
+              .with("booked_seconds", COUNT)
+              .with("share", JsonShape.described(SHARE, "the hosts' average")),
+          "labs",
+          JsonShape.of()
+              .with("lab", INTEGER_OR_NULL)
+              .with("location", LOCATION_NAME)
+              .with("hosts", COUNT)
+              .with("bookings", COUNT)
+              .with("booked_seconds", COUNT)
+              .with("share", JsonShape.described(SHARE, "the hosts' average")),
+          "users",
+          JsonShape.of()
+              .with("user", JsonShape.INTEGER)
+              .with("username", STRING_OR_NULL)
+              .with("bookings", COUNT)
+              .with("booked_seconds", COUNT));
+
+  private static final JsonShape LONG_PARAMETERS =
+      JsonShape.of()
+          .with("days", JsonShape.described(COUNT, "the least number of days open"))
+          .with("at", JsonShape.DATE_TIME);
+
+  /** The long reservations' columns. */
+  static final JsonShape LONG_RESERVATIONS =
+      JsonShape.of()
+          .with("reservation", JsonShape.INTEGER)
+          .with("bookable", JsonShape.INTEGER)
+          .with("host", JsonShape.INTEGER)
+          .with("hostname", JsonShape.STRING)
+          .with("owner", JsonShape.described(JsonShape.INTEGER, "a user id"))
+          .with("username", STRING_OR_NULL)
+          .with("hardware", HARDWARE_NAME)
+          .with("location", LOCATION_NAME)
+          .with("start", JsonShape.DATE_TIME)
+          .with("end", JsonShape.nullable(JsonShape.DATE_TIME))
+          .with("days_open", COUNT)
+          .with("others", JsonShape.described(COUNT, "the user's other open reservations"));
+
+  /**
+   * The JSON Schemas of the reports' answers ({@link Report#answer}) by name: {@code
+   * report_assets}, {@code report_usage}, {@code report_longreservations}.
+   */
+  public static Map<String, Map<String, Object>> schemas() {
+    Map<String, Map<String, Object>> schemas = new LinkedHashMap<>();
+    schemas.put(
+        "report_assets",
+        Report.answerSchema(
+            "the asset summary: hosts as results, and cards", JsonShape.of(), ASSETS));
+    schemas.put(
+        "report_usage",
+        Report.answerSchema(
+            "usage in the period: hosts as results, hardware, labs, users",
+            USAGE_PARAMETERS,
+            USAGE));
+    schemas.put(
+        "report_longreservations",
+        Report.answerSchema(
+            "reservations open at least days days at the time at",
+            LONG_PARAMETERS,
+            Map.of("reservations", LONG_RESERVATIONS)));
+    return schemas;
+  }
+
+  private static Map<String, JsonShape> tables(Object... nameAndShape) {
+    Map<String, JsonShape> tables = new LinkedHashMap<>();
+    for (int i = 0; i < nameAndShape.length; i += 2) {
+      tables.put((String) nameAndShape[i], (JsonShape) nameAndShape[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(tables);
+  }
+
+  /** The parameters in the shape's order, each taken from the values. */
+  private static Map<String, Object> parameters(JsonShape shape, Function<String, Object> values) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    shape.keys().forEach(key -> parameters.put(key, values.apply(key)));
+    return parameters;
+  }
+
   /**
    * The asset summary: hosts (hardware, primary NIC's MAC, last seen, rack, serial and asset
    * numbers, status) by name, then cards (type, details, asset number, the host they are in) by
    * type.
    */
   public Report assets(Sql sql) {
-    Map<String, List<String>> tables = new LinkedHashMap<>();
-    tables.put(
-        "hosts",
-        List.of(
-            "id",
-            "hostname",
-            "hardware",
-            "mac",
-            "lastseen",
-            "rack",
-            "serial_no",
-            "asset_no",
-            "status"));
-    tables.put("cards", List.of("id", "cardtype", "details", "asset_no", "host", "hostname"));
     List<Map<String, Object>> rows =
         sql.rows(
             "SELECT * FROM ("
@@ -66,7 +199,7 @@ public final class Reports {
                 + ") a ORDER BY part DESC,"
                 + " lower(CASE WHEN part = 'hosts' THEN hostname ELSE cardtype END), id",
             List.of());
-    return new Report("assets", Map.of(), Report.split(rows, tables));
+    return new Report("assets", Map.of(), Report.split(rows, ASSETS));
   }
 
   /**
@@ -80,28 +213,6 @@ public final class Reports {
    */
   public Report usage(Sql sql, Instant from, Instant to) {
     long seconds = Duration.between(from, to).toSeconds();
-    Map<String, List<String>> tables = new LinkedHashMap<>();
-    tables.put(
-        "hosts",
-        List.of(
-            "bookable",
-            "host",
-            "hostname",
-            "hardware_id",
-            "hardware",
-            "lab",
-            "location",
-            "group",
-            "owner",
-            "biggest_user",
-            "bookings",
-            "booked_seconds",
-            "share"));
-    tables.put(
-        "hardware",
-        List.of("hardware_id", "hardware", "hosts", "bookings", "booked_seconds", "share"));
-    tables.put("labs", List.of("lab", "location", "hosts", "bookings", "booked_seconds", "share"));
-    tables.put("users", List.of("user", "username", "bookings", "booked_seconds"));
     List<Map<String, Object>> rows =
         sql.rows(
             "WITH parts AS (SELECT k.bookable_id, k.owner_id,"
@@ -154,13 +265,16 @@ public final class Reports {
                 + " lower(coalesce(hostname, hardware, location, username)), bookable, hardware_id,"
                 + " lab, \"user\"",
             List.of(to, from, to, from, seconds, to));
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put("from", from);
-    parameters.put("to", to);
-    parameters.put(
-        "days",
-        BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(86_400), 2, RoundingMode.HALF_UP));
-    return new Report("usage", parameters, Report.split(rows, tables));
+    Map<String, Object> given =
+        Map.of(
+            "from",
+            from,
+            "to",
+            to,
+            "days",
+            BigDecimal.valueOf(seconds)
+                .divide(BigDecimal.valueOf(86_400), 2, RoundingMode.HALF_UP));
+    return new Report("usage", parameters(USAGE_PARAMETERS, given::get), Report.split(rows, USAGE));
   }
 
   /**
@@ -169,20 +283,6 @@ public final class Reports {
    * days open, and how many other reservations the holder has that have not ended.
    */
   public Report longReservations(Sql sql, Instant now, int days) {
-    List<String> columns =
-        List.of(
-            "reservation",
-            "bookable",
-            "host",
-            "hostname",
-            "owner",
-            "username",
-            "hardware",
-            "location",
-            "start",
-            "end",
-            "days_open",
-            "others");
     List<Map<String, Object>> rows =
         sql.rows(
             "WITH open AS (SELECT r.id, r.bookable_id, r.owner_id, r.start_time, r.end_time,"
@@ -204,10 +304,10 @@ public final class Reports {
                 + " WHERE o.start_time <= ?::timestamptz"
                 + " ORDER BY o.start_time, o.id",
             List.of(now, now, now.minus(Duration.ofDays(days))));
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put("days", days);
-    parameters.put("at", now);
+    Map<String, Object> given = Map.of("days", days, "at", now);
     return new Report(
-        "longreservations", parameters, List.of(new Report.Table("reservations", columns, rows)));
+        "longreservations",
+        parameters(LONG_PARAMETERS, given::get),
+        List.of(new Report.Table("reservations", LONG_RESERVATIONS.keys(), rows)));
   }
 }

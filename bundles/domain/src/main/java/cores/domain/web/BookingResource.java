@@ -89,7 +89,13 @@ public final class BookingResource implements ApiSchemas {
   /** The booking as answered (its columns' schema, beside them in BookingService). */
   @Override
   public Map<String, Map<String, Object>> schemas() {
-    return Map.of("booking", BookingService.bookingSchema());
+    return Map.of(
+        "booking",
+        BookingService.bookingSchema(),
+        "booking_input",
+        BookingService.holdInputSchema(false),
+        "booking_change",
+        BookingService.holdChangeSchema("the owner's (or staff's) change of a booking"));
   }
 
   @GET
@@ -123,6 +129,7 @@ public final class BookingResource implements ApiSchemas {
   @POST
   @ApiDoc(
       response = "booking",
+      request = "booking_input",
       value =
           "Books a bookable: no overlap (409), not in the past, at most 31 days; times are ISO-8601"
               + " date-times, without an offset in CORES_TIME_ZONE",
@@ -149,6 +156,7 @@ public final class BookingResource implements ApiSchemas {
   @Path("{id}")
   @ApiDoc(
       response = "booking",
+      request = "booking_change",
       value = "Changes the comment or the end",
       permission = "authenticated: the owner or staff")
   public Map<String, Object> patch(
@@ -160,6 +168,7 @@ public final class BookingResource implements ApiSchemas {
   @Path("{id}")
   @ApiDoc(
       response = "booking",
+      request = "booking_change",
       value = "Replaces the end and the comment (an absent comment is emptied)",
       permission = "authenticated: the owner or staff")
   public Map<String, Object> replace(

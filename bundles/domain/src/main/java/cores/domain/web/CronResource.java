@@ -1,6 +1,8 @@
 package cores.domain.web;
 
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
+import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
 import cores.domain.jobs.Job;
 import cores.domain.jobs.Jobs;
@@ -10,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 @Path("cron")
 @Produces(MediaType.APPLICATION_JSON)
 @ApiDoc(area = "jobs", permission = ApiDoc.STAFF)
-public final class CronResource {
+public final class CronResource implements ApiSchemas {
   private final Jobs jobs;
 
   @Activate
@@ -33,16 +35,42 @@ public final class CronResource {
     this.jobs = jobs;
   }
 
+  /** A run as answered: what was claimed and how it ended (see jobs_run). */
+  private static final JsonShape RUN =
+      JsonShape.of()
+          .with("job", JsonShape.oneOf(List.of(Job.MORNING.code(), Job.MAINTENANCE.code())))
+          .with("run", JsonShape.described(JsonShape.INTEGER, "the run's id"))
+          .with("slot", JsonShape.described(JsonShape.DATE_TIME, "a manual run's: when asked"))
+          .with("trigger", JsonShape.oneOf(List.of("manual", "schedule")))
+          .with("outcome", JsonShape.oneOf(List.of("ok", "failed")))
+          .with(
+              "summary",
+              Map.of(
+                  "type",
+                  "object",
+                  "description",
+                  "what each step did, by name",
+                  "additionalProperties",
+                  Map.of("type", "integer")))
+          .with("errors", JsonShape.arrayOf(JsonShape.STRING));
+
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of("job_run", RUN.schema("a job's run, finished"));
+  }
+
   @POST
   @Path("morningjobs")
-  @ApiDoc("Runs the morning job (reminder mails) now; answers its summary")
+  @ApiDoc(
+      value = "Runs the morning job (reminder mails) now; answers its summary",
+      response = "job_run")
   public Map<String, Object> morning(@Context SecurityContext security) {
     return run(Job.MORNING, security);
   }
 
   @POST
   @Path("maintenance")
-  @ApiDoc("Runs the nightly maintenance job now; answers its summary")
+  @ApiDoc(value = "Runs the nightly maintenance job now; answers its summary", response = "job_run")
   public Map<String, Object> maintenance(@Context SecurityContext security) {
     return run(Job.MAINTENANCE, security);
   }
@@ -53,14 +81,13 @@ public final class CronResource {
         jobs.runNow(job)
             .orElseThrow(
                 () -> ProblemException.conflict("A " + job.code() + " run started this instant."));
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("job", job.code());
-    answer.put("run", run.id());
-    answer.put("slot", run.slot());
-    answer.put("trigger", run.trigger());
-    answer.put("outcome", run.outcome());
-    answer.put("summary", run.summary());
-    answer.put("errors", run.errors());
-    return answer;
+    return RUN.values(
+        job.code(),
+        run.id(),
+        run.slot(),
+        run.trigger(),
+        run.outcome(),
+        run.summary(),
+        run.errors());
   }
 }

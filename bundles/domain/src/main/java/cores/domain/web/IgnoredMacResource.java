@@ -4,6 +4,7 @@ import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.ProblemException;
 import cores.domain.live.IgnoredMacs;
 import cores.domain.sql.Sql;
@@ -33,7 +34,7 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ApiDoc(area = "live")
-public final class IgnoredMacResource {
+public final class IgnoredMacResource implements ApiSchemas {
   private final Transactions tx;
   private final IgnoredMacs macs = new IgnoredMacs();
 
@@ -42,15 +43,30 @@ public final class IgnoredMacResource {
     this.tx = tx;
   }
 
+  /** The ignore list's rows and what adding takes, beside the statements (IgnoredMacs). */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of(
+        "ignoredmac", IgnoredMacs.ROW.schema("a MAC scans skip"),
+        "ignoredmac_input", IgnoredMacs.inputSchema());
+  }
+
   @GET
-  @ApiDoc(value = "The MACs scans skip", permission = "live.view_scanconflict")
+  @ApiDoc(
+      response = "ignoredmac",
+      value = "The MACs scans skip",
+      permission = "live.view_scanconflict")
   public List<Map<String, Object>> list(@Context SecurityContext security) {
     Access.require(security, Permissions.VIEW_SCANCONFLICT);
     return tx.readOnly(em -> macs.list(Sql.of(em)));
   }
 
   @POST
-  @ApiDoc(value = "Adds a MAC to the ignore list", permission = "live.change_scanconflict")
+  @ApiDoc(
+      response = "ignoredmac",
+      request = "ignoredmac_input",
+      value = "Adds a MAC to the ignore list",
+      permission = "live.change_scanconflict")
   public Response add(Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     Map<String, Object> input = body == null ? Map.of() : body;

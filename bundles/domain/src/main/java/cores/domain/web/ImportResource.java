@@ -2,11 +2,13 @@ package cores.domain.web;
 
 import cores.api.persistence.Transactions;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
 import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Models;
+import cores.domain.inventory.Schemas;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -32,7 +34,7 @@ import org.osgi.service.component.annotations.Reference;
 @ApiDoc(permission = ApiDoc.STAFF)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public final class ImportResource {
+public final class ImportResource implements ApiSchemas {
   private final Transactions tx;
   private final Inventory inventory;
 
@@ -44,9 +46,37 @@ public final class ImportResource {
     this.inventory = new Inventory(new Bookables(mail, Clock.systemUTC()));
   }
 
+  /** The answers: the model's row and whether it was created ({@link #getOrCreate}). */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of(
+        "import_hosttype", gotOrCreated(Models.HOSTTYPE),
+        "import_hosthardware", gotOrCreated(Models.HOSTHARDWARE));
+  }
+
+  /** The model's row as {@link Schemas} describes it, and {@code created}. */
+  private static Map<String, Object> gotOrCreated(cores.domain.inventory.Model model) {
+    Map<String, Object> schema = new LinkedHashMap<>(Schemas.of(model).get(model.name()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> properties =
+        new LinkedHashMap<>((Map<String, Object>) schema.get("properties"));
+    properties.put(
+        "created", Map.of("type", "boolean", "description", "false: it existed already"));
+    schema.put("properties", properties);
+    schema.put("required", List.copyOf(properties.keySet()));
+    schema.put("description", "the " + model.name() + " of that name, found or created");
+    schema.remove("examples");
+    return schema;
+  }
+
   @POST
   @Path("gethosttype")
-  @ApiDoc("Gets or creates the host type of this name; the answer says created")
+  @ApiDoc(
+      value =
+          "Gets or creates the host type of this name; the answer says created (the other fields"
+              + " count only when it is created)",
+      request = "hosttype_input",
+      response = "import_hosttype")
   public Map<String, Object> hostType(
       Map<String, Object> input, @Context SecurityContext security) {
     Admins.require(security, "import");
@@ -55,7 +85,12 @@ public final class ImportResource {
 
   @POST
   @Path("gethosthardware")
-  @ApiDoc("Gets or creates the host hardware of this name; the answer says created")
+  @ApiDoc(
+      value =
+          "Gets or creates the host hardware of this name; the answer says created (the other"
+              + " fields count only when it is created)",
+      request = "hosthardware_input",
+      response = "import_hosthardware")
   public Map<String, Object> hostHardware(
       Map<String, Object> input, @Context SecurityContext security) {
     Admins.require(security, "import");

@@ -4,6 +4,7 @@ import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.domain.inventory.Ids;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -43,7 +43,7 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ApiDoc(area = "live")
-public final class LiveResource {
+public final class LiveResource implements ApiSchemas {
   private final Transactions tx;
   private final Clock clock;
   private final ScanIngest ingest = new ScanIngest();
@@ -55,9 +55,20 @@ public final class LiveResource {
     this.clock = Clock.systemUTC();
   }
 
+  /** The answers, from the shapes beside the code that builds them (ScanIngest, LiveLists). */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of(
+        "live_ingest", ScanIngest.ANSWER.schema("what became of a scan"),
+        "live_dashboard", LiveLists.DASHBOARD.schema("the live dashboard's facts"),
+        "virtualhost", LiveLists.VIRTUAL_HOST.schema("a virtual host seen by scans"),
+        "nic_mac", LiveLists.NIC_MAC.schema("a NIC and its MAC"));
+  }
+
   @POST
   @Path("ingest")
   @ApiDoc(
+      response = "live_ingest",
       value =
           "Ingests a network scan (the agent's payload); the original's answer {success, result:"
               + " [{nic, success|error}]} and beside it session, agentident, timestamp and results"
@@ -68,20 +79,14 @@ public final class LiveResource {
     Instant now = clock.instant();
     Scan scan = ScanParser.parse(body, now);
     ScanIngest.Report report = tx.required(em -> ingest.ingest(Sql.of(em), scan, now));
-    // the original's keys first (an agent reads success and result), Cores' own beside them
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("success", true);
-    answer.put("result", report.original());
-    answer.put("session", report.session());
-    answer.put("agentident", scan.agent());
-    answer.put("timestamp", scan.scanned());
-    answer.put("results", report.results());
-    return answer;
+    return ScanIngest.ANSWER.values(
+        true, report.original(), report.session(), scan.agent(), scan.scanned(), report.results());
   }
 
   @GET
   @Path("dashboard")
   @ApiDoc(
+      response = "live_dashboard",
       value =
           "The live dashboard's facts: last_scan (id, timestamp, agent_identifier, processed, or"
               + " null), open conflicts by kind and their total, open offline_warnings, attention"
@@ -95,6 +100,7 @@ public final class LiveResource {
   @GET
   @Path("virtualhosts")
   @ApiDoc(
+      response = "virtualhost",
       value =
           "Virtual hosts seen by scans (locally administered MACs): mac, ip, lab, location, status,"
               + " firstseen, lastseen; by lab, then IP",
@@ -123,6 +129,7 @@ public final class LiveResource {
   @GET
   @Path("macs")
   @ApiDoc(
+      response = "nic_mac",
       value = "Every NIC id with its MAC, for the scan agent",
       permission = ApiDoc.AUTHENTICATED)
   public List<Map<String, Object>> macs(@Context SecurityContext security) {

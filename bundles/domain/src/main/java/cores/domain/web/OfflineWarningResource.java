@@ -4,6 +4,7 @@ import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.live.ConflictStatus;
@@ -35,7 +36,7 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ApiDoc(area = "live")
-public final class OfflineWarningResource {
+public final class OfflineWarningResource implements ApiSchemas {
   static final String VIEW = Permissions.of("live", "view", "offlinehostwarning");
 
   private final Transactions tx;
@@ -47,8 +48,15 @@ public final class OfflineWarningResource {
     this.tx = tx;
   }
 
+  /** A warning as answered, from its shape beside its statement (LiveLists). */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of("offlinewarning", LiveLists.WARNING.schema("an offline host warning"));
+  }
+
   @GET
   @ApiDoc(
+      response = "offlinewarning",
       value = "Offline host warnings, a page at a time",
       permission = "live.view_offlinehostwarning")
   public Page<Map<String, Object>> list(
@@ -67,14 +75,20 @@ public final class OfflineWarningResource {
 
   @POST
   @Path("{id}/resolve")
-  @ApiDoc(value = "Marks the warning resolved", permission = "live.change_offlinehostwarning")
+  @ApiDoc(
+      response = "offlinewarning",
+      value = "Marks the warning resolved",
+      permission = "live.change_offlinehostwarning")
   public Map<String, Object> resolve(@PathParam("id") long id, @Context SecurityContext security) {
     return set(id, ConflictStatus.RESOLVED, security);
   }
 
   @POST
   @Path("{id}/ignore")
-  @ApiDoc(value = "Ignores the warning", permission = "live.change_offlinehostwarning")
+  @ApiDoc(
+      response = "offlinewarning",
+      value = "Ignores the warning",
+      permission = "live.change_offlinehostwarning")
   public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
     return set(id, ConflictStatus.IGNORE, security);
   }

@@ -4,6 +4,7 @@ import cores.api.persistence.Transactions;
 import cores.api.reports.ReportDesk;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
 import cores.domain.jobs.JobsConfig;
 import cores.domain.reports.Csv;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,7 +43,7 @@ import org.osgi.service.component.annotations.Reference;
 @Path("reports")
 @Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
 @ApiDoc(area = "reports", query = "format: csv for a CSV download (or Accept: text/csv)")
-public final class ReportResource {
+public final class ReportResource implements ApiSchemas {
   static final String CSV = "text/csv";
 
   private final Transactions tx;
@@ -65,6 +65,7 @@ public final class ReportResource {
   @GET
   @Path("assets")
   @ApiDoc(
+      response = "report_assets",
       value =
           "The asset summary: hosts (hardware, primary NIC's MAC, last seen, rack, serial and asset"
               + " numbers, status) as results, and cards (type, details, asset number, host)",
@@ -84,6 +85,7 @@ public final class ReportResource {
   @GET
   @Path("usage")
   @ApiDoc(
+      response = "report_usage",
       value =
           "Usage in a period, reserved bookables left out: per host (hardware, location, group,"
               + " owner, biggest user, bookings, time booked and its share) as results, the"
@@ -115,6 +117,7 @@ public final class ReportResource {
   @GET
   @Path("longreservations")
   @ApiDoc(
+      response = "report_longreservations",
       value =
           "Reservations open for at least a number of days, open longest first, with host, user,"
               + " hardware, location, start, days open and the user's other reservations",
@@ -131,6 +134,12 @@ public final class ReportResource {
     int least = ReportParameters.reservationDays(Query.blank(days));
     return answer(
         tx.readOnly(em -> reports.longReservations(Sql.of(em), now, least)), csv, null, now);
+  }
+
+  /** The reports' JSON answers, from the shapes their statements take their columns from. */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Reports.schemas();
   }
 
   /** CSV when ?format=csv, or when the client prefers text/csv to JSON; JSON otherwise. */
@@ -164,12 +173,6 @@ public final class ReportResource {
           .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
           .build();
     }
-    Map<String, Object> body = new LinkedHashMap<>(report.parameters());
-    body.put("count", report.main().rows().size());
-    body.put("results", report.main().rows());
-    for (Report.Table other : report.tables().subList(1, report.tables().size())) {
-      body.put(other.name(), other.rows());
-    }
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.ok(report.answer(), MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

@@ -82,7 +82,13 @@ public final class ReservationResource implements ApiSchemas {
   /** The reservation as answered (its columns' schema, beside them in BookingService). */
   @Override
   public Map<String, Map<String, Object>> schemas() {
-    return Map.of("reservation", BookingService.reservationSchema());
+    return Map.of(
+        "reservation",
+        BookingService.reservationSchema(),
+        "reservation_input",
+        BookingService.holdInputSchema(true),
+        "reservation_change",
+        BookingService.holdChangeSchema("an admin's change of a reservation"));
   }
 
   @GET
@@ -112,6 +118,7 @@ public final class ReservationResource implements ApiSchemas {
   @POST
   @ApiDoc(
       response = "reservation",
+      request = "reservation_input",
       value = "Reserves a bookable",
       permission = "booking.add_reservation")
   public Response create(
@@ -135,6 +142,7 @@ public final class ReservationResource implements ApiSchemas {
   @Path("{id}")
   @ApiDoc(
       response = "reservation",
+      request = "reservation_change",
       value = "Changes the end or the comment",
       permission = "booking.change_reservation")
   public Map<String, Object> patch(
@@ -146,6 +154,7 @@ public final class ReservationResource implements ApiSchemas {
   @Path("{id}")
   @ApiDoc(
       response = "reservation",
+      request = "reservation_change",
       value = "Replaces the end (none: open-ended again) and the comment",
       permission = "booking.change_reservation")
   public Map<String, Object> replace(

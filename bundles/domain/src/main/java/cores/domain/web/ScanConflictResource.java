@@ -4,6 +4,7 @@ import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.Page;
 import cores.domain.live.ConflictActions;
 import cores.domain.live.LiveLists;
@@ -36,7 +37,7 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ApiDoc(area = "live")
-public final class ScanConflictResource {
+public final class ScanConflictResource implements ApiSchemas {
   private final Transactions tx;
   private final Vendors vendors;
   private final ConflictActions actions = new ConflictActions();
@@ -50,6 +51,14 @@ public final class ScanConflictResource {
     this.vendors = vendors;
   }
 
+  /** A conflict as answered, from its shape beside its statement (ConflictActions). */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of(
+        "scanconflict", ConflictActions.CONFLICT.schema("a scan conflict"),
+        "fixlocation_input", ConflictActions.fixLocationSchema());
+  }
+
   /** The conflict with the vendor of its MAC's OUI (null when unknown or without a MAC). */
   private Map<String, Object> withVendor(Map<String, Object> conflict) {
     Object mac = conflict.get("mac");
@@ -59,6 +68,7 @@ public final class ScanConflictResource {
 
   @GET
   @ApiDoc(
+      response = "scanconflict",
       value =
           "Scan conflicts, a page at a time, each with the vendor of its MAC (from the IEEE"
               + " registry, null when unknown), what it is about (nic_model and nic_ip: the NIC's"
@@ -93,7 +103,10 @@ public final class ScanConflictResource {
 
   @GET
   @Path("{id}")
-  @ApiDoc(value = "One scan conflict", permission = "live.view_scanconflict")
+  @ApiDoc(
+      response = "scanconflict",
+      value = "One scan conflict",
+      permission = "live.view_scanconflict")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.VIEW_SCANCONFLICT);
     return withVendor(tx.readOnly(em -> actions.get(Sql.of(em), id)));
@@ -102,7 +115,10 @@ public final class ScanConflictResource {
   /** A NIC IP conflict: the NIC takes the new IP. */
   @POST
   @Path("{id}/accept")
-  @ApiDoc(value = "Accepts the NIC's new IP", permission = "live.change_scanconflict")
+  @ApiDoc(
+      response = "scanconflict",
+      value = "Accepts the NIC's new IP",
+      permission = "live.change_scanconflict")
   public Map<String, Object> accept(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     return withVendor(tx.required(em -> actions.acceptIp(Sql.of(em), id)));
@@ -115,6 +131,8 @@ public final class ScanConflictResource {
   @POST
   @Path("{id}/fixlocation")
   @ApiDoc(
+      response = "scanconflict",
+      request = "fixlocation_input",
       value =
           "Moves the host to a rack: {\"lab\": <lab id>, \"rack\": <rack number>} or"
               + " {\"rack_id\": <rack id>}",
@@ -132,7 +150,10 @@ public final class ScanConflictResource {
 
   @POST
   @Path("{id}/resolve")
-  @ApiDoc(value = "Marks the conflict resolved", permission = "live.change_scanconflict")
+  @ApiDoc(
+      response = "scanconflict",
+      value = "Marks the conflict resolved",
+      permission = "live.change_scanconflict")
   public Map<String, Object> resolve(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     return withVendor(tx.required(em -> actions.resolve(Sql.of(em), id)));
@@ -140,7 +161,10 @@ public final class ScanConflictResource {
 
   @POST
   @Path("{id}/ignore")
-  @ApiDoc(value = "Ignores the conflict while it exists", permission = "live.change_scanconflict")
+  @ApiDoc(
+      response = "scanconflict",
+      value = "Ignores the conflict while it exists",
+      permission = "live.change_scanconflict")
   public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     return withVendor(tx.required(em -> actions.ignore(Sql.of(em), id)));

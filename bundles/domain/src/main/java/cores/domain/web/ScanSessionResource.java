@@ -4,6 +4,7 @@ import cores.api.accounts.Permissions;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.live.LiveLists;
@@ -40,7 +41,7 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ApiDoc(area = "live")
-public final class ScanSessionResource {
+public final class ScanSessionResource implements ApiSchemas {
   static final String VIEW = Permissions.of("live", "view", "scansession");
 
   private final Transactions tx;
@@ -54,8 +55,18 @@ public final class ScanSessionResource {
     this.clock = Clock.systemUTC();
   }
 
+  /** A session in the list and alone, from their shapes beside the statements (LiveLists). */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of(
+        "scansession", LiveLists.SESSION.schema("a scan session"),
+        "scansession_detail",
+            LiveLists.SESSION_DETAIL.schema("a scan session with its report and its data"));
+  }
+
   @GET
   @ApiDoc(
+      response = "scansession",
       value =
           "Scan sessions, newest first: timestamp, agent_identifier, processed, received, the"
               + " conflicts still pointing at it, entries and counts by outcome (nic, unknown,"
@@ -79,6 +90,7 @@ public final class ScanSessionResource {
   @GET
   @Path("{id}")
   @ApiDoc(
+      response = "scansession_detail",
       value = "One scan session with its report's lines (results) and its data (raw_data)",
       permission = "live.view_scansession")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
@@ -88,6 +100,7 @@ public final class ScanSessionResource {
 
   @POST
   @ApiDoc(
+      response = "scansession_detail",
       value =
           "Uploads a scan file (the agent's payload: agentident, timestamp, results) and processes"
               + " it; the answer is the new session",

@@ -2,6 +2,8 @@ package cores.http.auth;
 
 import cores.api.auth.LoginFailedException;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
+import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
 import cores.api.web.Whiteboard;
 import cores.http.HttpConfig;
@@ -37,7 +39,7 @@ import org.osgi.service.component.annotations.Reference;
     property = Whiteboard.RESOURCE + "=true")
 @Path("auth")
 @ApiDoc(permission = ApiDoc.ANONYMOUS)
-public final class AuthResource {
+public final class AuthResource implements ApiSchemas {
   private final AccountServices services;
   private final SessionLogin login;
 
@@ -51,9 +53,26 @@ public final class AuthResource {
     this.login = new SessionLogin(services, csrf);
   }
 
+  /** What a login answers (the cookies are headers). */
+  private static final JsonShape OPENED =
+      JsonShape.of()
+          .with("username", JsonShape.STRING)
+          .with(
+              "csrfToken",
+              JsonShape.described(
+                  JsonShape.STRING, "send it back as X-CSRFToken with unsafe session requests"));
+
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of("login", OPENED.schema("the session opened"), "login_input", LOGIN);
+  }
+
   @POST
   @Path("login")
-  @ApiDoc("Opens a browser session: sets the session and csrftoken cookies")
+  @ApiDoc(
+      value = "Opens a browser session: sets the session and csrftoken cookies",
+      request = "login_input",
+      response = "login")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response login(
@@ -74,10 +93,8 @@ public final class AuthResource {
     if (opened.isEmpty()) {
       return AuthenticationFilter.unavailable();
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("username", opened.get().user().username());
-    body.put("csrfToken", opened.get().csrfToken());
-    Response.ResponseBuilder response = Response.ok(body);
+    Response.ResponseBuilder response =
+        Response.ok(OPENED.values(opened.get().user().username(), opened.get().csrfToken()));
     opened.get().cookies().forEach(c -> response.header(HttpHeaders.SET_COOKIE, c));
     return response.build();
   }
@@ -96,6 +113,13 @@ public final class AuthResource {
         .forEach(c -> response.header(HttpHeaders.SET_COOKIE, c));
     return response.build();
   }
+
+  /** What {@link #validate} lets through (Jackson refuses other keys). */
+  private static final Map<String, Object> LOGIN =
+      JsonShape.of()
+          .with("username", Map.of("type", "string", "pattern", "\\S"))
+          .with("password", Map.of("type", "string", "minLength", 1))
+          .schema("a username and its password");
 
   private static void validate(LoginRequest request) {
     if (request == null) {

@@ -3,6 +3,8 @@ package cores.http.auth;
 import cores.api.accounts.Impersonation;
 import cores.api.accounts.User;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
+import cores.api.web.JsonShape;
 import cores.api.web.Whiteboard;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +33,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = AuthTestResource.class, property = Whiteboard.RESOURCE + "=true")
 @Path("auth-test")
 @ApiDoc(area = "auth", permission = ApiDoc.AUTHENTICATED)
-public final class AuthTestResource {
+public final class AuthTestResource implements ApiSchemas {
   private final AtomicReference<Impersonation> impersonation = new AtomicReference<>();
 
   @Reference(
@@ -45,9 +48,28 @@ public final class AuthTestResource {
     impersonation.compareAndSet(service, null);
   }
 
+  /** The answer; {@code impersonator} only while a session impersonates. */
+  private static final JsonShape ANSWER =
+      JsonShape.of()
+          .with(
+              "detail",
+              JsonShape.described(JsonShape.STRING, "\"You are authenticated as <user>\""))
+          .with(
+              "impersonator",
+              JsonShape.described(JsonShape.STRING, "the username of the one impersonating"));
+
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    Map<String, Object> schema = ANSWER.schema("who the credentials are");
+    schema.put("required", List.of("detail"));
+    return Map.of("auth_test", schema);
+  }
+
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @ApiDoc("Checks the credentials: \"You are authenticated as <user>\"")
+  @ApiDoc(
+      value = "Checks the credentials: \"You are authenticated as <user>\"",
+      response = "auth_test")
   public Response test(
       @Context SecurityContext security,
       @CookieParam(AuthenticationFilter.SESSION_COOKIE) String session) {

@@ -160,7 +160,9 @@ public final class OpenApi {
   private static Map<String, Object> content(List<String> types, Map<String, Object> schema) {
     Map<String, Object> content = new LinkedHashMap<>();
     for (String type : types.isEmpty() ? List.of("*/*") : types) {
-      content.put(type, map("schema", schema));
+      // a JSON schema says nothing of another form (the reports' CSV download): that is text
+      boolean other = type.startsWith("text/") && !schema.isEmpty();
+      content.put(type, map("schema", other ? map("type", "string") : schema));
     }
     return content;
   }

@@ -5,6 +5,8 @@ import cores.api.auth.Authenticator;
 import cores.api.notify.NotificationChannel;
 import cores.api.notify.Outbox;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
+import cores.api.web.JsonShape;
 import cores.api.web.Whiteboard;
 import cores.http.auth.RolesAllowedFeature;
 import jakarta.ws.rs.GET;
@@ -46,7 +48,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
     property = Whiteboard.RESOURCE + "=true")
 @Path("system")
 @ApiDoc(area = "system", permission = ApiDoc.SUPERUSER)
-public final class SystemResource {
+public final class SystemResource implements ApiSchemas {
   static final String PID = "cores.system";
 
   /**
@@ -112,11 +114,64 @@ public final class SystemResource {
     outbox.compareAndSet(service, null);
   }
 
+  /** A bundle as listed. */
+  private static final JsonShape BUNDLE =
+      JsonShape.of()
+          .with("id", JsonShape.INTEGER)
+          .with("symbolicName", JsonShape.STRING)
+          .with("version", JsonShape.STRING)
+          .with(
+              "state",
+              JsonShape.oneOf(
+                  List.of(
+                      "INSTALLED",
+                      "RESOLVED",
+                      "STARTING",
+                      "STOPPING",
+                      "ACTIVE",
+                      "UNINSTALLED",
+                      "UNKNOWN")));
+
+  private static final Map<String, Object> COUNT = Map.of("type", "integer", "minimum", 0);
+
+  /** The answer; {@code notificationOutbox} only while the outbox service is there. */
+  private static final JsonShape SYSTEM =
+      JsonShape.of()
+          .with("bundles", JsonShape.arrayOf(BUNDLE.schema("a bundle")))
+          .with("authProviders", JsonShape.arrayOf(JsonShape.STRING))
+          .with("notificationChannels", JsonShape.arrayOf(JsonShape.STRING))
+          .with(
+              "notificationOutbox",
+              JsonShape.of()
+                  .with("pending", COUNT)
+                  .with("sent", COUNT)
+                  .with("failed", COUNT)
+                  .schema("messages by status"))
+          .with(
+              "config",
+              Map.of(
+                  "type",
+                  "object",
+                  "description",
+                  "the effective configuration by name, secrets masked",
+                  "additionalProperties",
+                  JsonShape.STRING));
+
+  /** The answer, from the shape its keys are taken from. */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    Map<String, Object> schema = SYSTEM.schema("the running system");
+    schema.put("required", List.of("bundles", "authProviders", "notificationChannels", "config"));
+    return Map.of("system", schema);
+  }
+
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @ApiDoc(
-      "Bundles and their states, active authentication providers and notification channels,"
-          + " effective configuration with secrets masked")
+      response = "system",
+      value =
+          "Bundles and their states, active authentication providers and notification channels,"
+              + " effective configuration with secrets masked")
   public Response system(@Context SecurityContext security) {
     if (!(security.getUserPrincipal() instanceof User user)) {
       return RolesAllowedFeature.notAuthenticated();
@@ -125,6 +180,7 @@ public final class SystemResource {
       return RolesAllowedFeature.forbidden();
     }
     Map<String, Object> body = new LinkedHashMap<>();
+    // the keys of SYSTEM, in its order
     body.put("bundles", bundles());
     Authenticator current = authenticator.get();
     body.put("authProviders", current == null ? List.of() : current.providers());
@@ -141,12 +197,12 @@ public final class SystemResource {
   private List<Map<String, Object>> bundles() {
     List<Map<String, Object>> bundles = new ArrayList<>();
     for (Bundle bundle : bundleContext.getBundles()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("id", bundle.getBundleId());
-      entry.put("symbolicName", bundle.getSymbolicName());
-      entry.put("version", bundle.getVersion().toString());
-      entry.put("state", state(bundle.getState()));
-      bundles.add(entry);
+      bundles.add(
+          BUNDLE.values(
+              bundle.getBundleId(),
+              bundle.getSymbolicName(),
+              bundle.getVersion().toString(),
+              state(bundle.getState())));
     }
     return bundles;
   }
