@@ -100,7 +100,7 @@ public final class MorningMail {
                 + " WHERE NOT b.start_reminder_sent AND b.start_time >= ? AND b.start_time < ?"
                 + " RETURNING b.id, (SELECT CASE WHEN p.owner_id <> b.owner_id THEN "
                 + String.format(BookingMail.NAME, "u")
-                + " END FROM booking_booking p JOIN auth_user u ON u.id = p.owner_id"
+                + " END FROM booking_booking p JOIN accounts_user_v1 u ON u.id = p.owner_id"
                 + " WHERE p.bookable_id = b.bookable_id AND p.end_time <= b.start_time"
                 + " ORDER BY p.end_time DESC LIMIT 1) AS previous",
             List.of(from, to));
@@ -125,7 +125,7 @@ public final class MorningMail {
               "SELECT "
                   + String.format(BookingMail.NAME, "u")
                   + " AS holder, n.start_time FROM booking_booking n"
-                  + " JOIN auth_user u ON u.id = n.owner_id WHERE n.bookable_id = ?"
+                  + " JOIN accounts_user_v1 u ON u.id = n.owner_id WHERE n.bookable_id = ?"
                   + " AND n.owner_id <> ? AND n.start_time >= ? AND n.start_time < ?"
                   + " ORDER BY n.start_time LIMIT 1",
               List.of(row.get("bookable_id"), row.get("owner_id"), end, end.plus(NEXT_WITHIN)));
