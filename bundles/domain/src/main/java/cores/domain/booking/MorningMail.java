@@ -193,6 +193,19 @@ public final class MorningMail {
     return rows.size();
   }
 
+  /** The exception's message and its root cause's first line (what the database said). */
+  private static String reason(RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(e.getMessage());
+    if (root == e) {
+      return message;
+    }
+    return message + ": " + String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+  }
+
   /** Runs each row's mail in a savepoint and collects the rows whose mail failed. */
   private static final class Rows {
     private final Sql sql;
@@ -209,8 +222,9 @@ public final class MorningMail {
         sql.savepoint(send);
       } catch (RuntimeException e) {
         // this row's data is bad (e.g. its user is gone): the others still get their mail
-        LOG.error("Morning job: no mail for {} {}: {}", kind, id, e.getMessage(), e);
-        failures.add(kind + " " + id + ": " + e.getMessage());
+        String reason = reason(e);
+        LOG.error("Morning job: no mail for {} {}: {}", kind, id, reason, e);
+        failures.add(kind + " " + id + ": " + reason);
         failed++;
       }
     }

@@ -95,9 +95,11 @@ class MorningMailTest {
   void oneRowWhoseMailFailsIsNamedAndMarkedAndTheOthersStillGetTheirs() throws Exception {
     long first = fixture.bookable("host-a", "active");
     long second = fixture.bookable("host-b", "active");
-    booking(first, ann, "2026-12-02T09:00Z", "2026-12-02T12:00Z");
-    booking(second, bob, "2026-12-02T09:00Z", "2026-12-02T12:00Z");
-    reservation(second, ann, "2026-12-02T13:00Z", "2026-12-02T15:00Z");
+    // starting tomorrow, ending later: one reminder each
+    booking(first, ann, "2026-12-02T09:00Z", "2026-12-04T12:00Z");
+    booking(second, bob, "2026-12-02T09:00Z", "2026-12-04T12:00Z");
+    reservation(
+        fixture.bookable("host-c", "active"), ann, "2026-12-02T13:00Z", "2026-12-04T15:00Z");
     long bad =
         db.number("SELECT id FROM booking_booking WHERE owner_id = " + bob.id() + " LIMIT 1");
     // a real failure of the database for bob's mail only
