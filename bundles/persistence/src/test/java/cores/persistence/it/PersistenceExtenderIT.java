@@ -252,7 +252,8 @@ class PersistenceExtenderIT {
     labels.start();
     await(() -> service(Transactions.class, "(osgi.unit.name=parts)"));
     assertEquals(
-        List.of("cores.persistence.it.labels/db/labels/V001__labels.sql",
+        List.of(
+            "cores.persistence.it.labels/db/labels/V001__labels.sql",
             "cores.persistence.it.parts/db/parts/V001__parts.sql"),
         query(
             "SELECT filename FROM databasechangelog WHERE id IN ('labels-1', 'parts-1')"
