@@ -1,6 +1,9 @@
 package cores.accounts;
 
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Recognises the database's constraint violations behind JPA's exceptions. */
 public final class Constraints {
@@ -8,6 +11,10 @@ public final class Constraints {
   public static final String GROUP_NAME_UNIQUE = "auth_group_name_key";
 
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+  /** The referring table in PostgreSQL's message ("… still referenced from table "x"."). */
+  private static final Pattern REFERRING_TABLE = Pattern.compile("table \"([a-z0-9_]+)\"\\.?\\s*$");
 
   private Constraints() {}
 
@@ -24,5 +31,28 @@ public final class Constraints {
       }
     }
     return false;
+  }
+
+  /**
+   * What still refers to a row whose delete a foreign key refused, in words: the referring table's
+   * model in the plural ({@code booking_booking} gives "bookings (booking_booking)"), or "other
+   * records" when the message does not name the table. Empty when the error is no such refusal.
+   */
+  public static Optional<String> stillReferredBy(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+        Matcher table = REFERRING_TABLE.matcher(String.valueOf(sql.getMessage()).strip());
+        if (!table.find()) {
+          return Optional.of("other records");
+        }
+        String name = table.group(1);
+        String model = name.substring(name.indexOf('_') + 1);
+        return Optional.of(model + "s (" + name + ")");
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -8,6 +8,7 @@ import cores.api.persistence.Transactions;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * stable Message-ID makes that repeat recognisable; the rows of a dead process wait for their lease
  * to end. A dispatcher that is stopped (interrupted) mid-batch gives back the rows it has not
  * handed out yet.
+ *
+ * <p>One bad row never stops the others: its outcome is written inside a savepoint, and when the
+ * database refuses it (a constraint, a trigger; not a lost connection) the row is logged, marked
+ * {@code failed} with the reason, and the other outcomes are recorded. A message that cannot be
+ * rendered for any reason fails alone as well.
  */
 final class Delivery {
   private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
@@ -52,8 +58,17 @@ final class Delivery {
 
   /** A row's outcome, written to the outbox. */
   @FunctionalInterface
-  private interface Outcome {
+  private interface Write {
     void record(Connection c) throws SQLException;
+  }
+
+  /** The outcome of the row {@code id}. */
+  private record Outcome(long id, Write write) {}
+
+  /** SQL states of a connection that is gone (class 08) or a server going away (57P0x). */
+  private static boolean lostConnection(SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    return state.startsWith("08") || state.startsWith("57P");
   }
 
   private final Transactions tx;
@@ -132,7 +147,7 @@ final class Delivery {
           em -> {
             Connection c = connection(em);
             for (Outcome outcome : unrecorded) {
-              outcome.record(c);
+              record(c, outcome);
             }
             return null;
           });
@@ -144,11 +159,46 @@ final class Delivery {
     }
   }
 
+  /**
+   * Writes one outcome in a savepoint; if the database refuses it, marks the row failed instead
+   * (itself in a savepoint, only logged if refused too). A lost connection is thrown: then every
+   * outcome is kept for a later round.
+   */
+  private static void record(Connection c, Outcome outcome) throws SQLException {
+    Savepoint savepoint = c.setSavepoint();
+    try {
+      outcome.write().record(c);
+      c.releaseSavepoint(savepoint);
+      return;
+    } catch (SQLException e) {
+      if (lostConnection(e)) {
+        throw e;
+      }
+      c.rollback(savepoint);
+      LOG.error(
+          "Outbox message {}: its outcome cannot be recorded, marking it failed: {}",
+          outcome.id(),
+          e.getMessage(),
+          e);
+      Savepoint mark = c.setSavepoint();
+      try {
+        OutboxStore.broken(c, outcome.id(), truncate("outcome not recorded: " + e.getMessage()));
+        c.releaseSavepoint(mark);
+      } catch (SQLException refused) {
+        if (lostConnection(refused)) {
+          throw refused;
+        }
+        c.rollback(mark);
+        LOG.error("Outbox message {} cannot be marked failed either", outcome.id(), refused);
+      }
+    }
+  }
+
   /** Leased rows not handed to any channel become due again at once. */
   private void giveBack(List<OutboxRow> rows) {
     for (OutboxRow row : rows) {
       long id = row.id();
-      unrecorded.add(c -> OutboxStore.release(c, id));
+      unrecorded.add(new Outcome(id, c -> OutboxStore.release(c, id)));
     }
   }
 
@@ -160,11 +210,12 @@ final class Delivery {
     try {
       type = NotificationType.ofCode(row.type());
       notification = notification(row, type);
-    } catch (IllegalArgumentException e) {
-      LOG.warn("Outbox message {} cannot be rendered: {}", id, e.getMessage());
-      String error = "cannot render: " + e.getMessage();
+    } catch (RuntimeException e) {
+      // bad data (IllegalArgumentException) or a template that breaks on it: this row alone
+      LOG.warn("Outbox message {} cannot be rendered: {}", id, e.getMessage(), e);
+      String error = truncate("cannot render: " + e.getMessage());
       Set<String> deliveredTo = row.deliveredTo();
-      return c -> OutboxStore.dead(c, id, attempts, error, deliveredTo);
+      return new Outcome(id, c -> OutboxStore.dead(c, id, attempts, error, deliveredTo));
     }
     Set<String> delivered = new LinkedHashSet<>(row.deliveredTo());
     StringBuilder errors = new StringBuilder();
@@ -190,12 +241,13 @@ final class Delivery {
       }
     }
     if (errors.isEmpty()) {
-      return c -> OutboxStore.sent(c, List.of(new OutboxStore.Sent(id, delivered)));
+      return new Outcome(
+          id, c -> OutboxStore.sent(c, List.of(new OutboxStore.Sent(id, delivered))));
     }
     String error = truncate(errors);
     if (backoff.exhausted(attempts)) {
       LOG.warn("Outbox message {} failed {} times, giving up: {}", id, attempts, errors);
-      return c -> OutboxStore.dead(c, id, attempts, error, delivered);
+      return new Outcome(id, c -> OutboxStore.dead(c, id, attempts, error, delivered));
     }
     long delay = backoff.delay(attempts, random).toMillis();
     LOG.info(
@@ -204,7 +256,7 @@ final class Delivery {
         attempts,
         delay,
         errors);
-    return c -> OutboxStore.retry(c, id, attempts, delay, error, delivered);
+    return new Outcome(id, c -> OutboxStore.retry(c, id, attempts, delay, error, delivered));
   }
 
   private Notification notification(OutboxRow row, NotificationType type) {

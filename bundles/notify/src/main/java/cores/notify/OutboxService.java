@@ -38,7 +38,7 @@ public final class OutboxService implements Outbox {
           + " SELECT ?, u.id, a.address, ?::jsonb,"
           + " CASE WHEN a.address = '' THEN 'failed' ELSE 'pending' END,"
           + " CASE WHEN a.address = '' THEN 'recipient has no email address' END"
-          + " FROM auth_user u CROSS JOIN LATERAL"
+          + " FROM accounts_user_v1 u CROSS JOIN LATERAL"
           + " (SELECT coalesce(nullif(?, ''), u.email) AS address) a WHERE u.id = ?";
 
   private static final String INSERT_CONFIRMATION = INSERT_USER + " RETURNING id";
@@ -110,7 +110,7 @@ public final class OutboxService implements Outbox {
 
   private static boolean userExists(Connection connection, long id) throws SQLException {
     try (PreparedStatement select =
-        connection.prepareStatement("SELECT 1 FROM auth_user WHERE id = ?")) {
+        connection.prepareStatement("SELECT 1 FROM accounts_user_v1 WHERE id = ?")) {
       select.setLong(1, id);
       try (ResultSet rs = select.executeQuery()) {
         return rs.next();

@@ -57,6 +57,10 @@ final class OutboxStore {
           + DROP_SECRET
           + " attempts = ?, last_error = ?, delivered_to = ? WHERE id = ?";
 
+  /** A row whose outcome could not be written: failed, with the reason, nothing else touched. */
+  private static final String BROKEN =
+      "UPDATE notify_outbox SET status = 'failed'," + DROP_SECRET + " last_error = ? WHERE id = ?";
+
   private static final String REQUEUE_ALL =
       "UPDATE notify_outbox SET status = 'pending', attempts = 0, next_attempt_at = now()"
           + " WHERE status = 'failed'";
@@ -134,6 +138,14 @@ final class OutboxStore {
       update.setString(2, error);
       update.setArray(3, array(c, deliveredTo));
       update.setLong(4, id);
+      update.executeUpdate();
+    }
+  }
+
+  static void broken(Connection c, long id, String error) throws SQLException {
+    try (PreparedStatement update = c.prepareStatement(BROKEN)) {
+      update.setString(1, error);
+      update.setLong(2, id);
       update.executeUpdate();
     }
   }

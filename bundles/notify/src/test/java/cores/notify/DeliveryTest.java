@@ -163,6 +163,39 @@ class DeliveryTest {
   }
 
   @Test
+  void aRowWhoseOutcomeTheDatabaseRefusesIsMarkedFailedAndTheOthersGoOn() throws Exception {
+    enqueue(5);
+    // a real refusal by the database, for one row's outcome only
+    db.execute(
+        "CREATE FUNCTION refuse_user3() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " IF NEW.status = 'sent' AND NEW.recipient = 'user3@example.org' THEN"
+            + " RAISE EXCEPTION 'user3 refused'; END IF; RETURN NEW; END $$",
+        "CREATE TRIGGER refuse_user3 BEFORE UPDATE ON notify_outbox"
+            + " FOR EACH ROW EXECUTE FUNCTION refuse_user3()");
+    try {
+      Delivery d = delivery(tx, List.of(channel()), fast(3));
+      assertEquals(5, d.round(20));
+      assertEquals(4, count("sent"));
+      assertEquals(1, count("failed"));
+      assertEquals(
+          1,
+          db.number(
+              "SELECT count(*) FROM notify_outbox WHERE recipient = 'user3@example.org'"
+                  + " AND status = 'failed' AND last_error LIKE 'outcome not recorded: %user3"
+                  + " refused%'"));
+      // the next rounds are not held up by it
+      db.execute(
+          "INSERT INTO notify_outbox (type, recipient, data) VALUES ('booking_confirmed',"
+              + " 'late@example.org', '{\"host\": \"h\", \"host_id\": \"1\"}')");
+      assertEquals(1, d.round(20));
+      assertEquals(5, count("sent"));
+      assertTrue(mail.waitForIncomingEmail(5000, 6));
+    } finally {
+      db.execute("DROP TRIGGER refuse_user3 ON notify_outbox", "DROP FUNCTION refuse_user3()");
+    }
+  }
+
+  @Test
   void withoutChannelsMessagesStayPending() throws Exception {
     enqueue(3);
     assertEquals(0, delivery(tx, List.of(), fast(3)).round(20));

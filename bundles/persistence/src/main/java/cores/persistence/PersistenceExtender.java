@@ -4,8 +4,11 @@ import cores.api.persistence.Transactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.framework.Bundle;
@@ -37,6 +40,12 @@ public final class PersistenceExtender {
 
   /** This bundle's own changelog: database-wide prerequisites that the bundles' schemas use. */
   static final String OWN_SCHEMA = "db/changelog.sql";
+
+  /**
+   * Symbolic names of bundles whose schemas this bundle's schema refers to (foreign keys to their
+   * tables): its changelog runs only once theirs has run.
+   */
+  static final String SCHEMA_REQUIRES = "Cores-Schema-Requires";
 
   /** The OSGi JPA header: paths of the bundle's persistence.xml files. */
   static final String META_PERSISTENCE = "Meta-Persistence";
@@ -78,6 +87,12 @@ public final class PersistenceExtender {
     private final DataSource dataSource;
     private final ChangeLogService changes;
 
+    /** Bundles whose schema has been migrated since the tracker opened. */
+    private final Set<String> migrated = new HashSet<>();
+
+    /** Bundles waiting for the schemas they require, with the list their units will join. */
+    private final Map<Bundle, List<Unit>> waiting = new LinkedHashMap<>();
+
     Customizer(BundleContext context, Database database, ChangeLogService changes) {
       this.context = context;
       this.dataSource = database.dataSource();
@@ -85,19 +100,71 @@ public final class PersistenceExtender {
     }
 
     @Override
-    public List<Unit> addingBundle(Bundle bundle, BundleEvent event) {
+    public synchronized List<Unit> addingBundle(Bundle bundle, BundleEvent event) {
       String header = bundle.getHeaders().get(META_PERSISTENCE);
       BundleWiring wiring = bundle.adapt(BundleWiring.class);
       if (header == null || wiring == null || wiring.getClassLoader() == null) {
         return null;
       }
-      ClassLoader loader = wiring.getClassLoader();
       List<Unit> units = new ArrayList<>();
+      Set<String> missing = missingSchemas(bundle);
+      if (!missing.isEmpty()) {
+        // tracked with no units yet: set up when the last schema it requires has been migrated
+        LOG.info("Schema of {} waits for the schemas of {}", bundle.getSymbolicName(), missing);
+        waiting.put(bundle, units);
+        return units;
+      }
+      if (!setUp(bundle, wiring.getClassLoader(), header, units)) {
+        return null;
+      }
+      setUpWaiting();
+      return units;
+    }
+
+    /** Sets up the waiting bundles whose required schemas are all there now, until none is. */
+    private void setUpWaiting() {
+      boolean progress = true;
+      while (progress) {
+        progress = false;
+        for (Map.Entry<Bundle, List<Unit>> entry : new ArrayList<>(waiting.entrySet())) {
+          Bundle bundle = entry.getKey();
+          BundleWiring wiring = bundle.adapt(BundleWiring.class);
+          if (missingSchemas(bundle).isEmpty() && wiring != null) {
+            waiting.remove(bundle);
+            if (wiring.getClassLoader() != null
+                && setUp(
+                    bundle,
+                    wiring.getClassLoader(),
+                    bundle.getHeaders().get(META_PERSISTENCE),
+                    entry.getValue())) {
+              progress = true;
+            }
+          }
+        }
+      }
+    }
+
+    private Set<String> missingSchemas(Bundle bundle) {
+      Set<String> missing = new LinkedHashSet<>();
+      String requires = bundle.getHeaders().get(SCHEMA_REQUIRES);
+      if (requires != null) {
+        for (String name : requires.split(",")) {
+          if (!name.isBlank() && !migrated.contains(name.trim())) {
+            missing.add(name.trim());
+          }
+        }
+      }
+      return missing;
+    }
+
+    /** Migrates the bundle's schema and registers its units into {@code units}. */
+    private boolean setUp(Bundle bundle, ClassLoader loader, String header, List<Unit> units) {
       try {
         String schema = bundle.getHeaders().get(Transactions.SCHEMA_HEADER);
         if (schema != null && !schema.isBlank()) {
           Migrations.run(dataSource, loader, bundle.getSymbolicName(), schema.trim());
         }
+        migrated.add(bundle.getSymbolicName());
         for (String path : persistenceXmls(header)) {
           InputStream xml = loader.getResourceAsStream(path);
           if (xml == null) {
@@ -115,11 +182,12 @@ public final class PersistenceExtender {
             "Persistence units of {}: {}",
             bundle.getSymbolicName(),
             units.stream().map(Unit::name).toList());
-        return units;
+        return true;
       } catch (MigrationException | IOException | RuntimeException e) {
         LOG.error("No persistence for bundle {}: {}", bundle.getSymbolicName(), e.getMessage(), e);
         units.forEach(unit -> unit.registration().close());
-        return null;
+        units.clear();
+        return false;
       }
     }
 
@@ -142,7 +210,8 @@ public final class PersistenceExtender {
     }
 
     @Override
-    public void removedBundle(Bundle bundle, BundleEvent event, List<Unit> units) {
+    public synchronized void removedBundle(Bundle bundle, BundleEvent event, List<Unit> units) {
+      waiting.remove(bundle);
       units.forEach(unit -> unit.registration().close());
       LOG.info("Persistence units of {} closed", bundle.getSymbolicName());
     }

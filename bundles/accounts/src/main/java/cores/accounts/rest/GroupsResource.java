@@ -168,11 +168,26 @@ public final class GroupsResource {
       @Context ContainerRequestContext request) {
     Access.require(security, DELETE);
     Access.requireNotImpersonating(request, ADMINISTER);
-    tx.required(
-        em -> {
-          em.remove(find(em, id));
-          return null;
-        });
+    try {
+      tx.required(
+          em -> {
+            em.remove(find(em, id));
+            em.flush();
+            return null;
+          });
+    } catch (RuntimeException e) {
+      throw Constraints.stillReferredBy(e)
+          .map(
+              referrers ->
+                  (RuntimeException)
+                      ProblemException.conflict(
+                          "Group "
+                              + id
+                              + " is still referred to by "
+                              + referrers
+                              + ": remove or change those first."))
+          .orElse(e);
+    }
   }
 
   private GroupView save(Function<EntityManager, GroupEntity> change) {

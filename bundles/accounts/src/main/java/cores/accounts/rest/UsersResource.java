@@ -208,15 +208,30 @@ public final class UsersResource implements ApiSchemas {
       @Context ContainerRequestContext request) {
     User actor = Access.require(security, DELETE);
     Access.requireNotImpersonating(request, ADMINISTER);
-    tx.required(
-        em -> {
-          UserEntity user = find(em, id);
-          Rights rights = Rights.of(user);
-          Authority.requireMayChange(actor, rights);
-          Authority.requireSuperuserLeft(em, id, user.username(), rights, null);
-          em.remove(user);
-          return null;
-        });
+    try {
+      tx.required(
+          em -> {
+            UserEntity user = find(em, id);
+            Rights rights = Rights.of(user);
+            Authority.requireMayChange(actor, rights);
+            Authority.requireSuperuserLeft(em, id, user.username(), rights, null);
+            em.remove(user);
+            em.flush();
+            return null;
+          });
+    } catch (RuntimeException e) {
+      throw Constraints.stillReferredBy(e)
+          .map(
+              referrers ->
+                  (RuntimeException)
+                      ProblemException.conflict(
+                          "User "
+                              + id
+                              + " is still referred to by "
+                              + referrers
+                              + ": deactivate the user instead, or remove those first."))
+          .orElse(e);
+    }
   }
 
   /** Sets a local password; what the user held with the old one ends ({@link Credentials}). */

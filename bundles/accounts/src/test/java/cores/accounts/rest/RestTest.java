@@ -152,6 +152,46 @@ class RestTest {
   }
 
   @Test
+  void aUserOrGroupStillReferredToByAnotherBundlesTableIsNotDeletedAndTheAnswerSaysByWhat()
+      throws Exception {
+    // tables as another bundle declares them: foreign keys that refuse the delete
+    db.execute(
+        "CREATE TABLE booking_booking (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " owner_id bigint NOT NULL REFERENCES auth_user (id) ON DELETE RESTRICT)",
+        "CREATE TABLE inventory_host (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " group_id bigint REFERENCES auth_group (id) ON DELETE RESTRICT)");
+    try {
+      Answer user = send("POST", "auth/users", "manager", "{\"username\":\"holder\"}");
+      assertEquals(201, user.status, user.body.toString());
+      long userId = user.body.get("id").asLong();
+      db.execute("INSERT INTO booking_booking (owner_id) VALUES (" + userId + ")");
+      Answer refused = send("DELETE", "auth/users/" + userId, "manager", null);
+      assertEquals(409, refused.status, refused.body.toString());
+      assertEquals("application/problem+json", refused.type);
+      assertTrue(
+          refused.body.get("detail").asText().contains("bookings (booking_booking)"),
+          refused.body.toString());
+      assertEquals(200, send("GET", "auth/users/" + userId, "manager", null).status);
+
+      Answer group = send("POST", "auth/groups", "root", "{\"name\":\"held\"}");
+      assertEquals(201, group.status, group.body.toString());
+      long groupId = group.body.get("id").asLong();
+      db.execute("INSERT INTO inventory_host (group_id) VALUES (" + groupId + ")");
+      Answer groupRefused = send("DELETE", "auth/groups/" + groupId, "root", null);
+      assertEquals(409, groupRefused.status, groupRefused.body.toString());
+      assertTrue(
+          groupRefused.body.get("detail").asText().contains("hosts (inventory_host)"),
+          groupRefused.body.toString());
+
+      db.execute("DELETE FROM booking_booking", "DELETE FROM inventory_host");
+      assertEquals(204, send("DELETE", "auth/users/" + userId, "manager", null).status);
+      assertEquals(204, send("DELETE", "auth/groups/" + groupId, "root", null).status);
+    } finally {
+      db.execute("DROP TABLE booking_booking", "DROP TABLE inventory_host");
+    }
+  }
+
+  @Test
   void reportsBadFields() throws Exception {
     Answer bad =
         send(

@@ -37,15 +37,18 @@ final class Catalog {
                   + " || coalesce(' ' || nullif(x.asset_no, ''), ' #' || x.id)"),
           Map.entry("inventory_host", "x.hostname"),
           Map.entry("inventory_nic", "x.mac::text"),
-          Map.entry("auth_user", "x.username"),
-          Map.entry("auth_group", "x.name"),
+          Map.entry("accounts_user_v1", "x.username"),
+          Map.entry("accounts_group_v1", "x.name"),
           Map.entry("booking_bookable", "'bookable #' || x.id"),
           Map.entry("live_scanconflict", "'conflict #' || x.id"),
           Map.entry("loans_loan", "'loan #' || x.id"));
 
-  /** Reference targets outside the inventory: table to the name a form calls them. */
+  /**
+   * Reference targets outside the inventory (the accounts bundle's public views): table to the name
+   * a form calls them.
+   */
   private static final Map<String, String> OTHER_TABLES =
-      Map.of("auth_user", "user", "auth_group", "group");
+      Map.of("accounts_user_v1", "user", "accounts_group_v1", "group");
 
   /** The hosts' bulk action that gives each an active bookable. */
   static final String MAKE_BOOKABLE = "bookable";
@@ -124,7 +127,7 @@ final class Catalog {
     };
   }
 
-  /** The model a referenced table holds: inventory_lab → lab, auth_user → user. */
+  /** The model a referenced table holds: inventory_lab → lab, accounts_user_v1 → user. */
   static String modelName(String table) {
     return OTHER_TABLES.getOrDefault(table, table.substring(table.indexOf('_') + 1));
   }

@@ -178,7 +178,7 @@ public final class BookableSearch {
   private static final String BOOKED =
       " LEFT JOIN booking_booking cur ON cur.bookable_id = p.id"
           + " AND tstzrange(cur.start_time, cur.end_time) @> ?::timestamptz"
-          + " LEFT JOIN auth_user cu ON cu.id = cur.owner_id";
+          + " LEFT JOIN accounts_user_v1 cu ON cu.id = cur.owner_id";
 
   /** The page of bookables matching the filters at the instant {@code now}. */
   public Result search(Sql sql, Filters filters, Instant now, int limit, int offset) {
@@ -215,7 +215,7 @@ public final class BookableSearch {
       // the user's groups as an array computed once: the host group index then finds the hosts
       // (as IN (SELECT ...) the planner walked all hosts in name order, probing membership)
       where.add(
-          "h.group_id = ANY (ARRAY(SELECT ug.group_id FROM auth_user_groups ug"
+          "h.group_id = ANY (ARRAY(SELECT ug.group_id FROM accounts_membership_v1 ug"
               + " WHERE ug.user_id = ?))");
       params.add(java.util.Objects.requireNonNullElse(filters.user(), -1L));
     }

@@ -38,7 +38,7 @@ public final class BookingDeskService implements BookingDesk {
           + String.format(BookingMail.NAME, "u")
           + " AS owner_name, x.start_time, x.end_time, x.comment, x.created"
           + " FROM %2$s x JOIN booking_bookable k ON k.id = x.bookable_id"
-          + " JOIN inventory_host h ON h.id = k.host_id LEFT JOIN auth_user u ON u.id = x.owner_id";
+          + " JOIN inventory_host h ON h.id = k.host_id LEFT JOIN accounts_user_v1 u ON u.id = x.owner_id";
 
   private static final String BOOKINGS = String.format(HOLDS, "booking", "booking_booking");
   private static final String RESERVATIONS =
@@ -169,8 +169,8 @@ public final class BookingDeskService implements BookingDesk {
                 + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
                 + " LEFT JOIN inventory_lab l ON l.id = r.lab_id"
                 + " LEFT JOIN inventory_building bl ON bl.id = l.building_id"
-                + " LEFT JOIN auth_user ou ON ou.id = h.owner_id"
-                + " LEFT JOIN auth_group g ON g.id = h.group_id"
+                + " LEFT JOIN accounts_user_v1 ou ON ou.id = h.owner_id"
+                + " LEFT JOIN accounts_group_v1 g ON g.id = h.group_id"
                 + " LEFT JOIN inventory_host vm ON vm.id = h.vm_host_id"
                 + " LEFT JOIN booking_bookable b ON b.host_id = h.id WHERE h.id = ?",
             List.of(hostId));

@@ -425,7 +425,7 @@ public final class BookingService {
   }
 
   private static long existingUser(Sql sql, long id) {
-    if (!sql.exists("SELECT 1 FROM auth_user WHERE id = ? AND is_active", List.of(id))) {
+    if (!sql.exists("SELECT 1 FROM accounts_user_v1 WHERE id = ? AND is_active", List.of(id))) {
       throw FieldErrors.single("owner", "no active user with id " + id);
     }
     return id;
@@ -465,7 +465,7 @@ public final class BookingService {
     Object group = bookable.get("group_id");
     if (group != null
         && !sql.exists(
-            "SELECT 1 FROM auth_user_groups WHERE user_id = ? AND group_id = ?",
+            "SELECT 1 FROM accounts_membership_v1 WHERE user_id = ? AND group_id = ?",
             List.of(owner, group))) {
       String message = "Only members of the host's group may book it.";
       throw new ProblemException(403, "Forbidden", message, Map.of("owner", List.of(message)));

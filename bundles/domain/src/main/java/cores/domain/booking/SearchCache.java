@@ -66,7 +66,7 @@ public final class SearchCache {
           + " WHERE xid >= pg_snapshot_xmin(?::pg_snapshot)"
           + " AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot))"
           + " AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::text[]) AS o(id, name)"
-          + " LEFT JOIN auth_user u ON u.id = o.id WHERE u.username IS DISTINCT FROM o.name)"
+          + " LEFT JOIN accounts_user_v1 u ON u.id = o.id WHERE u.username IS DISTINCT FROM o.name)"
           + " AS unchanged";
 
   private record Key(BookableSearch.Filters filters, int limit, int offset) {}

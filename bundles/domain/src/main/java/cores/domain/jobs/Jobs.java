@@ -136,7 +136,10 @@ public final class Jobs {
     long id = claimed.getAsLong();
     Map<String, Long> summary = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();
-    List<MaintenanceStep> work = job == Job.MORNING ? List.of(morning::run) : steps;
+    // the morning job's rows whose mail failed: the run names them, the other rows' mail went
+    List<String> failedRows = new ArrayList<>();
+    List<MaintenanceStep> work =
+        job == Job.MORNING ? List.of((sql, now) -> morning.run(sql, now, failedRows)) : steps;
     for (MaintenanceStep step : work) {
       try {
         Map<String, Long> counts = tx.required(em -> step.run(Sql.of(em), clock.instant()));
@@ -147,6 +150,7 @@ public final class Jobs {
         errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
+    errors.addAll(failedRows);
     tx.required(
         em -> {
           JobRuns.finish(Sql.of(em), id, clock.instant(), summary, errors);

@@ -42,7 +42,7 @@ public final class Loans implements Rules {
                   Field.text("contact_name", 200),
                   Field.text("contact_role", 200),
                   Field.email("contact_email"),
-                  Field.ref("internal_contact", "auth_user", false)),
+                  Field.ref("internal_contact", "accounts_user_v1", false)),
               List.of(),
               "lower(name)")
           .withExample(
@@ -60,7 +60,7 @@ public final class Loans implements Rules {
                   Field.ref("host", "inventory_host", true),
                   Field.ref("customer", "loans_customer", true),
                   // the original's name for the user responsible for the loan
-                  Field.ref("user", "responsible_id", "auth_user", false),
+                  Field.ref("user", "responsible_id", "accounts_user_v1", false),
                   Field.date("start", "start_date", true),
                   Field.date("due_return", "due_return", false),
                   Field.date("returned_date", "returned_date", false),

@@ -42,8 +42,8 @@ public final class NoticeBoardService implements NoticeBoard {
                             + "concat_ws(' ', a.first_name, a.last_name)), ''), a.username,"
                             + " 'Cores') AS author FROM (SELECT * FROM notices_notice"
                             + Notices.SHOWN
-                            + ") n LEFT JOIN auth_user a ON a.id = n.author_id"
-                            + " LEFT JOIN auth_group g ON g.id = n.group_id"
+                            + ") n LEFT JOIN accounts_user_v1 a ON a.id = n.author_id"
+                            + " LEFT JOIN accounts_group_v1 g ON g.id = n.group_id"
                             + " ORDER BY n.priority, n.created DESC, n.id DESC LIMIT ?",
                         List.of(now, userId, limit)));
     List<Notice> notices = new ArrayList<>(rows.size());

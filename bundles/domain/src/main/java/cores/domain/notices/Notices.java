@@ -29,8 +29,8 @@ public final class Notices implements Rules {
                   Field.text("message", 500, true),
                   Field.choice("style", STYLES),
                   Field.number("priority", 0, 4),
-                  Field.ref("user", "author_id", "auth_user", false).derived(),
-                  Field.ref("target", "group_id", "auth_group", false),
+                  Field.ref("user", "author_id", "accounts_user_v1", false).derived(),
+                  Field.ref("target", "group_id", "accounts_group_v1", false),
                   Field.time("expires", "expires"),
                   Field.bool("visible"),
                   Field.time("timestamp", "created").derived()),
@@ -55,7 +55,7 @@ public final class Notices implements Rules {
       " WHERE visible AND NOT ("
           + EXPIRED
           + ") AND (group_id IS NULL"
-          + " OR group_id IN (SELECT g.group_id FROM auth_user_groups g WHERE g.user_id = ?))";
+          + " OR group_id IN (SELECT g.group_id FROM accounts_membership_v1 g WHERE g.user_id = ?))";
 
   /** The notices the user sees now: priority first (0 is very high), then newest. */
   public Inventory.Rows current(Sql sql, long userId, Instant now, int limit, int offset) {

@@ -236,11 +236,11 @@ public final class Reports {
                 + " round(coalesce(k.seconds, 0)::numeric / ?, 4) AS share"
                 + " FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
                 + Names.HOST_PLACE
-                + " LEFT JOIN auth_group g ON g.id = h.group_id"
-                + " LEFT JOIN auth_user o ON o.id = h.owner_id"
+                + " LEFT JOIN accounts_group_v1 g ON g.id = h.group_id"
+                + " LEFT JOIN accounts_user_v1 o ON o.id = h.owner_id"
                 + " LEFT JOIN held k ON k.bookable_id = b.id"
                 + " LEFT JOIN biggest bg ON bg.bookable_id = b.id"
-                + " LEFT JOIN auth_user bu ON bu.id = bg.owner_id"
+                + " LEFT JOIN accounts_user_v1 bu ON bu.id = bg.owner_id"
                 + " WHERE (b.status = 'active' OR k.bookable_id IS NOT NULL)"
                 + " AND NOT EXISTS (SELECT 1 FROM booking_reservation rs WHERE rs.bookable_id = b.id"
                 + " AND tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz))"
@@ -259,7 +259,7 @@ public final class Reports {
                 + " UNION ALL SELECT 'users', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
                 + " NULL, count(*), extract(epoch FROM sum(p.span))::bigint, NULL, NULL, p.owner_id,"
                 + " u.username"
-                + " FROM parts p LEFT JOIN auth_user u ON u.id = p.owner_id"
+                + " FROM parts p LEFT JOIN accounts_user_v1 u ON u.id = p.owner_id"
                 + " GROUP BY p.owner_id, u.username"
                 + ") a ORDER BY part, share DESC NULLS LAST, booked_seconds DESC,"
                 + " lower(coalesce(hostname, hardware, location, username)), bookable, hardware_id,"
@@ -300,7 +300,7 @@ public final class Reports {
                 + " FROM open o JOIN booking_bookable b ON b.id = o.bookable_id"
                 + " JOIN inventory_host h ON h.id = b.host_id"
                 + Names.HOST_PLACE
-                + " LEFT JOIN auth_user u ON u.id = o.owner_id"
+                + " LEFT JOIN accounts_user_v1 u ON u.id = o.owner_id"
                 + " WHERE o.start_time <= ?::timestamptz"
                 + " ORDER BY o.start_time, o.id",
             List.of(now, now, now.minus(Duration.ofDays(days))));

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -68,6 +69,37 @@ public final class Sql {
         rows.add(row);
       }
       return rows;
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  /**
+   * Runs the work inside a savepoint of the current transaction: when it throws, what it wrote is
+   * undone and the transaction goes on as before (PostgreSQL would otherwise refuse every later
+   * statement of it). The exception is rethrown; if even the rollback to the savepoint fails (the
+   * connection is gone) that failure is thrown instead.
+   */
+  public void savepoint(Runnable work) {
+    Savepoint savepoint;
+    try {
+      savepoint = connection.setSavepoint();
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      try {
+        connection.rollback(savepoint);
+      } catch (SQLException rollback) {
+        rollback.addSuppressed(e);
+        throw new DatabaseException(rollback);
+      }
+      throw e;
+    }
+    try {
+      connection.releaseSavepoint(savepoint);
     } catch (SQLException e) {
       throw new DatabaseException(e);
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,7 @@ class MorningMailTest {
   }
 
   private Map<String, Long> run(Instant now) {
-    return tx.required(em -> morning.run(Sql.of(em), now));
+    return tx.required(em -> morning.run(Sql.of(em), now, new ArrayList<>()));
   }
 
   private void booking(long bookable, User owner, String start, String end) throws Exception {
@@ -88,6 +89,44 @@ class MorningMailTest {
     assertTrue(
         db.mailData(ann.id(), "booking_reminder").contains("\"previous_holder\": \"bob\""),
         db.mailData(ann.id(), "booking_reminder"));
+  }
+
+  @Test
+  void oneRowWhoseMailFailsIsNamedAndMarkedAndTheOthersStillGetTheirs() throws Exception {
+    long first = fixture.bookable("host-a", "active");
+    long second = fixture.bookable("host-b", "active");
+    // starting tomorrow, ending later: one reminder each
+    booking(first, ann, "2026-12-02T09:00Z", "2026-12-04T12:00Z");
+    booking(second, bob, "2026-12-02T09:00Z", "2026-12-04T12:00Z");
+    reservation(
+        fixture.bookable("host-c", "active"), ann, "2026-12-02T13:00Z", "2026-12-04T15:00Z");
+    long bad =
+        db.number("SELECT id FROM booking_booking WHERE owner_id = " + bob.id() + " LIMIT 1");
+    // a real failure of the database for bob's mail only
+    db.execute(
+        "CREATE FUNCTION refuse_bob() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " IF NEW.user_id = "
+            + bob.id()
+            + " THEN RAISE EXCEPTION 'mail to bob refused'; END IF; RETURN NEW; END $$",
+        "CREATE TRIGGER refuse_bob BEFORE INSERT ON notify_outbox"
+            + " FOR EACH ROW EXECUTE FUNCTION refuse_bob()");
+    List<String> failures = new ArrayList<>();
+    Map<String, Long> counts = tx.required(em -> morning.run(Sql.of(em), NOW, failures));
+    assertEquals(List.of("booking_reminder", "reservation_reminder"), db.mailsTo(ann.id()));
+    assertEquals(List.of(), db.mailsTo(bob.id()));
+    assertEquals(1L, counts.get("rows_failed"));
+    assertEquals(1, failures.size());
+    assertTrue(
+        failures.get(0).startsWith("booking " + bad + ": ")
+            && failures.get(0).contains("mail to bob refused"),
+        failures.toString());
+    // marked as picked: the next run does not try it again
+    assertEquals(
+        List.of("t"),
+        db.texts("SELECT start_reminder_sent FROM booking_booking WHERE id = " + bad));
+    failures.clear();
+    tx.required(em -> morning.run(Sql.of(em), NOW, failures));
+    assertEquals(List.of(), failures);
   }
 
   @Test

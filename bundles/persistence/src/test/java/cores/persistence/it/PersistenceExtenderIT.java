@@ -236,6 +236,31 @@ class PersistenceExtenderIT {
     assertEquals(1L, widgetCount(tx));
   }
 
+  @Test
+  @Order(5)
+  void aSchemaThatRequiresAnotherBundlesSchemaWaitsForIt() throws Exception {
+    Bundle parts =
+        context.installBundle(
+            "parts", bundle("parts", "cores.persistence.it.labels, cores.persistence.it.widgets"));
+    // the tracker sets bundles up as they start (synchronously): the labels' schema is not there
+    parts.start();
+    assertEquals(0, references(Transactions.class, "(osgi.unit.name=parts)"));
+    assertEquals(
+        List.of(),
+        query("SELECT table_name FROM information_schema.tables WHERE table_name = 'part'"));
+
+    Bundle labels = context.installBundle("labels", bundle("labels", null));
+    labels.start();
+    await(() -> service(Transactions.class, "(osgi.unit.name=parts)"));
+    assertEquals(
+        List.of(
+            "cores.persistence.it.labels/db/labels/V001__labels.sql",
+            "cores.persistence.it.parts/db/parts/V001__parts.sql"),
+        query(
+            "SELECT filename FROM databasechangelog WHERE id IN ('labels-1', 'parts-1')"
+                + " ORDER BY orderexecuted"));
+  }
+
   private static long widgetCount(Transactions tx) {
     return tx.readOnly(
         em -> em.createQuery("SELECT COUNT(w) FROM Widget w", Long.class).getSingleResult());
@@ -308,25 +333,38 @@ class PersistenceExtenderIT {
 
   /** The test bundle: the Widget entity, its persistence.xml and its changelog. */
   private static InputStream widgetBundle() throws IOException {
+    return bundle("widgets", null, "cores/persistence/it/Widget.class");
+  }
+
+  /**
+   * A bundle {@code cores.persistence.it.<name>} with the resources under {@code it/<name>}: a
+   * persistence.xml, a changelog {@code db/<name>/changelog.xml} and its {@code V001__<name>.sql}
+   * (the widgets' is {@code V001__widget.sql}).
+   */
+  private static InputStream bundle(String name, String requires, String... classes)
+      throws IOException {
     Manifest manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
     main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-    main.putValue(Constants.BUNDLE_SYMBOLICNAME, "cores.persistence.it.widgets");
+    main.putValue(Constants.BUNDLE_SYMBOLICNAME, "cores.persistence.it." + name);
     main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
     main.putValue(Constants.IMPORT_PACKAGE, "jakarta.persistence;version=\"[3.1,4)\"");
     main.putValue("Meta-Persistence", "META-INF/persistence.xml");
-    main.putValue(Transactions.SCHEMA_HEADER, "db/widgets/changelog.xml");
-    Path jar = dir.resolve("widgets.jar");
+    main.putValue(Transactions.SCHEMA_HEADER, "db/" + name + "/changelog.xml");
+    if (requires != null) {
+      main.putValue("Cores-Schema-Requires", requires);
+    }
+    Path jar = dir.resolve(name + ".jar");
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file, manifest)) {
-      copy(out, "cores/persistence/it/Widget.class", "cores/persistence/it/Widget.class");
+      for (String type : classes) {
+        copy(out, type, type);
+      }
+      String sql = "db/" + name + "/V001__" + (name.equals("widgets") ? "widget" : name) + ".sql";
       for (String path :
-          List.of(
-              "META-INF/persistence.xml",
-              "db/widgets/changelog.xml",
-              "db/widgets/V001__widget.sql")) {
-        copy(out, "it/widgets/" + path, path);
+          List.of("META-INF/persistence.xml", "db/" + name + "/changelog.xml", sql)) {
+        copy(out, "it/" + name + "/" + path, path);
       }
     }
     return Files.newInputStream(jar);
