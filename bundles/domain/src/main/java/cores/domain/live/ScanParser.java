@@ -70,6 +70,8 @@ public final class ScanParser {
     }
     if (agent.length() > MAX_AGENT) {
       errors.check("agentident", "at most " + MAX_AGENT + " characters");
+    } else if (agent.indexOf('\0') >= 0) {
+      errors.check("agentident", "must not contain NUL characters");
     }
     return agent;
   }
