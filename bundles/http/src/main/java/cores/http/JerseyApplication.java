@@ -239,7 +239,8 @@ final class JerseyApplication implements AutoCloseable {
                 jsonMapper,
                 new ThrowableMapper(internalErrors, jsonMapper),
                 new AuthenticationFilter(accounts, csrf, !api),
-                new RolesAllowedFeature()));
+                new RolesAllowedFeature(),
+                new QueryParametersFeature()));
     if (api) {
       instances.add(new IndexResource(served));
       instances.add(new DocsResource(served));

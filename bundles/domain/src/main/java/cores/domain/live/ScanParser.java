@@ -1,5 +1,6 @@
 package cores.domain.live;
 
+import cores.api.web.Dates;
 import cores.api.web.FieldErrors;
 import cores.domain.inventory.Addresses;
 import java.time.Instant;
@@ -86,14 +87,18 @@ public final class ScanParser {
         TemporalAccessor parsed =
             DateTimeFormatter.ISO_DATE_TIME.parseBest(
                 text.trim().replace(' ', 'T'), ZonedDateTime::from, LocalDateTime::from);
-        return parsed instanceof ZonedDateTime zoned
-            ? zoned.toInstant()
-            : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        Instant instant =
+            parsed instanceof ZonedDateTime zoned
+                ? zoned.toInstant()
+                : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        if (Dates.inRange(instant)) {
+          return instant;
+        }
       } catch (DateTimeParseException e) {
         // answered below
       }
     }
-    errors.check("timestamp", "not an ISO date-time (e.g. 2026-11-25T06:00:00Z)");
+    errors.check("timestamp", "not an ISO date-time (e.g. 2026-11-25T06:00:00Z) " + Dates.YEARS);
     return null;
   }
 
