@@ -4,17 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad environment values stop the start with exit code 2 and exactly one line on stderr naming the
- * variable: no stack trace, no secret. These fail before any database is needed.
+ * variable: no stack trace, no secret. These fail before any database is needed. Hostile requests
+ * to the running distribution ({@link HostileRequests}) get a 4xx with problem details, never a
+ * 500, and write nothing.
  */
 class BadInputIT {
 
@@ -92,6 +108,197 @@ class BadInputIT {
       assertEquals(1, stderr.lines().count(), "one line:\n" + stderr);
       assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), stderr);
       assertFalse((stderr + cores.output()).contains(SECRET), "no secret in the output");
+    }
+  }
+
+  /** Hostile values on the JSON API of the booted distribution (issue 14, minor items). */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class HostileRequests {
+    private ApiClient api;
+    private String admin;
+
+    @BeforeAll
+    void boot() throws Exception {
+      api = ApiClient.boot("bad-requests", builder -> builder);
+      admin = api.token(api.user("admin", true));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+      if (api != null) {
+        api.close();
+      }
+    }
+
+    private void assertProblem(int status, HttpResponse<String> response, String contains) {
+      assertEquals(status, response.statusCode(), response.body());
+      assertEquals(
+          "application/problem+json",
+          response.headers().firstValue("Content-Type").orElse("").split(";")[0],
+          response.body());
+      assertTrue(response.body().contains(contains), response.body());
+    }
+
+    private long count(String table) throws Exception {
+      try (Connection c = api.db().connect();
+          Statement s = c.createStatement();
+          var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+
+    @Test
+    void numbersOfMoreThanAThousandDigitsAre400EvenAnonymously() throws Exception {
+      String huge = "1".repeat(1001);
+      assertProblem(
+          400,
+          api.send(
+              "POST", "/api/auth/login", null, "{\"username\":" + huge + ",\"password\":\"x\"}"),
+          "limit");
+      assertProblem(
+          400,
+          api.send("POST", "/api/inventory/building/", admin, "{\"code\":" + huge + "}"),
+          "limit");
+    }
+
+    @Test
+    void jsonNestedDeeperThanAThousandIs400() throws Exception {
+      String deep = "[".repeat(1001) + "]".repeat(1001);
+      assertProblem(
+          // a typed body refuses the array at its first bracket, before the depth counts
+          400, api.send("POST", "/api/auth/login", null, "{\"username\":" + deep + "}"), "");
+      assertProblem(
+          400,
+          api.send("POST", "/api/inventory/building/", admin, "{\"code\":" + deep + "}"),
+          "limit");
+    }
+
+    @Test
+    void nulInATextFieldIs400AtTheFieldAndWritesNothing() throws Exception {
+      long before = count("inventory_building");
+      assertProblem(
+          400,
+          api.send(
+              "POST",
+              "/api/inventory/building/",
+              admin,
+              "{\"code\":\"B\\u0000\",\"comment\":\"x\"}"),
+          "\"code\"");
+      assertEquals(before, count("inventory_building"));
+      assertProblem(
+          400,
+          api.send(
+              "POST",
+              "/api/auth/login",
+              null,
+              "{\"username\":\"ad\\u0000min\",\"password\":\"secret\"}"),
+          "\"username\"");
+    }
+
+    @Test
+    void nulInALoginUsernameIsAWrongLoginNotAnOutage() throws Exception {
+      HttpResponse<String> response =
+          api.send("GET", "/api/inventory/building/", ApiClient.basic("ad\u0000min", "pw"), null);
+      assertProblem(401, response, "");
+    }
+
+    @Test
+    void nulInAQueryParameterIs400NamingIt() throws Exception {
+      assertProblem(
+          400, api.send("GET", "/api/inventory/host/?hostname=a%00b", admin, null), "hostname");
+      assertProblem(
+          400, api.send("GET", "/api/booking/bookable/?ordering=%00", null, null), "ordering");
+    }
+
+    @Test
+    void yearsPostgresCannotStoreAre400() throws Exception {
+      long before = count("inventory_nic");
+      for (String year : new String[] {"+300000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"}) {
+        assertProblem(
+            400,
+            api.send(
+                "POST",
+                "/api/inventory/nic/",
+                admin,
+                "{\"mac\":\"52:54:00:00:14:01\",\"lastseen\":\"" + year + "\"}"),
+            "lastseen");
+      }
+      assertEquals(before, count("inventory_nic"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413LikeAPlainOne() throws Exception {
+      String status = chunked("/api/auth/login", 11 * 1024 * 1024);
+      assertTrue(status.startsWith("HTTP/1.1 413"), status);
+      // and the server still answers
+      assertEquals(200, api.send("GET", "/api/inventory/building/", admin, null).statusCode());
+    }
+
+    /** Sends a JSON body of about {@code size} bytes chunked; the answer's status line. */
+    private String chunked(String path, int size) throws IOException {
+      try (Socket socket = new Socket("127.0.0.1", api.cores().uri("/").getPort())) {
+        socket.setSoTimeout(30_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(
+            ("POST "
+                    + path
+                    + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk = ("a".repeat(65_536)).getBytes(StandardCharsets.US_ASCII);
+        try {
+          writeChunk(out, "{\"username\":\"".getBytes(StandardCharsets.US_ASCII));
+          for (int sent = 0; sent < size; sent += chunk.length) {
+            writeChunk(out, chunk);
+          }
+          writeChunk(out, "\"}".getBytes(StandardCharsets.US_ASCII));
+          out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+        } catch (IOException closedEarly) {
+          // the server answered before the end of the body and closed: read its answer
+        }
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+          line.write(c);
+        }
+        return line.toString(StandardCharsets.US_ASCII).trim();
+      }
+    }
+
+    private void writeChunk(OutputStream out, byte[] data) throws IOException {
+      out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(data);
+      out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aHugeLimitIsLoweredToTheMaximumAndTheNextLinkSaysSo() throws Exception {
+      try (Connection c = api.db().connect();
+          Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO inventory_building (code) SELECT 'L' || i FROM generate_series(1, 1001) i");
+      }
+      HttpResponse<String> page =
+          api.send("GET", "/api/inventory/building/?limit=1000000", admin, null);
+      assertEquals(200, page.statusCode(), page.body());
+      String next = page.body().replaceAll("(?s).*\"next\":\"([^\"]*)\".*", "$1");
+      assertTrue(next.matches(".*[?&]limit=1000(&.*)?$"), next);
+      assertTrue(next.matches(".*[?&]offset=1000(&.*)?$"), next);
+    }
+
+    @Test
+    void anUnsupportedFilterIs400NamingIt() throws Exception {
+      assertProblem(400, api.send("GET", "/api/inventory/host/?lab=1", admin, null), "\"lab\"");
+      assertProblem(
+          400, api.send("GET", "/api/booking/bookable/?colour=red", null, null), "\"colour\"");
+      assertEquals(200, api.send("GET", "/api/inventory/rack/?lab=1", admin, null).statusCode());
+      assertEquals(
+          200,
+          api.send("GET", "/api/booking/bookable/?ordering=-hostname&limit=5", null, null)
+              .statusCode());
     }
   }
 }

@@ -102,6 +102,8 @@ public final class AuthenticatorService implements Authenticator {
     if (username == null
         || username.isEmpty()
         || username.length() > Validation.USERNAME_MAX
+        // no user has one, and PostgreSQL refuses NUL in text: a wrong login, not an outage
+        || username.indexOf('\0') >= 0
         || password == null
         || password.length == 0) {
       throw invalid();

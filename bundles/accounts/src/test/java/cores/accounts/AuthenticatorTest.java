@@ -282,6 +282,16 @@ class AuthenticatorTest {
   }
 
   @Test
+  void aNulInTheUsernameIsAWrongLoginNotAnOutage() throws Exception {
+    AuthenticatorService authenticator = authenticator(tx);
+    authenticator.addProvider(
+        new LocalAuthenticationProvider(tx, new PasswordHasher(new SecureRandom())),
+        Map.of("service.ranking", 1000, "service.id", serviceIds.incrementAndGet()));
+    assertReason(Reason.INVALID_CREDENTIALS, authenticator, "ro\u0000ot", "any-password");
+    assertReason(Reason.INVALID_CREDENTIALS, authenticator, "\u0000", "any-password");
+  }
+
+  @Test
   void unknownUsersCostAboutAsMuchAsWrongPasswords() throws Exception {
     PasswordHasher strong = new PasswordHasher(new SecureRandom());
     LocalAuthenticationProvider local = new LocalAuthenticationProvider(tx, strong);

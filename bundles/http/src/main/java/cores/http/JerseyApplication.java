@@ -241,7 +241,8 @@ final class JerseyApplication implements AutoCloseable {
                 new ThrowableMapper(internalErrors, jsonMapper),
                 new AuthenticationFilter(accounts, csrf, !api),
                 new ActingUserFilter(accounts),
-                new RolesAllowedFeature()));
+                new RolesAllowedFeature(),
+                new QueryParametersFeature()));
     if (api) {
       instances.add(new IndexResource(served));
       instances.add(new DocsResource(served));

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.ext.ContextResolver;
 
 /**
  * The one Jackson configuration of the REST API: java.time values as ISO-8601 strings, unknown
- * properties rejected so that typos in import scripts are reported instead of silently ignored.
+ * properties rejected so that typos in import scripts are reported instead of silently ignored,
+ * text with NUL refused ({@link NoNulStrings}); Jackson's own limits (numbers of at most 1,000
+ * digits, nesting at most 1,000 deep) stand and their violations are 400s.
  */
 public final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
   private final ObjectMapper mapper = newObjectMapper();
@@ -18,6 +21,7 @@ public final class ObjectMapperResolver implements ContextResolver<ObjectMapper>
   public static ObjectMapper newObjectMapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
+        .addModule(new SimpleModule("cores-text").addDeserializer(String.class, new NoNulStrings()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,5 +1,6 @@
 package cores.web;
 
+import cores.api.web.Dates;
 import cores.api.web.ProblemException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -70,12 +71,11 @@ public final class Form {
     if (v.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(java.time.LocalDate.parse(v));
-    } catch (java.time.format.DateTimeParseException e) {
-      error(name, "must be a date as 2026-01-31");
-      return Optional.empty();
+    java.time.LocalDate date = Dates.date(v);
+    if (date == null) {
+      error(name, "must be a date as 2026-01-31 " + Dates.YEARS);
     }
+    return Optional.ofNullable(date);
   }
 
   /** Records a problem with a field. */

@@ -1,5 +1,6 @@
 package cores.domain.booking;
 
+import cores.api.web.Dates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,9 +68,14 @@ public final class BookingRules {
     try {
       TemporalAccessor parsed =
           DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
-      return parsed instanceof ZonedDateTime zoned
-          ? zoned.toInstant()
-          : ((LocalDateTime) parsed).atZone(zone).toInstant();
+      Instant instant =
+          parsed instanceof ZonedDateTime zoned
+              ? zoned.toInstant()
+              : ((LocalDateTime) parsed).atZone(zone).toInstant();
+      if (!Dates.inRange(instant)) {
+        throw new IllegalArgumentException("the date and time " + Dates.OUT_OF_RANGE);
+      }
+      return instant;
     } catch (DateTimeParseException e) {
       String format =
           "send an ISO-8601 date and time, e.g. 2026-01-31T09:00:00+01:00, or 2026-01-31T09:00"

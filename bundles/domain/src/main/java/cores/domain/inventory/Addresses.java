@@ -4,7 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks of MAC addresses, IP addresses and networks as people type them; null means valid. The
- * database checks again (macaddr, inet, cidr columns); these give the field a clear message first.
+ * database checks again (macaddr, inet, cidr columns); these give the field a clear message first
+ * and accept nothing the database refuses (AddressesDatabaseTest), so one odd value never fails a
+ * whole statement.
  */
 public final class Addresses {
   /**
@@ -73,6 +75,11 @@ public final class Addresses {
     }
     // IPv6: at most one "::", 1-4 hex digits per group; an embedded IPv4 tail is allowed
     if (!value.contains(":") || !IPV6.matcher(value).matches() || value.contains(":::")) {
+      return false;
+    }
+    // a lone colon at either end is no group separator: PostgreSQL refuses it
+    if ((value.startsWith(":") && !value.startsWith("::"))
+        || (value.endsWith(":") && !value.endsWith("::"))) {
       return false;
     }
     int doubles = value.split("::", -1).length - 1;

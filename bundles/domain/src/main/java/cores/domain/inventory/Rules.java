@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one model adds around the generic CRUD of {@link Inventory}, in the same transaction: values
@@ -44,6 +45,11 @@ public interface Rules {
    */
   default boolean listsItself(Map<String, String> query) {
     return false;
+  }
+
+  /** Query parameters the model's lists take beside its filters and the page window. */
+  default Set<String> listParameters() {
+    return Set.of();
   }
 
   /** The model's own list, when {@link #listsItself} says so. */

@@ -1,5 +1,6 @@
 package cores.domain.inventory;
 
+import cores.api.web.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -54,7 +55,7 @@ final class Values {
       case TIME ->
           value instanceof String text && instant(text) != null
               ? null
-              : "must be a date and time (ISO-8601, e.g. 2026-01-31T12:00:00Z)";
+              : "must be a date and time (ISO-8601, e.g. 2026-01-31T12:00:00Z) " + Dates.YEARS;
       case EMAIL -> {
         if (!(value instanceof String text)) {
           yield "must be a string";
@@ -65,7 +66,9 @@ final class Values {
         yield text.isEmpty() || EMAIL.matcher(text).matches() ? null : "not an email address";
       }
       case DATE ->
-          value instanceof String text && date(text) != null ? null : "must be a date (yyyy-mm-dd)";
+          value instanceof String text && date(text) != null
+              ? null
+              : "must be a date (yyyy-mm-dd) " + Dates.YEARS;
     };
   }
 
@@ -80,22 +83,20 @@ final class Values {
 
   /** The instant, UTC when the text has no offset; null when it is not a date-time. */
   static Instant instant(String text) {
+    Instant instant;
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      instant = OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException withoutOffset) {
       try {
-        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        instant = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
         return null;
       }
     }
+    return Dates.inRange(instant) ? instant : null;
   }
 
   static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Dates.date(text);
   }
 }

@@ -58,7 +58,10 @@ final class Json {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20) {
+          if (c == 0) {
+            // jsonb cannot hold NUL; the stored data shows it as the replacement character
+            out.append('\ufffd');
+          } else if (c < 0x20) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

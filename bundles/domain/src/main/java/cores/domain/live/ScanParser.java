@@ -1,5 +1,6 @@
 package cores.domain.live;
 
+import cores.api.web.Dates;
 import cores.api.web.FieldErrors;
 import cores.domain.inventory.Addresses;
 import java.time.Instant;
@@ -70,6 +71,8 @@ public final class ScanParser {
     }
     if (agent.length() > MAX_AGENT) {
       errors.check("agentident", "at most " + MAX_AGENT + " characters");
+    } else if (agent.indexOf('\0') >= 0) {
+      errors.check("agentident", "must not contain NUL characters");
     }
     return agent;
   }
@@ -84,14 +87,18 @@ public final class ScanParser {
         TemporalAccessor parsed =
             DateTimeFormatter.ISO_DATE_TIME.parseBest(
                 text.trim().replace(' ', 'T'), ZonedDateTime::from, LocalDateTime::from);
-        return parsed instanceof ZonedDateTime zoned
-            ? zoned.toInstant()
-            : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        Instant instant =
+            parsed instanceof ZonedDateTime zoned
+                ? zoned.toInstant()
+                : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        if (Dates.inRange(instant)) {
+          return instant;
+        }
       } catch (DateTimeParseException e) {
         // answered below
       }
     }
-    errors.check("timestamp", "not an ISO date-time (e.g. 2026-11-25T06:00:00Z)");
+    errors.check("timestamp", "not an ISO date-time (e.g. 2026-11-25T06:00:00Z) " + Dates.YEARS);
     return null;
   }
 

@@ -8,6 +8,7 @@ import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Notices (DOMAIN.md): the model (the original's field names: {@code user} is the author, {@code
@@ -78,6 +79,11 @@ public final class Notices implements Rules {
       Inventory inventory, Sql sql, Model model, Map<String, Object> input, Actor actor) {
     return inventory.create(
         sql, model, input, Map.of("user", actor.user().id(), "timestamp", actor.now()));
+  }
+
+  @Override
+  public Set<String> listParameters() {
+    return Set.of("current");
   }
 
   @Override

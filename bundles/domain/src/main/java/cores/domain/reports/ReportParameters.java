@@ -1,11 +1,11 @@
 package cores.domain.reports;
 
+import cores.api.web.Dates;
 import cores.api.web.FieldErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -105,11 +105,10 @@ public final class ReportParameters {
   }
 
   private static LocalDate day(String name, String value, FieldErrors errors) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.check(name, "must be a date (yyyy-mm-dd)");
-      return null;
+    LocalDate day = Dates.date(value);
+    if (day == null) {
+      errors.check(name, "must be a date (yyyy-mm-dd) " + Dates.YEARS);
     }
+    return day;
   }
 }

@@ -5,6 +5,7 @@ import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
+import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
@@ -27,8 +28,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The generic CRUD of model descriptors over HTTP: list with filters and pagination, create, read,
@@ -82,6 +86,17 @@ public abstract class ModelResource implements ApiSchemas {
       @Context UriInfo uri) {
     Served it = served(path);
     Map<String, String> query = Query.of(uri);
+    // the resource declares every model's filters: those of other models are refused here
+    Set<String> takes = new TreeSet<>(it.rules().listParameters());
+    it.model().filters().forEach(filter -> takes.add(filter.name()));
+    takes.addAll(List.of("limit", "offset"));
+    FieldErrors errors = new FieldErrors();
+    for (String name : query.keySet()) {
+      if (!takes.contains(name)) {
+        errors.check(name, "unknown parameter; this list takes " + String.join(", ", takes));
+      }
+    }
+    errors.throwIfAny();
     Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     Inventory.Rows rows;
     if (it.rules().listsItself(query)) {

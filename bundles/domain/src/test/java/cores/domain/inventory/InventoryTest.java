@@ -16,6 +16,10 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,55 @@ class InventoryTest {
 
   private static ProblemException refused(Runnable call) {
     return assertThrows(ProblemException.class, call::run);
+  }
+
+  @Test
+  void concurrentIpChangesOnTwoNicsLeaveTheHostWithThePrimaryNicsIp() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 60; i++) {
+        long host = fixture.host("race-" + i, "active");
+        String prefix = String.format("00:00:00:%02x:%02x:", 0x40 + i / 200, i % 200);
+        long primary =
+            (Long)
+                create(
+                        Models.NIC,
+                        Map.of(
+                            "mac",
+                            prefix + "01",
+                            "host",
+                            host,
+                            "ip",
+                            "10.4.1." + i,
+                            "primary",
+                            true))
+                    .get("id");
+        long other =
+            (Long)
+                create(Models.NIC, Map.of("mac", prefix + "02", "host", host, "ip", "10.4.2." + i))
+                    .get("id");
+        String primaryIp = "10.4.3." + i;
+        String otherIp = "10.4.4." + i;
+        CyclicBarrier start = new CyclicBarrier(2);
+        Future<?> first =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return patch(Models.NIC, primary, Map.of("ip", primaryIp));
+                });
+        Future<?> second =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return patch(Models.NIC, other, Map.of("ip", otherIp));
+                });
+        first.get();
+        second.get();
+        assertEquals(primaryIp, host(host).get("ip"), "try " + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -303,6 +303,39 @@ class ScanIngestTest {
   }
 
   @Test
+  void addressesPostgresRefusesAreBadEntriesNotAFailedScan() throws SQLException {
+    long nic = data.nic("00:f9:00:00:00:01", null, data.fixture.rack, "active");
+    ScanIngest.Report report =
+        ingest(
+            "odd",
+            mac("00:f9:00:00:00:02", "1:2:3:4:5:6:7:8:"),
+            mac("00:f9:00:00:00:03", ":1:2:3:4:5:6:7:8"),
+            mac("00:f9:00:00:00:04", "10.1.9.40\u0000"),
+            mac("00:f9:00:00:00:05\u0000", "10.1.9.41"),
+            nic(nic, "10.1.9.42"));
+    assertTrue(status(report, 0).startsWith("bad ip: "), status(report, 0));
+    assertTrue(status(report, 1).startsWith("bad ip: "), status(report, 1));
+    assertTrue(status(report, 2).startsWith("bad ip: "), status(report, 2));
+    assertTrue(status(report, 3).startsWith("bad mac: "), status(report, 3));
+    assertEquals("IP taken", status(report, 4));
+    assertEquals(
+        "10.1.9.42", row("SELECT host(ip) AS ip FROM inventory_nic WHERE id = ?", nic).get("ip"));
+  }
+
+  @Test
+  void aNulInTheAgentNameIsABadRequest() {
+    Instant at = next();
+    ProblemException problem =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                data.ingest(
+                    scan("nul\u0000agent", at, List.of(mac("00:f9:00:00:00:09", "10.1.9.43"))),
+                    at));
+    assertEquals(400, problem.status());
+  }
+
+  @Test
   void theOriginalsAnswerNamesEachEntryByItsMacOrAsSentWithSuccessOrError() throws SQLException {
     long nic = data.nic("00:f8:00:00:00:01", null, data.fixture.rack, "active");
     data.db.execute("INSERT INTO live_ignoredmac (mac) VALUES ('00:f8:00:00:00:09')");

@@ -74,8 +74,12 @@ class ReportParametersTest {
                 ReportParameters.usage(
                     null, LocalDate.of(2010, 1, 1), LocalDate.of(2026, 1, 1), NOW, ZONE)));
     assertEquals(
-        Map.of("from", List.of("must be a date (yyyy-mm-dd)")),
+        Map.of("from", List.of("must be a date (yyyy-mm-dd) in the years 1 to 9999")),
         errors(() -> ReportParameters.usage(null, "1/2/2026", "2026-01-03", NOW, ZONE)));
+    // a year PostgreSQL cannot store is a field error, not a failed statement
+    assertEquals(
+        Map.of("to", List.of("must be a date (yyyy-mm-dd) in the years 1 to 9999")),
+        errors(() -> ReportParameters.usage(null, "2026-01-01", "+300000-01-03", NOW, ZONE)));
   }
 
   @Test

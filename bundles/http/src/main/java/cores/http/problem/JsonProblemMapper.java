@@ -2,6 +2,8 @@ package cores.http.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -10,12 +12,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 
 /**
  * Request bodies Jackson cannot read: 400 naming the field. Replaces Jersey-Jackson's own mappers,
  * which answer in plain text. Failures to write an answer are the server's fault: 500.
  */
 public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingException> {
+  /** The message of a string refused for holding NUL (the http bundle's deserializer). */
+  public static final String NUL_MESSAGE = "Text must not contain NUL characters (\\u0000).";
+
   private final InternalErrors internalErrors;
 
   public JsonProblemMapper(InternalErrors internalErrors) {
@@ -24,8 +30,22 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
 
   @Override
   public Response toResponse(JsonProcessingException e) {
+    HttpException http = ThrowableMapper.cause(e, HttpException.class);
+    if (http != null && http.getCode() >= 400 && http.getCode() < 500) {
+      // the body was cut off while Jackson read it (a chunked body over the size limit)
+      return Problems.response(http.getCode(), ThrowableMapper.clientDetail(http.getCode()))
+          .build();
+    }
+    if (e instanceof StreamConstraintsException) {
+      // too long a number or string, too deep a nesting: Jackson's limits against hostile input
+      return Problems.response(400, "JSON beyond a limit: " + e.getOriginalMessage()).build();
+    }
     if (e instanceof JsonParseException) {
       return Problems.response(400, "Malformed JSON: " + e.getOriginalMessage()).build();
+    }
+    if (e instanceof StreamReadException) {
+      // e.g. a number too large for its field
+      return Problems.response(400, "Unreadable JSON: " + e.getOriginalMessage()).build();
     }
     if (e instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);
@@ -46,6 +66,9 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
   private static String message(MismatchedInputException e) {
     if (e instanceof UnrecognizedPropertyException) {
       return "Unknown field.";
+    }
+    if (NUL_MESSAGE.equals(e.getOriginalMessage())) {
+      return NUL_MESSAGE;
     }
     if (e instanceof InvalidFormatException format) {
       return "Invalid value for type " + typeName(format.getTargetType()) + ".";

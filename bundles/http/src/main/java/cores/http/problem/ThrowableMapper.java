@@ -77,7 +77,7 @@ public final class ThrowableMapper implements ExceptionMapper<Throwable> {
     return false;
   }
 
-  private static String clientDetail(int status) {
+  static String clientDetail(int status) {
     return status == 413
         ? "The request body is larger than the server accepts."
         : Problems.reasonPhrase(status);

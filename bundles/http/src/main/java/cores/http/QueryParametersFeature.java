@@ -1,0 +1,94 @@
+package cores.http;
+
+import cores.api.web.ApiDoc;
+import cores.http.problem.Problems;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Query parameters as every resource method receives them: none holds NUL ({@code \u0000}, which
+ * PostgreSQL refuses in text), and a method of the documented API ({@link ApiDoc}) gets only the
+ * parameters it declares, as {@code @QueryParam} or in {@link ApiDoc#query()}: anything else is a
+ * 400 naming the parameter, instead of a filter silently ignored.
+ */
+public final class QueryParametersFeature implements DynamicFeature {
+
+  @Override
+  public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+    Method method = resourceInfo.getResourceMethod();
+    ApiDoc doc = method.getAnnotation(ApiDoc.class);
+    context.register(new Check(doc == null ? null : declared(method, doc)));
+  }
+
+  /** The names of the method's query parameters. */
+  static Set<String> declared(Method method, ApiDoc doc) {
+    Set<String> names = new HashSet<>();
+    for (Annotation[] annotations : method.getParameterAnnotations()) {
+      for (Annotation annotation : annotations) {
+        if (annotation instanceof QueryParam param) {
+          names.add(param.value());
+        }
+      }
+    }
+    for (String line : doc.query()) {
+      int colon = line.indexOf(':');
+      names.add((colon < 0 ? line : line.substring(0, colon)).strip());
+    }
+    return Set.copyOf(names);
+  }
+
+  /** One method's check; {@code null} accepts any parameter name. */
+  @Priority(Priorities.USER)
+  static final class Check implements ContainerRequestFilter {
+    private final Set<String> declared;
+
+    Check(Set<String> declared) {
+      this.declared = declared;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      Map<String, List<String>> errors = new LinkedHashMap<>();
+      for (Map.Entry<String, List<String>> parameter :
+          request.getUriInfo().getQueryParameters().entrySet()) {
+        String name = parameter.getKey();
+        if (name.indexOf('\0') >= 0
+            || parameter.getValue().stream().anyMatch(value -> value.indexOf('\0') >= 0)) {
+          errors.put(name.replace('\0', '\ufffd'), List.of("must not contain NUL characters"));
+        } else if (declared != null && !declared.contains(name)) {
+          errors.put(
+              name,
+              List.of(
+                  "unknown parameter; this endpoint takes "
+                      + (declared.isEmpty() ? "none" : String.join(", ", sorted(declared)))));
+        }
+      }
+      if (!errors.isEmpty()) {
+        request.abortWith(
+            Problems.response(
+                    400,
+                    Problems.reasonPhrase(400),
+                    "Invalid query parameter(s): " + String.join(", ", errors.keySet()),
+                    Map.copyOf(errors))
+                .build());
+      }
+    }
+
+    private static List<String> sorted(Set<String> names) {
+      return names.stream().sorted().toList();
+    }
+  }
+}
