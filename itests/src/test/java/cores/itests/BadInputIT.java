@@ -141,12 +141,7 @@ class BadInputIT {
     }
 
     private long count(String table) throws Exception {
-      try (Connection c = api.db().connect();
-          Statement s = c.createStatement();
-          var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-        rs.next();
-        return rs.getLong(1);
-      }
+      return api.db().number("SELECT count(*) FROM " + table);
     }
 
     @Test
