@@ -68,7 +68,10 @@ final class PostgresCluster implements AutoCloseable {
     return port;
   }
 
-  /** The environment that points Cores at a database of this server (CONFIG.md names). */
+  /**
+   * The environment that points Cores at a database of this server (the variables of
+   * docs/docs/configuration.md).
+   */
   Map<String, String> environment(String database) {
     return Map.of(
         "POSTGRES_HOST",
