@@ -1,5 +1,6 @@
 package cores.accounts;
 
+import cores.api.web.ProblemException;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -54,5 +55,19 @@ public final class Constraints {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The error a refused delete answers: 409 naming what still refers to {@code what} (e.g. "User
+   * 5") and what to do instead, when the database refused it for a reference; else the error
+   * itself.
+   */
+  public static RuntimeException whenReferred(RuntimeException error, String what, String instead) {
+    return stillReferredBy(error)
+        .<RuntimeException>map(
+            referrers ->
+                ProblemException.conflict(
+                    what + " is still referred to by " + referrers + ": " + instead))
+        .orElse(error);
   }
 }

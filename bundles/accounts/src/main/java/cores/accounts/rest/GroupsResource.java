@@ -176,17 +176,7 @@ public final class GroupsResource {
             return null;
           });
     } catch (RuntimeException e) {
-      throw Constraints.stillReferredBy(e)
-          .map(
-              referrers ->
-                  (RuntimeException)
-                      ProblemException.conflict(
-                          "Group "
-                              + id
-                              + " is still referred to by "
-                              + referrers
-                              + ": remove or change those first."))
-          .orElse(e);
+      throw Constraints.whenReferred(e, "Group " + id, "remove or change those first.");
     }
   }
 

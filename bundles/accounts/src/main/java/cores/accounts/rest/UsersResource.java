@@ -220,17 +220,8 @@ public final class UsersResource implements ApiSchemas {
             return null;
           });
     } catch (RuntimeException e) {
-      throw Constraints.stillReferredBy(e)
-          .map(
-              referrers ->
-                  (RuntimeException)
-                      ProblemException.conflict(
-                          "User "
-                              + id
-                              + " is still referred to by "
-                              + referrers
-                              + ": deactivate the user instead, or remove those first."))
-          .orElse(e);
+      throw Constraints.whenReferred(
+          e, "User " + id, "deactivate the user instead, or remove those first.");
     }
   }
 
