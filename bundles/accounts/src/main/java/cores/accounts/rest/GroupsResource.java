@@ -44,6 +44,9 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class GroupsResource {
+  /** Who may write: the permission of the method's action, never while impersonating. */
+  private static final String WRITE = "auth.{action}_group; " + ApiDoc.NOT_WHILE_IMPERSONATING;
+
   /** The original's default page size for this list. */
   private static final int PAGE_SIZE = 100;
 
@@ -96,6 +99,7 @@ public final class GroupsResource {
   }
 
   @POST
+  @ApiDoc(permission = WRITE)
   public Response create(
       GroupInput input,
       @Context SecurityContext security,
@@ -126,6 +130,7 @@ public final class GroupsResource {
 
   @PUT
   @Path("{id}")
+  @ApiDoc(permission = WRITE)
   public GroupView replace(
       @PathParam("id") long id,
       GroupInput input,
@@ -144,6 +149,7 @@ public final class GroupsResource {
 
   @PATCH
   @Path("{id}")
+  @ApiDoc(permission = WRITE)
   public GroupView patch(
       @PathParam("id") long id,
       GroupInput input,
@@ -162,6 +168,7 @@ public final class GroupsResource {
 
   @DELETE
   @Path("{id}")
+  @ApiDoc(permission = WRITE)
   public void delete(
       @PathParam("id") long id,
       @Context SecurityContext security,

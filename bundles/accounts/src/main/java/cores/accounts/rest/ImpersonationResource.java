@@ -8,12 +8,14 @@ import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
 import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
+import cores.api.web.Visitor;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -39,6 +41,8 @@ import org.osgi.service.component.annotations.Reference;
 public final class ImpersonationResource implements ApiSchemas {
   /** The http bundle's session cookie (contracts.md). */
   static final String SESSION_COOKIE = "cores_session";
+
+  private static final String STAFF_ONLY = "Only staff may impersonate other users.";
 
   private final Impersonation impersonation;
 
@@ -71,12 +75,21 @@ public final class ImpersonationResource implements ApiSchemas {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @ApiDoc(request = "impersonate_input", response = "impersonation")
+  @ApiDoc(
+      request = "impersonate_input",
+      response = "impersonation",
+      permission = ApiDoc.STAFF + "; " + ApiDoc.NOT_WHILE_IMPERSONATING)
   public Map<String, Object> start(
       ImpersonateInput input,
       @CookieParam(SESSION_COOKIE) String session,
-      @Context SecurityContext security) {
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request) {
     User real = Access.user(security);
+    // who may comes before what is asked: a refused caller learns nothing from field errors
+    Access.requireNotImpersonating(request, "start another impersonation");
+    if (!real.staff()) {
+      throw Access.forbidden(STAFF_ONLY);
+    }
     if (input == null || input.userId() == null) {
       throw ProblemException.invalid(Map.of("user_id", List.of("This field is required.")));
     }
@@ -98,10 +111,16 @@ public final class ImpersonationResource implements ApiSchemas {
   }
 
   @DELETE
-  @ApiDoc(response = "impersonation")
+  @ApiDoc(response = "impersonation", permission = ApiDoc.STAFF + " or " + ApiDoc.IMPERSONATING)
   public Map<String, Object> stop(
-      @CookieParam(SESSION_COOKIE) String session, @Context SecurityContext security) {
-    Access.user(security);
+      @CookieParam(SESSION_COOKIE) String session,
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request) {
+    User acting = Access.user(security);
+    // the session acts as a user who may not be staff; its real user is
+    if (!acting.staff() && Visitor.of(request).impersonator().isEmpty()) {
+      throw Access.forbidden(STAFF_ONLY);
+    }
     Optional<User> real = impersonation.stop(requireSession(session));
     if (real.isEmpty()) {
       throw ProblemException.conflict("This session is not impersonating anyone.");

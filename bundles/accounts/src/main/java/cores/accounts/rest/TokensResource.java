@@ -101,7 +101,9 @@ public final class TokensResource implements ApiSchemas {
   }
 
   @POST
-  @ApiDoc(request = "token_input")
+  @ApiDoc(
+      request = "token_input",
+      permission = ApiDoc.AUTHENTICATED + "; " + ApiDoc.NOT_WHILE_IMPERSONATING)
   public Response issue(
       TokenInput input,
       @Context SecurityContext security,

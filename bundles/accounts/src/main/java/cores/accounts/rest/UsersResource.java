@@ -59,6 +59,9 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class UsersResource implements ApiSchemas {
+  /** Who may write: the permission of the method's action, never while impersonating. */
+  private static final String WRITE = "auth.{action}_user; " + ApiDoc.NOT_WHILE_IMPERSONATING;
+
   /** The original's default page size for this list. */
   private static final int PAGE_SIZE = 100;
 
@@ -147,7 +150,7 @@ public final class UsersResource implements ApiSchemas {
   }
 
   @POST
-  @ApiDoc(request = "user_input")
+  @ApiDoc(permission = WRITE, request = "user_input")
   public Response create(
       UserInput input,
       @Context SecurityContext security,
@@ -180,7 +183,7 @@ public final class UsersResource implements ApiSchemas {
 
   @PUT
   @Path("{id}")
-  @ApiDoc(request = "user_input")
+  @ApiDoc(permission = WRITE, request = "user_input")
   public UserView replace(
       @PathParam("id") long id,
       UserInput input,
@@ -191,7 +194,7 @@ public final class UsersResource implements ApiSchemas {
 
   @PATCH
   @Path("{id}")
-  @ApiDoc(request = "user_patch")
+  @ApiDoc(permission = WRITE, request = "user_patch")
   public UserView patch(
       @PathParam("id") long id,
       UserInput input,
@@ -202,6 +205,7 @@ public final class UsersResource implements ApiSchemas {
 
   @DELETE
   @Path("{id}")
+  @ApiDoc(permission = WRITE)
   public void delete(
       @PathParam("id") long id,
       @Context SecurityContext security,
@@ -230,7 +234,7 @@ public final class UsersResource implements ApiSchemas {
   @Path("{id}/password")
   @ApiDoc(
       value = "Sets a local password; the user's sessions and API tokens end",
-      permission = "auth.change_user")
+      permission = "auth.change_user; " + ApiDoc.NOT_WHILE_IMPERSONATING)
   public void setPassword(
       @PathParam("id") long id,
       PasswordInput input,

@@ -44,6 +44,19 @@ public @interface ApiDoc {
   /** {@link #permission} of an operation for staff (and superusers) only. */
   String STAFF = "staff";
 
+  /**
+   * {@link #permission} term that a browser session acting as another user holds, whatever the
+   * rights of the user it acts as (stopping the impersonation).
+   */
+  String IMPERSONATING = "impersonating";
+
+  /**
+   * Added to a {@link #permission} after {@code "; "}: the operation is refused (403) while
+   * impersonating, because what it makes or changes would outlive the impersonation (tokens,
+   * passwords, rights).
+   */
+  String NOT_WHILE_IMPERSONATING = "not while impersonating";
+
   /** One line saying what the operation (or, on the class, the resource) does. */
   String value() default "";
 

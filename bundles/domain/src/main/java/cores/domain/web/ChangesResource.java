@@ -42,6 +42,10 @@ public final class ChangesResource {
   @GET
   @ApiDoc(
       value = "Changes, newest first: of one object, of one user, or all (superusers)",
+      permission =
+          ApiDoc.SUPERUSER
+              + "; one object's history: the model's view permission; one's own changes: "
+              + ApiDoc.AUTHENTICATED,
       query = {
         "model: the object's model, e.g. host (with id)",
         "id: the object's id (with model)",
