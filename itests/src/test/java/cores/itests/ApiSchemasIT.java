@@ -41,23 +41,6 @@ class ApiSchemasIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DOC = "https://cores.invalid/api/docs";
 
-  /** Created in this order from the published examples (their ids are 1 in a fresh database). */
-  private static final List<String[]> FROM_EXAMPLES =
-      List.of(
-          new String[] {"/api/inventory/building", "building_input"},
-          new String[] {"/api/inventory/lab", "lab_input"},
-          new String[] {"/api/inventory/rack", "rack_input"},
-          new String[] {"/api/inventory/hosttype", "hosttype_input"},
-          new String[] {"/api/inventory/hosthardware", "hosthardware_input"},
-          new String[] {"/api/inventory/hdvendor", "hdvendor_input"},
-          new String[] {"/api/inventory/cardtype", "cardtype_input"},
-          new String[] {"/api/inventory/host", "host_input"},
-          new String[] {"/api/inventory/card", "card_input"},
-          new String[] {"/api/inventory/nic", "nic_input"},
-          new String[] {"/api/booking/bookable", "bookable_input"},
-          new String[] {"/api/notices/notice", "notice_input"},
-          new String[] {"/api/loans/customer", "customer_input"});
-
   private static ApiClient api;
   private static String admin;
   private static JsonNode doc;
@@ -176,7 +159,7 @@ class ApiSchemasIT {
   @Test
   void theExamplesAreValidInputAndEveryAnswerValidatesAgainstItsPublishedSchema() throws Exception {
     Map<String, Long> ids = new HashMap<>();
-    for (String[] step : FROM_EXAMPLES) {
+    for (String[] step : PublishedExamples.CREATION_ORDER) {
       String body = example(step[1]);
       assertTrue(checker.schema(step[1], body).isEmpty(), step[1] + " holds its own example");
       ids.put(step[0], ApiClient.id(valid("POST", step[0], step[0], 201, body)));

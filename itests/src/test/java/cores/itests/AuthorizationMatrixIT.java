@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NO_SUCH_ID = "999999";
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern COOKIE = Pattern.compile("^(cores_session|csrftoken)=([^;]*)");
 
   /** Who calls: how they authenticate and what the declarations' terms say of them. */
@@ -385,7 +386,7 @@ class AuthorizationMatrixIT {
    */
   private static String token(long userId) throws Exception {
     byte[] bytes = new byte[20];
-    new SecureRandom().nextBytes(bytes);
+    RANDOM.nextBytes(bytes);
     String key = HexFormat.of().formatHex(bytes);
     String hash =
         HexFormat.of()

@@ -93,6 +93,11 @@ public final class Inventory {
     return get(sql, model, id);
   }
 
+  /** Checks the input as {@link #create} would, writing nothing: field errors answer 400. */
+  public void checkNew(Sql sql, Model model, Map<String, Object> input) {
+    check(sql, model, input, true);
+  }
+
   /** Replaces (all writable fields; absent ones take their defaults) or patches (given ones). */
   public Map<String, Object> update(
       Sql sql, Model model, long id, Map<String, Object> input, boolean partial) {

@@ -105,6 +105,8 @@ public final class ImportResource implements ApiSchemas {
     return tx.required(
         em -> {
           Sql sql = Sql.of(em);
+          // the other fields are used only for a new row, but wrong ones are refused either way
+          inventory.checkNew(sql, model, input);
           // serialises concurrent imports of the same name without a failed insert
           sql.row("SELECT pg_advisory_xact_lock(hashtext(?))", List.of(table + ":" + name));
           Map<String, Object> existing =

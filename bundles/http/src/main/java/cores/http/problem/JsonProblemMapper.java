@@ -2,6 +2,7 @@ package cores.http.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -47,20 +48,29 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
       // e.g. a number too large for its field
       return Problems.response(400, "Unreadable JSON: " + e.getOriginalMessage()).build();
     }
+    if (e instanceof JsonMappingException mapping
+        && mapping.getCause() instanceof InputCoercionException) {
+      // a record's constructor read the number: Jackson wraps the range error with the path
+      return fieldProblem(path(mapping), "A number out of range for this field.");
+    }
     if (e instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);
       String message = message(mismatch);
-      if (field.isEmpty()) {
-        return Problems.response(400, message).build();
-      }
-      return Problems.response(
-              400,
-              Problems.reasonPhrase(400),
-              "Invalid field '" + field + "': " + message,
-              Map.of(field, List.of(message)))
-          .build();
+      return fieldProblem(field, message);
     }
     return internalErrors.toResponse(e);
+  }
+
+  private static Response fieldProblem(String field, String message) {
+    if (field.isEmpty()) {
+      return Problems.response(400, message).build();
+    }
+    return Problems.response(
+            400,
+            Problems.reasonPhrase(400),
+            "Invalid field '" + field + "': " + message,
+            Map.of(field, List.of(message)))
+        .build();
   }
 
   private static String message(MismatchedInputException e) {

@@ -28,6 +28,8 @@ class MappersTest {
 
   record Thing(String name, int count) {}
 
+  record Reference(Long id) {}
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> body(Response response) {
     assertEquals(Problems.MEDIA_TYPE_OBJECT, response.getMediaType());
@@ -106,6 +108,22 @@ class MappersTest {
     assertEquals(400, response.getStatus());
     assertEquals(
         Map.of("count", List.of("Invalid value for type number.")), body(response).get("errors"));
+  }
+
+  @Test
+  void aNumberBeyondItsFieldsRangeNamesTheField() {
+    // Jackson wraps the range error in a JsonMappingException when a record's constructor reads it
+    Response response;
+    try {
+      mapper.readValue("{\"id\":9223372036854775808}", Reference.class);
+      throw new AssertionError("2^63 read as a long");
+    } catch (JsonProcessingException e) {
+      response = jsonMapper.toResponse(e);
+    }
+    assertEquals(400, response.getStatus());
+    assertEquals(
+        Map.of("id", List.of("A number out of range for this field.")),
+        body(response).get("errors"));
   }
 
   @Test
