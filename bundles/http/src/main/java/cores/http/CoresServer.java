@@ -6,7 +6,9 @@ import cores.http.auth.AccountServices;
 import cores.http.docs.Endpoints;
 import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -176,6 +178,16 @@ public final class CoresServer {
    */
   public boolean serves(Object service) {
     return application.serves(service) || pages.serves(service);
+  }
+
+  /**
+   * The resources, pages and extensions Jersey refused (a path clashing with one already served, an
+   * invalid model), with the reasons; the others are served without them.
+   */
+  public Map<Object, String> refusedResources() {
+    Map<Object, String> refused = new IdentityHashMap<>(application.refused());
+    refused.putAll(pages.refused());
+    return refused;
   }
 
   /** Starts Jetty and initialises Jersey, inside this bundle's class loader (STACK.md). */

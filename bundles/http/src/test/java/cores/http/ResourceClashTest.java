@@ -1,0 +1,108 @@
+package cores.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A resource that Jersey cannot take (its path clashes with one already served, or its model is
+ * invalid) is refused alone: the others keep being served, later changes still take effect, and
+ * the refusal is reported with Jersey's reason.
+ */
+class ResourceClashTest extends ServerFixture {
+
+  /** Claims {@code GET /api/things}, which {@link TestResources.Things} already answers. */
+  @Path("things")
+  public static final class ThingsClash {
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> list() {
+      return Map.of("clash", true);
+    }
+  }
+
+  /** Claims {@code GET /api/late}, like {@link TestResources.Late}. */
+  @Path("late")
+  public static final class LateClash {
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> get() {
+      return Map.of("lateClash", true);
+    }
+  }
+
+  /** Invalid: a resource method with two entity parameters, which Jersey rejects. */
+  @Path("invalid")
+  public static final class Invalid {
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> get(String first, String second) {
+      return Map.of("first", first, "second", second);
+    }
+  }
+
+  @Test
+  void aClashingResourceIsRefusedAloneAndLaterChangesStillTakeEffect() throws Exception {
+    ThingsClash clash = new ThingsClash();
+    server.addResource(clash);
+    eventually(() -> server.refusedResources().containsKey(clash));
+    assertTrue(server.refusedResources().get(clash).contains("things"), server.refusedResources().toString());
+    assertEquals(200, status("/api/things?limit=1"));
+    assertEquals(Map.of("limit", 1), json(get("/api/things?limit=1")));
+
+    TestResources.Late late = new TestResources.Late();
+    server.addResource(late);
+    eventually(() -> status("/api/late") == 200);
+    assertTrue(server.serves(late));
+    server.removeResource(late);
+    eventually(() -> status("/api/late") == 404);
+
+    server.removeResource(clash);
+    eventually(() -> !server.refusedResources().containsKey(clash));
+    assertEquals(200, status("/api/things?limit=1"));
+  }
+
+  @Test
+  void anInvalidResourceIsRefusedAloneAndLaterChangesStillTakeEffect() throws Exception {
+    Invalid invalid = new Invalid();
+    server.addResource(invalid);
+    eventually(() -> server.refusedResources().containsKey(invalid));
+    assertEquals(404, status("/api/invalid"));
+
+    TestResources.Late late = new TestResources.Late();
+    server.addResource(late);
+    eventually(() -> status("/api/late") == 200);
+    server.removeResource(late);
+    eventually(() -> status("/api/late") == 404);
+
+    server.removeResource(invalid);
+    eventually(() -> server.refusedResources().isEmpty());
+  }
+
+  @Test
+  void theResourceServedFirstKeepsItsPathAndTheOtherTakesItOnceItIsFree() throws Exception {
+    TestResources.Late late = new TestResources.Late();
+    server.addResource(late);
+    eventually(() -> status("/api/late") == 200);
+
+    LateClash clash = new LateClash();
+    server.addResource(clash);
+    eventually(() -> server.refusedResources().containsKey(clash));
+    assertEquals(Map.of("late", true), json(get("/api/late")));
+
+    server.removeResource(late);
+    eventually(() -> server.serves(clash));
+    assertEquals(Map.of("lateClash", true), json(get("/api/late")));
+    assertEquals(List.of(), List.copyOf(server.refusedResources().keySet()));
+
+    server.removeResource(clash);
+    eventually(() -> status("/api/late") == 404);
+  }
+}
