@@ -136,8 +136,17 @@ public final class CoresServer {
     this.warningFilter = new ResourceWarningFilter(application::resourceClassNames);
   }
 
+  /** One of the platform's resources. */
   public void addResource(Object resource) {
-    application.addResource(resource);
+    addResource(resource, false);
+  }
+
+  /**
+   * @param plugin a plugin's rather than the platform's: on a clash with the platform's it is the
+   *     one refused
+   */
+  public void addResource(Object resource, boolean plugin) {
+    application.addResource(resource, plugin);
     readiness.changed();
   }
 
@@ -146,9 +155,18 @@ public final class CoresServer {
     readiness.changed();
   }
 
-  /** A page resource: its {@code @Path} is relative to {@code /}. */
+  /** A page resource of the platform: its {@code @Path} is relative to {@code /}. */
   public void addPage(Object page) {
-    pages.addResource(page);
+    addPage(page, false);
+  }
+
+  /**
+   * A page resource: its {@code @Path} is relative to {@code /}.
+   *
+   * @param plugin a plugin's rather than the platform's: on a clash it is the one refused
+   */
+  public void addPage(Object page, boolean plugin) {
+    pages.addResource(page, plugin);
     readiness.changed();
   }
 
@@ -157,8 +175,16 @@ public final class CoresServer {
     readiness.changed();
   }
 
+  /** One of the platform's extensions. */
   public void addExtension(Object extension) {
-    application.addExtension(extension);
+    addExtension(extension, false);
+  }
+
+  /**
+   * @param plugin a plugin's rather than the platform's: on a clash it is the one refused
+   */
+  public void addExtension(Object extension, boolean plugin) {
+    application.addExtension(extension, plugin);
     readiness.changed();
   }
 

@@ -45,10 +45,11 @@ import org.slf4j.LoggerFactory;
  * resources) waits a moment and causes one reload.
  *
  * <p>Jersey refuses a whole application for one bad resource (a method clashing with another's
- * path, an invalid model). So when everything together is refused, the resources and extensions
- * are tried one at a time: those served before first (an established path stays with its holder),
- * then the others in the order they came; each one Jersey refuses is left out with its reason,
- * and tried again at the next rebuild (what it clashed with may have gone away).
+ * path, an invalid model). So when everything together is refused, the resources and extensions are
+ * tried one at a time: the platform's own before the plugins' (a plugin cannot take a path of the
+ * platform), within each those served before first (an established path stays with its holder),
+ * then in the order they came. Each one Jersey refuses is left out with its reason, and tried again
+ * at the next rebuild (what it clashed with may have gone away).
  */
 final class JerseyApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JerseyApplication.class);
@@ -72,6 +73,10 @@ final class JerseyApplication implements AutoCloseable {
   private final List<Object> resources = new ArrayList<>();
 
   private final List<Object> extensions = new ArrayList<>();
+
+  /** The resources and extensions that yield to the others on a clash: the plugins'. */
+  private final Set<Object> plugins = Collections.newSetFromMap(new IdentityHashMap<>());
+
   private final ScheduledExecutorService reloader =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -133,36 +138,44 @@ final class JerseyApplication implements AutoCloseable {
   /** What one build serves, and what Jersey refused in it with the reasons. */
   private record Build(Set<Object> serving, Map<Object, String> refused) {}
 
-  synchronized void addResource(Object resource) {
-    if (add(resources, resource)) {
-      changed();
-    }
+  /**
+   * @param plugin a plugin's rather than the platform's: on a clash it yields
+   */
+  synchronized void addResource(Object resource, boolean plugin) {
+    add(resources, resource, plugin);
   }
 
   synchronized void removeResource(Object resource) {
-    if (resources.removeIf(r -> r == resource)) {
-      changed();
-    }
+    remove(resources, resource);
   }
 
-  synchronized void addExtension(Object extension) {
-    if (add(extensions, extension)) {
-      changed();
-    }
+  /**
+   * @param plugin a plugin's rather than the platform's: on a clash it yields
+   */
+  synchronized void addExtension(Object extension, boolean plugin) {
+    add(extensions, extension, plugin);
   }
 
   synchronized void removeExtension(Object extension) {
-    if (extensions.removeIf(e -> e == extension)) {
+    remove(extensions, extension);
+  }
+
+  /** Instances are told apart by identity: two equal resources are two registrations. */
+  private void add(List<Object> list, Object item, boolean plugin) {
+    if (list.stream().noneMatch(o -> o == item)) {
+      list.add(item);
+      if (plugin) {
+        plugins.add(item);
+      }
       changed();
     }
   }
 
-  /** Instances are told apart by identity: two equal resources are two registrations. */
-  private static boolean add(List<Object> list, Object item) {
-    if (list.stream().anyMatch(o -> o == item)) {
-      return false;
+  private void remove(List<Object> list, Object item) {
+    if (list.removeIf(o -> o == item)) {
+      plugins.remove(item);
+      changed();
     }
-    return list.add(item);
   }
 
   /** The servlet to mount; Jetty initialises it when the server starts. */
@@ -293,11 +306,13 @@ final class JerseyApplication implements AutoCloseable {
   private ServletContainer build(JerseyServlet target) throws ServletException {
     // resources before extensions: the order they are registered in
     List<Object> all;
+    Set<Object> yielding;
     Set<Object> before = published;
     synchronized (this) {
       servedVersion = version;
       all = new ArrayList<>(resources);
       all.addAll(extensions);
+      yielding = identitySet(List.copyOf(plugins));
     }
     Set<Object> accepted = identitySet(all);
     try {
@@ -307,13 +322,24 @@ final class JerseyApplication implements AutoCloseable {
     } catch (ServletException | RuntimeException e) {
       LOG.debug("Jersey refused the application; trying its parts one at a time", e);
     }
-    // those served before were valid together: they go in at once unless the providers changed
-    accepted = identitySet(all.stream().filter(before::contains).toList());
+    // the platform's own served before were valid together: they go in at once
+    accepted =
+        identitySet(all.stream().filter(p -> before.contains(p) && !yielding.contains(p)).toList());
     if (!valid(target, all, accepted)) {
       accepted.clear();
     }
+    List<Object> candidates = new ArrayList<>();
+    for (boolean plugin : new boolean[] {false, true}) {
+      for (boolean servedBefore : new boolean[] {true, false}) {
+        for (Object part : all) {
+          if (yielding.contains(part) == plugin && before.contains(part) == servedBefore) {
+            candidates.add(part);
+          }
+        }
+      }
+    }
     Map<Object, String> refusals = new IdentityHashMap<>();
-    for (Object candidate : all) {
+    for (Object candidate : candidates) {
       if (accepted.contains(candidate)) {
         continue;
       }
@@ -327,9 +353,7 @@ final class JerseyApplication implements AutoCloseable {
     }
     // the trials are destroyed: a refused trial may have touched the accepted instances last
     ServletContainer container = target.initialise(config(all, accepted));
-    built =
-        new Build(
-            Collections.unmodifiableSet(accepted), Collections.unmodifiableMap(refusals));
+    built = new Build(Collections.unmodifiableSet(accepted), Collections.unmodifiableMap(refusals));
     return container;
   }
 
@@ -370,7 +394,9 @@ final class JerseyApplication implements AutoCloseable {
     return reason.toString();
   }
 
-  /** A fresh configuration: this bundle's providers, then those of {@code all} among {@code parts}. */
+  /**
+   * A fresh configuration: this bundle's providers, then those of {@code all} among {@code parts}.
+   */
   private ResourceConfig config(List<Object> all, Set<Object> parts) {
     ResourceConfig config = new ResourceConfig();
     // everything is registered explicitly: META-INF/services scanning is unreliable in OSGi

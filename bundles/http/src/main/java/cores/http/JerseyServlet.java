@@ -59,8 +59,8 @@ final class JerseyServlet implements Servlet {
   }
 
   /**
-   * A container initialised with the application: Jersey validates the application's model here
-   * and throws when it refuses it. The caller serves it ({@link #replace}) or destroys it.
+   * A container initialised with the application: Jersey validates the application's model here and
+   * throws when it refuses it. The caller serves it ({@link #replace}) or destroys it.
    */
   ServletContainer initialise(ResourceConfig application) throws ServletException {
     ServletContainer container = new ServletContainer(application);

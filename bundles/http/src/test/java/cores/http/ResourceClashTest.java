@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A resource that Jersey cannot take (its path clashes with one already served, or its model is
- * invalid) is refused alone: the others keep being served, later changes still take effect, and
- * the refusal is reported with Jersey's reason.
+ * invalid) is refused alone: the others keep being served, later changes still take effect, and the
+ * refusal is reported with Jersey's reason.
  */
 class ResourceClashTest extends ServerFixture {
 
@@ -53,7 +53,9 @@ class ResourceClashTest extends ServerFixture {
     ThingsClash clash = new ThingsClash();
     server.addResource(clash);
     eventually(() -> server.refusedResources().containsKey(clash));
-    assertTrue(server.refusedResources().get(clash).contains("things"), server.refusedResources().toString());
+    assertTrue(
+        server.refusedResources().get(clash).contains("things"),
+        server.refusedResources().toString());
     assertEquals(200, status("/api/things?limit=1"));
     assertEquals(Map.of("limit", 1), json(get("/api/things?limit=1")));
 
@@ -104,5 +106,25 @@ class ResourceClashTest extends ServerFixture {
 
     server.removeResource(clash);
     eventually(() -> status("/api/late") == 404);
+  }
+
+  @Test
+  void aPluginsResourceYieldsItsPathToThePlatformsOwn() throws Exception {
+    LateClash plugin = new LateClash();
+    server.addResource(plugin, true);
+    eventually(() -> server.serves(plugin));
+    assertEquals(Map.of("lateClash", true), json(get("/api/late")));
+
+    TestResources.Late own = new TestResources.Late();
+    server.addResource(own);
+    eventually(() -> server.serves(own));
+    assertEquals(Map.of("late", true), json(get("/api/late")));
+    assertTrue(server.refusedResources().containsKey(plugin));
+
+    server.removeResource(own);
+    eventually(() -> server.serves(plugin));
+    server.removeResource(plugin);
+    eventually(() -> status("/api/late") == 404);
+    assertEquals(Map.of(), server.refusedResources());
   }
 }
