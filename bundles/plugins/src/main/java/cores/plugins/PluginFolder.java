@@ -300,8 +300,10 @@ final class PluginFolder implements AutoCloseable {
     } catch (TimeoutException e) {
       String reason =
           "its start has not returned after "
-              + startTimeout.toSeconds()
-              + " s (a hanging activator?); the file is acted on again once it returns";
+              + (startTimeout.toMillis() < 1000
+                  ? startTimeout.toMillis() + " ms"
+                  : startTimeout.toSeconds() + " s")
+              + " (a hanging activator?); the file is acted on again once it returns";
       hung.put(bundle.getBundleId(), new Hung(start, file, problem(bundle, file, reason)));
       LOG.warn("Plugin {} from {}: {}", describe(bundle), file, reason);
     } catch (InterruptedException e) {
