@@ -3,12 +3,19 @@ package cores.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.http.pages.PageLayouts;
+import cores.http.system.HealthChecks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -126,5 +133,38 @@ class ResourceClashTest extends ServerFixture {
     server.removeResource(plugin);
     eventually(() -> status("/api/late") == 404);
     assertEquals(Map.of(), server.refusedResources());
+  }
+
+  @Test
+  void aClashAmongTheResourcesPresentAtStartIsRefusedAloneAndTheServerStarts() throws Exception {
+    HealthChecks ownHealth = new HealthChecks(Duration.ofMillis(500), Duration.ZERO);
+    CoresServer other =
+        new CoresServer(
+            new HttpSettings(0, "cores.example.org", false, SECRET, MAX_BODY),
+            serverAccounts,
+            ownHealth,
+            Optional::empty,
+            new PageLayouts());
+    TestResources.Things things = new TestResources.Things();
+    ThingsClash clash = new ThingsClash();
+    other.addResource(things);
+    other.addResource(clash);
+    other.start();
+    try {
+      assertEquals(List.of(clash), List.copyOf(other.refusedResources().keySet()));
+      assertTrue(other.serves(things));
+      HttpResponse<String> response =
+          CLIENT.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + other.port() + "/api/things?limit=2"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      assertEquals(Map.of("limit", 2), json(response));
+    } finally {
+      other.stop();
+      ownHealth.close();
+    }
   }
 }
