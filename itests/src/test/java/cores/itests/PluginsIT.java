@@ -90,7 +90,7 @@ class PluginsIT {
 
       // replaced by a new version: updated in place, the resource is served again afterwards
       Path staged = Files.createTempFile("hello", ".jar");
-      writeWithVersion(examplePlugin(), staged, "9.9.9");
+      writeWithHeader(examplePlugin(), staged, "Bundle-Version", "9.9.9");
       Files.move(staged, plugins.resolve("hello.jar"), StandardCopyOption.REPLACE_EXISTING);
       cores.awaitLog("Updated plugin cores.example.hello 9.9.9", PLUGIN_TIMEOUT);
       assertEquals(200, awaitStatus(cores, "/api/hello", 200).statusCode());
@@ -105,6 +105,47 @@ class PluginsIT {
       String log = cores.output();
       assertTrue(log.contains("Installed plugin cores.example.hello"), log);
       assertTrue(log.contains("Uninstalled plugin cores.example.hello"), log);
+    }
+  }
+
+  @Test
+  void aPluginClashingWithAServedPathIsRefusedAloneAndLaterChangesStillTakeEffect()
+      throws Exception {
+    try (CoresProcess cores = start("plugins-clash")) {
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      Files.copy(examplePlugin(), plugins.resolve("hello.jar"));
+      awaitStatus(cores, "/api/hello", 200);
+
+      // a second bundle with the same resource: GET /api/hello clashes with the one served
+      Path staged = Files.createTempFile("clash", ".jar");
+      writeWithHeader(examplePlugin(), staged, "Bundle-SymbolicName", "cores.example.clash");
+      Files.move(staged, plugins.resolve("clash.jar"));
+      cores.awaitLog("cores.example.hello.HelloResource refused", PLUGIN_TIMEOUT);
+      HttpResponse<String> system = getAsAdmin(cores, "/api/system");
+      assertEquals(200, system.statusCode(), system.body());
+      assertTrue(
+          system
+              .body()
+              .contains(
+                  "\"part\":\"http\",\"subject\":\"resource cores.example.hello.HelloResource of"
+                      + " cores.example.clash"),
+          system.body());
+      assertEquals(200, cores.get("/api/hello").statusCode());
+
+      // later changes still reach the API: the first one goes, the other takes its path
+      Files.delete(plugins.resolve("hello.jar"));
+      cores.awaitLog("Uninstalled plugin cores.example.hello", PLUGIN_TIMEOUT);
+      long deadline = System.nanoTime() + PLUGIN_TIMEOUT.toNanos();
+      while (getAsAdmin(cores, "/api/system").body().contains("\"part\":\"http\"")) {
+        assertTrue(System.nanoTime() < deadline, "the refused resource is never taken");
+        Thread.sleep(200);
+      }
+      assertEquals(200, cores.get("/api/hello").statusCode());
+      Files.delete(plugins.resolve("clash.jar"));
+      awaitStatus(cores, "/api/hello", 404);
+      assertEquals(200, cores.get("/api/health").statusCode());
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
     }
   }
 
@@ -155,13 +196,13 @@ class PluginsIT {
     return Path.of(connection.getJarFileURL().toURI());
   }
 
-  /** Copies a bundle with another Bundle-Version, as a new release of the plugin would be. */
-  private static void writeWithVersion(Path bundle, Path target, String version)
+  /** Copies a bundle with one header changed, e.g. its version, as a new release would be. */
+  private static void writeWithHeader(Path bundle, Path target, String header, String value)
       throws IOException {
     try (JarFile source = new JarFile(bundle.toFile());
         OutputStream out = Files.newOutputStream(target)) {
       Manifest manifest = new Manifest(source.getManifest());
-      manifest.getMainAttributes().putValue("Bundle-Version", version);
+      manifest.getMainAttributes().putValue(header, value);
       try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
         for (JarEntry entry : Collections.list(source.entries())) {
           if (!entry.getName().equals(JarFile.MANIFEST_NAME)) {

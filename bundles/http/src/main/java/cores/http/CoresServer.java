@@ -6,7 +6,9 @@ import cores.http.auth.AccountServices;
 import cores.http.docs.Endpoints;
 import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -134,8 +136,17 @@ public final class CoresServer {
     this.warningFilter = new ResourceWarningFilter(application::resourceClassNames);
   }
 
+  /** One of the platform's resources. */
   public void addResource(Object resource) {
-    application.addResource(resource);
+    addResource(resource, false);
+  }
+
+  /**
+   * @param plugin a plugin's rather than the platform's: on a clash with the platform's it is the
+   *     one refused
+   */
+  public void addResource(Object resource, boolean plugin) {
+    application.addResource(resource, plugin);
     readiness.changed();
   }
 
@@ -144,9 +155,18 @@ public final class CoresServer {
     readiness.changed();
   }
 
-  /** A page resource: its {@code @Path} is relative to {@code /}. */
+  /** A page resource of the platform: its {@code @Path} is relative to {@code /}. */
   public void addPage(Object page) {
-    pages.addResource(page);
+    addPage(page, false);
+  }
+
+  /**
+   * A page resource: its {@code @Path} is relative to {@code /}.
+   *
+   * @param plugin a plugin's rather than the platform's: on a clash it is the one refused
+   */
+  public void addPage(Object page, boolean plugin) {
+    pages.addResource(page, plugin);
     readiness.changed();
   }
 
@@ -155,8 +175,16 @@ public final class CoresServer {
     readiness.changed();
   }
 
+  /** One of the platform's extensions. */
   public void addExtension(Object extension) {
-    application.addExtension(extension);
+    addExtension(extension, false);
+  }
+
+  /**
+   * @param plugin a plugin's rather than the platform's: on a clash it is the one refused
+   */
+  public void addExtension(Object extension, boolean plugin) {
+    application.addExtension(extension, plugin);
     readiness.changed();
   }
 
@@ -176,6 +204,16 @@ public final class CoresServer {
    */
   public boolean serves(Object service) {
     return application.serves(service) || pages.serves(service);
+  }
+
+  /**
+   * The resources, pages and extensions Jersey refused (a path clashing with one already served, an
+   * invalid model), with the reasons; the others are served without them.
+   */
+  public Map<Object, String> refusedResources() {
+    Map<Object, String> refused = new IdentityHashMap<>(application.refused());
+    refused.putAll(pages.refused());
+    return refused;
   }
 
   /** Starts Jetty and initialises Jersey, inside this bundle's class loader (STACK.md). */

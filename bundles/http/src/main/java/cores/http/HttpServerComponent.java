@@ -1,11 +1,18 @@
 package cores.http;
 
+import cores.api.system.Problem;
+import cores.api.system.ProblemReport;
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
 import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
@@ -29,15 +36,20 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  * from the start, whatever the whiteboard holds, and says ready once the platform is ({@link
  * PlatformReadiness}).
  *
+ * <p>A resource, page or extension that Jersey refuses (its path clashes with one served, its model
+ * is invalid) is left out alone; this component reports it, as the part {@code http}, in {@code
+ * /api/system}. A plugin's (a bundle of no started feature) yields to the platform's on a clash.
+ *
  * <p>A port that cannot be bound fails the activation with a {@link ConfigurationException} naming
  * the {@code port} property: the launcher, which wrote it, names the variable behind it and exits.
  */
 @Component(
-    service = {},
+    service = ProblemReport.class,
+    immediate = true,
     configurationPid = HttpConfig.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = HttpConfig.class)
-public final class HttpServerComponent {
+public final class HttpServerComponent implements ProblemReport {
   static final String WHITEBOARD_FILTER =
       "(|("
           + Whiteboard.RESOURCE
@@ -65,15 +77,14 @@ public final class HttpServerComponent {
       @Reference PageLayouts layouts,
       @Reference(cardinality = ReferenceCardinality.OPTIONAL) ServiceComponentRuntime components)
       throws Exception {
-    this.server =
-        new CoresServer(
-            HttpSettings.from(config),
-            accounts,
-            health,
-            new PlatformReadiness(context, components, WHITEBOARD_FILTER, this::serves),
-            layouts);
+    PlatformReadiness readiness =
+        new PlatformReadiness(context, components, WHITEBOARD_FILTER, this::serves);
+    this.server = new CoresServer(HttpSettings.from(config), accounts, health, readiness, layouts);
     this.whiteboard =
-        new ServiceTracker<>(context, filter(context), new WhiteboardCustomizer(context, server));
+        new ServiceTracker<>(
+            context,
+            filter(context),
+            new WhiteboardCustomizer(context, server, readiness::isPlugin));
     this.context = context;
     this.bundles = event -> server.readinessChanged();
     context.addBundleListener(bundles);
@@ -111,6 +122,44 @@ public final class HttpServerComponent {
     return service != null && server.serves(service);
   }
 
+  @Override
+  public String name() {
+    return "http";
+  }
+
+  /** The resources, pages and extensions refused, named with their bundles. */
+  @Override
+  public List<Problem> problems() {
+    Map<Object, String> refused = server.refusedResources();
+    List<Problem> problems = new ArrayList<>();
+    if (refused.isEmpty()) {
+      return problems;
+    }
+    whiteboard
+        .getTracked()
+        .forEach(
+            (reference, service) -> {
+              String reason = refused.get(service);
+              if (reason != null) {
+                problems.add(new Problem(describe(reference, service), reason));
+              }
+            });
+    return problems;
+  }
+
+  private static String describe(ServiceReference<?> reference, Object service) {
+    String kind =
+        WhiteboardCustomizer.isTrue(reference.getProperty(Whiteboard.PAGE))
+            ? "page"
+            : WhiteboardCustomizer.isTrue(reference.getProperty(Whiteboard.RESOURCE))
+                ? "resource"
+                : "extension";
+    Bundle bundle = reference.getBundle();
+    String owner =
+        bundle == null ? "a stopped bundle" : bundle.getSymbolicName() + " " + bundle.getVersion();
+    return kind + " " + service.getClass().getName() + " of " + owner;
+  }
+
   /** The port the server listens on. */
   int port() {
     return server.port();
@@ -136,10 +185,12 @@ public final class HttpServerComponent {
       implements ServiceTrackerCustomizer<Object, Object> {
     private final BundleContext context;
     private final CoresServer server;
+    private final Predicate<Bundle> plugin;
 
-    WhiteboardCustomizer(BundleContext context, CoresServer server) {
+    WhiteboardCustomizer(BundleContext context, CoresServer server, Predicate<Bundle> plugin) {
       this.context = context;
       this.server = server;
+      this.plugin = plugin;
     }
 
     @Override
@@ -164,12 +215,14 @@ public final class HttpServerComponent {
     }
 
     private void publish(ServiceReference<Object> reference, Object service) {
+      Bundle owner = reference.getBundle();
+      boolean yields = owner != null && plugin.test(owner);
       if (isTrue(reference.getProperty(Whiteboard.PAGE))) {
-        server.addPage(service);
+        server.addPage(service, yields);
       } else if (isTrue(reference.getProperty(Whiteboard.RESOURCE))) {
-        server.addResource(service);
+        server.addResource(service, yields);
       } else if (isTrue(reference.getProperty(Whiteboard.EXTENSION))) {
-        server.addExtension(service);
+        server.addExtension(service, yields);
       }
     }
 

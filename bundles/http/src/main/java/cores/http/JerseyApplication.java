@@ -22,14 +22,20 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.Severity;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.model.ModelValidationException;
+import org.glassfish.jersey.server.model.ResourceModelIssue;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * The Jersey application: this bundle's providers plus the resources and extensions currently
  * published on the whiteboard. Changes rebuild it; a burst of changes (a bundle starting with many
  * resources) waits a moment and causes one reload.
+ *
+ * <p>Jersey refuses a whole application for one bad resource (a method clashing with another's
+ * path, an invalid model). So when everything together is refused, the resources and extensions are
+ * tried one at a time: the platform's own before the plugins' (a plugin cannot take a path of the
+ * platform), within each those served before first (an established path stays with its holder),
+ * then in the order they came. Each one Jersey refuses is left out with its reason, and tried again
+ * at the next rebuild (what it clashed with may have gone away).
  */
 final class JerseyApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JerseyApplication.class);
@@ -56,8 +69,14 @@ final class JerseyApplication implements AutoCloseable {
   /** The pages' frame, for their error pages; null for the API. */
   private final PageLayouts layouts;
 
-  private final Set<Object> resources = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Set<Object> extensions = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** In the order they came: the order refused ones are tried in. */
+  private final List<Object> resources = new ArrayList<>();
+
+  private final List<Object> extensions = new ArrayList<>();
+
+  /** The resources and extensions that yield to the others on a clash: the plugins'. */
+  private final Set<Object> plugins = Collections.newSetFromMap(new IdentityHashMap<>());
+
   private final ScheduledExecutorService reloader =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -69,8 +88,13 @@ final class JerseyApplication implements AutoCloseable {
   /** What the application serving requests was built with: see {@link #serves}. */
   private volatile Set<Object> published = Set.of();
 
+  /** What Jersey refused at the build serving requests, with its reasons. */
+  private volatile Map<Object, String> refused = Map.of();
+
+  /** The outcome of the last build, published once its application serves. */
+  private volatile Build built = new Build(Set.of(), Map.of());
+
   // guarded by this
-  private Set<Object> initial = Set.of();
   private JerseyServlet servlet;
   private long version;
   private long servedVersion = -1;
@@ -111,45 +135,83 @@ final class JerseyApplication implements AutoCloseable {
     this.classLoader = classLoader;
   }
 
-  synchronized void addResource(Object resource) {
-    if (resources.add(resource)) {
-      changed();
-    }
+  /** What one build serves, and what Jersey refused in it with the reasons. */
+  private record Build(Set<Object> serving, Map<Object, String> refused) {}
+
+  /**
+   * @param plugin a plugin's rather than the platform's: on a clash it yields
+   */
+  synchronized void addResource(Object resource, boolean plugin) {
+    add(resources, resource, plugin);
   }
 
   synchronized void removeResource(Object resource) {
-    if (resources.remove(resource)) {
-      changed();
-    }
+    remove(resources, resource);
   }
 
-  synchronized void addExtension(Object extension) {
-    if (extensions.add(extension)) {
-      changed();
-    }
+  /**
+   * @param plugin a plugin's rather than the platform's: on a clash it yields
+   */
+  synchronized void addExtension(Object extension, boolean plugin) {
+    add(extensions, extension, plugin);
   }
 
   synchronized void removeExtension(Object extension) {
-    if (extensions.remove(extension)) {
+    remove(extensions, extension);
+  }
+
+  /** Instances are told apart by identity: two equal resources are two registrations. */
+  private void add(List<Object> list, Object item, boolean plugin) {
+    if (list.stream().noneMatch(o -> o == item)) {
+      list.add(item);
+      if (plugin) {
+        plugins.add(item);
+      }
+      changed();
+    }
+  }
+
+  private void remove(List<Object> list, Object item) {
+    if (list.removeIf(o -> o == item)) {
+      plugins.remove(item);
       changed();
     }
   }
 
   /** The servlet to mount; Jetty initialises it when the server starts. */
   synchronized JerseyServlet newServlet() {
-    servedVersion = version;
-    initial = snapshot();
-    servlet = new JerseyServlet(build(), CoresServer.STOP_TIMEOUT_MILLIS);
+    servlet = new JerseyServlet(this::build, CoresServer.STOP_TIMEOUT_MILLIS);
     return servlet;
   }
 
   /** Called once the servlet is initialised: changes made meanwhile are applied now. */
   synchronized void started() {
     running = true;
-    published = initial;
+    publish();
     if (servedVersion != version) {
       scheduleReload();
     }
+  }
+
+  /** The build just put in place is the one serving requests. */
+  private void publish() {
+    Build current = built;
+    for (Map.Entry<Object, String> refusal : current.refused().entrySet()) {
+      if (!refusal.getValue().equals(refused.get(refusal.getKey()))) {
+        LOG.warn(
+            "{} {} refused, the others are served: {}",
+            api ? "REST resource or extension" : "Page resource or extension",
+            refusal.getKey().getClass().getName(),
+            refusal.getValue());
+      }
+    }
+    published = current.serving();
+    refused = current.refused();
+  }
+
+  /** What Jersey refused in the application serving requests, with the reasons. */
+  Map<Object, String> refused() {
+    return refused;
   }
 
   /**
@@ -158,13 +220,6 @@ final class JerseyApplication implements AutoCloseable {
    */
   boolean serves(Object resourceOrExtension) {
     return published.contains(resourceOrExtension);
-  }
-
-  private Set<Object> snapshot() {
-    Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<>());
-    all.addAll(resources);
-    all.addAll(extensions);
-    return Collections.unmodifiableSet(all);
   }
 
   /** Class names of the published resources and this bundle's own. */
@@ -193,31 +248,22 @@ final class JerseyApplication implements AutoCloseable {
   }
 
   private void reload() {
-    ResourceConfig config;
     JerseyServlet target;
-    Set<Object> building;
-    int resourceCount;
-    int extensionCount;
     synchronized (this) {
       reloadPending = false;
-      servedVersion = version;
-      building = snapshot();
-      config = build();
       target = servlet;
-      resourceCount = resources.size();
-      extensionCount = extensions.size();
     }
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(classLoader);
     try {
-      target.replace(config);
-      published = building;
+      target.rebuild();
+      publish();
       LOG.info(
-          "{} reloaded: {} resources, {} extensions",
+          "{} reloaded: {} resources and extensions served, {} refused",
           api ? "REST application" : "Page application",
-          resourceCount,
-          extensionCount);
+          published.size(),
+          refused.size());
     } catch (ServletException | RuntimeException e) {
       LOG.error("Reloading the REST application failed", e);
     } catch (InterruptedException e) {
@@ -252,7 +298,106 @@ final class JerseyApplication implements AutoCloseable {
     return instances;
   }
 
-  private synchronized ResourceConfig build() {
+  /**
+   * Initialises the application with what is published now, leaving out what Jersey refuses; the
+   * outcome is kept in {@link #built} until {@link #publish}. Only the reload thread and, before it
+   * runs, Jetty's start call it.
+   */
+  private ServletContainer build(JerseyServlet target) throws ServletException {
+    // resources before extensions: the order they are registered in
+    List<Object> all;
+    Set<Object> yielding;
+    Set<Object> before = published;
+    synchronized (this) {
+      servedVersion = version;
+      all = new ArrayList<>(resources);
+      all.addAll(extensions);
+      yielding = identitySet(List.copyOf(plugins));
+    }
+    Set<Object> accepted = identitySet(all);
+    try {
+      ServletContainer container = target.initialise(config(all, accepted));
+      built = new Build(Collections.unmodifiableSet(accepted), Map.of());
+      return container;
+    } catch (ServletException | RuntimeException e) {
+      LOG.debug("Jersey refused the application; trying its parts one at a time", e);
+    }
+    // the platform's own served before were valid together: they go in at once
+    accepted =
+        identitySet(all.stream().filter(p -> before.contains(p) && !yielding.contains(p)).toList());
+    if (!valid(target, all, accepted)) {
+      accepted.clear();
+    }
+    List<Object> candidates = new ArrayList<>();
+    for (boolean plugin : new boolean[] {false, true}) {
+      for (boolean servedBefore : new boolean[] {true, false}) {
+        for (Object part : all) {
+          if (yielding.contains(part) == plugin && before.contains(part) == servedBefore) {
+            candidates.add(part);
+          }
+        }
+      }
+    }
+    Map<Object, String> refusals = new IdentityHashMap<>();
+    for (Object candidate : candidates) {
+      if (accepted.contains(candidate)) {
+        continue;
+      }
+      accepted.add(candidate);
+      try {
+        target.initialise(config(all, accepted)).destroy();
+      } catch (ServletException | RuntimeException e) {
+        accepted.remove(candidate);
+        refusals.put(candidate, reason(e));
+      }
+    }
+    // the trials are destroyed: a refused trial may have touched the accepted instances last
+    ServletContainer container = target.initialise(config(all, accepted));
+    built = new Build(Collections.unmodifiableSet(accepted), Collections.unmodifiableMap(refusals));
+    return container;
+  }
+
+  private boolean valid(JerseyServlet target, List<Object> all, Set<Object> parts) {
+    try {
+      target.initialise(config(all, parts)).destroy();
+      return true;
+    } catch (ServletException | RuntimeException e) {
+      LOG.debug("Jersey refused the parts served before", e);
+      return false;
+    }
+  }
+
+  private static Set<Object> identitySet(List<Object> items) {
+    Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+    set.addAll(items);
+    return set;
+  }
+
+  /** Jersey's fatal findings, else the exception's messages. */
+  private static String reason(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ModelValidationException invalid) {
+        List<String> fatal =
+            invalid.getIssues().stream()
+                .filter(issue -> issue.getSeverity() == Severity.FATAL)
+                .map(ResourceModelIssue::getMessage)
+                .toList();
+        if (!fatal.isEmpty()) {
+          return String.join("; ", fatal);
+        }
+      }
+    }
+    StringBuilder reason = new StringBuilder(Objects.toString(e.getMessage(), e.toString()));
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      reason.append(": ").append(Objects.toString(t.getMessage(), t.toString()));
+    }
+    return reason.toString();
+  }
+
+  /**
+   * A fresh configuration: this bundle's providers, then those of {@code all} among {@code parts}.
+   */
+  private ResourceConfig config(List<Object> all, Set<Object> parts) {
     ResourceConfig config = new ResourceConfig();
     // everything is registered explicitly: META-INF/services scanning is unreliable in OSGi
     config.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
@@ -261,8 +406,7 @@ final class JerseyApplication implements AutoCloseable {
     config.property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
     config.register(JacksonFeature.withoutExceptionMappers());
     coreInstances().forEach(config::register);
-    resources.forEach(config::register);
-    extensions.forEach(config::register);
+    all.stream().filter(parts::contains).forEach(config::register);
     return config;
   }
 

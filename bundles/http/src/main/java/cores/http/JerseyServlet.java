@@ -36,29 +36,41 @@ final class JerseyServlet implements Servlet {
     }
   }
 
-  private final ResourceConfig initial;
+  /** Builds the application to serve, initialising candidates through the servlet. */
+  @FunctionalInterface
+  interface Builder {
+    ServletContainer build(JerseyServlet servlet) throws ServletException;
+  }
+
+  private final Builder builder;
   private final long drainMillis;
   private final AtomicReference<Generation> current = new AtomicReference<>();
   private volatile ServletConfig config;
 
-  JerseyServlet(ResourceConfig initial, long drainMillis) {
-    this.initial = initial;
+  JerseyServlet(Builder builder, long drainMillis) {
+    this.builder = builder;
     this.drainMillis = drainMillis;
   }
 
   @Override
   public void init(ServletConfig servletConfig) throws ServletException {
     this.config = servletConfig;
-    ServletContainer container = new ServletContainer(initial);
-    container.init(servletConfig);
-    current.set(new Generation(container));
+    current.set(new Generation(builder.build(this)));
+  }
+
+  /**
+   * A container initialised with the application: Jersey validates the application's model here and
+   * throws when it refuses it. The caller serves it ({@link #replace}) or destroys it.
+   */
+  ServletContainer initialise(ResourceConfig application) throws ServletException {
+    ServletContainer container = new ServletContainer(application);
+    container.init(config);
+    return container;
   }
 
   /** Builds the new application, switches to it, then retires the old one once it is idle. */
-  void replace(ResourceConfig next) throws ServletException, InterruptedException {
-    ServletContainer container = new ServletContainer(next);
-    container.init(config);
-    Generation old = current.getAndSet(new Generation(container));
+  void rebuild() throws ServletException, InterruptedException {
+    Generation old = current.getAndSet(new Generation(builder.build(this)));
     if (old == null) {
       return;
     }

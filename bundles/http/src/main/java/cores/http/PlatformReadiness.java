@@ -90,6 +90,14 @@ final class PlatformReadiness implements Readiness {
     return waiting.isEmpty() ? Optional.empty() : Optional.of(summary(waiting));
   }
 
+  /**
+   * Whether the bundle is a plugin: one of no started feature. Without the feature list (a
+   * framework not started by the launcher) no bundle is.
+   */
+  boolean isPlugin(Bundle bundle) {
+    return !expected.isEmpty() && !expected.contains(bundle.getLocation());
+  }
+
   private void componentsOf(Bundle bundle, Set<String> waiting) {
     Collection<ComponentDescriptionDTO> descriptions =
         components.getComponentDescriptionDTOs(bundle);

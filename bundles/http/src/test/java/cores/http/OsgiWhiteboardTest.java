@@ -133,6 +133,7 @@ class OsgiWhiteboardTest {
     system.bindAuthenticator(accounts);
     system.addChannel(new Channel());
     system.bindOutbox(new Messages());
+    system.addProblemReport(component);
     context.registerService(SystemResource.class, system, resource());
   }
 
@@ -283,6 +284,50 @@ class OsgiWhiteboardTest {
     assertEquals("org.apache.felix.framework", framework.get("symbolicName"));
     assertEquals("ACTIVE", framework.get("state"));
     assertTrue(framework.get("version").toString().startsWith("7.0.5"));
+  }
+
+  /** Claims {@code GET /api/system}, which {@link SystemResource} answers. */
+  @jakarta.ws.rs.Path("system")
+  public static final class SystemClash {
+    @jakarta.ws.rs.GET
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    public Map<String, Object> system() {
+      return Map.of("clash", true);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> problems() throws Exception {
+    HttpResponse<String> response = get("/api/system", "Authorization", basic("root", "r00t:pw"));
+    assertEquals(200, response.statusCode(), response.body());
+    return (List<Map<String, Object>>) JSON.readValue(response.body(), Map.class).get("problems");
+  }
+
+  @Test
+  void aRefusedResourceIsListedInSystemProblemsWithItsReasonUntilItGoes() throws Exception {
+    assertEquals(List.of(), problems());
+    ServiceRegistration<?> clash =
+        context.registerService(Object.class.getName(), new SystemClash(), resource());
+    try {
+      eventually(() -> !component.problems().isEmpty());
+      List<Map<String, Object>> problems = problems();
+      assertEquals(1, problems.size(), problems.toString());
+      Map<String, Object> problem = problems.get(0);
+      assertEquals("http", problem.get("part"));
+      assertEquals(
+          "resource " + SystemClash.class.getName() + " of org.apache.felix.framework 7.0.5",
+          problem.get("subject"));
+      assertTrue(problem.get("reason").toString().contains("ambiguous"), problem.toString());
+      // still served by SystemResource, which held the path first
+      assertTrue(
+          get("/api/system", "Authorization", basic("root", "r00t:pw"))
+              .body()
+              .contains("\"problems\""));
+    } finally {
+      clash.unregister();
+    }
+    eventually(() -> component.problems().isEmpty());
+    assertEquals(List.of(), problems());
   }
 
   /** The launcher turns the property back into the variable it wrote it from. */

@@ -1,17 +1,28 @@
 package cores.plugins;
 
+import cores.api.system.Problem;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -29,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * polls, so a file still being copied is left alone. A jar that cannot be a bundle is logged once
  * and then ignored until the file changes. A bundle that fails to start (typically a missing
  * import) stays installed and is started again whenever the framework's set of bundles changes.
+ *
+ * <p>Bundles start on a thread of their own: a plugin whose activator does not return within the
+ * start timeout is reported as hung and left to finish while the polls go on with the others. Its
+ * file is not acted on until its start returns, as the framework would block any other operation on
+ * the bundle until then. What a plugin is stuck with (a hung or failed start) is what {@link
+ * #problems} reports; unlike the rest, that is read from other threads.
  */
 final class PluginFolder implements AutoCloseable {
 
@@ -53,27 +70,48 @@ final class PluginFolder implements AutoCloseable {
 
   private final Map<String, Plugin> plugins = new HashMap<>();
 
-  /** The last start failure logged per bundle id, so that retries do not repeat the same WARN. */
-  private final Map<Long, String> startFailures = new HashMap<>();
+  /**
+   * The last start failure per bundle id, so that retries do not repeat the same WARN; as a
+   * problem.
+   */
+  private final Map<Long, Problem> startFailures = new ConcurrentHashMap<>();
+
+  /** A start that did not return within the timeout. */
+  private record Hung(Future<?> start, Path file, Problem problem) {}
+
+  /** Starts that did not return within the timeout, per bundle id. */
+  private final Map<Long, Hung> hung = new ConcurrentHashMap<>();
+
+  private final Duration startTimeout;
+  private final ExecutorService starter =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "cores-plugins-start");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final AtomicLong bundleSetChanges = new AtomicLong();
   private final SynchronousBundleListener bundleSetListener = this::bundleChanged;
   private long bundleSetChangesSeen;
   private boolean folderMissingLogged;
 
-  private PluginFolder(Path directory, BundleContext context) {
+  private PluginFolder(Path directory, BundleContext context, Duration startTimeout) {
     this.directory = directory;
     this.context = context;
     this.bundles = new PluginBundles(context);
+    this.startTimeout = startTimeout;
   }
 
   /**
    * Starts tracking the folder. Plugin bundles already in the framework (a framework cache kept
    * from an earlier run) are adopted rather than installed twice: the first polls update them if
    * their file is newer and uninstall them if their file is gone.
+   *
+   * @param startTimeout how long a poll waits for a bundle's start before reporting it hung
    */
-  static PluginFolder open(Path directory, BundleContext context) {
-    PluginFolder folder = new PluginFolder(directory, context);
+  static PluginFolder open(Path directory, BundleContext context, Duration startTimeout) {
+    PluginFolder folder = new PluginFolder(directory, context, startTimeout);
     context.addBundleListener(folder.bundleSetListener);
     for (Bundle bundle : folder.bundles.all()) {
       String fileName = PluginBundles.fileName(bundle);
@@ -84,8 +122,18 @@ final class PluginFolder implements AutoCloseable {
     return folder;
   }
 
+  /** The plugins whose start hangs or failed, each named by its file and bundle. */
+  List<Problem> problems() {
+    List<Problem> problems = new ArrayList<>();
+    hung.values().forEach(h -> problems.add(h.problem()));
+    problems.addAll(startFailures.values());
+    return problems;
+  }
+
   @Override
   public void close() {
+    // a hung activator may give up when interrupted; one that does not keeps its daemon thread
+    starter.shutdownNow();
     try {
       context.removeBundleListener(bundleSetListener);
     } catch (IllegalStateException e) {
@@ -109,6 +157,7 @@ final class PluginFolder implements AutoCloseable {
 
   /** Looks at the folder once and installs, updates or uninstalls what changed. */
   void poll() {
+    finishedStarts();
     Optional<Map<String, Fingerprint>> jars = listJars();
     if (jars.isEmpty()) {
       return;
@@ -117,7 +166,7 @@ final class PluginFolder implements AutoCloseable {
     // removals first, so that a renamed jar is uninstalled before it is installed again
     for (Iterator<Map.Entry<String, Plugin>> it = plugins.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Plugin> entry = it.next();
-      if (!current.containsKey(entry.getKey())) {
+      if (!current.containsKey(entry.getKey()) && !isHung(entry.getValue())) {
         removed(entry.getKey(), entry.getValue());
         it.remove();
       }
@@ -131,7 +180,7 @@ final class PluginFolder implements AutoCloseable {
       Fingerprint fingerprint = entry.getValue();
       boolean stable = fingerprint.equals(lastSeen.put(name, fingerprint));
       Plugin plugin = plugins.get(name);
-      if (stable && (plugin == null || !fingerprint.equals(plugin.handled()))) {
+      if (stable && (plugin == null || !fingerprint.equals(plugin.handled()) && !isHung(plugin))) {
         changed(name, fingerprint, plugin);
       }
     }
@@ -230,15 +279,74 @@ final class PluginFolder implements AutoCloseable {
     }
   }
 
+  /** Whether the plugin's bundle is in a start that has not returned: leave it alone till then. */
+  private boolean isHung(Plugin plugin) {
+    return plugin.bundleId() != null && hung.containsKey(plugin.bundleId());
+  }
+
+  /** Starts the bundle on the start thread and waits for it, up to the start timeout. */
   private void start(Bundle bundle, Path file) {
+    Future<?> start =
+        starter.submit(
+            () -> {
+              bundles.start(bundle);
+              return null;
+            });
     try {
-      bundles.start(bundle);
+      start.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      started(bundle, file, null);
+    } catch (ExecutionException e) {
+      started(bundle, file, e.getCause());
+    } catch (TimeoutException e) {
+      String reason =
+          "its start has not returned after "
+              + (startTimeout.toMillis() < 1000
+                  ? startTimeout.toMillis() + " ms"
+                  : startTimeout.toSeconds() + " s")
+              + " (a hanging activator?); the file is acted on again once it returns";
+      hung.put(bundle.getBundleId(), new Hung(start, file, problem(bundle, file, reason)));
+      LOG.warn("Plugin {} from {}: {}", describe(bundle), file, reason);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The hung starts that returned meanwhile: their outcome, as if they had returned in time. */
+  private void finishedStarts() {
+    for (Iterator<Map.Entry<Long, Hung>> it = hung.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Long, Hung> entry = it.next();
+      Hung start = entry.getValue();
+      if (!start.start().isDone()) {
+        continue;
+      }
+      it.remove();
+      Bundle bundle = bundles.find(entry.getKey());
+      if (bundle == null) {
+        continue;
+      }
+      try {
+        start.start().get();
+        LOG.info("Plugin {} from {} finished starting after all", describe(bundle), start.file());
+        started(bundle, start.file(), null);
+      } catch (ExecutionException e) {
+        started(bundle, start.file(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** What a start came to: started, or failed with the exception. */
+  private void started(Bundle bundle, Path file, Throwable failure) {
+    if (failure == null) {
       if (startFailures.remove(bundle.getBundleId()) != null) {
         LOG.info("Started plugin {} from {}", describe(bundle), file);
       }
-    } catch (BundleException | RuntimeException e) {
-      String reason = reason(e);
-      if (!reason.equals(startFailures.put(bundle.getBundleId(), reason))) {
+    } else {
+      String reason = reason(failure);
+      Problem problem = problem(bundle, file, "it could not start: " + reason);
+      if (!problem.equals(startFailures.put(bundle.getBundleId(), problem))) {
         LOG.warn(
             "Plugin {} from {} is installed but could not start: {}; it is started again when"
                 + " the installed bundles or the file change",
@@ -251,10 +359,14 @@ final class PluginFolder implements AutoCloseable {
     }
   }
 
+  private static Problem problem(Bundle bundle, Path file, String reason) {
+    return new Problem(file.getFileName() + " (" + describe(bundle) + ")", reason);
+  }
+
   private void startWaiting() {
     for (Map.Entry<String, Plugin> entry : plugins.entrySet()) {
       Bundle bundle = existingBundle(entry.getValue());
-      if (bundle != null && bundles.waitingToStart(bundle)) {
+      if (bundle != null && !isHung(entry.getValue()) && bundles.waitingToStart(bundle)) {
         start(bundle, directory.resolve(entry.getKey()));
       }
     }
@@ -278,7 +390,7 @@ final class PluginFolder implements AutoCloseable {
     return bundle.getSymbolicName() + " " + bundle.getVersion();
   }
 
-  private static String reason(Exception e) {
+  private static String reason(Throwable e) {
     Throwable cause = e;
     StringBuilder reason = new StringBuilder(Objects.toString(e.getMessage(), e.toString()));
     // the framework wraps the interesting part (e.g. the missing requirement) in causes

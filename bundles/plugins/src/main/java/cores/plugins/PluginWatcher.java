@@ -1,9 +1,12 @@
 package cores.plugins;
 
+import cores.api.system.Problem;
+import cores.api.system.ProblemReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
@@ -22,13 +25,17 @@ import org.slf4j.LoggerFactory;
  * when a copy starts, not when it ends, and is not delivered at all on some network or container
  * volumes; polling sizes and modification times works everywhere. The plugins it installed stay
  * when the component goes away: stopping them is the framework's job when it shuts down.
+ *
+ * <p>It reports, as the part {@code plugins} of {@code /api/system}, the plugins whose start hangs
+ * (their activator does not return) or failed.
  */
 @Component(
     configurationPid = "cores.plugins",
     configurationPolicy = ConfigurationPolicy.REQUIRE,
-    service = {})
+    service = ProblemReport.class,
+    immediate = true)
 @Designate(ocd = PluginsConfig.class)
-public final class PluginWatcher {
+public final class PluginWatcher implements ProblemReport {
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginWatcher.class);
 
@@ -37,6 +44,7 @@ public final class PluginWatcher {
 
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final Thread thread;
+  private final PluginFolder folder;
 
   @Activate
   public PluginWatcher(BundleContext context, PluginsConfig config) {
@@ -48,7 +56,9 @@ public final class PluginWatcher {
       // the polls keep trying to read it, so a volume mounted later is still picked up
       LOG.warn("Plugins folder {} could not be created: {}", directory, e.toString());
     }
-    PluginFolder folder = PluginFolder.open(directory, context);
+    folder =
+        PluginFolder.open(
+            directory, context, Duration.ofMillis(Math.max(1, config.startTimeoutMillis())));
     thread = new Thread(() -> watch(folder, interval), "cores-plugins");
     thread.setDaemon(true);
     thread.start();
@@ -71,6 +81,16 @@ public final class PluginWatcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Override
+  public String name() {
+    return "plugins";
+  }
+
+  @Override
+  public List<Problem> problems() {
+    return folder.problems();
   }
 
   @Deactivate

@@ -15,4 +15,10 @@ public @interface PluginsConfig {
           "Milliseconds between two looks at the folder; a jar is acted on once its size and"
               + " modification time are the same in two consecutive looks")
   long pollIntervalMillis() default 2000;
+
+  @AttributeDefinition(
+      description =
+          "Milliseconds the watcher waits for a plugin's start; one that takes longer is reported"
+              + " as hung in /api/system and the watcher goes on with the other plugins")
+  long startTimeoutMillis() default 20000;
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,6 +36,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 class PluginFolderTest {
 
+  /** A hang guard: the bundles here start at once. */
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
   @TempDir Path storage;
   @TempDir Path plugins;
 
@@ -46,7 +50,7 @@ class PluginFolderTest {
   void boot() throws Exception {
     felix = new Felix(storage);
     context = felix.context();
-    folder = PluginFolder.open(plugins, context);
+    folder = PluginFolder.open(plugins, context, START_TIMEOUT);
   }
 
   @AfterEach
@@ -289,7 +293,7 @@ class PluginFolderTest {
         context.installBundle(
             PluginBundles.location("gone.jar"),
             new java.io.ByteArrayInputStream(TestJars.bundle("test.gone", "1.0.0").bytes()));
-    folder = PluginFolder.open(plugins, context);
+    folder = PluginFolder.open(plugins, context, START_TIMEOUT);
 
     folder.poll();
     assertEquals(Bundle.UNINSTALLED, goneBundle.getState(), "its jar is no longer there");
@@ -309,7 +313,7 @@ class PluginFolderTest {
             new java.io.ByteArrayInputStream(TestJars.bundle("test.hello", "1.0.0").bytes()));
     Path file = drop("hello.jar", TestJars.bundle("test.hello", "2.0.0"));
     Files.setLastModifiedTime(file, FileTime.fromMillis(old.getLastModified() + 1_000));
-    folder = PluginFolder.open(plugins, context);
+    folder = PluginFolder.open(plugins, context, START_TIMEOUT);
 
     folder.poll();
     folder.poll();

@@ -2,6 +2,7 @@ package cores.plugins;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ final class TestJars {
 
   private final Map<String, String> headers = new LinkedHashMap<>();
   private final Map<String, String> resources = new LinkedHashMap<>();
+  private final Map<String, byte[]> classes = new LinkedHashMap<>();
 
   private TestJars() {}
 
@@ -42,6 +44,17 @@ final class TestJars {
     return this;
   }
 
+  /** Copies the class file of a test class into the jar, for a bundle that runs code. */
+  TestJars classOf(Class<?> type) {
+    String path = type.getName().replace('.', '/') + ".class";
+    try (InputStream in = type.getClassLoader().getResourceAsStream(path)) {
+      classes.put(path, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
   byte[] bytes() {
     Manifest manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
@@ -52,6 +65,11 @@ final class TestJars {
       for (Map.Entry<String, String> resource : resources.entrySet()) {
         jar.putNextEntry(new JarEntry(resource.getKey()));
         jar.write(resource.getValue().getBytes(StandardCharsets.UTF_8));
+        jar.closeEntry();
+      }
+      for (Map.Entry<String, byte[]> type : classes.entrySet()) {
+        jar.putNextEntry(new JarEntry(type.getKey()));
+        jar.write(type.getValue());
         jar.closeEntry();
       }
     } catch (IOException e) {

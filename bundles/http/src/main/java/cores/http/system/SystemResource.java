@@ -4,6 +4,8 @@ import cores.api.accounts.User;
 import cores.api.auth.Authenticator;
 import cores.api.notify.NotificationChannel;
 import cores.api.notify.Outbox;
+import cores.api.system.Problem;
+import cores.api.system.ProblemReport;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import cores.api.web.JsonShape;
@@ -38,8 +40,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * {@code GET /api/system}, superusers only: bundles and their states, the active authentication
  * providers and notification channels, the notification outbox's counts per status (when the notify
- * bundle runs), and the effective configuration (PID {@code cores.system}, which the launcher
- * writes with secrets already masked).
+ * bundle runs), the problems the platform's parts report (a refused resource, a plugin that does
+ * not start), and the effective configuration (PID {@code cores.system}, which the launcher writes
+ * with secrets already masked).
  */
 @Component(
     service = SystemResource.class,
@@ -62,6 +65,7 @@ public final class SystemResource implements ApiSchemas {
   private final AtomicReference<Authenticator> authenticator = new AtomicReference<>();
   private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
   private final AtomicReference<Outbox> outbox = new AtomicReference<>();
+  private final List<ProblemReport> reports = new CopyOnWriteArrayList<>();
 
   @Activate
   public SystemResource(BundleContext bundleContext, Map<String, Object> properties) {
@@ -114,6 +118,15 @@ public final class SystemResource implements ApiSchemas {
     outbox.compareAndSet(service, null);
   }
 
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  public void addProblemReport(ProblemReport report) {
+    reports.add(report);
+  }
+
+  public void removeProblemReport(ProblemReport report) {
+    reports.remove(report);
+  }
+
   /** A bundle as listed. */
   private static final JsonShape BUNDLE =
       JsonShape.of()
@@ -132,6 +145,13 @@ public final class SystemResource implements ApiSchemas {
                       "UNINSTALLED",
                       "UNKNOWN")));
 
+  /** A problem as listed. */
+  private static final JsonShape PROBLEM =
+      JsonShape.of()
+          .with("part", JsonShape.STRING)
+          .with("subject", JsonShape.STRING)
+          .with("reason", JsonShape.STRING);
+
   private static final Map<String, Object> COUNT = Map.of("type", "integer", "minimum", 0);
 
   /** The answer; {@code notificationOutbox} only while the outbox service is there. */
@@ -148,6 +168,13 @@ public final class SystemResource implements ApiSchemas {
                   .with("failed", COUNT)
                   .schema("messages by status"))
           .with(
+              "problems",
+              JsonShape.arrayOf(
+                  PROBLEM.schema(
+                      "what a part of the platform refused or could not do (part: e.g. http,"
+                          + " plugins), e.g. a resource whose path clashes, a plugin that does not"
+                          + " start")))
+          .with(
               "config",
               Map.of(
                   "type",
@@ -161,7 +188,9 @@ public final class SystemResource implements ApiSchemas {
   @Override
   public Map<String, Map<String, Object>> schemas() {
     Map<String, Object> schema = SYSTEM.schema("the running system");
-    schema.put("required", List.of("bundles", "authProviders", "notificationChannels", "config"));
+    schema.put(
+        "required",
+        List.of("bundles", "authProviders", "notificationChannels", "problems", "config"));
     return Map.of("system", schema);
   }
 
@@ -171,7 +200,8 @@ public final class SystemResource implements ApiSchemas {
       response = "system",
       value =
           "Bundles and their states, active authentication providers and notification channels,"
-              + " effective configuration with secrets masked")
+              + " problems the platform's parts report, effective configuration with secrets"
+              + " masked")
   public Response system(@Context SecurityContext security) {
     if (!(security.getUserPrincipal() instanceof User user)) {
       return RolesAllowedFeature.notAuthenticated();
@@ -190,8 +220,19 @@ public final class SystemResource implements ApiSchemas {
       // pending and failed messages: what admins must notice (details: /api/notifications/outbox)
       body.put("notificationOutbox", messages.counts());
     }
+    body.put("problems", problems());
     body.put("config", new TreeMap<>(config.get()));
     return Response.ok(body).build();
+  }
+
+  private List<Map<String, Object>> problems() {
+    List<Map<String, Object>> problems = new ArrayList<>();
+    for (ProblemReport report : reports) {
+      for (Problem problem : report.problems()) {
+        problems.add(PROBLEM.values(report.name(), problem.subject(), problem.reason()));
+      }
+    }
+    return problems;
   }
 
   private List<Map<String, Object>> bundles() {
