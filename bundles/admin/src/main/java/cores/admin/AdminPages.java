@@ -61,11 +61,19 @@ public final class AdminPages {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final Map<String, String> DONE =
       Map.of(
-          "added", "The %s was added.",
-          "changed", "The %s was changed.",
-          "deleted", "Deleted %s.",
-          "bulk", "Done for %s.",
-          "none", "Nothing was selected.");
+          "added",
+          "The %s was added.",
+          "changed",
+          "The %s was changed.",
+          "deleted",
+          "Deleted %s.",
+          "bulk",
+          "Done for %s.",
+          "refused",
+          "Nothing was done: some of them cannot take this action (only an active host can be"
+              + " made bookable).",
+          "none",
+          "Nothing was selected.");
 
   private final AdminDesk desk;
   private final ChangeLog changes;
@@ -191,7 +199,15 @@ public final class AdminPages {
     if ("delete".equals(action)) {
       return confirmation(request, visitor, model, ids, List.of(), 200);
     }
-    desk.bulk(visitor.user().orElseThrow(), model, action, ids);
+    try {
+      desk.bulk(visitor.user().orElseThrow(), model, action, ids);
+    } catch (ProblemException e) {
+      // all or none: e.g. a host that is not active cannot be made bookable
+      if (e.status() == 409) {
+        return redirect(allowed(visitor, model).url() + "?done=refused");
+      }
+      throw e;
+    }
     return redirect(allowed(visitor, model).url() + "?done=bulk&n=" + ids.size());
   }
 

@@ -207,10 +207,22 @@ public final class AdminDeskService implements AdminDesk {
     if (model != Models.HOST || !Catalog.MAKE_BOOKABLE.equals(action)) {
       throw ProblemException.badRequest("No action " + action + " for " + admin.plural() + ".");
     }
-    // as the bookables' bulk endpoint of the API: creating and activating bookables
+    // as the bookables' bulk endpoint of the API: creating and activating bookables; as the
+    // admin's other writes, all or (a host refused) none, the refusals named
     require(user, Bookables.MODEL.permission("add"));
     require(user, Bookables.MODEL.permission("change"));
-    tx.required(em -> bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE));
+    tx.required(
+        em -> {
+          Bookables.Bulk done = bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE);
+          if (!done.refused().isEmpty()) {
+            throw ProblemException.conflict(
+                "Nothing was made bookable: "
+                    + done.refused().stream()
+                        .map(r -> "host #" + r.get("host") + ": " + r.get("reason"))
+                        .collect(Collectors.joining(" ")));
+          }
+          return null;
+        });
   }
 
   @Override
