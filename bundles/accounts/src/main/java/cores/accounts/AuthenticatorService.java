@@ -145,13 +145,21 @@ public final class AuthenticatorService implements Authenticator {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       throw new LoginFailedException(
           Reason.THROTTLED,
-          "Too many failed logins for this user. Try again in " + seconds + " seconds.",
+          "Too many failed logins for this user. Try again in "
+              + seconds
+              + (seconds == 1 ? " second." : " seconds."),
           Duration.ofSeconds(seconds));
     }
     Optional<Identity> identity = ask(username, password);
     if (identity.isEmpty()) {
-      recordFailure(username, address, now);
-      forgetExpired(now);
+      try {
+        recordFailure(username, address, now);
+        forgetExpired(now);
+      } catch (RuntimeException e) {
+        // a failure that cannot be counted must not go unslowed: refuse as an outage
+        LOG.error("Cannot record a failed login: the user database is unavailable", e);
+        throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
+      }
       throw invalid();
     }
     return succeed(username, address, identity.get(), now);

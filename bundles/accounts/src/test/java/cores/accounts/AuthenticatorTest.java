@@ -325,7 +325,8 @@ class AuthenticatorTest {
       Duration wait = Duration.ofSeconds(Math.min(1L << round, 4)); // doubling, capped at 4 s
       assertEquals(Optional.of(wait), refused.retryAfter(), "the real wait, round " + round);
       assertTrue(
-          refused.getMessage().contains(wait.toSeconds() + " seconds"), refused.getMessage());
+          refused.getMessage().contains("in " + wait.toSeconds() + " second"),
+          refused.getMessage());
       assertEquals("owner", authenticator.login("owner", "right".toCharArray(), owner).username());
       clock.advance(wait.minusMillis(300));
       assertEquals(
