@@ -5,6 +5,7 @@ import cores.api.auth.AuthenticationUnavailableException;
 import cores.api.auth.Identity;
 import cores.api.persistence.Transactions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,6 +21,7 @@ public final class LocalAuthenticationProvider implements AuthenticationProvider
 
   private final Transactions tx;
   private final PasswordHasher hasher;
+  private final VerifiedPasswords verified;
 
   @Activate
   public LocalAuthenticationProvider(
@@ -28,8 +30,13 @@ public final class LocalAuthenticationProvider implements AuthenticationProvider
   }
 
   LocalAuthenticationProvider(Transactions tx, PasswordHasher hasher) {
+    this(tx, hasher, new VerifiedPasswords(new SecureRandom(), Clock.systemUTC()));
+  }
+
+  LocalAuthenticationProvider(Transactions tx, PasswordHasher hasher, VerifiedPasswords verified) {
     this.tx = tx;
     this.hasher = hasher;
+    this.verified = verified;
   }
 
   @Override
@@ -50,12 +57,18 @@ public final class LocalAuthenticationProvider implements AuthenticationProvider
       return Optional.empty();
     }
     Stored user = stored.get();
+    if (verified.remembered(user.id(), password, user.hash())) {
+      return Optional.of(Identity.of(NAME, user.username()));
+    }
     if (!hasher.verify(password, user.hash())) {
       return Optional.empty();
     }
-    if (hasher.needsRehash(user.hash())) {
-      rehash(user, hasher.hash(password));
+    String hash = user.hash();
+    if (hasher.needsRehash(hash)) {
+      hash = hasher.hash(password);
+      rehash(user, hash);
     }
+    verified.remember(user.id(), password, hash);
     return Optional.of(Identity.of(NAME, user.username()));
   }
 

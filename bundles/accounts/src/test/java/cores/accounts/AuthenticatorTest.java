@@ -402,6 +402,32 @@ class AuthenticatorTest {
   }
 
   @Test
+  void aRememberedBasicPasswordEndsWhenThePasswordIsChangedElsewhereOrTheUserDeactivated()
+      throws Exception {
+    PasswordHasher strong = new PasswordHasher(new SecureRandom());
+    AuthenticatorService authenticator = authenticator(tx);
+    authenticator.addProvider(
+        new LocalAuthenticationProvider(tx, strong),
+        Map.of("service.ranking", 1000, "service.id", serviceIds.incrementAndGet()));
+    User user =
+        accounts.createSuperuser("script", "script@example.com", "old-password".toCharArray());
+    assertEquals(user.id(), authenticator.login("script", "old-password".toCharArray()).id());
+    assertEquals(user.id(), authenticator.login("script", "old-password".toCharArray()).id());
+
+    // another instance sets a new password: the one remembered here counts no more
+    execute(
+        "UPDATE auth_user SET password = '"
+            + strong.hash("new-password".toCharArray())
+            + "' WHERE id = "
+            + user.id());
+    assertReason(Reason.INVALID_CREDENTIALS, authenticator, "script", "old-password");
+    assertEquals(user.id(), authenticator.login("script", "new-password".toCharArray()).id());
+
+    execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
+    assertReason(Reason.INACTIVE, authenticator, "script", "new-password");
+  }
+
+  @Test
   void aNulInTheUsernameIsAWrongLoginNotAnOutage() throws Exception {
     AuthenticatorService authenticator = authenticator(tx);
     authenticator.addProvider(
