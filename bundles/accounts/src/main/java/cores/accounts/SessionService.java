@@ -5,11 +5,13 @@ import cores.accounts.entity.UserEntity;
 import cores.api.accounts.Sessions;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
+import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,6 +28,21 @@ public final class SessionService implements Sessions {
   static final Duration SLIDE_GRANULARITY = Duration.ofMinutes(1);
 
   private static final int KEY_LENGTH = 43;
+
+  /**
+   * The session and the user it acts as in one read: the impersonated user while the impersonation
+   * is still allowed (target active, the real user staff, a superuser only by a superuser), else
+   * the real user; the real user must be active. Writes are left to {@link #resolveAndUpdate}.
+   */
+  private static final String RESOLVE =
+      "SELECT s.expires, s.impersonated_user_id, i.id, "
+          + UserRow.COLUMNS
+          + " FROM cores_session s"
+          + " JOIN auth_user r ON r.id = s.user_id AND r.is_active"
+          + " LEFT JOIN auth_user i ON i.id = s.impersonated_user_id AND i.is_active"
+          + " AND r.is_staff AND (r.is_superuser OR NOT i.is_superuser)"
+          + " JOIN auth_user u ON u.id = coalesce(i.id, r.id)"
+          + " WHERE s.key_hash = ?1";
 
   private final Transactions tx;
   private final Duration timeout;
@@ -70,27 +87,48 @@ public final class SessionService implements Sessions {
       return Optional.empty();
     }
     Instant now = clock.instant();
+    String hash = Keys.hash(key);
     return tx.required(
         em -> {
-          SessionEntity session = em.find(SessionEntity.class, Keys.hash(key));
-          if (session == null) {
+          @SuppressWarnings("unchecked")
+          List<Object[]> found =
+              em.createNativeQuery(RESOLVE).setParameter(1, hash).getResultList();
+          if (found.isEmpty()) {
             return Optional.empty();
           }
-          if (!session.expires().isAfter(now)) {
-            em.remove(session);
-            return Optional.empty();
+          Object[] row = found.get(0);
+          Instant expires = UserRow.instant(row[0]);
+          boolean impersonationValid = row[1] == null || row[2] != null;
+          if (expires.isAfter(now)
+              && impersonationValid
+              && !now.plus(timeout).isAfter(expires.plus(SLIDE_GRANULARITY))) {
+            return Optional.of(UserRow.user(row, 3));
           }
-          UserEntity user = em.find(UserEntity.class, session.userId());
-          if (user == null || !user.active()) {
-            return Optional.empty();
-          }
-          Instant expires = now.plus(timeout);
-          if (expires.isAfter(session.expires().plus(SLIDE_GRANULARITY))) {
-            session.expires(expires);
-          }
-          return Optional.of(
-              UserMapping.toUser(ImpersonationService.actingUser(em, session, user)));
+          return resolveAndUpdate(em, hash, now);
         });
+  }
+
+  /**
+   * The rare case that writes: the expiry slides, the session expired or the impersonation ends.
+   */
+  private Optional<User> resolveAndUpdate(EntityManager em, String hash, Instant now) {
+    SessionEntity session = em.find(SessionEntity.class, hash);
+    if (session == null) {
+      return Optional.empty();
+    }
+    if (!session.expires().isAfter(now)) {
+      em.remove(session);
+      return Optional.empty();
+    }
+    UserEntity user = em.find(UserEntity.class, session.userId());
+    if (user == null || !user.active()) {
+      return Optional.empty();
+    }
+    Instant expires = now.plus(timeout);
+    if (expires.isAfter(session.expires().plus(SLIDE_GRANULARITY))) {
+      session.expires(expires);
+    }
+    return Optional.of(UserMapping.toUser(ImpersonationService.actingUser(em, session, user)));
   }
 
   @Override

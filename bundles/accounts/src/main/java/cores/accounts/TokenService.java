@@ -6,6 +6,7 @@ import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,13 @@ public final class TokenService implements Tokens {
 
   static final int LABEL_MAX = 100;
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{40}");
+
+  /** The token and its active user in one read: {@code last_used} is written apart, rarely. */
+  private static final String AUTHENTICATE =
+      "SELECT t.id, t.last_used, "
+          + UserRow.COLUMNS
+          + " FROM cores_token t JOIN auth_user u ON u.id = t.user_id"
+          + " WHERE t.key_hash = ?1 AND u.is_active";
 
   private final Transactions tx;
   private final Clock clock;
@@ -76,24 +84,21 @@ public final class TokenService implements Tokens {
     Instant now = clock.instant();
     return tx.required(
         em -> {
-          List<TokenEntity> found =
-              em.createQuery(
-                      "select t from TokenEntity t where t.keyHash = :hash", TokenEntity.class)
-                  .setParameter("hash", Keys.hash(key))
-                  .getResultList();
+          @SuppressWarnings("unchecked")
+          List<Object[]> found =
+              em.createNativeQuery(AUTHENTICATE).setParameter(1, Keys.hash(key)).getResultList();
           if (found.isEmpty()) {
             return Optional.empty();
           }
-          TokenEntity token = found.get(0);
-          UserEntity user = em.find(UserEntity.class, token.userId());
-          if (user == null || !user.active()) {
-            return Optional.empty();
+          Object[] row = found.get(0);
+          Instant lastUsed = UserRow.instant(row[1]);
+          if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_GRANULARITY))) {
+            em.createNativeQuery("UPDATE cores_token SET last_used = ?1 WHERE id = ?2")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, row[0])
+                .executeUpdate();
           }
-          if (token.lastUsed() == null
-              || token.lastUsed().isBefore(now.minus(LAST_USED_GRANULARITY))) {
-            token.lastUsed(now);
-          }
-          return Optional.of(UserMapping.toUser(user));
+          return Optional.of(UserRow.user(row, 2));
         });
   }
 

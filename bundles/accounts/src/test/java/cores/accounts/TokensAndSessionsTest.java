@@ -19,6 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.persistence.jpa.JpaEntityManager;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,10 +196,55 @@ class TokensAndSessionsTest {
         List.of(), column("SELECT key_hash FROM cores_session WHERE user_id = " + user.id()));
   }
 
-  private void execute(String sql) throws SQLException {
+  @Test
+  void aTokenAndASessionAreEachResolvedWithOneStatementWithGroupsAndPermissions() throws Exception {
+    User user = accounts.provision(Identity.of("ldap", "onestatement"));
+    execute(
+        "INSERT INTO auth_group (name) VALUES ('lab, \"ops\" ü') ON CONFLICT DO NOTHING",
+        "INSERT INTO auth_group_permissions (group_id, permission) SELECT id, 'inventory.view_host'"
+            + " FROM auth_group WHERE name = 'lab, \"ops\" ü'",
+        "INSERT INTO auth_user_groups (user_id, group_id) SELECT "
+            + user.id()
+            + ", id FROM auth_group WHERE name = 'lab, \"ops\" ü'",
+        "INSERT INTO auth_user_permissions (user_id, permission) VALUES ("
+            + user.id()
+            + ", 'booking.add_booking')");
+    String key = tokens.issue(user.id(), "t");
+    String session = sessions.open(user.id());
+    tokens.authenticate(key); // writes last_used, once a minute
+    AtomicInteger statements = new AtomicInteger();
+    tx.entityManager()
+        .unwrap(JpaEntityManager.class)
+        .getServerSession()
+        .getEventManager()
+        .addListener(
+            new SessionEventAdapter() {
+              @Override
+              public void preExecuteCall(SessionEvent event) {
+                statements.incrementAndGet();
+              }
+            });
+
+    User byToken = tokens.authenticate(key).orElseThrow();
+    assertEquals(1, statements.getAndSet(0));
+    User bySession = sessions.resolve(session).orElseThrow();
+    assertEquals(1, statements.get());
+
+    for (User found : List.of(byToken, bySession)) {
+      assertEquals(user.id(), found.id());
+      assertEquals("onestatement", found.username());
+      assertTrue(found.active());
+      assertEquals(Set.of("lab, \"ops\" ü"), found.groups());
+      assertEquals(Set.of("booking.add_booking", "inventory.view_host"), found.permissions());
+    }
+  }
+
+  private void execute(String... sql) throws SQLException {
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
-      s.execute(sql);
+      for (String statement : sql) {
+        s.execute(statement);
+      }
     }
   }
 

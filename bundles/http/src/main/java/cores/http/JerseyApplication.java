@@ -5,6 +5,7 @@ import cores.http.auth.ActingUserFilter;
 import cores.http.auth.AuthenticationFilter;
 import cores.http.auth.CsrfTokens;
 import cores.http.auth.RolesAllowedFeature;
+import cores.http.docs.CachedAnswer;
 import cores.http.docs.DocsResource;
 import cores.http.docs.Endpoints;
 import cores.http.docs.Operation;
@@ -293,6 +294,7 @@ final class JerseyApplication implements AutoCloseable {
     if (api) {
       instances.add(new IndexResource(served));
       instances.add(new DocsResource(served));
+      instances.add(new CachedAnswer.Filter());
     } else {
       instances.add(new HtmlProblems(layouts));
     }

@@ -2,6 +2,7 @@ package cores.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -650,5 +651,43 @@ class ServerTest extends ServerFixture {
     eventually(() -> status("/api/late") == 404);
     assertFalse(docPaths(get("/api/docs")).containsKey("/api/late"));
     assertFalse(json(get("/api/")).get("endpoints").toString().contains("/api/late"));
+  }
+
+  @Test
+  void indexAndDocsAreCachedPerResourceSetWithAnETagThatChangesWithIt() throws Exception {
+    for (String[] request :
+        List.of(
+            new String[] {"/api/", "application/json"},
+            new String[] {"/api/docs", "application/json"},
+            new String[] {"/api/docs", "text/html"})) {
+      String path = request[0];
+      String accept = request[1];
+      HttpResponse<String> first = get(path, "Accept", accept);
+      String tag = first.headers().firstValue("ETag").orElseThrow();
+      assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""), path);
+      HttpResponse<String> again = get(path, "Accept", accept);
+      assertEquals(first.body(), again.body(), path);
+      assertEquals(tag, again.headers().firstValue("ETag").orElse(""), path);
+      HttpResponse<String> unchanged = get(path, "Accept", accept, "If-None-Match", tag);
+      assertEquals(304, unchanged.statusCode(), path);
+      assertEquals("", unchanged.body(), path);
+      assertEquals(tag, unchanged.headers().firstValue("ETag").orElse(""), path);
+
+      TestResources.Late late = new TestResources.Late();
+      server.addResource(late);
+      try {
+        eventually(() -> status("/api/late") == 200);
+        HttpResponse<String> changed = get(path, "Accept", accept, "If-None-Match", tag);
+        assertEquals(200, changed.statusCode(), path);
+        assertTrue(changed.body().contains("/api/late"), path);
+        assertNotEquals(tag, changed.headers().firstValue("ETag").orElse(""), path);
+      } finally {
+        server.removeResource(late);
+      }
+      eventually(() -> status("/api/late") == 404);
+      HttpResponse<String> back = get(path, "Accept", accept);
+      assertEquals(first.body(), back.body(), path);
+      assertFalse(back.body().contains("/api/late"), path);
+    }
   }
 }

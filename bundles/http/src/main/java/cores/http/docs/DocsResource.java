@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
+import jakarta.ws.rs.ext.Providers;
 import java.util.List;
 import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.model.Resource;
@@ -30,6 +32,9 @@ public final class DocsResource {
 
   private final String version;
   private final List<Operation> served;
+
+  /** The description in each media type, of the application this instance is part of. */
+  private final CachedAnswer cache = new CachedAnswer();
 
   /**
    * States the HTTP bundle's version (none outside OSGi, in unit tests).
@@ -52,8 +57,10 @@ public final class DocsResource {
   public Response docs(
       @QueryParam("format") String format,
       @Context Request request,
+      @Context ContainerRequestContext requestContext,
       @Context ExtendedResourceContext context,
-      @Context Configuration configuration) {
+      @Context Configuration configuration,
+      @Context Providers providers) {
     MediaType type;
     if (format == null || format.isEmpty()) {
       // built per request: JAX-RS finds its RuntimeDelegate through the context class loader,
@@ -73,13 +80,17 @@ public final class DocsResource {
     } else {
       throw FieldErrors.single("format", "must be json or html");
     }
+    Object entity =
+        cache.entity(type, requestContext, providers, t -> describe(t, context, configuration));
+    return Response.ok(entity, type).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+  }
+
+  private Object describe(
+      MediaType type, ExtendedResourceContext context, Configuration configuration) {
     List<Resource> roots = context.getResourceModel().getRootResources();
     List<Operation> operations = Endpoints.of(roots, served);
-    Object entity =
-        type.equals(HTML)
-            ? DocsPage.render(operations)
-            : OpenApi.document(
-                operations, Endpoints.schemas(configuration.getInstances()), version);
-    return Response.ok(entity, type).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    return type.equals(HTML)
+        ? DocsPage.render(operations)
+        : OpenApi.document(operations, Endpoints.schemas(configuration.getInstances()), version);
   }
 }

@@ -1,13 +1,16 @@
 package cores.http.system;
 
 import cores.api.web.ApiDoc;
+import cores.http.docs.CachedAnswer;
 import cores.http.docs.Endpoints;
 import cores.http.docs.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Providers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,9 @@ import org.glassfish.jersey.server.ExtendedResourceContext;
 public final class IndexResource {
   private final List<Operation> served;
 
+  /** The index of the application this instance is part of: see {@link CachedAnswer}. */
+  private final CachedAnswer cache = new CachedAnswer();
+
   /**
    * @param served the operations served outside JAX-RS (see {@link Endpoints#served})
    */
@@ -33,7 +39,15 @@ public final class IndexResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @ApiDoc("This index: every path with its methods; the full description is at /api/docs")
-  public Map<String, Object> index(@Context ExtendedResourceContext context) {
+  public Map<String, Object> index(
+      @Context ExtendedResourceContext context,
+      @Context ContainerRequestContext request,
+      @Context Providers providers) {
+    return cache.entity(
+        MediaType.APPLICATION_JSON_TYPE, request, providers, type -> index(context));
+  }
+
+  private Map<String, Object> index(ExtendedResourceContext context) {
     List<Operation> operations =
         Endpoints.of(context.getResourceModel().getRootResources(), served);
     Map<String, List<String>> methods = new LinkedHashMap<>();
