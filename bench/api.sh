@@ -5,7 +5,9 @@
 #  - the /api/ index and /api/docs (OpenAPI JSON) against /api/health, as ratios of req/s;
 #  - a token-authenticated request against the same request anonymously, as ratios:
 #    /api/booking/bookable/?limit=1 (readable anonymously; the database is empty, so the search
-#    itself is cheap and the token's own cost shows).
+#    itself is cheap and the token's own cost shows);
+#  - the same request with HTTP Basic credentials against it with the token (item 7: a password
+#    verified lately is not hashed again), as ratios.
 # wrk -t2 -c16 -d10s --latency, after a warm-up of each URL; req/s, p99 and the CPU each request
 # costs (Cores' JVM plus its PostgreSQL backends, and the JVM's part, from /proc: on a shared
 # machine it moves far less with the load than req/s does); medians of `runs` runs.
@@ -30,9 +32,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 load() { awk '{print $1, $2, $3}' /proc/loadavg; }
 hz=$(getconf CLK_TCK)
 search="$base/api/booking/bookable/?limit=1"
-names=(health index docs anonymous token)
-urls=("$base/api/health" "$base/api/" "$base/api/docs?format=json" "$search" "$search")
-authed=(0 0 0 0 1)
+names=(health index docs anonymous token basic)
+urls=("$base/api/health" "$base/api/" "$base/api/docs?format=json" "$search" "$search" "$search")
+authed=(0 0 0 0 token basic)
 
 # CPU clock ticks so far of the Cores JVM and of its PostgreSQL backends, one "pid ticks" a line
 ticks() {
@@ -41,8 +43,10 @@ ticks() {
   done
 }
 run_wrk() { # i seconds -> wrk output
-  if [ "${authed[$1]}" = 1 ]; then
+  if [ "${authed[$1]}" = token ]; then
     wrk -t2 -c16 -d"$2s" --latency -H "Authorization: Token $token" "${urls[$1]}"
+  elif [ "${authed[$1]}" = basic ]; then
+    wrk -t2 -c16 -d"$2s" --latency -H "Authorization: Basic $basic" "${urls[$1]}"
   else
     wrk -t2 -c16 -d"$2s" --latency "${urls[$1]}"
   fi
@@ -63,6 +67,7 @@ measure() { # dist label
   local password=bench-$$-$RANDOM
   env "${env_cores[@]}" CORES_SUPERUSER_PASSWORD=$password \
     "$dist/bin/cores" createsuperuser --username bench --email bench@example.org >/dev/null
+  basic=$(printf '%s' "bench:$password" | base64 -w0)
   token=$(curl -fsS -u "bench:$password" -H 'Content-Type: application/json' -d '{"label": "bench"}' \
     "$base/api/auth/tokens" | grep -o '"key":"[0-9a-f]*"' | cut -d'"' -f4)
   "${pg[@]}" -d $db -c "analyze"
@@ -95,7 +100,7 @@ for d in "${!dists[@]}"; do measure "${dists[$d]}" "build$((d + 1))"; done
 echo
 echo "medians of $runs runs: req/s, p99 ms, CPU us per request (JVM + PostgreSQL backends)"
 printf '| %-10s |' "build"; for n in "${names[@]}"; do printf ' %-24s |' "$n"; done
-printf ' %-13s | %-13s | %-22s |\n' "index/health" "docs/health" "token/anonymous"
+printf ' %-13s | %-13s | %-22s | %-22s |\n' "index/health" "docs/health" "token/anonymous" "basic/token"
 for d in "${!dists[@]}"; do
   label=build$((d + 1))
   printf '| %-10s |' "$label"
@@ -105,8 +110,11 @@ for d in "${!dists[@]}"; do
   awk -v h="$(median <"$work/$label.rps.0")" -v x="$(median <"$work/$label.rps.1")" \
     -v o="$(median <"$work/$label.rps.2")" -v a="$(median <"$work/$label.rps.3")" \
     -v t="$(median <"$work/$label.rps.4")" -v ac="$(median <"$work/$label.cpu.3")" \
-    -v tc="$(median <"$work/$label.cpu.4")" \
-    'BEGIN {printf " %13.2f | %13.2f | req/s %.2f, CPU %.2f |\n", x / h, o / h, a / t, tc / ac}'
+    -v tc="$(median <"$work/$label.cpu.4")" -v b="$(median <"$work/$label.rps.5")" \
+    -v bc="$(median <"$work/$label.cpu.5")" \
+    'BEGIN {printf " %13.2f | %13.2f | req/s %.2f, CPU %.2f | req/s %.2f, CPU %.2f |\n",
+      x / h, o / h, a / t, tc / ac, t / b, bc / tc}'
 done
-echo "(token/anonymous: anonymous req/s over token req/s, and token CPU over anonymous CPU: 1.0 is free)"
+echo "(token/anonymous: anonymous req/s over token req/s, and token CPU over anonymous CPU: 1.0 is free;"
+echo " basic/token likewise: Basic credentials against the token)"
 echo "load average at the end: $(load)"
