@@ -117,8 +117,16 @@ public final class AdminPages {
     if (login.isPresent()) {
       return login.get();
     }
-    Visitor visitor = Visitor.of(request);
-    AdminModel model = model(app, name);
+    return listPage(request, Visitor.of(request), model(app, name), 200, List.of());
+  }
+
+  /** The list as the request's query asks for it, with the problems of a refused bulk action. */
+  private Response listPage(
+      ContainerRequestContext request,
+      Visitor visitor,
+      AdminModel model,
+      int status,
+      List<String> problems) {
     require(visitor, model, "view");
     MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
     Map<String, String> query = new LinkedHashMap<>();
@@ -152,7 +160,7 @@ public final class AdminPages {
     int pages = (int) Math.max(1, (rows.count() + AdminDesk.PAGE_SIZE - 1) / AdminDesk.PAGE_SIZE);
     return page(
         request,
-        200,
+        status,
         model.plural(),
         "list.jte",
         new Views.ListPage(
@@ -165,7 +173,8 @@ public final class AdminPages {
             page,
             pages,
             query,
-            message(request, model.name())));
+            message(request, model.name()),
+            problems));
   }
 
   /** A bulk action on the ticked rows: for delete, its confirmation. */
@@ -191,7 +200,19 @@ public final class AdminPages {
     if ("delete".equals(action)) {
       return confirmation(request, visitor, model, ids, List.of(), 200);
     }
-    desk.bulk(visitor.user().orElseThrow(), model, action, ids);
+    try {
+      desk.bulk(visitor.user().orElseThrow(), model, action, ids);
+    } catch (ProblemException e) {
+      // all or none: the list again, saying why nothing was done
+      if (e.status() == 400 || e.status() == 409 || e.status() == 404) {
+        List<String> problems = new ArrayList<>();
+        problems.add("Nothing was done: " + e.detail());
+        e.errors()
+            .forEach((field, messages) -> messages.forEach(m -> problems.add(field + ": " + m)));
+        return listPage(request, visitor, model, e.status(), problems);
+      }
+      throw e;
+    }
     return redirect(allowed(visitor, model).url() + "?done=bulk&n=" + ids.size());
   }
 

@@ -44,7 +44,8 @@ public final class Views {
       int page,
       int pages,
       Map<String, String> query,
-      String message) {
+      String message,
+      List<String> problems) {
 
     /** This list's URL with some parameters changed (null or blank removes one). */
     public String url(String... changes) {

@@ -10,11 +10,15 @@ import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
+import cores.domain.booking.BookingService;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
 import cores.domain.inventory.Models;
+import cores.domain.inventory.Rules;
+import cores.domain.loans.Loans;
+import cores.domain.notices.Notices;
 import cores.domain.sql.Sql;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,9 +32,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The inventory's models for the admin pages, over the same descriptors ({@link Models}) and the
- * same generic CRUD ({@link Inventory}) as the REST API: the admin is one set of pages for every
- * model, and its writes are checked and applied exactly as the API's.
+ * The domain's models for the admin pages (the inventory's, bookables, bookings, reservations,
+ * notices, customers and loans), over the same descriptors ({@link Models}), generic CRUD ({@link
+ * Inventory}) and models' own rules ({@link Rules}: the booking service for bookings and
+ * reservations) as the REST API: the admin is one set of pages for every model, and its writes are
+ * checked and applied exactly as the API's.
  */
 @Component(service = AdminDesk.class)
 public final class AdminDeskService implements AdminDesk {
@@ -40,9 +46,15 @@ public final class AdminDeskService implements AdminDesk {
   private static final int MAX_OPTIONS = 1000;
 
   private final Transactions tx;
+  private final Clock clock;
   private final Inventory inventory;
   private final Bookables bookables;
   private final List<Served> served;
+
+  /** The writes of models that have their own rules, by model name; the others are generic. */
+  private final Map<String, Rules> rules;
+
+  private final HoldWrites reservations;
 
   /** A descriptor and how the admin shows it. */
   record Served(Model model, AdminModel admin) {}
@@ -52,9 +64,27 @@ public final class AdminDeskService implements AdminDesk {
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail) {
     this.tx = tx;
-    this.bookables = new Bookables(mail, Clock.systemUTC());
+    this.clock = Clock.systemUTC();
+    this.bookables = new Bookables(mail, clock);
     this.inventory = new Inventory(bookables);
     this.served = Catalog.SERVED;
+    BookingService service = new BookingService(mail);
+    this.reservations = new HoldWrites(service, mail.zone(), true);
+    this.rules =
+        Map.of(
+            Catalog.BOOKABLE.name(), new BookableWrites(bookables),
+            Catalog.BOOKING.name(), new HoldWrites(service, mail.zone(), false),
+            Catalog.RESERVATION.name(), reservations,
+            Notices.MODEL.name(), new Notices(),
+            Loans.LOAN.name(), new Loans(mail.zone()));
+  }
+
+  private Rules rules(Model model) {
+    return rules.getOrDefault(model.name(), Rules.NONE);
+  }
+
+  private Rules.Actor actor(User user) {
+    return new Rules.Actor(user, clock.instant());
   }
 
   @Override
@@ -183,7 +213,9 @@ public final class AdminDeskService implements AdminDesk {
     require(user, admin, "add");
     Model model = model(admin);
     Map<String, Object> input = input(model, values);
-    return tx.required(em -> (Long) inventory.create(Sql.of(em), model, input).get("id"));
+    Rules.Actor actor = actor(user);
+    return tx.required(
+        em -> (Long) rules(model).create(inventory, Sql.of(em), model, input, actor).get("id"));
   }
 
   @Override
@@ -191,7 +223,8 @@ public final class AdminDeskService implements AdminDesk {
     require(user, admin, "change");
     Model model = model(admin);
     Map<String, Object> input = input(model, values);
-    tx.required(em -> inventory.update(Sql.of(em), model, id, input, false));
+    Rules.Actor actor = actor(user);
+    tx.required(em -> rules(model).update(inventory, Sql.of(em), model, id, input, false, actor));
   }
 
   @Override
@@ -204,24 +237,50 @@ public final class AdminDeskService implements AdminDesk {
   @Override
   public void bulk(User user, AdminModel admin, String action, List<Long> ids) {
     Model model = model(admin);
-    if (model != Models.HOST || !Catalog.MAKE_BOOKABLE.equals(action)) {
+    if (model == Models.HOST && Catalog.MAKE_BOOKABLE.equals(action)) {
+      // as the bookables' bulk endpoint of the API: creating and activating bookables
+      require(user, Bookables.MODEL.permission("add"));
+      require(user, Bookables.MODEL.permission("change"));
+      tx.required(em -> bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE));
+      return;
+    }
+    Map<String, Object> change;
+    if (model == Catalog.BOOKABLE && Catalog.SET_STATUS.containsKey(action)) {
+      change = Map.of("status", Catalog.SET_STATUS.get(action));
+    } else if (model == Loans.LOAN && Catalog.RETURN.equals(action)) {
+      change = Map.of("returned", true);
+    } else if (model == Catalog.RESERVATION && Catalog.END.equals(action)) {
+      change = null;
+    } else {
       throw ProblemException.badRequest("No action " + action + " for " + admin.plural() + ".");
     }
-    // as the bookables' bulk endpoint of the API: creating and activating bookables
-    require(user, Bookables.MODEL.permission("add"));
-    require(user, Bookables.MODEL.permission("change"));
-    tx.required(em -> bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE));
+    // each object changed as its own change would be, all in one transaction: all or none
+    require(user, admin, "change");
+    Rules.Actor actor = actor(user);
+    tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          for (long id : ids) {
+            if (change == null) {
+              reservations.end(sql, id, actor);
+            } else {
+              rules(model).update(inventory, sql, model, id, change, true, actor);
+            }
+          }
+          return null;
+        });
   }
 
   @Override
   public void delete(User user, AdminModel admin, List<Long> ids) {
     require(user, admin, "delete");
     Model model = model(admin);
+    Rules.Actor actor = actor(user);
     tx.required(
         em -> {
           Sql sql = Sql.of(em);
           for (long id : ids) {
-            inventory.delete(sql, model, id);
+            rules(model).delete(inventory, sql, model, id, actor);
           }
           return null;
         });
