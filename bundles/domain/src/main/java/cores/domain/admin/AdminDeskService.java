@@ -301,7 +301,13 @@ public final class AdminDeskService implements AdminDesk {
       if (field.kind() == Kind.BOOL) {
         input.put(field.name(), "on".equals(text) || "true".equals(text));
       } else if (text.isEmpty()) {
-        input.put(field.name(), field.kind() == Kind.TEXT && !field.required() ? "" : null);
+        // blank: empty text, else no value given, so that a new row takes the column's default
+        // (a notice's style) and a change sets it back to it
+        if (field.kind() == Kind.TEXT && !field.required()) {
+          input.put(field.name(), "");
+        } else if (field.required()) {
+          input.put(field.name(), null);
+        }
       } else if (field.kind() == Kind.INT || field.kind() == Kind.REF) {
         try {
           input.put(field.name(), Long.parseLong(text));
