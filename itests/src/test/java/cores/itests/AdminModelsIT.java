@@ -92,7 +92,7 @@ class AdminModelsIT {
     assertTrue(rows.get(0).getText().contains("suspended"), "its host left active");
 
     root.open("/admin/booking/bookable");
-    new Select(root.find("#f-type")).selectByVisibleText("tcpreplay");
+    new Select(root.find("#f-host_type")).selectByVisibleText("tcpreplay");
     root.follow("form.cores-filters button[type=submit]");
     assertEquals(2, root.all("#results tbody tr").size(), root.text());
     root.open("/admin/booking/bookable?q=am-02");
@@ -203,7 +203,11 @@ class AdminModelsIT {
 
     root.open("/admin/booking/reservation");
     bulk("End now", running, later);
-    assertTrue(root.text().contains("Nothing was done"), root.text());
+    assertTrue(
+        root.find("[role=alert]")
+            .getText()
+            .contains("reservation am-03 from 2030-02-01 09:00: end must be after the start"),
+        root.text());
     assertEquals(0, number("SELECT count(*) FROM booking_reservation WHERE end_time IS NOT NULL"));
     root.assertAccessible();
     root.screenshot("admin-reservations-refused");

@@ -85,6 +85,14 @@ public final class Views {
     public String label(String column) {
       return allowed.model().field(column).map(AdminField::label).orElse(column);
     }
+
+    /**
+     * Whether a column's values may wrap: long text only (a phone broke hostnames and times at
+     * their hyphens; the table scrolls instead).
+     */
+    public boolean wraps(String column) {
+      return allowed.model().field(column).map(f -> "longtext".equals(f.kind())).orElse(true);
+    }
   }
 
   /**

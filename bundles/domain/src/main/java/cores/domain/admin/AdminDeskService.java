@@ -21,6 +21,9 @@ import cores.domain.loans.Loans;
 import cores.domain.notices.Notices;
 import cores.domain.sql.Sql;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,10 @@ public final class AdminDeskService implements AdminDesk {
   private static final int LONG_TEXT = 1000;
 
   private static final int MAX_OPTIONS = 1000;
+
+  /** Times in lists: to the minute, short enough not to wrap. */
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Transactions tx;
   private final Clock clock;
@@ -173,6 +180,8 @@ public final class AdminDeskService implements AdminDesk {
           out.put(column, known.getOrDefault((Long) value, "#" + value));
         } else if (value instanceof Boolean b) {
           out.put(column, b ? "yes" : "no");
+        } else if (value instanceof Instant at) {
+          out.put(column, WHEN.format(at));
         } else {
           out.put(column, value == null ? "" : String.valueOf(value));
         }
@@ -261,10 +270,17 @@ public final class AdminDeskService implements AdminDesk {
         em -> {
           Sql sql = Sql.of(em);
           for (long id : ids) {
-            if (change == null) {
-              reservations.end(sql, id, actor);
-            } else {
-              rules(model).update(inventory, sql, model, id, change, true, actor);
+            // named before the action: a refusal may leave the transaction unusable
+            String label =
+                Catalog.labels(sql, model.table(), List.of(id)).getOrDefault(id, "#" + id);
+            try {
+              if (change == null) {
+                reservations.end(sql, id, actor);
+              } else {
+                rules(model).update(inventory, sql, model, id, change, true, actor);
+              }
+            } catch (ProblemException e) {
+              throw ProblemException.conflict(admin.name() + " " + label + ": " + reasons(e));
             }
           }
           return null;
@@ -328,6 +344,16 @@ public final class AdminDeskService implements AdminDesk {
       return "longtext";
     }
     return field.kind().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** What a refusal says: its fields' problems, or its detail. */
+  private static String reasons(ProblemException e) {
+    if (e.errors().isEmpty()) {
+      return e.detail();
+    }
+    List<String> reasons = new ArrayList<>();
+    e.errors().forEach((field, messages) -> messages.forEach(m -> reasons.add(field + " " + m)));
+    return String.join("; ", reasons);
   }
 
   static String joined(List<String> parts) {

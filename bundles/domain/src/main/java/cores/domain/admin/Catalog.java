@@ -45,8 +45,8 @@ final class Catalog {
           Map.entry(
               "booking_bookable",
               "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id)"),
-          Map.entry("booking_booking", "'booking #' || x.id"),
-          Map.entry("booking_reservation", "'reservation #' || x.id"),
+          Map.entry("booking_booking", holdLabel()),
+          Map.entry("booking_reservation", holdLabel()),
           Map.entry("notices_notice", "x.title"),
           Map.entry("loans_customer", "x.name"),
           Map.entry("live_scanconflict", "'conflict #' || x.id"),
@@ -124,14 +124,14 @@ final class Catalog {
                       null,
                       Models.HOST_STATUSES),
                   derived(
-                      "type",
+                      "host_type",
                       "(SELECT w.host_type_id FROM inventory_host h JOIN inventory_hosthardware w"
                           + " ON w.id = h.hardware_id WHERE h.id = booking_bookable.host_id)",
                       Kind.REF,
                       "inventory_hosttype",
                       List.of()),
                   derived(
-                      "group",
+                      "host_group",
                       "(SELECT h.group_id FROM inventory_host h WHERE h.id ="
                           + " booking_bookable.host_id)",
                       Kind.REF,
@@ -191,7 +191,7 @@ final class Catalog {
               BOOKABLE,
               "Bookables",
               List.of("host", "status", "comment", "active_bookings", "upcoming_reservations"),
-              List.of("status", "host_status", "type", "group"),
+              List.of("status", "host_status", "host_type", "host_group"),
               Map.of(
                   "set_active", "Set active",
                   "set_suspended", "Set suspended",
@@ -341,6 +341,13 @@ final class Catalog {
             derived("created", "created", Kind.TIME, null, SINCE_CHOICES)),
         List.of(),
         "start_time DESC");
+  }
+
+  /** A booking's or reservation's label (over the alias x): its host and start. */
+  private static String holdLabel() {
+    return "(SELECT h.hostname FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
+        + " WHERE b.id = x.bookable_id) || ' from '"
+        + " || to_char(x.start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')";
   }
 
   /** A booking's or reservation's host has a hostname or IP like the parameter. */
