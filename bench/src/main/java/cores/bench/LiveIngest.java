@@ -84,6 +84,9 @@ public final class LiveIngest {
     private final Connection c;
     private int scans;
 
+    /** Scans are timestamped from here on, one second apart: near now, as the server requires. */
+    private final Instant started = Instant.now().minus(Duration.ofHours(1));
+
     Bench(int port, String token, Connection c) {
       this.port = port;
       this.token = token;
@@ -111,7 +114,7 @@ public final class LiveIngest {
       body.append("{\"agentident\":\"")
           .append(agent)
           .append("\",\"timestamp\":\"")
-          .append(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(++scans))
+          .append(started.plusSeconds(++scans))
           .append("\",\"results\":[");
       for (int i = 0; i < n; i++) {
         String[] e = entry(i);

@@ -20,12 +20,13 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The admin's booking, notice and loan models in a real browser through the stack's nginx, on the
  * same generic pages as the inventory's: bookables listed with their host and counts, filtered by
- * their host's status and type, their status set in bulk; bookings and reservations added, searched
- * by host and IP, filtered by owner and creation, refused at the field by the booking rules,
- * cancelled or ended now; notices with their author set from the logged-in user; customers and
- * loans, returned in bulk. A staff user who may only view bookables gets no bulk action nor add.
- * Without JavaScript a phone adds a notice. axe-core finds no serious problem on any page; the
- * lists are saved as screenshots at a desktop's and a phone's width.
+ * their host's status and type, their status set in bulk (refused as a whole where the domain's
+ * rule forbids it: a bookable of a host that is not active cannot be active); bookings and
+ * reservations added, searched by host and IP, filtered by owner and creation, refused at the field
+ * by the booking rules, cancelled or ended now; notices with their author set from the logged-in
+ * user; customers and loans, returned in bulk. A staff user who may only view bookables gets no
+ * bulk action nor add. Without JavaScript a phone adds a notice. axe-core finds no serious problem
+ * on any page; the lists are saved as screenshots at a desktop's and a phone's width.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -109,6 +110,19 @@ class AdminModelsIT {
             hosts.get(0),
             hosts.get(1),
             hosts.get(2)));
+    // the domain's rule: a bookable of a host that is not active cannot be active; all or none
+    bulk("Set active", bookable(0), bookable(3));
+    assertTrue(
+        root.find("[role=alert]")
+            .getText()
+            .contains("Nothing was done: bookable am-04: The host is missing, not active"),
+        root.text());
+    assertEquals(
+        "inactive",
+        text("SELECT status FROM booking_bookable WHERE id = ?", bookable(0)),
+        "nothing was changed");
+    root.assertAccessible();
+    root.screenshot("admin-bookables-refused");
     bulk("Set active", bookable(0), bookable(1));
     assertTrue(root.text().contains("Done for 2 of them."), root.text());
     assertEquals(

@@ -209,7 +209,9 @@ class ChangeLogIT {
         bookingHistory + "");
 
     String scan =
-        "{\"agentident\":\"cl-agent\",\"timestamp\":\"2026-11-25T06:00:00Z\",\"results\":["
+        "{\"agentident\":\"cl-agent\",\"timestamp\":\""
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+            + "\",\"results\":["
             + "{\"mac\":\"00:cc:00:00:00:77\",\"ip\":\"10.77.0.1\"}]}";
     HttpResponse<String> ingested = api.send("POST", "/api/live/ingest", admin, scan);
     assertEquals(200, ingested.statusCode(), ingested.body());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,10 +134,13 @@ class IngestKillIT {
    * {@value #ENTRIES} entries: the known NICs (at their IP, at another one, or first seen), unknown
    * MACs inside and outside the lab, virtual machines, and some bad MACs.
    */
+  /** One timestamp for every sending of the scan, within the server's tolerance of now. */
+  private static final Instant SCANNED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
   private static String scan() {
     StringBuilder s =
         new StringBuilder(
-            "{\"agentident\":\"kill-agent\",\"timestamp\":\"2026-11-30T06:00:00Z\",\"results\":[");
+            "{\"agentident\":\"kill-agent\",\"timestamp\":\"" + SCANNED + "\",\"results\":[");
     for (int i = 0; i < ENTRIES; i++) {
       String mac;
       String ip;

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,9 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Live scan ingest through real HTTP against the booted distribution, in the original agent's
  * format: a scan processed with one status line per entry, the duplicate's 409, bad input's 400,
- * 50,001 entries' 400, a 20 MB body's 413 with the server still answering, the conflict list and
- * actions with their permissions, and the live views (sessions, upload, virtual hosts, MAC vendors,
- * dashboard).
+ * 50,001 entries' 400, a timestamp far from the server's clock a 400, a 20 MB body's 413 with the
+ * server still answering, the conflict list and actions with their permissions, and the live views
+ * (sessions, upload, virtual hosts, MAC vendors, dashboard).
  */
 class LiveIngestIT {
   private static TestDatabase db;
@@ -62,10 +68,18 @@ class LiveIngestIT {
     }
   }
 
+  /** A scan's timestamp the server takes: within its tolerance of now, whatever day it is. */
+  private static Instant recent() {
+    return Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+  }
+
   @Test
   void aScanIsProcessedWithOneStatusLinePerEntryAndADuplicateIs409() throws Exception {
+    Instant scanned = recent();
     String scan =
-        "{\"agentident\":\"it-agent\",\"timestamp\":\"2026-11-25T06:00:00+01:00\",\"results\":["
+        "{\"agentident\":\"it-agent\",\"timestamp\":\""
+            + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(scanned.atOffset(ZoneOffset.ofHours(1)))
+            + "\",\"results\":["
             + "{\"mac\":\"00:30:00:00:00:01\",\"ip\":\"10.30.0.1\"},"
             + "{\"mac\":\"00:30:00:00:00:02\",\"ip\":\"10.30.0.9\"},"
             + "{\"mac\":\"00:30:00:00:00:03\",\"ip\":\"10.30.0.3\"},"
@@ -76,7 +90,7 @@ class LiveIngestIT {
     HttpResponse<String> done = api.send("POST", "/api/live/ingest", admin, scan);
     assertEquals(200, done.statusCode(), done.body());
     String body = done.body();
-    assertTrue(body.contains("\"timestamp\":\"2026-11-25T05:00:00Z\""), body);
+    assertTrue(body.contains("\"timestamp\":\"" + scanned + "\""), body);
     assertTrue(body.contains("IP taken; host now active; placed in rack 0"), body);
     assertTrue(body.contains("\"status\":\"IP differs: conflict; NIC has no host\""), body);
     assertTrue(body.contains("\"status\":\"virtual host\""), body);
@@ -124,6 +138,20 @@ class LiveIngestIT {
     HttpResponse<String> tooMany = api.send("POST", "/api/live/ingest", admin, many + "]}");
     assertEquals(400, tooMany.statusCode(), tooMany.body());
     assertTrue(tooMany.body().contains("at most 50000 entries per scan"), tooMany.body());
+    // a clock far off would pin the hosts' lastseen in the future, or set it to -infinity
+    for (Instant off :
+        List.of(Instant.now().plus(Duration.ofDays(3650)), Instant.parse("0001-01-01T00:00:00Z"))) {
+      HttpResponse<String> refused =
+          api.send(
+              "POST",
+              "/api/live/ingest",
+              admin,
+              "{\"agentident\":\"it-bad\",\"timestamp\":\""
+                  + off
+                  + "\",\"results\":[{\"mac\":\"00:30:00:00:00:01\",\"ip\":\"10.30.0.1\"}]}");
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("\"timestamp\":[\"must lie between"), refused.body());
+    }
     assertEquals(0, sessions("it-bad"));
   }
 
@@ -152,7 +180,9 @@ class LiveIngestIT {
   void theLiveViewsSessionsUploadVirtualHostsVendorsAndDashboard() throws Exception {
     // an Intel MAC nobody has (its vendor from Debian's ieee-data), a virtual machine
     String file =
-        "{\"agentident\":\"it-upload\",\"timestamp\":\"2026-11-26T06:00:00Z\",\"results\":["
+        "{\"agentident\":\"it-upload\",\"timestamp\":\""
+            + recent()
+            + "\",\"results\":["
             + "{\"mac\":\"00:1b:21:30:00:01\",\"ip\":\"10.30.1.1\"},"
             + "{\"mac\":\"02:30:00:00:01:01\",\"ip\":\"10.30.1.2\"}]}";
     assertEquals(403, api.send("POST", "/api/live/sessions", viewer, file).statusCode());

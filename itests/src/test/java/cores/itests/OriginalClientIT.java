@@ -271,7 +271,10 @@ class OriginalClientIT {
   void theBookableRowSaysWhoHoldsItNowAsTheOriginalDid() throws Exception {
     long hardware = id(post("/api/inventory/hosthardware/", "{'name':'held-hw'}"));
     long host =
-        id(post("/api/inventory/host/", "{'hostname':'held-1','hardware':" + hardware + "}"));
+        id(
+            post(
+                "/api/inventory/host/",
+                "{'hostname':'held-1','hardware':" + hardware + ",'status':'active'}"));
     long bookable = id(post("/api/booking/bookable/", "{'host':" + host + ",'status':'active'}"));
     // starting now (a start a little in the past is refused): a booking holding from the request
     LocalDateTime end = LocalDateTime.now(ZONE).plusHours(3).withNano(0);

@@ -61,11 +61,16 @@ public final class AdminPages {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final Map<String, String> DONE =
       Map.of(
-          "added", "The %s was added.",
-          "changed", "The %s was changed.",
-          "deleted", "Deleted %s.",
-          "bulk", "Done for %s.",
-          "none", "Nothing was selected.");
+          "added",
+          "The %s was added.",
+          "changed",
+          "The %s was changed.",
+          "deleted",
+          "Deleted %s.",
+          "bulk",
+          "Done for %s.",
+          "none",
+          "Nothing was selected.");
 
   private final AdminDesk desk;
   private final ChangeLog changes;
@@ -206,7 +211,7 @@ public final class AdminPages {
       // all or none: the list again, saying why nothing was done
       if (e.status() == 400 || e.status() == 409 || e.status() == 404) {
         List<String> problems = new ArrayList<>();
-        problems.add("Nothing was done: " + e.detail());
+        problems.add(e.detail());
         e.errors()
             .forEach((field, messages) -> messages.forEach(m -> problems.add(field + ": " + m)));
         return listPage(request, visitor, model, e.status(), problems);

@@ -79,7 +79,7 @@ public final class AdminDeskService implements AdminDesk {
     this.reservations = new HoldWrites(service, mail.zone(), true);
     this.rules =
         Map.of(
-            Catalog.BOOKABLE.name(), new BookableWrites(bookables),
+            Catalog.BOOKABLE.name(), new BookableWrites(),
             Catalog.BOOKING.name(), new HoldWrites(service, mail.zone(), false),
             Catalog.RESERVATION.name(), reservations,
             Notices.MODEL.name(), new Notices(),
@@ -250,7 +250,19 @@ public final class AdminDeskService implements AdminDesk {
       // as the bookables' bulk endpoint of the API: creating and activating bookables
       require(user, Bookables.MODEL.permission("add"));
       require(user, Bookables.MODEL.permission("change"));
-      tx.required(em -> bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE));
+      // as the admin's other writes, all or (a host refused) none, the refusals named
+      tx.required(
+          em -> {
+            Bookables.Bulk done = bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE);
+            if (!done.refused().isEmpty()) {
+              throw ProblemException.conflict(
+                  "Nothing was made bookable: "
+                      + done.refused().stream()
+                          .map(r -> "host #" + r.get("host") + ": " + r.get("reason"))
+                          .collect(Collectors.joining(" ")));
+            }
+            return null;
+          });
       return;
     }
     Map<String, Object> change;
@@ -280,7 +292,8 @@ public final class AdminDeskService implements AdminDesk {
                 rules(model).update(inventory, sql, model, id, change, true, actor);
               }
             } catch (ProblemException e) {
-              throw ProblemException.conflict(admin.name() + " " + label + ": " + reasons(e));
+              throw ProblemException.conflict(
+                  "Nothing was done: " + admin.name() + " " + label + ": " + reasons(e));
             }
           }
           return null;
@@ -352,7 +365,13 @@ public final class AdminDeskService implements AdminDesk {
       return e.detail();
     }
     List<String> reasons = new ArrayList<>();
-    e.errors().forEach((field, messages) -> messages.forEach(m -> reasons.add(field + " " + m)));
+    // the domain's sentences stand alone; a field's short problem ("must be after the start")
+    // is read after the field's name
+    e.errors()
+        .forEach(
+            (field, messages) ->
+                messages.forEach(
+                    m -> reasons.add(Character.isUpperCase(m.charAt(0)) ? m : field + " " + m)));
     return String.join("; ", reasons);
   }
 

@@ -8,17 +8,13 @@ import cores.domain.sql.Sql;
 import java.util.Map;
 
 /**
- * The admin's writes of bookables, whatever descriptor the admin lists them with: the booking
- * area's own ({@link Bookables}), so status changes (also the list's bulk ones) keep its rules and
- * mails, as the API's do.
+ * The admin's writes of bookables: the admin lists them with a descriptor of its own (with what it
+ * derives from their bookings and host), but writes them as the API does, through {@link
+ * Bookables#MODEL}, so that the booking area's rules run inside the inventory's writes (a bookable
+ * is active only while its host is; holders are told when one stops being active), also for the
+ * list's bulk status changes.
  */
 final class BookableWrites implements Rules {
-  private final Bookables bookables;
-
-  BookableWrites(Bookables bookables) {
-    this.bookables = bookables;
-  }
-
   @Override
   public Map<String, Object> create(
       Inventory inventory, Sql sql, Model model, Map<String, Object> input, Actor actor) {
@@ -34,11 +30,11 @@ final class BookableWrites implements Rules {
       Map<String, Object> input,
       boolean partial,
       Actor actor) {
-    return bookables.update(sql, inventory, id, input, partial);
+    return inventory.update(sql, Bookables.MODEL, id, input, partial);
   }
 
   @Override
   public void delete(Inventory inventory, Sql sql, Model model, long id, Actor actor) {
-    bookables.delete(sql, inventory, id);
+    inventory.delete(sql, Bookables.MODEL, id);
   }
 }

@@ -91,7 +91,7 @@ final class HoldWrites implements Rules {
           end == null && !sameEnd
               ? new BookingService.Change(null, comment, true)
               : new BookingService.Change(sameEnd ? null : end, comment, false);
-      return bookings.changeReservation(sql, id, change);
+      return bookings.changeReservation(sql, id, change, actor.now());
     }
     if (end == null) {
       throw FieldErrors.single("end", "required");
@@ -116,7 +116,8 @@ final class HoldWrites implements Rules {
 
   /** Ends a reservation now. */
   void end(Sql sql, long id, Actor actor) {
-    bookings.changeReservation(sql, id, new BookingService.Change(actor.now(), null, false));
+    bookings.changeReservation(
+        sql, id, new BookingService.Change(actor.now(), null, false), actor.now());
   }
 
   private static void stays(FieldErrors errors, String field, Object given, Object stored) {

@@ -4,17 +4,21 @@ import cores.domain.inventory.Field;
 import cores.domain.inventory.HostStatus;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
+import cores.domain.inventory.Models;
 import cores.domain.sql.Sql;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The bookable model, and what happens when a bookable stops being active (its host left active, an
- * admin changed its status, or it is deleted): every holder of a booking or reservation that has
- * not ended is mailed, in the same transaction.
+ * The bookable model and its rules around the inventory's writes (every path that writes hosts and
+ * bookables goes through {@link Inventory}): a bookable may be active only while its host is, and
+ * when a bookable stops being active (its host left active, an admin changed its status, it was
+ * deleted, alone or with its host) every holder of a booking or reservation that has not ended is
+ * mailed, in the same transaction.
  */
-public final class Bookables implements HostStatus.LeftActive {
+public final class Bookables implements Inventory.Consequences {
   public static final String ACTIVE = "active";
   public static final String SUSPENDED = "suspended";
   public static final List<String> STATUSES = List.of("created", ACTIVE, SUSPENDED, "inactive");
@@ -56,42 +60,103 @@ public final class Bookables implements HostStatus.LeftActive {
     this.clock = clock;
   }
 
-  /** When a host's status leaves active, its bookable, if active, becomes suspended. */
+  /**
+   * The rule that a bookable may be active only while its host is: why a bookable of a host with
+   * this status cannot be active, or null when it can.
+   */
+  static String whyNotActive(Object hostStatus) {
+    return HostStatus.ACTIVE.equals(hostStatus)
+        ? null
+        : "The host is " + hostStatus + ", not active: its bookable cannot be active.";
+  }
+
   @Override
-  public void hostLeftActive(Sql sql, long hostId) {
-    for (Map<String, Object> row :
-        sql.rows(
-            "UPDATE booking_bookable SET status = ? WHERE host_id = ? AND status = ? RETURNING id",
-            List.of(SUSPENDED, hostId, ACTIVE))) {
-      mail.bookableUnavailable(sql, (Long) row.get("id"), clock.instant());
+  public void written(Sql sql, Model model, Map<String, Object> before, Map<String, Object> after) {
+    long id = (Long) after.get("id");
+    if (model == Models.HOST
+        && before != null
+        && HostStatus.suspendsBookable(
+            (String) before.get("status"), (String) after.get("status"))) {
+      // a host leaving active suspends its bookable, if that is active
+      for (Map<String, Object> row :
+          sql.rows(
+              "UPDATE booking_bookable SET status = ? WHERE host_id = ? AND status = ? RETURNING id",
+              List.of(SUSPENDED, id, ACTIVE))) {
+        leftActive(sql, row.get("id"), ACTIVE);
+      }
+    } else if (model == MODEL) {
+      if (ACTIVE.equals(after.get("status"))
+          && (before == null
+              || !ACTIVE.equals(before.get("status"))
+              || !after.get("host").equals(before.get("host")))) {
+        // the host's row is read locked: a concurrent change of its status waits, or is seen
+        String why =
+            whyNotActive(
+                sql.row(
+                        "SELECT status FROM inventory_host WHERE id = ? FOR SHARE",
+                        List.of(after.get("host")))
+                    .get("status"));
+        if (why != null) {
+          throw BookingService.conflict("status", why);
+        }
+      }
+      if (before != null && !ACTIVE.equals(after.get("status"))) {
+        leftActive(sql, id, before.get("status"));
+      }
     }
   }
 
-  /** Replaces or patches a bookable through the inventory's checks. */
-  public Map<String, Object> update(
-      Sql sql, Inventory inventory, long id, Map<String, Object> input, boolean partial) {
-    String before = (String) inventory.get(sql, MODEL, id).get("status");
-    Map<String, Object> after = inventory.update(sql, MODEL, id, input, partial);
-    if (ACTIVE.equals(before) && !ACTIVE.equals(after.get("status"))) {
-      mail.bookableUnavailable(sql, id, clock.instant());
+  @Override
+  public void deleting(Sql sql, Model model, Map<String, Object> row) {
+    if (model == Models.HOST) {
+      // its bookable goes with it
+      for (Map<String, Object> bookable :
+          sql.rows(
+              "SELECT id, status FROM booking_bookable WHERE host_id = ?",
+              List.of(row.get("id")))) {
+        leftActive(sql, bookable.get("id"), bookable.get("status"));
+      }
+    } else if (model == MODEL) {
+      leftActive(sql, row.get("id"), row.get("status"));
     }
-    return after;
-  }
-
-  /** Deletes a bookable (its bookings and reservations go with it: their holders are told). */
-  public void delete(Sql sql, Inventory inventory, long id) {
-    if (ACTIVE.equals(inventory.get(sql, MODEL, id).get("status"))) {
-      mail.bookableUnavailable(sql, id, clock.instant());
-    }
-    inventory.delete(sql, MODEL, id);
   }
 
   /**
-   * Bulk creation from the host list: every host gets a bookable (existing ones are kept) with the
-   * given status. The number of bookables created.
+   * The one path of a bookable that stops being active, whichever way (its status was {@code
+   * before}): if it was active, the holders of its bookings and reservations not yet ended are told
+   * it is unavailable (those of one already not active were told when it left active).
    */
-  public int createFor(Sql sql, List<Long> hostIds, String status) {
-    String array = Sql.array(hostIds);
+  private void leftActive(Sql sql, Object id, Object before) {
+    if (ACTIVE.equals(before)) {
+      mail.bookableUnavailable(sql, (Long) id, clock.instant());
+    }
+  }
+
+  /** What a bulk creation did: bookables created, and the hosts refused with the reason. */
+  public record Bulk(int created, List<Map<String, Object>> refused) {}
+
+  /**
+   * Bulk creation from the host list: every host gets a bookable (existing ones are kept) with the
+   * given status; hosts whose bookable may not have it ({@link #whyNotActive}) are left alone and
+   * listed as refused, with the reason.
+   */
+  public Bulk createFor(Sql sql, List<Long> hostIds, String status) {
+    // hosts read locked first, in id order: the order a host's own change locks host then bookable
+    List<Long> allowed = new ArrayList<>();
+    List<Map<String, Object>> refused = new ArrayList<>();
+    for (Map<String, Object> host :
+        sql.rows(
+            "SELECT id, status FROM inventory_host WHERE id = ANY (?::bigint[]) ORDER BY id"
+                + " FOR SHARE",
+            List.of(Sql.array(hostIds)))) {
+      String why = ACTIVE.equals(status) ? whyNotActive(host.get("status")) : null;
+      if (why == null) {
+        allowed.add((Long) host.get("id"));
+      } else {
+        refused.add(Map.of("host", host.get("id"), "reason", why));
+      }
+    }
+    String array = Sql.array(allowed);
     int created =
         sql.update(
             "INSERT INTO booking_bookable (host_id, status)"
@@ -106,12 +171,8 @@ public final class Bookables implements HostStatus.LeftActive {
                 + " RETURNING b.id, old.status AS before",
             List.of(status, array));
     if (!ACTIVE.equals(status)) {
-      for (Map<String, Object> row : changed) {
-        if (ACTIVE.equals(row.get("before"))) {
-          mail.bookableUnavailable(sql, (Long) row.get("id"), clock.instant());
-        }
-      }
+      changed.forEach(row -> leftActive(sql, row.get("id"), row.get("before")));
     }
-    return created;
+    return new Bulk(created, refused);
   }
 }

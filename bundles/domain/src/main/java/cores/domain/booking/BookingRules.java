@@ -24,13 +24,24 @@ public final class BookingRules {
   public static Map<String, String> bookingTimes(Instant start, Instant end, Instant now) {
     Map<String, String> problems = new LinkedHashMap<>();
     startNotInPast(start, now, problems);
-    if (end == null) {
-      problems.put("end", "required");
-    } else if (!end.isAfter(start)) {
-      problems.put("end", "must be after the start");
-    } else if (Duration.between(start, end).compareTo(MAX_BOOKING) > 0) {
-      problems.put(
-          "end", "a booking lasts at most " + MAX_BOOKING.toDays() + " days; reserve instead");
+    bookingPeriod(start, end, problems);
+    return problems;
+  }
+
+  /**
+   * Problems of a booking's new end ({@code end}; {@code before} is the stored one): the period
+   * keeps a new booking's rules, except that the start may have passed; the new end may not be in
+   * the past, and a booking that has ended cannot be extended (book again instead).
+   */
+  public static Map<String, String> changedBookingEnd(
+      Instant start, Instant before, Instant end, Instant now) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    bookingPeriod(start, end, problems);
+    if (problems.isEmpty()) {
+      endNotInPast(end, now, problems);
+    }
+    if (problems.isEmpty() && lengthens(before, end)) {
+      endedNotExtended("booking", before, now, problems);
     }
     return problems;
   }
@@ -39,10 +50,62 @@ public final class BookingRules {
   public static Map<String, String> reservationTimes(Instant start, Instant end, Instant now) {
     Map<String, String> problems = new LinkedHashMap<>();
     startNotInPast(start, now, problems);
+    reservationPeriod(start, end, problems);
+    return problems;
+  }
+
+  /**
+   * Problems of a reservation's new end (null: open-ended; {@code before} is the stored one): the
+   * end may be moved into the past (ending it), but one that has ended cannot be extended.
+   */
+  public static Map<String, String> changedReservationEnd(
+      Instant start, Instant before, Instant end, Instant now) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    reservationPeriod(start, end, problems);
+    if (problems.isEmpty() && lengthens(before, end)) {
+      endedNotExtended("reservation", before, now, problems);
+    }
+    return problems;
+  }
+
+  /**
+   * Whether moving a hold's end from {@code before} to {@code end} (null: open) makes it longer:
+   * then the rules of a new hold apply to the bookable and its owner again.
+   */
+  public static boolean lengthens(Instant before, Instant end) {
+    return before != null && (end == null || end.isAfter(before));
+  }
+
+  private static void bookingPeriod(Instant start, Instant end, Map<String, String> problems) {
+    if (end == null) {
+      problems.put("end", "required");
+    } else if (!end.isAfter(start)) {
+      problems.put("end", "must be after the start");
+    } else if (Duration.between(start, end).compareTo(MAX_BOOKING) > 0) {
+      problems.put(
+          "end", "a booking lasts at most " + MAX_BOOKING.toDays() + " days; reserve instead");
+    }
+  }
+
+  private static void reservationPeriod(Instant start, Instant end, Map<String, String> problems) {
     if (end != null && !end.isAfter(start)) {
       problems.put("end", "must be after the start");
     }
-    return problems;
+  }
+
+  private static void endNotInPast(Instant end, Instant now, Map<String, String> problems) {
+    if (end.isBefore(now)) {
+      problems.put("end", "may not be in the past");
+    }
+  }
+
+  private static void endedNotExtended(
+      String what, Instant before, Instant now, Map<String, String> problems) {
+    if (!before.isAfter(now)) {
+      problems.put(
+          "end",
+          "this " + what + " has ended and cannot be extended; make a new " + what + " instead");
+    }
   }
 
   /** What {@link #time} reads, as a JSON Schema (the parse decides; this is its form). */

@@ -6,6 +6,7 @@ import cores.api.notify.NotificationType;
 import cores.api.web.Access;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
+import cores.domain.inventory.HostStatus;
 import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
 import java.time.Instant;
@@ -161,19 +162,8 @@ public final class BookingService {
     errors.check("comment", tooLong(request.comment(), COMMENT_MAX));
     errors.throwIfAny();
     long owner = owner(sql, actor, request.owner());
-    Map<String, Object> bookable = lockActiveBookable(sql, request.bookable());
-    ownerInHostGroup(sql, owner, bookable);
-    if (reservedAt(sql, request.bookable(), now)) {
-      throw conflict("start", "The host is reserved now and cannot be booked.");
-    }
-    Map<String, Object> reservation =
-        sql.row(
-            "SELECT start_time, end_time FROM booking_reservation WHERE bookable_id = ?"
-                + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
-            List.of(request.bookable(), start, request.end()));
-    if (reservation != null) {
-      throw conflict("start", "The host is reserved from " + when(reservation) + " in that time.");
-    }
+    holdable(sql, owner, request.bookable());
+    notReservedFor(sql, request.bookable(), start, request.end(), now, "start");
     Map<String, Object> clash =
         sql.row(
             "SELECT start_time, end_time FROM booking_booking WHERE bookable_id = ?"
@@ -219,8 +209,7 @@ public final class BookingService {
     errors.check("comment", tooLong(request.comment(), COMMENT_MAX));
     errors.throwIfAny();
     long owner = ownerOfReservation(sql, request.owner(), actor);
-    Map<String, Object> bookable = lockActiveBookable(sql, request.bookable());
-    ownerInHostGroup(sql, owner, bookable);
+    holdable(sql, owner, request.bookable());
     Map<String, Object> booking =
         sql.row(
             "SELECT start_time, end_time FROM booking_booking WHERE bookable_id = ?"
@@ -273,7 +262,10 @@ public final class BookingService {
 
   /**
    * The owner (or staff) changes a booking's comment or end (e.g. gives it back early): the end
-   * keeps the rules of a new booking, except that the start may have passed.
+   * keeps the time rules of a new booking, except that the start may have passed. Giving time back
+   * is always possible; a longer booking is a new booking of the added time, under every rule of
+   * {@link #book} (bookable and host active, the owner in the host's group, no reservation), and
+   * one that has ended cannot be extended.
    */
   public Map<String, Object> changeBooking(
       Sql sql, User actor, long id, Change change, Instant now) {
@@ -285,31 +277,25 @@ public final class BookingService {
     if (row == null) {
       throw ProblemException.notFound("No booking with id " + id + ".");
     }
-    if (!mayCancel(actor, (Long) row.get("owner_id"))) {
+    long owner = (Long) row.get("owner_id");
+    if (!mayCancel(actor, owner)) {
       throw Access.forbidden("Only its owner or staff may change this booking.");
     }
-    lockBookable(sql, (Long) row.get("bookable_id"));
+    long bookable = (Long) row.get("bookable_id");
+    lockBookable(sql, bookable);
     Instant start = (Instant) row.get("start_time");
-    Instant end = change.end(row.get("end_time"));
+    Instant before = (Instant) row.get("end_time");
+    Instant end = change.end(before);
     String comment = change.comment(row.get("comment"));
     FieldErrors errors = new FieldErrors();
-    BookingRules.bookingTimes(start, end, start).forEach(errors::check);
-    if (change.end() != null && end.isBefore(now)) {
-      errors.check("end", "may not be in the past");
+    if (change.end() != null || change.replace()) {
+      BookingRules.changedBookingEnd(start, before, end, now).forEach(errors::check);
     }
     errors.check("comment", tooLong(comment, COMMENT_MAX));
     errors.throwIfAny();
-    if (change.end() != null) {
-      Map<String, Object> reservation =
-          sql.row(
-              "SELECT start_time FROM booking_reservation WHERE bookable_id = ?"
-                  + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
-              List.of(row.get("bookable_id"), start, end));
-      if (reservation != null) {
-        throw conflict(
-            "end",
-            "The host is reserved from " + mail.format(start(reservation)) + " in that time.");
-      }
+    if (BookingRules.lengthens(before, end)) {
+      holdable(sql, owner, bookable);
+      notReservedFor(sql, bookable, before, end, now, "end");
     }
     try {
       sql.update(
@@ -326,12 +312,14 @@ public final class BookingService {
 
   /**
    * An admin ends a reservation (or moves its end; a replacement without an end makes it open-ended
-   * again): after its start, and not over a booking or another reservation.
+   * again): after its start, and not over a booking or another reservation. A longer reservation is
+   * a new reservation of the added time, under the rules of {@link #reserve} (bookable and host
+   * active, the owner in the host's group), and one that has ended cannot be extended.
    */
-  public Map<String, Object> changeReservation(Sql sql, long id, Change change) {
+  public Map<String, Object> changeReservation(Sql sql, long id, Change change, Instant now) {
     Map<String, Object> row =
         sql.row(
-            "SELECT bookable_id, start_time, end_time, comment FROM booking_reservation"
+            "SELECT bookable_id, owner_id, start_time, end_time, comment FROM booking_reservation"
                 + " WHERE id = ?",
             List.of(id));
     if (row == null) {
@@ -340,14 +328,16 @@ public final class BookingService {
     long bookable = (Long) row.get("bookable_id");
     lockBookable(sql, bookable);
     Instant start = (Instant) row.get("start_time");
-    Instant end = change.end(row.get("end_time"));
+    Instant before = (Instant) row.get("end_time");
+    Instant end = change.end(before);
     String comment = change.comment(row.get("comment"));
     FieldErrors errors = new FieldErrors();
-    if (end != null && !end.isAfter(start)) {
-      errors.check("end", "must be after the start");
-    }
+    BookingRules.changedReservationEnd(start, before, end, now).forEach(errors::check);
     errors.check("comment", tooLong(comment, COMMENT_MAX));
     errors.throwIfAny();
+    if (BookingRules.lengthens(before, end)) {
+      holdable(sql, (Long) row.get("owner_id"), bookable);
+    }
     // an open end (a replacement without one) must not run over later bookings either
     Map<String, Object> booking =
         sql.row(
@@ -432,11 +422,11 @@ public final class BookingService {
   }
 
   /**
-   * Serialises this bookable's bookings and reservations made here. NO KEY UPDATE, not UPDATE: the
-   * foreign-key checks of other writers' inserts take KEY SHARE locks, which must not make this
-   * wait; what they write the exclusion constraints catch.
+   * The rules of the bookable and the owner for a new hold, in one place for booking, reserving and
+   * lengthening either: the bookable and its host are active, and if the host has a group, the
+   * owner is a member. Locks the bookable's row first ({@link #lockBookable}).
    */
-  private static Map<String, Object> lockActiveBookable(Sql sql, long id) {
+  private static void holdable(Sql sql, long owner, long id) {
     Map<String, Object> bookable = lockBookable(sql, id);
     if (!Bookables.ACTIVE.equals(bookable.get("status"))) {
       throw conflict(
@@ -445,23 +435,11 @@ public final class BookingService {
               + bookable.get("status")
               + ", not active: it cannot be booked.");
     }
-    return bookable;
-  }
-
-  private static Map<String, Object> lockBookable(Sql sql, long id) {
-    Map<String, Object> bookable =
-        sql.row(
-            "SELECT b.status, h.group_id FROM booking_bookable b"
-                + " JOIN inventory_host h ON h.id = b.host_id WHERE b.id = ? FOR NO KEY UPDATE OF b",
-            List.of(id));
-    if (bookable == null) {
-      throw FieldErrors.single("bookable", "no bookable with id " + id);
+    if (!HostStatus.ACTIVE.equals(bookable.get("host_status"))) {
+      throw conflict(
+          "bookable",
+          "The host is " + bookable.get("host_status") + ", not active: it cannot be booked.");
     }
-    return bookable;
-  }
-
-  /** If the host has a group, the owner must be a member. */
-  private static void ownerInHostGroup(Sql sql, long owner, Map<String, Object> bookable) {
     Object group = bookable.get("group_id");
     if (group != null
         && !sql.exists(
@@ -472,11 +450,43 @@ public final class BookingService {
     }
   }
 
-  private static boolean reservedAt(Sql sql, long bookable, Instant at) {
-    return sql.exists(
+  /**
+   * Serialises this bookable's bookings and reservations made here. NO KEY UPDATE, not UPDATE: the
+   * foreign-key checks of other writers' inserts take KEY SHARE locks, which must not make this
+   * wait; what they write the exclusion constraints catch.
+   */
+  private static Map<String, Object> lockBookable(Sql sql, long id) {
+    Map<String, Object> bookable =
+        sql.row(
+            "SELECT b.status, h.status AS host_status, h.group_id FROM booking_bookable b"
+                + " JOIN inventory_host h ON h.id = b.host_id WHERE b.id = ? FOR NO KEY UPDATE OF b",
+            List.of(id));
+    if (bookable == null) {
+      throw FieldErrors.single("bookable", "no bookable with id " + id);
+    }
+    return bookable;
+  }
+
+  /**
+   * A booking's time [start, end) must not meet a reservation, and nothing may be booked while the
+   * host is reserved; {@code field} is the request's field the conflict is shown at.
+   */
+  private void notReservedFor(
+      Sql sql, long bookable, Instant start, Instant end, Instant now, String field) {
+    if (sql.exists(
         "SELECT 1 FROM booking_reservation WHERE bookable_id = ?"
             + " AND tstzrange(start_time, end_time) @> ?::timestamptz",
-        List.of(bookable, at));
+        List.of(bookable, now))) {
+      throw conflict(field, "The host is reserved now and cannot be booked.");
+    }
+    Map<String, Object> reservation =
+        sql.row(
+            "SELECT start_time, end_time FROM booking_reservation WHERE bookable_id = ?"
+                + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
+            List.of(bookable, start, end));
+    if (reservation != null) {
+      throw conflict(field, "The host is reserved " + when(reservation) + " in that time.");
+    }
   }
 
   /** Already booked, {@code when} it is (null: at some time of the request's period). */

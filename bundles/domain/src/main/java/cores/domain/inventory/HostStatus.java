@@ -10,10 +10,4 @@ public final class HostStatus {
   public static boolean suspendsBookable(String from, String to) {
     return ACTIVE.equals(from) && !ACTIVE.equals(to);
   }
-
-  /** Told when a host's status leaves active; the booking area suspends the bookable. */
-  @FunctionalInterface
-  public interface LeftActive {
-    void hostLeftActive(cores.domain.sql.Sql sql, long hostId);
-  }
 }

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * The generic CRUD of every model the API serves from a descriptor ({@link Model}: the inventory's,
  * and notices' and loans'), inside the caller's transaction: checks input against the model
  * (unknown fields, types, lengths, addresses, referenced ids), writes, then applies the inventory's
- * consequences (derived host ip/lastseen, suspended bookables). A model's own further rules wrap
- * these calls ({@link Rules}).
+ * consequences (derived host ip/lastseen) and the booking area's ({@link Consequences}). Every path
+ * that writes these models (REST, admin pages, imports) goes through here, so those rules hold on
+ * all of them. A model's own further rules wrap these calls ({@link Rules}).
  */
 public final class Inventory {
   private static final Map<String, String[]> UNIQUE_MESSAGES =
@@ -33,10 +34,23 @@ public final class Inventory {
   private static final Map<String, String> CONFLICT_MESSAGES =
       Map.of("loans_loan_one_open_per_host", "The host is already on an open loan.");
 
-  private final HostStatus.LeftActive leftActive;
+  /**
+   * What the booking area adds to writes of hosts and bookables, in the same transaction (it may
+   * refuse by throwing, which rolls the write back): a bookable follows its host's status, and the
+   * holders of a bookable that stops being active are told.
+   */
+  public interface Consequences {
+    /** A row was created ({@code before} is null) or changed; both as {@link #get} shows them. */
+    void written(Sql sql, Model model, Map<String, Object> before, Map<String, Object> after);
 
-  public Inventory(HostStatus.LeftActive leftActive) {
-    this.leftActive = leftActive;
+    /** A row (as {@link #get} shows it) is about to be deleted with what depends on it. */
+    void deleting(Sql sql, Model model, Map<String, Object> row);
+  }
+
+  private final Consequences consequences;
+
+  public Inventory(Consequences consequences) {
+    this.consequences = consequences;
   }
 
   /** One page of rows and the number of all matching rows. */
@@ -89,8 +103,7 @@ public final class Inventory {
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
                 + ") RETURNING id";
     long id = (Long) write(model, () -> sql.row(text, new ArrayList<>(values.values()))).get("id");
-    afterWrite(sql, model, null, values, id);
-    return get(sql, model, id);
+    return afterWrite(sql, model, null, id);
   }
 
   /** Checks the input as {@link #create} would, writing nothing: field errors answer 400. */
@@ -125,12 +138,12 @@ public final class Inventory {
             return null;
           });
     }
-    afterWrite(sql, model, before, values, id);
-    return get(sql, model, id);
+    return afterWrite(sql, model, before, id);
   }
 
   public void delete(Sql sql, Model model, long id) {
     Map<String, Object> before = lock(sql, model, id);
+    consequences.deleting(sql, model, before);
     write(
         model,
         () -> {
@@ -142,19 +155,17 @@ public final class Inventory {
     }
   }
 
-  private void afterWrite(
-      Sql sql, Model model, Map<String, Object> before, Map<Field, Object> values, long id) {
+  /** The row as written, after the consequences of the write. */
+  private Map<String, Object> afterWrite(
+      Sql sql, Model model, Map<String, Object> before, long id) {
+    Map<String, Object> after = get(sql, model, id);
     if (model == Models.NIC) {
       List<Long> hosts = new ArrayList<>(hostIds(before == null ? null : before.get("host")));
-      hosts.addAll(hostIds(get(sql, model, id).get("host")));
+      hosts.addAll(hostIds(after.get("host")));
       HostDerivation.refresh(sql, hosts);
     }
-    if (model == Models.HOST && before != null) {
-      String to = (String) get(sql, model, id).get("status");
-      if (HostStatus.suspendsBookable((String) before.get("status"), to)) {
-        leftActive.hostLeftActive(sql, id);
-      }
-    }
+    consequences.written(sql, model, before, after);
+    return after;
   }
 
   private static List<Long> hostIds(Object id) {

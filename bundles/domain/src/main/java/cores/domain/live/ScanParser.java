@@ -3,6 +3,7 @@ package cores.domain.live;
 import cores.api.web.Dates;
 import cores.api.web.FieldErrors;
 import cores.domain.inventory.Addresses;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,19 @@ import java.util.Set;
 public final class ScanParser {
   /** The most entries one scan may carry; larger scans are split by the agent. */
   public static final int MAX_ENTRIES = 50_000;
+
+  /**
+   * How far a scan's timestamp may lie before the server's clock: a scan kept back by an agent that
+   * could not reach Cores for a while is still taken, an older one would set last-seen times far
+   * behind what later scans set (and, unbounded, as far back as {@code -infinity}).
+   */
+  public static final Duration MAX_AGE = Duration.ofHours(24);
+
+  /**
+   * How far a scan's timestamp may lie after the server's clock: room for agents' clocks running a
+   * little fast; a far-future one would pin last-seen times, which only move forward, for good.
+   */
+  public static final Duration MAX_AHEAD = Duration.ofMinutes(10);
 
   private static final int MAX_AGENT = 100;
   private static final Set<String> FIELDS = Set.of("agentident", "timestamp", "results");
@@ -77,7 +91,10 @@ public final class ScanParser {
     return agent;
   }
 
-  /** ISO date-time; with a zone or offset as given, without one in UTC (the original's rule). */
+  /**
+   * ISO date-time; with a zone or offset as given, without one in UTC (the original's rule); within
+   * {@link #MAX_AGE} before and {@link #MAX_AHEAD} after {@code now}.
+   */
   static Instant timestamp(Object value, Instant now, FieldErrors errors) {
     if (value == null) {
       return now;
@@ -91,9 +108,19 @@ public final class ScanParser {
             parsed instanceof ZonedDateTime zoned
                 ? zoned.toInstant()
                 : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-        if (Dates.inRange(instant)) {
-          return instant;
+        if (instant.isBefore(now.minus(MAX_AGE)) || instant.isAfter(now.plus(MAX_AHEAD))) {
+          errors.check(
+              "timestamp",
+              "must lie between "
+                  + MAX_AGE.toHours()
+                  + " hours before and "
+                  + MAX_AHEAD.toMinutes()
+                  + " minutes after the server's time ("
+                  + now
+                  + "); check the agent's clock, or leave the timestamp out for now");
+          return null;
         }
+        return instant;
       } catch (DateTimeParseException e) {
         // answered below
       }

@@ -153,7 +153,10 @@ public final class BookableResource implements ApiSchemas {
   @POST
   @Path("bulk")
   @ApiDoc(
-      value = "Creates or activates the bookables of many hosts at once",
+      value =
+          "Creates or activates the bookables of many hosts at once: {created, status, hosts,"
+              + " refused: [{host, reason}]}; a host that is not active gets no active bookable"
+              + " and is listed in refused with the reason",
       permission = "booking.add_bookable, booking.change_bookable")
   public Map<String, Object> bulk(BulkInput input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("add"));
@@ -180,8 +183,16 @@ public final class BookableResource implements ApiSchemas {
           if (!missing.isEmpty()) {
             throw FieldErrors.single("hosts", "no hosts with ids " + missing);
           }
-          int created = bookables.createFor(sql, input.hosts(), status);
-          return Map.of("created", created, "status", status, "hosts", input.hosts().size());
+          Bookables.Bulk done = bookables.createFor(sql, input.hosts(), status);
+          return Map.of(
+              "created",
+              done.created(),
+              "status",
+              status,
+              "hosts",
+              input.hosts().size(),
+              "refused",
+              done.refused());
         });
   }
 
@@ -191,7 +202,7 @@ public final class BookableResource implements ApiSchemas {
   public Map<String, Object> replace(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("change"));
-    return tx.required(em -> bookables.update(Sql.of(em), inventory, id, input, false));
+    return tx.required(em -> inventory.update(Sql.of(em), Bookables.MODEL, id, input, false));
   }
 
   @PATCH
@@ -203,7 +214,7 @@ public final class BookableResource implements ApiSchemas {
   public Map<String, Object> patch(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("change"));
-    return tx.required(em -> bookables.update(Sql.of(em), inventory, id, input, true));
+    return tx.required(em -> inventory.update(Sql.of(em), Bookables.MODEL, id, input, true));
   }
 
   @DELETE
@@ -213,7 +224,7 @@ public final class BookableResource implements ApiSchemas {
     Access.require(security, Bookables.MODEL.permission("delete"));
     tx.required(
         em -> {
-          bookables.delete(Sql.of(em), inventory, id);
+          inventory.delete(Sql.of(em), Bookables.MODEL, id);
           return null;
         });
     return Response.noContent().build();

@@ -171,7 +171,8 @@ public final class ReservationResource implements ApiSchemas {
         new BookingService.Change(
             Holds.time(errors, "end", input.end(), zone), input.comment(), replace);
     errors.throwIfAny();
-    return tx.required(em -> bookings.changeReservation(Sql.of(em), id, change));
+    Instant now = clock.instant();
+    return tx.required(em -> bookings.changeReservation(Sql.of(em), id, change, now));
   }
 
   @DELETE

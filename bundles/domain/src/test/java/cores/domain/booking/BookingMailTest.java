@@ -169,9 +169,12 @@ class BookingMailTest {
     book(ann, bookable, HOUR, HOUR.plus(Duration.ofHours(2)));
     tx.required(
         em ->
-            bookables.update(Sql.of(em), inventory, bookable, Map.of("status", "inactive"), true));
+            inventory.update(
+                Sql.of(em), Bookables.MODEL, bookable, Map.of("status", "inactive"), true));
     tx.required(
-        em -> bookables.update(Sql.of(em), inventory, bookable, Map.of("comment", "still"), true));
+        em ->
+            inventory.update(
+                Sql.of(em), Bookables.MODEL, bookable, Map.of("comment", "still"), true));
     assertEquals(List.of("booking_confirmed", "bookable_unavailable"), db.mailsTo(ann.id()));
   }
 

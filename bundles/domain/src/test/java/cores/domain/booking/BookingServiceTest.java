@@ -353,7 +353,7 @@ class BookingServiceTest {
         tx.required(
             em ->
                 service.changeReservation(
-                    Sql.of(em), later, new BookingService.Change(end, "over", false)));
+                    Sql.of(em), later, new BookingService.Change(end, "over", false), NOW));
     assertEquals(end, ended.get("end"));
     assertEquals("over", ended.get("comment"));
     Instant afterEnd = end.plus(Duration.ofHours(1));
@@ -368,7 +368,8 @@ class BookingServiceTest {
                             Sql.of(em),
                             later,
                             new BookingService.Change(
-                                afterEnd.plus(Duration.ofDays(1)), null, false)))));
+                                afterEnd.plus(Duration.ofDays(1)), null, false),
+                            NOW))));
     assertEquals(
         400,
         status(
@@ -376,7 +377,10 @@ class BookingServiceTest {
                 tx.required(
                     em ->
                         service.changeReservation(
-                            Sql.of(em), later, new BookingService.Change(HOUR, null, false)))));
+                            Sql.of(em),
+                            later,
+                            new BookingService.Change(HOUR, null, false),
+                            NOW))));
   }
 
   @Test
@@ -488,13 +492,14 @@ class BookingServiceTest {
         tx.required(
             em ->
                 service.changeReservation(
-                    Sql.of(em), id, new BookingService.Change(null, null, true)));
+                    Sql.of(em), id, new BookingService.Change(null, null, true), NOW));
     assertEquals(null, reopened.get("end"));
     assertEquals("", reopened.get("comment"));
     Instant end = start.plus(Duration.ofDays(1));
     tx.required(
         em ->
-            service.changeReservation(Sql.of(em), id, new BookingService.Change(end, null, true)));
+            service.changeReservation(
+                Sql.of(em), id, new BookingService.Change(end, null, true), NOW));
     book(alice, bookable, end.plus(Duration.ofDays(2)), end.plus(Duration.ofDays(3)));
     assertEquals(
         409,
@@ -503,7 +508,7 @@ class BookingServiceTest {
                 tx.required(
                     em ->
                         service.changeReservation(
-                            Sql.of(em), id, new BookingService.Change(null, null, true)))));
+                            Sql.of(em), id, new BookingService.Change(null, null, true), NOW))));
   }
 
   @Test
@@ -544,5 +549,138 @@ class BookingServiceTest {
                       service.cancelBooking(Sql.of(em), alice, id, HOUR.plusSeconds(1));
                       return null;
                     })));
+  }
+
+  private Map<String, Object> changeEnd(User who, long booking, Instant end) {
+    return tx.required(
+        em ->
+            service.changeBooking(
+                Sql.of(em), who, booking, new BookingService.Change(end, null, false), NOW));
+  }
+
+  private Map<String, Object> changeReservationEnd(long reservation, Instant end, boolean replace) {
+    return tx.required(
+        em ->
+            service.changeReservation(
+                Sql.of(em), reservation, new BookingService.Change(end, null, replace), NOW));
+  }
+
+  private long hostOf(long bookable) throws SQLException {
+    return db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
+  }
+
+  @Test
+  void extendingABookingKeepsTheRuleBookableActiveButShorteningDoesNot() throws Exception {
+    long bookable = fixture.bookable("extend-suspended", "active");
+    long id = (Long) book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(5))).get("id");
+    db.execute("UPDATE booking_bookable SET status = 'suspended' WHERE id = " + bookable);
+    ProblemException e =
+        assertThrows(
+            ProblemException.class, () -> changeEnd(alice, id, HOUR.plus(Duration.ofHours(6))));
+    assertEquals(409, e.status());
+    assertTrue(e.errors().containsKey("bookable"), e.errors().toString());
+    assertEquals(
+        HOUR.plus(Duration.ofHours(2)),
+        changeEnd(alice, id, HOUR.plus(Duration.ofHours(2))).get("end"));
+  }
+
+  @Test
+  void extendingABookingKeepsTheRuleHostActive() throws Exception {
+    long bookable = fixture.bookable("extend-retired", "active");
+    long id = (Long) book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(5))).get("id");
+    // written past the domain, which suspends the bookable with its host
+    db.execute("UPDATE inventory_host SET status = 'retired' WHERE id = " + hostOf(bookable));
+    assertEquals(409, status(() -> changeEnd(alice, id, HOUR.plus(Duration.ofHours(6)))));
+    assertEquals(
+        HOUR.plus(Duration.ofHours(1)),
+        changeEnd(alice, id, HOUR.plus(Duration.ofHours(1))).get("end"));
+  }
+
+  @Test
+  void extendingABookingKeepsTheRuleOwnerInTheHostsGroup() throws Exception {
+    long bookable = fixture.bookable("extend-group-left", "active");
+    long group = db.number("INSERT INTO auth_group (name) VALUES ('extend-team') RETURNING id");
+    db.execute(
+        "UPDATE inventory_host SET group_id = " + group + " WHERE id = " + hostOf(bookable),
+        "INSERT INTO auth_user_groups (user_id, group_id) VALUES ("
+            + bob.id()
+            + ", "
+            + group
+            + ")");
+    long id = (Long) book(bob, bookable, HOUR, HOUR.plus(Duration.ofHours(5))).get("id");
+    db.execute(
+        "DELETE FROM auth_user_groups WHERE user_id = " + bob.id() + " AND group_id = " + group);
+    assertEquals(403, status(() -> changeEnd(bob, id, HOUR.plus(Duration.ofHours(6)))));
+    // staff extending it for him does not lift the rule: it is the owner's booking
+    assertEquals(403, status(() -> changeEnd(staff, id, HOUR.plus(Duration.ofHours(6)))));
+    changeEnd(bob, id, HOUR.plus(Duration.ofHours(4)));
+  }
+
+  @Test
+  void anEndedBookingCannotBeExtended() throws Exception {
+    long bookable = fixture.bookable("extend-ended", "active");
+    long id =
+        fixture.booking(
+            bookable, alice.id(), NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofHours(1)));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class, () -> changeEnd(alice, id, NOW.plus(Duration.ofHours(1))));
+    assertEquals(400, e.status());
+    assertTrue(
+        e.errors().get("end").get(0).contains("has ended and cannot be extended"),
+        e.errors().toString());
+    assertEquals(
+        NOW.minus(Duration.ofHours(1)),
+        tx.required(
+            em ->
+                Sql.of(em)
+                    .row("SELECT end_time FROM booking_booking WHERE id = ?", List.of(id))
+                    .get("end_time")));
+  }
+
+  @Test
+  void extendingABookingKeepsTheRuleNoReservationInTheAddedTime() throws Exception {
+    long bookable = fixture.bookable("extend-reserved", "active");
+    long id = (Long) book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(2))).get("id");
+    reserve(reserver, bookable, HOUR.plus(Duration.ofHours(3)), null);
+    assertEquals(409, status(() -> changeEnd(alice, id, HOUR.plus(Duration.ofHours(4)))));
+    changeEnd(alice, id, HOUR.plus(Duration.ofHours(3)));
+  }
+
+  @Test
+  void extendingAReservationKeepsTheRulesOfANewReservation() throws Exception {
+    long bookable = fixture.bookable("extend-reservation", "active");
+    Instant start = HOUR.plus(Duration.ofDays(1));
+    long id = (Long) reserve(reserver, bookable, start, start.plus(Duration.ofDays(2))).get("id");
+    db.execute("UPDATE booking_bookable SET status = 'suspended' WHERE id = " + bookable);
+    assertEquals(
+        409, status(() -> changeReservationEnd(id, start.plus(Duration.ofDays(3)), false)));
+    assertEquals(409, status(() -> changeReservationEnd(id, null, true)));
+    assertEquals(
+        start.plus(Duration.ofDays(1)),
+        changeReservationEnd(id, start.plus(Duration.ofDays(1)), false).get("end"));
+  }
+
+  @Test
+  void anEndedReservationCannotBeExtended() throws Exception {
+    long bookable = fixture.bookable("extend-ended-reservation", "active");
+    long id =
+        db.number(
+            "INSERT INTO booking_reservation (bookable_id, owner_id, start_time, end_time)"
+                + " VALUES ("
+                + bookable
+                + ", "
+                + reserver.id()
+                + ", '"
+                + NOW.minus(Duration.ofDays(2))
+                + "', '"
+                + NOW.minus(Duration.ofDays(1))
+                + "') RETURNING id");
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> changeReservationEnd(id, null, true));
+    assertEquals(400, e.status());
+    assertTrue(
+        e.errors().get("end").get(0).contains("has ended and cannot be extended"),
+        e.errors().toString());
   }
 }

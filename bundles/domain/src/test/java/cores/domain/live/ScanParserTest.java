@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.web.ProblemException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,27 @@ class ScanParserTest {
         ScanParser.parse(body("2026-11-25 00:00:00.123456"), NOW).scanned());
     assertEquals(NOW, ScanParser.parse(body(null), NOW).scanned());
     assertTrue(refused(body("yesterday")).errors().containsKey("timestamp"));
+  }
+
+  @Test
+  void timestampOutsideTheToleranceOfTheServersClockIsABadRequest() {
+    // relative to the clock the resources pass, whatever day the test runs
+    Instant now = Instant.now();
+    Instant oldest = now.minus(ScanParser.MAX_AGE);
+    Instant newest = now.plus(ScanParser.MAX_AHEAD);
+    assertEquals(oldest, ScanParser.parse(body(oldest.toString()), now).scanned());
+    assertEquals(newest, ScanParser.parse(body(newest.toString()), now).scanned());
+    for (Instant outside :
+        List.of(
+            oldest.minusSeconds(1),
+            newest.plusSeconds(1),
+            now.plus(Duration.ofDays(365 * 100)),
+            Instant.parse("0001-01-01T00:00:00Z"))) {
+      List<String> problems = refused(body(outside.toString())).errors().get("timestamp");
+      assertTrue(
+          problems.get(0).startsWith("must lie between 24 hours before and 10 minutes after"),
+          outside + ": " + problems);
+    }
   }
 
   @Test
