@@ -192,6 +192,29 @@ class BadInputIT {
           "\"username\"");
     }
 
+    /** PostgreSQL would store a lone UTF-16 surrogate as '?': refused like a NUL. */
+    @Test
+    void loneSurrogateInATextFieldIs400AtTheFieldAndWritesNothing() throws Exception {
+      long before = count("inventory_building");
+      assertProblem(
+          400,
+          api.send(
+              "POST",
+              "/api/inventory/building/",
+              admin,
+              "{\"code\":\"S\\ud800\",\"comment\":\"x\"}"),
+          "\"code\"");
+      assertProblem(
+          400,
+          api.send(
+              "POST",
+              "/api/inventory/building/",
+              admin,
+              "{\"code\":\"S\",\"comment\":\"\\udfff x\"}"),
+          "\"comment\"");
+      assertEquals(before, count("inventory_building"));
+    }
+
     @Test
     void nulInALoginUsernameIsAWrongLoginNotAnOutage() throws Exception {
       HttpResponse<String> response =

@@ -66,8 +66,20 @@ final class RawHttp {
   static Response send(
       int port, String method, String path, Map<String, String> headers, String body)
       throws IOException {
+    return sendFrom(null, port, method, path, headers, body);
+  }
+
+  /**
+   * As {@link #send}, from a local address of the test's choice: on Linux every 127.x.y.z is the
+   * loopback, so a test can be several clients.
+   *
+   * @param from the local address to connect from; null for any
+   */
+  static Response sendFrom(
+      String from, int port, String method, String path, Map<String, String> headers, String body)
+      throws IOException {
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    try (Socket socket = connect(port)) {
+    try (Socket socket = connect(from, port)) {
       OutputStream out = socket.getOutputStream();
       out.write(head(method, path, headers, body == null ? null : (long) content.length));
       out.write(content);
@@ -88,7 +100,7 @@ final class RawHttp {
       long declaredLength,
       String bodyStart)
       throws IOException {
-    try (Socket socket = connect(port)) {
+    try (Socket socket = connect(null, port)) {
       OutputStream out = socket.getOutputStream();
       out.write(head(method, path, headers, declaredLength));
       out.write(bodyStart.getBytes(StandardCharsets.UTF_8));
@@ -102,9 +114,12 @@ final class RawHttp {
     }
   }
 
-  private static Socket connect(int port) throws IOException {
+  private static Socket connect(String from, int port) throws IOException {
     Socket socket = new Socket();
     try {
+      if (from != null) {
+        socket.bind(new InetSocketAddress(from, 0));
+      }
       socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
       return socket;

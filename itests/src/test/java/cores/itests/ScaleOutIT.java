@@ -168,6 +168,43 @@ class ScaleOutIT {
     }
   }
 
+  /**
+   * An import script's thread pool: eight requests with the right HTTP Basic credentials at once,
+   * spread over both instances, are all answered; the throttle counts failures only.
+   */
+  @Test
+  @Order(0)
+  void throttleCountsFailuresOnlyEightRightBasicLoginsAtOnceAllPass() throws Exception {
+    Map<String, String> headers = json();
+    headers.put("Authorization", ApiClient.insertUser(db::connect, "importer", false));
+    int requests = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      List<CompletableFuture<RawHttp.Response>> sent = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        int port = (i % 2 == 0 ? first : second).httpPort();
+        sent.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return RawHttp.get(port, "/api/auth-test", headers);
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                },
+                pool));
+      }
+      for (CompletableFuture<RawHttp.Response> answer : sent) {
+        RawHttp.Response r = answer.get(120, TimeUnit.SECONDS);
+        assertEquals(200, r.status(), r.toString());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        0, db.number("SELECT count(*) FROM auth_login_failure WHERE username = 'importer'"));
+  }
+
   @Test
   @Order(1)
   void theMorningJobRunsOnceAndEachMailIsSentOnce() throws Exception {

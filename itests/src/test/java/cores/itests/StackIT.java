@@ -368,12 +368,46 @@ class StackIT {
   }
 
   /**
+   * The login throttle counts failures per account and client address. Behind nginx the address is
+   * the X-Real-IP that nginx sets, and Cores believes it only from nginx: a guesser at one address
+   * (127.0.0.2) waits, the owner at another (127.0.0.3) logs in, and the guesser cannot pose as
+   * someone else by sending the header to Cores directly.
+   */
+  @Test
+  @Order(8)
+  void throttlePerClientAddressBehindNginx() throws Exception {
+    Map<String, String> owner = headers(SITE);
+    owner.put("Authorization", ApiClient.insertUser(db::connect, "stackowner", false));
+    // the guesser's failures so far: enough for the longest wait (15 minutes), so that nothing
+    // here depends on how long the test takes
+    for (int i = 0; i < 25; i++) {
+      db.execute(
+          "INSERT INTO auth_login_failure (username, client_address, failed_at)"
+              + " VALUES ('stackowner', '127.0.0.2', now())");
+    }
+    RawHttp.Response guesser =
+        RawHttp.sendFrom("127.0.0.2", nginxPort, "GET", "/api/auth-test", owner, null);
+    assertEquals(429, guesser.status(), "even the right password, from there: " + guesser);
+    assertTrue(Long.parseLong(guesser.header("Retry-After")) > 60, guesser.toString());
+
+    RawHttp.Response elsewhere =
+        RawHttp.sendFrom("127.0.0.3", nginxPort, "GET", "/api/auth-test", owner, null);
+    assertEquals(200, elsewhere.status(), "the owner elsewhere is not held up: " + elsewhere);
+
+    Map<String, String> forged = new LinkedHashMap<>(owner);
+    forged.put("X-Real-IP", "127.0.0.3");
+    RawHttp.Response direct =
+        RawHttp.sendFrom("127.0.0.2", cores.httpPort(), "GET", "/api/auth-test", forged, null);
+    assertEquals(429, direct.status(), "X-Real-IP from anyone but nginx is ignored: " + direct);
+  }
+
+  /**
    * The HTTPS example switched on as its instructions say (renamed to .conf, cores.conf removed, a
    * certificate in certs/), with a throwaway certificate for 127.0.0.1: plain HTTP redirects, and
    * over HTTPS nginx tells Cores the scheme, so Cores marks its cookies Secure; HSTS is sent.
    */
   @Test
-  @Order(8)
+  @Order(9)
   void httpsExampleRedirectsAndForwardsTheScheme() throws Exception {
     Path conf = NativeStack.copyOfNginxFolder(work, "nginx-https");
     Files.delete(conf.resolve("conf.d/cores.conf"));
@@ -470,7 +504,7 @@ class StackIT {
    * with its own plain page, and the static volume is left as it was.
    */
   @Test
-  @Order(9)
+  @Order(10)
   void blankSecretKeyStopsCoresAndNginxAnswers502() throws Exception {
     assertEquals(0, cores.stop(), cores.errors());
 

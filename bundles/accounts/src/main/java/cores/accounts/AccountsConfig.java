@@ -14,9 +14,19 @@ public @interface AccountsConfig {
   int sessionTimeoutMinutes() default 20160;
 
   @AttributeDefinition(
-      description = "Failed logins per username within 15 minutes before logins are slowed down.",
+      description =
+          "Failed logins per username and client address within 15 minutes before logins from"
+              + " that address are slowed down.",
       min = "0")
   int throttleFreeFailures() default 5;
+
+  @AttributeDefinition(
+      description =
+          "Failed logins per username from all addresses within 15 minutes before every login of"
+              + " that username is slowed down; far above throttleFreeFailures, so that only a"
+              + " guesser with many addresses makes the owner wait.",
+      min = "0")
+  int throttleUserFailures() default 100;
 
   @AttributeDefinition(
       description = "Longest wait, in seconds, imposed after failed logins.",

@@ -9,6 +9,7 @@ import cores.api.auth.Identity;
 import cores.api.auth.LoginFailedException;
 import cores.api.auth.LoginFailedException.Reason;
 import cores.api.persistence.Transactions;
+import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.framework.Constants;
@@ -30,14 +32,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs users in through the active providers, highest {@code service.ranking} first, and slows down
- * repeated failures per username. Failures are kept in the database so that the limit holds across
- * instances.
+ * repeated failures per username and client address, and per username from all addresses. Failures
+ * are kept in the database so that the limits hold across instances.
  */
 @Component(service = Authenticator.class, configurationPid = AccountsConfig.PID)
 @Designate(ocd = AccountsConfig.class)
 public final class AuthenticatorService implements Authenticator {
   /** Failures older than this no longer count. */
   static final Duration WINDOW = Duration.ofMinutes(15);
+
+  /** The client address, parameter 2 of a query: an empty string stands for an unknown one. */
+  private static final String ADDRESS_PARAMETER_2 = "CAST(NULLIF(?2, '') AS inet)";
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthenticatorService.class);
   private static final Comparator<Ranked> ORDER =
@@ -47,6 +52,8 @@ public final class AuthenticatorService implements Authenticator {
   private final Accounts accounts;
   private final Settings settings;
   private final Clock clock;
+
+  private final KeyedLocks<AttemptKey> attempts = new KeyedLocks<>();
 
   /** Replaced as a whole when providers come and go; logins read it without locking. */
   private volatile List<Ranked> providers = List.of();
@@ -97,6 +104,12 @@ public final class AuthenticatorService implements Authenticator {
 
   @Override
   public User login(String username, char[] password) throws LoginFailedException {
+    return login(username, password, null);
+  }
+
+  @Override
+  public User login(String username, char[] password, InetAddress clientAddress)
+      throws LoginFailedException {
     // an empty password must never reach a provider: some LDAP servers treat it as an anonymous
     // bind, which succeeds
     if (username == null
@@ -108,31 +121,53 @@ public final class AuthenticatorService implements Authenticator {
         || password.length == 0) {
       throw invalid();
     }
+    String address = clientAddress == null ? "" : clientAddress.getHostAddress();
+    // Attempts for one username from one address take turns on this instance: each is judged
+    // knowing whether the one before failed, so a guesser gains nothing by sending them in
+    // parallel, and only confirmed failures are ever counted (a right password is never refused
+    // because others were in flight). Instances do not wait for each other: with N instances a
+    // guesser gets at most N guesses judged at once, N - 1 beyond the free failures in all.
+    return attempts.holding(
+        new AttemptKey(username.toLowerCase(Locale.ROOT), address),
+        () -> judge(username, password, address));
+  }
+
+  private User judge(String username, char[] password, String address) throws LoginFailedException {
     Instant now = clock.instant();
-    // the attempt is recorded before it is judged, so that parallel guesses see each other
-    long attempt;
+    Duration wait;
     try {
-      attempt = recordAttempt(username, now);
+      wait = throttled(username, address, now);
     } catch (RuntimeException e) {
-      LOG.error("Cannot record a login attempt: the user database is unavailable", e);
+      LOG.error("Cannot count failed logins: the user database is unavailable", e);
       throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
     }
-    boolean failed = false;
-    try {
-      refuseWhenThrottled(username, now, attempt);
-      Optional<Identity> identity = ask(username, password);
-      if (identity.isEmpty()) {
-        failed = true;
-        forgetExpired(now);
-        throw invalid();
-      }
-      return succeed(username, identity.get(), now);
-    } finally {
-      if (!failed) {
-        // refused unasked, an outage, or a right password: none of these is a failed guess
-        forget(attempt);
-      }
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      throw new LoginFailedException(
+          Reason.THROTTLED,
+          "Too many failed logins for this user. Try again in "
+              + seconds
+              + (seconds == 1 ? " second." : " seconds."),
+          Duration.ofSeconds(seconds));
     }
+    Optional<Identity> identity = ask(username, password);
+    if (identity.isEmpty()) {
+      try {
+        recordFailure(username, address, now);
+        forgetExpired(now);
+      } catch (RuntimeException e) {
+        // a failure that cannot be counted must not go unslowed: refuse as an outage
+        LOG.error("Cannot record a failed login: the user database is unavailable", e);
+        throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
+      }
+      throw invalid();
+    }
+    return succeed(username, address, identity.get(), now);
+  }
+
+  /** Keys whose lock is held or awaited, for tests: none once every attempt has ended. */
+  int lockedKeys() {
+    return attempts.size();
   }
 
   /** The first provider's identity, or empty when every provider says no. */
@@ -161,7 +196,7 @@ public final class AuthenticatorService implements Authenticator {
     return Optional.empty();
   }
 
-  private User succeed(String username, Identity identity, Instant now)
+  private User succeed(String username, String address, Identity identity, Instant now)
       throws LoginFailedException {
     User user;
     try {
@@ -181,8 +216,13 @@ public final class AuthenticatorService implements Authenticator {
               .setParameter(1, Timestamp.from(now))
               .setParameter(2, user.id())
               .executeUpdate();
-          return em.createNativeQuery("DELETE FROM auth_login_failure WHERE username = lower(?1)")
+          // the owner's own typing errors are forgiven; a guesser's elsewhere still count
+          return em.createNativeQuery(
+                  "DELETE FROM auth_login_failure WHERE username = lower(?1)"
+                      + " AND client_address IS NOT DISTINCT FROM "
+                      + ADDRESS_PARAMETER_2)
               .setParameter(1, username)
+              .setParameter(2, address)
               .executeUpdate();
         });
     return new User(
@@ -200,62 +240,62 @@ public final class AuthenticatorService implements Authenticator {
   }
 
   /**
-   * After the free failures, each further one doubles the wait (from one second, up to the
-   * configured maximum) counted from the latest failure. The attempt being judged does not count
-   * itself; attempts running in parallel do.
+   * How long this attempt must wait: after the free failures, each further one doubles the wait
+   * (from one second, up to the configured maximum) counted from the latest failure. Counted per
+   * username and client address, so that a guesser elsewhere does not lock the owner out; and per
+   * username from all addresses with a far higher allowance, so that a guesser with many addresses
+   * is slowed down too.
    */
-  private void refuseWhenThrottled(String username, Instant now, long attempt)
-      throws LoginFailedException {
+  private Duration throttled(String username, String address, Instant now) {
     Object[] row =
         tx.readOnly(
             em ->
                 (Object[])
                     em.createNativeQuery(
-                            "SELECT count(*), max(failed_at) FROM auth_login_failure"
-                                + " WHERE username = lower(?1) AND failed_at > ?2 AND id <> ?3")
+                            "SELECT count(*) FILTER (WHERE mine), max(failed_at) FILTER (WHERE mine),"
+                                + " count(*), max(failed_at) FROM (SELECT failed_at,"
+                                + " client_address IS NOT DISTINCT FROM "
+                                + ADDRESS_PARAMETER_2
+                                + " AS mine FROM auth_login_failure"
+                                + " WHERE username = lower(?1) AND failed_at > ?3) f")
                         .setParameter(1, username)
-                        .setParameter(2, Timestamp.from(now.minus(WINDOW)))
-                        .setParameter(3, attempt)
+                        .setParameter(2, address)
+                        .setParameter(3, Timestamp.from(now.minus(WINDOW)))
                         .getSingleResult());
-    long failures = ((Number) row[0]).longValue();
-    if (failures < settings.throttleFreeFailures() || row[1] == null) {
-      return;
+    Duration fromHere = wait(row[0], row[1], settings.throttleFreeFailures(), now);
+    Duration fromAll = wait(row[2], row[3], settings.throttleUserFailures(), now);
+    return fromHere.compareTo(fromAll) >= 0 ? fromHere : fromAll;
+  }
+
+  private Duration wait(Object count, Object latest, int free, Instant now) {
+    long failures = ((Number) count).longValue();
+    if (failures < free || latest == null) {
+      return Duration.ZERO;
     }
-    Instant last = ((Timestamp) row[1]).toInstant();
-    long excess = failures - settings.throttleFreeFailures();
+    long excess = failures - free;
     Duration delay =
         excess >= 30
             ? settings.throttleMaxDelay()
             : min(Duration.ofSeconds(1L << excess), settings.throttleMaxDelay());
-    if (now.isBefore(last.plus(delay))) {
-      throw new LoginFailedException(
-          Reason.THROTTLED, "Too many failed logins for this user. Try again later.");
-    }
+    Duration left = Duration.between(now, ((Timestamp) latest).toInstant().plus(delay));
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   /**
-   * Records the attempt as a failure, committed at once so that other instances count it; it is
-   * taken back unless the password turns out wrong. Usernames are lower-cased by the database, as
-   * in auth_user's unique index.
+   * Committed at once so that other instances count it. Usernames are lower-cased by the database,
+   * as in auth_user's unique index.
    */
-  private long recordAttempt(String username, Instant now) {
-    return tx.required(
-        em ->
-            ((Number)
-                    em.createNativeQuery(
-                            "INSERT INTO auth_login_failure (username, failed_at)"
-                                + " VALUES (lower(?1), ?2) RETURNING id")
-                        .setParameter(1, username)
-                        .setParameter(2, Timestamp.from(now))
-                        .getSingleResult())
-                .longValue());
-  }
-
-  private void forget(long attempt) {
+  private void recordFailure(String username, String address, Instant now) {
     tx.required(
         em ->
-            em.createNativeQuery("DELETE FROM auth_login_failure WHERE id = ?1")
-                .setParameter(1, attempt)
+            em.createNativeQuery(
+                    "INSERT INTO auth_login_failure (username, client_address, failed_at)"
+                        + " VALUES (lower(?1), "
+                        + ADDRESS_PARAMETER_2
+                        + ", ?3)")
+                .setParameter(1, username)
+                .setParameter(2, address)
+                .setParameter(3, Timestamp.from(now))
                 .executeUpdate());
   }
 
@@ -275,6 +315,9 @@ public final class AuthenticatorService implements Authenticator {
   private static LoginFailedException invalid() {
     return new LoginFailedException(Reason.INVALID_CREDENTIALS, "Invalid username or password.");
   }
+
+  /** Whose attempts take turns: a lower-cased username and a client address ("" if unknown). */
+  private record AttemptKey(String username, String address) {}
 
   private record Ranked(AuthenticationProvider provider, int ranking, long serviceId) {
     String name() {

@@ -24,9 +24,13 @@ public final class Credentials {
         .executeUpdate();
   }
 
-  /** A deactivated user: reactivating them later must not revive what they held. */
-  public static void deactivated(EntityManager em, long userId) {
+  /**
+   * A deactivated user: reactivating them later must not revive what they held, a reset link mailed
+   * before included (it would still work after a reactivation within its hour).
+   */
+  public static void deactivated(EntityManager em, long userId, Instant now) {
     endSessionsAndTokens(em, userId, null);
+    PasswordResetService.useUp(em, userId, now);
   }
 
   private static void endSessionsAndTokens(EntityManager em, long userId, String keepSessionHash) {

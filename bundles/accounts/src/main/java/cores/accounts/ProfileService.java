@@ -124,15 +124,19 @@ public final class ProfileService implements Profiles {
         });
   }
 
-  /** After as many wrong passwords as the login allows freely, this page waits for the window. */
+  /**
+   * After as many wrong passwords as the login allows freely, this page waits for the window. Only
+   * this page's own failures count (no client address): a guesser at the login elsewhere must not
+   * keep the owner from changing the password.
+   */
   private void refuseWhenThrottled(String username, Instant now) {
     long failures =
         tx.readOnly(
             em ->
                 ((Number)
                         em.createNativeQuery(
-                                "SELECT count(*) FROM auth_login_failure"
-                                    + " WHERE username = lower(?1) AND failed_at > ?2")
+                                "SELECT count(*) FROM auth_login_failure WHERE username ="
+                                    + " lower(?1) AND client_address IS NULL AND failed_at > ?2")
                             .setParameter(1, username)
                             .setParameter(2, Timestamp.from(now.minus(AuthenticatorService.WINDOW)))
                             .getSingleResult())

@@ -12,6 +12,7 @@ import cores.api.auth.Identity;
 import cores.api.auth.LoginFailedException;
 import cores.api.auth.LoginFailedException.Reason;
 import cores.testing.TestDatabase;
+import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -244,13 +245,132 @@ class AuthenticatorTest {
       }
       long guesses = reasons.stream().filter(r -> r == Reason.INVALID_CREDENTIALS).count();
       assertEquals(attempts, guesses + reasons.stream().filter(r -> r == Reason.THROTTLED).count());
-      // at the same instant, only the free failures may reach a provider
-      assertTrue(guesses <= settings.throttleFreeFailures(), reasons.toString());
+      // at the same instant, only the free failures may reach a provider, and one more for each
+      // further instance (instances do not wait for each other's attempts in flight)
+      assertTrue(
+          guesses <= settings.throttleFreeFailures() + instances.size() - 1, reasons.toString());
       assertEquals(guesses, provider.calls.size());
       assertEquals(guesses, failures("burst"), "refused attempts are not stored as failures");
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void throttleCountsFailuresOnlyRightPasswordsSentTogetherAreAllLoggedIn() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    FakeProvider provider =
+        new FakeProvider(
+            "local",
+            (u, p) -> {
+              // every attempt that reaches the provider waits until the test has let all start
+              try {
+                gate.await(60, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return "right".equals(new String(p))
+                  ? Optional.of(Identity.of("local", "importer"))
+                  : Optional.empty();
+            });
+    AuthenticatorService authenticator = authenticator(tx);
+    add(authenticator, provider, 1000);
+    int attempts = 8; // an import script's thread pool, more than the free failures
+    InetAddress script = InetAddress.getByName("192.0.2.10");
+    List<Object> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < attempts; i++) {
+      threads.add(
+          new Thread(
+              () -> {
+                try {
+                  outcomes.add(
+                      authenticator.login("importer", "right".toCharArray(), script).username());
+                } catch (LoginFailedException e) {
+                  outcomes.add(e.reason());
+                }
+              }));
+    }
+    threads.forEach(Thread::start);
+    // let every attempt get as far as it can while the first ones are with the provider; the
+    // deadline only guards against a hang
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline
+        && !threads.stream().allMatch(t -> parkedOrDone(t.getState()))) {
+      Thread.sleep(10);
+    }
+    gate.countDown();
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(60));
+    }
+    assertEquals(java.util.Collections.nCopies(attempts, "importer"), outcomes);
+    assertEquals(0, failures("importer"));
+    assertEquals(0, authenticator.lockedKeys(), "no lock outlives its attempts");
+  }
+
+  @Test
+  void throttlePerAddressWrongGuessesElsewhereNeverLockTheOwnerOut() throws Exception {
+    FakeProvider provider = FakeProvider.checking("local", "owner", "right");
+    AuthenticatorService authenticator = authenticator(tx);
+    add(authenticator, provider, 1000);
+    InetAddress guesser = InetAddress.getByName("203.0.113.9");
+    InetAddress owner = InetAddress.getByName("2001:db8::7");
+
+    assertReason(Reason.INVALID_CREDENTIALS, authenticator, "owner", "wrong", guesser);
+    assertReason(Reason.INVALID_CREDENTIALS, authenticator, "owner", "wrong", guesser);
+    // a trickle: each guess as soon as the throttle allows, the owner logging in meanwhile
+    for (int round = 0; round < 4; round++) {
+      LoginFailedException refused =
+          assertReason(Reason.THROTTLED, authenticator, "owner", "right", guesser);
+      Duration wait = Duration.ofSeconds(Math.min(1L << round, 4)); // doubling, capped at 4 s
+      assertEquals(Optional.of(wait), refused.retryAfter(), "the real wait, round " + round);
+      assertTrue(
+          refused.getMessage().contains("in " + wait.toSeconds() + " second"),
+          refused.getMessage());
+      assertEquals("owner", authenticator.login("owner", "right".toCharArray(), owner).username());
+      clock.advance(wait.minusMillis(300));
+      assertEquals(
+          Optional.of(Duration.ofSeconds(1)),
+          assertReason(Reason.THROTTLED, authenticator, "owner", "wrong", guesser).retryAfter(),
+          "a part of a second left is a second");
+      clock.advance(Duration.ofMillis(300));
+      assertReason(Reason.INVALID_CREDENTIALS, authenticator, "owner", "wrong", guesser);
+    }
+    // the owner's success does not forgive the guesser's failures
+    assertEquals(6, failures("owner"));
+    assertReason(Reason.THROTTLED, authenticator, "owner", "right", guesser);
+    // a login whose address is unknown counts as from one more address
+    assertEquals("owner", authenticator.login("owner", "right".toCharArray()).username());
+  }
+
+  @Test
+  void throttlePerUsernameCeilingSlowsAGuesserWithManyAddresses() throws Exception {
+    AuthenticatorService authenticator =
+        new AuthenticatorService(
+            tx, accounts, new Settings(Duration.ofMinutes(30), 2, Duration.ofSeconds(4), 6), clock);
+    add(authenticator, FakeProvider.checking("local", "wanted", "right"), 1000);
+    for (int i = 1; i <= 6; i++) {
+      assertReason(
+          Reason.INVALID_CREDENTIALS,
+          authenticator,
+          "wanted",
+          "wrong",
+          InetAddress.getByName("198.51.100." + i));
+    }
+    LoginFailedException refused =
+        assertReason(
+            Reason.THROTTLED,
+            authenticator,
+            "wanted",
+            "right",
+            InetAddress.getByName("198.51.100.200"));
+    assertEquals(Optional.of(Duration.ofSeconds(1)), refused.retryAfter());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(
+        "wanted",
+        authenticator
+            .login("wanted", "right".toCharArray(), InetAddress.getByName("198.51.100.200"))
+            .username());
   }
 
   @Test
@@ -336,6 +456,27 @@ class AuthenticatorTest {
             LoginFailedException.class,
             () -> authenticator.login(username, password.toCharArray()));
     assertEquals(expected, e.reason(), e.getMessage());
+  }
+
+  private static LoginFailedException assertReason(
+      Reason expected,
+      AuthenticatorService authenticator,
+      String username,
+      String password,
+      InetAddress client) {
+    LoginFailedException e =
+        assertThrows(
+            LoginFailedException.class,
+            () -> authenticator.login(username, password.toCharArray(), client));
+    assertEquals(expected, e.reason(), e.getMessage());
+    return e;
+  }
+
+  /** Waiting for a lock or the provider's gate, or finished. */
+  private static boolean parkedOrDone(Thread.State state) {
+    return state == Thread.State.WAITING
+        || state == Thread.State.TIMED_WAITING
+        || state == Thread.State.TERMINATED;
   }
 
   private static List<String> callsInOrder(FakeProvider... providers) {

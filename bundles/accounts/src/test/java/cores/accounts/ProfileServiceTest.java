@@ -151,6 +151,19 @@ class ProfileServiceTest {
   }
 
   @Test
+  void throttlePerAddressAGuesserAtTheLoginDoesNotLockTheOwnersPasswordPage() throws Exception {
+    User fay = accounts.createSuperuser("fay", "fay@example.org", "fay-password".toCharArray());
+    for (int i = 0; i < 3 * settings.throttleFreeFailures(); i++) {
+      db.execute(
+          "INSERT INTO auth_login_failure (username, client_address, failed_at)"
+              + " VALUES ('fay', '203.0.113.9', now())");
+    }
+    profiles.changePassword(
+        fay.id(), "fay-password".toCharArray(), "fay-new-password".toCharArray(), null);
+    assertTrue(local.authenticate("fay", "fay-new-password".toCharArray()).isPresent());
+  }
+
+  @Test
   void usersWithoutALocalPasswordCannotChangeOneHere() {
     User dir = accounts.provision(Identity.of("ldap", "dir"));
     assertFalse(profiles.profile(dir.id()).orElseThrow().localPassword());

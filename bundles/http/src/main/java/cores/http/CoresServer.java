@@ -3,6 +3,7 @@ package cores.http;
 import cores.api.health.Health;
 import cores.api.health.HealthIndicator;
 import cores.http.auth.AccountServices;
+import cores.http.auth.ClientAddresses;
 import cores.http.docs.Endpoints;
 import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
@@ -131,7 +132,11 @@ public final class CoresServer {
                 health, problems, new ReadinessGate(this.readiness, problems, sizeLimit)));
     server.setHandler(
         new FrontHandler(
-            new HostCheck(settings.hostname()), settings.maxBodyBytes(), problems, graceful));
+            new HostCheck(settings.hostname()),
+            settings.maxBodyBytes(),
+            problems,
+            new ClientAddresses(settings.trustedProxies()),
+            graceful));
     this.context = context;
     this.warningFilter = new ResourceWarningFilter(application::resourceClassNames);
   }

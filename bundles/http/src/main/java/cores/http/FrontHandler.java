@@ -1,5 +1,8 @@
 package cores.http;
 
+import cores.http.auth.ClientAddresses;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -8,18 +11,26 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * In front of everything: security headers on every answer, then the Host check, then the body size
- * by Content-Length, so that refused requests never reach an application.
+ * by Content-Length, so that refused requests never reach an application. It also notes where the
+ * request comes from ({@link ClientAddresses#PROPERTY}).
  */
 final class FrontHandler extends Handler.Wrapper {
   private final HostCheck hostCheck;
   private final long maxBodyBytes;
   private final JettyProblems problems;
+  private final ClientAddresses clients;
 
-  FrontHandler(HostCheck hostCheck, long maxBodyBytes, JettyProblems problems, Handler next) {
+  FrontHandler(
+      HostCheck hostCheck,
+      long maxBodyBytes,
+      JettyProblems problems,
+      ClientAddresses clients,
+      Handler next) {
     super(next);
     this.hostCheck = hostCheck;
     this.maxBodyBytes = maxBodyBytes;
     this.problems = problems;
+    this.clients = clients;
   }
 
   @Override
@@ -40,6 +51,13 @@ final class FrontHandler extends Handler.Wrapper {
           "The request body is larger than the server accepts (" + maxBodyBytes + " bytes).");
       return true;
     }
+    InetAddress peer =
+        request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress socket
+            ? socket.getAddress()
+            : null;
+    clients
+        .client(peer, request.getHeaders().get(ClientAddresses.REAL_IP))
+        .ifPresent(address -> request.setAttribute(ClientAddresses.PROPERTY, address));
     return super.handle(request, response, callback);
   }
 }

@@ -25,4 +25,10 @@ public @interface HttpConfig {
 
   @AttributeDefinition(description = "largest accepted request body in bytes")
   long maxBodyBytes() default 10_485_760L;
+
+  @AttributeDefinition(
+      description =
+          "proxies (addresses or host names, comma-separated) whose X-Real-IP header names the"
+              + " client, for the login throttle (CORES_TRUSTED_PROXIES)")
+  String trustedProxies() default "127.0.0.1,::1,nginx";
 }

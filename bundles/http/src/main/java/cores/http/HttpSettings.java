@@ -1,5 +1,7 @@
 package cores.http;
 
+import cores.http.auth.ClientAddresses;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,12 +12,20 @@ import java.util.Objects;
  * @param debug whether error answers may carry stack traces
  * @param secretKey key that signs CSRF tokens; never logged
  * @param maxBodyBytes largest accepted request body
+ * @param trustedProxies addresses or host names of the proxies whose {@code X-Real-IP} names the
+ *     client
  */
 public record HttpSettings(
-    int port, String hostname, boolean debug, String secretKey, long maxBodyBytes) {
+    int port,
+    String hostname,
+    boolean debug,
+    String secretKey,
+    long maxBodyBytes,
+    List<String> trustedProxies) {
 
   public HttpSettings {
     Objects.requireNonNull(hostname, "hostname");
+    trustedProxies = List.copyOf(trustedProxies);
     if (secretKey == null || secretKey.isBlank()) {
       throw new IllegalArgumentException("secretKey must not be empty");
     }
@@ -27,13 +37,20 @@ public record HttpSettings(
     }
   }
 
+  /** Behind the default proxies: one on the same host, or the stack's nginx. */
+  public HttpSettings(
+      int port, String hostname, boolean debug, String secretKey, long maxBodyBytes) {
+    this(port, hostname, debug, secretKey, maxBodyBytes, ClientAddresses.DEFAULT_TRUSTED);
+  }
+
   public static HttpSettings from(HttpConfig config) {
     return new HttpSettings(
         config.port(),
         config.hostname(),
         config.debug(),
         config.secretKey(),
-        config.maxBodyBytes());
+        config.maxBodyBytes(),
+        List.of(config.trustedProxies().split(",")));
   }
 
   /** Keeps the secret out of logs and exception messages. */
@@ -47,6 +64,8 @@ public record HttpSettings(
         + debug
         + ", secretKey=****, maxBodyBytes="
         + maxBodyBytes
+        + ", trustedProxies="
+        + trustedProxies
         + "]";
   }
 }

@@ -288,7 +288,8 @@ final class JerseyApplication implements AutoCloseable {
                 new AuthenticationFilter(accounts, csrf, !api),
                 new ActingUserFilter(accounts),
                 new RolesAllowedFeature(),
-                new QueryParametersFeature()));
+                new QueryParametersFeature(),
+                new StorableForms()));
     if (api) {
       instances.add(new IndexResource(served));
       instances.add(new DocsResource(served));

@@ -11,8 +11,9 @@ import jakarta.ws.rs.ext.ContextResolver;
 /**
  * The one Jackson configuration of the REST API: java.time values as ISO-8601 strings, unknown
  * properties rejected so that typos in import scripts are reported instead of silently ignored,
- * text with NUL refused ({@link NoNulStrings}); Jackson's own limits (numbers of at most 1,000
- * digits, nesting at most 1,000 deep) stand and their violations are 400s.
+ * text PostgreSQL would not store as sent refused ({@link StorableStrings}); Jackson's own limits
+ * (numbers of at most 1,000 digits, nesting at most 1,000 deep) stand and their violations are
+ * 400s.
  */
 public final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
   private final ObjectMapper mapper = newObjectMapper();
@@ -21,7 +22,8 @@ public final class ObjectMapperResolver implements ContextResolver<ObjectMapper>
   public static ObjectMapper newObjectMapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
-        .addModule(new SimpleModule("cores-text").addDeserializer(String.class, new NoNulStrings()))
+        .addModule(
+            new SimpleModule("cores-text").addDeserializer(String.class, new StorableStrings()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

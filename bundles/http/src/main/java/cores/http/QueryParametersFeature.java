@@ -16,13 +16,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Query parameters as every resource method receives them: none holds NUL ({@code \u0000}, which
- * PostgreSQL refuses in text), and a method of the documented API ({@link ApiDoc}) gets only the
- * parameters it declares, as {@code @QueryParam} or in {@link ApiDoc#query()}: anything else is a
- * 400 naming the parameter, instead of a filter silently ignored.
+ * Query parameters as every resource method receives them: none holds text PostgreSQL would not
+ * store as sent ({@link StorableText}), and a method of the documented API ({@link ApiDoc}) gets
+ * only the parameters it declares, as {@code @QueryParam} or in {@link ApiDoc#query()}: anything
+ * else is a 400 naming the parameter, instead of a filter silently ignored.
  */
 public final class QueryParametersFeature implements DynamicFeature {
 
@@ -65,9 +66,14 @@ public final class QueryParametersFeature implements DynamicFeature {
       for (Map.Entry<String, List<String>> parameter :
           request.getUriInfo().getQueryParameters().entrySet()) {
         String name = parameter.getKey();
-        if (name.indexOf('\0') >= 0
-            || parameter.getValue().stream().anyMatch(value -> value.indexOf('\0') >= 0)) {
-          errors.put(name.replace('\0', '\ufffd'), List.of("must not contain NUL characters"));
+        String problem =
+            parameter.getValue().stream()
+                .map(StorableText::problem)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(StorableText.problem(name));
+        if (problem != null) {
+          errors.put(StorableText.shown(name), List.of(problem));
         } else if (declared != null && !declared.contains(name)) {
           errors.put(
               name,

@@ -92,6 +92,11 @@ class OsgiWhiteboardTest {
       public long maxBodyBytes() {
         return 10_485_760L;
       }
+
+      @Override
+      public String trustedProxies() {
+        return "127.0.0.1";
+      }
     };
   }
 

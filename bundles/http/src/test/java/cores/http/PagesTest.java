@@ -208,6 +208,15 @@ class PagesTest {
   }
 
   @Test
+  void storableTextANulInAFormFieldIs400BeforeAnyPage() throws Exception {
+    HttpResponse<String> refused = logIn("ad\u0000min", "wonder land", "/");
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("username"), refused.body());
+    assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertEquals(400, logIn("alice", "wonder land", "/\u0000").statusCode());
+  }
+
+  @Test
   void crossSitePostsWithoutTheCookieAreRefused() throws Exception {
     HttpResponse<String> page = send("GET", "/login", null);
     HttpResponse<String> noCookie =

@@ -71,6 +71,20 @@ class ServerTest extends ServerFixture {
   }
 
   @Test
+  void storableTextALoneSurrogateInJsonIsProblem400AtTheFieldLikeANul() throws Exception {
+    for (String text : List.of("a\\ud800", "\\udc00b", "\\ude00\\ud83d", "x\\u0000")) {
+      Map<String, Object> body =
+          problem(send("POST", "/api/things", "{\"name\":\"" + text + "\",\"count\":1}"), 400);
+      assertTrue(((Map<?, ?>) body.get("errors")).containsKey("name"), text + ": " + body);
+    }
+    // a whole pair is a character like any other
+    HttpResponse<String> pair =
+        send("POST", "/api/things", "{\"name\":\"\\ud83d\\ude00\",\"count\":1}");
+    assertEquals(200, pair.statusCode(), pair.body());
+    assertEquals("\ud83d\ude00", json(pair).get("name"));
+  }
+
+  @Test
   void badQueryParameterIsProblem400() throws Exception {
     Map<String, Object> body = problem(get("/api/things?limit=ten"), 400);
     assertTrue(((Map<?, ?>) body.get("errors")).containsKey("limit"), body.toString());
@@ -220,11 +234,44 @@ class ServerTest extends ServerFixture {
   }
 
   @Test
-  void throttledLoginIs429WithRetryAfter() throws Exception {
+  void throttledLoginIs429WithRetryAfterTheRealWait() throws Exception {
     HttpResponse<String> response =
         get("/api/auth-test", "Authorization", basic(TestAccounts.THROTTLED_USER, "x"));
     problem(response, 429);
-    assertTrue(response.headers().firstValue("Retry-After").isPresent());
+    // 7.2 s left: 8 whole seconds
+    assertEquals("8", response.headers().firstValue("Retry-After").orElse(""));
+    HttpResponse<String> session =
+        send(
+            "POST",
+            "/api/auth/login",
+            "{\"username\":\"" + TestAccounts.THROTTLED_USER + "\",\"password\":\"x\"}");
+    problem(session, 429);
+    assertEquals("8", session.headers().firstValue("Retry-After").orElse(""));
+  }
+
+  @Test
+  void throttleKnowsTheClientAddressFromTheTrustedProxy() throws Exception {
+    // the test client connects from the loopback address: a trusted proxy by default
+    assertEquals(
+        200,
+        get(
+                "/api/auth-test",
+                "Authorization",
+                basic("alice", "wonder land"),
+                "X-Real-IP",
+                "203.0.113.5")
+            .statusCode());
+    assertEquals("203.0.113.5", accounts.lastClient);
+    send(
+        "POST",
+        "/api/auth/login",
+        "{\"username\":\"alice\",\"password\":\"wonder land\"}",
+        "X-Real-IP",
+        "2001:db8::5");
+    assertEquals("2001:db8:0:0:0:0:0:5", accounts.lastClient);
+    // without the header, the connection's own address
+    get("/api/auth-test", "Authorization", basic("alice", "wonder land"));
+    assertEquals("127.0.0.1", accounts.lastClient);
   }
 
   @Test

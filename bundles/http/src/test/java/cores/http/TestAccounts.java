@@ -5,6 +5,8 @@ import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
 import cores.api.auth.Authenticator;
 import cores.api.auth.LoginFailedException;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +38,27 @@ final class TestAccounts implements Tokens, Sessions, Authenticator {
   static final String THROTTLED_USER = "hammered";
   static final String LDAP_DOWN_USER = "ldapuser";
 
+  /** How long the throttled user is told to wait. */
+  static final Duration THROTTLED_WAIT = Duration.ofMillis(7200);
+
   private final Map<String, User> sessions = new ConcurrentHashMap<>();
+
+  /** The client address of the latest login, as the server passed it ("unknown" if none). */
+  volatile String lastClient = "";
+
+  @Override
+  public User login(String username, char[] password, InetAddress clientAddress)
+      throws LoginFailedException {
+    lastClient = clientAddress == null ? "unknown" : clientAddress.getHostAddress();
+    return login(username, password);
+  }
 
   @Override
   public User login(String username, char[] password) throws LoginFailedException {
     String given = new String(password);
     if (username.equals(THROTTLED_USER)) {
-      throw new LoginFailedException(LoginFailedException.Reason.THROTTLED, "Too many attempts.");
+      throw new LoginFailedException(
+          LoginFailedException.Reason.THROTTLED, "Too many attempts.", THROTTLED_WAIT);
     }
     if (username.equals(LDAP_DOWN_USER)) {
       throw new LoginFailedException(

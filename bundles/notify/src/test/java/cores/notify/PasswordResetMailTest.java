@@ -91,6 +91,11 @@ class PasswordResetMailTest {
     }
 
     @Override
+    public int throttleUserFailures() {
+      return 100;
+    }
+
+    @Override
     public int throttleMaxDelaySeconds() {
       return 900;
     }

@@ -33,6 +33,7 @@ public final class ConfigurationPlan {
     http.put("port", settings.httpPort());
     http.put("hostname", settings.hostname());
     http.put("debug", settings.debug());
+    http.put("trustedProxies", String.join(",", settings.trustedProxies()));
     http.put(
         "secretKey",
         settings
@@ -46,6 +47,7 @@ public final class ConfigurationPlan {
                 "port", Variable.CORES_HTTP_PORT,
                 "hostname", Variable.HOSTNAME,
                 "debug", Variable.DEBUG,
+                "trustedProxies", Variable.CORES_TRUSTED_PROXIES,
                 "secretKey", Variable.SECRET_KEY)));
     result.add(
         new PidConfiguration(

@@ -80,6 +80,7 @@ public final class EnvironmentParser {
     int poolSize = number(Variable.CORES_DB_POOL_SIZE, 1, 1000);
     int waitSeconds = number(Variable.CORES_DB_WAIT_SECONDS, 0, 3600);
     int httpPort = port(Variable.CORES_HTTP_PORT);
+    List<String> trustedProxies = trustedProxies();
     Path data = path(Variable.CORES_DATA);
     Path plugins = path(Variable.CORES_PLUGINS);
 
@@ -104,6 +105,7 @@ public final class EnvironmentParser {
         poolSize,
         waitSeconds,
         httpPort,
+        trustedProxies,
         data,
         plugins,
         auth,
@@ -113,6 +115,20 @@ public final class EnvironmentParser {
         mailRetrySeconds,
         maskedView(),
         warnings);
+  }
+
+  /** Host names or addresses, separated by commas. */
+  private List<String> trustedProxies() throws EnvironmentException {
+    List<String> proxies = new ArrayList<>();
+    for (String entry : textOrDefault(Variable.CORES_TRUSTED_PROXIES).split(",")) {
+      String proxy = entry.strip();
+      if (!isHostName(proxy)) {
+        throw new EnvironmentException(
+            Variable.CORES_TRUSTED_PROXIES, quote(proxy) + " is not a host name or address");
+      }
+      proxies.add(proxy);
+    }
+    return proxies;
   }
 
   private String hostname() throws EnvironmentException {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * admins and logs may see (secrets as {@value Variable#MASK}).
  *
  * @param externalDatabase the operator's database server; empty means the embedded one
+ * @param trustedProxies the proxies whose {@code X-Real-IP} names the client
  * @param jobs when the scheduled jobs run
  * @param mailRetrySeconds the first retry of an undelivered message (doubling with each attempt)
  * @param warnings things worth a log line that do not stop the start (never containing secrets)
@@ -25,6 +26,7 @@ public record Settings(
     int poolSize,
     int databaseWaitSeconds,
     int httpPort,
+    List<String> trustedProxies,
     Path dataDirectory,
     Path pluginsDirectory,
     Optional<AuthProvider> authProvider,
@@ -38,6 +40,7 @@ public record Settings(
   public Settings {
     maskedView = Collections.unmodifiableMap(new LinkedHashMap<>(maskedView));
     warnings = List.copyOf(warnings);
+    trustedProxies = List.copyOf(trustedProxies);
   }
 
   /** The same settings with a generated secret key (DEBUG=True and none configured). */
@@ -59,6 +62,7 @@ public record Settings(
         poolSize,
         databaseWaitSeconds,
         httpPort,
+        trustedProxies,
         dataDirectory,
         pluginsDirectory,
         authProvider,

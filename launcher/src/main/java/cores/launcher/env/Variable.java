@@ -48,6 +48,7 @@ public enum Variable {
   SMTP_STARTTLS("False", false),
   SMTP_SSL("False", false),
   CORES_HTTP_PORT("8000", false),
+  CORES_TRUSTED_PROXIES("127.0.0.1,::1,nginx", false),
   CORES_DATA("./data", false),
   CORES_PLUGINS("./plugins", false),
   CORES_DB_POOL_SIZE("10", false),

@@ -51,7 +51,17 @@ class ConfigurationPlanTest {
             "url", "jdbc:postgresql://127.0.0.1:45000/cores", "user", "postgres", "poolSize", 10),
         pids.get("cores.database"));
     assertEquals(
-        Map.of("port", 8000, "hostname", "localhost", "debug", false, "secretKey", "k3y"),
+        Map.of(
+            "port",
+            8000,
+            "hostname",
+            "localhost",
+            "debug",
+            false,
+            "trustedProxies",
+            "127.0.0.1,::1,nginx",
+            "secretKey",
+            "k3y"),
         pids.get("cores.http"));
     assertEquals(Map.of("directory", "/srv/cores/plugins"), pids.get("cores.plugins"));
     assertEquals(

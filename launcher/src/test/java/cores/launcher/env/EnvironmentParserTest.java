@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -216,6 +217,17 @@ class EnvironmentParserTest {
     assertEquals(
         "HOSTNAME: \"http://x\" is not a host name",
         error(env("HOSTNAME", "http://x")).getMessage());
+  }
+
+  @Test
+  void trustedProxiesAreHostNamesOrAddresses() throws Exception {
+    assertEquals(List.of("127.0.0.1", "::1", "nginx"), parse(env()).trustedProxies());
+    assertEquals(
+        List.of("10.0.0.2", "proxy.example.org"),
+        parse(env("CORES_TRUSTED_PROXIES", " 10.0.0.2 , proxy.example.org")).trustedProxies());
+    assertEquals(
+        "CORES_TRUSTED_PROXIES: \"10.0.0.0/8\" is not a host name or address",
+        error(env("CORES_TRUSTED_PROXIES", "nginx,10.0.0.0/8")).getMessage());
   }
 
   @Test

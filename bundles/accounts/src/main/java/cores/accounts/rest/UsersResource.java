@@ -277,7 +277,7 @@ public final class UsersResource implements ApiSchemas {
           Authority.requireMayGrant(actor, before, after);
           Authority.requireSuperuserLeft(em, id, user.username(), before, after);
           if (before.active() && !after.active()) {
-            Credentials.deactivated(em, id);
+            Credentials.deactivated(em, id, clock.instant());
           }
           return user;
         });

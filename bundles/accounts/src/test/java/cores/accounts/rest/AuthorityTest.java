@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cores.accounts.AccountsDatabase;
 import cores.accounts.AccountsService;
 import cores.accounts.DatabaseClock;
+import cores.accounts.Keys;
 import cores.accounts.SessionService;
 import cores.accounts.TestAccess;
 import cores.accounts.TokenService;
@@ -20,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -303,6 +305,35 @@ class AuthorityTest {
         200, send("PATCH", "auth/users/" + user.id(), "root", "{\"is_active\":true}").status);
     assertTrue(sessions.resolve(session).isEmpty());
     assertTrue(tokens.authenticate(token).isEmpty());
+  }
+
+  @Test
+  void reactivatingAUserRevivesNoOldResetLink() throws Exception {
+    User user = user("creds-returner");
+    String key = "a-reset-key-mailed-before-the-deactivation";
+    try (Connection c = db.connect();
+        PreparedStatement link =
+            c.prepareStatement(
+                "INSERT INTO auth_password_reset (user_id, key_hash, expires)"
+                    + " VALUES (?, ?, now() + interval '1 hour')")) {
+      link.setLong(1, user.id());
+      link.setString(2, Keys.hash(key));
+      link.executeUpdate();
+    }
+    assertEquals(
+        200, send("PATCH", "auth/users/" + user.id(), "root", "{\"is_active\":false}").status);
+    assertEquals(
+        200, send("PATCH", "auth/users/" + user.id(), "root", "{\"is_active\":true}").status);
+    try (Connection c = db.connect();
+        PreparedStatement pending =
+            c.prepareStatement(
+                "SELECT count(*) FROM auth_password_reset WHERE user_id = ? AND used_at IS NULL")) {
+      pending.setLong(1, user.id());
+      try (ResultSet r = pending.executeQuery()) {
+        assertTrue(r.next());
+        assertEquals(0, r.getLong(1), "the link from before the deactivation is used up");
+      }
+    }
   }
 
   private User user(String username, String... permissions) throws SQLException {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -78,6 +79,7 @@ public final class AuthResource implements ApiSchemas {
   public Response login(
       LoginRequest request,
       @Context UriInfo uri,
+      @Context ContainerRequestContext context,
       @HeaderParam(RequestFacts.FORWARDED_PROTO) String forwardedProto) {
     validate(request);
     Optional<SessionLogin.Opened> opened;
@@ -86,7 +88,8 @@ public final class AuthResource implements ApiSchemas {
           login.open(
               request.username(),
               request.password().toCharArray(),
-              RequestFacts.isSecure(uri.getRequestUri(), forwardedProto));
+              RequestFacts.isSecure(uri.getRequestUri(), forwardedProto),
+              ClientAddresses.of(context).orElse(null));
     } catch (LoginFailedException e) {
       return AuthenticationFilter.loginFailed(e, false);
     }

@@ -67,8 +67,10 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
   public static final String CSRF_COOKIE = "csrftoken";
   public static final String CSRF_HEADER = "X-CSRFToken";
 
-  /** How long clients are asked to wait after too many failed logins. */
-  static final String THROTTLED_RETRY_AFTER_SECONDS = "60";
+  /**
+   * How long clients are asked to wait after too many failed logins, if the refusal does not say.
+   */
+  static final long THROTTLED_RETRY_AFTER_SECONDS = 60;
 
   /** Request property: the {@code WWW-Authenticate} value a scheme answered an accepted request. */
   private static final String SCHEME_RESPONSE_PROPERTY = "cores.http.schemeResponse";
@@ -200,7 +202,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
         request.abortWith(unavailable());
         return;
       }
-      User user = authenticator.get().login(username, password);
+      User user =
+          authenticator.get().login(username, password, ClientAddresses.of(request).orElse(null));
       authenticated(request, user, SecurityContext.BASIC_AUTH);
     } catch (LoginFailedException e) {
       request.abortWith(loginFailed(e, true));
@@ -342,13 +345,22 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
       case UNAVAILABLE -> unavailable();
       case THROTTLED ->
           Problems.response(429, e.getMessage())
-              .header(HttpHeaders.RETRY_AFTER, THROTTLED_RETRY_AFTER_SECONDS)
+              .header(HttpHeaders.RETRY_AFTER, retryAfter(e))
               .build();
       case INVALID_CREDENTIALS, INACTIVE ->
           Problems.response(401, e.getMessage())
               .header(HttpHeaders.WWW_AUTHENTICATE, basic ? Challenges.BASIC : Challenges.SESSION)
               .build();
     };
+  }
+
+  /** The whole seconds until the throttle lifts, at least one. */
+  public static String retryAfter(LoginFailedException e) {
+    long seconds =
+        e.retryAfter()
+            .map(wait -> (wait.toMillis() + 999) / 1000)
+            .orElse(THROTTLED_RETRY_AFTER_SECONDS);
+    return Long.toString(Math.max(1, seconds));
   }
 
   public static Response unavailable() {

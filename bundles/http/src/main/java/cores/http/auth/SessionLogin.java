@@ -4,6 +4,7 @@ import cores.api.accounts.Sessions;
 import cores.api.accounts.User;
 import cores.api.auth.Authenticator;
 import cores.api.auth.LoginFailedException;
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +35,12 @@ public final class SessionLogin {
   }
 
   /**
+   * @param clientAddress where the request comes from, for the throttle; null when unknown
    * @return empty when the account services are not available (503)
    * @throws LoginFailedException as the authenticator refuses the login
    */
-  public Optional<Opened> open(String username, char[] password, boolean secure)
+  public Optional<Opened> open(
+      String username, char[] password, boolean secure, InetAddress clientAddress)
       throws LoginFailedException {
     Optional<Authenticator> authenticator = services.authenticator();
     Optional<Sessions> sessions = services.sessions();
@@ -46,7 +49,7 @@ public final class SessionLogin {
     }
     User user;
     try {
-      user = authenticator.get().login(username, password);
+      user = authenticator.get().login(username, password, clientAddress);
     } finally {
       Arrays.fill(password, '\0');
     }

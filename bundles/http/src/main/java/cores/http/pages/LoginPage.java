@@ -5,6 +5,8 @@ import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.http.HttpConfig;
 import cores.http.auth.AccountServices;
+import cores.http.auth.AuthenticationFilter;
+import cores.http.auth.ClientAddresses;
 import cores.http.auth.CsrfTokens;
 import cores.http.auth.RequestFacts;
 import cores.http.auth.SessionLogin;
@@ -86,7 +88,9 @@ public final class LoginPage {
     }
     Optional<SessionLogin.Opened> opened;
     try {
-      opened = login.open(username, password.toCharArray(), secure);
+      opened =
+          login.open(
+              username, password.toCharArray(), secure, ClientAddresses.of(request).orElse(null));
     } catch (LoginFailedException e) {
       int status =
           switch (e.reason()) {
@@ -94,7 +98,12 @@ public final class LoginPage {
             case THROTTLED -> 429;
             case INVALID_CREDENTIALS, INACTIVE -> 401;
           };
-      return retry(status, visitor, username, target, e.getMessage());
+      Response.ResponseBuilder page =
+          html(status, loginForm(visitor, username, target, e.getMessage()));
+      if (status == 429) {
+        page.header(HttpHeaders.RETRY_AFTER, AuthenticationFilter.retryAfter(e));
+      }
+      return page.build();
     }
     if (opened.isEmpty()) {
       return retry(503, visitor, username, target, "authentication service unavailable");

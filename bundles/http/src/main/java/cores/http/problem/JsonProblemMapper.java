@@ -23,6 +23,10 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
   /** The message of a string refused for holding NUL (the http bundle's deserializer). */
   public static final String NUL_MESSAGE = "Text must not contain NUL characters (\\u0000).";
 
+  /** The message of a string refused for holding half of a UTF-16 surrogate pair. */
+  public static final String SURROGATE_MESSAGE =
+      "Text must not contain a lone UTF-16 surrogate (\\ud800 to \\udfff without its pair).";
+
   private final InternalErrors internalErrors;
 
   public JsonProblemMapper(InternalErrors internalErrors) {
@@ -77,8 +81,9 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
     if (e instanceof UnrecognizedPropertyException) {
       return "Unknown field.";
     }
-    if (NUL_MESSAGE.equals(e.getOriginalMessage())) {
-      return NUL_MESSAGE;
+    if (NUL_MESSAGE.equals(e.getOriginalMessage())
+        || SURROGATE_MESSAGE.equals(e.getOriginalMessage())) {
+      return e.getOriginalMessage();
     }
     if (e instanceof InvalidFormatException format) {
       return "Invalid value for type " + typeName(format.getTargetType()) + ".";

@@ -5,29 +5,27 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import cores.http.problem.JsonProblemMapper;
 import java.io.IOException;
 
 /**
- * Every JSON string of a request body (also inside maps and lists read without a type): one holding
- * NUL ({@code \u0000}) is a 400 naming the field, since PostgreSQL cannot store NUL in text and
- * would otherwise fail the statement.
+ * Every JSON string of a request body (also inside maps and lists read without a type): one that
+ * PostgreSQL would not store as sent ({@link StorableText}: a NUL, a lone surrogate) is a 400
+ * naming the field.
  */
-final class NoNulStrings extends StdScalarDeserializer<String> {
+final class StorableStrings extends StdScalarDeserializer<String> {
   private static final long serialVersionUID = 1L;
 
-  /** The message of the refusal; the problem mapper shows it at the field. */
-  static final String MESSAGE = JsonProblemMapper.NUL_MESSAGE;
-
-  NoNulStrings() {
+  StorableStrings() {
     super(String.class);
   }
 
   @Override
   public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     String text = StringDeserializer.instance.deserialize(p, ctxt);
-    if (text != null && text.indexOf('\0') >= 0) {
-      throw MismatchedInputException.from(p, String.class, MESSAGE);
+    // the problem mapper shows the message at the field
+    String problem = StorableText.problem(text);
+    if (problem != null) {
+      throw MismatchedInputException.from(p, String.class, problem);
     }
     return text;
   }
