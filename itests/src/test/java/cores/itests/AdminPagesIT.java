@@ -178,7 +178,11 @@ class AdminPagesIT {
     new Select(root.find("#action")).selectByVisibleText("Make bookable");
     root.follow("#results form button[type=submit]");
     // adm-02 is new, not active: it cannot have an active bookable, and the action is all or none
-    assertTrue(root.text().contains("Nothing was done"), root.text());
+    assertTrue(
+        root.find("[role=alert]")
+            .getText()
+            .contains("Nothing was made bookable: host #" + otherHostId + ": The host is new"),
+        root.text());
     assertEquals(
         0,
         number(

@@ -69,9 +69,6 @@ public final class AdminPages {
           "Deleted %s.",
           "bulk",
           "Done for %s.",
-          "refused",
-          "Nothing was done: some of them cannot take this action (only an active host can be"
-              + " made bookable).",
           "none",
           "Nothing was selected.");
 
@@ -125,8 +122,16 @@ public final class AdminPages {
     if (login.isPresent()) {
       return login.get();
     }
-    Visitor visitor = Visitor.of(request);
-    AdminModel model = model(app, name);
+    return listPage(request, Visitor.of(request), model(app, name), 200, List.of());
+  }
+
+  /** The list as the request's query asks for it, with the problems of a refused bulk action. */
+  private Response listPage(
+      ContainerRequestContext request,
+      Visitor visitor,
+      AdminModel model,
+      int status,
+      List<String> problems) {
     require(visitor, model, "view");
     MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
     Map<String, String> query = new LinkedHashMap<>();
@@ -160,7 +165,7 @@ public final class AdminPages {
     int pages = (int) Math.max(1, (rows.count() + AdminDesk.PAGE_SIZE - 1) / AdminDesk.PAGE_SIZE);
     return page(
         request,
-        200,
+        status,
         model.plural(),
         "list.jte",
         new Views.ListPage(
@@ -173,7 +178,8 @@ public final class AdminPages {
             page,
             pages,
             query,
-            message(request, model.name())));
+            message(request, model.name()),
+            problems));
   }
 
   /** A bulk action on the ticked rows: for delete, its confirmation. */
@@ -202,9 +208,13 @@ public final class AdminPages {
     try {
       desk.bulk(visitor.user().orElseThrow(), model, action, ids);
     } catch (ProblemException e) {
-      // all or none: e.g. a host that is not active cannot be made bookable
-      if (e.status() == 409) {
-        return redirect(allowed(visitor, model).url() + "?done=refused");
+      // all or none: the list again, saying why nothing was done
+      if (e.status() == 400 || e.status() == 409 || e.status() == 404) {
+        List<String> problems = new ArrayList<>();
+        problems.add(e.detail());
+        e.errors()
+            .forEach((field, messages) -> messages.forEach(m -> problems.add(field + ": " + m)));
+        return listPage(request, visitor, model, e.status(), problems);
       }
       throw e;
     }

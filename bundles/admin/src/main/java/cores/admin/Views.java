@@ -44,7 +44,8 @@ public final class Views {
       int page,
       int pages,
       Map<String, String> query,
-      String message) {
+      String message,
+      List<String> problems) {
 
     /** This list's URL with some parameters changed (null or blank removes one). */
     public String url(String... changes) {
@@ -83,6 +84,14 @@ public final class Views {
 
     public String label(String column) {
       return allowed.model().field(column).map(AdminField::label).orElse(column);
+    }
+
+    /**
+     * Whether a column's values may wrap: long text only (a phone broke hostnames and times at
+     * their hyphens; the table scrolls instead).
+     */
+    public boolean wraps(String column) {
+      return allowed.model().field(column).map(f -> "longtext".equals(f.kind())).orElse(true);
     }
   }
 

@@ -10,13 +10,20 @@ import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
+import cores.domain.booking.BookingService;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
 import cores.domain.inventory.Models;
+import cores.domain.inventory.Rules;
+import cores.domain.loans.Loans;
+import cores.domain.notices.Notices;
 import cores.domain.sql.Sql;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +35,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The inventory's models for the admin pages, over the same descriptors ({@link Models}) and the
- * same generic CRUD ({@link Inventory}) as the REST API: the admin is one set of pages for every
- * model, and its writes are checked and applied exactly as the API's.
+ * The domain's models for the admin pages (the inventory's, bookables, bookings, reservations,
+ * notices, customers and loans), over the same descriptors ({@link Models}), generic CRUD ({@link
+ * Inventory}) and models' own rules ({@link Rules}: the booking service for bookings and
+ * reservations) as the REST API: the admin is one set of pages for every model, and its writes are
+ * checked and applied exactly as the API's.
  */
 @Component(service = AdminDesk.class)
 public final class AdminDeskService implements AdminDesk {
@@ -39,10 +48,20 @@ public final class AdminDeskService implements AdminDesk {
 
   private static final int MAX_OPTIONS = 1000;
 
+  /** Times in lists: to the minute, short enough not to wrap. */
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
   private final Transactions tx;
+  private final Clock clock;
   private final Inventory inventory;
   private final Bookables bookables;
   private final List<Served> served;
+
+  /** The writes of models that have their own rules, by model name; the others are generic. */
+  private final Map<String, Rules> rules;
+
+  private final HoldWrites reservations;
 
   /** A descriptor and how the admin shows it. */
   record Served(Model model, AdminModel admin) {}
@@ -52,9 +71,27 @@ public final class AdminDeskService implements AdminDesk {
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail) {
     this.tx = tx;
-    this.bookables = new Bookables(mail, Clock.systemUTC());
+    this.clock = Clock.systemUTC();
+    this.bookables = new Bookables(mail, clock);
     this.inventory = new Inventory(bookables);
     this.served = Catalog.SERVED;
+    BookingService service = new BookingService(mail);
+    this.reservations = new HoldWrites(service, mail.zone(), true);
+    this.rules =
+        Map.of(
+            Catalog.BOOKABLE.name(), new BookableWrites(),
+            Catalog.BOOKING.name(), new HoldWrites(service, mail.zone(), false),
+            Catalog.RESERVATION.name(), reservations,
+            Notices.MODEL.name(), new Notices(),
+            Loans.LOAN.name(), new Loans(mail.zone()));
+  }
+
+  private Rules rules(Model model) {
+    return rules.getOrDefault(model.name(), Rules.NONE);
+  }
+
+  private Rules.Actor actor(User user) {
+    return new Rules.Actor(user, clock.instant());
   }
 
   @Override
@@ -143,6 +180,8 @@ public final class AdminDeskService implements AdminDesk {
           out.put(column, known.getOrDefault((Long) value, "#" + value));
         } else if (value instanceof Boolean b) {
           out.put(column, b ? "yes" : "no");
+        } else if (value instanceof Instant at) {
+          out.put(column, WHEN.format(at));
         } else {
           out.put(column, value == null ? "" : String.valueOf(value));
         }
@@ -183,7 +222,9 @@ public final class AdminDeskService implements AdminDesk {
     require(user, admin, "add");
     Model model = model(admin);
     Map<String, Object> input = input(model, values);
-    return tx.required(em -> (Long) inventory.create(Sql.of(em), model, input).get("id"));
+    Rules.Actor actor = actor(user);
+    return tx.required(
+        em -> (Long) rules(model).create(inventory, Sql.of(em), model, input, actor).get("id"));
   }
 
   @Override
@@ -191,7 +232,8 @@ public final class AdminDeskService implements AdminDesk {
     require(user, admin, "change");
     Model model = model(admin);
     Map<String, Object> input = input(model, values);
-    tx.required(em -> inventory.update(Sql.of(em), model, id, input, false));
+    Rules.Actor actor = actor(user);
+    tx.required(em -> rules(model).update(inventory, Sql.of(em), model, id, input, false, actor));
   }
 
   @Override
@@ -204,22 +246,55 @@ public final class AdminDeskService implements AdminDesk {
   @Override
   public void bulk(User user, AdminModel admin, String action, List<Long> ids) {
     Model model = model(admin);
-    if (model != Models.HOST || !Catalog.MAKE_BOOKABLE.equals(action)) {
+    if (model == Models.HOST && Catalog.MAKE_BOOKABLE.equals(action)) {
+      // as the bookables' bulk endpoint of the API: creating and activating bookables
+      require(user, Bookables.MODEL.permission("add"));
+      require(user, Bookables.MODEL.permission("change"));
+      // as the admin's other writes, all or (a host refused) none, the refusals named
+      tx.required(
+          em -> {
+            Bookables.Bulk done = bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE);
+            if (!done.refused().isEmpty()) {
+              throw ProblemException.conflict(
+                  "Nothing was made bookable: "
+                      + done.refused().stream()
+                          .map(r -> "host #" + r.get("host") + ": " + r.get("reason"))
+                          .collect(Collectors.joining(" ")));
+            }
+            return null;
+          });
+      return;
+    }
+    Map<String, Object> change;
+    if (model == Catalog.BOOKABLE && Catalog.SET_STATUS.containsKey(action)) {
+      change = Map.of("status", Catalog.SET_STATUS.get(action));
+    } else if (model == Loans.LOAN && Catalog.RETURN.equals(action)) {
+      change = Map.of("returned", true);
+    } else if (model == Catalog.RESERVATION && Catalog.END.equals(action)) {
+      change = null;
+    } else {
       throw ProblemException.badRequest("No action " + action + " for " + admin.plural() + ".");
     }
-    // as the bookables' bulk endpoint of the API: creating and activating bookables; as the
-    // admin's other writes, all or (a host refused) none, the refusals named
-    require(user, Bookables.MODEL.permission("add"));
-    require(user, Bookables.MODEL.permission("change"));
+    // each object changed as its own change would be, all in one transaction: all or none
+    require(user, admin, "change");
+    Rules.Actor actor = actor(user);
     tx.required(
         em -> {
-          Bookables.Bulk done = bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE);
-          if (!done.refused().isEmpty()) {
-            throw ProblemException.conflict(
-                "Nothing was made bookable: "
-                    + done.refused().stream()
-                        .map(r -> "host #" + r.get("host") + ": " + r.get("reason"))
-                        .collect(Collectors.joining(" ")));
+          Sql sql = Sql.of(em);
+          for (long id : ids) {
+            // named before the action: a refusal may leave the transaction unusable
+            String label =
+                Catalog.labels(sql, model.table(), List.of(id)).getOrDefault(id, "#" + id);
+            try {
+              if (change == null) {
+                reservations.end(sql, id, actor);
+              } else {
+                rules(model).update(inventory, sql, model, id, change, true, actor);
+              }
+            } catch (ProblemException e) {
+              throw ProblemException.conflict(
+                  "Nothing was done: " + admin.name() + " " + label + ": " + reasons(e));
+            }
           }
           return null;
         });
@@ -229,11 +304,12 @@ public final class AdminDeskService implements AdminDesk {
   public void delete(User user, AdminModel admin, List<Long> ids) {
     require(user, admin, "delete");
     Model model = model(admin);
+    Rules.Actor actor = actor(user);
     tx.required(
         em -> {
           Sql sql = Sql.of(em);
           for (long id : ids) {
-            inventory.delete(sql, model, id);
+            rules(model).delete(inventory, sql, model, id, actor);
           }
           return null;
         });
@@ -254,7 +330,13 @@ public final class AdminDeskService implements AdminDesk {
       if (field.kind() == Kind.BOOL) {
         input.put(field.name(), "on".equals(text) || "true".equals(text));
       } else if (text.isEmpty()) {
-        input.put(field.name(), field.kind() == Kind.TEXT && !field.required() ? "" : null);
+        // blank: empty text, else no value given, so that a new row takes the column's default
+        // (a notice's style) and a change sets it back to it
+        if (field.kind() == Kind.TEXT && !field.required()) {
+          input.put(field.name(), "");
+        } else if (field.required()) {
+          input.put(field.name(), null);
+        }
       } else if (field.kind() == Kind.INT || field.kind() == Kind.REF) {
         try {
           input.put(field.name(), Long.parseLong(text));
@@ -275,6 +357,22 @@ public final class AdminDeskService implements AdminDesk {
       return "longtext";
     }
     return field.kind().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** What a refusal says: its fields' problems, or its detail. */
+  private static String reasons(ProblemException e) {
+    if (e.errors().isEmpty()) {
+      return e.detail();
+    }
+    List<String> reasons = new ArrayList<>();
+    // the domain's sentences stand alone; a field's short problem ("must be after the start")
+    // is read after the field's name
+    e.errors()
+        .forEach(
+            (field, messages) ->
+                messages.forEach(
+                    m -> reasons.add(Character.isUpperCase(m.charAt(0)) ? m : field + " " + m)));
+    return String.join("; ", reasons);
   }
 
   static String joined(List<String> parts) {

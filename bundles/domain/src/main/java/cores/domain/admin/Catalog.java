@@ -3,10 +3,13 @@ package cores.domain.admin;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.web.FieldErrors;
+import cores.domain.booking.Bookables;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Model;
 import cores.domain.inventory.Models;
+import cores.domain.loans.Loans;
+import cores.domain.notices.Notices;
 import cores.domain.sql.Sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +42,13 @@ final class Catalog {
           Map.entry("inventory_nic", "x.mac::text"),
           Map.entry("accounts_user_v1", "x.username"),
           Map.entry("accounts_group_v1", "x.name"),
-          Map.entry("booking_bookable", "'bookable #' || x.id"),
+          Map.entry(
+              "booking_bookable",
+              "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id)"),
+          Map.entry("booking_booking", holdLabel()),
+          Map.entry("booking_reservation", holdLabel()),
+          Map.entry("notices_notice", "x.title"),
+          Map.entry("loans_customer", "x.name"),
           Map.entry("live_scanconflict", "'conflict #' || x.id"),
           Map.entry("loans_loan", "'loan #' || x.id"));
 
@@ -52,6 +61,108 @@ final class Catalog {
 
   /** The hosts' bulk action that gives each an active bookable. */
   static final String MAKE_BOOKABLE = "bookable";
+
+  /** The reservations' bulk action that ends them now. */
+  static final String END = "end";
+
+  /** The loans' bulk action that returns them. */
+  static final String RETURN = "return";
+
+  /** The bookables' bulk actions: action to the status it sets. */
+  static final Map<String, String> SET_STATUS =
+      Map.of(
+          "set_active",
+          Bookables.ACTIVE,
+          "set_suspended",
+          Bookables.SUSPENDED,
+          "set_inactive",
+          "inactive");
+
+  /**
+   * How a time filter narrows a list: since the start of today, 7 days ago, the month, the year.
+   */
+  private static final Map<String, String> SINCE =
+      Map.of(
+          "today", "date_trunc('day', now())",
+          "past_7_days", "now() - interval '7 days'",
+          "this_month", "date_trunc('month', now())",
+          "this_year", "date_trunc('year', now())");
+
+  private static final List<String> SINCE_CHOICES =
+      List.of("today", "past_7_days", "this_month", "this_year");
+
+  /**
+   * A bookable as the admin lists it: its stored fields, and derived from its bookings,
+   * reservations and host what the list shows and filters by.
+   */
+  static final Model BOOKABLE =
+      new Model(
+          Bookables.MODEL.app(),
+          Bookables.MODEL.name(),
+          Bookables.MODEL.table(),
+          concat(
+              Bookables.MODEL.fields(),
+              List.of(
+                  derived(
+                      "active_bookings",
+                      "(SELECT count(*) FROM booking_booking k WHERE k.bookable_id ="
+                          + " booking_bookable.id AND k.start_time <= now() AND k.end_time > now())",
+                      Kind.INT,
+                      null,
+                      List.of()),
+                  derived(
+                      "upcoming_reservations",
+                      "(SELECT count(*) FROM booking_reservation r WHERE r.bookable_id ="
+                          + " booking_bookable.id AND r.start_time > now())",
+                      Kind.INT,
+                      null,
+                      List.of()),
+                  derived(
+                      "host_status",
+                      "(SELECT h.status FROM inventory_host h WHERE h.id = booking_bookable.host_id)",
+                      Kind.CHOICE,
+                      null,
+                      Models.HOST_STATUSES),
+                  derived(
+                      "host_type",
+                      "(SELECT w.host_type_id FROM inventory_host h JOIN inventory_hosthardware w"
+                          + " ON w.id = h.hardware_id WHERE h.id = booking_bookable.host_id)",
+                      Kind.REF,
+                      "inventory_hosttype",
+                      List.of()),
+                  derived(
+                      "host_group",
+                      "(SELECT h.group_id FROM inventory_host h WHERE h.id ="
+                          + " booking_bookable.host_id)",
+                      Kind.REF,
+                      "accounts_group_v1",
+                      List.of()))),
+          List.of(),
+          "id");
+
+  static final Model BOOKING = hold("booking", "booking_booking", true);
+  static final Model RESERVATION = hold("reservation", "booking_reservation", false);
+
+  /**
+   * What a list's search also looks in beyond its text fields: model name to a condition with one
+   * parameter (the word as a LIKE pattern), and what the page calls it.
+   */
+  private static final Map<String, Map.Entry<String, String>> SEARCH_ALSO =
+      Map.of(
+          "host",
+          Map.entry(
+              "NIC MAC",
+              "EXISTS (SELECT 1 FROM inventory_nic n WHERE n.host_id = inventory_host.id"
+                  + " AND n.mac::text ILIKE ?)"),
+          "bookable",
+          Map.entry(
+              "hostname",
+              "EXISTS (SELECT 1 FROM inventory_host h WHERE h.id = booking_bookable.host_id"
+                  + " AND h.hostname ILIKE ?)"),
+          "booking",
+          Map.entry("host, IP", hostOfHold("booking_booking")),
+          "reservation",
+          Map.entry("host, IP", hostOfHold("booking_reservation")));
 
   static final List<AdminDeskService.Served> SERVED =
       List.of(
@@ -75,13 +186,67 @@ final class Catalog {
                   "lastseen",
                   "status",
                   "group")),
-          served(Models.NIC, "NICs", List.of("mac", "host", "ip", "primary", "model")));
+          served(Models.NIC, "NICs", List.of("mac", "host", "ip", "primary", "model")),
+          served(
+              BOOKABLE,
+              "Bookables",
+              List.of("host", "status", "comment", "active_bookings", "upcoming_reservations"),
+              List.of("status", "host_status", "host_type", "host_group"),
+              Map.of(
+                  "set_active", "Set active",
+                  "set_suspended", "Set suspended",
+                  "set_inactive", "Set inactive")),
+          served(
+              BOOKING,
+              "Bookings",
+              List.of("bookable", "owner", "start", "end", "comment", "created"),
+              List.of("owner", "created"),
+              Map.of()),
+          served(
+              RESERVATION,
+              "Reservations",
+              List.of("bookable", "owner", "start", "end", "comment", "created"),
+              List.of("owner", "created"),
+              Map.of(END, "End now")),
+          served(
+              Notices.MODEL,
+              "Notices",
+              List.of("title", "priority", "visible", "expires", "target", "user"),
+              List.of("visible", "user", "target", "priority"),
+              Map.of()),
+          served(
+              Loans.CUSTOMER,
+              "Customers",
+              List.of("name", "contact_name", "contact_email", "internal_contact"),
+              List.of("internal_contact"),
+              Map.of()),
+          served(
+              Loans.LOAN,
+              "Loans",
+              List.of("host", "customer", "user", "start", "due_return", "returned"),
+              List.of("customer", "returned"),
+              Map.of(RETURN, "Return")));
 
   private Catalog() {}
 
   private static AdminDeskService.Served served(Model model, String plural, List<String> columns) {
+    return served(model, plural, columns, null, Map.of());
+  }
+
+  /**
+   * A model as the admin shows it.
+   *
+   * @param filters the list's filters; null for every writable reference, choice and yes/no
+   * @param actions its bulk actions besides delete
+   */
+  private static AdminDeskService.Served served(
+      Model model,
+      String plural,
+      List<String> columns,
+      List<String> filters,
+      Map<String, String> actions) {
     List<AdminField> fields = new ArrayList<>();
-    List<String> filters = new ArrayList<>();
+    List<String> filtered = new ArrayList<>();
     List<String> searched = new ArrayList<>();
     for (Field field : model.fields()) {
       fields.add(
@@ -96,15 +261,23 @@ final class Catalog {
           && (field.kind() == Kind.REF
               || field.kind() == Kind.CHOICE
               || field.kind() == Kind.BOOL)) {
-        filters.add(field.name());
+        filtered.add(field.name());
       }
       if (searchable(field)) {
         searched.add(field.name().replace('_', ' '));
       }
     }
-    if (model == Models.HOST) {
-      searched.add("NIC MAC");
+    if (SEARCH_ALSO.containsKey(model.name())) {
+      searched.add(SEARCH_ALSO.get(model.name()).getKey());
     }
+    Map<String, String> shown = new LinkedHashMap<>();
+    if (model == Models.HOST) {
+      shown.put(MAKE_BOOKABLE, "Make bookable");
+    }
+    // the order the catalog gives (Map.of has none)
+    actions.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(a -> shown.put(a.getKey(), a.getValue()));
     return new AdminDeskService.Served(
         model,
         new AdminModel(
@@ -113,9 +286,9 @@ final class Catalog {
             plural,
             fields,
             columns,
-            filters,
+            filters == null ? filtered : filters,
             AdminDeskService.joined(searched),
-            model == Models.HOST ? Map.of(MAKE_BOOKABLE, "Make bookable") : Map.of(),
+            shown,
             model == Models.HOST ? List.of(Models.NIC.name()) : List.of()));
   }
 
@@ -139,11 +312,56 @@ final class Catalog {
         return other.getKey();
       }
     }
-    String table = "inventory_" + modelName;
-    if (!LABELS.containsKey(table)) {
-      throw new IllegalArgumentException("No table for " + modelName);
-    }
-    return table;
+    return LABELS.keySet().stream()
+        .filter(table -> modelName(table).equals(modelName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No table for " + modelName));
+  }
+
+  private static Field derived(
+      String name, String expression, Kind kind, String target, List<String> choices) {
+    return new Field(name, expression, kind, false, 0, target, choices, false);
+  }
+
+  /**
+   * A booking or reservation as the admin shows and takes it (the booking service, not the
+   * inventory, writes them): the owner defaults to whoever adds it; a reservation's end is open.
+   */
+  private static Model hold(String name, String table, boolean endRequired) {
+    return new Model(
+        "booking",
+        name,
+        table,
+        List.of(
+            Field.ref("bookable", "bookable_id", "booking_bookable", true),
+            Field.ref("owner", "owner_id", "accounts_user_v1", false),
+            Field.time("start", "start_time"),
+            new Field("end", "end_time", Kind.TIME, endRequired, 0, null, List.of(), true),
+            Field.text("comment", 100_000),
+            derived("created", "created", Kind.TIME, null, SINCE_CHOICES)),
+        List.of(),
+        "start_time DESC");
+  }
+
+  /** A booking's or reservation's label (over the alias x): its host and start. */
+  private static String holdLabel() {
+    return "(SELECT h.hostname FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
+        + " WHERE b.id = x.bookable_id) || ' from '"
+        + " || to_char(x.start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')";
+  }
+
+  /** A booking's or reservation's host has a hostname or IP like the parameter. */
+  private static String hostOfHold(String table) {
+    return "EXISTS (SELECT 1 FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
+        + " WHERE b.id = "
+        + table
+        + ".bookable_id AND concat_ws(' ', h.hostname, host(h.ip)) ILIKE ?)";
+  }
+
+  private static List<Field> concat(List<Field> first, List<Field> second) {
+    List<Field> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
   }
 
   /** A column as text for searching. */
@@ -180,10 +398,8 @@ final class Catalog {
             params.add(like);
           }
         }
-        if (model == Models.HOST) {
-          any.add(
-              "EXISTS (SELECT 1 FROM inventory_nic n WHERE n.host_id = inventory_host.id"
-                  + " AND n.mac::text ILIKE ?)");
+        if (SEARCH_ALSO.containsKey(model.name())) {
+          any.add(SEARCH_ALSO.get(model.name()).getValue());
           params.add(like);
         }
         conditions.add("(" + String.join(" OR ", any) + ")");
@@ -212,6 +428,22 @@ final class Catalog {
         case BOOL -> {
           conditions.add(field.column() + " = ?");
           params.add("yes".equals(value) || "true".equals(value));
+        }
+        case INT -> {
+          try {
+            params.add(Long.parseLong(value.strip()));
+            conditions.add(field.column() + " = ?");
+          } catch (NumberFormatException e) {
+            errors.check(name, "not a number");
+          }
+        }
+        case TIME -> {
+          String since = SINCE.get(value);
+          if (since == null) {
+            errors.check(name, "must be one of " + SINCE_CHOICES);
+          } else {
+            conditions.add(field.column() + " >= " + since);
+          }
         }
         default -> {
           if (!field.choices().contains(value)) {

@@ -1,0 +1,336 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The admin's booking, notice and loan models in a real browser through the stack's nginx, on the
+ * same generic pages as the inventory's: bookables listed with their host and counts, filtered by
+ * their host's status and type, their status set in bulk (refused as a whole where the domain's
+ * rule forbids it: a bookable of a host that is not active cannot be active); bookings and
+ * reservations added, searched by host and IP, filtered by owner and creation, refused at the field
+ * by the booking rules, cancelled or ended now; notices with their author set from the logged-in
+ * user; customers and loans, returned in bulk. A staff user who may only view bookables gets no
+ * bulk action nor add. Without JavaScript a phone adds a notice. axe-core finds no serious problem
+ * on any page; the lists are saved as screenshots at a desktop's and a phone's width.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminModelsIT {
+  private WebSite site;
+  private Browser root;
+  private List<Long> hosts;
+
+  @BeforeAll
+  void start() throws Exception {
+    site = WebSite.start("admin-models", builder -> builder);
+    hosts = site.inventory("am", 4);
+    root = site.browser(true, 1280);
+    WebSite.logIn(root, site.user("root", true));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    site.close();
+  }
+
+  private long number(String query, Object... values) throws Exception {
+    return site.api().db().number(query, values);
+  }
+
+  private String text(String query, Object... values) throws Exception {
+    return site.api().db().text(query, values);
+  }
+
+  private long bookable(int host) throws Exception {
+    return number("SELECT id FROM booking_bookable WHERE host_id = ?", hosts.get(host));
+  }
+
+  /** Ticks the rows of these ids and runs the bulk action with this label. */
+  private void bulk(String label, long... ids) {
+    for (long id : ids) {
+      root.click("#select-" + id);
+    }
+    new Select(root.find("#action")).selectByVisibleText(label);
+    root.follow("#results form button[type=submit]");
+  }
+
+  @Test
+  @Order(1)
+  void bookablesAreListedWithTheirHostFilteredAndTheirStatusSetInBulk() throws Exception {
+    site.api()
+        .send(
+            "PATCH",
+            "/api/inventory/host/" + hosts.get(3) + "/",
+            site.admin(),
+            "{\"status\":\"missing\"}");
+    root.open("/admin");
+    root.follow("a[href='/admin/booking/bookable']");
+    assertEquals(4, root.all("#results tbody tr").size(), root.text());
+    assertTrue(root.find("#results thead").getText().contains("active bookings"), root.text());
+    root.assertAccessible();
+    root.screenshot("admin-bookables");
+
+    new Select(root.find("#f-host_status")).selectByVisibleText("missing");
+    root.follow("form.cores-filters button[type=submit]");
+    List<WebElement> rows = root.all("#results tbody tr");
+    assertEquals(1, rows.size(), root.text());
+    assertTrue(rows.get(0).getText().contains("am-04"), rows.get(0).getText());
+    assertTrue(rows.get(0).getText().contains("suspended"), "its host left active");
+
+    root.open("/admin/booking/bookable");
+    new Select(root.find("#f-host_type")).selectByVisibleText("tcpreplay");
+    root.follow("form.cores-filters button[type=submit]");
+    assertEquals(2, root.all("#results tbody tr").size(), root.text());
+    root.open("/admin/booking/bookable?q=am-02");
+    assertEquals(1, root.all("#results tbody tr").size(), "the search finds the hostname");
+
+    root.open("/admin/booking/bookable");
+    bulk("Set inactive", bookable(0), bookable(1));
+    assertTrue(root.text().contains("Done for 2 of them."), root.text());
+    assertEquals(
+        "inactive,inactive,active",
+        text(
+            "SELECT string_agg(status, ',' ORDER BY host_id) FROM booking_bookable"
+                + " WHERE host_id IN (?, ?, ?)",
+            hosts.get(0),
+            hosts.get(1),
+            hosts.get(2)));
+    // the domain's rule: a bookable of a host that is not active cannot be active; all or none
+    bulk("Set active", bookable(0), bookable(3));
+    assertTrue(
+        root.find("[role=alert]")
+            .getText()
+            .contains("Nothing was done: bookable am-04: The host is missing, not active"),
+        root.text());
+    assertEquals(
+        "inactive",
+        text("SELECT status FROM booking_bookable WHERE id = ?", bookable(0)),
+        "nothing was changed");
+    root.assertAccessible();
+    root.screenshot("admin-bookables-refused");
+    bulk("Set active", bookable(0), bookable(1));
+    assertTrue(root.text().contains("Done for 2 of them."), root.text());
+    assertEquals(
+        2,
+        number(
+            "SELECT count(*) FROM booking_bookable WHERE status = 'active' AND id IN (?, ?)",
+            bookable(0),
+            bookable(1)));
+
+    root.open("/admin/booking/bookable/" + bookable(2));
+    new Select(root.find("#f-host")).selectByVisibleText("(none)");
+    root.type("comment", "never saved");
+    root.follow("main form button[type=submit]");
+    assertEquals("true", root.find("#f-host").getAttribute("aria-invalid"));
+    assertEquals("required", root.find("#f-host-error").getText().strip());
+    assertEquals("", text("SELECT comment FROM booking_bookable WHERE id = ?", bookable(2)));
+    root.assertAccessible();
+  }
+
+  @Test
+  @Order(2)
+  void bookingsAreAddedThroughTheBookingRulesSearchedAndCancelled() throws Exception {
+    root.open("/admin/booking/booking/add");
+    new Select(root.find("#f-bookable")).selectByVisibleText("am-01");
+    root.type("start", "2030-01-10T09:00").type("end", "2030-01-12T09:00");
+    root.type("comment", "admin booking");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The booking was added."), root.text());
+    long booking = number("SELECT id FROM booking_booking WHERE comment = 'admin booking'");
+    assertEquals(
+        "root",
+        text(
+            "SELECT u.username FROM booking_booking b JOIN auth_user u ON u.id ="
+                + " b.owner_id WHERE b.id = ?",
+            booking));
+
+    // a second booking over the first: the booking rules refuse it at its field
+    root.open("/admin/booking/booking/add");
+    new Select(root.find("#f-bookable")).selectByVisibleText("am-01");
+    root.type("start", "2030-01-11T09:00").type("end", "2030-01-13T09:00");
+    root.follow("main form button[type=submit]");
+    assertEquals("true", root.find("#f-start").getAttribute("aria-invalid"), root.text());
+    assertEquals(1, number("SELECT count(*) FROM booking_booking"));
+
+    root.open("/admin/booking/booking/" + booking);
+    root.type("end", "2030-01-09T09:00");
+    root.follow("main form button[type=submit]");
+    assertEquals("must be after the start", root.find("#f-end-error").getText().strip());
+    root.assertAccessible();
+    root.screenshot("admin-booking-field-error");
+    root.type("end", "2030-01-11T09:00");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The booking was changed."), root.text());
+
+    root.open("/admin/booking/booking?q=10.81.0.1");
+    assertEquals(1, root.all("#results tbody tr").size(), "the search finds the host's IP");
+    root.open("/admin/booking/booking?q=am-03");
+    assertEquals(0, root.all("#results tbody tr").size(), root.text());
+    long rootId = number("SELECT id FROM auth_user WHERE username = 'root'");
+    root.open("/admin/booking/booking?created=today&owner=" + rootId);
+    assertEquals(1, root.all("#results tbody tr").size(), root.text());
+    root.assertAccessible();
+    root.screenshot("admin-bookings");
+
+    bulk("Delete", booking);
+    assertTrue(root.text().contains("Delete this booking?"), root.text());
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("Deleted 1 booking."), root.text());
+    assertEquals(0, number("SELECT count(*) FROM booking_booking"));
+  }
+
+  @Test
+  @Order(3)
+  void aReservationIsEndedNowAndAFutureOneIsRefusedAsAWhole() throws Exception {
+    root.open("/admin/booking/reservation/add");
+    new Select(root.find("#f-bookable")).selectByVisibleText("am-02");
+    root.type("comment", "open-ended");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The reservation was added."), root.text());
+    long running = number("SELECT id FROM booking_reservation WHERE comment = 'open-ended'");
+    root.open("/admin/booking/reservation/add");
+    new Select(root.find("#f-bookable")).selectByVisibleText("am-03");
+    root.type("start", "2030-02-01T09:00").type("comment", "later");
+    root.follow("main form button[type=submit]");
+    long later = number("SELECT id FROM booking_reservation WHERE comment = 'later'");
+
+    root.open("/admin/booking/reservation/" + running);
+    root.type("end", "yesterday");
+    root.follow("main form button[type=submit]");
+    assertEquals("true", root.find("#f-end").getAttribute("aria-invalid"), root.text());
+    root.assertAccessible();
+
+    root.open("/admin/booking/reservation");
+    bulk("End now", running, later);
+    assertTrue(
+        root.find("[role=alert]")
+            .getText()
+            .contains("reservation am-03 from 2030-02-01 09:00: end must be after the start"),
+        root.text());
+    assertEquals(0, number("SELECT count(*) FROM booking_reservation WHERE end_time IS NOT NULL"));
+    root.assertAccessible();
+    root.screenshot("admin-reservations-refused");
+    bulk("End now", running);
+    assertTrue(root.text().contains("Done for 1 reservation."), root.text());
+    assertEquals(
+        1,
+        number(
+            "SELECT count(*) FROM booking_reservation WHERE id = ? AND end_time <= now()",
+            running));
+  }
+
+  @Test
+  @Order(4)
+  void aNoticeGetsItsAuthorFromTheLoggedInUserAndIsFiltered() throws Exception {
+    root.open("/admin/notices/notice/add");
+    root.type("title", "Network down").type("message", "Saturday morning");
+    root.type("priority", "9");
+    root.follow("main form button[type=submit]");
+    assertEquals("true", root.find("#f-priority").getAttribute("aria-invalid"), root.text());
+    assertEquals(0, number("SELECT count(*) FROM notices_notice"));
+    root.assertAccessible();
+    root.type("priority", "1").click("#f-visible");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The notice was added."), root.text());
+    assertEquals(
+        "root",
+        text(
+            "SELECT u.username FROM notices_notice n JOIN auth_user u ON u.id = n.author_id"
+                + " WHERE n.title = 'Network down'"));
+    root.open("/admin/notices/notice?visible=yes&priority=1");
+    assertEquals(1, root.all("#results tbody tr").size(), root.text());
+    assertTrue(root.find("#results tbody").getText().contains("root"), "its author is listed");
+    root.open("/admin/notices/notice?visible=no");
+    assertEquals(0, root.all("#results tbody tr").size(), root.text());
+    root.assertAccessible();
+  }
+
+  @Test
+  @Order(5)
+  void aLoanIsReturnedInBulkAndItsHostGetsItsStatusBack() throws Exception {
+    root.open("/admin/loans/customer/add");
+    root.type("name", "Partner Ltd").type("contact_email", "alex@partner.example");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The customer was added."), root.text());
+
+    root.open("/admin/loans/loan/add");
+    new Select(root.find("#f-host")).selectByVisibleText("am-03");
+    new Select(root.find("#f-customer")).selectByVisibleText("Partner Ltd");
+    root.follow("main form button[type=submit]");
+    assertEquals("required", root.find("#f-start-error").getText().strip(), root.text());
+    root.type("start", "2026-01-05");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The loan was added."), root.text());
+    assertEquals("on_loan", text("SELECT status FROM inventory_host WHERE id = ?", hosts.get(2)));
+    long loan = number("SELECT id FROM loans_loan");
+
+    long customer = number("SELECT id FROM loans_customer");
+    root.open("/admin/loans/loan?returned=no&customer=" + customer);
+    assertEquals(1, root.all("#results tbody tr").size(), root.text());
+    root.assertAccessible();
+    root.screenshot("admin-loans");
+    bulk("Return", loan);
+    assertTrue(root.text().contains("Done for 1 loan."), root.text());
+    assertEquals("active", text("SELECT status FROM inventory_host WHERE id = ?", hosts.get(2)));
+    assertEquals(1, number("SELECT count(*) FROM loans_loan WHERE returned"));
+  }
+
+  @Test
+  @Order(6)
+  void aStaffUserWhoMayOnlyViewBookablesGetsNoActionsNorAdd() throws Exception {
+    WebSite.Account vera = site.user("vera", false);
+    try (Connection c = site.api().db().connect();
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE auth_user SET is_staff = true WHERE username = 'vera'");
+      s.execute(
+          "INSERT INTO auth_user_permissions (user_id, permission) SELECT id,"
+              + " 'booking.view_bookable' FROM auth_user WHERE username = 'vera'");
+    }
+    Browser browser = site.browser(true, 1280);
+    WebSite.logIn(browser, vera);
+    browser.open("/admin/booking/bookable");
+    assertEquals(4, browser.all("#results tbody tr").size(), browser.text());
+    assertTrue(browser.all("#action").isEmpty(), "no bulk actions");
+    assertFalse(browser.text().contains("Add bookable"), browser.text());
+    browser.open("/admin/booking/booking");
+    assertTrue(browser.text().contains("403"), browser.text());
+  }
+
+  @Test
+  @Order(7)
+  void withoutJavaScriptAPhoneAddsANoticeAndSeesTheLists() throws Exception {
+    Browser phone = site.browser(false, 390);
+    WebSite.logIn(phone, site.user("paula", true));
+    phone.open("/admin/notices/notice/add");
+    phone.type("title", "No script").type("message", "added without JavaScript");
+    phone.follow("main form button[type=submit]");
+    assertTrue(phone.text().contains("The notice was added."), phone.text());
+    assertEquals(
+        "paula",
+        text(
+            "SELECT u.username FROM notices_notice n JOIN auth_user u ON u.id = n.author_id"
+                + " WHERE n.title = 'No script'"));
+    phone.assertAccessible();
+    phone.screenshot("admin-notices-phone-no-javascript");
+    phone.open("/admin/booking/bookable");
+    phone.assertAccessible();
+    phone.screenshot("admin-bookables-phone");
+    phone.open("/admin/booking/reservation");
+    phone.screenshot("admin-reservations-phone");
+  }
+}
