@@ -308,7 +308,12 @@ public final class UsersResource implements ApiSchemas {
   static Map<String, Object> inputSchema(boolean whole) {
     Map<String, Object> schema =
         JsonShape.of()
-            .with("username", Validation.USERNAME_SCHEMA)
+            .with(
+                "username",
+                whole
+                    ? Validation.USERNAME_SCHEMA
+                    : JsonShape.described(
+                        JsonShape.nullable(Validation.USERNAME_SCHEMA), "null: unchanged"))
             .with("first_name", Validation.NAME_SCHEMA)
             .with("last_name", Validation.NAME_SCHEMA)
             .with("email", Validation.EMAIL_SCHEMA)

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -90,6 +91,8 @@ public final class Inventory {
   public Map<String, Object> create(
       Sql sql, Model model, Map<String, Object> input, Map<String, Object> set) {
     Map<Field, Object> values = check(sql, model, input, true);
+    // a field given as null takes the column's default, as in a replace
+    values.values().removeIf(Objects::isNull);
     set.forEach((name, value) -> values.put(model.field(name).orElseThrow(), value));
     List<String> columns = values.keySet().stream().map(Field::column).toList();
     String text =

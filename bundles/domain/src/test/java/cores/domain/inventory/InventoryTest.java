@@ -113,6 +113,19 @@ class InventoryTest {
   }
 
   @Test
+  void aNullGivenForAnOptionalFieldTakesTheColumnsDefaultOnCreateAsOnReplace() {
+    Map<String, Object> input = new java.util.HashMap<>();
+    input.put("name", "null-details");
+    input.put("details", null);
+    Map<String, Object> created = create(Models.HOSTTYPE, input);
+    assertEquals("", created.get("details"));
+    long id = (Long) created.get("id");
+    tx.required(em -> inventory.update(Sql.of(em), Models.HOSTTYPE, id, input, false));
+    assertEquals(
+        "", tx.readOnly(em -> inventory.get(Sql.of(em), Models.HOSTTYPE, id)).get("details"));
+  }
+
+  @Test
   void hostIpIsThePrimaryNicsElseTheFirstNicWithAnIp() throws Exception {
     long host = fixture.host("derive-ip", "new");
     create(Models.NIC, Map.of("mac", "00:00:00:00:01:01", "host", host));

@@ -275,11 +275,13 @@ public final class OpenApi {
         Map<String, Object> value =
             schema(component.getGenericType(), inner, depth + 1, rows, input);
         Class<?> componentType = component.getType();
-        // Jackson writes null components as null: only primitives and collections never are
+        // Jackson writes null components as null: only primitives and collections never are;
+        // it reads a JSON null into any component but a primitive
         boolean neverNull =
             componentType.isPrimitive()
-                || componentType.isArray()
-                || Collection.class.isAssignableFrom(componentType);
+                || (!input
+                    && (componentType.isArray()
+                        || Collection.class.isAssignableFrom(componentType)));
         properties.put(name, neverNull ? value : nullable(value));
         if (component.getAccessor().getAnnotation(JsonInclude.class) == null) {
           required.add(name);
