@@ -1,6 +1,8 @@
 package cores.http;
 
 import cores.http.auth.AuthenticationFilter;
+import cores.http.auth.ClientAddresses;
+import java.net.InetAddress;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per request to the logger {@code cores.http.access}, NCSA-like: remote address, user,
+ * One line per request to the logger {@code cores.http.access}, NCSA-like: client address, user,
  * request line, status, bytes sent, duration in milliseconds. The time stamp is the logging
  * back-end's.
  *
@@ -75,8 +77,13 @@ final class AccessLog implements RequestLog {
       return;
     }
     Object user = request.getAttribute(AuthenticationFilter.USER_PROPERTY);
+    // the client as the front handler found it (behind a trusted proxy, the one the proxy names)
+    String client =
+        request.getAttribute(ClientAddresses.PROPERTY) instanceof InetAddress address
+            ? address.getHostAddress()
+            : Request.getRemoteAddr(request);
     String line =
-        Request.getRemoteAddr(request)
+        client
             + " - "
             + (user == null ? "-" : clean(user.toString()))
             + " \""

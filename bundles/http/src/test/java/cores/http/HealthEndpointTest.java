@@ -158,6 +158,19 @@ class HealthEndpointTest extends ServerFixture {
   }
 
   @Test
+  void theAccessLogNamesTheClientThatTheTrustedProxySaysNotTheProxy() throws Exception {
+    ACCESS_LOG.clear();
+    // the test client connects from the loopback address: a trusted proxy by default
+    get("/api/health?probe=proxied", "X-Real-IP", "203.0.113.7");
+    String line = ACCESS_LOG.poll(10, TimeUnit.SECONDS);
+    while (line != null && !line.contains("probe=proxied")) {
+      line = ACCESS_LOG.poll(10, TimeUnit.SECONDS);
+    }
+    assertNotNull(line, "the access log line");
+    assertTrue(line.startsWith("203.0.113.7 - - \"GET /api/health?probe=proxied "), line);
+  }
+
+  @Test
   void healthIs503NamingWhatIsDown() throws Exception {
     database.set(Health.down("connection refused"));
     try {
