@@ -94,7 +94,7 @@ class PagesTest {
   }
 
   private static String cookie(HttpResponse<String> response, String name) {
-    return ServerTest.cookie(response.headers().allValues("Set-Cookie"), name);
+    return AuthenticationTest.cookie(response.headers().allValues("Set-Cookie"), name);
   }
 
   private static String token(HttpResponse<String> page) {

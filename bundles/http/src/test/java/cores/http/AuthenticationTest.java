@@ -1,0 +1,275 @@
+package cores.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.http.auth.CsrfTokens;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Who a request comes from, over real HTTP: Basic, tokens, throttling, sessions and CSRF. */
+class AuthenticationTest extends ServerFixture {
+  // ---- authentication
+
+  @Test
+  void anonymousRequestsGet401OnAuthTest() throws Exception {
+    problem(get("/api/auth-test"), 401);
+  }
+
+  @Test
+  void basicAuthentication() throws Exception {
+    HttpResponse<String> response =
+        get("/api/auth-test", "Authorization", basic("alice", "wonder land"));
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(Map.of("detail", "You are authenticated as alice"), json(response));
+    // a colon in the password belongs to the password
+    assertEquals(
+        200, get("/api/auth-test", "Authorization", basic("root", "r00t:pw")).statusCode());
+  }
+
+  @Test
+  void wrongBasicCredentialsAre401WithChallenge() throws Exception {
+    HttpResponse<String> response = get("/api/auth-test", "Authorization", basic("alice", "wrong"));
+    problem(response, 401);
+    assertTrue(
+        response
+            .headers()
+            .firstValue("WWW-Authenticate")
+            .orElse("")
+            .startsWith("Basic realm=\"cores\""));
+    problem(get("/api/auth-test", "Authorization", "Basic !!!notbase64"), 401);
+  }
+
+  @Test
+  void throttledLoginIs429WithRetryAfterTheRealWait() throws Exception {
+    HttpResponse<String> response =
+        get("/api/auth-test", "Authorization", basic(TestAccounts.THROTTLED_USER, "x"));
+    problem(response, 429);
+    // 7.2 s left: 8 whole seconds
+    assertEquals("8", response.headers().firstValue("Retry-After").orElse(""));
+    HttpResponse<String> session =
+        send(
+            "POST",
+            "/api/auth/login",
+            "{\"username\":\"" + TestAccounts.THROTTLED_USER + "\",\"password\":\"x\"}");
+    problem(session, 429);
+    assertEquals("8", session.headers().firstValue("Retry-After").orElse(""));
+  }
+
+  @Test
+  void throttleKnowsTheClientAddressFromTheTrustedProxy() throws Exception {
+    // the test client connects from the loopback address: a trusted proxy by default
+    assertEquals(
+        200,
+        get(
+                "/api/auth-test",
+                "Authorization",
+                basic("alice", "wonder land"),
+                "X-Real-IP",
+                "203.0.113.5")
+            .statusCode());
+    assertEquals("203.0.113.5", accounts.lastClient);
+    send(
+        "POST",
+        "/api/auth/login",
+        "{\"username\":\"alice\",\"password\":\"wonder land\"}",
+        "X-Real-IP",
+        "2001:db8::5");
+    assertEquals("2001:db8:0:0:0:0:0:5", accounts.lastClient);
+    // without the header, the connection's own address
+    get("/api/auth-test", "Authorization", basic("alice", "wonder land"));
+    assertEquals("127.0.0.1", accounts.lastClient);
+  }
+
+  @Test
+  void unavailableProviderIs503() throws Exception {
+    Map<String, Object> body =
+        problem(
+            get("/api/auth-test", "Authorization", basic(TestAccounts.LDAP_DOWN_USER, "x")), 503);
+    assertEquals("authentication service unavailable", body.get("detail"));
+  }
+
+  @Test
+  void otherSchemesLeaveTheRequestAnonymous() throws Exception {
+    Map<String, Object> body = problem(get("/api/auth-test", "Authorization", "Bearer abc"), 401);
+    assertEquals("Authentication credentials were not provided.", body.get("detail"));
+    assertEquals(200, get("/api/health", "Authorization", "Negotiate abc").statusCode());
+  }
+
+  @Test
+  void tokenAuthentication() throws Exception {
+    HttpResponse<String> response =
+        get("/api/auth-test", "Authorization", "Token " + TestAccounts.ALICE_TOKEN);
+    assertEquals(200, response.statusCode(), response.body());
+    problem(get("/api/auth-test", "Authorization", "Token nope"), 401);
+  }
+
+  @Test
+  void withoutAccountServicesCredentialsAre503AndOthersAnonymous() throws Exception {
+    serverAccounts.unbindTokens(accounts);
+    serverAccounts.unbindAuthenticator(accounts);
+    try {
+      Map<String, Object> body =
+          problem(get("/api/auth-test", "Authorization", "Token " + TestAccounts.ALICE_TOKEN), 503);
+      assertEquals("authentication service unavailable", body.get("detail"));
+      problem(get("/api/auth-test", "Authorization", basic("alice", "wonder land")), 503);
+      assertEquals(200, status("/api/health"));
+    } finally {
+      serverAccounts.bindTokens(accounts);
+      serverAccounts.bindAuthenticator(accounts);
+    }
+  }
+
+  @Test
+  void permissionsAreRoles() throws Exception {
+    problem(send("POST", "/api/things/guarded", null), 401);
+    assertEquals(
+        200,
+        send("POST", "/api/things/guarded", null, "Authorization", basic("alice", "wonder land"))
+            .statusCode());
+    // root is a superuser: every permission
+    assertEquals(
+        200,
+        send("POST", "/api/things/guarded", null, "Authorization", basic("root", "r00t:pw"))
+            .statusCode());
+  }
+
+  // ---- sessions and CSRF
+
+  record Login(String session, String csrf) {}
+
+  static Login login(String forwardedProto) throws Exception {
+    HttpResponse<String> response =
+        forwardedProto == null
+            ? send(
+                "POST", "/api/auth/login", "{\"username\":\"alice\",\"password\":\"wonder land\"}")
+            : send(
+                "POST",
+                "/api/auth/login",
+                "{\"username\":\"alice\",\"password\":\"wonder land\"}",
+                "X-Forwarded-Proto",
+                forwardedProto);
+    assertEquals(200, response.statusCode(), response.body());
+    List<String> cookies = response.headers().allValues("Set-Cookie");
+    String session = cookie(cookies, "cores_session");
+    String csrf = cookie(cookies, "csrftoken");
+    assertEquals(csrf, json(response).get("csrfToken"));
+    assertEquals("alice", json(response).get("username"));
+    assertEquals(new CsrfTokens(SECRET).tokenFor(session), csrf);
+    return new Login(session, csrf);
+  }
+
+  static String cookie(List<String> setCookies, String name) {
+    for (String cookie : setCookies) {
+      if (cookie.startsWith(name + "=")) {
+        return cookie.substring(name.length() + 1, cookie.indexOf(';'));
+      }
+    }
+    throw new AssertionError("no cookie " + name + " in " + setCookies);
+  }
+
+  @Test
+  void loginSetsCookies() throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/api/auth/login", "{\"username\":\"alice\",\"password\":\"wonder land\"}");
+    List<String> cookies = response.headers().allValues("Set-Cookie");
+    String session =
+        cookies.stream().filter(c -> c.startsWith("cores_session=")).findFirst().orElseThrow();
+    assertTrue(session.contains("HttpOnly"), session);
+    assertTrue(session.contains("SameSite=Lax"), session);
+    assertTrue(session.contains("Path=/"), session);
+    assertFalse(session.contains("Secure"), session);
+    String csrf =
+        cookies.stream().filter(c -> c.startsWith("csrftoken=")).findFirst().orElseThrow();
+    assertFalse(csrf.contains("HttpOnly"), csrf);
+  }
+
+  @Test
+  void cookiesAreSecureBehindAnHttpsProxy() throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/api/auth/login",
+            "{\"username\":\"alice\",\"password\":\"wonder land\"}",
+            "X-Forwarded-Proto",
+            "https");
+    for (String cookie : response.headers().allValues("Set-Cookie")) {
+      assertTrue(cookie.contains("; Secure"), cookie);
+    }
+  }
+
+  @Test
+  void loginProblems() throws Exception {
+    problem(send("POST", "/api/auth/login", "{\"username\":\"alice\",\"password\":\"nope\"}"), 401);
+    Map<String, Object> body =
+        problem(send("POST", "/api/auth/login", "{\"username\":\"alice\"}"), 400);
+    assertEquals(Map.of("password", List.of("This field is required.")), body.get("errors"));
+  }
+
+  @Test
+  void sessionAuthenticatesSafeRequestsWithoutToken() throws Exception {
+    Login login = login(null);
+    HttpResponse<String> response =
+        get("/api/auth-test", "Cookie", "cores_session=" + login.session());
+    assertEquals(200, response.statusCode(), response.body());
+  }
+
+  @Test
+  void unsafeSessionRequestsNeedTheCsrfToken() throws Exception {
+    Login login = login(null);
+    String cookie = "cores_session=" + login.session() + "; csrftoken=" + login.csrf();
+    Map<String, Object> body =
+        problem(send("POST", "/api/things/guarded", null, "Cookie", cookie), 403);
+    assertEquals("CSRF token missing or incorrect.", body.get("detail"));
+    problem(
+        send("POST", "/api/things/guarded", null, "Cookie", cookie, "X-CSRFToken", "forged"), 403);
+    HttpResponse<String> accepted =
+        send("POST", "/api/things/guarded", null, "Cookie", cookie, "X-CSRFToken", login.csrf());
+    assertEquals(200, accepted.statusCode(), accepted.body());
+  }
+
+  @Test
+  void anotherSessionsTokenIsRefused() throws Exception {
+    Login first = login(null);
+    Login second = login(null);
+    problem(
+        send(
+            "POST",
+            "/api/things/guarded",
+            null,
+            "Cookie",
+            "cores_session=" + first.session(),
+            "X-CSRFToken",
+            second.csrf()),
+        403);
+  }
+
+  @Test
+  void tokenAndBasicRequestsAreExemptFromCsrf() throws Exception {
+    assertEquals(
+        200,
+        send(
+                "POST",
+                "/api/things/guarded",
+                null,
+                "Authorization",
+                "Token " + TestAccounts.ALICE_TOKEN)
+            .statusCode());
+  }
+
+  @Test
+  void logoutClosesTheSession() throws Exception {
+    Login login = login(null);
+    String cookie = "cores_session=" + login.session();
+    problem(send("POST", "/api/auth/logout", null, "Cookie", cookie), 403);
+    HttpResponse<String> response =
+        send("POST", "/api/auth/logout", null, "Cookie", cookie, "X-CSRFToken", login.csrf());
+    assertEquals(204, response.statusCode(), response.body());
+    assertTrue(
+        response.headers().allValues("Set-Cookie").stream().allMatch(c -> c.contains("Max-Age=0")));
+    problem(get("/api/auth-test", "Cookie", cookie), 401);
+  }
+}
