@@ -95,7 +95,7 @@ public final class OpenApi {
                     "description",
                     "browser session; unsafe methods also need the CSRF token"))));
     doc.put("security", List.of(map("basic", List.of()), map("token", List.of())));
-    return doc;
+    return StableOrder.map(doc);
   }
 
   private static Map<String, Object> operation(Operation o, Set<String> published) {
