@@ -35,6 +35,8 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * The admin under {@code /admin}: for staff, one generic set of pages over every model the domain
@@ -43,10 +45,11 @@ import org.osgi.service.component.annotations.Reference;
  * model's view/add/change/delete permission does not allow is not shown, and the desk refuses it
  * (403) if posted anyway.
  */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = AdminPages.class,
     property = {
-      Whiteboard.PAGE + "=true",
       Whiteboard.NAV_LABEL + "=Admin",
       Whiteboard.NAV_PATH + "=/admin",
       Whiteboard.NAV_PERMISSION + "=staff",

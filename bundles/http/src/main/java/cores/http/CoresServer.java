@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Jetty with Jersey at {@code /api/*} for the REST API and a second Jersey application at {@code
- * /*} for server-rendered pages ({@code cores.web.page} resources such as {@code /login}); the
+ * /*} for server-rendered pages (resources of the pages' application such as {@code /login}); the
  * longer {@code /api/*} mapping wins for API paths. {@code /api/health} and {@code
  * /api/health/live} are answered by a Jetty handler in front of both ({@link HealthHandler}), and
  * until the {@link Readiness} says ready every other request is answered 503 ({@link
@@ -180,21 +180,23 @@ public final class CoresServer {
     readiness.changed();
   }
 
-  /** One of the platform's extensions. */
+  /** One of the platform's extensions of the API. */
   public void addExtension(Object extension) {
-    addExtension(extension, false);
+    addExtension(extension, false, false);
   }
 
   /**
    * @param plugin a plugin's rather than the platform's: on a clash it is the one refused
+   * @param forPages an extension of the pages' application rather than the API's
    */
-  public void addExtension(Object extension, boolean plugin) {
-    application.addExtension(extension, plugin);
+  public void addExtension(Object extension, boolean plugin, boolean forPages) {
+    (forPages ? pages : application).addExtension(extension, plugin);
     readiness.changed();
   }
 
   public void removeExtension(Object extension) {
     application.removeExtension(extension);
+    pages.removeExtension(extension);
     readiness.changed();
   }
 

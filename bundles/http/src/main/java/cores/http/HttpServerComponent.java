@@ -6,11 +6,15 @@ import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
 import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
+import cores.http.system.WhiteboardReport;
 import java.net.BindException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -28,6 +32,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the HTTP server while its configuration exists (not in command mode) and feeds it the JAX-RS
@@ -44,23 +50,20 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  * the {@code port} property: the launcher, which wrote it, names the variable behind it and exits.
  */
 @Component(
-    service = ProblemReport.class,
+    service = {ProblemReport.class, WhiteboardReport.class},
     immediate = true,
     configurationPid = HttpConfig.PID,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = HttpConfig.class)
-public final class HttpServerComponent implements ProblemReport {
-  static final String WHITEBOARD_FILTER =
-      "(|("
-          + Whiteboard.RESOURCE
-          + "=true)("
-          + Whiteboard.EXTENSION
-          + "=true)("
-          + Whiteboard.PAGE
-          + "=true))";
+public final class HttpServerComponent implements ProblemReport, WhiteboardReport {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServerComponent.class);
+
+  static final String WHITEBOARD_FILTER = WhiteboardRegistration.FILTER;
 
   private final CoresServer server;
   private final ServiceTracker<Object, Object> whiteboard;
+  private final Map<ServiceReference<?>, WhiteboardRegistration> registrations =
+      new ConcurrentHashMap<>();
   private final BundleContext context;
   private final BundleListener bundles;
 
@@ -84,7 +87,7 @@ public final class HttpServerComponent implements ProblemReport {
         new ServiceTracker<>(
             context,
             filter(context),
-            new WhiteboardCustomizer(context, server, readiness::isPlugin));
+            new WhiteboardCustomizer(context, server, readiness::isPlugin, registrations));
     this.context = context;
     this.bundles = event -> server.readinessChanged();
     context.addBundleListener(bundles);
@@ -130,34 +133,46 @@ public final class HttpServerComponent implements ProblemReport {
   /** The resources, pages and extensions refused, named with their bundles. */
   @Override
   public List<Problem> problems() {
-    Map<Object, String> refused = server.refusedResources();
     List<Problem> problems = new ArrayList<>();
-    if (refused.isEmpty()) {
-      return problems;
+    for (Entry entry : whiteboard()) {
+      if (entry.problem() != null) {
+        problems.add(
+            new Problem(
+                entry.kind() + " " + entry.className() + " of " + entry.bundle(), entry.problem()));
+      }
     }
+    return problems;
+  }
+
+  @Override
+  public List<Entry> whiteboard() {
+    Map<Object, String> refused = server.refusedResources();
+    List<Entry> entries = new ArrayList<>();
     whiteboard
         .getTracked()
         .forEach(
             (reference, service) -> {
-              String reason = refused.get(service);
-              if (reason != null) {
-                problems.add(new Problem(describe(reference, service), reason));
+              WhiteboardRegistration registration = registrations.get(reference);
+              if (registration == null) {
+                return;
               }
+              Bundle bundle = reference.getBundle();
+              String problem =
+                  registration.refusal() != null ? registration.refusal() : refused.get(service);
+              entries.add(
+                  new Entry(
+                      registration.name(),
+                      registration.kind().toString(),
+                      registration.applications().stream().map(a -> a.applicationName).toList(),
+                      service.getClass().getName(),
+                      bundle == null
+                          ? "a stopped bundle"
+                          : bundle.getSymbolicName() + " " + bundle.getVersion(),
+                      problem == null && server.serves(service),
+                      problem));
             });
-    return problems;
-  }
-
-  private static String describe(ServiceReference<?> reference, Object service) {
-    String kind =
-        WhiteboardCustomizer.isTrue(reference.getProperty(Whiteboard.PAGE))
-            ? "page"
-            : WhiteboardCustomizer.isTrue(reference.getProperty(Whiteboard.RESOURCE))
-                ? "resource"
-                : "extension";
-    Bundle bundle = reference.getBundle();
-    String owner =
-        bundle == null ? "a stopped bundle" : bundle.getSymbolicName() + " " + bundle.getVersion();
-    return kind + " " + service.getClass().getName() + " of " + owner;
+    entries.sort(Comparator.comparing(Entry::className).thenComparing(Entry::bundle));
+    return entries;
   }
 
   /** The port the server listens on. */
@@ -186,11 +201,17 @@ public final class HttpServerComponent implements ProblemReport {
     private final BundleContext context;
     private final CoresServer server;
     private final Predicate<Bundle> plugin;
+    private final Map<ServiceReference<?>, WhiteboardRegistration> registrations;
 
-    WhiteboardCustomizer(BundleContext context, CoresServer server, Predicate<Bundle> plugin) {
+    WhiteboardCustomizer(
+        BundleContext context,
+        CoresServer server,
+        Predicate<Bundle> plugin,
+        Map<ServiceReference<?>, WhiteboardRegistration> registrations) {
       this.context = context;
       this.server = server;
       this.plugin = plugin;
+      this.registrations = registrations;
     }
 
     @Override
@@ -210,19 +231,39 @@ public final class HttpServerComponent implements ProblemReport {
 
     @Override
     public void removedService(ServiceReference<Object> reference, Object service) {
+      registrations.remove(reference);
       withdraw(service);
       context.ungetService(reference);
     }
 
     private void publish(ServiceReference<Object> reference, Object service) {
+      WhiteboardRegistration registration = WhiteboardRegistration.of(properties(reference));
+      registrations.put(reference, registration);
+      String subject = registration.kind() + " " + service.getClass().getName();
+      if (!registration.legacyNames().isEmpty()) {
+        LOG.warn(
+            "{} is registered with the names of earlier Cores releases {}: use {}, {} and {}",
+            subject,
+            registration.legacyNames(),
+            Whiteboard.RESOURCE,
+            Whiteboard.EXTENSION,
+            Whiteboard.APPLICATION_SELECT);
+      }
+      if (registration.refusal() != null) {
+        LOG.warn("{} is not served: {}", subject, registration.refusal());
+        return;
+      }
       Bundle owner = reference.getBundle();
       boolean yields = owner != null && plugin.test(owner);
-      if (isTrue(reference.getProperty(Whiteboard.PAGE))) {
-        server.addPage(service, yields);
-      } else if (isTrue(reference.getProperty(Whiteboard.RESOURCE))) {
-        server.addResource(service, yields);
-      } else if (isTrue(reference.getProperty(Whiteboard.EXTENSION))) {
-        server.addExtension(service, yields);
+      for (WhiteboardRegistration.Application application : registration.applications()) {
+        boolean pages = application == WhiteboardRegistration.Application.PAGES;
+        if (registration.kind() == WhiteboardRegistration.Kind.EXTENSION) {
+          server.addExtension(service, yields, pages);
+        } else if (pages) {
+          server.addPage(service, yields);
+        } else {
+          server.addResource(service, yields);
+        }
       }
     }
 
@@ -232,8 +273,12 @@ public final class HttpServerComponent implements ProblemReport {
       server.removeExtension(service);
     }
 
-    private static boolean isTrue(Object value) {
-      return value != null && Boolean.parseBoolean(value.toString());
+    private static Map<String, Object> properties(ServiceReference<?> reference) {
+      Map<String, Object> properties = new HashMap<>();
+      for (String key : reference.getPropertyKeys()) {
+        properties.put(key, reference.getProperty(key));
+      }
+      return properties;
     }
   }
 }

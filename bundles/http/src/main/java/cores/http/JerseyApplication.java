@@ -61,7 +61,9 @@ final class JerseyApplication implements AutoCloseable {
   private final CsrfTokens csrf;
   private final ClassLoader classLoader;
 
-  /** The REST API at /api (with its index), or the pages at / (cores.web.page resources). */
+  /**
+   * The REST API at /api (with its index), or the pages at / (resources of the pages' application).
+   */
   private final boolean api;
 
   /** What the index and the description list besides the resources: see {@link Endpoints}. */

@@ -130,15 +130,21 @@ class OsgiWhiteboardTest {
         new SystemResource(
             context,
             Map.of(
-                "HOSTNAME", "localhost",
-                "SECRET_KEY", "****",
-                "component.name", "cores.http.system.SystemResource",
-                "service.pid", "cores.system",
-                "osgi.jaxrs.resource", "true"));
+                "HOSTNAME",
+                "localhost",
+                "SECRET_KEY",
+                "****",
+                "component.name",
+                "cores.http.system.SystemResource",
+                "service.pid",
+                "cores.system",
+                Whiteboard.RESOURCE,
+                "true"));
     system.bindAuthenticator(accounts);
     system.addChannel(new Channel());
     system.bindOutbox(new Messages());
     system.addProblemReport(component);
+    system.bindWhiteboard(component);
     context.registerService(SystemResource.class, system, resource());
   }
 
@@ -355,6 +361,113 @@ class OsgiWhiteboardTest {
           "cannot listen on port " + taken.getLocalPort() + " (Address already in use)",
           e.getReason());
     }
+  }
+
+  static Dictionary<String, Object> properties(Object... keysAndValues) {
+    Dictionary<String, Object> properties = new Hashtable<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return properties;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> whiteboard() throws Exception {
+    HttpResponse<String> response = get("/api/system", "Authorization", basic("root", "r00t:pw"));
+    assertEquals(200, response.statusCode(), response.body());
+    return (List<Map<String, Object>>) JSON.readValue(response.body(), Map.class).get("whiteboard");
+  }
+
+  @Test
+  void aResourceSelectingThePagesApplicationIsServedAtTheRootAndListedInTheReport()
+      throws Exception {
+    ServiceRegistration<?> page =
+        context.registerService(
+            Object.class.getName(),
+            new TestResources.Late(),
+            properties(
+                Whiteboard.RESOURCE,
+                true,
+                Whiteboard.APPLICATION_SELECT,
+                Whiteboard.PAGES,
+                Whiteboard.NAME,
+                "late page"));
+    try {
+      eventually(() -> get("/late").statusCode() == 200);
+      assertEquals(404, get("/api/late").statusCode());
+      Map<String, Object> entry =
+          whiteboard().stream()
+              .filter(e -> "late page".equals(e.get("name")))
+              .findFirst()
+              .orElseThrow();
+      assertEquals("resource", entry.get("kind"));
+      assertEquals(List.of(Whiteboard.PAGES_APPLICATION), entry.get("applications"));
+      assertEquals(TestResources.Late.class.getName(), entry.get("className"));
+      assertEquals("org.apache.felix.framework 7.0.5", entry.get("bundle"));
+      assertEquals(true, entry.get("served"));
+      assertEquals(null, entry.get("problem"));
+    } finally {
+      page.unregister();
+    }
+    eventually(() -> get("/late").statusCode() == 404);
+  }
+
+  @Test
+  void aSelectionThatMatchesNoApplicationIsNotServedAndReportedWithItsReason() throws Exception {
+    ServiceRegistration<?> lost =
+        context.registerService(
+            Object.class.getName(),
+            new TestResources.Late(),
+            properties(
+                Whiteboard.RESOURCE,
+                true,
+                Whiteboard.APPLICATION_SELECT,
+                "(" + Whiteboard.NAME + "=elsewhere)"));
+    try {
+      eventually(() -> !component.problems().isEmpty());
+      Map<String, Object> problem = problems().get(0);
+      assertEquals(
+          "resource " + TestResources.Late.class.getName() + " of org.apache.felix.framework 7.0.5",
+          problem.get("subject"));
+      assertEquals(
+          "osgi.jakartars.application.select=(osgi.jakartars.name=elsewhere) matches no"
+              + " application (there are .default at /api and cores.pages at /)",
+          problem.get("reason"));
+      Map<String, Object> entry =
+          whiteboard().stream()
+              .filter(e -> TestResources.Late.class.getName().equals(e.get("className")))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(false, entry.get("served"));
+      assertEquals(problem.get("reason"), entry.get("problem"));
+      assertEquals(404, get("/api/late").statusCode());
+      assertEquals(404, get("/late").statusCode());
+    } finally {
+      lost.unregister();
+    }
+    eventually(() -> component.problems().isEmpty());
+  }
+
+  /** Plugins built for earlier Cores releases keep working. */
+  @Test
+  @SuppressWarnings("deprecation")
+  void theNamesOfEarlierReleasesAreStillServed() throws Exception {
+    ServiceRegistration<?> resource =
+        context.registerService(
+            Object.class.getName(),
+            new TestResources.Late(),
+            properties("osgi.jaxrs.resource", "true"));
+    ServiceRegistration<?> page =
+        context.registerService(
+            Object.class.getName(), new TestResources.Things(), properties(Whiteboard.PAGE, true));
+    try {
+      eventually(() -> get("/api/late").statusCode() == 200);
+      eventually(() -> get("/things?limit=1").statusCode() == 200);
+    } finally {
+      resource.unregister();
+      page.unregister();
+    }
+    eventually(() -> get("/api/late").statusCode() == 404);
   }
 
   @Test

@@ -6,7 +6,6 @@ import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
-import cores.api.web.Whiteboard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,13 +18,15 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/notifications/outbox}, superusers only: the number of messages per status, the active
  * channels, and the latest failed messages (GET); put one failed message ({@code POST {id}/retry})
  * or all of them ({@code POST retry}) back in the queue with a fresh budget of attempts.
  */
-@Component(service = OutboxResource.class, property = Whiteboard.RESOURCE + "=true")
+@JakartarsResource
+@Component(service = OutboxResource.class)
 @Path("notifications/outbox")
 @ApiDoc(permission = ApiDoc.SUPERUSER)
 @Produces(MediaType.APPLICATION_JSON)

@@ -11,13 +11,17 @@ import jakarta.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code GET /static/…}: the stylesheet, scripts and icons, so that Cores works without nginx (the
  * embedded quick start). Fingerprinted names are kept by browsers for a year; plain names for five
  * minutes.
  */
-@Component(service = StaticResource.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = StaticResource.class)
 @Path("static")
 public final class StaticResource {
   private static final String YEAR = "public, max-age=31536000, immutable";

@@ -36,9 +36,11 @@ import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/auth/groups}: list (filter {@code name}, ignoring case) and CRUD. */
-@Component(service = GroupsResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = GroupsResource.class)
 @Path("auth/groups")
 @ApiDoc(permission = "auth.{action}_group")
 @Produces(MediaType.APPLICATION_JSON)

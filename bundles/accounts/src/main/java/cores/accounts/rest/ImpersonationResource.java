@@ -25,6 +25,7 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/auth/impersonate}: staff start acting as another user in their browser session (POST
@@ -32,7 +33,8 @@ import org.osgi.service.component.annotations.Reference;
  * login has no session to change. The http bundle checks the CSRF token of both, as of every unsafe
  * request with a session.
  */
-@Component(service = ImpersonationResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = ImpersonationResource.class)
 @Path("auth/impersonate")
 @ApiDoc(
     value = "Staff act as another user in their browser session (POST) and stop (DELETE)",

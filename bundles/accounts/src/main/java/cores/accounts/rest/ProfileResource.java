@@ -17,13 +17,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/auth/profile}: the logged-in user's own profile; any user may turn their reminder
  * emails off or on ({@code PATCH {"receive_reminders": false}}). The notify bundle reads the flag
  * when a reminder is enqueued.
  */
-@Component(service = ProfileResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = ProfileResource.class)
 @Path("auth/profile")
 @ApiDoc(value = "The logged-in user's own profile", permission = ApiDoc.AUTHENTICATED)
 @Produces(MediaType.APPLICATION_JSON)

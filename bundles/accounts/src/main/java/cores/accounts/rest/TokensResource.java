@@ -33,12 +33,14 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/auth/tokens}: the logged-in user's own API tokens. A new token's key is in the answer
  * to the POST and nowhere else, ever.
  */
-@Component(service = TokensResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = TokensResource.class)
 @Path("auth/tokens")
 @ApiDoc(value = "The logged-in user's own API tokens", permission = ApiDoc.AUTHENTICATED)
 @Produces(MediaType.APPLICATION_JSON)

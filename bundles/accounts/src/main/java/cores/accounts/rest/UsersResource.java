@@ -47,13 +47,15 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/auth/users}: list (filters {@code username}, {@code email}, both ignoring case),
  * create, read, replace, update, delete, and set a password. Who may grant what to whom is {@link
  * Authority}'s rule; none of these writes is allowed while impersonating.
  */
-@Component(service = UsersResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = UsersResource.class)
 @Path("auth/users")
 @ApiDoc(permission = "auth.{action}_user")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,7 +5,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The site's page frame (header, navigation, the visitor's name and impersonation banner, footer),
  * published by the web bundle, so that a plugin's page looks like every other page. A page resource
- * ({@link Whiteboard#PAGE}) renders its own body and asks for the frame around it.
+ * ({@link Whiteboard#PAGES}) renders its own body and asks for the frame around it.
  */
 @ProviderType
 public interface PageLayout {

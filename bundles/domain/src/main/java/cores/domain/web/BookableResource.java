@@ -38,12 +38,14 @@ import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/booking/bookable}: the bookable search (anyone may read it, anonymous users too) and
  * CRUD plus bulk creation for those holding the booking.*_bookable permissions.
  */
-@Component(service = BookableResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = BookableResource.class)
 @Path("booking/bookable")
 @ApiDoc(permission = "booking.{action}_bookable")
 @Produces(MediaType.APPLICATION_JSON)

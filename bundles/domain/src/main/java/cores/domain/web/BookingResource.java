@@ -33,6 +33,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/booking/booking}: any logged-in user books (for themselves; staff for others), lists
@@ -40,7 +41,8 @@ import org.osgi.service.component.annotations.Reference;
  * the comment or end of their own (PATCH: the given fields; PUT: both, an absent comment emptied),
  * and cancels their own (staff any) before they start. Confirmations and cancellations are mailed.
  */
-@Component(service = BookingResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = BookingResource.class)
 @Path("booking/booking")
 @ApiDoc(area = "booking")
 @Produces(MediaType.APPLICATION_JSON)

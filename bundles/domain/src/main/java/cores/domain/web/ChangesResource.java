@@ -18,13 +18,15 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/changes}: the change log. One object's history ({@code ?model=host&id=12}) needs the
  * model's view permission; one user's changes ({@code ?user=3}) are theirs to read, or a
  * superuser's; the whole list is for superusers.
  */
-@Component(service = ChangesResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = ChangesResource.class)
 @Path("changes")
 @Produces(MediaType.APPLICATION_JSON)
 @ApiDoc(area = "changes")

@@ -17,13 +17,15 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/cron/morningjobs} and {@code /api/cron/maintenance}: the original's cron endpoints,
  * kept for compatibility, now for admins only (the original left them open). They run the job at
  * once, claimed like a scheduled run, and answer its summary.
  */
-@Component(service = CronResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = CronResource.class)
 @Path("cron")
 @Produces(MediaType.APPLICATION_JSON)
 @ApiDoc(area = "jobs", permission = ApiDoc.STAFF)

@@ -24,12 +24,14 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/live/ignoredmacs}: the MACs scans skip. Reading needs live.view_scanconflict; adding
  * ({@code {"mac", "reason"}}) and removing need live.change_scanconflict.
  */
-@Component(service = IgnoredMacResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = IgnoredMacResource.class)
 @Path("live/ignoredmacs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

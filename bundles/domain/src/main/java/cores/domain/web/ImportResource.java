@@ -24,12 +24,14 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * The original's import helpers for admins: get-or-create a host type or hardware by name; the
  * answer is the row plus {@code created}.
  */
-@Component(service = ImportResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = ImportResource.class)
 @Path("import")
 @ApiDoc(permission = ApiDoc.STAFF)
 @Produces(MediaType.APPLICATION_JSON)

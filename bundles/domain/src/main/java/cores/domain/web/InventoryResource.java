@@ -14,12 +14,14 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/inventory/{model}} for building, lab, rack, hosttype, hosthardware, hdvendor,
  * cardtype, card, host, nic and the original's hostbyid/nicbyid aliases.
  */
-@Component(service = InventoryResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = InventoryResource.class)
 @Path("inventory/{model}")
 @ApiDoc(
     permission = "inventory.{action}_{model}",

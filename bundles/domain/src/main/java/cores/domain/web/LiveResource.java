@@ -30,6 +30,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * The scan agent's endpoints: {@code POST /api/live/ingest} (staff) stores and processes a scan in
@@ -38,7 +39,8 @@ import org.osgi.service.component.annotations.Reference;
  * conflicts, warnings or sessions: {@code dashboard} and {@code virtualhosts}
  * (live.view_scanconflict).
  */
-@Component(service = LiveResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = LiveResource.class)
 @Path("live")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -13,12 +13,14 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/loans/customer} and {@code /api/loans/loan}: a loan puts its host on loan (which
  * suspends its bookable, whose holders are mailed); {@code PATCH {"returned": true}} returns it.
  */
-@Component(service = LoanResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = LoanResource.class)
 @Path("loans/{model}")
 @ApiDoc(
     permission = "loans.{action}_{model}",

@@ -12,11 +12,13 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/notices/notice}; {@code ?current=1} is the dashboard's list for any logged-in user.
  */
-@Component(service = NoticeResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = NoticeResource.class)
 @Path("notices/{model}")
 @ApiDoc(
     permission = "notices.{action}_{model}",

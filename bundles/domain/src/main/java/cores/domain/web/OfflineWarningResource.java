@@ -25,13 +25,15 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/live/offlinewarnings}: the nightly job's warnings about active hosts unseen for 48
  * hours. Listing (filter {@code status}) needs live.view_offlinehostwarning; {@code {id}/resolve}
  * and {@code {id}/ignore} need live.change_offlinehostwarning.
  */
-@Component(service = OfflineWarningResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = OfflineWarningResource.class)
 @Path("live/offlinewarnings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

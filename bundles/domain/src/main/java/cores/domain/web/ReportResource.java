@@ -29,6 +29,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/reports/{assets,usage,longreservations}}: JSON (the report's parameters, {@code
@@ -36,10 +37,8 @@ import org.osgi.service.component.annotations.Reference;
  * table with {@code ?format=csv} or {@code Accept: text/csv}. Assets need inventory.view_host,
  * usage booking.view_booking, long reservations booking.view_reservation.
  */
-@Component(
-    service = ReportResource.class,
-    property = "osgi.jaxrs.resource=true",
-    configurationPid = "cores.domain.jobs")
+@JakartarsResource
+@Component(service = ReportResource.class, configurationPid = "cores.domain.jobs")
 @Path("reports")
 @Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
 @ApiDoc(area = "reports", query = "format: csv for a CSV download (or Accept: text/csv)")

@@ -32,6 +32,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/booking/reservation}: reserving needs booking.add_reservation (for oneself or another
@@ -40,7 +41,8 @@ import org.osgi.service.component.annotations.Reference;
  * (PATCH: the given fields; PUT: both, an absent end making it open-ended, an absent comment
  * emptied).
  */
-@Component(service = ReservationResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = ReservationResource.class)
 @Path("booking/reservation")
 @ApiDoc(area = "booking")
 @Produces(MediaType.APPLICATION_JSON)

@@ -25,6 +25,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/live/conflicts}: listing (filters {@code kind}, {@code status}) needs
@@ -32,7 +33,8 @@ import org.osgi.service.component.annotations.Reference;
  * ({@code {"lab", "rack"}}: lab id and rack number, or {@code {"rack_id"}}), {@code {id}/resolve}
  * and {@code {id}/ignore} and need live.change_scanconflict.
  */
-@Component(service = ScanConflictResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = ScanConflictResource.class)
 @Path("live/conflicts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

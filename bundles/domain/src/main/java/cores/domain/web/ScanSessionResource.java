@@ -30,13 +30,15 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/live/sessions}: the stored scans, newest first (filter {@code agent}), and one with
  * its report's lines and its data, for live.view_scansession; staff upload a scan file (the agent's
  * payload, as {@code /api/live/ingest} takes it), which is processed as the agent's scans are.
  */
-@Component(service = ScanSessionResource.class, property = "osgi.jaxrs.resource=true")
+@JakartarsResource
+@Component(service = ScanSessionResource.class)
 @Path("live/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -12,20 +12,24 @@ import jakarta.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * An example plugin's page at {@code GET /hello}, with an entry in the site's navigation, in the
  * site's frame.
  *
- * <p>A page is registered like a REST resource, with {@code cores.web.page=true} instead (its
- * {@code @Path} is then relative to {@code /}); the {@code cores.web.nav.*} properties add the
- * navigation entry, shown while the service is registered. {@link PageLayout} puts the page's own
- * HTML in the frame; everything from outside must be escaped ({@link PageLayout#escape}).
+ * <p>A page is a REST resource of the pages' application ({@code @JakartarsApplicationSelect} of
+ * {@link Whiteboard#PAGES}: its {@code @Path} is then relative to {@code /}); the {@code
+ * cores.web.nav.*} properties add the navigation entry, shown while the service is registered.
+ * {@link PageLayout} puts the page's own HTML in the frame; everything from outside must be escaped
+ * ({@link PageLayout#escape}).
  */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = HelloPage.class,
     property = {
-      Whiteboard.PAGE + "=true",
       Whiteboard.NAV_LABEL + "=Hello",
       Whiteboard.NAV_PATH + "=/hello",
       Whiteboard.NAV_RANK + "=70"

@@ -2,7 +2,6 @@ package cores.example.hello;
 
 import cores.api.accounts.User;
 import cores.api.web.ApiDoc;
-import cores.api.web.Whiteboard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,19 +10,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * An example plugin: one REST resource at {@code GET /api/hello}.
  *
- * <p>Nothing here is special to Cores except two conventions of its HTTP whiteboard: the object is
- * registered as an OSGi service (Declarative Services does that from {@code @Component}) with the
- * property {@code osgi.jaxrs.resource=true}, and its {@code @Path} is relative to {@code /api}.
- * When the bundle stops or is uninstalled, the service goes away and so does the resource.
+ * <p>Nothing here is special to Cores: the object is registered as an OSGi service (Declarative
+ * Services does that from {@code @Component}) with the Jakarta REST Whiteboard's property {@code
+ * osgi.jakartars.resource=true} (from {@code @JakartarsResource}); selecting no application, it
+ * belongs to the default one, which Cores serves at {@code /api}. When the bundle stops or is
+ * uninstalled, the service goes away and so does the resource.
  */
+@JakartarsResource
 @Component(
     // registered under its own class: the whiteboard only looks at the property
-    service = HelloResource.class,
-    property = Whiteboard.RESOURCE + "=true")
+    service = HelloResource.class)
 @Path("hello")
 public class HelloResource {
 

@@ -5,7 +5,6 @@ import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
-import cores.api.web.Whiteboard;
 import cores.http.HttpConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -27,17 +26,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * Browser login and logout: {@code POST /api/auth/login} opens a session and sets its cookie plus a
  * readable {@code csrftoken} cookie for the page's scripts; {@code POST /api/auth/logout} closes
  * it.
  */
+@JakartarsResource
 @Component(
     service = AuthResource.class,
     configurationPid = HttpConfig.PID,
-    configurationPolicy = ConfigurationPolicy.REQUIRE,
-    property = Whiteboard.RESOURCE + "=true")
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Path("auth")
 @ApiDoc(permission = ApiDoc.ANONYMOUS)
 public final class AuthResource implements ApiSchemas {

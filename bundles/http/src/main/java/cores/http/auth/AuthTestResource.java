@@ -5,7 +5,6 @@ import cores.api.accounts.User;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import cores.api.web.JsonShape;
-import cores.api.web.Whiteboard;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,12 +24,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code GET /api/auth-test}: lets API clients check their credentials. A session that impersonates
  * someone shows the real user too ({@code impersonator}).
  */
-@Component(service = AuthTestResource.class, property = Whiteboard.RESOURCE + "=true")
+@JakartarsResource
+@Component(service = AuthTestResource.class)
 @Path("auth-test")
 @ApiDoc(area = "auth", permission = ApiDoc.AUTHENTICATED)
 public final class AuthTestResource implements ApiSchemas {

@@ -30,6 +30,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code GET /login}: the login form; {@code POST /login}: logs in through the same {@link
@@ -37,11 +39,12 @@ import org.osgi.service.component.annotations.Reference;
  * Before there is a session the authentication filter protects the form from cross-site posts (the
  * anonymous visitor's CSRF token, {@link Visitor#csrfToken}).
  */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = LoginPage.class,
     configurationPid = HttpConfig.PID,
-    configurationPolicy = ConfigurationPolicy.REQUIRE,
-    property = Whiteboard.PAGE + "=true")
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Path("login")
 public final class LoginPage {
   static final String HOME = "/";

@@ -21,17 +21,20 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code POST /logout} from a form: ends the session and redirects to {@code next} (a local path)
  * or the login page. The CSRF token of the session is checked by the authentication filter (form
  * field {@value Whiteboard#CSRF_FIELD}); a post without a valid session just clears the cookies.
  */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = LogoutPage.class,
     configurationPid = HttpConfig.PID,
-    configurationPolicy = ConfigurationPolicy.REQUIRE,
-    property = Whiteboard.PAGE + "=true")
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Path("logout")
 public final class LogoutPage {
   private final AccountServices services;

@@ -9,7 +9,6 @@ import cores.api.system.ProblemReport;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import cores.api.web.JsonShape;
-import cores.api.web.Whiteboard;
 import cores.http.auth.RolesAllowedFeature;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,6 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code GET /api/system}, superusers only: bundles and their states, the active authentication
@@ -44,11 +44,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * not start), and the effective configuration (PID {@code cores.system}, which the launcher writes
  * with secrets already masked).
  */
+@JakartarsResource
 @Component(
     service = SystemResource.class,
     configurationPid = SystemResource.PID,
-    configurationPolicy = ConfigurationPolicy.OPTIONAL,
-    property = Whiteboard.RESOURCE + "=true")
+    configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Path("system")
 @ApiDoc(area = "system", permission = ApiDoc.SUPERUSER)
 public final class SystemResource implements ApiSchemas {
@@ -56,7 +56,7 @@ public final class SystemResource implements ApiSchemas {
 
   /**
    * The configuration holds one property per environment variable; SCR adds the component's own
-   * properties (component.name, osgi.jaxrs.resource, ...), which are not configuration.
+   * properties (component.name, osgi.jakartars.resource, ...), which are not configuration.
    */
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
@@ -66,6 +66,7 @@ public final class SystemResource implements ApiSchemas {
   private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
   private final AtomicReference<Outbox> outbox = new AtomicReference<>();
   private final List<ProblemReport> reports = new CopyOnWriteArrayList<>();
+  private final AtomicReference<WhiteboardReport> whiteboard = new AtomicReference<>();
 
   @Activate
   public SystemResource(BundleContext bundleContext, Map<String, Object> properties) {
@@ -127,6 +128,18 @@ public final class SystemResource implements ApiSchemas {
     reports.remove(report);
   }
 
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  public void bindWhiteboard(WhiteboardReport service) {
+    whiteboard.set(service);
+  }
+
+  public void unbindWhiteboard(WhiteboardReport service) {
+    whiteboard.compareAndSet(service, null);
+  }
+
   /** A bundle as listed. */
   private static final JsonShape BUNDLE =
       JsonShape.of()
@@ -152,6 +165,17 @@ public final class SystemResource implements ApiSchemas {
           .with("subject", JsonShape.STRING)
           .with("reason", JsonShape.STRING);
 
+  /** A whiteboard service as listed. */
+  private static final JsonShape REGISTRATION =
+      JsonShape.of()
+          .with("name", JsonShape.nullable(JsonShape.STRING))
+          .with("kind", JsonShape.oneOf(List.of("resource", "extension")))
+          .with("applications", JsonShape.arrayOf(JsonShape.STRING))
+          .with("className", JsonShape.STRING)
+          .with("bundle", JsonShape.STRING)
+          .with("served", JsonShape.BOOLEAN)
+          .with("problem", JsonShape.nullable(JsonShape.STRING));
+
   private static final Map<String, Object> COUNT = Map.of("type", "integer", "minimum", 0);
 
   /** The answer; {@code notificationOutbox} only while the outbox service is there. */
@@ -175,6 +199,13 @@ public final class SystemResource implements ApiSchemas {
                           + " plugins), e.g. a resource whose path clashes, a plugin that does not"
                           + " start")))
           .with(
+              "whiteboard",
+              JsonShape.arrayOf(
+                  REGISTRATION.schema(
+                      "a resource or extension registered on the Jakarta REST whiteboard: the"
+                          + " applications it selected (.default: the API at /api, cores.pages:"
+                          + " the pages at /), whether it is served, and why not")))
+          .with(
               "config",
               Map.of(
                   "type",
@@ -190,7 +221,13 @@ public final class SystemResource implements ApiSchemas {
     Map<String, Object> schema = SYSTEM.schema("the running system");
     schema.put(
         "required",
-        List.of("bundles", "authProviders", "notificationChannels", "problems", "config"));
+        List.of(
+            "bundles",
+            "authProviders",
+            "notificationChannels",
+            "problems",
+            "whiteboard",
+            "config"));
     return Map.of("system", schema);
   }
 
@@ -221,6 +258,7 @@ public final class SystemResource implements ApiSchemas {
       body.put("notificationOutbox", messages.counts());
     }
     body.put("problems", problems());
+    body.put("whiteboard", whiteboard());
     body.put("config", new TreeMap<>(config.get()));
     return Response.ok(body).build();
   }
@@ -233,6 +271,25 @@ public final class SystemResource implements ApiSchemas {
       }
     }
     return problems;
+  }
+
+  private List<Map<String, Object>> whiteboard() {
+    WhiteboardReport report = whiteboard.get();
+    if (report == null) {
+      return List.of();
+    }
+    return report.whiteboard().stream()
+        .map(
+            e ->
+                REGISTRATION.values(
+                    e.name(),
+                    e.kind(),
+                    e.applications(),
+                    e.className(),
+                    e.bundle(),
+                    e.served(),
+                    e.problem()))
+        .toList();
   }
 
   private List<Map<String, Object>> bundles() {

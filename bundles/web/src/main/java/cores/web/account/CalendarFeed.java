@@ -20,13 +20,17 @@ import java.time.Instant;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code GET /calendar/{key}.ics}: a user's bookings and reservations (current, upcoming, and those
  * that ended in the last {@link #PAST}) as iCalendar, for calendar applications, which cannot log
  * in: the secret key in the address is the credential. An unknown or revoked key is 404.
  */
-@Component(service = CalendarFeed.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = CalendarFeed.class)
 @Path("calendar")
 public final class CalendarFeed {
   /** Where the feeds are. */

@@ -24,13 +24,17 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /profile/calendar}: the user's private calendar address ({@link CalendarFeed}). Only a
  * hash of its key is kept, so the address is shown once, in the answer to the POST that makes it;
  * making a new one revokes the old one, and the user may turn the feed off.
  */
-@Component(service = CalendarPages.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = CalendarPages.class)
 @Path("profile/calendar")
 @Produces(MediaType.TEXT_HTML)
 public final class CalendarPages {

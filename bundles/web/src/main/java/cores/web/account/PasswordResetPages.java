@@ -24,6 +24,8 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /password-reset}: anyone asks for a link by email address, and gets the same answer
@@ -31,7 +33,9 @@ import org.osgi.service.component.annotations.Reference;
  * password is set (once, before the link expires). The forms of visitors without a session carry
  * the anonymous visitor's CSRF token.
  */
-@Component(service = PasswordResetPages.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = PasswordResetPages.class)
 @Path("password-reset")
 @Produces(MediaType.TEXT_HTML)
 public final class PasswordResetPages {

@@ -29,13 +29,17 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /profile}: the user's names, email address and reminder choice; {@code /profile/password}:
  * their local password (users of a directory are told where theirs lives). Each form posts to its
  * page and is shown again with the problems at their fields, or redirects with a message.
  */
-@Component(service = ProfilePages.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = ProfilePages.class)
 @Path("profile")
 @Produces(MediaType.TEXT_HTML)
 public final class ProfilePages {

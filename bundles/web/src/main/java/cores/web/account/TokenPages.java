@@ -27,12 +27,16 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /profile/tokens}: the user's API tokens (label, created, last used); a new token's key is
  * in the answer to the POST that creates it and nowhere else, ever. Revoking redirects back.
  */
-@Component(service = TokenPages.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = TokenPages.class)
 @Path("profile/tokens")
 @Produces(MediaType.TEXT_HTML)
 public final class TokenPages {

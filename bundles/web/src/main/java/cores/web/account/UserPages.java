@@ -30,13 +30,17 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /users/lookup?q=}: find a user by username, name or address; {@code /users/{id}}: who they
  * are and what they hold now and later; staff may impersonate them ({@code POST
  * /users/{id}/impersonate}) until they stop ({@code POST /impersonate/stop}, the frame's banner).
  */
-@Component(service = UserPages.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = UserPages.class)
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public final class UserPages {

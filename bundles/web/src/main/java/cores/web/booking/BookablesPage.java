@@ -18,16 +18,19 @@ import java.time.Clock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code GET /bookables}: the bookable search with its filters in the query string; with htmx a
  * change of a filter swaps the results in place and pushes the URL, without it the form is
  * submitted.
  */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = BookablesPage.class,
     property = {
-      Whiteboard.PAGE + "=true",
       Whiteboard.NAV_LABEL + "=Book",
       Whiteboard.NAV_PATH + "=/bookables",
       Whiteboard.NAV_RANK + "=10"

@@ -29,13 +29,17 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * Cancelling a booking or reservation ({@code /bookings/{id}/cancel}, {@code
  * /reservations/{id}/cancel}: the details and "Are you sure?", then POST) and changing a booking's
  * last day and comment ({@code /bookings/{id}/edit}). Only the owner or staff get these pages.
  */
-@Component(service = HoldPages.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = HoldPages.class)
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public final class HoldPages {

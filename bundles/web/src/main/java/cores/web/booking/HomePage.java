@@ -25,9 +25,13 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code GET /}: the dashboard (DOMAIN.md), or for anonymous visitors what Cores is. */
-@Component(service = HomePage.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = HomePage.class)
 @Path("/")
 public final class HomePage {
   /** Ended bookings and reservations stay on the dashboard this long. */

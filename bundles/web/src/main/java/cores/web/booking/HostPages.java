@@ -31,13 +31,17 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * A host's page ({@code /hosts/{id}/}) and its booking and reservation forms ({@code
  * /hosts/{id}/book}, {@code /hosts/{id}/reserve}): GET shows, POST books and redirects to the
  * dashboard, or shows the form again with every problem at its field.
  */
-@Component(service = HostPages.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = HostPages.class)
 @Path("hosts/{id}")
 @Produces(MediaType.TEXT_HTML)
 public final class HostPages {

@@ -13,12 +13,16 @@ import java.net.URI;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * The original's page URLs, which bookmarks and old mails still hold, answer 301 with the page that
  * replaced them. Its host pages were addressed by the bookable's id, ours by the host's.
  */
-@Component(service = LegacyRedirects.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = LegacyRedirects.class)
 @Path("/")
 public final class LegacyRedirects {
   private final BookingDesk desk;

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * What people do on the live pages, every change a POST that answers with a redirect and a message:
@@ -43,7 +45,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code …/nic}), which show every problem at its field; resolve or ignore an offline host warning
  * ({@code /live/warnings/{id}/…}); take a MAC off the ignore list.
  */
-@Component(service = ConflictPages.class, property = Whiteboard.PAGE + "=true")
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = ConflictPages.class)
 @Path("live")
 @Produces(MediaType.TEXT_HTML)
 public final class ConflictPages {

@@ -19,6 +19,8 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * The live views ({@code live.view_scanconflict}): the dashboard ({@code /live/dash}: the last
@@ -26,10 +28,11 @@ import org.osgi.service.component.annotations.Reference;
  * by lab ({@code /live/hosts}) and the unknown devices ({@code /live/unknown}); the original's URLs
  * ({@code /live/}, {@code /live/list/}, trailing slashes) answer 301.
  */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = LivePages.class,
     property = {
-      Whiteboard.PAGE + "=true",
       Whiteboard.NAV_LABEL + "=Live",
       Whiteboard.NAV_PATH + "=/live/",
       Whiteboard.NAV_PERMISSION + "=" + Permissions.VIEW_SCANCONFLICT,

@@ -34,6 +34,8 @@ import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * The reports ({@code /reports/}, {@code /reports/assets}, {@code /reports/usage}, {@code
@@ -42,10 +44,11 @@ import org.osgi.service.component.annotations.Reference;
  * /reports/usage.csv?days=30&table=labs}), through the session. Each needs its report's permission;
  * the original's URLs answer 301.
  */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = ReportPages.class,
     property = {
-      Whiteboard.PAGE + "=true",
       Whiteboard.NAV_LABEL + "=Reports",
       Whiteboard.NAV_PATH + "=/reports/",
       Whiteboard.NAV_PERMISSION
