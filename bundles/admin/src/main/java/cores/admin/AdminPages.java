@@ -500,12 +500,20 @@ public final class AdminPages {
             message(request, model.name())));
   }
 
-  /** The view, add, change and delete permission of every model the admin shows. */
+  /**
+   * The permissions of every model the admin shows: view, and add, change and delete where the
+   * model has them (a log only view, a token no change).
+   */
   private List<String> permissions() {
     List<String> names = new ArrayList<>();
     for (AdminModel model : desk.models()) {
-      for (String action : List.of("view", "add", "change", "delete")) {
-        names.add(model.permission(action));
+      names.add(model.permission("view"));
+      if (!model.readOnly()) {
+        names.add(model.permission("add"));
+        if (model.editable()) {
+          names.add(model.permission("change"));
+        }
+        names.add(model.permission("delete"));
       }
     }
     return names;

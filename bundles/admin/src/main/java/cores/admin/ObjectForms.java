@@ -95,7 +95,7 @@ public final class ObjectForms {
       }
       throw e;
     }
-    String back = AdminPages.allowed(visitor, model).url() + "/" + id + "?done=changed";
+    String back = AdminPages.allowed(visitor, model).url() + "?done=changed";
     return Response.seeOther(URI.create(back)).build();
   }
 
