@@ -148,9 +148,9 @@ class AdminAccountsIT {
     // her)
     site.user("ivan", false);
     long ivan = number("SELECT id FROM auth_user WHERE username = 'ivan'");
-    long changes = number("SELECT count(*) FROM cores_change");
     Browser browser = site.browser(true, 1280);
     WebSite.logIn(browser, victor);
+    long changes = number("SELECT count(*) FROM cores_change");
     browser.open("/admin/auth/user/" + ivan);
     browser.click("#f-is_superuser");
     browser.follow("main form.cores-card button[type=submit]");
