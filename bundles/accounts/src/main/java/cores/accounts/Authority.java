@@ -6,8 +6,12 @@ import cores.api.accounts.User;
 import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Who may give which rights to whom, in one place for every path that changes users and groups:
@@ -45,25 +49,35 @@ public final class Authority {
   /**
    * Refuses (403) unless the actor may give the user the rights {@code after} where they had {@code
    * before}: making a superuser takes a superuser, making staff takes staff, and each permission
-   * gained must be one the actor holds.
+   * gained must be one the actor holds. The refusal names its field ({@code is_superuser}, {@code
+   * is_staff}, or where a permission was given: {@code source} tells, e.g. a group's), so that a
+   * form shows it there.
    */
-  public static void requireMayGrant(User actor, Rights before, Rights after) {
+  public static void requireMayGrant(
+      User actor, Rights before, Rights after, Function<String, String> source) {
     if (actor.superuser()) {
       return;
     }
     if (after.superuser() && !before.superuser()) {
-      throw Access.forbidden("Only superusers may make superusers.");
+      throw refused("is_superuser", "Only superusers may make superusers.");
     }
     if (after.staff() && !before.staff() && !actor.staff()) {
-      throw Access.forbidden("Only staff may make staff.");
+      throw refused("is_staff", "Only staff may make staff.");
     }
     Set<String> gained = new TreeSet<>(after.permissions());
     gained.removeAll(before.permissions());
     gained.removeAll(actor.permissions());
     if (!gained.isEmpty()) {
-      throw Access.forbidden(
-          "You may not grant permissions you do not hold: " + String.join(", ", gained) + ".");
+      String detail =
+          "You may not grant permissions you do not hold: " + String.join(", ", gained) + ".";
+      Map<String, List<String>> errors = new TreeMap<>();
+      gained.forEach(p -> errors.put(source.apply(p), List.of(detail)));
+      throw new ProblemException(403, "Forbidden", detail, errors);
     }
+  }
+
+  private static ProblemException refused(String field, String detail) {
+    return new ProblemException(403, "Forbidden", detail, Map.of(field, List.of(detail)));
   }
 
   /**

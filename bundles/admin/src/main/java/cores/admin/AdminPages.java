@@ -35,6 +35,8 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -80,10 +82,17 @@ public final class AdminPages {
   private final PageLayout layout;
   private final Templates templates = new Templates();
 
+  /** Takes every desk (the domain's, the accounts'), each for its own models. */
   @Activate
   public AdminPages(
-      @Reference AdminDesk desk, @Reference ChangeLog changes, @Reference PageLayout layout) {
-    this.desk = desk;
+      @Reference(
+              service = AdminDesk.class,
+              cardinality = ReferenceCardinality.AT_LEAST_ONE,
+              policyOption = ReferencePolicyOption.GREEDY)
+          List<AdminDesk> desks,
+      @Reference ChangeLog changes,
+      @Reference PageLayout layout) {
+    this.desk = new Desks(desks);
     this.changes = changes;
     this.layout = layout;
   }
@@ -205,6 +214,7 @@ public final class AdminPages {
       return redirect(allowed(visitor, model).url() + "?done=none");
     }
     String action = first(posted, "action");
+    requireWritable(request, model);
     if ("delete".equals(action)) {
       return confirmation(request, visitor, model, ids, List.of(), 200);
     }
@@ -278,14 +288,20 @@ public final class AdminPages {
     }
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
+    requireWritable(request, model);
     Map<String, String> values = values(model, posted);
+    AdminDesk.Created created;
     try {
-      desk.create(visitor.user().orElseThrow(), model, values);
+      created = desk.createShown(visitor.user().orElseThrow(), model, values);
     } catch (ProblemException e) {
-      if (e.status() == 400 || e.status() == 409) {
-        return form(request, visitor, model, 0, new Form(values).refused(e, names(model)), 400);
+      if (refusedAtFields(e)) {
+        return form(
+            request, visitor, model, 0, new Form(values).refused(e, names(model)), e.status());
       }
       throw e;
+    }
+    if (created.secret() != null) {
+      return Secrets.page(this, request, allowed(visitor, model), created);
     }
     return redirect(allowed(visitor, model).url() + "?done=added");
   }
@@ -322,12 +338,14 @@ public final class AdminPages {
     }
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
+    requireWritable(request, model);
     Map<String, String> values = values(model, posted);
     try {
       desk.update(visitor.user().orElseThrow(), model, id, values);
     } catch (ProblemException e) {
-      if (e.status() == 400 || e.status() == 409) {
-        return form(request, visitor, model, id, new Form(values).refused(e, names(model)), 400);
+      if (refusedAtFields(e)) {
+        return form(
+            request, visitor, model, id, new Form(values).refused(e, names(model)), e.status());
       }
       throw e;
     }
@@ -395,6 +413,7 @@ public final class AdminPages {
 
   private Response delete(ContainerRequestContext request, AdminModel model, List<Long> ids) {
     Visitor visitor = Visitor.of(request);
+    requireWritable(request, model);
     if (ids.isEmpty()) {
       return redirect(allowed(visitor, model).url() + "?done=none");
     }
@@ -444,12 +463,7 @@ public final class AdminPages {
       long id,
       Form form,
       int status) {
-    Map<String, Map<Long, String>> options = new LinkedHashMap<>();
-    for (AdminField field : model.fields()) {
-      if ("ref".equals(field.kind()) && field.writable()) {
-        options.put(field.name(), desk.options(visitor.user().orElseThrow(), field));
-      }
-    }
+    Map<String, Map<Long, String>> options = options(visitor, model.fields());
     String title =
         id == 0 ? "Add " + model.name() : "Change " + model.name() + " " + desk.label(model, id);
     List<Views.Inline> inlines = new ArrayList<>();
@@ -484,14 +498,52 @@ public final class AdminPages {
             title,
             form,
             options,
+            permissions(),
             inlines,
             message(request, model.name())));
+  }
+
+  /**
+   * The permissions of every model the admin shows: view, and add, change and delete where the
+   * model has them (a log only view, a token no change).
+   */
+  private List<String> permissions() {
+    List<String> names = new ArrayList<>();
+    for (AdminModel model : desk.models()) {
+      names.add(model.permission("view"));
+      if (!model.readOnly()) {
+        names.add(model.permission("add"));
+        if (model.editable()) {
+          names.add(model.permission("change"));
+        }
+        names.add(model.permission("delete"));
+      }
+    }
+    return names;
+  }
+
+  AdminDesk desk() {
+    return desk;
+  }
+
+  /** The choices of the writable reference fields, and of multis over another model. */
+  Map<String, Map<Long, String>> options(Visitor visitor, List<AdminField> fields) {
+    Map<String, Map<Long, String>> options = new LinkedHashMap<>();
+    for (AdminField field : fields) {
+      boolean referring =
+          "ref".equals(field.kind()) || ("multi".equals(field.kind()) && field.target() != null);
+      if (referring && field.writable()) {
+        options.put(field.name(), desk.options(visitor.user().orElseThrow(), field));
+      }
+    }
+    return options;
   }
 
   /** The options of a filter: references by label, choices, yes/no. */
   private Map<String, String> filterOptions(Visitor visitor, AdminField field) {
     Map<String, String> options = new LinkedHashMap<>();
-    switch (field.kind()) {
+    String kind = "multi".equals(field.kind()) && field.target() != null ? "ref" : field.kind();
+    switch (kind) {
       case "ref" -> {
         options.put("none", "(none)");
         desk.options(visitor.user().orElseThrow(), field)
@@ -514,29 +566,45 @@ public final class AdminPages {
         "/admin/" + change.app() + "/" + change.model() + "/" + change.objectId() + "/history");
   }
 
-  private static Views.Allowed allowed(Visitor visitor, AdminModel model) {
+  static Views.Allowed allowed(Visitor visitor, AdminModel model) {
+    boolean writes = !model.readOnly();
     return new Views.Allowed(
         model,
-        visitor.may(model.permission("add")),
-        visitor.may(model.permission("change")),
-        visitor.may(model.permission("delete")));
+        writes && visitor.may(model.permission("add")),
+        writes && model.editable() && visitor.may(model.permission("change")),
+        writes && visitor.may(model.permission("delete")));
   }
 
-  private AdminModel model(String app, String name) {
+  /**
+   * Whether a refusal is shown on its form: bad input, a conflict, or a right the visitor may not
+   * give, named at its field (a 403 without a field is the whole page's).
+   */
+  static boolean refusedAtFields(ProblemException e) {
+    return e.status() == 400 || e.status() == 409 || (e.status() == 403 && !e.errors().isEmpty());
+  }
+
+  /** Refuses the writes of a model its desk allows no one while impersonating (403). */
+  static void requireWritable(ContainerRequestContext request, AdminModel model) {
+    if (model.notWhileImpersonating() != null) {
+      Access.requireNotImpersonating(request, model.notWhileImpersonating());
+    }
+  }
+
+  AdminModel model(String app, String name) {
     return desk.models().stream()
         .filter(m -> m.app().equals(app) && m.name().equals(name))
         .findFirst()
         .orElseThrow(() -> ProblemException.notFound("No model " + app + "." + name + " here."));
   }
 
-  private static void require(Visitor visitor, AdminModel model, String action) {
+  static void require(Visitor visitor, AdminModel model, String action) {
     if (!visitor.may(model.permission(action))) {
       throw Access.forbidden("This needs the permission " + model.permission(action) + ".");
     }
   }
 
   /** Anonymous visitors log in first; others must be staff. */
-  private static Optional<Response> staffOnly(ContainerRequestContext request) {
+  static Optional<Response> staffOnly(ContainerRequestContext request) {
     Visitor visitor = Visitor.of(request);
     if (visitor.user().isEmpty()) {
       String here = request.getUriInfo().getRequestUri().getRawPath();
@@ -551,16 +619,26 @@ public final class AdminPages {
     return Optional.empty();
   }
 
-  /** The posted value of each field; an unticked box is absent. */
-  private static Map<String, String> values(
-      AdminModel model, MultivaluedMap<String, String> posted) {
+  /** The posted value of each field; an unticked box is absent, a multi's values one a line. */
+  static Map<String, String> values(
+      List<AdminField> fields, MultivaluedMap<String, String> posted) {
     Map<String, String> values = new LinkedHashMap<>();
-    for (AdminField field : model.fields()) {
+    for (AdminField field : fields) {
       if (field.writable()) {
-        values.put(field.name(), first(posted, field.name()));
+        List<String> given = posted == null ? null : posted.get(field.name());
+        values.put(
+            field.name(),
+            "multi".equals(field.kind())
+                ? String.join("\n", given == null ? List.of() : given)
+                : first(posted, field.name()));
       }
     }
     return values;
+  }
+
+  private static Map<String, String> values(
+      AdminModel model, MultivaluedMap<String, String> posted) {
+    return values(model.fields(), posted);
   }
 
   private static List<String> names(AdminModel model) {
@@ -614,7 +692,7 @@ public final class AdminPages {
     return Response.seeOther(URI.create(location)).build();
   }
 
-  private Response page(
+  Response page(
       ContainerRequestContext request, int status, String title, String template, Object view) {
     String body = templates.render(template, view);
     String path = request.getUriInfo().getRequestUri().getRawPath();

@@ -100,6 +100,7 @@ public final class Views {
    *
    * @param id the object's id, or 0 for a new one
    * @param options each reference field's choices: id to label
+   * @param permissions what a permissions field offers: the four permissions of every model
    */
   public record FormPage(
       Allowed allowed,
@@ -108,6 +109,7 @@ public final class Views {
       String title,
       Form form,
       Map<String, Map<Long, String>> options,
+      List<String> permissions,
       List<Inline> inlines,
       String message) {
 
@@ -117,6 +119,35 @@ public final class Views {
 
     public boolean selected(String field, long option) {
       return String.valueOf(option).equals(form.value(field));
+    }
+
+    /** Whether a multi field holds the value (its values are one a line). */
+    public boolean holds(String field, String value) {
+      return List.of(form.value(field).split("\n")).contains(value);
+    }
+
+    /** The choices of a multi field: value to label, of the referenced model or its own. */
+    public Map<String, String> choices(AdminField field) {
+      Map<String, String> choices = new LinkedHashMap<>();
+      if ("permissions".equals(field.kind())) {
+        // every model's, and any other the object holds: saving keeps what is not offered
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(permissions);
+        names.addAll(List.of(form.value(field.name()).split("\n")));
+        names.remove("");
+        names.forEach(n -> choices.put(n, n));
+      } else if (field.target() != null) {
+        options
+            .getOrDefault(field.name(), Map.of())
+            .forEach((k, v) -> choices.put(String.valueOf(k), v));
+      } else {
+        field.choices().forEach(c -> choices.put(c, c));
+      }
+      return choices;
+    }
+
+    /** Where a per-object button posts to. */
+    public String buttonPath(String path) {
+      return path.replace("{id}", String.valueOf(id));
     }
   }
 
@@ -144,4 +175,19 @@ public final class Views {
       List<String> problems) {}
 
   public record HistoryPage(Allowed allowed, long id, String object, List<Line> lines) {}
+
+  /** What a new object's secret page shows: the secret, once. */
+  public record SecretPage(Views.Allowed allowed, long id, String label, String secret) {}
+
+  /**
+   * One of a model's own forms on an object (a user's password).
+   *
+   * @param form its values and problems; a password's value is never shown again
+   */
+  public record ObjectFormPage(
+      Allowed allowed, String csrf, long id, String object, AdminModel.AdminForm spec, Form form) {
+    public String action() {
+      return allowed.url() + "/" + id + "/form/" + spec.name();
+    }
+  }
 }

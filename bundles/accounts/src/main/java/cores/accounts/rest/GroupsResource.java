@@ -1,18 +1,13 @@
 package cores.accounts.rest;
 
-import cores.accounts.Authority;
-import cores.accounts.Authority.Rights;
-import cores.accounts.Constraints;
 import cores.accounts.entity.GroupEntity;
 import cores.api.accounts.Permissions;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
-import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,8 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,15 +50,17 @@ public final class GroupsResource {
   static final String CHANGE = Permissions.of("auth", "change", "group");
 
   /** What is refused while impersonating (see {@link Access#requireNotImpersonating}). */
-  static final String ADMINISTER = "change groups";
+  public static final String ADMINISTER = "change groups";
 
   static final String DELETE = Permissions.of("auth", "delete", "group");
 
   private final Transactions tx;
+  private final GroupWrites writes;
 
   @Activate
   public GroupsResource(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
     this.tx = tx;
+    this.writes = new GroupWrites(tx);
   }
 
   @GET
@@ -109,15 +104,7 @@ public final class GroupsResource {
       @Context UriInfo uri) {
     User actor = Access.require(security, ADD);
     Access.requireNotImpersonating(request, ADMINISTER);
-    GroupInput body = required(input);
-    GroupView created =
-        save(
-            em -> {
-              GroupEntity group = new GroupEntity(body.name());
-              apply(actor, group, body, false);
-              em.persist(group);
-              return group;
-            });
+    GroupView created = writes.create(actor, required(input));
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
         .entity(created)
         .build();
@@ -127,7 +114,7 @@ public final class GroupsResource {
   @Path("{id}")
   public GroupView get(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, VIEW);
-    return tx.readOnly(em -> GroupView.of(find(em, id)));
+    return tx.readOnly(em -> GroupView.of(GroupWrites.find(em, id)));
   }
 
   @PUT
@@ -140,13 +127,7 @@ public final class GroupsResource {
       @Context ContainerRequestContext request) {
     User actor = Access.require(security, CHANGE);
     Access.requireNotImpersonating(request, ADMINISTER);
-    GroupInput body = required(input);
-    return save(
-        em -> {
-          GroupEntity group = find(em, id);
-          apply(actor, group, body, false);
-          return group;
-        });
+    return writes.update(actor, id, required(input), false);
   }
 
   @PATCH
@@ -159,13 +140,7 @@ public final class GroupsResource {
       @Context ContainerRequestContext request) {
     User actor = Access.require(security, CHANGE);
     Access.requireNotImpersonating(request, ADMINISTER);
-    GroupInput body = required(input);
-    return save(
-        em -> {
-          GroupEntity group = find(em, id);
-          apply(actor, group, body, true);
-          return group;
-        });
+    return writes.update(actor, id, required(input), true);
   }
 
   @DELETE
@@ -177,64 +152,7 @@ public final class GroupsResource {
       @Context ContainerRequestContext request) {
     Access.require(security, DELETE);
     Access.requireNotImpersonating(request, ADMINISTER);
-    try {
-      tx.required(
-          em -> {
-            em.remove(find(em, id));
-            em.flush();
-            return null;
-          });
-    } catch (RuntimeException e) {
-      throw Constraints.whenReferred(e, "Group " + id, "remove or change those first.");
-    }
-  }
-
-  private GroupView save(Function<EntityManager, GroupEntity> change) {
-    try {
-      return tx.required(
-          em -> {
-            GroupEntity group = change.apply(em);
-            em.flush();
-            return GroupView.of(group);
-          });
-    } catch (RuntimeException e) {
-      if (Constraints.uniqueViolated(e, Constraints.GROUP_NAME_UNIQUE)) {
-        throw FieldErrors.single("name", "already taken");
-      }
-      throw e;
-    }
-  }
-
-  /** Checks the input and copies it on; the permissions a group gains, its members gain. */
-  private static void apply(User actor, GroupEntity group, GroupInput in, boolean partial) {
-    FieldErrors errors = new FieldErrors();
-    if (!partial || in.name() != null) {
-      errors.check("name", Names.group(in.name()));
-    }
-    if (in.permissions() != null) {
-      in.permissions().forEach(p -> errors.check("permissions", Names.permission(p)));
-    }
-    errors.throwIfAny();
-    if (!partial || in.name() != null) {
-      group.name(in.name());
-    }
-    if (!partial || in.permissions() != null) {
-      Set<String> before = Set.copyOf(group.permissions());
-      group.permissions().clear();
-      if (in.permissions() != null) {
-        group.permissions().addAll(in.permissions());
-      }
-      Authority.requireMayGrant(
-          actor, Rights.ofPermissions(before), Rights.ofPermissions(group.permissions()));
-    }
-  }
-
-  private static GroupEntity find(EntityManager em, long id) {
-    GroupEntity group = em.find(GroupEntity.class, id);
-    if (group == null) {
-      throw ProblemException.notFound("No group with id " + id + ".");
-    }
-    return group;
+    writes.delete(id);
   }
 
   private static GroupInput required(GroupInput input) {

@@ -1,13 +1,10 @@
 package cores.accounts.rest;
 
 import cores.accounts.Authority;
-import cores.accounts.Authority.Rights;
-import cores.accounts.Constraints;
 import cores.accounts.Credentials;
 import cores.accounts.DatabaseClock;
 import cores.accounts.PasswordHasher;
 import cores.accounts.Validation;
-import cores.accounts.entity.GroupEntity;
 import cores.accounts.entity.UserEntity;
 import cores.api.accounts.Permissions;
 import cores.api.accounts.User;
@@ -15,11 +12,9 @@ import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
-import cores.api.web.FieldErrors;
 import cores.api.web.JsonShape;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -39,11 +34,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,7 +66,7 @@ public final class UsersResource implements ApiSchemas {
   static final String DELETE = Permissions.of("auth", "delete", "user");
 
   /** What is refused while impersonating (see {@link Access#requireNotImpersonating}). */
-  static final String ADMINISTER = "change users or their passwords";
+  public static final String ADMINISTER = "change users or their passwords";
 
   /** EclipseLink's query hints (org.eclipse.persistence.config.QueryHints), by name. */
   private static final String BATCH = "eclipselink.batch";
@@ -81,8 +74,7 @@ public final class UsersResource implements ApiSchemas {
   private static final String BATCH_TYPE = "eclipselink.batch.type";
 
   private final Transactions tx;
-  private final PasswordHasher hasher;
-  private final Clock clock;
+  private final UserWrites writes;
 
   @Activate
   public UsersResource(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
@@ -91,8 +83,7 @@ public final class UsersResource implements ApiSchemas {
 
   UsersResource(Transactions tx, PasswordHasher hasher, Clock clock) {
     this.tx = tx;
-    this.hasher = hasher;
-    this.clock = clock;
+    this.writes = new UserWrites(tx, hasher, clock);
   }
 
   @GET
@@ -160,17 +151,7 @@ public final class UsersResource implements ApiSchemas {
       @Context UriInfo uri) {
     User actor = Access.require(security, ADD);
     Access.requireNotImpersonating(request, ADMINISTER);
-    UserInput body = required(input);
-    UserView created =
-        save(
-            em -> {
-              UserEntity user = new UserEntity(body.username(), hasher.unusable(), clock.instant());
-              Rights before = Rights.of(user);
-              apply(em, user, body, false);
-              Authority.requireMayGrant(actor, before, Rights.of(user));
-              em.persist(user);
-              return user;
-            });
+    UserView created = writes.create(actor, required(input));
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
         .entity(created)
         .build();
@@ -180,7 +161,7 @@ public final class UsersResource implements ApiSchemas {
   @Path("{id}")
   public UserView get(@PathParam("id") long id, @Context SecurityContext security) {
     Access.require(security, VIEW);
-    return tx.readOnly(em -> UserView.of(find(em, id)));
+    return tx.readOnly(em -> UserView.of(UserWrites.find(em, id)));
   }
 
   @PUT
@@ -214,21 +195,7 @@ public final class UsersResource implements ApiSchemas {
       @Context ContainerRequestContext request) {
     User actor = Access.require(security, DELETE);
     Access.requireNotImpersonating(request, ADMINISTER);
-    try {
-      tx.required(
-          em -> {
-            UserEntity user = find(em, id);
-            Rights rights = Rights.of(user);
-            Authority.requireMayChange(actor, rights);
-            Authority.requireSuperuserLeft(em, id, user.username(), rights, null);
-            em.remove(user);
-            em.flush();
-            return null;
-          });
-    } catch (RuntimeException e) {
-      throw Constraints.whenReferred(
-          e, "User " + id, "deactivate the user instead, or remove those first.");
-    }
+    writes.delete(actor, id);
   }
 
   /** Sets a local password; what the user held with the old one ends ({@link Credentials}). */
@@ -246,19 +213,7 @@ public final class UsersResource implements ApiSchemas {
     Access.requireNotImpersonating(request, ADMINISTER);
     char[] password =
         input == null || input.password() == null ? null : input.password().toCharArray();
-    String problem = Validation.password(password);
-    if (problem != null) {
-      throw FieldErrors.single("password", problem);
-    }
-    String hash = hasher.hash(password);
-    tx.required(
-        em -> {
-          UserEntity user = find(em, id);
-          Authority.requireMayChange(actor, Rights.of(user));
-          user.password(hash);
-          Credentials.passwordChanged(em, id, user.username(), null, clock.instant());
-          return null;
-        });
+    writes.setPassword(actor, id, password);
   }
 
   private UserView update(
@@ -269,41 +224,11 @@ public final class UsersResource implements ApiSchemas {
       ContainerRequestContext request) {
     User actor = Access.require(security, CHANGE);
     Access.requireNotImpersonating(request, ADMINISTER);
-    return save(
-        em -> {
-          UserEntity user = find(em, id);
-          Rights before = Rights.of(user);
-          Authority.requireMayChange(actor, before);
-          apply(em, user, input, partial);
-          Rights after = Rights.of(user);
-          Authority.requireMayGrant(actor, before, after);
-          Authority.requireSuperuserLeft(em, id, user.username(), before, after);
-          if (before.active() && !after.active()) {
-            Credentials.deactivated(em, id, clock.instant());
-          }
-          return user;
-        });
-  }
-
-  /** Runs the change, flushes so the database checks it, and answers a taken username as 400. */
-  private UserView save(java.util.function.Function<EntityManager, UserEntity> change) {
-    try {
-      return tx.required(
-          em -> {
-            UserEntity user = change.apply(em);
-            em.flush();
-            return UserView.of(user);
-          });
-    } catch (RuntimeException e) {
-      if (Constraints.uniqueViolated(e, Constraints.USERNAME_UNIQUE)) {
-        throw FieldErrors.single("username", "already taken");
-      }
-      throw e;
-    }
+    return writes.update(actor, id, input, partial);
   }
 
   /**
-   * What {@link #apply} lets through, as a JSON Schema: the components of {@link UserInput}
+   * What {@link UserWrites} lets through, as a JSON Schema: the components of {@link UserInput}
    * (Jackson refuses other keys), each as its check reads it; a create or replace needs the
    * username.
    */
@@ -352,92 +277,10 @@ public final class UsersResource implements ApiSchemas {
     return Map.of("user_input", inputSchema(true), "user_patch", inputSchema(false));
   }
 
-  /** Checks the input and copies it onto the user; PATCH copies only what is present. */
-  private static void apply(EntityManager em, UserEntity user, UserInput in, boolean partial) {
-    FieldErrors errors = new FieldErrors();
-    if (!partial || in.username() != null) {
-      errors.check("username", Validation.username(in.username()));
-    }
-    errors.check("first_name", Validation.name(in.firstName()));
-    errors.check("last_name", Validation.name(in.lastName()));
-    errors.check("email", Validation.email(in.email(), false));
-    List<GroupEntity> groups = in.groups() == null ? null : groups(em, in.groups(), errors);
-    if (in.permissions() != null) {
-      in.permissions().forEach(p -> errors.check("user_permissions", Names.permission(p)));
-    }
-    errors.throwIfAny();
-    if (!partial || in.username() != null) {
-      user.username(in.username());
-    }
-    if (!partial || in.firstName() != null) {
-      user.firstName(orEmpty(in.firstName()));
-    }
-    if (!partial || in.lastName() != null) {
-      user.lastName(orEmpty(in.lastName()));
-    }
-    if (!partial || in.email() != null) {
-      user.email(orEmpty(in.email()));
-    }
-    if (!partial || in.active() != null) {
-      user.active(in.active() == null || in.active());
-    }
-    if (!partial || in.staff() != null) {
-      user.staff(in.staff() != null && in.staff());
-    }
-    if (!partial || in.superuser() != null) {
-      user.superuser(in.superuser() != null && in.superuser());
-    }
-    if (!partial || groups != null) {
-      user.groups().clear();
-      if (groups != null) {
-        user.groups().addAll(groups);
-      }
-    }
-    if (!partial || in.permissions() != null) {
-      user.permissions().clear();
-      if (in.permissions() != null) {
-        user.permissions().addAll(in.permissions());
-      }
-    }
-  }
-
-  private static List<GroupEntity> groups(EntityManager em, List<Long> ids, FieldErrors errors) {
-    Set<Long> wanted = new HashSet<>();
-    for (Long id : ids) {
-      if (id == null) {
-        errors.check("groups", "must be group ids");
-      } else {
-        wanted.add(id);
-      }
-    }
-    if (wanted.isEmpty()) {
-      return List.of();
-    }
-    List<GroupEntity> found =
-        em.createQuery("select g from GroupEntity g where g.id in :ids", GroupEntity.class)
-            .setParameter("ids", wanted)
-            .getResultList();
-    found.forEach(g -> wanted.remove(g.id()));
-    wanted.stream().sorted().forEach(id -> errors.check("groups", "no group with id " + id));
-    return found;
-  }
-
-  private static UserEntity find(EntityManager em, long id) {
-    UserEntity user = em.find(UserEntity.class, id);
-    if (user == null) {
-      throw ProblemException.notFound("No user with id " + id + ".");
-    }
-    return user;
-  }
-
   private static UserInput required(UserInput input) {
     if (input == null) {
       throw ProblemException.badRequest("A JSON body is required.");
     }
     return input;
-  }
-
-  private static String orEmpty(String value) {
-    return value == null ? "" : value;
   }
 }

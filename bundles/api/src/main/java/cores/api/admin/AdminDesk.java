@@ -1,6 +1,7 @@
 package cores.api.admin;
 
 import cores.api.accounts.User;
+import cores.api.web.ProblemException;
 import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
@@ -10,6 +11,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * rules as the REST API. Every method checks the user's permission on the model (a {@code
  * ProblemException} 403 without it); bad input is a {@code ProblemException} 400 with the problems
  * at their fields, and nothing is written.
+ *
+ * <p>The admin takes every desk registered, each answering for its own models (the domain's, the
+ * accounts'): a desk is asked only about the models it lists.
  */
 @ProviderType
 public interface AdminDesk {
@@ -54,6 +58,23 @@ public interface AdminDesk {
   /** Creates from form values (text; blank is no value); returns the new id. */
   long create(User user, AdminModel model, Map<String, String> values);
 
+  /**
+   * Creates as {@link #create} does, and returns what the page shows once and never again (a new
+   * API token's key); the admin creates through this.
+   */
+  default Created createShown(User user, AdminModel model, Map<String, String> values) {
+    return new Created(create(user, model, values), null);
+  }
+
+  /**
+   * Submits one of the model's own forms ({@link AdminModel#forms}) for an object, checked and
+   * written as {@link #update} is.
+   */
+  default void submit(
+      User user, AdminModel model, long id, String form, Map<String, String> values) {
+    throw ProblemException.notFound("No form " + form + " for " + model.plural() + ".");
+  }
+
   /** Changes to the form values (every writable field is given). */
   void update(User user, AdminModel model, long id, Map<String, String> values);
 
@@ -68,6 +89,13 @@ public interface AdminDesk {
 
   /** Deletes the objects in one transaction: all or, on any refusal, none. */
   void delete(User user, AdminModel model, List<Long> ids);
+
+  /**
+   * A new object.
+   *
+   * @param secret what is shown once after creating it, or null
+   */
+  record Created(long id, String secret) {}
 
   /**
    * One list page.

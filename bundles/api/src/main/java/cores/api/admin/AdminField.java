@@ -7,10 +7,15 @@ import java.util.List;
  *
  * @param name the field's name (the API's)
  * @param kind {@code text}, {@code longtext}, {@code int}, {@code bool}, {@code ref}, {@code mac},
- *     {@code inet}, {@code cidr}, {@code choice}, {@code time}, {@code date} or {@code email}
+ *     {@code inet}, {@code cidr}, {@code choice}, {@code multi}, {@code permissions}, {@code time},
+ *     {@code date}, {@code email} or {@code password}. A {@code multi} field holds any number of
+ *     values, one a line: of its {@code choices}, or with a {@code target} the ids of the
+ *     referenced model's objects ({@link AdminDesk#options}). A {@code permissions} field is a
+ *     multi of permission names, offering those of every model the admin shows. A {@code password}
+ *     is written, never shown.
  * @param required whether it must have a value
  * @param writable false for fields the domain derives (shown, never edited)
- * @param choices the allowed values of a choice
+ * @param choices the allowed values of a choice or a multi
  * @param target for a reference: the referenced model's name
  */
 public record AdminField(

@@ -20,6 +20,15 @@ import java.util.Optional;
  *     Make bookable})
  * @param inlines models whose objects are shown (and added) on this one's change page: their
  *     reference field to this model has this model's name (e.g. a host's NICs)
+ * @param readOnly whether its objects are only listed and read (a log): no add, change or delete
+ * @param editable whether an object's fields may be changed; false for objects only added and
+ *     deleted (an API token)
+ * @param forms forms of their own on each object, written through {@link AdminDesk#submit} (a
+ *     user's password)
+ * @param buttons per-object actions of other pages: label to the path they are posted to, {@code
+ *     {id}} standing for the object's id (a user's "Impersonate")
+ * @param notWhileImpersonating what the model's writes are refused as while the visitor
+ *     impersonates someone (e.g. {@code change users}), or null when they are allowed
  */
 public record AdminModel(
     String app,
@@ -30,13 +39,36 @@ public record AdminModel(
     List<String> filters,
     String search,
     Map<String, String> actions,
-    List<String> inlines) {
+    List<String> inlines,
+    boolean readOnly,
+    boolean editable,
+    List<AdminForm> forms,
+    Map<String, String> buttons,
+    String notWhileImpersonating) {
   public AdminModel {
     fields = List.copyOf(fields);
     columns = List.copyOf(columns);
     filters = List.copyOf(filters);
     actions = Collections.unmodifiableMap(new LinkedHashMap<>(actions));
     inlines = List.copyOf(inlines);
+    forms = List.copyOf(forms);
+    buttons = Collections.unmodifiableMap(new LinkedHashMap<>(buttons));
+  }
+
+  /** A model with add, change and delete and nothing besides. */
+  public AdminModel(
+      String app,
+      String name,
+      String plural,
+      List<AdminField> fields,
+      List<String> columns,
+      List<String> filters,
+      String search,
+      Map<String, String> actions,
+      List<String> inlines) {
+    this(
+        app, name, plural, fields, columns, filters, search, actions, inlines, false, true,
+        List.of(), Map.of(), null);
   }
 
   /** The permission for an action: view, add, change or delete. */
@@ -46,5 +78,23 @@ public record AdminModel(
 
   public Optional<AdminField> field(String fieldName) {
     return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+
+  public Optional<AdminForm> form(String formName) {
+    return forms.stream().filter(f -> f.name().equals(formName)).findFirst();
+  }
+
+  /**
+   * A form of its own on one object, e.g. a user's password.
+   *
+   * @param name its name in the page's path
+   * @param label its title and its link's text, e.g. {@code Set password}
+   * @param action the model's permission it needs: view, add, change or delete
+   * @param fields what it asks for
+   */
+  public record AdminForm(String name, String label, String action, List<AdminField> fields) {
+    public AdminForm {
+      fields = List.copyOf(fields);
+    }
   }
 }

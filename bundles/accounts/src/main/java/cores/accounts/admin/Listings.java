@@ -1,0 +1,239 @@
+package cores.accounts.admin;
+
+import cores.accounts.admin.AccountModels.Listing;
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminModel;
+import cores.api.web.ProblemException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The accounts' lists, labels and delete consequences, read from the bundle's own tables. */
+final class Listings {
+  private Listings() {}
+
+  /** Times in lists: to the minute, as the domain's lists show them. */
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** What a label is made of, by model: SQL over the model's rows ({@code r}). */
+  private static final Map<AdminModel, String> LABELS =
+      Map.of(
+          AccountModels.USER, "r.username",
+          AccountModels.GROUP, "r.name",
+          AccountModels.TOKEN, "r.label || ' (' || u.username || ')'",
+          AccountModels.IMPERSONATION, "r.real_username || ' as ' || r.target_username");
+
+  static Map<Long, String> labels(EntityManager em, AdminModel model, int limit) {
+    Listing listing = AccountModels.LISTINGS.get(model);
+    String label = LABELS.get(model);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT r.id, " + label + " " + listing.from() + " ORDER BY 2 LIMIT " + limit)
+            .getResultList();
+    Map<Long, String> labels = new LinkedHashMap<>();
+    rows.forEach(r -> labels.put(((Number) r[0]).longValue(), (String) r[1]));
+    return labels;
+  }
+
+  static String label(EntityManager em, AdminModel model, long id) {
+    Listing listing = AccountModels.LISTINGS.get(model);
+    @SuppressWarnings("unchecked")
+    List<Object> found =
+        em.createNativeQuery(
+                "SELECT "
+                    + LABELS.get(model)
+                    + " "
+                    + listing.from()
+                    + (listing.from().contains(" WHERE ") ? " AND" : " WHERE")
+                    + " r.id = ?1")
+            .setParameter(1, id)
+            .getResultList();
+    return found.isEmpty() ? "#" + id : String.valueOf(found.get(0));
+  }
+
+  static AdminDesk.Rows rows(
+      EntityManager em,
+      AdminModel model,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page) {
+    Listing listing = AccountModels.LISTINGS.get(model);
+    List<Object> params = new ArrayList<>();
+    List<String> where = new ArrayList<>();
+    String needle = search == null ? "" : search.strip();
+    if (!needle.isEmpty()) {
+      String pattern = "%" + needle.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+      List<String> any = new ArrayList<>();
+      for (String column : listing.search()) {
+        any.add("lower(" + column + ") LIKE lower(?) ESCAPE '!'");
+        params.add(pattern);
+      }
+      where.add("(" + String.join(" OR ", any) + ")");
+    }
+    filters.forEach(
+        (name, value) -> {
+          if (value == null || value.isEmpty()) {
+            return;
+          }
+          List<String> ref = listing.refs().get(name);
+          if (ref != null) {
+            if ("none".equals(value)) {
+              where.add(ref.get(1));
+            } else {
+              where.add(ref.get(0));
+              params.add(number(name, value));
+            }
+          } else if (listing.columns().containsKey(name) && model.filters().contains(name)) {
+            where.add(listing.columns().get(name) + " = ?");
+            params.add(yes(name, value));
+          } else {
+            throw ProblemException.badRequest("No filter " + name + ".");
+          }
+        });
+    String from = listing.from();
+    if (!where.isEmpty()) {
+      from += (from.contains(" WHERE ") ? " AND " : " WHERE ") + String.join(" AND ", where);
+    }
+    long count =
+        ((Number) query(em, "SELECT count(*) " + from, params).getSingleResult()).longValue();
+    StringBuilder select = new StringBuilder("SELECT r.id");
+    model.columns().forEach(c -> select.append(", ").append(listing.columns().get(c)));
+    int offset = Math.max(0, page - 1) * AdminDesk.PAGE_SIZE;
+    String sql =
+        select
+            + " "
+            + from
+            + " ORDER BY "
+            + order(model, listing, sort)
+            + ", r.id LIMIT "
+            + AdminDesk.PAGE_SIZE
+            + " OFFSET "
+            + offset;
+    @SuppressWarnings("unchecked")
+    List<Object[]> found = query(em, sql, params).getResultList();
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (Object[] row : found) {
+      rows.add(shown(model, row));
+    }
+    return new AdminDesk.Rows(count, rows);
+  }
+
+  /** One object's list columns (for the read-only models' forms), or null. */
+  static Map<String, String> row(EntityManager em, AdminModel model, long id) {
+    Listing listing = AccountModels.LISTINGS.get(model);
+    StringBuilder select = new StringBuilder("SELECT r.id");
+    model.columns().forEach(c -> select.append(", ").append(listing.columns().get(c)));
+    String from = listing.from() + (listing.from().contains(" WHERE ") ? " AND" : " WHERE");
+    @SuppressWarnings("unchecked")
+    List<Object[]> found =
+        query(em, select + " " + from + " r.id = ?", List.of(id)).getResultList();
+    return found.isEmpty() ? null : shown(model, found.get(0));
+  }
+
+  static List<String> consequences(EntityManager em, AdminModel model, List<Long> ids) {
+    List<String> lines = new ArrayList<>();
+    if (ids.isEmpty()) {
+      return lines;
+    }
+    if (model == AccountModels.USER) {
+      count(em, lines, "SELECT count(*) FROM cores_token WHERE user_id IN ", ids, "API tokens");
+      count(
+          em,
+          lines,
+          "SELECT count(*) FROM auth_user_groups WHERE user_id IN ",
+          ids,
+          "group memberships");
+    } else if (model == AccountModels.GROUP) {
+      count(
+          em,
+          lines,
+          "SELECT count(*) FROM auth_user_groups WHERE group_id IN ",
+          ids,
+          "memberships of users (the users stay)");
+    }
+    return lines;
+  }
+
+  private static void count(
+      EntityManager em, List<String> lines, String sql, List<Long> ids, String what) {
+    String in = "(" + String.join(", ", ids.stream().map(id -> "?").toList()) + ")";
+    long n = ((Number) query(em, sql + in, new ArrayList<>(ids)).getSingleResult()).longValue();
+    if (n > 0) {
+      lines.add(n + " " + what);
+    }
+  }
+
+  private static Map<String, String> shown(AdminModel model, Object[] row) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("id", String.valueOf(row[0]));
+    for (int i = 0; i < model.columns().size(); i++) {
+      Object value = row[i + 1];
+      String text;
+      if (value instanceof Boolean b) {
+        text = b ? "yes" : "no";
+      } else if (value instanceof Timestamp t) {
+        text = when(t.toInstant());
+      } else if (value instanceof OffsetDateTime t) {
+        text = when(t.toInstant());
+      } else if (value instanceof Instant t) {
+        text = when(t);
+      } else {
+        text = value == null ? "" : String.valueOf(value);
+      }
+      out.put(model.columns().get(i), text);
+    }
+    return out;
+  }
+
+  static String when(Instant at) {
+    return at == null ? "" : WHEN.format(at);
+  }
+
+  private static String order(AdminModel model, Listing listing, String sort) {
+    if (sort == null || sort.isBlank()) {
+      return listing.order();
+    }
+    boolean descending = sort.startsWith("-");
+    String column = descending ? sort.substring(1) : sort;
+    String sql = "id".equals(column) ? "r.id" : listing.columns().get(column);
+    if (sql == null || !("id".equals(column) || model.columns().contains(column))) {
+      return listing.order();
+    }
+    return sql + (descending ? " DESC NULLS LAST" : " ASC NULLS FIRST");
+  }
+
+  private static Query query(EntityManager em, String sql, List<Object> params) {
+    Query query = em.createNativeQuery(sql);
+    for (int i = 0; i < params.size(); i++) {
+      query.setParameter(i + 1, params.get(i));
+    }
+    return query;
+  }
+
+  private static long number(String field, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest("Not an id for " + field + ": " + value);
+    }
+  }
+
+  private static boolean yes(String field, String value) {
+    return switch (value) {
+      case "yes", "true" -> true;
+      case "no", "false" -> false;
+      default -> throw ProblemException.badRequest("Not yes or no for " + field + ": " + value);
+    };
+  }
+}

@@ -1,0 +1,112 @@
+package cores.accounts.rest;
+
+import cores.accounts.Authority;
+import cores.accounts.Authority.Rights;
+import cores.accounts.Constraints;
+import cores.accounts.entity.GroupEntity;
+import cores.api.accounts.User;
+import cores.api.persistence.Transactions;
+import cores.api.web.FieldErrors;
+import cores.api.web.ProblemException;
+import jakarta.persistence.EntityManager;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The writes of groups, for every path that makes them (the API's {@link GroupsResource}, the
+ * admin's desk): a group's permissions are its members', so only what the actor holds may be added
+ * ({@link Authority}). The callers check the model's permission and that the visitor is not
+ * impersonating.
+ */
+public final class GroupWrites {
+  private final Transactions tx;
+
+  public GroupWrites(Transactions tx) {
+    this.tx = tx;
+  }
+
+  public GroupView create(User actor, GroupInput body) {
+    return save(
+        em -> {
+          GroupEntity group = new GroupEntity(body.name());
+          apply(actor, group, body, false);
+          em.persist(group);
+          return group;
+        });
+  }
+
+  /** Replaces the group's fields, or with {@code partial} those present. */
+  public GroupView update(User actor, long id, GroupInput body, boolean partial) {
+    return save(
+        em -> {
+          GroupEntity group = find(em, id);
+          apply(actor, group, body, partial);
+          return group;
+        });
+  }
+
+  /** Deletes the group; joins the caller's transaction, if any (all or none). */
+  public void delete(long id) {
+    try {
+      tx.required(
+          em -> {
+            em.remove(find(em, id));
+            em.flush();
+            return null;
+          });
+    } catch (RuntimeException e) {
+      throw Constraints.whenReferred(e, "Group " + id, "remove or change those first.");
+    }
+  }
+
+  private GroupView save(Function<EntityManager, GroupEntity> change) {
+    try {
+      return tx.required(
+          em -> {
+            GroupEntity group = change.apply(em);
+            em.flush();
+            return GroupView.of(group);
+          });
+    } catch (RuntimeException e) {
+      if (Constraints.uniqueViolated(e, Constraints.GROUP_NAME_UNIQUE)) {
+        throw FieldErrors.single("name", "already taken");
+      }
+      throw e;
+    }
+  }
+
+  /** Checks the input and copies it on; the permissions a group gains, its members gain. */
+  private static void apply(User actor, GroupEntity group, GroupInput in, boolean partial) {
+    FieldErrors errors = new FieldErrors();
+    if (!partial || in.name() != null) {
+      errors.check("name", Names.group(in.name()));
+    }
+    if (in.permissions() != null) {
+      in.permissions().forEach(p -> errors.check("permissions", Names.permission(p)));
+    }
+    errors.throwIfAny();
+    if (!partial || in.name() != null) {
+      group.name(in.name());
+    }
+    if (!partial || in.permissions() != null) {
+      Set<String> before = Set.copyOf(group.permissions());
+      group.permissions().clear();
+      if (in.permissions() != null) {
+        group.permissions().addAll(in.permissions());
+      }
+      Authority.requireMayGrant(
+          actor,
+          Rights.ofPermissions(before),
+          Rights.ofPermissions(group.permissions()),
+          p -> "permissions");
+    }
+  }
+
+  static GroupEntity find(EntityManager em, long id) {
+    GroupEntity group = em.find(GroupEntity.class, id);
+    if (group == null) {
+      throw ProblemException.notFound("No group with id " + id + ".");
+    }
+    return group;
+  }
+}

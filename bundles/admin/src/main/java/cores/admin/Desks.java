@@ -1,0 +1,105 @@
+package cores.admin;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.web.ProblemException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every desk registered as one: each model's calls go to the desk that lists it, a reference's
+ * options to the desk of the referenced model, so that no bundle answers for another's models.
+ */
+final class Desks implements AdminDesk {
+  private final List<AdminDesk> desks;
+
+  Desks(List<AdminDesk> desks) {
+    this.desks = List.copyOf(desks);
+  }
+
+  private AdminDesk of(AdminModel model) {
+    return desks.stream()
+        .filter(d -> d.models().contains(model))
+        .findFirst()
+        .orElseThrow(() -> ProblemException.notFound("No model " + model.name() + " here."));
+  }
+
+  @Override
+  public List<AdminModel> models() {
+    return desks.stream().flatMap(d -> d.models().stream()).toList();
+  }
+
+  @Override
+  public Rows list(
+      User user,
+      AdminModel model,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page) {
+    return of(model).list(user, model, search, filters, sort, page);
+  }
+
+  @Override
+  public Map<String, String> get(User user, AdminModel model, long id) {
+    return of(model).get(user, model, id);
+  }
+
+  @Override
+  public String label(AdminModel model, long id) {
+    return of(model).label(model, id);
+  }
+
+  /** The referenced model's desk answers; else the desk of the field's own model. */
+  @Override
+  public Map<Long, String> options(User user, AdminField field) {
+    return desks.stream()
+        .filter(d -> d.models().stream().anyMatch(m -> m.name().equals(field.target())))
+        .findFirst()
+        .or(
+            () ->
+                desks.stream()
+                    .filter(d -> d.models().stream().anyMatch(m -> m.fields().contains(field)))
+                    .findFirst())
+        .orElseThrow(() -> ProblemException.notFound("No model " + field.target() + " here."))
+        .options(user, field);
+  }
+
+  @Override
+  public long create(User user, AdminModel model, Map<String, String> values) {
+    return of(model).create(user, model, values);
+  }
+
+  @Override
+  public Created createShown(User user, AdminModel model, Map<String, String> values) {
+    return of(model).createShown(user, model, values);
+  }
+
+  @Override
+  public void submit(
+      User user, AdminModel model, long id, String form, Map<String, String> values) {
+    of(model).submit(user, model, id, form, values);
+  }
+
+  @Override
+  public void update(User user, AdminModel model, long id, Map<String, String> values) {
+    of(model).update(user, model, id, values);
+  }
+
+  @Override
+  public List<String> consequences(User user, AdminModel model, List<Long> ids) {
+    return of(model).consequences(user, model, ids);
+  }
+
+  @Override
+  public void bulk(User user, AdminModel model, String action, List<Long> ids) {
+    of(model).bulk(user, model, action, ids);
+  }
+
+  @Override
+  public void delete(User user, AdminModel model, List<Long> ids) {
+    of(model).delete(user, model, ids);
+  }
+}

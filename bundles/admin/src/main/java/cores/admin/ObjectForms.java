@@ -1,0 +1,129 @@
+package cores.admin;
+
+import cores.api.admin.AdminModel;
+import cores.api.admin.AdminModel.AdminForm;
+import cores.api.web.ProblemException;
+import cores.api.web.Visitor;
+import cores.api.web.Whiteboard;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/**
+ * A model's own forms on one object ({@link AdminModel#forms}, e.g. a user's password) under {@code
+ * /admin/{app}/{model}/{id}/form/{name}}: shown with the permission they need, submitted to the
+ * model's desk, the problems at their fields. Values are never shown back: a refused password is
+ * typed again.
+ */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = ObjectForms.class)
+@Path("admin/{app}/{model}/{id: [0-9]+}/form/{form}")
+@Produces(MediaType.TEXT_HTML)
+public final class ObjectForms {
+  private final AdminPages pages;
+
+  @Activate
+  public ObjectForms(@Reference AdminPages pages) {
+    this.pages = pages;
+  }
+
+  @GET
+  public Response show(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id,
+      @PathParam("form") String formName) {
+    Optional<Response> login = AdminPages.staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    AdminModel model = pages.model(app, name);
+    AdminForm spec = spec(model, formName);
+    Visitor visitor = Visitor.of(request);
+    AdminPages.require(visitor, model, spec.action());
+    pages.desk().get(visitor.user().orElseThrow(), model, id);
+    return page(request, visitor, model, id, spec, new Form(Map.of()), 200);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response submit(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id,
+      @PathParam("form") String formName,
+      MultivaluedMap<String, String> posted) {
+    Optional<Response> login = AdminPages.staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    AdminModel model = pages.model(app, name);
+    AdminForm spec = spec(model, formName);
+    Visitor visitor = Visitor.of(request);
+    AdminPages.require(visitor, model, spec.action());
+    AdminPages.requireWritable(request, model);
+    try {
+      pages
+          .desk()
+          .submit(
+              visitor.user().orElseThrow(),
+              model,
+              id,
+              spec.name(),
+              AdminPages.values(spec.fields(), posted));
+    } catch (ProblemException e) {
+      if (AdminPages.refusedAtFields(e)) {
+        List<String> names = spec.fields().stream().map(f -> f.name()).toList();
+        return page(
+            request, visitor, model, id, spec, new Form(Map.of()).refused(e, names), e.status());
+      }
+      throw e;
+    }
+    String back = AdminPages.allowed(visitor, model).url() + "?done=changed";
+    return Response.seeOther(URI.create(back)).build();
+  }
+
+  private static AdminForm spec(AdminModel model, String name) {
+    return model
+        .form(name)
+        .orElseThrow(() -> ProblemException.notFound("No form " + name + " here."));
+  }
+
+  private Response page(
+      ContainerRequestContext request,
+      Visitor visitor,
+      AdminModel model,
+      long id,
+      AdminForm spec,
+      Form form,
+      int status) {
+    String object = model.name() + " " + pages.desk().label(model, id);
+    return pages.page(
+        request,
+        status,
+        spec.label() + ": " + object,
+        "objectform.jte",
+        new Views.ObjectFormPage(
+            AdminPages.allowed(visitor, model), visitor.csrfToken(), id, object, spec, form));
+  }
+}

@@ -1,0 +1,239 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The admin's accounts models in a real browser through the stack's nginx, the accounts bundle's
+ * own desk behind the generic pages: a user added, her password set on its own form (refused at the
+ * field when too short) and her login with it; a group given a permission through the picker; a
+ * staff user who holds only the user permissions refused, at the field and with nothing written,
+ * when he grants superuser or a permission he lacks; an impersonation started from the admin and
+ * seen in the read-only impersonation log; an API token created for her, its key shown once and
+ * working, then revoked (401). axe-core finds no serious problem on any page; screenshots at a
+ * desktop's width and one at a phone's without JavaScript.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminAccountsIT {
+  private WebSite site;
+  private Browser root;
+
+  @BeforeAll
+  void start() throws Exception {
+    site = WebSite.start("admin-accounts", builder -> builder);
+    root = site.browser(true, 1280);
+    WebSite.logIn(root, site.user("root", true));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    site.close();
+  }
+
+  private long number(String query, Object... values) throws Exception {
+    return site.api().db().number(query, values);
+  }
+
+  private String text(String query, Object... values) throws Exception {
+    return site.api().db().text(query, values);
+  }
+
+  private long hanna() throws Exception {
+    return number("SELECT id FROM auth_user WHERE username = 'hanna'");
+  }
+
+  @Test
+  @Order(1)
+  void aUserIsAddedHerPasswordSetAndSheLogsIn() throws Exception {
+    root.open("/admin");
+    root.follow("a[href='/admin/auth/user']");
+    root.assertAccessible();
+    root.screenshot("admin-users");
+    root.follow("a[href='/admin/auth/user/add']");
+    root.type("username", "hanna").type("first_name", "Hanna").type("last_name", "Berg");
+    root.type("email", "hanna@lab.example").click("#f-is_active");
+    root.assertAccessible();
+    root.follow("main form.cores-card button[type=submit]");
+    assertTrue(root.text().contains("The user was added."), root.text());
+    long hanna = hanna();
+
+    root.open("/admin/auth/user?q=berg&is_active=yes");
+    assertEquals(1, root.all("#results tbody tr").size(), root.text());
+    root.open("/admin/auth/user?q=berg&is_staff=yes");
+    assertEquals(0, root.all("#results tbody tr").size(), root.text());
+
+    root.open("/admin/auth/user/" + hanna);
+    root.follow("a[href='/admin/auth/user/" + hanna + "/form/password']");
+    root.type("password", "short");
+    root.follow("main form.cores-card button[type=submit]");
+    assertEquals("true", root.find("#f-password").getAttribute("aria-invalid"), root.text());
+    assertFalse(root.find("#f-password-error").getText().isBlank());
+    assertEquals("", root.find("#f-password").getAttribute("value"), "never shown back");
+    root.assertAccessible();
+    root.screenshot("admin-user-password-refused");
+    root.type("password", "hanna-long-password");
+    root.follow("main form.cores-card button[type=submit]");
+    assertTrue(root.text().contains("The user was changed."), root.text());
+    // recorded as the API's writes are, the hash never
+    assertEquals(
+        "(changed)",
+        text(
+            "SELECT after ->> 'password' FROM cores_change WHERE model = 'user' AND object_id = ?"
+                + " AND action = 'update' AND username = 'root' ORDER BY id DESC LIMIT 1",
+            hanna));
+
+    Browser her = site.browser(true, 1280);
+    WebSite.logIn(her, new WebSite.Account("hanna", "hanna-long-password", null));
+    assertTrue(her.text().contains("Hanna"), her.text());
+  }
+
+  @Test
+  @Order(2)
+  void aGroupGetsAPermissionThroughThePickerAndHannaJoinsIt() throws Exception {
+    root.open("/admin/auth/group/add");
+    root.type("name", "token-keepers");
+    root.click("#f-permissions-auth-view_token");
+    root.assertAccessible();
+    root.screenshot("admin-group-permissions-picker");
+    root.follow("main form.cores-card button[type=submit]");
+    assertTrue(root.text().contains("The group was added."), root.text());
+    long group = number("SELECT id FROM auth_group WHERE name = 'token-keepers'");
+    assertEquals(
+        "auth.view_token",
+        text(
+            "SELECT string_agg(permission, ',') FROM auth_group_permissions WHERE group_id = ?",
+            group));
+
+    root.open("/admin/auth/user/" + hanna());
+    root.click("#f-groups-" + group);
+    root.follow("main form.cores-card button[type=submit]");
+    assertTrue(root.text().contains("The user was changed."), root.text());
+    assertEquals(
+        1,
+        number(
+            "SELECT count(*) FROM auth_user_groups WHERE user_id = ? AND group_id = ?",
+            hanna(),
+            group));
+    root.open("/admin/auth/user?groups=" + group);
+    assertEquals(1, root.all("#results tbody tr").size(), root.text());
+  }
+
+  @Test
+  @Order(3)
+  void aStaffUserWithChangeUserGrantsNeitherSuperuserNorWhatHeLacks() throws Exception {
+    WebSite.Account victor = site.user("victor", false);
+    try (Connection c = site.api().db().connect();
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE auth_user SET is_staff = true WHERE username = 'victor'");
+      s.execute(
+          "INSERT INTO auth_user_permissions (user_id, permission) SELECT id, p FROM auth_user,"
+              + " unnest(ARRAY['auth.view_user', 'auth.change_user']) p"
+              + " WHERE username = 'victor'");
+    }
+    // a user whose rights victor holds (hanna's group gives her one he lacks: he may not change
+    // her)
+    site.user("ivan", false);
+    long ivan = number("SELECT id FROM auth_user WHERE username = 'ivan'");
+    Browser browser = site.browser(true, 1280);
+    WebSite.logIn(browser, victor);
+    long changes = number("SELECT count(*) FROM cores_change");
+    browser.open("/admin/auth/user/" + ivan);
+    browser.click("#f-is_superuser");
+    browser.follow("main form.cores-card button[type=submit]");
+    assertEquals("true", browser.find("#f-is_superuser").getAttribute("aria-invalid"));
+    assertTrue(
+        browser.find("#f-is_superuser-error").getText().contains("Only superusers"),
+        browser.text());
+    browser.assertAccessible();
+    browser.screenshot("admin-user-superuser-refused");
+
+    browser.open("/admin/auth/user/" + ivan);
+    browser.click("#f-user_permissions-auth-delete_user");
+    browser.follow("main form.cores-card button[type=submit]");
+    assertTrue(
+        browser.find("#f-user_permissions-error").getText().contains("auth.delete_user"),
+        browser.text());
+    assertEquals(
+        "false|0",
+        text(
+            "SELECT is_superuser || '|' || (SELECT count(*) FROM auth_user_permissions"
+                + " WHERE user_id = u.id) FROM auth_user u WHERE id = ?",
+            ivan));
+    assertEquals(changes, number("SELECT count(*) FROM cores_change"), "nothing written");
+  }
+
+  @Test
+  @Order(4)
+  void anImpersonationStartedFromTheAdminIsLogged() throws Exception {
+    root.open("/admin/auth/user/" + hanna());
+    root.follow("form[action='/users/" + hanna() + "/impersonate'] button");
+    assertTrue(root.text().contains("You are acting as"), root.text());
+    root.follow("form[action='/impersonate/stop'] button");
+    root.open("/admin/auth/impersonation");
+    assertEquals(1, root.all("#results tbody tr").size(), root.text());
+    String row = root.find("#results tbody tr").getText();
+    assertTrue(row.contains("root") && row.contains("hanna"), row);
+    assertTrue(root.all("#action").isEmpty(), "read only: no bulk action");
+    assertFalse(root.text().contains("Add impersonation"), root.text());
+    root.assertAccessible();
+    root.screenshot("admin-impersonation-log");
+  }
+
+  @Test
+  @Order(5)
+  void aTokenIsCreatedForHannaItsKeyShownOnceAndRevoked() throws Exception {
+    root.open("/admin/auth/token/add");
+    root.type("label", "lab script");
+    new Select(root.find("#f-user")).selectByVisibleText("hanna");
+    root.follow("main form.cores-card button[type=submit]");
+    String key = root.find("#secret").getAttribute("value");
+    assertEquals(40, key.length(), root.text());
+    assertTrue(root.text().contains("shown this once"), root.text());
+    root.assertAccessible();
+    root.screenshot("admin-token-key-once");
+
+    HttpResponse<String> used = site.api().send("GET", "/api/auth-test", "Token " + key, null);
+    assertEquals(200, used.statusCode(), used.body());
+    assertTrue(used.body().contains("hanna"), used.body());
+
+    root.open("/admin/auth/token");
+    assertTrue(root.find("#results tbody").getText().contains("lab script"), root.text());
+    assertFalse(root.driver().getPageSource().contains(key), "the key is never shown again");
+    long token = number("SELECT id FROM cores_token WHERE label = 'lab script'");
+    root.open("/admin/auth/token/" + token);
+    assertFalse(root.driver().getPageSource().contains(key), "the key is never shown again");
+    root.follow("a[href='/admin/auth/token/" + token + "/delete']");
+    root.follow("main form.cores-card button[type=submit]");
+    assertTrue(root.text().contains("Deleted 1 token."), root.text());
+    assertEquals(401, site.api().send("GET", "/api/auth-test", "Token " + key, null).statusCode());
+  }
+
+  @Test
+  @Order(6)
+  void withoutJavaScriptAPhoneListsAndEditsUsers() throws Exception {
+    Browser phone = site.browser(false, 390);
+    WebSite.logIn(phone, site.user("paula", true));
+    phone.open("/admin/auth/user/" + hanna());
+    phone.type("first_name", "Johanna");
+    phone.follow("main form.cores-card button[type=submit]");
+    assertTrue(phone.text().contains("The user was changed."), phone.text());
+    assertEquals("Johanna", text("SELECT first_name FROM auth_user WHERE id = ?", hanna()));
+    phone.open("/admin/auth/user");
+    phone.assertAccessible();
+    phone.screenshot("admin-users-phone-no-javascript");
+  }
+}
