@@ -447,8 +447,14 @@ public final class AdminPages {
         options.put(field.name(), desk.options(visitor.user().orElseThrow(), field));
       }
     }
+    // "View" where nothing can be changed: a read-only model, or no change permission
     String title =
-        id == 0 ? "Add " + model.name() : "Change " + model.name() + " " + desk.label(model, id);
+        id == 0
+            ? "Add " + model.name()
+            : (may(visitor, model, "change") ? "Change " : "View ")
+                + model.name()
+                + " "
+                + desk.label(model, id);
     List<Views.Inline> inlines = new ArrayList<>();
     if (id != 0) {
       for (String name : model.inlines()) {
@@ -514,9 +520,15 @@ public final class AdminPages {
   private static Views.Allowed allowed(Visitor visitor, AdminModel model) {
     return new Views.Allowed(
         model,
-        visitor.may(model.permission("add")),
-        visitor.may(model.permission("change")),
-        visitor.may(model.permission("delete")));
+        may(visitor, model, "add"),
+        may(visitor, model, "change"),
+        may(visitor, model, "delete"),
+        !model.actions().isEmpty() && visitor.may(model.permission("change")));
+  }
+
+  /** Whether the model takes the action at all, and the visitor has its permission. */
+  private static boolean may(Visitor visitor, AdminModel model, String action) {
+    return model.allows(action) && visitor.may(model.permission(action));
   }
 
   private AdminModel model(String app, String name) {
@@ -527,7 +539,7 @@ public final class AdminPages {
   }
 
   private static void require(Visitor visitor, AdminModel model, String action) {
-    if (!visitor.may(model.permission(action))) {
+    if (!may(visitor, model, action)) {
       throw Access.forbidden("This needs the permission " + model.permission(action) + ".");
     }
   }

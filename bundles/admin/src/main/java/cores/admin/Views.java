@@ -14,8 +14,13 @@ import java.util.Map;
 public final class Views {
   private Views() {}
 
-  /** A model the visitor may see, and what they may do with it. */
-  public record Allowed(AdminModel model, boolean add, boolean change, boolean delete) {
+  /**
+   * A model the visitor may see, and what they may do with it.
+   *
+   * @param act whether they may run its bulk actions (on the list, and one object's on its page)
+   */
+  public record Allowed(
+      AdminModel model, boolean add, boolean change, boolean delete, boolean act) {
     public String url() {
       return "/admin/" + model.app() + "/" + model.name();
     }
