@@ -133,6 +133,8 @@ class AdminLiveIT {
     root.open("/admin/live/scanconflict/" + conflict);
     assertTrue(root.text().contains("View scanconflict nic conflict #" + conflict), root.text());
     assertTrue(root.all("main form button[value=accept]").size() == 1, root.text());
+    assertEquals("Lab One", root.find("#f-lab").getAttribute("value"), "a reference by its label");
+    assertEquals("al-01", root.find("#f-host").getAttribute("value"));
     root.assertAccessible();
     // its actions follow its fields
     new Actions(root.driver())

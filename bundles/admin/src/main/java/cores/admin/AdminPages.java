@@ -445,6 +445,8 @@ public final class AdminPages {
     for (AdminField field : model.fields()) {
       if ("ref".equals(field.kind()) && field.writable()) {
         options.put(field.name(), desk.options(visitor.user().orElseThrow(), field));
+      } else if ("ref".equals(field.kind())) {
+        options.put(field.name(), derived(field, form.value(field.name())));
       }
     }
     // "View" where nothing can be changed: a read-only model, or no change permission
@@ -489,6 +491,17 @@ public final class AdminPages {
             options,
             inlines,
             message(request, model.name())));
+  }
+
+  /** A derived reference's object by its label, so that the form shows it (never edited). */
+  private Map<Long, String> derived(AdminField field, String value) {
+    Optional<AdminModel> target =
+        desk.models().stream().filter(m -> m.name().equals(field.target())).findFirst();
+    if (target.isEmpty() || !value.matches("[0-9]{1,18}")) {
+      return Map.of();
+    }
+    long id = Long.parseLong(value);
+    return Map.of(id, desk.label(target.get(), id));
   }
 
   /** The options of a filter: references by label, choices, yes/no. */

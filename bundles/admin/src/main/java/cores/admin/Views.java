@@ -123,6 +123,16 @@ public final class Views {
     public boolean selected(String field, long option) {
       return String.valueOf(option).equals(form.value(field));
     }
+
+    /** A value as a read-only field shows it: a reference by its object's label. */
+    public String shown(String field, String value) {
+      Map<Long, String> known = options.getOrDefault(field, Map.of());
+      return known.entrySet().stream()
+          .filter(o -> String.valueOf(o.getKey()).equals(value))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(value);
+    }
   }
 
   /**
