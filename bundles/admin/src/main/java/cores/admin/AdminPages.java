@@ -464,8 +464,19 @@ public final class AdminPages {
       Form form,
       int status) {
     Map<String, Map<Long, String>> options = options(visitor, model.fields());
+    for (AdminField field : model.fields()) {
+      if ("ref".equals(field.kind()) && !field.writable()) {
+        options.put(field.name(), derived(field, form.value(field.name())));
+      }
+    }
+    // "View" where nothing can be changed: a read-only model, or no change permission
     String title =
-        id == 0 ? "Add " + model.name() : "Change " + model.name() + " " + desk.label(model, id);
+        id == 0
+            ? "Add " + model.name()
+            : (may(visitor, model, "change") ? "Change " : "View ")
+                + model.name()
+                + " "
+                + desk.label(model, id);
     List<Views.Inline> inlines = new ArrayList<>();
     if (id != 0) {
       for (String name : model.inlines()) {
@@ -510,13 +521,10 @@ public final class AdminPages {
   private List<String> permissions() {
     List<String> names = new ArrayList<>();
     for (AdminModel model : desk.models()) {
-      names.add(model.permission("view"));
-      if (!model.readOnly()) {
-        names.add(model.permission("add"));
-        if (model.editable()) {
-          names.add(model.permission("change"));
+      for (String action : List.of("view", "add", "change", "delete")) {
+        if (model.allows(action)) {
+          names.add(model.permission(action));
         }
-        names.add(model.permission("delete"));
       }
     }
     return names;
@@ -537,6 +545,17 @@ public final class AdminPages {
       }
     }
     return options;
+  }
+
+  /** A derived reference's object by its label, so that the form shows it (never edited). */
+  private Map<Long, String> derived(AdminField field, String value) {
+    Optional<AdminModel> target =
+        desk.models().stream().filter(m -> m.name().equals(field.target())).findFirst();
+    if (target.isEmpty() || !value.matches("[0-9]{1,18}")) {
+      return Map.of();
+    }
+    long id = Long.parseLong(value);
+    return Map.of(id, desk.label(target.get(), id));
   }
 
   /** The options of a filter: references by label, choices, yes/no. */
@@ -567,12 +586,17 @@ public final class AdminPages {
   }
 
   static Views.Allowed allowed(Visitor visitor, AdminModel model) {
-    boolean writes = !model.readOnly();
     return new Views.Allowed(
         model,
-        writes && visitor.may(model.permission("add")),
-        writes && model.editable() && visitor.may(model.permission("change")),
-        writes && visitor.may(model.permission("delete")));
+        may(visitor, model, "add"),
+        may(visitor, model, "change"),
+        may(visitor, model, "delete"),
+        !model.actions().isEmpty() && visitor.may(model.permission("change")));
+  }
+
+  /** Whether the model takes the action at all, and the visitor has its permission. */
+  static boolean may(Visitor visitor, AdminModel model, String action) {
+    return model.allows(action) && visitor.may(model.permission(action));
   }
 
   /**
@@ -598,7 +622,7 @@ public final class AdminPages {
   }
 
   static void require(Visitor visitor, AdminModel model, String action) {
-    if (!visitor.may(model.permission(action))) {
+    if (!may(visitor, model, action)) {
       throw Access.forbidden("This needs the permission " + model.permission(action) + ".");
     }
   }

@@ -14,8 +14,13 @@ import java.util.Map;
 public final class Views {
   private Views() {}
 
-  /** A model the visitor may see, and what they may do with it. */
-  public record Allowed(AdminModel model, boolean add, boolean change, boolean delete) {
+  /**
+   * A model the visitor may see, and what they may do with it.
+   *
+   * @param act whether they may run its bulk actions (on the list, and one object's on its page)
+   */
+  public record Allowed(
+      AdminModel model, boolean add, boolean change, boolean delete, boolean act) {
     public String url() {
       return "/admin/" + model.app() + "/" + model.name();
     }
@@ -148,6 +153,16 @@ public final class Views {
     /** Where a per-object button posts to. */
     public String buttonPath(String path) {
       return path.replace("{id}", String.valueOf(id));
+    }
+
+    /** A value as a read-only field shows it: a reference by its object's label. */
+    public String shown(String field, String value) {
+      Map<Long, String> known = options.getOrDefault(field, Map.of());
+      return known.entrySet().stream()
+          .filter(o -> String.valueOf(o.getKey()).equals(value))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(value);
     }
   }
 

@@ -8,6 +8,7 @@ import cores.api.admin.AdminModel.AdminForm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The accounts' models as the admin shows them, and how each is listed: its rows' SQL, the columns
@@ -70,8 +71,7 @@ final class AccountModels {
           "username, names, email",
           Map.of(),
           List.of(),
-          false,
-          true,
+          AdminModel.ALL_WRITES,
           List.of(
               new AdminForm(
                   "password",
@@ -94,8 +94,7 @@ final class AccountModels {
           "name",
           Map.of(),
           List.of(),
-          false,
-          true,
+          AdminModel.ALL_WRITES,
           List.of(),
           Map.of(),
           GroupsResource.ADMINISTER);
@@ -116,8 +115,7 @@ final class AccountModels {
           "label, username",
           Map.of(),
           List.of(),
-          false,
-          false,
+          Set.of("add", "delete"),
           List.of(),
           Map.of(),
           // a token would outlive the impersonation, as the API says
@@ -139,8 +137,7 @@ final class AccountModels {
           "who, as whom",
           Map.of(),
           List.of(),
-          true,
-          false,
+          Set.of(),
           List.of(),
           Map.of(),
           null);

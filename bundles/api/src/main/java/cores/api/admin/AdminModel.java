@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A model staff administer.
@@ -20,9 +21,9 @@ import java.util.Optional;
  *     Make bookable})
  * @param inlines models whose objects are shown (and added) on this one's change page: their
  *     reference field to this model has this model's name (e.g. a host's NICs)
- * @param readOnly whether its objects are only listed and read (a log): no add, change or delete
- * @param editable whether an object's fields may be changed; false for objects only added and
- *     deleted (an API token)
+ * @param writes the generic writes it takes, of {@code add}, {@code change} and {@code delete}
+ *     (none: read-only, a log; add and delete: objects only added and deleted, an API token). Its
+ *     bulk actions are not among them: they need the change permission whatever this says.
  * @param forms forms of their own on each object, written through {@link AdminDesk#submit} (a
  *     user's password)
  * @param buttons per-object actions of other pages: label to the path they are posted to, {@code
@@ -40,19 +41,39 @@ public record AdminModel(
     String search,
     Map<String, String> actions,
     List<String> inlines,
-    boolean readOnly,
-    boolean editable,
+    Set<String> writes,
     List<AdminForm> forms,
     Map<String, String> buttons,
     String notWhileImpersonating) {
+  /** Every generic write: add, change and delete. */
+  public static final Set<String> ALL_WRITES = Set.of("add", "change", "delete");
+
   public AdminModel {
     fields = List.copyOf(fields);
     columns = List.copyOf(columns);
     filters = List.copyOf(filters);
     actions = Collections.unmodifiableMap(new LinkedHashMap<>(actions));
     inlines = List.copyOf(inlines);
+    writes = Set.copyOf(writes);
     forms = List.copyOf(forms);
     buttons = Collections.unmodifiableMap(new LinkedHashMap<>(buttons));
+  }
+
+  /** A model with the given generic writes and nothing besides. */
+  public AdminModel(
+      String app,
+      String name,
+      String plural,
+      List<AdminField> fields,
+      List<String> columns,
+      List<String> filters,
+      String search,
+      Map<String, String> actions,
+      List<String> inlines,
+      Set<String> writes) {
+    this(
+        app, name, plural, fields, columns, filters, search, actions, inlines, writes, List.of(),
+        Map.of(), null);
   }
 
   /** A model with add, change and delete and nothing besides. */
@@ -66,9 +87,25 @@ public record AdminModel(
       String search,
       Map<String, String> actions,
       List<String> inlines) {
-    this(
-        app, name, plural, fields, columns, filters, search, actions, inlines, false, true,
-        List.of(), Map.of(), null);
+    this(app, name, plural, fields, columns, filters, search, actions, inlines, ALL_WRITES);
+  }
+
+  /**
+   * Whether the model takes an action at all (view always; add, change or delete if among its
+   * {@link #writes}); its permission decides who may.
+   */
+  public boolean allows(String action) {
+    return "view".equals(action) || writes.contains(action);
+  }
+
+  /** Whether its objects are only listed and read (a log). */
+  public boolean readOnly() {
+    return writes.isEmpty();
+  }
+
+  /** Whether an object's fields may be changed (not for objects only added and deleted). */
+  public boolean editable() {
+    return writes.contains("change");
   }
 
   /** The permission for an action: view, add, change or delete. */

@@ -36,10 +36,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The domain's models for the admin pages (the inventory's, bookables, bookings, reservations,
- * notices, customers and loans), over the same descriptors ({@link Models}), generic CRUD ({@link
- * Inventory}) and models' own rules ({@link Rules}: the booking service for bookings and
- * reservations) as the REST API: the admin is one set of pages for every model, and its writes are
- * checked and applied exactly as the API's.
+ * notices, customers, loans and the live ingest's), over the same descriptors ({@link Models}),
+ * generic CRUD ({@link Inventory}) and models' own rules ({@link Rules}: the booking service for
+ * bookings and reservations) as the REST API: the admin is one set of pages for every model, and
+ * its writes are checked and applied exactly as the API's.
  */
 @Component(service = AdminDesk.class)
 public final class AdminDeskService implements AdminDesk {
@@ -62,9 +62,15 @@ public final class AdminDeskService implements AdminDesk {
   private final Map<String, Rules> rules;
 
   private final HoldWrites reservations;
+  private final LiveWrites live = new LiveWrites();
 
   /** A descriptor and how the admin shows it. */
   record Served(Model model, AdminModel admin) {}
+
+  /** What a bulk action does to one object, inside the action's transaction. */
+  interface Step {
+    void apply(Sql sql, long id, Rules.Actor actor);
+  }
 
   @Activate
   public AdminDeskService(
@@ -74,7 +80,9 @@ public final class AdminDeskService implements AdminDesk {
     this.clock = Clock.systemUTC();
     this.bookables = new Bookables(mail, clock);
     this.inventory = new Inventory(bookables);
-    this.served = Catalog.SERVED;
+    List<Served> all = new ArrayList<>(Catalog.SERVED);
+    all.addAll(LiveCatalog.SERVED);
+    this.served = List.copyOf(all);
     BookingService service = new BookingService(mail);
     this.reservations = new HoldWrites(service, mail.zone(), true);
     this.rules =
@@ -83,7 +91,8 @@ public final class AdminDeskService implements AdminDesk {
             Catalog.BOOKING.name(), new HoldWrites(service, mail.zone(), false),
             Catalog.RESERVATION.name(), reservations,
             Notices.MODEL.name(), new Notices(),
-            Loans.LOAN.name(), new Loans(mail.zone()));
+            Loans.LOAN.name(), new Loans(mail.zone()),
+            LiveCatalog.IGNOREDMAC.name(), live);
   }
 
   private Rules rules(Model model) {
@@ -112,7 +121,12 @@ public final class AdminDeskService implements AdminDesk {
     return user != null && user.active() && (user.staff() || user.superuser());
   }
 
+  /** The permission for the action, on a model that takes it at all (read-only ones do not). */
   private static void require(User user, AdminModel model, String action) {
+    if (!model.allows(action)) {
+      throw Access.forbidden(
+          "The admin does not " + action + " " + model.plural().toLowerCase(Locale.ROOT) + ".");
+    }
     require(user, model.permission(action));
   }
 
@@ -265,18 +279,13 @@ public final class AdminDeskService implements AdminDesk {
           });
       return;
     }
-    Map<String, Object> change;
-    if (model == Catalog.BOOKABLE && Catalog.SET_STATUS.containsKey(action)) {
-      change = Map.of("status", Catalog.SET_STATUS.get(action));
-    } else if (model == Loans.LOAN && Catalog.RETURN.equals(action)) {
-      change = Map.of("returned", true);
-    } else if (model == Catalog.RESERVATION && Catalog.END.equals(action)) {
-      change = null;
-    } else {
+    Step step = step(model, action);
+    if (step == null) {
       throw ProblemException.badRequest("No action " + action + " for " + admin.plural() + ".");
     }
-    // each object changed as its own change would be, all in one transaction: all or none
-    require(user, admin, "change");
+    // each object changed as its own change would be, all in one transaction: all or none; the
+    // change permission, even of a model whose objects are not edited (scan conflicts)
+    require(user, admin.permission("change"));
     Rules.Actor actor = actor(user);
     tx.required(
         em -> {
@@ -286,11 +295,7 @@ public final class AdminDeskService implements AdminDesk {
             String label =
                 Catalog.labels(sql, model.table(), List.of(id)).getOrDefault(id, "#" + id);
             try {
-              if (change == null) {
-                reservations.end(sql, id, actor);
-              } else {
-                rules(model).update(inventory, sql, model, id, change, true, actor);
-              }
+              step.apply(sql, id, actor);
             } catch (ProblemException e) {
               throw ProblemException.conflict(
                   "Nothing was done: " + admin.name() + " " + label + ": " + reasons(e));
@@ -298,6 +303,23 @@ public final class AdminDeskService implements AdminDesk {
           }
           return null;
         });
+  }
+
+  /** What a bulk action does to each object; null if the model has no such action. */
+  private Step step(Model model, String action) {
+    if (model == Catalog.BOOKABLE && Catalog.SET_STATUS.containsKey(action)) {
+      Map<String, Object> change = Map.of("status", Catalog.SET_STATUS.get(action));
+      return (sql, id, actor) ->
+          rules(model).update(inventory, sql, model, id, change, true, actor);
+    }
+    if (model == Loans.LOAN && Catalog.RETURN.equals(action)) {
+      return (sql, id, actor) ->
+          rules(model).update(inventory, sql, model, id, Map.of("returned", true), true, actor);
+    }
+    if (model == Catalog.RESERVATION && Catalog.END.equals(action)) {
+      return reservations::end;
+    }
+    return live.step(model, action);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How the admin shows each model: its list's title, columns, filters and search, derived from the
@@ -49,7 +50,15 @@ final class Catalog {
           Map.entry("booking_reservation", holdLabel()),
           Map.entry("notices_notice", "x.title"),
           Map.entry("loans_customer", "x.name"),
-          Map.entry("live_scanconflict", "'conflict #' || x.id"),
+          Map.entry("live_scanconflict", "x.kind || ' conflict #' || x.id"),
+          Map.entry(
+              "live_scansession",
+              "x.agent || ' at ' || to_char(x.scanned AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')"),
+          Map.entry(
+              "live_offlinehostwarning",
+              "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id) || ' offline'"),
+          Map.entry("live_ignoredmac", "x.mac::text"),
+          Map.entry("live_virtualhost", "x.mac::text"),
           Map.entry("loans_loan", "'loan #' || x.id"));
 
   /**
@@ -88,7 +97,7 @@ final class Catalog {
           "this_month", "date_trunc('month', now())",
           "this_year", "date_trunc('year', now())");
 
-  private static final List<String> SINCE_CHOICES =
+  static final List<String> SINCE_CHOICES =
       List.of("today", "past_7_days", "this_month", "this_year");
 
   /**
@@ -233,18 +242,29 @@ final class Catalog {
     return served(model, plural, columns, null, Map.of());
   }
 
-  /**
-   * A model as the admin shows it.
-   *
-   * @param filters the list's filters; null for every writable reference, choice and yes/no
-   * @param actions its bulk actions besides delete
-   */
   private static AdminDeskService.Served served(
       Model model,
       String plural,
       List<String> columns,
       List<String> filters,
       Map<String, String> actions) {
+    return served(model, plural, columns, filters, actions, AdminModel.ALL_WRITES);
+  }
+
+  /**
+   * A model as the admin shows it.
+   *
+   * @param filters the list's filters; null for every writable reference, choice and yes/no
+   * @param actions its bulk actions besides delete
+   * @param writes the generic writes it takes (add, change, delete)
+   */
+  static AdminDeskService.Served served(
+      Model model,
+      String plural,
+      List<String> columns,
+      List<String> filters,
+      Map<String, String> actions,
+      Set<String> writes) {
     List<AdminField> fields = new ArrayList<>();
     List<String> filtered = new ArrayList<>();
     List<String> searched = new ArrayList<>();
@@ -289,7 +309,8 @@ final class Catalog {
             filters == null ? filtered : filters,
             AdminDeskService.joined(searched),
             shown,
-            model == Models.HOST ? List.of(Models.NIC.name()) : List.of()));
+            model == Models.HOST ? List.of(Models.NIC.name()) : List.of(),
+            writes));
   }
 
   private static boolean searchable(Field field) {
@@ -318,7 +339,7 @@ final class Catalog {
         .orElseThrow(() -> new IllegalArgumentException("No table for " + modelName));
   }
 
-  private static Field derived(
+  static Field derived(
       String name, String expression, Kind kind, String target, List<String> choices) {
     return new Field(name, expression, kind, false, 0, target, choices, false);
   }
