@@ -164,8 +164,8 @@ class HealthEndpointTest extends ServerFixture {
   }
 
   /**
-   * The access log line of this test's request: a line is written once its response is complete,
-   * so an earlier test's line may still arrive after this test began.
+   * The access log line of this test's request: a line is written once its response is complete, so
+   * an earlier test's line may still arrive after this test began.
    */
   private static String accessLogLine(String marker) throws InterruptedException {
     String line = ACCESS_LOG.poll(10, TimeUnit.SECONDS);
