@@ -121,7 +121,12 @@ public final class AdminPages {
         200,
         "Admin",
         "home.jte",
-        new Views.Home(visitor.csrfToken(), models, recent, message(request, "object")));
+        new Views.Home(
+            visitor.csrfToken(),
+            models,
+            Operations.links(visitor),
+            recent,
+            message(request, "object")));
   }
 
   @GET
@@ -582,7 +587,15 @@ public final class AdminPages {
         change,
         WHEN.format(change.at()),
         change.model() + " #" + change.objectId(),
-        "/admin/" + change.app() + "/" + change.model() + "/" + change.objectId() + "/history");
+        Operations.pageOf(change)
+            .orElse(
+                "/admin/"
+                    + change.app()
+                    + "/"
+                    + change.model()
+                    + "/"
+                    + change.objectId()
+                    + "/history"));
   }
 
   static Views.Allowed allowed(Visitor visitor, AdminModel model) {

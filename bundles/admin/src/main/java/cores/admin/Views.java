@@ -34,7 +34,20 @@ public final class Views {
     }
   }
 
-  public record Home(String csrf, List<Allowed> models, List<Line> recent, String message) {}
+  /** A link of the admin home to an operator page (system, outbox, jobs). */
+  public record Link(String url, String label, String description) {}
+
+  /**
+   * The admin home.
+   *
+   * @param operations the operator pages (system, outbox, jobs) the visitor may see
+   */
+  public record Home(
+      String csrf,
+      List<Allowed> models,
+      List<Link> operations,
+      List<Line> recent,
+      String message) {}
 
   /** A filter of the list: its field, its options (value to label) and the chosen value. */
   public record Filter(AdminField field, Map<String, String> options, String chosen) {}

@@ -1,7 +1,9 @@
 package cores.notify;
 
 import cores.api.accounts.User;
-import cores.api.persistence.Transactions;
+import cores.api.notify.ChannelCounts;
+import cores.api.notify.FailedMessage;
+import cores.api.notify.OutboxDesk;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import cores.api.web.JsonShape;
@@ -23,7 +25,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * {@code /api/notifications/outbox}, superusers only: the number of messages per status, the active
  * channels, and the latest failed messages (GET); put one failed message ({@code POST {id}/retry})
- * or all of them ({@code POST retry}) back in the queue with a fresh budget of attempts.
+ * or all of them ({@code POST retry}) back in the queue with a fresh budget of attempts. Through
+ * the {@link OutboxDesk}, as the admin's outbox page.
  */
 @JakartarsResource
 @Component(service = OutboxResource.class)
@@ -33,25 +36,30 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 public final class OutboxResource implements ApiSchemas {
   private static final int FAILED_SHOWN = 100;
 
-  private final Transactions tx;
-  private final Dispatcher dispatcher;
+  private final OutboxDesk desk;
 
   @Activate
-  public OutboxResource(
-      @Reference(target = "(" + Transactions.UNIT + "=cores.notify)") Transactions tx,
-      @Reference Dispatcher dispatcher) {
-    this.tx = tx;
-    this.dispatcher = dispatcher;
+  public OutboxResource(@Reference OutboxDesk desk) {
+    this.desk = desk;
   }
+
+  /** A failed message (the API's snake_case names). */
+  private static final JsonShape FAILED =
+      JsonShape.of()
+          .with("id", JsonShape.INTEGER)
+          .with("type", Map.of("type", "string", "pattern", "^[a-z_]+$"))
+          .with("recipient", JsonShape.STRING)
+          .with("attempts", Map.of("type", "integer", "minimum", 0))
+          .with("last_error", JsonShape.nullable(JsonShape.STRING))
+          .with("created", JsonShape.DATE_TIME)
+          .with("next_attempt_at", JsonShape.DATE_TIME);
 
   /** The outbox view: its keys and the schemas of their values. */
   private static final JsonShape OUTBOX =
       JsonShape.of()
           .with("counts", OutboxStore.COUNTS.schema("messages by status"))
           .with("channels", JsonShape.arrayOf(JsonShape.STRING))
-          .with(
-              "failed",
-              JsonShape.arrayOf(OutboxStore.FAILED.schema("a failed message, latest first")));
+          .with("failed", JsonShape.arrayOf(FAILED.schema("a failed message, latest first")));
 
   /** What a retry answers. */
   private static final JsonShape REQUEUED =
@@ -70,13 +78,21 @@ public final class OutboxResource implements ApiSchemas {
       response = "outbox")
   public Map<String, Object> outbox(@Context SecurityContext security) {
     superuser(security);
-    return tx.readOnly(
-        em -> {
-          return OUTBOX.values(
-              OutboxStore.counts(Delivery.connection(em)),
-              dispatcher.channelNames(),
-              OutboxStore.failed(Delivery.connection(em), FAILED_SHOWN));
-        });
+    return OUTBOX.values(
+        desk.counts(),
+        desk.channels().stream().map(ChannelCounts::channel).toList(),
+        desk.failed(FAILED_SHOWN).stream().map(OutboxResource::failed).toList());
+  }
+
+  private static Map<String, Object> failed(FailedMessage m) {
+    return FAILED.values(
+        m.id(),
+        m.type(),
+        m.recipient(),
+        m.attempts(),
+        m.lastError(),
+        m.created(),
+        m.nextAttemptAt());
   }
 
   @POST
@@ -86,11 +102,10 @@ public final class OutboxResource implements ApiSchemas {
       response = "outbox_requeued")
   public Map<String, Object> retry(@PathParam("id") long id, @Context SecurityContext security) {
     superuser(security);
-    int n = tx.required(em -> OutboxStore.requeue(Delivery.connection(em), id));
-    if (n == 0) {
+    if (!desk.retry(id)) {
       throw ProblemException.notFound("No failed message with id " + id + ".");
     }
-    return REQUEUED.values(n);
+    return REQUEUED.values(1);
   }
 
   @POST
@@ -98,8 +113,7 @@ public final class OutboxResource implements ApiSchemas {
   @ApiDoc(value = "Puts every failed message back in the queue", response = "outbox_requeued")
   public Map<String, Object> retryAll(@Context SecurityContext security) {
     superuser(security);
-    int n = tx.required(em -> OutboxStore.requeue(Delivery.connection(em), null));
-    return REQUEUED.values(n);
+    return REQUEUED.values(desk.retryAll());
   }
 
   private static void superuser(SecurityContext security) {

@@ -1,28 +1,37 @@
 package cores.notify;
 
+import cores.api.notify.ChannelCounts;
+import cores.api.notify.FailedMessage;
+import cores.api.notify.NotificationChannel;
 import cores.api.notify.NotificationEvent;
 import cores.api.notify.Outbox;
+import cores.api.notify.OutboxDesk;
 import cores.api.persistence.Transactions;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Writes events into {@code notify_outbox} on the caller's connection, so they commit or roll back
- * with the caller's change.
+ * with the caller's change; and, as the admins' {@link OutboxDesk} (the REST resource's and the
+ * admin pages'), lists and requeues failed messages in the unit's own transactions.
  *
- * <p>The unit's own Transactions are not used for writing (only for {@link #counts()}); the
- * reference also makes this service appear only after the persistence bundle migrated the table.
+ * <p>The unit's Transactions reference also makes this service appear only after the persistence
+ * bundle migrated the table.
  */
-@Component(service = Outbox.class)
-public final class OutboxService implements Outbox {
+@Component(service = {Outbox.class, OutboxDesk.class})
+public final class OutboxService implements Outbox, OutboxDesk {
 
   /** Direct address: no user, no preference. */
   private static final String INSERT_ADDRESS =
@@ -34,10 +43,11 @@ public final class OutboxService implements Outbox {
    * reminder types.
    */
   private static final String INSERT_USER =
-      "INSERT INTO notify_outbox (type, user_id, recipient, data, status, last_error)"
+      "INSERT INTO notify_outbox (type, user_id, recipient, data, status, last_error, failed_at)"
           + " SELECT ?, u.id, a.address, ?::jsonb,"
           + " CASE WHEN a.address = '' THEN 'failed' ELSE 'pending' END,"
-          + " CASE WHEN a.address = '' THEN 'recipient has no email address' END"
+          + " CASE WHEN a.address = '' THEN 'recipient has no email address' END,"
+          + " CASE WHEN a.address = '' THEN now() END"
           + " FROM accounts_user_v1 u CROSS JOIN LATERAL"
           + " (SELECT coalesce(nullif(?, ''), u.email) AS address) a WHERE u.id = ?";
 
@@ -48,6 +58,7 @@ public final class OutboxService implements Outbox {
       INSERT_USER + " AND u.receive_reminders RETURNING id";
 
   private final Transactions tx;
+  private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
 
   @Activate
   public OutboxService(
@@ -55,9 +66,42 @@ public final class OutboxService implements Outbox {
     this.tx = tx;
   }
 
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      service = NotificationChannel.class)
+  void addChannel(NotificationChannel channel) {
+    channels.add(channel);
+  }
+
+  void removeChannel(NotificationChannel channel) {
+    channels.remove(channel);
+  }
+
   @Override
   public Map<String, Long> counts() {
     return tx.readOnly(em -> OutboxStore.counts(Delivery.connection(em)));
+  }
+
+  @Override
+  public List<ChannelCounts> channels() {
+    List<String> names = channels.stream().map(NotificationChannel::name).toList();
+    return tx.readOnly(em -> OutboxStore.channels(Delivery.connection(em), names));
+  }
+
+  @Override
+  public List<FailedMessage> failed(int limit) {
+    return tx.readOnly(em -> OutboxStore.failed(Delivery.connection(em), limit));
+  }
+
+  @Override
+  public boolean retry(long id) {
+    return tx.required(em -> OutboxStore.requeue(Delivery.connection(em), id)) > 0;
+  }
+
+  @Override
+  public int retryAll() {
+    return tx.required(em -> OutboxStore.requeue(Delivery.connection(em), null));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package cores.notify;
 
+import cores.api.notify.ChannelCounts;
+import cores.api.notify.FailedMessage;
 import cores.api.notify.NotificationEvent;
 import cores.api.web.JsonShape;
 import java.sql.Array;
@@ -53,17 +55,19 @@ final class OutboxStore {
           + " last_error = ?, delivered_to = ? WHERE id = ?";
 
   private static final String DEAD =
-      "UPDATE notify_outbox SET status = 'failed',"
+      "UPDATE notify_outbox SET status = 'failed', failed_at = now(),"
           + DROP_SECRET
           + " attempts = ?, last_error = ?, delivered_to = ? WHERE id = ?";
 
   /** A row whose outcome could not be written: failed, with the reason, nothing else touched. */
   private static final String BROKEN =
-      "UPDATE notify_outbox SET status = 'failed'," + DROP_SECRET + " last_error = ? WHERE id = ?";
+      "UPDATE notify_outbox SET status = 'failed', failed_at = now(),"
+          + DROP_SECRET
+          + " last_error = ? WHERE id = ?";
 
   private static final String REQUEUE_ALL =
-      "UPDATE notify_outbox SET status = 'pending', attempts = 0, next_attempt_at = now()"
-          + " WHERE status = 'failed'";
+      "UPDATE notify_outbox SET status = 'pending', attempts = 0, next_attempt_at = now(),"
+          + " failed_at = NULL WHERE status = 'failed'";
 
   private static final String REQUEUE_ONE = REQUEUE_ALL + " AND id = ?";
 
@@ -170,50 +174,79 @@ final class OutboxStore {
   static final JsonShape COUNTS =
       JsonShape.of().with("pending", COUNT).with("sent", COUNT).with("failed", COUNT);
 
-  /** A row of {@link #failed}. */
-  static final JsonShape FAILED =
-      JsonShape.of()
-          .with("id", JsonShape.INTEGER)
-          .with("type", Map.of("type", "string", "pattern", "^[a-z_]+$"))
-          .with("recipient", JsonShape.STRING)
-          .with("attempts", COUNT)
-          .with("last_error", JsonShape.nullable(JsonShape.STRING))
-          .with("created", JsonShape.DATE_TIME)
-          .with("next_attempt_at", JsonShape.DATE_TIME);
-
-  /** The latest failed rows, as admins see them (the API's snake_case names). */
-  static List<Map<String, Object>> failed(Connection c, int limit) throws SQLException {
+  /** The latest failed rows, newest first. */
+  static List<FailedMessage> failed(Connection c, int limit) throws SQLException {
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT id, type, recipient, attempts, last_error, created, next_attempt_at"
+            "SELECT id, type, recipient, attempts, last_error, created, next_attempt_at, failed_at"
                 + " FROM notify_outbox WHERE status = 'failed' ORDER BY id DESC LIMIT ?")) {
       select.setInt(1, limit);
-      List<Map<String, Object>> rows = new ArrayList<>();
+      List<FailedMessage> rows = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           rows.add(
-              FAILED.values(
+              new FailedMessage(
                   rs.getLong(1),
                   rs.getString(2),
                   rs.getString(3),
                   rs.getInt(4),
                   rs.getString(5),
                   instant(rs.getTimestamp(6)),
-                  instant(rs.getTimestamp(7))));
+                  instant(rs.getTimestamp(7)),
+                  instant(rs.getTimestamp(8))));
         }
       }
       return rows;
     }
   }
 
-  /** Puts failed rows back in the queue with a fresh budget of attempts; returns how many. */
+  /**
+   * Per channel, in the given order: the messages waiting for it (pending, not accepted by it),
+   * accepted by it, and failed without it accepting them.
+   */
+  static List<ChannelCounts> channels(Connection c, List<String> names) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT ch.name,"
+                + " count(o.id) FILTER (WHERE o.status = 'pending' AND NOT ch.name = ANY(o.delivered_to)),"
+                + " count(o.id) FILTER (WHERE ch.name = ANY(o.delivered_to)),"
+                + " count(o.id) FILTER (WHERE o.status = 'failed' AND NOT ch.name = ANY(o.delivered_to))"
+                + " FROM unnest(?::text[]) WITH ORDINALITY AS ch (name, n)"
+                + " LEFT JOIN notify_outbox o ON true GROUP BY ch.name, ch.n ORDER BY ch.n")) {
+      select.setArray(1, c.createArrayOf("text", names.toArray()));
+      List<ChannelCounts> channels = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          channels.add(
+              new ChannelCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        }
+      }
+      return channels;
+    }
+  }
+
+  /**
+   * Puts failed rows (one, or all with {@code id} null) back in the queue with a fresh budget of
+   * attempts, and records the retry (a tracked row: the change log names who asked); returns how
+   * many.
+   */
   static int requeue(Connection c, Long id) throws SQLException {
+    int n;
     try (PreparedStatement update = c.prepareStatement(id == null ? REQUEUE_ALL : REQUEUE_ONE)) {
       if (id != null) {
         update.setLong(1, id);
       }
-      return update.executeUpdate();
+      n = update.executeUpdate();
     }
+    if (n > 0) {
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO notify_retry (message_id, requeued) VALUES (?, ?)")) {
+        insert.setObject(1, id);
+        insert.setInt(2, n);
+        insert.executeUpdate();
+      }
+    }
+    return n;
   }
 
   private static Instant instant(Timestamp t) {

@@ -1,13 +1,20 @@
 package cores.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.api.notify.ChannelCounts;
+import cores.api.notify.FailedMessage;
+import cores.api.notify.Notification;
+import cores.api.notify.NotificationChannel;
 import cores.api.notify.NotificationEvent;
 import cores.api.notify.NotificationType;
 import cores.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +41,9 @@ class OutboxServiceTest {
 
   @BeforeEach
   void empty() throws Exception {
-    db.execute("DELETE FROM notify_outbox; DELETE FROM auth_user");
+    db.execute(
+        "DELETE FROM notify_outbox; DELETE FROM notify_retry; DELETE FROM auth_user;"
+            + " DELETE FROM cores_change");
   }
 
   static long user(NotifyDatabase db, String name, String email, boolean reminders)
@@ -154,5 +163,107 @@ class OutboxServiceTest {
     } finally {
       em.close();
     }
+  }
+
+  /** A named channel that accepts everything (the desk only reads its name). */
+  private static NotificationChannel channel(String name) {
+    return new NotificationChannel() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void deliver(Notification notification) {}
+    };
+  }
+
+  private static long row(String recipient, String status, String deliveredTo) throws Exception {
+    return db.number(
+        "INSERT INTO notify_outbox (type, recipient, status, attempts, last_error, delivered_to,"
+            + " failed_at) VALUES ('booking_confirmed', '"
+            + recipient
+            + "', '"
+            + status
+            + "', 3, CASE WHEN '"
+            + status
+            + "' = 'failed' THEN 'connection refused' END, '"
+            + deliveredTo
+            + "', CASE WHEN '"
+            + status
+            + "' = 'failed' THEN now() END) RETURNING id");
+  }
+
+  @Test
+  void theDeskCountsPerChannelWhatWaitsWasSentAndFailed() throws Exception {
+    outbox.addChannel(channel("smtp"));
+    outbox.addChannel(channel("webhook"));
+    row("a@example.org", "pending", "{}");
+    row("b@example.org", "pending", "{smtp}");
+    row("c@example.org", "sent", "{smtp,webhook}");
+    row("d@example.org", "failed", "{webhook}");
+    assertEquals(
+        List.of(new ChannelCounts("smtp", 1, 2, 1), new ChannelCounts("webhook", 2, 2, 0)),
+        outbox.channels());
+    assertEquals(Map.of("pending", 2L, "sent", 1L, "failed", 1L), outbox.counts());
+  }
+
+  @Test
+  void theDeskListsFailedMessagesNewestFirstWithTheirError() throws Exception {
+    long older = row("a@example.org", "failed", "{}");
+    row("b@example.org", "sent", "{smtp}");
+    long newer = row("c@example.org", "failed", "{}");
+    List<FailedMessage> failed = outbox.failed(10);
+    assertEquals(List.of(newer, older), failed.stream().map(FailedMessage::id).toList());
+    FailedMessage first = failed.get(0);
+    assertEquals("c@example.org", first.recipient());
+    assertEquals("booking_confirmed", first.type());
+    assertEquals("connection refused", first.lastError());
+    assertEquals(3, first.attempts());
+    assertNotNull(first.failedAt());
+    assertEquals(1, outbox.failed(1).size());
+  }
+
+  @Test
+  void aRetryRequeuesOneFailedMessageAndTheChangeLogRecordsIt() throws Exception {
+    long failed = row("a@example.org", "failed", "{}");
+    long other = row("b@example.org", "failed", "{}");
+    long sent = row("c@example.org", "sent", "{smtp}");
+    assertTrue(outbox.retry(failed));
+    assertEquals(
+        1,
+        db.number(
+            "SELECT count(*) FROM notify_outbox WHERE status = 'pending' AND attempts = 0"
+                + " AND failed_at IS NULL AND id = "
+                + failed));
+    assertEquals(
+        1,
+        db.number("SELECT count(*) FROM notify_outbox WHERE status = 'failed' AND id = " + other));
+    // no longer failed, or never failed: nothing done, nothing recorded
+    assertFalse(outbox.retry(failed));
+    assertFalse(outbox.retry(sent));
+    assertEquals(
+        1,
+        db.number(
+            "SELECT count(*) FROM cores_change WHERE app = 'notify' AND model = 'outboxretry'"
+                + " AND action = 'create' AND (after ->> 'message_id')::bigint = "
+                + failed
+                + " AND (after ->> 'requeued')::int = 1"));
+  }
+
+  @Test
+  void retryAllRequeuesEveryFailedMessageInOneRecordedRetry() throws Exception {
+    row("a@example.org", "failed", "{}");
+    row("b@example.org", "failed", "{}");
+    row("c@example.org", "sent", "{smtp}");
+    assertEquals(2, outbox.retryAll());
+    assertEquals(Map.of("pending", 2L, "sent", 1L, "failed", 0L), outbox.counts());
+    assertEquals(0, outbox.retryAll(), "nothing left to retry");
+    assertEquals(1, db.number("SELECT count(*) FROM cores_change WHERE model = 'outboxretry'"));
+    assertEquals(
+        1,
+        db.number(
+            "SELECT count(*) FROM cores_change WHERE model = 'outboxretry'"
+                + " AND after ->> 'message_id' IS NULL AND (after ->> 'requeued')::int = 2"));
   }
 }

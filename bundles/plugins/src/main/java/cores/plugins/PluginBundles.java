@@ -1,5 +1,6 @@
 package cores.plugins;
 
+import cores.api.system.SystemStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ final class PluginBundles {
    * same when the folder is mounted elsewhere; and the prefix tells the plugin bundles apart from
    * the platform's own when reconciling at start.
    */
-  static final String LOCATION_PREFIX = "cores-plugin:";
+  static final String LOCATION_PREFIX = SystemStatus.PLUGIN_LOCATION;
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginBundles.class);
 

@@ -1,6 +1,9 @@
-/** What parts of the platform report to administrators in {@code GET /api/system}. */
+/**
+ * What parts of the platform report to administrators in {@code GET /api/system}; the same as a
+ * service for the admin pages (1.1.0).
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cores.api.system;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,8 +1,11 @@
 package cores.domain.jobs;
 
+import cores.api.jobs.JobDesk;
 import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -37,6 +40,41 @@ final class JobRuns {
         "UPDATE jobs_run SET finished = ?, outcome = ?, summary = ?::jsonb, error = ?"
             + " WHERE id = ?",
         params);
+  }
+
+  /** The latest runs, newest first; {@code id} null for every run, else only that one. */
+  static List<JobDesk.Run> recent(Sql sql, Long id, int limit) {
+    List<JobDesk.Run> runs = new ArrayList<>();
+    for (Map<String, Object> row :
+        sql.rows(
+            "SELECT id, job, trigger, started, finished, outcome, error,"
+                + " ARRAY(SELECT key FROM jsonb_each_text(summary) ORDER BY key) AS keys,"
+                + " ARRAY(SELECT value::bigint FROM jsonb_each_text(summary) ORDER BY key) AS counts"
+                + " FROM jobs_run WHERE (?::bigint IS NULL OR id = ?) ORDER BY started DESC, id DESC"
+                + " LIMIT ?",
+            Arrays.asList(id, id, limit))) {
+      runs.add(
+          new JobDesk.Run(
+              (Long) row.get("id"),
+              (String) row.get("job"),
+              (String) row.get("trigger"),
+              (Instant) row.get("started"),
+              (Instant) row.get("finished"),
+              (String) row.get("outcome"),
+              summary(row.get("keys"), row.get("counts")),
+              (String) row.get("error")));
+    }
+    return runs;
+  }
+
+  private static Map<String, Long> summary(Object keys, Object counts) {
+    Map<String, Long> summary = new LinkedHashMap<>();
+    List<?> k = (List<?>) keys;
+    List<?> n = (List<?>) counts;
+    for (int i = 0; i < k.size(); i++) {
+      summary.put((String) k.get(i), ((Number) n.get(i)).longValue());
+    }
+    return summary;
   }
 
   /** The counts as a JSON object; keys are the steps' own identifiers, escaped all the same. */

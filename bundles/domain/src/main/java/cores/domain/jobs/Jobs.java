@@ -115,6 +115,16 @@ public final class Jobs {
     timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
+  /** When the jobs run. */
+  Schedule schedule() {
+    return schedule;
+  }
+
+  /** The clock of the runs, so their times and the schedule's next slots agree. */
+  Clock clock() {
+    return clock;
+  }
+
   /**
    * Runs the job now, in a slot of its own; empty only if that very instant was claimed already.
    */

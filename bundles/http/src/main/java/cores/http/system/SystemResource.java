@@ -6,6 +6,7 @@ import cores.api.notify.NotificationChannel;
 import cores.api.notify.Outbox;
 import cores.api.system.Problem;
 import cores.api.system.ProblemReport;
+import cores.api.system.SystemStatus;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import cores.api.web.JsonShape;
@@ -42,16 +43,16 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * providers and notification channels, the notification outbox's counts per status (when the notify
  * bundle runs), the problems the platform's parts report (a refused resource, a plugin that does
  * not start), and the effective configuration (PID {@code cores.system}, which the launcher writes
- * with secrets already masked).
+ * with secrets already masked). The same as {@link SystemStatus} for the admin's system page.
  */
 @JakartarsResource
 @Component(
-    service = SystemResource.class,
+    service = {SystemResource.class, SystemStatus.class},
     configurationPid = SystemResource.PID,
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Path("system")
 @ApiDoc(area = "system", permission = ApiDoc.SUPERUSER)
-public final class SystemResource implements ApiSchemas {
+public final class SystemResource implements ApiSchemas, SystemStatus {
   static final String PID = "cores.system";
 
   /**
@@ -248,26 +249,50 @@ public final class SystemResource implements ApiSchemas {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     // the keys of SYSTEM, in its order
-    body.put("bundles", bundles());
-    Authenticator current = authenticator.get();
-    body.put("authProviders", current == null ? List.of() : current.providers());
-    body.put("notificationChannels", channels.stream().map(NotificationChannel::name).toList());
+    body.put(
+        "bundles",
+        bundles().stream()
+            .map(b -> BUNDLE.values(b.id(), b.symbolicName(), b.version(), b.state()))
+            .toList());
+    body.put("authProviders", authProviders());
+    body.put("notificationChannels", notificationChannels());
     Outbox messages = outbox.get();
     if (messages != null) {
       // pending and failed messages: what admins must notice (details: /api/notifications/outbox)
       body.put("notificationOutbox", messages.counts());
     }
-    body.put("problems", problems());
+    body.put(
+        "problems",
+        problems().stream()
+            .map(p -> PROBLEM.values(p.part(), p.problem().subject(), p.problem().reason()))
+            .toList());
     body.put("whiteboard", whiteboard());
-    body.put("config", new TreeMap<>(config.get()));
+    body.put("config", config());
     return Response.ok(body).build();
   }
 
-  private List<Map<String, Object>> problems() {
-    List<Map<String, Object>> problems = new ArrayList<>();
+  @Override
+  public List<String> authProviders() {
+    Authenticator current = authenticator.get();
+    return current == null ? List.of() : List.copyOf(current.providers());
+  }
+
+  @Override
+  public List<String> notificationChannels() {
+    return channels.stream().map(NotificationChannel::name).toList();
+  }
+
+  @Override
+  public Map<String, String> config() {
+    return new TreeMap<>(config.get());
+  }
+
+  @Override
+  public List<ReportedProblem> problems() {
+    List<ReportedProblem> problems = new ArrayList<>();
     for (ProblemReport report : reports) {
       for (Problem problem : report.problems()) {
-        problems.add(PROBLEM.values(report.name(), problem.subject(), problem.reason()));
+        problems.add(new ReportedProblem(report.name(), problem));
       }
     }
     return problems;
@@ -292,15 +317,20 @@ public final class SystemResource implements ApiSchemas {
         .toList();
   }
 
-  private List<Map<String, Object>> bundles() {
-    List<Map<String, Object>> bundles = new ArrayList<>();
+  @Override
+  public List<BundleState> bundles() {
+    List<BundleState> bundles = new ArrayList<>();
     for (Bundle bundle : bundleContext.getBundles()) {
+      String location = bundle.getLocation();
       bundles.add(
-          BUNDLE.values(
+          new BundleState(
               bundle.getBundleId(),
               bundle.getSymbolicName(),
               bundle.getVersion().toString(),
-              state(bundle.getState())));
+              state(bundle.getState()),
+              location.startsWith(PLUGIN_LOCATION)
+                  ? location.substring(PLUGIN_LOCATION.length())
+                  : null));
     }
     return bundles;
   }

@@ -1,0 +1,119 @@
+package cores.admin;
+
+import cores.api.changes.Change;
+import cores.api.web.Access;
+import cores.api.web.PageLayout;
+import cores.api.web.Visitor;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the operator pages (system, outbox, jobs) share: who may see each (as its REST endpoints
+ * decide), the admin home's links to them, and the site's frame around their templates.
+ */
+final class Operations {
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** Who may see an operator page. */
+  enum Audience {
+    /** Active superusers, as {@code /api/system} and {@code /api/notifications/outbox}. */
+    SUPERUSERS("superusers"),
+    /** Active staff and superusers, as {@code /api/cron/…}. */
+    STAFF("staff");
+
+    private final String words;
+
+    Audience(String words) {
+      this.words = words;
+    }
+
+    boolean admits(Visitor visitor) {
+      return this == STAFF
+          ? visitor.staff()
+          : visitor.user().map(u -> u.active() && u.superuser()).orElse(false);
+    }
+  }
+
+  private final PageLayout layout;
+  private final Templates templates = new Templates();
+
+  Operations(PageLayout layout) {
+    this.layout = layout;
+  }
+
+  /** The operator pages this visitor may see. */
+  static List<Views.Link> links(Visitor visitor) {
+    List<Views.Link> links = new ArrayList<>();
+    if (Audience.SUPERUSERS.admits(visitor)) {
+      links.add(
+          new Views.Link("/admin/system", "System", "bundles, providers, configuration, plugins"));
+      links.add(new Views.Link("/admin/outbox", "Outbox", "messages sent and failed; retry"));
+    }
+    if (Audience.STAFF.admits(visitor)) {
+      links.add(new Views.Link("/admin/jobs", "Jobs", "scheduled jobs and their runs; run now"));
+    }
+    return links;
+  }
+
+  /**
+   * Empty when the visitor may see the page; anonymous visitors are sent to log in first, others
+   * refused (403), whatever the method.
+   */
+  static Optional<Response> gate(ContainerRequestContext request, Audience audience) {
+    Visitor visitor = Visitor.of(request);
+    if (visitor.user().isEmpty()) {
+      String here = request.getUriInfo().getRequestUri().getRawPath();
+      return Optional.of(
+          Response.seeOther(
+                  URI.create("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
+              .build());
+    }
+    if (!audience.admits(visitor)) {
+      throw Access.forbidden("This page is for " + audience.words + ".");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The operator page that shows a change's object, for the changes of the models that have no
+   * admin model of their own (a job's run, a retry of the outbox).
+   */
+  static Optional<String> pageOf(Change change) {
+    return switch (change.app() + "." + change.model()) {
+      case "jobs.run" -> Optional.of("/admin/jobs#run-" + change.objectId());
+      case "notify.outboxretry" -> Optional.of("/admin/outbox");
+      default -> Optional.empty();
+    };
+  }
+
+  /** A time as the admin shows times; blank for none. */
+  static String when(Instant instant) {
+    return instant == null ? "" : WHEN.format(instant);
+  }
+
+  static Response redirect(String location) {
+    return Response.seeOther(URI.create(location)).build();
+  }
+
+  Response page(ContainerRequestContext request, String title, String template, Object view) {
+    String body = templates.render(template, view);
+    String path = request.getUriInfo().getRequestUri().getRawPath();
+    return Response.ok()
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(layout.page(Visitor.of(request), path, title, body))
+        .build();
+  }
+}
