@@ -404,7 +404,12 @@ public final class AdminPages {
     AdminModel model = model(app, name);
     require(visitor, model, "view");
     List<Views.Line> lines =
-        changes.history(model.app(), model.name(), id, HISTORY).stream()
+        desk
+            .readable(
+                visitor.user().orElseThrow(),
+                model,
+                changes.history(model.app(), model.name(), id, HISTORY))
+            .stream()
             .map(AdminPages::line)
             .toList();
     String object = model.name() + " " + desk.label(model, id);
@@ -602,7 +607,7 @@ public final class AdminPages {
     return options;
   }
 
-  private static Views.Line line(Change change) {
+  static Views.Line line(Change change) {
     return new Views.Line(
         change,
         WHEN.format(change.at()),

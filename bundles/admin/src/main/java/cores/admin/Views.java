@@ -30,6 +30,11 @@ public final class Views {
       String name = change.username() == null ? "Cores" : change.username();
       return change.impersonator() == null ? name : name + " (by " + change.impersonator() + ")";
     }
+
+    /** The change log of who wrote, or null for Cores itself. */
+    public String whoUrl() {
+      return change.userId() == null ? null : "/admin/changes?user=" + change.userId();
+    }
   }
 
   public record Home(String csrf, List<Allowed> models, List<Line> recent, String message) {}

@@ -1,6 +1,7 @@
 package cores.api.admin;
 
 import cores.api.accounts.User;
+import cores.api.changes.Change;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,12 @@ public interface AdminDesk {
    * when it no longer exists.
    */
   String label(AdminModel model, long id);
+
+  /**
+   * Changes of the model's objects as people read them: each field by its form name (not its
+   * column's), references by their objects' labels ({@code #id} for one that no longer exists).
+   */
+  List<Change> readable(User user, AdminModel model, List<Change> changes);
 
   /**
    * The objects a form may refer to through a reference field: id to label, in label order (at most

@@ -8,6 +8,7 @@ import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminModel;
+import cores.api.changes.Change;
 import cores.api.web.ProblemException;
 import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
@@ -302,5 +303,36 @@ class HostAdminTest {
                 ProblemException.class,
                 () -> admin.bulk(staff, model("host"), "status_gone", List.of(host)))
             .status());
+  }
+
+  @Test
+  void aHistoryShowsFieldsByTheirNamesAndReferencesByTheirLabels() throws Exception {
+    long host = fixture.host("history-labels", "active");
+    String hardware =
+        db.texts("SELECT name FROM inventory_hosthardware WHERE id = " + fixture.hardware).get(0);
+    Change change =
+        new Change(
+            "c1",
+            HOUR,
+            staff.id(),
+            staff.username(),
+            null,
+            null,
+            "inventory",
+            "host",
+            host,
+            "update",
+            List.of(
+                new Change.FieldChange("hardware_id", null, String.valueOf(fixture.hardware)),
+                new Change.FieldChange("rack_id", "999999", null),
+                new Change.FieldChange("details", "a", "b")));
+    List<Change.FieldChange> fields =
+        admin.readable(staff, model("host"), List.of(change)).get(0).fields();
+    assertEquals(
+        List.of(
+            new Change.FieldChange("hardware", null, hardware),
+            new Change.FieldChange("rack", "#999999", null),
+            new Change.FieldChange("details", "a", "b")),
+        fields);
   }
 }
