@@ -145,7 +145,6 @@ class AdminPagesIT {
         root.find("#f-nic-" + nic + "-mac").getAttribute("value"),
         "the host's page lists its NICs, editable");
     root.assertAccessible();
-    root.screenshot("admin-host-inlines");
   }
 
   @Test
@@ -250,6 +249,7 @@ class AdminPagesIT {
     assertEquals("02:ad", root.find(field).getAttribute("value"), "kept as typed");
     assertEquals("02:AD:00:00:00:99", root.find("#f-nic-new-mac").getAttribute("value"));
     root.assertAccessible();
+    root.driver().executeScript("document.getElementById('nics').scrollIntoView()");
     root.screenshot("admin-inline-error");
     assertEquals(
         "02:ad:00:00:00:01",

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,12 +118,16 @@ public final class ChangeLogPages {
         query.put(name, value.strip());
       }
     }
-    List<String> problems = new java.util.ArrayList<>();
+    List<String> problems = new ArrayList<>();
     Set<String> models = superuser ? null : visible;
     if (query.containsKey("model")) {
       models = visible.contains(query.get("model")) ? Set.of(query.get("model")) : Set.of();
     }
-    String action = ACTIONS.contains(query.get("action")) ? query.get("action") : null;
+    String action = query.get("action");
+    if (action != null && !ACTIONS.contains(action)) {
+      problems.add("action: one of " + ACTIONS);
+      action = null;
+    }
     Long user = null;
     if (query.containsKey("user")) {
       try {
