@@ -133,16 +133,17 @@ class AdminPagesIT {
             "/api/inventory/host/",
             "{\"hostname\":\"adm-02\",\"hardware\":" + hardware + ",\"status\":\"new\"}");
 
+    // a NIC added in the host's own form, in its blank inline row
     root.open("/admin/inventory/host/" + hostId);
-    root.follow("a[href='/admin/inventory/nic/add?host=" + hostId + "']");
-    assertEquals("adm-01", new Select(root.find("#f-host")).getFirstSelectedOption().getText());
-    root.type("mac", "02:AD:00:00:00:01");
+    root.type("nic-new-mac", "02:AD:00:00:00:01");
     root.follow("main form button[type=submit]");
-    assertTrue(root.path().startsWith("/admin/inventory/nic?done=added"), root.path());
+    assertTrue(root.path().startsWith("/admin/inventory/host?done=changed"), root.path());
+    long nic = number("SELECT id FROM inventory_nic WHERE host_id = ?", hostId);
     root.open("/admin/inventory/host/" + hostId);
-    assertTrue(
-        root.find("#nics").getText().contains("02:ad:00:00:00:01"),
-        "the host's page lists its NICs");
+    assertEquals(
+        "02:ad:00:00:00:01",
+        root.find("#f-nic-" + nic + "-mac").getAttribute("value"),
+        "the host's page lists its NICs, editable");
     root.assertAccessible();
   }
 
@@ -233,7 +234,66 @@ class AdminPagesIT {
   }
 
   @Test
-  @Order(4)
+  @Order(31)
+  void anInvalidInlineMacIsShownAtTheRowsFieldAndNothingIsWritten() throws Exception {
+    long nic = number("SELECT id FROM inventory_nic WHERE host_id = ?", hostId);
+    root.open("/admin/inventory/host/" + hostId);
+    root.type("details", "inline never saved").type("nic-" + nic + "-mac", "02:ad");
+    root.type("nic-new-mac", "02:AD:00:00:00:99");
+    root.follow("main form button[type=submit]");
+    String field = "#f-nic-" + nic + "-mac";
+    assertEquals("true", root.find(field).getAttribute("aria-invalid"));
+    assertTrue(
+        root.find(field + "-error").getText().startsWith("not a MAC address"),
+        root.find(field + "-error").getText());
+    assertEquals("02:ad", root.find(field).getAttribute("value"), "kept as typed");
+    assertEquals("02:AD:00:00:00:99", root.find("#f-nic-new-mac").getAttribute("value"));
+    root.assertAccessible();
+    root.driver().executeScript("document.getElementById('nics').scrollIntoView()");
+    root.screenshot("admin-inline-error");
+    assertEquals(
+        "02:ad:00:00:00:01",
+        site.api().db().text("SELECT mac::text FROM inventory_nic WHERE id = ?", nic));
+    assertEquals(1, number("SELECT count(*) FROM inventory_nic WHERE host_id = ?", hostId));
+    assertEquals(
+        "top of the rack",
+        site.api().db().text("SELECT details FROM inventory_host WHERE id = ?", hostId));
+  }
+
+  @Test
+  @Order(32)
+  void suspendingAHostWithABookingAheadIsConfirmedOverTheBookingFirst() throws Exception {
+    long bookable = number("SELECT id FROM booking_bookable WHERE host_id = ?", hostId);
+    try (Connection c = site.api().db().connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) SELECT "
+              + bookable
+              + ", id, now() + interval '1 day', now() + interval '2 days' FROM auth_user"
+              + " WHERE username = 'root'");
+    }
+    root.open("/admin/inventory/host?q=adm-01");
+    root.click("#select-" + hostId);
+    new Select(root.find("#action")).selectByVisibleText("Suspend (bookable)");
+    root.follow("#results form button[type=submit]");
+    assertTrue(root.text().contains("Suspend (bookable) this host?"), root.text());
+    List<WebElement> holds = root.all("#holds tbody tr");
+    assertEquals(1, holds.size(), root.text());
+    assertTrue(holds.get(0).getText().startsWith("adm-01 booking root"), holds.get(0).getText());
+    assertEquals(
+        "active",
+        site.api().db().text("SELECT status FROM booking_bookable WHERE id = ?", bookable));
+    root.assertAccessible();
+    root.screenshot("admin-bulk-confirm");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("Done for 1 host."), root.text());
+    assertEquals(
+        "suspended",
+        site.api().db().text("SELECT status FROM booking_bookable WHERE id = ?", bookable));
+  }
+
+  @Test
+  @Order(40)
   void aStaffUserWithoutDeleteHostSeesNoDeleteAndAForgedDeleteIs403() throws Exception {
     WebSite.Account dora = site.user("dora", false);
     try (Connection c = site.api().db().connect();
@@ -277,7 +337,7 @@ class AdminPagesIT {
   }
 
   @Test
-  @Order(5)
+  @Order(50)
   void aDeleteIsConfirmedNamingWhatGoesWithItAndTheHistoryShowsEveryStep() throws Exception {
     root.open("/admin/inventory/host/" + hostId);
     root.follow("a[href$='/delete']");
@@ -298,8 +358,32 @@ class AdminPagesIT {
     assertTrue(steps.get(1).getText().startsWith("update by root"), steps.get(1).getText());
     assertTrue(steps.get(1).getText().contains("top of the rack"), steps.get(1).getText());
     assertTrue(steps.get(2).getText().startsWith("create by root"), steps.get(2).getText());
+    // fields by their names, references by their labels
+    assertTrue(
+        steps.get(2).getText().matches("(?s).*\\bhardware\\s+R650\\b.*"), steps.get(2).getText());
+    assertFalse(steps.get(2).getText().contains("hardware_id"), steps.get(2).getText());
     root.assertAccessible();
     root.screenshot("admin-history");
+
+    // who wrote links to everything they wrote
+    root.follow("#history > li a[href^='/admin/changes?user=']");
+    assertTrue(root.text().contains("Changes by root"), root.text());
+    List<WebElement> changes = root.all("#changes > li");
+    // the host's deletion, with its bookable and booking deleted with it
+    assertTrue(
+        changes.stream()
+            .anyMatch(c -> c.getText().startsWith("host #" + hostId + ": delete by root")),
+        root.text());
+    assertTrue(
+        changes.stream().anyMatch(c -> c.getText().startsWith("bookable #")),
+        "the bulk suspension is among root's changes");
+    root.assertAccessible();
+    root.screenshot("admin-changes-by-user");
+    new Select(root.find("#f-model")).selectByVisibleText("building");
+    root.follow("form.cores-filters button[type=submit]");
+    assertTrue(
+        root.all("#changes > li").stream().allMatch(c -> c.getText().startsWith("building #")),
+        root.text());
 
     root.open("/admin");
     assertTrue(root.find("main").getText().contains("host #" + hostId + ": delete by root"));
@@ -307,7 +391,7 @@ class AdminPagesIT {
   }
 
   @Test
-  @Order(6)
+  @Order(60)
   void tickedRowsAreDeletedTogetherAfterOneConfirmation() throws Exception {
     site.create("/api/inventory/hdvendor/", "{\"vendor\":\"bulk-a\"}");
     site.create("/api/inventory/hdvendor/", "{\"vendor\":\"bulk-b\"}");

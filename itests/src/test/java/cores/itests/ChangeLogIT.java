@@ -2,6 +2,7 @@ package cores.itests;
 
 import static cores.itests.ApiClient.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -232,7 +233,22 @@ class ChangeLogIT {
     assertTrue(forbidden.body().contains("inventory.view_host"), forbidden.body());
     assertEquals(403, api.send("GET", "/api/changes", plain, null).statusCode());
     assertEquals(404, api.send("GET", "/api/changes?model=nothing&id=1", admin, null).statusCode());
-    assertEquals(400, api.send("GET", "/api/changes?model=host", admin, null).statusCode());
+    assertEquals(400, api.send("GET", "/api/changes?id=1", admin, null).statusCode());
+    assertEquals(400, api.send("GET", "/api/changes?action=drop", admin, null).statusCode());
+    assertEquals(400, api.send("GET", "/api/changes?since=yesterday", admin, null).statusCode());
+    // a model alone narrows the whole list (superusers), as action and time do
+    HttpResponse<String> hosts =
+        api.send(
+            "GET",
+            "/api/changes?model=host&action=create&since=2000-01-01T00:00:00Z&offset=0",
+            admin,
+            null);
+    assertEquals(200, hosts.statusCode(), hosts.body());
+    assertTrue(hosts.body().contains("\"model\":\"host\""), hosts.body());
+    assertFalse(hosts.body().contains("\"model\":\"building\""), hosts.body());
+    assertFalse(hosts.body().contains("\"action\":\"update\""), hosts.body());
+    assertEquals(
+        403, api.send("GET", "/api/changes?model=host&action=create", plain, null).statusCode());
     assertEquals(200, api.send("GET", "/api/changes?limit=5", admin, null).statusCode());
   }
 }

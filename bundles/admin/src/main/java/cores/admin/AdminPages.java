@@ -1,6 +1,8 @@
 package cores.admin;
 
+import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
@@ -62,7 +64,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 public final class AdminPages {
   private static final int RECENT = 20;
   private static final int HISTORY = 200;
-  private static final DateTimeFormatter WHEN =
+  static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final Map<String, String> DONE =
       Map.of(
@@ -221,7 +223,12 @@ public final class AdminPages {
     String action = first(posted, "action");
     requireWritable(request, model);
     if ("delete".equals(action)) {
-      return confirmation(request, visitor, model, ids, List.of(), 200);
+      return confirmation(request, visitor, model, ids, null, List.of(), 200);
+    }
+    // taking bookables out of active with bookings ahead is confirmed first, listing them
+    if (!"yes".equals(first(posted, "confirmed"))
+        && !desk.affected(visitor.user().orElseThrow(), model, action, ids).isEmpty()) {
+      return confirmation(request, visitor, model, ids, action, List.of(), 200);
     }
     try {
       desk.bulk(visitor.user().orElseThrow(), model, action, ids);
@@ -324,7 +331,15 @@ public final class AdminPages {
     }
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
-    Map<String, String> values = desk.get(visitor.user().orElseThrow(), model, id);
+    User user = visitor.user().orElseThrow();
+    Map<String, String> values = new LinkedHashMap<>(desk.get(user, model, id));
+    for (AdminModel inline : inlineModels(visitor, model)) {
+      for (Map<String, String> row : desk.inlineRows(user, inline, model, id)) {
+        long rowId = Long.parseLong(row.get("id"));
+        row.forEach(
+            (field, value) -> values.put(InlineChange.field(inline.name(), rowId, field), value));
+      }
+    }
     return form(request, visitor, model, id, new Form(values), 200);
   }
 
@@ -345,12 +360,22 @@ public final class AdminPages {
     AdminModel model = model(app, name);
     requireWritable(request, model);
     Map<String, String> values = values(model, posted);
+    List<InlineChange> inlines = inlineChanges(visitor, model, posted);
     try {
-      desk.update(visitor.user().orElseThrow(), model, id, values);
+      desk.update(visitor.user().orElseThrow(), model, id, values, inlines);
     } catch (ProblemException e) {
       if (refusedAtFields(e)) {
-        return form(
-            request, visitor, model, id, new Form(values).refused(e, names(model)), e.status());
+        // the inline rows as posted, their problems at their fields
+        Map<String, String> shown = new LinkedHashMap<>(values);
+        List<String> names = new ArrayList<>(names(model));
+        for (InlineChange inline : inlines) {
+          inline.values().forEach((field, value) -> shown.put(inline.field(field), value));
+          inline.values().keySet().forEach(field -> names.add(inline.field(field)));
+          if (inline.delete()) {
+            shown.put(inline.field(InlineChange.DELETE), "on");
+          }
+        }
+        return form(request, visitor, model, id, new Form(shown).refused(e, names), e.status());
       }
       throw e;
     }
@@ -371,7 +396,7 @@ public final class AdminPages {
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
     desk.get(visitor.user().orElseThrow(), model, id);
-    return confirmation(request, visitor, model, List.of(id), List.of(), 200);
+    return confirmation(request, visitor, model, List.of(id), null, List.of(), 200);
   }
 
   @POST
@@ -404,7 +429,12 @@ public final class AdminPages {
     AdminModel model = model(app, name);
     require(visitor, model, "view");
     List<Views.Line> lines =
-        changes.history(model.app(), model.name(), id, HISTORY).stream()
+        desk
+            .readable(
+                visitor.user().orElseThrow(),
+                model,
+                changes.history(model.app(), model.name(), id, HISTORY))
+            .stream()
             .map(AdminPages::line)
             .toList();
     String object = model.name() + " " + desk.label(model, id);
@@ -426,32 +456,47 @@ public final class AdminPages {
       desk.delete(visitor.user().orElseThrow(), model, ids);
     } catch (ProblemException e) {
       if (e.status() == 400 || e.status() == 409 || e.status() == 404) {
-        return confirmation(request, visitor, model, ids, List.of(e.detail()), e.status());
+        return confirmation(request, visitor, model, ids, null, List.of(e.detail()), e.status());
       }
       throw e;
     }
     return redirect(allowed(visitor, model).url() + "?done=deleted&n=" + ids.size());
   }
 
+  /**
+   * The confirmation of a delete (action null: what goes with the objects) or of a bulk action (the
+   * bookings and reservations it affects), posted back to do it.
+   */
   private Response confirmation(
       ContainerRequestContext request,
       Visitor visitor,
       AdminModel model,
       List<Long> ids,
+      String action,
       List<String> problems,
       int status) {
-    require(visitor, model, "delete");
-    List<String> consequences = desk.consequences(visitor.user().orElseThrow(), model, ids);
+    User user = visitor.user().orElseThrow();
+    boolean delete = action == null;
+    require(visitor, model, delete ? "delete" : "view");
+    String verb = delete ? "Delete" : model.actions().getOrDefault(action, action);
+    String what =
+        ids.size() == 1 ? "this " + model.name() : "these " + ids.size() + " " + model.plural();
+    Views.Allowed allowed = allowed(visitor, model);
     return page(
         request,
         status,
-        "Delete " + (ids.size() == 1 ? model.name() : ids.size() + " " + model.plural()),
-        "delete.jte",
-        new Views.DeletePage(
-            allowed(visitor, model),
+        verb + " " + (ids.size() == 1 ? model.name() : ids.size() + " " + model.plural()),
+        "confirm.jte",
+        new Views.ConfirmPage(
+            allowed,
             visitor.csrfToken(),
+            verb + " " + what + "?",
+            delete ? allowed.url() + "/delete" : allowed.url(),
+            action,
+            delete ? "Yes, delete" : "Yes, do it",
             labels(model, ids),
-            consequences,
+            delete ? desk.consequences(user, model, ids) : List.of(),
+            delete ? List.of() : desk.affected(user, model, action, ids),
             problems));
   }
 
@@ -484,22 +529,21 @@ public final class AdminPages {
                 + desk.label(model, id);
     List<Views.Inline> inlines = new ArrayList<>();
     if (id != 0) {
-      for (String name : model.inlines()) {
-        AdminModel inline = model(model.app(), name);
-        if (visitor.may(inline.permission("view"))) {
-          Views.Allowed allowed = allowed(visitor, inline);
-          inlines.add(
-              new Views.Inline(
-                  allowed,
-                  desk.list(
-                      visitor.user().orElseThrow(),
-                      inline,
-                      "",
-                      Map.of(model.name(), String.valueOf(id)),
-                      "",
-                      1),
-                  allowed.add() ? allowed.url() + "/add?" + model.name() + "=" + id : null));
+      for (AdminModel inline : inlineModels(visitor, model)) {
+        User user = visitor.user().orElseThrow();
+        List<AdminField> fields =
+            inline.fields().stream().filter(f -> !f.name().equals(model.name())).toList();
+        Map<String, Map<Long, String>> inlineOptions = new LinkedHashMap<>();
+        for (AdminField field : fields) {
+          if ("ref".equals(field.kind()) && field.writable()) {
+            inlineOptions.put(field.name(), desk.options(user, field));
+          }
         }
+        List<Long> ids =
+            desk.inlineRows(user, inline, model, id).stream()
+                .map(r -> Long.parseLong(r.get("id")))
+                .toList();
+        inlines.add(new Views.Inline(allowed(visitor, inline), fields, ids, inlineOptions));
       }
     }
     return page(
@@ -563,6 +607,65 @@ public final class AdminPages {
     return Map.of(id, desk.label(target.get(), id));
   }
 
+  /** The inline models of a model the visitor may see. */
+  private List<AdminModel> inlineModels(Visitor visitor, AdminModel model) {
+    return model.inlines().stream()
+        .map(name -> model(model.app(), name))
+        .filter(inline -> visitor.may(inline.permission("view")))
+        .toList();
+  }
+
+  /**
+   * The inline rows posted with a change form: the rows it listed ({@code nic-rows}), changed or
+   * ticked for deletion as the visitor may, and a new row when any of its fields is filled in.
+   */
+  private List<InlineChange> inlineChanges(
+      Visitor visitor, AdminModel model, MultivaluedMap<String, String> posted) {
+    List<InlineChange> changes = new ArrayList<>();
+    for (AdminModel inline : inlineModels(visitor, model)) {
+      Views.Allowed allowed = allowed(visitor, inline);
+      List<Long> rows = new ArrayList<>();
+      for (String id : posted.getOrDefault(inline.name() + "-rows", List.of())) {
+        rows.add(id(id));
+      }
+      for (long row : rows.stream().distinct().toList()) {
+        boolean delete =
+            allowed.delete()
+                && !first(posted, InlineChange.field(inline.name(), row, InlineChange.DELETE))
+                    .isEmpty();
+        if (delete || allowed.change()) {
+          changes.add(
+              new InlineChange(
+                  inline.name(), row, inlineValues(inline, model, row, posted), delete));
+        }
+      }
+      if (allowed.add()) {
+        Map<String, String> values = inlineValues(inline, model, 0, posted);
+        boolean filled =
+            inline.fields().stream()
+                .anyMatch(
+                    f -> !"bool".equals(f.kind()) && !values.getOrDefault(f.name(), "").isBlank());
+        if (filled) {
+          changes.add(new InlineChange(inline.name(), 0, values, false));
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** A posted inline row's writable fields (not its reference to the object). */
+  private static Map<String, String> inlineValues(
+      AdminModel inline, AdminModel model, long row, MultivaluedMap<String, String> posted) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (AdminField field : inline.fields()) {
+      if (field.writable() && !field.name().equals(model.name())) {
+        values.put(
+            field.name(), first(posted, InlineChange.field(inline.name(), row, field.name())));
+      }
+    }
+    return values;
+  }
+
   /** The options of a filter: references by label, choices, yes/no. */
   private Map<String, String> filterOptions(Visitor visitor, AdminField field) {
     Map<String, String> options = new LinkedHashMap<>();
@@ -582,7 +685,7 @@ public final class AdminPages {
     return options;
   }
 
-  private static Views.Line line(Change change) {
+  static Views.Line line(Change change) {
     return new Views.Line(
         change,
         WHEN.format(change.at()),
@@ -692,14 +795,18 @@ public final class AdminPages {
     List<String> given = posted == null ? null : posted.get("ids");
     if (given != null) {
       for (String id : given) {
-        try {
-          ids.add(Long.parseLong(id.strip()));
-        } catch (NumberFormatException e) {
-          throw ProblemException.badRequest("Not an id: " + id);
-        }
+        ids.add(id(id));
       }
     }
     return ids.stream().distinct().toList();
+  }
+
+  private static long id(String text) {
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest("Not an id: " + text);
+    }
   }
 
   private static int pageNumber(String text) {

@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.changes.Change;
 import cores.api.web.ProblemException;
 import java.util.List;
 import java.util.Map;
@@ -101,5 +102,31 @@ final class Desks implements AdminDesk {
   @Override
   public void delete(User user, AdminModel model, List<Long> ids) {
     of(model).delete(user, model, ids);
+  }
+
+  @Override
+  public List<Change> readable(User user, AdminModel model, List<Change> changes) {
+    return of(model).readable(user, model, changes);
+  }
+
+  @Override
+  public void update(
+      User user,
+      AdminModel model,
+      long id,
+      Map<String, String> values,
+      List<InlineChange> inlines) {
+    of(model).update(user, model, id, values, inlines);
+  }
+
+  @Override
+  public List<Map<String, String>> inlineRows(
+      User user, AdminModel inline, AdminModel model, long id) {
+    return of(model).inlineRows(user, inline, model, id);
+  }
+
+  @Override
+  public List<Hold> affected(User user, AdminModel model, String action, List<Long> ids) {
+    return of(model).affected(user, model, action, ids);
   }
 }

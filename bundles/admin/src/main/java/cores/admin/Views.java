@@ -1,11 +1,14 @@
 package cores.admin;
 
 import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,11 @@ public final class Views {
     public String who() {
       String name = change.username() == null ? "Cores" : change.username();
       return change.impersonator() == null ? name : name + " (by " + change.impersonator() + ")";
+    }
+
+    /** The change log of who wrote, or null for Cores itself. */
+    public String whoUrl() {
+      return change.userId() == null ? null : "/admin/changes?user=" + change.userId();
     }
   }
 
@@ -180,27 +188,77 @@ public final class Views {
   }
 
   /**
-   * Objects of another model shown on an object's change page (a host's NICs).
+   * Objects of another model edited on an object's change page (a host's NICs): each row's fields
+   * named by {@link InlineChange#field}, their values in the page's form.
    *
-   * @param addUrl the add form with the reference to the object filled in, or null
+   * @param fields the fields a row shows (all but the reference to the object)
+   * @param ids the rows' ids
+   * @param options each reference field's choices: id to label
    */
-  public record Inline(Allowed allowed, AdminDesk.Rows rows, String addUrl) {
-    public String label(String column) {
-      return allowed.model().field(column).map(AdminField::label).orElse(column);
+  public record Inline(
+      Allowed allowed,
+      List<AdminField> fields,
+      List<Long> ids,
+      Map<String, Map<Long, String>> options) {
+    public String name(long id, AdminField field) {
+      return InlineChange.field(allowed.model().name(), id, field.name());
+    }
+
+    /** The rows shown: the object's, and a blank one (id 0) to add one when it may be changed. */
+    public List<Long> rows(boolean objectChangeable) {
+      List<Long> rows = new ArrayList<>(ids);
+      if (objectChangeable && allowed.add()) {
+        rows.add(0L);
+      }
+      return rows;
+    }
+
+    /** A field's input id: its name, which is unique on the page. */
+    public String inputId(long id, AdminField field) {
+      return "f-" + name(id, field);
+    }
+
+    /** The form name of a row's delete box. */
+    public String deleteName(long id) {
+      return InlineChange.field(allowed.model().name(), id, InlineChange.DELETE);
+    }
+
+    /** The hidden field that lists the rows shown, so that the post says which rows it changes. */
+    public String rowsName() {
+      return allowed.model().name() + "-rows";
     }
   }
 
   /**
-   * A delete's confirmation: what goes, what goes with it or stops it.
+   * A confirmation before a delete or a bulk action: what it is done to, what goes with it or stops
+   * it, the bookings and reservations it affects.
    *
-   * @param objects id to label of the objects to delete
+   * @param question what is asked, e.g. "Delete this host?"
+   * @param postTo where the confirmation is posted
+   * @param action the bulk action confirmed, or null for a delete
+   * @param objects id to label of the objects
+   * @param consequences what deleting takes with it, one line per kind
+   * @param holds bookings and reservations whose bookable the action takes out of active
    */
-  public record DeletePage(
+  public record ConfirmPage(
       Allowed allowed,
       String csrf,
+      String question,
+      String postTo,
+      String action,
+      String button,
       Map<Long, String> objects,
       List<String> consequences,
-      List<String> problems) {}
+      List<AdminDesk.Hold> holds,
+      List<String> problems) {
+    public boolean delete() {
+      return action == null;
+    }
+
+    public String when(Instant at) {
+      return at == null ? "open" : AdminPages.WHEN.format(at);
+    }
+  }
 
   public record HistoryPage(Allowed allowed, long id, String object, List<Line> lines) {}
 

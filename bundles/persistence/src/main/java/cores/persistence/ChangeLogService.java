@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -101,6 +103,81 @@ public final class ChangeLogService implements ChangeLog {
   }
 
   @Override
+  public Page search(Search search, int limit, int offset) {
+    List<String> conditions = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    if (search.models() != null) {
+      conditions.add("c.model = ANY (?)");
+      params.add(search.models().toArray(new String[0]));
+    }
+    if (search.objectId() != null) {
+      conditions.add("c.object_id = ?");
+      params.add(search.objectId());
+    }
+    if (search.action() != null) {
+      conditions.add("c.action = ?");
+      params.add(search.action());
+    }
+    if (search.userId() != null) {
+      conditions.add("(c.user_id = ? OR c.impersonator_id = ?)");
+      params.add(search.userId());
+      params.add(search.userId());
+    }
+    if (search.from() != null) {
+      conditions.add("c.at >= ?");
+      params.add(Timestamp.from(search.from()));
+    }
+    if (search.to() != null) {
+      conditions.add("c.at < ?");
+      params.add(Timestamp.from(search.to()));
+    }
+    String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + " ";
+    List<Object> page = new ArrayList<>(params);
+    page.add(limit);
+    page.add(offset);
+    List<Change> changes =
+        query(SELECT + where + "ORDER BY c.at DESC, c.id LIMIT ? OFFSET ?", page.toArray());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM cores_change c " + where)) {
+      bind(c, s, params.toArray());
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return new Page(r.getLong(1), changes);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot count the change log", e);
+    }
+  }
+
+  @Override
+  public Map<String, String> models() {
+    Map<String, String> models = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT model, app FROM cores_change_model ORDER BY model");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        models.put(r.getString(1), r.getString(2));
+      }
+      return models;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the change log's models", e);
+    }
+  }
+
+  /** Binds parameters; a string array as a PostgreSQL text array. */
+  private static void bind(Connection c, PreparedStatement s, Object... params)
+      throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      if (params[i] instanceof String[] texts) {
+        s.setArray(i + 1, c.createArrayOf("text", texts));
+      } else {
+        s.setObject(i + 1, params[i]);
+      }
+    }
+  }
+
+  @Override
   public Optional<String> app(String model) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
@@ -128,9 +205,7 @@ public final class ChangeLogService implements ChangeLog {
   private List<Change> query(String sql, Object... params) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
+      bind(c, s, params);
       List<Change> changes = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -232,5 +233,67 @@ class ChangeLogServiceTest {
     assertEquals(1, changes.trim(Instant.now().minusSeconds(86_400L * 365)));
     assertEquals(1, changes.recent(10).size());
     assertTrue(changes.recent(10).get(0).at().isAfter(Instant.now().minusSeconds(3600)));
+  }
+
+  @Test
+  void aSearchFindsChangesByModelActionUserAndTimeAPageAtATimeWithTheirCount() throws SQLException {
+    long first;
+    try (ChangeLog.Binding bound =
+        changes.actingAs(() -> Optional.of(new Actor(7, "alice", 3L, "root")))) {
+      first = insert("a");
+      insert("b");
+      update(first, "name = 'a2'");
+    }
+    try (ChangeLog.Binding bound = changes.actingAs(() -> Optional.of(Actor.of(8, "bob")))) {
+      insert("c");
+    }
+    sql("UPDATE cores_change SET at = now() - interval '2 days' WHERE username = 'bob'");
+
+    ChangeLog.Page all =
+        changes.search(new ChangeLog.Search(null, null, null, null, null, null), 2, 0);
+    assertEquals(4, all.count());
+    assertEquals(2, all.changes().size());
+    assertEquals("update", all.changes().get(0).action(), "newest first");
+    assertEquals(
+        2,
+        changes
+            .search(new ChangeLog.Search(null, null, null, null, null, null), 2, 2)
+            .changes()
+            .size());
+    // the impersonating staff user's changes are theirs too
+    assertEquals(
+        3, changes.search(new ChangeLog.Search(null, null, null, 3L, null, null), 50, 0).count());
+    assertEquals(
+        2,
+        changes.search(new ChangeLog.Search(null, null, "create", 7L, null, null), 50, 0).count());
+    Instant yesterday = Instant.now().minusSeconds(86_400);
+    assertEquals(
+        List.of("bob"),
+        changes
+            .search(
+                new ChangeLog.Search(Set.of("gadget"), null, null, null, null, yesterday), 50, 0)
+            .changes()
+            .stream()
+            .map(Change::username)
+            .toList());
+    assertEquals(
+        3,
+        changes
+            .search(new ChangeLog.Search(null, null, null, null, yesterday, null), 50, 0)
+            .count());
+    assertEquals(
+        0,
+        changes
+            .search(new ChangeLog.Search(Set.of("thing"), null, null, null, null, null), 50, 0)
+            .count());
+    assertEquals(
+        List.of("update", "create"),
+        changes
+            .search(new ChangeLog.Search(Set.of("gadget"), first, null, null, null, null), 50, 0)
+            .changes()
+            .stream()
+            .map(Change::action)
+            .toList());
+    assertEquals("lab", changes.models().get("gadget"));
   }
 }

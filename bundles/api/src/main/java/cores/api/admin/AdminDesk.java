@@ -1,7 +1,9 @@
 package cores.api.admin;
 
 import cores.api.accounts.User;
+import cores.api.changes.Change;
 import cores.api.web.ProblemException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
@@ -50,6 +52,14 @@ public interface AdminDesk {
   String label(AdminModel model, long id);
 
   /**
+   * Changes of the model's objects as people read them: each field by its form name (not its
+   * column's), references by their objects' labels ({@code #id} for one that no longer exists).
+   */
+  default List<Change> readable(User user, AdminModel model, List<Change> changes) {
+    return changes;
+  }
+
+  /**
    * The objects a form may refer to through a reference field: id to label, in label order (at most
    * 1,000).
    */
@@ -78,6 +88,41 @@ public interface AdminDesk {
   /** Changes to the form values (every writable field is given). */
   void update(User user, AdminModel model, long id, Map<String, String> values);
 
+  /**
+   * Changes the object to the form values and, in the same transaction, the objects of its inlines
+   * ({@link AdminModel#inlines}) as posted with its form: all or, on any problem, none. A problem
+   * of an inline row is at its field's {@link InlineChange#field form name}.
+   */
+  default void update(
+      User user,
+      AdminModel model,
+      long id,
+      Map<String, String> values,
+      List<InlineChange> inlines) {
+    if (!inlines.isEmpty()) {
+      throw ProblemException.badRequest(model.plural() + " have no inline rows.");
+    }
+    update(user, model, id, values);
+  }
+
+  /**
+   * The objects of an inline model that belong to an object (their reference to it has its model's
+   * name), as {@link #get} shows them, in the inline model's order (at most {@link #PAGE_SIZE}).
+   */
+  default List<Map<String, String>> inlineRows(
+      User user, AdminModel inline, AdminModel model, long id) {
+    return List.of();
+  }
+
+  /**
+   * The bookings and reservations not yet ended on the bookables a bulk action would take out of
+   * active (suspended or inactive; a host leaving active suspends its bookable): what the action
+   * must be confirmed over. Empty when it affects none.
+   */
+  default List<Hold> affected(User user, AdminModel model, String action, List<Long> ids) {
+    return List.of();
+  }
+
   /** What deleting these objects takes with it, or what stops it: one line per kind. */
   List<String> consequences(User user, AdminModel model, List<Long> ids);
 
@@ -96,6 +141,43 @@ public interface AdminDesk {
    * @param secret what is shown once after creating it, or null
    */
   record Created(long id, String secret) {}
+
+  /**
+   * One inline row posted with its object's form.
+   *
+   * @param model the inline model's name
+   * @param id the row's id, or 0 for a new one
+   * @param values its form values, without the reference to the object (the desk sets it)
+   * @param delete whether the row is to be deleted
+   */
+  record InlineChange(String model, long id, Map<String, String> values, boolean delete) {
+    /** The form name of a row's delete box's field: {@code nic-12-DELETE}. */
+    public static final String DELETE = "DELETE";
+
+    public InlineChange {
+      values = Map.copyOf(values);
+    }
+
+    /** A field of the row as the form names it: {@code nic-12-mac}, {@code nic-new-mac}. */
+    public String field(String name) {
+      return field(model, id, name);
+    }
+
+    /** A field of an inline row as the form names it. */
+    public static String field(String model, long id, String name) {
+      return model + "-" + (id == 0 ? "new" : String.valueOf(id)) + "-" + name;
+    }
+  }
+
+  /**
+   * A booking or reservation not yet ended.
+   *
+   * @param kind {@code booking} or {@code reservation}
+   * @param host its bookable's hostname
+   * @param owner its owner's username
+   * @param end null for a reservation without an end
+   */
+  record Hold(String kind, long id, String host, String owner, Instant start, Instant end) {}
 
   /**
    * One list page.

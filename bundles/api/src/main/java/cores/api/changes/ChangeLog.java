@@ -2,7 +2,9 @@ package cores.api.changes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -41,6 +43,36 @@ public interface ChangeLog {
 
   /** The newest changes one user made (also while impersonated by staff), newest first. */
   List<Change> byUser(long userId, int limit);
+
+  /**
+   * Which changes a search finds: those meeting every criterion given (null is any).
+   *
+   * @param models the models' names
+   * @param objectId one object's id (of the one model given)
+   * @param action {@code create}, {@code update} or {@code delete}
+   * @param userId who wrote, or impersonated who wrote
+   * @param from changes at or after
+   * @param to changes before
+   */
+  record Search(
+      Set<String> models, Long objectId, String action, Long userId, Instant from, Instant to) {
+    public Search {
+      models = models == null ? null : Set.copyOf(models);
+    }
+  }
+
+  /** One page of a search: the changes on it, newest first, and how many the search finds. */
+  record Page(long count, List<Change> changes) {
+    public Page {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** One page of the changes a search finds, newest first. */
+  Page search(Search search, int limit, int offset);
+
+  /** Every tracked model: name to app, by name. */
+  Map<String, String> models();
 
   /** The app of a tracked model (for its permissions), if a bundle tracks a model of that name. */
   Optional<String> app(String model);

@@ -3,7 +3,7 @@
  * object, the action, the fields before and after), readable per object, per user and as a list.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package cores.api.changes;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.changes.Change;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.FieldErrors;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -209,7 +211,11 @@ public final class AdminDeskService implements AdminDesk {
   public Map<String, String> get(User user, AdminModel admin, long id) {
     require(user, admin, "view");
     Model model = model(admin);
-    Map<String, Object> row = tx.readOnly(em -> inventory.get(Sql.of(em), model, id));
+    return text(tx.readOnly(em -> inventory.get(Sql.of(em), model, id)));
+  }
+
+  /** A row's values as a form shows them. */
+  private static Map<String, String> text(Map<String, Object> row) {
     Map<String, String> values = new LinkedHashMap<>();
     row.forEach((name, value) -> values.put(name, value == null ? "" : String.valueOf(value)));
     return values;
@@ -220,6 +226,84 @@ public final class AdminDeskService implements AdminDesk {
     Model model = model(admin);
     return tx.readOnly(
         em -> Catalog.labels(Sql.of(em), model.table(), List.of(id)).getOrDefault(id, "#" + id));
+  }
+
+  @Override
+  public List<Change> readable(User user, AdminModel admin, List<Change> changes) {
+    require(user, admin, "view");
+    Model model = model(admin);
+    Map<String, Field> byColumn = new LinkedHashMap<>();
+    model.fields().forEach(f -> byColumn.put(f.column().replace("\"", ""), f));
+    // the referenced ids of each reference field, looked up once per field
+    Map<Field, List<Long>> referenced = new LinkedHashMap<>();
+    for (Change change : changes) {
+      for (Change.FieldChange field : change.fields()) {
+        Field known = byColumn.get(field.name());
+        if (known != null && known.kind() == Kind.REF) {
+          List<Long> ids = referenced.computeIfAbsent(known, k -> new ArrayList<>());
+          Stream.of(field.before(), field.after()).map(AdminDeskService::id).forEach(ids::add);
+        }
+      }
+    }
+    Map<Field, Map<Long, String>> labels =
+        tx.readOnly(
+            em -> {
+              Map<Field, Map<Long, String>> found = new LinkedHashMap<>();
+              referenced.forEach(
+                  (field, ids) ->
+                      found.put(
+                          field,
+                          Catalog.labels(
+                              Sql.of(em),
+                              field.target(),
+                              ids.stream().filter(id -> id != null).distinct().toList())));
+              return found;
+            });
+    return changes.stream()
+        .map(
+            change ->
+                new Change(
+                    change.id(),
+                    change.at(),
+                    change.userId(),
+                    change.username(),
+                    change.impersonatorId(),
+                    change.impersonator(),
+                    change.app(),
+                    change.model(),
+                    change.objectId(),
+                    change.action(),
+                    change.fields().stream()
+                        .map(f -> readable(byColumn.get(f.name()), labels, f))
+                        .toList()))
+        .toList();
+  }
+
+  private static Change.FieldChange readable(
+      Field field, Map<Field, Map<Long, String>> labels, Change.FieldChange change) {
+    if (field == null) {
+      return change;
+    }
+    Map<Long, String> known = labels.get(field);
+    if (known == null) {
+      return new Change.FieldChange(field.name(), change.before(), change.after());
+    }
+    return new Change.FieldChange(
+        field.name(), label(known, change.before()), label(known, change.after()));
+  }
+
+  private static String label(Map<Long, String> labels, String value) {
+    Long id = id(value);
+    return id == null ? value : labels.getOrDefault(id, "#" + id);
+  }
+
+  /** A recorded reference's id, or null for none (or, defensively, for what is not one). */
+  private static Long id(String value) {
+    try {
+      return value == null ? null : Long.valueOf(value);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   @Override
@@ -243,11 +327,139 @@ public final class AdminDeskService implements AdminDesk {
 
   @Override
   public void update(User user, AdminModel admin, long id, Map<String, String> values) {
+    update(user, admin, id, values, List.of());
+  }
+
+  /** The permissions a host action needs: those of the writes it makes. */
+  private static void requireFor(User user, String action) {
+    if (HostActions.writesBookables(action)) {
+      if (HostActions.MAKE_BOOKABLE.equals(action)) {
+        require(user, Bookables.MODEL.permission("add"));
+      }
+      require(user, Bookables.MODEL.permission("change"));
+    } else {
+      require(user, Models.HOST.permission("change"));
+    }
+  }
+
+  @Override
+  public List<Hold> affected(User user, AdminModel admin, String action, List<Long> ids) {
+    require(user, admin, "view");
+    Model model = model(admin);
+    Instant now = clock.instant();
+    return tx.readOnly(
+        em -> {
+          Sql sql = Sql.of(em);
+          List<Long> leaving;
+          if (model == Models.HOST) {
+            leaving = HostActions.leavingActive(sql, action, ids);
+          } else if (model == Catalog.BOOKABLE && Catalog.SET_STATUS.containsKey(action)) {
+            List<Long> hosts =
+                sql
+                    .rows(
+                        "SELECT host_id FROM booking_bookable WHERE id = ANY (?::bigint[])",
+                        List.of(Sql.array(ids)))
+                    .stream()
+                    .map(r -> (Long) r.get("host_id"))
+                    .toList();
+            leaving = Bookables.leavingActive(sql, hosts, null, Catalog.SET_STATUS.get(action));
+          } else {
+            return List.of();
+          }
+          return Bookables.notEnded(sql, leaving, now).stream()
+              .map(
+                  r ->
+                      new Hold(
+                          (String) r.get("kind"),
+                          (Long) r.get("id"),
+                          (String) r.get("hostname"),
+                          (String) r.get("owner"),
+                          (Instant) r.get("start_time"),
+                          (Instant) r.get("end_time")))
+              .toList();
+        });
+  }
+
+  @Override
+  public List<Map<String, String>> inlineRows(
+      User user, AdminModel inline, AdminModel admin, long id) {
+    require(user, inline, "view");
+    Model model = model(inline);
+    Field parent = parent(model, admin);
+    return tx.readOnly(
+        em ->
+            Sql.of(em)
+                .rows(
+                    Inventory.select(model)
+                        + " WHERE "
+                        + parent.column()
+                        + " = ? ORDER BY "
+                        + model.order()
+                        + ", id LIMIT ?",
+                    List.of(id, PAGE_SIZE))
+                .stream()
+                .map(AdminDeskService::text)
+                .toList());
+  }
+
+  /** The field of an inline model that refers to the object of the other model. */
+  private static Field parent(Model inline, AdminModel admin) {
+    if (!admin.inlines().contains(inline.name())) {
+      throw ProblemException.badRequest(
+          "No " + inline.name() + " inline on the " + admin.name() + " page.");
+    }
+    return inline.field(admin.name()).orElseThrow();
+  }
+
+  @Override
+  public void update(
+      User user,
+      AdminModel admin,
+      long id,
+      Map<String, String> values,
+      List<InlineChange> changes) {
     require(user, admin, "change");
     Model model = model(admin);
-    Map<String, Object> input = input(model, values);
     Rules.Actor actor = actor(user);
-    tx.required(em -> rules(model).update(inventory, Sql.of(em), model, id, input, false, actor));
+    // form values that are not even numbers are refused with the rest, before any check
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    Map<String, Object> input = new LinkedHashMap<>();
+    try {
+      input = input(model, values);
+    } catch (ProblemException e) {
+      problems.putAll(e.errors());
+    }
+    List<InlineWrites.Row> rows = new ArrayList<>();
+    for (InlineChange change : changes) {
+      AdminModel inlineAdmin =
+          served.stream()
+              .map(Served::admin)
+              .filter(a -> a.name().equals(change.model()))
+              .findFirst()
+              .orElseThrow(() -> ProblemException.badRequest("No model " + change.model() + "."));
+      require(user, inlineAdmin, change.delete() ? "delete" : change.id() == 0 ? "add" : "change");
+      Model inline = model(inlineAdmin);
+      Field parent = parent(inline, admin);
+      try {
+        Map<String, Object> row = change.delete() ? Map.of() : input(inline, change.values());
+        rows.add(new InlineWrites.Row(change, inline, parent, row));
+      } catch (ProblemException e) {
+        e.errors().forEach((field, messages) -> problems.put(change.field(field), messages));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ProblemException.invalid(problems);
+    }
+    Map<String, Object> checked = input;
+    tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules);
+          writes.check(model, id, checked, rows);
+          rules(model).update(inventory, sql, model, id, checked, false, actor);
+          writes.write(id, rows);
+          return null;
+        });
   }
 
   @Override
@@ -260,21 +472,11 @@ public final class AdminDeskService implements AdminDesk {
   @Override
   public void bulk(User user, AdminModel admin, String action, List<Long> ids) {
     Model model = model(admin);
-    if (model == Models.HOST && Catalog.MAKE_BOOKABLE.equals(action)) {
-      // as the bookables' bulk endpoint of the API: creating and activating bookables
-      require(user, Bookables.MODEL.permission("add"));
-      require(user, Bookables.MODEL.permission("change"));
-      // as the admin's other writes, all or (a host refused) none, the refusals named
+    if (model == Models.HOST) {
+      requireFor(user, action);
       tx.required(
           em -> {
-            Bookables.Bulk done = bookables.createFor(Sql.of(em), ids, Bookables.ACTIVE);
-            if (!done.refused().isEmpty()) {
-              throw ProblemException.conflict(
-                  "Nothing was made bookable: "
-                      + done.refused().stream()
-                          .map(r -> "host #" + r.get("host") + ": " + r.get("reason"))
-                          .collect(Collectors.joining(" ")));
-            }
+            HostActions.run(inventory, bookables, Sql.of(em), action, ids);
             return null;
           });
       return;
@@ -382,7 +584,7 @@ public final class AdminDeskService implements AdminDesk {
   }
 
   /** What a refusal says: its fields' problems, or its detail. */
-  private static String reasons(ProblemException e) {
+  static String reasons(ProblemException e) {
     if (e.errors().isEmpty()) {
       return e.detail();
     }

@@ -68,9 +68,6 @@ final class Catalog {
   private static final Map<String, String> OTHER_TABLES =
       Map.of("accounts_user_v1", "user", "accounts_group_v1", "group");
 
-  /** The hosts' bulk action that gives each an active bookable. */
-  static final String MAKE_BOOKABLE = "bookable";
-
   /** The reservations' bulk action that ends them now. */
   static final String END = "end";
 
@@ -85,7 +82,7 @@ final class Catalog {
           "set_suspended",
           Bookables.SUSPENDED,
           "set_inactive",
-          "inactive");
+          Bookables.INACTIVE);
 
   /**
    * How a time filter narrows a list: since the start of today, 7 days ago, the month, the year.
@@ -292,7 +289,7 @@ final class Catalog {
     }
     Map<String, String> shown = new LinkedHashMap<>();
     if (model == Models.HOST) {
-      shown.put(MAKE_BOOKABLE, "Make bookable");
+      shown.putAll(HostActions.LABELS);
     }
     // the order the catalog gives (Map.of has none)
     actions.entrySet().stream()
@@ -309,7 +306,7 @@ final class Catalog {
             filters == null ? filtered : filters,
             AdminDeskService.joined(searched),
             shown,
-            model == Models.HOST ? List.of(Models.NIC.name()) : List.of(),
+            model == Models.HOST ? List.of(Models.NIC.name(), Models.CARD.name()) : List.of(),
             writes));
   }
 

@@ -7,6 +7,7 @@ import cores.domain.inventory.Model;
 import cores.domain.inventory.Models;
 import cores.domain.sql.Sql;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.Map;
 public final class Bookables implements Inventory.Consequences {
   public static final String ACTIVE = "active";
   public static final String SUSPENDED = "suspended";
-  public static final List<String> STATUSES = List.of("created", ACTIVE, SUSPENDED, "inactive");
+  public static final String INACTIVE = "inactive";
+  public static final List<String> STATUSES = List.of("created", ACTIVE, SUSPENDED, INACTIVE);
 
   public static final Model MODEL =
       new Model(
@@ -130,6 +132,54 @@ public final class Bookables implements Inventory.Consequences {
     if (ACTIVE.equals(before)) {
       mail.bookableUnavailable(sql, (Long) id, clock.instant());
     }
+  }
+
+  /**
+   * The bookings and reservations not yet ended on these bookables (those whose holders are told
+   * when a bookable leaves active): kind, id, start_time, end_time, hostname and owner (username),
+   * by host, start and kind.
+   */
+  public static List<Map<String, Object>> notEnded(Sql sql, List<Long> bookableIds, Instant now) {
+    String ids = Sql.array(bookableIds);
+    return sql.rows(
+        "SELECT x.kind, x.id, x.start_time, x.end_time, h.hostname,"
+            + " (SELECT u.username FROM accounts_user_v1 u WHERE u.id = x.owner_id) AS owner"
+            + " FROM (SELECT 'booking' AS kind, b.id, b.bookable_id, b.owner_id, b.start_time,"
+            + " b.end_time FROM booking_booking b"
+            + " WHERE b.bookable_id = ANY (?::bigint[]) AND b.end_time > ?"
+            + " UNION ALL SELECT 'reservation', r.id, r.bookable_id, r.owner_id, r.start_time,"
+            + " r.end_time FROM booking_reservation r WHERE r.bookable_id = ANY (?::bigint[])"
+            + " AND (r.end_time IS NULL OR r.end_time > ?)) x"
+            + " JOIN booking_bookable k ON k.id = x.bookable_id"
+            + " JOIN inventory_host h ON h.id = k.host_id"
+            + " ORDER BY lower(h.hostname), x.start_time, x.kind, x.id",
+        List.of(ids, now, ids, now));
+  }
+
+  /**
+   * The bookables a change takes out of active: of these hosts, the active bookables of those whose
+   * status changing to {@code hostStatus} suspends them ({@link HostStatus#suspendsBookable}); a
+   * null {@code hostStatus} leaves the hosts' status alone, and then the hosts' active bookables
+   * leave active if {@code bookableStatus} is not active.
+   */
+  public static List<Long> leavingActive(
+      Sql sql, List<Long> hostIds, String hostStatus, String bookableStatus) {
+    List<Long> leaving = new ArrayList<>();
+    for (Map<String, Object> row :
+        sql.rows(
+            "SELECT b.id, h.status FROM booking_bookable b JOIN inventory_host h"
+                + " ON h.id = b.host_id WHERE h.id = ANY (?::bigint[]) AND b.status = ?"
+                + " ORDER BY b.id",
+            List.of(Sql.array(hostIds), ACTIVE))) {
+      boolean leaves =
+          hostStatus == null
+              ? !ACTIVE.equals(bookableStatus)
+              : HostStatus.suspendsBookable((String) row.get("status"), hostStatus);
+      if (leaves) {
+        leaving.add((Long) row.get("id"));
+      }
+    }
+    return leaving;
   }
 
   /** What a bulk creation did: bookables created, and the hosts refused with the reason. */

@@ -81,14 +81,7 @@ public final class BookingMail {
    * is told, once per booking or reservation. The number of mails.
    */
   public int bookableUnavailable(Sql sql, long bookableId, Instant now) {
-    List<Map<String, Object>> holds =
-        sql.rows(
-            "SELECT 'booking' AS kind, b.id FROM booking_booking b"
-                + " WHERE b.bookable_id = ? AND b.end_time > ?"
-                + " UNION ALL SELECT 'reservation', r.id FROM booking_reservation r"
-                + " WHERE r.bookable_id = ? AND (r.end_time IS NULL OR r.end_time > ?)"
-                + " ORDER BY 1, 2",
-            List.of(bookableId, now, bookableId, now));
+    List<Map<String, Object>> holds = Bookables.notEnded(sql, List.of(bookableId), now);
     for (Map<String, Object> hold : holds) {
       long id = (Long) hold.get("id");
       if ("booking".equals(hold.get("kind"))) {

@@ -1,0 +1,209 @@
+package cores.admin;
+
+import cores.api.changes.Change;
+import cores.api.changes.ChangeLog;
+import cores.api.web.Access;
+import cores.api.web.PageLayout;
+import cores.api.web.Visitor;
+import cores.api.web.Whiteboard;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/**
+ * The change log as a list under {@code /admin/changes}, 50 a page, newest first, filtered by
+ * model, action, user (what they wrote, also while impersonated, and what they wrote as someone
+ * else) and days (UTC): the per-user page the history links to is this list with its user chosen.
+ * Staff see the changes of the models they may view; superusers every change.
+ */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = ChangeLogPages.class)
+@Path("admin/changes")
+@Produces(MediaType.TEXT_HTML)
+public final class ChangeLogPages {
+  private static final int PAGE = 50;
+  private static final List<String> ACTIONS = List.of("create", "update", "delete");
+
+  private final ChangeLog changes;
+  private final PageLayout layout;
+  private final Templates templates = new Templates();
+
+  /**
+   * The list as shown.
+   *
+   * @param models the models the visitor may choose from
+   * @param query the chosen filters (name to value as given)
+   * @param user the chosen user's name, when a change shows it
+   */
+  public record ChangesPage(
+      List<String> models,
+      List<String> actions,
+      Map<String, String> query,
+      String user,
+      ChangeLog.Page found,
+      List<Views.Line> lines,
+      int page,
+      int pages,
+      List<String> problems) {
+    public String value(String name) {
+      return query.getOrDefault(name, "");
+    }
+
+    /** This list with another page. */
+    public String pageUrl(int number) {
+      StringBuilder url = new StringBuilder("/admin/changes?page=" + number);
+      query.forEach(
+          (key, value) ->
+              url.append('&')
+                  .append(key)
+                  .append('=')
+                  .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+      return url.toString();
+    }
+  }
+
+  @Activate
+  public ChangeLogPages(@Reference ChangeLog changes, @Reference PageLayout layout) {
+    this.changes = changes;
+    this.layout = layout;
+  }
+
+  @GET
+  public Response list(@Context ContainerRequestContext request) {
+    Visitor visitor = Visitor.of(request);
+    if (visitor.user().isEmpty()) {
+      String here = request.getUriInfo().getRequestUri().getRawPath();
+      return Response.seeOther(
+              URI.create("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
+          .build();
+    }
+    if (!visitor.staff()) {
+      throw Access.forbidden("The admin is for staff.");
+    }
+    boolean superuser = visitor.user().orElseThrow().superuser();
+    Set<String> visible = new LinkedHashSet<>();
+    changes
+        .models()
+        .forEach(
+            (model, app) -> {
+              if (superuser || visitor.may(app + ".view_" + model)) {
+                visible.add(model);
+              }
+            });
+    MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
+    Map<String, String> query = new LinkedHashMap<>();
+    for (String name : List.of("model", "action", "user", "from", "to")) {
+      String value = params.getFirst(name);
+      if (value != null && !value.isBlank()) {
+        query.put(name, value.strip());
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    Set<String> models = superuser ? null : visible;
+    if (query.containsKey("model")) {
+      models = visible.contains(query.get("model")) ? Set.of(query.get("model")) : Set.of();
+    }
+    String action = query.get("action");
+    if (action != null && !ACTIONS.contains(action)) {
+      problems.add("action: one of " + ACTIONS);
+      action = null;
+    }
+    Long user = null;
+    if (query.containsKey("user")) {
+      try {
+        user = Long.valueOf(query.get("user"));
+      } catch (NumberFormatException e) {
+        problems.add("user: not an id");
+      }
+    }
+    LocalDate from = date(query.get("from"), "from", problems);
+    LocalDate to = date(query.get("to"), "to", problems);
+    int page = 1;
+    try {
+      page = Math.max(1, Integer.parseInt(params.getFirst("page")));
+    } catch (NumberFormatException e) {
+      // no page or not a number: the first
+    }
+    ChangeLog.Page found =
+        changes.search(
+            new ChangeLog.Search(
+                models,
+                null,
+                action,
+                user,
+                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                // the last day chosen counts whole
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+            PAGE,
+            (page - 1) * PAGE);
+    List<Views.Line> lines = found.changes().stream().map(AdminPages::line).toList();
+    String username = null;
+    if (user != null) {
+      for (Change change : found.changes()) {
+        if (user.equals(change.userId())) {
+          username = change.username();
+        } else if (user.equals(change.impersonatorId())) {
+          username = change.impersonator();
+        }
+      }
+    }
+    int pages = (int) Math.max(1, (found.count() + PAGE - 1) / PAGE);
+    String title =
+        user == null ? "Changes" : "Changes by " + (username == null ? "user #" + user : username);
+    String body =
+        templates.render(
+            "changes.jte",
+            new ChangesPage(
+                List.copyOf(visible),
+                ACTIONS,
+                query,
+                username,
+                found,
+                lines,
+                page,
+                pages,
+                problems));
+    return Response.ok()
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(
+            layout.page(visitor, request.getUriInfo().getRequestUri().getRawPath(), title, body))
+        .build();
+  }
+
+  private static LocalDate date(String text, String name, List<String> problems) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      problems.add(name + ": not a date (YYYY-MM-DD)");
+      return null;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package cores.domain.admin;
+
+import cores.api.admin.AdminDesk.InlineChange;
+import cores.api.web.ProblemException;
+import cores.domain.inventory.Field;
+import cores.domain.inventory.Inventory;
+import cores.domain.inventory.Model;
+import cores.domain.inventory.Rules;
+import cores.domain.sql.Sql;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The inline rows posted with an object's form (a host's NICs and cards), written in the object's
+ * transaction through each model's rules: every row is checked before anything is written, so that
+ * the form shows every row's problems at once, at the row's fields ({@link InlineChange#field}).
+ */
+final class InlineWrites {
+  /**
+   * One posted row, its input parsed.
+   *
+   * @param parent the row's field referring to the object
+   */
+  record Row(InlineChange change, Model model, Field parent, Map<String, Object> input) {
+    /** The row's input with its reference to the object. */
+    Map<String, Object> input(long objectId) {
+      Map<String, Object> all = new LinkedHashMap<>(input);
+      all.put(parent.name(), objectId);
+      return all;
+    }
+  }
+
+  private final Inventory inventory;
+  private final Sql sql;
+  private final Rules.Actor actor;
+  private final Function<Model, Rules> rules;
+
+  InlineWrites(Inventory inventory, Sql sql, Rules.Actor actor, Function<Model, Rules> rules) {
+    this.inventory = inventory;
+    this.sql = sql;
+    this.actor = actor;
+    this.rules = rules;
+  }
+
+  /**
+   * Checks the object's input and every row's: existing rows must be the object's (a form cannot
+   * reach another's), and every input valid. Field problems of all rows at once, keyed by their
+   * form names; nothing is written.
+   */
+  void check(Model model, long objectId, Map<String, Object> input, List<Row> rows) {
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    collect(problems, null, () -> inventory.checkNew(sql, model, input));
+    for (Row row : rows) {
+      InlineChange change = row.change();
+      if (change.id() != 0) {
+        Map<String, Object> stored =
+            sql.row(
+                "SELECT "
+                    + row.parent().column()
+                    + " AS parent FROM "
+                    + row.model().table()
+                    + " WHERE id = ?",
+                List.of(change.id()));
+        if (stored == null || !Long.valueOf(objectId).equals(stored.get("parent"))) {
+          throw ProblemException.notFound(
+              "The " + change.model() + " #" + change.id() + " is not on this page's object.");
+        }
+      }
+      if (!change.delete()) {
+        collect(problems, change, () -> inventory.checkNew(sql, row.model(), row.input(objectId)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ProblemException.invalid(problems);
+    }
+  }
+
+  /** Writes the rows: deletions first, then changes, then additions (a MAC freed, then reused). */
+  void write(long objectId, List<Row> rows) {
+    List<Row> ordered = new ArrayList<>();
+    rows.stream().filter(r -> r.change().delete()).forEach(ordered::add);
+    rows.stream().filter(r -> !r.change().delete() && r.change().id() != 0).forEach(ordered::add);
+    rows.stream().filter(r -> r.change().id() == 0).forEach(ordered::add);
+    for (Row row : ordered) {
+      InlineChange change = row.change();
+      Rules rule = rules.apply(row.model());
+      try {
+        if (change.delete()) {
+          rule.delete(inventory, sql, row.model(), change.id(), actor);
+        } else if (change.id() == 0) {
+          rule.create(inventory, sql, row.model(), row.input(objectId), actor);
+        } else {
+          rule.update(inventory, sql, row.model(), change.id(), row.input(objectId), false, actor);
+        }
+      } catch (ProblemException e) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        collect(
+            problems,
+            change,
+            () -> {
+              throw e;
+            });
+        if (problems.isEmpty()) {
+          throw new ProblemException(
+              e.status(),
+              e.title(),
+              change.model()
+                  + " "
+                  + (change.id() == 0 ? "(new)" : "#" + change.id())
+                  + ": "
+                  + e.detail());
+        }
+        throw ProblemException.invalid(problems);
+      }
+    }
+  }
+
+  /** Runs a check, adding its field problems under the row's form names (none: the object's). */
+  private static void collect(
+      Map<String, List<String>> problems, InlineChange change, Runnable check) {
+    try {
+      check.run();
+    } catch (ProblemException e) {
+      if (e.errors().isEmpty()) {
+        throw e;
+      }
+      e.errors()
+          .forEach(
+              (field, messages) ->
+                  problems
+                      .computeIfAbsent(
+                          change == null ? field : change.field(field), f -> new ArrayList<>())
+                      .addAll(messages));
+    }
+  }
+}

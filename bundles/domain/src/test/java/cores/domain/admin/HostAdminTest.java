@@ -1,0 +1,338 @@
+package cores.domain.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminDesk.InlineChange;
+import cores.api.admin.AdminModel;
+import cores.api.changes.Change;
+import cores.api.web.ProblemException;
+import cores.domain.DomainDatabase;
+import cores.domain.Fixture;
+import cores.domain.booking.Bookables;
+import cores.domain.booking.BookingMail;
+import cores.domain.inventory.Models;
+import cores.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A host on the admin pages: its NICs and cards changed, added and deleted with its own form in one
+ * transaction (problems at the row's field, nothing written), and the host list's bulk actions,
+ * which name the bookings and reservations not yet ended on the bookables they take out of active.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostAdminTest {
+  private static final Instant HOUR =
+      Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(1));
+
+  private DomainDatabase db;
+  private TestDatabase.Tx tx;
+  private Fixture fixture;
+  private AdminDeskService admin;
+  private User staff;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    db = new DomainDatabase();
+    tx = db.transactions();
+    fixture = new Fixture(db);
+    BookingMail mail = DomainDatabase.mail(tx, ZoneOffset.UTC);
+    admin = new AdminDeskService(tx, mail);
+    staff =
+        db.user(
+            "hostadmin",
+            true,
+            Set.of(
+                Bookables.MODEL.permission("add"),
+                Bookables.MODEL.permission("change"),
+                Bookables.MODEL.permission("view"),
+                Models.HOST.permission("view"),
+                Models.HOST.permission("change"),
+                Models.NIC.permission("view"),
+                Models.NIC.permission("add"),
+                Models.NIC.permission("change"),
+                Models.NIC.permission("delete"),
+                Models.CARD.permission("view"),
+                Models.CARD.permission("add")));
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  private AdminModel model(String name) {
+    return admin.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private long nic(long host, String mac) throws Exception {
+    db.execute("INSERT INTO inventory_nic (mac, host_id) VALUES ('" + mac + "', " + host + ")");
+    return db.number("SELECT id FROM inventory_nic WHERE mac = '" + mac + "'");
+  }
+
+  private Map<String, String> hostValues(long host, String details) {
+    Map<String, String> values = new LinkedHashMap<>(admin.get(staff, model("host"), host));
+    values.remove("id");
+    values.remove("ip");
+    values.remove("lastseen");
+    values.remove("bookable");
+    values.put("details", details);
+    return values;
+  }
+
+  private static Map<String, String> nicValues(String mac, boolean primary) {
+    return Map.of(
+        "model",
+        "",
+        "mac",
+        mac,
+        "integrated",
+        "",
+        "management",
+        "",
+        "primary",
+        primary ? "on" : "",
+        "ip",
+        "");
+  }
+
+  @Test
+  void theNicsOfAHostAreChangedDeletedAndAddedWithItInOneTransaction() throws Exception {
+    long host = fixture.host("inline-ok", "active");
+    long kept = nic(host, "02:11:00:00:00:01");
+    long gone = nic(host, "02:11:00:00:00:02");
+    long cardType = db.number("INSERT INTO inventory_cardtype (name) VALUES ('x-ct') RETURNING id");
+    admin.update(
+        staff,
+        model("host"),
+        host,
+        hostValues(host, "with NICs"),
+        List.of(
+            new InlineChange("nic", kept, nicValues("02:11:00:00:00:0a", true), false),
+            new InlineChange("nic", gone, Map.of(), true),
+            // the deleted NIC's MAC may be taken by a new one in the same post
+            new InlineChange("nic", 0, nicValues("02:11:00:00:00:02", false), false),
+            new InlineChange(
+                "card",
+                0,
+                Map.of("cardtype", String.valueOf(cardType), "details", "", "asset_no", "C-1"),
+                false)));
+    assertEquals(
+        List.of("02:11:00:00:00:02|false", "02:11:00:00:00:0a|true"),
+        db.texts(
+            "SELECT mac::text || '|' || \"primary\" FROM inventory_nic WHERE host_id = "
+                + host
+                + " ORDER BY mac"));
+    assertEquals(0, db.number("SELECT count(*) FROM inventory_nic WHERE id = " + gone));
+    assertEquals(
+        List.of("C-1"), db.texts("SELECT asset_no FROM inventory_card WHERE host_id = " + host));
+    assertEquals(
+        List.of("with NICs"), db.texts("SELECT details FROM inventory_host WHERE id = " + host));
+    assertEquals(
+        List.of("02:11:00:00:00:02", "02:11:00:00:00:0a"),
+        admin.inlineRows(staff, model("nic"), model("host"), host).stream()
+            .map(r -> r.get("mac"))
+            .sorted()
+            .toList());
+  }
+
+  @Test
+  void anInvalidInlineRowIsRefusedAtItsFieldAndNothingIsWritten() throws Exception {
+    long host = fixture.host("inline-bad", "active");
+    long first = nic(host, "02:12:00:00:00:01");
+    long second = nic(host, "02:12:00:00:00:02");
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                admin.update(
+                    staff,
+                    model("host"),
+                    host,
+                    hostValues(host, "never written"),
+                    List.of(
+                        new InlineChange("nic", first, nicValues("02:12", false), false),
+                        new InlineChange("nic", second, Map.of(), true),
+                        new InlineChange("nic", 0, nicValues("nope", false), false))));
+    assertEquals(400, e.status());
+    assertTrue(
+        e.errors().get("nic-" + first + "-mac").get(0).startsWith("not a MAC address"),
+        e.errors().toString());
+    assertTrue(e.errors().containsKey("nic-new-mac"), e.errors().toString());
+    assertEquals(
+        List.of("02:12:00:00:00:01", "02:12:00:00:00:02"),
+        db.texts("SELECT mac::text FROM inventory_nic WHERE host_id = " + host + " ORDER BY id"));
+    assertEquals(List.of(""), db.texts("SELECT details FROM inventory_host WHERE id = " + host));
+
+    // a MAC another NIC has: refused by the database at the row's field, the host rolled back
+    nic(fixture.host("inline-other", "active"), "02:12:00:00:00:09");
+    ProblemException taken =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                admin.update(
+                    staff,
+                    model("host"),
+                    host,
+                    hostValues(host, "never written"),
+                    List.of(
+                        new InlineChange(
+                            "nic", first, nicValues("02:12:00:00:00:09", false), false))));
+    assertEquals(List.of("already taken"), taken.errors().get("nic-" + first + "-mac"));
+    assertEquals(List.of(""), db.texts("SELECT details FROM inventory_host WHERE id = " + host));
+  }
+
+  @Test
+  void anInlineRowOfAnotherObjectOrWithoutThePermissionIsRefused() throws Exception {
+    long host = fixture.host("inline-mine", "active");
+    long other = nic(fixture.host("inline-theirs", "active"), "02:13:00:00:00:01");
+    assertEquals(
+        404,
+        assertThrows(
+                ProblemException.class,
+                () ->
+                    admin.update(
+                        staff,
+                        model("host"),
+                        host,
+                        hostValues(host, "x"),
+                        List.of(new InlineChange("nic", other, Map.of(), true))))
+            .status());
+    assertEquals(1, db.number("SELECT count(*) FROM inventory_nic WHERE id = " + other));
+    long card = db.number("SELECT count(*) FROM inventory_card");
+    assertEquals(
+        403,
+        assertThrows(
+                ProblemException.class,
+                () ->
+                    admin.update(
+                        staff,
+                        model("host"),
+                        host,
+                        hostValues(host, "x"),
+                        List.of(new InlineChange("card", 1, Map.of(), true))))
+            .status());
+    assertEquals(card, db.number("SELECT count(*) FROM inventory_card"));
+  }
+
+  /** A bookable with a booking ahead and an open reservation; their owners' usernames. */
+  private List<String> held(String name, long bookable) throws Exception {
+    User booker = db.user(name + "-b", false, Set.of());
+    User reserver = db.user(name + "-r", false, Set.of());
+    fixture.booking(bookable, booker.id(), HOUR, HOUR.plus(Duration.ofHours(2)));
+    db.execute(
+        "INSERT INTO booking_reservation (bookable_id, owner_id, start_time) VALUES ("
+            + bookable
+            + ", "
+            + reserver.id()
+            + ", '"
+            + HOUR.plus(Duration.ofDays(1))
+            + "')");
+    // an ended booking is no concern
+    fixture.booking(
+        bookable, booker.id(), HOUR.minus(Duration.ofDays(3)), HOUR.minus(Duration.ofDays(2)));
+    return List.of(booker.username(), reserver.username());
+  }
+
+  @Test
+  void leavingActiveNamesTheHoldsNotEndedThenSuspendsTheBookable() throws Exception {
+    long bookable = fixture.bookable("bulk-missing", "active");
+    long host = db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
+    List<String> owners = held("bulk-missing", bookable);
+    long quiet = fixture.host("bulk-quiet", "active");
+
+    List<AdminDesk.Hold> holds =
+        admin.affected(staff, model("host"), "status_missing", List.of(host, quiet));
+    assertEquals(
+        List.of("booking " + owners.get(0), "reservation " + owners.get(1)),
+        holds.stream().map(h -> h.kind() + " " + h.owner()).toList());
+    assertEquals("bulk-missing", holds.get(0).host());
+    assertEquals(HOUR, holds.get(0).start());
+    assertEquals(null, holds.get(1).end());
+    // staying active, or a host not active, takes nothing out of active
+    assertEquals(List.of(), admin.affected(staff, model("host"), "status_active", List.of(host)));
+    assertEquals(List.of(), admin.affected(staff, model("host"), "bookable", List.of(host)));
+
+    admin.bulk(staff, model("host"), "status_missing", List.of(host, quiet));
+    assertEquals(
+        List.of("missing", "missing"),
+        db.texts("SELECT status FROM inventory_host WHERE id IN (" + host + ", " + quiet + ")"));
+    assertEquals(
+        List.of("suspended"),
+        db.texts("SELECT status FROM booking_bookable WHERE id = " + bookable));
+    assertEquals(List.of(), admin.affected(staff, model("host"), "status_retired", List.of(host)));
+  }
+
+  @Test
+  void suspendingAndDeactivatingBookablesFromTheHostList() throws Exception {
+    long bookable = fixture.bookable("bulk-suspend", "active");
+    long host = db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
+    held("bulk-suspend", bookable);
+    long without = fixture.host("bulk-no-bookable", "active");
+    assertEquals(2, admin.affected(staff, model("host"), "suspend", List.of(host)).size());
+    assertEquals(
+        2, admin.affected(staff, model("bookable"), "set_inactive", List.of(bookable)).size());
+    admin.bulk(staff, model("host"), "suspend", List.of(host, without));
+    assertEquals(
+        List.of("suspended"),
+        db.texts("SELECT status FROM booking_bookable WHERE id = " + bookable));
+    assertEquals(0, db.number("SELECT count(*) FROM booking_bookable WHERE host_id = " + without));
+    assertEquals(List.of(), admin.affected(staff, model("host"), "make_inactive", List.of(host)));
+    admin.bulk(staff, model("host"), "make_inactive", List.of(host));
+    assertEquals(
+        List.of("inactive"),
+        db.texts("SELECT status FROM booking_bookable WHERE id = " + bookable));
+    assertEquals(
+        400,
+        assertThrows(
+                ProblemException.class,
+                () -> admin.bulk(staff, model("host"), "status_gone", List.of(host)))
+            .status());
+  }
+
+  @Test
+  void aHistoryShowsFieldsByTheirNamesAndReferencesByTheirLabels() throws Exception {
+    long host = fixture.host("history-labels", "active");
+    String hardware =
+        db.texts("SELECT name FROM inventory_hosthardware WHERE id = " + fixture.hardware).get(0);
+    Change change =
+        new Change(
+            "c1",
+            HOUR,
+            staff.id(),
+            staff.username(),
+            null,
+            null,
+            "inventory",
+            "host",
+            host,
+            "update",
+            List.of(
+                new Change.FieldChange("hardware_id", null, String.valueOf(fixture.hardware)),
+                new Change.FieldChange("rack_id", "999999", null),
+                new Change.FieldChange("details", "a", "b")));
+    List<Change.FieldChange> fields =
+        admin.readable(staff, model("host"), List.of(change)).get(0).fields();
+    assertEquals(
+        List.of(
+            new Change.FieldChange("hardware", null, hardware),
+            new Change.FieldChange("rack", "#999999", null),
+            new Change.FieldChange("details", "a", "b")),
+        fields);
+  }
+}
