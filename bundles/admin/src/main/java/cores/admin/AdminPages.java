@@ -169,7 +169,7 @@ public final class AdminPages {
       AdminField field = model.field(filter).orElseThrow();
       String value = query.getOrDefault(filter, "");
       chosen.put(filter, value);
-      filters.add(new Views.Filter(field, filterOptions(visitor, field), value));
+      filters.add(new Views.Filter(field, filterOptions(visitor, model, field), value));
     }
     AdminDesk.Rows rows;
     try {
@@ -667,13 +667,13 @@ public final class AdminPages {
   }
 
   /** The options of a filter: references by label, choices, yes/no. */
-  private Map<String, String> filterOptions(Visitor visitor, AdminField field) {
+  private Map<String, String> filterOptions(Visitor visitor, AdminModel model, AdminField field) {
     Map<String, String> options = new LinkedHashMap<>();
     String kind = "multi".equals(field.kind()) && field.target() != null ? "ref" : field.kind();
     switch (kind) {
       case "ref" -> {
         options.put("none", "(none)");
-        desk.options(visitor.user().orElseThrow(), field)
+        desk.filterOptions(visitor.user().orElseThrow(), model, field)
             .forEach((id, label) -> options.put(String.valueOf(id), label));
       }
       case "bool" -> {

@@ -68,6 +68,12 @@ final class Desks implements AdminDesk {
         .options(user, field);
   }
 
+  /** The model's desk: it knows what its objects refer to. */
+  @Override
+  public Map<Long, String> filterOptions(User user, AdminModel model, AdminField field) {
+    return of(model).filterOptions(user, model, field);
+  }
+
   @Override
   public long create(User user, AdminModel model, Map<String, String> values) {
     return of(model).create(user, model, values);

@@ -65,6 +65,15 @@ public interface AdminDesk {
    */
   Map<Long, String> options(User user, AdminField field);
 
+  /**
+   * The objects a list of the model may be filtered by through a reference field: id to label, in
+   * label order (at most 1,000). By default those a form may refer to ({@link #options}); a desk
+   * may offer only those its objects refer to.
+   */
+  default Map<Long, String> filterOptions(User user, AdminModel model, AdminField field) {
+    return options(user, field);
+  }
+
   /** Creates from form values (text; blank is no value); returns the new id. */
   long create(User user, AdminModel model, Map<String, String> values);
 

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
@@ -313,6 +314,23 @@ public final class AdminDeskService implements AdminDesk {
     }
     String table = Catalog.table(field.target());
     return tx.readOnly(em -> Catalog.options(Sql.of(em), table, MAX_OPTIONS));
+  }
+
+  @Override
+  public Map<Long, String> filterOptions(User user, AdminModel admin, AdminField field) {
+    if (!staff(user)) {
+      throw Access.forbidden("The admin is for staff.");
+    }
+    Model model = model(admin);
+    Optional<Field> column = model.field(field.name()).filter(f -> f.kind() == Kind.REF);
+    if (field.target() == null || column.isEmpty()) {
+      return options(user, field);
+    }
+    String target = Catalog.table(field.target());
+    return tx.readOnly(
+        em ->
+            Catalog.usedOptions(
+                Sql.of(em), target, model.table(), column.get().column(), MAX_OPTIONS));
   }
 
   @Override

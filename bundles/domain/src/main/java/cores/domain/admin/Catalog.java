@@ -510,11 +510,32 @@ final class Catalog {
 
   /** The first rows of a table by label: id to label. */
   static Map<Long, String> options(Sql sql, String table, int limit) {
+    return options(sql, table, "", limit);
+  }
+
+  /**
+   * The objects of {@code table} that rows of {@code referring} refer to through {@code column} (a
+   * column or an expression over that table's row): a list's filter offers only those, as Django's
+   * related-only filter does, instead of every host or user.
+   */
+  static Map<Long, String> usedOptions(
+      Sql sql, String table, String referring, String column, int limit) {
+    return options(
+        sql, table, " WHERE x.id IN (SELECT " + column + " FROM " + referring + ")", limit);
+  }
+
+  private static Map<Long, String> options(Sql sql, String table, String where, int limit) {
     Map<Long, String> options = new LinkedHashMap<>();
     String label = LABELS.getOrDefault(table, "x.id::text");
     for (Map<String, Object> row :
         sql.rows(
-            "SELECT x.id, " + label + " AS label FROM " + table + " x ORDER BY 2, 1 LIMIT ?",
+            "SELECT x.id, "
+                + label
+                + " AS label FROM "
+                + table
+                + " x"
+                + where
+                + " ORDER BY 2, 1 LIMIT ?",
             List.of(limit))) {
       options.put((Long) row.get("id"), String.valueOf(row.get("label")));
     }

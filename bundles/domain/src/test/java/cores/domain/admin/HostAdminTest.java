@@ -1,12 +1,14 @@
 package cores.domain.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminDesk.InlineChange;
+import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.web.ProblemException;
@@ -109,6 +111,23 @@ class HostAdminTest {
         primary ? "on" : "",
         "ip",
         "");
+  }
+
+  /** As Django's related-only filter: not every host, only those some host runs on. */
+  @Test
+  void aListIsFilteredOnlyByTheObjectsItsRowsReferTo() throws Exception {
+    long hypervisor = fixture.host("filter-hypervisor", "active");
+    long idle = fixture.host("filter-idle", "active");
+    long guest = fixture.host("filter-guest", "active");
+    db.execute("UPDATE inventory_host SET vm_host_id = " + hypervisor + " WHERE id = " + guest);
+    AdminModel host = model("host");
+    AdminField vmHost = host.field("vm_host").orElseThrow();
+    Map<Long, String> offered = admin.filterOptions(staff, host, vmHost);
+    assertEquals("filter-hypervisor", offered.get(hypervisor));
+    assertFalse(offered.containsKey(idle), offered.toString());
+    assertFalse(offered.containsKey(guest), offered.toString());
+    // a form still offers every host
+    assertTrue(admin.options(staff, vmHost).containsKey(idle));
   }
 
   @Test
