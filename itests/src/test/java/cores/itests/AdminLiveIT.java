@@ -185,13 +185,12 @@ class AdminLiveIT {
   @Test
   @Order(3)
   void sessionsWarningsAndVirtualHostsAreListedReadOnly() throws Exception {
-    try (Connection c = site.api().db().connect();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "INSERT INTO live_offlinehostwarning (host_id, lastseen, created) VALUES ("
-              + hosts.get(1)
-              + ", now() - interval '3 days', now())");
-    }
+    site.api()
+        .db()
+        .execute(
+            "INSERT INTO live_offlinehostwarning (host_id, lastseen, created)"
+                + " VALUES (?, now() - interval '3 days', now())",
+            hosts.get(1));
     root.open("/admin/live/scansession?processed=yes");
     assertEquals(2, root.all("#results tbody tr").size(), root.text());
     assertTrue(root.all("a[href='/admin/live/scansession/add']").isEmpty(), "no add");

@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -71,7 +69,7 @@ class AdminOpsIT {
     root = site.browser(true, 1280);
     WebSite.logIn(root, site.user("root", true));
     sam = site.user("sam", false);
-    execute("UPDATE auth_user SET is_staff = true WHERE username = 'sam'");
+    site.api().db().execute("UPDATE auth_user SET is_staff = true WHERE username = 'sam'");
   }
 
   @AfterAll
@@ -87,13 +85,6 @@ class AdminOpsIT {
 
   private long number(String query, Object... values) throws Exception {
     return site.api().db().number(query, values);
-  }
-
-  private void execute(String sql) throws Exception {
-    try (Connection c = site.api().db().connect();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 
   private void awaitSent(long id) throws Exception {
@@ -124,7 +115,9 @@ class AdminOpsIT {
     }
     // its ten attempts with backoff would take minutes: the budget is used up here as the
     // dispatcher does after the last one (status, time), keeping the real error
-    execute("UPDATE notify_outbox SET status = 'failed', failed_at = now() WHERE id = " + id);
+    site.api()
+        .db()
+        .execute("UPDATE notify_outbox SET status = 'failed', failed_at = now() WHERE id = ?", id);
     String error = site.api().db().text("SELECT last_error FROM notify_outbox WHERE id = ?", id);
 
     root.open("/admin");

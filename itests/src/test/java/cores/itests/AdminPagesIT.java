@@ -264,14 +264,13 @@ class AdminPagesIT {
   @Order(32)
   void suspendingAHostWithABookingAheadIsConfirmedOverTheBookingFirst() throws Exception {
     long bookable = number("SELECT id FROM booking_bookable WHERE host_id = ?", hostId);
-    try (Connection c = site.api().db().connect();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) SELECT "
-              + bookable
-              + ", id, now() + interval '1 day', now() + interval '2 days' FROM auth_user"
-              + " WHERE username = 'root'");
-    }
+    site.api()
+        .db()
+        .execute(
+            "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) SELECT ?,"
+                + " id, now() + interval '1 day', now() + interval '2 days' FROM auth_user"
+                + " WHERE username = 'root'",
+            bookable);
     root.open("/admin/inventory/host?q=adm-01");
     root.click("#select-" + hostId);
     new Select(root.find("#action")).selectByVisibleText("Suspend (bookable)");
