@@ -25,8 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -745,18 +743,7 @@ public final class AdminPages {
 
   /** Anonymous visitors log in first; others must be staff. */
   static Optional<Response> staffOnly(ContainerRequestContext request) {
-    Visitor visitor = Visitor.of(request);
-    if (visitor.user().isEmpty()) {
-      String here = request.getUriInfo().getRequestUri().getRawPath();
-      return Optional.of(
-          Response.seeOther(
-                  URI.create("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
-              .build());
-    }
-    if (!visitor.staff()) {
-      throw Access.forbidden("The admin is for staff.");
-    }
-    return Optional.empty();
+    return Operations.gate(request, Operations.Audience.STAFF);
   }
 
   /** The posted value of each field; an unticked box is absent, a multi's values one a line. */

@@ -29,14 +29,14 @@ final class Operations {
   /** Who may see an operator page. */
   enum Audience {
     /** Active superusers, as {@code /api/system} and {@code /api/notifications/outbox}. */
-    SUPERUSERS("superusers"),
-    /** Active staff and superusers, as {@code /api/cron/…}. */
-    STAFF("staff");
+    SUPERUSERS("This page is for superusers."),
+    /** Active staff and superusers, as {@code /api/cron/…} and the whole admin. */
+    STAFF("The admin is for staff.");
 
-    private final String words;
+    private final String refusal;
 
-    Audience(String words) {
-      this.words = words;
+    Audience(String refusal) {
+      this.refusal = refusal;
     }
 
     boolean admits(Visitor visitor) {
@@ -81,7 +81,7 @@ final class Operations {
               .build());
     }
     if (!audience.admits(visitor)) {
-      throw Access.forbidden("This page is for " + audience.words + ".");
+      throw Access.forbidden(audience.refusal);
     }
     return Optional.empty();
   }
