@@ -52,9 +52,6 @@ final class Logging {
     if (settings.debug()) {
       System.setProperty(SIMPLE + "log.cores", "debug");
     }
-    if (settings.authLogging()) {
-      System.setProperty(SIMPLE + "log.cores.auth", "debug");
-    }
 
     // Levels go through the LogManager's configuration: a level set on a Logger object is lost
     // when that logger is garbage-collected before its first use.

@@ -1,15 +1,17 @@
 package cores.launcher;
 
+import cores.envconfig.Resolved;
+import cores.envconfig.Selection;
+import cores.envconfig.Switch;
+import cores.envconfig.SwitchException;
 import cores.launcher.db.DatabaseWaiter;
 import cores.launcher.db.EmbeddedDatabase;
 import cores.launcher.env.ConfigurationPlan;
 import cores.launcher.env.Database;
 import cores.launcher.env.EnvironmentException;
 import cores.launcher.env.EnvironmentParser;
-import cores.launcher.env.PidConfiguration;
 import cores.launcher.env.RunMode;
 import cores.launcher.env.Settings;
-import cores.launcher.env.Smtp;
 import cores.launcher.env.Variable;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureReader;
@@ -23,9 +25,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -71,9 +75,14 @@ public final class Main {
     try {
       Invocation invocation = Invocation.parse(args);
       RunMode mode = invocation.mode();
-      Settings settings = EnvironmentParser.parse(env, workingDirectory, mode);
+      List<Feature> available =
+          new FeatureReader(home.resolve("features"), home.resolve("bundles")).readAll();
+      Set<String> declared = new LinkedHashSet<>();
+      available.forEach(f -> declared.addAll(f.declaration().variables()));
+      Settings settings = EnvironmentParser.parse(env, workingDirectory, mode, declared);
       Logging.configure(settings, mode);
       settings.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+      List<Feature> features = features(available, mode);
       CreateSuperuser command =
           mode == RunMode.COMMAND
               ? CreateSuperuser.prepare(invocation.options(), env, System.in, System.console())
@@ -86,7 +95,6 @@ public final class Main {
           return 0;
         }
       }
-      List<Feature> features = features(settings, mode);
       if (mode == RunMode.SERVER && settings.secretKey().isEmpty()) {
         settings = settings.withSecretKey(SecretKeys.loadOrCreate(settings.dataDirectory()));
         LOG.log(
@@ -123,8 +131,8 @@ public final class Main {
               home.resolve("bundles"),
               features,
               () ->
-                  withFeatureDefaults(
-                      features, ConfigurationPlan.of(effective, await(database), mode)),
+                  configurations(
+                      features, env, ConfigurationPlan.of(effective, await(database), mode)),
               settings.debug());
       if (!lifecycle.running(platform)) {
         return 0; // a signal arrived while starting
@@ -164,28 +172,29 @@ public final class Main {
     }
   }
 
-  private List<Feature> features(Settings settings, RunMode mode) throws LaunchException {
-    FeatureReader reader = new FeatureReader(home.resolve("features"), home.resolve("bundles"));
+  /**
+   * The features the environment switches on (see {@link Selection}); a command runs with the
+   * features that have no switch only.
+   */
+  private List<Feature> features(List<Feature> available, RunMode mode) throws LaunchException {
     List<Feature> features = new ArrayList<>();
-    features.add(reader.read("core"));
-    if (mode == RunMode.SERVER) {
-      if (settings.authProvider().isPresent()) {
-        var provider = settings.authProvider().get();
-        features.add(optional(reader, provider.feature(), provider.switchedOnBy()));
-      }
-      if (settings.smtp().isPresent()) {
-        features.add(optional(reader, Smtp.FEATURE, Variable.SMTP_SERVER));
+    if (mode == RunMode.COMMAND) {
+      available.stream().filter(f -> f.switchedBy().isEmpty()).forEach(features::add);
+      return features;
+    }
+    Selection selection;
+    try {
+      selection = Selection.of(available.stream().map(Feature::declaration).toList(), env);
+    } catch (SwitchException e) {
+      throw new EnvironmentException(e.variable(), e.problem());
+    }
+    selection.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+    for (Feature f : available) {
+      if (selection.chosen().stream().anyMatch(d -> d.name().equals(f.name()))) {
+        features.add(f);
       }
     }
     return features;
-  }
-
-  private static Feature optional(FeatureReader reader, String name, Variable switchedOnBy)
-      throws LaunchException {
-    if (!reader.exists(name)) {
-      throw new EnvironmentException(switchedOnBy, "the " + name + " feature is not installed");
-    }
-    return reader.read(name);
   }
 
   private CompletableFuture<Database> prepareDatabase(Settings settings) {
@@ -237,25 +246,26 @@ public final class Main {
     return t.toString().replace('\n', ' ');
   }
 
-  /** The features' default configurations, overridden property by property by the environment's. */
-  static List<PidConfiguration> withFeatureDefaults(
-      List<Feature> features, List<PidConfiguration> fromEnvironment) {
+  /**
+   * The features' configurations with the environment's values, then the launcher's own, which win
+   * property by property.
+   */
+  static List<Resolved> configurations(
+      List<Feature> features, Map<String, String> env, List<Resolved> own) {
     Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
-    Map<String, Map<String, Variable>> sources = new LinkedHashMap<>();
-    for (Feature f : features) {
-      f.configurations()
-          .forEach(
-              (pid, props) ->
-                  merged.computeIfAbsent(pid, k -> new LinkedHashMap<>()).putAll(props));
-    }
-    for (PidConfiguration c : fromEnvironment) {
+    Map<String, Map<String, String>> sources = new LinkedHashMap<>();
+    Map<String, Optional<Switch>> switches = new LinkedHashMap<>();
+    List<Resolved> all = new ArrayList<>();
+    features.forEach(f -> all.addAll(f.declaration().resolve(env)));
+    all.addAll(own);
+    for (Resolved c : all) {
       merged.computeIfAbsent(c.pid(), k -> new LinkedHashMap<>()).putAll(c.properties());
       sources.computeIfAbsent(c.pid(), k -> new LinkedHashMap<>()).putAll(c.sources());
+      switches.merge(c.pid(), c.switchedBy(), (a, b) -> a.isPresent() ? a : b);
     }
-    List<PidConfiguration> result = new ArrayList<>();
+    List<Resolved> result = new ArrayList<>();
     merged.forEach(
-        (pid, props) ->
-            result.add(new PidConfiguration(pid, props, sources.getOrDefault(pid, Map.of()))));
+        (pid, props) -> result.add(new Resolved(pid, props, sources.get(pid), switches.get(pid))));
     return result;
   }
 

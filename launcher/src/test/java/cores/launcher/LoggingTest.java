@@ -28,18 +28,15 @@ class LoggingTest {
   }
 
   @Test
-  void levelsFollowDebugAndLdapLogging() throws Exception {
+  void levelsFollowDebug() throws Exception {
     Logging.configure(
-        EnvironmentParser.parse(Map.of("DEBUG", "True", "LDAP_LOGGING", "True"), Path.of("/")),
-        RunMode.SERVER);
+        EnvironmentParser.parse(Map.of("DEBUG", "True"), Path.of("/")), RunMode.SERVER);
     assertEquals("debug", System.getProperty("org.slf4j.simpleLogger.log.cores"));
-    assertEquals("debug", System.getProperty("org.slf4j.simpleLogger.log.cores.auth"));
     assertEquals("System.out", System.getProperty("org.slf4j.simpleLogger.logFile"));
     assertTrue(Logger.getLogger("cores.launcher").isLoggable(Level.FINE));
     assertTrue(!Logger.getLogger("org.apache.aries.spifly").isLoggable(Level.INFO));
 
     System.clearProperty("org.slf4j.simpleLogger.log.cores");
-    System.clearProperty("org.slf4j.simpleLogger.log.cores.auth");
     Logging.configure(
         EnvironmentParser.parse(Map.of("SECRET_KEY", "k"), Path.of("/")), RunMode.COMMAND);
     assertEquals(null, System.getProperty("org.slf4j.simpleLogger.log.cores"));

@@ -2,8 +2,9 @@ package cores.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cores.launcher.env.PidConfiguration;
+import cores.envconfig.Resolved;
 import cores.launcher.feature.Feature;
+import cores.launcher.feature.FeatureReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,24 +59,31 @@ class MainTest {
     assertEquals("cores: unknown command \"serve\"\n" + Invocation.USAGE + "\n", stderr());
   }
 
-  @Test
-  void aSwitchedOnProviderWithoutItsFeature() {
-    Map<String, String> env = new HashMap<>();
-    env.put("SECRET_KEY", "k");
-    env.put("KERBEROS_AUTH", "True");
-    env.put("KERBEROS_REALM", "EXAMPLE.ORG");
-    assertEquals(2, run(env));
-    assertEquals("cores: KERBEROS_AUTH: the auth-kerberos feature is not installed\n", stderr());
+  /** A feature that a switch turns on, with one configuration read from the environment. */
+  private void switchedFeature(String name, String variable) throws Exception {
+    Files.writeString(
+        home.resolve("features/" + name + ".json"),
+        "{\"id\": \"x:"
+            + name
+            + ":1\", \"bundles\": [], \""
+            + FeatureReader.SWITCH
+            + "\": {\"variable\": \""
+            + variable
+            + "\", \"slot\": \"login\"},"
+            + " \"configurations\": {\"x."
+            + name
+            + "\": {\"url\": \"$[env:X_URL]\"}}}");
   }
 
   @Test
-  void smtpWithoutItsFeature() {
-    assertEquals(2, run(Map.of("SECRET_KEY", "k", "SMTP_SERVER", "mail.example.org")));
-    assertEquals("cores: SMTP_SERVER: the notify-smtp feature is not installed\n", stderr());
+  void aMalformedSwitchOfAFeatureIsABadSetting() throws Exception {
+    switchedFeature("login-x", "X_AUTH");
+    assertEquals(2, run(Map.of("SECRET_KEY", "k", "X_AUTH", "maybe")));
+    assertEquals("cores: X_AUTH: \"maybe\" is not a boolean (use True or False)\n", stderr());
   }
 
   @Test
-  void featureDefaultsAreOverriddenByTheEnvironmentPropertyByProperty() {
+  void theFeaturesConfigurationsTakeTheEnvironmentAndTheLaunchersOwnWin() throws Exception {
     Feature core =
         new Feature(
             "core",
@@ -82,13 +91,19 @@ class MainTest {
             List.of(),
             Map.of(
                 "cores.accounts", Map.of("sessionTimeoutMinutes", 60),
-                "cores.http", Map.of("maxBodyBytes", 1024L, "port", 1)));
-    List<PidConfiguration> merged =
-        Main.withFeatureDefaults(
-            List.of(core), List.of(new PidConfiguration("cores.http", Map.of("port", 8000))));
+                "cores.http", Map.of("maxBodyBytes", "$[env:MAX;default=1024]", "port", 1)),
+            Optional.empty());
+    List<Resolved> merged =
+        Main.configurations(
+            List.of(core),
+            Map.of("MAX", "2048"),
+            List.of(new Resolved("cores.http", Map.of("port", 8000), Map.of())));
     Map<String, Map<String, Object>> byPid = new HashMap<>();
     merged.forEach(c -> byPid.put(c.pid(), c.properties()));
     assertEquals(Map.of("sessionTimeoutMinutes", 60), byPid.get("cores.accounts"));
-    assertEquals(Map.of("maxBodyBytes", 1024L, "port", 8000), byPid.get("cores.http"));
+    assertEquals(Map.of("maxBodyBytes", "2048", "port", 8000), byPid.get("cores.http"));
+    Resolved http = merged.stream().filter(c -> c.pid().equals("cores.http")).findFirst().get();
+    assertEquals(
+        Optional.of("MAX: \"x\" is too big"), http.explain("maxBodyBytes", "\"x\" is too big"));
   }
 }

@@ -4,11 +4,16 @@ import cores.notify.smtp.SmtpConfig;
 import java.lang.annotation.Annotation;
 
 /** The SMTP channel's configuration for a local test server, as Config Admin would pass it. */
-record SmtpSettings(int port, long idleCloseMillis) implements SmtpConfig {
+record SmtpSettings(int portNumber, long idleCloseMillis) implements SmtpConfig {
 
   @Override
   public Class<? extends Annotation> annotationType() {
     return SmtpConfig.class;
+  }
+
+  @Override
+  public String port() {
+    return Integer.toString(portNumber);
   }
 
   @Override
@@ -32,13 +37,13 @@ record SmtpSettings(int port, long idleCloseMillis) implements SmtpConfig {
   }
 
   @Override
-  public boolean starttls() {
-    return false;
+  public String starttls() {
+    return "False";
   }
 
   @Override
-  public boolean ssl() {
-    return false;
+  public String ssl() {
+    return "False";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package cores.launcher.env;
 
+import cores.envconfig.Resolved;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,10 @@ public final class ConfigurationPlan {
   /**
    * @throws IllegalStateException when a secret key is needed but {@code settings} has none
    */
-  public static List<PidConfiguration> of(Settings settings, Database database, RunMode mode) {
-    List<PidConfiguration> result = new ArrayList<>();
+  public static List<Resolved> of(Settings settings, Database database, RunMode mode) {
+    List<Resolved> result = new ArrayList<>();
     result.add(database(settings, database));
-    result.add(new PidConfiguration(SYSTEM, new LinkedHashMap<>(settings.maskedView())));
+    result.add(new Resolved(SYSTEM, new LinkedHashMap<>(settings.maskedView()), Map.of()));
     if (mode == RunMode.COMMAND) {
       return result;
     }
@@ -40,23 +41,23 @@ public final class ConfigurationPlan {
             .secretKey()
             .orElseThrow(() -> new IllegalStateException("no secret key: generate one first")));
     result.add(
-        new PidConfiguration(
+        new Resolved(
             HTTP,
             http,
             Map.of(
-                "port", Variable.CORES_HTTP_PORT,
-                "hostname", Variable.HOSTNAME,
-                "debug", Variable.DEBUG,
-                "trustedProxies", Variable.CORES_TRUSTED_PROXIES,
-                "secretKey", Variable.SECRET_KEY)));
+                "port", Variable.CORES_HTTP_PORT.name(),
+                "hostname", Variable.HOSTNAME.name(),
+                "debug", Variable.DEBUG.name(),
+                "trustedProxies", Variable.CORES_TRUSTED_PROXIES.name(),
+                "secretKey", Variable.SECRET_KEY.name())));
     result.add(
-        new PidConfiguration(
+        new Resolved(
             PLUGINS,
             Map.of("directory", settings.pluginsDirectory().toString()),
-            Map.of("directory", Variable.CORES_PLUGINS)));
+            Map.of("directory", Variable.CORES_PLUGINS.name())));
     // the notification dispatcher (server mode only) builds the links in messages from HOSTNAME
     result.add(
-        new PidConfiguration(
+        new Resolved(
             NOTIFY,
             Map.of(
                 "hostname",
@@ -65,25 +66,20 @@ public final class ConfigurationPlan {
                 settings.mailRetrySeconds() * 1000L),
             Map.of(
                 "hostname",
-                Variable.HOSTNAME,
+                Variable.HOSTNAME.name(),
                 "retryBaseMillis",
-                Variable.CORES_MAIL_RETRY_SECONDS)));
-    settings
-        .authProvider()
-        .ifPresent(
-            p -> result.add(new PidConfiguration(p.pid(), p.properties(settings.authLogging()))));
-    settings.smtp().ifPresent(s -> result.add(new PidConfiguration(Smtp.PID, s.properties())));
+                Variable.CORES_MAIL_RETRY_SECONDS.name())));
     // server mode only: a command such as createsuperuser runs no jobs
-    result.add(new PidConfiguration(JobSchedule.PID, settings.jobs().properties()));
+    result.add(new Resolved(JobSchedule.PID, settings.jobs().properties(), Map.of()));
     return result;
   }
 
-  private static PidConfiguration database(Settings settings, Database database) {
+  private static Resolved database(Settings settings, Database database) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("url", database.jdbcUrl());
     database.user().ifPresent(u -> p.put("user", u));
     database.password().ifPresent(pw -> p.put("password", pw));
     p.put("poolSize", settings.poolSize());
-    return new PidConfiguration(DATABASE, p);
+    return new Resolved(DATABASE, p, Map.of());
   }
 }

@@ -6,14 +6,12 @@ import cores.launcher.LaunchException;
 public final class EnvironmentException extends LaunchException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Variable variable;
-
   public EnvironmentException(Variable variable, String problem) {
-    super(BAD_CONFIGURATION, variable.name() + ": " + problem);
-    this.variable = variable;
+    this(variable.name(), problem);
   }
 
-  public Variable variable() {
-    return variable;
+  /** A variable a feature declares, which the launcher knows by name only. */
+  public EnvironmentException(String variable, String problem) {
+    super(BAD_CONFIGURATION, variable + ": " + problem);
   }
 }

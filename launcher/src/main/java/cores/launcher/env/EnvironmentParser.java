@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class EnvironmentParser {
 
-  /** Prefixes of Cores' own variables: an unknown name with one of them is probably a typo. */
-  private static final List<String> OWN_PREFIXES = List.of("CORES_", "LDAP_", "KERBEROS_", "SMTP_");
+  /** The prefix of the platform's own variables: an unknown name with it is probably a typo. */
+  private static final String OWN_PREFIX = "CORES_";
 
   private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]");
 
@@ -31,30 +32,36 @@ public final class EnvironmentParser {
   private final Map<String, String> env;
   private final Path workingDirectory;
   private final RunMode mode;
+  private final Set<String> declared;
   private final Map<Variable, String> shown = new EnumMap<>(Variable.class);
   private final List<String> warnings = new ArrayList<>();
 
-  private EnvironmentParser(Map<String, String> env, Path workingDirectory, RunMode mode) {
+  private EnvironmentParser(
+      Map<String, String> env, Path workingDirectory, RunMode mode, Set<String> declared) {
     this.env = env;
     this.workingDirectory = workingDirectory;
     this.mode = mode;
+    this.declared = Set.copyOf(declared);
   }
 
-  /** The server's settings. */
+  /** The server's settings, with no feature declaring variables. */
   public static Settings parse(Map<String, String> env, Path workingDirectory)
       throws EnvironmentException {
-    return parse(env, workingDirectory, RunMode.SERVER);
+    return parse(env, workingDirectory, RunMode.SERVER, Set.of());
   }
 
   /**
    * @param env the environment, e.g. {@code System.getenv()}
    * @param workingDirectory what relative CORES_DATA / CORES_PLUGINS paths are relative to
    * @param mode a command signs nothing: it needs no SECRET_KEY
+   * @param declared the variables the features declare (their bundles check the values): known, and
+   *     their prefixes mark names that are probably typos of them
    * @throws EnvironmentException naming the first bad or missing variable
    */
-  public static Settings parse(Map<String, String> env, Path workingDirectory, RunMode mode)
+  public static Settings parse(
+      Map<String, String> env, Path workingDirectory, RunMode mode, Set<String> declared)
       throws EnvironmentException {
-    return new EnvironmentParser(env, workingDirectory, mode).parse();
+    return new EnvironmentParser(env, workingDirectory, mode, declared).parse();
   }
 
   private Settings parse() throws EnvironmentException {
@@ -84,9 +91,6 @@ public final class EnvironmentParser {
     Path data = path(Variable.CORES_DATA);
     Path plugins = path(Variable.CORES_PLUGINS);
 
-    Optional<AuthProvider> auth = authProvider();
-    boolean authLogging = bool(Variable.LDAP_LOGGING);
-    Optional<Smtp> smtp = smtp();
     JobSchedule jobs =
         new JobSchedule(
             timeOfDay(Variable.CORES_MORNING_JOB_AT),
@@ -108,9 +112,6 @@ public final class EnvironmentParser {
         trustedProxies,
         data,
         plugins,
-        auth,
-        authLogging,
-        smtp,
         jobs,
         mailRetrySeconds,
         maskedView(),
@@ -159,133 +160,8 @@ public final class EnvironmentParser {
     return first != '.' && first != '-' && last != '.' && last != '-';
   }
 
-  private Optional<AuthProvider> authProvider() throws EnvironmentException {
-    // Parse all three switches so that a malformed one is reported even when another wins.
-    boolean ldap = bool(Variable.LDAP_AUTH);
-    boolean direct = bool(Variable.LDAP_AUTH_DIRECT);
-    boolean kerberos = bool(Variable.KERBEROS_AUTH);
-    // like the switches, read even when LDAP is off: their defaults show in the masked view
-    boolean startTls = bool(Variable.LDAP_STARTTLS);
-    int timeout = number(Variable.LDAP_TIMEOUT_SECONDS, 1, 300);
-    if (ldap) {
-      ignoredBecause(direct, Variable.LDAP_AUTH_DIRECT, Variable.LDAP_AUTH);
-      ignoredBecause(kerberos, Variable.KERBEROS_AUTH, Variable.LDAP_AUTH);
-      String uri = ldapUri(Variable.LDAP_AUTH);
-      String bindDn = required(Variable.LDAP_BIND_DN, Variable.LDAP_AUTH);
-      String bindPass = required(Variable.LDAP_BIND_PASS, Variable.LDAP_AUTH);
-      String searchPath = required(Variable.LDAP_SEARCH_PATH, Variable.LDAP_AUTH);
-      return Optional.of(
-          new AuthProvider.Ldap(
-              uri, bindDn, bindPass, searchPath, ldapOptions(uri, startTls, timeout)));
-    }
-    if (direct) {
-      ignoredBecause(kerberos, Variable.KERBEROS_AUTH, Variable.LDAP_AUTH_DIRECT);
-      String uri = ldapUri(Variable.LDAP_AUTH_DIRECT);
-      String searchPath = required(Variable.LDAP_SEARCH_PATH, Variable.LDAP_AUTH_DIRECT);
-      return Optional.of(
-          new AuthProvider.LdapDirect(uri, searchPath, ldapOptions(uri, startTls, timeout)));
-    }
-    if (kerberos) {
-      String realm = required(Variable.KERBEROS_REALM, Variable.KERBEROS_AUTH);
-      Optional<String> service = text(Variable.KERBEROS_SERVICE);
-      Optional<String> keytab = text(Variable.KERBEROS_KEYTAB);
-      if (keytab.isPresent() && service.isEmpty()) {
-        throw new EnvironmentException(
-            Variable.KERBEROS_SERVICE, "required when KERBEROS_KEYTAB is set");
-      }
-      return Optional.of(
-          new AuthProvider.Kerberos(
-              realm, service, text(Variable.KERBEROS_KDC), text(Variable.KRB5_CONFIG), keytab));
-    }
-    return Optional.empty();
-  }
-
-  private void ignoredBecause(boolean on, Variable loser, Variable winner) {
-    if (on) {
-      warnings.add(loser + " is ignored because " + winner + " is True");
-    }
-  }
-
-  private String ldapUri(Variable switchedOnBy) throws EnvironmentException {
-    String uri = required(Variable.LDAP_URI, switchedOnBy);
-    String lower = uri.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("ldap://") && !lower.startsWith("ldaps://")) {
-      throw new EnvironmentException(
-          Variable.LDAP_URI, quote(uri) + " must start with ldap:// or ldaps://");
-    }
-    return uri;
-  }
-
-  /** The optional LDAP settings (see {@link LdapOptions}), read only when an LDAP mode is on. */
-  private LdapOptions ldapOptions(String uri, boolean startTls, int timeout)
-      throws EnvironmentException {
-    if (startTls && uri.toLowerCase(Locale.ROOT).startsWith("ldaps://")) {
-      throw new EnvironmentException(
-          Variable.LDAP_STARTTLS, "cannot be combined with an ldaps:// LDAP_URI (already TLS)");
-    }
-    Optional<Path> caFile = Optional.empty();
-    if (text(Variable.LDAP_CA_FILE).isPresent()) {
-      Path ca = path(Variable.LDAP_CA_FILE);
-      if (!java.nio.file.Files.isReadable(ca)) {
-        throw new EnvironmentException(
-            Variable.LDAP_CA_FILE, quote(ca.toString()) + " cannot be read");
-      }
-      caFile = Optional.of(ca);
-    }
-    Optional<String> groupMap = text(Variable.LDAP_GROUP_MAP);
-    // the DN itself is checked by the provider, which has an LDAP library to parse it
-    if (groupMap.isPresent()) {
-      for (String entry : groupMap.get().split(";")) {
-        int eq = entry.lastIndexOf('=');
-        if (!entry.isBlank() && (eq <= 0 || entry.substring(eq + 1).isBlank())) {
-          throw new EnvironmentException(
-              Variable.LDAP_GROUP_MAP,
-              quote(entry.strip()) + " is not <group DN>=<Cores group> (entries separated by ;)");
-        }
-      }
-    }
-    return new LdapOptions(
-        startTls,
-        timeout,
-        caFile,
-        groupMap,
-        text(Variable.LDAP_STAFF_GROUP),
-        text(Variable.LDAP_SUPERUSER_GROUP),
-        text(Variable.LDAP_REQUIRE_GROUP));
-  }
-
-  private Optional<Smtp> smtp() throws EnvironmentException {
-    int port = port(Variable.SMTP_PORT);
-    String from = textOrDefault(Variable.SMTP_FROM);
-    Optional<String> user = text(Variable.SMTP_USER);
-    Optional<String> password = text(Variable.SMTP_PASSWORD);
-    boolean starttls = bool(Variable.SMTP_STARTTLS);
-    boolean ssl = bool(Variable.SMTP_SSL);
-    if (starttls && ssl) {
-      throw new EnvironmentException(
-          Variable.SMTP_SSL, "cannot be combined with SMTP_STARTTLS (choose one)");
-    }
-    // The original treated SMTP_SERVER=False as a host name called "False": here it means off.
-    Optional<String> server =
-        text(Variable.SMTP_SERVER).filter(s -> !isFalse(s.toLowerCase(Locale.ROOT)));
-    if (server.isEmpty()) {
-      shown.put(Variable.SMTP_SERVER, "False");
-      return Optional.empty();
-    }
-    if (password.isPresent() && user.isEmpty()) {
-      throw new EnvironmentException(Variable.SMTP_USER, "required when SMTP_PASSWORD is set");
-    }
-    return Optional.of(new Smtp(server.get(), port, from, user, password, starttls, ssl));
-  }
-
   private static boolean isFalse(String lower) {
     return lower.equals("false") || lower.equals("0") || lower.equals("no");
-  }
-
-  private String required(Variable variable, Variable switchedOnBy) throws EnvironmentException {
-    return text(variable)
-        .orElseThrow(
-            () -> new EnvironmentException(variable, "required when " + switchedOnBy + " is True"));
   }
 
   /** The trimmed value, or empty when unset or blank; recorded for the masked view. */
@@ -387,9 +263,18 @@ public final class EnvironmentParser {
   }
 
   private void warnAboutUnknownVariables() {
-    Set<String> known = Variable.names();
+    Set<String> known = new HashSet<>(Variable.names());
+    known.addAll(declared);
+    Set<String> prefixes = new HashSet<>();
+    prefixes.add(OWN_PREFIX);
+    for (String name : declared) {
+      int underscore = name.indexOf('_');
+      if (underscore > 0) {
+        prefixes.add(name.substring(0, underscore + 1));
+      }
+    }
     env.keySet().stream()
-        .filter(name -> OWN_PREFIXES.stream().anyMatch(name::startsWith))
+        .filter(name -> prefixes.stream().anyMatch(name::startsWith))
         .filter(name -> !known.contains(name))
         .sorted()
         .forEach(name -> warnings.add(name + " is not a Cores variable and is ignored"));

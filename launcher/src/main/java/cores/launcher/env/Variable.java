@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every environment variable Cores parses into its settings, and ({@link #names}) with the two read
- * beside them the list of every variable Cores reads: docs/docs/configuration.md and
- * etc/cores.env.example document exactly these (a test compares them). The declaration order is the
- * order of the masked view shown to admins.
+ * The platform's own environment variables, parsed into its settings; with the two read beside them
+ * ({@link #names}) and the variables the features declare (their own switches and settings), the
+ * list of every variable Cores reads: docs/docs/configuration.md and etc/cores.env.example document
+ * exactly these (a test compares them). The declaration order is the order of the masked view shown
+ * to admins.
  */
 public enum Variable {
   HOSTNAME("localhost", false),
@@ -20,33 +21,6 @@ public enum Variable {
   POSTGRES_DB("cores", false),
   POSTGRES_USER(null, false),
   POSTGRES_PASSWORD(null, true),
-  LDAP_AUTH("False", false),
-  LDAP_AUTH_DIRECT("False", false),
-  LDAP_URI(null, false),
-  LDAP_BIND_DN(null, false),
-  LDAP_BIND_PASS(null, true),
-  LDAP_SEARCH_PATH(null, false),
-  LDAP_LOGGING("False", false),
-  LDAP_STARTTLS("False", false),
-  LDAP_TIMEOUT_SECONDS("10", false),
-  LDAP_CA_FILE(null, false),
-  LDAP_GROUP_MAP(null, false),
-  LDAP_STAFF_GROUP(null, false),
-  LDAP_SUPERUSER_GROUP(null, false),
-  LDAP_REQUIRE_GROUP(null, false),
-  KERBEROS_AUTH("False", false),
-  KERBEROS_REALM(null, false),
-  KERBEROS_SERVICE(null, false),
-  KERBEROS_KDC(null, false),
-  KRB5_CONFIG(null, false),
-  KERBEROS_KEYTAB(null, false),
-  SMTP_SERVER("False", false),
-  SMTP_PORT("25", false),
-  SMTP_FROM("noreply@cores.local", false),
-  SMTP_USER(null, false),
-  SMTP_PASSWORD(null, true),
-  SMTP_STARTTLS("False", false),
-  SMTP_SSL("False", false),
   CORES_HTTP_PORT("8000", false),
   CORES_TRUSTED_PROXIES("127.0.0.1,::1,nginx", false),
   CORES_DATA("./data", false),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import cores.envconfig.Switch;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads {@code <name>.json} feature files from the distribution's {@code features/} folder and
@@ -27,6 +30,12 @@ import java.util.Map;
 public final class FeatureReader {
 
   private static final String RESOURCE_VERSION = "1.0";
+
+  /**
+   * The extension (Compendium 160.4) naming the environment variable that turns a feature on, with
+   * its slot and rank where features exclude each other (see {@link Switch#of}).
+   */
+  public static final String SWITCH = "cores.switch:JSON|optional";
 
   /** JSON null, which maps could not tell from a missing field otherwise. */
   private static final Object NULL = new Object();
@@ -42,9 +51,25 @@ public final class FeatureReader {
     this.repository = repository;
   }
 
-  /** Whether the distribution has this feature (providers' features are optional). */
-  public boolean exists(String name) {
-    return Files.isRegularFile(file(name));
+  /** Every feature of the distribution, by name. */
+  public List<Feature> readAll() throws FeatureException {
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(featuresDirectory)) {
+      files
+          .map(f -> f.getFileName().toString())
+          .filter(f -> f.endsWith(".json"))
+          .map(f -> f.substring(0, f.length() - ".json".length()))
+          .sorted()
+          .forEach(names::add);
+    } catch (IOException e) {
+      throw new FeatureException(
+          featuresDirectory + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+    List<Feature> features = new ArrayList<>();
+    for (String name : names) {
+      features.add(read(name));
+    }
+    return features;
   }
 
   public Feature read(String name) throws FeatureException {
@@ -151,7 +176,10 @@ public final class FeatureReader {
       }
       bundles.add(bundle);
     }
-    return new Feature(name, id, bundles, configurations(root.get("configurations")));
+    Object switchedBy = root.get(SWITCH);
+    Optional<Switch> on =
+        switchedBy == null ? Optional.empty() : Optional.of(Switch.of(fields(switchedBy)));
+    return new Feature(name, id, bundles, configurations(root.get("configurations")), on);
   }
 
   private static FeatureBundle bundle(Object entryValue) {

@@ -1,6 +1,6 @@
 package cores.launcher.osgi;
 
-import cores.launcher.env.PidConfiguration;
+import cores.envconfig.Resolved;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Dictionary;
@@ -34,7 +34,7 @@ final class ConfigurationAdminBridge {
     return context.getServiceReference(SERVICE) != null;
   }
 
-  static void apply(BundleContext context, List<PidConfiguration> configurations)
+  static void apply(BundleContext context, List<Resolved> configurations)
       throws ReflectiveOperationException {
     ServiceReference<?> ref = context.getServiceReference(SERVICE);
     if (ref == null) {
@@ -46,7 +46,7 @@ final class ConfigurationAdminBridge {
       Method getConfiguration =
           provider.loadClass(SERVICE).getMethod("getConfiguration", String.class, String.class);
       Method update = provider.loadClass(CONFIGURATION).getMethod("update", Dictionary.class);
-      for (PidConfiguration c : configurations) {
+      for (Resolved c : configurations) {
         Object configuration = getConfiguration.invoke(admin, c.pid(), ANY_LOCATION);
         Dictionary<String, Object> properties = new Hashtable<>(c.properties());
         update.invoke(configuration, properties);

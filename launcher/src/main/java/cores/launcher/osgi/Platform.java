@@ -1,8 +1,7 @@
 package cores.launcher.osgi;
 
+import cores.envconfig.Resolved;
 import cores.launcher.LaunchException;
-import cores.launcher.env.PidConfiguration;
-import cores.launcher.env.Variable;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureBundle;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ public final class Platform {
    */
   @FunctionalInterface
   public interface ConfigurationSource {
-    List<PidConfiguration> get() throws LaunchException;
+    List<Resolved> get() throws LaunchException;
   }
 
   /** With configurations known up front. */
@@ -71,7 +70,7 @@ public final class Platform {
       Path storage,
       Path repository,
       List<Feature> features,
-      List<PidConfiguration> configurations,
+      List<Resolved> configurations,
       boolean debug)
       throws LaunchException {
     return start(storage, repository, features, () -> configurations, debug);
@@ -155,7 +154,7 @@ public final class Platform {
           e);
     }
     boolean configured = false;
-    List<PidConfiguration> applied = List.of();
+    List<Resolved> applied = List.of();
     FrameworkStartLevel startLevel = felix.adapt(FrameworkStartLevel.class);
     for (int level = 2; level <= maxLevel; level++) {
       long levelBegin = System.nanoTime();
@@ -214,7 +213,7 @@ public final class Platform {
     }
   }
 
-  private void applyConfigurations(List<PidConfiguration> configurations) throws LaunchException {
+  private void applyConfigurations(List<Resolved> configurations) throws LaunchException {
     try {
       ConfigurationAdminBridge.apply(felix.getBundleContext(), configurations);
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -256,7 +255,7 @@ public final class Platform {
    * the launcher wrote from a variable, the variable is named (exit code 2, as for any bad
    * setting); otherwise the component (exit code 4).
    */
-  private void checkComponents(List<PidConfiguration> applied) throws LaunchException {
+  private void checkComponents(List<Resolved> applied) throws LaunchException {
     List<ComponentFailures.Failure> failures;
     try {
       failures = ComponentFailures.of(felix.getBundleContext(), featureBundles);
@@ -278,13 +277,10 @@ public final class Platform {
           f.summary());
     }
     ComponentFailures.Failure first = failures.get(0);
-    Optional<ComponentFailures.Refusal> refusal = first.refusal();
-    if (refusal.isPresent()) {
-      Optional<Variable> variable = source(applied, first.pids(), refusal.get().property());
-      if (variable.isPresent()) {
-        throw new LaunchException(
-            LaunchException.BAD_CONFIGURATION, variable.get() + ": " + refusal.get().reason());
-      }
+    Optional<String> explained =
+        first.refusal().flatMap(r -> explain(applied, first.pids(), r.property(), r.reason()));
+    if (explained.isPresent()) {
+      throw new LaunchException(LaunchException.BAD_CONFIGURATION, explained.get());
     }
     throw new LaunchException(
         LaunchException.PLATFORM_FAILED,
@@ -297,12 +293,15 @@ public final class Platform {
             + first.summary());
   }
 
-  /** The variable a property of one of these PIDs was written from. */
-  private static Optional<Variable> source(
-      List<PidConfiguration> applied, List<String> pids, String property) {
-    for (PidConfiguration c : applied) {
-      if (pids.contains(c.pid()) && c.sources().containsKey(property)) {
-        return Optional.of(c.sources().get(property));
+  /** A refusal by the variable its property of one of these PIDs was read from. */
+  private static Optional<String> explain(
+      List<Resolved> applied, List<String> pids, String property, String reason) {
+    for (Resolved c : applied) {
+      if (pids.contains(c.pid())) {
+        Optional<String> explained = c.explain(property, reason);
+        if (explained.isPresent()) {
+          return explained;
+        }
       }
     }
     return Optional.empty();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cores.envconfig.Resolved;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +27,8 @@ class ConfigurationPlanTest {
     return EnvironmentParser.parse(env, Path.of("/srv/cores"));
   }
 
-  private static Map<String, Map<String, Object>> byPid(List<PidConfiguration> list) {
-    return list.stream()
-        .collect(Collectors.toMap(PidConfiguration::pid, PidConfiguration::properties));
+  private static Map<String, Map<String, Object>> byPid(List<Resolved> list) {
+    return list.stream().collect(Collectors.toMap(Resolved::pid, Resolved::properties));
   }
 
   @Test
@@ -44,7 +44,7 @@ class ConfigurationPlanTest {
             "cores.notify",
             "cores.domain.jobs"),
         ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
-            .map(PidConfiguration::pid)
+            .map(Resolved::pid)
             .toList());
     assertEquals(
         Map.of(
@@ -84,12 +84,12 @@ class ConfigurationPlanTest {
   /** A component that refuses one of these properties is reported by the variable's name. */
   @Test
   void propertiesWrittenFromAVariableKnowIt() throws Exception {
-    Map<String, Map<String, Variable>> sources =
+    Map<String, Map<String, String>> sources =
         ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
-            .collect(Collectors.toMap(PidConfiguration::pid, PidConfiguration::sources));
-    assertEquals(Variable.CORES_HTTP_PORT, sources.get("cores.http").get("port"));
-    assertEquals(Variable.HOSTNAME, sources.get("cores.http").get("hostname"));
-    assertEquals(Variable.CORES_PLUGINS, sources.get("cores.plugins").get("directory"));
+            .collect(Collectors.toMap(Resolved::pid, Resolved::sources));
+    assertEquals("CORES_HTTP_PORT", sources.get("cores.http").get("port"));
+    assertEquals("HOSTNAME", sources.get("cores.http").get("hostname"));
+    assertEquals("CORES_PLUGINS", sources.get("cores.plugins").get("directory"));
   }
 
   @Test
@@ -126,11 +126,11 @@ class ConfigurationPlanTest {
                     EMBEDDED,
                     RunMode.SERVER))
             .get("cores.notify"));
-    Map<String, Variable> sources =
+    Map<String, String> sources =
         ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
-            .collect(Collectors.toMap(PidConfiguration::pid, PidConfiguration::sources))
+            .collect(Collectors.toMap(Resolved::pid, Resolved::sources))
             .get("cores.notify");
-    assertEquals(Variable.CORES_MAIL_RETRY_SECONDS, sources.get("retryBaseMillis"));
+    assertEquals("CORES_MAIL_RETRY_SECONDS", sources.get("retryBaseMillis"));
   }
 
   @Test
@@ -155,48 +155,11 @@ class ConfigurationPlanTest {
   }
 
   @Test
-  void commandModeHasNoHttpNoPluginsNoProviders() throws Exception {
-    Settings s =
-        settings(
-            "LDAP_AUTH_DIRECT", "True",
-            "LDAP_URI", "ldap://l",
-            "LDAP_SEARCH_PATH", "dc=x",
-            "SMTP_SERVER", "mail");
+  void commandModeHasNoHttpNoPlugins() throws Exception {
+    Settings s = settings();
     assertEquals(
         List.of("cores.database", "cores.system"),
-        ConfigurationPlan.of(s, EMBEDDED, RunMode.COMMAND).stream()
-            .map(PidConfiguration::pid)
-            .toList());
-  }
-
-  @Test
-  void onlyTheWinningProviderAndSmtpWhenOn() throws Exception {
-    Settings s =
-        settings(
-            "LDAP_AUTH", "True",
-            "LDAP_AUTH_DIRECT", "True",
-            "KERBEROS_AUTH", "True",
-            "LDAP_URI", "ldap://l",
-            "LDAP_BIND_DN", "cn=r",
-            "LDAP_BIND_PASS", "p",
-            "LDAP_SEARCH_PATH", "dc=x",
-            "KERBEROS_REALM", "R",
-            "SMTP_SERVER", "mail");
-    Map<String, Map<String, Object>> pids =
-        byPid(ConfigurationPlan.of(s, EMBEDDED, RunMode.SERVER));
-    assertEquals(
-        java.util.Set.of(
-            "cores.database",
-            "cores.system",
-            "cores.http",
-            "cores.plugins",
-            "cores.notify",
-            "cores.auth.ldap",
-            "cores.notify.smtp",
-            "cores.domain.jobs"),
-        pids.keySet());
-    assertFalse(pids.containsKey("cores.auth.ldapdirect"));
-    assertFalse(pids.containsKey("cores.auth.kerberos"));
+        ConfigurationPlan.of(s, EMBEDDED, RunMode.COMMAND).stream().map(Resolved::pid).toList());
   }
 
   @Test
@@ -209,7 +172,7 @@ class ConfigurationPlanTest {
 
   @Test
   void toStringShowsPropertyNamesOnly() throws Exception {
-    for (PidConfiguration c : ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER)) {
+    for (Resolved c : ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER)) {
       assertFalse(c.toString().contains("k3y"), c.toString());
     }
   }

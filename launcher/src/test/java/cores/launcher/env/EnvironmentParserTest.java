@@ -2,7 +2,6 @@ package cores.launcher.env;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class EnvironmentParserTest {
@@ -56,9 +52,6 @@ class EnvironmentParserTest {
     assertEquals(8000, s.httpPort());
     assertEquals(Path.of("/srv/cores/data"), s.dataDirectory());
     assertEquals(Path.of("/srv/cores/plugins"), s.pluginsDirectory());
-    assertEquals(Optional.empty(), s.authProvider());
-    assertFalse(s.authLogging());
-    assertEquals(Optional.empty(), s.smtp());
     assertEquals(java.util.List.of(), s.warnings());
     assertEquals(
         new JobSchedule(LocalTime.of(6, 0), LocalTime.of(3, 0), ZoneId.of("UTC"), 365), s.jobs());
@@ -93,7 +86,6 @@ class EnvironmentParserTest {
       assertEquals(
           variable + ": \"" + bad + "\" is not a time of day HH:MM (00:00 to 23:59)",
           e.getMessage());
-      assertEquals(Variable.valueOf(variable), e.variable());
     }
   }
 
@@ -126,42 +118,27 @@ class EnvironmentParserTest {
   })
   void booleansAcceptTheOriginalsSpellings(String value, boolean expected) throws Exception {
     assertEquals(expected, parse(env("DEBUG", value)).debug());
-    assertEquals(expected, parse(env("LDAP_LOGGING", value)).authLogging());
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "DEBUG",
-        "LDAP_AUTH",
-        "LDAP_AUTH_DIRECT",
-        "LDAP_LOGGING",
-        "KERBEROS_AUTH",
-        "SMTP_STARTTLS",
-        "SMTP_SSL"
-      })
+  @ValueSource(strings = {"DEBUG"})
   void anyOtherBooleanIsAnErrorNamingTheVariable(String variable) {
     EnvironmentException e = error(env(variable, "maybe"));
     assertEquals(variable + ": \"maybe\" is not a boolean (use True or False)", e.getMessage());
-    assertEquals(Variable.valueOf(variable), e.variable());
     assertEquals(2, e.exitCode());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"POSTGRES_PORT", "SMTP_PORT", "CORES_HTTP_PORT"})
+  @ValueSource(strings = {"POSTGRES_PORT", "CORES_HTTP_PORT"})
   void portsAreOneTo65535(String variable) throws Exception {
     for (String bad : new String[] {"0", "65536", "-1", "http", "80.5"}) {
       assertEquals(
           variable + ": \"" + bad + "\" is not a port number (1 to 65535)",
           error(env(variable, bad)).getMessage());
     }
-    Settings s = parse(env(variable, "65535", "SMTP_SERVER", "mail", "POSTGRES_HOST", "db"));
+    Settings s = parse(env(variable, "65535", "POSTGRES_HOST", "db"));
     int port =
-        switch (variable) {
-          case "POSTGRES_PORT" -> s.externalDatabase().orElseThrow().port();
-          case "SMTP_PORT" -> s.smtp().orElseThrow().port();
-          default -> s.httpPort();
-        };
+        variable.equals("POSTGRES_PORT") ? s.externalDatabase().orElseThrow().port() : s.httpPort();
     assertEquals(65535, port);
   }
 
@@ -201,7 +178,7 @@ class EnvironmentParserTest {
   /** {@code bin/cores createsuperuser} as the README prints it: no SECRET_KEY, no DEBUG. */
   @Test
   void aCommandNeedsNoSecretKey() throws Exception {
-    Settings s = EnvironmentParser.parse(Map.of(), CWD, RunMode.COMMAND);
+    Settings s = EnvironmentParser.parse(Map.of(), CWD, RunMode.COMMAND, java.util.Set.of());
     assertEquals(Optional.empty(), s.secretKey());
     assertFalse(s.debug());
   }
@@ -265,237 +242,6 @@ class EnvironmentParserTest {
     assertEquals(Path.of("/srv/plugins"), s.pluginsDirectory());
   }
 
-  static Stream<Arguments> providers() {
-    Map<String, String> ldap =
-        Map.of(
-            "LDAP_URI", "ldaps://ldap.example",
-            "LDAP_BIND_DN", "cn=reader,dc=example",
-            "LDAP_BIND_PASS", "bindpw",
-            "LDAP_SEARCH_PATH", "ou=people,dc=example",
-            "KERBEROS_REALM", "EXAMPLE.ORG");
-    return Stream.of(
-        Arguments.of(ldap, "True", "True", "True", AuthProvider.Ldap.class),
-        Arguments.of(ldap, "True", "False", "False", AuthProvider.Ldap.class),
-        Arguments.of(ldap, "False", "True", "True", AuthProvider.LdapDirect.class),
-        Arguments.of(ldap, "False", "True", "False", AuthProvider.LdapDirect.class),
-        Arguments.of(ldap, "False", "False", "True", AuthProvider.Kerberos.class),
-        Arguments.of(ldap, "False", "False", "False", null));
-  }
-
-  @ParameterizedTest
-  @MethodSource("providers")
-  void precedenceIsLdapThenDirectThenKerberos(
-      Map<String, String> values,
-      String ldap,
-      String direct,
-      String kerberos,
-      Class<? extends AuthProvider> expected)
-      throws Exception {
-    Map<String, String> env = env();
-    env.putAll(values);
-    env.put("LDAP_AUTH", ldap);
-    env.put("LDAP_AUTH_DIRECT", direct);
-    env.put("KERBEROS_AUTH", kerberos);
-    Settings s = parse(env);
-    if (expected == null) {
-      assertEquals(Optional.empty(), s.authProvider());
-    } else {
-      assertInstanceOf(expected, s.authProvider().orElseThrow());
-    }
-  }
-
-  @Test
-  void ignoredProvidersAreWarnedAbout() throws Exception {
-    Settings s =
-        parse(
-            env(
-                "LDAP_AUTH_DIRECT", "True",
-                "KERBEROS_AUTH", "True",
-                "LDAP_URI", "ldap://l",
-                "LDAP_SEARCH_PATH", "dc=x"));
-    assertEquals(
-        java.util.List.of("KERBEROS_AUTH is ignored because LDAP_AUTH_DIRECT is True"),
-        s.warnings());
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "LDAP_AUTH,LDAP_URI", "LDAP_AUTH,LDAP_BIND_DN", "LDAP_AUTH,LDAP_BIND_PASS",
-    "LDAP_AUTH,LDAP_SEARCH_PATH", "LDAP_AUTH_DIRECT,LDAP_URI", "LDAP_AUTH_DIRECT,LDAP_SEARCH_PATH",
-    "KERBEROS_AUTH,KERBEROS_REALM"
-  })
-  void requiredValuesOfASwitchedOnProvider(String switchVariable, String missing) {
-    Map<String, String> env =
-        env(
-            switchVariable,
-            "True",
-            "LDAP_URI",
-            "ldap://ldap.example",
-            "LDAP_BIND_DN",
-            "cn=reader",
-            "LDAP_BIND_PASS",
-            "bindpw",
-            "LDAP_SEARCH_PATH",
-            "dc=example",
-            "KERBEROS_REALM",
-            "EXAMPLE.ORG");
-    env.remove(missing);
-    EnvironmentException e = error(env);
-    assertEquals(missing + ": required when " + switchVariable + " is True", e.getMessage());
-    env.put(missing, "");
-    assertEquals(
-        missing + ": required when " + switchVariable + " is True", error(env).getMessage());
-  }
-
-  @Test
-  void providerValuesAreNotRequiredWhenSwitchedOff() throws Exception {
-    assertEquals(Optional.empty(), parse(env("LDAP_AUTH", "False")).authProvider());
-  }
-
-  @Test
-  void ldapUriMustBeLdap() {
-    assertEquals(
-        "LDAP_URI: \"http://ldap\" must start with ldap:// or ldaps://",
-        error(
-                env(
-                    "LDAP_AUTH_DIRECT",
-                    "True",
-                    "LDAP_URI",
-                    "http://ldap",
-                    "LDAP_SEARCH_PATH",
-                    "dc=x"))
-            .getMessage());
-  }
-
-  @Test
-  void ldapSearchThenBind() throws Exception {
-    Settings s =
-        parse(
-            env(
-                "LDAP_AUTH", "True",
-                "LDAP_URI", "ldaps://ldap.example",
-                "LDAP_BIND_DN", "cn=reader,dc=example",
-                "LDAP_BIND_PASS", "bindpw",
-                "LDAP_SEARCH_PATH", "ou=people,dc=example",
-                "LDAP_LOGGING", "True"));
-    AuthProvider p = s.authProvider().orElseThrow();
-    assertEquals("cores.auth.ldap", p.pid());
-    assertEquals("auth-ldap", p.feature());
-    assertEquals(Variable.LDAP_AUTH, p.switchedOnBy());
-    assertEquals(
-        Map.of(
-            "uri", "ldaps://ldap.example",
-            "bindDn", "cn=reader,dc=example",
-            "bindPassword", "bindpw",
-            "searchPath", "ou=people,dc=example",
-            "logging", true),
-        p.properties(s.authLogging()));
-    assertFalse(p.toString().contains("bindpw"));
-  }
-
-  @Test
-  void ldapDirect() throws Exception {
-    AuthProvider p =
-        parse(
-                env(
-                    "LDAP_AUTH_DIRECT", "yes",
-                    "LDAP_URI", "ldap://ldap.example",
-                    "LDAP_SEARCH_PATH", "dc=example"))
-            .authProvider()
-            .orElseThrow();
-    assertEquals("cores.auth.ldapdirect", p.pid());
-    assertEquals("auth-ldap-direct", p.feature());
-    assertEquals(
-        Map.of("uri", "ldap://ldap.example", "searchPath", "dc=example", "logging", false),
-        p.properties(false));
-  }
-
-  @Test
-  void kerberos() throws Exception {
-    AuthProvider p =
-        parse(
-                env(
-                    "KERBEROS_AUTH", "True",
-                    "KERBEROS_REALM", "EXAMPLE.ORG",
-                    "KERBEROS_SERVICE", "HTTP/cores.example.org",
-                    "KERBEROS_KDC", "kdc.example.org:88",
-                    "KRB5_CONFIG", "/etc/krb5.conf",
-                    "KERBEROS_KEYTAB", "/etc/cores.keytab"))
-            .authProvider()
-            .orElseThrow();
-    assertEquals("cores.auth.kerberos", p.pid());
-    assertEquals("auth-kerberos", p.feature());
-    assertEquals(
-        Map.of(
-            "realm", "EXAMPLE.ORG",
-            "service", "HTTP/cores.example.org",
-            "kdc", "kdc.example.org:88",
-            "krb5Config", "/etc/krb5.conf",
-            "keytab", "/etc/cores.keytab",
-            "logging", true),
-        p.properties(true));
-    Map<String, String> minimal = env("KERBEROS_AUTH", "True", "KERBEROS_REALM", "EXAMPLE.ORG");
-    assertEquals(
-        Map.of("realm", "EXAMPLE.ORG", "logging", false),
-        parse(minimal).authProvider().orElseThrow().properties(false));
-    minimal.put("KERBEROS_KEYTAB", "/etc/cores.keytab");
-    assertEquals(
-        "KERBEROS_SERVICE: required when KERBEROS_KEYTAB is set", error(minimal).getMessage());
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"False", "false", "0", "no", "", "  "})
-  void smtpServerFalseOrEmptyMeansNoMail(String value) throws Exception {
-    Settings s = parse(env("SMTP_SERVER", value));
-    assertEquals(Optional.empty(), s.smtp());
-    assertEquals("False", s.maskedView().get("SMTP_SERVER"));
-  }
-
-  @Test
-  void smtp() throws Exception {
-    Smtp smtp =
-        parse(
-                env(
-                    "SMTP_SERVER", "mail.example.org",
-                    "SMTP_PORT", "587",
-                    "SMTP_FROM", "cores@example.org",
-                    "SMTP_USER", "cores",
-                    "SMTP_PASSWORD", "mailpw",
-                    "SMTP_STARTTLS", "True"))
-            .smtp()
-            .orElseThrow();
-    assertEquals(
-        Map.of(
-            "server", "mail.example.org",
-            "port", 587,
-            "from", "cores@example.org",
-            "user", "cores",
-            "password", "mailpw",
-            "starttls", true,
-            "ssl", false),
-        smtp.properties());
-    assertFalse(smtp.toString().contains("mailpw"));
-    Smtp defaults = parse(env("SMTP_SERVER", "mail")).smtp().orElseThrow();
-    assertEquals(25, defaults.port());
-    assertEquals("noreply@cores.local", defaults.from());
-    assertEquals(Optional.empty(), defaults.user());
-  }
-
-  @Test
-  void smtpTlsModesExcludeEachOther() {
-    assertEquals(
-        "SMTP_SSL: cannot be combined with SMTP_STARTTLS (choose one)",
-        error(env("SMTP_SERVER", "mail", "SMTP_SSL", "True", "SMTP_STARTTLS", "True"))
-            .getMessage());
-  }
-
-  @Test
-  void smtpPasswordNeedsAUser() {
-    assertEquals(
-        "SMTP_USER: required when SMTP_PASSWORD is set",
-        error(env("SMTP_SERVER", "mail", "SMTP_PASSWORD", "pw")).getMessage());
-  }
-
   @Test
   void maskedViewShowsEffectiveValuesWithSecretsMaskedAndUnsetOmitted() throws Exception {
     Settings s =
@@ -504,23 +250,16 @@ class EnvironmentParserTest {
                 "SECRET_KEY", "topsecret",
                 "DEBUG", "yes",
                 "POSTGRES_HOST", "db",
-                "POSTGRES_PASSWORD", "dbpw",
-                "LDAP_BIND_PASS", "ldappw",
-                "SMTP_SERVER", "mail",
-                "SMTP_USER", "u",
-                "SMTP_PASSWORD", "mailpw"));
+                "POSTGRES_PASSWORD", "dbpw"));
     Map<String, String> view = s.maskedView();
     assertEquals("****", view.get("SECRET_KEY"));
     assertEquals("****", view.get("POSTGRES_PASSWORD"));
-    assertEquals("****", view.get("LDAP_BIND_PASS"));
-    assertEquals("****", view.get("SMTP_PASSWORD"));
     assertEquals("True", view.get("DEBUG"));
     assertEquals("db", view.get("POSTGRES_HOST"));
     assertEquals("localhost", view.get("HOSTNAME"));
     assertEquals("8000", view.get("CORES_HTTP_PORT"));
     assertEquals("/srv/cores/data", view.get("CORES_DATA"));
-    assertFalse(view.containsKey("LDAP_URI"));
-    assertFalse(view.containsKey("KERBEROS_REALM"));
+    assertFalse(view.containsKey("POSTGRES_USER"));
     for (String value : view.values()) {
       assertFalse(value.contains("pw") || value.contains("topsecret"), value);
     }
@@ -534,16 +273,20 @@ class EnvironmentParserTest {
   }
 
   @Test
-  void unknownVariablesWithOurPrefixesAreWarnedAbout() throws Exception {
+  void unknownVariablesWithOurPrefixesOrTheFeaturesAreWarnedAbout() throws Exception {
     Settings s =
-        parse(
+        EnvironmentParser.parse(
             env(
                 "LDAP_SERCH_PATH", "typo",
                 "CORES_HTTP_PROT", "1",
                 "CORES_JAVA_OPTS", "-Xmx1g",
                 "CORES_SUPERUSER_PASSWORD", "x",
                 "PATH", "/bin",
-                "POSTGRES_INITDB_ARGS", "x"));
+                "POSTGRES_INITDB_ARGS", "x",
+                "LDAP_SEARCH_PATH", "dc=example"),
+            CWD,
+            RunMode.SERVER,
+            java.util.Set.of("LDAP_SEARCH_PATH", "LDAP_AUTH"));
     assertEquals(
         java.util.List.of(
             "CORES_HTTP_PROT is not a Cores variable and is ignored",

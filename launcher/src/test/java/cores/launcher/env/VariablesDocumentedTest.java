@@ -2,6 +2,8 @@ package cores.launcher.env;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cores.launcher.feature.Feature;
+import cores.launcher.feature.FeatureReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +12,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The variables the launcher reads ({@link Variable#names}) are exactly those of the configuration
- * page of the documentation and of etc/cores.env.example.
+ * The variables the launcher reads ({@link Variable#names}) and those the distribution's features
+ * declare are exactly those of the configuration page of the documentation and of
+ * etc/cores.env.example.
  */
 class VariablesDocumentedTest {
   /** A first table cell that is a variable: {@code | `NAME` |}. */
@@ -28,6 +32,19 @@ class VariablesDocumentedTest {
   /** The repository (tests run in the launcher module). */
   private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
 
+  /** The features as the build writes them into the distribution. */
+  private static final Path FEATURES = Path.of("../features/target/repository/features");
+
+  private static Set<String> read() throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(FEATURES), "features module not built");
+    Set<String> names = new TreeSet<>(Variable.names());
+    for (Feature f :
+        new FeatureReader(FEATURES, Path.of("../features/target/repository/bundles")).readAll()) {
+      names.addAll(f.declaration().variables());
+    }
+    return names;
+  }
+
   private static Set<String> names(Path file, Pattern pattern) throws IOException {
     Matcher m = pattern.matcher(Files.readString(file, StandardCharsets.UTF_8));
     Set<String> names = new TreeSet<>();
@@ -38,16 +55,12 @@ class VariablesDocumentedTest {
   }
 
   @Test
-  void theConfigurationPageDocumentsEveryVariableTheLauncherReadsAndNoOther() throws IOException {
-    assertEquals(
-        new TreeSet<>(Variable.names()),
-        names(REPOSITORY.resolve("docs/docs/configuration.md"), TABLE_ROW));
+  void theConfigurationPageDocumentsEveryVariableCoresReadsAndNoOther() throws Exception {
+    assertEquals(read(), names(REPOSITORY.resolve("docs/docs/configuration.md"), TABLE_ROW));
   }
 
   @Test
-  void theExampleEnvironmentFileListsEveryVariableTheLauncherReadsAndNoOther() throws IOException {
-    assertEquals(
-        new TreeSet<>(Variable.names()),
-        names(REPOSITORY.resolve("config/etc/cores.env.example"), ASSIGNMENT));
+  void theExampleEnvironmentFileListsEveryVariableCoresReadsAndNoOther() throws Exception {
+    assertEquals(read(), names(REPOSITORY.resolve("config/etc/cores.env.example"), ASSIGNMENT));
   }
 }

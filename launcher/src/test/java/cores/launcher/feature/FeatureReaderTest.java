@@ -90,10 +90,24 @@ class FeatureReaderTest {
   }
 
   @Test
-  void existsOnlyForFeatureFiles() throws Exception {
-    assertFalse(reader.exists("auth-ldap"));
-    feature("auth-ldap", "{\"id\": \"x:y:1\", \"bundles\": []}");
-    assertTrue(reader.exists("auth-ldap"));
+  void readAllReadsEveryFeatureFileByNameWithItsSwitch() throws Exception {
+    feature("core", "{\"id\": \"x:core:1\", \"bundles\": []}");
+    feature(
+        "auth-x",
+        "{\"id\": \"x:y:1\", \"bundles\": [], \"cores.switch:JSON|optional\":"
+            + " {\"variable\": \"X_AUTH\", \"slot\": \"login\", \"rank\": 5}}");
+    List<Feature> all = reader.readAll();
+    assertEquals(List.of("auth-x", "core"), all.stream().map(Feature::name).toList());
+    assertEquals("X_AUTH", all.get(0).switchedBy().orElseThrow().variable());
+    assertEquals(5, all.get(0).switchedBy().orElseThrow().rank());
+    assertFalse(all.get(1).switchedBy().isPresent());
+  }
+
+  @Test
+  void aSwitchWithoutAVariableIsRefused() throws Exception {
+    feature("auth-x", "{\"id\": \"x:y:1\", \"cores.switch:JSON|optional\": {\"slot\": \"login\"}}");
+    FeatureException e = assertThrows(FeatureException.class, () -> reader.read("auth-x"));
+    assertTrue(e.getMessage().contains("a switch needs a \"variable\""), e.getMessage());
   }
 
   @Test

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.envconfig.Resolved;
 import cores.launcher.LaunchException;
-import cores.launcher.env.PidConfiguration;
-import cores.launcher.env.Variable;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureReader;
 import java.nio.file.Files;
@@ -65,7 +64,7 @@ class PlatformTest {
             home.resolve("cache"),
             REPOSITORY,
             List.of(f),
-            List.of(new PidConfiguration("cores.test", Map.of("port", 8000, "debug", true))),
+            List.of(new Resolved("cores.test", Map.of("port", 8000, "debug", true), Map.of())),
             false);
     try {
       BundleContext context = platform.bundleContext();
@@ -207,10 +206,8 @@ class PlatformTest {
                     home.resolve("repository"),
                     List.of(f),
                     List.of(
-                        new PidConfiguration(
-                            "cores.test",
-                            Map.of("port", 1),
-                            Map.of("port", Variable.CORES_HTTP_PORT))),
+                        new Resolved(
+                            "cores.test", Map.of("port", 1), Map.of("port", "CORES_HTTP_PORT"))),
                     false));
     assertEquals(LaunchException.BAD_CONFIGURATION, e.exitCode());
     assertEquals(
@@ -228,7 +225,7 @@ class PlatformTest {
                     home.resolve("cache"),
                     home.resolve("repository"),
                     List.of(f),
-                    List.of(new PidConfiguration("cores.test", Map.of("port", 1))),
+                    List.of(new Resolved("cores.test", Map.of("port", 1), Map.of())),
                     false));
     assertEquals(LaunchException.PLATFORM_FAILED, e.exitCode());
     assertEquals(

@@ -10,6 +10,7 @@ import java.util.Hashtable;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -37,7 +38,7 @@ public final class KerberosAuthenticationProvider implements AuthenticationProvi
 
   @Activate
   public KerberosAuthenticationProvider(KerberosConfig config, BundleContext context)
-      throws IOException {
+      throws IOException, ConfigurationException {
     File privateKrb5Conf = context.getDataFile("krb5.conf");
     if (privateKrb5Conf == null) {
       throw new IOException("the framework gives this bundle no data area for its krb5.conf");

@@ -13,7 +13,7 @@ public @interface KerberosConfig {
   String PID = "cores.auth.kerberos";
 
   @AttributeDefinition(description = "KERBEROS_REALM, e.g. CONTOSO.COM")
-  String realm();
+  String realm() default "";
 
   @AttributeDefinition(
       description = "KERBEROS_SERVICE: principal whose keytab verifies the KDC, e.g. HTTP/host",
@@ -32,5 +32,5 @@ public @interface KerberosConfig {
   String keytab() default "";
 
   @AttributeDefinition(description = "LDAP_LOGGING: log each step of a login (never passwords)")
-  boolean logging() default false;
+  String logging() default "False";
 }

@@ -1,8 +1,10 @@
 package cores.auth.kerberos;
 
+import cores.api.config.Settings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import org.osgi.service.cm.ConfigurationException;
 
 /**
  * The checked configuration.
@@ -20,17 +22,16 @@ record KerberosSettings(
     Optional<Path> keytab,
     boolean logging) {
 
-  static KerberosSettings from(KerberosConfig config) {
-    String realm = config.realm() == null ? "" : config.realm().trim().toUpperCase(Locale.ROOT);
-    if (realm.isEmpty()) {
-      throw new IllegalArgumentException("KERBEROS_REALM is required");
-    }
+  /**
+   * @throws ConfigurationException naming the property that is wrong
+   */
+  static KerberosSettings from(KerberosConfig config) throws ConfigurationException {
+    String realm = Settings.required("realm", config.realm()).toUpperCase(Locale.ROOT);
     Optional<Path> keytab = text(config.keytab()).map(Path::of);
     Optional<String> service =
         text(config.service()).map(s -> s.contains("@") ? s : s + "@" + realm);
     if (keytab.isPresent() && service.isEmpty()) {
-      throw new IllegalArgumentException(
-          "KERBEROS_SERVICE is required when KERBEROS_KEYTAB is set");
+      throw new ConfigurationException("service", "required when {keytab} is set");
     }
     return new KerberosSettings(
         realm,
@@ -38,10 +39,10 @@ record KerberosSettings(
         text(config.kdc()),
         text(config.krb5Config()).map(Path::of),
         keytab,
-        config.logging());
+        Settings.bool("logging", config.logging(), false));
   }
 
   private static Optional<String> text(String value) {
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    return Settings.text(value);
   }
 }

@@ -3,6 +3,7 @@ package cores.auth.ldapdirect;
 import cores.api.auth.AuthenticationProvider;
 import cores.api.auth.AuthenticationUnavailableException;
 import cores.api.auth.Identity;
+import cores.api.config.Settings;
 import cores.ldap.common.Directory;
 import cores.ldap.common.GroupRules;
 import cores.ldap.common.LdapEscaping;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.apache.directory.api.ldap.codec.api.LdapApiService;
 import org.apache.directory.api.ldap.model.exception.LdapInvalidDnException;
 import org.apache.directory.api.ldap.model.name.Dn;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -43,22 +45,22 @@ public final class DirectBindProvider implements AuthenticationProvider {
   private final Trace trace;
 
   @Activate
-  public DirectBindProvider(LdapDirectConfig config, @Reference LdapApiService codec) {
-    this.trace = new Trace(LOG, config.logging());
-    this.directory =
-        new Directory(
-            LdapSettings.of(
-                config.uri(),
-                config.startTls(),
-                config.timeoutSeconds(),
-                config.caFile(),
-                config.logging()),
-            codec,
-            trace);
+  public DirectBindProvider(LdapDirectConfig config, @Reference LdapApiService codec)
+      throws ConfigurationException {
+    LdapSettings settings =
+        LdapSettings.configured(
+            config.uri(),
+            config.startTls(),
+            config.timeoutSeconds(),
+            config.caFile(),
+            config.logging());
+    this.trace = new Trace(LOG, settings.logging());
+    this.directory = new Directory(settings, codec, trace);
     try {
-      this.searchPath = new Dn(config.searchPath()).getName();
+      this.searchPath = new Dn(Settings.required("searchPath", config.searchPath())).getName();
     } catch (LdapInvalidDnException e) {
-      throw new IllegalArgumentException("searchPath: not a DN: " + config.searchPath(), e);
+      throw new ConfigurationException(
+          "searchPath", Settings.quote(config.searchPath().strip()) + " is not a DN", e);
     }
     this.groups =
         GroupRules.parse(
@@ -67,7 +69,7 @@ public final class DirectBindProvider implements AuthenticationProvider {
         "LDAP direct bind on {} as CN=<user>,{} (StartTLS {}, {})",
         directory.settings().uri(),
         searchPath,
-        config.startTls(),
+        settings.startTls(),
         groups);
   }
 

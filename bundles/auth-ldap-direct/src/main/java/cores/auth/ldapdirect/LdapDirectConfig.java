@@ -4,26 +4,27 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The {@code cores.auth.ldapdirect} configuration, produced by the launcher from LDAP_* variables.
+ * The {@code cores.auth.ldapdirect} configuration, declared by its feature from LDAP_* variables:
+ * text as the environment writes it, checked when the provider starts.
  */
 @ObjectClassDefinition(name = "Cores LDAP authentication (direct bind)")
 @interface LdapDirectConfig {
   String PID = "cores.auth.ldapdirect";
 
   @AttributeDefinition(description = "LDAP_URI: ldap://host[:port] or ldaps://host[:port]")
-  String uri();
+  String uri() default "";
 
   @AttributeDefinition(description = "LDAP_SEARCH_PATH: users are CN=<user>,<searchPath>")
-  String searchPath();
+  String searchPath() default "";
 
   @AttributeDefinition(description = "LDAP_LOGGING: log each step, never a password")
-  boolean logging() default false;
+  String logging() default "False";
 
   @AttributeDefinition(description = "LDAP_STARTTLS: StartTLS on an ldap:// connection")
-  boolean startTls() default false;
+  String startTls() default "False";
 
   @AttributeDefinition(description = "LDAP_TIMEOUT_SECONDS: connect and response timeout")
-  int timeoutSeconds() default 10;
+  String timeoutSeconds() default "10";
 
   @AttributeDefinition(description = "LDAP_CA_FILE: PEM certificates to trust; empty: the JVM's")
   String caFile() default "";

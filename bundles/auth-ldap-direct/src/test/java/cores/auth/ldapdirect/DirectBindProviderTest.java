@@ -48,7 +48,7 @@ class DirectBindProviderTest {
     server.close();
   }
 
-  private static DirectBindProvider provider(Map<String, Object> overrides) {
+  private static DirectBindProvider provider(Map<String, Object> overrides) throws Exception {
     Map<String, Object> values = new HashMap<>();
     values.put("uri", server.ldapUri());
     values.put("searchPath", USERS);

@@ -4,31 +4,34 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The {@code cores.auth.ldap} configuration, produced by the launcher from LDAP_* variables. */
+/**
+ * The {@code cores.auth.ldap} configuration, declared by its feature from LDAP_* variables: text as
+ * the environment writes it, checked when the provider starts.
+ */
 @ObjectClassDefinition(name = "Cores LDAP authentication (search then bind)")
 @interface LdapConfig {
   String PID = "cores.auth.ldap";
 
   @AttributeDefinition(description = "LDAP_URI: ldap://host[:port] or ldaps://host[:port]")
-  String uri();
+  String uri() default "";
 
   @AttributeDefinition(description = "LDAP_BIND_DN: the account that searches")
-  String bindDn();
+  String bindDn() default "";
 
   @AttributeDefinition(type = AttributeType.PASSWORD, description = "LDAP_BIND_PASS")
-  String bindPassword();
+  String bindPassword() default "";
 
   @AttributeDefinition(description = "LDAP_SEARCH_PATH: base DN searched (subtree) for (CN=user)")
-  String searchPath();
+  String searchPath() default "";
 
   @AttributeDefinition(description = "LDAP_LOGGING: log each step, never a password")
-  boolean logging() default false;
+  String logging() default "False";
 
   @AttributeDefinition(description = "LDAP_STARTTLS: StartTLS on an ldap:// connection")
-  boolean startTls() default false;
+  String startTls() default "False";
 
   @AttributeDefinition(description = "LDAP_TIMEOUT_SECONDS: connect and response timeout")
-  int timeoutSeconds() default 10;
+  String timeoutSeconds() default "10";
 
   @AttributeDefinition(description = "LDAP_CA_FILE: PEM certificates to trust; empty: the JVM's")
   String caFile() default "";

@@ -3,6 +3,7 @@ package cores.auth.ldap;
 import cores.api.auth.AuthenticationProvider;
 import cores.api.auth.AuthenticationUnavailableException;
 import cores.api.auth.Identity;
+import cores.api.config.Settings;
 import cores.ldap.common.Directory;
 import cores.ldap.common.GroupRules;
 import cores.ldap.common.LdapEscaping;
@@ -29,6 +30,7 @@ import org.apache.directory.ldap.client.api.DefaultLdapConnectionFactory;
 import org.apache.directory.ldap.client.api.LdapConnection;
 import org.apache.directory.ldap.client.api.LdapConnectionPool;
 import org.apache.directory.ldap.client.api.ValidatingPoolableLdapConnectionFactory;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -65,33 +67,37 @@ public final class SearchBindProvider implements AuthenticationProvider {
   private final LdapConnectionPool pool;
 
   @Activate
-  public SearchBindProvider(LdapConfig config, @Reference LdapApiService codec) {
-    this.trace = new Trace(LOG, config.logging());
-    this.directory =
-        new Directory(
-            LdapSettings.of(
-                config.uri(),
-                config.startTls(),
-                config.timeoutSeconds(),
-                config.caFile(),
-                config.logging()),
-            codec,
-            trace);
+  public SearchBindProvider(LdapConfig config, @Reference LdapApiService codec)
+      throws ConfigurationException {
+    LdapSettings settings =
+        LdapSettings.configured(
+            config.uri(),
+            config.startTls(),
+            config.timeoutSeconds(),
+            config.caFile(),
+            config.logging());
+    this.trace = new Trace(LOG, settings.logging());
+    this.directory = new Directory(settings, codec, trace);
     try {
-      this.searchPath = new Dn(config.searchPath());
+      this.searchPath = new Dn(Settings.required("searchPath", config.searchPath()));
     } catch (LdapException e) {
-      throw new IllegalArgumentException("searchPath: not a DN: " + config.searchPath(), e);
+      throw new ConfigurationException(
+          "searchPath", Settings.quote(config.searchPath().strip()) + " is not a DN", e);
     }
     this.groups =
         GroupRules.parse(
             config.groupMap(), config.staffGroup(), config.superuserGroup(), config.requireGroup());
-    this.pool = pool(directory, config.bindDn(), config.bindPassword());
+    this.pool =
+        pool(
+            directory,
+            Settings.required("bindDn", config.bindDn()),
+            Settings.required("bindPassword", config.bindPassword()));
     LOG.info(
         "LDAP search-then-bind on {} below '{}' as '{}' (StartTLS {}, {})",
         directory.settings().uri(),
         searchPath,
         config.bindDn(),
-        config.startTls(),
+        settings.startTls(),
         groups);
   }
 

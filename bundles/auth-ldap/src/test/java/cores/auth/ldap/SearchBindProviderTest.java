@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.cm.ConfigurationException;
 
 /** Search then bind against a real LDAP server over TCP. */
 class SearchBindProviderTest {
@@ -65,7 +66,7 @@ class SearchBindProviderTest {
     server.close();
   }
 
-  private static SearchBindProvider provider(Map<String, Object> overrides) {
+  private static SearchBindProvider provider(Map<String, Object> overrides) throws Exception {
     Map<String, Object> values = new HashMap<>();
     values.put("uri", server.ldapUri());
     values.put("bindDn", SERVICE_DN);
@@ -204,7 +205,7 @@ class SearchBindProviderTest {
   }
 
   @Test
-  void wrongSearchAccountIsUnavailable() {
+  void wrongSearchAccountIsUnavailable() throws Exception {
     SearchBindProvider p = provider(Map.of("bindPassword", "not-the-password"));
     try {
       assertThrows(AuthenticationUnavailableException.class, () -> login(p, JANE, JANE_PASSWORD));
@@ -234,12 +235,42 @@ class SearchBindProviderTest {
     }
   }
 
+  private static ConfigurationException refusal(String property, Object value) {
+    return assertThrows(ConfigurationException.class, () -> provider(Map.of(property, value)));
+  }
+
+  private static void assertRefused(String property, Object value, String reason) {
+    ConfigurationException e = refusal(property, value);
+    assertEquals(property, e.getProperty());
+    assertEquals(reason, e.getReason());
+  }
+
+  /**
+   * The checks CONFIG.md promises for LDAP_* values, made by the provider that owns them; the
+   * platform names each property's variable (and the switch, for "required").
+   */
   @Test
-  void malformedConfigurationNamesTheSetting() {
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> provider(Map.of("searchPath", "no dn")));
-    assertTrue(e.getMessage().startsWith("searchPath"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> provider(Map.of("uri", "http://x")));
-    assertTrue(e.getMessage().startsWith("uri"), e.getMessage());
+  void badSettingsAreRefusedByTheirProperty() {
+    assertRefused("bindDn", " ", "required");
+    assertRefused("bindPassword", "", "required");
+    assertRefused("searchPath", "", "required");
+    assertRefused("uri", "", "required");
+    assertRefused("uri", "http://x", "\"http://x\" must start with ldap:// or ldaps://");
+    assertRefused("searchPath", "no dn", "\"no dn\" is not a DN");
+    assertRefused("timeoutSeconds", "soon", "\"soon\" is not a whole number from 1 to 300");
+    assertRefused("timeoutSeconds", "0", "\"0\" is not a whole number from 1 to 300");
+    assertRefused("startTls", "sometimes", "\"sometimes\" is not a boolean (use True or False)");
+    assertRefused("logging", "loud", "\"loud\" is not a boolean (use True or False)");
+    assertRefused("caFile", "/no/such/ca.pem", "\"/no/such/ca.pem\" cannot be read");
+    assertRefused(
+        "groupMap",
+        "Admins",
+        "\"Admins\" is not <group DN>=<Cores group> (entries separated by ;)");
+    ConfigurationException both =
+        assertThrows(
+            ConfigurationException.class,
+            () -> provider(Map.of("uri", "ldaps://x", "startTls", "True")));
+    assertEquals("startTls", both.getProperty());
+    assertEquals("cannot be combined with an ldaps:// {uri} (already TLS)", both.getReason());
   }
 }

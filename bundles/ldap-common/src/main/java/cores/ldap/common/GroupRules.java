@@ -1,5 +1,6 @@
 package cores.ldap.common;
 
+import cores.api.config.Settings;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.apache.directory.api.ldap.model.exception.LdapInvalidDnException;
 import org.apache.directory.api.ldap.model.name.Dn;
 import org.apache.directory.api.ldap.model.name.Rdn;
+import org.osgi.service.cm.ConfigurationException;
 
 /**
  * How directory group memberships (the {@code memberOf} DNs of a user's entry, as Active Directory
@@ -38,10 +40,11 @@ public record GroupRules(
    *
    * @param groupMap {@code <group DN>=<Cores group>;...}: the last {@code =} of an entry separates
    *     the DN from the group name, so DNs keep theirs
-   * @throws IllegalArgumentException naming the setting that is malformed
+   * @throws ConfigurationException naming the setting that is malformed
    */
   public static GroupRules parse(
-      String groupMap, String staffGroup, String superuserGroup, String requiredGroup) {
+      String groupMap, String staffGroup, String superuserGroup, String requiredGroup)
+      throws ConfigurationException {
     Map<String, String> map = new LinkedHashMap<>();
     if (groupMap != null && !groupMap.isBlank()) {
       for (String entry : groupMap.split(";")) {
@@ -51,8 +54,10 @@ public record GroupRules(
         int eq = entry.lastIndexOf('=');
         String name = eq < 0 ? "" : entry.substring(eq + 1).trim();
         if (eq <= 0 || name.isEmpty()) {
-          throw new IllegalArgumentException(
-              "groupMap: expected <group DN>=<Cores group>, got '" + entry.trim() + "'");
+          throw new ConfigurationException(
+              "groupMap",
+              Settings.quote(entry.strip())
+                  + " is not <group DN>=<Cores group> (entries separated by ;)");
         }
         map.put(normalize(entry.substring(0, eq), "groupMap"), name);
       }
@@ -132,15 +137,15 @@ public record GroupRules(
     return out.toString();
   }
 
-  private static String normalize(String dn, String setting) {
+  private static String normalize(String dn, String setting) throws ConfigurationException {
     try {
       return normalize(dn);
     } catch (LdapInvalidDnException e) {
-      throw new IllegalArgumentException(setting + ": not a DN: '" + dn.trim() + "'", e);
+      throw new ConfigurationException(setting, Settings.quote(dn.strip()) + " is not a DN", e);
     }
   }
 
-  private static String optional(String dn, String setting) {
+  private static String optional(String dn, String setting) throws ConfigurationException {
     return dn == null || dn.isBlank() ? null : normalize(dn, setting);
   }
 }

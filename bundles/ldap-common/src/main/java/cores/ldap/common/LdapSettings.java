@@ -1,11 +1,14 @@
 package cores.ldap.common;
 
+import cores.api.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.osgi.service.cm.ConfigurationException;
 
 /**
  * Where and how to reach the directory.
@@ -58,6 +61,38 @@ public record LdapSettings(
         caFile == null || caFile.isBlank() ? Optional.empty() : Optional.of(Path.of(caFile));
     return new LdapSettings(
         parsed.getHost(), port, ldaps, startTls, Duration.ofSeconds(timeoutSeconds), ca, logging);
+  }
+
+  /**
+   * The settings as the configuration writes them (text from the environment), checked.
+   *
+   * @throws ConfigurationException naming the property that is wrong
+   */
+  public static LdapSettings configured(
+      String uri, String startTls, String timeoutSeconds, String caFile, String logging)
+      throws ConfigurationException {
+    String address = Settings.required("uri", uri);
+    String lower = address.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("ldap://") && !lower.startsWith("ldaps://")) {
+      throw new ConfigurationException(
+          "uri", Settings.quote(address) + " must start with ldap:// or ldaps://");
+    }
+    boolean tls = Settings.bool("startTls", startTls, false);
+    if (tls && lower.startsWith("ldaps://")) {
+      throw new ConfigurationException(
+          "startTls", "cannot be combined with an ldaps:// {uri} (already TLS)");
+    }
+    int timeout = Settings.number("timeoutSeconds", timeoutSeconds, 1, 300, 10);
+    Optional<String> ca = Settings.text(caFile);
+    if (ca.isPresent() && !Files.isReadable(Path.of(ca.get()).toAbsolutePath())) {
+      throw new ConfigurationException("caFile", Settings.quote(ca.get()) + " cannot be read");
+    }
+    boolean log = Settings.bool("logging", logging, false);
+    try {
+      return of(address, tls, timeout, ca.orElse(null), log);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("uri", e.getMessage(), e);
+    }
   }
 
   /** The URI as configured, for logs. */

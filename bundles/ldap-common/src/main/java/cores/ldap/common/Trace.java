@@ -3,9 +3,8 @@ package cores.ldap.common;
 import org.slf4j.Logger;
 
 /**
- * The step-by-step log that LDAP_LOGGING switches on, at debug level (the launcher then also turns
- * on debug output for {@code cores.auth}, where the providers' loggers are). Callers never pass a
- * password.
+ * The step-by-step log that LDAP_LOGGING switches on. At info level: the switch is the provider's
+ * own setting, so the log level needs no second switch. Callers never pass a password.
  */
 public final class Trace {
   private final Logger log;
@@ -18,7 +17,7 @@ public final class Trace {
 
   public void log(String format, Object... args) {
     if (enabled) {
-      log.debug(format, args);
+      log.info(format, args);
     }
   }
 }

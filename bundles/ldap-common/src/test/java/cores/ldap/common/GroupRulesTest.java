@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.cm.ConfigurationException;
 
 class GroupRulesTest {
   private static final String ADMINS = "CN=Lab Admins,OU=Groups,DC=contoso,DC=com";
 
   @Test
-  void mapsGroupsAndFlagsWhateverTheDnSpelling() {
+  void mapsGroupsAndFlagsWhateverTheDnSpelling() throws Exception {
     GroupRules rules =
         GroupRules.parse(
             "cn=lab admins, ou=groups, dc=contoso, dc=com=Admins;"
@@ -32,7 +33,7 @@ class GroupRulesTest {
   }
 
   @Test
-  void unconfiguredPartsAreLeftToTheAccountStore() {
+  void unconfiguredPartsAreLeftToTheAccountStore() throws Exception {
     GroupRules rules = GroupRules.parse("", " ", null, null);
     assertFalse(rules.active());
     assertNull(rules.groups(Set.of()));
@@ -41,28 +42,28 @@ class GroupRulesTest {
   }
 
   @Test
-  void requiredGroup() {
+  void requiredGroup() throws Exception {
     GroupRules rules = GroupRules.parse(null, null, null, ADMINS.toLowerCase());
     assertTrue(rules.admits(GroupRules.normalizeAll(List.of(ADMINS))));
     assertFalse(rules.admits(Set.of()));
   }
 
   @Test
-  void malformedSettingsNameTheSetting() {
-    assertTrue(
+  void malformedSettingsNameTheSetting() throws Exception {
+    ConfigurationException e =
         assertThrows(
-                IllegalArgumentException.class, () -> GroupRules.parse("Admins", null, null, null))
-            .getMessage()
-            .startsWith("groupMap"));
-    assertTrue(
+            ConfigurationException.class, () -> GroupRules.parse("Admins", null, null, null));
+    assertEquals("groupMap", e.getProperty());
+    assertEquals(
+        "\"Admins\" is not <group DN>=<Cores group> (entries separated by ;)", e.getReason());
+    assertEquals(
+        "groupMap",
         assertThrows(
-                IllegalArgumentException.class, () -> GroupRules.parse("cn=x=", null, null, null))
-            .getMessage()
-            .startsWith("groupMap"));
-    assertTrue(
-        assertThrows(
-                IllegalArgumentException.class, () -> GroupRules.parse(null, "nodn", null, null))
-            .getMessage()
-            .startsWith("staffGroup"));
+                ConfigurationException.class, () -> GroupRules.parse("cn=x=", null, null, null))
+            .getProperty());
+    assertEquals(
+        "staffGroup",
+        assertThrows(ConfigurationException.class, () -> GroupRules.parse(null, "nodn", null, null))
+            .getProperty());
   }
 }

@@ -23,7 +23,9 @@ public final class Configs {
   private static Object value(Class<?> type, Map<String, ?> values, Method method) {
     String name = method.getName();
     if (values.containsKey(name)) {
-      return values.get(name);
+      Object value = values.get(name);
+      // SCR converts a scalar to the attribute's type, as the environment's text arrives
+      return method.getReturnType() == String.class && value != null ? value.toString() : value;
     }
     if (name.equals("annotationType")) {
       return type;

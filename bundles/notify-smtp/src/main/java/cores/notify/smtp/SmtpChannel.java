@@ -1,5 +1,6 @@
 package cores.notify.smtp;
 
+import cores.api.config.Settings;
 import cores.api.notify.DeliveryException;
 import cores.api.notify.Notification;
 import cores.api.notify.NotificationChannel;
@@ -23,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -50,7 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class SmtpChannel implements NotificationChannel, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpChannel.class);
 
-  private final SmtpConfig config;
+  private final SmtpSettings config;
   private final Session session;
   private final InternetAddress from;
   private final ReentrantLock lock = new ReentrantLock();
@@ -59,9 +61,14 @@ public final class SmtpChannel implements NotificationChannel, AutoCloseable {
   private long lastUsedNanos;
 
   @Activate
-  public SmtpChannel(SmtpConfig config) throws AddressException {
-    this.config = config;
-    this.from = new InternetAddress(config.from(), true);
+  public SmtpChannel(SmtpConfig configuration) throws ConfigurationException {
+    this.config = SmtpSettings.from(configuration);
+    try {
+      this.from = new InternetAddress(config.from(), true);
+    } catch (AddressException e) {
+      throw new ConfigurationException(
+          "from", Settings.quote(config.from()) + " is not an email address", e);
+    }
     this.session = withBundleLoader(() -> Session.getInstance(properties(config)));
     this.closer =
         Executors.newSingleThreadScheduledExecutor(
@@ -75,7 +82,7 @@ public final class SmtpChannel implements NotificationChannel, AutoCloseable {
     LOG.info("SMTP channel: {}:{} from {}", config.server(), config.port(), config.from());
   }
 
-  static Properties properties(SmtpConfig config) {
+  static Properties properties(SmtpSettings config) {
     Properties p = new Properties();
     String timeout = Integer.toString(config.timeoutMillis());
     p.setProperty("mail.smtp.host", config.server());

@@ -5,16 +5,17 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * PID {@code cores.notify.smtp}, produced by the launcher from SMTP_SERVER, SMTP_PORT, SMTP_FROM,
- * SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_SSL; absent when SMTP_SERVER is False or empty.
+ * PID {@code cores.notify.smtp}, declared by the notify-smtp feature from SMTP_SERVER, SMTP_PORT,
+ * SMTP_FROM, SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_SSL (absent when SMTP_SERVER is False or
+ * empty): text as the environment writes it, checked by {@link SmtpSettings}.
  */
 @ObjectClassDefinition(name = "Cores SMTP channel")
 public @interface SmtpConfig {
   String PID = "cores.notify.smtp";
 
-  String server();
+  String server() default "";
 
-  int port() default 25;
+  String port() default "25";
 
   String from() default "noreply@cores.local";
 
@@ -24,9 +25,9 @@ public @interface SmtpConfig {
   @AttributeDefinition(type = AttributeType.PASSWORD, required = false)
   String password() default "";
 
-  boolean starttls() default false;
+  String starttls() default "False";
 
-  boolean ssl() default false;
+  String ssl() default "False";
 
   @AttributeDefinition(description = "Connect, read and write timeouts (ms)")
   int timeoutMillis() default 10_000;

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.cm.ConfigurationException;
 
 class SmtpChannelTest {
   private GreenMail mail;
@@ -74,7 +75,7 @@ class SmtpChannelTest {
   }
 
   private SmtpChannel channel(int port, long idleMillis) throws Exception {
-    return new SmtpChannel(new Settings("127.0.0.1", port, idleMillis, false));
+    return new SmtpChannel(new Config("127.0.0.1", Integer.toString(port), idleMillis, "False"));
   }
 
   private static Notification note(int i) {
@@ -133,8 +134,10 @@ class SmtpChannelTest {
   }
 
   @Test
-  void sessionPropertiesTimeoutsFromAndTls() {
-    Properties p = SmtpChannel.properties(new Settings("mail.example.org", 587, 2000, true));
+  void sessionPropertiesTimeoutsFromAndTls() throws Exception {
+    Properties p =
+        SmtpChannel.properties(
+            SmtpSettings.from(new Config("mail.example.org", "587", 2000, "True")));
     assertEquals("10000", p.getProperty("mail.smtp.connectiontimeout"));
     assertEquals("10000", p.getProperty("mail.smtp.timeout"));
     assertEquals("10000", p.getProperty("mail.smtp.writetimeout"));
@@ -143,8 +146,76 @@ class SmtpChannelTest {
     assertEquals("false", p.getProperty("mail.smtp.auth"));
   }
 
-  record Settings(String server, int port, long idleCloseMillis, boolean starttls)
-      implements SmtpConfig {
+  /** The checks CONFIG.md promises for SMTP_* values, made by the channel that owns them. */
+  @Test
+  void badSettingsAreRefusedByTheirProperty() {
+    assertRefused(new Config("", "25", 2000, "False"), "server", "required");
+    assertRefused(
+        new Config("mail", "70000", 2000, "False"),
+        "port",
+        "\"70000\" is not a port number (1 to 65535)");
+    assertRefused(
+        new Config("mail", "25", 2000, "sometimes"),
+        "starttls",
+        "\"sometimes\" is not a boolean (use True or False)");
+    Config both =
+        new Config("mail", "25", 2000, "True") {
+          @Override
+          public String ssl() {
+            return "True";
+          }
+        };
+    assertRefused(both, "ssl", "cannot be combined with {starttls} (choose one)");
+    Config passwordOnly =
+        new Config("mail", "25", 2000, "False") {
+          @Override
+          public String password() {
+            return "s3cret";
+          }
+        };
+    assertRefused(passwordOnly, "user", "required when {password} is set");
+  }
+
+  private static void assertRefused(SmtpConfig config, String property, String reason) {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> new SmtpChannel(config));
+    assertEquals(property, e.getProperty());
+    assertEquals(reason, e.getReason());
+  }
+
+  static class Config implements SmtpConfig {
+    private final String server;
+    private final String port;
+    private final long idleCloseMillis;
+    private final String starttls;
+
+    Config(String server, String port, long idleCloseMillis, String starttls) {
+      this.server = server;
+      this.port = port;
+      this.idleCloseMillis = idleCloseMillis;
+      this.starttls = starttls;
+    }
+
+    @Override
+    public String server() {
+      return server;
+    }
+
+    @Override
+    public String port() {
+      return port;
+    }
+
+    @Override
+    public long idleCloseMillis() {
+      return idleCloseMillis;
+    }
+
+    @Override
+    public String starttls() {
+      return starttls;
+    }
+
     @Override
     public Class<? extends Annotation> annotationType() {
       return SmtpConfig.class;
@@ -166,8 +237,8 @@ class SmtpChannelTest {
     }
 
     @Override
-    public boolean ssl() {
-      return false;
+    public String ssl() {
+      return "False";
     }
 
     @Override

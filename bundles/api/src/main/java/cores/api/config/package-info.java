@@ -1,0 +1,11 @@
+/**
+ * Reading settings that come from the environment: a component refuses a bad one with a {@code
+ * ConfigurationException} naming the property, and the platform tells the operator which
+ * environment variable it was read from.
+ */
+@Version("1.0.0")
+@Export
+package cores.api.config;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
