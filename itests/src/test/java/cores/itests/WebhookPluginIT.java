@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A third-party channel: the webhook plugin (bundles/notify-webhook, built only against the API, in
- * no feature) and its {@code cores.notify.webhook.cfg} are dropped into the plugins folder of a
- * running platform that has no channel; the message queued before is then posted to a local HTTP
- * server as {@code {"text": ...}}.
+ * no feature), which declares its own switch WEBHOOK_URL, is dropped into the plugins folder of a
+ * running platform started with that variable and no channel; the message queued before is then
+ * posted to a local HTTP server as {@code {"text": ...}}.
  */
 class WebhookPluginIT {
   private static final String PLUGIN_DESCRIPTOR =
@@ -67,6 +67,7 @@ class WebhookPluginIT {
         CoresProcess.builder("webhook")
             .env(db.environment())
             .env("CORES_PLUGINS", plugins.toString())
+            .env("WEBHOOK_URL", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hooks/cores")
             .start()) {
       cores.awaitStarted(Duration.ofSeconds(90));
       cores.awaitHealthy(Duration.ofSeconds(30));
@@ -84,9 +85,6 @@ class WebhookPluginIT {
       assertEquals(
           1, count("SELECT count(*) FROM notify_outbox WHERE status = 'pending' AND attempts = 0"));
 
-      Files.writeString(
-          plugins.resolve("cores.notify.webhook.cfg"),
-          "url=http://127.0.0.1:" + hook.getAddress().getPort() + "/hooks/cores\n");
       Files.copy(webhookPlugin(), plugins.resolve("cores-notify-webhook.jar"));
 
       String body = posted.poll(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package cores.envconfig;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,48 @@ public record Declaration(
     configurations.forEach(
         (pid, props) -> copy.put(pid, Collections.unmodifiableMap(new LinkedHashMap<>(props))));
     configurations = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The extension (Compendium 160.4) naming the environment variable that turns a feature on, with
+   * its slot and rank where features exclude each other (see {@link Switch#of}).
+   */
+  public static final String SWITCH = "cores.switch:JSON|optional";
+
+  /**
+   * What a feature-format JSON object declares: its {@value #SWITCH} extension and its {@code
+   * configurations} (PID to properties: strings, numbers and booleans).
+   *
+   * @throws IllegalArgumentException naming what is malformed
+   */
+  public static Declaration of(String name, Map<String, Object> root) {
+    Object switchedBy = root.get(SWITCH);
+    Optional<Switch> on =
+        switchedBy == null ? Optional.empty() : Optional.of(Switch.of(Json.fields(switchedBy)));
+    Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> pid : Json.fields(root.get("configurations")).entrySet()) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> p : Json.fields(pid.getValue()).entrySet()) {
+        properties.put(p.getKey(), scalar(pid.getKey() + "/" + p.getKey(), p.getValue()));
+      }
+      configurations.put(pid.getKey(), properties);
+    }
+    return new Declaration(name, on, configurations);
+  }
+
+  private static Object scalar(String where, Object value) {
+    if (value instanceof String
+        || value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Double) {
+      return value;
+    }
+    if (value instanceof BigInteger big) {
+      return big.doubleValue(); // beyond long, as a number it still is
+    }
+    throw new IllegalArgumentException(
+        "configuration " + where + ": only strings, numbers and booleans are supported");
   }
 
   /** The configurations with the environment's values, each property's variable noted. */

@@ -1,22 +1,26 @@
 package cores.envconfig;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Environment placeholders in configuration values, in the syntax of the Apache Felix interpolation
  * plugin: {@code $[env:NAME]} or {@code $[env:NAME;default=VALUE]}. As everywhere in Cores, a blank
  * variable counts as unset (docker-compose writes {@code VAR=} for "nothing") and a value is used
- * without its surrounding blanks.
+ * without its surrounding blanks. Read by a scan rather than a regular expression: no backtracking
+ * on whatever a value holds.
  */
 public final class Placeholders {
 
-  private static final Pattern ENV =
-      Pattern.compile("\\$\\[env:([A-Za-z_][A-Za-z0-9_]*)(?:;default=([^\\]]*))?\\]");
+  private static final String OPEN = "$[env:";
+  private static final String DEFAULT = ";default=";
+
+  /** One placeholder in a text: where it is, the variable and its default, if any. */
+  private record Placeholder(int start, int end, String variable, Optional<String> fallback) {}
 
   private Placeholders() {}
 
@@ -29,33 +33,33 @@ public final class Placeholders {
     if (!(value instanceof String text)) {
       return Optional.of(value);
     }
-    Matcher whole = ENV.matcher(text);
-    if (whole.matches()) {
-      return lookup(whole, env).map(v -> v);
+    List<Placeholder> found = scan(text);
+    if (found.size() == 1 && found.get(0).start() == 0 && found.get(0).end() == text.length()) {
+      return lookup(found.get(0), env).map(v -> v);
     }
-    Matcher m = ENV.matcher(text);
     StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(lookup(m, env).orElse("")));
+    int at = 0;
+    for (Placeholder p : found) {
+      out.append(text, at, p.start()).append(lookup(p, env).orElse(""));
+      at = p.end();
     }
-    m.appendTail(out);
-    return Optional.of(out.toString());
+    return Optional.of(out.append(text.substring(at)).toString());
   }
 
-  private static Optional<String> lookup(Matcher placeholder, Map<String, String> env) {
-    String raw = env.get(placeholder.group(1));
+  private static Optional<String> lookup(Placeholder placeholder, Map<String, String> env) {
+    String raw = env.get(placeholder.variable());
     if (raw != null && !raw.isBlank()) {
       return Optional.of(raw.strip());
     }
-    return Optional.ofNullable(placeholder.group(2));
+    return placeholder.fallback();
   }
 
   /** The variable a value is read from when it is exactly one placeholder. */
   public static Optional<String> source(Object value) {
     if (value instanceof String text) {
-      Matcher m = ENV.matcher(text);
-      if (m.matches()) {
-        return Optional.of(m.group(1));
+      List<Placeholder> found = scan(text);
+      if (found.size() == 1 && found.get(0).start() == 0 && found.get(0).end() == text.length()) {
+        return Optional.of(found.get(0).variable());
       }
     }
     return Optional.empty();
@@ -65,11 +69,55 @@ public final class Placeholders {
   public static Set<String> variables(Object value) {
     Set<String> names = new LinkedHashSet<>();
     if (value instanceof String text) {
-      Matcher m = ENV.matcher(text);
-      while (m.find()) {
-        names.add(m.group(1));
-      }
+      scan(text).forEach(p -> names.add(p.variable()));
     }
     return names;
+  }
+
+  private static List<Placeholder> scan(String text) {
+    List<Placeholder> found = new ArrayList<>();
+    int from = 0;
+    while (true) {
+      int start = text.indexOf(OPEN, from);
+      if (start < 0) {
+        return found;
+      }
+      int close = text.indexOf(']', start);
+      if (close < 0) {
+        return found;
+      }
+      String inside = text.substring(start + OPEN.length(), close);
+      int semicolon = inside.indexOf(';');
+      String name = semicolon < 0 ? inside : inside.substring(0, semicolon);
+      Optional<String> fallback = Optional.empty();
+      boolean valid = isName(name);
+      if (semicolon >= 0) {
+        String rest = inside.substring(semicolon);
+        valid &= rest.startsWith(DEFAULT);
+        fallback = Optional.of(rest.substring(Math.min(DEFAULT.length(), rest.length())));
+      }
+      if (valid) {
+        found.add(new Placeholder(start, close + 1, name, fallback));
+        from = close + 1;
+      } else {
+        from = start + 1;
+      }
+    }
+  }
+
+  /** An environment variable's name: a letter or _, then letters, digits and _. */
+  private static boolean isName(String name) {
+    if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 }

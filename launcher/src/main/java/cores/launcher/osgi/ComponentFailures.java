@@ -1,12 +1,11 @@
 package cores.launcher.osgi;
 
+import cores.envconfig.Refusal;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -26,13 +25,6 @@ final class ComponentFailures {
   private static final int FAILED_ACTIVATION = 16;
 
   /**
-   * How {@code org.osgi.service.cm.ConfigurationException} prints itself: {@code <property> :
-   * <reason>}.
-   */
-  private static final Pattern REFUSED_PROPERTY =
-      Pattern.compile("org\\.osgi\\.service\\.cm\\.ConfigurationException: (\\S+) : (.*)");
-
-  /**
    * One component configuration that failed.
    *
    * @param pids the configuration PIDs the component reads
@@ -42,13 +34,7 @@ final class ComponentFailures {
 
     /** The property a {@code ConfigurationException} named and its reason, if that was it. */
     Optional<Refusal> refusal() {
-      for (String line : failure.split("\\R")) {
-        Matcher m = REFUSED_PROPERTY.matcher(line.replaceFirst("^Caused by: ", "").strip());
-        if (m.matches()) {
-          return Optional.of(new Refusal(m.group(1), m.group(2)));
-        }
-      }
-      return Optional.empty();
+      return Refusal.in(failure);
     }
 
     /**
@@ -65,9 +51,6 @@ final class ComponentFailures {
       return lines[0].isEmpty() ? "no reason given" : lines[0];
     }
   }
-
-  /** A configuration property a component refused, and why. */
-  record Refusal(String property, String reason) {}
 
   private ComponentFailures() {}
 

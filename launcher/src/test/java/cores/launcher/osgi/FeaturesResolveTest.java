@@ -36,7 +36,9 @@ class FeaturesResolveTest {
   /** Plugins shipped in this repository for dropping into the plugins folder. */
   private static final List<Path> PLUGIN_MODULES =
       List.of(
-          Path.of("../bundles/example-plugin/target"), Path.of("../bundles/notify-webhook/target"));
+          Path.of("../bundles/example-plugin/target"),
+          Path.of("../bundles/notify-webhook/target"),
+          Path.of("../bundles/auth-htpasswd/target"));
 
   @TempDir Path storage;
 

@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Configuration PID {@code cores.auth.kerberos}, written by the launcher when KERBEROS_AUTH=True.
+ * Configuration PID {@code cores.auth.kerberos}, declared by the auth-kerberos feature (on when
+ * KERBEROS_AUTH=True): text as the environment writes it, checked by {@link KerberosSettings}.
  */
 @ObjectClassDefinition(
     name = "Kerberos authentication",

@@ -1,15 +1,18 @@
 package cores.notify.webhook;
 
+import cores.api.config.Settings;
 import cores.api.notify.DeliveryException;
 import cores.api.notify.Notification;
 import cores.api.notify.NotificationChannel;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,13 +35,21 @@ public final class WebhookChannel implements NotificationChannel {
   private final HttpClient http;
 
   @Activate
-  public WebhookChannel(WebhookConfig config) {
-    this.url = URI.create(config.url().strip());
-    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-      throw new IllegalArgumentException("webhook url must be http or https: " + url);
+  public WebhookChannel(WebhookConfig config) throws ConfigurationException {
+    String address = Settings.required("url", config.url());
+    try {
+      this.url = new URI(address);
+    } catch (URISyntaxException e) {
+      throw new ConfigurationException("url", Settings.quote(address) + " is not a URL", e);
     }
-    this.name = config.name();
-    this.timeout = Duration.ofMillis(config.timeoutMillis());
+    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+      throw new ConfigurationException(
+          "url", Settings.quote(address) + " is not an http:// or https:// URL");
+    }
+    this.name = Settings.text(config.name()).orElse("webhook");
+    this.timeout =
+        Duration.ofMillis(
+            Settings.number("timeoutMillis", config.timeoutMillis(), 1, 600_000, 10_000));
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 

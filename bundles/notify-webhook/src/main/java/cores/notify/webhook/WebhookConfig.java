@@ -4,19 +4,20 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * PID {@code cores.notify.webhook}; loaded from {@code cores.notify.webhook.cfg} in the plugins
- * folder by {@link ConfigFileLoader}, or set by any other Config Admin client.
+ * PID {@code cores.notify.webhook}, declared by the plugin itself
+ * (OSGI-INF/cores/configuration.json) from WEBHOOK_URL, WEBHOOK_NAME and WEBHOOK_TIMEOUT_MILLIS; on
+ * when WEBHOOK_URL is set. Any other Config Admin client may set it too.
  */
 @ObjectClassDefinition(name = "Cores webhook channel")
 public @interface WebhookConfig {
   String PID = "cores.notify.webhook";
 
   @AttributeDefinition(description = "Incoming-webhook URL (http or https)")
-  String url();
+  String url() default "";
 
   @AttributeDefinition(description = "Channel name shown to admins")
   String name() default "webhook";
 
   @AttributeDefinition(description = "Connect and request timeout (ms)")
-  int timeoutMillis() default 10_000;
+  String timeoutMillis() default "10000";
 }

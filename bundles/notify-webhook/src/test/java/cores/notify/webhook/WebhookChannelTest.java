@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.cm.ConfigurationException;
 
 class WebhookChannelTest {
   private HttpServer server;
@@ -39,12 +40,15 @@ class WebhookChannelTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     server.stop(0);
   }
 
-  private WebhookChannel channel() {
-    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  private WebhookChannel channel() throws ConfigurationException {
+    return channel("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+  }
+
+  private static WebhookChannel channel(String url) throws ConfigurationException {
     return new WebhookChannel(
         new WebhookConfig() {
           @Override
@@ -63,10 +67,20 @@ class WebhookChannelTest {
           }
 
           @Override
-          public int timeoutMillis() {
-            return 5000;
+          public String timeoutMillis() {
+            return "5000";
           }
         });
+  }
+
+  @Test
+  void aMissingOrNonHttpUrlIsRefusedByItsProperty() throws Exception {
+    ConfigurationException missing = assertThrows(ConfigurationException.class, () -> channel(" "));
+    assertEquals("url", missing.getProperty());
+    assertEquals("required", missing.getReason());
+    ConfigurationException ftp =
+        assertThrows(ConfigurationException.class, () -> channel("ftp://example.org/hook"));
+    assertEquals("\"ftp://example.org/hook\" is not an http:// or https:// URL", ftp.getReason());
   }
 
   @Test
@@ -88,7 +102,7 @@ class WebhookChannelTest {
   }
 
   @Test
-  void controlCharactersAreEscaped() {
+  void controlCharactersAreEscaped() throws Exception {
     assertEquals("\"a\\u0001\\u2028\"", Json.string("a\u0001\u2028"));
   }
 }

@@ -1,0 +1,137 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plugin brings its own switch (issue 15): the htpasswd login provider (bundles/auth-htpasswd,
+ * built only against the API, in no feature) declares HTPASSWD_AUTH and HTPASSWD_FILE itself. With
+ * those variables set, dropping its jar into the plugins folder of a running Cores lets the users
+ * of an htpasswd file written by Apache's own htpasswd log in; removing it stops them. No launcher
+ * change knows about it.
+ */
+class HtpasswdPluginIT {
+  private static final String PLUGIN_DESCRIPTOR =
+      "OSGI-INF/cores.auth.htpasswd.HtpasswdProvider.xml";
+
+  private static TestDatabase db;
+
+  @TempDir Path plugins;
+  @TempDir Path etc;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    db = TestDatabase.create();
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    db.close();
+  }
+
+  private Path htpasswdFile() throws Exception {
+    Path file = etc.resolve("users.htpasswd");
+    Process p =
+        new ProcessBuilder("htpasswd", "-cbB", file.toString(), "alice", "Alice-Pass-1")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, output);
+    return file;
+  }
+
+  private static int authTest(CoresProcess cores) throws Exception {
+    return cores
+        .send(
+            HttpRequest.newBuilder(cores.uri("/api/auth-test"))
+                .header("Authorization", ApiClient.basic("alice", "Alice-Pass-1"))
+                .build())
+        .statusCode();
+  }
+
+  private static void awaitStatus(CoresProcess cores, int expected, String why) throws Exception {
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    int status;
+    while ((status = authTest(cores)) != expected) {
+      assertTrue(System.nanoTime() < until, why + ": still " + status + "\n" + cores.output());
+      Thread.sleep(250);
+    }
+  }
+
+  @Test
+  void theDroppedPluginLogsInTheFilesUsersAndRemovedItNoLonger() throws Exception {
+    try (CoresProcess cores =
+        CoresProcess.builder("htpasswd")
+            .env(db.environment())
+            .env("CORES_PLUGINS", plugins.toString())
+            .env("HTPASSWD_AUTH", "True")
+            .env("HTPASSWD_FILE", htpasswdFile().toString())
+            .start()) {
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      assertEquals(401, authTest(cores), "no provider knows alice yet");
+
+      Path jar = plugins.resolve("cores-auth-htpasswd.jar");
+      Files.copy(plugin(), jar);
+      awaitStatus(cores, 200, "alice logs in once the plugin is there");
+      assertTrue(
+          cores.get("/api/health").body().contains("\"status\""), "the platform keeps answering");
+
+      Files.delete(jar);
+      awaitStatus(cores, 401, "alice no longer logs in once the plugin is gone");
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
+      assertTrue(
+          cores
+              .output()
+              .contains("plugin cores.auth.htpasswd: configured cores.auth.htpasswd[file]"),
+          cores.output());
+    }
+  }
+
+  @Test
+  void aPluginWithABadSettingIsRefusedInOneLineNamingItsVariableAndTheRestRuns() throws Exception {
+    try (CoresProcess cores =
+        CoresProcess.builder("htpasswd-bad")
+            .env(db.environment())
+            .env("CORES_PLUGINS", plugins.toString())
+            .env("HTPASSWD_AUTH", "True")
+            .start()) {
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      Files.copy(plugin(), plugins.resolve("cores-auth-htpasswd.jar"));
+      String line =
+          "HTPASSWD_FILE: required when HTPASSWD_AUTH is True (plugin cores.auth.htpasswd refused"
+              + " its configuration; the rest keeps running)";
+      cores.awaitLog(line, Duration.ofSeconds(30));
+      List<String> lines = cores.output().lines().filter(l -> l.contains(line)).toList();
+      assertEquals(1, lines.size(), cores.output());
+      assertEquals(200, cores.get("/api/health").statusCode());
+      assertEquals(401, authTest(cores));
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
+    }
+  }
+
+  /** The plugin's packaged jar: a test dependency, found on the classpath. */
+  private static Path plugin() throws IOException, URISyntaxException {
+    URL descriptor = HtpasswdPluginIT.class.getClassLoader().getResource(PLUGIN_DESCRIPTOR);
+    if (descriptor == null || !"jar".equals(descriptor.getProtocol())) {
+      throw new AssertionError("the packaged cores-auth-htpasswd jar is not on the classpath");
+    }
+    return Path.of(((JarURLConnection) descriptor.openConnection()).getJarFileURL().toURI());
+  }
+}
