@@ -17,9 +17,9 @@ import java.util.List;
  * @param writable false for fields the domain derives (shown, never edited)
  * @param choices the allowed values of a choice or a multi
  * @param target for a reference: the referenced model's name
- * @param initial what the add form holds before anything is entered: the domain's default where the
- *     form would otherwise say something else ({@code true} for a yes/no field ticked by default, a
- *     user's {@code is_active}), or null for an empty field
+ * @param initial what the add form holds before anything is entered: the domain's default as the
+ *     form gives it ({@code true} for a yes/no box ticked by default such as a user's {@code
+ *     is_active}, a choice's default value), or null for an empty field (an unticked box)
  */
 public record AdminField(
     String name,
