@@ -65,7 +65,10 @@ class AdminAccountsIT {
     root.screenshot("admin-users");
     root.follow("a[href='/admin/auth/user/add']");
     root.type("username", "hanna").type("first_name", "Hanna").type("last_name", "Berg");
-    root.type("email", "hanna@lab.example").click("#f-is_active");
+    root.type("email", "hanna@lab.example");
+    // as in Django, a new user is active unless unticked, and neither staff nor superuser
+    assertTrue(root.find("#f-is_active").isSelected(), "active starts ticked");
+    assertFalse(root.find("#f-is_staff").isSelected(), "staff starts unticked");
     root.assertAccessible();
     root.follow("main form.cores-card button[type=submit]");
     assertTrue(root.text().contains("The user was added."), root.text());

@@ -238,13 +238,18 @@ class AdminModelsIT {
   @Order(4)
   void aNoticeGetsItsAuthorFromTheLoggedInUserAndIsFiltered() throws Exception {
     root.open("/admin/notices/notice/add");
+    // the form starts as the database's defaults: visible, priority 2, style info
+    assertTrue(root.find("#f-visible").isSelected(), "visible starts ticked");
+    assertEquals("2", root.find("#f-priority").getAttribute("value"));
+    assertEquals(
+        "info", new Select(root.find("#f-style")).getFirstSelectedOption().getAttribute("value"));
     root.type("title", "Network down").type("message", "Saturday morning");
     root.type("priority", "9");
     root.follow("main form button[type=submit]");
     assertEquals("true", root.find("#f-priority").getAttribute("aria-invalid"), root.text());
     assertEquals(0, number("SELECT count(*) FROM notices_notice"));
     root.assertAccessible();
-    root.type("priority", "1").click("#f-visible");
+    root.type("priority", "1");
     root.follow("main form button[type=submit]");
     assertTrue(root.text().contains("The notice was added."), root.text());
     assertEquals(

@@ -272,16 +272,13 @@ public final class AdminPages {
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
     require(visitor, model, "add");
-    // a link may fill in fields (a host's "Add NIC" its host)
-    Map<String, String> initial = new LinkedHashMap<>();
-    MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
-    for (AdminField field : model.fields()) {
-      String value = query.getFirst(field.name());
-      if (field.writable() && value != null) {
-        initial.put(field.name(), value);
-      }
-    }
-    return form(request, visitor, model, 0, new Form(initial), 200);
+    return form(
+        request,
+        visitor,
+        model,
+        0,
+        new Form(initial(model, request.getUriInfo().getQueryParameters())),
+        200);
   }
 
   @POST
@@ -761,6 +758,27 @@ public final class AdminPages {
       }
     }
     return values;
+  }
+
+  /**
+   * What a new object's form holds: each field's initial value (the domain's default, so that an
+   * unticked box does not override a default of yes), then what a link fills in (a host's "Add NIC"
+   * its host).
+   */
+  static Map<String, String> initial(AdminModel model, MultivaluedMap<String, String> query) {
+    Map<String, String> initial = new LinkedHashMap<>();
+    for (AdminField field : model.fields()) {
+      if (!field.writable()) {
+        continue;
+      }
+      String given = query.getFirst(field.name());
+      if (given != null) {
+        initial.put(field.name(), given);
+      } else if (field.initial() != null) {
+        initial.put(field.name(), field.initial());
+      }
+    }
+    return initial;
   }
 
   private static Map<String, String> values(

@@ -41,8 +41,12 @@ final class AccountModels {
     return new AdminField(name, "text", required, true, List.of(), null);
   }
 
-  private static AdminField bool(String name) {
-    return new AdminField(name, "bool", false, true, List.of(), null);
+  /**
+   * A yes/no field; {@code initially} whether a new object's box starts ticked (the column's
+   * default).
+   */
+  private static AdminField bool(String name, boolean initially) {
+    return new AdminField(name, "bool", false, true, List.of(), null, String.valueOf(initially));
   }
 
   private static AdminField derived(String name, String kind) {
@@ -59,9 +63,9 @@ final class AccountModels {
               text("first_name", false),
               text("last_name", false),
               new AdminField("email", "email", false, true, List.of(), null),
-              bool("is_active"),
-              bool("is_staff"),
-              bool("is_superuser"),
+              bool("is_active", true),
+              bool("is_staff", false),
+              bool("is_superuser", false),
               new AdminField("groups", "multi", false, true, List.of(), "group"),
               new AdminField("user_permissions", "permissions", false, true, List.of(), null),
               derived("last_login", "time"),

@@ -12,6 +12,7 @@ import cores.accounts.TestAccess;
 import cores.accounts.TokenService;
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminField;
 import cores.api.auth.Identity;
 import cores.api.web.ProblemException;
 import cores.testing.TestDatabase;
@@ -296,6 +297,28 @@ class AccountsDeskTest {
   }
 
   @Test
+  void aUserAddedAsTheAddFormStartsIsFlaggedAsTheDatabaseDefaultsOne() throws Exception {
+    // the add form as first shown, only a username typed: each field's initial value
+    Map<String, String> form = new HashMap<>();
+    for (AdminField field : AccountModels.USER.fields()) {
+      if (field.initial() != null) {
+        form.put(field.name(), field.initial());
+      }
+    }
+    form.put("username", "initial-ada");
+    desk.create(root, AccountModels.USER, form);
+    try (Connection c = db.connect();
+        PreparedStatement insert =
+            c.prepareStatement("INSERT INTO auth_user (username, password) VALUES (?, '!')")) {
+      insert.setString(1, "initial-bob");
+      insert.executeUpdate();
+    }
+    // Django's default: a new user is active, neither staff nor superuser
+    assertEquals("true,false,false", flags("initial-bob"));
+    assertEquals(flags("initial-bob"), flags("initial-ada"));
+  }
+
+  @Test
   void theDeskRefusesWhoLacksTheModelsPermission() throws Exception {
     User viewer = staff("perm-viewer", "auth.view_user");
     assertEquals(
@@ -344,6 +367,13 @@ class AccountsDeskTest {
       }
     }
     return accounts.findByUsername(username).orElseThrow();
+  }
+
+  private String flags(String username) throws SQLException {
+    return text(
+        "SELECT concat_ws(',', is_active::text, is_staff::text, is_superuser::text)"
+            + " FROM auth_user WHERE username = ?",
+        username);
   }
 
   private long changes(String model, Long objectId) throws SQLException {

@@ -17,6 +17,9 @@ import java.util.List;
  * @param writable false for fields the domain derives (shown, never edited)
  * @param choices the allowed values of a choice or a multi
  * @param target for a reference: the referenced model's name
+ * @param initial what the add form holds before anything is entered: the domain's default as the
+ *     form gives it ({@code true} for a yes/no box ticked by default such as a user's {@code
+ *     is_active}, a choice's default value), or null for an empty field (an unticked box)
  */
 public record AdminField(
     String name,
@@ -24,9 +27,21 @@ public record AdminField(
     boolean required,
     boolean writable,
     List<String> choices,
-    String target) {
+    String target,
+    String initial) {
   public AdminField {
     choices = List.copyOf(choices);
+  }
+
+  /** A field that starts empty on the add form. */
+  public AdminField(
+      String name,
+      String kind,
+      boolean required,
+      boolean writable,
+      List<String> choices,
+      String target) {
+    this(name, kind, required, writable, choices, target, null);
   }
 
   /** The field's label: its name with spaces ("asset_no" → "asset no"). */

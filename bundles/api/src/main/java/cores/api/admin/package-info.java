@@ -1,9 +1,10 @@
 /**
  * The models staff administer, described generically (fields, list columns, filters, search) and
- * written through the domain's own rules, so that one set of admin pages serves every model.
+ * written through the domain's own rules, so that one set of admin pages serves every model; a
+ * field's initial value on the add form since 1.2.0.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

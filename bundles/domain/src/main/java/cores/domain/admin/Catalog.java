@@ -273,7 +273,8 @@ final class Catalog {
               field.required(),
               field.writable(),
               field.choices(),
-              field.target() == null ? null : modelName(field.target())));
+              field.target() == null ? null : modelName(field.target()),
+              field.initial()));
       if (field.writable()
           && (field.kind() == Kind.REF
               || field.kind() == Kind.CHOICE

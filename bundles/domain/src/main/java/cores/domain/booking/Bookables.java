@@ -40,7 +40,8 @@ public final class Bookables implements Inventory.Consequences {
                       "inventory_host",
                       List.of(),
                       true),
-                  new Field("status", "status", Field.Kind.CHOICE, false, 0, null, STATUSES, true),
+                  new Field("status", "status", Field.Kind.CHOICE, false, 0, null, STATUSES, true)
+                      .initially("created"),
                   new Field(
                       "comment",
                       "comment",

@@ -14,6 +14,8 @@ import java.util.List;
  * @param target for references: the referenced table
  * @param choices for choices: the allowed values; for numbers, if not empty, the allowed values
  * @param writable false for attributes the domain derives
+ * @param initial what the admin's add form holds before anything is entered: the column's default
+ *     as the form gives it, or null for an empty field (a yes/no box unticked)
  */
 public record Field(
     String name,
@@ -23,7 +25,21 @@ public record Field(
     int max,
     String target,
     List<String> choices,
-    boolean writable) {
+    boolean writable,
+    String initial) {
+
+  /** An attribute whose add form starts empty. */
+  public Field(
+      String name,
+      String column,
+      Kind kind,
+      boolean required,
+      int max,
+      String target,
+      List<String> choices,
+      boolean writable) {
+    this(name, column, kind, required, max, target, choices, writable, null);
+  }
 
   /** The kinds of values. */
   public enum Kind {
@@ -95,6 +111,11 @@ public record Field(
 
   public static Field date(String name, String column, boolean required) {
     return new Field(name, column, Kind.DATE, required, 0, null, List.of(), true);
+  }
+
+  /** The same attribute with the add form's initial value: its column's default. */
+  public Field initially(String value) {
+    return new Field(name, column, kind, required, max, target, choices, writable, value);
   }
 
   /** Derived by the domain: shown, never accepted. */

@@ -118,7 +118,7 @@ public final class Models {
               Field.text("details", 100_000),
               Field.ref("owner", "accounts_user_v1", false),
               Field.ref("group", "accounts_group_v1", false),
-              Field.choice("status", HOST_STATUSES),
+              Field.choice("status", HOST_STATUSES).initially("new"),
               Field.address("ip", Kind.INET, false).derived(),
               new Field("lastseen", "lastseen", Kind.TIME, false, 0, null, List.of(), false)),
           List.of(Field.text("hostname", 100), Field.address("mac", Kind.MAC, false)),

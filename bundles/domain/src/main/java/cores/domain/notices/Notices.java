@@ -28,12 +28,12 @@ public final class Notices implements Rules {
               List.of(
                   Field.text("title", 200, true),
                   Field.text("message", 500, true),
-                  Field.choice("style", STYLES),
-                  Field.number("priority", 0, 4),
+                  Field.choice("style", STYLES).initially("info"),
+                  Field.number("priority", 0, 4).initially("2"),
                   Field.ref("user", "author_id", "accounts_user_v1", false).derived(),
                   Field.ref("target", "group_id", "accounts_group_v1", false),
                   Field.time("expires", "expires"),
-                  Field.bool("visible"),
+                  Field.bool("visible").initially("true"),
                   Field.time("timestamp", "created").derived()),
               List.of(),
               "priority, created DESC")
