@@ -40,7 +40,14 @@ class BadInputIT {
     return Stream.of(
         bad("DEBUG: \"maybe\" is not a boolean", "DEBUG", "maybe"),
         bad("CORES_HTTP_PORT: \"70000\" is not a port number", "CORES_HTTP_PORT", "70000"),
-        bad("SMTP_PORT: \"twenty-five\" is not a port number", "SMTP_PORT", "twenty-five"),
+        // a feature's settings are read when its switch is on (a switched-off provider is not
+        // active at all): mail on, a bad port
+        bad(
+            "SMTP_PORT: \"twenty-five\" is not a port number",
+            "SMTP_SERVER",
+            "mail.example",
+            "SMTP_PORT",
+            "twenty-five"),
         bad("LDAP_URI: required when LDAP_AUTH is True", "LDAP_AUTH", "True"),
         bad(
             "LDAP_BIND_PASS: required when LDAP_AUTH is True",

@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>With the launcher, the only part of the platform that reads the environment: it stands in for
  * the launcher for bundles that arrive after the start.
  */
-@Component(immediate = true)
+@Component(
+    service = {},
+    immediate = true)
 public final class DeclaredConfigurations implements BundleTrackerCustomizer<List<Resolved>> {
 
   /** Where a plugin declares its switch and configurations. */
@@ -190,7 +192,17 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
     if (closing || configurations.isEmpty()) {
       return;
     }
-    Optional<Boolean> settled = settled(bundle, configurations);
+    Optional<Boolean> settled;
+    try {
+      settled = settled(bundle, configurations);
+    } catch (RuntimeException e) {
+      // the executor would drop it silently; SCR's own log still has the component's state
+      LOG.warn(
+          "plugin {}: its components' state cannot be read: {}",
+          bundle.getSymbolicName(),
+          e.toString());
+      return;
+    }
     if (settled.isPresent() || waited >= WATCH_MILLIS) {
       return;
     }
@@ -201,11 +213,13 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
   }
 
   /**
-   * @return empty while a component of these configurations is still waiting; true when all are
-   *     active, false when one failed (logged)
+   * @return empty while a component of these configurations is still waiting (or the plugin has not
+   *     started, so SCR knows none of them yet); true when all are active, false when one failed
+   *     (logged)
    */
   private Optional<Boolean> settled(Bundle bundle, List<Resolved> configurations) {
-    boolean waiting = false;
+    boolean waiting = bundle.getState() != Bundle.ACTIVE;
+    boolean known = false;
     Collection<ComponentDescriptionDTO> descriptions =
         components.getComponentDescriptionDTOs(bundle);
     for (ComponentDescriptionDTO description : descriptions) {
@@ -213,6 +227,7 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
       if (configuration.isEmpty()) {
         continue;
       }
+      known = true;
       Collection<ComponentConfigurationDTO> states =
           components.getComponentConfigurationDTOs(description);
       if (states.isEmpty()) {
@@ -231,7 +246,7 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
         }
       }
     }
-    return waiting ? Optional.empty() : Optional.of(true);
+    return waiting || !known ? Optional.empty() : Optional.of(true);
   }
 
   private static Optional<Resolved> configurationOf(
