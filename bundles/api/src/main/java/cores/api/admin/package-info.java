@@ -3,7 +3,7 @@
  * written through the domain's own rules, so that one set of admin pages serves every model.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;
