@@ -26,11 +26,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
@@ -207,13 +209,19 @@ public final class AdminDeskService implements AdminDesk {
   /** The list columns as text, references by their objects' labels. */
   private static List<Map<String, String>> shown(
       Model model, AdminModel admin, List<Map<String, Object>> rows) {
+    Set<String> references = new HashSet<>();
+    for (String column : admin.columns()) {
+      if (model.field(column).orElseThrow().kind() == Kind.REF) {
+        references.add(column);
+      }
+    }
     List<Map<String, String>> shown = new ArrayList<>();
     for (Map<String, Object> row : rows) {
       Map<String, String> out = new LinkedHashMap<>();
       out.put("id", String.valueOf(row.get("id")));
       for (String column : admin.columns()) {
         Object value = row.get(column);
-        if (value != null && model.field(column).orElseThrow().kind() == Kind.REF) {
+        if (value != null && references.contains(column)) {
           Object label = row.get(LABEL + column);
           out.put(column, label == null ? "#" + value : String.valueOf(label));
         } else if (value instanceof Boolean b) {

@@ -150,24 +150,30 @@ final class Catalog {
   static final Model RESERVATION = hold("reservation", "booking_reservation", false);
 
   /**
-   * What a list's search also looks in beyond its text fields: model name to the ids of its rows
-   * that match elsewhere (a statement with one parameter, the word as a LIKE pattern), and what the
-   * page calls it. Ids rather than a condition per row: the search is then a union of index scans
-   * (the trigram indexes of migration 014) instead of a scan of every row.
+   * What a list's search also looks in beyond its text fields: model name to a condition with one
+   * parameter (the word as a LIKE pattern), and what the page calls it.
    */
   private static final Map<String, Map.Entry<String, String>> SEARCH_ALSO =
       Map.of(
-          "host",
-          Map.entry("NIC MAC", "SELECT n.host_id FROM inventory_nic n WHERE n.mac::text ILIKE ?"),
           "bookable",
           Map.entry(
               "hostname",
-              "SELECT b.id FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
-                  + " WHERE h.hostname ILIKE ?"),
+              "EXISTS (SELECT 1 FROM inventory_host h WHERE h.id = booking_bookable.host_id"
+                  + " AND h.hostname ILIKE ?)"),
           "booking",
           Map.entry("host, IP", hostOfHold("booking_booking")),
           "reservation",
           Map.entry("host, IP", hostOfHold("booking_reservation")));
+
+  /**
+   * As {@link #SEARCH_ALSO}, but as the ids of the model's rows that match elsewhere: the search is
+   * then a union of index scans (the hosts' and NICs' trigram indexes, migration 014) where a
+   * condition on each row would have every host read and matched.
+   */
+  private static final Map<String, Map.Entry<String, String>> SEARCH_ALSO_IDS =
+      Map.of(
+          "host",
+          Map.entry("NIC MAC", "SELECT n.host_id FROM inventory_nic n WHERE n.mac::text ILIKE ?"));
 
   static final List<AdminDeskService.Served> SERVED =
       List.of(
@@ -286,6 +292,9 @@ final class Catalog {
     if (SEARCH_ALSO.containsKey(model.name())) {
       searched.add(SEARCH_ALSO.get(model.name()).getKey());
     }
+    if (SEARCH_ALSO_IDS.containsKey(model.name())) {
+      searched.add(SEARCH_ALSO_IDS.get(model.name()).getKey());
+    }
     Map<String, String> shown = new LinkedHashMap<>();
     if (model == Models.HOST) {
       shown.putAll(HostActions.LABELS);
@@ -367,12 +376,12 @@ final class Catalog {
         + " || to_char(x.start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')";
   }
 
-  /** The bookings or reservations whose host has a hostname or IP like the parameter. */
+  /** A booking's or reservation's host has a hostname or IP like the parameter. */
   private static String hostOfHold(String table) {
-    return "SELECT k.id FROM "
+    return "EXISTS (SELECT 1 FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
+        + " WHERE b.id = "
         + table
-        + " k JOIN booking_bookable b ON b.id = k.bookable_id JOIN inventory_host h"
-        + " ON h.id = b.host_id WHERE concat_ws(' ', h.hostname, host(h.ip)) ILIKE ?";
+        + ".bookable_id AND concat_ws(' ', h.hostname, host(h.ip)) ILIKE ?)";
   }
 
   private static List<Field> concat(List<Field> first, List<Field> second) {
@@ -415,8 +424,12 @@ final class Catalog {
             params.add(like);
           }
         }
-        String columns = String.join(" OR ", any);
         if (SEARCH_ALSO.containsKey(model.name())) {
+          any.add(SEARCH_ALSO.get(model.name()).getValue());
+          params.add(like);
+        }
+        String columns = String.join(" OR ", any);
+        if (SEARCH_ALSO_IDS.containsKey(model.name())) {
           params.add(like);
           conditions.add(
               model.table()
@@ -425,7 +438,7 @@ final class Catalog {
                   + " WHERE "
                   + columns
                   + " UNION ALL "
-                  + SEARCH_ALSO.get(model.name()).getValue()
+                  + SEARCH_ALSO_IDS.get(model.name()).getValue()
                   + ")");
         } else {
           conditions.add("(" + columns + ")");
