@@ -536,7 +536,8 @@ final class Catalog {
    * table, so that the subquery's own columns of that name do not hide it.
    */
   static String label(String table, String referring, String column) {
-    String reference = column.matches("[a-z_]+|\"[a-z_]+\"") ? referring + "." + column : column;
+    String reference =
+        column.matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"") ? referring + "." + column : column;
     return "(SELECT "
         + LABELS.getOrDefault(table, "x.id::text")
         + " FROM "
