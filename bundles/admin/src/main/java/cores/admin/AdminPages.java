@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -163,11 +164,21 @@ public final class AdminPages {
     int page = pageNumber(query.get("page"));
     Map<String, String> chosen = new LinkedHashMap<>();
     List<Views.Filter> filters = new ArrayList<>();
+    // the reference filters' objects asked for together: the desk reads them at once
+    List<AdminField> referring =
+        model.filters().stream()
+            .map(filter -> model.field(filter).orElseThrow())
+            .filter(AdminPages::referring)
+            .toList();
+    Map<String, Map<Long, String>> objects =
+        referring.isEmpty()
+            ? Map.of()
+            : desk.filterOptions(visitor.user().orElseThrow(), model, referring);
     for (String filter : model.filters()) {
       AdminField field = model.field(filter).orElseThrow();
       String value = query.getOrDefault(filter, "");
       chosen.put(filter, value);
-      filters.add(new Views.Filter(field, filterOptions(visitor, model, field), value));
+      filters.add(new Views.Filter(field, filterOptions(field, objects.get(filter)), value));
     }
     AdminDesk.Rows rows;
     try {
@@ -661,21 +672,22 @@ public final class AdminPages {
     return values;
   }
 
-  /** The options of a filter: references by label, choices, yes/no. */
-  private Map<String, String> filterOptions(Visitor visitor, AdminModel model, AdminField field) {
+  /** Whether a filter offers objects of another model (a reference, a multi over a model). */
+  private static boolean referring(AdminField field) {
+    return "ref".equals(field.kind()) || ("multi".equals(field.kind()) && field.target() != null);
+  }
+
+  /** The options of a filter: references by label (the desk's objects), choices, yes/no. */
+  private static Map<String, String> filterOptions(AdminField field, Map<Long, String> objects) {
     Map<String, String> options = new LinkedHashMap<>();
-    String kind = "multi".equals(field.kind()) && field.target() != null ? "ref" : field.kind();
-    switch (kind) {
-      case "ref" -> {
-        options.put("none", "(none)");
-        desk.filterOptions(visitor.user().orElseThrow(), model, field)
-            .forEach((id, label) -> options.put(String.valueOf(id), label));
-      }
-      case "bool" -> {
-        options.put("yes", "yes");
-        options.put("no", "no");
-      }
-      default -> field.choices().forEach(c -> options.put(c, c.replace('_', ' ')));
+    if (referring(field)) {
+      options.put("none", "(none)");
+      objects.forEach((id, label) -> options.put(String.valueOf(id), label));
+    } else if ("bool".equals(field.kind())) {
+      options.put("yes", "yes");
+      options.put("no", "no");
+    } else {
+      field.choices().forEach(c -> options.put(c, c.replace('_', ' ')));
     }
     return options;
   }
@@ -848,7 +860,9 @@ public final class AdminPages {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .entity(layout.page(Visitor.of(request), path, title, body))
+        // encoded here: a String entity is copied into a char array on its way to the encoder
+        .entity(
+            layout.page(Visitor.of(request), path, title, body).getBytes(StandardCharsets.UTF_8))
         .build();
   }
 }

@@ -75,6 +75,12 @@ final class Desks implements AdminDesk {
   }
 
   @Override
+  public Map<String, Map<Long, String>> filterOptions(
+      User user, AdminModel model, List<AdminField> fields) {
+    return of(model).filterOptions(user, model, fields);
+  }
+
+  @Override
   public long create(User user, AdminModel model, Map<String, String> values) {
     return of(model).create(user, model, values);
   }

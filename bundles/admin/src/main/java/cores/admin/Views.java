@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,11 +114,18 @@ public final class Views {
     }
 
     /**
-     * Whether a column's values may wrap: long text only (a phone broke hostnames and times at
-     * their hyphens; the table scrolls instead).
+     * Each column's cell class: none where values may wrap, long text only (a phone broke hostnames
+     * and times at their hyphens; the table scrolls instead). Worked out once for every row's
+     * cells.
      */
-    public boolean wraps(String column) {
-      return allowed.model().field(column).map(f -> "longtext".equals(f.kind())).orElse(true);
+    public Map<String, String> cellClasses() {
+      Map<String, String> classes = new HashMap<>();
+      for (String column : allowed.model().columns()) {
+        boolean wraps =
+            allowed.model().field(column).map(f -> "longtext".equals(f.kind())).orElse(true);
+        classes.put(column, wraps ? null : "cores-nowrap");
+      }
+      return classes;
     }
   }
 

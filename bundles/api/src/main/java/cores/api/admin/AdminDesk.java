@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.changes.Change;
 import cores.api.web.ProblemException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
@@ -72,6 +73,22 @@ public interface AdminDesk {
    */
   default Map<Long, String> filterOptions(User user, AdminModel model, AdminField field) {
     return options(user, field);
+  }
+
+  /**
+   * The {@link #filterOptions} of several of the model's reference filters at once, field name to
+   * options in the order given: a list page shows them all, and a desk may read them together. By
+   * default each is asked for on its own.
+   *
+   * @since 1.2
+   */
+  default Map<String, Map<Long, String>> filterOptions(
+      User user, AdminModel model, List<AdminField> fields) {
+    Map<String, Map<Long, String>> options = new LinkedHashMap<>();
+    for (AdminField field : fields) {
+      options.put(field.name(), filterOptions(user, model, field));
+    }
+    return options;
   }
 
   /** Creates from form values (text; blank is no value); returns the new id. */

@@ -26,11 +26,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
@@ -50,6 +52,11 @@ public final class AdminDeskService implements AdminDesk {
   private static final int LONG_TEXT = 1000;
 
   private static final int MAX_OPTIONS = 1000;
+
+  /** The list statement's column of the count of all matches, and the prefix of its labels. */
+  private static final String COUNT = "cores_count";
+
+  private static final String LABEL = "label:";
 
   /** Times in lists: to the minute, short enough not to wrap. */
   private static final DateTimeFormatter WHEN =
@@ -153,37 +160,59 @@ public final class AdminDeskService implements AdminDesk {
     String where = Catalog.where(model, admin, search, filters, params);
     String order = Catalog.order(model, admin, sort);
     int offset = Math.max(0, page - 1) * PAGE_SIZE;
+    // one statement: the page, its reference columns' labels, and the count of all matches (a
+    // window over them, taken before the LIMIT), so that the search runs once
+    StringBuilder select = new StringBuilder("SELECT ").append(Inventory.columns(model));
+    for (String column : admin.columns()) {
+      Field field = model.field(column).orElseThrow();
+      if (field.kind() == Kind.REF) {
+        select
+            .append(", ")
+            .append(Catalog.label(field.target(), model.table(), field.column()))
+            .append(" AS \"")
+            .append(LABEL)
+            .append(column)
+            .append('"');
+      }
+    }
+    select
+        .append(", count(*) OVER () AS ")
+        .append(COUNT)
+        .append(" FROM ")
+        .append(model.table())
+        .append(where)
+        .append(" ORDER BY ")
+        .append(order)
+        .append(" LIMIT ? OFFSET ?");
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(PAGE_SIZE);
+    pageParams.add(offset);
     return tx.readOnly(
         em -> {
           Sql sql = Sql.of(em);
-          long count =
-              (Long) sql.row("SELECT count(*) AS n FROM " + model.table() + where, params).get("n");
-          List<Object> pageParams = new ArrayList<>(params);
-          pageParams.add(PAGE_SIZE);
-          pageParams.add(offset);
-          List<Map<String, Object>> rows =
-              sql.rows(
-                  Inventory.select(model) + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
-                  pageParams);
-          return new Rows(count, shown(sql, model, admin, rows));
+          List<Map<String, Object>> rows = sql.rows(select.toString(), pageParams);
+          long count;
+          if (!rows.isEmpty()) {
+            count = (Long) rows.get(0).get(COUNT);
+          } else if (offset == 0) {
+            count = 0;
+          } else {
+            // a page past the end has no row to carry the count
+            count =
+                (Long)
+                    sql.row("SELECT count(*) AS n FROM " + model.table() + where, params).get("n");
+          }
+          return new Rows(count, shown(model, admin, rows));
         });
   }
 
   /** The list columns as text, references by their objects' labels. */
   private static List<Map<String, String>> shown(
-      Sql sql, Model model, AdminModel admin, List<Map<String, Object>> rows) {
-    Map<String, Map<Long, String>> labels = new LinkedHashMap<>();
+      Model model, AdminModel admin, List<Map<String, Object>> rows) {
+    Set<String> references = new HashSet<>();
     for (String column : admin.columns()) {
-      Field field = model.field(column).orElseThrow();
-      if (field.kind() == Kind.REF) {
-        List<Long> ids =
-            rows.stream()
-                .map(r -> r.get(column))
-                .filter(v -> v != null)
-                .map(v -> (Long) v)
-                .distinct()
-                .toList();
-        labels.put(column, ids.isEmpty() ? Map.of() : Catalog.labels(sql, field.target(), ids));
+      if (model.field(column).orElseThrow().kind() == Kind.REF) {
+        references.add(column);
       }
     }
     List<Map<String, String>> shown = new ArrayList<>();
@@ -192,9 +221,9 @@ public final class AdminDeskService implements AdminDesk {
       out.put("id", String.valueOf(row.get("id")));
       for (String column : admin.columns()) {
         Object value = row.get(column);
-        Map<Long, String> known = labels.get(column);
-        if (known != null && value != null) {
-          out.put(column, known.getOrDefault((Long) value, "#" + value));
+        if (value != null && references.contains(column)) {
+          Object label = row.get(LABEL + column);
+          out.put(column, label == null ? "#" + value : String.valueOf(label));
         } else if (value instanceof Boolean b) {
           out.put(column, b ? "yes" : "no");
         } else if (value instanceof Instant at) {
@@ -318,19 +347,44 @@ public final class AdminDeskService implements AdminDesk {
 
   @Override
   public Map<Long, String> filterOptions(User user, AdminModel admin, AdminField field) {
+    return filterOptions(user, admin, List.of(field)).get(field.name());
+  }
+
+  /**
+   * Every reference filter's objects that the model's rows refer to, in one statement; a filter
+   * that is not a column of the model offers what a form may refer to.
+   */
+  @Override
+  public Map<String, Map<Long, String>> filterOptions(
+      User user, AdminModel admin, List<AdminField> fields) {
     if (!staff(user)) {
       throw Access.forbidden("The admin is for staff.");
     }
     Model model = model(admin);
-    Optional<Field> column = model.field(field.name()).filter(f -> f.kind() == Kind.REF);
-    if (field.target() == null || column.isEmpty()) {
-      return options(user, field);
+    List<String> names = new ArrayList<>();
+    List<Catalog.Used> used = new ArrayList<>();
+    Map<String, Map<Long, String>> options = new LinkedHashMap<>();
+    for (AdminField field : fields) {
+      Optional<Field> column = model.field(field.name()).filter(f -> f.kind() == Kind.REF);
+      if (field.target() == null || column.isEmpty()) {
+        options.put(field.name(), options(user, field));
+      } else {
+        names.add(field.name());
+        used.add(
+            new Catalog.Used(Catalog.table(field.target()), model.table(), column.get().column()));
+      }
     }
-    String target = Catalog.table(field.target());
-    return tx.readOnly(
-        em ->
-            Catalog.usedOptions(
-                Sql.of(em), target, model.table(), column.get().column(), MAX_OPTIONS));
+    if (!used.isEmpty()) {
+      List<Map<Long, String>> found =
+          tx.readOnly(em -> Catalog.usedOptions(Sql.of(em), used, MAX_OPTIONS));
+      for (int i = 0; i < names.size(); i++) {
+        options.put(names.get(i), found.get(i));
+      }
+    }
+    // in the order asked
+    Map<String, Map<Long, String>> ordered = new LinkedHashMap<>();
+    fields.forEach(f -> ordered.put(f.name(), options.get(f.name())));
+    return ordered;
   }
 
   @Override

@@ -155,11 +155,6 @@ final class Catalog {
    */
   private static final Map<String, Map.Entry<String, String>> SEARCH_ALSO =
       Map.of(
-          "host",
-          Map.entry(
-              "NIC MAC",
-              "EXISTS (SELECT 1 FROM inventory_nic n WHERE n.host_id = inventory_host.id"
-                  + " AND n.mac::text ILIKE ?)"),
           "bookable",
           Map.entry(
               "hostname",
@@ -169,6 +164,16 @@ final class Catalog {
           Map.entry("host, IP", hostOfHold("booking_booking")),
           "reservation",
           Map.entry("host, IP", hostOfHold("booking_reservation")));
+
+  /**
+   * As {@link #SEARCH_ALSO}, but as the ids of the model's rows that match elsewhere: the search is
+   * then a union of index scans (the hosts' and NICs' trigram indexes, migration 014) where a
+   * condition on each row would have every host read and matched.
+   */
+  private static final Map<String, Map.Entry<String, String>> SEARCH_ALSO_IDS =
+      Map.of(
+          "host",
+          Map.entry("NIC MAC", "SELECT n.host_id FROM inventory_nic n WHERE n.mac::text ILIKE ?"));
 
   static final List<AdminDeskService.Served> SERVED =
       List.of(
@@ -287,6 +292,9 @@ final class Catalog {
     }
     if (SEARCH_ALSO.containsKey(model.name())) {
       searched.add(SEARCH_ALSO.get(model.name()).getKey());
+    }
+    if (SEARCH_ALSO_IDS.containsKey(model.name())) {
+      searched.add(SEARCH_ALSO_IDS.get(model.name()).getKey());
     }
     Map<String, String> shown = new LinkedHashMap<>();
     if (model == Models.HOST) {
@@ -421,7 +429,21 @@ final class Catalog {
           any.add(SEARCH_ALSO.get(model.name()).getValue());
           params.add(like);
         }
-        conditions.add("(" + String.join(" OR ", any) + ")");
+        String columns = String.join(" OR ", any);
+        if (SEARCH_ALSO_IDS.containsKey(model.name())) {
+          params.add(like);
+          conditions.add(
+              model.table()
+                  + ".id IN (SELECT id FROM "
+                  + model.table()
+                  + " WHERE "
+                  + columns
+                  + " UNION ALL "
+                  + SEARCH_ALSO_IDS.get(model.name()).getValue()
+                  + ")");
+        } else {
+          conditions.add("(" + columns + ")");
+        }
       }
     }
     FieldErrors errors = new FieldErrors();
@@ -509,20 +531,83 @@ final class Catalog {
     return labels;
   }
 
+  /**
+   * The label of the row of {@code table} that {@code column} of {@code referring}'s current row
+   * refers to, as a scalar subquery (null when there is none). A plain column is qualified with its
+   * table, so that the subquery's own columns of that name do not hide it.
+   */
+  static String label(String table, String referring, String column) {
+    String reference =
+        column.matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"") ? referring + "." + column : column;
+    return "(SELECT "
+        + LABELS.getOrDefault(table, "x.id::text")
+        + " FROM "
+        + table
+        + " x WHERE x.id = "
+        + reference
+        + ")";
+  }
+
   /** The first rows of a table by label: id to label. */
   static Map<Long, String> options(Sql sql, String table, int limit) {
     return options(sql, table, "", limit);
   }
 
   /**
-   * The objects of {@code table} that rows of {@code referring} refer to through {@code column} (a
-   * column or an expression over that table's row): a list's filter offers only those, as Django's
-   * related-only filter does, instead of every host or user.
+   * A reference filter of a list: the objects of {@code table} that rows of {@code referring} refer
+   * to through {@code column} (a column or an expression over that table's row). A list's filter
+   * offers only those, as Django's related-only filter does, instead of every host or user.
    */
-  static Map<Long, String> usedOptions(
-      Sql sql, String table, String referring, String column, int limit) {
-    return options(
-        sql, table, " WHERE x.id IN (SELECT " + column + " FROM " + referring + ")", limit);
+  record Used(String table, String referring, String column) {}
+
+  /**
+   * The options of several reference filters, each its first {@code limit} objects by label (id to
+   * label), in one statement: a list page shows them all.
+   */
+  static List<Map<Long, String>> usedOptions(Sql sql, List<Used> filters, int limit) {
+    List<Map<Long, String>> options = new ArrayList<>();
+    if (filters.isEmpty()) {
+      return options;
+    }
+    List<String> branches = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    for (int i = 0; i < filters.size(); i++) {
+      Used used = filters.get(i);
+      // IS NOT NULL: never an option, and it lets a partial index on the column serve the lookup
+      branches.add(
+          "(SELECT "
+              + i
+              + " AS f, x.id, "
+              + LABELS.getOrDefault(used.table(), "x.id::text")
+              + " AS label FROM "
+              + used.table()
+              + " x WHERE x.id IN (SELECT "
+              + used.column()
+              + " FROM "
+              + used.referring()
+              + " WHERE "
+              + used.column()
+              + " IS NOT NULL) ORDER BY 3, 2 LIMIT ?)");
+      params.add(limit);
+      options.add(new LinkedHashMap<>());
+    }
+    // one row a filter, its objects as two arrays: hundreds of rows read one by one cost the
+    // driver far more than parsing the arrays
+    for (Map<String, Object> row :
+        sql.rows(
+            "SELECT f, array_agg(id ORDER BY label, id) AS ids,"
+                + " array_agg(label ORDER BY label, id) AS labels FROM ("
+                + String.join(" UNION ALL ", branches)
+                + ") o GROUP BY f",
+            params)) {
+      Map<Long, String> filter = options.get(((Number) row.get("f")).intValue());
+      List<?> ids = (List<?>) row.get("ids");
+      List<?> labels = (List<?>) row.get("labels");
+      for (int i = 0; i < ids.size(); i++) {
+        filter.put(((Number) ids.get(i)).longValue(), String.valueOf(labels.get(i)));
+      }
+    }
+    return options;
   }
 
   private static Map<Long, String> options(Sql sql, String table, String where, int limit) {

@@ -185,7 +185,12 @@ public final class Inventory {
 
   /** {@code SELECT id, <fields> FROM <table>}: the model's rows as the API shows them. */
   public static String select(Model model) {
-    StringBuilder text = new StringBuilder("SELECT id");
+    return "SELECT " + columns(model) + " FROM " + model.table();
+  }
+
+  /** {@code id, <fields>}: the select list of {@link #select}, for statements that add to it. */
+  public static String columns(Model model) {
+    StringBuilder text = new StringBuilder("id");
     for (Field field : model.fields()) {
       text.append(", ").append(field.select());
     }
@@ -194,7 +199,7 @@ public final class Inventory {
           ", (SELECT b.id FROM booking_bookable b WHERE b.host_id = inventory_host.id)"
               + " AS bookable");
     }
-    return text.append(" FROM ").append(model.table()).toString();
+    return text.toString();
   }
 
   private static String where(Model model, Map<String, String> filters, List<Object> params) {

@@ -60,11 +60,16 @@ public final class Sql {
     try (PreparedStatement statement = prepare(sql, params);
         ResultSet rs = statement.executeQuery()) {
       ResultSetMetaData meta = rs.getMetaData();
+      // the labels once, not for every row (the admin's lists read hundreds)
+      String[] labels = new String[meta.getColumnCount()];
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = meta.getColumnLabel(i + 1);
+      }
       List<Map<String, Object>> rows = new ArrayList<>();
       while (rs.next()) {
         Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          row.put(meta.getColumnLabel(i), value(rs.getObject(i)));
+        for (int i = 0; i < labels.length; i++) {
+          row.put(labels[i], value(rs.getObject(i + 1)));
         }
         rows.add(row);
       }

@@ -130,6 +130,83 @@ class HostAdminTest {
     assertTrue(admin.options(staff, vmHost).containsKey(idle));
   }
 
+  /**
+   * The reference filters of a list read together: each as its own would be (the objects the rows
+   * refer to, by label), in the order asked for.
+   */
+  @Test
+  void aListsFiltersAreReadTogetherEachOfferingItsObjectsByLabel() throws Exception {
+    long other =
+        db.number(
+            "INSERT INTO inventory_hosthardware (name, host_type_id) VALUES ('A100', "
+                + fixture.hostType
+                + ") RETURNING id");
+    long unused =
+        db.number(
+            "INSERT INTO inventory_hosthardware (name, host_type_id) VALUES ('Z9', "
+                + fixture.hostType
+                + ") RETURNING id");
+    long hypervisor = fixture.host("together-hypervisor", "active");
+    long guest = fixture.host("together-guest", "active");
+    db.execute(
+        "UPDATE inventory_host SET vm_host_id = "
+            + hypervisor
+            + ", hardware_id = "
+            + other
+            + " WHERE id = "
+            + guest);
+    AdminModel host = model("host");
+    List<AdminField> asked =
+        List.of(
+            host.field("vm_host").orElseThrow(),
+            host.field("rack").orElseThrow(),
+            host.field("hardware").orElseThrow());
+    Map<String, Map<Long, String>> offered = admin.filterOptions(staff, host, asked);
+    assertEquals(List.of("vm_host", "rack", "hardware"), List.copyOf(offered.keySet()));
+    assertEquals("together-hypervisor", offered.get("vm_host").get(hypervisor));
+    assertFalse(offered.get("vm_host").containsKey(guest));
+    assertEquals("lab1 rack 0", offered.get("rack").get(fixture.rack));
+    // by label: A100 before R640; Z9 is no host's
+    assertEquals(List.of("A100", "R640"), List.copyOf(offered.get("hardware").values()));
+    assertFalse(offered.get("hardware").containsKey(unused));
+    assertEquals(offered.get("rack"), admin.filterOptions(staff, host, asked.get(1)));
+  }
+
+  /**
+   * A list page: references by their objects' labels, the count of every match (also past the last
+   * page, which has no row to carry it), and each word searched in the host's columns or its NICs'
+   * MACs.
+   */
+  @Test
+  void aListPageCountsEveryMatchAndSearchesTheNicsMacsToo() throws Exception {
+    long group = db.number("INSERT INTO auth_group (name) VALUES ('pagelist-team') RETURNING id");
+    long first = fixture.host("pagelist-a", "active");
+    fixture.host("pagelist-b", "active");
+    fixture.host("pagelist-c", "retired");
+    db.execute("UPDATE inventory_host SET group_id = " + group + " WHERE id = " + first);
+    long other = fixture.host("pagelist-other", "offline");
+    nic(other, "02:4c:15:7e:d0:01");
+    AdminModel host = model("host");
+    AdminDesk.Rows rows = admin.list(staff, host, "pagelist", Map.of(), "", 1);
+    assertEquals(4, rows.count());
+    assertEquals(
+        List.of("pagelist-a", "pagelist-b", "pagelist-c", "pagelist-other"),
+        rows.rows().stream().map(r -> r.get("hostname")).toList());
+    assertEquals("R640", rows.rows().get(0).get("hardware"));
+    assertEquals("pagelist-team", rows.rows().get(0).get("group"));
+    assertEquals("", rows.rows().get(1).get("group"));
+    assertEquals(2, admin.list(staff, host, "pagelist", Map.of("status", "active"), "", 1).count());
+    AdminDesk.Rows beyond = admin.list(staff, host, "pagelist", Map.of(), "", 2);
+    assertEquals(4, beyond.count());
+    assertTrue(beyond.rows().isEmpty());
+    AdminDesk.Rows byMac = admin.list(staff, host, "4C:15:7E", Map.of(), "", 1);
+    assertEquals(
+        List.of(String.valueOf(other)), byMac.rows().stream().map(r -> r.get("id")).toList());
+    // every word somewhere: a hostname and a MAC of the same host, not of two
+    assertEquals(1, admin.list(staff, host, "pagelist-other d0:01", Map.of(), "", 1).count());
+    assertEquals(0, admin.list(staff, host, "pagelist-a d0:01", Map.of(), "", 1).count());
+  }
+
   @Test
   void theNicsOfAHostAreChangedDeletedAndAddedWithItInOneTransaction() throws Exception {
     long host = fixture.host("inline-ok", "active");
