@@ -82,6 +82,13 @@ class LdapSwitchIT {
       cores.awaitStarted(Duration.ofSeconds(90));
       cores.awaitHealthy(Duration.ofSeconds(30));
       assertProviders(cores, "[\"local\",\"ldap\"]");
+      // the feature's settings as the provider received them; the bind password is masked
+      // because the provider's configuration types it as a password
+      String system = get(cores, "/api/system", basic("admin", ADMIN_PASSWORD)).body();
+      assertTrue(system.contains("\"LDAP_BIND_PASS\":\"****\""), system);
+      assertTrue(system.contains("\"LDAP_URI\":\"" + ldap.ldapUri() + "\""), system);
+      assertTrue(system.contains("\"LDAP_TIMEOUT_SECONDS\":\"3\""), system);
+      assertFalse(system.contains(SERVICE_PASSWORD), system);
 
       assertLogsIn(cores, JANE, JANE_PASSWORD);
       assertLogsIn(cores, JOHN, JOHN_PASSWORD);

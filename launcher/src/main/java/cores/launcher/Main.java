@@ -46,6 +46,12 @@ public final class Main {
 
   private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
+  /**
+   * The property of {@code cores.system} listing the features' settings as {@code VARIABLE pid
+   * property}: the system page shows their values, masked by the type the component declares.
+   */
+  static final String DECLARED = "cores.declared";
+
   private final Map<String, String> env;
   private final Path workingDirectory;
   private final Path home;
@@ -257,11 +263,25 @@ public final class Main {
     Map<String, Optional<Switch>> switches = new LinkedHashMap<>();
     List<Resolved> all = new ArrayList<>();
     features.forEach(f -> all.addAll(f.declaration().resolve(env)));
+    // what /api/system shows of the features' settings: which variable went where
+    List<String> declared = new ArrayList<>();
+    for (Resolved c : all) {
+      c.sources()
+          .forEach(
+              (property, variable) -> {
+                if (c.properties().containsKey(property)) {
+                  declared.add(variable + " " + c.pid() + " " + property);
+                }
+              });
+    }
     all.addAll(own);
     for (Resolved c : all) {
       merged.computeIfAbsent(c.pid(), k -> new LinkedHashMap<>()).putAll(c.properties());
       sources.computeIfAbsent(c.pid(), k -> new LinkedHashMap<>()).putAll(c.sources());
       switches.merge(c.pid(), c.switchedBy(), (a, b) -> a.isPresent() ? a : b);
+    }
+    if (!declared.isEmpty() && merged.containsKey(ConfigurationPlan.SYSTEM)) {
+      merged.get(ConfigurationPlan.SYSTEM).put(DECLARED, declared.toArray(new String[0]));
     }
     List<Resolved> result = new ArrayList<>();
     merged.forEach(

@@ -22,12 +22,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -37,6 +39,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.osgi.service.metatype.MetaTypeService;
 
 /**
  * {@code GET /api/system}, superusers only: bundles and their states, the active authentication
@@ -63,6 +66,10 @@ public final class SystemResource implements ApiSchemas, SystemStatus {
 
   private final BundleContext bundleContext;
   private final AtomicReference<Map<String, String>> config = new AtomicReference<>(Map.of());
+  private final AtomicReference<DeclaredSettings> declared =
+      new AtomicReference<>(new DeclaredSettings(List.of()));
+  private final AtomicReference<ConfigurationAdmin> configAdmin = new AtomicReference<>();
+  private final AtomicReference<MetaTypeService> metaType = new AtomicReference<>();
   private final AtomicReference<Authenticator> authenticator = new AtomicReference<>();
   private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
   private final AtomicReference<Outbox> outbox = new AtomicReference<>();
@@ -85,6 +92,31 @@ public final class SystemResource implements ApiSchemas, SystemStatus {
           }
         });
     config.set(Map.copyOf(values));
+    declared.set(DeclaredSettings.of(properties.get(DeclaredSettings.PROPERTY)));
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  public void bindConfigurationAdmin(ConfigurationAdmin service) {
+    configAdmin.set(service);
+  }
+
+  public void unbindConfigurationAdmin(ConfigurationAdmin service) {
+    configAdmin.compareAndSet(service, null);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  public void bindMetaTypeService(MetaTypeService service) {
+    metaType.set(service);
+  }
+
+  public void unbindMetaTypeService(MetaTypeService service) {
+    metaType.compareAndSet(service, null);
   }
 
   @Reference(
@@ -284,7 +316,16 @@ public final class SystemResource implements ApiSchemas, SystemStatus {
 
   @Override
   public Map<String, String> config() {
-    return new TreeMap<>(config.get());
+    Map<String, String> values = new TreeMap<>(config.get());
+    // the features' settings, as their components received them (secrets by their type)
+    values.putAll(
+        declared
+            .get()
+            .values(
+                Optional.ofNullable(configAdmin.get()),
+                Optional.ofNullable(metaType.get()),
+                bundleContext.getBundles()));
+    return values;
   }
 
   @Override

@@ -1,0 +1,106 @@
+package cores.http.system;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+/**
+ * The values of the settings the features declare, by variable, as their components received them.
+ * A value is shown only when the component's configuration type (its metatype) says the attribute
+ * is not a password: a secret is masked because it is typed as one, and an attribute no metatype
+ * describes is masked too, as it cannot be told apart.
+ *
+ * @param sources each declared setting, {@code VARIABLE pid property}, as the launcher lists them
+ *     in {@code cores.system} (property {@value #PROPERTY})
+ */
+record DeclaredSettings(List<String> sources) {
+
+  /** The property of {@code cores.system} that lists the declared settings. */
+  static final String PROPERTY = "cores.declared";
+
+  static final String MASK = "****";
+
+  static DeclaredSettings of(Object property) {
+    if (property instanceof String[] array) {
+      return new DeclaredSettings(List.of(array));
+    }
+    if (property instanceof Collection<?> list) {
+      return new DeclaredSettings(list.stream().map(String::valueOf).toList());
+    }
+    return new DeclaredSettings(List.of());
+  }
+
+  Map<String, String> values(
+      Optional<ConfigurationAdmin> configAdmin,
+      Optional<MetaTypeService> metaType,
+      Bundle[] bundles) {
+    Map<String, String> values = new TreeMap<>();
+    if (configAdmin.isEmpty()) {
+      return values;
+    }
+    for (String source : sources) {
+      String[] parts = source.split(" ");
+      if (parts.length != 3) {
+        continue;
+      }
+      String variable = parts[0];
+      String pid = parts[1];
+      String property = parts[2];
+      Object value = value(configAdmin.get(), pid, property);
+      if (value != null) {
+        values.put(
+            variable, isPlain(metaType, bundles, pid, property) ? String.valueOf(value) : MASK);
+      }
+    }
+    return values;
+  }
+
+  private static Object value(ConfigurationAdmin configAdmin, String pid, String property) {
+    try {
+      Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
+      if (found == null || found.length == 0) {
+        return null;
+      }
+      Dictionary<String, Object> properties = found[0].getProperties();
+      return properties == null ? null : properties.get(property);
+    } catch (IOException | InvalidSyntaxException e) {
+      return null;
+    }
+  }
+
+  /** Whether a bundle's metatype describes the attribute as anything but a password. */
+  private static boolean isPlain(
+      Optional<MetaTypeService> metaType, Bundle[] bundles, String pid, String property) {
+    if (metaType.isEmpty()) {
+      return false;
+    }
+    for (Bundle bundle : bundles) {
+      MetaTypeInformation info = metaType.get().getMetaTypeInformation(bundle);
+      if (info == null || !Arrays.asList(info.getPids()).contains(pid)) {
+        continue;
+      }
+      ObjectClassDefinition ocd = info.getObjectClassDefinition(pid, null);
+      AttributeDefinition[] attributes =
+          ocd == null ? null : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
+      for (AttributeDefinition a : attributes == null ? new AttributeDefinition[0] : attributes) {
+        if (a.getID().equals(property)) {
+          return a.getType() != AttributeDefinition.PASSWORD;
+        }
+      }
+    }
+    return false;
+  }
+}
