@@ -138,6 +138,10 @@ public final class Main {
         return 0; // a signal arrived while starting
       }
       started.complete(platform);
+      if (ClassDataWarmUp.requested()) {
+        new ClassDataWarmUp(settings.httpPort(), lifecycle::stopRequested).run();
+        return 0; // bin/cores cds: the JVM writes the class data archive as it exits
+      }
       if (command != null) {
         out.println(command.run(platform));
         return 0;
