@@ -138,9 +138,13 @@ public final class Main {
         return 0; // a signal arrived while starting
       }
       started.complete(platform);
-      if (ClassDataWarmUp.requested()) {
-        new ClassDataWarmUp(settings.httpPort(), lifecycle::stopRequested).run();
-        return 0; // bin/cores cds: the JVM writes the class data archive as it exits
+      Optional<Path> warmUp = ClassDataWarmUp.marker();
+      if (warmUp.isPresent()) {
+        // bin/cores cds: the JVM writes the class data archive as it exits
+        new ClassDataWarmUp(
+                settings.httpPort(), ClassDataWarmUp.READY_WITHIN, lifecycle::stopRequested)
+            .run(warmUp.get());
+        return 0;
       }
       if (command != null) {
         out.println(command.run(platform));
