@@ -1,7 +1,6 @@
 package cores.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -79,11 +79,11 @@ class ClassDataArchiveIT {
         CoresProcess.builder("cds-refused")
             .distribution(distribution)
             .env(db.environment())
-            .env("CORES_HTTP_PORT", "not-a-port")
+            .unset("SECRET_KEY")
             .args("cds")
             .start()) {
       assertEquals(2, cds.awaitExit(Duration.ofSeconds(60)), cds.errors());
-      assertTrue(cds.errors().contains("CORES_HTTP_PORT"), cds.errors());
+      assertTrue(cds.errors().contains("SECRET_KEY"), cds.errors());
       assertTrue(cds.errors().contains("no class data archive written"), cds.errors());
     }
     assertEquals(before, Files.exists(archive()), "an archive there stays, none is added");
@@ -116,7 +116,6 @@ class ClassDataArchiveIT {
             .start()) {
       cores.awaitHealthy(Duration.ofSeconds(90));
       assertEquals(0, cores.stop());
-      assertFalse(cores.output().contains("Unable to use shared archive"), cores.output());
       assertEquals("", cores.errors());
     }
     try (Stream<String> lines = Files.lines(classes)) {
@@ -130,6 +129,24 @@ class ClassDataArchiveIT {
       throw e.getCause();
     } finally {
       Files.delete(classes);
+    }
+
+    // a stale archive (a jar of lib/ changed) is skipped without a word from the JVM, which would
+    // otherwise be a line in a command's answer on stdout
+    try (Stream<Path> jars = Files.list(distribution.resolve("lib"))) {
+      Path jar = jars.findFirst().orElseThrow();
+      Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 86_400_000L));
+    }
+    try (CoresProcess command =
+        CoresProcess.builder("cds-stale")
+            .distribution(distribution)
+            .env(db.environment())
+            .env("CORES_SUPERUSER_PASSWORD", "cds-" + System.nanoTime())
+            .args("createsuperuser", "--username", "cdsadmin", "--email", "cds@example.org")
+            .start()) {
+      assertEquals(0, command.awaitExit(Duration.ofSeconds(90)), command.errors());
+      assertEquals("Superuser cdsadmin created.\n", command.output());
+      assertEquals("", command.errors());
     }
   }
 }

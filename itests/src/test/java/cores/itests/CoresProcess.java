@@ -237,7 +237,7 @@ public final class CoresProcess implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private final List<String> args = new ArrayList<>();
     private byte[] stdin;
-    private Path distribution = distribution();
+    private Path distribution = CoresProcess.distribution();
 
     private Builder(String name) {
       this.name = name;
