@@ -17,13 +17,15 @@
 #     median; fails unless each round answers exactly one 201 and 49 409s.
 # Needs: `mvn -B -DskipTests package` done, wrk, curl, psql, PostgreSQL on 127.0.0.1:5432 (trust).
 # Usage: bench/booking.sh [runs] [rounds]   (default 3 and 7). BENCH_DIST=<dir> measures another
-# build of the distribution; the environment reaches Cores (e.g. CORES_DB_POOL_SIZE=4).
+# build of the distribution; the environment reaches Cores (e.g. CORES_DB_POOL_SIZE=4,
+# CORES_JAVA_OPTS); BENCH_PORT (default 18010) is Cores' port. After the runs it prints the JVM's
+# resident memory (RSS, not heap: issue 16's target 4).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${BENCH_DIST:-$root/launcher/target/cores}
 runs=${1:-3}
 rounds=${2:-7}
-port=18010
+port=${BENCH_PORT:-18010}
 base=http://127.0.0.1:$port
 work=$(mktemp -d)
 db=cores_bench_booking_$$
@@ -118,6 +120,8 @@ for i in "${!names[@]}"; do
   printf '  %-20s %8.0f req/s  p99 %7.1f ms  cpu %5.2f ms/request (JVM %.2f)\n' "${names[$i]}" \
     "$(median <"$work/rps.$i")" "$(median <"$work/p99.$i")" "$(median <"$work/cpu.$i")" "$(median <"$work/jvm.$i")"
 done
+
+echo "resident memory after the load: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status") (peak $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status"))"
 
 bookable=$("${pg[@]}" -d $db -c "select b.id from booking_bookable b join inventory_host h on h.id = b.host_id where h.hostname = 'bench-contention'")
 echo "booking contention (load $(load)):"

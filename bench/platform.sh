@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Platform benchmarks of issue 2, all measured in one run on this machine:
-#  1. cold start of the built distribution to the first 200 from /api/health (median of N),
-#     against the external PostgreSQL and on the embedded database;
+#  1. cold start of the built distribution to the first 200 from /api/health and to ready (the
+#     domain API answering: /api/booking/bookable/?limit=1, issue 16), medians of N, against the
+#     external PostgreSQL and on the embedded database;
 #  2. resident memory after start and 1,000 /api/health requests;
 #  3. /api/health throughput with wrk (2 threads, 16 connections, 10 s) against a bare Jetty
 #     handler on the same JVM (bench/src/main/java/cores/bench/BareJettyHealth.java), as a ratio;
@@ -21,21 +22,26 @@ runs=${1:-5}
 port=${BENCH_PORT:-18000}
 bare_port=$((port + 99))
 warmup=${BENCH_WARMUP:-30}
+ready_path='/api/booking/bookable/?limit=1'
 work=$(mktemp -d)
 db=cores_bench_$$
 trap 'kill $(jobs -p) 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }
-wait_health() { # start-ms pid -> prints "ms-waited cpu-ms", fails after 60 s
-  local start=$1 pid=$2
+wait_health() { # start-ms pid -> prints "ms-to-health cpu-ms ms-to-ready", fails after 60 s
+  local start=$1 pid=$2 health=
   for _ in $(seq 1 3000); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/api/health" 2>/dev/null; then
-      echo "$(( $(now_ms) - start )) $(( $(cpu_ticks "$pid") * 10 ))"; return 0
+    if [ -z "$health" ] && curl -fsS -o /dev/null "http://127.0.0.1:$port/api/health" 2>/dev/null; then
+      health="$(( $(now_ms) - start )) $(( $(cpu_ticks "$pid") * 10 ))"
+    fi
+    # ready: the domain API answers (issue 16), which may come after the first 200 from /api/health
+    if [ -n "$health" ] && curl -fsS -o /dev/null "http://127.0.0.1:$port$ready_path" 2>/dev/null; then
+      echo "$health $(( $(now_ms) - start ))"; return 0
     fi
     kill -0 "$pid" 2>/dev/null || { echo "cores exited early; log: $work/cores.log" >&2; return 1; }
     sleep 0.02
   done
-  echo "no 200 from /api/health within 60 s" >&2; return 1
+  echo "no 200 from /api/health and $ready_path within 60 s" >&2; return 1
 }
 start_cores() { # extra env assignments...; sets $pid (no subshell: it must stay our child)
   env CORES_HTTP_PORT=$port CORES_DATA="$work/data" CORES_PLUGINS="$work/plugins" \
@@ -60,14 +66,14 @@ ext=(POSTGRES_HOST=127.0.0.1 POSTGRES_USER=postgres POSTGRES_DB=$db)
 # warm-up run: migrates the fresh database, so the measured runs start like an upgrade-free restart
 t0=$(now_ms); start_cores "${ext[@]}"; wait_health "$t0" "$pid" >/dev/null; stop
 
-cold_starts() { # label file extra-env... : $runs starts, each "ms (cpu-ms)", then the medians
+cold_starts() { # label file extra-env... : $runs starts, each "ms (cpu-ms) ready-ms", then the medians
   local label=$1 file=$2; shift 2
-  echo "cold start, $label (ms, JVM CPU ms in parentheses, $runs runs):"
+  echo "cold start, $label (ms to /api/health, JVM CPU ms then in parentheses, ms to ready: $ready_path; $runs runs):"
   for _ in $(seq 1 "$runs"); do
     t0=$(now_ms); start_cores "$@"; wait_health "$t0" "$pid"; stop
   done >"$file"
-  awk '{printf "%s (%s) ", $1, $2} END {print ""}' "$file"
-  echo "  median: $(cut -d' ' -f1 "$file" | median) ms, CPU $(cut -d' ' -f2 "$file" | median) ms"
+  awk '{printf "%s (%s) %s, ", $1, $2, $3} END {print ""}' "$file"
+  echo "  median: $(cut -d' ' -f1 "$file" | median) ms, CPU $(cut -d' ' -f2 "$file" | median) ms; ready $(cut -d' ' -f3 "$file" | median) ms"
 }
 cold_starts "external PostgreSQL" "$work/ext.txt" "${ext[@]}"
 

@@ -237,6 +237,7 @@ public final class CoresProcess implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private final List<String> args = new ArrayList<>();
     private byte[] stdin;
+    private Path distribution = CoresProcess.distribution();
 
     private Builder(String name) {
       this.name = name;
@@ -261,6 +262,12 @@ public final class CoresProcess implements AutoCloseable {
     /** Command-line arguments, e.g. {@code "createsuperuser", "--username", "admin"}. */
     public Builder args(String... arguments) {
       args.addAll(List.of(arguments));
+      return this;
+    }
+
+    /** Another copy of the distribution to run (default {@link CoresProcess#distribution()}). */
+    public Builder distribution(Path folder) {
+      distribution = folder;
       return this;
     }
 
@@ -300,7 +307,7 @@ public final class CoresProcess implements AutoCloseable {
           });
 
       List<String> command = new ArrayList<>();
-      command.add(distribution().resolve("bin/cores").toString());
+      command.add(distribution.resolve("bin/cores").toString());
       command.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(command).directory(logs.toFile());
       pb.environment().clear();

@@ -144,6 +144,14 @@ public final class Main {
         return 0; // a signal arrived while starting
       }
       started.complete(platform);
+      Optional<Path> warmUp = ClassDataWarmUp.marker();
+      if (warmUp.isPresent()) {
+        // bin/cores cds: the JVM writes the class data archive as it exits
+        new ClassDataWarmUp(
+                settings.httpPort(), ClassDataWarmUp.READY_WITHIN, lifecycle::stopRequested)
+            .run(warmUp.get());
+        return 0;
+      }
       if (command != null) {
         out.println(command.run(platform));
         return 0;

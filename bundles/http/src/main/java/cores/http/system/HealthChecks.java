@@ -64,11 +64,19 @@ public final class HealthChecks {
     }
   }
 
+  /**
+   * How long a DOWN answer is reused at most: while starting (or while the database is away) the
+   * answer is asked for again soon, so that readiness shows within this and not within the cache
+   * time of an UP answer (a start was seen ready up to a second late).
+   */
+  static final Duration DOWN_REUSED_AT_MOST = Duration.ofMillis(100);
+
   private final ObjectWriter json = ObjectMapperResolver.newObjectMapper().writer();
 
   private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
   private final Duration timeout;
   private final long cacheNanos;
+  private final long downCacheNanos;
   private final LongSupplier ticker;
   private final ReentrantLock checking = new ReentrantLock();
   private volatile Answer last;
@@ -87,8 +95,9 @@ public final class HealthChecks {
 
   /**
    * @param timeout how long a check may take before it counts as down
-   * @param cacheFor how long an answer is reused: load balancers and benchmarks poll often, and
-   *     each poll would otherwise query the database
+   * @param cacheFor how long an UP answer is reused (a DOWN one at most {@link
+   *     #DOWN_REUSED_AT_MOST}): load balancers and benchmarks poll often, and each poll would
+   *     otherwise query the database
    */
   public HealthChecks(Duration timeout, Duration cacheFor) {
     this(timeout, cacheFor, System::nanoTime);
@@ -98,6 +107,7 @@ public final class HealthChecks {
   HealthChecks(Duration timeout, Duration cacheFor, LongSupplier ticker) {
     this.timeout = timeout;
     this.cacheNanos = cacheFor.toNanos();
+    this.downCacheNanos = Math.min(cacheNanos, DOWN_REUSED_AT_MOST.toNanos());
     this.ticker = ticker;
   }
 
@@ -135,7 +145,9 @@ public final class HealthChecks {
   }
 
   private Answer fresh(Answer answer) {
-    if (answer == null || ticker.getAsLong() - answer.takenNanos >= cacheNanos) {
+    if (answer == null
+        || ticker.getAsLong() - answer.takenNanos
+            >= (answer.status == 200 ? cacheNanos : downCacheNanos)) {
       return null;
     }
     return answer;

@@ -70,6 +70,28 @@ class HealthChecksTest {
   }
 
   @Test
+  void aDownAnswerIsReusedOnlyBriefly() {
+    Counting indicator = new Counting();
+    indicator.health = Health.down("starting");
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    HealthChecks health = new HealthChecks(Duration.ofSeconds(1), Duration.ofSeconds(1), now::get);
+    try {
+      health.addIndicator(indicator);
+      assertEquals(503, health.answer().status());
+      indicator.health = Health.up();
+      now.set(HealthChecks.DOWN_REUSED_AT_MOST.toNanos() - 1);
+      assertEquals(503, health.answer().status(), "still the cached answer");
+      now.set(HealthChecks.DOWN_REUSED_AT_MOST.toNanos());
+      assertEquals(200, health.answer().status(), "up long before the cache time of an UP answer");
+      now.set(HealthChecks.DOWN_REUSED_AT_MOST.toNanos() * 2);
+      assertEquals(200, health.answer().status());
+      assertEquals(2, indicator.checks.get(), "the UP answer is reused for the whole cache time");
+    } finally {
+      health.close();
+    }
+  }
+
+  @Test
   void checksAgainWithoutCache() {
     Counting indicator = new Counting();
     HealthChecks health = new HealthChecks(Duration.ofSeconds(1), Duration.ZERO);

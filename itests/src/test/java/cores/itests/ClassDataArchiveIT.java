@@ -1,0 +1,152 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bin/cores cds}: the class data archive is written only after a complete start, on a copy
+ * of the distribution (the other tests' starts stay without one), and later starts map the bundles'
+ * classes from it; a refused configuration leaves no archive behind.
+ */
+class ClassDataArchiveIT {
+
+  private static TestDatabase db;
+  private static Path distribution;
+
+  @BeforeAll
+  static void copyDistribution() throws Exception {
+    db = TestDatabase.create();
+    distribution =
+        Path.of(System.getProperty("cores.itests.logs", "target/it-logs"))
+            .toAbsolutePath()
+            .resolve("cds-distribution-" + System.currentTimeMillis());
+    Path source = CoresProcess.distribution();
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path relative = source.relativize(file);
+        if (relative.startsWith("cds")) {
+          continue; // an archive someone wrote into the build's distribution
+        }
+        Path target = distribution.resolve(relative.toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    db.close();
+  }
+
+  private static Path archive() {
+    return distribution.resolve("cds/cores.jsa");
+  }
+
+  private static List<String> leftovers() throws IOException {
+    Path folder = distribution.resolve("cds");
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(name -> !name.equals("cores.jsa"))
+          .toList();
+    }
+  }
+
+  @Test
+  void aRefusedConfigurationWritesNoArchive() throws Exception {
+    boolean before = Files.exists(archive());
+    try (CoresProcess cds =
+        CoresProcess.builder("cds-refused")
+            .distribution(distribution)
+            .env(db.environment())
+            .unset("SECRET_KEY")
+            .args("cds")
+            .start()) {
+      assertEquals(2, cds.awaitExit(Duration.ofSeconds(60)), cds.errors());
+      assertTrue(cds.errors().contains("SECRET_KEY"), cds.errors());
+      assertTrue(cds.errors().contains("no class data archive written"), cds.errors());
+    }
+    assertEquals(before, Files.exists(archive()), "an archive there stays, none is added");
+    assertEquals(List.of(), leftovers());
+  }
+
+  @Test
+  void theArchiveIsWrittenAfterACompleteStartAndLaterStartsMapTheBundlesClasses() throws Exception {
+    try (CoresProcess cds =
+        CoresProcess.builder("cds")
+            .distribution(distribution)
+            .env(db.environment())
+            .args("cds")
+            .start()) {
+      assertEquals(0, cds.awaitExit(Duration.ofSeconds(180)), cds.output() + cds.errors());
+      assertTrue(cds.output().contains("class data archive written"), cds.output());
+      // the warm-up's requests were answered before the archive was written
+      assertTrue(cds.output().contains("\"GET /api/booking/bookable/?limit=1 HTTP/1.1\" 200"));
+    }
+    assertTrue(Files.size(archive()) > 1_000_000, "size " + Files.size(archive()));
+    assertEquals(List.of(), leftovers());
+
+    Path classes = Files.createTempFile("cds-classes", ".txt");
+    try (CoresProcess cores =
+        CoresProcess.builder("cds-start")
+            .distribution(distribution)
+            .env(db.environment())
+            .env(
+                "CORES_JAVA_OPTS", "-XX:+UseSerialGC -Xms32m -Xlog:class+load=info:file=" + classes)
+            .start()) {
+      cores.awaitHealthy(Duration.ofSeconds(90));
+      assertEquals(0, cores.stop());
+      assertEquals("", cores.errors());
+    }
+    try (Stream<String> lines = Files.lines(classes)) {
+      long mapped =
+          lines
+              .filter(line -> line.contains(" cores.http."))
+              .filter(line -> line.contains("source: shared objects file (top)"))
+              .count();
+      assertTrue(mapped > 10, mapped + " classes of the http bundle from the archive");
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      Files.delete(classes);
+    }
+
+    // a stale archive (a jar of lib/ changed) is skipped without a word from the JVM, which would
+    // otherwise be a line in a command's answer on stdout
+    try (Stream<Path> jars = Files.list(distribution.resolve("lib"))) {
+      Path jar = jars.findFirst().orElseThrow();
+      Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 86_400_000L));
+    }
+    try (CoresProcess command =
+        CoresProcess.builder("cds-stale")
+            .distribution(distribution)
+            .env(db.environment())
+            .env("CORES_SUPERUSER_PASSWORD", "cds-" + System.nanoTime())
+            .args("createsuperuser", "--username", "cdsadmin", "--email", "cds@example.org")
+            .start()) {
+      assertEquals(0, command.awaitExit(Duration.ofSeconds(90)), command.errors());
+      assertEquals("Superuser cdsadmin created.\n", command.output());
+      assertEquals("", command.errors());
+    }
+  }
+}
