@@ -7,18 +7,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Cores plugins folder")
 public @interface PluginsConfig {
 
-  @AttributeDefinition(description = "Folder whose *.jar bundles are installed, updated, removed")
+  @AttributeDefinition(
+      description =
+          "The folder Felix FileInstall watches (felix.fileinstall.dir, set by the launcher to the"
+              + " same value); here only to name a plugin's file in the log")
   String directory();
 
   @AttributeDefinition(
       description =
-          "Milliseconds between two looks at the folder; a jar is acted on once its size and"
-              + " modification time are the same in two consecutive looks")
-  long pollIntervalMillis() default 2000;
-
-  @AttributeDefinition(
-      description =
-          "Milliseconds the watcher waits for a plugin's start; one that takes longer is reported"
-              + " as hung in /api/system and the watcher goes on with the other plugins")
+          "Milliseconds a plugin's start may take; one that takes longer is reported as hung in"
+              + " /api/system")
   long startTimeoutMillis() default 20000;
 }

@@ -1,31 +1,53 @@
 package cores.plugins;
 
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.apache.felix.cm.PersistenceManager;
+import org.apache.felix.fileinstall.ArtifactUrlTransformer;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
-/** A real Apache Felix framework with its cache in a temporary folder. */
+/**
+ * A real Apache Felix framework with its cache in a temporary folder, running the real FileInstall
+ * and Configuration Admin bundles (their jars from the test class path) on a plugins folder.
+ */
 final class Felix implements AutoCloseable {
 
   private final Framework framework;
 
-  Felix(Path storage) throws BundleException {
+  /**
+   * @param fileInstall the {@code felix.fileinstall.*} framework properties
+   */
+  Felix(Path storage, Map<String, String> fileInstall) throws Exception {
     FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow();
-    framework =
-        factory.newFramework(
-            Map.of(
-                Constants.FRAMEWORK_STORAGE,
-                storage.toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN,
-                Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-                "felix.log.level",
-                "1"));
+    Map<String, String> properties = new HashMap<>(fileInstall);
+    properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+    properties.put(
+        Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+    properties.put("felix.log.level", "1");
+    // the component under test is registered from the test's class path, so FileInstall and
+    // Configuration Admin must see the same API classes: delegated to the class path here
+    properties.put(
+        Constants.FRAMEWORK_BOOTDELEGATION, "org.apache.felix.fileinstall,org.osgi.service.cm");
+    properties.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_FRAMEWORK);
+    properties.put(
+        Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+        "org.apache.felix.fileinstall;version=3.7.4,org.osgi.service.cm;version=1.6.1");
+    framework = factory.newFramework(properties);
     framework.start();
+    BundleContext context = framework.getBundleContext();
+    for (Class<?> api : new Class<?>[] {PersistenceManager.class, ArtifactUrlTransformer.class}) {
+      context.installBundle(jarOf(api).toUri().toString()).start();
+    }
+  }
+
+  private static Path jarOf(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   BundleContext context() {
