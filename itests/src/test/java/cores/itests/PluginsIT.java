@@ -32,10 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The plugins folder of a running platform, with the repository's example plugin (bundles/
- * example-plugin, which publishes {@code GET /api/hello}): dropped in, the resource appears;
- * replaced, it is updated in place; removed, it goes; corrupt or non-bundle jars next to it are
- * logged and skipped while the platform stays up.
+ * The plugins folder of a running platform (Apache Felix FileInstall, with the cores-plugins
+ * observer), with the repository's example plugin (bundles/example-plugin, which publishes {@code
+ * GET /api/hello}): dropped in, the resource appears; replaced, it is updated in place; removed, it
+ * goes; a {@code cores.example.hello.cfg} beside it configures it; corrupt or non-bundle jars next
+ * to it are refused, logged once and reported while the platform stays up.
  */
 class PluginsIT {
 
@@ -109,6 +110,34 @@ class PluginsIT {
   }
 
   @Test
+  void aCfgFileInThePluginsFolderConfiguresThePluginWhileItRuns() throws Exception {
+    try (CoresProcess cores = start("plugins-cfg")) {
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      Files.copy(examplePlugin(), plugins.resolve("hello.jar"));
+      awaitBody(cores, "/api/hello", "{\"message\":\"Hello from a Cores plugin\",\"user\":null}");
+
+      // the Karaf convention: <pid>.cfg, Java properties, becomes the plugin's configuration
+      Path cfg = plugins.resolve("cores.example.hello.cfg");
+      Files.writeString(cfg, "message = Bonjour from a .cfg file\n", StandardCharsets.UTF_8);
+      awaitBody(cores, "/api/hello", "{\"message\":\"Bonjour from a .cfg file\",\"user\":null}");
+
+      // edited: the configuration follows, the plugin is not reinstalled
+      Files.writeString(cfg, "message = Salut, edited\n", StandardCharsets.UTF_8);
+      awaitBody(cores, "/api/hello", "{\"message\":\"Salut, edited\",\"user\":null}");
+
+      // deleted: the configuration goes, the plugin's defaults apply again
+      Files.delete(cfg);
+      awaitBody(cores, "/api/hello", "{\"message\":\"Hello from a Cores plugin\",\"user\":null}");
+
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
+      String log = cores.output();
+      assertEquals(1, count(log, "Installed plugin cores.example.hello"), log);
+      assertEquals(0, count(log, "Updated plugin cores.example.hello"), log);
+    }
+  }
+
+  @Test
   void aPluginClashingWithAServedPathIsRefusedAloneAndLaterChangesStillTakeEffect()
       throws Exception {
     try (CoresProcess cores = start("plugins-clash")) {
@@ -172,6 +201,16 @@ class PluginsIT {
       List<String> libraryWarnings = warningsAbout(cores, library);
       assertEquals(1, libraryWarnings.size(), libraryWarnings.toString());
       assertTrue(libraryWarnings.get(0).contains("no Bundle-SymbolicName"), libraryWarnings.get(0));
+      // and administrators see them in /api/system, by file name
+      String system = getAsAdmin(cores, "/api/system").body();
+      assertTrue(
+          system.contains(
+              "\"part\":\"plugins\",\"subject\":\"library.jar\",\"reason\":\"refused: its"
+                  + " manifest has no Bundle-SymbolicName"),
+          system);
+      assertTrue(
+          system.contains("\"part\":\"plugins\",\"subject\":\"corrupt.jar\",\"reason\":\"refused:"),
+          system);
 
       assertEquals(0, cores.stop(), "exit code after SIGTERM");
       assertTrue(!cores.output().contains(" ERROR "), cores.output());
@@ -234,6 +273,35 @@ class PluginsIT {
         .lines()
         .filter(line -> line.contains(" WARN ") && line.contains(file.toString()))
         .toList();
+  }
+
+  private static int count(String log, String text) {
+    return (int) log.lines().filter(line -> line.contains(text)).count();
+  }
+
+  /**
+   * Polls until the path answers 200 with the body (a configuration change takes a poll or two).
+   */
+  private static void awaitBody(CoresProcess cores, String path, String body)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + PLUGIN_TIMEOUT.toNanos();
+    HttpResponse<String> last = cores.get(path);
+    while (last.statusCode() != 200 || !body.equals(last.body())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            path
+                + " answered "
+                + last.statusCode()
+                + " "
+                + last.body()
+                + " instead of "
+                + body
+                + "\n"
+                + cores.output());
+      }
+      Thread.sleep(200);
+      last = cores.get(path);
+    }
   }
 
   /** Polls until the path answers the status (the watcher looks every 2 s, twice per change). */

@@ -130,6 +130,11 @@ public final class Main {
       if (mode == RunMode.SERVER) {
         Preinitializer.start();
       }
+      Map<String, String> frameworkProperties = Map.of();
+      if (mode == RunMode.SERVER) {
+        PluginsFolder.create(settings.pluginsDirectory());
+        frameworkProperties = PluginsFolder.frameworkProperties(settings.pluginsDirectory());
+      }
       Settings effective = settings;
       Platform platform =
           Platform.start(
@@ -139,6 +144,7 @@ public final class Main {
               () ->
                   configurations(
                       features, env, ConfigurationPlan.of(effective, await(database), mode)),
+              frameworkProperties,
               settings.debug());
       if (!lifecycle.running(platform)) {
         return 0; // a signal arrived while starting
@@ -188,12 +194,15 @@ public final class Main {
 
   /**
    * The features the environment switches on (see {@link Selection}); a command runs with the
-   * features that have no switch only.
+   * features that have no switch only, save the plugins folder's.
    */
   private List<Feature> features(List<Feature> available, RunMode mode) throws LaunchException {
     List<Feature> features = new ArrayList<>();
     if (mode == RunMode.COMMAND) {
-      available.stream().filter(f -> f.switchedBy().isEmpty()).forEach(features::add);
+      // the plugins folder is the server's: a command runs no plugins
+      available.stream()
+          .filter(f -> f.switchedBy().isEmpty() && !f.name().equals(PluginsFolder.FEATURE))
+          .forEach(features::add);
       return features;
     }
     Selection selection;

@@ -115,7 +115,7 @@ public final class PluginObserver implements ArtifactUrlTransformer, ProblemRepo
       return null;
     }
     refused.remove(file);
-    return PluginUrls.of(name, artifact);
+    return PluginUrls.of(file);
   }
 
   private void bundleChanged(BundleEvent event) {

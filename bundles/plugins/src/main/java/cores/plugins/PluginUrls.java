@@ -2,10 +2,13 @@ package cores.plugins;
 
 import cores.api.system.SystemStatus;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The URL FileInstall installs a plugin from, {@code cores-plugin:<file name>}: FileInstall uses it
@@ -19,9 +22,9 @@ final class PluginUrls {
 
   private PluginUrls() {}
 
-  static URL of(String fileName, URL file) throws MalformedURLException {
+  static URL of(Path file) throws MalformedURLException {
     // a handler of its own instead of a registered scheme: only FileInstall ever opens this URL
-    return new URL(null, SystemStatus.PLUGIN_LOCATION + fileName, new FileHandler(file));
+    return new URL(null, SystemStatus.PLUGIN_LOCATION + file.getFileName(), new FileHandler(file));
   }
 
   /** The plugin's file name in a plugin bundle's location, or null for any other location. */
@@ -32,15 +35,25 @@ final class PluginUrls {
   }
 
   private static final class FileHandler extends URLStreamHandler {
-    private final URL file;
+    private final Path file;
 
-    FileHandler(URL file) {
+    FileHandler(Path file) {
       this.file = file;
     }
 
     @Override
-    protected URLConnection openConnection(URL url) throws IOException {
-      return file.openConnection();
+    protected URLConnection openConnection(URL url) {
+      return new URLConnection(url) {
+        @Override
+        public void connect() {
+          // nothing to open before the stream
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+          return Files.newInputStream(file);
+        }
+      };
     }
   }
 }

@@ -76,11 +76,7 @@ public final class Platform {
     return start(storage, repository, features, () -> configurations, debug);
   }
 
-  /**
-   * @param storage the framework's cache folder, emptied on every start
-   * @param repository the distribution's {@code bundles/} folder (Maven layout)
-   * @param debug whether Felix logs its warnings too
-   */
+  /** With no framework properties besides the platform's own. */
   public static Platform start(
       Path storage,
       Path repository,
@@ -88,7 +84,24 @@ public final class Platform {
       ConfigurationSource configurations,
       boolean debug)
       throws LaunchException {
-    Map<String, Object> config = new HashMap<>();
+    return start(storage, repository, features, configurations, Map.of(), debug);
+  }
+
+  /**
+   * @param storage the framework's cache folder, emptied on every start
+   * @param repository the distribution's {@code bundles/} folder (Maven layout)
+   * @param frameworkProperties for the bundles that read theirs from the framework (FileInstall)
+   * @param debug whether Felix logs its warnings too
+   */
+  public static Platform start(
+      Path storage,
+      Path repository,
+      List<Feature> features,
+      ConfigurationSource configurations,
+      Map<String, String> frameworkProperties,
+      boolean debug)
+      throws LaunchException {
+    Map<String, Object> config = new HashMap<>(frameworkProperties);
     config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
     config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
     config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");

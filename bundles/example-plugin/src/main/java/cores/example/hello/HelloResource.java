@@ -9,8 +9,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * An example plugin: one REST resource at {@code GET /api/hello}.
@@ -24,9 +26,20 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @JakartarsResource
 @Component(
     // registered under its own class: the whiteboard only looks at the property
-    service = HelloResource.class)
+    service = HelloResource.class,
+    // optional (the default policy): without a configuration the annotation's defaults apply; a
+    // changed one re-creates the component, and the whiteboard serves the new object
+    configurationPid = HelloConfig.PID)
+@Designate(ocd = HelloConfig.class)
 @Path("hello")
 public class HelloResource {
+
+  private final String message;
+
+  @Activate
+  public HelloResource(HelloConfig config) {
+    this.message = config.message();
+  }
 
   /** The JSON answer; Jackson in the HTTP bundle writes a record's components as properties. */
   public record Greeting(String message, String user) {}
@@ -48,6 +61,6 @@ public class HelloResource {
     Principal principal = security.getUserPrincipal();
     // the principal is a cores.api.accounts.User, which also carries names, groups, permissions
     String username = principal instanceof User user ? user.username() : null;
-    return new Greeting("Hello from a Cores plugin", username);
+    return new Greeting(message, username);
   }
 }
