@@ -336,7 +336,8 @@ class PluginsIT {
         Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
         HttpRequest.newBuilder(cores.uri(path))
-            .timeout(Duration.ofSeconds(10))
+            // the first signed-in request after a reload takes seconds on a loaded machine
+            .timeout(PLUGIN_TIMEOUT)
             .header("Authorization", "Basic " + basic)
             .GET()
             .build();
