@@ -42,21 +42,25 @@ class FeatureSwitchesTest {
     return Selection.of(declarations, env).chosen().stream().map(Declaration::name).toList();
   }
 
+  /**
+   * The plugins folder's feature has no switch: always on in a server (Main leaves it out of
+   * commands).
+   */
   @Test
-  void withNothingSwitchedOnOnlyTheCoreRuns() throws Exception {
-    assertEquals(List.of("core"), chosen());
-    assertEquals(List.of("core"), chosen("SMTP_SERVER", "False", "LDAP_AUTH", "no"));
+  void withNothingSwitchedOnOnlyTheCoreAndThePluginsFolderRun() throws Exception {
+    assertEquals(List.of("core", "plugins"), chosen());
+    assertEquals(List.of("core", "plugins"), chosen("SMTP_SERVER", "False", "LDAP_AUTH", "no"));
   }
 
   @Test
   void theLoginProvidersPrecedenceIsLdapThenDirectThenKerberos() throws Exception {
     assertEquals(
-        List.of("auth-ldap", "core"),
+        List.of("auth-ldap", "core", "plugins"),
         chosen("LDAP_AUTH", "True", "LDAP_AUTH_DIRECT", "True", "KERBEROS_AUTH", "True"));
     assertEquals(
-        List.of("auth-ldap-direct", "core"),
+        List.of("auth-ldap-direct", "core", "plugins"),
         chosen("LDAP_AUTH_DIRECT", "True", "KERBEROS_AUTH", "True"));
-    assertEquals(List.of("auth-kerberos", "core"), chosen("KERBEROS_AUTH", "1"));
+    assertEquals(List.of("auth-kerberos", "core", "plugins"), chosen("KERBEROS_AUTH", "1"));
     assertEquals(
         List.of("KERBEROS_AUTH is ignored because LDAP_AUTH_DIRECT is True"),
         Selection.of(declarations, Map.of("LDAP_AUTH_DIRECT", "True", "KERBEROS_AUTH", "True"))
@@ -66,7 +70,8 @@ class FeatureSwitchesTest {
   @Test
   void mailRunsWhenSmtpServerNamesAHost() throws Exception {
     assertEquals(
-        List.of("core", "notify-smtp"), chosen("SMTP_SERVER", "mail.example.org", "LDAP_AUTH", ""));
+        List.of("core", "notify-smtp", "plugins"),
+        chosen("SMTP_SERVER", "mail.example.org", "LDAP_AUTH", ""));
   }
 
   @Test
