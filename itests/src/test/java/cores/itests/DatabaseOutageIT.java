@@ -118,6 +118,9 @@ class DatabaseOutageIT {
 
       postgres.stopServer();
       long stopped = System.nanoTime();
+      // an UP answer is reused for a second (HealthChecks): the one awaitHealthy saw may still be
+      // served right after the stop; the outage shows from then on
+      pause(1100);
       List<HttpResponse<String>> health = new ArrayList<>();
       while (System.nanoTime() - stopped < OUTAGE.toNanos()) {
         health.add(cores.get("/api/health"));
