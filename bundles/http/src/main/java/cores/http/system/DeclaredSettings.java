@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,8 @@ record DeclaredSettings(List<String> sources) {
     if (configAdmin.isEmpty()) {
       return values;
     }
+    // each PID's attribute types are looked up once, not once per setting
+    Map<String, Map<String, Integer>> types = new HashMap<>();
     for (String source : sources) {
       String[] parts = source.split(" ");
       if (parts.length != 3) {
@@ -61,8 +64,10 @@ record DeclaredSettings(List<String> sources) {
       String property = parts[2];
       Object value = value(configAdmin.get(), pid, property);
       if (value != null) {
-        values.put(
-            variable, isPlain(metaType, bundles, pid, property) ? String.valueOf(value) : MASK);
+        Integer type =
+            types.computeIfAbsent(pid, p -> attributeTypes(metaType, bundles, p)).get(property);
+        boolean plain = type != null && type != AttributeDefinition.PASSWORD;
+        values.put(variable, plain ? String.valueOf(value) : MASK);
       }
     }
     return values;
@@ -81,11 +86,12 @@ record DeclaredSettings(List<String> sources) {
     }
   }
 
-  /** Whether a bundle's metatype describes the attribute as anything but a password. */
-  private static boolean isPlain(
-      Optional<MetaTypeService> metaType, Bundle[] bundles, String pid, String property) {
+  /** The attribute types a bundle's metatype gives the PID's attributes; none when none does. */
+  private static Map<String, Integer> attributeTypes(
+      Optional<MetaTypeService> metaType, Bundle[] bundles, String pid) {
+    Map<String, Integer> types = new HashMap<>();
     if (metaType.isEmpty()) {
-      return false;
+      return types;
     }
     for (Bundle bundle : bundles) {
       MetaTypeInformation info = metaType.get().getMetaTypeInformation(bundle);
@@ -96,11 +102,10 @@ record DeclaredSettings(List<String> sources) {
       AttributeDefinition[] attributes =
           ocd == null ? null : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
       for (AttributeDefinition a : attributes == null ? new AttributeDefinition[0] : attributes) {
-        if (a.getID().equals(property)) {
-          return a.getType() != AttributeDefinition.PASSWORD;
-        }
+        types.put(a.getID(), a.getType());
       }
+      return types;
     }
-    return false;
+    return types;
   }
 }
