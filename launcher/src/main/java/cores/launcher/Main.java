@@ -88,7 +88,7 @@ public final class Main {
       Settings settings = EnvironmentParser.parse(env, workingDirectory, mode, declared);
       Logging.configure(settings, mode);
       settings.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
-      List<Feature> features = features(available, mode);
+      List<Feature> features = features(available, mode, env);
       CreateSuperuser command =
           mode == RunMode.COMMAND
               ? CreateSuperuser.prepare(invocation.options(), env, System.in, System.console())
@@ -196,7 +196,8 @@ public final class Main {
    * The features the environment switches on (see {@link Selection}); a command runs with the
    * features that have no switch only, save the plugins folder's.
    */
-  private List<Feature> features(List<Feature> available, RunMode mode) throws LaunchException {
+  static List<Feature> features(List<Feature> available, RunMode mode, Map<String, String> env)
+      throws LaunchException {
     List<Feature> features = new ArrayList<>();
     if (mode == RunMode.COMMAND) {
       // the plugins folder is the server's: a command runs no plugins

@@ -3,6 +3,7 @@ package cores.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cores.envconfig.Resolved;
+import cores.launcher.env.RunMode;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureReader;
 import java.io.ByteArrayOutputStream;
@@ -80,6 +81,29 @@ class MainTest {
     switchedFeature("login-x", "X_AUTH");
     assertEquals(2, run(Map.of("SECRET_KEY", "k", "X_AUTH", "maybe")));
     assertEquals("cores: X_AUTH: \"maybe\" is not a boolean (use True or False)\n", stderr());
+  }
+
+  @Test
+  void aCommandRunsOnlyTheFeaturesWithoutASwitchAndNeverThePluginsFolder() throws Exception {
+    Files.writeString(
+        home.resolve("features/" + PluginsFolder.FEATURE + ".json"),
+        "{\"id\": \"cores:plugins:1\", \"bundles\": []}");
+    switchedFeature("login-x", "X_AUTH");
+    List<Feature> available =
+        new FeatureReader(home.resolve("features"), home.resolve("bundles")).readAll();
+    Map<String, String> env = Map.of("X_AUTH", "True", "X_URL", "ldap://x");
+
+    assertEquals(List.of("core"), names(Main.features(available, RunMode.COMMAND, env)));
+    assertEquals(
+        List.of("core", "login-x", PluginsFolder.FEATURE),
+        names(Main.features(available, RunMode.SERVER, env)).stream().sorted().toList());
+    assertEquals(
+        List.of("core", PluginsFolder.FEATURE),
+        names(Main.features(available, RunMode.SERVER, Map.of())).stream().sorted().toList());
+  }
+
+  private static List<String> names(List<Feature> features) {
+    return features.stream().map(Feature::name).toList();
   }
 
   @Test
