@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.Assumptions;
@@ -102,6 +104,31 @@ class FeaturesResolveTest {
     }
     assertEquals(PLUGIN_MODULES.size(), plugins.size(), "one jar per plugin module: " + plugins);
     assertEquals(List.of(), unresolved(locations(List.of("core")), plugins));
+  }
+
+  /**
+   * The features are the list of bundles: the Maven side (features/pom.xml's dependencies, copied
+   * into the repository) holds exactly the bundles they name, no fewer and no more.
+   */
+  @Test
+  void theRepositoryHoldsExactlyTheBundlesTheFeaturesName() throws Exception {
+    List<String> names = new ArrayList<>();
+    providerFeatures().forEach(names::add);
+    names.add("core");
+    Set<Path> named = new TreeSet<>();
+    for (Path jar : locations(names)) {
+      named.add(jar.normalize());
+    }
+    Set<Path> copied = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(REPOSITORY)) {
+      files.filter(f -> f.toString().endsWith(".jar")).forEach(f -> copied.add(f.normalize()));
+    }
+    Set<Path> missing = new TreeSet<>(named);
+    missing.removeAll(copied);
+    Set<Path> unnamed = new TreeSet<>(copied);
+    unnamed.removeAll(named);
+    assertEquals(Set.of(), missing, "named by a feature, not a dependency of features/pom.xml");
+    assertEquals(Set.of(), unnamed, "a dependency of features/pom.xml that no feature names");
   }
 
   private static List<Path> locations(List<String> featureNames) throws Exception {
