@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +27,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A new user's first clicks: every link of every page a superuser and an anonymous visitor reach
- * from the start page answers, on Cores run on its own as the README's quick start runs it (no
- * nginx, no documentation service). Every page is fetched with GET, the actions (forms that POST)
- * are not followed: links only read, so following all of them changes nothing.
+ * from the start page answers, followed on Cores itself as the README's quick start runs it (not
+ * through the stack's nginx and documentation service). Every page is fetched with GET, the actions
+ * (forms that POST) are not followed: links only read, so following all of them changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinksIT {
@@ -43,63 +41,17 @@ class LinksIT {
   /** A bound on the pages one crawl fetches, so that a page linking to ever new URLs fails. */
   private static final int MAX_PAGES = 2_000;
 
-  private ApiClient api;
-  private String admin;
-  private String password;
+  private WebSite site;
+  private WebSite.Account root;
 
   @BeforeAll
   void start() throws Exception {
-    api = ApiClient.boot("links", builder -> builder);
-    String basic = api.user("root", true);
-    String decoded =
-        new String(
-            Base64.getDecoder().decode(basic.substring("Basic ".length())), StandardCharsets.UTF_8);
-    password = decoded.substring(decoded.indexOf(':') + 1);
-    admin = api.token(basic);
-    long building = create("/api/inventory/building/", "{\"code\":\"B1\"}");
-    long lab =
-        create(
-            "/api/inventory/lab/",
-            "{\"name\":\"Lab One\",\"building\":" + building + ",\"network\":\"10.91.0.0/16\"}");
-    long rack = create("/api/inventory/rack/", "{\"number\":1,\"lab\":" + lab + "}");
-    long type = create("/api/inventory/hosttype/", "{\"name\":\"server\"}");
-    long hardware =
-        create("/api/inventory/hosthardware/", "{\"name\":\"R640\",\"host_type\":" + type + "}");
-    List<Long> hosts = new ArrayList<>();
-    for (int i = 1; i <= 2; i++) {
-      long host =
-          create(
-              "/api/inventory/host/",
-              "{\"hostname\":\"link-0"
-                  + i
-                  + "\",\"hardware\":"
-                  + hardware
-                  + ",\"rack\":"
-                  + rack
-                  + ",\"status\":\"active\"}");
-      create(
-          "/api/inventory/nic/",
-          "{\"mac\":\"02:00:00:00:91:0"
-              + i
-              + "\",\"host\":"
-              + host
-              + ",\"primary\":true,\"ip\":\"10.91.0."
-              + i
-              + "\"}");
-      hosts.add(host);
-    }
-    HttpResponse<String> bulk =
-        api.send(
-            "POST",
-            "/api/booking/bookable/bulk",
-            admin,
-            "{\"hosts\":" + hosts + ",\"status\":\"active\"}");
-    assertEquals(200, bulk.statusCode(), bulk.body());
-    Matcher bookable =
-        ID.matcher(api.send("GET", "/api/booking/bookable/?limit=1", admin, null).body());
+    site = WebSite.start("links", builder -> builder);
+    site.inventory("link", 2);
+    Matcher bookable = ID.matcher(site.get("/api/booking/bookable/?limit=1"));
     assertTrue(bookable.find());
     Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
-    create(
+    site.create(
         "/api/booking/booking/",
         "{\"bookable\":"
             + bookable.group(1)
@@ -108,25 +60,24 @@ class LinksIT {
             + "\",\"end\":\""
             + start.plus(Duration.ofHours(2))
             + "\"}");
-    create("/api/notices/notice/", "{\"title\":\"Welcome\",\"message\":\"hello\"}");
+    site.create("/api/notices/notice/", "{\"title\":\"Welcome\",\"message\":\"hello\"}");
+    // a NIC seen at another address and a device the inventory lacks: the live pages have rows
     HttpResponse<String> scan =
-        api.send(
-            "POST",
-            "/api/live/ingest",
-            admin,
-            "{\"agentident\":\"links\",\"results\":["
-                + "{\"mac\":\"02:00:00:00:91:01\",\"ip\":\"10.91.0.50\"},"
-                + "{\"mac\":\"00:1b:21:aa:bb:91\",\"ip\":\"10.91.0.77\"}]}");
+        site.api()
+            .send(
+                "POST",
+                "/api/live/ingest",
+                site.admin(),
+                "{\"agentident\":\"links\",\"results\":["
+                    + "{\"mac\":\"02:00:00:00:04:01\",\"ip\":\"10.81.0.50\"},"
+                    + "{\"mac\":\"00:1b:21:aa:bb:91\",\"ip\":\"10.81.0.77\"}]}");
     assertEquals(200, scan.statusCode(), scan.body());
+    root = site.user("root", true);
   }
 
   @AfterAll
   void stop() throws Exception {
-    api.close();
-  }
-
-  private long create(String path, String json) throws Exception {
-    return ApiClient.id(api.created(path, admin, json));
+    site.close();
   }
 
   @Test
@@ -143,14 +94,16 @@ class LinksIT {
     assertTrue(token.find(), form.body());
     HttpResponse<String> login =
         superuser.send(
-            HttpRequest.newBuilder(api.cores().uri("/login"))
+            HttpRequest.newBuilder(site.api().cores().uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
                         "csrfmiddlewaretoken="
                             + token.group(1)
-                            + "&next=%2F&username=root&password="
-                            + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                            + "&next=%2F&username="
+                            + root.username()
+                            + "&password="
+                            + URLEncoder.encode(root.password(), StandardCharsets.UTF_8)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertTrue(login.body().contains("cores-account__name"), "logged in: " + login.body());
@@ -168,7 +121,9 @@ class LinksIT {
 
   private HttpResponse<String> get(HttpClient client, String path) throws Exception {
     return client.send(
-        HttpRequest.newBuilder(api.cores().uri(path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpRequest.newBuilder(site.api().cores().uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
