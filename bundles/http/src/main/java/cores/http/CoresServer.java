@@ -7,9 +7,11 @@ import cores.http.auth.ClientAddresses;
 import cores.http.docs.Endpoints;
 import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -138,7 +140,13 @@ public final class CoresServer {
             new ClientAddresses(settings.trustedProxies()),
             graceful));
     this.context = context;
-    this.warningFilter = new ResourceWarningFilter(application::resourceClassNames);
+    this.warningFilter =
+        new ResourceWarningFilter(
+            () -> {
+              Set<String> names = new HashSet<>(application.resourceClassNames());
+              names.addAll(pages.resourceClassNames());
+              return names;
+            });
   }
 
   /** One of the platform's resources. */

@@ -19,6 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +40,30 @@ class PagesTest {
   private static CoresServer server;
   private static String base;
 
+  /** Held: the log manager keeps loggers weakly, and with them their handlers. */
+  private static final Logger PROVIDERS =
+      Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+  /** What Jersey's provider checks log past the server's filter. */
+  private static final List<String> PROVIDER_WARNINGS = new CopyOnWriteArrayList<>();
+
+  private static final Handler PROVIDER_LOG =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          PROVIDER_WARNINGS.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
   @BeforeAll
   static void start() throws Exception {
+    PROVIDERS.addHandler(PROVIDER_LOG);
     TestAccounts accounts = new TestAccounts();
     AccountServices services = new AccountServices();
     services.bindAuthenticator(accounts);
@@ -59,6 +85,17 @@ class PagesTest {
   @AfterAll
   static void stop() throws Exception {
     server.stop();
+    PROVIDERS.removeHandler(PROVIDER_LOG);
+  }
+
+  /**
+   * Jersey's issue 3700: a resource registered as an instance is said to be an ignored provider.
+   */
+  @Test
+  void pagesServedAsInstancesAreNotReportedAsIgnoredProviders() {
+    assertEquals(
+        List.of(),
+        PROVIDER_WARNINGS.stream().filter(m -> m.contains("does not implement")).toList());
   }
 
   private static HttpResponse<String> send(
