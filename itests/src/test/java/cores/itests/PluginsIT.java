@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,6 +44,7 @@ class PluginsIT {
 
   private static final String PLUGIN_DESCRIPTOR = "OSGI-INF/cores.example.hello.HelloResource.xml";
   private static final Duration PLUGIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "plugins-it-" + System.nanoTime();
 
   private static TestDatabase db;
@@ -160,6 +163,25 @@ class PluginsIT {
                   "\"part\":\"http\",\"subject\":\"resource cores.example.hello.HelloResource of"
                       + " cores.example.clash"),
           system.body());
+      // the whiteboard report: the first bundle's resource served, the second's refused with the
+      // same reason as its problem
+      JsonNode body = JSON.readTree(system.body());
+      JsonNode served =
+          whiteboardEntry(body, "cores.example.hello.HelloResource", "cores.example.hello");
+      assertTrue(served.get("served").asBoolean(), served.toString());
+      assertTrue(served.get("problem").isNull(), served.toString());
+      JsonNode refused =
+          whiteboardEntry(body, "cores.example.hello.HelloResource", "cores.example.clash");
+      assertEquals("resource", refused.get("kind").asText());
+      assertFalse(refused.get("served").asBoolean(), refused.toString());
+      String reason = null;
+      for (JsonNode problem : body.get("problems")) {
+        if (problem.get("subject").asText().endsWith(" of " + refused.get("bundle").asText())) {
+          reason = problem.get("reason").asText();
+        }
+      }
+      assertTrue(reason != null && reason.contains("ambiguous"), body.get("problems").toString());
+      assertEquals(reason, refused.get("problem").asText());
       assertEquals(200, cores.get("/api/hello").statusCode());
 
       // later changes still reach the API: the first one goes, the other takes its path
@@ -233,6 +255,18 @@ class PluginsIT {
     }
     JarURLConnection connection = (JarURLConnection) descriptor.openConnection();
     return Path.of(connection.getJarFileURL().toURI());
+  }
+
+  /** The report's entry of a class registered by a bundle (its symbolic name, then its version). */
+  private static JsonNode whiteboardEntry(JsonNode system, String className, String bundle) {
+    for (JsonNode entry : system.get("whiteboard")) {
+      if (className.equals(entry.get("className").asText())
+          && entry.get("bundle").asText().startsWith(bundle + " ")) {
+        return entry;
+      }
+    }
+    throw new AssertionError(
+        className + " of " + bundle + " is not in " + system.get("whiteboard"));
   }
 
   /** Copies a bundle with one header changed, e.g. its version, as a new release would be. */

@@ -334,11 +334,31 @@ class OsgiWhiteboardTest {
           get("/api/system", "Authorization", basic("root", "r00t:pw"))
               .body()
               .contains("\"problems\""));
+      // the whiteboard report lists both: the refused one with Jersey's reason, the other served
+      Map<String, Object> refused = whiteboardEntry(SystemClash.class);
+      assertEquals("resource", refused.get("kind"));
+      assertEquals(List.of(Whiteboard.API_APPLICATION), refused.get("applications"));
+      assertEquals(false, refused.get("served"));
+      assertEquals(problem.get("reason"), refused.get("problem"));
+      Map<String, Object> holder = whiteboardEntry(SystemResource.class);
+      assertEquals(true, holder.get("served"));
+      assertEquals(null, holder.get("problem"));
     } finally {
       clash.unregister();
     }
     eventually(() -> component.problems().isEmpty());
     assertEquals(List.of(), problems());
+    assertTrue(
+        whiteboard().stream()
+            .noneMatch(e -> SystemClash.class.getName().equals(e.get("className"))),
+        "an unregistered service leaves the report");
+  }
+
+  static Map<String, Object> whiteboardEntry(Class<?> type) throws Exception {
+    return whiteboard().stream()
+        .filter(e -> type.getName().equals(e.get("className")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(type.getName() + " is not in the report"));
   }
 
   /** The launcher turns the property back into the variable it wrote it from. */
