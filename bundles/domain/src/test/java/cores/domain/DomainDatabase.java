@@ -57,7 +57,7 @@ public final class DomainDatabase extends TestDatabase {
    * unit serves only its counts, which these tests do not read.)
    */
   public static BookingMail mail(Tx tx, ZoneId zone) {
-    return new BookingMail(new OutboxService(tx), zone);
+    return BookingMail.of(new OutboxService(tx), zone);
   }
 
   /** The types of the outbox rows for a user, oldest first. */

@@ -75,8 +75,8 @@ class PagesTest {
             services,
             new HealthChecks(),
             Readiness.READY);
-    server.addPage(new LoginPage(services, new CsrfTokens(SECRET), new PageLayouts()));
-    server.addPage(new LogoutPage(services, new CsrfTokens(SECRET)));
+    server.addPage(LoginPage.of(services, new CsrfTokens(SECRET), new PageLayouts()));
+    server.addPage(LogoutPage.of(services, new CsrfTokens(SECRET)));
     server.addResource(new AuthTestResource());
     server.start();
     base = "http://127.0.0.1:" + server.port();

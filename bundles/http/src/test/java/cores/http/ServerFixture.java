@@ -73,7 +73,7 @@ abstract class ServerFixture {
             () -> waitingFor,
             new PageLayouts(),
             new AccessLog(ACCESS_LOG::add));
-    server.addResource(new AuthResource(loginAccounts, new CsrfTokens(SECRET)));
+    server.addResource(AuthResource.of(loginAccounts, new CsrfTokens(SECRET)));
     server.addResource(new AuthTestResource());
     server.addResource(new TestResources.Things());
     server.start();

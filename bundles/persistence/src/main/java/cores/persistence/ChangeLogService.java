@@ -52,8 +52,16 @@ public final class ChangeLogService implements ChangeLog {
     this(database.dataSource());
   }
 
-  /** Over a data source of its own (tests, and tools outside OSGi). */
-  public ChangeLogService(DataSource dataSource) {
+  /**
+   * Over a data source of its own (tests, and tools outside OSGi). A factory, not a second public
+   * constructor: SCR chooses among the public constructors with one parameter and logs the other as
+   * an unsupported type.
+   */
+  public static ChangeLogService of(DataSource dataSource) {
+    return new ChangeLogService(dataSource);
+  }
+
+  private ChangeLogService(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

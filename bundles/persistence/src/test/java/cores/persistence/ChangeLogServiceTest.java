@@ -50,7 +50,7 @@ class ChangeLogServiceTest {
         "SELECT cores_change_track('gadget', 'lab', 'gadget', '{password}', '{lastseen}')",
         "SELECT cores_change_track('thing', 'lab', 'thing')");
     factory = Units.create("test", loader, "META-INF/test-persistence.xml", database.dataSource());
-    changes = new ChangeLogService(database.dataSource());
+    changes = ChangeLogService.of(database.dataSource());
     tx = new UnitTransactions(factory, changes::actor);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.health.Health;
 import java.net.ServerSocket;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatabaseHealthTest {
@@ -38,7 +39,11 @@ class DatabaseHealthTest {
       long millis = (System.nanoTime() - start) / 1_000_000;
 
       assertFalse(health.healthy());
-      assertEquals("no connection (SQLState 08001)", health.detail());
+      // the refused connection's state, or none when the pool's wait ended before its first
+      // attempt failed (a loaded machine)
+      assertTrue(
+          List.of("no connection (SQLState 08001)", "no connection").contains(health.detail()),
+          health.detail());
       assertFalse(health.detail().contains("not-needed-with-trust-auth"));
       // the pool's own connection timeout applies, not Hikari's default of 30 s (a bound far from
       // the expected few seconds: a loaded machine must not make this fail)

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureBundle;
 import cores.launcher.feature.FeatureReader;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.Assumptions;
@@ -149,6 +155,21 @@ class FeaturesResolveTest {
    * starting any: one line per bundle that does not resolve, with the framework's reason.
    */
   private List<String> unresolved(List<Path> features, List<Path> plugins) throws Exception {
+    return resolved(
+        Stream.concat(features.stream(), plugins.stream()).toList(),
+        bundles -> {
+          List<String> unresolved = new ArrayList<>();
+          for (Bundle bundle : bundles) {
+            if (bundle.getState() == Bundle.INSTALLED) {
+              unresolved.add(bundle.getSymbolicName() + ": " + reason(bundle));
+            }
+          }
+          return unresolved;
+        });
+  }
+
+  /** What {@code look} finds in the jars, installed and resolved (none started). */
+  private <T> T resolved(List<Path> jars, BundleLook<T> look) throws Exception {
     Felix felix =
         new Felix(
             Map.of(
@@ -162,22 +183,81 @@ class FeaturesResolveTest {
     felix.start();
     try {
       List<Bundle> bundles = new ArrayList<>();
-      for (Path jar : Stream.concat(features.stream(), plugins.stream()).toList()) {
+      for (Path jar : jars) {
         bundles.add(
             felix.getBundleContext().installBundle("reference:" + jar.toAbsolutePath().toUri()));
       }
       felix.adapt(FrameworkWiring.class).resolveBundles(bundles);
-      List<String> unresolved = new ArrayList<>();
-      for (Bundle bundle : bundles) {
-        if (bundle.getState() == Bundle.INSTALLED) {
-          unresolved.add(bundle.getSymbolicName() + ": " + reason(bundle));
-        }
-      }
-      return unresolved;
+      return look.at(bundles);
     } finally {
       felix.stop();
       felix.waitForStop(10_000);
     }
+  }
+
+  private interface BundleLook<T> {
+    T at(List<Bundle> bundles) throws Exception;
+  }
+
+  /**
+   * SCR constructs a component with the public constructor that has as many parameters as its
+   * description's {@code init}; a second public constructor of that length (one for tests) makes
+   * the choice depend on reflection's order, and SCR logs the other's parameters as unsupported.
+   */
+  @Test
+  void eachComponentHasOnePublicConstructorOfTheLengthSCRCalls() throws Exception {
+    List<String> names = new ArrayList<>();
+    providerFeatures().forEach(names::add);
+    names.add("core");
+    List<String> ambiguous =
+        resolved(
+            locations(names),
+            bundles -> {
+              List<String> found = new ArrayList<>();
+              for (Bundle bundle : bundles) {
+                for (Map.Entry<String, Integer> c : constructed(bundle).entrySet()) {
+                  long length =
+                      Stream.of(bundle.loadClass(c.getKey()).getConstructors())
+                          .filter(k -> k.getParameterCount() == c.getValue())
+                          .count();
+                  if (length != 1) {
+                    found.add(c.getKey() + ": " + length + " of " + c.getValue() + " parameters");
+                  }
+                }
+              }
+              return found;
+            });
+    assertEquals(List.of(), ambiguous);
+  }
+
+  private static final Pattern INIT =
+      Pattern.compile("<(?:scr:)?component\\b[^>]*\\binit=\"(\\d+)\"");
+  private static final Pattern IMPLEMENTATION =
+      Pattern.compile("<implementation\\s+class=\"([^\"]+)\"");
+
+  /** The bundle's components that SCR constructs with parameters: class and their number. */
+  private static Map<String, Integer> constructed(Bundle bundle) throws Exception {
+    Map<String, Integer> classes = new TreeMap<>();
+    String header = bundle.getHeaders().get("Service-Component");
+    if (header == null || bundle.getState() == Bundle.INSTALLED) {
+      return classes;
+    }
+    for (String entry : header.split(",")) {
+      URL description = bundle.getEntry(entry.trim());
+      if (description == null) {
+        continue;
+      }
+      String xml;
+      try (InputStream in = description.openStream()) {
+        xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      Matcher init = INIT.matcher(xml);
+      Matcher implementation = IMPLEMENTATION.matcher(xml);
+      if (init.find() && implementation.find()) {
+        classes.put(implementation.group(1), Integer.parseInt(init.group(1)));
+      }
+    }
+    return classes;
   }
 
   /** Starting an unresolved bundle makes the framework say which requirement is missing. */

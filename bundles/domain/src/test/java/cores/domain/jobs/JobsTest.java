@@ -66,7 +66,7 @@ class JobsTest {
         "UPDATE cores_change SET at = '2025-11-30T06:00:00Z'",
         "INSERT INTO inventory_building (code) VALUES ('KEPT')",
         "UPDATE cores_change SET at = '2025-12-02T06:00:00Z' WHERE after ->> 'code' = 'KEPT'");
-    ChangeLogService changes = new ChangeLogService(db.dataSource());
+    ChangeLogService changes = ChangeLogService.of(db.dataSource());
     Jobs jobs = instance(Jobs.withChangeLog(changes, 365), Clock.fixed(NOW, ZoneOffset.UTC));
     Jobs.Run run = jobs.runNow(Job.MAINTENANCE).orElseThrow();
     assertEquals(1L, run.summary().get("changes_deleted"), run.summary().toString());

@@ -45,7 +45,7 @@ class AdminLiveModelsTest {
   void setUp() throws Exception {
     data = new LiveData();
     admin = new AdminDeskService(data.tx, DomainDatabase.mail(data.tx, ZoneOffset.UTC));
-    changes = new ChangeLogService(data.db.dataSource());
+    changes = ChangeLogService.of(data.db.dataSource());
     Set<String> all = new java.util.HashSet<>();
     for (String model :
         List.of("scansession", "scanconflict", "offlinehostwarning", "ignoredmac", "virtualhost")) {
