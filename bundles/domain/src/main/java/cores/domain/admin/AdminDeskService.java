@@ -72,6 +72,7 @@ public final class AdminDeskService implements AdminDesk {
   private final Map<String, Rules> rules;
 
   private final HoldWrites reservations;
+  private final FilterOptions filterOptions = new FilterOptions(MAX_OPTIONS);
   private final LiveWrites live = new LiveWrites();
 
   /** A descriptor and how the admin shows it. */
@@ -376,7 +377,7 @@ public final class AdminDeskService implements AdminDesk {
     }
     if (!used.isEmpty()) {
       List<Map<Long, String>> found =
-          tx.readOnly(em -> Catalog.usedOptions(Sql.of(em), used, MAX_OPTIONS));
+          tx.readOnly(em -> filterOptions.options(Sql.of(em), used, clock.instant()));
       for (int i = 0; i < names.size(); i++) {
         options.put(names.get(i), found.get(i));
       }
