@@ -82,6 +82,7 @@ public final class AdminPages {
   private final ChangeLog changes;
   private final PageLayout layout;
   private final Templates templates = new Templates();
+  private final OptionsHtml options = new OptionsHtml(templates);
 
   /** Takes every desk (the domain's, the accounts'), each for its own models. */
   @Activate
@@ -178,7 +179,16 @@ public final class AdminPages {
       AdminField field = model.field(filter).orElseThrow();
       String value = query.getOrDefault(filter, "");
       chosen.put(filter, value);
-      filters.add(new Views.Filter(field, filterOptions(field, objects.get(filter)), value));
+      // a reference filter's objects are the desk's, the same object while they are unchanged
+      Map<Long, String> referred = objects.get(filter);
+      filters.add(
+          new Views.Filter(
+              field,
+              options.html(
+                  model.app() + "/" + model.name() + "/" + filter,
+                  referred == null ? field : referred,
+                  () -> filterOptions(field, referred),
+                  value)));
     }
     AdminDesk.Rows rows;
     try {
