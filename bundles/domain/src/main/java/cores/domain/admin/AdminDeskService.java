@@ -207,6 +207,23 @@ public final class AdminDeskService implements AdminDesk {
         });
   }
 
+  /** The page and the options in one transaction: the calls inside join it. */
+  @Override
+  public ListPage listPage(
+      User user,
+      AdminModel admin,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page,
+      List<AdminField> fields) {
+    return tx.readOnly(
+        em ->
+            new ListPage(
+                list(user, admin, search, filters, sort, page),
+                fields.isEmpty() ? Map.of() : filterOptions(user, admin, fields)));
+  }
+
   /** The list columns as text, references by their objects' labels. */
   private static List<Map<String, String>> shown(
       Model model, AdminModel admin, List<Map<String, Object>> rows) {
