@@ -82,6 +82,7 @@ public final class AdminPages {
   private final ChangeLog changes;
   private final PageLayout layout;
   private final Templates templates = new Templates();
+  private final OptionsHtml options = new OptionsHtml(templates);
 
   /** Takes every desk (the domain's, the accounts'), each for its own models. */
   @Activate
@@ -163,32 +164,40 @@ public final class AdminPages {
     String sort = query.getOrDefault("sort", "");
     int page = pageNumber(query.get("page"));
     Map<String, String> chosen = new LinkedHashMap<>();
-    List<Views.Filter> filters = new ArrayList<>();
-    // the reference filters' objects asked for together: the desk reads them at once
+    for (String filter : model.filters()) {
+      chosen.put(filter, query.getOrDefault(filter, ""));
+    }
+    // the reference filters' objects asked for with the page: the desk reads them at once
     List<AdminField> referring =
         model.filters().stream()
             .map(filter -> model.field(filter).orElseThrow())
             .filter(AdminPages::referring)
             .toList();
-    Map<String, Map<Long, String>> objects =
-        referring.isEmpty()
-            ? Map.of()
-            : desk.filterOptions(visitor.user().orElseThrow(), model, referring);
-    for (String filter : model.filters()) {
-      AdminField field = model.field(filter).orElseThrow();
-      String value = query.getOrDefault(filter, "");
-      chosen.put(filter, value);
-      filters.add(new Views.Filter(field, filterOptions(field, objects.get(filter)), value));
-    }
-    AdminDesk.Rows rows;
+    User user = visitor.user().orElseThrow();
+    AdminDesk.ListPage listed;
     try {
-      rows = desk.list(visitor.user().orElseThrow(), model, search, chosen, sort, page);
+      listed = desk.listPage(user, model, search, chosen, sort, page, referring);
     } catch (ProblemException e) {
       if (e.status() != 400) {
         throw e;
       }
       // a filter value that is not an option (an edited URL): the list without filters
-      rows = desk.list(visitor.user().orElseThrow(), model, search, Map.of(), sort, page);
+      listed = desk.listPage(user, model, search, Map.of(), sort, page, referring);
+    }
+    AdminDesk.Rows rows = listed.rows();
+    List<Views.Filter> filters = new ArrayList<>();
+    for (String filter : model.filters()) {
+      AdminField field = model.field(filter).orElseThrow();
+      // a reference filter's objects are the desk's, the same object while they are unchanged
+      Map<Long, String> referred = listed.options().get(filter);
+      filters.add(
+          new Views.Filter(
+              field,
+              options.html(
+                  model.app() + "/" + model.name() + "/" + filter,
+                  referred == null ? field : referred,
+                  () -> filterOptions(field, referred),
+                  chosen.get(filter))));
     }
     int pages = (int) Math.max(1, (rows.count() + AdminDesk.PAGE_SIZE - 1) / AdminDesk.PAGE_SIZE);
     return page(

@@ -81,6 +81,18 @@ final class Desks implements AdminDesk {
   }
 
   @Override
+  public ListPage listPage(
+      User user,
+      AdminModel model,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page,
+      List<AdminField> fields) {
+    return of(model).listPage(user, model, search, filters, sort, page, fields);
+  }
+
+  @Override
   public long create(User user, AdminModel model, Map<String, String> values) {
     return of(model).create(user, model, values);
   }

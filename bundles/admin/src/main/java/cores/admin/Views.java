@@ -58,8 +58,8 @@ public final class Views {
       List<Line> recent,
       String message) {}
 
-  /** A filter of the list: its field, its options (value to label) and the chosen value. */
-  public record Filter(AdminField field, Map<String, String> options, String chosen) {}
+  /** A filter of the list: its field and its options as HTML, the chosen one selected. */
+  public record Filter(AdminField field, String options) {}
 
   public record ListPage(
       Allowed allowed,

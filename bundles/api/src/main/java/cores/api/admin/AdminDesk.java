@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.changes.Change;
 import cores.api.web.ProblemException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,26 @@ public interface AdminDesk {
       options.put(field.name(), filterOptions(user, model, field));
     }
     return options;
+  }
+
+  /**
+   * A list page with its reference filters' options: {@link #list} and {@link #filterOptions} of
+   * {@code fields} (none when empty), which a desk may read in one transaction. By default each is
+   * asked for on its own.
+   *
+   * @since 1.3
+   */
+  default ListPage listPage(
+      User user,
+      AdminModel model,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page,
+      List<AdminField> fields) {
+    Map<String, Map<Long, String>> options =
+        fields.isEmpty() ? Map.of() : filterOptions(user, model, fields);
+    return new ListPage(list(user, model, search, filters, sort, page), options);
   }
 
   /** Creates from form values (text; blank is no value); returns the new id. */
@@ -214,6 +235,18 @@ public interface AdminDesk {
   record Rows(long count, List<Map<String, String>> rows) {
     public Rows {
       rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * A list page and its filters' options.
+   *
+   * @param options field name to the {@link #filterOptions} of that field
+   * @since 1.3
+   */
+  record ListPage(Rows rows, Map<String, Map<Long, String>> options) {
+    public ListPage {
+      options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
   }
 }

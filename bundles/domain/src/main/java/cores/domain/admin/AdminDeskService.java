@@ -72,6 +72,7 @@ public final class AdminDeskService implements AdminDesk {
   private final Map<String, Rules> rules;
 
   private final HoldWrites reservations;
+  private final FilterOptions filterOptions = new FilterOptions(MAX_OPTIONS);
   private final LiveWrites live = new LiveWrites();
 
   /** A descriptor and how the admin shows it. */
@@ -204,6 +205,23 @@ public final class AdminDeskService implements AdminDesk {
           }
           return new Rows(count, shown(model, admin, rows));
         });
+  }
+
+  /** The page and the options in one transaction: the calls inside join it. */
+  @Override
+  public ListPage listPage(
+      User user,
+      AdminModel admin,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page,
+      List<AdminField> fields) {
+    return tx.readOnly(
+        em ->
+            new ListPage(
+                list(user, admin, search, filters, sort, page),
+                fields.isEmpty() ? Map.of() : filterOptions(user, admin, fields)));
   }
 
   /** The list columns as text, references by their objects' labels. */
@@ -376,7 +394,7 @@ public final class AdminDeskService implements AdminDesk {
     }
     if (!used.isEmpty()) {
       List<Map<Long, String>> found =
-          tx.readOnly(em -> Catalog.usedOptions(Sql.of(em), used, MAX_OPTIONS));
+          tx.readOnly(em -> filterOptions.options(Sql.of(em), used, clock.instant()));
       for (int i = 0; i < names.size(); i++) {
         options.put(names.get(i), found.get(i));
       }

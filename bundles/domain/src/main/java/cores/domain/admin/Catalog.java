@@ -13,9 +13,12 @@ import cores.domain.notices.Notices;
 import cores.domain.sql.Sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the admin shows each model: its list's title, columns, filters and search, derived from the
@@ -546,6 +549,24 @@ final class Catalog {
         + " x WHERE x.id = "
         + reference
         + ")";
+  }
+
+  /** How a row {@code x} of the table is named in lists and options. */
+  static String labelOf(String table) {
+    return LABELS.getOrDefault(table, "x.id::text");
+  }
+
+  private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN) ([a-z_][a-z0-9_]*)");
+
+  /** The tables a label of the table reads: the table itself and those its subqueries read. */
+  static Set<String> labelTables(String table) {
+    Set<String> tables = new LinkedHashSet<>();
+    tables.add(table);
+    Matcher read = READ.matcher(labelOf(table));
+    while (read.find()) {
+      tables.add(read.group(1));
+    }
+    return tables;
   }
 
   /** The first rows of a table by label: id to label. */

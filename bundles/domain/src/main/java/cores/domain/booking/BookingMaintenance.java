@@ -28,12 +28,12 @@ public final class BookingMaintenance {
             sql.update(
                 "DELETE FROM booking_reservation WHERE end_time IS NOT NULL AND end_time < ?",
                 List.of(before)));
-    // SearchCache keeps a page an hour at most, so it never needs a change older than a day
+    // the caches keep a result an hour at most, so they never need a change older than a day
     counts.put(
         "search_changes_deleted",
         (long)
             sql.update(
-                "DELETE FROM booking_search_change WHERE changed_at < ?",
+                "DELETE FROM domain_change WHERE changed_at < ?",
                 List.of(now.minus(Duration.ofDays(1)))));
     return counts;
   }

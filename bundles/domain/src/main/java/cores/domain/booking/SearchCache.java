@@ -1,5 +1,6 @@
 package cores.domain.booking;
 
+import cores.domain.sql.ChangeMarkers;
 import cores.domain.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +22,8 @@ import org.osgi.service.component.annotations.Reference;
  *
  * <ul>
  *   <li>no transaction that changed a table the search reads committed after the snapshot the page
- *       was computed in: migration 007's triggers record each such transaction in {@code
- *       booking_search_change}, visible exactly when its change is, so this holds with several
- *       instances and without waiting for any message;
+ *       was computed in ({@link ChangeMarkers}: this holds with several instances and without
+ *       waiting for any message);
  *   <li>no booking or reservation started or ended since (free, nores, reserved and "Booked until"
  *       only change then);
  *   <li>the owners of the bookings shown still have the usernames shown (the accounts bundle's
@@ -44,7 +44,7 @@ public final class SearchCache {
 
   /**
    * A page is computed again after this long whatever the checks say: far less than the day {@code
-   * booking_search_change} keeps its rows.
+   * domain_change} keeps its rows.
    */
   static final Duration MAX_AGE = Duration.ofHours(1);
 
@@ -54,17 +54,31 @@ public final class SearchCache {
    * is computed once more), never as earlier.
    */
   private static final String STATE =
-      "SELECT pg_current_snapshot()::text AS snapshot, least("
+      "SELECT "
+          + ChangeMarkers.SNAPSHOT
+          + " AS snapshot, least("
           + "(SELECT min(start_time) FROM booking_booking WHERE start_time > ?),"
           + " (SELECT min(end_time) FROM booking_booking WHERE end_time > ?),"
           + " (SELECT min(start_time) FROM booking_reservation WHERE start_time > ?),"
           + " (SELECT min(end_time) FROM booking_reservation WHERE end_time > ?)) AS until";
 
+  /** The tables the search reads besides the accounts bundle's users. */
+  private static final List<String> READS =
+      List.of(
+          "booking_bookable",
+          "booking_booking",
+          "booking_reservation",
+          "inventory_host",
+          "inventory_rack",
+          "inventory_lab",
+          "inventory_hosthardware",
+          "inventory_card",
+          "inventory_cardtype");
+
   /** Whether a page computed in a snapshot is still right (besides the time). */
   private static final String UNCHANGED =
-      "SELECT NOT EXISTS (SELECT 1 FROM booking_search_change"
-          + " WHERE xid >= pg_snapshot_xmin(?::pg_snapshot)"
-          + " AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot))"
+      "SELECT "
+          + ChangeMarkers.UNCHANGED
           + " AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::text[]) AS o(id, name)"
           + " LEFT JOIN accounts_user_v1 u ON u.id = o.id WHERE u.username IS DISTINCT FROM o.name)"
           + " AS unchanged";
@@ -133,15 +147,10 @@ public final class SearchCache {
   private static boolean unchanged(Sql sql, Kept page) {
     List<Long> ids = new ArrayList<>(page.result().owners().keySet());
     List<String> names = ids.stream().map(page.result().owners()::get).toList();
-    return Boolean.TRUE.equals(
-        sql.row(
-                UNCHANGED,
-                List.of(
-                    page.snapshot(),
-                    page.snapshot(),
-                    ids.toArray(Long[]::new),
-                    names.toArray(String[]::new)))
-            .get("unchanged"));
+    List<Object> params = new ArrayList<>(ChangeMarkers.unchanged(READS, page.snapshot()));
+    params.add(ids.toArray(Long[]::new));
+    params.add(names.toArray(String[]::new));
+    return Boolean.TRUE.equals(sql.row(UNCHANGED, params).get("unchanged"));
   }
 
   /** The result as shared between requests: nobody may change its rows afterwards. */

@@ -54,13 +54,13 @@ class BookingMaintenanceTest {
       // the job's own deletes add a change record stamped with the database's clock, which is
       // not the test's: only the two records written here are judged
       db.execute(
-          "INSERT INTO booking_search_change (xid, changed_at) VALUES"
-              + " ('1'::xid8, '2026-11-30T02:59Z'), ('2'::xid8, '2026-11-30T03:01Z')");
+          "INSERT INTO domain_change (tbl, xid, changed_at) VALUES"
+              + " ('inventory_host', '1'::xid8, '2026-11-30T02:59Z'),"
+              + " ('inventory_host', '2'::xid8, '2026-11-30T03:01Z')");
       tx.required(em -> new BookingMaintenance().run(Sql.of(em), NOW));
       assertEquals(
           List.of("2"),
-          db.texts(
-              "SELECT xid::text FROM booking_search_change WHERE xid IN ('1', '2') ORDER BY xid"));
+          db.texts("SELECT xid::text FROM domain_change WHERE xid IN ('1', '2') ORDER BY xid"));
     }
   }
 }

@@ -1,0 +1,155 @@
+package cores.domain.admin;
+
+import cores.domain.sql.ChangeMarkers;
+import cores.domain.sql.Sql;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The reference filters' options of the admin lists, kept between requests (a list page shows
+ * hundreds of them, and they change far less often than they are shown). Options are served again
+ * only while they are provably what {@link Catalog#usedOptions} would answer now:
+ *
+ * <ul>
+ *   <li>no transaction that changed a table they read (the referring table, the referenced one and
+ *       those its label reads) committed after the snapshot they were computed in ({@link
+ *       ChangeMarkers}: this holds with several instances and without waiting for any message);
+ *   <li>the objects shown of a referenced table without change markers (the accounts bundle's users
+ *       and groups) still exist with the labels shown, checked in the same statement: such an
+ *       object can only join the options through a change of the referring table, which is marked;
+ *       a filter showing the limit of such objects is not kept (another could be renamed into the
+ *       first ones unseen);
+ *   <li>at most {@link #MAX_AGE}.
+ * </ul>
+ *
+ * Checking costs one statement. Filters that cannot be checked so (a referring table without
+ * markers, a derived column that reads other tables, a label over an unmarked table) are computed
+ * each time. One entry a list and set of filters, which the catalog bounds.
+ */
+final class FilterOptions {
+  /** Far less than the day {@code domain_change} keeps its rows. */
+  static final Duration MAX_AGE = Duration.ofHours(1);
+
+  private static final String SNAPSHOT = "SELECT " + ChangeMarkers.SNAPSHOT + " AS snapshot";
+
+  /** The objects a label of an unmarked table shows, as they were. */
+  private record Shown(String table, Long[] ids, String[] labels) {}
+
+  private record Kept(
+      List<Map<Long, String>> options,
+      String snapshot,
+      Set<String> tables,
+      List<Shown> shown,
+      Instant from) {}
+
+  private final int limit;
+  private final Map<List<Catalog.Used>, Kept> kept = new ConcurrentHashMap<>();
+
+  /** Options of at most {@code limit} objects a filter, as {@link Catalog#usedOptions}. */
+  FilterOptions(int limit) {
+    this.limit = limit;
+  }
+
+  /** The options of each filter at {@code now}, in their order; kept ones when still right. */
+  List<Map<Long, String>> options(Sql sql, List<Catalog.Used> filters, Instant now) {
+    List<Catalog.Used> checkable = new ArrayList<>();
+    List<Catalog.Used> other = new ArrayList<>();
+    for (Catalog.Used used : filters) {
+      (checkable(used) ? checkable : other).add(used);
+    }
+    Map<Catalog.Used, Map<Long, String>> found = new LinkedHashMap<>();
+    List<Map<Long, String>> computed = Catalog.usedOptions(sql, other, limit);
+    for (int i = 0; i < other.size(); i++) {
+      found.put(other.get(i), computed.get(i));
+    }
+    if (!checkable.isEmpty()) {
+      List<Map<Long, String>> options = kept(sql, checkable, now);
+      for (int i = 0; i < checkable.size(); i++) {
+        found.put(checkable.get(i), options.get(i));
+      }
+    }
+    return filters.stream().map(found::get).toList();
+  }
+
+  private List<Map<Long, String>> kept(Sql sql, List<Catalog.Used> filters, Instant now) {
+    List<Catalog.Used> key = List.copyOf(filters);
+    Kept page = kept.get(key);
+    if (page != null
+        && !now.isBefore(page.from())
+        && now.isBefore(page.from().plus(MAX_AGE))
+        && unchanged(sql, page)) {
+      return page.options();
+    }
+    String snapshot = (String) sql.row(SNAPSHOT, List.of()).get("snapshot");
+    List<Map<Long, String>> options =
+        Catalog.usedOptions(sql, filters, limit).stream()
+            .map(Collections::unmodifiableMap)
+            .toList();
+    Set<String> tables = new LinkedHashSet<>();
+    List<Shown> shown = new ArrayList<>();
+    boolean complete = true;
+    for (int i = 0; i < filters.size(); i++) {
+      Catalog.Used used = filters.get(i);
+      tables.add(used.referring());
+      tables.addAll(Catalog.labelTables(used.table()));
+      if (!ChangeMarkers.TABLES.contains(used.table())) {
+        tables.remove(used.table());
+        Map<Long, String> objects = options.get(i);
+        complete &= objects.size() < limit;
+        shown.add(
+            new Shown(
+                used.table(),
+                objects.keySet().toArray(Long[]::new),
+                objects.values().toArray(String[]::new)));
+      }
+    }
+    if (complete) {
+      kept.put(key, new Kept(options, snapshot, Set.copyOf(tables), List.copyOf(shown), now));
+    } else {
+      kept.remove(key);
+    }
+    return options;
+  }
+
+  /**
+   * Whether the filter's options can be checked by change markers and labels: a plain referring
+   * column of a marked table, and labels that read marked tables, or only the referenced one.
+   */
+  private static boolean checkable(Catalog.Used used) {
+    if (!ChangeMarkers.TABLES.contains(used.referring())
+        || !used.column().matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"")) {
+      return false;
+    }
+    Set<String> read = Catalog.labelTables(used.table());
+    if (ChangeMarkers.TABLES.contains(used.table())) {
+      return ChangeMarkers.TABLES.containsAll(read);
+    }
+    return read.equals(Set.of(used.table()));
+  }
+
+  private static boolean unchanged(Sql sql, Kept page) {
+    StringBuilder check = new StringBuilder("SELECT ").append(ChangeMarkers.UNCHANGED);
+    List<Object> params = new ArrayList<>(ChangeMarkers.unchanged(page.tables(), page.snapshot()));
+    for (Shown shown : page.shown()) {
+      check
+          .append(" AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::text[]) AS o(id, label)")
+          .append(" LEFT JOIN ")
+          .append(shown.table())
+          .append(" x ON x.id = o.id WHERE (")
+          .append(Catalog.labelOf(shown.table()))
+          .append(")::text IS DISTINCT FROM o.label)");
+      params.add(shown.ids());
+      params.add(shown.labels());
+    }
+    return Boolean.TRUE.equals(
+        sql.row(check.append(" AS unchanged").toString(), params).get("unchanged"));
+  }
+}

@@ -1,0 +1,62 @@
+package cores.domain.sql;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether tables changed since a snapshot, for the caches of the domain (the bookable search's
+ * pages, the admin lists' filter options): migration 015's statement triggers add a row to {@code
+ * domain_change} for each transaction that changes a marked table, visible exactly when the change
+ * is. A result computed after {@link #SNAPSHOT} is still right while {@link #UNCHANGED} holds for
+ * the tables it read: with several instances too, and without waiting for any message.
+ */
+public final class ChangeMarkers {
+  /**
+   * The tables that carry the trigger (updates of bookkeeping columns that no cache shows, such as
+   * a host's {@code lastseen}, do not count as changes); a cache reading any other table must check
+   * it in its own way.
+   */
+  public static final Set<String> TABLES =
+      Set.of(
+          "inventory_building",
+          "inventory_lab",
+          "inventory_rack",
+          "inventory_hosttype",
+          "inventory_hosthardware",
+          "inventory_hdvendor",
+          "inventory_cardtype",
+          "inventory_card",
+          "inventory_host",
+          "booking_bookable",
+          "booking_booking",
+          "booking_reservation");
+
+  /**
+   * The snapshot to compare later with, as text. Taken before the cached result is computed: a
+   * change committed in between then counts as later (the result is computed once more), never as
+   * earlier.
+   */
+  public static final String SNAPSHOT = "pg_current_snapshot()::text";
+
+  /**
+   * A condition: no transaction that changed one of the tables (the first parameter, an array)
+   * committed after the snapshot (the second and third parameters, the same text).
+   */
+  public static final String UNCHANGED =
+      "NOT EXISTS (SELECT 1 FROM domain_change WHERE tbl = ANY (?::text[])"
+          + " AND xid >= pg_snapshot_xmin(?::pg_snapshot)"
+          + " AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot))";
+
+  private ChangeMarkers() {}
+
+  /** The parameters of {@link #UNCHANGED}. */
+  public static List<Object> unchanged(Collection<String> tables, String snapshot) {
+    for (String table : tables) {
+      if (!TABLES.contains(table)) {
+        throw new IllegalArgumentException("No change markers for " + table);
+      }
+    }
+    return List.of(tables.toArray(String[]::new), snapshot, snapshot);
+  }
+}

@@ -1,0 +1,210 @@
+package cores.domain.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.domain.DomainDatabase;
+import cores.domain.Fixture;
+import cores.domain.inventory.Models;
+import cores.domain.sql.ChangeMarkers;
+import cores.domain.sql.Sql;
+import cores.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin lists' filter options are kept between requests only while they are what the database
+ * would answer now: any write to a table they read shows in the next page's options, on every
+ * instance.
+ */
+class FilterOptionsTest {
+  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private static final Catalog.Used VENDOR =
+      new Catalog.Used("inventory_hdvendor", "inventory_host", "diskvendor_id");
+  private static final Catalog.Used RACK =
+      new Catalog.Used("inventory_rack", "inventory_host", "rack_id");
+  private static final Catalog.Used GROUP =
+      new Catalog.Used("accounts_group_v1", "inventory_host", "group_id");
+  private static final Catalog.Used OWNER =
+      new Catalog.Used("accounts_user_v1", "inventory_host", "owner_id");
+  private static final List<Catalog.Used> HOST_FILTERS = List.of(VENDOR, RACK, GROUP, OWNER);
+
+  private final FilterOptions kept = new FilterOptions(1000);
+  private DomainDatabase db;
+  private TestDatabase.Tx tx;
+  private Fixture fixture;
+  private long host;
+  private long vendor;
+  private long group;
+  private User staff;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    db = new DomainDatabase();
+    tx = db.transactions();
+    fixture = new Fixture(db);
+    staff = db.user("optionstaff", true, Set.of());
+    vendor = db.number("INSERT INTO inventory_hdvendor (vendor) VALUES ('Seagate') RETURNING id");
+    group = db.number("INSERT INTO auth_group (name) VALUES ('team-a') RETURNING id");
+    host = fixture.host("options-host", "active");
+    db.execute(
+        "UPDATE inventory_host SET diskvendor_id = "
+            + vendor
+            + ", group_id = "
+            + group
+            + ", owner_id = "
+            + staff.id()
+            + " WHERE id = "
+            + host);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  private List<Map<Long, String>> options(Instant now) {
+    return tx.readOnly(em -> kept.options(Sql.of(em), HOST_FILTERS, now));
+  }
+
+  /** The same objects as before: kept, not computed again. */
+  private static void assertKept(List<Map<Long, String>> first, List<Map<Long, String>> again) {
+    assertEquals(first.size(), again.size());
+    for (int i = 0; i < first.size(); i++) {
+      assertSame(first.get(i), again.get(i));
+    }
+  }
+
+  @Test
+  void everyMarkedTableHasTheTriggerAndNoOtherDoes() throws Exception {
+    assertEquals(
+        ChangeMarkers.TABLES,
+        new HashSet<>(
+            db.texts(
+                "SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = 'domain_changed'")));
+  }
+
+  @Test
+  void unchangedOptionsAreServedAgainAfterOneStatement() {
+    options(NOW); // EclipseLink's first transaction reads server settings
+    List<Map<Long, String>> first = options(NOW);
+    int before = db.statements.get();
+    List<Map<Long, String>> again = options(NOW.plusSeconds(1));
+    // SET TRANSACTION READ ONLY and the check
+    assertEquals(2, db.statements.get() - before);
+    assertKept(first, again);
+    assertEquals(Map.of(vendor, "Seagate"), again.get(0));
+    assertEquals(Map.of(fixture.rack, "lab1 rack 0"), again.get(1));
+    assertEquals(Map.of(group, "team-a"), again.get(2));
+    assertEquals(Map.of(staff.id(), "optionstaff"), again.get(3));
+  }
+
+  @Test
+  void aNewDiskVendorOfAHostShowsInTheNextOptions() throws Exception {
+    options(NOW);
+    long other =
+        db.number("INSERT INTO inventory_hdvendor (vendor) VALUES ('Hitachi') RETURNING id");
+    // not yet any host's: not an option, and the options are still right
+    assertEquals(Map.of(vendor, "Seagate"), options(NOW).get(0));
+    long second = fixture.host("options-second", "active");
+    db.execute("UPDATE inventory_host SET diskvendor_id = " + other + " WHERE id = " + second);
+    assertEquals(Map.of(other, "Hitachi", vendor, "Seagate"), options(NOW).get(0));
+  }
+
+  @Test
+  void aRenamedReferencedObjectShowsInTheNextOptions() throws Exception {
+    options(NOW);
+    db.execute("UPDATE inventory_hdvendor SET vendor = 'Seagate Exos' WHERE id = " + vendor);
+    assertEquals(Map.of(vendor, "Seagate Exos"), options(NOW).get(0));
+  }
+
+  @Test
+  void aTableALabelReadsIsWatchedToo() throws Exception {
+    options(NOW);
+    // a rack's label is its lab's name and its number
+    db.execute("UPDATE inventory_lab SET name = 'lab9' WHERE id = " + fixture.lab);
+    assertEquals(Map.of(fixture.rack, "lab9 rack 0"), options(NOW).get(1));
+  }
+
+  @Test
+  void renamedGroupsAndUsersOfTheAccountsBundleShowInTheNextOptions() throws Exception {
+    options(NOW);
+    // the accounts bundle's tables have no change markers: the labels shown are checked
+    db.execute("UPDATE auth_group SET name = 'team-b' WHERE id = " + group);
+    assertEquals(Map.of(group, "team-b"), options(NOW).get(2));
+    db.execute("UPDATE auth_user SET username = 'optionstaff2' WHERE id = " + staff.id());
+    assertEquals(Map.of(staff.id(), "optionstaff2"), options(NOW).get(3));
+  }
+
+  @Test
+  void changesOfColumnsNoOptionShowsKeepTheOptions() throws Exception {
+    List<Map<Long, String>> first = options(NOW);
+    db.execute(
+        "UPDATE inventory_host SET lastseen = now()", "UPDATE auth_user SET last_login = now()");
+    assertKept(first, options(NOW));
+  }
+
+  @Test
+  void aChangeNotYetCommittedNeitherShowsNorEmptiesTheOptionsUntilItCommits() throws Exception {
+    List<Map<Long, String>> first = options(NOW);
+    try (Connection writer = db.connect();
+        Statement statement = writer.createStatement()) {
+      writer.setAutoCommit(false);
+      statement.execute("UPDATE inventory_hdvendor SET vendor = 'WD' WHERE id = " + vendor);
+      assertKept(first, options(NOW));
+      writer.commit();
+    }
+    assertEquals(Map.of(vendor, "WD"), options(NOW).get(0));
+  }
+
+  @Test
+  void optionsAreComputedAgainAfterAnHourWhateverTheChecksSay() {
+    List<Map<Long, String>> first = options(NOW);
+    assertKept(first, options(NOW.plus(FilterOptions.MAX_AGE).minusMillis(1)));
+    assertNotSame(first.get(0), options(NOW.plus(FilterOptions.MAX_AGE)).get(0));
+  }
+
+  /** Two instances: a write through one shows in the other's next page (the marker is shared). */
+  @Test
+  void aWriteThroughOneInstanceShowsInTheOthersNextOptions() throws Exception {
+    AdminDeskService one = new AdminDeskService(tx, DomainDatabase.mail(tx, ZoneOffset.UTC));
+    AdminDeskService other = new AdminDeskService(tx, DomainDatabase.mail(tx, ZoneOffset.UTC));
+    AdminModel hosts =
+        other.models().stream().filter(m -> m.name().equals("host")).findFirst().orElseThrow();
+    AdminField diskvendor = hosts.field("diskvendor").orElseThrow();
+    List<AdminField> fields = List.of(diskvendor, hosts.field("rack").orElseThrow());
+    assertEquals(
+        Map.of(vendor, "Seagate"), other.filterOptions(staff, hosts, fields).get("diskvendor"));
+    long hitachi =
+        db.number("INSERT INTO inventory_hdvendor (vendor) VALUES ('Hitachi') RETURNING id");
+    User writer =
+        db.user(
+            "optionwriter",
+            true,
+            Set.of(Models.HOST.permission("view"), Models.HOST.permission("change")));
+    Map<String, String> values = new LinkedHashMap<>(one.get(writer, hosts, host));
+    values.put("diskvendor", String.valueOf(hitachi));
+    values.put("status", "offline");
+    one.update(writer, hosts, host, values);
+    Map<Long, String> offered = other.filterOptions(staff, hosts, fields).get("diskvendor");
+    assertEquals(Map.of(hitachi, "Hitachi"), offered);
+    assertFalse(offered.containsKey(vendor));
+  }
+}
