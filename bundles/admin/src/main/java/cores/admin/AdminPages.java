@@ -1,5 +1,19 @@
 package cores.admin;
 
+import static cores.admin.AdminAccess.allowed;
+import static cores.admin.AdminAccess.may;
+import static cores.admin.AdminAccess.refusedAtFields;
+import static cores.admin.AdminAccess.require;
+import static cores.admin.AdminAccess.requireWritable;
+import static cores.admin.AdminAccess.staffOnly;
+import static cores.admin.PostedForm.first;
+import static cores.admin.PostedForm.id;
+import static cores.admin.PostedForm.ids;
+import static cores.admin.PostedForm.initial;
+import static cores.admin.PostedForm.names;
+import static cores.admin.PostedForm.pageNumber;
+import static cores.admin.PostedForm.values;
+
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminDesk.InlineChange;
@@ -7,7 +21,6 @@ import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
-import cores.api.web.Access;
 import cores.api.web.PageLayout;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
@@ -375,7 +388,8 @@ public final class AdminPages {
     AdminModel model = model(app, name);
     requireWritable(request, model);
     Map<String, String> values = values(model, posted);
-    List<InlineChange> inlines = inlineChanges(visitor, model, posted);
+    List<InlineChange> inlines =
+        PostedForm.inlineChanges(visitor, model, inlineModels(visitor, model), posted);
     try {
       desk.update(visitor.user().orElseThrow(), model, id, values, inlines);
     } catch (ProblemException e) {
@@ -630,57 +644,6 @@ public final class AdminPages {
         .toList();
   }
 
-  /**
-   * The inline rows posted with a change form: the rows it listed ({@code nic-rows}), changed or
-   * ticked for deletion as the visitor may, and a new row when any of its fields is filled in.
-   */
-  private List<InlineChange> inlineChanges(
-      Visitor visitor, AdminModel model, MultivaluedMap<String, String> posted) {
-    List<InlineChange> changes = new ArrayList<>();
-    for (AdminModel inline : inlineModels(visitor, model)) {
-      Views.Allowed allowed = allowed(visitor, inline);
-      List<Long> rows = new ArrayList<>();
-      for (String id : posted.getOrDefault(inline.name() + "-rows", List.of())) {
-        rows.add(id(id));
-      }
-      for (long row : rows.stream().distinct().toList()) {
-        boolean delete =
-            allowed.delete()
-                && !first(posted, InlineChange.field(inline.name(), row, InlineChange.DELETE))
-                    .isEmpty();
-        if (delete || allowed.change()) {
-          changes.add(
-              new InlineChange(
-                  inline.name(), row, inlineValues(inline, model, row, posted), delete));
-        }
-      }
-      if (allowed.add()) {
-        Map<String, String> values = inlineValues(inline, model, 0, posted);
-        boolean filled =
-            inline.fields().stream()
-                .anyMatch(
-                    f -> !"bool".equals(f.kind()) && !values.getOrDefault(f.name(), "").isBlank());
-        if (filled) {
-          changes.add(new InlineChange(inline.name(), 0, values, false));
-        }
-      }
-    }
-    return changes;
-  }
-
-  /** A posted inline row's writable fields (not its reference to the object). */
-  private static Map<String, String> inlineValues(
-      AdminModel inline, AdminModel model, long row, MultivaluedMap<String, String> posted) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (AdminField field : inline.fields()) {
-      if (field.writable() && !field.name().equals(model.name())) {
-        values.put(
-            field.name(), first(posted, InlineChange.field(inline.name(), row, field.name())));
-      }
-    }
-    return values;
-  }
-
   /** Whether a filter offers objects of another model (a reference, a multi over a model). */
   private static boolean referring(AdminField field) {
     return "ref".equals(field.kind()) || ("multi".equals(field.kind()) && field.target() != null);
@@ -717,130 +680,11 @@ public final class AdminPages {
                     + "/history"));
   }
 
-  static Views.Allowed allowed(Visitor visitor, AdminModel model) {
-    return new Views.Allowed(
-        model,
-        may(visitor, model, "add"),
-        may(visitor, model, "change"),
-        may(visitor, model, "delete"),
-        !model.actions().isEmpty() && visitor.may(model.permission("change")));
-  }
-
-  /** Whether the model takes the action at all, and the visitor has its permission. */
-  static boolean may(Visitor visitor, AdminModel model, String action) {
-    return model.allows(action) && visitor.may(model.permission(action));
-  }
-
-  /**
-   * Whether a refusal is shown on its form: bad input, a conflict, or a right the visitor may not
-   * give, named at its field (a 403 without a field is the whole page's).
-   */
-  static boolean refusedAtFields(ProblemException e) {
-    return e.status() == 400 || e.status() == 409 || (e.status() == 403 && !e.errors().isEmpty());
-  }
-
-  /** Refuses the writes of a model its desk allows no one while impersonating (403). */
-  static void requireWritable(ContainerRequestContext request, AdminModel model) {
-    if (model.notWhileImpersonating() != null) {
-      Access.requireNotImpersonating(request, model.notWhileImpersonating());
-    }
-  }
-
   AdminModel model(String app, String name) {
     return desk.models().stream()
         .filter(m -> m.app().equals(app) && m.name().equals(name))
         .findFirst()
         .orElseThrow(() -> ProblemException.notFound("No model " + app + "." + name + " here."));
-  }
-
-  static void require(Visitor visitor, AdminModel model, String action) {
-    if (!may(visitor, model, action)) {
-      throw Access.forbidden("This needs the permission " + model.permission(action) + ".");
-    }
-  }
-
-  /** Anonymous visitors log in first; others must be staff. */
-  static Optional<Response> staffOnly(ContainerRequestContext request) {
-    return Operations.gate(request, Operations.Audience.STAFF);
-  }
-
-  /** The posted value of each field; an unticked box is absent, a multi's values one a line. */
-  static Map<String, String> values(
-      List<AdminField> fields, MultivaluedMap<String, String> posted) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (AdminField field : fields) {
-      if (field.writable()) {
-        List<String> given = posted == null ? null : posted.get(field.name());
-        values.put(
-            field.name(),
-            "multi".equals(field.kind())
-                ? String.join("\n", given == null ? List.of() : given)
-                : first(posted, field.name()));
-      }
-    }
-    return values;
-  }
-
-  /**
-   * What a new object's form holds: each field's initial value (the domain's default, so that an
-   * unticked box does not override a default of yes), then what a link fills in (a host's "Add NIC"
-   * its host).
-   */
-  static Map<String, String> initial(AdminModel model, MultivaluedMap<String, String> query) {
-    Map<String, String> initial = new LinkedHashMap<>();
-    for (AdminField field : model.fields()) {
-      if (!field.writable()) {
-        continue;
-      }
-      String given = query.getFirst(field.name());
-      if (given != null) {
-        initial.put(field.name(), given);
-      } else if (field.initial() != null) {
-        initial.put(field.name(), field.initial());
-      }
-    }
-    return initial;
-  }
-
-  private static Map<String, String> values(
-      AdminModel model, MultivaluedMap<String, String> posted) {
-    return values(model.fields(), posted);
-  }
-
-  private static List<String> names(AdminModel model) {
-    return model.fields().stream().map(AdminField::name).toList();
-  }
-
-  private static String first(MultivaluedMap<String, String> posted, String name) {
-    String value = posted == null ? null : posted.getFirst(name);
-    return value == null ? "" : value;
-  }
-
-  private static List<Long> ids(MultivaluedMap<String, String> posted) {
-    List<Long> ids = new ArrayList<>();
-    List<String> given = posted == null ? null : posted.get("ids");
-    if (given != null) {
-      for (String id : given) {
-        ids.add(id(id));
-      }
-    }
-    return ids.stream().distinct().toList();
-  }
-
-  private static long id(String text) {
-    try {
-      return Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest("Not an id: " + text);
-    }
-  }
-
-  private static int pageNumber(String text) {
-    try {
-      return text == null ? 1 : Math.max(1, Integer.parseInt(text));
-    } catch (NumberFormatException e) {
-      return 1;
-    }
   }
 
   /** The message of the redirect that led here (a fixed text: the query cannot inject any). */

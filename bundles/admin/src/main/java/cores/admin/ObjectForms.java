@@ -52,14 +52,14 @@ public final class ObjectForms {
       @PathParam("model") String name,
       @PathParam("id") long id,
       @PathParam("form") String formName) {
-    Optional<Response> login = AdminPages.staffOnly(request);
+    Optional<Response> login = AdminAccess.staffOnly(request);
     if (login.isPresent()) {
       return login.get();
     }
     AdminModel model = pages.model(app, name);
     AdminForm spec = spec(model, formName);
     Visitor visitor = Visitor.of(request);
-    AdminPages.require(visitor, model, spec.action());
+    AdminAccess.require(visitor, model, spec.action());
     pages.desk().get(visitor.user().orElseThrow(), model, id);
     return page(request, visitor, model, id, spec, new Form(Map.of()), 200);
   }
@@ -73,15 +73,15 @@ public final class ObjectForms {
       @PathParam("id") long id,
       @PathParam("form") String formName,
       MultivaluedMap<String, String> posted) {
-    Optional<Response> login = AdminPages.staffOnly(request);
+    Optional<Response> login = AdminAccess.staffOnly(request);
     if (login.isPresent()) {
       return login.get();
     }
     AdminModel model = pages.model(app, name);
     AdminForm spec = spec(model, formName);
     Visitor visitor = Visitor.of(request);
-    AdminPages.require(visitor, model, spec.action());
-    AdminPages.requireWritable(request, model);
+    AdminAccess.require(visitor, model, spec.action());
+    AdminAccess.requireWritable(request, model);
     try {
       pages
           .desk()
@@ -90,16 +90,16 @@ public final class ObjectForms {
               model,
               id,
               spec.name(),
-              AdminPages.values(spec.fields(), posted));
+              PostedForm.values(spec.fields(), posted));
     } catch (ProblemException e) {
-      if (AdminPages.refusedAtFields(e)) {
+      if (AdminAccess.refusedAtFields(e)) {
         List<String> names = spec.fields().stream().map(f -> f.name()).toList();
         return page(
             request, visitor, model, id, spec, new Form(Map.of()).refused(e, names), e.status());
       }
       throw e;
     }
-    String back = AdminPages.allowed(visitor, model).url() + "?done=changed";
+    String back = AdminAccess.allowed(visitor, model).url() + "?done=changed";
     return Response.seeOther(URI.create(back)).build();
   }
 
@@ -124,6 +124,6 @@ public final class ObjectForms {
         spec.label() + ": " + object,
         "objectform.jte",
         new Views.ObjectFormPage(
-            AdminPages.allowed(visitor, model), visitor.csrfToken(), id, object, spec, form));
+            AdminAccess.allowed(visitor, model), visitor.csrfToken(), id, object, spec, form));
   }
 }

@@ -33,7 +33,7 @@ class AddFormTest {
 
   @Test
   void aNewObjectsFormStartsWithEachFieldsInitialValue() {
-    Form form = new Form(AdminPages.initial(USER, new MultivaluedHashMap<>()));
+    Form form = new Form(PostedForm.initial(USER, new MultivaluedHashMap<>()));
     assertTrue(form.checked("is_active"), "a box the domain defaults to yes starts ticked");
     assertFalse(form.checked("is_staff"));
     assertEquals("", form.value("username"));
@@ -47,7 +47,7 @@ class AddFormTest {
     query.putSingle("group", "7");
     query.putSingle("is_active", "");
     query.putSingle("last_login", "2026-01-01T00:00:00Z");
-    Form form = new Form(AdminPages.initial(USER, query));
+    Form form = new Form(PostedForm.initial(USER, query));
     assertEquals("7", form.value("group"));
     assertFalse(form.checked("is_active"));
     assertEquals("", form.value("last_login"));

@@ -1,0 +1,54 @@
+package cores.admin;
+
+import cores.api.admin.AdminModel;
+import cores.api.web.Access;
+import cores.api.web.ProblemException;
+import cores.api.web.Visitor;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/** Who may see and do what in the admin: the checks every admin page makes. */
+final class AdminAccess {
+  private AdminAccess() {}
+
+  static Views.Allowed allowed(Visitor visitor, AdminModel model) {
+    return new Views.Allowed(
+        model,
+        may(visitor, model, "add"),
+        may(visitor, model, "change"),
+        may(visitor, model, "delete"),
+        !model.actions().isEmpty() && visitor.may(model.permission("change")));
+  }
+
+  /** Whether the model takes the action at all, and the visitor has its permission. */
+  static boolean may(Visitor visitor, AdminModel model, String action) {
+    return model.allows(action) && visitor.may(model.permission(action));
+  }
+
+  /**
+   * Whether a refusal is shown on its form: bad input, a conflict, or a right the visitor may not
+   * give, named at its field (a 403 without a field is the whole page's).
+   */
+  static boolean refusedAtFields(ProblemException e) {
+    return e.status() == 400 || e.status() == 409 || (e.status() == 403 && !e.errors().isEmpty());
+  }
+
+  /** Refuses the writes of a model its desk allows no one while impersonating (403). */
+  static void requireWritable(ContainerRequestContext request, AdminModel model) {
+    if (model.notWhileImpersonating() != null) {
+      Access.requireNotImpersonating(request, model.notWhileImpersonating());
+    }
+  }
+
+  static void require(Visitor visitor, AdminModel model, String action) {
+    if (!may(visitor, model, action)) {
+      throw Access.forbidden("This needs the permission " + model.permission(action) + ".");
+    }
+  }
+
+  /** Anonymous visitors log in first; others must be staff. */
+  static Optional<Response> staffOnly(ContainerRequestContext request) {
+    return Operations.gate(request, Operations.Audience.STAFF);
+  }
+}

@@ -1,0 +1,149 @@
+package cores.admin;
+
+import cores.api.admin.AdminDesk.InlineChange;
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.web.ProblemException;
+import cores.api.web.Visitor;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The admin's forms as posted and as first shown: field values, ids, page numbers. */
+final class PostedForm {
+  private PostedForm() {}
+
+  /** The posted value of each field; an unticked box is absent, a multi's values one a line. */
+  static Map<String, String> values(
+      List<AdminField> fields, MultivaluedMap<String, String> posted) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (AdminField field : fields) {
+      if (field.writable()) {
+        List<String> given = posted == null ? null : posted.get(field.name());
+        values.put(
+            field.name(),
+            "multi".equals(field.kind())
+                ? String.join("\n", given == null ? List.of() : given)
+                : first(posted, field.name()));
+      }
+    }
+    return values;
+  }
+
+  /**
+   * What a new object's form holds: each field's initial value (the domain's default, so that an
+   * unticked box does not override a default of yes), then what a link fills in (a host's "Add NIC"
+   * its host).
+   */
+  static Map<String, String> initial(AdminModel model, MultivaluedMap<String, String> query) {
+    Map<String, String> initial = new LinkedHashMap<>();
+    for (AdminField field : model.fields()) {
+      if (!field.writable()) {
+        continue;
+      }
+      String given = query.getFirst(field.name());
+      if (given != null) {
+        initial.put(field.name(), given);
+      } else if (field.initial() != null) {
+        initial.put(field.name(), field.initial());
+      }
+    }
+    return initial;
+  }
+
+  static Map<String, String> values(AdminModel model, MultivaluedMap<String, String> posted) {
+    return values(model.fields(), posted);
+  }
+
+  static List<String> names(AdminModel model) {
+    return model.fields().stream().map(AdminField::name).toList();
+  }
+
+  static String first(MultivaluedMap<String, String> posted, String name) {
+    String value = posted == null ? null : posted.getFirst(name);
+    return value == null ? "" : value;
+  }
+
+  static List<Long> ids(MultivaluedMap<String, String> posted) {
+    List<Long> ids = new ArrayList<>();
+    List<String> given = posted == null ? null : posted.get("ids");
+    if (given != null) {
+      for (String id : given) {
+        ids.add(id(id));
+      }
+    }
+    return ids.stream().distinct().toList();
+  }
+
+  static long id(String text) {
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest("Not an id: " + text);
+    }
+  }
+
+  static int pageNumber(String text) {
+    try {
+      return text == null ? 1 : Math.max(1, Integer.parseInt(text));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  /**
+   * The inline rows posted with a change form: the rows it listed ({@code nic-rows}), changed or
+   * ticked for deletion as the visitor may, and a new row when any of its fields is filled in.
+   */
+  static List<InlineChange> inlineChanges(
+      Visitor visitor,
+      AdminModel model,
+      List<AdminModel> inlines,
+      MultivaluedMap<String, String> posted) {
+    List<InlineChange> changes = new ArrayList<>();
+    for (AdminModel inline : inlines) {
+      Views.Allowed allowed = AdminAccess.allowed(visitor, inline);
+      List<Long> rows = new ArrayList<>();
+      for (String id : posted.getOrDefault(inline.name() + "-rows", List.of())) {
+        rows.add(id(id));
+      }
+      for (long row : rows.stream().distinct().toList()) {
+        boolean delete =
+            allowed.delete()
+                && !first(posted, InlineChange.field(inline.name(), row, InlineChange.DELETE))
+                    .isEmpty();
+        if (delete || allowed.change()) {
+          changes.add(
+              new InlineChange(
+                  inline.name(), row, inlineValues(inline, model, row, posted), delete));
+        }
+      }
+      if (allowed.add()) {
+        Map<String, String> values = inlineValues(inline, model, 0, posted);
+        boolean filled =
+            inline.fields().stream()
+                .anyMatch(
+                    f -> !"bool".equals(f.kind()) && !values.getOrDefault(f.name(), "").isBlank());
+        if (filled) {
+          changes.add(new InlineChange(inline.name(), 0, values, false));
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** A posted inline row's writable fields (not its reference to the object). */
+  private static Map<String, String> inlineValues(
+      AdminModel inline, AdminModel model, long row, MultivaluedMap<String, String> posted) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (AdminField field : inline.fields()) {
+      if (field.writable() && !field.name().equals(model.name())) {
+        values.put(
+            field.name(), first(posted, InlineChange.field(inline.name(), row, field.name())));
+      }
+    }
+    return values;
+  }
+}
