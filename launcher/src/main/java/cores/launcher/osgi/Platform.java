@@ -242,6 +242,9 @@ public final class Platform {
       boolean ok = isFragment(b) ? b.getState() == Bundle.RESOLVED : b.getState() == Bundle.ACTIVE;
       if (!ok) {
         Throwable error = errors.get(b.getBundleId());
+        if (error == null && b.getState() == Bundle.INSTALLED) {
+          error = resolutionError(b);
+        }
         failed.add(
             b.getSymbolicName()
                 + " "
@@ -260,6 +263,19 @@ public final class Platform {
           LaunchException.PLATFORM_FAILED,
           failed.size() + " bundle(s) did not start, first: " + failed.get(0),
           first);
+    }
+  }
+
+  /**
+   * Why a bundle does not resolve, asked again: the framework reports its first failure as an event
+   * delivered on its own thread, which may not have arrived when the start levels are reached.
+   */
+  private static Throwable resolutionError(Bundle bundle) {
+    try {
+      bundle.start(Bundle.START_TRANSIENT);
+      return null;
+    } catch (BundleException | RuntimeException e) {
+      return e;
     }
   }
 
