@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -109,6 +110,27 @@ class LinksIT {
     assertTrue(login.body().contains("cores-account__name"), "logged in: " + login.body());
     // the admin's pages are many: beyond a number the list is as broken as a dead link
     assertEquals(Map.of(), broken(superuser, 100));
+  }
+
+  /**
+   * The page a Cores run without the stack answers at /docs/ (nginx serves the guides there in the
+   * stack): in Chromium on a phone without JavaScript and on a desktop with it, axe-core clean.
+   */
+  @Test
+  void theDocumentationPageOfACoresWithoutTheStackIsAccessible() throws Exception {
+    String cores = "http://127.0.0.1:" + site.api().cores().httpPort();
+    Path screenshots = Path.of("target", "screenshots", "links").toAbsolutePath();
+    for (boolean javascript : new boolean[] {false, true}) {
+      try (Browser browser =
+          Browser.start(cores, screenshots, javascript, javascript ? 1280 : 390)) {
+        browser.open("/docs/");
+        assertTrue(browser.text().contains("the API documentation"), browser.text());
+        browser.screenshot(javascript ? "docs-desktop" : "docs-phone-no-javascript");
+        browser.assertAccessible();
+        browser.follow("main a[href='/api/docs']");
+        assertEquals("/api/docs", browser.path());
+      }
+    }
   }
 
   private static HttpClient client() {
