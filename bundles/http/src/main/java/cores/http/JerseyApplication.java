@@ -17,6 +17,7 @@ import cores.http.problem.ProblemExceptionMapper;
 import cores.http.problem.ThrowableMapper;
 import cores.http.problem.WebApplicationExceptionMapper;
 import cores.http.system.IndexResource;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,17 +89,14 @@ final class JerseyApplication implements AutoCloseable {
             return thread;
           });
 
-  /** What the application serving requests was built with: see {@link #serves}. */
-  private volatile Set<Object> published = Set.of();
+  private static final Build NONE = new Build(Set.of(), Map.of());
 
-  /** What Jersey refused at the build serving requests, with its reasons. */
-  private volatile Map<Object, String> refused = Map.of();
+  /** The refusals last logged: each is logged once, when it first appears or its reason changes. */
+  private Map<Object, String> reported = Map.of();
 
-  /** The outcome of the last build, published once its application serves. */
-  private volatile Build built = new Build(Set.of(), Map.of());
+  private volatile JerseyServlet<Build> servlet;
 
   // guarded by this
-  private JerseyServlet servlet;
   private long version;
   private long servedVersion = -1;
   private boolean running;
@@ -182,25 +180,31 @@ final class JerseyApplication implements AutoCloseable {
   }
 
   /** The servlet to mount; Jetty initialises it when the server starts. */
-  synchronized JerseyServlet newServlet() {
-    servlet = new JerseyServlet(this::build, CoresServer.STOP_TIMEOUT_MILLIS);
+  synchronized Servlet newServlet() {
+    servlet = new JerseyServlet<>(this::build, CoresServer.STOP_TIMEOUT_MILLIS);
     return servlet;
   }
 
   /** Called once the servlet is initialised: changes made meanwhile are applied now. */
   synchronized void started() {
     running = true;
-    publish();
+    report();
     if (servedVersion != version) {
       scheduleReload();
     }
   }
 
-  /** The build just put in place is the one serving requests. */
-  private void publish() {
-    Build current = built;
+  /** What the application taking new requests was built with. */
+  private Build current() {
+    JerseyServlet<Build> target = servlet;
+    return target == null ? NONE : target.serving(NONE);
+  }
+
+  /** Logs what the build just put in place refuses anew. */
+  private synchronized void report() {
+    Build current = current();
     for (Map.Entry<Object, String> refusal : current.refused().entrySet()) {
-      if (!refusal.getValue().equals(refused.get(refusal.getKey()))) {
+      if (!refusal.getValue().equals(reported.get(refusal.getKey()))) {
         LOG.warn(
             "{} {} refused, the others are served: {}",
             api ? "REST resource or extension" : "Page resource or extension",
@@ -208,13 +212,12 @@ final class JerseyApplication implements AutoCloseable {
             refusal.getValue());
       }
     }
-    published = current.serving();
-    refused = current.refused();
+    reported = current.refused();
   }
 
   /** What Jersey refused in the application serving requests, with the reasons. */
   Map<Object, String> refused() {
-    return refused;
+    return current().refused();
   }
 
   /**
@@ -222,7 +225,7 @@ final class JerseyApplication implements AutoCloseable {
    * moment its rebuild is in place, not from the moment it was added.
    */
   boolean serves(Object resourceOrExtension) {
-    return published.contains(resourceOrExtension);
+    return current().serving().contains(resourceOrExtension);
   }
 
   /** Class names of the published resources and this bundle's own. */
@@ -251,7 +254,7 @@ final class JerseyApplication implements AutoCloseable {
   }
 
   private void reload() {
-    JerseyServlet target;
+    JerseyServlet<Build> target;
     synchronized (this) {
       reloadPending = false;
       target = servlet;
@@ -261,12 +264,13 @@ final class JerseyApplication implements AutoCloseable {
     thread.setContextClassLoader(classLoader);
     try {
       target.rebuild();
-      publish();
+      report();
+      Build current = current();
       LOG.info(
           "{} reloaded: {} resources and extensions served, {} refused",
           api ? "REST application" : "Page application",
-          published.size(),
-          refused.size());
+          current.serving().size(),
+          current.refused().size());
     } catch (ServletException | RuntimeException e) {
       LOG.error("Reloading the REST application failed", e);
     } catch (InterruptedException e) {
@@ -305,14 +309,14 @@ final class JerseyApplication implements AutoCloseable {
 
   /**
    * Initialises the application with what is published now, leaving out what Jersey refuses; the
-   * outcome is kept in {@link #built} until {@link #publish}. Only the reload thread and, before it
-   * runs, Jetty's start call it.
+   * outcome goes with the application. Only the reload thread and, before it runs, Jetty's start
+   * call it.
    */
-  private ServletContainer build(JerseyServlet target) throws ServletException {
+  private JerseyServlet.Built<Build> build(JerseyServlet<Build> target) throws ServletException {
     // resources before extensions: the order they are registered in
     List<Object> all;
     Set<Object> yielding;
-    Set<Object> before = published;
+    Set<Object> before = current().serving();
     synchronized (this) {
       servedVersion = version;
       all = new ArrayList<>(resources);
@@ -322,8 +326,8 @@ final class JerseyApplication implements AutoCloseable {
     Set<Object> accepted = identitySet(all);
     try {
       ServletContainer container = target.initialise(config(all, accepted));
-      built = new Build(Collections.unmodifiableSet(accepted), Map.of());
-      return container;
+      return new JerseyServlet.Built<>(
+          container, new Build(Collections.unmodifiableSet(accepted), Map.of()));
     } catch (ServletException | RuntimeException e) {
       LOG.debug("Jersey refused the application; trying its parts one at a time", e);
     }
@@ -358,11 +362,12 @@ final class JerseyApplication implements AutoCloseable {
     }
     // the trials are destroyed: a refused trial may have touched the accepted instances last
     ServletContainer container = target.initialise(config(all, accepted));
-    built = new Build(Collections.unmodifiableSet(accepted), Collections.unmodifiableMap(refusals));
-    return container;
+    return new JerseyServlet.Built<>(
+        container,
+        new Build(Collections.unmodifiableSet(accepted), Collections.unmodifiableMap(refusals)));
   }
 
-  private boolean valid(JerseyServlet target, List<Object> all, Set<Object> parts) {
+  private boolean valid(JerseyServlet<Build> target, List<Object> all, Set<Object> parts) {
     try {
       target.initialise(config(all, parts)).destroy();
       return true;

@@ -20,34 +20,44 @@ import org.slf4j.LoggerFactory;
  * (they fail with "Request scope has been already shut down"); here the new application is built
  * beside the old one, takes over new requests at once, and the old one is destroyed when its last
  * request has finished.
+ *
+ * <p>Each application carries what it was built with ({@code T}), so that what is said to be served
+ * is always what answers the requests: never ahead of the switch, never behind it.
+ *
+ * @param <T> what an application was built with
  */
-final class JerseyServlet implements Servlet {
+final class JerseyServlet<T> implements Servlet {
   private static final Logger LOG = LoggerFactory.getLogger(JerseyServlet.class);
   private static final long DRAIN_POLL_MILLIS = 20;
 
   /** One Jersey application and the requests inside it. */
-  private static final class Generation {
+  private static final class Generation<T> {
     final ServletContainer container;
+    final T builtWith;
     final AtomicInteger inFlight = new AtomicInteger();
     volatile boolean retired;
 
-    Generation(ServletContainer container) {
-      this.container = container;
+    Generation(Built<T> built) {
+      this.container = built.container();
+      this.builtWith = built.with();
     }
   }
 
+  /** An initialised application and what it was built with. */
+  record Built<T>(ServletContainer container, T with) {}
+
   /** Builds the application to serve, initialising candidates through the servlet. */
   @FunctionalInterface
-  interface Builder {
-    ServletContainer build(JerseyServlet servlet) throws ServletException;
+  interface Builder<T> {
+    Built<T> build(JerseyServlet<T> servlet) throws ServletException;
   }
 
-  private final Builder builder;
+  private final Builder<T> builder;
   private final long drainMillis;
-  private final AtomicReference<Generation> current = new AtomicReference<>();
+  private final AtomicReference<Generation<T>> current = new AtomicReference<>();
   private volatile ServletConfig config;
 
-  JerseyServlet(Builder builder, long drainMillis) {
+  JerseyServlet(Builder<T> builder, long drainMillis) {
     this.builder = builder;
     this.drainMillis = drainMillis;
   }
@@ -55,7 +65,16 @@ final class JerseyServlet implements Servlet {
   @Override
   public void init(ServletConfig servletConfig) throws ServletException {
     this.config = servletConfig;
-    current.set(new Generation(builder.build(this)));
+    current.set(new Generation<>(builder.build(this)));
+  }
+
+  /**
+   * What the application taking new requests was built with, or {@code fallback} before the first
+   * and after the last.
+   */
+  T serving(T fallback) {
+    Generation<T> generation = current.get();
+    return generation == null ? fallback : generation.builtWith;
   }
 
   /**
@@ -70,7 +89,7 @@ final class JerseyServlet implements Servlet {
 
   /** Builds the new application, switches to it, then retires the old one once it is idle. */
   void rebuild() throws ServletException, InterruptedException {
-    Generation old = current.getAndSet(new Generation(builder.build(this)));
+    Generation<T> old = current.getAndSet(new Generation<>(builder.build(this)));
     if (old == null) {
       return;
     }
@@ -91,7 +110,7 @@ final class JerseyServlet implements Servlet {
   @Override
   public void service(ServletRequest request, ServletResponse response)
       throws ServletException, IOException {
-    Generation generation = enter();
+    Generation<T> generation = enter();
     try {
       generation.container.service(request, response);
     } finally {
@@ -104,9 +123,9 @@ final class JerseyServlet implements Servlet {
    * either the retiring thread sees the count and waits, or this thread sees the flag and moves on
    * to the newer generation.
    */
-  private Generation enter() throws UnavailableException {
+  private Generation<T> enter() throws UnavailableException {
     while (true) {
-      Generation generation = current.get();
+      Generation<T> generation = current.get();
       if (generation == null) {
         throw new UnavailableException("the REST application is stopped");
       }
@@ -130,7 +149,7 @@ final class JerseyServlet implements Servlet {
 
   @Override
   public void destroy() {
-    Generation generation = current.getAndSet(null);
+    Generation<T> generation = current.getAndSet(null);
     if (generation != null) {
       generation.container.destroy();
     }
