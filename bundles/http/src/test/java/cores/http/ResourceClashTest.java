@@ -13,9 +13,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,10 +57,25 @@ class ResourceClashTest extends ServerFixture {
     }
   }
 
+  /** What the test added: removed after it whatever its outcome, so that one failure stays one. */
+  private final List<Object> added = new ArrayList<>();
+
+  private void add(Object resource, boolean plugin) {
+    added.add(resource);
+    server.addResource(resource, plugin);
+  }
+
+  @AfterEach
+  void removeWhatTheTestAdded() throws InterruptedException {
+    added.forEach(server::removeResource);
+    eventually(
+        () -> added.stream().noneMatch(server::serves) && server.refusedResources().isEmpty());
+  }
+
   @Test
   void aClashingResourceIsRefusedAloneAndLaterChangesStillTakeEffect() throws Exception {
     ThingsClash clash = new ThingsClash();
-    server.addResource(clash);
+    add(clash, false);
     eventually(() -> server.refusedResources().containsKey(clash));
     assertTrue(
         server.refusedResources().get(clash).contains("things"),
@@ -67,7 +84,7 @@ class ResourceClashTest extends ServerFixture {
     assertEquals(Map.of("limit", 1), json(get("/api/things?limit=1")));
 
     TestResources.Late late = new TestResources.Late();
-    server.addResource(late);
+    add(late, false);
     eventually(() -> status("/api/late") == 200);
     assertTrue(server.serves(late));
     server.removeResource(late);
@@ -81,12 +98,12 @@ class ResourceClashTest extends ServerFixture {
   @Test
   void anInvalidResourceIsRefusedAloneAndLaterChangesStillTakeEffect() throws Exception {
     Invalid invalid = new Invalid();
-    server.addResource(invalid);
+    add(invalid, false);
     eventually(() -> server.refusedResources().containsKey(invalid));
     assertEquals(404, status("/api/invalid"));
 
     TestResources.Late late = new TestResources.Late();
-    server.addResource(late);
+    add(late, false);
     eventually(() -> status("/api/late") == 200);
     server.removeResource(late);
     eventually(() -> status("/api/late") == 404);
@@ -98,11 +115,11 @@ class ResourceClashTest extends ServerFixture {
   @Test
   void theResourceServedFirstKeepsItsPathAndTheOtherTakesItOnceItIsFree() throws Exception {
     TestResources.Late late = new TestResources.Late();
-    server.addResource(late);
+    add(late, false);
     eventually(() -> status("/api/late") == 200);
 
     LateClash clash = new LateClash();
-    server.addResource(clash);
+    add(clash, false);
     eventually(() -> server.refusedResources().containsKey(clash));
     assertEquals(Map.of("late", true), json(get("/api/late")));
 
@@ -118,12 +135,12 @@ class ResourceClashTest extends ServerFixture {
   @Test
   void aPluginsResourceYieldsItsPathToThePlatformsOwn() throws Exception {
     LateClash plugin = new LateClash();
-    server.addResource(plugin, true);
+    add(plugin, true);
     eventually(() -> server.serves(plugin));
     assertEquals(Map.of("lateClash", true), json(get("/api/late")));
 
     TestResources.Late own = new TestResources.Late();
-    server.addResource(own);
+    add(own, false);
     eventually(() -> server.serves(own));
     assertEquals(Map.of("late", true), json(get("/api/late")));
     assertTrue(server.refusedResources().containsKey(plugin));
