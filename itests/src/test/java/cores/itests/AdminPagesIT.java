@@ -292,6 +292,39 @@ class AdminPagesIT {
   }
 
   @Test
+  @Order(33)
+  void aSaveOverSomeoneElsesChangeIsRefusedUntilMadeAgainKnowingIt() throws Exception {
+    String details = "SELECT details FROM inventory_host WHERE id = ?";
+    // on the other host: the first one's history is counted below
+    // a write of Cores' own (a scan's last seen) is not someone else's change of the form
+    root.open("/admin/inventory/host/" + otherHostId);
+    site.api().db().execute("UPDATE inventory_host SET lastseen = now() WHERE id = ?", otherHostId);
+    root.type("details", "after a scan");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The host was changed."), root.text());
+    assertEquals("after a scan", site.api().db().text(details, otherHostId));
+
+    root.open("/admin/inventory/host/" + otherHostId);
+    site.api()
+        .db()
+        .execute("UPDATE inventory_host SET details = 'theirs' WHERE id = ?", otherHostId);
+    root.type("details", "mine");
+    root.follow("main form button[type=submit]");
+    assertTrue(
+        root.text().contains("Someone else changed this host since you opened this form"),
+        root.text());
+    assertEquals("theirs", site.api().db().text(details, otherHostId), "nothing written");
+    assertEquals("mine", root.find("#f-details").getAttribute("value"), "kept as typed");
+    root.assertAccessible();
+    root.screenshot("admin-changed-since");
+
+    // saved again, knowing: what is shown is kept
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The host was changed."), root.text());
+    assertEquals("mine", site.api().db().text(details, otherHostId));
+  }
+
+  @Test
   @Order(40)
   void aStaffUserWithoutDeleteHostSeesNoDeleteAndAForgedDeleteIs403() throws Exception {
     WebSite.Account dora = site.user("dora", false);

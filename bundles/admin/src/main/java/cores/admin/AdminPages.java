@@ -359,16 +359,27 @@ public final class AdminPages {
     }
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
+    return form(request, visitor, model, id, new Form(opened(visitor, model, id)), 200);
+  }
+
+  /**
+   * What the change form shows of the object now: its fields, its inline rows' under their form
+   * names, and under {@link EditedSince#FIELD} the digest of what the form edits.
+   */
+  private Map<String, String> opened(Visitor visitor, AdminModel model, long id) {
     User user = visitor.user().orElseThrow();
     Map<String, String> values = new LinkedHashMap<>(desk.get(user, model, id));
+    EditedSince edited = new EditedSince().add(model.fields(), values, field -> field);
     for (AdminModel inline : inlineModels(visitor, model)) {
       for (Map<String, String> row : desk.inlineRows(user, inline, model, id)) {
         long rowId = Long.parseLong(row.get("id"));
         row.forEach(
             (field, value) -> values.put(InlineChange.field(inline.name(), rowId, field), value));
+        edited.add(inline.fields(), row, field -> InlineChange.field(inline.name(), rowId, field));
       }
     }
-    return form(request, visitor, model, id, new Form(values), 200);
+    values.put(EditedSince.FIELD, edited.digest());
+    return values;
   }
 
   @POST
@@ -390,25 +401,55 @@ public final class AdminPages {
     Map<String, String> values = values(model, posted);
     List<InlineChange> inlines =
         PostedForm.inlineChanges(visitor, model, inlineModels(visitor, model), posted);
+    String opened = posted.getFirst(EditedSince.FIELD);
+    if (opened != null) {
+      String now = opened(visitor, model, id).get(EditedSince.FIELD);
+      if (!opened.equals(now)) {
+        // shown again as posted, with the digest of now: saving once more keeps what is shown
+        ProblemException changed =
+            ProblemException.conflict(
+                "Someone else changed this "
+                    + model.name()
+                    + " since you opened this form, so nothing was saved. The form shows your"
+                    + " values: compare them with its history, then save again to keep them.");
+        return asPosted(request, visitor, model, id, values, inlines, now, changed);
+      }
+    }
     try {
       desk.update(visitor.user().orElseThrow(), model, id, values, inlines);
     } catch (ProblemException e) {
       if (refusedAtFields(e)) {
-        // the inline rows as posted, their problems at their fields
-        Map<String, String> shown = new LinkedHashMap<>(values);
-        List<String> names = new ArrayList<>(names(model));
-        for (InlineChange inline : inlines) {
-          inline.values().forEach((field, value) -> shown.put(inline.field(field), value));
-          inline.values().keySet().forEach(field -> names.add(inline.field(field)));
-          if (inline.delete()) {
-            shown.put(inline.field(InlineChange.DELETE), "on");
-          }
-        }
-        return form(request, visitor, model, id, new Form(shown).refused(e, names), e.status());
+        return asPosted(request, visitor, model, id, values, inlines, opened, e);
       }
       throw e;
     }
     return redirect(allowed(visitor, model).url() + "?done=changed");
+  }
+
+  /** The change form as posted, inline rows included, with the refusal at its fields. */
+  private Response asPosted(
+      ContainerRequestContext request,
+      Visitor visitor,
+      AdminModel model,
+      long id,
+      Map<String, String> values,
+      List<InlineChange> inlines,
+      String opened,
+      ProblemException refusal) {
+    Map<String, String> shown = new LinkedHashMap<>(values);
+    List<String> names = new ArrayList<>(names(model));
+    for (InlineChange inline : inlines) {
+      inline.values().forEach((field, value) -> shown.put(inline.field(field), value));
+      inline.values().keySet().forEach(field -> names.add(inline.field(field)));
+      if (inline.delete()) {
+        shown.put(inline.field(InlineChange.DELETE), "on");
+      }
+    }
+    if (opened != null) {
+      shown.put(EditedSince.FIELD, opened);
+    }
+    return form(
+        request, visitor, model, id, new Form(shown).refused(refusal, names), refusal.status());
   }
 
   @GET

@@ -8,6 +8,9 @@ import java.util.Map;
 
 /** A model's form as shown: its values, and the domain's problems at their fields. */
 public final class Form {
+  /** The form field with the digest of what a change form was opened on ({@link EditedSince}). */
+  public static final String OPENED = EditedSince.FIELD;
+
   private final Map<String, String> values;
   private final Map<String, List<String>> errors = new LinkedHashMap<>();
   private final List<String> general = new ArrayList<>();
@@ -31,6 +34,11 @@ public final class Form {
               }
             });
     return this;
+  }
+
+  /** That digest, empty on other forms. */
+  public String opened() {
+    return value(OPENED);
   }
 
   public String value(String name) {
