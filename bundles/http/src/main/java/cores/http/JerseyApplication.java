@@ -97,8 +97,6 @@ final class JerseyApplication implements AutoCloseable {
   private volatile JerseyServlet<Build> servlet;
 
   // guarded by this
-  private long version;
-  private long servedVersion = -1;
   private boolean running;
   private boolean reloadPending;
 
@@ -185,13 +183,10 @@ final class JerseyApplication implements AutoCloseable {
     return servlet;
   }
 
-  /** Called once the servlet is initialised: changes made meanwhile are applied now. */
+  /** Called once Jetty has started: the first application is built now, off the caller's thread. */
   synchronized void started() {
     running = true;
-    report();
-    if (servedVersion != version) {
-      scheduleReload();
-    }
+    scheduleReload();
   }
 
   /** What the application taking new requests was built with. */
@@ -240,7 +235,6 @@ final class JerseyApplication implements AutoCloseable {
   }
 
   private void changed() {
-    version++;
     if (running) {
       scheduleReload();
     }
@@ -267,7 +261,7 @@ final class JerseyApplication implements AutoCloseable {
       report();
       Build current = current();
       LOG.info(
-          "{} reloaded: {} resources and extensions served, {} refused",
+          "{} built: {} resources and extensions served, {} refused",
           api ? "REST application" : "Page application",
           current.serving().size(),
           current.refused().size());
@@ -309,8 +303,7 @@ final class JerseyApplication implements AutoCloseable {
 
   /**
    * Initialises the application with what is published now, leaving out what Jersey refuses; the
-   * outcome goes with the application. Only the reload thread and, before it runs, Jetty's start
-   * call it.
+   * outcome goes with the application. Only the reload thread calls it.
    */
   private JerseyServlet.Built<Build> build(JerseyServlet<Build> target) throws ServletException {
     // resources before extensions: the order they are registered in
@@ -318,7 +311,6 @@ final class JerseyApplication implements AutoCloseable {
     Set<Object> yielding;
     Set<Object> before = current().serving();
     synchronized (this) {
-      servedVersion = version;
       all = new ArrayList<>(resources);
       all.addAll(extensions);
       yielding = identitySet(List.copyOf(plugins));

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.UnavailableException;
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -55,6 +57,10 @@ final class JerseyServlet<T> implements Servlet {
   private final Builder<T> builder;
   private final long drainMillis;
   private final AtomicReference<Generation<T>> current = new AtomicReference<>();
+
+  /** Open once the first application serves, or the servlet is destroyed before it does. */
+  private final CountDownLatch first = new CountDownLatch(1);
+
   private volatile ServletConfig config;
 
   JerseyServlet(Builder<T> builder, long drainMillis) {
@@ -63,9 +69,10 @@ final class JerseyServlet<T> implements Servlet {
   }
 
   @Override
-  public void init(ServletConfig servletConfig) throws ServletException {
+  public void init(ServletConfig servletConfig) {
+    // The first application is built by the first rebuild, not here on the thread starting Jetty:
+    // at the platform's start that is the start-level thread, which has other bundles to start.
     this.config = servletConfig;
-    current.set(new Generation<>(builder.build(this)));
   }
 
   /**
@@ -90,6 +97,7 @@ final class JerseyServlet<T> implements Servlet {
   /** Builds the new application, switches to it, then retires the old one once it is idle. */
   void rebuild() throws ServletException, InterruptedException {
     Generation<T> old = current.getAndSet(new Generation<>(builder.build(this)));
+    first.countDown();
     if (old == null) {
       return;
     }
@@ -127,6 +135,9 @@ final class JerseyServlet<T> implements Servlet {
     while (true) {
       Generation<T> generation = current.get();
       if (generation == null) {
+        if (first.getCount() > 0 && awaitFirst()) {
+          continue;
+        }
         throw new UnavailableException("the REST application is stopped");
       }
       generation.inFlight.incrementAndGet();
@@ -134,6 +145,16 @@ final class JerseyServlet<T> implements Servlet {
         return generation;
       }
       generation.inFlight.decrementAndGet();
+    }
+  }
+
+  /** A request that comes before the first application waits for it, as long as a drain at most. */
+  private boolean awaitFirst() throws UnavailableException {
+    try {
+      return first.await(drainMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("interrupted while the REST application is being built");
     }
   }
 
@@ -149,6 +170,7 @@ final class JerseyServlet<T> implements Servlet {
 
   @Override
   public void destroy() {
+    first.countDown();
     Generation<T> generation = current.getAndSet(null);
     if (generation != null) {
       generation.container.destroy();

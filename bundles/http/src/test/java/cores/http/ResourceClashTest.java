@@ -168,6 +168,8 @@ class ResourceClashTest extends ServerFixture {
     other.addResource(clash);
     other.start();
     try {
+      // the first application is built off the starting thread
+      eventually(() -> other.serves(things));
       assertEquals(List.of(clash), List.copyOf(other.refusedResources().keySet()));
       assertTrue(other.serves(things));
       HttpResponse<String> response =
