@@ -41,9 +41,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two distributions on one database behind Debian's nginx with both as its upstream group (the
  * project's nginx/ configuration, as {@code docker-compose up --scale cores=2} runs it): what one
  * instance knows, the other knows, because it is in the database — sessions and CSRF tokens, the
- * login throttle, the search cache's validity, the scheduled jobs and the outbox; 50 concurrent
- * bookings of one slot over both give one 201; and stopping one instance under traffic through
- * nginx loses no GET and no write.
+ * login throttle, the search cache's and the kept host answers' validity, the scheduled jobs and
+ * the outbox; 50 concurrent bookings of one slot over both give one 201; and stopping one instance
+ * under traffic through nginx loses no GET and no write.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -315,6 +315,37 @@ class ScaleOutIT {
     assertEquals(200, renamed.statusCode(), renamed.body());
     HttpResponse<String> after = one.send("GET", search, plain, null);
     assertTrue(after.body().contains("\"hostname\":\"scale-moved\""), after.body());
+  }
+
+  @Test
+  @Order(4)
+  void hostAnswersKeptOnOneInstanceSeeChangesMadeOnTheOtherAndByTheScan() throws Exception {
+    String list = "/api/inventory/host/?limit=50";
+    String row = "/api/inventory/host/" + host + "/";
+    String page = "/hosts/" + host + "/";
+    for (int i = 0; i < 2; i++) {
+      for (String path : List.of(list, row)) {
+        HttpResponse<String> kept = one.send("GET", path, admin, null);
+        assertEquals(200, kept.statusCode(), kept.body());
+        assertTrue(kept.body().contains("\"lastseen\":null"), kept.body());
+      }
+      assertEquals(200, one.send("GET", page, null, null).statusCode());
+    }
+    HttpResponse<String> changed =
+        two.send("PATCH", row, admin, "{\"details\":\"changed on the other\"}");
+    assertEquals(200, changed.statusCode(), changed.body());
+    for (String path : List.of(list, row, page)) {
+      HttpResponse<String> after = one.send("GET", path, path.equals(page) ? null : admin, null);
+      assertTrue(after.body().contains("changed on the other"), path + ": " + after.body());
+    }
+    // as the scan's derivation writes it, but lastseen alone: no marker of the host's own
+    db.execute("UPDATE inventory_host SET lastseen = now() WHERE id = ?", host);
+    for (String path : List.of(list, row)) {
+      HttpResponse<String> seen = one.send("GET", path, admin, null);
+      assertTrue(
+          seen.body().matches("(?s).*\"lastseen\":\"20\\d\\d-.*"), path + ": " + seen.body());
+    }
+    assertTrue(one.send("GET", page, null, null).body().contains(">seen "), page);
   }
 
   @Test

@@ -49,6 +49,7 @@ public final class BookingDeskService implements BookingDesk {
   private final ZoneId zone;
   private final Clock clock;
   private final SearchCache pages;
+  private final HostSheets sheets;
 
   @Activate
   public BookingDeskService(
@@ -64,6 +65,7 @@ public final class BookingDeskService implements BookingDesk {
     this.zone = mail.zone();
     this.clock = clock;
     this.pages = pages;
+    this.sheets = new HostSheets(zone);
   }
 
   @Override
@@ -149,10 +151,13 @@ public final class BookingDeskService implements BookingDesk {
   @Override
   public Optional<HostSheet> host(long hostId) {
     Instant now = clock.instant();
-    return tx.readOnly(em -> Optional.ofNullable(sheet(Sql.of(em), hostId, now)));
+    return tx.readOnly(
+        em ->
+            Optional.ofNullable(
+                sheets.sheet(Sql.of(em), hostId, now, sql -> sheet(sql, hostId, now))));
   }
 
-  private HostSheet sheet(Sql sql, long hostId, Instant now) {
+  private HostSheets.Read sheet(Sql sql, long hostId, Instant now) {
     Map<String, Object> h =
         sql.row(
             "SELECT h.id, h.hostname, h.status, host(h.ip) AS ip, h.lastseen, h.serial_no,"
@@ -160,7 +165,7 @@ public final class BookingDeskService implements BookingDesk {
                 + " hw.name AS hardware, bl.code AS building, l.name AS lab, r.number AS rack,"
                 + " h.owner_id, ou.username AS owner_username, "
                 + String.format(BookingMail.NAME, "ou")
-                + " AS owner_name, g.name AS group_name, h.details, h.hypervisor,"
+                + " AS owner_name, h.group_id, g.name AS group_name, h.details, h.hypervisor,"
                 + " vm.hostname AS vm_host, b.id AS bookable_id, b.status AS bookable_status,"
                 + " b.comment AS bookable_comment"
                 + " FROM inventory_host h JOIN inventory_hosthardware hw ON hw.id = h.hardware_id"
@@ -206,8 +211,10 @@ public final class BookingDeskService implements BookingDesk {
     }
     HostSheet.Bookable bookable = null;
     List<Hold> holds = List.of();
+    List<Map<String, Object>> holdRows = List.of();
     if (h.get("bookable_id") instanceof Long id) {
-      holds = notEnded(sql, id, now);
+      holdRows = notEnded(sql, id, now);
+      holds = holds(holdRows);
       Hold reservation =
           holds.stream()
               .filter(x -> x.kind() == Hold.Kind.RESERVATION && x.current(now))
@@ -221,43 +228,61 @@ public final class BookingDeskService implements BookingDesk {
               reservation);
     }
     Long owner = (Long) h.get("owner_id");
-    return new HostSheet(
-        hostId,
-        (String) h.get("hostname"),
-        (String) h.get("status"),
-        (String) h.get("ip"),
-        (Instant) h.get("lastseen"),
-        (String) h.get("serial_no"),
-        (String) h.get("asset_no"),
-        (String) h.get("disk_vendor"),
-        (String) h.get("host_type"),
-        (String) h.get("hardware"),
-        new HostSheet.Location(
-            (String) h.get("building"), (String) h.get("lab"), integer(h.get("rack"))),
-        owner == null
-            ? null
-            : user(owner, (String) h.get("owner_username"), (String) h.get("owner_name")),
-        (String) h.get("group_name"),
-        (String) h.get("details"),
-        (Boolean) h.get("hypervisor"),
-        (String) h.get("vm_host"),
-        nics,
-        cards,
-        bookable,
-        holds,
-        Availability.days(holds, LocalDate.ofInstant(now, zone), zone));
+    // the accounts' names shown, as read, for the kept sheet's check
+    List<HostSheets.Named> users = new ArrayList<>();
+    if (owner != null) {
+      users.add(
+          new HostSheets.Named(
+              owner, (String) h.get("owner_username"), (String) h.get("owner_name")));
+    }
+    for (Map<String, Object> r : holdRows) {
+      users.add(
+          new HostSheets.Named(
+              (Long) r.get("owner_id"), (String) r.get("username"), (String) r.get("owner_name")));
+    }
+    List<HostSheets.Named> groups = new ArrayList<>();
+    if (h.get("group_id") instanceof Long group) {
+      groups.add(new HostSheets.Named(group, null, (String) h.get("group_name")));
+    }
+    HostSheet sheet =
+        new HostSheet(
+            hostId,
+            (String) h.get("hostname"),
+            (String) h.get("status"),
+            (String) h.get("ip"),
+            (Instant) h.get("lastseen"),
+            (String) h.get("serial_no"),
+            (String) h.get("asset_no"),
+            (String) h.get("disk_vendor"),
+            (String) h.get("host_type"),
+            (String) h.get("hardware"),
+            new HostSheet.Location(
+                (String) h.get("building"), (String) h.get("lab"), integer(h.get("rack"))),
+            owner == null
+                ? null
+                : user(owner, (String) h.get("owner_username"), (String) h.get("owner_name")),
+            (String) h.get("group_name"),
+            (String) h.get("details"),
+            (Boolean) h.get("hypervisor"),
+            (String) h.get("vm_host"),
+            nics,
+            cards,
+            bookable,
+            holds,
+            Availability.days(holds, LocalDate.ofInstant(now, zone), zone));
+    return new HostSheets.Read(sheet, users, groups);
   }
 
-  private static List<Hold> notEnded(Sql sql, long bookable, Instant now) {
+  /** The rows of the bookable's holds that have not ended, as {@link #holds} reads them. */
+  private static List<Map<String, Object>> notEnded(Sql sql, long bookable, Instant now) {
     List<Object> params = List.of(bookable, now, bookable, now);
-    return holds(
-        sql.rows(
-            BOOKINGS
-                + " WHERE x.bookable_id = ? AND x.end_time > ? UNION ALL "
-                + RESERVATIONS
-                + " WHERE x.bookable_id = ? AND (x.end_time IS NULL OR x.end_time > ?)"
-                + " ORDER BY start_time, kind",
-            params));
+    return sql.rows(
+        BOOKINGS
+            + " WHERE x.bookable_id = ? AND x.end_time > ? UNION ALL "
+            + RESERVATIONS
+            + " WHERE x.bookable_id = ? AND (x.end_time IS NULL OR x.end_time > ?)"
+            + " ORDER BY start_time, kind",
+        params);
   }
 
   @Override

@@ -23,11 +23,23 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Providers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +58,11 @@ public abstract class ModelResource implements ApiSchemas {
   private final Clock clock;
   private final Inventory inventory;
   private final Map<String, Served> models;
+  private final KeptAnswers answers = new KeptAnswers();
+
+  private static final Annotation[] NONE = new Annotation[0];
+  private static final GenericType<Page<Map<String, Object>>> PAGE = new GenericType<>() {};
+  private static final GenericType<Map<String, Object>> ROW = new GenericType<>() {};
 
   /** A model and its rules. */
   record Served(Model model, Rules rules) {}
@@ -83,7 +100,9 @@ public abstract class ModelResource implements ApiSchemas {
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
       @Context SecurityContext security,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context ContainerRequestContext request,
+      @Context Providers providers) {
     Served it = served(path);
     Map<String, String> query = Query.of(uri);
     // the resource declares every model's filters: those of other models are refused here
@@ -106,11 +125,75 @@ public abstract class ModelResource implements ApiSchemas {
               em -> it.rules().list(Sql.of(em), query, actor, window.limit(), window.offset()));
     } else {
       Access.require(security, it.model().permission("view"));
+      List<String> reads = KeptAnswers.reads(it.model(), query);
+      if (reads != null) {
+        return kept(
+            request,
+            providers,
+            reads,
+            PAGE,
+            sql -> {
+              Inventory.Rows read =
+                  inventory.list(sql, it.model(), query, window.limit(), window.offset());
+              return window.page(read.count(), frozen(read.results()), uri);
+            });
+      }
       rows =
           tx.readOnly(
               em -> inventory.list(Sql.of(em), it.model(), query, window.limit(), window.offset()));
     }
     return window.page(rows.count(), rows.results(), uri);
+  }
+
+  /**
+   * The answer from {@link #answers}, read in a transaction of its own when it is not kept: its
+   * bytes written by {@link KeptAnswerWriter}.
+   */
+  private <T> T kept(
+      ContainerRequestContext request,
+      Providers providers,
+      List<String> reads,
+      GenericType<T> type,
+      java.util.function.Function<Sql, T> read) {
+    Instant now = clock.instant();
+    String key = request.getUriInfo().getRequestUri().toString();
+    KeptAnswers.Answer<T> answer =
+        tx.readOnly(
+            em ->
+                answers.answer(
+                    Sql.of(em), key, reads, now, read, entity -> bytes(providers, type, entity)));
+    request.setProperty(KeptAnswerWriter.PROPERTY, answer.bytes());
+    return answer.entity();
+  }
+
+  /** The entity as Jersey writes it as JSON (the same writer and ObjectMapper). */
+  private static <T> byte[] bytes(Providers providers, GenericType<T> type, T entity) {
+    @SuppressWarnings("unchecked")
+    Class<T> raw = (Class<T>) type.getRawType();
+    MessageBodyWriter<T> writer =
+        providers.getMessageBodyWriter(raw, type.getType(), NONE, MediaType.APPLICATION_JSON_TYPE);
+    if (writer == null) {
+      throw new IllegalStateException("no JSON writer of " + type);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      writer.writeTo(
+          entity,
+          raw,
+          type.getType(),
+          NONE,
+          MediaType.APPLICATION_JSON_TYPE,
+          new MultivaluedHashMap<>(),
+          out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Rows as shared between requests: nobody may change them afterwards. */
+  private static List<Map<String, Object>> frozen(List<Map<String, Object>> rows) {
+    return rows.stream().map(Collections::unmodifiableMap).toList();
   }
 
   @POST
@@ -138,9 +221,20 @@ public abstract class ModelResource implements ApiSchemas {
   public Map<String, Object> get(
       @PathParam("model") String path,
       @PathParam("id") long id,
-      @Context SecurityContext security) {
+      @Context SecurityContext security,
+      @Context ContainerRequestContext request,
+      @Context Providers providers) {
     Served it = served(path);
     Access.require(security, it.model().permission("view"));
+    List<String> reads = KeptAnswers.reads(it.model(), Map.of());
+    if (reads != null) {
+      return kept(
+          request,
+          providers,
+          reads,
+          ROW,
+          sql -> Collections.unmodifiableMap(inventory.get(sql, it.model(), id)));
+    }
     return tx.readOnly(em -> inventory.get(Sql.of(em), it.model(), id));
   }
 
