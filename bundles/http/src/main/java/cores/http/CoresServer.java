@@ -7,6 +7,7 @@ import cores.http.auth.ClientAddresses;
 import cores.http.docs.Endpoints;
 import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
+import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -244,6 +245,10 @@ public final class CoresServer {
     try {
       withOwnClassLoader(
           () -> {
+            // Found here, once for the JVM: the first use on a request thread (a problem answered
+            // before Jersey's first build, e.g. 503 while starting) would not find Jersey's, and
+            // the class using it would stay broken.
+            RuntimeDelegate.getInstance();
             server.start();
             return null;
           });
