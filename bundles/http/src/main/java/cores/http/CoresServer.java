@@ -232,7 +232,10 @@ public final class CoresServer {
     return refused;
   }
 
-  /** Starts Jetty and initialises Jersey, inside this bundle's class loader (STACK.md). */
+  /**
+   * Starts Jetty inside this bundle's class loader (STACK.md); the Jersey applications are built
+   * right after, on their reload threads.
+   */
   public void start() throws Exception {
     ServletHolder jersey = new ServletHolder("jersey", application.newServlet());
     jersey.setInitOrder(1);
