@@ -83,6 +83,12 @@ public final class SessionService implements Sessions {
 
   @Override
   public Optional<User> resolve(String key) {
+    return session(key).map(Session::user);
+  }
+
+  /** Whether the session impersonates comes with the same read (its impersonated user's id). */
+  @Override
+  public Optional<Session> session(String key) {
     if (key == null || key.length() != KEY_LENGTH) {
       return Optional.empty();
     }
@@ -102,7 +108,7 @@ public final class SessionService implements Sessions {
           if (expires.isAfter(now)
               && impersonationValid
               && !now.plus(timeout).isAfter(expires.plus(SLIDE_GRANULARITY))) {
-            return Optional.of(UserRow.user(row, 3));
+            return Optional.of(new Session(UserRow.user(row, 3), row[1] != null));
           }
           return resolveAndUpdate(em, hash, now);
         });
@@ -111,7 +117,7 @@ public final class SessionService implements Sessions {
   /**
    * The rare case that writes: the expiry slides, the session expired or the impersonation ends.
    */
-  private Optional<User> resolveAndUpdate(EntityManager em, String hash, Instant now) {
+  private Optional<Session> resolveAndUpdate(EntityManager em, String hash, Instant now) {
     SessionEntity session = em.find(SessionEntity.class, hash);
     if (session == null) {
       return Optional.empty();
@@ -128,7 +134,9 @@ public final class SessionService implements Sessions {
     if (expires.isAfter(session.expires().plus(SLIDE_GRANULARITY))) {
       session.expires(expires);
     }
-    return Optional.of(UserMapping.toUser(ImpersonationService.actingUser(em, session, user)));
+    UserEntity acting = ImpersonationService.actingUser(em, session, user);
+    return Optional.of(
+        new Session(UserMapping.toUser(acting), session.impersonatedUserId() != null));
   }
 
   @Override

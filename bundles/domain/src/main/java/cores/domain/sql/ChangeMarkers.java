@@ -2,6 +2,7 @@ package cores.domain.sql;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +32,20 @@ public final class ChangeMarkers {
           "booking_bookable",
           "booking_booking",
           "booking_reservation");
+
+  /**
+   * Columns of marked tables whose updates alone are not marked (migration 015: the live ingest's
+   * and the booking jobs' bookkeeping): a cache that shows one compares its values itself, and one
+   * that orders or filters by one is not kept.
+   */
+  public static final Map<String, Set<String>> UNMARKED_COLUMNS =
+      Map.of(
+          "inventory_host",
+          Set.of("lastseen"),
+          "booking_booking",
+          Set.of("start_reminder_sent", "end_reminder_sent", "ended_notice_sent"),
+          "booking_reservation",
+          Set.of("start_reminder_sent", "ended_notice_sent", "last_nag"));
 
   /**
    * The snapshot to compare later with, as text. Taken before the cached result is computed: a
