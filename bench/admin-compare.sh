@@ -69,6 +69,8 @@ for name in before after; do
     >"$work/$name.html"
   echo "$name: $(grep -o 'Hosts <span[^<]*([0-9]*)' "$work/$name.html" | grep -o '([0-9]*)') hosts listed, page $(wc -c <"$work/$name.html") bytes"
 done
+cmp -s "$work/before.html" "$work/after.html" && echo "the two pages are the same (CSRF token aside)" ||
+  diff "$work/before.html" "$work/after.html" | head -20
 
 ticks() { # name -> jiffies of its JVM and its PostgreSQL backends
   for p in ${pids[$1]} $("${pg[@]}" -d postgres -c "select pid from pg_stat_activity where datname = '${dbs[$1]}' and application_name = 'cores'"); do

@@ -6,12 +6,16 @@ import cores.api.accounts.Sessions;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,7 +46,7 @@ public final class SessionService implements Sessions {
           + " LEFT JOIN auth_user i ON i.id = s.impersonated_user_id AND i.is_active"
           + " AND r.is_staff AND (r.is_superuser OR NOT i.is_superuser)"
           + " JOIN auth_user u ON u.id = coalesce(i.id, r.id)"
-          + " WHERE s.key_hash = ?1";
+          + " WHERE s.key_hash = ?";
 
   private final Transactions tx;
   private final Duration timeout;
@@ -83,6 +87,12 @@ public final class SessionService implements Sessions {
 
   @Override
   public Optional<User> resolve(String key) {
+    return session(key).map(Session::user);
+  }
+
+  /** Whether the session impersonates comes with the same read (its impersonated user's id). */
+  @Override
+  public Optional<Session> session(String key) {
     if (key == null || key.length() != KEY_LENGTH) {
       return Optional.empty();
     }
@@ -90,28 +100,48 @@ public final class SessionService implements Sessions {
     String hash = Keys.hash(key);
     return tx.required(
         em -> {
-          @SuppressWarnings("unchecked")
-          List<Object[]> found =
-              em.createNativeQuery(RESOLVE).setParameter(1, hash).getResultList();
-          if (found.isEmpty()) {
+          Object[] row = read(em, hash);
+          if (row == null) {
             return Optional.empty();
           }
-          Object[] row = found.get(0);
           Instant expires = UserRow.instant(row[0]);
           boolean impersonationValid = row[1] == null || row[2] != null;
           if (expires.isAfter(now)
               && impersonationValid
               && !now.plus(timeout).isAfter(expires.plus(SLIDE_GRANULARITY))) {
-            return Optional.of(UserRow.user(row, 3));
+            return Optional.of(new Session(UserRow.user(row, 3), row[1] != null));
           }
           return resolveAndUpdate(em, hash, now);
         });
   }
 
   /**
+   * The session's row by JDBC on the transaction's connection: every request of a session reads it,
+   * and EclipseLink's native query cost several times the statement itself (building the query,
+   * converting the row).
+   */
+  private static Object[] read(EntityManager em, String hash) {
+    try (PreparedStatement statement = em.unwrap(Connection.class).prepareStatement(RESOLVE)) {
+      statement.setString(1, hash);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        Object[] row = new Object[3 + UserRow.WIDTH];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        return row;
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException(e);
+    }
+  }
+
+  /**
    * The rare case that writes: the expiry slides, the session expired or the impersonation ends.
    */
-  private Optional<User> resolveAndUpdate(EntityManager em, String hash, Instant now) {
+  private Optional<Session> resolveAndUpdate(EntityManager em, String hash, Instant now) {
     SessionEntity session = em.find(SessionEntity.class, hash);
     if (session == null) {
       return Optional.empty();
@@ -128,7 +158,9 @@ public final class SessionService implements Sessions {
     if (expires.isAfter(session.expires().plus(SLIDE_GRANULARITY))) {
       session.expires(expires);
     }
-    return Optional.of(UserMapping.toUser(ImpersonationService.actingUser(em, session, user)));
+    UserEntity acting = ImpersonationService.actingUser(em, session, user);
+    return Optional.of(
+        new Session(UserMapping.toUser(acting), session.impersonatedUserId() != null));
   }
 
   @Override

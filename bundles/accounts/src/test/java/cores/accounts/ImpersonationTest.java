@@ -3,6 +3,7 @@ package cores.accounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cores.api.accounts.Sessions;
 import cores.api.accounts.User;
 import cores.api.auth.Identity;
 import cores.testing.TestDatabase;
@@ -76,6 +77,29 @@ class ImpersonationTest {
     assertEquals(Optional.empty(), impersonation.impersonator(key));
     assertEquals(Optional.empty(), impersonation.stop(key), "nothing to stop");
     assertEquals(List.of("start staffer plain", "stop staffer plain"), log("staffer"));
+  }
+
+  /** The session's read says whether it impersonates: a page need not look the impersonator up. */
+  @Test
+  void aSessionSaysWhetherItImpersonates() {
+    User watcher = accounts.provision(user("watcher", true, false));
+    String key = sessions.open(watcher.id());
+    assertEquals(List.of(watcher.id(), false), acting(key));
+    impersonation.start(key, other.id());
+    assertEquals(List.of(other.id(), true), acting(key));
+    // the expiry slides (the path that writes): the same answer
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(List.of(other.id(), true), acting(key));
+    impersonation.stop(key);
+    assertEquals(List.of(watcher.id(), false), acting(key));
+    clock.advance(Duration.ofMinutes(5));
+    assertEquals(List.of(watcher.id(), false), acting(key));
+  }
+
+  /** The id of the user a session acts as, and whether it impersonates. */
+  private List<Object> acting(String key) {
+    Sessions.Session session = sessions.session(key).orElseThrow();
+    return List.of(session.user().id(), session.impersonating());
   }
 
   @Test

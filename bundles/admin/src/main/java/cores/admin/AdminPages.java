@@ -96,6 +96,7 @@ public final class AdminPages {
   private final PageLayout layout;
   private final Templates templates = new Templates();
   private final OptionsHtml options = new OptionsHtml(templates);
+  private final ListTable table = new ListTable(templates);
 
   /** Takes every desk (the domain's, the accounts'), each for its own models. */
   @Activate
@@ -209,7 +210,7 @@ public final class AdminPages {
               options.html(
                   model.app() + "/" + model.name() + "/" + filter,
                   referred == null ? field : referred,
-                  () -> filterOptions(field, referred),
+                  () -> OptionsHtml.of(field, referred),
                   chosen.get(filter))));
     }
     int pages = (int) Math.max(1, (rows.count() + AdminDesk.PAGE_SIZE - 1) / AdminDesk.PAGE_SIZE);
@@ -218,18 +219,20 @@ public final class AdminPages {
         status,
         model.plural(),
         "list.jte",
-        new Views.ListPage(
-            allowed(visitor, model),
-            visitor.csrfToken(),
-            rows,
-            search,
-            filters,
-            sort,
-            page,
-            pages,
-            query,
-            message(request, model.name()),
-            problems));
+        table.filled(
+            new Views.ListPage(
+                allowed(visitor, model),
+                visitor.csrfToken(),
+                rows,
+                search,
+                filters,
+                sort,
+                page,
+                pages,
+                query,
+                message(request, model.name()),
+                problems,
+                null)));
   }
 
   /** A bulk action on the ticked rows: for delete, its confirmation. */
@@ -686,23 +689,8 @@ public final class AdminPages {
   }
 
   /** Whether a filter offers objects of another model (a reference, a multi over a model). */
-  private static boolean referring(AdminField field) {
+  static boolean referring(AdminField field) {
     return "ref".equals(field.kind()) || ("multi".equals(field.kind()) && field.target() != null);
-  }
-
-  /** The options of a filter: references by label (the desk's objects), choices, yes/no. */
-  private static Map<String, String> filterOptions(AdminField field, Map<Long, String> objects) {
-    Map<String, String> options = new LinkedHashMap<>();
-    if (referring(field)) {
-      options.put("none", "(none)");
-      objects.forEach((id, label) -> options.put(String.valueOf(id), label));
-    } else if ("bool".equals(field.kind())) {
-      options.put("yes", "yes");
-      options.put("no", "no");
-    } else {
-      field.choices().forEach(c -> options.put(c, c.replace('_', ' ')));
-    }
-    return options;
   }
 
   static Views.Line line(Change change) {

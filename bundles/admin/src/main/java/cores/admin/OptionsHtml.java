@@ -1,5 +1,7 @@
 package cores.admin;
 
+import cores.api.admin.AdminField;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -49,5 +51,20 @@ final class OptionsHtml {
     }
     int end = at + option.length() - 1;
     return html.substring(0, end) + " selected" + html.substring(end);
+  }
+
+  /** The options of a filter: references by label (the desk's objects), choices, yes/no. */
+  static Map<String, String> of(AdminField field, Map<Long, String> objects) {
+    Map<String, String> options = new LinkedHashMap<>();
+    if (AdminPages.referring(field)) {
+      options.put("none", "(none)");
+      objects.forEach((id, label) -> options.put(String.valueOf(id), label));
+    } else if ("bool".equals(field.kind())) {
+      options.put("yes", "yes");
+      options.put("no", "no");
+    } else {
+      field.choices().forEach(c -> options.put(c, c.replace('_', ' ')));
+    }
+    return options;
   }
 }

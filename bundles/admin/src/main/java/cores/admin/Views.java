@@ -72,7 +72,14 @@ public final class Views {
       int pages,
       Map<String, String> query,
       String message,
-      List<String> problems) {
+      List<String> problems,
+      String table) {
+
+    /** The page with its table's HTML ({@link ListTable}). */
+    public ListPage withTable(String html) {
+      return new ListPage(
+          allowed, csrf, rows, search, filters, sort, page, pages, query, message, problems, html);
+    }
 
     /** This list's URL with some parameters changed (null or blank removes one). */
     public String url(String... changes) {

@@ -1,9 +1,9 @@
 /**
  * Users, groups, permissions, API tokens and sessions; users' own profiles, password resets and
- * calendar feeds (1.2.0).
+ * calendar feeds (1.2.0); a session that says whether it impersonates (1.3.0).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package cores.api.accounts;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,16 +23,12 @@ import cores.domain.notices.Notices;
 import cores.domain.sql.Sql;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
@@ -53,15 +49,6 @@ public final class AdminDeskService implements AdminDesk {
 
   private static final int MAX_OPTIONS = 1000;
 
-  /** The list statement's column of the count of all matches, and the prefix of its labels. */
-  private static final String COUNT = "cores_count";
-
-  private static final String LABEL = "label:";
-
-  /** Times in lists: to the minute, short enough not to wrap. */
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
   private final Transactions tx;
   private final Clock clock;
   private final Inventory inventory;
@@ -73,6 +60,7 @@ public final class AdminDeskService implements AdminDesk {
 
   private final HoldWrites reservations;
   private final FilterOptions filterOptions = new FilterOptions(MAX_OPTIONS);
+  private final KeptLists lists = new KeptLists();
   private final LiveWrites live = new LiveWrites();
 
   /** A descriptor and how the admin shows it. */
@@ -157,54 +145,8 @@ public final class AdminDeskService implements AdminDesk {
       int page) {
     require(user, admin, "view");
     Model model = model(admin);
-    List<Object> params = new ArrayList<>();
-    String where = Catalog.where(model, admin, search, filters, params);
-    String order = Catalog.order(model, admin, sort);
-    int offset = Math.max(0, page - 1) * PAGE_SIZE;
-    // one statement: the page, its reference columns' labels, and the count of all matches (a
-    // window over them, taken before the LIMIT), so that the search runs once
-    StringBuilder select = new StringBuilder("SELECT ").append(Inventory.columns(model));
-    for (String column : admin.columns()) {
-      Field field = model.field(column).orElseThrow();
-      if (field.kind() == Kind.REF) {
-        select
-            .append(", ")
-            .append(Catalog.label(field.target(), model.table(), field.column()))
-            .append(" AS \"")
-            .append(LABEL)
-            .append(column)
-            .append('"');
-      }
-    }
-    select
-        .append(", count(*) OVER () AS ")
-        .append(COUNT)
-        .append(" FROM ")
-        .append(model.table())
-        .append(where)
-        .append(" ORDER BY ")
-        .append(order)
-        .append(" LIMIT ? OFFSET ?");
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(PAGE_SIZE);
-    pageParams.add(offset);
     return tx.readOnly(
-        em -> {
-          Sql sql = Sql.of(em);
-          List<Map<String, Object>> rows = sql.rows(select.toString(), pageParams);
-          long count;
-          if (!rows.isEmpty()) {
-            count = (Long) rows.get(0).get(COUNT);
-          } else if (offset == 0) {
-            count = 0;
-          } else {
-            // a page past the end has no row to carry the count
-            count =
-                (Long)
-                    sql.row("SELECT count(*) AS n FROM " + model.table() + where, params).get("n");
-          }
-          return new Rows(count, shown(model, admin, rows));
-        });
+        em -> lists.rows(Sql.of(em), model, admin, search, filters, sort, page, clock.instant()));
   }
 
   /** The page and the options in one transaction: the calls inside join it. */
@@ -222,37 +164,6 @@ public final class AdminDeskService implements AdminDesk {
             new ListPage(
                 list(user, admin, search, filters, sort, page),
                 fields.isEmpty() ? Map.of() : filterOptions(user, admin, fields)));
-  }
-
-  /** The list columns as text, references by their objects' labels. */
-  private static List<Map<String, String>> shown(
-      Model model, AdminModel admin, List<Map<String, Object>> rows) {
-    Set<String> references = new HashSet<>();
-    for (String column : admin.columns()) {
-      if (model.field(column).orElseThrow().kind() == Kind.REF) {
-        references.add(column);
-      }
-    }
-    List<Map<String, String>> shown = new ArrayList<>();
-    for (Map<String, Object> row : rows) {
-      Map<String, String> out = new LinkedHashMap<>();
-      out.put("id", String.valueOf(row.get("id")));
-      for (String column : admin.columns()) {
-        Object value = row.get(column);
-        if (value != null && references.contains(column)) {
-          Object label = row.get(LABEL + column);
-          out.put(column, label == null ? "#" + value : String.valueOf(label));
-        } else if (value instanceof Boolean b) {
-          out.put(column, b ? "yes" : "no");
-        } else if (value instanceof Instant at) {
-          out.put(column, WHEN.format(at));
-        } else {
-          out.put(column, value == null ? "" : String.valueOf(value));
-        }
-      }
-      shown.add(out);
-    }
-    return shown;
   }
 
   @Override

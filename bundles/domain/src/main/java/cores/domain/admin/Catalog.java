@@ -403,6 +403,29 @@ final class Catalog {
     };
   }
 
+  /** A word of a search as an ILIKE pattern matching it anywhere. */
+  private static String like(String word) {
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  /**
+   * What a search of the model finds through another table as ids of its rows (a host's NICs'
+   * MACs), one query a word of the search with that word's pattern as its parameter: empty for a
+   * blank search or a model whose search reads no other table so.
+   */
+  static Map<String, String> searchedElsewhere(Model model, String search) {
+    Map<String, String> queries = new LinkedHashMap<>();
+    Map.Entry<String, String> also = SEARCH_ALSO_IDS.get(model.name());
+    if (also != null && search != null) {
+      for (String word : search.strip().split("\\s+")) {
+        if (!word.isEmpty()) {
+          queries.put(like(word), also.getValue());
+        }
+      }
+    }
+    return queries;
+  }
+
   /**
    * The WHERE of a list: every word of the search in some searched column (or, for hosts, a NIC's
    * MAC), and each filter's value.
@@ -419,8 +442,7 @@ final class Catalog {
         if (word.isEmpty()) {
           continue;
         }
-        String like =
-            "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = like(word);
         List<String> any = new ArrayList<>();
         for (Field field : model.fields()) {
           if (searchable(field)) {

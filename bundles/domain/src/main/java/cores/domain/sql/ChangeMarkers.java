@@ -2,6 +2,7 @@ package cores.domain.sql;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +41,21 @@ public final class ChangeMarkers {
    * inventory_host}'s own marker leaves out: a cache that shows it checks this too.
    */
   public static final String HOST_LASTSEEN = "inventory_host.lastseen";
+
+  /**
+   * Columns of marked tables whose updates alone the table's own marker leaves out (migration 015:
+   * the live ingest's and the booking jobs' bookkeeping): a cache that shows one compares its values
+   * itself or checks the column's own marker ({@link #HOST_LASTSEEN}), and one that orders or
+   * filters by one is not kept.
+   */
+  public static final Map<String, Set<String>> UNMARKED_COLUMNS =
+      Map.of(
+          "inventory_host",
+          Set.of("lastseen"),
+          "booking_booking",
+          Set.of("start_reminder_sent", "end_reminder_sent", "ended_notice_sent"),
+          "booking_reservation",
+          Set.of("start_reminder_sent", "ended_notice_sent", "last_nag"));
 
   /**
    * The snapshot to compare later with, as text. Taken before the cached result is computed: a

@@ -35,6 +35,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -286,8 +287,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
       request.abortWith(unavailable());
       return true;
     }
-    Optional<User> user = sessions.get().resolve(key);
-    if (user.isEmpty()) {
+    Optional<Sessions.Session> session = sessions.get().session(key);
+    if (session.isEmpty()) {
       // an expired or closed session is an anonymous visitor, as in the original
       return false;
     }
@@ -295,14 +296,20 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
       request.abortWith(Problems.response(403, "CSRF token missing or incorrect.").build());
       return true;
     }
+    User user = session.get().user();
+    // a session known not to impersonate has no impersonator to look up (the banner asks per page)
+    Supplier<Optional<User>> impersonator =
+        session.get().impersonating()
+            ? () -> services.impersonation().flatMap(i -> i.impersonator(key))
+            : Optional::empty;
     request.setSecurityContext(
         new CoresSecurityContext(
-            user.get(),
+            user,
             CoresSecurityContext.SESSION_AUTH,
             RequestFacts.isSecure(request),
             () -> csrf.tokenFor(key),
-            () -> services.impersonation().flatMap(i -> i.impersonator(key))));
-    request.setProperty(USER_PROPERTY, user.get().username());
+            impersonator));
+    request.setProperty(USER_PROPERTY, user.username());
     return true;
   }
 
