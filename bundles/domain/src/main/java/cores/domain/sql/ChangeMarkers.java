@@ -44,9 +44,9 @@ public final class ChangeMarkers {
 
   /**
    * Columns of marked tables whose updates alone the table's own marker leaves out (migration 015:
-   * the live ingest's and the booking jobs' bookkeeping): a cache that shows one compares its values
-   * itself or checks the column's own marker ({@link #HOST_LASTSEEN}), and one that orders or
-   * filters by one is not kept.
+   * the live ingest's and the booking jobs' bookkeeping): a cache that shows one compares its
+   * values itself or checks the column's own marker ({@link #HOST_LASTSEEN}), and one that orders
+   * or filters by one is not kept.
    */
   public static final Map<String, Set<String>> UNMARKED_COLUMNS =
       Map.of(
