@@ -79,7 +79,9 @@ misses() { # name -> index scans of the cached page's first statement so far (on
 }
 
 page() { curl -fsS -H "Authorization: Token ${tokens[$1]}" "http://127.0.0.1:${ports[$1]}$2" | sed "s/:${ports[$1]}\//:PORT\//g" | md5sum | cut -c1-12; }
-for q in "$repeated" "$repeated&offset=50&ordering=-ip" "/api/booking/bookable/?hw=3,9&limit=50&offset=100"; do
+for q in "$repeated" "$repeated&offset=50&ordering=-ip" "/api/booking/bookable/?hw=3,9&limit=50&offset=100" \
+  "/api/booking/bookable/?active=1&free=1&nores=1&limit=50&offset=100" "/api/booking/bookable/?free=1&ordering=-hostname&offset=4000" \
+  "/api/booking/bookable/?building=2&mine=1&ordering=ip" "/api/booking/bookable/?mygroup=1&nores=1&offset=9999"; do
   echo "the same answer from both (port aside): $([ "$(page before "$q")" = "$(page after "$q")" ] && echo yes || echo NO) for $q"
 done
 for name in before after; do measure "$name" misses 30 1000 >/dev/null; measure "$name" hits 5 >/dev/null; done # warm-up (C2 compiles for a minute)

@@ -258,9 +258,11 @@ public final class BookableSearch {
     String page;
     if (byNameOfMost(filters)) {
       // most bookables match and the page is read in name order: the page walks the name index
-      // and stops after offset + limit rows, the count is its own aggregate (hash joins, no sort)
+      // and stops after offset + limit rows; the count is its own aggregate over the bookables
+      // alone (these filters read no other table, and every bookable has its host: a not null
+      // foreign key), so it neither sorts nor joins the hosts
       with = "";
-      total = "SELECT (SELECT count(*)" + MATCHING + where + ") AS total" + state;
+      total = "SELECT (SELECT count(*) FROM booking_bookable b" + where + ") AS total" + state;
       page = matching + " ORDER BY " + String.format(order, "") + " LIMIT ? OFFSET ?";
       all.addAll(reservedParams);
       all.addAll(whereParams);
@@ -312,7 +314,7 @@ public final class BookableSearch {
   /**
    * Whether the filters leave most bookables (none of lab, building, hardware, type, owner, group
    * or one bookable) and the order is by name: then the page is best read from the hosts' name
-   * index, stopping after offset + limit rows.
+   * index, stopping after offset + limit rows. Such filters read the bookables alone.
    */
   private static boolean byNameOfMost(Filters filters) {
     return filters.ordering().endsWith("hostname")
