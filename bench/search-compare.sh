@@ -10,7 +10,7 @@
 # build (index scans of the statement that starts every cached page, from pg_stat_user_indexes)
 # against the requests sent, which should be 1.00.
 # Usage: BENCH_BEFORE=<dist> bench/search-compare.sh [rounds] [seconds]
-#   BENCH_DIST=<dist> the after build (default launcher/target/cores); BENCH_PORT (default 18016,
+#   BENCH_DIST=<dist> the after build (default launcher/target/cores); BENCH_PORT (default 18018,
 #   the before build uses BENCH_PORT+1). Needs wrk.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,7 +18,7 @@ after=${BENCH_DIST:-$root/launcher/target/cores}
 before=${BENCH_BEFORE:?BENCH_BEFORE=<dist of the build to compare with>}
 rounds=${1:-3}
 seconds=${2:-10}
-port=${BENCH_PORT:-18016}
+port=${BENCH_PORT:-18018}
 work=$(mktemp -d)
 db=cores_bench_search_$$
 pg=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
