@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * The bookables list with every filter combined into one statement per page: the current booking
  * and reservation ("free", "nores", "booked", "reserved") are evaluated by PostgreSQL at the
- * request time, and the total comes with the rows (a window count). The original evaluated
- * free/nores row by row and froze "now" at process start.
+ * request time, and the total comes with the rows, also for a page past the end. The original
+ * evaluated free/nores row by row and froze "now" at process start.
  */
 public final class BookableSearch {
   /** The day of "Booked until …", as the original wrote it. */
@@ -141,15 +141,19 @@ public final class BookableSearch {
   public record Result(long count, List<Map<String, Object>> rows, Map<Long, String> owners) {}
 
   /**
-   * The page's columns, computed for the page's rows only: the inner statement (the third {@code
-   * %s}) filters, counts and orders with just the tables its filters need and carries the
-   * bookable's, host's and rack's columns out, so the per-row work (cards, hardware, location, the
-   * current booking and reservation: the first two {@code %s}, {@link #BOOKED} in the fourth) runs
-   * for at most {@code limit} rows. The cards come as three arrays of the same order, which {@link
-   * #shape} zips into the original's list.
+   * The page's columns, computed for the page's rows only. The first {@code %s} is the one row
+   * {@code s} that is there even when the page is empty: the number of all matching bookables and
+   * what the caller asks to have from the same snapshot ({@link #search(Sql, Filters, Instant, int,
+   * int, Map, List)}). The page {@code p} (the third {@code %s}) filters and orders with just the
+   * tables its filters need and carries the bookable's, host's and rack's columns out, so the
+   * per-row work (cards, hardware, location, the current booking and reservation: the second and
+   * fourth {@code %s}, {@link #BOOKED} in the fifth) runs for at most {@code limit} rows. How the
+   * matches are counted and the page found depends on the filters ({@link #byNameOfMost}). The
+   * cards come as three arrays of the same order, which {@link #shape} zips into the original's
+   * list.
    */
   private static final String PAGE =
-      "SELECT p.id, p.host, p.status, p.comment, p.hostname, host(p.sort_ip) AS ip, "
+      "SELECT s.*, p.id, p.host, p.status, p.comment, p.hostname, host(p.sort_ip) AS ip, "
           + Names.hardware("hw", "ht")
           + " AS hardware, "
           + Names.rack("p.rack_number", "l", "bd")
@@ -157,8 +161,8 @@ public final class BookableSearch {
           + " hw.id AS hardware_id, hw.name AS hardware_name, p.rack_id, p.rack_number,"
           + " l.id AS lab, l.name AS lab_name, bd.id AS building, bd.code AS building_code,"
           + " cd.card_ids, cd.card_types, cd.card_details,"
-          + " %s, %s, p.total"
-          + " FROM (%s) p"
+          + " %s, %s"
+          + " FROM (%s) s LEFT JOIN ((%s) p"
           + " JOIN inventory_hosthardware hw ON hw.id = p.hardware_id"
           + " LEFT JOIN inventory_hosttype ht ON ht.id = hw.host_type_id"
           + " LEFT JOIN inventory_lab l ON l.id = p.lab_id"
@@ -168,8 +172,13 @@ public final class BookableSearch {
           + " array_agg(c.details ORDER BY c.id) AS card_details"
           + " FROM inventory_card c JOIN inventory_cardtype ct ON ct.id = c.cardtype_id"
           + " WHERE c.host_id = p.host) cd ON true"
-          + "%s"
+          + "%s) ON true"
           + " ORDER BY %s";
+
+  /** The bookables and hosts the filters read from (the rack only for its lab). */
+  private static final String MATCHING =
+      " FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
+          + " LEFT JOIN inventory_rack r ON r.id = h.rack_id";
 
   /**
    * The current booking and its owner; the exclusion constraint leaves at most one booking holding
@@ -182,7 +191,30 @@ public final class BookableSearch {
 
   /** The page of bookables matching the filters at the instant {@code now}. */
   public Result search(Sql sql, Filters filters, Instant now, int limit, int offset) {
-    List<Object> params = new ArrayList<>();
+    return search(sql, filters, now, limit, offset, Map.of(), List.of()).result();
+  }
+
+  /**
+   * A page and the values computed beside it in the same statement, so in the same snapshot.
+   *
+   * @param result the page
+   * @param columns the values of the caller's columns, by label
+   */
+  record Stated(Result result, Map<String, Object> columns) {}
+
+  /**
+   * The page of bookables matching the filters at the instant {@code now}, and in the same
+   * statement the caller's {@code columns} (label to expression, in the order of {@code params},
+   * their parameters), which are there even when the page is empty.
+   */
+  Stated search(
+      Sql sql,
+      Filters filters,
+      Instant now,
+      int limit,
+      int offset,
+      Map<String, String> columns,
+      List<Object> params) {
     // free=1 (nores=1) leaves only bookables without a booking (reservation) holding now: their
     // columns are then known without looking, which saves a probe per row (same now throughout)
     String booked = "NULL::timestamptz AS booked_until, NULL::text AS booked_by";
@@ -192,13 +224,110 @@ public final class BookableSearch {
           "cur.end_time AS booked_until, cu.username AS booked_by, cur.owner_id AS booked_by_id";
       joins = BOOKED;
     }
+    List<Object> reservedParams = new ArrayList<>();
     String reserved = "false AS reserved";
     if (!filters.nores()) {
       reserved =
           "EXISTS (SELECT 1 FROM booking_reservation rs WHERE rs.bookable_id = p.id"
               + " AND tstzrange(rs.start_time, rs.end_time) @> ?::timestamptz) AS reserved";
-      params.add(now);
+      reservedParams.add(now);
     }
+    List<Object> whereParams = new ArrayList<>();
+    String where = where(filters, now, whereParams);
+    // the inner statement orders by its own columns, the outer one by the same through p
+    String order =
+        switch (filters.ordering()) {
+          case "-hostname" -> "%1$ssort_name DESC, %1$sid";
+          case "ip" -> "%1$ssort_ip NULLS LAST, %1$ssort_name, %1$sid";
+          case "-ip" -> "%1$ssort_ip DESC NULLS LAST, %1$ssort_name, %1$sid";
+          default -> "%1$ssort_name, %1$sid";
+        };
+    String matching =
+        "SELECT b.id, b.host_id AS host, b.status, b.comment, h.hostname, h.hardware_id,"
+            + " h.rack_id, r.number AS rack_number, r.lab_id, lower(h.hostname) AS sort_name,"
+            + " h.ip AS sort_ip"
+            + MATCHING
+            + where;
+    StringBuilder state = new StringBuilder();
+    columns.forEach(
+        (label, expression) -> state.append(", ").append(expression).append(" AS ").append(label));
+    // in the order of the statement's text: the select list, s, p, the joins
+    List<Object> all = new ArrayList<>();
+    String with;
+    String total;
+    String page;
+    if (byNameOfMost(filters)) {
+      // most bookables match and the page is read in name order: the page walks the name index
+      // and stops after offset + limit rows; the count is its own aggregate over the bookables
+      // alone (these filters read no other table, and every bookable has its host: a not null
+      // foreign key), so it neither sorts nor joins the hosts
+      with = "";
+      total = "SELECT (SELECT count(*) FROM booking_bookable b" + where + ") AS total" + state;
+      page = matching + " ORDER BY " + String.format(order, "") + " LIMIT ? OFFSET ?";
+      all.addAll(reservedParams);
+      all.addAll(whereParams);
+      all.addAll(params);
+      all.addAll(whereParams);
+    } else {
+      // a part of the bookables, or ordered by ip: they are found once (planned without the
+      // LIMIT, so with hash joins: a window count over them made the planner walk the name index
+      // and probe every host) and both counted and sorted for the page
+      with = "WITH m AS MATERIALIZED (" + matching + ") ";
+      total = "SELECT (SELECT count(*) FROM m) AS total" + state;
+      page = "SELECT * FROM m ORDER BY " + String.format(order, "") + " LIMIT ? OFFSET ?";
+      all.addAll(whereParams);
+      all.addAll(reservedParams);
+      all.addAll(params);
+    }
+    all.add(limit);
+    all.add(offset);
+    if (!filters.free()) {
+      all.add(now);
+    }
+    List<Map<String, Object>> rows =
+        sql.rows(
+            with
+                + String.format(
+                    PAGE, booked, reserved, total, page, joins, String.format(order, "p.")),
+            all);
+    // s's row comes once even when the page is empty, then with the page's columns null
+    Map<String, Object> first = rows.get(0);
+    long count = (Long) first.get("total");
+    Map<String, Object> stated = new LinkedHashMap<>();
+    for (String label : columns.keySet()) {
+      stated.put(label, first.get(label));
+    }
+    if (first.get("id") == null) {
+      rows = List.of();
+    }
+    Map<Long, String> owners = new HashMap<>();
+    for (Map<String, Object> row : rows) {
+      if (row.get("booked_by_id") instanceof Long owner) {
+        owners.put(owner, (String) row.get("booked_by"));
+      }
+      row.keySet().removeAll(stated.keySet());
+      shape(row);
+    }
+    return new Stated(new Result(count, rows, owners), stated);
+  }
+
+  /**
+   * Whether the filters leave most bookables (none of lab, building, hardware, type, owner, group
+   * or one bookable) and the order is by name: then the page is best read from the hosts' name
+   * index, stopping after offset + limit rows. Such filters read the bookables alone.
+   */
+  private static boolean byNameOfMost(Filters filters) {
+    return filters.ordering().endsWith("hostname")
+        && filters.labs().isEmpty()
+        && filters.buildings().isEmpty()
+        && filters.hardware().isEmpty()
+        && filters.hostTypes().isEmpty()
+        && !filters.personal()
+        && filters.bookable() == null;
+  }
+
+  /** The filters' condition on {@link #MATCHING} (empty without filters), its parameters added. */
+  private static String where(Filters filters, Instant now, List<Object> params) {
     List<String> where = new ArrayList<>();
     if (filters.bookable() != null) {
       where.add("b.id = ?");
@@ -253,47 +382,7 @@ public final class BookableSearch {
               + " AND tstzrange(bk.start_time, bk.end_time) @> ?::timestamptz)");
       params.add(now);
     }
-    // the inner statement orders by its own columns, the outer one by the same through p
-    String order =
-        switch (filters.ordering()) {
-          case "-hostname" -> "%1$ssort_name DESC, %1$sid";
-          case "ip" -> "%1$ssort_ip NULLS LAST, %1$ssort_name, %1$sid";
-          case "-ip" -> "%1$ssort_ip DESC NULLS LAST, %1$ssort_name, %1$sid";
-          default -> "%1$ssort_name, %1$sid";
-        };
-    String matching =
-        "SELECT b.id, b.host_id AS host, b.status, b.comment, h.hostname, h.hardware_id,"
-            + " h.rack_id, r.number AS rack_number, r.lab_id, lower(h.hostname) AS sort_name,"
-            + " h.ip AS sort_ip,"
-            + " count(*) OVER () AS total"
-            + " FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
-            + " LEFT JOIN inventory_rack r ON r.id = h.rack_id"
-            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-            + " ORDER BY "
-            + String.format(order, "")
-            + " LIMIT ? OFFSET ?";
-    params.add(limit);
-    params.add(offset);
-    if (!filters.free()) {
-      params.add(now);
-    }
-    List<Map<String, Object>> rows =
-        sql.rows(
-            String.format(PAGE, booked, reserved, matching, joins, String.format(order, "p.")),
-            params);
-    // a page past the end has no row to carry the total: only then a second statement counts
-    long count =
-        rows.isEmpty()
-            ? offset == 0 ? 0 : search(sql, filters, now, 1, 0).count()
-            : (Long) rows.get(0).get("total");
-    Map<Long, String> owners = new HashMap<>();
-    for (Map<String, Object> row : rows) {
-      if (row.get("booked_by_id") instanceof Long owner) {
-        owners.put(owner, (String) row.get("booked_by"));
-      }
-      shape(row);
-    }
-    return new Result(count, rows, owners);
+    return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
   }
 
   /** One bookable in the list's row shape, or null. */

@@ -50,17 +50,22 @@ public final class SearchCache {
 
   /**
    * The snapshot to compare later pages with, and the next instant a booking or reservation starts
-   * or ends. Taken before the search: a change committed in between then counts as later (the page
-   * is computed once more), never as earlier.
+   * or ends: computed in the page's own statement, so the snapshot is exactly the one the page was
+   * read in (a change committed after it counts as later, and the page is computed once more).
    */
-  private static final String STATE =
-      "SELECT "
-          + ChangeMarkers.SNAPSHOT
-          + " AS snapshot, least("
-          + "(SELECT min(start_time) FROM booking_booking WHERE start_time > ?),"
-          + " (SELECT min(end_time) FROM booking_booking WHERE end_time > ?),"
-          + " (SELECT min(start_time) FROM booking_reservation WHERE start_time > ?),"
-          + " (SELECT min(end_time) FROM booking_reservation WHERE end_time > ?)) AS until";
+  private static final Map<String, String> STATE = state();
+
+  private static Map<String, String> state() {
+    Map<String, String> state = new LinkedHashMap<>();
+    state.put("snapshot", ChangeMarkers.SNAPSHOT);
+    state.put(
+        "until",
+        "least((SELECT min(start_time) FROM booking_booking WHERE start_time > ?),"
+            + " (SELECT min(end_time) FROM booking_booking WHERE end_time > ?),"
+            + " (SELECT min(start_time) FROM booking_reservation WHERE start_time > ?),"
+            + " (SELECT min(end_time) FROM booking_reservation WHERE end_time > ?))");
+    return Collections.unmodifiableMap(state);
+  }
 
   /** The tables the search reads besides the accounts bundle's users. */
   private static final List<String> READS =
@@ -134,8 +139,10 @@ public final class SearchCache {
         && unchanged(sql, page)) {
       return page.result();
     }
-    Map<String, Object> state = sql.row(STATE, List.of(now, now, now, now));
-    BookableSearch.Result result = frozen(search.search(sql, filters, now, limit, offset));
+    BookableSearch.Stated stated =
+        search.search(sql, filters, now, limit, offset, STATE, List.of(now, now, now, now));
+    Map<String, Object> state = stated.columns();
+    BookableSearch.Result result = frozen(stated.result());
     Instant until = now.plus(MAX_AGE);
     if (state.get("until") instanceof Instant next && next.isBefore(until)) {
       until = next;

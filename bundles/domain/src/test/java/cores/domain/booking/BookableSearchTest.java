@@ -250,6 +250,19 @@ class BookableSearchTest {
   }
 
   @Test
+  void aPagePastTheEndAndAnEmptySearchCountInTheOneStatementToo() {
+    find(Map.of(), 1, 0);
+    int before = db.statements.get();
+    BookableSearch.Result past = find(Map.of("active", "1"), 50, 500);
+    assertEquals(2, db.statements.get() - before);
+    assertEquals(List.of(), past.rows());
+    assertEquals(find(Map.of("active", "1"), 50, 0).count(), past.count());
+    BookableSearch.Result none = find(Map.of("hw", "999999"), 50, 0);
+    assertEquals(0, none.count());
+    assertEquals(List.of(), none.rows());
+  }
+
+  @Test
   void oneBookableHasTheListsRowShape() {
     Map<String, Object> first = find(Map.of("active", "1"), 1, 0).rows().get(0);
     Map<String, Object> one =
