@@ -322,6 +322,25 @@ class AdminPagesIT {
     root.follow("main form button[type=submit]");
     assertTrue(root.text().contains("The host was changed."), root.text());
     assertEquals("mine", site.api().db().text(details, otherHostId));
+
+    // the same on a phone without JavaScript: a plain form post
+    Browser phone = site.browser(false, 390);
+    WebSite.logIn(phone, site.user("phoebe", true));
+    phone.open("/admin/inventory/host/" + otherHostId);
+    site.api()
+        .db()
+        .execute("UPDATE inventory_host SET details = 'theirs' WHERE id = ?", otherHostId);
+    phone.type("details", "from the phone");
+    phone.follow("main form button[type=submit]");
+    assertTrue(
+        phone.text().contains("Someone else changed this host since you opened this form"),
+        phone.text());
+    assertEquals("theirs", site.api().db().text(details, otherHostId), "nothing written");
+    phone.assertAccessible();
+    phone.screenshot("admin-changed-since-phone-no-javascript");
+    phone.follow("main form button[type=submit]");
+    assertTrue(phone.text().contains("The host was changed."), phone.text());
+    assertEquals("from the phone", site.api().db().text(details, otherHostId));
   }
 
   @Test
