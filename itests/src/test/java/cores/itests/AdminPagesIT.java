@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -198,6 +199,27 @@ class AdminPagesIT {
         number(
             "SELECT count(*) FROM booking_bookable WHERE status = 'active' AND host_id = ?",
             hostId));
+    // each host's bookable state, as the original's list showed it, and a filter by it
+    root.open("/admin/inventory/host?q=adm");
+    int state = headers().indexOf("bookable status");
+    assertTrue(state >= 0, root.text());
+    assertEquals(List.of("active", "none"), column("#results tbody tr", state));
+    new Select(root.find("#f-bookable_status")).selectByVisibleText("none");
+    root.follow("form.cores-filters button[type=submit]");
+    assertEquals(List.of("none"), column("#results tbody tr", state));
+    assertTrue(root.find("#results tbody").getText().contains("adm-02"), root.text());
+  }
+
+  /** The list's column headers, as shown. */
+  private List<String> headers() {
+    return root.all("#results thead th").stream().map(h -> h.getText().strip()).toList();
+  }
+
+  /** The text of the {@code index}th cell (headers' numbering) of each row. */
+  private List<String> column(String rows, int index) {
+    return root.all(rows).stream()
+        .map(r -> r.findElements(By.cssSelector("th, td")).get(index).getText().strip())
+        .toList();
   }
 
   @Test

@@ -86,7 +86,8 @@ public final class AdminDeskService implements AdminDesk {
     this.reservations = new HoldWrites(service, mail.zone(), true);
     this.rules =
         Map.of(
-            Catalog.BOOKABLE.name(), new BookableWrites(),
+            Catalog.HOST.name(), new WritesThrough(Models.HOST),
+            Catalog.BOOKABLE.name(), new WritesThrough(Bookables.MODEL),
             Catalog.BOOKING.name(), new HoldWrites(service, mail.zone(), false),
             Catalog.RESERVATION.name(), reservations,
             Notices.MODEL.name(), new Notices(),
@@ -352,7 +353,7 @@ public final class AdminDeskService implements AdminDesk {
         em -> {
           Sql sql = Sql.of(em);
           List<Long> leaving;
-          if (model == Models.HOST) {
+          if (model == Catalog.HOST) {
             leaving = HostActions.leavingActive(sql, action, ids);
           } else if (model == Catalog.BOOKABLE && Catalog.SET_STATUS.containsKey(action)) {
             List<Long> hosts =
@@ -473,7 +474,7 @@ public final class AdminDeskService implements AdminDesk {
   @Override
   public void bulk(User user, AdminModel admin, String action, List<Long> ids) {
     Model model = model(admin);
-    if (model == Models.HOST) {
+    if (model == Catalog.HOST) {
       requireFor(user, action);
       tx.required(
           em -> {

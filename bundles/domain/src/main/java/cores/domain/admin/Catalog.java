@@ -149,6 +149,46 @@ final class Catalog {
           List.of(),
           "id");
 
+  /** What a host's bookable state is called when it has no bookable. */
+  static final String NOT_BOOKABLE = "none";
+
+  /**
+   * A host as the admin lists it: its stored fields, and derived from its bookable, hardware and
+   * rack its bookable state, host type and lab, which the list shows and filters by.
+   */
+  static final Model HOST =
+      new Model(
+          Models.HOST.app(),
+          Models.HOST.name(),
+          Models.HOST.table(),
+          concat(
+              Models.HOST.fields(),
+              List.of(
+                  derived(
+                      "bookable_status",
+                      "coalesce((SELECT b.status FROM booking_bookable b WHERE b.host_id ="
+                          + " inventory_host.id), '"
+                          + NOT_BOOKABLE
+                          + "')",
+                      Kind.CHOICE,
+                      null,
+                      concat(List.of(NOT_BOOKABLE), Bookables.STATUSES)),
+                  derived(
+                      "host_type",
+                      "(SELECT w.host_type_id FROM inventory_hosthardware w WHERE w.id ="
+                          + " inventory_host.hardware_id)",
+                      Kind.REF,
+                      "inventory_hosttype",
+                      List.of()),
+                  derived(
+                      "lab",
+                      "(SELECT r.lab_id FROM inventory_rack r WHERE r.id = inventory_host.rack_id)",
+                      Kind.REF,
+                      "inventory_lab",
+                      List.of()))),
+          List.of(),
+          Models.HOST.order());
+
   static final Model BOOKING = hold("booking", "booking_booking", true);
   static final Model RESERVATION = hold("reservation", "booking_reservation", false);
 
@@ -189,7 +229,7 @@ final class Catalog {
           served(Models.CARDTYPE, "Card types", List.of("name", "comments")),
           served(Models.CARD, "Cards", List.of("cardtype", "asset_no", "host", "details")),
           served(
-              Models.HOST,
+              HOST,
               "Hosts",
               List.of(
                   "hostname",
@@ -199,7 +239,21 @@ final class Catalog {
                   "ip",
                   "lastseen",
                   "status",
-                  "group")),
+                  "bookable_status",
+                  "group"),
+              List.of(
+                  "status",
+                  "bookable_status",
+                  "host_type",
+                  "hardware",
+                  "lab",
+                  "rack",
+                  "group",
+                  "owner",
+                  "diskvendor",
+                  "hypervisor",
+                  "vm_host"),
+              Map.of()),
           served(Models.NIC, "NICs", List.of("mac", "host", "ip", "primary", "model")),
           served(
               BOOKABLE,
@@ -300,7 +354,7 @@ final class Catalog {
       searched.add(SEARCH_ALSO_IDS.get(model.name()).getKey());
     }
     Map<String, String> shown = new LinkedHashMap<>();
-    if (model == Models.HOST) {
+    if (model == HOST) {
       shown.putAll(HostActions.LABELS);
     }
     // the order the catalog gives (Map.of has none)
@@ -318,7 +372,7 @@ final class Catalog {
             filters == null ? filtered : filters,
             AdminDeskService.joined(searched),
             shown,
-            model == Models.HOST ? List.of(Models.NIC.name(), Models.CARD.name()) : List.of(),
+            model == HOST ? List.of(Models.NIC.name(), Models.CARD.name()) : List.of(),
             writes));
   }
 
@@ -388,8 +442,8 @@ final class Catalog {
         + ".bookable_id AND concat_ws(' ', h.hostname, host(h.ip)) ILIKE ?)";
   }
 
-  private static List<Field> concat(List<Field> first, List<Field> second) {
-    List<Field> all = new ArrayList<>(first);
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
     all.addAll(second);
     return List.copyOf(all);
   }

@@ -207,6 +207,98 @@ class HostAdminTest {
     assertEquals(0, admin.list(staff, host, "pagelist-a d0:01", Map.of(), "", 1).count());
   }
 
+  /**
+   * As the original's list: each host's bookable state (its bookable's status, "none" without one),
+   * its type (of its hardware) and lab (of its rack), shown and filtered by; a bulk action's change
+   * shows on the next page, though the list is kept between requests.
+   */
+  @Test
+  void theHostListShowsAndFiltersByBookableStateTypeAndLab() throws Exception {
+    long plain = fixture.host("bstate-plain", "active");
+    long bookable = fixture.bookable("bstate-booked", Bookables.ACTIVE);
+    long booked = db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
+    long otherLab =
+        db.number(
+            "INSERT INTO inventory_lab (name, building_id, network) VALUES ('bstate-lab', "
+                + fixture.building
+                + ", '10.9.0.0/16') RETURNING id");
+    long otherRack =
+        db.number(
+            "INSERT INTO inventory_rack (number, lab_id) VALUES (3, "
+                + otherLab
+                + ") RETURNING id");
+    long otherType =
+        db.number("INSERT INTO inventory_hosttype (name) VALUES ('bstate-type') RETURNING id");
+    long otherHardware =
+        db.number(
+            "INSERT INTO inventory_hosthardware (name, host_type_id) VALUES ('bstate-hw', "
+                + otherType
+                + ") RETURNING id");
+    db.execute(
+        "UPDATE inventory_host SET rack_id = "
+            + otherRack
+            + ", hardware_id = "
+            + otherHardware
+            + " WHERE id = "
+            + plain);
+    try {
+      listedByStateTypeAndLab(plain, booked, otherLab);
+    } finally {
+      // other tests count the hardware hosts refer to
+      db.execute(
+          "UPDATE inventory_host SET hardware_id = " + fixture.hardware + " WHERE id = " + plain);
+    }
+  }
+
+  private void listedByStateTypeAndLab(long plain, long booked, long otherLab) {
+    AdminModel host = model("host");
+    assertTrue(host.columns().contains("bookable_status"), host.columns().toString());
+    assertTrue(host.filters().containsAll(List.of("bookable_status", "host_type", "lab")));
+    Map<String, String> state = new LinkedHashMap<>();
+    for (Map<String, String> row : admin.list(staff, host, "bstate", Map.of(), "", 1).rows()) {
+      state.put(row.get("hostname"), row.get("bookable_status"));
+    }
+    assertEquals(Map.of("bstate-plain", "none", "bstate-booked", "active"), state);
+    assertEquals(
+        List.of(String.valueOf(booked)),
+        ids(admin.list(staff, host, "bstate", Map.of("bookable_status", "active"), "", 1)));
+    assertEquals(
+        List.of(String.valueOf(plain)),
+        ids(admin.list(staff, host, "bstate", Map.of("bookable_status", "none"), "", 1)));
+    assertEquals(
+        List.of(String.valueOf(plain)),
+        ids(admin.list(staff, host, "bstate", Map.of("lab", String.valueOf(otherLab)), "", 1)));
+    assertEquals(
+        List.of(String.valueOf(booked)),
+        ids(
+            admin.list(
+                staff,
+                host,
+                "bstate",
+                Map.of("host_type", String.valueOf(fixture.hostType)),
+                "",
+                1)));
+    assertEquals(
+        "bstate-lab",
+        admin.filterOptions(staff, host, host.field("lab").orElseThrow()).get(otherLab));
+    assertThrows(
+        ProblemException.class,
+        () -> admin.list(staff, host, "bstate", Map.of("bookable_status", "booked"), "", 1));
+    // the list of a moment ago is kept between requests: the bulk action's change still shows
+    admin.bulk(staff, host, HostActions.MAKE_BOOKABLE, List.of(plain));
+    assertEquals(
+        List.of(),
+        ids(admin.list(staff, host, "bstate", Map.of("bookable_status", "none"), "", 1)));
+    admin.bulk(staff, host, HostActions.SUSPEND, List.of(booked));
+    assertEquals(
+        List.of(String.valueOf(booked)),
+        ids(admin.list(staff, host, "bstate", Map.of("bookable_status", "suspended"), "", 1)));
+  }
+
+  private static List<String> ids(AdminDesk.Rows rows) {
+    return rows.rows().stream().map(r -> r.get("id")).toList();
+  }
+
   @Test
   void theNicsOfAHostAreChangedDeletedAndAddedWithItInOneTransaction() throws Exception {
     long host = fixture.host("inline-ok", "active");
