@@ -11,12 +11,21 @@ import java.util.List;
  * transaction; the hosts are locked (in id order) before they are derived.
  */
 public final class HostDerivation {
-  private static final String REFRESH =
+  /** The IP a host derives from its NICs, over the host's row {@code h}. */
+  private static final String IP =
+      "(SELECT n.ip FROM inventory_nic n WHERE n.host_id = h.id AND n.ip IS NOT NULL"
+          + " ORDER BY n.\"primary\" DESC, n.id LIMIT 1)";
+
+  /** Sets lastseen, and answers the hosts whose IP is no longer the derived one. */
+  private static final String LASTSEEN =
       "UPDATE inventory_host h SET"
-          + " ip = (SELECT n.ip FROM inventory_nic n WHERE n.host_id = h.id AND n.ip IS NOT NULL"
-          + " ORDER BY n.\"primary\" DESC, n.id LIMIT 1),"
           + " lastseen = (SELECT max(n.lastseen) FROM inventory_nic n WHERE n.host_id = h.id)"
-          + " WHERE h.id = ANY (?::bigint[])";
+          + " WHERE h.id = ANY (?::bigint[]) RETURNING h.id, h.ip IS DISTINCT FROM "
+          + IP
+          + " AS moved";
+
+  private static final String MOVED =
+      "UPDATE inventory_host h SET ip = " + IP + " WHERE h.id = ANY (?::bigint[])";
 
   private static final String LOCK =
       "SELECT id FROM inventory_host WHERE id = ANY (?::bigint[]) ORDER BY id FOR UPDATE";
@@ -31,7 +40,17 @@ public final class HostDerivation {
       // a new snapshot) sees this one's NICs. Deriving in the UPDATE alone reads the NICs as they
       // were before the wait and writes a stale IP (issue 14, major 4).
       sql.rows(LOCK, List.of(Sql.array(ids)));
-      sql.update(REFRESH, List.of(Sql.array(ids)));
+      // the IP in a statement of its own, only for hosts whose IP moved: a statement that sets
+      // it marks the hosts changed for every cache (ChangeMarkers), and a scan mostly sees the
+      // same IPs again
+      List<Long> moved =
+          sql.rows(LASTSEEN, List.of(Sql.array(ids))).stream()
+              .filter(row -> Boolean.TRUE.equals(row.get("moved")))
+              .map(row -> (Long) row.get("id"))
+              .toList();
+      if (!moved.isEmpty()) {
+        sql.update(MOVED, List.of(Sql.array(moved)));
+      }
     }
   }
 }

@@ -13,6 +13,7 @@ import cores.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,37 @@ class InventoryTest {
           return null;
         });
     assertEquals(Instant.parse("2026-02-01T00:00:00Z"), host(host).get("lastseen"));
+  }
+
+  /**
+   * A scan that sees a host's NICs again moves its lastseen only: the host is not marked changed
+   * (the caches behind the change markers stay valid); a moved IP marks it.
+   */
+  @Test
+  void aNewLastseenAloneDoesNotMarkTheHostChanged() throws Exception {
+    long host = fixture.host("derive-marker", "new");
+    create(Models.NIC, Map.of("mac", "00:00:00:00:0d:01", "host", host, "ip", "10.1.4.1"));
+    String marked =
+        "SELECT count(*) AS n FROM domain_change WHERE tbl = 'inventory_host'"
+            + " AND xid = pg_current_xact_id()";
+    assertEquals(0L, markedWhenRefreshed(host, marked, "2026-03-01T00:00:00Z", null));
+    assertEquals(Instant.parse("2026-03-01T00:00:00Z"), host(host).get("lastseen"));
+    assertEquals(1L, markedWhenRefreshed(host, marked, "2026-03-02T00:00:00Z", "10.1.4.9"));
+    assertEquals("10.1.4.9", host(host).get("ip"));
+  }
+
+  /** Sets the host's NIC's lastseen (and IP, unless null) as a scan would, and refreshes it. */
+  private long markedWhenRefreshed(long host, String marked, String lastseen, String ip) {
+    return tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          sql.update(
+              "UPDATE inventory_nic SET lastseen = ?::timestamptz, ip = coalesce(?::inet, ip)"
+                  + " WHERE host_id = ?",
+              Arrays.asList(lastseen, ip, host));
+          HostDerivation.refresh(sql, List.of(host));
+          return (Long) sql.row(marked, List.of()).get("n");
+        });
   }
 
   @Test
