@@ -26,13 +26,13 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The admin pages in a real browser through the stack's nginx: a superuser creates a building, a
- * lab, a rack, hardware and a host through the generic forms and a NIC from the host's page,
- * searches and filters and sorts the host list, makes an active host bookable in bulk (refused, all
- * or none, beside one not active), is refused an invalid value at its field (nothing written),
- * deletes the host after a confirmation that names its NIC (left without a host), and sees every
- * step in the host's history; a bulk delete; a staff user without inventory.delete_host sees no
- * delete control and a forged delete is 403. axe-core finds no serious problem on any page; the
- * main pages are saved as screenshots.
+ * lab in the building's page, a rack in the lab's, hardware in its host type's, a host through the
+ * generic forms and a NIC from the host's page, searches and filters and sorts the host list, makes
+ * an active host bookable in bulk (refused, all or none, beside one not active), is refused an
+ * invalid value at its field (nothing written), deletes the host after a confirmation that names
+ * its NIC (left without a host), and sees every step in the host's history; a bulk delete; a staff
+ * user without inventory.delete_host sees no delete control and a forged delete is 403. axe-core
+ * finds no serious problem on any page; the main pages are saved as screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -77,6 +77,14 @@ class AdminPagesIT {
     return root.find("[role=status]").getText();
   }
 
+  /** Saves the change form open in the browser, which goes back to the model's list. */
+  private void saveInline(String model) {
+    root.follow("main form button[type=submit]");
+    assertTrue(
+        root.path().startsWith("/admin/inventory/" + model + "?done=changed"),
+        root.path() + " " + root.text());
+  }
+
   @Test
   @Order(1)
   void staffFindTheAdminInTheMenuAndCreateTheInventoryThroughItsForms() throws Exception {
@@ -87,19 +95,29 @@ class AdminPagesIT {
     root.assertAccessible();
 
     assertEquals("The building was added.", add("building", "type", "code", "HQ2"));
-    add(
-        "lab",
-        "type",
-        "name",
-        "lab-x",
-        "select",
-        "building",
-        "HQ2",
-        "type",
-        "network",
-        "10.9.0.0/16");
-    add("rack", "type", "number", "1", "select", "lab", "lab-x");
-    add("hosthardware", "type", "name", "R650");
+    // as in the original's admin: a lab added in its building's form, a rack in its lab's,
+    // hardware in its host type's, each in the blank inline row
+    long building = number("SELECT id FROM inventory_building WHERE code = 'HQ2'");
+    root.open("/admin/inventory/building/" + building);
+    root.type("lab-new-name", "lab-x").type("lab-new-network", "10.9.0.0/16");
+    saveInline("building");
+    long lab = number("SELECT id FROM inventory_lab WHERE building_id = ?", building);
+    root.open("/admin/inventory/lab/" + lab);
+    assertEquals("lab-x", root.find("#f-name").getAttribute("value"));
+    root.type("rack-new-number", "1");
+    saveInline("lab");
+    root.open("/admin/inventory/lab/" + lab);
+    root.assertAccessible();
+    root.screenshot("admin-lab-racks");
+    long rack = number("SELECT id FROM inventory_rack WHERE lab_id = ? AND number = 1", lab);
+    assertEquals("1", root.find("#f-rack-" + rack + "-number").getAttribute("value"));
+    add("hosttype", "type", "name", "tg");
+    long type = number("SELECT id FROM inventory_hosttype WHERE name = 'tg'");
+    root.open("/admin/inventory/hosttype/" + type);
+    root.type("hosthardware-new-name", "R650");
+    saveInline("hosttype");
+    assertEquals(
+        type, number("SELECT host_type_id FROM inventory_hosthardware WHERE name = 'R650'"));
     root.open("/admin/inventory/host/add");
     root.assertAccessible();
     root.screenshot("admin-host-add");

@@ -605,7 +605,7 @@ public final class AdminPages {
       for (AdminModel inline : inlineModels(visitor, model)) {
         User user = visitor.user().orElseThrow();
         List<AdminField> fields =
-            inline.fields().stream().filter(f -> !f.name().equals(model.name())).toList();
+            inline.fields().stream().filter(f -> !model.name().equals(f.target())).toList();
         Map<String, Map<Long, String>> inlineOptions = new LinkedHashMap<>();
         for (AdminField field : fields) {
           if ("ref".equals(field.kind()) && field.writable()) {

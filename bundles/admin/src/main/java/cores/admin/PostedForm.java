@@ -139,7 +139,7 @@ final class PostedForm {
       AdminModel inline, AdminModel model, long row, MultivaluedMap<String, String> posted) {
     Map<String, String> values = new LinkedHashMap<>();
     for (AdminField field : inline.fields()) {
-      if (field.writable() && !field.name().equals(model.name())) {
+      if (field.writable() && !model.name().equals(field.target())) {
         values.put(
             field.name(), first(posted, InlineChange.field(inline.name(), row, field.name())));
       }

@@ -19,8 +19,8 @@ import java.util.Set;
  * @param search what the list's search looks in, for the page to say
  * @param actions the bulk actions of its list besides delete: name to label (e.g. {@code bookable →
  *     Make bookable})
- * @param inlines models whose objects are shown (and added) on this one's change page: their
- *     reference field to this model has this model's name (e.g. a host's NICs)
+ * @param inlines models whose objects are shown (and added) on this one's change page: their one
+ *     reference field to this model (e.g. a host's NICs, a lab's racks)
  * @param writes the generic writes it takes, of {@code add}, {@code change} and {@code delete}
  *     (none: read-only, a log; add and delete: objects only added and deleted, an API token). Its
  *     bulk actions are not among them: they need the change permission whatever this says.

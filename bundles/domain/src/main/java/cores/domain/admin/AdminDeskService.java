@@ -405,12 +405,16 @@ public final class AdminDeskService implements AdminDesk {
   }
 
   /** The field of an inline model that refers to the object of the other model. */
-  private static Field parent(Model inline, AdminModel admin) {
+  private Field parent(Model inline, AdminModel admin) {
     if (!admin.inlines().contains(inline.name())) {
       throw ProblemException.badRequest(
           "No " + inline.name() + " inline on the " + admin.name() + " page.");
     }
-    return inline.field(admin.name()).orElseThrow();
+    String table = model(admin).table();
+    return inline.fields().stream()
+        .filter(f -> f.kind() == Kind.REF && table.equals(f.target()))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Override

@@ -218,6 +218,17 @@ final class Catalog {
           "host",
           Map.entry("NIC MAC", "SELECT n.host_id FROM inventory_nic n WHERE n.mac::text ILIKE ?"));
 
+  /**
+   * The models shown as rows of another's change form, as the original's admin had them: model name
+   * to its inline models' names.
+   */
+  private static final Map<String, List<String>> INLINES =
+      Map.of(
+          Models.BUILDING.name(), List.of(Models.LAB.name()),
+          Models.LAB.name(), List.of(Models.RACK.name()),
+          Models.HOSTTYPE.name(), List.of(Models.HOSTHARDWARE.name()),
+          Models.HOST.name(), List.of(Models.NIC.name(), Models.CARD.name()));
+
   static final List<AdminDeskService.Served> SERVED =
       List.of(
           served(Models.BUILDING, "Buildings", List.of("code", "comment")),
@@ -372,7 +383,7 @@ final class Catalog {
             filters == null ? filtered : filters,
             AdminDeskService.joined(searched),
             shown,
-            model == HOST ? List.of(Models.NIC.name(), Models.CARD.name()) : List.of(),
+            INLINES.getOrDefault(model.name(), List.of()),
             writes));
   }
 
