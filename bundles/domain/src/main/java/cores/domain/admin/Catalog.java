@@ -265,7 +265,7 @@ final class Catalog {
                   "hypervisor",
                   "vm_host"),
               Map.of()),
-          served(Models.NIC, "NICs", List.of("mac", "host", "ip", "primary", "model")),
+          served(Models.NIC, "NICs", List.of("mac", "host", "ip", "primary", "model", "lastseen")),
           served(
               BOOKABLE,
               "Bookables",
