@@ -16,7 +16,6 @@ import static cores.admin.PostedForm.values;
 
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
-import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
@@ -56,10 +55,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * The admin under {@code /admin}: for staff, one generic set of pages over every model the domain
- * describes ({@link AdminDesk}): list (columns, filters, search, sort, 50 a page), add, change,
- * delete with its consequences, bulk delete, and each object's history from the change log. What a
- * model's view/add/change/delete permission does not allow is not shown, and the desk refuses it
- * (403) if posted anyway.
+ * describes ({@link AdminDesk}): the home, list (columns, filters, search, sort, 50 a page), add,
+ * bulk actions and bulk delete, and the rendering of forms and confirmations that one object's
+ * pages ({@link ObjectPages}: change, delete, history) share. What a model's view/add/change/delete
+ * permission does not allow is not shown, and the desk refuses it (403) if posted anyway.
  */
 @JakartarsResource
 @JakartarsApplicationSelect(Whiteboard.PAGES)
@@ -75,7 +74,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(MediaType.TEXT_HTML)
 public final class AdminPages {
   private static final int RECENT = 20;
-  private static final int HISTORY = 200;
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final Map<String, String> DONE =
@@ -349,177 +347,7 @@ public final class AdminPages {
     return redirect(allowed(visitor, model).url() + "?done=added");
   }
 
-  @GET
-  @Path("{app}/{model}/{id: [0-9]+}")
-  public Response changeForm(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name,
-      @PathParam("id") long id) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
-    Visitor visitor = Visitor.of(request);
-    AdminModel model = model(app, name);
-    return form(request, visitor, model, id, new Form(opened(visitor, model, id)), 200);
-  }
-
-  /**
-   * What the change form shows of the object now: its fields, its inline rows' under their form
-   * names, and under {@link EditedSince#FIELD} the digest of what the form edits.
-   */
-  private Map<String, String> opened(Visitor visitor, AdminModel model, long id) {
-    User user = visitor.user().orElseThrow();
-    Map<String, String> values = new LinkedHashMap<>(desk.get(user, model, id));
-    EditedSince edited = new EditedSince().add(model.fields(), values, field -> field);
-    for (AdminModel inline : inlineModels(visitor, model)) {
-      for (Map<String, String> row : desk.inlineRows(user, inline, model, id)) {
-        long rowId = Long.parseLong(row.get("id"));
-        row.forEach(
-            (field, value) -> values.put(InlineChange.field(inline.name(), rowId, field), value));
-        edited.add(inline.fields(), row, field -> InlineChange.field(inline.name(), rowId, field));
-      }
-    }
-    values.put(EditedSince.FIELD, edited.digest());
-    return values;
-  }
-
-  @POST
-  @Path("{app}/{model}/{id: [0-9]+}")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response change(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name,
-      @PathParam("id") long id,
-      MultivaluedMap<String, String> posted) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
-    Visitor visitor = Visitor.of(request);
-    AdminModel model = model(app, name);
-    requireWritable(request, model);
-    Map<String, String> values = values(model, posted);
-    List<InlineChange> inlines =
-        PostedForm.inlineChanges(visitor, model, inlineModels(visitor, model), posted);
-    String opened = posted.getFirst(EditedSince.FIELD);
-    if (opened != null) {
-      String now = opened(visitor, model, id).get(EditedSince.FIELD);
-      if (!opened.equals(now)) {
-        // shown again as posted, with the digest of now: saving once more keeps what is shown
-        ProblemException changed =
-            ProblemException.conflict(
-                "Someone else changed this "
-                    + model.name()
-                    + " since you opened this form, so nothing was saved. The form shows your"
-                    + " values: compare them with its history, then save again to keep them.");
-        return asPosted(request, visitor, model, id, values, inlines, now, changed);
-      }
-    }
-    try {
-      desk.update(visitor.user().orElseThrow(), model, id, values, inlines);
-    } catch (ProblemException e) {
-      if (refusedAtFields(e)) {
-        return asPosted(request, visitor, model, id, values, inlines, opened, e);
-      }
-      throw e;
-    }
-    return redirect(allowed(visitor, model).url() + "?done=changed");
-  }
-
-  /** The change form as posted, inline rows included, with the refusal at its fields. */
-  private Response asPosted(
-      ContainerRequestContext request,
-      Visitor visitor,
-      AdminModel model,
-      long id,
-      Map<String, String> values,
-      List<InlineChange> inlines,
-      String opened,
-      ProblemException refusal) {
-    Map<String, String> shown = new LinkedHashMap<>(values);
-    List<String> names = new ArrayList<>(names(model));
-    for (InlineChange inline : inlines) {
-      inline.values().forEach((field, value) -> shown.put(inline.field(field), value));
-      inline.values().keySet().forEach(field -> names.add(inline.field(field)));
-      if (inline.delete()) {
-        shown.put(inline.field(InlineChange.DELETE), "on");
-      }
-    }
-    if (opened != null) {
-      shown.put(EditedSince.FIELD, opened);
-    }
-    return form(
-        request, visitor, model, id, new Form(shown).refused(refusal, names), refusal.status());
-  }
-
-  @GET
-  @Path("{app}/{model}/{id: [0-9]+}/delete")
-  public Response deleteForm(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name,
-      @PathParam("id") long id) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
-    Visitor visitor = Visitor.of(request);
-    AdminModel model = model(app, name);
-    desk.get(visitor.user().orElseThrow(), model, id);
-    return confirmation(request, visitor, model, List.of(id), null, List.of(), 200);
-  }
-
-  @POST
-  @Path("{app}/{model}/{id: [0-9]+}/delete")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response deleteOne(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name,
-      @PathParam("id") long id) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
-    return delete(request, model(app, name), List.of(id));
-  }
-
-  @GET
-  @Path("{app}/{model}/{id: [0-9]+}/history")
-  public Response history(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name,
-      @PathParam("id") long id) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
-    Visitor visitor = Visitor.of(request);
-    AdminModel model = model(app, name);
-    require(visitor, model, "view");
-    List<Views.Line> lines =
-        desk
-            .readable(
-                visitor.user().orElseThrow(),
-                model,
-                changes.history(model.app(), model.name(), id, HISTORY))
-            .stream()
-            .map(AdminPages::line)
-            .toList();
-    String object = model.name() + " " + desk.label(model, id);
-    return page(
-        request,
-        200,
-        "History of " + object,
-        "history.jte",
-        new Views.HistoryPage(allowed(visitor, model), id, object, lines));
-  }
-
-  private Response delete(ContainerRequestContext request, AdminModel model, List<Long> ids) {
+  Response delete(ContainerRequestContext request, AdminModel model, List<Long> ids) {
     Visitor visitor = Visitor.of(request);
     requireWritable(request, model);
     if (ids.isEmpty()) {
@@ -540,7 +368,7 @@ public final class AdminPages {
    * The confirmation of a delete (action null: what goes with the objects) or of a bulk action (the
    * bookings and reservations it affects), posted back to do it.
    */
-  private Response confirmation(
+  Response confirmation(
       ContainerRequestContext request,
       Visitor visitor,
       AdminModel model,
@@ -579,7 +407,7 @@ public final class AdminPages {
     return labels;
   }
 
-  private Response form(
+  Response form(
       ContainerRequestContext request,
       Visitor visitor,
       AdminModel model,
@@ -681,7 +509,7 @@ public final class AdminPages {
   }
 
   /** The inline models of a model the visitor may see. */
-  private List<AdminModel> inlineModels(Visitor visitor, AdminModel model) {
+  List<AdminModel> inlineModels(Visitor visitor, AdminModel model) {
     return model.inlines().stream()
         .map(name -> model(model.app(), name))
         .filter(inline -> visitor.may(inline.permission("view")))
@@ -731,7 +559,7 @@ public final class AdminPages {
     return String.format(format, object);
   }
 
-  private static Response redirect(String location) {
+  static Response redirect(String location) {
     return Response.seeOther(URI.create(location)).build();
   }
 

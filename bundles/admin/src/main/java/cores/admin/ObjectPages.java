@@ -1,0 +1,231 @@
+package cores.admin;
+
+import static cores.admin.AdminAccess.allowed;
+import static cores.admin.AdminAccess.refusedAtFields;
+import static cores.admin.AdminAccess.require;
+import static cores.admin.AdminAccess.requireWritable;
+import static cores.admin.AdminAccess.staffOnly;
+import static cores.admin.PostedForm.names;
+import static cores.admin.PostedForm.values;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminDesk.InlineChange;
+import cores.api.admin.AdminModel;
+import cores.api.changes.ChangeLog;
+import cores.api.web.ProblemException;
+import cores.api.web.Visitor;
+import cores.api.web.Whiteboard;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/**
+ * One object's admin pages under {@code /admin/{app}/{model}/{id}}: its change form (with its
+ * inline rows, refused when someone else changed what it shows since it was opened), its delete
+ * with the confirmation of what goes with it, and its history from the change log. The lists, the
+ * add forms and the rendering are {@link AdminPages}'.
+ */
+@JakartarsResource
+@JakartarsApplicationSelect(Whiteboard.PAGES)
+@Component(service = ObjectPages.class)
+@Path("admin/{app}/{model}/{id: [0-9]+}")
+@Produces(MediaType.TEXT_HTML)
+public final class ObjectPages {
+  private static final int HISTORY = 200;
+
+  private final AdminPages pages;
+  private final ChangeLog changes;
+
+  @Activate
+  public ObjectPages(@Reference AdminPages pages, @Reference ChangeLog changes) {
+    this.pages = pages;
+    this.changes = changes;
+  }
+
+  @GET
+  public Response changeForm(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = pages.model(app, name);
+    return pages.form(request, visitor, model, id, new Form(opened(visitor, model, id)), 200);
+  }
+
+  /**
+   * What the change form shows of the object now: its fields, its inline rows' under their form
+   * names, and under {@link EditedSince#FIELD} the digest of what the form edits.
+   */
+  private Map<String, String> opened(Visitor visitor, AdminModel model, long id) {
+    User user = visitor.user().orElseThrow();
+    Map<String, String> values = new LinkedHashMap<>(pages.desk().get(user, model, id));
+    EditedSince edited = new EditedSince().add(model.fields(), values, field -> field);
+    for (AdminModel inline : pages.inlineModels(visitor, model)) {
+      for (Map<String, String> row : pages.desk().inlineRows(user, inline, model, id)) {
+        long rowId = Long.parseLong(row.get("id"));
+        row.forEach(
+            (field, value) -> values.put(InlineChange.field(inline.name(), rowId, field), value));
+        edited.add(inline.fields(), row, field -> InlineChange.field(inline.name(), rowId, field));
+      }
+    }
+    values.put(EditedSince.FIELD, edited.digest());
+    return values;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response change(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id,
+      MultivaluedMap<String, String> posted) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = pages.model(app, name);
+    requireWritable(request, model);
+    Map<String, String> values = values(model, posted);
+    List<InlineChange> inlines =
+        PostedForm.inlineChanges(visitor, model, pages.inlineModels(visitor, model), posted);
+    String opened = posted.getFirst(EditedSince.FIELD);
+    if (opened != null) {
+      String now = opened(visitor, model, id).get(EditedSince.FIELD);
+      if (!opened.equals(now)) {
+        // shown again as posted, with the digest of now: saving once more keeps what is shown
+        ProblemException changed =
+            ProblemException.conflict(
+                "Someone else changed this "
+                    + model.name()
+                    + " since you opened this form, so nothing was saved. The form shows your"
+                    + " values: compare them with its history, then save again to keep them.");
+        return asPosted(request, visitor, model, id, values, inlines, now, changed);
+      }
+    }
+    try {
+      pages.desk().update(visitor.user().orElseThrow(), model, id, values, inlines);
+    } catch (ProblemException e) {
+      if (refusedAtFields(e)) {
+        return asPosted(request, visitor, model, id, values, inlines, opened, e);
+      }
+      throw e;
+    }
+    return AdminPages.redirect(allowed(visitor, model).url() + "?done=changed");
+  }
+
+  /** The change form as posted, inline rows included, with the refusal at its fields. */
+  private Response asPosted(
+      ContainerRequestContext request,
+      Visitor visitor,
+      AdminModel model,
+      long id,
+      Map<String, String> values,
+      List<InlineChange> inlines,
+      String opened,
+      ProblemException refusal) {
+    Map<String, String> shown = new LinkedHashMap<>(values);
+    List<String> names = new ArrayList<>(names(model));
+    for (InlineChange inline : inlines) {
+      inline.values().forEach((field, value) -> shown.put(inline.field(field), value));
+      inline.values().keySet().forEach(field -> names.add(inline.field(field)));
+      if (inline.delete()) {
+        shown.put(inline.field(InlineChange.DELETE), "on");
+      }
+    }
+    if (opened != null) {
+      shown.put(EditedSince.FIELD, opened);
+    }
+    return pages.form(
+        request, visitor, model, id, new Form(shown).refused(refusal, names), refusal.status());
+  }
+
+  @GET
+  @Path("delete")
+  public Response deleteForm(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = pages.model(app, name);
+    pages.desk().get(visitor.user().orElseThrow(), model, id);
+    return pages.confirmation(request, visitor, model, List.of(id), null, List.of(), 200);
+  }
+
+  @POST
+  @Path("delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response deleteOne(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    return pages.delete(request, pages.model(app, name), List.of(id));
+  }
+
+  @GET
+  @Path("history")
+  public Response history(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id) {
+    Optional<Response> login = staffOnly(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    Visitor visitor = Visitor.of(request);
+    AdminModel model = pages.model(app, name);
+    require(visitor, model, "view");
+    List<Views.Line> lines =
+        pages
+            .desk()
+            .readable(
+                visitor.user().orElseThrow(),
+                model,
+                changes.history(model.app(), model.name(), id, HISTORY))
+            .stream()
+            .map(AdminPages::line)
+            .toList();
+    String object = model.name() + " " + pages.desk().label(model, id);
+    return pages.page(
+        request,
+        200,
+        "History of " + object,
+        "history.jte",
+        new Views.HistoryPage(allowed(visitor, model), id, object, lines));
+  }
+}
