@@ -112,13 +112,9 @@ final class KeptLists {
       String sort,
       int page,
       Instant now) {
-    // the statement and its plan as rows() makes them: the same validation, the same key
-    String where = Catalog.where(model, admin, search, filters, new ArrayList<>());
-    String order = Catalog.order(model, admin, sort);
-    if (plan(model, admin, select(model, admin, where, order), where + " " + order, search)
-        == null) {
-      return null;
-    }
+    // The key holds all that the statement, its validation and its plan are made of (the search's
+    // words, the model's filters that are set, the sort): a page is kept under it only after
+    // rows() made them and found a plan, so neither needs making again here.
     Kept page0 = fresh(key(model, admin, search, filters, sort, page), now);
     return page0 == null ? null : check(page0);
   }
