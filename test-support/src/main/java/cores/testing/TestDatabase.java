@@ -1,5 +1,6 @@
 package cores.testing;
 
+import cores.api.persistence.ConnectionWork;
 import cores.api.persistence.Transactions;
 import cores.api.persistence.Work;
 import cores.persistence.UnitTransactions;
@@ -24,6 +25,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh database with a random name on the test PostgreSQL ({@link TestPostgres}: the one on
@@ -103,11 +105,15 @@ public class TestDatabase implements AutoCloseable {
 
   /** A persistence unit on connections from the data source (e.g. one that observes them). */
   public static Tx transactions(String unit, DataSource dataSource) {
-    return open(unit, Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+    return open(unit, Map.of("jakarta.persistence.nonJtaDataSource", dataSource), dataSource);
   }
 
   /** A persistence unit on a database URL, e.g. of a server that is down. */
   public static Tx transactions(String unit, String url) {
+    // autocommit work opens a connection of its own each time (EclipseLink pools the others)
+    PGSimpleDataSource direct = new PGSimpleDataSource();
+    direct.setURL(url);
+    direct.setUser(USER);
     return open(
         unit,
         Map.of(
@@ -118,15 +124,17 @@ public class TestDatabase implements AutoCloseable {
             "jakarta.persistence.jdbc.password",
             "",
             "jakarta.persistence.jdbc.driver",
-            "org.postgresql.Driver"));
+            "org.postgresql.Driver"),
+        direct);
   }
 
-  private static Tx open(String unit, Map<String, Object> connection) {
+  private static Tx open(String unit, Map<String, Object> connection, DataSource dataSource) {
     Map<String, Object> properties = new HashMap<>(connection);
     properties.put("eclipselink.logging.level", "WARNING");
     // -Dsqllog=FINE shows the SQL a test sends
     properties.put("eclipselink.logging.level.sql", System.getProperty("sqllog", "WARNING"));
-    return new Tx(new PersistenceProvider().createEntityManagerFactory(unit, properties));
+    return new Tx(
+        new PersistenceProvider().createEntityManagerFactory(unit, properties), dataSource);
   }
 
   @Override
@@ -150,9 +158,9 @@ public class TestDatabase implements AutoCloseable {
     private final EntityManagerFactory emf;
     private final UnitTransactions transactions;
 
-    Tx(EntityManagerFactory emf) {
+    Tx(EntityManagerFactory emf, DataSource dataSource) {
       this.emf = emf;
-      this.transactions = new UnitTransactions(emf, Optional::empty);
+      this.transactions = new UnitTransactions(emf, dataSource, Optional::empty);
     }
 
     @Override
@@ -163,6 +171,11 @@ public class TestDatabase implements AutoCloseable {
     @Override
     public <T> T readOnly(Work<T> work) {
       return transactions.readOnly(work);
+    }
+
+    @Override
+    public <T> T autocommit(ConnectionWork<T> work) {
+      return transactions.autocommit(work);
     }
 
     /** An EntityManager outside any transaction. */

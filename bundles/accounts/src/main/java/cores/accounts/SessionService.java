@@ -6,12 +6,7 @@ import cores.api.accounts.Sessions;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +85,11 @@ public final class SessionService implements Sessions {
     return session(key).map(Session::user);
   }
 
-  /** Whether the session impersonates comes with the same read (its impersonated user's id). */
+  /**
+   * Whether the session impersonates comes with the same read (its impersonated user's id). The
+   * read is one autocommit statement (one round trip, no transaction of its own); only a session
+   * that expired, whose expiry slides or whose impersonation ends takes a read-write transaction.
+   */
   @Override
   public Optional<Session> session(String key) {
     if (key == null || key.length() != KEY_LENGTH) {
@@ -98,44 +97,18 @@ public final class SessionService implements Sessions {
     }
     Instant now = clock.instant();
     String hash = Keys.hash(key);
-    return tx.required(
-        em -> {
-          Object[] row = read(em, hash);
-          if (row == null) {
-            return Optional.empty();
-          }
-          Instant expires = UserRow.instant(row[0]);
-          boolean impersonationValid = row[1] == null || row[2] != null;
-          if (expires.isAfter(now)
-              && impersonationValid
-              && !now.plus(timeout).isAfter(expires.plus(SLIDE_GRANULARITY))) {
-            return Optional.of(new Session(UserRow.user(row, 3), row[1] != null));
-          }
-          return resolveAndUpdate(em, hash, now);
-        });
-  }
-
-  /**
-   * The session's row by JDBC on the transaction's connection: every request of a session reads it,
-   * and EclipseLink's native query cost several times the statement itself (building the query,
-   * converting the row).
-   */
-  private static Object[] read(EntityManager em, String hash) {
-    try (PreparedStatement statement = em.unwrap(Connection.class).prepareStatement(RESOLVE)) {
-      statement.setString(1, hash);
-      try (ResultSet rs = statement.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        Object[] row = new Object[3 + UserRow.WIDTH];
-        for (int i = 0; i < row.length; i++) {
-          row[i] = rs.getObject(i + 1);
-        }
-        return row;
-      }
-    } catch (SQLException e) {
-      throw new PersistenceException(e);
+    Object[] row = tx.autocommit(c -> UserRow.first(c, RESOLVE, hash, 3 + UserRow.WIDTH));
+    if (row == null) {
+      return Optional.empty();
     }
+    Instant expires = UserRow.instant(row[0]);
+    boolean impersonationValid = row[1] == null || row[2] != null;
+    if (expires.isAfter(now)
+        && impersonationValid
+        && !now.plus(timeout).isAfter(expires.plus(SLIDE_GRANULARITY))) {
+      return Optional.of(new Session(UserRow.user(row, 3), row[1] != null));
+    }
+    return tx.required(em -> resolveAndUpdate(em, hash, now));
   }
 
   /**

@@ -32,7 +32,7 @@ public final class TokenService implements Tokens {
       "SELECT t.id, t.last_used, "
           + UserRow.COLUMNS
           + " FROM cores_token t JOIN auth_user u ON u.id = t.user_id"
-          + " WHERE t.key_hash = ?1 AND u.is_active";
+          + " WHERE t.key_hash = ? AND u.is_active";
 
   private final Transactions tx;
   private final Clock clock;
@@ -82,24 +82,22 @@ public final class TokenService implements Tokens {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    return tx.required(
-        em -> {
-          @SuppressWarnings("unchecked")
-          List<Object[]> found =
-              em.createNativeQuery(AUTHENTICATE).setParameter(1, Keys.hash(key)).getResultList();
-          if (found.isEmpty()) {
-            return Optional.empty();
-          }
-          Object[] row = found.get(0);
-          Instant lastUsed = UserRow.instant(row[1]);
-          if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_GRANULARITY))) {
-            em.createNativeQuery("UPDATE cores_token SET last_used = ?1 WHERE id = ?2")
-                .setParameter(1, Timestamp.from(now))
-                .setParameter(2, row[0])
-                .executeUpdate();
-          }
-          return Optional.of(UserRow.user(row, 2));
-        });
+    // one autocommit statement (one round trip, no transaction); last_used is written apart
+    Object[] row =
+        tx.autocommit(c -> UserRow.first(c, AUTHENTICATE, Keys.hash(key), 2 + UserRow.WIDTH));
+    if (row == null) {
+      return Optional.empty();
+    }
+    Instant lastUsed = UserRow.instant(row[1]);
+    if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_GRANULARITY))) {
+      tx.required(
+          em ->
+              em.createNativeQuery("UPDATE cores_token SET last_used = ?1 WHERE id = ?2")
+                  .setParameter(1, Timestamp.from(now))
+                  .setParameter(2, row[0])
+                  .executeUpdate());
+    }
+    return Optional.of(UserRow.user(row, 2));
   }
 
   @Override

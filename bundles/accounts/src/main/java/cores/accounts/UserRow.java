@@ -1,7 +1,12 @@
 package cores.accounts;
 
 import cores.api.accounts.User;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,6 +41,29 @@ final class UserRow {
   static final int WIDTH = 11;
 
   private UserRow() {}
+
+  /**
+   * The first row of a statement with one text parameter, its {@code width} columns as the driver
+   * returns them, or null. By JDBC: a session or token is read on every request, and EclipseLink's
+   * native query cost several times the statement itself (building the query, converting the row).
+   */
+  static Object[] first(Connection connection, String sql, String parameter, int width) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        Object[] row = new Object[width];
+        for (int i = 0; i < width; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        return row;
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException(e);
+    }
+  }
 
   /** The user whose {@link #COLUMNS} start at {@code from} in {@code row}. */
   static User user(Object[] row, int from) {

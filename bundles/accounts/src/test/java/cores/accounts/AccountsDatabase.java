@@ -20,6 +20,9 @@ public final class AccountsDatabase extends TestDatabase {
   /** Statements prepared or created on the connections of {@link #transactions()}. */
   public final AtomicInteger statements = new AtomicInteger();
 
+  /** Transactions begun on the connections of {@link #transactions()} (autocommit turned off). */
+  public final AtomicInteger transactions = new AtomicInteger();
+
   public AccountsDatabase() throws Exception {
     super("cores_accounts_test", "db/changelog.sql", "cores/accounts/db/changelog.xml");
   }
@@ -44,6 +47,9 @@ public final class AccountsDatabase extends TestDatabase {
                 (p, m, a) -> {
                   if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
                     statements.incrementAndGet();
+                  }
+                  if (m.getName().equals("setAutoCommit") && Boolean.FALSE.equals(a[0])) {
+                    transactions.incrementAndGet();
                   }
                   try {
                     return m.invoke(real, a);

@@ -20,10 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.persistence.jpa.JpaEntityManager;
-import org.eclipse.persistence.sessions.SessionEvent;
-import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,25 +208,14 @@ class TokensAndSessionsTest {
     String key = tokens.issue(user.id(), "t");
     String session = sessions.open(user.id());
     tokens.authenticate(key); // writes last_used, once a minute
-    AtomicInteger statements = new AtomicInteger();
-    tx.entityManager()
-        .unwrap(JpaEntityManager.class)
-        .getServerSession()
-        .getEventManager()
-        .addListener(
-            new SessionEventAdapter() {
-              @Override
-              public void preExecuteCall(SessionEvent event) {
-                statements.incrementAndGet();
-              }
-            });
-
+    // by JDBC, counted on the connections: one statement each, in autocommit (no BEGIN, COMMIT)
+    int statements = db.statements.get();
+    int transactions = db.transactions.get();
     User byToken = tokens.authenticate(key).orElseThrow();
-    assertEquals(1, statements.getAndSet(0));
-    // the session's read is JDBC on the transaction's connection: counted on the connection
-    int before = db.statements.get();
+    assertEquals(1, db.statements.get() - statements);
     User bySession = sessions.resolve(session).orElseThrow();
-    assertEquals(1, db.statements.get() - before);
+    assertEquals(2, db.statements.get() - statements);
+    assertEquals(0, db.transactions.get() - transactions);
 
     for (User found : List.of(byToken, bySession)) {
       assertEquals(user.id(), found.id());

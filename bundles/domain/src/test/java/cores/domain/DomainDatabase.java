@@ -30,6 +30,9 @@ public final class DomainDatabase extends TestDatabase {
   /** Statements prepared or created through {@link #transactions()}'s connections. */
   public final AtomicInteger statements = new AtomicInteger();
 
+  /** Transactions begun on {@link #transactions()}'s connections (autocommit turned off). */
+  public final AtomicInteger transactions = new AtomicInteger();
+
   public DomainDatabase() throws Exception {
     super("cores_domain_test");
     migrate(
@@ -111,6 +114,9 @@ public final class DomainDatabase extends TestDatabase {
                 (p, m, a) -> {
                   if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
                     statements.incrementAndGet();
+                  }
+                  if (m.getName().equals("setAutoCommit") && Boolean.FALSE.equals(a[0])) {
+                    transactions.incrementAndGet();
                   }
                   try {
                     return m.invoke(real, a);

@@ -20,6 +20,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
@@ -66,6 +67,7 @@ public final class HttpServerComponent implements ProblemReport, WhiteboardRepor
       new ConcurrentHashMap<>();
   private final BundleContext context;
   private final BundleListener bundles;
+  private final ServiceListener services;
 
   /**
    * @param components SCR's runtime, for the readiness of the features' components; absent only
@@ -91,6 +93,10 @@ public final class HttpServerComponent implements ProblemReport, WhiteboardRepor
     this.context = context;
     this.bundles = event -> server.readinessChanged();
     context.addBundleListener(bundles);
+    // a component's service registered or gone (and with it a reference satisfied or not): the
+    // readiness answer is worked out again at once rather than after ReadinessCache.READY_MS
+    this.services = event -> server.readinessChanged();
+    context.addServiceListener(services);
     // services from every bundle, whatever class space they were registered in
     whiteboard.open(true);
     try {
@@ -98,6 +104,7 @@ public final class HttpServerComponent implements ProblemReport, WhiteboardRepor
     } catch (Exception e) {
       whiteboard.close();
       context.removeBundleListener(bundles);
+      context.removeServiceListener(services);
       Optional<ConfigurationException> refused = unbound(config.port(), e);
       if (refused.isPresent()) {
         throw refused.get();
@@ -192,6 +199,7 @@ public final class HttpServerComponent implements ProblemReport, WhiteboardRepor
     } finally {
       whiteboard.close();
       context.removeBundleListener(bundles);
+      context.removeServiceListener(services);
     }
   }
 

@@ -41,7 +41,7 @@ final class UnitRegistration {
       return new UnitRegistration(
           factory,
           context.registerService(
-              Transactions.class, new UnitTransactions(factory, acting), properties));
+              Transactions.class, new UnitTransactions(factory, dataSource, acting), properties));
     } catch (RuntimeException e) {
       factory.close();
       throw e;

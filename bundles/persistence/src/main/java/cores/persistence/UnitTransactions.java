@@ -1,23 +1,31 @@
 package cores.persistence;
 
 import cores.api.changes.Actor;
+import cores.api.persistence.ConnectionWork;
 import cores.api.persistence.Transactions;
 import cores.api.persistence.Work;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Transactions of one persistence unit. Each outermost call gets its own EntityManager and
  * transaction; calls made from inside the work on the same thread join it. A read-write transaction
  * first tells the change log's trigger who acts (transaction-local settings, gone at its end).
+ * Autocommit work takes a connection of the unit's data source directly, without EclipseLink.
  */
 public final class UnitTransactions implements Transactions {
 
   private final EntityManagerFactory factory;
+
+  /** The pool the unit's EntityManagers take their connections from, for autocommit work. */
+  private final DataSource dataSource;
 
   /** The EntityManager of the transaction this thread is in, for this unit only. */
   private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
@@ -27,8 +35,10 @@ public final class UnitTransactions implements Transactions {
    */
   private final Supplier<Optional<Actor>> acting;
 
-  public UnitTransactions(EntityManagerFactory factory, Supplier<Optional<Actor>> acting) {
+  public UnitTransactions(
+      EntityManagerFactory factory, DataSource dataSource, Supplier<Optional<Actor>> acting) {
     this.factory = factory;
+    this.dataSource = dataSource;
     this.acting = acting;
   }
 
@@ -46,6 +56,19 @@ public final class UnitTransactions implements Transactions {
     return run(work, true);
   }
 
+  @Override
+  public <T> T autocommit(ConnectionWork<T> work) {
+    EntityManager joined = current.get();
+    if (joined != null) {
+      return join(joined, em -> work.run(em.unwrap(Connection.class)));
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new PersistenceException(e);
+    }
+  }
+
   private <T> T run(Work<T> work, boolean readOnly) {
     EntityManager joined = current.get();
     if (joined != null) {
@@ -58,11 +81,7 @@ public final class UnitTransactions implements Transactions {
     EntityTransaction transaction = em.getTransaction();
     try {
       transaction.begin();
-      if (readOnly) {
-        // Must be the transaction's first statement; EclipseLink begins the database
-        // transaction for it, and later queries of this EntityManager use that connection.
-        em.createNativeQuery("SET TRANSACTION READ ONLY").executeUpdate();
-      }
+      readOnly(em, readOnly);
       actor.ifPresent(a -> actAs(em, a));
       T result = work.run(em);
       transaction.commit();
@@ -76,6 +95,22 @@ public final class UnitTransactions implements Transactions {
     } finally {
       current.remove();
       em.close();
+    }
+  }
+
+  /**
+   * The connection's read-only flag makes the driver open the transaction with {@code BEGIN READ
+   * ONLY}, sent together with the first statement: no round trip of its own, as {@code SET
+   * TRANSACTION READ ONLY} was. Taking the connection here makes EclipseLink begin the database
+   * transaction on it, and the work's queries use it. The flag is set on read-write transactions
+   * too: the production pool (Hikari) resets it when a connection comes back, but EclipseLink's own
+   * pool (the tests') hands a connection on as it was.
+   */
+  private static void readOnly(EntityManager em, boolean readOnly) {
+    try {
+      em.unwrap(Connection.class).setReadOnly(readOnly);
+    } catch (SQLException e) {
+      throw new PersistenceException(e);
     }
   }
 

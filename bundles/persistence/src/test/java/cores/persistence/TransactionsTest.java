@@ -36,7 +36,7 @@ class TransactionsTest {
     ClassLoader loader = TransactionsTest.class.getClassLoader();
     Migrations.run(database.dataSource(), loader, "test.bundle", "db/test/changelog.xml");
     factory = Units.create("test", loader, "META-INF/test-persistence.xml", database.dataSource());
-    tx = new UnitTransactions(factory, Optional::empty);
+    tx = new UnitTransactions(factory, database.dataSource(), Optional::empty);
   }
 
   @AfterAll
@@ -275,6 +275,65 @@ class TransactionsTest {
                 em.createNativeQuery("SELECT current_setting('transaction_read_only')")
                     .getSingleResult()));
     assertEquals(List.of("balance"), names());
+  }
+
+  /** Autocommit work runs outside any transaction and sees what is committed. */
+  @Test
+  void autocommitReadsWithoutATransaction() {
+    tx.required(
+        em -> {
+          em.persist(new Thing("committed"));
+          return null;
+        });
+    assertEquals(
+        List.of(true, "off", 1L),
+        tx.autocommit(
+            c -> {
+              try (var s = c.createStatement();
+                  var rs =
+                      s.executeQuery(
+                          "SELECT current_setting('transaction_read_only'), count(*)"
+                              + " FROM thing WHERE name = 'committed'")) {
+                rs.next();
+                return List.of(c.getAutoCommit(), rs.getString(1), rs.getLong(2));
+              }
+            }));
+  }
+
+  /** Inside a transaction it runs on that transaction's connection: it sees what it wrote. */
+  @Test
+  void autocommitInsideATransactionJoinsIt() {
+    long seen =
+        tx.required(
+            em -> {
+              em.persist(new Thing("uncommitted"));
+              em.flush();
+              return tx.autocommit(
+                  c -> {
+                    try (var s = c.createStatement();
+                        var rs =
+                            s.executeQuery(
+                                "SELECT count(*) FROM thing WHERE name = 'uncommitted'")) {
+                      rs.next();
+                      return rs.getLong(1);
+                    }
+                  });
+            });
+    assertEquals(1, seen);
+  }
+
+  /** A read-only transaction's flag goes with it: the next transaction on the pool writes. */
+  @Test
+  void aReadWriteTransactionFollowsReadOnlyOnes() {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(List.of(), names());
+    }
+    tx.required(
+        em -> {
+          em.persist(new Thing("after"));
+          return null;
+        });
+    assertEquals(List.of("after"), names());
   }
 
   @Test

@@ -26,6 +26,20 @@ public interface Transactions {
    */
   <T> T required(Work<T> work);
 
-  /** Runs the work in a read-only transaction. */
+  /**
+   * Runs the work in a read-only transaction: PostgreSQL refuses writes. Nested in a read-write
+   * transaction it joins that one.
+   */
   <T> T readOnly(Work<T> work);
+
+  /**
+   * Runs the work on a pooled connection in autocommit mode: each statement is a transaction of its
+   * own, one round trip with no {@code BEGIN} or {@code COMMIT}. Meant for one read that every
+   * request makes (a session's or a token's lookup); two statements see two snapshots, so work that
+   * needs them consistent, or writes that belong together, takes {@link #readOnly} or {@link
+   * #required}. Called inside a transaction of this unit on the same thread, the work runs on that
+   * transaction's connection and sees what it wrote. The work must not change the connection's
+   * settings (autocommit, isolation, read-only) and must close what it opens.
+   */
+  <T> T autocommit(ConnectionWork<T> work);
 }

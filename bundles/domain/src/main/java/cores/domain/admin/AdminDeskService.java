@@ -20,6 +20,7 @@ import cores.domain.inventory.Models;
 import cores.domain.inventory.Rules;
 import cores.domain.loans.Loans;
 import cores.domain.notices.Notices;
+import cores.domain.sql.Checked;
 import cores.domain.sql.Sql;
 import java.time.Clock;
 import java.time.Instant;
@@ -150,7 +151,11 @@ public final class AdminDeskService implements AdminDesk {
         em -> lists.rows(Sql.of(em), model, admin, search, filters, sort, page, clock.instant()));
   }
 
-  /** The page and the options in one transaction: the calls inside join it. */
+  /**
+   * The page and the options: when both are kept, one autocommit statement checks them together
+   * (one round trip, no transaction); else they are read in one transaction, the calls inside
+   * joining it.
+   */
   @Override
   public ListPage listPage(
       User user,
@@ -160,11 +165,59 @@ public final class AdminDeskService implements AdminDesk {
       String sort,
       int page,
       List<AdminField> fields) {
+    ListPage kept = keptPage(user, admin, search, filters, sort, page, fields);
+    if (kept != null) {
+      return kept;
+    }
     return tx.readOnly(
         em ->
             new ListPage(
                 list(user, admin, search, filters, sort, page),
                 fields.isEmpty() ? Map.of() : filterOptions(user, admin, fields)));
+  }
+
+  /**
+   * The kept page and options of {@link #listPage} when one statement shows them all still right,
+   * else null: what is not kept, or cannot be checked so, is read in the transaction.
+   */
+  private ListPage keptPage(
+      User user,
+      AdminModel admin,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page,
+      List<AdminField> fields) {
+    require(user, admin, "view");
+    Model model = model(admin);
+    Instant now = clock.instant();
+    Checked<Rows> rows = lists.kept(model, admin, search, filters, sort, page, now);
+    if (rows == null) {
+      return null;
+    }
+    List<Catalog.Used> used = new ArrayList<>();
+    for (AdminField field : fields) {
+      Optional<Field> column = model.field(field.name()).filter(f -> f.kind() == Kind.REF);
+      if (field.target() == null || column.isEmpty()) {
+        return null;
+      }
+      used.add(
+          new Catalog.Used(Catalog.table(field.target()), model.table(), column.get().column()));
+    }
+    Checked<List<Map<Long, String>>> options =
+        used.isEmpty() ? null : filterOptions.kept(used, now);
+    if (!used.isEmpty() && options == null) {
+      return null;
+    }
+    List<Checked<?>> checks = options == null ? List.of(rows) : List.of(rows, options);
+    if (!tx.autocommit(c -> Checked.all(Sql.on(c), checks))) {
+      return null;
+    }
+    Map<String, Map<Long, String>> shown = new LinkedHashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      shown.put(fields.get(i).name(), options.value().get(i));
+    }
+    return new ListPage(rows.value(), shown);
   }
 
   @Override

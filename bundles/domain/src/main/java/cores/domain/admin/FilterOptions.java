@@ -1,6 +1,7 @@
 package cores.domain.admin;
 
 import cores.domain.sql.ChangeMarkers;
+import cores.domain.sql.Checked;
 import cores.domain.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,13 +80,30 @@ final class FilterOptions {
     return filters.stream().map(found::get).toList();
   }
 
+  /**
+   * The kept options of the filters with the condition that proves them still right at {@code now},
+   * for a check together with others ({@link Checked#all}); null when some filter cannot be checked
+   * or nothing is kept.
+   */
+  Checked<List<Map<Long, String>>> kept(List<Catalog.Used> filters, Instant now) {
+    if (!filters.stream().allMatch(FilterOptions::checkable)) {
+      return null;
+    }
+    Kept page = fresh(List.copyOf(filters), now);
+    return page == null ? null : check(page);
+  }
+
+  private Kept fresh(List<Catalog.Used> key, Instant now) {
+    Kept page = kept.get(key);
+    return page != null && !now.isBefore(page.from()) && now.isBefore(page.from().plus(MAX_AGE))
+        ? page
+        : null;
+  }
+
   private List<Map<Long, String>> kept(Sql sql, List<Catalog.Used> filters, Instant now) {
     List<Catalog.Used> key = List.copyOf(filters);
-    Kept page = kept.get(key);
-    if (page != null
-        && !now.isBefore(page.from())
-        && now.isBefore(page.from().plus(MAX_AGE))
-        && unchanged(sql, page)) {
+    Kept page = fresh(key, now);
+    if (page != null && Checked.all(sql, List.of(check(page)))) {
       return page.options();
     }
     String snapshot = (String) sql.row(SNAPSHOT, List.of()).get("snapshot");
@@ -135,8 +153,9 @@ final class FilterOptions {
     return read.equals(Set.of(used.table()));
   }
 
-  private static boolean unchanged(Sql sql, Kept page) {
-    StringBuilder check = new StringBuilder("SELECT ").append(ChangeMarkers.UNCHANGED);
+  /** The kept options and what proves them still right: one statement with others. */
+  private static Checked<List<Map<Long, String>>> check(Kept page) {
+    StringBuilder check = new StringBuilder(ChangeMarkers.UNCHANGED);
     List<Object> params = new ArrayList<>(ChangeMarkers.unchanged(page.tables(), page.snapshot()));
     for (Shown shown : page.shown()) {
       check
@@ -149,7 +168,6 @@ final class FilterOptions {
       params.add(shown.ids());
       params.add(shown.labels());
     }
-    return Boolean.TRUE.equals(
-        sql.row(check.append(" AS unchanged").toString(), params).get("unchanged"));
+    return new Checked<>(page.options(), check.toString(), params);
   }
 }

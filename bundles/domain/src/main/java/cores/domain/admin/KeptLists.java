@@ -8,6 +8,7 @@ import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
 import cores.domain.sql.ChangeMarkers;
+import cores.domain.sql.Checked;
 import cores.domain.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +100,47 @@ final class KeptLists {
 
   private final Recent<Key, Kept> kept = new Recent<>(MAX_KEPT);
 
+  /**
+   * The kept page with the condition that proves it still right at {@code now}, for a check
+   * together with others ({@link Checked#all}); null when none is kept.
+   */
+  Checked<Rows> kept(
+      Model model,
+      AdminModel admin,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page,
+      Instant now) {
+    // The key holds all that the statement, its validation and its plan are made of (the search's
+    // words, the model's filters that are set, the sort): a page is kept under it only after
+    // rows() made them and found a plan, so neither needs making again here.
+    Kept page0 = fresh(key(model, admin, search, filters, sort, page), now);
+    return page0 == null ? null : check(page0);
+  }
+
+  private static Key key(
+      Model model,
+      AdminModel admin,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int page) {
+    return new Key(
+        model.name(),
+        search == null ? "" : search.strip(),
+        chosen(admin, filters),
+        sort == null ? "" : sort,
+        page);
+  }
+
+  private Kept fresh(Key key, Instant now) {
+    Kept page = kept.get(key);
+    return page != null && !now.isBefore(page.from()) && now.isBefore(page.from().plus(MAX_AGE))
+        ? page
+        : null;
+  }
+
   /** A page of the model's list, as {@link AdminDesk#list} answers it; a kept one when right. */
   Rows rows(
       Sql sql,
@@ -114,21 +156,10 @@ final class KeptLists {
     String order = Catalog.order(model, admin, sort);
     String select = select(model, admin, where, order);
     Plan plan = plan(model, admin, select, where + " " + order, search);
-    Key key =
-        plan == null
-            ? null
-            : new Key(
-                model.name(),
-                search == null ? "" : search.strip(),
-                chosen(admin, filters),
-                sort == null ? "" : sort,
-                page);
+    Key key = plan == null ? null : key(model, admin, search, filters, sort, page);
     if (key != null) {
-      Kept page0 = kept.get(key);
-      if (page0 != null
-          && !now.isBefore(page0.from())
-          && now.isBefore(page0.from().plus(MAX_AGE))
-          && unchanged(sql, page0)) {
+      Kept page0 = fresh(key, now);
+      if (page0 != null && Checked.all(sql, List.of(check(page0)))) {
         return page0.rows();
       }
     }
@@ -354,8 +385,9 @@ final class KeptLists {
         now);
   }
 
-  private static boolean unchanged(Sql sql, Kept page) {
-    StringBuilder check = new StringBuilder("SELECT ").append(ChangeMarkers.UNCHANGED);
+  /** The kept page and what proves it still right: one statement with others. */
+  private static Checked<Rows> check(Kept page) {
+    StringBuilder check = new StringBuilder(ChangeMarkers.UNCHANGED);
     List<Object> params = new ArrayList<>(ChangeMarkers.unchanged(page.tables(), page.snapshot()));
     for (Shown shown : page.shown()) {
       check
@@ -377,8 +409,7 @@ final class KeptLists {
       params.add(elsewhere.like());
       params.add(elsewhere.ids());
     }
-    return Boolean.TRUE.equals(
-        sql.row(check.append(" AS unchanged").toString(), params).get("unchanged"));
+    return new Checked<>(page.rows(), check.toString(), params);
   }
 
   /** The list columns as text, references by their objects' labels. */

@@ -151,6 +151,11 @@ public final class BookingDeskService implements BookingDesk {
   @Override
   public Optional<HostSheet> host(long hostId) {
     Instant now = clock.instant();
+    // a kept sheet is checked by one autocommit statement: one round trip, no transaction
+    HostSheet kept = tx.autocommit(c -> sheets.kept(Sql.on(c), hostId, now));
+    if (kept != null) {
+      return Optional.of(kept);
+    }
     return tx.readOnly(
         em ->
             Optional.ofNullable(

@@ -97,12 +97,9 @@ final class HostSheets {
    * The host's sheet at {@code now}: the kept one when still right, else {@code read} (null: none).
    */
   HostSheet sheet(Sql sql, long host, Instant now, Function<Sql, Read> read) {
-    Kept kept = get(host);
-    if (kept != null
-        && !now.isBefore(kept.from())
-        && now.isBefore(kept.until())
-        && unchanged(sql, kept)) {
-      return kept.read().sheet();
+    HostSheet kept = kept(sql, host, now);
+    if (kept != null) {
+      return kept;
     }
     String snapshot = (String) sql.row(SNAPSHOT, List.of()).get("snapshot");
     Read fresh = read.apply(sql);
@@ -111,6 +108,20 @@ final class HostSheets {
     }
     put(host, new Kept(fresh, snapshot, now, until(fresh.sheet(), now)));
     return fresh.sheet();
+  }
+
+  /**
+   * The kept sheet of the host when it is still right at {@code now} (one statement, which may run
+   * in autocommit: it needs no transaction), else null.
+   */
+  HostSheet kept(Sql sql, long host, Instant now) {
+    Kept kept = get(host);
+    return kept != null
+            && !now.isBefore(kept.from())
+            && now.isBefore(kept.until())
+            && unchanged(sql, kept)
+        ? kept.read().sheet()
+        : null;
   }
 
   /** The first instant the sheet may show otherwise without a change of the tables. */

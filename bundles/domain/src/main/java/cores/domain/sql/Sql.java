@@ -40,10 +40,21 @@ public final class Sql {
   }
 
   /**
+   * The connection of autocommit work ({@code Transactions.autocommit}): each statement a
+   * transaction of its own, one round trip; no entity manager.
+   */
+  public static Sql on(Connection connection) {
+    return new Sql(null, connection);
+  }
+
+  /**
    * The entity manager of this unit of work, for services that write through it into the same
    * transaction (the notification outbox).
    */
   public EntityManager entityManager() {
+    if (em == null) {
+      throw new IllegalStateException("autocommit work has no entity manager");
+    }
     return em;
   }
 

@@ -101,6 +101,22 @@ final class KeptAnswers {
       Instant now,
       Function<Sql, T> read,
       Function<T, byte[]> write) {
+    Answer<T> kept = kept(sql, key, tables, now);
+    if (kept != null) {
+      return kept;
+    }
+    String snapshot = (String) sql.row(SNAPSHOT, List.of()).get("snapshot");
+    T entity = read.apply(sql);
+    Answer<T> answer = new Answer<>(entity, write.apply(entity));
+    put(key, new Kept(answer, snapshot, tables, now));
+    return answer;
+  }
+
+  /**
+   * The kept answer for {@code key} when it is still right at {@code now} (one statement, which may
+   * run in autocommit: it needs no transaction), else null.
+   */
+  <T> Answer<T> kept(Sql sql, String key, List<String> tables, Instant now) {
     Kept kept = get(key);
     if (kept != null
         && kept.tables().equals(tables)
@@ -111,11 +127,7 @@ final class KeptAnswers {
       Answer<T> answer = (Answer<T>) kept.answer();
       return answer;
     }
-    String snapshot = (String) sql.row(SNAPSHOT, List.of()).get("snapshot");
-    T entity = read.apply(sql);
-    Answer<T> answer = new Answer<>(entity, write.apply(entity));
-    put(key, new Kept(answer, snapshot, tables, now));
-    return answer;
+    return null;
   }
 
   private static boolean unchanged(Sql sql, Kept kept) {

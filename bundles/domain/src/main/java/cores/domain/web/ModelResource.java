@@ -157,11 +157,20 @@ public abstract class ModelResource implements ApiSchemas {
       java.util.function.Function<Sql, T> read) {
     Instant now = clock.instant();
     String key = request.getUriInfo().getRequestUri().toString();
+    // a kept answer is checked by one autocommit statement: one round trip, no transaction
+    KeptAnswers.Answer<T> kept = tx.autocommit(c -> answers.kept(Sql.on(c), key, reads, now));
     KeptAnswers.Answer<T> answer =
-        tx.readOnly(
-            em ->
-                answers.answer(
-                    Sql.of(em), key, reads, now, read, entity -> bytes(providers, type, entity)));
+        kept != null
+            ? kept
+            : tx.readOnly(
+                em ->
+                    answers.answer(
+                        Sql.of(em),
+                        key,
+                        reads,
+                        now,
+                        read,
+                        entity -> bytes(providers, type, entity)));
     request.setProperty(KeptAnswerWriter.PROPERTY, answer.bytes());
     return answer.entity();
   }
