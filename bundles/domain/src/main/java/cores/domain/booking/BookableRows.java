@@ -83,24 +83,27 @@ final class BookableRows {
           + " GROUP BY c.host_id) cd ON cd.host_id = h.id) p ON true";
 
   /**
-   * One bookable.
+   * One bookable. Ids that may be missing are -1 then (no row has that id), so that testing a
+   * filter reads no boxed value.
    *
+   * @param index its place in the order of reading (for what is kept beside the rows by place)
    * @param values the {@link #COLUMNS}' values
    * @param cards the original's cards, {@code [{id, cardtype__name, details}]}
    * @param name the place of {@code lower(hostname)} (equal names equal places)
    * @param ip the place of the ip, or -1 without an ip
    */
   record Row(
+      int index,
       Object[] values,
       List<Map<String, Object>> cards,
       long id,
       boolean active,
-      Long owner,
-      Long group,
-      Long lab,
-      Long building,
+      long owner,
+      long group,
+      long lab,
+      long building,
       long hardware,
-      Long hostType,
+      long hostType,
       long name,
       long ip) {}
 
@@ -177,20 +180,30 @@ final class BookableRows {
       }
       rows.add(
           new Row(
+              rows.size(),
               values,
               cards(row),
               (Long) row.get("id"),
               Bookables.ACTIVE.equals(row.get("status")),
-              (Long) row.get("owner_id"),
-              (Long) row.get("group_id"),
-              (Long) row.get("lab"),
-              (Long) row.get("building"),
+              id(row.get("owner_id")),
+              id(row.get("group_id")),
+              id(row.get("lab")),
+              id(row.get("building")),
               (Long) row.get("hardware_id"),
-              (Long) row.get("host_type_id"),
+              id(row.get("host_type_id")),
               (Long) row.get("name_place"),
-              row.get("ip_place") instanceof Long place ? place : -1));
+              id(row.get("ip_place"))));
     }
     return new BookableRows(rows, snapshot, now);
+  }
+
+  private static long id(Object value) {
+    return value instanceof Long id ? id : -1;
+  }
+
+  /** The number of bookables. */
+  int size() {
+    return byId.size();
   }
 
   /** The card arrays zipped into the original's list, shared by every answer. */

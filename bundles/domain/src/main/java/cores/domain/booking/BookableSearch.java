@@ -5,11 +5,17 @@ import cores.api.web.FieldErrors;
 import cores.domain.inventory.Ids;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -140,57 +146,105 @@ public final class BookableSearch {
   record Page(Result result, Map<Long, String> owners) {}
 
   /**
+   * The rows and the holdings at one time, with the places of the rows booked and reserved then:
+   * computed once for the pair, so that testing free and nores per row looks nothing up.
+   */
+  record State(BookableRows rows, Holdings holdings, BitSet booked, BitSet reserved) {
+    static State of(BookableRows rows, Holdings holdings) {
+      BitSet booked = new BitSet(rows.size());
+      BitSet reserved = new BitSet(rows.size());
+      for (BookableRows.Row row : rows.in("hostname")) {
+        booked.set(row.index(), holdings.booked().containsKey(row.id()));
+        reserved.set(row.index(), holdings.reserved().contains(row.id()));
+      }
+      return new State(rows, holdings, booked, reserved);
+    }
+  }
+
+  /**
    * The page of the bookables matching the filters, in the filters' order, from the rows and the
    * bookings and reservations holding now: every row is tested, so the count is exact.
    *
    * @param groups the asking user's groups (for mygroup)
    */
-  Page page(
-      BookableRows rows,
-      Holdings holdings,
-      Filters filters,
-      Set<Long> groups,
-      int limit,
-      int offset) {
-    List<Map<String, Object>> page = new ArrayList<>();
+  Page page(State state, Filters filters, Set<Long> groups, int limit, int offset) {
+    List<Map<String, Object>> page = new ArrayList<>(Math.min(limit, 100));
     Map<Long, String> owners = new HashMap<>();
     long count = 0;
     BookableRows.Row[] candidates;
     if (filters.bookable() != null) {
-      BookableRows.Row one = rows.row(filters.bookable());
+      BookableRows.Row one = state.rows().row(filters.bookable());
       candidates = one == null ? new BookableRows.Row[0] : new BookableRows.Row[] {one};
     } else {
-      candidates = rows.in(filters.ordering());
+      candidates = state.rows().in(filters.ordering());
     }
+    Test test = new Test(filters, groups, state);
     for (BookableRows.Row row : candidates) {
-      if (!matches(row, holdings, filters, groups)) {
+      if (!test.matches(row)) {
         continue;
       }
       if (count >= offset && count - offset < limit) {
-        page.add(shape(row, holdings, owners));
+        page.add(shape(row, state.holdings(), owners));
       }
       count++;
     }
     return new Page(new Result(count, page), owners);
   }
 
-  /** The filters of API.md on one row: each list matches any of its ids, an empty list all. */
-  private static boolean matches(
-      BookableRows.Row row, Holdings holdings, Filters filters, Set<Long> groups) {
-    return (!filters.active() || row.active())
-        && (!filters.mine() || (row.owner() != null && row.owner().equals(filters.user())))
-        && (!filters.mygroup() || (row.group() != null && groups.contains(row.group())))
-        && in(row.lab(), filters.labs())
-        && in(row.building(), filters.buildings())
-        && in(row.hardware(), filters.hardware())
-        && in(row.hostType(), filters.hostTypes())
-        && (!filters.nores() || !holdings.reserved().contains(row.id()))
-        && (!filters.free() || !holdings.booked().containsKey(row.id()));
-  }
+  /**
+   * The filters of API.md on one row, with the ids as arrays (each list matches any of its ids, an
+   * empty list all; a missing id, -1, matches none).
+   */
+  private static final class Test {
+    private final Filters filters;
+    private final long user;
+    private final long[] groups;
+    private final long[] labs;
+    private final long[] buildings;
+    private final long[] hardware;
+    private final long[] hostTypes;
+    private final BitSet booked;
+    private final BitSet reserved;
 
-  /** Whether the id is one of the filter's, or the filter is empty (a null id matches none). */
-  private static boolean in(Long id, List<Long> ids) {
-    return ids.isEmpty() || (id != null && ids.contains(id));
+    Test(Filters filters, Set<Long> groups, State state) {
+      this.filters = filters;
+      this.user = filters.user() == null ? -1 : filters.user();
+      this.groups = longs(groups);
+      this.labs = longs(filters.labs());
+      this.buildings = longs(filters.buildings());
+      this.hardware = longs(filters.hardware());
+      this.hostTypes = longs(filters.hostTypes());
+      this.booked = state.booked();
+      this.reserved = state.reserved();
+    }
+
+    boolean matches(BookableRows.Row row) {
+      return (!filters.active() || row.active())
+          && (!filters.mine() || (row.owner() != -1 && row.owner() == user))
+          && (!filters.mygroup() || among(row.group(), groups))
+          && (labs.length == 0 || among(row.lab(), labs))
+          && (buildings.length == 0 || among(row.building(), buildings))
+          && (hardware.length == 0 || among(row.hardware(), hardware))
+          && (hostTypes.length == 0 || among(row.hostType(), hostTypes))
+          && (!filters.nores() || !reserved.get(row.index()))
+          && (!filters.free() || !booked.get(row.index()));
+    }
+
+    private static boolean among(long id, long[] ids) {
+      if (id == -1) {
+        return false;
+      }
+      for (long one : ids) {
+        if (one == id) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static long[] longs(java.util.Collection<Long> ids) {
+      return ids.stream().mapToLong(Long::longValue).toArray();
+    }
   }
 
   /** The JSON Schema of a row as {@link #shape} leaves it (published by the bookable resource). */
@@ -259,6 +313,15 @@ public final class BookableSearch {
     return Map.of("type", type, "description", description);
   }
 
+  /** The keys of a row of the answer, in its order. */
+  private static final String[] KEYS = keys();
+
+  private static String[] keys() {
+    List<String> keys = new ArrayList<>(BookableRows.COLUMNS);
+    keys.addAll(List.of("booked_until", "booked_by", "reserved", "cards", "booked"));
+    return keys.toArray(String[]::new);
+  }
+
   /**
    * The original's row shape: beside the row's columns {@code cards} a list of {@code {id,
    * cardtype__name, details}}, {@code booked} "Booked until dd/mm/yy by username" (the end's day in
@@ -267,23 +330,84 @@ public final class BookableSearch {
    */
   private Map<String, Object> shape(
       BookableRows.Row row, Holdings holdings, Map<Long, String> owners) {
-    Map<String, Object> shaped = new LinkedHashMap<>();
-    for (int i = 0; i < BookableRows.COLUMNS.size(); i++) {
-      shaped.put(BookableRows.COLUMNS.get(i), row.values()[i]);
-    }
+    Object[] values = Arrays.copyOf(row.values(), KEYS.length);
+    int next = row.values().length;
     Holdings.Booked booked = holdings.booked().get(row.id());
-    shaped.put("booked_until", booked == null ? null : booked.end());
-    shaped.put("booked_by", booked == null ? null : booked.username());
-    shaped.put("reserved", holdings.reserved().contains(row.id()));
-    shaped.put("cards", row.cards());
-    shaped.put(
-        "booked",
+    values[next++] = booked == null ? null : booked.end();
+    values[next++] = booked == null ? null : booked.username();
+    values[next++] = holdings.reserved().contains(row.id());
+    values[next++] = row.cards();
+    values[next] =
         booked == null
             ? Boolean.FALSE
-            : "Booked until " + DAY.format(booked.end().atZone(zone)) + " by " + booked.username());
-    if (booked != null && booked.owner() != null) {
+            : "Booked until " + DAY.format(booked.end().atZone(zone)) + " by " + booked.username();
+    if (booked != null) {
       owners.put(booked.owner(), booked.username());
     }
-    return shaped;
+    return new Shaped(values);
+  }
+
+  /**
+   * A row of the answer, unmodifiable: the keys shared by every row, the values its own (the pages'
+   * rows are many and short-lived: no entry objects, no hashing).
+   */
+  private static final class Shaped extends AbstractMap<String, Object> {
+    private final Object[] values;
+
+    Shaped(Object[] values) {
+      this.values = values;
+    }
+
+    @Override
+    public Object get(Object key) {
+      for (int i = 0; i < KEYS.length; i++) {
+        if (KEYS[i].equals(key)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return Arrays.asList(KEYS).contains(key);
+    }
+
+    @Override
+    public int size() {
+      return KEYS.length;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return KEYS.length;
+        }
+
+        @Override
+        public Iterator<Entry<String, Object>> iterator() {
+          return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+              return i < KEYS.length;
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              if (i >= KEYS.length) {
+                throw new NoSuchElementException();
+              }
+              Entry<String, Object> entry = new SimpleImmutableEntry<>(KEYS[i], values[i]);
+              i++;
+              return entry;
+            }
+          };
+        }
+      };
+    }
   }
 }

@@ -59,21 +59,18 @@ public final class SearchCache {
   private static final String GROUPS =
       "SELECT group_id FROM accounts_membership_v1 WHERE user_id = ?";
 
-  /** What is kept: replaced whole, never changed. */
-  private record Kept(BookableRows rows, Holdings holdings) {
-    boolean rowsFor(Instant now) {
-      return now.isBefore(rows.readAt.plus(MAX_AGE));
-    }
+  private static boolean rowsFor(BookableSearch.State state, Instant now) {
+    return now.isBefore(state.rows().readAt.plus(MAX_AGE));
+  }
 
-    boolean holdingsFor(Instant now) {
-      return holdings.hold(now) && now.isBefore(holdings.readAt().plus(MAX_AGE));
-    }
+  private static boolean holdingsFor(BookableSearch.State state, Instant now) {
+    return state.holdings().hold(now) && now.isBefore(state.holdings().readAt().plus(MAX_AGE));
   }
 
   private final BookableSearch search;
 
-  /** Null until the first search. */
-  private volatile Kept kept;
+  /** What is kept, replaced whole, never changed; null until the first search. */
+  private volatile BookableSearch.State kept;
 
   /** Held while reading, so that the requests that find the kept parts stale read them once. */
   private final Object reading = new Object();
@@ -95,15 +92,15 @@ public final class SearchCache {
         filters.mygroup() && filters.user() != null ? groups(sql, filters.user()) : Set.of();
     // PostgreSQL keeps microseconds: compared with the holdings' bounds at the same precision
     Instant at = now.truncatedTo(ChronoUnit.MICROS);
-    Kept seen = kept;
+    BookableSearch.State seen = kept;
     // the parts known right for this request: read or checked during it (what this request read
     // itself is used as read, whatever the time says)
     BookableRows rightRows = null;
     Holdings rightHoldings = null;
     while (true) {
-      boolean oldRows = seen == null || (seen.rows() != rightRows && !seen.rowsFor(at));
+      boolean oldRows = seen == null || (seen.rows() != rightRows && !rowsFor(seen, at));
       boolean oldHoldings =
-          seen == null || (seen.holdings() != rightHoldings && !seen.holdingsFor(at));
+          seen == null || (seen.holdings() != rightHoldings && !holdingsFor(seen, at));
       if (oldRows || oldHoldings) {
         Read read = read(sql, seen, at, oldRows, oldHoldings);
         seen = read.kept();
@@ -111,8 +108,7 @@ public final class SearchCache {
         rightHoldings = read.holdings() != null ? read.holdings() : rightHoldings;
         continue; // what another request read may be for another time
       }
-      BookableSearch.Page page =
-          search.page(seen.rows(), seen.holdings(), filters, groups, limit, offset);
+      BookableSearch.Page page = search.page(seen, filters, groups, limit, offset);
       if (seen.rows() == rightRows && seen.holdings() == rightHoldings) {
         return page.result();
       }
@@ -157,29 +153,31 @@ public final class SearchCache {
    * What {@link #read} left kept, and the parts it read itself (null for those it did not read, or
    * when another request had replaced what was kept).
    */
-  private record Read(Kept kept, BookableRows rows, Holdings holdings) {}
+  private record Read(BookableSearch.State kept, BookableRows rows, Holdings holdings) {}
 
   /**
    * Reads the stale parts again, unless another request replaced what was kept since {@code seen}:
    * then that is returned, for the caller to check.
    */
-  private Read read(Sql sql, Kept seen, Instant now, boolean rows, boolean holdings) {
+  private Read read(
+      Sql sql, BookableSearch.State seen, Instant now, boolean rows, boolean holdings) {
     synchronized (reading) {
-      Kept current = kept;
+      BookableSearch.State current = kept;
       if (current != seen) {
         return new Read(current, null, null);
       }
       BookableRows readRows = rows ? BookableRows.read(sql, now) : null;
       Holdings readHoldings = holdings ? Holdings.read(sql, now) : null;
       kept =
-          new Kept(
+          BookableSearch.State.of(
               readRows != null ? readRows : seen.rows(),
               readHoldings != null ? readHoldings : seen.holdings());
       return new Read(kept, readRows, readHoldings);
     }
   }
 
-  private static Map<String, Object> check(Sql sql, Kept kept, Map<Long, String> owners) {
+  private static Map<String, Object> check(
+      Sql sql, BookableSearch.State kept, Map<Long, String> owners) {
     List<Long> ids = new ArrayList<>(owners.keySet());
     List<Object> params =
         new ArrayList<>(ChangeMarkers.unchanged(BookableRows.TABLES, kept.rows().snapshot));
