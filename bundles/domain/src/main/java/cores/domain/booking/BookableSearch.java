@@ -10,6 +10,7 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -148,8 +149,18 @@ public final class BookableSearch {
   /**
    * The rows and the holdings at one time, with the places of the rows booked and reserved then:
    * computed once for the pair, so that testing free and nores per row looks nothing up.
+   *
+   * @param pages the pages computed from this pair for everyone (not mine, mygroup), at most {@link
+   *     #PAGES}, the least recently used dropped first: a page asked again (a link shared, the
+   *     site's default search) is not filtered again. They go with the pair: a pair read anew
+   *     starts without pages.
    */
-  record State(BookableRows rows, Holdings holdings, BitSet booked, BitSet reserved) {
+  record State(
+      BookableRows rows,
+      Holdings holdings,
+      BitSet booked,
+      BitSet reserved,
+      Map<PageKey, Page> pages) {
     static State of(BookableRows rows, Holdings holdings) {
       BitSet booked = new BitSet(rows.size());
       BitSet reserved = new BitSet(rows.size());
@@ -157,8 +168,34 @@ public final class BookableSearch {
         booked.set(row.index(), holdings.booked().containsKey(row.id()));
         reserved.set(row.index(), holdings.reserved().contains(row.id()));
       }
-      return new State(rows, holdings, booked, reserved);
+      Map<PageKey, Page> pages =
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PageKey, Page> eldest) {
+              return size() > PAGES;
+            }
+          };
+      return new State(rows, holdings, booked, reserved, Collections.synchronizedMap(pages));
     }
+  }
+
+  /** Pages kept with a {@link State}: at most about 2 MB of row references and values. */
+  static final int PAGES = 256;
+
+  private record PageKey(Filters filters, int limit, int offset) {}
+
+  /** The page, kept with the state unless it is one user's (mine, mygroup). */
+  Page page(State state, Filters filters, Set<Long> groups, int limit, int offset) {
+    if (filters.personal()) {
+      return compute(state, filters, groups, limit, offset);
+    }
+    PageKey key = new PageKey(filters.anyone(), limit, offset);
+    Page page = state.pages().get(key);
+    if (page == null) {
+      page = compute(state, filters, groups, limit, offset);
+      state.pages().put(key, page);
+    }
+    return page;
   }
 
   /**
@@ -167,7 +204,7 @@ public final class BookableSearch {
    *
    * @param groups the asking user's groups (for mygroup)
    */
-  Page page(State state, Filters filters, Set<Long> groups, int limit, int offset) {
+  private Page compute(State state, Filters filters, Set<Long> groups, int limit, int offset) {
     List<Map<String, Object>> page = new ArrayList<>(Math.min(limit, 100));
     Map<Long, String> owners = new HashMap<>();
     long count = 0;
@@ -188,7 +225,7 @@ public final class BookableSearch {
       }
       count++;
     }
-    return new Page(new Result(count, page), owners);
+    return new Page(new Result(count, List.copyOf(page)), Collections.unmodifiableMap(owners));
   }
 
   /**

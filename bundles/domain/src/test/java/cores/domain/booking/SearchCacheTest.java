@@ -1,6 +1,8 @@
 package cores.domain.booking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.domain.DomainDatabase;
@@ -77,6 +79,16 @@ class SearchCacheTest {
     assertEquals(2, statements(FREE, NOW.plusSeconds(1)));
     assertEquals(2, statements(Map.of("ordering", "-ip", "nores", "1"), NOW.plusSeconds(2)));
     assertEquals(List.of("host-0", "host-1", "host-2"), hostnames(find(FREE, NOW.plusSeconds(3))));
+  }
+
+  @Test
+  void aPageAskedAgainIsKeptWithTheRowsAndGoesWithThem() throws Exception {
+    BookableSearch.Result first = find(FREE, NOW);
+    assertSame(first.rows(), find(FREE, NOW.plusSeconds(1)).rows());
+    db.execute("UPDATE booking_bookable SET comment = 'changed' WHERE id = " + bookables[2]);
+    BookableSearch.Result changed = find(FREE, NOW.plusSeconds(2));
+    assertNotSame(first.rows(), changed.rows());
+    assertEquals("changed", changed.rows().get(2).get("comment"));
   }
 
   @Test
