@@ -215,7 +215,7 @@ public final class BookableSearch {
     } else {
       candidates = state.rows().in(filters.ordering());
     }
-    Test test = new Test(filters, groups, state);
+    Match test = new Match(filters, groups, state);
     for (BookableRows.Row row : candidates) {
       if (!test.matches(row)) {
         continue;
@@ -232,7 +232,7 @@ public final class BookableSearch {
    * The filters of API.md on one row, with the ids as arrays (each list matches any of its ids, an
    * empty list all; a missing id, -1, matches none).
    */
-  private static final class Test {
+  private static final class Match {
     private final Filters filters;
     private final long user;
     private final long[] groups;
@@ -243,7 +243,7 @@ public final class BookableSearch {
     private final BitSet booked;
     private final BitSet reserved;
 
-    Test(Filters filters, Set<Long> groups, State state) {
+    Match(Filters filters, Set<Long> groups, State state) {
       this.filters = filters;
       this.user = filters.user() == null ? -1 : filters.user();
       this.groups = longs(groups);

@@ -17,8 +17,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The bookable search from memory: every bookable's row ({@link BookableRows}) and the bookings and
  * reservations holding now ({@link Holdings}) are kept between requests, and each page is filtered,
- * counted, ordered and cut in Java. They are used for a request only while they are provably what
- * PostgreSQL holds now, which one small statement per request checks:
+ * counted, ordered and cut in Java (a page for everyone is kept with the rows and holdings it came
+ * from: {@link BookableSearch.State}). They are used for a request only while they are provably
+ * what PostgreSQL holds now, which one small statement per request checks:
  *
  * <ul>
  *   <li>no transaction that changed a table they were read from committed after the snapshot they
