@@ -6,9 +6,12 @@
 # a filter combination not asked before: the cache cannot answer), alternating between the two so
 # that both see the same load: req/s, p50, p99 and CPU per request (JVM + its PostgreSQL backends,
 # and the JVM's part, from /proc), medians, ratios. The same rounds measure the issue's URL repeated
-# (page cache hits) as a check that the cache still answers. At the end the cache misses of each
-# build (index scans of the statement that starts every cached page, from pg_stat_user_indexes)
-# against the requests sent, which should be 1.00.
+# (page cache hits) as a check that the cache still answers. At the end the page cache misses of
+# each build (index scans of the statement that started every cached page, from
+# pg_stat_user_indexes) against the requests sent: 1.00 for a build with SearchCache's pages (before
+# the searchmem branch), about 0 for one that keeps the bookables' rows instead (it reads the
+# holdings with that index only when a booking or reservation starts or ends); and each build's
+# resident memory after the load.
 # Usage: BENCH_BEFORE=<dist> bench/search-compare.sh [rounds] [seconds]
 #   BENCH_DIST=<dist> the after build (default launcher/target/cores); BENCH_PORT (default 18018,
 #   the before build uses BENCH_PORT+1). Needs wrk.
@@ -114,8 +117,9 @@ for kind in misses hits; do
     'BEGIN {printf "  %s after / before: req/s x%.2f, p99 x%.2f, CPU per request x%.2f\n", k, r1 / r0, p1 / p0, c1 / c0}'
 done
 for name in before after; do
-  echo "cache misses / requests of the misses rounds, $name: $(awk -v m="$(($(misses "$name") - ${scans0[$name]}))" -v n="${sent[$name]}" 'BEGIN {printf "%d / %d = %.2f", m, n, m / n}')"
+  echo "page cache misses / requests of the misses rounds, $name: $(awk -v m="$(($(misses "$name") - ${scans0[$name]}))" -v n="${sent[$name]}" 'BEGIN {printf "%d / %d = %.2f", m, n, m / n}')"
 done
+for name in before after; do echo "resident memory after the load, $name: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/${pids[$name]}/status")"; done
 echo "load at the end: $(load)"
 stop before
 stop after

@@ -48,23 +48,23 @@ public final class BookingDeskService implements BookingDesk {
   private final BookingService service;
   private final ZoneId zone;
   private final Clock clock;
-  private final SearchCache pages;
+  private final SearchCache search;
   private final HostSheets sheets;
 
   @Activate
   public BookingDeskService(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail,
-      @Reference SearchCache pages) {
-    this(tx, mail, pages, Clock.systemUTC());
+      @Reference SearchCache search) {
+    this(tx, mail, search, Clock.systemUTC());
   }
 
-  BookingDeskService(Transactions tx, BookingMail mail, SearchCache pages, Clock clock) {
+  BookingDeskService(Transactions tx, BookingMail mail, SearchCache search, Clock clock) {
     this.tx = tx;
     this.service = new BookingService(mail);
     this.zone = mail.zone();
     this.clock = clock;
-    this.pages = pages;
+    this.search = search;
     this.sheets = new HostSheets(zone);
   }
 
@@ -78,7 +78,7 @@ public final class BookingDeskService implements BookingDesk {
     Instant now = clock.instant();
     BookableSearch.Filters filters = BookableSearch.Filters.of(query, asker.map(User::id));
     BookableSearch.Result result =
-        tx.readOnly(em -> pages.search(Sql.of(em), filters, now, limit, offset));
+        tx.readOnly(em -> search.search(Sql.of(em), filters, now, limit, offset));
     return new BookableResults(
         result.count(), result.rows().stream().map(BookingDeskService::row).toList());
   }

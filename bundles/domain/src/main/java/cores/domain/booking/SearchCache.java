@@ -4,183 +4,195 @@ import cores.domain.sql.ChangeMarkers;
 import cores.domain.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Pages of the bookable search kept between requests, for everyone asking the same filters (the
- * booking page is read far more often than bookings change). A page is served again only while it
- * is provably what the search would answer now:
+ * The bookable search from memory: every bookable's row ({@link BookableRows}) and the bookings and
+ * reservations holding now ({@link Holdings}) are kept between requests, and each page is filtered,
+ * counted, ordered and cut in Java (a page for everyone is kept with the rows and holdings it came
+ * from: {@link BookableSearch.State}). They are used for a request only while they are provably
+ * what PostgreSQL holds now, which one small statement per request checks:
  *
  * <ul>
- *   <li>no transaction that changed a table the search reads committed after the snapshot the page
- *       was computed in ({@link ChangeMarkers}: this holds with several instances and without
- *       waiting for any message);
- *   <li>no booking or reservation started or ended since (free, nores, reserved and "Booked until"
- *       only change then);
- *   <li>the owners of the bookings shown still have the usernames shown (the accounts bundle's
- *       users have no trigger of the domain's).
+ *   <li>no transaction that changed a table they were read from committed after the snapshot they
+ *       were read in ({@link ChangeMarkers}: the markers are rows of the shared database, visible
+ *       exactly when the change is, so this holds with several instances and without waiting for
+ *       any message);
+ *   <li>the request's time lies between the last start or end of a booking or reservation before
+ *       the holdings were read and the next one after (free, nores, reserved and "Booked until"
+ *       change only then);
+ *   <li>the owners of the bookings on the page still have the usernames shown (the accounts
+ *       bundle's users carry no marker of the domain's).
  * </ul>
  *
- * Checking costs one small statement; a page that fails the check is computed again. Searches for
- * one user ({@code mine}, {@code mygroup}) are not kept. One instance (a DS component) serves the
- * REST API and the pages, so a page computed for one is there for the other.
+ * What fails is read again (the rows, the holdings or both) and the page computed anew; the rows
+ * and holdings read during a request are right for it without a check. The group ids of a mygroup
+ * search are read per request (the accounts bundle's memberships carry no marker). One instance (a
+ * DS component) serves the REST API and the pages.
  */
 @Component(service = SearchCache.class)
 public final class SearchCache {
   /**
-   * Rows kept at most by default (about 10 MB), the least recently used pages dropped first; a page
-   * counts at least one row, so empty pages are bounded too.
-   */
-  static final int ROWS = 10_000;
-
-  /**
-   * A page is computed again after this long whatever the checks say: far less than the day {@code
-   * domain_change} keeps its rows.
+   * Rows and holdings are read again after this long whatever the checks say: far less than the day
+   * {@code domain_change} keeps its rows, so no marker a check needs can be gone.
    */
   static final Duration MAX_AGE = Duration.ofHours(1);
 
-  /**
-   * The snapshot to compare later pages with, and the next instant a booking or reservation starts
-   * or ends: computed in the page's own statement, so the snapshot is exactly the one the page was
-   * read in (a change committed after it counts as later, and the page is computed once more).
-   */
-  private static final Map<String, String> STATE = state();
-
-  private static Map<String, String> state() {
-    Map<String, String> state = new LinkedHashMap<>();
-    state.put("snapshot", ChangeMarkers.SNAPSHOT);
-    state.put(
-        "until",
-        "least((SELECT min(start_time) FROM booking_booking WHERE start_time > ?),"
-            + " (SELECT min(end_time) FROM booking_booking WHERE end_time > ?),"
-            + " (SELECT min(start_time) FROM booking_reservation WHERE start_time > ?),"
-            + " (SELECT min(end_time) FROM booking_reservation WHERE end_time > ?))");
-    return Collections.unmodifiableMap(state);
-  }
-
-  /** The tables the search reads besides the accounts bundle's users. */
-  private static final List<String> READS =
-      List.of(
-          "booking_bookable",
-          "booking_booking",
-          "booking_reservation",
-          "inventory_host",
-          "inventory_rack",
-          "inventory_lab",
-          "inventory_hosthardware",
-          "inventory_card",
-          "inventory_cardtype");
-
-  /** Whether a page computed in a snapshot is still right (besides the time). */
+  /** Whether the rows, the holdings and the usernames shown are still right (three columns). */
   private static final String UNCHANGED =
       "SELECT "
           + ChangeMarkers.UNCHANGED
-          + " AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::text[]) AS o(id, name)"
+          + " AS rows, "
+          + ChangeMarkers.UNCHANGED
+          + " AS holdings,"
+          + " NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::text[]) AS o(id, name)"
           + " LEFT JOIN accounts_user_v1 u ON u.id = o.id WHERE u.username IS DISTINCT FROM o.name)"
-          + " AS unchanged";
+          + " AS names";
 
-  private record Key(BookableSearch.Filters filters, int limit, int offset) {}
+  private static final String GROUPS =
+      "SELECT group_id FROM accounts_membership_v1 WHERE user_id = ?";
 
-  private record Kept(BookableSearch.Result result, String snapshot, Instant from, Instant until) {
-    int rows() {
-      return Math.max(1, result.rows().size());
-    }
+  private static boolean rowsFor(BookableSearch.State state, Instant now) {
+    return now.isBefore(state.rows().readAt.plus(MAX_AGE));
+  }
+
+  private static boolean holdingsFor(BookableSearch.State state, Instant now) {
+    return state.holdings().hold(now) && now.isBefore(state.holdings().readAt().plus(MAX_AGE));
   }
 
   private final BookableSearch search;
 
-  /** In access order, so the first is the least recently used. */
-  private final Map<Key, Kept> pages = new LinkedHashMap<>(64, 0.75f, true);
+  /** What is kept, replaced whole, never changed; null until the first search. */
+  private volatile BookableSearch.State kept;
 
-  private final int budget;
-  private int rows;
+  /** Held while reading, so that the requests that find the kept parts stale read them once. */
+  private final Object reading = new Object();
 
   /** The search in the site's zone, of the booking mails' configuration. */
   @Activate
   public SearchCache(@Reference BookingMail mail) {
-    this(new BookableSearch(mail.zone()), ROWS);
+    this(new BookableSearch(mail.zone()));
   }
 
   SearchCache(BookableSearch search) {
-    this(search, ROWS);
-  }
-
-  /** A cache of at most {@code budget} rows, more than a page can have. */
-  SearchCache(BookableSearch search, int budget) {
     this.search = search;
-    this.budget = budget;
   }
 
-  /** The search itself, for what is not kept (one bookable's row). */
-  public BookableSearch search() {
-    return search;
-  }
-
-  /** The search's page at {@code now}, from the cache when it is still right. */
+  /** The search's page at {@code now}. */
   public BookableSearch.Result search(
       Sql sql, BookableSearch.Filters filters, Instant now, int limit, int offset) {
-    if (filters.personal()) {
-      return search.search(sql, filters, now, limit, offset);
+    Set<Long> groups =
+        filters.mygroup() && filters.user() != null ? groups(sql, filters.user()) : Set.of();
+    // PostgreSQL keeps microseconds: compared with the holdings' bounds at the same precision
+    Instant at = now.truncatedTo(ChronoUnit.MICROS);
+    BookableSearch.State seen = kept;
+    // the parts known right for this request: read or checked during it (what this request read
+    // itself is used as read, whatever the time says)
+    BookableRows rightRows = null;
+    Holdings rightHoldings = null;
+    while (true) {
+      boolean oldRows = seen == null || (seen.rows() != rightRows && !rowsFor(seen, at));
+      boolean oldHoldings =
+          seen == null || (seen.holdings() != rightHoldings && !holdingsFor(seen, at));
+      if (oldRows || oldHoldings) {
+        Read read = read(sql, seen, at, oldRows, oldHoldings);
+        seen = read.kept();
+        rightRows = read.rows() != null ? read.rows() : rightRows;
+        rightHoldings = read.holdings() != null ? read.holdings() : rightHoldings;
+        continue; // what another request read may be for another time
+      }
+      BookableSearch.Page page = search.page(seen, filters, groups, limit, offset);
+      if (seen.rows() == rightRows && seen.holdings() == rightHoldings) {
+        return page.result();
+      }
+      Map<String, Object> check = check(sql, seen, page.owners());
+      if (Boolean.TRUE.equals(check.get("rows"))) {
+        rightRows = seen.rows();
+      }
+      if (Boolean.TRUE.equals(check.get("holdings")) && Boolean.TRUE.equals(check.get("names"))) {
+        rightHoldings = seen.holdings();
+      }
+      if (seen.rows() == rightRows && seen.holdings() == rightHoldings) {
+        return page.result();
+      }
+      Read read = read(sql, seen, at, seen.rows() != rightRows, seen.holdings() != rightHoldings);
+      seen = read.kept();
+      rightRows = read.rows() != null ? read.rows() : rightRows;
+      rightHoldings = read.holdings() != null ? read.holdings() : rightHoldings;
     }
-    Key key = new Key(filters.anyone(), limit, offset);
-    Kept page = get(key);
-    if (page != null
-        && !now.isBefore(page.from())
-        && now.isBefore(page.until())
-        && unchanged(sql, page)) {
-      return page.result();
-    }
-    BookableSearch.Stated stated =
-        search.search(sql, filters, now, limit, offset, STATE, List.of(now, now, now, now));
-    Map<String, Object> state = stated.columns();
-    BookableSearch.Result result = frozen(stated.result());
-    Instant until = now.plus(MAX_AGE);
-    if (state.get("until") instanceof Instant next && next.isBefore(until)) {
-      until = next;
-    }
-    put(key, new Kept(result, (String) state.get("snapshot"), now, until));
-    return result;
   }
 
-  private static boolean unchanged(Sql sql, Kept page) {
-    List<Long> ids = new ArrayList<>(page.result().owners().keySet());
-    List<String> names = ids.stream().map(page.result().owners()::get).toList();
-    List<Object> params = new ArrayList<>(ChangeMarkers.unchanged(READS, page.snapshot()));
+  /** One bookable's row as the search shows it at {@code now}, or null. */
+  public Map<String, Object> one(Sql sql, long id, Instant now) {
+    BookableSearch.Filters only =
+        new BookableSearch.Filters(
+            false,
+            false,
+            false,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            false,
+            false,
+            "hostname",
+            null,
+            id);
+    List<Map<String, Object>> rows = search(sql, only, now, 1, 0).rows();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  /**
+   * What {@link #read} left kept, and the parts it read itself (null for those it did not read, or
+   * when another request had replaced what was kept).
+   */
+  private record Read(BookableSearch.State kept, BookableRows rows, Holdings holdings) {}
+
+  /**
+   * Reads the stale parts again, unless another request replaced what was kept since {@code seen}:
+   * then that is returned, for the caller to check.
+   */
+  private Read read(
+      Sql sql, BookableSearch.State seen, Instant now, boolean rows, boolean holdings) {
+    synchronized (reading) {
+      BookableSearch.State current = kept;
+      if (current != seen) {
+        return new Read(current, null, null);
+      }
+      BookableRows readRows = rows ? BookableRows.read(sql, now) : null;
+      Holdings readHoldings = holdings ? Holdings.read(sql, now) : null;
+      kept =
+          BookableSearch.State.of(
+              readRows != null ? readRows : seen.rows(),
+              readHoldings != null ? readHoldings : seen.holdings());
+      return new Read(kept, readRows, readHoldings);
+    }
+  }
+
+  private static Map<String, Object> check(
+      Sql sql, BookableSearch.State kept, Map<Long, String> owners) {
+    List<Long> ids = new ArrayList<>(owners.keySet());
+    List<Object> params =
+        new ArrayList<>(ChangeMarkers.unchanged(BookableRows.TABLES, kept.rows().snapshot));
+    params.addAll(ChangeMarkers.unchanged(Holdings.TABLES, kept.holdings().snapshot()));
     params.add(ids.toArray(Long[]::new));
-    params.add(names.toArray(String[]::new));
-    return Boolean.TRUE.equals(sql.row(UNCHANGED, params).get("unchanged"));
+    params.add(ids.stream().map(owners::get).toArray(String[]::new));
+    return sql.row(UNCHANGED, params);
   }
 
-  /** The result as shared between requests: nobody may change its rows afterwards. */
-  private static BookableSearch.Result frozen(BookableSearch.Result result) {
-    return new BookableSearch.Result(
-        result.count(),
-        result.rows().stream().map(Collections::unmodifiableMap).toList(),
-        // a deleted owner's username is null
-        Collections.unmodifiableMap(new HashMap<>(result.owners())));
-  }
-
-  private synchronized Kept get(Key key) {
-    return pages.get(key);
-  }
-
-  private synchronized void put(Key key, Kept page) {
-    Kept replaced = pages.put(key, page);
-    rows += page.rows() - (replaced == null ? 0 : replaced.rows());
-    // a page has fewer rows than the budget: the new page itself, the last, stays
-    Iterator<Kept> eldest = pages.values().iterator();
-    while (rows > budget) {
-      rows -= eldest.next().rows();
-      eldest.remove();
+  private static Set<Long> groups(Sql sql, long user) {
+    Set<Long> groups = new HashSet<>();
+    for (Map<String, Object> row : sql.rows(GROUPS, List.of(user))) {
+      groups.add((Long) row.get("group_id"));
     }
+    return groups;
   }
 }

@@ -55,20 +55,18 @@ public final class BookableResource implements ApiSchemas {
   private final Clock clock;
   private final Bookables bookables;
   private final Inventory inventory;
-  private final BookableSearch search;
-  private final SearchCache pages;
+  private final SearchCache search;
 
   @Activate
   public BookableResource(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail,
-      @Reference SearchCache pages) {
+      @Reference SearchCache search) {
     this.tx = tx;
     this.clock = Clock.systemUTC();
     this.bookables = new Bookables(mail, clock);
     this.inventory = new Inventory(bookables);
-    this.search = pages.search();
-    this.pages = pages;
+    this.search = search;
   }
 
   /** Bulk creation from the host list: {@code {"hosts": [ids], "status": "active"}}. */
@@ -114,7 +112,7 @@ public final class BookableResource implements ApiSchemas {
     Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     BookableSearch.Filters filters = BookableSearch.Filters.of(Query.of(uri), user(security));
     BookableSearch.Result result =
-        tx.readOnly(em -> pages.search(Sql.of(em), filters, now, window.limit(), window.offset()));
+        tx.readOnly(em -> search.search(Sql.of(em), filters, now, window.limit(), window.offset()));
     return window.page(result.count(), result.rows(), uri);
   }
 
@@ -126,7 +124,7 @@ public final class BookableResource implements ApiSchemas {
       response = "bookable_row")
   public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext security) {
     Instant now = clock.instant();
-    Map<String, Object> row = tx.readOnly(em -> search.one(Sql.of(em), id, user(security), now));
+    Map<String, Object> row = tx.readOnly(em -> search.one(Sql.of(em), id, now));
     if (row == null) {
       throw ProblemException.notFound("No bookable with id " + id + ".");
     }

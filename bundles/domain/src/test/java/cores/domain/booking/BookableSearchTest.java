@@ -24,7 +24,7 @@ class BookableSearchTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final Instant LATE_EVENING = Instant.parse("2030-01-01T20:00:00Z");
 
-  private final BookableSearch search = new BookableSearch(ZoneOffset.UTC);
+  private final SearchCache search = new SearchCache(new BookableSearch(ZoneOffset.UTC));
   private DomainDatabase db;
   private TestDatabase.Tx tx;
   private long me;
@@ -117,7 +117,7 @@ class BookableSearchTest {
 
   @Test
   void everyFilterCombinedIsOneStatementPerPage() {
-    // warm up: EclipseLink's first transaction reads server settings
+    // warm up: EclipseLink's first transaction reads server settings, the search its rows
     find(Map.of(), 1, 0);
     int before = db.statements.get();
     BookableSearch.Result page =
@@ -143,7 +143,7 @@ class BookableSearchTest {
                 "-hostname"),
             50,
             0);
-    // the search itself (the transaction begins READ ONLY with it: no statement of its own)
+    // the check of the rows kept (the transaction begins READ ONLY with it)
     assertEquals(1, db.statements.get() - before);
     assertEquals(15, page.count()); // even i in 30..59
     assertEquals("host-58", page.rows().get(0).get("hostname"));
@@ -212,7 +212,7 @@ class BookableSearchTest {
     Map<String, Object> utc =
         tx.readOnly(em -> search.search(Sql.of(em), filters, during, 1, 0)).rows().get(0);
     assertEquals("Booked until 01/01/30 by other", utc.get("booked"));
-    BookableSearch tokyo = new BookableSearch(java.time.ZoneId.of("Asia/Tokyo"));
+    SearchCache tokyo = new SearchCache(new BookableSearch(java.time.ZoneId.of("Asia/Tokyo")));
     Map<String, Object> there =
         tx.readOnly(em -> tokyo.search(Sql.of(em), filters, during, 1, 0)).rows().get(0);
     assertEquals("Booked until 02/01/30 by other", there.get("booked"));
@@ -266,9 +266,9 @@ class BookableSearchTest {
   void oneBookableHasTheListsRowShape() {
     Map<String, Object> first = find(Map.of("active", "1"), 1, 0).rows().get(0);
     Map<String, Object> one =
-        tx.readOnly(em -> search.one(Sql.of(em), (Long) first.get("id"), me, NOW));
+        tx.readOnly(em -> search.one(Sql.of(em), (Long) first.get("id"), NOW));
     assertEquals(first, one);
-    Map<String, Object> none = tx.readOnly(em -> search.one(Sql.of(em), 999_999, me, NOW));
+    Map<String, Object> none = tx.readOnly(em -> search.one(Sql.of(em), 999_999, NOW));
     assertEquals(null, none);
   }
 

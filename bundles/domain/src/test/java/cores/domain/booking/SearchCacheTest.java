@@ -64,19 +64,31 @@ class SearchCacheTest {
     fixture.booking(bookable, owner, start, end);
   }
 
-  @Test
-  void anUnchangedPageIsServedAgainAfterOneSmallStatement() {
-    find(Map.of(), NOW); // EclipseLink's first transaction reads server settings
+  /** The statements of a search at {@code now}. */
+  private int statements(Map<String, String> query, Instant now) {
     int before = db.statements.get();
-    BookableSearch.Result first = find(FREE, NOW.plusSeconds(1));
-    // the search with the cache's snapshot and next boundary (BEGIN READ ONLY goes with it)
-    assertEquals(1, db.statements.get() - before);
-    before = db.statements.get();
-    BookableSearch.Result again = find(FREE, NOW.plusSeconds(2));
-    // the check (BEGIN READ ONLY goes with it)
-    assertEquals(1, db.statements.get() - before);
-    assertSame(first.rows(), again.rows());
-    assertEquals(List.of("host-0", "host-1", "host-2"), hostnames(again));
+    find(query, now);
+    return db.statements.get() - before;
+  }
+
+  @Test
+  void anUnchangedSearchIsAnsweredAfterOneSmallStatement() {
+    find(
+        Map.of(), NOW); // EclipseLink's first transaction reads server settings, the cache its rows
+    // the check (BEGIN READ ONLY goes with it): the rows and holdings kept are used
+    assertEquals(1, statements(FREE, NOW.plusSeconds(1)));
+    assertEquals(1, statements(Map.of("ordering", "-ip", "nores", "1"), NOW.plusSeconds(2)));
+    assertEquals(List.of("host-0", "host-1", "host-2"), hostnames(find(FREE, NOW.plusSeconds(3))));
+  }
+
+  @Test
+  void aPageAskedAgainIsKeptWithTheRowsAndGoesWithThem() throws Exception {
+    BookableSearch.Result first = find(FREE, NOW);
+    assertSame(first.rows(), find(FREE, NOW.plusSeconds(1)).rows());
+    db.execute("UPDATE booking_bookable SET comment = 'changed' WHERE id = " + bookables[2]);
+    BookableSearch.Result changed = find(FREE, NOW.plusSeconds(2));
+    assertNotSame(first.rows(), changed.rows());
+    assertEquals("changed", changed.rows().get(2).get("comment"));
   }
 
   @Test
@@ -88,38 +100,75 @@ class SearchCacheTest {
   }
 
   @Test
-  void aChangeNotYetCommittedNeitherShowsNorEmptiesThePageUntilItCommits() throws Exception {
-    BookableSearch.Result before = find(FREE, NOW);
+  void aChangeNotYetCommittedNeitherShowsNorEmptiesTheRowsUntilItCommits() throws Exception {
+    find(FREE, NOW);
     try (Connection writer = db.connect();
         Statement statement = writer.createStatement()) {
       writer.setAutoCommit(false);
       statement.execute(
           "UPDATE booking_bookable SET status = 'suspended' WHERE id = " + bookables[0]);
-      assertSame(before.rows(), find(FREE, NOW).rows());
+      assertEquals(1, statements(FREE, NOW));
+      assertEquals(List.of("host-0", "host-1", "host-2"), hostnames(find(FREE, NOW)));
       writer.commit();
     }
     assertEquals(List.of("host-1", "host-2"), hostnames(find(FREE, NOW)));
   }
 
   @Test
-  void aPageEndsWhenABookingStarts() throws Exception {
-    Instant start = NOW.plus(Duration.ofHours(1));
-    booking(bookables[2], start, start.plus(Duration.ofHours(1)));
-    BookableSearch.Result page = find(FREE, NOW);
-    assertSame(page.rows(), find(FREE, start.minusMillis(1)).rows());
-    assertEquals(List.of("host-0", "host-1"), hostnames(find(FREE, start)));
+  void anotherInstancesWriteShowsOnTheNextSearch() throws Exception {
+    // two instances: two caches on one database, each with its rows kept
+    SearchCache other = new SearchCache(new BookableSearch(ZoneOffset.UTC));
+    BookableSearch.Filters all = BookableSearch.Filters.of(Map.of(), owner);
+    tx.readOnly(em -> other.search(Sql.of(em), all, NOW, 50, 0));
+    find(Map.of(), NOW);
+    // the other instance's writes: through its own connection, as its REST API would
+    db.execute(
+        "UPDATE inventory_host SET hostname = 'renamed' WHERE id = (SELECT host_id FROM"
+            + " booking_bookable WHERE id = "
+            + bookables[1]
+            + ")",
+        "UPDATE inventory_building SET code = 'B9'",
+        "UPDATE inventory_hosttype SET name = 'retyped'");
+    Map<String, Object> row = find(Map.of(), NOW).rows().get(2);
+    assertEquals("renamed", row.get("hostname"));
+    assertEquals("0 in B9/lab1", row.get("rack"));
+    assertEquals("[retyped] R640", row.get("hardware"));
+    assertEquals(
+        List.of("host-0", "host-2", "renamed"),
+        hostnames(tx.readOnly(em -> other.search(Sql.of(em), all, NOW, 50, 0))));
   }
 
   @Test
-  void aPageEndsWhenABookingEnds() throws Exception {
+  void aBookingStartingFlipsFreeToBookedOnTime() throws Exception {
+    Instant start = NOW.plus(Duration.ofHours(1));
+    booking(bookables[2], start, start.plus(Duration.ofHours(1)));
+    assertEquals(List.of("host-0", "host-1", "host-2"), hostnames(find(FREE, NOW)));
+    // nothing starts or ends before: the holdings kept are used
+    assertEquals(1, statements(FREE, start.minusNanos(1000)));
+    assertEquals(
+        List.of("host-0", "host-1", "host-2"), hostnames(find(FREE, start.minusNanos(1000))));
+    assertEquals(List.of("host-0", "host-1"), hostnames(find(FREE, start)));
+    // times finer than PostgreSQL's microseconds count as their microsecond, as in the database
+    assertEquals(List.of("host-0", "host-1", "host-2"), hostnames(find(FREE, start.minusNanos(1))));
+    assertEquals(List.of("host-0", "host-1"), hostnames(find(FREE, start.plusNanos(500))));
+    Map<String, Object> booked = find(Map.of(), start).rows().get(2);
+    assertEquals(start.plus(Duration.ofHours(1)), booked.get("booked_until"));
+    assertEquals("ann", booked.get("booked_by"));
+  }
+
+  @Test
+  void aBookingEndingFlipsBookedToFreeOnTime() throws Exception {
     Instant end = NOW.plus(Duration.ofMinutes(10));
     booking(bookables[0], NOW.minus(Duration.ofHours(1)), end);
     assertEquals(List.of("host-1", "host-2"), hostnames(find(FREE, NOW)));
+    assertEquals(List.of("host-1", "host-2"), hostnames(find(FREE, end.minusNanos(1000))));
     assertEquals(List.of("host-0", "host-1", "host-2"), hostnames(find(FREE, end)));
+    // and back, for a request whose time is earlier than the last one's
+    assertEquals(List.of("host-1", "host-2"), hostnames(find(FREE, NOW)));
   }
 
   @Test
-  void aPageEndsWhenAReservationStarts() throws Exception {
+  void aReservationStartingAndAnOpenOneHold() throws Exception {
     Map<String, String> unreserved = Map.of("nores", "1");
     Instant start = NOW.plus(Duration.ofHours(2));
     db.execute(
@@ -132,6 +181,8 @@ class SearchCacheTest {
             + "')");
     assertEquals(3, find(unreserved, NOW).count());
     assertEquals(List.of("host-0", "host-2"), hostnames(find(unreserved, start)));
+    assertEquals(
+        true, find(Map.of(), start.plus(Duration.ofDays(400))).rows().get(1).get("reserved"));
   }
 
   @Test
@@ -147,47 +198,22 @@ class SearchCacheTest {
   }
 
   @Test
-  void changesOfColumnsTheSearchDoesNotReadKeepThePage() throws Exception {
+  void changesOfColumnsTheSearchDoesNotReadKeepTheRows() throws Exception {
     booking(bookables[0], NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)));
-    BookableSearch.Result page = find(FREE, NOW);
+    find(FREE, NOW);
     db.execute(
         "UPDATE booking_booking SET start_reminder_sent = true",
         "UPDATE inventory_host SET lastseen = now()",
         "UPDATE auth_user SET last_login = now()");
-    assertSame(page.rows(), find(FREE, NOW).rows());
+    assertEquals(1, statements(FREE, NOW));
   }
 
   @Test
-  void aPageIsComputedAgainAfterAnHourWhateverTheChecksSay() {
-    BookableSearch.Result page = find(FREE, NOW);
-    assertSame(page.rows(), find(FREE, NOW.plus(SearchCache.MAX_AGE).minusMillis(1)).rows());
-    assertNotSame(page.rows(), find(FREE, NOW.plus(SearchCache.MAX_AGE)).rows());
-  }
-
-  @Test
-  void theLeastRecentlyUsedPagesGoWhenTheRowsExceedTheBudget() {
-    SearchCache small = new SearchCache(new BookableSearch(ZoneOffset.UTC), 7);
-    BookableSearch.Filters byName = BookableSearch.Filters.of(Map.of(), owner);
-    BookableSearch.Filters byNameDown =
-        BookableSearch.Filters.of(Map.of("ordering", "-hostname"), owner);
-    BookableSearch.Filters free = BookableSearch.Filters.of(FREE, owner);
-    List<List<Map<String, Object>>> pages =
-        tx.readOnly(
-            em -> {
-              Sql sql = Sql.of(em);
-              var first = small.search(sql, byName, NOW, 50, 0).rows();
-              var second = small.search(sql, byNameDown, NOW, 50, 0).rows();
-              // 6 rows kept; reading the first makes the second the least recently used
-              small.search(sql, byName, NOW, 50, 0);
-              small.search(sql, free, NOW, 50, 0); // 9 rows: the second goes
-              return List.of(
-                  first,
-                  second,
-                  small.search(sql, byName, NOW, 50, 0).rows(),
-                  small.search(sql, byNameDown, NOW, 50, 0).rows());
-            });
-    assertSame(pages.get(0), pages.get(2));
-    assertNotSame(pages.get(1), pages.get(3));
+  void theRowsAreReadAgainAfterAnHourWhateverTheChecksSay() {
+    find(FREE, NOW);
+    assertEquals(1, statements(FREE, NOW.plus(SearchCache.MAX_AGE).minusMillis(1)));
+    // the rows, the holdings (BEGIN READ ONLY goes with the first)
+    assertEquals(2, statements(FREE, NOW.plus(SearchCache.MAX_AGE)));
   }
 
   @Test
@@ -196,6 +222,8 @@ class SearchCacheTest {
     db.execute("UPDATE inventory_host SET group_id = " + group);
     Map<String, String> mygroup = Map.of("mygroup", "1");
     assertEquals(0, find(mygroup, NOW).count());
+    // the user's groups, the check (BEGIN READ ONLY goes with the first)
+    assertEquals(2, statements(mygroup, NOW));
     // group membership is the accounts bundle's: no trigger of the domain's tells the cache
     db.execute(
         "INSERT INTO auth_user_groups (user_id, group_id) VALUES (" + owner + ", " + group + ")");
