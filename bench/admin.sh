@@ -4,7 +4,12 @@
 # superuser), then the same host PATCH with and without its change-log row, alternating in one run
 # (the change-log trigger of inventory_host disabled for the "without" rounds): req/s, p99 and
 # CPU per request (JVM + PostgreSQL backends), and their ratios.
-# Usage: bench/admin.sh [runs] [seconds]. BENCH_DIST=<dir> measures another build. Needs wrk.
+# Usage: bench/admin.sh [runs] [seconds]. BENCH_DIST=<dir> measures another build;
+# BENCH_ONLY=patch runs only the PATCH rounds (with and without the change log);
+# BENCH_WARMUP=<n> warm-up rounds of each (1). Needs wrk.
+# The JVM's CPU per request still falls from round to round for minutes after a start, so the
+# two PATCH rounds swap places every other run (with, without; without, with): a steady trend
+# then weighs on both alike instead of always on the one measured first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${BENCH_DIST:-$root/launcher/target/cores}
@@ -66,6 +71,11 @@ ticks() {
 }
 hz=$(getconf CLK_TCK)
 names=(health host-list patch+log patch-nolog)
+case "${BENCH_ONLY:-}" in
+  '') rounds=(0 1 2 3) ;;
+  patch) rounds=(2 3) ;;
+  *) echo "BENCH_ONLY: patch or nothing" >&2; exit 2 ;;
+esac
 run_wrk() { # i seconds -> wrk output
   case "$1" in
     0) wrk -t2 -c16 -d"$2s" --latency "$base/api/health" ;;
@@ -76,11 +86,19 @@ run_wrk() { # i seconds -> wrk output
         -H 'Content-Type: application/json' "$base" ;;
   esac
 }
-for i in "${!names[@]}"; do run_wrk "$i" "$seconds" >/dev/null; done # warm-up
+for _ in $(seq 1 "${BENCH_WARMUP:-1}"); do
+  for i in "${rounds[@]}"; do run_wrk "$i" "$seconds" >/dev/null; done
+done
 echo "wrk -d${seconds}s (host list -c16, PATCH -c4), $runs runs (load average before each run):"
 for r in $(seq 1 "$runs"); do
   echo "  run $r, load $(load)"
-  for i in "${!names[@]}"; do
+  order=("${rounds[@]}")
+  if ((r % 2 == 0)); then
+    n_rounds=${#order[@]}
+    order[n_rounds - 2]=${rounds[n_rounds - 1]}
+    order[n_rounds - 1]=${rounds[n_rounds - 2]}
+  fi
+  for i in "${order[@]}"; do
     changes=$("${pg[@]}" -d $db -c "select count(*) from cores_change")
     ticks >"$work/before"
     run_wrk "$i" "$seconds" >"$work/wrk"
@@ -91,19 +109,21 @@ for r in $(seq 1 "$runs"); do
       print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : v)}' "$work/wrk")
     n=$(awk '/requests in/ {print $1}' "$work/wrk")
     errors=$(awk '/Non-2xx|Socket errors/' "$work/wrk")
-    cpu=$(awk -v hz="$hz" -v n="$n" 'NR == FNR {b[$1] = $2; next} {t += $2 - b[$1]}
-      END {printf "%.2f", t * 1000 / hz / n}' "$work/before" "$work/after")
-    printf '    %-12s %8.0f req/s  p99 %7.1f ms  cpu %5s ms/request  %s change rows %s\n' "${names[$i]}" "$rps" "$p99" "$cpu" "$logged" "$errors"
+    read -r cpu jvm <<<"$(awk -v hz="$hz" -v n="$n" -v jvm="$pid" 'NR == FNR {b[$1] = $2; next}
+      {t += $2 - b[$1]; if ($1 == jvm) j += $2 - b[$1]}
+      END {printf "%.2f %.2f", t * 1000 / hz / n, j * 1000 / hz / n}' "$work/before" "$work/after")"
+    printf '    %-12s %8.0f req/s  p99 %7.1f ms  cpu %5s ms/request (JVM %s)  %s change rows %s\n' "${names[$i]}" "$rps" "$p99" "$cpu" "$jvm" "$logged" "$errors"
     echo "$rps" >>"$work/rps.$i"; echo "$p99" >>"$work/p99.$i"; echo "$cpu" >>"$work/cpu.$i"
   done
 done
 "${pg[@]}" -d $db -c "alter table inventory_host enable trigger cores_change"
 echo "medians of $runs runs:"
-for i in "${!names[@]}"; do
+for i in "${rounds[@]}"; do
   printf '  %-12s %8.0f req/s  p99 %7.1f ms  cpu %5.2f ms/request\n' "${names[$i]}" \
     "$(median <"$work/rps.$i")" "$(median <"$work/p99.$i")" "$(median <"$work/cpu.$i")"
 done
 awk -v a="$(median <"$work/cpu.2")" -v b="$(median <"$work/cpu.3")" \
   -v x="$(median <"$work/rps.2")" -v y="$(median <"$work/rps.3")" \
   'BEGIN {printf "change log on a write: CPU per request x%.3f, req/s x%.3f (with / without)\n", a / b, x / y}'
+echo "change log on a write, median of the runs' own ratios: CPU per request x$(paste -d' ' "$work/cpu.2" "$work/cpu.3" | awk '{printf "%.3f\n", $1 / $2}' | median), req/s x$(paste -d' ' "$work/rps.2" "$work/rps.3" | awk '{printf "%.3f\n", $1 / $2}' | median)"
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -198,6 +199,40 @@ class ChangeLogServiceTest {
     update(id, "lastseen = now()");
     update(id, "name = name");
     assertEquals(1, changes.history("lab", "gadget", id, 10).size());
+  }
+
+  @Test
+  void onATableWithoutNoiseColumnsOnlyAnUpdateThatChangesSomethingIsRecorded() throws SQLException {
+    sql("INSERT INTO thing (name) VALUES ('lens')");
+    sql("UPDATE thing SET name = name");
+    sql("UPDATE thing SET name = 'lens2'");
+    List<Change> log = changes.recent(10);
+    assertEquals(List.of("update", "create"), log.stream().map(Change::action).toList());
+    assertEquals(List.of(new Change.FieldChange("name", "lens", "lens2")), log.get(0).fields());
+  }
+
+  @Test
+  void aChangesIdIsAUuidOrderedByTheTimeItWasWritten() throws InterruptedException {
+    // ids order by their millisecond only (random within one): the writes are a few ms apart
+    long id = insert("scope");
+    Thread.sleep(3);
+    update(id, "name = 'microscope'");
+    Thread.sleep(3);
+    update(id, "name = 'telescope'");
+    List<Change> history = changes.history("lab", "gadget", id, 10);
+    for (Change change : history) {
+      UUID uuid = UUID.fromString(change.id());
+      assertEquals(7, uuid.version(), change.id());
+      assertEquals(2, uuid.variant(), change.id());
+      // the first 48 bits are the milliseconds of the change's time
+      assertEquals(change.at().toEpochMilli(), uuid.getMostSignificantBits() >>> 16, change.id());
+    }
+    // newest first: each id sorts (as PostgreSQL's uuid order and as text) before the previous one
+    for (int i = 1; i < history.size(); i++) {
+      assertTrue(
+          history.get(i - 1).id().compareTo(history.get(i).id()) > 0,
+          history.get(i - 1).id() + " after " + history.get(i).id());
+    }
   }
 
   @Test

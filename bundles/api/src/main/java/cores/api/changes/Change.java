@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One recorded write to one object.
  *
- * @param id the change's id (a UUID)
+ * @param id the change's id (a UUID; those written since persistence-4 are version 7, their first
+ *     48 bits the milliseconds of at)
  * @param at when the writing statement ran
  * @param userId who wrote, or null for Cores itself (scheduled jobs, start-up)
  * @param username their username then, or null
