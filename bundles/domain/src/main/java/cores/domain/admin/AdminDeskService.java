@@ -195,14 +195,14 @@ public final class AdminDeskService implements AdminDesk {
     if (rows == null) {
       return null;
     }
-    List<Catalog.Used> used = new ArrayList<>();
+    List<Labels.Used> used = new ArrayList<>();
     for (AdminField field : fields) {
       Optional<Field> column = model.field(field.name()).filter(f -> f.kind() == Kind.REF);
       if (field.target() == null || column.isEmpty()) {
         return null;
       }
       used.add(
-          new Catalog.Used(Catalog.table(field.target()), model.table(), column.get().column()));
+          new Labels.Used(Catalog.table(field.target()), model.table(), column.get().column()));
     }
     Checked<List<Map<Long, String>>> options =
         used.isEmpty() ? null : filterOptions.kept(used, now);
@@ -238,7 +238,7 @@ public final class AdminDeskService implements AdminDesk {
   public String label(AdminModel admin, long id) {
     Model model = model(admin);
     return tx.readOnly(
-        em -> Catalog.labels(Sql.of(em), model.table(), List.of(id)).getOrDefault(id, "#" + id));
+        em -> Labels.labels(Sql.of(em), model.table(), List.of(id)).getOrDefault(id, "#" + id));
   }
 
   @Override
@@ -266,7 +266,7 @@ public final class AdminDeskService implements AdminDesk {
                   (field, ids) ->
                       found.put(
                           field,
-                          Catalog.labels(
+                          Labels.labels(
                               Sql.of(em),
                               field.target(),
                               ids.stream().filter(id -> id != null).distinct().toList())));
@@ -325,7 +325,7 @@ public final class AdminDeskService implements AdminDesk {
       throw Access.forbidden("The admin is for staff.");
     }
     String table = Catalog.table(field.target());
-    return tx.readOnly(em -> Catalog.options(Sql.of(em), table, MAX_OPTIONS));
+    return tx.readOnly(em -> Labels.options(Sql.of(em), table, MAX_OPTIONS));
   }
 
   @Override
@@ -345,7 +345,7 @@ public final class AdminDeskService implements AdminDesk {
     }
     Model model = model(admin);
     List<String> names = new ArrayList<>();
-    List<Catalog.Used> used = new ArrayList<>();
+    List<Labels.Used> used = new ArrayList<>();
     Map<String, Map<Long, String>> options = new LinkedHashMap<>();
     for (AdminField field : fields) {
       Optional<Field> column = model.field(field.name()).filter(f -> f.kind() == Kind.REF);
@@ -354,7 +354,7 @@ public final class AdminDeskService implements AdminDesk {
       } else {
         names.add(field.name());
         used.add(
-            new Catalog.Used(Catalog.table(field.target()), model.table(), column.get().column()));
+            new Labels.Used(Catalog.table(field.target()), model.table(), column.get().column()));
       }
     }
     if (!used.isEmpty()) {
@@ -554,7 +554,7 @@ public final class AdminDeskService implements AdminDesk {
           for (long id : ids) {
             // named before the action: a refusal may leave the transaction unusable
             String label =
-                Catalog.labels(sql, model.table(), List.of(id)).getOrDefault(id, "#" + id);
+                Labels.labels(sql, model.table(), List.of(id)).getOrDefault(id, "#" + id);
             try {
               step.apply(sql, id, actor);
             } catch (ProblemException e) {

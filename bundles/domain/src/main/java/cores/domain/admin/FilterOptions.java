@@ -52,7 +52,7 @@ final class FilterOptions {
       Instant from) {}
 
   private final int limit;
-  private final Map<List<Catalog.Used>, Kept> kept = new ConcurrentHashMap<>();
+  private final Map<List<Labels.Used>, Kept> kept = new ConcurrentHashMap<>();
 
   /** Options of at most {@code limit} objects a filter, as {@link Catalog#usedOptions}. */
   FilterOptions(int limit) {
@@ -60,14 +60,14 @@ final class FilterOptions {
   }
 
   /** The options of each filter at {@code now}, in their order; kept ones when still right. */
-  List<Map<Long, String>> options(Sql sql, List<Catalog.Used> filters, Instant now) {
-    List<Catalog.Used> checkable = new ArrayList<>();
-    List<Catalog.Used> other = new ArrayList<>();
-    for (Catalog.Used used : filters) {
+  List<Map<Long, String>> options(Sql sql, List<Labels.Used> filters, Instant now) {
+    List<Labels.Used> checkable = new ArrayList<>();
+    List<Labels.Used> other = new ArrayList<>();
+    for (Labels.Used used : filters) {
       (checkable(used) ? checkable : other).add(used);
     }
-    Map<Catalog.Used, Map<Long, String>> found = new LinkedHashMap<>();
-    List<Map<Long, String>> computed = Catalog.usedOptions(sql, other, limit);
+    Map<Labels.Used, Map<Long, String>> found = new LinkedHashMap<>();
+    List<Map<Long, String>> computed = Labels.usedOptions(sql, other, limit);
     for (int i = 0; i < other.size(); i++) {
       found.put(other.get(i), computed.get(i));
     }
@@ -85,7 +85,7 @@ final class FilterOptions {
    * for a check together with others ({@link Checked#all}); null when some filter cannot be checked
    * or nothing is kept.
    */
-  Checked<List<Map<Long, String>>> kept(List<Catalog.Used> filters, Instant now) {
+  Checked<List<Map<Long, String>>> kept(List<Labels.Used> filters, Instant now) {
     if (!filters.stream().allMatch(FilterOptions::checkable)) {
       return null;
     }
@@ -93,31 +93,29 @@ final class FilterOptions {
     return page == null ? null : check(page);
   }
 
-  private Kept fresh(List<Catalog.Used> key, Instant now) {
+  private Kept fresh(List<Labels.Used> key, Instant now) {
     Kept page = kept.get(key);
     return page != null && !now.isBefore(page.from()) && now.isBefore(page.from().plus(MAX_AGE))
         ? page
         : null;
   }
 
-  private List<Map<Long, String>> kept(Sql sql, List<Catalog.Used> filters, Instant now) {
-    List<Catalog.Used> key = List.copyOf(filters);
+  private List<Map<Long, String>> kept(Sql sql, List<Labels.Used> filters, Instant now) {
+    List<Labels.Used> key = List.copyOf(filters);
     Kept page = fresh(key, now);
     if (page != null && Checked.all(sql, List.of(check(page)))) {
       return page.options();
     }
     String snapshot = (String) sql.row(SNAPSHOT, List.of()).get("snapshot");
     List<Map<Long, String>> options =
-        Catalog.usedOptions(sql, filters, limit).stream()
-            .map(Collections::unmodifiableMap)
-            .toList();
+        Labels.usedOptions(sql, filters, limit).stream().map(Collections::unmodifiableMap).toList();
     Set<String> tables = new LinkedHashSet<>();
     List<Shown> shown = new ArrayList<>();
     boolean complete = true;
     for (int i = 0; i < filters.size(); i++) {
-      Catalog.Used used = filters.get(i);
+      Labels.Used used = filters.get(i);
       tables.add(used.referring());
-      tables.addAll(Catalog.labelTables(used.table()));
+      tables.addAll(Labels.labelTables(used.table()));
       if (!ChangeMarkers.TABLES.contains(used.table())) {
         tables.remove(used.table());
         Map<Long, String> objects = options.get(i);
@@ -141,12 +139,12 @@ final class FilterOptions {
    * Whether the filter's options can be checked by change markers and labels: a plain referring
    * column of a marked table, and labels that read marked tables, or only the referenced one.
    */
-  private static boolean checkable(Catalog.Used used) {
+  private static boolean checkable(Labels.Used used) {
     if (!ChangeMarkers.TABLES.contains(used.referring())
         || !used.column().matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"")) {
       return false;
     }
-    Set<String> read = Catalog.labelTables(used.table());
+    Set<String> read = Labels.labelTables(used.table());
     if (ChangeMarkers.TABLES.contains(used.table())) {
       return ChangeMarkers.TABLES.containsAll(read);
     }
@@ -163,7 +161,7 @@ final class FilterOptions {
           .append(" LEFT JOIN ")
           .append(shown.table())
           .append(" x ON x.id = o.id WHERE (")
-          .append(Catalog.labelOf(shown.table()))
+          .append(Labels.labelOf(shown.table()))
           .append(")::text IS DISTINCT FROM o.label)");
       params.add(shown.ids());
       params.add(shown.labels());

@@ -93,7 +93,7 @@ final class HostActions {
     }
     // in id order, the order every write locks hosts in
     for (long id : ids.stream().sorted().toList()) {
-      String label = Catalog.labels(sql, Models.HOST.table(), List.of(id)).get(id);
+      String label = Labels.labels(sql, Models.HOST.table(), List.of(id)).get(id);
       if (label == null) {
         throw ProblemException.notFound("Nothing was done: no host with id " + id + ".");
       }

@@ -202,7 +202,7 @@ final class KeptLists {
       if (field.kind() == Kind.REF) {
         select
             .append(", ")
-            .append(Catalog.label(field.target(), model.table(), field.column()))
+            .append(Labels.label(field.target(), model.table(), field.column()))
             .append(" AS \"")
             .append(LABEL)
             .append(column)
@@ -257,7 +257,7 @@ final class KeptLists {
         }
         unmarked.add(field);
       } else if (field.kind() == Kind.REF && !ChangeMarkers.TABLES.contains(field.target())) {
-        if (!Catalog.labelTables(field.target()).equals(Set.of(field.target()))) {
+        if (!Labels.labelTables(field.target()).equals(Set.of(field.target()))) {
           return null;
         }
         labelled.add(field);
@@ -342,7 +342,7 @@ final class KeptLists {
       shown.add(
           new Shown(
               field.target(),
-              Catalog.labelOf(field.target()),
+              Labels.labelOf(field.target()),
               "text",
               ids.toArray(Long[]::new),
               labels.toArray(String[]::new)));

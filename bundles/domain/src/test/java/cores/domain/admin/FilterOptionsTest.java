@@ -35,15 +35,15 @@ import org.junit.jupiter.api.Test;
  */
 class FilterOptionsTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  private static final Catalog.Used VENDOR =
-      new Catalog.Used("inventory_hdvendor", "inventory_host", "diskvendor_id");
-  private static final Catalog.Used RACK =
-      new Catalog.Used("inventory_rack", "inventory_host", "rack_id");
-  private static final Catalog.Used GROUP =
-      new Catalog.Used("accounts_group_v1", "inventory_host", "group_id");
-  private static final Catalog.Used OWNER =
-      new Catalog.Used("accounts_user_v1", "inventory_host", "owner_id");
-  private static final List<Catalog.Used> HOST_FILTERS = List.of(VENDOR, RACK, GROUP, OWNER);
+  private static final Labels.Used VENDOR =
+      new Labels.Used("inventory_hdvendor", "inventory_host", "diskvendor_id");
+  private static final Labels.Used RACK =
+      new Labels.Used("inventory_rack", "inventory_host", "rack_id");
+  private static final Labels.Used GROUP =
+      new Labels.Used("accounts_group_v1", "inventory_host", "group_id");
+  private static final Labels.Used OWNER =
+      new Labels.Used("accounts_user_v1", "inventory_host", "owner_id");
+  private static final List<Labels.Used> HOST_FILTERS = List.of(VENDOR, RACK, GROUP, OWNER);
 
   private final FilterOptions kept = new FilterOptions(1000);
   private DomainDatabase db;

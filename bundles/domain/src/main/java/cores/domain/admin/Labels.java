@@ -1,0 +1,199 @@
+package cores.domain.admin;
+
+import cores.domain.sql.Sql;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the admin names a row of each table it shows or refers to (a rack as its lab and number), and
+ * the SQL that reads those names: labels of some rows, labels as subqueries of a list statement,
+ * and the objects a form or a list's filter offers. Identifiers in SQL come from the catalog, never
+ * from input.
+ */
+final class Labels {
+  /** The label of a row of each table the models refer to, as SQL over the alias {@code x}. */
+  private static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("inventory_building", "x.code"),
+          Map.entry("inventory_lab", "x.name"),
+          Map.entry(
+              "inventory_rack",
+              "(SELECT l.name FROM inventory_lab l WHERE l.id = x.lab_id) || ' rack ' || x.number"),
+          Map.entry("inventory_hosttype", "x.name"),
+          Map.entry("inventory_hosthardware", "x.name"),
+          Map.entry("inventory_hdvendor", "x.vendor"),
+          Map.entry("inventory_cardtype", "x.name"),
+          Map.entry(
+              "inventory_card",
+              "(SELECT t.name FROM inventory_cardtype t WHERE t.id = x.cardtype_id)"
+                  + " || coalesce(' ' || nullif(x.asset_no, ''), ' #' || x.id)"),
+          Map.entry("inventory_host", "x.hostname"),
+          Map.entry("inventory_nic", "x.mac::text"),
+          Map.entry("accounts_user_v1", "x.username"),
+          Map.entry("accounts_group_v1", "x.name"),
+          Map.entry(
+              "booking_bookable",
+              "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id)"),
+          Map.entry("booking_booking", holdLabel()),
+          Map.entry("booking_reservation", holdLabel()),
+          Map.entry("notices_notice", "x.title"),
+          Map.entry("loans_customer", "x.name"),
+          Map.entry("live_scanconflict", "x.kind || ' conflict #' || x.id"),
+          Map.entry(
+              "live_scansession",
+              "x.agent || ' at ' || to_char(x.scanned AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')"),
+          Map.entry(
+              "live_offlinehostwarning",
+              "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id) || ' offline'"),
+          Map.entry("live_ignoredmac", "x.mac::text"),
+          Map.entry("live_virtualhost", "x.mac::text"),
+          Map.entry("loans_loan", "'loan #' || x.id"));
+
+  /** The tables whose rows the admin names. */
+  static final Set<String> TABLES = LABELS.keySet();
+
+  /** A booking's or reservation's label (over the alias x): its host and start. */
+  private static String holdLabel() {
+    return "(SELECT h.hostname FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
+        + " WHERE b.id = x.bookable_id) || ' from '"
+        + " || to_char(x.start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')";
+  }
+
+  /** The labels of some rows of a table. */
+  static Map<Long, String> labels(Sql sql, String table, List<Long> ids) {
+    Map<Long, String> labels = new LinkedHashMap<>();
+    String label = LABELS.getOrDefault(table, "x.id::text");
+    for (Map<String, Object> row :
+        sql.rows(
+            "SELECT x.id, "
+                + label
+                + " AS label FROM "
+                + table
+                + " x WHERE x.id = ANY (?::bigint[])",
+            List.of(Sql.array(ids)))) {
+      labels.put((Long) row.get("id"), String.valueOf(row.get("label")));
+    }
+    return labels;
+  }
+
+  /**
+   * The label of the row of {@code table} that {@code column} of {@code referring}'s current row
+   * refers to, as a scalar subquery (null when there is none). A plain column is qualified with its
+   * table, so that the subquery's own columns of that name do not hide it.
+   */
+  static String label(String table, String referring, String column) {
+    String reference =
+        column.matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"") ? referring + "." + column : column;
+    return "(SELECT "
+        + LABELS.getOrDefault(table, "x.id::text")
+        + " FROM "
+        + table
+        + " x WHERE x.id = "
+        + reference
+        + ")";
+  }
+
+  /** How a row {@code x} of the table is named in lists and options. */
+  static String labelOf(String table) {
+    return LABELS.getOrDefault(table, "x.id::text");
+  }
+
+  private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN) ([a-z_][a-z0-9_]*)");
+
+  /** The tables a label of the table reads: the table itself and those its subqueries read. */
+  static Set<String> labelTables(String table) {
+    Set<String> tables = new LinkedHashSet<>();
+    tables.add(table);
+    Matcher read = READ.matcher(labelOf(table));
+    while (read.find()) {
+      tables.add(read.group(1));
+    }
+    return tables;
+  }
+
+  /** The first rows of a table by label: id to label. */
+  static Map<Long, String> options(Sql sql, String table, int limit) {
+    return options(sql, table, "", limit);
+  }
+
+  /**
+   * A reference filter of a list: the objects of {@code table} that rows of {@code referring} refer
+   * to through {@code column} (a column or an expression over that table's row). A list's filter
+   * offers only those, as Django's related-only filter does, instead of every host or user.
+   */
+  record Used(String table, String referring, String column) {}
+
+  /**
+   * The options of several reference filters, each its first {@code limit} objects by label (id to
+   * label), in one statement: a list page shows them all.
+   */
+  static List<Map<Long, String>> usedOptions(Sql sql, List<Used> filters, int limit) {
+    List<Map<Long, String>> options = new ArrayList<>();
+    if (filters.isEmpty()) {
+      return options;
+    }
+    List<String> branches = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    for (int i = 0; i < filters.size(); i++) {
+      Used used = filters.get(i);
+      // IS NOT NULL: never an option, and it lets a partial index on the column serve the lookup
+      branches.add(
+          "(SELECT "
+              + i
+              + " AS f, x.id, "
+              + LABELS.getOrDefault(used.table(), "x.id::text")
+              + " AS label FROM "
+              + used.table()
+              + " x WHERE x.id IN (SELECT "
+              + used.column()
+              + " FROM "
+              + used.referring()
+              + " WHERE "
+              + used.column()
+              + " IS NOT NULL) ORDER BY 3, 2 LIMIT ?)");
+      params.add(limit);
+      options.add(new LinkedHashMap<>());
+    }
+    // one row a filter, its objects as two arrays: hundreds of rows read one by one cost the
+    // driver far more than parsing the arrays
+    for (Map<String, Object> row :
+        sql.rows(
+            "SELECT f, array_agg(id ORDER BY label, id) AS ids,"
+                + " array_agg(label ORDER BY label, id) AS labels FROM ("
+                + String.join(" UNION ALL ", branches)
+                + ") o GROUP BY f",
+            params)) {
+      Map<Long, String> filter = options.get(((Number) row.get("f")).intValue());
+      List<?> ids = (List<?>) row.get("ids");
+      List<?> labels = (List<?>) row.get("labels");
+      for (int i = 0; i < ids.size(); i++) {
+        filter.put(((Number) ids.get(i)).longValue(), String.valueOf(labels.get(i)));
+      }
+    }
+    return options;
+  }
+
+  private static Map<Long, String> options(Sql sql, String table, String where, int limit) {
+    Map<Long, String> options = new LinkedHashMap<>();
+    String label = LABELS.getOrDefault(table, "x.id::text");
+    for (Map<String, Object> row :
+        sql.rows(
+            "SELECT x.id, "
+                + label
+                + " AS label FROM "
+                + table
+                + " x"
+                + where
+                + " ORDER BY 2, 1 LIMIT ?",
+            List.of(limit))) {
+      options.put((Long) row.get("id"), String.valueOf(row.get("label")));
+    }
+    return options;
+  }
+}
