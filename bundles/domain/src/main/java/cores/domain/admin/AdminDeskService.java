@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -245,78 +244,7 @@ public final class AdminDeskService implements AdminDesk {
   public List<Change> readable(User user, AdminModel admin, List<Change> changes) {
     require(user, admin, "view");
     Model model = model(admin);
-    Map<String, Field> byColumn = new LinkedHashMap<>();
-    model.fields().forEach(f -> byColumn.put(f.column().replace("\"", ""), f));
-    // the referenced ids of each reference field, looked up once per field
-    Map<Field, List<Long>> referenced = new LinkedHashMap<>();
-    for (Change change : changes) {
-      for (Change.FieldChange field : change.fields()) {
-        Field known = byColumn.get(field.name());
-        if (known != null && known.kind() == Kind.REF) {
-          List<Long> ids = referenced.computeIfAbsent(known, k -> new ArrayList<>());
-          Stream.of(field.before(), field.after()).map(AdminDeskService::id).forEach(ids::add);
-        }
-      }
-    }
-    Map<Field, Map<Long, String>> labels =
-        tx.readOnly(
-            em -> {
-              Map<Field, Map<Long, String>> found = new LinkedHashMap<>();
-              referenced.forEach(
-                  (field, ids) ->
-                      found.put(
-                          field,
-                          Labels.labels(
-                              Sql.of(em),
-                              field.target(),
-                              ids.stream().filter(id -> id != null).distinct().toList())));
-              return found;
-            });
-    return changes.stream()
-        .map(
-            change ->
-                new Change(
-                    change.id(),
-                    change.at(),
-                    change.userId(),
-                    change.username(),
-                    change.impersonatorId(),
-                    change.impersonator(),
-                    change.app(),
-                    change.model(),
-                    change.objectId(),
-                    change.action(),
-                    change.fields().stream()
-                        .map(f -> readable(byColumn.get(f.name()), labels, f))
-                        .toList()))
-        .toList();
-  }
-
-  private static Change.FieldChange readable(
-      Field field, Map<Field, Map<Long, String>> labels, Change.FieldChange change) {
-    if (field == null) {
-      return change;
-    }
-    Map<Long, String> known = labels.get(field);
-    if (known == null) {
-      return new Change.FieldChange(field.name(), change.before(), change.after());
-    }
-    return new Change.FieldChange(
-        field.name(), label(known, change.before()), label(known, change.after()));
-  }
-
-  private static String label(Map<Long, String> labels, String value) {
-    Long id = id(value);
-    return id == null ? value : labels.getOrDefault(id, "#" + id);
-  }
-
-  /** A recorded reference's id, or null for none (or, defensively, for what is not one). */
-  private static Long id(String value) {
-    try {
-      return value == null ? null : Long.valueOf(value);
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return tx.readOnly(em -> ReadableChanges.of(Sql.of(em), model, changes));
   }
 
   @Override
