@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The reference filters' options of the admin lists, kept between requests (a list page shows
@@ -32,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * Checking costs one statement. Filters that cannot be checked so (a referring table without
- * markers, a derived column that reads other tables, a label over an unmarked table) are computed
- * each time. One entry a list and set of filters, which the catalog bounds.
+ * markers, a derived column that reads an unmarked table or column, a label over an unmarked table)
+ * are computed each time. One entry a list and set of filters, which the catalog bounds.
  */
 final class FilterOptions {
   /** Far less than the day {@code domain_change} keeps its rows. */
@@ -114,7 +115,7 @@ final class FilterOptions {
     boolean complete = true;
     for (int i = 0; i < filters.size(); i++) {
       Labels.Used used = filters.get(i);
-      tables.add(used.referring());
+      tables.addAll(columnTables(used));
       tables.addAll(Labels.labelTables(used.table()));
       if (!ChangeMarkers.TABLES.contains(used.table())) {
         tables.remove(used.table());
@@ -136,19 +137,40 @@ final class FilterOptions {
   }
 
   /**
-   * Whether the filter's options can be checked by change markers and labels: a plain referring
-   * column of a marked table, and labels that read marked tables, or only the referenced one.
+   * Whether the filter's options can be checked by change markers and labels: a referring column of
+   * a marked table, or a derived one (a host's lab through its rack) that reads marked columns of
+   * marked tables only, and labels that read marked tables, or only the referenced one.
    */
   private static boolean checkable(Labels.Used used) {
-    if (!ChangeMarkers.TABLES.contains(used.referring())
-        || !used.column().matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"")) {
+    Set<String> columnTables = columnTables(used);
+    if (!ChangeMarkers.TABLES.containsAll(columnTables)) {
       return false;
+    }
+    if (!used.column().matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"")) {
+      // a derived column: none of the bookkeeping columns whose updates are not marked
+      for (String table : columnTables) {
+        for (String name : ChangeMarkers.UNMARKED_COLUMNS.getOrDefault(table, Set.of())) {
+          if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(used.column()).find()) {
+            return false;
+          }
+        }
+      }
     }
     Set<String> read = Labels.labelTables(used.table());
     if (ChangeMarkers.TABLES.contains(used.table())) {
       return ChangeMarkers.TABLES.containsAll(read);
     }
     return read.equals(Set.of(used.table()));
+  }
+
+  /**
+   * The tables the referring column reads: its own, and those a derived column's subqueries read.
+   */
+  private static Set<String> columnTables(Labels.Used used) {
+    Set<String> tables = new LinkedHashSet<>();
+    tables.add(used.referring());
+    tables.addAll(Labels.tablesRead(used.column()));
+    return tables;
   }
 
   /** The kept options and what proves them still right: one statement with others. */

@@ -110,7 +110,14 @@ final class Labels {
   static Set<String> labelTables(String table) {
     Set<String> tables = new LinkedHashSet<>();
     tables.add(table);
-    Matcher read = READ.matcher(labelOf(table));
+    tables.addAll(tablesRead(labelOf(table)));
+    return tables;
+  }
+
+  /** The tables an expression of this catalog's reads through its subqueries. */
+  static Set<String> tablesRead(String expression) {
+    Set<String> tables = new LinkedHashSet<>();
+    Matcher read = READ.matcher(expression);
     while (read.find()) {
       tables.add(read.group(1));
     }

@@ -207,4 +207,40 @@ class FilterOptionsTest {
     assertEquals(Map.of(hitachi, "Hitachi"), offered);
     assertFalse(offered.containsKey(vendor));
   }
+
+  /**
+   * A derived filter (the host list's lab, through each host's rack) is kept too, and a write to a
+   * table its column reads shows next time: a rack moved to another lab. One derived from a column
+   * whose updates are not marked (a host's lastseen) is computed each time.
+   */
+  @Test
+  void aDerivedFiltersOptionsAreKeptUntilATableItsColumnReadsChanges() throws Exception {
+    Labels.Used lab =
+        new Labels.Used(
+            "inventory_lab",
+            "inventory_host",
+            "(SELECT r.lab_id FROM inventory_rack r WHERE r.id = inventory_host.rack_id)");
+    db.execute("UPDATE inventory_host SET rack_id = " + fixture.rack + " WHERE id = " + host);
+    Map<Long, String> first = tx.readOnly(em -> kept.options(Sql.of(em), List.of(lab), NOW)).get(0);
+    assertEquals(Map.of(fixture.lab, "lab1"), first);
+    assertSame(first, tx.readOnly(em -> kept.options(Sql.of(em), List.of(lab), NOW)).get(0));
+    long other =
+        db.number(
+            "INSERT INTO inventory_lab (name, building_id, network) VALUES ('lab2', "
+                + fixture.building
+                + ", '10.2.0.0/16') RETURNING id");
+    db.execute("UPDATE inventory_rack SET lab_id = " + other + " WHERE id = " + fixture.rack);
+    assertEquals(
+        Map.of(other, "lab2"),
+        tx.readOnly(em -> kept.options(Sql.of(em), List.of(lab), NOW)).get(0));
+    Labels.Used seen =
+        new Labels.Used(
+            "inventory_lab",
+            "inventory_host",
+            "(SELECT r.lab_id FROM inventory_rack r WHERE r.id = inventory_host.rack_id"
+                + " AND inventory_host.lastseen IS NULL)");
+    Map<Long, String> unkept =
+        tx.readOnly(em -> kept.options(Sql.of(em), List.of(seen), NOW)).get(0);
+    assertNotSame(unkept, tx.readOnly(em -> kept.options(Sql.of(em), List.of(seen), NOW)).get(0));
+  }
 }
