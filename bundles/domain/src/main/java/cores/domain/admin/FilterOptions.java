@@ -55,6 +55,9 @@ final class FilterOptions {
   private final int limit;
   private final Map<List<Labels.Used>, Kept> kept = new ConcurrentHashMap<>();
 
+  /** What a request computing a set of filters' options holds, one a set. */
+  private final Map<List<Labels.Used>, Object> computing = new ConcurrentHashMap<>();
+
   /** Options of at most {@code limit} objects a filter, as {@link Catalog#usedOptions}. */
   FilterOptions(int limit) {
     this.limit = limit;
@@ -107,6 +110,19 @@ final class FilterOptions {
     if (page != null && Checked.all(sql, List.of(check(page)))) {
       return page.options();
     }
+    // computed by one request at a time: after a write, the pages asked meanwhile wait for its
+    // options and find them kept, instead of each computing the same (tens of ms on 5,000 hosts)
+    synchronized (computing.computeIfAbsent(key, k -> new Object())) {
+      page = fresh(key, now);
+      if (page != null && Checked.all(sql, List.of(check(page)))) {
+        return page.options();
+      }
+      return compute(sql, key, now);
+    }
+  }
+
+  /** The options computed now, kept when they can be checked later. */
+  private List<Map<Long, String>> compute(Sql sql, List<Labels.Used> filters, Instant now) {
     String snapshot = (String) sql.row(SNAPSHOT, List.of()).get("snapshot");
     List<Map<Long, String>> options =
         Labels.usedOptions(sql, filters, limit).stream().map(Collections::unmodifiableMap).toList();
@@ -129,9 +145,9 @@ final class FilterOptions {
       }
     }
     if (complete) {
-      kept.put(key, new Kept(options, snapshot, Set.copyOf(tables), List.copyOf(shown), now));
+      kept.put(filters, new Kept(options, snapshot, Set.copyOf(tables), List.copyOf(shown), now));
     } else {
-      kept.remove(key);
+      kept.remove(filters);
     }
     return options;
   }

@@ -149,7 +149,9 @@ final class Labels {
     List<Object> params = new ArrayList<>();
     for (int i = 0; i < filters.size(); i++) {
       Used used = filters.get(i);
-      // IS NOT NULL: never an option, and it lets a partial index on the column serve the lookup
+      // IS NOT NULL: never an option, and it lets a partial index on the column serve the lookup;
+      // not for a derived column, whose subquery it would run a second time for every row
+      boolean plain = used.column().matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"");
       branches.add(
           "(SELECT "
               + i
@@ -161,9 +163,8 @@ final class Labels {
               + used.column()
               + " FROM "
               + used.referring()
-              + " WHERE "
-              + used.column()
-              + " IS NOT NULL) ORDER BY 3, 2 LIMIT ?)");
+              + (plain ? " WHERE " + used.column() + " IS NOT NULL" : "")
+              + ") ORDER BY 3, 2 LIMIT ?)");
       params.add(limit);
       options.add(new LinkedHashMap<>());
     }
