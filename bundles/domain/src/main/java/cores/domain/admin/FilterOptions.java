@@ -162,7 +162,7 @@ final class FilterOptions {
     if (!ChangeMarkers.TABLES.containsAll(columnTables)) {
       return false;
     }
-    if (!used.column().matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"")) {
+    if (!Labels.isColumn(used.column())) {
       // a derived column: none of the bookkeeping columns whose updates are not marked
       for (String table : columnTables) {
         for (String name : ChangeMarkers.UNMARKED_COLUMNS.getOrDefault(table, Set.of())) {

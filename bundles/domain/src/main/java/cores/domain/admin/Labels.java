@@ -67,19 +67,12 @@ final class Labels {
 
   /** The labels of some rows of a table. */
   static Map<Long, String> labels(Sql sql, String table, List<Long> ids) {
-    Map<Long, String> labels = new LinkedHashMap<>();
-    String label = LABELS.getOrDefault(table, "x.id::text");
-    for (Map<String, Object> row :
-        sql.rows(
-            "SELECT x.id, "
-                + label
-                + " AS label FROM "
-                + table
-                + " x WHERE x.id = ANY (?::bigint[])",
-            List.of(Sql.array(ids)))) {
-      labels.put((Long) row.get("id"), String.valueOf(row.get("label")));
-    }
-    return labels;
+    return named(sql, table, " WHERE x.id = ANY (?::bigint[])", List.of(Sql.array(ids)));
+  }
+
+  /** A plain column's name (possibly quoted), not an expression. */
+  static boolean isColumn(String column) {
+    return column.matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"");
   }
 
   /**
@@ -88,8 +81,7 @@ final class Labels {
    * table, so that the subquery's own columns of that name do not hide it.
    */
   static String label(String table, String referring, String column) {
-    String reference =
-        column.matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"") ? referring + "." + column : column;
+    String reference = isColumn(column) ? referring + "." + column : column;
     return "(SELECT "
         + LABELS.getOrDefault(table, "x.id::text")
         + " FROM "
@@ -126,7 +118,7 @@ final class Labels {
 
   /** The first rows of a table by label: id to label. */
   static Map<Long, String> options(Sql sql, String table, int limit) {
-    return options(sql, table, "", limit);
+    return named(sql, table, " ORDER BY 2, 1 LIMIT ?", List.of(limit));
   }
 
   /**
@@ -151,7 +143,6 @@ final class Labels {
       Used used = filters.get(i);
       // IS NOT NULL: never an option, and it lets a partial index on the column serve the lookup;
       // not for a derived column, whose subquery it would run a second time for every row
-      boolean plain = used.column().matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"");
       branches.add(
           "(SELECT "
               + i
@@ -163,7 +154,7 @@ final class Labels {
               + used.column()
               + " FROM "
               + used.referring()
-              + (plain ? " WHERE " + used.column() + " IS NOT NULL" : "")
+              + (isColumn(used.column()) ? " WHERE " + used.column() + " IS NOT NULL" : "")
               + ") ORDER BY 3, 2 LIMIT ?)");
       params.add(limit);
       options.add(new LinkedHashMap<>());
@@ -187,21 +178,14 @@ final class Labels {
     return options;
   }
 
-  private static Map<Long, String> options(Sql sql, String table, String where, int limit) {
-    Map<Long, String> options = new LinkedHashMap<>();
-    String label = LABELS.getOrDefault(table, "x.id::text");
+  /** Rows {@code x} of a table by id with their labels, in the order {@code rest} gives. */
+  private static Map<Long, String> named(Sql sql, String table, String rest, List<?> params) {
+    Map<Long, String> named = new LinkedHashMap<>();
     for (Map<String, Object> row :
         sql.rows(
-            "SELECT x.id, "
-                + label
-                + " AS label FROM "
-                + table
-                + " x"
-                + where
-                + " ORDER BY 2, 1 LIMIT ?",
-            List.of(limit))) {
-      options.put((Long) row.get("id"), String.valueOf(row.get("label")));
+            "SELECT x.id, " + labelOf(table) + " AS label FROM " + table + " x" + rest, params)) {
+      named.put((Long) row.get("id"), String.valueOf(row.get("label")));
     }
-    return options;
+    return named;
   }
 }
