@@ -3,6 +3,7 @@ package cores.testing;
 import cores.api.persistence.ConnectionWork;
 import cores.api.persistence.Transactions;
 import cores.api.persistence.Work;
+import cores.persistence.DatabaseSignals;
 import cores.persistence.UnitTransactions;
 import cores.testing.postgres.TestPostgres;
 import jakarta.persistence.EntityManager;
@@ -103,9 +104,14 @@ public class TestDatabase implements AutoCloseable {
     return transactions(unit, url);
   }
 
-  /** A persistence unit on connections from the data source (e.g. one that observes them). */
-  public static Tx transactions(String unit, DataSource dataSource) {
-    return open(unit, Map.of("jakarta.persistence.nonJtaDataSource", dataSource), dataSource);
+  /**
+   * A persistence unit on connections from the data source (e.g. one that observes them); its
+   * {@link Tx#signals} listen on connections of {@code listener}.
+   */
+  public static Tx transactions(
+      String unit, DataSource dataSource, DatabaseSignals.Connector listener) {
+    return open(
+        unit, Map.of("jakarta.persistence.nonJtaDataSource", dataSource), dataSource, listener);
   }
 
   /** A persistence unit on a database URL, e.g. of a server that is down. */
@@ -125,16 +131,24 @@ public class TestDatabase implements AutoCloseable {
             "",
             "jakarta.persistence.jdbc.driver",
             "org.postgresql.Driver"),
-        direct);
+        direct,
+        direct::getConnection);
   }
 
-  private static Tx open(String unit, Map<String, Object> connection, DataSource dataSource) {
+  private static Tx open(
+      String unit,
+      Map<String, Object> connection,
+      DataSource dataSource,
+      DatabaseSignals.Connector listener) {
     Map<String, Object> properties = new HashMap<>(connection);
     properties.put("eclipselink.logging.level", "WARNING");
     // -Dsqllog=FINE shows the SQL a test sends
     properties.put("eclipselink.logging.level.sql", System.getProperty("sqllog", "WARNING"));
     return new Tx(
-        new PersistenceProvider().createEntityManagerFactory(unit, properties), dataSource);
+        unit,
+        new PersistenceProvider().createEntityManagerFactory(unit, properties),
+        dataSource,
+        listener);
   }
 
   @Override
@@ -152,15 +166,39 @@ public class TestDatabase implements AutoCloseable {
 
   /**
    * The persistence bundle's {@link UnitTransactions} over a unit, closing its factory at close.
-   * Nobody is bound as the acting user: the change log records its writes as Cores' own.
+   * Nobody is bound as the acting user: the change log records its writes as Cores' own. Its {@link
+   * #signals} are those of an instance of Cores: started on first use, told of the unit's commits.
    */
   public static final class Tx implements Transactions, AutoCloseable {
+    private final String unit;
     private final EntityManagerFactory emf;
     private final UnitTransactions transactions;
+    private final DatabaseSignals.Connector listener;
+    private DatabaseSignals signals;
 
-    Tx(EntityManagerFactory emf, DataSource dataSource) {
+    Tx(
+        String unit,
+        EntityManagerFactory emf,
+        DataSource dataSource,
+        DatabaseSignals.Connector listener) {
+      this.unit = unit;
       this.emf = emf;
-      this.transactions = new UnitTransactions(emf, dataSource, Optional::empty);
+      this.listener = listener;
+      this.transactions = new UnitTransactions(emf, dataSource, Optional::empty, this::committed);
+    }
+
+    /** The persistence bundle's {@link DatabaseSignals} of this instance, listening from now on. */
+    public synchronized DatabaseSignals signals() {
+      if (signals == null) {
+        signals = new DatabaseSignals(listener);
+      }
+      return signals;
+    }
+
+    private synchronized void committed() {
+      if (signals != null) {
+        signals.committed(unit);
+      }
     }
 
     @Override
@@ -184,7 +222,10 @@ public class TestDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+      if (signals != null) {
+        signals.close();
+      }
       emf.close();
     }
   }

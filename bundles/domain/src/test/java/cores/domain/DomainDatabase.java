@@ -94,7 +94,7 @@ public final class DomainDatabase extends TestDatabase {
   }
 
   public Tx transactions() {
-    return transactions("cores.domain", counting());
+    return transactions("cores.domain", counting(), this::connect);
   }
 
   /** Connections to this database (counted too), for services that take a data source. */

@@ -352,7 +352,8 @@ class DeliveryTest {
             }
           }
         };
-    try (TestDatabase.Tx unit = TestDatabase.transactions("cores.notify", source)) {
+    try (TestDatabase.Tx unit =
+        TestDatabase.transactions("cores.notify", source, source::getConnection)) {
       Delivery d = delivery(unit, List.of(thenTheDatabaseGoes), fast(1000));
       assertThrows(RuntimeException.class, () -> d.round(20));
       // still away: the kept outcome cannot be recorded, and nothing else is handed out

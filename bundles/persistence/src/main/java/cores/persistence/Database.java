@@ -2,6 +2,8 @@ package cores.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +33,7 @@ public final class Database {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+  private final PGSimpleDataSource postgres;
   private final HikariDataSource pool;
 
   /**
@@ -39,7 +42,8 @@ public final class Database {
    */
   @Activate
   public Database(DatabaseConfig config) {
-    pool = createPool(config);
+    postgres = postgres(config);
+    pool = createPool(config, postgres);
     LOG.info("Database pool started (at most {} connections)", config.poolSize());
   }
 
@@ -47,17 +51,7 @@ public final class Database {
    * Builds the pool without connecting yet. The PostgreSQL data source is handed to Hikari as an
    * object, so no driver lookup through DriverManager or the context class loader is needed.
    */
-  private static HikariDataSource createPool(DatabaseConfig config) {
-    PGSimpleDataSource postgres = new PGSimpleDataSource();
-    postgres.setURL(config.url());
-    postgres.setUser(config.user());
-    postgres.setPassword(config.password());
-    postgres.setApplicationName("cores");
-    // Strings are sent untyped so PostgreSQL infers the column's type: String attributes then
-    // bind to inet, cidr, macaddr and tstzrange columns without casts in every query.
-    postgres.setStringType("unspecified");
-    postgres.setConnectTimeout(5);
-
+  private static HikariDataSource createPool(DatabaseConfig config, PGSimpleDataSource postgres) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("cores");
     hikari.setDataSource(postgres);
@@ -67,6 +61,27 @@ public final class Database {
     hikari.setValidationTimeout(2000);
     hikari.setInitializationFailTimeout(-1);
     return new HikariDataSource(hikari);
+  }
+
+  private static PGSimpleDataSource postgres(DatabaseConfig config) {
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(config.url());
+    postgres.setUser(config.user());
+    postgres.setPassword(config.password());
+    postgres.setApplicationName("cores");
+    // Strings are sent untyped so PostgreSQL infers the column's type: String attributes then
+    // bind to inet, cidr, macaddr and tstzrange columns without casts in every query.
+    postgres.setStringType("unspecified");
+    postgres.setConnectTimeout(5);
+    return postgres;
+  }
+
+  /**
+   * A new connection outside the pool, for work that holds one for as long as it runs (the signals'
+   * listener), so that the pool keeps its size for requests.
+   */
+  Connection connectDirectly() throws SQLException {
+    return postgres.getConnection();
   }
 
   /** The pooled data source. */

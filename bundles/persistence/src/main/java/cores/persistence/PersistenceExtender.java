@@ -61,7 +61,10 @@ public final class PersistenceExtender {
    */
   @Activate
   public PersistenceExtender(
-      BundleContext context, @Reference Database database, @Reference ChangeLogService changes)
+      BundleContext context,
+      @Reference Database database,
+      @Reference ChangeLogService changes,
+      @Reference DatabaseSignals signals)
       throws MigrationException {
     Migrations.run(
         database.dataSource(),
@@ -70,7 +73,9 @@ public final class PersistenceExtender {
         OWN_SCHEMA);
     tracker =
         new BundleTracker<>(
-            context, Bundle.STARTING | Bundle.ACTIVE, new Customizer(context, database, changes));
+            context,
+            Bundle.STARTING | Bundle.ACTIVE,
+            new Customizer(context, database, changes, signals));
     tracker.open();
   }
 
@@ -86,6 +91,7 @@ public final class PersistenceExtender {
     private final BundleContext context;
     private final DataSource dataSource;
     private final ChangeLogService changes;
+    private final DatabaseSignals signals;
 
     /** Bundles whose schema has been migrated since the tracker opened. */
     private final Set<String> migrated = new HashSet<>();
@@ -93,10 +99,15 @@ public final class PersistenceExtender {
     /** Bundles waiting for the schemas they require, with the list their units will join. */
     private final Map<Bundle, List<Unit>> waiting = new LinkedHashMap<>();
 
-    Customizer(BundleContext context, Database database, ChangeLogService changes) {
+    Customizer(
+        BundleContext context,
+        Database database,
+        ChangeLogService changes,
+        DatabaseSignals signals) {
       this.context = context;
       this.dataSource = database.dataSource();
       this.changes = changes;
+      this.signals = signals;
     }
 
     @Override
@@ -175,7 +186,7 @@ public final class PersistenceExtender {
                 new Unit(
                     name,
                     UnitRegistration.register(
-                        context, bundle, name, loader, path, dataSource, changes::actor)));
+                        context, bundle, name, loader, path, dataSource, changes::actor, signals)));
           }
         }
         LOG.info(

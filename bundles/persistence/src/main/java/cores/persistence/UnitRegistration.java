@@ -31,7 +31,8 @@ final class UnitRegistration {
       ClassLoader loader,
       String persistenceXml,
       DataSource dataSource,
-      Supplier<Optional<Actor>> acting) {
+      Supplier<Optional<Actor>> acting,
+      DatabaseSignals signals) {
     EntityManagerFactory factory = Units.create(unitName, loader, persistenceXml, dataSource);
     Dictionary<String, Object> properties = new Hashtable<>();
     properties.put(Transactions.UNIT, unitName);
@@ -41,7 +42,9 @@ final class UnitRegistration {
       return new UnitRegistration(
           factory,
           context.registerService(
-              Transactions.class, new UnitTransactions(factory, dataSource, acting), properties));
+              Transactions.class,
+              new UnitTransactions(factory, dataSource, acting, () -> signals.committed(unitName)),
+              properties));
     } catch (RuntimeException e) {
       factory.close();
       throw e;

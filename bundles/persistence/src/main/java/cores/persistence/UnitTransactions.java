@@ -2,6 +2,7 @@ package cores.persistence;
 
 import cores.api.changes.Actor;
 import cores.api.persistence.ConnectionWork;
+import cores.api.persistence.Signals;
 import cores.api.persistence.Transactions;
 import cores.api.persistence.Work;
 import jakarta.persistence.EntityManager;
@@ -35,11 +36,18 @@ public final class UnitTransactions implements Transactions {
    */
   private final Supplier<Optional<Actor>> acting;
 
+  /** Told after each read-write transaction committed (the unit's own {@link Signals}). */
+  private final Runnable committed;
+
   public UnitTransactions(
-      EntityManagerFactory factory, DataSource dataSource, Supplier<Optional<Actor>> acting) {
+      EntityManagerFactory factory,
+      DataSource dataSource,
+      Supplier<Optional<Actor>> acting,
+      Runnable committed) {
     this.factory = factory;
     this.dataSource = dataSource;
     this.acting = acting;
+    this.committed = committed;
   }
 
   @Override
@@ -85,6 +93,9 @@ public final class UnitTransactions implements Transactions {
       actor.ifPresent(a -> actAs(em, a));
       T result = work.run(em);
       transaction.commit();
+      if (!readOnly) {
+        committed.run();
+      }
       return result;
     } catch (RuntimeException | Error e) {
       rollback(transaction, e);

@@ -52,7 +52,7 @@ class ChangeLogServiceTest {
         "SELECT cores_change_track('thing', 'lab', 'thing')");
     factory = Units.create("test", loader, "META-INF/test-persistence.xml", database.dataSource());
     changes = ChangeLogService.of(database.dataSource());
-    tx = new UnitTransactions(factory, database.dataSource(), changes::actor);
+    tx = new UnitTransactions(factory, database.dataSource(), changes::actor, () -> {});
   }
 
   @AfterAll

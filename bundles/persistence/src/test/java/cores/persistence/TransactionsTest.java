@@ -36,7 +36,7 @@ class TransactionsTest {
     ClassLoader loader = TransactionsTest.class.getClassLoader();
     Migrations.run(database.dataSource(), loader, "test.bundle", "db/test/changelog.xml");
     factory = Units.create("test", loader, "META-INF/test-persistence.xml", database.dataSource());
-    tx = new UnitTransactions(factory, database.dataSource(), Optional::empty);
+    tx = new UnitTransactions(factory, database.dataSource(), Optional::empty, () -> {});
   }
 
   @AfterAll

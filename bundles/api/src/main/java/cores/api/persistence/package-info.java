@@ -1,6 +1,9 @@
-/** Transactions over the shared PostgreSQL database, one service per persistence unit. */
+/**
+ * Transactions over the shared PostgreSQL database, one service per persistence unit, and signals
+ * of changes committed by any instance.
+ */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package cores.api.persistence;
 
 import org.osgi.annotation.bundle.Export;
