@@ -4,6 +4,7 @@ import cores.accounts.entity.SessionEntity;
 import cores.accounts.entity.UserEntity;
 import cores.api.accounts.Sessions;
 import cores.api.accounts.User;
+import cores.api.persistence.Signals;
 import cores.api.persistence.Transactions;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
@@ -43,7 +44,12 @@ public final class SessionService implements Sessions {
           + " JOIN auth_user u ON u.id = coalesce(i.id, r.id)"
           + " WHERE s.key_hash = ?";
 
+  /** A session's row as {@link #RESOLVE} reads it. */
+  private record Resolved(
+      Instant expires, boolean impersonating, boolean impersonationValid, User user) {}
+
   private final Transactions tx;
+  private final KeptKeys<Resolved> kept;
   private final Duration timeout;
   private final Clock clock;
   private final SecureRandom random;
@@ -51,12 +57,15 @@ public final class SessionService implements Sessions {
   @Activate
   public SessionService(
       @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
+      @Reference Signals signals,
       AccountsConfig config) {
-    this(tx, Settings.of(config), DatabaseClock.create(), new SecureRandom());
+    this(tx, signals, Settings.of(config), DatabaseClock.create(), new SecureRandom());
   }
 
-  SessionService(Transactions tx, Settings settings, Clock clock, SecureRandom random) {
+  SessionService(
+      Transactions tx, Signals signals, Settings settings, Clock clock, SecureRandom random) {
     this.tx = tx;
+    this.kept = new KeptKeys<>(signals);
     this.timeout = settings.sessionTimeout();
     this.clock = clock;
     this.random = random;
@@ -87,8 +96,9 @@ public final class SessionService implements Sessions {
 
   /**
    * Whether the session impersonates comes with the same read (its impersonated user's id). The
-   * read is one autocommit statement (one round trip, no transaction of its own); only a session
-   * that expired, whose expiry slides or whose impersonation ends takes a read-write transaction.
+   * read is one autocommit statement (one round trip, no transaction of its own), kept until the
+   * accounts' tables signal a change ({@link KeptKeys}); only a session that expired, whose expiry
+   * slides or whose impersonation ends takes a read-write transaction, and is read again next time.
    */
   @Override
   public Optional<Session> session(String key) {
@@ -97,18 +107,28 @@ public final class SessionService implements Sessions {
     }
     Instant now = clock.instant();
     String hash = Keys.hash(key);
-    Object[] row = tx.autocommit(c -> UserRow.first(c, RESOLVE, hash, 3 + UserRow.WIDTH));
-    if (row == null) {
+    Resolved session = kept.get(hash, () -> read(hash));
+    if (session == null) {
       return Optional.empty();
     }
-    Instant expires = UserRow.instant(row[0]);
-    boolean impersonationValid = row[1] == null || row[2] != null;
-    if (expires.isAfter(now)
-        && impersonationValid
-        && !now.plus(timeout).isAfter(expires.plus(SLIDE_GRANULARITY))) {
-      return Optional.of(new Session(UserRow.user(row, 3), row[1] != null));
+    if (session.expires().isAfter(now)
+        && session.impersonationValid()
+        && !now.plus(timeout).isAfter(session.expires().plus(SLIDE_GRANULARITY))) {
+      return Optional.of(new Session(session.user(), session.impersonating()));
     }
+    kept.forget(hash);
     return tx.required(em -> resolveAndUpdate(em, hash, now));
+  }
+
+  private Resolved read(String hash) {
+    Object[] row = tx.autocommit(c -> UserRow.first(c, RESOLVE, hash, 3 + UserRow.WIDTH));
+    return row == null
+        ? null
+        : new Resolved(
+            UserRow.instant(row[0]),
+            row[1] != null,
+            row[1] == null || row[2] != null,
+            UserRow.user(row, 3));
   }
 
   /**

@@ -4,6 +4,7 @@ import cores.accounts.entity.TokenEntity;
 import cores.accounts.entity.UserEntity;
 import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
+import cores.api.persistence.Signals;
 import cores.api.persistence.Transactions;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -18,7 +19,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** API tokens: random keys of which only the SHA-256 hash is stored. */
+/**
+ * API tokens: random keys of which only the SHA-256 hash is stored. What a key resolves to is kept
+ * until the accounts' tables signal a change ({@link KeptKeys}).
+ */
 @Component(service = Tokens.class)
 public final class TokenService implements Tokens {
   /** {@code last_used} is written at most this often, not on every request. */
@@ -34,17 +38,24 @@ public final class TokenService implements Tokens {
           + " FROM cores_token t JOIN auth_user u ON u.id = t.user_id"
           + " WHERE t.key_hash = ? AND u.is_active";
 
+  /** A token's row as {@link #AUTHENTICATE} reads it. */
+  private record Resolved(Object id, Instant lastUsed, User user) {}
+
   private final Transactions tx;
+  private final KeptKeys<Resolved> kept;
   private final Clock clock;
   private final SecureRandom random;
 
   @Activate
-  public TokenService(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
-    this(tx, DatabaseClock.create(), new SecureRandom());
+  public TokenService(
+      @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
+      @Reference Signals signals) {
+    this(tx, signals, DatabaseClock.create(), new SecureRandom());
   }
 
-  TokenService(Transactions tx, Clock clock, SecureRandom random) {
+  TokenService(Transactions tx, Signals signals, Clock clock, SecureRandom random) {
     this.tx = tx;
+    this.kept = new KeptKeys<>(signals);
     this.clock = clock;
     this.random = random;
   }
@@ -82,22 +93,27 @@ public final class TokenService implements Tokens {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    // one autocommit statement (one round trip, no transaction); last_used is written apart
-    Object[] row =
-        tx.autocommit(c -> UserRow.first(c, AUTHENTICATE, Keys.hash(key), 2 + UserRow.WIDTH));
-    if (row == null) {
+    String hash = Keys.hash(key);
+    Resolved token = kept.get(hash, () -> read(hash));
+    if (token == null) {
       return Optional.empty();
     }
-    Instant lastUsed = UserRow.instant(row[1]);
-    if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USED_GRANULARITY))) {
+    if (token.lastUsed() == null || token.lastUsed().isBefore(now.minus(LAST_USED_GRANULARITY))) {
       tx.required(
           em ->
               em.createNativeQuery("UPDATE cores_token SET last_used = ?1 WHERE id = ?2")
                   .setParameter(1, Timestamp.from(now))
-                  .setParameter(2, row[0])
+                  .setParameter(2, token.id())
                   .executeUpdate());
+      kept.forget(hash);
     }
-    return Optional.of(UserRow.user(row, 2));
+    return Optional.of(token.user());
+  }
+
+  /** One autocommit statement (one round trip, no transaction); last_used is written apart. */
+  private Resolved read(String hash) {
+    Object[] row = tx.autocommit(c -> UserRow.first(c, AUTHENTICATE, hash, 2 + UserRow.WIDTH));
+    return row == null ? null : new Resolved(row[0], UserRow.instant(row[1]), UserRow.user(row, 2));
   }
 
   @Override

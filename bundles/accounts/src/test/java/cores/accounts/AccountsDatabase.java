@@ -29,7 +29,7 @@ public final class AccountsDatabase extends TestDatabase {
 
   /** A new persistence unit (with its own cache), as a separate instance of Cores would have. */
   public Tx transactions() {
-    return transactions(UNIT, counting());
+    return transactions(UNIT, counting(), this::connect);
   }
 
   /**

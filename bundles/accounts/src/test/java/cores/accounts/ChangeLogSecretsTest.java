@@ -52,7 +52,8 @@ class ChangeLogSecretsTest {
     AccountsService accounts =
         new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), clock);
     User user = accounts.createSuperuser("root", "root@example.org", "s3cret-pw".toCharArray());
-    String key = new TokenService(tx, clock, new SecureRandom()).issue(user.id(), "script");
+    String key =
+        new TokenService(tx, tx.signals(), clock, new SecureRandom()).issue(user.id(), "script");
     String hash = text("SELECT password FROM auth_user WHERE id = ?", user.id());
 
     assertEquals(

@@ -44,6 +44,7 @@ class ImpersonationTest {
     sessions =
         new SessionService(
             tx,
+            tx.signals(),
             new Settings(Duration.ofMinutes(30), 5, Duration.ofSeconds(900)),
             clock,
             new SecureRandom());

@@ -49,6 +49,7 @@ class PasswordResetServiceTest {
     sessions =
         new SessionService(
             tx,
+            tx.signals(),
             new Settings(Duration.ofDays(1), 5, Duration.ofMinutes(15)),
             clock,
             new SecureRandom());

@@ -37,7 +37,7 @@ class ProfileServiceTest {
     tx = db.transactions();
     accounts = new AccountsService(tx, TestAccess.fastHasher(), clock);
     profiles = new ProfileService(tx, TestAccess.fastHasher(), settings, clock);
-    sessions = new SessionService(tx, settings, clock, new SecureRandom());
+    sessions = new SessionService(tx, tx.signals(), settings, clock, new SecureRandom());
     local = TestAccess.local(tx);
   }
 
@@ -96,7 +96,7 @@ class ProfileServiceTest {
     User dan = accounts.createSuperuser("dan", "dan@example.org", "old-password".toCharArray());
     String here = sessions.open(dan.id());
     String elsewhere = sessions.open(dan.id());
-    TokenService tokens = new TokenService(tx, clock, new SecureRandom());
+    TokenService tokens = new TokenService(tx, tx.signals(), clock, new SecureRandom());
     String token = tokens.issue(dan.id(), "script");
 
     ProblemException wrong =

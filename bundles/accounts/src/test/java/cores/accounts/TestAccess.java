@@ -1,6 +1,7 @@
 package cores.accounts;
 
 import cores.api.persistence.Transactions;
+import cores.testing.TestDatabase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,15 +22,16 @@ public final class TestAccess {
     return new LocalAuthenticationProvider(tx, fastHasher());
   }
 
-  public static SessionService sessions(Transactions tx) {
+  public static SessionService sessions(TestDatabase.Tx tx) {
     return new SessionService(
         tx,
+        tx.signals(),
         new Settings(Duration.ofHours(1), 5, Duration.ofSeconds(900)),
         Clock.systemUTC(),
         new SecureRandom());
   }
 
-  public static TokenService tokens(Transactions tx) {
-    return new TokenService(tx, Clock.systemUTC(), new SecureRandom());
+  public static TokenService tokens(TestDatabase.Tx tx) {
+    return new TokenService(tx, tx.signals(), Clock.systemUTC(), new SecureRandom());
   }
 }

@@ -39,10 +39,11 @@ class TokensAndSessionsTest {
     db = new AccountsDatabase();
     tx = db.transactions();
     accounts = new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), clock);
-    tokens = new TokenService(tx, clock, new SecureRandom());
+    tokens = new TokenService(tx, tx.signals(), clock, new SecureRandom());
     sessions =
         new SessionService(
             tx,
+            tx.signals(),
             new Settings(Duration.ofMinutes(30), 5, Duration.ofSeconds(900)),
             clock,
             new SecureRandom());

@@ -13,6 +13,7 @@ import cores.accounts.rest.GroupInput;
 import cores.accounts.rest.GroupWrites;
 import cores.accounts.rest.UserInput;
 import cores.accounts.rest.UserWrites;
+import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
@@ -48,18 +49,20 @@ public final class AccountsDesk implements AdminDesk {
   private final Transactions tx;
   private final UserWrites users;
   private final GroupWrites groups;
-  private final TokenService tokens;
+  private final Tokens tokens;
 
   @Activate
-  public AccountsDesk(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
-    this(tx, new PasswordHasher(new SecureRandom()), DatabaseClock.create());
+  public AccountsDesk(
+      @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
+      @Reference Tokens tokens) {
+    this(tx, tokens, new PasswordHasher(new SecureRandom()), DatabaseClock.create());
   }
 
-  AccountsDesk(Transactions tx, PasswordHasher hasher, Clock clock) {
+  AccountsDesk(Transactions tx, Tokens tokens, PasswordHasher hasher, Clock clock) {
     this.tx = tx;
     this.users = new UserWrites(tx, hasher, clock);
     this.groups = new GroupWrites(tx);
-    this.tokens = new TokenService(tx);
+    this.tokens = tokens;
   }
 
   @Override

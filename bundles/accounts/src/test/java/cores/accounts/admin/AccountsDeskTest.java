@@ -48,7 +48,9 @@ class AccountsDeskTest {
     db = new AccountsDatabase();
     tx = db.transactions();
     accounts = TestAccess.accounts(tx);
-    desk = new AccountsDesk(tx, TestAccess.fastHasher(), DatabaseClock.create());
+    desk =
+        new AccountsDesk(
+            tx, TestAccess.tokens(tx), TestAccess.fastHasher(), DatabaseClock.create());
     root = accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
   }
 
