@@ -349,6 +349,27 @@ class ScaleOutIT {
   }
 
   @Test
+  @Order(4)
+  void aTokenKeptByOneInstanceIsRefusedThereOnceRevokedOnTheOther() throws Exception {
+    String basic = ApiClient.insertUser(db::connect, "revoker", false);
+    String token = two.token(basic);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, one.send("GET", "/api/auth-test", token, null).statusCode());
+    }
+    HttpResponse<String> listed = two.send("GET", "/api/auth/tokens", basic, null);
+    long id = ApiClient.id(listed);
+    assertEquals(204, two.send("DELETE", "/api/auth/tokens/" + id, basic, null).statusCode());
+    assertEquals(401, two.send("GET", "/api/auth-test", token, null).statusCode(), "at once");
+    // the other instance hears of it when PostgreSQL delivers the signal: milliseconds (a bound
+    // of 30 s for a loaded machine, not a figure)
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (one.send("GET", "/api/auth-test", token, null).statusCode() != 401) {
+      assertTrue(System.nanoTime() < deadline, "still served 30 s after the revocation");
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
   @Order(5)
   void fiftyConcurrentBookingsOfOneSlotOverBothInstancesGiveOne201() throws Exception {
     String booking = booking(LocalDate.now(ZONE).plusDays(30).atTime(9, 0).atOffset(ZONE));
