@@ -190,7 +190,7 @@ public class TestDatabase implements AutoCloseable {
     /** The persistence bundle's {@link DatabaseSignals} of this instance, listening from now on. */
     public synchronized DatabaseSignals signals() {
       if (signals == null) {
-        signals = new DatabaseSignals(listener);
+        signals = DatabaseSignals.listeningThrough(listener);
       }
       return signals;
     }

@@ -68,8 +68,12 @@ public final class DatabaseSignals implements Signals {
     this(database::connectDirectly);
   }
 
-  /** Starts listening through connections of {@code connector}. */
-  public DatabaseSignals(Connector connector) {
+  /** Signals listening through connections of {@code connector} (tests: another instance's). */
+  public static DatabaseSignals listeningThrough(Connector connector) {
+    return new DatabaseSignals(connector);
+  }
+
+  private DatabaseSignals(Connector connector) {
     this.connector = connector;
     listener = new Thread(this::run, "cores-signals");
     listener.setDaemon(true);

@@ -28,7 +28,7 @@ class DatabaseSignalsTest {
     source.setURL(db.url());
     source.setUser(TestDatabase.USER);
     source.setApplicationName(LISTENER);
-    signals = new DatabaseSignals(source::getConnection);
+    signals = DatabaseSignals.listeningThrough(source::getConnection);
   }
 
   @AfterEach
