@@ -106,6 +106,13 @@ public final class AccountsService implements Accounts {
   public User provision(Identity identity) {
     // not Django's character rule: directories have names with spaces, and so had the original
     Validation.require("username", Validation.storableUsername(identity.username()));
+    if (vouchesForNameOnly(identity)) {
+      // nothing to write for a known user (the local login, HTTP Basic on every request): a read
+      Optional<User> known = findByUsername(identity.username());
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
     try {
       return tx.required(em -> provision(em, identity));
     } catch (RuntimeException e) {
@@ -117,6 +124,15 @@ public final class AccountsService implements Accounts {
       }
       throw e;
     }
+  }
+
+  private static boolean vouchesForNameOnly(Identity identity) {
+    return identity.firstName() == null
+        && identity.lastName() == null
+        && identity.email() == null
+        && identity.staff() == null
+        && identity.superuser() == null
+        && identity.groups() == null;
   }
 
   private User provision(EntityManager em, Identity identity) {

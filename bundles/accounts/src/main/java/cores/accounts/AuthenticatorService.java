@@ -41,6 +41,12 @@ public final class AuthenticatorService implements Authenticator {
   /** Failures older than this no longer count. */
   static final Duration WINDOW = Duration.ofMinutes(15);
 
+  /**
+   * {@code last_login} is written at most this often: a script sending HTTP Basic credentials logs
+   * in on every request, and would otherwise write on every one.
+   */
+  static final Duration LAST_LOGIN_GRANULARITY = Duration.ofMinutes(1);
+
   /** The client address, parameter 2 of a query: an empty string stands for an unknown one. */
   private static final String ADDRESS_PARAMETER_2 = "CAST(NULLIF(?2, '') AS inet)";
 
@@ -134,13 +140,14 @@ public final class AuthenticatorService implements Authenticator {
 
   private User judge(String username, char[] password, String address) throws LoginFailedException {
     Instant now = clock.instant();
-    Duration wait;
+    Throttle throttle;
     try {
-      wait = throttled(username, address, now);
+      throttle = throttled(username, address, now);
     } catch (RuntimeException e) {
       LOG.error("Cannot count failed logins: the user database is unavailable", e);
       throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
     }
+    Duration wait = throttle.delay();
     if (!wait.isZero()) {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       throw new LoginFailedException(
@@ -162,7 +169,7 @@ public final class AuthenticatorService implements Authenticator {
       }
       throw invalid();
     }
-    return succeed(username, address, identity.get(), now);
+    return succeed(username, address, identity.get(), now, throttle.failedHere());
   }
 
   /** Keys whose lock is held or awaited, for tests: none once every attempt has ended. */
@@ -196,7 +203,12 @@ public final class AuthenticatorService implements Authenticator {
     return Optional.empty();
   }
 
-  private User succeed(String username, String address, Identity identity, Instant now)
+  /**
+   * Writes only what changes: {@code last_login} when older than {@link #LAST_LOGIN_GRANULARITY},
+   * and the forgiving of this address's failures when there were some.
+   */
+  private User succeed(
+      String username, String address, Identity identity, Instant now, boolean failedHere)
       throws LoginFailedException {
     User user;
     try {
@@ -210,21 +222,29 @@ public final class AuthenticatorService implements Authenticator {
     if (!user.active()) {
       throw new LoginFailedException(Reason.INACTIVE, "This account is inactive.");
     }
-    tx.required(
-        em -> {
-          em.createNativeQuery("UPDATE auth_user SET last_login = ?1 WHERE id = ?2")
-              .setParameter(1, Timestamp.from(now))
-              .setParameter(2, user.id())
-              .executeUpdate();
-          // the owner's own typing errors are forgiven; a guesser's elsewhere still count
-          return em.createNativeQuery(
-                  "DELETE FROM auth_login_failure WHERE username = lower(?1)"
-                      + " AND client_address IS NOT DISTINCT FROM "
-                      + ADDRESS_PARAMETER_2)
-              .setParameter(1, username)
-              .setParameter(2, address)
-              .executeUpdate();
-        });
+    boolean stale =
+        user.lastLogin() == null || user.lastLogin().isBefore(now.minus(LAST_LOGIN_GRANULARITY));
+    if (stale || failedHere) {
+      tx.required(
+          em -> {
+            if (stale) {
+              em.createNativeQuery("UPDATE auth_user SET last_login = ?1 WHERE id = ?2")
+                  .setParameter(1, Timestamp.from(now))
+                  .setParameter(2, user.id())
+                  .executeUpdate();
+            }
+            // the owner's own typing errors are forgiven; a guesser's elsewhere still count
+            return failedHere
+                ? em.createNativeQuery(
+                        "DELETE FROM auth_login_failure WHERE username = lower(?1)"
+                            + " AND client_address IS NOT DISTINCT FROM "
+                            + ADDRESS_PARAMETER_2)
+                    .setParameter(1, username)
+                    .setParameter(2, address)
+                    .executeUpdate()
+                : 0;
+          });
+    }
     return new User(
         user.id(),
         user.username(),
@@ -236,7 +256,7 @@ public final class AuthenticatorService implements Authenticator {
         user.superuser(),
         user.groups(),
         user.permissions(),
-        now);
+        stale ? now : user.lastLogin());
   }
 
   /**
@@ -246,7 +266,7 @@ public final class AuthenticatorService implements Authenticator {
    * username from all addresses with a far higher allowance, so that a guesser with many addresses
    * is slowed down too.
    */
-  private Duration throttled(String username, String address, Instant now) {
+  private Throttle throttled(String username, String address, Instant now) {
     Object[] row =
         tx.readOnly(
             em ->
@@ -264,8 +284,12 @@ public final class AuthenticatorService implements Authenticator {
                         .getSingleResult());
     Duration fromHere = wait(row[0], row[1], settings.throttleFreeFailures(), now);
     Duration fromAll = wait(row[2], row[3], settings.throttleUserFailures(), now);
-    return fromHere.compareTo(fromAll) >= 0 ? fromHere : fromAll;
+    return new Throttle(
+        fromHere.compareTo(fromAll) >= 0 ? fromHere : fromAll, ((Number) row[0]).longValue() > 0);
   }
+
+  /** How long an attempt must wait, and whether its address has failures counted. */
+  private record Throttle(Duration delay, boolean failedHere) {}
 
   private Duration wait(Object count, Object latest, int free, Instant now) {
     long failures = ((Number) count).longValue();

@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +45,8 @@ class KeptKeysTest {
     sessions = sessions(here, here.signals());
     tokensThere = tokens(there, there.signals());
     sessionsThere = sessions(there, there.signals());
-    await(() -> here.signals().generation(KeptKeys.CHANNEL) >= 0);
-    await(() -> there.signals().generation(KeptKeys.CHANNEL) >= 0);
+    Delivered.await(() -> here.signals().generation(KeptKeys.CHANNEL) >= 0);
+    Delivered.await(() -> there.signals().generation(KeptKeys.CHANNEL) >= 0);
   }
 
   @AfterAll
@@ -63,7 +62,7 @@ class KeptKeysTest {
     String key = tokens.issue(user.id(), "t");
     String session = sessions.open(user.id());
     tokens.authenticate(key); // writes last_used, read again next time
-    settle();
+    Delivered.settle(db, here.signals());
     tokens.authenticate(key);
     sessions.resolve(session);
     int statements = db.statements.get();
@@ -100,7 +99,7 @@ class KeptKeysTest {
     User user = accounts.provision(Identity.of("ldap", "revokedthere"));
     String key = kept(user, "t");
     tokensThere.revoke(user.id(), "t");
-    await(() -> tokens.authenticate(key).isEmpty());
+    Delivered.await(() -> tokens.authenticate(key).isEmpty());
   }
 
   @Test
@@ -113,7 +112,7 @@ class KeptKeysTest {
         "INSERT INTO auth_user_permissions (user_id, permission) VALUES ("
             + user.id()
             + ", 'booking.add_booking')");
-    await(
+    Delivered.await(
         () ->
             tokens.authenticate(key).orElseThrow().permissions().contains("booking.add_booking")
                 && sessions
@@ -122,7 +121,8 @@ class KeptKeysTest {
                     .permissions()
                     .contains("booking.add_booking"));
     execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
-    await(() -> tokens.authenticate(key).isEmpty() && sessions.resolve(session).isEmpty());
+    Delivered.await(
+        () -> tokens.authenticate(key).isEmpty() && sessions.resolve(session).isEmpty());
   }
 
   @Test
@@ -130,7 +130,7 @@ class KeptKeysTest {
     User user = accounts.provision(Identity.of("ldap", "loggedinelsewhere"));
     String key = kept(user, "t");
     execute("UPDATE auth_user SET last_login = now() WHERE id = " + user.id());
-    settle();
+    Delivered.settle(db, here.signals());
     int statements = db.statements.get();
     assertTrue(tokens.authenticate(key).isPresent());
     assertEquals(0, db.statements.get() - statements);
@@ -144,38 +144,19 @@ class KeptKeysTest {
     assertTrue(sessionsThere.resolve(session).isPresent());
     sessionsThere.close(session);
     assertTrue(sessionsThere.resolve(session).isEmpty(), "at once where it was closed");
-    await(() -> sessions.resolve(session).isEmpty());
+    Delivered.await(() -> sessions.resolve(session).isEmpty());
   }
 
   /** A token of the user, resolved and kept on this instance. */
   private String kept(User user, String label) {
     String key = tokens.issue(user.id(), label);
     tokens.authenticate(key); // writes last_used, read again next time
-    settle();
+    Delivered.settle(db, here.signals());
     tokens.authenticate(key);
     int statements = db.statements.get();
     assertTrue(tokens.authenticate(key).isPresent());
     assertEquals(0, db.statements.get() - statements, "kept");
     return key;
-  }
-
-  /**
-   * Waits until this instance heard every notification committed so far: they arrive in commit
-   * order, so once a probe notified last has arrived, so have the others.
-   */
-  private void settle() {
-    try {
-      long probe = here.signals().generation("cores_test_probe");
-      if (probe < 0) {
-        await(() -> here.signals().generation("cores_test_probe") >= 0);
-        probe = here.signals().generation("cores_test_probe");
-      }
-      long before = probe;
-      execute("NOTIFY cores_test_probe");
-      await(() -> here.signals().generation("cores_test_probe") != before);
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static TokenService tokens(TestDatabase.Tx tx, Signals signals) {
@@ -195,25 +176,6 @@ class KeptKeysTest {
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
       s.execute(sql);
-    }
-  }
-
-  /**
-   * Waits for a signal's delivery to the other instance's listener (at most 20 s: a bound for a
-   * loaded machine, not a figure).
-   */
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s");
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
     }
   }
 }
