@@ -17,8 +17,7 @@ import java.util.Set;
 /**
  * A user with their effective groups and permissions as columns of one statement, so that a token
  * or a session is resolved with one read instead of one per table (issue 16: a token costs almost
- * nothing). Nothing is cached: every request reads the current rows, so a revocation, a
- * deactivation or a permission change counts at once on every instance.
+ * nothing); what it resolved to is then kept until a change is signalled ({@link KeptKeys}).
  */
 final class UserRow {
   /**
