@@ -20,7 +20,6 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,10 +41,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The docker-compose stack without Docker (no engine runs here): Debian's nginx with the project's
  * own configuration (nginx/), the built distribution on a fresh database, the docs built by mkdocs
  * and the static assets copied by the image's entrypoint, checked through nginx's port as a browser
- * and an API client see them. Also validates docker-compose.template.yml with docker-compose.
+ * and an API client see them. The template itself: {@link ComposeTemplateIT}.
  *
- * <p>nginx, mkdocs (with mkdocs-material), docker-compose and openssl are needed (.ci/run installs
- * them): without them it is skipped, or fails where {@link Tools} requires every program.
+ * <p>nginx, mkdocs (with mkdocs-material) and openssl are needed (.ci/run installs them): without
+ * them it is skipped, or fails where {@link Tools} requires every program.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -144,82 +143,6 @@ class StackIT {
 
   @Test
   @Order(1)
-  void composeTemplateIsValidAsItIsAndFilledIn() throws Exception {
-    Path compose = NativeStack.tool("docker-compose");
-    Path template = repository.resolve("docker-compose.template.yml");
-    String text = Files.readString(template, StandardCharsets.UTF_8);
-
-    // every variable the launcher reads (its own list, shipped in the distribution), except the
-    // two that bin/cores and its createsuperuser command read: the image sets CORES_JAVA_OPTS,
-    // which an empty entry here would override
-    Set<String> settings = launcherVariables();
-    settings.removeAll(Set.of("CORES_JAVA_OPTS", "CORES_SUPERUSER_PASSWORD"));
-    for (String variable : settings) {
-      assertTrue(
-          Pattern.compile("(?m)^\\s+- " + variable + "=").matcher(text).find(),
-          variable + " is missing from the template");
-    }
-    // the docker-compose page shows the cores service's environment as the template has it
-    String page =
-        Files.readString(repository.resolve("docs/docs/docker-compose.md"), StandardCharsets.UTF_8);
-    String coresService = text.substring(text.indexOf("\n  cores:"), text.indexOf("\n  postgres:"));
-    Matcher line = Pattern.compile("(?m)^      - [A-Z][A-Z0-9_]*=.*$").matcher(coresService);
-    int lines = 0;
-    while (line.find()) {
-      assertTrue(
-          page.contains(line.group() + "\n"), "docs/docs/docker-compose.md lacks: " + line.group());
-      lines++;
-    }
-    assertTrue(lines > 30, "environment lines in the template: " + lines);
-
-    NativeStack.Result asIs =
-        NativeStack.run(
-            repository, Map.of(), compose.toString(), "-f", template.toString(), "config");
-    assertEquals(0, asIs.exit(), asIs.output());
-
-    Map<String, String> filledIn =
-        readEnvFile(repository.resolve("itests/src/test/resources/stack/filled.env"));
-    String filled = fillIn(text, filledIn);
-    Path composeFile = work.resolve("docker-compose.yml");
-    Files.writeString(composeFile, filled, StandardCharsets.UTF_8);
-    NativeStack.Result config =
-        NativeStack.run(
-            repository,
-            Map.of(),
-            compose.toString(),
-            "--project-directory",
-            repository.toString(),
-            "-f",
-            composeFile.toString(),
-            "config");
-    assertEquals(0, config.exit(), config.output());
-    String effective = config.output();
-    for (Map.Entry<String, String> e : filledIn.entrySet()) {
-      assertTrue(
-          effective.contains(e.getKey() + ": " + e.getValue())
-              || effective.contains(e.getKey() + ": '" + e.getValue() + "'")
-              || effective.contains(e.getKey() + ": \"" + e.getValue() + "\""),
-          e + " not in the effective configuration:\n" + effective);
-    }
-    Map<String, Set<String>> keys = serviceKeys(effective);
-    assertEquals(Set.of("cores", "postgres", "nginx", "docs"), keys.keySet(), effective);
-    for (Map.Entry<String, Set<String>> service : keys.entrySet()) {
-      assertEquals(
-          service.getKey().equals("nginx"),
-          service.getValue().contains("ports"),
-          "only nginx publishes a port:\n" + effective);
-    }
-    assertTrue(effective.contains("published: 80"), effective);
-    // docker-compose up --scale cores=N (admin guide): no fixed name, no port of its own
-    assertFalse(keys.get("cores").contains("container_name"), effective);
-    for (String volume : List.of("static_volume", "postgres_data", "mkdocs_site")) {
-      assertTrue(effective.contains("\n  " + volume + ":"), volume + ":\n" + effective);
-    }
-    assertTrue(effective.contains("condition: service_healthy"), effective);
-  }
-
-  @Test
-  @Order(2)
   void healthThroughNginx() throws Exception {
     RawHttp.Response r = get("/api/health", SITE);
     assertEquals(200, r.status(), r.toString());
@@ -233,7 +156,7 @@ class StackIT {
   }
 
   @Test
-  @Order(3)
+  @Order(2)
   void apiCallWithATokenThroughNginx() throws Exception {
     Map<String, String> basic = headers(SITE);
     basic.put(
@@ -263,7 +186,7 @@ class StackIT {
   }
 
   @Test
-  @Order(4)
+  @Order(3)
   void staticAssetsFromTheVolumeTheEntrypointFilled() throws Exception {
     Path css = distribution.resolve("static/css/cores.css");
     Map<String, String> gzip = headers(SITE);
@@ -303,7 +226,7 @@ class StackIT {
   }
 
   @Test
-  @Order(5)
+  @Order(4)
   void docsPagesBuiltByMkdocs() throws Exception {
     RawHttp.Response redirect = get("/docs", SITE);
     assertEquals(301, redirect.status(), redirect.toString());
@@ -325,7 +248,7 @@ class StackIT {
   }
 
   @Test
-  @Order(6)
+  @Order(5)
   void coresRefusesAForeignHostWhichNginxForwardsAsReceived() throws Exception {
     RawHttp.Response foreign = get("/api/health", "evil.example.net");
     assertEquals(400, foreign.status(), foreign.toString());
@@ -344,7 +267,7 @@ class StackIT {
    * client claimed; Cores marks its cookies Secure exactly when that scheme is https.
    */
   @Test
-  @Order(7)
+  @Order(6)
   void forwardedProtoReachesCores() throws Exception {
     String login = "{\"username\": \"" + ADMIN + "\", \"password\": \"" + adminPassword + "\"}";
 
@@ -374,7 +297,7 @@ class StackIT {
    * someone else by sending the header to Cores directly.
    */
   @Test
-  @Order(8)
+  @Order(7)
   void throttlePerClientAddressBehindNginx() throws Exception {
     Map<String, String> owner = headers(SITE);
     owner.put("Authorization", ApiClient.insertUser(db::connect, "stackowner", false));
@@ -407,7 +330,7 @@ class StackIT {
    * over HTTPS nginx tells Cores the scheme, so Cores marks its cookies Secure; HSTS is sent.
    */
   @Test
-  @Order(9)
+  @Order(8)
   void httpsExampleRedirectsAndForwardsTheScheme() throws Exception {
     Path conf = NativeStack.copyOfNginxFolder(work, "nginx-https");
     Files.delete(conf.resolve("conf.d/cores.conf"));
@@ -504,7 +427,7 @@ class StackIT {
    * with its own plain page, and the static volume is left as it was.
    */
   @Test
-  @Order(10)
+  @Order(9)
   void blankSecretKeyStopsCoresAndNginxAnswers502() throws Exception {
     assertEquals(0, cores.stop(), cores.errors());
 
@@ -559,69 +482,5 @@ class StackIT {
       }
       return result;
     }
-  }
-
-  /** Variable names in the distribution's etc/cores.env.example (set or commented out). */
-  private Set<String> launcherVariables() throws IOException {
-    Set<String> names = new LinkedHashSet<>();
-    Pattern line = Pattern.compile("^#? ?([A-Z][A-Z0-9_]+)=");
-    for (String l :
-        Files.readAllLines(distribution.resolve("etc/cores.env.example"), StandardCharsets.UTF_8)) {
-      Matcher m = line.matcher(l);
-      if (m.find()) {
-        names.add(m.group(1));
-      }
-    }
-    assertTrue(names.size() > 25, "cores.env.example lists the variables: " + names);
-    return names;
-  }
-
-  private static Map<String, String> readEnvFile(Path file) throws IOException {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (!l.isBlank() && !l.startsWith("#")) {
-        int eq = l.indexOf('=');
-        values.put(l.substring(0, eq), l.substring(eq + 1));
-      }
-    }
-    return values;
-  }
-
-  /** Writes each value into every {@code - NAME=...} line, keeping the line's comment. */
-  private static String fillIn(String template, Map<String, String> values) {
-    String result = template;
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      Pattern p =
-          Pattern.compile("(?m)^(\\s+- " + Pattern.quote(e.getKey()) + "=)[^#\\n]*?([ \\t]+#.*)?$");
-      Matcher m = p.matcher(result);
-      assertTrue(m.find(), e.getKey() + " has no line in the template");
-      result =
-          m.replaceAll(
-              r -> Matcher.quoteReplacement(r.group(1) + e.getValue() + nullToEmpty(r.group(2))));
-    }
-    return result;
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
-  }
-
-  /** Top-level keys of each service in {@code docker-compose config}'s output. */
-  private static Map<String, Set<String>> serviceKeys(String config) {
-    Map<String, Set<String>> services = new LinkedHashMap<>();
-    boolean inServices = false;
-    String current = null;
-    for (String l : config.split("\n")) {
-      if (!l.startsWith(" ")) {
-        inServices = l.equals("services:");
-        current = null;
-      } else if (inServices && l.matches("  [a-z0-9_-]+:")) {
-        current = l.trim().replace(":", "");
-        services.put(current, new TreeSet<>());
-      } else if (inServices && current != null && l.matches("    [a-z_]+:.*")) {
-        services.get(current).add(l.trim().replaceAll(":.*", ""));
-      }
-    }
-    return services;
   }
 }

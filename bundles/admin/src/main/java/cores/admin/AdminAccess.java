@@ -5,8 +5,6 @@ import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
 /** Who may see and do what in the admin: the checks every admin page makes. */
 final class AdminAccess {
@@ -45,10 +43,5 @@ final class AdminAccess {
     if (!may(visitor, model, action)) {
       throw Access.forbidden("This needs the permission " + model.permission(action) + ".");
     }
-  }
-
-  /** Anonymous visitors log in first; others must be staff. */
-  static Optional<Response> staffOnly(ContainerRequestContext request) {
-    return Operations.gate(request, Operations.Audience.STAFF);
   }
 }

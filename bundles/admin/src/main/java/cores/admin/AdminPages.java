@@ -5,7 +5,6 @@ import static cores.admin.AdminAccess.may;
 import static cores.admin.AdminAccess.refusedAtFields;
 import static cores.admin.AdminAccess.require;
 import static cores.admin.AdminAccess.requireWritable;
-import static cores.admin.AdminAccess.staffOnly;
 import static cores.admin.PostedForm.first;
 import static cores.admin.PostedForm.id;
 import static cores.admin.PostedForm.ids;
@@ -61,6 +60,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * permission does not allow is not shown, and the desk refuses it (403) if posted anyway.
  */
 @JakartarsResource
+@Admits(Operations.Audience.STAFF)
 @JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = AdminPages.class,
@@ -113,10 +113,6 @@ public final class AdminPages {
 
   @GET
   public Response home(@Context ContainerRequestContext request) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     Visitor visitor = Visitor.of(request);
     List<Views.Allowed> models = new ArrayList<>();
     for (AdminModel model : desk.models()) {
@@ -149,10 +145,6 @@ public final class AdminPages {
       @Context ContainerRequestContext request,
       @PathParam("app") String app,
       @PathParam("model") String name) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     return listPage(request, Visitor.of(request), model(app, name), 200, List.of());
   }
 
@@ -242,10 +234,6 @@ public final class AdminPages {
       @PathParam("app") String app,
       @PathParam("model") String name,
       MultivaluedMap<String, String> posted) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
     List<Long> ids = ids(posted);
@@ -286,10 +274,6 @@ public final class AdminPages {
       @PathParam("app") String app,
       @PathParam("model") String name,
       MultivaluedMap<String, String> posted) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     return delete(request, model(app, name), ids(posted));
   }
 
@@ -299,10 +283,6 @@ public final class AdminPages {
       @Context ContainerRequestContext request,
       @PathParam("app") String app,
       @PathParam("model") String name) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
     require(visitor, model, "add");
@@ -323,10 +303,6 @@ public final class AdminPages {
       @PathParam("app") String app,
       @PathParam("model") String name,
       MultivaluedMap<String, String> posted) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
     requireWritable(request, model);

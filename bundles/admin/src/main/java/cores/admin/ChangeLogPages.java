@@ -2,7 +2,6 @@ package cores.admin;
 
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
-import cores.api.web.Access;
 import cores.api.web.PageLayout;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -40,6 +38,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * Staff see the changes of the models they may view; superusers every change.
  */
 @JakartarsResource
+@Admits(Operations.Audience.STAFF)
 @JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(service = ChangeLogPages.class)
 @Path("admin/changes")
@@ -95,15 +94,6 @@ public final class ChangeLogPages {
   @GET
   public Response list(@Context ContainerRequestContext request) {
     Visitor visitor = Visitor.of(request);
-    if (visitor.user().isEmpty()) {
-      String here = request.getUriInfo().getRequestUri().getRawPath();
-      return Response.seeOther(
-              URI.create("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
-          .build();
-    }
-    if (!visitor.staff()) {
-      throw Access.forbidden("The admin is for staff.");
-    }
     boolean superuser = visitor.user().orElseThrow().superuser();
     Set<String> visible = new LinkedHashSet<>();
     changes

@@ -32,6 +32,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * their outcome, and a run now.
  */
 @JakartarsResource
+@Admits(Operations.Audience.STAFF)
 @JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(service = JobsPage.class)
 @Path("admin/jobs")
@@ -67,10 +68,6 @@ public final class JobsPage {
       @Context ContainerRequestContext request,
       @QueryParam("done") String done,
       @QueryParam("job") String job) {
-    Optional<Response> login = Operations.gate(request, Operations.Audience.STAFF);
-    if (login.isPresent()) {
-      return login.get();
-    }
     List<Job> jobs = desk.jobs().stream().map(j -> new Job(j, Operations.when(j.next()))).toList();
     String format = done == null ? null : DONE.get(done);
     // the job's name in the message only if it is one of the jobs
@@ -103,10 +100,6 @@ public final class JobsPage {
   @Path("{job: [a-z]+}/run")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response run(@Context ContainerRequestContext request, @PathParam("job") String job) {
-    Optional<Response> login = Operations.gate(request, Operations.Audience.STAFF);
-    if (login.isPresent()) {
-      return login.get();
-    }
     Optional<JobDesk.Run> run;
     try {
       run = desk.runNow(job);

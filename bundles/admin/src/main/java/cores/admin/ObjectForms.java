@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,6 +32,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * typed again.
  */
 @JakartarsResource
+@Admits(Operations.Audience.STAFF)
 @JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(service = ObjectForms.class)
 @Path("admin/{app}/{model}/{id: [0-9]+}/form/{form}")
@@ -52,10 +52,6 @@ public final class ObjectForms {
       @PathParam("model") String name,
       @PathParam("id") long id,
       @PathParam("form") String formName) {
-    Optional<Response> login = AdminAccess.staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     AdminModel model = pages.model(app, name);
     AdminForm spec = spec(model, formName);
     Visitor visitor = Visitor.of(request);
@@ -73,10 +69,6 @@ public final class ObjectForms {
       @PathParam("id") long id,
       @PathParam("form") String formName,
       MultivaluedMap<String, String> posted) {
-    Optional<Response> login = AdminAccess.staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     AdminModel model = pages.model(app, name);
     AdminForm spec = spec(model, formName);
     Visitor visitor = Visitor.of(request);

@@ -4,7 +4,6 @@ import static cores.admin.AdminAccess.allowed;
 import static cores.admin.AdminAccess.refusedAtFields;
 import static cores.admin.AdminAccess.require;
 import static cores.admin.AdminAccess.requireWritable;
-import static cores.admin.AdminAccess.staffOnly;
 import static cores.admin.PostedForm.names;
 import static cores.admin.PostedForm.values;
 
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,6 +42,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * add forms and the rendering are {@link AdminPages}'.
  */
 @JakartarsResource
+@Admits(Operations.Audience.STAFF)
 @JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(service = ObjectPages.class)
 @Path("admin/{app}/{model}/{id: [0-9]+}")
@@ -66,10 +65,6 @@ public final class ObjectPages {
       @PathParam("app") String app,
       @PathParam("model") String name,
       @PathParam("id") long id) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
     return pages.form(request, visitor, model, id, new Form(opened(visitor, model, id)), 200);
@@ -103,10 +98,6 @@ public final class ObjectPages {
       @PathParam("model") String name,
       @PathParam("id") long id,
       MultivaluedMap<String, String> posted) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
     requireWritable(request, model);
@@ -171,10 +162,6 @@ public final class ObjectPages {
       @PathParam("app") String app,
       @PathParam("model") String name,
       @PathParam("id") long id) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
     pages.desk().get(visitor.user().orElseThrow(), model, id);
@@ -189,10 +176,6 @@ public final class ObjectPages {
       @PathParam("app") String app,
       @PathParam("model") String name,
       @PathParam("id") long id) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     return pages.delete(request, pages.model(app, name), List.of(id));
   }
 
@@ -203,10 +186,6 @@ public final class ObjectPages {
       @PathParam("app") String app,
       @PathParam("model") String name,
       @PathParam("id") long id) {
-    Optional<Response> login = staffOnly(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
     require(visitor, model, "view");

@@ -1,7 +1,6 @@
 package cores.admin;
 
 import cores.api.changes.Change;
-import cores.api.web.Access;
 import cores.api.web.PageLayout;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,8 +8,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +30,7 @@ final class Operations {
     /** Active staff and superusers, as {@code /api/cron/…} and the whole admin. */
     STAFF("The admin is for staff.");
 
-    private final String refusal;
+    final String refusal;
 
     Audience(String refusal) {
       this.refusal = refusal;
@@ -65,25 +62,6 @@ final class Operations {
       links.add(new Views.Link("/admin/jobs", "Jobs", "scheduled jobs and their runs; run now"));
     }
     return links;
-  }
-
-  /**
-   * Empty when the visitor may see the page; anonymous visitors are sent to log in first, others
-   * refused (403), whatever the method.
-   */
-  static Optional<Response> gate(ContainerRequestContext request, Audience audience) {
-    Visitor visitor = Visitor.of(request);
-    if (visitor.user().isEmpty()) {
-      String here = request.getUriInfo().getRequestUri().getRawPath();
-      return Optional.of(
-          Response.seeOther(
-                  URI.create("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
-              .build());
-    }
-    if (!audience.admits(visitor)) {
-      throw Access.forbidden(audience.refusal);
-    }
-    return Optional.empty();
   }
 
   /**

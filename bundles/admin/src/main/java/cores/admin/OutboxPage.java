@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,6 +32,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * their errors, and putting one or all of them back in the queue.
  */
 @JakartarsResource
+@Admits(Operations.Audience.SUPERUSERS)
 @JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(service = OutboxPage.class)
 @Path("admin/outbox")
@@ -71,10 +71,6 @@ public final class OutboxPage {
       @Context ContainerRequestContext request,
       @QueryParam("done") String done,
       @QueryParam("n") String n) {
-    Optional<Response> login = Operations.gate(request, Operations.Audience.SUPERUSERS);
-    if (login.isPresent()) {
-      return login.get();
-    }
     String format = done == null ? null : DONE.get(done);
     int count = count(n);
     List<Failed> failed =
@@ -99,10 +95,6 @@ public final class OutboxPage {
   @Path("{id: [0-9]+}/retry")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response retry(@Context ContainerRequestContext request, @PathParam("id") long id) {
-    Optional<Response> login = Operations.gate(request, Operations.Audience.SUPERUSERS);
-    if (login.isPresent()) {
-      return login.get();
-    }
     if (!desk.retry(id)) {
       throw ProblemException.notFound("No failed message " + id + ": it may have been retried.");
     }
@@ -113,10 +105,6 @@ public final class OutboxPage {
   @Path("retry")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response retryAll(@Context ContainerRequestContext request) {
-    Optional<Response> login = Operations.gate(request, Operations.Audience.SUPERUSERS);
-    if (login.isPresent()) {
-      return login.get();
-    }
     int n = desk.retryAll();
     return Operations.redirect(
         n == 0 ? "/admin/outbox?done=none" : "/admin/outbox?done=all&n=" + n);

@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * A bounded map for the admin pages' kept HTML: at most {@code limit} entries, the least recently
  * used dropped first, so that pages of every query ever asked do not pile up. Thread-safe.
+ *
+ * <p>A copy of the domain bundle's on purpose: the bundles share only the API, which is Cores'
+ * contract with plugins (baselined), and a bounded map is no part of it.
  */
 final class Recent<K, V> {
   private final Map<K, V> entries;

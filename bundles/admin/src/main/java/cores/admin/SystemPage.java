@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,6 +26,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * their problems, and the configuration with its secrets masked by the launcher.
  */
 @JakartarsResource
+@Admits(Operations.Audience.SUPERUSERS)
 @JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(service = SystemPage.class)
 @Path("admin/system")
@@ -57,10 +57,6 @@ public final class SystemPage {
 
   @GET
   public Response system(@Context ContainerRequestContext request) {
-    Optional<Response> login = Operations.gate(request, Operations.Audience.SUPERUSERS);
-    if (login.isPresent()) {
-      return login.get();
-    }
     List<BundleState> bundles = system.bundles();
     List<ReportedProblem> problems = system.problems();
     List<Plugin> plugins =

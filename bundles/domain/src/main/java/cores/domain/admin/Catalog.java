@@ -2,7 +2,6 @@ package cores.domain.admin;
 
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
-import cores.api.web.FieldErrors;
 import cores.domain.booking.Bookables;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
@@ -19,9 +18,9 @@ import java.util.Set;
 
 /**
  * How the admin shows each model: its list's title, columns, filters and search, derived from the
- * descriptor where nothing better is said; and the SQL of lists and delete consequences (how rows
- * are named: {@link Labels}). Identifiers in SQL come from the descriptors and the catalog, never
- * from input.
+ * descriptor where nothing better is said; and the SQL of delete consequences (how rows are named:
+ * {@link Labels}; a list's WHERE and ORDER BY: {@link ListSql}). Identifiers in SQL come from the
+ * descriptors and the catalog, never from input.
  */
 final class Catalog {
   /**
@@ -50,7 +49,7 @@ final class Catalog {
   /**
    * How a time filter narrows a list: since the start of today, 7 days ago, the month, the year.
    */
-  private static final Map<String, String> SINCE =
+  static final Map<String, String> SINCE =
       Map.of(
           "today", "date_trunc('day', now())",
           "past_7_days", "now() - interval '7 days'",
@@ -156,7 +155,7 @@ final class Catalog {
    * What a list's search also looks in beyond its text fields: model name to a condition with one
    * parameter (the word as a LIKE pattern), and what the page calls it.
    */
-  private static final Map<String, Map.Entry<String, String>> SEARCH_ALSO =
+  static final Map<String, Map.Entry<String, String>> SEARCH_ALSO =
       Map.of(
           "bookable",
           Map.entry(
@@ -173,7 +172,7 @@ final class Catalog {
    * then a union of index scans (the hosts' and NICs' trigram indexes, migration 014) where a
    * condition on each row would have every host read and matched.
    */
-  private static final Map<String, Map.Entry<String, String>> SEARCH_ALSO_IDS =
+  static final Map<String, Map.Entry<String, String>> SEARCH_ALSO_IDS =
       Map.of(
           "host",
           Map.entry("NIC MAC", "SELECT n.host_id FROM inventory_nic n WHERE n.mac::text ILIKE ?"));
@@ -347,7 +346,8 @@ final class Catalog {
             writes));
   }
 
-  private static boolean searchable(Field field) {
+  /** Whether a list's search looks in the field. */
+  static boolean searchable(Field field) {
     return switch (field.kind()) {
       case TEXT -> true;
       case MAC, INET, CIDR -> true;
@@ -410,151 +410,6 @@ final class Catalog {
     List<T> all = new ArrayList<>(first);
     all.addAll(second);
     return List.copyOf(all);
-  }
-
-  /** A column as text for searching. */
-  private static String text(Field field) {
-    return switch (field.kind()) {
-      case MAC, CIDR -> field.column() + "::text";
-      case INET -> "host(" + field.column() + ")";
-      default -> field.column();
-    };
-  }
-
-  /** A word of a search as an ILIKE pattern matching it anywhere. */
-  private static String like(String word) {
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-  }
-
-  /**
-   * What a search of the model finds through another table as ids of its rows (a host's NICs'
-   * MACs), one query a word of the search with that word's pattern as its parameter: empty for a
-   * blank search or a model whose search reads no other table so.
-   */
-  static Map<String, String> searchedElsewhere(Model model, String search) {
-    Map<String, String> queries = new LinkedHashMap<>();
-    Map.Entry<String, String> also = SEARCH_ALSO_IDS.get(model.name());
-    if (also != null && search != null) {
-      for (String word : search.strip().split("\\s+")) {
-        if (!word.isEmpty()) {
-          queries.put(like(word), also.getValue());
-        }
-      }
-    }
-    return queries;
-  }
-
-  /**
-   * The WHERE of a list: every word of the search in some searched column (or, for hosts, a NIC's
-   * MAC), and each filter's value.
-   */
-  static String where(
-      Model model,
-      AdminModel admin,
-      String search,
-      Map<String, String> filters,
-      List<Object> params) {
-    List<String> conditions = new ArrayList<>();
-    if (search != null) {
-      for (String word : search.strip().split("\\s+")) {
-        if (word.isEmpty()) {
-          continue;
-        }
-        String like = like(word);
-        List<String> any = new ArrayList<>();
-        for (Field field : model.fields()) {
-          if (searchable(field)) {
-            any.add(text(field) + " ILIKE ?");
-            params.add(like);
-          }
-        }
-        if (SEARCH_ALSO.containsKey(model.name())) {
-          any.add(SEARCH_ALSO.get(model.name()).getValue());
-          params.add(like);
-        }
-        String columns = String.join(" OR ", any);
-        if (SEARCH_ALSO_IDS.containsKey(model.name())) {
-          params.add(like);
-          conditions.add(
-              model.table()
-                  + ".id IN (SELECT id FROM "
-                  + model.table()
-                  + " WHERE "
-                  + columns
-                  + " UNION ALL "
-                  + SEARCH_ALSO_IDS.get(model.name()).getValue()
-                  + ")");
-        } else {
-          conditions.add("(" + columns + ")");
-        }
-      }
-    }
-    FieldErrors errors = new FieldErrors();
-    for (String name : admin.filters()) {
-      String value = filters.get(name);
-      if (value == null || value.isBlank()) {
-        continue;
-      }
-      Field field = model.field(name).orElseThrow();
-      switch (field.kind()) {
-        case REF -> {
-          if ("none".equals(value)) {
-            conditions.add(field.column() + " IS NULL");
-            continue;
-          }
-          try {
-            params.add(Long.parseLong(value.strip()));
-            conditions.add(field.column() + " = ?");
-          } catch (NumberFormatException e) {
-            errors.check(name, "not an id");
-          }
-        }
-        case BOOL -> {
-          conditions.add(field.column() + " = ?");
-          params.add("yes".equals(value) || "true".equals(value));
-        }
-        case INT -> {
-          try {
-            params.add(Long.parseLong(value.strip()));
-            conditions.add(field.column() + " = ?");
-          } catch (NumberFormatException e) {
-            errors.check(name, "not a number");
-          }
-        }
-        case TIME -> {
-          String since = SINCE.get(value);
-          if (since == null) {
-            errors.check(name, "must be one of " + SINCE_CHOICES);
-          } else {
-            conditions.add(field.column() + " >= " + since);
-          }
-        }
-        default -> {
-          if (!field.choices().contains(value)) {
-            errors.check(name, "must be one of " + field.choices());
-          }
-          conditions.add(field.column() + " = ?");
-          params.add(value);
-        }
-      }
-    }
-    errors.throwIfAny();
-    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-  }
-
-  /** The ORDER BY of a list: a list column (descending with "-"), else the model's own order. */
-  static String order(Model model, AdminModel admin, String sort) {
-    if (sort == null || sort.isBlank()) {
-      return model.order() + ", id";
-    }
-    boolean descending = sort.startsWith("-");
-    String name = descending ? sort.substring(1) : sort;
-    if (!admin.columns().contains(name)) {
-      return model.order() + ", id";
-    }
-    Field field = model.field(name).orElseThrow();
-    String column = field.kind() == Kind.TEXT ? "lower(" + field.column() + ")" : field.column();
-    return column + (descending ? " DESC NULLS LAST" : " ASC NULLS FIRST") + ", id";
   }
 
   /**

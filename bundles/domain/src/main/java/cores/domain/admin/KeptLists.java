@@ -152,8 +152,8 @@ final class KeptLists {
       int page,
       Instant now) {
     List<Object> params = new ArrayList<>();
-    String where = Catalog.where(model, admin, search, filters, params);
-    String order = Catalog.order(model, admin, sort);
+    String where = ListSql.where(model, admin, search, filters, params);
+    String order = ListSql.order(model, admin, sort);
     String select = select(model, admin, where, order);
     Plan plan = plan(model, admin, select, where + " " + order, search);
     Key key = plan == null ? null : key(model, admin, search, filters, sort, page);
@@ -264,7 +264,7 @@ final class KeptLists {
         covered.add(field.target());
       }
     }
-    Map<String, String> elsewhere = Catalog.searchedElsewhere(model, search);
+    Map<String, String> elsewhere = ListSql.searchedElsewhere(model, search);
     elsewhere.values().forEach(query -> covered.addAll(read(query)));
     Set<String> tables = new LinkedHashSet<>();
     for (String table : read(select)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import cores.api.accounts.User;
 import cores.api.admin.AdminField;
@@ -14,16 +15,26 @@ import cores.domain.inventory.Models;
 import cores.domain.sql.ChangeMarkers;
 import cores.domain.sql.Sql;
 import cores.testing.TestDatabase;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,5 +253,77 @@ class FilterOptionsTest {
     Map<Long, String> unkept =
         tx.readOnly(em -> kept.options(Sql.of(em), List.of(seen), NOW)).get(0);
     assertNotSame(unkept, tx.readOnly(em -> kept.options(Sql.of(em), List.of(seen), NOW)).get(0));
+  }
+
+  /**
+   * A set of filters' options is computed by one request at a time: the requests asking meanwhile
+   * wait for it and are handed what it kept. The computation is held inside PostgreSQL (the table
+   * its labels read locked by another transaction) until every request has asked; then one
+   * computation means one options object for all.
+   */
+  @Test
+  void requestsAskingWhileOptionsAreComputedWaitForThemInsteadOfComputingTheirOwn()
+      throws Exception {
+    int asking = 4;
+    List<Thread> threads = new CopyOnWriteArrayList<>();
+    ExecutorService requests =
+        Executors.newFixedThreadPool(
+            asking,
+            task -> {
+              Thread thread = new Thread(task);
+              threads.add(thread);
+              return thread;
+            });
+    try (Connection locker = db.connect();
+        Statement lock = locker.createStatement()) {
+      locker.setAutoCommit(false);
+      lock.execute("LOCK TABLE inventory_hdvendor IN ACCESS EXCLUSIVE MODE");
+      List<Future<Map<Long, String>>> answers = new ArrayList<>();
+      for (int i = 0; i < asking; i++) {
+        answers.add(
+            requests.submit(
+                () -> tx.readOnly(em -> kept.options(Sql.of(em), List.of(VENDOR), NOW)).get(0)));
+      }
+      awaitAllAsking(asking, threads);
+      locker.rollback();
+      Set<Map<Long, String>> computed = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Future<Map<Long, String>> answer : answers) {
+        assertEquals(Map.of(vendor, "Seagate"), answer.get(1, TimeUnit.MINUTES));
+        computed.add(answer.get());
+      }
+      assertEquals(1, computed.size(), "computations of the same options");
+    } finally {
+      requests.shutdownNow();
+    }
+  }
+
+  /**
+   * Waits until every request either waits inside PostgreSQL for the locked table (computing) or
+   * waits for a monitor another request holds (for the one computing); a guard, not a timing.
+   */
+  private void awaitAllAsking(int asking, List<Thread> threads) throws Exception {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (true) {
+      long inDatabase =
+          db.number(
+              "SELECT count(*) FROM pg_locks"
+                  + " WHERE relation = 'inventory_hdvendor'::regclass AND NOT granted");
+      Set<Long> ids = new HashSet<>();
+      threads.forEach(thread -> ids.add(thread.getId()));
+      long waitingForOne =
+          threads.stream()
+              .map(thread -> mx.getThreadInfo(thread.getId()))
+              .filter(info -> info != null && info.getThreadState() == Thread.State.BLOCKED)
+              .filter(info -> ids.contains(info.getLockOwnerId()))
+              .count();
+      if (inDatabase + waitingForOne == asking) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        fail(inDatabase + " requests wait in PostgreSQL and " + waitingForOne + " for another");
+      }
+      Thread.sleep(10);
+    }
   }
 }

@@ -1,0 +1,141 @@
+package cores.accounts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cores.api.accounts.User;
+import cores.api.auth.Identity;
+import cores.api.auth.LoginFailedException;
+import cores.api.auth.LoginFailedException.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A login asks the providers by their ranking until one knows the user, and what a provider's
+ * answer or outage makes of it: an outage is no wrong password, the identity a provider vouches for
+ * is provisioned, an inactive user stays out.
+ */
+class LoginProvidersTest extends LoginFixture {
+  @Test
+  void triesProvidersByRankingAndTheFirstSuccessWins() throws Exception {
+    FakeProvider low = FakeProvider.accepting("low", "ordered");
+    FakeProvider high = FakeProvider.refusing("high");
+    FakeProvider top = FakeProvider.accepting("top", "ordered");
+    AuthenticatorService authenticator = authenticator(tx);
+    add(authenticator, low, 10);
+    add(authenticator, high, 500);
+    assertEquals(List.of("high", "low"), authenticator.providers());
+
+    User user = authenticator.login("ordered", "pw".toCharArray());
+    assertEquals("ordered", user.username());
+    assertEquals(List.of("high", "low"), callsInOrder(high, low));
+
+    add(authenticator, top, 900);
+    authenticator.login("ordered", "pw".toCharArray());
+    assertEquals(1, top.calls.size());
+    assertEquals(1, high.calls.size(), "no provider after the first success is asked");
+
+    authenticator.removeProvider(top);
+    assertEquals(List.of("high", "low"), authenticator.providers());
+  }
+
+  @Test
+  void unavailableIsNotInvalid() throws Exception {
+    AuthenticatorService authenticator = authenticator(tx);
+    add(authenticator, FakeProvider.refusing("local"), 1000);
+    add(authenticator, FakeProvider.down("ldap"), 100);
+    LoginFailedException e =
+        assertThrows(
+            LoginFailedException.class, () -> authenticator.login("someone", "pw".toCharArray()));
+    assertEquals(Reason.UNAVAILABLE, e.reason());
+    assertEquals("authentication service unavailable", e.getMessage());
+    assertEquals(0, failures("someone"), "an outage is not the user's failure");
+
+    // a provider that still works logs its users in while another is down
+    add(authenticator, FakeProvider.accepting("kerberos", "someone"), 50);
+    assertEquals("someone", authenticator.login("someone", "pw".toCharArray()).username());
+
+    AuthenticatorService allRefuse = authenticator(tx);
+    add(allRefuse, FakeProvider.refusing("local"), 1000);
+    e = assertThrows(LoginFailedException.class, () -> allRefuse.login("x", "pw".toCharArray()));
+    assertEquals(Reason.INVALID_CREDENTIALS, e.reason());
+  }
+
+  @Test
+  void aDatabaseOutageIsUnavailable() throws Exception {
+    FakeProvider provider = FakeProvider.accepting("ldap", "someone");
+    AuthenticatorService authenticator = authenticator(AccountsDatabase.unreachable());
+    add(authenticator, provider, 100);
+    LoginFailedException e =
+        assertThrows(
+            LoginFailedException.class, () -> authenticator.login("someone", "pw".toCharArray()));
+    assertEquals(Reason.UNAVAILABLE, e.reason());
+    assertEquals(List.of(), provider.calls);
+  }
+
+  @Test
+  void emptyPasswordNeverReachesAProvider() {
+    FakeProvider provider = FakeProvider.accepting("ldap", "anon");
+    AuthenticatorService authenticator = authenticator(tx);
+    add(authenticator, provider, 100);
+    for (char[] password : new char[][] {new char[0], null}) {
+      LoginFailedException e =
+          assertThrows(LoginFailedException.class, () -> authenticator.login("anon", password));
+      assertEquals(Reason.INVALID_CREDENTIALS, e.reason());
+    }
+    assertThrows(LoginFailedException.class, () -> authenticator.login("", "pw".toCharArray()));
+    assertEquals(List.of(), provider.calls);
+  }
+
+  @Test
+  void provisionsTheIdentityAndSetsLastLogin() throws Exception {
+    AuthenticatorService authenticator = authenticator(tx);
+    add(
+        authenticator,
+        FakeProvider.with(
+            "ldap",
+            new Identity("ldap", "Mary", "Mary", "Major", "m@example.com", null, null, null)),
+        100);
+    User user = authenticator.login("mary", "pw".toCharArray());
+    assertEquals("Mary", user.username());
+    assertEquals("m@example.com", user.email());
+    assertEquals(clock.instant(), user.lastLogin());
+    assertEquals(clock.instant(), accounts.find(user.id()).orElseThrow().lastLogin());
+  }
+
+  @Test
+  void anUnstorableIdentityIsAProviderFault() {
+    AuthenticatorService authenticator = authenticator(tx);
+    add(authenticator, FakeProvider.accepting("ldap", "y".repeat(200)), 100);
+    LoginFailedException e =
+        assertThrows(
+            LoginFailedException.class, () -> authenticator.login("short", "pw".toCharArray()));
+    assertEquals(Reason.UNAVAILABLE, e.reason());
+  }
+
+  @Test
+  void refusesInactiveUsers() throws Exception {
+    User user = accounts.provision(Identity.of("ldap", "sleeper"));
+    execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
+    AuthenticatorService authenticator = authenticator(tx);
+    add(authenticator, FakeProvider.accepting("ldap", "sleeper"), 100);
+    LoginFailedException e =
+        assertThrows(
+            LoginFailedException.class, () -> authenticator.login("sleeper", "pw".toCharArray()));
+    assertEquals(Reason.INACTIVE, e.reason());
+  }
+
+  private static List<String> callsInOrder(FakeProvider... providers) {
+    List<long[]> stamped = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (FakeProvider p : providers) {
+      for (Long at : p.calls) {
+        stamped.add(new long[] {at, names.size()});
+        names.add(p.name());
+      }
+    }
+    stamped.sort((x, y) -> Long.compare(x[0], y[0]));
+    return stamped.stream().map(s -> names.get((int) s[1])).toList();
+  }
+}
