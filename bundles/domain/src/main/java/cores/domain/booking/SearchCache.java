@@ -33,8 +33,9 @@ import org.osgi.service.component.annotations.Reference;
  *       bundle's users carry no marker of the domain's).
  * </ul>
  *
- * What fails is read again (the rows, the holdings or both) and the page computed anew; the rows
- * and holdings read during a request are right for it without a check. The group ids of a mygroup
+ * What fails is read again (the rows, the holdings or both) and the page computed anew; of the rows
+ * only those that changed where the change allows ({@link BookableRows#refresh}); the rows and
+ * holdings read during a request are right for it without a check. The group ids of a mygroup
  * search are read per request (the accounts bundle's memberships carry no marker). One instance (a
  * DS component) serves the REST API and the pages.
  */

@@ -69,7 +69,7 @@ BEGIN
 END $$;
 
 --changeset cores.domain:017-triggers
--- listed in ChangeMarkers.ROW_TABLES
+-- read by BookableRows.refresh, which reads all rows after a change of any other table it reads
 CREATE TRIGGER domain_row_changed AFTER INSERT OR UPDATE OR DELETE ON booking_bookable
     FOR EACH ROW EXECUTE FUNCTION domain_bookable_changed();
 CREATE TRIGGER domain_row_changed AFTER UPDATE ON inventory_host FOR EACH ROW
