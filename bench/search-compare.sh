@@ -12,6 +12,12 @@
 # the searchmem branch), about 0 for one that keeps the bookables' rows instead (it reads the
 # holdings with that index only when a booking or reservation starts or ends); and each build's
 # resident memory after the load.
+# BENCH_ONLY=writes measures instead the search while the inventory is written (issue 16, the search
+# cache's refresh): the issue's URL with wrk as above while a host PATCH of the API arrives every
+# BENCH_WRITE_MS (default 200) ms, one kind of write a phase: details (a column the search does not
+# read), rack (a column it reads: the row changes, no place) and hostname (a rename: the places
+# change); the same writes for both builds, rounds alternating between them; req/s, p50, p99 and
+# CPU per request (the PATCHes' own included, the same for both), medians and ratios.
 # Usage: BENCH_BEFORE=<dist> bench/search-compare.sh [rounds] [seconds]
 #   BENCH_DIST=<dist> the after build (default launcher/target/cores); BENCH_PORT (default 18018,
 #   the before build uses BENCH_PORT+1). Needs wrk.
@@ -87,6 +93,65 @@ for q in "$repeated" "$repeated&offset=50&ordering=-ip" "/api/booking/bookable/?
   "/api/booking/bookable/?building=2&mine=1&ordering=ip" "/api/booking/bookable/?mygroup=1&nores=1&offset=9999"; do
   echo "the same answer from both (port aside): $([ "$(page before "$q")" = "$(page after "$q")" ] && echo yes || echo NO) for $q"
 done
+if [ "${BENCH_ONLY:-}" = writes ]; then
+  read -r low high <<<"$("${pg[@]}" -d $db -F ' ' -c "select min(id), max(id) from inventory_host")"
+  read -r rlow rhigh <<<"$("${pg[@]}" -d $db -F ' ' -c "select min(id), max(id) from inventory_rack")"
+  interval=$(awk -v ms="${BENCH_WRITE_MS:-200}" 'BEGIN {print ms / 1000}')
+  writes() { # name kind seconds round: one PATCH of a random host every BENCH_WRITE_MS, the same
+    # hosts and values for both builds (RANDOM seeded by the round); prints the PATCHes sent
+    local end=$((SECONDS + $3)) i=0 id body
+    RANDOM=$4
+    while [ $SECONDS -lt $end ]; do
+      id=$((low + RANDOM % (high - low + 1)))
+      case $2 in
+        details) body="{\"details\": \"bench $4 $i\"}" ;;
+        rack) body="{\"rack\": $((rlow + RANDOM % (rhigh - rlow + 1)))}" ;;
+        hostname) body="{\"hostname\": \"w$4-$i-$id\"}" ;;
+      esac
+      curl -fsS -o /dev/null -X PATCH -H "Authorization: Token ${tokens[$1]}" \
+        -H 'Content-Type: application/json' -d "$body" \
+        "http://127.0.0.1:${ports[$1]}/api/inventory/host/$id/" || echo "PATCH failed: $body" >&2
+      i=$((i + 1))
+      sleep "$interval"
+    done
+    echo $i >"$work/sent.$1"
+  }
+  kinds=(details rack hostname)
+  for name in before after; do # warm-up: C2 compiles for a minute
+    writes "$name" rack 30 0 & measure "$name" hits 30 >/dev/null; wait $!
+  done
+  echo "wrk -t2 -c16 -d${seconds}s on the issue's URL with a token, a host PATCH every ${BENCH_WRITE_MS:-200} ms, $rounds rounds (load average before each):"
+  for r in $(seq 1 "$rounds"); do
+    echo "  round $r, load $(load)"
+    for kind in "${kinds[@]}"; do
+      for name in before after; do
+        writes "$name" $kind "$seconds" "$r" &
+        read -r rps p50 p99 cpu jvm n errors <<<"$(measure "$name" hits "$seconds")"
+        wait $!
+        printf '    %-8s %-6s %6s req/s  p50 %6s ms  p99 %6s ms  cpu %5s ms/request (JVM %s), %s PATCHes %s\n' \
+          "$kind" "$name" "$rps" "$p50" "$p99" "$cpu" "$jvm" "$(cat "$work/sent.$name")" "$errors"
+        for v in rps p50 p99 cpu; do echo "${!v}" >>"$work/$v.$kind.$name"; done
+      done
+    done
+  done
+  echo "medians of $rounds rounds:"
+  for kind in "${kinds[@]}"; do
+    for name in before after; do
+      printf '  %-8s %-6s %6.0f req/s  p50 %6.1f ms  p99 %6.1f ms  cpu %5.2f ms/request\n' "$kind" "$name" \
+        "$(median <"$work/rps.$kind.$name")" "$(median <"$work/p50.$kind.$name")" \
+        "$(median <"$work/p99.$kind.$name")" "$(median <"$work/cpu.$kind.$name")"
+    done
+    awk -v r0="$(median <"$work/rps.$kind.before")" -v r1="$(median <"$work/rps.$kind.after")" \
+      -v m0="$(median <"$work/p50.$kind.before")" -v m1="$(median <"$work/p50.$kind.after")" \
+      -v p0="$(median <"$work/p99.$kind.before")" -v p1="$(median <"$work/p99.$kind.after")" \
+      -v c0="$(median <"$work/cpu.$kind.before")" -v c1="$(median <"$work/cpu.$kind.after")" -v k=$kind \
+      'BEGIN {printf "  %s after / before: req/s x%.2f, p50 x%.2f, p99 x%.2f, CPU per request x%.2f\n", k, r1 / r0, m1 / m0, p1 / p0, c1 / c0}'
+  done
+  echo "load at the end: $(load)"
+  stop before
+  stop after
+  exit 0
+fi
 for name in before after; do measure "$name" misses 30 1000 >/dev/null; measure "$name" hits 5 >/dev/null; done # warm-up (C2 compiles for a minute)
 sleep 11 # PostgreSQL's backends flush their statistics at most once a second, idle ones after 10 s
 declare -A scans0 sent

@@ -14,7 +14,7 @@ public final class BookingMaintenance {
 
   /**
    * Deletes bookings and ended reservations that ended more than 12 weeks ago, and the search
-   * cache's change records older than a day.
+   * caches' change records (of tables and of rows) older than a day.
    */
   public Map<String, Long> run(Sql sql, Instant now) {
     Instant before = now.minus(KEPT);
@@ -29,12 +29,11 @@ public final class BookingMaintenance {
                 "DELETE FROM booking_reservation WHERE end_time IS NOT NULL AND end_time < ?",
                 List.of(before)));
     // the caches keep a result an hour at most, so they never need a change older than a day
+    List<Object> dayAgo = List.of(now.minus(Duration.ofDays(1)));
     counts.put(
         "search_changes_deleted",
-        (long)
-            sql.update(
-                "DELETE FROM domain_change WHERE changed_at < ?",
-                List.of(now.minus(Duration.ofDays(1)))));
+        (long) sql.update("DELETE FROM domain_change WHERE changed_at < ?", dayAgo)
+            + sql.update("DELETE FROM domain_row_change WHERE changed_at < ?", dayAgo));
     return counts;
   }
 }

@@ -33,8 +33,9 @@ import org.osgi.service.component.annotations.Reference;
  *       bundle's users carry no marker of the domain's).
  * </ul>
  *
- * What fails is read again (the rows, the holdings or both) and the page computed anew; the rows
- * and holdings read during a request are right for it without a check. The group ids of a mygroup
+ * What fails is read again (the rows, the holdings or both) and the page computed anew; of the rows
+ * only those that changed where the change allows ({@link BookableRows#refresh}); the rows and
+ * holdings read during a request are right for it without a check. The group ids of a mygroup
  * search are read per request (the accounts bundle's memberships carry no marker). One instance (a
  * DS component) serves the REST API and the pages.
  */
@@ -167,7 +168,7 @@ public final class SearchCache {
       if (current != seen) {
         return new Read(current, null, null);
       }
-      BookableRows readRows = rows ? BookableRows.read(sql, now) : null;
+      BookableRows readRows = rows ? rows(sql, seen, now) : null;
       Holdings readHoldings = holdings ? Holdings.read(sql, now) : null;
       kept =
           BookableSearch.State.of(
@@ -175,6 +176,21 @@ public final class SearchCache {
               readHoldings != null ? readHoldings : seen.holdings());
       return new Read(kept, readRows, readHoldings);
     }
+  }
+
+  /**
+   * The rows as they stand now: only what changed is read while the rows kept are younger than
+   * {@link #MAX_AGE} (they are read again because a check found them changed), all of them
+   * otherwise or when the change cannot be followed row by row.
+   */
+  private static BookableRows rows(Sql sql, BookableSearch.State seen, Instant now) {
+    if (seen != null && rowsFor(seen, now)) {
+      BookableRows refreshed = seen.rows().refresh(sql);
+      if (refreshed != null) {
+        return refreshed;
+      }
+    }
+    return BookableRows.read(sql, now);
   }
 
   private static Map<String, Object> check(

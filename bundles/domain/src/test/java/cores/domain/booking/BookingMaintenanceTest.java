@@ -48,7 +48,7 @@ class BookingMaintenanceTest {
   }
 
   @Test
-  void theSearchCachesChangeRecordsOlderThanADayAreDeleted() throws Exception {
+  void theSearchCachesChangeRecordsOfTablesAndRowsOlderThanADayAreDeleted() throws Exception {
     try (DomainDatabase db = new DomainDatabase();
         TestDatabase.Tx tx = db.transactions()) {
       // the job's own deletes add a change record stamped with the database's clock, which is
@@ -56,11 +56,17 @@ class BookingMaintenanceTest {
       db.execute(
           "INSERT INTO domain_change (tbl, xid, changed_at) VALUES"
               + " ('inventory_host', '1'::xid8, '2026-11-30T02:59Z'),"
-              + " ('inventory_host', '2'::xid8, '2026-11-30T03:01Z')");
+              + " ('inventory_host', '2'::xid8, '2026-11-30T03:01Z')",
+          "INSERT INTO domain_row_change (tbl, xid, id, moved, changed_at) VALUES"
+              + " ('inventory_host', '1'::xid8, 7, false, '2026-11-30T02:59Z'),"
+              + " ('inventory_host', '2'::xid8, 7, false, '2026-11-30T03:01Z')");
       tx.required(em -> new BookingMaintenance().run(Sql.of(em), NOW));
       assertEquals(
           List.of("2"),
           db.texts("SELECT xid::text FROM domain_change WHERE xid IN ('1', '2') ORDER BY xid"));
+      assertEquals(
+          List.of("2"),
+          db.texts("SELECT xid::text FROM domain_row_change WHERE xid IN ('1', '2') ORDER BY xid"));
     }
   }
 }

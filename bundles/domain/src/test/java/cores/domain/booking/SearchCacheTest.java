@@ -138,6 +138,114 @@ class SearchCacheTest {
         hostnames(tx.readOnly(em -> other.search(Sql.of(em), all, NOW, 50, 0))));
   }
 
+  private static final Map<String, String> BY_NAME_DOWN = Map.of("ordering", "-hostname");
+
+  /** The host of a bookable, by its id (the fixture's hosts are one a bookable). */
+  private String host(long bookable) {
+    return "(SELECT host_id FROM booking_bookable WHERE id = " + bookable + ")";
+  }
+
+  @Test
+  void aRenamedHostMovesInTheNameOrderWhileTheRowsUnchangedAreKept() throws Exception {
+    BookableSearch.Result before = find(Map.of(), NOW);
+    db.execute("UPDATE inventory_host SET hostname = 'a-first' WHERE id = " + host(bookables[2]));
+    // the check, and the rows changed with every bookable's places (one statement)
+    assertEquals(2, statements(Map.of(), NOW));
+    BookableSearch.Result after = find(Map.of(), NOW);
+    assertEquals(List.of("a-first", "host-0", "host-1"), hostnames(after));
+    assertEquals(List.of("host-1", "host-0", "a-first"), hostnames(find(BY_NAME_DOWN, NOW)));
+    // the others' rows were kept, not read again
+    assertSame(before.rows().get(0).get("hostname"), after.rows().get(1).get("hostname"));
+    assertSame(before.rows().get(1).get("hostname"), after.rows().get(2).get("hostname"));
+  }
+
+  @Test
+  void aHostsNewIpMovesInTheIpOrder() throws Exception {
+    db.execute(
+        "UPDATE inventory_host SET ip = ('10.0.0.' || id)::inet",
+        "UPDATE inventory_host SET ip = NULL WHERE id = " + host(bookables[0]));
+    Map<String, String> byIp = Map.of("ordering", "ip");
+    assertEquals(List.of("host-1", "host-2", "host-0"), hostnames(find(byIp, NOW)));
+    db.execute("UPDATE inventory_host SET ip = '10.0.0.0' WHERE id = " + host(bookables[0]));
+    assertEquals(List.of("host-0", "host-1", "host-2"), hostnames(find(byIp, NOW)));
+    assertEquals("10.0.0.0", find(byIp, NOW).rows().get(0).get("ip"));
+  }
+
+  @Test
+  void aBookableMadeInactiveLeavesTheActiveResults() throws Exception {
+    Map<String, String> active = Map.of("active", "1");
+    assertEquals(3, find(active, NOW).count());
+    db.execute("UPDATE booking_bookable SET status = 'inactive' WHERE id = " + bookables[1]);
+    assertEquals(List.of("host-0", "host-2"), hostnames(find(active, NOW)));
+    assertEquals("inactive", find(Map.of(), NOW).rows().get(1).get("status"));
+  }
+
+  @Test
+  void aNewBookableAppearsInItsPlaceAndADeletedOneLeaves() throws Exception {
+    find(Map.of(), NOW);
+    long added = fixture.bookable("host-10", "active");
+    assertEquals(List.of("host-0", "host-1", "host-10", "host-2"), hostnames(find(Map.of(), NOW)));
+    assertEquals(
+        List.of("host-2", "host-10", "host-1", "host-0"), hostnames(find(BY_NAME_DOWN, NOW)));
+    db.execute("DELETE FROM inventory_host WHERE id = " + host(bookables[1]));
+    assertEquals(List.of("host-0", "host-10", "host-2"), hostnames(find(Map.of(), NOW)));
+    db.execute("DELETE FROM booking_bookable WHERE id = " + added);
+    assertEquals(List.of("host-0", "host-2"), hostnames(find(Map.of(), NOW)));
+  }
+
+  @Test
+  void aHostsCardsAndRackAreReadAgainWithItsRow() throws Exception {
+    find(Map.of(), NOW);
+    long type = db.number("INSERT INTO inventory_cardtype (name) VALUES ('nic') RETURNING id");
+    db.execute(
+        "INSERT INTO inventory_card (cardtype_id, details, host_id) VALUES ("
+            + type
+            + ", 'dual port', "
+            + host(bookables[0])
+            + ")");
+    // a new card type: read whole
+    assertEquals(
+        List.of(Map.of("id", cardId(), "cardtype__name", "nic", "details", "dual port")),
+        find(Map.of(), NOW).rows().get(0).get("cards"));
+    db.execute("UPDATE inventory_card SET host_id = " + host(bookables[1]));
+    List<Map<String, Object>> rows = find(Map.of(), NOW).rows();
+    assertEquals(List.of(), rows.get(0).get("cards"));
+    assertEquals(1, ((List<?>) rows.get(1).get("cards")).size());
+    db.execute("UPDATE inventory_host SET rack_id = NULL WHERE id = " + host(bookables[2]));
+    assertEquals(null, find(Map.of(), NOW).rows().get(2).get("rack"));
+  }
+
+  private long cardId() throws Exception {
+    return db.number("SELECT id FROM inventory_card");
+  }
+
+  @Test
+  void twoInstancesFollowTheSameWritesRowByRow() throws Exception {
+    SearchCache other = new SearchCache(new BookableSearch(ZoneOffset.UTC));
+    BookableSearch.Filters active = BookableSearch.Filters.of(Map.of("active", "1"), owner);
+    tx.readOnly(em -> other.search(Sql.of(em), active, NOW, 50, 0));
+    find(Map.of("active", "1"), NOW);
+    db.execute(
+        "UPDATE inventory_host SET hostname = 'zz' WHERE id = " + host(bookables[0]),
+        "UPDATE booking_bookable SET status = 'inactive' WHERE id = " + bookables[1]);
+    // one instance reads the change, writes follow, then the other reads both at once
+    assertEquals(List.of("host-2", "zz"), hostnames(find(Map.of("active", "1"), NOW)));
+    db.execute("UPDATE inventory_host SET hostname = 'a' WHERE id = " + host(bookables[2]));
+    List<Object> expected = List.of("a", "zz");
+    assertEquals(expected, hostnames(find(Map.of("active", "1"), NOW)));
+    assertEquals(
+        expected, hostnames(tx.readOnly(em -> other.search(Sql.of(em), active, NOW, 50, 0))));
+  }
+
+  @Test
+  void aRenamedBuildingIsReadWhole() throws Exception {
+    find(Map.of(), NOW);
+    db.execute("UPDATE inventory_building SET code = 'B9'");
+    // the check, the rows changed (none: a building's change is not followed row by row), all rows
+    assertEquals(3, statements(Map.of(), NOW));
+    assertEquals("0 in B9/lab1", find(Map.of(), NOW).rows().get(0).get("rack"));
+  }
+
   @Test
   void aBookingStartingFlipsFreeToBookedOnTime() throws Exception {
     Instant start = NOW.plus(Duration.ofHours(1));
