@@ -6,7 +6,8 @@
 # CPU per request (JVM + PostgreSQL backends), and their ratios.
 # Usage: bench/admin.sh [runs] [seconds]. BENCH_DIST=<dir> measures another build;
 # BENCH_ONLY=patch runs only the PATCH rounds (with and without the change log);
-# BENCH_WARMUP=<n> warm-up rounds of each (1). Needs wrk.
+# BENCH_WARMUP=<n> warm-up rounds of each (1); BENCH_SETTLE=<s> seconds of the host list before
+# each of its measured rounds, after the PATCHes of the run before. Needs wrk.
 # The JVM's CPU per request still falls from round to round for minutes after a start, so the
 # two PATCH rounds swap places every other run (with, without; without, with): a steady trend
 # then weighs on both alike instead of always on the one measured first.
@@ -99,6 +100,9 @@ for r in $(seq 1 "$runs"); do
     order[n_rounds - 1]=${rounds[n_rounds - 2]}
   fi
   for i in "${order[@]}"; do
+    # the host list's first requests after the previous run's PATCHes compute its page and filter
+    # options again: BENCH_SETTLE=<s> leaves them out of its measured round (a steady read load)
+    if ((i == 1)) && [ -n "${BENCH_SETTLE:-}" ]; then run_wrk 1 "$BENCH_SETTLE" >/dev/null; fi
     changes=$("${pg[@]}" -d $db -c "select count(*) from cores_change")
     ticks >"$work/before"
     run_wrk "$i" "$seconds" >"$work/wrk"
