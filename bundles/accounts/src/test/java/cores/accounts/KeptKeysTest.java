@@ -7,6 +7,7 @@ import cores.api.accounts.User;
 import cores.api.auth.Identity;
 import cores.api.persistence.Signals;
 import cores.testing.TestDatabase;
+import cores.testing.postgres.Await;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,8 +46,8 @@ class KeptKeysTest {
     sessions = sessions(here, here.signals());
     tokensThere = tokens(there, there.signals());
     sessionsThere = sessions(there, there.signals());
-    Delivered.await(() -> here.signals().generation(KeptKeys.CHANNEL) >= 0);
-    Delivered.await(() -> there.signals().generation(KeptKeys.CHANNEL) >= 0);
+    Await.until(() -> here.signals().generation(KeptKeys.CHANNEL) >= 0);
+    Await.until(() -> there.signals().generation(KeptKeys.CHANNEL) >= 0);
   }
 
   @AfterAll
@@ -99,7 +100,7 @@ class KeptKeysTest {
     User user = accounts.provision(Identity.of("ldap", "revokedthere"));
     String key = kept(user, "t");
     tokensThere.revoke(user.id(), "t");
-    Delivered.await(() -> tokens.authenticate(key).isEmpty());
+    Await.until(() -> tokens.authenticate(key).isEmpty());
   }
 
   @Test
@@ -112,7 +113,7 @@ class KeptKeysTest {
         "INSERT INTO auth_user_permissions (user_id, permission) VALUES ("
             + user.id()
             + ", 'booking.add_booking')");
-    Delivered.await(
+    Await.until(
         () ->
             tokens.authenticate(key).orElseThrow().permissions().contains("booking.add_booking")
                 && sessions
@@ -121,8 +122,7 @@ class KeptKeysTest {
                     .permissions()
                     .contains("booking.add_booking"));
     execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
-    Delivered.await(
-        () -> tokens.authenticate(key).isEmpty() && sessions.resolve(session).isEmpty());
+    Await.until(() -> tokens.authenticate(key).isEmpty() && sessions.resolve(session).isEmpty());
   }
 
   @Test
@@ -144,7 +144,7 @@ class KeptKeysTest {
     assertTrue(sessionsThere.resolve(session).isPresent());
     sessionsThere.close(session);
     assertTrue(sessionsThere.resolve(session).isEmpty(), "at once where it was closed");
-    Delivered.await(() -> sessions.resolve(session).isEmpty());
+    Await.until(() -> sessions.resolve(session).isEmpty());
   }
 
   /** A token of the user, resolved and kept on this instance. */

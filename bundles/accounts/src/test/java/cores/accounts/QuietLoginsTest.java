@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cores.api.accounts.User;
 import cores.testing.TestDatabase;
+import cores.testing.postgres.Await;
 import java.net.InetAddress;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class QuietLoginsTest {
   void aKnownUsersLoginWithNothingToForgiveCommitsNoWrite() throws Exception {
     accounts.createSuperuser("quiet", "q@example.org", "secret-pw".toCharArray());
     login("quiet");
-    Delivered.await(() -> tx.signals().generation(KeptKeys.CHANNEL) >= 0);
+    Await.until(() -> tx.signals().generation(KeptKeys.CHANNEL) >= 0);
     Delivered.settle(db, tx.signals());
     long before = tx.signals().generation(KeptKeys.CHANNEL);
     for (int i = 0; i < 3; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.testing.postgres.Await;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -96,22 +97,9 @@ class DatabaseSignalsTest {
     return await(channel, g -> g >= 0);
   }
 
-  /** Waits for the listener's thread (at most 20 s: a bound for a loaded machine, not a figure). */
+  /** Waits for the listener's thread to give the channel a generation the condition accepts. */
   private long await(String channel, LongPredicate condition) {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      long generation = signals.generation(channel);
-      if (condition.test(generation)) {
-        return generation;
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("no such generation of " + channel);
+    return Await.until(() -> signals.generation(channel), condition::test);
   }
 
   private Connection connect() throws SQLException {

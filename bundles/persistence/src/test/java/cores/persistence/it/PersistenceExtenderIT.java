@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import cores.api.health.Health;
 import cores.api.health.HealthIndicator;
 import cores.api.persistence.Transactions;
+import cores.testing.postgres.Await;
 import cores.testing.postgres.TestPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -20,14 +21,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Objects;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -155,17 +155,15 @@ class PersistenceExtenderIT {
   void theDatabaseComesUpWithItsConfiguration() throws Exception {
     assertEquals(null, context.getServiceReference(HealthIndicator.class));
     configure();
-    HealthIndicator health = await(() -> service(HealthIndicator.class, null));
+    HealthIndicator health = awaitService(HealthIndicator.class, null);
     assertEquals("database", health.name());
     assertEquals(Health.up(), health.check());
     // the extender runs this bundle's own changelog when the pool comes up
-    await(
+    Await.until(
         () -> {
           try {
             return query("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")
-                    .equals(List.of("btree_gist"))
-                ? Boolean.TRUE
-                : null;
+                .equals(List.of("btree_gist"));
           } catch (SQLException e) {
             throw new IllegalStateException(e);
           }
@@ -176,7 +174,7 @@ class PersistenceExtenderIT {
   @Order(2)
   void aStartedBundleGetsItsSchemaThenItsUnit() throws Exception {
     widgets.start();
-    Transactions tx = await(() -> service(Transactions.class, UNIT_FILTER));
+    Transactions tx = awaitService(Transactions.class, UNIT_FILTER);
     assertEquals(
         List.of("cores.persistence.it.widgets/db/widgets/V001__widget.sql"),
         query("SELECT filename FROM databasechangelog WHERE id = '1'"));
@@ -201,7 +199,7 @@ class PersistenceExtenderIT {
     assertEquals(0, references(Transactions.class, UNIT_FILTER));
 
     widgets.start();
-    Transactions tx = await(() -> service(Transactions.class, UNIT_FILTER));
+    Transactions tx = awaitService(Transactions.class, UNIT_FILTER);
     assertEquals(1L, widgetCount(tx));
     // the changelog ran once, not twice
     assertEquals(List.of("1"), query("SELECT count(*) FROM databasechangelog WHERE id = '1'"));
@@ -213,26 +211,24 @@ class PersistenceExtenderIT {
     ConfigurationAdmin admin = service(ConfigurationAdmin.class, null);
     admin.getConfiguration("cores.database", "?").delete();
 
-    await(() -> references(Transactions.class, UNIT_FILTER) == 0 ? Boolean.TRUE : null);
-    await(() -> references(HealthIndicator.class, null) == 0 ? Boolean.TRUE : null);
-    await(
+    Await.until(() -> references(Transactions.class, UNIT_FILTER) == 0);
+    Await.until(() -> references(HealthIndicator.class, null) == 0);
+    Await.until(
         () -> {
           try {
             return query(
-                        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cores'"
-                            + " AND datname = '"
-                            + database
-                            + "'")
-                    .equals(List.of("0"))
-                ? Boolean.TRUE
-                : null;
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cores'"
+                        + " AND datname = '"
+                        + database
+                        + "'")
+                .equals(List.of("0"));
           } catch (SQLException e) {
             throw new IllegalStateException(e);
           }
         });
 
     configure();
-    Transactions tx = await(() -> service(Transactions.class, UNIT_FILTER));
+    Transactions tx = awaitService(Transactions.class, UNIT_FILTER);
     assertEquals(1L, widgetCount(tx));
   }
 
@@ -251,7 +247,7 @@ class PersistenceExtenderIT {
 
     Bundle labels = context.installBundle("labels", bundle("labels", null));
     labels.start();
-    await(() -> service(Transactions.class, "(osgi.unit.name=parts)"));
+    awaitService(Transactions.class, "(osgi.unit.name=parts)");
     assertEquals(
         List.of(
             "cores.persistence.it.labels/db/labels/V001__labels.sql",
@@ -267,7 +263,7 @@ class PersistenceExtenderIT {
   }
 
   private static void configure() throws IOException {
-    ConfigurationAdmin admin = await(() -> service(ConfigurationAdmin.class, null));
+    ConfigurationAdmin admin = awaitService(ConfigurationAdmin.class, null);
     Configuration configuration = admin.getConfiguration("cores.database", "?");
     Hashtable<String, Object> properties = new Hashtable<>();
     properties.put("url", TestPostgres.address().jdbcUrl(database));
@@ -294,21 +290,8 @@ class PersistenceExtenderIT {
     }
   }
 
-  private static <T> T await(Supplier<T> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      T value = condition.get();
-      if (value != null) {
-        return value;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return fail("timed out waiting");
+  private static <S> S awaitService(Class<S> type, String filter) {
+    return Await.until(() -> service(type, filter), Objects::nonNull);
   }
 
   private static Bundle install(File jar) throws Exception {
