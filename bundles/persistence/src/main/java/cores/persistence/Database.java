@@ -31,9 +31,18 @@ public final class Database {
    */
   static final long CONNECTION_TIMEOUT_MILLIS = 3000;
 
+  /** What {@code pg_stat_activity} shows as {@code application_name} of the pool's connections. */
+  static final String APPLICATION_NAME = "cores";
+
+  /**
+   * What it shows for the signals' listening connection, so that an operator counting or ending the
+   * pool's connections can tell it apart.
+   */
+  static final String LISTENER_APPLICATION_NAME = "cores-signals";
+
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-  private final PGSimpleDataSource postgres;
+  private final PGSimpleDataSource listener;
   private final HikariDataSource pool;
 
   /**
@@ -42,8 +51,8 @@ public final class Database {
    */
   @Activate
   public Database(DatabaseConfig config) {
-    postgres = postgres(config);
-    pool = createPool(config, postgres);
+    listener = postgres(config, LISTENER_APPLICATION_NAME);
+    pool = createPool(config, postgres(config, APPLICATION_NAME));
     LOG.info("Database pool started (at most {} connections)", config.poolSize());
   }
 
@@ -63,12 +72,12 @@ public final class Database {
     return new HikariDataSource(hikari);
   }
 
-  private static PGSimpleDataSource postgres(DatabaseConfig config) {
+  private static PGSimpleDataSource postgres(DatabaseConfig config, String applicationName) {
     PGSimpleDataSource postgres = new PGSimpleDataSource();
     postgres.setURL(config.url());
     postgres.setUser(config.user());
     postgres.setPassword(config.password());
-    postgres.setApplicationName("cores");
+    postgres.setApplicationName(applicationName);
     // Strings are sent untyped so PostgreSQL infers the column's type: String attributes then
     // bind to inet, cidr, macaddr and tstzrange columns without casts in every query.
     postgres.setStringType("unspecified");
@@ -77,11 +86,11 @@ public final class Database {
   }
 
   /**
-   * A new connection outside the pool, for work that holds one for as long as it runs (the signals'
-   * listener), so that the pool keeps its size for requests.
+   * A new connection outside the pool for the signals' listener, which holds it for as long as it
+   * runs, so that the pool keeps its size for requests.
    */
-  Connection connectDirectly() throws SQLException {
-    return postgres.getConnection();
+  Connection connectListener() throws SQLException {
+    return listener.getConnection();
   }
 
   /** The pooled data source. */

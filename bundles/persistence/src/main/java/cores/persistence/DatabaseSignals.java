@@ -65,7 +65,7 @@ public final class DatabaseSignals implements Signals {
 
   @Activate
   public DatabaseSignals(@Reference Database database) {
-    this(database::connectDirectly);
+    this(database::connectListener);
   }
 
   /** Signals listening through connections of {@code connector} (tests: another instance's). */

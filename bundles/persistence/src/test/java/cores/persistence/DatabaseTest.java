@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
@@ -25,6 +27,20 @@ class DatabaseTest {
   }
 
   @Test
+  void theListenersConnectionIsNamedApartFromThePools() throws Exception {
+    try (TestDatabase db = new TestDatabase()) {
+      Database database = new Database(db.config());
+      try (Connection pooled = database.dataSource().getConnection();
+          Connection listener = database.connectListener()) {
+        assertEquals("cores", applicationName(pooled));
+        assertEquals("cores-signals", applicationName(listener));
+      } finally {
+        database.close();
+      }
+    }
+  }
+
+  @Test
   void startsWithoutTheDatabaseAndReportsItOnUse() {
     Database database = new Database(TestDatabase.config(TestDatabase.url("cores_no_such_db"), 2));
     try {
@@ -35,6 +51,14 @@ class DatabaseTest {
       assertEquals("no connection (SQLState 3D000)", new DatabaseHealth(database).check().detail());
     } finally {
       database.close();
+    }
+  }
+
+  private static String applicationName(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SHOW application_name")) {
+      r.next();
+      return r.getString(1);
     }
   }
 }

@@ -208,24 +208,13 @@ class PersistenceExtenderIT {
   @Test
   @Order(4)
   void withoutDatabaseConfigurationEverythingGoesAwayAndTheConnectionsClose() throws Exception {
+    Await.until(() -> connected().equals(List.of("cores", "cores-signals")));
     ConfigurationAdmin admin = service(ConfigurationAdmin.class, null);
     admin.getConfiguration("cores.database", "?").delete();
 
     Await.until(() -> references(Transactions.class, UNIT_FILTER) == 0);
     Await.until(() -> references(HealthIndicator.class, null) == 0);
-    Await.until(
-        () -> {
-          try {
-            return query(
-                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cores'"
-                        + " AND datname = '"
-                        + database
-                        + "'")
-                .equals(List.of("0"));
-          } catch (SQLException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    Await.until(() -> connected().isEmpty());
 
     configure();
     Transactions tx = awaitService(Transactions.class, UNIT_FILTER);
@@ -360,6 +349,18 @@ class PersistenceExtenderIT {
       out.putNextEntry(new JarEntry(path));
       in.transferTo(out);
       out.closeEntry();
+    }
+  }
+
+  /** Who of Cores is connected to the database: the pool ({@code cores}), the signals' listener. */
+  private static List<String> connected() {
+    try {
+      return query(
+          "SELECT DISTINCT application_name FROM pg_stat_activity WHERE datname = '"
+              + database
+              + "' AND application_name IN ('cores', 'cores-signals') ORDER BY 1");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
