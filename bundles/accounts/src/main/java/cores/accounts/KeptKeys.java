@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * request (issue 16). Every read-write transaction of the accounts' unit committed on this instance
  * drops them all at once (whatever it wrote), so this instance sees its own writes before their
  * signal arrives. While the signals' connection is not known to listen nothing is kept, and every
- * request reads. Unknown keys are never kept. A user's last login is not signalled (written at
- * every login): a kept user's may be older; what shows it reads the row.
+ * request reads. Unknown keys are never kept. A user's last login is not signalled (written by
+ * logins, up to once a minute a user): a kept user's may be older; what shows it reads the row.
  */
 final class KeptKeys<T> {
   static final String CHANNEL = "cores_accounts";

@@ -3,9 +3,7 @@ package cores.accounts;
 import cores.api.persistence.Signals;
 import cores.testing.TestDatabase;
 import cores.testing.postgres.Await;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** Waits for signals to reach an instance's listener, which they do asynchronously. */
 final class Delivered {
@@ -20,9 +18,8 @@ final class Delivered {
   static void settle(TestDatabase db, Signals signals) {
     Await.until(() -> signals.generation(PROBE) >= 0);
     long before = signals.generation(PROBE);
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute("NOTIFY " + PROBE);
+    try {
+      db.execute("NOTIFY " + PROBE);
     } catch (SQLException e) {
       throw new AssertionError(e);
     }

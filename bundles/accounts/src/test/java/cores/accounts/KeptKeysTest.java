@@ -8,12 +8,8 @@ import cores.api.auth.Identity;
 import cores.api.persistence.Signals;
 import cores.testing.TestDatabase;
 import cores.testing.postgres.Await;
-import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,10 +38,10 @@ class KeptKeysTest {
     here = db.transactions();
     there = db.transactions();
     accounts = new AccountsService(here, TestAccess.fastHasher(), Clock.systemUTC());
-    tokens = tokens(here, here.signals());
-    sessions = sessions(here, here.signals());
-    tokensThere = tokens(there, there.signals());
-    sessionsThere = sessions(there, there.signals());
+    tokens = TestAccess.tokens(here, here.signals());
+    sessions = TestAccess.sessions(here, here.signals());
+    tokensThere = TestAccess.tokens(there, there.signals());
+    sessionsThere = TestAccess.sessions(there, there.signals());
     Await.until(() -> here.signals().generation(KeptKeys.CHANNEL) >= 0);
     Await.until(() -> there.signals().generation(KeptKeys.CHANNEL) >= 0);
   }
@@ -77,7 +73,7 @@ class KeptKeysTest {
   @Test
   void nothingIsKeptWhileTheSignalsAreNotKnownToListen() {
     Signals deaf = channel -> -1;
-    TokenService unsure = tokens(here, deaf);
+    TokenService unsure = TestAccess.tokens(here, deaf);
     User user = accounts.provision(Identity.of("ldap", "unsure"));
     String key = unsure.issue(user.id(), "t");
     unsure.authenticate(key);
@@ -109,7 +105,7 @@ class KeptKeysTest {
     String key = kept(user, "t");
     String session = sessions.open(user.id());
     sessions.resolve(session);
-    execute(
+    db.execute(
         "INSERT INTO auth_user_permissions (user_id, permission) VALUES ("
             + user.id()
             + ", 'booking.add_booking')");
@@ -121,7 +117,7 @@ class KeptKeysTest {
                     .orElseThrow()
                     .permissions()
                     .contains("booking.add_booking"));
-    execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
+    db.execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
     Await.until(() -> tokens.authenticate(key).isEmpty() && sessions.resolve(session).isEmpty());
   }
 
@@ -129,7 +125,7 @@ class KeptKeysTest {
   void aLoginElsewhereKeepsWhatKeysResolveTo() throws SQLException {
     User user = accounts.provision(Identity.of("ldap", "loggedinelsewhere"));
     String key = kept(user, "t");
-    execute("UPDATE auth_user SET last_login = now() WHERE id = " + user.id());
+    db.execute("UPDATE auth_user SET last_login = now() WHERE id = " + user.id());
     Delivered.settle(db, here.signals());
     int statements = db.statements.get();
     assertTrue(tokens.authenticate(key).isPresent());
@@ -157,25 +153,5 @@ class KeptKeysTest {
     assertTrue(tokens.authenticate(key).isPresent());
     assertEquals(0, db.statements.get() - statements, "kept");
     return key;
-  }
-
-  private static TokenService tokens(TestDatabase.Tx tx, Signals signals) {
-    return new TokenService(tx, signals, Clock.systemUTC(), new SecureRandom());
-  }
-
-  private static SessionService sessions(TestDatabase.Tx tx, Signals signals) {
-    return new SessionService(
-        tx,
-        signals,
-        new Settings(Duration.ofHours(1), 5, Duration.ofSeconds(900)),
-        Clock.systemUTC(),
-        new SecureRandom());
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 }

@@ -56,7 +56,7 @@ class LocalLoginTest extends LoginFixture {
     assertEquals(user.id(), authenticator.login("script", "old-password".toCharArray()).id());
 
     // another instance sets a new password: the one remembered here counts no more
-    execute(
+    db.execute(
         "UPDATE auth_user SET password = '"
             + strong.hash("new-password".toCharArray())
             + "' WHERE id = "
@@ -64,7 +64,7 @@ class LocalLoginTest extends LoginFixture {
     assertReason(Reason.INVALID_CREDENTIALS, authenticator, "script", "old-password");
     assertEquals(user.id(), authenticator.login("script", "new-password".toCharArray()).id());
 
-    execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
+    db.execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
     assertReason(Reason.INACTIVE, authenticator, "script", "new-password");
   }
 
@@ -84,7 +84,7 @@ class LocalLoginTest extends LoginFixture {
     PasswordHasher strong = new PasswordHasher(new SecureRandom());
     LocalAuthenticationProvider local = new LocalAuthenticationProvider(tx, strong);
     User user = accounts.provision(Identity.of("ldap", "timed"));
-    execute(
+    db.execute(
         "UPDATE auth_user SET password = '"
             + strong.hash("the-password".toCharArray())
             + "' WHERE id = "

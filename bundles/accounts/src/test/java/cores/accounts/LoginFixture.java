@@ -10,7 +10,6 @@ import cores.api.auth.LoginFailedException;
 import cores.api.auth.LoginFailedException.Reason;
 import cores.testing.TestDatabase;
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +42,7 @@ abstract class LoginFixture {
     db = new AccountsDatabase();
     tx = db.transactions();
     otherTx = db.transactions();
-    accounts = new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), clock);
+    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock);
   }
 
   @AfterAll
@@ -56,7 +55,7 @@ abstract class LoginFixture {
   AuthenticatorService authenticator(TestDatabase.Tx transactions) {
     return new AuthenticatorService(
         transactions,
-        new AccountsService(transactions, new PasswordHasher(new SecureRandom(), 1000), clock),
+        new AccountsService(transactions, TestAccess.fastHasher(), clock),
         settings,
         clock);
   }
@@ -100,13 +99,6 @@ abstract class LoginFixture {
 
   String password(String username) throws SQLException {
     return query("SELECT password FROM auth_user WHERE username = '" + username + "'");
-  }
-
-  void execute(String sql) throws SQLException {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 
   private String query(String sql) throws SQLException {

@@ -117,7 +117,7 @@ class LoginProvidersTest extends LoginFixture {
   @Test
   void refusesInactiveUsers() throws Exception {
     User user = accounts.provision(Identity.of("ldap", "sleeper"));
-    execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
+    db.execute("UPDATE auth_user SET is_active = false WHERE id = " + user.id());
     AuthenticatorService authenticator = authenticator(tx);
     add(authenticator, FakeProvider.accepting("ldap", "sleeper"), 100);
     LoginFailedException e =

@@ -3,45 +3,25 @@ package cores.accounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cores.api.accounts.User;
-import cores.testing.TestDatabase;
+import cores.api.auth.LoginFailedException.Reason;
 import cores.testing.postgres.Await;
 import java.net.InetAddress;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A script sending HTTP Basic credentials logs in on every request: a known user's login writes
  * only what changes, so that it costs reads and leaves what other requests keep in place.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuietLoginsTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
-  private AccountsDatabase db;
-  private TestDatabase.Tx tx;
-  private AccountsService accounts;
+class QuietLoginsTest extends LoginFixture {
   private AuthenticatorService authenticator;
 
   @BeforeAll
-  void setUp() throws Exception {
-    db = new AccountsDatabase();
-    tx = db.transactions();
-    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock);
-    authenticator =
-        new AuthenticatorService(
-            tx, accounts, new Settings(Duration.ofMinutes(30), 2, Duration.ofSeconds(4)), clock);
-    authenticator.addProvider(TestAccess.local(tx), Map.of("service.id", 1L));
-  }
-
-  @AfterAll
-  void tearDown() throws Exception {
-    tx.close();
-    db.close();
+  void addLocalLogins() {
+    authenticator = authenticator(tx);
+    add(authenticator, TestAccess.local(tx), 1);
   }
 
   @Test
@@ -75,11 +55,7 @@ class QuietLoginsTest {
     accounts.createSuperuser("forgiven", "f@example.org", "secret-pw".toCharArray());
     login("forgiven");
     InetAddress here = InetAddress.getByName("192.0.2.7");
-    try {
-      authenticator.login("forgiven", "wrong".toCharArray(), here);
-    } catch (cores.api.auth.LoginFailedException expected) {
-      // counted
-    }
+    assertReason(Reason.INVALID_CREDENTIALS, authenticator, "forgiven", "wrong", here);
     assertEquals(1, failures("forgiven"));
     authenticator.login("forgiven", "secret-pw".toCharArray(), here);
     assertEquals(0, failures("forgiven"));
@@ -87,9 +63,5 @@ class QuietLoginsTest {
 
   private User login(String username) throws Exception {
     return authenticator.login(username, "secret-pw".toCharArray(), null);
-  }
-
-  private long failures(String username) throws SQLException {
-    return db.number("SELECT count(*) FROM auth_login_failure WHERE username = '" + username + "'");
   }
 }

@@ -1,5 +1,6 @@
 package cores.accounts;
 
+import cores.api.persistence.Signals;
 import cores.api.persistence.Transactions;
 import cores.testing.TestDatabase;
 import java.security.SecureRandom;
@@ -23,15 +24,23 @@ public final class TestAccess {
   }
 
   public static SessionService sessions(TestDatabase.Tx tx) {
+    return sessions(tx, tx.signals());
+  }
+
+  public static SessionService sessions(Transactions tx, Signals signals) {
     return new SessionService(
         tx,
-        tx.signals(),
+        signals,
         new Settings(Duration.ofHours(1), 5, Duration.ofSeconds(900)),
         Clock.systemUTC(),
         new SecureRandom());
   }
 
   public static TokenService tokens(TestDatabase.Tx tx) {
-    return new TokenService(tx, tx.signals(), Clock.systemUTC(), new SecureRandom());
+    return tokens(tx, tx.signals());
+  }
+
+  public static TokenService tokens(Transactions tx, Signals signals) {
+    return new TokenService(tx, signals, Clock.systemUTC(), new SecureRandom());
   }
 }
