@@ -19,7 +19,8 @@
 # Usage: bench/booking.sh [runs] [rounds]   (default 3 and 7). BENCH_DIST=<dir> measures another
 # build of the distribution; the environment reaches Cores (e.g. CORES_DB_POOL_SIZE=4,
 # CORES_JAVA_OPTS); BENCH_PORT (default 18010) is Cores' port. After the runs it prints the JVM's
-# resident memory (RSS, not heap: issue 16's target 4).
+# resident memory (RSS, not heap: issue 16's target 4); BENCH_MEMORY=<dir> then writes the JVM's
+# class histogram and native memory summary there.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${BENCH_DIST:-$root/launcher/target/cores}
@@ -82,6 +83,15 @@ for i in "${!names[@]}"; do
 done
 
 echo "resident memory after the load: $(rss "$pid")"
+if [ -n "${BENCH_MEMORY:-}" ]; then
+  # after the reading above: the histogram's full collection changes the heap
+  mkdir -p "$BENCH_MEMORY"
+  jcmd "$pid" VM.native_memory summary >"$BENCH_MEMORY/nmt.txt" 2>&1 || true
+  { jcmd "$pid" GC.heap_info; jstat -gc "$pid"; } >"$BENCH_MEMORY/heap.txt"
+  grep -E '^(Rss|Pss)' "/proc/$pid/smaps_rollup" >"$BENCH_MEMORY/rss.txt"
+  jcmd "$pid" GC.class_histogram >"$BENCH_MEMORY/histogram.txt"
+  echo "memory detail in $BENCH_MEMORY (NMT needs CORES_JAVA_OPTS with -XX:NativeMemoryTracking=summary)"
+fi
 
 bookable=$("${pg[@]}" -d $db -c "select b.id from booking_bookable b join inventory_host h on h.id = b.host_id where h.hostname = 'bench-contention'")
 echo "booking contention (load $(load)):"
