@@ -131,10 +131,8 @@ final class FilterOptions {
     boolean complete = true;
     for (int i = 0; i < filters.size(); i++) {
       Labels.Used used = filters.get(i);
-      tables.addAll(columnTables(used));
-      tables.addAll(Labels.labelTables(used.table()));
+      tables.addAll(markers(used));
       if (!ChangeMarkers.TABLES.contains(used.table())) {
-        tables.remove(used.table());
         Map<Long, String> objects = options.get(i);
         complete &= objects.size() < limit;
         shown.add(
@@ -187,6 +185,32 @@ final class FilterOptions {
     tables.add(used.referring());
     tables.addAll(Labels.tablesRead(used.column()));
     return tables;
+  }
+
+  /**
+   * The markers that a filter's options are checked by: of the referring table's columns that the
+   * options read ({@link Labels#usedOptions} reads just those of its rows), of the tables a derived
+   * column's subqueries read, and of the columns the label reads of the referenced table (or the
+   * tables it reads); none of a referenced table without markers, whose labels are compared.
+   */
+  private static Set<String> markers(Labels.Used used) {
+    Set<String> markers = new LinkedHashSet<>();
+    if (Labels.isColumn(used.column())) {
+      markers.addAll(ChangeMarkers.of(used.referring(), Set.of(used.column())));
+    } else {
+      markers.addAll(
+          ChangeMarkers.of(used.referring(), Labels.rowColumns(used.referring(), used.column())));
+      markers.addAll(Labels.tablesRead(used.column()));
+    }
+    if (ChangeMarkers.TABLES.contains(used.table())) {
+      Set<String> label = Labels.labelColumns(used.table());
+      if (label.isEmpty()) {
+        markers.addAll(Labels.labelTables(used.table()));
+      } else {
+        markers.addAll(ChangeMarkers.of(used.table(), label));
+      }
+    }
+    return markers;
   }
 
   /** The kept options and what proves them still right: one statement with others. */
