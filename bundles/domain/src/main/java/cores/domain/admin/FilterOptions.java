@@ -55,6 +55,9 @@ final class FilterOptions {
   private final int limit;
   private final Map<List<Labels.Used>, Kept> kept = new ConcurrentHashMap<>();
 
+  /** Whether each filter can be checked ({@link #isCheckable}), asked on every list page. */
+  private final Map<Labels.Used, Boolean> canCheck = new ConcurrentHashMap<>();
+
   /** What a request computing a set of filters' options holds, one a set. */
   private final Map<List<Labels.Used>, Object> computing = new ConcurrentHashMap<>();
 
@@ -90,7 +93,7 @@ final class FilterOptions {
    * or nothing is kept.
    */
   Checked<List<Map<Long, String>>> kept(List<Labels.Used> filters, Instant now) {
-    if (!filters.stream().allMatch(FilterOptions::checkable)) {
+    if (!filters.stream().allMatch(this::checkable)) {
       return null;
     }
     Kept page = fresh(List.copyOf(filters), now);
@@ -155,7 +158,11 @@ final class FilterOptions {
    * a marked table, or a derived one (a host's lab through its rack) that reads marked columns of
    * marked tables only, and labels that read marked tables, or only the referenced one.
    */
-  private static boolean checkable(Labels.Used used) {
+  private boolean checkable(Labels.Used used) {
+    return canCheck.computeIfAbsent(used, FilterOptions::isCheckable);
+  }
+
+  private static boolean isCheckable(Labels.Used used) {
     Set<String> columnTables = columnTables(used);
     if (!ChangeMarkers.TABLES.containsAll(columnTables)) {
       return false;

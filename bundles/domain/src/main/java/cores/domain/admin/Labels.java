@@ -71,8 +71,11 @@ final class Labels {
   }
 
   /** A plain column's name (possibly quoted), not an expression. */
+  /** A plain column's name, as opposed to an expression (asked on every list page). */
+  private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"");
+
   static boolean isColumn(String column) {
-    return column.matches("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"");
+    return COLUMN.matcher(column).matches();
   }
 
   /**
