@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The jte templates of {@code src/main/jte}, compiled at build time into {@code cores.admin.jte}
@@ -11,6 +12,13 @@ import java.util.Map;
  */
 final class Templates {
   private final TemplateEngine engine;
+
+  /**
+   * Each template's last length and an eighth (at most 1 MB): its next output starts about that
+   * large instead of growing from 8 KB by copies (an admin list page is some 60 KB; the garbage of
+   * every page counts in the young collections that stop all requests).
+   */
+  private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
 
   Templates() {
     // without a class directory, jte loads the templates through the context class loader it
@@ -29,8 +37,10 @@ final class Templates {
 
   /** Renders a template ({@code "list.jte"}) with its view. */
   String render(String name, Object view) {
-    StringOutput out = new StringOutput(8192);
+    StringOutput out = new StringOutput(sizes.getOrDefault(name, 8192));
     engine.render(name, Map.of("view", view), out);
-    return out.toString();
+    String page = out.toString();
+    sizes.put(name, Math.min(page.length() + page.length() / 8, 1 << 20));
+    return page;
   }
 }

@@ -55,6 +55,9 @@ final class FilterOptions {
   private final int limit;
   private final Map<List<Labels.Used>, Kept> kept = new ConcurrentHashMap<>();
 
+  /** Whether each filter can be checked ({@link #isCheckable}), asked on every list page. */
+  private final Map<Labels.Used, Boolean> canCheck = new ConcurrentHashMap<>();
+
   /** What a request computing a set of filters' options holds, one a set. */
   private final Map<List<Labels.Used>, Object> computing = new ConcurrentHashMap<>();
 
@@ -90,7 +93,7 @@ final class FilterOptions {
    * or nothing is kept.
    */
   Checked<List<Map<Long, String>>> kept(List<Labels.Used> filters, Instant now) {
-    if (!filters.stream().allMatch(FilterOptions::checkable)) {
+    if (!filters.stream().allMatch(this::checkable)) {
       return null;
     }
     Kept page = fresh(List.copyOf(filters), now);
@@ -131,10 +134,8 @@ final class FilterOptions {
     boolean complete = true;
     for (int i = 0; i < filters.size(); i++) {
       Labels.Used used = filters.get(i);
-      tables.addAll(columnTables(used));
-      tables.addAll(Labels.labelTables(used.table()));
+      tables.addAll(markers(used));
       if (!ChangeMarkers.TABLES.contains(used.table())) {
-        tables.remove(used.table());
         Map<Long, String> objects = options.get(i);
         complete &= objects.size() < limit;
         shown.add(
@@ -157,7 +158,11 @@ final class FilterOptions {
    * a marked table, or a derived one (a host's lab through its rack) that reads marked columns of
    * marked tables only, and labels that read marked tables, or only the referenced one.
    */
-  private static boolean checkable(Labels.Used used) {
+  private boolean checkable(Labels.Used used) {
+    return canCheck.computeIfAbsent(used, FilterOptions::isCheckable);
+  }
+
+  private static boolean isCheckable(Labels.Used used) {
     Set<String> columnTables = columnTables(used);
     if (!ChangeMarkers.TABLES.containsAll(columnTables)) {
       return false;
@@ -187,6 +192,32 @@ final class FilterOptions {
     tables.add(used.referring());
     tables.addAll(Labels.tablesRead(used.column()));
     return tables;
+  }
+
+  /**
+   * The markers that a filter's options are checked by: of the referring table's columns that the
+   * options read ({@link Labels#usedOptions} reads just those of its rows), of the tables a derived
+   * column's subqueries read, and of the columns the label reads of the referenced table (or the
+   * tables it reads); none of a referenced table without markers, whose labels are compared.
+   */
+  private static Set<String> markers(Labels.Used used) {
+    Set<String> markers = new LinkedHashSet<>();
+    if (Labels.isColumn(used.column())) {
+      markers.addAll(ChangeMarkers.of(used.referring(), Set.of(used.column())));
+    } else {
+      markers.addAll(
+          ChangeMarkers.of(used.referring(), Labels.rowColumns(used.referring(), used.column())));
+      markers.addAll(Labels.tablesRead(used.column()));
+    }
+    if (ChangeMarkers.TABLES.contains(used.table())) {
+      Set<String> label = Labels.labelColumns(used.table());
+      if (label.isEmpty()) {
+        markers.addAll(Labels.labelTables(used.table()));
+      } else {
+        markers.addAll(ChangeMarkers.of(used.table(), label));
+      }
+    }
+    return markers;
   }
 
   /** The kept options and what proves them still right: one statement with others. */

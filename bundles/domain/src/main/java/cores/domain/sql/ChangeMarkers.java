@@ -1,6 +1,7 @@
 package cores.domain.sql;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,24 @@ public final class ChangeMarkers {
   public static final String HOST_LASTSEEN = "inventory_host.lastseen";
 
   /**
+   * Columns of marked tables with markers of their own (migration 018), {@code table.column},
+   * beside the marker of which rows there are, {@link #rows}: a cache that reads only these columns
+   * of the table's rows checks them ({@link #of}) and is not dropped by updates of the others (a
+   * host's details, far more often written than what the admin's filter options show).
+   */
+  public static final Map<String, Set<String>> COLUMNS =
+      Map.of(
+          "inventory_host",
+          Set.of(
+              "hostname",
+              "diskvendor_id",
+              "hardware_id",
+              "rack_id",
+              "vm_host_id",
+              "owner_id",
+              "group_id"));
+
+  /**
    * Columns of marked tables whose updates alone the table's own marker leaves out (migration 015:
    * the live ingest's and the booking jobs' bookkeeping): a cache that shows one compares its
    * values itself or checks the column's own marker ({@link #HOST_LASTSEEN}), and one that orders
@@ -75,13 +94,48 @@ public final class ChangeMarkers {
 
   private ChangeMarkers() {}
 
-  /** The parameters of {@link #UNCHANGED}: the tables (or {@link #HOST_LASTSEEN}) and snapshot. */
+  /**
+   * The parameters of {@link #UNCHANGED}: the tables (or {@link #HOST_LASTSEEN}, or markers of
+   * {@link #of}) and snapshot.
+   */
   public static List<Object> unchanged(Collection<String> tables, String snapshot) {
     for (String table : tables) {
-      if (!TABLES.contains(table) && !HOST_LASTSEEN.equals(table)) {
+      if (!TABLES.contains(table) && !HOST_LASTSEEN.equals(table) && !isColumnMarker(table)) {
         throw new IllegalArgumentException("No change markers for " + table);
       }
     }
     return List.of(tables.toArray(String[]::new), snapshot, snapshot);
+  }
+
+  /** The marker of a table's inserts, deletes and truncations (one with {@link #COLUMNS}). */
+  public static String rows(String table) {
+    return table + ":rows";
+  }
+
+  /**
+   * The markers that a result reading only {@code columns} of a marked table's rows (and which rows
+   * there are: ids are never updated) checks: the columns' own and {@link #rows} when all have one,
+   * else the whole table's.
+   */
+  public static Set<String> of(String table, Collection<String> columns) {
+    Set<String> own = COLUMNS.getOrDefault(table, Set.of());
+    if (columns.isEmpty() || !own.containsAll(columns)) {
+      return Set.of(table);
+    }
+    Set<String> markers = new LinkedHashSet<>();
+    markers.add(rows(table));
+    columns.forEach(column -> markers.add(table + "." + column));
+    return markers;
+  }
+
+  private static boolean isColumnMarker(String marker) {
+    for (Map.Entry<String, Set<String>> table : COLUMNS.entrySet()) {
+      if (marker.equals(rows(table.getKey()))
+          || marker.startsWith(table.getKey() + ".")
+              && table.getValue().contains(marker.substring(table.getKey().length() + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

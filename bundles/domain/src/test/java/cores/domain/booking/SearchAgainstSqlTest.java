@@ -84,14 +84,17 @@ class SearchAgainstSqlTest {
     tx = db.transactions();
     // names compared as people read them, not by code point: the search must not care (the
     // change markers' triggers name the column, so they are dropped and created again around it)
-    List<String> triggers =
-        db.texts(
-            "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname IN ('domain_changed',"
-                + " 'domain_row_changed') AND tgrelid = 'inventory_host'::regclass");
-    db.execute(
-        "DROP TRIGGER domain_changed ON inventory_host",
-        "DROP TRIGGER domain_row_changed ON inventory_host",
+    String named =
+        " FROM pg_trigger WHERE tgname IN ('domain_changed', 'domain_row_changed',"
+            + " 'domain_changed_hostname') AND tgrelid = 'inventory_host'::regclass ORDER BY oid";
+    List<String> triggers = db.texts("SELECT pg_get_triggerdef(oid)" + named);
+    List<String> alter = new ArrayList<>();
+    for (String trigger : db.texts("SELECT tgname::text" + named)) {
+      alter.add("DROP TRIGGER " + trigger + " ON inventory_host");
+    }
+    alter.add(
         "ALTER TABLE inventory_host ALTER COLUMN hostname TYPE varchar(100) COLLATE \"und-x-icu\"");
+    db.execute(alter.toArray(String[]::new));
     db.execute(triggers.toArray(String[]::new));
     for (String name : List.of("ann", "bob", "cid")) {
       users.add(db.user(name, false, Set.of()).id());
