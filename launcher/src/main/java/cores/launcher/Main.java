@@ -156,6 +156,7 @@ public final class Main {
         new ClassDataWarmUp(
                 settings.httpPort(), ClassDataWarmUp.READY_WITHIN, lifecycle::stopRequested)
             .run(warmUp.get());
+        linkLoadedClasses(platform);
         return 0;
       }
       if (command != null) {
@@ -331,6 +332,21 @@ public final class Main {
       return lib.getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot locate the distribution", e);
+    }
+  }
+
+  /** bin/cores cds: the classes the start loaded but left unlinked go into the archive too. */
+  private static void linkLoadedClasses(Platform platform) {
+    Optional<Path> log = ClassLinker.log();
+    if (log.isEmpty()) {
+      return;
+    }
+    try {
+      int linked = ClassLinker.link(log.get(), platform::classLoaderOf);
+      LOG.log(System.Logger.Level.INFO, "cds: {0} classes of the bundles linked", linked);
+    } catch (IOException e) {
+      // the archive is still written, without the classes the JVM had not linked
+      LOG.log(System.Logger.Level.WARNING, "cds: cannot read " + log.get() + ": " + e);
     }
   }
 }

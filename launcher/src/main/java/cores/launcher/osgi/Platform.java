@@ -4,6 +4,7 @@ import cores.envconfig.Resolved;
 import cores.launcher.LaunchException;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureBundle;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.osgi.framework.hooks.bundle.FindHook;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -47,6 +49,8 @@ public final class Platform {
 
   /** The framework property naming the bundles of the started features. */
   public static final String FEATURE_BUNDLES = "cores.feature.bundles";
+
+  private static final String REFERENCE = "reference:";
 
   private final Felix felix;
   private final Map<Long, Throwable> errors = new ConcurrentHashMap<>();
@@ -132,7 +136,7 @@ public final class Platform {
   /** Stable across starts; a file URI has no blanks, so the locations can be listed with them. */
   private static String location(Path repository, FeatureBundle fb) {
     // reference: the framework reads the jar in place instead of copying it into its cache
-    return "reference:" + fb.path(repository).toUri();
+    return REFERENCE + fb.path(repository).toUri();
   }
 
   private void boot(Path repository, List<Feature> features, ConfigurationSource configurations)
@@ -339,6 +343,22 @@ public final class Platform {
   private static String message(Throwable t) {
     String m = t.getMessage();
     return (m == null ? t.getClass().getName() : m).replace('\n', ' ');
+  }
+
+  /**
+   * The class loader of the installed bundle read from {@code jar}, if it is resolved ({@code
+   * bin/cores cds} links the classes it loaded).
+   */
+  public Optional<ClassLoader> classLoaderOf(Path jar) {
+    for (Bundle bundle : felix.getBundleContext().getBundles()) {
+      String location = bundle.getLocation();
+      if (location.startsWith(REFERENCE)
+          && Path.of(URI.create(location.substring(REFERENCE.length()))).normalize().equals(jar)) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        return wiring == null ? Optional.empty() : Optional.ofNullable(wiring.getClassLoader());
+      }
+    }
+    return Optional.empty();
   }
 
   /** For tests in this package: the framework's context. */

@@ -24,6 +24,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.BundleWiring;
 
 /** Boots a real Felix with real bundles from the features module's repository. */
 class PlatformTest {
@@ -94,6 +95,20 @@ class PlatformTest {
                   "(objectClass=org.osgi.service.cm.ConfigurationAdmin)", Duration.ofSeconds(1))
               .isPresent());
       assertTrue(platform.awaitService("(cores.command=none)", Duration.ofMillis(100)).isEmpty());
+
+      // bin/cores cds links the classes of a jar through the loader of the bundle read from it
+      Path jar =
+          REPOSITORY
+              .resolve(
+                  "org/apache/felix/org.apache.felix.configadmin/1.9.26/"
+                      + "org.apache.felix.configadmin-1.9.26.jar")
+              .toAbsolutePath()
+              .normalize();
+      ClassLoader loader = platform.classLoaderOf(jar).orElseThrow();
+      assertEquals(
+          cm.adapt(BundleWiring.class).getClassLoader(),
+          loader.loadClass("org.apache.felix.cm.impl.ConfigurationManager").getClassLoader());
+      assertTrue(platform.classLoaderOf(home.resolve("elsewhere.jar")).isEmpty());
     } finally {
       platform.stop();
     }
