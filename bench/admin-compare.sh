@@ -73,7 +73,7 @@ cmp -s "$work/before.html" "$work/after.html" && echo "the two pages are the sam
   diff "$work/before.html" "$work/after.html" | head -20
 
 ticks() { # name -> jiffies of its JVM and its PostgreSQL backends
-  for p in ${pids[$1]} $("${pg[@]}" -d postgres -c "select pid from pg_stat_activity where datname = '${dbs[$1]}' and application_name = 'cores'"); do
+  for p in ${pids[$1]} $("${pg[@]}" -d postgres -c "select pid from pg_stat_activity where datname = '${dbs[$1]}' and application_name in ('cores', 'cores-signals')"); do
     awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true
   done | awk '{t += $1} END {print t}'
 }

@@ -38,7 +38,7 @@ authed=(0 0 0 0 token basic)
 
 # CPU clock ticks so far of the Cores JVM and of its PostgreSQL backends, one "pid ticks" a line
 ticks() {
-  for p in $pid $("${pg[@]}" -d postgres -c "select pid from pg_stat_activity where datname = '$db' and application_name = 'cores'"); do
+  for p in $pid $("${pg[@]}" -d postgres -c "select pid from pg_stat_activity where datname = '$db' and application_name in ('cores', 'cores-signals')"); do
     awk -v p="$p" '{print p, $14 + $15}' "/proc/$p/stat" 2>/dev/null || true
   done
 }

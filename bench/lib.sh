@@ -59,7 +59,7 @@ session_cookie() {
 # "pid ticks" a line
 ticks() {
   local p
-  for p in $1 $("${pg[@]}" -d postgres -c "select pid from pg_stat_activity where datname = '$2' and application_name = 'cores'"); do
+  for p in $1 $("${pg[@]}" -d postgres -c "select pid from pg_stat_activity where datname = '$2' and application_name in ('cores', 'cores-signals')"); do
     awk -v p="$p" '{print p, $14 + $15}' "/proc/$p/stat" 2>/dev/null || true
   done
 }
