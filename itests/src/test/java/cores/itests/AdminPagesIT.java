@@ -466,14 +466,19 @@ class AdminPagesIT {
             .anyMatch(c -> c.getText().startsWith("host #" + hostId + ": delete by root")),
         root.text());
     assertTrue(
-        changes.stream().anyMatch(c -> c.getText().startsWith("bookable #")),
+        changes.stream().anyMatch(c -> c.getText().startsWith("bookable ")),
         "the bulk suspension is among root's changes");
     root.assertAccessible();
     root.screenshot("admin-changes-by-user");
     new Select(root.find("#f-model")).selectByVisibleText("building");
     root.follow("form.cores-filters button[type=submit]");
     assertTrue(
-        root.all("#changes > li").stream().allMatch(c -> c.getText().startsWith("building #")),
+        root.all("#changes > li").stream().allMatch(c -> c.getText().startsWith("building ")),
+        root.text());
+    // each object by its name, as its own pages show it
+    assertTrue(
+        root.all("#changes > li").stream()
+            .anyMatch(c -> c.getText().startsWith("building HQ2: create by root")),
         root.text());
 
     root.open("/admin");

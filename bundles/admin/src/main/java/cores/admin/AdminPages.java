@@ -40,10 +40,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -120,12 +123,13 @@ public final class AdminPages {
         models.add(allowed(visitor, model));
       }
     }
-    List<Views.Line> recent = new ArrayList<>();
+    List<Change> visible = new ArrayList<>();
     for (Change change : changes.recent(RECENT * 5)) {
-      if (recent.size() < RECENT && visitor.may(change.app() + ".view_" + change.model())) {
-        recent.add(line(change));
+      if (visible.size() < RECENT && visitor.may(change.app() + ".view_" + change.model())) {
+        visible.add(change);
       }
     }
+    List<Views.Line> recent = named(visible);
     return page(
         request,
         200,
@@ -497,11 +501,41 @@ public final class AdminPages {
     return "ref".equals(field.kind()) || ("multi".equals(field.kind()) && field.target() != null);
   }
 
-  static Views.Line line(Change change) {
+  /**
+   * Lines of changes, each object named by its model's desk (one read per model, {@code #id} for an
+   * object that is gone); a model no desk lists (a plugin's) by its name and id.
+   */
+  List<Views.Line> named(List<Change> changes) {
+    Map<String, Set<Long>> ids = new LinkedHashMap<>();
+    for (Change change : changes) {
+      ids.computeIfAbsent(change.app() + "." + change.model(), k -> new LinkedHashSet<>())
+          .add(change.objectId());
+    }
+    Map<String, Map<Long, String>> labels = new HashMap<>();
+    for (AdminModel model : desk.models()) {
+      Set<Long> of = ids.get(model.app() + "." + model.name());
+      if (of != null) {
+        labels.put(model.app() + "." + model.name(), desk.labels(model, of));
+      }
+    }
+    return changes.stream()
+        .map(
+            change -> {
+              Map<Long, String> named = labels.get(change.app() + "." + change.model());
+              return line(
+                  change,
+                  change.model()
+                      + " "
+                      + (named == null ? "#" + change.objectId() : named.get(change.objectId())));
+            })
+        .toList();
+  }
+
+  static Views.Line line(Change change, String object) {
     return new Views.Line(
         change,
         WHEN.format(change.at()),
-        change.model() + " #" + change.objectId(),
+        object,
         Operations.pageOf(change)
             .orElse(
                 "/admin/"

@@ -48,6 +48,7 @@ public final class ChangeLogPages {
   private static final List<String> ACTIONS = List.of("create", "update", "delete");
 
   private final ChangeLog changes;
+  private final AdminPages pages;
   private final PageLayout layout;
   private final Templates templates = new Templates();
 
@@ -86,8 +87,10 @@ public final class ChangeLogPages {
   }
 
   @Activate
-  public ChangeLogPages(@Reference ChangeLog changes, @Reference PageLayout layout) {
+  public ChangeLogPages(
+      @Reference ChangeLog changes, @Reference AdminPages pages, @Reference PageLayout layout) {
     this.changes = changes;
+    this.pages = pages;
     this.layout = layout;
   }
 
@@ -150,7 +153,7 @@ public final class ChangeLogPages {
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
             PAGE,
             (page - 1) * PAGE);
-    List<Views.Line> lines = found.changes().stream().map(AdminPages::line).toList();
+    List<Views.Line> lines = pages.named(found.changes());
     String username = null;
     if (user != null) {
       for (Change change : found.changes()) {

@@ -6,6 +6,7 @@ import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.web.ProblemException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,11 @@ final class Desks implements AdminDesk {
   @Override
   public String label(AdminModel model, long id) {
     return of(model).label(model, id);
+  }
+
+  @Override
+  public Map<Long, String> labels(AdminModel model, Collection<Long> ids) {
+    return of(model).labels(model, ids);
   }
 
   /** The referenced model's desk answers; else the desk of the field's own model. */

@@ -189,6 +189,7 @@ public final class ObjectPages {
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
     require(visitor, model, "view");
+    String object = model.name() + " " + pages.desk().label(model, id);
     List<Views.Line> lines =
         pages
             .desk()
@@ -197,9 +198,8 @@ public final class ObjectPages {
                 model,
                 changes.history(model.app(), model.name(), id, HISTORY))
             .stream()
-            .map(AdminPages::line)
+            .map(change -> AdminPages.line(change, object))
             .toList();
-    String object = model.name() + " " + pages.desk().label(model, id);
     return pages.page(
         request,
         200,

@@ -25,6 +25,7 @@ import cores.domain.sql.Sql;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -235,9 +236,13 @@ public final class AdminDeskService implements AdminDesk {
 
   @Override
   public String label(AdminModel admin, long id) {
+    return labels(admin, List.of(id)).get(id);
+  }
+
+  @Override
+  public Map<Long, String> labels(AdminModel admin, Collection<Long> ids) {
     Model model = model(admin);
-    return tx.readOnly(
-        em -> Labels.labels(Sql.of(em), model.table(), List.of(id)).getOrDefault(id, "#" + id));
+    return tx.readOnly(em -> Labels.ofEach(Sql.of(em), model.table(), ids));
   }
 
   @Override
@@ -481,8 +486,7 @@ public final class AdminDeskService implements AdminDesk {
           Sql sql = Sql.of(em);
           for (long id : ids) {
             // named before the action: a refusal may leave the transaction unusable
-            String label =
-                Labels.labels(sql, model.table(), List.of(id)).getOrDefault(id, "#" + id);
+            String label = Labels.ofEach(sql, model.table(), List.of(id)).get(id);
             try {
               step.apply(sql, id, actor);
             } catch (ProblemException e) {

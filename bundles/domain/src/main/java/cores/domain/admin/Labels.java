@@ -2,6 +2,7 @@ package cores.domain.admin;
 
 import cores.domain.sql.Sql;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,14 @@ final class Labels {
     return named(sql, table, " WHERE x.id = ANY (?::bigint[])", List.of(Sql.array(ids)));
   }
 
-  /** A plain column's name (possibly quoted), not an expression. */
+  /** The label of each id, in their order: {@code #id} for a row that no longer exists. */
+  static Map<Long, String> ofEach(Sql sql, String table, Collection<Long> ids) {
+    Map<Long, String> found = labels(sql, table, List.copyOf(ids));
+    Map<Long, String> labels = new LinkedHashMap<>();
+    ids.forEach(id -> labels.put(id, found.getOrDefault(id, "#" + id)));
+    return labels;
+  }
+
   /** A plain column's name, as opposed to an expression (asked on every list page). */
   private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*|\"[a-z_][a-z0-9_]*\"");
 
