@@ -103,6 +103,16 @@ public final class Views {
       return url.toString();
     }
 
+    /** Whether the list is narrowed by a search or a filter (else an empty list has none yet). */
+    public boolean narrowed() {
+      return query.entrySet().stream()
+          .anyMatch(
+              e ->
+                  !e.getValue().isBlank()
+                      && !e.getKey().equals("sort")
+                      && !e.getKey().equals("page"));
+    }
+
     /** The link of a column's heading: ascending, or descending when it is sorted ascending. */
     public String sortUrl(String column) {
       return url("sort", column.equals(sort) ? "-" + column : column, "page", null);
