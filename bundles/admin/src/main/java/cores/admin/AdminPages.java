@@ -19,7 +19,6 @@ import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
-import cores.api.web.PageBytes;
 import cores.api.web.PageLayout;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
@@ -37,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -575,18 +575,14 @@ public final class AdminPages {
 
   Response page(
       ContainerRequestContext request, int status, String title, String template, Object view) {
-    PageBytes body = templates.render(template, view);
+    String body = templates.render(template, view);
     String path = request.getUriInfo().getRequestUri().getRawPath();
-    return answer(status, layout.page(Visitor.of(request), path, title, body));
-  }
-
-  /** A page's answer: its bytes sent as they are, no store. */
-  static Response answer(int status, PageBytes page) {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header(HttpHeaders.CONTENT_LENGTH, page.length())
-        .entity(page)
+        // encoded here: a String entity is copied into a char array on its way to the encoder
+        .entity(
+            layout.page(Visitor.of(request), path, title, body).getBytes(StandardCharsets.UTF_8))
         .build();
   }
 }

@@ -2,7 +2,6 @@ package cores.admin;
 
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
-import cores.api.web.PageBytes;
 import cores.api.web.PageLayout;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -167,7 +167,7 @@ public final class ChangeLogPages {
     int pages = (int) Math.max(1, (found.count() + PAGE - 1) / PAGE);
     String title =
         user == null ? "Changes" : "Changes by " + (username == null ? "user #" + user : username);
-    PageBytes body =
+    String body =
         templates.render(
             "changes.jte",
             new ChangesPage(
@@ -180,8 +180,12 @@ public final class ChangeLogPages {
                 page,
                 pages,
                 problems));
-    return AdminPages.answer(
-        200, layout.page(visitor, request.getUriInfo().getRequestUri().getRawPath(), title, body));
+    return Response.ok()
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(
+            layout.page(visitor, request.getUriInfo().getRequestUri().getRawPath(), title, body))
+        .build();
   }
 
   private static LocalDate date(String text, String name, List<String> problems) {

@@ -18,7 +18,7 @@ final class ListTable {
   /** The list's URL with its query as given (the table's links keep its order). */
   private record Key(String url, boolean ticks) {}
 
-  private record Rendered(AdminModel model, AdminDesk.Rows rows, KeptHtml html) {}
+  private record Rendered(AdminModel model, AdminDesk.Rows rows, String html) {}
 
   private final Templates templates;
   private final Recent<Key, Rendered> rendered = new Recent<>(MAX_KEPT);
@@ -31,14 +31,12 @@ final class ListTable {
   Views.ListPage filled(Views.ListPage view) {
     Views.Allowed allowed = view.allowed();
     if (view.rows().rows().isEmpty()) {
-      return view.withTable(KeptHtml.NONE);
+      return view.withTable("");
     }
     Key key = new Key(view.url(), allowed.delete() || allowed.act());
     Rendered kept = rendered.get(key);
     if (kept == null || kept.rows() != view.rows() || kept.model() != allowed.model()) {
-      kept =
-          new Rendered(
-              allowed.model(), view.rows(), KeptHtml.of(templates.fragment("rows.jte", view)));
+      kept = new Rendered(allowed.model(), view.rows(), templates.render("rows.jte", view));
       rendered.put(key, kept);
     }
     return view.withTable(kept.html());

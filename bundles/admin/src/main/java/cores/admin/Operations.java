@@ -1,10 +1,11 @@
 package cores.admin;
 
 import cores.api.changes.Change;
-import cores.api.web.PageBytes;
 import cores.api.web.PageLayout;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
@@ -85,8 +86,12 @@ final class Operations {
   }
 
   Response page(ContainerRequestContext request, String title, String template, Object view) {
-    PageBytes body = templates.render(template, view);
+    String body = templates.render(template, view);
     String path = request.getUriInfo().getRequestUri().getRawPath();
-    return AdminPages.answer(200, layout.page(Visitor.of(request), path, title, body));
+    return Response.ok()
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(layout.page(Visitor.of(request), path, title, body))
+        .build();
   }
 }

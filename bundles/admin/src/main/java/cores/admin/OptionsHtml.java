@@ -33,7 +33,7 @@ final class OptionsHtml {
   String html(String key, Object source, Supplier<Map<String, String>> options, String chosen) {
     Rendered kept = rendered.get(key);
     if (kept == null || kept.source() != source) {
-      kept = new Rendered(source, templates.fragment("options.jte", options.get()));
+      kept = new Rendered(source, templates.render("options.jte", options.get()));
       rendered.put(key, kept);
     }
     return selected(kept.html(), chosen);

@@ -1,20 +1,24 @@
 package cores.admin;
 
-import cores.api.web.PageBytes;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.TemplateOutput;
 import gg.jte.output.StringOutput;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The jte templates of {@code src/main/jte}, compiled at build time into {@code cores.admin.jte}
  * classes of this bundle (as the web bundle's): escaped output, the OWASP policy checked then.
- * Their static text is compiled as UTF-8 bytes, which go into a page by reference; the rest is
- * encoded once as it is written.
  */
 final class Templates {
   private final TemplateEngine engine;
+
+  /**
+   * Each template's last length and an eighth (at most 1 MB): its next output starts about that
+   * large instead of growing from 8 KB by copies (an admin list page is some 60 KB; the garbage of
+   * every page counts in the young collections that stop all requests).
+   */
+  private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
 
   Templates() {
     // without a class directory, jte loads the templates through the context class loader it
@@ -31,37 +35,12 @@ final class Templates {
     }
   }
 
-  /** Renders a page's body ({@code "list.jte"}) with its view, for the site's frame. */
-  PageBytes render(String name, Object view) {
-    PageBytes page = new PageBytes();
-    engine.render(name, Map.of("view", view), output(page));
-    return page;
-  }
-
-  /** Renders a fragment that is kept as text (a list's table, a filter's options). */
-  String fragment(String name, Object view) {
-    StringOutput out = new StringOutput();
+  /** Renders a template ({@code "list.jte"}) with its view. */
+  String render(String name, Object view) {
+    StringOutput out = new StringOutput(sizes.getOrDefault(name, 8192));
     engine.render(name, Map.of("view", view), out);
-    return out.toString();
-  }
-
-  /** jte's output into a page's bytes (the web bundle's jte is its own: no type to share). */
-  private static TemplateOutput output(PageBytes page) {
-    return new TemplateOutput() {
-      @Override
-      public void writeContent(String value) {
-        page.write(value);
-      }
-
-      @Override
-      public void writeContent(String value, int beginIndex, int endIndex) {
-        page.write(value.substring(beginIndex, endIndex));
-      }
-
-      @Override
-      public void writeBinaryContent(byte[] value) {
-        page.write(value);
-      }
-    };
+    String page = out.toString();
+    sizes.put(name, Math.min(page.length() + page.length() / 8, 1 << 20));
+    return page;
   }
 }

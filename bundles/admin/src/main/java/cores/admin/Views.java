@@ -73,10 +73,10 @@ public final class Views {
       Map<String, String> query,
       String message,
       List<String> problems,
-      KeptHtml table) {
+      String table) {
 
     /** The page with its table's HTML ({@link ListTable}). */
-    public ListPage withTable(KeptHtml html) {
+    public ListPage withTable(String html) {
       return new ListPage(
           allowed, csrf, rows, search, filters, sort, page, pages, query, message, problems, html);
     }

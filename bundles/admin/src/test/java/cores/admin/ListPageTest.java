@@ -11,7 +11,7 @@ class ListPageTest {
 
   private static Views.ListPage listAsked(Map<String, String> query) {
     return new Views.ListPage(
-        null, "csrf", null, "", List.of(), "", 1, 1, query, null, List.of(), null);
+        null, "csrf", null, "", List.of(), "", 1, 1, query, null, List.of(), "");
   }
 
   /** An empty list says "none yet" unless a search or a filter hides what there is. */

@@ -2,7 +2,6 @@ package cores.web;
 
 import cores.api.accounts.User;
 import cores.api.web.Access;
-import cores.api.web.PageBytes;
 import cores.api.web.PageLayout;
 import cores.api.web.Visitor;
 import gg.jte.Content;
@@ -55,22 +54,14 @@ public final class Site implements PageLayout {
   public String page(Visitor visitor, String path, String title, String bodyHtml) {
     Frame frame = frame(visitor, path, title, List.of());
     Content body = output -> output.writeContent(bodyHtml);
-    return templates.render("layout.jte", Map.of("frame", frame, "content", body)).toString();
-  }
-
-  @Override
-  public PageBytes page(Visitor visitor, String path, String title, PageBytes body) {
-    Frame frame = frame(visitor, path, title, List.of());
-    Content content = output -> body.pieces(output::writeBinaryContent);
-    return templates.render("layout.jte", Map.of("frame", frame, "content", content));
+    return templates.render("layout.jte", Map.of("frame", frame, "content", body));
   }
 
   @Override
   public String error(Visitor visitor, int status, String title, String detail) {
     Frame frame = frame(visitor, "", title, List.of());
-    return templates
-        .render("error.jte", Map.of("frame", frame, "status", status, "detail", detail))
-        .toString();
+    return templates.render(
+        "error.jte", Map.of("frame", frame, "status", status, "detail", detail));
   }
 
   /**
@@ -90,20 +81,15 @@ public final class Site implements PageLayout {
     if (view != null) {
       params.put("view", view);
     }
-    Response.ResponseBuilder answer = answer(status, templates.render(template, params));
+    Response.ResponseBuilder answer =
+        Response.status(status)
+            .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+            .header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .entity(templates.render(template, params));
     if (flash != null) {
       answer.header(HttpHeaders.SET_COOKIE, flashCookie("", request, true));
     }
     return answer.build();
-  }
-
-  /** A page's answer: its bytes sent as they are, no store. */
-  private static Response.ResponseBuilder answer(int status, PageBytes page) {
-    return Response.status(status)
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header(HttpHeaders.CONTENT_LENGTH, page.length())
-        .entity(page);
   }
 
   /**

@@ -1,19 +1,25 @@
 package cores.web;
 
-import cores.api.web.PageBytes;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.TemplateOutput;
+import gg.jte.output.StringOutput;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The jte templates of {@code src/main/jte}, compiled at build time into {@code cores.web.jte}
  * classes of this bundle (no compiler at run time). Output is escaped by default; the OWASP policy
- * was checked when they were compiled. Their static text is compiled as UTF-8 bytes, which go into
- * a page by reference; the rest is encoded once as it is written.
+ * was checked when they were compiled.
  */
 final class Templates {
   private final TemplateEngine engine;
+
+  /**
+   * Each template's last length and an eighth (at most 1 MB): its next output starts about that
+   * large instead of growing from 8 KB by copies (an admin list page is some 60 KB; the garbage of
+   * every page counts in the young collections that stop all requests).
+   */
+  private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
 
   Templates() {
     // without a class directory, jte loads the templates through the context class loader it
@@ -31,29 +37,11 @@ final class Templates {
   }
 
   /** Renders a template ({@code "booking/bookables.jte"}) with its named parameters. */
-  PageBytes render(String name, Map<String, Object> params) {
-    PageBytes page = new PageBytes();
-    engine.render(name, params, output(page));
+  String render(String name, Map<String, Object> params) {
+    StringOutput out = new StringOutput(sizes.getOrDefault(name, 8192));
+    engine.render(name, params, out);
+    String page = out.toString();
+    sizes.put(name, Math.min(page.length() + page.length() / 8, 1 << 20));
     return page;
-  }
-
-  /** jte's output into a page's bytes. */
-  private static TemplateOutput output(PageBytes page) {
-    return new TemplateOutput() {
-      @Override
-      public void writeContent(String value) {
-        page.write(value);
-      }
-
-      @Override
-      public void writeContent(String value, int beginIndex, int endIndex) {
-        page.write(value.substring(beginIndex, endIndex));
-      }
-
-      @Override
-      public void writeBinaryContent(byte[] value) {
-        page.write(value);
-      }
-    };
   }
 }

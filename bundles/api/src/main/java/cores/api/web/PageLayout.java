@@ -18,16 +18,6 @@ public interface PageLayout {
    */
   String page(Visitor visitor, String path, String title, String bodyHtml);
 
-  /**
-   * A whole HTML document as the answer's UTF-8 entity (its {@link PageBytes#length()} the
-   * Content-Length): the body's pieces go into the frame by reference, so a page rendered as bytes
-   * is neither copied into a string nor encoded again.
-   *
-   * @param path the request path, to mark the current navigation entry
-   * @param body the page's content, already escaped by the caller: it is inserted as it is
-   */
-  PageBytes page(Visitor visitor, String path, String title, PageBytes body);
-
   /** An error page in the same frame: the status with its title, and what went wrong. */
   String error(Visitor visitor, int status, String title, String detail);
 
