@@ -508,20 +508,21 @@ public final class AdminPages {
   List<Views.Line> named(List<Change> changes) {
     Map<String, Set<Long>> ids = new LinkedHashMap<>();
     for (Change change : changes) {
-      ids.computeIfAbsent(change.app() + "." + change.model(), k -> new LinkedHashSet<>())
+      ids.computeIfAbsent(key(change.app(), change.model()), k -> new LinkedHashSet<>())
           .add(change.objectId());
     }
     Map<String, Map<Long, String>> labels = new HashMap<>();
     for (AdminModel model : desk.models()) {
-      Set<Long> of = ids.get(model.app() + "." + model.name());
+      String key = key(model.app(), model.name());
+      Set<Long> of = ids.get(key);
       if (of != null) {
-        labels.put(model.app() + "." + model.name(), desk.labels(model, of));
+        labels.put(key, desk.labels(model, of));
       }
     }
     return changes.stream()
         .map(
             change -> {
-              Map<Long, String> named = labels.get(change.app() + "." + change.model());
+              Map<Long, String> named = labels.get(key(change.app(), change.model()));
               return line(
                   change,
                   change.model()
@@ -529,6 +530,10 @@ public final class AdminPages {
                       + (named == null ? "#" + change.objectId() : named.get(change.objectId())));
             })
         .toList();
+  }
+
+  private static String key(String app, String model) {
+    return app + "." + model;
   }
 
   static Views.Line line(Change change, String object) {

@@ -27,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,13 @@ public final class AccountsDesk implements AdminDesk {
 
   @Override
   public String label(AdminModel model, long id) {
-    return tx.readOnly(em -> Listings.label(em, known(model), id));
+    return labels(model, List.of(id)).get(id);
+  }
+
+  @Override
+  public Map<Long, String> labels(AdminModel model, Collection<Long> ids) {
+    AdminModel known = known(model);
+    return tx.readOnly(em -> Listings.labels(em, known, ids));
   }
 
   @Override

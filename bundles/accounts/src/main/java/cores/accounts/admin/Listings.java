@@ -12,9 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The accounts' lists, labels and delete consequences, read from the bundle's own tables. */
 final class Listings {
@@ -45,20 +48,26 @@ final class Listings {
     return labels;
   }
 
-  static String label(EntityManager em, AdminModel model, long id) {
+  /** The label of each id, in their order, in one read: {@code #id} for a row that is gone. */
+  static Map<Long, String> labels(EntityManager em, AdminModel model, Collection<Long> ids) {
     Listing listing = AccountModels.LISTINGS.get(model);
+    String known = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     @SuppressWarnings("unchecked")
-    List<Object> found =
+    List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT "
+                "SELECT r.id, "
                     + LABELS.get(model)
                     + " "
                     + listing.from()
                     + (listing.from().contains(" WHERE ") ? " AND" : " WHERE")
-                    + " r.id = ?1")
-            .setParameter(1, id)
+                    + " r.id = ANY (CAST(?1 AS bigint[]))")
+            .setParameter(1, known)
             .getResultList();
-    return found.isEmpty() ? "#" + id : String.valueOf(found.get(0));
+    Map<Long, String> found = new HashMap<>();
+    rows.forEach(r -> found.put(((Number) r[0]).longValue(), (String) r[1]));
+    Map<Long, String> labels = new LinkedHashMap<>();
+    ids.forEach(id -> labels.put(id, found.getOrDefault(id, "#" + id)));
+    return labels;
   }
 
   static AdminDesk.Rows rows(

@@ -95,6 +95,23 @@ class AccountsDeskTest {
   }
 
   @Test
+  void labelsOfSeveralObjectsComeInTheirOrderAndAGoneOneIsItsId() throws Exception {
+    long zed =
+        desk.create(root, AccountModels.USER, userForm("label-zed", "Zed", "Z", "z@l.example"));
+    long amy =
+        desk.create(root, AccountModels.USER, userForm("label-amy", "Amy", "A", "a@l.example"));
+    long gone =
+        desk.create(root, AccountModels.USER, userForm("label-gone", "G", "G", "g@l.example"));
+    desk.delete(root, AccountModels.USER, List.of(gone));
+
+    Map<Long, String> labels = desk.labels(AccountModels.USER, List.of(zed, gone, amy));
+
+    assertEquals(List.of(zed, gone, amy), List.copyOf(labels.keySet()));
+    assertEquals(List.of("label-zed", "#" + gone, "label-amy"), List.copyOf(labels.values()));
+    assertEquals("label-amy", desk.label(AccountModels.USER, amy));
+  }
+
+  @Test
   void aStaffUserWithChangeUserGrantsNeitherSuperuserNorWhatHeLacks() throws Exception {
     User manager = staff("grant-manager", "auth.view_user", "auth.change_user");
     long target = desk.create(root, AccountModels.USER, userForm("grant-target", "", "", ""));
