@@ -15,6 +15,7 @@ import static cores.admin.PostedForm.values;
 
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
@@ -40,13 +41,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -129,7 +127,7 @@ public final class AdminPages {
         visible.add(change);
       }
     }
-    List<Views.Line> recent = named(visible);
+    List<Views.Line> recent = ChangeLines.named(desk, visible);
     return page(
         request,
         200,
@@ -311,13 +309,24 @@ public final class AdminPages {
     AdminModel model = model(app, name);
     requireWritable(request, model);
     Map<String, String> values = values(model, posted);
+    List<InlineChange> inlines =
+        PostedForm.inlineChanges(visitor, model, inlineModels(visitor, model), posted);
+    User user = visitor.user().orElseThrow();
     AdminDesk.Created created;
     try {
-      created = desk.createShown(visitor.user().orElseThrow(), model, values);
+      created =
+          inlines.isEmpty()
+              ? desk.createShown(user, model, values)
+              : new AdminDesk.Created(desk.create(user, model, values, inlines), null);
     } catch (ProblemException e) {
       if (refusedAtFields(e)) {
         return form(
-            request, visitor, model, 0, new Form(values).refused(e, names(model)), e.status());
+            request,
+            visitor,
+            model,
+            0,
+            PostedForm.refused(model, values, inlines, null, e),
+            e.status());
       }
       throw e;
     }
@@ -408,24 +417,25 @@ public final class AdminPages {
                 + model.name()
                 + " "
                 + desk.label(model, id);
+    // a new object's inline rows can only be added, with it
     List<Views.Inline> inlines = new ArrayList<>();
-    if (id != 0) {
-      for (AdminModel inline : inlineModels(visitor, model)) {
-        User user = visitor.user().orElseThrow();
-        List<AdminField> fields =
-            inline.fields().stream().filter(f -> !model.name().equals(f.target())).toList();
-        Map<String, Map<Long, String>> inlineOptions = new LinkedHashMap<>();
-        for (AdminField field : fields) {
-          if ("ref".equals(field.kind()) && field.writable()) {
-            inlineOptions.put(field.name(), desk.options(user, field));
-          }
+    for (AdminModel inline : inlineModels(visitor, model)) {
+      User user = visitor.user().orElseThrow();
+      List<AdminField> fields =
+          inline.fields().stream().filter(f -> !model.name().equals(f.target())).toList();
+      Map<String, Map<Long, String>> inlineOptions = new LinkedHashMap<>();
+      for (AdminField field : fields) {
+        if ("ref".equals(field.kind()) && field.writable()) {
+          inlineOptions.put(field.name(), desk.options(user, field));
         }
-        List<Long> ids =
-            desk.inlineRows(user, inline, model, id).stream()
-                .map(r -> Long.parseLong(r.get("id")))
-                .toList();
-        inlines.add(new Views.Inline(allowed(visitor, inline), fields, ids, inlineOptions));
       }
+      List<Long> ids =
+          id == 0
+              ? List.of()
+              : desk.inlineRows(user, inline, model, id).stream()
+                  .map(r -> Long.parseLong(r.get("id")))
+                  .toList();
+      inlines.add(new Views.Inline(allowed(visitor, inline), fields, ids, inlineOptions));
     }
     return page(
         request,
@@ -499,57 +509,6 @@ public final class AdminPages {
   /** Whether a filter offers objects of another model (a reference, a multi over a model). */
   static boolean referring(AdminField field) {
     return "ref".equals(field.kind()) || ("multi".equals(field.kind()) && field.target() != null);
-  }
-
-  /**
-   * Lines of changes, each object named by its model's desk (one read per model, {@code #id} for an
-   * object that is gone); a model no desk lists (a plugin's) by its name and id.
-   */
-  List<Views.Line> named(List<Change> changes) {
-    Map<String, Set<Long>> ids = new LinkedHashMap<>();
-    for (Change change : changes) {
-      ids.computeIfAbsent(key(change.app(), change.model()), k -> new LinkedHashSet<>())
-          .add(change.objectId());
-    }
-    Map<String, Map<Long, String>> labels = new HashMap<>();
-    for (AdminModel model : desk.models()) {
-      String key = key(model.app(), model.name());
-      Set<Long> of = ids.get(key);
-      if (of != null) {
-        labels.put(key, desk.labels(model, of));
-      }
-    }
-    return changes.stream()
-        .map(
-            change -> {
-              Map<Long, String> named = labels.get(key(change.app(), change.model()));
-              return line(
-                  change,
-                  change.model()
-                      + " "
-                      + (named == null ? "#" + change.objectId() : named.get(change.objectId())));
-            })
-        .toList();
-  }
-
-  private static String key(String app, String model) {
-    return app + "." + model;
-  }
-
-  static Views.Line line(Change change, String object) {
-    return new Views.Line(
-        change,
-        WHEN.format(change.at()),
-        object,
-        Operations.pageOf(change)
-            .orElse(
-                "/admin/"
-                    + change.app()
-                    + "/"
-                    + change.model()
-                    + "/"
-                    + change.objectId()
-                    + "/history"));
   }
 
   AdminModel model(String app, String name) {

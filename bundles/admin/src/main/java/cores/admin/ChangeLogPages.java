@@ -153,7 +153,7 @@ public final class ChangeLogPages {
                 to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
             PAGE,
             (page - 1) * PAGE);
-    List<Views.Line> lines = pages.named(found.changes());
+    List<Views.Line> lines = ChangeLines.named(pages.desk(), found.changes());
     String username = null;
     if (user != null) {
       for (Change change : found.changes()) {

@@ -104,6 +104,12 @@ final class Desks implements AdminDesk {
   }
 
   @Override
+  public long create(
+      User user, AdminModel model, Map<String, String> values, List<InlineChange> inlines) {
+    return of(model).create(user, model, values, inlines);
+  }
+
+  @Override
   public Created createShown(User user, AdminModel model, Map<String, String> values) {
     return of(model).createShown(user, model, values);
   }

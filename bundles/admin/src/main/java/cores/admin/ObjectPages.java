@@ -4,7 +4,6 @@ import static cores.admin.AdminAccess.allowed;
 import static cores.admin.AdminAccess.refusedAtFields;
 import static cores.admin.AdminAccess.require;
 import static cores.admin.AdminAccess.requireWritable;
-import static cores.admin.PostedForm.names;
 import static cores.admin.PostedForm.values;
 
 import cores.api.accounts.User;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,20 +137,13 @@ public final class ObjectPages {
       List<InlineChange> inlines,
       String opened,
       ProblemException refusal) {
-    Map<String, String> shown = new LinkedHashMap<>(values);
-    List<String> names = new ArrayList<>(names(model));
-    for (InlineChange inline : inlines) {
-      inline.values().forEach((field, value) -> shown.put(inline.field(field), value));
-      inline.values().keySet().forEach(field -> names.add(inline.field(field)));
-      if (inline.delete()) {
-        shown.put(inline.field(InlineChange.DELETE), "on");
-      }
-    }
-    if (opened != null) {
-      shown.put(EditedSince.FIELD, opened);
-    }
     return pages.form(
-        request, visitor, model, id, new Form(shown).refused(refusal, names), refusal.status());
+        request,
+        visitor,
+        model,
+        id,
+        PostedForm.refused(model, values, inlines, opened, refusal),
+        refusal.status());
   }
 
   @GET
@@ -198,7 +189,7 @@ public final class ObjectPages {
                 model,
                 changes.history(model.app(), model.name(), id, HISTORY))
             .stream()
-            .map(change -> AdminPages.line(change, object))
+            .map(change -> ChangeLines.line(change, object))
             .toList();
     return pages.page(
         request,

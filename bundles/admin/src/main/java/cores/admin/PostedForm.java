@@ -94,6 +94,31 @@ final class PostedForm {
   }
 
   /**
+   * An add or change form as posted, inline rows included, with the refusal at its fields; {@code
+   * opened} is the change form's digest of what it showed (null for an add form).
+   */
+  static Form refused(
+      AdminModel model,
+      Map<String, String> values,
+      List<InlineChange> inlines,
+      String opened,
+      ProblemException refusal) {
+    Map<String, String> shown = new LinkedHashMap<>(values);
+    List<String> names = new ArrayList<>(names(model));
+    for (InlineChange inline : inlines) {
+      inline.values().forEach((field, value) -> shown.put(inline.field(field), value));
+      inline.values().keySet().forEach(field -> names.add(inline.field(field)));
+      if (inline.delete()) {
+        shown.put(inline.field(InlineChange.DELETE), "on");
+      }
+    }
+    if (opened != null) {
+      shown.put(EditedSince.FIELD, opened);
+    }
+    return new Form(shown).refused(refusal, names);
+  }
+
+  /**
    * The inline rows posted with a change form: the rows it listed ({@code nic-rows}), changed or
    * ticked for deletion as the visitor may, and a new row when any of its fields is filled in.
    */

@@ -139,6 +139,21 @@ public interface AdminDesk {
   }
 
   /**
+   * Creates as {@link #create} does and, in the same transaction, the new object's inline rows
+   * ({@link AdminModel#inlines}, all new) as posted with its add form: all or, on any problem,
+   * none. A problem of an inline row is at its field's {@link InlineChange#field form name}.
+   *
+   * @since 1.5.0
+   */
+  default long create(
+      User user, AdminModel model, Map<String, String> values, List<InlineChange> inlines) {
+    if (!inlines.isEmpty()) {
+      throw ProblemException.badRequest(model.plural() + " have no inline rows.");
+    }
+    return create(user, model, values);
+  }
+
+  /**
    * Submits one of the model's own forms ({@link AdminModel#forms}) for an object, checked and
    * written as {@link #update} is.
    */

@@ -6,7 +6,7 @@
  * AdminDesk.labels}) since 1.4.0.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,7 +7,6 @@ import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
-import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
@@ -305,12 +304,7 @@ public final class AdminDeskService implements AdminDesk {
 
   @Override
   public long create(User user, AdminModel admin, Map<String, String> values) {
-    require(user, admin, "add");
-    Model model = model(admin);
-    Map<String, Object> input = input(model, values);
-    Rules.Actor actor = actor(user);
-    return tx.required(
-        em -> (Long) rules(model).create(inventory, Sql.of(em), model, input, actor).get("id"));
+    return create(user, admin, values, List.of());
   }
 
   @Override
@@ -404,6 +398,27 @@ public final class AdminDeskService implements AdminDesk {
   }
 
   @Override
+  public long create(
+      User user, AdminModel admin, Map<String, String> values, List<InlineChange> changes) {
+    require(user, admin, "add");
+    Model model = model(admin);
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    Map<String, Object> input = FormInput.of(model, values, problems);
+    List<InlineWrites.Row> rows = rows(user, admin, changes, problems);
+    Rules.Actor actor = actor(user);
+    return tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules);
+          // the rows refer to the object: checked once it exists, rolled back with it
+          long id = (Long) rules(model).create(inventory, sql, model, input, actor).get("id");
+          writes.checkRows(id, rows);
+          writes.write(id, rows);
+          return id;
+        });
+  }
+
+  @Override
   public void update(
       User user,
       AdminModel admin,
@@ -412,15 +427,27 @@ public final class AdminDeskService implements AdminDesk {
       List<InlineChange> changes) {
     require(user, admin, "change");
     Model model = model(admin);
-    Rules.Actor actor = actor(user);
-    // form values that are not even numbers are refused with the rest, before any check
     Map<String, List<String>> problems = new LinkedHashMap<>();
-    Map<String, Object> input = new LinkedHashMap<>();
-    try {
-      input = input(model, values);
-    } catch (ProblemException e) {
-      problems.putAll(e.errors());
-    }
+    Map<String, Object> input = FormInput.of(model, values, problems);
+    List<InlineWrites.Row> rows = rows(user, admin, changes, problems);
+    Rules.Actor actor = actor(user);
+    tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules);
+          writes.check(model, id, input, rows);
+          rules(model).update(inventory, sql, model, id, input, false, actor);
+          writes.write(id, rows);
+          return null;
+        });
+  }
+
+  /**
+   * The posted inline rows, their input parsed; form values that are not even numbers are refused
+   * with the object's (in {@code problems}, thrown here when there are any), before any check.
+   */
+  private List<InlineWrites.Row> rows(
+      User user, AdminModel admin, List<InlineChange> changes, Map<String, List<String>> problems) {
     List<InlineWrites.Row> rows = new ArrayList<>();
     for (InlineChange change : changes) {
       AdminModel inlineAdmin =
@@ -433,7 +460,8 @@ public final class AdminDeskService implements AdminDesk {
       Model inline = model(inlineAdmin);
       Field parent = parent(inline, admin);
       try {
-        Map<String, Object> row = change.delete() ? Map.of() : input(inline, change.values());
+        Map<String, Object> row =
+            change.delete() ? Map.of() : FormInput.of(inline, change.values());
         rows.add(new InlineWrites.Row(change, inline, parent, row));
       } catch (ProblemException e) {
         e.errors().forEach((field, messages) -> problems.put(change.field(field), messages));
@@ -442,16 +470,7 @@ public final class AdminDeskService implements AdminDesk {
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
-    Map<String, Object> checked = input;
-    tx.required(
-        em -> {
-          Sql sql = Sql.of(em);
-          InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules);
-          writes.check(model, id, checked, rows);
-          rules(model).update(inventory, sql, model, id, checked, false, actor);
-          writes.write(id, rows);
-          return null;
-        });
+    return rows;
   }
 
   @Override
@@ -528,42 +547,6 @@ public final class AdminDeskService implements AdminDesk {
           }
           return null;
         });
-  }
-
-  /**
-   * Form values (text) as the API's JSON values: blank is no value, numbers and references are
-   * numbers, a ticked box is true. Numbers that are not numbers are refused at their fields.
-   */
-  static Map<String, Object> input(Model model, Map<String, String> values) {
-    FieldErrors errors = new FieldErrors();
-    Map<String, Object> input = new LinkedHashMap<>();
-    for (Field field : model.fields()) {
-      if (!field.writable()) {
-        continue;
-      }
-      String text = values.getOrDefault(field.name(), "").strip();
-      if (field.kind() == Kind.BOOL) {
-        input.put(field.name(), "on".equals(text) || "true".equals(text));
-      } else if (text.isEmpty()) {
-        // blank: empty text, else no value given, so that a new row takes the column's default
-        // (a notice's style) and a change sets it back to it
-        if (field.kind() == Kind.TEXT && !field.required()) {
-          input.put(field.name(), "");
-        } else if (field.required()) {
-          input.put(field.name(), null);
-        }
-      } else if (field.kind() == Kind.INT || field.kind() == Kind.REF) {
-        try {
-          input.put(field.name(), Long.parseLong(text));
-        } catch (NumberFormatException e) {
-          errors.check(field.name(), "must be a whole number");
-        }
-      } else {
-        input.put(field.name(), text);
-      }
-    }
-    errors.throwIfAny();
-    return input;
   }
 
   /** The admin's kind of a field. */

@@ -16,8 +16,8 @@ import java.util.Objects;
 
 /**
  * The admin's writes of bookings or reservations: through the booking service, as the API's, so
- * every booking rule applies and the holders are mailed. Form values arrive as {@link
- * AdminDeskService#input} makes them (references as numbers, times as text).
+ * every booking rule applies and the holders are mailed. Form values arrive as {@link FormInput#of}
+ * makes them (references as numbers, times as text).
  */
 final class HoldWrites implements Rules {
   private final BookingService bookings;

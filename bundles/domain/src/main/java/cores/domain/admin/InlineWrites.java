@@ -53,6 +53,15 @@ final class InlineWrites {
   void check(Model model, long objectId, Map<String, Object> input, List<Row> rows) {
     Map<String, List<String>> problems = new LinkedHashMap<>();
     collect(problems, null, () -> inventory.checkNew(sql, model, input));
+    checkRows(objectId, rows, problems);
+  }
+
+  /** Checks the rows alone (those of an object just created), as {@link #check} does. */
+  void checkRows(long objectId, List<Row> rows) {
+    checkRows(objectId, rows, new LinkedHashMap<>());
+  }
+
+  private void checkRows(long objectId, List<Row> rows, Map<String, List<String>> problems) {
     for (Row row : rows) {
       InlineChange change = row.change();
       if (change.id() != 0) {

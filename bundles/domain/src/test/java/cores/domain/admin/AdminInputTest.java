@@ -15,7 +15,7 @@ class AdminInputTest {
   void aBlankOptionalChoiceIsNoValueSoANewRowTakesTheColumnsDefault() {
     // a null style was inserted as such: the NOT NULL column refused it with a 500
     Map<String, Object> input =
-        AdminDeskService.input(
+        FormInput.of(
             Notices.MODEL,
             Map.of("title", "t", "message", "m", "style", "", "priority", "", "expires", ""));
     assertFalse(input.containsKey("style"), input.toString());
@@ -27,7 +27,7 @@ class AdminInputTest {
 
   @Test
   void aBlankRequiredFieldIsGivenAsNoneSoItIsRefusedAtItsField() {
-    Map<String, Object> input = AdminDeskService.input(Notices.MODEL, Map.of("message", "m"));
+    Map<String, Object> input = FormInput.of(Notices.MODEL, Map.of("message", "m"));
     assertTrue(input.containsKey("title"));
     assertEquals(null, input.get("title"));
   }

@@ -63,6 +63,7 @@ class HostAdminTest {
                 Bookables.MODEL.permission("change"),
                 Bookables.MODEL.permission("view"),
                 Models.HOST.permission("view"),
+                Models.HOST.permission("add"),
                 Models.HOST.permission("change"),
                 Models.NIC.permission("view"),
                 Models.NIC.permission("add"),
@@ -383,6 +384,72 @@ class HostAdminTest {
                             "nic", first, nicValues("02:12:00:00:00:09", false), false))));
     assertEquals(List.of("already taken"), taken.errors().get("nic-" + first + "-mac"));
     assertEquals(List.of(""), db.texts("SELECT details FROM inventory_host WHERE id = " + host));
+  }
+
+  @Test
+  void aHostIsAddedWithItsNicsInOneTransactionOrNotAtAll() throws Exception {
+    Map<String, String> values = hostValues(fixture.host("inline-template", "active"), "new");
+    values.put("hostname", "inline-added");
+    long added =
+        admin.create(
+            staff,
+            model("host"),
+            values,
+            List.of(new InlineChange("nic", 0, nicValues("02:14:00:00:00:01", true), false)));
+    assertEquals(
+        List.of("02:14:00:00:00:01|true"),
+        db.texts(
+            "SELECT mac::text || '|' || \"primary\" FROM inventory_nic WHERE host_id = " + added));
+    assertEquals(
+        List.of("host create", "nic create"),
+        db.texts(
+            "SELECT model || ' ' || action FROM cores_change WHERE (model = 'host' AND object_id = "
+                + added
+                + ") OR (model = 'nic' AND after ->> 'host_id' = '"
+                + added
+                + "') ORDER BY at"));
+
+    // a bad row and a MAC another NIC has: refused at the row's field, the host rolled back
+    values.put("hostname", "inline-refused");
+    ProblemException bad =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                admin.create(
+                    staff,
+                    model("host"),
+                    values,
+                    List.of(new InlineChange("nic", 0, nicValues("nope", false), false))));
+    assertTrue(bad.errors().containsKey("nic-new-mac"), bad.errors().toString());
+    ProblemException taken =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                admin.create(
+                    staff,
+                    model("host"),
+                    values,
+                    List.of(
+                        new InlineChange("nic", 0, nicValues("02:14:00:00:00:01", false), false))));
+    assertEquals(List.of("already taken"), taken.errors().get("nic-new-mac"));
+    // a new host's form cannot reach a NIC that exists
+    long other = db.number("SELECT id FROM inventory_nic WHERE host_id = " + added);
+    assertEquals(
+        404,
+        assertThrows(
+                ProblemException.class,
+                () ->
+                    admin.create(
+                        staff,
+                        model("host"),
+                        values,
+                        List.of(new InlineChange("nic", other, Map.of(), true))))
+            .status());
+    assertEquals(
+        0, db.number("SELECT count(*) FROM inventory_host WHERE hostname = 'inline-refused'"));
+    assertEquals(
+        List.of(String.valueOf(added)),
+        db.texts("SELECT host_id::text FROM inventory_nic WHERE id = " + other));
   }
 
   @Test

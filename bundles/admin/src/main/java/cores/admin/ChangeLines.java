@@ -1,0 +1,67 @@
+package cores.admin;
+
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminModel;
+import cores.api.changes.Change;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The change log's lines as the admin shows them: when, which object, and its page. */
+final class ChangeLines {
+  private ChangeLines() {}
+
+  /**
+   * Lines of changes, each object named by its model's desk (one read per model, {@code #id} for an
+   * object that is gone); a model no desk lists (a plugin's) by its name and id.
+   */
+  static List<Views.Line> named(AdminDesk desk, List<Change> changes) {
+    Map<String, Set<Long>> ids = new LinkedHashMap<>();
+    for (Change change : changes) {
+      ids.computeIfAbsent(key(change.app(), change.model()), k -> new LinkedHashSet<>())
+          .add(change.objectId());
+    }
+    Map<String, Map<Long, String>> labels = new HashMap<>();
+    for (AdminModel model : desk.models()) {
+      String key = key(model.app(), model.name());
+      Set<Long> of = ids.get(key);
+      if (of != null) {
+        labels.put(key, desk.labels(model, of));
+      }
+    }
+    return changes.stream()
+        .map(
+            change -> {
+              Map<Long, String> named = labels.get(key(change.app(), change.model()));
+              return line(
+                  change,
+                  change.model()
+                      + " "
+                      + (named == null ? "#" + change.objectId() : named.get(change.objectId())));
+            })
+        .toList();
+  }
+
+  private static String key(String app, String model) {
+    return app + "." + model;
+  }
+
+  static Views.Line line(Change change, String object) {
+    return new Views.Line(
+        change,
+        AdminPages.WHEN.format(change.at()),
+        object,
+        Operations.pageOf(change)
+            .orElse(
+                "/admin/"
+                    + change.app()
+                    + "/"
+                    + change.model()
+                    + "/"
+                    + change.objectId()
+                    + "/history"));
+  }
+}
