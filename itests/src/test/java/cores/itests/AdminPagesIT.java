@@ -261,6 +261,7 @@ class AdminPagesIT {
     root.type("hostname", "").type("details", "never saved");
     root.follow("main form button[type=submit]");
     assertEquals("required", root.find("#f-hostname-error").getText().strip());
+    assertTrue(root.find("#problems").getText().contains("hostname: required"), root.text());
     assertEquals(
         "adm-01|",
         site.api()
@@ -287,6 +288,13 @@ class AdminPagesIT {
         root.find(field + "-error").getText());
     assertEquals("02:ad", root.find(field).getAttribute("value"), "kept as typed");
     assertEquals("02:AD:00:00:00:99", root.find("#f-nic-new-mac").getAttribute("value"));
+    // listed above the form too, linked to the row's field (far down, and on a phone off screen)
+    assertEquals(
+        "#f-nic-" + nic + "-mac",
+        root.find("#problems a").getAttribute("href").replaceAll("^.*#", "#"));
+    assertTrue(
+        root.find("#problems").getText().contains("mac of nic " + nic + ": not a MAC address"),
+        root.find("#problems").getText());
     root.assertAccessible();
     root.driver().executeScript("document.getElementById('nics').scrollIntoView()");
     root.screenshot("admin-inline-error");

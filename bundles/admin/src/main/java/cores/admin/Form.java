@@ -58,6 +58,11 @@ public final class Form {
     return errors.getOrDefault(field, List.of());
   }
 
+  /** Whether any field has a problem (the form then lists them above its fields). */
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
   public List<String> general() {
     return general;
   }
