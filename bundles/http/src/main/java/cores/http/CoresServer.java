@@ -52,6 +52,7 @@ public final class CoresServer {
   private final AccessLog accessLog;
   private final HealthChecks health;
   private final ReadinessCache readiness;
+  private final FirstBuild firstBuild;
   private final HealthIndicator platform;
 
   /**
@@ -104,6 +105,13 @@ public final class CoresServer {
                     "application/json",
                     HealthHandler.Liveness.class)));
     this.pages = new JerseyApplication(settings, accounts, classLoader, layouts);
+    this.firstBuild =
+        new FirstBuild(
+            readiness,
+            () -> {
+              application.started();
+              pages.started();
+            });
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("cores-http");
     this.server = new Server(threads);
@@ -161,12 +169,12 @@ public final class CoresServer {
    */
   public void addResource(Object resource, boolean plugin) {
     application.addResource(resource, plugin);
-    readiness.changed();
+    changed();
   }
 
   public void removeResource(Object resource) {
     application.removeResource(resource);
-    readiness.changed();
+    changed();
   }
 
   /** A page resource of the platform: its {@code @Path} is relative to {@code /}. */
@@ -181,12 +189,12 @@ public final class CoresServer {
    */
   public void addPage(Object page, boolean plugin) {
     pages.addResource(page, plugin);
-    readiness.changed();
+    changed();
   }
 
   public void removePage(Object page) {
     pages.removeResource(page);
-    readiness.changed();
+    changed();
   }
 
   /** One of the platform's extensions of the API. */
@@ -200,18 +208,23 @@ public final class CoresServer {
    */
   public void addExtension(Object extension, boolean plugin, boolean forPages) {
     (forPages ? pages : application).addExtension(extension, plugin);
-    readiness.changed();
+    changed();
   }
 
   public void removeExtension(Object extension) {
     application.removeExtension(extension);
     pages.removeExtension(extension);
-    readiness.changed();
+    changed();
   }
 
   /** Something readiness depends on changed (e.g. a bundle started or stopped). */
   public void readinessChanged() {
+    changed();
+  }
+
+  private void changed() {
     readiness.changed();
+    firstBuild.changed();
   }
 
   /**
@@ -233,8 +246,8 @@ public final class CoresServer {
   }
 
   /**
-   * Starts Jetty inside this bundle's class loader (STACK.md); the Jersey applications are built
-   * right after, on their reload threads.
+   * Starts Jetty inside this bundle's class loader (STACK.md); the Jersey applications are built on
+   * their reload threads once what they serve is published ({@link FirstBuild}).
    */
   public void start() throws Exception {
     ServletHolder jersey = new ServletHolder("jersey", application.newServlet());
@@ -264,8 +277,7 @@ public final class CoresServer {
       }
       throw e;
     }
-    application.started();
-    pages.started();
+    firstBuild.serverStarted();
     health.addIndicator(platform);
     LOG.info("HTTP server listening on port {} as {}", port(), settings.hostname());
   }
@@ -278,6 +290,7 @@ public final class CoresServer {
   /** Stops taking requests, lets those in progress finish (bounded), then stops. */
   public void stop() throws Exception {
     health.removeIndicator(platform);
+    firstBuild.close();
     try {
       application.close();
       pages.close();
