@@ -52,7 +52,6 @@ public final class CoresServer {
   private final AccessLog accessLog;
   private final HealthChecks health;
   private final ReadinessCache readiness;
-  private final FirstBuild firstBuild;
   private final HealthIndicator platform;
 
   /**
@@ -105,13 +104,6 @@ public final class CoresServer {
                     "application/json",
                     HealthHandler.Liveness.class)));
     this.pages = new JerseyApplication(settings, accounts, classLoader, layouts);
-    this.firstBuild =
-        new FirstBuild(
-            readiness,
-            () -> {
-              application.started();
-              pages.started();
-            });
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("cores-http");
     this.server = new Server(threads);
@@ -169,12 +161,12 @@ public final class CoresServer {
    */
   public void addResource(Object resource, boolean plugin) {
     application.addResource(resource, plugin);
-    changed();
+    readiness.changed();
   }
 
   public void removeResource(Object resource) {
     application.removeResource(resource);
-    changed();
+    readiness.changed();
   }
 
   /** A page resource of the platform: its {@code @Path} is relative to {@code /}. */
@@ -189,12 +181,12 @@ public final class CoresServer {
    */
   public void addPage(Object page, boolean plugin) {
     pages.addResource(page, plugin);
-    changed();
+    readiness.changed();
   }
 
   public void removePage(Object page) {
     pages.removeResource(page);
-    changed();
+    readiness.changed();
   }
 
   /** One of the platform's extensions of the API. */
@@ -208,23 +200,18 @@ public final class CoresServer {
    */
   public void addExtension(Object extension, boolean plugin, boolean forPages) {
     (forPages ? pages : application).addExtension(extension, plugin);
-    changed();
+    readiness.changed();
   }
 
   public void removeExtension(Object extension) {
     application.removeExtension(extension);
     pages.removeExtension(extension);
-    changed();
+    readiness.changed();
   }
 
   /** Something readiness depends on changed (e.g. a bundle started or stopped). */
   public void readinessChanged() {
-    changed();
-  }
-
-  private void changed() {
     readiness.changed();
-    firstBuild.changed();
   }
 
   /**
@@ -246,8 +233,8 @@ public final class CoresServer {
   }
 
   /**
-   * Starts Jetty inside this bundle's class loader (STACK.md); the Jersey applications are built on
-   * their reload threads once what they serve is published ({@link FirstBuild}).
+   * Starts Jetty inside this bundle's class loader (STACK.md); the Jersey applications are built
+   * right after, on their reload threads.
    */
   public void start() throws Exception {
     ServletHolder jersey = new ServletHolder("jersey", application.newServlet());
@@ -277,7 +264,8 @@ public final class CoresServer {
       }
       throw e;
     }
-    firstBuild.serverStarted();
+    application.started();
+    pages.started();
     health.addIndicator(platform);
     LOG.info("HTTP server listening on port {} as {}", port(), settings.hostname());
   }
@@ -290,7 +278,6 @@ public final class CoresServer {
   /** Stops taking requests, lets those in progress finish (bounded), then stops. */
   public void stop() throws Exception {
     health.removeIndicator(platform);
-    firstBuild.close();
     try {
       application.close();
       pages.close();

@@ -183,16 +183,10 @@ final class JerseyApplication implements AutoCloseable {
     return servlet;
   }
 
-  /**
-   * Called once Jetty has started and what is to be served is published: the first application is
-   * built now, off the caller's thread; from then on changes rebuild it.
-   */
+  /** Called once Jetty has started: the first application is built now, off the caller's thread. */
   synchronized void started() {
-    if (!running && !reloader.isShutdown()) {
-      running = true;
-      reloadPending = true;
-      reloader.execute(this::reload);
-    }
+    running = true;
+    scheduleReload();
   }
 
   /** What the application taking new requests was built with. */

@@ -64,18 +64,6 @@ final class PlatformReadiness implements Readiness {
 
   @Override
   public Optional<String> waitingFor() {
-    Set<String> waiting = awaited();
-    unpublished(waiting);
-    return waiting.isEmpty() ? Optional.empty() : Optional.of(summary(waiting));
-  }
-
-  @Override
-  public boolean settled() {
-    return awaited().isEmpty();
-  }
-
-  /** What is awaited before the server can serve what the bundles publish. */
-  private Set<String> awaited() {
     Set<String> waiting = new LinkedHashSet<>();
     Set<String> seen = new HashSet<>();
     for (Bundle bundle : context.getBundles()) {
@@ -98,7 +86,8 @@ final class PlatformReadiness implements Readiness {
         waiting.add("bundle " + location + " (not installed)");
       }
     }
-    return waiting;
+    unpublished(waiting);
+    return waiting.isEmpty() ? Optional.empty() : Optional.of(summary(waiting));
   }
 
   /**

@@ -18,12 +18,4 @@ public interface Readiness {
    * names of bundles and components, never configuration values).
    */
   Optional<String> waitingFor();
-
-  /**
-   * Whether everything that is to be served has been published: nothing is awaited but the server
-   * serving it. The applications are first built then, so that the first build is the only one.
-   */
-  default boolean settled() {
-    return true;
-  }
 }

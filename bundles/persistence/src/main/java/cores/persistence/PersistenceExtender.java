@@ -10,10 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -33,11 +29,6 @@ import org.slf4j.LoggerFactory;
  * bundle's {@code Cores-Schema} changelog, then registers one {@link Transactions} service per
  * persistence unit. The services go away when the bundle stops or the database goes away (this
  * component then deactivates and closes the tracker).
- *
- * <p>Schemas and units are set up on a thread of this component, one bundle after the other in the
- * order they started, not on the thread starting the bundles: EclipseLink's deployment of a unit is
- * a large part of a start, and the start-level thread meanwhile starts the later bundles and the
- * HTTP server. The components that use a unit wait for its service as for any other.
  */
 @Component(
     immediate = true,
@@ -60,17 +51,9 @@ public final class PersistenceExtender {
   static final String META_PERSISTENCE = "Meta-Persistence";
 
   private static final String DEFAULT_PERSISTENCE_XML = "META-INF/persistence.xml";
-  private static final long CLOSE_TIMEOUT_SECONDS = 60;
   private static final Logger LOG = LoggerFactory.getLogger(PersistenceExtender.class);
 
-  private final ExecutorService setUps =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread thread = new Thread(task, "cores-units");
-            thread.setDaemon(true);
-            return thread;
-          });
-  private final BundleTracker<BundleUnits> tracker;
+  private final BundleTracker<List<Unit>> tracker;
 
   /**
    * Migrates this bundle's own changelog, then serves the bundles. When that fails no unit is
@@ -83,126 +66,70 @@ public final class PersistenceExtender {
       @Reference ChangeLogService changes,
       @Reference DatabaseSignals signals)
       throws MigrationException {
-    try {
-      Migrations.run(
-          database.dataSource(),
-          PersistenceExtender.class.getClassLoader(),
-          OWN_SCHEMA_NAMESPACE,
-          OWN_SCHEMA);
-    } catch (MigrationException e) {
-      setUps.shutdown();
-      throw e;
-    }
+    Migrations.run(
+        database.dataSource(),
+        PersistenceExtender.class.getClassLoader(),
+        OWN_SCHEMA_NAMESPACE,
+        OWN_SCHEMA);
     tracker =
         new BundleTracker<>(
             context,
             Bundle.STARTING | Bundle.ACTIVE,
-            new Customizer(context, database, changes, signals, setUps));
+            new Customizer(context, database, changes, signals));
     tracker.open();
   }
 
-  /**
-   * Withdraws the units, then waits for a set-up under way (a unit being deployed cannot be
-   * interrupted): it closes what it made, since its bundle is withdrawn.
-   */
   @Deactivate
-  public void close() throws InterruptedException {
+  public void close() {
     tracker.close();
-    setUps.shutdown();
-    if (!setUps.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      LOG.warn("A persistence unit was still being set up when the pool closed");
-    }
   }
 
   /** One unit's service and the factory behind it. */
   private record Unit(String name, UnitRegistration registration) {}
 
-  /** A tracked bundle's units: none until its set-up has run, and none once it is withdrawn. */
-  private static final class BundleUnits {
-    private final List<Unit> units = new ArrayList<>();
-    private boolean withdrawn;
-
-    synchronized boolean withdrawn() {
-      return withdrawn;
-    }
-
-    /** Keeps the unit, or closes it at once when the bundle was withdrawn meanwhile. */
-    synchronized boolean add(Unit unit) {
-      if (withdrawn) {
-        unit.registration().close();
-        return false;
-      }
-      units.add(unit);
-      return true;
-    }
-
-    synchronized List<String> names() {
-      return units.stream().map(Unit::name).toList();
-    }
-
-    synchronized void closeAll() {
-      units.forEach(unit -> unit.registration().close());
-      units.clear();
-    }
-
-    synchronized void withdraw() {
-      withdrawn = true;
-      closeAll();
-    }
-  }
-
-  private static final class Customizer implements BundleTrackerCustomizer<BundleUnits> {
+  private static final class Customizer implements BundleTrackerCustomizer<List<Unit>> {
     private final BundleContext context;
     private final DataSource dataSource;
     private final ChangeLogService changes;
     private final DatabaseSignals signals;
-    private final Executor setUps;
 
-    /** Bundles whose schema has been migrated since the tracker opened; set-up thread only. */
+    /** Bundles whose schema has been migrated since the tracker opened. */
     private final Set<String> migrated = new HashSet<>();
 
-    /** Bundles waiting for the schemas they require, with their units; set-up thread only. */
-    private final Map<Bundle, BundleUnits> waiting = new LinkedHashMap<>();
+    /** Bundles waiting for the schemas they require, with the list their units will join. */
+    private final Map<Bundle, List<Unit>> waiting = new LinkedHashMap<>();
 
     Customizer(
         BundleContext context,
         Database database,
         ChangeLogService changes,
-        DatabaseSignals signals,
-        Executor setUps) {
+        DatabaseSignals signals) {
       this.context = context;
       this.dataSource = database.dataSource();
       this.changes = changes;
       this.signals = signals;
-      this.setUps = setUps;
     }
 
     @Override
-    public BundleUnits addingBundle(Bundle bundle, BundleEvent event) {
+    public synchronized List<Unit> addingBundle(Bundle bundle, BundleEvent event) {
       String header = bundle.getHeaders().get(META_PERSISTENCE);
       BundleWiring wiring = bundle.adapt(BundleWiring.class);
       if (header == null || wiring == null || wiring.getClassLoader() == null) {
         return null;
       }
-      BundleUnits units = new BundleUnits();
-      setUps.execute(() -> setUpWhenDue(bundle, wiring.getClassLoader(), header, units));
-      return units;
-    }
-
-    private void setUpWhenDue(Bundle bundle, ClassLoader loader, String header, BundleUnits units) {
-      if (units.withdrawn()) {
-        return;
-      }
+      List<Unit> units = new ArrayList<>();
       Set<String> missing = missingSchemas(bundle);
       if (!missing.isEmpty()) {
-        // set up when the last schema it requires has been migrated
+        // tracked with no units yet: set up when the last schema it requires has been migrated
         LOG.info("Schema of {} waits for the schemas of {}", bundle.getSymbolicName(), missing);
         waiting.put(bundle, units);
-        return;
+        return units;
       }
-      if (setUp(bundle, loader, header, units)) {
-        setUpWaiting();
+      if (!setUp(bundle, wiring.getClassLoader(), header, units)) {
+        return null;
       }
+      setUpWaiting();
+      return units;
     }
 
     /** Sets up the waiting bundles whose required schemas are all there now, until none is. */
@@ -210,20 +137,17 @@ public final class PersistenceExtender {
       boolean progress = true;
       while (progress) {
         progress = false;
-        for (Map.Entry<Bundle, BundleUnits> entry : new ArrayList<>(waiting.entrySet())) {
+        for (Map.Entry<Bundle, List<Unit>> entry : new ArrayList<>(waiting.entrySet())) {
           Bundle bundle = entry.getKey();
-          BundleUnits units = entry.getValue();
           BundleWiring wiring = bundle.adapt(BundleWiring.class);
-          if (units.withdrawn()) {
-            waiting.remove(bundle);
-          } else if (missingSchemas(bundle).isEmpty() && wiring != null) {
+          if (missingSchemas(bundle).isEmpty() && wiring != null) {
             waiting.remove(bundle);
             if (wiring.getClassLoader() != null
                 && setUp(
                     bundle,
                     wiring.getClassLoader(),
                     bundle.getHeaders().get(META_PERSISTENCE),
-                    units)) {
+                    entry.getValue())) {
               progress = true;
             }
           }
@@ -245,7 +169,7 @@ public final class PersistenceExtender {
     }
 
     /** Migrates the bundle's schema and registers its units into {@code units}. */
-    private boolean setUp(Bundle bundle, ClassLoader loader, String header, BundleUnits units) {
+    private boolean setUp(Bundle bundle, ClassLoader loader, String header, List<Unit> units) {
       try {
         String schema = bundle.getHeaders().get(Transactions.SCHEMA_HEADER);
         if (schema != null && !schema.isBlank()) {
@@ -258,27 +182,22 @@ public final class PersistenceExtender {
             throw new IllegalStateException("No " + path + " in the bundle");
           }
           for (String name : PersistenceXml.unitNames(xml, path)) {
-            if (units.withdrawn()) {
-              return false;
-            }
-            Unit unit =
+            units.add(
                 new Unit(
                     name,
                     UnitRegistration.register(
-                        context, bundle, name, loader, path, dataSource, changes::actor, signals));
-            if (!units.add(unit)) {
-              return false;
-            }
+                        context, bundle, name, loader, path, dataSource, changes::actor, signals)));
           }
         }
-        LOG.info("Persistence units of {}: {}", bundle.getSymbolicName(), units.names());
+        LOG.info(
+            "Persistence units of {}: {}",
+            bundle.getSymbolicName(),
+            units.stream().map(Unit::name).toList());
         return true;
       } catch (MigrationException | IOException | RuntimeException e) {
-        if (!units.withdrawn()) {
-          LOG.error(
-              "No persistence for bundle {}: {}", bundle.getSymbolicName(), e.getMessage(), e);
-        }
-        units.closeAll();
+        LOG.error("No persistence for bundle {}: {}", bundle.getSymbolicName(), e.getMessage(), e);
+        units.forEach(unit -> unit.registration().close());
+        units.clear();
         return false;
       }
     }
@@ -297,13 +216,14 @@ public final class PersistenceExtender {
     }
 
     @Override
-    public void modifiedBundle(Bundle bundle, BundleEvent event, BundleUnits units) {
+    public void modifiedBundle(Bundle bundle, BundleEvent event, List<Unit> units) {
       // STARTING -> ACTIVE changes nothing for the units
     }
 
     @Override
-    public void removedBundle(Bundle bundle, BundleEvent event, BundleUnits units) {
-      units.withdraw();
+    public synchronized void removedBundle(Bundle bundle, BundleEvent event, List<Unit> units) {
+      waiting.remove(bundle);
+      units.forEach(unit -> unit.registration().close());
       LOG.info("Persistence units of {} closed", bundle.getSymbolicName());
     }
   }
