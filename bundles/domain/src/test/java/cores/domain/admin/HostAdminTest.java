@@ -412,44 +412,27 @@ class HostAdminTest {
     // a bad row and a MAC another NIC has: refused at the row's field, the host rolled back
     values.put("hostname", "inline-refused");
     ProblemException bad =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                admin.create(
-                    staff,
-                    model("host"),
-                    values,
-                    List.of(new InlineChange("nic", 0, nicValues("nope", false), false))));
+        refusedCreate(values, new InlineChange("nic", 0, nicValues("nope", false), false));
     assertTrue(bad.errors().containsKey("nic-new-mac"), bad.errors().toString());
     ProblemException taken =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                admin.create(
-                    staff,
-                    model("host"),
-                    values,
-                    List.of(
-                        new InlineChange("nic", 0, nicValues("02:14:00:00:00:01", false), false))));
+        refusedCreate(
+            values, new InlineChange("nic", 0, nicValues("02:14:00:00:00:01", false), false));
     assertEquals(List.of("already taken"), taken.errors().get("nic-new-mac"));
     // a new host's form cannot reach a NIC that exists
     long other = db.number("SELECT id FROM inventory_nic WHERE host_id = " + added);
     assertEquals(
-        404,
-        assertThrows(
-                ProblemException.class,
-                () ->
-                    admin.create(
-                        staff,
-                        model("host"),
-                        values,
-                        List.of(new InlineChange("nic", other, Map.of(), true))))
-            .status());
+        404, refusedCreate(values, new InlineChange("nic", other, Map.of(), true)).status());
     assertEquals(
         0, db.number("SELECT count(*) FROM inventory_host WHERE hostname = 'inline-refused'"));
     assertEquals(
         List.of(String.valueOf(added)),
         db.texts("SELECT host_id::text FROM inventory_nic WHERE id = " + other));
+  }
+
+  /** The refusal of a host's add form posted with these inline rows. */
+  private ProblemException refusedCreate(Map<String, String> values, InlineChange... rows) {
+    return assertThrows(
+        ProblemException.class, () -> admin.create(staff, model("host"), values, List.of(rows)));
   }
 
   @Test
