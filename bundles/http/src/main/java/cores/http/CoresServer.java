@@ -8,6 +8,7 @@ import cores.http.docs.Endpoints;
 import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
 import jakarta.ws.rs.ext.RuntimeDelegate;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -40,6 +42,9 @@ public final class CoresServer {
 
   /** How long a stop waits for requests in progress. */
   static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+  /** How long a request waits for its turn before it is answered 503 (the server overloaded). */
+  static final Duration MAX_WAIT_FOR_TURN = Duration.ofSeconds(30);
 
   private final HttpSettings settings;
   private final JerseyApplication application;
@@ -129,10 +134,15 @@ public final class CoresServer {
     sizeLimit.setHandler(context);
     // health reads no body: it skips the size limit's wrappers, not the graceful stop; it answers
     // before the readiness gate, which holds back everything else until the platform is ready
+    // at most so many requests at once, the others waiting in order of arrival (not holding a
+    // thread); health and the readiness gate's refusals do not wait for a turn
+    QoSHandler turns = new QoSHandler(sizeLimit);
+    turns.setMaxRequestCount(settings.activeRequestLimit());
+    turns.setMaxSuspend(MAX_WAIT_FOR_TURN);
     GracefulHandler graceful =
         new GracefulHandler(
             new HealthHandler(
-                health, problems, new ReadinessGate(this.readiness, problems, sizeLimit)));
+                health, problems, new ReadinessGate(this.readiness, problems, turns)));
     server.setHandler(
         new FrontHandler(
             new HostCheck(settings.hostname()),

@@ -31,4 +31,10 @@ public @interface HttpConfig {
           "proxies (addresses or host names, comma-separated) whose X-Real-IP header names the"
               + " client, for the login throttle (CORES_TRUSTED_PROXIES)")
   String trustedProxies() default "127.0.0.1,::1,nginx";
+
+  @AttributeDefinition(
+      description =
+          "requests worked on at once, the others waiting their turn in order; 0: twice the"
+              + " processors (CORES_HTTP_MAX_ACTIVE)")
+  int maxActiveRequests() default 0;
 }

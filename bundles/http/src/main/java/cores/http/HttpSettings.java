@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param maxBodyBytes largest accepted request body
  * @param trustedProxies addresses or host names of the proxies whose {@code X-Real-IP} names the
  *     client
+ * @param maxActiveRequests requests worked on at once (the others wait their turn); 0 means twice
+ *     the processors the JVM may use
  */
 public record HttpSettings(
     int port,
@@ -21,7 +23,8 @@ public record HttpSettings(
     boolean debug,
     String secretKey,
     long maxBodyBytes,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    int maxActiveRequests) {
 
   public HttpSettings {
     Objects.requireNonNull(hostname, "hostname");
@@ -35,6 +38,21 @@ public record HttpSettings(
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
     }
+    if (maxActiveRequests < 0) {
+      throw new IllegalArgumentException(
+          "maxActiveRequests must not be negative: " + maxActiveRequests);
+    }
+  }
+
+  /** Requests worked on at once, with the default for the processors this JVM may use. */
+  public HttpSettings(
+      int port,
+      String hostname,
+      boolean debug,
+      String secretKey,
+      long maxBodyBytes,
+      List<String> trustedProxies) {
+    this(port, hostname, debug, secretKey, maxBodyBytes, trustedProxies, 0);
   }
 
   /** Behind the default proxies: one on the same host, or the stack's nginx. */
@@ -50,7 +68,20 @@ public record HttpSettings(
         config.debug(),
         config.secretKey(),
         config.maxBodyBytes(),
-        List.of(config.trustedProxies().split(",")));
+        List.of(config.trustedProxies().split(",")),
+        config.maxActiveRequests());
+  }
+
+  /**
+   * How many requests the server works on at once. On a few cores, a request that waits its turn is
+   * answered sooner than one that shares the processors with every other (each then takes the
+   * scheduler's slices of all of them); twice the processors keeps them busy while some requests
+   * wait for the database. {@link Runtime#availableProcessors()} follows a container's CPU limit.
+   */
+  public int activeRequestLimit() {
+    return maxActiveRequests > 0
+        ? maxActiveRequests
+        : 2 * Runtime.getRuntime().availableProcessors();
   }
 
   /** Keeps the secret out of logs and exception messages. */
@@ -66,6 +97,8 @@ public record HttpSettings(
         + maxBodyBytes
         + ", trustedProxies="
         + trustedProxies
+        + ", maxActiveRequests="
+        + maxActiveRequests
         + "]";
   }
 }

@@ -97,6 +97,11 @@ class OsgiWhiteboardTest {
       public String trustedProxies() {
         return "127.0.0.1";
       }
+
+      @Override
+      public int maxActiveRequests() {
+        return 0;
+      }
     };
   }
 

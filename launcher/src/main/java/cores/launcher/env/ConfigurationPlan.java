@@ -35,6 +35,7 @@ public final class ConfigurationPlan {
     http.put("hostname", settings.hostname());
     http.put("debug", settings.debug());
     http.put("trustedProxies", String.join(",", settings.trustedProxies()));
+    http.put("maxActiveRequests", settings.httpMaxActive());
     http.put(
         "secretKey",
         settings
@@ -49,6 +50,7 @@ public final class ConfigurationPlan {
                 "hostname", Variable.HOSTNAME.name(),
                 "debug", Variable.DEBUG.name(),
                 "trustedProxies", Variable.CORES_TRUSTED_PROXIES.name(),
+                "maxActiveRequests", Variable.CORES_HTTP_MAX_ACTIVE.name(),
                 "secretKey", Variable.SECRET_KEY.name())));
     result.add(
         new Resolved(

@@ -88,6 +88,7 @@ public final class EnvironmentParser {
     int waitSeconds = number(Variable.CORES_DB_WAIT_SECONDS, 0, 3600);
     int httpPort = port(Variable.CORES_HTTP_PORT);
     List<String> trustedProxies = trustedProxies();
+    int httpMaxActive = number(Variable.CORES_HTTP_MAX_ACTIVE, 0, 10_000);
     Path data = path(Variable.CORES_DATA);
     Path plugins = path(Variable.CORES_PLUGINS);
 
@@ -110,6 +111,7 @@ public final class EnvironmentParser {
         waitSeconds,
         httpPort,
         trustedProxies,
+        httpMaxActive,
         data,
         plugins,
         jobs,

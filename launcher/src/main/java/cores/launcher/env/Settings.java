@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param externalDatabase the operator's database server; empty means the embedded one
  * @param trustedProxies the proxies whose {@code X-Real-IP} names the client
+ * @param httpMaxActive requests the server works on at once; 0 for its default
  * @param jobs when the scheduled jobs run
  * @param mailRetrySeconds the first retry of an undelivered message (doubling with each attempt)
  * @param warnings things worth a log line that do not stop the start (never containing secrets)
@@ -27,6 +28,7 @@ public record Settings(
     int databaseWaitSeconds,
     int httpPort,
     List<String> trustedProxies,
+    int httpMaxActive,
     Path dataDirectory,
     Path pluginsDirectory,
     JobSchedule jobs,
@@ -60,6 +62,7 @@ public record Settings(
         databaseWaitSeconds,
         httpPort,
         trustedProxies,
+        httpMaxActive,
         dataDirectory,
         pluginsDirectory,
         jobs,

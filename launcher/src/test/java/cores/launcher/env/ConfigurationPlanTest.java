@@ -60,6 +60,8 @@ class ConfigurationPlanTest {
             false,
             "trustedProxies",
             "127.0.0.1,::1,nginx",
+            "maxActiveRequests",
+            0,
             "secretKey",
             "k3y"),
         pids.get("cores.http"));

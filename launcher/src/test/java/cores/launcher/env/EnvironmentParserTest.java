@@ -208,6 +208,15 @@ class EnvironmentParserTest {
   }
 
   @Test
+  void httpMaxActiveIsAWholeNumberAndZeroLeavesTheServersDefault() throws Exception {
+    assertEquals(0, parse(env()).httpMaxActive());
+    assertEquals(6, parse(env("CORES_HTTP_MAX_ACTIVE", "6")).httpMaxActive());
+    assertEquals(
+        "CORES_HTTP_MAX_ACTIVE: \"-1\" is not a whole number from 0 to 10000",
+        error(env("CORES_HTTP_MAX_ACTIVE", "-1")).getMessage());
+  }
+
+  @Test
   void externalDatabase() throws Exception {
     Settings s =
         parse(

@@ -1,0 +1,105 @@
+package cores.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.http.auth.AccountServices;
+import cores.http.system.HealthChecks;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server works on at most {@link HttpSettings#activeRequestLimit()} requests at once; the
+ * others wait their turn, and the health endpoints answer meanwhile.
+ */
+class RequestTurnsTest {
+
+  /** Request "first" holds its turn until the test opens the gate; the others answer at once. */
+  @Path("turn")
+  public static final class Turns {
+    final List<String> entered = new CopyOnWriteArrayList<>();
+    final CountDownLatch firstEntered = new CountDownLatch(1);
+    final CountDownLatch gate = new CountDownLatch(1);
+
+    @GET
+    @Path("{name}")
+    public String get(@PathParam("name") String name) throws InterruptedException {
+      entered.add(name);
+      if (name.equals("first")) {
+        firstEntered.countDown();
+        assertTrue(gate.await(1, TimeUnit.MINUTES));
+      }
+      return name;
+    }
+  }
+
+  @Test
+  void aRequestBeyondTheLimitWaitsForItsTurnWhileHealthAnswers() throws Exception {
+    CoresServer server =
+        new CoresServer(
+            new HttpSettings(0, "localhost", false, "secret", 1024, List.of("127.0.0.1"), 1),
+            new AccountServices(),
+            new HealthChecks(),
+            Readiness.READY);
+    Turns turns = new Turns();
+    server.addResource(turns);
+    server.start();
+    try {
+      HttpClient client = HttpClient.newHttpClient();
+      CompletableFuture<HttpResponse<String>> first = get(client, server, "/api/turn/first");
+      // Jersey's first request is slow on a loaded machine: the wait only guards against a hang
+      assertTrue(turns.firstEntered.await(3, TimeUnit.MINUTES));
+      CompletableFuture<HttpResponse<String>> second = get(client, server, "/api/turn/second");
+
+      HttpResponse<String> health = get(client, server, "/api/health").get(1, TimeUnit.MINUTES);
+      assertEquals(200, health.statusCode(), health.body());
+      Thread.sleep(300);
+      assertEquals(List.of("first"), turns.entered, "the second request must wait for its turn");
+      assertFalse(second.isDone());
+
+      turns.gate.countDown();
+      assertEquals("first", first.get(1, TimeUnit.MINUTES).body());
+      HttpResponse<String> answer = second.get(1, TimeUnit.MINUTES);
+      assertEquals(200, answer.statusCode());
+      assertEquals("second", answer.body());
+      assertEquals(List.of("first", "second"), turns.entered);
+    } finally {
+      turns.gate.countDown();
+      server.stop();
+    }
+  }
+
+  @Test
+  void theLimitIsTwiceTheProcessorsUnlessConfigured() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    assertEquals(
+        2 * processors, new HttpSettings(0, "localhost", false, "s", 1).activeRequestLimit());
+    assertEquals(
+        3,
+        new HttpSettings(0, "localhost", false, "s", 1, List.of("127.0.0.1"), 3)
+            .activeRequestLimit());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new HttpSettings(0, "localhost", false, "s", 1, List.of("127.0.0.1"), -1));
+  }
+
+  private static CompletableFuture<HttpResponse<String>> get(
+      HttpClient client, CoresServer server, String path) {
+    URI uri = URI.create("http://127.0.0.1:" + server.port() + path);
+    return client.sendAsync(
+        HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
