@@ -22,7 +22,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -134,11 +133,9 @@ public final class CoresServer {
     sizeLimit.setHandler(context);
     // health reads no body: it skips the size limit's wrappers, not the graceful stop; it answers
     // before the readiness gate, which holds back everything else until the platform is ready
-    // at most so many requests at once, the others waiting in order of arrival (not holding a
-    // thread); health and the readiness gate's refusals do not wait for a turn
-    QoSHandler turns = new QoSHandler(sizeLimit);
-    turns.setMaxRequestCount(settings.activeRequestLimit());
-    turns.setMaxSuspend(MAX_WAIT_FOR_TURN);
+    // health and the readiness gate's refusals do not wait for a turn
+    RequestTurns turns =
+        new RequestTurns(settings.activeRequestLimit(), MAX_WAIT_FOR_TURN, problems, sizeLimit);
     GracefulHandler graceful =
         new GracefulHandler(
             new HealthHandler(

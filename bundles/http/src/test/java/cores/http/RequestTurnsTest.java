@@ -14,11 +14,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +86,56 @@ class RequestTurnsTest {
     } finally {
       turns.gate.countDown();
       server.stop();
+    }
+  }
+
+  @Test
+  void aRequestThatWaitedTooLongIsAnswered503WithRetryAfterAsAProblem() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    CountDownLatch holding = new CountDownLatch(1);
+    Handler holdsItsTurn =
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
+            holding.countDown();
+            assertTrue(gate.await(1, TimeUnit.MINUTES));
+            response.setStatus(204);
+            callback.succeeded();
+            return true;
+          }
+        };
+    Server jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    jetty.addConnector(connector);
+    jetty.setHandler(
+        new RequestTurns(
+            1,
+            Duration.ofMillis(200),
+            new JettyProblems(ObjectMapperResolver.newObjectMapper()),
+            holdsItsTurn));
+    jetty.start();
+    try {
+      HttpClient client = HttpClient.newHttpClient();
+      URI uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/api/things");
+      CompletableFuture<HttpResponse<String>> first =
+          client.sendAsync(
+              HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(holding.await(1, TimeUnit.MINUTES));
+
+      HttpResponse<String> waited =
+          client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(503, waited.statusCode());
+      assertEquals("application/problem+json", waited.headers().firstValue("Content-Type").get());
+      assertEquals(
+          ReadinessGate.RETRY_AFTER_SECONDS, waited.headers().firstValue("Retry-After").get());
+      assertTrue(waited.body().contains("too busy"), waited.body());
+
+      gate.countDown();
+      assertEquals(204, first.get(1, TimeUnit.MINUTES).statusCode());
+    } finally {
+      gate.countDown();
+      jetty.stop();
     }
   }
 

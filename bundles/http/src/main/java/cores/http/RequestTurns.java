@@ -1,0 +1,46 @@
+package cores.http;
+
+import java.time.Duration;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * At most so many requests worked on at once; the others wait their turn in order of arrival,
+ * holding no thread (Jetty's {@link QoSHandler}). On a few cores a request that waits its turn is
+ * answered sooner than one that shares the processors with all the others, each then waiting for
+ * the scheduler's slices of every other. One that waited too long is answered 503 with {@code
+ * Retry-After}, as a problem like the server's others.
+ */
+final class RequestTurns extends QoSHandler {
+  static final String DETAIL =
+      "Cores is too busy to serve this now; retry shortly (it waited for its turn too long).";
+
+  private static final PreEncodedHttpField RETRY_AFTER =
+      new PreEncodedHttpField(HttpHeader.RETRY_AFTER, ReadinessGate.RETRY_AFTER_SECONDS);
+
+  private final JettyProblems problems;
+
+  RequestTurns(int atOnce, Duration maxWait, JettyProblems problems, Handler next) {
+    super(next);
+    this.problems = problems;
+    setMaxRequestCount(atOnce);
+    setMaxSuspend(maxWait);
+  }
+
+  @Override
+  protected void failSuspended(
+      Request request, Response response, Callback callback, int status, Throwable failure) {
+    if (status != HttpStatus.SERVICE_UNAVAILABLE_503 || response.isCommitted()) {
+      super.failSuspended(request, response, callback, status, failure);
+      return;
+    }
+    response.getHeaders().put(RETRY_AFTER);
+    problems.write(request, response, callback, status, DETAIL);
+  }
+}
