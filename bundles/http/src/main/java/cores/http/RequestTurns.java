@@ -1,7 +1,9 @@
 package cores.http;
 
 import java.time.Duration;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
@@ -16,6 +18,11 @@ import org.eclipse.jetty.util.Callback;
  * answered sooner than one that shares the processors with all the others, each then waiting for
  * the scheduler's slices of every other. One that waited too long is answered 503 with {@code
  * Retry-After}, as a problem like the server's others.
+ *
+ * <p>Requests that check a password or a credential of another scheme neither wait nor take a turn:
+ * they may wait on a directory or KDC (up to its timeout) or on the login throttle's one attempt at
+ * a time per account, and a guesser's or a dead LDAP server's logins must not hold back everyone
+ * else's requests. The throttle bounds them instead.
  */
 final class RequestTurns extends QoSHandler {
   static final String DETAIL =
@@ -24,6 +31,9 @@ final class RequestTurns extends QoSHandler {
   private static final PreEncodedHttpField RETRY_AFTER =
       new PreEncodedHttpField(HttpHeader.RETRY_AFTER, ReadinessGate.RETRY_AFTER_SECONDS);
 
+  /** Where the login form and the API's login post a password. */
+  private static final Set<String> LOGINS = Set.of("/login", "/api/auth/login");
+
   private final JettyProblems problems;
 
   RequestTurns(int atOnce, Duration maxWait, JettyProblems problems, Handler next) {
@@ -31,6 +41,23 @@ final class RequestTurns extends QoSHandler {
     this.problems = problems;
     setMaxRequestCount(atOnce);
     setMaxSuspend(maxWait);
+    exclude(RequestTurns::checksACredential);
+  }
+
+  /** A login form or API login, or credentials other than an API token. */
+  static boolean checksACredential(Request request) {
+    String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    if (authorization != null && !authorization.strip().regionMatches(true, 0, "Token ", 0, 6)) {
+      return true;
+    }
+    if (!HttpMethod.POST.is(request.getMethod())) {
+      return false;
+    }
+    String path = JettyProblems.pathOf(request);
+    if (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return LOGINS.contains(path);
   }
 
   @Override
