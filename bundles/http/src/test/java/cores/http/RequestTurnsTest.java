@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server works on at most {@link HttpSettings#activeRequestLimit()} requests at once; the
- * others wait their turn, and the health endpoints answer meanwhile.
+ * others wait their turn, while the health endpoints and the requests that check a credential
+ * answer meanwhile.
  */
 class RequestTurnsTest {
 
