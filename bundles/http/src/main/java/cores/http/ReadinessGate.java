@@ -19,7 +19,7 @@ final class ReadinessGate extends Handler.Wrapper {
       "Cores is starting and cannot serve this yet; retry shortly (GET /api/health says what it is"
           + " waiting for).";
 
-  private static final PreEncodedHttpField RETRY_AFTER =
+  static final PreEncodedHttpField RETRY_AFTER =
       new PreEncodedHttpField(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
 
   private final Readiness readiness;

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -27,9 +26,6 @@ import org.eclipse.jetty.util.Callback;
 final class RequestTurns extends QoSHandler {
   static final String DETAIL =
       "Cores is too busy to serve this now; retry shortly (it waited for its turn too long).";
-
-  private static final PreEncodedHttpField RETRY_AFTER =
-      new PreEncodedHttpField(HttpHeader.RETRY_AFTER, ReadinessGate.RETRY_AFTER_SECONDS);
 
   /** Where the login form and the API's login post a password. */
   private static final Set<String> LOGINS = Set.of("/login", "/api/auth/login");
@@ -67,7 +63,7 @@ final class RequestTurns extends QoSHandler {
       super.failSuspended(request, response, callback, status, failure);
       return;
     }
-    response.getHeaders().put(RETRY_AFTER);
+    response.getHeaders().put(ReadinessGate.RETRY_AFTER);
     problems.write(request, response, callback, status, DETAIL);
   }
 }
