@@ -63,13 +63,13 @@ END \$\$;
 SQL
 
 names=(none current)
-files=("" "$work/current.sql")
+files=("" "")
 for v in "${variants[@]}"; do names+=("$(basename "$v" .sql)"); files+=("$(cd "$(dirname "$v")" && pwd)/$(basename "$v")"); done
 
 round() { # index -> microseconds of the backends' CPU a transaction (their mean)
   local trigger=enable k
-  [ "${names[$1]}" = none ] && trigger=disable
-  [ -n "${files[$1]}" ] && "${pg[@]}" -d $db -f "${files[$1]}" >/dev/null
+  (($1 == 0)) && trigger=disable
+  if (($1 > 1)); then "${pg[@]}" -d $db -f "${files[$1]}" >/dev/null; fi
   "${pg[@]}" -d $db -c "ALTER TABLE inventory_host $trigger TRIGGER cores_change"
   for k in $(seq 1 "$sessions"); do
     "${pg[@]}" -d $db >"$work/session.$k" <<SQL &
@@ -82,8 +82,10 @@ SQL
   done
   wait
   "${pg[@]}" -d $db -c "ALTER TABLE inventory_host ENABLE TRIGGER cores_change"
-  if [ -f "${files[$1]%.sql}.undo.sql" ]; then "${pg[@]}" -d $db -f "${files[$1]%.sql}.undo.sql" >/dev/null; fi
-  "${pg[@]}" -d $db -f "$work/current.sql" >/dev/null
+  if (($1 > 1)); then # a variant: undone, and the migrated function back
+    if [ -f "${files[$1]%.sql}.undo.sql" ]; then "${pg[@]}" -d $db -f "${files[$1]%.sql}.undo.sql" >/dev/null; fi
+    "${pg[@]}" -d $db -f "$work/current.sql" >/dev/null
+  fi
   cat "$work"/session.* | awk '{t += $1} END {printf "%.1f", t / NR}'
 }
 

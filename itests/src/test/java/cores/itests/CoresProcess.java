@@ -186,7 +186,7 @@ public final class CoresProcess implements AutoCloseable {
     // A background job of a shell without job control starts with SIGINT ignored, and the JVM
     // keeps an ignored SIGINT ignored: Ctrl-C cannot be tried from such an environment
     Assumptions.assumeFalse(
-        ignores(process.pid(), 2),
+        ignores(process.pid(), SIGINT),
         "SIGINT is ignored by the environment this test runs in (inherited by Cores' JVM)");
     Process kill =
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
@@ -195,6 +195,8 @@ public final class CoresProcess implements AutoCloseable {
     }
     return awaitExit(STOP_TIMEOUT);
   }
+
+  private static final int SIGINT = 2;
 
   /** Whether the process ignores the signal (its SigIgn mask in /proc). */
   private static boolean ignores(long pid, int signal) throws IOException {
