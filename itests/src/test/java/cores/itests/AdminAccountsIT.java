@@ -110,15 +110,18 @@ class AdminAccountsIT {
     root.open("/admin/auth/group/add");
     root.type("name", "token-keepers");
     root.click("#f-permissions-auth-view_token");
+    root.click("#f-permissions-auth-view_user");
     root.assertAccessible();
     root.screenshot("admin-group-permissions-picker");
     root.follow("main form.cores-card button[type=submit]");
     assertTrue(root.text().contains("The group was added."), root.text());
     long group = number("SELECT id FROM auth_group WHERE name = 'token-keepers'");
+    // every ticked box is kept, not only the first
     assertEquals(
-        "auth.view_token",
+        "auth.view_token,auth.view_user",
         text(
-            "SELECT string_agg(permission, ',') FROM auth_group_permissions WHERE group_id = ?",
+            "SELECT string_agg(permission, ',' ORDER BY permission) FROM auth_group_permissions"
+                + " WHERE group_id = ?",
             group));
 
     root.open("/admin/auth/user/" + hanna());

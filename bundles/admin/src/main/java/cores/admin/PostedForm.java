@@ -24,7 +24,7 @@ final class PostedForm {
         List<String> given = posted == null ? null : posted.get(field.name());
         values.put(
             field.name(),
-            "multi".equals(field.kind())
+            manyValues(field)
                 ? String.join("\n", given == null ? List.of() : given)
                 : first(posted, field.name()));
       }
@@ -51,6 +51,11 @@ final class PostedForm {
       }
     }
     return initial;
+  }
+
+  /** A multi and a permissions field post one value a ticked box; the desks read one a line. */
+  private static boolean manyValues(AdminField field) {
+    return "multi".equals(field.kind()) || "permissions".equals(field.kind());
   }
 
   static Map<String, String> values(AdminModel model, MultivaluedMap<String, String> posted) {
@@ -85,9 +90,16 @@ final class PostedForm {
     }
   }
 
+  /**
+   * The furthest page a list reads: its offset, (page - 1) times at most 1,000 rows, stays an int
+   * (a larger page number would turn it negative); beyond the last row a page is empty anyway.
+   */
+  static final int MAX_PAGE = 1_000_000;
+
+  /** The page a query asks for: 1 when absent or not a number, at most {@link #MAX_PAGE}. */
   static int pageNumber(String text) {
     try {
-      return text == null ? 1 : Math.max(1, Integer.parseInt(text));
+      return text == null ? 1 : Math.min(MAX_PAGE, Math.max(1, Integer.parseInt(text)));
     } catch (NumberFormatException e) {
       return 1;
     }

@@ -1,0 +1,55 @@
+package cores.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.admin.AdminField;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a posted form gives the desks: one value a field, the ticked boxes of a field one a line.
+ */
+class PostedFormTest {
+  private static final List<AdminField> GROUP =
+      List.of(
+          new AdminField("name", "text", true, true, List.of(), null),
+          new AdminField("permissions", "permissions", false, true, List.of(), null),
+          new AdminField("kinds", "multi", false, true, List.of("a", "b"), null));
+
+  @Test
+  void everyTickedPermissionIsKept() {
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.add("name", "staff");
+    posted.addAll(
+        "permissions", "inventory.view_host", "inventory.view_nic", "booking.add_booking");
+    posted.addAll("kinds", "a", "b");
+    assertEquals(
+        Map.of(
+            "name", "staff",
+            "permissions", "inventory.view_host\ninventory.view_nic\nbooking.add_booking",
+            "kinds", "a\nb"),
+        PostedForm.values(GROUP, posted));
+  }
+
+  @Test
+  void noTickedBoxIsAnEmptyField() {
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.add("name", "staff");
+    assertEquals(
+        Map.of("name", "staff", "permissions", "", "kinds", ""), PostedForm.values(GROUP, posted));
+  }
+
+  @Test
+  void aPageNumberNeverTakesAListsOffsetBeyondAnInt() {
+    assertEquals(1, PostedForm.pageNumber(null));
+    assertEquals(1, PostedForm.pageNumber("-3"));
+    assertEquals(1, PostedForm.pageNumber("abc"));
+    assertEquals(7, PostedForm.pageNumber("7"));
+    assertEquals(PostedForm.MAX_PAGE, PostedForm.pageNumber("999999999"));
+    assertTrue((long) (PostedForm.MAX_PAGE - 1) * 1000 <= Integer.MAX_VALUE);
+  }
+}
