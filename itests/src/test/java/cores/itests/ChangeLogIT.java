@@ -236,6 +236,14 @@ class ChangeLogIT {
     assertEquals(400, api.send("GET", "/api/changes?id=1", admin, null).statusCode());
     assertEquals(400, api.send("GET", "/api/changes?action=drop", admin, null).statusCode());
     assertEquals(400, api.send("GET", "/api/changes?since=yesterday", admin, null).statusCode());
+    // a time PostgreSQL cannot hold is the parameter's error, not a failed statement
+    HttpResponse<String> far =
+        api.send("GET", "/api/changes?before=%2B1000000000-01-01T00:00:00Z", admin, null);
+    assertEquals(400, far.statusCode(), far.body());
+    assertTrue(far.body().contains("before") && far.body().contains("9999"), far.body());
+    assertEquals(
+        400, api.send("GET", "/api/changes?since=0000-01-01T00:00:00Z", admin, null).statusCode());
+    assertEquals(400, api.send("GET", "/api/changes?model=host&id=0", admin, null).statusCode());
     // a model alone narrows the whole list (superusers), as action and time do
     HttpResponse<String> hosts =
         api.send(
@@ -250,5 +258,23 @@ class ChangeLogIT {
     assertEquals(
         403, api.send("GET", "/api/changes?model=host&action=create", plain, null).statusCode());
     assertEquals(200, api.send("GET", "/api/changes?limit=5", admin, null).statusCode());
+  }
+
+  @Test
+  void theListIsAPageInTheApisNames() throws Exception {
+    create("building", "{\"code\":\"page-a\"}");
+    create("building", "{\"code\":\"page-b\"}");
+    HttpResponse<String> first =
+        api.send("GET", "/api/changes?model=building&limit=1", admin, null);
+    assertEquals(200, first.statusCode(), first.body());
+    String body = first.body();
+    assertTrue(body.startsWith("{\"count\":"), body);
+    assertTrue(body.contains("\"previous\":null"), body);
+    assertTrue(body.contains("\"next\":\"") && body.contains("offset=1"), body);
+    assertTrue(body.contains("\"results\":[{\"id\":"), body);
+    for (String key : List.of("user_id", "impersonator_id", "object_id")) {
+      assertTrue(body.contains("\"" + key + "\":"), key + " in " + body);
+    }
+    assertFalse(body.contains("\"objectId\""), body);
   }
 }

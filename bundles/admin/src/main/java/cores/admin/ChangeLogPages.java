@@ -2,6 +2,7 @@ package cores.admin;
 
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
+import cores.api.web.Dates;
 import cores.api.web.PageLayout;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
@@ -18,7 +19,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -135,12 +135,7 @@ public final class ChangeLogPages {
     }
     LocalDate from = date(query.get("from"), "from", problems);
     LocalDate to = date(query.get("to"), "to", problems);
-    int page = 1;
-    try {
-      page = Math.max(1, Integer.parseInt(params.getFirst("page")));
-    } catch (NumberFormatException e) {
-      // no page or not a number: the first
-    }
+    int page = PostedForm.pageNumber(params.getFirst("page"));
     ChangeLog.Page found =
         changes.search(
             new ChangeLog.Search(
@@ -192,11 +187,10 @@ public final class ChangeLogPages {
     if (text == null) {
       return null;
     }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      problems.add(name + ": not a date (YYYY-MM-DD)");
-      return null;
+    LocalDate date = Dates.date(text);
+    if (date == null) {
+      problems.add(name + ": not a date (YYYY-MM-DD) " + Dates.YEARS);
     }
+    return date;
   }
 }

@@ -1,11 +1,14 @@
 package cores.domain.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import cores.api.accounts.User;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.Dates;
 import cores.api.web.FieldErrors;
+import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -35,7 +39,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @ApiDoc(area = "changes")
 public final class ChangesResource {
   private static final int DEFAULT_LIMIT = 50;
-  private static final int MAX_LIMIT = 1000;
   private static final List<String> ACTIONS = List.of("create", "update", "delete");
 
   private final ChangeLog changes;
@@ -61,10 +64,10 @@ public final class ChangesResource {
         "action: create, update or delete",
         "since: changes at or after this time (ISO 8601, e.g. 2026-01-31T00:00:00Z)",
         "before: changes before this time (ISO 8601)",
-        "limit: how many, 1-1000 (50)",
+        "limit: how many, 1-1000 (50; more is taken as 1000)",
         "offset: how many to skip (0)"
       })
-  public List<Change> list(
+  public Page<ChangeView> list(
       @QueryParam("model") String model,
       @QueryParam("id") String id,
       @QueryParam("user") String userId,
@@ -73,15 +76,11 @@ public final class ChangesResource {
       @QueryParam("before") String before,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
-      @Context SecurityContext security) {
+      @Context SecurityContext security,
+      @Context UriInfo uri) {
     User user = Access.user(security);
-    int n = number("limit", limit, DEFAULT_LIMIT);
-    if (n < 1 || n > MAX_LIMIT) {
-      throw FieldErrors.single("limit", "between 1 and " + MAX_LIMIT);
-    }
-    int skip = number("offset", offset, 0);
+    Page.Window window = Page.Window.of(limit, offset, DEFAULT_LIMIT);
     FieldErrors errors = new FieldErrors();
-    errors.check("offset", skip < 0 ? "0 or more" : null);
     errors.check("action", action == null || ACTIONS.contains(action) ? null : "one of " + ACTIONS);
     Instant from = instant("since", since, errors);
     Instant to = instant("before", before, errors);
@@ -99,27 +98,56 @@ public final class ChangesResource {
         throw FieldErrors.single("model", "required with id");
       }
       Access.require(security, app + ".view_" + model);
-      object = (long) number("id", id, 0);
+      object = id("id", id);
     }
     Long whose = null;
     if (object != null) {
       // one object's history: its model's view permission is enough
-      whose = userId == null ? null : (long) number("user", userId, 0);
+      whose = userId == null ? null : id("user", userId);
     } else if (userId != null) {
-      whose = (long) number("user", userId, 0);
+      whose = id("user", userId);
       if (whose != user.id() && !user.superuser()) {
         throw Access.forbidden("Only superusers read other users' changes.");
       }
     } else if (!user.superuser()) {
       throw Access.forbidden("Only superusers read the whole change log.");
     }
-    return changes
-        .search(
+    ChangeLog.Page found =
+        changes.search(
             new ChangeLog.Search(
                 model == null ? null : Set.of(model), object, action, whose, from, to),
-            n,
-            skip)
-        .changes();
+            window.limit(),
+            window.offset());
+    return window.page(found.count(), found.changes().stream().map(ChangeView::of).toList(), uri);
+  }
+
+  /** A change in the API's snake_case names. */
+  public record ChangeView(
+      String id,
+      Instant at,
+      @JsonProperty("user_id") Long userId,
+      String username,
+      @JsonProperty("impersonator_id") Long impersonatorId,
+      String impersonator,
+      String app,
+      String model,
+      @JsonProperty("object_id") long objectId,
+      String action,
+      List<Change.FieldChange> fields) {
+    static ChangeView of(Change c) {
+      return new ChangeView(
+          c.id(),
+          c.at(),
+          c.userId(),
+          c.username(),
+          c.impersonatorId(),
+          c.impersonator(),
+          c.app(),
+          c.model(),
+          c.objectId(),
+          c.action(),
+          c.fields());
+    }
   }
 
   private static Instant instant(String name, String value, FieldErrors errors) {
@@ -127,21 +155,27 @@ public final class ChangesResource {
       return null;
     }
     try {
-      return Instant.parse(value);
+      Instant parsed = Instant.parse(value);
+      if (Dates.inRange(parsed)) {
+        return parsed;
+      }
+      errors.check(name, Dates.OUT_OF_RANGE);
+      return null;
     } catch (DateTimeParseException e) {
       errors.check(name, "an ISO 8601 time, e.g. 2026-01-31T00:00:00Z");
       return null;
     }
   }
 
-  private static int number(String name, String value, int absent) {
-    if (value == null || value.isEmpty()) {
-      return absent;
-    }
+  private static long id(String name, String value) {
     try {
-      return Integer.parseInt(value);
+      long id = Long.parseLong(value);
+      if (id > 0) {
+        return id;
+      }
     } catch (NumberFormatException e) {
-      throw FieldErrors.single(name, "a whole number");
+      // answered below
     }
+    throw FieldErrors.single(name, "an id (a whole number of at least 1)");
   }
 }
