@@ -111,6 +111,15 @@ class MappersTest {
   }
 
   @Test
+  void aFractionWhereAWholeNumberBelongsIsRefusedNotCut() {
+    Response response = readThing("{\"name\":\"a\",\"count\":1.9}");
+    assertEquals(400, response.getStatus());
+    assertEquals(
+        List.of("count"), List.copyOf(((Map<?, ?>) body(response).get("errors")).keySet()));
+    assertEquals(400, readReference("{\"id\":2.0}").getStatus());
+  }
+
+  @Test
   void aNumberBeyondItsFieldsRangeNamesTheField() {
     // Jackson wraps the range error in a JsonMappingException when a record's constructor reads it
     Response response;
@@ -131,6 +140,15 @@ class MappersTest {
     Response response = readThing("{\"name\":");
     assertEquals(400, response.getStatus());
     assertTrue(body(response).get("detail").toString().startsWith("Malformed JSON"));
+  }
+
+  private Response readReference(String json) {
+    try {
+      mapper.readValue(json, Reference.class);
+    } catch (JsonProcessingException e) {
+      return jsonMapper.toResponse(e);
+    }
+    throw new AssertionError("no exception for " + json);
   }
 
   private Response readThing(String json) {
