@@ -31,6 +31,16 @@ public final class Inventory {
           "inventory_host_hostname_lower_key",
           new String[] {"hostname", "already taken"});
 
+  /** Checks of one field against another: the field and what it must be (the schema's rules). */
+  private static final Map<String, String[]> CHECK_MESSAGES =
+      Map.of(
+          "inventory_host_check",
+          new String[] {"vm_host", "a host cannot be its own VM host"},
+          "loans_loan_check",
+          new String[] {"due_return", "must be on or after the start"},
+          "loans_loan_check1",
+          new String[] {"returned_date", "must be on or after the start"});
+
   /** Unique indexes whose violation is a conflict with another row rather than a bad field. */
   private static final Map<String, String> CONFLICT_MESSAGES =
       Map.of("loans_loan_one_open_per_host", "The host is already on an open loan.");
@@ -321,6 +331,11 @@ public final class Inventory {
             "This " + model.name() + " is still referred to by other records.");
       }
       case DatabaseException.CHECK_VIOLATION, DatabaseException.INVALID_TEXT -> {
+        for (Map.Entry<String, String[]> known : CHECK_MESSAGES.entrySet()) {
+          if (e.violated(DatabaseException.CHECK_VIOLATION, known.getKey())) {
+            return FieldErrors.single(known.getValue()[0], known.getValue()[1]);
+          }
+        }
         return ProblemException.badRequest("The database refused a value: " + firstLine(e));
       }
       default -> {

@@ -20,8 +20,12 @@ public final class DatabaseException extends RuntimeException {
     return ((SQLException) getCause()).getSQLState();
   }
 
-  /** Whether this is the given SQL state raised by the named constraint or index. */
+  /**
+   * Whether this is the given SQL state raised by the named constraint or index (PostgreSQL quotes
+   * the name: {@code loans_loan_check} is not found in a violation of {@code loans_loan_check1}).
+   */
   public boolean violated(String state, String constraint) {
-    return state.equals(sqlState()) && String.valueOf(getMessage()).contains(constraint);
+    return state.equals(sqlState())
+        && String.valueOf(getMessage()).contains('"' + constraint + '"');
   }
 }

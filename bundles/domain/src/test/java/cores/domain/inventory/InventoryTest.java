@@ -295,6 +295,18 @@ class InventoryTest {
   }
 
   @Test
+  void aHostCannotBeItsOwnVmHostAndSaysSoAtTheField() {
+    long host =
+        ((Number)
+                create(Models.HOST, Map.of("hostname", "self-vm", "hardware", fixture.hardware))
+                    .get("id"))
+            .longValue();
+    ProblemException e = refused(() -> patch(Models.HOST, host, Map.of("vm_host", host)));
+    assertEquals(Map.of("vm_host", List.of("a host cannot be its own VM host")), e.errors());
+    assertEquals(null, host(host).get("vm_host"));
+  }
+
+  @Test
   void deletingWhatOthersReferToIsAConflict() {
     long hardware = (Long) create(Models.HOSTHARDWARE, Map.of("name", "in-use")).get("id");
     create(Models.HOST, Map.of("hostname", "uses-hardware", "hardware", hardware));

@@ -286,4 +286,25 @@ class LoansTest {
     assertEquals(before, db.number("SELECT count(*) FROM loans_loan"));
     assertEquals("active", hostStatus(host));
   }
+
+  @Test
+  void aLoanDueOrReturnedBeforeItStartsIsAFieldErrorAndLeavesTheHostAlone() throws SQLException {
+    long host = fixture.host("lent-10", "active");
+    ProblemException due =
+        assertThrows(
+            ProblemException.class,
+            () -> lend(host, Map.of("start", "2030-01-01", "due_return", "2029-01-01")));
+    assertEquals(Map.of("due_return", List.of("must be on or after the start")), due.errors());
+    ProblemException returned =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                lend(
+                    host,
+                    Map.of(
+                        "start", "2030-01-01", "returned", true, "returned_date", "2029-12-31")));
+    assertEquals(
+        Map.of("returned_date", List.of("must be on or after the start")), returned.errors());
+    assertEquals("active", hostStatus(host));
+  }
 }
