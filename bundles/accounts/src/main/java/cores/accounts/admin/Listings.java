@@ -163,6 +163,27 @@ final class Listings {
           "SELECT count(*) FROM auth_user_groups WHERE user_id IN ",
           ids,
           "group memberships");
+      String in = "(" + String.join(", ", ids.stream().map(id -> "?").toList()) + ")";
+      List<Object> twice = new ArrayList<>(ids);
+      twice.addAll(ids);
+      Object[] superusers =
+          (Object[])
+              query(
+                      em,
+                      "SELECT count(*) FILTER (WHERE id IN "
+                          + in
+                          + "), count(*) FILTER (WHERE id NOT IN "
+                          + in
+                          + ") FROM auth_user WHERE is_superuser AND is_active",
+                      twice)
+                  .getSingleResult();
+      if (((Number) superusers[0]).longValue() > 0 && ((Number) superusers[1]).longValue() == 0) {
+        lines.add("no active superuser would be left: this stops the deletion");
+      }
+      // the records of other bundles that name a user are theirs to read: the deletion finds them
+      lines.add(
+          "hosts, bookings, reservations or other records that name the user stop the deletion"
+              + " (deactivate the user instead)");
     } else if (model == AccountModels.GROUP) {
       count(
           em,

@@ -183,6 +183,19 @@ class AccountsDeskTest {
   }
 
   @Test
+  void aUsersDeleteConfirmationNamesWhatStopsIt() {
+    long plain = desk.create(root, AccountModels.USER, userForm("confirm-plain", "", "", ""));
+    List<String> lines = desk.consequences(root, AccountModels.USER, List.of(plain));
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("deactivate the user instead")), lines.toString());
+    assertFalse(lines.stream().anyMatch(l -> l.contains("superuser")), lines.toString());
+    // root is the one superuser: the confirmation says so before the deletion is refused
+    assertTrue(
+        desk.consequences(root, AccountModels.USER, List.of(plain, root.id())).stream()
+            .anyMatch(l -> l.contains("no active superuser would be left")));
+  }
+
+  @Test
   void aTakenUsernameIsAnErrorAtItsField() {
     desk.create(root, AccountModels.USER, userForm("taken-name", "", "", ""));
     ProblemException refused =
