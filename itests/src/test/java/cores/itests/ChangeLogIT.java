@@ -277,4 +277,22 @@ class ChangeLogIT {
     }
     assertFalse(body.contains("\"objectId\""), body);
   }
+
+  @Test
+  void otherUsersChangesAreReadOfTheModelsTheReaderMayView() throws Exception {
+    create("building", "{\"code\":\"seen-bv\"}");
+    String viewer = api.user("building-viewer", false);
+    try (Connection c = api.db().connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO auth_user_permissions (user_id, permission) SELECT id,"
+              + " 'inventory.view_building' FROM auth_user WHERE username = 'building-viewer'");
+    }
+    String token = api.token(viewer);
+    HttpResponse<String> all = api.send("GET", "/api/changes?limit=1000", token, null);
+    assertEquals(200, all.statusCode(), all.body());
+    assertTrue(all.body().contains("\"model\":\"building\""), all.body());
+    assertFalse(all.body().contains("\"model\":\"host\""), all.body());
+    assertEquals(403, api.send("GET", "/api/changes?model=host", token, null).statusCode());
+  }
 }

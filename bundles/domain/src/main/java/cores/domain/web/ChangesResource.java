@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,8 +30,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/changes}: the change log. One object's history ({@code ?model=host&id=12}) needs the
- * model's view permission; one user's changes ({@code ?user=3}) are theirs to read, or a
- * superuser's; the whole list is for superusers.
+ * model's view permission; one's own changes are one's to read; other users' changes and the whole
+ * list show a superuser everything, anyone else the changes of the models they may view.
  */
 @JakartarsResource
 @Component(service = ChangesResource.class)
@@ -55,7 +56,8 @@ public final class ChangesResource {
               + " model, action and time",
       permission =
           ApiDoc.SUPERUSER
-              + "; one object's history: the model's view permission; one's own changes: "
+              + "; one object's history, or the changes of the models one may view: their view"
+              + " permission; one's own changes: "
               + ApiDoc.AUTHENTICATED,
       query = {
         "model: the changes of this model, e.g. host (with id: one object's history)",
@@ -101,21 +103,25 @@ public final class ChangesResource {
       object = id("id", id);
     }
     Long whose = null;
+    Set<String> models = model == null ? null : Set.of(model);
     if (object != null) {
       // one object's history: its model's view permission is enough
       whose = userId == null ? null : id("user", userId);
-    } else if (userId != null) {
-      whose = id("user", userId);
-      if (whose != user.id() && !user.superuser()) {
-        throw Access.forbidden("Only superusers read other users' changes.");
+    } else {
+      whose = userId == null ? null : id("user", userId);
+      if (!user.superuser() && (whose == null || whose != user.id())) {
+        // anyone else's changes: those to the models the reader may view, as each object's
+        // history would show them (the admin's change list keeps the same rule)
+        models = visible(security, models);
+        if (models.isEmpty()) {
+          throw Access.forbidden(
+              "Other users' changes need the view permission of a model they changed.");
+        }
       }
-    } else if (!user.superuser()) {
-      throw Access.forbidden("Only superusers read the whole change log.");
     }
     ChangeLog.Page found =
         changes.search(
-            new ChangeLog.Search(
-                model == null ? null : Set.of(model), object, action, whose, from, to),
+            new ChangeLog.Search(models, object, action, whose, from, to),
             window.limit(),
             window.offset());
     return window.page(found.count(), found.changes().stream().map(ChangeView::of).toList(), uri);
@@ -148,6 +154,21 @@ public final class ChangesResource {
           c.action(),
           c.fields());
     }
+  }
+
+  /** Of the models asked for (null: every tracked one), those the reader may view. */
+  private Set<String> visible(SecurityContext security, Set<String> asked) {
+    Set<String> visible = new TreeSet<>();
+    changes
+        .models()
+        .forEach(
+            (name, app) -> {
+              if ((asked == null || asked.contains(name))
+                  && security.isUserInRole(app + ".view_" + name)) {
+                visible.add(name);
+              }
+            });
+    return visible;
   }
 
   private static Instant instant(String name, String value, FieldErrors errors) {
