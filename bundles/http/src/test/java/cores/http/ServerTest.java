@@ -194,7 +194,8 @@ class ServerTest extends ServerFixture {
       assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(null));
       assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(null));
       assertEquals(
-          "default-src 'self'; frame-ancestors 'none'",
+          "default-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none';"
+              + " frame-ancestors 'none'",
           headers.firstValue("Content-Security-Policy").orElse(null));
       assertEquals("same-origin", headers.firstValue("Cross-Origin-Opener-Policy").orElse(null));
       assertTrue(headers.firstValue("Server").isEmpty());
