@@ -267,6 +267,9 @@ class AdminLiveIT {
             "csrfmiddlewaretoken=" + token + "&mac=00:50:00:00:00:09");
     assertEquals(403, add.statusCode(), add.body());
     assertEquals(1, number("SELECT count(*) FROM live_ignoredmac"));
+    // what no one may do is no page at all, not a permission to ask for
+    browser.open("/admin/live/virtualhost/add");
+    assertTrue(browser.text().contains("The admin does not add virtual hosts."), browser.text());
   }
 
   private HttpResponse<String> post(Browser browser, String path, String body) throws Exception {

@@ -5,6 +5,7 @@ import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Locale;
 
 /** Who may see and do what in the admin: the checks every admin page makes. */
 final class AdminAccess {
@@ -39,7 +40,15 @@ final class AdminAccess {
     }
   }
 
+  /**
+   * Refuses an action the model does not take at all (404: no such page, whoever asks) or whose
+   * permission the visitor lacks (403, naming it).
+   */
   static void require(Visitor visitor, AdminModel model, String action) {
+    if (!model.allows(action)) {
+      throw ProblemException.notFound(
+          "The admin does not " + action + " " + model.plural().toLowerCase(Locale.ROOT) + ".");
+    }
     if (!may(visitor, model, action)) {
       throw Access.forbidden("This needs the permission " + model.permission(action) + ".");
     }

@@ -345,7 +345,11 @@ public final class AdminPages {
     try {
       desk.delete(visitor.user().orElseThrow(), model, ids);
     } catch (ProblemException e) {
-      if (e.status() == 400 || e.status() == 409 || e.status() == 404) {
+      if (e.status() == 404) {
+        // gone meanwhile, or never there: the list as it is, not a confirmation to delete it
+        return listPage(request, visitor, model, 404, List.of(e.detail()));
+      }
+      if (e.status() == 400 || e.status() == 409) {
         return confirmation(request, visitor, model, ids, null, List.of(e.detail()), e.status());
       }
       throw e;
