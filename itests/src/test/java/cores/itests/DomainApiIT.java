@@ -142,8 +142,10 @@ class DomainApiIT {
             "POST",
             "/api/booking/bookable/bulk",
             admin,
-            "{\"hosts\":[" + host + "],\"status\":\"active\"}");
+            "{\"hosts\":[" + host + "," + host + "],\"status\":\"active\"}");
     assertEquals(200, bulk.statusCode(), bulk.body());
+    // a host named twice is one host
+    assertTrue(bulk.body().contains("\"hosts\":1"), bulk.body());
     HttpResponse<String> withBookable =
         api.send("GET", "/api/inventory/host/" + host + "/", admin, null);
     Matcher bookableId = Pattern.compile("\"bookable\":(\\d+)").matcher(withBookable.body());

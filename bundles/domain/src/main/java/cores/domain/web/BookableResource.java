@@ -168,12 +168,13 @@ public final class BookableResource implements ApiSchemas {
     if (!Bookables.STATUSES.contains(status)) {
       throw FieldErrors.single("status", "must be one of " + Bookables.STATUSES);
     }
+    // a host named twice is one host: counted and written once
+    List<Long> hosts = input.hosts().stream().distinct().toList();
     return tx.required(
         em -> {
           Sql sql = Sql.of(em);
           List<Long> missing =
-              input.hosts().stream()
-                  .distinct()
+              hosts.stream()
                   .filter(
                       h ->
                           h == null
@@ -183,14 +184,14 @@ public final class BookableResource implements ApiSchemas {
           if (!missing.isEmpty()) {
             throw FieldErrors.single("hosts", "no hosts with ids " + missing);
           }
-          Bookables.Bulk done = bookables.createFor(sql, input.hosts(), status);
+          Bookables.Bulk done = bookables.createFor(sql, hosts, status);
           return Map.of(
               "created",
               done.created(),
               "status",
               status,
               "hosts",
-              input.hosts().size(),
+              hosts.size(),
               "refused",
               done.refused());
         });
