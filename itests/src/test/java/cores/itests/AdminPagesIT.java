@@ -430,6 +430,16 @@ class AdminPagesIT {
             "csrfmiddlewaretoken=" + token + "&ids=" + otherHostId);
     assertEquals(403, bulk.statusCode(), bulk.body());
     assertEquals(1, number("SELECT count(*) FROM inventory_host WHERE id = ?", otherHostId));
+    // a NIC row forged into the host's form (she may not even see NICs): refused, none written
+    long nics = number("SELECT count(*) FROM inventory_nic");
+    HttpResponse<String> inline =
+        post(
+            browser,
+            "/admin/inventory/host/" + otherHostId,
+            "csrfmiddlewaretoken=" + token + "&hostname=adm-02&nic-new-mac=02:00:00:00:77:01");
+    assertEquals(403, inline.statusCode(), inline.body());
+    assertTrue(inline.body().contains("inventory.view_nic"), inline.body());
+    assertEquals(nics, number("SELECT count(*) FROM inventory_nic"));
     browser.open("/admin/inventory/building");
     assertTrue(browser.text().contains("403"), browser.text());
   }

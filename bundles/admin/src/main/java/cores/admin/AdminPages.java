@@ -310,7 +310,7 @@ public final class AdminPages {
     requireWritable(request, model);
     Map<String, String> values = values(model, posted);
     List<InlineChange> inlines =
-        PostedForm.inlineChanges(visitor, model, inlineModels(visitor, model), posted);
+        PostedForm.inlineChanges(visitor, model, allInlineModels(model), posted);
     User user = visitor.user().orElseThrow();
     AdminDesk.Created created;
     try {
@@ -504,10 +504,14 @@ public final class AdminPages {
 
   /** The inline models of a model the visitor may see. */
   List<AdminModel> inlineModels(Visitor visitor, AdminModel model) {
-    return model.inlines().stream()
-        .map(name -> model(model.app(), name))
+    return allInlineModels(model).stream()
         .filter(inline -> visitor.may(inline.permission("view")))
         .toList();
+  }
+
+  /** The models whose rows the model's form holds, whoever looks. */
+  List<AdminModel> allInlineModels(AdminModel model) {
+    return model.inlines().stream().map(name -> model(model.app(), name)).toList();
   }
 
   /** Whether a filter offers objects of another model (a reference, a multi over a model). */

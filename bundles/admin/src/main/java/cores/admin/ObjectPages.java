@@ -101,7 +101,7 @@ public final class ObjectPages {
     requireWritable(request, model);
     Map<String, String> values = values(model, posted);
     List<InlineChange> inlines =
-        PostedForm.inlineChanges(visitor, model, pages.inlineModels(visitor, model), posted);
+        PostedForm.inlineChanges(visitor, model, pages.allInlineModels(model), posted);
     String opened = posted.getFirst(EditedSince.FIELD);
     if (opened != null) {
       String now = opened(visitor, model, id).get(EditedSince.FIELD);

@@ -131,8 +131,10 @@ final class PostedForm {
   }
 
   /**
-   * The inline rows posted with a change form: the rows it listed ({@code nic-rows}), changed or
-   * ticked for deletion as the visitor may, and a new row when any of its fields is filled in.
+   * The inline rows posted with a change form: the rows it listed ({@code nic-rows}), changed as
+   * the visitor may or ticked for deletion, and a new row when any of its fields is filled in. A
+   * deletion, a new row or any row of a model the visitor may not delete, add or view is refused
+   * (403): the form offers none, so the request was forged.
    */
   static List<InlineChange> inlineChanges(
       Visitor visitor,
@@ -141,6 +143,13 @@ final class PostedForm {
       MultivaluedMap<String, String> posted) {
     List<InlineChange> changes = new ArrayList<>();
     for (AdminModel inline : inlines) {
+      if (!visitor.may(inline.permission("view"))) {
+        // the form shows no such rows: a forged request is refused, not quietly half-done
+        if (posted.keySet().stream().anyMatch(key -> key.startsWith(inline.name() + "-"))) {
+          AdminAccess.require(visitor, inline, "view");
+        }
+        continue;
+      }
       Views.Allowed allowed = AdminAccess.allowed(visitor, inline);
       List<Long> rows = new ArrayList<>();
       for (String id : posted.getOrDefault(inline.name() + "-rows", List.of())) {
@@ -148,24 +157,24 @@ final class PostedForm {
       }
       for (long row : rows.stream().distinct().toList()) {
         boolean delete =
-            allowed.delete()
-                && !first(posted, InlineChange.field(inline.name(), row, InlineChange.DELETE))
-                    .isEmpty();
+            !first(posted, InlineChange.field(inline.name(), row, InlineChange.DELETE)).isEmpty();
+        if (delete && !allowed.delete()) {
+          AdminAccess.require(visitor, inline, "delete");
+        }
         if (delete || allowed.change()) {
           changes.add(
               new InlineChange(
                   inline.name(), row, inlineValues(inline, model, row, posted), delete));
         }
       }
-      if (allowed.add()) {
-        Map<String, String> values = inlineValues(inline, model, 0, posted);
-        boolean filled =
-            inline.fields().stream()
-                .anyMatch(
-                    f -> !"bool".equals(f.kind()) && !values.getOrDefault(f.name(), "").isBlank());
-        if (filled) {
-          changes.add(new InlineChange(inline.name(), 0, values, false));
-        }
+      Map<String, String> values = inlineValues(inline, model, 0, posted);
+      boolean filled =
+          inline.fields().stream()
+              .anyMatch(
+                  f -> !"bool".equals(f.kind()) && !values.getOrDefault(f.name(), "").isBlank());
+      if (filled) {
+        AdminAccess.require(visitor, inline, "add");
+        changes.add(new InlineChange(inline.name(), 0, values, false));
       }
     }
     return changes;
