@@ -163,7 +163,7 @@ final class Listings {
           "SELECT count(*) FROM auth_user_groups WHERE user_id IN ",
           ids,
           "group memberships");
-      String in = "(" + String.join(", ", ids.stream().map(id -> "?").toList()) + ")";
+      String in = placeholders(ids);
       List<Object> twice = new ArrayList<>(ids);
       twice.addAll(ids);
       Object[] superusers =
@@ -197,11 +197,16 @@ final class Listings {
 
   private static void count(
       EntityManager em, List<String> lines, String sql, List<Long> ids, String what) {
-    String in = "(" + String.join(", ", ids.stream().map(id -> "?").toList()) + ")";
+    String in = placeholders(ids);
     long n = ((Number) query(em, sql + in, new ArrayList<>(ids)).getSingleResult()).longValue();
     if (n > 0) {
       lines.add(n + " " + what);
     }
+  }
+
+  /** {@code (?, ?, ...)}, one parameter an id. */
+  private static String placeholders(List<Long> ids) {
+    return "(" + String.join(", ", ids.stream().map(id -> "?").toList()) + ")";
   }
 
   private static Map<String, String> shown(AdminModel model, Object[] row) {

@@ -312,10 +312,9 @@ public final class Inventory {
             return ProblemException.conflict(known.getValue());
           }
         }
-        for (Map.Entry<String, String[]> known : UNIQUE_MESSAGES.entrySet()) {
-          if (e.violated(DatabaseException.UNIQUE_VIOLATION, known.getKey())) {
-            return FieldErrors.single(known.getValue()[0], known.getValue()[1]);
-          }
+        ProblemException known = fieldError(e, DatabaseException.UNIQUE_VIOLATION, UNIQUE_MESSAGES);
+        if (known != null) {
+          return known;
         }
         for (Field field : model.fields()) {
           if (e.violated(
@@ -331,10 +330,9 @@ public final class Inventory {
             "This " + model.name() + " is still referred to by other records.");
       }
       case DatabaseException.CHECK_VIOLATION, DatabaseException.INVALID_TEXT -> {
-        for (Map.Entry<String, String[]> known : CHECK_MESSAGES.entrySet()) {
-          if (e.violated(DatabaseException.CHECK_VIOLATION, known.getKey())) {
-            return FieldErrors.single(known.getValue()[0], known.getValue()[1]);
-          }
+        ProblemException known = fieldError(e, DatabaseException.CHECK_VIOLATION, CHECK_MESSAGES);
+        if (known != null) {
+          return known;
         }
         return ProblemException.badRequest("The database refused a value: " + firstLine(e));
       }
@@ -342,6 +340,17 @@ public final class Inventory {
         return e;
       }
     }
+  }
+
+  /** The field error of a known constraint's violation, or null for another constraint's. */
+  private static ProblemException fieldError(
+      DatabaseException e, String state, Map<String, String[]> messages) {
+    for (Map.Entry<String, String[]> known : messages.entrySet()) {
+      if (e.violated(state, known.getKey())) {
+        return FieldErrors.single(known.getValue()[0], known.getValue()[1]);
+      }
+    }
+    return null;
   }
 
   private static String firstLine(DatabaseException e) {
