@@ -102,21 +102,16 @@ public final class ChangesResource {
       Access.require(security, app + ".view_" + model);
       object = id("id", id);
     }
-    Long whose = null;
+    Long whose = userId == null ? null : id("user", userId);
     Set<String> models = model == null ? null : Set.of(model);
-    if (object != null) {
-      // one object's history: its model's view permission is enough
-      whose = userId == null ? null : id("user", userId);
-    } else {
-      whose = userId == null ? null : id("user", userId);
-      if (!user.superuser() && (whose == null || whose != user.id())) {
-        // anyone else's changes: those to the models the reader may view, as each object's
-        // history would show them (the admin's change list keeps the same rule)
-        models = visible(security, models);
-        if (models.isEmpty()) {
-          throw Access.forbidden(
-              "Other users' changes need the view permission of a model they changed.");
-        }
+    // one object's history needs only its model's view permission (checked above); anyone
+    // else's changes are those to the models the reader may view, as each object's history would
+    // show them (the admin's change list keeps the same rule)
+    if (object == null && !user.superuser() && (whose == null || whose != user.id())) {
+      models = visible(security, models);
+      if (models.isEmpty()) {
+        throw Access.forbidden(
+            "Other users' changes need the view permission of a model they changed.");
       }
     }
     ChangeLog.Page found =
