@@ -111,6 +111,8 @@ class AdminAccountsIT {
     root.type("name", "token-keepers");
     root.click("#f-permissions-auth-view_token");
     root.click("#f-permissions-auth-view_user");
+    // a permission that only bulk actions need (a scan conflict's) is offered too
+    root.click("#f-permissions-live-change_scanconflict");
     root.assertAccessible();
     root.screenshot("admin-group-permissions-picker");
     root.follow("main form.cores-card button[type=submit]");
@@ -118,11 +120,21 @@ class AdminAccountsIT {
     long group = number("SELECT id FROM auth_group WHERE name = 'token-keepers'");
     // every ticked box is kept, not only the first
     assertEquals(
-        "auth.view_token,auth.view_user",
+        "auth.view_token,auth.view_user,live.change_scanconflict",
         text(
             "SELECT string_agg(permission, ',' ORDER BY permission) FROM auth_group_permissions"
                 + " WHERE group_id = ?",
             group));
+    // the API gives only the permissions the running bundles' models have, as the picker offers
+    HttpResponse<String> unknown =
+        site.api()
+            .send(
+                "PATCH",
+                "/api/auth/groups/" + group,
+                site.admin(),
+                "{\"permissions\":[\"auth.view_user\",\"nosuch.view_thing\"]}");
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("no such permission: nosuch.view_thing"), unknown.body());
 
     root.open("/admin/auth/user/" + hanna());
     root.click("#f-groups-" + group);

@@ -6,6 +6,7 @@ import cores.testing.TestDatabase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /** Builds the package's services for tests in other packages, with a fast password hash. */
 public final class TestAccess {
@@ -13,6 +14,31 @@ public final class TestAccess {
 
   public static PasswordHasher fastHasher() {
     return new PasswordHasher(new SecureRandom(), 1000);
+  }
+
+  /**
+   * The permissions that exist in these tests, as the platform's admin models give them: the
+   * accounts' own, and the other bundles' ones the tests grant.
+   */
+  public static Set<String> knownPermissions() {
+    return Set.of(
+        "auth.view_user",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.delete_user",
+        "auth.view_group",
+        "auth.add_group",
+        "auth.change_group",
+        "auth.delete_group",
+        "auth.view_token",
+        "auth.add_token",
+        "auth.delete_token",
+        "auth.view_impersonation",
+        "booking.add_booking",
+        "booking.add_reservation",
+        "inventory.view_host",
+        "inventory.delete_host",
+        "live.change_scanconflict");
   }
 
   public static AccountsService accounts(Transactions tx) {

@@ -9,7 +9,6 @@ import static cores.admin.PostedForm.first;
 import static cores.admin.PostedForm.id;
 import static cores.admin.PostedForm.ids;
 import static cores.admin.PostedForm.initial;
-import static cores.admin.PostedForm.names;
 import static cores.admin.PostedForm.pageNumber;
 import static cores.admin.PostedForm.values;
 
@@ -458,20 +457,9 @@ public final class AdminPages {
             message(request, model.name())));
   }
 
-  /**
-   * The permissions of every model the admin shows: view, and add, change and delete where the
-   * model has them (a log only view, a token no change).
-   */
+  /** The permissions of every model the admin shows: what a permissions field offers. */
   private List<String> permissions() {
-    List<String> names = new ArrayList<>();
-    for (AdminModel model : desk.models()) {
-      for (String action : List.of("view", "add", "change", "delete")) {
-        if (model.allows(action)) {
-          names.add(model.permission(action));
-        }
-      }
-    }
-    return names;
+    return desk.models().stream().flatMap(m -> m.permissions().stream()).toList();
   }
 
   AdminDesk desk() {

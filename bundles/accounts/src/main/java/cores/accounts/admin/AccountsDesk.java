@@ -4,6 +4,7 @@ import cores.accounts.Authority;
 import cores.accounts.Authority.Rights;
 import cores.accounts.DatabaseClock;
 import cores.accounts.Keys;
+import cores.accounts.KnownPermissions;
 import cores.accounts.PasswordHasher;
 import cores.accounts.TokenService;
 import cores.accounts.entity.GroupEntity;
@@ -31,6 +32,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,14 +58,25 @@ public final class AccountsDesk implements AdminDesk {
   @Activate
   public AccountsDesk(
       @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
-      @Reference Tokens tokens) {
-    this(tx, tokens, new PasswordHasher(new SecureRandom()), DatabaseClock.create());
+      @Reference Tokens tokens,
+      @Reference KnownPermissions knownPermissions) {
+    this(
+        tx,
+        tokens,
+        new PasswordHasher(new SecureRandom()),
+        DatabaseClock.create(),
+        knownPermissions::names);
   }
 
-  AccountsDesk(Transactions tx, Tokens tokens, PasswordHasher hasher, Clock clock) {
+  AccountsDesk(
+      Transactions tx,
+      Tokens tokens,
+      PasswordHasher hasher,
+      Clock clock,
+      Supplier<Set<String>> knownPermissions) {
     this.tx = tx;
-    this.users = new UserWrites(tx, hasher, clock);
-    this.groups = new GroupWrites(tx);
+    this.users = new UserWrites(tx, hasher, clock, knownPermissions);
+    this.groups = new GroupWrites(tx, knownPermissions);
     this.tokens = tokens;
   }
 

@@ -11,6 +11,7 @@ import cores.api.web.ProblemException;
 import jakarta.persistence.EntityManager;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The writes of groups, for every path that makes them (the API's {@link GroupsResource}, the
@@ -20,9 +21,12 @@ import java.util.function.Function;
  */
 public final class GroupWrites {
   private final Transactions tx;
+  private final Supplier<Set<String>> knownPermissions;
 
-  public GroupWrites(Transactions tx) {
+  /** With the permissions that exist ({@link cores.accounts.KnownPermissions#names}). */
+  public GroupWrites(Transactions tx, Supplier<Set<String>> knownPermissions) {
     this.tx = tx;
+    this.knownPermissions = knownPermissions;
   }
 
   public GroupView create(User actor, GroupInput body) {
@@ -76,13 +80,14 @@ public final class GroupWrites {
   }
 
   /** Checks the input and copies it on; the permissions a group gains, its members gain. */
-  private static void apply(User actor, GroupEntity group, GroupInput in, boolean partial) {
+  private void apply(User actor, GroupEntity group, GroupInput in, boolean partial) {
     FieldErrors errors = new FieldErrors();
     if (!partial || in.name() != null) {
       errors.check("name", Names.group(in.name()));
     }
     if (in.permissions() != null) {
-      in.permissions().forEach(p -> errors.check("permissions", Names.permission(p)));
+      Names.permissions(
+          errors, "permissions", in.permissions(), group.permissions(), knownPermissions);
     }
     errors.throwIfAny();
     if (!partial || in.name() != null) {

@@ -1,5 +1,6 @@
 package cores.accounts.rest;
 
+import cores.accounts.KnownPermissions;
 import cores.accounts.entity.GroupEntity;
 import cores.api.accounts.Permissions;
 import cores.api.accounts.User;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,9 +61,15 @@ public final class GroupsResource {
   private final GroupWrites writes;
 
   @Activate
-  public GroupsResource(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
+  public GroupsResource(
+      @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
+      @Reference KnownPermissions knownPermissions) {
+    this(tx, knownPermissions::names);
+  }
+
+  GroupsResource(Transactions tx, Supplier<Set<String>> knownPermissions) {
     this.tx = tx;
-    this.writes = new GroupWrites(tx);
+    this.writes = new GroupWrites(tx, knownPermissions);
   }
 
   @GET

@@ -1,6 +1,10 @@
 package cores.accounts.rest;
 
 import cores.api.accounts.Permissions;
+import cores.api.web.FieldErrors;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** Checks of permission and group names; null means valid. */
 final class Names {
@@ -16,6 +20,28 @@ final class Names {
       return "not a permission name (app.action_model): " + value;
     }
     return null;
+  }
+
+  /**
+   * Checks the permissions given to a user or group: each of the shape of a permission, and one
+   * that exists ({@link cores.accounts.KnownPermissions}) unless it is held already, so that a save
+   * keeps the permissions of a model whose bundle is gone.
+   */
+  static void permissions(
+      FieldErrors errors,
+      String field,
+      List<String> given,
+      Set<String> held,
+      Supplier<Set<String>> known) {
+    Set<String> names = null;
+    for (String name : given) {
+      String error = permission(name);
+      if (error == null && !held.contains(name)) {
+        names = names == null ? known.get() : names;
+        error = names.contains(name) ? null : "no such permission: " + name;
+      }
+      errors.check(field, error);
+    }
   }
 
   static String group(String value) {

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The writes of users, for every path that makes them (the API's {@link UsersResource}, the admin's
@@ -29,11 +30,15 @@ public final class UserWrites {
   private final Transactions tx;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final Supplier<Set<String>> knownPermissions;
 
-  public UserWrites(Transactions tx, PasswordHasher hasher, Clock clock) {
+  /** With the permissions that exist ({@link cores.accounts.KnownPermissions#names}). */
+  public UserWrites(
+      Transactions tx, PasswordHasher hasher, Clock clock, Supplier<Set<String>> knownPermissions) {
     this.tx = tx;
     this.hasher = hasher;
     this.clock = clock;
+    this.knownPermissions = knownPermissions;
   }
 
   /** Creates a user (without a usable password) as the actor may. */
@@ -126,7 +131,7 @@ public final class UserWrites {
   }
 
   /** Checks the input and copies it onto the user; PATCH copies only what is present. */
-  private static void apply(EntityManager em, UserEntity user, UserInput in, boolean partial) {
+  private void apply(EntityManager em, UserEntity user, UserInput in, boolean partial) {
     FieldErrors errors = new FieldErrors();
     if (!partial || in.username() != null) {
       errors.check("username", Validation.username(in.username()));
@@ -136,7 +141,8 @@ public final class UserWrites {
     errors.check("email", Validation.email(in.email(), false));
     List<GroupEntity> groups = in.groups() == null ? null : groups(em, in.groups(), errors);
     if (in.permissions() != null) {
-      in.permissions().forEach(p -> errors.check("user_permissions", Names.permission(p)));
+      Names.permissions(
+          errors, "user_permissions", in.permissions(), user.permissions(), knownPermissions);
     }
     errors.throwIfAny();
     if (!partial || in.username() != null) {

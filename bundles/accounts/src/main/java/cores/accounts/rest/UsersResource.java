@@ -3,6 +3,7 @@ package cores.accounts.rest;
 import cores.accounts.Authority;
 import cores.accounts.Credentials;
 import cores.accounts.DatabaseClock;
+import cores.accounts.KnownPermissions;
 import cores.accounts.PasswordHasher;
 import cores.accounts.Validation;
 import cores.accounts.entity.UserEntity;
@@ -37,6 +38,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -77,13 +80,20 @@ public final class UsersResource implements ApiSchemas {
   private final UserWrites writes;
 
   @Activate
-  public UsersResource(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
-    this(tx, new PasswordHasher(new SecureRandom()), DatabaseClock.create());
+  public UsersResource(
+      @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
+      @Reference KnownPermissions knownPermissions) {
+    this(
+        tx,
+        new PasswordHasher(new SecureRandom()),
+        DatabaseClock.create(),
+        knownPermissions::names);
   }
 
-  UsersResource(Transactions tx, PasswordHasher hasher, Clock clock) {
+  UsersResource(
+      Transactions tx, PasswordHasher hasher, Clock clock, Supplier<Set<String>> knownPermissions) {
     this.tx = tx;
-    this.writes = new UserWrites(tx, hasher, clock);
+    this.writes = new UserWrites(tx, hasher, clock, knownPermissions);
   }
 
   @GET

@@ -50,7 +50,11 @@ class AccountsDeskTest {
     accounts = TestAccess.accounts(tx);
     desk =
         new AccountsDesk(
-            tx, TestAccess.tokens(tx), TestAccess.fastHasher(), DatabaseClock.create());
+            tx,
+            TestAccess.tokens(tx),
+            TestAccess.fastHasher(),
+            DatabaseClock.create(),
+            TestAccess::knownPermissions);
     root = accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
   }
 

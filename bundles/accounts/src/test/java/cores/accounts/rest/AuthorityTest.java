@@ -56,8 +56,9 @@ class AuthorityTest {
     server =
         new TestServer(
             accounts,
-            new UsersResource(tx, TestAccess.fastHasher(), DatabaseClock.create()),
-            new GroupsResource(tx),
+            new UsersResource(
+                tx, TestAccess.fastHasher(), DatabaseClock.create(), TestAccess::knownPermissions),
+            new GroupsResource(tx, TestAccess::knownPermissions),
             new TokensResource(tx, tokens));
     accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
   }

@@ -48,8 +48,9 @@ class RestTest {
     server =
         new TestServer(
             accounts,
-            new UsersResource(tx, TestAccess.fastHasher(), DatabaseClock.create()),
-            new GroupsResource(tx),
+            new UsersResource(
+                tx, TestAccess.fastHasher(), DatabaseClock.create(), TestAccess::knownPermissions),
+            new GroupsResource(tx, TestAccess::knownPermissions),
             new TokensResource(tx, tokens),
             new ProfileResource(tx));
     accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
@@ -300,6 +301,54 @@ class RestTest {
         400, send("PATCH", "auth/groups/" + id, "root", "{\"permissions\":[\"nope\"]}").status);
     assertEquals(204, send("DELETE", "auth/groups/" + id, "root", null).status);
     assertEquals(404, send("GET", "auth/groups/" + id, "root", null).status);
+  }
+
+  @Test
+  void aPermissionThatDoesNotExistIsRefusedAndOneAlreadyHeldIsKept() throws Exception {
+    Answer group = send("POST", "auth/groups", "root", "{\"name\":\"Kept\"}");
+    long id = group.body.get("id").asLong();
+    Answer unknown =
+        send(
+            "PATCH",
+            "auth/groups/" + id,
+            "root",
+            "{\"permissions\":[\"inventory.view_host\",\"nosuch.view_thing\"]}");
+    assertEquals(400, unknown.status);
+    assertEquals(
+        "no such permission: nosuch.view_thing",
+        unknown.body.get("errors").get("permissions").get(0).asText());
+    assertEquals(
+        "[]", send("GET", "auth/groups/" + id, "root", null).body.get("permissions").toString());
+
+    Answer user = send("POST", "auth/users", "root", "{\"username\":\"ghost-perms\"}");
+    Answer forUser =
+        send(
+            "PATCH",
+            "auth/users/" + user.body.get("id").asLong(),
+            "root",
+            "{\"user_permissions\":[\"nosuch.view_thing\"]}");
+    assertEquals(400, forUser.status);
+    assertEquals(
+        "no such permission: nosuch.view_thing",
+        forUser.body.get("errors").get("user_permissions").get(0).asText());
+
+    // a permission of a model whose bundle is gone stays through a save that keeps it
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO auth_group_permissions (group_id, permission) VALUES ("
+              + id
+              + ", 'gone.view_thing')");
+    }
+    Answer kept =
+        send(
+            "PUT",
+            "auth/groups/" + id,
+            "root",
+            "{\"name\":\"Kept\",\"permissions\":[\"gone.view_thing\",\"inventory.view_host\"]}");
+    assertEquals(200, kept.status);
+    assertEquals(
+        "[\"gone.view_thing\",\"inventory.view_host\"]", kept.body.get("permissions").toString());
   }
 
   @Test

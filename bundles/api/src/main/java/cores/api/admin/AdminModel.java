@@ -1,5 +1,6 @@
 package cores.api.admin;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +107,21 @@ public record AdminModel(
   /** Whether an object's fields may be changed (not for objects only added and deleted). */
   public boolean editable() {
     return writes.contains("change");
+  }
+
+  /**
+   * The permissions it has, the ones that may be granted: view; add, change and delete where it
+   * takes them; and change where it has bulk actions, which need it (a scan conflict's). Since
+   * 1.6.0.
+   */
+  public List<String> permissions() {
+    List<String> names = new ArrayList<>();
+    for (String action : List.of("view", "add", "change", "delete")) {
+      if (allows(action) || ("change".equals(action) && !actions.isEmpty())) {
+        names.add(permission(action));
+      }
+    }
+    return names;
   }
 
   /** The permission for an action: view, add, change or delete. */

@@ -3,10 +3,11 @@
  * written through the domain's own rules, so that one set of admin pages serves every model; a
  * field's initial value on the add form since 1.2.0; a list page with its filters' options at once
  * ({@code AdminDesk.listPage}) since 1.3.0; several objects' labels in one call ({@code
- * AdminDesk.labels}) since 1.4.0.
+ * AdminDesk.labels}) since 1.4.0; the permissions a model has ({@code AdminModel.permissions}, what
+ * may be granted) since 1.6.0.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,33 @@
+package cores.api.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AdminModelTest {
+  private static AdminModel model(Map<String, String> actions, Set<String> writes) {
+    return new AdminModel(
+        "live", "thing", "Things", List.of(), List.of(), List.of(), "", actions, List.of(), writes);
+  }
+
+  @Test
+  void aModelHasViewAndThePermissionsOfTheWritesItTakes() {
+    assertEquals(
+        List.of("live.view_thing", "live.add_thing", "live.change_thing", "live.delete_thing"),
+        model(Map.of(), AdminModel.ALL_WRITES).permissions());
+    assertEquals(
+        List.of("live.view_thing", "live.add_thing", "live.delete_thing"),
+        model(Map.of(), Set.of("add", "delete")).permissions());
+    assertEquals(List.of("live.view_thing"), model(Map.of(), Set.of()).permissions());
+  }
+
+  @Test
+  void bulkActionsNeedTheChangePermissionSoAModelWithThemHasIt() {
+    assertEquals(
+        List.of("live.view_thing", "live.change_thing"),
+        model(Map.of("resolve", "Resolve"), Set.of()).permissions());
+  }
+}
