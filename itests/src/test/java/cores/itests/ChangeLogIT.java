@@ -162,39 +162,10 @@ class ChangeLogIT {
 
   @Test
   void bookingAndLiveWritesLeaveTheirChanges() throws Exception {
-    long type = create("hosttype", "{\"name\":\"bl-type\"}");
-    long hardware = create("hosthardware", "{\"name\":\"bl-hw\",\"host_type\":" + type + "}");
-    long host =
-        create(
-            "host",
-            "{\"hostname\":\"bl-host\",\"hardware\":" + hardware + ",\"status\":\"active\"}");
-    HttpResponse<String> bulk =
-        api.send(
-            "POST",
-            "/api/booking/bookable/bulk",
-            admin,
-            "{\"hosts\":[" + host + "],\"status\":\"active\"}");
-    assertEquals(200, bulk.statusCode(), bulk.body());
-    HttpResponse<String> withBookable =
-        api.send("GET", "/api/inventory/host/" + host + "/", admin, null);
-    Matcher bookableId = Pattern.compile("\"bookable\":(\\d+)").matcher(withBookable.body());
-    assertTrue(bookableId.find(), withBookable.body());
-    long bookable = Long.parseLong(bookableId.group(1));
+    long bookable = bookable("bl");
     assertEquals(List.of("create"), history("bookable", bookable));
 
-    Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
-    long booking =
-        id(
-            api.created(
-                "/api/booking/booking/",
-                admin,
-                "{\"bookable\":"
-                    + bookable
-                    + ",\"start\":\""
-                    + start
-                    + "\",\"end\":\""
-                    + start.plus(Duration.ofHours(4))
-                    + "\"}"));
+    long booking = book(bookable, admin);
     HttpResponse<String> changed =
         api.send(
             "PATCH", "/api/booking/booking/" + booking + "/", admin, "{\"comment\":\"tests\"}");
@@ -223,6 +194,69 @@ class ChangeLogIT {
         api.send("POST", "/api/live/conflicts/" + conflict + "/resolve", admin, null);
     assertEquals(200, resolved.statusCode(), resolved.body());
     assertEquals(List.of("update", "create"), history("scanconflict", conflict));
+  }
+
+  /** A new host made bookable; its bookable's id. */
+  private static long bookable(String prefix) throws Exception {
+    long type = create("hosttype", "{\"name\":\"" + prefix + "-type\"}");
+    long hardware =
+        create("hosthardware", "{\"name\":\"" + prefix + "-hw\",\"host_type\":" + type + "}");
+    long host =
+        create(
+            "host",
+            "{\"hostname\":\""
+                + prefix
+                + "-host\",\"hardware\":"
+                + hardware
+                + ",\"status\":\"active\"}");
+    HttpResponse<String> bulk =
+        api.send(
+            "POST",
+            "/api/booking/bookable/bulk",
+            admin,
+            "{\"hosts\":[" + host + "],\"status\":\"active\"}");
+    assertEquals(200, bulk.statusCode(), bulk.body());
+    HttpResponse<String> withBookable =
+        api.send("GET", "/api/inventory/host/" + host + "/", admin, null);
+    Matcher bookableId = Pattern.compile("\"bookable\":(\\d+)").matcher(withBookable.body());
+    assertTrue(bookableId.find(), withBookable.body());
+    return Long.parseLong(bookableId.group(1));
+  }
+
+  /** A booking of four hours in two days, by the token's user. */
+  private static long book(long bookable, String token) throws Exception {
+    Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    return id(
+        api.created(
+            "/api/booking/booking/",
+            token,
+            "{\"bookable\":"
+                + bookable
+                + ",\"start\":\""
+                + start
+                + "\",\"end\":\""
+                + start.plus(Duration.ofHours(4))
+                + "\"}"));
+  }
+
+  @Test
+  void aBookingsOwnerReadsItsHistoryWithoutTheViewPermissionAndNobodyElseDoes() throws Exception {
+    long booking = book(bookable("own"), plain);
+    HttpResponse<String> changed =
+        api.send(
+            "PATCH", "/api/booking/booking/" + booking + "/", admin, "{\"comment\":\"by staff\"}");
+    assertEquals(200, changed.statusCode(), changed.body());
+    HttpResponse<String> own =
+        api.send("GET", "/api/changes?model=booking&id=" + booking, plain, null);
+    assertEquals(200, own.statusCode(), own.body());
+    assertEquals(2, count(own.body(), "\"object_id\":" + booking + ","), own.body());
+    assertTrue(own.body().contains("by staff"), own.body());
+
+    String other = api.token(api.user("other", false));
+    HttpResponse<String> theirs =
+        api.send("GET", "/api/changes?model=booking&id=" + booking, other, null);
+    assertEquals(403, theirs.statusCode(), theirs.body());
+    assertTrue(theirs.body().contains("booking.view_booking"), theirs.body());
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import cores.api.accounts.User;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
+import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.Dates;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
@@ -30,8 +32,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/changes}: the change log. One object's history ({@code ?model=host&id=12}) needs the
- * model's view permission; one's own changes are one's to read; other users' changes and the whole
- * list show a superuser everything, anyone else the changes of the models they may view.
+ * model's view permission, or owning it (a booking or reservation, as the owner reads it); one's
+ * own changes are one's to read; other users' changes and the whole list show a superuser
+ * everything, anyone else the changes of the models they may view.
  */
 @JakartarsResource
 @Component(service = ChangesResource.class)
@@ -42,11 +45,19 @@ public final class ChangesResource {
   private static final int DEFAULT_LIMIT = 50;
   private static final List<String> ACTIONS = List.of("create", "update", "delete");
 
+  /** The models whose objects have owners who read them, and so their history. */
+  private static final Map<String, Holds> OWNED =
+      Map.of("booking", BookingResource.HOLDS, "reservation", ReservationResource.HOLDS);
+
   private final ChangeLog changes;
+  private final Transactions tx;
 
   @Activate
-  public ChangesResource(@Reference ChangeLog changes) {
+  public ChangesResource(
+      @Reference ChangeLog changes,
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
     this.changes = changes;
+    this.tx = tx;
   }
 
   @GET
@@ -57,7 +68,7 @@ public final class ChangesResource {
       permission =
           ApiDoc.SUPERUSER
               + "; one object's history, or the changes of the models one may view: their view"
-              + " permission; one's own changes: "
+              + " permission; one's own booking's or reservation's history, and one's own changes: "
               + ApiDoc.AUTHENTICATED,
       query = {
         "model: the changes of this model, e.g. host (with id: one object's history)",
@@ -99,8 +110,11 @@ public final class ChangesResource {
       if (model == null) {
         throw FieldErrors.single("model", "required with id");
       }
-      Access.require(security, app + ".view_" + model);
       object = id("id", id);
+      Holds owned = OWNED.get(model);
+      if (owned == null || !owned.ownedBy(tx, object, user.id())) {
+        Access.require(security, app + ".view_" + model);
+      }
     }
     Long whose = userId == null ? null : id("user", userId);
     Set<String> models = model == null ? null : Set.of(model);
