@@ -9,15 +9,18 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * HTML form posts (the pages of every bundle): a field that PostgreSQL would not store as sent
- * ({@link StorableText}) is a 400 naming it, before any page sees the form. The body is read here
- * and put back for the resource.
+ * HTML form posts (the pages of every bundle): a charset the server does not know is a 415 (Jersey
+ * would fail reading the form), and a field that PostgreSQL would not store as sent ({@link
+ * StorableText}) is a 400 naming it, before any page sees the form. The body is read here and put
+ * back for the resource.
  */
 @Priority(Priorities.USER)
 final class StorableForms implements ContainerRequestFilter {
@@ -25,6 +28,13 @@ final class StorableForms implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     if (!MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
+      return;
+    }
+    String charset = request.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (charset != null && !known(charset)) {
+      request.abortWith(
+          Problems.response(415, "The form's charset is not one this server knows: use UTF-8.")
+              .build());
       return;
     }
     byte[] body = request.getEntityStream().readAllBytes();
@@ -50,6 +60,14 @@ final class StorableForms implements ContainerRequestFilter {
                   "Invalid form field(s): " + String.join(", ", errors.keySet()),
                   Map.copyOf(errors))
               .build());
+    }
+  }
+
+  private static boolean known(String charset) {
+    try {
+      return Charset.isSupported(charset);
+    } catch (IllegalCharsetNameException e) {
+      return false;
     }
   }
 

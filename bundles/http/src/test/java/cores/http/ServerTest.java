@@ -85,6 +85,44 @@ class ServerTest extends ServerFixture {
   }
 
   @Test
+  void invalidUtf8InAStringIsProblem400AtTheField() throws Exception {
+    byte[] body = "{\"name\":\"a\u00ff\",\"count\":1}".getBytes(StandardCharsets.ISO_8859_1);
+    String answer =
+        raw(
+            "POST /api/things HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: "
+                + body.length
+                + "\r\nConnection: close\r\n\r\n",
+            body);
+    assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    assertTrue(answer.contains("\"errors\":{\"name\":[\"Unreadable JSON: Invalid UTF-8"), answer);
+  }
+
+  @Test
+  void aFormInACharsetTheServerDoesNotKnowIsProblem415() throws Exception {
+    for (String charset : List.of("bogus", "\"a b\"")) {
+      Map<String, Object> body =
+          problem(
+              send(
+                  "POST",
+                  "/api/things/form",
+                  "name=a",
+                  "Content-Type",
+                  "application/x-www-form-urlencoded; charset=" + charset),
+              415);
+      assertTrue(body.get("detail").toString().contains("charset"), body.toString());
+    }
+    HttpResponse<String> known =
+        send(
+            "POST",
+            "/api/things/form",
+            "name=a",
+            "Content-Type",
+            "application/x-www-form-urlencoded; charset=UTF-8");
+    assertEquals(200, known.statusCode(), known.body());
+  }
+
+  @Test
   void badQueryParameterIsProblem400() throws Exception {
     Map<String, Object> body = problem(get("/api/things?limit=ten"), 400);
     assertTrue(((Map<?, ?>) body.get("errors")).containsKey("limit"), body.toString());

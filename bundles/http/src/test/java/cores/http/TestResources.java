@@ -15,6 +15,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -60,6 +61,14 @@ final class TestResources {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> raw(InputStream body) throws IOException {
       return Map.of("bytes", body.readAllBytes().length);
+    }
+
+    @POST
+    @Path("form")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> form(MultivaluedMap<String, String> form) {
+      return Map.of("fields", form.size());
     }
 
     @POST

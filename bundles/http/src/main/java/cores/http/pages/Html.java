@@ -1,5 +1,8 @@
 package cores.http.pages;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /** The few pieces of HTML the pages are made of; every value from outside is escaped. */
 public final class Html {
   private Html() {}
@@ -54,7 +57,7 @@ public final class Html {
   /**
    * The target of a redirect after login or logout: only a path on this site, so that a crafted
    * link cannot send the user elsewhere ({@code //host}, {@code /\host}, schemes, control
-   * characters are refused).
+   * characters are refused), and one a {@code Location} can hold (a space is not).
    */
   static String localPath(String next, String fallback) {
     if (next == null
@@ -69,6 +72,11 @@ public final class Html {
       if (c < 0x20 || c == 0x7f || c == '\\') {
         return fallback;
       }
+    }
+    try {
+      new URI(next);
+    } catch (URISyntaxException e) {
+      return fallback;
     }
     return next;
   }

@@ -53,9 +53,13 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
       return Problems.response(400, "Unreadable JSON: " + e.getOriginalMessage()).build();
     }
     if (e instanceof JsonMappingException mapping
-        && mapping.getCause() instanceof InputCoercionException) {
-      // a record's constructor read the number: Jackson wraps the range error with the path
-      return fieldProblem(path(mapping), "A number out of range for this field.");
+        && mapping.getCause() instanceof StreamReadException read) {
+      // a record's constructor read the value: Jackson wraps the reader's error with the path
+      return fieldProblem(
+          path(mapping),
+          read instanceof InputCoercionException
+              ? "A number out of range for this field."
+              : "Unreadable JSON: " + read.getOriginalMessage());
     }
     if (e instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);
