@@ -204,6 +204,16 @@ class BookingPagesIT {
     assertTrue(annBrowser.text().contains("long-running soak test"), annBrowser.text());
     annBrowser.open("/hosts/" + hosts.get(1) + "/");
     assertTrue(annBrowser.text().contains("This host is reserved"), annBrowser.text());
+    assertTrue(annBrowser.text().contains("long-running soak test"), annBrowser.text());
+
+    // anonymous visitors see when a host is held, not by whom nor why (the API shows them none)
+    Browser anonymous = site.browser(false, 1280);
+    anonymous.open("/hosts/" + hosts.get(1) + "/");
+    String shown = anonymous.text();
+    assertTrue(shown.contains("This host is reserved since"), shown);
+    assertFalse(shown.contains("long-running soak test"), shown);
+    assertEquals(3, anonymous.all("table.cores-table thead th").size(), shown);
+    assertTrue(shown.contains("Log in to see who holds them."), shown);
   }
 
   @Test
