@@ -251,6 +251,13 @@ class RestTest {
             > all.body.get("results").get(1).get("id").asLong());
     StreamSupport.stream(all.body.get("results").spliterator(), false)
         .forEach(u -> assertFalse(u.has("password")));
+    // the largest offset has no next page, and a limit beyond any int is lowered to 1000
+    Answer far = send("GET", "auth/users?offset=2147483647&limit=99999999999", "viewer", null);
+    assertEquals(200, far.status, far.body.toString());
+    assertTrue(far.body.get("next").isNull(), far.body.toString());
+    assertTrue(far.body.get("previous").asText().contains("limit=1000"), far.body.toString());
+    assertEquals(400, send("GET", "auth/users?limit=0", "viewer", null).status);
+    assertEquals(400, send("GET", "auth/users?offset=-1", "viewer", null).status);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package cores.api.web;
 
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigInteger;
 import java.net.URI;
 import java.util.List;
 
@@ -27,11 +28,12 @@ public record Page<T>(long count, URI next, URI previous, List<T> results) {
 
     /** The page of {@code results} out of {@code count}, linking its neighbours by request URI. */
     public <T> Page<T> page(long count, List<T> results, UriInfo uri) {
+      long after = (long) offset + limit; // an offset near the largest int would overflow
       URI next =
-          offset + limit < count
+          after < count
               ? uri.getRequestUriBuilder()
                   .replaceQueryParam("limit", limit)
-                  .replaceQueryParam("offset", offset + limit)
+                  .replaceQueryParam("offset", after)
                   .build()
               : null;
       URI previous =
@@ -48,13 +50,12 @@ public record Page<T>(long count, URI next, URI previous, List<T> results) {
       if (value == null || value.isEmpty()) {
         return fallback;
       }
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= min) {
-          return Math.min(parsed, max);
+      // any number of digits: a limit beyond the largest int is lowered like any other
+      if (value.matches("\\+?[0-9]+")) {
+        BigInteger parsed = new BigInteger(value);
+        if (parsed.compareTo(BigInteger.valueOf(min)) >= 0) {
+          return parsed.min(BigInteger.valueOf(max)).intValue();
         }
-      } catch (NumberFormatException e) {
-        // answered below
       }
       throw FieldErrors.single(name, "must be a whole number of at least " + min);
     }
