@@ -4,6 +4,7 @@ import cores.http.auth.AccountServices;
 import cores.http.auth.ActingUserFilter;
 import cores.http.auth.AuthenticationFilter;
 import cores.http.auth.CsrfTokens;
+import cores.http.auth.DocumentedUserFeature;
 import cores.http.auth.RolesAllowedFeature;
 import cores.http.docs.CachedAnswer;
 import cores.http.docs.DocsResource;
@@ -289,8 +290,10 @@ final class JerseyApplication implements AutoCloseable {
                 new AuthenticationFilter(accounts, csrf, !api),
                 new ActingUserFilter(accounts),
                 new RolesAllowedFeature(),
+                new DocumentedUserFeature(),
                 new QueryParametersFeature(),
-                new StorableForms()));
+                new StorableForms(),
+                new UnreadBodies()));
     if (api) {
       instances.add(new IndexResource(served));
       instances.add(new DocsResource(served));

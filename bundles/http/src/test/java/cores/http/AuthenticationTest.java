@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.http.auth.CsrfTokens;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,47 @@ class AuthenticationTest extends ServerFixture {
       serverAccounts.bindTokens(accounts);
       serverAccounts.bindAuthenticator(accounts);
     }
+  }
+
+  @Test
+  void anOperationDocumentedForUsersAnswersAnAnonymousCaller401BeforeReadingTheRequest()
+      throws Exception {
+    problem(send("POST", "/api/things/mine", "{\"name\": "), 401);
+    problem(send("POST", "/api/things/mine?bogus=1", "{}"), 401);
+    // a user is told what is wrong with the request
+    problem(
+        send(
+            "POST",
+            "/api/things/mine",
+            "{\"name\": ",
+            "Authorization",
+            basic("alice", "wonder land")),
+        400);
+    HttpResponse<String> read =
+        send(
+            "POST",
+            "/api/things/mine",
+            "{\"name\":\"a\",\"count\":1}",
+            "Authorization",
+            basic("alice", "wonder land"));
+    assertEquals(200, read.statusCode(), read.body());
+    // an operation documented for anyone reads the body of an anonymous caller
+    problem(send("POST", "/api/things", "{\"name\": "), 400);
+  }
+
+  @Test
+  void aRefusalBeforeTheBodyIsReadClosesTheConnectionAndOneAfterKeepsIt() throws Exception {
+    // the client has sent only part of its body when the 401 is written
+    String refused =
+        raw(
+            "POST /api/things/mine HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n",
+            "{\"name\":".getBytes(StandardCharsets.US_ASCII));
+    assertTrue(refused.startsWith("HTTP/1.1 401"), refused);
+    assertTrue(refused.contains("Connection: close"), refused);
+    HttpResponse<String> read = send("POST", "/api/things", "{\"name\":\"a\",\"count\":1}");
+    assertEquals(200, read.statusCode(), read.body());
+    assertTrue(read.headers().firstValue("Connection").isEmpty(), read.headers().toString());
   }
 
   @Test

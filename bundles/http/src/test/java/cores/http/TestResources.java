@@ -72,6 +72,15 @@ final class TestResources {
     }
 
     @POST
+    @Path("mine")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ApiDoc(permission = ApiDoc.AUTHENTICATED, query = "note: any text")
+    public Thing mine(Thing thing) {
+      return thing;
+    }
+
+    @POST
     @Path("guarded")
     @RolesAllowed("inventory.change_host")
     @Produces(MediaType.APPLICATION_JSON)

@@ -229,11 +229,7 @@ public final class Endpoints {
     }
     String httpMethod = method.getHttpMethod().toUpperCase(Locale.ROOT);
     String summary = first(methodDoc == null ? "" : methodDoc.value(), classDoc, ApiDoc::value);
-    String permission =
-        first(methodDoc == null ? "" : methodDoc.permission(), classDoc, ApiDoc::permission);
-    if (permission.isEmpty()) {
-      permission = fromSecurityAnnotations(definition, type);
-    }
+    String permission = permission(methodDoc, definition, type);
     String area = first(methodDoc == null ? "" : methodDoc.area(), classDoc, ApiDoc::area);
     String requestSchema =
         first(methodDoc == null ? "" : methodDoc.request(), classDoc, ApiDoc::request);
@@ -344,6 +340,20 @@ public final class Endpoints {
       return own;
     }
     return attribute.apply(classDoc);
+  }
+
+  /**
+   * Who may call the method, as the docs say it: its {@link ApiDoc#permission}, else its class's,
+   * else its security annotations'; empty when none says.
+   */
+  public static String permission(Method method, Class<?> type) {
+    return permission(method.getAnnotation(ApiDoc.class), method, type);
+  }
+
+  private static String permission(ApiDoc methodDoc, Method method, Class<?> type) {
+    String permission =
+        first(methodDoc == null ? "" : methodDoc.permission(), classDoc(type), ApiDoc::permission);
+    return permission.isEmpty() ? fromSecurityAnnotations(method, type) : permission;
   }
 
   /** The rules RolesAllowedFeature enforces, the method's annotation winning over the class's. */
