@@ -19,8 +19,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * auth_password_reset}, mailed through the outbox in the same transaction (so a key exists exactly
  * when its mail is queued). A key works once, until it expires, and only for an active user with a
  * local password. Each user gets at most so many mails an hour, whoever asks.
+ *
+ * <p>A request is handled after its answer, on a thread of its own: looking the address up and
+ * writing the key and the mail take time only when an account has the address, and an answer that
+ * waited for them would tell by its time which addresses have accounts.
  */
 @Component(service = PasswordResets.class, configurationPid = AccountsConfig.PID)
 public final class PasswordResetService implements PasswordResets {
@@ -37,6 +47,9 @@ public final class PasswordResetService implements PasswordResets {
 
   /** The window of the per-user limit. */
   static final Duration LIMIT_WINDOW = Duration.ofHours(1);
+
+  /** Requests waiting to be handled, at most. */
+  private static final int QUEUE = 1000;
 
   /** Rows are kept this long after they were created, to count requests; then deleted. */
   private static final Duration KEEP = Duration.ofDays(1);
@@ -48,6 +61,7 @@ public final class PasswordResetService implements PasswordResets {
   private final SecureRandom random;
   private final Duration validFor;
   private final int perHour;
+  private final Executor work;
 
   @Activate
   public PasswordResetService(
@@ -61,7 +75,33 @@ public final class PasswordResetService implements PasswordResets {
         DatabaseClock.create(),
         new SecureRandom(),
         Duration.ofMinutes(config.passwordResetMinutes()),
-        config.passwordResetsPerHour());
+        config.passwordResetsPerHour(),
+        worker());
+  }
+
+  /** One thread, and a bounded queue: a flood of requests drops some, it cannot grow memory. */
+  private static ExecutorService worker() {
+    return new ThreadPoolExecutor(
+        1,
+        1,
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(QUEUE),
+        task -> {
+          Thread thread = new Thread(task, "cores-password-resets");
+          thread.setDaemon(true);
+          return thread;
+        },
+        (task, pool) -> LOG.warn("Password reset requests arrive faster than mailed: one dropped"));
+  }
+
+  /** Handles the requests queued so far, then stops. */
+  @Deactivate
+  public void stop() throws InterruptedException {
+    if (work instanceof ExecutorService pool) {
+      pool.shutdown();
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
   }
 
   PasswordResetService(
@@ -71,7 +111,8 @@ public final class PasswordResetService implements PasswordResets {
       Clock clock,
       SecureRandom random,
       Duration validFor,
-      int perHour) {
+      int perHour,
+      Executor work) {
     if (validFor.isNegative() || validFor.isZero() || perHour < 1) {
       throw new IllegalArgumentException("passwordResetMinutes and passwordResetsPerHour >= 1");
     }
@@ -82,6 +123,7 @@ public final class PasswordResetService implements PasswordResets {
     this.random = random;
     this.validFor = validFor;
     this.perHour = perHour;
+    this.work = work;
   }
 
   @Override
@@ -92,6 +134,17 @@ public final class PasswordResetService implements PasswordResets {
       throw FieldErrors.single("email", problem);
     }
     Instant now = clock.instant();
+    work.execute(
+        () -> {
+          try {
+            mail(address, now);
+          } catch (RuntimeException e) {
+            LOG.warn("Password reset request not handled: {}", e.toString());
+          }
+        });
+  }
+
+  private void mail(String address, Instant now) {
     tx.required(
         em -> {
           em.createNativeQuery("DELETE FROM auth_password_reset WHERE created < ?1")

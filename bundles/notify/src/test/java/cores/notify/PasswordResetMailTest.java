@@ -42,6 +42,7 @@ class PasswordResetMailTest {
       PasswordResetService resets =
           new PasswordResetService(accounts, new OutboxService(notify), new ResetConfig());
       resets.request("ANN@example.org");
+      resets.stop(); // the request is handled after the answer: wait for it
 
       Delivery delivery =
           new Delivery(

@@ -14,7 +14,7 @@ public interface PasswordResets {
    * Mails a reset link to every active user with a local password whose address this is (ignoring
    * case), through the outbox, unless that user already asked too often lately. Unknown addresses
    * get nothing. Callers answer the same whatever happened, so that nobody learns which addresses
-   * have accounts.
+   * have accounts; the work is done after this returns, so that not even its time tells.
    *
    * @throws cores.api.web.ProblemException 400 at {@code email} when it is not an email address
    */
