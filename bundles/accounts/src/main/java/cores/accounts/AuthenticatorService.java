@@ -9,6 +9,7 @@ import cores.api.auth.Identity;
 import cores.api.auth.LoginFailedException;
 import cores.api.auth.LoginFailedException.Reason;
 import cores.api.persistence.Transactions;
+import cores.api.web.Characters;
 import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -120,7 +121,7 @@ public final class AuthenticatorService implements Authenticator {
     // bind, which succeeds
     if (username == null
         || username.isEmpty()
-        || username.length() > Validation.USERNAME_MAX
+        || Characters.count(username) > Validation.USERNAME_MAX
         // no user has one, and PostgreSQL refuses NUL in text: a wrong login, not an outage
         || username.indexOf('\0') >= 0
         || password == null

@@ -6,6 +6,7 @@ import cores.api.accounts.Tokens;
 import cores.api.accounts.User;
 import cores.api.persistence.Signals;
 import cores.api.persistence.Transactions;
+import cores.api.web.Characters;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public final class TokenService implements Tokens {
     if (label == null || label.isBlank()) {
       return "required";
     }
-    return label.length() > LABEL_MAX ? "at most " + LABEL_MAX + " characters" : null;
+    return Characters.atMost(label, LABEL_MAX);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package cores.accounts;
 
+import cores.api.web.Characters;
 import cores.api.web.JsonShape;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -53,8 +54,9 @@ public final class Validation {
     if (value == null || value.isEmpty()) {
       return "required";
     }
-    if (value.length() > USERNAME_MAX) {
-      return "at most " + USERNAME_MAX + " characters";
+    String tooLong = Characters.atMost(value, USERNAME_MAX);
+    if (tooLong != null) {
+      return tooLong;
     }
     if (!USERNAME.matcher(value).matches()) {
       return "only letters, digits and @.+-_ are allowed";
@@ -67,7 +69,7 @@ public final class Validation {
     if (value == null || value.isEmpty()) {
       return "required";
     }
-    return value.length() > USERNAME_MAX ? "at most " + USERNAME_MAX + " characters" : null;
+    return Characters.atMost(value, USERNAME_MAX);
   }
 
   /** An email address; blank is allowed unless required. */
@@ -75,8 +77,9 @@ public final class Validation {
     if (value == null || value.isEmpty()) {
       return required ? "required" : null;
     }
-    if (value.length() > EMAIL_MAX) {
-      return "at most " + EMAIL_MAX + " characters";
+    String tooLong = Characters.atMost(value, EMAIL_MAX);
+    if (tooLong != null) {
+      return tooLong;
     }
     return EMAIL.matcher(value).matches() ? null : "not a valid email address";
   }
@@ -85,13 +88,13 @@ public final class Validation {
     if (value == null || value.length == 0) {
       return "required";
     }
-    return value.length < PASSWORD_MIN ? "at least " + PASSWORD_MIN + " characters" : null;
+    return Characters.count(value) < PASSWORD_MIN
+        ? "at least " + PASSWORD_MIN + " characters"
+        : null;
   }
 
   public static String name(String value) {
-    return value != null && value.length() > NAME_MAX
-        ? "at most " + NAME_MAX + " characters"
-        : null;
+    return Characters.atMost(value, NAME_MAX);
   }
 
   /** Throws an {@link IllegalArgumentException} "field: problem" when the problem is not null. */

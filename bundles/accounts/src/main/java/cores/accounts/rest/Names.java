@@ -1,6 +1,7 @@
 package cores.accounts.rest;
 
 import cores.api.accounts.Permissions;
+import cores.api.web.Characters;
 import cores.api.web.FieldErrors;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,6 @@ final class Names {
     if (value == null || value.isBlank()) {
       return "required";
     }
-    return value.length() > GROUP_MAX ? "at most " + GROUP_MAX + " characters" : null;
+    return Characters.atMost(value, GROUP_MAX);
   }
 }

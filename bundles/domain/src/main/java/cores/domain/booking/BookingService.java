@@ -4,6 +4,7 @@ import cores.api.accounts.Permissions;
 import cores.api.accounts.User;
 import cores.api.notify.NotificationType;
 import cores.api.web.Access;
+import cores.api.web.Characters;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.inventory.HostStatus;
@@ -513,7 +514,7 @@ public final class BookingService {
   }
 
   private static String tooLong(String value, int max) {
-    return value != null && value.length() > max ? "at most " + max + " characters" : null;
+    return Characters.atMost(value, max);
   }
 
   private static List<Object> params(Object... values) {

@@ -1,5 +1,6 @@
 package cores.domain.inventory;
 
+import cores.api.web.Characters;
 import cores.api.web.Dates;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ final class Values {
         if (field.required() && text.isBlank()) {
           yield "may not be blank";
         }
-        yield text.length() > field.max() ? "at most " + field.max() + " characters" : null;
+        yield Characters.atMost(text, field.max());
       }
       case INT -> {
         if (!(value instanceof Integer || value instanceof Long)) {
@@ -60,8 +61,9 @@ final class Values {
         if (!(value instanceof String text)) {
           yield "must be a string";
         }
-        if (text.length() > field.max()) {
-          yield "at most " + field.max() + " characters";
+        String tooLong = Characters.atMost(text, field.max());
+        if (tooLong != null) {
+          yield tooLong;
         }
         yield text.isEmpty() || EMAIL.matcher(text).matches() ? null : "not an email address";
       }

@@ -1,5 +1,6 @@
 package cores.domain.live;
 
+import cores.api.web.Characters;
 import cores.api.web.Dates;
 import cores.api.web.FieldErrors;
 import cores.domain.inventory.Addresses;
@@ -83,7 +84,7 @@ public final class ScanParser {
       errors.check("agentident", value == null ? "required" : "must be a non-empty string");
       return null;
     }
-    if (agent.length() > MAX_AGENT) {
+    if (Characters.count(agent) > MAX_AGENT) {
       errors.check("agentident", "at most " + MAX_AGENT + " characters");
     } else if (agent.indexOf('\0') >= 0) {
       errors.check("agentident", "must not contain NUL characters");

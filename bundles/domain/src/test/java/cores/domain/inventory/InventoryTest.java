@@ -285,6 +285,14 @@ class InventoryTest {
   }
 
   @Test
+  void aTextsLengthIsCountedInCharactersAsTheDatabaseCountsThem() {
+    String face = "\ud83d\ude00"; // one character, two UTF-16 units
+    create(Models.HOSTTYPE, Map.of("name", face.repeat(99) + "a"));
+    ProblemException e = refused(() -> create(Models.HOSTTYPE, Map.of("name", face.repeat(101))));
+    assertEquals(List.of("at most 100 characters"), e.errors().get("name"));
+  }
+
+  @Test
   void duplicateHostnameIgnoringCaseIsAFieldError() {
     create(Models.HOST, Map.of("hostname", "Dup-Host", "hardware", fixture.hardware));
     ProblemException e =
