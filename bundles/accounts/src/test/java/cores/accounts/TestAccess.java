@@ -45,6 +45,14 @@ public final class TestAccess {
     return new AccountsService(tx, fastHasher(), Clock.systemUTC());
   }
 
+  public static ProfileService profiles(Transactions tx) {
+    return new ProfileService(
+        tx,
+        fastHasher(),
+        new Settings(Duration.ofHours(1), 5, Duration.ofSeconds(900)),
+        Clock.systemUTC());
+  }
+
   public static LocalAuthenticationProvider local(Transactions tx) {
     return new LocalAuthenticationProvider(tx, fastHasher());
   }

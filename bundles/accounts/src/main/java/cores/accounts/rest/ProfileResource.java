@@ -1,6 +1,8 @@
 package cores.accounts.rest;
 
 import cores.accounts.entity.UserEntity;
+import cores.api.accounts.Profile;
+import cores.api.accounts.Profiles;
 import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
@@ -9,10 +11,12 @@ import cores.api.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,9 +24,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
- * {@code /api/auth/profile}: the logged-in user's own profile; any user may turn their reminder
- * emails off or on ({@code PATCH {"receive_reminders": false}}). The notify bundle reads the flag
- * when a reminder is enqueued.
+ * {@code /api/auth/profile}: the logged-in user's own profile, as the profile page shows it: names,
+ * email address and the reminder choice ({@code PATCH}, through {@link Profiles} as the page), and
+ * a new password ({@code POST .../password}). The notify bundle reads the reminder flag when a
+ * reminder is enqueued.
  */
 @JakartarsResource
 @Component(service = ProfileResource.class)
@@ -32,10 +37,14 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ProfileResource {
   private final Transactions tx;
+  private final Profiles profiles;
 
   @Activate
-  public ProfileResource(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
+  public ProfileResource(
+      @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
+      @Reference Profiles profiles) {
     this.tx = tx;
+    this.profiles = profiles;
   }
 
   @GET
@@ -50,14 +59,54 @@ public final class ProfileResource {
     if (input == null) {
       throw ProblemException.badRequest("A JSON body is required.");
     }
-    return tx.required(
-        em -> {
-          UserEntity entity = find(em.find(UserEntity.class, user.id()));
-          if (input.receiveReminders() != null) {
-            entity.receiveReminders(input.receiveReminders());
-          }
-          return ProfileView.of(entity);
-        });
+    if (input.firstName() == null && input.lastName() == null && input.email() == null) {
+      // the reminder choice alone: also for users without an address, whom update would refuse
+      return tx.required(
+          em -> {
+            UserEntity entity = find(em.find(UserEntity.class, user.id()));
+            if (input.receiveReminders() != null) {
+              entity.receiveReminders(input.receiveReminders());
+            }
+            return ProfileView.of(entity);
+          });
+    }
+    Profile now =
+        profiles
+            .profile(user.id())
+            .orElseThrow(() -> ProblemException.notFound("The user no longer exists."));
+    Profile changed =
+        profiles.update(
+            user.id(),
+            input.firstName() == null ? now.firstName() : input.firstName(),
+            input.lastName() == null ? now.lastName() : input.lastName(),
+            input.email() == null ? now.email() : input.email(),
+            input.receiveReminders() == null ? now.receiveReminders() : input.receiveReminders());
+    return new ProfileView(
+        changed.userId(),
+        changed.username(),
+        changed.firstName(),
+        changed.lastName(),
+        changed.email(),
+        changed.receiveReminders());
+  }
+
+  @POST
+  @Path("password")
+  @ApiDoc(
+      "Changes one's own local password (current_password, new_password): ends one's browser"
+          + " sessions and revokes one's API tokens, the one asking included")
+  public Response password(PasswordChange input, @Context SecurityContext security) {
+    User user = Access.user(security);
+    if (input == null) {
+      throw ProblemException.badRequest("A JSON body is required.");
+    }
+    profiles.changePassword(
+        user.id(), chars(input.currentPassword()), chars(input.newPassword()), null);
+    return Response.noContent().build();
+  }
+
+  private static char[] chars(String text) {
+    return text == null ? null : text.toCharArray();
   }
 
   /** The user may have been deleted since the request was authenticated. */

@@ -52,7 +52,7 @@ class RestTest {
                 tx, TestAccess.fastHasher(), DatabaseClock.create(), TestAccess::knownPermissions),
             new GroupsResource(tx, TestAccess::knownPermissions),
             new TokensResource(tx, tokens),
-            new ProfileResource(tx));
+            new ProfileResource(tx, TestAccess.profiles(tx)));
     accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
     User manager = accounts.provision(Identity.of("test", "manager"));
     User viewer = accounts.provision(Identity.of("test", "viewer"));
@@ -397,6 +397,38 @@ class RestTest {
             .body
             .get("receive_reminders")
             .asBoolean());
+  }
+
+  @Test
+  void usersChangeTheirNamesAddressAndPasswordThroughTheApiAsOnTheirPage() throws Exception {
+    accounts.createSuperuser("selfie", "selfie@example.org", "selfie-password".toCharArray());
+    Answer named =
+        send("PATCH", "auth/profile", "selfie", "{\"first_name\":\"Sel\",\"last_name\":\"Fie\"}");
+    assertEquals(200, named.status, named.body.toString());
+    assertEquals("Sel", named.body.get("first_name").asText());
+    assertEquals("selfie@example.org", named.body.get("email").asText(), "absent fields stay");
+    Answer taken = send("PATCH", "auth/profile", "selfie", "{\"email\":\"ROOT@example.com\"}");
+    assertEquals(400, taken.status, taken.body.toString());
+    assertTrue(taken.body.get("errors").has("email"), taken.body.toString());
+    assertEquals("Sel", query("SELECT first_name FROM auth_user WHERE username = 'selfie'"));
+
+    Answer wrong =
+        send(
+            "POST",
+            "auth/profile/password",
+            "selfie",
+            "{\"current_password\":\"nope\",\"new_password\":\"a-new-password\"}");
+    assertEquals(400, wrong.status, wrong.body.toString());
+    assertTrue(wrong.body.get("errors").has("current_password"), wrong.body.toString());
+    String before = query("SELECT password FROM auth_user WHERE username = 'selfie'");
+    Answer changed =
+        send(
+            "POST",
+            "auth/profile/password",
+            "selfie",
+            "{\"current_password\":\"selfie-password\",\"new_password\":\"a-new-password\"}");
+    assertEquals(204, changed.status, changed.body.toString());
+    assertFalse(before.equals(query("SELECT password FROM auth_user WHERE username = 'selfie'")));
   }
 
   private record Answer(int status, String type, String location, JsonNode body) {}
