@@ -44,7 +44,7 @@ public record Report(String name, Map<String, Object> parameters, List<Table> ta
   public Map<String, Object> answer() {
     Map<String, Object> body = new LinkedHashMap<>(parameters);
     body.put("count", main().rows().size());
-    body.put("results", main().rows());
+    body.put(MAIN, main().rows());
     for (Table other : tables.subList(1, tables.size())) {
       body.put(other.name(), other.rows());
     }
@@ -62,11 +62,14 @@ public record Report(String name, Map<String, Object> parameters, List<Table> ta
     for (Map.Entry<String, JsonShape> table : tables.entrySet()) {
       Map<String, Object> rows =
           JsonShape.arrayOf(table.getValue().schema("a row of " + table.getKey()));
-      answer = answer.with(main ? "results" : table.getKey(), rows);
+      answer = answer.with(main ? MAIN : table.getKey(), rows);
       main = false;
     }
     return answer.schema(description);
   }
+
+  /** The main table's name in the JSON answer, and for {@link #csvTable}. */
+  public static final String MAIN = "results";
 
   public Table main() {
     return tables.get(0);
@@ -76,15 +79,20 @@ public record Report(String name, Map<String, Object> parameters, List<Table> ta
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
-  /** The table a CSV download holds: the named one, the main one for null; 400 at {@code table}. */
+  /**
+   * The table a CSV download holds: the named one, the main one for null or {@value #MAIN} (its
+   * name in the JSON answer); 400 at {@code table}.
+   */
   public Table csvTable(String name) {
-    if (name == null) {
+    if (name == null || MAIN.equals(name)) {
       return main();
     }
     return table(name)
         .orElseThrow(
             () ->
-                FieldErrors.single("table", "one of " + tables.stream().map(Table::name).toList()));
+                FieldErrors.single(
+                    "table",
+                    "one of " + tables.stream().map(t -> t == main() ? MAIN : t.name()).toList()));
   }
 
   /** The CSV file's name: {@code cores-<report>[-<table>]-<day>.csv}, the table unless main. */

@@ -69,7 +69,8 @@ public final class ReportResource implements ApiSchemas {
           "The asset summary: hosts (hardware, primary NIC's MAC, last seen, rack, serial and asset"
               + " numbers, status) as results, and cards (type, details, asset number, host)",
       permission = ReportDesk.ASSETS_PERMISSION,
-      query = "table: hosts or cards, the table a CSV download holds (default hosts)")
+      query =
+          "table: results (the hosts) or cards, the table a CSV download holds (default results)")
   public Response assets(
       @QueryParam("format") String format,
       @QueryParam("table") String table,
@@ -94,7 +95,8 @@ public final class ReportResource implements ApiSchemas {
         "days: the period is the last N days (1 to 3660, default 90)",
         "from, to: the period is these days instead (yyyy-mm-dd in CORES_TIME_ZONE, both"
             + " included)",
-        "table: hosts, hardware, labs or users, the table a CSV download holds (default hosts)"
+        "table: results (the hosts), hardware, labs or users, the table a CSV download holds"
+            + " (default results)"
       })
   public Response usage(
       @QueryParam("format") String format,
@@ -121,9 +123,13 @@ public final class ReportResource implements ApiSchemas {
           "Reservations open for at least a number of days, open longest first, with host, user,"
               + " hardware, location, start, days open and the user's other reservations",
       permission = ReportDesk.LONG_RESERVATIONS_PERMISSION,
-      query = "days: the least number of days open (0 to 36500, default 180)")
+      query = {
+        "days: the least number of days open (0 to 36500, default 180)",
+        "table: results, the one table (as the other reports name their main one)"
+      })
   public Response longReservations(
       @QueryParam("format") String format,
+      @QueryParam("table") String table,
       @QueryParam("days") String days,
       @Context HttpHeaders headers,
       @Context SecurityContext security) {
@@ -132,7 +138,7 @@ public final class ReportResource implements ApiSchemas {
     Instant now = clock.instant();
     int least = ReportParameters.reservationDays(Query.blank(days));
     return answer(
-        tx.readOnly(em -> reports.longReservations(Sql.of(em), now, least)), csv, null, now);
+        tx.readOnly(em -> reports.longReservations(Sql.of(em), now, least)), csv, table, now);
   }
 
   /** The reports' JSON answers, from the shapes their statements take their columns from. */
