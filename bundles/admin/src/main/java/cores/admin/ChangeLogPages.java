@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,15 +97,7 @@ public final class ChangeLogPages {
   public Response list(@Context ContainerRequestContext request) {
     Visitor visitor = Visitor.of(request);
     boolean superuser = visitor.user().orElseThrow().superuser();
-    Set<String> visible = new LinkedHashSet<>();
-    changes
-        .models()
-        .forEach(
-            (model, app) -> {
-              if (superuser || visitor.may(app + ".view_" + model)) {
-                visible.add(model);
-              }
-            });
+    Set<String> visible = changes.viewable(visitor::may);
     MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
     Map<String, String> query = new LinkedHashMap<>();
     for (String name : List.of("model", "action", "user", "from", "to")) {

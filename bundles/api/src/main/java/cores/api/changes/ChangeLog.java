@@ -1,10 +1,12 @@
 package cores.api.changes;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -73,6 +75,23 @@ public interface ChangeLog {
 
   /** Every tracked model: name to app, by name. */
   Map<String, String> models();
+
+  /**
+   * The tracked models whose changes a reader may see beyond their own: those whose view permission
+   * ({@code app.view_model}) the check grants, as each object's history would show them; by name.
+   * Since 1.2.0.
+   */
+  default Set<String> viewable(Predicate<String> granted) {
+    Set<String> names = new LinkedHashSet<>();
+    models()
+        .forEach(
+            (model, app) -> {
+              if (granted.test(app + ".view_" + model)) {
+                names.add(model);
+              }
+            });
+    return names;
+  }
 
   /** The app of a tracked model (for its permissions), if a bundle tracks a model of that name. */
   Optional<String> app(String model);

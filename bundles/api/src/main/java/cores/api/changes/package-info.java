@@ -1,9 +1,10 @@
 /**
  * The change log: every write to a tracked table recorded in the writing transaction (who, which
- * object, the action, the fields before and after), readable per object, per user and as a list.
+ * object, the action, the fields before and after), readable per object, per user and as a list;
+ * the models a reader may see ({@code ChangeLog.viewable}) since 1.2.0.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package cores.api.changes;
 
 import org.osgi.annotation.bundle.Export;

@@ -167,16 +167,10 @@ public final class ChangesResource {
 
   /** Of the models asked for (null: every tracked one), those the reader may view. */
   private Set<String> visible(SecurityContext security, Set<String> asked) {
-    Set<String> visible = new TreeSet<>();
-    changes
-        .models()
-        .forEach(
-            (name, app) -> {
-              if ((asked == null || asked.contains(name))
-                  && security.isUserInRole(app + ".view_" + name)) {
-                visible.add(name);
-              }
-            });
+    Set<String> visible = new TreeSet<>(changes.viewable(security::isUserInRole));
+    if (asked != null) {
+      visible.retainAll(asked);
+    }
     return visible;
   }
 
