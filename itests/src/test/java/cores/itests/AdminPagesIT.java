@@ -111,6 +111,13 @@ class AdminPagesIT {
     root.screenshot("admin-lab-racks");
     long rack = number("SELECT id FROM inventory_rack WHERE lab_id = ? AND number = 1", lab);
     assertEquals("1", root.find("#f-rack-" + rack + "-number").getAttribute("value"));
+    // a lab with racks cannot be deleted: its confirmation says why and offers no delete
+    root.open("/admin/inventory/lab/" + lab + "/delete");
+    assertTrue(
+        root.find("#obstacles").getText().contains("1 rack refers to it by lab"), root.text());
+    assertTrue(root.all("main form button[type=submit]").isEmpty(), root.text());
+    root.assertAccessible();
+    root.screenshot("admin-delete-stopped");
     add("hosttype", "type", "name", "tg");
     long type = number("SELECT id FROM inventory_hosttype WHERE name = 'tg'");
     root.open("/admin/inventory/hosttype/" + type);

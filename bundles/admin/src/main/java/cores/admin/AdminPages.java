@@ -389,6 +389,7 @@ public final class AdminPages {
             delete ? "Yes, delete" : "Yes, do it",
             labels(model, ids),
             delete ? desk.consequences(user, model, ids) : List.of(),
+            delete ? desk.obstacles(user, model, ids) : List.of(),
             delete ? List.of() : desk.affected(user, model, action, ids),
             problems));
   }

@@ -131,6 +131,11 @@ final class Desks implements AdminDesk {
   }
 
   @Override
+  public List<String> obstacles(User user, AdminModel model, List<Long> ids) {
+    return of(model).obstacles(user, model, ids);
+  }
+
+  @Override
   public void bulk(User user, AdminModel model, String action, List<Long> ids) {
     of(model).bulk(user, model, action, ids);
   }

@@ -263,6 +263,7 @@ public final class Views {
    * @param action the bulk action confirmed, or null for a delete
    * @param objects id to label of the objects
    * @param consequences what deleting takes with it, one line per kind
+   * @param obstacles what stops the deletion, one line per kind: no delete is offered then
    * @param holds bookings and reservations whose bookable the action takes out of active
    */
   public record ConfirmPage(
@@ -274,6 +275,7 @@ public final class Views {
       String button,
       Map<Long, String> objects,
       List<String> consequences,
+      List<String> obstacles,
       List<AdminDesk.Hold> holds,
       List<String> problems) {
     public boolean delete() {

@@ -254,6 +254,12 @@ public final class AccountsDesk implements AdminDesk {
   }
 
   @Override
+  public List<String> obstacles(User user, AdminModel model, List<Long> ids) {
+    require(user, known(model), "delete");
+    return tx.readOnly(em -> Listings.obstacles(em, model, ids));
+  }
+
+  @Override
   public void bulk(User user, AdminModel model, String action, List<Long> ids) {
     throw ProblemException.badRequest("No action " + action + " for " + model.plural() + ".");
   }

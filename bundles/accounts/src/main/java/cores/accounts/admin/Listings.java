@@ -150,6 +150,31 @@ final class Listings {
     return found.isEmpty() ? null : shown(model, found.get(0));
   }
 
+  /** What stops deleting the users: the last active superuser among them. */
+  static List<String> obstacles(EntityManager em, AdminModel model, List<Long> ids) {
+    if (model != AccountModels.USER || ids.isEmpty()) {
+      return List.of();
+    }
+    String in = placeholders(ids);
+    List<Object> twice = new ArrayList<>(ids);
+    twice.addAll(ids);
+    Object[] superusers =
+        (Object[])
+            query(
+                    em,
+                    "SELECT count(*) FILTER (WHERE id IN "
+                        + in
+                        + "), count(*) FILTER (WHERE id NOT IN "
+                        + in
+                        + ") FROM auth_user WHERE is_superuser AND is_active",
+                    twice)
+                .getSingleResult();
+    if (((Number) superusers[0]).longValue() > 0 && ((Number) superusers[1]).longValue() == 0) {
+      return List.of("no active superuser would be left");
+    }
+    return List.of();
+  }
+
   static List<String> consequences(EntityManager em, AdminModel model, List<Long> ids) {
     List<String> lines = new ArrayList<>();
     if (ids.isEmpty()) {
@@ -163,23 +188,6 @@ final class Listings {
           "SELECT count(*) FROM auth_user_groups WHERE user_id IN ",
           ids,
           "group memberships");
-      String in = placeholders(ids);
-      List<Object> twice = new ArrayList<>(ids);
-      twice.addAll(ids);
-      Object[] superusers =
-          (Object[])
-              query(
-                      em,
-                      "SELECT count(*) FILTER (WHERE id IN "
-                          + in
-                          + "), count(*) FILTER (WHERE id NOT IN "
-                          + in
-                          + ") FROM auth_user WHERE is_superuser AND is_active",
-                      twice)
-                  .getSingleResult();
-      if (((Number) superusers[0]).longValue() > 0 && ((Number) superusers[1]).longValue() == 0) {
-        lines.add("no active superuser would be left: this stops the deletion");
-      }
       // the records of other bundles that name a user are theirs to read: the deletion finds them
       lines.add(
           "hosts, bookings, reservations or other records that name the user stop the deletion"

@@ -200,8 +200,20 @@ public interface AdminDesk {
     return List.of();
   }
 
-  /** What deleting these objects takes with it, or what stops it: one line per kind. */
+  /**
+   * What deleting these objects takes with it (deleted too, or left without them): one line per
+   * kind.
+   */
   List<String> consequences(User user, AdminModel model, List<Long> ids);
+
+  /**
+   * What stops deleting these objects, one line per kind (objects of another model that must keep
+   * them, the last active superuser): a confirmation then offers no delete. Since 1.6.0; none
+   * unless a desk says.
+   */
+  default List<String> obstacles(User user, AdminModel model, List<Long> ids) {
+    return List.of();
+  }
 
   /**
    * Runs a bulk action of the model ({@link AdminModel#actions}) on the objects, in one

@@ -477,7 +477,14 @@ public final class AdminDeskService implements AdminDesk {
   public List<String> consequences(User user, AdminModel admin, List<Long> ids) {
     require(user, admin, "delete");
     Model model = model(admin);
-    return tx.readOnly(em -> Catalog.consequences(Sql.of(em), model.table(), ids));
+    return tx.readOnly(em -> Catalog.consequences(Sql.of(em), model.table(), ids, false));
+  }
+
+  @Override
+  public List<String> obstacles(User user, AdminModel admin, List<Long> ids) {
+    require(user, admin, "delete");
+    Model model = model(admin);
+    return tx.readOnly(em -> Catalog.consequences(Sql.of(em), model.table(), ids, true));
   }
 
   @Override

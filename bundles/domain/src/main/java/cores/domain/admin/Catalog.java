@@ -414,9 +414,10 @@ final class Catalog {
 
   /**
    * What deleting rows of a table does to the rows that refer to them, from the database's own
-   * foreign keys: deleted with them, left without, or in the way.
+   * foreign keys: deleted with them or left without ({@code stopping} false), or in the way ({@code
+   * stopping} true).
    */
-  static List<String> consequences(Sql sql, String table, List<Long> ids) {
+  static List<String> consequences(Sql sql, String table, List<Long> ids, boolean stopping) {
     List<String> lines = new ArrayList<>();
     List<Map<String, Object>> keys =
         sql.rows(
@@ -426,6 +427,11 @@ final class Catalog {
                 + " AND c.confrelid = ?::regclass ORDER BY 1, 2",
             List.of(table));
     for (Map<String, Object> key : keys) {
+      // cascade, set null, set default: the rows go or stay; anything else stops the deletion
+      boolean stops = !List.of("c", "n", "d").contains((String) key.get("rule"));
+      if (stops != stopping) {
+        continue;
+      }
       String referring = (String) key.get("tbl");
       String column = (String) key.get("col");
       long n =
@@ -447,7 +453,7 @@ final class Catalog {
           switch ((String) key.get("rule")) {
             case "c" -> what + " (by " + via + ") will be deleted too";
             case "n", "d" -> what + (n == 1 ? " will lose its " : " will lose their ") + via;
-            default -> what + " refer to it by " + via + " and stop the deletion";
+            default -> what + (n == 1 ? " refers" : " refer") + " to it by " + via;
           });
     }
     return lines;
