@@ -188,10 +188,14 @@ public final class Loans implements Rules {
 
   /**
    * A returned loan has a returned date: the one given, else the one it had, else today in the
-   * configured zone.
+   * configured zone. An open loan has none (400 at the field).
    */
   private Map<String, Object> withReturnedDate(
       Map<String, Object> input, boolean returned, Object had, Instant now) {
+    if (!returned && input.get("returned_date") != null) {
+      throw FieldErrors.single(
+          "returned_date", "only a returned loan has one: set returned to true as well");
+    }
     if (!returned || input.get("returned_date") != null) {
       return input;
     }

@@ -224,6 +224,23 @@ class LoansTest {
   }
 
   @Test
+  void anOpenLoanHasNoReturnedDate() throws SQLException {
+    long host = fixture.host("lent-7c", "active");
+    ProblemException created =
+        assertThrows(
+            ProblemException.class, () -> lend(host, Map.of("returned_date", "2026-11-21")));
+    assertEquals(Set.of("returned_date"), created.errors().keySet());
+    assertEquals("active", hostStatus(host), "nothing written");
+    long loan = (Long) lend(host, Map.of()).get("id");
+    ProblemException patched =
+        assertThrows(
+            ProblemException.class, () -> patch(loan, Map.of("returned_date", "2026-11-21")));
+    assertEquals(Set.of("returned_date"), patched.errors().keySet());
+    patch(loan, Map.of("returned", true, "returned_date", "2026-11-21"));
+    assertEquals("active", hostStatus(host));
+  }
+
+  @Test
   void aLoanRecordedAsAlreadyReturnedLeavesTheHostAlone() throws SQLException {
     long host = fixture.host("lent-8", "active");
     Map<String, Object> history =
