@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the original agent's payload {@code {"agentident", "timestamp", "results": [{"mac", "ip"} |
@@ -42,6 +44,10 @@ public final class ScanParser {
   private static final int MAX_AGENT = 100;
   private static final Set<String> FIELDS = Set.of("agentident", "timestamp", "results");
   private static final Set<String> ENTRY_FIELDS = Set.of("mac", "nic", "ip");
+
+  /** An IPv4 address written as IPv6 ({@code ::ffff:10.1.0.6}): the IPv4 address in group 1. */
+  private static final Pattern MAPPED =
+      Pattern.compile("(?i)(?:::|(?:0{1,4}:){5})ffff:((?:[0-9]{1,3}\\.){3}[0-9]{1,3})");
 
   private ScanParser() {}
 
@@ -146,9 +152,12 @@ public final class ScanParser {
     if ((mac == null) == (nic == null)) {
       return bad(ord, "bad entry: give either mac or nic", given);
     }
-    if (!(ip instanceof String address) || Addresses.ip(address) != null) {
+    if (!(ip instanceof String written) || Addresses.ip(written) != null) {
       return bad(ord, "bad ip: " + Addresses.ip(null), given);
     }
+    // as IPv4, so that the lab whose IPv4 network holds it is found
+    Matcher mapped = MAPPED.matcher(written);
+    String address = mapped.matches() ? mapped.group(1) : written;
     if (mac != null) {
       return mac instanceof String text && Addresses.mac(text) == null
           ? new Scan.Entry(ord, text, null, address, null, given)

@@ -117,6 +117,21 @@ class ScanParserTest {
   }
 
   @Test
+  void anIpv4AddressWrittenAsIpv6IsTakenAsIpv4SoItsLabIsFound() {
+    Map<String, Object> body = body(null);
+    body.put(
+        "results",
+        List.of(
+            Map.of("nic", 1, "ip", "::ffff:10.1.0.6"),
+            Map.of("nic", 2, "ip", "0:0:0:0:0:FFFF:10.1.0.7"),
+            Map.of("nic", 3, "ip", "2001:db8::1")));
+    List<Scan.Entry> entries = ScanParser.parse(body, NOW).entries();
+    assertEquals("10.1.0.6", entries.get(0).ip());
+    assertEquals("10.1.0.7", entries.get(1).ip());
+    assertEquals("2001:db8::1", entries.get(2).ip());
+  }
+
+  @Test
   void theStoredDataIsTheBodyAsJson() {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("nic", 7);
