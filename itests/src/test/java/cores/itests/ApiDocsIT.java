@@ -188,6 +188,15 @@ class ApiDocsIT {
             .toString()
             .contains("\"name\":\"free\""),
         paths.path("/api/booking/bookable").toString());
+
+    // a model's list documents its own filters, not the other models'
+    String customers = paths.path("/api/loans/customer").path("get").path("parameters").toString();
+    assertFalse(customers.contains("\"name\":\"current\""), customers);
+    assertFalse(customers.contains("\"name\":\"mac\""), customers);
+    String notices = paths.path("/api/notices/notice").path("get").path("parameters").toString();
+    assertTrue(notices.contains("\"name\":\"current\""), notices);
+    String nics = paths.path("/api/inventory/nic").path("get").path("parameters").toString();
+    assertTrue(nics.contains("\"name\":\"mac\"") && nics.contains("\"name\":\"host\""), nics);
   }
 
   @Test

@@ -75,7 +75,9 @@ public @interface ApiDoc {
 
   /**
    * Query parameters read without a {@code @QueryParam} argument (e.g. filters taken from {@code
-   * UriInfo}): {@code "name"} or {@code "name: what it does"}.
+   * UriInfo}): {@code "name"} or {@code "name: what it does"}. A description that ends in values of
+   * a path parameter ({@link #values}) in parentheses, e.g. {@code "mac: with this MAC (host,
+   * nic)"}, documents the parameter for those paths only (since 1.9.0).
    */
   String[] query() default {};
 

@@ -34,6 +34,10 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  * what they lead to is only known per request.
  */
 public final class Endpoints {
+  /** A description's trailing list in parentheses, e.g. {@code (host, nic)}. */
+  private static final Pattern FOR_VALUES =
+      Pattern.compile("\\(([a-z0-9_]+(?:,\\s*[a-z0-9_]+)*)\\)$");
+
   /** Where the REST application is mounted. */
   static final String PREFIX = "/api/";
 
@@ -304,6 +308,7 @@ public final class Endpoints {
       List<Operation.Param> params =
           declared.stream()
               .filter(d -> !(d.in().equals("path") && binding.containsKey(d.name())))
+              .filter(d -> !d.in().equals("query") || documentedFor(d, binding))
               .toList();
       String fullPath = PREFIX + path;
       out.add(
@@ -323,6 +328,20 @@ public final class Endpoints {
               replace(requestSchema, names),
               replace(responseSchema, names)));
     }
+  }
+
+  /**
+   * Whether a query parameter belongs to the path: one whose description ends in a list of path
+   * values in parentheses, e.g. {@code (host, nic)}, only to the paths with one of them ({@link
+   * ApiDoc#query}).
+   */
+  private static boolean documentedFor(Operation.Param param, Map<String, String[]> binding) {
+    Matcher list = FOR_VALUES.matcher(param.description());
+    if (binding.isEmpty() || !list.find()) {
+      return true;
+    }
+    List<String> named = List.of(list.group(1).split(",\\s*"));
+    return binding.values().stream().anyMatch(value -> named.contains(value[0]));
   }
 
   private static ApiDoc classDoc(Class<?> type) {
