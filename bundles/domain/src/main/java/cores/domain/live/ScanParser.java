@@ -159,9 +159,13 @@ public final class ScanParser {
     Matcher mapped = MAPPED.matcher(written);
     String address = mapped.matches() ? mapped.group(1) : written;
     if (mac != null) {
-      return mac instanceof String text && Addresses.mac(text) == null
+      if (!(mac instanceof String text) || Addresses.mac(text) != null) {
+        return bad(ord, "bad mac: " + Addresses.mac(null), given);
+      }
+      // the group bit of the first octet: a broadcast or multicast address is no device's own
+      return (Integer.parseInt(text.substring(0, 2), 16) & 1) == 0
           ? new Scan.Entry(ord, text, null, address, null, given)
-          : bad(ord, "bad mac: " + Addresses.mac(null), given);
+          : bad(ord, "bad mac: a broadcast or multicast address, no device's", given);
     }
     Long id = nicId(nic);
     return id != null

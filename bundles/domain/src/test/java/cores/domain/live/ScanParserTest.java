@@ -132,6 +132,23 @@ class ScanParserTest {
   }
 
   @Test
+  void aBroadcastOrMulticastMacIsABadEntryNotADevice() {
+    Map<String, Object> body = body(null);
+    body.put(
+        "results",
+        List.of(
+            Map.of("mac", "ff:ff:ff:ff:ff:ff", "ip", "10.1.0.1"),
+            Map.of("mac", "0100.5e00.0001", "ip", "10.1.0.2"),
+            Map.of("mac", "02:00:00:00:00:01", "ip", "10.1.0.3")));
+    List<Scan.Entry> entries = ScanParser.parse(body, NOW).entries();
+    assertEquals(
+        "bad mac: a broadcast or multicast address, no device's", entries.get(0).problem());
+    assertEquals(
+        "bad mac: a broadcast or multicast address, no device's", entries.get(1).problem());
+    assertEquals("02:00:00:00:00:01", entries.get(2).mac(), "locally administered: a VM's");
+  }
+
+  @Test
   void theStoredDataIsTheBodyAsJson() {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("nic", 7);
