@@ -1,7 +1,6 @@
 package cores.domain.booking;
 
 import cores.api.web.Dates;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,16 +14,20 @@ import java.util.Map;
 
 /** The time rules of bookings and reservations (DOMAIN.md), each in one place. */
 public final class BookingRules {
-  /** Longer holds are reservations. */
-  public static final Duration MAX_BOOKING = Duration.ofDays(31);
+  /** The most days a booking lasts: longer holds are reservations. */
+  public static final int MAX_BOOKING_DAYS = 31;
 
   private BookingRules() {}
 
-  /** Problems of a new booking's times, field to message; empty when it may be made. */
-  public static Map<String, String> bookingTimes(Instant start, Instant end, Instant now) {
+  /**
+   * Problems of a new booking's times, field to message; empty when it may be made. {@code zone} is
+   * the site's ({@code CORES_TIME_ZONE}), whose days the booking's length is counted in.
+   */
+  public static Map<String, String> bookingTimes(
+      Instant start, Instant end, Instant now, ZoneId zone) {
     Map<String, String> problems = new LinkedHashMap<>();
     startNotInPast(start, now, problems);
-    bookingPeriod(start, end, problems);
+    bookingPeriod(start, end, zone, problems);
     return problems;
   }
 
@@ -34,9 +37,9 @@ public final class BookingRules {
    * the past, and a booking that has ended cannot be extended (book again instead).
    */
   public static Map<String, String> changedBookingEnd(
-      Instant start, Instant before, Instant end, Instant now) {
+      Instant start, Instant before, Instant end, Instant now, ZoneId zone) {
     Map<String, String> problems = new LinkedHashMap<>();
-    bookingPeriod(start, end, problems);
+    bookingPeriod(start, end, zone, problems);
     if (problems.isEmpty()) {
       endNotInPast(end, now, problems);
     }
@@ -76,15 +79,24 @@ public final class BookingRules {
     return before != null && (end == null || end.isAfter(before));
   }
 
-  private static void bookingPeriod(Instant start, Instant end, Map<String, String> problems) {
+  private static void bookingPeriod(
+      Instant start, Instant end, ZoneId zone, Map<String, String> problems) {
     if (end == null) {
       problems.put("end", "required");
     } else if (!end.isAfter(start)) {
       problems.put("end", "must be after the start");
-    } else if (Duration.between(start, end).compareTo(MAX_BOOKING) > 0) {
-      problems.put(
-          "end", "a booking lasts at most " + MAX_BOOKING.toDays() + " days; reserve instead");
+    } else if (end.isAfter(latestEnd(start, zone))) {
+      problems.put("end", "a booking lasts at most " + MAX_BOOKING_DAYS + " days; reserve instead");
     }
+  }
+
+  /**
+   * The latest end of a booking from {@code start}: {@link #MAX_BOOKING_DAYS} days later on the
+   * clocks of {@code zone}, not as many times 24 hours, so that 31 whole days of the site are a
+   * booking also when summer time ends within them (a day of 25 hours).
+   */
+  static Instant latestEnd(Instant start, ZoneId zone) {
+    return start.atZone(zone).plusDays(MAX_BOOKING_DAYS).toInstant();
   }
 
   private static void reservationPeriod(Instant start, Instant end, Map<String, String> problems) {

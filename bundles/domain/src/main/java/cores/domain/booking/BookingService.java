@@ -159,7 +159,7 @@ public final class BookingService {
     Instant start = request.start() == null ? now : request.start();
     FieldErrors errors = new FieldErrors();
     errors.check("bookable", request.bookable() == null ? "required" : null);
-    BookingRules.bookingTimes(start, request.end(), now).forEach(errors::check);
+    BookingRules.bookingTimes(start, request.end(), now, mail.zone()).forEach(errors::check);
     errors.check("comment", tooLong(request.comment(), COMMENT_MAX));
     errors.throwIfAny();
     long owner = owner(sql, actor, request.owner());
@@ -290,7 +290,7 @@ public final class BookingService {
     String comment = change.comment(row.get("comment"));
     FieldErrors errors = new FieldErrors();
     if (change.end() != null || change.replace()) {
-      BookingRules.changedBookingEnd(start, before, end, now).forEach(errors::check);
+      BookingRules.changedBookingEnd(start, before, end, now, mail.zone()).forEach(errors::check);
     }
     errors.check("comment", tooLong(comment, COMMENT_MAX));
     errors.throwIfAny();

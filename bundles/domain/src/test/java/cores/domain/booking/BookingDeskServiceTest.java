@@ -17,6 +17,7 @@ import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
 import cores.testing.TestDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,6 +38,7 @@ class BookingDeskServiceTest {
   private DomainDatabase db;
   private TestDatabase.Tx tx;
   private Fixture fixture;
+  private BookingMail mail;
   private BookingDeskService desk;
   private User ann;
   private User bob;
@@ -47,7 +49,7 @@ class BookingDeskServiceTest {
     db = new DomainDatabase();
     tx = db.transactions();
     fixture = new Fixture(db);
-    BookingMail mail = DomainDatabase.mail(tx, ZONE);
+    mail = DomainDatabase.mail(tx, ZONE);
     desk = new BookingDeskService(tx, mail, new SearchCache(mail), Clock.systemUTC());
     ann = db.user("ann", false, Set.of());
     bob = db.user("bob", false, Set.of());
@@ -190,6 +192,26 @@ class BookingDeskServiceTest {
     assertEquals("lab1", building.options().get(0).name());
     assertEquals("tcpreplay", catalog.hostTypes().get(0).name());
     assertFalse(catalog.hostTypes().get(0).options().isEmpty());
+  }
+
+  @Test
+  void theWholeDaysOfOctoberAreABookingInBerlinThoughTheyHaveAnHourMore() {
+    BookingDeskService september = at(Instant.parse("2027-09-15T10:00:00Z"));
+    Hold october =
+        september.bookDays(
+            ann,
+            bookable("desk-october"),
+            LocalDate.of(2027, 10, 1),
+            LocalDate.of(2027, 10, 31),
+            "",
+            null);
+    assertEquals(
+        Duration.ofDays(31).plusHours(1), Duration.between(october.start(), october.end()));
+  }
+
+  /** The desk as it is at that instant. */
+  private BookingDeskService at(Instant now) {
+    return new BookingDeskService(tx, mail, new SearchCache(mail), Clock.fixed(now, ZONE));
   }
 
   private long bookable(String hostname) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class BookingRulesTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  private static final ZoneId UTC = ZoneOffset.UTC;
 
   @Test
   void timesWithAnOffsetOrZoneAreTakenAsGivenAndWithoutOneInTheConfiguredZone() {
@@ -50,35 +51,59 @@ class BookingRulesTest {
   @Test
   void bookingLongerThan31DaysIsRefused() {
     Map<String, String> problems =
-        BookingRules.bookingTimes(NOW, NOW.plus(Duration.ofDays(31)).plusSeconds(1), NOW);
+        BookingRules.bookingTimes(NOW, NOW.plus(Duration.ofDays(31)).plusSeconds(1), NOW, UTC);
     assertEquals(Map.of("end", "a booking lasts at most 31 days; reserve instead"), problems);
   }
 
   @Test
   void bookingOfExactly31DaysIsAccepted() {
-    assertTrue(BookingRules.bookingTimes(NOW, NOW.plus(Duration.ofDays(31)), NOW).isEmpty());
+    assertTrue(BookingRules.bookingTimes(NOW, NOW.plus(Duration.ofDays(31)), NOW, UTC).isEmpty());
+  }
+
+  @Test
+  void thirtyOneWholeDaysOfTheSiteAreABookingThoughSummerTimeEndsWithinThem() {
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    Instant october = Instant.parse("2026-09-30T22:00:00Z"); // 1 October, 00:00 in Berlin
+    Instant november = Instant.parse("2026-10-31T23:00:00Z"); // 1 November, 00:00 in Berlin
+    assertEquals(Duration.ofDays(31).plusHours(1), Duration.between(october, november));
+    assertEquals(Map.of(), BookingRules.bookingTimes(october, november, october, berlin));
+    assertEquals(
+        "a booking lasts at most 31 days; reserve instead",
+        BookingRules.bookingTimes(october, november.plusSeconds(1), october, berlin).get("end"));
+  }
+
+  @Test
+  void thirtyOneDaysAreCountedOnTheSitesClocksAlsoWhenSummerTimeStarts() {
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    Instant march = Instant.parse("2027-02-28T23:00:00Z"); // 1 March, 00:00 in Berlin
+    Instant april = Instant.parse("2027-03-31T22:00:00Z"); // 1 April, 00:00 in Berlin
+    assertEquals(Map.of(), BookingRules.bookingTimes(march, april, march, berlin));
+    assertEquals(
+        "a booking lasts at most 31 days; reserve instead",
+        BookingRules.bookingTimes(march, april.plusSeconds(1), march, berlin).get("end"));
   }
 
   @Test
   void bookingStartingInThePastIsRefused() {
     assertEquals(
         "may not be in the past",
-        BookingRules.bookingTimes(NOW.minusSeconds(1), NOW.plusSeconds(3600), NOW).get("start"));
+        BookingRules.bookingTimes(NOW.minusSeconds(1), NOW.plusSeconds(3600), NOW, UTC)
+            .get("start"));
   }
 
   @Test
   void bookingEndingBeforeItStartsIsRefused() {
     assertEquals(
         "must be after the start",
-        BookingRules.bookingTimes(NOW.plusSeconds(60), NOW.plusSeconds(60), NOW).get("end"));
+        BookingRules.bookingTimes(NOW.plusSeconds(60), NOW.plusSeconds(60), NOW, UTC).get("end"));
     assertEquals(
         "must be after the start",
-        BookingRules.bookingTimes(NOW.plusSeconds(60), NOW, NOW).get("end"));
+        BookingRules.bookingTimes(NOW.plusSeconds(60), NOW, NOW, UTC).get("end"));
   }
 
   @Test
   void bookingWithoutEndIsRefused() {
-    assertEquals("required", BookingRules.bookingTimes(NOW, null, NOW).get("end"));
+    assertEquals("required", BookingRules.bookingTimes(NOW, null, NOW, UTC).get("end"));
   }
 
   @Test
