@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,6 +84,9 @@ public final class BookingRules {
       Instant start, Instant end, ZoneId zone, Map<String, String> problems) {
     if (end == null) {
       problems.put("end", "required");
+    } else if (!Dates.inRange(end)) {
+      // whole days end at the next midnight: a last day of 9999-12-31 (UTC) ends in the year 10000
+      problems.put("end", "would end after the year " + Dates.MAX_YEAR + " (at " + end + ")");
     } else if (!end.isAfter(start)) {
       problems.put("end", "must be after the start");
     } else if (end.isAfter(latestEnd(start, zone))) {
@@ -135,6 +139,8 @@ public final class BookingRules {
    * A time as bookings and reservations accept it, as the original did: an ISO-8601 date and time
    * with an offset or zone as given, without one in {@code zone} (CORES_TIME_ZONE); a space may
    * stand for the {@code T}. A date alone, or anything else, is refused with the format to send.
+   * Digits finer than a microsecond are dropped: PostgreSQL keeps microseconds and would round
+   * them, 9999-12-31T23:59:59.9999999Z up into the year 10000, past the checks made here.
    *
    * @throws IllegalArgumentException whose message says what to send
    */
@@ -144,9 +150,10 @@ public final class BookingRules {
       TemporalAccessor parsed =
           DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
       Instant instant =
-          parsed instanceof ZonedDateTime zoned
-              ? zoned.toInstant()
-              : ((LocalDateTime) parsed).atZone(zone).toInstant();
+          (parsed instanceof ZonedDateTime zoned
+                  ? zoned.toInstant()
+                  : ((LocalDateTime) parsed).atZone(zone).toInstant())
+              .truncatedTo(ChronoUnit.MICROS);
       if (!Dates.inRange(instant)) {
         throw new IllegalArgumentException("the date and time " + Dates.OUT_OF_RANGE);
       }

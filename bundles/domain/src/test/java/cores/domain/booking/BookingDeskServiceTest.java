@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -207,6 +208,25 @@ class BookingDeskServiceTest {
             null);
     assertEquals(
         Duration.ofDays(31).plusHours(1), Duration.between(october.start(), october.end()));
+  }
+
+  @Test
+  void aLastDayWhoseMidnightIsInTheYear10000IsRefusedAtTheEndAndNothingIsWritten()
+      throws Exception {
+    BookingMail utc = DomainDatabase.mail(tx, ZoneOffset.UTC);
+    BookingDeskService inUtc =
+        new BookingDeskService(tx, utc, new SearchCache(utc), Clock.systemUTC());
+    long bookable = bookable("desk-9999");
+    LocalDate last = LocalDate.of(9999, 12, 31);
+    ProblemException e =
+        assertThrows(
+            ProblemException.class, () -> inUtc.bookDays(ann, bookable, last, last, "", null));
+    assertEquals(400, e.status());
+    assertEquals(
+        List.of("would end after the year 9999 (at +10000-01-01T00:00:00Z)"),
+        e.errors().get("end"));
+    assertEquals(
+        0, db.number("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
   }
 
   /** The desk as it is at that instant. */

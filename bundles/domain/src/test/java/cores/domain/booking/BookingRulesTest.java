@@ -35,6 +35,22 @@ class BookingRulesTest {
   }
 
   @Test
+  void digitsFinerThanAMicrosecondAreDroppedNotRoundedIntoTheYear10000() {
+    Instant last = Instant.parse("9999-12-31T23:59:59.999999Z");
+    assertEquals(last, BookingRules.time("9999-12-31T23:59:59.999999999", UTC));
+    assertEquals(
+        last, BookingRules.time("9999-12-31T23:59:59.9999995Z", ZoneId.of("Europe/Paris")));
+  }
+
+  @Test
+  void aBookingThatWouldEndAfterTheYear9999IsRefusedAtTheEnd() {
+    Instant end = Instant.parse("+10000-01-01T00:00:00Z");
+    assertEquals(
+        Map.of("end", "would end after the year 9999 (at +10000-01-01T00:00:00Z)"),
+        BookingRules.bookingTimes(end.minus(Duration.ofDays(1)), end, NOW, UTC));
+  }
+
+  @Test
   void aPlainDateOrAnythingElseIsRefusedWithTheFormatToSend() {
     ZoneId paris = ZoneId.of("Europe/Paris");
     IllegalArgumentException date =

@@ -8,6 +8,7 @@ import cores.domain.booking.BookingService.BookingRequest;
 import cores.domain.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -164,5 +165,14 @@ class BookingServiceTest extends BookingServiceFixture {
                       service.cancelBooking(Sql.of(em), alice, id, HOUR.plusSeconds(1));
                       return null;
                     })));
+  }
+
+  @Test
+  void aReservationEndingInTheLastMicrosecondOf9999IsStoredIn9999() throws Exception {
+    long bookable = fixture.bookable("reserve-9999", "active");
+    Instant end = BookingRules.time("9999-12-31T23:59:59.999999999Z", ZoneOffset.UTC);
+    assertEquals(
+        Instant.parse("9999-12-31T23:59:59.999999Z"),
+        reserve(reserver, bookable, HOUR, end).get("end"));
   }
 }
