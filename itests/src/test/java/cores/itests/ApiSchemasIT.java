@@ -520,6 +520,12 @@ class ApiSchemasIT {
     assertFalse(
         checker.schema("booking_input", "{\"bookable\":1,\"end\":\"2026-01-31\"}").isEmpty(),
         "a date alone");
+    assertFalse(
+        checker
+            .schema(
+                "booking_input", "{\"bookable\":1,\"end\":\"2026-01-31T09:00\",\"import_id\":0}")
+            .isEmpty(),
+        "an import id is 1 or more");
     assertEquals(
         List.of(),
         checker.schema("reservation_input", "{\"bookable\":1,\"start\":\"2026-01-31 09:00\"}"));

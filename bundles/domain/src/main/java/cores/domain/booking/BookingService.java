@@ -103,7 +103,8 @@ public final class BookingService {
     properties.put("comment", COMMENT_INPUT);
     properties.put("owner", nullable(Map.of("type", "integer", "minimum", 1), "absent: oneself"));
     if (!reservation) {
-      properties.put("import_id", nullable(Map.of("type", "integer"), "an import script's"));
+      properties.put(
+          "import_id", nullable(Map.of("type", "integer", "minimum", 1), "an import script's id"));
     }
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("type", "object");
@@ -161,6 +162,10 @@ public final class BookingService {
     errors.check("bookable", request.bookable() == null ? "required" : null);
     BookingRules.bookingTimes(start, request.end(), now, mail.zone()).forEach(errors::check);
     errors.check("comment", tooLong(request.comment(), COMMENT_MAX));
+    // an id, as the filter import_id reads it: one below 1 could never be found again
+    errors.check(
+        "import_id",
+        request.importId() != null && request.importId() < 1 ? "must be an id, 1 or more" : null);
     errors.throwIfAny();
     long owner = owner(sql, actor, request.owner());
     holdable(sql, owner, request.bookable());

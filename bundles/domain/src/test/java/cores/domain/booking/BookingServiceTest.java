@@ -175,4 +175,27 @@ class BookingServiceTest extends BookingServiceFixture {
         Instant.parse("9999-12-31T23:59:59.999999Z"),
         reserve(reserver, bookable, HOUR, end).get("end"));
   }
+
+  @Test
+  void anImportIdBelowOneIsRefusedAtTheFieldAndNothingIsBooked() throws Exception {
+    long bookable = fixture.bookable("import-id", "active");
+    for (long importId : new long[] {0, -1}) {
+      ProblemException e =
+          assertThrows(
+              ProblemException.class,
+              () ->
+                  tx.required(
+                      em ->
+                          service.book(
+                              Sql.of(em),
+                              alice,
+                              new BookingRequest(
+                                  bookable, HOUR, HOUR.plusSeconds(60), null, null, importId),
+                              NOW)));
+      assertEquals(400, e.status());
+      assertEquals(List.of("must be an id, 1 or more"), e.errors().get("import_id"));
+    }
+    assertEquals(
+        0, db.number("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
+  }
 }
