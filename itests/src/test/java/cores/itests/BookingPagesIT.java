@@ -11,8 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The booking pages in a real browser through the stack's nginx: the start page, the search with
  * its filters in the URL, a host's page, booking (and a conflicting booking shown at its field),
- * cancelling, reserving; with JavaScript on and off, at a desktop's and a phone's width; axe-core
- * finds no serious or critical problem on any of them.
+ * cancelling, changing a booking and giving it back, reserving; with JavaScript on and off, at a
+ * desktop's and a phone's width; axe-core finds no serious or critical problem on any of them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -263,6 +266,51 @@ class BookingPagesIT {
           answer.headers().firstValue("Location").orElse("").replace(site.url(), ""),
           moved[0]);
     }
+  }
+
+  @Test
+  @Order(11)
+  void aCommentOnlyChangeKeepsTheEndAndABookingThatHoldsIsGivenBackWithoutJavaScript()
+      throws Exception {
+    String bookable =
+        site.get("/api/inventory/hostbyid/" + hosts.get(3) + "/")
+            .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1");
+    Instant end = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+    long id =
+        ApiClient.id(
+            site.api()
+                .created(
+                    "/api/booking/booking/",
+                    ann.basic(),
+                    "{\"bookable\":"
+                        + bookable
+                        + ",\"end\":\""
+                        + end
+                        + "\",\"comment\":\"soak\"}"));
+    Browser browser = site.browser(false, 1280);
+    WebSite.logIn(browser, ann);
+    browser.open("/bookings/" + id + "/edit");
+    browser.assertAccessible();
+    browser.screenshot("edit-holding");
+    browser.type("comment", "soak, second run");
+    browser.follow("form[action$='/edit'] button[type=submit]");
+    assertEquals("/", browser.path(), browser.text());
+    String changed = site.get("/api/booking/booking/" + id + "/");
+    assertEquals(end, endOf(changed), changed);
+    assertTrue(changed.contains("soak, second run"), changed);
+
+    browser.open("/bookings/" + id + "/edit");
+    browser.follow("form[action$='/end'] button[type=submit]");
+    assertEquals("/", browser.path(), browser.text());
+    assertTrue(browser.text().contains("You gave pg-04 back"), browser.text());
+    Instant ended = endOf(site.get("/api/booking/booking/" + id + "/"));
+    assertTrue(ended.isBefore(end.minus(Duration.ofHours(1))), ended.toString());
+  }
+
+  private static Instant endOf(String booking) {
+    Matcher end = Pattern.compile("\"end\":\"([^\"]+)\"").matcher(booking);
+    assertTrue(end.find(), booking);
+    return Instant.parse(end.group(1));
   }
 
   /** Fills the booking form with days from today (in UTC, the site's zone here) and submits. */

@@ -63,7 +63,10 @@ public final class Times {
     return time == null ? "" : LocalDate.ofInstant(time, zone).toString();
   }
 
-  /** The last day a hold ending at this instant covers (a whole-day booking ends at midnight). */
+  /**
+   * The last day a hold ending at this instant covers (a whole-day booking ends at midnight), as
+   * the domain reads it back from the edit form: posted unchanged, the booking keeps its end.
+   */
   public String lastDay(Instant end) {
     return end == null ? "" : LocalDate.ofInstant(end.minusNanos(1), zone).toString();
   }

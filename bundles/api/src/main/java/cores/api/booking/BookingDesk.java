@@ -68,8 +68,17 @@ public interface BookingDesk {
    */
   Hold reserve(User actor, long bookable, LocalDate first, String comment, Long owner);
 
-  /** Moves a booking's end to the end of {@code last} and replaces its comment. */
+  /**
+   * Replaces a booking's comment and, when {@code last} is not the last day it already ends on,
+   * moves its end to the end of {@code last}; an unchanged last day keeps the end as it is.
+   */
   Hold changeBooking(User actor, long id, LocalDate last, String comment);
+
+  /**
+   * Ends a booking that holds now at once, giving the host back (its owner or staff). One that has
+   * not started (cancel it instead) or has ended is refused with a 400 at {@code end}.
+   */
+  Hold endBooking(User actor, long id);
 
   /** Cancels a booking that has not started (its owner or staff). */
   void cancelBooking(User actor, long id);

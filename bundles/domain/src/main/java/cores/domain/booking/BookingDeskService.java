@@ -408,13 +408,28 @@ public final class BookingDeskService implements BookingDesk {
       throw FieldErrors.single("end", "required");
     }
     tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          Map<String, Object> row =
+              sql.row("SELECT end_time FROM booking_booking WHERE id = ?", List.of(id));
+          // no such booking: the service says so
+          Instant end =
+              row == null
+                  ? null
+                  : BookingRules.changedLastDay((Instant) row.get("end_time"), last, zone);
+          return service.changeBooking(
+              sql, actor, id, new BookingService.Change(end, comment, false), now);
+        });
+    return booking(id).orElseThrow();
+  }
+
+  @Override
+  public Hold endBooking(User actor, long id) {
+    Instant now = clock.instant();
+    tx.required(
         em ->
             service.changeBooking(
-                Sql.of(em),
-                actor,
-                id,
-                new BookingService.Change(BookingRules.lastDay(last, zone), comment, false),
-                now));
+                Sql.of(em), actor, id, new BookingService.Change(now, null, false), now));
     return booking(id).orElseThrow();
   }
 

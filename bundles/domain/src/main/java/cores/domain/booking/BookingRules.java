@@ -203,6 +203,23 @@ public final class BookingRules {
     return last.plusDays(1).atStartOfDay(zone).toInstant();
   }
 
+  /**
+   * The last day a hold ending at {@code end} covers: one ending at midnight ends the day before.
+   */
+  private static LocalDate lastDayOf(Instant end, ZoneId zone) {
+    return LocalDate.ofInstant(end.minusNanos(1), zone);
+  }
+
+  /**
+   * The new end of a booking ending at {@code end} whose last day is changed to {@code last}: the
+   * end of that day, or null (the end stays) when it is the day the booking already ends on, so
+   * that changing only the comment keeps an end that is not at midnight (a booking of a few hours
+   * from the API) and does not check the end's rules again.
+   */
+  public static Instant changedLastDay(Instant end, LocalDate last, ZoneId zone) {
+    return last.equals(lastDayOf(end, zone)) ? null : lastDay(last, zone);
+  }
+
   private static void startNotInPast(Instant start, Instant now, Map<String, String> problems) {
     if (start.isBefore(now)) {
       problems.put("start", "may not be in the past");

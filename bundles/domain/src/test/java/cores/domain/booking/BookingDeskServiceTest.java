@@ -15,6 +15,7 @@ import cores.api.booking.HostSheet;
 import cores.api.web.ProblemException;
 import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
+import cores.domain.sql.Sql;
 import cores.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -227,6 +228,71 @@ class BookingDeskServiceTest {
         e.errors().get("end"));
     assertEquals(
         0, db.number("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
+  }
+
+  @Test
+  void aCommentOnlyEditKeepsTheEnd() {
+    Instant before = Instant.parse("2026-12-01T10:00:00Z");
+    Instant nine = Instant.parse("2026-12-15T09:00:00Z");
+    Instant eleven = nine.plus(Duration.ofHours(2));
+    long bookable = bookable("desk-comment");
+    long id = book(ann, bookable, nine, eleven, before);
+    // someone else's booking follows: an end moved to midnight would overlap it
+    book(bob, bookable, eleven, eleven.plus(Duration.ofHours(2)), before);
+    LocalDate lastDay = LocalDate.of(2026, 12, 15);
+    Hold changed = at(before).changeBooking(ann, id, lastDay, "only the comment");
+    assertEquals(eleven, changed.end());
+    assertEquals("only the comment", changed.comment());
+    // nor does it grow past 31 days
+    long month = book(ann, bookable("desk-month"), nine, nine.plus(Duration.ofDays(31)), before);
+    Hold kept = at(before).changeBooking(ann, month, LocalDate.of(2027, 1, 15), "still a month");
+    assertEquals(nine.plus(Duration.ofDays(31)), kept.end());
+  }
+
+  @Test
+  void aChangedLastDayEndsTheBookingAtTheMidnightAfterIt() {
+    Instant before = Instant.parse("2026-12-01T10:00:00Z");
+    Instant nine = Instant.parse("2026-12-15T09:00:00Z");
+    long id = book(ann, bookable("desk-last-day"), nine, nine.plus(Duration.ofHours(2)), before);
+    Hold longer = at(before).changeBooking(ann, id, LocalDate.of(2026, 12, 17), "");
+    assertEquals(LocalDate.of(2026, 12, 18).atStartOfDay(ZONE).toInstant(), longer.end());
+    Hold shorter = at(before).changeBooking(ann, id, LocalDate.of(2026, 12, 16), "");
+    assertEquals(LocalDate.of(2026, 12, 17).atStartOfDay(ZONE).toInstant(), shorter.end());
+  }
+
+  @Test
+  void givingABookingBackNowEndsItAtOnceAndOnlyWhileItHolds() {
+    Instant before = Instant.parse("2026-12-01T10:00:00Z");
+    Instant nine = Instant.parse("2026-12-15T09:00:00Z");
+    long id = book(ann, bookable("desk-give-back"), nine, nine.plus(Duration.ofHours(2)), before);
+    ProblemException upcoming =
+        assertThrows(ProblemException.class, () -> at(before).endBooking(ann, id));
+    assertEquals(400, upcoming.status());
+    Instant ten = nine.plus(Duration.ofHours(1));
+    assertEquals(
+        403, assertThrows(ProblemException.class, () -> at(ten).endBooking(bob, id)).status());
+    Hold ended = at(ten).endBooking(ann, id);
+    assertEquals(ten, ended.end());
+    ProblemException again =
+        assertThrows(ProblemException.class, () -> at(ten.plusSeconds(60)).endBooking(ann, id));
+    assertEquals(
+        List.of("this booking has ended and cannot be extended; make a new booking instead"),
+        again.errors().get("end"));
+    assertEquals(ten, desk.booking(id).orElseThrow().end());
+  }
+
+  /** A booking as the API makes it (any times), at {@code now}; its id. */
+  private long book(User owner, long bookable, Instant start, Instant end, Instant now) {
+    return tx.required(
+        em ->
+            (Long)
+                new BookingService(mail)
+                    .book(
+                        Sql.of(em),
+                        owner,
+                        new BookingService.BookingRequest(bookable, start, end, "", null, null),
+                        now)
+                    .get("id"));
   }
 
   /** The desk as it is at that instant. */

@@ -2,11 +2,13 @@ package cores.domain.booking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -133,6 +135,22 @@ class BookingRulesTest {
     assertEquals(
         "may not be in the past",
         BookingRules.reservationTimes(NOW.minusSeconds(1), null, NOW).get("start"));
+  }
+
+  @Test
+  void anUnchangedLastDayKeepsTheEndAndAnotherEndsAtTheMidnightAfterIt() {
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    Instant eleven = Instant.parse("2026-12-15T11:00:00Z");
+    assertNull(BookingRules.changedLastDay(eleven, LocalDate.of(2026, 12, 15), berlin));
+    Instant midnight = Instant.parse("2026-12-15T23:00:00Z"); // 16 December, 00:00 in Berlin
+    assertNull(BookingRules.changedLastDay(midnight, LocalDate.of(2026, 12, 15), berlin));
+    assertEquals(
+        Instant.parse("2026-12-16T23:00:00Z"),
+        BookingRules.changedLastDay(eleven, LocalDate.of(2026, 12, 16), berlin));
+    assertEquals(
+        midnight,
+        BookingRules.changedLastDay(
+            eleven.plus(Duration.ofDays(3)), LocalDate.of(2026, 12, 15), berlin));
   }
 
   @Test

@@ -34,8 +34,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * Cancelling a booking or reservation ({@code /bookings/{id}/cancel}, {@code
- * /reservations/{id}/cancel}: the details and "Are you sure?", then POST) and changing a booking's
- * last day and comment ({@code /bookings/{id}/edit}). Only the owner or staff get these pages.
+ * /reservations/{id}/cancel}: the details and "Are you sure?", then POST), changing a booking's
+ * last day and comment ({@code /bookings/{id}/edit}) and giving one that holds now back at once
+ * ({@code /bookings/{id}/end}, a button of the edit page). Only the owner or staff get these pages.
  */
 @JakartarsResource
 @JakartarsApplicationSelect(Whiteboard.PAGES)
@@ -87,13 +88,16 @@ public final class HoldPages {
   @Path("bookings/{id}/edit")
   public Response editForm(@PathParam("id") long id, @Context ContainerRequestContext request) {
     Optional<Hold> booking = desk.booking(id);
+    return form(request, booking, "booking", editForm(booking), 200, "booking/edit.jte");
+  }
+
+  /** The edit form as the booking is: its last day (kept when left so) and its comment. */
+  private Form editForm(Optional<Hold> booking) {
     Times times = times();
-    Form form =
-        Form.of(
-            booking
-                .map(b -> Map.of("last", times.lastDay(b.end()), "comment", b.comment()))
-                .orElse(Map.of()));
-    return form(request, booking, "booking", form, 200, "booking/edit.jte");
+    return Form.of(
+        booking
+            .map(b -> Map.of("last", times.lastDay(b.end()), "comment", b.comment()))
+            .orElse(Map.of()));
   }
 
   @POST
@@ -128,6 +132,36 @@ public final class HoldPages {
     } catch (ProblemException e) {
       form.refused(e, FIELDS);
       return form(request, desk.booking(id), "booking", form, e.status(), "booking/edit.jte");
+    }
+  }
+
+  /** Gives a booking that holds now back at once (the edit page's button). */
+  @POST
+  @Path("bookings/{id}/end")
+  public Response end(@PathParam("id") long id, @Context ContainerRequestContext request) {
+    Optional<Response> login = site.requireLogin(request);
+    if (login.isPresent()) {
+      return login.get();
+    }
+    User actor = Visitor.of(request).user().orElseThrow();
+    Optional<Hold> found = desk.booking(id);
+    mine(request, found, "booking");
+    try {
+      Hold ended = desk.endBooking(actor, id);
+      return site.redirect(
+          request,
+          "/",
+          new Flash.Message(
+              "success",
+              "You gave "
+                  + ended.hostname()
+                  + " back: the booking ended "
+                  + times().dateTime(ended.end())
+                  + "."));
+    } catch (ProblemException e) {
+      // the button has no field: its problem is shown above the form
+      Form form = editForm(found).refused(e, Map.of("end", ""));
+      return form(request, found, "booking", form, e.status(), "booking/edit.jte");
     }
   }
 
