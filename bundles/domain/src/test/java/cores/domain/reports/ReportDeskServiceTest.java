@@ -106,6 +106,6 @@ class ReportDeskServiceTest {
     assertTrue(cards.text().contains(",'=cmd,\"a, b\","), cards.text());
     ProblemException noTable =
         assertThrows(ProblemException.class, () -> desk.csv(assets, "racks"));
-    assertEquals(List.of("one of [hosts, cards]"), noTable.errors().get("table"));
+    assertEquals(List.of("one of [results, cards]"), noTable.errors().get("table"));
   }
 }
