@@ -238,7 +238,7 @@ class NoticesLoansReportsIT {
     HttpResponse<String> noTable =
         api.send("GET", "/api/reports/assets?format=csv&table=nics", admin, null);
     assertEquals(400, noTable.statusCode(), noTable.body());
-    assertTrue(noTable.body().contains("one of [hosts, cards]"), noTable.body());
+    assertTrue(noTable.body().contains("one of [results, cards]"), noTable.body());
 
     HttpRequest accept =
         HttpRequest.newBuilder(cores.uri("/api/reports/usage"))
