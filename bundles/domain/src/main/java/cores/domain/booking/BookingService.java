@@ -284,9 +284,7 @@ public final class BookingService {
       throw ProblemException.notFound("No booking with id " + id + ".");
     }
     long owner = (Long) row.get("owner_id");
-    if (!mayCancel(actor, owner)) {
-      throw Access.forbidden("Only its owner or staff may change this booking.");
-    }
+    requireOwnerOrStaff(actor, owner, id, "booking", "change");
     long bookable = (Long) row.get("bookable_id");
     lockBookable(sql, bookable);
     Instant start = (Instant) row.get("start_time");
@@ -384,9 +382,7 @@ public final class BookingService {
     if (row == null) {
       throw ProblemException.notFound("No " + what + " with id " + id + ".");
     }
-    if (!mayCancel(actor, (Long) row.get("owner_id"))) {
-      throw Access.forbidden("Only its owner or staff may cancel this " + what + ".");
-    }
+    requireOwnerOrStaff(actor, (Long) row.get("owner_id"), id, what, "cancel");
     if (!BookingRules.cancellable((Instant) row.get("start_time"), now)) {
       throw ProblemException.conflict(
           "This " + what + " has already started and can no longer be cancelled.");
@@ -403,6 +399,22 @@ public final class BookingService {
   /** The owner or staff may cancel or change. (The original let anyone cancel anyone's booking.) */
   static boolean mayCancel(User actor, long owner) {
     return actor.id() == owner || (actor.active() && (actor.staff() || actor.superuser()));
+  }
+
+  /**
+   * Refuses a change of someone else's hold: 403 to those who may read it ({@code
+   * booking.view_booking} or {@code view_reservation}), to anyone else the 404 of a hold they
+   * cannot see, as reading it answers, so that a refusal does not tell that it exists.
+   */
+  private static void requireOwnerOrStaff(
+      User actor, long owner, long id, String what, String verb) {
+    if (mayCancel(actor, owner)) {
+      return;
+    }
+    if (actor.hasPermission("booking.view_" + what)) {
+      throw Access.forbidden("Only its owner or staff may " + verb + " this " + what + ".");
+    }
+    throw ProblemException.notFound("No " + what + " with id " + id + ".");
   }
 
   private static long owner(Sql sql, User actor, Long requested) {

@@ -96,8 +96,9 @@ class ChangingHoldsTest extends BookingServiceFixture {
                     NOW));
     assertEquals(HOUR.plus(Duration.ofHours(2)), changed.get("end"));
     assertEquals("done early", changed.get("comment"));
+    // someone else: the booking is not theirs to see, so it is not there
     assertEquals(
-        403,
+        404,
         status(
             () ->
                 tx.required(

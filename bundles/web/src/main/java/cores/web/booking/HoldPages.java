@@ -224,12 +224,18 @@ public final class HoldPages {
             Visitor.of(request).csrfToken()));
   }
 
-  /** The hold, if the visitor owns it or is staff; 404 when there is none, 403 when not theirs. */
+  /**
+   * The hold, if the visitor owns it or is staff; 404 when there is none or it is someone else's
+   * the visitor may not read (as the API answers), 403 when they may read it.
+   */
   private static Hold mine(ContainerRequestContext request, Optional<Hold> found, String noun) {
     Hold hold =
         found.orElseThrow(() -> ProblemException.notFound("There is no such " + noun + "."));
     Visitor visitor = Visitor.of(request);
     if (!visitor.staff() && visitor.user().map(User::id).orElse(-1L) != hold.owner().id()) {
+      if (!visitor.may("booking.view_" + noun)) {
+        throw ProblemException.notFound("There is no such " + noun + ".");
+      }
       throw Access.forbidden("Only its owner or staff may change this " + noun + ".");
     }
     return hold;
