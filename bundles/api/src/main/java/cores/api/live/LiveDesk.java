@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * the REST API. Reading is for the caller to allow ({@code live.view_scanconflict}); every action
  * checks its actor's permission. Refusals are {@link cores.api.web.ProblemException}s: 400 with the
  * problems per field, 403 without the permission, 404 when there is no such conflict or warning,
- * 409 when the conflict is closed already or the MAC is listed already.
+ * 409 when the conflict is closed already.
  */
 @ProviderType
 public interface LiveDesk {
@@ -74,8 +74,8 @@ public interface LiveDesk {
   Conflict ignore(User actor, long id);
 
   /**
-   * An unknown device: its MAC goes on the ignore list (scans skip it from now on) and the conflict
-   * is ignored, both or neither.
+   * An unknown device: its MAC goes on the ignore list (scans skip it from now on; one listed
+   * already stays as it is) and the conflict is ignored, both or neither.
    */
   Conflict ignoreMac(User actor, long id, String reason);
 

@@ -224,10 +224,13 @@ public final class ConflictActions {
     return close(sql, conflict, ConflictStatus.RESOLVED);
   }
 
-  /** An unknown device's MAC goes on the ignore list, and the conflict is ignored. */
+  /**
+   * An unknown device's MAC goes on the ignore list (where it may be already), and the conflict is
+   * ignored.
+   */
   public Map<String, Object> ignoreMac(Sql sql, long id, IgnoredMacs macs, String reason) {
     Map<String, Object> conflict = open(sql, id, ConflictKind.UNKNOWN);
-    macs.add(sql, conflict.get("mac"), reason);
+    macs.keep(sql, (String) conflict.get("mac"), reason);
     return close(sql, conflict, ConflictStatus.IGNORE);
   }
 

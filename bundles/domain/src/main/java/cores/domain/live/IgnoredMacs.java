@@ -65,6 +65,17 @@ public final class IgnoredMacs {
     }
   }
 
+  /**
+   * Lists a MAC a scan saw unless it is listed already, when the entry (and its reason) stays as it
+   * is: ignoring a device whose MAC was listed since it was seen is no error.
+   */
+  void keep(Sql sql, String mac, String reason) {
+    sql.update(
+        "INSERT INTO live_ignoredmac (mac, reason) VALUES (?::macaddr, ?)"
+            + " ON CONFLICT (mac) DO NOTHING",
+        List.of(mac, reason == null ? "" : reason));
+  }
+
   /** Whether there was such an entry to remove. */
   public boolean remove(Sql sql, long id) {
     return sql.update("DELETE FROM live_ignoredmac WHERE id = ?", List.of(id)) > 0;

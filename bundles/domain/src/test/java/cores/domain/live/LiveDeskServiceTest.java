@@ -19,6 +19,7 @@ import cores.api.live.NewNic;
 import cores.api.live.OfflineHost;
 import cores.api.web.ProblemException;
 import cores.domain.DomainDatabase;
+import cores.domain.sql.Sql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -287,18 +288,29 @@ class LiveDeskServiceTest {
   }
 
   @Test
-  void ignoringAMacListsItAndIgnoresTheConflictOnce() {
+  void ignoringAMacListsItOnceAndIgnoresTheConflict() {
     scanned("00:c6:00:00:00:01", "10.1.6.1");
     long id = only(Conflict.Kind.UNKNOWN).id();
     assertEquals("ignore", desk.ignoreMac(changer, id, "the lab's printer").status());
     assertEquals(1, desk.ignoredMacs().size());
     assertEquals("00:c6:00:00:00:01", desk.ignoredMacs().get(0).mac());
     assertEquals("the lab's printer", desk.ignoredMacs().get(0).reason());
-    assertEquals(409, status(() -> desk.ignoreMac(changer, id, "again")));
+    assertEquals("ignore", desk.ignoreMac(changer, id, "again").status());
     assertEquals(1, desk.ignoredMacs().size());
+    assertEquals("the lab's printer", desk.ignoredMacs().get(0).reason());
     assertEquals(403, status(() -> desk.unignoreMac(viewer, desk.ignoredMacs().get(0).id())));
     assertTrue(desk.unignoreMac(changer, desk.ignoredMacs().get(0).id()));
     assertTrue(desk.ignoredMacs().isEmpty());
+  }
+
+  @Test
+  void ignoringTheMacOfADeviceWhoseMacWasListedSinceIgnoresTheConflictAndKeepsTheListedOne() {
+    scanned("00:c6:00:00:00:02", "10.1.6.2");
+    long id = only(Conflict.Kind.UNKNOWN).id();
+    data.tx.required(em -> new IgnoredMacs().add(Sql.of(em), "00:C6:00:00:00:02", "listed first"));
+    assertEquals("ignore", desk.ignoreMac(changer, id, "from the dashboard").status());
+    assertEquals(1, desk.ignoredMacs().size());
+    assertEquals("listed first", desk.ignoredMacs().get(0).reason());
   }
 
   @Test
