@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * Live scan ingest through real HTTP against the booted distribution, in the original agent's
  * format: a scan processed with one status line per entry, the duplicate's 409, bad input's 400,
  * 50,001 entries' 400, a timestamp far from the server's clock a 400, a 20 MB body's 413 with the
- * server still answering, the conflict list and actions with their permissions, and the live views
- * (sessions, upload, virtual hosts, MAC vendors, dashboard).
+ * server still answering, the conflict list and actions with their permissions, the live views
+ * (sessions, upload, virtual hosts, MAC vendors, dashboard), and offline warnings' actions only on
+ * open ones.
  */
 class LiveIngestIT {
   private static TestDatabase db;
@@ -228,6 +229,41 @@ class LiveIngestIT {
     assertTrue(dashboard.body().contains("\"last_scan\":{\"id\":"), dashboard.body());
     assertTrue(dashboard.body().contains("\"nics\":"), dashboard.body());
     assertEquals(403, api.send("GET", "/api/live/dashboard", plain, null).statusCode());
+  }
+
+  @Test
+  void anOfflineWarningChangesOnlyWhileOpenAsAConflictARepeatIs409AndLogsNothing()
+      throws Exception {
+    long warning =
+        db.number(
+            "INSERT INTO live_offlinehostwarning (host_id, created) SELECT id, now()"
+                + " FROM inventory_host WHERE hostname = 'live-1' RETURNING id");
+    String path = "/api/live/offlinewarnings/" + warning;
+    HttpResponse<String> ignored = api.send("POST", path + "/ignore", admin, null);
+    assertEquals(200, ignored.statusCode(), ignored.body());
+    HttpResponse<String> resolved = api.send("POST", path + "/resolve", admin, null);
+    assertEquals(200, resolved.statusCode(), "an ignored warning is still open");
+    assertTrue(resolved.body().contains("\"status\":\"resolved\""), resolved.body());
+    long logged =
+        db.number(
+            "SELECT count(*) FROM cores_change WHERE model = 'offlinehostwarning'"
+                + " AND object_id = ?",
+            warning);
+    for (String action : List.of("/resolve", "/ignore")) {
+      HttpResponse<String> refused = api.send("POST", path + action, admin, null);
+      assertEquals(409, refused.statusCode(), action + ": " + refused.body());
+      assertTrue(
+          refused.body().contains("is resolved already; only open ones can be changed"),
+          refused.body());
+    }
+    assertEquals(
+        "resolved", db.text("SELECT status FROM live_offlinehostwarning WHERE id = ?", warning));
+    assertEquals(
+        logged,
+        db.number(
+            "SELECT count(*) FROM cores_change WHERE model = 'offlinehostwarning'"
+                + " AND object_id = ?",
+            warning));
   }
 
   private static long sessions(String agent) throws Exception {

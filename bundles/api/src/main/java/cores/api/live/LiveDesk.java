@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * the REST API. Reading is for the caller to allow ({@code live.view_scanconflict}); every action
  * checks its actor's permission. Refusals are {@link cores.api.web.ProblemException}s: 400 with the
  * problems per field, 403 without the permission, 404 when there is no such conflict or warning,
- * 409 when the conflict is closed already.
+ * 409 when the conflict or warning is closed already (resolved or superseded).
  */
 @ProviderType
 public interface LiveDesk {

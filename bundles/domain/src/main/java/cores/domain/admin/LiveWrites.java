@@ -51,17 +51,13 @@ final class LiveWrites implements Rules {
     }
     if (model == LiveCatalog.OFFLINEHOSTWARNING) {
       return switch (action) {
-        case LiveCatalog.RESOLVE -> (sql, id, actor) -> warning(sql, id, ConflictStatus.RESOLVED);
-        case LiveCatalog.IGNORE -> (sql, id, actor) -> warning(sql, id, ConflictStatus.IGNORE);
+        case LiveCatalog.RESOLVE ->
+            (sql, id, actor) -> lists.setWarningStatus(sql, id, ConflictStatus.RESOLVED);
+        case LiveCatalog.IGNORE ->
+            (sql, id, actor) -> lists.setWarningStatus(sql, id, ConflictStatus.IGNORE);
         default -> null;
       };
     }
     return null;
-  }
-
-  private void warning(Sql sql, long id, String status) {
-    if (lists.setWarningStatus(sql, id, status) == null) {
-      throw ProblemException.notFound("No offline host warning with id " + id + ".");
-    }
   }
 }

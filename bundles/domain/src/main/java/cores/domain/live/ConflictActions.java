@@ -242,7 +242,7 @@ public final class ConflictActions {
     return close(sql, open(sql, id, null), ConflictStatus.IGNORE);
   }
 
-  /** The conflict, locked, still open (new, or ignored for anything but ignoring again). */
+  /** The conflict, locked, of that kind (any when null), still open. */
   private Map<String, Object> open(Sql sql, long id, ConflictKind kind) {
     Map<String, Object> row =
         sql.row(
@@ -262,11 +262,7 @@ public final class ConflictActions {
               + kind.kind
               + " conflict.");
     }
-    Object status = row.get("status");
-    if (!ConflictStatus.NEW.equals(status) && !ConflictStatus.IGNORE.equals(status)) {
-      throw ProblemException.conflict(
-          "Scan conflict " + id + " is " + status + " already; only open ones can be changed.");
-    }
+    ConflictStatus.requireOpen("Scan conflict " + id, row.get("status"));
     return row;
   }
 

@@ -1,5 +1,7 @@
 package cores.domain.live;
 
+import cores.api.web.ProblemException;
+
 /**
  * Status of scan conflicts and offline warnings: {@code new} (open), {@code resolved}, {@code
  * ignore} (does not come back while it exists), {@code super} (superseded by a newer one).
@@ -11,4 +13,17 @@ public final class ConflictStatus {
   public static final String SUPER = "super";
 
   private ConflictStatus() {}
+
+  /**
+   * The rule of the actions on a conflict or a warning: only open ones change, new or ignored (an
+   * ignored one may still be resolved); a resolved or superseded one is a 409 naming its status.
+   *
+   * @param what "Scan conflict 7" and the like
+   */
+  static void requireOpen(String what, Object status) {
+    if (!NEW.equals(status) && !IGNORE.equals(status)) {
+      throw ProblemException.conflict(
+          what + " is " + status + " already; only open ones can be changed.");
+    }
+  }
 }

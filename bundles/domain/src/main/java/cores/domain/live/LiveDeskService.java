@@ -256,11 +256,7 @@ public final class LiveDeskService implements LiveDesk {
 
   private OfflineHost setWarning(User actor, long id, String status) {
     may(actor, Permissions.CHANGE_OFFLINEHOSTWARNING);
-    Map<String, Object> row = tx.required(em -> lists.setWarningStatus(Sql.of(em), id, status));
-    if (row == null) {
-      throw ProblemException.notFound("No offline host warning with id " + id + ".");
-    }
-    return warning(row);
+    return warning(tx.required(em -> lists.setWarningStatus(Sql.of(em), id, status)));
   }
 
   private static void may(User actor, String permission) {

@@ -2,6 +2,7 @@ package cores.domain.live;
 
 import cores.api.web.FieldErrors;
 import cores.api.web.JsonShape;
+import cores.api.web.ProblemException;
 import cores.domain.inventory.Names;
 import cores.domain.inventory.Schemas;
 import cores.domain.sql.Sql;
@@ -121,13 +122,18 @@ public final class LiveLists {
         offset);
   }
 
-  /** The warning, after setting its status (resolved or ignore); null if there is none. */
+  /**
+   * The warning, after setting its status (resolved or ignore) as a conflict's: 404 if there is
+   * none, 409 unless it is open.
+   */
   public Map<String, Object> setWarningStatus(Sql sql, long id, String status) {
-    if (sql.update(
-            "UPDATE live_offlinehostwarning SET status = ? WHERE id = ?", List.of(status, id))
-        == 0) {
-      return null;
+    Map<String, Object> row =
+        sql.row("SELECT status FROM live_offlinehostwarning WHERE id = ? FOR UPDATE", List.of(id));
+    if (row == null) {
+      throw ProblemException.notFound("No offline host warning with id " + id + ".");
     }
+    ConflictStatus.requireOpen("Offline host warning " + id, row.get("status"));
+    sql.update("UPDATE live_offlinehostwarning SET status = ? WHERE id = ?", List.of(status, id));
     return sql.row(WARNING_COLUMNS + " WHERE w.id = ?", List.of(id));
   }
 

@@ -6,7 +6,6 @@ import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import cores.api.web.Page;
-import cores.api.web.ProblemException;
 import cores.domain.live.ConflictStatus;
 import cores.domain.live.LiveLists;
 import cores.domain.sql.Sql;
@@ -30,7 +29,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * {@code /api/live/offlinewarnings}: the nightly job's warnings about active hosts unseen for 48
  * hours. Listing (filter {@code status}) needs live.view_offlinehostwarning; {@code {id}/resolve}
- * and {@code {id}/ignore} need live.change_offlinehostwarning.
+ * and {@code {id}/ignore} need live.change_offlinehostwarning, and an open warning (else 409).
  */
 @JakartarsResource
 @Component(service = OfflineWarningResource.class)
@@ -97,10 +96,6 @@ public final class OfflineWarningResource implements ApiSchemas {
 
   private Map<String, Object> set(long id, String status, SecurityContext security) {
     Access.require(security, Permissions.CHANGE_OFFLINEHOSTWARNING);
-    Map<String, Object> row = tx.required(em -> lists.setWarningStatus(Sql.of(em), id, status));
-    if (row == null) {
-      throw ProblemException.notFound("No offline host warning with id " + id + ".");
-    }
-    return row;
+    return tx.required(em -> lists.setWarningStatus(Sql.of(em), id, status));
   }
 }

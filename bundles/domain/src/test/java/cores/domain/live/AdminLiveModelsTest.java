@@ -240,6 +240,20 @@ class AdminLiveModelsTest {
         "update", changes.history("live", "offlinehostwarning", warningId, 10).get(0).action());
     assertEquals(
         409, status(() -> admin.bulk(staff, warnings, "ignore", List.of(warningId + 1000))));
+    // as for conflicts, all or none: a mix with a resolved warning changes none
+    long open =
+        data.db.number(
+            "INSERT INTO live_offlinehostwarning (host_id, created) VALUES ("
+                + host
+                + ", now()) RETURNING id");
+    ProblemException mixed =
+        assertThrows(
+            ProblemException.class,
+            () -> admin.bulk(staff, warnings, "ignore", List.of(open, warningId)));
+    assertEquals(409, mixed.status());
+    assertTrue(mixed.detail().contains("is resolved already"), mixed.detail());
+    assertEquals("new", admin.get(staff, warnings, open).get("status"));
+    assertEquals("resolved", admin.get(staff, warnings, warningId).get("status"));
     assertEquals(400, status(() -> admin.bulk(staff, sessions, "resolve", List.of(sessionId))));
   }
 

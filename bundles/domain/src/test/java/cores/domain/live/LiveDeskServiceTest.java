@@ -383,4 +383,36 @@ class LiveDeskServiceTest {
     assertEquals("resolved", desk.resolveWarning(changer, warning).status());
     assertEquals(404, status(() -> desk.resolveWarning(changer, 987654)));
   }
+
+  @Test
+  void onlyOpenOfflineWarningsChangeAsConflictsAClosedOneIsA409WithNothingWritten()
+      throws Exception {
+    long nic = data.nic("00:ca:00:00:00:02", "10.1.10.2", data.fixture.rack, "active");
+    long warning =
+        data.db.number(
+            "INSERT INTO live_offlinehostwarning (host_id, created) VALUES ("
+                + data.hostOf(nic)
+                + ", now()) RETURNING id");
+    String logged =
+        "SELECT count(*) AS n FROM cores_change WHERE model = 'offlinehostwarning'"
+            + " AND object_id = ?";
+    assertEquals("resolved", desk.resolveWarning(changer, warning).status());
+    Object changes = data.rows(logged, warning).get(0).get("n");
+    ProblemException again =
+        assertThrows(ProblemException.class, () -> desk.resolveWarning(changer, warning));
+    assertEquals(409, again.status());
+    assertEquals(
+        "Offline host warning " + warning + " is resolved already; only open ones can be changed.",
+        again.detail());
+    assertEquals(409, status(() -> desk.ignoreWarning(changer, warning)));
+    assertEquals(
+        "resolved",
+        data.rows("SELECT status FROM live_offlinehostwarning WHERE id = ?", warning)
+            .get(0)
+            .get("status"));
+    assertEquals(changes, data.rows(logged, warning).get(0).get("n"), "no change-log row");
+
+    data.db.execute("UPDATE live_offlinehostwarning SET status = 'super' WHERE id = " + warning);
+    assertEquals(409, status(() -> desk.ignoreWarning(changer, warning)));
+  }
 }
