@@ -25,9 +25,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The live and report pages in a real browser through the stack's nginx (every action is a plain
  * form, also with JavaScript off): a scan ingested through the API raises a NIC conflict, a
  * location conflict and unknown devices; on the dashboard staff accept the IP, fix the location (a
- * missing rack first, shown at its field), add a NIC for an unknown MAC (an unknown host first) and
- * ignore another MAC; the hosts and unknown-device tabs; each report and its CSV; a user without
- * the permissions gets 403 and no navigation entries; the original's URLs; axe-core on every page.
+ * missing rack first, shown at its field), add a NIC for an unknown MAC (another MAC and an unknown
+ * host first) and ignore another MAC; the hosts and unknown-device tabs; each report and its CSV; a
+ * user without the permissions gets 403 and no navigation entries; the original's URLs; axe-core on
+ * every page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -171,6 +172,19 @@ class LiveReportsPagesIT {
     long conflict = unknownDevice("00:1b:21:aa:bb:01");
     staff.follow("a[href='/live/conflicts/" + conflict + "/nic']");
     assertEquals("00:1b:21:aa:bb:01", staff.find("#mac").getAttribute("value"));
+    assertEquals("true", staff.find("#mac").getAttribute("readonly"), "the device's MAC");
+    // a MAC other than the device's, posted all the same, is refused at its field
+    HttpResponse<String> other =
+        post(
+            staff,
+            "/live/conflicts/" + conflict + "/nic",
+            "csrfmiddlewaretoken="
+                + staff.find("input[name=csrfmiddlewaretoken]").getAttribute("value")
+                + "&mac=00:1b:21:de:ad:01&host=lr-03");
+    assertEquals(400, other.statusCode(), other.body());
+    assertTrue(
+        other.body().contains("must be the MAC the scan saw, 00:1b:21:aa:bb:01"), other.body());
+    assertFalse(site.get("/api/inventory/nic/?mac=00:1b:21:de:ad:01").contains("\"id\""));
     assertEquals("10.81.0.77", staff.find("#ip").getAttribute("value"));
     staff.assertAccessible();
     staff.screenshot("live-add-nic");
@@ -391,11 +405,17 @@ class LiveReportsPagesIT {
 
   /** A form POST with the browser's session, with or without its CSRF token. */
   private HttpResponse<String> post(Browser browser, String path, boolean token) throws Exception {
-    String body =
+    return post(
+        browser,
+        path,
         token
             ? "csrfmiddlewaretoken="
                 + browser.find("input[name=csrfmiddlewaretoken]").getAttribute("value")
-            : "";
+            : "");
+  }
+
+  /** A form POST of that body with the browser's session. */
+  private HttpResponse<String> post(Browser browser, String path, String body) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(site.url() + path))
             .header("Cookie", "cores_session=" + session(browser))

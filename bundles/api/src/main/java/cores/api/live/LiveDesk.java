@@ -61,9 +61,9 @@ public interface LiveDesk {
   Conflict fixLocation(User actor, long id, Long lab, Long rack);
 
   /**
-   * An unknown device: the NIC is added (needs {@code inventory.add_nic} too) and the conflict
-   * resolved, both or neither. Field problems at {@code mac}, {@code ip}, {@code host} (the
-   * hostname), {@code model}, {@code primary}.
+   * An unknown device: the NIC is added with the device's MAC (needs {@code inventory.add_nic} too)
+   * and the conflict resolved, both or neither. Field problems at {@code mac} (also when it is not
+   * the device's), {@code ip}, {@code host} (the hostname), {@code model}, {@code primary}.
    */
   Conflict addNic(User actor, long id, NewNic nic);
 

@@ -3,6 +3,7 @@ package cores.domain.live;
 import cores.api.web.FieldErrors;
 import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
+import cores.domain.inventory.Addresses;
 import cores.domain.inventory.HostDerivation;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Models;
@@ -215,13 +216,25 @@ public final class ConflictActions {
 
   /**
    * An unknown device becomes a NIC: the NIC is created from the input (the inventory's checks, its
-   * last sighting the conflict's) and the conflict resolved.
+   * last sighting the conflict's) and the conflict resolved. Its MAC is the device's: the input's
+   * {@code mac} must be that one (written in any form the inventory reads), else 400 at the field,
+   * since the sighting is of no other MAC and the device would stay unknown.
    */
   public Map<String, Object> addNic(
       Sql sql, long id, Inventory inventory, Map<String, Object> nic) {
     Map<String, Object> conflict = open(sql, id, ConflictKind.UNKNOWN);
+    String seen = (String) conflict.get("mac");
+    // a missing or malformed MAC is left to the inventory's checks, which name it so
+    if (nic.get("mac") instanceof String mac && Addresses.mac(mac) == null && !same(mac, seen)) {
+      throw FieldErrors.single("mac", "must be the MAC the scan saw, " + seen);
+    }
     inventory.create(sql, Models.NIC, nic, Map.of("lastseen", conflict.get("lastseen")));
     return close(sql, conflict, ConflictStatus.RESOLVED);
+  }
+
+  /** Whether a MAC as typed (valid) is the stored one, which is lower case with colons. */
+  private static boolean same(String typed, String stored) {
+    return typed.replaceAll("[:.-]", "").equalsIgnoreCase(stored.replace(":", ""));
   }
 
   /**

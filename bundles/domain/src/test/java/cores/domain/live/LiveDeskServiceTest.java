@@ -267,13 +267,6 @@ class LiveDeskServiceTest {
                     id,
                     new NewNic("00:c5:00:00:00:02", "10.1.5", "", "", false, false, false)));
     assertTrue(badIp.errors().containsKey("ip"), badIp.errors().toString());
-    ProblemException taken =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                desk.addNic(
-                    changer, id, new NewNic("00:c5:00:00:00:01", "", "", "", false, false, false)));
-    assertEquals(List.of("already taken"), taken.errors().get("mac"));
     User noInventory = data.db.user("noinventory", false, Set.of(Permissions.CHANGE_SCANCONFLICT));
     assertEquals(
         403,
@@ -285,6 +278,58 @@ class LiveDeskServiceTest {
                     new NewNic("00:c5:00:00:00:02", "", "", "", false, false, false))));
     assertEquals("new", desk.conflict(id).orElseThrow().status());
     assertTrue(data.rows("SELECT id FROM inventory_nic WHERE mac = '00:c5:00:00:00:02'").isEmpty());
+
+    // added in the inventory since the scan
+    data.nic("00:c5:00:00:00:02", "10.1.5.2", data.fixture.rack, "active");
+    ProblemException taken =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                desk.addNic(
+                    changer, id, new NewNic("00:c5:00:00:00:02", "", "", "", false, false, false)));
+    assertEquals(List.of("already taken"), taken.errors().get("mac"));
+    assertEquals("new", desk.conflict(id).orElseThrow().status());
+  }
+
+  @Test
+  void aNicAddedForAnUnknownDeviceHasItsMacAnotherIsRefusedAtTheFieldWithNothingWritten()
+      throws Exception {
+    long existing = data.nic("00:c5:00:00:00:11", "10.1.5.11", data.fixture.rack, "active");
+    String hostname =
+        (String)
+            data.rows("SELECT hostname FROM inventory_host WHERE id = ?", data.hostOf(existing))
+                .get(0)
+                .get("hostname");
+    String hostSeen = "SELECT lastseen FROM inventory_host WHERE id = ?";
+    Object before = data.rows(hostSeen, data.hostOf(existing)).get(0).get("lastseen");
+    scanned("00:c5:00:00:00:12", "10.1.5.12");
+    long id = only(Conflict.Kind.UNKNOWN).id();
+
+    ProblemException other =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                desk.addNic(
+                    changer,
+                    id,
+                    new NewNic("00:1b:21:de:ad:01", "", hostname, "", false, false, false)));
+    assertEquals(400, other.status());
+    assertEquals(
+        List.of("must be the MAC the scan saw, 00:c5:00:00:00:12"), other.errors().get("mac"));
+    assertEquals("new", desk.conflict(id).orElseThrow().status());
+    assertTrue(data.rows("SELECT id FROM inventory_nic WHERE mac = '00:1b:21:de:ad:01'").isEmpty());
+    assertEquals(before, data.rows(hostSeen, data.hostOf(existing)).get(0).get("lastseen"));
+
+    // the same MAC in another of the forms the inventory reads
+    Conflict added =
+        desk.addNic(
+            changer, id, new NewNic("00-C5-00-00-00-12", "", hostname, "", false, false, false));
+    assertEquals("resolved", added.status());
+    assertEquals(
+        data.hostOf(existing),
+        data.rows("SELECT host_id FROM inventory_nic WHERE mac = '00:c5:00:00:00:12'")
+            .get(0)
+            .get("host_id"));
   }
 
   @Test

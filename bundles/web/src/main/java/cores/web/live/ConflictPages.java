@@ -232,14 +232,18 @@ public final class ConflictPages {
             form.checked("integrated"),
             form.checked("management"));
     try {
-      desk.addNic(Visitor.of(request).user().orElseThrow(), id, nic);
+      Conflict added = desk.addNic(Visitor.of(request).user().orElseThrow(), id, nic);
       String owner = nic.hostname().isBlank() ? "the inventory" : nic.hostname().strip();
       return site.redirect(
           request,
           back,
           new Flash.Message(
               "success",
-              "Added NIC " + nic.mac() + " to " + owner + "; the device's conflict is resolved."));
+              "Added NIC "
+                  + added.mac()
+                  + " to "
+                  + owner
+                  + "; the device's conflict is resolved."));
     } catch (ProblemException e) {
       refusedUnlessForbidden(e, form);
       return nicPage(request, e.status(), conflict, form, back);
