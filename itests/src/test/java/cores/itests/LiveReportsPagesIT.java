@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * location conflict and unknown devices; on the dashboard staff accept the IP, fix the location (a
  * missing rack first, shown at its field), add a NIC for an unknown MAC (another MAC and an unknown
  * host first) and ignore another MAC; the hosts and unknown-device tabs; each report and its CSV; a
- * user without the permissions gets 403 and no navigation entries; the original's URLs; axe-core on
- * every page.
+ * user without the permissions gets 403 and no navigation entries; the original's URLs; the offline
+ * hosts only for those who may view offline warnings; axe-core on every page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -370,6 +370,33 @@ class LiveReportsPagesIT {
           answer.headers().firstValue("Location").orElse("").replace(site.url(), ""),
           moved[0]);
     }
+  }
+
+  @Test
+  @Order(11)
+  void theOfflineHostsAreShownOnlyToThoseWhoMayViewOfflineWarnings() throws Exception {
+    WebSite.Account vera = site.user("vera", false);
+    try (Connection c = site.api().db().connect();
+        PreparedStatement warning =
+            c.prepareStatement(
+                "INSERT INTO live_offlinehostwarning (host_id, created) VALUES (?, now())");
+        PreparedStatement grant =
+            c.prepareStatement(
+                "INSERT INTO auth_user_permissions (user_id, permission) SELECT id,"
+                    + " 'live.view_scanconflict' FROM auth_user WHERE username = 'vera'")) {
+      warning.setLong(1, hosts.get(1));
+      warning.executeUpdate();
+      grant.executeUpdate();
+    }
+    staff.open("/live/dash");
+    assertTrue(staff.find("#offline-heading + div").getText().contains("lr-02"), staff.text());
+    Browser viewer = site.browser(true, 1280);
+    WebSite.logIn(viewer, vera);
+    viewer.open("/live/dash");
+    assertTrue(viewer.text().contains("by pages-agent"), viewer.text());
+    assertTrue(viewer.all("#offline-heading").isEmpty(), viewer.text());
+    assertFalse(viewer.text().contains("lr-02"), viewer.text());
+    viewer.assertAccessible();
   }
 
   /** The first open conflict of a kind (a query of /api/live/conflicts). */

@@ -23,7 +23,8 @@ public interface LiveDesk {
 
   /**
    * The dashboard: the last scan, the counts, and the open conflicts and warnings, at most {@code
-   * limit} of each kind.
+   * limit} of each kind. The warnings' hosts are for the caller to show only to those with {@code
+   * live.view_offlinehostwarning}, as the API lists them.
    */
   LiveDashboard dashboard(int limit);
 

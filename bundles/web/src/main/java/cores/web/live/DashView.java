@@ -1,16 +1,28 @@
 package cores.web.live;
 
+import cores.api.accounts.Permissions;
 import cores.api.live.Conflict;
 import cores.api.live.LiveDashboard;
+import cores.api.web.Visitor;
 import cores.web.Times;
 import java.util.List;
 
 /**
  * The live dashboard as shown.
  *
+ * @param offline whether the offline hosts are shown: only with the permission the API's list of
+ *     them needs, which the dashboard's own does not imply
  * @param shown at most this many of each kind are listed
  */
-public record DashView(LiveDashboard dashboard, Times times, Actions may, int shown) {
+public record DashView(
+    LiveDashboard dashboard, boolean offline, Times times, Actions may, int shown) {
+  private static final String VIEW_OFFLINE = Permissions.of("live", "view", "offlinehostwarning");
+
+  /** The dashboard as the visitor may see it and act on it. */
+  static DashView of(LiveDashboard dashboard, Visitor visitor, Times times, int shown) {
+    return new DashView(dashboard, visitor.may(VIEW_OFFLINE), times, Actions.of(visitor), shown);
+  }
+
   public List<Conflict> nic() {
     return dashboard.of(Conflict.Kind.NIC);
   }

@@ -24,9 +24,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * The live views ({@code live.view_scanconflict}): the dashboard ({@code /live/dash}: the last
- * scan, what needs attention, the open conflicts and offline hosts with their actions), the hosts
- * by lab ({@code /live/hosts}) and the unknown devices ({@code /live/unknown}); the original's URLs
- * ({@code /live/}, {@code /live/list/}, trailing slashes) answer 301.
+ * scan, what needs attention, the open conflicts and, with live.view_offlinehostwarning, the
+ * offline hosts, with their actions), the hosts by lab ({@code /live/hosts}) and the unknown
+ * devices ({@code /live/unknown}); the original's URLs ({@code /live/}, {@code /live/list/},
+ * trailing slashes) answer 301.
  */
 @JakartarsResource
 @JakartarsApplicationSelect(Whiteboard.PAGES)
@@ -72,13 +73,12 @@ public final class LivePages {
     if (refused.isPresent()) {
       return refused.get();
     }
-    Visitor visitor = Visitor.of(request);
     return site.render(
         request,
         200,
         "Live dashboard",
         "live/dash.jte",
-        new DashView(desk.dashboard(SHOWN), times(), Actions.of(visitor), SHOWN));
+        DashView.of(desk.dashboard(SHOWN), Visitor.of(request), times(), SHOWN));
   }
 
   @GET

@@ -1,0 +1,95 @@
+package cores.web.live;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.accounts.Permissions;
+import cores.api.accounts.User;
+import cores.api.live.LiveDashboard;
+import cores.api.live.OfflineHost;
+import cores.api.web.Visitor;
+import cores.web.Frame;
+import cores.web.Times;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard page as its template renders it for visitors of different permissions. */
+class DashViewTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+  private static Visitor visitor(String... permissions) {
+    User user =
+        new User(
+            1, "lt_viewer", "", "", "", true, false, false, Set.of(), Set.of(permissions), null);
+    return Visitor.of(
+        new SecurityContext() {
+          @Override
+          public Principal getUserPrincipal() {
+            return user;
+          }
+
+          @Override
+          public boolean isUserInRole(String role) {
+            return false;
+          }
+
+          @Override
+          public boolean isSecure() {
+            return true;
+          }
+
+          @Override
+          public String getAuthenticationScheme() {
+            return "test";
+          }
+        });
+  }
+
+  /** The dashboard page, with one offline host (offline-host-7), as the visitor sees it. */
+  private static String page(Visitor visitor) {
+    OfflineHost offline =
+        new OfflineHost(
+            7, 70, "offline-host-7", "B1/lab1", NOW.minusSeconds(3 * 86400), NOW, "new");
+    LiveDashboard dashboard = new LiveDashboard(null, 0, 0, 0, 1, 0, List.of(), List.of(offline));
+    DashView view = DashView.of(dashboard, visitor, new Times(ZoneOffset.UTC, NOW), 200);
+    Frame frame =
+        new Frame(
+            "Live dashboard",
+            "/live/dash",
+            List.of(),
+            "lt_viewer",
+            null,
+            "",
+            List.of(),
+            "",
+            "",
+            "",
+            "");
+    StringOutput out = new StringOutput();
+    TemplateEngine.createPrecompiled(
+            null, ContentType.Html, DashViewTest.class.getClassLoader(), "cores.web.jte")
+        .render("live/dash.jte", Map.of("frame", frame, "view", view), out);
+    return out.toString();
+  }
+
+  @Test
+  void theOfflineHostsAreShownOnlyToThoseWhoMayViewOfflineWarningsAsTheApiLists() {
+    String conflictsOnly = page(visitor(Permissions.VIEW_SCANCONFLICT));
+    assertTrue(conflictsOnly.contains("nic-heading"), "the page itself is shown");
+    assertFalse(conflictsOnly.contains("offline-host-7"), conflictsOnly);
+    assertFalse(conflictsOnly.contains("offline-heading"), conflictsOnly);
+
+    String both = page(visitor(Permissions.VIEW_SCANCONFLICT, "live.view_offlinehostwarning"));
+    assertTrue(both.contains("offline-heading"), both);
+    assertTrue(both.contains("offline-host-7"), both);
+  }
+}
