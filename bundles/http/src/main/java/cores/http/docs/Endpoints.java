@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.glassfish.jersey.model.Parameter.Source;
 import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.Parameter;
@@ -35,8 +36,7 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  */
 public final class Endpoints {
   /** A description's trailing list in parentheses, e.g. {@code (host, nic)}. */
-  private static final Pattern FOR_VALUES =
-      Pattern.compile("\\(([a-z0-9_]+(?:,\\s*[a-z0-9_]+)*)\\)$");
+  private static final Pattern FOR_VALUES = Pattern.compile("\\(([a-z0-9_, ]+)\\)$");
 
   /** Where the REST application is mounted. */
   static final String PREFIX = "/api/";
@@ -340,7 +340,10 @@ public final class Endpoints {
     if (binding.isEmpty() || !list.find()) {
       return true;
     }
-    List<String> named = List.of(list.group(1).split(",\\s*"));
+    List<String> named = Stream.of(list.group(1).split(",")).map(String::strip).toList();
+    if (named.stream().anyMatch(name -> name.isEmpty() || name.contains(" "))) {
+      return true; // words, not a list of values
+    }
     return binding.values().stream().anyMatch(value -> named.contains(value[0]));
   }
 
