@@ -25,7 +25,7 @@ final class LiveWrites implements Rules {
   @Override
   public Map<String, Object> create(
       Inventory inventory, Sql sql, Model model, Map<String, Object> input, Actor actor) {
-    return macs.add(sql, input.get("mac"), input.get("reason"));
+    return macs.add(sql, input);
   }
 
   @Override

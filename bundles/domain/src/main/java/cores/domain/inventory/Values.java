@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 /** Checks a JSON value against a field; null means valid. */
@@ -83,7 +84,11 @@ final class Values {
     };
   }
 
-  /** The instant, UTC when the text has no offset; null when it is not a date-time. */
+  /**
+   * The instant, UTC when the text has no offset; null when it is not a date-time. Digits finer
+   * than a microsecond are dropped: PostgreSQL keeps microseconds and would round them,
+   * 9999-12-31T23:59:59.9999999Z up into the year 10000, past the range checked here.
+   */
   static Instant instant(String text) {
     Instant instant;
     try {
@@ -95,7 +100,8 @@ final class Values {
         return null;
       }
     }
-    return Dates.inRange(instant) ? instant : null;
+    Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+    return Dates.inRange(micros) ? micros : null;
   }
 
   static LocalDate date(String text) {

@@ -42,6 +42,16 @@ public final class IgnoredMacs {
     return sql.rows(COLUMNS + " ORDER BY mac", List.of());
   }
 
+  /** Adds the body's MAC and reason; 400 for a field it does not take, as for a bad MAC. */
+  public Map<String, Object> add(Sql sql, Map<String, Object> input) {
+    FieldErrors unknown = new FieldErrors();
+    input.keySet().stream()
+        .filter(field -> !"mac".equals(field) && !"reason".equals(field))
+        .forEach(field -> unknown.check(field, "unknown field"));
+    unknown.throwIfAny();
+    return add(sql, input.get("mac"), input.get("reason"));
+  }
+
   /** Adds a MAC and why it is ignored; 400 for a bad MAC, 409 if it is listed already. */
   public Map<String, Object> add(Sql sql, Object mac, Object reason) {
     FieldErrors errors = new FieldErrors();

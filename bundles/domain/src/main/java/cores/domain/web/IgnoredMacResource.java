@@ -72,8 +72,7 @@ public final class IgnoredMacResource implements ApiSchemas {
   public Response add(Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     Map<String, Object> input = body == null ? Map.of() : body;
-    Map<String, Object> row =
-        tx.required(em -> macs.add(Sql.of(em), input.get("mac"), input.get("reason")));
+    Map<String, Object> row = tx.required(em -> macs.add(Sql.of(em), input));
     return Response.status(201).entity(row).build();
   }
 

@@ -285,6 +285,17 @@ class InventoryTest {
   }
 
   @Test
+  void aTimeIsCutToTheMicrosecondNotRoundedIntoTheYear10000() {
+    // PostgreSQL keeps microseconds: it would round this one up to 10000-01-01
+    assertEquals(
+        Instant.parse("9999-12-31T23:59:59.999999Z"),
+        Values.instant("9999-12-31T23:59:59.9999999Z"));
+    assertEquals(
+        Instant.parse("2026-01-01T00:00:00.123456Z"),
+        Values.instant("2026-01-01T00:00:00.1234569"));
+  }
+
+  @Test
   void aTextsLengthIsCountedInCharactersAsTheDatabaseCountsThem() {
     String face = "\ud83d\ude00"; // one character, two UTF-16 units
     create(Models.HOSTTYPE, Map.of("name", face.repeat(99) + "a"));

@@ -151,6 +151,15 @@ class ConflictActionsTest {
     assertEquals("printer", added.get("reason"));
     assertEquals(409, status(() -> act(sql -> macs.add(sql, "00:a6:00:00:00:01", null))));
     assertEquals(400, status(() -> act(sql -> macs.add(sql, "00:a6", null))));
+    // a field it does not take is refused, not ignored
+    assertEquals(
+        400,
+        status(
+            () ->
+                act(
+                    sql ->
+                        macs.add(
+                            sql, Map.of("mac", "00:a6:00:00:00:02", "reason", "x", "extra", 1)))));
     assertEquals(true, act(sql -> macs.remove(sql, (Long) added.get("id"))));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.api.web.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,14 +45,19 @@ class ScanParserTest {
     assertEquals(
         Instant.parse("2026-11-25T00:00:00.123456Z"),
         ScanParser.parse(body("2026-11-25 00:00:00.123456"), NOW).scanned());
+    // as stored: PostgreSQL keeps microseconds
+    assertEquals(
+        Instant.parse("2026-11-25T00:00:00.123456Z"),
+        ScanParser.parse(body("2026-11-25T00:00:00.123456789Z"), NOW).scanned());
     assertEquals(NOW, ScanParser.parse(body(null), NOW).scanned());
     assertTrue(refused(body("yesterday")).errors().containsKey("timestamp"));
   }
 
   @Test
   void timestampOutsideTheToleranceOfTheServersClockIsABadRequest() {
-    // relative to the clock the resources pass, whatever day the test runs
-    Instant now = Instant.now();
+    // relative to the clock the resources pass, whatever day the test runs; to the microsecond,
+    // as timestamps are read
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Instant oldest = now.minus(ScanParser.MAX_AGE);
     Instant newest = now.plus(ScanParser.MAX_AHEAD);
     assertEquals(oldest, ScanParser.parse(body(oldest.toString()), now).scanned());
