@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Collects problems per field and answers 400 with all of them at once. */
 public final class FieldErrors {
@@ -14,6 +15,17 @@ public final class FieldErrors {
     if (problem != null) {
       errors.computeIfAbsent(field, f -> new ArrayList<>()).add(problem);
     }
+    return this;
+  }
+
+  /**
+   * Records "unknown field" for each field of the body that is not known: a field a request does
+   * not take is refused, not ignored. Since 1.9.0.
+   */
+  public FieldErrors onlyKnown(Map<String, ?> body, Set<String> known) {
+    body.keySet().stream()
+        .filter(field -> !known.contains(field))
+        .forEach(field -> check(field, "unknown field"));
     return this;
   }
 

@@ -6,6 +6,7 @@ import cores.domain.inventory.Field.Kind;
 import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -255,13 +256,10 @@ public final class Inventory {
     if (input == null) {
       throw ProblemException.badRequest("A JSON object is required.");
     }
-    FieldErrors errors = new FieldErrors();
-    Set<String> known = model.fields().stream().map(Field::name).collect(Collectors.toSet());
-    for (String name : input.keySet()) {
-      if (!known.contains(name) && !"id".equals(name) && !"bookable".equals(name)) {
-        errors.check(name, "unknown field");
-      }
-    }
+    Set<String> known =
+        model.fields().stream().map(Field::name).collect(Collectors.toCollection(HashSet::new));
+    known.addAll(Set.of("id", "bookable"));
+    FieldErrors errors = new FieldErrors().onlyKnown(input, known);
     Map<Field, Object> values = new LinkedHashMap<>();
     for (Field field : model.fields()) {
       boolean given = input.containsKey(field.name());

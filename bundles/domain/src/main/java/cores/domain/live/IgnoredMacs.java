@@ -9,6 +9,7 @@ import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The ignore list: MACs whose sightings a scan skips. */
 public final class IgnoredMacs {
@@ -44,11 +45,7 @@ public final class IgnoredMacs {
 
   /** Adds the body's MAC and reason; 400 for a field it does not take, as for a bad MAC. */
   public Map<String, Object> add(Sql sql, Map<String, Object> input) {
-    FieldErrors unknown = new FieldErrors();
-    input.keySet().stream()
-        .filter(field -> !"mac".equals(field) && !"reason".equals(field))
-        .forEach(field -> unknown.check(field, "unknown field"));
-    unknown.throwIfAny();
+    new FieldErrors().onlyKnown(input, Set.of("mac", "reason")).throwIfAny();
     return add(sql, input.get("mac"), input.get("reason"));
   }
 

@@ -57,12 +57,7 @@ public final class ScanParser {
     if (body == null) {
       throw FieldErrors.single("results", "required");
     }
-    FieldErrors errors = new FieldErrors();
-    for (String field : body.keySet()) {
-      if (!FIELDS.contains(field)) {
-        errors.check(field, "unknown field");
-      }
-    }
+    FieldErrors errors = new FieldErrors().onlyKnown(body, FIELDS);
     String agent = agent(body.get("agentident"), errors);
     Instant scanned = timestamp(body.get("timestamp"), now, errors);
     Object results = body.get("results");

@@ -5,6 +5,7 @@ import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
+import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.domain.live.ConflictActions;
 import cores.domain.live.LiveLists;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -143,6 +145,7 @@ public final class ScanConflictResource implements ApiSchemas {
       @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
     Map<String, Object> input = body == null ? Map.of() : body;
+    new FieldErrors().onlyKnown(input, Set.of("lab", "rack", "rack_id")).throwIfAny();
     return withVendor(
         tx.required(
             em ->
