@@ -81,13 +81,7 @@ public final class ProfileResource {
             input.lastName() == null ? now.lastName() : input.lastName(),
             input.email() == null ? now.email() : input.email(),
             input.receiveReminders() == null ? now.receiveReminders() : input.receiveReminders());
-    return new ProfileView(
-        changed.userId(),
-        changed.username(),
-        changed.firstName(),
-        changed.lastName(),
-        changed.email(),
-        changed.receiveReminders());
+    return ProfileView.of(changed);
   }
 
   @POST
