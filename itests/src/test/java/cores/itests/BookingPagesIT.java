@@ -307,6 +307,55 @@ class BookingPagesIT {
     assertTrue(ended.isBefore(end.minus(Duration.ofHours(1))), ended.toString());
   }
 
+  @Test
+  @Order(12)
+  void someoneElsesBookingIsNotFoundToAUserWhoMayNotReadItAndForbiddenToOneWhoMay()
+      throws Exception {
+    String bookable =
+        site.get("/api/inventory/hostbyid/" + hosts.get(4) + "/")
+            .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1");
+    Instant end = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+    long id =
+        ApiClient.id(
+            site.api()
+                .created(
+                    "/api/booking/booking/",
+                    ann.basic(),
+                    "{\"bookable\":" + bookable + ",\"end\":\"" + end + "\"}"));
+    Browser browser = site.browser(false, 1280);
+    WebSite.logIn(browser, bob);
+    String session = browser.driver().manage().getCookieNamed("cores_session").getValue();
+    for (String page : List.of("/bookings/" + id + "/edit", "/bookings/" + id + "/cancel")) {
+      assertEquals(404, status(page, session), page);
+    }
+    long bobId =
+        Long.parseLong(
+            site.get("/api/auth/users?username=bob").replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+    HttpResponse<String> granted =
+        site.api()
+            .send(
+                "PATCH",
+                "/api/auth/users/" + bobId,
+                site.admin(),
+                "{\"user_permissions\":[\"booking.view_booking\"]}");
+    assertEquals(200, granted.statusCode(), granted.body());
+    for (String page : List.of("/bookings/" + id + "/edit", "/bookings/" + id + "/cancel")) {
+      assertEquals(403, status(page, session), page);
+    }
+    assertEquals(
+        404, status("/bookings/" + (id + 1000) + "/edit", session), "no such booking at all");
+  }
+
+  private int status(String path, String session) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(site.url() + path))
+                .header("Cookie", "cores_session=" + session)
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   private static Instant endOf(String booking) {
     Matcher end = Pattern.compile("\"end\":\"([^\"]+)\"").matcher(booking);
     assertTrue(end.find(), booking);

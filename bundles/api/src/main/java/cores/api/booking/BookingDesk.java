@@ -53,6 +53,15 @@ public interface BookingDesk {
   Optional<Hold> reservation(long id);
 
   /**
+   * A booking or reservation the actor may change or cancel: its owner's, or any to staff. 404 when
+   * there is none or it is someone else's the actor may not read (as reading it answers), 403 when
+   * they may read it but not change it.
+   *
+   * @since 1.3
+   */
+  Hold holdToChange(User actor, Hold.Kind kind, long id);
+
+  /**
    * Books whole days: from the start of {@code first} (or now, when that is today) to the end of
    * {@code last}, in {@link #zone()}.
    *

@@ -11,6 +11,7 @@ import cores.api.booking.HostSheet;
 import cores.api.booking.UserRef;
 import cores.api.persistence.Transactions;
 import cores.api.web.FieldErrors;
+import cores.api.web.ProblemException;
 import cores.domain.sql.Sql;
 import java.time.Clock;
 import java.time.Instant;
@@ -344,6 +345,16 @@ public final class BookingDeskService implements BookingDesk {
   @Override
   public Optional<Hold> reservation(long id) {
     return one(RESERVATIONS, id);
+  }
+
+  @Override
+  public Hold holdToChange(User actor, Hold.Kind kind, long id) {
+    String what = kind == Hold.Kind.BOOKING ? "booking" : "reservation";
+    Hold hold =
+        (kind == Hold.Kind.BOOKING ? booking(id) : reservation(id))
+            .orElseThrow(() -> ProblemException.notFound("No " + what + " with id " + id + "."));
+    BookingService.requireOwnerOrStaff(actor, hold.owner().id(), id, what, "change");
+    return hold;
   }
 
   private Optional<Hold> one(String query, long id) {

@@ -406,8 +406,7 @@ public final class BookingService {
    * booking.view_booking} or {@code view_reservation}), to anyone else the 404 of a hold they
    * cannot see, as reading it answers, so that a refusal does not tell that it exists.
    */
-  private static void requireOwnerOrStaff(
-      User actor, long owner, long id, String what, String verb) {
+  static void requireOwnerOrStaff(User actor, long owner, long id, String what, String verb) {
     if (mayCancel(actor, owner)) {
       return;
     }

@@ -3,7 +3,6 @@ package cores.web.booking;
 import cores.api.accounts.User;
 import cores.api.booking.BookingDesk;
 import cores.api.booking.Hold;
-import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
@@ -26,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,6 +45,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(MediaType.TEXT_HTML)
 public final class HoldPages {
   private static final Map<String, String> FIELDS = Map.of("end", "last", "start", "last");
+  private static final String EDIT = "booking/edit.jte";
+  private static final String CANCEL = "booking/cancel.jte";
 
   private final Site site;
   private final BookingDesk desk;
@@ -60,44 +62,49 @@ public final class HoldPages {
   @Path("bookings/{id}/cancel")
   public Response cancelBookingForm(
       @PathParam("id") long id, @Context ContainerRequestContext request) {
-    return form(request, desk.booking(id), "booking", null, 200, "booking/cancel.jte");
+    return withHold(
+        request, Hold.Kind.BOOKING, id, (actor, hold) -> form(request, hold, null, 200, CANCEL));
   }
 
   @GET
   @Path("reservations/{id}/cancel")
   public Response cancelReservationForm(
       @PathParam("id") long id, @Context ContainerRequestContext request) {
-    return form(request, desk.reservation(id), "reservation", null, 200, "booking/cancel.jte");
+    return withHold(
+        request,
+        Hold.Kind.RESERVATION,
+        id,
+        (actor, hold) -> form(request, hold, null, 200, CANCEL));
   }
 
   @POST
   @Path("bookings/{id}/cancel")
   public Response cancelBooking(
       @PathParam("id") long id, @Context ContainerRequestContext request) {
-    return cancel(request, desk.booking(id), "booking");
+    return withHold(request, Hold.Kind.BOOKING, id, (actor, hold) -> cancel(request, actor, hold));
   }
 
   @POST
   @Path("reservations/{id}/cancel")
   public Response cancelReservation(
       @PathParam("id") long id, @Context ContainerRequestContext request) {
-    return cancel(request, desk.reservation(id), "reservation");
+    return withHold(
+        request, Hold.Kind.RESERVATION, id, (actor, hold) -> cancel(request, actor, hold));
   }
 
   @GET
   @Path("bookings/{id}/edit")
   public Response editForm(@PathParam("id") long id, @Context ContainerRequestContext request) {
-    Optional<Hold> booking = desk.booking(id);
-    return form(request, booking, "booking", editForm(booking), 200, "booking/edit.jte");
+    return withHold(
+        request,
+        Hold.Kind.BOOKING,
+        id,
+        (actor, hold) -> form(request, hold, editForm(hold), 200, EDIT));
   }
 
   /** The edit form as the booking is: its last day (kept when left so) and its comment. */
-  private Form editForm(Optional<Hold> booking) {
-    Times times = times();
-    return Form.of(
-        booking
-            .map(b -> Map.of("last", times.lastDay(b.end()), "comment", b.comment()))
-            .orElse(Map.of()));
+  private Form editForm(Hold booking) {
+    return Form.of(Map.of("last", times().lastDay(booking.end()), "comment", booking.comment()));
   }
 
   @POST
@@ -107,71 +114,82 @@ public final class HoldPages {
       @PathParam("id") long id,
       MultivaluedMap<String, String> posted,
       @Context ContainerRequestContext request) {
-    Optional<Response> login = site.requireLogin(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
-    User actor = Visitor.of(request).user().orElseThrow();
-    Form form = Form.posted(posted);
-    Optional<LocalDate> last = form.date("last");
-    if (form.hasErrors()) {
-      return form(request, desk.booking(id), "booking", form, 400, "booking/edit.jte");
-    }
-    try {
-      Hold changed = desk.changeBooking(actor, id, last.orElse(null), form.value("comment"));
-      return site.redirect(
-          request,
-          "/",
-          new Flash.Message(
-              "success",
-              "Your booking of "
-                  + changed.hostname()
-                  + " now ends "
-                  + times().dateTime(changed.end())
-                  + "."));
-    } catch (ProblemException e) {
-      form.refused(e, FIELDS);
-      return form(request, desk.booking(id), "booking", form, e.status(), "booking/edit.jte");
-    }
+    return withHold(
+        request,
+        Hold.Kind.BOOKING,
+        id,
+        (actor, hold) -> {
+          Form form = Form.posted(posted);
+          Optional<LocalDate> last = form.date("last");
+          if (form.hasErrors()) {
+            return form(request, hold, form, 400, EDIT);
+          }
+          try {
+            Hold changed = desk.changeBooking(actor, id, last.orElse(null), form.value("comment"));
+            return site.redirect(
+                request,
+                "/",
+                new Flash.Message(
+                    "success",
+                    "Your booking of "
+                        + changed.hostname()
+                        + " now ends "
+                        + times().dateTime(changed.end())
+                        + "."));
+          } catch (ProblemException e) {
+            form.refused(e, FIELDS);
+            return form(request, hold, form, e.status(), EDIT);
+          }
+        });
   }
 
   /** Gives a booking that holds now back at once (the edit page's button). */
   @POST
   @Path("bookings/{id}/end")
   public Response end(@PathParam("id") long id, @Context ContainerRequestContext request) {
-    Optional<Response> login = site.requireLogin(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
-    User actor = Visitor.of(request).user().orElseThrow();
-    Optional<Hold> found = desk.booking(id);
-    mine(request, found, "booking");
-    try {
-      Hold ended = desk.endBooking(actor, id);
-      return site.redirect(
-          request,
-          "/",
-          new Flash.Message(
-              "success",
-              "You gave "
-                  + ended.hostname()
-                  + " back: the booking ended "
-                  + times().dateTime(ended.end())
-                  + "."));
-    } catch (ProblemException e) {
-      // the button has no field: its problem is shown above the form
-      Form form = editForm(found).refused(e, Map.of("end", ""));
-      return form(request, found, "booking", form, e.status(), "booking/edit.jte");
-    }
+    return withHold(
+        request,
+        Hold.Kind.BOOKING,
+        id,
+        (actor, hold) -> {
+          try {
+            Hold ended = desk.endBooking(actor, id);
+            return site.redirect(
+                request,
+                "/",
+                new Flash.Message(
+                    "success",
+                    "You gave "
+                        + ended.hostname()
+                        + " back: the booking ended "
+                        + times().dateTime(ended.end())
+                        + "."));
+          } catch (ProblemException e) {
+            // the button has no field: its problem is shown above the form
+            Form form = editForm(hold).refused(e, Map.of("end", ""));
+            return form(request, hold, form, e.status(), EDIT);
+          }
+        });
   }
 
-  private Response cancel(ContainerRequestContext request, Optional<Hold> found, String noun) {
+  /**
+   * The login page for a visitor who is not logged in; else the page of the hold, which the desk
+   * hands only to who may change it (its refusals, 404 or 403, are the pages' too).
+   */
+  private Response withHold(
+      ContainerRequestContext request,
+      Hold.Kind kind,
+      long id,
+      BiFunction<User, Hold, Response> page) {
     Optional<Response> login = site.requireLogin(request);
     if (login.isPresent()) {
       return login.get();
     }
     User actor = Visitor.of(request).user().orElseThrow();
-    Hold hold = mine(request, found, noun);
+    return page.apply(actor, desk.holdToChange(actor, kind, id));
+  }
+
+  private Response cancel(ContainerRequestContext request, User actor, Hold hold) {
     try {
       if (hold.kind() == Hold.Kind.BOOKING) {
         desk.cancelBooking(actor, hold.id());
@@ -180,7 +198,7 @@ public final class HoldPages {
       }
     } catch (ProblemException e) {
       Form form = Form.of(Map.of()).refused(e, Map.of());
-      return form(request, found, noun, form, e.status(), "booking/cancel.jte");
+      return form(request, hold, form, e.status(), CANCEL);
     }
     return site.redirect(
         request,
@@ -188,7 +206,7 @@ public final class HoldPages {
         new Flash.Message(
             "success",
             "Cancelled the "
-                + noun
+                + noun(hold)
                 + " of "
                 + hold.hostname()
                 + " from "
@@ -197,21 +215,11 @@ public final class HoldPages {
   }
 
   private Response form(
-      ContainerRequestContext request,
-      Optional<Hold> found,
-      String noun,
-      Form form,
-      int status,
-      String template) {
-    Optional<Response> login = site.requireLogin(request);
-    if (login.isPresent()) {
-      return login.get();
-    }
-    Hold hold = mine(request, found, noun);
+      ContainerRequestContext request, Hold hold, Form form, int status, String template) {
     String title =
-        template.equals("booking/edit.jte")
+        template.equals(EDIT)
             ? "Change your booking of " + hold.hostname()
-            : "Cancel this " + noun + "?";
+            : "Cancel this " + noun(hold) + "?";
     return site.render(
         request,
         status,
@@ -224,21 +232,8 @@ public final class HoldPages {
             Visitor.of(request).csrfToken()));
   }
 
-  /**
-   * The hold, if the visitor owns it or is staff; 404 when there is none or it is someone else's
-   * the visitor may not read (as the API answers), 403 when they may read it.
-   */
-  private static Hold mine(ContainerRequestContext request, Optional<Hold> found, String noun) {
-    Hold hold =
-        found.orElseThrow(() -> ProblemException.notFound("There is no such " + noun + "."));
-    Visitor visitor = Visitor.of(request);
-    if (!visitor.staff() && visitor.user().map(User::id).orElse(-1L) != hold.owner().id()) {
-      if (!visitor.may("booking.view_" + noun)) {
-        throw ProblemException.notFound("There is no such " + noun + ".");
-      }
-      throw Access.forbidden("Only its owner or staff may change this " + noun + ".");
-    }
-    return hold;
+  private static String noun(Hold hold) {
+    return hold.kind() == Hold.Kind.BOOKING ? "booking" : "reservation";
   }
 
   private Times times() {
