@@ -43,15 +43,14 @@ public final class IgnoredMacs {
     return sql.rows(COLUMNS + " ORDER BY mac", List.of());
   }
 
-  /** Adds the body's MAC and reason; 400 for a field it does not take, as for a bad MAC. */
+  /**
+   * Adds the body's MAC and why it is ignored; 400 for a bad MAC or a field it does not take, 409
+   * if the MAC is listed already.
+   */
   public Map<String, Object> add(Sql sql, Map<String, Object> input) {
-    new FieldErrors().onlyKnown(input, Set.of("mac", "reason")).throwIfAny();
-    return add(sql, input.get("mac"), input.get("reason"));
-  }
-
-  /** Adds a MAC and why it is ignored; 400 for a bad MAC, 409 if it is listed already. */
-  public Map<String, Object> add(Sql sql, Object mac, Object reason) {
-    FieldErrors errors = new FieldErrors();
+    Object mac = input.get("mac");
+    Object reason = input.get("reason");
+    FieldErrors errors = new FieldErrors().onlyKnown(input, Set.of("mac", "reason"));
     errors.check("mac", mac instanceof String text ? Addresses.mac(text) : "required");
     errors.check("reason", reason == null || reason instanceof String ? null : "must be a string");
     errors.throwIfAny();

@@ -146,11 +146,12 @@ class ConflictActionsTest {
   @Test
   void ignoreListRefusesBadAndRepeatedMacs() {
     IgnoredMacs macs = new IgnoredMacs();
-    Map<String, Object> added = act(sql -> macs.add(sql, "00:A6:00:00:00:01", "printer"));
+    Map<String, Object> added =
+        act(sql -> macs.add(sql, Map.of("mac", "00:A6:00:00:00:01", "reason", "printer")));
     assertEquals("00:a6:00:00:00:01", added.get("mac"));
     assertEquals("printer", added.get("reason"));
-    assertEquals(409, status(() -> act(sql -> macs.add(sql, "00:a6:00:00:00:01", null))));
-    assertEquals(400, status(() -> act(sql -> macs.add(sql, "00:a6", null))));
+    assertEquals(409, status(() -> act(sql -> macs.add(sql, Map.of("mac", "00:a6:00:00:00:01")))));
+    assertEquals(400, status(() -> act(sql -> macs.add(sql, Map.of("mac", "00:a6")))));
     // a field it does not take is refused, not ignored
     assertEquals(
         400,

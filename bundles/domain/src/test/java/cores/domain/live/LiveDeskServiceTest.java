@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -352,7 +353,10 @@ class LiveDeskServiceTest {
   void ignoringTheMacOfADeviceWhoseMacWasListedSinceIgnoresTheConflictAndKeepsTheListedOne() {
     scanned("00:c6:00:00:00:02", "10.1.6.2");
     long id = only(Conflict.Kind.UNKNOWN).id();
-    data.tx.required(em -> new IgnoredMacs().add(Sql.of(em), "00:C6:00:00:00:02", "listed first"));
+    data.tx.required(
+        em ->
+            new IgnoredMacs()
+                .add(Sql.of(em), Map.of("mac", "00:C6:00:00:00:02", "reason", "listed first")));
     assertEquals("ignore", desk.ignoreMac(changer, id, "from the dashboard").status());
     assertEquals(1, desk.ignoredMacs().size());
     assertEquals("listed first", desk.ignoredMacs().get(0).reason());
