@@ -205,3 +205,27 @@ DROP INDEX cores_change_impersonator_idx;
 -- byUser and the search ask impersonator_id = ?, which implies IS NOT NULL: the planner uses it
 CREATE INDEX cores_change_impersonator_idx ON cores_change (impersonator_id, at)
   WHERE impersonator_id IS NOT NULL;
+
+--changeset cores:persistence-5
+--comment: an owned model's owner column (cores_change_owner): the user it names reads the object's history
+ALTER TABLE cores_change_model ADD COLUMN owner_column text;
+
+--changeset cores:persistence-5-functions splitStatements:false
+-- called by the bundles' changelogs after cores_change_track: the column of the tracked table that
+-- names the user who owns a row (e.g. a booking's owner_id), who may then read the row's history
+CREATE FUNCTION cores_change_owner(tracked regclass, owner_column text)
+  RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  -- a misspelt column would silently show nobody their history
+  PERFORM 1 FROM pg_attribute
+    WHERE attrelid = tracked AND attname = cores_change_owner.owner_column AND attnum > 0
+      AND NOT attisdropped;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'cores_change_owner: % has no column %', tracked, owner_column;
+  END IF;
+  UPDATE cores_change_model m SET owner_column = cores_change_owner.owner_column
+    WHERE m.table_name = tracked::text;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'cores_change_owner: % is not tracked (cores_change_track first)', tracked;
+  END IF;
+END $$;

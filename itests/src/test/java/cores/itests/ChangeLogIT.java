@@ -257,6 +257,18 @@ class ChangeLogIT {
         api.send("GET", "/api/changes?model=booking&id=" + booking, other, null);
     assertEquals(403, theirs.statusCode(), theirs.body());
     assertTrue(theirs.body().contains("booking.view_booking"), theirs.body());
+
+    // cancelled, the booking is gone; its history is still its owner's to read
+    HttpResponse<String> cancel =
+        api.send("DELETE", "/api/booking/booking/" + booking + "/", plain, null);
+    assertTrue(cancel.statusCode() / 100 == 2, cancel.body());
+    HttpResponse<String> cancelled =
+        api.send("GET", "/api/changes?model=booking&id=" + booking, plain, null);
+    assertEquals(200, cancelled.statusCode(), cancelled.body());
+    assertEquals(3, count(cancelled.body(), "\"object_id\":" + booking + ","), cancelled.body());
+    assertTrue(cancelled.body().contains("\"action\":\"delete\""), cancelled.body());
+    assertEquals(
+        403, api.send("GET", "/api/changes?model=booking&id=" + booking, other, null).statusCode());
   }
 
   @Test

@@ -97,6 +97,25 @@ public final class ChangeLogService implements ChangeLog {
   }
 
   @Override
+  public boolean ownedBy(String model, long objectId, long userId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT coalesce(c.after, c.before) ->> m.owner_column FROM cores_change c"
+                    + " JOIN cores_change_model m ON m.model = c.model"
+                    + " WHERE c.model = ? AND c.object_id = ? AND m.owner_column IS NOT NULL"
+                    + " ORDER BY c.at DESC, c.id DESC LIMIT 1")) {
+      s.setString(1, model);
+      s.setLong(2, objectId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() && String.valueOf(userId).equals(r.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the change log", e);
+    }
+  }
+
+  @Override
   public List<Change> recent(int limit) {
     return query(SELECT + "ORDER BY c.at DESC, c.id LIMIT ?", limit);
   }

@@ -1,6 +1,7 @@
 package cores.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,10 @@ class ChangeLogServiceTest {
         "CREATE TABLE gadget (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
             + " name text NOT NULL, password text NOT NULL DEFAULT '', lastseen timestamptz)",
         "SELECT cores_change_track('gadget', 'lab', 'gadget', '{password}', '{lastseen}')",
-        "SELECT cores_change_track('thing', 'lab', 'thing')");
+        "SELECT cores_change_track('thing', 'lab', 'thing')",
+        "CREATE TABLE pet (id bigint PRIMARY KEY, name text NOT NULL, owner_id bigint)",
+        "SELECT cores_change_track('pet', 'lab', 'pet')",
+        "SELECT cores_change_owner('pet', 'owner_id')");
     factory = Units.create("test", loader, "META-INF/test-persistence.xml", database.dataSource());
     changes = ChangeLogService.of(database.dataSource());
     tx = new UnitTransactions(factory, database.dataSource(), changes::actor, () -> {});
@@ -68,7 +72,7 @@ class ChangeLogServiceTest {
 
   @BeforeEach
   void empty() throws SQLException {
-    sql("DELETE FROM gadget", "DELETE FROM thing", "DELETE FROM cores_change");
+    sql("DELETE FROM gadget", "DELETE FROM thing", "DELETE FROM pet", "DELETE FROM cores_change");
   }
 
   private static void sql(String... statements) throws SQLException {
@@ -155,6 +159,35 @@ class ChangeLogServiceTest {
                             .getSingleResult())
                     .longValue()));
     assertEquals(1, changes.history("lab", "thing", thing.id(), 10).size());
+  }
+
+  @Test
+  void theOwnerOfAnObjectIsTheUserItsNewestChangeNamesInTheOwnerColumn() throws SQLException {
+    assertFalse(changes.ownedBy("pet", 1, 7), "no change, nothing to read");
+    sql("INSERT INTO pet VALUES (1, 'rex', 7)");
+    assertTrue(changes.ownedBy("pet", 1, 7));
+    assertFalse(changes.ownedBy("pet", 1, 8));
+    sql("UPDATE pet SET owner_id = 8 WHERE id = 1");
+    assertTrue(changes.ownedBy("pet", 1, 8), "the new owner");
+    assertFalse(changes.ownedBy("pet", 1, 7), "not the former one");
+    sql("DELETE FROM pet WHERE id = 1");
+    assertTrue(changes.ownedBy("pet", 1, 8), "a deleted object keeps its owner");
+    sql("INSERT INTO pet VALUES (2, 'stray', NULL)");
+    assertFalse(changes.ownedBy("pet", 2, 7), "no owner");
+    long gadget = insert("scope");
+    assertFalse(changes.ownedBy("gadget", gadget, 7), "a model without an owner column");
+  }
+
+  @Test
+  void anOwnerColumnMustExistOnATrackedTable() throws SQLException {
+    SQLException misspelt =
+        assertThrows(SQLException.class, () -> sql("SELECT cores_change_owner('pet', 'owner')"));
+    assertTrue(misspelt.getMessage().contains("has no column owner"), misspelt.getMessage());
+    sql("CREATE TABLE IF NOT EXISTS untracked (id bigint PRIMARY KEY, owner_id bigint)");
+    SQLException untracked =
+        assertThrows(
+            SQLException.class, () -> sql("SELECT cores_change_owner('untracked', 'owner_id')"));
+    assertTrue(untracked.getMessage().contains("is not tracked"), untracked.getMessage());
   }
 
   @Test

@@ -16,7 +16,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * forget one. A bundle tracks a table by calling the SQL function {@code cores_change_track(table,
  * app, model, secrets, noise)} from its Liquibase changelog (the persistence bundle's own
  * changelog, applied before any bundle's, defines it): {@code secrets} are columns never stored,
- * {@code noise} columns whose changes alone are not worth a change (e.g. {@code lastseen}).
+ * {@code noise} columns whose changes alone are not worth a change (e.g. {@code lastseen}). A
+ * tracked table whose rows have owners names its owner column with {@code cores_change_owner(table,
+ * column)}: the owner of a row may read its history ({@link #ownedBy}).
  *
  * <p>Who writes is bound to the thread by the request layer ({@link #actingAs}); every read-write
  * transaction started on that thread records them. Writes with nobody bound (scheduled jobs) are
@@ -39,6 +41,15 @@ public interface ChangeLog {
 
   /** The changes of one object, newest first. */
   List<Change> history(String app, String model, long objectId, int limit);
+
+  /**
+   * Whether the user owns the object, as the newest change of it names its owner in the model's
+   * owner column (see above). False for a model without one and for an object without changes
+   * (nothing to read); an object deleted since keeps the owner its deletion recorded.
+   *
+   * @since 1.3
+   */
+  boolean ownedBy(String model, long objectId, long userId);
 
   /** The newest changes of every tracked table, newest first. */
   List<Change> recent(int limit);

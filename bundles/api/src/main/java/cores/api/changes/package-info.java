@@ -4,7 +4,7 @@
  * the models a reader may see ({@code ChangeLog.viewable}) since 1.2.0.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package cores.api.changes;
 
 import org.osgi.annotation.bundle.Export;

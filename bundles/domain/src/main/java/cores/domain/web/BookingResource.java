@@ -48,7 +48,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class BookingResource implements ApiSchemas {
-  static final Holds HOLDS =
+  private static final Holds HOLDS =
       new Holds(
           "booking",
           "booking_booking",

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import cores.api.accounts.User;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
-import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.Dates;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
@@ -32,9 +30,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/changes}: the change log. One object's history ({@code ?model=host&id=12}) needs the
- * model's view permission, or owning it (a booking or reservation, as the owner reads it); one's
- * own changes are one's to read; other users' changes and the whole list show a superuser
- * everything, anyone else the changes of the models they may view.
+ * model's view permission, or owning it (a model whose table names its owners to the change log,
+ * such as a booking or reservation); one's own changes are one's to read; other users' changes and
+ * the whole list show a superuser everything, anyone else the changes of the models they may view.
  */
 @JakartarsResource
 @Component(service = ChangesResource.class)
@@ -45,19 +43,11 @@ public final class ChangesResource {
   private static final int DEFAULT_LIMIT = 50;
   private static final List<String> ACTIONS = List.of("create", "update", "delete");
 
-  /** The models whose objects have owners who read them, and so their history. */
-  private static final Map<String, Holds> OWNED =
-      Map.of("booking", BookingResource.HOLDS, "reservation", ReservationResource.HOLDS);
-
   private final ChangeLog changes;
-  private final Transactions tx;
 
   @Activate
-  public ChangesResource(
-      @Reference ChangeLog changes,
-      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx) {
+  public ChangesResource(@Reference ChangeLog changes) {
     this.changes = changes;
-    this.tx = tx;
   }
 
   @GET
@@ -112,10 +102,8 @@ public final class ChangesResource {
       }
       object = id("id", id);
       String view = app + ".view_" + model;
-      Holds owned = OWNED.get(model);
       // the owner's query only for those who lack the permission
-      if (!security.isUserInRole(view)
-          && (owned == null || !owned.ownedBy(tx, object, user.id()))) {
+      if (!security.isUserInRole(view) && !changes.ownedBy(model, object, user.id())) {
         Access.require(security, view);
       }
     }

@@ -79,17 +79,6 @@ record Holds(String name, String table, String select, String view, Map<String, 
     return row;
   }
 
-  /** Whether the hold exists and the user owns it. */
-  boolean ownedBy(Transactions tx, long id, long userId) {
-    return tx.readOnly(
-        em ->
-            Sql.of(em)
-                    .row(
-                        "SELECT 1 AS owned FROM " + table + " WHERE id = ? AND owner_id = ?",
-                        List.of(id, userId))
-                != null);
-  }
-
   static <T> T body(T input) {
     if (input == null) {
       throw ProblemException.badRequest("A JSON object is required.");

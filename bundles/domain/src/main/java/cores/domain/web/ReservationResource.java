@@ -49,7 +49,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ReservationResource implements ApiSchemas {
   static final String CHANGE = "booking.change_reservation";
-  static final Holds HOLDS =
+  private static final Holds HOLDS =
       new Holds(
           "reservation",
           "booking_reservation",
