@@ -208,6 +208,10 @@ class AccountPagesIT {
       WebSite.logIn(visitor, new WebSite.Account("carl", "carls-new-password", null));
       visitor.open(link.group(1));
       assertTrue(visitor.text().contains("unknown, used or expired"), visitor.text());
+      String key = link.group(1).substring("/password-reset/".length());
+      String logs = site.logs();
+      assertTrue(logs.contains("/password-reset/[key]"), "the visits are logged");
+      assertFalse(logs.contains(key), "a reset link's key is in no log, nor any Referer logged");
     }
     Thread.sleep(500);
     assertEquals(1, mail.getReceivedMessages().length, "nothing was mailed for nobody@");

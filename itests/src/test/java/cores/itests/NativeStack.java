@@ -67,6 +67,10 @@ final class NativeStack implements AutoCloseable {
     return nginx.errors();
   }
 
+  String accessLog() throws IOException {
+    return nginx.accessLog();
+  }
+
   @Override
   public void close() throws InterruptedException {
     nginx.close();

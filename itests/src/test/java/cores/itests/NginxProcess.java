@@ -67,6 +67,11 @@ final class NginxProcess implements AutoCloseable {
     return Files.readString(stderr, StandardCharsets.UTF_8);
   }
 
+  /** The access log (the configuration writes it to standard output). */
+  String accessLog() throws IOException {
+    return Files.readString(stderr.resolveSibling("nginx.stdout.log"), StandardCharsets.UTF_8);
+  }
+
   private void awaitListening(Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

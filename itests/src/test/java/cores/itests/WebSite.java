@@ -62,6 +62,11 @@ final class WebSite implements AutoCloseable {
     return admin;
   }
 
+  /** What nginx's access log and Cores' output say so far. */
+  String logs() throws IOException {
+    return stack.accessLog() + api.cores().output();
+  }
+
   /** nginx's address. */
   String url() {
     return stack.url();
