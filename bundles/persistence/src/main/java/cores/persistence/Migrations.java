@@ -46,6 +46,11 @@ final class Migrations {
    */
   private static final Object IN_PROCESS = new Object();
 
+  /**
+   * The key of the advisory lock whoever migrates holds (any number no other lock of ours uses).
+   */
+  static final long MIGRATIONS_LOCK = 0x436f_7265_734d_6967L;
+
   private Migrations() {}
 
   /**
@@ -161,6 +166,71 @@ final class Migrations {
             GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(),
             1L);
     try (Connection connection = dataSource.getConnection()) {
+      takeTurn(connection);
+      try {
+        liquibase(connection, scope, namespace, changelog);
+      } finally {
+        giveTurn(connection);
+      }
+    } catch (SQLException e) {
+      throw new MigrationException("Cannot connect to migrate " + namespace, e);
+    }
+  }
+
+  /**
+   * Waits until no other Cores process is migrating this database, then releases Liquibase's lock
+   * if it is still held: only a process that stopped mid-migration (killed, or the machine lost)
+   * leaves it so, and Liquibase would wait for it for ever, every later start failing. Whoever
+   * migrates holds a PostgreSQL advisory lock for its session, which the server drops with the
+   * session however the process ends; Liquibase's lock row has no such owner.
+   */
+  private static void takeTurn(Connection connection) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+      lock.setLong(1, MIGRATIONS_LOCK);
+      lock.execute();
+    }
+    try (PreparedStatement exists =
+            connection.prepareStatement("SELECT to_regclass('databasechangeloglock') IS NOT NULL");
+        ResultSet table = exists.executeQuery()) {
+      if (!table.next() || !table.getBoolean(1)) {
+        return; // a new database: Liquibase creates its lock table
+      }
+    }
+    try (PreparedStatement release =
+            connection.prepareStatement(
+                "WITH stale AS (SELECT id, lockedby, lockgranted FROM databasechangeloglock"
+                    + " WHERE locked FOR UPDATE)"
+                    + " UPDATE databasechangeloglock l"
+                    + " SET locked = false, lockgranted = NULL, lockedby = NULL FROM stale"
+                    + " WHERE l.id = stale.id RETURNING stale.lockedby, stale.lockgranted::text");
+        ResultSet released = release.executeQuery()) {
+      if (released.next()) {
+        LOG.warn(
+            "Released the schema lock that {} took at {} and never gave back: a Cores process"
+                + " stopped while it migrated the database",
+            released.getString(1),
+            released.getString(2));
+      }
+    }
+    if (!connection.getAutoCommit()) {
+      connection.commit();
+    }
+  }
+
+  private static void giveTurn(Connection connection) {
+    try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      unlock.setLong(1, MIGRATIONS_LOCK);
+      unlock.execute();
+    } catch (SQLException e) {
+      // a broken connection: its session, and the lock with it, is gone
+      LOG.debug("Migration lock not released explicitly: {}", e.getMessage());
+    }
+  }
+
+  private static void liquibase(
+      Connection connection, Map<String, Object> scope, String namespace, String changelog)
+      throws MigrationException {
+    try {
       Database database =
           DatabaseFactory.getInstance()
               .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -176,8 +246,6 @@ final class Migrations {
                   .addArgumentValue(
                       ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                   .execute());
-    } catch (SQLException e) {
-      throw new MigrationException("Cannot connect to migrate " + namespace, e);
     } catch (Exception e) {
       throw new MigrationException("Migration of " + namespace + " failed: " + e.getMessage(), e);
     }

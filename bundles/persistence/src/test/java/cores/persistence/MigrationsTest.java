@@ -115,11 +115,60 @@ class MigrationsTest {
   @Test
   void waitsWhileAnotherInstanceHoldsTheLock() throws Exception {
     DataSource ds = database.dataSource();
-    // another instance is migrating: it holds Liquibase's lock row
+    // another instance is migrating: it holds the migrations' advisory lock and Liquibase's row
+    try (Connection other = ds.getConnection();
+        Statement s = other.createStatement()) {
+      s.execute("SELECT pg_advisory_lock(" + Migrations.MIGRATIONS_LOCK + ")");
+      update(
+          ds,
+          "UPDATE databasechangeloglock SET locked = true, lockgranted = now(),"
+              + " lockedby = 'other instance' WHERE id = 1");
+      runsOnceReleased(
+          ds,
+          "race",
+          () -> {
+            update(
+                ds,
+                "UPDATE databasechangeloglock SET locked = false, lockedby = null WHERE id = 1");
+            s.execute("SELECT pg_advisory_unlock(" + Migrations.MIGRATIONS_LOCK + ")");
+          });
+    }
+  }
+
+  @Test
+  void theLockOfAProcessThatStoppedMidMigrationIsReleased() throws Exception {
+    DataSource ds = database.dataSource();
+    // Liquibase's row says locked, but nobody holds the advisory lock: its holder is gone
     update(
         ds,
-        "UPDATE databasechangeloglock SET locked = true, lockgranted = now(),"
-            + " lockedby = 'other instance' WHERE id = 1");
+        "UPDATE databasechangeloglock SET locked = true, lockgranted = now() - interval '1 hour',"
+            + " lockedby = 'killed instance' WHERE id = 1");
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      thread
+          .submit(
+              () -> {
+                Migrations.run(
+                    ds, getClass().getClassLoader(), "stale.bundle", "db/stale/changelog.sql");
+                return null;
+              })
+          .get(30, TimeUnit.SECONDS);
+    } finally {
+      thread.shutdownNow();
+    }
+    assertEquals(List.of("false"), query(ds, "SELECT locked::text FROM databasechangeloglock"));
+    assertEquals(
+        List.of("1"),
+        query(ds, "SELECT count(*) FROM databasechangelog WHERE filename LIKE 'stale.bundle/%'"));
+  }
+
+  @FunctionalInterface
+  private interface Release {
+    void run() throws Exception;
+  }
+
+  /** A migration started now waits, and runs once {@code release} lets it. */
+  private void runsOnceReleased(DataSource ds, String table, Release release) throws Exception {
     ExecutorService thread = Executors.newSingleThreadExecutor();
     try {
       Future<?> run =
@@ -132,14 +181,15 @@ class MigrationsTest {
       Thread.sleep(2000);
       assertFalse(run.isDone());
       assertEquals(
-          List.of(), query(ds, "SELECT tablename FROM pg_tables WHERE tablename = 'race'"));
+          List.of(),
+          query(ds, "SELECT tablename FROM pg_tables WHERE tablename = '" + table + "'"));
 
-      update(ds, "UPDATE databasechangeloglock SET locked = false, lockedby = null WHERE id = 1");
+      release.run();
       run.get(30, TimeUnit.SECONDS);
     } finally {
       thread.shutdownNow();
     }
-    assertEquals(List.of("1"), query(ds, "SELECT count(*) FROM race"));
+    assertEquals(List.of("1"), query(ds, "SELECT count(*) FROM " + table));
     assertEquals(List.of("false"), query(ds, "SELECT locked::text FROM databasechangeloglock"));
   }
 
