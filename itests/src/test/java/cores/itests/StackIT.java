@@ -431,8 +431,9 @@ class StackIT {
   void blankSecretKeyStopsCoresAndNginxAnswers502() throws Exception {
     assertEquals(0, cores.stop(), cores.errors());
 
+    assertUnavailablePage(get("/", SITE));
     RawHttp.Response down = get("/api/health", SITE);
-    assertUnavailablePage(down);
+    assertUnavailableProblem(down);
 
     Set<String> before = listing(staticRoot);
     NativeStack.fillStaticVolume(work, staticRoot); // as the container's restart would
@@ -450,7 +451,17 @@ class StackIT {
       assertEquals(1, stderr.lines().count(), stderr);
     }
     assertEquals(before, listing(staticRoot));
-    assertUnavailablePage(get("/api/health", SITE));
+    assertUnavailableProblem(get("/api/health", SITE));
+  }
+
+  /** Under /api/, nginx's own answer is problem+json, as Cores' are. */
+  private static void assertUnavailableProblem(RawHttp.Response r) throws IOException {
+    assertEquals(502, r.status(), r.toString());
+    assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r.toString());
+    String body = r.text();
+    assertTrue(body.contains("\"status\":502") && body.contains("Cores is"), body);
+    assertEquals("no-store", r.header("Cache-Control"), r.toString());
+    assertEquals("30", r.header("Retry-After"), r.toString());
   }
 
   private static void assertUnavailablePage(RawHttp.Response r) throws IOException {
