@@ -60,6 +60,29 @@ class BadInputIT {
             "LDAP_SEARCH_PATH",
             "dc=example"),
         bad("KERBEROS_REALM: required when KERBEROS_AUTH is True", "KERBEROS_AUTH", "1"),
+        bad(
+            "KRB5_CONFIG: \"/nonexistent/krb5.conf\" cannot be read",
+            "KERBEROS_AUTH",
+            "True",
+            "KERBEROS_REALM",
+            "EXAMPLE.ORG",
+            "KRB5_CONFIG",
+            "/nonexistent/krb5.conf"),
+        // a reason that names another setting names it by its variable, in the log line too
+        bad(
+            "LDAP_STARTTLS: cannot be combined with an ldaps:// LDAP_URI",
+            "LDAP_AUTH",
+            "True",
+            "LDAP_URI",
+            "ldaps://ldap.example",
+            "LDAP_STARTTLS",
+            "True",
+            "LDAP_BIND_DN",
+            "cn=reader",
+            "LDAP_BIND_PASS",
+            SECRET,
+            "LDAP_SEARCH_PATH",
+            "dc=example"),
         // the provider features are installed: a bad value of their own variables, with a
         // secret beside it that must not be echoed (a missing feature: MainTest)
         bad(
@@ -116,6 +139,9 @@ class BadInputIT {
       assertEquals(1, stderr.lines().count(), "one line:\n" + stderr);
       assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), stderr);
       assertFalse((stderr + cores.output()).contains(SECRET), "no secret in the output");
+      assertFalse(
+          cores.output().lines().anyMatch(l -> l.contains("did not activate") && l.contains("{")),
+          "the log names a setting by its variable, not as a placeholder:\n" + cores.output());
     }
   }
 

@@ -307,11 +307,10 @@ public final class Platform {
           "component {0} of {1} did not activate: {2}",
           f.component(),
           f.bundle(),
-          f.summary());
+          explained(applied, f).orElse(f.summary()));
     }
     ComponentFailures.Failure first = failures.get(0);
-    Optional<String> explained =
-        first.refusal().flatMap(r -> explain(applied, first.pids(), r.property(), r.reason()));
+    Optional<String> explained = explained(applied, first);
     if (explained.isPresent()) {
       throw new LaunchException(LaunchException.BAD_CONFIGURATION, explained.get());
     }
@@ -324,6 +323,14 @@ public final class Platform {
             + first.bundle()
             + ": "
             + first.summary());
+  }
+
+  /** The failure's refusal of a setting by its variable, when it was one. */
+  private static Optional<String> explained(
+      List<Resolved> applied, ComponentFailures.Failure failure) {
+    return failure
+        .refusal()
+        .flatMap(r -> explain(applied, failure.pids(), r.property(), r.reason()));
   }
 
   /** A refusal by the variable its property of one of these PIDs was read from. */

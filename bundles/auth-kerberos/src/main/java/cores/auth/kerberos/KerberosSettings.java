@@ -1,6 +1,7 @@
 package cores.auth.kerberos;
 
 import cores.api.config.Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,11 +34,16 @@ record KerberosSettings(
     if (keytab.isPresent() && service.isEmpty()) {
       throw new ConfigurationException("service", "required when {keytab} is set");
     }
+    Optional<String> krb5Config = text(config.krb5Config());
+    if (krb5Config.isPresent() && !Files.isReadable(Path.of(krb5Config.get()).toAbsolutePath())) {
+      throw new ConfigurationException(
+          "krb5Config", Settings.quote(krb5Config.get()) + " cannot be read");
+    }
     return new KerberosSettings(
         realm,
         service,
         text(config.kdc()),
-        text(config.krb5Config()).map(Path::of),
+        krb5Config.map(Path::of),
         keytab,
         Settings.bool("logging", config.logging(), false));
   }

@@ -42,11 +42,8 @@ final class Krb5Location implements AutoCloseable {
       return set(previous, privateFile.toAbsolutePath().toString());
     }
     if (settings.krb5Config().isPresent()) {
-      Path file = settings.krb5Config().get();
-      if (!Files.isReadable(file)) {
-        throw new IOException("KRB5_CONFIG " + file + " is not a readable file");
-      }
-      return set(previous, file.toAbsolutePath().toString());
+      // readable, as the settings checked
+      return set(previous, settings.krb5Config().get().toAbsolutePath().toString());
     }
     return new Krb5Location(previous, null);
   }

@@ -118,10 +118,14 @@ class SettingsTest {
       assertEquals(own.toAbsolutePath().toString(), System.getProperty(Krb5Location.PROPERTY));
       assertTrue(Files.notExists(directory.resolve("unused")));
     }
-    KerberosSettings missing =
-        KerberosSettings.from(config("R", "", "", directory.resolve("nope").toString(), ""));
-    assertThrows(
-        java.io.IOException.class, () -> Krb5Location.apply(missing, directory.resolve("x")));
+    ConfigurationException missing =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                KerberosSettings.from(
+                    config("R", "", "", directory.resolve("nope").toString(), "")));
+    assertEquals("krb5Config", missing.getProperty());
+    assertTrue(missing.getReason().endsWith("cannot be read"), missing.getReason());
   }
 
   @Test
