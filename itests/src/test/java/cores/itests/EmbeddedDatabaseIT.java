@@ -34,6 +34,8 @@ class EmbeddedDatabaseIT {
     Path keyFile = data.resolve("secret_key");
     assertEquals(
         "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+    // the framework cache keeps the configuration's secrets readable to all: the folder is not
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
     firstKey = Files.readString(keyFile);
     assertTrue(Files.isRegularFile(data.resolve("postgres/PG_VERSION")));
 

@@ -22,6 +22,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,6 +110,7 @@ public final class Main {
       }
       LOG.log(System.Logger.Level.INFO, "configuration {0}", settings.maskedView());
       createDirectories(settings.dataDirectory(), Variable.CORES_DATA);
+      makePrivate(settings.dataDirectory());
       // A command beside a running server (docker compose exec ... createsuperuser) must not
       // touch the server's framework cache; only the embedded database forces one process.
       boolean embedded = settings.externalDatabase().isEmpty();
@@ -314,6 +316,28 @@ public final class Main {
     } catch (IOException e) {
       throw new EnvironmentException(
           variable, "cannot create " + dir + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * Only CORES_DATA's owner may enter it, as PostgreSQL requires of its data folder: the framework
+   * cache keeps the configuration with its secrets (the database and SMTP passwords, SECRET_KEY) in
+   * files the framework writes readable to all, and the embedded database's programs are unpacked
+   * here, into a folder any user could write to.
+   */
+  static void makePrivate(Path dir) {
+    try {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its own access rules apply
+    } catch (IOException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "{0}: cannot make {1} private to its owner ({2}): other users of this machine may read"
+              + " the secrets kept in it",
+          Variable.CORES_DATA,
+          dir,
+          e.getClass().getSimpleName());
     }
   }
 
