@@ -15,7 +15,10 @@ public final class LiveMaintenance {
   /** Scan sessions, closed conflicts and virtual-host sightings older than this are deleted. */
   public static final Duration KEEP = Duration.ofDays(12 * 7);
 
-  /** Active hosts unseen this long get an offline warning; virtual hosts become {@code old}. */
+  /**
+   * Active hosts unseen this long (never seen ones: active this long) get an offline warning;
+   * virtual hosts become {@code old}.
+   */
   public static final Duration UNSEEN = Duration.ofHours(48);
 
   /** Rows changed per action, by name. */
@@ -43,11 +46,13 @@ public final class LiveMaintenance {
             sql,
             "INSERT INTO live_offlinehostwarning (host_id, status, lastseen, created)"
                 + " SELECT h.id, 'new', h.lastseen, ? FROM inventory_host h"
-                + " WHERE h.status = 'active' AND (h.lastseen IS NULL OR h.lastseen < ?)"
+                // never seen: unseen for 48 hours once active that long (migration 019)
+                + " WHERE h.status = 'active'"
+                + " AND (h.lastseen < ? OR (h.lastseen IS NULL AND h.status_since < ?))"
                 // once per absence: not again while a warning raised since it was last seen exists
                 + " AND NOT EXISTS (SELECT 1 FROM live_offlinehostwarning w WHERE w.host_id = h.id"
                 + " AND (h.lastseen IS NULL OR w.created >= h.lastseen))",
-            List.of(now, unseen)));
+            List.of(now, unseen, unseen)));
     counts.put(
         "virtual_hosts_marked_old",
         count(

@@ -63,14 +63,15 @@ public final class ChangeMarkers {
 
   /**
    * Columns of marked tables whose updates alone the table's own marker leaves out (migration 015:
-   * the live ingest's and the booking jobs' bookkeeping): a cache that shows one compares its
-   * values itself or checks the column's own marker ({@link #HOST_LASTSEEN}), and one that orders
-   * or filters by one is not kept.
+   * the live ingest's and the booking jobs' bookkeeping, and a host's {@code status_since} of
+   * migration 019, which changes with its marked status and which only the nightly job reads): a
+   * cache that shows one compares its values itself or checks the column's own marker ({@link
+   * #HOST_LASTSEEN}), and one that orders or filters by one is not kept.
    */
   public static final Map<String, Set<String>> UNMARKED_COLUMNS =
       Map.of(
           "inventory_host",
-          Set.of("lastseen"),
+          Set.of("lastseen", "status_since"),
           "booking_booking",
           Set.of("start_reminder_sent", "end_reminder_sent", "ended_notice_sent"),
           "booking_reservation",

@@ -129,4 +129,33 @@ class LiveMaintenanceTest {
             "SELECT count(*) FROM live_offlinehostwarning WHERE host_id = "
                 + data.hostOf(retired)));
   }
+
+  @Test
+  void neverSeenHostIsWarnedOnlyAfter48HoursActive() throws SQLException {
+    long fresh = data.hostOf(data.nic("00:b5:00:00:00:01", null, data.fixture.rack, "active"));
+    assertEquals(0L, run().get("offline_warnings_raised"), "created active just now");
+    long activated = data.hostOf(data.nic("00:b5:00:00:00:02", null, data.fixture.rack, "new"));
+    long longActive = data.hostOf(data.nic("00:b5:00:00:00:03", null, data.fixture.rack, "new"));
+    String threeDaysAgo = "'" + NOW.minus(Duration.ofDays(3)) + "'";
+    // known for three days, made active just now: its 48 hours start now
+    data.db.execute(
+        "UPDATE inventory_host SET status_since = " + threeDaysAgo + " WHERE id = " + activated,
+        "UPDATE inventory_host SET status = 'active' WHERE id = " + activated);
+    assertEquals(0L, run().get("offline_warnings_raised"), "made active just now");
+    data.db.execute(
+        "UPDATE inventory_host SET status = 'active', status_since = "
+            + threeDaysAgo
+            + " WHERE id = "
+            + longActive);
+    assertEquals(1L, run().get("offline_warnings_raised"), "active for three days, never seen");
+    assertEquals(longActive, count("SELECT host_id FROM live_offlinehostwarning"));
+    assertEquals(
+        0,
+        count(
+            "SELECT count(*) FROM live_offlinehostwarning WHERE host_id IN ("
+                + fresh
+                + ", "
+                + activated
+                + ")"));
+  }
 }
