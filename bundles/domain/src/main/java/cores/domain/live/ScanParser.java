@@ -151,7 +151,9 @@ public final class ScanParser {
       return bad(ord, "bad entry: give either mac or nic", given);
     }
     if (!(ip instanceof String written) || Addresses.ip(written) != null) {
-      return bad(ord, "bad ip: " + Addresses.ip(null), given);
+      // the stored line keeps a good MAC or NIC id, so that the operator can find the device
+      String goodMac = mac instanceof String text && Addresses.mac(text) == null ? text : null;
+      return new Scan.Entry(ord, goodMac, nicId(nic), null, "bad ip: " + Addresses.ip(null), given);
     }
     // as IPv4, so that the lab whose IPv4 network holds it is found
     Matcher mapped = MAPPED.matcher(written);

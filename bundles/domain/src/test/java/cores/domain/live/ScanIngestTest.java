@@ -323,6 +323,35 @@ class ScanIngestTest {
   }
 
   @Test
+  void aBadIpsStoredLineKeepsTheValidMacOrNicSoTheDeviceCanBeFound() throws SQLException {
+    long nic = data.nic("00:fa:00:00:00:01", null, data.fixture.rack, "active");
+    ScanIngest.Report report =
+        ingest("badip", mac("00:FA:00:00:00:02", "10.1.9.300"), nic(nic, "not an ip"));
+    Map<String, Object> stored =
+        row(
+            "SELECT result->'entries'->0->>'mac' AS mac, result->'entries'->0->>'status' AS status,"
+                + " (result->'entries'->1->>'nic')::bigint AS nic"
+                + " FROM live_scansession WHERE id = ?",
+            report.session());
+    assertEquals("00:fa:00:00:00:02", stored.get("mac"));
+    assertTrue(((String) stored.get("status")).startsWith("bad ip: "), stored.toString());
+    assertEquals(nic, stored.get("nic"));
+    assertEquals("00:fa:00:00:00:02", report.results().get(0).get("mac"));
+    assertEquals(nic, report.results().get(1).get("nic"));
+    // kept to be read, not used: no conflict, no sighting
+    assertTrue(data.conflicts("unknown", "mac", "00:fa:00:00:00:02").isEmpty());
+    assertNull(row("SELECT lastseen FROM inventory_nic WHERE id = ?", nic).get("lastseen"));
+    assertEquals(
+        2,
+        ((Number)
+                row(
+                        "SELECT (counts->>'bad')::int AS n FROM live_scansession" + " WHERE id = ?",
+                        report.session())
+                    .get("n"))
+            .intValue());
+  }
+
+  @Test
   void aNulInTheAgentNameIsABadRequest() {
     Instant at = next();
     ProblemException problem =
