@@ -13,7 +13,8 @@ import java.util.List;
  * @param offline open offline host warnings
  * @param nics the NICs scans watch
  * @param conflicts open conflicts, newest first: at most the asked number of each kind
- * @param offlineHosts open offline host warnings, newest first, at most the asked number
+ * @param offlineHosts open offline host warnings, newest first, at most the asked number; null when
+ *     the viewer may not see them (they were not read)
  */
 public record LiveDashboard(
     Scan lastScan,
@@ -27,7 +28,7 @@ public record LiveDashboard(
 
   public LiveDashboard {
     conflicts = List.copyOf(conflicts);
-    offlineHosts = List.copyOf(offlineHosts);
+    offlineHosts = offlineHosts == null ? null : List.copyOf(offlineHosts);
   }
 
   /** A stored scan: when it was made and by which agent. */

@@ -22,11 +22,12 @@ public interface LiveDesk {
   ZoneId zone();
 
   /**
-   * The dashboard: the last scan, the counts, and the open conflicts and warnings, at most {@code
-   * limit} of each kind. The warnings' hosts are for the caller to show only to those with {@code
-   * live.view_offlinehostwarning}, as the API lists them.
+   * The dashboard as {@code viewer} may see it: the last scan, the counts, and the open conflicts
+   * and warnings, at most {@code limit} of each kind. The warnings' hosts are read only for a
+   * viewer with {@code live.view_offlinehostwarning}, as the API lists them; for others {@link
+   * LiveDashboard#offlineHosts} is null. Since 2.0.0.
    */
-  LiveDashboard dashboard(int limit);
+  LiveDashboard dashboard(User viewer, int limit);
 
   /**
    * Every host by lab (labs by name, those in no lab last), with the devices scans saw that the

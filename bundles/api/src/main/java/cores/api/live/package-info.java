@@ -4,7 +4,7 @@
  * domain's rules.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package cores.api.live;
 
 import org.osgi.annotation.bundle.Export;

@@ -72,7 +72,7 @@ public final class LiveDeskService implements LiveDesk {
   }
 
   @Override
-  public LiveDashboard dashboard(int limit) {
+  public LiveDashboard dashboard(User viewer, int limit) {
     return tx.readOnly(
         em -> {
           Sql sql = Sql.of(em);
@@ -85,9 +85,11 @@ public final class LiveDeskService implements LiveDesk {
                 .forEach(row -> open.add(conflict(row)));
           }
           List<OfflineHost> offline =
-              lists.warnings(sql, ConflictStatus.NEW, limit, 0).rows().stream()
-                  .map(LiveDeskService::warning)
-                  .toList();
+              viewer.hasPermission(LiveLists.VIEW_WARNINGS)
+                  ? lists.warnings(sql, ConflictStatus.NEW, limit, 0).rows().stream()
+                      .map(LiveDeskService::warning)
+                      .toList()
+                  : null;
           Map<?, ?> counts = (Map<?, ?>) facts.get("conflicts");
           Map<?, ?> last = (Map<?, ?>) facts.get("last_scan");
           return new LiveDashboard(

@@ -1,5 +1,6 @@
 package cores.domain.live;
 
+import cores.api.accounts.Permissions;
 import cores.api.web.FieldErrors;
 import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
@@ -17,6 +18,9 @@ import java.util.Set;
  * one page), every NIC's MAC, and the dashboard's facts.
  */
 public final class LiveLists {
+  /** The permission to see offline host warnings, which viewing the conflicts does not imply. */
+  public static final String VIEW_WARNINGS = Permissions.of("live", "view", "offlinehostwarning");
+
   private static final Set<String> STATUSES =
       Set.of(
           ConflictStatus.NEW, ConflictStatus.RESOLVED, ConflictStatus.IGNORE, ConflictStatus.SUPER);

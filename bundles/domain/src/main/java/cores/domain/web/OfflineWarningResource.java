@@ -38,7 +38,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 @ApiDoc(area = "live")
 public final class OfflineWarningResource implements ApiSchemas {
-  static final String VIEW = Permissions.of("live", "view", "offlinehostwarning");
 
   private final Transactions tx;
   private final LiveLists lists = new LiveLists();
@@ -66,7 +65,7 @@ public final class OfflineWarningResource implements ApiSchemas {
       @QueryParam("offset") String offset,
       @Context SecurityContext security,
       @Context UriInfo uri) {
-    Access.require(security, VIEW);
+    Access.require(security, LiveLists.VIEW_WARNINGS);
     Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     LiveLists.Slice slice =
         tx.readOnly(

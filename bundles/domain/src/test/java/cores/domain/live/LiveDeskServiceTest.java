@@ -45,6 +45,7 @@ class LiveDeskServiceTest {
   private LiveDeskService desk;
   private User changer;
   private User viewer;
+  private User watcher;
 
   @BeforeEach
   void setUp(@TempDir Path registry) throws Exception {
@@ -66,6 +67,9 @@ class LiveDeskServiceTest {
                 Permissions.CHANGE_OFFLINEHOSTWARNING,
                 LiveDesk.ADD_NIC_PERMISSION));
     viewer = data.db.user("viewer", false, Set.of(Permissions.VIEW_SCANCONFLICT));
+    watcher =
+        data.db.user(
+            "watcher", false, Set.of(Permissions.VIEW_SCANCONFLICT, LiveLists.VIEW_WARNINGS));
   }
 
   @AfterEach
@@ -83,7 +87,7 @@ class LiveDeskServiceTest {
   }
 
   private Conflict only(Conflict.Kind kind) {
-    List<Conflict> open = desk.dashboard(50).of(kind);
+    List<Conflict> open = desk.dashboard(viewer, 50).of(kind);
     assertEquals(1, open.size(), open.toString());
     return open.get(0);
   }
@@ -109,7 +113,7 @@ class LiveDeskServiceTest {
         "00:c1:00:00:00:02", "10.2.0.5",
         "00:1b:21:00:00:01", "10.1.9.9");
 
-    LiveDashboard dashboard = desk.dashboard(50);
+    LiveDashboard dashboard = desk.dashboard(watcher, 50);
     assertEquals("agent-x", dashboard.lastScan().agent());
     assertEquals(T0, dashboard.lastScan().scanned());
     assertEquals(1, dashboard.nic());
@@ -146,8 +150,28 @@ class LiveDeskServiceTest {
   }
 
   @Test
+  void theDashboardReadsTheOfflineHostsOnlyForThoseWhoMayViewOfflineWarnings() throws Exception {
+    long unseen = data.nic("00:c9:00:00:00:01", "10.1.8.1", data.fixture.rack, "active");
+    data.db.execute(
+        "INSERT INTO live_offlinehostwarning (host_id, created) VALUES ("
+            + data.hostOf(unseen)
+            + ", now())");
+    int before = data.db.statements.get();
+    LiveDashboard conflictsOnly = desk.dashboard(viewer, 50);
+    int withoutWarnings = data.db.statements.get() - before;
+    assertNull(conflictsOnly.offlineHosts(), "not shown to this viewer");
+    assertEquals(1, conflictsOnly.offline(), "the count is the dashboard's, as in the API");
+    before = data.db.statements.get();
+    List<OfflineHost> shown = desk.dashboard(watcher, 50).offlineHosts();
+    assertEquals(data.hostOf(unseen), shown.get(0).host());
+    assertTrue(
+        data.db.statements.get() - before > withoutWarnings,
+        "the warnings' list is read only for a viewer who is shown it");
+  }
+
+  @Test
   void anEmptyDashboardHasNoLastScan() {
-    LiveDashboard dashboard = desk.dashboard(50);
+    LiveDashboard dashboard = desk.dashboard(viewer, 50);
     assertNull(dashboard.lastScan());
     assertEquals(0, dashboard.attention());
     assertTrue(dashboard.conflicts().isEmpty());
@@ -397,7 +421,7 @@ class LiveDeskServiceTest {
         "00:c8:00:00:00:01", "10.2.8.9",
         "00:c8:00:00:00:02", "10.1.8.10",
         "00:c8:00:00:00:03", "10.1.8.9");
-    long ignored = desk.dashboard(50).of(Conflict.Kind.UNKNOWN).get(0).id();
+    long ignored = desk.dashboard(viewer, 50).of(Conflict.Kind.UNKNOWN).get(0).id();
     desk.ignore(changer, ignored);
     List<Conflict> devices = desk.unknownDevices(100);
     assertEquals(

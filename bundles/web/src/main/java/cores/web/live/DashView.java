@@ -1,6 +1,5 @@
 package cores.web.live;
 
-import cores.api.accounts.Permissions;
 import cores.api.live.Conflict;
 import cores.api.live.LiveDashboard;
 import cores.api.web.Visitor;
@@ -10,17 +9,21 @@ import java.util.List;
 /**
  * The live dashboard as shown.
  *
- * @param offline whether the offline hosts are shown: only with the permission the API's list of
- *     them needs, which the dashboard's own does not imply
  * @param shown at most this many of each kind are listed
  */
-public record DashView(
-    LiveDashboard dashboard, boolean offline, Times times, Actions may, int shown) {
-  private static final String VIEW_OFFLINE = Permissions.of("live", "view", "offlinehostwarning");
+public record DashView(LiveDashboard dashboard, Times times, Actions may, int shown) {
 
   /** The dashboard as the visitor may see it and act on it. */
   static DashView of(LiveDashboard dashboard, Visitor visitor, Times times, int shown) {
-    return new DashView(dashboard, visitor.may(VIEW_OFFLINE), times, Actions.of(visitor), shown);
+    return new DashView(dashboard, times, Actions.of(visitor), shown);
+  }
+
+  /**
+   * Whether the offline hosts are shown: when the desk read them, for a visitor with the permission
+   * the API's list of them needs, which the dashboard's own does not imply.
+   */
+  public boolean offline() {
+    return dashboard.offlineHosts() != null;
   }
 
   public List<Conflict> nic() {

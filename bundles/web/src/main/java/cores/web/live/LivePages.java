@@ -73,12 +73,13 @@ public final class LivePages {
     if (refused.isPresent()) {
       return refused.get();
     }
+    Visitor visitor = Visitor.of(request);
     return site.render(
         request,
         200,
         "Live dashboard",
         "live/dash.jte",
-        DashView.of(desk.dashboard(SHOWN), Visitor.of(request), times(), SHOWN));
+        DashView.of(desk.dashboard(visitor.user().orElseThrow(), SHOWN), visitor, times(), SHOWN));
   }
 
   @GET
