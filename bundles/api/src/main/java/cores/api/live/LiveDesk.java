@@ -30,10 +30,11 @@ public interface LiveDesk {
   LiveDashboard dashboard(User viewer, int limit);
 
   /**
-   * Every host by lab (labs by name, those in no lab last), with the devices scans saw that the
-   * inventory lacks: open or ignored unknown MACs and active virtual machines; each lab by IP.
+   * The hosts by lab (labs by name, those in no lab last), with the devices scans saw that the
+   * inventory lacks: open or ignored unknown MACs and active virtual machines; each lab by IP. At
+   * most {@code limit} of them from place {@code offset} (from 0). Since 2.0.0.
    */
-  List<LabHosts> hosts();
+  LiveHosts hosts(long offset, int limit);
 
   /**
    * Unknown devices (unknown-MAC conflicts still new or ignored) by lab, then IP, at most {@code

@@ -9,6 +9,7 @@ import cores.api.live.LabHosts;
 import cores.api.live.LiveDashboard;
 import cores.api.live.LiveDesk;
 import cores.api.live.LiveHost;
+import cores.api.live.LiveHosts;
 import cores.api.live.NewNic;
 import cores.api.live.OfflineHost;
 import cores.api.persistence.Transactions;
@@ -110,8 +111,26 @@ public final class LiveDeskService implements LiveDesk {
   }
 
   @Override
-  public List<LabHosts> hosts() {
-    List<Map<String, Object>> rows = tx.readOnly(em -> lists.hostsByLab(Sql.of(em)));
+  public LiveHosts hosts(long offset, int limit) {
+    return tx.readOnly(
+        em -> {
+          Sql sql = Sql.of(em);
+          List<LiveHosts.LabCount> labs = new ArrayList<>();
+          long count = 0;
+          for (Map<String, Object> lab : lists.hostLabs(sql)) {
+            long n = (Long) lab.get("n");
+            labs.add(new LiveHosts.LabCount((String) lab.get("location"), n, count));
+            count += n;
+          }
+          // none past the end: the count is known, the rows' query need not run
+          List<Map<String, Object>> rows =
+              offset < count ? lists.hostsByLab(sql, limit, offset) : List.of();
+          return new LiveHosts(count, offset, labs, byLab(rows));
+        });
+  }
+
+  /** Rows of consecutive hosts and devices, those of one lab together. */
+  private static List<LabHosts> byLab(List<Map<String, Object>> rows) {
     Map<String, List<LiveHost>> byLab = new LinkedHashMap<>();
     for (Map<String, Object> row : rows) {
       byLab

@@ -374,10 +374,9 @@ public final class LiveLists {
   /** A lab {@code l} of building {@code bd} as "building/lab". */
   private static final String LAB = Names.lab("l", "bd");
 
-  private static final String HOSTS_BY_LAB =
-      "SELECT host, hostname, mac, host(addr) AS ip, hardware, lastseen, status, bookable,"
-          + " location FROM ("
-          + "SELECT h.id AS host, h.hostname, NULL::text AS mac, h.ip AS addr, "
+  /** Hosts and unseen devices, each with its lab ({@code location}) and IP ({@code addr}). */
+  private static final String HOSTS_AND_DEVICES =
+      "(SELECT h.id AS host, h.hostname, NULL::text AS mac, h.ip AS addr, "
           + Names.hardware("hw", "ht")
           + " AS hardware, h.lastseen, h.status::text AS status, b.status::text AS bookable, "
           + LAB
@@ -395,8 +394,19 @@ public final class LiveLists {
           + LAB
           + " FROM live_virtualhost v LEFT JOIN inventory_lab l ON l.id = v.lab_id"
           + " LEFT JOIN inventory_building bd ON bd.id = l.building_id"
-          + " WHERE v.status = 'active'"
-          + ") a ORDER BY location NULLS LAST, addr NULLS LAST, lower(hostname), mac";
+          + " WHERE v.status = 'active') a";
+
+  private static final String HOSTS_BY_LAB =
+      "SELECT host, hostname, mac, host(addr) AS ip, hardware, lastseen, status, bookable,"
+          + " location FROM "
+          + HOSTS_AND_DEVICES
+          + " ORDER BY location NULLS LAST, addr NULLS LAST, lower(hostname), mac LIMIT ? OFFSET ?";
+
+  /** The labs in the same order, with how many rows each has. */
+  private static final String HOST_LABS =
+      "SELECT location, count(*) AS n FROM "
+          + HOSTS_AND_DEVICES
+          + " GROUP BY location ORDER BY location NULLS LAST";
 
   private static final String LABS =
       "SELECT l.id, "
@@ -413,10 +423,19 @@ public final class LiveLists {
    * Every host with its IP, hardware, last sighting, status and bookable's status, and the devices
    * the scans saw that the inventory lacks (open or ignored unknown MACs as {@code unknown mac},
    * active virtual machines as {@code unknown vm}), each with its lab as "building/lab" ({@code
-   * location}); by lab (none last), then IP (none last), as the original's live list.
+   * location}); by lab (none last), then IP (none last), as the original's live list; a page of
+   * them.
    */
-  public List<Map<String, Object>> hostsByLab(Sql sql) {
-    return sql.rows(HOSTS_BY_LAB, List.of());
+  public List<Map<String, Object>> hostsByLab(Sql sql, int limit, long offset) {
+    return sql.rows(HOSTS_BY_LAB, List.of(limit, offset));
+  }
+
+  /**
+   * The labs of {@link #hostsByLab} in its order ({@code location}, null for none) with how many
+   * hosts and devices each has ({@code n}).
+   */
+  public List<Map<String, Object>> hostLabs(Sql sql) {
+    return sql.rows(HOST_LABS, List.of());
   }
 
   /** Every lab as "building/lab" ({@code name}) with its network and its racks' numbers. */

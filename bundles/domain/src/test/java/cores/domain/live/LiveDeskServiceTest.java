@@ -15,6 +15,7 @@ import cores.api.live.LabHosts;
 import cores.api.live.LiveDashboard;
 import cores.api.live.LiveDesk;
 import cores.api.live.LiveHost;
+import cores.api.live.LiveHosts;
 import cores.api.live.NewNic;
 import cores.api.live.OfflineHost;
 import cores.api.web.ProblemException;
@@ -398,7 +399,7 @@ class LiveDeskServiceTest {
         "00:c7:00:00:00:01", "10.1.7.20",
         "00:c7:00:00:00:99", "10.1.7.3",
         "02:c7:00:00:00:01", "10.2.7.4");
-    List<LabHosts> labs = desk.hosts();
+    List<LabHosts> labs = desk.hosts(0, 50).page();
     assertEquals(
         java.util.Arrays.asList("B1/lab1", "lab2", null),
         labs.stream().map(LabHosts::location).toList());
@@ -413,6 +414,41 @@ class LiveDeskServiceTest {
     assertEquals("unknown vm", labs.get(1).hosts().get(0).status());
     assertEquals(data.hostOf(rackless), labs.get(2).hosts().get(0).host());
     assertNull(labs.get(2).hosts().get(0).bookable());
+  }
+
+  @Test
+  void hostsAreListedAPageAtATimeWithTheCountAndWhereEachLabStarts() throws Exception {
+    data.nic("00:ca:00:00:00:01", "10.1.7.21", data.fixture.rack, "active");
+    data.nic("00:ca:00:00:00:02", "10.1.7.22", data.fixture.rack, "active");
+    data.nic("00:ca:00:00:00:03", null, null, "new");
+    scanned(
+        "00:ca:00:00:00:01", "10.1.7.21",
+        "00:ca:00:00:00:02", "10.1.7.22",
+        "00:ca:00:00:00:99", "10.1.7.23",
+        "00:ca:00:00:00:98", "10.2.7.5");
+
+    LiveHosts first = desk.hosts(0, 2);
+    assertEquals(5, first.count());
+    assertEquals(
+        List.of(
+            new LiveHosts.LabCount("B1/lab1", 3, 0),
+            new LiveHosts.LabCount("lab2", 1, 3),
+            new LiveHosts.LabCount(null, 1, 4)),
+        first.labs());
+    assertEquals(1, first.page().size());
+    assertEquals(2, first.page().get(0).hosts().size());
+
+    LiveHosts second = desk.hosts(2, 2);
+    assertEquals(2, second.offset());
+    assertEquals(
+        java.util.Arrays.asList("B1/lab1", "lab2"),
+        second.page().stream().map(LabHosts::location).toList());
+    assertEquals("10.1.7.23", second.page().get(0).hosts().get(0).ip(), "lab1 goes on");
+
+    assertEquals(1, desk.hosts(4, 2).page().get(0).hosts().size());
+    LiveHosts past = desk.hosts(10, 2);
+    assertTrue(past.page().isEmpty());
+    assertEquals(5, past.count());
   }
 
   @Test

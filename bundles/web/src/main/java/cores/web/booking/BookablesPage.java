@@ -4,6 +4,7 @@ import cores.api.booking.BookableQuery;
 import cores.api.booking.BookingDesk;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
+import cores.web.Offsets;
 import cores.web.Site;
 import cores.web.Times;
 import jakarta.ws.rs.GET;
@@ -53,7 +54,7 @@ public final class BookablesPage {
       @QueryParam("offset") String offset, @Context ContainerRequestContext request) {
     Visitor visitor = Visitor.of(request);
     BookableQuery query = Search.query(request.getUriInfo().getQueryParameters());
-    int at = Search.offset(offset);
+    int at = Offsets.of(offset);
     Search view =
         new Search(
             query,

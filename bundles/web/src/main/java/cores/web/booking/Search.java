@@ -46,18 +46,6 @@ public record Search(
     return query;
   }
 
-  /** The first result on the page; 400 when it is no whole number. */
-  static int offset(String value) {
-    if (value == null || value.isBlank()) {
-      return 0;
-    }
-    try {
-      return Math.max(0, Integer.parseInt(value.strip()));
-    } catch (NumberFormatException e) {
-      throw FieldErrors.single("offset", "must be a whole number");
-    }
-  }
-
   private static boolean flag(MultivaluedMap<String, String> parameters, String name) {
     String value = parameters.getFirst(name);
     return value != null && (value.equals("1") || value.equals("on") || value.equals("true"));

@@ -4,11 +4,13 @@ import cores.api.accounts.Permissions;
 import cores.api.live.LiveDesk;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
+import cores.web.Offsets;
 import cores.web.Site;
 import cores.web.Times;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -25,9 +27,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * The live views ({@code live.view_scanconflict}): the dashboard ({@code /live/dash}: the last
  * scan, what needs attention, the open conflicts and, with live.view_offlinehostwarning, the
- * offline hosts, with their actions), the hosts by lab ({@code /live/hosts}) and the unknown
- * devices ({@code /live/unknown}); the original's URLs ({@code /live/}, {@code /live/list/},
- * trailing slashes) answer 301.
+ * offline hosts, with their actions), the hosts by lab ({@code /live/hosts}, 50 a page) and the
+ * unknown devices ({@code /live/unknown}); the original's URLs ({@code /live/}, {@code
+ * /live/list/}, trailing slashes) answer 301.
  */
 @JakartarsResource
 @JakartarsApplicationSelect(Whiteboard.PAGES)
@@ -44,6 +46,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 public final class LivePages {
   /** At most this many conflicts of each kind, warnings and unknown devices are shown. */
   static final int SHOWN = 200;
+
+  /** Hosts and devices a page of the hosts by lab. */
+  static final int PAGE = 50;
 
   private final Site site;
   private final LiveDesk desk;
@@ -84,13 +89,14 @@ public final class LivePages {
 
   @GET
   @Path("hosts")
-  public Response hosts(@Context ContainerRequestContext request) {
+  public Response hosts(
+      @QueryParam("offset") String offset, @Context ContainerRequestContext request) {
     Optional<Response> refused = gate(request);
     if (refused.isPresent()) {
       return refused.get();
     }
-    return site.render(
-        request, 200, "Hosts by lab", "live/hosts.jte", new HostsView(desk.hosts(), times()));
+    HostsView view = new HostsView(desk.hosts(Offsets.of(offset), PAGE), times(), PAGE);
+    return site.render(request, 200, "Hosts by lab", "live/hosts.jte", view);
   }
 
   @GET

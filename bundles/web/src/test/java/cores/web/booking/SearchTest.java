@@ -8,6 +8,7 @@ import cores.api.booking.BookableQuery;
 import cores.api.booking.BookableResults;
 import cores.api.booking.Catalog;
 import cores.api.web.ProblemException;
+import cores.web.Offsets;
 import cores.web.Times;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class SearchTest {
     ProblemException e = assertThrows(ProblemException.class, () -> Search.query(parameters));
     assertEquals(400, e.status());
     assertEquals(List.of("must be ids (whole numbers), not x"), e.errors().get("building"));
-    assertThrows(ProblemException.class, () -> Search.offset("ten"));
+    assertThrows(ProblemException.class, () -> Offsets.of("ten"));
   }
 
   @Test
