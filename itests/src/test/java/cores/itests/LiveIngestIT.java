@@ -112,8 +112,26 @@ class LiveIngestIT {
     long id = id(nics);
     assertEquals(
         403, api.send("POST", "/api/live/conflicts/" + id + "/accept", viewer, null).statusCode());
+    // an action that takes no input refuses what it would ignore, naming every field
+    HttpResponse<String> given =
+        api.send(
+            "POST",
+            "/api/live/conflicts/" + id + "/accept",
+            admin,
+            "{\"ip\":\"10.9.9.9\",\"force\":true}");
+    assertEquals(400, given.statusCode(), given.body());
+    assertTrue(
+        given.body().contains("\"ip\":[\"unknown field\"]")
+            && given.body().contains("\"force\":[\"unknown field\"]"),
+        given.body());
+    assertEquals(
+        400, api.send("POST", "/api/live/conflicts/" + id + "/accept", admin, "[1]").statusCode());
+    assertTrue(
+        api.send("GET", "/api/live/conflicts/" + id, admin, null)
+            .body()
+            .contains("\"status\":\"new\""));
     HttpResponse<String> accepted =
-        api.send("POST", "/api/live/conflicts/" + id + "/accept", admin, null);
+        api.send("POST", "/api/live/conflicts/" + id + "/accept", admin, "{}");
     assertEquals(200, accepted.statusCode(), accepted.body());
     assertTrue(accepted.body().contains("\"status\":\"resolved\""), accepted.body());
 
@@ -239,6 +257,12 @@ class LiveIngestIT {
             "INSERT INTO live_offlinehostwarning (host_id, created) SELECT id, now()"
                 + " FROM inventory_host WHERE hostname = 'live-1' RETURNING id");
     String path = "/api/live/offlinewarnings/" + warning;
+    HttpResponse<String> given =
+        api.send("POST", path + "/ignore", admin, "{\"reason\":\"moved\"}");
+    assertEquals(400, given.statusCode(), given.body());
+    assertTrue(given.body().contains("\"reason\":[\"unknown field\"]"), given.body());
+    assertEquals(
+        "new", db.text("SELECT status FROM live_offlinehostwarning WHERE id = ?", warning));
     HttpResponse<String> ignored = api.send("POST", path + "/ignore", admin, null);
     assertEquals(200, ignored.statusCode(), ignored.body());
     HttpResponse<String> resolved = api.send("POST", path + "/resolve", admin, null);

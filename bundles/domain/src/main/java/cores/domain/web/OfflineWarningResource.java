@@ -29,7 +29,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * {@code /api/live/offlinewarnings}: the nightly job's warnings about active hosts unseen for 48
  * hours. Listing (filter {@code status}) needs live.view_offlinehostwarning; {@code {id}/resolve}
- * and {@code {id}/ignore} need live.change_offlinehostwarning, and an open warning (else 409).
+ * and {@code {id}/ignore} need live.change_offlinehostwarning, and an open warning (else 409); they
+ * take no input ({@link ActionBody}).
  */
 @JakartarsResource
 @Component(service = OfflineWarningResource.class)
@@ -51,7 +52,11 @@ public final class OfflineWarningResource implements ApiSchemas {
   /** A warning as answered, from its shape beside its statement (LiveLists). */
   @Override
   public Map<String, Map<String, Object>> schemas() {
-    return Map.of("offlinewarning", LiveLists.WARNING.schema("an offline host warning"));
+    return Map.of(
+        "offlinewarning",
+        LiveLists.WARNING.schema("an offline host warning"),
+        ActionBody.SCHEMA,
+        ActionBody.schema());
   }
 
   @GET
@@ -77,24 +82,30 @@ public final class OfflineWarningResource implements ApiSchemas {
   @Path("{id}/resolve")
   @ApiDoc(
       response = "offlinewarning",
+      request = ActionBody.SCHEMA,
       value = "Marks the warning resolved",
       permission = "live.change_offlinehostwarning")
-  public Map<String, Object> resolve(@PathParam("id") long id, @Context SecurityContext security) {
-    return set(id, ConflictStatus.RESOLVED, security);
+  public Map<String, Object> resolve(
+      @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
+    return set(id, ConflictStatus.RESOLVED, body, security);
   }
 
   @POST
   @Path("{id}/ignore")
   @ApiDoc(
       response = "offlinewarning",
+      request = ActionBody.SCHEMA,
       value = "Ignores the warning",
       permission = "live.change_offlinehostwarning")
-  public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
-    return set(id, ConflictStatus.IGNORE, security);
+  public Map<String, Object> ignore(
+      @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
+    return set(id, ConflictStatus.IGNORE, body, security);
   }
 
-  private Map<String, Object> set(long id, String status, SecurityContext security) {
+  private Map<String, Object> set(
+      long id, String status, Map<String, Object> body, SecurityContext security) {
     Access.require(security, Permissions.CHANGE_OFFLINEHOSTWARNING);
+    ActionBody.none(body);
     return tx.required(em -> lists.setWarningStatus(Sql.of(em), id, status));
   }
 }

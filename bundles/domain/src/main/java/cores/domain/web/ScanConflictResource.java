@@ -33,7 +33,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * {@code /api/live/conflicts}: listing (filters {@code kind}, {@code status}) needs
  * live.view_scanconflict; the actions are POSTs to {@code {id}/accept}, {@code {id}/fixlocation}
  * ({@code {"lab", "rack"}}: lab id and rack number, or {@code {"rack_id"}}), {@code {id}/resolve}
- * and {@code {id}/ignore} and need live.change_scanconflict.
+ * and {@code {id}/ignore} and need live.change_scanconflict; those but fixlocation take no input
+ * ({@link ActionBody}).
  */
 @JakartarsResource
 @Component(service = ScanConflictResource.class)
@@ -59,8 +60,12 @@ public final class ScanConflictResource implements ApiSchemas {
   @Override
   public Map<String, Map<String, Object>> schemas() {
     return Map.of(
-        "scanconflict", ConflictActions.CONFLICT.schema("a scan conflict"),
-        "fixlocation_input", ConflictActions.fixLocationSchema());
+        "scanconflict",
+        ConflictActions.CONFLICT.schema("a scan conflict"),
+        "fixlocation_input",
+        ConflictActions.fixLocationSchema(),
+        ActionBody.SCHEMA,
+        ActionBody.schema());
   }
 
   /** The conflict with the vendor of its MAC's OUI (null when unknown or without a MAC). */
@@ -121,10 +126,13 @@ public final class ScanConflictResource implements ApiSchemas {
   @Path("{id}/accept")
   @ApiDoc(
       response = "scanconflict",
+      request = ActionBody.SCHEMA,
       value = "Accepts the NIC's new IP",
       permission = "live.change_scanconflict")
-  public Map<String, Object> accept(@PathParam("id") long id, @Context SecurityContext security) {
+  public Map<String, Object> accept(
+      @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
+    ActionBody.none(body);
     return withVendor(tx.required(em -> actions.acceptIp(Sql.of(em), id)));
   }
 
@@ -157,10 +165,13 @@ public final class ScanConflictResource implements ApiSchemas {
   @Path("{id}/resolve")
   @ApiDoc(
       response = "scanconflict",
+      request = ActionBody.SCHEMA,
       value = "Marks the conflict resolved",
       permission = "live.change_scanconflict")
-  public Map<String, Object> resolve(@PathParam("id") long id, @Context SecurityContext security) {
+  public Map<String, Object> resolve(
+      @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
+    ActionBody.none(body);
     return withVendor(tx.required(em -> actions.resolve(Sql.of(em), id)));
   }
 
@@ -168,10 +179,13 @@ public final class ScanConflictResource implements ApiSchemas {
   @Path("{id}/ignore")
   @ApiDoc(
       response = "scanconflict",
+      request = ActionBody.SCHEMA,
       value = "Ignores the conflict while it exists",
       permission = "live.change_scanconflict")
-  public Map<String, Object> ignore(@PathParam("id") long id, @Context SecurityContext security) {
+  public Map<String, Object> ignore(
+      @PathParam("id") long id, Map<String, Object> body, @Context SecurityContext security) {
     Access.require(security, Permissions.CHANGE_SCANCONFLICT);
+    ActionBody.none(body);
     return withVendor(tx.required(em -> actions.ignore(Sql.of(em), id)));
   }
 }
