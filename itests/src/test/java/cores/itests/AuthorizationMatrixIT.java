@@ -90,6 +90,14 @@ class AuthorizationMatrixIT {
       return declared.contains("not while impersonating");
     }
 
+    /**
+     * Whether the declaration says all who may call (no per-object words after {@code :} or {@code
+     * ;}): then a body is read only for them, and who may not is refused whatever it is.
+     */
+    boolean refusesBeforeTheBody() {
+      return hasBody && !declared.replace("; not while impersonating", "").matches(".*[;:].*");
+    }
+
     /** The permission names of the first alternative: what a minimal holder needs. */
     Set<String> permissions() {
       Set<String> names = new TreeSet<>();
@@ -248,8 +256,10 @@ class AuthorizationMatrixIT {
   private static void check(Operation o, Caller caller, List<String> wrong) throws Exception {
     boolean admitted = o.admits(caller);
     // an anonymous caller left out is refused before the request is read: a broken body and an
-    // unknown parameter must not be answered first
+    // unknown parameter must not be answered first; a user left out by a declaration that says
+    // all who may call is refused before the body is read
     boolean hostile = !admitted && !caller.loggedIn();
+    boolean brokenBody = hostile || (!admitted && o.refusesBeforeTheBody());
     String path = o.path().replaceAll("\\{[^}]+}", NO_SUCH_ID) + (hostile ? "?matrix-bogus=1" : "");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(api.cores().uri(path))
@@ -257,7 +267,7 @@ class AuthorizationMatrixIT {
             .method(
                 o.method(),
                 o.hasBody()
-                    ? HttpRequest.BodyPublishers.ofString(hostile ? "{\"broken\": " : "{}")
+                    ? HttpRequest.BodyPublishers.ofString(brokenBody ? "{\"broken\": " : "{}")
                     : HttpRequest.BodyPublishers.noBody());
     if (o.hasBody()) {
       request.header("Content-Type", "application/json");

@@ -2,20 +2,25 @@ package cores.http;
 
 import cores.api.health.Health;
 import cores.api.health.HealthIndicator;
+import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -86,6 +91,41 @@ final class TestResources {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> guarded() {
       return Map.of("done", true);
+    }
+
+    /** A write whose permission follows the path, as the descriptor-driven resources' do. */
+    @PATCH
+    @Path("kinds/{kind}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ApiDoc(
+        permission = "inventory.{action}_{kind}",
+        values =
+            @ApiDoc.Values(
+                param = "kind",
+                value = {"host", "hostbyid=host", "nic"}))
+    public Thing kind(
+        @PathParam("kind") String kind, Thing thing, @Context SecurityContext security) {
+      Access.require(security, "inventory.change_" + ("hostbyid".equals(kind) ? "host" : kind));
+      return thing;
+    }
+
+    @POST
+    @Path("root")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ApiDoc(permission = ApiDoc.SUPERUSER)
+    public Thing root(Thing thing) {
+      return thing;
+    }
+
+    @POST
+    @Path("owned")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ApiDoc(permission = "authenticated: the owner or staff")
+    public Thing owned(Thing thing) {
+      return thing;
     }
 
     @GET

@@ -217,20 +217,14 @@ public final class Endpoints {
       methodDoc = invocable.getHandlingMethod().getAnnotation(ApiDoc.class);
     }
     Map<String, List<String[]>> values = new LinkedHashMap<>();
-    for (ApiDoc doc : new ApiDoc[] {classDoc, methodDoc}) {
-      if (doc != null) {
-        for (ApiDoc.Values v : doc.values()) {
-          List<String[]> list = values.computeIfAbsent(v.param(), p -> new ArrayList<>());
-          for (String entry : v.value()) {
-            int eq = entry.indexOf('=');
-            list.add(
-                eq < 0
-                    ? new String[] {entry.trim(), entry.trim()}
-                    : new String[] {entry.substring(0, eq).trim(), entry.substring(eq + 1).trim()});
-          }
-        }
-      }
-    }
+    valueNames(classDoc, methodDoc)
+        .forEach(
+            (param, names) ->
+                values.put(
+                    param,
+                    names.entrySet().stream()
+                        .map(n -> new String[] {n.getKey(), n.getValue()})
+                        .toList()));
     String httpMethod = method.getHttpMethod().toUpperCase(Locale.ROOT);
     String summary = first(methodDoc == null ? "" : methodDoc.value(), classDoc, ApiDoc::value);
     String permission = permission(methodDoc, definition, type);
@@ -378,6 +372,33 @@ public final class Endpoints {
     return permission.isEmpty() ? fromSecurityAnnotations(method, type) : permission;
   }
 
+  /**
+   * The names the documented values of the method's path parameters stand for ({@link
+   * ApiDoc.Values}): by parameter, each value's path segment and its name, e.g. model: hostbyid to
+   * host.
+   */
+  public static Map<String, Map<String, String>> valueNames(Method method, Class<?> type) {
+    return valueNames(classDoc(type), method.getAnnotation(ApiDoc.class));
+  }
+
+  private static Map<String, Map<String, String>> valueNames(ApiDoc classDoc, ApiDoc methodDoc) {
+    Map<String, Map<String, String>> names = new LinkedHashMap<>();
+    for (ApiDoc doc : new ApiDoc[] {classDoc, methodDoc}) {
+      if (doc != null) {
+        for (ApiDoc.Values v : doc.values()) {
+          Map<String, String> param = names.computeIfAbsent(v.param(), p -> new LinkedHashMap<>());
+          for (String entry : v.value()) {
+            int eq = entry.indexOf('=');
+            param.put(
+                (eq < 0 ? entry : entry.substring(0, eq)).trim(),
+                (eq < 0 ? entry : entry.substring(eq + 1)).trim());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
   /** The rules RolesAllowedFeature enforces, the method's annotation winning over the class's. */
   private static String fromSecurityAnnotations(Method method, Class<?> type) {
     RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
@@ -444,7 +465,7 @@ public final class Endpoints {
   }
 
   /** The permission action of an HTTP method, as in app.action_model. */
-  static String action(String httpMethod) {
+  public static String action(String httpMethod) {
     return switch (httpMethod) {
       case "GET", "HEAD" -> "view";
       case "POST" -> "add";
