@@ -75,8 +75,10 @@ public final class Loans implements Rules {
               Map.of("host", 1, "customer", 1, "start", "2026-01-05", "due_return", "2026-03-31"));
 
   /**
-   * Lends the host: locks it, refuses a second open loan (409), stores its status and sets it
-   * {@code on_loan}. A loan created as already returned is history and leaves the host alone.
+   * Lends the host: locks it, checks the request's fields (400), refuses a second open loan (409),
+   * stores its status and sets it {@code on_loan}. A loan created as already returned is history
+   * and leaves the host alone. A broken request is told what is wrong with it before the state of
+   * the host: the conflict is for a request that could otherwise be done.
    */
   @Override
   public Map<String, Object> create(
@@ -94,7 +96,9 @@ public final class Loans implements Rules {
       // the generic checks name what is wrong with the host
       return inventory.create(sql, model, input);
     }
+    Map<String, Object> loan = withReturnedDate(input, returned, null, actor.now());
     if (!returned) {
+      inventory.checkNew(sql, model, loan);
       Map<String, Object> open =
           sql.row("SELECT id FROM loans_loan WHERE host_id = ? AND NOT returned", List.of(host));
       if (open != null) {
@@ -103,11 +107,7 @@ public final class Loans implements Rules {
       }
     }
     Map<String, Object> created =
-        inventory.create(
-            sql,
-            model,
-            withReturnedDate(input, returned, null, actor.now()),
-            Map.of("previous_status", status.get("status")));
+        inventory.create(sql, model, loan, Map.of("previous_status", status.get("status")));
     if (!returned) {
       inventory.update(sql, Models.HOST, host, Map.of("status", ON_LOAN), true);
     }

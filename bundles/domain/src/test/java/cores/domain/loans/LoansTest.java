@@ -193,6 +193,29 @@ class LoansTest {
   }
 
   @Test
+  void aBrokenLoanOfAHostOnLoanIsA400AtItsFieldsBeforeTheConflict() throws SQLException {
+    long host = fixture.host("lent-5b", "active");
+    lend(host, Map.of());
+    ProblemException broken =
+        assertThrows(
+            ProblemException.class,
+            () -> lend(host, Map.of("start", "not a date", "due_return", 5, "colour", "red")));
+    assertEquals(400, broken.status(), broken.detail());
+    Map<String, List<String>> errors = broken.errors();
+    assertTrue(errors.containsKey("start"), errors.toString());
+    assertTrue(errors.containsKey("due_return"), errors.toString());
+    assertEquals(List.of("unknown field"), errors.get("colour"));
+    // an open loan has no returned date: the field's 400, not the conflict
+    ProblemException dated =
+        assertThrows(
+            ProblemException.class, () -> lend(host, Map.of("returned_date", "2026-11-21")));
+    assertEquals(400, dated.status(), dated.detail());
+    // a valid request is told of the conflict
+    assertEquals(409, assertThrows(ProblemException.class, () -> lend(host, Map.of())).status());
+    assertEquals(1, db.number("SELECT count(*) FROM loans_loan WHERE host_id = " + host));
+  }
+
+  @Test
   void anOpenLoanCannotBeDeletedAReturnedOneCan() throws SQLException {
     long host = fixture.host("lent-6", "active");
     long loan = (Long) lend(host, Map.of()).get("id");
