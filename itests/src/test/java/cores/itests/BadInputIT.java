@@ -341,6 +341,56 @@ class BadInputIT {
       assertTrue(next.matches(".*[?&]offset=1000(&.*)?$"), next);
     }
 
+    /**
+     * Strict scalars: a value of another JSON type than its field's is a 400 at the field naming
+     * the type, never converted; a field the operation does not take (an id too) is refused.
+     */
+    @Test
+    void strictScalarsBookingAuthAndBulkBodiesRefuseWrongTypesAndFieldsTheyDoNotTake()
+        throws Exception {
+      String booking =
+          "{\"bookable\":1,\"start\":\"2030-01-01T09:00\",\"end\":\"2030-01-02T09:00\"";
+      Map<String, String[]> bad = new java.util.LinkedHashMap<>();
+      bad.put(
+          "{\"bookable\":\"5\",\"end\":\"2030-01-02T09:00\"}",
+          new String[] {"/api/booking/booking/", "bookable", "number"});
+      bad.put(
+          "{\"bookable\":true,\"end\":\"2030-01-02T09:00\"}",
+          new String[] {"/api/booking/booking/", "bookable", "number"});
+      bad.put(
+          booking + ",\"comment\":5}", new String[] {"/api/booking/booking/", "comment", "string"});
+      bad.put(booking + ",\"id\":7}", new String[] {"/api/booking/booking/", "id", null});
+      bad.put(
+          "{\"username\":\"strict\",\"is_active\":\"true\"}",
+          new String[] {"/api/auth/users/", "is_active", "boolean"});
+      bad.put("{\"username\":5}", new String[] {"/api/auth/users/", "username", "string"});
+      bad.put("{\"username\":\"strict\",\"id\":7}", new String[] {"/api/auth/users/", "id", null});
+      bad.put("{\"name\":true}", new String[] {"/api/auth/groups/", "name", "string"});
+      bad.put(
+          "{\"hosts\":[\"5\"]}", new String[] {"/api/booking/bookable/bulk", "hosts[0]", "number"});
+      bad.put(
+          "{\"hosts\":[5],\"status\":1}",
+          new String[] {"/api/booking/bookable/bulk", "status", "string"});
+      bad.put("{\"hosts\":[5],\"id\":7}", new String[] {"/api/booking/bookable/bulk", "id", null});
+      long bookings = count("booking_booking");
+      long users = count("auth_user");
+      for (Map.Entry<String, String[]> c : bad.entrySet()) {
+        String[] where = c.getValue();
+        String message =
+            where[2] == null ? "Unknown field." : "Expected a value of type " + where[2] + ".";
+        assertProblem(
+            400,
+            api.send("POST", where[0], admin, c.getKey()),
+            "\"errors\":{\"" + where[1] + "\":[\"" + message + "\"]}");
+      }
+      assertProblem(
+          400,
+          api.send("POST", "/api/auth/login", null, "{\"username\":\"admin\",\"password\":5}"),
+          "\"password\"");
+      assertEquals(bookings, count("booking_booking"));
+      assertEquals(users, count("auth_user"));
+    }
+
     @Test
     void anUnsupportedFilterIs400NamingIt() throws Exception {
       assertProblem(400, api.send("GET", "/api/inventory/host/?lab=1", admin, null), "\"lab\"");

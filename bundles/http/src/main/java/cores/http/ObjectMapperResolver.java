@@ -1,10 +1,14 @@
 package cores.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.ext.ContextResolver;
 
@@ -12,9 +16,11 @@ import jakarta.ws.rs.ext.ContextResolver;
  * The one Jackson configuration of the REST API: java.time values as ISO-8601 strings, unknown
  * properties rejected so that typos in import scripts are reported instead of silently ignored,
  * fractions refused where a whole number belongs (Jackson would cut 1.9 to 1: another bookable),
- * text PostgreSQL would not store as sent refused ({@link StorableStrings}); Jackson's own limits
- * (numbers of at most 1,000 digits, nesting at most 1,000 deep) stand and their violations are
- * 400s.
+ * every value of a typed body in its own JSON type (no text "5" or true for a number, no number or
+ * boolean for a text, no 1 or "true" for a boolean: a client's mistake is named, not guessed at;
+ * free-form objects keep their values as sent), text PostgreSQL would not store as sent refused
+ * ({@link StorableStrings}); Jackson's own limits (numbers of at most 1,000 digits, nesting at most
+ * 1,000 deep) stand and their violations are 400s.
  */
 public final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
   private final ObjectMapper mapper = newObjectMapper();
@@ -29,6 +35,14 @@ public final class ObjectMapperResolver implements ContextResolver<ObjectMapper>
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        // a number or boolean is not text: Jackson would turn it into one even without the above
+        .withCoercionConfig(
+            LogicalType.Textual,
+            text ->
+                text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
         .build();
   }
 

@@ -71,6 +71,53 @@ class ServerTest extends ServerFixture {
   }
 
   @Test
+  void strictScalarsAWrongJsonTypeIsProblem400AtTheFieldNamingTheExpectedType() throws Exception {
+    Map<String, String> wrong = new java.util.LinkedHashMap<>();
+    wrong.put("{\"number\":\"5\"}", "number:number");
+    wrong.put("{\"number\":true}", "number:number");
+    wrong.put("{\"number\":\"\"}", "number:number");
+    wrong.put("{\"text\":5}", "text:string");
+    wrong.put("{\"text\":1.5}", "text:string");
+    wrong.put("{\"text\":false}", "text:string");
+    wrong.put("{\"flag\":\"true\"}", "flag:boolean");
+    wrong.put("{\"flag\":1}", "flag:boolean");
+    wrong.put("{\"ids\":[1,\"5\"]}", "ids[1]:number");
+    for (Map.Entry<String, String> c : wrong.entrySet()) {
+      String field = c.getValue().split(":")[0];
+      String type = c.getValue().split(":")[1];
+      Map<String, Object> body = problem(send("POST", "/api/things/typed", c.getKey()), 400);
+      assertEquals(
+          Map.of(field, List.of("Expected a value of type " + type + ".")),
+          body.get("errors"),
+          c.getKey());
+    }
+    // a field the body does not take, an id too, is refused
+    Map<String, Object> id = problem(send("POST", "/api/things/typed", "{\"id\":3}"), 400);
+    assertEquals(Map.of("id", List.of("Unknown field.")), id.get("errors"));
+    // each type as itself, and values of a free-form object as they are
+    HttpResponse<String> right =
+        send(
+            "POST",
+            "/api/things/typed",
+            "{\"number\":5,\"text\":\"t\",\"flag\":true,\"ids\":[1,2],"
+                + "\"free\":{\"a\":\"5\",\"b\":5}}");
+    assertEquals(200, right.statusCode(), right.body());
+    assertEquals(
+        Map.of(
+            "number",
+            5,
+            "text",
+            "t",
+            "flag",
+            true,
+            "ids",
+            List.of(1, 2),
+            "free",
+            Map.of("a", "5", "b", 5)),
+        json(right));
+  }
+
+  @Test
   void storableTextALoneSurrogateInJsonIsProblem400AtTheFieldLikeANul() throws Exception {
     for (String text : List.of("a\\ud800", "\\udc00b", "\\ude00\\ud83d", "x\\u0000")) {
       Map<String, Object> body =

@@ -33,6 +33,9 @@ final class TestResources {
 
   record Thing(String name, int count, Instant when) {}
 
+  /** A body of each JSON type, as the booking, account and bulk bodies are. */
+  record Typed(Long number, String text, Boolean flag, List<Long> ids, Map<String, Object> free) {}
+
   @Path("things")
   public static final class Things implements ApiSchemas {
     /** The answer of the list, as a descriptor-driven resource would publish it. */
@@ -108,6 +111,14 @@ final class TestResources {
         @PathParam("kind") String kind, Thing thing, @Context SecurityContext security) {
       Access.require(security, "inventory.change_" + ("hostbyid".equals(kind) ? "host" : kind));
       return thing;
+    }
+
+    @POST
+    @Path("typed")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Typed typed(Typed typed) {
+      return typed;
     }
 
     @POST

@@ -89,13 +89,25 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
         || SURROGATE_MESSAGE.equals(e.getOriginalMessage())) {
       return e.getOriginalMessage();
     }
-    if (e instanceof InvalidFormatException format) {
+    if (e instanceof InvalidFormatException format && !coercion(format)) {
       return "Invalid value for type " + typeName(format.getTargetType()) + ".";
     }
     if (e.getTargetType() != null) {
       return "Expected a value of type " + typeName(e.getTargetType()) + ".";
     }
     return "Invalid value.";
+  }
+
+  /**
+   * Whether the value was of another JSON type than the field's (a number for a text, "" for a
+   * number), not a value of the right type that does not parse (a date that is no date).
+   */
+  private static boolean coercion(InvalidFormatException e) {
+    Class<?> target = e.getTargetType();
+    return !(e.getValue() instanceof String)
+        || target == boolean.class
+        || target == Boolean.class
+        || (target != null && (target.isPrimitive() || Number.class.isAssignableFrom(target)));
   }
 
   /** JSON-ish names: users write JSON, not Java. */

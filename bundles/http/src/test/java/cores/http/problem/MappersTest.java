@@ -103,11 +103,12 @@ class MappersTest {
   }
 
   @Test
-  void wrongTypeNamesTheField() {
+  void wrongTypeNamesTheFieldAndTheExpectedType() {
+    // text is never a number, whatever it says
     Response response = readThing("{\"name\":\"a\",\"count\":\"many\"}");
     assertEquals(400, response.getStatus());
     assertEquals(
-        Map.of("count", List.of("Invalid value for type number.")), body(response).get("errors"));
+        Map.of("count", List.of("Expected a value of type number.")), body(response).get("errors"));
   }
 
   @Test
