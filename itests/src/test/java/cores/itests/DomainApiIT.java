@@ -231,6 +231,56 @@ class DomainApiIT {
     assertTrue(suspended.body().contains("\"status\":\"suspended\""), suspended.body());
   }
 
+  /**
+   * End now grace: a client gives a running booking back by sending the time it read as the new
+   * end; it arrives a little in the past and is taken as now. The past is not rewritten: once
+   * ended, the booking keeps its end.
+   */
+  @Test
+  void endNowGraceARunningBookingIsGivenBackThroughTheApi() throws Exception {
+    long hardware = id(created("/api/inventory/hosthardware/", "{\"name\":\"end-now-hw\"}"));
+    long host =
+        id(
+            created(
+                "/api/inventory/host/",
+                "{\"hostname\":\"end-now-1\",\"hardware\":"
+                    + hardware
+                    + ",\"status\":\"active\"}"));
+    long bookable =
+        id(created("/api/booking/bookable/", "{\"host\":" + host + ",\"status\":\"active\"}"));
+    // no start: it holds from now
+    long booking =
+        id(
+            created(
+                "/api/booking/booking/",
+                "{\"bookable\":"
+                    + bookable
+                    + ",\"end\":\""
+                    + Instant.now().plus(Duration.ofHours(3))
+                    + "\"}"));
+    Thread.sleep(1100);
+    Instant read = Instant.now().minusSeconds(2);
+    HttpResponse<String> ended =
+        api.send(
+            "PATCH", "/api/booking/booking/" + booking + "/", admin, "{\"end\":\"" + read + "\"}");
+    assertEquals(200, ended.statusCode(), ended.body());
+    Matcher end = Pattern.compile("\"end\":\"([^\"]+)\"").matcher(ended.body());
+    assertTrue(end.find(), ended.body());
+    Instant now = Instant.parse(end.group(1));
+    assertTrue(now.isAfter(read) && !now.isAfter(Instant.now()), ended.body());
+    HttpResponse<String> again =
+        api.send(
+            "PATCH",
+            "/api/booking/booking/" + booking + "/",
+            admin,
+            "{\"end\":\"" + Instant.now().minusSeconds(2) + "\"}");
+    assertEquals(400, again.statusCode(), again.body());
+    assertTrue(
+        api.send("GET", "/api/booking/booking/" + booking + "/", admin, null)
+            .body()
+            .contains("\"end\":\"" + end.group(1) + "\""));
+  }
+
   private static HttpResponse<String> created(String path, String body) throws Exception {
     return api.created(path, admin, body);
   }

@@ -1,6 +1,7 @@
 package cores.domain.booking;
 
 import cores.api.web.Dates;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,7 +19,27 @@ public final class BookingRules {
   /** The most days a booking lasts: longer holds are reservations. */
   public static final int MAX_BOOKING_DAYS = 31;
 
+  /**
+   * How far before now the new end of a running booking may lie and still mean "now": a client that
+   * gives a booking back sends the time it read, which arrives a little late (and its clock may be
+   * a little off).
+   */
+  public static final Duration END_NOW_GRACE = Duration.ofSeconds(60);
+
   private BookingRules() {}
+
+  /**
+   * The end a change of a booking asks for ({@code end}; {@code before} is the stored one): an end
+   * at most {@link #END_NOW_GRACE} before now, of a booking that is running (has started, has not
+   * ended), is now: the booking is given back at once, as the page's "Give it back now" does. Any
+   * other end is as given, for {@link #changedBookingEnd} to check: a booking's past is not
+   * rewritten.
+   */
+  public static Instant askedBookingEnd(Instant start, Instant before, Instant end, Instant now) {
+    boolean running = !start.isAfter(now) && before.isAfter(now);
+    boolean justPast = end != null && end.isBefore(now) && !end.isBefore(now.minus(END_NOW_GRACE));
+    return running && justPast ? now : end;
+  }
 
   /**
    * Problems of a new booking's times, field to message; empty when it may be made. {@code zone} is

@@ -268,10 +268,11 @@ public final class BookingService {
 
   /**
    * The owner (or staff) changes a booking's comment or end (e.g. gives it back early): the end
-   * keeps the time rules of a new booking, except that the start may have passed. Giving time back
-   * is always possible; a longer booking is a new booking of the added time, under every rule of
-   * {@link #book} (bookable and host active, the owner in the host's group, no reservation), and
-   * one that has ended cannot be extended.
+   * keeps the time rules of a new booking, except that the start may have passed; an end just past
+   * of a running booking is now ({@link BookingRules#askedBookingEnd}). Giving time back is always
+   * possible; a longer booking is a new booking of the added time, under every rule of {@link
+   * #book} (bookable and host active, the owner in the host's group, no reservation), and one that
+   * has ended cannot be extended.
    */
   public Map<String, Object> changeBooking(
       Sql sql, User actor, long id, Change change, Instant now) {
@@ -289,7 +290,7 @@ public final class BookingService {
     lockBookable(sql, bookable);
     Instant start = (Instant) row.get("start_time");
     Instant before = (Instant) row.get("end_time");
-    Instant end = change.end(before);
+    Instant end = BookingRules.askedBookingEnd(start, before, change.end(before), now);
     String comment = change.comment(row.get("comment"));
     FieldErrors errors = new FieldErrors();
     if (change.end() != null || change.replace()) {

@@ -279,6 +279,51 @@ class ChangingHoldsTest extends BookingServiceFixture {
   }
 
   @Test
+  void endNowGraceAnEndJustPastOfARunningBookingEndsItNow() throws Exception {
+    long bookable = fixture.bookable("end-now", "active");
+    long id =
+        fixture.booking(
+            bookable, alice.id(), NOW.minus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(2)));
+    // the client's "now" arrives a few seconds late: taken as now, not refused
+    Map<String, Object> ended = changeEnd(alice, id, NOW.minusSeconds(5));
+    assertEquals(NOW, ended.get("end"));
+    assertEquals(
+        NOW,
+        tx.required(
+            em ->
+                Sql.of(em)
+                    .row("SELECT end_time FROM booking_booking WHERE id = ?", List.of(id))
+                    .get("end_time")));
+  }
+
+  @Test
+  void endNowGraceDoesNotRewriteHistory() throws Exception {
+    long bookable = fixture.bookable("end-now-history", "active");
+    long running =
+        fixture.booking(
+            bookable, alice.id(), NOW.minus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(2)));
+    // beyond the grace: the past is not changed
+    ProblemException old =
+        assertThrows(
+            ProblemException.class,
+            () -> changeEnd(alice, running, NOW.minus(BookingRules.END_NOW_GRACE).minusSeconds(1)));
+    assertEquals(List.of("may not be in the past"), old.errors().get("end"));
+    // an ended booking keeps its end, even one within the grace
+    long ended =
+        fixture.booking(
+            bookable, alice.id(), NOW.minus(Duration.ofHours(4)), NOW.minus(Duration.ofHours(3)));
+    ProblemException shortened =
+        assertThrows(ProblemException.class, () -> changeEnd(alice, ended, NOW.minusSeconds(5)));
+    assertEquals(400, shortened.status());
+    // a booking that has not started is not running: its end stays where it is asked for
+    long later =
+        (Long)
+            book(alice, bookable, HOUR.plus(Duration.ofHours(3)), HOUR.plus(Duration.ofHours(4)))
+                .get("id");
+    assertEquals(400, status(() -> changeEnd(alice, later, NOW.minusSeconds(5))));
+  }
+
+  @Test
   void extendingABookingKeepsTheRuleNoReservationInTheAddedTime() throws Exception {
     long bookable = fixture.bookable("extend-reserved", "active");
     long id = (Long) book(alice, bookable, HOUR, HOUR.plus(Duration.ofHours(2))).get("id");
