@@ -24,7 +24,10 @@ public final class BookingRules {
    * gives a booking back sends the time it read, which arrives a little late (and its clock may be
    * a little off).
    */
-  public static final Duration END_NOW_GRACE = Duration.ofSeconds(60);
+  public static final int END_NOW_GRACE_SECONDS = 60;
+
+  /** {@link #END_NOW_GRACE_SECONDS} as a duration. */
+  public static final Duration END_NOW_GRACE = Duration.ofSeconds(END_NOW_GRACE_SECONDS);
 
   private BookingRules() {}
 

@@ -9,6 +9,7 @@ import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.domain.booking.BookingMail;
+import cores.domain.booking.BookingRules;
 import cores.domain.booking.BookingService;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.Consumes;
@@ -159,7 +160,10 @@ public final class BookingResource implements ApiSchemas {
   @ApiDoc(
       response = "booking",
       request = "booking_change",
-      value = "Changes the comment or the end",
+      value =
+          "Changes the comment or the end; an end at most "
+              + BookingRules.END_NOW_GRACE_SECONDS
+              + " s past, of a booking that holds now, ends it now",
       permission = "authenticated: the owner or staff")
   public Map<String, Object> patch(
       @PathParam("id") long id, BookingChange input, @Context SecurityContext security) {
