@@ -406,6 +406,41 @@ class AccountPagesIT {
     assertEquals(before, site.api().db().number("SELECT count(*) FROM auth_password_reset"));
   }
 
+  @Test
+  @Order(9)
+  void storableTextANulInAFieldShowsTheFormAgainAsTypedWithTheErrorAtTheField() throws Exception {
+    annBrowser.open("/profile");
+    String token =
+        "csrfmiddlewaretoken="
+            + URLEncoder.encode(
+                annBrowser.find("input[name='csrfmiddlewaretoken']").getAttribute("value"),
+                StandardCharsets.UTF_8);
+    HttpResponse<String> profile =
+        send(
+            annBrowser,
+            "/profile",
+            token + "&first_name=A%00nn&last_name=Typed&email=typed%40example.org");
+    assertEquals(400, profile.statusCode(), profile.body());
+    assertTrue(
+        profile
+            .body()
+            .matches("(?s).*id=\"first_name-error\">Text must not contain NUL characters.*"),
+        profile.body());
+    assertTrue(profile.body().contains("value=\"Typed\""), "as typed: " + profile.body());
+    assertTrue(profile.body().contains("value=\"typed@example.org\""), profile.body());
+    assertEquals(
+        "Ann", site.api().db().text("SELECT first_name FROM auth_user WHERE id = ?", annId));
+    assertEquals(
+        "Lee", site.api().db().text("SELECT last_name FROM auth_user WHERE id = ?", annId));
+
+    annBrowser.open("/profile/tokens");
+    HttpResponse<String> label = send(annBrowser, "/profile/tokens", token + "&label=ci%00bot");
+    assertEquals(400, label.statusCode(), label.body());
+    assertTrue(label.body().contains("id=\"label-error\">Text must not"), label.body());
+    assertEquals(
+        0, site.api().db().number("SELECT count(*) FROM cores_token WHERE label LIKE 'ci%'"));
+  }
+
   /** Asks for a reset link and answers the page's message. */
   private static String ask(Browser visitor, String email) {
     visitor.open("/password-reset");

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -398,6 +400,26 @@ class AdminPagesIT {
   }
 
   @Test
+  @Order(34)
+  void storableTextANulInAFieldShowsTheFormAgainAsTypedWithTheErrorAtTheField() throws Exception {
+    String details = "SELECT details FROM inventory_host WHERE id = ?";
+    String before = site.api().db().text(details, otherHostId);
+    root.open("/admin/inventory/host/" + otherHostId);
+    HttpResponse<String> refused =
+        post(
+            root,
+            "/admin/inventory/host/" + otherHostId,
+            changeForm(Map.of("details", "a\u0000b")));
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(
+        refused.body().contains("id=\"f-details-error\">Text must not contain NUL characters"),
+        refused.body());
+    assertTrue(refused.body().contains("value=\"adm-02\""), "as typed: " + refused.body());
+    assertTrue(refused.body().contains("name=\"_opened\""), "still guarded: " + refused.body());
+    assertEquals(before, site.api().db().text(details, otherHostId), "nothing written");
+  }
+
+  @Test
   @Order(40)
   void aStaffUserWithoutDeleteHostSeesNoDeleteAndAForgedDeleteIs403() throws Exception {
     WebSite.Account dora = site.user("dora", false);
@@ -525,6 +547,21 @@ class AdminPagesIT {
     root.follow("main form button[type=submit]");
     assertTrue(root.text().contains("Deleted 2 of them."), root.text());
     assertEquals(0, number("SELECT count(*) FROM inventory_hdvendor WHERE vendor LIKE 'bulk-%'"));
+  }
+
+  /**
+   * The form open in the browser as it would post it (its token and {@code _opened} included), with
+   * the given fields set to other values or left out (null).
+   */
+  private String changeForm(Map<String, String> changed) {
+    return (String)
+        ((JavascriptExecutor) root.driver())
+            .executeScript(
+                "const form = new FormData(document.querySelector('main form'));"
+                    + " for (const [name, value] of Object.entries(arguments[0])) {"
+                    + " if (value === null) form.delete(name); else form.set(name, value); }"
+                    + " return new URLSearchParams(form).toString();",
+                changed);
   }
 
   private HttpResponse<String> post(Browser browser, String path, String body) throws Exception {

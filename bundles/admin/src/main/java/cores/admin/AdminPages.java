@@ -237,6 +237,8 @@ public final class AdminPages {
       MultivaluedMap<String, String> posted) {
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
+    // no field here is typed: a NUL in one was forged, refused before any lookup
+    PostedForm.requireStorable(posted);
     List<Long> ids = ids(posted);
     if (ids.isEmpty()) {
       return redirect(allowed(visitor, model).url() + "?done=none");
@@ -313,6 +315,7 @@ public final class AdminPages {
     User user = visitor.user().orElseThrow();
     AdminDesk.Created created;
     try {
+      PostedForm.requireStorable(posted);
       created =
           inlines.isEmpty()
               ? desk.createShown(user, model, values)

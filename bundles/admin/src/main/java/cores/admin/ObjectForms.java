@@ -75,6 +75,7 @@ public final class ObjectForms {
     AdminAccess.require(visitor, model, spec.action());
     AdminAccess.requireWritable(request, model);
     try {
+      PostedForm.requireStorable(posted);
       pages
           .desk()
           .submit(

@@ -117,6 +117,7 @@ public final class ObjectPages {
       }
     }
     try {
+      PostedForm.requireStorable(posted);
       pages.desk().update(visitor.user().orElseThrow(), model, id, values, inlines);
     } catch (ProblemException e) {
       if (refusedAtFields(e)) {

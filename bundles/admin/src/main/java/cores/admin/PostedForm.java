@@ -4,6 +4,7 @@ import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.web.ProblemException;
+import cores.api.web.StorableText;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -51,6 +52,17 @@ final class PostedForm {
       }
     }
     return initial;
+  }
+
+  /**
+   * Refuses a form holding text that PostgreSQL would not store as sent ({@link StorableText}, e.g.
+   * a NUL): 400 at the fields that hold it, so the form is shown again as typed, nothing written.
+   */
+  static void requireStorable(MultivaluedMap<String, String> posted) {
+    Map<String, List<String>> problems = StorableText.problems(posted);
+    if (!problems.isEmpty()) {
+      throw ProblemException.invalid(problems);
+    }
   }
 
   /** A multi and a permissions field post one value a ticked box; the desks read one a line. */

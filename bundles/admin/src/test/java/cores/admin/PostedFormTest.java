@@ -1,9 +1,11 @@
 package cores.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminField;
+import cores.api.web.ProblemException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
@@ -41,6 +43,25 @@ class PostedFormTest {
     posted.add("name", "staff");
     assertEquals(
         Map.of("name", "staff", "permissions", "", "kinds", ""), PostedForm.values(GROUP, posted));
+  }
+
+  @Test
+  void storableTextANulIsRefusedAtItsFieldWithTheFormAsTyped() {
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.add("name", "sta\u0000ff");
+    posted.addAll("kinds", "a", "b");
+    ProblemException refused =
+        assertThrows(ProblemException.class, () -> PostedForm.requireStorable(posted));
+    assertEquals(400, refused.status());
+    Form form =
+        new Form(PostedForm.values(GROUP, posted))
+            .refused(refused, List.of("name", "permissions", "kinds"));
+    assertEquals(List.of("Text must not contain NUL characters (\\u0000)."), form.errors("name"));
+    assertEquals("sta\u0000ff", form.value("name"), "as typed");
+    assertEquals("a\nb", form.value("kinds"));
+    // tab, line feed and the other control characters PostgreSQL stores as sent
+    posted.putSingle("name", "tab\tline\nescape\u001b");
+    PostedForm.requireStorable(posted);
   }
 
   @Test

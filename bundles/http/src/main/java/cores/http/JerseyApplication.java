@@ -292,7 +292,7 @@ final class JerseyApplication implements AutoCloseable {
                 new RolesAllowedFeature(),
                 new DocumentedUserFeature(),
                 new QueryParametersFeature(),
-                new StorableForms(),
+                new StorableForms(api),
                 new UnreadBodies()));
     if (api) {
       instances.add(new IndexResource(served));

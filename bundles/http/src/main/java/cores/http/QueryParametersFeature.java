@@ -1,6 +1,7 @@
 package cores.http;
 
 import cores.api.web.ApiDoc;
+import cores.api.web.StorableText;
 import cores.http.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

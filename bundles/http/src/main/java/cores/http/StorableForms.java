@@ -1,5 +1,6 @@
 package cores.http;
 
+import cores.api.web.StorableText;
 import cores.http.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -12,18 +13,25 @@ import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * HTML form posts (the pages of every bundle): a charset the server does not know is a 415 (Jersey
- * would fail reading the form), and a field that PostgreSQL would not store as sent ({@link
- * StorableText}) is a 400 naming it, before any page sees the form. The body is read here and put
- * back for the resource.
+ * Form posts: a charset the server does not know is a 415 (Jersey would fail reading the form). On
+ * the REST API a field that PostgreSQL would not store as sent ({@link StorableText}) is a 400
+ * naming it, before any resource sees the form (the body is read here and put back). The pages
+ * apply the same rule to their forms themselves, so that a refused form is shown again as typed,
+ * the problem at its field.
  */
 @Priority(Priorities.USER)
 final class StorableForms implements ContainerRequestFilter {
+  private final boolean api;
+
+  StorableForms(boolean api) {
+    this.api = api;
+  }
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -37,21 +45,19 @@ final class StorableForms implements ContainerRequestFilter {
               .build());
       return;
     }
+    if (!api) {
+      return;
+    }
     byte[] body = request.getEntityStream().readAllBytes();
     request.setEntityStream(new ByteArrayInputStream(body));
-    Map<String, List<String>> errors = new LinkedHashMap<>();
+    Map<String, List<String>> fields = new LinkedHashMap<>();
     for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
       int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      String problem = StorableText.problem(name);
-      if (problem == null) {
-        problem = StorableText.problem(value);
-      }
-      if (problem != null) {
-        errors.put(StorableText.shown(name), List.of(problem));
-      }
+      fields
+          .computeIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)), n -> new ArrayList<>())
+          .add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
     }
+    Map<String, List<String>> errors = StorableText.problems(fields);
     if (!errors.isEmpty()) {
       request.abortWith(
           Problems.response(

@@ -247,12 +247,23 @@ class PagesTest {
   }
 
   @Test
-  void storableTextANulInAFormFieldIs400BeforeAnyPage() throws Exception {
-    HttpResponse<String> refused = logIn("ad\u0000min", "wonder land", "/");
+  void storableTextANulInALoginFieldShowsTheFormAgainAsTyped() throws Exception {
+    HttpResponse<String> refused = logIn("ad\u0000min", "wonder land", "/bookings");
     assertEquals(400, refused.statusCode(), refused.body());
-    assertTrue(refused.body().contains("username"), refused.body());
     assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-    assertEquals(400, logIn("alice", "wonder land", "/\u0000").statusCode());
+    assertTrue(
+        refused.body().contains("Username: Text must not contain NUL characters"), refused.body());
+    assertTrue(refused.body().contains("<form method=\"post\" action=\"/login\""));
+    assertTrue(refused.body().contains("value=\"ad\ufffdmin\""), refused.body());
+    assertTrue(refused.body().contains("value=\"/bookings\""), "next kept: " + refused.body());
+    HttpResponse<String> password = logIn("alice", "wonder\u0000land", "/");
+    assertEquals(400, password.statusCode(), password.body());
+    assertTrue(password.body().contains("Password: Text must not contain NUL"), password.body());
+    assertTrue(password.body().contains("value=\"alice\""), password.body());
+    // a next the form did not give falls back to the start page, as any other
+    HttpResponse<String> next = logIn("alice", "wonder land", "/\u0000");
+    assertEquals(303, next.statusCode(), next.body());
+    assertTrue(next.headers().firstValue("Location").orElseThrow().endsWith("/"));
   }
 
   @Test

@@ -146,6 +146,22 @@ class ServerTest extends ServerFixture {
   }
 
   @Test
+  void storableTextANulInAFormPostedToTheApiIsProblem400AtTheField() throws Exception {
+    Map<String, Object> body =
+        problem(
+            send(
+                "POST",
+                "/api/things/form",
+                "name=a%00b&ok=1",
+                "Content-Type",
+                "application/x-www-form-urlencoded"),
+            400);
+    assertEquals(
+        Map.of("name", List.of("Text must not contain NUL characters (\\u0000).")),
+        body.get("errors"));
+  }
+
+  @Test
   void aFormInACharsetTheServerDoesNotKnowIsProblem415() throws Exception {
     for (String charset : List.of("bogus", "\"a b\"")) {
       Map<String, Object> body =

@@ -2,6 +2,7 @@ package cores.web;
 
 import cores.api.web.Dates;
 import cores.api.web.ProblemException;
+import cores.api.web.StorableText;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +27,11 @@ public final class Form {
     return form;
   }
 
-  /** The form as posted (the first value of each field). */
+  /**
+   * The form as posted (the first value of each field), with a problem at each field holding text
+   * that PostgreSQL would not store as sent ({@link StorableText}, e.g. a NUL): a page shows such a
+   * form again as typed ({@link #hasErrors}) and writes nothing.
+   */
   public static Form posted(MultivaluedMap<String, String> posted) {
     Form form = new Form();
     if (posted != null) {
@@ -36,6 +41,16 @@ public final class Form {
               form.values.put(name, list.get(0));
             }
           });
+      Map<String, List<String>> unstorable = StorableText.problems(posted);
+      unstorable.forEach((field, messages) -> messages.forEach(m -> form.error(field, m)));
+      if (!unstorable.isEmpty()) {
+        // also above the form: a hidden field's problem would show nowhere else
+        form.general.add(
+            "Nothing was saved: text must not contain NUL characters or lone UTF-16 surrogates"
+                + " (in "
+                + String.join(", ", unstorable.keySet())
+                + ").");
+      }
     }
     return form;
   }

@@ -1,6 +1,7 @@
 package cores.http.pages;
 
 import cores.api.auth.LoginFailedException;
+import cores.api.web.StorableText;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.http.HttpConfig;
@@ -94,6 +95,14 @@ public final class LoginPage {
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
       return retry(400, visitor, username, target, "Enter a username and a password.");
     }
+    // the form shown again as typed, as the pages do with their forms
+    String unstorable = unstorable("Username", username);
+    if (unstorable == null) {
+      unstorable = unstorable("Password", password);
+    }
+    if (unstorable != null) {
+      return retry(400, visitor, StorableText.shown(username), target, unstorable);
+    }
     Optional<SessionLogin.Opened> opened;
     try {
       opened =
@@ -119,6 +128,12 @@ public final class LoginPage {
     Response.ResponseBuilder response = Response.seeOther(URI.create(target));
     opened.get().cookies().forEach(c -> response.header(HttpHeaders.SET_COOKIE, c));
     return response.build();
+  }
+
+  /** The field's problem when PostgreSQL would not store it ({@link StorableText}), else null. */
+  private static String unstorable(String label, String value) {
+    String problem = StorableText.problem(value);
+    return problem == null ? null : label + ": " + problem;
   }
 
   private Response retry(

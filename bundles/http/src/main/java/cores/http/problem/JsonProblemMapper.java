@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import cores.api.web.StorableText;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
@@ -20,13 +21,6 @@ import org.eclipse.jetty.http.HttpException;
  * which answer in plain text. Failures to write an answer are the server's fault: 500.
  */
 public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingException> {
-  /** The message of a string refused for holding NUL (the http bundle's deserializer). */
-  public static final String NUL_MESSAGE = "Text must not contain NUL characters (\\u0000).";
-
-  /** The message of a string refused for holding half of a UTF-16 surrogate pair. */
-  public static final String SURROGATE_MESSAGE =
-      "Text must not contain a lone UTF-16 surrogate (\\ud800 to \\udfff without its pair).";
-
   private final InternalErrors internalErrors;
 
   public JsonProblemMapper(InternalErrors internalErrors) {
@@ -85,8 +79,9 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
     if (e instanceof UnrecognizedPropertyException) {
       return "Unknown field.";
     }
-    if (NUL_MESSAGE.equals(e.getOriginalMessage())
-        || SURROGATE_MESSAGE.equals(e.getOriginalMessage())) {
+    // the http bundle's deserializer refused text PostgreSQL would not store as sent
+    if (StorableText.NUL_MESSAGE.equals(e.getOriginalMessage())
+        || StorableText.SURROGATE_MESSAGE.equals(e.getOriginalMessage())) {
       return e.getOriginalMessage();
     }
     if (e instanceof InvalidFormatException format && !coercion(format)) {

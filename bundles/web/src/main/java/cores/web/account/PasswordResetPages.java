@@ -65,6 +65,10 @@ public final class PasswordResetPages {
   public Response send(
       MultivaluedMap<String, String> posted, @Context ContainerRequestContext request) {
     Form form = Form.posted(posted);
+    if (form.hasErrors()) {
+      return site.render(
+          request, 400, "Forgot your password?", ASK, view(request, form, null, null));
+    }
     try {
       resets.request(form.value("email"));
     } catch (ProblemException e) {
@@ -116,6 +120,8 @@ public final class PasswordResetPages {
     String password = form.value("new_password");
     if (!password.equals(form.value("confirm_password"))) {
       form.error("confirm_password", "does not match the new password");
+    }
+    if (form.hasErrors()) {
       return site.render(
           request, 400, "Set a new password", SET, view(request, form, key, user.get().username()));
     }

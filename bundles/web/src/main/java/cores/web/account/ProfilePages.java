@@ -88,6 +88,9 @@ public final class ProfilePages {
         request,
         me -> {
           Form form = Form.posted(posted);
+          if (form.hasErrors()) {
+            return show(request, 400, "profile", form, profile(me));
+          }
           try {
             profiles.update(
                 me.id(),
@@ -124,6 +127,8 @@ public final class ProfilePages {
           String next = form.value("new_password");
           if (!next.equals(form.value("confirm_password"))) {
             form.error("confirm_password", "does not match the new password");
+          }
+          if (form.hasErrors()) {
             return show(request, 400, "password", form, profile(me));
           }
           try {

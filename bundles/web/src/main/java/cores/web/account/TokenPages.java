@@ -67,6 +67,9 @@ public final class TokenPages {
         me -> {
           Access.requireNotImpersonating(request, "create API tokens");
           Form form = Form.posted(posted);
+          if (form.hasErrors()) {
+            return show(request, me, 400, form, null);
+          }
           String key;
           try {
             key = tokens.issue(me.id(), form.value("label").strip());

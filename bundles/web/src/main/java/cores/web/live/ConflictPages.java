@@ -222,6 +222,9 @@ public final class ConflictPages {
     Conflict conflict = open(id, Conflict.Kind.UNKNOWN);
     Form form = Form.posted(posted);
     String back = back(form.value("back"));
+    if (form.hasErrors()) {
+      return nicPage(request, 400, conflict, form, back);
+    }
     NewNic nic =
         new NewNic(
             form.value("mac").strip(),

@@ -1,0 +1,33 @@
+package cores.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FormTest {
+  @Test
+  void storableTextANulIsAProblemAtItsFieldWithTheFormAsTyped() {
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.add("first_name", "A\u0000nn");
+    posted.add("last_name", "Lee");
+    Form form = Form.posted(posted);
+    assertTrue(form.hasErrors());
+    assertEquals(
+        List.of("Text must not contain NUL characters (\\u0000)."), form.errors("first_name"));
+    assertFalse(form.invalid("last_name"));
+    assertEquals("Lee", form.value("last_name"), "as typed");
+    assertTrue(form.general().get(0).contains("first_name"), form.general().toString());
+  }
+
+  @Test
+  void controlCharactersPostgresqlStoresAreNoProblem() {
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.add("comment", "tab\tline\nescape\u001b\ud83d\ude00");
+    assertFalse(Form.posted(posted).hasErrors());
+  }
+}
