@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -417,6 +418,36 @@ class AdminPagesIT {
     assertTrue(refused.body().contains("value=\"adm-02\""), "as typed: " + refused.body());
     assertTrue(refused.body().contains("name=\"_opened\""), "still guarded: " + refused.body());
     assertEquals(before, site.api().db().text(details, otherHostId), "nothing written");
+  }
+
+  @Test
+  @Order(35)
+  void editedSinceASaveWithoutWhatTheFormWasOpenedOnIsRefusedShowingTheCurrentValues()
+      throws Exception {
+    String details = "SELECT details FROM inventory_host WHERE id = ?";
+    String before = site.api().db().text(details, otherHostId);
+    root.open("/admin/inventory/host/" + otherHostId);
+    Map<String, String> withoutOpened = new HashMap<>();
+    withoutOpened.put("details", "saved blind");
+    withoutOpened.put("_opened", null);
+    for (Map<String, String> changed :
+        List.of(withoutOpened, Map.of("details", "saved blind", "_opened", ""))) {
+      HttpResponse<String> refused =
+          post(root, "/admin/inventory/host/" + otherHostId, changeForm(changed));
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertTrue(
+          refused.body().contains("This form was sent without the record of what it was opened"),
+          refused.body());
+      assertTrue(refused.body().contains(before), "as it is now: " + refused.body());
+      assertFalse(refused.body().contains("saved blind"), refused.body());
+      assertTrue(refused.body().contains("name=\"_opened\""), refused.body());
+      assertEquals(before, site.api().db().text(details, otherHostId), "nothing written");
+    }
+    // the form as the browser posts it still saves
+    root.type("details", "saved knowing");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The host was changed."), root.text());
+    assertEquals("saved knowing", site.api().db().text(details, otherHostId));
   }
 
   @Test

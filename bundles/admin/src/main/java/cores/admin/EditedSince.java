@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  * person's save never silently undoes another's. The form carries a digest of what it was opened
  * on: the writable fields of the object and of its inline rows, as the desk shows them (a field
  * that only Cores writes, such as a host's last-seen time, does not count). A save whose digest is
- * no longer the object's is refused with nothing written.
+ * no longer the object's is refused with nothing written, and so is a save without the digest (a
+ * client that left it out would bypass the check).
  *
  * <p>The check is made just before the write, not in its transaction: two saves of one object
  * within the same few milliseconds are not told apart (both are then in the object's history).

@@ -35,9 +35,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * One object's admin pages under {@code /admin/{app}/{model}/{id}}: its change form (with its
- * inline rows, refused when someone else changed what it shows since it was opened), its delete
- * with the confirmation of what goes with it, and its history from the change log. The lists, the
- * add forms and the rendering are {@link AdminPages}'.
+ * inline rows, refused when someone else changed what it shows since it was opened, or when it does
+ * not say what it was opened on), its delete with the confirmation of what goes with it, and its
+ * history from the change log. The lists, the add forms and the rendering are {@link AdminPages}'.
  */
 @JakartarsResource
 @Admits(Operations.Audience.STAFF)
@@ -103,18 +103,30 @@ public final class ObjectPages {
     List<InlineChange> inlines =
         PostedForm.inlineChanges(visitor, model, pages.allInlineModels(model), posted);
     String opened = posted.getFirst(EditedSince.FIELD);
-    if (opened != null) {
-      String now = opened(visitor, model, id).get(EditedSince.FIELD);
-      if (!opened.equals(now)) {
-        // shown again as posted, with the digest of now: saving once more keeps what is shown
-        ProblemException changed =
-            ProblemException.conflict(
-                "Someone else changed this "
-                    + model.name()
-                    + " since you opened this form, so nothing was saved. The form shows your"
-                    + " values: compare them with its history, then save again to keep them.");
-        return asPosted(request, visitor, model, id, values, inlines, now, changed);
-      }
+    Map<String, String> current = opened(visitor, model, id);
+    String now = current.get(EditedSince.FIELD);
+    if (opened == null || opened.isBlank()) {
+      // without it the check could not be made: what the form would save may undo another's change
+      ProblemException unchecked =
+          ProblemException.badRequest(
+              "This form was sent without the record of what it was opened on ("
+                  + EditedSince.FIELD
+                  + "), so nothing was saved: it could have undone someone else's change. The"
+                  + " form shows this "
+                  + model.name()
+                  + " as it is now: make your changes again and save.");
+      return pages.form(
+          request, visitor, model, id, new Form(current).refused(unchecked, List.of()), 400);
+    }
+    if (!opened.equals(now)) {
+      // shown again as posted, with the digest of now: saving once more keeps what is shown
+      ProblemException changed =
+          ProblemException.conflict(
+              "Someone else changed this "
+                  + model.name()
+                  + " since you opened this form, so nothing was saved. The form shows your"
+                  + " values: compare them with its history, then save again to keep them.");
+      return asPosted(request, visitor, model, id, values, inlines, now, changed);
     }
     try {
       PostedForm.requireStorable(posted);
