@@ -451,6 +451,32 @@ class AdminPagesIT {
   }
 
   @Test
+  @Order(36)
+  void crossOriginAChangeSentFromAnotherSiteIsRefusedEvenWithTheTokenThroughNginx()
+      throws Exception {
+    String details = "SELECT details FROM inventory_host WHERE id = ?";
+    String before = site.api().db().text(details, otherHostId);
+    root.open("/admin/inventory/host/" + otherHostId);
+    String form = changeForm(Map.of("details", "from another site"));
+    String path = "/admin/inventory/host/" + otherHostId;
+    for (String[] other :
+        List.of(
+            new String[] {"Origin", "https://evil.example"},
+            new String[] {"Sec-Fetch-Site", "cross-site"})) {
+      HttpResponse<String> refused = post(root, path, form, other);
+      assertEquals(403, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("Cross-site request refused"), refused.body());
+      assertEquals(before, site.api().db().text(details, otherHostId), "nothing written");
+    }
+    // this site's own origin as nginx passes it on (Host and X-Forwarded-Proto) goes on to the
+    // token
+    HttpResponse<String> own =
+        post(root, path, form, "Origin", site.url(), "Sec-Fetch-Site", "same-origin");
+    assertEquals(303, own.statusCode(), own.body());
+    assertEquals("from another site", site.api().db().text(details, otherHostId));
+  }
+
+  @Test
   @Order(40)
   void aStaffUserWithoutDeleteHostSeesNoDeleteAndAForgedDeleteIs403() throws Exception {
     WebSite.Account dora = site.user("dora", false);
@@ -595,14 +621,17 @@ class AdminPagesIT {
                 changed);
   }
 
-  private HttpResponse<String> post(Browser browser, String path, String body) throws Exception {
+  private HttpResponse<String> post(Browser browser, String path, String body, String... headers)
+      throws Exception {
     String session = browser.driver().manage().getCookieNamed("cores_session").getValue();
-    return http.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(site.url() + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Cookie", "cores_session=" + session)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

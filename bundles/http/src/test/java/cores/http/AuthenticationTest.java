@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.http.auth.CsrfTokens;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -292,6 +294,65 @@ class AuthenticationTest extends ServerFixture {
     HttpResponse<String> accepted =
         send("POST", "/api/things/guarded", null, "Cookie", cookie, "X-CSRFToken", login.csrf());
     assertEquals(200, accepted.statusCode(), accepted.body());
+  }
+
+  @Test
+  void crossOriginASessionsUnsafeRequestFromAnotherSiteIsRefusedEvenWithItsToken()
+      throws Exception {
+    Login login = login(null);
+    String cookie = "cores_session=" + login.session();
+    String port = base.substring(base.lastIndexOf(':') + 1);
+    for (String[] other :
+        List.of(
+            new String[] {"Origin", "https://evil.example"},
+            new String[] {"Origin", "null"},
+            new String[] {"Origin", "https://127.0.0.1:" + port},
+            new String[] {"Origin", "http://127.0.0.1:1"},
+            new String[] {"Origin", base, "X-Forwarded-Proto", "https"},
+            new String[] {"Sec-Fetch-Site", "cross-site"})) {
+      List<String> headers =
+          new ArrayList<>(List.of("Cookie", cookie, "X-CSRFToken", login.csrf()));
+      headers.addAll(List.of(other));
+      Map<String, Object> body =
+          problem(send("POST", "/api/things/guarded", null, headers.toArray(String[]::new)), 403);
+      assertTrue(
+          body.get("detail").toString().startsWith("Cross-site request refused"),
+          List.of(other) + ": " + body);
+    }
+    for (String[] own :
+        List.of(
+            new String[] {"Origin", base},
+            new String[] {"Origin", base.toUpperCase(Locale.ROOT)},
+            new String[] {"Origin", "https://127.0.0.1:" + port, "X-Forwarded-Proto", "https"},
+            new String[] {"Origin", base, "Sec-Fetch-Site", "same-origin"},
+            new String[] {"Sec-Fetch-Site", "same-origin"},
+            new String[] {"Sec-Fetch-Site", "none"},
+            // an old client or curl sends neither: the token decides
+            new String[] {})) {
+      List<String> headers =
+          new ArrayList<>(List.of("Cookie", cookie, "X-CSRFToken", login.csrf()));
+      headers.addAll(List.of(own));
+      HttpResponse<String> accepted =
+          send("POST", "/api/things/guarded", null, headers.toArray(String[]::new));
+      assertEquals(200, accepted.statusCode(), List.of(own) + ": " + accepted.body());
+    }
+    // a safe request, and one authenticated otherwise than by the cookie, are not concerned
+    assertEquals(
+        200,
+        get("/api/auth-test", "Cookie", cookie, "Origin", "https://evil.example").statusCode());
+    assertEquals(
+        200,
+        send(
+                "POST",
+                "/api/things/guarded",
+                null,
+                "Authorization",
+                "Token " + TestAccounts.ALICE_TOKEN,
+                "Origin",
+                "https://evil.example",
+                "Sec-Fetch-Site",
+                "cross-site")
+            .statusCode());
   }
 
   @Test

@@ -267,6 +267,47 @@ class PagesTest {
   }
 
   @Test
+  void crossOriginALoginFormSentFromAnotherSiteIsRefusedWithAPageSayingWhy() throws Exception {
+    HttpResponse<String> page = send("GET", "/login", null);
+    String body =
+        form(
+            "username",
+            "alice",
+            "password",
+            "wonder land",
+            "csrfmiddlewaretoken",
+            token(page),
+            "next",
+            "/");
+    String cookie = "cores_visitor=" + cookie(page, "cores_visitor");
+    HttpResponse<String> refused =
+        send("POST", "/login", body, "Cookie", cookie, "Origin", "https://evil.example");
+    assertEquals(403, refused.statusCode(), refused.body());
+    assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(
+        refused
+            .body()
+            .contains("Cross-site request refused: it was sent from https://evil.example"),
+        refused.body());
+    assertTrue(
+        refused.headers().allValues("Set-Cookie").stream()
+            .noneMatch(c -> c.startsWith("cores_session=")),
+        "no session opened");
+    HttpResponse<String> same =
+        send(
+            "POST",
+            "/login",
+            body,
+            "Cookie",
+            cookie,
+            "Origin",
+            base,
+            "Sec-Fetch-Site",
+            "same-origin");
+    assertEquals(303, same.statusCode(), same.body());
+  }
+
+  @Test
   void crossSitePostsWithoutTheCookieAreRefused() throws Exception {
     HttpResponse<String> page = send("GET", "/login", null);
     HttpResponse<String> noCookie =

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds out who sends a request: {@code Authorization: Token <key>}, {@code Authorization: Basic},
  * or the {@code cores_session} cookie, and sets the {@link CoresSecurityContext}. Cookie sessions
- * must prove with {@code X-CSRFToken} that unsafe requests come from our own pages. Requests
+ * must prove with {@code X-CSRFToken} that unsafe requests come from our own pages, and such a
+ * request that the browser says another site sent is refused first ({@link CrossOrigin}). Requests
  * without credentials stay anonymous; what they may do is up to the resources. Other schemes go to
  * the {@link HttpAuthenticationScheme} of that name if another bundle provides one (else the
  * request stays anonymous); on the way out, such schemes are offered in the challenge of a 401 to
@@ -144,6 +145,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     String known = cookie == null ? "" : cookie.getValue();
     if (!COOKIE_VALUE.matcher(known).matches()) {
       known = "";
+    }
+    if (crossSite(request)) {
+      return;
     }
     if (!SAFE_METHODS.contains(request.getMethod())
         && (known.isEmpty() || !csrf.matches(VISITOR_PREFIX + known, csrfToken(request)))) {
@@ -292,6 +296,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
       // an expired or closed session is an anonymous visitor, as in the original
       return false;
     }
+    if (crossSite(request)) {
+      return true;
+    }
     if (!SAFE_METHODS.contains(request.getMethod()) && !csrf.matches(key, csrfToken(request))) {
       request.abortWith(Problems.response(403, "CSRF token missing or incorrect.").build());
       return true;
@@ -310,6 +317,20 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
             () -> csrf.tokenFor(key),
             impersonator));
     request.setProperty(USER_PROPERTY, user.username());
+    return true;
+  }
+
+  /** Refuses (403) an unsafe request of the browser's cookie that another site sent. */
+  private static boolean crossSite(ContainerRequestContext request) {
+    if (SAFE_METHODS.contains(request.getMethod())) {
+      return false;
+    }
+    String refusal = CrossOrigin.refusal(request);
+    if (refusal == null) {
+      return false;
+    }
+    LOG.info("{} {} refused: {}", request.getMethod(), request.getUriInfo().getPath(), refusal);
+    request.abortWith(Problems.response(403, refusal).build());
     return true;
   }
 
