@@ -8,9 +8,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -237,6 +239,45 @@ class BookingPagesIT {
     assertEquals(403, forged.statusCode());
     assertTrue(forged.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
     assertFalse(site.get("/api/booking/booking/").contains("forged"));
+  }
+
+  @Test
+  @Order(12)
+  void storableTextANulInABookingsFieldShowsTheFormAgainAsTyped() throws Exception {
+    annBrowser.open("/hosts/" + hosts.get(2) + "/book");
+    String token =
+        URLEncoder.encode(
+            annBrowser.find("input[name='csrfmiddlewaretoken']").getAttribute("value"),
+            StandardCharsets.UTF_8);
+    String session = annBrowser.driver().manage().getCookieNamed("cores_session").getValue();
+    for (String field : List.of("comment", "owner")) {
+      String body =
+          "csrfmiddlewaretoken="
+              + token
+              + "&first="
+              + day(1)
+              + "&last="
+              + day(1)
+              + "&comment=typed+here&"
+              + field
+              + "=a%00b";
+      HttpResponse<String> refused =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(site.url() + "/hosts/" + hosts.get(2) + "/book"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .header("Cookie", "cores_session=" + session)
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, refused.statusCode(), field + ": " + refused.body());
+      assertTrue(
+          refused.body().contains("must not contain NUL characters"),
+          field + ": " + refused.body());
+      assertTrue(refused.body().contains("value=\"" + day(1) + "\""), refused.body());
+    }
+    assertFalse(site.get("/api/booking/booking/").contains("typed here"));
   }
 
   @Test

@@ -193,7 +193,8 @@ public final class HostPages {
   /** The owner a form names by username: null (the actor) when blank. */
   private Long owner(Form form) {
     String username = form.value("owner").strip();
-    if (username.isEmpty()) {
+    // a name the form refused already (e.g. holding NUL) is looked up by no one
+    if (username.isEmpty() || form.invalid("owner")) {
       return null;
     }
     Optional<User> owner = accounts.findByUsername(username);
