@@ -1,0 +1,167 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * What guards an admin change form, with real requests through the stack's nginx: text PostgreSQL
+ * would not store (a NUL) comes back at its field as typed, a save without the record of what the
+ * form was opened on is refused showing the object as it is now, and a post another site sent is
+ * refused even with the session's CSRF token, while this site's own (and every browser post of the
+ * other browser tests) goes on. Nothing refused is written.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminFormsIT {
+  private WebSite site;
+  private Browser root;
+  private long hostId;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start() throws Exception {
+    site = WebSite.start("admin-forms", builder -> builder);
+    hostId = site.inventory("af", 1).get(0);
+    site.api().db().execute("UPDATE inventory_host SET details = 'as stored' WHERE id = ?", hostId);
+    root = site.browser(true, 1280);
+    WebSite.logIn(root, site.user("root", true));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    site.close();
+  }
+
+  @Test
+  @Order(1)
+  void storableTextANulInAFieldShowsTheFormAgainAsTypedWithTheErrorAtTheField() throws Exception {
+    String details = "SELECT details FROM inventory_host WHERE id = ?";
+    String before = site.api().db().text(details, hostId);
+    root.open("/admin/inventory/host/" + hostId);
+    HttpResponse<String> refused =
+        post(root, "/admin/inventory/host/" + hostId, changeForm(Map.of("details", "a\u0000b")));
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(
+        refused.body().contains("id=\"f-details-error\">Text must not contain NUL characters"),
+        refused.body());
+    String hostname =
+        site.api().db().text("SELECT hostname FROM inventory_host WHERE id = ?", hostId);
+    assertTrue(
+        refused.body().contains("value=\"" + hostname + "\""), "as typed: " + refused.body());
+    assertTrue(refused.body().contains("name=\"_opened\""), "still guarded: " + refused.body());
+    assertEquals(before, site.api().db().text(details, hostId), "nothing written");
+
+    // an add form the same
+    long buildings = site.api().db().number("SELECT count(*) FROM inventory_building");
+    root.open("/admin/inventory/building/add");
+    HttpResponse<String> added =
+        post(root, "/admin/inventory/building/add", changeForm(Map.of("code", "B\u00002")));
+    assertEquals(400, added.statusCode(), added.body());
+    assertTrue(
+        added.body().contains("id=\"f-code-error\">Text must not contain NUL characters"),
+        added.body());
+    assertEquals(buildings, site.api().db().number("SELECT count(*) FROM inventory_building"));
+  }
+
+  @Test
+  @Order(2)
+  void editedSinceASaveWithoutWhatTheFormWasOpenedOnIsRefusedShowingTheCurrentValues()
+      throws Exception {
+    String details = "SELECT details FROM inventory_host WHERE id = ?";
+    String before = site.api().db().text(details, hostId);
+    root.open("/admin/inventory/host/" + hostId);
+    Map<String, String> withoutOpened = new HashMap<>();
+    withoutOpened.put("details", "saved blind");
+    withoutOpened.put("_opened", null);
+    for (Map<String, String> changed :
+        List.of(withoutOpened, Map.of("details", "saved blind", "_opened", ""))) {
+      HttpResponse<String> refused =
+          post(root, "/admin/inventory/host/" + hostId, changeForm(changed));
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertTrue(
+          refused.body().contains("This form was sent without the record of what it was opened"),
+          refused.body());
+      assertTrue(refused.body().contains(before), "as it is now: " + refused.body());
+      assertFalse(refused.body().contains("saved blind"), refused.body());
+      assertTrue(refused.body().contains("name=\"_opened\""), refused.body());
+      assertEquals(before, site.api().db().text(details, hostId), "nothing written");
+    }
+    // the form as the browser posts it still saves
+    root.type("details", "saved knowing");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("The host was changed."), root.text());
+    assertEquals("saved knowing", site.api().db().text(details, hostId));
+  }
+
+  @Test
+  @Order(3)
+  void crossOriginAChangeSentFromAnotherSiteIsRefusedEvenWithTheTokenThroughNginx()
+      throws Exception {
+    String details = "SELECT details FROM inventory_host WHERE id = ?";
+    String before = site.api().db().text(details, hostId);
+    root.open("/admin/inventory/host/" + hostId);
+    String form = changeForm(Map.of("details", "from another site"));
+    String path = "/admin/inventory/host/" + hostId;
+    for (String[] other :
+        List.of(
+            new String[] {"Origin", "https://evil.example"},
+            new String[] {"Sec-Fetch-Site", "cross-site"})) {
+      HttpResponse<String> refused = post(root, path, form, other);
+      assertEquals(403, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("Cross-site request refused"), refused.body());
+      assertEquals(before, site.api().db().text(details, hostId), "nothing written");
+    }
+    // this site's own origin as nginx passes it on (Host and X-Forwarded-Proto) goes on to the
+    // token
+    HttpResponse<String> own =
+        post(root, path, form, "Origin", site.url(), "Sec-Fetch-Site", "same-origin");
+    assertEquals(303, own.statusCode(), own.body());
+    assertEquals("from another site", site.api().db().text(details, hostId));
+  }
+
+  /**
+   * The form open in the browser as it would post it (its token and {@code _opened} included), with
+   * the given fields set to other values or left out (null).
+   */
+  private String changeForm(Map<String, String> changed) {
+    return (String)
+        ((JavascriptExecutor) root.driver())
+            .executeScript(
+                "const form = new FormData(document.querySelector('main form'));"
+                    + " for (const [name, value] of Object.entries(arguments[0])) {"
+                    + " if (value === null) form.delete(name); else form.set(name, value); }"
+                    + " return new URLSearchParams(form).toString();",
+                changed);
+  }
+
+  private HttpResponse<String> post(Browser browser, String path, String body, String... headers)
+      throws Exception {
+    String session = browser.driver().manage().getCookieNamed("cores_session").getValue();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(site.url() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", "cores_session=" + session)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
