@@ -130,6 +130,9 @@ public final class Inventory {
       Sql sql, Model model, long id, Map<String, Object> input, boolean partial) {
     Map<String, Object> before = lock(sql, model, id);
     Map<Field, Object> values = check(sql, model, input, !partial);
+    if (model == Models.HOST) {
+      refuseVmHostLoop(sql, id, input.get("vm_host"));
+    }
     if (!partial) {
       for (Field field : model.fields()) {
         if (field.writable() && !values.containsKey(field)) {
@@ -153,6 +156,30 @@ public final class Inventory {
           });
     }
     return afterWrite(sql, model, before, id);
+  }
+
+  /**
+   * Refuses a VM host that runs, directly or through others, on the host itself: hosts would run on
+   * each other (a new host has nothing on it, so only a change can close a loop).
+   */
+  private static void refuseVmHostLoop(Sql sql, long id, Object vmHost) {
+    if (!(vmHost instanceof Number number)) {
+      return;
+    }
+    if (number.longValue() == id) {
+      throw FieldErrors.single("vm_host", "a host cannot be its own VM host");
+    }
+    // UNION, not UNION ALL: ends on a loop already stored
+    boolean loop =
+        sql.exists(
+            "WITH RECURSIVE up(id) AS (SELECT ?::bigint UNION SELECT h.vm_host_id FROM"
+                + " inventory_host h JOIN up ON h.id = up.id WHERE h.vm_host_id IS NOT NULL)"
+                + " SELECT 1 FROM up WHERE id = ?",
+            List.of(number.longValue(), id));
+    if (loop) {
+      throw FieldErrors.single(
+          "vm_host", "would make a loop: that host runs on this one (directly or through others)");
+    }
   }
 
   public void delete(Sql sql, Model model, long id) {

@@ -12,11 +12,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 /** Checks a JSON value against a field; null means valid. */
-final class Values {
+public final class Values {
   /** Something@something.tld, no spaces: the shape, not deliverability. */
   static final String EMAIL_REGEX = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
   private static final Pattern EMAIL = Pattern.compile(EMAIL_REGEX);
+
+  /** What a whole number beyond the columns' range is told. */
+  public static final String TOO_LARGE = "too large: at most " + Integer.MAX_VALUE;
 
   private Values() {}
 
@@ -41,9 +44,10 @@ final class Values {
               ? null
               : "must be one of " + field.choices();
         }
-        yield number < field.max() || number > Integer.MAX_VALUE
-            ? "must be a whole number of at least " + field.max()
-            : null;
+        if (number > Integer.MAX_VALUE) {
+          yield TOO_LARGE;
+        }
+        yield number < field.max() ? "must be a whole number of at least " + field.max() : null;
       }
       case BOOL -> value instanceof Boolean ? null : "must be true or false";
       case REF ->

@@ -65,7 +65,12 @@ public final class IgnoredMacs {
       return sql.row(COLUMNS + " WHERE id = ?", List.of(id));
     } catch (DatabaseException e) {
       if (e.violated(DatabaseException.UNIQUE_VIOLATION, "live_ignoredmac_mac_key")) {
-        throw ProblemException.conflict("MAC " + mac + " is on the ignore list already.");
+        // at the field too, so that a form shows it there
+        throw new ProblemException(
+            409,
+            "Conflict",
+            "MAC " + mac + " is on the ignore list already.",
+            Map.of("mac", List.of("already on the ignore list")));
       }
       throw e;
     }

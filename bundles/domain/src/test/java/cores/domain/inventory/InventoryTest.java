@@ -326,6 +326,33 @@ class InventoryTest {
   }
 
   @Test
+  void aVmHostLoopThroughOtherHostsIsRefusedAtTheField() throws Exception {
+    long a = fixture.host("loop-a", "new");
+    long b = fixture.host("loop-b", "new");
+    long c = fixture.host("loop-c", "new");
+    patch(Models.HOST, b, Map.of("vm_host", a));
+    patch(Models.HOST, c, Map.of("vm_host", b));
+    for (long closing : List.of(b, c)) {
+      ProblemException e = refused(() -> patch(Models.HOST, a, Map.of("vm_host", closing)));
+      assertEquals(
+          Map.of(
+              "vm_host",
+              List.of(
+                  "would make a loop: that host runs on this one (directly or through others)")),
+          e.errors());
+    }
+    assertEquals(null, host(a).get("vm_host"));
+    patch(Models.HOST, c, Map.of("vm_host", a));
+    assertEquals(a, host(c).get("vm_host"), "not a loop: two hosts on one");
+  }
+
+  @Test
+  void aWholeNumberBeyondTheColumnsRangeIsToldItIsTooLarge() {
+    assertEquals(Values.TOO_LARGE, Values.problem(Field.number("n", 0), 2147483648L));
+    assertEquals("must be a whole number of at least 0", Values.problem(Field.number("n", 0), -1));
+  }
+
+  @Test
   void deletingWhatOthersReferToIsAConflict() {
     long hardware = (Long) create(Models.HOSTHARDWARE, Map.of("name", "in-use")).get("id");
     create(Models.HOST, Map.of("hostname", "uses-hardware", "hardware", hardware));
