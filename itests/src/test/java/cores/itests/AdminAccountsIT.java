@@ -73,6 +73,9 @@ class AdminAccountsIT {
     root.follow("main form.cores-card button[type=submit]");
     assertTrue(root.text().contains("The user was added."), root.text());
     long hanna = hanna();
+    // as Django's add-user form, adding leads to the password
+    assertEquals("/admin/auth/user/" + hanna + "/form/password?added=1", root.path());
+    root.assertAccessible();
 
     root.open("/admin/auth/user?q=berg&is_active=yes");
     assertEquals(1, root.all("#results tbody tr").size(), root.text());
@@ -81,14 +84,24 @@ class AdminAccountsIT {
 
     root.open("/admin/auth/user/" + hanna);
     root.follow("a[href='/admin/auth/user/" + hanna + "/form/password']");
-    root.type("password", "short");
+    // a typo in one of the two is refused, not set: it would lock her out
+    root.type("password", "hanna-long-password")
+        .type("password_confirmation", "hanna-long-pasword");
+    root.follow("main form.cores-card button[type=submit]");
+    assertEquals(
+        "does not match the password: type it again",
+        root.find("#f-password_confirmation-error").getText().strip());
+    assertEquals(
+        1, number("SELECT count(*) FROM auth_user WHERE id = ? AND password LIKE '!%'", hanna));
+    root.type("password", "short").type("password_confirmation", "short");
     root.follow("main form.cores-card button[type=submit]");
     assertEquals("true", root.find("#f-password").getAttribute("aria-invalid"), root.text());
     assertFalse(root.find("#f-password-error").getText().isBlank());
     assertEquals("", root.find("#f-password").getAttribute("value"), "never shown back");
     root.assertAccessible();
     root.screenshot("admin-user-password-refused");
-    root.type("password", "hanna-long-password");
+    root.type("password", "hanna-long-password")
+        .type("password_confirmation", "hanna-long-password");
     root.follow("main form.cores-card button[type=submit]");
     assertTrue(root.text().contains("The user was changed."), root.text());
     // recorded as the API's writes are, the hash never

@@ -335,6 +335,18 @@ public final class AdminPages {
     if (created.secret() != null) {
       return Secrets.page(this, request, allowed(visitor, model), created);
     }
+    // a model's own form is the rest of its adding, as Django's add-user form leads to a password
+    for (AdminModel.AdminForm next : model.forms()) {
+      if (visitor.may(model.permission(next.action()))) {
+        return redirect(
+            allowed(visitor, model).url()
+                + "/"
+                + created.id()
+                + "/form/"
+                + next.name()
+                + "?added=1");
+      }
+    }
     return redirect(allowed(visitor, model).url() + "?done=added");
   }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -51,13 +52,14 @@ public final class ObjectForms {
       @PathParam("app") String app,
       @PathParam("model") String name,
       @PathParam("id") long id,
-      @PathParam("form") String formName) {
+      @PathParam("form") String formName,
+      @QueryParam("added") String added) {
     AdminModel model = pages.model(app, name);
     AdminForm spec = spec(model, formName);
     Visitor visitor = Visitor.of(request);
     AdminAccess.require(visitor, model, spec.action());
     pages.desk().get(visitor.user().orElseThrow(), model, id);
-    return page(request, visitor, model, id, spec, new Form(Map.of()), 200);
+    return page(request, visitor, model, id, spec, new Form(Map.of()), added != null, 200);
   }
 
   @POST
@@ -87,8 +89,8 @@ public final class ObjectForms {
     } catch (ProblemException e) {
       if (AdminAccess.refusedAtFields(e)) {
         List<String> names = spec.fields().stream().map(f -> f.name()).toList();
-        return page(
-            request, visitor, model, id, spec, new Form(Map.of()).refused(e, names), e.status());
+        Form refused = new Form(Map.of()).refused(e, names);
+        return page(request, visitor, model, id, spec, refused, false, e.status());
       }
       throw e;
     }
@@ -109,6 +111,7 @@ public final class ObjectForms {
       long id,
       AdminForm spec,
       Form form,
+      boolean added,
       int status) {
     String object = model.name() + " " + pages.desk().label(model, id);
     return pages.page(
@@ -117,6 +120,12 @@ public final class ObjectForms {
         spec.label() + ": " + object,
         "objectform.jte",
         new Views.ObjectFormPage(
-            AdminAccess.allowed(visitor, model), visitor.csrfToken(), id, object, spec, form));
+            AdminAccess.allowed(visitor, model),
+            visitor.csrfToken(),
+            id,
+            object,
+            spec,
+            form,
+            added));
   }
 }

@@ -296,9 +296,16 @@ public final class Views {
    * One of a model's own forms on an object (a user's password).
    *
    * @param form its values and problems; a password's value is never shown again
+   * @param added whether the object was just added (its add form leads here: a user's password)
    */
   public record ObjectFormPage(
-      Allowed allowed, String csrf, long id, String object, AdminModel.AdminForm spec, Form form) {
+      Allowed allowed,
+      String csrf,
+      long id,
+      String object,
+      AdminModel.AdminForm spec,
+      Form form,
+      boolean added) {
     public String action() {
       return allowed.url() + "/" + id + "/form/" + spec.name();
     }

@@ -81,7 +81,10 @@ final class AccountModels {
                   "password",
                   "Set password",
                   "change",
-                  List.of(new AdminField("password", "password", true, true, List.of(), null)))),
+                  List.of(
+                      new AdminField("password", "password", true, true, List.of(), null),
+                      new AdminField(
+                          AccountsDesk.CONFIRMATION, "password", true, true, List.of(), null)))),
           Map.of("Impersonate", "/users/{id}/impersonate"),
           UsersResource.ADMINISTER);
 

@@ -224,6 +224,9 @@ public final class AccountsDesk implements AdminDesk {
         });
   }
 
+  /** The password form's second field: the same password again. */
+  static final String CONFIRMATION = "password_confirmation";
+
   @Override
   public void submit(
       User user, AdminModel model, long id, String form, Map<String, String> values) {
@@ -232,6 +235,12 @@ public final class AccountsDesk implements AdminDesk {
     }
     User actor = require(user, model, "change");
     String password = values.get("password");
+    // a typo would lock the user out: the password is typed twice, as in Django
+    if (password != null
+        && !password.isEmpty()
+        && !password.equals(values.getOrDefault(CONFIRMATION, ""))) {
+      throw FieldErrors.single(CONFIRMATION, "does not match the password: type it again");
+    }
     users.setPassword(actor, id, password == null ? null : password.toCharArray());
   }
 

@@ -217,14 +217,11 @@ class AccountsDeskTest {
     ProblemException weak =
         assertThrows(
             ProblemException.class,
-            () ->
-                desk.submit(
-                    manager, AccountModels.USER, plain, "password", Map.of("password", "short")));
+            () -> desk.submit(manager, AccountModels.USER, plain, "password", twice("short")));
     assertEquals(400, weak.status());
     assertTrue(weak.errors().containsKey("password"));
 
-    desk.submit(
-        manager, AccountModels.USER, plain, "password", Map.of("password", "a-long-new-password"));
+    desk.submit(manager, AccountModels.USER, plain, "password", twice("a-long-new-password"));
     assertTrue(
         TestAccess.local(tx)
             .authenticate("pw-plain", "a-long-new-password".toCharArray())
@@ -245,8 +242,39 @@ class AccountsDeskTest {
                     AccountModels.USER,
                     root.id(),
                     "password",
-                    Map.of("password", "a-long-new-password")));
+                    twice("a-long-new-password")));
     assertEquals(403, beyond.status());
+  }
+
+  private static Map<String, String> twice(String password) {
+    return Map.of("password", password, "password_confirmation", password);
+  }
+
+  @Test
+  void aPasswordIsSetOnlyWhenItsConfirmationMatches() throws Exception {
+    long user = desk.create(root, AccountModels.USER, userForm("pw-typo", "", "", ""));
+    ProblemException typo =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                desk.submit(
+                    root,
+                    AccountModels.USER,
+                    user,
+                    "password",
+                    Map.of(
+                        "password",
+                        "a-long-new-password",
+                        "password_confirmation",
+                        "a-long-new-pasword")));
+    assertEquals(400, typo.status());
+    assertEquals(
+        List.of("does not match the password: type it again"),
+        typo.errors().get("password_confirmation"));
+    assertTrue(
+        TestAccess.local(tx)
+            .authenticate("pw-typo", "a-long-new-password".toCharArray())
+            .isEmpty());
   }
 
   @Test
