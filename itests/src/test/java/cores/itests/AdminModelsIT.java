@@ -147,7 +147,7 @@ class AdminModelsIT {
   void bookingsAreAddedThroughTheBookingRulesSearchedAndCancelled() throws Exception {
     root.open("/admin/booking/booking/add");
     new Select(root.find("#f-bookable")).selectByVisibleText("am-01");
-    root.type("start", "2030-01-10T09:00").type("end", "2030-01-12T09:00");
+    root.set("start", "2030-01-10T09:00").set("end", "2030-01-12T09:00");
     root.type("comment", "admin booking");
     root.follow("main form button[type=submit]");
     assertTrue(root.text().contains("The booking was added."), root.text());
@@ -162,18 +162,18 @@ class AdminModelsIT {
     // a second booking over the first: the booking rules refuse it at its field
     root.open("/admin/booking/booking/add");
     new Select(root.find("#f-bookable")).selectByVisibleText("am-01");
-    root.type("start", "2030-01-11T09:00").type("end", "2030-01-13T09:00");
+    root.set("start", "2030-01-11T09:00").set("end", "2030-01-13T09:00");
     root.follow("main form button[type=submit]");
     assertEquals("true", root.find("#f-start").getAttribute("aria-invalid"), root.text());
     assertEquals(1, number("SELECT count(*) FROM booking_booking"));
 
     root.open("/admin/booking/booking/" + booking);
-    root.type("end", "2030-01-09T09:00");
+    root.set("end", "2030-01-09T09:00");
     root.follow("main form button[type=submit]");
     assertEquals("must be after the start", root.find("#f-end-error").getText().strip());
     root.assertAccessible();
     root.screenshot("admin-booking-field-error");
-    root.type("end", "2030-01-11T09:00");
+    root.set("end", "2030-01-11T09:00");
     root.follow("main form button[type=submit]");
     assertTrue(root.text().contains("The booking was changed."), root.text());
 
@@ -205,12 +205,13 @@ class AdminModelsIT {
     long running = number("SELECT id FROM booking_reservation WHERE comment = 'open-ended'");
     root.open("/admin/booking/reservation/add");
     new Select(root.find("#f-bookable")).selectByVisibleText("am-03");
-    root.type("start", "2030-02-01T09:00").type("comment", "later");
+    root.set("start", "2030-02-01T09:00").type("comment", "later");
     root.follow("main form button[type=submit]");
     long later = number("SELECT id FROM booking_reservation WHERE comment = 'later'");
 
     root.open("/admin/booking/reservation/" + running);
-    root.type("end", "yesterday");
+    // before its start, which was when it was added
+    root.set("end", "2020-01-01T09:00");
     root.follow("main form button[type=submit]");
     assertEquals("true", root.find("#f-end").getAttribute("aria-invalid"), root.text());
     root.assertAccessible();
@@ -243,13 +244,20 @@ class AdminModelsIT {
     assertEquals("2", root.find("#f-priority").getAttribute("value"));
     assertEquals(
         "info", new Select(root.find("#f-style")).getFirstSelectedOption().getAttribute("value"));
-    root.type("title", "Network down").type("message", "Saturday morning");
-    root.type("priority", "9");
+    // the priority is picked from the domain's, named
+    assertEquals(
+        List.of("(default)", "0 (very high)", "1 (high)", "2 (normal)", "3 (low)", "4 (very low)"),
+        new Select(root.find("#f-priority"))
+            .getOptions().stream().map(WebElement::getText).toList());
+    root.type("message", "Saturday morning");
+    root.set("expires", "2030-06-01T12:00");
     root.follow("main form button[type=submit]");
-    assertEquals("true", root.find("#f-priority").getAttribute("aria-invalid"), root.text());
+    assertEquals("true", root.find("#f-title").getAttribute("aria-invalid"), root.text());
+    assertEquals("2030-06-01T12:00", root.find("#f-expires").getAttribute("value"), "kept");
     assertEquals(0, number("SELECT count(*) FROM notices_notice"));
     root.assertAccessible();
-    root.type("priority", "1");
+    root.type("title", "Network down");
+    new Select(root.find("#f-priority")).selectByVisibleText("1 (high)");
     root.follow("main form button[type=submit]");
     assertTrue(root.text().contains("The notice was added."), root.text());
     assertEquals(
@@ -278,7 +286,7 @@ class AdminModelsIT {
     new Select(root.find("#f-customer")).selectByVisibleText("Partner Ltd");
     root.follow("main form button[type=submit]");
     assertEquals("required", root.find("#f-start-error").getText().strip(), root.text());
-    root.type("start", "2026-01-05");
+    root.set("start", "2026-01-05");
     root.follow("main form button[type=submit]");
     assertTrue(root.text().contains("The loan was added."), root.text());
     assertEquals("on_loan", text("SELECT status FROM inventory_host WHERE id = ?", hosts.get(2)));

@@ -8,6 +8,7 @@ import static cores.admin.PostedForm.values;
 
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk.InlineChange;
+import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.ChangeLog;
 import cores.api.web.ProblemException;
@@ -100,6 +101,13 @@ public final class ObjectPages {
     AdminModel model = pages.model(app, name);
     requireWritable(request, model);
     Map<String, String> values = values(model, posted);
+    if (model.fields().stream().anyMatch(AdminField::fixed)) {
+      // the form shows them, not to be edited: they stay as stored
+      Map<String, String> stored = pages.desk().get(visitor.user().orElseThrow(), model, id);
+      model.fields().stream()
+          .filter(AdminField::fixed)
+          .forEach(f -> values.put(f.name(), stored.getOrDefault(f.name(), "")));
+    }
     List<InlineChange> inlines =
         PostedForm.inlineChanges(visitor, model, pages.allInlineModels(model), posted);
     String opened = posted.getFirst(EditedSince.FIELD);

@@ -63,7 +63,7 @@ final class OptionsHtml {
       options.put("yes", "yes");
       options.put("no", "no");
     } else {
-      field.choices().forEach(c -> options.put(c, c.replace('_', ' ')));
+      field.choices().forEach(c -> options.put(c, field.choiceLabel(c)));
     }
     return options;
   }

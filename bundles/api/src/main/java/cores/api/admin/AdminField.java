@@ -1,6 +1,7 @@
 package cores.api.admin;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One field of a model as a form shows and accepts it.
@@ -20,6 +21,10 @@ import java.util.List;
  * @param initial what the add form holds before anything is entered: the domain's default as the
  *     form gives it ({@code true} for a yes/no box ticked by default such as a user's {@code
  *     is_active}, a choice's default value), or null for an empty field (an unticked box)
+ * @param fixed whether it is given when the object is added and never changed after (a booking's
+ *     start): the change form shows it, not to be edited. Since 1.7.0.
+ * @param choiceLabels how a form names some of its choices (a notice's priority {@code 0} is {@code
+ *     0 (very high)}); the others are named by their value. Since 1.7.0.
  */
 public record AdminField(
     String name,
@@ -28,9 +33,24 @@ public record AdminField(
     boolean writable,
     List<String> choices,
     String target,
-    String initial) {
+    String initial,
+    boolean fixed,
+    Map<String, String> choiceLabels) {
   public AdminField {
     choices = List.copyOf(choices);
+    choiceLabels = Map.copyOf(choiceLabels);
+  }
+
+  /** A field that may be changed after the object is added. */
+  public AdminField(
+      String name,
+      String kind,
+      boolean required,
+      boolean writable,
+      List<String> choices,
+      String target,
+      String initial) {
+    this(name, kind, required, writable, choices, target, initial, false, Map.of());
   }
 
   /** A field that starts empty on the add form. */
@@ -41,7 +61,12 @@ public record AdminField(
       boolean writable,
       List<String> choices,
       String target) {
-    this(name, kind, required, writable, choices, target, null);
+    this(name, kind, required, writable, choices, target, null, false, Map.of());
+  }
+
+  /** How a form names one of its choices: its label, else its value with spaces. */
+  public String choiceLabel(String choice) {
+    return choiceLabels.getOrDefault(choice, choice.replace('_', ' '));
   }
 
   /** The field's label: its name with spaces ("asset_no" → "asset no"). */

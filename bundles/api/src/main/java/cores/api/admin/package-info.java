@@ -4,10 +4,11 @@
  * field's initial value on the add form since 1.2.0; a list page with its filters' options at once
  * ({@code AdminDesk.listPage}) since 1.3.0; several objects' labels in one call ({@code
  * AdminDesk.labels}) since 1.4.0; the permissions a model has ({@code AdminModel.permissions}, what
- * may be granted) and what stops a deletion ({@code AdminDesk.obstacles}) since 1.6.0.
+ * may be granted) and what stops a deletion ({@code AdminDesk.obstacles}) since 1.6.0; fields fixed
+ * once an object is added ({@code AdminField.fixed}) since 1.7.0.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -44,9 +44,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = AdminDesk.class)
 public final class AdminDeskService implements AdminDesk {
-  /** Text longer than this is a text area, and not a list column. */
-  private static final int LONG_TEXT = 1000;
-
   private static final int MAX_OPTIONS = 1000;
 
   private final Transactions tx;
@@ -62,6 +59,7 @@ public final class AdminDeskService implements AdminDesk {
   private final FilterOptions filterOptions = new FilterOptions(MAX_OPTIONS);
   private final KeptLists lists = new KeptLists();
   private final LiveWrites live = new LiveWrites();
+  private final FormInput forms;
 
   /** A descriptor and how the admin shows it. */
   record Served(Model model, AdminModel admin) {}
@@ -84,6 +82,7 @@ public final class AdminDeskService implements AdminDesk {
     this.served = List.copyOf(all);
     BookingService service = new BookingService(mail);
     this.reservations = new HoldWrites(service, mail.zone(), true);
+    this.forms = new FormInput(mail.zone());
     this.rules =
         Map.of(
             Catalog.HOST.name(), new WritesThrough(Models.HOST),
@@ -223,7 +222,7 @@ public final class AdminDeskService implements AdminDesk {
   public Map<String, String> get(User user, AdminModel admin, long id) {
     require(user, admin, "view");
     Model model = model(admin);
-    return text(tx.readOnly(em -> inventory.get(Sql.of(em), model, id)));
+    return forms.shown(model, tx.readOnly(em -> inventory.get(Sql.of(em), model, id)));
   }
 
   /** A row's values as a form shows them. */
@@ -403,13 +402,16 @@ public final class AdminDeskService implements AdminDesk {
     require(user, admin, "add");
     Model model = model(admin);
     Map<String, List<String>> problems = new LinkedHashMap<>();
-    Map<String, Object> input = FormInput.of(model, values, problems);
+    Map<String, Object> input = forms.of(model, values, problems);
     List<InlineWrites.Row> rows = rows(user, admin, changes, problems);
     Rules.Actor actor = actor(user);
     return tx.required(
         em -> {
           Sql sql = Sql.of(em);
-          InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules);
+          InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules, forms);
+          if (!rows.isEmpty()) {
+            writes.checkNew(model, input, rows);
+          }
           // the rows refer to the object: checked once it exists, rolled back with it
           long id = (Long) rules(model).create(inventory, sql, model, input, actor).get("id");
           writes.checkRows(id, rows);
@@ -428,13 +430,14 @@ public final class AdminDeskService implements AdminDesk {
     require(user, admin, "change");
     Model model = model(admin);
     Map<String, List<String>> problems = new LinkedHashMap<>();
-    Map<String, Object> input = FormInput.of(model, values, problems);
+    Map<String, Object> input = forms.of(model, values, problems);
     List<InlineWrites.Row> rows = rows(user, admin, changes, problems);
     Rules.Actor actor = actor(user);
     tx.required(
         em -> {
           Sql sql = Sql.of(em);
-          InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules);
+          InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules, forms);
+          forms.keepUntouched(model, values, input, inventory.get(sql, model, id));
           writes.check(model, id, input, rows);
           rules(model).update(inventory, sql, model, id, input, false, actor);
           writes.write(id, rows);
@@ -460,8 +463,7 @@ public final class AdminDeskService implements AdminDesk {
       Model inline = model(inlineAdmin);
       Field parent = parent(inline, admin);
       try {
-        Map<String, Object> row =
-            change.delete() ? Map.of() : FormInput.of(inline, change.values());
+        Map<String, Object> row = change.delete() ? Map.of() : forms.of(inline, change.values());
         rows.add(new InlineWrites.Row(change, inline, parent, row));
       } catch (ProblemException e) {
         e.errors().forEach((field, messages) -> problems.put(change.field(field), messages));
@@ -556,10 +558,14 @@ public final class AdminDeskService implements AdminDesk {
         });
   }
 
-  /** The admin's kind of a field. */
+  /** The admin's kind of a field: text of several lines is a longtext, a box on every form. */
   static String kind(Field field) {
-    if (field.kind() == Kind.TEXT && field.max() > LONG_TEXT) {
+    if (field.lines()) {
       return "longtext";
+    }
+    if (field.kind() == Kind.INT && !field.choices().isEmpty()) {
+      // a number of a few allowed values (a notice's priority) is picked from them
+      return "choice";
     }
     return field.kind().name().toLowerCase(Locale.ROOT);
   }

@@ -30,6 +30,10 @@ final class Catalog {
   private static final Map<String, String> OTHER_TABLES =
       Map.of("accounts_user_v1", "user", "accounts_group_v1", "group");
 
+  /** How forms name the choices of some fields: model.field to value to label. */
+  private static final Map<String, Map<String, String>> CHOICE_LABELS =
+      Map.of(Notices.MODEL.name() + ".priority", Notices.PRIORITY_LABELS);
+
   /** The reservations' bulk action that ends them now. */
   static final String END = "end";
 
@@ -306,7 +310,9 @@ final class Catalog {
               field.writable(),
               field.choices(),
               field.target() == null ? null : modelName(field.target()),
-              field.initial()));
+              field.initial(),
+              (model == BOOKING || model == RESERVATION) && HoldWrites.FIXED.contains(field.name()),
+              CHOICE_LABELS.getOrDefault(model.name() + "." + field.name(), Map.of())));
       if (field.writable()
           && (field.kind() == Kind.REF
               || field.kind() == Kind.CHOICE
@@ -392,7 +398,7 @@ final class Catalog {
             Field.ref("owner", "owner_id", "accounts_user_v1", false),
             Field.time("start", "start_time"),
             new Field("end", "end_time", Kind.TIME, endRequired, 0, null, List.of(), true),
-            Field.text("comment", 100_000),
+            Field.lines("comment", 100_000, false),
             derived("created", "created", Kind.TIME, null, SINCE_CHOICES)),
         List.of(),
         "start_time DESC");

@@ -2,22 +2,36 @@ package cores.domain.admin;
 
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
+import cores.domain.booking.BookingRules;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Model;
+import cores.domain.inventory.Values;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An admin form's values (text) as a model's input. */
+/**
+ * An admin form's values (text) as a model's input, and a row's values as the form shows them:
+ * times in the site's zone ({@code CORES_TIME_ZONE}), as a browser's date-and-time box gives them.
+ */
 final class FormInput {
-  private FormInput() {}
+  private final ZoneId zone;
+
+  FormInput(ZoneId zone) {
+    this.zone = zone;
+  }
 
   /**
    * Form values (text) as the API's JSON values: blank is no value, numbers and references are
-   * numbers, a ticked box is true. Numbers that are not numbers are refused at their fields.
+   * numbers, a ticked box is true, a time without an offset is the site's. Numbers that are not
+   * numbers and times that are not times are refused at their fields.
    */
-  static Map<String, Object> of(Model model, Map<String, String> values) {
+  Map<String, Object> of(Model model, Map<String, String> values) {
     FieldErrors errors = new FieldErrors();
     Map<String, Object> input = new LinkedHashMap<>();
     for (Field field : model.fields()) {
@@ -39,10 +53,20 @@ final class FormInput {
         try {
           input.put(field.name(), Long.parseLong(text));
         } catch (NumberFormatException e) {
-          errors.check(field.name(), "must be a whole number");
+          errors.check(
+              field.name(),
+              text.chars().allMatch(Character::isDigit)
+                  ? Values.TOO_LARGE
+                  : "must be a whole number");
+        }
+      } else if (field.kind() == Kind.TIME) {
+        try {
+          input.put(field.name(), BookingRules.time(text, zone).toString());
+        } catch (IllegalArgumentException e) {
+          errors.check(field.name(), e.getMessage());
         }
       } else {
-        input.put(field.name(), text);
+        input.put(field.name(), field.kind() == Kind.TEXT ? lineBreaks(text) : text);
       }
     }
     errors.throwIfAny();
@@ -50,7 +74,7 @@ final class FormInput {
   }
 
   /** The object's input, its problems added to {@code problems} (then empty). */
-  static Map<String, Object> of(
+  Map<String, Object> of(
       Model model, Map<String, String> values, Map<String, List<String>> problems) {
     try {
       return of(model, values);
@@ -61,5 +85,54 @@ final class FormInput {
       problems.putAll(e.errors());
       return Map.of();
     }
+  }
+
+  /** A stored row as its form shows it: a time as the site's date and time, to the second. */
+  Map<String, String> shown(Model model, Map<String, Object> row) {
+    Map<String, String> values = new LinkedHashMap<>();
+    row.forEach((name, value) -> values.put(name, value == null ? "" : String.valueOf(value)));
+    for (Field field : model.fields()) {
+      if (field.writable() && row.get(field.name()) instanceof Instant instant) {
+        values.put(field.name(), local(instant));
+      }
+    }
+    return values;
+  }
+
+  private String local(Instant instant) {
+    return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone).toString();
+  }
+
+  /**
+   * Keeps the stored value of every text and time field posted back as its form showed it: a text
+   * box posts its line breaks as CR LF, the form strips blanks around values, and a time is shown
+   * to the second, all of which would otherwise rewrite a field nobody touched.
+   */
+  void keepUntouched(
+      Model model,
+      Map<String, String> posted,
+      Map<String, Object> input,
+      Map<String, Object> stored) {
+    for (Field field : model.fields()) {
+      Object before = stored.get(field.name());
+      String given = posted.get(field.name());
+      if (given == null || !input.containsKey(field.name())) {
+        continue;
+      }
+      if (field.kind() == Kind.TEXT
+          && before instanceof String text
+          && lineBreaks(given.strip()).equals(lineBreaks(text.strip()))) {
+        input.put(field.name(), text);
+      } else if (field.kind() == Kind.TIME
+          && before instanceof Instant instant
+          && given.strip().equals(local(instant))) {
+        input.put(field.name(), instant.toString());
+      }
+    }
+  }
+
+  /** Line breaks as the API stores them: LF, not a browser's CR LF. */
+  private static String lineBreaks(String text) {
+    return text.replace("\r\n", "\n");
   }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The admin's writes of bookings or reservations: through the booking service, as the API's, so
@@ -20,6 +21,9 @@ import java.util.Objects;
  * makes them (references as numbers, times as text).
  */
 final class HoldWrites implements Rules {
+  /** The fields a booking or reservation is made with and keeps: a change is refused at them. */
+  static final Set<String> FIXED = Set.of("bookable", "owner", "start");
+
   private final BookingService bookings;
   private final ZoneId zone;
   private final boolean reservation;

@@ -37,12 +37,19 @@ final class InlineWrites {
   private final Sql sql;
   private final Rules.Actor actor;
   private final Function<Model, Rules> rules;
+  private final FormInput forms;
 
-  InlineWrites(Inventory inventory, Sql sql, Rules.Actor actor, Function<Model, Rules> rules) {
+  InlineWrites(
+      Inventory inventory,
+      Sql sql,
+      Rules.Actor actor,
+      Function<Model, Rules> rules,
+      FormInput forms) {
     this.inventory = inventory;
     this.sql = sql;
     this.actor = actor;
     this.rules = rules;
+    this.forms = forms;
   }
 
   /**
@@ -54,6 +61,24 @@ final class InlineWrites {
     Map<String, List<String>> problems = new LinkedHashMap<>();
     collect(problems, null, () -> inventory.checkNew(sql, model, input));
     checkRows(objectId, rows, problems);
+  }
+
+  /**
+   * Checks a new object's input with its rows before it exists, so that the add form shows every
+   * problem at once: all but the rows' reference to the object, which is checked once it exists.
+   */
+  void checkNew(Model model, Map<String, Object> input, List<Row> rows) {
+    Map<String, List<String>> problems = new LinkedHashMap<>();
+    collect(problems, null, () -> inventory.checkNew(sql, model, input));
+    for (Row row : rows) {
+      Map<String, List<String>> rowProblems = new LinkedHashMap<>();
+      collect(rowProblems, row.change(), () -> inventory.checkNew(sql, row.model(), row.input()));
+      rowProblems.remove(row.change().field(row.parent().name()));
+      problems.putAll(rowProblems);
+    }
+    if (!problems.isEmpty()) {
+      throw ProblemException.invalid(problems);
+    }
   }
 
   /** Checks the rows alone (those of an object just created), as {@link #check} does. */
@@ -102,7 +127,10 @@ final class InlineWrites {
         } else if (change.id() == 0) {
           rule.create(inventory, sql, row.model(), row.input(objectId), actor);
         } else {
-          rule.update(inventory, sql, row.model(), change.id(), row.input(objectId), false, actor);
+          Map<String, Object> input = row.input(objectId);
+          Map<String, Object> stored = inventory.get(sql, row.model(), change.id());
+          forms.keepUntouched(row.model(), change.values(), input, stored);
+          rule.update(inventory, sql, row.model(), change.id(), input, false, actor);
         }
       } catch (ProblemException e) {
         Map<String, List<String>> problems = new LinkedHashMap<>();

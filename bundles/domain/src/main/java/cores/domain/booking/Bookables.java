@@ -42,15 +42,7 @@ public final class Bookables implements Inventory.Consequences {
                       true),
                   new Field("status", "status", Field.Kind.CHOICE, false, 0, null, STATUSES, true)
                       .initially("created"),
-                  new Field(
-                      "comment",
-                      "comment",
-                      Field.Kind.TEXT,
-                      false,
-                      100_000,
-                      null,
-                      List.of(),
-                      true)),
+                  Field.lines("comment", 100_000, false)),
               List.of(),
               "id")
           .withExample(Map.of("host", 1, "status", ACTIVE));

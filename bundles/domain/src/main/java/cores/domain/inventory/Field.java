@@ -16,6 +16,8 @@ import java.util.List;
  * @param writable false for attributes the domain derives
  * @param initial what the admin's add form holds before anything is entered: the column's default
  *     as the form gives it, or null for an empty field (a yes/no box unticked)
+ * @param lines for text: whether it holds several lines (a comment, a notice's message), which
+ *     every form then edits in a box that keeps line breaks
  */
 public record Field(
     String name,
@@ -26,7 +28,22 @@ public record Field(
     String target,
     List<String> choices,
     boolean writable,
-    String initial) {
+    String initial,
+    boolean lines) {
+
+  /** A single-line attribute whose add form starts as given. */
+  public Field(
+      String name,
+      String column,
+      Kind kind,
+      boolean required,
+      int max,
+      String target,
+      List<String> choices,
+      boolean writable,
+      String initial) {
+    this(name, column, kind, required, max, target, choices, writable, initial, false);
+  }
 
   /** An attribute whose add form starts empty. */
   public Field(
@@ -65,6 +82,11 @@ public record Field(
 
   public static Field text(String name, int max) {
     return text(name, max, false);
+  }
+
+  /** Text of several lines: its line breaks are kept. */
+  public static Field lines(String name, int max, boolean required) {
+    return new Field(name, name, Kind.TEXT, required, max, null, List.of(), true, null, true);
   }
 
   public static Field bool(String name) {
@@ -115,12 +137,12 @@ public record Field(
 
   /** The same attribute with the add form's initial value: its column's default. */
   public Field initially(String value) {
-    return new Field(name, column, kind, required, max, target, choices, writable, value);
+    return new Field(name, column, kind, required, max, target, choices, writable, value, lines);
   }
 
   /** Derived by the domain: shown, never accepted. */
   public Field derived() {
-    return new Field(name, column, kind, false, max, target, choices, false);
+    return new Field(name, column, kind, false, max, target, choices, false, null, lines);
   }
 
   /** The column as a SELECT item: PostgreSQL's address types as text, labelled with the name. */

@@ -48,7 +48,7 @@ public final class Models {
   public static final Model BUILDING =
       model(
           "building",
-          List.of(Field.text("code", 8, true), Field.text("comment", 100_000)),
+          List.of(Field.text("code", 8, true), Field.lines("comment", 100_000, false)),
           List.of(),
           "code");
   public static final Model LAB =
@@ -57,7 +57,7 @@ public final class Models {
           List.of(
               Field.text("name", 100, true),
               Field.ref("building", "inventory_building", false),
-              Field.text("comment", 100_000),
+              Field.lines("comment", 100_000, false),
               Field.address("network", Kind.CIDR, false)),
           List.of(),
           "name");
@@ -67,13 +67,13 @@ public final class Models {
           List.of(
               Field.number("number", 0),
               Field.ref("lab", "inventory_lab", true),
-              Field.text("comment", 100_000)),
+              Field.lines("comment", 100_000, false)),
           List.of(Field.ref("lab", "inventory_lab", false)),
           "lab_id, number");
   public static final Model HOSTTYPE =
       model(
           "hosttype",
-          List.of(Field.text("name", 100, true), Field.text("details", 100_000)),
+          List.of(Field.text("name", 100, true), Field.lines("details", 100_000, false)),
           List.of(),
           "name");
   public static final Model HOSTHARDWARE =
@@ -81,7 +81,7 @@ public final class Models {
           "hosthardware",
           List.of(
               Field.text("name", 100, true),
-              Field.text("details", 100_000),
+              Field.lines("details", 100_000, false),
               Field.ref("host_type", "inventory_hosttype", false)),
           List.of(),
           "name");
@@ -90,7 +90,7 @@ public final class Models {
   public static final Model CARDTYPE =
       model(
           "cardtype",
-          List.of(Field.text("name", 100, true), Field.text("comments", 100_000)),
+          List.of(Field.text("name", 100, true), Field.lines("comments", 100_000, false)),
           List.of(),
           "name");
   public static final Model CARD =
@@ -98,7 +98,7 @@ public final class Models {
           "card",
           List.of(
               Field.ref("cardtype", "inventory_cardtype", true),
-              Field.text("details", 100_000),
+              Field.lines("details", 100_000, false),
               Field.text("asset_no", 100),
               Field.ref("host", "inventory_host", false)),
           List.of(Field.ref("host", "inventory_host", false)),
@@ -115,7 +115,7 @@ public final class Models {
               Field.ref("rack", "inventory_rack", false),
               Field.bool("hypervisor"),
               Field.ref("vm_host", "inventory_host", false),
-              Field.text("details", 100_000),
+              Field.lines("details", 100_000, false),
               Field.ref("owner", "accounts_user_v1", false),
               Field.ref("group", "accounts_group_v1", false),
               Field.choice("status", HOST_STATUSES).initially("new"),

@@ -65,7 +65,7 @@ public final class Loans implements Rules {
                   Field.date("due_return", "due_return", false),
                   Field.date("returned_date", "returned_date", false),
                   Field.bool("returned"),
-                  Field.text("comment", 100_000),
+                  Field.lines("comment", 100_000, false),
                   Field.choice("previous_status", Models.HOST_STATUSES).derived()),
               List.of(
                   Field.ref("host", "inventory_host", false),

@@ -20,6 +20,15 @@ public final class Notices implements Rules {
   public static final List<String> STYLES =
       List.of("primary", "secondary", "success", "danger", "warning", "info", "light", "dark");
 
+  /** What a notice's priorities (0 to 4) are called. */
+  public static final Map<String, String> PRIORITY_LABELS =
+      Map.of(
+          "0", "0 (very high)",
+          "1", "1 (high)",
+          "2", "2 (normal)",
+          "3", "3 (low)",
+          "4", "4 (very low)");
+
   public static final Model MODEL =
       new Model(
               "notices",
@@ -27,7 +36,7 @@ public final class Notices implements Rules {
               "notices_notice",
               List.of(
                   Field.text("title", 200, true),
-                  Field.text("message", 500, true),
+                  Field.lines("message", 500, true),
                   Field.choice("style", STYLES).initially("info"),
                   Field.number("priority", 0, 4).initially("2"),
                   Field.ref("user", "author_id", "accounts_user_v1", false).derived(),

@@ -2,20 +2,29 @@ package cores.domain.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.api.web.ProblemException;
+import cores.domain.inventory.Models;
+import cores.domain.inventory.Values;
 import cores.domain.notices.Notices;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The admin's form values as the domain's input. */
 class AdminInputTest {
+  private static final FormInput FORMS = new FormInput(ZoneId.of("Europe/Zurich"));
 
   @Test
   void aBlankOptionalChoiceIsNoValueSoANewRowTakesTheColumnsDefault() {
     // a null style was inserted as such: the NOT NULL column refused it with a 500
     Map<String, Object> input =
-        FormInput.of(
+        FORMS.of(
             Notices.MODEL,
             Map.of("title", "t", "message", "m", "style", "", "priority", "", "expires", ""));
     assertFalse(input.containsKey("style"), input.toString());
@@ -27,8 +36,54 @@ class AdminInputTest {
 
   @Test
   void aBlankRequiredFieldIsGivenAsNoneSoItIsRefusedAtItsField() {
-    Map<String, Object> input = FormInput.of(Notices.MODEL, Map.of("message", "m"));
+    Map<String, Object> input = FORMS.of(Notices.MODEL, Map.of("message", "m"));
     assertTrue(input.containsKey("title"));
     assertEquals(null, input.get("title"));
+  }
+
+  @Test
+  void aTimeWithoutAnOffsetIsTheSitesAsADateAndTimeBoxGivesIt() {
+    for (String typed : List.of("2027-01-01 10:00", "2027-01-01T10:00", "2027-01-01T10:00:00")) {
+      Map<String, Object> input =
+          FORMS.of(Notices.MODEL, Map.of("title", "t", "message", "m", "expires", typed));
+      assertEquals("2027-01-01T09:00:00Z", input.get("expires"), typed);
+    }
+    ProblemException alone =
+        assertThrows(
+            ProblemException.class,
+            () -> FORMS.of(Notices.MODEL, Map.of("title", "t", "message", "m", "expires", "x")));
+    assertTrue(
+        alone.errors().get("expires").get(0).contains("2026-01-31T09:00"),
+        alone.errors().toString());
+  }
+
+  @Test
+  void aNumberBeyondALongIsToldItIsTooLarge() {
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class,
+            () -> FORMS.of(Models.RACK, Map.of("lab", "1", "number", "99999999999999999999")));
+    assertEquals(List.of(Values.TOO_LARGE), refused.errors().get("number"));
+  }
+
+  @Test
+  void untouchedTextAndTimesKeepTheirStoredValuesLineBreaksAndSecondsIncluded() {
+    Instant expires = Instant.parse("2027-01-01T09:00:00.123456Z");
+    Map<String, Object> stored =
+        Map.of("title", "  Title ", "message", "line one\nline two\n", "expires", expires);
+    Map<String, String> posted =
+        Map.of("title", "Title", "message", "line one\r\nline two", "expires", "2027-01-01T10:00");
+    Map<String, Object> input = new LinkedHashMap<>(FORMS.of(Notices.MODEL, posted));
+    FORMS.keepUntouched(Notices.MODEL, posted, input, stored);
+    assertEquals("  Title ", input.get("title"));
+    assertEquals("line one\nline two\n", input.get("message"));
+    assertEquals(expires.toString(), input.get("expires"));
+    assertEquals("2027-01-01T10:00", FORMS.shown(Notices.MODEL, stored).get("expires"));
+
+    Map<String, String> typed = Map.of("title", "New", "message", "one\r\ntwo");
+    Map<String, Object> changed = new LinkedHashMap<>(FORMS.of(Notices.MODEL, typed));
+    FORMS.keepUntouched(Notices.MODEL, typed, changed, stored);
+    assertEquals("New", changed.get("title"));
+    assertEquals("one\ntwo", changed.get("message"), "typed line breaks are stored as LF");
   }
 }

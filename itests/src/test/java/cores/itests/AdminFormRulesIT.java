@@ -1,0 +1,179 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The admin's forms keep what nobody touched and say everything at once, in a real browser: a save
+ * round-trip keeps the line breaks of every multi-line text field, inline rows included.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminFormRulesIT {
+  private WebSite site;
+  private Browser root;
+  private List<Long> hosts;
+
+  @BeforeAll
+  void start() throws Exception {
+    site = WebSite.start("admin-form-rules", builder -> builder);
+    root = site.browser(true, 1280);
+    WebSite.logIn(root, site.user("root", true));
+    hosts = site.inventory("fm", 2);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    site.close();
+  }
+
+  private String text(String query, Object... values) throws Exception {
+    return site.api().db().text(query, values);
+  }
+
+  private void save(String listPath) {
+    root.follow("main form button[type=submit]");
+    assertTrue(root.path().startsWith(listPath + "?done=changed"), root.path() + " " + root.text());
+  }
+
+  @Test
+  @Order(1)
+  void aSaveKeepsTheLineBreaksOfEveryMultiLineTextFieldInlinesIncluded() throws Exception {
+    String two = "line one\nline two";
+    long notice =
+        site.create(
+            "/api/notices/notice/", "{\"title\":\"Before\",\"message\":\"line one\\nline two\"}");
+    root.open("/admin/notices/notice/" + notice);
+    root.type("title", "After");
+    save("/admin/notices/notice");
+    assertEquals("After|" + two, text("SELECT title || '|' || message FROM notices_notice"));
+
+    long host = hosts.get(0);
+    site.api().db().execute("UPDATE inventory_card SET details = ? WHERE host_id = ?", two, host);
+    root.open("/admin/inventory/host/" + host);
+    root.type("details", "changed, not the card");
+    save("/admin/inventory/host");
+    assertEquals(two, text("SELECT details FROM inventory_card WHERE host_id = ?", host));
+
+    site.api().db().execute("UPDATE inventory_lab SET comment = ?", two);
+    site.api().db().execute("UPDATE inventory_rack SET comment = ?", two);
+    site.api().db().execute("UPDATE inventory_hosthardware SET details = ?", two);
+    String building = text("SELECT id::text FROM inventory_building");
+    root.open("/admin/inventory/building/" + building);
+    root.type("comment", "the building's own");
+    save("/admin/inventory/building");
+    String lab = text("SELECT min(id)::text FROM inventory_lab");
+    root.open("/admin/inventory/lab/" + lab);
+    save("/admin/inventory/lab");
+    String type = text("SELECT min(id)::text FROM inventory_hosttype");
+    root.open("/admin/inventory/hosttype/" + type);
+    save("/admin/inventory/hosttype");
+    assertEquals("1", text("SELECT count(DISTINCT comment)::text FROM inventory_lab"));
+    assertEquals(two, text("SELECT min(comment) FROM inventory_lab"));
+    assertEquals(two, text("SELECT min(comment) FROM inventory_rack"));
+    assertEquals(two, text("SELECT max(comment) FROM inventory_rack"));
+    assertEquals(two, text("SELECT min(details) FROM inventory_hosthardware"));
+    assertEquals(two, text("SELECT max(details) FROM inventory_hosthardware"));
+
+    // a line break typed in the box is stored as the API stores one (LF, not the form's CR LF)
+    root.open("/admin/inventory/lab/" + lab);
+    root.type("comment", "typed\nhere");
+    save("/admin/inventory/lab");
+    assertEquals(
+        "typed\nhere", text("SELECT comment FROM inventory_lab WHERE id = ?", Long.valueOf(lab)));
+  }
+
+  @Test
+  @Order(2)
+  void aBookingsFixedFieldsAreShownReadOnlyOnItsChangeFormAndEditableOnAdd() throws Exception {
+    long bookable =
+        site.api().db().number("SELECT id FROM booking_bookable WHERE host_id = ?", hosts.get(0));
+    long booking =
+        site.create(
+            "/api/booking/booking/",
+            "{\"bookable\":"
+                + bookable
+                + ",\"start\":\"2030-03-01T09:00:00Z\",\"end\":\"2030-03-02T09:00:00Z\"}");
+    root.open("/admin/booking/booking/" + booking);
+    for (String fixed : List.of("bookable", "owner", "start")) {
+      assertEquals("true", root.find("#f-" + fixed).getAttribute("readonly"), fixed);
+      assertTrue(root.all("[name=" + fixed + "]").isEmpty(), fixed + " is not posted");
+    }
+    root.assertAccessible();
+    root.type("comment", "fixed fields stay");
+    save("/admin/booking/booking");
+    assertEquals(
+        "fixed fields stay|2030-03-01 09:00:00+00",
+        text(
+            "SELECT comment || '|' || to_char(start_time AT TIME ZONE 'UTC',"
+                + " 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM booking_booking WHERE id = ?",
+            booking));
+    root.open("/admin/booking/booking/add");
+    assertTrue(root.find("#f-start").getAttribute("readonly") == null, "editable on add");
+  }
+
+  @Test
+  @Order(3)
+  void anAddFormReportsTheObjectsAndItsRowsProblemsAtOnce() throws Exception {
+    String before = text("SELECT count(*)::text FROM inventory_host");
+    root.open("/admin/inventory/host/add");
+    root.type("hostname", "fm-new").type("nic-new-mac", "zz:zz");
+    root.follow("main form button[type=submit]");
+    assertEquals("required", root.find("#f-hardware-error").getText().strip(), root.text());
+    assertTrue(
+        root.find("#f-nic-new-mac-error").getText().startsWith("not a MAC address"), root.text());
+    assertEquals(before, text("SELECT count(*)::text FROM inventory_host"), "nothing written");
+  }
+
+  @Test
+  @Order(4)
+  void aVmHostLoopIsRefusedAtTheFieldAndByTheApi() throws Exception {
+    long a = hosts.get(0);
+    long b = hosts.get(1);
+    site.api().db().execute("UPDATE inventory_host SET vm_host_id = ? WHERE id = ?", a, b);
+    root.open("/admin/inventory/host/" + a);
+    new Select(root.find("#f-vm_host")).selectByValue(String.valueOf(b));
+    root.follow("main form button[type=submit]");
+    assertTrue(
+        root.find("#f-vm_host-error").getText().startsWith("would make a loop"), root.text());
+    assertEquals(
+        "", text("SELECT coalesce(vm_host_id::text, '') FROM inventory_host WHERE id = ?", a));
+    HttpResponse<String> api =
+        site.api()
+            .send(
+                "PATCH", "/api/inventory/host/" + a + "/", site.admin(), "{\"vm_host\":" + b + "}");
+    assertEquals(400, api.statusCode(), api.body());
+    assertTrue(api.body().contains("would make a loop"), api.body());
+  }
+
+  @Test
+  @Order(5)
+  void aNumberTooLargeAndAnIgnoredMacListedAlreadyAreToldAtTheirFields() throws Exception {
+    root.open("/admin/inventory/rack/add");
+    new Select(root.find("#f-lab")).selectByIndex(1);
+    root.type("number", "2147483648");
+    root.follow("main form button[type=submit]");
+    assertEquals("too large: at most 2147483647", root.find("#f-number-error").getText().strip());
+
+    root.open("/admin/live/ignoredmac/add");
+    root.type("mac", "00:de:ad:be:ef:01");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("was added"), root.text());
+    root.open("/admin/live/ignoredmac/add");
+    root.type("mac", "00:DE:AD:BE:EF:01");
+    root.follow("main form button[type=submit]");
+    assertEquals(
+        "already on the ignore list", root.find("#f-mac-error").getText().strip(), root.text());
+  }
+}
