@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -221,8 +222,60 @@ public interface AdminDesk {
    */
   void bulk(User user, AdminModel model, String action, List<Long> ids);
 
+  /**
+   * Runs a bulk action as {@link #bulk} does and says what it did: the objects it changed, and
+   * those it left as they were, with why (a host without a bookable to suspend). By default every
+   * object counts as changed.
+   *
+   * @since 1.7.0
+   */
+  default Done act(User user, AdminModel model, String action, List<Long> ids) {
+    bulk(user, model, action, ids);
+    return new Done(ids.size(), List.of());
+  }
+
+  /**
+   * The bulk actions of the model ({@link AdminModel#actions}) the user may run, each needing the
+   * permissions of the writes it makes. By default all of them, with the model's change permission.
+   *
+   * @since 1.7.0
+   */
+  default Set<String> actions(User user, AdminModel model) {
+    return user != null && user.hasPermission(model.permission("change"))
+        ? model.actions().keySet()
+        : Set.of();
+  }
+
+  /**
+   * Whether the user may submit the model's form ({@link AdminModel#forms}) for this object: a page
+   * offers it only then ({@link #submit} checks again). By default whenever the user has the form's
+   * permission.
+   *
+   * @since 1.7.0
+   */
+  default boolean offers(User user, AdminModel model, long id, String form) {
+    return user != null
+        && model
+            .form(form)
+            .map(f -> user.hasPermission(model.permission(f.action())))
+            .orElse(false);
+  }
+
   /** Deletes the objects in one transaction: all or, on any refusal, none. */
   void delete(User user, AdminModel model, List<Long> ids);
+
+  /**
+   * What a bulk action did.
+   *
+   * @param changed how many objects it changed
+   * @param skipped those it left as they were, each a sentence naming it and why
+   * @since 1.7.0
+   */
+  record Done(int changed, List<String> skipped) {
+    public Done {
+      skipped = List.copyOf(skipped);
+    }
+  }
 
   /**
    * A new object.

@@ -26,10 +26,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -311,18 +313,6 @@ public final class AdminDeskService implements AdminDesk {
     update(user, admin, id, values, List.of());
   }
 
-  /** The permissions a host action needs: those of the writes it makes. */
-  private static void requireFor(User user, String action) {
-    if (HostActions.writesBookables(action)) {
-      if (HostActions.MAKE_BOOKABLE.equals(action)) {
-        require(user, Bookables.MODEL.permission("add"));
-      }
-      require(user, Bookables.MODEL.permission("change"));
-    } else {
-      require(user, Models.HOST.permission("change"));
-    }
-  }
-
   @Override
   public List<Hold> affected(User user, AdminModel admin, String action, List<Long> ids) {
     require(user, admin, "view");
@@ -491,15 +481,15 @@ public final class AdminDeskService implements AdminDesk {
 
   @Override
   public void bulk(User user, AdminModel admin, String action, List<Long> ids) {
+    act(user, admin, action, ids);
+  }
+
+  @Override
+  public Done act(User user, AdminModel admin, String action, List<Long> ids) {
     Model model = model(admin);
     if (model == Catalog.HOST) {
-      requireFor(user, action);
-      tx.required(
-          em -> {
-            HostActions.run(inventory, bookables, Sql.of(em), action, ids);
-            return null;
-          });
-      return;
+      HostActions.permissions(action).forEach(permission -> require(user, permission));
+      return tx.required(em -> HostActions.run(inventory, bookables, Sql.of(em), action, ids));
     }
     Step step = step(model, action);
     if (step == null) {
@@ -509,7 +499,7 @@ public final class AdminDeskService implements AdminDesk {
     // change permission, even of a model whose objects are not edited (scan conflicts)
     require(user, admin.permission("change"));
     Rules.Actor actor = actor(user);
-    tx.required(
+    return tx.required(
         em -> {
           Sql sql = Sql.of(em);
           for (long id : ids) {
@@ -522,8 +512,20 @@ public final class AdminDeskService implements AdminDesk {
                   "Nothing was done: " + admin.name() + " " + label + ": " + reasons(e));
             }
           }
-          return null;
+          return new Done(ids.size(), List.of());
         });
+  }
+
+  /** The host list's actions need the permissions of the writes they make. */
+  @Override
+  public Set<String> actions(User user, AdminModel admin) {
+    if (model(admin) != Catalog.HOST) {
+      return AdminDesk.super.actions(user, admin);
+    }
+    return admin.actions().keySet().stream()
+        .filter(
+            a -> staff(user) && HostActions.permissions(a).stream().allMatch(user::hasPermission))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** What a bulk action does to each object; null if the model has no such action. */

@@ -1,14 +1,16 @@
 package cores.domain.admin;
 
+import cores.api.admin.AdminDesk;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Models;
 import cores.domain.sql.Sql;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -61,6 +63,16 @@ final class HostActions {
     throw ProblemException.badRequest("No action " + action + " for Hosts.");
   }
 
+  /** The permissions the action needs: those of the writes it makes. */
+  static List<String> permissions(String action) {
+    if (!writesBookables(action)) {
+      return List.of(Models.HOST.permission("change"));
+    }
+    return MAKE_BOOKABLE.equals(action)
+        ? List.of(Bookables.MODEL.permission("add"), Bookables.MODEL.permission("change"))
+        : List.of(Bookables.MODEL.permission("change"));
+  }
+
   /** The bookables the action takes out of active. */
   static List<Long> leavingActive(Sql sql, String action, List<Long> hostIds) {
     Change change = change(action);
@@ -73,54 +85,95 @@ final class HostActions {
   }
 
   /**
-   * Runs the action on the hosts, all or (on any refusal) none; a refusal names the host. Hosts
-   * without a bookable have nothing to suspend or deactivate and are left alone.
+   * Runs the action on the hosts, all or (on any refusal) none; a refusal names the host, and ids
+   * of no host are refused together, naming them. Hosts the action would not change (without a
+   * bookable to suspend, already at its status) are left alone and named in what it did.
    */
-  static void run(
+  static AdminDesk.Done run(
       Inventory inventory, Bookables bookables, Sql sql, String action, List<Long> ids) {
     Change change = change(action);
+    Map<Long, String> labels = Labels.labels(sql, Models.HOST.table(), ids);
+    List<Long> missing = ids.stream().filter(id -> !labels.containsKey(id)).distinct().toList();
+    if (!missing.isEmpty()) {
+      throw ProblemException.notFound(
+          "Nothing was done: no host with id "
+              + missing.stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + ".");
+    }
+    // in id order, the order every write locks hosts in
+    List<Long> sorted = ids.stream().distinct().sorted().toList();
+    Map<Long, Map<String, Object>> before = before(sql, sorted);
+    List<Long> changing = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (long id : sorted) {
+      String why = unchanged(change, before.get(id));
+      if (why == null) {
+        changing.add(id);
+      } else {
+        skipped.add(labels.get(id) + ": " + why);
+      }
+    }
     if (MAKE_BOOKABLE.equals(action)) {
       // as the bookables' bulk endpoint of the API: creating and activating bookables
-      Bookables.Bulk done = bookables.createFor(sql, ids, Bookables.ACTIVE);
+      Bookables.Bulk done = bookables.createFor(sql, changing, Bookables.ACTIVE);
       if (!done.refused().isEmpty()) {
         throw ProblemException.conflict(
             "Nothing was made bookable: "
                 + done.refused().stream()
-                    .map(r -> "host #" + r.get("host") + ": " + r.get("reason"))
+                    .map(r -> "host " + labels.get((Long) r.get("host")) + ": " + r.get("reason"))
                     .collect(Collectors.joining(" ")));
       }
-      return;
+      return new AdminDesk.Done(changing.size(), skipped);
     }
-    // in id order, the order every write locks hosts in
-    for (long id : ids.stream().sorted().toList()) {
-      String label = Labels.labels(sql, Models.HOST.table(), List.of(id)).get(id);
-      if (label == null) {
-        throw ProblemException.notFound("Nothing was done: no host with id " + id + ".");
-      }
+    for (long id : changing) {
       try {
         if (change.hostStatus() != null) {
           inventory.update(sql, Models.HOST, id, Map.of("status", change.hostStatus()), true);
         } else {
-          Optional<Long> bookable = bookableOf(sql, id);
-          if (bookable.isPresent()) {
-            inventory.update(
-                sql,
-                Bookables.MODEL,
-                bookable.get(),
-                Map.of("status", change.bookableStatus()),
-                true);
-          }
+          inventory.update(
+              sql,
+              Bookables.MODEL,
+              (Long) before.get(id).get("bookable"),
+              Map.of("status", change.bookableStatus()),
+              true);
         }
       } catch (ProblemException e) {
         throw ProblemException.conflict(
-            "Nothing was done: host " + label + ": " + AdminDeskService.reasons(e));
+            "Nothing was done: host " + labels.get(id) + ": " + AdminDeskService.reasons(e));
       }
     }
+    return new AdminDesk.Done(changing.size(), skipped);
   }
 
-  private static Optional<Long> bookableOf(Sql sql, long hostId) {
-    Map<String, Object> row =
-        sql.row("SELECT id FROM booking_bookable WHERE host_id = ?", List.of(hostId));
-    return row == null ? Optional.empty() : Optional.of((Long) row.get("id"));
+  /** Each host's status, and its bookable's id and status (null without one). */
+  private static Map<Long, Map<String, Object>> before(Sql sql, List<Long> ids) {
+    Map<Long, Map<String, Object>> rows = new HashMap<>();
+    for (Map<String, Object> row :
+        sql.rows(
+            "SELECT h.id, h.status, b.id AS bookable, b.status AS bookable_status"
+                + " FROM inventory_host h LEFT JOIN booking_bookable b ON b.host_id = h.id"
+                + " WHERE h.id = ANY (?::bigint[])",
+            List.of(Sql.array(ids)))) {
+      rows.put((Long) row.get("id"), row);
+    }
+    return rows;
+  }
+
+  /** Why the action leaves a host as it is, or null when it changes it. */
+  private static String unchanged(Change change, Map<String, Object> host) {
+    if (change.hostStatus() != null) {
+      return change.hostStatus().equals(host.get("status"))
+          ? "already " + change.hostStatus().replace('_', ' ')
+          : null;
+    }
+    if (host.get("bookable") == null) {
+      return Bookables.ACTIVE.equals(change.bookableStatus()) ? null : "has no bookable";
+    }
+    if (change.bookableStatus().equals(host.get("bookable_status"))) {
+      return Bookables.ACTIVE.equals(change.bookableStatus())
+          ? "already bookable"
+          : "already " + change.bookableStatus();
+    }
+    return null;
   }
 }

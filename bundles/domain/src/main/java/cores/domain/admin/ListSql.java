@@ -2,6 +2,7 @@ package cores.domain.admin;
 
 import cores.api.admin.AdminModel;
 import cores.api.web.FieldErrors;
+import cores.domain.inventory.Addresses;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Model;
@@ -30,7 +31,7 @@ final class ListSql {
     if (also != null && search != null) {
       for (String word : search.strip().split("\\s+")) {
         if (!word.isEmpty()) {
-          queries.put(like(word), also.getValue());
+          queries.put(like(Addresses.macSearch(word)), also.getValue());
         }
       }
     }
@@ -54,11 +55,13 @@ final class ListSql {
           continue;
         }
         String like = like(word);
+        // MACs as stored, whatever format the word has: the columns stay as their index has them
+        String mac = like(Addresses.macSearch(word));
         List<String> any = new ArrayList<>();
         for (Field field : model.fields()) {
           if (Catalog.searchable(field)) {
             any.add(text(field) + " ILIKE ?");
-            params.add(like);
+            params.add(field.kind() == Kind.MAC ? mac : like);
           }
         }
         if (Catalog.SEARCH_ALSO.containsKey(model.name())) {
@@ -67,7 +70,7 @@ final class ListSql {
         }
         String columns = String.join(" OR ", any);
         if (Catalog.SEARCH_ALSO_IDS.containsKey(model.name())) {
-          params.add(like);
+          params.add(mac);
           conditions.add(
               model.table()
                   + ".id IN (SELECT id FROM "
@@ -103,8 +106,12 @@ final class ListSql {
           }
         }
         case BOOL -> {
+          boolean yes = "yes".equals(value) || "true".equals(value);
+          if (!yes && !"no".equals(value) && !"false".equals(value)) {
+            errors.check(name, "must be yes or no");
+          }
           conditions.add(field.column() + " = ?");
-          params.add("yes".equals(value) || "true".equals(value));
+          params.add(yes);
         }
         case INT -> {
           try {
@@ -135,7 +142,11 @@ final class ListSql {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
-  /** The ORDER BY of a list: a list column (descending with "-"), else the model's own order. */
+  /**
+   * The ORDER BY of a list: a list column (descending with "-"), else the model's own order. The
+   * column is the table's, not the SELECT's text of it, so addresses sort as addresses; empty
+   * values come last either way.
+   */
   static String order(Model model, AdminModel admin, String sort) {
     if (sort == null || sort.isBlank()) {
       return model.order() + ", id";
@@ -146,8 +157,11 @@ final class ListSql {
       return model.order() + ", id";
     }
     Field field = model.field(name).orElseThrow();
-    String column = field.kind() == Kind.TEXT ? "lower(" + field.column() + ")" : field.column();
-    return column + (descending ? " DESC NULLS LAST" : " ASC NULLS FIRST") + ", id";
+    String column = model.table() + "." + field.column();
+    if (field.kind() == Kind.TEXT) {
+      column = "lower(" + column + ")";
+    }
+    return column + (descending ? " DESC" : " ASC") + " NULLS LAST, id";
   }
 
   /** A column as text for searching. */

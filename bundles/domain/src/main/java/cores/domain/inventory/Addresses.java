@@ -1,5 +1,6 @@
 package cores.domain.inventory;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,38 @@ public final class Addresses {
     return value != null && MAC.matcher(value).matches()
         ? null
         : "not a MAC address (e.g. 00:1a:2b:3c:4d:5e)";
+  }
+
+  /**
+   * A word of a search as the MAC columns store it: a whole MAC address in any format {@link #mac}
+   * accepts, or hex pairs joined by hyphens (part of one), in the colon-separated lower case
+   * PostgreSQL writes; any other word as it is. The columns' text is then matched as indexed.
+   */
+  public static String macSearch(String word) {
+    if (MAC.matcher(word).matches()) {
+      String hex = word.replace(":", "").replace("-", "").replace(".", "").toLowerCase(Locale.ROOT);
+      StringBuilder mac = new StringBuilder(hex.substring(0, 2));
+      for (int i = 2; i < hex.length(); i += 2) {
+        mac.append(':').append(hex, i, i + 2);
+      }
+      return mac.toString();
+    }
+    return hyphenatedPairs(word) ? word.replace('-', ':').toLowerCase(Locale.ROOT) : word;
+  }
+
+  /** Whether the word is two or more hex pairs joined by hyphens ({@code 33-44-03}). */
+  private static boolean hyphenatedPairs(String word) {
+    if (word.length() < 5 || word.length() % 3 != 2) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      boolean ok = i % 3 == 2 ? c == '-' : Character.digit(c, 16) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A single address, IPv4 or IPv6, without a prefix. */

@@ -1,0 +1,211 @@
+package cores.domain.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminModel;
+import cores.api.web.ProblemException;
+import cores.domain.DomainDatabase;
+import cores.domain.Fixture;
+import cores.domain.booking.Bookables;
+import cores.domain.booking.BookingMail;
+import cores.domain.inventory.Models;
+import cores.testing.TestDatabase;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The admin's lists as staff use them: bulk actions that say what they changed, addresses sorted as
+ * addresses, MACs found in any format people type, bad filter values refused at the filter, and
+ * only the actions a user may run offered.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminListsTest {
+  private DomainDatabase db;
+  private TestDatabase.Tx tx;
+  private Fixture fixture;
+  private AdminDeskService admin;
+  private User staff;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    db = new DomainDatabase();
+    tx = db.transactions();
+    fixture = new Fixture(db);
+    BookingMail mail = DomainDatabase.mail(tx, ZoneOffset.UTC);
+    admin = new AdminDeskService(tx, mail);
+    staff =
+        db.user(
+            "listadmin",
+            true,
+            Set.of(
+                Bookables.MODEL.permission("add"),
+                Bookables.MODEL.permission("change"),
+                Bookables.MODEL.permission("view"),
+                Models.HOST.permission("view"),
+                Models.HOST.permission("change"),
+                Models.NIC.permission("view")));
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  private AdminModel model(String name) {
+    return admin.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** How many bookables the host has (of the status, or any for null). */
+  private long bookables(long host, String status) throws Exception {
+    return db.number(
+        "SELECT count(*) FROM booking_bookable WHERE host_id = "
+            + host
+            + (status == null ? "" : " AND status = '" + status + "'"));
+  }
+
+  @Test
+  void aBulkActionCountsOnlyTheHostsItChangedAndNamesTheOthers() throws Exception {
+    long without = fixture.host("count-without", "active");
+    long active =
+        db.number(
+            "SELECT host_id FROM booking_bookable WHERE id = "
+                + fixture.bookable("count-active", "active"));
+    long suspended =
+        db.number(
+            "SELECT host_id FROM booking_bookable WHERE id = "
+                + fixture.bookable("count-suspended", "suspended"));
+    AdminModel host = model("host");
+
+    AdminDesk.Done suspending =
+        admin.act(staff, host, HostActions.SUSPEND, List.of(without, active, suspended));
+    assertEquals(1, suspending.changed());
+    assertEquals(
+        List.of("count-without: has no bookable", "count-suspended: already suspended"),
+        suspending.skipped());
+
+    AdminDesk.Done bookable =
+        admin.act(staff, host, HostActions.MAKE_BOOKABLE, List.of(without, active));
+    assertEquals(2, bookable.changed());
+    assertEquals(1, bookables(without, "active"));
+    AdminDesk.Done again = admin.act(staff, host, HostActions.MAKE_BOOKABLE, List.of(without));
+    assertEquals(0, again.changed());
+    assertEquals(List.of("count-without: already bookable"), again.skipped());
+
+    AdminDesk.Done status = admin.act(staff, host, "status_active", List.of(without));
+    assertEquals(0, status.changed());
+    assertEquals(List.of("count-without: already active"), status.skipped());
+  }
+
+  @Test
+  void aBulkActionRefusesIdsOfNoHostNamingThemAndDoesNothing() throws Exception {
+    long plain = fixture.host("unknown-plain", "active");
+    AdminModel host = model("host");
+    for (String action : List.of(HostActions.MAKE_BOOKABLE, HostActions.SUSPEND)) {
+      ProblemException refused =
+          assertThrows(
+              ProblemException.class,
+              () -> admin.act(staff, host, action, List.of(plain, 99998L, 99999L)));
+      assertEquals(404, refused.status());
+      assertEquals("Nothing was done: no host with id 99998, 99999.", refused.detail());
+    }
+    assertEquals(0, bookables(plain, null));
+  }
+
+  @Test
+  void addressesSortAsAddressesWithEmptyOnesLastBothWays() throws Exception {
+    List<String> ips = List.of("10.1.100.1", "10.1.2.1", "10.1.10.1", "10.1.1.5");
+    for (int i = 0; i < ips.size(); i++) {
+      long id = fixture.host("ipsort-" + i, "active");
+      db.execute("UPDATE inventory_host SET ip = '" + ips.get(i) + "' WHERE id = " + id);
+      db.execute(
+          "INSERT INTO inventory_nic (mac, host_id, ip) VALUES ('02:00:00:00:10:0"
+              + i
+              + "', "
+              + id
+              + ", '"
+              + ips.get(i)
+              + "')");
+    }
+    fixture.host("ipsort-none", "active");
+    AdminModel host = model("host");
+    assertEquals(
+        List.of("10.1.1.5", "10.1.2.1", "10.1.10.1", "10.1.100.1", ""),
+        ips(admin.list(staff, host, "ipsort-", Map.of(), "ip", 1)));
+    assertEquals(
+        List.of("10.1.100.1", "10.1.10.1", "10.1.2.1", "10.1.1.5", ""),
+        ips(admin.list(staff, host, "ipsort-", Map.of(), "-ip", 1)));
+    assertEquals(
+        List.of("10.1.1.5", "10.1.2.1", "10.1.10.1", "10.1.100.1"),
+        ips(admin.list(staff, model("nic"), "02:00:00:00:10", Map.of(), "ip", 1)));
+  }
+
+  private static List<String> ips(AdminDesk.Rows rows) {
+    return rows.rows().stream().map(r -> r.get("ip")).toList();
+  }
+
+  @Test
+  void aMacIsFoundInEveryFormatItsInputsAccept() throws Exception {
+    long id = fixture.host("macsearch", "active");
+    db.execute("INSERT INTO inventory_nic (mac, host_id) VALUES ('00:11:22:33:44:03', " + id + ")");
+    for (String typed :
+        List.of(
+            "00:11:22:33:44:03",
+            "00-11-22-33-44-03",
+            "001122334403",
+            "0011.2233.4403",
+            "00-11-22-33-44-03".toUpperCase(java.util.Locale.ROOT),
+            "33-44-03")) {
+      AdminDesk.Rows hosts = admin.list(staff, model("host"), typed, Map.of(), "", 1);
+      assertEquals(List.of(String.valueOf(id)), ids(hosts), typed);
+      AdminDesk.Rows nics = admin.list(staff, model("nic"), typed, Map.of(), "", 1);
+      assertEquals(1, nics.count(), typed);
+    }
+  }
+
+  private static List<String> ids(AdminDesk.Rows rows) {
+    return rows.rows().stream().map(r -> r.get("id")).toList();
+  }
+
+  @Test
+  void aBadFilterValueIsRefusedAtItsFilter() {
+    AdminModel host = model("host");
+    for (Map<String, String> filters :
+        List.of(Map.of("status", "bogus"), Map.of("lab", "abc"), Map.of("status", ""))) {
+      if (filters.get("status") != null && filters.get("status").isEmpty()) {
+        assertTrue(admin.list(staff, host, "", filters, "", 1).count() >= 0);
+        continue;
+      }
+      ProblemException refused =
+          assertThrows(ProblemException.class, () -> admin.list(staff, host, "", filters, "", 1));
+      assertEquals(400, refused.status());
+      assertTrue(
+          refused.errors().containsKey(filters.keySet().iterator().next()), filters::toString);
+    }
+  }
+
+  @Test
+  void onlyTheActionsWhoseWritesTheUserMayMakeAreOffered() throws Exception {
+    User hostsOnly =
+        db.user(
+            "hostsonly",
+            true,
+            Set.of(Models.HOST.permission("view"), Models.HOST.permission("change")));
+    AdminModel host = model("host");
+    Set<String> offered = admin.actions(hostsOnly, host);
+    assertTrue(
+        offered.stream().allMatch(a -> a.startsWith(HostActions.SET_STATUS)), offered::toString);
+    assertTrue(!offered.isEmpty());
+    assertEquals(host.actions().keySet(), admin.actions(staff, host));
+  }
+}
