@@ -207,7 +207,7 @@ class AdminPagesIT {
     assertTrue(
         root.find("[role=alert]")
             .getText()
-            .contains("Nothing was made bookable: host #" + otherHostId + ": The host is new"),
+            .contains("Nothing was made bookable: host adm-02: The host is new"),
         root.text());
     assertEquals(
         0,
@@ -417,8 +417,14 @@ class AdminPagesIT {
     browser.open("/admin/inventory/host");
     assertTrue(browser.all("#action option[value=delete]").isEmpty(), "no bulk delete");
     assertTrue(browser.text().contains("adm-02"));
+    // the bookables' actions need the booking permissions she lacks: only the host's own offered
+    assertTrue(browser.all("#action option[value=bookable]").isEmpty(), "no Make bookable");
+    assertTrue(browser.all("#action option[value=suspend]").isEmpty(), "no Suspend");
+    assertFalse(browser.all("#action option[value=status_missing]").isEmpty(), "her own actions");
     browser.open("/admin/inventory/host/" + otherHostId);
     assertFalse(browser.text().contains("Delete"), browser.text());
+    assertFalse(browser.text().contains("Make bookable"), browser.text());
+    assertFalse(browser.text().contains("Suspend"), browser.text());
     browser.assertAccessible();
     String token =
         URLEncoder.encode(
@@ -519,6 +525,7 @@ class AdminPagesIT {
     for (WebElement box : root.all("input[name=ids]")) {
       box.click();
     }
+    new Select(root.find("#action")).selectByValue("delete");
     root.follow("#results form button[type=submit]");
     assertTrue(root.text().contains("Delete these 2 Disk vendors?"), root.text());
     root.assertAccessible();

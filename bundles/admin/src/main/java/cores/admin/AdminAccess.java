@@ -1,23 +1,37 @@
 package cores.admin;
 
+import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Locale;
+import java.util.Set;
 
 /** Who may see and do what in the admin: the checks every admin page makes. */
 final class AdminAccess {
   private AdminAccess() {}
 
+  /** What the visitor may do with the model's objects, bar its bulk actions. */
   static Views.Allowed allowed(Visitor visitor, AdminModel model) {
     return new Views.Allowed(
         model,
         may(visitor, model, "add"),
         may(visitor, model, "change"),
         may(visitor, model, "delete"),
-        !model.actions().isEmpty() && visitor.may(model.permission("change")));
+        Set.of());
+  }
+
+  /** What the visitor may do, with the bulk actions the desk lets the visitor run. */
+  static Views.Allowed allowed(Visitor visitor, AdminModel model, AdminDesk desk) {
+    Set<String> actions = desk.actions(visitor.user().orElse(null), model);
+    return new Views.Allowed(
+        model,
+        may(visitor, model, "add"),
+        may(visitor, model, "change"),
+        may(visitor, model, "delete"),
+        actions);
   }
 
   /** Whether the model takes the action at all, and the visitor has its permission. */

@@ -156,7 +156,22 @@ public final class AdminPages {
       AdminModel model,
       int status,
       List<String> problems) {
+    return listPage(request, visitor, model, status, problems, message(request, model.name()));
+  }
+
+  /**
+   * The list with a message and problems; a filter value the desk refuses is dropped, named among
+   * the problems (400), and a page past the end is redirected to the last.
+   */
+  private Response listPage(
+      ContainerRequestContext request,
+      Visitor visitor,
+      AdminModel model,
+      int status,
+      List<String> given,
+      String message) {
     require(visitor, model, "view");
+    List<String> problems = new ArrayList<>(given);
     MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
     Map<String, String> query = new LinkedHashMap<>();
     params.forEach(
@@ -186,8 +201,10 @@ public final class AdminPages {
       if (e.status() != 400) {
         throw e;
       }
-      // a filter value that is not an option (an edited URL): the list without filters
-      listed = desk.listPage(user, model, search, Map.of(), sort, page, referring);
+      // a filter value that is not an option (an edited URL): the list without it, saying so
+      status = 400;
+      problems.addAll(RefusedFilters.dropped(model, e, chosen, query));
+      listed = desk.listPage(user, model, search, chosen, sort, page, referring);
     }
     AdminDesk.Rows rows = listed.rows();
     List<Views.Filter> filters = new ArrayList<>();
@@ -205,25 +222,25 @@ public final class AdminPages {
                   chosen.get(filter))));
     }
     int pages = (int) Math.max(1, (rows.count() + AdminDesk.PAGE_SIZE - 1) / AdminDesk.PAGE_SIZE);
-    return page(
-        request,
-        status,
-        model.plural(),
-        "list.jte",
-        table.filled(
-            new Views.ListPage(
-                allowed(visitor, model),
-                visitor.csrfToken(),
-                rows,
-                search,
-                filters,
-                sort,
-                page,
-                pages,
-                query,
-                message(request, model.name()),
-                problems,
-                null)));
+    Views.ListPage view =
+        new Views.ListPage(
+            allowed(visitor, model, desk),
+            visitor.csrfToken(),
+            rows,
+            search,
+            filters,
+            sort,
+            page,
+            pages,
+            query,
+            message,
+            problems,
+            null);
+    if (page > pages && "GET".equals(request.getMethod())) {
+      // as Django's admin: a page past the end (rows deleted meanwhile, an edited URL) is the last
+      return redirect(view.url("page", pages == 1 ? null : String.valueOf(pages)));
+    }
+    return page(request, status, model.plural(), "list.jte", table.filled(view));
   }
 
   /** A bulk action on the ticked rows: for delete, its confirmation. */
@@ -239,11 +256,25 @@ public final class AdminPages {
     AdminModel model = model(app, name);
     // no field here is typed: a NUL in one was forged, refused before any lookup
     PostedForm.requireStorable(posted);
-    List<Long> ids = ids(posted);
+    String action = first(posted, "action");
+    if (action == null || action.isBlank()) {
+      return listPage(
+          request,
+          visitor,
+          model,
+          400,
+          List.of("No action was chosen: choose one for the selected rows, then Go."));
+    }
+    List<Long> ids =
+        Selection.ids(
+            desk,
+            visitor.user().orElseThrow(),
+            model,
+            request.getUriInfo().getQueryParameters(),
+            posted);
     if (ids.isEmpty()) {
       return redirect(allowed(visitor, model).url() + "?done=none");
     }
-    String action = first(posted, "action");
     requireWritable(request, model);
     if ("delete".equals(action)) {
       return confirmation(request, visitor, model, ids, null, List.of(), 200);
@@ -253,8 +284,9 @@ public final class AdminPages {
         && !desk.affected(visitor.user().orElseThrow(), model, action, ids).isEmpty()) {
       return confirmation(request, visitor, model, ids, action, List.of(), 200);
     }
+    AdminDesk.Done done;
     try {
-      desk.bulk(visitor.user().orElseThrow(), model, action, ids);
+      done = desk.act(visitor.user().orElseThrow(), model, action, ids);
     } catch (ProblemException e) {
       // all or none: the list again, saying why nothing was done
       if (e.status() == 400 || e.status() == 409 || e.status() == 404) {
@@ -266,7 +298,12 @@ public final class AdminPages {
       }
       throw e;
     }
-    return redirect(allowed(visitor, model).url() + "?done=bulk&n=" + ids.size());
+    if (!done.skipped().isEmpty()) {
+      // the rows left alone are named once, on the list itself
+      return listPage(
+          request, visitor, model, 200, Selection.skipped(done), Selection.done(model, done));
+    }
+    return redirect(allowed(visitor, model).url() + "?done=bulk&n=" + done.changed());
   }
 
   @POST
@@ -456,13 +493,18 @@ public final class AdminPages {
                   .toList();
       inlines.add(new Views.Inline(allowed(visitor, inline), fields, ids, inlineOptions));
     }
+    User viewer = visitor.user().orElseThrow();
+    List<AdminModel.AdminForm> offered =
+        id == 0
+            ? List.of()
+            : model.forms().stream().filter(f -> desk.offers(viewer, model, id, f.name())).toList();
     return page(
         request,
         status,
         title,
         "form.jte",
         new Views.FormPage(
-            allowed(visitor, model),
+            allowed(visitor, model, desk),
             visitor.csrfToken(),
             id,
             title,
@@ -470,7 +512,8 @@ public final class AdminPages {
             options,
             permissions(),
             inlines,
-            message(request, model.name())));
+            message(request, model.name()),
+            offered));
   }
 
   /** The permissions of every model the admin shows: what a permissions field offers. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -151,6 +152,14 @@ public final class ChangeLogPages {
       }
     }
     int pages = (int) Math.max(1, (found.count() + PAGE - 1) / PAGE);
+    if (page > pages) {
+      // as the admin's lists: a page past the end is the last
+      String last =
+          new ChangesPage(
+                  List.of(), List.of(), query, null, found, List.of(), pages, pages, problems)
+              .pageUrl(pages);
+      return Response.seeOther(URI.create(last)).build();
+    }
     String title =
         user == null ? "Changes" : "Changes by " + (username == null ? "user #" + user : username);
     String body =

@@ -9,6 +9,7 @@ import cores.api.web.ProblemException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every desk registered as one: each model's calls go to the desk that lists it, a reference's
@@ -138,6 +139,21 @@ final class Desks implements AdminDesk {
   @Override
   public void bulk(User user, AdminModel model, String action, List<Long> ids) {
     of(model).bulk(user, model, action, ids);
+  }
+
+  @Override
+  public Done act(User user, AdminModel model, String action, List<Long> ids) {
+    return of(model).act(user, model, action, ids);
+  }
+
+  @Override
+  public Set<String> actions(User user, AdminModel model) {
+    return of(model).actions(user, model);
+  }
+
+  @Override
+  public boolean offers(User user, AdminModel model, long id, String form) {
+    return of(model).offers(user, model, id, form);
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What the admin's templates show. */
 public final class Views {
@@ -24,7 +25,16 @@ public final class Views {
    * @param act whether they may run its bulk actions (on the list, and one object's on its page)
    */
   public record Allowed(
-      AdminModel model, boolean add, boolean change, boolean delete, boolean act) {
+      AdminModel model, boolean add, boolean change, boolean delete, Set<String> actions) {
+    public Allowed {
+      actions = Set.copyOf(actions);
+    }
+
+    /** Whether the visitor may run any of the model's bulk actions. */
+    public boolean act() {
+      return !actions.isEmpty();
+    }
+
     public String url() {
       return "/admin/" + model.app() + "/" + model.name();
     }
@@ -162,7 +172,8 @@ public final class Views {
       Map<String, Map<Long, String>> options,
       List<String> permissions,
       List<Inline> inlines,
-      String message) {
+      String message,
+      List<AdminModel.AdminForm> forms) {
 
     public String action() {
       return id == 0 ? allowed.url() + "/add" : allowed.url() + "/" + id;

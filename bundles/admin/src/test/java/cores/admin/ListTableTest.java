@@ -12,6 +12,7 @@ import cores.api.admin.AdminModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,7 @@ class ListTableTest {
 
   private static Views.ListPage view(Rows rows, boolean delete, Map<String, String> query) {
     return new Views.ListPage(
-        new Views.Allowed(HOST, true, true, delete, false),
+        new Views.Allowed(HOST, true, true, delete, Set.of()),
         "csrf-" + delete,
         rows,
         query.getOrDefault("q", ""),

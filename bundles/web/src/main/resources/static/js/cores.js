@@ -33,9 +33,29 @@
     });
   }
 
+  // a list's header box ticks or unticks every row box of its form; without script the form's
+  // own choice of rows (all on the page, all matching) does the same
+  function selectAll(root) {
+    root.querySelectorAll("input[data-select-all]").forEach(function (box) {
+      var form = box.form;
+      var name = box.getAttribute("data-select-all");
+      if (!form || box.dataset.coresReady) {
+        return;
+      }
+      box.dataset.coresReady = "1";
+      box.hidden = false;
+      box.addEventListener("change", function () {
+        form.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (row) {
+          row.checked = box.checked;
+        });
+      });
+    });
+  }
+
   function enhance(root) {
     copyButtons(root);
     autoSubmitted(root);
+    selectAll(root);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

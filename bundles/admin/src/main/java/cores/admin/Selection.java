@@ -1,0 +1,96 @@
+package cores.admin;
+
+import static cores.admin.PostedForm.id;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminModel;
+import cores.api.web.ProblemException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows a list's bulk action is for, as its form chose them: the ticked ones, all on the page,
+ * or all matching the list's search and filters (its query, which the form is posted to). A choice
+ * of the form, so that selecting all works without JavaScript.
+ */
+final class Selection {
+  /** The form's field choosing which rows. */
+  static final String SELECT = "select";
+
+  /** Every row of the page shown, whether ticked or not. */
+  static final String PAGE = "page";
+
+  /** Every row matching the search and filters, on every page. */
+  static final String ALL = "all";
+
+  /** The ids of the page's rows, posted with its form. */
+  static final String PAGE_IDS = "page_ids";
+
+  private Selection() {}
+
+  /** The ids of the chosen rows, each once, in their order. */
+  static List<Long> ids(
+      AdminDesk desk,
+      User user,
+      AdminModel model,
+      MultivaluedMap<String, String> query,
+      MultivaluedMap<String, String> posted) {
+    String select = posted.getFirst(SELECT);
+    if (ALL.equals(select)) {
+      return matching(desk, user, model, query);
+    }
+    List<String> given = posted.get(PAGE.equals(select) ? PAGE_IDS : "ids");
+    List<Long> ids = new ArrayList<>();
+    if (given != null) {
+      given.forEach(text -> ids.add(id(text)));
+    }
+    return ids.stream().distinct().toList();
+  }
+
+  /** Every row the list's query finds, read page by page as the list shows them. */
+  private static List<Long> matching(
+      AdminDesk desk, User user, AdminModel model, MultivaluedMap<String, String> query) {
+    Map<String, String> filters = new LinkedHashMap<>();
+    for (String filter : model.filters()) {
+      String value = query.getFirst(filter);
+      if (value != null && !value.isEmpty()) {
+        filters.put(filter, value);
+      }
+    }
+    String search = orEmpty(query.getFirst("q"));
+    String sort = orEmpty(query.getFirst("sort"));
+    List<Long> ids = new ArrayList<>();
+    for (int page = 1; page <= PostedForm.MAX_PAGE; page++) {
+      AdminDesk.Rows rows = desk.list(user, model, search, filters, sort, page);
+      rows.rows().forEach(row -> ids.add(Long.parseLong(row.get("id"))));
+      if (rows.rows().size() < AdminDesk.PAGE_SIZE || ids.size() >= rows.count()) {
+        return ids.stream().distinct().toList();
+      }
+    }
+    throw ProblemException.badRequest(
+        "Too many rows to select at once: narrow the list with its search or filters.");
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  /** What a done bulk action says: how many it changed. */
+  static String done(AdminModel model, AdminDesk.Done done) {
+    if (done.changed() == 0) {
+      return "Nothing was changed.";
+    }
+    return "Done for "
+        + (done.changed() == 1 ? "1 " + model.name() : done.changed() + " of them")
+        + ".";
+  }
+
+  /** The rows a bulk action left as they were, each with why. */
+  static List<String> skipped(AdminDesk.Done done) {
+    return done.skipped().stream().map(s -> "Left as it was: " + s).toList();
+  }
+}
