@@ -205,6 +205,15 @@ class AdminAccountsIT {
                 + " WHERE user_id = u.id) FROM auth_user u WHERE id = ?",
             ivan));
     assertEquals(changes, number("SELECT count(*) FROM cores_change"), "nothing written");
+
+    // a form only for those he may change: ivan's password, not a superuser's
+    browser.open("/admin/auth/user/" + ivan);
+    assertEquals(1, browser.all("a[href$='/form/password']").size(), browser.text());
+    long superuser = number("SELECT id FROM auth_user WHERE username = 'root'");
+    browser.open("/admin/auth/user/" + superuser);
+    assertTrue(browser.all("a[href$='/form/password']").isEmpty(), browser.text());
+    browser.open("/admin/auth/user/" + superuser + "/form/password");
+    assertTrue(browser.text().contains("You may not set password here."), browser.text());
   }
 
   @Test

@@ -2,6 +2,7 @@ package cores.admin;
 
 import cores.api.admin.AdminModel;
 import cores.api.admin.AdminModel.AdminForm;
+import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,6 +61,10 @@ public final class ObjectForms {
     Visitor visitor = Visitor.of(request);
     AdminAccess.require(visitor, model, spec.action());
     pages.desk().get(visitor.user().orElseThrow(), model, id);
+    // a form its submit would refuse (a superuser's password, for staff) is not shown either
+    if (!pages.desk().offers(visitor.user().orElseThrow(), model, id, spec.name())) {
+      throw Access.forbidden("You may not " + spec.label().toLowerCase(Locale.ROOT) + " here.");
+    }
     return page(request, visitor, model, id, spec, new Form(Map.of()), added != null, 200);
   }
 

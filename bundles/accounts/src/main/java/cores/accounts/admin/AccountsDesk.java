@@ -227,6 +227,13 @@ public final class AccountsDesk implements AdminDesk {
   /** The password form's second field: the same password again. */
   static final String CONFIRMATION = "password_confirmation";
 
+  /** A user's password form only for those the user may change (not a superuser, for staff). */
+  @Override
+  public boolean offers(User user, AdminModel model, long id, String form) {
+    return AdminDesk.super.offers(user, model, id, form)
+        && (model != AccountModels.USER || users.mayChange(user, id));
+  }
+
   @Override
   public void submit(
       User user, AdminModel model, long id, String form, Map<String, String> values) {

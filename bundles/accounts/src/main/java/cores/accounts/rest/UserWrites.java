@@ -91,6 +91,15 @@ public final class UserWrites {
     }
   }
 
+  /** Whether the actor may change the user ({@link Authority#beyond}); false for no such user. */
+  public boolean mayChange(User actor, long id) {
+    return tx.readOnly(
+        em -> {
+          UserEntity user = em.find(UserEntity.class, id);
+          return user != null && Authority.beyond(actor, Rights.of(user)) == null;
+        });
+  }
+
   /** Sets a local password; what the user held with the old one ends ({@link Credentials}). */
   public void setPassword(User actor, long id, char[] password) {
     String problem = Validation.password(password);
