@@ -36,7 +36,7 @@ public final class Constraints {
 
   /**
    * What still refers to a row whose delete a foreign key refused, in words: the referring table's
-   * model in the plural ({@code booking_booking} gives "bookings (booking_booking)"), or "other
+   * model in the plural, as people call it ({@code booking_booking} gives "bookings"), or "other
    * records" when the message does not name the table. Empty when the error is no such refusal.
    */
   public static Optional<String> stillReferredBy(Throwable error) {
@@ -48,7 +48,7 @@ public final class Constraints {
         }
         String name = table.group(1);
         String model = name.substring(name.indexOf('_') + 1);
-        return Optional.of(model + "s (" + name + ")");
+        return Optional.of(model.replace('_', ' ') + "s");
       }
       if (t.getCause() == t) {
         break;

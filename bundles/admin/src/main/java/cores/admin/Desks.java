@@ -127,6 +127,11 @@ final class Desks implements AdminDesk {
   }
 
   @Override
+  public List<Hold> affected(User user, AdminModel model, long id, Map<String, String> values) {
+    return of(model).affected(user, model, id, values);
+  }
+
+  @Override
   public List<String> consequences(User user, AdminModel model, List<Long> ids) {
     return of(model).consequences(user, model, ids);
   }

@@ -1,6 +1,8 @@
 package cores.admin;
 
+import cores.api.admin.AdminDesk.Hold;
 import cores.api.web.ProblemException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ public final class Form {
   private final Map<String, String> values;
   private final Map<String, List<String>> errors = new LinkedHashMap<>();
   private final List<String> general = new ArrayList<>();
+  private List<Hold> holds = List.of();
 
   Form(Map<String, String> values) {
     this.values = new LinkedHashMap<>(values);
@@ -34,6 +37,25 @@ public final class Form {
               }
             });
     return this;
+  }
+
+  /**
+   * Shown again, nothing saved, over the bookings and reservations the change would affect: saving
+   * once more confirms it.
+   */
+  Form holding(List<Hold> affected) {
+    this.holds = List.copyOf(affected);
+    return this;
+  }
+
+  /** The bookings and reservations the posted change affects, to be confirmed; none usually. */
+  public List<Hold> holds() {
+    return holds;
+  }
+
+  /** A hold's start or end as the admin shows times. */
+  public String when(Instant at) {
+    return at == null ? "open" : AdminPages.WHEN.format(at);
   }
 
   /** That digest, empty on other forms. */

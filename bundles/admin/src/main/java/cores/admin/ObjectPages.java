@@ -7,6 +7,7 @@ import static cores.admin.AdminAccess.requireWritable;
 import static cores.admin.PostedForm.values;
 
 import cores.api.accounts.User;
+import cores.api.admin.AdminDesk.Hold;
 import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
@@ -48,6 +49,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(MediaType.TEXT_HTML)
 public final class ObjectPages {
   private static final int HISTORY = 200;
+
+  /** The change form's field that confirms a status over the bookings it affects: the status. */
+  static final String CONFIRM = "confirmed";
 
   private final AdminPages pages;
   private final ChangeLog changes;
@@ -135,6 +139,16 @@ public final class ObjectPages {
                   + " since you opened this form, so nothing was saved. The form shows your"
                   + " values: compare them with its history, then save again to keep them.");
       return asPosted(request, visitor, model, id, values, inlines, now, changed);
+    }
+    String confirmed = posted.getFirst(CONFIRM);
+    if (confirmed == null || !confirmed.equals(values.get("status"))) {
+      // as the bulk actions: bookings ahead on a bookable leaving active are confirmed first, for
+      // the status confirmed (another status chosen then is asked about again)
+      List<Hold> holds = pages.desk().affected(visitor.user().orElseThrow(), model, id, values);
+      if (!holds.isEmpty()) {
+        Form form = PostedForm.posted(values, inlines, opened).holding(holds);
+        return pages.form(request, visitor, model, id, form, 200);
+      }
     }
     try {
       PostedForm.requireStorable(posted);

@@ -127,11 +127,18 @@ final class PostedForm {
       List<InlineChange> inlines,
       String opened,
       ProblemException refusal) {
-    Map<String, String> shown = new LinkedHashMap<>(values);
     List<String> names = new ArrayList<>(names(model));
     for (InlineChange inline : inlines) {
-      inline.values().forEach((field, value) -> shown.put(inline.field(field), value));
       inline.values().keySet().forEach(field -> names.add(inline.field(field)));
+    }
+    return posted(values, inlines, opened).refused(refusal, names);
+  }
+
+  /** An add or change form as posted, inline rows included; {@code opened} as {@link #refused}. */
+  static Form posted(Map<String, String> values, List<InlineChange> inlines, String opened) {
+    Map<String, String> shown = new LinkedHashMap<>(values);
+    for (InlineChange inline : inlines) {
+      inline.values().forEach((field, value) -> shown.put(inline.field(field), value));
       if (inline.delete()) {
         shown.put(inline.field(InlineChange.DELETE), "on");
       }
@@ -139,7 +146,7 @@ final class PostedForm {
     if (opened != null) {
       shown.put(EditedSince.FIELD, opened);
     }
-    return new Form(shown).refused(refusal, names);
+    return new Form(shown);
   }
 
   /**

@@ -150,11 +150,92 @@ final class Listings {
     return found.isEmpty() ? null : shown(model, found.get(0));
   }
 
-  /** What stops deleting the users: the last active superuser among them. */
+  /**
+   * What stops deleting the users or groups: the records of other bundles whose foreign keys refuse
+   * the delete (counted from the database's catalog: those records are theirs to read), and the
+   * last active superuser.
+   */
   static List<String> obstacles(EntityManager em, AdminModel model, List<Long> ids) {
-    if (model != AccountModels.USER || ids.isEmpty()) {
+    if (ids.isEmpty() || (model != AccountModels.USER && model != AccountModels.GROUP)) {
       return List.of();
     }
+    String instead =
+        model == AccountModels.USER
+            ? " (deactivate the user instead, or change those first)"
+            : " (change those first)";
+    List<String> lines = new ArrayList<>();
+    others(em, model, ids, true).forEach(line -> lines.add(line + instead));
+    if (model == AccountModels.USER && lastSuperuser(em, ids)) {
+      lines.add("no active superuser would be left");
+    }
+    return lines;
+  }
+
+  /**
+   * The records of other bundles that refer to the users or groups, counted from the database's
+   * catalog (those records are theirs to read): those whose foreign keys refuse the delete ({@code
+   * stopping}), or those deleted with them or left without them; one line per kind.
+   */
+  private static List<String> others(
+      EntityManager em, AdminModel model, List<Long> ids, boolean stopping) {
+    String table = model == AccountModels.USER ? "auth_user" : "auth_group";
+    @SuppressWarnings("unchecked")
+    List<Object[]> keys =
+        query(
+                em,
+                "SELECT r.tbl, r.col, r.rule FROM (SELECT CAST(CAST(c.conrelid AS regclass) AS"
+                    + " text) AS tbl, a.attname AS col, CAST(c.confdeltype AS text) AS rule FROM"
+                    + " pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid"
+                    + " AND a.attnum = c.conkey[1] WHERE c.contype = 'f'"
+                    + " AND c.confrelid = CAST(CAST(? AS text) AS regclass)) r"
+                    + " WHERE r.tbl NOT LIKE 'auth\\_%' AND r.tbl NOT LIKE 'cores\\_%'"
+                    + " ORDER BY 1, 2",
+                List.of(table))
+            .getResultList();
+    List<String> lines = new ArrayList<>();
+    for (Object[] key : keys) {
+      String referring = (String) key[0];
+      String column = (String) key[1];
+      String rule = String.valueOf(key[2]);
+      boolean stops = !List.of("c", "n", "d").contains(rule);
+      if (stops != stopping) {
+        continue;
+      }
+      long n =
+          ((Number)
+                  query(
+                          em,
+                          "SELECT count(*) FROM "
+                              + quoted(referring)
+                              + " WHERE "
+                              + quoted(column)
+                              + " IN "
+                              + placeholders(ids),
+                          new ArrayList<>(ids))
+                      .getSingleResult())
+              .longValue();
+      if (n == 0) {
+        continue;
+      }
+      String noun = referring.substring(referring.indexOf('_') + 1).replace('_', ' ');
+      String what = n + " " + noun + (n == 1 ? "" : "s");
+      String via = column.endsWith("_id") ? column.substring(0, column.length() - 3) : column;
+      lines.add(
+          switch (rule) {
+            case "c" -> what + " (by " + via + ") will be deleted too";
+            case "n", "d" -> what + (n == 1 ? " will lose its " : " will lose their ") + via;
+            default ->
+                what
+                    + (n == 1 ? " refers" : " refer")
+                    + (ids.size() == 1 ? " to it" : " to them")
+                    + " as "
+                    + via;
+          });
+    }
+    return lines;
+  }
+
+  private static boolean lastSuperuser(EntityManager em, List<Long> ids) {
     String in = placeholders(ids);
     List<Object> twice = new ArrayList<>(ids);
     twice.addAll(ids);
@@ -169,10 +250,12 @@ final class Listings {
                         + ") FROM auth_user WHERE is_superuser AND is_active",
                     twice)
                 .getSingleResult();
-    if (((Number) superusers[0]).longValue() > 0 && ((Number) superusers[1]).longValue() == 0) {
-      return List.of("no active superuser would be left");
-    }
-    return List.of();
+    return ((Number) superusers[0]).longValue() > 0 && ((Number) superusers[1]).longValue() == 0;
+  }
+
+  /** An identifier from the database's catalog, quoted for SQL. */
+  private static String quoted(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
   static List<String> consequences(EntityManager em, AdminModel model, List<Long> ids) {
@@ -188,10 +271,6 @@ final class Listings {
           "SELECT count(*) FROM auth_user_groups WHERE user_id IN ",
           ids,
           "group memberships");
-      // the records of other bundles that name a user are theirs to read: the deletion finds them
-      lines.add(
-          "hosts, bookings, reservations or other records that name the user stop the deletion"
-              + " (deactivate the user instead)");
     } else if (model == AccountModels.GROUP) {
       count(
           em,
@@ -200,6 +279,7 @@ final class Listings {
           ids,
           "memberships of users (the users stay)");
     }
+    lines.addAll(others(em, model, ids, false));
     return lines;
   }
 

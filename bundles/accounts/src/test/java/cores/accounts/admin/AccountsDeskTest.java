@@ -189,14 +189,52 @@ class AccountsDeskTest {
   @Test
   void aUsersDeleteConfirmationNamesWhatStopsIt() {
     long plain = desk.create(root, AccountModels.USER, userForm("confirm-plain", "", "", ""));
-    List<String> lines = desk.consequences(root, AccountModels.USER, List.of(plain));
-    assertTrue(
-        lines.stream().anyMatch(l -> l.contains("deactivate the user instead")), lines.toString());
+    assertEquals(List.of(), desk.consequences(root, AccountModels.USER, List.of(plain)));
     assertEquals(List.of(), desk.obstacles(root, AccountModels.USER, List.of(plain)));
     // root is the one superuser: the confirmation says so, and offers no delete
     assertEquals(
         List.of("no active superuser would be left"),
         desk.obstacles(root, AccountModels.USER, List.of(plain, root.id())));
+  }
+
+  /**
+   * Another bundle's records that refuse a user's or group's delete stop it before it is tried, in
+   * people's words; those its deletion takes along are said too.
+   */
+  @Test
+  void anotherBundlesRecordsThatRefuseTheDeleteAreObstacles() throws Exception {
+    // tables as other bundles declare them
+    db.execute(
+        "CREATE TABLE booking_booking (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " owner_id bigint NOT NULL REFERENCES auth_user (id) ON DELETE RESTRICT)",
+        "CREATE TABLE inventory_host (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " group_id bigint REFERENCES auth_group (id) ON DELETE RESTRICT)",
+        "CREATE TABLE notices_notice (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " group_id bigint REFERENCES auth_group (id) ON DELETE CASCADE)");
+    try {
+      long holder = desk.create(root, AccountModels.USER, userForm("obstacle-holder", "", "", ""));
+      long group =
+          desk.create(
+              root, AccountModels.GROUP, Map.of("name", "obstacle-group", "permissions", ""));
+      db.execute(
+          "INSERT INTO booking_booking (owner_id) VALUES (" + holder + "), (" + holder + ")",
+          "INSERT INTO inventory_host (group_id) VALUES (" + group + ")",
+          "INSERT INTO notices_notice (group_id) VALUES (" + group + ")");
+      assertEquals(
+          List.of(
+              "2 bookings refer to it as owner (deactivate the user instead, or change those"
+                  + " first)"),
+          desk.obstacles(root, AccountModels.USER, List.of(holder)));
+      assertEquals(
+          List.of("1 host refers to it as group (change those first)"),
+          desk.obstacles(root, AccountModels.GROUP, List.of(group)));
+      assertEquals(
+          List.of("1 notice (by group) will be deleted too"),
+          desk.consequences(root, AccountModels.GROUP, List.of(group)));
+    } finally {
+      db.execute(
+          "DROP TABLE booking_booking", "DROP TABLE inventory_host", "DROP TABLE notices_notice");
+    }
   }
 
   @Test

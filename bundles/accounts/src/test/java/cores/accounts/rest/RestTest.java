@@ -170,7 +170,7 @@ class RestTest {
       assertEquals(409, refused.status, refused.body.toString());
       assertEquals("application/problem+json", refused.type);
       assertTrue(
-          refused.body.get("detail").asText().contains("bookings (booking_booking)"),
+          refused.body.get("detail").asText().contains("still referred to by bookings:"),
           refused.body.toString());
       assertEquals(200, send("GET", "auth/users/" + userId, "manager", null).status);
 
@@ -181,7 +181,7 @@ class RestTest {
       Answer groupRefused = send("DELETE", "auth/groups/" + groupId, "root", null);
       assertEquals(409, groupRefused.status, groupRefused.body.toString());
       assertTrue(
-          groupRefused.body.get("detail").asText().contains("hosts (inventory_host)"),
+          groupRefused.body.get("detail").asText().contains("still referred to by hosts:"),
           groupRefused.body.toString());
 
       db.execute("DELETE FROM booking_booking", "DELETE FROM inventory_host");

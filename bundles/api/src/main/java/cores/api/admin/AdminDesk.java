@@ -202,6 +202,18 @@ public interface AdminDesk {
   }
 
   /**
+   * The bookings and reservations not yet ended on the bookables that changing the object to these
+   * form values would take out of active (a host's status leaving active suspends its bookable, a
+   * bookable's status), as {@link #affected(User, AdminModel, String, List)} for a bulk action:
+   * what its change form must be confirmed over. Empty when it affects none.
+   *
+   * @since 1.7.0
+   */
+  default List<Hold> affected(User user, AdminModel model, long id, Map<String, String> values) {
+    return List.of();
+  }
+
+  /**
    * What deleting these objects takes with it (deleted too, or left without them): one line per
    * kind.
    */

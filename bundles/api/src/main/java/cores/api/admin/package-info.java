@@ -6,8 +6,9 @@
  * AdminDesk.labels}) since 1.4.0; the permissions a model has ({@code AdminModel.permissions}, what
  * may be granted) and what stops a deletion ({@code AdminDesk.obstacles}) since 1.6.0; fields fixed
  * once an object is added ({@code AdminField.fixed}, with {@code choiceLabels}), what a bulk action
- * did ({@code AdminDesk.act}), the actions a user may run ({@code AdminDesk.actions}) and whether an
- * object's form is offered ({@code AdminDesk.offers}) since 1.7.0.
+ * did ({@code AdminDesk.act}), the actions a user may run ({@code AdminDesk.actions}), whether an
+ * object's form is offered ({@code AdminDesk.offers}) and the bookings a change form's edit affects
+ * ({@code AdminDesk.affected} of one object's values) since 1.7.0.
  */
 @Export
 @Version("1.7.0")

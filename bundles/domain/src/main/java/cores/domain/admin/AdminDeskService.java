@@ -318,37 +318,17 @@ public final class AdminDeskService implements AdminDesk {
     require(user, admin, "view");
     Model model = model(admin);
     Instant now = clock.instant();
-    return tx.readOnly(
-        em -> {
-          Sql sql = Sql.of(em);
-          List<Long> leaving;
-          if (model == Catalog.HOST) {
-            leaving = HostActions.leavingActive(sql, action, ids);
-          } else if (model == Catalog.BOOKABLE && Catalog.SET_STATUS.containsKey(action)) {
-            List<Long> hosts =
-                sql
-                    .rows(
-                        "SELECT host_id FROM booking_bookable WHERE id = ANY (?::bigint[])",
-                        List.of(Sql.array(ids)))
-                    .stream()
-                    .map(r -> (Long) r.get("host_id"))
-                    .toList();
-            leaving = Bookables.leavingActive(sql, hosts, null, Catalog.SET_STATUS.get(action));
-          } else {
-            return List.of();
-          }
-          return Bookables.notEnded(sql, leaving, now).stream()
-              .map(
-                  r ->
-                      new Hold(
-                          (String) r.get("kind"),
-                          (Long) r.get("id"),
-                          (String) r.get("hostname"),
-                          (String) r.get("owner"),
-                          (Instant) r.get("start_time"),
-                          (Instant) r.get("end_time")))
-              .toList();
-        });
+    return tx.readOnly(em -> Affected.ofAction(Sql.of(em), model, action, ids, now));
+  }
+
+  /** As a bulk action's: the status a change form posts is the action's. */
+  @Override
+  public List<Hold> affected(User user, AdminModel admin, long id, Map<String, String> values) {
+    require(user, admin, "view");
+    Model model = model(admin);
+    String status = values.getOrDefault("status", "");
+    Instant now = clock.instant();
+    return tx.readOnly(em -> Affected.ofEdit(Sql.of(em), model, id, status, now));
   }
 
   @Override
@@ -469,14 +449,26 @@ public final class AdminDeskService implements AdminDesk {
   public List<String> consequences(User user, AdminModel admin, List<Long> ids) {
     require(user, admin, "delete");
     Model model = model(admin);
-    return tx.readOnly(em -> Catalog.consequences(Sql.of(em), model.table(), ids, false));
+    return tx.readOnly(em -> Deletions.consequences(Sql.of(em), model.table(), ids));
   }
 
   @Override
   public List<String> obstacles(User user, AdminModel admin, List<Long> ids) {
     require(user, admin, "delete");
     Model model = model(admin);
-    return tx.readOnly(em -> Catalog.consequences(Sql.of(em), model.table(), ids, true));
+    Instant now = clock.instant();
+    return tx.readOnly(
+        em -> {
+          Sql sql = Sql.of(em);
+          // the database's refusals, then the rules' own (see each model's delete)
+          List<String> lines = new ArrayList<>(Deletions.obstacles(sql, model.table(), ids));
+          if (model == Loans.LOAN) {
+            lines.addAll(Loans.openAmong(sql, ids));
+          } else if (model == Catalog.BOOKING || model == Catalog.RESERVATION) {
+            lines.addAll(HoldWrites.started(sql, model.table(), ids, now));
+          }
+          return lines;
+        });
   }
 
   @Override

@@ -9,7 +9,6 @@ import cores.domain.inventory.Model;
 import cores.domain.inventory.Models;
 import cores.domain.loans.Loans;
 import cores.domain.notices.Notices;
-import cores.domain.sql.Sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -416,57 +415,5 @@ final class Catalog {
     List<T> all = new ArrayList<>(first);
     all.addAll(second);
     return List.copyOf(all);
-  }
-
-  /**
-   * What deleting rows of a table does to the rows that refer to them, from the database's own
-   * foreign keys: deleted with them or left without ({@code stopping} false), or in the way ({@code
-   * stopping} true).
-   */
-  static List<String> consequences(Sql sql, String table, List<Long> ids, boolean stopping) {
-    List<String> lines = new ArrayList<>();
-    List<Map<String, Object>> keys =
-        sql.rows(
-            "SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, c.confdeltype::text AS"
-                + " rule FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid"
-                + " AND a.attnum = c.conkey[1] WHERE c.contype = 'f'"
-                + " AND c.confrelid = ?::regclass ORDER BY 1, 2",
-            List.of(table));
-    for (Map<String, Object> key : keys) {
-      // cascade, set null, set default: the rows go or stay; anything else stops the deletion
-      boolean stops = !List.of("c", "n", "d").contains((String) key.get("rule"));
-      if (stops != stopping) {
-        continue;
-      }
-      String referring = (String) key.get("tbl");
-      String column = (String) key.get("col");
-      long n =
-          (Long)
-              sql.row(
-                      "SELECT count(*) AS n FROM "
-                          + quoted(referring)
-                          + " WHERE "
-                          + quoted(column)
-                          + " = ANY (?::bigint[])",
-                      List.of(Sql.array(ids)))
-                  .get("n");
-      if (n == 0) {
-        continue;
-      }
-      String what = n + " " + modelName(referring).replace('_', ' ') + (n == 1 ? "" : "s");
-      String via = column.endsWith("_id") ? column.substring(0, column.length() - 3) : column;
-      lines.add(
-          switch ((String) key.get("rule")) {
-            case "c" -> what + " (by " + via + ") will be deleted too";
-            case "n", "d" -> what + (n == 1 ? " will lose its " : " will lose their ") + via;
-            default -> what + (n == 1 ? " refers" : " refer") + " to it by " + via;
-          });
-    }
-    return lines;
-  }
-
-  /** An identifier from the catalog, quoted for SQL. */
-  private static String quoted(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 }

@@ -10,6 +10,7 @@ import cores.domain.inventory.Rules;
 import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -116,6 +117,31 @@ final class HoldWrites implements Rules {
     } else {
       bookings.cancelBooking(sql, actor.user(), id, actor.now());
     }
+  }
+
+  /**
+   * What stops deleting these (of {@code table}, bookings or reservations): those started, which
+   * cannot be cancelled ({@link #delete}), named; or none.
+   */
+  static List<String> started(Sql sql, String table, List<Long> ids, Instant now) {
+    String what = table.equals("booking_booking") ? "booking" : "reservation";
+    List<String> started = new ArrayList<>();
+    sql.rows(
+            "SELECT id, start_time FROM " + table + " WHERE id = ANY (?::bigint[]) ORDER BY id",
+            List.of(Sql.array(ids)))
+        .forEach(
+            r -> {
+              if (!BookingRules.cancellable((Instant) r.get("start_time"), now)) {
+                started.add(what + " #" + r.get("id"));
+              }
+            });
+    if (started.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        String.join(", ", started)
+            + (started.size() == 1 ? " has" : " have")
+            + " already started and can no longer be cancelled");
   }
 
   /** Ends a reservation now. */

@@ -168,10 +168,30 @@ public final class Loans implements Rules {
   @Override
   public void delete(Inventory inventory, Sql sql, Model model, long id, Actor actor) {
     if (!(Boolean) lock(sql, id).get("returned")) {
-      throw ProblemException.conflict(
-          "Loan " + id + " is open: return it first (PATCH {\"returned\": true}).");
+      throw ProblemException.conflict("Loan #" + id + " is still open: return it first.");
     }
     inventory.delete(sql, model, id);
+  }
+
+  /** What stops deleting these loans ({@link #delete}): those still open, named, or none. */
+  public static List<String> openAmong(Sql sql, List<Long> ids) {
+    List<String> open =
+        sql
+            .rows(
+                "SELECT id FROM loans_loan WHERE id = ANY (?::bigint[]) AND NOT returned"
+                    + " ORDER BY id",
+                List.of(Sql.array(ids)))
+            .stream()
+            .map(r -> "loan #" + r.get("id"))
+            .toList();
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        String.join(", ", open)
+            + (open.size() == 1
+                ? " is still open: return it first"
+                : " are still open: return them first"));
   }
 
   private static Map<String, Object> lock(Sql sql, long id) {

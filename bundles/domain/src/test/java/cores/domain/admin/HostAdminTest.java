@@ -114,28 +114,6 @@ class HostAdminTest {
         "");
   }
 
-  @Test
-  void whatStopsADeletionIsToldApartFromWhatGoesWithIt() throws Exception {
-    User deleter =
-        db.user(
-            "labdeleter",
-            true,
-            Set.of(Models.LAB.permission("delete"), Models.HOST.permission("delete")));
-    // the fixture's lab has a rack: the rack stops the deletion
-    assertEquals(
-        List.of("1 rack refers to it by lab"),
-        admin.obstacles(deleter, model("lab"), List.of(fixture.lab)));
-    assertTrue(
-        admin.consequences(deleter, model("lab"), List.of(fixture.lab)).isEmpty(),
-        "nothing goes with it");
-    long host = fixture.host("obstacle-host", "active");
-    nic(host, "00:0a:00:00:00:01");
-    assertEquals(List.of(), admin.obstacles(deleter, model("host"), List.of(host)));
-    assertEquals(
-        List.of("1 nic will lose its host"),
-        admin.consequences(deleter, model("host"), List.of(host)));
-  }
-
   /** As Django's related-only filter: not every host, only those some host runs on. */
   @Test
   void aListIsFilteredOnlyByTheObjectsItsRowsReferTo() throws Exception {
