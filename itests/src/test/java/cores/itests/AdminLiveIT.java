@@ -126,7 +126,9 @@ class AdminLiveIT {
     root.click("#select-" + conflict).click("#select-" + device);
     new Select(root.find("#action")).selectByVisibleText("Accept the seen IP (NIC conflicts)");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.find("[role=alert]").getText().contains("not a nic conflict"), root.text());
+    assertTrue(
+        root.find("[role=alert]").getText().contains("is an unknown conflict, not a nic conflict"),
+        root.text());
     assertEquals("new", text("SELECT status FROM live_scanconflict WHERE id = ?", conflict));
     root.assertAccessible();
 

@@ -329,7 +329,7 @@ class AdminPagesIT {
     root.click("#select-" + hostId);
     new Select(root.find("#action")).selectByVisibleText("Suspend (bookable)");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("Suspend (bookable) this host?"), root.text());
+    assertTrue(root.text().contains("Suspend (bookable) for this host?"), root.text());
     List<WebElement> holds = root.all("#holds tbody tr");
     assertEquals(1, holds.size(), root.text());
     assertTrue(holds.get(0).getText().startsWith("adm-01 booking root"), holds.get(0).getText());
@@ -527,7 +527,7 @@ class AdminPagesIT {
     }
     new Select(root.find("#action")).selectByValue("delete");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("Delete these 2 Disk vendors?"), root.text());
+    assertTrue(root.text().contains("Delete these 2 disk vendors?"), root.text());
     root.assertAccessible();
     root.follow("main form button[type=submit]");
     assertTrue(root.text().contains("Deleted 2 of them."), root.text());

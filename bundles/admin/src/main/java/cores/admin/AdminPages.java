@@ -42,6 +42,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -137,7 +138,7 @@ public final class AdminPages {
             models,
             Operations.links(visitor),
             recent,
-            message(request, "object")));
+            message(request, addedModel(request))));
   }
 
   @GET
@@ -383,8 +384,22 @@ public final class AdminPages {
                 + next.name()
                 + "?added=1");
       }
+      }
+    // as Django: to the list when the visitor may see it, else to the admin's index
+    if (!may(visitor, model, "view")) {
+      return redirect("/admin?done=added&model=" + model.app() + "." + model.name());
     }
     return redirect(allowed(visitor, model).url() + "?done=added");
+  }
+
+  /** The model a redirect to the index names (only one the admin has: no text from the query). */
+  private String addedModel(ContainerRequestContext request) {
+    String named = request.getUriInfo().getQueryParameters().getFirst("model");
+    return desk.models().stream()
+        .filter(m -> (m.app() + "." + m.name()).equals(named))
+        .map(AdminModel::name)
+        .findFirst()
+        .orElse("object");
   }
 
   Response delete(ContainerRequestContext request, AdminModel model, List<Long> ids) {
@@ -424,18 +439,20 @@ public final class AdminPages {
     boolean delete = action == null;
     require(visitor, model, delete ? "delete" : "view");
     String verb = delete ? "Delete" : model.actions().getOrDefault(action, action);
-    String what =
-        ids.size() == 1 ? "this " + model.name() : "these " + ids.size() + " " + model.plural();
+    // an action's label ("Set status: missing") is read before "for" what it is done to
+    String plural = model.plural().toLowerCase(Locale.ROOT);
+    String to = delete ? " " : " for ";
+    String what = ids.size() == 1 ? "this " + model.name() : "these " + ids.size() + " " + plural;
     Views.Allowed allowed = allowed(visitor, model);
     return page(
         request,
         status,
-        verb + " " + (ids.size() == 1 ? model.name() : ids.size() + " " + model.plural()),
+        verb + to + (ids.size() == 1 ? model.name() : ids.size() + " " + plural),
         "confirm.jte",
         new Views.ConfirmPage(
             allowed,
             visitor.csrfToken(),
-            verb + " " + what + "?",
+            verb + to + what + "?",
             delete ? allowed.url() + "/delete" : allowed.url(),
             action,
             delete ? "Yes, delete" : "Yes, do it",

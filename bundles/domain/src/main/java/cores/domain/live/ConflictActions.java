@@ -269,14 +269,19 @@ public final class ConflictActions {
       throw ProblemException.badRequest(
           "Scan conflict "
               + id
-              + " is a "
-              + row.get("kind")
-              + " conflict, not a "
-              + kind.kind
+              + " is "
+              + article(String.valueOf(row.get("kind")))
+              + " conflict, not "
+              + article(kind.kind)
               + " conflict.");
     }
     ConflictStatus.requireOpen("Scan conflict " + id, row.get("status"));
     return row;
+  }
+
+  /** "an unknown", "a nic": the kinds' words, read as written. */
+  private static String article(String word) {
+    return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
   }
 
   private Map<String, Object> close(Sql sql, Map<String, Object> conflict, String status) {
