@@ -241,7 +241,7 @@ class BookablesTest {
             ProblemException.class,
             () -> admin.bulk(staff, hosts(), "bookable", List.of(active, retired)));
     assertEquals(409, e.status());
-    assertTrue(e.getMessage().contains("host #" + retired), e.getMessage());
+    assertTrue(e.getMessage().contains("host admin-retired: "), e.getMessage());
     // all or none, as the admin's other writes
     assertEquals(
         0,
