@@ -384,7 +384,7 @@ public final class AdminPages {
                 + next.name()
                 + "?added=1");
       }
-      }
+    }
     // as Django: to the list when the visitor may see it, else to the admin's index
     if (!may(visitor, model, "view")) {
       return redirect("/admin?done=added&model=" + model.app() + "." + model.name());
