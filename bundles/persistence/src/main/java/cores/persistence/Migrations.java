@@ -202,7 +202,10 @@ final class Migrations {
                     + " WHERE locked FOR UPDATE)"
                     + " UPDATE databasechangeloglock l"
                     + " SET locked = false, lockgranted = NULL, lockedby = NULL FROM stale"
-                    + " WHERE l.id = stale.id RETURNING stale.lockedby, stale.lockgranted::text");
+                    + " WHERE l.id = stale.id RETURNING"
+                    // one log line whatever the row holds
+                    + " regexp_replace(stale.lockedby, '[[:cntrl:]]', '?', 'g'),"
+                    + " stale.lockgranted::text");
         ResultSet released = release.executeQuery()) {
       if (released.next()) {
         LOG.warn(
