@@ -13,8 +13,10 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -57,6 +59,7 @@ public final class CoresServer {
   private final HealthChecks health;
   private final ReadinessCache readiness;
   private final HealthIndicator platform;
+  private volatile boolean stopping;
 
   /**
    * @param health the answer of {@code /api/health}; its owner closes it. The server adds the
@@ -92,8 +95,11 @@ public final class CoresServer {
     this.settings = settings;
     this.accessLog = accessLog;
     this.health = health;
-    this.readiness = new ReadinessCache(readiness);
-    this.platform = new PlatformHealth(this.readiness);
+    // a stopping server is ready no more: health says so until it no longer answers
+    this.readiness =
+        new ReadinessCache(
+            () -> stopping ? Optional.of("nothing (stopping)") : readiness.waitingFor());
+    this.platform = new PlatformHealth(this.readiness, () -> stopping);
     this.application =
         new JerseyApplication(
             settings,
@@ -284,7 +290,9 @@ public final class CoresServer {
 
   /** Stops taking requests, lets those in progress finish (bounded), then stops. */
   public void stop() throws Exception {
-    health.removeIndicator(platform);
+    stopping = true;
+    readiness.changed();
+    health.changed();
     try {
       application.close();
       pages.close();
@@ -296,6 +304,7 @@ public final class CoresServer {
               return null;
             });
       } finally {
+        health.removeIndicator(platform);
         warningFilter.uninstall();
         accessLog.close();
       }
@@ -306,9 +315,11 @@ public final class CoresServer {
   /** The readiness as a part of {@code /api/health}. */
   private static final class PlatformHealth implements HealthIndicator {
     private final Readiness readiness;
+    private final BooleanSupplier stopping;
 
-    PlatformHealth(Readiness readiness) {
+    PlatformHealth(Readiness readiness, BooleanSupplier stopping) {
       this.readiness = readiness;
+      this.stopping = stopping;
     }
 
     @Override
@@ -318,6 +329,9 @@ public final class CoresServer {
 
     @Override
     public Health check() {
+      if (stopping.getAsBoolean()) {
+        return Health.down("stopping");
+      }
       return readiness.waitingFor().map(w -> Health.down("waiting for " + w)).orElseGet(Health::up);
     }
   }

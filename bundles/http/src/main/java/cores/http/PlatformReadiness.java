@@ -28,9 +28,19 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
  * the framework property {@value #FEATURE_BUNDLES}: this bundle names no provider, and a plugin
  * (installed from the plugins folder, in no feature) never holds readiness back, even when it fails
  * to start. Without the property (a framework not started by the launcher) nothing is awaited.
+ *
+ * <p>With it, the launcher's word is awaited too: it registers a service with {@value #STARTED}
+ * {@code =true} once it has checked that every bundle started and every component activated. A
+ * component can fail after the moment this check saw the rest ready (SCR activates some lazily),
+ * and the launcher then stops the process: until its word, nothing is ready.
  */
 final class PlatformReadiness implements Readiness {
   static final String FEATURE_BUNDLES = "cores.feature.bundles";
+
+  /** The property of the service the launcher registers once it has confirmed the start. */
+  static final String STARTED = "cores.platform.started";
+
+  private static final String STARTED_FILTER = "(" + STARTED + "=true)";
 
   /** How many awaited things the answer names; the rest are counted. */
   private static final int NAMED = 3;
@@ -87,6 +97,9 @@ final class PlatformReadiness implements Readiness {
       }
     }
     unpublished(waiting);
+    if (!expected.isEmpty() && waiting.isEmpty() && !confirmed()) {
+      waiting.add("the launcher's start check");
+    }
     return waiting.isEmpty() ? Optional.empty() : Optional.of(summary(waiting));
   }
 
@@ -154,6 +167,14 @@ final class PlatformReadiness implements Readiness {
           != null;
     } catch (InvalidSyntaxException e) {
       throw new IllegalStateException("a component id is a number", e);
+    }
+  }
+
+  private boolean confirmed() {
+    try {
+      return context.getAllServiceReferences(null, STARTED_FILTER) != null;
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalStateException("the filter is constant", e);
     }
   }
 

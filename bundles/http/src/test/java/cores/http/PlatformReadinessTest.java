@@ -133,7 +133,8 @@ class PlatformReadinessTest {
   }
 
   @Test
-  void readyOnlyOnceTheFeaturesBundlesRunAndTheirResourcesAreServed() throws Exception {
+  void readyOnlyOnceTheFeaturesBundlesRunTheirResourcesAreServedAndTheLauncherConfirmed()
+      throws Exception {
     // installed, not started: health says so, everything else is 503 with Retry-After
     assertEquals("waiting for bundle test.feature (installed)", platform());
     HttpResponse<String> early = get("/api/late");
@@ -150,6 +151,14 @@ class PlatformReadinessTest {
     // serves it, the gate holds every request back, so it is never a 404
     ServiceRegistration<Runnable> runnable =
         context.registerService(Runnable.class, () -> {}, null);
+    // everything runs, but the launcher has not confirmed the start (it checks every component
+    // and stops the process if one failed): not ready yet
+    eventually(() -> platform().equals("waiting for the launcher's start check"));
+    assertEquals(503, get("/api/late").statusCode());
+    Dictionary<String, Object> started = new Hashtable<>();
+    started.put(PlatformReadiness.STARTED, true);
+    ServiceRegistration<?> confirmed =
+        context.registerService(Object.class.getName(), new Object(), started);
     eventually(() -> platform().equals("UP"));
     ServiceRegistration<?> late =
         feature
@@ -200,6 +209,7 @@ class PlatformReadinessTest {
 
     late.unregister();
     runnable.unregister();
+    confirmed.unregister();
   }
 
   /** The platform part of {@code /api/health}: "UP" or its detail. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,9 @@ import org.osgi.util.tracker.ServiceTracker;
  *
  * <p>The framework property {@value #FEATURE_BUNDLES} names the features' bundles (their locations,
  * separated by blanks): the HTTP bundle says ready once these run and serve, and names no provider.
+ * It also waits for the launcher's word, a service with {@value #STARTED}{@code =true} registered
+ * once the checks above passed: a component that fails after the HTTP bundle saw the rest ready
+ * (SCR activates some lazily) must not leave the process healthy for the moments before it exits.
  */
 public final class Platform {
 
@@ -49,6 +53,9 @@ public final class Platform {
 
   /** The framework property naming the bundles of the started features. */
   public static final String FEATURE_BUNDLES = "cores.feature.bundles";
+
+  /** The property of the service registered once the start is confirmed. */
+  public static final String STARTED = "cores.platform.started";
 
   private static final String REFERENCE = "reference:";
 
@@ -194,6 +201,10 @@ public final class Platform {
     }
     checkAllStarted();
     checkComponents(applied);
+    felix
+        .getBundleContext()
+        .registerService(
+            Object.class.getName(), new Object(), new Hashtable<>(Map.of(STARTED, true)));
     LOG.log(
         System.Logger.Level.INFO,
         "{0} bundles active in {1} ms",

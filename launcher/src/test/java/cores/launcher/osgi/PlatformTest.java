@@ -95,6 +95,11 @@ class PlatformTest {
                   "(objectClass=org.osgi.service.cm.ConfigurationAdmin)", Duration.ofSeconds(1))
               .isPresent());
       assertTrue(platform.awaitService("(cores.command=none)", Duration.ofMillis(100)).isEmpty());
+      // the start confirmed: the HTTP bundle's readiness waits for this word
+      assertTrue(
+          platform
+              .awaitService("(" + Platform.STARTED + "=true)", Duration.ofMillis(100))
+              .isPresent());
 
       // bin/cores cds links the classes of a jar through the loader of the bundle read from it
       Path jar =

@@ -120,6 +120,13 @@ public final class HealthChecks {
     indicators.remove(indicator);
   }
 
+  /**
+   * What the answer depends on changed (e.g. the server stops): the next one is worked out anew.
+   */
+  public void changed() {
+    last = null;
+  }
+
   @Deactivate
   public void close() {
     checks.shutdownNow();
