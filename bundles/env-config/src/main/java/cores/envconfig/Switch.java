@@ -55,7 +55,8 @@ public record Switch(String variable, When when, Optional<String> slot, int rank
   }
 
   /**
-   * @throws SwitchException when a true-or-false switch says neither
+   * @throws SwitchException when a true-or-false switch says neither, or a switch that takes a
+   *     value (SMTP_SERVER: a host) says only "true": no host is called True
    */
   public boolean isOn(Map<String, String> env) throws SwitchException {
     String raw = env.get(variable);
@@ -66,6 +67,14 @@ public record Switch(String variable, When when, Optional<String> slot, int rank
     String lower = value.toLowerCase(Locale.ROOT);
     if (isFalse(lower)) {
       return false;
+    }
+    if (when == When.SET && isTrue(lower)) {
+      throw new SwitchException(
+          variable,
+          "\""
+              + value
+              + "\" is a boolean, not a value: give the value it takes (e.g. a host name),"
+              + " or False to switch it off");
     }
     if (when == When.SET || isTrue(lower)) {
       return true;

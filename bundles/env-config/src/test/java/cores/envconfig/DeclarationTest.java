@@ -59,6 +59,25 @@ class DeclarationTest {
   }
 
   @Test
+  void aSetSwitchRefusesATrueWordAsItsValueAndStaysOffForAFalseOne() throws SwitchException {
+    Switch s = Switch.of(Map.of("variable", "SMTP_SERVER", "when", "set"));
+    for (String yes : List.of("True", "yes", "1")) {
+      SwitchException e =
+          assertThrows(SwitchException.class, () -> s.isOn(Map.of("SMTP_SERVER", yes)));
+      assertEquals("SMTP_SERVER", e.variable());
+      assertEquals(
+          "\""
+              + yes
+              + "\" is a boolean, not a value: give the value it takes (e.g. a host name),"
+              + " or False to switch it off",
+          e.problem());
+    }
+    for (String no : List.of("False", "no", "0", "")) {
+      assertFalse(s.isOn(Map.of("SMTP_SERVER", no)));
+    }
+  }
+
+  @Test
   void ofTheSwitchesOnInOneSlotTheHighestRankWinsAndTheOthersAreReported() throws SwitchException {
     Declaration ldap = login("auth-ldap", "LDAP_AUTH", 300);
     Declaration direct = login("auth-ldap-direct", "LDAP_AUTH_DIRECT", 200);
