@@ -64,7 +64,7 @@ class AdminOpsIT {
                     .env("CORES_MAIL_RETRY_SECONDS", "1")
                     .env("CORES_MORNING_JOB_AT", "23:59")
                     .env("CORES_MAINTENANCE_JOB_AT", "23:59")
-                    .env("CORES_TIME_ZONE", ZONE.getId())
+                    .env("CORES_TIME_ZONE", EtcZones.of(ZONE))
                     .env("SECRET_KEY", SECRET));
     root = site.browser(true, 1280);
     WebSite.logIn(root, site.user("root", true));

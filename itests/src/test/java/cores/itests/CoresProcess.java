@@ -315,7 +315,12 @@ public final class CoresProcess implements AutoCloseable {
       effective.put("CORES_DATA", data.toString());
       effective.put("CORES_PLUGINS", logs.resolve("plugins").toString());
       effective.put("DEBUG", "False");
-      effective.put("SECRET_KEY", "it-" + Long.toHexString(System.nanoTime()) + "-secret");
+      effective.put(
+          "SECRET_KEY",
+          "it-"
+              + Long.toHexString(System.nanoTime())
+              + "-secret-"
+              + "x7Qp2Lm9Wv4Rt8Zk1Nb6Yc3Hd5Jf0Gs");
       env.forEach(
           (k, v) -> {
             if (v == null) {

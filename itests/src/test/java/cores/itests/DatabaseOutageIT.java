@@ -66,7 +66,7 @@ class DatabaseOutageIT {
               .env("SMTP_FROM", "lab@example.org")
               .env("CORES_MORNING_JOB_AT", "23:59")
               .env("CORES_MAINTENANCE_JOB_AT", "23:59")
-              .env("CORES_TIME_ZONE", ZONE.getId())
+              .env("CORES_TIME_ZONE", EtcZones.of(ZONE))
               .start()) {
         cores.awaitHealthy(Duration.ofSeconds(120));
         run(postgres, cores, mail);

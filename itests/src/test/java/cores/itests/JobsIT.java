@@ -43,7 +43,7 @@ class JobsIT {
                 builder
                     .env("CORES_MORNING_JOB_AT", "23:59")
                     .env("CORES_MAINTENANCE_JOB_AT", "23:59")
-                    .env("CORES_TIME_ZONE", ZONE.getId()));
+                    .env("CORES_TIME_ZONE", EtcZones.of(ZONE)));
     db = api.db();
     admin = api.token(api.user("admin", true));
     plain = api.token(api.user("plain", false));

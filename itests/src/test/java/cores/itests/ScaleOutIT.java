@@ -117,7 +117,7 @@ class ScaleOutIT {
     shared.put("SMTP_FROM", "lab@example.org");
     shared.put("CORES_MORNING_JOB_AT", "06:00");
     shared.put("CORES_MAINTENANCE_JOB_AT", "23:59");
-    shared.put("CORES_TIME_ZONE", ZONE.getId());
+    shared.put("CORES_TIME_ZONE", EtcZones.of(ZONE));
     // started together: both find the morning job due and unrun
     first = CoresProcess.builder("scale-first").env(shared).start();
     second = CoresProcess.builder("scale-second").env(shared).start();

@@ -53,7 +53,7 @@ class SmtpOutageIT {
                     .env("CORES_MAIL_RETRY_SECONDS", "1")
                     .env("CORES_MORNING_JOB_AT", "23:59")
                     .env("CORES_MAINTENANCE_JOB_AT", "23:59")
-                    .env("CORES_TIME_ZONE", ZONE.getId()))) {
+                    .env("CORES_TIME_ZONE", EtcZones.of(ZONE)))) {
       TestDatabase db = api.db();
       String admin = api.token(api.user("admin", true));
       long bookable =

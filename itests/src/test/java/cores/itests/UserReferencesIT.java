@@ -37,7 +37,7 @@ class UserReferencesIT {
                 builder
                     .env("CORES_MORNING_JOB_AT", "23:59")
                     .env("CORES_MAINTENANCE_JOB_AT", "23:59")
-                    .env("CORES_TIME_ZONE", ZONE.getId()));
+                    .env("CORES_TIME_ZONE", EtcZones.of(ZONE)));
     db = api.db();
     admin = api.token(api.user("admin", true));
     long hardware =

@@ -27,6 +27,9 @@ public final class EnvironmentParser {
 
   private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]");
 
+  private static final int STRONG_KEY_LENGTH = 50;
+  private static final int STRONG_KEY_DISTINCT = 5;
+
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]{0,62}");
 
   private final Map<String, String> env;
@@ -70,6 +73,17 @@ public final class EnvironmentParser {
     Optional<String> secretKey = text(Variable.SECRET_KEY);
     if (secretKey.isEmpty() && !debug && mode == RunMode.SERVER) {
       throw new EnvironmentException(Variable.SECRET_KEY, "required when DEBUG is False");
+    }
+    if (secretKey.isPresent() && !debug && mode == RunMode.SERVER && weak(secretKey.get())) {
+      warnings.add(
+          "SECRET_KEY is weak (fewer than "
+              + STRONG_KEY_LENGTH
+              + " characters or fewer than "
+              + STRONG_KEY_DISTINCT
+              + " different ones): sessions and CSRF tokens signed with it can be forged; set"
+              + " "
+              + STRONG_KEY_LENGTH
+              + " or more random characters");
     }
 
     int postgresPort = port(Variable.POSTGRES_PORT);
@@ -118,6 +132,11 @@ public final class EnvironmentParser {
         mailRetrySeconds,
         maskedView(),
         warnings);
+  }
+
+  /** Django's rule for a key fit for production (check --deploy). */
+  static boolean weak(String key) {
+    return key.length() < STRONG_KEY_LENGTH || key.chars().distinct().count() < STRONG_KEY_DISTINCT;
   }
 
   /** Host names or addresses, separated by commas. */
@@ -242,15 +261,23 @@ public final class EnvironmentParser {
     return time;
   }
 
-  /** An IANA zone id such as Europe/Berlin (or UTC); fixed offsets too, as Java reads them. */
+  /**
+   * An IANA region name such as Europe/Berlin (or UTC), as configuration.md says: not a fixed
+   * offset, which has no daylight saving time and would shift the jobs by an hour half the year.
+   */
   private ZoneId zone(Variable variable) throws EnvironmentException {
     String value = textOrDefault(variable);
-    try {
+    if (ZoneId.getAvailableZoneIds().contains(value)) {
       return ZoneId.of(value);
-    } catch (DateTimeException e) {
-      throw new EnvironmentException(
-          variable, quote(value) + " is not a time zone (an IANA name such as Europe/Berlin)");
     }
+    String problem = " is not an IANA time zone name such as Europe/Berlin";
+    try {
+      ZoneId.of(value);
+      problem = " is a fixed offset, not an IANA time zone name such as Europe/Berlin";
+    } catch (DateTimeException e) {
+      // neither a region nor an offset: the general message
+    }
+    throw new EnvironmentException(variable, quote(value) + problem);
   }
 
   private Path path(Variable variable) throws EnvironmentException {

@@ -21,10 +21,13 @@ class EnvironmentParserTest {
 
   private static final Path CWD = Path.of("/srv/cores");
 
+  /** Long and varied enough not to be warned about. */
+  private static final String KEY = "k3y-9fQ2mZr7Lw1xTb8NcVd4HsYe6JgPu0AoKi5Ml3Rn2Ft7Gq";
+
   /** The smallest valid production environment. */
   private static Map<String, String> env(String... pairs) {
     Map<String, String> env = new HashMap<>();
-    env.put("SECRET_KEY", "k3y");
+    env.put("SECRET_KEY", KEY);
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }
@@ -43,7 +46,7 @@ class EnvironmentParserTest {
   void defaults() throws Exception {
     Settings s = parse(env());
     assertEquals("localhost", s.hostname());
-    assertEquals(Optional.of("k3y"), s.secretKey());
+    assertEquals(Optional.of(KEY), s.secretKey());
     assertFalse(s.debug());
     assertEquals(Optional.empty(), s.externalDatabase());
     assertEquals("cores", s.databaseName());
@@ -91,13 +94,38 @@ class EnvironmentParserTest {
 
   @Test
   void aBadTimeZoneIsAnErrorNamingTheVariable() {
-    for (String bad : new String[] {"Mars/Olympus", "Berlin", "UTC+25"}) {
+    for (String bad : new String[] {"Mars/Olympus", "Berlin", "UTC+25", "EST", "europe/berlin"}) {
       assertEquals(
-          "CORES_TIME_ZONE: \""
-              + bad
-              + "\" is not a time zone (an IANA name such as Europe/Berlin)",
+          "CORES_TIME_ZONE: \"" + bad + "\" is not an IANA time zone name such as Europe/Berlin",
           error(env("CORES_TIME_ZONE", bad)).getMessage());
     }
+  }
+
+  @Test
+  void theTimeZoneIsAnIanaRegionNameNotAFixedOffset() throws Exception {
+    for (String offset : new String[] {"+02:00", "UTC+2", "Z", "-05:00"}) {
+      assertEquals(
+          "CORES_TIME_ZONE: \""
+              + offset
+              + "\" is a fixed offset, not an IANA time zone name such as Europe/Berlin",
+          error(env("CORES_TIME_ZONE", offset)).getMessage());
+    }
+    for (String region : new String[] {"UTC", "Europe/Berlin", "America/New_York", "Etc/GMT-2"}) {
+      assertEquals(ZoneId.of(region), parse(env("CORES_TIME_ZONE", region)).jobs().zone());
+    }
+  }
+
+  @Test
+  void aWeakSecretKeyIsWarnedAboutWithoutDebugAndNeverShown() throws Exception {
+    String warning =
+        "SECRET_KEY is weak (fewer than 50 characters or fewer than 5 different ones): sessions"
+            + " and CSRF tokens signed with it can be forged; set 50 or more random characters";
+    for (String weak : new String[] {"abc", KEY.substring(0, 49), "ab".repeat(40)}) {
+      Settings s = parse(env("SECRET_KEY", weak));
+      assertEquals(List.of(warning), s.warnings(), weak);
+    }
+    assertEquals(List.of(), parse(env("SECRET_KEY", "abc", "DEBUG", "True")).warnings());
+    assertEquals(List.of(), parse(env()).warnings());
   }
 
   @ParameterizedTest
