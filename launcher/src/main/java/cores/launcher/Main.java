@@ -101,6 +101,10 @@ public final class Main {
           out.println(answer.get());
           return 0;
         }
+        if (settings.externalDatabase().isEmpty()
+            && !EmbeddedDatabase.existsIn(settings.dataDirectory())) {
+          throw noServerData(settings.dataDirectory());
+        }
       }
       if (mode == RunMode.SERVER && settings.secretKey().isEmpty()) {
         settings = settings.withSecretKey(SecretKeys.loadOrCreate(settings.dataDirectory()));
@@ -138,16 +142,30 @@ public final class Main {
         frameworkProperties = PluginsFolder.frameworkProperties(settings.pluginsDirectory());
       }
       Settings effective = settings;
-      Platform platform =
-          Platform.start(
-              storage,
-              home.resolve("bundles"),
-              features,
-              () ->
-                  configurations(
-                      features, env, ConfigurationPlan.of(effective, await(database), mode)),
-              frameworkProperties,
-              settings.debug());
+      Platform platform;
+      try {
+        platform =
+            Platform.start(
+                storage,
+                home.resolve("bundles"),
+                features,
+                () ->
+                    configurations(
+                        features, env, ConfigurationPlan.of(effective, await(database), mode)),
+                frameworkProperties,
+                settings.debug());
+      } catch (LaunchException e) {
+        if (FolderProblems.noSpace(e)) {
+          // the framework's cache is in CORES_DATA (a command's in a temporary folder)
+          throw new LaunchException(
+              LaunchException.BAD_CONFIGURATION,
+              (mode == RunMode.SERVER ? Variable.CORES_DATA + ": " : "")
+                  + storage.getParent()
+                  + ": no space left on device",
+              e);
+        }
+        throw e;
+      }
       if (!lifecycle.running(platform)) {
         return 0; // a signal arrived while starting
       }
@@ -269,6 +287,20 @@ public final class Main {
     return embedded.database();
   }
 
+  /**
+   * A command on the embedded database where no server answers and no database is: most likely the
+   * wrong folder (a relative CORES_DATA from another directory), where the command would make a new
+   * database the server never reads.
+   */
+  private static LaunchException noServerData(Path data) {
+    return new LaunchException(
+        LaunchException.BAD_CONFIGURATION,
+        Variable.CORES_DATA + ": no Cores server answers in " + data + " and it holds no database",
+        "run the command in the server's folder or set CORES_DATA to the server's (absolute) data"
+            + " folder; on a new installation start the server once first",
+        null);
+  }
+
   private static String oneLine(Throwable t) {
     return t.toString().replace('\n', ' ');
   }
@@ -314,8 +346,7 @@ public final class Main {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new EnvironmentException(
-          variable, "cannot create " + dir + " (" + e.getClass().getSimpleName() + ")");
+      throw new EnvironmentException(variable, dir + ": " + FolderProblems.describe(dir, e));
     }
   }
 

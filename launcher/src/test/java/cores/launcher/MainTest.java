@@ -1,6 +1,7 @@
 package cores.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cores.envconfig.Resolved;
 import cores.launcher.env.RunMode;
@@ -58,6 +59,28 @@ class MainTest {
   void badCommandLine() {
     assertEquals(2, run(Map.of(), "serve"));
     assertEquals("cores: unknown command \"serve\"\n" + Invocation.USAGE + "\n", stderr());
+  }
+
+  @Test
+  void aCommandRefusesAnEmbeddedDataFolderWithNoServerAndNoDatabase() {
+    Map<String, String> env = Map.of("CORES_SUPERUSER_PASSWORD", "pw", "CORES_DATA", "./data");
+    assertEquals(
+        2, run(env, "createsuperuser", "--username", "admin", "--email", "admin@example.org"));
+    assertEquals(
+        "cores: CORES_DATA: no Cores server answers in "
+            + home.resolve("data")
+            + " and it holds no database\n"
+            + "hint: run the command in the server's folder or set CORES_DATA to the server's"
+            + " (absolute) data folder; on a new installation start the server once first\n",
+        stderr());
+    assertFalse(Files.exists(home.resolve("data")), "nothing is made in the wrong folder");
+  }
+
+  @Test
+  void aDataFolderThatIsAFileIsSaidToBeNoDirectory() throws Exception {
+    Path file = Files.writeString(home.resolve("data-file"), "x");
+    assertEquals(2, run(Map.of("SECRET_KEY", "k", "CORES_DATA", file.toString())));
+    assertEquals("cores: CORES_DATA: " + file + ": is not a directory\n", stderr());
   }
 
   /** A feature that a switch turns on, with one configuration read from the environment. */

@@ -40,6 +40,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.database = database;
   }
 
+  /** Whether a database was made in this CORES_DATA (a server started there once). */
+  public static boolean existsIn(Path dataDirectory) {
+    return Files.isRegularFile(dataDirectory.resolve("postgres").resolve("PG_VERSION"));
+  }
+
   /**
    * Starts PostgreSQL on a free local port and creates {@code name} if it does not exist yet.
    *
