@@ -2,6 +2,7 @@ package cores.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -83,6 +84,12 @@ class BadInputIT {
             SECRET,
             "LDAP_SEARCH_PATH",
             "dc=example"),
+        // the mail host's variable doubles as the switch: a true word names no host
+        bad("SMTP_SERVER: \"True\" is a boolean, not a value", "SMTP_SERVER", "True"),
+        bad(
+            "CORES_TIME_ZONE: \"+02:00\" is a fixed offset, not an IANA time zone name",
+            "CORES_TIME_ZONE",
+            "+02:00"),
         // the provider features are installed: a bad value of their own variables, with a
         // secret beside it that must not be echoed (a missing feature: MainTest)
         bad(
@@ -142,6 +149,36 @@ class BadInputIT {
       assertFalse(
           cores.output().lines().anyMatch(l -> l.contains("did not activate") && l.contains("{")),
           "the log names a setting by its variable, not as a placeholder:\n" + cores.output());
+    }
+  }
+
+  /**
+   * A provider that fails to activate ends the start with exit code 2 once the launcher has checked
+   * the components; until then the half-started server must never answer health 200 (a container
+   * health check or nginx would take it as ready).
+   */
+  @Test
+  void aStartThatFailsIsNeverHealthy() throws Exception {
+    try (CoresProcess cores =
+        CoresProcess.builder("bad-env-health")
+            .env("LDAP_AUTH", "True")
+            .env("LDAP_URI", "ldap://ldap.example")
+            .env("LDAP_SEARCH_PATH", "dc=example")
+            .env("LDAP_BIND_DN", "cn=reader")
+            .start()) {
+      while (cores.isAlive()) {
+        try {
+          HttpResponse<String> health = cores.get("/api/health");
+          assertNotEquals(200, health.statusCode(), health.body());
+        } catch (IOException notListening) {
+          // before the HTTP server listens, and after it stopped
+        }
+        Thread.sleep(20);
+      }
+      assertEquals(2, cores.awaitExit(Duration.ofSeconds(90)), cores.errors());
+      assertTrue(
+          cores.errors().startsWith("cores: LDAP_BIND_PASS: required when LDAP_AUTH is True"),
+          cores.errors());
     }
   }
 
