@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,11 +45,8 @@ class AdminConfirmationsIT {
   }
 
   private void execute(String... statements) throws Exception {
-    try (Connection c = site.api().db().connect();
-        Statement s = c.createStatement()) {
-      for (String statement : statements) {
-        s.execute(statement);
-      }
+    for (String statement : statements) {
+      site.api().db().execute(statement);
     }
   }
 
@@ -98,7 +93,7 @@ class AdminConfirmationsIT {
 
     // a group hosts refer to: said up front, in people's words, and no delete offered
     long group = number("INSERT INTO auth_group (name) VALUES ('held') RETURNING id");
-    execute("UPDATE inventory_host SET group_id = " + group + " WHERE id = " + host);
+    site.api().db().execute("UPDATE inventory_host SET group_id = ? WHERE id = ?", group, host);
     root.open("/admin/auth/group/" + group + "/delete");
     String stops = root.find("#obstacles").getText();
     assertTrue(stops.contains("1 host refers to it as group"), stops);
