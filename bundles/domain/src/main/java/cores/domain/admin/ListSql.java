@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The SQL of an admin list as its page asks for it: the WHERE of its search and filters, the ids
@@ -18,6 +19,8 @@ import java.util.Map;
  * parameters.
  */
 final class ListSql {
+  private static final Pattern PLAIN_COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
+
   private ListSql() {}
 
   /**
@@ -157,7 +160,11 @@ final class ListSql {
       return model.order() + ", id";
     }
     Field field = model.field(name).orElseThrow();
-    String column = model.table() + "." + field.column();
+    // a derived field's column is an expression: only a plain column is the table's to name
+    String column =
+        PLAIN_COLUMN.matcher(field.column()).matches()
+            ? model.table() + "." + field.column()
+            : field.column();
     if (field.kind() == Kind.TEXT) {
       column = "lower(" + column + ")";
     }
