@@ -138,7 +138,7 @@ public final class AdminPages {
             models,
             Operations.links(visitor),
             recent,
-            message(request, addedModel(request))));
+            message(request, AfterAdding.named(desk, request))));
   }
 
   @GET
@@ -370,36 +370,7 @@ public final class AdminPages {
       }
       throw e;
     }
-    if (created.secret() != null) {
-      return Secrets.page(this, request, allowed(visitor, model), created);
-    }
-    // a model's own form is the rest of its adding, as Django's add-user form leads to a password
-    for (AdminModel.AdminForm next : model.forms()) {
-      if (visitor.may(model.permission(next.action()))) {
-        return redirect(
-            allowed(visitor, model).url()
-                + "/"
-                + created.id()
-                + "/form/"
-                + next.name()
-                + "?added=1");
-      }
-    }
-    // as Django: to the list when the visitor may see it, else to the admin's index
-    if (!may(visitor, model, "view")) {
-      return redirect("/admin?done=added&model=" + model.app() + "." + model.name());
-    }
-    return redirect(allowed(visitor, model).url() + "?done=added");
-  }
-
-  /** The model a redirect to the index names (only one the admin has: no text from the query). */
-  private String addedModel(ContainerRequestContext request) {
-    String named = request.getUriInfo().getQueryParameters().getFirst("model");
-    return desk.models().stream()
-        .filter(m -> (m.app() + "." + m.name()).equals(named))
-        .map(AdminModel::name)
-        .findFirst()
-        .orElse("object");
+    return AfterAdding.next(this, request, visitor, model, created);
   }
 
   Response delete(ContainerRequestContext request, AdminModel model, List<Long> ids) {
