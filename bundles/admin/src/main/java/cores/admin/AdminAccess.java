@@ -1,5 +1,6 @@
 package cores.admin;
 
+import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.api.web.Access;
@@ -7,6 +8,7 @@ import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Who may see and do what in the admin: the checks every admin page makes. */
@@ -25,13 +27,24 @@ final class AdminAccess {
 
   /** What the visitor may do, with the bulk actions the desk lets the visitor run. */
   static Views.Allowed allowed(Visitor visitor, AdminModel model, AdminDesk desk) {
-    Set<String> actions = desk.actions(visitor.user().orElse(null), model);
+    return allowed(visitor, model, desk.actions(visitor.user().orElse(null), model));
+  }
+
+  /** What the visitor may do, with these bulk actions (those that apply to one object). */
+  static Views.Allowed allowed(Visitor visitor, AdminModel model, Set<String> actions) {
     return new Views.Allowed(
         model,
         may(visitor, model, "add"),
         may(visitor, model, "change"),
         may(visitor, model, "delete"),
         actions);
+  }
+
+  /** What applies to the object of a change page; nothing on an add form (id 0). */
+  static AdminDesk.Applicable applicable(AdminDesk desk, User user, AdminModel model, long id) {
+    return id == 0
+        ? new AdminDesk.Applicable(Set.of(), Map.of())
+        : desk.applicable(user, model, id);
   }
 
   /** Whether the model takes the action at all, and the visitor has its permission. */

@@ -486,13 +486,15 @@ public final class AdminPages {
         id == 0
             ? List.of()
             : model.forms().stream().filter(f -> desk.offers(viewer, model, id, f.name())).toList();
+    // an object's page offers only what applies to it (a scan conflict's, by its kind and status)
+    AdminDesk.Applicable applies = AdminAccess.applicable(desk, viewer, model, id);
     return page(
         request,
         status,
         title,
         "form.jte",
         new Views.FormPage(
-            allowed(visitor, model, desk),
+            allowed(visitor, model, applies.actions()),
             visitor.csrfToken(),
             id,
             title,
@@ -501,7 +503,8 @@ public final class AdminPages {
             permissions(),
             inlines,
             message(request, model.name()),
-            offered));
+            offered,
+            applies.links()));
   }
 
   /** The permissions of every model the admin shows: what a permissions field offers. */

@@ -46,6 +46,17 @@ final class Desks implements AdminDesk {
   }
 
   @Override
+  public List<Long> ids(
+      User user,
+      AdminModel model,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int limit) {
+    return of(model).ids(user, model, search, filters, sort, limit);
+  }
+
+  @Override
   public Map<String, String> get(User user, AdminModel model, long id) {
     return of(model).get(user, model, id);
   }
@@ -159,6 +170,11 @@ final class Desks implements AdminDesk {
   @Override
   public boolean offers(User user, AdminModel model, long id, String form) {
     return of(model).offers(user, model, id, form);
+  }
+
+  @Override
+  public Applicable applicable(User user, AdminModel model, long id) {
+    return of(model).applicable(user, model, id);
   }
 
   @Override

@@ -51,7 +51,10 @@ final class Selection {
     return ids.stream().distinct().toList();
   }
 
-  /** Every row the list's query finds, read page by page as the list shows them. */
+  /** At most this many rows are selected at once: the pages a list may show. */
+  static final int MAX_SELECTED = PostedForm.MAX_PAGE * AdminDesk.PAGE_SIZE;
+
+  /** Every row the list's query finds, in its order: the desk reads their ids at once. */
   private static List<Long> matching(
       AdminDesk desk, User user, AdminModel model, MultivaluedMap<String, String> query) {
     Map<String, String> filters = new LinkedHashMap<>();
@@ -63,16 +66,13 @@ final class Selection {
     }
     String search = orEmpty(query.getFirst("q"));
     String sort = orEmpty(query.getFirst("sort"));
-    List<Long> ids = new ArrayList<>();
-    for (int page = 1; page <= PostedForm.MAX_PAGE; page++) {
-      AdminDesk.Rows rows = desk.list(user, model, search, filters, sort, page);
-      rows.rows().forEach(row -> ids.add(Long.parseLong(row.get("id"))));
-      if (rows.rows().size() < AdminDesk.PAGE_SIZE || ids.size() >= rows.count()) {
-        return ids.stream().distinct().toList();
-      }
+    // one more than may be selected: finding it says there are too many
+    List<Long> ids = desk.ids(user, model, search, filters, sort, MAX_SELECTED + 1);
+    if (ids.size() > MAX_SELECTED) {
+      throw ProblemException.badRequest(
+          "Too many rows to select at once: narrow the list with its search or filters.");
     }
-    throw ProblemException.badRequest(
-        "Too many rows to select at once: narrow the list with its search or filters.");
+    return ids;
   }
 
   private static String orEmpty(String value) {

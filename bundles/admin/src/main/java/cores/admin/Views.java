@@ -162,6 +162,8 @@ public final class Views {
    * @param id the object's id, or 0 for a new one
    * @param options each reference field's choices: id to label
    * @param permissions what a permissions field offers: the four permissions of every model
+   * @param links pages elsewhere that act on the object: label to path (a conflict's "Fix
+   *     location")
    */
   public record FormPage(
       Allowed allowed,
@@ -173,7 +175,8 @@ public final class Views {
       List<String> permissions,
       List<Inline> inlines,
       String message,
-      List<AdminModel.AdminForm> forms) {
+      List<AdminModel.AdminForm> forms,
+      Map<String, String> links) {
 
     public String action() {
       return id == 0 ? allowed.url() + "/add" : allowed.url() + "/" + id;

@@ -4,6 +4,7 @@ import cores.api.accounts.User;
 import cores.api.changes.Change;
 import cores.api.web.ProblemException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -126,6 +127,31 @@ public interface AdminDesk {
     Map<String, Map<Long, String>> options =
         fields.isEmpty() ? Map.of() : filterOptions(user, model, fields);
     return new ListPage(list(user, model, search, filters, sort, page), options);
+  }
+
+  /**
+   * The ids of the objects {@link #list} finds with this search and filters, on every page and in
+   * its order, at most {@code limit} of them: what a list's "all matching" selects, read at once.
+   * It checks the permission and filters as {@link #list} does. By default read page by page.
+   *
+   * @since 1.8.0
+   */
+  default List<Long> ids(
+      User user,
+      AdminModel model,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int limit) {
+    List<Long> ids = new ArrayList<>();
+    for (int page = 1; ids.size() < limit; page++) {
+      Rows rows = list(user, model, search, filters, sort, page);
+      rows.rows().forEach(row -> ids.add(Long.parseLong(row.get("id"))));
+      if (rows.rows().size() < PAGE_SIZE || ids.size() >= rows.count()) {
+        break;
+      }
+    }
+    return ids.stream().distinct().limit(limit).toList();
   }
 
   /** Creates from form values (text; blank is no value); returns the new id. */
@@ -273,6 +299,20 @@ public interface AdminDesk {
             .orElse(false);
   }
 
+  /**
+   * What applies to one object for the user: the bulk actions of {@link #actions} that would change
+   * it (a scan conflict's by its kind and status: accepting an IP only a NIC conflict's, nothing
+   * once it is resolved), and links to the pages elsewhere in Cores that act on it (a location
+   * conflict's "Fix location"). Its change page offers only these; {@link #act} refuses an action
+   * that cannot be done to an object, and leaves one it would not change. By default every action
+   * of {@link #actions} and no link.
+   *
+   * @since 1.8.0
+   */
+  default Applicable applicable(User user, AdminModel model, long id) {
+    return new Applicable(actions(user, model), Map.of());
+  }
+
   /** Deletes the objects in one transaction: all or, on any refusal, none. */
   void delete(User user, AdminModel model, List<Long> ids);
 
@@ -286,6 +326,21 @@ public interface AdminDesk {
   record Done(int changed, List<String> skipped) {
     public Done {
       skipped = List.copyOf(skipped);
+    }
+  }
+
+  /**
+   * What applies to one object ({@link #applicable}).
+   *
+   * @param actions names of the model's bulk actions ({@link AdminModel#actions})
+   * @param links label to the path of a page acting on the object, e.g. {@code Fix location →
+   *     /live/conflicts/7/location}, in the order shown
+   * @since 1.8.0
+   */
+  record Applicable(Set<String> actions, Map<String, String> links) {
+    public Applicable {
+      actions = Set.copyOf(actions);
+      links = Collections.unmodifiableMap(new LinkedHashMap<>(links));
     }
   }
 

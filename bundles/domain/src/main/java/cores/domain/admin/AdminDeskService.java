@@ -61,15 +61,11 @@ public final class AdminDeskService implements AdminDesk {
   private final FilterOptions filterOptions = new FilterOptions(MAX_OPTIONS);
   private final KeptLists lists = new KeptLists();
   private final LiveWrites live = new LiveWrites();
+  private final BulkSteps steps;
   private final FormInput forms;
 
   /** A descriptor and how the admin shows it. */
   record Served(Model model, AdminModel admin) {}
-
-  /** What a bulk action does to one object, inside the action's transaction. */
-  interface Step {
-    void apply(Sql sql, long id, Rules.Actor actor);
-  }
 
   @Activate
   public AdminDeskService(
@@ -94,6 +90,7 @@ public final class AdminDeskService implements AdminDesk {
             Notices.MODEL.name(), new Notices(),
             Loans.LOAN.name(), new Loans(mail.zone()),
             LiveCatalog.IGNOREDMAC.name(), live);
+    this.steps = new BulkSteps(inventory, this::rules, reservations, live);
   }
 
   private Rules rules(Model model) {
@@ -149,6 +146,20 @@ public final class AdminDeskService implements AdminDesk {
     Model model = model(admin);
     return tx.readOnly(
         em -> lists.rows(Sql.of(em), model, admin, search, filters, sort, page, clock.instant()));
+  }
+
+  /** In one statement, with the list's permission and filters. */
+  @Override
+  public List<Long> ids(
+      User user,
+      AdminModel admin,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int limit) {
+    require(user, admin, "view");
+    Model model = model(admin);
+    return tx.readOnly(em -> ListSql.ids(Sql.of(em), model, admin, search, filters, sort, limit));
   }
 
   /**
@@ -483,29 +494,14 @@ public final class AdminDeskService implements AdminDesk {
       HostActions.permissions(action).forEach(permission -> require(user, permission));
       return tx.required(em -> HostActions.run(inventory, bookables, Sql.of(em), action, ids));
     }
-    Step step = step(model, action);
+    BulkSteps.Step step = steps.step(model, action);
     if (step == null) {
       throw ProblemException.badRequest("No action " + action + " for " + admin.plural() + ".");
     }
-    // each object changed as its own change would be, all in one transaction: all or none; the
-    // change permission, even of a model whose objects are not edited (scan conflicts)
+    // the change permission, even of a model whose objects are not edited (scan conflicts)
     require(user, admin.permission("change"));
     Rules.Actor actor = actor(user);
-    return tx.required(
-        em -> {
-          Sql sql = Sql.of(em);
-          for (long id : ids) {
-            // named before the action: a refusal may leave the transaction unusable
-            String label = Labels.ofEach(sql, model.table(), List.of(id)).get(id);
-            try {
-              step.apply(sql, id, actor);
-            } catch (ProblemException e) {
-              throw ProblemException.conflict(
-                  "Nothing was done: " + admin.name() + " " + label + ": " + reasons(e));
-            }
-          }
-          return new Done(ids.size(), List.of());
-        });
+    return tx.required(em -> BulkSteps.run(Sql.of(em), model, admin, action, step, ids, actor));
   }
 
   /** The host list's actions need the permissions of the writes they make. */
@@ -520,21 +516,22 @@ public final class AdminDeskService implements AdminDesk {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  /** What a bulk action does to each object; null if the model has no such action. */
-  private Step step(Model model, String action) {
-    if (model == Catalog.BOOKABLE && Catalog.SET_STATUS.containsKey(action)) {
-      Map<String, Object> change = Map.of("status", Catalog.SET_STATUS.get(action));
-      return (sql, id, actor) ->
-          rules(model).update(inventory, sql, model, id, change, true, actor);
+  /** The actions that would change the object, and the live pages' forms for a conflict. */
+  @Override
+  public Applicable applicable(User user, AdminModel admin, long id) {
+    Set<String> may = actions(user, admin);
+    Model model = model(admin);
+    if (model == Catalog.HOST || admin.actions().isEmpty()) {
+      return new Applicable(may, Map.of());
     }
-    if (model == Loans.LOAN && Catalog.RETURN.equals(action)) {
-      return (sql, id, actor) ->
-          rules(model).update(inventory, sql, model, id, Map.of("returned", true), true, actor);
-    }
-    if (model == Catalog.RESERVATION && Catalog.END.equals(action)) {
-      return reservations::end;
-    }
-    return live.step(model, action);
+    require(user, admin, "view");
+    Instant now = clock.instant();
+    return tx.readOnly(
+        em -> {
+          Sql sql = Sql.of(em);
+          return new Applicable(
+              steps.changing(sql, model, id, may, now), live.links(sql, model, id, user));
+        });
   }
 
   @Override

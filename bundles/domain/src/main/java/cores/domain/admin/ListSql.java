@@ -6,6 +6,7 @@ import cores.domain.inventory.Addresses;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Model;
+import cores.domain.sql.Sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,32 @@ final class ListSql {
     }
     errors.throwIfAny();
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  /** The ids of every row the list finds, in its order: at most {@code limit}. */
+  static List<Long> ids(
+      Sql sql,
+      Model model,
+      AdminModel admin,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int limit) {
+    List<Object> params = new ArrayList<>();
+    String where = where(model, admin, search, filters, params);
+    params.add(limit);
+    return sql
+        .rows(
+            "SELECT id FROM "
+                + model.table()
+                + where
+                + " ORDER BY "
+                + order(model, admin, sort)
+                + " LIMIT ?",
+            params)
+        .stream()
+        .map(row -> ((Number) row.get("id")).longValue())
+        .toList();
   }
 
   /**

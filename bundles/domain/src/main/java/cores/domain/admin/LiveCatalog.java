@@ -6,6 +6,7 @@ import static cores.domain.admin.Catalog.derived;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Model;
+import cores.domain.live.ConflictActions;
 import cores.domain.live.ConflictStatus;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,11 @@ import java.util.Set;
  */
 final class LiveCatalog {
   /** The conflicts' bulk actions: the REST API's and the live pages' actions on a conflict. */
-  static final String ACCEPT = "accept";
+  static final String ACCEPT = ConflictActions.ACCEPT;
 
-  static final String RESOLVE = "resolve";
-  static final String IGNORE = "ignore";
-  static final String IGNORE_MAC = "ignoremac";
+  static final String RESOLVE = ConflictActions.RESOLVE;
+  static final String IGNORE = ConflictActions.IGNORE;
+  static final String IGNORE_MAC = ConflictActions.IGNORE_MAC;
 
   private static final List<String> STATUSES =
       List.of(

@@ -21,6 +21,18 @@ import java.util.stream.Collectors;
  * transaction.
  */
 public final class ConflictActions {
+  /** The actions on a conflict, as the live pages' paths and the admin's bulk actions name them. */
+  public static final String ACCEPT = "accept";
+
+  public static final String RESOLVE = "resolve";
+  public static final String IGNORE = "ignore";
+  public static final String IGNORE_MAC = "ignoremac";
+
+  /** The forms' actions: fixing a location conflict's host's rack, adding an unknown's NIC. */
+  public static final String LOCATION = "location";
+
+  public static final String NIC = "nic";
+
   /**
    * A conflict as the API and the pages show it: its own columns, then what it is about (the NIC's
    * model and recorded IP, the host's rack, the lab's name) and the scan that raised it.
@@ -265,18 +277,66 @@ public final class ConflictActions {
     if (row == null) {
       throw ProblemException.notFound("No scan conflict with id " + id + ".");
     }
-    if (kind != null && !kind.kind.equals(row.get("kind"))) {
-      throw ProblemException.badRequest(
+    ProblemException refused = refusal(id, row.get("kind"), row.get("status"), kind);
+    if (refused != null) {
+      throw refused;
+    }
+    return row;
+  }
+
+  /** Why a conflict of that kind and status is not one to act on as of a kind (any: null). */
+  private static ProblemException refusal(
+      long id, Object actual, Object status, ConflictKind kind) {
+    if (kind != null && !kind.kind.equals(actual)) {
+      return ProblemException.badRequest(
           "Scan conflict "
               + id
               + " is "
-              + article(String.valueOf(row.get("kind")))
+              + article(String.valueOf(actual))
               + " conflict, not "
               + article(kind.kind)
               + " conflict.");
     }
-    ConflictStatus.requireOpen("Scan conflict " + id, row.get("status"));
-    return row;
+    return ConflictStatus.closed("Scan conflict " + id, status);
+  }
+
+  /**
+   * What an action would do to the conflict, read without changing it: null when it changes it,
+   * else why it leaves it as it is (ignoring an ignored conflict); the action's own refusal when it
+   * cannot be done to it (a conflict of another kind, or closed). The actions are {@link #ACCEPT},
+   * {@link #RESOLVE}, {@link #IGNORE}, {@link #IGNORE_MAC}, and the forms' {@link #LOCATION} and
+   * {@link #NIC}.
+   */
+  public String unchanged(Sql sql, long id, String action) {
+    ConflictKind kind =
+        switch (action) {
+          case ACCEPT -> ConflictKind.NIC;
+          case LOCATION -> ConflictKind.LOCATION;
+          case NIC, IGNORE_MAC -> ConflictKind.UNKNOWN;
+          case RESOLVE, IGNORE -> null;
+          default -> throw ProblemException.badRequest("No action " + action + " on conflicts.");
+        };
+    Map<String, Object> row =
+        sql.row(
+            "SELECT c.kind, c.status,"
+                + " EXISTS (SELECT 1 FROM live_ignoredmac m WHERE m.mac = c.mac) AS listed"
+                + " FROM live_scanconflict c WHERE c.id = ?",
+            List.of(id));
+    if (row == null) {
+      throw ProblemException.notFound("No scan conflict with id " + id + ".");
+    }
+    ProblemException refused = refusal(id, row.get("kind"), row.get("status"), kind);
+    if (refused != null) {
+      throw refused;
+    }
+    boolean ignored = ConflictStatus.IGNORE.equals(row.get("status"));
+    if (IGNORE.equals(action) && ignored) {
+      return "already ignored";
+    }
+    if (IGNORE_MAC.equals(action) && ignored && Boolean.TRUE.equals(row.get("listed"))) {
+      return "already ignored, its MAC on the ignore list";
+    }
+    return null;
   }
 
   /** "an unknown", "a nic": the kinds' words, read as written. */

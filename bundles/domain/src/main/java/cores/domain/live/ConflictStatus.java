@@ -21,9 +21,18 @@ public final class ConflictStatus {
    * @param what "Scan conflict 7" and the like
    */
   static void requireOpen(String what, Object status) {
-    if (!NEW.equals(status) && !IGNORE.equals(status)) {
-      throw ProblemException.conflict(
-          what + " is " + status + " already; only open ones can be changed.");
+    ProblemException closed = closed(what, status);
+    if (closed != null) {
+      throw closed;
     }
+  }
+
+  /** The refusal of {@link #requireOpen}, or null when it is open. */
+  static ProblemException closed(String what, Object status) {
+    if (NEW.equals(status) || IGNORE.equals(status)) {
+      return null;
+    }
+    return ProblemException.conflict(
+        what + " is " + status + " already; only open ones can be changed.");
   }
 }

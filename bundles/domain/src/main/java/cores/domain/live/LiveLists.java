@@ -127,6 +127,24 @@ public final class LiveLists {
   }
 
   /**
+   * What setting a warning's status would do, read without changing it: null when it changes it,
+   * else why it leaves it as it is (ignoring an ignored warning); {@link #setWarningStatus}'s
+   * refusal when it cannot (the warning is closed, or gone).
+   */
+  public String unchangedWarning(Sql sql, long id, String status) {
+    Map<String, Object> row =
+        sql.row("SELECT status FROM live_offlinehostwarning WHERE id = ?", List.of(id));
+    if (row == null) {
+      throw ProblemException.notFound("No offline host warning with id " + id + ".");
+    }
+    if (ConflictStatus.IGNORE.equals(status) && status.equals(row.get("status"))) {
+      return "already ignored";
+    }
+    ConflictStatus.requireOpen("Offline host warning " + id, row.get("status"));
+    return null;
+  }
+
+  /**
    * The warning, after setting its status (resolved or ignore) as a conflict's: 404 if there is
    * none, 409 unless it is open.
    */

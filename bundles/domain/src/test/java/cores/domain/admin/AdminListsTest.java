@@ -9,62 +9,34 @@ import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.api.web.ProblemException;
-import cores.domain.DomainDatabase;
-import cores.domain.Fixture;
 import cores.domain.booking.Bookables;
-import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Models;
-import cores.testing.TestDatabase;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The admin's lists as staff use them: bulk actions that say what they changed, addresses sorted as
  * addresses, MACs found in any format people type, bad filter values refused at the filter, and
  * only the actions a user may run offered.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminListsTest {
-  private DomainDatabase db;
-  private TestDatabase.Tx tx;
-  private Fixture fixture;
-  private AdminDeskService admin;
-  private User staff;
+class AdminListsTest extends AdminDeskTest {
 
-  @BeforeAll
-  void setUp() throws Exception {
-    db = new DomainDatabase();
-    tx = db.transactions();
-    fixture = new Fixture(db);
-    BookingMail mail = DomainDatabase.mail(tx, ZoneOffset.UTC);
-    admin = new AdminDeskService(tx, mail);
-    staff =
-        db.user(
-            "listadmin",
-            true,
-            Set.of(
-                Bookables.MODEL.permission("add"),
-                Bookables.MODEL.permission("change"),
-                Bookables.MODEL.permission("view"),
-                Models.HOST.permission("view"),
-                Models.HOST.permission("change"),
-                Models.NIC.permission("view")));
+  @Override
+  String staffName() {
+    return "listadmin";
   }
 
-  @AfterAll
-  void tearDown() throws Exception {
-    tx.close();
-    db.close();
-  }
-
-  private AdminModel model(String name) {
-    return admin.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  @Override
+  Set<String> permissions() {
+    return Set.of(
+        Bookables.MODEL.permission("add"),
+        Bookables.MODEL.permission("change"),
+        Bookables.MODEL.permission("view"),
+        Models.HOST.permission("view"),
+        Models.HOST.permission("change"),
+        Models.NIC.permission("view"));
   }
 
   /** How many bookables the host has (of the status, or any for null). */

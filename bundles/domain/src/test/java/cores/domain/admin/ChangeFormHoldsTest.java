@@ -4,60 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk.Hold;
-import cores.api.admin.AdminModel;
-import cores.domain.DomainDatabase;
-import cores.domain.Fixture;
 import cores.domain.booking.Bookables;
-import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Models;
-import cores.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A host's or bookable's change form that takes the bookable out of active names the bookings
  * ahead, as the bulk actions do: the same rule, asked with the form's status.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChangeFormHoldsTest {
+class ChangeFormHoldsTest extends AdminDeskTest {
   private static final Instant DEC_24 = Instant.parse("2099-12-24T10:00:00Z");
 
-  private DomainDatabase db;
-  private TestDatabase.Tx tx;
-  private Fixture fixture;
-  private AdminDeskService admin;
-  private User staff;
-
-  @BeforeAll
-  void setUp() throws Exception {
-    db = new DomainDatabase();
-    tx = db.transactions();
-    fixture = new Fixture(db);
-    BookingMail mail = DomainDatabase.mail(tx, ZoneOffset.UTC);
-    admin = new AdminDeskService(tx, mail);
-    staff =
-        db.user(
-            "formholds",
-            true,
-            Set.of(Models.HOST.permission("view"), Bookables.MODEL.permission("view")));
+  @Override
+  String staffName() {
+    return "formholds";
   }
 
-  @AfterAll
-  void tearDown() throws Exception {
-    tx.close();
-    db.close();
-  }
-
-  private AdminModel model(String name) {
-    return admin.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  @Override
+  Set<String> permissions() {
+    return Set.of(Models.HOST.permission("view"), Bookables.MODEL.permission("view"));
   }
 
   @Test

@@ -4,84 +4,54 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.accounts.User;
-import cores.api.admin.AdminModel;
-import cores.domain.DomainDatabase;
-import cores.domain.Fixture;
 import cores.domain.booking.Bookables;
-import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Models;
 import cores.domain.loans.Loans;
-import cores.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A delete's confirmation: what goes with the objects, followed through every cascade and named
  * (each booking by its owner and dates), and what stops the deletion, the database's refusals and
  * the rules' own, told before anything is tried.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeleteConfirmationTest {
+class DeleteConfirmationTest extends AdminDeskTest {
   private static final Instant DEC_24 = Instant.parse("2099-12-24T10:00:00Z");
 
-  private DomainDatabase db;
-  private TestDatabase.Tx tx;
-  private Fixture fixture;
-  private AdminDeskService admin;
-  private User deleter;
-
-  @BeforeAll
-  void setUp() throws Exception {
-    db = new DomainDatabase();
-    tx = db.transactions();
-    fixture = new Fixture(db);
-    BookingMail mail = DomainDatabase.mail(tx, ZoneOffset.UTC);
-    admin = new AdminDeskService(tx, mail);
-    deleter =
-        db.user(
-            "deleter",
-            true,
-            Set.of(
-                Models.LAB.permission("delete"),
-                Models.HOST.permission("delete"),
-                Bookables.MODEL.permission("delete"),
-                Loans.LOAN.permission("delete"),
-                Catalog.BOOKING.permission("delete")));
+  @Override
+  String staffName() {
+    return "deleter";
   }
 
-  @AfterAll
-  void tearDown() throws Exception {
-    tx.close();
-    db.close();
-  }
-
-  private AdminModel model(String name) {
-    return admin.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  @Override
+  Set<String> permissions() {
+    return Set.of(
+        Models.LAB.permission("delete"),
+        Models.HOST.permission("delete"),
+        Bookables.MODEL.permission("delete"),
+        Loans.LOAN.permission("delete"),
+        Catalog.BOOKING.permission("delete"));
   }
 
   @Test
   void whatStopsADeletionIsToldApartFromWhatGoesWithIt() throws Exception {
     // the fixture's lab has a rack: the rack stops the deletion
-    List<String> stops = admin.obstacles(deleter, model("lab"), List.of(fixture.lab));
+    List<String> stops = admin.obstacles(staff, model("lab"), List.of(fixture.lab));
     assertEquals(1, stops.size(), stops.toString());
     assertTrue(stops.get(0).startsWith("1 rack refers to it by lab: "), stops.toString());
     assertTrue(
-        admin.consequences(deleter, model("lab"), List.of(fixture.lab)).isEmpty(),
+        admin.consequences(staff, model("lab"), List.of(fixture.lab)).isEmpty(),
         "nothing goes with it");
     long host = fixture.host("obstacle-host", "active");
     db.execute(
         "INSERT INTO inventory_nic (mac, host_id) VALUES ('00:0a:00:00:00:01', " + host + ")");
-    assertEquals(List.of(), admin.obstacles(deleter, model("host"), List.of(host)));
+    assertEquals(List.of(), admin.obstacles(staff, model("host"), List.of(host)));
     assertEquals(
         List.of("1 nic will lose its host: 00:0a:00:00:00:01"),
-        admin.consequences(deleter, model("host"), List.of(host)));
+        admin.consequences(staff, model("host"), List.of(host)));
   }
 
   /** As Django's nested list: a host's bookable goes with it, and the bookable's bookings too. */
@@ -91,7 +61,7 @@ class DeleteConfirmationTest {
     long host = db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
     User plain = db.user("cascadeplain", false, Set.of());
     long booking = fixture.booking(bookable, plain.id(), DEC_24, DEC_24.plus(Duration.ofDays(1)));
-    List<String> lines = admin.consequences(deleter, model("host"), List.of(host));
+    List<String> lines = admin.consequences(staff, model("host"), List.of(host));
     assertEquals(
         List.of(
             "1 bookable (by host) will be deleted too: cascade-host",
@@ -99,7 +69,7 @@ class DeleteConfirmationTest {
                 + booking
                 + " of cascadeplain on cascade-host, 2099-12-24 10:00 to 2099-12-25 10:00"),
         lines);
-    assertEquals(List.of(), admin.obstacles(deleter, model("host"), List.of(host)));
+    assertEquals(List.of(), admin.obstacles(staff, model("host"), List.of(host)));
   }
 
   @Test
@@ -110,7 +80,7 @@ class DeleteConfirmationTest {
       Instant start = DEC_24.plus(Duration.ofDays(i));
       fixture.booking(bookable, plain.id(), start, start.plus(Duration.ofHours(1)));
     }
-    List<String> lines = admin.consequences(deleter, model("bookable"), List.of(bookable));
+    List<String> lines = admin.consequences(staff, model("bookable"), List.of(bookable));
     assertEquals(1, lines.size(), lines.toString());
     assertTrue(lines.get(0).startsWith("12 bookings (by bookable) will be deleted too: #"));
     assertTrue(lines.get(0).endsWith(" and 2 more"), lines.get(0));
@@ -130,9 +100,9 @@ class DeleteConfirmationTest {
                 + ", '2026-12-01', 'active') RETURNING id");
     assertEquals(
         List.of("loan #" + loan + " is still open: return it first"),
-        admin.obstacles(deleter, model("loan"), List.of(loan)));
+        admin.obstacles(staff, model("loan"), List.of(loan)));
     // the loan refers to its host: the host cannot go either
-    List<String> hostStops = admin.obstacles(deleter, model("host"), List.of(host));
+    List<String> hostStops = admin.obstacles(staff, model("host"), List.of(host));
     assertEquals(List.of("1 loan refers to it by host: loan #" + loan), hostStops);
 
     long bookable = fixture.bookable("started-host", Bookables.ACTIVE);
@@ -143,6 +113,6 @@ class DeleteConfirmationTest {
             bookable, plain.id(), now.minus(Duration.ofHours(1)), now.plusSeconds(3600));
     assertEquals(
         List.of("booking #" + started + " has already started and can no longer be cancelled"),
-        admin.obstacles(deleter, model("booking"), List.of(started)));
+        admin.obstacles(staff, model("booking"), List.of(started)));
   }
 }

@@ -12,75 +12,46 @@ import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.web.ProblemException;
-import cores.domain.DomainDatabase;
-import cores.domain.Fixture;
 import cores.domain.booking.Bookables;
-import cores.domain.booking.BookingMail;
 import cores.domain.inventory.Models;
-import cores.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A host on the admin pages: its NICs and cards changed, added and deleted with its own form in one
  * transaction (problems at the row's field, nothing written), and the host list's bulk actions,
  * which name the bookings and reservations not yet ended on the bookables they take out of active.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostAdminTest {
+class HostAdminTest extends AdminDeskTest {
   private static final Instant HOUR =
       Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(1));
 
-  private DomainDatabase db;
-  private TestDatabase.Tx tx;
-  private Fixture fixture;
-  private AdminDeskService admin;
-  private User staff;
-
-  @BeforeAll
-  void setUp() throws Exception {
-    db = new DomainDatabase();
-    tx = db.transactions();
-    fixture = new Fixture(db);
-    BookingMail mail = DomainDatabase.mail(tx, ZoneOffset.UTC);
-    admin = new AdminDeskService(tx, mail);
-    staff =
-        db.user(
-            "hostadmin",
-            true,
-            Set.of(
-                Bookables.MODEL.permission("add"),
-                Bookables.MODEL.permission("change"),
-                Bookables.MODEL.permission("view"),
-                Models.HOST.permission("view"),
-                Models.HOST.permission("add"),
-                Models.HOST.permission("change"),
-                Models.NIC.permission("view"),
-                Models.NIC.permission("add"),
-                Models.NIC.permission("change"),
-                Models.NIC.permission("delete"),
-                Models.CARD.permission("view"),
-                Models.CARD.permission("add")));
+  @Override
+  String staffName() {
+    return "hostadmin";
   }
 
-  @AfterAll
-  void tearDown() throws Exception {
-    tx.close();
-    db.close();
-  }
-
-  private AdminModel model(String name) {
-    return admin.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  @Override
+  Set<String> permissions() {
+    return Set.of(
+        Bookables.MODEL.permission("add"),
+        Bookables.MODEL.permission("change"),
+        Bookables.MODEL.permission("view"),
+        Models.HOST.permission("view"),
+        Models.HOST.permission("add"),
+        Models.HOST.permission("change"),
+        Models.NIC.permission("view"),
+        Models.NIC.permission("add"),
+        Models.NIC.permission("change"),
+        Models.NIC.permission("delete"),
+        Models.CARD.permission("view"),
+        Models.CARD.permission("add"));
   }
 
   private long nic(long host, String mac) throws Exception {
