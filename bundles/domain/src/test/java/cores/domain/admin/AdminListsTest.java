@@ -81,6 +81,27 @@ class AdminListsTest extends AdminDeskTest {
   }
 
   @Test
+  void aBookablesBulkActionCountsOnlyWhatItChangedAndOffersOnlyWhatWouldChangeOne()
+      throws Exception {
+    long active = fixture.bookable("bookable-active", "active");
+    long suspended = fixture.bookable("bookable-suspended", "suspended");
+    AdminModel bookable = model("bookable");
+
+    AdminDesk.Done done = admin.act(staff, bookable, "set_suspended", List.of(active, suspended));
+    assertEquals(
+        new AdminDesk.Done(1, List.of(admin.label(bookable, suspended) + ": already suspended")),
+        done);
+    assertEquals(
+        1,
+        db.number(
+            "SELECT count(*) FROM booking_bookable WHERE status = 'suspended' AND id = " + active));
+    assertEquals(
+        Set.of("set_active", "set_inactive"),
+        admin.applicable(staff, bookable, suspended).actions(),
+        "not the status it has");
+  }
+
+  @Test
   void aBulkActionRefusesIdsOfNoHostNamingThemAndDoesNothing() throws Exception {
     long plain = fixture.host("unknown-plain", "active");
     AdminModel host = model("host");

@@ -172,6 +172,103 @@ class AdminLiveModelsTest {
     assertEquals("Ignored in the admin by livestaff.", ignored.get("reason"));
   }
 
+  /** A conflict's id, by its kind. */
+  private long conflictOf(String kind) throws Exception {
+    return data.db.number("SELECT id FROM live_scanconflict WHERE kind = '" + kind + "'");
+  }
+
+  @Test
+  void aConflictsPageOffersOnlyWhatAppliesToItsKindAndStatusAndAForgedActionIsRefused()
+      throws Exception {
+    data.nic("00:c1:00:00:00:0a", "10.1.8.1", data.fixture.rack, "active");
+    data.nic("00:c1:00:00:00:0b", null, data.fixture.rack, "active");
+    scanned(0, "00:c1:00:00:00:0a", "10.1.8.2", "00:c1:00:00:00:0b", "10.2.0.5");
+    scanned(1, "00:1b:21:00:00:0c", "10.2.0.6");
+    AdminModel conflicts = model("scanconflict");
+    long nic = conflictOf("nic");
+    long location = conflictOf("location");
+    long device = conflictOf("unknown");
+
+    assertEquals(
+        new AdminDesk.Applicable(Set.of("accept", "ignore", "resolve"), Map.of()),
+        admin.applicable(staff, conflicts, nic));
+    assertEquals(
+        new AdminDesk.Applicable(
+            Set.of("ignore", "resolve"),
+            Map.of("Fix location", "/live/conflicts/" + location + "/location")),
+        admin.applicable(staff, conflicts, location));
+    // adding a NIC needs the inventory's permission too, which this user lacks
+    assertEquals(
+        new AdminDesk.Applicable(Set.of("ignore", "ignoremac", "resolve"), Map.of()),
+        admin.applicable(staff, conflicts, device));
+    User adder =
+        data.db.user(
+            "nicadder",
+            true,
+            Set.of("live.view_scanconflict", "live.change_scanconflict", "inventory.add_nic"));
+    assertEquals(
+        Map.of("Add NIC", "/live/conflicts/" + device + "/nic"),
+        admin.applicable(adder, conflicts, device).links());
+    assertEquals(Set.of(), admin.applicable(viewer, conflicts, nic).actions(), "may not act");
+    assertEquals(Map.of(), admin.applicable(viewer, conflicts, location).links());
+
+    // posted anyway: refused, saying why, and nothing is done
+    ProblemException forged =
+        assertThrows(
+            ProblemException.class,
+            () -> admin.act(staff, conflicts, "accept", List.of(nic, location)));
+    assertEquals(409, forged.status());
+    assertTrue(
+        forged.detail().contains("does not apply to scanconflict location conflict #" + location)
+            && forged.detail().contains("is a location conflict, not a nic conflict"),
+        forged.detail());
+    assertEquals("new", admin.get(staff, conflicts, nic).get("status"));
+
+    // ignoring an ignored conflict leaves it as it was, named; the others are counted
+    assertEquals(
+        new AdminDesk.Done(1, List.of()), admin.act(staff, conflicts, "ignore", List.of(nic)));
+    assertEquals(
+        new AdminDesk.Applicable(Set.of("accept", "resolve"), Map.of()),
+        admin.applicable(staff, conflicts, nic));
+    assertEquals(
+        new AdminDesk.Done(1, List.of("nic conflict #" + nic + ": already ignored")),
+        admin.act(staff, conflicts, "ignore", List.of(nic, device)));
+    admin.act(staff, conflicts, "resolve", List.of(location));
+    assertEquals(
+        new AdminDesk.Applicable(Set.of(), Map.of()),
+        admin.applicable(staff, conflicts, location),
+        "nothing applies to a resolved conflict, not even fixing its location");
+  }
+
+  @Test
+  void allMatchingIsEveryIdTheListFindsInItsOrderReadAtOnce() throws Exception {
+    List<Object> entries = new java.util.ArrayList<>();
+    for (int i = 0; i < AdminDesk.PAGE_SIZE + 7; i++) {
+      entries.add(mac(String.format("00:1b:21:00:01:%02x", i), "10.2.1." + (i + 1)));
+    }
+    data.ingest(scan("agent-a", T0, entries), T0);
+    AdminModel conflicts = model("scanconflict");
+    Map<String, String> unknown = Map.of("kind", "unknown", "lab", String.valueOf(data.lab2));
+    List<Long> paged = new java.util.ArrayList<>();
+    for (int page = 1; page <= 2; page++) {
+      admin.list(staff, conflicts, "", unknown, "mac", page).rows().stream()
+          .map(r -> Long.parseLong(r.get("id")))
+          .forEach(paged::add);
+    }
+    assertEquals(AdminDesk.PAGE_SIZE + 7, paged.size());
+    data.db.statements.set(0);
+    assertEquals(paged, admin.ids(staff, conflicts, "", unknown, "mac", 1000));
+    assertEquals(1, data.db.statements.get(), "one statement, not one a page");
+    assertEquals(paged.subList(0, 3), admin.ids(staff, conflicts, "", unknown, "mac", 3));
+    assertEquals(List.of(), admin.ids(staff, conflicts, "", Map.of("kind", "nic"), "", 1000));
+    assertEquals(400, status(() -> admin.ids(staff, conflicts, "", Map.of("kind", "x"), "", 1000)));
+    assertEquals(403, status(() -> admin.ids(viewer, model("virtualhost"), "", Map.of(), "", 9)));
+    assertEquals(
+        admin.list(staff, conflicts, "00:1b:21:00:01:3", Map.of(), "", 1).count(),
+        admin.ids(staff, conflicts, "00:1b:21:00:01:3", Map.of(), "", 1000).size(),
+        "searched as the list is");
+  }
+
   @Test
   void anIgnoredMacAddedInTheAdminIsSkippedByTheNextScanAndCanBeDeleted() throws Exception {
     AdminModel macs = model("ignoredmac");
