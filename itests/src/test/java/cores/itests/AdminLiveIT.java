@@ -157,6 +157,30 @@ class AdminLiveIT {
     assertTrue(history.contains("status new resolved"), history);
     root.assertAccessible();
     root.screenshot("admin-live-conflict-history");
+
+    // a resolved conflict's page offers nothing; an unknown device's its own actions and the live
+    // page adding its NIC, not a NIC conflict's
+    root.open("/admin/live/scanconflict/" + conflict);
+    assertEquals(0, root.all("main button[name=action]").size(), root.text());
+    root.open("/admin/live/scanconflict/" + device);
+    assertEquals(0, root.all("main form button[value=accept]").size(), root.text());
+    assertEquals(1, root.all("main form button[value=ignoremac]").size(), root.text());
+    assertEquals(1, root.all("main a[href='/live/conflicts/" + device + "/nic']").size());
+    root.assertAccessible();
+  }
+
+  @Test
+  @Order(5)
+  void aLocationConflictsPageLeadsToFixingTheLocation() throws Exception {
+    // al-01 seen in Lab Two
+    scan("02:00:00:00:02:01", "10.82.0.51");
+    long location = number("SELECT id FROM live_scanconflict WHERE kind = 'location'");
+    root.open("/admin/live/scanconflict/" + location);
+    assertEquals(0, root.all("main form button[value=accept]").size(), root.text());
+    assertEquals(1, root.all("main form button[value=resolve]").size(), root.text());
+    root.assertAccessible();
+    root.follow("main a[href='/live/conflicts/" + location + "/location']");
+    assertTrue(root.text().contains("Fix the location of al-01"), root.text());
   }
 
   @Test
