@@ -171,10 +171,6 @@ public final class ConflictActions {
   }
 
   /**
-   * A whole number of at least 0 (an id must be positive), as JSON number or digits (a form's
-   * value); null when absent and not required, else a problem is recorded.
-   */
-  /**
    * What {@link #fixLocation} takes, as {@link #whole} reads it: numbers or strings of digits;
    * other keys are ignored.
    */
@@ -209,6 +205,10 @@ public final class ConflictActions {
     return schema;
   }
 
+  /**
+   * A whole number of at least 0 (an id must be positive), as JSON number or digits (a form's
+   * value); null when absent and not required, else a problem is recorded.
+   */
   private static Long whole(String field, Object value, boolean required, FieldErrors errors) {
     Long number = null;
     if (value instanceof Integer || value instanceof Long) {
