@@ -372,6 +372,36 @@ class AuthenticationTest extends ServerFixture {
   }
 
   @Test
+  void basicCredentialsTheBrowserCachedAreRefusedFromAnotherSite() throws Exception {
+    String alice = basic("alice", "wonder land");
+    for (String[] other :
+        List.of(
+            new String[] {"Origin", "https://evil.example"},
+            new String[] {"Origin", "null"},
+            new String[] {"Sec-Fetch-Site", "cross-site"})) {
+      List<String> headers = new ArrayList<>(List.of("Authorization", alice));
+      headers.addAll(List.of(other));
+      Map<String, Object> body =
+          problem(send("POST", "/api/things/guarded", null, headers.toArray(String[]::new)), 403);
+      assertTrue(
+          body.get("detail").toString().startsWith("Cross-site request refused"),
+          List.of(other) + ": " + body);
+    }
+    // curl and python-requests send neither header; the site's own pages send its origin
+    assertEquals(
+        200, send("POST", "/api/things/guarded", null, "Authorization", alice).statusCode());
+    assertEquals(
+        200,
+        send("POST", "/api/things/guarded", null, "Authorization", alice, "Origin", base)
+            .statusCode());
+    // a safe request from another site is not concerned
+    assertEquals(
+        200,
+        get("/api/auth-test", "Authorization", alice, "Origin", "https://evil.example")
+            .statusCode());
+  }
+
+  @Test
   void tokenAndBasicRequestsAreExemptFromCsrf() throws Exception {
     assertEquals(
         200,

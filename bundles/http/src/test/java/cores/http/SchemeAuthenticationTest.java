@@ -76,6 +76,17 @@ class SchemeAuthenticationTest {
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> post(String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + "/api/auth-test"))
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.noBody());
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   static List<String> challenges(HttpResponse<String> response) {
     return response.headers().allValues("WWW-Authenticate");
   }
@@ -88,6 +99,20 @@ class SchemeAuthenticationTest {
     assertTrue(response.body().contains("authenticated as carol"), response.body());
     assertEquals(List.of("Secret mutual-answer"), challenges(response));
     assertTrue(ACCOUNTS.users.containsKey("carol"));
+  }
+
+  @Test
+  void credentialsTheBrowserCachedAreRefusedFromAnotherSite() throws Exception {
+    SERVICES.bindScheme(SCHEME);
+    HttpResponse<String> refused =
+        post("Authorization", "Secret open-sesame", "Origin", "https://evil.example");
+    assertEquals(403, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("Cross-site request refused"), refused.body());
+    assertEquals(
+        403,
+        post("Authorization", "Secret open-sesame", "Sec-Fetch-Site", "cross-site").statusCode());
+    // authenticated, then refused by the resource that answers only GET
+    assertEquals(405, post("Authorization", "Secret open-sesame").statusCode());
   }
 
   @Test

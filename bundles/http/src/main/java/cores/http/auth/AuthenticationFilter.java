@@ -44,11 +44,14 @@ import org.slf4j.LoggerFactory;
  * Finds out who sends a request: {@code Authorization: Token <key>}, {@code Authorization: Basic},
  * or the {@code cores_session} cookie, and sets the {@link CoresSecurityContext}. Cookie sessions
  * must prove with {@code X-CSRFToken} that unsafe requests come from our own pages, and such a
- * request that the browser says another site sent is refused first ({@link CrossOrigin}). Requests
- * without credentials stay anonymous; what they may do is up to the resources. Other schemes go to
- * the {@link HttpAuthenticationScheme} of that name if another bundle provides one (else the
- * request stays anonymous); on the way out, such schemes are offered in the challenge of a 401 to
- * an anonymous request, and a scheme's mutual-authentication answer is added to the response.
+ * request that the browser says another site sent is refused first ({@link CrossOrigin}). So is one
+ * with Basic or a provided scheme's credentials (SPNEGO), which a browser caches and sends with a
+ * form that another site posts; API clients send no {@code Origin} and no {@code Sec-Fetch-Site}
+ * and are not concerned, nor are tokens, which browsers never send on their own. Requests without
+ * credentials stay anonymous; what they may do is up to the resources. Other schemes go to the
+ * {@link HttpAuthenticationScheme} of that name if another bundle provides one (else the request
+ * stays anonymous); on the way out, such schemes are offered in the challenge of a 401 to an
+ * anonymous request, and a scheme's mutual-authentication answer is added to the response.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -116,12 +119,18 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
       String credentials = space < 0 ? "" : trimmed.substring(space + 1).trim();
       switch (scheme) {
         case "token" -> token(request, credentials);
-        case "basic" -> basic(request, credentials);
-        default ->
-            // a scheme nobody provides (e.g. Bearer) belongs to another mechanism: anonymous
-            services
-                .scheme(scheme)
-                .ifPresent(provided -> otherScheme(request, provided, credentials));
+        case "basic" -> {
+          if (!crossSite(request)) {
+            basic(request, credentials);
+          }
+        }
+        default -> {
+          // a scheme nobody provides (e.g. Bearer) belongs to another mechanism: anonymous
+          Optional<HttpAuthenticationScheme> provided = services.scheme(scheme);
+          if (provided.isPresent() && !crossSite(request)) {
+            otherScheme(request, provided.get(), credentials);
+          }
+        }
       }
       return;
     }
@@ -320,7 +329,10 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     return true;
   }
 
-  /** Refuses (403) an unsafe request of the browser's cookie that another site sent. */
+  /**
+   * Refuses (403) an unsafe request that another site sent with what the browser keeps: its cookie,
+   * or the Basic or SPNEGO credentials it caches.
+   */
   private static boolean crossSite(ContainerRequestContext request) {
     if (SAFE_METHODS.contains(request.getMethod())) {
       return false;
