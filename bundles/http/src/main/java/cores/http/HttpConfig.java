@@ -37,4 +37,11 @@ public @interface HttpConfig {
           "requests worked on at once, the others waiting their turn in order; 0: twice the"
               + " processors (CORES_HTTP_MAX_ACTIVE)")
   int maxActiveRequests() default 0;
+
+  @AttributeDefinition(
+      description =
+          "origins (scheme://host[:port], comma-separated) whose unsafe requests are this site's"
+              + " own besides the one the browser addressed and https://<hostname>"
+              + " (CORES_TRUSTED_ORIGINS)")
+  String trustedOrigins() default "";
 }

@@ -1,6 +1,8 @@
 package cores.http;
 
 import cores.http.auth.ClientAddresses;
+import cores.http.auth.CrossOrigin;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +18,8 @@ import java.util.Objects;
  *     client
  * @param maxActiveRequests requests worked on at once (the others wait their turn); 0 means twice
  *     the processors the JVM may use
+ * @param trustedOrigins origins (scheme://host[:port]) whose unsafe requests are this site's own
+ *     besides the one the browser addressed and {@code https://<hostname>}
  */
 public record HttpSettings(
     int port,
@@ -24,11 +28,19 @@ public record HttpSettings(
     String secretKey,
     long maxBodyBytes,
     List<String> trustedProxies,
-    int maxActiveRequests) {
+    int maxActiveRequests,
+    List<String> trustedOrigins) {
 
   public HttpSettings {
     Objects.requireNonNull(hostname, "hostname");
     trustedProxies = List.copyOf(trustedProxies);
+    trustedOrigins = List.copyOf(trustedOrigins);
+    for (String origin : trustedOrigins) {
+      if (!CrossOrigin.trustable(origin)) {
+        throw new IllegalArgumentException(
+            "not an origin (scheme://host[:port]): \"" + origin + "\"");
+      }
+    }
     if (secretKey == null || secretKey.isBlank()) {
       throw new IllegalArgumentException("secretKey must not be empty");
     }
@@ -42,6 +54,26 @@ public record HttpSettings(
       throw new IllegalArgumentException(
           "maxActiveRequests must not be negative: " + maxActiveRequests);
     }
+  }
+
+  /** No other origins trusted than the site's own. */
+  public HttpSettings(
+      int port,
+      String hostname,
+      boolean debug,
+      String secretKey,
+      long maxBodyBytes,
+      List<String> trustedProxies,
+      int maxActiveRequests) {
+    this(
+        port,
+        hostname,
+        debug,
+        secretKey,
+        maxBodyBytes,
+        trustedProxies,
+        maxActiveRequests,
+        List.of());
   }
 
   /** Requests worked on at once, with the default for the processors this JVM may use. */
@@ -69,7 +101,10 @@ public record HttpSettings(
         config.secretKey(),
         config.maxBodyBytes(),
         List.of(config.trustedProxies().split(",")),
-        config.maxActiveRequests());
+        config.maxActiveRequests(),
+        config.trustedOrigins().isBlank()
+            ? List.of()
+            : Arrays.stream(config.trustedOrigins().split(",")).map(String::strip).toList());
   }
 
   /**
@@ -99,6 +134,8 @@ public record HttpSettings(
         + trustedProxies
         + ", maxActiveRequests="
         + maxActiveRequests
+        + ", trustedOrigins="
+        + trustedOrigins
         + "]";
   }
 }

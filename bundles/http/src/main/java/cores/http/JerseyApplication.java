@@ -3,6 +3,7 @@ package cores.http;
 import cores.http.auth.AccountServices;
 import cores.http.auth.ActingUserFilter;
 import cores.http.auth.AuthenticationFilter;
+import cores.http.auth.CrossOrigin;
 import cores.http.auth.CsrfTokens;
 import cores.http.auth.DocumentedUserFeature;
 import cores.http.auth.RolesAllowedFeature;
@@ -61,6 +62,7 @@ final class JerseyApplication implements AutoCloseable {
   private final HttpSettings settings;
   private final AccountServices accounts;
   private final CsrfTokens csrf;
+  private final CrossOrigin crossOrigin;
   private final ClassLoader classLoader;
 
   /**
@@ -132,6 +134,7 @@ final class JerseyApplication implements AutoCloseable {
     this.settings = settings;
     this.accounts = accounts;
     this.csrf = new CsrfTokens(settings.secretKey());
+    this.crossOrigin = new CrossOrigin(settings.hostname(), settings.trustedOrigins());
     this.classLoader = classLoader;
   }
 
@@ -287,7 +290,7 @@ final class JerseyApplication implements AutoCloseable {
                 new WebApplicationExceptionMapper(),
                 jsonMapper,
                 new ThrowableMapper(internalErrors, jsonMapper),
-                new AuthenticationFilter(accounts, csrf, !api),
+                new AuthenticationFilter(accounts, csrf, crossOrigin, !api),
                 new ActingUserFilter(accounts),
                 new RolesAllowedFeature(),
                 new DocumentedUserFeature(),

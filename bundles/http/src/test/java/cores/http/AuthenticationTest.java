@@ -402,6 +402,46 @@ class AuthenticationTest extends ServerFixture {
   }
 
   @Test
+  void trustedOriginsTheServerCannotSeeAsItsOwnAreAccepted() throws Exception {
+    Login login = login(null);
+    String cookie = "cores_session=" + login.session();
+    String alice = basic("alice", "wonder land");
+    // behind an outer TLS proxy that does not say X-Forwarded-Proto, the browser's origin is the
+    // configured site name over https, or one the operator named
+    for (String origin :
+        List.of("https://cores.example.org", "HTTPS://Cores.Example.Org:443", TRUSTED_ORIGIN)) {
+      assertEquals(
+          200,
+          send("POST", "/api/things/guarded", null, "Authorization", alice, "Origin", origin)
+              .statusCode(),
+          origin);
+      assertEquals(
+          200,
+          send(
+                  "POST",
+                  "/api/things/guarded",
+                  null,
+                  "Cookie",
+                  cookie,
+                  "X-CSRFToken",
+                  login.csrf(),
+                  "Origin",
+                  origin)
+              .statusCode(),
+          origin);
+    }
+    for (String origin :
+        List.of(
+            "http://cores.example.org",
+            "https://cores.example.org:8443",
+            "https://evil.cores.example.org",
+            "https://portal.example.net")) {
+      problem(
+          send("POST", "/api/things/guarded", null, "Authorization", alice, "Origin", origin), 403);
+    }
+  }
+
+  @Test
   void tokenAndBasicRequestsAreExemptFromCsrf() throws Exception {
     assertEquals(
         200,

@@ -102,6 +102,11 @@ class OsgiWhiteboardTest {
       public int maxActiveRequests() {
         return 0;
       }
+
+      @Override
+      public String trustedOrigins() {
+        return "";
+      }
     };
   }
 

@@ -40,6 +40,9 @@ abstract class ServerFixture {
   static final String SECRET = "test-secret-key";
   static final int MAX_BODY = 2048;
 
+  /** An origin of the site that Cores does not see as its own (CORES_TRUSTED_ORIGINS). */
+  static final String TRUSTED_ORIGIN = "https://portal.example.net:8443";
+
   static final ObjectMapper JSON = ObjectMapperResolver.newObjectMapper();
   static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,7 +70,15 @@ abstract class ServerFixture {
     health.addIndicator(database);
     server =
         new CoresServer(
-            new HttpSettings(0, "cores.example.org", false, SECRET, MAX_BODY),
+            new HttpSettings(
+                0,
+                "cores.example.org",
+                false,
+                SECRET,
+                MAX_BODY,
+                List.of("127.0.0.1"),
+                0,
+                List.of(TRUSTED_ORIGIN)),
             serverAccounts,
             health,
             () -> waitingFor,

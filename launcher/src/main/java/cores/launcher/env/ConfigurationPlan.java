@@ -36,6 +36,7 @@ public final class ConfigurationPlan {
     http.put("debug", settings.debug());
     http.put("trustedProxies", String.join(",", settings.trustedProxies()));
     http.put("maxActiveRequests", settings.httpMaxActive());
+    http.put("trustedOrigins", String.join(",", settings.trustedOrigins()));
     http.put(
         "secretKey",
         settings
@@ -51,6 +52,7 @@ public final class ConfigurationPlan {
                 "debug", Variable.DEBUG.name(),
                 "trustedProxies", Variable.CORES_TRUSTED_PROXIES.name(),
                 "maxActiveRequests", Variable.CORES_HTTP_MAX_ACTIVE.name(),
+                "trustedOrigins", Variable.CORES_TRUSTED_ORIGINS.name(),
                 "secretKey", Variable.SECRET_KEY.name())));
     result.add(
         new Resolved(

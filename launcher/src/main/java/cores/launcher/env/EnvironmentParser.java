@@ -102,6 +102,7 @@ public final class EnvironmentParser {
     int waitSeconds = number(Variable.CORES_DB_WAIT_SECONDS, 0, 3600);
     int httpPort = port(Variable.CORES_HTTP_PORT);
     List<String> trustedProxies = trustedProxies();
+    List<String> trustedOrigins = trustedOrigins();
     int httpMaxActive = number(Variable.CORES_HTTP_MAX_ACTIVE, 0, 10_000);
     Path data = path(Variable.CORES_DATA);
     Path plugins = path(Variable.CORES_PLUGINS);
@@ -125,6 +126,7 @@ public final class EnvironmentParser {
         waitSeconds,
         httpPort,
         trustedProxies,
+        trustedOrigins,
         httpMaxActive,
         data,
         plugins,
@@ -151,6 +153,73 @@ public final class EnvironmentParser {
       proxies.add(proxy);
     }
     return proxies;
+  }
+
+  /** Origins, separated by commas; none when unset. */
+  private List<String> trustedOrigins() throws EnvironmentException {
+    Optional<String> value = text(Variable.CORES_TRUSTED_ORIGINS);
+    List<String> origins = new ArrayList<>();
+    for (String entry : value.map(v -> v.split(",", -1)).orElse(new String[0])) {
+      String origin = entry.strip();
+      if (!isOrigin(origin)) {
+        throw new EnvironmentException(
+            Variable.CORES_TRUSTED_ORIGINS,
+            quote(origin)
+                + " is not an origin: http:// or https://, a host name or address, maybe :port,"
+                + " nothing after it (e.g. https://cores.example.com)");
+      }
+      origins.add(origin);
+    }
+    return origins;
+  }
+
+  /**
+   * {@code http://} or {@code https://}, then a host name or address (IPv6 in brackets) and maybe a
+   * port: what browsers send as {@code Origin}. Parsed by hand, as host names are.
+   */
+  static boolean isOrigin(String value) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    String authority;
+    if (lower.startsWith("https://")) {
+      authority = value.substring("https://".length());
+    } else if (lower.startsWith("http://")) {
+      authority = value.substring("http://".length());
+    } else {
+      return false;
+    }
+    String host = authority;
+    String port = null;
+    int close = authority.lastIndexOf(']');
+    int colon = authority.lastIndexOf(':');
+    if (authority.startsWith("[") && close > 0) {
+      host = authority.substring(1, close);
+      String rest = authority.substring(close + 1);
+      if (!rest.isEmpty() && !rest.startsWith(":")) {
+        return false;
+      }
+      port = rest.isEmpty() ? null : rest.substring(1);
+      if (host.indexOf(':') < 0) {
+        return false;
+      }
+    } else if (colon >= 0) {
+      host = authority.substring(0, colon);
+      port = authority.substring(colon + 1);
+      if (host.indexOf(':') >= 0) {
+        return false;
+      }
+    }
+    if (!isHostName(host)) {
+      return false;
+    }
+    if (port == null) {
+      return true;
+    }
+    try {
+      int n = Integer.parseInt(port);
+      return port.length() <= 5 && n >= 1 && n <= 65_535 && port.charAt(0) != '+';
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private String hostname() throws EnvironmentException {

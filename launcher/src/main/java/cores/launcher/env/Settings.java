@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param externalDatabase the operator's database server; empty means the embedded one
  * @param trustedProxies the proxies whose {@code X-Real-IP} names the client
+ * @param trustedOrigins origins whose unsafe requests are the site's own besides those it sees
  * @param httpMaxActive requests the server works on at once; 0 for its default
  * @param jobs when the scheduled jobs run
  * @param mailRetrySeconds the first retry of an undelivered message (doubling with each attempt)
@@ -28,6 +29,7 @@ public record Settings(
     int databaseWaitSeconds,
     int httpPort,
     List<String> trustedProxies,
+    List<String> trustedOrigins,
     int httpMaxActive,
     Path dataDirectory,
     Path pluginsDirectory,
@@ -40,6 +42,7 @@ public record Settings(
     maskedView = Collections.unmodifiableMap(new LinkedHashMap<>(maskedView));
     warnings = List.copyOf(warnings);
     trustedProxies = List.copyOf(trustedProxies);
+    trustedOrigins = List.copyOf(trustedOrigins);
   }
 
   /** The same settings with a generated secret key (DEBUG=True and none configured). */
@@ -62,6 +65,7 @@ public record Settings(
         databaseWaitSeconds,
         httpPort,
         trustedProxies,
+        trustedOrigins,
         httpMaxActive,
         dataDirectory,
         pluginsDirectory,

@@ -62,6 +62,8 @@ class ConfigurationPlanTest {
             "127.0.0.1,::1,nginx",
             "maxActiveRequests",
             0,
+            "trustedOrigins",
+            "",
             "secretKey",
             "k3y"),
         pids.get("cores.http"));
@@ -91,6 +93,7 @@ class ConfigurationPlanTest {
             .collect(Collectors.toMap(Resolved::pid, Resolved::sources));
     assertEquals("CORES_HTTP_PORT", sources.get("cores.http").get("port"));
     assertEquals("HOSTNAME", sources.get("cores.http").get("hostname"));
+    assertEquals("CORES_TRUSTED_ORIGINS", sources.get("cores.http").get("trustedOrigins"));
     assertEquals("CORES_PLUGINS", sources.get("cores.plugins").get("directory"));
   }
 

@@ -236,6 +236,38 @@ class EnvironmentParserTest {
   }
 
   @Test
+  void trustedOriginsAreSchemeHostAndPort() throws Exception {
+    assertEquals(List.of(), parse(env()).trustedOrigins());
+    assertEquals(
+        List.of("https://cores.example.org", "http://10.0.0.2:8080", "https://[2001:db8::1]:8443"),
+        parse(
+                env(
+                    "CORES_TRUSTED_ORIGINS",
+                    " https://cores.example.org , http://10.0.0.2:8080,https://[2001:db8::1]:8443"))
+            .trustedOrigins());
+    for (String bad :
+        List.of(
+            "cores.example.org",
+            "https://cores.example.org/",
+            "ftp://cores.example.org",
+            "https://cores.example.org:0",
+            "https://cores.example.org:",
+            "https://user@cores.example.org",
+            "https://*.example.org",
+            "https://::1",
+            "")) {
+      EnvironmentException e = error(env("CORES_TRUSTED_ORIGINS", "https://ok.example," + bad));
+      assertEquals(
+          "CORES_TRUSTED_ORIGINS: \""
+              + bad
+              + "\" is not an origin: http:// or https://, a host name or address, maybe :port,"
+              + " nothing after it (e.g. https://cores.example.com)",
+          e.getMessage());
+      assertEquals(2, e.exitCode());
+    }
+  }
+
+  @Test
   void httpMaxActiveIsAWholeNumberAndZeroLeavesTheServersDefault() throws Exception {
     assertEquals(0, parse(env()).httpMaxActive());
     assertEquals(6, parse(env("CORES_HTTP_MAX_ACTIVE", "6")).httpMaxActive());

@@ -92,20 +92,18 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
 
   private final AccountServices services;
   private final CsrfTokens csrf;
+  private final CrossOrigin crossOrigin;
 
   /** Whether this filter serves the pages (HTML forms of anonymous visitors need CSRF tokens). */
   private final boolean pages;
 
   private final SecureRandom random = new SecureRandom();
 
-  /** The filter of the REST API. */
-  public AuthenticationFilter(AccountServices services, CsrfTokens csrf) {
-    this(services, csrf, false);
-  }
-
-  public AuthenticationFilter(AccountServices services, CsrfTokens csrf, boolean pages) {
+  public AuthenticationFilter(
+      AccountServices services, CsrfTokens csrf, CrossOrigin crossOrigin, boolean pages) {
     this.services = services;
     this.csrf = csrf;
+    this.crossOrigin = crossOrigin;
     this.pages = pages;
   }
 
@@ -333,15 +331,20 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
    * Refuses (403) an unsafe request that another site sent with what the browser keeps: its cookie,
    * or the Basic or SPNEGO credentials it caches.
    */
-  private static boolean crossSite(ContainerRequestContext request) {
+  private boolean crossSite(ContainerRequestContext request) {
     if (SAFE_METHODS.contains(request.getMethod())) {
       return false;
     }
-    String refusal = CrossOrigin.refusal(request);
+    String refusal = crossOrigin.refusal(request);
     if (refusal == null) {
       return false;
     }
-    LOG.info("{} {} refused: {}", request.getMethod(), request.getUriInfo().getPath(), refusal);
+    // the operator's hint: an origin of the site that Cores cannot see as its own is to be named
+    LOG.info(
+        "{} {} refused: {} (an origin of this site is trusted in CORES_TRUSTED_ORIGINS)",
+        request.getMethod(),
+        request.getUriInfo().getPath(),
+        refusal);
     request.abortWith(Problems.response(403, refusal).build());
     return true;
   }
