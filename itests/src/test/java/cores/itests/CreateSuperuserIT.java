@@ -54,6 +54,11 @@ class CreateSuperuserIT {
       assertEquals(1, stderr.lines().count(), stderr);
       assertFalse(stderr.contains(password), stderr);
     }
+    // Django's default password rules, as for every password set
+    try (CoresProcess cores = command("weak", "weak@example.org").stdin("password1\n").start()) {
+      assertEquals(1, cores.awaitExit(Duration.ofSeconds(120)), cores.errors());
+      assertEquals("cores: password: This password is too common.\n", cores.errors());
+    }
   }
 
   /** As `docker compose exec cores bin/cores createsuperuser ...` does: same CORES_DATA. */

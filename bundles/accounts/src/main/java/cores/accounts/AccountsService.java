@@ -80,7 +80,11 @@ public final class AccountsService implements Accounts {
   public User createSuperuser(String username, String email, char[] password) {
     Validation.require("username", Validation.username(username));
     Validation.require("email", Validation.email(email, true));
-    Validation.require("password", Validation.password(password));
+    List<String> weak =
+        PasswordRules.problems(password, new PasswordRules.Person(username, null, null, email));
+    if (!weak.isEmpty()) {
+      throw new IllegalArgumentException("password: " + String.join(" ", weak));
+    }
     // hashed outside the transaction: it takes a while and needs no connection
     String hash = hasher.hash(password);
     try {

@@ -213,13 +213,12 @@ public final class PasswordResetService implements PasswordResets {
 
   @Override
   public User reset(String key, char[] password) {
-    if (check(key).isEmpty()) {
-      throw expired();
-    }
-    String problem = Validation.password(password);
-    if (problem != null) {
-      throw FieldErrors.single("new_password", problem);
-    }
+    User owner = check(key).orElseThrow(PasswordResetService::expired);
+    PasswordRules.require(
+        "new_password",
+        password,
+        new PasswordRules.Person(
+            owner.username(), owner.firstName(), owner.lastName(), owner.email()));
     String hash = hasher.hash(password);
     Instant now = clock.instant();
     return tx.required(

@@ -84,7 +84,11 @@ public final class ProfileService implements Profiles {
         tx.readOnly(
             em -> {
               UserEntity user = find(em, userId);
-              return new Stored(user.username(), user.password());
+              return new Stored(
+                  user.username(),
+                  user.password(),
+                  new PasswordRules.Person(
+                      user.username(), user.firstName(), user.lastName(), user.email()));
             });
     if (!PasswordHasher.usable(stored.hash())) {
       throw new ProblemException(
@@ -95,7 +99,8 @@ public final class ProfileService implements Profiles {
     String username = stored.username();
     Instant now = clock.instant();
     refuseWhenThrottled(username, now);
-    FieldErrors errors = new FieldErrors().check("new_password", Validation.password(next));
+    FieldErrors errors =
+        PasswordRules.check(new FieldErrors(), "new_password", next, stored.person());
     boolean right = current != null && hasher.verify(current, stored.hash());
     if (!right) {
       recordFailure(username, now);
@@ -188,7 +193,7 @@ public final class ProfileService implements Profiles {
   }
 
   /** What the password change needs of the user, read in one short transaction. */
-  private record Stored(String username, String hash) {}
+  private record Stored(String username, String hash, PasswordRules.Person person) {}
 
   private static String strip(String value) {
     return value == null ? "" : value.strip();

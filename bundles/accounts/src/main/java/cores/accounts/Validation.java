@@ -10,7 +10,6 @@ public final class Validation {
   public static final int USERNAME_MAX = 150;
   public static final int NAME_MAX = 150;
   public static final int EMAIL_MAX = 254;
-  public static final int PASSWORD_MIN = 8;
 
   /** Django's username rule: letters, digits and @.+-_ (letters and digits of any script). */
   private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}@.+_-]+");
@@ -82,15 +81,6 @@ public final class Validation {
       return tooLong;
     }
     return EMAIL.matcher(value).matches() ? null : "not a valid email address";
-  }
-
-  public static String password(char[] value) {
-    if (value == null || value.length == 0) {
-      return "required";
-    }
-    return Characters.count(value) < PASSWORD_MIN
-        ? "at least " + PASSWORD_MIN + " characters"
-        : null;
   }
 
   public static String name(String value) {

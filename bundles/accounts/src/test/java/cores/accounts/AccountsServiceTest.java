@@ -60,27 +60,33 @@ class AccountsServiceTest {
 
   @Test
   void refusesTakenUsernameInAnyCase() {
-    accounts.createSuperuser("taken", "a@example.com", "password1".toCharArray());
+    accounts.createSuperuser("taken", "a@example.com", "cobalt-harbour-1".toCharArray());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> accounts.createSuperuser("TAKEN", "b@example.com", "password2".toCharArray()));
+            () ->
+                accounts.createSuperuser(
+                    "TAKEN", "b@example.com", "cobalt-harbour-2".toCharArray()));
     assertEquals("username: already taken", e.getMessage());
   }
 
   @Test
   void namesTheBadField() {
-    assertField("username", "", "a@example.com", "password1");
-    assertField("username", null, "a@example.com", "password1");
-    assertField("username", "has space", "a@example.com", "password1");
-    assertField("username", "x".repeat(151), "a@example.com", "password1");
-    assertField("email", "okname", "not-an-email", "password1");
-    assertField("email", "okname", "", "password1");
+    assertField("username", "", "a@example.com", "cobalt-harbour-1");
+    assertField("username", null, "a@example.com", "cobalt-harbour-1");
+    assertField("username", "has space", "a@example.com", "cobalt-harbour-1");
+    assertField("username", "x".repeat(151), "a@example.com", "cobalt-harbour-1");
+    assertField("email", "okname", "not-an-email", "cobalt-harbour-1");
+    assertField("email", "okname", "", "cobalt-harbour-1");
     assertField("password", "okname", "a@example.com", "short");
     assertField("password", "okname", "a@example.com", "");
+    // Django's other default rules, wherever a password is set (PasswordRulesTest has each)
+    assertField("password", "okname", "a@example.com", "password1");
+    assertField("password", "okname", "a@example.com", "8203917465");
+    assertField("password", "okname", "a@example.com", "okname.2024");
     assertTrue(accounts.findByUsername("okname").isEmpty());
     User unicode =
-        accounts.createSuperuser("jöns.o+x@y_z-1", "j@localhost", "password1".toCharArray());
+        accounts.createSuperuser("jöns.o+x@y_z-1", "j@localhost", "cobalt-harbour-1".toCharArray());
     assertEquals("jöns.o+x@y_z-1", unicode.username());
   }
 
@@ -153,7 +159,7 @@ class AccountsServiceTest {
   @Test
   void localIdentityLeavesTheProfileAlone() throws SQLException {
     User admin =
-        accounts.createSuperuser("keeper", "keeper@example.com", "password1".toCharArray());
+        accounts.createSuperuser("keeper", "keeper@example.com", "cobalt-harbour-1".toCharArray());
     String hash = queryString("SELECT password FROM auth_user WHERE id = " + admin.id());
     assertEquals(admin, accounts.provision(Identity.of("local", "KEEPER")));
     assertEquals(hash, queryString("SELECT password FROM auth_user WHERE id = " + admin.id()));

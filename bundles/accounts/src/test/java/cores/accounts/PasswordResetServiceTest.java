@@ -136,7 +136,11 @@ class PasswordResetServiceTest {
 
     ProblemException tooShort =
         assertThrows(ProblemException.class, () -> resets.reset(key, "short".toCharArray()));
-    assertEquals(Map.of("new_password", List.of("at least 8 characters")), tooShort.errors());
+    assertEquals(
+        Map.of(
+            "new_password",
+            List.of("This password is too short. It must contain at least 8 characters.")),
+        tooShort.errors());
     assertTrue(resets.check(key).isPresent(), "a refused password does not use up the key");
 
     assertEquals(bob.id(), resets.reset(key, "brand-new-pw".toCharArray()).id());

@@ -108,7 +108,8 @@ class ProfileServiceTest {
     assertEquals(
         Map.of(
             "current_password", List.of("wrong password"),
-            "new_password", List.of("at least 8 characters")),
+            "new_password",
+                List.of("This password is too short. It must contain at least 8 characters.")),
         wrong.errors());
     assertTrue(local.authenticate("dan", "old-password".toCharArray()).isPresent());
 

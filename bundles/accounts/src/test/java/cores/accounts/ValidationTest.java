@@ -9,12 +9,6 @@ class ValidationTest {
   private static final String FACE = "\ud83d\ude00";
 
   @Test
-  void aPasswordOfFourEmojiIsFourCharactersAndTooShort() {
-    assertEquals("at least 8 characters", Validation.password(FACE.repeat(4).toCharArray()));
-    assertNull(Validation.password(FACE.repeat(8).toCharArray()));
-  }
-
-  @Test
   void namesUpToTheirLimitInCharactersAreTakenWhateverTheirUnits() {
     assertNull(Validation.name(FACE.repeat(Validation.NAME_MAX)));
     assertEquals(

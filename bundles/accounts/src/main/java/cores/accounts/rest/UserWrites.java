@@ -5,6 +5,7 @@ import cores.accounts.Authority.Rights;
 import cores.accounts.Constraints;
 import cores.accounts.Credentials;
 import cores.accounts.PasswordHasher;
+import cores.accounts.PasswordRules;
 import cores.accounts.Validation;
 import cores.accounts.entity.GroupEntity;
 import cores.accounts.entity.UserEntity;
@@ -102,10 +103,16 @@ public final class UserWrites {
 
   /** Sets a local password; what the user held with the old one ends ({@link Credentials}). */
   public void setPassword(User actor, long id, char[] password) {
-    String problem = Validation.password(password);
-    if (problem != null) {
-      throw FieldErrors.single("password", problem);
-    }
+    PasswordRules.Person person =
+        tx.readOnly(
+            em -> {
+              UserEntity user = find(em, id);
+              // who may not change the user learns nothing about her from the password's problems
+              Authority.requireMayChange(actor, Rights.of(user));
+              return new PasswordRules.Person(
+                  user.username(), user.firstName(), user.lastName(), user.email());
+            });
+    PasswordRules.require("password", password, person);
     String hash = hasher.hash(password);
     tx.required(
         em -> {

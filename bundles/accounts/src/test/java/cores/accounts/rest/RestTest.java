@@ -268,6 +268,12 @@ class RestTest {
         400,
         send("POST", "auth/users/" + id + "/password", "manager", "{\"password\":\"short\"}")
             .status);
+    Answer weak =
+        send("POST", "auth/users/" + id + "/password", "manager", "{\"password\":\"123456789\"}");
+    assertEquals(400, weak.status);
+    assertEquals(
+        "[\"This password is too common.\",\"This password is entirely numeric.\"]",
+        weak.body.get("errors").get("password").toString());
     assertEquals(
         204,
         send("POST", "auth/users/" + id + "/password", "manager", "{\"password\":\"bobs-new-pw\"}")
