@@ -48,11 +48,14 @@ final class ClassDataWarmUp {
   private final BooleanSupplier stopRequested;
 
   /**
-   * @param port the server's, on this host
+   * @param address the server's listening address on this host; empty for every interface
+   * @param port the server's
    * @param stopRequested ends the wait for readiness (SIGTERM or SIGINT)
    */
-  ClassDataWarmUp(int port, Duration readyWithin, BooleanSupplier stopRequested) {
-    this.base = URI.create("http://127.0.0.1:" + port);
+  ClassDataWarmUp(String address, int port, Duration readyWithin, BooleanSupplier stopRequested) {
+    String host = address.isEmpty() ? "127.0.0.1" : address;
+    this.base =
+        URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
     this.readyWithin = readyWithin;
     this.stopRequested = stopRequested;
   }

@@ -174,7 +174,10 @@ public final class Main {
       if (warmUp.isPresent()) {
         // bin/cores cds: the JVM writes the class data archive as it exits
         new ClassDataWarmUp(
-                settings.httpPort(), ClassDataWarmUp.READY_WITHIN, lifecycle::stopRequested)
+                settings.httpAddress(),
+                settings.httpPort(),
+                ClassDataWarmUp.READY_WITHIN,
+                lifecycle::stopRequested)
             .run(warmUp.get());
         linkLoadedClasses(platform);
         return 0;

@@ -56,7 +56,7 @@ class ClassDataWarmUpTest {
 
   private ClassDataWarmUp warmUp(boolean stopRequested) {
     return new ClassDataWarmUp(
-        server.getAddress().getPort(), Duration.ofSeconds(30), () -> stopRequested);
+        "", server.getAddress().getPort(), Duration.ofSeconds(30), () -> stopRequested);
   }
 
   @Test

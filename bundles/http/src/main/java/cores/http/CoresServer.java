@@ -122,6 +122,8 @@ public final class CoresServer {
     http.setSendXPoweredBy(false);
     this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setPort(settings.port());
+    // null: every interface
+    connector.setHost(settings.address().isEmpty() ? null : settings.address());
     server.addConnector(connector);
 
     JettyProblems problems = new JettyProblems(ObjectMapperResolver.newObjectMapper());
@@ -280,7 +282,11 @@ public final class CoresServer {
     application.started();
     pages.started();
     health.addIndicator(platform);
-    LOG.info("HTTP server listening on port {} as {}", port(), settings.hostname());
+    LOG.info(
+        "HTTP server listening on {} port {} as {}",
+        settings.address().isEmpty() ? "every interface" : settings.address(),
+        port(),
+        settings.hostname());
   }
 
   /** The port actually bound (differs from the setting when that is 0). */

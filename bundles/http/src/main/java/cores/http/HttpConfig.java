@@ -12,6 +12,10 @@ public @interface HttpConfig {
   @AttributeDefinition(description = "TCP port (CORES_HTTP_PORT)")
   int port() default 8000;
 
+  @AttributeDefinition(
+      description = "IP address to listen on; empty: every interface (CORES_HTTP_ADDRESS)")
+  String address() default "";
+
   @AttributeDefinition(description = "host name the site is served as (HOSTNAME)")
   String hostname() default "localhost";
 

@@ -105,7 +105,7 @@ public final class HttpServerComponent implements ProblemReport, WhiteboardRepor
       whiteboard.close();
       context.removeBundleListener(bundles);
       context.removeServiceListener(services);
-      Optional<ConfigurationException> refused = unbound(config.port(), e);
+      Optional<ConfigurationException> refused = unbound(config.port(), config.address(), e);
       if (refused.isPresent()) {
         throw refused.get();
       }
@@ -113,13 +113,21 @@ public final class HttpServerComponent implements ProblemReport, WhiteboardRepor
     }
   }
 
-  /** A port that cannot be bound: the configuration's fault, as the launcher reports it. */
-  private static Optional<ConfigurationException> unbound(int port, Exception failure) {
+  /**
+   * A port or address that cannot be bound: the configuration's fault, as the launcher reports it.
+   * A port in use is the port's; any other refusal of a configured address (not one of this
+   * machine's) is the address's.
+   */
+  static Optional<ConfigurationException> unbound(int port, String address, Exception failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof BindException bind) {
+        String why = " (" + bind.getMessage() + ")";
+        boolean inUse = String.valueOf(bind.getMessage()).contains("in use");
         return Optional.of(
-            new ConfigurationException(
-                "port", "cannot listen on port " + port + " (" + bind.getMessage() + ")", failure));
+            address.isBlank() || inUse
+                ? new ConfigurationException("port", "cannot listen on port " + port + why, failure)
+                : new ConfigurationException(
+                    "address", "cannot listen on " + address.strip() + why, failure));
       }
     }
     return Optional.empty();

@@ -20,6 +20,7 @@ import java.util.Objects;
  *     the processors the JVM may use
  * @param trustedOrigins origins (scheme://host[:port]) whose unsafe requests are this site's own
  *     besides the one the browser addressed and {@code https://<hostname>}
+ * @param address IP address to listen on; empty for every interface
  */
 public record HttpSettings(
     int port,
@@ -29,10 +30,12 @@ public record HttpSettings(
     long maxBodyBytes,
     List<String> trustedProxies,
     int maxActiveRequests,
-    List<String> trustedOrigins) {
+    List<String> trustedOrigins,
+    String address) {
 
   public HttpSettings {
     Objects.requireNonNull(hostname, "hostname");
+    Objects.requireNonNull(address, "address");
     trustedProxies = List.copyOf(trustedProxies);
     trustedOrigins = List.copyOf(trustedOrigins);
     for (String origin : trustedOrigins) {
@@ -73,7 +76,8 @@ public record HttpSettings(
         maxBodyBytes,
         trustedProxies,
         maxActiveRequests,
-        List.of());
+        List.of(),
+        "");
   }
 
   /** Requests worked on at once, with the default for the processors this JVM may use. */
@@ -104,7 +108,8 @@ public record HttpSettings(
         config.maxActiveRequests(),
         config.trustedOrigins().isBlank()
             ? List.of()
-            : Arrays.stream(config.trustedOrigins().split(",")).map(String::strip).toList());
+            : Arrays.stream(config.trustedOrigins().split(",")).map(String::strip).toList(),
+        config.address().strip());
   }
 
   /**
@@ -124,6 +129,8 @@ public record HttpSettings(
   public String toString() {
     return "HttpSettings[port="
         + port
+        + ", address="
+        + address
         + ", hostname="
         + hostname
         + ", debug="

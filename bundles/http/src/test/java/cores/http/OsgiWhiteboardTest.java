@@ -107,6 +107,11 @@ class OsgiWhiteboardTest {
       public String trustedOrigins() {
         return "";
       }
+
+      @Override
+      public String address() {
+        return "";
+      }
     };
   }
 

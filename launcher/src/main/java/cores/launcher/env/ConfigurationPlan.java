@@ -32,6 +32,7 @@ public final class ConfigurationPlan {
     }
     Map<String, Object> http = new LinkedHashMap<>();
     http.put("port", settings.httpPort());
+    http.put("address", settings.httpAddress());
     http.put("hostname", settings.hostname());
     http.put("debug", settings.debug());
     http.put("trustedProxies", String.join(",", settings.trustedProxies()));
@@ -48,6 +49,7 @@ public final class ConfigurationPlan {
             http,
             Map.of(
                 "port", Variable.CORES_HTTP_PORT.name(),
+                "address", Variable.CORES_HTTP_ADDRESS.name(),
                 "hostname", Variable.HOSTNAME.name(),
                 "debug", Variable.DEBUG.name(),
                 "trustedProxies", Variable.CORES_TRUSTED_PROXIES.name(),

@@ -1,5 +1,7 @@
 package cores.launcher.env;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -29,6 +31,12 @@ public final class EnvironmentParser {
 
   private static final int STRONG_KEY_LENGTH = 50;
   private static final int STRONG_KEY_DISTINCT = 5;
+
+  /** CORES_HTTP_ADDRESS for every interface, IPv4 and IPv6. */
+  static final String EVERY_INTERFACE = "*";
+
+  /** CORES_HTTP_ADDRESS's default with DEBUG=True. */
+  static final String LOOPBACK = "127.0.0.1";
 
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]{0,62}");
 
@@ -101,6 +109,7 @@ public final class EnvironmentParser {
     int poolSize = number(Variable.CORES_DB_POOL_SIZE, 1, 1000);
     int waitSeconds = number(Variable.CORES_DB_WAIT_SECONDS, 0, 3600);
     int httpPort = port(Variable.CORES_HTTP_PORT);
+    String httpAddress = httpAddress(debug);
     List<String> trustedProxies = trustedProxies();
     List<String> trustedOrigins = trustedOrigins();
     int httpMaxActive = number(Variable.CORES_HTTP_MAX_ACTIVE, 0, 10_000);
@@ -125,6 +134,7 @@ public final class EnvironmentParser {
         poolSize,
         waitSeconds,
         httpPort,
+        httpAddress,
         trustedProxies,
         trustedOrigins,
         httpMaxActive,
@@ -153,6 +163,65 @@ public final class EnvironmentParser {
       proxies.add(proxy);
     }
     return proxies;
+  }
+
+  /**
+   * The address to listen on, "" for every interface ({@value #EVERY_INTERFACE}). Unset, the quick
+   * start (DEBUG=True) listens on the loopback address only, as Django's runserver does: a laptop's
+   * Cores with its debug answers and generated key is not reachable from the network; otherwise on
+   * every interface, where a proxy on another host or container reaches it.
+   */
+  private String httpAddress(boolean debug) throws EnvironmentException {
+    Variable variable = Variable.CORES_HTTP_ADDRESS;
+    String value = text(variable).orElse(debug ? LOOPBACK : EVERY_INTERFACE);
+    shown.put(variable, value);
+    if (value.equals(EVERY_INTERFACE)) {
+      return "";
+    }
+    if (!isIpAddress(value)) {
+      throw new EnvironmentException(
+          variable,
+          quote(value)
+              + " is not an IP address of this machine (e.g. 127.0.0.1, ::1 or 10.0.0.5) nor "
+              + EVERY_INTERFACE
+              + " (every interface)");
+    }
+    return value;
+  }
+
+  /**
+   * Four decimal numbers 0 to 255 joined by dots, or an IPv6 address (hexadecimal groups and
+   * colons, maybe ending in an IPv4 address): parsed without any name lookup.
+   */
+  static boolean isIpAddress(String value) {
+    if (value.indexOf(':') < 0) {
+      String[] parts = value.split("\\.", -1);
+      if (parts.length != 4) {
+        return false;
+      }
+      for (String part : parts) {
+        if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+          return false;
+        }
+        if (Integer.parseInt(part) > 255 || part.length() > 1 && part.charAt(0) == '0') {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+        return false;
+      }
+    }
+    try {
+      // only hexadecimal digits, colons and dots: parsed as a literal, never looked up
+      InetAddress.getByName(value);
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** Origins, separated by commas; none when unset. */

@@ -12,6 +12,7 @@ import java.util.Optional;
  * admins and logs may see (secrets as {@value Variable#MASK}).
  *
  * @param externalDatabase the operator's database server; empty means the embedded one
+ * @param httpAddress the address the server listens on; empty for every interface
  * @param trustedProxies the proxies whose {@code X-Real-IP} names the client
  * @param trustedOrigins origins whose unsafe requests are the site's own besides those it sees
  * @param httpMaxActive requests the server works on at once; 0 for its default
@@ -28,6 +29,7 @@ public record Settings(
     int poolSize,
     int databaseWaitSeconds,
     int httpPort,
+    String httpAddress,
     List<String> trustedProxies,
     List<String> trustedOrigins,
     int httpMaxActive,
@@ -64,6 +66,7 @@ public record Settings(
         poolSize,
         databaseWaitSeconds,
         httpPort,
+        httpAddress,
         trustedProxies,
         trustedOrigins,
         httpMaxActive,

@@ -22,6 +22,7 @@ public enum Variable {
   POSTGRES_USER(null, false),
   POSTGRES_PASSWORD(null, true),
   CORES_HTTP_PORT("8000", false),
+  CORES_HTTP_ADDRESS(null, false),
   CORES_TRUSTED_PROXIES("127.0.0.1,::1,nginx", false),
   CORES_TRUSTED_ORIGINS(null, false),
   CORES_HTTP_MAX_ACTIVE("0", false),

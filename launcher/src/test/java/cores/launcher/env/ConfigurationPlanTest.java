@@ -54,6 +54,8 @@ class ConfigurationPlanTest {
         Map.of(
             "port",
             8000,
+            "address",
+            "",
             "hostname",
             "localhost",
             "debug",
@@ -92,6 +94,7 @@ class ConfigurationPlanTest {
         ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
             .collect(Collectors.toMap(Resolved::pid, Resolved::sources));
     assertEquals("CORES_HTTP_PORT", sources.get("cores.http").get("port"));
+    assertEquals("CORES_HTTP_ADDRESS", sources.get("cores.http").get("address"));
     assertEquals("HOSTNAME", sources.get("cores.http").get("hostname"));
     assertEquals("CORES_TRUSTED_ORIGINS", sources.get("cores.http").get("trustedOrigins"));
     assertEquals("CORES_PLUGINS", sources.get("cores.plugins").get("directory"));

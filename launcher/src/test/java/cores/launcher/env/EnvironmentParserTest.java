@@ -236,6 +236,39 @@ class EnvironmentParserTest {
   }
 
   @Test
+  void httpAddressIsLoopbackForTheQuickStartAndEveryInterfaceOtherwise() throws Exception {
+    assertEquals("", parse(env()).httpAddress());
+    assertEquals("*", parse(env()).maskedView().get("CORES_HTTP_ADDRESS"));
+    Settings quickStart = parse(env("DEBUG", "True"));
+    assertEquals("127.0.0.1", quickStart.httpAddress());
+    assertEquals("127.0.0.1", quickStart.maskedView().get("CORES_HTTP_ADDRESS"));
+    assertEquals("", parse(env("DEBUG", "True", "CORES_HTTP_ADDRESS", " * ")).httpAddress());
+    for (String address :
+        List.of("10.0.0.5", "0.0.0.0", "::", "::1", "2001:db8::8", "::ffff:10.0.0.5")) {
+      assertEquals(address, parse(env("CORES_HTTP_ADDRESS", address)).httpAddress());
+    }
+    for (String bad :
+        List.of(
+            "localhost",
+            "cores.example.org",
+            "256.1.1.1",
+            "10.0.0",
+            "010.0.0.1",
+            "[::1]",
+            "1::2::3",
+            "::g")) {
+      EnvironmentException e = error(env("CORES_HTTP_ADDRESS", bad));
+      assertEquals(
+          "CORES_HTTP_ADDRESS: \""
+              + bad
+              + "\" is not an IP address of this machine (e.g. 127.0.0.1, ::1 or 10.0.0.5) nor *"
+              + " (every interface)",
+          e.getMessage());
+      assertEquals(2, e.exitCode());
+    }
+  }
+
+  @Test
   void trustedOriginsAreSchemeHostAndPort() throws Exception {
     assertEquals(List.of(), parse(env()).trustedOrigins());
     assertEquals(
