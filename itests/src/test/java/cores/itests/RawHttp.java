@@ -114,6 +114,29 @@ final class RawHttp {
     }
   }
 
+  /**
+   * As {@link #statusLineOfTruncated}, the whole answer: the head declares {@code declaredLength}
+   * body bytes, {@code bodyStart} follows, then the request side is shut, so that a server which
+   * answers from the head alone (413) closes at once rather than waiting for the rest.
+   */
+  static Response sendTruncated(
+      int port,
+      String method,
+      String path,
+      Map<String, String> headers,
+      long declaredLength,
+      String bodyStart)
+      throws IOException {
+    try (Socket socket = connect(null, port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head(method, path, headers, declaredLength));
+      out.write(bodyStart.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      socket.shutdownOutput();
+      return parse(socket.getInputStream().readAllBytes());
+    }
+  }
+
   private static Socket connect(String from, int port) throws IOException {
     Socket socket = new Socket();
     try {

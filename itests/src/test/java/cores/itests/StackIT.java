@@ -454,6 +454,75 @@ class StackIT {
     assertUnavailableProblem(get("/api/health", SITE));
   }
 
+  /**
+   * Basic credentials a browser cached ride on a form another site posts: refused by their Origin.
+   * Behind an outer TLS proxy, nginx says X-Forwarded-Proto: http, yet the browser's origin
+   * https://HOSTNAME is the site's own; curl, which sends no Origin, is not concerned.
+   */
+  @Test
+  @Order(8)
+  void basicCredentialsFromAnotherSiteAreRefusedAndTheSitesHttpsOriginIsItsOwn() throws Exception {
+    Map<String, String> basic = headers(SITE);
+    basic.put(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((ADMIN + ":" + adminPassword).getBytes(StandardCharsets.UTF_8)));
+    basic.put("Content-Type", "application/json");
+    String body = "{\"label\": \"origin\"}";
+    assertEquals(
+        201, RawHttp.send(nginxPort, "POST", "/api/auth/tokens", basic, body).status(), "curl");
+    basic.put("Origin", "https://" + SITE);
+    RawHttp.Response own = RawHttp.send(nginxPort, "POST", "/api/auth/tokens", basic, body);
+    assertEquals(201, own.status(), own.toString());
+    basic.put("Origin", "https://evil.example");
+    RawHttp.Response foreign = RawHttp.send(nginxPort, "POST", "/api/auth/tokens", basic, body);
+    assertEquals(403, foreign.status(), foreign.toString());
+    assertTrue(
+        foreign.header("Content-Type").startsWith("application/problem+json"), foreign.toString());
+    assertTrue(
+        foreign
+            .text()
+            .contains("Cross-site request refused: it was sent from https://evil.example"),
+        foreign.text());
+  }
+
+  /**
+   * A body over nginx's client_max_body_size (11m, above Cores' own 10 MiB) is refused by nginx
+   * from the head alone, as Cores would: problem+json under /api/, a plain page elsewhere, never
+   * nginx's default page, with the site's security headers.
+   */
+  @Test
+  @Order(8)
+  void aBodyOverNginxsLimitIs413AsProblemJsonForTheApiAndAPageElsewhere() throws Exception {
+    Map<String, String> headers = headers(SITE);
+    headers.put("Content-Type", "application/json");
+    long overNginxsLimit = 12L * 1024 * 1024;
+    RawHttp.Response api =
+        RawHttp.sendTruncated(
+            nginxPort, "POST", "/api/auth/tokens", headers, overNginxsLimit, "{\"label\": \"");
+    assertEquals(413, api.status(), api.toString());
+    assertTrue(api.header("Content-Type").startsWith("application/problem+json"), api.toString());
+    String problem = api.text();
+    assertTrue(
+        problem.contains("\"status\":413")
+            && problem.contains("\"title\":\"Request Entity Too Large\"")
+            && problem.contains("(10485760 bytes)"),
+        problem);
+    assertEquals("nosniff", api.header("X-Content-Type-Options"), api.toString());
+    assertEquals("no-store", api.header("Cache-Control"), api.toString());
+
+    headers.put("Content-Type", "application/x-www-form-urlencoded");
+    RawHttp.Response page =
+        RawHttp.sendTruncated(nginxPort, "POST", "/login", headers, overNginxsLimit, "username=");
+    assertEquals(413, page.status(), page.toString());
+    assertTrue(page.header("Content-Type").startsWith("text/html"), page.toString());
+    String html = page.text();
+    assertTrue(html.contains("What you sent is too large"), html);
+    assertFalse(html.contains("<center>nginx"), "not nginx's default page: " + html);
+    assertEquals("nosniff", page.header("X-Content-Type-Options"), page.toString());
+  }
+
   /** Under /api/, nginx's own answer is problem+json, as Cores' are. */
   private static void assertUnavailableProblem(RawHttp.Response r) throws IOException {
     assertEquals(502, r.status(), r.toString());
