@@ -117,6 +117,19 @@ class BadInputIT {
             "SMTP_USER",
             "cores"),
         bad("SECRET_KEY: required when DEBUG is False", "SECRET_KEY", ""),
+        bad(
+            "CORES_TRUSTED_ORIGINS: \"cores.example.org\" is not an origin",
+            "CORES_TRUSTED_ORIGINS",
+            "https://ok.example,cores.example.org"),
+        bad(
+            "CORES_HTTP_ADDRESS: \"localhost\" is not an IP address",
+            "CORES_HTTP_ADDRESS",
+            "localhost"),
+        // an address of another machine (TEST-NET-1): the server cannot listen there
+        bad(
+            "CORES_HTTP_ADDRESS: cannot listen on 192.0.2.1 (Cannot assign requested address)",
+            "CORES_HTTP_ADDRESS",
+            "192.0.2.1"),
         bad("POSTGRES_DB: \"no;such\" is not a database name", "POSTGRES_DB", "no;such"),
         bad(
             "CORES_DB_POOL_SIZE: \"0\" is not a whole number from 1 to 1000",

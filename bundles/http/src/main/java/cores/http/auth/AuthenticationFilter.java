@@ -341,7 +341,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     }
     // the operator's hint: an origin of the site that Cores cannot see as its own is to be named
     LOG.info(
-        "{} {} refused: {} (an origin of this site is trusted in CORES_TRUSTED_ORIGINS)",
+        "{} {} refused: {} (if that origin is this site's, name it in CORES_TRUSTED_ORIGINS)",
         request.getMethod(),
         request.getUriInfo().getPath(),
         refusal);

@@ -12,10 +12,11 @@ import java.util.Set;
 
 /**
  * Defence in depth beside the CSRF token, for the unsafe requests of a browser's cookie (a session
- * or an anonymous visitor's form): one whose {@code Origin} is another site's, or without {@code
+ * or an anonymous visitor's form), and the only check for those with the Basic or Negotiate
+ * credentials a browser caches: one whose {@code Origin} is another site's, or without {@code
  * Origin} whose {@code Sec-Fetch-Site} is {@code cross-site}, is refused, as Django 4's
  * CsrfViewMiddleware and Go's CrossOriginProtection do. A request with neither header (an old
- * browser, curl) is left to the token.
+ * browser, curl, python-requests) is left to the token, or with Basic or Negotiate goes through.
  *
  * <p>This site's origin is the one the browser addressed: the {@code Host} header as the browser
  * sent it (nginx passes it on, and {@code HostCheck} has already refused other names) with the
