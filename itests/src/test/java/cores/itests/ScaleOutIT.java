@@ -1,6 +1,7 @@
 package cores.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -9,12 +10,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +114,10 @@ class ScaleOutIT {
     // one configuration for both, as the compose file's one service has: the same SECRET_KEY
     Map<String, String> shared = new LinkedHashMap<>(db.environment());
     shared.put("HOSTNAME", SITE);
-    shared.put("SECRET_KEY", "scale-out-" + System.nanoTime());
+    // a production-strength key (50 or more random characters): a weak one is warned about
+    byte[] key = new byte[48];
+    new SecureRandom().nextBytes(key);
+    shared.put("SECRET_KEY", Base64.getUrlEncoder().withoutPadding().encodeToString(key));
     shared.put("SMTP_SERVER", "127.0.0.1");
     shared.put("SMTP_PORT", Integer.toString(smtpPort));
     shared.put("SMTP_FROM", "lab@example.org");
@@ -123,6 +129,9 @@ class ScaleOutIT {
     second = CoresProcess.builder("scale-second").env(shared).start();
     first.awaitHealthy(Duration.ofSeconds(180));
     second.awaitHealthy(Duration.ofSeconds(180));
+    for (CoresProcess cores : new CoresProcess[] {first, second}) {
+      assertFalse(cores.output().contains("SECRET_KEY is weak"), cores.output());
+    }
     one = new ApiClient(first, db);
     two = new ApiClient(second, db);
     admin = one.token(ApiClient.basic("admin", adminPassword));
