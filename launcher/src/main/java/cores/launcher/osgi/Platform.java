@@ -29,6 +29,7 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -59,12 +60,21 @@ public final class Platform {
 
   private static final String REFERENCE = "reference:";
 
+  /**
+   * What the system bundle exports besides the framework's packages: the OSGi Log Service API (its
+   * classes are in the launcher's jar), so that SCR finds the launcher's {@link LogBridge}.
+   */
+  public static final String SYSTEM_PACKAGES_EXTRA = "org.osgi.service.log;version=\"1.5.0\"";
+
   private final Felix felix;
   private final Map<Long, Throwable> errors = new ConcurrentHashMap<>();
   private final List<Bundle> featureBundles = new ArrayList<>();
 
-  private Platform(Felix felix) {
+  private final boolean debug;
+
+  private Platform(Felix felix, boolean debug) {
     this.felix = felix;
+    this.debug = debug;
   }
 
   /**
@@ -102,7 +112,8 @@ public final class Platform {
    * @param storage the framework's cache folder, emptied on every start
    * @param repository the distribution's {@code bundles/} folder (Maven layout)
    * @param frameworkProperties for the bundles that read theirs from the framework (FileInstall)
-   * @param debug whether Felix logs its warnings too
+   * @param debug whether Felix logs its warnings too, and the bundles' log entries (SCR's) their
+   *     stack traces
    */
   public static Platform start(
       Path storage,
@@ -118,9 +129,13 @@ public final class Platform {
     config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
     config.put("felix.log.logger", new FelixLog());
     config.put("felix.log.level", debug ? "2" : "1");
+    config.merge(
+        Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+        SYSTEM_PACKAGES_EXTRA,
+        (given, ours) -> given + "," + ours);
     config.put(FEATURE_BUNDLES, featureBundleLocations(repository, features));
     Felix felix = new Felix(config);
-    Platform platform = new Platform(felix);
+    Platform platform = new Platform(felix, debug);
     try {
       platform.boot(repository, features, configurations);
     } catch (LaunchException | RuntimeException e) {
@@ -153,6 +168,8 @@ public final class Platform {
     try {
       felix.init();
       BundleContext context = felix.getBundleContext();
+      // before SCR starts: it logs through the first LoggerFactory it finds, else with traces
+      context.registerService(LoggerFactory.class, LogBridge.of(debug), null);
       context.addFrameworkListener(
           event -> {
             if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null) {

@@ -178,7 +178,9 @@ class FeaturesResolveTest {
                 Constants.FRAMEWORK_STORAGE_CLEAN,
                 Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
                 Constants.FRAMEWORK_BEGINNING_STARTLEVEL,
-                "1"));
+                "1",
+                Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                Platform.SYSTEM_PACKAGES_EXTRA));
     // started, so that starting a bundle resolves it; installed bundles are not started
     felix.start();
     try {

@@ -1,0 +1,107 @@
+package cores.launcher.osgi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.log.FormatterLogger;
+
+/** SCR's entries through the bridge: one line each, the stack trace only when asked for. */
+class LogBridgeTest {
+
+  private static final String NAME = "cores.launcher.osgi.LogBridgeTest.scr";
+
+  private final List<LogRecord> records = new ArrayList<>();
+  private final Logger jul = Logger.getLogger(NAME);
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord logRecord) {
+          records.add(logRecord);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  @BeforeEach
+  void listen() {
+    jul.addHandler(capture);
+    jul.setLevel(Level.INFO);
+  }
+
+  @AfterEach
+  void stopListening() {
+    jul.removeHandler(capture);
+  }
+
+  /** What SCR logs for a provider whose constructor refuses a setting. */
+  private static Exception refusal() {
+    return new InvocationTargetException(
+        new IllegalStateException(
+            "wrapped", new IllegalArgumentException("bindPassword : required")));
+  }
+
+  @Test
+  void anErrorWithAnExceptionIsOneLineWithTheRootCause() {
+    org.osgi.service.log.Logger scr = LogBridge.of(false).getLogger(NAME);
+    scr.error(
+        "bundle cores.auth.ldap:0.1.0 (18)[cores.auth.ldap.SearchBindProvider(0)] : Error during"
+            + " instantiation of the implementation object",
+        refusal());
+    assertEquals(1, records.size());
+    LogRecord line = records.get(0);
+    assertEquals(Level.SEVERE, line.getLevel());
+    assertEquals(
+        "bundle cores.auth.ldap:0.1.0 (18)[cores.auth.ldap.SearchBindProvider(0)] : Error during"
+            + " instantiation of the implementation object: IllegalArgumentException:"
+            + " bindPassword : required",
+        line.getMessage());
+    assertNull(line.getThrown(), "no stack trace");
+  }
+
+  @Test
+  void withTracesTheLineCarriesTheStackTrace() {
+    Exception refusal = refusal();
+    LogBridge.of(true).getLogger(NAME).warn("{} failed", "activation", refusal);
+    assertEquals(1, records.size());
+    assertEquals(
+        "activation failed: IllegalArgumentException: bindPassword : required",
+        records.get(0).getMessage());
+    assertSame(refusal, records.get(0).getThrown());
+  }
+
+  @Test
+  void levelsBelowTheLoggersAreNotEnabledNorLogged() {
+    org.osgi.service.log.Logger scr = LogBridge.of(false).getLogger(NAME);
+    assertFalse(scr.isDebugEnabled());
+    scr.debug("chatter {}", 1);
+    scr.info("line\nbroken  \n in two");
+    assertEquals(1, records.size());
+    assertEquals("line broken in two", records.get(0).getMessage());
+  }
+
+  @Test
+  void aFormatterLoggerFormatsAsPrintf() {
+    FormatterLogger printf =
+        LogBridge.of(false)
+            .getLogger((org.osgi.framework.Bundle) null, NAME, FormatterLogger.class);
+    printf.info("%d components", 3);
+    assertEquals(NAME, printf.getName());
+    assertEquals("3 components", records.get(0).getMessage());
+  }
+}
