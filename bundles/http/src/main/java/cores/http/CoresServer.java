@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
@@ -59,7 +58,6 @@ public final class CoresServer {
   private final HealthChecks health;
   private final ReadinessCache readiness;
   private final HealthIndicator platform;
-  private volatile boolean stopping;
 
   /**
    * @param health the answer of {@code /api/health}; its owner closes it. The server adds the
@@ -96,10 +94,8 @@ public final class CoresServer {
     this.accessLog = accessLog;
     this.health = health;
     // a stopping server is ready no more: health says so until it no longer answers
-    this.readiness =
-        new ReadinessCache(
-            () -> stopping ? Optional.of("nothing (stopping)") : readiness.waitingFor());
-    this.platform = new PlatformHealth(this.readiness, () -> stopping);
+    this.readiness = new ReadinessCache(readiness);
+    this.platform = new PlatformHealth(this.readiness, this.readiness::stopping);
     this.application =
         new JerseyApplication(
             settings,
@@ -296,8 +292,7 @@ public final class CoresServer {
 
   /** Stops taking requests, lets those in progress finish (bounded), then stops. */
   public void stop() throws Exception {
-    stopping = true;
-    readiness.changed();
+    readiness.stop();
     health.changed();
     try {
       application.close();

@@ -22,12 +22,16 @@ final class ReadinessCache implements Readiness {
 
   private record Answer(long generation, long takenNanos, Optional<String> waitingFor) {}
 
+  /** The answer once the server stops: not ready, for good. */
+  private static final Optional<String> STOPPING = Optional.of("stopping");
+
   private static final Logger LOG = LoggerFactory.getLogger(ReadinessCache.class);
 
   private final Readiness source;
   private final ReentrantLock checking = new ReentrantLock();
   private final AtomicLong generation = new AtomicLong();
   private volatile Answer last;
+  private volatile boolean stopping;
 
   ReadinessCache(Readiness source) {
     this.source = source;
@@ -35,6 +39,9 @@ final class ReadinessCache implements Readiness {
 
   @Override
   public Optional<String> waitingFor() {
+    if (stopping) {
+      return STOPPING;
+    }
     Answer answer = last;
     if (answer != null && fresh(answer)) {
       return answer.waitingFor();
@@ -68,6 +75,20 @@ final class ReadinessCache implements Readiness {
     } else if (wasReady && now.waitingFor().isPresent()) {
       LOG.warn("Not ready: waiting for {}", now.waitingFor().get());
     }
+  }
+
+  /**
+   * The server stops: from now on not ready, which is said once here rather than as a readiness
+   * that waits for something.
+   */
+  void stop() {
+    stopping = true;
+    changed();
+    LOG.info("Stopping: requests in progress finish, new ones are answered 503");
+  }
+
+  boolean stopping() {
+    return stopping;
   }
 
   /** Something readiness depends on changed: the next question works the answer out again. */

@@ -11,7 +11,7 @@ import org.eclipse.jetty.util.Callback;
  * Until Cores is ready, answers every request that reaches it (all but the health endpoints, which
  * {@link HealthHandler} answers in front of it) with 503 and {@code Retry-After}: a client that
  * waits and retries gets its answer, where a 404 for a resource still being published would have
- * told it that the resource does not exist.
+ * told it that the resource does not exist. While the server stops, likewise, saying so.
  */
 final class ReadinessGate extends Handler.Wrapper {
   static final String RETRY_AFTER_SECONDS = "1";
@@ -19,13 +19,17 @@ final class ReadinessGate extends Handler.Wrapper {
       "Cores is starting and cannot serve this yet; retry shortly (GET /api/health says what it is"
           + " waiting for).";
 
+  /** While this instance stops: another one (behind the same proxy) or its restart answers. */
+  static final String STOPPING_DETAIL =
+      "Cores is stopping and takes no new requests; retry shortly.";
+
   static final PreEncodedHttpField RETRY_AFTER =
       new PreEncodedHttpField(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
 
-  private final Readiness readiness;
+  private final ReadinessCache readiness;
   private final JettyProblems problems;
 
-  ReadinessGate(Readiness readiness, JettyProblems problems, Handler next) {
+  ReadinessGate(ReadinessCache readiness, JettyProblems problems, Handler next) {
     super(next);
     this.readiness = readiness;
     this.problems = problems;
@@ -37,7 +41,8 @@ final class ReadinessGate extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     response.getHeaders().put(RETRY_AFTER);
-    problems.write(request, response, callback, 503, DETAIL);
+    problems.write(
+        request, response, callback, 503, readiness.stopping() ? STOPPING_DETAIL : DETAIL);
     return true;
   }
 }
