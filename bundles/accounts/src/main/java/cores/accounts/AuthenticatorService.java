@@ -8,6 +8,7 @@ import cores.api.auth.Authenticator;
 import cores.api.auth.Identity;
 import cores.api.auth.LoginFailedException;
 import cores.api.auth.LoginFailedException.Reason;
+import cores.api.persistence.DatabaseUnavailableException;
 import cores.api.persistence.Transactions;
 import cores.api.web.Characters;
 import java.net.InetAddress;
@@ -144,6 +145,8 @@ public final class AuthenticatorService implements Authenticator {
     Throttle throttle;
     try {
       throttle = throttled(username, address, now);
+    } catch (DatabaseUnavailableException e) {
+      throw outage("Cannot count failed logins", e);
     } catch (RuntimeException e) {
       LOG.error("Cannot count failed logins: the user database is unavailable", e);
       throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
@@ -163,6 +166,8 @@ public final class AuthenticatorService implements Authenticator {
       try {
         recordFailure(username, address, now);
         forgetExpired(now);
+      } catch (DatabaseUnavailableException e) {
+        throw outage("Cannot record a failed login", e);
       } catch (RuntimeException e) {
         // a failure that cannot be counted must not go unslowed: refuse as an outage
         LOG.error("Cannot record a failed login: the user database is unavailable", e);
@@ -171,6 +176,18 @@ public final class AuthenticatorService implements Authenticator {
       throw invalid();
     }
     return succeed(username, address, identity.get(), now, throttle.failedHere());
+  }
+
+  /**
+   * The database is down: one line in the log (the exception's message names it and why), and a
+   * refusal that tells the user so and when to retry.
+   */
+  private static LoginFailedException outage(String what, DatabaseUnavailableException e) {
+    LOG.error("{}: {}", what, e.getMessage());
+    return new LoginFailedException(
+        Reason.UNAVAILABLE,
+        DatabaseUnavailableException.DETAIL,
+        DatabaseUnavailableException.RETRY_AFTER);
   }
 
   /** Keys whose lock is held or awaited, for tests: none once every attempt has ended. */

@@ -7,8 +7,13 @@ import cores.api.accounts.User;
 import cores.api.auth.Identity;
 import cores.api.auth.LoginFailedException;
 import cores.api.auth.LoginFailedException.Reason;
+import cores.api.persistence.ConnectionWork;
+import cores.api.persistence.DatabaseUnavailableException;
+import cores.api.persistence.Transactions;
+import cores.api.persistence.Work;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +76,42 @@ class LoginProvidersTest extends LoginFixture {
         assertThrows(
             LoginFailedException.class, () -> authenticator.login("someone", "pw".toCharArray()));
     assertEquals(Reason.UNAVAILABLE, e.reason());
+    assertEquals(List.of(), provider.calls);
+  }
+
+  /**
+   * The persistence bundle's word for an outage (one line naming the database): the user is told
+   * that the database is down and when to retry, rather than that authentication is.
+   */
+  @Test
+  void anUnreachableDatabaseIsSaidWithWhenToRetry() {
+    Transactions down =
+        new Transactions() {
+          @Override
+          public <T> T required(Work<T> work) {
+            throw new DatabaseUnavailableException(
+                "the database at db.example:5432 cannot be reached (Connection refused)");
+          }
+
+          @Override
+          public <T> T readOnly(Work<T> work) {
+            return required(work);
+          }
+
+          @Override
+          public <T> T autocommit(ConnectionWork<T> work) {
+            return required(em -> null);
+          }
+        };
+    FakeProvider provider = FakeProvider.accepting("ldap", "someone");
+    AuthenticatorService authenticator = new AuthenticatorService(down, accounts, settings, clock);
+    add(authenticator, provider, 100);
+    LoginFailedException e =
+        assertThrows(
+            LoginFailedException.class, () -> authenticator.login("someone", "pw".toCharArray()));
+    assertEquals(Reason.UNAVAILABLE, e.reason());
+    assertEquals(DatabaseUnavailableException.DETAIL, e.getMessage());
+    assertEquals(Optional.of(DatabaseUnavailableException.RETRY_AFTER), e.retryAfter());
     assertEquals(List.of(), provider.calls);
   }
 

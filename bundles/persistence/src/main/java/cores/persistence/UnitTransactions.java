@@ -39,6 +39,9 @@ public final class UnitTransactions implements Transactions {
   /** Told after each read-write transaction committed (the unit's own {@link Signals}). */
   private final Runnable committed;
 
+  /** The database by host and port, for the one line of a failure to reach it. */
+  private final String database;
+
   public UnitTransactions(
       EntityManagerFactory factory,
       DataSource dataSource,
@@ -48,6 +51,7 @@ public final class UnitTransactions implements Transactions {
     this.dataSource = dataSource;
     this.acting = acting;
     this.committed = committed;
+    this.database = DatabaseFailures.address(dataSource);
   }
 
   @Override
@@ -73,7 +77,9 @@ public final class UnitTransactions implements Transactions {
     try (Connection connection = dataSource.getConnection()) {
       return work.run(connection);
     } catch (SQLException e) {
-      throw new PersistenceException(e);
+      throw outage(new PersistenceException(e));
+    } catch (RuntimeException e) {
+      throw outage(e);
     }
   }
 
@@ -84,7 +90,13 @@ public final class UnitTransactions implements Transactions {
     }
     // resolved before a connection is taken: finding an impersonator is a query of its own
     Optional<Actor> actor = readOnly ? Optional.empty() : acting.get();
-    EntityManager em = factory.createEntityManager();
+    EntityManager em;
+    try {
+      em = factory.createEntityManager();
+    } catch (RuntimeException e) {
+      // the first one logs the unit in to the database
+      throw outage(e);
+    }
     current.set(em);
     EntityTransaction transaction = em.getTransaction();
     try {
@@ -97,16 +109,24 @@ public final class UnitTransactions implements Transactions {
         committed.run();
       }
       return result;
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      rollback(transaction, e);
+      throw outage(e);
+    } catch (Error e) {
       rollback(transaction, e);
       throw e;
     } catch (Exception e) {
       rollback(transaction, e);
-      throw new PersistenceException(e);
+      throw outage(new PersistenceException(e));
     } finally {
       current.remove();
       em.close();
     }
+  }
+
+  /** A failure to reach the database as the one-line exception callers log; others as they are. */
+  private RuntimeException outage(RuntimeException e) {
+    return DatabaseFailures.unavailable(e, database).<RuntimeException>map(u -> u).orElse(e);
   }
 
   /**

@@ -10,6 +10,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * (pointing at its {@code persistence.xml}) and its schema with the {@value #SCHEMA_HEADER} header
  * (pointing at a Liquibase changelog in the bundle); the schema is migrated before the service
  * appears.
+ *
+ * <p>A failure to reach the database (down, restarting, unreachable, no pooled connection in time)
+ * is thrown as a {@link DatabaseUnavailableException}.
  */
 @ProviderType
 public interface Transactions {

@@ -3,7 +3,7 @@
  * of changes committed by any instance.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package cores.api.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -385,7 +385,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
   /** The answer to a refused login, with the challenge when it was HTTP Basic. */
   public static Response loginFailed(LoginFailedException e, boolean basic) {
     return switch (e.reason()) {
-      case UNAVAILABLE -> unavailable();
+      // an outage of Cores' own database says so, with when to retry; a provider's does not
+      case UNAVAILABLE ->
+          e.retryAfter().isEmpty()
+              ? unavailable()
+              : Problems.response(503, e.getMessage())
+                  .header(HttpHeaders.RETRY_AFTER, retryAfter(e))
+                  .build();
       case THROTTLED ->
           Problems.response(429, e.getMessage())
               .header(HttpHeaders.RETRY_AFTER, retryAfter(e))

@@ -117,7 +117,7 @@ public final class LoginPage {
           };
       Response.ResponseBuilder page =
           html(status, loginForm(visitor, username, target, e.getMessage()));
-      if (status == 429) {
+      if (status == 429 || e.retryAfter().isPresent()) {
         page.header(HttpHeaders.RETRY_AFTER, AuthenticationFilter.retryAfter(e));
       }
       return page.build();

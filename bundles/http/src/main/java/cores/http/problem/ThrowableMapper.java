@@ -1,6 +1,7 @@
 package cores.http.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import cores.api.persistence.DatabaseUnavailableException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -21,9 +22,10 @@ public final class ThrowableMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ThrowableMapper.class);
 
   /** Seconds a client should wait: about the pool's wait for a connection, and a restart. */
-  static final String DATABASE_RETRY_AFTER = "5";
+  static final String DATABASE_RETRY_AFTER =
+      Long.toString(DatabaseUnavailableException.RETRY_AFTER.toSeconds());
 
-  static final String DATABASE_DETAIL = "The database is not available right now; retry shortly.";
+  static final String DATABASE_DETAIL = DatabaseUnavailableException.DETAIL;
 
   private final InternalErrors internalErrors;
   private final JsonProblemMapper jsonMapper;
@@ -47,7 +49,7 @@ public final class ThrowableMapper implements ExceptionMapper<Throwable> {
       return Problems.response(400, "The request body could not be read.").build();
     }
     if (databaseUnavailable(e)) {
-      LOG.warn("Database unavailable: {}", e.toString());
+      LOG.warn("Database unavailable: {}", oneLine(e));
       return Problems.response(503, DATABASE_DETAIL)
           .header("Retry-After", DATABASE_RETRY_AFTER)
           .build();
@@ -63,7 +65,8 @@ public final class ThrowableMapper implements ExceptionMapper<Throwable> {
   static boolean databaseUnavailable(Throwable e) {
     Throwable current = e;
     for (int depth = 0; current != null && depth < 20; depth++) {
-      if (current instanceof SQLTransientConnectionException) {
+      if (current instanceof DatabaseUnavailableException
+          || current instanceof SQLTransientConnectionException) {
         return true;
       }
       if (current instanceof SQLException sql && sql.getSQLState() != null) {
@@ -75,6 +78,16 @@ public final class ThrowableMapper implements ExceptionMapper<Throwable> {
       current = current.getCause();
     }
     return false;
+  }
+
+  /**
+   * The failure in one line: the persistence bundle's own (host, port and reason), else the
+   * exception's text (EclipseLink's spans several lines).
+   */
+  private static String oneLine(Throwable e) {
+    DatabaseUnavailableException known = cause(e, DatabaseUnavailableException.class);
+    String text = known != null ? known.getMessage() : e.toString();
+    return text.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   static String clientDetail(int status) {
