@@ -26,10 +26,10 @@ import java.util.logging.StreamHandler;
  * System.Logger/JUL; the bundles through slf4j 2 with the slf4j-simple binding bundle, which reads
  * the {@code org.slf4j.simpleLogger.*} system properties set here before the framework starts.
  *
- * <p>Server mode logs to stdout, and what libraries print on {@code System.err} (SCR without a log
- * service prints its errors there) goes to stdout too: stderr is kept for the launcher's own
- * one-line error ({@link Main} holds the real stderr). Command mode logs warnings only, to stderr,
- * so that stdout carries just the command's answer.
+ * <p>Server mode logs to stdout, and what libraries print on {@code System.err} goes to stdout too:
+ * stderr is kept for the launcher's own one-line error ({@link Main} holds the real stderr). SCR
+ * logs through the launcher's OSGi {@code LoggerFactory} ({@code osgi.LogBridge}), in this format.
+ * Command mode logs warnings only, to stderr, so that stdout carries just the command's answer.
  */
 final class Logging {
 

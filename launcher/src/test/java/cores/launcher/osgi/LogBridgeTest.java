@@ -85,12 +85,19 @@ class LogBridgeTest {
     assertSame(refusal, records.get(0).getThrown());
   }
 
+  /** Errors only, as SCR's own default; warnings too when debugging; never below the logger's. */
   @Test
-  void levelsBelowTheLoggersAreNotEnabledNorLogged() {
+  void levelsBelowTheThresholdOrTheLoggersAreNotEnabledNorLogged() {
     org.osgi.service.log.Logger scr = LogBridge.of(false).getLogger(NAME);
-    assertFalse(scr.isDebugEnabled());
-    scr.debug("chatter {}", 1);
-    scr.info("line\nbroken  \n in two");
+    assertFalse(scr.isWarnEnabled());
+    scr.warn("Could not get service from ref {}", "[cores.api.auth.AuthenticationProvider]");
+    scr.info("Version = 2.2.12");
+    assertEquals(List.of(), records);
+    org.osgi.service.log.Logger debugging = LogBridge.of(true).getLogger(NAME);
+    assertFalse(debugging.isDebugEnabled());
+    debugging.debug("chatter {}", 1);
+    debugging.info("Version = 2.2.12");
+    debugging.warn("line\nbroken  \n in two");
     assertEquals(1, records.size());
     assertEquals("line broken in two", records.get(0).getMessage());
   }
@@ -98,7 +105,7 @@ class LogBridgeTest {
   @Test
   void aFormatterLoggerFormatsAsPrintf() {
     FormatterLogger printf =
-        LogBridge.of(false)
+        new LogBridge(System.Logger.Level.INFO, false)
             .getLogger((org.osgi.framework.Bundle) null, NAME, FormatterLogger.class);
     printf.info("%d components", 3);
     assertEquals(NAME, printf.getName());
