@@ -49,6 +49,10 @@ final class Logging {
     System.setProperty(SIMPLE + "levelInBrackets", "false");
     System.setProperty(SIMPLE + "defaultLogLevel", defaultLevel);
     System.setProperty(SIMPLE + "log.org.apache.aries.spifly", "warn");
+    // a pooled connection that breaks under a query is logged with its stack trace; the failure
+    // reaches whoever ran the query, which logs it in one line (DatabaseUnavailableException)
+    System.setProperty(
+        SIMPLE + "log.com.zaxxer.hikari.pool.ProxyConnection", settings.debug() ? "warn" : "error");
     if (settings.debug()) {
       System.setProperty(SIMPLE + "log.cores", "debug");
     }
