@@ -383,15 +383,15 @@ public final class AdminDeskService implements AdminDesk {
     require(user, admin, "add");
     Model model = model(admin);
     Map<String, List<String>> problems = new LinkedHashMap<>();
-    Map<String, Object> input = forms.of(model, values, problems);
+    Map<String, Object> input = forms.of(model, values, problems, field -> field);
     List<InlineWrites.Row> rows = rows(user, admin, changes, problems);
     Rules.Actor actor = actor(user);
     return tx.required(
         em -> {
           Sql sql = Sql.of(em);
           InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules, forms);
-          if (!rows.isEmpty()) {
-            writes.checkNew(model, input, rows);
+          if (!rows.isEmpty() || !problems.isEmpty()) {
+            writes.checkNew(model, input, rows, problems);
           }
           // the rows refer to the object: checked once it exists, rolled back with it
           long id = (Long) rules(model).create(inventory, sql, model, input, actor).get("id");
@@ -411,7 +411,7 @@ public final class AdminDeskService implements AdminDesk {
     require(user, admin, "change");
     Model model = model(admin);
     Map<String, List<String>> problems = new LinkedHashMap<>();
-    Map<String, Object> input = forms.of(model, values, problems);
+    Map<String, Object> input = forms.of(model, values, problems, field -> field);
     List<InlineWrites.Row> rows = rows(user, admin, changes, problems);
     Rules.Actor actor = actor(user);
     tx.required(
@@ -419,7 +419,7 @@ public final class AdminDeskService implements AdminDesk {
           Sql sql = Sql.of(em);
           InlineWrites writes = new InlineWrites(inventory, sql, actor, this::rules, forms);
           forms.keepUntouched(model, values, input, inventory.get(sql, model, id));
-          writes.check(model, id, input, rows);
+          writes.check(model, id, input, rows, problems);
           rules(model).update(inventory, sql, model, id, input, false, actor);
           writes.write(id, rows);
           return null;
@@ -427,8 +427,9 @@ public final class AdminDeskService implements AdminDesk {
   }
 
   /**
-   * The posted inline rows, their input parsed; form values that are not even numbers are refused
-   * with the object's (in {@code problems}, thrown here when there are any), before any check.
+   * The posted inline rows, their input parsed as far as it parses: the problems of form values
+   * that are not even numbers are added to {@code problems}, the object's, and told with those the
+   * checks find.
    */
   private List<InlineWrites.Row> rows(
       User user, AdminModel admin, List<InlineChange> changes, Map<String, List<String>> problems) {
@@ -443,15 +444,9 @@ public final class AdminDeskService implements AdminDesk {
       require(user, inlineAdmin, change.delete() ? "delete" : change.id() == 0 ? "add" : "change");
       Model inline = model(inlineAdmin);
       Field parent = parent(inline, admin);
-      try {
-        Map<String, Object> row = change.delete() ? Map.of() : forms.of(inline, change.values());
-        rows.add(new InlineWrites.Row(change, inline, parent, row));
-      } catch (ProblemException e) {
-        e.errors().forEach((field, messages) -> problems.put(change.field(field), messages));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw ProblemException.invalid(problems);
+      Map<String, Object> row =
+          change.delete() ? Map.of() : forms.of(inline, change.values(), problems, change::field);
+      rows.add(new InlineWrites.Row(change, inline, parent, row));
     }
     return rows;
   }
@@ -460,7 +455,7 @@ public final class AdminDeskService implements AdminDesk {
   public List<String> consequences(User user, AdminModel admin, List<Long> ids) {
     require(user, admin, "delete");
     Model model = model(admin);
-    return tx.readOnly(em -> Deletions.consequences(Sql.of(em), model.table(), ids));
+    return tx.readOnly(em -> Deletions.consequences(Sql.of(em), model.table(), ids, forms.zone()));
   }
 
   @Override
@@ -472,7 +467,8 @@ public final class AdminDeskService implements AdminDesk {
         em -> {
           Sql sql = Sql.of(em);
           // the database's refusals, then the rules' own (see each model's delete)
-          List<String> lines = new ArrayList<>(Deletions.obstacles(sql, model.table(), ids));
+          List<String> lines =
+              new ArrayList<>(Deletions.obstacles(sql, model.table(), ids, forms.zone()));
           if (model == Loans.LOAN) {
             lines.addAll(Loans.openAmong(sql, ids));
           } else if (model == Catalog.BOOKING || model == Catalog.RESERVATION) {

@@ -1,6 +1,8 @@
 package cores.domain.admin;
 
 import cores.domain.sql.Sql;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,45 +14,62 @@ import java.util.Set;
  * What deleting rows of a table does, from the database's own foreign keys, followed through every
  * cascade as Django's delete confirmation does: the rows deleted with them (and those deleted with
  * those), the rows left without them, and the rows in the way. Each line names its rows (a booking
- * or reservation by owner and dates), at most {@link #NAMED} of them and a count of the rest.
- * Identifiers in SQL come from the database's catalog, never from input.
+ * or reservation by owner and dates in the site's zone), at most {@link #NAMED} of them and a count
+ * of the rest. Identifiers in SQL come from the database's catalog, never from input.
  */
 final class Deletions {
   /** The rows a line names; the rest are counted. */
   static final int NAMED = 10;
 
-  /** How a booking or reservation {@code x} is named: what its owner would lose, and when. */
-  private static final String HOLD =
-      "'#' || x.id || ' of ' || coalesce((SELECT u.username FROM accounts_user_v1 u"
-          + " WHERE u.id = x.owner_id), '?') || ' on '"
-          + " || coalesce((SELECT h.hostname FROM booking_bookable b JOIN inventory_host h"
-          + " ON h.id = b.host_id WHERE b.id = x.bookable_id), '?') || ', '"
-          + " || to_char(x.start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' to '"
-          + " || coalesce(to_char(x.end_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), 'no end')";
+  /**
+   * How a booking or reservation {@code x} is named: what its owner would lose, and when, in the
+   * site's zone (a zone id from the configuration: letters, digits, {@code /_+-}).
+   */
+  private static String hold(ZoneId zone) {
+    // PostgreSQL knows UTC by that name, not by Java's Z
+    String id = (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()).replace("'", "''");
+    String format = " AT TIME ZONE '" + id + "', 'YYYY-MM-DD HH24:MI')";
+    return "'#' || x.id || ' of ' || coalesce((SELECT u.username FROM accounts_user_v1 u"
+        + " WHERE u.id = x.owner_id), '?') || ' on '"
+        + " || coalesce((SELECT h.hostname FROM booking_bookable b JOIN inventory_host h"
+        + " ON h.id = b.host_id WHERE b.id = x.bookable_id), '?') || ', '"
+        + " || to_char(x.start_time"
+        + format
+        + " || coalesce(' to ' || to_char(x.end_time"
+        + format
+        + ", ', no end') || ' ("
+        + id
+        + ")'";
+  }
 
   private final Sql sql;
+  private final ZoneId zone;
   private final List<String> goes = new ArrayList<>();
   private final List<String> stops = new ArrayList<>();
 
   /** The rows already deleted in this walk, by table: a cycle is followed once. */
   private final Map<String, Set<Long>> deleted = new HashMap<>();
 
-  private Deletions(Sql sql) {
+  private Deletions(Sql sql, ZoneId zone) {
     this.sql = sql;
+    this.zone = zone;
   }
 
-  /** What goes with the rows (deleted too, or left without them), one line per kind. */
-  static List<String> consequences(Sql sql, String table, List<Long> ids) {
-    return walk(sql, table, ids).goes;
+  /**
+   * What goes with the rows (deleted too, or left without them), one line per kind; times in the
+   * zone.
+   */
+  static List<String> consequences(Sql sql, String table, List<Long> ids, ZoneId zone) {
+    return walk(sql, table, ids, zone).goes;
   }
 
   /** What stops deleting the rows or any row deleted with them, one line per kind. */
-  static List<String> obstacles(Sql sql, String table, List<Long> ids) {
-    return walk(sql, table, ids).stops;
+  static List<String> obstacles(Sql sql, String table, List<Long> ids, ZoneId zone) {
+    return walk(sql, table, ids, zone).stops;
   }
 
-  private static Deletions walk(Sql sql, String table, List<Long> ids) {
-    Deletions walk = new Deletions(sql);
+  private static Deletions walk(Sql sql, String table, List<Long> ids, ZoneId zone) {
+    Deletions walk = new Deletions(sql, zone);
     walk.deleted.put(table, new LinkedHashSet<>(ids));
     walk.follow(table, ids, null);
     return walk;
@@ -118,7 +137,7 @@ final class Deletions {
     List<Long> shown = ids.subList(0, Math.min(NAMED, ids.size()));
     String label =
         table.equals("booking_booking") || table.equals("booking_reservation")
-            ? HOLD
+            ? hold(zone)
             : Labels.labelOf(table);
     Map<Long, String> names = new HashMap<>();
     sql.rows(

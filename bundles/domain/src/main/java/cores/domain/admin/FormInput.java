@@ -10,20 +10,32 @@ import cores.domain.inventory.Values;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An admin form's values (text) as a model's input, and a row's values as the form shows them:
  * times in the site's zone ({@code CORES_TIME_ZONE}), as a browser's date-and-time box gives them.
  */
 final class FormInput {
+  /** A time Cores sets, as the admin shows times: "2026-12-06 18:00:00 Europe/Zurich". */
+  private static final DateTimeFormatter SHOWN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss VV", Locale.ROOT);
+
   private final ZoneId zone;
 
   FormInput(ZoneId zone) {
     this.zone = zone;
+  }
+
+  /** The site's zone, that of the times the forms show and take. */
+  ZoneId zone() {
+    return zone;
   }
 
   /**
@@ -33,6 +45,15 @@ final class FormInput {
    */
   Map<String, Object> of(Model model, Map<String, String> values) {
     FieldErrors errors = new FieldErrors();
+    Map<String, Object> input = parsed(model, values, errors);
+    errors.throwIfAny();
+    return input;
+  }
+
+  /**
+   * The values that parse as the API's input; the problems of those that do not in {@code errors}.
+   */
+  private Map<String, Object> parsed(Model model, Map<String, String> values, FieldErrors errors) {
     Map<String, Object> input = new LinkedHashMap<>();
     for (Field field : model.fields()) {
       if (!field.writable()) {
@@ -69,31 +90,40 @@ final class FormInput {
         input.put(field.name(), field.kind() == Kind.TEXT ? lineBreaks(text) : text);
       }
     }
-    errors.throwIfAny();
     return input;
   }
 
-  /** The object's input, its problems added to {@code problems} (then empty). */
+  /**
+   * The object's input as far as it parses, the problems of the values that do not added to {@code
+   * problems} (under their form names, by {@code named}): the rules then check the rest, so that a
+   * form shows a number that is not one and a required field left blank at once.
+   */
   Map<String, Object> of(
-      Model model, Map<String, String> values, Map<String, List<String>> problems) {
+      Model model,
+      Map<String, String> values,
+      Map<String, List<String>> problems,
+      UnaryOperator<String> named) {
+    FieldErrors errors = new FieldErrors();
+    Map<String, Object> input = parsed(model, values, errors);
     try {
-      return of(model, values);
+      errors.throwIfAny();
     } catch (ProblemException e) {
-      if (e.errors().isEmpty()) {
-        throw e;
-      }
-      problems.putAll(e.errors());
-      return Map.of();
+      e.errors().forEach((field, messages) -> problems.put(named.apply(field), messages));
     }
+    return input;
   }
 
-  /** A stored row as its form shows it: a time as the site's date and time, to the second. */
+  /**
+   * A stored row as its form shows it: a time as the site's date and time, to the second; one Cores
+   * sets (a host's lastseen), never edited, with the zone named.
+   */
   Map<String, String> shown(Model model, Map<String, Object> row) {
     Map<String, String> values = new LinkedHashMap<>();
     row.forEach((name, value) -> values.put(name, value == null ? "" : String.valueOf(value)));
     for (Field field : model.fields()) {
-      if (field.writable() && row.get(field.name()) instanceof Instant instant) {
-        values.put(field.name(), local(instant));
+      if (row.get(field.name()) instanceof Instant instant) {
+        values.put(
+            field.name(), field.writable() ? local(instant) : SHOWN.format(instant.atZone(zone)));
       }
     }
     return values;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -57,18 +58,25 @@ final class InlineWrites {
    * reach another's), and every input valid. Field problems of all rows at once, keyed by their
    * form names; nothing is written.
    */
-  void check(Model model, long objectId, Map<String, Object> input, List<Row> rows) {
-    Map<String, List<String>> problems = new LinkedHashMap<>();
+  void check(
+      Model model,
+      long objectId,
+      Map<String, Object> input,
+      List<Row> rows,
+      Map<String, List<String>> parsing) {
+    Map<String, List<String>> problems = new LinkedHashMap<>(parsing);
     collect(problems, null, () -> inventory.checkNew(sql, model, input));
     checkRows(objectId, rows, problems);
   }
 
   /**
    * Checks a new object's input with its rows before it exists, so that the add form shows every
-   * problem at once: all but the rows' reference to the object, which is checked once it exists.
+   * problem at once, those of values that did not parse ({@code parsing}) among them: all but the
+   * rows' reference to the object, which is checked once it exists.
    */
-  void checkNew(Model model, Map<String, Object> input, List<Row> rows) {
-    Map<String, List<String>> problems = new LinkedHashMap<>();
+  void checkNew(
+      Model model, Map<String, Object> input, List<Row> rows, Map<String, List<String>> parsing) {
+    Map<String, List<String>> problems = new LinkedHashMap<>(parsing);
     collect(problems, null, () -> inventory.checkNew(sql, model, input));
     for (Row row : rows) {
       if (row.change().delete() || row.change().id() != 0) {
@@ -78,7 +86,8 @@ final class InlineWrites {
       Map<String, List<String>> rowProblems = new LinkedHashMap<>();
       collect(rowProblems, row.change(), () -> inventory.checkNew(sql, row.model(), row.input()));
       rowProblems.remove(row.change().field(row.parent().name()));
-      problems.putAll(rowProblems);
+      // a value that did not parse keeps its own problem (see collect)
+      rowProblems.forEach(problems::putIfAbsent);
     }
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
@@ -159,9 +168,14 @@ final class InlineWrites {
     }
   }
 
-  /** Runs a check, adding its field problems under the row's form names (none: the object's). */
+  /**
+   * Runs a check, adding its field problems under the row's form names (none: the object's). A
+   * field that already has a problem keeps it alone: one whose value did not parse is missing from
+   * the input, which the check would call required.
+   */
   private static void collect(
       Map<String, List<String>> problems, InlineChange change, Runnable check) {
+    Set<String> known = Set.copyOf(problems.keySet());
     try {
       check.run();
     } catch (ProblemException e) {
@@ -170,11 +184,12 @@ final class InlineWrites {
       }
       e.errors()
           .forEach(
-              (field, messages) ->
-                  problems
-                      .computeIfAbsent(
-                          change == null ? field : change.field(field), f -> new ArrayList<>())
-                      .addAll(messages));
+              (field, messages) -> {
+                String name = change == null ? field : change.field(field);
+                if (!known.contains(name)) {
+                  problems.computeIfAbsent(name, f -> new ArrayList<>()).addAll(messages);
+                }
+              });
     }
   }
 }

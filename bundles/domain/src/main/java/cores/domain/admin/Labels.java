@@ -1,5 +1,6 @@
 package cores.domain.admin;
 
+import cores.domain.loans.Loans;
 import cores.domain.sql.Sql;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,7 +55,7 @@ final class Labels {
               "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id) || ' offline'"),
           Map.entry("live_ignoredmac", "x.mac::text"),
           Map.entry("live_virtualhost", "x.mac::text"),
-          Map.entry("loans_loan", "'loan #' || x.id"));
+          Map.entry("loans_loan", Loans.LABEL));
 
   /** The tables whose rows the admin names. */
   static final Set<String> TABLES = LABELS.keySet();

@@ -25,6 +25,15 @@ import java.util.Map;
 public final class Loans implements Rules {
   public static final String ON_LOAN = "on_loan";
 
+  /**
+   * How a loan {@code x} is named (SQL): its host, customer and start, "web01 to Partner Ltd from
+   * 2026-01-05"; pages put "loan" before it.
+   */
+  public static final String LABEL =
+      "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id) || ' to '"
+          + " || (SELECT c.name FROM loans_customer c WHERE c.id = x.customer_id) || ' from '"
+          + " || to_char(x.start_date, 'YYYY-MM-DD')";
+
   /** The zone of "today" for a returned date set on return. */
   private final ZoneId zone;
 
@@ -100,10 +109,26 @@ public final class Loans implements Rules {
     if (!returned) {
       inventory.checkNew(sql, model, loan);
       Map<String, Object> open =
-          sql.row("SELECT id FROM loans_loan WHERE host_id = ? AND NOT returned", List.of(host));
+          sql.row(
+              "SELECT x.id, h.hostname, (SELECT c.name FROM loans_customer c"
+                  + " WHERE c.id = x.customer_id) AS customer,"
+                  + " to_char(x.start_date, 'YYYY-MM-DD') AS since FROM loans_loan x"
+                  + " JOIN inventory_host h ON h.id = x.host_id"
+                  + " WHERE x.host_id = ? AND NOT x.returned",
+              List.of(host));
       if (open != null) {
-        throw ProblemException.conflict(
-            "Host " + host + " is already on loan " + open.get("id") + ": return that one first.");
+        // at the host field, where a form shows it
+        String lent =
+            "already on loan to "
+                + open.get("customer")
+                + " since "
+                + open.get("since")
+                + ": return that loan first";
+        throw new ProblemException(
+            409,
+            "Conflict",
+            "Host " + open.get("hostname") + " is " + lent + ".",
+            Map.of("host", List.of(lent)));
       }
     }
     Map<String, Object> created =
@@ -168,30 +193,39 @@ public final class Loans implements Rules {
   @Override
   public void delete(Inventory inventory, Sql sql, Model model, long id, Actor actor) {
     if (!(Boolean) lock(sql, id).get("returned")) {
-      throw ProblemException.conflict("Loan #" + id + " is still open: return it first.");
+      throw ProblemException.conflict(
+          "The loan of " + named(sql, List.of(id), "").get(0) + " is still open: return it first.");
     }
     inventory.delete(sql, model, id);
   }
 
   /** What stops deleting these loans ({@link #delete}): those still open, named, or none. */
   public static List<String> openAmong(Sql sql, List<Long> ids) {
-    List<String> open =
-        sql
-            .rows(
-                "SELECT id FROM loans_loan WHERE id = ANY (?::bigint[]) AND NOT returned"
-                    + " ORDER BY id",
-                List.of(Sql.array(ids)))
-            .stream()
-            .map(r -> "loan #" + r.get("id"))
-            .toList();
+    List<String> open = named(sql, ids, " AND NOT x.returned");
     if (open.isEmpty()) {
       return List.of();
     }
     return List.of(
-        String.join(", ", open)
+        (open.size() == 1 ? "the loan of " : "the loans of ")
+            + String.join("; ", open)
             + (open.size() == 1
                 ? " is still open: return it first"
                 : " are still open: return them first"));
+  }
+
+  /** The loans by {@link #LABEL}, in id order, those {@code and} (SQL over {@code x}) says. */
+  private static List<String> named(Sql sql, List<Long> ids, String and) {
+    return sql
+        .rows(
+            "SELECT "
+                + LABEL
+                + " AS name FROM loans_loan x WHERE x.id = ANY (?::bigint[])"
+                + and
+                + " ORDER BY x.id",
+            List.of(Sql.array(ids)))
+        .stream()
+        .map(r -> (String) r.get("name"))
+        .toList();
   }
 
   private static Map<String, Object> lock(Sql sql, long id) {

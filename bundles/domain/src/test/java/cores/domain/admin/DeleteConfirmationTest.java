@@ -67,7 +67,7 @@ class DeleteConfirmationTest extends AdminDeskTest {
             "1 bookable (by host) will be deleted too: cascade-host",
             "1 booking (by bookable) will be deleted too: #"
                 + booking
-                + " of cascadeplain on cascade-host, 2099-12-24 10:00 to 2099-12-25 10:00"),
+                + " of cascadeplain on cascade-host, 2099-12-24 10:00 to 2099-12-25 10:00 (UTC)"),
         lines);
     assertEquals(List.of(), admin.obstacles(staff, model("host"), List.of(host)));
   }
@@ -99,11 +99,12 @@ class DeleteConfirmationTest extends AdminDeskTest {
                 + customer
                 + ", '2026-12-01', 'active') RETURNING id");
     assertEquals(
-        List.of("loan #" + loan + " is still open: return it first"),
+        List.of("the loan of loaned-host to acme from 2026-12-01 is still open: return it first"),
         admin.obstacles(staff, model("loan"), List.of(loan)));
     // the loan refers to its host: the host cannot go either
     List<String> hostStops = admin.obstacles(staff, model("host"), List.of(host));
-    assertEquals(List.of("1 loan refers to it by host: loan #" + loan), hostStops);
+    assertEquals(
+        List.of("1 loan refers to it by host: loaned-host to acme from 2026-12-01"), hostStops);
 
     long bookable = fixture.bookable("started-host", Bookables.ACTIVE);
     User plain = db.user("startedplain", false, Set.of());

@@ -1,0 +1,161 @@
+package cores.domain.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminModel;
+import cores.api.web.ProblemException;
+import cores.domain.DomainDatabase;
+import cores.domain.Fixture;
+import cores.domain.booking.Bookables;
+import cores.domain.booking.BookingMail;
+import cores.domain.inventory.Models;
+import cores.domain.loans.Loans;
+import cores.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What the admin says, in a site whose zone is not UTC: every problem of a form at once, objects
+ * named as people know them (a loan by its host, customer and start), times in the site's zone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminWordsTest {
+  private static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
+  private static final Instant DEC_24 = Instant.parse("2099-12-24T10:00:00Z");
+
+  private DomainDatabase db;
+  private TestDatabase.Tx tx;
+  private Fixture fixture;
+  private AdminDeskService admin;
+  private User staff;
+
+  @BeforeAll
+  void setUp() throws Exception {
+    db = new DomainDatabase();
+    tx = db.transactions();
+    fixture = new Fixture(db);
+    BookingMail mail = DomainDatabase.mail(tx, ZURICH);
+    admin = new AdminDeskService(tx, mail);
+    staff =
+        db.user(
+            "wordsadmin",
+            true,
+            Set.of(
+                Models.RACK.permission("add"),
+                Models.HOST.permission("view"),
+                Models.HOST.permission("change"),
+                Models.HOST.permission("delete"),
+                Loans.LOAN.permission("add"),
+                Loans.LOAN.permission("view"),
+                Loans.LOAN.permission("delete")));
+  }
+
+  @AfterAll
+  void tearDown() throws Exception {
+    tx.close();
+    db.close();
+  }
+
+  private AdminModel model(String name) {
+    return admin.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** A number that is not one hid the blank required field until the next save. */
+  @Test
+  void aValueThatDoesNotParseIsToldWithTheOtherFieldsProblems() throws Exception {
+    ProblemException added =
+        assertThrows(
+            ProblemException.class,
+            () -> admin.create(staff, model("rack"), Map.of("lab", "", "number", "x")));
+    assertEquals(Set.of("lab", "number"), added.errors().keySet(), added.errors().toString());
+    assertEquals(List.of("must be a whole number"), added.errors().get("number"));
+
+    long host = fixture.host("words-parse", "active");
+    Map<String, String> values = values(host);
+    values.put("hostname", "");
+    values.put("rack", "not a rack");
+    ProblemException changed =
+        assertThrows(
+            ProblemException.class, () -> admin.update(staff, model("host"), host, values));
+    assertEquals(
+        Set.of("hostname", "rack"), changed.errors().keySet(), changed.errors().toString());
+    assertEquals(List.of("must be a whole number"), changed.errors().get("rack"));
+    assertEquals("words-parse", admin.get(staff, model("host"), host).get("hostname"));
+  }
+
+  private Map<String, String> values(long host) {
+    Map<String, String> values = new LinkedHashMap<>(admin.get(staff, model("host"), host));
+    List.of("id", "ip", "lastseen", "bookable").forEach(values::remove);
+    return values;
+  }
+
+  /**
+   * A loan is its host, customer and start ("loan loan #4" was its title), and a second loan of a
+   * host names the first's customer and start at the host field, the host by its name.
+   */
+  @Test
+  void aLoanIsNamedByItsHostCustomerAndStart() throws Exception {
+    long host = fixture.host("words-lent", "active");
+    long customer = db.number("INSERT INTO loans_customer (name) VALUES ('Acme') RETURNING id");
+    Map<String, String> loan =
+        Map.of("host", String.valueOf(host), "customer", String.valueOf(customer));
+    Map<String, String> first = new LinkedHashMap<>(loan);
+    first.put("start", "2026-12-01");
+    long id = admin.create(staff, model("loan"), first);
+    assertEquals("words-lent to Acme from 2026-12-01", admin.label(model("loan"), id));
+
+    Map<String, String> second = new LinkedHashMap<>(loan);
+    second.put("start", "2026-12-05");
+    ProblemException twice =
+        assertThrows(ProblemException.class, () -> admin.create(staff, model("loan"), second));
+    assertEquals(409, twice.status());
+    assertEquals(
+        Map.of("host", List.of("already on loan to Acme since 2026-12-01: return that loan first")),
+        twice.errors());
+    assertEquals(
+        "Host words-lent is already on loan to Acme since 2026-12-01: return that loan first.",
+        twice.detail());
+    assertEquals(
+        List.of("the loan of words-lent to Acme from 2026-12-01 is still open: return it first"),
+        admin.obstacles(staff, model("loan"), List.of(id)));
+    assertEquals(
+        List.of("1 loan refers to it by host: words-lent to Acme from 2026-12-01"),
+        admin.obstacles(staff, model("host"), List.of(host)));
+  }
+
+  /** A host's lastseen, set by Cores, is the site's time with its zone, not raw UTC. */
+  @Test
+  void aTimeCoresSetsIsShownInTheSitesZoneWithItsName() throws Exception {
+    long host = fixture.host("words-seen", "active");
+    db.execute(
+        "UPDATE inventory_host SET lastseen = '2026-07-01T10:00:00.123456Z' WHERE id = " + host);
+    assertEquals(
+        "2026-07-01 12:00:00 Europe/Zurich", admin.get(staff, model("host"), host).get("lastseen"));
+  }
+
+  /** A delete confirmation's bookings are at the site's times, its zone named. */
+  @Test
+  void aDeleteConfirmationNamesBookingsAtTheSitesTimes() throws Exception {
+    long bookable = fixture.bookable("words-booked", Bookables.ACTIVE);
+    long host = db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
+    User owner = db.user("wordsowner", false, Set.of());
+    long booking = fixture.booking(bookable, owner.id(), DEC_24, DEC_24.plus(Duration.ofDays(1)));
+    assertEquals(
+        "1 booking (by bookable) will be deleted too: #"
+            + booking
+            + " of wordsowner on words-booked, 2099-12-24 11:00 to 2099-12-25 11:00"
+            + " (Europe/Zurich)",
+        admin.consequences(staff, model("host"), List.of(host)).get(1));
+  }
+}
