@@ -37,12 +37,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -65,6 +65,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = AdminPages.class,
+    // the site's zone only (CORES_TIME_ZONE), which the launcher writes to the jobs' PID
+    configurationPid = "cores.domain.jobs",
     property = {
       Whiteboard.NAV_LABEL + "=Admin",
       Whiteboard.NAV_PATH + "=/admin",
@@ -77,22 +79,10 @@ public final class AdminPages {
   private static final int RECENT = 20;
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-  private static final Map<String, String> DONE =
-      Map.of(
-          "added",
-          "The %s was added.",
-          "changed",
-          "The %s was changed.",
-          "deleted",
-          "Deleted %s.",
-          "bulk",
-          "Done for %s.",
-          "none",
-          "Nothing was selected.");
-
   private final AdminDesk desk;
   private final ChangeLog changes;
   private final PageLayout layout;
+  private final SiteZone zone;
   private final Templates templates = new Templates();
   private final OptionsHtml options = new OptionsHtml(templates);
   private final ListTable table = new ListTable(templates);
@@ -106,10 +96,12 @@ public final class AdminPages {
               policyOption = ReferencePolicyOption.GREEDY)
           List<AdminDesk> desks,
       @Reference ChangeLog changes,
-      @Reference PageLayout layout) {
+      @Reference PageLayout layout,
+      SiteZone.Config config) {
     this.desk = new Desks(desks);
     this.changes = changes;
     this.layout = layout;
+    this.zone = new SiteZone(ZoneId.of(config.timeZone()));
   }
 
   @GET
@@ -138,7 +130,7 @@ public final class AdminPages {
             models,
             Operations.links(visitor),
             recent,
-            message(request, AfterAdding.named(desk, request))));
+            Messages.of(desk, visitor, AfterAdding.named(desk, request), query(request))));
   }
 
   @GET
@@ -150,19 +142,27 @@ public final class AdminPages {
     return listPage(request, Visitor.of(request), model(app, name), 200, List.of());
   }
 
-  /** The list as the request's query asks for it, with the problems of a refused bulk action. */
+  /** The list as the request's query asks for it, with the problems of a refused request. */
   private Response listPage(
       ContainerRequestContext request,
       Visitor visitor,
       AdminModel model,
       int status,
       List<String> problems) {
-    return listPage(request, visitor, model, status, problems, message(request, model.name()));
+    return listPage(
+        request,
+        visitor,
+        model,
+        status,
+        problems,
+        Messages.of(desk, visitor, model, query(request)),
+        Views.Chosen.NONE);
   }
 
   /**
-   * The list with a message and problems; a filter value the desk refuses is dropped, named among
-   * the problems (400), and a page past the end is redirected to the last.
+   * The list with a message and problems, its bulk form as {@code asPosted}; a filter value the
+   * desk refuses is dropped, named among the problems (400), and a page past the end is redirected
+   * to the last.
    */
   private Response listPage(
       ContainerRequestContext request,
@@ -170,7 +170,8 @@ public final class AdminPages {
       AdminModel model,
       int status,
       List<String> given,
-      String message) {
+      Views.Message message,
+      Views.Chosen asPosted) {
     require(visitor, model, "view");
     List<String> problems = new ArrayList<>(given);
     MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
@@ -236,7 +237,8 @@ public final class AdminPages {
             query,
             message,
             problems,
-            null);
+            null,
+            asPosted);
     if (page > pages && "GET".equals(request.getMethod())) {
       // as Django's admin: a page past the end (rows deleted meanwhile, an edited URL) is the last
       return redirect(view.url("page", pages == 1 ? null : String.valueOf(pages)));
@@ -258,13 +260,16 @@ public final class AdminPages {
     // no field here is typed: a NUL in one was forged, refused before any lookup
     PostedForm.requireStorable(posted);
     String action = first(posted, "action");
+    // a refusal shows the list again with the rows ticked and the action chosen, as posted
+    Views.Chosen chosen = Selection.chosen(posted);
     if (action == null || action.isBlank()) {
-      return listPage(
+      return refused(
           request,
           visitor,
           model,
           400,
-          List.of("No action was chosen: choose one for the selected rows, then Go."));
+          List.of("No action was chosen: choose one for the selected rows, then Go."),
+          chosen);
     }
     List<Long> ids =
         Selection.ids(
@@ -274,16 +279,22 @@ public final class AdminPages {
             request.getUriInfo().getQueryParameters(),
             posted);
     if (ids.isEmpty()) {
-      return redirect(allowed(visitor, model).url() + "?done=none");
+      return refused(
+          request,
+          visitor,
+          model,
+          400,
+          List.of("No row was selected: tick the rows to act on, then Go. Nothing was changed."),
+          chosen);
     }
     requireWritable(request, model);
     if ("delete".equals(action)) {
-      return confirmation(request, visitor, model, ids, null, List.of(), 200);
+      return Confirmations.page(this, request, visitor, model, ids, null, List.of(), 200);
     }
     // taking bookables out of active with bookings ahead is confirmed first, listing them
     if (!"yes".equals(first(posted, "confirmed"))
         && !desk.affected(visitor.user().orElseThrow(), model, action, ids).isEmpty()) {
-      return confirmation(request, visitor, model, ids, action, List.of(), 200);
+      return Confirmations.page(this, request, visitor, model, ids, action, List.of(), 200);
     }
     AdminDesk.Done done;
     try {
@@ -295,16 +306,33 @@ public final class AdminPages {
         problems.add(e.detail());
         e.errors()
             .forEach((field, messages) -> messages.forEach(m -> problems.add(field + ": " + m)));
-        return listPage(request, visitor, model, e.status(), problems);
+        return refused(request, visitor, model, e.status(), problems, chosen);
       }
       throw e;
     }
     if (!done.skipped().isEmpty()) {
       // the rows left alone are named once, on the list itself
       return listPage(
-          request, visitor, model, 200, Selection.skipped(done), Selection.done(model, done));
+          request,
+          visitor,
+          model,
+          200,
+          Selection.skipped(done),
+          Views.Message.of(Selection.done(model, done)),
+          Views.Chosen.NONE);
     }
     return redirect(allowed(visitor, model).url() + "?done=bulk&n=" + done.changed());
+  }
+
+  /** The list again after a refused bulk action, its form as it was posted. */
+  private Response refused(
+      ContainerRequestContext request,
+      Visitor visitor,
+      AdminModel model,
+      int status,
+      List<String> problems,
+      Views.Chosen chosen) {
+    return listPage(request, visitor, model, status, problems, null, chosen);
   }
 
   @POST
@@ -387,57 +415,16 @@ public final class AdminPages {
         return listPage(request, visitor, model, 404, List.of(e.detail()));
       }
       if (e.status() == 400 || e.status() == 409) {
-        return confirmation(request, visitor, model, ids, null, List.of(e.detail()), e.status());
+        return Confirmations.page(
+            this, request, visitor, model, ids, null, List.of(e.detail()), e.status());
       }
       throw e;
     }
     return redirect(allowed(visitor, model).url() + "?done=deleted&n=" + ids.size());
   }
 
-  /**
-   * The confirmation of a delete (action null: what goes with the objects) or of a bulk action (the
-   * bookings and reservations it affects), posted back to do it.
-   */
-  Response confirmation(
-      ContainerRequestContext request,
-      Visitor visitor,
-      AdminModel model,
-      List<Long> ids,
-      String action,
-      List<String> problems,
-      int status) {
-    User user = visitor.user().orElseThrow();
-    boolean delete = action == null;
-    require(visitor, model, delete ? "delete" : "view");
-    String verb = delete ? "Delete" : model.actions().getOrDefault(action, action);
-    // an action's label ("Set status: missing") is read before "for" what it is done to
-    String plural = model.plural().toLowerCase(Locale.ROOT);
-    String to = delete ? " " : " for ";
-    String what = ids.size() == 1 ? "this " + model.name() : "these " + ids.size() + " " + plural;
-    Views.Allowed allowed = allowed(visitor, model);
-    return page(
-        request,
-        status,
-        verb + to + (ids.size() == 1 ? model.name() : ids.size() + " " + plural),
-        "confirm.jte",
-        new Views.ConfirmPage(
-            allowed,
-            visitor.csrfToken(),
-            verb + to + what + "?",
-            delete ? allowed.url() + "/delete" : allowed.url(),
-            action,
-            delete ? "Yes, delete" : "Yes, do it",
-            labels(model, ids),
-            delete ? desk.consequences(user, model, ids) : List.of(),
-            delete ? desk.obstacles(user, model, ids) : List.of(),
-            delete ? List.of() : desk.affected(user, model, action, ids),
-            problems));
-  }
-
-  private Map<Long, String> labels(AdminModel model, List<Long> ids) {
-    Map<Long, String> labels = new LinkedHashMap<>();
-    ids.forEach(id -> labels.put(id, desk.label(model, id)));
-    return labels;
+  SiteZone zone() {
+    return zone;
   }
 
   Response form(
@@ -502,9 +489,9 @@ public final class AdminPages {
             options,
             permissions(),
             inlines,
-            message(request, model.name()),
             offered,
-            applies.links()));
+            applies.links(),
+            zone));
   }
 
   /** The permissions of every model the admin shows: what a permissions field offers. */
@@ -564,19 +551,8 @@ public final class AdminPages {
         .orElseThrow(() -> ProblemException.notFound("No model " + app + "." + name + " here."));
   }
 
-  /** The message of the redirect that led here (a fixed text: the query cannot inject any). */
-  private static String message(ContainerRequestContext request, String object) {
-    MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
-    String done = query.getFirst("done");
-    String format = done == null ? null : DONE.get(done);
-    if (format == null) {
-      return null;
-    }
-    if ("deleted".equals(done) || "bulk".equals(done)) {
-      int n = pageNumber(query.getFirst("n"));
-      return String.format(format, n == 1 ? "1 " + object : n + " of them");
-    }
-    return String.format(format, object);
+  private static MultivaluedMap<String, String> query(ContainerRequestContext request) {
+    return request.getUriInfo().getQueryParameters();
   }
 
   static Response redirect(String location) {

@@ -39,18 +39,21 @@ final class AfterAdding {
       }
     }
     if (!may(visitor, model, "view")) {
-      return AdminPages.redirect("/admin?done=added&model=" + model.app() + "." + model.name());
+      return AdminPages.redirect(
+          "/admin?done=added&model=" + model.app() + "." + model.name() + "&id=" + created.id());
     }
-    return AdminPages.redirect(allowed(visitor, model).url() + "?done=added");
+    return AdminPages.redirect(allowed(visitor, model).url() + "?done=added&id=" + created.id());
   }
 
-  /** The model a redirect to the index names (only one the admin has: no text from the query). */
-  static String named(AdminDesk desk, ContainerRequestContext request) {
+  /**
+   * The model a redirect to the index names (only one the admin has: no text from the query), or
+   * null.
+   */
+  static AdminModel named(AdminDesk desk, ContainerRequestContext request) {
     String named = request.getUriInfo().getQueryParameters().getFirst("model");
     return desk.models().stream()
         .filter(m -> (m.app() + "." + m.name()).equals(named))
-        .map(AdminModel::name)
         .findFirst()
-        .orElse("object");
+        .orElse(null);
   }
 }

@@ -2,7 +2,6 @@ package cores.admin;
 
 import cores.api.admin.AdminDesk.Hold;
 import cores.api.web.ProblemException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +50,6 @@ public final class Form {
   /** The bookings and reservations the posted change affects, to be confirmed; none usually. */
   public List<Hold> holds() {
     return holds;
-  }
-
-  /** A hold's start or end as the admin shows times. */
-  public String when(Instant at) {
-    return at == null ? "open" : AdminPages.WHEN.format(at);
   }
 
   /** That digest, empty on other forms. */

@@ -33,6 +33,10 @@ final class ListTable {
     if (view.rows().rows().isEmpty()) {
       return view.withTable("");
     }
+    if (!view.chosen().ids().isEmpty()) {
+      // ticked as a refused action's form was: this once, not kept
+      return view.withTable(templates.render("rows.jte", view));
+    }
     Key key = new Key(view.url(), allowed.delete() || allowed.act());
     Rendered kept = rendered.get(key);
     if (kept == null || kept.rows() != view.rows() || kept.model() != allowed.model()) {

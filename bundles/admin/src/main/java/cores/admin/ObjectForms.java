@@ -100,7 +100,7 @@ public final class ObjectForms {
       }
       throw e;
     }
-    String back = AdminAccess.allowed(visitor, model).url() + "?done=changed";
+    String back = AdminAccess.allowed(visitor, model).url() + "?done=changed&id=" + id;
     return Response.seeOther(URI.create(back)).build();
   }
 
@@ -119,7 +119,8 @@ public final class ObjectForms {
       Form form,
       boolean added,
       int status) {
-    String object = model.name() + " " + pages.desk().label(model, id);
+    String label = pages.desk().label(model, id);
+    String object = model.name() + " " + label;
     return pages.page(
         request,
         status,
@@ -130,6 +131,7 @@ public final class ObjectForms {
             visitor.csrfToken(),
             id,
             object,
+            label,
             spec,
             form,
             added));

@@ -159,7 +159,7 @@ public final class ObjectPages {
       }
       throw e;
     }
-    return AdminPages.redirect(allowed(visitor, model).url() + "?done=changed");
+    return AdminPages.redirect(allowed(visitor, model).url() + "?done=changed&id=" + id);
   }
 
   /** The change form as posted, inline rows included, with the refusal at its fields. */
@@ -191,7 +191,7 @@ public final class ObjectPages {
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
     pages.desk().get(visitor.user().orElseThrow(), model, id);
-    return pages.confirmation(request, visitor, model, List.of(id), null, List.of(), 200);
+    return Confirmations.page(pages, request, visitor, model, List.of(id), null, List.of(), 200);
   }
 
   @POST

@@ -9,8 +9,10 @@ import cores.api.web.ProblemException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rows a list's bulk action is for, as its form chose them: the ticked ones, all on the page,
@@ -53,6 +55,14 @@ final class Selection {
 
   /** At most this many rows are selected at once: the pages a list may show. */
   static final int MAX_SELECTED = PostedForm.MAX_PAGE * AdminDesk.PAGE_SIZE;
+
+  /** What the form chose, to be shown again as it was when the action is refused. */
+  static Views.Chosen chosen(MultivaluedMap<String, String> posted) {
+    Set<String> ticked = new LinkedHashSet<>();
+    posted.getOrDefault("ids", List.of()).stream().map(String::strip).forEach(ticked::add);
+    return new Views.Chosen(
+        ticked, orEmpty(posted.getFirst(SELECT)), orEmpty(posted.getFirst("action")));
+  }
 
   /** Every row the list's query finds, in its order: the desk reads their ids at once. */
   private static List<Long> matching(

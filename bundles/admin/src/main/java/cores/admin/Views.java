@@ -53,6 +53,18 @@ public final class Views {
     }
   }
 
+  /**
+   * A message after a redirect, naming an object where it names one: {@code before}, the object
+   * (linked to its page when {@code url} is not null), {@code after}.
+   *
+   * @param object the object's label, or null for a message that names none
+   */
+  public record Message(String before, String object, String url, String after) {
+    static Message of(String text) {
+      return new Message(text, null, null, "");
+    }
+  }
+
   /** A link of the admin home to an operator page (system, outbox, jobs). */
   public record Link(String url, String label, String description) {}
 
@@ -66,11 +78,34 @@ public final class Views {
       List<Allowed> models,
       List<Link> operations,
       List<Line> recent,
-      String message) {}
+      Message message) {}
 
   /** A filter of the list: its field and its options as HTML, the chosen one selected. */
   public record Filter(AdminField field, String options) {}
 
+  /**
+   * What a list's bulk form had chosen when it was refused, shown again as it was: the ticked rows,
+   * which rows ({@link Selection#SELECT}) and the action. {@link #NONE} on a list as asked for.
+   *
+   * @param ids the ticked rows' ids as posted
+   */
+  public record Chosen(Set<String> ids, String select, String action) {
+    public static final Chosen NONE = new Chosen(Set.of(), "", "");
+
+    public Chosen {
+      ids = Set.copyOf(ids);
+    }
+
+    public boolean ticked(String id) {
+      return ids.contains(id);
+    }
+  }
+
+  /**
+   * A list page.
+   *
+   * @param chosen what its bulk form had chosen when the action was refused
+   */
   public record ListPage(
       Allowed allowed,
       String csrf,
@@ -81,14 +116,46 @@ public final class Views {
       int page,
       int pages,
       Map<String, String> query,
-      String message,
+      Message message,
       List<String> problems,
-      String table) {
+      String table,
+      Chosen chosen) {
+
+    /** A list as asked for, with a plain message or none. */
+    public ListPage(
+        Allowed allowed,
+        String csrf,
+        AdminDesk.Rows rows,
+        String search,
+        List<Filter> filters,
+        String sort,
+        int page,
+        int pages,
+        Map<String, String> query,
+        String message,
+        List<String> problems,
+        String table) {
+      this(
+          allowed,
+          csrf,
+          rows,
+          search,
+          filters,
+          sort,
+          page,
+          pages,
+          query,
+          message == null ? null : Message.of(message),
+          problems,
+          table,
+          Chosen.NONE);
+    }
 
     /** The page with its table's HTML ({@link ListTable}). */
     public ListPage withTable(String html) {
       return new ListPage(
-          allowed, csrf, rows, search, filters, sort, page, pages, query, message, problems, html);
+          allowed, csrf, rows, search, filters, sort, page, pages, query, message, problems, html,
+          chosen);
     }
 
     /** This list's URL with some parameters changed (null or blank removes one). */
@@ -174,9 +241,9 @@ public final class Views {
       Map<String, Map<Long, String>> options,
       List<String> permissions,
       List<Inline> inlines,
-      String message,
       List<AdminModel.AdminForm> forms,
-      Map<String, String> links) {
+      Map<String, String> links,
+      SiteZone zone) {
 
     public String action() {
       return id == 0 ? allowed.url() + "/add" : allowed.url() + "/" + id;
@@ -279,6 +346,7 @@ public final class Views {
    * @param consequences what deleting takes with it, one line per kind
    * @param obstacles what stops the deletion, one line per kind: no delete is offered then
    * @param holds bookings and reservations whose bookable the action takes out of active
+   * @param zone the site's, in which the holds' times are shown
    */
   public record ConfirmPage(
       Allowed allowed,
@@ -291,13 +359,14 @@ public final class Views {
       List<String> consequences,
       List<String> obstacles,
       List<AdminDesk.Hold> holds,
-      List<String> problems) {
+      List<String> problems,
+      SiteZone zone) {
     public boolean delete() {
       return action == null;
     }
 
     public String when(Instant at) {
-      return at == null ? "open" : AdminPages.WHEN.format(at);
+      return zone.when(at);
     }
   }
 
@@ -309,6 +378,8 @@ public final class Views {
   /**
    * One of a model's own forms on an object (a user's password).
    *
+   * @param object the model's name and the object's label ("user alice")
+   * @param label the object's label
    * @param form its values and problems; a password's value is never shown again
    * @param added whether the object was just added (its add form leads here: a user's password)
    */
@@ -317,6 +388,7 @@ public final class Views {
       String csrf,
       long id,
       String object,
+      String label,
       AdminModel.AdminForm spec,
       Form form,
       boolean added) {

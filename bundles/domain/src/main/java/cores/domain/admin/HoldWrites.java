@@ -125,21 +125,24 @@ final class HoldWrites implements Rules {
    */
   static List<String> started(Sql sql, String table, List<Long> ids, Instant now) {
     String what = table.equals("booking_booking") ? "booking" : "reservation";
-    List<String> started = new ArrayList<>();
+    List<Long> started = new ArrayList<>();
     sql.rows(
             "SELECT id, start_time FROM " + table + " WHERE id = ANY (?::bigint[]) ORDER BY id",
             List.of(Sql.array(ids)))
         .forEach(
             r -> {
               if (!BookingRules.cancellable((Instant) r.get("start_time"), now)) {
-                started.add(what + " #" + r.get("id"));
+                started.add(((Number) r.get("id")).longValue());
               }
             });
     if (started.isEmpty()) {
       return List.of();
     }
     return List.of(
-        String.join(", ", started)
+        "the "
+            + what
+            + (started.size() == 1 ? " " : "s ")
+            + String.join("; ", Labels.ofEach(sql, table, started).values())
             + (started.size() == 1 ? " has" : " have")
             + " already started and can no longer be cancelled");
   }

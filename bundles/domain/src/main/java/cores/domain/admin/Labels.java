@@ -49,7 +49,8 @@ final class Labels {
           Map.entry("live_scanconflict", "x.kind || ' conflict #' || x.id"),
           Map.entry(
               "live_scansession",
-              "x.agent || ' at ' || to_char(x.scanned AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')"),
+              "x.agent || ' at '"
+                  + " || to_char(x.scanned AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'"),
           Map.entry(
               "live_offlinehostwarning",
               "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id) || ' offline'"),
@@ -60,11 +61,14 @@ final class Labels {
   /** The tables whose rows the admin names. */
   static final Set<String> TABLES = LABELS.keySet();
 
-  /** A booking's or reservation's label (over the alias x): its host and start. */
+  /**
+   * A booking's or reservation's label (over the alias x): its host and start, the zone named (a
+   * label is the same in every statement, whatever the site's zone).
+   */
   private static String holdLabel() {
     return "(SELECT h.hostname FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
         + " WHERE b.id = x.bookable_id) || ' from '"
-        + " || to_char(x.start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')";
+        + " || to_char(x.start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'";
   }
 
   /** The labels of some rows of a table. */

@@ -1,0 +1,54 @@
+package cores.admin;
+
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminModel;
+import cores.api.web.Visitor;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Map;
+
+/**
+ * The message of a redirect that led to a page, chosen by a code in its query ({@code
+ * ?done=added&id=7}): fixed texts, and the object they name read from its desk by id, so that the
+ * query cannot put text of its own on the page. As Django's admin: 'The host "web01" was added
+ * successfully.', the object linked to its page where the visitor may open it.
+ */
+final class Messages {
+  private static final Map<String, String> NAMED =
+      Map.of("added", "\" was added successfully.", "changed", "\" was changed successfully.");
+
+  private static final Map<String, String> PLAIN =
+      Map.of(
+          "added", "The %s was added.",
+          "changed", "The %s was changed.",
+          "deleted", "Deleted %s.",
+          "bulk", "Done for %s.",
+          "none", "Nothing was selected.");
+
+  private Messages() {}
+
+  /** The redirect's message on a page of the model (null: the admin's index), or null. */
+  static Views.Message of(
+      AdminDesk desk, Visitor visitor, AdminModel model, MultivaluedMap<String, String> query) {
+    String done = query.getFirst("done");
+    String format = done == null ? null : PLAIN.get(done);
+    if (format == null) {
+      return null;
+    }
+    String object = model == null ? "object" : model.name();
+    String id = query.getFirst("id");
+    if (model != null && NAMED.containsKey(done) && id != null && id.matches("[0-9]{1,18}")) {
+      long shown = Long.parseLong(id);
+      String url =
+          AdminAccess.may(visitor, model, "view")
+              ? AdminAccess.allowed(visitor, model).url() + "/" + shown
+              : null;
+      return new Views.Message(
+          "The " + object + " \"", desk.label(model, shown), url, NAMED.get(done));
+    }
+    if ("deleted".equals(done) || "bulk".equals(done)) {
+      int n = PostedForm.pageNumber(query.getFirst("n"));
+      return Views.Message.of(String.format(format, n == 1 ? "1 " + object : n + " of them"));
+    }
+    return Views.Message.of(String.format(format, object));
+  }
+}

@@ -1,0 +1,136 @@
+package cores.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.web.Visitor;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.SecurityContext;
+import java.lang.reflect.Proxy;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a page says after a redirect, as Django's admin: the object added or changed by its name
+ * ("The host "web01" was added successfully.", not "The host was added."), linked to its page where
+ * the visitor may open it; the name read from the desk, never from the query.
+ */
+class MessagesTest {
+  private static final AdminModel HOST =
+      new AdminModel(
+          "inventory",
+          "host",
+          "Hosts",
+          List.of(new AdminField("hostname", "text", true, true, List.of(), null)),
+          List.of("hostname"),
+          List.of(),
+          "hostname",
+          Map.of(),
+          List.of());
+
+  /** A desk that names host 7 "web01" and answers nothing else. */
+  private static final AdminDesk DESK =
+      (AdminDesk)
+          Proxy.newProxyInstance(
+              AdminDesk.class.getClassLoader(),
+              new Class<?>[] {AdminDesk.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("label") && (Long) args[1] == 7L) {
+                  return "web01";
+                }
+                throw new UnsupportedOperationException(method.getName());
+              });
+
+  private static Visitor visitor(Set<String> permissions) {
+    User user = new User(1, "staff", "", "", "", true, true, false, Set.of(), permissions, null);
+    return Visitor.of(
+        new SecurityContext() {
+          @Override
+          public Principal getUserPrincipal() {
+            return user;
+          }
+
+          @Override
+          public boolean isUserInRole(String role) {
+            return false;
+          }
+
+          @Override
+          public boolean isSecure() {
+            return true;
+          }
+
+          @Override
+          public String getAuthenticationScheme() {
+            return "session";
+          }
+        });
+  }
+
+  private static MultivaluedMap<String, String> query(String... pairs) {
+    MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      query.putSingle(pairs[i], pairs[i + 1]);
+    }
+    return query;
+  }
+
+  @Test
+  void anObjectAddedOrChangedIsNamedAndLinkedToItsPage() {
+    Visitor viewer = visitor(Set.of(HOST.permission("view")));
+    Views.Message added = Messages.of(DESK, viewer, HOST, query("done", "added", "id", "7"));
+    assertEquals(
+        new Views.Message(
+            "The host \"", "web01", "/admin/inventory/host/7", "\" was added successfully."),
+        added);
+    Views.Message changed = Messages.of(DESK, viewer, HOST, query("done", "changed", "id", "7"));
+    assertEquals("web01", changed.object());
+    assertEquals("\" was changed successfully.", changed.after());
+
+    // on the index, for someone who may add hosts but not see them: named, not linked
+    Views.Message unseen =
+        Messages.of(DESK, visitor(Set.of()), HOST, query("done", "added", "id", "7"));
+    assertEquals("web01", unseen.object());
+    assertNull(unseen.url());
+  }
+
+  @Test
+  void theQueryPutsNoTextOnThePage() {
+    Visitor viewer = visitor(Set.of(HOST.permission("view")));
+    assertNull(Messages.of(DESK, viewer, HOST, query("done", "<b>hi</b>")));
+    Views.Message forged =
+        Messages.of(DESK, viewer, HOST, query("done", "added", "id", "web01<script>"));
+    assertEquals(Views.Message.of("The host was added."), forged);
+    assertEquals(
+        Views.Message.of("Deleted 2 of them."),
+        Messages.of(DESK, viewer, HOST, query("done", "deleted", "n", "2")));
+  }
+
+  @Test
+  void theMessageIsRenderedWithItsLinkAndEscaped() {
+    Templates templates = new Templates();
+    String html =
+        templates.render(
+            "home.jte",
+            new Views.Home(
+                "csrf",
+                List.of(),
+                List.of(),
+                List.of(),
+                new Views.Message(
+                    "The host \"", "<web01>", "/admin/inventory/host/7", "\" was added.")));
+    assertTrue(
+        html.contains(
+            "The host \"<a href=\"/admin/inventory/host/7\">&lt;web01&gt;</a>\" was added."),
+        html);
+  }
+}
