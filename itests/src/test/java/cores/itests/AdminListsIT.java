@@ -78,6 +78,7 @@ class AdminListsIT {
     root.click("#select-" + hosts.get(2));
     root.follow("#results form button[type=submit]");
     assertTrue(root.find("[role=alert]").getText().contains("No action was chosen"), root.text());
+    assertTrue(root.find("#select-" + hosts.get(2)).isSelected(), "still ticked");
   }
 
   @Test

@@ -94,7 +94,8 @@ class AdminPagesIT {
     assertTrue(root.text().contains("Hosts"), root.text());
     root.assertAccessible();
 
-    assertEquals("The building was added.", add("building", "type", "code", "HQ2"));
+    assertEquals(
+        "The building \"HQ2\" was added successfully.", add("building", "type", "code", "HQ2"));
     // as in the original's admin: a lab added in its building's form, a rack in its lab's,
     // hardware in its host type's, each in the blank inline row
     long building = number("SELECT id FROM inventory_building WHERE code = 'HQ2'");
@@ -213,6 +214,20 @@ class AdminPagesIT {
         0,
         number(
             "SELECT count(*) FROM booking_bookable WHERE host_id IN (?, ?)", hostId, otherHostId));
+    // the list as it was posted: both rows still ticked, the action still chosen
+    assertTrue(root.find("#select-" + hostId).isSelected(), root.text());
+    assertTrue(root.find("#select-" + otherHostId).isSelected(), root.text());
+    assertEquals(
+        "Make bookable", new Select(root.find("#action")).getFirstSelectedOption().getText());
+    root.assertAccessible();
+    // no row ticked: said so, the action kept for the rows to tick
+    for (WebElement box : root.all("input[name=ids]")) {
+      box.click();
+    }
+    root.follow("#results form button[type=submit]");
+    assertTrue(root.find("[role=alert]").getText().contains("No row was selected"), root.text());
+    assertEquals(
+        "Make bookable", new Select(root.find("#action")).getFirstSelectedOption().getText());
     root.open("/admin/inventory/host?q=adm");
     root.click("#select-" + hostId);
     new Select(root.find("#action")).selectByVisibleText("Make bookable");
@@ -277,7 +292,12 @@ class AdminPagesIT {
 
     root.type("hostname", "adm-01").type("details", "top of the rack");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("The host was changed."), root.text());
+    // as Django's: the host named and linked, to change it again
+    assertEquals(
+        "The host \"adm-01\" was changed successfully.", root.find("[role=status]").getText());
+    assertTrue(
+        root.find("[role=status] a").getAttribute("href").endsWith("/admin/inventory/host/" + hostId),
+        root.find("[role=status]").getAttribute("innerHTML"));
   }
 
   @Test
@@ -355,7 +375,7 @@ class AdminPagesIT {
     site.api().db().execute("UPDATE inventory_host SET lastseen = now() WHERE id = ?", otherHostId);
     root.type("details", "after a scan");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("The host was changed."), root.text());
+    assertTrue(root.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"), root.text());
     assertEquals("after a scan", site.api().db().text(details, otherHostId));
 
     root.open("/admin/inventory/host/" + otherHostId);
@@ -374,7 +394,7 @@ class AdminPagesIT {
 
     // saved again, knowing: what is shown is kept
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("The host was changed."), root.text());
+    assertTrue(root.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"), root.text());
     assertEquals("mine", site.api().db().text(details, otherHostId));
 
     // the same on a phone without JavaScript: a plain form post
@@ -393,7 +413,7 @@ class AdminPagesIT {
     phone.assertAccessible();
     phone.screenshot("admin-changed-since-phone-no-javascript");
     phone.follow("main form button[type=submit]");
-    assertTrue(phone.text().contains("The host was changed."), phone.text());
+    assertTrue(phone.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"), phone.text());
     assertEquals("from the phone", site.api().db().text(details, otherHostId));
   }
 
