@@ -103,7 +103,9 @@ class AdminAccountsIT {
     root.type("password", "hanna-long-password")
         .type("password_confirmation", "hanna-long-password");
     root.follow("main form.cores-card button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The user \"[^\"]+\" was changed successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The user \"[^\"]+\" was changed successfully\\..*"),
+        root.text());
     // recorded as the API's writes are, the hash never
     assertEquals(
         "(changed)",
@@ -129,7 +131,8 @@ class AdminAccountsIT {
     root.assertAccessible();
     root.screenshot("admin-group-permissions-picker");
     root.follow("main form.cores-card button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The group \"[^\"]+\" was added successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The group \"[^\"]+\" was added successfully\\..*"), root.text());
     long group = number("SELECT id FROM auth_group WHERE name = 'token-keepers'");
     // every ticked box is kept, not only the first
     assertEquals(
@@ -152,7 +155,9 @@ class AdminAccountsIT {
     root.open("/admin/auth/user/" + hanna());
     root.click("#f-groups-" + group);
     root.follow("main form.cores-card button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The user \"[^\"]+\" was changed successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The user \"[^\"]+\" was changed successfully\\..*"),
+        root.text());
     assertEquals(
         1,
         number(
@@ -270,7 +275,9 @@ class AdminAccountsIT {
     phone.open("/admin/auth/user/" + hanna());
     phone.type("first_name", "Johanna");
     phone.follow("main form.cores-card button[type=submit]");
-    assertTrue(phone.text().matches("(?s).*The user \"[^\"]+\" was changed successfully\\..*"), phone.text());
+    assertTrue(
+        phone.text().matches("(?s).*The user \"[^\"]+\" was changed successfully\\..*"),
+        phone.text());
     assertEquals("Johanna", text("SELECT first_name FROM auth_user WHERE id = ?", hanna()));
     phone.open("/admin/auth/user");
     phone.assertAccessible();

@@ -106,7 +106,9 @@ class AdminFormsIT {
     // the form as the browser posts it still saves
     root.type("details", "saved knowing");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"),
+        root.text());
     assertEquals("saved knowing", site.api().db().text(details, hostId));
   }
 

@@ -194,7 +194,9 @@ class AdminLiveIT {
     root.assertAccessible();
     root.type("mac", "00:50:00:00:00:02");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The ignoredmac \"[^\"]+\" was added successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The ignoredmac \"[^\"]+\" was added successfully\\..*"),
+        root.text());
     assertTrue(root.find("#results tbody").getText().contains("the lab's printer"), root.text());
     root.assertAccessible();
     root.screenshot("admin-live-ignoredmacs");

@@ -150,7 +150,9 @@ class AdminModelsIT {
     root.set("start", "2030-01-10T09:00").set("end", "2030-01-12T09:00");
     root.type("comment", "admin booking");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The booking \"[^\"]+\" was added successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The booking \"[^\"]+\" was added successfully\\..*"),
+        root.text());
     long booking = number("SELECT id FROM booking_booking WHERE comment = 'admin booking'");
     assertEquals(
         "root",
@@ -175,7 +177,9 @@ class AdminModelsIT {
     root.screenshot("admin-booking-field-error");
     root.set("end", "2030-01-11T09:00");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The booking \"[^\"]+\" was changed successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The booking \"[^\"]+\" was changed successfully\\..*"),
+        root.text());
 
     root.open("/admin/booking/booking?q=10.81.0.1");
     assertEquals(1, root.all("#results tbody tr").size(), "the search finds the host's IP");
@@ -201,7 +205,9 @@ class AdminModelsIT {
     new Select(root.find("#f-bookable")).selectByVisibleText("am-02");
     root.type("comment", "open-ended");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The reservation \"[^\"]+\" was added successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The reservation \"[^\"]+\" was added successfully\\..*"),
+        root.text());
     long running = number("SELECT id FROM booking_reservation WHERE comment = 'open-ended'");
     root.open("/admin/booking/reservation/add");
     new Select(root.find("#f-bookable")).selectByVisibleText("am-03");
@@ -259,7 +265,9 @@ class AdminModelsIT {
     root.type("title", "Network down");
     new Select(root.find("#f-priority")).selectByVisibleText("1 (high)");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The notice \"[^\"]+\" was added successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The notice \"[^\"]+\" was added successfully\\..*"),
+        root.text());
     assertEquals(
         "root",
         text(
@@ -279,7 +287,9 @@ class AdminModelsIT {
     root.open("/admin/loans/customer/add");
     root.type("name", "Partner Ltd").type("contact_email", "alex@partner.example");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The customer \"[^\"]+\" was added successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The customer \"[^\"]+\" was added successfully\\..*"),
+        root.text());
 
     root.open("/admin/loans/loan/add");
     new Select(root.find("#f-host")).selectByVisibleText("am-03");
@@ -290,7 +300,8 @@ class AdminModelsIT {
     root.follow("main form button[type=submit]");
     // named by its host, customer and start: once "loan loan #4"
     assertTrue(
-        root.text().contains("The loan \"am-03 to Partner Ltd from 2026-01-05\" was added successfully."),
+        root.text()
+            .contains("The loan \"am-03 to Partner Ltd from 2026-01-05\" was added successfully."),
         root.text());
     assertEquals("on_loan", text("SELECT status FROM inventory_host WHERE id = ?", hosts.get(2)));
     long loan = number("SELECT id FROM loans_loan");
@@ -335,7 +346,9 @@ class AdminModelsIT {
     phone.open("/admin/notices/notice/add");
     phone.type("title", "No script").type("message", "added without JavaScript");
     phone.follow("main form button[type=submit]");
-    assertTrue(phone.text().matches("(?s).*The notice \"[^\"]+\" was added successfully\\..*"), phone.text());
+    assertTrue(
+        phone.text().matches("(?s).*The notice \"[^\"]+\" was added successfully\\..*"),
+        phone.text());
     assertEquals(
         "paula",
         text(

@@ -296,7 +296,9 @@ class AdminPagesIT {
     assertEquals(
         "The host \"adm-01\" was changed successfully.", root.find("[role=status]").getText());
     assertTrue(
-        root.find("[role=status] a").getAttribute("href").endsWith("/admin/inventory/host/" + hostId),
+        root.find("[role=status] a")
+            .getAttribute("href")
+            .endsWith("/admin/inventory/host/" + hostId),
         root.find("[role=status]").getAttribute("innerHTML"));
   }
 
@@ -375,7 +377,9 @@ class AdminPagesIT {
     site.api().db().execute("UPDATE inventory_host SET lastseen = now() WHERE id = ?", otherHostId);
     root.type("details", "after a scan");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"),
+        root.text());
     assertEquals("after a scan", site.api().db().text(details, otherHostId));
 
     root.open("/admin/inventory/host/" + otherHostId);
@@ -394,7 +398,9 @@ class AdminPagesIT {
 
     // saved again, knowing: what is shown is kept
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"), root.text());
+    assertTrue(
+        root.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"),
+        root.text());
     assertEquals("mine", site.api().db().text(details, otherHostId));
 
     // the same on a phone without JavaScript: a plain form post
@@ -413,7 +419,9 @@ class AdminPagesIT {
     phone.assertAccessible();
     phone.screenshot("admin-changed-since-phone-no-javascript");
     phone.follow("main form button[type=submit]");
-    assertTrue(phone.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"), phone.text());
+    assertTrue(
+        phone.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"),
+        phone.text());
     assertEquals("from the phone", site.api().db().text(details, otherHostId));
   }
 

@@ -9,6 +9,7 @@ import cores.api.admin.AdminModel;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,19 @@ final class Confirmations {
     Views.Allowed allowed = allowed(visitor, model);
     Map<Long, String> labels = new LinkedHashMap<>();
     ids.forEach(id -> labels.put(id, desk.label(model, id)));
+    List<Views.Referring> referrers = new ArrayList<>();
+    if (delete) {
+      for (AdminDesk.Referrers found : desk.referrers(user, model, ids)) {
+        // linked where the visitor may see them: the list is theirs to look at, the names only
+        AdminModel theirs =
+            desk.models().stream()
+                .filter(m -> m.app().equals(found.app()) && m.name().equals(found.model()))
+                .findFirst()
+                .orElse(null);
+        boolean seen = theirs != null && AdminAccess.may(visitor, theirs, "view");
+        referrers.add(new Views.Referring(found, seen ? allowed(visitor, theirs).url() : null));
+      }
+    }
     return pages.page(
         request,
         status,
@@ -60,6 +74,7 @@ final class Confirmations {
             delete ? desk.obstacles(user, model, ids) : List.of(),
             delete ? List.of() : desk.affected(user, model, action, ids),
             problems,
-            pages.zone()));
+            pages.zone(),
+            referrers));
   }
 }

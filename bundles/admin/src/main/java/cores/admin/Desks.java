@@ -152,6 +152,16 @@ final class Desks implements AdminDesk {
     return of(model).obstacles(user, model, ids);
   }
 
+  /** Every other desk's objects that refuse deleting these (the domain's of a user). */
+  @Override
+  public List<Referrers> referrers(User user, AdminModel model, List<Long> ids) {
+    AdminDesk own = of(model);
+    return desks.stream()
+        .filter(d -> d != own)
+        .flatMap(d -> d.referrers(user, model, ids).stream())
+        .toList();
+  }
+
   @Override
   public void bulk(User user, AdminModel model, String action, List<Long> ids) {
     of(model).bulk(user, model, action, ids);

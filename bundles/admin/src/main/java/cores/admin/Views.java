@@ -347,6 +347,7 @@ public final class Views {
    * @param obstacles what stops the deletion, one line per kind: no delete is offered then
    * @param holds bookings and reservations whose bookable the action takes out of active
    * @param zone the site's, in which the holds' times are shown
+   * @param referrers other models' objects that stop the deletion, named: no delete is offered
    */
   public record ConfirmPage(
       Allowed allowed,
@@ -360,13 +361,42 @@ public final class Views {
       List<String> obstacles,
       List<AdminDesk.Hold> holds,
       List<String> problems,
-      SiteZone zone) {
+      SiteZone zone,
+      List<Referring> referrers) {
     public boolean delete() {
       return action == null;
     }
 
+    /** Whether something stops the deletion: then it is not offered. */
+    public boolean blocked() {
+      return !obstacles.isEmpty() || !referrers.isEmpty();
+    }
+
     public String when(Instant at) {
       return zone.when(at);
+    }
+  }
+
+  /**
+   * Objects of another model that stop a deletion, as its confirmation names them.
+   *
+   * @param url their model's list when the visitor may see its objects, else null: named, not
+   *     linked
+   */
+  public record Referring(AdminDesk.Referrers referrers, String url) {
+    /** One of them: its label, its page (or null), whether it is named first. */
+    public record Named(String label, String url, boolean first) {}
+
+    /** Those named, in their order. */
+    public List<Named> named() {
+      List<Named> named = new ArrayList<>();
+      referrers
+          .named()
+          .forEach(
+              (id, label) ->
+                  named.add(
+                      new Named(label, url == null ? null : url + "/" + id, named.isEmpty())));
+      return named;
     }
   }
 

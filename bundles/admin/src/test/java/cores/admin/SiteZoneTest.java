@@ -81,7 +81,8 @@ class SiteZoneTest {
                 List.of(),
                 HOLDS,
                 List.of(),
-                ZURICH));
+                ZURICH,
+                List.of()));
     assertTrue(html.contains("<td>2099-12-24 11:00:00 Europe/Zurich</td>"), html);
   }
 }

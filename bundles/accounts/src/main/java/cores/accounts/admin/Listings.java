@@ -151,33 +151,23 @@ final class Listings {
   }
 
   /**
-   * What stops deleting the users or groups: the records of other bundles whose foreign keys refuse
-   * the delete (counted from the database's catalog: those records are theirs to read), and the
-   * last active superuser.
+   * What of the accounts' own stops deleting the users: the last active superuser. The records of
+   * other bundles whose foreign keys refuse the delete are named by those bundles' desks ({@code
+   * AdminDesk.referrers}), which can read them.
    */
   static List<String> obstacles(EntityManager em, AdminModel model, List<Long> ids) {
-    if (ids.isEmpty() || (model != AccountModels.USER && model != AccountModels.GROUP)) {
-      return List.of();
+    if (!ids.isEmpty() && model == AccountModels.USER && lastSuperuser(em, ids)) {
+      return List.of("no active superuser would be left");
     }
-    String instead =
-        model == AccountModels.USER
-            ? " (deactivate the user instead, or change those first)"
-            : " (change those first)";
-    List<String> lines = new ArrayList<>();
-    others(em, model, ids, true).forEach(line -> lines.add(line + instead));
-    if (model == AccountModels.USER && lastSuperuser(em, ids)) {
-      lines.add("no active superuser would be left");
-    }
-    return lines;
+    return List.of();
   }
 
   /**
-   * The records of other bundles that refer to the users or groups, counted from the database's
-   * catalog (those records are theirs to read): those whose foreign keys refuse the delete ({@code
-   * stopping}), or those deleted with them or left without them; one line per kind.
+   * The records of other bundles that the users' or groups' deletion takes along or leaves without
+   * them, counted from the database's catalog (those records are theirs to read); one line per
+   * kind.
    */
-  private static List<String> others(
-      EntityManager em, AdminModel model, List<Long> ids, boolean stopping) {
+  private static List<String> others(EntityManager em, AdminModel model, List<Long> ids) {
     String table = model == AccountModels.USER ? "auth_user" : "auth_group";
     @SuppressWarnings("unchecked")
     List<Object[]> keys =
@@ -197,8 +187,8 @@ final class Listings {
       String referring = (String) key[0];
       String column = (String) key[1];
       String rule = String.valueOf(key[2]);
-      boolean stops = !List.of("c", "n", "d").contains(rule);
-      if (stops != stopping) {
+      if (!List.of("c", "n", "d").contains(rule)) {
+        // refuses the delete: that bundle's desk names them
         continue;
       }
       long n =
@@ -223,13 +213,7 @@ final class Listings {
       lines.add(
           switch (rule) {
             case "c" -> what + " (by " + via + ") will be deleted too";
-            case "n", "d" -> what + (n == 1 ? " will lose its " : " will lose their ") + via;
-            default ->
-                what
-                    + (n == 1 ? " refers" : " refer")
-                    + (ids.size() == 1 ? " to it" : " to them")
-                    + " as "
-                    + via;
+            default -> what + (n == 1 ? " will lose its " : " will lose their ") + via;
           });
     }
     return lines;
@@ -279,7 +263,7 @@ final class Listings {
           ids,
           "memberships of users (the users stay)");
     }
-    lines.addAll(others(em, model, ids, false));
+    lines.addAll(others(em, model, ids));
     return lines;
   }
 

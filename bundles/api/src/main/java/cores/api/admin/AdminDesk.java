@@ -255,6 +255,18 @@ public interface AdminDesk {
   }
 
   /**
+   * The objects of this desk's models that refer to objects of another desk's model and stop
+   * deleting them (a user's bookings, the hosts of a group), one entry per kind of reference, each
+   * object named: that model's delete confirmation lists them with its own {@link #obstacles}. None
+   * unless a desk says.
+   *
+   * @since 1.8.0
+   */
+  default List<Referrers> referrers(User user, AdminModel model, List<Long> ids) {
+    return List.of();
+  }
+
+  /**
    * Runs a bulk action of the model ({@link AdminModel#actions}) on the objects, in one
    * transaction.
    */
@@ -341,6 +353,25 @@ public interface AdminDesk {
     public Applicable {
       actions = Set.copyOf(actions);
       links = Collections.unmodifiableMap(new LinkedHashMap<>(links));
+    }
+  }
+
+  /**
+   * Objects of one model that stop deleting objects of another, as a confirmation names them:
+   * "{@code what}: {@code named}, and {@code more} more ({@code advice})".
+   *
+   * @param app the app of their model
+   * @param model their model's name, e.g. {@code booking}
+   * @param what what they are and do, e.g. {@code 2 bookings refer to it as owner}
+   * @param named the first of them, id to label, in id order
+   * @param more how many more there are, not named
+   * @param advice what to do instead, e.g. {@code change those first}; empty for none
+   * @since 1.8.0
+   */
+  record Referrers(
+      String app, String model, String what, Map<Long, String> named, long more, String advice) {
+    public Referrers {
+      named = Collections.unmodifiableMap(new LinkedHashMap<>(named));
     }
   }
 

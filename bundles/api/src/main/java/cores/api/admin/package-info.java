@@ -9,8 +9,9 @@
  * did ({@code AdminDesk.act}), the actions a user may run ({@code AdminDesk.actions}), whether an
  * object's form is offered ({@code AdminDesk.offers}) and the bookings a change form's edit affects
  * ({@code AdminDesk.affected} of one object's values) since 1.7.0; what applies to one object
- * ({@code AdminDesk.applicable}) and the ids of every object a list finds at once ({@code
- * AdminDesk.ids}) since 1.8.0.
+ * ({@code AdminDesk.applicable}), the ids of every object a list finds at once ({@code
+ * AdminDesk.ids}) and the objects of one desk that stop deleting another's, named ({@code
+ * AdminDesk.referrers}) since 1.8.0.
  */
 @Export
 @Version("1.8.0")

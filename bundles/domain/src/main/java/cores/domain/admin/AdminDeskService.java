@@ -478,6 +478,22 @@ public final class AdminDeskService implements AdminDesk {
         });
   }
 
+  /** The domain's rows that refuse deleting users or groups (their bookings, hosts). */
+  @Override
+  public List<Referrers> referrers(User user, AdminModel admin, List<Long> ids) {
+    String table = Deletions.ACCOUNTS_TABLES.get(admin.app() + "." + admin.name());
+    if (table == null || ids.isEmpty()) {
+      return List.of();
+    }
+    if (!staff(user)) {
+      throw Access.forbidden("The admin is for staff.");
+    }
+    Map<String, AdminModel> byTable = new LinkedHashMap<>();
+    served.forEach(s -> byTable.put(s.model().table(), s.admin()));
+    return tx.readOnly(
+        em -> Deletions.referrers(Sql.of(em), table, ids, forms.zone(), byTable::get));
+  }
+
   @Override
   public void bulk(User user, AdminModel admin, String action, List<Long> ids) {
     act(user, admin, action, ids);

@@ -1,14 +1,18 @@
 package cores.domain.admin;
 
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminModel;
 import cores.domain.sql.Sql;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What deleting rows of a table does, from the database's own foreign keys, followed through every
@@ -18,6 +22,13 @@ import java.util.Set;
  * of the rest. Identifiers in SQL come from the database's catalog, never from input.
  */
 final class Deletions {
+  /**
+   * The accounts' models (app.name) whose deletion the domain's rows may refuse (README,
+   * "References to users and groups"), and their tables.
+   */
+  static final Map<String, String> ACCOUNTS_TABLES =
+      Map.of("auth.user", "auth_user", "auth.group", "auth_group");
+
   /** The rows a line names; the rest are counted. */
   static final int NAMED = 10;
 
@@ -76,22 +87,91 @@ final class Deletions {
   }
 
   /**
+   * Rows of a table of the domain's that refuse deleting the rows (a user's bookings).
+   *
+   * @param via the column they refer by, without {@code _id}
+   * @param ids all of them, in id order
+   * @param named the first {@link #NAMED} of them, id to name
+   */
+  record Referring(String table, String via, List<Long> ids, Map<Long, String> named) {}
+
+  /**
+   * The rows of the domain's tables whose foreign keys refuse deleting these rows of another
+   * bundle's table (a user's, a group's), one entry per key: a confirmation names them.
+   */
+  static List<Referring> refusing(Sql sql, String table, List<Long> ids, ZoneId zone) {
+    Deletions walk = new Deletions(sql, zone);
+    List<Referring> refusing = new ArrayList<>();
+    for (Map<String, Object> key : walk.keys(table)) {
+      String referring = (String) key.get("tbl");
+      String column = (String) key.get("col");
+      if (List.of("c", "n", "d").contains((String) key.get("rule"))
+          || !Labels.TABLES.contains(referring)) {
+        continue;
+      }
+      List<Long> found = walk.referring(referring, column, ids, Set.of());
+      if (!found.isEmpty()) {
+        refusing.add(new Referring(referring, via(column), found, walk.names(referring, found)));
+      }
+    }
+    return refusing;
+  }
+
+  /**
+   * {@link #refusing} as a confirmation names them: "2 bookings refer to it as owner: ...", with
+   * what to do instead (a user is deactivated: README, "References to users and groups").
+   *
+   * @param admin the admin's model of each of the domain's tables
+   */
+  static List<AdminDesk.Referrers> referrers(
+      Sql sql, String table, List<Long> ids, ZoneId zone, Function<String, AdminModel> admin) {
+    String instead =
+        table.equals("auth_user")
+            ? "deactivate the user instead, or change those first"
+            : "change those first";
+    List<AdminDesk.Referrers> referrers = new ArrayList<>();
+    for (Referring found : refusing(sql, table, ids, zone)) {
+      AdminModel model = admin.apply(found.table());
+      int n = found.ids().size();
+      String what =
+          n
+              + " "
+              + noun(found.table(), n)
+              + (n == 1 ? " refers to " : " refer to ")
+              + (ids.size() == 1 ? "it" : "them")
+              + " as "
+              + found.via();
+      referrers.add(
+          new AdminDesk.Referrers(
+              model.app(), model.name(), what, found.named(), n - found.named().size(), instead));
+    }
+    return referrers;
+  }
+
+  /** The foreign keys that refer to the table: the referring table, its column, the rule. */
+  private List<Map<String, Object>> keys(String table) {
+    return sql.rows(
+        "SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, c.confdeltype::text AS"
+            + " rule FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid"
+            + " AND a.attnum = c.conkey[1] WHERE c.contype = 'f'"
+            + " AND c.confrelid = ?::regclass ORDER BY 1, 2",
+        List.of(table));
+  }
+
+  private static String via(String column) {
+    return column.endsWith("_id") ? column.substring(0, column.length() - 3) : column;
+  }
+
+  /**
    * The rows referring to these, deleted with {@code by} (null: the rows asked about): those a
    * cascade takes are followed in turn.
    */
   private void follow(String table, List<Long> ids, String by) {
-    List<Map<String, Object>> keys =
-        sql.rows(
-            "SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, c.confdeltype::text AS"
-                + " rule FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid"
-                + " AND a.attnum = c.conkey[1] WHERE c.contype = 'f'"
-                + " AND c.confrelid = ?::regclass ORDER BY 1, 2",
-            List.of(table));
-    for (Map<String, Object> key : keys) {
+    for (Map<String, Object> key : keys(table)) {
       String referring = (String) key.get("tbl");
       String column = (String) key.get("col");
       String rule = (String) key.get("rule");
-      String via = column.endsWith("_id") ? column.substring(0, column.length() - 3) : column;
+      String via = via(column);
       Set<Long> gone = deleted.getOrDefault(referring, Set.of());
       List<Long> found = referring(referring, column, ids, gone);
       if (found.isEmpty()) {
@@ -134,6 +214,13 @@ final class Deletions {
 
   /** ": a, b, c and 4 more": the rows' names, a bounded list of them. */
   private String named(String table, List<Long> ids) {
+    List<String> parts = new ArrayList<>(names(table, ids).values());
+    String rest = ids.size() > NAMED ? " and " + (ids.size() - NAMED) + " more" : "";
+    return ": " + String.join("; ", parts) + rest;
+  }
+
+  /** The first {@link #NAMED} rows by name, in their order ({@code #id} for one gone). */
+  private Map<Long, String> names(String table, List<Long> ids) {
     List<Long> shown = ids.subList(0, Math.min(NAMED, ids.size()));
     String label =
         table.equals("booking_booking") || table.equals("booking_reservation")
@@ -149,10 +236,9 @@ final class Deletions {
                 + " WHERE x.id = ANY (?::bigint[])",
             List.of(Sql.array(shown)))
         .forEach(r -> names.put(((Number) r.get("id")).longValue(), (String) r.get("name")));
-    List<String> parts = new ArrayList<>();
-    shown.forEach(id -> parts.add(names.getOrDefault(id, "#" + id)));
-    String rest = ids.size() > NAMED ? " and " + (ids.size() - NAMED) + " more" : "";
-    return ": " + String.join("; ", parts) + rest;
+    Map<Long, String> named = new LinkedHashMap<>();
+    shown.forEach(id -> named.put(id, names.getOrDefault(id, "#" + id)));
+    return named;
   }
 
   private static String noun(String table, int n) {

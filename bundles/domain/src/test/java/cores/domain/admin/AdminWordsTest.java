@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.api.web.ProblemException;
 import cores.domain.DomainDatabase;
@@ -157,5 +158,65 @@ class AdminWordsTest {
             + " of wordsowner on words-booked, 2099-12-24 11:00 to 2099-12-25 11:00"
             + " (Europe/Zurich)",
         admin.consequences(staff, model("host"), List.of(host)).get(1));
+  }
+
+  /**
+   * The domain's rows that stop deleting a user or a group are named, as a host's delete names its
+   * bookings, not counted by the accounts ("2 bookings refer to it as owner").
+   */
+  @Test
+  void theRowsThatStopDeletingAUserOrAGroupAreNamed() throws Exception {
+    long bookable = fixture.bookable("words-owned", Bookables.ACTIVE);
+    long host = db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
+    User owner = db.user("wordsholder", false, Set.of());
+    long booking = fixture.booking(bookable, owner.id(), DEC_24, DEC_24.plus(Duration.ofDays(1)));
+    long group = db.number("INSERT INTO auth_group (name) VALUES ('words-team') RETURNING id");
+    db.execute(
+        "UPDATE inventory_host SET owner_id = "
+            + owner.id()
+            + ", group_id = "
+            + group
+            + " WHERE id = "
+            + host);
+    String instead = "deactivate the user instead, or change those first";
+    assertEquals(
+        List.of(
+            new AdminDesk.Referrers(
+                "booking",
+                "booking",
+                "1 booking refers to it as owner",
+                Map.of(
+                    booking,
+                    "#"
+                        + booking
+                        + " of wordsholder on words-owned, 2099-12-24 11:00 to 2099-12-25 11:00"
+                        + " (Europe/Zurich)"),
+                0,
+                instead),
+            new AdminDesk.Referrers(
+                "inventory",
+                "host",
+                "1 host refers to it as owner",
+                Map.of(host, "words-owned"),
+                0,
+                instead)),
+        admin.referrers(staff, accounts("user"), List.of(owner.id())));
+    assertEquals(
+        List.of(
+            new AdminDesk.Referrers(
+                "inventory",
+                "host",
+                "1 host refers to it as group",
+                Map.of(host, "words-owned"),
+                0,
+                "change those first")),
+        admin.referrers(staff, accounts("group"), List.of(group)));
+    assertEquals(List.of(), admin.referrers(staff, model("host"), List.of(host)));
+  }
+
+  /** The accounts' model of that name, as its desk describes it (the domain reads app and name). */
+  private static AdminModel accounts(String name) {
+    return new AdminModel(
+        "auth", name, name + "s", List.of(), List.of(), List.of(), "", Map.of(), List.of());
   }
 }

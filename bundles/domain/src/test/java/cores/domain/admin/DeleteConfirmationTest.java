@@ -115,11 +115,10 @@ class DeleteConfirmationTest extends AdminDeskTest {
     // named as the confirmation lists it, not by its id
     List<String> startedStops = admin.obstacles(staff, model("booking"), List.of(started));
     assertEquals(1, startedStops.size(), startedStops.toString());
-    assertTrue(startedStops.get(0).startsWith("the booking started-host from "), startedStops.get(0));
     assertTrue(
-        startedStops
-            .get(0)
-            .endsWith(" UTC has already started and can no longer be cancelled"),
+        startedStops.get(0).startsWith("the booking started-host from "), startedStops.get(0));
+    assertTrue(
+        startedStops.get(0).endsWith(" UTC has already started and can no longer be cancelled"),
         startedStops.get(0));
   }
 }
