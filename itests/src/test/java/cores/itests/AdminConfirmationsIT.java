@@ -96,7 +96,11 @@ class AdminConfirmationsIT {
     site.api().db().execute("UPDATE inventory_host SET group_id = ? WHERE id = ?", group, host);
     root.open("/admin/auth/group/" + group + "/delete");
     String stops = root.find("#obstacles").getText();
-    assertTrue(stops.contains("1 host refers to it as group"), stops);
+    // named and linked, as the host's bookings are: not "1 record of …"
+    assertTrue(
+        stops.contains("1 host refers to it as group: del-host (change those first)"), stops);
+    assertEquals(
+        "del-host", root.find("#obstacles a[href='/admin/inventory/host/" + host + "']").getText());
     assertFalse(stops.contains("inventory_host"), stops);
     assertTrue(root.all("main form button[type=submit]").isEmpty(), root.text());
     assertFalse(root.text().contains("Nothing else refers to it"), root.text());
@@ -104,7 +108,13 @@ class AdminConfirmationsIT {
     // the user who owns the booking: the same
     root.open("/admin/auth/user/" + plain + "/delete");
     stops = root.find("#obstacles").getText();
-    assertTrue(stops.contains("1 booking refers to it as owner"), stops);
+    assertTrue(
+        stops.contains(
+            "1 booking refers to it as owner: #" + booking + " of plainowner on del-host"),
+        stops);
+    assertEquals(
+        1, root.all("#obstacles a[href='/admin/booking/booking/" + booking + "']").size(), stops);
+    root.assertAccessible();
     assertTrue(root.all("main form button[type=submit]").isEmpty(), root.text());
   }
 
