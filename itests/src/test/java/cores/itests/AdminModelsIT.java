@@ -123,7 +123,9 @@ class AdminModelsIT {
         "nothing was changed");
     root.assertAccessible();
     root.screenshot("admin-bookables-refused");
-    bulk("Set active", bookable(0), bookable(1));
+    // the refused rows are still ticked: am-04 unticked and am-02 ticked, the action kept
+    assertTrue(root.find("#select-" + bookable(3)).isSelected(), root.text());
+    bulk("Set active", bookable(3), bookable(1));
     assertTrue(root.text().contains("Done for 2 of them."), root.text());
     assertEquals(
         2,
@@ -232,7 +234,8 @@ class AdminModelsIT {
     assertEquals(0, number("SELECT count(*) FROM booking_reservation WHERE end_time IS NOT NULL"));
     root.assertAccessible();
     root.screenshot("admin-reservations-refused");
-    bulk("End now", running);
+    // both still ticked, the action kept: untick the later one
+    bulk("End now", later);
     assertTrue(root.text().contains("Done for 1 reservation."), root.text());
     assertEquals(
         1,
