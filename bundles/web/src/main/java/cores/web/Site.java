@@ -85,7 +85,7 @@ public final class Site implements PageLayout {
         Response.status(status)
             .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
             .header(HttpHeaders.CACHE_CONTROL, "no-store")
-            .entity(templates.render(template, params));
+            .entity(templates.page(template, params));
     if (flash != null) {
       answer.header(HttpHeaders.SET_COOKIE, flashCookie("", request, true));
     }

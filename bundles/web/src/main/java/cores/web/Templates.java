@@ -44,4 +44,12 @@ final class Templates {
     sizes.put(name, Math.min(page.length() + page.length() / 8, 1 << 20));
     return page;
   }
+
+  /** Renders a template as {@link #render} does, into UTF-8 bytes: a page to answer with. */
+  HtmlBytes page(String name, Map<String, Object> params) {
+    HtmlBytes out = new HtmlBytes(sizes.getOrDefault(name, 8192));
+    engine.render(name, params, out);
+    sizes.put(name, Math.min(out.length() + out.length() / 8, 1 << 20));
+    return out;
+  }
 }
