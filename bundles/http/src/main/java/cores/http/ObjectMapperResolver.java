@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import cores.api.web.JsonRow;
 import jakarta.ws.rs.ext.ContextResolver;
 
 /**
@@ -19,8 +20,9 @@ import jakarta.ws.rs.ext.ContextResolver;
  * every value of a typed body in its own JSON type (no text "5" or true for a number, no number or
  * boolean for a text, no 1 or "true" for a boolean: a client's mistake is named, not guessed at;
  * free-form objects keep their values as sent), text PostgreSQL would not store as sent refused
- * ({@link StorableStrings}); Jackson's own limits (numbers of at most 1,000 digits, nesting at most
- * 1,000 deep) stand and their violations are 400s.
+ * ({@link StorableStrings}); a {@link JsonRow} written from its arrays; Jackson's own limits
+ * (numbers of at most 1,000 digits, nesting at most 1,000 deep) stand and their violations are
+ * 400s.
  */
 public final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
   private final ObjectMapper mapper = newObjectMapper();
@@ -30,7 +32,9 @@ public final class ObjectMapperResolver implements ContextResolver<ObjectMapper>
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .addModule(
-            new SimpleModule("cores-text").addDeserializer(String.class, new StorableStrings()))
+            new SimpleModule("cores-text")
+                .addDeserializer(String.class, new StorableStrings())
+                .addSerializer(JsonRow.class, new JsonRowSerializer()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,16 +1,15 @@
 package cores.domain.booking;
 
+import cores.api.web.JsonRow;
 import cores.domain.inventory.Names;
 import cores.domain.sql.ChangeMarkers;
 import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -391,6 +390,10 @@ final class BookableRows {
         : value;
   }
 
+  /** The keys of a card, in the original's order. */
+  private static final JsonRow.Keys CARD_KEYS =
+      JsonRow.keys(List.of("id", "cardtype__name", "details"));
+
   /** The card arrays zipped into the original's list, shared by every answer. */
   private static List<Map<String, Object>> cards(
       Map<String, Object> row, Map<Object, Object> seen) {
@@ -399,11 +402,8 @@ final class BookableRows {
     List<?> details = list(row.get("card_details"));
     List<Map<String, Object>> cards = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
-      Map<String, Object> card = new LinkedHashMap<>(4); // three entries without a resize
-      card.put("id", ids.get(i));
-      card.put("cardtype__name", shared(types.get(i), seen));
-      card.put("details", shared(details.get(i), seen));
-      cards.add(Collections.unmodifiableMap(card));
+      cards.add(
+          CARD_KEYS.row(ids.get(i), shared(types.get(i), seen), shared(details.get(i), seen)));
     }
     return List.copyOf(cards);
   }

@@ -2,21 +2,18 @@ package cores.domain.booking;
 
 import cores.api.booking.BookableQuery;
 import cores.api.web.FieldErrors;
+import cores.api.web.JsonRow;
 import cores.domain.inventory.Ids;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -351,12 +348,12 @@ public final class BookableSearch {
   }
 
   /** The keys of a row of the answer, in its order. */
-  private static final String[] KEYS = keys();
+  private static final JsonRow.Keys KEYS = keys();
 
-  private static String[] keys() {
+  private static JsonRow.Keys keys() {
     List<String> keys = new ArrayList<>(BookableRows.COLUMNS);
     keys.addAll(List.of("booked_until", "booked_by", "reserved", "cards", "booked"));
-    return keys.toArray(String[]::new);
+    return JsonRow.keys(keys);
   }
 
   /**
@@ -365,9 +362,8 @@ public final class BookableSearch {
    * {@link #zone}) or false; the end and the username as such in {@code booked_until} and {@code
    * booked_by}. The owner shown is added to {@code owners}.
    */
-  private Map<String, Object> shape(
-      BookableRows.Row row, Holdings holdings, Map<Long, String> owners) {
-    Object[] values = Arrays.copyOf(row.values(), KEYS.length);
+  private JsonRow shape(BookableRows.Row row, Holdings holdings, Map<Long, String> owners) {
+    Object[] values = Arrays.copyOf(row.values(), KEYS.size());
     int next = row.values().length;
     Holdings.Booked booked = holdings.booked().get(row.id());
     values[next++] = booked == null ? null : booked.end();
@@ -381,70 +377,6 @@ public final class BookableSearch {
     if (booked != null) {
       owners.put(booked.owner(), booked.username());
     }
-    return new Shaped(values);
-  }
-
-  /**
-   * A row of the answer, unmodifiable: the keys shared by every row, the values its own (the pages'
-   * rows are many and short-lived: no entry objects, no hashing).
-   */
-  private static final class Shaped extends AbstractMap<String, Object> {
-    private final Object[] values;
-
-    Shaped(Object[] values) {
-      this.values = values;
-    }
-
-    @Override
-    public Object get(Object key) {
-      for (int i = 0; i < KEYS.length; i++) {
-        if (KEYS[i].equals(key)) {
-          return values[i];
-        }
-      }
-      return null;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return Arrays.asList(KEYS).contains(key);
-    }
-
-    @Override
-    public int size() {
-      return KEYS.length;
-    }
-
-    @Override
-    public Set<Entry<String, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public int size() {
-          return KEYS.length;
-        }
-
-        @Override
-        public Iterator<Entry<String, Object>> iterator() {
-          return new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-              return i < KEYS.length;
-            }
-
-            @Override
-            public Entry<String, Object> next() {
-              if (i >= KEYS.length) {
-                throw new NoSuchElementException();
-              }
-              Entry<String, Object> entry = new SimpleImmutableEntry<>(KEYS[i], values[i]);
-              i++;
-              return entry;
-            }
-          };
-        }
-      };
-    }
+    return KEYS.row(values);
   }
 }
