@@ -67,6 +67,33 @@ final class HtmlBytes implements TemplateOutput, StreamingOutput {
     }
   }
 
+  /** A number's digits written as such (the template output's default makes a string of them). */
+  @Override
+  public void writeUserContent(long value) {
+    room(20);
+    long rest = value;
+    if (rest < 0) {
+      bytes[length++] = '-';
+    } else {
+      rest = -rest; // counted below zero, where Long.MIN_VALUE fits
+    }
+    int first = length;
+    do {
+      bytes[length++] = (byte) ('0' - rest % 10);
+      rest /= 10;
+    } while (rest != 0);
+    for (int i = first, j = length - 1; i < j; i++, j--) {
+      byte digit = bytes[i];
+      bytes[i] = bytes[j];
+      bytes[j] = digit;
+    }
+  }
+
+  @Override
+  public void writeUserContent(int value) {
+    writeUserContent((long) value);
+  }
+
   /** Room for {@code more} bytes: the array doubled (at least) when it lacks it. */
   private void room(int more) {
     if (bytes.length - length < more) {

@@ -34,6 +34,21 @@ class HtmlBytesTest {
   }
 
   @Test
+  void numbersAreWrittenAsTheirDecimalDigits() throws Exception {
+    HtmlBytes page = new HtmlBytes(1);
+    long[] numbers = {0, 7, -7, 10, 1234567890123L, Long.MAX_VALUE, Long.MIN_VALUE};
+    StringBuilder expected = new StringBuilder();
+    for (long n : numbers) {
+      page.writeUserContent(n);
+      page.writeContent(" ");
+      expected.append(n).append(' ');
+    }
+    page.writeUserContent(Integer.MIN_VALUE);
+    expected.append(Integer.MIN_VALUE);
+    assertArrayEquals(expected.toString().getBytes(StandardCharsets.US_ASCII), bytes(page));
+  }
+
+  @Test
   void aPairCutByTheRangeIsTwoLoneSurrogates() throws Exception {
     HtmlBytes page = new HtmlBytes(4);
     String pair = "a\ud83d\ude00b";
