@@ -37,10 +37,11 @@ public interface LiveDesk {
   LiveHosts hosts(long offset, int limit);
 
   /**
-   * Unknown devices (unknown-MAC conflicts still new or ignored) by lab, then IP, at most {@code
-   * limit}.
+   * Unknown devices (unknown-MAC conflicts still new or ignored) by lab (labs by name, those in no
+   * lab last), then IP: at most {@code limit} of them from place {@code offset} (from 0). Since
+   * 2.0.0.
    */
-  List<Conflict> unknownDevices(int limit);
+  UnknownDevices unknownDevices(long offset, int limit);
 
   /** A conflict; empty when there is none with that id. */
   Optional<Conflict> conflict(long id);

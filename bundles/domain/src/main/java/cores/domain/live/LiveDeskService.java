@@ -12,6 +12,7 @@ import cores.api.live.LiveHost;
 import cores.api.live.LiveHosts;
 import cores.api.live.NewNic;
 import cores.api.live.OfflineHost;
+import cores.api.live.UnknownDevices;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.FieldErrors;
@@ -115,18 +116,29 @@ public final class LiveDeskService implements LiveDesk {
     return tx.readOnly(
         em -> {
           Sql sql = Sql.of(em);
-          List<LiveHosts.LabCount> labs = new ArrayList<>();
-          long count = 0;
-          for (Map<String, Object> lab : lists.hostLabs(sql)) {
-            long n = (Long) lab.get("n");
-            labs.add(new LiveHosts.LabCount((String) lab.get("location"), n, count));
-            count += n;
-          }
+          List<LiveHosts.LabCount> labs = labCounts(lists.hostLabs(sql));
+          long count = total(labs);
           // none past the end: the count is known, the rows' query need not run
           List<Map<String, Object>> rows =
               offset < count ? lists.hostsByLab(sql, limit, offset) : List.of();
           return new LiveHosts(count, offset, labs, byLab(rows));
         });
+  }
+
+  /** Labs with their counts ({@code location}, {@code n}), each with the place of its first row. */
+  private static List<LiveHosts.LabCount> labCounts(List<Map<String, Object>> rows) {
+    List<LiveHosts.LabCount> labs = new ArrayList<>(rows.size());
+    long first = 0;
+    for (Map<String, Object> lab : rows) {
+      long n = (Long) lab.get("n");
+      labs.add(new LiveHosts.LabCount((String) lab.get("location"), n, first));
+      first += n;
+    }
+    return labs;
+  }
+
+  private static long total(List<LiveHosts.LabCount> labs) {
+    return labs.stream().mapToLong(LiveHosts.LabCount::hosts).sum();
   }
 
   /** Rows of consecutive hosts and devices, those of one lab together. */
@@ -152,16 +164,30 @@ public final class LiveDeskService implements LiveDesk {
   }
 
   @Override
-  public List<Conflict> unknownDevices(int limit) {
-    return tx
-        .readOnly(
-            em ->
-                lists.conflicts(
-                    Sql.of(em), "unknown", "new,ignore", LiveLists.Order.PLACE, limit, 0))
-        .rows()
-        .stream()
-        .map(this::conflict)
-        .toList();
+  public UnknownDevices unknownDevices(long offset, int limit) {
+    return tx.readOnly(
+        em -> {
+          Sql sql = Sql.of(em);
+          List<LiveHosts.LabCount> labs = labCounts(lists.unknownLabs(sql));
+          long count = total(labs);
+          // none past the end: the count is known, the rows' query need not run
+          List<Conflict> page =
+              offset < count
+                  ? lists
+                      .conflicts(
+                          sql,
+                          "unknown",
+                          "new,ignore",
+                          LiveLists.Order.PLACE,
+                          limit,
+                          Math.toIntExact(offset))
+                      .rows()
+                      .stream()
+                      .map(this::conflict)
+                      .toList()
+                  : List.of();
+          return new UnknownDevices(count, offset, labs, page);
+        });
   }
 
   @Override

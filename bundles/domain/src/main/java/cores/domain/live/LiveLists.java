@@ -426,6 +426,16 @@ public final class LiveLists {
           + HOSTS_AND_DEVICES
           + " GROUP BY location ORDER BY location NULLS LAST";
 
+  /** The labs of the unknown devices in the unknown devices' order ({@link Order#PLACE}). */
+  private static final String UNKNOWN_LABS =
+      "SELECT "
+          + LAB
+          + " AS location, count(*) AS n FROM live_scanconflict c"
+          + " LEFT JOIN inventory_lab l ON l.id = c.lab_id"
+          + " LEFT JOIN inventory_building bd ON bd.id = l.building_id"
+          + " WHERE c.kind = 'unknown' AND c.status IN ('new', 'ignore')"
+          + " GROUP BY 1 ORDER BY 1 NULLS LAST";
+
   private static final String LABS =
       "SELECT l.id, "
           + LAB
@@ -454,6 +464,14 @@ public final class LiveLists {
    */
   public List<Map<String, Object>> hostLabs(Sql sql) {
     return sql.rows(HOST_LABS, List.of());
+  }
+
+  /**
+   * The labs of the unknown devices (unknown MACs new or ignored) in the order {@link Order#PLACE}
+   * lists them ({@code location}, null for none) with how many each has ({@code n}).
+   */
+  public List<Map<String, Object>> unknownLabs(Sql sql) {
+    return sql.rows(UNKNOWN_LABS, List.of());
   }
 
   /** Every lab as "building/lab" ({@code name}) with its network and its racks' numbers. */

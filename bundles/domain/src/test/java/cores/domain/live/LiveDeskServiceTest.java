@@ -18,6 +18,7 @@ import cores.api.live.LiveHost;
 import cores.api.live.LiveHosts;
 import cores.api.live.NewNic;
 import cores.api.live.OfflineHost;
+import cores.api.live.UnknownDevices;
 import cores.api.web.ProblemException;
 import cores.domain.DomainDatabase;
 import cores.domain.sql.Sql;
@@ -459,11 +460,43 @@ class LiveDeskServiceTest {
         "00:c8:00:00:00:03", "10.1.8.9");
     long ignored = desk.dashboard(viewer, 50).of(Conflict.Kind.UNKNOWN).get(0).id();
     desk.ignore(changer, ignored);
-    List<Conflict> devices = desk.unknownDevices(100);
+    List<Conflict> devices = desk.unknownDevices(0, 100).page();
     assertEquals(
         List.of("10.1.8.9", "10.1.8.10", "10.2.8.9"), devices.stream().map(Conflict::ip).toList());
     assertTrue(devices.stream().anyMatch(c -> c.status().equals("ignore")));
-    assertEquals(2, desk.unknownDevices(2).size());
+    assertEquals(2, desk.unknownDevices(0, 2).page().size());
+  }
+
+  @Test
+  void unknownDevicesAreListedAPageAtATimeWithTheCountAndWhereEachLabStarts() {
+    scanned(
+        "00:cb:00:00:00:01", "10.2.8.9",
+        "00:cb:00:00:00:02", "10.1.8.10",
+        "00:cb:00:00:00:03", "10.1.8.9",
+        "00:cb:00:00:00:04", "10.1.8.11");
+    desk.resolve(
+        changer,
+        desk.dashboard(viewer, 50).of(Conflict.Kind.UNKNOWN).stream()
+            .filter(c -> c.ip().equals("10.1.8.11"))
+            .findFirst()
+            .orElseThrow()
+            .id());
+
+    UnknownDevices first = desk.unknownDevices(0, 2);
+    assertEquals(3, first.count(), "a resolved device is not unknown any more");
+    assertEquals(
+        List.of(new LiveHosts.LabCount("B1/lab1", 2, 0), new LiveHosts.LabCount("lab2", 1, 2)),
+        first.labs());
+    assertEquals(2, first.page().size());
+
+    UnknownDevices second = desk.unknownDevices(2, 2);
+    assertEquals(2, second.offset());
+    assertEquals(List.of("lab2"), second.page().stream().map(Conflict::location).toList());
+    assertEquals(3, second.count());
+
+    UnknownDevices past = desk.unknownDevices(10, 2);
+    assertTrue(past.page().isEmpty());
+    assertEquals(3, past.count());
   }
 
   @Test

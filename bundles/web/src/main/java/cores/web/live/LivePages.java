@@ -4,6 +4,7 @@ import cores.api.accounts.Permissions;
 import cores.api.live.LiveDesk;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
+import cores.web.Moved;
 import cores.web.Offsets;
 import cores.web.Site;
 import cores.web.Times;
@@ -27,9 +28,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * The live views ({@code live.view_scanconflict}): the dashboard ({@code /live/dash}: the last
  * scan, what needs attention, the open conflicts and, with live.view_offlinehostwarning, the
- * offline hosts, with their actions), the hosts by lab ({@code /live/hosts}, 50 a page) and the
- * unknown devices ({@code /live/unknown}); the original's URLs ({@code /live/}, {@code
- * /live/list/}, trailing slashes) answer 301.
+ * offline hosts, with their actions), the hosts by lab ({@code /live/hosts}) and the unknown
+ * devices ({@code /live/unknown}), each 50 a page; the original's URLs ({@code /live/}, {@code
+ * /live/list/}, trailing slashes) answer 301, their query kept.
  */
 @JakartarsResource
 @JakartarsApplicationSelect(Whiteboard.PAGES)
@@ -44,10 +45,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Path("live")
 @Produces(MediaType.TEXT_HTML)
 public final class LivePages {
-  /** At most this many conflicts of each kind, warnings and unknown devices are shown. */
+  /** At most this many conflicts of each kind and warnings are shown on the dashboard. */
   static final int SHOWN = 200;
 
-  /** Hosts and devices a page of the hosts by lab. */
+  /** Hosts and devices a page of the hosts by lab, devices a page of the unknown devices. */
   static final int PAGE = 50;
 
   private final Site site;
@@ -61,14 +62,14 @@ public final class LivePages {
   }
 
   @GET
-  public Response index() {
-    return moved("/live/hosts");
+  public Response index(@Context ContainerRequestContext request) {
+    return moved(Moved.to("/live/hosts", request.getUriInfo().getRequestUri()));
   }
 
   @GET
   @Path("list")
-  public Response list() {
-    return moved("/live/hosts");
+  public Response list(@Context ContainerRequestContext request) {
+    return moved(Moved.to("/live/hosts", request.getUriInfo().getRequestUri()));
   }
 
   @GET
@@ -101,7 +102,8 @@ public final class LivePages {
 
   @GET
   @Path("unknown")
-  public Response unknown(@Context ContainerRequestContext request) {
+  public Response unknown(
+      @QueryParam("offset") String offset, @Context ContainerRequestContext request) {
     Optional<Response> refused = gate(request);
     if (refused.isPresent()) {
       return refused.get();
@@ -112,21 +114,21 @@ public final class LivePages {
         "Unknown devices",
         "live/unknown.jte",
         new UnknownView(
-            desk.unknownDevices(SHOWN),
+            desk.unknownDevices(Offsets.of(offset), PAGE),
             desk.ignoredMacs(),
             times(),
             Actions.of(Visitor.of(request)),
-            SHOWN));
+            PAGE));
   }
 
   /**
    * The original's URLs ended in a slash: {@code /live/dash/} is {@code /live/dash}, moved; else
-   * the login redirect, or 403 without live.view_scanconflict.
+   * the login redirect, or 403 without live.view_scanconflict. The query goes along.
    */
   private Optional<Response> gate(ContainerRequestContext request) {
-    String path = request.getUriInfo().getRequestUri().getRawPath();
-    if (path.length() > 1 && path.endsWith("/")) {
-      return Optional.of(moved(path.substring(0, path.length() - 1)));
+    Optional<String> moved = Moved.slash(request.getUriInfo().getRequestUri());
+    if (moved.isPresent()) {
+      return Optional.of(moved(moved.get()));
     }
     return site.requirePermission(request, Permissions.VIEW_SCANCONFLICT);
   }

@@ -2,40 +2,69 @@ package cores.web.live;
 
 import cores.api.live.Conflict;
 import cores.api.live.IgnoredMac;
+import cores.api.live.LiveHosts;
+import cores.api.live.UnknownDevices;
 import cores.web.Times;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The unknown devices by lab, and the MACs scans skip.
+ * A page of the unknown devices by lab ({@link LabPages}, as the hosts by lab), and the MACs scans
+ * skip.
  *
- * @param shown at most this many devices are listed
+ * @param size at most this many devices a page
  */
 public record UnknownView(
-    List<Conflict> devices, List<IgnoredMac> ignored, Times times, Actions may, int shown) {
+    UnknownDevices devices, List<IgnoredMac> ignored, Times times, Actions may, int size)
+    implements LabPages {
 
-  /** The devices of one lab (in the list's order). */
-  public record Group(String name, List<Conflict> devices) {}
+  /** The devices of one lab on this page (in the list's order). */
+  public record Group(String location, List<Conflict> devices) {}
 
-  /** The devices, consecutive ones of the same lab together ("No lab" for those in none). */
+  /** The page's devices, consecutive ones of the same lab together. */
   public List<Group> groups() {
     List<Group> groups = new ArrayList<>();
-    String current = null;
     List<Conflict> devicesOfLab = null;
-    for (Conflict device : devices) {
+    String current = null;
+    for (Conflict device : devices.page()) {
       if (devicesOfLab == null || !Objects.equals(current, device.location())) {
         current = device.location();
         devicesOfLab = new ArrayList<>();
-        groups.add(new Group(current == null ? "No lab" : current, devicesOfLab));
+        groups.add(new Group(current, devicesOfLab));
       }
       devicesOfLab.add(device);
     }
     return groups;
   }
 
-  /** Whether the list stops at {@link #shown}. */
-  public boolean partly() {
-    return devices.size() >= shown;
+  @Override
+  public String path() {
+    return "/live/unknown";
+  }
+
+  @Override
+  public long count() {
+    return devices.count();
+  }
+
+  @Override
+  public long offset() {
+    return devices.offset();
+  }
+
+  @Override
+  public List<LiveHosts.LabCount> labs() {
+    return devices.labs();
+  }
+
+  @Override
+  public List<String> onPage() {
+    return groups().stream().map(Group::location).toList();
+  }
+
+  @Override
+  public int shown() {
+    return devices.page().size();
   }
 }

@@ -8,6 +8,7 @@ import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.web.Form;
+import cores.web.Moved;
 import cores.web.Site;
 import cores.web.Times;
 import cores.web.reports.Column.Kind;
@@ -388,12 +389,9 @@ public final class ReportPages {
    * (with its query); else the login redirect, or 403 without the permission.
    */
   private Optional<Response> gate(ContainerRequestContext request, String permission) {
-    URI uri = request.getUriInfo().getRequestUri();
-    String path = uri.getRawPath();
-    if (path.endsWith("/")) {
-      String query = uri.getRawQuery();
-      return Optional.of(
-          moved(path.substring(0, path.length() - 1) + (query == null ? "" : "?" + query)));
+    Optional<String> moved = Moved.slash(request.getUriInfo().getRequestUri());
+    if (moved.isPresent()) {
+      return Optional.of(moved(moved.get()));
     }
     return site.requirePermission(request, permission);
   }
