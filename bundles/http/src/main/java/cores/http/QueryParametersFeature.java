@@ -30,9 +30,16 @@ public final class QueryParametersFeature implements DynamicFeature {
 
   @Override
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-    Method method = resourceInfo.getResourceMethod();
+    context.register(new Check(declared(resourceInfo.getResourceMethod())));
+  }
+
+  /**
+   * The names of the query parameters a method of the documented API takes; null for a method the
+   * API does not document (any name is taken).
+   */
+  public static Set<String> declared(Method method) {
     ApiDoc doc = method.getAnnotation(ApiDoc.class);
-    context.register(new Check(doc == null ? null : declared(method, doc)));
+    return doc == null ? null : declared(method, doc);
   }
 
   /** The names of the method's query parameters. */
@@ -63,26 +70,7 @@ public final class QueryParametersFeature implements DynamicFeature {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      Map<String, List<String>> errors = new LinkedHashMap<>();
-      for (Map.Entry<String, List<String>> parameter :
-          request.getUriInfo().getQueryParameters().entrySet()) {
-        String name = parameter.getKey();
-        String problem =
-            parameter.getValue().stream()
-                .map(StorableText::problem)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(StorableText.problem(name));
-        if (problem != null) {
-          errors.put(StorableText.shown(name), List.of(problem));
-        } else if (declared != null && !declared.contains(name)) {
-          errors.put(
-              name,
-              List.of(
-                  "unknown parameter; this endpoint takes "
-                      + (declared.isEmpty() ? "none" : String.join(", ", sorted(declared)))));
-        }
-      }
+      Map<String, List<String>> errors = problems(request, declared);
       if (!errors.isEmpty()) {
         request.abortWith(
             Problems.response(
@@ -93,9 +81,38 @@ public final class QueryParametersFeature implements DynamicFeature {
                 .build());
       }
     }
+  }
 
-    private static List<String> sorted(Set<String> names) {
-      return names.stream().sorted().toList();
+  /**
+   * The request's query parameters that are refused, by name, with their problem: text PostgreSQL
+   * would not store, or (unless {@code declared} is null) a name not declared.
+   */
+  public static Map<String, List<String>> problems(
+      ContainerRequestContext request, Set<String> declared) {
+    Map<String, List<String>> errors = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> parameter :
+        request.getUriInfo().getQueryParameters().entrySet()) {
+      String name = parameter.getKey();
+      String problem =
+          parameter.getValue().stream()
+              .map(StorableText::problem)
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(StorableText.problem(name));
+      if (problem != null) {
+        errors.put(StorableText.shown(name), List.of(problem));
+      } else if (declared != null && !declared.contains(name)) {
+        errors.put(
+            name,
+            List.of(
+                "unknown parameter; this endpoint takes "
+                    + (declared.isEmpty() ? "none" : String.join(", ", sorted(declared)))));
+      }
     }
+    return errors;
+  }
+
+  private static List<String> sorted(Set<String> names) {
+    return names.stream().sorted().toList();
   }
 }

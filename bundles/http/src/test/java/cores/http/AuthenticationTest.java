@@ -174,6 +174,23 @@ class AuthenticationTest extends ServerFixture {
   }
 
   @Test
+  void aUserWithoutTheDocumentedPermissionIsRefused403BeforeTheQueryIsChecked() throws Exception {
+    String alice = basic("alice", "wonder land");
+    // alice holds inventory.change_host only
+    problem(send("GET", "/api/things/kinds/nic?bogus=1", null, "Authorization", alice), 403);
+    problem(send("GET", "/api/things/kinds/nic?mine=%00", null, "Authorization", alice), 403);
+    // who may, is told what is wrong with the query
+    String root = basic("root", "r00t:pw");
+    problem(send("GET", "/api/things/kinds/nic?bogus=1", null, "Authorization", root), 400);
+    problem(send("GET", "/api/things/kinds/nic?mine=%00", null, "Authorization", root), 400);
+    // a list the query opens to anyone stays the resource's to decide
+    HttpResponse<String> mine =
+        send("GET", "/api/things/kinds/nic?mine=1", null, "Authorization", alice);
+    assertEquals(200, mine.statusCode(), mine.body());
+    problem(send("GET", "/api/things/kinds/nic", null, "Authorization", alice), 403);
+  }
+
+  @Test
   void aRefusalBeforeTheBodyIsReadClosesTheConnectionAndOneAfterKeepsIt() throws Exception {
     // the client has sent only part of its body when the 401 is written
     String refused =

@@ -121,6 +121,27 @@ final class TestResources {
       return typed;
     }
 
+    /** A list whose permission follows the path; {@code mine=1} lists one's own for anyone. */
+    @GET
+    @Path("kinds/{kind}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @ApiDoc(
+        permission = "inventory.{action}_{kind}",
+        query = "mine: 1 lists my own, for any logged-in user",
+        values =
+            @ApiDoc.Values(
+                param = "kind",
+                value = {"host", "nic"}))
+    public Map<String, Object> kinds(
+        @PathParam("kind") String kind,
+        @QueryParam("mine") String mine,
+        @Context SecurityContext security) {
+      if (!"1".equals(mine)) {
+        Access.require(security, "inventory.view_" + kind);
+      }
+      return Map.of("kind", kind);
+    }
+
     @POST
     @Path("root")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -105,6 +105,11 @@ public abstract class ModelResource implements ApiSchemas {
       @Context Providers providers) {
     Served it = served(path);
     Map<String, String> query = Query.of(uri);
+    boolean listsItself = it.rules().listsItself(query);
+    if (!listsItself) {
+      // who may not read the list learns only that, whatever the query
+      Access.require(security, it.model().permission("view"));
+    }
     // the resource declares every model's filters: those of other models are refused here
     Set<String> takes = new TreeSet<>(it.rules().listParameters());
     it.model().filters().forEach(filter -> takes.add(filter.name()));
@@ -118,13 +123,12 @@ public abstract class ModelResource implements ApiSchemas {
     errors.throwIfAny();
     Page.Window window = Page.Window.of(limit, offset, Query.PAGE_SIZE);
     Inventory.Rows rows;
-    if (it.rules().listsItself(query)) {
+    if (listsItself) {
       Rules.Actor actor = actor(Access.user(security));
       rows =
           tx.readOnly(
               em -> it.rules().list(Sql.of(em), query, actor, window.limit(), window.offset()));
     } else {
-      Access.require(security, it.model().permission("view"));
       List<String> reads = KeptAnswers.reads(it.model(), query);
       if (reads != null) {
         return kept(

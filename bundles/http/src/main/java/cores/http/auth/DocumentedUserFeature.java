@@ -1,6 +1,7 @@
 package cores.http.auth;
 
 import cores.api.web.ApiDoc;
+import cores.http.QueryParametersFeature;
 import cores.http.docs.Endpoints;
 import cores.http.problem.Problems;
 import jakarta.annotation.Priority;
@@ -15,6 +16,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An operation the API documents as one for a user (its permission is not {@code anonymous}, see
@@ -22,8 +24,10 @@ import java.util.Optional;
  * neither a malformed body nor an unknown query parameter is answered first, and no list of
  * parameters is shown. An operation that reads a body and whose documented permission says all who
  * may call it ({@link DocumentedPermission}) answers a user who may not 403 before the body is
- * read: who may not do something learns only that, whatever the body. (Operations without a body
- * keep their checks in the resource: a list's may depend on its query, e.g. the current notices.)
+ * read: who may not do something learns only that, whatever the body. An operation without a body
+ * (a list) keeps its check in the resource, since who may call can depend on the query (the current
+ * notices), but a query the API refuses ({@link QueryParametersFeature#problems}: an unknown
+ * parameter, a NUL) is answered 403 first for a user the documented rule leaves out, as a body is.
  * The resource checks again; this only decides the order. Decided once per method when the
  * application is built.
  */
@@ -38,13 +42,11 @@ public final class DocumentedUserFeature implements DynamicFeature {
       return;
     }
     Optional<DocumentedPermission> rule =
-        readsBody(method)
-            ? DocumentedPermission.of(
-                permission,
-                Endpoints.action(httpMethod(method)),
-                Endpoints.valueNames(method, type))
-            : Optional.empty();
-    context.register(new UserRequired(rule.orElse(null)));
+        DocumentedPermission.of(
+            permission, Endpoints.action(httpMethod(method)), Endpoints.valueNames(method, type));
+    context.register(
+        new UserRequired(
+            rule.orElse(null), readsBody(method), QueryParametersFeature.declared(method)));
   }
 
   /** Whether a parameter of the method is the request's body (none of JAX-RS's annotations). */
@@ -68,18 +70,27 @@ public final class DocumentedUserFeature implements DynamicFeature {
 
   @Priority(Priorities.AUTHORIZATION)
   static final class UserRequired implements ContainerRequestFilter {
-    /** The rule checked before the body is read; null when the resource checks it. */
+    /** The documented rule, if it says all who may call; null when only the resource knows. */
     private final DocumentedPermission rule;
 
-    UserRequired(DocumentedPermission rule) {
+    /** Whether the operation reads a body: then the rule is checked whatever the query. */
+    private final boolean body;
+
+    /** The query parameters the operation takes; null: any. */
+    private final Set<String> declared;
+
+    UserRequired(DocumentedPermission rule, boolean body, Set<String> declared) {
       this.rule = rule;
+      this.body = body;
+      this.declared = declared;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
       if (request.getSecurityContext().getUserPrincipal() == null) {
         request.abortWith(RolesAllowedFeature.notAuthenticated());
-      } else if (rule != null) {
+      } else if (rule != null
+          && (body || !QueryParametersFeature.problems(request, declared).isEmpty())) {
         rule.refusal(request)
             .ifPresent(why -> request.abortWith(Problems.response(403, why).build()));
       }
