@@ -21,6 +21,8 @@ import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
 import cores.api.web.PageLayout;
 import cores.api.web.ProblemException;
+import cores.api.web.RefusedQuery;
+import cores.api.web.StorableText;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import jakarta.ws.rs.Consumes;
@@ -161,8 +163,8 @@ public final class AdminPages {
 
   /**
    * The list with a message and problems, its bulk form as {@code asPosted}; a filter value the
-   * desk refuses is dropped, named among the problems (400), and a page past the end is redirected
-   * to the last.
+   * desk refuses and a search or filter set aside ({@link RefusedQuery}) are dropped, named among
+   * the problems (400), and a page past the end is redirected to the last.
    */
   private Response listPage(
       ContainerRequestContext request,
@@ -174,6 +176,7 @@ public final class AdminPages {
       Views.Chosen asPosted) {
     require(visitor, model, "view");
     List<String> problems = new ArrayList<>(given);
+    status = RefusedFilters.setAside(RefusedQuery.of(request), model, problems, status);
     MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
     Map<String, String> query = new LinkedHashMap<>();
     params.forEach(
@@ -257,20 +260,15 @@ public final class AdminPages {
       MultivaluedMap<String, String> posted) {
     Visitor visitor = Visitor.of(request);
     AdminModel model = model(app, name);
-    // no field here is typed: a NUL in one was forged, refused before any lookup
-    PostedForm.requireStorable(posted);
-    String action = first(posted, "action");
-    // a refusal shows the list again with the rows ticked and the action chosen, as posted
-    Views.Chosen chosen = Selection.chosen(posted);
-    if (action == null || action.isBlank()) {
-      return refused(
-          request,
-          visitor,
-          model,
-          400,
-          List.of("No action was chosen: choose one for the selected rows, then Go."),
-          chosen);
+    // a forged field (a NUL) or no action: the list again, saying so, before any lookup; the rows
+    // stay ticked and the action chosen as posted, unless a field was forged
+    List<String> refused = RefusedFilters.bulk(posted);
+    Views.Chosen chosen =
+        StorableText.problems(posted).isEmpty() ? Selection.chosen(posted) : Views.Chosen.NONE;
+    if (!refused.isEmpty()) {
+      return refused(request, visitor, model, 400, refused, chosen);
     }
+    String action = first(posted, "action");
     List<Long> ids =
         Selection.ids(
             desk,

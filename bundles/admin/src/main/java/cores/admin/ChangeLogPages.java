@@ -4,6 +4,7 @@ import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
 import cores.api.web.Dates;
 import cores.api.web.PageLayout;
+import cores.api.web.RefusedQuery;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import jakarta.ws.rs.GET;
@@ -108,6 +109,9 @@ public final class ChangeLogPages {
       }
     }
     List<String> problems = new ArrayList<>();
+    // a filter set aside (RefusedQuery): the list without it, saying so
+    RefusedQuery.of(request)
+        .forEach((name, messages) -> messages.forEach(m -> problems.add(name + ": " + m)));
     Set<String> models = superuser ? null : visible;
     if (query.containsKey("model")) {
       models = visible.contains(query.get("model")) ? Set.of(query.get("model")) : Set.of();

@@ -2,13 +2,18 @@ package cores.admin;
 
 import cores.api.admin.AdminModel;
 import cores.api.web.ProblemException;
+import cores.api.web.RefusedQuery;
+import cores.api.web.StorableText;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A list's filter values the desk refused (not an option: an edited URL), dropped so that the list
- * shows without them, and its links keep none of them, each named with why.
+ * shows without them, and its links keep none of them, each named with why; so too a search or
+ * filter holding text PostgreSQL would not store, which the pages' application set aside ({@link
+ * RefusedQuery}), and a bulk action's forged field.
  */
 final class RefusedFilters {
   private RefusedFilters() {}
@@ -38,6 +43,46 @@ final class RefusedFilters {
       chosen.replaceAll((filter, value) -> "");
       model.filters().forEach(query::remove);
       problems.add(refusal.detail() + " The filters were not applied.");
+    }
+    return problems;
+  }
+
+  /**
+   * The search and filters set aside before the list was asked ({@link RefusedQuery}), each named
+   * with its problem among the problems.
+   *
+   * @return the status to answer: 400 when any was set aside, else {@code status}
+   */
+  static int setAside(
+      Map<String, List<String>> refused, AdminModel model, List<String> problems, int status) {
+    refused.forEach(
+        (name, messages) ->
+            messages.forEach(m -> problems.add(label(model, name) + ": " + m + " Not applied.")));
+    return refused.isEmpty() ? status : 400;
+  }
+
+  private static String label(AdminModel model, String name) {
+    if ("q".equals(name)) {
+      return "Search";
+    }
+    return model.filters().contains(name)
+        ? "Filter " + model.field(name).orElseThrow().label()
+        : "Parameter " + name;
+  }
+
+  /**
+   * The problems of a bulk action's form: a field holding text PostgreSQL would not store ({@link
+   * StorableText}; none is typed, so it was forged), else no action chosen. Empty when it may go
+   * on.
+   */
+  static List<String> bulk(MultivaluedMap<String, String> posted) {
+    List<String> problems = new ArrayList<>();
+    StorableText.problems(posted)
+        .forEach(
+            (field, messages) ->
+                messages.forEach(m -> problems.add("Nothing was done: field " + field + ": " + m)));
+    if (problems.isEmpty() && PostedForm.first(posted, "action").isBlank()) {
+      problems.add("No action was chosen: choose one for the selected rows, then Go.");
     }
     return problems;
   }

@@ -13,6 +13,7 @@ import cores.http.docs.Endpoints;
 import cores.http.docs.Operation;
 import cores.http.pages.HtmlProblems;
 import cores.http.pages.PageLayouts;
+import cores.http.pages.StorableQueries;
 import cores.http.problem.InternalErrors;
 import cores.http.problem.JsonProblemMapper;
 import cores.http.problem.ProblemExceptionMapper;
@@ -303,6 +304,7 @@ final class JerseyApplication implements AutoCloseable {
       instances.add(new CachedAnswer.Filter());
     } else {
       instances.add(new HtmlProblems(layouts));
+      instances.add(new StorableQueries());
     }
     return instances;
   }

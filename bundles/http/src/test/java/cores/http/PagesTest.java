@@ -77,6 +77,7 @@ class PagesTest {
             Readiness.READY);
     server.addPage(LoginPage.of(services, new CsrfTokens(SECRET), new PageLayouts()));
     server.addPage(LogoutPage.of(services, new CsrfTokens(SECRET)));
+    server.addPage(new QueryEcho());
     server.addResource(new AuthTestResource());
     server.start();
     base = "http://127.0.0.1:" + server.port();
@@ -325,6 +326,39 @@ class PagesTest {
     assertFalse(
         noCookie.headers().allValues("Set-Cookie").stream()
             .anyMatch(c -> c.startsWith("cores_session=")));
+  }
+
+  /** A page that shows what it was asked and what was set aside. */
+  @jakarta.ws.rs.Path("query-echo")
+  public static final class QueryEcho {
+    @jakarta.ws.rs.GET
+    @jakarta.ws.rs.Produces("text/plain")
+    public String echo(
+        @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext r) {
+      return "asked "
+          + new java.util.TreeMap<>(r.getUriInfo().getQueryParameters())
+          + " raw "
+          + r.getUriInfo().getRequestUri().getRawQuery()
+          + " refused "
+          + cores.api.web.RefusedQuery.of(r);
+    }
+  }
+
+  @Test
+  void aQueryParameterWithANulIsSetAsideForThePageToShowItsProblem() throws Exception {
+    HttpResponse<String> page = send("GET", "/query-echo?q=a%00b&lab=B1%2FA&sort=", null);
+    assertEquals(200, page.statusCode(), page.body());
+    assertEquals(
+        "asked {lab=[B1/A], sort=[]} raw lab=B1%2FA&sort= refused {q=["
+            + cores.api.web.StorableText.NUL_MESSAGE
+            + "]}",
+        page.body());
+    HttpResponse<String> name = send("GET", "/query-echo?x%00=1", null);
+    assertEquals(
+        "asked {} raw null refused {x\uFFFD=[" + cores.api.web.StorableText.NUL_MESSAGE + "]}",
+        name.body());
+    HttpResponse<String> plain = send("GET", "/query-echo?q=x", null);
+    assertEquals("asked {q=[x]} raw q=x refused {}", plain.body());
   }
 
   @Test

@@ -7,9 +7,11 @@ import cores.api.booking.BookingDesk;
 import cores.api.booking.Hold;
 import cores.api.web.Access;
 import cores.api.web.ProblemException;
+import cores.api.web.RefusedQuery;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.web.Flash;
+import cores.web.Form;
 import cores.web.Site;
 import cores.web.Times;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -66,7 +69,11 @@ public final class UserPages {
   }
 
   /** The lookup form and, once asked, the users that match. */
-  public record LookupView(String query, List<User> matches, boolean limited) {
+  /**
+   * @param form the search as asked, with its problem at {@code q} when it was set aside ({@link
+   *     RefusedQuery}: a NUL in it)
+   */
+  public record LookupView(String query, List<User> matches, boolean limited, Form form) {
     public String name(User user) {
       return Site.displayName(user);
     }
@@ -93,16 +100,21 @@ public final class UserPages {
         request,
         me -> {
           String query = q == null ? "" : q.strip();
+          Form form = Form.of(Map.of("q", query));
+          RefusedQuery.of(request)
+              .getOrDefault("q", List.of())
+              .forEach(problem -> form.error("q", problem));
           List<User> matches = accounts.search(query, MATCHES + 1);
           return site.render(
               request,
-              200,
+              form.hasErrors() ? 400 : 200,
               "Look up a user",
               "account/lookup.jte",
               new LookupView(
                   query,
                   matches.subList(0, Math.min(MATCHES, matches.size())),
-                  matches.size() > MATCHES));
+                  matches.size() > MATCHES,
+                  form));
         });
   }
 

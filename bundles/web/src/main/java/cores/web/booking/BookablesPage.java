@@ -2,6 +2,7 @@ package cores.web.booking;
 
 import cores.api.booking.BookableQuery;
 import cores.api.booking.BookingDesk;
+import cores.api.web.RefusedQuery;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.web.Offsets;
@@ -53,7 +54,8 @@ public final class BookablesPage {
   public Response search(
       @QueryParam("offset") String offset, @Context ContainerRequestContext request) {
     Visitor visitor = Visitor.of(request);
-    BookableQuery query = Search.query(request.getUriInfo().getQueryParameters());
+    BookableQuery query =
+        Search.query(request.getUriInfo().getQueryParameters(), RefusedQuery.of(request));
     int at = Offsets.of(offset);
     Search view =
         new Search(

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,9 +29,14 @@ public record Search(
   /** Results per page. */
   public static final int PAGE = 50;
 
-  /** The query of a request's parameters; 400 naming the parameter for values that are wrong. */
-  static BookableQuery query(MultivaluedMap<String, String> parameters) {
+  /**
+   * The query of a request's parameters and those set aside ({@link cores.api.web.RefusedQuery}: a
+   * NUL in them); 400 naming the parameter for values that are wrong, as for those set aside.
+   */
+  static BookableQuery query(
+      MultivaluedMap<String, String> parameters, Map<String, List<String>> refused) {
     FieldErrors errors = new FieldErrors();
+    refused.forEach((name, problems) -> problems.forEach(problem -> errors.check(name, problem)));
     BookableQuery query =
         new BookableQuery(
             flag(parameters, "free"),

@@ -5,6 +5,7 @@ import cores.api.reports.CsvFile;
 import cores.api.reports.Report;
 import cores.api.reports.ReportDesk;
 import cores.api.web.ProblemException;
+import cores.api.web.RefusedQuery;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.web.Form;
@@ -371,9 +372,13 @@ public final class ReportPages {
     return query.toString();
   }
 
-  /** The named query parameters (their first values) as a form. */
+  /**
+   * The named query parameters (their first values) as a form; one set aside ({@link RefusedQuery}:
+   * a NUL in it) is empty, with its problem at its field.
+   */
   private static Form query(ContainerRequestContext request, String... names) {
     MultivaluedMap<String, String> given = request.getUriInfo().getQueryParameters();
+    Map<String, List<String>> refused = RefusedQuery.of(request);
     Map<String, String> values = new LinkedHashMap<>();
     for (String name : names) {
       String value = given.getFirst(name);
@@ -381,7 +386,11 @@ public final class ReportPages {
         values.put(name, value);
       }
     }
-    return Form.of(values);
+    Form form = Form.of(values);
+    for (String name : names) {
+      refused.getOrDefault(name, List.of()).forEach(problem -> form.error(name, problem));
+    }
+    return form;
   }
 
   /**

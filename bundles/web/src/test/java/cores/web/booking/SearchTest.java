@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchTest {
@@ -24,7 +25,7 @@ class SearchTest {
     parameters.add("lab", "3");
     parameters.add("lab", "4,5");
     parameters.add("ipsort", "on");
-    BookableQuery query = Search.query(parameters);
+    BookableQuery query = Search.query(parameters, Map.of());
     assertTrue(query.free() && query.ipSort());
     assertEquals(List.of(3L, 4L, 5L), query.labs());
     Search search = search(query, 0, 120);
@@ -37,10 +38,24 @@ class SearchTest {
   void aWrongIdIsABadRequestNamingTheParameter() {
     MultivaluedHashMap<String, String> parameters = new MultivaluedHashMap<>();
     parameters.add("building", "1,x");
-    ProblemException e = assertThrows(ProblemException.class, () -> Search.query(parameters));
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> Search.query(parameters, Map.of()));
     assertEquals(400, e.status());
     assertEquals(List.of("must be ids (whole numbers), not x"), e.errors().get("building"));
     assertThrows(ProblemException.class, () -> Offsets.of("ten"));
+  }
+
+  @Test
+  void aFilterSetAsideForItsNulIsABadRequestNamingTheParameter() {
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                Search.query(
+                    new MultivaluedHashMap<>(),
+                    Map.of("lab", List.of(cores.api.web.StorableText.NUL_MESSAGE))));
+    assertEquals(400, e.status());
+    assertEquals(List.of(cores.api.web.StorableText.NUL_MESSAGE), e.errors().get("lab"));
   }
 
   @Test

@@ -1,0 +1,63 @@
+package cores.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.web.StorableText;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a list says of a search or filter set aside, and of a bulk action's form. */
+class RefusedFiltersTest {
+  private static final AdminModel HOST =
+      new AdminModel(
+          "inventory",
+          "host",
+          "Hosts",
+          List.of(
+              new AdminField("hostname", "text", true, true, List.of(), null),
+              new AdminField("host_type", "ref", false, true, List.of(), "hosttype")),
+          List.of("hostname"),
+          List.of("host_type"),
+          "hostname",
+          Map.of(),
+          List.of());
+
+  @Test
+  void aSearchOrFilterSetAsideIsNamedAtItsPlaceAnd400() {
+    List<String> problems = new ArrayList<>(List.of("given"));
+    List<String> nul = List.of(StorableText.NUL_MESSAGE);
+    int status =
+        RefusedFilters.setAside(
+            new java.util.LinkedHashMap<>(Map.of("q", nul)), HOST, problems, 200);
+    assertEquals(400, status);
+    assertEquals(
+        List.of("given", "Search: " + StorableText.NUL_MESSAGE + " Not applied."), problems);
+    List<String> filter = new ArrayList<>();
+    RefusedFilters.setAside(Map.of("host_type", nul), HOST, filter, 200);
+    assertEquals(
+        List.of("Filter host type: " + StorableText.NUL_MESSAGE + " Not applied."), filter);
+    assertEquals(200, RefusedFilters.setAside(Map.of(), HOST, new ArrayList<>(), 200));
+  }
+
+  @Test
+  void aBulkFormWithAForgedFieldDoesNothingAndSaysWhich() {
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.add("action", "delete");
+    posted.add("select", "1\u0000");
+    assertEquals(
+        List.of("Nothing was done: field select: " + StorableText.NUL_MESSAGE),
+        RefusedFilters.bulk(posted));
+    posted.putSingle("select", "1");
+    assertEquals(List.of(), RefusedFilters.bulk(posted));
+    posted.putSingle("action", " ");
+    assertEquals(
+        List.of("No action was chosen: choose one for the selected rows, then Go."),
+        RefusedFilters.bulk(posted));
+  }
+}
