@@ -235,6 +235,14 @@ class ChangeLogServiceTest {
   }
 
   @Test
+  void noiseColumnsWrittenAlongAChangeAreLeftOutOfIt() {
+    long id = insert("scope");
+    update(id, "name = 'telescope', lastseen = now()");
+    Change change = changes.history("lab", "gadget", id, 10).get(0);
+    assertEquals(List.of(new Change.FieldChange("name", "scope", "telescope")), change.fields());
+  }
+
+  @Test
   void onATableWithoutNoiseColumnsOnlyAnUpdateThatChangesSomethingIsRecorded() throws SQLException {
     sql("INSERT INTO thing (name) VALUES ('lens')");
     sql("UPDATE thing SET name = name");

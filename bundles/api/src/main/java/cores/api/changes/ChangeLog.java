@@ -16,9 +16,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * forget one. A bundle tracks a table by calling the SQL function {@code cores_change_track(table,
  * app, model, secrets, noise)} from its Liquibase changelog (the persistence bundle's own
  * changelog, applied before any bundle's, defines it): {@code secrets} are columns never stored,
- * {@code noise} columns whose changes alone are not worth a change (e.g. {@code lastseen}). A
- * tracked table whose rows have owners names its owner column with {@code cores_change_owner(table,
- * column)}: the owner of a row may read its history ({@link #ownedBy}).
+ * {@code noise} columns whose changes alone are not worth a change (e.g. {@code lastseen}), and
+ * which an update's change leaves out. A tracked table whose rows have owners names its owner
+ * column with {@code cores_change_owner(table, column)}: the owner of a row may read its history
+ * ({@link #ownedBy}).
  *
  * <p>Who writes is bound to the thread by the request layer ({@link #actingAs}); every read-write
  * transaction started on that thread records them. Writes with nobody bound (scheduled jobs) are

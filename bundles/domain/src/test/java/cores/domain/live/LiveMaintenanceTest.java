@@ -131,6 +131,28 @@ class LiveMaintenanceTest {
   }
 
   @Test
+  void aHostsStatusSinceIsLeftOutOfItsHistoryAsItsLastSightingIs() throws SQLException {
+    long host = data.hostOf(data.nic("00:b6:00:00:00:01", null, data.fixture.rack, "new"));
+    String updates =
+        "SELECT count(*) FROM cores_change WHERE model = 'host' AND action = 'update'"
+            + " AND object_id = "
+            + host;
+    data.db.execute(
+        "UPDATE inventory_host SET status_since = now() - interval '1 day' WHERE id = " + host,
+        "UPDATE inventory_host SET lastseen = now() WHERE id = " + host);
+    assertEquals(0, count(updates), "noise alone is no change");
+    data.db.execute("UPDATE inventory_host SET status = 'active' WHERE id = " + host);
+    assertEquals(1, count(updates + " AND after ->> 'status' = 'active'"));
+    assertEquals(
+        0,
+        count(
+            updates
+                + " AND (before -> 'status_since' IS NOT NULL"
+                + " OR after -> 'status_since' IS NOT NULL)"),
+        "the trigger's new status_since is not shown beside the status");
+  }
+
+  @Test
   void neverSeenHostIsWarnedOnlyAfter48HoursActive() throws SQLException {
     long fresh = data.hostOf(data.nic("00:b5:00:00:00:01", null, data.fixture.rack, "active"));
     assertEquals(0L, run().get("offline_warnings_raised"), "created active just now");
