@@ -25,7 +25,8 @@ import org.openqa.selenium.JavascriptExecutor;
  * would not store (a NUL) comes back at its field as typed, a save without the record of what the
  * form was opened on is refused showing the object as it is now, and a post another site sent is
  * refused even with the session's CSRF token, while this site's own (and every browser post of the
- * other browser tests) goes on. Nothing refused is written.
+ * other browser tests) goes on; a NUL in a list's search or filter shows the list again naming it,
+ * and one in a bulk action's (forged) field does nothing. Nothing refused is written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -136,6 +137,45 @@ class AdminFormsIT {
         post(root, path, form, "Origin", site.url(), "Sec-Fetch-Site", "same-origin");
     assertEquals(303, own.statusCode(), own.body());
     assertEquals("from another site", site.api().db().text(details, hostId));
+  }
+
+  @Test
+  @Order(10)
+  void aSearchOrFilterWithANulShowsTheListAgainNamingItAndAForgedBulkFieldDoesNothing()
+      throws Exception {
+    HttpResponse<String> search = get(root, "/admin/inventory/host?q=%00&status=active");
+    assertEquals(400, search.statusCode(), search.body());
+    assertTrue(search.body().contains("Search: Text must not contain NUL"), search.body());
+    assertTrue(search.body().contains("id=\"results\""), "the list again: " + search.body());
+    HttpResponse<String> filter = get(root, "/admin/inventory/host?status=a%00");
+    assertEquals(400, filter.statusCode(), filter.body());
+    assertTrue(filter.body().contains("Filter status: Text must not contain NUL"), filter.body());
+    HttpResponse<String> changes = get(root, "/admin/changes?model=%00");
+    assertTrue(changes.body().contains("model: Text must not contain NUL"), changes.body());
+
+    String status = "SELECT status FROM booking_bookable WHERE host_id = ?";
+    String before = site.api().db().text(status, hostId);
+    root.open("/admin/inventory/host");
+    String token = root.find("input[name=csrfmiddlewaretoken]").getAttribute("value");
+    HttpResponse<String> forged =
+        post(
+            root,
+            "/admin/inventory/host",
+            "csrfmiddlewaretoken=" + token + "&action=suspend&select=" + hostId + "&select=1%00");
+    assertEquals(400, forged.statusCode(), forged.body());
+    assertTrue(
+        forged.body().contains("Nothing was done: field select: Text must not contain NUL"),
+        forged.body());
+    assertEquals(before, site.api().db().text(status, hostId), "nothing written");
+  }
+
+  private HttpResponse<String> get(Browser browser, String path) throws Exception {
+    String session = browser.driver().manage().getCookieNamed("cores_session").getValue();
+    return http.send(
+        HttpRequest.newBuilder(URI.create(site.url() + path))
+            .header("Cookie", "cores_session=" + session)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /**

@@ -95,7 +95,15 @@ class AuthorizationMatrixIT {
      * ;}): then a body is read only for them, and who may not is refused whatever it is.
      */
     boolean refusesBeforeTheBody() {
-      return hasBody && !declared.replace("; not while impersonating", "").matches(".*[;:].*");
+      return hasBody && refusesFirst();
+    }
+
+    /**
+     * Whether who may not is refused before a query the API refuses (an unknown parameter) is
+     * answered: where the declaration says all who may call, with a body or without.
+     */
+    boolean refusesFirst() {
+      return !declared.replace("; not while impersonating", "").matches(".*[;:].*");
     }
 
     /** The permission names of the first alternative: what a minimal holder needs. */
@@ -257,10 +265,12 @@ class AuthorizationMatrixIT {
     boolean admitted = o.admits(caller);
     // an anonymous caller left out is refused before the request is read: a broken body and an
     // unknown parameter must not be answered first; a user left out by a declaration that says
-    // all who may call is refused before the body is read
+    // all who may call is refused before the body is read and before the query is checked
     boolean hostile = !admitted && !caller.loggedIn();
     boolean brokenBody = hostile || (!admitted && o.refusesBeforeTheBody());
-    String path = o.path().replaceAll("\\{[^}]+}", NO_SUCH_ID) + (hostile ? "?matrix-bogus=1" : "");
+    boolean bogusQuery = hostile || (!admitted && o.refusesFirst());
+    String path =
+        o.path().replaceAll("\\{[^}]+}", NO_SUCH_ID) + (bogusQuery ? "?matrix-bogus=1" : "");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(api.cores().uri(path))
             .timeout(Duration.ofSeconds(60))

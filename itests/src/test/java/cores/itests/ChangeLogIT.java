@@ -161,6 +161,21 @@ class ChangeLogIT {
   }
 
   @Test
+  void aHostsChangeOfStatusIsShownWithoutTheTimeItChangedAsItsLastSightingIsNot() throws Exception {
+    long type = create("hosttype", "{\"name\":\"ss-type\"}");
+    long hardware = create("hosthardware", "{\"name\":\"ss-hw\",\"host_type\":" + type + "}");
+    long host = create("host", "{\"hostname\":\"ss-host\",\"hardware\":" + hardware + "}");
+    patch("host", host, "{\"status\":\"active\"}");
+    HttpResponse<String> answer =
+        api.send("GET", "/api/changes?model=host&id=" + host + "&limit=1", admin, null);
+    assertEquals(200, answer.statusCode(), answer.body());
+    String update = answer.body();
+    assertTrue(update.contains("\"action\":\"update\""), update);
+    assertTrue(update.contains("\"status\""), update);
+    assertFalse(update.contains("status_since"), "a time of writing, noise: " + update);
+  }
+
+  @Test
   void bookingAndLiveWritesLeaveTheirChanges() throws Exception {
     long bookable = bookable("bl");
     assertEquals(List.of("create"), history("bookable", bookable));

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * kind — numbers of a thousand digits, nesting a thousand deep, NUL, a lone surrogate, years
  * PostgreSQL cannot store or that do not exist, values of the wrong JSON type — and the whole body
  * is replaced by such values too. Each must be answered 4xx with problem details, and afterwards no
- * table holds anything it did not hold before.
+ * table holds anything it did not hold before. A NUL in any documented query parameter of a GET is
+ * a 400 problem naming the parameter.
  */
 class HostileValuesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +69,44 @@ class HostileValuesIT {
     if (api != null) {
       api.close();
     }
+  }
+
+  @Test
+  void everyQueryParameterHoldingANulIsAProblemNamingIt() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    int sent = 0;
+    Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+    while (paths.hasNext()) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      if (path.getKey().contains("{")) {
+        continue;
+      }
+      for (JsonNode parameter : path.getValue().path("get").path("parameters")) {
+        if (!"query".equals(parameter.path("in").asText())) {
+          continue;
+        }
+        String name = parameter.path("name").asText();
+        HttpResponse<String> answer =
+            api.send("GET", path.getKey() + "?" + name + "=a%00b", admin, null);
+        sent++;
+        String type = answer.headers().firstValue("Content-Type").orElse("");
+        if (answer.statusCode() != 400
+            || !type.startsWith("application/problem+json")
+            || !answer.body().contains("\"" + name + "\":[\"Text must not contain NUL")) {
+          wrong.add(
+              "GET "
+                  + path.getKey()
+                  + " "
+                  + name
+                  + ": "
+                  + answer.statusCode()
+                  + " "
+                  + answer.body().substring(0, Math.min(200, answer.body().length())));
+        }
+      }
+    }
+    assertTrue(sent > 10, "only " + sent + " query parameters documented");
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
   }
 
   /** One hostile request: what it replaced and the body sent. */

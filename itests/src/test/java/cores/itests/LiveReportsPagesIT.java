@@ -357,6 +357,10 @@ class LiveReportsPagesIT {
             new String[] {"/live/list/", "/live/hosts"},
             new String[] {"/live/dash/", "/live/dash"},
             new String[] {"/live/unknown/", "/live/unknown"},
+            new String[] {"/live/hosts/?offset=50", "/live/hosts?offset=50"},
+            new String[] {"/live/list/?offset=50", "/live/hosts?offset=50"},
+            new String[] {"/live/unknown/?offset=50", "/live/unknown?offset=50"},
+            new String[] {"/reports/usage/?days=30", "/reports/usage?days=30"},
             new String[] {"/reports/assetsummary/", "/reports/assets"},
             new String[] {"/reports/usage/", "/reports/usage"},
             new String[] {"/reports/longreservations/", "/reports/longreservations"})) {
@@ -397,6 +401,51 @@ class LiveReportsPagesIT {
     assertTrue(viewer.all("#offline-heading").isEmpty(), viewer.text());
     assertFalse(viewer.text().contains("lr-02"), viewer.text());
     viewer.assertAccessible();
+  }
+
+  @Test
+  @Order(12)
+  void aReportFilterWithANulIsShownAgainWithTheProblemAtTheField() throws Exception {
+    HttpResponse<String> refused = get(staff, "/reports/usage?days=%00&from=2026-01-01");
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("cores-field--invalid"), refused.body());
+    assertTrue(refused.body().contains("must not contain NUL characters"), refused.body());
+    assertTrue(refused.body().contains("value=\"2026-01-01\""), "the other filter stays");
+    staff.open("/reports/usage?days=%00");
+    assertTrue(
+        staff.find(".cores-field--invalid .cores-error").getText().contains("NUL"), staff.text());
+    staff.assertAccessible();
+  }
+
+  @Test
+  @Order(13)
+  void theUnknownDevicesArePagedAsTheHostsWithEveryLabReachable() throws Exception {
+    StringBuilder scan = new StringBuilder("{\"agentident\":\"pages-agent\",\"results\":[");
+    for (int i = 1; i <= 60; i++) {
+      scan.append(i == 1 ? "" : ",")
+          .append(String.format("{\"mac\":\"00:1b:21:cc:00:%02x\",\"ip\":\"10.81.1.%d\"}", i, i));
+    }
+    scan.append("]}");
+    HttpResponse<String> ingested =
+        site.api().send("POST", "/api/live/ingest", site.admin(), scan.toString());
+    assertEquals(200, ingested.statusCode(), ingested.body());
+    staff.open("/live/unknown");
+    Matcher range = Pattern.compile("50 a page: 1–50 of (\\d+)\\.").matcher(staff.text());
+    assertTrue(range.find(), staff.text());
+    long count = Long.parseLong(range.group(1));
+    assertTrue(count > 60, staff.text());
+    assertEquals(50, staff.all("main section[aria-labelledby^='lab-'] tbody tr").size());
+    assertTrue(staff.all("a[rel=prev]").isEmpty());
+    staff.assertAccessible();
+    staff.follow("a[rel=next]");
+    assertEquals("/live/unknown?offset=50", staff.path());
+    assertEquals(count - 50, staff.all("main section[aria-labelledby^='lab-'] tbody tr").size());
+    assertTrue(staff.text().contains("B1/Lab One (continued)"), staff.text());
+    assertTrue(staff.all("a[rel=next]").isEmpty());
+    staff.assertAccessible();
+    staff.screenshot("live-unknown-page-2");
+    staff.follow("a[rel=prev]");
+    assertEquals("/live/unknown", staff.path());
   }
 
   /** The first open conflict of a kind (a query of /api/live/conflicts). */
