@@ -53,6 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ScaleOutIT {
   private static final String SITE = "cores.scale.test";
   private static final Pattern OUTBOX_ID = Pattern.compile("<outbox\\.(\\d+)\\.\\d+@");
+  private final SecureRandom random = new SecureRandom();
 
   /** A zone where it is about noon now: the morning job's 06:00 has passed, unrun. */
   private static final ZoneOffset ZONE =
@@ -116,7 +117,7 @@ class ScaleOutIT {
     shared.put("HOSTNAME", SITE);
     // a production-strength key (50 or more random characters): a weak one is warned about
     byte[] key = new byte[48];
-    new SecureRandom().nextBytes(key);
+    random.nextBytes(key);
     shared.put("SECRET_KEY", Base64.getUrlEncoder().withoutPadding().encodeToString(key));
     shared.put("SMTP_SERVER", "127.0.0.1");
     shared.put("SMTP_PORT", Integer.toString(smtpPort));
