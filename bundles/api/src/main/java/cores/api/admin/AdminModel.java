@@ -129,6 +129,21 @@ public record AdminModel(
     return app + "." + action + "_" + name;
   }
 
+  /**
+   * What one of them is called in a sentence, from its {@link #plural}: "Host types" is {@code host
+   * type}, "NICs" {@code NIC}, "API tokens" {@code API token}, "Host hardware" {@code host
+   * hardware} (a trailing "s" dropped, not "ss"; the first letter lowered unless the first word is
+   * an abbreviation, its second letter a capital). Since 1.9.0.
+   */
+  public String singular() {
+    String one =
+        plural.endsWith("s") && !plural.endsWith("ss")
+            ? plural.substring(0, plural.length() - 1)
+            : plural;
+    boolean abbreviation = one.length() > 1 && Character.isUpperCase(one.charAt(1));
+    return abbreviation ? one : Character.toLowerCase(one.charAt(0)) + one.substring(1);
+  }
+
   public Optional<AdminField> field(String fieldName) {
     return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
   }

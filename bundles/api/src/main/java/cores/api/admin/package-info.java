@@ -14,7 +14,7 @@
  * AdminDesk.referrers}) since 1.8.0.
  */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -30,4 +30,26 @@ class AdminModelTest {
         List.of("live.view_thing", "live.change_thing"),
         model(Map.of("resolve", "Resolve"), Set.of()).permissions());
   }
+
+  @Test
+  void oneOfThemIsNamedInASentenceByItsPluralInTheSingular() {
+    Map<String, String> named =
+        Map.of(
+            "Host types", "host type",
+            "Host hardware", "host hardware",
+            "NICs", "NIC",
+            "API tokens", "API token",
+            "Ignored MACs", "ignored MAC",
+            "Impersonation log", "impersonation log",
+            "Offline host warnings", "offline host warning",
+            "Glass", "glass");
+    named.forEach(
+        (plural, singular) ->
+            assertEquals(
+                singular,
+                new AdminModel(
+                        "a", "x", plural, List.of(), List.of(), List.of(), "", Map.of(), List.of())
+                    .singular(),
+                plural));
+  }
 }
