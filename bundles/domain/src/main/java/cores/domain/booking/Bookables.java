@@ -62,7 +62,9 @@ public final class Bookables implements Inventory.Consequences {
   static String whyNotActive(Object hostStatus) {
     return HostStatus.ACTIVE.equals(hostStatus)
         ? null
-        : "The host is " + hostStatus + ", not active: its bookable cannot be active.";
+        : "The host is "
+            + hostStatus
+            + ", not active: its bookable cannot be active. Set the host's status to active first.";
   }
 
   @Override

@@ -173,7 +173,8 @@ class BookablesTest {
                             true)));
     assertEquals(409, patch.status());
     assertEquals(
-        List.of("The host is retired, not active: its bookable cannot be active."),
+        List.of(
+            "The host is retired, not active: its bookable cannot be active. Set the host's status to active first."),
         patch.errors().get("status"));
     assertEquals("suspended", status(bookable));
 
@@ -219,7 +220,8 @@ class BookablesTest {
                 bookables.createFor(
                     Sql.of(em), List.of(retired, retiredWithBookable, active), Bookables.ACTIVE));
     assertEquals(1, done.created());
-    String reason = "The host is retired, not active: its bookable cannot be active.";
+    String reason =
+        "The host is retired, not active: its bookable cannot be active. Set the host's status to active first.";
     assertEquals(
         List.of(
             Map.of("host", retired, "reason", reason),
