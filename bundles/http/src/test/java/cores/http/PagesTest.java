@@ -78,6 +78,7 @@ class PagesTest {
     server.addPage(LoginPage.of(services, new CsrfTokens(SECRET), new PageLayouts()));
     server.addPage(LogoutPage.of(services, new CsrfTokens(SECRET)));
     server.addPage(new QueryEcho());
+    server.addPage(new RefusedFields());
     server.addResource(new AuthTestResource());
     server.start();
     base = "http://127.0.0.1:" + server.port();
@@ -359,6 +360,27 @@ class PagesTest {
         name.body());
     HttpResponse<String> plain = send("GET", "/query-echo?q=x", null);
     assertEquals("asked {q=[x]} raw q=x refused {}", plain.body());
+  }
+
+  /** A page refusing its query as the bookables search does, naming two fields. */
+  @jakarta.ws.rs.Path("refused-fields")
+  public static final class RefusedFields {
+    @jakarta.ws.rs.GET
+    public String refuse() {
+      throw cores.api.web.ProblemException.invalid(
+          java.util.Map.of(
+              "lab", List.of("must be ids (whole numbers), not abc"),
+              "when", List.of("not a date", "in the past.")));
+    }
+  }
+
+  @Test
+  void aPageRefusingFieldsNamesEachInASentenceNotAsAList() throws Exception {
+    HttpResponse<String> page = send("GET", "/refused-fields", null, "Accept", "text/html");
+    assertEquals(400, page.statusCode());
+    assertTrue(page.body().contains("lab: must be ids (whole numbers), not abc."), page.body());
+    assertTrue(page.body().contains("when: not a date; in the past."), page.body());
+    assertFalse(page.body().contains(": ["), page.body());
   }
 
   @Test
