@@ -7,7 +7,8 @@
 # Usage: bench/admin.sh [runs] [seconds]. BENCH_DIST=<dir> measures another build;
 # BENCH_ONLY=patch runs only the PATCH rounds (with and without the change log);
 # BENCH_WARMUP=<n> warm-up rounds of each (1); BENCH_SETTLE=<s> seconds of the host list before
-# each of its measured rounds, after the PATCHes of the run before. Needs wrk.
+# each of its measured rounds, after the PATCHes of the run before; BENCH_DB=<name> and
+# BENCH_PORT=<port> name the database and Cores' port. Needs wrk.
 # The JVM's CPU per request still falls from round to round for minutes after a start, so the
 # two PATCH rounds swap places every other run (with, without; without, with): a steady trend
 # then weighs on both alike instead of always on the one measured first.
@@ -19,7 +20,7 @@ seconds=${2:-5}
 port=${BENCH_PORT:-18013}
 base=http://127.0.0.1:$port
 work=$(mktemp -d)
-db=cores_bench_admin_$$
+db=${BENCH_DB:-cores_bench_admin_$$}
 pg=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null; "${pg[@]}" -c "drop database if exists $db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 

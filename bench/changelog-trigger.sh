@@ -8,8 +8,9 @@
 # Usage: bench/changelog-trigger.sh [rounds] [transactions] [variant.sql...]. A variant file
 # replaces cores_change_record (CREATE OR REPLACE FUNCTION, or anything else it needs) before each
 # of its rounds; after it, its variant.undo.sql if there is one, and "current" again.
-# BENCH_DIST=<dir> migrates the database with that build. synchronous_commit is off: the commit's
-# WAL flush, the same with or without the log, stays out of the figures. BENCH_SESSIONS=<k> runs
+# BENCH_DIST=<dir> migrates the database with that build; BENCH_DB=<name> and BENCH_PORT=<port>
+# name the database and Cores' port. synchronous_commit is off: the commit's WAL flush, the same
+# with or without the log, stays out of the figures. BENCH_SESSIONS=<k> runs
 # k such procedures at once, as admin.sh's PATCHes run 4 at once (random hosts: two sessions may
 # update the same one and wait for each other, as two PATCHes may). The update flips the
 # host's hypervisor flag, which no index holds: its details, as a PATCH of admin.sh writes them,
@@ -26,7 +27,7 @@ sessions=${BENCH_SESSIONS:-1}
 port=${BENCH_PORT:-18014}
 base=http://127.0.0.1:$port
 work=$(mktemp -d)
-db=cores_bench_trigger_$$
+db=${BENCH_DB:-cores_bench_trigger_$$}
 pg=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 # shellcheck source=bench/lib.sh
 . "$root/bench/lib.sh"

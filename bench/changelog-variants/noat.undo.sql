@@ -1,0 +1,1 @@
+CREATE INDEX cores_change_at_idx ON cores_change (at);
