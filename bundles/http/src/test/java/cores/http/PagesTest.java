@@ -329,6 +329,38 @@ class PagesTest {
             .anyMatch(c -> c.startsWith("cores_session=")));
   }
 
+  @Test
+  void anAuthorizationSchemeNobodyProvidesIsCheckedAsAnAnonymousVisitor() throws Exception {
+    String login = form("username", "alice", "password", "wonder land", "next", "/");
+    for (String authorization : List.of("Bearer xyz", "Foo")) {
+      HttpResponse<String> noToken = send("POST", "/login", login, "Authorization", authorization);
+      assertEquals(403, noToken.statusCode(), authorization + ": " + noToken.body());
+      assertTrue(
+          noToken.headers().allValues("Set-Cookie").stream()
+              .noneMatch(c -> c.startsWith("cores_session=")),
+          authorization + ": no session opened");
+      HttpResponse<String> page = send("GET", "/login", null, "Authorization", authorization);
+      String body = login + "&" + form("csrfmiddlewaretoken", token(page));
+      String cookie = "cores_visitor=" + cookie(page, "cores_visitor");
+      HttpResponse<String> crossSite =
+          send(
+              "POST",
+              "/login",
+              body,
+              "Cookie",
+              cookie,
+              "Authorization",
+              authorization,
+              "Origin",
+              "https://evil.example");
+      assertEquals(403, crossSite.statusCode(), authorization + ": " + crossSite.body());
+      assertTrue(crossSite.body().contains("Cross-site request refused"), crossSite.body());
+      HttpResponse<String> own =
+          send("POST", "/login", body, "Cookie", cookie, "Authorization", authorization);
+      assertEquals(303, own.statusCode(), authorization + ": " + own.body());
+    }
+  }
+
   /** A page that shows what it was asked and what was set aside. */
   @jakarta.ws.rs.Path("query-echo")
   public static final class QueryEcho {

@@ -49,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * form that another site posts; API clients send no {@code Origin} and no {@code Sec-Fetch-Site}
  * and are not concerned, nor are tokens, which browsers never send on their own. Requests without
  * credentials stay anonymous; what they may do is up to the resources. Other schemes go to the
- * {@link HttpAuthenticationScheme} of that name if another bundle provides one (else the request
- * stays anonymous); on the way out, such schemes are offered in the challenge of a 401 to an
- * anonymous request, and a scheme's mutual-authentication answer is added to the response.
+ * {@link HttpAuthenticationScheme} of that name if another bundle provides one (else the request is
+ * anonymous, a page's checked as an anonymous visitor's); on the way out, such schemes are offered
+ * in the challenge of a 401 to an anonymous request, and a scheme's mutual-authentication answer is
+ * added to the response.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -123,9 +124,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
           }
         }
         default -> {
-          // a scheme nobody provides (e.g. Bearer) belongs to another mechanism: anonymous
           Optional<HttpAuthenticationScheme> provided = services.scheme(scheme);
-          if (provided.isPresent() && !crossSite(request)) {
+          if (provided.isEmpty()) {
+            // a scheme nobody provides (e.g. Bearer) belongs to another mechanism: the request is
+            // anonymous, and checked as any anonymous one, so the header cannot skip the form's
+            // CSRF token or the cross-site check
+            anonymous(request);
+          } else if (!crossSite(request)) {
             otherScheme(request, provided.get(), credentials);
           }
         }
@@ -136,6 +141,11 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     if (session != null && !session.getValue().isEmpty() && session(request, session.getValue())) {
       return;
     }
+    anonymous(request);
+  }
+
+  /** A request without credentials Cores knows: a page visitor's is checked as such. */
+  private void anonymous(ContainerRequestContext request) {
     if (pages) {
       visitor(request);
     }
