@@ -5,18 +5,19 @@ import cores.api.booking.BookingDesk;
 import cores.api.web.RefusedQuery;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
+import cores.web.Form;
 import cores.web.Offsets;
 import cores.web.Site;
 import cores.web.Times;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,7 +27,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * {@code GET /bookables}: the bookable search with its filters in the query string; with htmx a
  * change of a filter swaps the results in place and pushes the URL, without it the form is
- * submitted.
+ * submitted. Filters that are wrong (an edited URL) are left out, and the page shows itself again,
+ * 400, with each problem at its filter.
  */
 @JakartarsResource
 @JakartarsApplicationSelect(Whiteboard.PAGES)
@@ -51,12 +53,12 @@ public final class BookablesPage {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public Response search(
-      @QueryParam("offset") String offset, @Context ContainerRequestContext request) {
+  public Response search(@Context ContainerRequestContext request) {
     Visitor visitor = Visitor.of(request);
+    int at = Offsets.of(request);
+    Form problems = Form.of(Map.of());
     BookableQuery query =
-        Search.query(request.getUriInfo().getQueryParameters(), RefusedQuery.of(request));
-    int at = Offsets.of(offset);
+        Search.query(request.getUriInfo().getQueryParameters(), RefusedQuery.of(request), problems);
     Search view =
         new Search(
             query,
@@ -64,7 +66,9 @@ public final class BookablesPage {
             desk.catalog(),
             desk.search(query, visitor.user(), Search.PAGE, at),
             new Times(desk.zone(), clock.instant()),
-            visitor.user().isPresent());
-    return site.render(request, 200, "Book a host", "booking/bookables.jte", view);
+            visitor.user().isPresent(),
+            problems);
+    return site.render(
+        request, problems.hasErrors() ? 400 : 200, "Book a host", "booking/bookables.jte", view);
   }
 }

@@ -3,7 +3,7 @@ package cores.web.booking;
 import cores.api.booking.BookableQuery;
 import cores.api.booking.BookableResults;
 import cores.api.booking.Catalog;
-import cores.api.web.FieldErrors;
+import cores.web.Form;
 import cores.web.Times;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLEncoder;
@@ -17,6 +17,8 @@ import java.util.Set;
 /**
  * The search page: its filters as the query string holds them (so the back button, bookmarks and
  * shared links keep them), the filters' choices and one page of results.
+ *
+ * @param problems the filters' values that were wrong (left out of the query), at their names
  */
 public record Search(
     BookableQuery query,
@@ -24,32 +26,53 @@ public record Search(
     Catalog catalog,
     BookableResults results,
     Times times,
-    boolean loggedIn) {
+    boolean loggedIn,
+    Form problems) {
 
   /** Results per page. */
   public static final int PAGE = 50;
 
+  /** The filters of the form by their labels, which name them in their problems. */
+  private static final Map<String, String> FILTERS =
+      Map.of(
+          "free", "Free now",
+          "nores", "Not reserved",
+          "mine", "Hosts I own",
+          "mygroup", "Hosts of my groups",
+          "ipsort", "Sort by IP address",
+          "building", "Building",
+          "lab", "Lab",
+          "htype", "Type",
+          "hw", "Hardware");
+
   /**
-   * The query of a request's parameters and those set aside ({@link cores.api.web.RefusedQuery}: a
-   * NUL in them); 400 naming the parameter for values that are wrong, as for those set aside.
+   * The query of a request's parameters, without the values that are wrong: their problems go to
+   * {@code problems} at the filter, naming it (an id that is no number, or a filter set aside,
+   * {@link cores.api.web.RefusedQuery}: a NUL in it), so the page shows itself again with them;
+   * what names no filter goes above the form.
    */
   static BookableQuery query(
-      MultivaluedMap<String, String> parameters, Map<String, List<String>> refused) {
-    FieldErrors errors = new FieldErrors();
-    refused.forEach((name, problems) -> problems.forEach(problem -> errors.check(name, problem)));
-    BookableQuery query =
-        new BookableQuery(
-            flag(parameters, "free"),
-            flag(parameters, "nores"),
-            flag(parameters, "mine"),
-            flag(parameters, "mygroup"),
-            ids(parameters, "building", errors),
-            ids(parameters, "lab", errors),
-            ids(parameters, "htype", errors),
-            ids(parameters, "hw", errors),
-            flag(parameters, "ipsort"));
-    errors.throwIfAny();
-    return query;
+      MultivaluedMap<String, String> parameters, Map<String, List<String>> refused, Form problems) {
+    refused.forEach(
+        (name, messages) ->
+            messages.forEach(
+                message -> {
+                  if (FILTERS.containsKey(name)) {
+                    problems.error(name, FILTERS.get(name) + ": " + message);
+                  } else {
+                    problems.general().add("Parameter " + name + ": " + message);
+                  }
+                }));
+    return new BookableQuery(
+        flag(parameters, "free"),
+        flag(parameters, "nores"),
+        flag(parameters, "mine"),
+        flag(parameters, "mygroup"),
+        ids(parameters, "building", problems),
+        ids(parameters, "lab", problems),
+        ids(parameters, "htype", problems),
+        ids(parameters, "hw", problems),
+        flag(parameters, "ipsort"));
   }
 
   private static boolean flag(MultivaluedMap<String, String> parameters, String name) {
@@ -58,7 +81,7 @@ public record Search(
   }
 
   private static List<Long> ids(
-      MultivaluedMap<String, String> parameters, String name, FieldErrors errors) {
+      MultivaluedMap<String, String> parameters, String name, Form problems) {
     Set<Long> ids = new LinkedHashSet<>();
     for (String value : parameters.getOrDefault(name, List.of())) {
       for (String part : value.split(",")) {
@@ -68,11 +91,23 @@ public record Search(
         try {
           ids.add(Long.parseLong(part.strip()));
         } catch (NumberFormatException e) {
-          errors.check(name, "must be ids (whole numbers), not " + part.strip());
+          problems.error(
+              name, FILTERS.get(name) + ": must be ids (whole numbers), not " + part.strip());
         }
       }
     }
     return new ArrayList<>(ids);
+  }
+
+  /** The ids of the named filters' problems, for their fieldset; null when they have none. */
+  public String describedBy(String... names) {
+    List<String> ids = new ArrayList<>();
+    for (String name : names) {
+      if (problems.invalid(name)) {
+        ids.add(problems.describedBy(name));
+      }
+    }
+    return ids.isEmpty() ? null : String.join(" ", ids);
   }
 
   /** Whether the filter of this name is on, for the form's checkboxes. */

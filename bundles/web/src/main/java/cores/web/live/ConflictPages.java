@@ -6,11 +6,14 @@ import cores.api.live.Conflict;
 import cores.api.live.LiveDesk;
 import cores.api.live.NewNic;
 import cores.api.live.OfflineHost;
+import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
+import cores.api.web.StorableText;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.web.Flash;
 import cores.web.Form;
+import cores.web.SetAside;
 import cores.web.Site;
 import cores.web.Times;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,6 +57,11 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 public final class ConflictPages {
   private static final String DASH = "/live/dash";
   private static final String UNKNOWN = "/live/unknown";
+  private static final String BACK = "back";
+
+  /** A page of the unknown devices, as {@link UnknownView#back} names it. */
+  private static final Pattern UNKNOWN_PAGE =
+      Pattern.compile("/live/unknown(\\?offset=[1-9][0-9]{0,8})?");
 
   private final Site site;
   private final LiveDesk desk;
@@ -70,11 +79,16 @@ public final class ConflictPages {
   public Response act(
       @PathParam("id") long id,
       @PathParam("action") String action,
-      @FormParam("back") String back,
+      @FormParam(BACK) String back,
       @Context ContainerRequestContext request) {
     Optional<Response> refused = site.requirePermission(request, Permissions.CHANGE_SCANCONFLICT);
     if (refused.isPresent()) {
       return refused.get();
+    }
+    String problem = StorableText.problem(back);
+    if (problem != null) {
+      // a forged return address: nothing is done, rather than done and gone to the dashboard
+      throw FieldErrors.single(BACK, problem);
     }
     User actor = Visitor.of(request).user().orElseThrow();
     return done(
@@ -148,12 +162,13 @@ public final class ConflictPages {
   @Path("conflicts/{id}/location")
   public Response locationForm(
       @PathParam("id") long id,
-      @QueryParam("back") String back,
+      @QueryParam(BACK) String back,
       @Context ContainerRequestContext request) {
     Optional<Response> refused = site.requirePermission(request, Permissions.CHANGE_SCANCONFLICT);
     if (refused.isPresent()) {
       return refused.get();
     }
+    SetAside.refuse(request, BACK);
     Conflict conflict = open(id, Conflict.Kind.LOCATION);
     Form form =
         Form.of(Map.of("lab", conflict.lab() == null ? "" : String.valueOf(conflict.lab())));
@@ -173,7 +188,7 @@ public final class ConflictPages {
     }
     Conflict conflict = open(id, Conflict.Kind.LOCATION);
     Form form = Form.posted(posted);
-    String back = back(form.value("back"));
+    String back = back(form.value(BACK));
     Optional<Long> lab = form.number("lab");
     Optional<Long> rack = form.number("rack");
     if (form.hasErrors()) {
@@ -197,12 +212,13 @@ public final class ConflictPages {
   @Path("conflicts/{id}/nic")
   public Response nicForm(
       @PathParam("id") long id,
-      @QueryParam("back") String back,
+      @QueryParam(BACK) String back,
       @Context ContainerRequestContext request) {
     Optional<Response> refused = mayAddNic(request);
     if (refused.isPresent()) {
       return refused.get();
     }
+    SetAside.refuse(request, BACK);
     Conflict conflict = open(id, Conflict.Kind.UNKNOWN);
     Form form = Form.of(Map.of("mac", conflict.mac(), "ip", conflict.ip()));
     return nicPage(request, 200, conflict, form, back(back));
@@ -221,7 +237,7 @@ public final class ConflictPages {
     }
     Conflict conflict = open(id, Conflict.Kind.UNKNOWN);
     Form form = Form.posted(posted);
-    String back = back(form.value("back"));
+    String back = back(form.value(BACK));
     if (form.hasErrors()) {
       return nicPage(request, 400, conflict, form, back);
     }
@@ -352,9 +368,13 @@ public final class ConflictPages {
     };
   }
 
-  /** Where to go back to: the unknown devices when asked, else the dashboard. */
-  private static String back(String asked) {
-    return UNKNOWN.equals(asked) ? UNKNOWN : DASH;
+  /**
+   * Where to go back to: the page of unknown devices asked for (its offset kept, so that an action
+   * from page 2 comes back to page 2), else the dashboard; no other address, so that a link cannot
+   * send the visitor off the site.
+   */
+  static String back(String asked) {
+    return asked != null && UNKNOWN_PAGE.matcher(asked).matches() ? asked : DASH;
   }
 
   private Times times() {

@@ -11,7 +11,6 @@ import cores.web.Times;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -90,20 +89,18 @@ public final class LivePages {
 
   @GET
   @Path("hosts")
-  public Response hosts(
-      @QueryParam("offset") String offset, @Context ContainerRequestContext request) {
+  public Response hosts(@Context ContainerRequestContext request) {
     Optional<Response> refused = gate(request);
     if (refused.isPresent()) {
       return refused.get();
     }
-    HostsView view = new HostsView(desk.hosts(Offsets.of(offset), PAGE), times(), PAGE);
+    HostsView view = new HostsView(desk.hosts(Offsets.of(request), PAGE), times(), PAGE);
     return site.render(request, 200, "Hosts by lab", "live/hosts.jte", view);
   }
 
   @GET
   @Path("unknown")
-  public Response unknown(
-      @QueryParam("offset") String offset, @Context ContainerRequestContext request) {
+  public Response unknown(@Context ContainerRequestContext request) {
     Optional<Response> refused = gate(request);
     if (refused.isPresent()) {
       return refused.get();
@@ -114,7 +111,7 @@ public final class LivePages {
         "Unknown devices",
         "live/unknown.jte",
         new UnknownView(
-            desk.unknownDevices(Offsets.of(offset), PAGE),
+            desk.unknownDevices(Offsets.of(request), PAGE),
             desk.ignoredMacs(),
             times(),
             Actions.of(Visitor.of(request)),

@@ -5,6 +5,8 @@ import cores.api.live.IgnoredMac;
 import cores.api.live.LiveHosts;
 import cores.api.live.UnknownDevices;
 import cores.web.Times;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +38,12 @@ public record UnknownView(
       devicesOfLab.add(device);
     }
     return groups;
+  }
+
+  /** This page as the address its actions come back to, encoded for a query ({@code back=…}). */
+  public String back() {
+    String page = offset() == 0 ? path() : path() + "?offset=" + offset();
+    return URLEncoder.encode(page, StandardCharsets.UTF_8);
   }
 
   @Override

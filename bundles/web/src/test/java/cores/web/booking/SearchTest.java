@@ -1,5 +1,6 @@
 package cores.web.booking;
 
+import static cores.api.web.StorableText.NUL_MESSAGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,9 @@ import cores.api.booking.BookableQuery;
 import cores.api.booking.BookableResults;
 import cores.api.booking.Catalog;
 import cores.api.web.ProblemException;
+import cores.web.Form;
 import cores.web.Offsets;
+import cores.web.Rendered;
 import cores.web.Times;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.time.Instant;
@@ -25,7 +28,7 @@ class SearchTest {
     parameters.add("lab", "3");
     parameters.add("lab", "4,5");
     parameters.add("ipsort", "on");
-    BookableQuery query = Search.query(parameters, Map.of());
+    BookableQuery query = Search.query(parameters, Map.of(), Form.of(Map.of()));
     assertTrue(query.free() && query.ipSort());
     assertEquals(List.of(3L, 4L, 5L), query.labs());
     Search search = search(query, 0, 120);
@@ -35,27 +38,49 @@ class SearchTest {
   }
 
   @Test
-  void aWrongIdIsABadRequestNamingTheParameter() {
+  void aWrongIdIsLeftOutWithItsProblemAtItsFilter() {
     MultivaluedHashMap<String, String> parameters = new MultivaluedHashMap<>();
     parameters.add("building", "1,x");
-    ProblemException e =
-        assertThrows(ProblemException.class, () -> Search.query(parameters, Map.of()));
-    assertEquals(400, e.status());
-    assertEquals(List.of("must be ids (whole numbers), not x"), e.errors().get("building"));
+    Form problems = Form.of(Map.of());
+    BookableQuery query = Search.query(parameters, Map.of(), problems);
+    assertEquals(List.of(1L), query.buildings());
+    assertEquals(
+        List.of("Building: must be ids (whole numbers), not x"), problems.errors("building"));
     assertThrows(ProblemException.class, () -> Offsets.of("ten"));
   }
 
   @Test
-  void aFilterSetAsideForItsNulIsABadRequestNamingTheParameter() {
-    ProblemException e =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                Search.query(
-                    new MultivaluedHashMap<>(),
-                    Map.of("lab", List.of(cores.api.web.StorableText.NUL_MESSAGE))));
-    assertEquals(400, e.status());
-    assertEquals(List.of(cores.api.web.StorableText.NUL_MESSAGE), e.errors().get("lab"));
+  void aFilterSetAsideForItsNulIsShownAtItsFilterOnThePageAgain() {
+    MultivaluedHashMap<String, String> parameters = new MultivaluedHashMap<>();
+    parameters.add("free", "1");
+    Form problems = Form.of(Map.of());
+    BookableQuery query =
+        Search.query(
+            parameters,
+            Map.of("lab", List.of(NUL_MESSAGE), "x\uFFFD", List.of(NUL_MESSAGE)),
+            problems);
+    assertTrue(query.free() && query.labs().isEmpty(), "the other filters stay");
+    assertEquals(List.of("Lab: " + NUL_MESSAGE), problems.errors("lab"));
+    assertEquals(List.of("Parameter x\uFFFD: " + NUL_MESSAGE), problems.general());
+    String page =
+        Rendered.page(
+            "booking/bookables.jte",
+            "Book a host",
+            "/bookables",
+            new Search(
+                query,
+                0,
+                new Catalog(List.of(), List.of()),
+                new BookableResults(0, List.of()),
+                new Times(ZoneOffset.UTC, Instant.EPOCH),
+                true,
+                problems));
+    assertTrue(page.contains("<fieldset aria-describedby=\"lab-error\">"), page);
+    assertTrue(
+        page.contains("<p class=\"cores-error\" id=\"lab-error\">Lab: " + NUL_MESSAGE), page);
+    assertTrue(page.contains("<p>Parameter x\uFFFD: " + NUL_MESSAGE + "</p>"), page);
+    assertTrue(page.contains("id=\"f-free\" name=\"free\" value=\"1\" checked"), page);
+    assertEquals(1, Rendered.count(page, "cores-error"), "only the filter that was wrong");
   }
 
   @Test
@@ -75,6 +100,7 @@ class SearchTest {
         new Catalog(List.of(), List.of()),
         new BookableResults(count, List.of()),
         new Times(ZoneOffset.UTC, Instant.EPOCH),
-        true);
+        true,
+        Form.of(Map.of()));
   }
 }

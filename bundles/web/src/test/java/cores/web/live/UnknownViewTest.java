@@ -1,37 +1,21 @@
 package cores.web.live;
 
+import static cores.web.live.LabPageChecks.LABS;
+import static cores.web.live.LabPageChecks.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.live.Conflict;
-import cores.api.live.LiveHosts;
 import cores.api.live.UnknownDevices;
-import cores.web.Frame;
+import cores.web.Rendered;
 import cores.web.Times;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The unknown devices by lab a page at a time, as the view groups and links them. */
 class UnknownViewTest {
-  private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-
-  /** 120 devices: lab A has 70 (0-69), lab B 40 (70-109), 10 in no lab (110-119). */
-  private static final List<LiveHosts.LabCount> LABS =
-      List.of(
-          new LiveHosts.LabCount("B1/A", 70, 0),
-          new LiveHosts.LabCount("B1/B", 40, 70),
-          new LiveHosts.LabCount(null, 10, 110));
-
   private static Conflict device(long id, String location) {
     return new Conflict(
         id,
@@ -67,7 +51,7 @@ class UnknownViewTest {
         new UnknownDevices(120, offset, LABS, page),
         List.of(),
         new Times(ZoneOffset.UTC, NOW),
-        new Actions(false, false, false, ""),
+        new Actions(true, false, true, ""),
         50);
   }
 
@@ -95,48 +79,32 @@ class UnknownViewTest {
 
   @Test
   void aPageLinksItsNeighboursAndEachLabToThePageWhereItStarts() {
-    UnknownView view = second();
-    assertEquals("51–100 of 120", view.range());
-    assertEquals("/live/unknown", view.previous());
-    assertEquals("/live/unknown?offset=100", view.next());
-    assertTrue(view.hasPrevious() && view.hasNext());
-    assertEquals("/live/unknown#lab-1", view.href(LABS.get(0)), "A starts on the first page");
-    assertEquals("#lab-2", view.href(LABS.get(1)), "B starts on this one");
-    assertEquals("/live/unknown?offset=100#lab-3", view.href(LABS.get(2)));
-    assertEquals("B1/A (continued)", view.heading("B1/A"));
-    assertEquals("B1/B", view.heading("B1/B"));
+    LabPageChecks.assertSecondPageLinks(second());
   }
 
   @Test
   void thePageRendersItsRowsOnlyWithPlainLinksToTheOtherPages() {
-    Frame frame =
-        new Frame(
-            "Unknown devices",
-            "/live/unknown",
-            List.of(),
-            "viewer",
-            null,
-            "",
-            List.of(),
-            "",
-            "",
-            "",
-            "");
-    StringOutput out = new StringOutput();
-    TemplateEngine.createPrecompiled(
-            null, ContentType.Html, UnknownViewTest.class.getClassLoader(), "cores.web.jte")
-        .render("live/unknown.jte", Map.of("frame", frame, "view", second()), out);
-    String page = out.toString();
-    Matcher rows = Pattern.compile("<code>00:1b:21:00:00:01</code>").matcher(page);
-    int count = 0;
-    while (rows.find()) {
-      count++;
+    LabPageChecks.assertSecondPageRendered(
+        "live/unknown.jte", "Unknown devices", second(), "<code>00:1b:21:00:00:01</code>");
+  }
+
+  @Test
+  void addingANicComesBackToThePageItWasAddedFrom() {
+    String page =
+        LabPageChecks.assertSecondPageRendered(
+            "live/unknown.jte", "Unknown devices", second(), "<code>00:1b:21:00:00:01</code>");
+    assertEquals(
+        50, Rendered.count(page, "/nic?back=%2Flive%2Funknown%3Foffset%3D50\""), "each Add NIC");
+    String first =
+        Rendered.page(
+            "live/unknown.jte", "Unknown devices", "/live/unknown", view(0, devices("B1/A", 50)));
+    assertEquals(50, Rendered.count(first, "/nic?back=%2Flive%2Funknown\""));
+    assertEquals("/live/unknown?offset=50", ConflictPages.back("/live/unknown?offset=50"));
+    assertEquals("/live/unknown", ConflictPages.back("/live/unknown"));
+    for (String elsewhere :
+        java.util.Arrays.asList(
+            null, "", "/live/unknown?offset=5&x=1", "/live/unknown?offset=0", "//evil.example")) {
+      assertEquals("/live/dash", ConflictPages.back(elsewhere), elsewhere);
     }
-    assertEquals(50, count, "one page of rows");
-    assertTrue(page.contains("51–100 of 120"), page);
-    assertTrue(page.contains("href=\"/live/unknown?offset=100\" rel=\"next\""), page);
-    assertTrue(page.contains("href=\"/live/unknown\" rel=\"prev\""), page);
-    assertTrue(page.contains("href=\"/live/unknown?offset=100#lab-3\""), page);
-    assertTrue(page.contains("<h2 id=\"lab-1\">B1/A (continued)</h2>"), page);
   }
 }
