@@ -134,6 +134,32 @@ class BookingPagesIT {
   }
 
   @Test
+  @Order(4)
+  void aFilterWithANulOrAWrongIdShowsTheSearchAgainWithTheProblemAtTheFilter() throws Exception {
+    HttpResponse<String> refused =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(site.url() + "/bookables?free=1&lab=%00"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(
+        refused.body().contains("id=\"lab-error\">Lab: Text must not contain NUL"), refused.body());
+    assertTrue(refused.body().contains("<h2>Filters</h2>"), "the search page: " + refused.body());
+    try (Browser plain = Browser.start(site.url(), screenshots(), false, 1280)) {
+      plain.open("/bookables?free=1&lab=%00&htype=x");
+      assertTrue(plain.find("#f-free").isSelected(), "the other filter stays");
+      assertTrue(plain.find("#lab-error").getText().contains("NUL"), plain.text());
+      assertTrue(
+          plain.find("#htype-error").getText().contains("Type: must be ids (whole numbers), not x"),
+          plain.text());
+      assertFalse(plain.all("#rows tr").isEmpty(), "the free hosts: " + plain.text());
+      plain.assertAccessible();
+      plain.screenshot("bookables-refused-filter");
+    }
+  }
+
+  @Test
   @Order(5)
   void aBookingMadeOnTheHostPageIsOnTheDashboard() throws Exception {
     annBrowser.open("/hosts/" + hosts.get(0) + "/");

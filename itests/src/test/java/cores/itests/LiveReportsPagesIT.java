@@ -448,6 +448,54 @@ class LiveReportsPagesIT {
     assertEquals("/live/unknown", staff.path());
   }
 
+  @Test
+  @Order(14)
+  void addingANicFromTheSecondPageOfUnknownDevicesComesBackToIt() throws Exception {
+    staff.open("/live/unknown?offset=50");
+    String add = staff.find("main a[href*='/nic?back=']").getAttribute("href");
+    assertTrue(add.endsWith("/nic?back=%2Flive%2Funknown%3Foffset%3D50"), add);
+    staff.follow("main a[href*='/nic?back=']");
+    assertEquals("/live/unknown?offset=50", staff.find("input[name=back]").getAttribute("value"));
+    String mac = staff.find("#mac").getAttribute("value");
+    staff.follow("main form button[type=submit]");
+    assertEquals("/live/unknown?offset=50", staff.path());
+    assertTrue(staff.text().contains("Added NIC " + mac), staff.text());
+    staff.assertAccessible();
+  }
+
+  @Test
+  @Order(15)
+  void aNulInAnOffsetOrAReturnAddressIsA400NamingIt() throws Exception {
+    for (String path : List.of("/live/unknown?offset=%00", "/live/hosts?offset=1%00")) {
+      HttpResponse<String> refused = get(staff, path);
+      assertEquals(400, refused.statusCode(), path + ": " + refused.body());
+      assertTrue(
+          refused.body().contains("offset: [Text must not contain NUL characters"),
+          path + ": " + refused.body());
+    }
+    long conflict = openConflict("unknown");
+    for (String form : List.of("nic", "location")) {
+      HttpResponse<String> refused =
+          get(staff, "/live/conflicts/" + conflict + "/" + form + "?back=%2Flive%2Funknown%00");
+      assertEquals(400, refused.statusCode(), form + ": " + refused.body());
+      assertTrue(
+          refused.body().contains("back: [Text must not contain NUL characters"),
+          form + ": " + refused.body());
+    }
+    staff.open("/live/conflicts/" + conflict + "/nic");
+    HttpResponse<String> forged =
+        post(
+            staff,
+            "/live/conflicts/" + conflict + "/ignore",
+            "csrfmiddlewaretoken="
+                + staff.find("input[name=csrfmiddlewaretoken]").getAttribute("value")
+                + "&back=%2Flive%2Funknown%00");
+    assertEquals(400, forged.statusCode(), forged.body());
+    assertTrue(
+        forged.body().contains("back: [Text must not contain NUL characters"), forged.body());
+    assertTrue(site.get("/api/live/conflicts/" + conflict).contains("\"status\":\"new\""));
+  }
+
   /** The first open conflict of a kind (a query of /api/live/conflicts). */
   private long openConflict(String kind) throws Exception {
     return number(
