@@ -25,16 +25,20 @@ public final class AccountsService implements Accounts {
   private final Transactions tx;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final PasswordRules rules;
 
   @Activate
-  public AccountsService(@Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx) {
-    this(tx, new PasswordHasher(new SecureRandom()), DatabaseClock.create());
+  public AccountsService(
+      @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
+      @Reference PasswordRules rules) {
+    this(tx, new PasswordHasher(new SecureRandom()), DatabaseClock.create(), rules);
   }
 
-  AccountsService(Transactions tx, PasswordHasher hasher, Clock clock) {
+  AccountsService(Transactions tx, PasswordHasher hasher, Clock clock, PasswordRules rules) {
     this.tx = tx;
     this.hasher = hasher;
     this.clock = clock;
+    this.rules = rules;
   }
 
   @Override
@@ -81,7 +85,7 @@ public final class AccountsService implements Accounts {
     Validation.require("username", Validation.username(username));
     Validation.require("email", Validation.email(email, true));
     List<String> weak =
-        PasswordRules.problems(password, new PasswordRules.Person(username, null, null, email));
+        rules.problems(password, new PasswordRules.Person(username, null, null, email));
     if (!weak.isEmpty()) {
       throw new IllegalArgumentException("password: " + String.join(" ", weak));
     }

@@ -56,6 +56,7 @@ public final class PasswordResetService implements PasswordResets {
 
   private final Transactions tx;
   private final Outbox outbox;
+  private final PasswordRules rules;
   private final PasswordHasher hasher;
   private final Clock clock;
   private final SecureRandom random;
@@ -67,10 +68,12 @@ public final class PasswordResetService implements PasswordResets {
   public PasswordResetService(
       @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
       @Reference Outbox outbox,
+      @Reference PasswordRules rules,
       AccountsConfig config) {
     this(
         tx,
         outbox,
+        rules,
         new PasswordHasher(new SecureRandom()),
         DatabaseClock.create(),
         new SecureRandom(),
@@ -107,6 +110,7 @@ public final class PasswordResetService implements PasswordResets {
   PasswordResetService(
       Transactions tx,
       Outbox outbox,
+      PasswordRules rules,
       PasswordHasher hasher,
       Clock clock,
       SecureRandom random,
@@ -118,6 +122,7 @@ public final class PasswordResetService implements PasswordResets {
     }
     this.tx = tx;
     this.outbox = outbox;
+    this.rules = rules;
     this.hasher = hasher;
     this.clock = clock;
     this.random = random;
@@ -214,7 +219,7 @@ public final class PasswordResetService implements PasswordResets {
   @Override
   public User reset(String key, char[] password) {
     User owner = check(key).orElseThrow(PasswordResetService::expired);
-    PasswordRules.require(
+    rules.require(
         "new_password",
         password,
         new PasswordRules.Person(

@@ -16,14 +16,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * What a new password must be, wherever one is set (createsuperuser, the API, the admin's "set
  * password", the user's own change and reset): Django's four default validators, with their
- * messages. Every rule is checked, so that the user learns all that is wrong at once.
+ * messages. Every rule is checked, so that the user learns all that is wrong at once. The list of
+ * common passwords is read once, when the rules are made, not for each password set.
  */
+@Component(service = PasswordRules.class)
 public final class PasswordRules {
   public static final int MIN_LENGTH = 8;
 
@@ -36,7 +41,37 @@ public final class PasswordRules {
   /** Python's {@code \W+}: what separates the parts of a name or an address. */
   private static final Pattern NON_WORD = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
 
-  private PasswordRules() {}
+  /** The common passwords, sorted (as Strings sort), for a binary search. */
+  private final String[] common;
+
+  @Activate
+  public PasswordRules() {
+    this(() -> PasswordRules.class.getResourceAsStream(COMMON_PASSWORDS));
+  }
+
+  /** With the gzipped list that {@code list} opens, read here once. */
+  PasswordRules(Supplier<InputStream> list) {
+    this.common = read(list);
+  }
+
+  private static String[] read(Supplier<InputStream> list) {
+    List<String> passwords = new ArrayList<>();
+    try (InputStream raw = list.get();
+        BufferedReader lines =
+            new BufferedReader(
+                new InputStreamReader(
+                    new GZIPInputStream(Objects.requireNonNull(raw, COMMON_PASSWORDS)),
+                    StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        passwords.add(line.strip());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + COMMON_PASSWORDS, e);
+    }
+    String[] sorted = passwords.toArray(new String[0]);
+    Arrays.sort(sorted);
+    return sorted;
+  }
 
   /**
    * What the password is compared with. Blank or null values are left out.
@@ -61,7 +96,7 @@ public final class PasswordRules {
   /**
    * @return what is wrong with the password, every rule's message; empty when it will do
    */
-  public static List<String> problems(char[] password, Person person) {
+  public List<String> problems(char[] password, Person person) {
     if (password == null || password.length == 0) {
       return List.of("required");
     }
@@ -80,13 +115,13 @@ public final class PasswordRules {
   }
 
   /** Records the password's problems at the field. */
-  public static FieldErrors check(FieldErrors errors, String field, char[] password, Person who) {
+  public FieldErrors check(FieldErrors errors, String field, char[] password, Person who) {
     problems(password, who).forEach(problem -> errors.check(field, problem));
     return errors;
   }
 
   /** Throws the 400 answer with the password's problems at the field, if it has any. */
-  public static void require(String field, char[] password, Person who) {
+  public void require(String field, char[] password, Person who) {
     check(new FieldErrors(), field, password, who).throwIfAny();
   }
 
@@ -108,26 +143,28 @@ public final class PasswordRules {
   }
 
   /**
-   * Not on the list of common passwords, in any case and without surrounding blanks. The list is
-   * read for each check rather than kept: passwords are set seldom, and the password is compared
-   * line by line without becoming a String that would outlive the check.
+   * Not on the list of common passwords, in any case and without surrounding blanks. The password
+   * is compared with the list as characters, without becoming a String that would outlive the
+   * check.
    */
-  static String notCommon(char[] password) {
+  String notCommon(char[] password) {
     char[] lower = lowerCase(password, true);
-    try (InputStream raw = PasswordRules.class.getResourceAsStream(COMMON_PASSWORDS);
-        BufferedReader lines =
-            new BufferedReader(
-                new InputStreamReader(
-                    new GZIPInputStream(Objects.requireNonNull(raw, COMMON_PASSWORDS)),
-                    StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (equal(line.strip(), lower)) {
+    try {
+      int low = 0;
+      int high = common.length - 1;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        int order = compare(common[middle], lower);
+        if (order == 0) {
           return "This password is too common.";
+        }
+        if (order < 0) {
+          low = middle + 1;
+        } else {
+          high = middle - 1;
         }
       }
       return null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + COMMON_PASSWORDS, e);
     } finally {
       Arrays.fill(lower, '\0');
     }
@@ -209,15 +246,14 @@ public final class PasswordRules {
     return lower;
   }
 
-  private static boolean equal(String line, char[] chars) {
-    if (line.length() != chars.length) {
-      return false;
-    }
-    for (int i = 0; i < chars.length; i++) {
+  /** As {@link String#compareTo}, of a String with characters. */
+  private static int compare(String line, char[] chars) {
+    int shorter = Math.min(line.length(), chars.length);
+    for (int i = 0; i < shorter; i++) {
       if (line.charAt(i) != chars[i]) {
-        return false;
+        return line.charAt(i) - chars[i];
       }
     }
-    return true;
+    return line.length() - chars.length;
   }
 }

@@ -27,19 +27,28 @@ public final class ProfileService implements Profiles {
   private final PasswordHasher hasher;
   private final Settings settings;
   private final Clock clock;
+  private final PasswordRules rules;
 
   @Activate
   public ProfileService(
       @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
+      @Reference PasswordRules rules,
       AccountsConfig config) {
-    this(tx, new PasswordHasher(new SecureRandom()), Settings.of(config), DatabaseClock.create());
+    this(
+        tx,
+        new PasswordHasher(new SecureRandom()),
+        Settings.of(config),
+        DatabaseClock.create(),
+        rules);
   }
 
-  ProfileService(Transactions tx, PasswordHasher hasher, Settings settings, Clock clock) {
+  ProfileService(
+      Transactions tx, PasswordHasher hasher, Settings settings, Clock clock, PasswordRules rules) {
     this.tx = tx;
     this.hasher = hasher;
     this.settings = settings;
     this.clock = clock;
+    this.rules = rules;
   }
 
   @Override
@@ -99,8 +108,7 @@ public final class ProfileService implements Profiles {
     String username = stored.username();
     Instant now = clock.instant();
     refuseWhenThrottled(username, now);
-    FieldErrors errors =
-        PasswordRules.check(new FieldErrors(), "new_password", next, stored.person());
+    FieldErrors errors = rules.check(new FieldErrors(), "new_password", next, stored.person());
     boolean right = current != null && hasher.verify(current, stored.hash());
     if (!right) {
       recordFailure(username, now);

@@ -36,7 +36,11 @@ class AccountsServiceTest {
     db = new AccountsDatabase();
     tx = db.transactions();
     accounts =
-        new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), Clock.systemUTC());
+        new AccountsService(
+            tx,
+            new PasswordHasher(new SecureRandom(), 1000),
+            Clock.systemUTC(),
+            new PasswordRules());
   }
 
   @AfterAll

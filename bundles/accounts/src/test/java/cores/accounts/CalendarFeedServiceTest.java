@@ -29,7 +29,7 @@ class CalendarFeedServiceTest {
   void setUp() throws Exception {
     db = new AccountsDatabase();
     tx = db.transactions();
-    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock);
+    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock, new PasswordRules());
     feeds = new CalendarFeedService(tx, clock, new SecureRandom());
   }
 

@@ -50,7 +50,8 @@ class ChangeLogSecretsTest {
   @Test
   void aNewUserAndTheirTokenAreRecordedWithoutTheirSecrets() throws SQLException {
     AccountsService accounts =
-        new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), clock);
+        new AccountsService(
+            tx, new PasswordHasher(new SecureRandom(), 1000), clock, new PasswordRules());
     User user = accounts.createSuperuser("root", "root@example.org", "s3cret-pw".toCharArray());
     String key =
         new TokenService(tx, tx.signals(), clock, new SecureRandom()).issue(user.id(), "script");

@@ -40,7 +40,9 @@ class ImpersonationTest {
   void setUp() throws Exception {
     db = new AccountsDatabase();
     tx = db.transactions();
-    accounts = new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), clock);
+    accounts =
+        new AccountsService(
+            tx, new PasswordHasher(new SecureRandom(), 1000), clock, new PasswordRules());
     sessions =
         new SessionService(
             tx,

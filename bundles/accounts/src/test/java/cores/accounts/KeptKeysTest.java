@@ -37,7 +37,8 @@ class KeptKeysTest {
     db = new AccountsDatabase();
     here = db.transactions();
     there = db.transactions();
-    accounts = new AccountsService(here, TestAccess.fastHasher(), Clock.systemUTC());
+    accounts =
+        new AccountsService(here, TestAccess.fastHasher(), Clock.systemUTC(), new PasswordRules());
     tokens = TestAccess.tokens(here, here.signals());
     sessions = TestAccess.sessions(here, here.signals());
     tokensThere = TestAccess.tokens(there, there.signals());

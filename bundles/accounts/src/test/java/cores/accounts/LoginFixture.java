@@ -42,7 +42,7 @@ abstract class LoginFixture {
     db = new AccountsDatabase();
     tx = db.transactions();
     otherTx = db.transactions();
-    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock);
+    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock, new PasswordRules());
   }
 
   @AfterAll
@@ -55,7 +55,7 @@ abstract class LoginFixture {
   AuthenticatorService authenticator(TestDatabase.Tx transactions) {
     return new AuthenticatorService(
         transactions,
-        new AccountsService(transactions, TestAccess.fastHasher(), clock),
+        new AccountsService(transactions, TestAccess.fastHasher(), clock, new PasswordRules()),
         settings,
         clock);
   }

@@ -38,11 +38,12 @@ class PasswordResetServiceTest {
   void setUp() throws Exception {
     db = new AccountsDatabase();
     tx = db.transactions();
-    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock);
+    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock, new PasswordRules());
     resets =
         new PasswordResetService(
             tx,
             outbox,
+            new PasswordRules(),
             TestAccess.fastHasher(),
             clock,
             new SecureRandom(),

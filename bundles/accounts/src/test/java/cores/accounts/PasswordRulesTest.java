@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import cores.accounts.PasswordRules.Person;
 import cores.api.web.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +23,9 @@ class PasswordRulesTest {
   private static final String FACE = "\ud83d\ude00";
   private static final Person ADA =
       new Person("ada.lovelace", "Ada", "Lovelace", "ada@example.org");
+
+  /** Django's list, read once for the class's tests, as once for a component's life. */
+  private static final PasswordRules RULES = new PasswordRules();
 
   @Test
   void minimumLength() {
@@ -43,12 +52,33 @@ class PasswordRulesTest {
   @ParameterizedTest
   @ValueSource(strings = {"password", "PassWord1", "  qwertyuiop ", "iloveyou", "sunshine"})
   void notCommon(String common) {
-    assertEquals("This password is too common.", PasswordRules.notCommon(common.toCharArray()));
+    assertEquals("This password is too common.", RULES.notCommon(common.toCharArray()));
   }
 
   @Test
   void notCommonLetsAnUncommonPasswordThrough() {
-    assertNull(PasswordRules.notCommon("cobalt-harbour-lantern".toCharArray()));
+    assertNull(RULES.notCommon("cobalt-harbour-lantern".toCharArray()));
+  }
+
+  @Test
+  void theListIsReadOnceWhenTheRulesAreMadeNotForEachPassword() throws IOException {
+    ByteArrayOutputStream list = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(list)) {
+      gzip.write("letmein\nhunter2 \n".getBytes(StandardCharsets.UTF_8));
+    }
+    AtomicInteger opened = new AtomicInteger();
+    PasswordRules rules =
+        new PasswordRules(
+            () -> {
+              opened.incrementAndGet();
+              return new ByteArrayInputStream(list.toByteArray());
+            });
+    for (String common : List.of("letmein", " HUNTER2", "LetMeIn")) {
+      assertEquals("This password is too common.", rules.notCommon(common.toCharArray()));
+    }
+    assertNull(rules.notCommon("letmein2".toCharArray()));
+    assertNull(rules.notCommon("hunter".toCharArray()));
+    assertEquals(1, opened.get());
   }
 
   @Test
@@ -83,15 +113,15 @@ class PasswordRulesTest {
 
   @Test
   void everyRuleBrokenIsReportedAtTheField() {
-    assertEquals(List.of("required"), PasswordRules.problems(new char[0], ADA));
+    assertEquals(List.of("required"), RULES.problems(new char[0], ADA));
     assertEquals(
         List.of(
             "This password is too short. It must contain at least 8 characters.",
             "This password is too common.",
             "This password is entirely numeric."),
-        PasswordRules.problems("123456".toCharArray(), ADA));
-    assertEquals(List.of(), PasswordRules.problems("cobalt-harbour-lantern".toCharArray(), ADA));
-    Executable weak = () -> PasswordRules.require("new_password", "12345678".toCharArray(), ADA);
+        RULES.problems("123456".toCharArray(), ADA));
+    assertEquals(List.of(), RULES.problems("cobalt-harbour-lantern".toCharArray(), ADA));
+    Executable weak = () -> RULES.require("new_password", "12345678".toCharArray(), ADA);
     ProblemException e =
         org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, weak);
     assertEquals(

@@ -35,8 +35,9 @@ class ProfileServiceTest {
   void setUp() throws Exception {
     db = new AccountsDatabase();
     tx = db.transactions();
-    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock);
-    profiles = new ProfileService(tx, TestAccess.fastHasher(), settings, clock);
+    accounts = new AccountsService(tx, TestAccess.fastHasher(), clock, new PasswordRules());
+    profiles =
+        new ProfileService(tx, TestAccess.fastHasher(), settings, clock, new PasswordRules());
     sessions = new SessionService(tx, tx.signals(), settings, clock, new SecureRandom());
     local = TestAccess.local(tx);
   }

@@ -42,7 +42,7 @@ public final class TestAccess {
   }
 
   public static AccountsService accounts(Transactions tx) {
-    return new AccountsService(tx, fastHasher(), Clock.systemUTC());
+    return new AccountsService(tx, fastHasher(), Clock.systemUTC(), new PasswordRules());
   }
 
   public static ProfileService profiles(Transactions tx) {
@@ -50,7 +50,8 @@ public final class TestAccess {
         tx,
         fastHasher(),
         new Settings(Duration.ofHours(1), 5, Duration.ofSeconds(900)),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new PasswordRules());
   }
 
   public static LocalAuthenticationProvider local(Transactions tx) {

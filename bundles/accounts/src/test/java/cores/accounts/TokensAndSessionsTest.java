@@ -38,7 +38,9 @@ class TokensAndSessionsTest {
   void setUp() throws Exception {
     db = new AccountsDatabase();
     tx = db.transactions();
-    accounts = new AccountsService(tx, new PasswordHasher(new SecureRandom(), 1000), clock);
+    accounts =
+        new AccountsService(
+            tx, new PasswordHasher(new SecureRandom(), 1000), clock, new PasswordRules());
     tokens = new TokenService(tx, tx.signals(), clock, new SecureRandom());
     sessions =
         new SessionService(

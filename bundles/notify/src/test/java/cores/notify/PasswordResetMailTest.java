@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import cores.accounts.AccountsConfig;
 import cores.accounts.PasswordResetService;
+import cores.accounts.PasswordRules;
 import cores.notify.smtp.SmtpChannel;
 import cores.testing.TestDatabase;
 import jakarta.mail.internet.MimeMultipart;
@@ -40,7 +41,8 @@ class PasswordResetMailTest {
               + " ('ann', 'ann@example.org', 'pbkdf2_sha256$1000$salt$"
               + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')");
       PasswordResetService resets =
-          new PasswordResetService(accounts, new OutboxService(notify), new ResetConfig());
+          new PasswordResetService(
+              accounts, new OutboxService(notify), new PasswordRules(), new ResetConfig());
       resets.request("ANN@example.org");
       resets.stop(); // the request is handled after the answer: wait for it
 

@@ -6,6 +6,7 @@ import cores.accounts.DatabaseClock;
 import cores.accounts.Keys;
 import cores.accounts.KnownPermissions;
 import cores.accounts.PasswordHasher;
+import cores.accounts.PasswordRules;
 import cores.accounts.TokenService;
 import cores.accounts.entity.GroupEntity;
 import cores.accounts.entity.TokenEntity;
@@ -59,13 +60,15 @@ public final class AccountsDesk implements AdminDesk {
   public AccountsDesk(
       @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
       @Reference Tokens tokens,
-      @Reference KnownPermissions knownPermissions) {
+      @Reference KnownPermissions knownPermissions,
+      @Reference PasswordRules rules) {
     this(
         tx,
         tokens,
         new PasswordHasher(new SecureRandom()),
         DatabaseClock.create(),
-        knownPermissions::names);
+        knownPermissions::names,
+        rules);
   }
 
   AccountsDesk(
@@ -73,9 +76,10 @@ public final class AccountsDesk implements AdminDesk {
       Tokens tokens,
       PasswordHasher hasher,
       Clock clock,
-      Supplier<Set<String>> knownPermissions) {
+      Supplier<Set<String>> knownPermissions,
+      PasswordRules rules) {
     this.tx = tx;
-    this.users = new UserWrites(tx, hasher, clock, knownPermissions);
+    this.users = new UserWrites(tx, hasher, clock, knownPermissions, rules);
     this.groups = new GroupWrites(tx, knownPermissions);
     this.tokens = tokens;
   }

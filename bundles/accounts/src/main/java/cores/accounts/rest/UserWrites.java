@@ -32,14 +32,20 @@ public final class UserWrites {
   private final PasswordHasher hasher;
   private final Clock clock;
   private final Supplier<Set<String>> knownPermissions;
+  private final PasswordRules rules;
 
   /** With the permissions that exist ({@link cores.accounts.KnownPermissions#names}). */
   public UserWrites(
-      Transactions tx, PasswordHasher hasher, Clock clock, Supplier<Set<String>> knownPermissions) {
+      Transactions tx,
+      PasswordHasher hasher,
+      Clock clock,
+      Supplier<Set<String>> knownPermissions,
+      PasswordRules rules) {
     this.tx = tx;
     this.hasher = hasher;
     this.clock = clock;
     this.knownPermissions = knownPermissions;
+    this.rules = rules;
   }
 
   /** Creates a user (without a usable password) as the actor may. */
@@ -112,7 +118,7 @@ public final class UserWrites {
               return new PasswordRules.Person(
                   user.username(), user.firstName(), user.lastName(), user.email());
             });
-    PasswordRules.require("password", password, person);
+    rules.require("password", password, person);
     String hash = hasher.hash(password);
     tx.required(
         em -> {

@@ -5,6 +5,7 @@ import cores.accounts.Credentials;
 import cores.accounts.DatabaseClock;
 import cores.accounts.KnownPermissions;
 import cores.accounts.PasswordHasher;
+import cores.accounts.PasswordRules;
 import cores.accounts.Validation;
 import cores.accounts.entity.UserEntity;
 import cores.api.accounts.Permissions;
@@ -82,18 +83,24 @@ public final class UsersResource implements ApiSchemas {
   @Activate
   public UsersResource(
       @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
-      @Reference KnownPermissions knownPermissions) {
+      @Reference KnownPermissions knownPermissions,
+      @Reference PasswordRules rules) {
     this(
         tx,
         new PasswordHasher(new SecureRandom()),
         DatabaseClock.create(),
-        knownPermissions::names);
+        knownPermissions::names,
+        rules);
   }
 
   UsersResource(
-      Transactions tx, PasswordHasher hasher, Clock clock, Supplier<Set<String>> knownPermissions) {
+      Transactions tx,
+      PasswordHasher hasher,
+      Clock clock,
+      Supplier<Set<String>> knownPermissions,
+      PasswordRules rules) {
     this.tx = tx;
-    this.writes = new UserWrites(tx, hasher, clock, knownPermissions);
+    this.writes = new UserWrites(tx, hasher, clock, knownPermissions, rules);
   }
 
   @GET

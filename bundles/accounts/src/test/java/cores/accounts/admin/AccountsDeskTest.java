@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.accounts.AccountsDatabase;
 import cores.accounts.AccountsService;
 import cores.accounts.DatabaseClock;
+import cores.accounts.PasswordRules;
 import cores.accounts.TestAccess;
 import cores.accounts.TokenService;
 import cores.api.accounts.User;
@@ -54,7 +55,8 @@ class AccountsDeskTest {
             TestAccess.tokens(tx),
             TestAccess.fastHasher(),
             DatabaseClock.create(),
-            TestAccess::knownPermissions);
+            TestAccess::knownPermissions,
+            new PasswordRules());
     root = accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
   }
 

@@ -10,6 +10,7 @@ import cores.accounts.AccountsDatabase;
 import cores.accounts.AccountsService;
 import cores.accounts.DatabaseClock;
 import cores.accounts.Keys;
+import cores.accounts.PasswordRules;
 import cores.accounts.SessionService;
 import cores.accounts.TestAccess;
 import cores.accounts.TokenService;
@@ -57,7 +58,11 @@ class AuthorityTest {
         new TestServer(
             accounts,
             new UsersResource(
-                tx, TestAccess.fastHasher(), DatabaseClock.create(), TestAccess::knownPermissions),
+                tx,
+                TestAccess.fastHasher(),
+                DatabaseClock.create(),
+                TestAccess::knownPermissions,
+                new PasswordRules()),
             new GroupsResource(tx, TestAccess::knownPermissions),
             new TokensResource(tx, tokens));
     accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());

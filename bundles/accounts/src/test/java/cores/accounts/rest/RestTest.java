@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cores.accounts.AccountsDatabase;
 import cores.accounts.AccountsService;
 import cores.accounts.DatabaseClock;
+import cores.accounts.PasswordRules;
 import cores.accounts.TestAccess;
 import cores.accounts.TokenService;
 import cores.api.accounts.User;
@@ -49,7 +50,11 @@ class RestTest {
         new TestServer(
             accounts,
             new UsersResource(
-                tx, TestAccess.fastHasher(), DatabaseClock.create(), TestAccess::knownPermissions),
+                tx,
+                TestAccess.fastHasher(),
+                DatabaseClock.create(),
+                TestAccess::knownPermissions,
+                new PasswordRules()),
             new GroupsResource(tx, TestAccess::knownPermissions),
             new TokensResource(tx, tokens),
             new ProfileResource(tx, TestAccess.profiles(tx)));
