@@ -404,6 +404,27 @@ class AccountPagesIT {
             HttpResponse.BodyHandlers.ofString());
     assertEquals(403, anonymous.statusCode());
     assertEquals(before, site.api().db().number("SELECT count(*) FROM auth_password_reset"));
+
+    // so is one that names an Authorization scheme Cores does not provide: it stays anonymous
+    for (String path : List.of("/password-reset", "/login")) {
+      HttpResponse<String> bearer =
+          http.send(
+              HttpRequest.newBuilder(URI.create(site.url() + path))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Authorization", "Bearer xyz")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "email=ann.lee%40example.org&username=ann&password="
+                              + URLEncoder.encode(ann.password(), StandardCharsets.UTF_8)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, bearer.statusCode(), path + ": " + bearer.body());
+      assertTrue(
+          bearer.headers().allValues("Set-Cookie").stream()
+              .noneMatch(c -> c.startsWith("cores_session=")),
+          path);
+    }
+    assertEquals(before, site.api().db().number("SELECT count(*) FROM auth_password_reset"));
   }
 
   @Test
