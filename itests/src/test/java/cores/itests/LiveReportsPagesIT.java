@@ -470,7 +470,7 @@ class LiveReportsPagesIT {
       HttpResponse<String> refused = get(staff, path);
       assertEquals(400, refused.statusCode(), path + ": " + refused.body());
       assertTrue(
-          refused.body().matches("(?s).*offset: \\[?Text must not contain NUL characters.*"),
+          refused.body().contains("offset: Text must not contain NUL characters"),
           path + ": " + refused.body());
     }
     long conflict = openConflict("unknown");
@@ -479,7 +479,7 @@ class LiveReportsPagesIT {
           get(staff, "/live/conflicts/" + conflict + "/" + form + "?back=%2Flive%2Funknown%00");
       assertEquals(400, refused.statusCode(), form + ": " + refused.body());
       assertTrue(
-          refused.body().matches("(?s).*back: \\[?Text must not contain NUL characters.*"),
+          refused.body().contains("back: Text must not contain NUL characters"),
           form + ": " + refused.body());
     }
     staff.open("/live/conflicts/" + conflict + "/nic");
@@ -491,9 +491,7 @@ class LiveReportsPagesIT {
                 + staff.find("input[name=csrfmiddlewaretoken]").getAttribute("value")
                 + "&back=%2Flive%2Funknown%00");
     assertEquals(400, forged.statusCode(), forged.body());
-    assertTrue(
-        forged.body().matches("(?s).*back: \\[?Text must not contain NUL characters.*"),
-        forged.body());
+    assertTrue(forged.body().contains("back: Text must not contain NUL characters"), forged.body());
     assertTrue(site.get("/api/live/conflicts/" + conflict).contains("\"status\":\"new\""));
   }
 
