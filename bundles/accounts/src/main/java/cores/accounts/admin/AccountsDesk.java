@@ -118,6 +118,19 @@ public final class AccountsDesk implements AdminDesk {
     return tx.readOnly(em -> Listings.rows(em, model, search, filters, sort, page));
   }
 
+  /** In one statement, with the list's permission and filters. */
+  @Override
+  public List<Long> ids(
+      User user,
+      AdminModel model,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int limit) {
+    require(user, known(model), "view");
+    return tx.readOnly(em -> Listings.ids(em, model, search, filters, sort, limit));
+  }
+
   @Override
   public Map<String, String> get(User user, AdminModel model, long id) {
     require(user, known(model), "view");

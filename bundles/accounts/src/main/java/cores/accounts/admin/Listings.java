@@ -79,6 +79,67 @@ final class Listings {
       int page) {
     Listing listing = AccountModels.LISTINGS.get(model);
     List<Object> params = new ArrayList<>();
+    String from = from(model, listing, search, filters, params);
+    long count =
+        ((Number) query(em, "SELECT count(*) " + from, params).getSingleResult()).longValue();
+    StringBuilder select = new StringBuilder("SELECT r.id");
+    model.columns().forEach(c -> select.append(", ").append(listing.columns().get(c)));
+    int offset = Math.max(0, page - 1) * AdminDesk.PAGE_SIZE;
+    String sql =
+        select
+            + " "
+            + from
+            + " ORDER BY "
+            + order(model, listing, sort)
+            + ", r.id LIMIT "
+            + AdminDesk.PAGE_SIZE
+            + " OFFSET "
+            + offset;
+    @SuppressWarnings("unchecked")
+    List<Object[]> found = query(em, sql, params).getResultList();
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (Object[] row : found) {
+      rows.add(shown(model, row));
+    }
+    return new AdminDesk.Rows(count, rows);
+  }
+
+  /**
+   * The ids {@link #rows} finds with this search and filters, on every page and in its order, at
+   * most {@code limit}: one statement.
+   */
+  static List<Long> ids(
+      EntityManager em,
+      AdminModel model,
+      String search,
+      Map<String, String> filters,
+      String sort,
+      int limit) {
+    Listing listing = AccountModels.LISTINGS.get(model);
+    List<Object> params = new ArrayList<>();
+    String from = from(model, listing, search, filters, params);
+    @SuppressWarnings("unchecked")
+    List<Object> found =
+        query(
+                em,
+                "SELECT r.id "
+                    + from
+                    + " ORDER BY "
+                    + order(model, listing, sort)
+                    + ", r.id LIMIT "
+                    + Math.max(0, limit),
+                params)
+            .getResultList();
+    return found.stream().map(id -> ((Number) id).longValue()).toList();
+  }
+
+  /** The model's rows the search and filters find, as SQL from {@code FROM}; adds the params. */
+  private static String from(
+      AdminModel model,
+      Listing listing,
+      String search,
+      Map<String, String> filters,
+      List<Object> params) {
     List<String> where = new ArrayList<>();
     String needle = search == null ? "" : search.strip();
     if (!needle.isEmpty()) {
@@ -114,28 +175,7 @@ final class Listings {
     if (!where.isEmpty()) {
       from += (from.contains(" WHERE ") ? " AND " : " WHERE ") + String.join(" AND ", where);
     }
-    long count =
-        ((Number) query(em, "SELECT count(*) " + from, params).getSingleResult()).longValue();
-    StringBuilder select = new StringBuilder("SELECT r.id");
-    model.columns().forEach(c -> select.append(", ").append(listing.columns().get(c)));
-    int offset = Math.max(0, page - 1) * AdminDesk.PAGE_SIZE;
-    String sql =
-        select
-            + " "
-            + from
-            + " ORDER BY "
-            + order(model, listing, sort)
-            + ", r.id LIMIT "
-            + AdminDesk.PAGE_SIZE
-            + " OFFSET "
-            + offset;
-    @SuppressWarnings("unchecked")
-    List<Object[]> found = query(em, sql, params).getResultList();
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (Object[] row : found) {
-      rows.add(shown(model, row));
-    }
-    return new AdminDesk.Rows(count, rows);
+    return from;
   }
 
   /** One object's list columns (for the read-only models' forms), or null. */

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,30 @@ class AccountsDeskTest {
     assertEquals(
         "list-lab",
         desk.options(root, AccountModels.USER.field("groups").orElseThrow()).get(group));
+  }
+
+  @Test
+  void allMatchingIdsAreReadInOneStatementInTheListsOrder() throws Exception {
+    List<Long> made = new ArrayList<>();
+    for (int i = 0; i < AdminDesk.PAGE_SIZE + 5; i++) {
+      String name = String.format("every-%02d", i);
+      made.add(
+          desk.create(root, AccountModels.USER, userForm(name, "E", "V", name + "@e.example")));
+    }
+    int statements = db.statements.get();
+    List<Long> ids = desk.ids(root, AccountModels.USER, "every-", Map.of(), "username", 1000);
+    assertEquals(1, db.statements.get() - statements, "one statement, not one a page");
+    assertEquals(made, ids);
+    assertEquals(
+        made.subList(0, 3), desk.ids(root, AccountModels.USER, "every-", Map.of(), "username", 3));
+    assertEquals(
+        List.of(made.get(made.size() - 1)),
+        desk.ids(root, AccountModels.USER, "every-", Map.of(), "-username", 1));
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class,
+            () -> desk.ids(root, AccountModels.USER, "", Map.of("groups", "x"), "", 10));
+    assertEquals(400, refused.status());
   }
 
   @Test
