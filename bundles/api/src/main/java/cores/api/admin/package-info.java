@@ -11,7 +11,8 @@
  * ({@code AdminDesk.affected} of one object's values) since 1.7.0; what applies to one object
  * ({@code AdminDesk.applicable}), the ids of every object a list finds at once ({@code
  * AdminDesk.ids}) and the objects of one desk that stop deleting another's, named ({@code
- * AdminDesk.referrers}) since 1.8.0.
+ * AdminDesk.referrers}) since 1.8.0; a refusal naming objects at its fields, which the admin links
+ * ({@code NamingProblem}) since 1.9.0.
  */
 @Export
 @Version("1.9.0")

@@ -528,15 +528,22 @@ public final class AdminDeskService implements AdminDesk {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  /** The actions that would change the object, and the live pages' forms for a conflict. */
+  /**
+   * The actions that would change the object (a host's by its status and bookable), and the live
+   * pages' forms for a conflict.
+   */
   @Override
   public Applicable applicable(User user, AdminModel admin, long id) {
     Set<String> may = actions(user, admin);
     Model model = model(admin);
-    if (model == Catalog.HOST || admin.actions().isEmpty()) {
+    if (may.isEmpty()) {
       return new Applicable(may, Map.of());
     }
     require(user, admin, "view");
+    if (model == Catalog.HOST) {
+      return new Applicable(
+          tx.readOnly(em -> HostActions.applicable(Sql.of(em), id, may)), Map.of());
+    }
     Instant now = clock.instant();
     return tx.readOnly(
         em -> {

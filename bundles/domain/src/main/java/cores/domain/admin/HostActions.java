@@ -9,8 +9,10 @@ import cores.domain.sql.Sql;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -143,6 +145,19 @@ final class HostActions {
       }
     }
     return new AdminDesk.Done(changing.size(), skipped);
+  }
+
+  /**
+   * Of the actions, those that would change the host, in their order: not "make bookable" for a
+   * host that is, nor its own status; none for a host that is gone.
+   */
+  static Set<String> applicable(Sql sql, long id, Set<String> actions) {
+    Map<String, Object> host = before(sql, List.of(id)).get(id);
+    Set<String> applicable = new LinkedHashSet<>();
+    if (host != null) {
+      actions.stream().filter(a -> unchanged(change(a), host) == null).forEach(applicable::add);
+    }
+    return applicable;
   }
 
   /** Each host's status, and its bookable's id and status (null without one). */

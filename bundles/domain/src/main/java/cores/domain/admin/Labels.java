@@ -46,7 +46,7 @@ final class Labels {
           Map.entry("booking_reservation", holdLabel()),
           Map.entry("notices_notice", "x.title"),
           Map.entry("loans_customer", "x.name"),
-          Map.entry("live_scanconflict", "x.kind || ' conflict #' || x.id"),
+          Map.entry("live_scanconflict", conflictLabel()),
           Map.entry(
               "live_scansession",
               "x.agent || ' at '"
@@ -69,6 +69,26 @@ final class Labels {
     return "(SELECT h.hostname FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
         + " WHERE b.id = x.bookable_id) || ' from '"
         + " || to_char(x.start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'";
+  }
+
+  /**
+   * A scan conflict's label (over the alias x): its kind and what it is about, without the word
+   * "conflict" that its model's name already says: "unknown device 00:50:56:00:00:02 at 10.0.0.9",
+   * "NIC 00:50:56:00:00:01 of web01 seen at 10.0.0.7", "location of web01 (seen in Lab B)".
+   */
+  private static String conflictLabel() {
+    String nic = "(SELECT %s FROM inventory_nic n%s WHERE n.id = x.nic_id)";
+    return "CASE x.kind WHEN 'unknown' THEN 'unknown device ' || x.mac::text"
+        + " || coalesce(' at ' || host(x.ip), '')"
+        + " WHEN 'nic' THEN 'NIC ' || coalesce("
+        + String.format(nic, "n.mac::text", "")
+        + ", '#' || x.nic_id) || coalesce(' of ' || "
+        + String.format(nic, "h.hostname", " JOIN inventory_host h ON h.id = n.host_id")
+        + ", '') || coalesce(' seen at ' || host(x.ip), '')"
+        + " ELSE 'location of ' || coalesce((SELECT h.hostname FROM inventory_host h"
+        + " WHERE h.id = x.host_id), '#' || x.host_id)"
+        + " || coalesce(' (seen in ' || (SELECT l.name FROM inventory_lab l"
+        + " WHERE l.id = x.lab_id) || ')', '') END";
   }
 
   /** The labels of some rows of a table. */

@@ -1,5 +1,6 @@
 package cores.domain.loans;
 
+import cores.api.admin.NamingProblem;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.inventory.Field;
@@ -117,18 +118,17 @@ public final class Loans implements Rules {
                   + " WHERE x.host_id = ? AND NOT x.returned",
               List.of(host));
       if (open != null) {
-        // at the host field, where a form shows it
-        String lent =
-            "already on loan to "
-                + open.get("customer")
-                + " since "
-                + open.get("since")
-                + ": return that loan first";
-        throw new ProblemException(
+        // at the host field, where a form shows it, the open loan named for the admin to link
+        String named = "loan to " + open.get("customer") + " since " + open.get("since");
+        String lent = "already on " + named + ": return that loan first";
+        throw new NamingProblem(
             409,
             "Conflict",
             "Host " + open.get("hostname") + " is " + lent + ".",
-            Map.of("host", List.of(lent)));
+            Map.of("host", List.of(lent)),
+            List.of(
+                new NamingProblem.Named(
+                    "host", named, LOAN.app(), LOAN.name(), (Long) open.get("id"))));
       }
     }
     Map<String, Object> created =

@@ -1,6 +1,7 @@
 package cores.domain.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,37 @@ class AdminListsTest extends AdminDeskTest {
     AdminDesk.Done status = admin.act(staff, host, "status_active", List.of(without));
     assertEquals(0, status.changed());
     assertEquals(List.of("count-without: already active"), status.skipped());
+  }
+
+  /**
+   * A host's page offers only the actions that would change it, as a bookable's does: not "make
+   * bookable" for a bookable host, not suspending a host without a bookable, not its own status.
+   */
+  @Test
+  void aHostIsOfferedOnlyTheActionsThatWouldChangeIt() throws Exception {
+    long without = fixture.host("applies-without", "active");
+    long booked =
+        db.number(
+            "SELECT host_id FROM booking_bookable WHERE id = "
+                + fixture.bookable("applies-bookable", "active"));
+    AdminModel host = model("host");
+    Set<String> all = admin.actions(staff, host);
+    Set<String> forWithout = admin.applicable(staff, host, without).actions();
+    assertTrue(forWithout.contains(HostActions.MAKE_BOOKABLE), forWithout::toString);
+    assertFalse(forWithout.contains(HostActions.SUSPEND), forWithout::toString);
+    assertFalse(forWithout.contains(HostActions.MAKE_INACTIVE), forWithout::toString);
+    assertFalse(forWithout.contains("status_active"), forWithout::toString);
+    assertTrue(forWithout.contains("status_missing"), forWithout::toString);
+
+    Set<String> forBooked = admin.applicable(staff, host, booked).actions();
+    assertFalse(forBooked.contains(HostActions.MAKE_BOOKABLE), forBooked::toString);
+    assertTrue(forBooked.contains(HostActions.SUSPEND), forBooked::toString);
+    assertTrue(all.containsAll(forBooked), "only actions the user may run");
+    assertEquals(Set.of(), admin.applicable(staff, host, 999_999L).actions(), "a host gone");
+
+    // forged anyway: nothing done, the host named with why
+    AdminDesk.Done forged = admin.act(staff, host, HostActions.MAKE_BOOKABLE, List.of(booked));
+    assertEquals(new AdminDesk.Done(0, List.of("applies-bookable: already bookable")), forged);
   }
 
   @Test

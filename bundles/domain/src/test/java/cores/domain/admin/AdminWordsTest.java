@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
+import cores.api.admin.NamingProblem;
 import cores.api.web.ProblemException;
 import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
@@ -127,12 +128,53 @@ class AdminWordsTest {
     assertEquals(
         "Host words-lent is already on loan to Acme since 2026-12-01: return that loan first.",
         twice.detail());
+    // the open loan named where the message names it, for the admin to link it
+    assertEquals(
+        List.of(
+            new NamingProblem.Named("host", "loan to Acme since 2026-12-01", "loans", "loan", id)),
+        ((NamingProblem) twice).named());
     assertEquals(
         List.of("the loan of words-lent to Acme from 2026-12-01 is still open: return it first"),
         admin.obstacles(staff, model("loan"), List.of(id)));
     assertEquals(
         List.of("1 loan refers to it by host: words-lent to Acme from 2026-12-01"),
         admin.obstacles(staff, model("host"), List.of(host)));
+  }
+
+  /**
+   * A scan conflict is its kind and what it is about: "nic conflict #3" said "conflict" after the
+   * model's name said it ("View scanconflict nic conflict #3"), and named neither MAC nor host.
+   */
+  @Test
+  void aScanConflictIsNamedByItsKindAndWhatItIsAbout() throws Exception {
+    long host = fixture.host("words-conflicted", "active");
+    long nic =
+        db.number(
+            "INSERT INTO inventory_nic (mac, host_id) VALUES ('00:50:56:00:00:01', "
+                + host
+                + ") RETURNING id");
+    long lab = db.number("INSERT INTO inventory_lab (name) VALUES ('Lab W') RETURNING id");
+    String conflict =
+        "INSERT INTO live_scanconflict (kind, mac, ip, nic_id, host_id, lab_id, created, lastseen)"
+            + " VALUES (%s, now(), now()) RETURNING id";
+    long unknown =
+        db.number(
+            String.format(
+                conflict, "'unknown', '00:50:56:00:00:02', '10.0.0.9', null, null, " + lab));
+    long moved =
+        db.number(String.format(conflict, "'nic', null, '10.0.0.7', " + nic + ", null, null"));
+    long located =
+        db.number(String.format(conflict, "'location', null, null, null, " + host + ", " + lab));
+    AdminModel model = model("scanconflict");
+    assertEquals(
+        List.of(
+            "unknown device 00:50:56:00:00:02 at 10.0.0.9",
+            "NIC 00:50:56:00:00:01 of words-conflicted seen at 10.0.0.7",
+            "location of words-conflicted (seen in Lab W)",
+            "#0"),
+        List.copyOf(admin.labels(model, List.of(unknown, moved, located, 0L)).values()));
+    assertEquals(
+        "NIC 00:50:56:00:00:01 of words-conflicted seen at 10.0.0.7", admin.label(model, moved));
   }
 
   /** A host's lastseen, set by Cores, is the site's time with its zone, not raw UTC. */
