@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * What guards an admin change form, with real requests through the stack's nginx: text PostgreSQL
@@ -34,12 +37,15 @@ class AdminFormsIT {
   private WebSite site;
   private Browser root;
   private long hostId;
+  private long lentId;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start() throws Exception {
     site = WebSite.start("admin-forms", builder -> builder);
-    hostId = site.inventory("af", 1).get(0);
+    List<Long> hosts = site.inventory("af", 2);
+    hostId = hosts.get(0);
+    lentId = hosts.get(1);
     site.api().db().execute("UPDATE inventory_host SET details = 'as stored' WHERE id = ?", hostId);
     root = site.browser(true, 1280);
     WebSite.logIn(root, site.user("root", true));
@@ -167,6 +173,74 @@ class AdminFormsIT {
         forged.body().contains("Nothing was done: field select: Text must not contain NUL"),
         forged.body());
     assertEquals(before, site.api().db().text(status, hostId), "nothing written");
+  }
+
+  /**
+   * A second open loan of a host is refused at its host field naming the open loan, linked to that
+   * loan's page (escaped), as a message naming what was added links it.
+   */
+  @Test
+  @Order(20)
+  void aSecondLoanOfAHostLinksTheOpenLoanAtItsField() throws Exception {
+    long customer = site.create("/api/loans/customer/", "{\"name\":\"Acme <Ltd>\"}");
+    long open =
+        site.create(
+            "/api/loans/loan/",
+            "{\"host\":" + lentId + ",\"customer\":" + customer + ",\"start\":\"2026-12-01\"}");
+    long loans = site.api().db().number("SELECT count(*) FROM loans_loan");
+    root.open("/admin/loans/loan/add");
+    new Select(root.find("#f-host")).selectByValue(String.valueOf(lentId));
+    new Select(root.find("#f-customer")).selectByValue(String.valueOf(customer));
+    root.set("start", "2026-12-05");
+    root.follow("main form button[type=submit]");
+    assertEquals(loans, site.api().db().number("SELECT count(*) FROM loans_loan"), "not added");
+    WebElement error = root.find("#f-host-error");
+    assertEquals(
+        "already on loan to Acme <Ltd> since 2026-12-01: return that loan first",
+        error.getText().strip());
+    WebElement link = error.findElement(By.cssSelector("a"));
+    assertEquals("loan to Acme <Ltd> since 2026-12-01", link.getText());
+    assertTrue(
+        link.getAttribute("href").endsWith("/admin/loans/loan/" + open), link.getAttribute("href"));
+    assertTrue(
+        root.find("#problems").getText().contains("loan to Acme <Ltd> since 2026-12-01"),
+        root.find("#problems").getText());
+    root.assertAccessible();
+    root.follow("#f-host-error a");
+    assertEquals("/admin/loans/loan/" + open, root.path());
+  }
+
+  /**
+   * A host's page offers only the bulk actions that would change it, as a scan conflict's does: not
+   * "make bookable" for a host that is; one forged anyway does nothing, saying why.
+   */
+  @Test
+  @Order(30)
+  void aHostsPageOffersOnlyTheActionsThatApplyAndAForgedOneDoesNothing() throws Exception {
+    String bookables =
+        "SELECT count(*) FROM booking_bookable WHERE host_id = ? AND status = 'active'";
+    assertEquals(1, site.api().db().number(bookables, hostId), "a bookable host");
+    root.open("/admin/inventory/host/" + hostId);
+    String actions = "form[aria-label^='Actions on this host'] button[name=action]";
+    List<String> offered = root.all(actions).stream().map(b -> b.getAttribute("value")).toList();
+    assertFalse(offered.contains("bookable"), offered.toString());
+    assertFalse(offered.contains("status_active"), offered.toString());
+    assertTrue(offered.contains("suspend"), offered.toString());
+    assertTrue(offered.contains("status_missing"), offered.toString());
+
+    String token = root.find("input[name=csrfmiddlewaretoken]").getAttribute("value");
+    long changes = site.api().db().number("SELECT count(*) FROM cores_change");
+    HttpResponse<String> forged =
+        post(
+            root,
+            "/admin/inventory/host",
+            "csrfmiddlewaretoken=" + token + "&action=bookable&ids=" + hostId);
+    assertEquals(200, forged.statusCode(), forged.body());
+    assertTrue(forged.body().contains("Nothing was changed."), forged.body());
+    assertTrue(forged.body().contains(": already bookable"), forged.body());
+    assertEquals(1, site.api().db().number(bookables, hostId));
+    assertEquals(
+        changes, site.api().db().number("SELECT count(*) FROM cores_change"), "nothing written");
   }
 
   private HttpResponse<String> get(Browser browser, String path) throws Exception {

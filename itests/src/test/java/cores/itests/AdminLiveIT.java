@@ -133,7 +133,9 @@ class AdminLiveIT {
     root.assertAccessible();
 
     root.open("/admin/live/scanconflict/" + conflict);
-    assertTrue(root.text().contains("View scanconflict nic conflict #" + conflict), root.text());
+    // named by its kind and what it is about, not "scanconflict nic conflict #3"
+    String named = "NIC 02:00:00:00:02:01 of al-01 seen at 10.81.0.50";
+    assertEquals("View scanconflict " + named, root.find("h1").getText(), root.text());
     assertTrue(root.all("main form button[value=accept]").size() == 1, root.text());
     assertEquals("Lab One", root.find("#f-lab").getAttribute("value"), "a reference by its label");
     assertEquals("al-01", root.find("#f-host").getAttribute("value"));
@@ -152,11 +154,19 @@ class AdminLiveIT {
         "the NIC took the IP it was seen at");
 
     root.open("/admin/live/scanconflict/" + conflict + "/history");
+    assertTrue(root.find("h1").getText().endsWith(named), root.find("h1").getText());
     String history = root.find("#history").getText();
     assertTrue(history.contains("update by root"), history);
     assertTrue(history.contains("status new resolved"), history);
     root.assertAccessible();
     root.screenshot("admin-live-conflict-history");
+
+    root.open("/admin");
+    assertTrue(root.find("main").getText().contains("scanconflict " + named), "in the changes");
+    root.open("/admin/live/scanconflict/" + device);
+    assertTrue(
+        root.find("h1").getText().endsWith("unknown device 00:50:00:00:00:01 at 10.82.0.60"),
+        root.find("h1").getText());
 
     // a resolved conflict's page offers nothing; an unknown device's its own actions and the live
     // page adding its NIC, not a NIC conflict's

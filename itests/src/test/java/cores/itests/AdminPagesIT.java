@@ -497,8 +497,13 @@ class AdminPagesIT {
     root.assertAccessible();
     root.screenshot("admin-delete");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("Deleted 1 host."), root.text());
+    // as Django's admin: what was deleted, by its name, said once
+    assertTrue(root.text().contains("The host \"adm-01\" was deleted successfully."), root.text());
+    assertFalse(root.text().contains("Deleted 1 host."), root.text());
     assertEquals(0, number("SELECT count(*) FROM inventory_host WHERE id = ?", hostId));
+    root.open(root.path());
+    assertTrue(root.text().contains("Deleted 1 host."), root.text());
+    assertFalse(root.text().contains("adm-01\" was deleted"), root.text());
 
     root.open("/admin/inventory/host/" + hostId + "/history");
     List<WebElement> steps = root.all("#history > li");
@@ -558,7 +563,7 @@ class AdminPagesIT {
     assertTrue(root.text().contains("Delete these 2 disk vendors?"), root.text());
     root.assertAccessible();
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("Deleted 2 of them."), root.text());
+    assertTrue(root.text().contains("Deleted 2 disk vendors."), root.text());
     assertEquals(0, number("SELECT count(*) FROM inventory_hdvendor WHERE vendor LIKE 'bulk-%'"));
   }
 

@@ -2,40 +2,27 @@ package cores.admin;
 
 import static cores.admin.AdminAccess.allowed;
 import static cores.admin.AdminAccess.may;
-import static cores.admin.AdminAccess.refusedAtFields;
-import static cores.admin.AdminAccess.require;
-import static cores.admin.AdminAccess.requireWritable;
-import static cores.admin.PostedForm.first;
 import static cores.admin.PostedForm.id;
 import static cores.admin.PostedForm.ids;
-import static cores.admin.PostedForm.initial;
-import static cores.admin.PostedForm.pageNumber;
-import static cores.admin.PostedForm.values;
 
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
-import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.admin.NamingProblem;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
 import cores.api.web.PageLayout;
 import cores.api.web.ProblemException;
-import cores.api.web.RefusedQuery;
-import cores.api.web.StorableText;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -57,10 +44,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * The admin under {@code /admin}: for staff, one generic set of pages over every model the domain
- * describes ({@link AdminDesk}): the home, list (columns, filters, search, sort, 50 a page), add,
- * bulk actions and bulk delete, and the rendering of forms and confirmations that one object's
- * pages ({@link ObjectPages}: change, delete, history) share. What a model's view/add/change/delete
- * permission does not allow is not shown, and the desk refuses it (403) if posted anyway.
+ * describes ({@link AdminDesk}): its home, and the rendering of pages, forms and their choices that
+ * a model's pages ({@link ModelPages}: list, bulk actions, add) and one object's ({@link
+ * ObjectPages}: change, delete, history) share. What a model's view/add/change/delete permission
+ * does not allow is not shown, and the desk refuses it (403) if posted anyway.
  */
 @JakartarsResource
 @Admits(Operations.Audience.STAFF)
@@ -86,8 +73,6 @@ public final class AdminPages {
   private final PageLayout layout;
   private final SiteZone zone;
   private final Templates templates = new Templates();
-  private final OptionsHtml options = new OptionsHtml(templates);
-  private final ListTable table = new ListTable(templates);
 
   /** Takes every desk (the domain's, the accounts'), each for its own models. */
   @Activate
@@ -132,293 +117,11 @@ public final class AdminPages {
             models,
             Operations.links(visitor),
             recent,
-            Messages.of(desk, visitor, AfterAdding.named(desk, request), query(request))));
-  }
-
-  @GET
-  @Path("{app}/{model}")
-  public Response list(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name) {
-    return listPage(request, Visitor.of(request), model(app, name), 200, List.of());
-  }
-
-  /** The list as the request's query asks for it, with the problems of a refused request. */
-  private Response listPage(
-      ContainerRequestContext request,
-      Visitor visitor,
-      AdminModel model,
-      int status,
-      List<String> problems) {
-    return listPage(
-        request,
-        visitor,
-        model,
-        status,
-        problems,
-        Messages.of(desk, visitor, model, query(request)),
-        Views.Chosen.NONE);
-  }
-
-  /**
-   * The list with a message and problems, its bulk form as {@code asPosted}; a filter value the
-   * desk refuses and a search or filter set aside ({@link RefusedQuery}) are dropped, named among
-   * the problems (400), and a page past the end is redirected to the last.
-   */
-  private Response listPage(
-      ContainerRequestContext request,
-      Visitor visitor,
-      AdminModel model,
-      int status,
-      List<String> given,
-      Views.Message message,
-      Views.Chosen asPosted) {
-    require(visitor, model, "view");
-    List<String> problems = new ArrayList<>(given);
-    status = RefusedFilters.setAside(RefusedQuery.of(request), model, problems, status);
-    MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
-    Map<String, String> query = new LinkedHashMap<>();
-    params.forEach(
-        (key, values) -> {
-          if (!values.isEmpty() && !values.get(0).isEmpty() && !"done".equals(key)) {
-            query.put(key, values.get(0));
-          }
-        });
-    String search = query.getOrDefault("q", "");
-    String sort = query.getOrDefault("sort", "");
-    int page = pageNumber(query.get("page"));
-    Map<String, String> chosen = new LinkedHashMap<>();
-    for (String filter : model.filters()) {
-      chosen.put(filter, query.getOrDefault(filter, ""));
-    }
-    // the reference filters' objects asked for with the page: the desk reads them at once
-    List<AdminField> referring =
-        model.filters().stream()
-            .map(filter -> model.field(filter).orElseThrow())
-            .filter(AdminPages::referring)
-            .toList();
-    User user = visitor.user().orElseThrow();
-    AdminDesk.ListPage listed;
-    try {
-      listed = desk.listPage(user, model, search, chosen, sort, page, referring);
-    } catch (ProblemException e) {
-      if (e.status() != 400) {
-        throw e;
-      }
-      // a filter value that is not an option (an edited URL): the list without it, saying so
-      status = 400;
-      problems.addAll(RefusedFilters.dropped(model, e, chosen, query));
-      listed = desk.listPage(user, model, search, chosen, sort, page, referring);
-    }
-    AdminDesk.Rows rows = listed.rows();
-    List<Views.Filter> filters = new ArrayList<>();
-    for (String filter : model.filters()) {
-      AdminField field = model.field(filter).orElseThrow();
-      // a reference filter's objects are the desk's, the same object while they are unchanged
-      Map<Long, String> referred = listed.options().get(filter);
-      filters.add(
-          new Views.Filter(
-              field,
-              options.html(
-                  model.app() + "/" + model.name() + "/" + filter,
-                  referred == null ? field : referred,
-                  () -> OptionsHtml.of(field, referred),
-                  chosen.get(filter))));
-    }
-    int pages = (int) Math.max(1, (rows.count() + AdminDesk.PAGE_SIZE - 1) / AdminDesk.PAGE_SIZE);
-    Views.ListPage view =
-        new Views.ListPage(
-            allowed(visitor, model, desk),
-            visitor.csrfToken(),
-            rows,
-            search,
-            filters,
-            sort,
-            page,
-            pages,
-            query,
-            message,
-            problems,
-            null,
-            asPosted);
-    if (page > pages && "GET".equals(request.getMethod())) {
-      // as Django's admin: a page past the end (rows deleted meanwhile, an edited URL) is the last
-      return redirect(view.url("page", pages == 1 ? null : String.valueOf(pages)));
-    }
-    return page(request, status, model.plural(), "list.jte", table.filled(view));
-  }
-
-  /** A bulk action on the ticked rows: for delete, its confirmation. */
-  @POST
-  @Path("{app}/{model}")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response bulk(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name,
-      MultivaluedMap<String, String> posted) {
-    Visitor visitor = Visitor.of(request);
-    AdminModel model = model(app, name);
-    // a forged field (a NUL) or no action: the list again, saying so, before any lookup; the rows
-    // stay ticked and the action chosen as posted, unless a field was forged
-    List<String> refused = RefusedFilters.bulk(posted);
-    Views.Chosen chosen =
-        StorableText.problems(posted).isEmpty() ? Selection.chosen(posted) : Views.Chosen.NONE;
-    if (!refused.isEmpty()) {
-      return refused(request, visitor, model, 400, refused, chosen);
-    }
-    String action = first(posted, "action");
-    List<Long> ids =
-        Selection.ids(
-            desk,
-            visitor.user().orElseThrow(),
-            model,
-            request.getUriInfo().getQueryParameters(),
-            posted);
-    if (ids.isEmpty()) {
-      return refused(
-          request,
-          visitor,
-          model,
-          400,
-          List.of("No row was selected: tick the rows to act on, then Go. Nothing was changed."),
-          chosen);
-    }
-    requireWritable(request, model);
-    if ("delete".equals(action)) {
-      return Confirmations.page(this, request, visitor, model, ids, null, List.of(), 200);
-    }
-    // taking bookables out of active with bookings ahead is confirmed first, listing them
-    if (!"yes".equals(first(posted, "confirmed"))
-        && !desk.affected(visitor.user().orElseThrow(), model, action, ids).isEmpty()) {
-      return Confirmations.page(this, request, visitor, model, ids, action, List.of(), 200);
-    }
-    AdminDesk.Done done;
-    try {
-      done = desk.act(visitor.user().orElseThrow(), model, action, ids);
-    } catch (ProblemException e) {
-      // all or none: the list again, saying why nothing was done
-      if (e.status() == 400 || e.status() == 409 || e.status() == 404) {
-        List<String> problems = new ArrayList<>();
-        problems.add(e.detail());
-        e.errors()
-            .forEach((field, messages) -> messages.forEach(m -> problems.add(field + ": " + m)));
-        return refused(request, visitor, model, e.status(), problems, chosen);
-      }
-      throw e;
-    }
-    if (!done.skipped().isEmpty()) {
-      // the rows left alone are named once, on the list itself
-      return listPage(
-          request,
-          visitor,
-          model,
-          200,
-          Selection.skipped(done),
-          Views.Message.of(Selection.done(model, done)),
-          Views.Chosen.NONE);
-    }
-    return redirect(allowed(visitor, model).url() + "?done=bulk&n=" + done.changed());
-  }
-
-  /** The list again after a refused bulk action, its form as it was posted. */
-  private Response refused(
-      ContainerRequestContext request,
-      Visitor visitor,
-      AdminModel model,
-      int status,
-      List<String> problems,
-      Views.Chosen chosen) {
-    return listPage(request, visitor, model, status, problems, null, chosen);
-  }
-
-  @POST
-  @Path("{app}/{model}/delete")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response deleteAll(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name,
-      MultivaluedMap<String, String> posted) {
-    return delete(request, model(app, name), ids(posted));
-  }
-
-  @GET
-  @Path("{app}/{model}/add")
-  public Response addForm(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name) {
-    Visitor visitor = Visitor.of(request);
-    AdminModel model = model(app, name);
-    require(visitor, model, "add");
-    return form(
-        request,
-        visitor,
-        model,
-        0,
-        new Form(initial(model, request.getUriInfo().getQueryParameters())),
-        200);
-  }
-
-  @POST
-  @Path("{app}/{model}/add")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response add(
-      @Context ContainerRequestContext request,
-      @PathParam("app") String app,
-      @PathParam("model") String name,
-      MultivaluedMap<String, String> posted) {
-    Visitor visitor = Visitor.of(request);
-    AdminModel model = model(app, name);
-    requireWritable(request, model);
-    Map<String, String> values = values(model, posted);
-    List<InlineChange> inlines =
-        PostedForm.inlineChanges(visitor, model, allInlineModels(model), posted);
-    User user = visitor.user().orElseThrow();
-    AdminDesk.Created created;
-    try {
-      PostedForm.requireStorable(posted);
-      created =
-          inlines.isEmpty()
-              ? desk.createShown(user, model, values)
-              : new AdminDesk.Created(desk.create(user, model, values, inlines), null);
-    } catch (ProblemException e) {
-      if (refusedAtFields(e)) {
-        return form(
-            request,
-            visitor,
-            model,
-            0,
-            PostedForm.refused(model, values, inlines, null, e),
-            e.status());
-      }
-      throw e;
-    }
-    return AfterAdding.next(this, request, visitor, model, created);
-  }
-
-  Response delete(ContainerRequestContext request, AdminModel model, List<Long> ids) {
-    Visitor visitor = Visitor.of(request);
-    requireWritable(request, model);
-    if (ids.isEmpty()) {
-      return redirect(allowed(visitor, model).url() + "?done=none");
-    }
-    try {
-      desk.delete(visitor.user().orElseThrow(), model, ids);
-    } catch (ProblemException e) {
-      if (e.status() == 404) {
-        // gone meanwhile, or never there: the list as it is, not a confirmation to delete it
-        return listPage(request, visitor, model, 404, List.of(e.detail()));
-      }
-      if (e.status() == 400 || e.status() == 409) {
-        return Confirmations.page(
-            this, request, visitor, model, ids, null, List.of(e.detail()), e.status());
-      }
-      throw e;
-    }
-    return redirect(allowed(visitor, model).url() + "?done=deleted&n=" + ids.size());
+            Messages.of(
+                desk,
+                visitor,
+                AfterAdding.named(desk, request),
+                request.getUriInfo().getQueryParameters())));
   }
 
   SiteZone zone() {
@@ -497,6 +200,11 @@ public final class AdminPages {
     return desk.models().stream().flatMap(m -> m.permissions().stream()).toList();
   }
 
+  /** The templates, which the pages of one model render their parts with. */
+  Templates templates() {
+    return templates;
+  }
+
   AdminDesk desk() {
     return desk;
   }
@@ -505,9 +213,7 @@ public final class AdminPages {
   Map<String, Map<Long, String>> options(Visitor visitor, List<AdminField> fields) {
     Map<String, Map<Long, String>> options = new LinkedHashMap<>();
     for (AdminField field : fields) {
-      boolean referring =
-          "ref".equals(field.kind()) || ("multi".equals(field.kind()) && field.target() != null);
-      if (referring && field.writable()) {
+      if (referring(field) && field.writable()) {
         options.put(field.name(), desk.options(visitor.user().orElseThrow(), field));
       }
     }
@@ -537,7 +243,17 @@ public final class AdminPages {
     return model.inlines().stream().map(name -> model(model.app(), name)).toList();
   }
 
-  /** Whether a filter offers objects of another model (a reference, a multi over a model). */
+  /** The page of an object a refusal names, where the visitor may see it; else null. */
+  String pageOf(Visitor visitor, NamingProblem.Named named) {
+    return desk.models().stream()
+        .filter(m -> m.app().equals(named.app()) && m.name().equals(named.model()))
+        .filter(m -> may(visitor, m, "view"))
+        .findFirst()
+        .map(m -> allowed(visitor, m).url() + "/" + named.id())
+        .orElse(null);
+  }
+
+  /** Whether a field offers objects of another model (a reference, a multi over a model). */
   static boolean referring(AdminField field) {
     return "ref".equals(field.kind()) || ("multi".equals(field.kind()) && field.target() != null);
   }
@@ -547,10 +263,6 @@ public final class AdminPages {
         .filter(m -> m.app().equals(app) && m.name().equals(name))
         .findFirst()
         .orElseThrow(() -> ProblemException.notFound("No model " + app + "." + name + " here."));
-  }
-
-  private static MultivaluedMap<String, String> query(ContainerRequestContext request) {
-    return request.getUriInfo().getQueryParameters();
   }
 
   static Response redirect(String location) {

@@ -32,18 +32,41 @@ final class Confirmations {
       String action,
       List<String> problems,
       int status) {
-    AdminDesk desk = pages.desk();
+    Views.ConfirmPage view =
+        view(pages.desk(), visitor, model, ids, action, problems, pages.zone());
+    return pages.page(request, status, title(model, ids, action), "confirm.jte", view);
+  }
+
+  /** The page's title: what is done, to how many. */
+  private static String title(AdminModel model, List<Long> ids, String action) {
+    String plural = model.plural().toLowerCase(Locale.ROOT);
+    return verb(model, action)
+        + (action == null ? " " : " for ")
+        + (ids.size() == 1 ? model.name() : ids.size() + " " + plural);
+  }
+
+  private static String verb(AdminModel model, String action) {
+    return action == null ? "Delete" : model.actions().getOrDefault(action, action);
+  }
+
+  /** What the confirmation shows: the objects named in one read, and what goes with them. */
+  static Views.ConfirmPage view(
+      AdminDesk desk,
+      Visitor visitor,
+      AdminModel model,
+      List<Long> ids,
+      String action,
+      List<String> problems,
+      SiteZone zone) {
     User user = visitor.user().orElseThrow();
     boolean delete = action == null;
     require(visitor, model, delete ? "delete" : "view");
-    String verb = delete ? "Delete" : model.actions().getOrDefault(action, action);
     // an action's label ("Set status: missing") is read before "for" what it is done to
     String plural = model.plural().toLowerCase(Locale.ROOT);
     String to = delete ? " " : " for ";
     String what = ids.size() == 1 ? "this " + model.name() : "these " + ids.size() + " " + plural;
     Views.Allowed allowed = allowed(visitor, model);
-    Map<Long, String> labels = new LinkedHashMap<>();
-    ids.forEach(id -> labels.put(id, desk.label(model, id)));
+    Map<Long, String> labels = new LinkedHashMap<>(desk.labels(model, ids));
     List<Views.Referring> referrers = new ArrayList<>();
     if (delete) {
       for (AdminDesk.Referrers found : desk.referrers(user, model, ids)) {
@@ -57,24 +80,19 @@ final class Confirmations {
         referrers.add(new Views.Referring(found, seen ? allowed(visitor, theirs).url() : null));
       }
     }
-    return pages.page(
-        request,
-        status,
-        verb + to + (ids.size() == 1 ? model.name() : ids.size() + " " + plural),
-        "confirm.jte",
-        new Views.ConfirmPage(
-            allowed,
-            visitor.csrfToken(),
-            verb + to + what + "?",
-            delete ? allowed.url() + "/delete" : allowed.url(),
-            action,
-            delete ? "Yes, delete" : "Yes, do it",
-            labels,
-            delete ? desk.consequences(user, model, ids) : List.of(),
-            delete ? desk.obstacles(user, model, ids) : List.of(),
-            delete ? List.of() : desk.affected(user, model, action, ids),
-            problems,
-            pages.zone(),
-            referrers));
+    return new Views.ConfirmPage(
+        allowed,
+        visitor.csrfToken(),
+        verb(model, action) + to + what + "?",
+        delete ? allowed.url() + "/delete" : allowed.url(),
+        action,
+        delete ? "Yes, delete" : "Yes, do it",
+        labels,
+        delete ? desk.consequences(user, model, ids) : List.of(),
+        delete ? desk.obstacles(user, model, ids) : List.of(),
+        delete ? List.of() : desk.affected(user, model, action, ids),
+        problems,
+        zone,
+        referrers);
   }
 }

@@ -1,11 +1,13 @@
 package cores.admin;
 
 import cores.api.admin.AdminDesk.Hold;
+import cores.api.admin.NamingProblem;
 import cores.api.web.ProblemException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A model's form as shown: its values, and the domain's problems at their fields. */
 public final class Form {
@@ -13,7 +15,7 @@ public final class Form {
   public static final String OPENED = EditedSince.FIELD;
 
   private final Map<String, String> values;
-  private final Map<String, List<String>> errors = new LinkedHashMap<>();
+  private final Map<String, List<Views.Message>> errors = new LinkedHashMap<>();
   private final List<String> general = new ArrayList<>();
   private List<Hold> holds = List.of();
 
@@ -23,19 +25,50 @@ public final class Form {
 
   /** Records what the domain refused: field problems at their fields, the rest above the form. */
   Form refused(ProblemException e, List<String> fields) {
+    return refused(e, fields, named -> null);
+  }
+
+  /**
+   * Records what the domain refused, a field problem's words that name an object ({@link
+   * NamingProblem}) linked to the page {@code pages} gives it (null: named, not linked).
+   */
+  Form refused(
+      ProblemException e, List<String> fields, Function<NamingProblem.Named, String> pages) {
     if (e.errors().isEmpty()) {
       general.add(e.detail());
     }
+    List<NamingProblem.Named> named =
+        e instanceof NamingProblem naming ? naming.named() : List.of();
     e.errors()
         .forEach(
             (field, messages) -> {
               if (fields.contains(field)) {
-                errors.computeIfAbsent(field, f -> new ArrayList<>()).addAll(messages);
+                List<Views.Message> at = errors.computeIfAbsent(field, f -> new ArrayList<>());
+                messages.forEach(m -> at.add(linked(field, m, named, pages)));
               } else {
                 messages.forEach(m -> general.add(field + ": " + m));
               }
             });
     return this;
+  }
+
+  /** A field's problem, the first object it names linked. */
+  private static Views.Message linked(
+      String field,
+      String message,
+      List<NamingProblem.Named> named,
+      Function<NamingProblem.Named, String> pages) {
+    for (NamingProblem.Named object : named) {
+      int at = object.text().isEmpty() ? -1 : message.indexOf(object.text());
+      if (object.field().equals(field) && at >= 0) {
+        return new Views.Message(
+            message.substring(0, at),
+            object.text(),
+            pages.apply(object),
+            message.substring(at + object.text().length()));
+      }
+    }
+    return Views.Message.of(message);
   }
 
   /**
@@ -70,7 +103,7 @@ public final class Form {
     return errors.containsKey(field);
   }
 
-  public List<String> errors(String field) {
+  public List<Views.Message> errors(String field) {
     return errors.getOrDefault(field, List.of());
   }
 

@@ -4,6 +4,7 @@ import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,6 +30,19 @@ final class Messages {
   /** The redirect's message on a page of the model (null: the admin's index), or null. */
   static Views.Message of(
       AdminDesk desk, Visitor visitor, AdminModel model, MultivaluedMap<String, String> query) {
+    return of(desk, visitor, model, query, null);
+  }
+
+  /**
+   * The redirect's message, naming the one object deleted by {@code deleted} ({@link Deleted}, or
+   * null when the delete was of several or its name is not carried).
+   */
+  static Views.Message of(
+      AdminDesk desk,
+      Visitor visitor,
+      AdminModel model,
+      MultivaluedMap<String, String> query,
+      String deleted) {
     String done = query.getFirst("done");
     String format = done == null ? null : PLAIN.get(done);
     if (format == null) {
@@ -47,7 +61,16 @@ final class Messages {
     }
     if ("deleted".equals(done) || "bulk".equals(done)) {
       int n = PostedForm.pageNumber(query.getFirst("n"));
-      return Views.Message.of(String.format(format, n == 1 ? "1 " + object : n + " of them"));
+      if ("deleted".equals(done) && n == 1 && deleted != null && model != null) {
+        // as Django's admin: the object by its name, no longer linked
+        return new Views.Message(
+            "The " + object + " \"", deleted, null, "\" was deleted successfully.");
+      }
+      String several =
+          "deleted".equals(done) && model != null
+              ? n + " " + model.plural().toLowerCase(Locale.ROOT)
+              : n + " of them";
+      return Views.Message.of(String.format(format, n == 1 ? "1 " + object : several));
     }
     return Views.Message.of(String.format(format, object));
   }

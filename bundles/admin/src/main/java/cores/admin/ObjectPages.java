@@ -54,11 +54,14 @@ public final class ObjectPages {
   static final String CONFIRM = "confirmed";
 
   private final AdminPages pages;
+  private final ModelPages lists;
   private final ChangeLog changes;
 
   @Activate
-  public ObjectPages(@Reference AdminPages pages, @Reference ChangeLog changes) {
+  public ObjectPages(
+      @Reference AdminPages pages, @Reference ModelPages lists, @Reference ChangeLog changes) {
     this.pages = pages;
+    this.lists = lists;
     this.changes = changes;
   }
 
@@ -177,7 +180,8 @@ public final class ObjectPages {
         visitor,
         model,
         id,
-        PostedForm.refused(model, values, inlines, opened, refusal),
+        PostedForm.refused(
+            model, values, inlines, opened, refusal, named -> pages.pageOf(visitor, named)),
         refusal.status());
   }
 
@@ -202,7 +206,7 @@ public final class ObjectPages {
       @PathParam("app") String app,
       @PathParam("model") String name,
       @PathParam("id") long id) {
-    return pages.delete(request, pages.model(app, name), List.of(id));
+    return lists.delete(request, pages.model(app, name), List.of(id));
   }
 
   @GET

@@ -3,6 +3,7 @@ package cores.admin;
 import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.admin.NamingProblem;
 import cores.api.web.ProblemException;
 import cores.api.web.StorableText;
 import cores.api.web.Visitor;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The admin's forms as posted and as first shown: field values, ids, page numbers. */
 final class PostedForm {
@@ -119,19 +121,21 @@ final class PostedForm {
 
   /**
    * An add or change form as posted, inline rows included, with the refusal at its fields; {@code
-   * opened} is the change form's digest of what it showed (null for an add form).
+   * opened} is the change form's digest of what it showed (null for an add form), and {@code pages}
+   * the page of an object a problem names (null: not linked).
    */
   static Form refused(
       AdminModel model,
       Map<String, String> values,
       List<InlineChange> inlines,
       String opened,
-      ProblemException refusal) {
+      ProblemException refusal,
+      Function<NamingProblem.Named, String> pages) {
     List<String> names = new ArrayList<>(names(model));
     for (InlineChange inline : inlines) {
       inline.values().keySet().forEach(field -> names.add(inline.field(field)));
     }
-    return posted(values, inlines, opened).refused(refusal, names);
+    return posted(values, inlines, opened).refused(refusal, names, pages);
   }
 
   /** An add or change form as posted, inline rows included; {@code opened} as {@link #refused}. */

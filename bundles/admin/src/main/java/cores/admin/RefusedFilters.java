@@ -72,18 +72,30 @@ final class RefusedFilters {
 
   /**
    * The problems of a bulk action's form: a field holding text PostgreSQL would not store ({@link
-   * StorableText}; none is typed, so it was forged), else no action chosen. Empty when it may go
-   * on.
+   * StorableText}; none is typed, so it was forged), else no action chosen. None when it may go on.
    */
-  static List<String> bulk(MultivaluedMap<String, String> posted) {
+  static Bulk bulk(MultivaluedMap<String, String> posted) {
     List<String> problems = new ArrayList<>();
     StorableText.problems(posted)
         .forEach(
             (field, messages) ->
                 messages.forEach(m -> problems.add("Nothing was done: field " + field + ": " + m)));
-    if (problems.isEmpty() && PostedForm.first(posted, "action").isBlank()) {
+    boolean forged = !problems.isEmpty();
+    if (!forged && PostedForm.first(posted, "action").isBlank()) {
       problems.add("No action was chosen: choose one for the selected rows, then Go.");
     }
-    return problems;
+    return new Bulk(problems, forged);
+  }
+
+  /**
+   * What {@link #bulk} found, from one look at the posted fields.
+   *
+   * @param problems what to say; empty when the action may go on
+   * @param forged whether a field was forged: the form is then not shown again as it was posted
+   */
+  record Bulk(List<String> problems, boolean forged) {
+    Bulk {
+      problems = List.copyOf(problems);
+    }
   }
 }

@@ -249,10 +249,6 @@ public final class Views {
       return id == 0 ? allowed.url() + "/add" : allowed.url() + "/" + id;
     }
 
-    public boolean selected(String field, long option) {
-      return String.valueOf(option).equals(form.value(field));
-    }
-
     /** Whether a multi field holds the value (its values are one a line). */
     public boolean holds(String field, String value) {
       return List.of(form.value(field).split("\n")).contains(value);

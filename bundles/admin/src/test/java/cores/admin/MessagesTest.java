@@ -111,8 +111,23 @@ class MessagesTest {
         Messages.of(DESK, viewer, HOST, query("done", "added", "id", "web01<script>"));
     assertEquals(Views.Message.of("The host was added."), forged);
     assertEquals(
-        Views.Message.of("Deleted 2 of them."),
+        Views.Message.of("Deleted 2 hosts."),
         Messages.of(DESK, viewer, HOST, query("done", "deleted", "n", "2")));
+  }
+
+  @Test
+  void theOneObjectDeletedIsNamedAsItsDeleteCarriedItsName() {
+    Visitor viewer = visitor(Set.of(HOST.permission("view")));
+    MultivaluedMap<String, String> one = query("done", "deleted", "n", "1");
+    assertEquals(
+        new Views.Message("The host \"", "web01", null, "\" was deleted successfully."),
+        Messages.of(DESK, viewer, HOST, one, "web01"));
+    // without its name (another instance's cookie gone, a typed URL): counted
+    assertEquals(Views.Message.of("Deleted 1 host."), Messages.of(DESK, viewer, HOST, one, null));
+    // several: counted with their model, whatever is carried
+    assertEquals(
+        Views.Message.of("Deleted 3 hosts."),
+        Messages.of(DESK, viewer, HOST, query("done", "deleted", "n", "3"), "web01"));
   }
 
   @Test

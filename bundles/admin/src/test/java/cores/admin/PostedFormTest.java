@@ -56,7 +56,9 @@ class PostedFormTest {
     Form form =
         new Form(PostedForm.values(GROUP, posted))
             .refused(refused, List.of("name", "permissions", "kinds"));
-    assertEquals(List.of("Text must not contain NUL characters (\\u0000)."), form.errors("name"));
+    assertEquals(
+        List.of(Views.Message.of("Text must not contain NUL characters (\\u0000).")),
+        form.errors("name"));
     assertEquals("sta\u0000ff", form.value("name"), "as typed");
     assertEquals("a\nb", form.value("kinds"));
     // tab, line feed and the other control characters PostgreSQL stores as sent

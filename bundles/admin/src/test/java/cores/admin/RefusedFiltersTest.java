@@ -1,6 +1,8 @@
 package cores.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
@@ -50,14 +52,17 @@ class RefusedFiltersTest {
     MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
     posted.add("action", "delete");
     posted.add("select", "1\u0000");
+    RefusedFilters.Bulk forged = RefusedFilters.bulk(posted);
     assertEquals(
-        List.of("Nothing was done: field select: " + StorableText.NUL_MESSAGE),
-        RefusedFilters.bulk(posted));
+        List.of("Nothing was done: field select: " + StorableText.NUL_MESSAGE), forged.problems());
+    assertTrue(forged.forged(), "the form is not shown again as posted");
     posted.putSingle("select", "1");
-    assertEquals(List.of(), RefusedFilters.bulk(posted));
+    assertEquals(new RefusedFilters.Bulk(List.of(), false), RefusedFilters.bulk(posted));
     posted.putSingle("action", " ");
+    RefusedFilters.Bulk none = RefusedFilters.bulk(posted);
     assertEquals(
         List.of("No action was chosen: choose one for the selected rows, then Go."),
-        RefusedFilters.bulk(posted));
+        none.problems());
+    assertFalse(none.forged(), "the form is shown again as posted");
   }
 }

@@ -1,0 +1,116 @@
+package cores.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.web.Visitor;
+import jakarta.ws.rs.core.SecurityContext;
+import java.lang.reflect.Proxy;
+import java.security.Principal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A delete confirmation names its objects in one read of their desk ({@link AdminDesk#labels}), not
+ * one read an object.
+ */
+class ConfirmationLabelsTest {
+  private static final AdminModel HOST =
+      new AdminModel(
+          "inventory",
+          "host",
+          "Hosts",
+          List.of(new AdminField("hostname", "text", true, true, List.of(), null)),
+          List.of("hostname"),
+          List.of(),
+          "hostname",
+          Map.of(),
+          List.of());
+
+  private static Visitor staff() {
+    User user =
+        new User(
+            1,
+            "staff",
+            "",
+            "",
+            "",
+            true,
+            true,
+            false,
+            Set.of(),
+            Set.of(HOST.permission("delete"), HOST.permission("view")),
+            null);
+    return Visitor.of(
+        new SecurityContext() {
+          @Override
+          public Principal getUserPrincipal() {
+            return user;
+          }
+
+          @Override
+          public boolean isUserInRole(String role) {
+            return false;
+          }
+
+          @Override
+          public boolean isSecure() {
+            return true;
+          }
+
+          @Override
+          public String getAuthenticationScheme() {
+            return "session";
+          }
+        });
+  }
+
+  @Test
+  void theObjectsOfADeleteAreNamedInOneRead() {
+    List<String> asked = new ArrayList<>();
+    AdminDesk desk =
+        (AdminDesk)
+            Proxy.newProxyInstance(
+                AdminDesk.class.getClassLoader(),
+                new Class<?>[] {AdminDesk.class},
+                (proxy, method, args) -> {
+                  asked.add(method.getName());
+                  switch (method.getName()) {
+                    case "labels":
+                      Map<Long, String> labels = new LinkedHashMap<>();
+                      for (Object id : (Collection<?>) args[1]) {
+                        labels.put((Long) id, "web" + id);
+                      }
+                      return labels;
+                    case "models":
+                      return List.of(HOST);
+                    case "consequences", "obstacles", "referrers":
+                      return List.of();
+                    default:
+                      throw new UnsupportedOperationException(method.getName());
+                  }
+                });
+    Views.ConfirmPage view =
+        Confirmations.view(
+            desk,
+            staff(),
+            HOST,
+            List.of(9L, 7L, 8L),
+            null,
+            List.of(),
+            new SiteZone(ZoneId.of("UTC")));
+    assertEquals(Map.of(9L, "web9", 7L, "web7", 8L, "web8"), view.objects());
+    assertEquals(List.of(9L, 7L, 8L), List.copyOf(view.objects().keySet()), "in their order");
+    assertEquals(1, asked.stream().filter(m -> m.startsWith("label")).count(), asked::toString);
+    assertEquals("Delete these 3 hosts?", view.question());
+  }
+}
