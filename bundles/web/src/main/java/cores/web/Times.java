@@ -7,15 +7,26 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Times as the pages show them: in the site's zone ({@code CORES_TIME_ZONE}), in English. */
+/**
+ * Times as the pages show them: in the site's zone ({@code CORES_TIME_ZONE}), in English.
+ *
+ * <p>What is shown is the patterns' text ({@code EEE d MMM yyyy, HH:mm}, {@code EEE d MMM yyyy},
+ * {@code d MMM}, {@code EEE}), written by hand for the years 1 to 9999: a {@link DateTimeFormatter}
+ * makes a zoned date-time, a print context and builders for each time (25 KB of a dashboard;
+ * bench/README.md, "Issue 16 item 4, nineteenth session"). The formatters below write the other
+ * years (a sign beyond 9999, the era's years before year 1).
+ */
 public final class Times {
+  private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  private static final String[] MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
+  private static final int SECONDS_A_DAY = 86_400;
+
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter SHORT =
-      DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
 
   private final ZoneId zone;
   private final Instant now;
@@ -40,22 +51,37 @@ public final class Times {
 
   /** "Wed 2 Dec 2026, 14:00"; empty for no time. */
   public String dateTime(Instant time) {
-    return time == null ? "" : DATE_TIME.format(time.atZone(zone));
+    if (time == null) {
+      return "";
+    }
+    long local = time.getEpochSecond() + zone.getRules().getOffset(time).getTotalSeconds();
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(local, SECONDS_A_DAY));
+    if (!byHand(date)) {
+      return DATE_TIME.format(time.atZone(zone));
+    }
+    int minutes = Math.floorMod(local, SECONDS_A_DAY) / 60;
+    StringBuilder text = new StringBuilder(22);
+    date(text, date).append(", ");
+    return twoDigits(twoDigits(text, minutes / 60).append(':'), minutes % 60).toString();
   }
 
   /** "Wed 2 Dec 2026". */
   public String date(Instant time) {
-    return time == null ? "" : DATE.format(time.atZone(zone));
+    if (time == null) {
+      return "";
+    }
+    LocalDate date = LocalDate.ofInstant(time, zone);
+    return byHand(date) ? date(new StringBuilder(15), date).toString() : DATE.format(date);
   }
 
   /** "2 Dec". */
   public String shortDate(LocalDate date) {
-    return SHORT.format(date);
+    return date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1];
   }
 
   /** "Wed". */
   public String weekday(LocalDate date) {
-    return DAY.format(date);
+    return DAYS[date.getDayOfWeek().ordinal()];
   }
 
   /** The ISO date of the day an instant falls on (form fields of type date). */
@@ -79,6 +105,30 @@ public final class Times {
   /** How long ago the instant was, roughly. */
   public String since(Instant time) {
     return span(Duration.between(time, now));
+  }
+
+  /** Whether the date's year has the four digits that {@code yyyy} writes without a sign. */
+  private static boolean byHand(LocalDate date) {
+    return date.getYear() >= 1 && date.getYear() <= 9999;
+  }
+
+  /** "EEE d MMM yyyy" of a date {@link #byHand}. */
+  private static StringBuilder date(StringBuilder text, LocalDate date) {
+    text.append(DAYS[date.getDayOfWeek().ordinal()])
+        .append(' ')
+        .append(date.getDayOfMonth())
+        .append(' ')
+        .append(MONTHS[date.getMonthValue() - 1])
+        .append(' ');
+    int year = date.getYear();
+    for (int unit = 1000; unit > year && unit > 1; unit /= 10) {
+      text.append('0');
+    }
+    return text.append(year);
+  }
+
+  private static StringBuilder twoDigits(StringBuilder text, int value) {
+    return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   private static String span(Duration duration) {
