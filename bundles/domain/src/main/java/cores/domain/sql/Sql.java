@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -64,25 +63,27 @@ public final class Sql {
   }
 
   /**
-   * Rows as column label to value: timestamps as {@link Instant}, arrays as lists, PostgreSQL types
-   * as text.
+   * Rows as column label to value, modifiable maps in the columns' order (a label twice: the later
+   * column's value at the first's place): timestamps as {@link Instant}, arrays as lists,
+   * PostgreSQL types as text.
    */
   public List<Map<String, Object>> rows(String sql, List<?> params) {
     try (PreparedStatement statement = prepare(sql, params);
         ResultSet rs = statement.executeQuery()) {
       ResultSetMetaData meta = rs.getMetaData();
-      // the labels once, not for every row (the admin's lists read hundreds)
-      String[] labels = new String[meta.getColumnCount()];
-      for (int i = 0; i < labels.length; i++) {
-        labels[i] = meta.getColumnLabel(i + 1);
+      // the labels once, shared by every row (the admin's lists read hundreds)
+      String[] columns = new String[meta.getColumnCount()];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = meta.getColumnLabel(i + 1);
       }
+      Row.Labels labels = new Row.Labels(columns);
       List<Map<String, Object>> rows = new ArrayList<>();
       while (rs.next()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < labels.length; i++) {
-          row.put(labels[i], value(rs.getObject(i + 1)));
+        Object[] values = new Object[labels.size()];
+        for (int i = 0; i < columns.length; i++) {
+          values[labels.slot(i)] = value(rs.getObject(i + 1));
         }
-        rows.add(row);
+        rows.add(new Row(labels, values));
       }
       return rows;
     } catch (SQLException e) {
