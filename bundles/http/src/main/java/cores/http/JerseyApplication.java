@@ -297,7 +297,8 @@ final class JerseyApplication implements AutoCloseable {
                 new DocumentedUserFeature(),
                 new QueryParametersFeature(),
                 new StorableForms(api),
-                new UnreadBodies()));
+                new UnreadBodies(),
+                new AnswerBuffer()));
     if (api) {
       instances.add(new IndexResource(served));
       instances.add(new DocsResource(served));
@@ -414,6 +415,8 @@ final class JerseyApplication implements AutoCloseable {
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     config.property(ServerProperties.BV_FEATURE_DISABLE, true);
     config.property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
+    // AnswerBuffer holds the answers instead, without 8 KB of its own for each
+    config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
     config.register(JacksonFeature.withoutExceptionMappers());
     coreInstances().forEach(config::register);
     all.stream().filter(parts::contains).forEach(config::register);

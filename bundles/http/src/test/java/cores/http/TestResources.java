@@ -21,8 +21,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,43 @@ final class TestResources {
     @Produces(MediaType.APPLICATION_JSON)
     public Thing create(Thing thing) {
       return thing;
+    }
+
+    /** {@code n} bytes of "#" written in pieces of {@code piece} bytes. */
+    @GET
+    @Path("bytes/{n}/{piece}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public StreamingOutput bytes(@PathParam("n") int n, @PathParam("piece") int piece) {
+      return out -> written(out, n, piece);
+    }
+
+    /** As {@link #bytes}, then the writing fails. */
+    @GET
+    @Path("failing/{n}/{piece}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public StreamingOutput failing(@PathParam("n") int n, @PathParam("piece") int piece) {
+      return out -> {
+        written(out, n, piece);
+        throw new IllegalStateException("failed after " + n + " bytes");
+      };
+    }
+
+    /** An answer without a body. */
+    @GET
+    @Path("nothing")
+    public void nothing() {
+      // 204
+    }
+
+    private static void written(OutputStream out, int n, int piece) throws IOException {
+      byte[] all = "#".repeat(n).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < n; i += piece) {
+        if (piece == 1) {
+          out.write(all[i]);
+        } else {
+          out.write(all, i, Math.min(piece, n - i));
+        }
+      }
     }
 
     @GET
