@@ -7,35 +7,25 @@
 # it (bench/README.md, "Issue 16 item 4, eighteenth session").
 # Needs: `mvn -B -DskipTests package` done, curl, psql, PostgreSQL on 127.0.0.1:5432 (trust).
 # Usage: bench/alloc.sh [requests] [rounds]   (default 2000 and 3). BENCH_DIST=<dir> measures another
-# build of the distribution; BENCH_PORT (default 18010) is Cores' port; the environment reaches
-# Cores (e.g. CORES_JAVA_OPTS).
+# build of the distribution; BENCH_PORT (default 18010) is Cores' port; BENCH_DB names the database
+# it creates and drops (default cores_bench_alloc_<pid>); the environment reaches Cores (e.g.
+# CORES_JAVA_OPTS).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${BENCH_DIST:-$root/launcher/target/cores}
 requests=${1:-2000}
 rounds=${2:-3}
 port=${BENCH_PORT:-18010}
-base=http://127.0.0.1:$port
 work=$(mktemp -d)
-db=cores_bench_alloc_$$
+db=${BENCH_DB:-cores_bench_alloc_$$}
 pg=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null; "${pg[@]}" -c "drop database if exists $db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-
-env_cores=(CORES_HTTP_PORT=$port CORES_DATA="$work/data" CORES_PLUGINS="$work/plugins"
-  SECRET_KEY=bench-secret-key POSTGRES_HOST=127.0.0.1 POSTGRES_USER=postgres POSTGRES_DB=$db)
 # shellcheck source=bench/lib.sh
 . "$root/bench/lib.sh"
 
-"${pg[@]}" -c "create database $db"
-start_cores "$dist" "$base" "$work/cores.log" "${env_cores[@]}"
+booking_cores "$dist" "$port" "$work" "$db"
 pid=$cores_pid
-password=bench-$$-$RANDOM
-seed_booking $db "$dist" "$password" "${env_cores[@]}"
-token=$(api_token "$base" bench "$password")
-cookie="Cookie: cores_session=$(session_cookie "$base" bench "$password" "$work/cookies")"
-host=$("${pg[@]}" -d $db -c "select host_id from booking_bookable order by id limit 1 offset 17")
-search="$base/api/booking/bookable/?active=1&free=1&nores=1&lab=1,2,3&limit=50"
-pages="$base/bookables?free=1&nores=1&lab=1&lab=2&lab=3"
+cookie="Cookie: cores_session=$cookie"
 echo "$requests requests a round, $rounds rounds, load $(load)"
 java -cp "$root/bench/target/classes" cores.bench.AllocationPerRequest "$pid" "$requests" "$rounds" <<URLS
 health	$base/api/health

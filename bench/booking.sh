@@ -18,7 +18,8 @@
 # Needs: `mvn -B -DskipTests package` done, wrk, curl, psql, PostgreSQL on 127.0.0.1:5432 (trust).
 # Usage: bench/booking.sh [runs] [rounds]   (default 3 and 7). BENCH_DIST=<dir> measures another
 # build of the distribution; the environment reaches Cores (e.g. CORES_DB_POOL_SIZE=4,
-# CORES_JAVA_OPTS); BENCH_PORT (default 18010) is Cores' port. After the runs it prints the JVM's
+# CORES_JAVA_OPTS); BENCH_PORT (default 18010) is Cores' port; BENCH_DB names the database it
+# creates and drops (default cores_bench_booking_<pid>). After the runs it prints the JVM's
 # resident memory (RSS, not heap: issue 16's target 4); BENCH_MEMORY=<dir> then writes the JVM's
 # class histogram and native memory summary there.
 set -euo pipefail
@@ -27,29 +28,19 @@ dist=${BENCH_DIST:-$root/launcher/target/cores}
 runs=${1:-3}
 rounds=${2:-7}
 port=${BENCH_PORT:-18010}
-base=http://127.0.0.1:$port
 work=$(mktemp -d)
-db=cores_bench_booking_$$
+db=${BENCH_DB:-cores_bench_booking_$$}
 pg=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null; "${pg[@]}" -c "drop database if exists $db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
-env_cores=(CORES_HTTP_PORT=$port CORES_DATA="$work/data" CORES_PLUGINS="$work/plugins"
-  SECRET_KEY=bench-secret-key POSTGRES_HOST=127.0.0.1 POSTGRES_USER=postgres POSTGRES_DB=$db)
 # shellcheck source=bench/lib.sh
 . "$root/bench/lib.sh"
 
-"${pg[@]}" -c "create database $db"
-start_cores "$dist" "$base" "$work/cores.log" "${env_cores[@]}"
+booking_cores "$dist" "$port" "$work" "$db"
 pid=$cores_pid
-password=bench-$$-$RANDOM
-seed_booking $db "$dist" "$password" "${env_cores[@]}"
-token=$(api_token "$base" bench "$password")
 auth=(-H "Authorization: Token $token")
-session=(-H "Cookie: cores_session=$(session_cookie "$base" bench "$password" "$work/cookies")")
-host=$("${pg[@]}" -d $db -c "select host_id from booking_bookable order by id limit 1 offset 17")
+session=(-H "Cookie: cores_session=$cookie")
 
-search="$base/api/booking/bookable/?active=1&free=1&nores=1&lab=1,2,3&limit=50"
-pages="$base/bookables?free=1&nores=1&lab=1&lab=2&lab=3"
 names=(health anonymous token token+mine token+mygroup page:dashboard page:bookables page:bookables-anon page:host)
 urls=("$base/api/health" "$search" "$search" "$search&mine=1" "$search&mygroup=1"
   "$base/" "$pages" "$pages" "$base/hosts/$host/")

@@ -1,4 +1,4 @@
-# Functions of the benchmark scripts, sourced by booking.sh and jvm-options.sh (not run itself).
+# Functions of the benchmark scripts, sourced by them (not run itself).
 # They expect `pg` (the psql command, an array) set by the script.
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -36,6 +36,28 @@ seed_booking() {
     (select count(*) from inventory_host) || ' hosts,', (select count(*) from booking_booking) || ' bookings,',
     (select count(*) from booking_booking where tstzrange(start_time, end_time) @> now()) || ' booked now,',
     (select count(*) from booking_reservation) || ' reservations'")"
+}
+
+# booking_cores DIST PORT WORK DB ENV... : what booking.sh and alloc.sh measure: the new database DB
+# with booking.sh's seed and DIST's Cores on PORT (data and log in WORK) with ENV; sets cores_pid,
+# base, password (the superuser bench's), token (an API token of bench), cookie (bench's session
+# cookie's value), host (a bookable host's id), search (the bookable search's URL) and pages (the
+# /bookables page's URL with the same filters)
+booking_cores() {
+  local dist=$1 port=$2 work=$3 db=$4 env_cores
+  shift 4
+  base=http://127.0.0.1:$port
+  env_cores=(CORES_HTTP_PORT="$port" CORES_DATA="$work/data" CORES_PLUGINS="$work/plugins"
+    SECRET_KEY=bench-secret-key POSTGRES_HOST=127.0.0.1 POSTGRES_USER=postgres POSTGRES_DB="$db" "$@")
+  "${pg[@]}" -c "create database $db"
+  start_cores "$dist" "$base" "$work/cores.log" "${env_cores[@]}"
+  password=bench-$$-$RANDOM
+  seed_booking "$db" "$dist" "$password" "${env_cores[@]}"
+  token=$(api_token "$base" bench "$password")
+  cookie=$(session_cookie "$base" bench "$password" "$work/cookies")
+  host=$("${pg[@]}" -d "$db" -c "select host_id from booking_bookable order by id limit 1 offset 17")
+  search="$base/api/booking/bookable/?active=1&free=1&nores=1&lab=1,2,3&limit=50"
+  pages="$base/bookables?free=1&nores=1&lab=1&lab=2&lab=3"
 }
 
 # api_token BASE USER PASSWORD : a new API token of USER
