@@ -135,7 +135,7 @@ class AdminLiveIT {
     root.open("/admin/live/scanconflict/" + conflict);
     // named by its kind and what it is about, not "scanconflict nic conflict #3"
     String named = "NIC 02:00:00:00:02:01 of al-01 seen at 10.81.0.50";
-    assertEquals("View scanconflict " + named, root.find("h1").getText(), root.text());
+    assertEquals("View scan conflict " + named, root.find("h1").getText(), root.text());
     assertTrue(root.all("main form button[value=accept]").size() == 1, root.text());
     assertEquals("Lab One", root.find("#f-lab").getAttribute("value"), "a reference by its label");
     assertEquals("al-01", root.find("#f-host").getAttribute("value"));

@@ -144,9 +144,9 @@ public final class AdminPages {
     // "View" where nothing can be changed: a read-only model, or no change permission
     String title =
         id == 0
-            ? "Add " + model.name()
+            ? "Add " + model.singular()
             : (may(visitor, model, "change") ? "Change " : "View ")
-                + model.name()
+                + model.singular()
                 + " "
                 + desk.label(model, id);
     // a new object's inline rows can only be added, with it

@@ -25,20 +25,23 @@ final class ChangeLines {
           .add(change.objectId());
     }
     Map<String, Map<Long, String>> labels = new HashMap<>();
+    Map<String, String> singulars = new HashMap<>();
     for (AdminModel model : desk.models()) {
       String key = key(model.app(), model.name());
       Set<Long> of = ids.get(key);
       if (of != null) {
         labels.put(key, desk.labels(model, of));
+        singulars.put(key, model.singular());
       }
     }
     return changes.stream()
         .map(
             change -> {
-              Map<Long, String> named = labels.get(key(change.app(), change.model()));
+              String key = key(change.app(), change.model());
+              Map<Long, String> named = labels.get(key);
               return line(
                   change,
-                  change.model()
+                  singulars.getOrDefault(key, change.model())
                       + " "
                       + (named == null ? "#" + change.objectId() : named.get(change.objectId())));
             })

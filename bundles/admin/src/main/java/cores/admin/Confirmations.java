@@ -42,7 +42,7 @@ final class Confirmations {
     String plural = model.plural().toLowerCase(Locale.ROOT);
     return verb(model, action)
         + (action == null ? " " : " for ")
-        + (ids.size() == 1 ? model.name() : ids.size() + " " + plural);
+        + (ids.size() == 1 ? model.singular() : ids.size() + " " + plural);
   }
 
   private static String verb(AdminModel model, String action) {
@@ -64,7 +64,8 @@ final class Confirmations {
     // an action's label ("Set status: missing") is read before "for" what it is done to
     String plural = model.plural().toLowerCase(Locale.ROOT);
     String to = delete ? " " : " for ";
-    String what = ids.size() == 1 ? "this " + model.name() : "these " + ids.size() + " " + plural;
+    String what =
+        ids.size() == 1 ? "this " + model.singular() : "these " + ids.size() + " " + plural;
     Views.Allowed allowed = allowed(visitor, model);
     Map<Long, String> labels = new LinkedHashMap<>(desk.labels(model, ids));
     List<Views.Referring> referrers = new ArrayList<>();

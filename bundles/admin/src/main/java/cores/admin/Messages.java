@@ -48,7 +48,7 @@ final class Messages {
     if (format == null) {
       return null;
     }
-    String object = model == null ? "object" : model.name();
+    String object = model == null ? "object" : model.singular();
     String id = query.getFirst("id");
     if (model != null && NAMED.containsKey(done) && id != null && id.matches("[0-9]{1,18}")) {
       long shown = Long.parseLong(id);

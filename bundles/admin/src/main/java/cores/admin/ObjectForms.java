@@ -120,7 +120,7 @@ public final class ObjectForms {
       boolean added,
       int status) {
     String label = pages.desk().label(model, id);
-    String object = model.name() + " " + label;
+    String object = model.singular() + " " + label;
     return pages.page(
         request,
         status,

@@ -128,7 +128,7 @@ public final class ObjectPages {
                   + EditedSince.FIELD
                   + "), so nothing was saved: it could have undone someone else's change. The"
                   + " form shows this "
-                  + model.name()
+                  + model.singular()
                   + " as it is now: make your changes again and save.");
       return pages.form(
           request, visitor, model, id, new Form(current).refused(unchecked, List.of()), 400);
@@ -138,7 +138,7 @@ public final class ObjectPages {
       ProblemException changed =
           ProblemException.conflict(
               "Someone else changed this "
-                  + model.name()
+                  + model.singular()
                   + " since you opened this form, so nothing was saved. The form shows your"
                   + " values: compare them with its history, then save again to keep them.");
       return asPosted(request, visitor, model, id, values, inlines, now, changed);
@@ -219,7 +219,7 @@ public final class ObjectPages {
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
     require(visitor, model, "view");
-    String object = model.name() + " " + pages.desk().label(model, id);
+    String object = model.singular() + " " + pages.desk().label(model, id);
     List<Views.Line> lines =
         pages
             .desk()

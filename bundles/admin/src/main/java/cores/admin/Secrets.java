@@ -20,7 +20,7 @@ final class Secrets {
     return pages.page(
         request,
         200,
-        "New " + allowed.model().name() + " " + label,
+        "New " + allowed.model().singular() + " " + label,
         "secret.jte",
         new Views.SecretPage(allowed, created.id(), label, created.secret()));
   }

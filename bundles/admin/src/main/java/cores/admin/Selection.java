@@ -95,7 +95,7 @@ final class Selection {
       return "Nothing was changed.";
     }
     return "Done for "
-        + (done.changed() == 1 ? "1 " + model.name() : done.changed() + " of them")
+        + (done.changed() == 1 ? "1 " + model.singular() : done.changed() + " of them")
         + ".";
   }
 

@@ -71,6 +71,39 @@ class ListTableTest {
   }
 
   @Test
+  void aRowIsNamedByWhatItsModelIsCalledNotByItsCodeName() {
+    AdminModel hostType =
+        new AdminModel(
+            "inventory",
+            "hosttype",
+            "Host types",
+            HOST.fields(),
+            HOST.columns(),
+            List.of(),
+            "hostname",
+            Map.of(),
+            List.of());
+    Views.ListPage page =
+        new Views.ListPage(
+            new Views.Allowed(hostType, true, true, true, Set.of()),
+            "csrf",
+            rows("t"),
+            "",
+            List.of(),
+            "",
+            1,
+            1,
+            Map.of(),
+            null,
+            List.of(),
+            null);
+    String html = table.filled(page).table();
+    assertTrue(html.contains("aria-label=\"Select host type 7\""), html);
+    assertTrue(html.contains(" of host type 7</span>"), html);
+    assertFalse(html.contains("hosttype 7"), html);
+  }
+
+  @Test
   void whoMayTickRowsAndWhoMayNotSeeTablesOfTheirOwn() {
     Rows rows = rows("host-01");
     String ticks = table.filled(view(rows, true, Map.of())).table();
