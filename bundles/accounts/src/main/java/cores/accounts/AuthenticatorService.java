@@ -207,7 +207,13 @@ public final class AuthenticatorService implements Authenticator {
         unavailable = true;
         continue;
       } catch (RuntimeException e) {
-        LOG.error("Authentication provider {} failed", ranked.name(), e);
+        // one line with the root cause (a directory that cannot be reached); the trace when
+        // debugging
+        if (LOG.isDebugEnabled()) {
+          LOG.error("Authentication provider {} failed: {}", ranked.name(), rootCause(e), e);
+        } else {
+          LOG.error("Authentication provider {} failed: {}", ranked.name(), rootCause(e));
+        }
         unavailable = true;
         continue;
       }
@@ -219,6 +225,19 @@ public final class AuthenticatorService implements Authenticator {
       throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
     }
     return Optional.empty();
+  }
+
+  /** The innermost cause in one line: its class's simple name and message. */
+  static String rootCause(Throwable e) {
+    Throwable root = e;
+    for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+      root = root.getCause();
+    }
+    String text =
+        root.getMessage() == null
+            ? root.getClass().getSimpleName()
+            : root.getClass().getSimpleName() + ": " + root.getMessage();
+    return text.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**

@@ -1,6 +1,7 @@
 package cores.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cores.api.accounts.User;
@@ -11,6 +12,11 @@ import cores.api.persistence.ConnectionWork;
 import cores.api.persistence.DatabaseUnavailableException;
 import cores.api.persistence.Transactions;
 import cores.api.persistence.Work;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +71,49 @@ class LoginProvidersTest extends LoginFixture {
     add(allRefuse, FakeProvider.refusing("local"), 1000);
     e = assertThrows(LoginFailedException.class, () -> allRefuse.login("x", "pw".toCharArray()));
     assertEquals(Reason.INVALID_CREDENTIALS, e.reason());
+  }
+
+  /**
+   * A provider that throws (a directory library's own failure) is one line naming it and the root
+   * cause; its stack trace only when debugging (slf4j-simple writes to the System.err of the
+   * moment, at its default level, info).
+   */
+  @Test
+  void aProviderThatThrowsIsOneLineWithTheRootCause() throws Exception {
+    AuthenticatorService authenticator = authenticator(tx);
+    add(
+        authenticator,
+        new FakeProvider(
+            "ldap",
+            (u, p) -> {
+              throw new IllegalStateException(
+                  "search failed",
+                  new UncheckedIOException(
+                      new ConnectException("Connection refused: ldap.example/10.0.0.9")));
+            }),
+        100);
+    PrintStream previous = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
+    LoginFailedException e;
+    try {
+      e =
+          assertThrows(
+              LoginFailedException.class, () -> authenticator.login("someone", "pw".toCharArray()));
+    } finally {
+      System.setErr(previous);
+    }
+    assertEquals(Reason.UNAVAILABLE, e.reason());
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(
+        List.of(
+            "Authentication provider ldap failed: ConnectException: Connection refused:"
+                + " ldap.example/10.0.0.9"),
+        lines.stream()
+            .filter(l -> l.contains("Authentication provider"))
+            .map(l -> l.substring(l.indexOf("Authentication provider")))
+            .toList());
+    assertFalse(lines.stream().anyMatch(l -> l.startsWith("\tat ")), String.join("\n", lines));
   }
 
   @Test

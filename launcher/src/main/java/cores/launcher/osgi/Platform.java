@@ -112,8 +112,8 @@ public final class Platform {
    * @param storage the framework's cache folder, emptied on every start
    * @param repository the distribution's {@code bundles/} folder (Maven layout)
    * @param frameworkProperties for the bundles that read theirs from the framework (FileInstall)
-   * @param debug whether Felix logs its warnings too, and the bundles' log entries (SCR's) their
-   *     stack traces
+   * @param debug whether Felix logs its warnings too, and its own log entries and the bundles'
+   *     (SCR's) their stack traces
    */
   public static Platform start(
       Path storage,
@@ -127,7 +127,7 @@ public final class Platform {
     config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
     config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
     config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
-    config.put("felix.log.logger", new FelixLog());
+    config.put("felix.log.logger", new FelixLog(debug));
     config.put("felix.log.level", debug ? "2" : "1");
     config.merge(
         Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
