@@ -1,6 +1,7 @@
 package cores.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -95,12 +96,17 @@ class HtpasswdPluginIT {
 
       Files.delete(jar);
       awaitStatus(cores, 401, "alice no longer logs in once the plugin is gone");
+      cores.awaitLog(
+          "plugin cores.auth.htpasswd: configuration cores.auth.htpasswd removed",
+          Duration.ofSeconds(30));
       assertEquals(0, cores.stop(), "exit code after SIGTERM");
       assertTrue(
           cores
               .output()
               .contains("plugin cores.auth.htpasswd: configured cores.auth.htpasswd[file]"),
           cores.output());
+      assertFalse(cores.output().contains(" ERROR "), cores.output());
+      assertFalse(cores.output().contains("\tat "), "no stack trace:\n" + cores.output());
     }
   }
 

@@ -169,8 +169,10 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
           configAdmin.listConfigurations("(" + DECLARED_BY + "=" + escape(name) + ")");
       if (found != null) {
         for (Configuration c : found) {
+          // a deleted configuration answers nothing, not even its PID
+          String pid = c.getPid();
           c.delete();
-          LOG.info("plugin {}: configuration {} removed", name, c.getPid());
+          LOG.info("plugin {}: configuration {} removed", name, pid);
         }
       }
     } catch (IOException | InvalidSyntaxException e) {
