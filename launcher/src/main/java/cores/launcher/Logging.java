@@ -53,6 +53,10 @@ final class Logging {
     // reaches whoever ran the query, which logs it in one line (DatabaseUnavailableException)
     System.setProperty(
         SIMPLE + "log.com.zaxxer.hikari.pool.ProxyConnection", settings.debug() ? "warn" : "error");
+    // when the database goes away, each idle pooled connection fails its check on the next borrow
+    // and is reported once ("Failed to validate connection"); the outage's line says it once
+    System.setProperty(
+        SIMPLE + "log.com.zaxxer.hikari.pool.PoolBase", settings.debug() ? "warn" : "error");
     if (settings.debug()) {
       System.setProperty(SIMPLE + "log.cores", "debug");
     }
