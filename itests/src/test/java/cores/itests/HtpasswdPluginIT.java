@@ -127,6 +127,11 @@ class HtpasswdPluginIT {
       cores.awaitLog(line, Duration.ofSeconds(30));
       List<String> lines = cores.output().lines().filter(l -> l.contains(line)).toList();
       assertEquals(1, lines.size(), cores.output());
+      // the only line: not also SCR's naming the property
+      assertEquals(
+          lines,
+          cores.output().lines().filter(l -> l.contains(" ERROR ")).toList(),
+          cores.output());
       assertEquals(200, cores.get("/api/health").statusCode());
       assertEquals(401, authTest(cores));
       assertEquals(0, cores.stop(), "exit code after SIGTERM");

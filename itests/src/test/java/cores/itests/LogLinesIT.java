@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -34,22 +35,60 @@ class LogLinesIT {
     return line.stripLeading().startsWith("at ") || line.startsWith("Caused by: ");
   }
 
+  /**
+   * The component's refusal of a setting is one line naming the component and the variable, not
+   * also SCR's line naming the property (bindPassword).
+   */
   @Test
   void aComponentThatFailsToActivateIsOneLineNamingItAndTheCause() throws Exception {
     try (TestDatabase db = TestDatabase.create();
         CoresProcess cores = misconfiguredProvider("log-component", db).start()) {
       assertEquals(2, cores.awaitExit(Duration.ofSeconds(120)), cores.errors());
       List<String> log = cores.output().lines().toList();
-      List<String> scr =
+      List<String> errors =
           log.stream()
-              .filter(l -> l.contains("[cores.auth.ldap.SearchBindProvider("))
+              .filter(l -> l.contains("SearchBindProvider") || l.contains("bindPassword"))
               .filter(l -> l.contains(" ERROR "))
               .toList();
-      assertEquals(1, scr.size(), "one line for the failure:\n" + cores.output());
-      assertTrue(scr.get(0).contains("bindPassword : required"), "the root cause: " + scr.get(0));
+      assertEquals(1, errors.size(), "one line for the failure:\n" + cores.output());
+      assertTrue(
+          errors
+              .get(0)
+              .endsWith(
+                  "component cores.auth.ldap.SearchBindProvider of cores.auth.ldap did not"
+                      + " activate: LDAP_BIND_PASS: required when LDAP_AUTH is True"),
+          "the variable and what is wrong: " + errors.get(0));
       assertFalse(
           log.stream().anyMatch(LogLinesIT::stackFrame), "no stack trace:\n" + cores.output());
       assertFalse(cores.output().contains("at org."), cores.output());
+    }
+  }
+
+  /** A taken CORES_HTTP_PORT: one line in the log naming the variable, not the property (port). */
+  @Test
+  void aSettingAComponentRefusesIsOneLineNamingItsVariable() throws Exception {
+    try (TestDatabase db = TestDatabase.create();
+        ServerSocket taken = new ServerSocket(0);
+        CoresProcess cores =
+            CoresProcess.builder("log-refused-setting")
+                .env(db.environment())
+                .env("CORES_HTTP_PORT", Integer.toString(taken.getLocalPort()))
+                .start()) {
+      assertEquals(2, cores.awaitExit(Duration.ofSeconds(120)), cores.errors());
+      // SCR's line names the component and the root cause (BindException), not the variable
+      List<String> lines =
+          cores
+              .output()
+              .lines()
+              .filter(l -> l.contains(" ERROR ") && l.contains("HttpServerComponent"))
+              .toList();
+      assertEquals(1, lines.size(), "one line for the setting:\n" + cores.output());
+      assertTrue(
+          lines.get(0).contains("CORES_HTTP_PORT: cannot listen on port " + taken.getLocalPort()),
+          lines.get(0));
+      assertFalse(
+          cores.output().lines().anyMatch(LogLinesIT::stackFrame),
+          "no stack trace:\n" + cores.output());
     }
   }
 

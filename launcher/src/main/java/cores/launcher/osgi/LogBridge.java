@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IllegalFormatException;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.log.FormatterLogger;
@@ -18,31 +19,64 @@ import org.osgi.service.log.LoggerFactory;
  * 90 lines for a provider that refuses a setting).
  *
  * <p>One line per error: an entry with an exception says its message and the root cause's (the
- * component and why, e.g. {@code ... [cores.auth.ldap.SearchBindProvider(0)] : Error during
- * instantiation of the implementation object: ConfigurationException: bindPassword : required});
- * the stack trace follows only with {@code DEBUG=True}. Below the threshold nothing is logged: SCR
- * also warns about the consequences of an error (a component that cannot get the failed one), and
- * tells its version; errors only, as SCR's own default is, unless debugging.
+ * component and why, e.g. {@code ... [cores.notify.Outbox(0)] : Error during instantiation of the
+ * implementation object: IllegalStateException: no such table}); the stack trace follows only with
+ * {@code DEBUG=True}. Below the threshold nothing is logged: SCR also warns about the consequences
+ * of an error (a component that cannot get the failed one), and tells its version; errors only, as
+ * SCR's own default is, unless debugging.
+ *
+ * <p>A setting a component refuses ({@code ConfigurationException}) is said by the variable it was
+ * read from, not by its property: the launcher says those of the features' components itself during
+ * the start (SCR's entry is held back unless debugging), and the plugin-configuration bundle gives
+ * the line for a plugin's, which replaces SCR's ({@link Refusals}). One line per error.
  */
 final class LogBridge implements LoggerFactory {
 
+  private static final String REFUSAL = "org.osgi.service.cm.ConfigurationException";
+
+  /** Who says a component's refusal of a setting by the variable the setting was read from. */
+  interface Refusals {
+    /** No one: SCR's entries as they are. */
+    Refusals NONE =
+        new Refusals() {
+          @Override
+          public boolean saidLater(Bundle bundle) {
+            return false;
+          }
+
+          @Override
+          public Optional<String> line(Bundle bundle, Throwable refusal) {
+            return Optional.empty();
+          }
+        };
+
+    /** Whether another part logs this bundle's refusals itself, so that SCR's entry is not. */
+    boolean saidLater(Bundle bundle);
+
+    /** The line that says this refusal instead of SCR's entry, if there is one. */
+    Optional<String> line(Bundle bundle, Throwable refusal);
+  }
+
   private final System.Logger.Level threshold;
   private final boolean traces;
+  private final Refusals refusals;
 
   /**
    * @param threshold the least level logged
    * @param traces whether an entry's exception is logged with its stack trace ({@code DEBUG})
    */
-  LogBridge(System.Logger.Level threshold, boolean traces) {
+  LogBridge(System.Logger.Level threshold, boolean traces, Refusals refusals) {
     this.threshold = threshold;
     this.traces = traces;
+    this.refusals = refusals;
   }
 
   /**
    * Errors, with warnings and stack traces when debugging (as Felix's own log, {@link FelixLog}).
    */
-  static LogBridge of(boolean debug) {
-    return new LogBridge(debug ? System.Logger.Level.WARNING : System.Logger.Level.ERROR, debug);
+  static LogBridge of(boolean debug, Refusals refusals) {
+    return new LogBridge(
+        debug ? System.Logger.Level.WARNING : System.Logger.Level.ERROR, debug, refusals);
   }
 
   @Override
@@ -71,7 +105,25 @@ final class LogBridge implements LoggerFactory {
     String named =
         !Logger.ROOT_LOGGER_NAME.equals(name) || bundle == null ? name : bundle.getSymbolicName();
     return loggerType.cast(
-        new Bridged(named, FormatterLogger.class.equals(loggerType), threshold, traces));
+        new Bridged(
+            named,
+            FormatterLogger.class.equals(loggerType),
+            threshold,
+            traces,
+            bundle == null ? Refusals.NONE : refusals,
+            bundle));
+  }
+
+  /** Whether the exception, or one of its causes, is a component's refusal of a setting. */
+  static boolean refusal(Throwable thrown) {
+    Throwable t = thrown;
+    for (int depth = 0; t != null && depth < 20; depth++) {
+      if (REFUSAL.equals(t.getClass().getName())) {
+        return true;
+      }
+      t = t.getCause() == t ? null : t.getCause();
+    }
+    return false;
   }
 
   /**
@@ -102,13 +154,23 @@ final class LogBridge implements LoggerFactory {
     private final boolean printf;
     private final System.Logger.Level threshold;
     private final boolean traces;
+    private final Refusals refusals;
+    private final Bundle bundle;
     private final System.Logger target;
 
-    Bridged(String name, boolean printf, System.Logger.Level threshold, boolean traces) {
+    Bridged(
+        String name,
+        boolean printf,
+        System.Logger.Level threshold,
+        boolean traces,
+        Refusals refusals,
+        Bundle bundle) {
       this.name = name;
       this.printf = printf;
       this.threshold = threshold;
       this.traces = traces;
+      this.refusals = refusals;
+      this.bundle = bundle;
       this.target = System.getLogger(name);
     }
 
@@ -136,13 +198,31 @@ final class LogBridge implements LoggerFactory {
           thrown = t;
         }
       }
+      if (thrown != null && refusal(thrown)) {
+        // asked at each entry: the launcher says the features' refusals during the start only
+        if (!traces && refusals.saidLater(bundle)) {
+          return;
+        }
+        Optional<String> line = refusals.line(bundle, thrown);
+        if (line.isPresent()) {
+          write(level, flat(line.get()), thrown);
+          return;
+        }
+      }
       String message = format(format, args.toArray());
       if (thrown == null) {
         target.log(level, flat(message));
-      } else if (traces) {
-        target.log(level, oneLine(message, thrown), thrown);
       } else {
-        target.log(level, oneLine(message, thrown));
+        write(level, oneLine(message, thrown), thrown);
+      }
+    }
+
+    /** The line, with the exception's stack trace when debugging. */
+    private void write(System.Logger.Level level, String line, Throwable thrown) {
+      if (traces) {
+        target.log(level, line, thrown);
+      } else {
+        target.log(level, line);
       }
     }
 

@@ -58,7 +58,7 @@ class LogBridgeTest {
 
   @Test
   void anErrorWithAnExceptionIsOneLineWithTheRootCause() {
-    org.osgi.service.log.Logger scr = LogBridge.of(false).getLogger(NAME);
+    org.osgi.service.log.Logger scr = LogBridge.of(false, LogBridge.Refusals.NONE).getLogger(NAME);
     scr.error(
         "bundle cores.auth.ldap:0.1.0 (18)[cores.auth.ldap.SearchBindProvider(0)] : Error during"
             + " instantiation of the implementation object",
@@ -77,7 +77,9 @@ class LogBridgeTest {
   @Test
   void withTracesTheLineCarriesTheStackTrace() {
     Exception refusal = refusal();
-    LogBridge.of(true).getLogger(NAME).warn("{} failed", "activation", refusal);
+    LogBridge.of(true, LogBridge.Refusals.NONE)
+        .getLogger(NAME)
+        .warn("{} failed", "activation", refusal);
     assertEquals(1, records.size());
     assertEquals(
         "activation failed: IllegalArgumentException: bindPassword : required",
@@ -88,12 +90,13 @@ class LogBridgeTest {
   /** Errors only, as SCR's own default; warnings too when debugging; never below the logger's. */
   @Test
   void levelsBelowTheThresholdOrTheLoggersAreNotEnabledNorLogged() {
-    org.osgi.service.log.Logger scr = LogBridge.of(false).getLogger(NAME);
+    org.osgi.service.log.Logger scr = LogBridge.of(false, LogBridge.Refusals.NONE).getLogger(NAME);
     assertFalse(scr.isWarnEnabled());
     scr.warn("Could not get service from ref {}", "[cores.api.auth.AuthenticationProvider]");
     scr.info("Version = 2.2.12");
     assertEquals(List.of(), records);
-    org.osgi.service.log.Logger debugging = LogBridge.of(true).getLogger(NAME);
+    org.osgi.service.log.Logger debugging =
+        LogBridge.of(true, LogBridge.Refusals.NONE).getLogger(NAME);
     assertFalse(debugging.isDebugEnabled());
     debugging.debug("chatter {}", 1);
     debugging.info("Version = 2.2.12");
@@ -105,7 +108,7 @@ class LogBridgeTest {
   @Test
   void aFormatterLoggerFormatsAsPrintf() {
     FormatterLogger printf =
-        new LogBridge(System.Logger.Level.INFO, false)
+        new LogBridge(System.Logger.Level.INFO, false, LogBridge.Refusals.NONE)
             .getLogger((org.osgi.framework.Bundle) null, NAME, FormatterLogger.class);
     printf.info("%d components", 3);
     assertEquals(NAME, printf.getName());

@@ -16,6 +16,12 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,25 +219,61 @@ class PlatformTest {
         repository);
   }
 
+  /**
+   * The refusal is logged once, by its variable: SCR's entry naming the property is held back (the
+   * log's records, as the launcher's handler receives them).
+   */
   @Test
   void aComponentRefusingAPropertyWrittenFromAVariableFailsTheStartNamingTheVariable()
       throws Exception {
     Feature f = componentFeature(RefusesPort.class);
-    LaunchException e =
-        assertThrows(
-            LaunchException.class,
-            () ->
-                Platform.start(
-                    home.resolve("cache"),
-                    home.resolve("repository"),
-                    List.of(f),
-                    List.of(
-                        new Resolved(
-                            "cores.test", Map.of("port", 1), Map.of("port", "CORES_HTTP_PORT"))),
-                    false));
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord logRecord) {
+            records.add(logRecord);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger.getLogger("").addHandler(capture);
+    LaunchException e;
+    try {
+      e =
+          assertThrows(
+              LaunchException.class,
+              () ->
+                  Platform.start(
+                      home.resolve("cache"),
+                      home.resolve("repository"),
+                      List.of(f),
+                      List.of(
+                          new Resolved(
+                              "cores.test", Map.of("port", 1), Map.of("port", "CORES_HTTP_PORT"))),
+                      false));
+    } finally {
+      Logger.getLogger("").removeHandler(capture);
+    }
     assertEquals(LaunchException.BAD_CONFIGURATION, e.exitCode());
     assertEquals(
         "CORES_HTTP_PORT: cannot listen on port 1 (Address already in use)", e.getMessage());
+    SimpleFormatter text = new SimpleFormatter();
+    List<String> errors =
+        records.stream()
+            .filter(r -> r.getLevel() == Level.SEVERE)
+            .map(text::formatMessage)
+            .filter(m -> m.contains("cannot listen on port 1"))
+            .toList();
+    assertEquals(
+        List.of(
+            "component test.component of test.components did not activate: CORES_HTTP_PORT:"
+                + " cannot listen on port 1 (Address already in use)"),
+        errors);
   }
 
   @Test

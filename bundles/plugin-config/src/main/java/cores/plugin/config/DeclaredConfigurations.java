@@ -2,36 +2,31 @@ package cores.plugin.config;
 
 import cores.envconfig.Declaration;
 import cores.envconfig.Json;
-import cores.envconfig.Refusal;
 import cores.envconfig.Resolved;
 import cores.envconfig.SwitchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
@@ -41,8 +36,12 @@ import org.slf4j.LoggerFactory;
  * A plugin brings its own switch: a bundle with {@value #ENTRY} (the {@code cores.switch} extension
  * and {@code configurations} of a feature file) gets those configurations, with the environment's
  * values, while it is installed and its switch is on; they are deleted when it is removed. A
- * setting the plugin's component refuses is logged in one line naming its variable; the rest of the
- * platform keeps running.
+ * setting the plugin's component refuses is logged in one line naming its variable, instead of the
+ * component runtime's naming the property; the rest of the platform keeps running.
+ *
+ * <p>The launcher's log bridge, through which the component runtime logs, asks for that line when a
+ * plugin's component refuses: a service {@code BiFunction<Bundle, Throwable, Optional<String>>}
+ * with {@value #REFUSALS}{@code =true}, so that the launcher needs none of this bundle's classes.
  *
  * <p>With the launcher, the only part of the platform that reads the environment: it stands in for
  * the launcher for bundles that arrive after the start.
@@ -58,43 +57,37 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
   /** Marks the configurations this component wrote, with the declaring bundle's symbolic name. */
   static final String DECLARED_BY = "cores.declaredBy";
 
+  /** The property of the service that says a plugin's refusal by its variable. */
+  static final String REFUSALS = "cores.plugin.refusals";
+
   private static final Logger LOG = LoggerFactory.getLogger(DeclaredConfigurations.class);
 
-  /** How long a component's activation is watched for a refusal after its configuration. */
-  private static final long WATCH_MILLIS = 15_000;
-
-  private static final long WATCH_STEP_MILLIS = 250;
-
   private final ConfigurationAdmin configAdmin;
-  private final ServiceComponentRuntime components;
   private final Map<String, String> env;
-  private final ScheduledExecutorService watcher;
   private final BundleTracker<List<Resolved>> tracker;
+
+  /**
+   * The configurations given, by bundle id: known before they are written, as the component may
+   * refuse one before the tracker holds them.
+   */
+  private final Map<Long, List<Resolved>> given = new ConcurrentHashMap<>();
+
+  private final ServiceRegistration<?> refusals;
   private volatile boolean closing;
 
   @Activate
-  public DeclaredConfigurations(
-      BundleContext context,
-      @Reference ConfigurationAdmin configAdmin,
-      @Reference ServiceComponentRuntime components) {
-    this(context, configAdmin, components, System.getenv());
+  public DeclaredConfigurations(BundleContext context, @Reference ConfigurationAdmin configAdmin) {
+    this(context, configAdmin, System.getenv());
   }
 
   DeclaredConfigurations(
-      BundleContext context,
-      ConfigurationAdmin configAdmin,
-      ServiceComponentRuntime components,
-      Map<String, String> env) {
+      BundleContext context, ConfigurationAdmin configAdmin, Map<String, String> env) {
     this.configAdmin = configAdmin;
-    this.components = components;
     this.env = Map.copyOf(env);
-    this.watcher =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "cores-plugin-config");
-              thread.setDaemon(true);
-              return thread;
-            });
+    BiFunction<Bundle, Throwable, Optional<String>> explain = this::refusal;
+    this.refusals =
+        context.registerService(
+            BiFunction.class.getName(), explain, new Hashtable<>(Map.of(REFUSALS, true)));
     this.tracker =
         new BundleTracker<>(context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE, this);
     tracker.open();
@@ -104,7 +97,7 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
   void close() {
     closing = true;
     tracker.close();
-    watcher.shutdownNow();
+    refusals.unregister();
   }
 
   @Override
@@ -135,6 +128,7 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
       return List.of();
     }
     List<Resolved> configurations = declared.resolve(env);
+    given.put(bundle.getBundleId(), configurations);
     try {
       for (Resolved c : configurations) {
         Dictionary<String, Object> properties = new Hashtable<>(c.properties());
@@ -147,7 +141,6 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
       LOG.error("plugin {}: its configurations were not applied: {}", name, e.getMessage());
       return List.of();
     }
-    watch(bundle, configurations, 0);
     return configurations;
   }
 
@@ -158,6 +151,7 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
 
   @Override
   public void removedBundle(Bundle bundle, BundleEvent event, List<Resolved> configurations) {
+    given.remove(bundle.getBundleId());
     if (!closing) {
       delete(bundle.getSymbolicName());
     }
@@ -186,82 +180,28 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
   }
 
   /**
-   * Declarative Services activates a component after its configuration arrives, on its own thread,
-   * and reports a failure only in its runtime state: that state is looked at until the components
-   * of these configurations are active or have failed, for a bounded time.
+   * A plugin's component refused a setting (its {@code ConfigurationException}): the line that says
+   * so by the variable the property was read from, if it was one.
    */
-  private void watch(Bundle bundle, List<Resolved> configurations, long waited) {
-    if (closing || configurations.isEmpty()) {
-      return;
-    }
-    Optional<Boolean> settled;
-    try {
-      settled = settled(bundle, configurations);
-    } catch (RuntimeException e) {
-      // the executor would drop it silently; SCR's own log still has the component's state
-      LOG.warn(
-          "plugin {}: its components' state cannot be read: {}",
-          bundle.getSymbolicName(),
-          e.toString());
-      return;
-    }
-    if (settled.isPresent() || waited >= WATCH_MILLIS) {
-      return;
-    }
-    watcher.schedule(
-        () -> watch(bundle, configurations, waited + WATCH_STEP_MILLIS),
-        WATCH_STEP_MILLIS,
-        TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * @return empty while a component of these configurations is still waiting (or the plugin has not
-   *     started, so SCR knows none of them yet); true when all are active, false when one failed
-   *     (logged)
-   */
-  private Optional<Boolean> settled(Bundle bundle, List<Resolved> configurations) {
-    boolean waiting = bundle.getState() != Bundle.ACTIVE;
-    boolean known = false;
-    Collection<ComponentDescriptionDTO> descriptions =
-        components.getComponentDescriptionDTOs(bundle);
-    for (ComponentDescriptionDTO description : descriptions) {
-      Optional<Resolved> configuration = configurationOf(description, configurations);
-      if (configuration.isEmpty()) {
-        continue;
-      }
-      known = true;
-      Collection<ComponentConfigurationDTO> states =
-          components.getComponentConfigurationDTOs(description);
-      if (states.isEmpty()) {
-        waiting = true;
-      }
-      for (ComponentConfigurationDTO state : states) {
-        if (state.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-          LOG.error(
-              "{} (plugin {} refused its configuration; the rest keeps running)",
-              explain(configuration.get(), state.failure),
-              bundle.getSymbolicName());
-          return Optional.of(false);
+  Optional<String> refusal(Bundle bundle, Throwable failure) {
+    List<Resolved> configurations = given.get(bundle.getBundleId());
+    Throwable t = failure;
+    for (int depth = 0; t != null && configurations != null && depth < 20; depth++) {
+      if (t instanceof ConfigurationException refused && refused.getProperty() != null) {
+        for (Resolved c : configurations) {
+          Optional<String> explained = c.explain(refused.getProperty(), refused.getReason());
+          if (explained.isPresent()) {
+            return Optional.of(
+                explained.get()
+                    + " (plugin "
+                    + bundle.getSymbolicName()
+                    + " refused its configuration; the rest keeps running)");
+          }
         }
-        if (state.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION) {
-          waiting = true;
-        }
+        return Optional.empty();
       }
+      t = t.getCause() == t ? null : t.getCause();
     }
-    return waiting || !known ? Optional.empty() : Optional.of(true);
-  }
-
-  private static Optional<Resolved> configurationOf(
-      ComponentDescriptionDTO description, List<Resolved> configurations) {
-    List<String> pids = new ArrayList<>(List.of(description.configurationPid));
-    return configurations.stream().filter(c -> pids.contains(c.pid())).findFirst();
-  }
-
-  /** The refusal by its variable, or the failure's first line. */
-  private static String explain(Resolved configuration, String failure) {
-    String text = failure == null ? "" : failure;
-    return Refusal.in(text)
-        .flatMap(r -> configuration.explain(r.property(), r.reason()))
-        .orElseGet(() -> text.lines().findFirst().orElse("no reason given"));
+    return Optional.empty();
   }
 }
