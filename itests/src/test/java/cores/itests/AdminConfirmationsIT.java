@@ -14,7 +14,8 @@ import org.openqa.selenium.support.ui.Select;
  * The admin's delete confirmations name everything that goes with the objects (each booking by its
  * owner and dates) and, before anything is tried, what stops the deletion, in people's words; a
  * staff user who may add but not view is sent where he may go after adding; a change form that
- * takes a bookable out of active is confirmed over the bookings ahead, as the bulk actions are.
+ * takes a bookable out of active is confirmed over the bookings ahead, as the bulk actions are. The
+ * site's zone is not UTC: every time the admin shows is in it, the zone named.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminConfirmationsIT {
@@ -23,7 +24,9 @@ class AdminConfirmationsIT {
 
   @BeforeAll
   void start() throws Exception {
-    site = WebSite.start("admin-confirmations", builder -> builder);
+    site =
+        WebSite.start(
+            "admin-confirmations", builder -> builder.env("CORES_TIME_ZONE", "Europe/Zurich"));
     root = site.browser(true, 1280);
     WebSite.logIn(root, site.user("root", true));
     execute(
@@ -87,7 +90,7 @@ class AdminConfirmationsIT {
         goes.contains(
             "1 booking (by bookable) will be deleted too: #"
                 + booking
-                + " of plainowner on del-host, 2099-12-24 10:00 to 2099-12-25 10:00"),
+                + " of plainowner on del-host, 2099-12-24 11:00 to 2099-12-25 11:00"),
         goes);
     root.assertAccessible();
 
@@ -145,6 +148,43 @@ class AdminConfirmationsIT {
     assertTrue(root.path().contains("done=changed"), root.path());
     assertEquals(
         1, number("SELECT count(*) FROM inventory_host WHERE id = ? AND status = 'missing'", host));
+  }
+
+  /**
+   * A booking's label (its page's title, its delete confirmation), its list's times and the change
+   * log's times are the site's, the zone named: they were UTC.
+   */
+  @Test
+  void aBookingsTimesAndTheChangeLogsAreInTheSitesZone() throws Exception {
+    site.user("zoneowner", false);
+    long owner = number("SELECT id FROM auth_user WHERE username = 'zoneowner'");
+    long bookable = bookableHost("zone-host");
+    long host = number("SELECT host_id FROM booking_bookable WHERE id = ?", bookable);
+    long booking =
+        number(
+            "INSERT INTO booking_booking (bookable_id, owner_id, start_time, end_time) VALUES"
+                + " (?, ?, '2099-12-24 10:00Z', '2099-12-25 10:00Z') RETURNING id",
+            bookable,
+            owner);
+    String label = "zone-host from 2099-12-24 11:00 Europe/Zurich";
+    root.open("/admin/booking/booking/" + booking);
+    assertTrue(root.find("h1").getText().contains(label), root.find("h1").getText());
+    root.open("/admin/booking/booking/" + booking + "/delete");
+    assertTrue(root.find("main").getText().contains(label), root.find("main").getText());
+    root.open("/admin/booking/booking?q=zone-host");
+    String list = root.find("main table").getText();
+    assertTrue(list.contains("2099-12-24 11:00:00 Europe/Zurich"), list);
+    assertTrue(list.contains("2099-12-25 11:00:00 Europe/Zurich"), list);
+    assertFalse(list.contains("UTC"), list);
+
+    root.open("/admin/inventory/host/" + host);
+    root.type("details", "in Zurich");
+    root.follow("main form button[type=submit]");
+    root.open("/admin/changes");
+    String line = root.find("#changes li").getText();
+    assertTrue(line.contains("zone-host") && line.contains(" Europe/Zurich"), line);
+    assertFalse(line.contains("UTC"), line);
+    root.assertAccessible();
   }
 
   /** As Django: after adding, to the index with the message when the list is not the user's. */

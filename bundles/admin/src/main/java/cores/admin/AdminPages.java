@@ -12,6 +12,7 @@ import cores.api.admin.AdminModel;
 import cores.api.admin.NamingProblem;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
+import cores.api.config.SiteZone;
 import cores.api.web.PageLayout;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
@@ -26,9 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +52,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @JakartarsApplicationSelect(Whiteboard.PAGES)
 @Component(
     service = AdminPages.class,
-    // the site's zone only (CORES_TIME_ZONE), which the launcher writes to the jobs' PID
-    configurationPid = "cores.domain.jobs",
     property = {
       Whiteboard.NAV_LABEL + "=Admin",
       Whiteboard.NAV_PATH + "=/admin",
@@ -66,8 +62,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(MediaType.TEXT_HTML)
 public final class AdminPages {
   private static final int RECENT = 20;
-  static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private final AdminDesk desk;
   private final ChangeLog changes;
   private final PageLayout layout;
@@ -84,11 +78,11 @@ public final class AdminPages {
           List<AdminDesk> desks,
       @Reference ChangeLog changes,
       @Reference PageLayout layout,
-      SiteZone.Config config) {
+      @Reference SiteZone zone) {
     this.desk = new Desks(desks);
     this.changes = changes;
     this.layout = layout;
-    this.zone = new SiteZone(ZoneId.of(config.timeZone()));
+    this.zone = zone;
   }
 
   @GET
@@ -106,7 +100,7 @@ public final class AdminPages {
         visible.add(change);
       }
     }
-    List<Views.Line> recent = ChangeLines.named(desk, visible);
+    List<Views.Line> recent = ChangeLines.named(desk, visible, zone);
     return page(
         request,
         200,

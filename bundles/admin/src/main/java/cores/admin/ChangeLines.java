@@ -3,6 +3,7 @@ package cores.admin;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
+import cores.api.config.SiteZone;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The change log's lines as the admin shows them: when, which object, and its page. */
+/**
+ * The change log's lines as the admin shows them: when (in the site's zone, named), which object,
+ * and its page.
+ */
 final class ChangeLines {
   private ChangeLines() {}
 
@@ -18,7 +22,7 @@ final class ChangeLines {
    * Lines of changes, each object named by its model's desk (one read per model, {@code #id} for an
    * object that is gone); a model no desk lists (a plugin's) by its name and id.
    */
-  static List<Views.Line> named(AdminDesk desk, List<Change> changes) {
+  static List<Views.Line> named(AdminDesk desk, List<Change> changes, SiteZone zone) {
     Map<String, Set<Long>> ids = new LinkedHashMap<>();
     for (Change change : changes) {
       ids.computeIfAbsent(key(change.app(), change.model()), k -> new LinkedHashSet<>())
@@ -43,7 +47,8 @@ final class ChangeLines {
                   change,
                   singulars.getOrDefault(key, change.model())
                       + " "
-                      + (named == null ? "#" + change.objectId() : named.get(change.objectId())));
+                      + (named == null ? "#" + change.objectId() : named.get(change.objectId())),
+                  zone);
             })
         .toList();
   }
@@ -52,10 +57,10 @@ final class ChangeLines {
     return app + "." + model;
   }
 
-  static Views.Line line(Change change, String object) {
+  static Views.Line line(Change change, String object, SiteZone zone) {
     return new Views.Line(
         change,
-        AdminPages.WHEN.format(change.at()),
+        zone.when(change.at()),
         object,
         Operations.pageOf(change)
             .orElse(

@@ -20,7 +20,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +35,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * The change log as a list under {@code /admin/changes}, 50 a page, newest first, filtered by
  * model, action, user (what they wrote, also while impersonated, and what they wrote as someone
- * else) and days (UTC): the per-user page the history links to is this list with its user chosen.
- * Staff see the changes of the models they may view; superusers every change.
+ * else) and days (the site's, as its times): the per-user page the history links to is this list
+ * with its user chosen. Staff see the changes of the models they may view; superusers every change.
  */
 @JakartarsResource
 @Admits(Operations.Audience.STAFF)
@@ -59,6 +59,7 @@ public final class ChangeLogPages {
    * @param models the models the visitor may choose from
    * @param query the chosen filters (name to value as given)
    * @param user the chosen user's name, when a change shows it
+   * @param zone the site's zone's name: that of the times and of the days chosen
    */
   public record ChangesPage(
       List<String> models,
@@ -69,7 +70,8 @@ public final class ChangeLogPages {
       List<Views.Line> lines,
       int page,
       int pages,
-      List<String> problems) {
+      List<String> problems,
+      String zone) {
     public String value(String name) {
       return query.getOrDefault(name, "");
     }
@@ -129,6 +131,8 @@ public final class ChangeLogPages {
         problems.add("user: not an id");
       }
     }
+    // the days of the times shown: the site's
+    ZoneId zone = pages.zone().zone();
     LocalDate from = date(query.get("from"), "from", problems);
     LocalDate to = date(query.get("to"), "to", problems);
     int page = PostedForm.pageNumber(params.getFirst("page"));
@@ -139,12 +143,12 @@ public final class ChangeLogPages {
                 null,
                 action,
                 user,
-                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
                 // the last day chosen counts whole
-                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()),
             PAGE,
             (page - 1) * PAGE);
-    List<Views.Line> lines = ChangeLines.named(pages.desk(), found.changes());
+    List<Views.Line> lines = ChangeLines.named(pages.desk(), found.changes(), pages.zone());
     String username = null;
     if (user != null) {
       for (Change change : found.changes()) {
@@ -160,7 +164,7 @@ public final class ChangeLogPages {
       // as the admin's lists: a page past the end is the last
       String last =
           new ChangesPage(
-                  List.of(), List.of(), query, null, found, List.of(), pages, pages, problems)
+                  List.of(), List.of(), query, null, found, List.of(), pages, pages, problems, "")
               .pageUrl(pages);
       return Response.seeOther(URI.create(last)).build();
     }
@@ -178,7 +182,8 @@ public final class ChangeLogPages {
                 lines,
                 page,
                 pages,
-                problems));
+                problems,
+                this.pages.zone().name()));
     return Response.ok()
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")

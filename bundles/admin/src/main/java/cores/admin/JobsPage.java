@@ -1,5 +1,6 @@
 package cores.admin;
 
+import cores.api.config.SiteZone;
 import cores.api.jobs.JobDesk;
 import cores.api.web.PageLayout;
 import cores.api.web.ProblemException;
@@ -56,11 +57,13 @@ public final class JobsPage {
 
   private final JobDesk desk;
   private final Operations operations;
+  private final SiteZone zone;
 
   @Activate
-  public JobsPage(@Reference JobDesk desk, @Reference PageLayout layout) {
+  public JobsPage(@Reference JobDesk desk, @Reference PageLayout layout, @Reference SiteZone zone) {
     this.desk = desk;
     this.operations = new Operations(layout);
+    this.zone = zone;
   }
 
   @GET
@@ -68,7 +71,8 @@ public final class JobsPage {
       @Context ContainerRequestContext request,
       @QueryParam("done") String done,
       @QueryParam("job") String job) {
-    List<Job> jobs = desk.jobs().stream().map(j -> new Job(j, Operations.when(j.next()))).toList();
+    List<Job> jobs =
+        desk.jobs().stream().map(j -> new Job(j, Operations.when(zone, j.next()))).toList();
     String format = done == null ? null : DONE.get(done);
     // the job's name in the message only if it is one of the jobs
     String named =
@@ -79,8 +83,8 @@ public final class JobsPage {
                 r ->
                     new Run(
                         r,
-                        Operations.when(r.started()),
-                        Operations.when(r.finished()),
+                        Operations.when(zone, r.started()),
+                        Operations.when(zone, r.finished()),
                         r.summary().entrySet().stream()
                             .map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue())
                             .collect(Collectors.joining(", "))))

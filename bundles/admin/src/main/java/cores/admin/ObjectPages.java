@@ -228,7 +228,7 @@ public final class ObjectPages {
                 model,
                 changes.history(model.app(), model.name(), id, HISTORY))
             .stream()
-            .map(change -> ChangeLines.line(change, object))
+            .map(change -> ChangeLines.line(change, object, pages.zone()))
             .toList();
     return pages.page(
         request,

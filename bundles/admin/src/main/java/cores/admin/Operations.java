@@ -1,6 +1,7 @@
 package cores.admin;
 
 import cores.api.changes.Change;
+import cores.api.config.SiteZone;
 import cores.api.web.PageLayout;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +19,6 @@ import java.util.Optional;
  * decide), the admin home's links to them, and the site's frame around their templates.
  */
 final class Operations {
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
   /** Who may see an operator page. */
   enum Audience {
     /** Active superusers, as {@code /api/system} and {@code /api/notifications/outbox}. */
@@ -76,9 +72,9 @@ final class Operations {
     };
   }
 
-  /** A time as the admin shows times; blank for none. */
-  static String when(Instant instant) {
-    return instant == null ? "" : WHEN.format(instant);
+  /** A time as the admin shows times (in the site's zone, named); blank for none. */
+  static String when(SiteZone zone, Instant instant) {
+    return instant == null ? "" : zone.when(instant);
   }
 
   static Response redirect(String location) {

@@ -1,5 +1,6 @@
 package cores.admin;
 
+import cores.api.config.SiteZone;
 import cores.api.notify.ChannelCounts;
 import cores.api.notify.FailedMessage;
 import cores.api.notify.OutboxDesk;
@@ -59,11 +60,14 @@ public final class OutboxPage {
 
   private final OutboxDesk desk;
   private final Operations operations;
+  private final SiteZone zone;
 
   @Activate
-  public OutboxPage(@Reference OutboxDesk desk, @Reference PageLayout layout) {
+  public OutboxPage(
+      @Reference OutboxDesk desk, @Reference PageLayout layout, @Reference SiteZone zone) {
     this.desk = desk;
     this.operations = new Operations(layout);
+    this.zone = zone;
   }
 
   @GET
@@ -75,7 +79,10 @@ public final class OutboxPage {
     int count = count(n);
     List<Failed> failed =
         desk.failed(FAILED_SHOWN).stream()
-            .map(m -> new Failed(m, Operations.when(m.created()), Operations.when(m.failedAt())))
+            .map(
+                m ->
+                    new Failed(
+                        m, Operations.when(zone, m.created()), Operations.when(zone, m.failedAt())))
             .toList();
     return operations.page(
         request,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ class ReferrersTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                new SiteZone(ZoneId.of("Europe/Zurich")),
+                SiteZone.of(ZoneId.of("Europe/Zurich")),
                 List.of(referring)));
   }
 

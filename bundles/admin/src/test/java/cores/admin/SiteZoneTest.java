@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.api.admin.AdminDesk.Hold;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Times on the admin's pages are the site's (CORES_TIME_ZONE), the zone named. */
 class SiteZoneTest {
-  private static final SiteZone ZURICH = new SiteZone(ZoneId.of("Europe/Zurich"));
+  private static final SiteZone ZURICH = SiteZone.of(ZoneId.of("Europe/Zurich"));
   private static final Instant DEC_24 = Instant.parse("2099-12-24T10:00:00Z");
 
   private static final AdminModel BOOKABLE =

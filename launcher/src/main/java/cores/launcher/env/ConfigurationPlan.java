@@ -18,6 +18,9 @@ public final class ConfigurationPlan {
   public static final String PLUGINS = "cores.plugins";
   public static final String NOTIFY = "cores.notify";
 
+  /** The site's zone, read by one component of the platform (cores.api.config.SiteZone). */
+  public static final String SITE = "cores.site";
+
   private ConfigurationPlan() {}
 
   /**
@@ -77,6 +80,11 @@ public final class ConfigurationPlan {
                 Variable.CORES_MAIL_RETRY_SECONDS.name())));
     // server mode only: a command such as createsuperuser runs no jobs
     result.add(new Resolved(JobSchedule.PID, settings.jobs().properties(), Map.of()));
+    result.add(
+        new Resolved(
+            SITE,
+            Map.of("timeZone", settings.jobs().zone().getId()),
+            Map.of("timeZone", Variable.CORES_TIME_ZONE.name())));
     return result;
   }
 

@@ -13,15 +13,14 @@ import java.util.Map;
 public record JobSchedule(
     LocalTime morningAt, LocalTime maintenanceAt, ZoneId zone, int changelogDays) {
 
-  /** The domain bundle's jobs component (and its mails read the zone from it). */
+  /** The domain bundle's jobs component; the zone goes to the site's PID (ConfigurationPlan). */
   public static final String PID = "cores.domain.jobs";
 
-  /** Values as text: the times as HH:MM, the zone as its IANA id. */
+  /** Values as text: the times as HH:MM (the zone's is the site's configuration). */
   public Map<String, Object> properties() {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("morningJobAt", morningAt.toString());
     p.put("maintenanceJobAt", maintenanceAt.toString());
-    p.put("timeZone", zone.getId());
     p.put("changelogDays", changelogDays);
     return p;
   }

@@ -42,7 +42,8 @@ class ConfigurationPlanTest {
             "cores.http",
             "cores.plugins",
             "cores.notify",
-            "cores.domain.jobs"),
+            "cores.domain.jobs",
+            "cores.site"),
         ConfigurationPlan.of(settings(), EMBEDDED, RunMode.SERVER).stream()
             .map(Resolved::pid)
             .toList());
@@ -73,16 +74,9 @@ class ConfigurationPlanTest {
     assertEquals(
         Map.of("hostname", "localhost", "retryBaseMillis", 30_000L), pids.get("cores.notify"));
     assertEquals(
-        Map.of(
-            "morningJobAt",
-            "06:00",
-            "maintenanceJobAt",
-            "03:00",
-            "timeZone",
-            "UTC",
-            "changelogDays",
-            365),
+        Map.of("morningJobAt", "06:00", "maintenanceJobAt", "03:00", "changelogDays", 365),
         pids.get("cores.domain.jobs"));
+    assertEquals(Map.of("timeZone", "UTC"), pids.get("cores.site"));
     assertEquals("****", pids.get("cores.system").get("SECRET_KEY"));
     assertEquals("localhost", pids.get("cores.system").get("HOSTNAME"));
   }
@@ -98,6 +92,7 @@ class ConfigurationPlanTest {
     assertEquals("HOSTNAME", sources.get("cores.http").get("hostname"));
     assertEquals("CORES_TRUSTED_ORIGINS", sources.get("cores.http").get("trustedOrigins"));
     assertEquals("CORES_PLUGINS", sources.get("cores.plugins").get("directory"));
+    assertEquals("CORES_TIME_ZONE", sources.get("cores.site").get("timeZone"));
   }
 
   @Test
@@ -150,16 +145,11 @@ class ConfigurationPlanTest {
             "CORES_TIME_ZONE", "America/New_York",
             "CORES_CHANGELOG_DAYS", "90");
     assertEquals(
-        Map.of(
-            "morningJobAt",
-            "08:23",
-            "maintenanceJobAt",
-            "01:05",
-            "timeZone",
-            "America/New_York",
-            "changelogDays",
-            90),
+        Map.of("morningJobAt", "08:23", "maintenanceJobAt", "01:05", "changelogDays", 90),
         byPid(ConfigurationPlan.of(s, EMBEDDED, RunMode.SERVER)).get("cores.domain.jobs"));
+    assertEquals(
+        Map.of("timeZone", "America/New_York"),
+        byPid(ConfigurationPlan.of(s, EMBEDDED, RunMode.SERVER)).get("cores.site"));
   }
 
   @Test

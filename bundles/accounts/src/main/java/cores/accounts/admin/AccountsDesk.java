@@ -20,6 +20,7 @@ import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.FieldErrors;
@@ -56,19 +57,24 @@ public final class AccountsDesk implements AdminDesk {
   private final GroupWrites groups;
   private final Tokens tokens;
 
+  /** The site's, in which the lists and forms show times. */
+  private final SiteZone zone;
+
   @Activate
   public AccountsDesk(
       @Reference(target = "(osgi.unit.name=cores.accounts)") Transactions tx,
       @Reference Tokens tokens,
       @Reference KnownPermissions knownPermissions,
-      @Reference PasswordRules rules) {
+      @Reference PasswordRules rules,
+      @Reference SiteZone zone) {
     this(
         tx,
         tokens,
         new PasswordHasher(new SecureRandom()),
         DatabaseClock.create(),
         knownPermissions::names,
-        rules);
+        rules,
+        zone);
   }
 
   AccountsDesk(
@@ -77,8 +83,10 @@ public final class AccountsDesk implements AdminDesk {
       PasswordHasher hasher,
       Clock clock,
       Supplier<Set<String>> knownPermissions,
-      PasswordRules rules) {
+      PasswordRules rules,
+      SiteZone zone) {
     this.tx = tx;
+    this.zone = zone;
     this.users = new UserWrites(tx, hasher, clock, knownPermissions, rules);
     this.groups = new GroupWrites(tx, knownPermissions);
     this.tokens = tokens;
@@ -115,7 +123,7 @@ public final class AccountsDesk implements AdminDesk {
       String sort,
       int page) {
     require(user, known(model), "view");
-    return tx.readOnly(em -> Listings.rows(em, model, search, filters, sort, page));
+    return tx.readOnly(em -> Listings.rows(em, model, search, filters, sort, page, zone));
   }
 
   /** In one statement, with the list's permission and filters. */
@@ -148,14 +156,14 @@ public final class AccountsDesk implements AdminDesk {
             values.put("is_superuser", String.valueOf(u.superuser()));
             values.put("groups", lines(u.groups().stream().map(g -> String.valueOf(g.id()))));
             values.put("user_permissions", lines(u.permissions().stream()));
-            values.put("last_login", Listings.when(u.lastLogin()));
-            values.put("date_joined", Listings.when(u.dateJoined()));
+            values.put("last_login", Listings.when(u.lastLogin(), zone));
+            values.put("date_joined", Listings.when(u.dateJoined(), zone));
           } else if (model == AccountModels.GROUP) {
             GroupEntity g = found(em.find(GroupEntity.class, id), model, id);
             values.put("name", g.name());
             values.put("permissions", lines(g.permissions().stream()));
           } else {
-            Map<String, String> row = Listings.row(em, model, id);
+            Map<String, String> row = Listings.row(em, model, id, zone);
             if (row == null) {
               throw ProblemException.notFound("No " + model.name() + " " + id + ".");
             }

@@ -3,14 +3,13 @@ package cores.accounts.admin;
 import cores.accounts.admin.AccountModels.Listing;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
 import cores.api.web.ProblemException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,10 +21,6 @@ import java.util.stream.Collectors;
 /** The accounts' lists, labels and delete consequences, read from the bundle's own tables. */
 final class Listings {
   private Listings() {}
-
-  /** Times in lists: to the minute, as the domain's lists show them. */
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** What a label is made of, by model: SQL over the model's rows ({@code r}). */
   private static final Map<AdminModel, String> LABELS =
@@ -76,7 +71,8 @@ final class Listings {
       String search,
       Map<String, String> filters,
       String sort,
-      int page) {
+      int page,
+      SiteZone zone) {
     Listing listing = AccountModels.LISTINGS.get(model);
     List<Object> params = new ArrayList<>();
     String from = from(model, listing, search, filters, params);
@@ -99,7 +95,7 @@ final class Listings {
     List<Object[]> found = query(em, sql, params).getResultList();
     List<Map<String, String>> rows = new ArrayList<>();
     for (Object[] row : found) {
-      rows.add(shown(model, row));
+      rows.add(shown(model, row, zone));
     }
     return new AdminDesk.Rows(count, rows);
   }
@@ -179,7 +175,7 @@ final class Listings {
   }
 
   /** One object's list columns (for the read-only models' forms), or null. */
-  static Map<String, String> row(EntityManager em, AdminModel model, long id) {
+  static Map<String, String> row(EntityManager em, AdminModel model, long id, SiteZone zone) {
     Listing listing = AccountModels.LISTINGS.get(model);
     StringBuilder select = new StringBuilder("SELECT r.id");
     model.columns().forEach(c -> select.append(", ").append(listing.columns().get(c)));
@@ -187,7 +183,7 @@ final class Listings {
     @SuppressWarnings("unchecked")
     List<Object[]> found =
         query(em, select + " " + from + " r.id = ?", List.of(id)).getResultList();
-    return found.isEmpty() ? null : shown(model, found.get(0));
+    return found.isEmpty() ? null : shown(model, found.get(0), zone);
   }
 
   /**
@@ -321,7 +317,7 @@ final class Listings {
     return "(" + String.join(", ", ids.stream().map(id -> "?").toList()) + ")";
   }
 
-  private static Map<String, String> shown(AdminModel model, Object[] row) {
+  private static Map<String, String> shown(AdminModel model, Object[] row, SiteZone zone) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("id", String.valueOf(row[0]));
     for (int i = 0; i < model.columns().size(); i++) {
@@ -330,11 +326,11 @@ final class Listings {
       if (value instanceof Boolean b) {
         text = b ? "yes" : "no";
       } else if (value instanceof Timestamp t) {
-        text = when(t.toInstant());
+        text = when(t.toInstant(), zone);
       } else if (value instanceof OffsetDateTime t) {
-        text = when(t.toInstant());
+        text = when(t.toInstant(), zone);
       } else if (value instanceof Instant t) {
-        text = when(t);
+        text = when(t, zone);
       } else {
         text = value == null ? "" : String.valueOf(value);
       }
@@ -343,8 +339,9 @@ final class Listings {
     return out;
   }
 
-  static String when(Instant at) {
-    return at == null ? "" : WHEN.format(at);
+  /** Times as the admin shows them, in the site's zone with its name; blank for none. */
+  static String when(Instant at, SiteZone zone) {
+    return at == null ? "" : zone.when(at);
   }
 
   private static String order(AdminModel model, Listing listing, String sort) {

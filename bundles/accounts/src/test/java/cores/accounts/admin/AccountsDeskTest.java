@@ -15,12 +15,14 @@ import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import cores.api.auth.Identity;
+import cores.api.config.SiteZone;
 import cores.api.web.ProblemException;
 import cores.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +59,8 @@ class AccountsDeskTest {
             TestAccess.fastHasher(),
             DatabaseClock.create(),
             TestAccess::knownPermissions,
-            new PasswordRules());
+            new PasswordRules(),
+            SiteZone.of(ZoneId.of("UTC")));
     root = accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
   }
 
@@ -408,8 +411,25 @@ class AccountsDeskTest {
     assertEquals(2, rows.count());
     assertEquals("log-bob", rows.rows().get(0).get("as_whom"));
     assertEquals("", rows.rows().get(0).get("end"));
-    assertEquals("2026-03-01 10:00 UTC", rows.rows().get(1).get("start"));
-    assertEquals("2026-03-01 10:30 UTC", rows.rows().get(1).get("end"));
+    assertEquals("2026-03-01 10:00:00 UTC", rows.rows().get(1).get("start"));
+    assertEquals("2026-03-01 10:30:00 UTC", rows.rows().get(1).get("end"));
+    // in the site's zone, named: a Zurich site's list shows the Zurich time
+    AccountsDesk zurich =
+        new AccountsDesk(
+            tx,
+            TestAccess.tokens(tx),
+            TestAccess.fastHasher(),
+            DatabaseClock.create(),
+            TestAccess::knownPermissions,
+            new PasswordRules(),
+            SiteZone.of(ZoneId.of("Europe/Zurich")));
+    assertEquals(
+        "2026-03-01 11:00:00 Europe/Zurich",
+        zurich
+            .list(root, AccountModels.IMPERSONATION, "log-staff", Map.of(), "", 1)
+            .rows()
+            .get(1)
+            .get("start"));
     long id = Long.parseLong(rows.rows().get(1).get("id"));
     assertEquals(
         403,

@@ -58,8 +58,8 @@ public final class AdminDeskService implements AdminDesk {
   private final Map<String, Rules> rules;
 
   private final HoldWrites reservations;
-  private final FilterOptions filterOptions = new FilterOptions(MAX_OPTIONS);
-  private final KeptLists lists = new KeptLists();
+  private final FilterOptions filterOptions;
+  private final KeptLists lists;
   private final LiveWrites live = new LiveWrites();
   private final BulkSteps steps;
   private final FormInput forms;
@@ -81,6 +81,8 @@ public final class AdminDeskService implements AdminDesk {
     BookingService service = new BookingService(mail);
     this.reservations = new HoldWrites(service, mail.zone(), true);
     this.forms = new FormInput(mail.zone());
+    this.filterOptions = new FilterOptions(MAX_OPTIONS, mail.zone());
+    this.lists = new KeptLists(mail.zone());
     this.rules =
         Map.of(
             Catalog.HOST.name(), new WritesThrough(Models.HOST),
@@ -253,14 +255,14 @@ public final class AdminDeskService implements AdminDesk {
   @Override
   public Map<Long, String> labels(AdminModel admin, Collection<Long> ids) {
     Model model = model(admin);
-    return tx.readOnly(em -> Labels.ofEach(Sql.of(em), model.table(), ids));
+    return tx.readOnly(em -> Labels.ofEach(Sql.of(em), model.table(), ids, forms.zone()));
   }
 
   @Override
   public List<Change> readable(User user, AdminModel admin, List<Change> changes) {
     require(user, admin, "view");
     Model model = model(admin);
-    return tx.readOnly(em -> ReadableChanges.of(Sql.of(em), model, changes));
+    return tx.readOnly(em -> ReadableChanges.of(Sql.of(em), model, changes, forms.zone()));
   }
 
   @Override
@@ -269,7 +271,7 @@ public final class AdminDeskService implements AdminDesk {
       throw Access.forbidden("The admin is for staff.");
     }
     String table = Catalog.table(field.target());
-    return tx.readOnly(em -> Labels.options(Sql.of(em), table, MAX_OPTIONS));
+    return tx.readOnly(em -> Labels.options(Sql.of(em), table, MAX_OPTIONS, forms.zone()));
   }
 
   @Override
@@ -472,7 +474,7 @@ public final class AdminDeskService implements AdminDesk {
           if (model == Loans.LOAN) {
             lines.addAll(Loans.openAmong(sql, ids));
           } else if (model == Catalog.BOOKING || model == Catalog.RESERVATION) {
-            lines.addAll(HoldWrites.started(sql, model.table(), ids, now));
+            lines.addAll(HoldWrites.started(sql, model.table(), ids, now, forms.zone()));
           }
           return lines;
         });
@@ -513,7 +515,8 @@ public final class AdminDeskService implements AdminDesk {
     // the change permission, even of a model whose objects are not edited (scan conflicts)
     require(user, admin.permission("change"));
     Rules.Actor actor = actor(user);
-    return tx.required(em -> BulkSteps.run(Sql.of(em), model, admin, action, step, ids, actor));
+    return tx.required(
+        em -> BulkSteps.run(Sql.of(em), model, admin, action, step, ids, actor, forms.zone()));
   }
 
   /** The host list's actions need the permissions of the writes they make. */

@@ -10,6 +10,7 @@ import cores.domain.inventory.Rules;
 import cores.domain.loans.Loans;
 import cores.domain.sql.Sql;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,10 +125,11 @@ final class BulkSteps {
       String action,
       Step step,
       List<Long> given,
-      Rules.Actor actor) {
+      Rules.Actor actor,
+      ZoneId zone) {
     List<Long> ids = given.stream().distinct().toList();
     // named before the action, in one read: a refusal may leave the transaction unusable
-    Map<Long, String> labels = Labels.ofEach(sql, model.table(), ids);
+    Map<Long, String> labels = Labels.ofEach(sql, model.table(), ids, zone);
     String label = admin.actions().getOrDefault(action, action);
     List<String> skipped = new ArrayList<>();
     int changed = 0;

@@ -4,7 +4,6 @@ import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.domain.sql.Sql;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,8 +36,7 @@ final class Deletions {
    * site's zone (a zone id from the configuration: letters, digits, {@code /_+-}).
    */
   private static String hold(ZoneId zone) {
-    // PostgreSQL knows UTC by that name, not by Java's Z
-    String id = (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()).replace("'", "''");
+    String id = Labels.zoneName(zone);
     String format = " AT TIME ZONE '" + id + "', 'YYYY-MM-DD HH24:MI')";
     return "'#' || x.id || ' of ' || coalesce((SELECT u.username FROM accounts_user_v1 u"
         + " WHERE u.id = x.owner_id), '?') || ' on '"
@@ -225,7 +223,7 @@ final class Deletions {
     String label =
         table.equals("booking_booking") || table.equals("booking_reservation")
             ? hold(zone)
-            : Labels.labelOf(table);
+            : Labels.labelOf(table, zone);
     Map<Long, String> names = new HashMap<>();
     sql.rows(
             "SELECT x.id, "

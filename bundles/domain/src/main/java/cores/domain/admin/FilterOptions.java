@@ -5,6 +5,7 @@ import cores.domain.sql.Checked;
 import cores.domain.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,6 +54,10 @@ final class FilterOptions {
       Instant from) {}
 
   private final int limit;
+
+  /** The site's, that of the times in labels (a booking's start). */
+  private final ZoneId zone;
+
   private final Map<List<Labels.Used>, Kept> kept = new ConcurrentHashMap<>();
 
   /** Whether each filter can be checked ({@link #isCheckable}), asked on every list page. */
@@ -62,8 +67,9 @@ final class FilterOptions {
   private final Map<List<Labels.Used>, Object> computing = new ConcurrentHashMap<>();
 
   /** Options of at most {@code limit} objects a filter, as {@link Catalog#usedOptions}. */
-  FilterOptions(int limit) {
+  FilterOptions(int limit, ZoneId zone) {
     this.limit = limit;
+    this.zone = zone;
   }
 
   /** The options of each filter at {@code now}, in their order; kept ones when still right. */
@@ -74,7 +80,7 @@ final class FilterOptions {
       (checkable(used) ? checkable : other).add(used);
     }
     Map<Labels.Used, Map<Long, String>> found = new LinkedHashMap<>();
-    List<Map<Long, String>> computed = Labels.usedOptions(sql, other, limit);
+    List<Map<Long, String>> computed = Labels.usedOptions(sql, other, limit, zone);
     for (int i = 0; i < other.size(); i++) {
       found.put(other.get(i), computed.get(i));
     }
@@ -128,7 +134,9 @@ final class FilterOptions {
   private List<Map<Long, String>> compute(Sql sql, List<Labels.Used> filters, Instant now) {
     String snapshot = (String) sql.row(SNAPSHOT, List.of()).get("snapshot");
     List<Map<Long, String>> options =
-        Labels.usedOptions(sql, filters, limit).stream().map(Collections::unmodifiableMap).toList();
+        Labels.usedOptions(sql, filters, limit, zone).stream()
+            .map(Collections::unmodifiableMap)
+            .toList();
     Set<String> tables = new LinkedHashSet<>();
     List<Shown> shown = new ArrayList<>();
     boolean complete = true;
@@ -221,7 +229,7 @@ final class FilterOptions {
   }
 
   /** The kept options and what proves them still right: one statement with others. */
-  private static Checked<List<Map<Long, String>>> check(Kept page) {
+  private Checked<List<Map<Long, String>>> check(Kept page) {
     StringBuilder check = new StringBuilder(ChangeMarkers.UNCHANGED);
     List<Object> params = new ArrayList<>(ChangeMarkers.unchanged(page.tables(), page.snapshot()));
     for (Shown shown : page.shown()) {
@@ -230,7 +238,7 @@ final class FilterOptions {
           .append(" LEFT JOIN ")
           .append(shown.table())
           .append(" x ON x.id = o.id WHERE (")
-          .append(Labels.labelOf(shown.table()))
+          .append(Labels.labelOf(shown.table(), zone))
           .append(")::text IS DISTINCT FROM o.label)");
       params.add(shown.ids());
       params.add(shown.labels());

@@ -1,5 +1,6 @@
 package cores.domain.admin;
 
+import cores.api.config.SiteZone;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.booking.BookingRules;
@@ -10,11 +11,9 @@ import cores.domain.inventory.Values;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -23,10 +22,6 @@ import java.util.function.UnaryOperator;
  * times in the site's zone ({@code CORES_TIME_ZONE}), as a browser's date-and-time box gives them.
  */
 final class FormInput {
-  /** A time Cores sets, as the admin shows times: "2026-12-06 18:00:00 Europe/Zurich". */
-  private static final DateTimeFormatter SHOWN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss VV", Locale.ROOT);
-
   private final ZoneId zone;
 
   FormInput(ZoneId zone) {
@@ -123,7 +118,8 @@ final class FormInput {
     for (Field field : model.fields()) {
       if (row.get(field.name()) instanceof Instant instant) {
         values.put(
-            field.name(), field.writable() ? local(instant) : SHOWN.format(instant.atZone(zone)));
+            field.name(),
+            field.writable() ? local(instant) : SiteZone.WHEN.format(instant.atZone(zone)));
       }
     }
     return values;

@@ -123,7 +123,7 @@ final class HoldWrites implements Rules {
    * What stops deleting these (of {@code table}, bookings or reservations): those started, which
    * cannot be cancelled ({@link #delete}), named; or none.
    */
-  static List<String> started(Sql sql, String table, List<Long> ids, Instant now) {
+  static List<String> started(Sql sql, String table, List<Long> ids, Instant now, ZoneId zone) {
     String what = table.equals("booking_booking") ? "booking" : "reservation";
     List<Long> started = new ArrayList<>();
     sql.rows(
@@ -142,7 +142,7 @@ final class HoldWrites implements Rules {
         "the "
             + what
             + (started.size() == 1 ? " " : "s ")
-            + String.join("; ", Labels.ofEach(sql, table, started).values())
+            + String.join("; ", Labels.ofEach(sql, table, started, zone).values())
             + (started.size() == 1 ? " has" : " have")
             + " already started and can no longer be cancelled");
   }

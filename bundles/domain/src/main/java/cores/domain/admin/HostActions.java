@@ -6,6 +6,7 @@ import cores.domain.booking.Bookables;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Models;
 import cores.domain.sql.Sql;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,7 +95,8 @@ final class HostActions {
   static AdminDesk.Done run(
       Inventory inventory, Bookables bookables, Sql sql, String action, List<Long> ids) {
     Change change = change(action);
-    Map<Long, String> labels = Labels.labels(sql, Models.HOST.table(), ids);
+    // a host's label has no time in it: any zone names it the same
+    Map<Long, String> labels = Labels.labels(sql, Models.HOST.table(), ids, ZoneOffset.UTC);
     List<Long> missing = ids.stream().filter(id -> !labels.containsKey(id)).distinct().toList();
     if (!missing.isEmpty()) {
       throw ProblemException.notFound(

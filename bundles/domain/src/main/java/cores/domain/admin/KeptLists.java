@@ -3,6 +3,7 @@ package cores.domain.admin;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminDesk.Rows;
 import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Inventory;
@@ -12,8 +13,7 @@ import cores.domain.sql.Checked;
 import cores.domain.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,11 +59,9 @@ final class KeptLists {
   private static final String LABEL = "label:";
 
   /** Times in lists: to the minute, short enough not to wrap. */
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
   private static final Pattern READ =
       Pattern.compile("\\b(?:FROM|JOIN)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private record Key(
@@ -99,6 +97,13 @@ final class KeptLists {
       Instant from) {}
 
   private final Recent<Key, Kept> kept = new Recent<>(MAX_KEPT);
+
+  /** The site's, in which the lists show times and the labels of bookings. */
+  private final ZoneId zone;
+
+  KeptLists(ZoneId zone) {
+    this.zone = zone;
+  }
 
   /**
    * The kept page with the condition that proves it still right at {@code now}, for a check
@@ -195,14 +200,14 @@ final class KeptLists {
    * One statement: the page, its reference columns' labels, and the count of all matches (a window
    * over them, taken before the LIMIT), so that the search runs once.
    */
-  private static String select(Model model, AdminModel admin, String where, String order) {
+  private String select(Model model, AdminModel admin, String where, String order) {
     StringBuilder select = new StringBuilder("SELECT ").append(Inventory.columns(model));
     for (String column : admin.columns()) {
       Field field = model.field(column).orElseThrow();
       if (field.kind() == Kind.REF) {
         select
             .append(", ")
-            .append(Labels.label(field.target(), model.table(), field.column()))
+            .append(Labels.label(field.target(), model.table(), field.column(), zone))
             .append(" AS \"")
             .append(LABEL)
             .append(column)
@@ -322,7 +327,7 @@ final class KeptLists {
   }
 
   /** What the check compares, from the rows read; null when the page cannot be kept. */
-  private static Kept kept(
+  private Kept kept(
       Plan plan,
       Map<String, Object> before,
       List<Map<String, Object>> read,
@@ -342,7 +347,7 @@ final class KeptLists {
       shown.add(
           new Shown(
               field.target(),
-              Labels.labelOf(field.target()),
+              Labels.labelOf(field.target(), zone),
               "text",
               ids.toArray(Long[]::new),
               labels.toArray(String[]::new)));
@@ -412,8 +417,11 @@ final class KeptLists {
     return new Checked<>(page.rows(), check.toString(), params);
   }
 
-  /** The list columns as text, references by their objects' labels. */
-  private static List<Map<String, String>> shown(
+  /**
+   * The list columns as text, references by their objects' labels, times as the admin shows them
+   * (cores.api.config.SiteZone) in the site's zone.
+   */
+  private List<Map<String, String>> shown(
       Model model, AdminModel admin, List<Map<String, Object>> rows) {
     Set<String> references = new LinkedHashSet<>();
     for (String column : admin.columns()) {
@@ -433,7 +441,7 @@ final class KeptLists {
         } else if (value instanceof Boolean b) {
           out.put(column, b ? "yes" : "no");
         } else if (value instanceof Instant at) {
-          out.put(column, WHEN.format(at));
+          out.put(column, SiteZone.WHEN.format(at.atZone(zone)));
         } else {
           out.put(column, value == null ? "" : String.valueOf(value));
         }

@@ -2,6 +2,8 @@ package cores.domain.admin;
 
 import cores.domain.loans.Loans;
 import cores.domain.sql.Sql;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,17 +11,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How the admin names a row of each table it shows or refers to (a rack as its lab and number), and
- * the SQL that reads those names: labels of some rows, labels as subqueries of a list statement,
- * and the objects a form or a list's filter offers. Identifiers in SQL come from the catalog, never
- * from input.
+ * How the admin names a row of each table it shows or refers to (a rack as its lab and number, a
+ * booking as its host and start in the site's zone), and the SQL that reads those names: labels of
+ * some rows, labels as subqueries of a list statement, and the objects a form or a list's filter
+ * offers. Identifiers in SQL come from the catalog, never from input.
  */
 final class Labels {
-  /** The label of a row of each table the models refer to, as SQL over the alias {@code x}. */
+  /**
+   * The label of a row of each table the models refer to, as SQL over the alias {@code x}; those
+   * with a time in them are {@link #timed}.
+   */
   private static final Map<String, String> LABELS =
       Map.ofEntries(
           Map.entry("inventory_building", "x.code"),
@@ -42,15 +48,9 @@ final class Labels {
           Map.entry(
               "booking_bookable",
               "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id)"),
-          Map.entry("booking_booking", holdLabel()),
-          Map.entry("booking_reservation", holdLabel()),
           Map.entry("notices_notice", "x.title"),
           Map.entry("loans_customer", "x.name"),
           Map.entry("live_scanconflict", conflictLabel()),
-          Map.entry(
-              "live_scansession",
-              "x.agent || ' at '"
-                  + " || to_char(x.scanned AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'"),
           Map.entry(
               "live_offlinehostwarning",
               "(SELECT h.hostname FROM inventory_host h WHERE h.id = x.host_id) || ' offline'"),
@@ -58,17 +58,20 @@ final class Labels {
           Map.entry("live_virtualhost", "x.mac::text"),
           Map.entry("loans_loan", Loans.LABEL));
 
-  /** The tables whose rows the admin names. */
-  static final Set<String> TABLES = LABELS.keySet();
+  /** The labels with a time in them, as SQL over the alias {@code x} in a zone. */
+  private static final Map<String, Function<ZoneId, String>> TIMED =
+      Map.of(
+          "booking_booking", Labels::holdLabel,
+          "booking_reservation", Labels::holdLabel,
+          "live_scansession", zone -> "x.agent || ' at ' || " + timed("x.scanned", zone));
 
-  /**
-   * A booking's or reservation's label (over the alias x): its host and start, the zone named (a
-   * label is the same in every statement, whatever the site's zone).
-   */
-  private static String holdLabel() {
-    return "(SELECT h.hostname FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
-        + " WHERE b.id = x.bookable_id) || ' from '"
-        + " || to_char(x.start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC'";
+  /** The tables whose rows the admin names. */
+  static final Set<String> TABLES = tables();
+
+  private static Set<String> tables() {
+    Set<String> tables = new LinkedHashSet<>(LABELS.keySet());
+    tables.addAll(TIMED.keySet());
+    return Set.copyOf(tables);
   }
 
   /**
@@ -91,14 +94,42 @@ final class Labels {
         + " WHERE l.id = x.lab_id) || ')', '') END";
   }
 
-  /** The labels of some rows of a table. */
-  static Map<Long, String> labels(Sql sql, String table, List<Long> ids) {
-    return named(sql, table, " WHERE x.id = ANY (?::bigint[])", List.of(Sql.array(ids)));
+  /** A booking's or reservation's label (over the alias x): its host and start. */
+  private static String holdLabel(ZoneId zone) {
+    return "(SELECT h.hostname FROM booking_bookable b JOIN inventory_host h ON h.id = b.host_id"
+        + " WHERE b.id = x.bookable_id) || ' from ' || "
+        + timed("x.start_time", zone);
+  }
+
+  /**
+   * A time column as labels show it, to the minute in the site's zone with its name: "2026-12-06
+   * 18:00 Europe/Zurich" (the admin's times, cores.api.config.SiteZone, without the seconds). The
+   * zone's id comes from the configuration (letters, digits, {@code /_+-}).
+   */
+  private static String timed(String column, ZoneId zone) {
+    String id = zoneName(zone);
+    return "to_char("
+        + column
+        + " AT TIME ZONE '"
+        + id
+        + "', 'YYYY-MM-DD HH24:MI') || ' "
+        + id
+        + "'";
+  }
+
+  /** The zone's name as PostgreSQL knows it (UTC, not Java's Z), quoted for a literal. */
+  static String zoneName(ZoneId zone) {
+    return (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()).replace("'", "''");
+  }
+
+  /** The labels of some rows of a table, times in the zone. */
+  static Map<Long, String> labels(Sql sql, String table, List<Long> ids, ZoneId zone) {
+    return named(sql, table, " WHERE x.id = ANY (?::bigint[])", List.of(Sql.array(ids)), zone);
   }
 
   /** The label of each id, in their order: {@code #id} for a row that no longer exists. */
-  static Map<Long, String> ofEach(Sql sql, String table, Collection<Long> ids) {
-    Map<Long, String> found = labels(sql, table, List.copyOf(ids));
+  static Map<Long, String> ofEach(Sql sql, String table, Collection<Long> ids, ZoneId zone) {
+    Map<Long, String> found = labels(sql, table, List.copyOf(ids), zone);
     Map<Long, String> labels = new LinkedHashMap<>();
     ids.forEach(id -> labels.put(id, found.getOrDefault(id, "#" + id)));
     return labels;
@@ -116,10 +147,10 @@ final class Labels {
    * refers to, as a scalar subquery (null when there is none). A plain column is qualified with its
    * table, so that the subquery's own columns of that name do not hide it.
    */
-  static String label(String table, String referring, String column) {
+  static String label(String table, String referring, String column, ZoneId zone) {
     String reference = isColumn(column) ? referring + "." + column : column;
     return "(SELECT "
-        + LABELS.getOrDefault(table, "x.id::text")
+        + labelOf(table, zone)
         + " FROM "
         + table
         + " x WHERE x.id = "
@@ -127,9 +158,10 @@ final class Labels {
         + ")";
   }
 
-  /** How a row {@code x} of the table is named in lists and options. */
-  static String labelOf(String table) {
-    return LABELS.getOrDefault(table, "x.id::text");
+  /** How a row {@code x} of the table is named in lists and options, times in the zone. */
+  static String labelOf(String table, ZoneId zone) {
+    Function<ZoneId, String> timed = TIMED.get(table);
+    return timed != null ? timed.apply(zone) : LABELS.getOrDefault(table, "x.id::text");
   }
 
   private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN) ([a-z_][a-z0-9_]*)");
@@ -138,7 +170,8 @@ final class Labels {
   static Set<String> labelTables(String table) {
     Set<String> tables = new LinkedHashSet<>();
     tables.add(table);
-    tables.addAll(tablesRead(labelOf(table)));
+    // the tables read are the same in every zone
+    tables.addAll(tablesRead(labelOf(table, ZoneOffset.UTC)));
     return tables;
   }
 
@@ -147,7 +180,7 @@ final class Labels {
    * else none: a label with subqueries or expressions reads more than its row's columns.
    */
   static Set<String> labelColumns(String table) {
-    String label = labelOf(table);
+    String label = labelOf(table, ZoneOffset.UTC);
     return label.startsWith("x.") && isColumn(label.substring(2))
         ? Set.of(label.substring(2))
         : Set.of();
@@ -164,8 +197,8 @@ final class Labels {
   }
 
   /** The first rows of a table by label: id to label. */
-  static Map<Long, String> options(Sql sql, String table, int limit) {
-    return named(sql, table, " ORDER BY 2, 1 LIMIT ?", List.of(limit));
+  static Map<Long, String> options(Sql sql, String table, int limit, ZoneId zone) {
+    return named(sql, table, " ORDER BY 2, 1 LIMIT ?", List.of(limit), zone);
   }
 
   /**
@@ -179,7 +212,7 @@ final class Labels {
    * The options of several reference filters, each its first {@code limit} objects by label (id to
    * label), in one statement: a list page shows them all.
    */
-  static List<Map<Long, String>> usedOptions(Sql sql, List<Used> filters, int limit) {
+  static List<Map<Long, String>> usedOptions(Sql sql, List<Used> filters, int limit, ZoneId zone) {
     List<Map<Long, String>> options = new ArrayList<>();
     if (filters.isEmpty()) {
       return options;
@@ -192,7 +225,7 @@ final class Labels {
           "(SELECT "
               + i
               + " AS f, x.id, "
-              + LABELS.getOrDefault(used.table(), "x.id::text")
+              + labelOf(used.table(), zone)
               + " AS label FROM "
               + used.table()
               + " x WHERE x.id IN (SELECT "
@@ -259,11 +292,13 @@ final class Labels {
   }
 
   /** Rows {@code x} of a table by id with their labels, in the order {@code rest} gives. */
-  private static Map<Long, String> named(Sql sql, String table, String rest, List<?> params) {
+  private static Map<Long, String> named(
+      Sql sql, String table, String rest, List<?> params, ZoneId zone) {
     Map<Long, String> named = new LinkedHashMap<>();
     for (Map<String, Object> row :
         sql.rows(
-            "SELECT x.id, " + labelOf(table) + " AS label FROM " + table + " x" + rest, params)) {
+            "SELECT x.id, " + labelOf(table, zone) + " AS label FROM " + table + " x" + rest,
+            params)) {
       named.put((Long) row.get("id"), String.valueOf(row.get("label")));
     }
     return named;

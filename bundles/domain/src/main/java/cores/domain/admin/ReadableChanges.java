@@ -5,6 +5,7 @@ import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Model;
 import cores.domain.sql.Sql;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,11 @@ import java.util.stream.Stream;
 final class ReadableChanges {
   private ReadableChanges() {}
 
-  /** The changes of the model's objects with their fields and references named as shown. */
-  static List<Change> of(Sql sql, Model model, List<Change> changes) {
+  /**
+   * The changes of the model's objects with their fields and references named as shown (a booking's
+   * start in the zone).
+   */
+  static List<Change> of(Sql sql, Model model, List<Change> changes, ZoneId zone) {
     Map<String, Field> byColumn = new LinkedHashMap<>();
     model.fields().forEach(f -> byColumn.put(f.column().replace("\"", ""), f));
     // the referenced ids of each reference field, looked up once per field
@@ -42,7 +46,8 @@ final class ReadableChanges {
                 Labels.labels(
                     sql,
                     field.target(),
-                    ids.stream().filter(id -> id != null).distinct().toList())));
+                    ids.stream().filter(id -> id != null).distinct().toList(),
+                    zone)));
     return changes.stream()
         .map(
             change ->

@@ -1,5 +1,6 @@
 package cores.domain.booking;
 
+import cores.api.config.SiteZone;
 import cores.api.notify.NotificationEvent;
 import cores.api.notify.NotificationType;
 import cores.api.notify.Outbox;
@@ -22,9 +23,9 @@ import org.osgi.service.component.annotations.Reference;
  *
  * <p>A DS component so that every resource shares one; it needs the notify bundle's {@link Outbox}
  * (part of the core feature): without it, nothing that writes bookings runs, rather than bookings
- * being made silently without their mails. It reads only {@code timeZone} from the jobs' PID.
+ * being made silently without their mails. Its times are in the site's zone ({@link SiteZone}).
  */
-@Component(service = BookingMail.class, configurationPid = "cores.domain.jobs")
+@Component(service = BookingMail.class)
 public final class BookingMail {
 
   /** Holder names as people read them: the full name, else the username. */
@@ -40,18 +41,13 @@ public final class BookingMail {
   private static final String RESERVATION =
       BOOKING.replace("booking_booking", "booking_reservation");
 
-  /** The part of the jobs' configuration that mails need. */
-  public @interface Zone {
-    String timeZone() default "UTC";
-  }
-
   private final Outbox outbox;
   private final ZoneId zone;
   private final DateTimeFormatter format;
 
   @Activate
-  public BookingMail(@Reference Outbox outbox, Zone config) {
-    this(outbox, ZoneId.of(config.timeZone()));
+  public BookingMail(@Reference Outbox outbox, @Reference SiteZone site) {
+    this(outbox, site.zone());
   }
 
   /** In a given time zone (tests); SCR sees one public constructor, the one it activates. */

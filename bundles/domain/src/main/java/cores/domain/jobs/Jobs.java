@@ -87,7 +87,7 @@ public final class Jobs {
         tx,
         new MorningMail(mail),
         withChangeLog(changes, config.changelogDays()),
-        Schedule.of(config),
+        Schedule.of(config, mail.zone()),
         Clock.systemUTC());
     start();
   }

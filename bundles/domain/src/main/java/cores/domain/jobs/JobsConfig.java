@@ -5,8 +5,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The jobs' schedule, PID {@code cores.domain.jobs}: the launcher writes it from
- * CORES_MORNING_JOB_AT, CORES_MAINTENANCE_JOB_AT, CORES_TIME_ZONE and CORES_CHANGELOG_DAYS in
- * server mode only, so commands such as createsuperuser run no jobs.
+ * CORES_MORNING_JOB_AT, CORES_MAINTENANCE_JOB_AT and CORES_CHANGELOG_DAYS in server mode only, so
+ * commands such as createsuperuser run no jobs. Its times of day are in the site's zone (the
+ * mails', cores.api.config.SiteZone).
  */
 @ObjectClassDefinition(name = "Cores scheduled jobs")
 public @interface JobsConfig {
@@ -15,9 +16,6 @@ public @interface JobsConfig {
 
   @AttributeDefinition(description = "Time of day (HH:MM) of the nightly maintenance job")
   String maintenanceJobAt() default "03:00";
-
-  @AttributeDefinition(description = "IANA zone of the job times, of \"tomorrow\" and of mails")
-  String timeZone() default "UTC";
 
   @AttributeDefinition(description = "Days the maintenance job keeps of the change log")
   int changelogDays() default 365;

@@ -18,11 +18,11 @@ record Schedule(LocalTime morningAt, LocalTime maintenanceAt, ZoneId zone) {
   /**
    * @throws IllegalArgumentException naming the property with a bad value
    */
-  static Schedule of(JobsConfig config) {
+  static Schedule of(JobsConfig config, ZoneId zone) {
     return new Schedule(
         time("morningJobAt", config.morningJobAt()),
         time("maintenanceJobAt", config.maintenanceJobAt()),
-        ZoneId.of(config.timeZone()));
+        zone);
   }
 
   private static LocalTime time(String name, String value) {

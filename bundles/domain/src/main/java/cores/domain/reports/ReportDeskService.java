@@ -1,9 +1,9 @@
 package cores.domain.reports;
 
+import cores.api.config.SiteZone;
 import cores.api.persistence.Transactions;
 import cores.api.reports.CsvFile;
 import cores.api.reports.ReportDesk;
-import cores.domain.jobs.JobsConfig;
 import cores.domain.sql.Sql;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
  * parameter rules ({@link ReportParameters}) and CSV ({@link Csv}), each report read in a
  * transaction of its own.
  */
-@Component(service = ReportDesk.class, configurationPid = "cores.domain.jobs")
+@Component(service = ReportDesk.class)
 public final class ReportDeskService implements ReportDesk {
   private final Transactions tx;
   private final ZoneId zone;
@@ -26,12 +26,13 @@ public final class ReportDeskService implements ReportDesk {
   private final Reports reports = new Reports();
 
   /**
-   * @param jobs only its time zone: the reports' days are in it
+   * @param site the reports' days are in its zone
    */
   @Activate
   public ReportDeskService(
-      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx, JobsConfig jobs) {
-    this(tx, ZoneId.of(jobs.timeZone()), Clock.systemUTC());
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
+      @Reference SiteZone site) {
+    this(tx, site.zone(), Clock.systemUTC());
   }
 
   ReportDeskService(Transactions tx, ZoneId zone, Clock clock) {

@@ -1,12 +1,12 @@
 package cores.domain.web;
 
+import cores.api.config.SiteZone;
 import cores.api.persistence.Transactions;
 import cores.api.reports.ReportDesk;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
 import cores.api.web.ApiSchemas;
 import cores.api.web.FieldErrors;
-import cores.domain.jobs.JobsConfig;
 import cores.domain.reports.Csv;
 import cores.domain.reports.Report;
 import cores.domain.reports.ReportParameters;
@@ -38,7 +38,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * usage booking.view_booking, long reservations booking.view_reservation.
  */
 @JakartarsResource
-@Component(service = ReportResource.class, configurationPid = "cores.domain.jobs")
+@Component(service = ReportResource.class)
 @Path("reports")
 @Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
 @ApiDoc(area = "reports", query = "format: csv for a CSV download (or Accept: text/csv)")
@@ -51,14 +51,15 @@ public final class ReportResource implements ApiSchemas {
   private final Reports reports = new Reports();
 
   /**
-   * @param jobs only its time zone: a CSV file is named after the day in it
+   * @param site a CSV file is named after the day in its zone
    */
   @Activate
   public ReportResource(
-      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx, JobsConfig jobs) {
+      @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
+      @Reference SiteZone site) {
     this.tx = tx;
     this.clock = Clock.systemUTC();
-    this.zone = ZoneId.of(jobs.timeZone());
+    this.zone = site.zone();
   }
 
   @GET

@@ -60,7 +60,8 @@ class AdminWordsTest {
                 Models.HOST.permission("delete"),
                 Loans.LOAN.permission("add"),
                 Loans.LOAN.permission("view"),
-                Loans.LOAN.permission("delete")));
+                Loans.LOAN.permission("delete"),
+                Catalog.BOOKING.permission("view")));
   }
 
   @AfterAll
@@ -185,6 +186,26 @@ class AdminWordsTest {
         "UPDATE inventory_host SET lastseen = '2026-07-01T10:00:00.123456Z' WHERE id = " + host);
     assertEquals(
         "2026-07-01 12:00:00 Europe/Zurich", admin.get(staff, model("host"), host).get("lastseen"));
+  }
+
+  /**
+   * A booking's label (its page's title, its delete confirmation, a change log's line) and its
+   * list's times are the site's, the zone named: they were UTC.
+   */
+  @Test
+  void aBookingIsNamedAndListedAtTheSitesTimes() throws Exception {
+    long bookable = fixture.bookable("words-listed", Bookables.ACTIVE);
+    User owner = db.user("wordslisted", false, Set.of());
+    long booking = fixture.booking(bookable, owner.id(), DEC_24, DEC_24.plus(Duration.ofDays(1)));
+    assertEquals(
+        "words-listed from 2099-12-24 11:00 Europe/Zurich", admin.label(model("booking"), booking));
+    Map<String, String> row =
+        admin
+            .list(staff, model("booking"), "", Map.of("owner", String.valueOf(owner.id())), "", 1)
+            .rows()
+            .get(0);
+    assertEquals("2099-12-24 11:00:00 Europe/Zurich", row.get("start"));
+    assertEquals("2099-12-25 11:00:00 Europe/Zurich", row.get("end"));
   }
 
   /** A delete confirmation's bookings are at the site's times, its zone named. */

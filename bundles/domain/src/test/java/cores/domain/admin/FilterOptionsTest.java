@@ -63,7 +63,7 @@ class FilterOptionsTest {
           "(SELECT r.lab_id FROM inventory_rack r WHERE r.id = inventory_host.rack_id)");
   private static final List<Labels.Used> HOST_FILTERS = List.of(VENDOR, RACK, GROUP, OWNER);
 
-  private final FilterOptions kept = new FilterOptions(1000);
+  private final FilterOptions kept = new FilterOptions(1000, ZoneOffset.UTC);
   private DomainDatabase db;
   private TestDatabase.Tx tx;
   private Fixture fixture;
@@ -269,7 +269,8 @@ class FilterOptionsTest {
     try (Connection reader = db.connect();
         Statement statement = reader.createStatement()) {
       statement.execute("CREATE TEMPORARY SEQUENCE options_runs");
-      List<Map<Long, String>> options = Labels.usedOptions(Sql.on(reader), List.of(counted), 10);
+      List<Map<Long, String>> options =
+          Labels.usedOptions(Sql.on(reader), List.of(counted), 10, ZoneOffset.UTC);
       assertEquals(List.of(Map.of(fixture.lab, "lab1")), options);
       try (var runs = statement.executeQuery("SELECT last_value FROM options_runs")) {
         runs.next();

@@ -18,6 +18,7 @@ import cores.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ class KeptListsTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final Map<String, String> ACTIVE = Map.of("status", "active");
 
-  private final KeptLists kept = new KeptLists();
+  private final KeptLists kept = new KeptLists(ZoneId.of("UTC"));
   private DomainDatabase db;
   private TestDatabase.Tx tx;
   private Fixture fixture;
@@ -116,7 +117,7 @@ class KeptListsTest {
     assertEquals(2, again.count());
     assertEquals("R640", cell(again, host, "hardware"));
     assertEquals("team-a", cell(again, host, "group"));
-    assertEquals("2026-01-02 03:04 UTC", cell(again, host, "lastseen"));
+    assertEquals("2026-01-02 03:04:00 UTC", cell(again, host, "lastseen"));
   }
 
   @Test
@@ -126,7 +127,7 @@ class KeptListsTest {
     db.execute("UPDATE inventory_host SET lastseen = '2026-12-03 10:11:00+00' WHERE id = " + host);
     Rows next = page("kept", ACTIVE, "");
     assertNotSame(first, next);
-    assertEquals("2026-12-03 10:11 UTC", cell(next, host, "lastseen"));
+    assertEquals("2026-12-03 10:11:00 UTC", cell(next, host, "lastseen"));
     // a host not on the page: the page stays right, and kept
     db.execute("UPDATE inventory_host SET lastseen = now() WHERE hostname = 'other-03'");
     assertSame(next, page("kept", ACTIVE, ""));
