@@ -117,7 +117,7 @@ class KeptListsTest {
     assertEquals(2, again.count());
     assertEquals("R640", cell(again, host, "hardware"));
     assertEquals("team-a", cell(again, host, "group"));
-    assertEquals("2026-01-02 03:04:00 UTC", cell(again, host, "lastseen"));
+    assertEquals("2026-01-02 03:04:05 UTC", cell(again, host, "lastseen"));
   }
 
   @Test
