@@ -6,6 +6,7 @@ import static cores.admin.AdminAccess.require;
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;

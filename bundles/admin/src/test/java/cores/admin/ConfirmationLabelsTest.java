@@ -6,6 +6,7 @@ import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.core.SecurityContext;
 import java.lang.reflect.Proxy;
@@ -107,7 +108,7 @@ class ConfirmationLabelsTest {
             List.of(9L, 7L, 8L),
             null,
             List.of(),
-            new SiteZone(ZoneId.of("UTC")));
+            SiteZone.of(ZoneId.of("UTC")));
     assertEquals(Map.of(9L, "web9", 7L, "web7", 8L, "web8"), view.objects());
     assertEquals(List.of(9L, 7L, 8L), List.copyOf(view.objects().keySet()), "in their order");
     assertEquals(1, asked.stream().filter(m -> m.startsWith("label")).count(), asked::toString);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class InlineWidgetsTest {
                             racks)),
                     List.of(),
                     Map.of(),
-                    new SiteZone(ZoneId.of("UTC"))));
+                    SiteZone.of(ZoneId.of("UTC"))));
     for (String name : List.of("kind", "nic-7-kind", "nic-new-kind")) {
       assertTrue(
           html.contains("<select id=\"f-" + name + "\" name=\"" + name + "\">"), name + html);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.admin.NamingProblem;
+import cores.api.config.SiteZone;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class NamedProblemTest {
                 List.of(),
                 List.of(),
                 Map.of(),
-                new SiteZone(ZoneId.of("UTC"))));
+                SiteZone.of(ZoneId.of("UTC"))));
   }
 
   @Test
