@@ -142,7 +142,7 @@ final class BulkSteps {
             "Nothing was done: "
                 + label
                 + " does not apply to "
-                + admin.name()
+                + admin.singular()
                 + " "
                 + labels.get(id)
                 + ": "
@@ -158,7 +158,7 @@ final class BulkSteps {
       } catch (ProblemException e) {
         throw ProblemException.conflict(
             "Nothing was done: "
-                + admin.name()
+                + admin.singular()
                 + " "
                 + labels.get(id)
                 + ": "

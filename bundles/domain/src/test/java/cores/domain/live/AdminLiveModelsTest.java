@@ -219,7 +219,7 @@ class AdminLiveModelsTest {
             () -> admin.act(staff, conflicts, "accept", List.of(nic, location)));
     assertEquals(409, forged.status());
     assertTrue(
-        forged.detail().contains("does not apply to scanconflict location conflict #" + location)
+        forged.detail().contains("does not apply to scan conflict location of ")
             && forged.detail().contains("is a location conflict, not a nic conflict"),
         forged.detail());
     assertEquals("new", admin.get(staff, conflicts, nic).get("status"));
@@ -230,8 +230,10 @@ class AdminLiveModelsTest {
     assertEquals(
         new AdminDesk.Applicable(Set.of("accept", "resolve"), Map.of()),
         admin.applicable(staff, conflicts, nic));
+    String named = admin.labels(conflicts, List.of(nic)).get(nic);
+    assertTrue(named.startsWith("NIC "), named);
     assertEquals(
-        new AdminDesk.Done(1, List.of("nic conflict #" + nic + ": already ignored")),
+        new AdminDesk.Done(1, List.of(named + ": already ignored")),
         admin.act(staff, conflicts, "ignore", List.of(nic, device)));
     admin.act(staff, conflicts, "resolve", List.of(location));
     assertEquals(
