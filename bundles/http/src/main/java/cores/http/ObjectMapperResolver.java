@@ -1,5 +1,6 @@
 package cores.http;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +20,11 @@ import jakarta.ws.rs.ext.ContextResolver;
  * fractions refused where a whole number belongs (Jackson would cut 1.9 to 1: another bookable),
  * every value of a typed body in its own JSON type (no text "5" or true for a number, no number or
  * boolean for a text, no 1 or "true" for a boolean: a client's mistake is named, not guessed at;
- * free-form objects keep their values as sent), text PostgreSQL would not store as sent refused
- * ({@link StorableStrings}); a {@link JsonRow} written from its arrays; Jackson's own limits
- * (numbers of at most 1,000 digits, nesting at most 1,000 deep) stand and their violations are
- * 400s.
+ * free-form objects keep their values as sent), a key sent twice in one object refused (Jackson
+ * would keep the last value silently: which one the client meant is a guess), text PostgreSQL would
+ * not store as sent refused ({@link StorableStrings}); a {@link JsonRow} written from its arrays;
+ * Jackson's own limits (numbers of at most 1,000 digits, nesting at most 1,000 deep) stand and
+ * their violations are 400s.
  */
 public final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
   private final ObjectMapper mapper = newObjectMapper();
@@ -37,6 +39,7 @@ public final class ObjectMapperResolver implements ContextResolver<ObjectMapper>
                 .addSerializer(JsonRow.class, new JsonRowSerializer()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

@@ -143,6 +143,15 @@ class MappersTest {
     assertTrue(body(response).get("detail").toString().startsWith("Malformed JSON"));
   }
 
+  @Test
+  void aKeySentTwiceIsRefusedNotTheLastValueKept() {
+    // Jackson keeps the last of the two by default: the client's mistake would pass unnoticed
+    Response response = readThing("{\"name\":\"a\",\"count\":1,\"name\":\"b\"}");
+    assertEquals(400, response.getStatus());
+    assertEquals("Malformed JSON: Duplicate field 'name'", body(response).get("detail"));
+    assertEquals(400, read("{\"scan\":{\"mac\":\"a\",\"mac\":\"b\"}}", Map.class).getStatus());
+  }
+
   private Response readReference(String json) {
     return read(json, Reference.class);
   }
