@@ -45,6 +45,18 @@ public final class BookingRules {
   }
 
   /**
+   * The start a new booking or reservation asks for ({@code start}): none, or one at most {@link
+   * #END_NOW_GRACE} before now, is now. A client that books from now sends the time it read, which
+   * arrives a little late, as when it gives a booking back; an earlier start is as given, for the
+   * rules to refuse.
+   */
+  public static Instant askedStart(Instant start, Instant now) {
+    boolean justPast =
+        start != null && start.isBefore(now) && !start.isBefore(now.minus(END_NOW_GRACE));
+    return start == null || justPast ? now : start;
+  }
+
+  /**
    * Problems of a new booking's times, field to message; empty when it may be made. {@code zone} is
    * the site's ({@code CORES_TIME_ZONE}), whose days the booking's length is counted in.
    */

@@ -157,7 +157,7 @@ public final class BookingService {
   }
 
   public Map<String, Object> book(Sql sql, User actor, BookingRequest request, Instant now) {
-    Instant start = request.start() == null ? now : request.start();
+    Instant start = BookingRules.askedStart(request.start(), now);
     FieldErrors errors = new FieldErrors();
     errors.check("bookable", request.bookable() == null ? "required" : null);
     BookingRules.bookingTimes(start, request.end(), now, mail.zone()).forEach(errors::check);
@@ -208,7 +208,7 @@ public final class BookingService {
     if (!actor.hasPermission(Permissions.ADD_RESERVATION)) {
       throw Access.forbidden("Reserving needs the permission " + Permissions.ADD_RESERVATION + ".");
     }
-    Instant start = request.start() == null ? now : request.start();
+    Instant start = BookingRules.askedStart(request.start(), now);
     FieldErrors errors = new FieldErrors();
     errors.check("bookable", request.bookable() == null ? "required" : null);
     BookingRules.reservationTimes(start, request.end(), now).forEach(errors::check);

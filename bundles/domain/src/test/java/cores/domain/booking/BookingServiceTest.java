@@ -199,4 +199,20 @@ class BookingServiceTest extends BookingServiceFixture {
     assertEquals(
         0, db.number("SELECT count(*) FROM booking_booking WHERE bookable_id = " + bookable));
   }
+
+  @Test
+  void aStartSentAsNowArrivingLateIsNowAndAnEarlierOneIsRefused() throws Exception {
+    long bookable = fixture.bookable("book-now", "active");
+    Instant read = NOW.minusSeconds(2);
+    Map<String, Object> booking = book(alice, bookable, read, NOW.plus(Duration.ofHours(2)));
+    assertEquals(NOW, booking.get("start"));
+    long other = fixture.bookable("reserve-now", "active");
+    assertEquals(NOW, reserve(reserver, other, read, null).get("start"));
+    Instant earlier = NOW.minus(BookingRules.END_NOW_GRACE).minusSeconds(1);
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () -> book(alice, bookable, earlier, NOW.plus(Duration.ofDays(1))));
+    assertEquals(List.of("may not be in the past"), e.errors().get("start"));
+  }
 }
