@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
  * values, generated from its published request schema: each property in turn is replaced, in an
  * otherwise valid body (the schema's example, or none), by values that have broken servers of this
  * kind — numbers of a thousand digits, nesting a thousand deep, NUL, a lone surrogate, years
- * PostgreSQL cannot store or that do not exist, values of the wrong JSON type — and the whole body
- * is replaced by such values too. Each must be answered 4xx with problem details, and afterwards no
- * table holds anything it did not hold before. A NUL in any documented query parameter of a GET is
- * a 400 problem naming the parameter.
+ * PostgreSQL cannot store or that do not exist, values of the wrong JSON type, a key sent twice —
+ * and the whole body is replaced by such values too. Each must be answered 4xx with problem
+ * details, and afterwards no table holds anything it did not hold before. A NUL in any documented
+ * query parameter of a GET is a 400 problem naming the parameter.
  */
 class HostileValuesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -259,6 +259,17 @@ class HostileValuesIT {
         String member = JSON.writeValueAsString(property.getKey()) + ":" + value.getValue();
         json = json.equals("{}") ? "{" + member + "}" : "{" + member + "," + json.substring(1);
         attempts.add(new Attempt(property.getKey() + " = " + value.getKey(), json));
+      }
+      if (base.has(property.getKey())) {
+        // a valid value twice: a server that keeps one of them guesses what the client meant
+        String member =
+            JSON.writeValueAsString(property.getKey())
+                + ":"
+                + JSON.writeValueAsString(base.get(property.getKey()));
+        attempts.add(
+            new Attempt(
+                property.getKey() + " sent twice",
+                "{" + member + "," + JSON.writeValueAsString(base).substring(1)));
       }
     }
     return attempts;
