@@ -1,1 +1,1 @@
-ALTER TABLE cores_change ADD PRIMARY KEY (id);
+\ir nopk.undo.sql
