@@ -583,22 +583,6 @@ public final class AdminDeskService implements AdminDesk {
     return field.kind().name().toLowerCase(Locale.ROOT);
   }
 
-  /** What a refusal says: its fields' problems, or its detail. */
-  static String reasons(ProblemException e) {
-    if (e.errors().isEmpty()) {
-      return e.detail();
-    }
-    List<String> reasons = new ArrayList<>();
-    // the domain's sentences stand alone; a field's short problem ("must be after the start")
-    // is read after the field's name
-    e.errors()
-        .forEach(
-            (field, messages) ->
-                messages.forEach(
-                    m -> reasons.add(Character.isUpperCase(m.charAt(0)) ? m : field + " " + m)));
-    return String.join("; ", reasons);
-  }
-
   static String joined(List<String> parts) {
     return parts.stream().collect(Collectors.joining(", "));
   }

@@ -146,7 +146,7 @@ final class BulkSteps {
                 + " "
                 + labels.get(id)
                 + ": "
-                + AdminDeskService.reasons(e));
+                + reasons(e));
       }
       if (why != null) {
         skipped.add(labels.get(id) + ": " + why);
@@ -157,12 +157,7 @@ final class BulkSteps {
         changed++;
       } catch (ProblemException e) {
         throw ProblemException.conflict(
-            "Nothing was done: "
-                + admin.singular()
-                + " "
-                + labels.get(id)
-                + ": "
-                + AdminDeskService.reasons(e));
+            "Nothing was done: " + admin.singular() + " " + labels.get(id) + ": " + reasons(e));
       }
     }
     return new Done(changed, skipped);
@@ -187,5 +182,21 @@ final class BulkSteps {
     } catch (ProblemException e) {
       return false;
     }
+  }
+
+  /** What a refusal says: its fields' problems, or its detail. */
+  static String reasons(ProblemException e) {
+    if (e.errors().isEmpty()) {
+      return e.detail();
+    }
+    List<String> reasons = new ArrayList<>();
+    // the domain's sentences stand alone; a field's short problem ("must be after the start")
+    // is read after the field's name
+    e.errors()
+        .forEach(
+            (field, messages) ->
+                messages.forEach(
+                    m -> reasons.add(Character.isUpperCase(m.charAt(0)) ? m : field + " " + m)));
+    return String.join("; ", reasons);
   }
 }

@@ -143,7 +143,7 @@ final class HostActions {
         }
       } catch (ProblemException e) {
         throw ProblemException.conflict(
-            "Nothing was done: host " + labels.get(id) + ": " + AdminDeskService.reasons(e));
+            "Nothing was done: host " + labels.get(id) + ": " + BulkSteps.reasons(e));
       }
     }
     return new AdminDesk.Done(changing.size(), skipped);
