@@ -265,7 +265,7 @@ class AdminAccountsIT {
     root.follow("main form.cores-card button[type=submit]");
     assertTrue(
         root.text()
-            .matches("(?s).*The token \"lab script \\(\\w+\\)\" was deleted successfully\\..*"),
+            .matches("(?s).*The API token \"lab script \\(\\w+\\)\" was deleted successfully\\..*"),
         root.text());
     assertEquals(401, site.api().send("GET", "/api/auth-test", "Token " + key, null).statusCode());
   }

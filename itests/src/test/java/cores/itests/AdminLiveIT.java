@@ -205,7 +205,7 @@ class AdminLiveIT {
     root.type("mac", "00:50:00:00:00:02");
     root.follow("main form button[type=submit]");
     assertTrue(
-        root.text().matches("(?s).*The ignoredmac \"[^\"]+\" was added successfully\\..*"),
+        root.text().matches("(?s).*The ignored MAC \"[^\"]+\" was added successfully\\..*"),
         root.text());
     assertTrue(root.find("#results tbody").getText().contains("the lab's printer"), root.text());
     root.assertAccessible();

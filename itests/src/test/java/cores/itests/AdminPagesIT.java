@@ -322,7 +322,7 @@ class AdminPagesIT {
         "#f-nic-" + nic + "-mac",
         root.find("#problems a").getAttribute("href").replaceAll("^.*#", "#"));
     assertTrue(
-        root.find("#problems").getText().contains("mac of nic " + nic + ": not a MAC address"),
+        root.find("#problems").getText().contains("mac of NIC " + nic + ": not a MAC address"),
         root.find("#problems").getText());
     root.assertAccessible();
     root.driver().executeScript("document.getElementById('nics').scrollIntoView()");
