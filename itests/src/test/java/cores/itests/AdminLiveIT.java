@@ -162,7 +162,7 @@ class AdminLiveIT {
     root.screenshot("admin-live-conflict-history");
 
     root.open("/admin");
-    assertTrue(root.find("main").getText().contains("scanconflict " + named), "in the changes");
+    assertTrue(root.find("main").getText().contains("scan conflict " + named), "in the changes");
     root.open("/admin/live/scanconflict/" + device);
     assertTrue(
         root.find("h1").getText().endsWith("unknown device 00:50:00:00:00:01 at 10.82.0.60"),
