@@ -211,6 +211,12 @@ class PluginsIT {
     Files.writeString(corrupt, "this is not a zip file", StandardCharsets.UTF_8);
     Path library = plugins.resolve("library.jar");
     writePlainJar(library);
+    // a plugin that cannot start: Cores starts without it and names it
+    Path renamed = Files.createTempFile("renamed", ".jar");
+    writeWithHeader(examplePlugin(), renamed, "Bundle-SymbolicName", "cores.example.broken");
+    writeWithHeader(
+        renamed, plugins.resolve("broken.jar"), "Bundle-Activator", "no.such.Activator");
+    Files.delete(renamed);
 
     try (CoresProcess cores = start("plugins-boot")) {
       cores.awaitStarted(Duration.ofSeconds(90));
@@ -236,6 +242,9 @@ class PluginsIT {
           system);
       assertTrue(
           system.contains("\"part\":\"plugins\",\"subject\":\"corrupt.jar\",\"reason\":\"refused:"),
+          system);
+      assertTrue(
+          system.contains("\"part\":\"plugins\",\"subject\":\"broken.jar (cores.example.broken "),
           system);
 
       assertEquals(0, cores.stop(), "exit code after SIGTERM");

@@ -279,7 +279,9 @@ public final class Platform {
   private void checkAllStarted() throws LaunchException {
     List<String> failed = new ArrayList<>();
     Throwable first = null;
-    for (Bundle b : felix.getBundleContext().getBundles()) {
+    // the features' bundles only: plugins come and go while the platform runs, and the plugins
+    // bundle reports one that does not start (a plugin found at boot may still be starting here)
+    for (Bundle b : featureBundles) {
       boolean ok = isFragment(b) ? b.getState() == Bundle.RESOLVED : b.getState() == Bundle.ACTIVE;
       if (!ok) {
         Throwable error = errors.get(b.getBundleId());
