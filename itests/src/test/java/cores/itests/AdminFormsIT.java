@@ -155,7 +155,7 @@ class AdminFormsIT {
     assertTrue(search.body().contains("id=\"results\""), "the list again: " + search.body());
     HttpResponse<String> filter = get(root, "/admin/inventory/host?status=a%00");
     assertEquals(400, filter.statusCode(), filter.body());
-    assertTrue(filter.body().contains("Filter status: Text must not contain NUL"), filter.body());
+    assertTrue(filter.body().contains("Filter Status: Text must not contain NUL"), filter.body());
     HttpResponse<String> changes = get(root, "/admin/changes?model=%00");
     assertTrue(changes.body().contains("model: Text must not contain NUL"), changes.body());
 

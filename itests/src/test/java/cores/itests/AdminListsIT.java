@@ -93,12 +93,12 @@ class AdminListsIT {
 
     root.open("/admin/inventory/host?status=bogus&sort=hostname");
     assertTrue(
-        root.find("[role=alert]").getText().contains("Filter status: must be one of"), root.text());
+        root.find("[role=alert]").getText().contains("Filter Status: must be one of"), root.text());
     for (WebElement link : root.all("#results th a")) {
       assertFalse(link.getAttribute("href").contains("bogus"), link.getAttribute("href"));
     }
     root.open("/admin/inventory/host?lab=abc");
-    assertTrue(root.find("[role=alert]").getText().contains("Filter lab: not an id"), root.text());
+    assertTrue(root.find("[role=alert]").getText().contains("Filter Lab: not an id"), root.text());
     root.assertAccessible();
   }
 

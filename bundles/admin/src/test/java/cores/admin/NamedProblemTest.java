@@ -80,7 +80,7 @@ class NamedProblemTest {
         "already on <a href=\"/admin/loans/loan/4\">loan to &lt;Acme&gt; since 2026-12-01</a>:"
             + " return it first";
     assertTrue(html.contains("<p class=\"cores-error\" id=\"f-host-error\">" + linked), html);
-    assertTrue(html.contains("<a href=\"#f-host\">host</a>: " + linked), "in the list above too");
+    assertTrue(html.contains("<a href=\"#f-host\">Host</a>: " + linked), "in the list above too");
   }
 
   @Test

@@ -43,7 +43,7 @@ class RefusedFiltersTest {
     List<String> filter = new ArrayList<>();
     RefusedFilters.setAside(Map.of("host_type", nul), HOST, filter, 200);
     assertEquals(
-        List.of("Filter host type: " + StorableText.NUL_MESSAGE + " Not applied."), filter);
+        List.of("Filter Host type: " + StorableText.NUL_MESSAGE + " Not applied."), filter);
     assertEquals(200, RefusedFilters.setAside(Map.of(), HOST, new ArrayList<>(), 200));
   }
 

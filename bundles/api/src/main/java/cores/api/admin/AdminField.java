@@ -69,8 +69,27 @@ public record AdminField(
     return choiceLabels.getOrDefault(choice, choice.replace('_', ' '));
   }
 
-  /** The field's label: its name with spaces ("asset_no" → "asset no"). */
+  /**
+   * How the admin names the field in list headings, filters and forms, as Django's verbose names:
+   * its name's words with spaces, the first capitalised, abbreviations in capitals and the words
+   * the name runs together apart ("hostname" → "Hostname", "lastseen" → "Last seen", "mac" → "MAC",
+   * "ip" → "IP address", "vm_host" → "VM host"). Capitalised since 1.10.0.
+   */
   public String label() {
-    return name.replace('_', ' ');
+    StringBuilder label = new StringBuilder();
+    for (String word : name.split("_")) {
+      label.append(label.length() == 0 ? "" : " ").append(WORDS.getOrDefault(word, word));
+    }
+    return Character.toUpperCase(label.charAt(0)) + label.substring(1);
   }
+
+  /** The words of field names that {@link #label} spells otherwise. */
+  private static final Map<String, String> WORDS =
+      Map.of(
+          "ip", "IP address",
+          "mac", "MAC",
+          "vm", "VM",
+          "id", "ID",
+          "lastseen", "last seen",
+          "firstseen", "first seen");
 }

@@ -12,10 +12,11 @@
  * ({@code AdminDesk.applicable}), the ids of every object a list finds at once ({@code
  * AdminDesk.ids}) and the objects of one desk that stop deleting another's, named ({@code
  * AdminDesk.referrers}) since 1.8.0; a refusal naming objects at its fields, which the admin links
- * ({@code NamingProblem}) since 1.9.0.
+ * ({@code NamingProblem}) since 1.9.0; fields labelled as Django's verbose names ({@code
+ * AdminField.label}: "Last seen", "MAC") since 1.10.0.
  */
 @Export
-@Version("1.9.0")
+@Version("1.10.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;
