@@ -81,7 +81,7 @@ class AdminModelsIT {
     root.open("/admin");
     root.follow("a[href='/admin/booking/bookable']");
     assertEquals(4, root.all("#results tbody tr").size(), root.text());
-    assertTrue(root.find("#results thead").getText().contains("active bookings"), root.text());
+    assertTrue(root.find("#results thead").getText().contains("Active bookings"), root.text());
     root.assertAccessible();
     root.screenshot("admin-bookables");
 

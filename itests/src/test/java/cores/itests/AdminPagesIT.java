@@ -240,7 +240,7 @@ class AdminPagesIT {
             hostId));
     // each host's bookable state, as the original's list showed it, and a filter by it
     root.open("/admin/inventory/host?q=adm");
-    int state = headers().indexOf("bookable status");
+    int state = headers().indexOf("Bookable status");
     assertTrue(state >= 0, root.text());
     assertEquals(List.of("active", "none"), column("#results tbody tr", state));
     new Select(root.find("#f-bookable_status")).selectByVisibleText("none");
@@ -283,7 +283,7 @@ class AdminPagesIT {
     root.type("hostname", "").type("details", "never saved");
     root.follow("main form button[type=submit]");
     assertEquals("required", root.find("#f-hostname-error").getText().strip());
-    assertTrue(root.find("#problems").getText().contains("hostname: required"), root.text());
+    assertTrue(root.find("#problems").getText().contains("Hostname: required"), root.text());
     assertEquals(
         "adm-01|",
         site.api()
@@ -322,7 +322,7 @@ class AdminPagesIT {
         "#f-nic-" + nic + "-mac",
         root.find("#problems a").getAttribute("href").replaceAll("^.*#", "#"));
     assertTrue(
-        root.find("#problems").getText().contains("mac of NIC " + nic + ": not a MAC address"),
+        root.find("#problems").getText().contains("MAC of NIC " + nic + ": not a MAC address"),
         root.find("#problems").getText());
     root.assertAccessible();
     root.driver().executeScript("document.getElementById('nics').scrollIntoView()");
