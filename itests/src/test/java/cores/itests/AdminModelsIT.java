@@ -231,7 +231,8 @@ class AdminModelsIT {
     assertTrue(
         root.find("[role=alert]")
             .getText()
-            .contains("reservation am-03 from 2030-02-01 09:00 UTC: end must be after the start"),
+            .contains(
+                "reservation am-03 from 2030-02-01 09:00:00 UTC: end must be after the start"),
         root.text());
     assertEquals(0, number("SELECT count(*) FROM booking_reservation WHERE end_time IS NOT NULL"));
     root.assertAccessible();

@@ -16,8 +16,18 @@ public interface SiteZone {
   /** The configuration the zone is read from: property {@code timeZone}, an IANA zone name. */
   String PID = "cores.site";
 
-  /** How the admin and the pages show a time: "2026-12-06 18:00:00 Europe/Zurich". */
+  /**
+   * How the admin and the pages show a time: "2026-12-06 18:00:00 Europe/Zurich", to the second (a
+   * list of scan times or of objects named by their time tells apart those of the same minute).
+   */
   DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss VV", Locale.ROOT);
+
+  /**
+   * {@link #WHEN} without the zone as PostgreSQL's {@code to_char} pattern, for the names of rows
+   * that SQL makes (a booking's "web01 from 2026-12-06 18:00:00 Europe/Zurich"), the zone's name
+   * then appended. Since 1.2.0.
+   */
+  String SQL_WHEN = "YYYY-MM-DD HH24:MI:SS";
 
   ZoneId zone();
 

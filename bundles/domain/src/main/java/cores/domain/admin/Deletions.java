@@ -16,9 +16,10 @@ import java.util.function.Function;
 /**
  * What deleting rows of a table does, from the database's own foreign keys, followed through every
  * cascade as Django's delete confirmation does: the rows deleted with them (and those deleted with
- * those), the rows left without them, and the rows in the way. Each line names its rows (a booking
- * or reservation by owner and dates in the site's zone), at most {@link #NAMED} of them and a count
- * of the rest. Identifiers in SQL come from the database's catalog, never from input.
+ * those), the rows left without them, and the rows in the way. Each line names its rows as the
+ * admin names them everywhere ({@link Labels}: a booking by its host and start), at most {@link
+ * #NAMED} of them and a count of the rest. Identifiers in SQL come from the database's catalog,
+ * never from input.
  */
 final class Deletions {
   /**
@@ -30,26 +31,6 @@ final class Deletions {
 
   /** The rows a line names; the rest are counted. */
   static final int NAMED = 10;
-
-  /**
-   * How a booking or reservation {@code x} is named: what its owner would lose, and when, in the
-   * site's zone (a zone id from the configuration: letters, digits, {@code /_+-}).
-   */
-  private static String hold(ZoneId zone) {
-    String id = Labels.zoneName(zone);
-    String format = " AT TIME ZONE '" + id + "', 'YYYY-MM-DD HH24:MI')";
-    return "'#' || x.id || ' of ' || coalesce((SELECT u.username FROM accounts_user_v1 u"
-        + " WHERE u.id = x.owner_id), '?') || ' on '"
-        + " || coalesce((SELECT h.hostname FROM booking_bookable b JOIN inventory_host h"
-        + " ON h.id = b.host_id WHERE b.id = x.bookable_id), '?') || ', '"
-        + " || to_char(x.start_time"
-        + format
-        + " || coalesce(' to ' || to_char(x.end_time"
-        + format
-        + ", ', no end') || ' ("
-        + id
-        + ")'";
-  }
 
   private final Sql sql;
   private final ZoneId zone;
@@ -220,10 +201,8 @@ final class Deletions {
   /** The first {@link #NAMED} rows by name, in their order ({@code #id} for one gone). */
   private Map<Long, String> names(String table, List<Long> ids) {
     List<Long> shown = ids.subList(0, Math.min(NAMED, ids.size()));
-    String label =
-        table.equals("booking_booking") || table.equals("booking_reservation")
-            ? hold(zone)
-            : Labels.labelOf(table, zone);
+    // named as everywhere else (a booking as its host and start), not in words of their own
+    String label = Labels.labelOf(table, zone);
     Map<Long, String> names = new HashMap<>();
     sql.rows(
             "SELECT x.id, "

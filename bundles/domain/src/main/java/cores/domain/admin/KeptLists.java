@@ -58,7 +58,7 @@ final class KeptLists {
 
   private static final String LABEL = "label:";
 
-  /** Times in lists: to the minute, short enough not to wrap. */
+  /** The tables a statement reads. */
   private static final Pattern READ =
       Pattern.compile("\\b(?:FROM|JOIN)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 

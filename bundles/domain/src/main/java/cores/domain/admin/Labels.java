@@ -1,5 +1,6 @@
 package cores.domain.admin;
 
+import cores.api.config.SiteZone;
 import cores.domain.loans.Loans;
 import cores.domain.sql.Sql;
 import java.time.ZoneId;
@@ -102,9 +103,9 @@ final class Labels {
   }
 
   /**
-   * A time column as labels show it, to the minute in the site's zone with its name: "2026-12-06
-   * 18:00 Europe/Zurich" (the admin's times, cores.api.config.SiteZone, without the seconds). The
-   * zone's id comes from the configuration (letters, digits, {@code /_+-}).
+   * A time column as labels show it, as every admin time ({@link SiteZone#WHEN}): in the site's
+   * zone with its name, "2026-12-06 18:00:00 Europe/Zurich". The zone's id comes from the
+   * configuration (letters, digits, {@code /_+-}).
    */
   private static String timed(String column, ZoneId zone) {
     String id = zoneName(zone);
@@ -112,7 +113,9 @@ final class Labels {
         + column
         + " AT TIME ZONE '"
         + id
-        + "', 'YYYY-MM-DD HH24:MI') || ' "
+        + "', '"
+        + SiteZone.SQL_WHEN
+        + "') || ' "
         + id
         + "'";
   }

@@ -62,12 +62,14 @@ class DeleteConfirmationTest extends AdminDeskTest {
     User plain = db.user("cascadeplain", false, Set.of());
     long booking = fixture.booking(bookable, plain.id(), DEC_24, DEC_24.plus(Duration.ofDays(1)));
     List<String> lines = admin.consequences(staff, model("host"), List.of(host));
+    // the booking's label, as its page's title and the change log name it
+    assertEquals(
+        admin.label(model("booking"), booking), "cascade-host from 2099-12-24 10:00:00 UTC");
     assertEquals(
         List.of(
             "1 bookable (by host) will be deleted too: cascade-host",
-            "1 booking (by bookable) will be deleted too: #"
-                + booking
-                + " of cascadeplain on cascade-host, 2099-12-24 10:00 to 2099-12-25 10:00 (UTC)"),
+            "1 booking (by bookable) will be deleted too: cascade-host from 2099-12-24 10:00:00"
+                + " UTC"),
         lines);
     assertEquals(List.of(), admin.obstacles(staff, model("host"), List.of(host)));
   }
