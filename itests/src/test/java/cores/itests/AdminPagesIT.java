@@ -512,9 +512,9 @@ class AdminPagesIT {
     assertTrue(steps.get(1).getText().startsWith("update by root"), steps.get(1).getText());
     assertTrue(steps.get(1).getText().contains("top of the rack"), steps.get(1).getText());
     assertTrue(steps.get(2).getText().startsWith("create by root"), steps.get(2).getText());
-    // fields by their names, references by their labels
+    // fields by their labels, references by theirs
     assertTrue(
-        steps.get(2).getText().matches("(?s).*\\bhardware\\s+R650\\b.*"), steps.get(2).getText());
+        steps.get(2).getText().matches("(?s).*\\bHardware\\s+R650\\b.*"), steps.get(2).getText());
     assertFalse(steps.get(2).getText().contains("hardware_id"), steps.get(2).getText());
     root.assertAccessible();
     root.screenshot("admin-history");

@@ -4,11 +4,14 @@ import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.config.SiteZone;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,6 +54,21 @@ final class ChangeLines {
                   zone);
             })
         .toList();
+  }
+
+  /**
+   * A time as the change log recorded it (ISO text with its offset) as the admin shows times, in
+   * the site's zone; empty for text that is no such time.
+   */
+  static Optional<String> recordedTime(String recorded, SiteZone zone) {
+    if (recorded == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(zone.when(OffsetDateTime.parse(recorded).toInstant()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static String key(String app, String model) {

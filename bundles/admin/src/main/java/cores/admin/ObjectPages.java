@@ -235,6 +235,6 @@ public final class ObjectPages {
         200,
         "History of " + object,
         "history.jte",
-        new Views.HistoryPage(allowed(visitor, model), id, object, lines));
+        new Views.HistoryPage(allowed(visitor, model), id, object, lines, pages.zone()));
   }
 }

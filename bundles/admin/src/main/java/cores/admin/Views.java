@@ -397,7 +397,28 @@ public final class Views {
     }
   }
 
-  public record HistoryPage(Allowed allowed, long id, String object, List<Line> lines) {}
+  public record HistoryPage(
+      Allowed allowed, long id, String object, List<Line> lines, SiteZone zone) {
+    /** A changed field's heading: its label, or its name for a field the model no longer has. */
+    public String label(String field) {
+      return allowed.model().field(field).map(AdminField::label).orElse(field);
+    }
+
+    /**
+     * A value as recorded, a time field's (stored as ISO text) in the site's zone as every admin
+     * time; empty for none.
+     */
+    public String value(String field, String recorded) {
+      if (recorded == null) {
+        return "";
+      }
+      boolean time = allowed.model().field(field).map(f -> "time".equals(f.kind())).orElse(false);
+      if (!time) {
+        return recorded;
+      }
+      return ChangeLines.recordedTime(recorded, zone).orElse(recorded);
+    }
+  }
 
   /** What a new object's secret page shows: the secret, once. */
   public record SecretPage(Views.Allowed allowed, long id, String label, String secret) {}

@@ -1,0 +1,72 @@
+package cores.admin;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import cores.api.changes.Change;
+import cores.api.config.SiteZone;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An object's history names its fields as the forms do and shows the recorded values of its time
+ * fields (ISO text as stored) in the site's zone, named, as every other time of the admin.
+ */
+class HistoryPageTest {
+  private static final AdminModel BOOKING =
+      new AdminModel(
+          "booking",
+          "booking",
+          "Bookings",
+          List.of(
+              new AdminField("start", "time", true, true, List.of(), null),
+              new AdminField("comment", "text", false, true, List.of(), null)),
+          List.of("start"),
+          List.of(),
+          "comment",
+          Map.of(),
+          List.of());
+
+  @Test
+  void timeValuesAreInTheSiteZoneAndFieldsAreLabelled() {
+    SiteZone zone = SiteZone.of(ZoneId.of("Europe/Zurich"));
+    Change change =
+        new Change(
+            "c1",
+            Instant.parse("2099-12-24T10:00:00Z"),
+            null,
+            null,
+            null,
+            null,
+            "booking",
+            "booking",
+            7,
+            "update",
+            List.of(
+                new Change.FieldChange(
+                    "start", "2099-12-24T10:00:00+00:00", "2099-12-25T10:00:30.5+00:00"),
+                new Change.FieldChange("comment", "2099-12-24T10:00:00+00:00", null)));
+    String html =
+        new Templates()
+            .render(
+                "history.jte",
+                new Views.HistoryPage(
+                    new Views.Allowed(BOOKING, true, true, true, Set.of()),
+                    7,
+                    "booking web01",
+                    List.of(ChangeLines.line(change, "booking web01", zone)),
+                    zone));
+    assertTrue(html.contains("<th scope=\"row\">Start</th>"), html);
+    assertTrue(html.contains("<td>2099-12-24 11:00:00 Europe/Zurich</td>"), html);
+    assertTrue(html.contains("<td>2099-12-25 11:00:30 Europe/Zurich</td>"), html);
+    // a text field's value stays as written, even one that looks like a time
+    assertTrue(html.contains("<td>2099-12-24T10:00:00+00:00</td>"), html);
+    assertFalse(html.contains("2099-12-25T10:00:30"), html);
+  }
+}
