@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -504,6 +506,20 @@ class AdminPagesIT {
     root.open(root.path());
     assertTrue(root.text().contains("Deleted 1 host."), root.text());
     assertFalse(root.text().contains("adm-01\" was deleted"), root.text());
+    // a name this site did not sign for this session (a sibling subdomain may set cookies) is
+    // not shown
+    root.driver()
+        .manage()
+        .addCookie(
+            new Cookie(
+                "cores_admin_deleted",
+                Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString("inventory.host\nforged-01".getBytes(StandardCharsets.UTF_8)),
+                "/admin"));
+    root.open(root.path());
+    assertFalse(root.text().contains("forged-01"), root.text());
+    assertTrue(root.text().contains("Deleted 1 host."), root.text());
 
     root.open("/admin/inventory/host/" + hostId + "/history");
     List<WebElement> steps = root.all("#history > li");
