@@ -23,7 +23,8 @@ final class ChangeLines {
 
   /**
    * Lines of changes, each object named by its model's desk (one read per model, {@code #id} for an
-   * object that is gone); a model no desk lists (a plugin's) by its name and id.
+   * object that is gone); an operator page's object by what its change recorded ({@link
+   * Operations#nameOf}: a job's run); a model no desk lists (a plugin's) by its name and id.
    */
   static List<Views.Line> named(AdminDesk desk, List<Change> changes, SiteZone zone) {
     Map<String, Set<Long>> ids = new LinkedHashMap<>();
@@ -46,12 +47,12 @@ final class ChangeLines {
             change -> {
               String key = key(change.app(), change.model());
               Map<Long, String> named = labels.get(key);
-              return line(
-                  change,
-                  singulars.getOrDefault(key, change.model())
-                      + " "
-                      + (named == null ? "#" + change.objectId() : named.get(change.objectId())),
-                  zone);
+              String object =
+                  named != null
+                      ? singulars.get(key) + " " + named.get(change.objectId())
+                      : Operations.nameOf(change, zone)
+                          .orElse(change.model() + " #" + change.objectId());
+              return line(change, object, zone);
             })
         .toList();
   }

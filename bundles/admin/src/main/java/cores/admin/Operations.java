@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,6 +72,26 @@ final class Operations {
       case "notify.outboxretry" -> Optional.of("/admin/outbox");
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * How the admin names the object of a change of a model that has no admin model of its own, from
+   * what the change recorded: a job's run by its job and start ("maintenance job run at 2026-12-06
+   * 23:59:00 Europe/Zurich"), as every other object is named rather than by its id.
+   */
+  static Optional<String> nameOf(Change change, SiteZone zone) {
+    if (!"jobs.run".equals(change.app() + "." + change.model())) {
+      return Optional.empty();
+    }
+    Map<String, String> recorded = new HashMap<>();
+    change.fields().forEach(f -> recorded.put(f.name(), f.after()));
+    String job = recorded.get("job");
+    if (job == null) {
+      return Optional.empty();
+    }
+    String started =
+        ChangeLines.recordedTime(recorded.get("started"), zone).orElse(zone.when(change.at()));
+    return Optional.of(job + " job run at " + started);
   }
 
   /** A time as the admin shows times (in the site's zone, named); blank for none. */

@@ -1,0 +1,76 @@
+package cores.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cores.api.admin.AdminDesk;
+import cores.api.changes.Change;
+import cores.api.config.SiteZone;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A job's run in the change log (the admin home's recent actions, the change log page) is named by
+ * its job and start, as every other object is named, not "run #12".
+ */
+class JobRunNameTest {
+  private static final SiteZone ZURICH = SiteZone.of(ZoneId.of("Europe/Zurich"));
+
+  /** A desk that lists no model: the operator pages' changes are named without one. */
+  private static final AdminDesk NO_MODELS =
+      (AdminDesk)
+          Proxy.newProxyInstance(
+              AdminDesk.class.getClassLoader(),
+              new Class<?>[] {AdminDesk.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("models")) {
+                  return List.of();
+                }
+                throw new UnsupportedOperationException(method.getName());
+              });
+
+  private static Change change(String app, String model, List<Change.FieldChange> fields) {
+    return new Change(
+        "c1",
+        Instant.parse("2026-12-06T22:59:00.250Z"),
+        7L,
+        "root",
+        null,
+        null,
+        app,
+        model,
+        12,
+        "create",
+        fields);
+  }
+
+  @Test
+  void aRunIsNamedByItsJobAndWhenItStartedInTheSiteZone() {
+    Change run =
+        change(
+            "jobs",
+            "run",
+            List.of(
+                new Change.FieldChange("job", null, "maintenance"),
+                new Change.FieldChange("trigger", null, "manual"),
+                new Change.FieldChange("started", null, "2026-12-06T22:59:00.123456+00:00")));
+    assertEquals(
+        Optional.of("maintenance job run at 2026-12-06 23:59:00 Europe/Zurich"),
+        Operations.nameOf(run, ZURICH));
+    // the home's line names it so, where it named "run #12"
+    assertEquals(
+        "maintenance job run at 2026-12-06 23:59:00 Europe/Zurich",
+        ChangeLines.named(NO_MODELS, List.of(run), ZURICH).get(0).object());
+  }
+
+  @Test
+  void otherModelsWithoutAnAdminModelKeepTheirNameAndId() {
+    Change retry = change("notify", "outboxretry", List.of());
+    assertEquals(Optional.empty(), Operations.nameOf(retry, ZURICH));
+    assertEquals(
+        "outboxretry #12", ChangeLines.named(NO_MODELS, List.of(retry), ZURICH).get(0).object());
+  }
+}
