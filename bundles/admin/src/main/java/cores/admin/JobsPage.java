@@ -2,6 +2,7 @@ package cores.admin;
 
 import cores.api.config.SiteZone;
 import cores.api.jobs.JobDesk;
+import cores.api.web.Access;
 import cores.api.web.PageLayout;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
@@ -28,9 +29,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
- * {@code /admin/jobs}, staff (as {@code POST /api/cron/…}, whose run it starts through the same
- * {@link JobDesk#runNow}): the scheduled jobs with their time and next run, the latest runs with
- * their outcome, and a run now.
+ * {@code /admin/jobs}: for staff, the scheduled jobs with their time and next run and the latest
+ * runs with their outcome; for superusers, as the outbox's retry and the system page, a run now
+ * (through the same {@link JobDesk#runNow} as {@code POST /api/cron/…}): a run writes and mails as
+ * Cores does, which is the operators' call, not every staff member's.
  */
 @JakartarsResource
 @Admits(Operations.Audience.STAFF)
@@ -53,7 +55,12 @@ public final class JobsPage {
   /** A run as listed: its times, and its summary as words. */
   public record Run(JobDesk.Run run, String started, String finished, String summary) {}
 
-  public record View(String csrf, List<Job> jobs, List<Run> runs, String message) {}
+  /**
+   * The page.
+   *
+   * @param mayRun whether the visitor may run a job now (a superuser)
+   */
+  public record View(String csrf, List<Job> jobs, List<Run> runs, String message, boolean mayRun) {}
 
   private final JobDesk desk;
   private final Operations operations;
@@ -97,13 +104,17 @@ public final class JobsPage {
             Visitor.of(request).csrfToken(),
             jobs,
             runs,
-            format == null || named == null ? null : String.format(format, named)));
+            format == null || named == null ? null : String.format(format, named),
+            Operations.Audience.SUPERUSERS.admits(Visitor.of(request))));
   }
 
   @POST
   @Path("{job: [a-z]+}/run")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response run(@Context ContainerRequestContext request, @PathParam("job") String job) {
+    if (!Operations.Audience.SUPERUSERS.admits(Visitor.of(request))) {
+      throw Access.forbidden("Only superusers may run a job now.");
+    }
     Optional<JobDesk.Run> run;
     try {
       run = desk.runNow(job);

@@ -57,7 +57,12 @@ final class Operations {
       links.add(new Views.Link("/admin/outbox", "Outbox", "messages sent and failed; retry"));
     }
     if (Audience.STAFF.admits(visitor)) {
-      links.add(new Views.Link("/admin/jobs", "Jobs", "scheduled jobs and their runs; run now"));
+      String what = "scheduled jobs and their runs";
+      links.add(
+          new Views.Link(
+              "/admin/jobs",
+              "Jobs",
+              Audience.SUPERUSERS.admits(visitor) ? what + "; run now" : what));
     }
     return links;
   }

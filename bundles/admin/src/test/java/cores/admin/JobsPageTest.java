@@ -1,0 +1,41 @@
+package cores.admin;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.jobs.JobDesk;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Running a job now is the superusers' (as the outbox's retry): other staff see no button. */
+class JobsPageTest {
+  private static String page(boolean mayRun) {
+    JobDesk.ScheduledJob job =
+        new JobDesk.ScheduledJob(
+            "maintenance",
+            "deletes old bookings",
+            LocalTime.of(23, 59),
+            ZoneOffset.UTC,
+            Instant.parse("2026-12-06T23:59:00Z"));
+    return new Templates()
+        .render(
+            "jobs.jte",
+            new JobsPage.View(
+                "csrf",
+                List.of(new JobsPage.Job(job, "2026-12-06 23:59:00 UTC")),
+                List.of(),
+                null,
+                mayRun));
+  }
+
+  @Test
+  void onlyASuperuserIsOfferedToRunAJobNow() {
+    assertTrue(page(true).contains("action=\"/admin/jobs/maintenance/run\""));
+    assertTrue(page(true).contains("id=\"run-maintenance\""));
+    assertFalse(page(false).contains("/admin/jobs/maintenance/run"), page(false));
+    assertFalse(page(false).contains("Run now"), page(false));
+  }
+}
