@@ -84,7 +84,12 @@ class DeleteConfirmationTest extends AdminDeskTest {
     }
     List<String> lines = admin.consequences(staff, model("bookable"), List.of(bookable));
     assertEquals(1, lines.size(), lines.toString());
-    assertTrue(lines.get(0).startsWith("12 bookings (by bookable) will be deleted too: #"));
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "12 bookings (by bookable) will be deleted too: many-bookings from 2099-12-24"),
+        lines.get(0));
     assertTrue(lines.get(0).endsWith(" and 2 more"), lines.get(0));
   }
 
