@@ -157,7 +157,7 @@ class AdminLiveIT {
     assertTrue(root.find("h1").getText().endsWith(named), root.find("h1").getText());
     String history = root.find("#history").getText();
     assertTrue(history.contains("update by root"), history);
-    assertTrue(history.contains("status new resolved"), history);
+    assertTrue(history.contains("Status new resolved"), history);
     root.assertAccessible();
     root.screenshot("admin-live-conflict-history");
 
