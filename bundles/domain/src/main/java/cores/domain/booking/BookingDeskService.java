@@ -438,9 +438,23 @@ public final class BookingDeskService implements BookingDesk {
   public Hold endBooking(User actor, long id) {
     Instant now = clock.instant();
     tx.required(
-        em ->
-            service.changeBooking(
-                Sql.of(em), actor, id, new BookingService.Change(now, null, false), now));
+        em -> {
+          Sql sql = Sql.of(em);
+          Map<String, Object> row =
+              sql.row(
+                  "SELECT owner_id, end_time FROM booking_booking WHERE id = ? FOR UPDATE",
+                  List.of(id));
+          // a second press (the back button, a double click) finds it ended: say so, not that
+          // it "cannot be extended", which the change below would answer
+          if (row != null && !((Instant) row.get("end_time")).isAfter(now)) {
+            BookingService.requireOwnerOrStaff(
+                actor, (Long) row.get("owner_id"), id, "booking", "change");
+            throw FieldErrors.single(
+                "end", "this booking has already ended: there is nothing to give back");
+          }
+          return service.changeBooking(
+              sql, actor, id, new BookingService.Change(now, null, false), now);
+        });
     return booking(id).orElseThrow();
   }
 

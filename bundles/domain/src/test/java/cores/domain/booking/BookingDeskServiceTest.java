@@ -281,8 +281,12 @@ class BookingDeskServiceTest {
     ProblemException again =
         assertThrows(ProblemException.class, () -> at(ten.plusSeconds(60)).endBooking(ann, id));
     assertEquals(
-        List.of("this booking has ended and cannot be extended; make a new booking instead"),
+        List.of("this booking has already ended: there is nothing to give back"),
         again.errors().get("end"));
+    assertEquals(
+        404,
+        assertThrows(ProblemException.class, () -> at(ten.plusSeconds(60)).endBooking(bob, id))
+            .status());
     assertEquals(ten, desk.booking(id).orElseThrow().end());
   }
 
