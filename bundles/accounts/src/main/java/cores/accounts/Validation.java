@@ -14,9 +14,29 @@ public final class Validation {
   /** Django's username rule: letters, digits and @.+-_ (letters and digits of any script). */
   private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}@.+_-]+");
 
-  /** Deliberately loose: one @, no spaces, a dotted or single-label domain (e.g. localhost). */
+  /**
+   * Unicode's direction embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069): in
+   * a name or address they make it show in another order than it is written, so that a name typed
+   * as U+202E "nimda" reads "admin" wherever it is shown.
+   */
+  private static final String DIRECTION_CONTROLS = "\\u202A-\\u202E\\u2066-\\u2069";
+
+  private static final Pattern NAME = Pattern.compile("[^" + DIRECTION_CONTROLS + "]*");
+
+  /**
+   * Deliberately loose: one @, no spaces (nor direction controls), a dotted or single-label domain
+   * (e.g. localhost).
+   */
   private static final Pattern EMAIL =
-      Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)*", Pattern.UNICODE_CHARACTER_CLASS);
+      Pattern.compile(
+          "[^@\\s"
+              + DIRECTION_CONTROLS
+              + "]{1,64}@[^@\\s."
+              + DIRECTION_CONTROLS
+              + "]+(\\.[^@\\s."
+              + DIRECTION_CONTROLS
+              + "]+)*",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
   /** What {@link #username} lets through, as a JSON Schema. */
   public static final Map<String, Object> USERNAME_SCHEMA =
@@ -32,7 +52,16 @@ public final class Validation {
 
   /** What {@link #name} lets through (null: left alone or the default). */
   public static final Map<String, Object> NAME_SCHEMA =
-      JsonShape.nullable(Map.of("type", "string", "maxLength", NAME_MAX));
+      JsonShape.nullable(
+          Map.of(
+              "type",
+              "string",
+              "maxLength",
+              NAME_MAX,
+              "pattern",
+              "^" + NAME.pattern() + "$",
+              "description",
+              "no Unicode direction controls (U+202A to U+202E, U+2066 to U+2069)"));
 
   /** What {@link #email} lets through when not required: empty or an address. */
   public static final Map<String, Object> EMAIL_SCHEMA =
@@ -84,7 +113,12 @@ public final class Validation {
   }
 
   public static String name(String value) {
-    return Characters.atMost(value, NAME_MAX);
+    String tooLong = Characters.atMost(value, NAME_MAX);
+    if (tooLong != null || value == null || NAME.matcher(value).matches()) {
+      return tooLong;
+    }
+    return "must not contain Unicode direction controls (U+202A to U+202E, U+2066 to U+2069),"
+        + " which show a name in another order than it is written";
   }
 
   /** Throws an {@link IllegalArgumentException} "field: problem" when the problem is not null. */
