@@ -99,7 +99,7 @@ public final class HostPages {
     Form form = Form.posted(posted);
     Optional<LocalDate> first = form.date("first");
     Optional<LocalDate> last = form.date("last");
-    Long owner = owner(form);
+    Long owner = owner(form, Visitor.of(request).staff());
     if (host.bookable() == null) {
       form.error("first", "This host has no bookable: it cannot be booked.");
     }
@@ -160,7 +160,7 @@ public final class HostPages {
     HostSheet host = sheet(id);
     Form form = Form.posted(posted);
     Optional<LocalDate> first = form.date("first");
-    Long owner = owner(form);
+    Long owner = owner(form, true);
     if (host.bookable() == null) {
       form.error("first", "This host has no bookable: it cannot be reserved.");
     }
@@ -190,14 +190,22 @@ public final class HostPages {
     return page(request, id, 400, form, "booking/reserve.jte");
   }
 
-  /** The owner a form names by username: null (the actor) when blank. */
-  private Long owner(Form form) {
+  /**
+   * The owner a form names by username: null (the actor) when blank. {@code shown}: whether the
+   * visitor's form has the field (the booking form has it for staff only).
+   */
+  private Long owner(Form form, boolean shown) {
     String username = form.value("owner").strip();
     // a name the form refused already (e.g. holding NUL) is looked up by no one
     if (username.isEmpty() || form.invalid("owner")) {
       return null;
     }
     Optional<User> owner = accounts.findByUsername(username);
+    if (owner.isEmpty() && !shown) {
+      // a problem at a field the page does not show would show nowhere: the desk refuses any
+      // owner but oneself to non-staff, named or not (0 is no user's id), above the form
+      return 0L;
+    }
     if (owner.isEmpty()) {
       form.error("owner", "No user is called " + username + ".");
       return null;
