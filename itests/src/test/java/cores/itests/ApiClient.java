@@ -43,14 +43,15 @@ final class ApiClient implements AutoCloseable {
   }
 
   /**
-   * Boots the distribution on a fresh database, waiting until it is started and healthy; {@link
-   * #close()} then stops it and drops the database.
+   * Boots the distribution on a fresh database that already holds its schema ({@link
+   * TestDatabase#migrated()}), waiting until it is started and healthy; {@link #close()} then stops
+   * it and drops the database.
    *
    * @param configure adds environment to the builder (which already has the database's)
    */
   static ApiClient boot(String name, UnaryOperator<CoresProcess.Builder> configure)
       throws Exception {
-    TestDatabase db = TestDatabase.create();
+    TestDatabase db = TestDatabase.migrated();
     CoresProcess cores = null;
     try {
       cores = configure.apply(CoresProcess.builder(name).env(db.environment())).start();

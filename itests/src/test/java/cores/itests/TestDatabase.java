@@ -37,11 +37,29 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public static TestDatabase create() throws SQLException {
+    return createFrom(null);
+  }
+
+  /**
+   * A fresh database that already holds the schema of the distribution under test, as its first
+   * start would leave it before doing anything else: a copy of a template that the distribution
+   * migrated once for this test run ({@link SchemaTemplate}). A start on it skips the migrations
+   * (their digests are recorded), which cost a start on an empty database 10 to 20 s on two cores;
+   * tests of the migrations themselves use {@link #create()}.
+   */
+  public static TestDatabase migrated() throws Exception {
+    return createFrom(SchemaTemplate.name());
+  }
+
+  private static TestDatabase createFrom(String template) throws SQLException {
     String name = "cores_it_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
     try (Connection c = DriverManager.getConnection(ADMIN_URL, credentials());
         Statement s = c.createStatement()) {
-      // the name is generated above from [a-z0-9_] only
-      s.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT));
+      // the names are generated from [a-z0-9_] only
+      s.execute(
+          "CREATE DATABASE "
+              + name.toLowerCase(Locale.ROOT)
+              + (template == null ? "" : " TEMPLATE " + template));
     }
     return new TestDatabase(name);
   }
