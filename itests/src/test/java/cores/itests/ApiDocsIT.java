@@ -84,7 +84,7 @@ class ApiDocsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    db = TestDatabase.create();
+    db = TestDatabase.migrated();
     cores =
         CoresProcess.builder("api-docs")
             .env(db.environment())

@@ -38,7 +38,7 @@ class HtpasswdPluginIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    db = TestDatabase.create();
+    db = TestDatabase.migrated();
   }
 
   @AfterAll

@@ -69,7 +69,7 @@ class KerberosSwitchIT {
     keytab = directory.resolve("cores.keytab");
     kdc.exportPrincipal(SERVICE + "@" + REALM, keytab.toFile());
 
-    db = TestDatabase.create();
+    db = TestDatabase.migrated();
     try (CoresProcess command =
         CoresProcess.builder("kerberos-createsuperuser")
             .env(db.environment())

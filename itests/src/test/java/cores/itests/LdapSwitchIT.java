@@ -45,7 +45,7 @@ class LdapSwitchIT {
 
   @BeforeAll
   static void createAdmin() throws Exception {
-    db = TestDatabase.create();
+    db = TestDatabase.migrated();
     try (CoresProcess command =
         CoresProcess.builder("ldap-createsuperuser")
             .env(db.environment())

@@ -41,7 +41,7 @@ class LogLinesIT {
    */
   @Test
   void aComponentThatFailsToActivateIsOneLineNamingItAndTheCause() throws Exception {
-    try (TestDatabase db = TestDatabase.create();
+    try (TestDatabase db = TestDatabase.migrated();
         CoresProcess cores = misconfiguredProvider("log-component", db).start()) {
       assertEquals(2, cores.awaitExit(Duration.ofSeconds(120)), cores.errors());
       List<String> log = cores.output().lines().toList();
@@ -67,7 +67,7 @@ class LogLinesIT {
   /** A taken CORES_HTTP_PORT: one line in the log naming the variable, not the property (port). */
   @Test
   void aSettingAComponentRefusesIsOneLineNamingItsVariable() throws Exception {
-    try (TestDatabase db = TestDatabase.create();
+    try (TestDatabase db = TestDatabase.migrated();
         ServerSocket taken = new ServerSocket(0);
         CoresProcess cores =
             CoresProcess.builder("log-refused-setting")
@@ -94,7 +94,7 @@ class LogLinesIT {
 
   @Test
   void withDebugTheLineIsFollowedByItsStackTrace() throws Exception {
-    try (TestDatabase db = TestDatabase.create();
+    try (TestDatabase db = TestDatabase.migrated();
         CoresProcess cores =
             misconfiguredProvider("log-component-debug", db).env("DEBUG", "True").start()) {
       assertEquals(2, cores.awaitExit(Duration.ofSeconds(120)), cores.errors());
@@ -113,7 +113,7 @@ class LogLinesIT {
    */
   @Test
   void aBasicLoginWhileTheDatabaseIsUnreachableIsOneLine() throws Exception {
-    try (TestDatabase db = TestDatabase.create()) {
+    try (TestDatabase db = TestDatabase.migrated()) {
       Map<String, String> server = db.environment();
       try (TcpProxy proxy =
               TcpProxy.to(

@@ -33,7 +33,7 @@ class NotifyIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    db = TestDatabase.create();
+    db = TestDatabase.migrated();
     try (CoresProcess command =
         CoresProcess.builder("notify-createsuperuser")
             .env(db.environment())

@@ -40,7 +40,7 @@ class PluginGuideIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    db = TestDatabase.create();
+    db = TestDatabase.migrated();
     page =
         Files.readString(
             NativeStack.repository().resolve("docs/docs/plugin-guide.md"), StandardCharsets.UTF_8);

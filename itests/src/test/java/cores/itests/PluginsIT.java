@@ -54,7 +54,7 @@ class PluginsIT {
 
   @BeforeAll
   static void createDatabaseWithAnAdmin() throws Exception {
-    db = TestDatabase.create();
+    db = TestDatabase.migrated();
     try (CoresProcess command =
         CoresProcess.builder("plugins-createsuperuser")
             .env(db.environment())

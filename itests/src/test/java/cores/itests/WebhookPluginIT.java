@@ -43,7 +43,7 @@ class WebhookPluginIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    db = TestDatabase.create();
+    db = TestDatabase.migrated();
     hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     hook.createContext(
         "/hooks/cores",
