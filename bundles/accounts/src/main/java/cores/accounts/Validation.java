@@ -1,6 +1,7 @@
 package cores.accounts;
 
 import cores.api.web.Characters;
+import cores.api.web.EmailAddresses;
 import cores.api.web.JsonShape;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,29 +15,8 @@ public final class Validation {
   /** Django's username rule: letters, digits and @.+-_ (letters and digits of any script). */
   private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}@.+_-]+");
 
-  /**
-   * Unicode's direction embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069): in
-   * a name or address they make it show in another order than it is written, so that a name typed
-   * as U+202E "nimda" reads "admin" wherever it is shown.
-   */
-  private static final String DIRECTION_CONTROLS = "\\u202A-\\u202E\\u2066-\\u2069";
-
-  private static final Pattern NAME = Pattern.compile("[^" + DIRECTION_CONTROLS + "]*");
-
-  /**
-   * Deliberately loose: one @, no spaces (nor direction controls), a dotted or single-label domain
-   * (e.g. localhost).
-   */
-  private static final Pattern EMAIL =
-      Pattern.compile(
-          "[^@\\s"
-              + DIRECTION_CONTROLS
-              + "]{1,64}@[^@\\s."
-              + DIRECTION_CONTROLS
-              + "]+(\\.[^@\\s."
-              + DIRECTION_CONTROLS
-              + "]+)*",
-          Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern NAME =
+      Pattern.compile("[^" + Characters.DIRECTION_CONTROLS + "]*");
 
   /** What {@link #username} lets through, as a JSON Schema. */
   public static final Map<String, Object> USERNAME_SCHEMA =
@@ -72,7 +52,7 @@ public final class Validation {
               "maxLength",
               EMAIL_MAX,
               "pattern",
-              "^(?:|" + EMAIL.pattern() + ")$",
+              "^(?:|" + EmailAddresses.PATTERN + ")$",
               "description",
               "empty or an email address"));
 
@@ -105,11 +85,7 @@ public final class Validation {
     if (value == null || value.isEmpty()) {
       return required ? "required" : null;
     }
-    String tooLong = Characters.atMost(value, EMAIL_MAX);
-    if (tooLong != null) {
-      return tooLong;
-    }
-    return EMAIL.matcher(value).matches() ? null : "not a valid email address";
+    return EmailAddresses.problem(value, EMAIL_MAX);
   }
 
   public static String name(String value) {

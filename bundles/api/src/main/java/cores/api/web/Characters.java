@@ -6,6 +6,14 @@ package cores.api.web;
  * 1.9.0.
  */
 public final class Characters {
+  /**
+   * Unicode's direction embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069), as
+   * the body of a regular expression's character class: in a name or an address they make it show
+   * in another order than it is written, so that a name typed as U+202E "nimda" reads "admin"
+   * wherever it is shown. Since 1.12.0.
+   */
+  public static final String DIRECTION_CONTROLS = "\\u202A-\\u202E\\u2066-\\u2069";
+
   private Characters() {}
 
   /** The number of characters of the text. */

@@ -1,5 +1,6 @@
 package cores.domain.inventory;
 
+import cores.api.web.EmailAddresses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,7 +207,7 @@ public final class Schemas {
       case DATE -> schema.put("format", "date");
       case EMAIL -> {
         schema.put("maxLength", field.max());
-        schema.put("pattern", "^(?:|" + Values.EMAIL_REGEX + ")$");
+        schema.put("pattern", "^(?:|" + EmailAddresses.PATTERN + ")$");
         schema.put("description", "empty or an email address");
       }
       case BOOL -> {

@@ -2,6 +2,7 @@ package cores.domain.inventory;
 
 import cores.api.web.Characters;
 import cores.api.web.Dates;
+import cores.api.web.EmailAddresses;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,15 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Pattern;
 
 /** Checks a JSON value against a field; null means valid. */
 public final class Values {
-  /** Something@something.tld, no spaces: the shape, not deliverability. */
-  static final String EMAIL_REGEX = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
-
-  private static final Pattern EMAIL = Pattern.compile(EMAIL_REGEX);
-
   /** What a whole number beyond the columns' range is told. */
   public static final String TOO_LARGE = "too large: at most " + Integer.MAX_VALUE;
 
@@ -66,11 +61,7 @@ public final class Values {
         if (!(value instanceof String text)) {
           yield "must be a string";
         }
-        String tooLong = Characters.atMost(text, field.max());
-        if (tooLong != null) {
-          yield tooLong;
-        }
-        yield text.isEmpty() || EMAIL.matcher(text).matches() ? null : "not an email address";
+        yield EmailAddresses.problem(text, field.max());
       }
       case DATE ->
           value instanceof String text && date(text) != null

@@ -324,7 +324,7 @@ class LoansTest {
                             Sql.of(em),
                             Loans.CUSTOMER,
                             Map.of("name", "Initech", "contact_email", "not an address"))));
-    assertEquals(Map.of("contact_email", List.of("not an email address")), badEmail.errors());
+    assertEquals(Map.of("contact_email", List.of("not a valid email address")), badEmail.errors());
     assertEquals(before, db.number("SELECT count(*) FROM loans_loan"));
     assertEquals("active", hostStatus(host));
   }
