@@ -148,7 +148,7 @@ public final class AuthenticatorService implements Authenticator {
     } catch (DatabaseUnavailableException e) {
       throw outage("Cannot count failed logins", e);
     } catch (RuntimeException e) {
-      LOG.error("Cannot count failed logins: the user database is unavailable", e);
+      failed("Cannot count failed logins", e);
       throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
     }
     Duration wait = throttle.delay();
@@ -170,7 +170,7 @@ public final class AuthenticatorService implements Authenticator {
         throw outage("Cannot record a failed login", e);
       } catch (RuntimeException e) {
         // a failure that cannot be counted must not go unslowed: refuse as an outage
-        LOG.error("Cannot record a failed login: the user database is unavailable", e);
+        failed("Cannot record a failed login", e);
         throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
       }
       throw invalid();
@@ -207,13 +207,8 @@ public final class AuthenticatorService implements Authenticator {
         unavailable = true;
         continue;
       } catch (RuntimeException e) {
-        // one line with the root cause (a directory that cannot be reached); the trace when
-        // debugging
-        if (LOG.isDebugEnabled()) {
-          LOG.error("Authentication provider {} failed: {}", ranked.name(), rootCause(e), e);
-        } else {
-          LOG.error("Authentication provider {} failed: {}", ranked.name(), rootCause(e));
-        }
+        // a directory that cannot be reached
+        failed("Authentication provider " + ranked.name() + " failed", e);
         unavailable = true;
         continue;
       }
@@ -225,6 +220,18 @@ public final class AuthenticatorService implements Authenticator {
       throw new LoginFailedException(Reason.UNAVAILABLE, "authentication service unavailable");
     }
     return Optional.empty();
+  }
+
+  /**
+   * A failure that is no database outage (a query the database refuses, a provider's own bug): one
+   * line with the root cause, as the other failure lines; the stack trace only when debugging.
+   */
+  private static void failed(String what, RuntimeException e) {
+    if (LOG.isDebugEnabled()) {
+      LOG.error("{}: {}", what, rootCause(e), e);
+    } else {
+      LOG.error("{}: {}", what, rootCause(e));
+    }
   }
 
   /** The innermost cause in one line: its class's simple name and message. */

@@ -17,9 +17,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,8 +77,7 @@ class LoginProvidersTest extends LoginFixture {
 
   /**
    * A provider that throws (a directory library's own failure) is one line naming it and the root
-   * cause; its stack trace only when debugging (slf4j-simple writes to the System.err of the
-   * moment, at its default level, info).
+   * cause; its stack trace only when debugging.
    */
   @Test
   void aProviderThatThrowsIsOneLineWithTheRootCause() throws Exception {
@@ -92,19 +93,15 @@ class LoginProvidersTest extends LoginFixture {
                       new ConnectException("Connection refused: ldap.example/10.0.0.9")));
             }),
         100);
-    PrintStream previous = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
-    LoginFailedException e;
-    try {
-      e =
-          assertThrows(
-              LoginFailedException.class, () -> authenticator.login("someone", "pw".toCharArray()));
-    } finally {
-      System.setErr(previous);
-    }
+    List<String> lines = new ArrayList<>();
+    LoginFailedException e =
+        stderrOf(
+            lines,
+            () ->
+                assertThrows(
+                    LoginFailedException.class,
+                    () -> authenticator.login("someone", "pw".toCharArray())));
     assertEquals(Reason.UNAVAILABLE, e.reason());
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(
         List.of(
             "Authentication provider ldap failed: ConnectException: Connection refused:"
@@ -114,6 +111,84 @@ class LoginProvidersTest extends LoginFixture {
             .map(l -> l.substring(l.indexOf("Authentication provider")))
             .toList());
     assertFalse(lines.stream().anyMatch(l -> l.startsWith("\tat ")), String.join("\n", lines));
+  }
+
+  /**
+   * A failed login that cannot be counted or recorded for another reason than an outage (the
+   * database refuses the query) is one line with the root cause too, without the stack trace.
+   */
+  @Test
+  void failedLoginsThatCannotBeCountedOrRecordedAreOneLineEach() {
+    RuntimeException refused =
+        new IllegalStateException(
+            "query failed", new SQLException("permission denied for table auth_login_failure"));
+    AuthenticatorService cannotCount =
+        new AuthenticatorService(failing(refused, true), accounts, settings, clock);
+    add(cannotCount, FakeProvider.refusing("local"), 100);
+    AuthenticatorService cannotRecord =
+        new AuthenticatorService(failing(refused, false), accounts, settings, clock);
+    add(cannotRecord, FakeProvider.refusing("local"), 100);
+    assertOneLine(cannotCount, "Cannot count failed logins");
+    assertOneLine(cannotRecord, "Cannot record a failed login");
+  }
+
+  private static void assertOneLine(AuthenticatorService authenticator, String what) {
+    List<String> lines = new ArrayList<>();
+    LoginFailedException e =
+        stderrOf(
+            lines,
+            () ->
+                assertThrows(
+                    LoginFailedException.class,
+                    () -> authenticator.login("someone", "pw".toCharArray())));
+    assertEquals(Reason.UNAVAILABLE, e.reason());
+    assertEquals(
+        List.of(what + ": SQLException: permission denied for table auth_login_failure"),
+        lines.stream()
+            .filter(l -> l.contains(what))
+            .map(l -> l.substring(l.indexOf(what)))
+            .toList(),
+        String.join("\n", lines));
+    assertFalse(lines.stream().anyMatch(l -> l.startsWith("\tat ")), String.join("\n", lines));
+  }
+
+  /** The test database, but {@code refused} for every read ({@code reads}) or every write. */
+  private Transactions failing(RuntimeException refused, boolean reads) {
+    return new Transactions() {
+      @Override
+      public <T> T required(Work<T> work) {
+        throw refused;
+      }
+
+      @Override
+      public <T> T readOnly(Work<T> work) {
+        if (reads) {
+          throw refused;
+        }
+        return tx.readOnly(work);
+      }
+
+      @Override
+      public <T> T autocommit(ConnectionWork<T> work) {
+        throw refused;
+      }
+    };
+  }
+
+  /**
+   * What slf4j-simple writes while the action runs, into {@code lines}: it writes to the System.err
+   * of the moment, at its default level, info.
+   */
+  private static <T> T stderrOf(List<String> lines, Supplier<T> action) {
+    PrintStream previous = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      return action.get();
+    } finally {
+      System.setErr(previous);
+      lines.addAll(out.toString(StandardCharsets.UTF_8).lines().toList());
+    }
   }
 
   @Test
