@@ -26,15 +26,14 @@ public final class EmailAddresses {
           + Characters.DIRECTION_CONTROLS
           + "]+)*";
 
-  private static final Pattern ADDRESS =
-      Pattern.compile(PATTERN, Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern ADDRESS = Pattern.compile(PATTERN, Pattern.UNICODE_CHARACTER_CLASS);
 
   private EmailAddresses() {}
 
   /**
    * The problem of a value given for an address of at most {@code max} characters: {@code "at most
-   * N characters"} or {@value #NOT_AN_ADDRESS}; null when it is an address or empty (whether one
-   * is required is the caller's to say).
+   * N characters"} or {@value #NOT_AN_ADDRESS}; null when it is an address or empty (whether one is
+   * required is the caller's to say).
    */
   public static String problem(String value, int max) {
     if (value == null || value.isEmpty()) {
