@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,31 +14,16 @@ import org.junit.jupiter.api.Test;
  */
 class FelixLogTest {
 
-  private final List<LogRecord> records = new ArrayList<>();
-  private final Logger jul = Logger.getLogger("org.apache.felix.framework");
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord logRecord) {
-          records.add(logRecord);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogRecords log;
 
   @BeforeEach
   void listen() {
-    jul.addHandler(capture);
-    jul.setLevel(Level.INFO);
+    log = LogRecords.of("org.apache.felix.framework");
   }
 
   @AfterEach
   void stopListening() {
-    jul.removeHandler(capture);
+    log.close();
   }
 
   /** What Felix logs when a bundle's listener throws. */
@@ -61,23 +41,23 @@ class FelixLogTest {
             FelixLog.LOG_ERROR,
             "EventDispatcher: Error during dispatch.",
             listenerFailure());
-    assertEquals(1, records.size());
-    assertEquals(Level.SEVERE, records.get(0).getLevel());
+    assertEquals(1, log.list().size());
+    assertEquals(Level.SEVERE, log.list().get(0).getLevel());
     assertEquals(
         "EventDispatcher: Error during dispatch.: IllegalStateException: Configuration"
             + " cores.auth.htpasswd deleted",
-        records.get(0).getMessage());
-    assertNull(records.get(0).getThrown(), "no stack trace");
+        log.list().get(0).getMessage());
+    assertNull(log.list().get(0).getThrown(), "no stack trace");
   }
 
   @Test
   void whenDebuggingTheLineCarriesTheStackTrace() {
     Exception failure = listenerFailure();
     new FelixLog(true).doLog(null, null, FelixLog.LOG_WARNING, "a warning", failure);
-    assertEquals(1, records.size());
+    assertEquals(1, log.list().size());
     assertEquals(
         "a warning: IllegalStateException: Configuration cores.auth.htpasswd deleted",
-        records.get(0).getMessage());
-    assertSame(failure, records.get(0).getThrown());
+        log.list().get(0).getMessage());
+    assertSame(failure, log.list().get(0).getThrown());
   }
 }

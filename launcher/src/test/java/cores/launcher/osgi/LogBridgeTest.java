@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,31 +19,16 @@ class LogBridgeTest {
 
   private static final String NAME = "cores.launcher.osgi.LogBridgeTest.scr";
 
-  private final List<LogRecord> records = new ArrayList<>();
-  private final Logger jul = Logger.getLogger(NAME);
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord logRecord) {
-          records.add(logRecord);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogRecords log;
 
   @BeforeEach
   void listen() {
-    jul.addHandler(capture);
-    jul.setLevel(Level.INFO);
+    log = LogRecords.of(NAME);
   }
 
   @AfterEach
   void stopListening() {
-    jul.removeHandler(capture);
+    log.close();
   }
 
   /** What SCR logs for a provider whose constructor refuses a setting. */
@@ -63,8 +45,8 @@ class LogBridgeTest {
         "bundle cores.auth.ldap:0.1.0 (18)[cores.auth.ldap.SearchBindProvider(0)] : Error during"
             + " instantiation of the implementation object",
         refusal());
-    assertEquals(1, records.size());
-    LogRecord line = records.get(0);
+    assertEquals(1, log.list().size());
+    LogRecord line = log.list().get(0);
     assertEquals(Level.SEVERE, line.getLevel());
     assertEquals(
         "bundle cores.auth.ldap:0.1.0 (18)[cores.auth.ldap.SearchBindProvider(0)] : Error during"
@@ -80,11 +62,11 @@ class LogBridgeTest {
     LogBridge.of(true, LogBridge.Refusals.NONE)
         .getLogger(NAME)
         .warn("{} failed", "activation", refusal);
-    assertEquals(1, records.size());
+    assertEquals(1, log.list().size());
     assertEquals(
         "activation failed: IllegalArgumentException: bindPassword : required",
-        records.get(0).getMessage());
-    assertSame(refusal, records.get(0).getThrown());
+        log.list().get(0).getMessage());
+    assertSame(refusal, log.list().get(0).getThrown());
   }
 
   /** Errors only, as SCR's own default; warnings too when debugging; never below the logger's. */
@@ -94,15 +76,15 @@ class LogBridgeTest {
     assertFalse(scr.isWarnEnabled());
     scr.warn("Could not get service from ref {}", "[cores.api.auth.AuthenticationProvider]");
     scr.info("Version = 2.2.12");
-    assertEquals(List.of(), records);
+    assertEquals(List.of(), log.list());
     org.osgi.service.log.Logger debugging =
         LogBridge.of(true, LogBridge.Refusals.NONE).getLogger(NAME);
     assertFalse(debugging.isDebugEnabled());
     debugging.debug("chatter {}", 1);
     debugging.info("Version = 2.2.12");
     debugging.warn("line\nbroken  \n in two");
-    assertEquals(1, records.size());
-    assertEquals("line broken in two", records.get(0).getMessage());
+    assertEquals(1, log.list().size());
+    assertEquals("line broken in two", log.list().get(0).getMessage());
   }
 
   @Test
@@ -112,6 +94,6 @@ class LogBridgeTest {
             .getLogger((org.osgi.framework.Bundle) null, NAME, FormatterLogger.class);
     printf.info("%d components", 3);
     assertEquals(NAME, printf.getName());
-    assertEquals("3 components", records.get(0).getMessage());
+    assertEquals("3 components", log.list().get(0).getMessage());
   }
 }

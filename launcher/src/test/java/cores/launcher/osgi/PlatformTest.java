@@ -16,12 +16,7 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,23 +222,9 @@ class PlatformTest {
   void aComponentRefusingAPropertyWrittenFromAVariableFailsTheStartNamingTheVariable()
       throws Exception {
     Feature f = componentFeature(RefusesPort.class);
-    List<LogRecord> records = new CopyOnWriteArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord logRecord) {
-            records.add(logRecord);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger.getLogger("").addHandler(capture);
+    List<String> errors;
     LaunchException e;
-    try {
+    try (LogRecords log = LogRecords.all()) {
       e =
           assertThrows(
               LaunchException.class,
@@ -256,24 +237,16 @@ class PlatformTest {
                           new Resolved(
                               "cores.test", Map.of("port", 1), Map.of("port", "CORES_HTTP_PORT"))),
                       false));
-    } finally {
-      Logger.getLogger("").removeHandler(capture);
+      errors = log.messages(Level.SEVERE);
     }
     assertEquals(LaunchException.BAD_CONFIGURATION, e.exitCode());
     assertEquals(
         "CORES_HTTP_PORT: cannot listen on port 1 (Address already in use)", e.getMessage());
-    SimpleFormatter text = new SimpleFormatter();
-    List<String> errors =
-        records.stream()
-            .filter(r -> r.getLevel() == Level.SEVERE)
-            .map(text::formatMessage)
-            .filter(m -> m.contains("cannot listen on port 1"))
-            .toList();
     assertEquals(
         List.of(
             "component test.component of test.components did not activate: CORES_HTTP_PORT:"
                 + " cannot listen on port 1 (Address already in use)"),
-        errors);
+        errors.stream().filter(m -> m.contains("cannot listen on port 1")).toList());
   }
 
   @Test
