@@ -138,6 +138,44 @@ class HtpasswdPluginIT {
     }
   }
 
+  /**
+   * A setting from a {@code <pid>.cfg} file of the plugins folder that the plugin refuses once the
+   * file is changed while Cores runs: one line naming the file and key, not the component runtime's
+   * entry with its stack trace.
+   */
+  @Test
+  void aChangedCfgFileThePluginRefusesIsOneLineNamingTheFileAndKey() throws Exception {
+    try (CoresProcess cores =
+        CoresProcess.builder("htpasswd-cfg")
+            .env(db.environment())
+            .env("CORES_PLUGINS", plugins.toString())
+            .start()) {
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      Path cfg = plugins.resolve("cores.auth.htpasswd.cfg");
+      Files.writeString(cfg, "file = " + htpasswdFile() + "\n");
+      Files.copy(plugin(), plugins.resolve("cores-auth-htpasswd.jar"));
+      awaitStatus(cores, 200, "alice logs in with the file the .cfg names");
+
+      Path missing = etc.resolve("missing.htpasswd");
+      Files.writeString(cfg, "file = " + missing + "\n");
+      String line =
+          "cores.auth.htpasswd.cfg: file: \""
+              + missing
+              + "\" cannot be read (plugin cores.auth.htpasswd refused its configuration; the rest"
+              + " keeps running)";
+      cores.awaitLog(line, Duration.ofSeconds(30));
+      awaitStatus(cores, 401, "alice no longer logs in");
+      // the only error: not also the component runtime's naming the property
+      List<String> errors = cores.output().lines().filter(l -> l.contains(" ERROR ")).toList();
+      assertEquals(1, errors.size(), cores.output());
+      assertTrue(errors.get(0).endsWith(line), cores.output());
+      assertFalse(cores.output().contains("\tat "), "no stack trace:\n" + cores.output());
+      assertEquals(200, cores.get("/api/health").statusCode());
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
+    }
+  }
+
   /** The plugin's packaged jar: a test dependency, found on the classpath. */
   private static Path plugin() throws IOException, URISyntaxException {
     URL descriptor = HtpasswdPluginIT.class.getClassLoader().getResource(PLUGIN_DESCRIPTOR);

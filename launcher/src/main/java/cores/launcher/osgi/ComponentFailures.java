@@ -52,16 +52,60 @@ final class ComponentFailures {
     }
   }
 
+  /** One component of a bundle, failed or not: its name and the configuration PIDs it reads. */
+  record Described(String component, String bundle, List<String> pids) {}
+
   private ComponentFailures() {}
+
+  /**
+   * @return the components of these bundles; empty when SCR does not run
+   */
+  static List<Described> described(BundleContext context, Collection<Bundle> bundles)
+      throws ReflectiveOperationException {
+    List<Described> described = new ArrayList<>();
+    visit(context, bundles, (description, configurations) -> described.add(describe(description)));
+    return described;
+  }
 
   /**
    * @return the failures of the components of these bundles; empty when SCR does not run
    */
   static List<Failure> of(BundleContext context, Collection<Bundle> bundles)
       throws ReflectiveOperationException {
+    List<Failure> failures = new ArrayList<>();
+    visit(
+        context,
+        bundles,
+        (description, configurations) -> {
+          Described component = describe(description);
+          for (Object configuration : configurations) {
+            if ((int) field(configuration, "state") == FAILED_ACTIVATION) {
+              Object failure = field(configuration, "failure");
+              failures.add(
+                  new Failure(
+                      component.component(),
+                      component.bundle(),
+                      component.pids(),
+                      failure == null ? "" : failure.toString()));
+            }
+          }
+        });
+    return failures;
+  }
+
+  /** What is done with a component's description DTO and its configuration DTOs. */
+  @FunctionalInterface
+  private interface Visitor {
+    void visit(Object description, Collection<?> configurations)
+        throws ReflectiveOperationException;
+  }
+
+  /** Each component of these bundles, as SCR's runtime service describes it; none without SCR. */
+  private static void visit(BundleContext context, Collection<Bundle> bundles, Visitor visitor)
+      throws ReflectiveOperationException {
     ServiceReference<?> ref = context.getServiceReference(SERVICE);
     if (ref == null || bundles.isEmpty()) {
-      return List.of();
+      return;
     }
     Object runtime = context.getService(ref);
     try {
@@ -70,25 +114,20 @@ final class ComponentFailures {
       Method descriptions = type.getMethod("getComponentDescriptionDTOs", Bundle[].class);
       Method configurations =
           type.getMethod("getComponentConfigurationDTOs", scr.loadClass(DESCRIPTION));
-      List<Failure> failures = new ArrayList<>();
       Object[] asked = {bundles.toArray(new Bundle[0])};
       for (Object description : (Collection<?>) descriptions.invoke(runtime, asked)) {
-        for (Object configuration : (Collection<?>) configurations.invoke(runtime, description)) {
-          if ((int) field(configuration, "state") == FAILED_ACTIVATION) {
-            Object failure = field(configuration, "failure");
-            failures.add(
-                new Failure(
-                    (String) field(description, "name"),
-                    (String) field(field(description, "bundle"), "symbolicName"),
-                    List.of((String[]) field(description, "configurationPid")),
-                    failure == null ? "" : failure.toString()));
-          }
-        }
+        visitor.visit(description, (Collection<?>) configurations.invoke(runtime, description));
       }
-      return failures;
     } finally {
       context.ungetService(ref);
     }
+  }
+
+  private static Described describe(Object description) throws ReflectiveOperationException {
+    return new Described(
+        (String) field(description, "name"),
+        (String) field(field(description, "bundle"), "symbolicName"),
+        List.of((String[]) field(description, "configurationPid")));
   }
 
   private static Object field(Object dto, String name) throws ReflectiveOperationException {

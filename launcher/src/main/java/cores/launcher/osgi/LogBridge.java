@@ -27,8 +27,9 @@ import org.osgi.service.log.LoggerFactory;
  *
  * <p>A setting a component refuses ({@code ConfigurationException}) is said by the variable it was
  * read from, not by its property: the launcher says those of the features' components itself during
- * the start (SCR's entry is held back unless debugging), and the plugin-configuration bundle gives
- * the line for a plugin's, which replaces SCR's ({@link Refusals}). One line per error.
+ * the start (SCR's entry is held back unless debugging) and in the same line afterwards, and the
+ * plugin-configuration bundle gives the line for a plugin's, which replaces SCR's ({@link
+ * Refusals}, {@link PlatformRefusals}). One line per error.
  */
 final class LogBridge implements LoggerFactory {
 

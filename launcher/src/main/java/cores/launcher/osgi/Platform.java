@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -25,7 +24,6 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.hooks.bundle.EventHook;
 import org.osgi.framework.hooks.bundle.FindHook;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -63,9 +61,6 @@ public final class Platform {
 
   private static final String REFERENCE = "reference:";
 
-  /** The plugin-configuration bundle's service that says a plugin's refusal by its variable. */
-  static final String PLUGIN_REFUSALS = "cores.plugin.refusals";
-
   /**
    * What the system bundle exports besides the framework's packages: the OSGi Log Service API (its
    * classes are in the launcher's jar), so that SCR finds the launcher's {@link LogBridge}.
@@ -76,8 +71,8 @@ public final class Platform {
   private final Map<Long, Throwable> errors = new ConcurrentHashMap<>();
   private final List<Bundle> featureBundles = new CopyOnWriteArrayList<>();
 
-  /** Whether {@link #checkComponents} has looked: it says the refusals it found by variable. */
-  private volatile boolean componentsChecked;
+  /** Says the components' refusals of settings by variable; made once the framework is. */
+  private PlatformRefusals refusals;
 
   private final boolean debug;
 
@@ -178,7 +173,8 @@ public final class Platform {
       felix.init();
       BundleContext context = felix.getBundleContext();
       // before SCR starts: it logs through the first LoggerFactory it finds, else with traces
-      context.registerService(LoggerFactory.class, LogBridge.of(debug, new Refusals()), null);
+      refusals = new PlatformRefusals(context, featureBundles);
+      context.registerService(LoggerFactory.class, LogBridge.of(debug, refusals), null);
       context.addFrameworkListener(
           event -> {
             if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null) {
@@ -328,9 +324,9 @@ public final class Platform {
    * setting); otherwise the component (exit code 4).
    */
   private void checkComponents(List<Resolved> applied) throws LaunchException {
-    // from now on SCR says a refusal itself: one that comes while looking may be said twice, none
-    // is lost
-    componentsChecked = true;
+    // from now on a refusal is said as it comes: one that comes while looking may be said twice,
+    // none is lost
+    refusals.checked(applied);
     List<ComponentFailures.Failure> failures;
     try {
       failures = ComponentFailures.of(felix.getBundleContext(), featureBundles);
@@ -346,10 +342,7 @@ public final class Platform {
     for (ComponentFailures.Failure f : failures) {
       LOG.log(
           System.Logger.Level.ERROR,
-          "component {0} of {1} did not activate: {2}",
-          f.component(),
-          f.bundle(),
-          explained(applied, f).orElse(f.summary()));
+          didNotActivate(f.component(), f.bundle(), explained(applied, f).orElse(f.summary())));
     }
     ComponentFailures.Failure first = failures.get(0);
     Optional<String> explained = explained(applied, first);
@@ -375,8 +368,13 @@ public final class Platform {
         .flatMap(r -> explain(applied, failure.pids(), r.property(), r.reason()));
   }
 
+  /** The line of a component that failed, at the start and after. */
+  static String didNotActivate(String component, String bundle, String why) {
+    return "component " + component + " of " + bundle + " did not activate: " + why;
+  }
+
   /** A refusal by the variable its property of one of these PIDs was read from. */
-  private static Optional<String> explain(
+  static Optional<String> explain(
       List<Resolved> applied, List<String> pids, String property, String reason) {
     for (Resolved c : applied) {
       if (pids.contains(c.pid())) {
@@ -392,49 +390,6 @@ public final class Platform {
   private static String message(Throwable t) {
     String m = t.getMessage();
     return (m == null ? t.getClass().getName() : m).replace('\n', ' ');
-  }
-
-  /**
-   * Who says a component's refusal of a setting by its variable: {@link #checkComponents} for a
-   * feature's bundle during the start; for a plugin, the plugin-configuration bundle's service (a
-   * {@code BiFunction<Bundle, Throwable, Optional<String>>} with {@value #PLUGIN_REFUSALS}{@code
-   * =true}: types both class spaces share).
-   */
-  private final class Refusals implements LogBridge.Refusals {
-    @Override
-    public boolean saidLater(Bundle bundle) {
-      return !componentsChecked && featureBundles.contains(bundle);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked") // the service's documented type
-    public Optional<String> line(Bundle bundle, Throwable refusal) {
-      BundleContext context = felix.getBundleContext();
-      try {
-        ServiceReference<?>[] refs =
-            context.getServiceReferences(
-                BiFunction.class.getName(), "(" + PLUGIN_REFUSALS + "=true)");
-        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
-          Object service = context.getService(ref);
-          try {
-            if (service instanceof BiFunction<?, ?, ?> explain) {
-              Optional<String> line =
-                  ((BiFunction<Bundle, Throwable, Optional<String>>) explain)
-                      .apply(bundle, refusal);
-              if (line.isPresent()) {
-                return line;
-              }
-            }
-          } finally {
-            context.ungetService(ref);
-          }
-        }
-      } catch (InvalidSyntaxException | RuntimeException e) {
-        // SCR's own line then: the property instead of the variable, still one line
-        LOG.log(System.Logger.Level.DEBUG, "refusal not explained: {0}", e.toString());
-      }
-      return Optional.empty();
-    }
   }
 
   /**

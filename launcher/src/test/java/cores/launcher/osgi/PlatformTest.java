@@ -171,6 +171,26 @@ class PlatformTest {
     }
   }
 
+  /**
+   * As {@link RefusesPort}, but only once the system property {@value #REFUSE} is set: it starts,
+   * and refuses when re-activated later.
+   */
+  public static final class RefusesPortLater {
+    public static final String REFUSE = "cores.launcher.test.refusePort";
+
+    public RefusesPortLater() throws Exception {
+      // only this class is in the bundle: RefusesPort's constructor is not at hand
+      if (System.getProperty(REFUSE) != null) {
+        throw (Exception)
+            RefusesPortLater.class
+                .getClassLoader()
+                .loadClass("org.osgi.service.cm.ConfigurationException")
+                .getConstructor(String.class, String.class)
+                .newInstance("port", "cannot listen on port 1 (Address already in use)");
+      }
+    }
+  }
+
   /** A component that fails for a reason of its own. */
   public static final class Fails {
     public Fails() {
@@ -247,6 +267,44 @@ class PlatformTest {
             "component test.component of test.components did not activate: CORES_HTTP_PORT:"
                 + " cannot listen on port 1 (Address already in use)"),
         errors.stream().filter(m -> m.contains("cannot listen on port 1")).toList());
+  }
+
+  /**
+   * After the start, a feature's component that refuses its setting (here re-activated as its
+   * bundle restarts) is said in the same one line as during the start, by the variable, without
+   * SCR's entry naming the property or a stack trace.
+   */
+  @Test
+  void aRefusalAfterTheStartIsTheSameOneLineNamingTheVariable() throws Exception {
+    Feature f = componentFeature(RefusesPortLater.class);
+    Platform platform =
+        Platform.start(
+            home.resolve("cache"),
+            home.resolve("repository"),
+            List.of(f),
+            List.of(
+                new Resolved("cores.test", Map.of("port", 1), Map.of("port", "CORES_HTTP_PORT"))),
+            false);
+    String line =
+        "component test.component of test.components did not activate: CORES_HTTP_PORT:"
+            + " cannot listen on port 1 (Address already in use)";
+    List<String> errors;
+    try (LogRecords log = LogRecords.all()) {
+      System.setProperty(RefusesPortLater.REFUSE, "true");
+      Bundle components = bundle(platform.bundleContext(), "test.components");
+      components.stop();
+      components.start();
+      long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (log.messages(Level.SEVERE).isEmpty() && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
+      errors = log.messages(Level.SEVERE);
+      assertTrue(log.list().stream().allMatch(r -> r.getThrown() == null), "no stack trace");
+    } finally {
+      System.clearProperty(RefusesPortLater.REFUSE);
+      platform.stop();
+    }
+    assertEquals(List.of(line), errors);
   }
 
   @Test

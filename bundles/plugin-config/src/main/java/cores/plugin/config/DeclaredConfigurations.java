@@ -1,25 +1,26 @@
 package cores.plugin.config;
 
+import cores.api.config.RefusalLines;
 import cores.envconfig.Declaration;
 import cores.envconfig.Json;
 import cores.envconfig.Resolved;
 import cores.envconfig.SwitchException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationException;
@@ -27,6 +28,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
@@ -36,20 +39,19 @@ import org.slf4j.LoggerFactory;
  * A plugin brings its own switch: a bundle with {@value #ENTRY} (the {@code cores.switch} extension
  * and {@code configurations} of a feature file) gets those configurations, with the environment's
  * values, while it is installed and its switch is on; they are deleted when it is removed. A
- * setting the plugin's component refuses is logged in one line naming its variable, instead of the
- * component runtime's naming the property; the rest of the platform keeps running.
+ * setting the plugin's component refuses is logged in one line naming its variable (or, for a
+ * {@code <pid>.cfg} file of the plugins folder, the file and key), instead of the component
+ * runtime's naming the property; the rest of the platform keeps running.
  *
  * <p>The launcher's log bridge, through which the component runtime logs, asks for that line when a
- * plugin's component refuses: a service {@code BiFunction<Bundle, Throwable, Optional<String>>}
- * with {@value #REFUSALS}{@code =true}, so that the launcher needs none of this bundle's classes.
+ * component refuses: this component is a {@link RefusalLines} service.
  *
  * <p>With the launcher, the only part of the platform that reads the environment: it stands in for
  * the launcher for bundles that arrive after the start.
  */
-@Component(
-    service = {},
-    immediate = true)
-public final class DeclaredConfigurations implements BundleTrackerCustomizer<List<Resolved>> {
+@Component(service = RefusalLines.class, immediate = true)
+public final class DeclaredConfigurations
+    implements BundleTrackerCustomizer<List<Resolved>>, RefusalLines {
 
   /** Where a plugin declares its switch and configurations. */
   static final String ENTRY = "OSGI-INF/cores/configuration.json";
@@ -57,12 +59,13 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
   /** Marks the configurations this component wrote, with the declaring bundle's symbolic name. */
   static final String DECLARED_BY = "cores.declaredBy";
 
-  /** The property of the service that says a plugin's refusal by its variable. */
-  static final String REFUSALS = "cores.plugin.refusals";
+  /** The property by which Felix FileInstall marks a configuration it read from a file (a URL). */
+  static final String FILE = "felix.fileinstall.filename";
 
   private static final Logger LOG = LoggerFactory.getLogger(DeclaredConfigurations.class);
 
   private final ConfigurationAdmin configAdmin;
+  private final ServiceComponentRuntime runtime;
   private final Map<String, String> env;
   private final BundleTracker<List<Resolved>> tracker;
 
@@ -72,22 +75,24 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
    */
   private final Map<Long, List<Resolved>> given = new ConcurrentHashMap<>();
 
-  private final ServiceRegistration<?> refusals;
   private volatile boolean closing;
 
   @Activate
-  public DeclaredConfigurations(BundleContext context, @Reference ConfigurationAdmin configAdmin) {
-    this(context, configAdmin, System.getenv());
+  public DeclaredConfigurations(
+      BundleContext context,
+      @Reference ConfigurationAdmin configAdmin,
+      @Reference ServiceComponentRuntime runtime) {
+    this(context, configAdmin, runtime, System.getenv());
   }
 
   DeclaredConfigurations(
-      BundleContext context, ConfigurationAdmin configAdmin, Map<String, String> env) {
+      BundleContext context,
+      ConfigurationAdmin configAdmin,
+      ServiceComponentRuntime runtime,
+      Map<String, String> env) {
     this.configAdmin = configAdmin;
+    this.runtime = runtime;
     this.env = Map.copyOf(env);
-    BiFunction<Bundle, Throwable, Optional<String>> explain = this::refusal;
-    this.refusals =
-        context.registerService(
-            BiFunction.class.getName(), explain, new Hashtable<>(Map.of(REFUSALS, true)));
     this.tracker =
         new BundleTracker<>(context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE, this);
     tracker.open();
@@ -97,7 +102,6 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
   void close() {
     closing = true;
     tracker.close();
-    refusals.unregister();
   }
 
   @Override
@@ -181,27 +185,81 @@ public final class DeclaredConfigurations implements BundleTrackerCustomizer<Lis
 
   /**
    * A plugin's component refused a setting (its {@code ConfigurationException}): the line that says
-   * so by the variable the property was read from, if it was one.
+   * so by the variable the property was read from, or by the file and key of a configuration
+   * FileInstall read from the plugins folder, if it was one of these.
    */
-  Optional<String> refusal(Bundle bundle, Throwable failure) {
-    List<Resolved> configurations = given.get(bundle.getBundleId());
+  @Override
+  public Optional<String> line(Bundle bundle, Throwable refusal) {
+    ConfigurationException refused = refused(refusal);
+    if (refused == null) {
+      return Optional.empty();
+    }
+    String property = refused.getProperty();
+    List<Resolved> configurations = given.getOrDefault(bundle.getBundleId(), List.of());
+    Optional<String> explained =
+        configurations.stream()
+            .flatMap(c -> c.explain(property, refused.getReason()).stream())
+            .findFirst()
+            .or(() -> fromFile(bundle, property).map(f -> f + ": " + refused.getReason()));
+    return explained.map(
+        e ->
+            e
+                + " (plugin "
+                + bundle.getSymbolicName()
+                + " refused its configuration; the rest keeps running)");
+  }
+
+  /** The refusal of a named property, thrown or a cause of what was thrown; null if none. */
+  private static ConfigurationException refused(Throwable failure) {
     Throwable t = failure;
-    for (int depth = 0; t != null && configurations != null && depth < 20; depth++) {
+    for (int depth = 0; t != null && depth < 20; depth++) {
       if (t instanceof ConfigurationException refused && refused.getProperty() != null) {
-        for (Resolved c : configurations) {
-          Optional<String> explained = c.explain(refused.getProperty(), refused.getReason());
-          if (explained.isPresent()) {
-            return Optional.of(
-                explained.get()
-                    + " (plugin "
-                    + bundle.getSymbolicName()
-                    + " refused its configuration; the rest keeps running)");
-          }
-        }
-        return Optional.empty();
+        return refused;
       }
       t = t.getCause() == t ? null : t.getCause();
     }
+    return null;
+  }
+
+  /**
+   * {@code <file>: <key>}: the property in a configuration of one of the bundle's components that
+   * FileInstall read from a file of the plugins folder.
+   */
+  private Optional<String> fromFile(Bundle bundle, String property) {
+    try {
+      for (ComponentDescriptionDTO component : runtime.getComponentDescriptionDTOs(bundle)) {
+        for (String pid : component.configurationPid) {
+          Configuration[] found =
+              configAdmin.listConfigurations(
+                  "(&("
+                      + FILE
+                      + "=*)(|(service.pid="
+                      + escape(pid)
+                      + ")(service.factoryPid="
+                      + escape(pid)
+                      + ")))");
+          for (Configuration c : found == null ? new Configuration[0] : found) {
+            Dictionary<String, Object> properties = c.getProperties();
+            if (properties != null && properties.get(property) != null) {
+              return Optional.of(fileName(properties.get(FILE)) + ": " + property);
+            }
+          }
+        }
+      }
+    } catch (IOException | InvalidSyntaxException | RuntimeException e) {
+      LOG.debug("the file of a refused setting is not known: {}", e.toString());
+    }
     return Optional.empty();
+  }
+
+  /** The name of the file FileInstall read, from its URL (or path, as older versions wrote it). */
+  private static String fileName(Object file) {
+    String text = String.valueOf(file);
+    try {
+      Path path = text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text);
+      return path.getFileName() == null ? text : path.getFileName().toString();
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
   }
 }
