@@ -15,8 +15,7 @@ public final class Validation {
   /** Django's username rule: letters, digits and @.+-_ (letters and digits of any script). */
   private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}@.+_-]+");
 
-  private static final Pattern NAME =
-      Pattern.compile("[^" + Characters.DIRECTION_CONTROLS + "]*");
+  private static final Pattern NAME = Pattern.compile("[^" + Characters.DIRECTION_CONTROLS + "]*");
 
   /** What {@link #username} lets through, as a JSON Schema. */
   public static final Map<String, Object> USERNAME_SCHEMA =
