@@ -158,6 +158,19 @@ class AdminFormsIT {
     assertTrue(filter.body().contains("Filter Status: Text must not contain NUL"), filter.body());
     HttpResponse<String> changes = get(root, "/admin/changes?model=%00");
     assertTrue(changes.body().contains("model: Text must not contain NUL"), changes.body());
+    // the message after an action (?done=…) with a NUL: refused naming it, as the list's filters
+    // and the change log's are, not the page without its message
+    for (String path :
+        List.of(
+            "/admin?done=added%00&model=inventory.host&id=" + hostId,
+            "/admin/jobs?done=ok%00",
+            "/admin/outbox?done=one%00",
+            "/admin/inventory/host?done=changed%00&id=" + hostId)) {
+      HttpResponse<String> done = get(root, path);
+      assertEquals(400, done.statusCode(), path + ": " + done.body());
+      assertTrue(
+          done.body().contains("done: Text must not contain NUL"), path + ": " + done.body());
+    }
 
     String status = "SELECT status FROM booking_bookable WHERE host_id = ?";
     String before = site.api().db().text(status, hostId);

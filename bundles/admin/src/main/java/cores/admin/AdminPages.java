@@ -87,6 +87,7 @@ public final class AdminPages {
 
   @GET
   public Response home(@Context ContainerRequestContext request) {
+    Messages.refuseSetAside(request);
     Visitor visitor = Visitor.of(request);
     List<Views.Allowed> models = new ArrayList<>();
     for (AdminModel model : desk.models()) {

@@ -78,6 +78,7 @@ public final class JobsPage {
       @Context ContainerRequestContext request,
       @QueryParam("done") String done,
       @QueryParam("job") String job) {
+    Messages.refuseSetAside(request);
     List<Job> jobs =
         desk.jobs().stream().map(j -> new Job(j, Operations.when(zone, j.next()))).toList();
     String format = done == null ? null : DONE.get(done);

@@ -2,8 +2,12 @@ package cores.admin;
 
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
+import cores.api.web.FieldErrors;
+import cores.api.web.RefusedQuery;
 import cores.api.web.Visitor;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,6 +30,18 @@ final class Messages {
           "none", "Nothing was selected.");
 
   private Messages() {}
+
+  /**
+   * Throws the 400 answer naming {@code done} when it was set aside ({@link RefusedQuery}: a NUL in
+   * it), as every other such parameter of a page is answered, rather than the page without its
+   * message.
+   */
+  static void refuseSetAside(ContainerRequestContext request) {
+    List<String> problems = RefusedQuery.of(request).get("done");
+    if (problems != null) {
+      throw FieldErrors.single("done", problems.get(0));
+    }
+  }
 
   /** The redirect's message on a page of the model (null: the admin's index), or null. */
   static Views.Message of(

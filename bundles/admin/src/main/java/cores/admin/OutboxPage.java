@@ -75,6 +75,7 @@ public final class OutboxPage {
       @Context ContainerRequestContext request,
       @QueryParam("done") String done,
       @QueryParam("n") String n) {
+    Messages.refuseSetAside(request);
     String format = done == null ? null : DONE.get(done);
     int count = count(n);
     List<Failed> failed =
