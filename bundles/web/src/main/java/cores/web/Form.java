@@ -1,6 +1,7 @@
 package cores.web;
 
 import cores.api.web.Dates;
+import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.api.web.StorableText;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -27,20 +28,36 @@ public final class Form {
     return form;
   }
 
+  /** The problem of a field sent more than once. */
+  public static final String TWICE = "Sent twice: which of its values was meant is not guessed.";
+
   /**
    * The form as posted (the first value of each field), with a problem at each field holding text
-   * that PostgreSQL would not store as sent ({@link StorableText}, e.g. a NUL): a page shows such a
-   * form again as typed ({@link #hasErrors}) and writes nothing.
+   * that PostgreSQL would not store as sent ({@link StorableText}, e.g. a NUL) and at each field
+   * sent more than once (the pages' forms send each field once; as the JSON API refuses a key sent
+   * twice): a page shows such a form again as typed ({@link #hasErrors}) and writes nothing.
    */
   public static Form posted(MultivaluedMap<String, String> posted) {
     Form form = new Form();
     if (posted != null) {
+      List<String> twice = new ArrayList<>();
       posted.forEach(
           (name, list) -> {
             if (!list.isEmpty()) {
               form.values.put(name, list.get(0));
             }
+            if (list.size() > 1) {
+              twice.add(StorableText.shown(name));
+              form.error(StorableText.shown(name), TWICE);
+            }
           });
+      if (!twice.isEmpty()) {
+        // also above the form: a hidden field's problem would show nowhere else
+        form.general.add(
+            "Nothing was saved: a field was sent more than once ("
+                + String.join(", ", twice)
+                + ").");
+      }
       Map<String, List<String>> unstorable = StorableText.problems(posted);
       unstorable.forEach((field, messages) -> messages.forEach(m -> form.error(field, m)));
       if (!unstorable.isEmpty()) {
@@ -118,6 +135,16 @@ public final class Form {
               }
             });
     return this;
+  }
+
+  /**
+   * For a post that shows no form (a button's): throws the 400 answer naming each field with its
+   * problems, if there is any.
+   */
+  public void refuseIfAny() {
+    FieldErrors refused = new FieldErrors();
+    errors.forEach((field, messages) -> messages.forEach(m -> refused.check(field, m)));
+    refused.throwIfAny();
   }
 
   public boolean hasErrors() {
