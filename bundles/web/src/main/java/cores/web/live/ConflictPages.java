@@ -6,9 +6,7 @@ import cores.api.live.Conflict;
 import cores.api.live.LiveDesk;
 import cores.api.live.NewNic;
 import cores.api.live.OfflineHost;
-import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
-import cores.api.web.StorableText;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import cores.web.Flash;
@@ -17,7 +15,6 @@ import cores.web.SetAside;
 import cores.web.Site;
 import cores.web.Times;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -79,17 +76,13 @@ public final class ConflictPages {
   public Response act(
       @PathParam("id") long id,
       @PathParam("action") String action,
-      @FormParam(BACK) String back,
+      MultivaluedMap<String, String> posted,
       @Context ContainerRequestContext request) {
     Optional<Response> refused = site.requirePermission(request, Permissions.CHANGE_SCANCONFLICT);
     if (refused.isPresent()) {
       return refused.get();
     }
-    String problem = StorableText.problem(back);
-    if (problem != null) {
-      // a forged return address: nothing is done, rather than done and gone to the dashboard
-      throw FieldErrors.single(BACK, problem);
-    }
+    String back = buttonBack(posted);
     User actor = Visitor.of(request).user().orElseThrow();
     return done(
         request,
@@ -141,15 +134,21 @@ public final class ConflictPages {
 
   @POST
   @Path("ignoredmacs/{id}/remove")
-  public Response unignore(@PathParam("id") long id, @Context ContainerRequestContext request) {
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response unignore(
+      @PathParam("id") long id,
+      MultivaluedMap<String, String> posted,
+      @Context ContainerRequestContext request) {
     Optional<Response> refused = site.requirePermission(request, Permissions.CHANGE_SCANCONFLICT);
     if (refused.isPresent()) {
       return refused.get();
     }
+    String back = buttonBack(posted);
     User actor = Visitor.of(request).user().orElseThrow();
+    // the page of unknown devices it was sent from, as "Add NIC" comes back (without one, page 1)
     return done(
         request,
-        UNKNOWN,
+        back.isEmpty() ? UNKNOWN : back(back),
         () -> {
           if (!desk.unignoreMac(actor, id)) {
             throw ProblemException.notFound("That MAC is not on the ignore list.");
@@ -366,6 +365,17 @@ public final class ConflictPages {
       case LOCATION -> "location conflict of " + c.hostname();
       case UNKNOWN -> "unknown device " + c.mac() + " at " + c.ip();
     };
+  }
+
+  /**
+   * The return address a button's form posts ("" when none): a forged form (a NUL in a field, a
+   * field sent twice) is refused naming the field, nothing done, rather than done and gone to the
+   * dashboard.
+   */
+  private static String buttonBack(MultivaluedMap<String, String> posted) {
+    Form form = Form.posted(posted);
+    form.refuseIfAny();
+    return form.value(BACK);
   }
 
   /**

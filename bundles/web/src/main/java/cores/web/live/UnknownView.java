@@ -42,8 +42,12 @@ public record UnknownView(
 
   /** This page as the address its actions come back to, encoded for a query ({@code back=…}). */
   public String back() {
-    String page = offset() == 0 ? path() : path() + "?offset=" + offset();
-    return URLEncoder.encode(page, StandardCharsets.UTF_8);
+    return URLEncoder.encode(here(), StandardCharsets.UTF_8);
+  }
+
+  /** This page as the address its actions come back to, as a form's hidden {@code back} field. */
+  public String here() {
+    return offset() == 0 ? path() : path() + "?offset=" + offset();
   }
 
   @Override

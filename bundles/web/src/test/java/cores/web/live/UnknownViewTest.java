@@ -4,8 +4,10 @@ import static cores.web.live.LabPageChecks.LABS;
 import static cores.web.live.LabPageChecks.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.live.Conflict;
+import cores.api.live.IgnoredMac;
 import cores.api.live.UnknownDevices;
 import cores.web.Rendered;
 import cores.web.Times;
@@ -106,5 +108,24 @@ class UnknownViewTest {
             null, "", "/live/unknown?offset=5&x=1", "/live/unknown?offset=0", "//evil.example")) {
       assertEquals("/live/dash", ConflictPages.back(elsewhere), elsewhere);
     }
+  }
+
+  @Test
+  void stoppingToIgnoreAMacComesBackToThePageItWasSentFrom() {
+    List<Conflict> page = new ArrayList<>(devices("B1/A", 20));
+    page.addAll(devices("B1/B", 30));
+    UnknownView second =
+        new UnknownView(
+            new UnknownDevices(120, 50, LABS, page),
+            List.of(new IgnoredMac(7, "00:1b:21:00:00:99", "printer", NOW)),
+            new Times(ZoneOffset.UTC, NOW),
+            new Actions(true, false, true, ""),
+            50);
+    String rendered = Rendered.page("live/unknown.jte", "Unknown devices", second.path(), second);
+    assertTrue(
+        rendered.matches(
+            "(?s).*action=\"/live/ignoredmacs/7/remove\"[^>]*>\\s*(<input[^>]*>\\s*)*"
+                + "<input type=\"hidden\" name=\"back\" value=\"/live/unknown\\?offset=50\">.*"),
+        rendered);
   }
 }
