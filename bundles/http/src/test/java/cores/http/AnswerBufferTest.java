@@ -65,6 +65,34 @@ class AnswerBufferTest extends ServerFixture {
     assertEquals("", head.body());
   }
 
+  /**
+   * A HEAD answers the status and headers of its GET without the body: the GET's Content-Length, or
+   * none when the GET went on without one; never a length of 0 for an answer that has bytes.
+   */
+  @Test
+  void aHeadAnswersTheStatusAndLengthOfItsGetWithoutTheBody() throws Exception {
+    for (int n : List.of(0, 100, 8192, 8193, 20_000)) {
+      for (int piece : List.of(1000, Math.max(1, n))) {
+        Answer get = fetch("GET", "/api/things/bytes/" + n + "/" + piece);
+        Answer head = fetch("HEAD", "/api/things/bytes/" + n + "/" + piece);
+        String at = n + " bytes in pieces of " + piece + ":\n" + get.head() + "\n" + head.head();
+        assertEquals(get.head().lines().findFirst(), head.head().lines().findFirst(), at);
+        assertEquals(length(get), length(head), at);
+        assertEquals("", head.body(), at);
+      }
+    }
+  }
+
+  /** The Content-Length header's line of an answer, "" when it has none. */
+  private static String length(Answer answer) {
+    return answer
+        .head()
+        .lines()
+        .filter(line -> line.toLowerCase().startsWith("content-length:"))
+        .findFirst()
+        .orElse("");
+  }
+
   @Test
   void anAnswerPastEightKilobytesGoesOnWithoutALength() throws Exception {
     for (int n : List.of(8193, 20_000, 100_000)) {
