@@ -54,7 +54,7 @@ public final class Form {
       if (!twice.isEmpty()) {
         // also above the form: a hidden field's problem would show nowhere else
         form.general.add(
-            "Nothing was saved: a field was sent more than once ("
+            "Nothing was saved: each field is sent once, these were sent twice ("
                 + String.join(", ", twice)
                 + ").");
       }
