@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The live and report pages in a real browser through the stack's nginx (every action is a plain
@@ -493,6 +495,28 @@ class LiveReportsPagesIT {
     assertEquals(400, forged.statusCode(), forged.body());
     assertTrue(forged.body().contains("back: Text must not contain NUL characters"), forged.body());
     assertTrue(site.get("/api/live/conflicts/" + conflict).contains("\"status\":\"new\""));
+  }
+
+  @Test
+  @Order(16)
+  void stoppingToIgnoreAMacFromTheSecondPageOfUnknownDevicesComesBackToIt() throws Exception {
+    HttpResponse<String> ignored =
+        site.api()
+            .send(
+                "POST",
+                "/api/live/ignoredmacs",
+                site.admin(),
+                "{\"mac\":\"00:1b:21:aa:bb:09\",\"reason\":\"a printer\"}");
+    assertTrue(ignored.statusCode() < 300, ignored.body());
+    staff.open("/live/unknown?offset=50");
+    WebElement stop = staff.find("form[action^='/live/ignoredmacs/']");
+    assertEquals(
+        "/live/unknown?offset=50",
+        stop.findElement(By.cssSelector("input[name=back]")).getAttribute("value"));
+    staff.follow("form[action^='/live/ignoredmacs/'] button[type=submit]");
+    assertEquals("/live/unknown?offset=50", staff.path());
+    assertTrue(staff.text().contains("Scans see that MAC again."), staff.text());
+    staff.assertAccessible();
   }
 
   /** The first open conflict of a kind (a query of /api/live/conflicts). */
