@@ -446,6 +446,177 @@ class BookingPagesIT {
     return Instant.parse(end.group(1));
   }
 
+  /**
+   * A comment of 300 characters without a space wraps in its cell instead of widening the start
+   * page and the host's booking page beyond the window, at a phone's width and a desktop's; on a
+   * phone the start page's bookings stack each row's cells, its Change link in sight.
+   */
+  @Test
+  @Order(20)
+  void aLongUnbrokenCommentWrapsAndABookingsChangeLinkIsInSightOnAPhone() throws Exception {
+    String comment = "x".repeat(300);
+    String bookable =
+        site.get("/api/inventory/hostbyid/" + hosts.get(5) + "/")
+            .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1");
+    Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+    long id =
+        ApiClient.id(
+            site.api()
+                .created(
+                    "/api/booking/booking/",
+                    ann.basic(),
+                    "{\"bookable\":"
+                        + bookable
+                        + ",\"start\":\""
+                        + start
+                        + "\",\"end\":\""
+                        + start.plus(Duration.ofDays(1))
+                        + "\",\"comment\":\""
+                        + comment
+                        + "\"}"));
+    for (int width : List.of(390, 1280)) {
+      Browser browser = site.browser(false, width);
+      WebSite.logIn(browser, ann);
+      for (String path :
+          List.of("/", "/hosts/" + hosts.get(5) + "/", "/bookings/" + id + "/edit")) {
+        browser.open(path);
+        assertTrue(browser.text().contains(comment), path);
+        browser.screenshot(
+            "long-comment-" + width + (path.equals("/") ? "-home" : path.replace('/', '-')));
+        assertFitsTheWindow(browser, path + " at " + width + " px");
+      }
+      browser.open("/");
+      WebElement change = browser.find("a[href='/bookings/" + id + "/edit']");
+      Number right =
+          (Number)
+              browser
+                  .driver()
+                  .executeScript("return arguments[0].getBoundingClientRect().right;", change);
+      Number window =
+          (Number) browser.driver().executeScript("return document.documentElement.clientWidth;");
+      assertTrue(
+          change.isDisplayed() && right.doubleValue() <= window.doubleValue(),
+          "Change at " + right + " of " + window + " px at " + width + " px");
+      browser.assertAccessible();
+    }
+  }
+
+  /**
+   * The page is no wider than the window, nor a table holding the long comment wider than its box
+   * (no sideways scroll).
+   */
+  private static void assertFitsTheWindow(Browser browser, String at) {
+    Object wider =
+        browser
+            .driver()
+            .executeScript(
+                "const page = document.documentElement;"
+                    + "if (page.scrollWidth > page.clientWidth) {"
+                    + "  return 'page ' + page.scrollWidth + ' > ' + page.clientWidth; }"
+                    + "for (const wrap of document.querySelectorAll('.cores-table-wrap')) {"
+                    + "  if (wrap.textContent.includes('xxxxxxxxxx')"
+                    + "      && wrap.scrollWidth > wrap.clientWidth + 1) {"
+                    + "    return 'table ' + wrap.scrollWidth + ' > ' + wrap.clientWidth; } }"
+                    + "return null;");
+    assertEquals(null, wider, at);
+  }
+
+  /**
+   * A HEAD answers the status and headers of its GET, no body: the GET's Content-Length, or none
+   * when the GET has none (a page past 8 KB goes out without one); not a Content-Length of 0.
+   */
+  @Test
+  @Order(21)
+  void aHeadAnswersAsItsGetWithoutTheBody() throws Exception {
+    String session = annBrowser.driver().manage().getCookieNamed("cores_session").getValue();
+    HttpClient http = HttpClient.newHttpClient();
+    int past = 0;
+    for (String path :
+        List.of(
+            "/",
+            "/bookables",
+            "/hosts/" + hosts.get(0) + "/",
+            "/profile",
+            "/api/booking/bookable/",
+            "/api/docs",
+            "/no/such/page")) {
+      HttpResponse<String> get =
+          http.send(
+              HttpRequest.newBuilder(URI.create(site.url() + path))
+                  .header("Cookie", "cores_session=" + session)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> head =
+          http.send(
+              HttpRequest.newBuilder(URI.create(site.url() + path))
+                  .header("Cookie", "cores_session=" + session)
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String at = path + ": GET " + get.headers().map() + "\nHEAD " + head.headers().map();
+      assertEquals(get.statusCode(), head.statusCode(), at);
+      assertEquals(
+          get.headers().firstValue("Content-Length"),
+          head.headers().firstValue("Content-Length"),
+          at);
+      assertEquals(
+          get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), at);
+      assertEquals("", head.body(), at);
+      past += get.body().getBytes(StandardCharsets.UTF_8).length > 8192 ? 1 : 0;
+    }
+    assertTrue(past > 0, "an answer past 8 KB among them");
+  }
+
+  /**
+   * A booking form posted with a field twice (two first days, two CSRF tokens) is shown again with
+   * the problem at the field and nothing is booked, as the JSON API refuses a key sent twice.
+   */
+  @Test
+  @Order(22)
+  void aFieldSentTwiceShowsTheFormAgainWithTheProblemAtTheField() throws Exception {
+    annBrowser.open("/hosts/" + hosts.get(4) + "/book");
+    String token =
+        URLEncoder.encode(
+            annBrowser.find("input[name='csrfmiddlewaretoken']").getAttribute("value"),
+            StandardCharsets.UTF_8);
+    String session = annBrowser.driver().manage().getCookieNamed("cores_session").getValue();
+    String form = "first=" + day(1) + "&last=" + day(2) + "&comment=twice+sent";
+    for (String twice :
+        List.of(
+            "csrfmiddlewaretoken=" + token + "&" + form + "&first=" + day(3),
+            "csrfmiddlewaretoken=" + token + "&" + form + "&csrfmiddlewaretoken=forged")) {
+      HttpResponse<String> refused =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(site.url() + "/hosts/" + hosts.get(4) + "/book"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .header("Cookie", "cores_session=" + session)
+                      .POST(HttpRequest.BodyPublishers.ofString(twice))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, refused.statusCode(), twice + ": " + refused.body());
+      assertTrue(refused.body().toLowerCase().contains("sent twice"), refused.body());
+      assertTrue(
+          refused.body().contains("value=\"" + day(1) + "\""), "as typed: " + refused.body());
+    }
+    annBrowser.open("/hosts/" + hosts.get(4) + "/book");
+    annBrowser
+        .driver()
+        .executeScript(
+            "const extra = document.createElement('input');"
+                + "extra.type = 'hidden'; extra.name = 'first'; extra.value = arguments[0];"
+                + "document.querySelector('main form').appendChild(extra);",
+            day(3));
+    book(annBrowser, 1, 2, "twice sent");
+    assertEquals("/hosts/" + hosts.get(4) + "/book", annBrowser.path());
+    assertTrue(
+        annBrowser.find(".cores-field--invalid .cores-error").getText().contains("Sent twice"),
+        annBrowser.text());
+    annBrowser.assertAccessible();
+    assertFalse(site.get("/api/booking/booking/").contains("twice sent"));
+  }
+
   /** Fills the booking form with days from today (in UTC, the site's zone here) and submits. */
   private static void book(Browser browser, int firstDay, int lastDay, String comment) {
     browser
