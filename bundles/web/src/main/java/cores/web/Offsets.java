@@ -1,6 +1,6 @@
 package cores.web;
 
-import cores.api.web.FieldErrors;
+import cores.api.web.Page;
 import cores.api.web.RefusedQuery;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
@@ -11,23 +11,17 @@ public final class Offsets {
   private Offsets() {}
 
   /**
-   * The request's offset (0 when not given); 400 naming it when it is no whole number or was set
-   * aside ({@link RefusedQuery}: a NUL in it), rather than the first page as if none was given.
+   * The request's offset (0 when not given); 400 naming it when it is no whole number from 0 to the
+   * largest int (as the API answers, {@link Page.Window#offset}) or was set aside ({@link
+   * RefusedQuery}: a NUL in it), rather than the first page as if none was given.
    */
   public static int of(ContainerRequestContext request) {
     SetAside.refuse(request, OFFSET);
     return of(request.getUriInfo().getQueryParameters().getFirst(OFFSET));
   }
 
-  /** The offset (0 when not given); 400 when it is no whole number. */
+  /** The offset (0 when not given); 400 when it is no whole number from 0 to the largest int. */
   public static int of(String value) {
-    if (value == null || value.isBlank()) {
-      return 0;
-    }
-    try {
-      return Math.max(0, Integer.parseInt(value.strip()));
-    } catch (NumberFormatException e) {
-      throw FieldErrors.single(OFFSET, "must be a whole number");
-    }
+    return Page.Window.offset(value == null ? null : value.strip());
   }
 }

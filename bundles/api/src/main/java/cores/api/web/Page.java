@@ -21,9 +21,24 @@ public record Page<T>(long count, URI next, URI previous, List<T> results) {
      * small; limits above {@link #MAX_LIMIT} are lowered to it.
      */
     public static Window of(String limit, String offset, int defaultLimit) {
-      return new Window(
-          parse("limit", limit, defaultLimit, 1, MAX_LIMIT),
-          parse("offset", offset, 0, 0, Integer.MAX_VALUE));
+      return new Window(parseLimit(limit, defaultLimit), offset(offset));
+    }
+
+    /**
+     * The offset the parameter asks for (0 when not given); 400 naming {@code offset} when it is no
+     * whole number from 0 to the largest int, rather than a silently different page.
+     */
+    public static int offset(String value) {
+      if (value == null || value.isEmpty()) {
+        return 0;
+      }
+      if (value.matches("\\+?[0-9]+")) {
+        BigInteger parsed = new BigInteger(value);
+        if (parsed.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) <= 0) {
+          return parsed.intValue();
+        }
+      }
+      throw FieldErrors.single("offset", "must be a whole number from 0 to " + Integer.MAX_VALUE);
     }
 
     /** The page of {@code results} out of {@code count}, linking its neighbours by request URI. */
@@ -46,18 +61,18 @@ public record Page<T>(long count, URI next, URI previous, List<T> results) {
       return new Page<>(count, next, previous, results);
     }
 
-    private static int parse(String name, String value, int fallback, int min, int max) {
+    private static int parseLimit(String value, int fallback) {
       if (value == null || value.isEmpty()) {
         return fallback;
       }
       // any number of digits: a limit beyond the largest int is lowered like any other
       if (value.matches("\\+?[0-9]+")) {
         BigInteger parsed = new BigInteger(value);
-        if (parsed.compareTo(BigInteger.valueOf(min)) >= 0) {
-          return parsed.min(BigInteger.valueOf(max)).intValue();
+        if (parsed.signum() > 0) {
+          return parsed.min(BigInteger.valueOf(MAX_LIMIT)).intValue();
         }
       }
-      throw FieldErrors.single(name, "must be a whole number of at least " + min);
+      throw FieldErrors.single("limit", "must be a whole number of at least 1");
     }
   }
 }

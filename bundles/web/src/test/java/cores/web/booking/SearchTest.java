@@ -50,6 +50,16 @@ class SearchTest {
   }
 
   @Test
+  void anOffsetBeyondTheLargestIntIsRefusedSayingWhatIsAllowedAsTheApiDoes() {
+    assertEquals(2147483647, Offsets.of(" 2147483647 "));
+    for (String offset : List.of("2147483648", "-1", "ten")) {
+      ProblemException e = assertThrows(ProblemException.class, () -> Offsets.of(offset), offset);
+      assertEquals(
+          Map.of("offset", List.of("must be a whole number from 0 to 2147483647")), e.errors());
+    }
+  }
+
+  @Test
   void aFilterSetAsideForItsNulIsShownAtItsFilterOnThePageAgain() {
     MultivaluedHashMap<String, String> parameters = new MultivaluedHashMap<>();
     parameters.add("free", "1");
