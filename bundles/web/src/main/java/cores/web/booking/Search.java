@@ -72,7 +72,25 @@ public record Search(
         ids(parameters, "lab", problems),
         ids(parameters, "htype", problems),
         ids(parameters, "hw", problems),
-        flag(parameters, "ipsort"));
+        ipSort(parameters, problems));
+  }
+
+  /**
+   * Sorted by IP address: {@code ipsort=1}, or the API's {@code ordering} ({@code ip} or {@code
+   * hostname}, which wins over ipsort as in the API); any other ordering is a problem at the sort
+   * filter, as the API refuses it, rather than silently the hostname order. The page keeps no
+   * reversed order, so {@code -ip} and {@code -hostname} are refused here too.
+   */
+  private static boolean ipSort(MultivaluedMap<String, String> parameters, Form problems) {
+    String ordering = parameters.getFirst("ordering");
+    if (ordering == null || ordering.isEmpty()) {
+      return flag(parameters, "ipsort");
+    }
+    if (!ordering.equals("ip") && !ordering.equals("hostname")) {
+      problems.error(
+          "ipsort", "Order (ordering): must be hostname or ip on this page, not " + ordering);
+    }
+    return ordering.equals("ip");
   }
 
   private static boolean flag(MultivaluedMap<String, String> parameters, String name) {

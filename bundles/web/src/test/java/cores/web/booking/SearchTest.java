@@ -2,6 +2,7 @@ package cores.web.booking;
 
 import static cores.api.web.StorableText.NUL_MESSAGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,23 @@ class SearchTest {
     assertEquals(
         List.of("Building: must be ids (whole numbers), not x"), problems.errors("building"));
     assertThrows(ProblemException.class, () -> Offsets.of("ten"));
+  }
+
+  @Test
+  void anUnknownOrderingIsAProblemAtTheSortFilterNotSilentlyTheHostnameOrder() {
+    MultivaluedHashMap<String, String> parameters = new MultivaluedHashMap<>();
+    parameters.add("ordering", "evil");
+    parameters.add("ipsort", "1");
+    Form problems = Form.of(Map.of());
+    Search.query(parameters, Map.of(), problems);
+    assertEquals(
+        List.of("Order (ordering): must be hostname or ip on this page, not evil"),
+        problems.errors("ipsort"));
+    parameters.putSingle("ordering", "ip");
+    parameters.remove("ipsort");
+    Form fine = Form.of(Map.of());
+    assertTrue(Search.query(parameters, Map.of(), fine).ipSort(), "ordering=ip as the API");
+    assertFalse(fine.hasErrors());
   }
 
   @Test
