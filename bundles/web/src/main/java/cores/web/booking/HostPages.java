@@ -75,10 +75,13 @@ public final class HostPages {
       return login.get();
     }
     LocalDate today = today();
+    HostSheet.Bookable bookable = sheet(id).bookable();
+    // the form shows why instead (HostView.open); 409 as a post of it would be refused
+    boolean open = bookable != null && "active".equals(bookable.status());
     return page(
         request,
         id,
-        200,
+        open ? 200 : 409,
         Form.of(Map.of("first", today.toString(), "last", today.toString())),
         "booking/book.jte");
   }

@@ -27,6 +27,14 @@ public record HostView(
     return hold.upcoming(times.now()) && (staff || hold.owner().id() == userId);
   }
 
+  /**
+   * Whether the host has an active bookable: otherwise its booking form shows why it cannot be
+   * booked instead of a form every post of which is refused.
+   */
+  public boolean open() {
+    return host.bookable() != null && "active".equals(host.bookable().status());
+  }
+
   /** Whether the host can be booked or reserved now. */
   public boolean bookable() {
     return host.bookable() != null && host.bookable().bookable();
