@@ -31,6 +31,7 @@ class JobsIT {
   private static ApiClient api;
   private static String admin;
   private static String plain;
+  private static String staff;
   private static long plainId;
   private static long bookable;
 
@@ -48,6 +49,8 @@ class JobsIT {
     admin = api.token(api.user("admin", true));
     plain = api.token(api.user("plain", false));
     plainId = db.number("SELECT id FROM auth_user WHERE username = 'plain'");
+    staff = api.token(api.user("staffer", false));
+    db.execute("UPDATE auth_user SET is_staff = true WHERE username = 'staffer'");
     long hardware =
         db.number(
             "WITH t AS (INSERT INTO inventory_hosttype (name) VALUES ('t') RETURNING id)"
@@ -72,13 +75,24 @@ class JobsIT {
   }
 
   @Test
-  void theCronEndpointsNeedAnAdmin() throws Exception {
+  void theCronEndpointsNeedASuperuserAsTheAdminsRunNow() throws Exception {
+    long runs = db.number("SELECT count(*) FROM jobs_run");
     for (String path : new String[] {"/api/cron/morningjobs", "/api/cron/maintenance"}) {
       assertEquals(401, api.send("POST", path, null, null).statusCode());
-      HttpResponse<String> forbidden = api.send("POST", path, plain, null);
-      assertEquals(403, forbidden.statusCode(), forbidden.body());
-      assertTrue(forbidden.body().contains("Only staff may run jobs."), forbidden.body());
+      for (String user : new String[] {plain, staff}) {
+        HttpResponse<String> forbidden = api.send("POST", path, user, null);
+        assertEquals(403, forbidden.statusCode(), forbidden.body());
+        assertTrue(
+            forbidden
+                .headers()
+                .firstValue("content-type")
+                .orElse("")
+                .startsWith("application/problem+json"),
+            forbidden.headers().toString());
+        assertTrue(forbidden.body().contains("Only superusers may run jobs."), forbidden.body());
+      }
     }
+    assertEquals(runs, db.number("SELECT count(*) FROM jobs_run"), "no run for a refused call");
   }
 
   @Test

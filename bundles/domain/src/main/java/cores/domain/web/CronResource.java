@@ -21,14 +21,16 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code /api/cron/morningjobs} and {@code /api/cron/maintenance}: the original's cron endpoints,
- * kept for compatibility, now for admins only (the original left them open). They run the job at
- * once, claimed like a scheduled run, and answer its summary.
+ * kept for compatibility, now for superusers only (the original left them open): a run deletes and
+ * mails as Cores does, so, as the admin's Run now and the outbox's retry, it is the operators'
+ * call, not every staff member's. They run the job at once, claimed like a scheduled run, and
+ * answer its summary.
  */
 @JakartarsResource
 @Component(service = CronResource.class)
 @Path("cron")
 @Produces(MediaType.APPLICATION_JSON)
-@ApiDoc(area = "jobs", permission = ApiDoc.STAFF)
+@ApiDoc(area = "jobs", permission = ApiDoc.SUPERUSER)
 public final class CronResource implements ApiSchemas {
   private final Jobs jobs;
 
@@ -78,7 +80,7 @@ public final class CronResource implements ApiSchemas {
   }
 
   private Map<String, Object> run(Job job, SecurityContext security) {
-    Admins.require(security, "run jobs");
+    Admins.requireSuperuser(security, "run jobs");
     Jobs.Run run =
         jobs.runNow(job)
             .orElseThrow(
