@@ -176,6 +176,28 @@ class AdminOpsIT {
         number(
             "SELECT count(*) FROM cores_change WHERE model = 'outboxretry' AND username = 'rita'"
                 + " AND after ->> 'message_id' IS NULL AND (after ->> 'requeued')::int = 1"));
+    // the home's recent actions name both retries by what they put back and when, not by id
+    Instant at =
+        Instant.ofEpochSecond(
+            number(
+                "SELECT extract(epoch FROM date_trunc('second', max(at)))::bigint"
+                    + " FROM notify_retry WHERE message_id IS NULL"));
+    long one = number("SELECT message_id FROM notify_retry WHERE message_id IS NOT NULL");
+    root.open("/admin");
+    List<String> named =
+        root.all("section[aria-labelledby='recent-heading'] a[href='/admin/outbox']").stream()
+            .map(WebElement::getText)
+            .toList();
+    assertTrue(
+        named.contains(
+            "outbox retry of every failed message (1) at "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(at.atOffset(ZONE))
+                + " "
+                + EtcZones.of(ZONE)),
+        named.toString());
+    assertTrue(
+        named.stream().anyMatch(n -> n.startsWith("outbox retry of message #" + one + " at ")),
+        named.toString());
   }
 
   @Test

@@ -24,7 +24,8 @@ final class ChangeLines {
   /**
    * Lines of changes, each object named by its model's desk (one read per model, {@code #id} for an
    * object that is gone); an operator page's object by what its change recorded ({@link
-   * Operations#nameOf}: a job's run); a model no desk lists (a plugin's) by its name and id.
+   * Operations#nameOf}: a job's run, an outbox retry); a model no desk lists (a plugin's) by its
+   * name and id.
    */
   static List<Views.Line> named(AdminDesk desk, List<Change> changes, SiteZone zone) {
     Map<String, Set<Long>> ids = new LinkedHashMap<>();

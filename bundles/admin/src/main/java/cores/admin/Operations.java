@@ -81,22 +81,35 @@ final class Operations {
 
   /**
    * How the admin names the object of a change of a model that has no admin model of its own, from
-   * what the change recorded: a job's run by its job and start ("maintenance job run at 2026-12-06
-   * 23:59:00 Europe/Zurich"), as every other object is named rather than by its id.
+   * what the change recorded, as every other object is named rather than by its id: a job's run by
+   * its job and start ("maintenance job run at 2026-12-06 23:59:00 Europe/Zurich"), a retry of the
+   * outbox by what it put back in the queue and when ("outbox retry of message #42 at …", "outbox
+   * retry of every failed message (3) at …").
    */
   static Optional<String> nameOf(Change change, SiteZone zone) {
-    if (!"jobs.run".equals(change.app() + "." + change.model())) {
-      return Optional.empty();
-    }
     Map<String, String> recorded = new HashMap<>();
     change.fields().forEach(f -> recorded.put(f.name(), f.after()));
-    String job = recorded.get("job");
-    if (job == null) {
-      return Optional.empty();
-    }
-    String started =
-        ChangeLines.recordedTime(recorded.get("started"), zone).orElse(zone.when(change.at()));
-    return Optional.of(job + " job run at " + started);
+    return switch (change.app() + "." + change.model()) {
+      case "jobs.run" ->
+          Optional.ofNullable(recorded.get("job"))
+              .map(job -> job + " job run at " + at(recorded.get("started"), change, zone));
+      case "notify.outboxretry" ->
+          Optional.ofNullable(recorded.get("requeued"))
+              .map(
+                  requeued ->
+                      "outbox retry of "
+                          + (recorded.get("message_id") == null
+                              ? "every failed message (" + requeued + ")"
+                              : "message #" + recorded.get("message_id"))
+                          + " at "
+                          + at(recorded.get("at"), change, zone));
+      default -> Optional.empty();
+    };
+  }
+
+  /** A time the change recorded, in the site's zone; the change's own time if none. */
+  private static String at(String recorded, Change change, SiteZone zone) {
+    return ChangeLines.recordedTime(recorded, zone).orElse(zone.when(change.at()));
   }
 
   /** A time as the admin shows times (in the site's zone, named); blank for none. */

@@ -13,8 +13,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A job's run in the change log (the admin home's recent actions, the change log page) is named by
- * its job and start, as every other object is named, not "run #12".
+ * A job's run and an outbox retry in the change log (the admin home's recent actions, the change
+ * log page) are named by what they did and when, as every other object is named, not "run #12" or
+ * "outboxretry #12".
  */
 class JobRunNameTest {
   private static final SiteZone ZURICH = SiteZone.of(ZoneId.of("Europe/Zurich"));
@@ -67,10 +68,40 @@ class JobRunNameTest {
   }
 
   @Test
-  void otherModelsWithoutAnAdminModelKeepTheirNameAndId() {
-    Change retry = change("notify", "outboxretry", List.of());
-    assertEquals(Optional.empty(), Operations.nameOf(retry, ZURICH));
+  void anOutboxRetryIsNamedByWhatItRequeuedAndWhenInTheSiteZone() {
+    Change one =
+        change(
+            "notify",
+            "outboxretry",
+            List.of(
+                new Change.FieldChange("id", null, "12"),
+                new Change.FieldChange("message_id", null, "42"),
+                new Change.FieldChange("requeued", null, "1"),
+                new Change.FieldChange("at", null, "2026-12-06T22:59:00.123456+00:00")));
+    Change all =
+        change(
+            "notify",
+            "outboxretry",
+            List.of(
+                new Change.FieldChange("id", null, "13"),
+                new Change.FieldChange("message_id", null, null),
+                new Change.FieldChange("requeued", null, "3"),
+                new Change.FieldChange("at", null, "2026-12-06T22:59:00.123456+00:00")));
+    // the home's lines name them so, where they named "outboxretry #12"
     assertEquals(
-        "outboxretry #12", ChangeLines.named(NO_MODELS, List.of(retry), ZURICH).get(0).object());
+        List.of(
+            "outbox retry of message #42 at 2026-12-06 23:59:00 Europe/Zurich",
+            "outbox retry of every failed message (3) at 2026-12-06 23:59:00 Europe/Zurich"),
+        ChangeLines.named(NO_MODELS, List.of(one, all), ZURICH).stream()
+            .map(Views.Line::object)
+            .toList());
+  }
+
+  @Test
+  void aPluginsModelWithoutAnAdminModelKeepsItsNameAndId() {
+    Change greeting = change("hello", "greeting", List.of());
+    assertEquals(Optional.empty(), Operations.nameOf(greeting, ZURICH));
+    assertEquals(
+        "greeting #12", ChangeLines.named(NO_MODELS, List.of(greeting), ZURICH).get(0).object());
   }
 }
