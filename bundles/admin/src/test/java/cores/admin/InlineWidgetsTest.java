@@ -1,10 +1,12 @@
 package cores.admin;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.config.SiteZone;
+import cores.api.web.ProblemException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -31,32 +33,14 @@ class InlineWidgetsTest {
       new AdminModel(
           "inventory", "nic", "NICs", FIELDS, List.of(), List.of(), "", Map.of(), List.of());
 
+  private static final Map<String, Map<Long, String>> RACKS =
+      Map.of("rack", Map.of(3L, "Lab <One> rack 1"));
+
   @Test
   void anInlineRowsFieldsAreTheObjectsControls() {
-    Map<String, Map<Long, String>> racks = Map.of("rack", Map.of(3L, "Lab <One> rack 1"));
-    Form form =
-        new Form(Map.of("kind", "pci", "rack", "3", "nic-7-kind", "pci", "nic-7-rack", "3"));
     String html =
-        new Templates()
-            .render(
-                "form.jte",
-                new Views.FormPage(
-                    new Views.Allowed(HOST, true, true, true, Set.of()),
-                    "csrf",
-                    5,
-                    "Change host",
-                    form,
-                    racks,
-                    List.of(),
-                    List.of(
-                        new Views.Inline(
-                            new Views.Allowed(NIC, true, true, true, Set.of()),
-                            FIELDS,
-                            List.of(7L),
-                            racks)),
-                    List.of(),
-                    Map.of(),
-                    SiteZone.of(ZoneId.of("UTC"))));
+        hostWithNic7(
+            new Form(Map.of("kind", "pci", "rack", "3", "nic-7-kind", "pci", "nic-7-rack", "3")));
     for (String name : List.of("kind", "nic-7-kind", "nic-new-kind")) {
       assertTrue(
           html.contains("<select id=\"f-" + name + "\" name=\"" + name + "\">"), name + html);
@@ -68,5 +52,54 @@ class InlineWidgetsTest {
           name + html);
     }
     assertTrue(html.contains("<option value=\"3\" selected>Lab &lt;One&gt; rack 1</option>"), html);
+  }
+
+  /**
+   * The hidden labels of an inline row's controls name the row as the problem list above does, by
+   * the model's display name ("NIC"), not its raw name ("nic").
+   */
+  @Test
+  void anInlineRowsLabelsNameItsModelAsTheProblemsDo() {
+    String html =
+        hostWithNic7(
+            new Form(Map.of("nic-7-kind", "bogus"))
+                .refused(
+                    ProblemException.invalid(Map.of("nic-7-kind", List.of("not a choice"))),
+                    List.of("nic-7-kind")));
+    assertTrue(html.contains(">Kind of NIC 7</a>: not a choice"), html);
+    assertTrue(
+        html.contains(
+            "<label class=\"cores-visually-hidden\" for=\"f-nic-7-kind\">Kind of NIC 7</label>"),
+        html);
+    assertTrue(
+        html.contains(
+            "<label class=\"cores-visually-hidden\" for=\"f-nic-new-kind\">Kind of a new NIC</label>"),
+        html);
+    assertTrue(html.contains(">Delete NIC 7</label>"), html);
+    assertFalse(html.contains(" nic 7<"), html);
+    assertFalse(html.contains("a new nic<"), html);
+  }
+
+  private static String hostWithNic7(Form form) {
+    return new Templates()
+        .render(
+            "form.jte",
+            new Views.FormPage(
+                new Views.Allowed(HOST, true, true, true, Set.of()),
+                "csrf",
+                5,
+                "Change host",
+                form,
+                RACKS,
+                List.of(),
+                List.of(
+                    new Views.Inline(
+                        new Views.Allowed(NIC, true, true, true, Set.of()),
+                        FIELDS,
+                        List.of(7L),
+                        RACKS)),
+                List.of(),
+                Map.of(),
+                SiteZone.of(ZoneId.of("UTC"))));
   }
 }
