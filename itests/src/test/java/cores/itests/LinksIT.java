@@ -44,11 +44,12 @@ class LinksIT {
 
   private WebSite site;
   private WebSite.Account root;
+  private List<Long> hosts;
 
   @BeforeAll
   void start() throws Exception {
     site = WebSite.start("links", builder -> builder);
-    site.inventory("link", 2);
+    hosts = site.inventory("link", 2);
     Matcher bookable = ID.matcher(site.get("/api/booking/bookable/?limit=1"));
     assertTrue(bookable.find());
     Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
@@ -89,27 +90,46 @@ class LinksIT {
 
   @Test
   void everyLinkASuperuserMeetsAnswers() throws Exception {
-    HttpClient superuser = client();
-    HttpResponse<String> form = get(superuser, "/login");
-    Matcher token = CSRF.matcher(form.body());
-    assertTrue(token.find(), form.body());
-    HttpResponse<String> login =
-        superuser.send(
-            HttpRequest.newBuilder(site.api().cores().uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "csrfmiddlewaretoken="
-                            + token.group(1)
-                            + "&next=%2F&username="
-                            + root.username()
-                            + "&password="
-                            + URLEncoder.encode(root.password(), StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertTrue(login.body().contains("cores-account__name"), "logged in: " + login.body());
+    HttpClient superuser = loggedIn();
     // the admin's pages are many: beyond a number the list is as broken as a dead link
     assertEquals(Map.of(), broken(superuser, 100));
+  }
+
+  /** A HEAD answers the status and headers of its GET without the body, small or large. */
+  @Test
+  void aHeadAnswersAsItsGetWithoutTheBody() throws Exception {
+    HttpClient superuser = loggedIn();
+    int past = 0;
+    for (String path :
+        List.of(
+            "/",
+            "/bookables",
+            "/hosts/" + hosts.get(0) + "/",
+            "/profile",
+            "/admin/",
+            "/api/booking/bookable/",
+            "/api/docs",
+            "/no/such/page")) {
+      HttpResponse<String> get = get(superuser, path);
+      HttpResponse<String> head =
+          superuser.send(
+              HttpRequest.newBuilder(site.api().cores().uri(path))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String at = path + ": GET " + get.headers().map() + "\nHEAD " + head.headers().map();
+      assertEquals(get.statusCode(), head.statusCode(), at);
+      assertEquals(
+          get.headers().firstValue("Content-Length"),
+          head.headers().firstValue("Content-Length"),
+          at);
+      assertEquals(
+          get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), at);
+      assertEquals("", head.body(), at);
+      past += get.body().getBytes(StandardCharsets.UTF_8).length > 8192 ? 1 : 0;
+    }
+    assertTrue(past > 0, "an answer past 8 KB among them");
   }
 
   /**
@@ -131,6 +151,30 @@ class LinksIT {
         assertEquals("/api/docs", browser.path());
       }
     }
+  }
+
+  /** A client with the superuser's session, logged in through the login page. */
+  private HttpClient loggedIn() throws Exception {
+    HttpClient superuser = client();
+    HttpResponse<String> form = get(superuser, "/login");
+    Matcher token = CSRF.matcher(form.body());
+    assertTrue(token.find(), form.body());
+    HttpResponse<String> login =
+        superuser.send(
+            HttpRequest.newBuilder(site.api().cores().uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "csrfmiddlewaretoken="
+                            + token.group(1)
+                            + "&next=%2F&username="
+                            + root.username()
+                            + "&password="
+                            + URLEncoder.encode(root.password(), StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(login.body().contains("cores-account__name"), "logged in: " + login.body());
+    return superuser;
   }
 
   private static HttpClient client() {
