@@ -2,8 +2,6 @@ package cores.launcher.osgi;
 
 import cores.envconfig.Refusal;
 import cores.envconfig.Resolved;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
@@ -63,9 +61,13 @@ final class PlatformRefusals implements LogBridge.Refusals {
   /** As the start says it: {@code component <name> of <bundle> did not activate: <VAR>: why}. */
   private Optional<String> byVariable(
       List<Resolved> configurations, Bundle bundle, Throwable refusal) {
-    StringWriter trace = new StringWriter();
-    refusal.printStackTrace(new PrintWriter(trace));
-    Optional<Refusal> refused = Refusal.in(trace.toString());
+    // the refusal and its causes, a line each, as a trace names them (the frames say nothing here)
+    StringBuilder causes = new StringBuilder();
+    Throwable cause = refusal;
+    for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
+      causes.append(cause).append('\n');
+    }
+    Optional<Refusal> refused = Refusal.in(causes.toString());
     if (refused.isEmpty()) {
       return Optional.empty();
     }

@@ -256,8 +256,9 @@ public final class DeclaredConfigurations
   private static String fileName(Object file) {
     String text = String.valueOf(file);
     try {
-      Path path = text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text);
-      return path.getFileName() == null ? text : path.getFileName().toString();
+      Path name =
+          (text.startsWith("file:") ? Path.of(URI.create(text)) : Path.of(text)).getFileName();
+      return name == null ? text : name.toString();
     } catch (IllegalArgumentException e) {
       return text;
     }
