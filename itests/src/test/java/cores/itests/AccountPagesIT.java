@@ -249,21 +249,7 @@ class AccountPagesIT {
   @Order(5)
   void theCalendarAddressServesTheBookingsAsICalendarUntilItIsRegenerated() throws Exception {
     Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
-    long bookable =
-        Long.parseLong(
-            site.get("/api/inventory/hostbyid/" + hosts.get(0) + "/")
-                .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1"));
-    site.api()
-        .created(
-            "/api/booking/booking/",
-            ann.basic(),
-            "{\"bookable\":"
-                + bookable
-                + ",\"start\":\""
-                + start
-                + "\",\"end\":\""
-                + start.plus(Duration.ofHours(6))
-                + "\",\"comment\":\"feed check\"}");
+    site.book(ann, hosts.get(0), start, start.plus(Duration.ofHours(6)), "feed check");
 
     annBrowser.open("/profile/calendar");
     annBrowser.assertAccessible();

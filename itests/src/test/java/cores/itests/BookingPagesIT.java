@@ -354,21 +354,8 @@ class BookingPagesIT {
   @Order(11)
   void aCommentOnlyChangeKeepsTheEndAndABookingThatHoldsIsGivenBackWithoutJavaScript()
       throws Exception {
-    String bookable =
-        site.get("/api/inventory/hostbyid/" + hosts.get(3) + "/")
-            .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1");
     Instant end = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-    long id =
-        ApiClient.id(
-            site.api()
-                .created(
-                    "/api/booking/booking/",
-                    ann.basic(),
-                    "{\"bookable\":"
-                        + bookable
-                        + ",\"end\":\""
-                        + end
-                        + "\",\"comment\":\"soak\"}"));
+    long id = site.book(ann, hosts.get(3), null, end, "soak");
     Browser browser = site.browser(false, 1280);
     WebSite.logIn(browser, ann);
     browser.open("/bookings/" + id + "/edit");
@@ -393,17 +380,8 @@ class BookingPagesIT {
   @Order(12)
   void someoneElsesBookingIsNotFoundToAUserWhoMayNotReadItAndForbiddenToOneWhoMay()
       throws Exception {
-    String bookable =
-        site.get("/api/inventory/hostbyid/" + hosts.get(4) + "/")
-            .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1");
     Instant end = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
-    long id =
-        ApiClient.id(
-            site.api()
-                .created(
-                    "/api/booking/booking/",
-                    ann.basic(),
-                    "{\"bookable\":" + bookable + ",\"end\":\"" + end + "\"}"));
+    long id = site.book(ann, hosts.get(4), null, end, null);
     Browser browser = site.browser(false, 1280);
     WebSite.logIn(browser, bob);
     String session = browser.driver().manage().getCookieNamed("cores_session").getValue();
@@ -453,25 +431,8 @@ class BookingPagesIT {
   @Order(20)
   void aLongUnbrokenCommentWrapsAndABookingsChangeLinkIsInSightOnAPhone() throws Exception {
     String comment = "x".repeat(300);
-    String bookable =
-        site.get("/api/inventory/hostbyid/" + hosts.get(5) + "/")
-            .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1");
     Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-    long id =
-        ApiClient.id(
-            site.api()
-                .created(
-                    "/api/booking/booking/",
-                    ann.basic(),
-                    "{\"bookable\":"
-                        + bookable
-                        + ",\"start\":\""
-                        + start
-                        + "\",\"end\":\""
-                        + start.plus(Duration.ofDays(1))
-                        + "\",\"comment\":\""
-                        + comment
-                        + "\"}"));
+    long id = site.book(ann, hosts.get(5), start, start.plus(Duration.ofDays(1)), comment);
     for (int width : List.of(390, 1280)) {
       Browser browser = site.browser(false, width);
       WebSite.logIn(browser, ann);

@@ -17,6 +17,8 @@ import java.time.Duration;
  * migrations wrote, as a first start's database does before it serves anything.
  */
 final class SchemaTemplate {
+  private static final System.Logger LOG = System.getLogger(SchemaTemplate.class.getName());
+
   private static final Duration MIGRATION_TIMEOUT = Duration.ofMinutes(3);
   private static String name;
 
@@ -74,7 +76,7 @@ final class SchemaTemplate {
     try {
       db.close();
     } catch (SQLException e) {
-      System.err.println("schema template " + db.name() + " not dropped: " + e);
+      LOG.log(System.Logger.Level.WARNING, "schema template {0} not dropped: {1}", db.name(), e);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -101,6 +102,28 @@ final class WebSite implements AutoCloseable {
   /** POSTs JSON as the admin and answers the new row's id. */
   long create(String path, String json) throws Exception {
     return ApiClient.id(api.created(path, admin, json));
+  }
+
+  /**
+   * A booking of the host's bookable for the account, made through the API (start null: now; the
+   * comment written into the JSON as it is): its id.
+   */
+  long book(Account owner, long host, Instant start, Instant end, String comment) throws Exception {
+    String bookable =
+        get("/api/inventory/hostbyid/" + host + "/")
+            .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1");
+    return ApiClient.id(
+        api.created(
+            "/api/booking/booking/",
+            owner.basic(),
+            "{\"bookable\":"
+                + bookable
+                + (start == null ? "" : ",\"start\":\"" + start + "\"")
+                + ",\"end\":\""
+                + end
+                + "\""
+                + (comment == null ? "" : ",\"comment\":\"" + comment + "\"")
+                + "}"));
   }
 
   /** A GET as the admin, asserted 200. */
