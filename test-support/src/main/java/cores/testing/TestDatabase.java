@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -43,17 +44,25 @@ public class TestDatabase implements AutoCloseable {
 
   /** A new empty database named {@code <prefix>_<random hex>}. */
   public TestDatabase(String prefix) throws SQLException {
+    this(prefix, Optional.empty());
+  }
+
+  /**
+   * A new database with the changelogs applied in order: a copy of a template database that this
+   * JVM migrated with the same changelogs the first time they were asked for (dropped when the JVM
+   * exits), since a test class that takes a fresh database for each test would otherwise pay for
+   * every migration each time.
+   */
+  public TestDatabase(String prefix, String... changelogs) throws Exception {
+    this(prefix, Optional.of(Templates.name(List.of(changelogs))));
+  }
+
+  private TestDatabase(String prefix, Optional<String> template) throws SQLException {
     byte[] suffix = new byte[6];
     new SecureRandom().nextBytes(suffix);
     name = prefix + "_" + HexFormat.of().formatHex(suffix);
     url = TestPostgres.address().jdbcUrl(name) + "?stringtype=unspecified";
-    admin("CREATE DATABASE " + name);
-  }
-
-  /** A new database with the changelogs applied in order. */
-  public TestDatabase(String prefix, String... changelogs) throws Exception {
-    this(prefix);
-    migrate(changelogs);
+    admin("CREATE DATABASE " + name + template.map(t -> " TEMPLATE " + t).orElse(""));
   }
 
   public final String name() {
@@ -161,6 +170,39 @@ public class TestDatabase implements AutoCloseable {
             DriverManager.getConnection(TestPostgres.address().jdbcUrl("postgres"), USER, "");
         Statement s = c.createStatement()) {
       s.execute(sql);
+    }
+  }
+
+  /** The template databases of this JVM, one per list of changelogs, migrated on first use. */
+  private static final class Templates {
+    private static final Map<List<String>, String> NAMES = new HashMap<>();
+
+    private Templates() {}
+
+    static synchronized String name(List<String> changelogs) throws Exception {
+      String name = NAMES.get(changelogs);
+      if (name == null) {
+        TestDatabase template = new TestDatabase("cores_template");
+        try {
+          template.migrate(changelogs.toArray(String[]::new));
+        } catch (Exception | Error e) {
+          template.close();
+          throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(template::dropQuietly));
+        name = template.name();
+        NAMES.put(changelogs, name);
+      }
+      return name;
+    }
+  }
+
+  private void dropQuietly() {
+    try {
+      close();
+    } catch (SQLException e) {
+      System.getLogger(TestDatabase.class.getName())
+          .log(System.Logger.Level.WARNING, "test database {0} not dropped: {1}", name, e);
     }
   }
 

@@ -34,8 +34,8 @@ public final class DomainDatabase extends TestDatabase {
   public final AtomicInteger transactions = new AtomicInteger();
 
   public DomainDatabase() throws Exception {
-    super("cores_domain_test");
-    migrate(
+    super(
+        "cores_domain_test",
         // the persistence bundle's own: btree_gist and the change log's trigger
         "db/changelog.sql",
         "cores/accounts/db/changelog.xml",
