@@ -127,7 +127,7 @@ final class ApiClient implements AutoCloseable {
   }
 
   /**
-   * A new API token of a user (the "admin token" of API.md is a token of a staff user).
+   * A new API token of a user (API.md's "admin" endpoints take a staff user's, cron a superuser's).
    *
    * @param basic the user's HTTP Basic header, as {@link #user} returns it
    * @return the token's {@code Authorization} header
