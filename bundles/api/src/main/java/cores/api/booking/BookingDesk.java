@@ -31,6 +31,15 @@ public interface BookingDesk {
   /** A host's sheet; empty when there is no such host. */
   Optional<HostSheet> host(long hostId);
 
+  /**
+   * Why no booking or reservation of the host can be made now, as a post of its forms would be
+   * refused (it has no bookable, or its bookable or the host itself is not active); empty when they
+   * may be made (a reservation holding now is the sheet's to show).
+   *
+   * @since 1.4
+   */
+  Optional<String> unbookable(HostSheet host);
+
   /** The host of a bookable (the original's pages were addressed by bookable). */
   Optional<Long> hostOf(long bookableId);
 

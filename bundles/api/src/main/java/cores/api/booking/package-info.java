@@ -3,7 +3,7 @@
  * reservations, and booking, reserving, changing and cancelling with the domain's rules.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package cores.api.booking;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,6 +9,8 @@ import cores.api.booking.Catalog;
 import cores.api.booking.Hold;
 import cores.api.booking.HostSheet;
 import cores.api.booking.UserRef;
+import cores.api.changes.Change;
+import cores.api.changes.ChangeLog;
 import cores.api.persistence.Transactions;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
@@ -51,17 +53,21 @@ public final class BookingDeskService implements BookingDesk {
   private final Clock clock;
   private final SearchCache search;
   private final HostSheets sheets;
+  private final ChangeLog changes;
 
   @Activate
   public BookingDeskService(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail,
-      @Reference SearchCache search) {
-    this(tx, mail, search, Clock.systemUTC());
+      @Reference SearchCache search,
+      @Reference ChangeLog changes) {
+    this(tx, mail, search, changes, Clock.systemUTC());
   }
 
-  BookingDeskService(Transactions tx, BookingMail mail, SearchCache search, Clock clock) {
+  BookingDeskService(
+      Transactions tx, BookingMail mail, SearchCache search, ChangeLog changes, Clock clock) {
     this.tx = tx;
+    this.changes = changes;
     this.service = new BookingService(mail);
     this.zone = mail.zone();
     this.clock = clock;
@@ -292,6 +298,15 @@ public final class BookingDeskService implements BookingDesk {
   }
 
   @Override
+  public Optional<String> unbookable(HostSheet host) {
+    if (host.bookable() == null) {
+      return Optional.of("This host has no bookable: it cannot be booked.");
+    }
+    return Optional.ofNullable(
+        BookingService.whyNotHoldable(host.bookable().status(), host.status()));
+  }
+
+  @Override
   public Optional<Long> hostOf(long bookableId) {
     return tx.readOnly(
         em -> {
@@ -350,11 +365,24 @@ public final class BookingDeskService implements BookingDesk {
   @Override
   public Hold holdToChange(User actor, Hold.Kind kind, long id) {
     String what = kind == Hold.Kind.BOOKING ? "booking" : "reservation";
-    Hold hold =
-        (kind == Hold.Kind.BOOKING ? booking(id) : reservation(id))
-            .orElseThrow(() -> ProblemException.notFound("No " + what + " with id " + id + "."));
-    BookingService.requireOwnerOrStaff(actor, hold.owner().id(), id, what, "change");
-    return hold;
+    Optional<Hold> found = kind == Hold.Kind.BOOKING ? booking(id) : reservation(id);
+    if (found.isEmpty()) {
+      // a second press of "cancel" (the back button, a double click) finds it gone: say so to
+      // who could have cancelled it, as a second give-back says the booking has ended
+      if (deleted(what, id)
+          && (BookingService.staff(actor) || changes.ownedBy(what, id, actor.id()))) {
+        throw ProblemException.conflict("This " + what + " has already been cancelled.");
+      }
+      throw ProblemException.notFound("No " + what + " with id " + id + ".");
+    }
+    BookingService.requireOwnerOrStaff(actor, found.get().owner().id(), id, what, "change");
+    return found.get();
+  }
+
+  /** Whether the change log's newest change of the hold is its deletion (it was cancelled). */
+  private boolean deleted(String model, long id) {
+    List<Change> newest = changes.history("booking", model, id, 1);
+    return !newest.isEmpty() && "delete".equals(newest.get(0).action());
   }
 
   private Optional<Hold> one(String query, long id) {
@@ -366,7 +394,7 @@ public final class BookingDeskService implements BookingDesk {
   public Hold bookDays(
       User actor, long bookable, LocalDate first, LocalDate last, String comment, Long owner) {
     Instant now = clock.instant();
-    days(first, last);
+    days(first, last, now);
     long id =
         tx.required(
             em ->
@@ -478,13 +506,19 @@ public final class BookingDeskService implements BookingDesk {
         });
   }
 
-  /** Both days are given and in order; the other rules are those of every booking. */
-  private static void days(LocalDate first, LocalDate last) {
+  /**
+   * Both days are given and in order, and the last has not ended (a form for today sent after
+   * midnight: its first day is today still, {@link BookingRules#firstDay}, but a booking of that
+   * day alone would end before it starts); the other rules are those of every booking.
+   */
+  private void days(LocalDate first, LocalDate last, Instant now) {
     FieldErrors errors = new FieldErrors();
     errors.check("start", first == null ? "required" : null);
     errors.check("end", last == null ? "required" : null);
     if (first != null && last != null && last.isBefore(first)) {
       errors.check("end", "the last day may not be before the first");
+    } else if (last != null && !BookingRules.lastDay(last, zone).isAfter(now)) {
+      errors.check("end", "this day is over: the last day may not be in the past");
     }
     errors.throwIfAny();
   }

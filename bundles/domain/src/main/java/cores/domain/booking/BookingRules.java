@@ -40,8 +40,15 @@ public final class BookingRules {
    */
   public static Instant askedBookingEnd(Instant start, Instant before, Instant end, Instant now) {
     boolean running = !start.isAfter(now) && before.isAfter(now);
-    boolean justPast = end != null && end.isBefore(now) && !end.isBefore(now.minus(END_NOW_GRACE));
-    return running && justPast ? now : end;
+    return running && end != null && end.isBefore(now) && withinGrace(end, now) ? now : end;
+  }
+
+  /**
+   * Whether a time is at most {@link #END_NOW_GRACE} before now (or later): one a client read as
+   * "now" and sent, which arrived a little late. The one grace of every "now" sent.
+   */
+  static boolean withinGrace(Instant time, Instant now) {
+    return !time.isBefore(now.minus(END_NOW_GRACE));
   }
 
   /**
@@ -51,9 +58,7 @@ public final class BookingRules {
    * rules to refuse.
    */
   public static Instant askedStart(Instant start, Instant now) {
-    boolean justPast =
-        start != null && start.isBefore(now) && !start.isBefore(now.minus(END_NOW_GRACE));
-    return start == null || justPast ? now : start;
+    return start == null || (start.isBefore(now) && withinGrace(start, now)) ? now : start;
   }
 
   /**
@@ -227,11 +232,13 @@ public final class BookingRules {
 
   /**
    * The start of a hold made for whole days from the site's pages: the beginning of the first day
-   * in the site's zone, or now when that day is today (so a booking for today starts at once).
+   * in the site's zone, or now when that day is today (so a booking for today starts at once). A
+   * day that ended at most {@link #END_NOW_GRACE} ago is today too: a form for today opened before
+   * midnight and sent just after it, as {@link #askedStart} grants the API's "now".
    */
   public static Instant firstDay(LocalDate first, ZoneId zone, Instant now) {
     Instant start = first.atStartOfDay(zone).toInstant();
-    return first.equals(LocalDate.ofInstant(now, zone)) && start.isBefore(now) ? now : start;
+    return start.isBefore(now) && withinGrace(lastDay(first, zone), now) ? now : start;
   }
 
   /** The end of a hold made for whole days: the end of the last day (the next midnight). */

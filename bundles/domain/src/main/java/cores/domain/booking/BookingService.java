@@ -399,7 +399,12 @@ public final class BookingService {
 
   /** The owner or staff may cancel or change. (The original let anyone cancel anyone's booking.) */
   static boolean mayCancel(User actor, long owner) {
-    return actor.id() == owner || (actor.active() && (actor.staff() || actor.superuser()));
+    return actor.id() == owner || staff(actor);
+  }
+
+  /** Whether the actor may cancel or change anyone's hold. */
+  static boolean staff(User actor) {
+    return actor.active() && (actor.staff() || actor.superuser());
   }
 
   /**
@@ -446,17 +451,9 @@ public final class BookingService {
    */
   private static void holdable(Sql sql, long owner, long id) {
     Map<String, Object> bookable = lockBookable(sql, id);
-    if (!Bookables.ACTIVE.equals(bookable.get("status"))) {
-      throw conflict(
-          "bookable",
-          "The host's bookable is "
-              + bookable.get("status")
-              + ", not active: it cannot be booked.");
-    }
-    if (!HostStatus.ACTIVE.equals(bookable.get("host_status"))) {
-      throw conflict(
-          "bookable",
-          "The host is " + bookable.get("host_status") + ", not active: it cannot be booked.");
+    String why = whyNotHoldable(bookable.get("status"), bookable.get("host_status"));
+    if (why != null) {
+      throw conflict("bookable", why);
     }
     Object group = bookable.get("group_id");
     if (group != null
@@ -466,6 +463,21 @@ public final class BookingService {
       String message = "Only members of the host's group may book it.";
       throw new ProblemException(403, "Forbidden", message, Map.of("owner", List.of(message)));
     }
+  }
+
+  /**
+   * The rule of the bookable and its host for a new hold: both are active. Why a hold cannot be
+   * made, or null when it can; one place for the writes ({@link #holdable}) and for the pages,
+   * which say it instead of showing a form ({@link BookingDeskService#unbookable}).
+   */
+  static String whyNotHoldable(Object bookableStatus, Object hostStatus) {
+    if (!Bookables.ACTIVE.equals(bookableStatus)) {
+      return "The host's bookable is " + bookableStatus + ", not active: it cannot be booked.";
+    }
+    if (!HostStatus.ACTIVE.equals(hostStatus)) {
+      return "The host is " + hostStatus + ", not active: it cannot be booked.";
+    }
+    return null;
   }
 
   /**

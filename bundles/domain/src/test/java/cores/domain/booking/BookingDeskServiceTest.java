@@ -16,6 +16,7 @@ import cores.api.web.ProblemException;
 import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
 import cores.domain.sql.Sql;
+import cores.persistence.ChangeLogService;
 import cores.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +53,13 @@ class BookingDeskServiceTest {
     tx = db.transactions();
     fixture = new Fixture(db);
     mail = DomainDatabase.mail(tx, ZONE);
-    desk = new BookingDeskService(tx, mail, new SearchCache(mail), Clock.systemUTC());
+    desk =
+        new BookingDeskService(
+            tx,
+            mail,
+            new SearchCache(mail),
+            ChangeLogService.of(db.dataSource()),
+            Clock.systemUTC());
     ann = db.user("ann", false, Set.of());
     bob = db.user("bob", false, Set.of());
     today = LocalDate.now(ZONE);
@@ -221,7 +228,8 @@ class BookingDeskServiceTest {
       throws Exception {
     BookingMail utc = DomainDatabase.mail(tx, ZoneOffset.UTC);
     BookingDeskService inUtc =
-        new BookingDeskService(tx, utc, new SearchCache(utc), Clock.systemUTC());
+        new BookingDeskService(
+            tx, utc, new SearchCache(utc), ChangeLogService.of(db.dataSource()), Clock.systemUTC());
     long bookable = bookable("desk-9999");
     LocalDate last = LocalDate.of(9999, 12, 31);
     ProblemException e =
@@ -290,6 +298,99 @@ class BookingDeskServiceTest {
     assertEquals(ten, desk.booking(id).orElseThrow().end());
   }
 
+  /**
+   * A form for today opened before midnight and sent just after it: the day that has just ended is
+   * today still (the API's grace for a start just past), later it is the past; a booking of that
+   * day alone is refused as over, not as starting in the past.
+   */
+  @Test
+  void aFormForTodaySentJustAfterMidnightStartsNow() throws Exception {
+    LocalDate day = LocalDate.of(2027, 3, 10);
+    Instant midnight = day.plusDays(1).atStartOfDay(ZONE).toInstant();
+    Instant late = midnight.plusSeconds(30);
+    long bookable = bookable("desk-midnight");
+    Hold booking = at(late).bookDays(ann, bookable, day, day.plusDays(1), "", null);
+    assertEquals(late, booking.start());
+    assertEquals(day.plusDays(2).atStartOfDay(ZONE).toInstant(), booking.end());
+    long other = bookable("desk-midnight-2");
+    ProblemException tooLate =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                at(midnight.plus(BookingRules.END_NOW_GRACE).plusSeconds(1))
+                    .bookDays(ann, other, day, day.plusDays(1), "", null));
+    assertEquals(List.of("may not be in the past"), tooLate.errors().get("start"));
+    ProblemException over =
+        assertThrows(
+            ProblemException.class, () -> at(late).bookDays(ann, other, day, day, "", null));
+    assertEquals(
+        List.of("this day is over: the last day may not be in the past"), over.errors().get("end"));
+    User reserver = db.user("rita", false, Set.of("booking.add_reservation"));
+    Hold reservation = at(late).reserve(reserver, other, day, "", null);
+    assertEquals(late, reservation.start());
+  }
+
+  /**
+   * A second cancel (the back button, a second press) finds the booking gone: its owner and staff
+   * are told it has already been cancelled, anyone else gets the 404 of a booking they cannot see.
+   */
+  @Test
+  void aCancelledHoldIsSaidToBeCancelledToWhoCouldHaveCancelledIt() throws Exception {
+    Instant now = Instant.parse("2026-12-01T10:00:00Z");
+    Instant nine = Instant.parse("2026-12-15T09:00:00Z");
+    long id = book(ann, bookable("desk-cancel-twice"), nine, nine.plus(Duration.ofHours(2)), now);
+    at(now).cancelBooking(ann, id);
+    ProblemException again =
+        assertThrows(
+            ProblemException.class, () -> at(now).holdToChange(ann, Hold.Kind.BOOKING, id));
+    assertEquals(409, again.status());
+    assertEquals("This booking has already been cancelled.", again.getMessage());
+    User staff = db.user("stella", true, Set.of());
+    assertEquals(
+        409,
+        assertThrows(
+                ProblemException.class, () -> at(now).holdToChange(staff, Hold.Kind.BOOKING, id))
+            .status());
+    assertEquals(
+        404,
+        assertThrows(ProblemException.class, () -> at(now).holdToChange(bob, Hold.Kind.BOOKING, id))
+            .status());
+    // never made: still none
+    assertEquals(
+        404,
+        assertThrows(
+                ProblemException.class,
+                () -> at(now).holdToChange(ann, Hold.Kind.RESERVATION, id + 1_000_000))
+            .status());
+  }
+
+  /**
+   * The pages' forms say why a host cannot be booked by the rule the posts are refused by: the
+   * host's own status counts, not only its bookable's.
+   */
+  @Test
+  void aHostThatIsNotActiveIsUnbookableThoughItsBookableIsActive() throws Exception {
+    long bookable = bookable("desk-host-status");
+    long host = desk.hostOf(bookable).orElseThrow();
+    assertEquals(Optional.empty(), desk.unbookable(desk.host(host).orElseThrow()));
+    // as imported, or written past the rule that suspends the bookable
+    db.execute("UPDATE inventory_host SET status = 'retired' WHERE id = " + host);
+    HostSheet retired = desk.host(host).orElseThrow();
+    assertEquals("active", retired.bookable().status());
+    String why = "The host is retired, not active: it cannot be booked.";
+    assertEquals(Optional.of(why), desk.unbookable(retired));
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class, () -> desk.bookDays(ann, bookable, today, today, "", null));
+    assertEquals(why, refused.getMessage());
+    db.execute(
+        "UPDATE inventory_host SET status = 'active' WHERE id = " + host,
+        "UPDATE booking_bookable SET status = 'suspended' WHERE id = " + bookable);
+    assertEquals(
+        Optional.of("The host's bookable is suspended, not active: it cannot be booked."),
+        desk.unbookable(desk.host(host).orElseThrow()));
+  }
+
   /** A booking as the API makes it (any times), at {@code now}; its id. */
   private long book(User owner, long bookable, Instant start, Instant end, Instant now) {
     return tx.required(
@@ -306,7 +407,12 @@ class BookingDeskServiceTest {
 
   /** The desk as it is at that instant. */
   private BookingDeskService at(Instant now) {
-    return new BookingDeskService(tx, mail, new SearchCache(mail), Clock.fixed(now, ZONE));
+    return new BookingDeskService(
+        tx,
+        mail,
+        new SearchCache(mail),
+        ChangeLogService.of(db.dataSource()),
+        Clock.fixed(now, ZONE));
   }
 
   private long bookable(String hostname) {

@@ -11,6 +11,7 @@ import cores.api.accounts.User;
 import cores.api.booking.HostSheet;
 import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
+import cores.persistence.ChangeLogService;
 import cores.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +70,9 @@ class HostSheetsTest {
     tx = db.transactions();
     Fixture fixture = new Fixture(db);
     BookingMail mail = DomainDatabase.mail(tx, ZONE);
-    desk = new BookingDeskService(tx, mail, new SearchCache(mail), clock);
+    desk =
+        new BookingDeskService(
+            tx, mail, new SearchCache(mail), ChangeLogService.of(db.dataSource()), clock);
     ann = db.user("ann", false, Set.of());
     bookable = fixture.bookable("sheet-host", "active");
     host = db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);

@@ -64,7 +64,7 @@ public final class HostPages {
 
   @GET
   public Response host(@PathParam("id") long id, @Context ContainerRequestContext request) {
-    return page(request, id, 200, null, "booking/host.jte");
+    return render(request, 200, view(request, id, null), "booking/host.jte");
   }
 
   @GET
@@ -75,14 +75,9 @@ public final class HostPages {
       return login.get();
     }
     LocalDate today = today();
-    HostSheet.Bookable bookable = sheet(id).bookable();
-    // the form shows why instead (HostView.open); 409 as a post of it would be refused
-    boolean open = bookable != null && "active".equals(bookable.status());
-    return page(
+    return form(
         request,
-        id,
-        open ? 200 : 409,
-        Form.of(Map.of("first", today.toString(), "last", today.toString())),
+        view(request, id, Form.of(Map.of("first", today.toString(), "last", today.toString()))),
         "booking/book.jte");
   }
 
@@ -144,8 +139,10 @@ public final class HostPages {
     if (refused.isPresent()) {
       return refused.get();
     }
-    return page(
-        request, id, 200, Form.of(Map.of("first", today().toString())), "booking/reserve.jte");
+    return form(
+        request,
+        view(request, id, Form.of(Map.of("first", today().toString()))),
+        "booking/reserve.jte");
   }
 
   @POST
@@ -228,20 +225,37 @@ public final class HostPages {
     return Optional.empty();
   }
 
+  /**
+   * A form as opened: when the host cannot be booked or reserved the page says why instead, with
+   * 409, as a post of the form would be refused.
+   */
+  private Response form(ContainerRequestContext request, HostView view, String template) {
+    return render(request, view.open() ? 200 : 409, view, template);
+  }
+
   private Response page(
       ContainerRequestContext request, long id, int status, Form form, String template) {
+    return render(request, status, view(request, id, form), template);
+  }
+
+  private HostView view(ContainerRequestContext request, long id, Form form) {
     Visitor visitor = Visitor.of(request);
     HostSheet host = sheet(id);
-    HostView view =
-        new HostView(
-            host,
-            new Times(desk.zone(), clock.instant()),
-            visitor.user().isPresent(),
-            visitor.may(Permissions.ADD_RESERVATION),
-            visitor.staff(),
-            visitor.user().map(User::id).orElse(-1L),
-            form,
-            visitor.csrfToken());
+    return new HostView(
+        host,
+        new Times(desk.zone(), clock.instant()),
+        visitor.user().isPresent(),
+        visitor.may(Permissions.ADD_RESERVATION),
+        visitor.staff(),
+        visitor.user().map(User::id).orElse(-1L),
+        form,
+        visitor.csrfToken(),
+        desk.unbookable(host).orElse(null));
+  }
+
+  private Response render(
+      ContainerRequestContext request, int status, HostView view, String template) {
+    HostSheet host = view.host();
     String title =
         switch (template) {
           case "booking/book.jte" -> "Book " + host.hostname();

@@ -11,6 +11,8 @@ import cores.web.Times;
  * @param form the form being filled in, null on the host's page
  * @param mayReserve whether the visitor holds booking.add_reservation
  * @param staff whether the visitor is staff (may book for others, cancel anyone's)
+ * @param unbookable why the host cannot be booked or reserved now (the domain's rule, {@link
+ *     cores.api.booking.BookingDesk#unbookable}), null when it can
  */
 public record HostView(
     HostSheet host,
@@ -20,7 +22,8 @@ public record HostView(
     boolean staff,
     long userId,
     Form form,
-    String csrfToken) {
+    String csrfToken,
+    String unbookable) {
 
   /** Whether the visitor may cancel this hold now (owner or staff, before it starts). */
   public boolean mayCancel(Hold hold) {
@@ -28,16 +31,16 @@ public record HostView(
   }
 
   /**
-   * Whether the host has an active bookable: otherwise its booking form shows why it cannot be
-   * booked instead of a form every post of which is refused.
+   * Whether bookings and reservations of the host may be made: otherwise its forms show why instead
+   * of a form every post of which is refused.
    */
   public boolean open() {
-    return host.bookable() != null && "active".equals(host.bookable().status());
+    return unbookable == null;
   }
 
-  /** Whether the host can be booked or reserved now. */
+  /** Whether the host can be booked or reserved now: open and not reserved now. */
   public boolean bookable() {
-    return host.bookable() != null && host.bookable().bookable();
+    return open() && host.bookable().reservation() == null;
   }
 
   /** "free", "booked" or "reserved": a day's look in the strip. */

@@ -13,39 +13,83 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The booking form of a host, which says why instead when the host cannot be booked. */
+/**
+ * The booking and reservation forms of a host, which say why instead when the host cannot be booked
+ * (the desk's reason, {@code BookingDesk.unbookable}), and its page, which offers them only when it
+ * can.
+ */
 class BookPageTest {
   private static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
 
+  private static final String NO_BOOKABLE = "This host has no bookable: it cannot be booked.";
+  private static final String RETIRED = "The host is retired, not active: it cannot be booked.";
+
   @Test
   void aHostWithoutABookableShowsWhyAndNoForm() {
-    String page = page(null);
-    assertTrue(page.contains("This host has no bookable: it cannot be booked."), page);
-    assertFalse(page.contains("name=\"first\""), page);
-    assertTrue(page.contains("href=\"/hosts/7/\""), page);
+    for (String template : FORMS) {
+      String page = page(template, "active", null, NO_BOOKABLE);
+      assertTrue(page.contains(NO_BOOKABLE), page);
+      assertFalse(page.contains("name=\"first\""), page);
+      assertTrue(page.contains("href=\"/hosts/7/\""), page);
+    }
   }
 
   @Test
-  void aHostWhoseBookableIsNotActiveShowsItsStatusAndNoForm() {
-    String page = page(new HostSheet.Bookable(3, "maintenance", "new disks", null));
-    assertTrue(page.contains("Its booking status is maintenance: new disks."), page);
-    assertFalse(page.contains("name=\"first\""), page);
-    assertTrue(page.contains("href=\"/hosts/7/\""), page);
+  void aHostWhoseBookableIsNotActiveShowsWhyWithItsCommentAndNoForm() {
+    for (String template : FORMS) {
+      String page =
+          page(
+              template,
+              "active",
+              new HostSheet.Bookable(3, "maintenance", "new disks", null),
+              "The host's bookable is maintenance, not active: it cannot be booked.");
+      assertTrue(
+          page.contains(
+              "The host's bookable is maintenance, not active: it cannot be booked.</strong>"
+                  + " (new disks)"),
+          page);
+      assertFalse(page.contains("name=\"first\""), page);
+      assertTrue(page.contains("href=\"/hosts/7/\""), page);
+    }
+  }
+
+  /** The host's own status counts, not only its bookable's: no form, no Book button. */
+  @Test
+  void aHostThatIsNotActiveShowsWhyAndNoFormNorButtons() {
+    HostSheet.Bookable active = new HostSheet.Bookable(3, "active", "", null);
+    for (String template : FORMS) {
+      String page = page(template, "retired", active, RETIRED);
+      assertTrue(page.contains(RETIRED), page);
+      assertFalse(page.contains("name=\"first\""), page);
+    }
+    String host = page("booking/host.jte", "retired", active, RETIRED);
+    assertTrue(host.contains(RETIRED), host);
+    assertFalse(host.contains("href=\"/hosts/7/book\""), host);
+    assertFalse(host.contains("href=\"/hosts/7/reserve\""), host);
   }
 
   @Test
   void anActiveBookableShowsTheForm() {
-    String page = page(new HostSheet.Bookable(3, "active", "", null));
-    assertTrue(page.contains("name=\"first\""), page);
-    assertFalse(page.contains("cannot be booked"), page);
+    HostSheet.Bookable active = new HostSheet.Bookable(3, "active", "", null);
+    for (String template : FORMS) {
+      String page = page(template, "active", active, null);
+      assertTrue(page.contains("name=\"first\""), page);
+      assertFalse(page.contains("cannot be booked"), page);
+    }
+    String host = page("booking/host.jte", "active", active, null);
+    assertTrue(host.contains("href=\"/hosts/7/book\""), host);
+    assertTrue(host.contains("href=\"/hosts/7/reserve\""), host);
   }
 
-  private static String page(HostSheet.Bookable bookable) {
+  private static final List<String> FORMS = List.of("booking/book.jte", "booking/reserve.jte");
+
+  private static String page(
+      String template, String status, HostSheet.Bookable bookable, String unbookable) {
     HostSheet host =
         new HostSheet(
             7,
             "node07",
-            "active",
+            status,
             "192.0.2.7",
             null,
             "",
@@ -65,17 +109,18 @@ class BookPageTest {
             List.of(),
             List.of());
     return Rendered.page(
-        "booking/book.jte",
-        "Book node07",
-        "/hosts/7/book",
+        template,
+        "node07",
+        "/hosts/7/",
         new HostView(
             host,
             new Times(ZoneId.of("Europe/Zurich"), NOW),
             true,
-            false,
+            true,
             false,
             4,
             Form.of(Map.of("first", "2026-12-07", "last", "2026-12-07")),
-            "token"));
+            "token",
+            unbookable));
   }
 }
