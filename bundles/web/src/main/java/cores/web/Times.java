@@ -97,14 +97,18 @@ public final class Times {
     return end == null ? "" : LocalDate.ofInstant(end.minusNanos(1), zone).toString();
   }
 
-  /** How long from now until the instant, roughly: "3 days", "5 hours", "12 minutes". */
+  /**
+   * How long from now until the instant, roughly: "3 days", "5 hours", "12 minutes", "less than a
+   * minute".
+   */
   public String until(Instant time) {
-    return span(Duration.between(now, time));
+    return span(Duration.between(now, time), "less than a minute");
   }
 
-  /** How long ago the instant was, roughly. */
-  public String since(Instant time) {
-    return span(Duration.between(time, now));
+  /** When the instant was, roughly: "3 days ago", "12 minutes ago", "just now". */
+  public String ago(Instant time) {
+    String span = span(Duration.between(time, now), null);
+    return span == null ? "just now" : span + " ago";
   }
 
   /** Whether the date's year has the four digits that {@code yyyy} writes without a sign. */
@@ -131,8 +135,12 @@ public final class Times {
     return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
-  private static String span(Duration duration) {
+  /** A duration, roughly; {@code underAMinute} when it is less than a minute (or negative). */
+  private static String span(Duration duration, String underAMinute) {
     long minutes = Math.max(0, duration.toMinutes());
+    if (minutes == 0) {
+      return underAMinute;
+    }
     if (minutes >= 2 * 24 * 60) {
       return minutes / (24 * 60) + " days";
     }

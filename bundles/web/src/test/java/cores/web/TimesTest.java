@@ -94,6 +94,20 @@ class TimesTest {
     return instants;
   }
 
+  /** A booking ended a moment ago ended "just now", not "0 minutes ago". */
+  @Test
+  void agoSaysJustNowUnderAMinuteAndTheSpanAfter() {
+    Instant now = Instant.parse("2026-12-07T09:00:00Z");
+    Times times = new Times(ZoneOffset.UTC, now);
+    assertEquals("just now", times.ago(now));
+    assertEquals("just now", times.ago(now.minusSeconds(59)));
+    assertEquals("1 minute ago", times.ago(now.minusSeconds(60)));
+    assertEquals("5 hours ago", times.ago(now.minus(Duration.ofHours(5))));
+    assertEquals("3 days ago", times.ago(now.minus(Duration.ofDays(3))));
+    assertEquals("less than a minute", times.until(now.plusSeconds(30)));
+    assertEquals("12 minutes", times.until(now.plusSeconds(12 * 60 + 5)));
+  }
+
   @Test
   void dateTimeAndDateAreThePatternsTextInEveryZoneAcrossItsChangesOfOffset() {
     int compared = 0;
