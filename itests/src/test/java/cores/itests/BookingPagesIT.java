@@ -214,10 +214,17 @@ class BookingPagesIT {
     assertTrue(annBrowser.text().contains("Cancel this booking?"), annBrowser.text());
     annBrowser.assertAccessible();
     annBrowser.screenshot("cancel");
+    String cancel = annBrowser.path();
     annBrowser.follow("button.cores-button--danger");
     assertEquals("/", annBrowser.path());
     assertTrue(annBrowser.text().contains("Cancelled the booking of pg-01"), annBrowser.text());
     assertFalse(site.get("/api/booking/booking/").contains("load tests"));
+    // the back button to the question, a second press: it says so, not "no booking with id"
+    annBrowser.driver().navigate().back();
+    String again = annBrowser.text();
+    assertTrue(again.contains("This booking has already been cancelled."), again);
+    String session = annBrowser.driver().manage().getCookieNamed("cores_session").getValue();
+    assertEquals(409, status(cancel, session), cancel);
   }
 
   @Test
@@ -510,6 +517,37 @@ class BookingPagesIT {
         annBrowser.text());
     annBrowser.assertAccessible();
     assertFalse(site.get("/api/booking/booking/").contains("twice sent"));
+  }
+
+  /**
+   * A host that is not active (its bookable suspended with it) offers neither form: both say why,
+   * with 409, as their posts would be refused; its page has no Book or Reserve button.
+   */
+  @Test
+  @Order(30)
+  void theFormsOfAHostThatIsNotActiveSayWhyInsteadOfAForm() throws Exception {
+    long host = hosts.get(4);
+    HttpResponse<String> missing =
+        site.api()
+            .send(
+                "PATCH",
+                "/api/inventory/host/" + host + "/",
+                site.admin(),
+                "{\"status\":\"missing\"}");
+    assertEquals(200, missing.statusCode(), missing.body());
+    Browser staff = site.browser(false, 1280);
+    WebSite.logIn(staff, site.user("dora", true));
+    String session = staff.driver().manage().getCookieNamed("cores_session").getValue();
+    for (String form : List.of("book", "reserve")) {
+      String path = "/hosts/" + host + "/" + form;
+      assertEquals(409, status(path, session), path);
+      staff.open(path);
+      assertTrue(staff.text().contains("it cannot be booked"), staff.text());
+      assertTrue(staff.all("main form[method=post]").isEmpty(), staff.text());
+      staff.assertAccessible();
+    }
+    staff.open("/hosts/" + host + "/");
+    assertTrue(staff.all("a[href$='/book'], a[href$='/reserve']").isEmpty(), staff.text());
   }
 
   /** Fills the booking form with days from today (in UTC, the site's zone here) and submits. */
