@@ -313,6 +313,34 @@ class AuthenticationTest extends ServerFixture {
     assertEquals(200, accepted.statusCode(), accepted.body());
   }
 
+  /**
+   * A form post's token is its one {@code csrfmiddlewaretoken} field: a second one is refused even
+   * when the first is right, as a post that reads no body (a page's button) would never see it; a
+   * name spelt with escapes is the same field, as the resource decodes it.
+   */
+  @Test
+  void aFormPostWithTheTokenFieldTwiceIsRefusedEvenWhenTheFirstIsRight() throws Exception {
+    Login login = login(null);
+    String cookie = "cores_session=" + login.session();
+    String token = "csrfmiddlewaretoken=" + login.csrf();
+    String form = "application/x-www-form-urlencoded";
+    HttpResponse<String> accepted =
+        send("POST", "/api/things/guarded", token, "Cookie", cookie, "Content-Type", form);
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    for (String twice :
+        List.of(
+            token + "&csrfmiddlewaretoken=forged",
+            token + "&" + token,
+            token + "&csrfmiddlewaretok%65n=forged",
+            token + "&csrfmiddlewaretoken")) {
+      Map<String, Object> body =
+          problem(
+              send("POST", "/api/things/guarded", twice, "Cookie", cookie, "Content-Type", form),
+              403);
+      assertEquals("CSRF token missing or incorrect.", body.get("detail"), twice);
+    }
+  }
+
   @Test
   void crossOriginASessionsUnsafeRequestFromAnotherSiteIsRefusedEvenWithItsToken()
       throws Exception {

@@ -362,7 +362,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
   /**
    * The CSRF token of an unsafe request: the header, or for an HTML form post (which cannot set
    * headers) the form field {@value Whiteboard#CSRF_FIELD}. The form body is read here and put back
-   * for the resource.
+   * for the resource. A form with the field twice has none (refused as a wrong one): a page whose
+   * post reads no body (a "Run now" button) would not see the second, and which was meant is not
+   * guessed. Names are decoded as the resource decodes them, so an encoded name is the field too.
    */
   private static String csrfToken(ContainerRequestContext request) {
     String header = request.getHeaderString(CSRF_HEADER);
@@ -377,13 +379,30 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
       return null;
     }
     request.setEntityStream(new ByteArrayInputStream(body));
-    for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
+    return formToken(new String(body, StandardCharsets.US_ASCII));
+  }
+
+  /** The one {@value Whiteboard#CSRF_FIELD} of a form body; null when it has none, or more. */
+  static String formToken(String body) {
+    String token = null;
+    int found = 0;
+    for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equals(Whiteboard.CSRF_FIELD)) {
-        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      if (Whiteboard.CSRF_FIELD.equals(decoded(eq < 0 ? pair : pair.substring(0, eq)))) {
+        found++;
+        token = eq < 0 ? "" : decoded(pair.substring(eq + 1));
       }
     }
-    return null;
+    return found == 1 ? token : null;
+  }
+
+  /** A form body's name or value decoded; null when its escapes are malformed. */
+  private static String decoded(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static void authenticated(ContainerRequestContext request, User user, String scheme) {
