@@ -90,6 +90,10 @@ class AdminConfirmationsIT {
         goes.contains(
             "1 booking (by bookable) will be deleted too: del-host from 2099-12-24 11:00:00"),
         goes);
+    // with whose it is, as the bookings' list shows it: one host's bookings told apart
+    assertTrue(
+        goes.matches("(?s).*del-host from 2099-12-24 11:00:00 \\S+ \\(owner plainowner\\).*"),
+        goes);
     root.assertAccessible();
 
     // a group hosts refer to: said up front, in people's words, and no delete offered
@@ -112,6 +116,7 @@ class AdminConfirmationsIT {
     assertTrue(
         stops.contains("1 booking refers to it as owner: del-host from 2099-12-24 11:00:00"),
         stops);
+    assertFalse(stops.contains("(owner plainowner)"), "the user deleted is not named again");
     assertEquals(
         1, root.all("#obstacles a[href='/admin/booking/booking/" + booking + "']").size(), stops);
     root.assertAccessible();

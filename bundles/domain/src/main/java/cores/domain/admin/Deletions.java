@@ -17,9 +17,9 @@ import java.util.function.Function;
  * What deleting rows of a table does, from the database's own foreign keys, followed through every
  * cascade as Django's delete confirmation does: the rows deleted with them (and those deleted with
  * those), the rows left without them, and the rows in the way. Each line names its rows as the
- * admin names them everywhere ({@link Labels}: a booking by its host and start), at most {@link
- * #NAMED} of them and a count of the rest. Identifiers in SQL come from the database's catalog,
- * never from input.
+ * admin names them everywhere ({@link Labels}: a booking by its host and start, with its owner), at
+ * most {@link #NAMED} of them and a count of the rest. Identifiers in SQL come from the database's
+ * catalog, never from input.
  */
 final class Deletions {
   /**
@@ -28,6 +28,9 @@ final class Deletions {
    */
   static final Map<String, String> ACCOUNTS_TABLES =
       Map.of("auth.user", "auth_user", "auth.group", "auth_group");
+
+  /** The tables whose rows have an owner, named with their own ({@link #named}). */
+  private static final Set<String> OWNED = Set.of("booking_booking", "booking_reservation");
 
   /** The rows a line names; the rest are counted. */
   static final int NAMED = 10;
@@ -90,7 +93,9 @@ final class Deletions {
       }
       List<Long> found = walk.referring(referring, column, ids, Set.of());
       if (!found.isEmpty()) {
-        refusing.add(new Referring(referring, via(column), found, walk.names(referring, found)));
+        // the owner is the user being deleted, or no one: not said again for each row
+        refusing.add(
+            new Referring(referring, via(column), found, walk.names(referring, found, false)));
       }
     }
     return refusing;
@@ -158,7 +163,7 @@ final class Deletions {
       }
       int n = found.size();
       String what = n + " " + noun(referring, n);
-      String names = named(referring, found);
+      String names = named(referring, found, true);
       switch (rule) {
         case "c" -> {
           goes.add(what + " (by " + via + ") will be deleted too" + names);
@@ -191,18 +196,27 @@ final class Deletions {
         .toList();
   }
 
-  /** ": a, b, c and 4 more": the rows' names, a bounded list of them. */
-  private String named(String table, List<Long> ids) {
-    List<String> parts = new ArrayList<>(names(table, ids).values());
+  /**
+   * ": a, b, c and 4 more": the rows' names, a bounded list of them; with {@code owners}, a
+   * booking's or reservation's owner after its name, as their lists show it: one host's bookings
+   * are told apart by whose they are.
+   */
+  private String named(String table, List<Long> ids, boolean owners) {
+    List<String> parts = new ArrayList<>(names(table, ids, owners).values());
     String rest = ids.size() > NAMED ? " and " + (ids.size() - NAMED) + " more" : "";
     return ": " + String.join("; ", parts) + rest;
   }
 
   /** The first {@link #NAMED} rows by name, in their order ({@code #id} for one gone). */
-  private Map<Long, String> names(String table, List<Long> ids) {
+  private Map<Long, String> names(String table, List<Long> ids, boolean owners) {
     List<Long> shown = ids.subList(0, Math.min(NAMED, ids.size()));
     // named as everywhere else (a booking as its host and start), not in words of their own
     String label = Labels.labelOf(table, zone);
+    if (owners && OWNED.contains(table)) {
+      label +=
+          " || coalesce(' (owner ' || (SELECT u.username FROM accounts_user_v1 u"
+              + " WHERE u.id = x.owner_id) || ')', '')";
+    }
     Map<Long, String> names = new HashMap<>();
     sql.rows(
             "SELECT x.id, "

@@ -69,7 +69,7 @@ class DeleteConfirmationTest extends AdminDeskTest {
         List.of(
             "1 bookable (by host) will be deleted too: cascade-host",
             "1 booking (by bookable) will be deleted too: cascade-host from 2099-12-24 10:00:00"
-                + " UTC"),
+                + " UTC (owner cascadeplain)"),
         lines);
     assertEquals(List.of(), admin.obstacles(staff, model("host"), List.of(host)));
   }
