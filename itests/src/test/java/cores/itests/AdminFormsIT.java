@@ -256,6 +256,109 @@ class AdminFormsIT {
         changes, site.api().db().number("SELECT count(*) FROM cores_change"), "nothing written");
   }
 
+  /**
+   * As the user pages' forms: a field the admin's form sends once, sent twice, is refused at the
+   * field ("Sent twice") with the form shown again and nothing written; what the form sends more
+   * than once (a permissions picker's ticked boxes, a list's ticked rows) goes on.
+   */
+  @Test
+  @Order(40)
+  void aFieldSentTwiceIsRefusedAtTheFieldButTheTickedBoxesAndRowsRepeat() throws Exception {
+    String details = "SELECT details FROM inventory_host WHERE id = ?";
+    String before = site.api().db().text(details, hostId);
+    root.open("/admin/inventory/host/" + hostId);
+    HttpResponse<String> changed =
+        post(
+            root,
+            "/admin/inventory/host/" + hostId,
+            changeForm(Map.of("details", "first")) + "&details=second");
+    assertEquals(400, changed.statusCode(), changed.body());
+    assertTrue(
+        changed.body().contains("id=\"f-details-error\">Sent twice: which of its values was meant"),
+        changed.body());
+    assertEquals(before, site.api().db().text(details, hostId), "nothing written");
+
+    root.open("/admin/auth/group/add");
+    String token = "csrfmiddlewaretoken=" + csrf(root);
+    String picked = "&permissions=inventory.view_host&permissions=inventory.view_nic";
+    HttpResponse<String> twice = post(root, "/admin/auth/group/add", token + "&name=a&name=b");
+    assertEquals(400, twice.statusCode(), twice.body());
+    assertTrue(twice.body().contains("id=\"f-name-error\">Sent twice"), twice.body());
+    assertEquals(
+        0, site.api().db().number("SELECT count(*) FROM auth_group WHERE name IN ('a', 'b')"));
+    HttpResponse<String> added =
+        post(root, "/admin/auth/group/add", token + "&name=twice-picked" + picked);
+    assertEquals(303, added.statusCode(), added.body());
+    assertEquals(
+        "inventory.view_host,inventory.view_nic",
+        site.api()
+            .db()
+            .text(
+                "SELECT string_agg(p.permission, ',' ORDER BY p.permission) FROM"
+                    + " auth_group_permissions p JOIN auth_group g ON g.id = p.group_id"
+                    + " WHERE g.name = 'twice-picked'"));
+
+    // a list's bulk action and a delete's confirmation: their rows repeat, nothing else
+    String status = "SELECT status FROM inventory_host WHERE id = ?";
+    String hostStatus = site.api().db().text(status, hostId);
+    root.open("/admin/inventory/host");
+    token = "csrfmiddlewaretoken=" + csrf(root);
+    HttpResponse<String> bulk =
+        post(
+            root,
+            "/admin/inventory/host",
+            token + "&action=status_missing&action=status_active&ids=" + hostId + "&ids=" + lentId);
+    assertEquals(400, bulk.statusCode(), bulk.body());
+    assertTrue(bulk.body().contains("Nothing was done: field action: Sent twice"), bulk.body());
+    assertEquals(hostStatus, site.api().db().text(status, hostId), "nothing written");
+    HttpResponse<String> delete =
+        post(
+            root,
+            "/admin/inventory/host/delete",
+            token + "&confirmed=yes&confirmed=no&ids=" + hostId + "&ids=" + lentId);
+    assertEquals(400, delete.statusCode(), delete.body());
+    assertTrue(
+        delete.body().contains("Nothing was done: field confirmed: Sent twice"), delete.body());
+    assertEquals(
+        2,
+        site.api()
+            .db()
+            .number("SELECT count(*) FROM inventory_host WHERE id IN (?, ?)", hostId, lentId));
+  }
+
+  /**
+   * A button whose post reads no form (a job's "Run now", an object's delete) takes the CSRF token
+   * field once: a second one is refused, even when the first is right, as a wrong token is.
+   */
+  @Test
+  @Order(41)
+  void aButtonsPostWithASecondCsrfTokenIsRefused() throws Exception {
+    root.open("/admin/jobs");
+    String token = "csrfmiddlewaretoken=" + csrf(root);
+    String runs = "SELECT count(*) FROM jobs_run WHERE trigger = 'manual'";
+    long before = site.api().db().number(runs);
+    for (String twice : List.of("&csrfmiddlewaretoken=forged", "&" + token)) {
+      HttpResponse<String> run = post(root, "/admin/jobs/maintenance/run", token + twice);
+      assertEquals(403, run.statusCode(), twice + ": " + run.body());
+      HttpResponse<String> delete =
+          post(root, "/admin/inventory/host/" + lentId + "/delete", token + twice);
+      assertEquals(403, delete.statusCode(), twice + ": " + delete.body());
+    }
+    assertEquals(before, site.api().db().number(runs), "not run");
+    assertEquals(
+        1, site.api().db().number("SELECT count(*) FROM inventory_host WHERE id = ?", lentId));
+    // the token once: the button works
+    HttpResponse<String> run = post(root, "/admin/jobs/maintenance/run", token);
+    assertEquals(303, run.statusCode(), run.body());
+    assertEquals(before + 1, site.api().db().number(runs));
+  }
+
+  private static String csrf(Browser browser) {
+    return java.net.URLEncoder.encode(
+        browser.find("input[name=csrfmiddlewaretoken]").getAttribute("value"),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private HttpResponse<String> get(Browser browser, String path) throws Exception {
     String session = browser.driver().manage().getCookieNamed("cores_session").getValue();
     return http.send(

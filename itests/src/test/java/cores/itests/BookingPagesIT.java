@@ -488,20 +488,22 @@ class BookingPagesIT {
   }
 
   /**
-   * A booking form posted with a field twice (two first days, two CSRF tokens) is shown again with
-   * the problem at the field and nothing is booked, as the JSON API refuses a key sent twice.
+   * A booking form posted with a field twice (two first days) is shown again with the problem at
+   * the field and nothing is booked, as the JSON API refuses a key sent twice; with two CSRF tokens
+   * it is refused before any page reads it, as every form post is.
    */
   @Test
   @Order(22)
   void aFieldSentTwiceShowsTheFormAgainWithTheProblemAtTheField() throws Exception {
     String form = "first=" + day(1) + "&last=" + day(2) + "&comment=twice+sent";
-    for (String twice : List.of(form + "&first=" + day(3), form + "&csrfmiddlewaretoken=forged")) {
-      HttpResponse<String> refused = annPostsBookingForm(hosts.get(4), twice);
-      assertEquals(400, refused.statusCode(), twice + ": " + refused.body());
-      assertTrue(refused.body().toLowerCase().contains("sent twice"), refused.body());
-      assertTrue(
-          refused.body().contains("value=\"" + day(1) + "\""), "as typed: " + refused.body());
-    }
+    String twice = form + "&first=" + day(3);
+    HttpResponse<String> refused = annPostsBookingForm(hosts.get(4), twice);
+    assertEquals(400, refused.statusCode(), twice + ": " + refused.body());
+    assertTrue(refused.body().toLowerCase().contains("sent twice"), refused.body());
+    assertTrue(refused.body().contains("value=\"" + day(1) + "\""), "as typed: " + refused.body());
+    HttpResponse<String> tokens =
+        annPostsBookingForm(hosts.get(4), form + "&csrfmiddlewaretoken=forged");
+    assertEquals(403, tokens.statusCode(), tokens.body());
     annBrowser.open("/hosts/" + hosts.get(4) + "/book");
     annBrowser
         .driver()

@@ -276,7 +276,16 @@ public final class ModelPages {
       @PathParam("app") String app,
       @PathParam("model") String name,
       MultivaluedMap<String, String> posted) {
-    return delete(request, pages.model(app, name), ids(posted));
+    AdminModel model = pages.model(app, name);
+    List<Long> ids = ids(posted);
+    // the confirmation again, saying which field came twice: only its ticked rows may repeat
+    List<String> twice = RefusedFilters.twice(posted);
+    if (!twice.isEmpty()) {
+      Visitor visitor = Visitor.of(request);
+      requireWritable(request, model);
+      return Confirmations.page(pages, request, visitor, model, ids, null, twice, 400);
+    }
+    return delete(request, model, ids);
   }
 
   @GET
@@ -314,7 +323,7 @@ public final class ModelPages {
     User user = visitor.user().orElseThrow();
     AdminDesk.Created created;
     try {
-      PostedForm.requireStorable(posted);
+      PostedForm.requireSound(posted, PostedForm.many(model, pages.allInlineModels(model)));
       created =
           inlines.isEmpty()
               ? desk.createShown(user, model, values)

@@ -83,7 +83,7 @@ public final class ObjectForms {
     AdminAccess.require(visitor, model, spec.action());
     AdminAccess.requireWritable(request, model);
     try {
-      PostedForm.requireStorable(posted);
+      PostedForm.requireSound(posted, PostedForm.many(spec.fields())::contains);
       pages
           .desk()
           .submit(

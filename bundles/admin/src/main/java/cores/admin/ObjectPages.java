@@ -118,6 +118,12 @@ public final class ObjectPages {
     List<InlineChange> inlines =
         PostedForm.inlineChanges(visitor, model, pages.allInlineModels(model), posted);
     String opened = posted.getFirst(EditedSince.FIELD);
+    try {
+      // before any check reads a field's first value: which was meant is not guessed
+      PostedForm.requireSound(posted, PostedForm.many(model, pages.allInlineModels(model)));
+    } catch (ProblemException e) {
+      return asPosted(request, visitor, model, id, values, inlines, opened, e);
+    }
     Map<String, String> current = opened(visitor, model, id);
     String now = current.get(EditedSince.FIELD);
     if (opened == null || opened.isBlank()) {
@@ -154,7 +160,6 @@ public final class ObjectPages {
       }
     }
     try {
-      PostedForm.requireStorable(posted);
       pages.desk().update(visitor.user().orElseThrow(), model, id, values, inlines);
     } catch (ProblemException e) {
       if (refusedAtFields(e)) {

@@ -5,14 +5,18 @@ import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.admin.NamingProblem;
 import cores.api.web.ProblemException;
+import cores.api.web.SentTwice;
 import cores.api.web.StorableText;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The admin's forms as posted and as first shown: field values, ids, page numbers. */
 final class PostedForm {
@@ -58,14 +62,37 @@ final class PostedForm {
 
   /**
    * Refuses a form holding text that PostgreSQL would not store as sent ({@link StorableText}, e.g.
-   * a NUL): 400 at the fields that hold it, so the form is shown again as typed, nothing written.
+   * a NUL) or a field sent twice that {@code many} does not declare multi-valued ({@link
+   * SentTwice}: which value was meant is not guessed): 400 at the fields that hold it, so the form
+   * is shown again as typed, nothing written.
    */
-  static void requireStorable(MultivaluedMap<String, String> posted) {
-    Map<String, List<String>> problems = StorableText.problems(posted);
+  static void requireSound(MultivaluedMap<String, String> posted, Predicate<String> many) {
+    Map<String, List<String>> problems = new LinkedHashMap<>(SentTwice.problems(posted, many));
+    StorableText.problems(posted).forEach(problems::putIfAbsent);
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
   }
+
+  /**
+   * The fields an add or change form may send more than once: its multi-selects' and permission
+   * pickers' ticked boxes, and each inline's list of the rows it showed ({@code nic-rows}).
+   */
+  static Predicate<String> many(AdminModel model, List<AdminModel> inlines) {
+    Set<String> many = new HashSet<>(many(model.fields()));
+    inlines.forEach(inline -> many.add(inline.name() + ROWS));
+    return many::contains;
+  }
+
+  /** The fields of a form that post one value a ticked box. */
+  static Set<String> many(List<AdminField> fields) {
+    Set<String> many = new HashSet<>();
+    fields.stream().filter(PostedForm::manyValues).forEach(f -> many.add(f.name()));
+    return many;
+  }
+
+  /** The field listing an inline's rows the form showed, after the inline's name. */
+  private static final String ROWS = "-rows";
 
   /** A multi and a permissions field post one value a ticked box; the desks read one a line. */
   private static boolean manyValues(AdminField field) {
@@ -175,7 +202,7 @@ final class PostedForm {
       }
       Views.Allowed allowed = AdminAccess.allowed(visitor, inline);
       List<Long> rows = new ArrayList<>();
-      for (String id : posted.getOrDefault(inline.name() + "-rows", List.of())) {
+      for (String id : posted.getOrDefault(inline.name() + ROWS, List.of())) {
         rows.add(id(id));
       }
       for (long row : rows.stream().distinct().toList()) {

@@ -3,11 +3,13 @@ package cores.admin;
 import cores.api.admin.AdminModel;
 import cores.api.web.ProblemException;
 import cores.api.web.RefusedQuery;
+import cores.api.web.SentTwice;
 import cores.api.web.StorableText;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A list's filter values the desk refused (not an option: an edited URL), dropped so that the list
@@ -72,7 +74,8 @@ final class RefusedFilters {
 
   /**
    * The problems of a bulk action's form: a field holding text PostgreSQL would not store ({@link
-   * StorableText}; none is typed, so it was forged), else no action chosen. None when it may go on.
+   * StorableText}; none is typed, so it was forged), a field sent twice but the rows ({@link
+   * #twice}), else no action chosen. None when it may go on.
    */
   static Bulk bulk(MultivaluedMap<String, String> posted) {
     List<String> problems = new ArrayList<>();
@@ -81,10 +84,29 @@ final class RefusedFilters {
             (field, messages) ->
                 messages.forEach(m -> problems.add("Nothing was done: field " + field + ": " + m)));
     boolean forged = !problems.isEmpty();
+    if (!forged) {
+      problems.addAll(twice(posted));
+    }
     if (!forged && PostedForm.first(posted, "action").isBlank()) {
       problems.add("No action was chosen: choose one for the selected rows, then Go.");
     }
     return new Bulk(problems, forged);
+  }
+
+  /** The rows a list's form may tick or list more than once; no other field is sent twice. */
+  private static final Set<String> ROWS = Set.of("ids", Selection.PAGE_IDS);
+
+  /**
+   * The fields of a list's or a confirmation's form sent twice but their rows ({@link SentTwice}),
+   * each named with its problem; empty when none was.
+   */
+  static List<String> twice(MultivaluedMap<String, String> posted) {
+    List<String> problems = new ArrayList<>();
+    SentTwice.problems(posted, ROWS::contains)
+        .forEach(
+            (field, messages) ->
+                messages.forEach(m -> problems.add("Nothing was done: field " + field + ": " + m)));
+    return problems;
   }
 
   /**

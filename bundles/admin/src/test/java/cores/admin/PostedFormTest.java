@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
 import cores.api.web.ProblemException;
+import cores.api.web.SentTwice;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
@@ -51,7 +53,9 @@ class PostedFormTest {
     posted.add("name", "sta\u0000ff");
     posted.addAll("kinds", "a", "b");
     ProblemException refused =
-        assertThrows(ProblemException.class, () -> PostedForm.requireStorable(posted));
+        assertThrows(
+            ProblemException.class,
+            () -> PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains));
     assertEquals(400, refused.status());
     Form form =
         new Form(PostedForm.values(GROUP, posted))
@@ -63,7 +67,74 @@ class PostedFormTest {
     assertEquals("a\nb", form.value("kinds"));
     // tab, line feed and the other control characters PostgreSQL stores as sent
     posted.putSingle("name", "tab\tline\nescape\u001b");
-    PostedForm.requireStorable(posted);
+    PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains);
+  }
+
+  /**
+   * As the user pages' forms: a field the form sends once, sent twice, is refused at the field with
+   * the form as typed; the ticked boxes of a multi-select and of the permissions picker repeat.
+   */
+  @Test
+  void aSingleValuedFieldSentTwiceIsRefusedAtItsFieldAndAMultiMayRepeat() {
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.addAll("name", "staff", "admins");
+    posted.addAll("permissions", "inventory.view_host", "inventory.view_nic");
+    posted.addAll("kinds", "a", "b");
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class,
+            () -> PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains));
+    assertEquals(400, refused.status());
+    assertEquals(Map.of("name", List.of(SentTwice.MESSAGE)), refused.errors());
+    Form form =
+        new Form(PostedForm.values(GROUP, posted))
+            .refused(refused, List.of("name", "permissions", "kinds"));
+    assertEquals(
+        List.of(Views.Message.of("Sent twice: which of its values was meant is not guessed.")),
+        form.errors("name"));
+    assertEquals("staff", form.value("name"), "as typed, its first value");
+    posted.putSingle("name", "staff");
+    PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains);
+  }
+
+  /** An inline's list of its rows repeats; its rows' fields, the digest and the token do not. */
+  @Test
+  void anInlinesRowsRepeatButNotTheirFields() {
+    AdminModel host =
+        new AdminModel(
+            "inventory",
+            "host",
+            "Hosts",
+            GROUP,
+            List.of("name"),
+            List.of(),
+            "name",
+            Map.of(),
+            List.of());
+    AdminModel nic =
+        new AdminModel(
+            "inventory",
+            "nic",
+            "NICs",
+            List.of(new AdminField("mac", "text", true, true, List.of(), null)),
+            List.of("mac"),
+            List.of(),
+            "mac",
+            Map.of(),
+            List.of());
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.addAll("nic-rows", "4", "5");
+    posted.addAll("kinds", "a", "b");
+    PostedForm.requireSound(posted, PostedForm.many(host, List.of(nic)));
+    for (String once : List.of("nic-4-mac", EditedSince.FIELD, "csrfmiddlewaretoken")) {
+      MultivaluedMap<String, String> twice = new MultivaluedHashMap<>(posted);
+      twice.addAll(once, "x", "y");
+      ProblemException refused =
+          assertThrows(
+              ProblemException.class,
+              () -> PostedForm.requireSound(twice, PostedForm.many(host, List.of(nic))));
+      assertEquals(Map.of(once, List.of(SentTwice.MESSAGE)), refused.errors(), once);
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package cores.web;
 import cores.api.web.Dates;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
+import cores.api.web.SentTwice;
 import cores.api.web.StorableText;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class Form {
   }
 
   /** The problem of a field sent more than once. */
-  public static final String TWICE = "Sent twice: which of its values was meant is not guessed.";
+  public static final String TWICE = SentTwice.MESSAGE;
 
   /**
    * The form as posted (the first value of each field), with a problem at each field holding text
