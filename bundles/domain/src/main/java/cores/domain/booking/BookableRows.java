@@ -1,5 +1,6 @@
 package cores.domain.booking;
 
+import cores.api.booking.BookableOrder;
 import cores.api.web.JsonRow;
 import cores.domain.inventory.Names;
 import cores.domain.sql.ChangeMarkers;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -177,22 +179,26 @@ final class BookableRows {
       long name,
       long ip) {}
 
-  /** The orders of the search: by name, then id; the ip's with names and ids after it. */
-  private static final Map<String, Comparator<Row>> ORDERS =
-      Map.of(
-          "hostname",
-          Comparator.comparingLong(Row::name).thenComparingLong(Row::id),
-          "-hostname",
-          Comparator.comparingLong(Row::name).reversed().thenComparingLong(Row::id),
-          "ip",
+  /**
+   * The comparator of each order of the search: by name, then id; the ip's with names and ids after
+   * it. A switch over every order, so that one added to {@link BookableOrder} needs its comparator.
+   */
+  private static Comparator<Row> comparator(BookableOrder order) {
+    return switch (order) {
+      case HOSTNAME -> Comparator.comparingLong(Row::name).thenComparingLong(Row::id);
+      case HOSTNAME_REVERSED ->
+          Comparator.comparingLong(Row::name).reversed().thenComparingLong(Row::id);
+      case IP ->
           Comparator.comparing(BookableRows::ip, Comparator.nullsLast(Comparator.naturalOrder()))
               .thenComparingLong(Row::name)
-              .thenComparingLong(Row::id),
-          "-ip",
+              .thenComparingLong(Row::id);
+      case IP_REVERSED ->
           Comparator.comparing(
                   BookableRows::ip, Comparator.nullsLast(Comparator.<Long>reverseOrder()))
               .thenComparingLong(Row::name)
-              .thenComparingLong(Row::id));
+              .thenComparingLong(Row::id);
+    };
+  }
 
   private static Long ip(Row row) {
     return row.ip() < 0 ? null : row.ip();
@@ -204,29 +210,28 @@ final class BookableRows {
   /** The request time they were all read at (a {@link #refresh} keeps it). */
   final Instant readAt;
 
-  /** The rows in each order of the search, by its name. */
-  private final Map<String, Row[]> orders;
+  /** The rows in each order of the search. */
+  private final Map<BookableOrder, Row[]> orders;
 
   private final Map<Long, Row> byId;
 
   private BookableRows(List<Row> rows, String snapshot, Instant readAt) {
     this.snapshot = snapshot;
     this.readAt = readAt;
-    Map<String, Row[]> ordered = new HashMap<>();
-    ORDERS.forEach(
-        (name, order) -> {
-          Row[] sorted = rows.toArray(Row[]::new);
-          Arrays.sort(sorted, order);
-          ordered.put(name, sorted);
-        });
-    this.orders = Map.copyOf(ordered);
+    Map<BookableOrder, Row[]> ordered = new EnumMap<>(BookableOrder.class);
+    for (BookableOrder order : BookableOrder.values()) {
+      Row[] sorted = rows.toArray(Row[]::new);
+      Arrays.sort(sorted, comparator(order));
+      ordered.put(order, sorted);
+    }
+    this.orders = ordered;
     Map<Long, Row> ids = new HashMap<>();
     rows.forEach(row -> ids.put(row.id(), row));
     this.byId = ids;
   }
 
-  /** The rows in the order of {@code ordering} (hostname, -hostname, ip or -ip). */
-  Row[] in(String ordering) {
+  /** The rows in this order. */
+  Row[] in(BookableOrder ordering) {
     return orders.get(ordering);
   }
 
@@ -269,7 +274,7 @@ final class BookableRows {
     Set<Long> bookables = new HashSet<>(longs(first.get("changed_bookables")));
     Set<Long> hosts = new HashSet<>(longs(first.get("changed_hosts")));
     List<Row> rows = new ArrayList<>(byId.size() + read.size());
-    for (Row row : orders.get("hostname")) {
+    for (Row row : orders.get(BookableOrder.HOSTNAME)) {
       if (!bookables.contains(row.id()) && !hosts.contains(host(row))) {
         long[] place = places == null ? new long[] {row.name(), row.ip()} : places.get(row.id());
         if (place == null) {

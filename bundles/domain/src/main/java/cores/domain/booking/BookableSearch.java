@@ -1,5 +1,6 @@
 package cores.domain.booking;
 
+import cores.api.booking.BookableOrder;
 import cores.api.booking.BookableQuery;
 import cores.api.web.FieldErrors;
 import cores.api.web.JsonRow;
@@ -38,7 +39,7 @@ public final class BookableSearch {
    * The filters of API.md.
    *
    * @param user the asking user's id, or null when anonymous (mine/mygroup then match nothing)
-   * @param ordering hostname, -hostname, ip or -ip (ipsort=1 means ip)
+   * @param ordering the order of the rows ({@code ordering}; ipsort=1 means ip)
    * @param bookable one bookable's id (its detail page), or null for the list
    */
   public record Filters(
@@ -51,19 +52,23 @@ public final class BookableSearch {
       List<Long> hostTypes,
       boolean nores,
       boolean free,
-      String ordering,
+      BookableOrder ordering,
       Long user,
       Long bookable) {
 
     /** From query parameters; 400 naming the parameter for bad values. */
     public static Filters of(Map<String, String> query, Long user) {
       FieldErrors errors = new FieldErrors();
-      String ordering = query.getOrDefault("ordering", "hostname");
+      BookableOrder ordering = BookableOrder.HOSTNAME;
       if (flag(query, "ipsort", errors) && !query.containsKey("ordering")) {
-        ordering = "ip";
+        ordering = BookableOrder.IP;
       }
-      if (!List.of("hostname", "-hostname", "ip", "-ip").contains(ordering)) {
-        errors.check("ordering", "one of hostname, -hostname, ip, -ip");
+      if (query.containsKey("ordering")) {
+        Optional<BookableOrder> named = BookableOrder.of(query.get("ordering"));
+        if (named.isEmpty()) {
+          errors.check("ordering", "one of " + BookableOrder.keys());
+        }
+        ordering = named.orElse(BookableOrder.HOSTNAME);
       }
       Filters filters =
           new Filters(
@@ -95,7 +100,7 @@ public final class BookableSearch {
           query.hostTypes(),
           query.nores(),
           query.free(),
-          query.ipSort() ? "ip" : "hostname",
+          query.order(),
           user.orElse(null),
           null);
     }
@@ -161,7 +166,7 @@ public final class BookableSearch {
     static State of(BookableRows rows, Holdings holdings) {
       BitSet booked = new BitSet(rows.size());
       BitSet reserved = new BitSet(rows.size());
-      for (BookableRows.Row row : rows.in("hostname")) {
+      for (BookableRows.Row row : rows.in(BookableOrder.HOSTNAME)) {
         booked.set(row.index(), holdings.booked().containsKey(row.id()));
         reserved.set(row.index(), holdings.reserved().contains(row.id()));
       }

@@ -1,5 +1,6 @@
 package cores.domain.booking;
 
+import cores.api.booking.BookableOrder;
 import cores.domain.sql.ChangeMarkers;
 import cores.domain.sql.Sql;
 import java.time.Duration;
@@ -144,7 +145,7 @@ public final class SearchCache {
             List.of(),
             false,
             false,
-            "hostname",
+            BookableOrder.HOSTNAME,
             null,
             id);
     List<Map<String, Object>> rows = search(sql, only, now, 1, 0).rows();

@@ -386,7 +386,7 @@ class SearchAgainstSqlTest {
     params.add(filters.nores());
     params.add(now);
     params.add(filters.free());
-    return sql.rows(REFERENCE + ORDERS.get(filters.ordering()), params);
+    return sql.rows(REFERENCE + ORDERS.get(filters.ordering().key()), params);
   }
 
   private void flag(Map<String, String> query, String name, double chance) {

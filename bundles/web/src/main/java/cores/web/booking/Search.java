@@ -1,5 +1,6 @@
 package cores.web.booking;
 
+import cores.api.booking.BookableOrder;
 import cores.api.booking.BookableQuery;
 import cores.api.booking.BookableResults;
 import cores.api.booking.Catalog;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +41,7 @@ public record Search(
           "nores", "Not reserved",
           "mine", "Hosts I own",
           "mygroup", "Hosts of my groups",
-          "ipsort", "Sort by IP address",
+          "ordering", "Order",
           "building", "Building",
           "lab", "Lab",
           "htype", "Type",
@@ -72,25 +74,35 @@ public record Search(
         ids(parameters, "lab", problems),
         ids(parameters, "htype", problems),
         ids(parameters, "hw", problems),
-        ipSort(parameters, problems));
+        order(parameters, problems));
   }
 
   /**
-   * Sorted by IP address: {@code ipsort=1}, or the API's {@code ordering} ({@code ip} or {@code
-   * hostname}, which wins over ipsort as in the API); any other ordering is a problem at the sort
-   * filter, as the API refuses it, rather than silently the hostname order. The page keeps no
-   * reversed order, so {@code -ip} and {@code -hostname} are refused here too.
+   * The order: the API's {@code ordering} (any of {@link BookableOrder}), or {@code ipsort=1} (the
+   * original's, which ordering wins over, as in the API); an ordering that names none is a problem
+   * at the order's field, as the API refuses it, rather than silently the hostname order.
    */
-  private static boolean ipSort(MultivaluedMap<String, String> parameters, Form problems) {
+  private static BookableOrder order(MultivaluedMap<String, String> parameters, Form problems) {
     String ordering = parameters.getFirst("ordering");
     if (ordering == null || ordering.isEmpty()) {
-      return flag(parameters, "ipsort");
+      return flag(parameters, "ipsort") ? BookableOrder.IP : BookableOrder.HOSTNAME;
     }
-    if (!ordering.equals("ip") && !ordering.equals("hostname")) {
+    Optional<BookableOrder> order = BookableOrder.of(ordering);
+    if (order.isEmpty()) {
       problems.error(
-          "ipsort", "Order (ordering): must be hostname or ip on this page, not " + ordering);
+          "ordering",
+          FILTERS.get("ordering")
+              + ": must be one of "
+              + BookableOrder.keys()
+              + ", not "
+              + ordering);
     }
-    return ordering.equals("ip");
+    return order.orElse(BookableOrder.HOSTNAME);
+  }
+
+  /** The orders the page offers: every one the API takes. */
+  public List<BookableOrder> orders() {
+    return List.of(BookableOrder.values());
   }
 
   private static boolean flag(MultivaluedMap<String, String> parameters, String name) {
@@ -135,7 +147,6 @@ public record Search(
       case "nores" -> query.nores();
       case "mine" -> query.mine();
       case "mygroup" -> query.mygroup();
-      case "ipsort" -> query.ipSort();
       default -> false;
     };
   }
@@ -164,10 +175,13 @@ public record Search(
   /** This search at another offset. */
   public String href(int at) {
     List<String> parts = new ArrayList<>();
-    for (String name : List.of("free", "nores", "mine", "mygroup", "ipsort")) {
+    for (String name : List.of("free", "nores", "mine", "mygroup")) {
       if (on(name)) {
         parts.add(name + "=1");
       }
+    }
+    if (query.order() != BookableOrder.HOSTNAME) {
+      parts.add("ordering=" + URLEncoder.encode(query.order().key(), StandardCharsets.UTF_8));
     }
     add(parts, "building", query.buildings());
     add(parts, "lab", query.labs());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.api.booking.BookableOrder;
 import cores.api.booking.BookableQuery;
 import cores.api.booking.BookableResults;
 import cores.api.booking.Catalog;
@@ -30,11 +31,11 @@ class SearchTest {
     parameters.add("lab", "4,5");
     parameters.add("ipsort", "on");
     BookableQuery query = Search.query(parameters, Map.of(), Form.of(Map.of()));
-    assertTrue(query.free() && query.ipSort());
+    assertTrue(query.free() && query.order() == BookableOrder.IP, "the original's ipsort");
     assertEquals(List.of(3L, 4L, 5L), query.labs());
     Search search = search(query, 0, 120);
-    assertEquals("/bookables?free=1&ipsort=1&lab=3&lab=4&lab=5", search.href(0));
-    assertEquals("/bookables?free=1&ipsort=1&lab=3&lab=4&lab=5&offset=50", search.next());
+    assertEquals("/bookables?free=1&ordering=ip&lab=3&lab=4&lab=5", search.href(0));
+    assertEquals("/bookables?free=1&ordering=ip&lab=3&lab=4&lab=5&offset=50", search.next());
     assertEquals("0 of 120", search.range(), "no rows on this page");
   }
 
@@ -51,20 +52,47 @@ class SearchTest {
   }
 
   @Test
-  void anUnknownOrderingIsAProblemAtTheSortFilterNotSilentlyTheHostnameOrder() {
+  void anUnknownOrderingIsAProblemAtTheOrderNotSilentlyTheHostnameOrder() {
     MultivaluedHashMap<String, String> parameters = new MultivaluedHashMap<>();
     parameters.add("ordering", "evil");
     parameters.add("ipsort", "1");
     Form problems = Form.of(Map.of());
     Search.query(parameters, Map.of(), problems);
     assertEquals(
-        List.of("Order (ordering): must be hostname or ip on this page, not evil"),
-        problems.errors("ipsort"));
+        List.of("Order: must be one of hostname, -hostname, ip, -ip, not evil"),
+        problems.errors("ordering"));
     parameters.putSingle("ordering", "ip");
     parameters.remove("ipsort");
     Form fine = Form.of(Map.of());
-    assertTrue(Search.query(parameters, Map.of(), fine).ipSort(), "ordering=ip as the API");
+    assertEquals(BookableOrder.IP, Search.query(parameters, Map.of(), fine).order());
     assertFalse(fine.hasErrors());
+  }
+
+  /** The page takes every ordering the API takes, the reversed ones too, and offers them all. */
+  @Test
+  void everyOrderingOfTheApiIsOfferedTakenAndKeptInTheUrl() {
+    for (BookableOrder order : BookableOrder.values()) {
+      MultivaluedHashMap<String, String> parameters = new MultivaluedHashMap<>();
+      parameters.add("ordering", order.key());
+      parameters.add("free", "1");
+      Form problems = Form.of(Map.of());
+      BookableQuery query = Search.query(parameters, Map.of(), problems);
+      assertFalse(problems.hasErrors(), order.key() + ": " + problems.errors("ordering"));
+      assertEquals(order, query.order());
+      String href = search(query, 0, 120).href(0);
+      assertEquals(
+          order == BookableOrder.HOSTNAME
+              ? "/bookables?free=1"
+              : "/bookables?free=1&ordering=" + order.key(),
+          href);
+      String page = page(query, problems);
+      for (BookableOrder offered : BookableOrder.values()) {
+        String option = "<option value=\"" + offered.key() + "\"";
+        assertTrue(
+            page.contains(option + (offered == order ? " selected>" : ">") + offered.label()),
+            option + " in " + page);
+      }
+    }
   }
 
   @Test
@@ -90,19 +118,7 @@ class SearchTest {
     assertTrue(query.free() && query.labs().isEmpty(), "the other filters stay");
     assertEquals(List.of("Lab: " + NUL_MESSAGE), problems.errors("lab"));
     assertEquals(List.of("Parameter x\uFFFD: " + NUL_MESSAGE), problems.general());
-    String page =
-        Rendered.page(
-            "booking/bookables.jte",
-            "Book a host",
-            "/bookables",
-            new Search(
-                query,
-                0,
-                new Catalog(List.of(), List.of()),
-                new BookableResults(0, List.of()),
-                new Times(ZoneOffset.UTC, Instant.EPOCH),
-                true,
-                problems));
+    String page = page(query, problems);
     assertTrue(page.contains("<fieldset aria-describedby=\"lab-error\">"), page);
     assertTrue(
         page.contains("<p class=\"cores-error\" id=\"lab-error\">Lab: " + NUL_MESSAGE), page);
@@ -119,6 +135,21 @@ class SearchTest {
     Search last = search(BookableQuery.everything(), 100, 120);
     assertTrue(!last.hasNext());
     assertTrue(!search(BookableQuery.everything(), 0, 0).filtered());
+  }
+
+  private static String page(BookableQuery query, Form problems) {
+    return Rendered.page(
+        "booking/bookables.jte",
+        "Book a host",
+        "/bookables",
+        new Search(
+            query,
+            0,
+            new Catalog(List.of(), List.of()),
+            new BookableResults(0, List.of()),
+            new Times(ZoneOffset.UTC, Instant.EPOCH),
+            true,
+            problems));
   }
 
   private static Search search(BookableQuery query, int offset, long count) {
