@@ -17,17 +17,60 @@ public final class Flash {
   private static final int MAX_MESSAGES = 5;
   private static final int MAX_LENGTH = 500;
 
-  /** One message: its level (success, info, warning, danger) and text. */
-  public record Message(String level, String text) {
+  /**
+   * One message: its level (success, info, warning, danger) and its pieces, the site's words and
+   * the typed text (a host's or a person's name) in between, which the page isolates ({@code
+   * <bdi>}) so that a right-to-left name cannot reorder the words around it.
+   */
+  public record Message(String level, List<Piece> pieces) {
     public Message {
       level =
           switch (level) {
             case "success", "info", "warning", "danger" -> level;
             default -> "info";
           };
-      text = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+      List<Piece> kept = new ArrayList<>();
+      int room = MAX_LENGTH;
+      for (Piece piece : pieces) {
+        if (room <= 0) {
+          break;
+        }
+        String text = piece.text().length() > room ? piece.text().substring(0, room) : piece.text();
+        room -= text.length();
+        if (!text.isEmpty()) {
+          kept.add(new Piece(text, piece.typed()));
+        }
+      }
+      pieces = List.copyOf(kept);
+    }
+
+    /** A message in the site's words only. */
+    public Message(String level, String text) {
+      this(level, List.of(new Piece(text, false)));
+    }
+
+    /**
+     * A message of the site's words and typed text in turn: {@code parts} at even places are the
+     * site's, at odd places typed ("Booked ", hostname, " until Friday.").
+     */
+    public static Message of(String level, String... parts) {
+      List<Piece> pieces = new ArrayList<>();
+      for (int i = 0; i < parts.length; i++) {
+        pieces.add(new Piece(parts[i], i % 2 != 0));
+      }
+      return new Message(level, pieces);
+    }
+
+    /** The whole text, as it reads. */
+    public String text() {
+      StringBuilder text = new StringBuilder();
+      pieces.forEach(piece -> text.append(piece.text()));
+      return text.toString();
     }
   }
+
+  /** A piece of a message: the site's words, or text someone typed ({@code typed}). */
+  public record Piece(String text, boolean typed) {}
 
   private Flash() {}
 
@@ -38,7 +81,17 @@ public final class Flash {
       if (out.length() > 0) {
         out.append('.');
       }
-      out.append(part(m.level())).append('~').append(part(m.text()));
+      out.append(part(m.level()));
+      // typed text at the odd places, as Message.of takes it; an empty piece keeps the places
+      int place = 0;
+      for (Piece piece : m.pieces()) {
+        if ((place % 2 != 0) != piece.typed()) {
+          out.append('~');
+          place++;
+        }
+        out.append('~').append(part(piece.text()));
+        place++;
+      }
     }
     return out.toString();
   }
@@ -50,12 +103,16 @@ public final class Flash {
       return messages;
     }
     for (String item : value.split("\\.", MAX_MESSAGES + 1)) {
-      int tilde = item.indexOf('~');
-      if (tilde < 0 || messages.size() == MAX_MESSAGES) {
+      String[] parts = item.split("~", -1);
+      if (parts.length < 2 || messages.size() == MAX_MESSAGES) {
         continue;
       }
       try {
-        messages.add(new Message(text(item.substring(0, tilde)), text(item.substring(tilde + 1))));
+        String[] texts = new String[parts.length - 1];
+        for (int i = 1; i < parts.length; i++) {
+          texts[i - 1] = text(parts[i]);
+        }
+        messages.add(Message.of(text(parts[0]), texts));
       } catch (IllegalArgumentException e) {
         // a cookie someone else wrote: ignored
       }

@@ -82,12 +82,11 @@ public final class PasswordResetPages {
     return site.redirect(
         request,
         "/password-reset",
-        new Flash.Message(
+        Flash.Message.of(
             "info",
-            "If an account with a Cores password uses "
-                + form.value("email").strip()
-                + ", a link to set a new one is on its way. It works once, and only for a"
-                + " while."));
+            "If an account with a Cores password uses ",
+            form.value("email").strip(),
+            ", a link to set a new one is on its way. It works once, and only for a while."));
   }
 
   @GET

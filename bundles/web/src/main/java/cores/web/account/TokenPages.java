@@ -98,9 +98,11 @@ public final class TokenPages {
           return site.redirect(
               request,
               "/profile/tokens",
-              new Flash.Message(
+              Flash.Message.of(
                   "success",
-                  "Revoked the token \u201c" + token.label() + "\u201d: it no longer works."));
+                  "Revoked the token \u201c",
+                  token.label(),
+                  "\u201d: it no longer works."));
         });
   }
 

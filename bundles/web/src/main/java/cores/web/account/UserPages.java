@@ -166,11 +166,11 @@ public final class UserPages {
           return site.redirect(
               request,
               "/",
-              new Flash.Message(
+              Flash.Message.of(
                   "warning",
-                  "You are acting as "
-                      + Site.displayName(target)
-                      + " now: what you do, they do. Stop with the button above."));
+                  "You are acting as ",
+                  Site.displayName(target),
+                  " now: what you do, they do. Stop with the button above."));
         });
   }
 
@@ -190,7 +190,7 @@ public final class UserPages {
           return site.redirect(
               request,
               "/users/" + me.id(),
-              new Flash.Message("success", "You are " + Site.displayName(real.get()) + " again."));
+              Flash.Message.of("success", "You are ", Site.displayName(real.get()), " again."));
         });
   }
 

@@ -129,13 +129,11 @@ public final class HoldPages {
             return site.redirect(
                 request,
                 "/",
-                new Flash.Message(
+                Flash.Message.of(
                     "success",
-                    "Your booking of "
-                        + changed.hostname()
-                        + " now ends "
-                        + times().dateTime(changed.end())
-                        + "."));
+                    "Your booking of ",
+                    changed.hostname(),
+                    " now ends " + times().dateTime(changed.end()) + "."));
           } catch (ProblemException e) {
             form.refused(e, FIELDS);
             return form(request, hold, form, e.status(), EDIT);
@@ -157,13 +155,11 @@ public final class HoldPages {
             return site.redirect(
                 request,
                 "/",
-                new Flash.Message(
+                Flash.Message.of(
                     "success",
-                    "You gave "
-                        + ended.hostname()
-                        + " back: the booking ended "
-                        + times().dateTime(ended.end())
-                        + "."));
+                    "You gave ",
+                    ended.hostname(),
+                    " back: the booking ended " + times().dateTime(ended.end()) + "."));
           } catch (ProblemException e) {
             // the button has no field: its problem is shown above the form
             Form form = editForm(hold).refused(e, Map.of("end", ""));
@@ -203,15 +199,11 @@ public final class HoldPages {
     return site.redirect(
         request,
         "/",
-        new Flash.Message(
+        Flash.Message.of(
             "success",
-            "Cancelled the "
-                + noun(hold)
-                + " of "
-                + hold.hostname()
-                + " from "
-                + times().dateTime(hold.start())
-                + "."));
+            "Cancelled the " + noun(hold) + " of ",
+            hold.hostname(),
+            " from " + times().dateTime(hold.start()) + "."));
   }
 
   private Response form(

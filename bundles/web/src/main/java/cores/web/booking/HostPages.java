@@ -115,11 +115,11 @@ public final class HostPages {
         return site.redirect(
             request,
             "/",
-            new Flash.Message(
+            Flash.Message.of(
                 "success",
-                "Booked "
-                    + booking.hostname()
-                    + " from "
+                "Booked ",
+                booking.hostname(),
+                " from "
                     + times.dateTime(booking.start())
                     + " until "
                     + times.dateTime(booking.end())
@@ -173,15 +173,13 @@ public final class HostPages {
         return site.redirect(
             request,
             "/",
-            new Flash.Message(
+            Flash.Message.of(
                 "success",
-                "Reserved "
-                    + reservation.hostname()
-                    + " for "
-                    + reservation.owner().name()
-                    + " from "
-                    + times.dateTime(reservation.start())
-                    + "."));
+                "Reserved ",
+                reservation.hostname(),
+                " for ",
+                reservation.owner().name(),
+                " from " + times.dateTime(reservation.start()) + "."));
       } catch (ProblemException e) {
         form.refused(e, FIELDS);
         return page(request, id, e.status(), form, "booking/reserve.jte");

@@ -200,7 +200,8 @@ public final class ConflictPages {
       return site.redirect(
           request,
           back,
-          new Flash.Message("success", fixed.hostname() + " is now in rack " + fixed.rack() + "."));
+          Flash.Message.of(
+              "success", "", fixed.hostname(), " is now in rack " + fixed.rack() + "."));
     } catch (ProblemException e) {
       refusedUnlessForbidden(e, form);
       return locationPage(request, e.status(), conflict, form, back);
@@ -255,13 +256,11 @@ public final class ConflictPages {
       return site.redirect(
           request,
           back,
-          new Flash.Message(
+          Flash.Message.of(
               "success",
-              "Added NIC "
-                  + added.mac()
-                  + " to "
-                  + owner
-                  + "; the device's conflict is resolved."));
+              "Added NIC " + added.mac() + " to ",
+              owner,
+              "; the device's conflict is resolved."));
     } catch (ProblemException e) {
       refusedUnlessForbidden(e, form);
       return nicPage(request, e.status(), conflict, form, back);

@@ -46,7 +46,7 @@ class BookPageTest {
       assertTrue(
           page.contains(
               "The host's bookable is maintenance, not active: it cannot be booked.</strong>"
-                  + " (new disks)"),
+                  + " (<bdi>new disks</bdi>)"),
           page);
       assertFalse(page.contains("name=\"first\""), page);
       assertTrue(page.contains("href=\"/hosts/7/\""), page);
