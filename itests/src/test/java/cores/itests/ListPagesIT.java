@@ -1,0 +1,153 @@
+package cores.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The lists of the user pages in a real browser through the stack's nginx: the bookables page in
+ * every order the API takes (without JavaScript too), the start page's tables stacked on a phone
+ * with each value beside its label, and typed text isolated where it is shown; axe-core finds no
+ * serious or critical problem on them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListPagesIT {
+  /** Right-to-left override, in a booking's comment. */
+  private static final String RLO = "\u202E";
+
+  private WebSite site;
+  private WebSite.Account ann;
+  private List<Long> hosts;
+
+  @BeforeAll
+  void start() throws Exception {
+    site = WebSite.start("list-pages", builder -> builder);
+    hosts = site.inventory("lp", 4);
+    ann = site.user("ann", false);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    site.close();
+  }
+
+  /** The inventory's IPs: 10.81.0.1 and .3 for the odd hosts, 10.82.0.2 and .4 for the even. */
+  @Test
+  void theBookablesPageTakesEveryOrderingOfTheApiAndOffersItWithoutJavaScript() throws Exception {
+    Map<String, List<String>> expected =
+        Map.of(
+            "hostname", List.of("lp-01", "lp-02", "lp-03", "lp-04"),
+            "-hostname", List.of("lp-04", "lp-03", "lp-02", "lp-01"),
+            "ip", List.of("lp-01", "lp-03", "lp-02", "lp-04"),
+            "-ip", List.of("lp-04", "lp-02", "lp-03", "lp-01"));
+    Browser plain = site.browser(false, 1280);
+    for (Map.Entry<String, List<String>> order : expected.entrySet()) {
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(site.url() + "/bookables?ordering=" + order.getKey()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode(), order.getKey() + ": " + page.body());
+      plain.open("/bookables?ordering=" + order.getKey());
+      assertEquals(order.getValue(), hostnames(plain), order.getKey());
+      assertEquals(
+          order.getKey(),
+          new Select(plain.find("#f-ordering")).getFirstSelectedOption().getAttribute("value"));
+    }
+    plain.open("/bookables?free=1");
+    new Select(plain.find("#f-ordering")).selectByValue("-ip");
+    plain.follow(".cores-apply");
+    assertTrue(plain.path().startsWith("/bookables?free=1&ordering=-ip"), plain.path());
+    assertEquals(expected.get("-ip"), hostnames(plain));
+    plain.assertAccessible();
+    plain.screenshot("bookables-reversed-ip");
+  }
+
+  @Test
+  void theStartPagesTablesStackOnAPhoneWithEachValueBesideItsLabel() throws Exception {
+    Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+    site.book(ann, hosts.get(0), start, start.plus(Duration.ofDays(1)), "\\u202Eevil comment");
+    for (int width : List.of(390, 1280)) {
+      Browser browser = site.browser(false, width);
+      WebSite.logIn(browser, ann);
+      browser.open("/");
+      browser.screenshot("home-" + width);
+      String quick = "#quick-heading ~ .cores-table-wrap";
+      String display =
+          (String)
+              browser
+                  .driver()
+                  .executeScript(
+                      "return getComputedStyle(document.querySelector(arguments[0] + ' tr'))"
+                          + ".display;",
+                      quick);
+      assertEquals(width == 390 ? "block" : "table-row", display, "quick-book at " + width);
+      Object scrolls =
+          browser
+              .driver()
+              .executeScript(
+                  "const wrap = document.querySelector(arguments[0]);"
+                      + "return wrap.scrollWidth > wrap.clientWidth + 1;",
+                  quick);
+      assertEquals(false, scrolls, "quick-book scrolls sideways at " + width);
+      if (width == 390) {
+        // an empty cell (a host with no cards) is as tall as its label: the next one is below it
+        for (WebElement cell : browser.all(quick + " td[data-label]")) {
+          assertTrue(cell.getRect().getHeight() >= 20, cell.getAttribute("data-label") + " cell");
+        }
+        // the host's IP starts where its name does, beside the label, not under it
+        WebElement cell = browser.find("[aria-labelledby=bookings-heading] td[data-label=Host]");
+        WebElement name = cell.findElement(org.openqa.selenium.By.tagName("a"));
+        WebElement ip = cell.findElement(org.openqa.selenium.By.tagName("code"));
+        int nameLeft = name.getRect().getX();
+        int ipLeft = ip.getRect().getX();
+        assertTrue(Math.abs(nameLeft - ipLeft) <= 1, "name at " + nameLeft + ", IP at " + ipLeft);
+        assertTrue(ipLeft > cell.getRect().getX() + 60, "IP at " + ipLeft + " beside the label");
+      }
+      browser.driver().executeScript("document.getElementById('quick-heading').scrollIntoView();");
+      browser.screenshot("home-" + width + "-quick-book");
+      String source = browser.driver().getPageSource();
+      assertTrue(source.contains("<bdi>" + RLO + "evil comment</bdi>"), source);
+      browser.assertAccessible();
+    }
+  }
+
+  @Test
+  void aBookingsMessageIsolatesTheHostsName() throws Exception {
+    Browser browser = site.browser(true, 1280);
+    WebSite.logIn(browser, ann);
+    browser.open("/hosts/" + hosts.get(2) + "/book");
+    String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+    browser.set("first", tomorrow).set("last", tomorrow);
+    browser.type("comment", "for " + RLO + "tests");
+    browser.follow("main form button[type=submit]");
+    WebElement message = browser.find(".cores-message--success");
+    assertTrue(message.getText().startsWith("Booked lp-03 from "), message.getText());
+    assertEquals("lp-03", message.findElement(org.openqa.selenium.By.tagName("bdi")).getText());
+    browser.assertAccessible();
+    browser.screenshot("booked-message");
+  }
+
+  private static List<String> hostnames(Browser browser) {
+    return browser.all("#rows tr td[data-label=Host] a").stream().map(WebElement::getText).toList();
+  }
+}
