@@ -209,7 +209,7 @@ class AdminWordsTest {
     assertEquals("2099-12-25 11:00:00 Europe/Zurich", row.get("end"));
   }
 
-  /** A delete confirmation's bookings are at the site's times, its zone named. */
+  /** A delete confirmation's bookings are at the site's times, its zone named, with their owner. */
   @Test
   void aDeleteConfirmationNamesBookingsAtTheSitesTimes() throws Exception {
     long bookable = fixture.bookable("words-booked", Bookables.ACTIVE);
@@ -218,7 +218,7 @@ class AdminWordsTest {
     fixture.booking(bookable, owner.id(), DEC_24, DEC_24.plus(Duration.ofDays(1)));
     assertEquals(
         "1 booking (by bookable) will be deleted too: words-booked from 2099-12-24 11:00:00"
-            + " Europe/Zurich",
+            + " Europe/Zurich (owner wordsowner)",
         admin.consequences(staff, model("host"), List.of(host)).get(1));
   }
 
