@@ -353,6 +353,55 @@ class AdminFormsIT {
     assertEquals(before + 1, site.api().db().number(runs));
   }
 
+  /**
+   * As Django's admin, a form saves and goes on: "Save and add another" to a blank add form, "Save
+   * and continue editing" to the object's change form, each naming what was saved, linked.
+   */
+  @Test
+  @Order(50)
+  void saveAndAddAnotherAndSaveAndContinueEditingStayOnAFormNamingWhatWasSaved() throws Exception {
+    String code = "SELECT id FROM inventory_building WHERE code = ?";
+    root.open("/admin/inventory/building/add");
+    root.type("code", "SAVE-A").type("comment", "first of two");
+    root.follow("button[name=_addanother]");
+    long first = site.api().db().number(code, "SAVE-A");
+    assertEquals("/admin/inventory/building/add", URI.create(root.path()).getPath());
+    assertTrue(
+        root.text().contains("The building \"SAVE-A\" was added successfully."), root.text());
+    assertEquals(
+        "/admin/inventory/building/" + first,
+        URI.create(root.find(".cores-message--success a").getAttribute("href")).getPath());
+    assertEquals("", root.find("#f-code").getAttribute("value"), "a blank form");
+
+    root.type("code", "SAVE-B");
+    root.follow("button[name=_continue]");
+    long second = site.api().db().number(code, "SAVE-B");
+    assertEquals("/admin/inventory/building/" + second, URI.create(root.path()).getPath());
+    assertTrue(
+        root.text().contains("The building \"SAVE-B\" was added successfully."), root.text());
+    assertEquals("SAVE-B", root.find("#f-code").getAttribute("value"));
+
+    // a change the same: its form again, with the message, as saved
+    root.type("comment", "edited");
+    root.follow("button[name=_continue]");
+    assertEquals("/admin/inventory/building/" + second, URI.create(root.path()).getPath());
+    assertTrue(
+        root.text().contains("The building \"SAVE-B\" was changed successfully."), root.text());
+    assertEquals(
+        "edited",
+        site.api().db().text("SELECT comment FROM inventory_building WHERE id = ?", second));
+    root.type("comment", "edited twice");
+    root.follow("button[name=_addanother]");
+    assertEquals("/admin/inventory/building/add", URI.create(root.path()).getPath());
+    assertTrue(
+        root.text().contains("The building \"SAVE-B\" was changed successfully."), root.text());
+
+    // plain Save still leads to the list
+    root.open("/admin/inventory/building/" + first);
+    root.follow("main form button[type=submit]:not([name])");
+    assertEquals("/admin/inventory/building", URI.create(root.path()).getPath());
+  }
+
   private static String csrf(Browser browser) {
     return java.net.URLEncoder.encode(
         browser.find("input[name=csrfmiddlewaretoken]").getAttribute("value"),

@@ -104,12 +104,16 @@ class AdminListsIT {
 
   @Test
   @Order(4)
-  void allOnThePageOrAllMatchingAreSelectedWithoutJavaScript() throws Exception {
+  void allOnThePageOrAllMatchingAreSelectedWithoutJavaScriptAndTheListStaysAsSearched()
+      throws Exception {
     root.open("/admin/inventory/host?q=lst");
     new Select(root.find("#select")).selectByValue("page");
     new Select(root.find("#action")).selectByValue("status_offline");
     root.follow("#results form button[type=submit]");
     assertTrue(root.text().contains("Done for 50 of them."), root.text());
+    // as Django's admin: back on the list as it was searched
+    assertTrue(root.path().startsWith("/admin/inventory/host?q=lst&done=bulk"), root.path());
+    assertEquals("lst", root.find("#q").getAttribute("value"));
     assertEquals(50, number("SELECT count(*) FROM inventory_host WHERE status = 'offline'"));
 
     root.open("/admin/inventory/host?q=lst");
@@ -144,5 +148,39 @@ class AdminListsIT {
     assertTrue(search < rows, "search at " + search + ", first row at " + rows);
     phone.assertAccessible();
     phone.screenshot("admin-list-phone");
+  }
+
+  /**
+   * As Django's admin, an object opened from a searched, sorted list of page 2 leads back to that
+   * page of that list after a save (and its breadcrumb and "Back to the list" lead there too).
+   */
+  @Test
+  @Order(7)
+  void aSaveLeadsBackToTheListAsItWasLeftItsSearchSortAndPage() throws Exception {
+    root.open("/admin/inventory/host?q=lst&sort=-hostname&page=2");
+    assertTrue(root.text().contains("Page 2 of 2"), root.text());
+    root.follow("#results tbody tr td a");
+    assertEquals("lst-09", root.find("#f-hostname").getAttribute("value"));
+    for (String back : List.of("nav[aria-label=Breadcrumb] a[href*=sort]", ".cores-actions a")) {
+      assertLeftAsItWas(root.find(back).getAttribute("href"));
+    }
+    root.type("details", "kept the list");
+    root.follow(".cores-actions button:not([name])");
+    assertLeftAsItWas(root.path());
+    assertTrue(root.path().contains("done=changed"), root.path());
+    assertTrue(root.text().contains("The host \"lst-09\" was changed successfully."), root.text());
+    assertEquals("lst", root.find("#q").getAttribute("value"));
+    assertTrue(root.text().contains("Page 2 of 2"), root.text());
+    assertEquals(
+        "kept the list",
+        site.api().db().text("SELECT details FROM inventory_host WHERE hostname = 'lst-09'"));
+  }
+
+  /** The host list's URL with the search, sort and page of the list left (in any order). */
+  private static void assertLeftAsItWas(String url) {
+    assertTrue(url.contains("/admin/inventory/host?"), url);
+    for (String kept : List.of("q=lst", "sort=-hostname", "page=2")) {
+      assertTrue(List.of(url.split("[?&]")).contains(kept), url);
+    }
   }
 }

@@ -187,7 +187,11 @@ public final class AdminPages {
             inlines,
             offered,
             applies.links(),
-            zone));
+            zone,
+            // after Save and continue editing or Save and add another: what was just saved
+            Messages.of(desk, visitor, model, request.getUriInfo().getQueryParameters()),
+            KeptFilters.parse(
+                request.getUriInfo().getQueryParameters().getFirst(KeptFilters.PARAM))));
   }
 
   /** The permissions of every model the admin shows: what a permissions field offers. */

@@ -254,7 +254,14 @@ public final class ModelPages {
           Views.Message.of(Selection.done(model, done)),
           Views.Chosen.NONE);
     }
-    return AdminPages.redirect(allowed(visitor, model).url() + "?done=bulk&n=" + done.changed());
+    // as Django's admin: the list as it was, its search, filters, sort and page
+    String kept = KeptFilters.of(request.getUriInfo().getQueryParameters());
+    return AdminPages.redirect(
+        allowed(visitor, model).url()
+            + "?"
+            + (kept.isEmpty() ? "" : kept + "&")
+            + "done=bulk&n="
+            + done.changed());
   }
 
   /** The list again after a refused bulk action, its form as it was posted. */
@@ -341,7 +348,7 @@ public final class ModelPages {
       }
       throw e;
     }
-    return AfterAdding.next(pages, request, visitor, model, created);
+    return AfterAdding.next(pages, request, visitor, model, created, posted);
   }
 
   Response delete(ContainerRequestContext request, AdminModel model, List<Long> ids) {

@@ -167,7 +167,9 @@ public final class ObjectPages {
       }
       throw e;
     }
-    return AdminPages.redirect(allowed(visitor, model).url() + "?done=changed&id=" + id);
+    return AdminPages.redirect(
+        AfterAdding.onward(
+            allowed(visitor, model).url(), id, posted, "changed", AfterAdding.kept(request)));
   }
 
   /** The change form as posted, inline rows included, with the refusal at its fields. */

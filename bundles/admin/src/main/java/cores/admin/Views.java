@@ -181,6 +181,11 @@ public final class Views {
       return url.toString();
     }
 
+    /** What a link to an object's form carries of this list, to come back to it after a save. */
+    public String carried() {
+      return KeptFilters.carry(KeptFilters.of(query));
+    }
+
     /** Whether the list is narrowed by a search or a filter (else an empty list has none yet). */
     public boolean narrowed() {
       return query.entrySet().stream()
@@ -244,10 +249,47 @@ public final class Views {
       List<Inline> inlines,
       List<AdminModel.AdminForm> forms,
       Map<String, String> links,
-      SiteZone zone) {
+      SiteZone zone,
+      Message message,
+      String filters) {
+
+    /** A page with no message of a redirect, opened from the list unfiltered. */
+    public FormPage(
+        Allowed allowed,
+        String csrf,
+        long id,
+        String title,
+        Form form,
+        Map<String, Map<Long, String>> options,
+        List<String> permissions,
+        List<Inline> inlines,
+        List<AdminModel.AdminForm> forms,
+        Map<String, String> links,
+        SiteZone zone) {
+      this(
+          allowed,
+          csrf,
+          id,
+          title,
+          form,
+          options,
+          permissions,
+          inlines,
+          forms,
+          links,
+          zone,
+          null,
+          "");
+    }
 
     public String action() {
-      return id == 0 ? allowed.url() + "/add" : allowed.url() + "/" + id;
+      return (id == 0 ? allowed.url() + "/add" : allowed.url() + "/" + id)
+          + KeptFilters.carry(filters);
+    }
+
+    /** The list as it was left ({@link KeptFilters}). */
+    public String listUrl() {
+      return filters.isEmpty() ? allowed.url() : allowed.url() + "?" + filters;
     }
 
     /** Whether a multi field holds the value (its values are one a line). */
