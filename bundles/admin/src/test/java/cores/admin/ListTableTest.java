@@ -60,14 +60,14 @@ class ListTableTest {
   void theSameRowsAreRenderedOnceAndNewRowsAgain() {
     Rows first = rows("host-01");
     String html = table.filled(view(first, true, Map.of("q", "host"))).table();
-    assertTrue(html.contains(">host-01</td>"), html);
+    assertTrue(html.contains(">host-01</a></td>"), html);
     assertTrue(html.contains("&lt;b&gt;x&lt;/b&gt;"), html);
     assertFalse(html.contains("csrf"), "the token is the page's, per request");
     assertSame(html, table.filled(view(first, true, Map.of("q", "host"))).table());
     // the desk's rows are new when anything they show may have changed
     String renamed = table.filled(view(rows("host-99"), true, Map.of("q", "host"))).table();
     assertNotSame(html, renamed);
-    assertTrue(renamed.contains(">host-99</td>"), renamed);
+    assertTrue(renamed.contains(">host-99</a></td>"), renamed);
   }
 
   @Test
@@ -101,6 +101,21 @@ class ListTableTest {
     assertTrue(html.contains("aria-label=\"Select host type 7\""), html);
     assertTrue(html.contains(" of host type 7</span>"), html);
     assertFalse(html.contains("hosttype 7"), html);
+  }
+
+  /** As Django's admin: the first column (what a user reads and clicks) links to the object. */
+  @Test
+  void theFirstColumnLinksToTheObjectKeepingTheListsQuery() {
+    String html = table.filled(view(rows("host-01"), true, Map.of("q", "host"))).table();
+    String form = "/admin/inventory/host/7?_changelist_filters=q%3Dhost";
+    assertTrue(html.contains("<a href=\"" + form + "\">host-01</a></td>"), html);
+    assertTrue(html.contains("<a href=\"" + form + "\">7</a></td>"), "the ID still links");
+    // the other columns are plain, and the history link keeps the list's query too
+    assertTrue(html.contains("&lt;b&gt;x&lt;/b&gt;</td>"), html);
+    assertFalse(html.contains("\">&lt;b&gt;"), html);
+    assertTrue(
+        html.contains("href=\"/admin/inventory/host/7/history?_changelist_filters=q%3Dhost\""),
+        html);
   }
 
   @Test
