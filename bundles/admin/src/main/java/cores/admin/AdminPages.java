@@ -137,13 +137,14 @@ public final class AdminPages {
       }
     }
     // "View" where nothing can be changed: a read-only model, or no change permission
+    String object = id == 0 ? "" : desk.label(model, id);
     String title =
         id == 0
             ? "Add " + model.singular()
             : (may(visitor, model, "change") ? "Change " : "View ")
                 + model.singular()
                 + " "
-                + desk.label(model, id);
+                + object;
     // a new object's inline rows can only be added, with it
     List<Views.Inline> inlines = new ArrayList<>();
     for (AdminModel inline : inlineModels(visitor, model)) {
@@ -191,7 +192,8 @@ public final class AdminPages {
             // after Save and continue editing or Save and add another: what was just saved
             Messages.of(desk, visitor, model, request.getUriInfo().getQueryParameters()),
             KeptFilters.parse(
-                request.getUriInfo().getQueryParameters().getFirst(KeptFilters.PARAM))));
+                request.getUriInfo().getQueryParameters().getFirst(KeptFilters.PARAM)),
+            object));
   }
 
   /** The permissions of every model the admin shows: what a permissions field offers. */

@@ -237,6 +237,7 @@ public final class Views {
    * @param permissions what a permissions field offers: the four permissions of every model
    * @param links pages elsewhere that act on the object: label to path (a conflict's "Fix
    *     location")
+   * @param object what the object is called (its breadcrumb), or "" for a new one
    */
   public record FormPage(
       Allowed allowed,
@@ -251,7 +252,8 @@ public final class Views {
       Map<String, String> links,
       SiteZone zone,
       Message message,
-      String filters) {
+      String filters,
+      String object) {
 
     /** A page with no message of a redirect, opened from the list unfiltered. */
     public FormPage(
@@ -279,6 +281,7 @@ public final class Views {
           links,
           zone,
           null,
+          "",
           "");
     }
 
@@ -290,6 +293,11 @@ public final class Views {
     /** The list as it was left ({@link KeptFilters}). */
     public String listUrl() {
       return filters.isEmpty() ? allowed.url() : allowed.url() + "?" + filters;
+    }
+
+    /** The query that carries the list as it was left to this object's other pages. */
+    public String carried() {
+      return KeptFilters.carry(filters);
     }
 
     /** Whether a multi field holds the value (its values are one a line). */
