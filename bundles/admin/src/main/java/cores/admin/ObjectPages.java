@@ -242,6 +242,13 @@ public final class ObjectPages {
         200,
         "History of " + object,
         "history.jte",
-        new Views.HistoryPage(allowed(visitor, model), id, object, lines, pages.zone()));
+        new Views.HistoryPage(
+            allowed(visitor, model),
+            id,
+            object,
+            lines,
+            pages.zone(),
+            KeptFilters.parse(
+                request.getUriInfo().getQueryParameters().getFirst(KeptFilters.PARAM))));
   }
 }

@@ -448,7 +448,17 @@ public final class Views {
   }
 
   public record HistoryPage(
-      Allowed allowed, long id, String object, List<Line> lines, SiteZone zone) {
+      Allowed allowed, long id, String object, List<Line> lines, SiteZone zone, String filters) {
+    /** The list as it was left ({@link KeptFilters}). */
+    public String listUrl() {
+      return filters.isEmpty() ? allowed.url() : allowed.url() + "?" + filters;
+    }
+
+    /** The object's form, carrying the list as it was left. */
+    public String formUrl() {
+      return allowed.url() + "/" + id + KeptFilters.carry(filters);
+    }
+
     /** A changed field's heading: its label, or its name for a field the model no longer has. */
     public String label(String field) {
       return allowed.model().field(field).map(AdminField::label).orElse(field);

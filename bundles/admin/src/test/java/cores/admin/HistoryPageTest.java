@@ -61,12 +61,20 @@ class HistoryPageTest {
                     7,
                     "booking web01",
                     List.of(ChangeLines.line(change, "booking web01", zone)),
-                    zone));
+                    zone,
+                    "q=web"));
     assertTrue(html.contains("<th scope=\"row\">Start</th>"), html);
     assertTrue(html.contains("<td>2099-12-24 11:00:00 Europe/Zurich</td>"), html);
     assertTrue(html.contains("<td>2099-12-25 11:00:30 Europe/Zurich</td>"), html);
     // a text field's value stays as written, even one that looks like a time
     assertTrue(html.contains("<td>2099-12-24T10:00:00+00:00</td>"), html);
     assertFalse(html.contains("2099-12-25T10:00:30"), html);
+    // the breadcrumb leads back to the object's form and the list as they were left
+    assertTrue(
+        html.contains(
+            "<a href=\"/admin/booking/booking?q=web\">Bookings</a> &rsaquo; <a"
+                + " href=\"/admin/booking/booking/7?_changelist_filters=q%3Dweb\">booking"
+                + " web01</a>"),
+        html);
   }
 }
