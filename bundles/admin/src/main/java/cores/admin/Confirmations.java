@@ -9,6 +9,7 @@ import cores.api.admin.AdminModel;
 import cores.api.config.SiteZone;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +35,18 @@ final class Confirmations {
       List<String> problems,
       int status) {
     Views.ConfirmPage view =
-        view(pages.desk(), visitor, model, ids, action, problems, pages.zone());
+        view(pages.desk(), visitor, model, ids, action, problems, pages.zone(), kept(request));
     return pages.page(request, status, title(model, ids, action), "confirm.jte", view);
+  }
+
+  /**
+   * The list's query as it was left: carried to an object's delete ({@link KeptFilters#PARAM}), or
+   * the list's own when a bulk action was posted to it.
+   */
+  static String kept(ContainerRequestContext request) {
+    MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+    String carried = query.getFirst(KeptFilters.PARAM);
+    return carried != null ? KeptFilters.parse(carried) : KeptFilters.of(query);
   }
 
   /** The page's title: what is done, to how many. */
@@ -58,7 +69,8 @@ final class Confirmations {
       List<Long> ids,
       String action,
       List<String> problems,
-      SiteZone zone) {
+      SiteZone zone,
+      String kept) {
     User user = visitor.user().orElseThrow();
     boolean delete = action == null;
     require(visitor, model, delete ? "delete" : "view");
@@ -86,7 +98,10 @@ final class Confirmations {
         allowed,
         visitor.csrfToken(),
         verb(model, action) + to + what + "?",
-        delete ? allowed.url() + "/delete" : allowed.url(),
+        // the list's query goes on with the answer, for the list it leads back to
+        delete
+            ? allowed.url() + "/delete" + KeptFilters.carry(kept)
+            : allowed.url() + (kept.isEmpty() ? "" : "?" + kept),
         action,
         delete ? "Yes, delete" : "Yes, do it",
         labels,
@@ -95,6 +110,7 @@ final class Confirmations {
         delete ? List.of() : desk.affected(user, model, action, ids),
         problems,
         zone,
-        referrers);
+        referrers,
+        kept);
   }
 }

@@ -354,8 +354,11 @@ public final class ModelPages {
   Response delete(ContainerRequestContext request, AdminModel model, List<Long> ids) {
     Visitor visitor = Visitor.of(request);
     requireWritable(request, model);
+    // as after a save: the list as it was left, its search, filters, sort and page
+    String kept = KeptFilters.parse(query(request).getFirst(KeptFilters.PARAM));
+    String list = allowed(visitor, model).url() + "?" + (kept.isEmpty() ? "" : kept + "&");
     if (ids.isEmpty()) {
-      return AdminPages.redirect(allowed(visitor, model).url() + "?done=none");
+      return AdminPages.redirect(list + "done=none");
     }
     // named before it is gone: the list it leads to says what was deleted
     String label = ids.size() == 1 ? desk.label(model, ids.get(0)) : null;
@@ -372,7 +375,7 @@ public final class ModelPages {
       }
       throw e;
     }
-    String location = allowed(visitor, model).url() + "?done=deleted&n=" + ids.size();
+    String location = list + "done=deleted&n=" + ids.size();
     if (label == null) {
       return AdminPages.redirect(location);
     }

@@ -395,6 +395,7 @@ public final class Views {
    * @param holds bookings and reservations whose bookable the action takes out of active
    * @param zone the site's, in which the holds' times are shown
    * @param referrers other models' objects that stop the deletion, named: no delete is offered
+   * @param filters the list's query as it was left ({@link KeptFilters}), to go back to
    */
   public record ConfirmPage(
       Allowed allowed,
@@ -409,9 +410,15 @@ public final class Views {
       List<AdminDesk.Hold> holds,
       List<String> problems,
       SiteZone zone,
-      List<Referring> referrers) {
+      List<Referring> referrers,
+      String filters) {
     public boolean delete() {
       return action == null;
+    }
+
+    /** The list as it was left. */
+    public String listUrl() {
+      return filters.isEmpty() ? allowed.url() : allowed.url() + "?" + filters;
     }
 
     /** Whether something stops the deletion: then it is not offered. */

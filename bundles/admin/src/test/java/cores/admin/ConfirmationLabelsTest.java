@@ -108,10 +108,16 @@ class ConfirmationLabelsTest {
             List.of(9L, 7L, 8L),
             null,
             List.of(),
-            SiteZone.of(ZoneId.of("UTC")));
+            SiteZone.of(ZoneId.of("UTC")),
+            "q=web&page=2");
     assertEquals(Map.of(9L, "web9", 7L, "web7", 8L, "web8"), view.objects());
     assertEquals(List.of(9L, 7L, 8L), List.copyOf(view.objects().keySet()), "in their order");
     assertEquals(1, asked.stream().filter(m -> m.startsWith("label")).count(), asked::toString);
     assertEquals("Delete these 3 hosts?", view.question());
+    // the delete leads back to the list as it was left
+    assertEquals(
+        "/admin/inventory/host/delete?_changelist_filters=q%3Dweb%26page%3D2",
+        view.postTo(), "posted to");
+    assertEquals("/admin/inventory/host?q=web&page=2", view.listUrl());
   }
 }

@@ -62,7 +62,8 @@ class ReferrersTest {
                 List.of(),
                 List.of(),
                 SiteZone.of(ZoneId.of("Europe/Zurich")),
-                List.of(referring)));
+                List.of(referring),
+                "q=ali"));
   }
 
   @Test
@@ -78,6 +79,7 @@ class ReferrersTest {
         html);
     assertFalse(html.contains("Yes, delete"), "nothing offered to delete");
     assertTrue(html.contains("This cannot be deleted now."), html);
+    assertTrue(html.contains("href=\"/admin/auth/user?q=ali\">Back to the list</a>"), html);
   }
 
   @Test

@@ -83,7 +83,8 @@ class SiteZoneTest {
                 HOLDS,
                 List.of(),
                 ZURICH,
-                List.of()));
+                List.of(),
+                ""));
     assertTrue(html.contains("<td>2099-12-24 11:00:00 Europe/Zurich</td>"), html);
   }
 }
