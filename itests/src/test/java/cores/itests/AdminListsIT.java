@@ -59,7 +59,7 @@ class AdminListsIT {
     root.click("#select-" + hosts.get(0)).click("#select-" + hosts.get(1));
     new Select(root.find("#action")).selectByValue("suspend");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("Done for 1 host."), root.text());
+    assertTrue(root.text().contains("1 host was changed by \"Suspend (bookable)\"."), root.text());
     assertTrue(root.text().contains("Left as it was: lst-01: already suspended"), root.text());
     assertEquals(
         2,
@@ -110,7 +110,8 @@ class AdminListsIT {
     new Select(root.find("#select")).selectByValue("page");
     new Select(root.find("#action")).selectByValue("status_offline");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("Done for 50 of them."), root.text());
+    assertTrue(
+        root.text().contains("50 hosts were changed by \"Set status: offline\"."), root.text());
     // as Django's admin: back on the list as it was searched
     assertTrue(root.path().startsWith("/admin/inventory/host?q=lst&done=bulk"), root.path());
     assertEquals("lst", root.find("#q").getAttribute("value"));
@@ -120,7 +121,8 @@ class AdminListsIT {
     new Select(root.find("#select")).selectByVisibleText("All 60 matching");
     new Select(root.find("#action")).selectByValue("status_missing");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("Done for 60 of them."), root.text());
+    assertTrue(
+        root.text().contains("60 hosts were changed by \"Set status: missing\"."), root.text());
     assertEquals(60, number("SELECT count(*) FROM inventory_host WHERE status = 'missing'"));
   }
 

@@ -146,7 +146,10 @@ class AdminLiveIT {
         .perform();
     root.screenshot("admin-live-conflict");
     root.follow("main form button[value=accept]");
-    assertTrue(root.text().contains("Done for 1 scan conflict."), root.text());
+    assertTrue(
+        root.text()
+            .contains("1 scan conflict was changed by \"Accept the seen IP (NIC conflicts)\"."),
+        root.text());
     assertEquals("resolved", text("SELECT status FROM live_scanconflict WHERE id = ?", conflict));
     assertEquals(
         "10.81.0.50",
@@ -255,7 +258,9 @@ class AdminLiveIT {
     root.click("#select-" + warning);
     new Select(root.find("#action")).selectByVisibleText("Mark resolved");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("Done for 1 offline host warning."), root.text());
+    assertTrue(
+        root.text().contains("1 offline host warning was changed by \"Mark resolved\"."),
+        root.text());
     assertEquals("resolved", text("SELECT status FROM live_offlinehostwarning"));
 
     Browser phone = site.browser(false, 390);

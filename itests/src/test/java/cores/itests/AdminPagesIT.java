@@ -234,7 +234,7 @@ class AdminPagesIT {
     root.click("#select-" + hostId);
     new Select(root.find("#action")).selectByVisibleText("Make bookable");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("Done for 1 host."), root.text());
+    assertTrue(root.text().contains("1 host was changed by \"Make bookable\"."), root.text());
     assertEquals(
         1,
         number(
@@ -363,7 +363,7 @@ class AdminPagesIT {
     root.assertAccessible();
     root.screenshot("admin-bulk-confirm");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("Done for 1 host."), root.text());
+    assertTrue(root.text().contains("1 host was changed by \"Suspend (bookable)\"."), root.text());
     assertEquals(
         "suspended",
         site.api().db().text("SELECT status FROM booking_bookable WHERE id = ?", bookable));
@@ -501,10 +501,10 @@ class AdminPagesIT {
     root.follow("main form button[type=submit]");
     // as Django's admin: what was deleted, by its name, said once
     assertTrue(root.text().contains("The host \"adm-01\" was deleted successfully."), root.text());
-    assertFalse(root.text().contains("Deleted 1 host."), root.text());
+    assertFalse(root.text().contains("Successfully deleted 1 host."), root.text());
     assertEquals(0, number("SELECT count(*) FROM inventory_host WHERE id = ?", hostId));
     root.open(root.path());
-    assertTrue(root.text().contains("Deleted 1 host."), root.text());
+    assertTrue(root.text().contains("Successfully deleted 1 host."), root.text());
     assertFalse(root.text().contains("adm-01\" was deleted"), root.text());
     // a name this site did not sign for this session (a sibling subdomain may set cookies) is
     // not shown
@@ -519,7 +519,7 @@ class AdminPagesIT {
                 "/admin"));
     root.open(root.path());
     assertFalse(root.text().contains("forged-01"), root.text());
-    assertTrue(root.text().contains("Deleted 1 host."), root.text());
+    assertTrue(root.text().contains("Successfully deleted 1 host."), root.text());
 
     root.open("/admin/inventory/host/" + hostId + "/history");
     List<WebElement> steps = root.all("#history > li");
@@ -579,7 +579,7 @@ class AdminPagesIT {
     assertTrue(root.text().contains("Delete these 2 disk vendors?"), root.text());
     root.assertAccessible();
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("Deleted 2 disk vendors."), root.text());
+    assertTrue(root.text().contains("Successfully deleted 2 disk vendors."), root.text());
     assertEquals(0, number("SELECT count(*) FROM inventory_hdvendor WHERE vendor LIKE 'bulk-%'"));
   }
 

@@ -20,7 +20,7 @@ final class KeptFilters {
   static final String PARAM = "_changelist_filters";
 
   /** A redirect's message codes ({@link Messages}): the list's, not the query's. */
-  private static final Set<String> MESSAGE = Set.of("done", "id", "n", PARAM);
+  private static final Set<String> MESSAGE = Set.of("done", "id", "n", Messages.ACTED, PARAM);
 
   private KeptFilters() {}
 

@@ -8,7 +8,6 @@ import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,11 +24,42 @@ final class Messages {
       Map.of(
           "added", "The %s was added.",
           "changed", "The %s was changed.",
-          "deleted", "Deleted %s.",
-          "bulk", "Done for %s.",
+          "deleted", "Successfully deleted %s.",
+          "bulk", "%s",
           "none", "Nothing was selected.");
 
+  /** The code of a redirect's message that names the bulk action done (its label the model's). */
+  static final String ACTED = "acted";
+
   private Messages() {}
+
+  /**
+   * How many objects of the model, as a sentence says it, as Django's admin does: "1 host", "2
+   * hosts", "2 NICs" (the plural's first letter lowered unless it is an abbreviation's).
+   */
+  static String count(AdminModel model, int n) {
+    if (model == null) {
+      return n == 1 ? "1 object" : n + " objects";
+    }
+    if (n == 1) {
+      return "1 " + model.singular();
+    }
+    String plural = model.plural();
+    boolean abbreviation = plural.length() > 1 && Character.isUpperCase(plural.charAt(1));
+    return n
+        + " "
+        + (abbreviation ? plural : Character.toLowerCase(plural.charAt(0)) + plural.substring(1));
+  }
+
+  /**
+   * What a done bulk action says, naming the model, how many and the action by its label where the
+   * model has it (an edited query names none): '2 hosts were changed by "Make bookable".'
+   */
+  static String acted(AdminModel model, String action, int n) {
+    String changed = count(model, n) + (n == 1 ? " was changed" : " were changed");
+    String label = model == null || action == null ? null : model.actions().get(action);
+    return changed + (label == null ? "." : " by \"" + label + "\".");
+  }
 
   /**
    * Throws the 400 answer naming {@code done} when it was set aside ({@link RefusedQuery}: a NUL in
@@ -82,11 +112,10 @@ final class Messages {
         return new Views.Message(
             "The " + object + " \"", deleted, null, "\" was deleted successfully.");
       }
-      String several =
-          "deleted".equals(done) && model != null
-              ? n + " " + model.plural().toLowerCase(Locale.ROOT)
-              : n + " of them";
-      return Views.Message.of(String.format(format, n == 1 ? "1 " + object : several));
+      if ("bulk".equals(done)) {
+        return Views.Message.of(String.format(format, acted(model, query.getFirst(ACTED), n)));
+      }
+      return Views.Message.of(String.format(format, count(model, n)));
     }
     return Views.Message.of(String.format(format, object));
   }

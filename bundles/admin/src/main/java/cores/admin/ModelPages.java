@@ -32,6 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,7 +253,7 @@ public final class ModelPages {
           model,
           200,
           Selection.skipped(done),
-          Views.Message.of(Selection.done(model, done)),
+          Views.Message.of(Selection.done(model, action, done)),
           Views.Chosen.NONE);
     }
     // as Django's admin: the list as it was, its search, filters, sort and page
@@ -261,7 +263,11 @@ public final class ModelPages {
             + "?"
             + (kept.isEmpty() ? "" : kept + "&")
             + "done=bulk&n="
-            + done.changed());
+            + done.changed()
+            + "&"
+            + Messages.ACTED
+            + "="
+            + URLEncoder.encode(action, StandardCharsets.UTF_8));
   }
 
   /** The list again after a refused bulk action, its form as it was posted. */

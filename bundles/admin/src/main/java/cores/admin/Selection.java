@@ -90,13 +90,11 @@ final class Selection {
   }
 
   /** What a done bulk action says: how many it changed. */
-  static String done(AdminModel model, AdminDesk.Done done) {
+  static String done(AdminModel model, String action, AdminDesk.Done done) {
     if (done.changed() == 0) {
       return "Nothing was changed.";
     }
-    return "Done for "
-        + (done.changed() == 1 ? "1 " + model.singular() : done.changed() + " of them")
-        + ".";
+    return Messages.acted(model, action, done.changed());
   }
 
   /** The rows a bulk action left as they were, each with why. */

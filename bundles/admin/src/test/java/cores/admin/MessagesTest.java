@@ -111,8 +111,38 @@ class MessagesTest {
         Messages.of(DESK, viewer, HOST, query("done", "added", "id", "web01<script>"));
     assertEquals(Views.Message.of("The host was added."), forged);
     assertEquals(
-        Views.Message.of("Deleted 2 hosts."),
+        Views.Message.of("Successfully deleted 2 hosts."),
         Messages.of(DESK, viewer, HOST, query("done", "deleted", "n", "2")));
+  }
+
+  /** As Django's admin, a bulk action's message names the model and how many, not "them". */
+  @Test
+  void aBulkActionNamesItsModelCountAndLabel() {
+    AdminModel nics =
+        new AdminModel(
+            "inventory",
+            "nic",
+            "NICs",
+            HOST.fields(),
+            HOST.columns(),
+            List.of(),
+            "hostname",
+            Map.of("bookable", "Make bookable"),
+            List.of());
+    Visitor viewer = visitor(Set.of(nics.permission("view")));
+    assertEquals(
+        Views.Message.of("2 NICs were changed by \"Make bookable\"."),
+        Messages.of(DESK, viewer, nics, query("done", "bulk", "n", "2", "acted", "bookable")));
+    assertEquals(
+        Views.Message.of("1 NIC was changed by \"Make bookable\"."),
+        Messages.of(DESK, viewer, nics, query("done", "bulk", "n", "1", "acted", "bookable")));
+    // an action the model has not (an edited query): no text of the query's, the count only
+    assertEquals(
+        Views.Message.of("2 hosts were changed."),
+        Messages.of(DESK, viewer, HOST, query("done", "bulk", "n", "2", "acted", "<b>x</b>")));
+    assertEquals(
+        Views.Message.of("Successfully deleted 2 NICs."),
+        Messages.of(DESK, viewer, nics, query("done", "deleted", "n", "2")));
   }
 
   @Test
@@ -123,10 +153,12 @@ class MessagesTest {
         new Views.Message("The host \"", "web01", null, "\" was deleted successfully."),
         Messages.of(DESK, viewer, HOST, one, "web01"));
     // without its name (another instance's cookie gone, a typed URL): counted
-    assertEquals(Views.Message.of("Deleted 1 host."), Messages.of(DESK, viewer, HOST, one, null));
+    assertEquals(
+        Views.Message.of("Successfully deleted 1 host."),
+        Messages.of(DESK, viewer, HOST, one, null));
     // several: counted with their model, whatever is carried
     assertEquals(
-        Views.Message.of("Deleted 3 hosts."),
+        Views.Message.of("Successfully deleted 3 hosts."),
         Messages.of(DESK, viewer, HOST, query("done", "deleted", "n", "3"), "web01"));
   }
 
