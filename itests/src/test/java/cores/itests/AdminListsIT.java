@@ -180,6 +180,48 @@ class AdminListsIT {
         site.api().db().text("SELECT details FROM inventory_host WHERE hostname = ?", first));
   }
 
+  /**
+   * As Django's admin, a row's first column links to its object, whose breadcrumb names it; the
+   * list as it was left is carried through the object's history and its delete, which leads back to
+   * it, as does a delete ticked on the list.
+   */
+  @Test
+  @Order(8)
+  void theFirstColumnOpensTheObjectAndHistoryAndDeleteLeadBackToTheListAsItWasLeft()
+      throws Exception {
+    root.open("/admin/inventory/host?q=lst&sort=-hostname&page=2");
+    String first = root.find("#results tbody tr td:nth-child(3)").getText();
+    root.follow("#results tbody tr td:nth-child(3) a");
+    assertEquals(first, root.find("#f-hostname").getAttribute("value"));
+    assertEquals(
+        "Admin › Hosts › " + first, root.find("nav[aria-label=Breadcrumb]").getText(), first);
+
+    root.follow(".cores-toolbar a[href*='/history']");
+    assertTrue(root.path().contains("/history?_changelist_filters="), root.path());
+    assertLeftAsItWas(root.find("nav[aria-label=Breadcrumb] a[href*=sort]").getAttribute("href"));
+    root.follow("nav[aria-label=Breadcrumb] a[href*='_changelist_filters']");
+    assertEquals(first, root.find("#f-hostname").getAttribute("value"));
+
+    root.follow(".cores-toolbar a[href*='/delete']");
+    assertTrue(root.text().contains("Delete this host?"), root.text());
+    assertLeftAsItWas(root.find(".cores-actions a").getAttribute("href"));
+    root.follow("main form button[type=submit]");
+    assertLeftAsItWas(root.path());
+    assertTrue(
+        root.text().contains("The host \"" + first + "\" was deleted successfully."), root.text());
+    assertTrue(root.text().contains("Page 2 of 2"), root.text());
+    assertEquals(0, number("SELECT count(*) FROM inventory_host WHERE hostname = ?", first));
+
+    root.open("/admin/inventory/host?q=lst-0");
+    root.click("#select-" + hosts.get(2)).click("#select-" + hosts.get(3));
+    new Select(root.find("#action")).selectByValue("delete");
+    root.follow("#results form button[type=submit]");
+    root.follow("main form button[type=submit]");
+    assertTrue(root.path().startsWith("/admin/inventory/host?q=lst-0&done=deleted"), root.path());
+    assertTrue(root.text().contains("Successfully deleted 2 hosts."), root.text());
+    assertEquals("lst-0", root.find("#q").getAttribute("value"));
+  }
+
   /** The host list's URL with the search, sort and page of the list left (in any order). */
   private static void assertLeftAsItWas(String url) {
     assertTrue(url.contains("/admin/inventory/host?"), url);
