@@ -466,9 +466,9 @@ public final class Views {
       return allowed.url() + "/" + id + KeptFilters.carry(filters);
     }
 
-    /** A changed field's heading: its label, or its name for a field the model no longer has. */
+    /** A changed field's heading: its label, also for a field the model does not list (its id). */
     public String label(String field) {
-      return allowed.model().field(field).map(AdminField::label).orElse(field);
+      return allowed.model().field(field).map(AdminField::label).orElse(AdminField.labelOf(field));
     }
 
     /**

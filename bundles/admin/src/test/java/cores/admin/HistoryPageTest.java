@@ -51,7 +51,8 @@ class HistoryPageTest {
             List.of(
                 new Change.FieldChange(
                     "start", "2099-12-24T10:00:00+00:00", "2099-12-25T10:00:30.5+00:00"),
-                new Change.FieldChange("comment", "2099-12-24T10:00:00+00:00", null)));
+                new Change.FieldChange("comment", "2099-12-24T10:00:00+00:00", null),
+                new Change.FieldChange("id", null, "7")));
     String html =
         new Templates()
             .render(
@@ -64,6 +65,8 @@ class HistoryPageTest {
                     zone,
                     "q=web"));
     assertTrue(html.contains("<th scope=\"row\">Start</th>"), html);
+    // the id no model's fields list is labelled as its list's heading, not "id"
+    assertTrue(html.contains("<th scope=\"row\">ID</th>"), html);
     assertTrue(html.contains("<td>2099-12-24 11:00:00 Europe/Zurich</td>"), html);
     assertTrue(html.contains("<td>2099-12-25 11:00:30 Europe/Zurich</td>"), html);
     // a text field's value stays as written, even one that looks like a time

@@ -76,6 +76,14 @@ public record AdminField(
    * "ip" → "IP address", "vm_host" → "VM host"). Capitalised since 1.10.0.
    */
   public String label() {
+    return labelOf(name);
+  }
+
+  /**
+   * A field's {@link #label} from its name alone, for a name no model's field holds (a change's
+   * {@code id}, a field since removed). Since 1.11.0.
+   */
+  public static String labelOf(String name) {
     StringBuilder label = new StringBuilder();
     for (String word : name.split("_")) {
       label.append(label.length() == 0 ? "" : " ").append(WORDS.getOrDefault(word, word));
@@ -91,5 +99,7 @@ public record AdminField(
           "vm", "VM",
           "id", "ID",
           "lastseen", "last seen",
-          "firstseen", "first seen");
+          "firstseen", "first seen",
+          "diskvendor", "disk vendor",
+          "cardtype", "card type");
 }

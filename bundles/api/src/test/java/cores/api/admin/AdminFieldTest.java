@@ -21,4 +21,13 @@ class AdminFieldTest {
     assertEquals("IP address", label("ip"));
     assertEquals("VM host", label("vm_host"));
   }
+
+  /** "Diskvendor" and a history's "id" were left as their names ran. */
+  @Test
+  void runTogetherWordsAndNamesNoFieldHoldsAreLabelledAlike() {
+    assertEquals("Disk vendor", label("diskvendor"));
+    assertEquals("Card type", label("cardtype"));
+    assertEquals("ID", AdminField.labelOf("id"));
+    assertEquals("Host last seen", AdminField.labelOf("host_lastseen"));
+  }
 }
