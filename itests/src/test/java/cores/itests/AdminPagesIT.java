@@ -494,7 +494,7 @@ class AdminPagesIT {
     root.follow("a[href$='/delete']");
     assertTrue(root.text().contains("Delete this host?"), root.text());
     assertTrue(
-        root.find("#consequences").getText().contains("1 nic will lose its host"),
+        root.find("#consequences").getText().contains("1 NIC will lose its host"),
         root.find("#consequences").getText());
     root.assertAccessible();
     root.screenshot("admin-delete");

@@ -7,7 +7,6 @@ import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,7 +73,7 @@ final class AdminAccess {
   static void require(Visitor visitor, AdminModel model, String action) {
     if (!model.allows(action)) {
       throw ProblemException.notFound(
-          "The admin does not " + action + " " + model.plural().toLowerCase(Locale.ROOT) + ".");
+          "The admin does not " + action + " " + model.pluralInSentence() + ".");
     }
     if (!may(visitor, model, action)) {
       throw Access.forbidden("This needs the permission " + model.permission(action) + ".");

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,7 +50,7 @@ final class Confirmations {
 
   /** The page's title: what is done, to how many. */
   private static String title(AdminModel model, List<Long> ids, String action) {
-    String plural = model.plural().toLowerCase(Locale.ROOT);
+    String plural = model.pluralInSentence();
     return verb(model, action)
         + (action == null ? " " : " for ")
         + (ids.size() == 1 ? model.singular() : ids.size() + " " + plural);
@@ -75,7 +74,7 @@ final class Confirmations {
     boolean delete = action == null;
     require(visitor, model, delete ? "delete" : "view");
     // an action's label ("Set status: missing") is read before "for" what it is done to
-    String plural = model.plural().toLowerCase(Locale.ROOT);
+    String plural = model.pluralInSentence();
     String to = delete ? " " : " for ";
     String what =
         ids.size() == 1 ? "this " + model.singular() : "these " + ids.size() + " " + plural;

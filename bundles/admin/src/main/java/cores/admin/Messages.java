@@ -35,7 +35,7 @@ final class Messages {
 
   /**
    * How many objects of the model, as a sentence says it, as Django's admin does: "1 host", "2
-   * hosts", "2 NICs" (the plural's first letter lowered unless it is an abbreviation's).
+   * hosts", "2 NICs" ({@link AdminModel#pluralInSentence}).
    */
   static String count(AdminModel model, int n) {
     if (model == null) {
@@ -44,11 +44,7 @@ final class Messages {
     if (n == 1) {
       return "1 " + model.singular();
     }
-    String plural = model.plural();
-    boolean abbreviation = plural.length() > 1 && Character.isUpperCase(plural.charAt(1));
-    return n
-        + " "
-        + (abbreviation ? plural : Character.toLowerCase(plural.charAt(0)) + plural.substring(1));
+    return n + " " + model.pluralInSentence();
   }
 
   /**

@@ -140,8 +140,22 @@ public record AdminModel(
         plural.endsWith("s") && !plural.endsWith("ss")
             ? plural.substring(0, plural.length() - 1)
             : plural;
-    boolean abbreviation = one.length() > 1 && Character.isUpperCase(one.charAt(1));
-    return abbreviation ? one : Character.toLowerCase(one.charAt(0)) + one.substring(1);
+    return inSentence(one);
+  }
+
+  /**
+   * What several of them are called in a sentence, from its {@link #plural} as {@link #singular}
+   * does: "Host types" is {@code host types}, "NICs" stays {@code NICs} ("nics" was no word). Since
+   * 1.11.0.
+   */
+  public String pluralInSentence() {
+    return inSentence(plural);
+  }
+
+  /** The first letter lowered unless the first word is an abbreviation, its second a capital. */
+  private static String inSentence(String words) {
+    boolean abbreviation = words.length() > 1 && Character.isUpperCase(words.charAt(1));
+    return abbreviation ? words : Character.toLowerCase(words.charAt(0)) + words.substring(1);
   }
 
   public Optional<AdminField> field(String fieldName) {

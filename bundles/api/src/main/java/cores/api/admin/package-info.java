@@ -16,7 +16,7 @@
  * AdminField.label}: "Last seen", "MAC") since 1.10.0.
  */
 @Export
-@Version("1.10.0")
+@Version("1.11.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

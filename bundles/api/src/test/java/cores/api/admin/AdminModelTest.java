@@ -52,4 +52,24 @@ class AdminModelTest {
                     .singular(),
                 plural));
   }
+
+  /** "1 nic will lose its host", "these 2 nics": the plural in a sentence keeps an abbreviation. */
+  @Test
+  void severalOfThemAreNamedInASentenceByTheirPlural() {
+    Map<String, String> named =
+        Map.of(
+            "Host types", "host types",
+            "NICs", "NICs",
+            "API tokens", "API tokens",
+            "Ignored MACs", "ignored MACs",
+            "Glass", "glass");
+    named.forEach(
+        (plural, several) ->
+            assertEquals(
+                several,
+                new AdminModel(
+                        "a", "x", plural, List.of(), List.of(), List.of(), "", Map.of(), List.of())
+                    .pluralInSentence(),
+                plural));
+  }
 }

@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -124,8 +125,7 @@ public final class AdminDeskService implements AdminDesk {
   /** The permission for the action, on a model that takes it at all (read-only ones do not). */
   private static void require(User user, AdminModel model, String action) {
     if (!model.allows(action)) {
-      throw Access.forbidden(
-          "The admin does not " + action + " " + model.plural().toLowerCase(Locale.ROOT) + ".");
+      throw Access.forbidden("The admin does not " + action + " " + model.pluralInSentence() + ".");
     }
     require(user, model.permission(action));
   }
@@ -457,7 +457,8 @@ public final class AdminDeskService implements AdminDesk {
   public List<String> consequences(User user, AdminModel admin, List<Long> ids) {
     require(user, admin, "delete");
     Model model = model(admin);
-    return tx.readOnly(em -> Deletions.consequences(Sql.of(em), model.table(), ids, forms.zone()));
+    return tx.readOnly(
+        em -> Deletions.consequences(Sql.of(em), model.table(), ids, forms.zone(), byTable()));
   }
 
   @Override
@@ -470,7 +471,8 @@ public final class AdminDeskService implements AdminDesk {
           Sql sql = Sql.of(em);
           // the database's refusals, then the rules' own (see each model's delete)
           List<String> lines =
-              new ArrayList<>(Deletions.obstacles(sql, model.table(), ids, forms.zone()));
+              new ArrayList<>(
+                  Deletions.obstacles(sql, model.table(), ids, forms.zone(), byTable()));
           if (model == Loans.LOAN) {
             lines.addAll(Loans.openAmong(sql, ids));
           } else if (model == Catalog.BOOKING || model == Catalog.RESERVATION) {
@@ -490,10 +492,14 @@ public final class AdminDeskService implements AdminDesk {
     if (!staff(user)) {
       throw Access.forbidden("The admin is for staff.");
     }
+    return tx.readOnly(em -> Deletions.referrers(Sql.of(em), table, ids, forms.zone(), byTable()));
+  }
+
+  /** The admin's model of each of the domain's tables. */
+  private Function<String, AdminModel> byTable() {
     Map<String, AdminModel> byTable = new LinkedHashMap<>();
     served.forEach(s -> byTable.put(s.model().table(), s.admin()));
-    return tx.readOnly(
-        em -> Deletions.referrers(Sql.of(em), table, ids, forms.zone(), byTable::get));
+    return byTable::get;
   }
 
   @Override

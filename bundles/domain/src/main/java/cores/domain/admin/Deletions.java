@@ -37,32 +37,40 @@ final class Deletions {
 
   private final Sql sql;
   private final ZoneId zone;
+
+  /** The admin's model of each of the domain's tables, whose words name their rows. */
+  private final Function<String, AdminModel> admin;
+
   private final List<String> goes = new ArrayList<>();
   private final List<String> stops = new ArrayList<>();
 
   /** The rows already deleted in this walk, by table: a cycle is followed once. */
   private final Map<String, Set<Long>> deleted = new HashMap<>();
 
-  private Deletions(Sql sql, ZoneId zone) {
+  private Deletions(Sql sql, ZoneId zone, Function<String, AdminModel> admin) {
     this.sql = sql;
     this.zone = zone;
+    this.admin = admin;
   }
 
   /**
    * What goes with the rows (deleted too, or left without them), one line per kind; times in the
-   * zone.
+   * zone, kinds in the admin's words ({@code admin}: each table's model).
    */
-  static List<String> consequences(Sql sql, String table, List<Long> ids, ZoneId zone) {
-    return walk(sql, table, ids, zone).goes;
+  static List<String> consequences(
+      Sql sql, String table, List<Long> ids, ZoneId zone, Function<String, AdminModel> admin) {
+    return walk(sql, table, ids, zone, admin).goes;
   }
 
   /** What stops deleting the rows or any row deleted with them, one line per kind. */
-  static List<String> obstacles(Sql sql, String table, List<Long> ids, ZoneId zone) {
-    return walk(sql, table, ids, zone).stops;
+  static List<String> obstacles(
+      Sql sql, String table, List<Long> ids, ZoneId zone, Function<String, AdminModel> admin) {
+    return walk(sql, table, ids, zone, admin).stops;
   }
 
-  private static Deletions walk(Sql sql, String table, List<Long> ids, ZoneId zone) {
-    Deletions walk = new Deletions(sql, zone);
+  private static Deletions walk(
+      Sql sql, String table, List<Long> ids, ZoneId zone, Function<String, AdminModel> admin) {
+    Deletions walk = new Deletions(sql, zone, admin);
     walk.deleted.put(table, new LinkedHashSet<>(ids));
     walk.follow(table, ids, null);
     return walk;
@@ -82,7 +90,7 @@ final class Deletions {
    * bundle's table (a user's, a group's), one entry per key: a confirmation names them.
    */
   static List<Referring> refusing(Sql sql, String table, List<Long> ids, ZoneId zone) {
-    Deletions walk = new Deletions(sql, zone);
+    Deletions walk = new Deletions(sql, zone, t -> null);
     List<Referring> refusing = new ArrayList<>();
     for (Map<String, Object> key : walk.keys(table)) {
       String referring = (String) key.get("tbl");
@@ -114,13 +122,14 @@ final class Deletions {
             ? "deactivate the user instead, or change those first"
             : "change those first";
     List<AdminDesk.Referrers> referrers = new ArrayList<>();
+    Deletions words = new Deletions(sql, zone, admin);
     for (Referring found : refusing(sql, table, ids, zone)) {
       AdminModel model = admin.apply(found.table());
       int n = found.ids().size();
       String what =
           n
               + " "
-              + noun(found.table(), n)
+              + words.noun(found.table(), n)
               + (n == 1 ? " refers to " : " refer to ")
               + (ids.size() == 1 ? "it" : "them")
               + " as "
@@ -168,7 +177,7 @@ final class Deletions {
         case "c" -> {
           goes.add(what + " (by " + via + ") will be deleted too" + names);
           deleted.computeIfAbsent(referring, t -> new LinkedHashSet<>()).addAll(found);
-          follow(referring, found, Catalog.modelName(referring).replace('_', ' '));
+          follow(referring, found, noun(referring, 1));
         }
         case "n", "d" ->
             goes.add(what + (n == 1 ? " will lose its " : " will lose their ") + via + names);
@@ -232,7 +241,15 @@ final class Deletions {
     return named;
   }
 
-  private static String noun(String table, int n) {
+  /**
+   * One or several rows of a table as the admin calls them ("NIC", "NICs"); a table the admin does
+   * not show, by its model's name.
+   */
+  private String noun(String table, int n) {
+    AdminModel model = admin.apply(table);
+    if (model != null) {
+      return n == 1 ? model.singular() : model.pluralInSentence();
+    }
     String name = Catalog.modelName(table).replace('_', ' ');
     return n == 1 ? name : name + "s";
   }

@@ -50,7 +50,7 @@ class DeleteConfirmationTest extends AdminDeskTest {
         "INSERT INTO inventory_nic (mac, host_id) VALUES ('00:0a:00:00:00:01', " + host + ")");
     assertEquals(List.of(), admin.obstacles(staff, model("host"), List.of(host)));
     assertEquals(
-        List.of("1 nic will lose its host: 00:0a:00:00:00:01"),
+        List.of("1 NIC will lose its host: 00:0a:00:00:00:01"),
         admin.consequences(staff, model("host"), List.of(host)));
   }
 
