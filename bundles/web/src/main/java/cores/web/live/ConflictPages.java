@@ -55,6 +55,7 @@ public final class ConflictPages {
   private static final String DASH = "/live/dash";
   private static final String UNKNOWN = "/live/unknown";
   private static final String BACK = "back";
+  private static final String SUCCESS = "success";
 
   /** A page of the unknown devices, as {@link UnknownView#back} names it. */
   private static final Pattern UNKNOWN_PAGE =
@@ -97,13 +98,7 @@ public final class ConflictPages {
                     desk.ignoreMac(
                         actor, id, "Ignored from the live pages by " + actor.username() + ".");
               };
-          return switch (action) {
-            case "accept" ->
-                "NIC " + c.mac() + " of " + c.hostname() + " now has the IP " + c.ip() + ".";
-            case "resolve" -> "Marked the " + noun(c) + " resolved.";
-            case "ignore" -> "Ignoring the " + noun(c) + ".";
-            default -> "Scans skip MAC " + c.mac() + " from now on.";
-          };
+          return done(action, c);
         });
   }
 
@@ -125,10 +120,11 @@ public final class ConflictPages {
         () -> {
           if (action.equals("resolve")) {
             OfflineHost w = desk.resolveWarning(actor, id);
-            return "Marked the offline warning of " + w.hostname() + " resolved.";
+            return Flash.Message.of(
+                SUCCESS, "Marked the offline warning of ", w.hostname(), " resolved.");
           }
           OfflineHost w = desk.ignoreWarning(actor, id);
-          return "Ignoring the offline warning of " + w.hostname() + ".";
+          return Flash.Message.of(SUCCESS, "Ignoring the offline warning of ", w.hostname(), ".");
         });
   }
 
@@ -153,7 +149,7 @@ public final class ConflictPages {
           if (!desk.unignoreMac(actor, id)) {
             throw ProblemException.notFound("That MAC is not on the ignore list.");
           }
-          return "Scans see that MAC again.";
+          return new Flash.Message(SUCCESS, "Scans see that MAC again.");
         });
   }
 
@@ -200,8 +196,7 @@ public final class ConflictPages {
       return site.redirect(
           request,
           back,
-          Flash.Message.of(
-              "success", "", fixed.hostname(), " is now in rack " + fixed.rack() + "."));
+          Flash.Message.of(SUCCESS, "", fixed.hostname(), " is now in rack ", fixed.rack(), "."));
     } catch (ProblemException e) {
       refusedUnlessForbidden(e, form);
       return locationPage(request, e.status(), conflict, form, back);
@@ -257,7 +252,7 @@ public final class ConflictPages {
           request,
           back,
           Flash.Message.of(
-              "success",
+              SUCCESS,
               "Added NIC " + added.mac() + " to ",
               owner,
               "; the device's conflict is resolved."));
@@ -328,9 +323,10 @@ public final class ConflictPages {
    * Runs a change: on success the redirect with its message; on a refusal (other than 403, the
    * error page) the redirect with the refusal, nothing having been written.
    */
-  private Response done(ContainerRequestContext request, String back, Supplier<String> change) {
+  private Response done(
+      ContainerRequestContext request, String back, Supplier<Flash.Message> change) {
     try {
-      return site.redirect(request, back, new Flash.Message("success", change.get()));
+      return site.redirect(request, back, change.get());
     } catch (ProblemException e) {
       if (e.status() == 403) {
         throw e;
@@ -356,13 +352,34 @@ public final class ConflictPages {
         .collect(Collectors.joining("; "));
   }
 
-  /** "NIC conflict of aa:bb:… (host)" and the like. */
-  private static String noun(Conflict c) {
+  /**
+   * What a conflict's action did, its hostname a typed piece that the page isolates ({@code
+   * <bdi>}): a right-to-left hostname cannot reorder the words around it.
+   */
+  static Flash.Message done(String action, Conflict c) {
+    return switch (action) {
+      case "accept" ->
+          Flash.Message.of(
+              SUCCESS, "NIC " + c.mac() + " of ", c.hostname(), " now has the IP " + c.ip() + ".");
+      case "resolve" -> about("Marked the ", c, " resolved.");
+      case "ignore" -> about("Ignoring the ", c, ".");
+      default -> new Flash.Message(SUCCESS, "Scans skip MAC " + c.mac() + " from now on.");
+    };
+  }
+
+  /** "NIC conflict of aa:bb:… (host)" and the like, between the message's words. */
+  private static Flash.Message about(String before, Conflict c, String after) {
     return switch (c.kind()) {
       case NIC ->
-          "NIC conflict of " + c.mac() + (c.hostname() == null ? "" : " (" + c.hostname() + ")");
-      case LOCATION -> "location conflict of " + c.hostname();
-      case UNKNOWN -> "unknown device " + c.mac() + " at " + c.ip();
+          c.hostname() == null
+              ? new Flash.Message(SUCCESS, before + "NIC conflict of " + c.mac() + after)
+              : Flash.Message.of(
+                  SUCCESS, before + "NIC conflict of " + c.mac() + " (", c.hostname(), ")" + after);
+      case LOCATION ->
+          Flash.Message.of(SUCCESS, before + "location conflict of ", c.hostname(), after);
+      case UNKNOWN ->
+          new Flash.Message(
+              SUCCESS, before + "unknown device " + c.mac() + " at " + c.ip() + after);
     };
   }
 

@@ -50,12 +50,18 @@ public interface LabPages {
 
   /** The lab's heading: its name, and that it goes on from the page before when it does. */
   default String heading(String location) {
+    return name(location) + (continued(location) ? " (continued)" : "");
+  }
+
+  /**
+   * Whether the lab goes on from the page before: the page says so after its name, which it
+   * isolates as typed text ({@code <bdi>}).
+   */
+  default boolean continued(String location) {
     int place = place(location);
-    boolean continued =
-        Objects.equals(onPage().get(0), location)
-            && place >= 0
-            && labs().get(place).first() < offset();
-    return name(location) + (continued ? " (continued)" : "");
+    return Objects.equals(onPage().get(0), location)
+        && place >= 0
+        && labs().get(place).first() < offset();
   }
 
   /** The lab's place in the index; -1 when it is not in it. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DashViewTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-  private static Visitor visitor(String... permissions) {
+  static Visitor visitor(String... permissions) {
     User user =
         new User(
             1, "lt_viewer", "", "", "", true, false, false, Set.of(), Set.of(permissions), null);

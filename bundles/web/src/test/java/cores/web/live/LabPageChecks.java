@@ -53,8 +53,9 @@ final class LabPageChecks {
     assertTrue(page.contains("href=\"" + path + "?offset=100\" rel=\"next\""), page);
     assertTrue(page.contains("href=\"" + path + "\" rel=\"prev\""), page);
     assertTrue(page.contains("href=\"" + path + "?offset=100#lab-3\""), page);
-    assertTrue(page.contains("<h2 id=\"lab-1\">B1/A (continued)</h2>"), page);
-    assertTrue(page.contains("<h2 id=\"lab-2\">B1/B</h2>"), page);
+    // the lab's typed name isolated, the page's words after it
+    assertTrue(page.contains("<h2 id=\"lab-1\"><bdi>B1/A</bdi> (continued)</h2>"), page);
+    assertTrue(page.contains("<h2 id=\"lab-2\"><bdi>B1/B</bdi></h2>"), page);
     return page;
   }
 }
