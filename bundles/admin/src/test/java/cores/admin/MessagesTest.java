@@ -160,6 +160,13 @@ class MessagesTest {
     assertEquals(
         Views.Message.of("Successfully deleted 3 hosts."),
         Messages.of(DESK, viewer, HOST, query("done", "deleted", "n", "3"), "web01"));
+    // counted as their list names them: an abbreviation keeps its capitals ("2 nics" was said)
+    AdminModel nic =
+        new AdminModel(
+            "inventory", "nic", "NICs", List.of(), List.of(), List.of(), "", Map.of(), List.of());
+    assertEquals(
+        Views.Message.of("Deleted 2 NICs."),
+        Messages.of(DESK, viewer, nic, query("done", "deleted", "n", "2"), null));
   }
 
   @Test
