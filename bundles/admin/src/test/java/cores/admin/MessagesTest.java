@@ -165,7 +165,7 @@ class MessagesTest {
         new AdminModel(
             "inventory", "nic", "NICs", List.of(), List.of(), List.of(), "", Map.of(), List.of());
     assertEquals(
-        Views.Message.of("Deleted 2 NICs."),
+        Views.Message.of("Successfully deleted 2 NICs."),
         Messages.of(DESK, viewer, nic, query("done", "deleted", "n", "2"), null));
   }
 
