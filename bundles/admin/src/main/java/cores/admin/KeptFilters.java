@@ -38,9 +38,23 @@ final class KeptFilters {
 
   /** The list's query of a request to it (each parameter's first value), as carried. */
   static String of(MultivaluedMap<String, String> query) {
-    Map<String, String> first = new LinkedHashMap<>();
-    query.forEach((key, values) -> first.put(key, values.isEmpty() ? "" : values.get(0)));
-    return of(first);
+    return of(listQuery(query));
+  }
+
+  /**
+   * What a request to a list asks of it: each parameter's first value, those given, without a
+   * redirect's message codes, so that its page and sort links do not carry them and a list shown
+   * after a save or a delete does not count as searched.
+   */
+  static Map<String, String> listQuery(MultivaluedMap<String, String> params) {
+    Map<String, String> query = new LinkedHashMap<>();
+    params.forEach(
+        (key, values) -> {
+          if (!values.isEmpty() && !values.get(0).isEmpty() && !MESSAGE.contains(key)) {
+            query.put(key, values.get(0));
+          }
+        });
+    return query;
   }
 
   /** A carried query as sent back, made again from its decoded parameters; "" for none. */

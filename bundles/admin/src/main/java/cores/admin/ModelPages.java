@@ -110,14 +110,7 @@ public final class ModelPages {
     require(visitor, model, "view");
     List<String> problems = new ArrayList<>(given);
     status = RefusedFilters.setAside(RefusedQuery.of(request), model, problems, status);
-    MultivaluedMap<String, String> params = request.getUriInfo().getQueryParameters();
-    Map<String, String> query = new LinkedHashMap<>();
-    params.forEach(
-        (key, values) -> {
-          if (!values.isEmpty() && !values.get(0).isEmpty() && !"done".equals(key)) {
-            query.put(key, values.get(0));
-          }
-        });
+    Map<String, String> query = KeptFilters.listQuery(request.getUriInfo().getQueryParameters());
     String search = query.getOrDefault("q", "");
     String sort = query.getOrDefault("sort", "");
     int page = pageNumber(query.get("page"));

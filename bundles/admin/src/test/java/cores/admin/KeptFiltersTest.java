@@ -33,6 +33,21 @@ class KeptFiltersTest {
     assertEquals("q=lst", KeptFilters.of(posted), "a bulk action's list, as it was searched");
   }
 
+  /** A list shown after a redirect's message: not searched, its links without the message. */
+  @Test
+  void aListAfterAMessageIsAskedOnlyWhatItsQueryAsks() {
+    MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+    params.add("done", "bulk");
+    params.add("n", "2");
+    params.add("id", "7");
+    params.add(Messages.ACTED, "make_bookable");
+    params.add("sort", "-hostname");
+    params.add("page", "");
+    assertEquals(Map.of("sort", "-hostname"), KeptFilters.listQuery(params));
+    params.add("q", "web");
+    assertEquals(Map.of("sort", "-hostname", "q", "web"), KeptFilters.listQuery(params));
+  }
+
   @Test
   void whatComesBackIsOnlyEverAQueryOfTheList() {
     assertEquals("", KeptFilters.parse(null));
