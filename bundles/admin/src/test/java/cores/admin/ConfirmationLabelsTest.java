@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
-import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.config.SiteZone;
 import cores.api.web.Visitor;
@@ -25,17 +24,7 @@ import org.junit.jupiter.api.Test;
  * one read an object.
  */
 class ConfirmationLabelsTest {
-  private static final AdminModel HOST =
-      new AdminModel(
-          "inventory",
-          "host",
-          "Hosts",
-          List.of(new AdminField("hostname", "text", true, true, List.of(), null)),
-          List.of("hostname"),
-          List.of(),
-          "hostname",
-          Map.of(),
-          List.of());
+  private static final AdminModel HOST = TestModels.host(Map.of());
 
   private static Visitor staff() {
     User user =

@@ -2,7 +2,6 @@ package cores.admin;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.config.SiteZone;
 import java.time.ZoneId;
@@ -16,17 +15,7 @@ import org.junit.jupiter.api.Test;
  * its links to the object's other pages carry the list as it was left.
  */
 class FormBreadcrumbTest {
-  private static final AdminModel HOST =
-      new AdminModel(
-          "inventory",
-          "host",
-          "Hosts",
-          List.of(new AdminField("hostname", "text", true, true, List.of(), null)),
-          List.of("hostname"),
-          List.of(),
-          "hostname",
-          Map.of(),
-          List.of());
+  private static final AdminModel HOST = TestModels.host(Map.of());
 
   private static String page(long id, String object, String filters) {
     return new Templates()

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
-import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -25,17 +24,7 @@ import org.junit.jupiter.api.Test;
  * the visitor may open it; the name read from the desk, never from the query.
  */
 class MessagesTest {
-  private static final AdminModel HOST =
-      new AdminModel(
-          "inventory",
-          "host",
-          "Hosts",
-          List.of(new AdminField("hostname", "text", true, true, List.of(), null)),
-          List.of("hostname"),
-          List.of(),
-          "hostname",
-          Map.of(),
-          List.of());
+  private static final AdminModel HOST = TestModels.host(Map.of());
 
   /** A desk that names host 7 "web01" and answers nothing else. */
   private static final AdminDesk DESK =

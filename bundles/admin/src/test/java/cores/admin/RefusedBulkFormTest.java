@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminDesk.Rows;
-import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -19,17 +18,7 @@ import org.junit.jupiter.api.Test;
  * again with its form as it was posted: the rows ticked, which rows, the action chosen.
  */
 class RefusedBulkFormTest {
-  private static final AdminModel HOST =
-      new AdminModel(
-          "inventory",
-          "host",
-          "Hosts",
-          List.of(new AdminField("hostname", "text", true, true, List.of(), null)),
-          List.of("hostname"),
-          List.of(),
-          "hostname",
-          Map.of("suspend", "Suspend"),
-          List.of());
+  private static final AdminModel HOST = TestModels.host(Map.of("suspend", "Suspend"));
 
   private static final Rows ROWS =
       new Rows(

@@ -1,0 +1,25 @@
+package cores.admin;
+
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import java.util.List;
+import java.util.Map;
+
+/** The admin models the page tests render: a host model with a hostname and nothing else. */
+final class TestModels {
+  private TestModels() {}
+
+  /** Hosts named by their hostname, with the given bulk actions (name to label). */
+  static AdminModel host(Map<String, String> actions) {
+    return new AdminModel(
+        "inventory",
+        "host",
+        "Hosts",
+        List.of(new AdminField("hostname", "text", true, true, List.of(), null)),
+        List.of("hostname"),
+        List.of(),
+        "hostname",
+        actions,
+        List.of());
+  }
+}
