@@ -473,13 +473,14 @@ public final class Views {
 
     /**
      * A value as recorded, a time field's (stored as ISO text) in the site's zone as every admin
-     * time; empty for none.
+     * time; empty for none. A column no form shows (a status's "since") is a time when it reads as
+     * one.
      */
     public String value(String field, String recorded) {
       if (recorded == null) {
         return "";
       }
-      boolean time = allowed.model().field(field).map(f -> "time".equals(f.kind())).orElse(false);
+      boolean time = allowed.model().field(field).map(f -> "time".equals(f.kind())).orElse(true);
       if (!time) {
         return recorded;
       }

@@ -52,7 +52,9 @@ class HistoryPageTest {
                 new Change.FieldChange(
                     "start", "2099-12-24T10:00:00+00:00", "2099-12-25T10:00:30.5+00:00"),
                 new Change.FieldChange("comment", "2099-12-24T10:00:00+00:00", null),
-                new Change.FieldChange("id", null, "7")));
+                new Change.FieldChange("id", null, "7"),
+                new Change.FieldChange(
+                    "status_since", "2099-12-20T08:00:00.463002+00:00", "2099-12-24T10:00:00Z")));
     String html =
         new Templates()
             .render(
@@ -69,6 +71,10 @@ class HistoryPageTest {
     assertTrue(html.contains("<th scope=\"row\">ID</th>"), html);
     assertTrue(html.contains("<td>2099-12-24 11:00:00 Europe/Zurich</td>"), html);
     assertTrue(html.contains("<td>2099-12-25 11:00:30 Europe/Zurich</td>"), html);
+    // a column no form shows is a time when it reads as one, the id stays a number
+    assertTrue(html.contains("<td>2099-12-20 09:00:00 Europe/Zurich</td>"), html);
+    assertTrue(html.contains("<td>7</td>"), html);
+    assertFalse(html.contains("2099-12-20T08:00:00"), html);
     // a text field's value stays as written, even one that looks like a time
     assertTrue(html.contains("<td>2099-12-24T10:00:00+00:00</td>"), html);
     assertFalse(html.contains("2099-12-25T10:00:30"), html);
