@@ -6,6 +6,7 @@ import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.web.ProblemException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -142,9 +143,13 @@ final class Desks implements AdminDesk {
     return of(model).affected(user, model, id, values);
   }
 
+  /** The own desk's consequences, then what the deletion does to every other desk's objects. */
   @Override
   public List<String> consequences(User user, AdminModel model, List<Long> ids) {
-    return of(model).consequences(user, model, ids);
+    AdminDesk own = of(model);
+    List<String> lines = new ArrayList<>(own.consequences(user, model, ids));
+    desks.stream().filter(d -> d != own).forEach(d -> lines.addAll(d.dependents(user, model, ids)));
+    return lines;
   }
 
   @Override

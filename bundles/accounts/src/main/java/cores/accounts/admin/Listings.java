@@ -198,63 +198,6 @@ final class Listings {
     return List.of();
   }
 
-  /**
-   * The records of other bundles that the users' or groups' deletion takes along or leaves without
-   * them, counted from the database's catalog (those records are theirs to read); one line per
-   * kind.
-   */
-  private static List<String> others(EntityManager em, AdminModel model, List<Long> ids) {
-    String table = model == AccountModels.USER ? "auth_user" : "auth_group";
-    @SuppressWarnings("unchecked")
-    List<Object[]> keys =
-        query(
-                em,
-                "SELECT r.tbl, r.col, r.rule FROM (SELECT CAST(CAST(c.conrelid AS regclass) AS"
-                    + " text) AS tbl, a.attname AS col, CAST(c.confdeltype AS text) AS rule FROM"
-                    + " pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid"
-                    + " AND a.attnum = c.conkey[1] WHERE c.contype = 'f'"
-                    + " AND c.confrelid = CAST(CAST(? AS text) AS regclass)) r"
-                    + " WHERE r.tbl NOT LIKE 'auth\\_%' AND r.tbl NOT LIKE 'cores\\_%'"
-                    + " ORDER BY 1, 2",
-                List.of(table))
-            .getResultList();
-    List<String> lines = new ArrayList<>();
-    for (Object[] key : keys) {
-      String referring = (String) key[0];
-      String column = (String) key[1];
-      String rule = String.valueOf(key[2]);
-      if (!List.of("c", "n", "d").contains(rule)) {
-        // refuses the delete: that bundle's desk names them
-        continue;
-      }
-      long n =
-          ((Number)
-                  query(
-                          em,
-                          "SELECT count(*) FROM "
-                              + quoted(referring)
-                              + " WHERE "
-                              + quoted(column)
-                              + " IN "
-                              + placeholders(ids),
-                          new ArrayList<>(ids))
-                      .getSingleResult())
-              .longValue();
-      if (n == 0) {
-        continue;
-      }
-      String noun = referring.substring(referring.indexOf('_') + 1).replace('_', ' ');
-      String what = n + " " + noun + (n == 1 ? "" : "s");
-      String via = column.endsWith("_id") ? column.substring(0, column.length() - 3) : column;
-      lines.add(
-          switch (rule) {
-            case "c" -> what + " (by " + via + ") will be deleted too";
-            default -> what + (n == 1 ? " will lose its " : " will lose their ") + via;
-          });
-    }
-    return lines;
-  }
-
   private static boolean lastSuperuser(EntityManager em, List<Long> ids) {
     String in = placeholders(ids);
     List<Object> twice = new ArrayList<>(ids);
@@ -273,11 +216,10 @@ final class Listings {
     return ((Number) superusers[0]).longValue() > 0 && ((Number) superusers[1]).longValue() == 0;
   }
 
-  /** An identifier from the database's catalog, quoted for SQL. */
-  private static String quoted(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
-
+  /**
+   * What of the accounts' own rows deleting the users or groups takes along; other bundles' rows
+   * are their desks' to tell ({@code AdminDesk.dependents}).
+   */
   static List<String> consequences(EntityManager em, AdminModel model, List<Long> ids) {
     List<String> lines = new ArrayList<>();
     if (ids.isEmpty()) {
@@ -299,7 +241,6 @@ final class Listings {
           ids,
           "memberships of users (the users stay)");
     }
-    lines.addAll(others(em, model, ids));
     return lines;
   }
 

@@ -228,12 +228,12 @@ class AccountsDeskTest {
   }
 
   /**
-   * Another bundle's records that refuse a user's or group's delete are that bundle's desk's to
-   * name (it can read them: "3 records of …" said nothing of which); those the deletion takes along
-   * are said here.
+   * Another bundle's records that refuse a user's or group's delete, or that it takes along, are
+   * that bundle's desk's to name ({@code referrers}, {@code dependents}: it reads its own tables);
+   * the accounts tell only their own.
    */
   @Test
-  void anotherBundlesRecordsThatRefuseTheDeleteAreLeftToItsDeskToName() throws Exception {
+  void anotherBundlesRecordsAreLeftToItsDeskToName() throws Exception {
     // tables as other bundles declare them
     db.execute(
         "CREATE TABLE booking_booking (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
@@ -253,9 +253,7 @@ class AccountsDeskTest {
           "INSERT INTO notices_notice (group_id) VALUES (" + group + ")");
       assertEquals(List.of(), desk.obstacles(root, AccountModels.USER, List.of(holder)));
       assertEquals(List.of(), desk.obstacles(root, AccountModels.GROUP, List.of(group)));
-      assertEquals(
-          List.of("1 notice (by group) will be deleted too"),
-          desk.consequences(root, AccountModels.GROUP, List.of(group)));
+      assertEquals(List.of(), desk.consequences(root, AccountModels.GROUP, List.of(group)));
     } finally {
       db.execute(
           "DROP TABLE booking_booking", "DROP TABLE inventory_host", "DROP TABLE notices_notice");

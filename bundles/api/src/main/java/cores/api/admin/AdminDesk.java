@@ -267,6 +267,18 @@ public interface AdminDesk {
   }
 
   /**
+   * The objects of this desk's models that deleting objects of another desk's model deletes too or
+   * leaves without them (the notices of a group, the loans a user is the contact of), one line per
+   * kind in {@link #consequences}' words: that model's delete confirmation lists them after its
+   * own. None unless a desk says.
+   *
+   * @since 1.12.0
+   */
+  default List<String> dependents(User user, AdminModel model, List<Long> ids) {
+    return List.of();
+  }
+
+  /**
    * Runs a bulk action of the model ({@link AdminModel#actions}) on the objects, in one
    * transaction.
    */

@@ -13,10 +13,11 @@
  * AdminDesk.ids}) and the objects of one desk that stop deleting another's, named ({@code
  * AdminDesk.referrers}) since 1.8.0; a refusal naming objects at its fields, which the admin links
  * ({@code NamingProblem}) since 1.9.0; fields labelled as Django's verbose names ({@code
- * AdminField.label}: "Last seen", "MAC") since 1.10.0.
+ * AdminField.label}: "Last seen", "MAC") since 1.10.0; what deleting another desk's objects does to
+ * a desk's own ({@code AdminDesk.dependents}) since 1.12.0.
  */
 @Export
-@Version("1.11.0")
+@Version("1.12.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

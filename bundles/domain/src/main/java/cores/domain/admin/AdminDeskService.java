@@ -485,6 +485,18 @@ public final class AdminDeskService implements AdminDesk {
   /** The domain's rows that refuse deleting users or groups (their bookings, hosts). */
   @Override
   public List<Referrers> referrers(User user, AdminModel admin, List<Long> ids) {
+    return ofAccounts(user, admin, ids, Deletions::referrers);
+  }
+
+  /** The domain's rows that deleting users or groups takes along or leaves without them. */
+  @Override
+  public List<String> dependents(User user, AdminModel admin, List<Long> ids) {
+    return ofAccounts(user, admin, ids, Deletions::dependents);
+  }
+
+  /** The domain's rows that refer to these users or groups, as the walk tells them; none else. */
+  private <T> List<T> ofAccounts(
+      User user, AdminModel admin, List<Long> ids, Deletions.Of<T> walk) {
     String table = Deletions.ACCOUNTS_TABLES.get(admin.app() + "." + admin.name());
     if (table == null || ids.isEmpty()) {
       return List.of();
@@ -492,7 +504,7 @@ public final class AdminDeskService implements AdminDesk {
     if (!staff(user)) {
       throw Access.forbidden("The admin is for staff.");
     }
-    return tx.readOnly(em -> Deletions.referrers(Sql.of(em), table, ids, forms.zone(), byTable()));
+    return tx.readOnly(em -> walk.of(Sql.of(em), table, ids, forms.zone(), byTable()));
   }
 
   /** The admin's model of each of the domain's tables. */

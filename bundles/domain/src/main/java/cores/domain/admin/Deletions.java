@@ -68,6 +68,23 @@ final class Deletions {
     return walk(sql, table, ids, zone, admin).stops;
   }
 
+  /**
+   * The domain's rows that deleting these rows of an accounts' table (users, groups) takes along or
+   * leaves without them, followed through the domain's own cascades, one line per kind; those that
+   * refuse it are {@link #referrers}, the accounts' own rows the accounts' to tell.
+   */
+  static List<String> dependents(
+      Sql sql, String table, List<Long> ids, ZoneId zone, Function<String, AdminModel> admin) {
+    return walk(sql, table, ids, zone, admin).goes;
+  }
+
+  /** What a walk from rows of another bundle's table tells of the domain's rows. */
+  @FunctionalInterface
+  interface Of<T> {
+    List<T> of(
+        Sql sql, String table, List<Long> ids, ZoneId zone, Function<String, AdminModel> admin);
+  }
+
   private static Deletions walk(
       Sql sql, String table, List<Long> ids, ZoneId zone, Function<String, AdminModel> admin) {
     Deletions walk = new Deletions(sql, zone, admin);
@@ -151,8 +168,10 @@ final class Deletions {
         List.of(table));
   }
 
+  /** The column a row refers by, in words: "internal contact" for {@code internal_contact_id}. */
   private static String via(String column) {
-    return column.endsWith("_id") ? column.substring(0, column.length() - 3) : column;
+    return (column.endsWith("_id") ? column.substring(0, column.length() - 3) : column)
+        .replace('_', ' ');
   }
 
   /**
@@ -162,6 +181,11 @@ final class Deletions {
   private void follow(String table, List<Long> ids, String by) {
     for (Map<String, Object> key : keys(table)) {
       String referring = (String) key.get("tbl");
+      if (!Labels.TABLES.contains(table) && !Labels.TABLES.contains(referring)) {
+        // from another bundle's rows (a user), that bundle's own (its tokens) are its desk's to
+        // tell
+        continue;
+      }
       String column = (String) key.get("col");
       String rule = (String) key.get("rule");
       String via = via(column);

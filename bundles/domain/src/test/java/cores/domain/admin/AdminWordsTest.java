@@ -271,6 +271,35 @@ class AdminWordsTest {
     assertEquals(List.of(), admin.referrers(staff, model("host"), List.of(host)));
   }
 
+  /**
+   * What deleting a user or a group takes along of the domain's rows or leaves without them is the
+   * domain's to say, in the admin's words (the accounts read only their own tables).
+   */
+  @Test
+  void theRowsThatDeletingAUserOrAGroupTakesAlongAreNamed() throws Exception {
+    User author = db.user("wordsauthor", false, Set.of());
+    long group = db.number("INSERT INTO auth_group (name) VALUES ('words-readers') RETURNING id");
+    db.execute(
+        "INSERT INTO notices_notice (title, message, author_id, group_id) VALUES ('Words closed',"
+            + " 'm', "
+            + author.id()
+            + ", "
+            + group
+            + ")",
+        "INSERT INTO loans_customer (name, internal_contact_id) VALUES ('Words Ltd', "
+            + author.id()
+            + ")");
+    assertEquals(
+        List.of(
+            "1 customer will lose its internal contact: Words Ltd",
+            "1 notice will lose its author: Words closed"),
+        admin.dependents(staff, accounts("user"), List.of(author.id())));
+    assertEquals(
+        List.of("1 notice (by group) will be deleted too: Words closed"),
+        admin.dependents(staff, accounts("group"), List.of(group)));
+    assertEquals(List.of(), admin.dependents(staff, model("notice"), List.of(1L)));
+  }
+
   /** The accounts' model of that name, as its desk describes it (the domain reads app and name). */
   private static AdminModel accounts(String name) {
     return new AdminModel(
