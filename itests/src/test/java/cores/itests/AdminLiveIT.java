@@ -147,8 +147,7 @@ class AdminLiveIT {
     root.screenshot("admin-live-conflict");
     root.follow("main form button[value=accept]");
     assertTrue(
-        root.text()
-            .contains("1 scan conflict was changed by \"Accept the seen IP (NIC conflicts)\"."),
+        root.text().contains("1 scan conflict was resolved by accepting the seen IP."),
         root.text());
     assertEquals("resolved", text("SELECT status FROM live_scanconflict WHERE id = ?", conflict));
     assertEquals(
@@ -258,9 +257,7 @@ class AdminLiveIT {
     root.click("#select-" + warning);
     new Select(root.find("#action")).selectByVisibleText("Mark resolved");
     root.follow("#results form button[type=submit]");
-    assertTrue(
-        root.text().contains("1 offline host warning was changed by \"Mark resolved\"."),
-        root.text());
+    assertTrue(root.text().contains("1 offline host warning was marked resolved."), root.text());
     assertEquals("resolved", text("SELECT status FROM live_offlinehostwarning"));
 
     Browser phone = site.browser(false, 390);

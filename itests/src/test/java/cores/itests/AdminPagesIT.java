@@ -234,7 +234,7 @@ class AdminPagesIT {
     root.click("#select-" + hostId);
     new Select(root.find("#action")).selectByVisibleText("Make bookable");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("1 host was changed by \"Make bookable\"."), root.text());
+    assertTrue(root.text().contains("1 host was made bookable."), root.text());
     assertEquals(
         1,
         number(
@@ -363,7 +363,7 @@ class AdminPagesIT {
     root.assertAccessible();
     root.screenshot("admin-bulk-confirm");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("1 host was changed by \"Suspend (bookable)\"."), root.text());
+    assertTrue(root.text().contains("1 host was suspended."), root.text());
     assertEquals(
         "suspended",
         site.api().db().text("SELECT status FROM booking_bookable WHERE id = ?", bookable));

@@ -48,13 +48,13 @@ final class Messages {
   }
 
   /**
-   * What a done bulk action says, naming the model, how many and the action by its label where the
-   * model has it (an edited query names none): '2 hosts were changed by "Make bookable".'
+   * What a done bulk action says, as Django's admin: how many of the model and what the action did,
+   * the phrase its model declares ({@link AdminModel#did}): "2 hosts were made bookable.", "1 host
+   * was suspended."; an action declaring none by its label, and an edited query's none as changed.
    */
   static String acted(AdminModel model, String action, int n) {
-    String changed = count(model, n) + (n == 1 ? " was changed" : " were changed");
-    String label = model == null || action == null ? null : model.actions().get(action);
-    return changed + (label == null ? "." : " by \"" + label + "\".");
+    String did = model == null ? "changed" : model.did(action);
+    return count(model, n) + (n == 1 ? " was " : " were ") + did + ".";
   }
 
   /**

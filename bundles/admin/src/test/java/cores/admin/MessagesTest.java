@@ -104,7 +104,33 @@ class MessagesTest {
         Messages.of(DESK, viewer, HOST, query("done", "deleted", "n", "2")));
   }
 
-  /** As Django's admin, a bulk action's message names the model and how many, not "them". */
+  /**
+   * As Django's admin, a bulk action says what it did in the past tense its model declares with it,
+   * in the singular for one: "2 hosts were made bookable.", "1 host was suspended.".
+   */
+  @Test
+  void aBulkActionSaysWhatItDidInThePastTenseDeclaredWithIt() {
+    AdminModel hosts =
+        TestModels.host(
+            Map.of("bookable", "Make bookable", "suspend", "Suspend (bookable)"),
+            Map.of("bookable", "made bookable", "suspend", "suspended"));
+    Visitor viewer = visitor(Set.of(hosts.permission("view")));
+    assertEquals(
+        Views.Message.of("2 hosts were made bookable."),
+        Messages.of(DESK, viewer, hosts, query("done", "bulk", "n", "2", "acted", "bookable")));
+    assertEquals(
+        Views.Message.of("1 host was suspended."),
+        Messages.of(DESK, viewer, hosts, query("done", "bulk", "n", "1", "acted", "suspend")));
+    // the rows a done action left alone are named apart: the message counts those it changed
+    assertEquals(
+        "1 host was made bookable.",
+        Selection.done(hosts, "bookable", new AdminDesk.Done(1, List.of("web02: bookable"))));
+  }
+
+  /**
+   * As Django's admin, a bulk action's message names the model and how many, not "them"; an action
+   * declaring no past tense (a plugin's) is named by its label.
+   */
   @Test
   void aBulkActionNamesItsModelCountAndLabel() {
     AdminModel nics =

@@ -11,6 +11,11 @@ final class TestModels {
 
   /** Hosts named by their hostname, with the given bulk actions (name to label). */
   static AdminModel host(Map<String, String> actions) {
+    return host(actions, Map.of());
+  }
+
+  /** Hosts with the given bulk actions and what each did (name to past-tense phrase). */
+  static AdminModel host(Map<String, String> actions, Map<String, String> done) {
     return new AdminModel(
         "inventory",
         "host",
@@ -20,6 +25,11 @@ final class TestModels {
         List.of(),
         "hostname",
         actions,
-        List.of());
+        List.of(),
+        AdminModel.ALL_WRITES,
+        List.of(),
+        Map.of(),
+        null,
+        done);
   }
 }

@@ -31,6 +31,10 @@ import java.util.Set;
  *     {id}} standing for the object's id (a user's "Impersonate")
  * @param notWhileImpersonating what the model's writes are refused as while the visitor
  *     impersonates someone (e.g. {@code change users}), or null when they are allowed
+ * @param done what each bulk action did, in the past tense, for the sentence that says so after it
+ *     ran: name to phrase, declared with the action (e.g. {@code bookable → made bookable}: "2
+ *     hosts were made bookable."), said the same of one object or several; an action without one is
+ *     said by its label ({@link #did}). Since 1.12.0.
  */
 public record AdminModel(
     String app,
@@ -45,7 +49,8 @@ public record AdminModel(
     Set<String> writes,
     List<AdminForm> forms,
     Map<String, String> buttons,
-    String notWhileImpersonating) {
+    String notWhileImpersonating,
+    Map<String, String> done) {
   /** Every generic write: add, change and delete. */
   public static final Set<String> ALL_WRITES = Set.of("add", "change", "delete");
 
@@ -58,6 +63,44 @@ public record AdminModel(
     writes = Set.copyOf(writes);
     forms = List.copyOf(forms);
     buttons = Collections.unmodifiableMap(new LinkedHashMap<>(buttons));
+    done = Map.copyOf(done);
+    for (String action : done.keySet()) {
+      if (!actions.containsKey(action)) {
+        throw new IllegalArgumentException("No bulk action " + action + " of " + name);
+      }
+    }
+  }
+
+  /** A model whose bulk actions declare no past tense: each is said by its label. */
+  public AdminModel(
+      String app,
+      String name,
+      String plural,
+      List<AdminField> fields,
+      List<String> columns,
+      List<String> filters,
+      String search,
+      Map<String, String> actions,
+      List<String> inlines,
+      Set<String> writes,
+      List<AdminForm> forms,
+      Map<String, String> buttons,
+      String notWhileImpersonating) {
+    this(
+        app,
+        name,
+        plural,
+        fields,
+        columns,
+        filters,
+        search,
+        actions,
+        inlines,
+        writes,
+        forms,
+        buttons,
+        notWhileImpersonating,
+        Map.of());
   }
 
   /** A model with the given generic writes and nothing besides. */
@@ -156,6 +199,20 @@ public record AdminModel(
   private static String inSentence(String words) {
     boolean abbreviation = words.length() > 1 && Character.isUpperCase(words.charAt(1));
     return abbreviation ? words : Character.toLowerCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /**
+   * What a bulk action did, as a sentence says it after "2 hosts were": its declared phrase ({@link
+   * #done}: {@code made bookable}), else {@code changed by "Label"} for one declaring none (a
+   * plugin's), else {@code changed} for no action of the model. Since 1.12.0.
+   */
+  public String did(String action) {
+    String phrase = action == null ? null : done.get(action);
+    if (phrase != null) {
+      return phrase;
+    }
+    String label = action == null ? null : actions.get(action);
+    return label == null ? "changed" : "changed by \"" + label + "\"";
   }
 
   public Optional<AdminField> field(String fieldName) {

@@ -14,7 +14,8 @@
  * AdminDesk.referrers}) since 1.8.0; a refusal naming objects at its fields, which the admin links
  * ({@code NamingProblem}) since 1.9.0; fields labelled as Django's verbose names ({@code
  * AdminField.label}: "Last seen", "MAC") since 1.10.0; what deleting another desk's objects does to
- * a desk's own ({@code AdminDesk.dependents}) since 1.12.0.
+ * a desk's own ({@code AdminDesk.dependents}) and what a bulk action did, in the past tense ({@code
+ * AdminModel.done}, {@code AdminModel.did}: "2 hosts were made bookable.") since 1.12.0.
  */
 @Export
 @Version("1.12.0")

@@ -1,6 +1,7 @@
 package cores.api.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -71,5 +72,39 @@ class AdminModelTest {
                         "a", "x", plural, List.of(), List.of(), List.of(), "", Map.of(), List.of())
                     .pluralInSentence(),
                 plural));
+  }
+
+  private static AdminModel acting(Map<String, String> done) {
+    return new AdminModel(
+        "inventory",
+        "host",
+        "Hosts",
+        List.of(),
+        List.of(),
+        List.of(),
+        "",
+        Map.of("bookable", "Make bookable", "frob", "Frobnicate"),
+        List.of(),
+        AdminModel.ALL_WRITES,
+        List.of(),
+        Map.of(),
+        null,
+        done);
+  }
+
+  /** As Django's admin says what an action did: "2 hosts were made bookable." */
+  @Test
+  void aBulkActionSaysWhatItDidByThePhraseDeclaredWithIt() {
+    AdminModel host = acting(Map.of("bookable", "made bookable"));
+    assertEquals("made bookable", host.did("bookable"));
+    // one declaring none (a plugin's) by its label; no action of the model, plainly
+    assertEquals("changed by \"Frobnicate\"", host.did("frob"));
+    assertEquals("changed", host.did("gone"));
+    assertEquals("changed", host.did(null));
+  }
+
+  @Test
+  void aPhraseIsDeclaredOnlyForOneOfItsActions() {
+    assertThrows(IllegalArgumentException.class, () -> acting(Map.of("nothing", "did nothing")));
   }
 }

@@ -234,9 +234,9 @@ final class Catalog {
               List.of("host", "status", "comment", "active_bookings", "upcoming_reservations"),
               List.of("status", "host_status", "host_type", "host_group"),
               Map.of(
-                  "set_active", "Set active",
-                  "set_suspended", "Set suspended",
-                  "set_inactive", "Set inactive")),
+                  "set_active", BulkAction.of("Set active", "set active"),
+                  "set_suspended", BulkAction.of("Set suspended", "set suspended"),
+                  "set_inactive", BulkAction.of("Set inactive", "set inactive"))),
           served(
               BOOKING,
               "Bookings",
@@ -248,7 +248,7 @@ final class Catalog {
               "Reservations",
               List.of("bookable", "owner", "start", "end", "comment", "created"),
               List.of("owner", "created"),
-              Map.of(END, "End now")),
+              Map.of(END, BulkAction.of("End now", "ended"))),
           served(
               Notices.MODEL,
               "Notices",
@@ -266,7 +266,7 @@ final class Catalog {
               "Loans",
               List.of("host", "customer", "user", "start", "due_return", "returned"),
               List.of("customer", "returned"),
-              Map.of(RETURN, "Return")));
+              Map.of(RETURN, BulkAction.of("Return", "returned"))));
 
   private Catalog() {}
 
@@ -279,7 +279,7 @@ final class Catalog {
       String plural,
       List<String> columns,
       List<String> filters,
-      Map<String, String> actions) {
+      Map<String, BulkAction> actions) {
     return served(model, plural, columns, filters, actions, AdminModel.ALL_WRITES);
   }
 
@@ -287,7 +287,7 @@ final class Catalog {
    * A model as the admin shows it.
    *
    * @param filters the list's filters; null for every writable reference, choice and yes/no
-   * @param actions its bulk actions besides delete
+   * @param actions its bulk actions besides delete, each with its label and what it did
    * @param writes the generic writes it takes (add, change, delete)
    */
   static AdminDeskService.Served served(
@@ -295,7 +295,7 @@ final class Catalog {
       String plural,
       List<String> columns,
       List<String> filters,
-      Map<String, String> actions,
+      Map<String, BulkAction> actions,
       Set<String> writes) {
     List<AdminField> fields = new ArrayList<>();
     List<String> filtered = new ArrayList<>();
@@ -328,14 +328,21 @@ final class Catalog {
     if (SEARCH_ALSO_IDS.containsKey(model.name())) {
       searched.add(SEARCH_ALSO_IDS.get(model.name()).getKey());
     }
-    Map<String, String> shown = new LinkedHashMap<>();
+    Map<String, BulkAction> declared = new LinkedHashMap<>();
     if (model == HOST) {
-      shown.putAll(HostActions.LABELS);
+      declared.putAll(HostActions.ACTIONS);
     }
     // the order the catalog gives (Map.of has none)
     actions.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(a -> shown.put(a.getKey(), a.getValue()));
+        .forEach(a -> declared.put(a.getKey(), a.getValue()));
+    Map<String, String> shown = new LinkedHashMap<>();
+    Map<String, String> done = new LinkedHashMap<>();
+    declared.forEach(
+        (name, action) -> {
+          shown.put(name, action.label());
+          done.put(name, action.done());
+        });
     return new AdminDeskService.Served(
         model,
         new AdminModel(
@@ -348,7 +355,11 @@ final class Catalog {
             AdminDeskService.joined(searched),
             shown,
             INLINES.getOrDefault(model.name(), List.of()),
-            writes));
+            writes,
+            List.of(),
+            Map.of(),
+            null,
+            done));
   }
 
   /** Whether a list's search looks in the field. */

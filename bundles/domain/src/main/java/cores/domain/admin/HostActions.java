@@ -32,23 +32,25 @@ final class HostActions {
   /** Sets the hosts' status: the prefix of one action per status ({@code status_missing}). */
   static final String SET_STATUS = "status_";
 
-  /** The actions in the order the list offers them: name to label. */
-  static final Map<String, String> LABELS = labels();
+  /** The actions in the order the list offers them: name to label and what it did. */
+  static final Map<String, BulkAction> ACTIONS = actions();
 
   /** What an action does: a status for the hosts, or for their bookables. */
   private record Change(String hostStatus, String bookableStatus) {}
 
   private HostActions() {}
 
-  private static Map<String, String> labels() {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(MAKE_BOOKABLE, "Make bookable");
-    labels.put(SUSPEND, "Suspend (bookable)");
-    labels.put(MAKE_INACTIVE, "Make inactive (bookable)");
+  private static Map<String, BulkAction> actions() {
+    Map<String, BulkAction> actions = new LinkedHashMap<>();
+    actions.put(MAKE_BOOKABLE, BulkAction.of("Make bookable", "made bookable"));
+    actions.put(SUSPEND, BulkAction.of("Suspend (bookable)", "suspended"));
+    actions.put(MAKE_INACTIVE, BulkAction.of("Make inactive (bookable)", "made inactive"));
     for (String status : Models.HOST_STATUSES) {
-      labels.put(SET_STATUS + status, "Set status: " + status.replace('_', ' '));
+      String shown = status.replace('_', ' ');
+      actions.put(
+          SET_STATUS + status, BulkAction.of("Set status: " + shown, "given the status " + shown));
     }
-    return labels;
+    return actions;
   }
 
   private static Change change(String action) {

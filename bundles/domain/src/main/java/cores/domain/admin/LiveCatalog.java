@@ -179,17 +179,26 @@ final class LiveCatalog {
               List.of("kind", "status", "hostname", "mac", "ip", "lab", "lastseen"),
               List.of("kind", "status", "lab"),
               Map.of(
-                  ACCEPT, "Accept the seen IP (NIC conflicts)",
-                  IGNORE, "Ignore",
-                  IGNORE_MAC, "Ignore the MAC (unknown devices)",
-                  RESOLVE, "Mark resolved"),
+                  ACCEPT,
+                  BulkAction.of(
+                      "Accept the seen IP (NIC conflicts)", "resolved by accepting the seen IP"),
+                  IGNORE,
+                  BulkAction.of("Ignore", "ignored"),
+                  IGNORE_MAC,
+                  BulkAction.of("Ignore the MAC (unknown devices)", "ignored by MAC"),
+                  RESOLVE,
+                  BulkAction.of("Mark resolved", "marked resolved")),
               READ_ONLY),
           Catalog.served(
               OFFLINEHOSTWARNING,
               "Offline host warnings",
               List.of("hostname", "status", "lab", "host_lastseen", "timestamp"),
               List.of("status", "lab", "timestamp"),
-              Map.of(IGNORE, "Ignore", RESOLVE, "Mark resolved"),
+              Map.of(
+                  IGNORE,
+                  BulkAction.of("Ignore", "ignored"),
+                  RESOLVE,
+                  BulkAction.of("Mark resolved", "marked resolved")),
               READ_ONLY),
           Catalog.served(
               IGNOREDMAC,

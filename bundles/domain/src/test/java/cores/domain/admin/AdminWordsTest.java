@@ -74,6 +74,22 @@ class AdminWordsTest {
     return admin.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
   }
 
+  /**
+   * As Django's admin says what an action did ("2 hosts were made bookable."): every bulk action of
+   * the domain's models declares its past tense with its label, none falling back to the label.
+   */
+  @Test
+  void everyBulkActionSaysWhatItDidInThePastTense() {
+    for (AdminModel model : admin.models()) {
+      assertEquals(model.actions().keySet(), model.done().keySet(), model.name());
+    }
+    assertEquals("made bookable", model("host").did(HostActions.MAKE_BOOKABLE));
+    assertEquals("suspended", model("host").did(HostActions.SUSPEND));
+    assertEquals("given the status on loan", model("host").did("status_on_loan"));
+    assertEquals("returned", model("loan").did(Catalog.RETURN));
+    assertEquals("marked resolved", model("scanconflict").did(LiveCatalog.RESOLVE));
+  }
+
   /** A number that is not one hid the blank required field until the next save. */
   @Test
   void aValueThatDoesNotParseIsToldWithTheOtherFieldsProblems() throws Exception {
