@@ -13,9 +13,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The admin's delete confirmations name everything that goes with the objects (each booking by its
  * owner and dates) and, before anything is tried, what stops the deletion, in people's words; a
- * staff user who may add but not view is sent where he may go after adding; a change form that
- * takes a bookable out of active is confirmed over the bookings ahead, as the bulk actions are. The
- * site's zone is not UTC: every time the admin shows is in it, the zone named.
+ * staff user who may add but not view is offered only the buttons that lead where he may go, and
+ * sent there after adding; a change form that takes a bookable out of active is confirmed over the
+ * bookings ahead, as the bulk actions are. The site's zone is not UTC: every time the admin shows
+ * is in it, the zone named.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminConfirmationsIT {
@@ -200,6 +201,15 @@ class AdminConfirmationsIT {
     Browser browser = site.browser(true, 1280);
     WebSite.logIn(browser, adder);
     browser.open("/admin/inventory/building/add");
+    // as Django's admin: only the buttons whose page he may open (the building's change form and
+    // the list are refused him), and no link to the list
+    assertTrue(browser.all("button[name=_continue]").isEmpty(), browser.text());
+    assertEquals(1, browser.all("button[name=_addanother]").size(), browser.text());
+    assertFalse(browser.text().contains("Back to the list"), browser.text());
+    assertTrue(browser.all("a[href^='/admin/inventory/building']").isEmpty(), browser.text());
+    assertEquals(
+        "Admin › Buildings › Add building", browser.find("nav[aria-label=Breadcrumb]").getText());
+    browser.assertAccessible();
     browser.type("code", "ADD1");
     browser.follow("main form button[type=submit]");
     assertTrue(browser.path().startsWith("/admin?done=added"), browser.path());

@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.Select;
 class AdminListsIT {
   private WebSite site;
   private Browser root;
+  private WebSite.Account rootAccount;
   private List<Long> hosts;
 
   @BeforeAll
@@ -34,7 +35,8 @@ class AdminListsIT {
     site = WebSite.start("admin-lists", builder -> builder);
     hosts = site.inventory("lst", 60);
     root = site.browser(false, 1280);
-    WebSite.logIn(root, site.user("root", true));
+    rootAccount = site.user("root", true);
+    WebSite.logIn(root, rootAccount);
   }
 
   @AfterAll
@@ -59,7 +61,7 @@ class AdminListsIT {
     root.click("#select-" + hosts.get(0)).click("#select-" + hosts.get(1));
     new Select(root.find("#action")).selectByValue("suspend");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("1 host was changed by \"Suspend (bookable)\"."), root.text());
+    assertTrue(root.text().contains("1 host was suspended."), root.text());
     assertTrue(root.text().contains("Left as it was: lst-01: already suspended"), root.text());
     assertEquals(
         2,
@@ -110,8 +112,7 @@ class AdminListsIT {
     new Select(root.find("#select")).selectByValue("page");
     new Select(root.find("#action")).selectByValue("status_offline");
     root.follow("#results form button[type=submit]");
-    assertTrue(
-        root.text().contains("50 hosts were changed by \"Set status: offline\"."), root.text());
+    assertTrue(root.text().contains("50 hosts were given the status offline."), root.text());
     // as Django's admin: back on the list as it was searched
     assertTrue(root.path().startsWith("/admin/inventory/host?q=lst&done=bulk"), root.path());
     assertEquals("lst", root.find("#q").getAttribute("value"));
@@ -121,8 +122,7 @@ class AdminListsIT {
     new Select(root.find("#select")).selectByVisibleText("All 60 matching");
     new Select(root.find("#action")).selectByValue("status_missing");
     root.follow("#results form button[type=submit]");
-    assertTrue(
-        root.text().contains("60 hosts were changed by \"Set status: missing\"."), root.text());
+    assertTrue(root.text().contains("60 hosts were given the status missing."), root.text());
     assertEquals(60, number("SELECT count(*) FROM inventory_host WHERE status = 'missing'"));
   }
 
@@ -136,11 +136,49 @@ class AdminListsIT {
     List<WebElement> boxes = browser.all("input[name=ids]");
     assertEquals(9, boxes.size());
     assertTrue(boxes.stream().allMatch(WebElement::isSelected));
+    assertEquals("9 of 9 selected", browser.find("#selected-count").getText());
     browser.assertAccessible();
   }
 
+  /**
+   * As Django's "0 of 50 selected", counted as rows are ticked and the choice of rows changes, in a
+   * polite live region; without JavaScript the region stays empty rather than wrong.
+   */
   @Test
   @Order(6)
+  void withJavaScriptTheRowsSelectedAreCountedAndWithoutItNothingIsSaid() throws Exception {
+    Browser browser = site.browser(true, 1280);
+    WebSite.logIn(browser, site.user("kim", true));
+    browser.open("/admin/inventory/host?q=lst-0");
+    WebElement counter = browser.find("#selected-count");
+    assertEquals("polite", counter.getAttribute("aria-live"));
+    assertEquals("0 of 9 selected", counter.getText());
+    browser.click("#select-" + hosts.get(0)).click("#select-" + hosts.get(1));
+    assertEquals("2 of 9 selected", counter.getText());
+    browser.click("#select-" + hosts.get(1));
+    assertEquals("1 of 9 selected", counter.getText());
+    new Select(browser.find("#select")).selectByValue("page");
+    assertEquals("9 of 9 selected", counter.getText());
+    new Select(browser.find("#select")).selectByValue("");
+    assertEquals("1 of 9 selected", counter.getText());
+    browser.assertAccessible();
+
+    // a refused action shows the rows ticked as posted: counted as shown
+    browser.follow("#results form button[type=submit]");
+    assertTrue(browser.find("#select-" + hosts.get(0)).isSelected(), browser.text());
+    assertEquals("1 of 9 selected", browser.find("#selected-count").getText());
+
+    browser.open("/admin/inventory/host?q=lst");
+    new Select(browser.find("#select")).selectByVisibleText("All 60 matching");
+    assertEquals("All 60 selected", browser.find("#selected-count").getText());
+
+    root.open("/admin/inventory/host?q=lst-0");
+    root.click("#select-" + hosts.get(0));
+    assertEquals("", root.find("#selected-count").getText(), "no script, no count");
+  }
+
+  @Test
+  @Order(7)
   void onAPhoneTheSearchAndFiltersComeBeforeTheRows() throws Exception {
     Browser phone = site.browser(true, 375);
     WebSite.logIn(phone, site.user("pat", true));
@@ -157,7 +195,7 @@ class AdminListsIT {
    * page of that list after a save (and its breadcrumb and "Back to the list" lead there too).
    */
   @Test
-  @Order(7)
+  @Order(8)
   void aSaveLeadsBackToTheListAsItWasLeftItsSearchSortAndPage() throws Exception {
     root.open("/admin/inventory/host?q=lst&sort=-hostname&page=2");
     assertTrue(root.text().contains("Page 2 of 2"), root.text());
@@ -186,7 +224,7 @@ class AdminListsIT {
    * it, as does a delete ticked on the list.
    */
   @Test
-  @Order(8)
+  @Order(9)
   void theFirstColumnOpensTheObjectAndHistoryAndDeleteLeadBackToTheListAsItWasLeft()
       throws Exception {
     root.open("/admin/inventory/host?q=lst&sort=-hostname&page=2");
@@ -204,6 +242,15 @@ class AdminListsIT {
 
     root.follow(".cores-toolbar a[href*='/delete']");
     assertTrue(root.text().contains("Delete this host?"), root.text());
+    // as Django's admin: the breadcrumb names the object, its page with the list as it was left
+    assertEquals(
+        "Admin › Hosts › " + first + " › Delete",
+        root.find("nav[aria-label=Breadcrumb]").getText(),
+        first);
+    String objectUrl =
+        root.find("nav[aria-label=Breadcrumb] a[href*='_changelist_filters']").getAttribute("href");
+    assertTrue(
+        objectUrl.matches(".*/admin/inventory/host/[0-9]+\\?_changelist_filters=.*"), objectUrl);
     assertLeftAsItWas(root.find(".cores-actions a").getAttribute("href"));
     root.follow("main form button[type=submit]");
     assertLeftAsItWas(root.path());
@@ -220,6 +267,32 @@ class AdminListsIT {
     assertTrue(root.path().startsWith("/admin/inventory/host?q=lst-0&done=deleted"), root.path());
     assertTrue(root.text().contains("Successfully deleted 2 hosts."), root.text());
     assertEquals("lst-0", root.find("#q").getAttribute("value"));
+  }
+
+  /**
+   * A host deleted by someone else while its confirmation was open: the list is shown saying so
+   * (404), searched, sorted and paged as it was left, as after a delete that went through.
+   */
+  @Test
+  @Order(10)
+  void aDeleteOfWhatIsGoneShowsTheListAsItWasLeft() throws Exception {
+    long gone = hosts.get(5);
+    root.open("/admin/inventory/host?q=lst&sort=-hostname&page=2");
+    root.follow("#results a[href^='/admin/inventory/host/" + gone + "?']");
+    root.follow(".cores-toolbar a[href*='/delete']");
+    assertTrue(root.text().contains("Delete this host?"), root.text());
+    int deleted =
+        site.api()
+            .send("DELETE", "/api/inventory/host/" + gone + "/", rootAccount.basic(), null)
+            .statusCode();
+    assertEquals(2, deleted / 100, "deleted meanwhile: " + deleted);
+    root.follow("main form button[type=submit]");
+    assertTrue(root.find("[role=alert]").getText().contains(String.valueOf(gone)), root.text());
+    assertEquals("lst", root.find("#q").getAttribute("value"));
+    assertTrue(root.text().contains("Page 2 of 2"), root.text());
+    assertLeftAsItWas(root.find("#results form").getAttribute("action"));
+    assertEquals(
+        "descending", root.find("#results th[aria-sort]").getAttribute("aria-sort"), root.text());
   }
 
   /** The host list's URL with the search, sort and page of the list left (in any order). */

@@ -18,6 +18,7 @@ final class AdminAccess {
   static Views.Allowed allowed(Visitor visitor, AdminModel model) {
     return new Views.Allowed(
         model,
+        may(visitor, model, "view"),
         may(visitor, model, "add"),
         may(visitor, model, "change"),
         may(visitor, model, "delete"),
@@ -33,6 +34,7 @@ final class AdminAccess {
   static Views.Allowed allowed(Visitor visitor, AdminModel model, Set<String> actions) {
     return new Views.Allowed(
         model,
+        may(visitor, model, "view"),
         may(visitor, model, "add"),
         may(visitor, model, "change"),
         may(visitor, model, "delete"),

@@ -56,7 +56,8 @@ final class Confirmations {
         + (ids.size() == 1 ? model.singular() : ids.size() + " " + plural);
   }
 
-  private static String verb(AdminModel model, String action) {
+  /** What is done: "Delete", or the action's label. */
+  static String verb(AdminModel model, String action) {
     return action == null ? "Delete" : model.actions().getOrDefault(action, action);
   }
 

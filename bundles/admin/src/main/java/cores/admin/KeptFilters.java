@@ -74,6 +74,23 @@ final class KeptFilters {
     return kept.toString();
   }
 
+  /**
+   * What a carried query asks of the list it leads back to, as {@link #listQuery} reads a request
+   * to it: each parameter's first value, decoded, for a list shown in place of a redirect to it.
+   */
+  static Map<String, String> listQuery(String carried) {
+    Map<String, String> query = new LinkedHashMap<>();
+    String kept = parse(carried);
+    if (kept.isEmpty()) {
+      return query;
+    }
+    for (String pair : kept.split("&")) {
+      int eq = pair.indexOf('=');
+      query.putIfAbsent(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+    }
+    return query;
+  }
+
   /** The query that carries {@code kept} to a form ("" for none), to follow a path. */
   static String carry(String kept) {
     return kept.isEmpty() ? "" : "?" + PARAM + "=" + encode(kept);

@@ -91,13 +91,15 @@ public final class ModelPages {
         status,
         problems,
         Messages.of(desk, visitor, model, query(request), Deleted.of(request, model)),
-        Views.Chosen.NONE);
+        Views.Chosen.NONE,
+        KeptFilters.listQuery(query(request)));
   }
 
   /**
-   * The list with a message and problems, its bulk form as {@code asPosted}; a filter value the
-   * desk refuses and a search or filter set aside ({@link RefusedQuery}) are dropped, named among
-   * the problems (400), and a page past the end is redirected to the last.
+   * The list as {@code query} asks for it ({@link KeptFilters#listQuery}), with a message and
+   * problems, its bulk form as {@code asPosted}; a filter value the desk refuses and a search or
+   * filter set aside ({@link RefusedQuery}) are dropped, named among the problems (400), and a page
+   * past the end is redirected to the last.
    */
   private Response listPage(
       ContainerRequestContext request,
@@ -106,11 +108,11 @@ public final class ModelPages {
       int status,
       List<String> given,
       Views.Message message,
-      Views.Chosen asPosted) {
+      Views.Chosen asPosted,
+      Map<String, String> query) {
     require(visitor, model, "view");
     List<String> problems = new ArrayList<>(given);
     status = RefusedFilters.setAside(RefusedQuery.of(request), model, problems, status);
-    Map<String, String> query = KeptFilters.listQuery(request.getUriInfo().getQueryParameters());
     String search = query.getOrDefault("q", "");
     String sort = query.getOrDefault("sort", "");
     int page = pageNumber(query.get("page"));
@@ -247,7 +249,8 @@ public final class ModelPages {
           200,
           Selection.skipped(done),
           Views.Message.of(Selection.done(model, action, done)),
-          Views.Chosen.NONE);
+          Views.Chosen.NONE,
+          KeptFilters.listQuery(query(request)));
     }
     // as Django's admin: the list as it was, its search, filters, sort and page
     String kept = KeptFilters.of(request.getUriInfo().getQueryParameters());
@@ -271,7 +274,15 @@ public final class ModelPages {
       int status,
       List<String> problems,
       Views.Chosen chosen) {
-    return listPage(request, visitor, model, status, problems, null, chosen);
+    return listPage(
+        request,
+        visitor,
+        model,
+        status,
+        problems,
+        null,
+        chosen,
+        KeptFilters.listQuery(query(request)));
   }
 
   @POST
@@ -365,8 +376,17 @@ public final class ModelPages {
       desk.delete(visitor.user().orElseThrow(), model, ids);
     } catch (ProblemException e) {
       if (e.status() == 404) {
-        // gone meanwhile, or never there: the list as it is, not a confirmation to delete it
-        return listPage(request, visitor, model, 404, List.of(e.detail()));
+        // gone meanwhile, or never there: the list as it is, not a confirmation to delete it, as
+        // it was left (its search, filters, sort and page carried to the delete)
+        return listPage(
+            request,
+            visitor,
+            model,
+            404,
+            List.of(e.detail()),
+            null,
+            Views.Chosen.NONE,
+            KeptFilters.listQuery(query(request).getFirst(KeptFilters.PARAM)));
       }
       if (e.status() == 400 || e.status() == 409) {
         return Confirmations.page(

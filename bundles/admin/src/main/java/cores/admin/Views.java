@@ -21,12 +21,19 @@ public final class Views {
   private Views() {}
 
   /**
-   * A model the visitor may see, and what they may do with it.
+   * A model of the admin, and what the visitor may do with it.
    *
-   * @param act whether they may run its bulk actions (on the list, and one object's on its page)
+   * @param view whether they may see its objects: its list, an object's page (without it they may
+   *     still add one, as Django's admin lets them, but are led nowhere its list or objects are)
+   * @param actions the bulk actions they may run (on the list, and one object's on its page)
    */
   public record Allowed(
-      AdminModel model, boolean add, boolean change, boolean delete, Set<String> actions) {
+      AdminModel model,
+      boolean view,
+      boolean add,
+      boolean change,
+      boolean delete,
+      Set<String> actions) {
     public Allowed {
       actions = Set.copyOf(actions);
     }
@@ -419,6 +426,35 @@ public final class Views {
     /** The list as it was left. */
     public String listUrl() {
       return filters.isEmpty() ? allowed.url() : allowed.url() + "?" + filters;
+    }
+
+    /**
+     * The one object confirmed, by its label, for the breadcrumb to name as Django's admin does
+     * ("Admin › Hosts › web01 › Delete"); null for several.
+     */
+    public String object() {
+      return objects.size() == 1 ? objects.values().iterator().next() : null;
+    }
+
+    /** The one object's page, carrying the list as it was left; null where it may not be opened. */
+    public String objectUrl() {
+      if (objects.size() != 1 || !allowed.view()) {
+        return null;
+      }
+      return allowed.url() + "/" + objects.keySet().iterator().next() + KeptFilters.carry(filters);
+    }
+
+    /**
+     * The breadcrumb's last step, what is done: "Delete" (or the action's label) after the one
+     * object, "Delete 2 hosts" for several.
+     */
+    public String step() {
+      AdminModel model = allowed.model();
+      String verb = Confirmations.verb(model, action);
+      if (objects.size() == 1) {
+        return verb;
+      }
+      return verb + (delete() ? " " : " for ") + objects.size() + " " + model.pluralInSentence();
     }
 
     /** Whether something stops the deletion: then it is not offered. */

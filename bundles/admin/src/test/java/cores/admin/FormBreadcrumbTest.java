@@ -1,5 +1,6 @@
 package cores.admin;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminModel;
@@ -12,17 +13,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A change form's breadcrumb ends with the object, as Django's admin and the history page's do, and
- * its links to the object's other pages carry the list as it was left.
+ * its links to the object's other pages carry the list as it was left; its buttons and links are
+ * those whose page the visitor may open.
  */
 class FormBreadcrumbTest {
   private static final AdminModel HOST = TestModels.host(Map.of());
 
   private static String page(long id, String object, String filters) {
+    return page(new Views.Allowed(HOST, true, true, true, true, Set.of()), id, object, filters);
+  }
+
+  private static String page(Views.Allowed allowed, long id, String object, String filters) {
     return new Templates()
         .render(
             "form.jte",
             new Views.FormPage(
-                new Views.Allowed(HOST, true, true, true, Set.of()),
+                allowed,
                 "csrf",
                 id,
                 id == 0 ? "Add host" : "Change host " + object,
@@ -62,5 +68,25 @@ class FormBreadcrumbTest {
     String kept = "?_changelist_filters=q%3Dweb%26sort%3D-hostname";
     assertTrue(html.contains("href=\"/admin/inventory/host/7/history" + kept + "\""), html);
     assertTrue(html.contains("href=\"/admin/inventory/host/7/delete" + kept + "\""), html);
+  }
+
+  /**
+   * As Django's admin: one who may add hosts but not view them is not offered "Save and continue
+   * editing" (the change form it leads to is refused them: they are led to the admin's index) nor a
+   * way to a list they may not see.
+   */
+  @Test
+  void whoMayAddButNotViewIsOfferedOnlyWhatTheyMayOpen() {
+    String html = page(new Views.Allowed(HOST, false, true, false, false, Set.of()), 0, "", "q=a");
+    assertTrue(html.contains(">Save</button>"), html);
+    assertTrue(html.contains("name=\"_addanother\""), html);
+    assertFalse(html.contains("_continue"), html);
+    assertFalse(html.contains("Back to the list"), html);
+    assertFalse(html.contains("href=\"/admin/inventory/host"), html);
+    assertTrue(html.contains("&rsaquo; Hosts &rsaquo; Add host</p></nav>"), html);
+
+    String viewer = page(0, "", "");
+    assertTrue(viewer.contains("name=\"_continue\""), viewer);
+    assertTrue(viewer.contains("Back to the list"), viewer);
   }
 }

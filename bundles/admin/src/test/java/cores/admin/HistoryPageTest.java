@@ -60,7 +60,7 @@ class HistoryPageTest {
             .render(
                 "history.jte",
                 new Views.HistoryPage(
-                    new Views.Allowed(BOOKING, true, true, true, Set.of()),
+                    new Views.Allowed(BOOKING, true, true, true, true, Set.of()),
                     7,
                     "booking web01",
                     List.of(ChangeLines.line(change, "booking web01", zone)),

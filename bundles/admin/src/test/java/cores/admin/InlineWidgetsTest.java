@@ -85,7 +85,7 @@ class InlineWidgetsTest {
         .render(
             "form.jte",
             new Views.FormPage(
-                new Views.Allowed(HOST, true, true, true, Set.of()),
+                new Views.Allowed(HOST, true, true, true, true, Set.of()),
                 "csrf",
                 5,
                 "Change host",
@@ -94,7 +94,7 @@ class InlineWidgetsTest {
                 List.of(),
                 List.of(
                     new Views.Inline(
-                        new Views.Allowed(NIC, true, true, true, Set.of()),
+                        new Views.Allowed(NIC, true, true, true, true, Set.of()),
                         FIELDS,
                         List.of(7L),
                         RACKS)),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,16 @@ class KeptFiltersTest {
     assertEquals(Map.of("sort", "-hostname"), KeptFilters.listQuery(params));
     params.add("q", "web");
     assertEquals(Map.of("sort", "-hostname", "q", "web"), KeptFilters.listQuery(params));
+  }
+
+  /** A list shown where a redirect would lead (a delete of what is gone): asked as it was left. */
+  @Test
+  void aCarriedQueryAsksTheListItLeadsBackTo() {
+    Map<String, String> asked = KeptFilters.listQuery("q=web+01%26x&status=active&q=2&done=bulk");
+    assertEquals(Map.of("q", "web 01&x", "status", "active"), asked);
+    assertEquals(List.of("q", "status"), List.copyOf(asked.keySet()), "in their order");
+    assertEquals(Map.of(), KeptFilters.listQuery((String) null));
+    assertEquals(Map.of(), KeptFilters.listQuery("q=%zz"));
   }
 
   @Test

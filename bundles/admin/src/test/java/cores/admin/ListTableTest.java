@@ -42,7 +42,7 @@ class ListTableTest {
 
   private static Views.ListPage view(Rows rows, boolean delete, Map<String, String> query) {
     return new Views.ListPage(
-        new Views.Allowed(HOST, true, true, delete, Set.of()),
+        new Views.Allowed(HOST, true, true, true, delete, Set.of()),
         "csrf-" + delete,
         rows,
         query.getOrDefault("q", ""),
@@ -85,7 +85,7 @@ class ListTableTest {
             List.of());
     Views.ListPage page =
         new Views.ListPage(
-            new Views.Allowed(hostType, true, true, true, Set.of()),
+            new Views.Allowed(hostType, true, true, true, true, Set.of()),
             "csrf",
             rows("t"),
             "",

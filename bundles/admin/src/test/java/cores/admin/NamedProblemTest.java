@@ -49,7 +49,7 @@ class NamedProblemTest {
         .render(
             "form.jte",
             new Views.FormPage(
-                new Views.Allowed(LOAN, true, true, true, Set.of()),
+                new Views.Allowed(LOAN, true, true, true, true, Set.of()),
                 "csrf",
                 0,
                 "Add loan",

@@ -50,7 +50,7 @@ class ReferrersTest {
         .render(
             "confirm.jte",
             new Views.ConfirmPage(
-                new Views.Allowed(USER, true, true, true, Set.of()),
+                new Views.Allowed(USER, true, true, true, true, Set.of()),
                 "csrf",
                 "Delete this user?",
                 "/admin/auth/user/delete",

@@ -34,7 +34,7 @@ class RefusedBulkFormTest {
   private String page(Views.Chosen chosen) {
     Views.ListPage view =
         new Views.ListPage(
-            new Views.Allowed(HOST, true, true, true, Set.of("suspend")),
+            new Views.Allowed(HOST, true, true, true, true, Set.of("suspend")),
             "csrf",
             ROWS,
             "",
@@ -85,5 +85,22 @@ class RefusedBulkFormTest {
     String html = page(new Views.Chosen(Set.of(), "", "delete"));
     assertTrue(html.contains("<option value=\"delete\" selected>Delete</option>"), html);
     assertFalse(html.contains(" checked"), html);
+  }
+
+  /**
+   * As Django's "0 of 50 selected": a polite live region by the action, filled by the web bundle's
+   * script from the boxes ticked and the choice of rows; empty as served, so never wrong without
+   * it, even with rows ticked as posted.
+   */
+  @Test
+  void theSelectedCountIsALiveRegionTheScriptFillsEmptyAsServed() {
+    String html = page(new Views.Chosen(Set.of("7"), "", "suspend"));
+    assertTrue(
+        html.contains(
+            "<span class=\"cores-small cores-muted\" id=\"selected-count\" aria-live=\"polite\""
+                + " data-selected-count=\"ids\" data-rows-choice=\"select\""
+                + " data-matching=\"3\"></span>"),
+        html);
+    assertFalse(html.contains("<script"), "no inline script: the counter's is a static file");
   }
 }

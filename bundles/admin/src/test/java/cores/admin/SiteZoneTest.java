@@ -39,7 +39,7 @@ class SiteZoneTest {
   private final Templates templates = new Templates();
 
   private static Views.Allowed allowed() {
-    return new Views.Allowed(BOOKABLE, true, true, true, Set.of("inactive"));
+    return new Views.Allowed(BOOKABLE, true, true, true, true, Set.of("inactive"));
   }
 
   @Test

@@ -52,10 +52,45 @@
     });
   }
 
+  // "0 of 50 selected" next to a list's bulk action, as Django's admin says it: the row boxes
+  // ticked, or every row when the form's choice of rows (data-rows-choice) is all on the page or
+  // all matching (data-matching of them). Without script the region stays empty, never wrong.
+  function selectedCount(root) {
+    root.querySelectorAll("[data-selected-count]").forEach(function (counter) {
+      var form = counter.closest("form");
+      if (!form || counter.dataset.coresReady) {
+        return;
+      }
+      counter.dataset.coresReady = "1";
+      var name = counter.getAttribute("data-selected-count");
+      var choice = document.getElementById(counter.getAttribute("data-rows-choice"));
+      var update = function () {
+        var boxes = form.querySelectorAll('input[type="checkbox"][name="' + name + '"]');
+        var ticked = 0;
+        boxes.forEach(function (box) {
+          if (box.checked) {
+            ticked += 1;
+          }
+        });
+        var chosen = choice ? choice.value : "";
+        if (chosen === "all") {
+          counter.textContent = "All " + counter.getAttribute("data-matching") + " selected";
+        } else {
+          var selected = chosen === "page" ? boxes.length : ticked;
+          counter.textContent = selected + " of " + boxes.length + " selected";
+        }
+      };
+      // after the header box's own listener has ticked the rows: this one is the form's
+      form.addEventListener("change", update);
+      update();
+    });
+  }
+
   function enhance(root) {
     copyButtons(root);
     autoSubmitted(root);
     selectAll(root);
+    selectedCount(root);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
