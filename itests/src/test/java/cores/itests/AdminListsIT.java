@@ -61,7 +61,7 @@ class AdminListsIT {
     root.click("#select-" + hosts.get(0)).click("#select-" + hosts.get(1));
     new Select(root.find("#action")).selectByValue("suspend");
     root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("1 host was suspended."), root.text());
+    assertTrue(root.text().contains("1 host was suspended for booking."), root.text());
     assertTrue(root.text().contains("Left as it was: lst-01: already suspended"), root.text());
     assertEquals(
         2,

@@ -363,7 +363,7 @@ class AdminPagesIT {
     root.assertAccessible();
     root.screenshot("admin-bulk-confirm");
     root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("1 host was suspended."), root.text());
+    assertTrue(root.text().contains("1 host was suspended for booking."), root.text());
     assertEquals(
         "suspended",
         site.api().db().text("SELECT status FROM booking_bookable WHERE id = ?", bookable));

@@ -43,8 +43,9 @@ final class HostActions {
   private static Map<String, BulkAction> actions() {
     Map<String, BulkAction> actions = new LinkedHashMap<>();
     actions.put(MAKE_BOOKABLE, BulkAction.of("Make bookable", "made bookable"));
-    actions.put(SUSPEND, BulkAction.of("Suspend (bookable)", "suspended"));
-    actions.put(MAKE_INACTIVE, BulkAction.of("Make inactive (bookable)", "made inactive"));
+    actions.put(SUSPEND, BulkAction.of("Suspend (bookable)", "suspended for booking"));
+    actions.put(
+        MAKE_INACTIVE, BulkAction.of("Make inactive (bookable)", "made inactive for booking"));
     for (String status : Models.HOST_STATUSES) {
       String shown = status.replace('_', ' ');
       actions.put(

@@ -84,7 +84,7 @@ class AdminWordsTest {
       assertEquals(model.actions().keySet(), model.done().keySet(), model.name());
     }
     assertEquals("made bookable", model("host").did(HostActions.MAKE_BOOKABLE));
-    assertEquals("suspended", model("host").did(HostActions.SUSPEND));
+    assertEquals("suspended for booking", model("host").did(HostActions.SUSPEND));
     assertEquals("given the status on loan", model("host").did("status_on_loan"));
     assertEquals("returned", model("loan").did(Catalog.RETURN));
     assertEquals("marked resolved", model("scanconflict").did(LiveCatalog.RESOLVE));
