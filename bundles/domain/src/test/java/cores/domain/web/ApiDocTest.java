@@ -2,8 +2,11 @@ package cores.domain.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cores.api.booking.BookableOrder;
 import cores.api.web.ApiDoc;
 import cores.domain.inventory.Models;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -24,5 +27,29 @@ class ApiDocTest {
     Map<String, String> served = new TreeMap<>();
     Models.BY_PATH.forEach((path, model) -> served.put(path, model.name()));
     assertEquals(served, documented);
+  }
+
+  /**
+   * An annotation's text must be a constant, so the search's description names the orderings
+   * itself: it must name those {@link BookableOrder} takes, in its order.
+   */
+  @Test
+  void theBookableSearchDescribesEveryOrderingItTakesAndNoOther() throws Exception {
+    ApiDoc doc =
+        BookableResource.class
+            .getMethod(
+                "list",
+                String.class,
+                String.class,
+                jakarta.ws.rs.core.SecurityContext.class,
+                jakarta.ws.rs.core.UriInfo.class)
+            .getAnnotation(ApiDoc.class);
+    List<String> ordering =
+        Arrays.stream(doc.query()).filter(entry -> entry.startsWith("ordering: ")).toList();
+    assertEquals(1, ordering.size(), Arrays.toString(doc.query()));
+    List<String> documented =
+        List.of(ordering.get(0).substring("ordering: ".length()).split(", | or "));
+    assertEquals(
+        Arrays.stream(BookableOrder.values()).map(BookableOrder::key).toList(), documented);
   }
 }
