@@ -286,6 +286,16 @@ class AccountPagesIT {
     String renewed = annBrowser.find("#calendar-url").getAttribute("value");
     assertEquals(404, get(address).statusCode(), "regenerating revokes the old address");
     assertEquals(200, get(renewed).statusCode());
+    assertTrue(annBrowser.find("button[data-copy='calendar-url']").isDisplayed(), "copy button");
+
+    Browser plain = site.browser(false, 390);
+    WebSite.logIn(plain, ann);
+    plain.open("/profile/calendar");
+    plain.follow("form[action='/profile/calendar'] button");
+    assertTrue(plain.find("#calendar-url").getAttribute("value").endsWith(".ics"));
+    assertFalse(
+        plain.find("button[data-copy='calendar-url']").isDisplayed(),
+        "without script the copy button would do nothing");
   }
 
   @Test

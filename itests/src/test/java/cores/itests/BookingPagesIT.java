@@ -101,6 +101,7 @@ class BookingPagesIT {
     annBrowser.open("/bookables");
     annBrowser.screenshot("bookables");
     annBrowser.assertAccessible();
+    assertFalse(annBrowser.find(".cores-apply").isDisplayed(), "htmx applies each change");
     annBrowser.click("#f-free");
     awaitPath(annBrowser, "/bookables?free=1");
     WebElement labTwo = labCheckbox(annBrowser, "Lab Two");
