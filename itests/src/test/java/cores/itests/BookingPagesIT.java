@@ -104,9 +104,11 @@ class BookingPagesIT {
     assertFalse(annBrowser.find(".cores-apply").isDisplayed(), "htmx applies each change");
     annBrowser.click("#f-free");
     awaitPath(annBrowser, "/bookables?free=1");
+    assertEquals("/bookables?free=1", annBrowser.path(), "the order left as it is stays out");
     WebElement labTwo = labCheckbox(annBrowser, "Lab Two");
     labTwo.click();
     awaitPath(annBrowser, "/bookables?free=1&lab=");
+    assertFalse(annBrowser.path().contains("ordering"), annBrowser.path());
     assertEquals(3, annBrowser.all("#rows tr").size(), annBrowser.text());
     annBrowser.screenshot("bookables-filtered");
     annBrowser.driver().navigate().back();
@@ -127,6 +129,7 @@ class BookingPagesIT {
       labCheckbox(plain, "Lab One").click();
       plain.follow(".cores-apply");
       assertTrue(plain.path().startsWith("/bookables?nores=1&lab="), plain.path());
+      assertFalse(plain.path().contains("ordering"), "the default order: " + plain.path());
       assertEquals(3, plain.all("#rows tr").size(), plain.text());
       assertTrue(plain.find("#f-nores").isSelected());
       plain.assertAccessible();

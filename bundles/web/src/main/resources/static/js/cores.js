@@ -96,6 +96,20 @@
   document.addEventListener("DOMContentLoaded", function () {
     enhance(document);
   });
+  // a field left at its default (data-default) stays out of the address htmx requests and
+  // pushes, as it is out of the page's own links; without script the page redirects to that address
+  document.addEventListener("htmx:configRequest", function (event) {
+    var form = event.detail.elt;
+    var data = event.detail.formData;
+    if (!form.querySelectorAll || !data) {
+      return;
+    }
+    form.querySelectorAll("[data-default][name]").forEach(function (field) {
+      if (data.getAll(field.name).length === 1 && data.get(field.name) === field.dataset.default) {
+        data.delete(field.name);
+      }
+    });
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
     enhance(event.target);
   });

@@ -15,9 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,8 +30,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * {@code GET /bookables}: the bookable search with its filters in the query string; with htmx a
  * change of a filter swaps the results in place and pushes the URL, without it the form is
- * submitted. Filters that are wrong (an edited URL) are left out, and the page shows itself again,
- * 400, with each problem at its filter.
+ * submitted (a search that names the default order is sent to its address without it, as the page's
+ * links have it). Filters that are wrong (an edited URL) are left out, and the page shows itself
+ * again, 400, with each problem at its filter.
  */
 @JakartarsResource
 @JakartarsApplicationSelect(Whiteboard.PAGES)
@@ -57,8 +61,12 @@ public final class BookablesPage {
     Visitor visitor = Visitor.of(request);
     int at = Offsets.of(request);
     Form problems = Form.of(Map.of());
-    BookableQuery query =
-        Search.query(request.getUriInfo().getQueryParameters(), RefusedQuery.of(request), problems);
+    MultivaluedMap<String, String> parameters = request.getUriInfo().getQueryParameters();
+    BookableQuery query = Search.query(parameters, RefusedQuery.of(request), problems);
+    Optional<String> shorter = Search.shorter(parameters, query, at, problems);
+    if (shorter.isPresent()) {
+      return Response.seeOther(URI.create(shorter.get())).build();
+    }
     Search view =
         new Search(
             query,

@@ -34,6 +34,9 @@ public record Search(
   /** Results per page. */
   public static final int PAGE = 50;
 
+  /** The order when none is asked for, which the page's links and form leave out of the URL. */
+  public static final BookableOrder DEFAULT_ORDER = BookableOrder.HOSTNAME;
+
   /** The filters of the form by their labels, which name them in their problems. */
   private static final Map<String, String> FILTERS =
       Map.of(
@@ -85,7 +88,7 @@ public record Search(
   private static BookableOrder order(MultivaluedMap<String, String> parameters, Form problems) {
     String ordering = parameters.getFirst("ordering");
     if (ordering == null || ordering.isEmpty()) {
-      return flag(parameters, "ipsort") ? BookableOrder.IP : BookableOrder.HOSTNAME;
+      return flag(parameters, "ipsort") ? BookableOrder.IP : DEFAULT_ORDER;
     }
     Optional<BookableOrder> order = BookableOrder.of(ordering);
     if (order.isEmpty()) {
@@ -97,7 +100,20 @@ public record Search(
               + ", not "
               + ordering);
     }
-    return order.orElse(BookableOrder.HOSTNAME);
+    return order.orElse(DEFAULT_ORDER);
+  }
+
+  /**
+   * The page's own address of a search whose request names the default order (the form's order
+   * field is sent when no script leaves it out), so that the page can send the browser there; empty
+   * when the request is already that short or has problems to show.
+   */
+  static Optional<String> shorter(
+      MultivaluedMap<String, String> parameters, BookableQuery query, int at, Form problems) {
+    if (problems.hasErrors() || !DEFAULT_ORDER.key().equals(parameters.getFirst("ordering"))) {
+      return Optional.empty();
+    }
+    return Optional.of(href(query, at));
   }
 
   /** The orders the page offers: every one the API takes. */
@@ -142,6 +158,10 @@ public record Search(
 
   /** Whether the filter of this name is on, for the form's checkboxes. */
   public boolean on(String name) {
+    return on(query, name);
+  }
+
+  private static boolean on(BookableQuery query, String name) {
     return switch (name) {
       case "free" -> query.free();
       case "nores" -> query.nores();
@@ -174,13 +194,17 @@ public record Search(
 
   /** This search at another offset. */
   public String href(int at) {
+    return href(query, at);
+  }
+
+  private static String href(BookableQuery query, int at) {
     List<String> parts = new ArrayList<>();
     for (String name : List.of("free", "nores", "mine", "mygroup")) {
-      if (on(name)) {
+      if (on(query, name)) {
         parts.add(name + "=1");
       }
     }
-    if (query.order() != BookableOrder.HOSTNAME) {
+    if (query.order() != DEFAULT_ORDER) {
       parts.add("ordering=" + URLEncoder.encode(query.order().key(), StandardCharsets.UTF_8));
     }
     add(parts, "building", query.buildings());

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SearchTest {
@@ -93,6 +94,37 @@ class SearchTest {
             option + " in " + page);
       }
     }
+  }
+
+  /** The form sends its order field even untouched: the page sends the browser to the short URL. */
+  @Test
+  void aSearchNamingTheDefaultOrderHasAShorterAddressAndOthersNone() {
+    MultivaluedHashMap<String, String> parameters = new MultivaluedHashMap<>();
+    parameters.add("free", "1");
+    parameters.add("ordering", "hostname");
+    Form problems = Form.of(Map.of());
+    BookableQuery query = Search.query(parameters, Map.of(), problems);
+    assertEquals(
+        Optional.of("/bookables?free=1&offset=50"),
+        Search.shorter(parameters, query, 50, problems));
+    parameters.putSingle("ordering", "-hostname");
+    assertEquals(
+        Optional.empty(),
+        Search.shorter(parameters, Search.query(parameters, Map.of(), problems), 0, problems));
+    parameters.remove("ordering");
+    assertEquals(
+        Optional.empty(),
+        Search.shorter(parameters, Search.query(parameters, Map.of(), problems), 0, problems));
+    parameters.putSingle("ordering", "hostname");
+    parameters.add("lab", "x");
+    Form wrong = Form.of(Map.of());
+    assertEquals(
+        Optional.empty(),
+        Search.shorter(parameters, Search.query(parameters, Map.of(), wrong), 0, wrong),
+        "the page shows its problems instead");
+    assertTrue(
+        page(query, problems).contains("data-default=\"hostname\""),
+        "the order field says its default, for the script to leave it out");
   }
 
   @Test
