@@ -24,6 +24,14 @@ public record Frame(
     String htmx,
     String icon) {
 
+  /** The site's name, which ends every page's window title. */
+  public static final String SITE = "Cores";
+
+  /** Whether the page is titled with the site's name, which the window title then says once. */
+  public boolean titledAsSite() {
+    return title.equals(SITE);
+  }
+
   /** Whether a user is logged in. */
   public boolean loggedIn() {
     return userName != null;

@@ -1,6 +1,7 @@
 package cores.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,5 +25,17 @@ class LayoutTest {
             .filter(c -> c > 127)
             .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
             .toString());
+  }
+
+  /** The start page, titled with the site's name, does not say it twice in the window title. */
+  @Test
+  void theWindowTitleNamesTheSiteOnce() {
+    assertTrue(
+        Rendered.page("docs.jte", "Cores", "/", "").contains("<title>Cores</title>"),
+        "the start page");
+    assertTrue(
+        Rendered.page("docs.jte", "Documentation", "/docs/", "")
+            .contains("<title>Documentation &middot; Cores</title>"),
+        "another page");
   }
 }

@@ -8,6 +8,7 @@ import cores.api.booking.Hold;
 import cores.api.notices.NoticeBoard;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
+import cores.web.Frame;
 import cores.web.Site;
 import cores.web.Times;
 import jakarta.ws.rs.GET;
@@ -68,7 +69,7 @@ public final class HomePage {
       return site.render(
           request,
           200,
-          "Cores",
+          Frame.SITE,
           "booking/home.jte",
           new Dashboard(times, null, 0, false, List.of(), Held.NONE, Held.NONE, quick, ""));
     }
