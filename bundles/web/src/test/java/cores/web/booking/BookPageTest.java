@@ -81,6 +81,14 @@ class BookPageTest {
     assertTrue(host.contains("href=\"/hosts/7/reserve\""), host);
   }
 
+  /** As the search, the start page and the reports write it: "[type] model". */
+  @Test
+  void theHostsHardwareReadsAsInTheSearch() {
+    String host =
+        page("booking/host.jte", "active", new HostSheet.Bookable(3, "active", "", null), null);
+    assertTrue(host.contains("<dt>Hardware</dt><dd>[server] R640</dd>"), host);
+  }
+
   private static final List<String> FORMS = List.of("booking/book.jte", "booking/reserve.jte");
 
   private static String page(
@@ -95,8 +103,8 @@ class BookPageTest {
             "",
             "",
             "",
-            "",
-            "",
+            "server",
+            "R640",
             new HostSheet.Location(null, null, null),
             null,
             "",
