@@ -95,4 +95,20 @@ class DashViewTest {
     assertTrue(both.contains("offline-heading"), both);
     assertTrue(both.contains("offline-host-7"), both);
   }
+
+  /**
+   * Before any scan no host has been seen anywhere: the empty sections say what is absent (no
+   * conflict, no warning) rather than that every host was seen.
+   */
+  @Test
+  void emptySectionsDoNotClaimThatHostsWereSeen() {
+    String page = page(visitor(Permissions.VIEW_SCANCONFLICT), List.of());
+    assertTrue(page.contains("No host was seen outside its rack's lab."), page);
+    assertTrue(
+        page.contains(
+            "No active host is flagged offline (unseen for 48 hours, checked every night)."),
+        page);
+    assertFalse(page.contains("was seen where its rack is"), page);
+    assertFalse(page.contains("was seen in the last 48 hours"), page);
+  }
 }
