@@ -41,11 +41,17 @@ public record ReportView(Report report, List<ShownTable> tables, Form form, Time
     return host == null ? null : "/hosts/" + host + "/";
   }
 
-  /** A parameter of the report as shown (times in the site's zone); empty when it has none. */
+  /**
+   * A parameter of the report as shown (times in the site's zone, a period of whole days as "90",
+   * not as the API's "90.00"); empty when it has none.
+   */
   public String parameter(String name) {
     Object value = report == null ? null : report.parameters().get(name);
     if (value instanceof Instant instant) {
       return times.dateTime(instant);
+    }
+    if (value instanceof BigDecimal number) {
+      return number.stripTrailingZeros().toPlainString();
     }
     return value == null ? "" : value.toString();
   }

@@ -3,6 +3,7 @@ package cores.web.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import cores.api.reports.Report;
 import cores.web.Form;
 import cores.web.Times;
 import cores.web.reports.Column.Kind;
@@ -38,6 +39,22 @@ class ReportViewTest {
     assertEquals("40 min", cell(2400L, Kind.DURATION));
     assertEquals("", cell(null, Kind.TEXT));
     assertEquals("7", cell(7L, Kind.NUMBER));
+  }
+
+  /** The usage report's period length has two decimals in the API; the page drops idle zeros. */
+  @Test
+  void aPeriodOfWholeDaysReadsWithoutDecimals() {
+    ReportView usage =
+        new ReportView(
+            new Report(
+                "usage",
+                Map.of("days", new BigDecimal("90.00"), "half", new BigDecimal("2.50")),
+                List.of()),
+            List.of(),
+            Form.of(Map.of()),
+            view.times());
+    assertEquals("90", usage.parameter("days"));
+    assertEquals("2.5", usage.parameter("half"));
   }
 
   @Test
