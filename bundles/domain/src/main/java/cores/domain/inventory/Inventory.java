@@ -101,7 +101,7 @@ public final class Inventory {
    */
   public Map<String, Object> create(
       Sql sql, Model model, Map<String, Object> input, Map<String, Object> set) {
-    Map<Field, Object> values = check(sql, model, input, true);
+    Map<Field, Object> values = check(sql, model, input, true, Map.of());
     // a field given as null takes the column's default, as in a replace
     values.values().removeIf(Objects::isNull);
     set.forEach((name, value) -> values.put(model.field(name).orElseThrow(), value));
@@ -122,14 +122,14 @@ public final class Inventory {
 
   /** Checks the input as {@link #create} would, writing nothing: field errors answer 400. */
   public void checkNew(Sql sql, Model model, Map<String, Object> input) {
-    check(sql, model, input, true);
+    check(sql, model, input, true, Map.of());
   }
 
   /** Replaces (all writable fields; absent ones take their defaults) or patches (given ones). */
   public Map<String, Object> update(
       Sql sql, Model model, long id, Map<String, Object> input, boolean partial) {
     Map<String, Object> before = lock(sql, model, id);
-    Map<Field, Object> values = check(sql, model, input, !partial);
+    Map<Field, Object> values = check(sql, model, input, !partial, before);
     if (model == Models.HOST) {
       refuseVmHostLoop(sql, id, input.get("vm_host"));
     }
@@ -277,9 +277,13 @@ public final class Inventory {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
-  /** The given writable fields, checked; a create also needs the required ones. */
+  /**
+   * The given writable fields, checked; a create also needs the required ones. An email address
+   * that a change leaves as {@code stored} (the row before it) is kept unjudged: one stored before
+   * the check became stricter would otherwise block every edit of its row.
+   */
   private static Map<Field, Object> check(
-      Sql sql, Model model, Map<String, Object> input, boolean whole) {
+      Sql sql, Model model, Map<String, Object> input, boolean whole, Map<String, Object> stored) {
     if (input == null) {
       throw ProblemException.badRequest("A JSON object is required.");
     }
@@ -305,7 +309,10 @@ public final class Inventory {
         }
         continue;
       }
-      String problem = Values.problem(field, value);
+      String problem =
+          field.kind() == Kind.EMAIL && value.equals(stored.get(field.name()))
+              ? null
+              : Values.problem(field, value);
       if (problem == null && field.kind() == Kind.REF && !exists(sql, field, value)) {
         problem = "no " + field.name() + " with id " + value;
       }

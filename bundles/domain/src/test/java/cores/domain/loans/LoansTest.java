@@ -349,4 +349,44 @@ class LoansTest {
         Map.of("returned_date", List.of("must be on or after the start")), returned.errors());
     assertEquals("active", hostStatus(host));
   }
+
+  @Test
+  void aCustomerKeepsAnEmailStoredBeforeTheStricterCheckAcrossEditsThatLeaveItAlone()
+      throws SQLException {
+    long kept =
+        (Long)
+            tx.required(
+                    em ->
+                        inventory.create(
+                            Sql.of(em),
+                            Loans.CUSTOMER,
+                            Map.of("name", "Globex", "contact_email", "ops@globex.example")))
+                .get("id");
+    // as the original's data holds it: its form took addresses this check does not
+    db.execute("UPDATE loans_customer SET contact_email = 'Ops Desk' WHERE id = " + kept);
+    Map<String, Object> edited =
+        tx.required(
+            em ->
+                inventory.update(
+                    Sql.of(em),
+                    Loans.CUSTOMER,
+                    kept,
+                    Map.of("name", "Globex Corp", "contact_email", "Ops Desk"),
+                    false));
+    assertEquals("Globex Corp", edited.get("name"));
+    assertEquals("Ops Desk", edited.get("contact_email"));
+    ProblemException changed =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                tx.required(
+                    em ->
+                        inventory.update(
+                            Sql.of(em),
+                            Loans.CUSTOMER,
+                            kept,
+                            Map.of("contact_email", "Ops Desk 2"),
+                            true)));
+    assertEquals(Map.of("contact_email", List.of("not a valid email address")), changed.errors());
+  }
 }
