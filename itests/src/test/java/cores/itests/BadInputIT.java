@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -460,6 +462,60 @@ class BadInputIT {
           200,
           api.send("GET", "/api/booking/bookable/?ordering=-hostname&limit=5", null, null)
               .statusCode());
+    }
+
+    /**
+     * A form post that carries the CSRF token both in the {@code X-CSRFToken} header and in the
+     * form's field is refused (403) when the two disagree, writing nothing: which one the page
+     * meant is not guessed, as a form with the field twice is refused. When they agree it is taken.
+     */
+    @Test
+    void aFormPostWhoseCsrfHeaderAndFieldDisagreeIsRefused() throws Exception {
+      String basic = api.user("csrf-both", false);
+      String[] credentials =
+          new String(
+                  Base64.getDecoder().decode(basic.substring("Basic ".length())),
+                  StandardCharsets.UTF_8)
+              .split(":", 2);
+      HttpResponse<String> login =
+          api.send(
+              "POST",
+              "/api/auth/login",
+              null,
+              "{\"username\":\"" + credentials[0] + "\",\"password\":\"" + credentials[1] + "\"}");
+      assertEquals(200, login.statusCode(), login.body());
+      String session = cookie(login, "cores_session");
+      String token = cookie(login, "csrftoken");
+      String form = "first_name=%s&email=csrf-both%%40example.org&csrfmiddlewaretoken=%s";
+      HttpResponse<String> forged = profilePost(session, token, form.formatted("Forged", "forged"));
+      assertEquals(403, forged.statusCode(), forged.body());
+      assertTrue(forged.body().contains("CSRF token missing or incorrect."), forged.body());
+      String name = "SELECT first_name FROM auth_user WHERE username = 'csrf-both'";
+      assertEquals("", api.db().text(name));
+      HttpResponse<String> agreed = profilePost(session, token, form.formatted("Kept", token));
+      assertEquals(303, agreed.statusCode(), agreed.body());
+      assertEquals("Kept", api.db().text(name));
+    }
+
+    private String cookie(HttpResponse<String> response, String name) {
+      return response.headers().allValues("Set-Cookie").stream()
+          .filter(c -> c.startsWith(name + "="))
+          .map(c -> c.substring(name.length() + 1).split(";", 2)[0])
+          .findFirst()
+          .orElseThrow();
+    }
+
+    private HttpResponse<String> profilePost(String session, String header, String form)
+        throws Exception {
+      return api.cores()
+          .send(
+              HttpRequest.newBuilder(api.cores().uri("/profile"))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Cookie", "cores_session=" + session)
+                  .header("X-CSRFToken", header)
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build());
     }
   }
 }

@@ -30,8 +30,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -364,12 +366,13 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
    * headers) the form field {@value Whiteboard#CSRF_FIELD}. The form body is read here and put back
    * for the resource. A form with the field twice has none (refused as a wrong one): a page whose
    * post reads no body (a "Run now" button) would not see the second, and which was meant is not
-   * guessed. Names are decoded as the resource decodes them, so an encoded name is the field too.
+   * guessed. For the same reason a form post that sends both the header and the field has a token
+   * only when they agree. Names are decoded as the resource decodes them, so an encoded name is the
+   * field too.
    */
   private static String csrfToken(ContainerRequestContext request) {
     String header = request.getHeaderString(CSRF_HEADER);
-    if (header != null
-        || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
+    if (!MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
       return header;
     }
     byte[] body;
@@ -379,21 +382,34 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
       return null;
     }
     request.setEntityStream(new ByteArrayInputStream(body));
-    return formToken(new String(body, StandardCharsets.US_ASCII));
+    return token(header, formTokens(new String(body, StandardCharsets.US_ASCII)));
   }
 
-  /** The one {@value Whiteboard#CSRF_FIELD} of a form body; null when it has none, or more. */
-  static String formToken(String body) {
-    String token = null;
-    int found = 0;
+  /**
+   * The token of a form post from its header (null when not sent) and the values of its {@value
+   * Whiteboard#CSRF_FIELD} fields: the one value sent, or null when none, several, or two that
+   * disagree.
+   */
+  static String token(String header, List<String> fields) {
+    if (fields.isEmpty()) {
+      return header;
+    }
+    if (fields.size() > 1 || fields.get(0) == null) {
+      return null;
+    }
+    return header == null || header.equals(fields.get(0)) ? fields.get(0) : null;
+  }
+
+  /** The values of every {@value Whiteboard#CSRF_FIELD} of a form body (null where malformed). */
+  static List<String> formTokens(String body) {
+    List<String> tokens = new ArrayList<>();
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (Whiteboard.CSRF_FIELD.equals(decoded(eq < 0 ? pair : pair.substring(0, eq)))) {
-        found++;
-        token = eq < 0 ? "" : decoded(pair.substring(eq + 1));
+        tokens.add(eq < 0 ? "" : decoded(pair.substring(eq + 1)));
       }
     }
-    return found == 1 ? token : null;
+    return tokens;
   }
 
   /** A form body's name or value decoded; null when its escapes are malformed. */
