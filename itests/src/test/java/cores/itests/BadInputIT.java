@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -516,6 +517,30 @@ class BadInputIT {
                   .header("X-CSRFToken", header)
                   .POST(HttpRequest.BodyPublishers.ofString(form))
                   .build());
+    }
+
+    /**
+     * A query parameter sent twice is a 400 naming it: which value was meant is not guessed (the
+     * first was taken, so a second page, owner or format asked for was silently dropped).
+     */
+    @Test
+    void aQueryParameterSentTwiceIs400NamingIt() throws Exception {
+      String twice = "Sent twice: which of its values was meant is not guessed.";
+      for (String query :
+          List.of(
+              "/api/inventory/building/?offset=0&offset=1|offset",
+              "/api/inventory/building/?limit=1&limit=2|limit",
+              "/api/booking/booking/?owner=1&owner=2|owner",
+              "/api/reports/assets?format=csv&format=json|format",
+              "/api/changes?model=host&model=nic|model")) {
+        String[] parts = query.split("\\|");
+        assertProblem(
+            400,
+            api.send("GET", parts[0], admin, null),
+            "\"errors\":{\"" + parts[1] + "\":[\"" + twice + "\"]}");
+      }
+      assertEquals(
+          200, api.send("GET", "/api/booking/booking/?owner=1,2", admin, null).statusCode());
     }
   }
 }

@@ -1,6 +1,7 @@
 package cores.http;
 
 import cores.api.web.ApiDoc;
+import cores.api.web.SentTwice;
 import cores.api.web.StorableText;
 import cores.http.problem.Problems;
 import jakarta.annotation.Priority;
@@ -24,7 +25,9 @@ import java.util.Set;
  * Query parameters as every resource method receives them: none holds text PostgreSQL would not
  * store as sent ({@link StorableText}), and a method of the documented API ({@link ApiDoc}) gets
  * only the parameters it declares, as {@code @QueryParam} or in {@link ApiDoc#query()}: anything
- * else is a 400 naming the parameter, instead of a filter silently ignored.
+ * else is a 400 naming the parameter, instead of a filter silently ignored. Each of these is taken
+ * once ({@link SentTwice}): the resources read one value, and a second one silently dropped would
+ * narrow a list or change a page without a word (several ids are a comma list).
  */
 public final class QueryParametersFeature implements DynamicFeature {
 
@@ -85,7 +88,7 @@ public final class QueryParametersFeature implements DynamicFeature {
 
   /**
    * The request's query parameters that are refused, by name, with their problem: text PostgreSQL
-   * would not store, or (unless {@code declared} is null) a name not declared.
+   * would not store, or (unless {@code declared} is null) a name not declared or one sent twice.
    */
   public static Map<String, List<String>> problems(
       ContainerRequestContext request, Set<String> declared) {
@@ -107,6 +110,8 @@ public final class QueryParametersFeature implements DynamicFeature {
             List.of(
                 "unknown parameter; this endpoint takes "
                     + (declared.isEmpty() ? "none" : String.join(", ", sorted(declared)))));
+      } else if (declared != null && parameter.getValue().size() > 1) {
+        errors.put(name, List.of(SentTwice.MESSAGE));
       }
     }
     return errors;
