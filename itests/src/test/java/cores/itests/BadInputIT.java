@@ -466,6 +466,32 @@ class BadInputIT {
     }
 
     /**
+     * A request header that does not parse is a 400 naming it, never a server error: the index and
+     * the description read the conditional and the content negotiation headers.
+     */
+    @Test
+    void aMalformedRequestHeaderIs400NamingIt() throws Exception {
+      // path, header, value: /api/ reads the conditional headers, the description all of them
+      List<String[]> malformed =
+          List.of(
+              new String[] {"/api/", "If-None-Match", "\"unterminated"},
+              new String[] {"/api/docs", "If-None-Match", "unquoted"},
+              new String[] {"/api/", "If-Match", "\"unterminated"},
+              new String[] {"/api/docs", "Accept-Language", ";;;"},
+              new String[] {"/api/docs", "Accept-Encoding", "gzip;q=x"});
+      for (String[] header : malformed) {
+        HttpResponse<String> answer =
+            api.cores()
+                .send(
+                    HttpRequest.newBuilder(api.cores().uri(header[0]))
+                        .timeout(Duration.ofSeconds(60))
+                        .header(header[1], header[2])
+                        .build());
+        assertProblem(400, answer, "Malformed header: Unable to parse \\\"" + header[1]);
+      }
+    }
+
+    /**
      * A form post that carries the CSRF token both in the {@code X-CSRFToken} header and in the
      * form's field is refused (403) when the two disagree, writing nothing: which one the page
      * meant is not guessed, as a form with the field twice is refused. When they agree it is taken.

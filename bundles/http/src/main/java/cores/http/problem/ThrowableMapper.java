@@ -9,14 +9,15 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.eclipse.jetty.http.HttpException;
+import org.glassfish.jersey.message.internal.HeaderValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything no other mapper takes. A body cut off by the size limit (Jetty's exception may come
- * wrapped by Jersey) is 413; a body that could not be read is 400; a database that cannot be
- * reached (down, restarting, the pool waiting in vain for a connection) is 503 with {@code
- * Retry-After}, as the health answer says; anything else is a 500.
+ * wrapped by Jersey) is 413; a body that could not be read, or a request header that does not
+ * parse, is 400; a database that cannot be reached (down, restarting, the pool waiting in vain for
+ * a connection) is 503 with {@code Retry-After}, as the health answer says; anything else is a 500.
  */
 public final class ThrowableMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ThrowableMapper.class);
@@ -47,6 +48,12 @@ public final class ThrowableMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof ProcessingException && cause(e, IOException.class) != null) {
       return Problems.response(400, "The request body could not be read.").build();
+    }
+    HeaderValueException header = cause(e, HeaderValueException.class);
+    if (header != null && header.getContext() == HeaderValueException.Context.INBOUND) {
+      // a request header Jersey parses only when asked (If-None-Match, Accept-Language) is the
+      // client's error, whichever resource asked: Jersey names the header and its value
+      return Problems.response(400, "Malformed header: " + header.getMessage()).build();
     }
     if (databaseUnavailable(e)) {
       LOG.warn("Database unavailable: {}", oneLine(e));
