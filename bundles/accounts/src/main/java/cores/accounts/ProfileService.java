@@ -63,10 +63,11 @@ public final class ProfileService implements Profiles {
     String first = strip(firstName);
     String last = strip(lastName);
     String address = strip(email);
+    String stored = tx.readOnly(em -> find(em, userId).email());
     new FieldErrors()
         .check("first_name", Validation.name(first))
         .check("last_name", Validation.name(last))
-        .check("email", Validation.email(address, true))
+        .check("email", Validation.email(address, true, stored))
         .throwIfAny();
     return tx.required(
         em -> {

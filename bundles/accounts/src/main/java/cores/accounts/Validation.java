@@ -81,10 +81,18 @@ public final class Validation {
 
   /** An email address; blank is allowed unless required. */
   public static String email(String value, boolean required) {
+    return email(value, required, null);
+  }
+
+  /**
+   * {@link #email} of a change of the address now {@code stored}: kept as it is, it is taken
+   * ({@link EmailAddresses#problem(String, int, String)}).
+   */
+  public static String email(String value, boolean required, String stored) {
     if (value == null || value.isEmpty()) {
       return required ? "required" : null;
     }
-    return EmailAddresses.problem(value, EMAIL_MAX);
+    return EmailAddresses.problem(value, EMAIL_MAX, stored);
   }
 
   public static String name(String value) {

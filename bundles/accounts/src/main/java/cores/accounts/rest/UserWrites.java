@@ -160,7 +160,7 @@ public final class UserWrites {
     }
     errors.check("first_name", Validation.name(in.firstName()));
     errors.check("last_name", Validation.name(in.lastName()));
-    errors.check("email", Validation.email(in.email(), false));
+    errors.check("email", Validation.email(in.email(), false, user.email()));
     List<GroupEntity> groups = in.groups() == null ? null : groups(em, in.groups(), errors);
     if (in.permissions() != null) {
       Names.permissions(

@@ -410,6 +410,34 @@ class RestTest {
             .asBoolean());
   }
 
+  /**
+   * An address a directory gave, or the original's data held, that the check would not take now is
+   * kept by edits that send it back unchanged (a replace, the admin's form, the profile); a changed
+   * one is checked.
+   */
+  @Test
+  void anAddressStoredBeforeTheCheckDoesNotBlockEditsThatLeaveItAlone() throws Exception {
+    User dora = accounts.provision(Identity.of("test", "dora"));
+    db.execute("UPDATE auth_user SET email = 'Dora Desk' WHERE id = " + dora.id());
+    Answer replaced =
+        send(
+            "PUT",
+            "auth/users/" + dora.id(),
+            "manager",
+            "{\"username\":\"dora\",\"first_name\":\"Dora\",\"email\":\"Dora Desk\"}");
+    assertEquals(200, replaced.status, replaced.body.toString());
+    assertEquals("Dora Desk", replaced.body.get("email").asText());
+    Answer named = send("PATCH", "auth/profile", "dora", "{\"last_name\":\"Explorer\"}");
+    assertEquals(200, named.status, named.body.toString());
+    assertEquals("Explorer", query("SELECT last_name FROM auth_user WHERE username = 'dora'"));
+    Answer changed =
+        send("PATCH", "auth/users/" + dora.id(), "manager", "{\"email\":\"Dora Desk 2\"}");
+    assertEquals(400, changed.status, changed.body.toString());
+    assertEquals(
+        "not a valid email address", changed.body.get("errors").get("email").get(0).asText());
+    assertEquals("Dora Desk", query("SELECT email FROM auth_user WHERE username = 'dora'"));
+  }
+
   @Test
   void usersChangeTheirNamesAddressAndPasswordThroughTheApiAsOnTheirPage() throws Exception {
     accounts.createSuperuser("selfie", "selfie@example.org", "selfie-password".toCharArray());

@@ -45,4 +45,13 @@ public final class EmailAddresses {
     }
     return ADDRESS.matcher(value).matches() ? null : NOT_AN_ADDRESS;
   }
+
+  /**
+   * {@link #problem(String, int)} of a change of an address now {@code stored}: a value equal to
+   * the stored one has none, so that an address stored before this check (the original's data, a
+   * directory's) does not block every edit of its record; a new one is checked. Since 1.14.0.
+   */
+  public static String problem(String value, int max, String stored) {
+    return value != null && value.equals(stored) ? null : problem(value, max);
+  }
 }

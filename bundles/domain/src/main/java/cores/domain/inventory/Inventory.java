@@ -278,9 +278,9 @@ public final class Inventory {
   }
 
   /**
-   * The given writable fields, checked; a create also needs the required ones. An email address
-   * that a change leaves as {@code stored} (the row before it) is kept unjudged: one stored before
-   * the check became stricter would otherwise block every edit of its row.
+   * The given writable fields, checked; a create also needs the required ones. A change's values
+   * are checked against {@code stored}, the row before it (an email address kept as it is is taken,
+   * {@link Values#problem(Field, Object, Object)}).
    */
   private static Map<Field, Object> check(
       Sql sql, Model model, Map<String, Object> input, boolean whole, Map<String, Object> stored) {
@@ -309,10 +309,7 @@ public final class Inventory {
         }
         continue;
       }
-      String problem =
-          field.kind() == Kind.EMAIL && value.equals(stored.get(field.name()))
-              ? null
-              : Values.problem(field, value);
+      String problem = Values.problem(field, value, stored.get(field.name()));
       if (problem == null && field.kind() == Kind.REF && !exists(sql, field, value)) {
         problem = "no " + field.name() + " with id " + value;
       }

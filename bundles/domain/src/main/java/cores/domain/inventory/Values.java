@@ -19,6 +19,11 @@ public final class Values {
   private Values() {}
 
   static String problem(Field field, Object value) {
+    return problem(field, value, null);
+  }
+
+  /** The problem of a value that replaces {@code stored} (null for a new row). */
+  static String problem(Field field, Object value, Object stored) {
     return switch (field.kind()) {
       case TEXT -> {
         if (!(value instanceof String text)) {
@@ -61,7 +66,7 @@ public final class Values {
         if (!(value instanceof String text)) {
           yield "must be a string";
         }
-        yield EmailAddresses.problem(text, field.max());
+        yield EmailAddresses.problem(text, field.max(), stored instanceof String s ? s : null);
       }
       case DATE ->
           value instanceof String text && date(text) != null
