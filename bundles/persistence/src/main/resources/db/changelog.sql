@@ -300,3 +300,98 @@ BEGIN
     new_row);
   RETURN NULL;
 END $$;
+
+--changeset cores:persistence-7
+--comment: the transaction that wrote a change, so that an update of an object the same transaction created is folded into its create (one save of an add form, one entry)
+-- no default on the ADD: a volatile one would rewrite every row kept; the old rows stay NULL
+ALTER TABLE cores_change ADD COLUMN xact xid8;
+ALTER TABLE cores_change ALTER COLUMN xact SET DEFAULT pg_current_xact_id();
+
+--changeset cores:persistence-7-functions splitStatements:false
+-- Same as persistence-6's version but for an update of a row created in the same transaction (an
+-- object added with its inline rows, whose derived fields follow them): the create's row takes the
+-- object's values as they are now instead of a second row. Every write is still recorded, as the
+-- create's final values; what no other transaction could see is not a change of its own.
+CREATE OR REPLACE FUNCTION cores_change_record() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  op text := TG_OP;
+  created uuid;
+  old_row jsonb;
+  new_row jsonb;
+  noise text[];
+  secret text;
+  changed boolean;
+  written timestamptz;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    -- a cheap mark, so that the updates of a transaction that created nothing look nothing up
+    PERFORM set_config('cores.created', 'true', true);
+  ELSIF TG_OP = 'UPDATE' AND current_setting('cores.created', true) = 'true' THEN
+    SELECT c.id INTO created FROM cores_change c
+      WHERE c.model = TG_ARGV[1] AND c.object_id = NEW.id AND c.action = 'create'
+        AND c.xact = pg_current_xact_id();
+    IF created IS NOT NULL THEN
+      op := 'INSERT';
+    END IF;
+  END IF;
+  IF op <> 'INSERT' THEN
+    old_row := to_jsonb(OLD);
+  END IF;
+  IF op <> 'DELETE' THEN
+    new_row := to_jsonb(NEW);
+  END IF;
+  IF op = 'UPDATE' THEN
+    IF TG_ARGV[3] = '' THEN
+      IF old_row = new_row THEN
+        RETURN NULL;
+      END IF;
+    ELSE
+      -- noise is bookkeeping written along (a sighting, when a status changed), not what changed:
+      -- left out of the update's rows, so the history shows only what changed
+      noise := string_to_array(TG_ARGV[3], ',');
+      old_row := old_row - noise;
+      new_row := new_row - noise;
+      IF old_row = new_row THEN
+        RETURN NULL;
+      END IF;
+    END IF;
+  END IF;
+  IF TG_ARGV[2] <> '' THEN
+    FOREACH secret IN ARRAY string_to_array(TG_ARGV[2], ',') LOOP
+      -- a secret's value is never stored, only that it was set or changed
+      changed := op <> 'UPDATE' OR (old_row -> secret) IS DISTINCT FROM (new_row -> secret);
+      IF old_row IS NOT NULL THEN
+        old_row := CASE WHEN changed AND old_row ? secret
+                        THEN jsonb_set(old_row, ARRAY[secret], '"(hidden)"')
+                        ELSE old_row - secret END;
+      END IF;
+      IF new_row IS NOT NULL THEN
+        new_row := CASE WHEN changed AND new_row ? secret
+                        THEN jsonb_set(new_row, ARRAY[secret], '"(changed)"')
+                        ELSE new_row - secret END;
+      END IF;
+    END LOOP;
+  END IF;
+  IF created IS NOT NULL THEN
+    UPDATE cores_change SET after = new_row WHERE id = created;
+    RETURN NULL;
+  END IF;
+  written := clock_timestamp();
+  INSERT INTO cores_change
+    (id, at, user_id, username, impersonator_id, impersonator, app, model, object_id, action,
+     before, after)
+  VALUES (
+    cores_change_uuid(written),
+    written,
+    nullif(current_setting('cores.user_id', true), '')::bigint,
+    nullif(current_setting('cores.username', true), ''),
+    nullif(current_setting('cores.impersonator_id', true), '')::bigint,
+    nullif(current_setting('cores.impersonator', true), ''),
+    TG_ARGV[0],
+    TG_ARGV[1],
+    coalesce(new_row ->> 'id', old_row ->> 'id')::bigint,
+    CASE op WHEN 'INSERT' THEN 'create' WHEN 'UPDATE' THEN 'update' ELSE 'delete' END,
+    old_row,
+    new_row);
+  RETURN NULL;
+END $$;

@@ -207,6 +207,43 @@ class ChangeLogServiceTest {
   }
 
   @Test
+  void anUpdateInTheTransactionThatCreatedTheObjectIsFoldedIntoItsCreate() {
+    long other = insert("other");
+    long id =
+        tx.required(
+            em -> {
+              long created =
+                  ((Number)
+                          em.createNativeQuery(
+                                  "INSERT INTO gadget (name) VALUES ('scope') RETURNING id")
+                              .getSingleResult())
+                      .longValue();
+              em.createNativeQuery(
+                      "UPDATE gadget SET name = 'microscope', password = 'pbkdf2$secret',"
+                          + " lastseen = '2099-01-01T00:00:00Z' WHERE id = ?1")
+                  .setParameter(1, created)
+                  .executeUpdate();
+              // an object another transaction created keeps its own create
+              em.createNativeQuery("UPDATE gadget SET name = 'other2' WHERE id = ?1")
+                  .setParameter(1, other)
+                  .executeUpdate();
+              return created;
+            });
+    List<Change> history = changes.history("lab", "gadget", id, 10);
+    assertEquals(List.of("create"), history.stream().map(Change::action).toList());
+    Map<String, Change.FieldChange> created = fields(history.get(0));
+    assertEquals("microscope", created.get("name").after());
+    assertNull(created.get("name").before());
+    // as a create: the secret said to be set, the noise kept
+    assertEquals(Change.CHANGED, created.get("password").after());
+    assertTrue(
+        created.get("lastseen").after().startsWith("2099-01-01T00:00:00"), created.toString());
+    assertEquals(
+        List.of("update", "create"),
+        changes.history("lab", "gadget", other, 10).stream().map(Change::action).toList());
+  }
+
+  @Test
   void secretsAreNeverStoredOnlyThatTheyChanged() throws SQLException {
     long id = insert("scope");
     update(id, "password = 'pbkdf2$other'");
