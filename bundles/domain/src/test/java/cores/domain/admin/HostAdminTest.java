@@ -361,20 +361,22 @@ class HostAdminTest extends AdminDeskTest {
   void aHostIsAddedWithItsNicsInOneTransactionOrNotAtAll() throws Exception {
     Map<String, String> values = hostValues(fixture.host("inline-template", "active"), "new");
     values.put("hostname", "inline-added");
+    Map<String, String> nic = new LinkedHashMap<>(nicValues("02:14:00:00:00:01", true));
+    nic.put("ip", "10.1.0.14");
     long added =
         admin.create(
-            staff,
-            model("host"),
-            values,
-            List.of(new InlineChange("nic", 0, nicValues("02:14:00:00:00:01", true), false)));
+            staff, model("host"), values, List.of(new InlineChange("nic", 0, nic, false)));
     assertEquals(
         List.of("02:14:00:00:00:01|true"),
         db.texts(
             "SELECT mac::text || '|' || \"primary\" FROM inventory_nic WHERE host_id = " + added));
+    // one save, one entry each: the host's IP derived from its NIC is in the host's create, not
+    // an update of its own
     assertEquals(
-        List.of("host create", "nic create"),
+        List.of("host create 10.1.0.14", "nic create 10.1.0.14"),
         db.texts(
-            "SELECT model || ' ' || action FROM cores_change WHERE (model = 'host' AND object_id = "
+            "SELECT model || ' ' || action || ' ' || host((after ->> 'ip')::inet) FROM cores_change"
+                + " WHERE (model = 'host' AND object_id = "
                 + added
                 + ") OR (model = 'nic' AND after ->> 'host_id' = '"
                 + added
