@@ -59,6 +59,24 @@ public final class Views {
     public String whoUrl() {
       return change.userId() == null ? null : "/admin/changes?user=" + change.userId();
     }
+
+    /** Whether the change added the object (Django's "Added."): it shows only values, no before. */
+    public boolean added() {
+      return "create".equals(change.action());
+    }
+
+    /**
+     * The fields the line shows: of an added object those given a value (a new object's empty
+     * fields are not news), of any other change every field it recorded.
+     */
+    public List<Change.FieldChange> fields() {
+      if (!added()) {
+        return change.fields();
+      }
+      return change.fields().stream()
+          .filter(field -> field.after() != null && !field.after().isEmpty())
+          .toList();
+    }
   }
 
   /**

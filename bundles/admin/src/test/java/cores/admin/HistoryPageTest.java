@@ -9,6 +9,7 @@ import cores.api.changes.Change;
 import cores.api.config.SiteZone;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,35 +38,15 @@ class HistoryPageTest {
   void timeValuesAreInTheSiteZoneAndFieldsAreLabelled() {
     SiteZone zone = SiteZone.of(ZoneId.of("Europe/Zurich"));
     Change change =
-        new Change(
-            "c1",
-            Instant.parse("2099-12-24T10:00:00Z"),
-            null,
-            null,
-            null,
-            null,
-            "booking",
-            "booking",
-            7,
+        change(
             "update",
-            List.of(
-                new Change.FieldChange(
-                    "start", "2099-12-24T10:00:00+00:00", "2099-12-25T10:00:30.5+00:00"),
-                new Change.FieldChange("comment", "2099-12-24T10:00:00+00:00", null),
-                new Change.FieldChange("id", null, "7"),
-                new Change.FieldChange(
-                    "status_since", "2099-12-20T08:00:00.463002+00:00", "2099-12-24T10:00:00Z")));
-    String html =
-        new Templates()
-            .render(
-                "history.jte",
-                new Views.HistoryPage(
-                    new Views.Allowed(BOOKING, true, true, true, true, Set.of()),
-                    7,
-                    "booking web01",
-                    List.of(ChangeLines.line(change, "booking web01", zone)),
-                    zone,
-                    "q=web"));
+            new Change.FieldChange(
+                "start", "2099-12-24T10:00:00+00:00", "2099-12-25T10:00:30.5+00:00"),
+            new Change.FieldChange("comment", "2099-12-24T10:00:00+00:00", null),
+            new Change.FieldChange("id", null, "7"),
+            new Change.FieldChange(
+                "status_since", "2099-12-20T08:00:00.463002+00:00", "2099-12-24T10:00:00Z"));
+    String html = history(zone, "q=web", change);
     assertTrue(html.contains("<th scope=\"row\">Start</th>"), html);
     // the id no model's fields list is labelled as its list's heading, not "id"
     assertTrue(html.contains("<th scope=\"row\">ID</th>"), html);
@@ -85,5 +66,60 @@ class HistoryPageTest {
                 + " href=\"/admin/booking/booking/7?_changelist_filters=q%3Dweb\">booking"
                 + " web01</a>"),
         html);
+  }
+
+  @Test
+  void anAddedObjectShowsOnlyTheFieldsGivenAValueAndAChangeBeforeAndAfter() {
+    SiteZone zone = SiteZone.of(ZoneId.of("UTC"));
+    Change created =
+        change(
+            "create",
+            new Change.FieldChange("start", null, "2099-12-24T10:00:00+00:00"),
+            new Change.FieldChange("comment", null, ""),
+            new Change.FieldChange("serial", null, null));
+    Change updated = change("update", new Change.FieldChange("comment", "", "window seat"));
+    String html = history(zone, "", updated, created);
+    String added = html.substring(html.lastIndexOf("<li>"));
+    assertTrue(added.contains("<p>Added.</p>"), added);
+    assertTrue(
+        added.contains("<th scope=\"row\">Start</th><td>2099-12-24 10:00:00 UTC</td></tr>"), added);
+    // the empty fields of a new object are left out, and there is no "before" to show
+    assertFalse(added.contains("Comment"), added);
+    assertFalse(added.contains("Serial"), added);
+    assertFalse(added.contains("Before"), added);
+    String changed = html.substring(html.indexOf("<li>"), html.lastIndexOf("<li>"));
+    assertFalse(changed.contains("Added."), changed);
+    assertTrue(
+        changed.contains("<th scope=\"row\">Comment</th><td></td><td>window seat</td>"), changed);
+  }
+
+  private static Change change(String action, Change.FieldChange... fields) {
+    return new Change(
+        "c-" + action,
+        Instant.parse("2099-12-24T10:00:00Z"),
+        null,
+        null,
+        null,
+        null,
+        "booking",
+        "booking",
+        7,
+        action,
+        List.of(fields));
+  }
+
+  private static String history(SiteZone zone, String filters, Change... changes) {
+    return new Templates()
+        .render(
+            "history.jte",
+            new Views.HistoryPage(
+                new Views.Allowed(BOOKING, true, true, true, true, Set.of()),
+                7,
+                "booking web01",
+                Arrays.stream(changes)
+                    .map(change -> ChangeLines.line(change, "booking web01", zone))
+                    .toList(),
+                zone,
+                filters));
   }
 }
