@@ -280,36 +280,6 @@ public final class Views {
       String filters,
       String object) {
 
-    /** A page with no message of a redirect, opened from the list unfiltered. */
-    public FormPage(
-        Allowed allowed,
-        String csrf,
-        long id,
-        String title,
-        Form form,
-        Map<String, Map<Long, String>> options,
-        List<String> permissions,
-        List<Inline> inlines,
-        List<AdminModel.AdminForm> forms,
-        Map<String, String> links,
-        SiteZone zone) {
-      this(
-          allowed,
-          csrf,
-          id,
-          title,
-          form,
-          options,
-          permissions,
-          inlines,
-          forms,
-          links,
-          zone,
-          null,
-          "",
-          "");
-    }
-
     public String action() {
       return (id == 0 ? allowed.url() + "/add" : allowed.url() + "/" + id)
           + KeptFilters.carry(filters);

@@ -84,22 +84,18 @@ class InlineWidgetsTest {
     return new Templates()
         .render(
             "form.jte",
-            new Views.FormPage(
+            TestModels.formPage(
                 new Views.Allowed(HOST, true, true, true, true, Set.of()),
-                "csrf",
                 5,
                 "Change host",
                 form,
                 RACKS,
-                List.of(),
                 List.of(
                     new Views.Inline(
                         new Views.Allowed(NIC, true, true, true, true, Set.of()),
                         FIELDS,
                         List.of(7L),
                         RACKS)),
-                List.of(),
-                Map.of(),
                 SiteZone.of(ZoneId.of("UTC"))));
   }
 }

@@ -48,17 +48,13 @@ class NamedProblemTest {
     return new Templates()
         .render(
             "form.jte",
-            new Views.FormPage(
+            TestModels.formPage(
                 new Views.Allowed(LOAN, true, true, true, true, Set.of()),
-                "csrf",
                 0,
                 "Add loan",
                 form,
                 Map.of(),
                 List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
                 SiteZone.of(ZoneId.of("UTC"))));
   }
 

@@ -52,14 +52,7 @@ class PostedFormTest {
     MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
     posted.add("name", "sta\u0000ff");
     posted.addAll("kinds", "a", "b");
-    ProblemException refused =
-        assertThrows(
-            ProblemException.class,
-            () -> PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains));
-    assertEquals(400, refused.status());
-    Form form =
-        new Form(PostedForm.values(GROUP, posted))
-            .refused(refused, List.of("name", "permissions", "kinds"));
+    Form form = shownAgain(posted, refused(posted));
     assertEquals(
         List.of(Views.Message.of("Text must not contain NUL characters (\\u0000).")),
         form.errors("name"));
@@ -67,7 +60,24 @@ class PostedFormTest {
     assertEquals("a\nb", form.value("kinds"));
     // tab, line feed and the other control characters PostgreSQL stores as sent
     posted.putSingle("name", "tab\tline\nescape\u001b");
+    requireSound(posted);
+  }
+
+  private static void requireSound(MultivaluedMap<String, String> posted) {
     PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains);
+  }
+
+  /** The refusal of a posted form that is not sound: a 400. */
+  private static ProblemException refused(MultivaluedMap<String, String> posted) {
+    ProblemException refused = assertThrows(ProblemException.class, () -> requireSound(posted));
+    assertEquals(400, refused.status());
+    return refused;
+  }
+
+  /** The form shown again after its refusal: as typed, the problems at their fields. */
+  private static Form shownAgain(MultivaluedMap<String, String> posted, ProblemException refused) {
+    return new Form(PostedForm.values(GROUP, posted))
+        .refused(refused, List.of("name", "permissions", "kinds"));
   }
 
   /**
@@ -80,21 +90,15 @@ class PostedFormTest {
     posted.addAll("name", "staff", "admins");
     posted.addAll("permissions", "inventory.view_host", "inventory.view_nic");
     posted.addAll("kinds", "a", "b");
-    ProblemException refused =
-        assertThrows(
-            ProblemException.class,
-            () -> PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains));
-    assertEquals(400, refused.status());
+    ProblemException refused = refused(posted);
     assertEquals(Map.of("name", List.of(SentTwice.MESSAGE)), refused.errors());
-    Form form =
-        new Form(PostedForm.values(GROUP, posted))
-            .refused(refused, List.of("name", "permissions", "kinds"));
+    Form form = shownAgain(posted, refused);
     assertEquals(
         List.of(Views.Message.of("Sent twice: which of its values was meant is not guessed.")),
         form.errors("name"));
     assertEquals("staff", form.value("name"), "as typed, its first value");
     posted.putSingle("name", "staff");
-    PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains);
+    requireSound(posted);
   }
 
   /** An inline's list of its rows repeats; its rows' fields, the digest and the token do not. */

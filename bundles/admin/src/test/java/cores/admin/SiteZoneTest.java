@@ -48,18 +48,8 @@ class SiteZoneTest {
     String html =
         templates.render(
             "form.jte",
-            new Views.FormPage(
-                allowed(),
-                "csrf",
-                3,
-                "Change bookable web01",
-                form,
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                ZURICH));
+            TestModels.formPage(
+                allowed(), 3, "Change bookable web01", form, Map.of(), List.of(), ZURICH));
     assertTrue(html.contains("In Europe/Zurich time, e.g. 2027-01-31 09:00."), html);
     assertTrue(html.contains("<td>2099-12-24 11:00:00 Europe/Zurich</td><td>open</td>"), html);
     assertFalse(html.contains("UTC"), html);

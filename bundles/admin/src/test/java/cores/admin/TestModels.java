@@ -2,10 +2,14 @@ package cores.admin;
 
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
 import java.util.List;
 import java.util.Map;
 
-/** The admin models the page tests render: a host model with a hostname and nothing else. */
+/**
+ * The admin models the page tests render (a host model with a hostname and nothing else) and their
+ * form pages.
+ */
 final class TestModels {
   private TestModels() {}
 
@@ -31,5 +35,22 @@ final class TestModels {
         Map.of(),
         null,
         done);
+  }
+
+  /**
+   * A model's form page with its options and inline rows, as opened from the list unfiltered, with
+   * no message of a redirect.
+   */
+  static Views.FormPage formPage(
+      Views.Allowed allowed,
+      long id,
+      String title,
+      Form form,
+      Map<String, Map<Long, String>> options,
+      List<Views.Inline> inlines,
+      SiteZone zone) {
+    return new Views.FormPage(
+        allowed, "csrf", id, title, form, options, List.of(), inlines, List.of(), Map.of(), zone,
+        null, "", "");
   }
 }
