@@ -14,7 +14,13 @@ public final class Rendered {
 
   /** The page of the template at that path with its view, as a logged-in viewer sees it. */
   public static String page(String template, String title, String path, Object view) {
-    Frame frame = new Frame(title, path, List.of(), "viewer", null, "", List.of(), "", "", "", "");
+    return page(template, title, path, view, List.of());
+  }
+
+  /** The same page showing the messages of a redirect (what the action before it did). */
+  public static String page(
+      String template, String title, String path, Object view, List<Flash.Message> messages) {
+    Frame frame = new Frame(title, path, List.of(), "viewer", null, "", messages, "", "", "", "");
     StringOutput out = new StringOutput();
     TemplateEngine.createPrecompiled(
             null, ContentType.Html, Rendered.class.getClassLoader(), "cores.web.jte")

@@ -8,17 +8,13 @@ import cores.api.accounts.User;
 import cores.api.live.LiveDashboard;
 import cores.api.live.OfflineHost;
 import cores.api.web.Visitor;
-import cores.web.Frame;
+import cores.web.Rendered;
 import cores.web.Times;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -61,24 +57,7 @@ class DashViewTest {
   private static String page(Visitor visitor, List<OfflineHost> offlineHosts) {
     LiveDashboard dashboard = new LiveDashboard(null, 0, 0, 0, 1, 0, List.of(), offlineHosts);
     DashView view = DashView.of(dashboard, visitor, new Times(ZoneOffset.UTC, NOW), 200);
-    Frame frame =
-        new Frame(
-            "Live dashboard",
-            "/live/dash",
-            List.of(),
-            "lt_viewer",
-            null,
-            "",
-            List.of(),
-            "",
-            "",
-            "",
-            "");
-    StringOutput out = new StringOutput();
-    TemplateEngine.createPrecompiled(
-            null, ContentType.Html, DashViewTest.class.getClassLoader(), "cores.web.jte")
-        .render("live/dash.jte", Map.of("frame", frame, "view", view), out);
-    return out.toString();
+    return Rendered.page("live/dash.jte", "Live dashboard", "/live/dash", view);
   }
 
   @Test

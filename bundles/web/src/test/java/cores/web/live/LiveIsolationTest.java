@@ -13,12 +13,8 @@ import cores.api.live.LiveHosts;
 import cores.api.live.OfflineHost;
 import cores.web.Flash;
 import cores.web.Form;
-import cores.web.Frame;
 import cores.web.Rendered;
 import cores.web.Times;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -85,24 +81,8 @@ class LiveIsolationTest {
             200);
     // the message after accepting the NIC conflict's IP, as the next page shows it
     Flash.Message accepted = ConflictPages.done("accept", conflict(1, Conflict.Kind.NIC));
-    Frame frame =
-        new Frame(
-            "Live dashboard",
-            "/live/dash",
-            List.of(),
-            "viewer",
-            null,
-            "",
-            List.of(accepted),
-            "",
-            "",
-            "",
-            "");
-    StringOutput out = new StringOutput();
-    TemplateEngine.createPrecompiled(
-            null, ContentType.Html, LiveIsolationTest.class.getClassLoader(), "cores.web.jte")
-        .render("live/dash.jte", Map.of("frame", frame, "view", view), out);
-    String page = out.toString();
+    String page =
+        Rendered.page("live/dash.jte", "Live dashboard", "/live/dash", view, List.of(accepted));
     assertTrue(
         page.contains(
             "role=\"status\">NIC 02:00:00:00:00:01 of <bdi>web"
