@@ -64,10 +64,7 @@ class AdminFormsIT {
     root.open("/admin/inventory/host/" + hostId);
     HttpResponse<String> refused =
         post(root, "/admin/inventory/host/" + hostId, changeForm(Map.of("details", "a\u0000b")));
-    assertEquals(400, refused.statusCode(), refused.body());
-    assertTrue(
-        refused.body().contains("id=\"f-details-error\">Text must not contain NUL characters"),
-        refused.body());
+    assertAnswered(refused, 400, "id=\"f-details-error\">Text must not contain NUL characters");
     String hostname =
         site.api().db().text("SELECT hostname FROM inventory_host WHERE id = ?", hostId);
     assertTrue(
@@ -80,10 +77,7 @@ class AdminFormsIT {
     root.open("/admin/inventory/building/add");
     HttpResponse<String> added =
         post(root, "/admin/inventory/building/add", changeForm(Map.of("code", "B\u00002")));
-    assertEquals(400, added.statusCode(), added.body());
-    assertTrue(
-        added.body().contains("id=\"f-code-error\">Text must not contain NUL characters"),
-        added.body());
+    assertAnswered(added, 400, "id=\"f-code-error\">Text must not contain NUL characters");
     assertEquals(buildings, site.api().db().number("SELECT count(*) FROM inventory_building"));
   }
 
@@ -101,10 +95,7 @@ class AdminFormsIT {
         List.of(withoutOpened, Map.of("details", "saved blind", "_opened", ""))) {
       HttpResponse<String> refused =
           post(root, "/admin/inventory/host/" + hostId, changeForm(changed));
-      assertEquals(400, refused.statusCode(), refused.body());
-      assertTrue(
-          refused.body().contains("This form was sent without the record of what it was opened"),
-          refused.body());
+      assertAnswered(refused, 400, "This form was sent without the record of what it was opened");
       assertTrue(refused.body().contains(before), "as it is now: " + refused.body());
       assertFalse(refused.body().contains("saved blind"), refused.body());
       assertTrue(refused.body().contains("name=\"_opened\""), refused.body());
@@ -133,8 +124,7 @@ class AdminFormsIT {
             new String[] {"Origin", "https://evil.example"},
             new String[] {"Sec-Fetch-Site", "cross-site"})) {
       HttpResponse<String> refused = post(root, path, form, other);
-      assertEquals(403, refused.statusCode(), refused.body());
-      assertTrue(refused.body().contains("Cross-site request refused"), refused.body());
+      assertAnswered(refused, 403, "Cross-site request refused");
       assertEquals(before, site.api().db().text(details, hostId), "nothing written");
     }
     // this site's own origin as nginx passes it on (Host and X-Forwarded-Proto) goes on to the
@@ -150,12 +140,10 @@ class AdminFormsIT {
   void aSearchOrFilterWithANulShowsTheListAgainNamingItAndAForgedBulkFieldDoesNothing()
       throws Exception {
     HttpResponse<String> search = get(root, "/admin/inventory/host?q=%00&status=active");
-    assertEquals(400, search.statusCode(), search.body());
-    assertTrue(search.body().contains("Search: Text must not contain NUL"), search.body());
+    assertAnswered(search, 400, "Search: Text must not contain NUL");
     assertTrue(search.body().contains("id=\"results\""), "the list again: " + search.body());
     HttpResponse<String> filter = get(root, "/admin/inventory/host?status=a%00");
-    assertEquals(400, filter.statusCode(), filter.body());
-    assertTrue(filter.body().contains("Filter Status: Text must not contain NUL"), filter.body());
+    assertAnswered(filter, 400, "Filter Status: Text must not contain NUL");
     HttpResponse<String> changes = get(root, "/admin/changes?model=%00");
     assertTrue(changes.body().contains("model: Text must not contain NUL"), changes.body());
     // the message after an action (?done=…) with a NUL: refused naming it, as the list's filters
@@ -175,16 +163,12 @@ class AdminFormsIT {
     String status = "SELECT status FROM booking_bookable WHERE host_id = ?";
     String before = site.api().db().text(status, hostId);
     root.open("/admin/inventory/host");
-    String token = root.find("input[name=csrfmiddlewaretoken]").getAttribute("value");
     HttpResponse<String> forged =
         post(
             root,
             "/admin/inventory/host",
-            "csrfmiddlewaretoken=" + token + "&action=suspend&select=" + hostId + "&select=1%00");
-    assertEquals(400, forged.statusCode(), forged.body());
-    assertTrue(
-        forged.body().contains("Nothing was done: field select: Text must not contain NUL"),
-        forged.body());
+            token() + "&action=suspend&select=" + hostId + "&select=1%00");
+    assertAnswered(forged, 400, "Nothing was done: field select: Text must not contain NUL");
     assertEquals(before, site.api().db().text(status, hostId), "nothing written");
   }
 
@@ -241,15 +225,10 @@ class AdminFormsIT {
     assertTrue(offered.contains("suspend"), offered.toString());
     assertTrue(offered.contains("status_missing"), offered.toString());
 
-    String token = root.find("input[name=csrfmiddlewaretoken]").getAttribute("value");
     long changes = site.api().db().number("SELECT count(*) FROM cores_change");
     HttpResponse<String> forged =
-        post(
-            root,
-            "/admin/inventory/host",
-            "csrfmiddlewaretoken=" + token + "&action=bookable&ids=" + hostId);
-    assertEquals(200, forged.statusCode(), forged.body());
-    assertTrue(forged.body().contains("Nothing was changed."), forged.body());
+        post(root, "/admin/inventory/host", token() + "&action=bookable&ids=" + hostId);
+    assertAnswered(forged, 200, "Nothing was changed.");
     assertTrue(forged.body().contains(": already bookable"), forged.body());
     assertEquals(1, site.api().db().number(bookables, hostId));
     assertEquals(
@@ -272,18 +251,15 @@ class AdminFormsIT {
             root,
             "/admin/inventory/host/" + hostId,
             changeForm(Map.of("details", "first")) + "&details=second");
-    assertEquals(400, changed.statusCode(), changed.body());
-    assertTrue(
-        changed.body().contains("id=\"f-details-error\">Sent twice: which of its values was meant"),
-        changed.body());
+    assertAnswered(
+        changed, 400, "id=\"f-details-error\">Sent twice: which of its values was meant");
     assertEquals(before, site.api().db().text(details, hostId), "nothing written");
 
     root.open("/admin/auth/group/add");
-    String token = "csrfmiddlewaretoken=" + csrf(root);
+    String token = token();
     String picked = "&permissions=inventory.view_host&permissions=inventory.view_nic";
     HttpResponse<String> twice = post(root, "/admin/auth/group/add", token + "&name=a&name=b");
-    assertEquals(400, twice.statusCode(), twice.body());
-    assertTrue(twice.body().contains("id=\"f-name-error\">Sent twice"), twice.body());
+    assertAnswered(twice, 400, "id=\"f-name-error\">Sent twice");
     assertEquals(
         0, site.api().db().number("SELECT count(*) FROM auth_group WHERE name IN ('a', 'b')"));
     HttpResponse<String> added =
@@ -302,23 +278,20 @@ class AdminFormsIT {
     String status = "SELECT status FROM inventory_host WHERE id = ?";
     String hostStatus = site.api().db().text(status, hostId);
     root.open("/admin/inventory/host");
-    token = "csrfmiddlewaretoken=" + csrf(root);
+    token = token();
     HttpResponse<String> bulk =
         post(
             root,
             "/admin/inventory/host",
             token + "&action=status_missing&action=status_active&ids=" + hostId + "&ids=" + lentId);
-    assertEquals(400, bulk.statusCode(), bulk.body());
-    assertTrue(bulk.body().contains("Nothing was done: field action: Sent twice"), bulk.body());
+    assertAnswered(bulk, 400, "Nothing was done: field action: Sent twice");
     assertEquals(hostStatus, site.api().db().text(status, hostId), "nothing written");
     HttpResponse<String> delete =
         post(
             root,
             "/admin/inventory/host/delete",
             token + "&confirmed=yes&confirmed=no&ids=" + hostId + "&ids=" + lentId);
-    assertEquals(400, delete.statusCode(), delete.body());
-    assertTrue(
-        delete.body().contains("Nothing was done: field confirmed: Sent twice"), delete.body());
+    assertAnswered(delete, 400, "Nothing was done: field confirmed: Sent twice");
     assertEquals(
         2,
         site.api()
@@ -334,7 +307,7 @@ class AdminFormsIT {
   @Order(41)
   void aButtonsPostWithASecondCsrfTokenIsRefused() throws Exception {
     root.open("/admin/jobs");
-    String token = "csrfmiddlewaretoken=" + csrf(root);
+    String token = token();
     String runs = "SELECT count(*) FROM jobs_run WHERE trigger = 'manual'";
     long before = site.api().db().number(runs);
     for (String twice : List.of("&csrfmiddlewaretoken=forged", "&" + token)) {
@@ -402,10 +375,18 @@ class AdminFormsIT {
     assertEquals("/admin/inventory/building", URI.create(root.path()).getPath());
   }
 
-  private static String csrf(Browser browser) {
-    return java.net.URLEncoder.encode(
-        browser.find("input[name=csrfmiddlewaretoken]").getAttribute("value"),
-        java.nio.charset.StandardCharsets.UTF_8);
+  /** Asserts the status of a response and what its page says. */
+  private static void assertAnswered(HttpResponse<String> response, int status, String says) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(response.body().contains(says), response.body());
+  }
+
+  /** The CSRF token field of the form open in the browser, as the form posts it. */
+  private String token() {
+    return "csrfmiddlewaretoken="
+        + java.net.URLEncoder.encode(
+            root.find("input[name=csrfmiddlewaretoken]").getAttribute("value"),
+            java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private HttpResponse<String> get(Browser browser, String path) throws Exception {
