@@ -148,8 +148,22 @@ class AdminPagesIT {
         // a NIC added with the host, in the add form's blank inline row
         "type",
         "nic-new-mac",
-        "02:AD:00:00:00:01");
+        "02:AD:00:00:00:01",
+        "type",
+        "nic-new-ip",
+        "10.9.0.1");
     hostId = number("SELECT id FROM inventory_host WHERE hostname = 'adm-01'");
+    // one save, one entry: the host as saved, with the IP it takes from its NIC, and only the
+    // fields given a value
+    root.open("/admin/inventory/host/" + hostId + "/history");
+    List<WebElement> added = root.all("#history > li");
+    assertEquals(1, added.size(), root.text());
+    String entry = added.get(0).getText();
+    assertTrue(entry.startsWith("create by root"), entry);
+    assertTrue(entry.contains("Added."), entry);
+    assertTrue(entry.matches("(?s).*\\bIP address\\s+10\\.9\\.0\\.1\\b.*"), entry);
+    assertFalse(entry.contains("Serial"), entry);
+    assertFalse(entry.contains("Before"), entry);
     assertEquals(
         "lab-x|1|R650",
         site.api()
