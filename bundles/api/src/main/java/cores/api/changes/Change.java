@@ -17,8 +17,9 @@ import java.util.List;
  * @param model the model's name, e.g. {@code host}
  * @param objectId the object's id
  * @param action {@code create}, {@code update} or {@code delete}
- * @param fields the fields that changed: for a create every field (before is null), for a delete
- *     every field (after is null); a secret set or changed shows {@value #HIDDEN} before and
+ * @param fields the fields that changed: for a create every field as the creating transaction last
+ *     wrote it (an update in that transaction is folded into its create; before is null), for a
+ *     delete every field (after is null); a secret set or changed shows {@value #HIDDEN} before and
  *     {@value #CHANGED} after, never its value
  */
 public record Change(
