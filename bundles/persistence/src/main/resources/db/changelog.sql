@@ -311,7 +311,9 @@ ALTER TABLE cores_change ALTER COLUMN xact SET DEFAULT pg_current_xact_id();
 -- Same as persistence-6's version but for an update of a row created in the same transaction (an
 -- object added with its inline rows, whose derived fields follow them): the create's row takes the
 -- object's values as they are now instead of a second row. Every write is still recorded, as the
--- create's final values; what no other transaction could see is not a change of its own.
+-- create's final values; what no other transaction could see is not a change of its own. An update
+-- of noise alone stays unrecorded, also in the create (looked for only after it, so that a scan's
+-- sightings cost no lookup).
 CREATE OR REPLACE FUNCTION cores_change_record() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   op text := TG_OP;
@@ -323,24 +325,16 @@ DECLARE
   changed boolean;
   written timestamptz;
 BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    old_row := to_jsonb(OLD);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    new_row := to_jsonb(NEW);
+  END IF;
   IF TG_OP = 'INSERT' THEN
     -- a cheap mark, so that the updates of a transaction that created nothing look nothing up
     PERFORM set_config('cores.created', 'true', true);
-  ELSIF TG_OP = 'UPDATE' AND current_setting('cores.created', true) = 'true' THEN
-    SELECT c.id INTO created FROM cores_change c
-      WHERE c.model = TG_ARGV[1] AND c.object_id = NEW.id AND c.action = 'create'
-        AND c.xact = pg_current_xact_id();
-    IF created IS NOT NULL THEN
-      op := 'INSERT';
-    END IF;
-  END IF;
-  IF op <> 'INSERT' THEN
-    old_row := to_jsonb(OLD);
-  END IF;
-  IF op <> 'DELETE' THEN
-    new_row := to_jsonb(NEW);
-  END IF;
-  IF op = 'UPDATE' THEN
+  ELSIF TG_OP = 'UPDATE' THEN
     IF TG_ARGV[3] = '' THEN
       IF old_row = new_row THEN
         RETURN NULL;
@@ -353,6 +347,17 @@ BEGIN
       new_row := new_row - noise;
       IF old_row = new_row THEN
         RETURN NULL;
+      END IF;
+    END IF;
+    IF current_setting('cores.created', true) = 'true' THEN
+      SELECT c.id INTO created FROM cores_change c
+        WHERE c.model = TG_ARGV[1] AND c.object_id = NEW.id AND c.action = 'create'
+          AND c.xact = pg_current_xact_id();
+      IF created IS NOT NULL THEN
+        -- the whole row, as a create records it
+        op := 'INSERT';
+        old_row := NULL;
+        new_row := to_jsonb(NEW);
       END IF;
     END IF;
   END IF;

@@ -223,6 +223,11 @@ class ChangeLogServiceTest {
                           + " lastseen = '2099-01-01T00:00:00Z' WHERE id = ?1")
                   .setParameter(1, created)
                   .executeUpdate();
+              // a sighting alone is not news, in a create either
+              em.createNativeQuery(
+                      "UPDATE gadget SET lastseen = '2100-01-01T00:00:00Z' WHERE id = ?1")
+                  .setParameter(1, created)
+                  .executeUpdate();
               // an object another transaction created keeps its own create
               em.createNativeQuery("UPDATE gadget SET name = 'other2' WHERE id = ?1")
                   .setParameter(1, other)
