@@ -364,8 +364,7 @@ class HostAdminTest extends AdminDeskTest {
     Map<String, String> nic = new LinkedHashMap<>(nicValues("02:14:00:00:00:01", true));
     nic.put("ip", "10.1.0.14");
     long added =
-        admin.create(
-            staff, model("host"), values, List.of(new InlineChange("nic", 0, nic, false)));
+        admin.create(staff, model("host"), values, List.of(new InlineChange("nic", 0, nic, false)));
     assertEquals(
         List.of("02:14:00:00:00:01|true"),
         db.texts(
