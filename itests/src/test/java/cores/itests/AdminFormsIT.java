@@ -59,8 +59,7 @@ class AdminFormsIT {
   @Test
   @Order(1)
   void storableTextANulInAFieldShowsTheFormAgainAsTypedWithTheErrorAtTheField() throws Exception {
-    String details = "SELECT details FROM inventory_host WHERE id = ?";
-    String before = site.api().db().text(details, hostId);
+    String before = details();
     root.open("/admin/inventory/host/" + hostId);
     HttpResponse<String> refused =
         post(root, "/admin/inventory/host/" + hostId, changeForm(Map.of("details", "a\u0000b")));
@@ -70,7 +69,7 @@ class AdminFormsIT {
     assertTrue(
         refused.body().contains("value=\"" + hostname + "\""), "as typed: " + refused.body());
     assertTrue(refused.body().contains("name=\"_opened\""), "still guarded: " + refused.body());
-    assertEquals(before, site.api().db().text(details, hostId), "nothing written");
+    assertEquals(before, details(), "nothing written");
 
     // an add form the same
     long buildings = site.api().db().number("SELECT count(*) FROM inventory_building");
@@ -85,8 +84,7 @@ class AdminFormsIT {
   @Order(2)
   void editedSinceASaveWithoutWhatTheFormWasOpenedOnIsRefusedShowingTheCurrentValues()
       throws Exception {
-    String details = "SELECT details FROM inventory_host WHERE id = ?";
-    String before = site.api().db().text(details, hostId);
+    String before = details();
     root.open("/admin/inventory/host/" + hostId);
     Map<String, String> withoutOpened = new HashMap<>();
     withoutOpened.put("details", "saved blind");
@@ -99,7 +97,7 @@ class AdminFormsIT {
       assertTrue(refused.body().contains(before), "as it is now: " + refused.body());
       assertFalse(refused.body().contains("saved blind"), refused.body());
       assertTrue(refused.body().contains("name=\"_opened\""), refused.body());
-      assertEquals(before, site.api().db().text(details, hostId), "nothing written");
+      assertEquals(before, details(), "nothing written");
     }
     // the form as the browser posts it still saves
     root.type("details", "saved knowing");
@@ -107,15 +105,14 @@ class AdminFormsIT {
     assertTrue(
         root.text().matches("(?s).*The host \"[^\"]+\" was changed successfully\\..*"),
         root.text());
-    assertEquals("saved knowing", site.api().db().text(details, hostId));
+    assertEquals("saved knowing", details());
   }
 
   @Test
   @Order(3)
   void crossOriginAChangeSentFromAnotherSiteIsRefusedEvenWithTheTokenThroughNginx()
       throws Exception {
-    String details = "SELECT details FROM inventory_host WHERE id = ?";
-    String before = site.api().db().text(details, hostId);
+    String before = details();
     root.open("/admin/inventory/host/" + hostId);
     String form = changeForm(Map.of("details", "from another site"));
     String path = "/admin/inventory/host/" + hostId;
@@ -125,14 +122,14 @@ class AdminFormsIT {
             new String[] {"Sec-Fetch-Site", "cross-site"})) {
       HttpResponse<String> refused = post(root, path, form, other);
       assertAnswered(refused, 403, "Cross-site request refused");
-      assertEquals(before, site.api().db().text(details, hostId), "nothing written");
+      assertEquals(before, details(), "nothing written");
     }
     // this site's own origin as nginx passes it on (Host and X-Forwarded-Proto) goes on to the
     // token
     HttpResponse<String> own =
         post(root, path, form, "Origin", site.url(), "Sec-Fetch-Site", "same-origin");
     assertEquals(303, own.statusCode(), own.body());
-    assertEquals("from another site", site.api().db().text(details, hostId));
+    assertEquals("from another site", details());
   }
 
   @Test
@@ -243,8 +240,7 @@ class AdminFormsIT {
   @Test
   @Order(40)
   void aFieldSentTwiceIsRefusedAtTheFieldButTheTickedBoxesAndRowsRepeat() throws Exception {
-    String details = "SELECT details FROM inventory_host WHERE id = ?";
-    String before = site.api().db().text(details, hostId);
+    String before = details();
     root.open("/admin/inventory/host/" + hostId);
     HttpResponse<String> changed =
         post(
@@ -253,7 +249,7 @@ class AdminFormsIT {
             changeForm(Map.of("details", "first")) + "&details=second");
     assertAnswered(
         changed, 400, "id=\"f-details-error\">Sent twice: which of its values was meant");
-    assertEquals(before, site.api().db().text(details, hostId), "nothing written");
+    assertEquals(before, details(), "nothing written");
 
     root.open("/admin/auth/group/add");
     String token = token();
@@ -373,6 +369,11 @@ class AdminFormsIT {
     root.open("/admin/inventory/building/" + first);
     root.follow("main form button[type=submit]:not([name])");
     assertEquals("/admin/inventory/building", URI.create(root.path()).getPath());
+  }
+
+  /** The host's details as stored. */
+  private String details() throws Exception {
+    return site.api().db().text("SELECT details FROM inventory_host WHERE id = ?", hostId);
   }
 
   /** Asserts the status of a response and what its page says. */
