@@ -28,7 +28,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -587,21 +586,5 @@ public final class AdminDeskService implements AdminDesk {
           }
           return null;
         });
-  }
-
-  /** The admin's kind of a field: text of several lines is a longtext, a box on every form. */
-  static String kind(Field field) {
-    if (field.lines()) {
-      return "longtext";
-    }
-    if (field.kind() == Kind.INT && !field.choices().isEmpty()) {
-      // a number of a few allowed values (a notice's priority) is picked from them
-      return "choice";
-    }
-    return field.kind().name().toLowerCase(Locale.ROOT);
-  }
-
-  static String joined(List<String> parts) {
-    return parts.stream().collect(Collectors.joining(", "));
   }
 }

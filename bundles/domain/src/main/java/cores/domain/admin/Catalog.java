@@ -12,6 +12,7 @@ import cores.domain.notices.Notices;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -304,7 +305,7 @@ final class Catalog {
       fields.add(
           new AdminField(
               field.name(),
-              AdminDeskService.kind(field),
+              kind(field),
               field.required(),
               field.writable(),
               field.choices(),
@@ -352,7 +353,7 @@ final class Catalog {
             fields,
             columns,
             filters == null ? filtered : filters,
-            AdminDeskService.joined(searched),
+            String.join(", ", searched),
             shown,
             INLINES.getOrDefault(model.name(), List.of()),
             writes,
@@ -426,5 +427,17 @@ final class Catalog {
     List<T> all = new ArrayList<>(first);
     all.addAll(second);
     return List.copyOf(all);
+  }
+
+  /** The admin's kind of a field: text of several lines is a longtext, a box on every form. */
+  private static String kind(Field field) {
+    if (field.lines()) {
+      return "longtext";
+    }
+    if (field.kind() == Kind.INT && !field.choices().isEmpty()) {
+      // a number of a few allowed values (a notice's priority) is picked from them
+      return "choice";
+    }
+    return field.kind().name().toLowerCase(Locale.ROOT);
   }
 }
