@@ -302,4 +302,22 @@ class AdminListsIT {
       assertTrue(List.of(url.split("[?&]")).contains(kept), url);
     }
   }
+
+  @Test
+  @Order(11)
+  void tickedRowsAreDeletedTogetherAfterOneConfirmation() throws Exception {
+    site.create("/api/inventory/hdvendor/", "{\"vendor\":\"bulk-a\"}");
+    site.create("/api/inventory/hdvendor/", "{\"vendor\":\"bulk-b\"}");
+    root.open("/admin/inventory/hdvendor?q=bulk");
+    for (WebElement box : root.all("input[name=ids]")) {
+      box.click();
+    }
+    new Select(root.find("#action")).selectByValue("delete");
+    root.follow("#results form button[type=submit]");
+    assertTrue(root.text().contains("Delete these 2 disk vendors?"), root.text());
+    root.assertAccessible();
+    root.follow("main form button[type=submit]");
+    assertTrue(root.text().contains("Successfully deleted 2 disk vendors."), root.text());
+    assertEquals(0, number("SELECT count(*) FROM inventory_hdvendor WHERE vendor LIKE 'bulk-%'"));
+  }
 }

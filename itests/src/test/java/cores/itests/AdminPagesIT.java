@@ -579,24 +579,6 @@ class AdminPagesIT {
     root.screenshot("admin-home");
   }
 
-  @Test
-  @Order(60)
-  void tickedRowsAreDeletedTogetherAfterOneConfirmation() throws Exception {
-    site.create("/api/inventory/hdvendor/", "{\"vendor\":\"bulk-a\"}");
-    site.create("/api/inventory/hdvendor/", "{\"vendor\":\"bulk-b\"}");
-    root.open("/admin/inventory/hdvendor?q=bulk");
-    for (WebElement box : root.all("input[name=ids]")) {
-      box.click();
-    }
-    new Select(root.find("#action")).selectByValue("delete");
-    root.follow("#results form button[type=submit]");
-    assertTrue(root.text().contains("Delete these 2 disk vendors?"), root.text());
-    root.assertAccessible();
-    root.follow("main form button[type=submit]");
-    assertTrue(root.text().contains("Successfully deleted 2 disk vendors."), root.text());
-    assertEquals(0, number("SELECT count(*) FROM inventory_hdvendor WHERE vendor LIKE 'bulk-%'"));
-  }
-
   private HttpResponse<String> post(Browser browser, String path, String body) throws Exception {
     String session = browser.driver().manage().getCookieNamed("cores_session").getValue();
     return http.send(
