@@ -28,6 +28,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p>As a bundle listener it logs what happens to the plugin bundles, and it reports, as the part
  * {@code plugins} of {@code /api/system}, the refused jars and the plugins that should run but do
  * not: a start that has not returned (FileInstall waits for it), a bundle that cannot resolve, an
- * activator that failed.
+ * activator that failed, and a started plugin's component that failed to activate.
  */
 @Component(
     configurationPid = "cores.plugins",
@@ -61,6 +63,7 @@ public final class PluginObserver implements ArtifactUrlTransformer, ProblemRepo
   private final BundleContext context;
   private final Path directory;
   private final Duration startTimeout;
+  private final ServiceComponentRuntime components;
 
   /** The refused jars by file, until the file changes or goes. */
   private final Map<Path, Problem> refused = new ConcurrentHashMap<>();
@@ -77,8 +80,10 @@ public final class PluginObserver implements ArtifactUrlTransformer, ProblemRepo
   private final SynchronousBundleListener listener = this::bundleChanged;
 
   @Activate
-  public PluginObserver(BundleContext context, PluginsConfig config) {
+  public PluginObserver(
+      BundleContext context, PluginsConfig config, @Reference ServiceComponentRuntime components) {
     this.context = context;
+    this.components = components;
     this.directory = Path.of(config.directory()).toAbsolutePath().normalize();
     this.startTimeout = Duration.ofMillis(Math.max(1, config.startTimeoutMillis()));
     context.addBundleListener(listener);
@@ -171,6 +176,7 @@ public final class PluginObserver implements ArtifactUrlTransformer, ProblemRepo
       String fileName = PluginUrls.fileName(bundle.getLocation());
       if (fileName != null) {
         long id = bundle.getBundleId();
+        String subject = fileName + " (" + describe(bundle) + ")";
         PluginState.problem(
                 bundle,
                 starting.get(id),
@@ -178,9 +184,11 @@ public final class PluginObserver implements ArtifactUrlTransformer, ProblemRepo
                 hungBefore,
                 startTimeout,
                 wiring)
-            .ifPresent(
-                reason ->
-                    problems.add(new Problem(fileName + " (" + describe(bundle) + ")", reason)));
+            .ifPresent(reason -> problems.add(new Problem(subject, reason)));
+        if (bundle.getState() == Bundle.ACTIVE) {
+          ComponentFailures.of(components, bundle)
+              .forEach(reason -> problems.add(new Problem(subject, reason)));
+        }
       }
     }
     return problems;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.api.system.Problem;
 import cores.api.system.ProblemReport;
 import cores.plugins.testbundle.FailingActivator;
+import cores.plugins.testbundle.FailingComponent;
 import cores.plugins.testbundle.HangingActivator;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * The observer with the real FileInstall on a real folder: FileInstall installs and starts, the
@@ -57,7 +59,11 @@ class PluginObserverTest {
                 "felix.fileinstall.log.level", "2",
                 "felix.fileinstall.log.default", "jul"));
     context = felix.context();
-    observer = new PluginObserver(context, config(plugins, 1));
+    observer =
+        new PluginObserver(
+            context,
+            config(plugins, 1),
+            context.getService(context.getServiceReference(ServiceComponentRuntime.class)));
     registration =
         context.registerService(
             new String[] {ArtifactUrlTransformer.class.getName(), ProblemReport.class.getName()},
@@ -158,6 +164,38 @@ class PluginObserverTest {
     assertEquals("failing.jar (test.failing 1.0.0)", problem.subject());
     assertTrue(problem.reason().contains("its activator failed"), problem.reason());
     assertEquals(Bundle.RESOLVED, context.getBundle("cores-plugin:failing.jar").getState());
+  }
+
+  @Test
+  void aStartedPluginWhoseComponentFailsIsReportedWithTheCauseUntilItIsRemoved() throws Exception {
+    Files.write(
+        plugins.resolve("component.jar"),
+        TestJars.bundle("test.component", "1.0.0")
+            .header("Service-Component", "OSGI-INF/test.failing.xml")
+            .resource(
+                "OSGI-INF/test.failing.xml",
+                "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\""
+                    + " name=\"test.failing\" immediate=\"true\">"
+                    + "<implementation class=\""
+                    + FailingComponent.class.getName()
+                    + "\"/></scr:component>")
+            .classOf(FailingComponent.class)
+            .bytes());
+    awaitTrue(() -> !observer.problems().isEmpty());
+    assertEquals(Bundle.ACTIVE, context.getBundle("cores-plugin:component.jar").getState());
+    assertEquals(
+        List.of(
+            new Problem(
+                "component.jar (test.component 1.0.0)",
+                "its component test.failing did not activate: IllegalStateException: "
+                    + FailingComponent.MESSAGE
+                    + " (the log has the exception); it is tried again when its configuration"
+                    + " changes or the jar is replaced")),
+        observer.problems());
+
+    Files.delete(plugins.resolve("component.jar"));
+    awaitTrue(() -> context.getBundle("cores-plugin:component.jar") == null);
+    assertEquals(List.of(), observer.problems());
   }
 
   @Test
