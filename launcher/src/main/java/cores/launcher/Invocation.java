@@ -14,8 +14,27 @@ import java.util.Optional;
 record Invocation(Optional<String> command, Map<String, String> options) {
 
   static final String USAGE =
-      "usage: cores [createsuperuser --username NAME --email ADDRESS]"
-          + " (password from CORES_SUPERUSER_PASSWORD or stdin)";
+      "usage: cores [createsuperuser --username NAME --email ADDRESS | cds | --help]"
+          + " (createsuperuser's password from CORES_SUPERUSER_PASSWORD or stdin)";
+
+  /** What {@code cores --help} prints: the commands of bin/cores, cds (run by the script) too. */
+  static final String HELP =
+      String.join(
+          "\n",
+          "usage: cores                      run the server",
+          "       cores createsuperuser --username NAME --email ADDRESS",
+          "                                  create an admin; the password from",
+          "                                  CORES_SUPERUSER_PASSWORD, else standard input",
+          "       cores cds                  write the class data archive for faster starts",
+          "                                  (run with the server's environment, server stopped)",
+          "       cores --help               this text",
+          "Settings come from the environment: etc/cores.env.example lists each with its default,",
+          "the documentation's Configuration page says what each does.");
+
+  private static final String HELP_COMMAND = "--help";
+
+  /** The ways of asking for help an operator tries first. */
+  private static final List<String> HELP_WORDS = List.of(HELP_COMMAND, "-h", "help");
 
   private static final Map<String, List<String>> COMMANDS =
       Map.of("createsuperuser", List.of("username", "email"));
@@ -28,11 +47,19 @@ record Invocation(Optional<String> command, Map<String, String> options) {
     return command.isPresent() ? RunMode.COMMAND : RunMode.SERVER;
   }
 
+  /** Whether the command line asks for {@link #HELP}, which needs no settings. */
+  boolean help() {
+    return command.filter(HELP_COMMAND::equals).isPresent();
+  }
+
   static Invocation parse(String[] args) throws LaunchException {
     if (args.length == 0) {
       return new Invocation(Optional.empty(), Map.of());
     }
     String command = args[0];
+    if (HELP_WORDS.contains(command)) {
+      return new Invocation(Optional.of(HELP_COMMAND), Map.of());
+    }
     List<String> allowed = COMMANDS.get(command);
     if (allowed == null) {
       throw usage("unknown command \"" + command + "\"");

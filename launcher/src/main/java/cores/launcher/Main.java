@@ -81,6 +81,10 @@ public final class Main {
   int run(String[] args) {
     try {
       Invocation invocation = Invocation.parse(args);
+      if (invocation.help()) {
+        out.println(Invocation.HELP);
+        return 0;
+      }
       RunMode mode = invocation.mode();
       List<Feature> available =
           new FeatureReader(home.resolve("features"), home.resolve("bundles")).readAll();

@@ -2,6 +2,7 @@ package cores.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.envconfig.Resolved;
 import cores.launcher.env.RunMode;
@@ -19,11 +20,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The error paths of {@link Main#run} that end before any database or framework is started. */
 class MainTest {
 
   @TempDir Path home;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   @BeforeEach
@@ -40,7 +44,7 @@ class MainTest {
             env,
             home,
             home,
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return main.run(args);
   }
@@ -53,6 +57,16 @@ class MainTest {
   void badEnvironment() {
     assertEquals(2, run(Map.of("DEBUG", "maybe", "SECRET_KEY", "hidden")));
     assertEquals("cores: DEBUG: \"maybe\" is not a boolean (use True or False)\n", stderr());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h", "help"})
+  void helpIsPrintedOnStandardOutputWithoutReadingTheSettings(String word) {
+    assertEquals(0, run(Map.of("DEBUG", "maybe"), word));
+    assertEquals(Invocation.HELP + "\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals("", stderr());
+    assertTrue(Invocation.HELP.contains("cores cds"), Invocation.HELP);
+    assertTrue(Invocation.HELP.contains("cores createsuperuser"), Invocation.HELP);
   }
 
   @Test
