@@ -6,11 +6,15 @@ import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
- * The Declarative Services components of a started plugin that failed to activate: the bundle is
- * ACTIVE, so nothing in its state says that what it was installed for does not run (a component
- * whose constructor threw, or that refused its configuration).
+ * The Declarative Services components of a started plugin that do not run: the bundle is ACTIVE, so
+ * nothing in its state says that what it was installed for does not run (a component whose
+ * constructor threw, that refused its configuration, or that waits for a service nothing offers). A
+ * component without the configuration it requires is not one of them: that is how a plugin's switch
+ * keeps it off.
  */
 final class ComponentFailures {
 
@@ -18,13 +22,20 @@ final class ComponentFailures {
 
   private ComponentFailures() {}
 
-  /** One reason per failed component configuration, in the runtime's order. */
+  /** One reason per component configuration that does not run, in the runtime's order. */
   static List<String> of(ServiceComponentRuntime components, Bundle bundle) {
     List<String> reasons = new ArrayList<>();
     for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(bundle)) {
       for (ComponentConfigurationDTO configuration :
           components.getComponentConfigurationDTOs(description)) {
-        if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+        if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+          reasons.add(
+              "its component "
+                  + description.name
+                  + " waits for "
+                  + String.join(", ", missing(description, configuration))
+                  + ": it does nothing until a bundle offers that service");
+        } else if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
           reasons.add(
               "its component "
                   + description.name
@@ -36,6 +47,23 @@ final class ComponentFailures {
       }
     }
     return reasons;
+  }
+
+  /** Each reference no service satisfies, by its name and the interface it wants. */
+  private static List<String> missing(
+      ComponentDescriptionDTO description, ComponentConfigurationDTO configuration) {
+    List<String> missing = new ArrayList<>();
+    for (UnsatisfiedReferenceDTO unsatisfied : configuration.unsatisfiedReferences) {
+      String wanted = unsatisfied.name;
+      for (ReferenceDTO reference : description.references) {
+        if (reference.name.equals(unsatisfied.name)) {
+          wanted =
+              reference.interfaceName + (reference.target == null ? "" : " " + reference.target);
+        }
+      }
+      missing.add(wanted);
+    }
+    return missing;
   }
 
   /**

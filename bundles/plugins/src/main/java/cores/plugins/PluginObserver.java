@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * <p>As a bundle listener it logs what happens to the plugin bundles, and it reports, as the part
  * {@code plugins} of {@code /api/system}, the refused jars and the plugins that should run but do
  * not: a start that has not returned (FileInstall waits for it), a bundle that cannot resolve, an
- * activator that failed, and a started plugin's component that failed to activate.
+ * activator that failed, and a started plugin's component that does not run ({@link
+ * ComponentFailures}).
  */
 @Component(
     configurationPid = "cores.plugins",

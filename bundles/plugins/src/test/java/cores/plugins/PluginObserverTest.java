@@ -9,6 +9,7 @@ import cores.api.system.ProblemReport;
 import cores.plugins.testbundle.FailingActivator;
 import cores.plugins.testbundle.FailingComponent;
 import cores.plugins.testbundle.HangingActivator;
+import cores.plugins.testbundle.WaitingComponent;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -196,6 +198,41 @@ class PluginObserverTest {
     Files.delete(plugins.resolve("component.jar"));
     awaitTrue(() -> context.getBundle("cores-plugin:component.jar") == null);
     assertEquals(List.of(), observer.problems());
+  }
+
+  @Test
+  void aStartedPluginWhoseComponentWaitsForAServiceIsReportedUntilOneIsThere() throws Exception {
+    Files.write(
+        plugins.resolve("waiting.jar"),
+        TestJars.bundle("test.waiting", "1.0.0")
+            .header("Service-Component", "OSGI-INF/test.waiting.xml")
+            .resource(
+                "OSGI-INF/test.waiting.xml",
+                "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\""
+                    + " name=\"test.waiting\" immediate=\"true\">"
+                    + "<implementation class=\""
+                    + WaitingComponent.class.getName()
+                    + "\"/><reference name=\"task\" interface=\"java.lang.Runnable\""
+                    + " target=\"(purpose=test)\"/></scr:component>")
+            .classOf(WaitingComponent.class)
+            .bytes());
+    awaitTrue(() -> !observer.problems().isEmpty());
+    assertEquals(
+        List.of(
+            new Problem(
+                "waiting.jar (test.waiting 1.0.0)",
+                "its component test.waiting waits for java.lang.Runnable (purpose=test): it does"
+                    + " nothing until a bundle offers that service")),
+        observer.problems());
+
+    Dictionary<String, Object> purpose = new Hashtable<>();
+    purpose.put("purpose", "test");
+    ServiceRegistration<Runnable> task = context.registerService(Runnable.class, () -> {}, purpose);
+    try {
+      awaitTrue(() -> observer.problems().isEmpty());
+    } finally {
+      task.unregister();
+    }
   }
 
   @Test
