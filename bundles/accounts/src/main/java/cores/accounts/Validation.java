@@ -97,11 +97,7 @@ public final class Validation {
 
   public static String name(String value) {
     String tooLong = Characters.atMost(value, NAME_MAX);
-    if (tooLong != null || value == null || NAME.matcher(value).matches()) {
-      return tooLong;
-    }
-    return "must not contain Unicode direction controls (U+202A to U+202E, U+2066 to U+2069),"
-        + " which show a name in another order than it is written";
+    return tooLong != null ? tooLong : Characters.directionControl(value);
   }
 
   /** Throws an {@link IllegalArgumentException} "field: problem" when the problem is not null. */

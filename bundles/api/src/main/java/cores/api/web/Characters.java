@@ -1,5 +1,7 @@
 package cores.api.web;
 
+import java.util.function.IntPredicate;
+
 /**
  * Lengths as PostgreSQL's {@code varchar(n)} and people count them: in characters (Unicode code
  * points), not in the UTF-16 units of {@link String#length()}, where an emoji counts twice. Since
@@ -15,6 +17,47 @@ public final class Characters {
   public static final String DIRECTION_CONTROLS = "\\u202A-\\u202E\\u2066-\\u2069";
 
   private Characters() {}
+
+  /**
+   * Why a name may not hold one of Unicode's direction controls ({@link #DIRECTION_CONTROLS}), or
+   * null when it holds none: people's names keep the other invisible characters (a zero-width
+   * non-joiner is part of how some scripts are written). Since 1.15.0.
+   */
+  public static String directionControl(String text) {
+    return refused(
+        text,
+        cp -> (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069),
+        "Unicode direction controls (U+202A to U+202E, U+2066 to U+2069), which show it in"
+            + " another order than it is written");
+  }
+
+  /**
+   * Why an identifier (a hostname, a code, an asset number) may not hold an invisible format
+   * character (Unicode category Cf: direction controls, zero-width characters, soft hyphen, byte
+   * order mark), or null when it holds none: with one, "no&#92;u200Bde01" looks like "node01" and
+   * staff book or delete the wrong thing. Since 1.15.0.
+   */
+  public static String invisible(String text) {
+    return refused(
+        text,
+        cp -> Character.getType(cp) == Character.FORMAT,
+        "invisible formatting characters (Unicode category Cf: zero-width characters, direction"
+            + " controls, soft hyphen), which make it look like another");
+  }
+
+  private static String refused(String text, IntPredicate refused, String what) {
+    if (text == null) {
+      return null;
+    }
+    int at = 1;
+    for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1), at++) {
+      int cp = text.codePointAt(i);
+      if (refused.test(cp)) {
+        return String.format("must not contain %s; U+%04X at character %d", what, cp, at);
+      }
+    }
+    return null;
+  }
 
   /** The number of characters of the text. */
   public static int count(CharSequence text) {

@@ -32,7 +32,12 @@ public final class Values {
         if (field.required() && text.isBlank()) {
           yield "may not be blank";
         }
-        yield Characters.atMost(text, field.max());
+        String tooLong = Characters.atMost(text, field.max());
+        // a one-line text names something (a hostname, a code, an asset number); a value stored
+        // before the rule (the original's data) may still be sent back as it is
+        yield tooLong != null || field.lines() || text.equals(stored)
+            ? tooLong
+            : Characters.invisible(text);
       }
       case INT -> {
         if (!(value instanceof Integer || value instanceof Long)) {

@@ -382,4 +382,57 @@ class InventoryTest {
     assertEquals(host, byName.results().get(0).get("id"));
     assertEquals(host, byMac.results().get(0).get("id"));
   }
+
+  /** "no\u200Bde01" looks like "node01": staff would book or delete the wrong host. */
+  @Test
+  void invisibleFormatCharactersAreRefusedInNamesButKeptInFreeText() throws Exception {
+    ProblemException host =
+        refused(
+            () ->
+                create(
+                    Models.HOST,
+                    Map.of(
+                        "hostname",
+                        "no\u200Bde01",
+                        "serial_no",
+                        "SN\u202E1",
+                        "asset_no",
+                        "A\u00AD1",
+                        "hardware",
+                        fixture.hardware)));
+    assertEquals(
+        List.of(
+            "must not contain invisible formatting characters (Unicode category Cf: zero-width"
+                + " characters, direction controls, soft hyphen), which make it look like"
+                + " another; U+200B at character 3"),
+        host.errors().get("hostname"));
+    assertEquals(List.of("asset_no", "hostname", "serial_no"), sorted(host.errors().keySet()));
+    for (String invisible : List.of("\u2066", "\u2060", "\uFEFF", "\u200D")) {
+      ProblemException building =
+          refused(() -> create(Models.BUILDING, Map.of("code", "B" + invisible)));
+      assertEquals(List.of("code"), List.copyOf(building.errors().keySet()), invisible);
+      ProblemException hardware =
+          refused(() -> create(Models.HOSTHARDWARE, Map.of("name", "R650" + invisible)));
+      assertEquals(List.of("name"), List.copyOf(hardware.errors().keySet()), invisible);
+    }
+    // some scripts need a zero-width joiner or a direction mark in running text
+    Map<String, Object> type =
+        create(Models.CARDTYPE, Map.of("name", "NIC-zwj", "comments", "\u0915\u094D\u200D\u200F"));
+    assertEquals("\u0915\u094D\u200D\u200F", type.get("comments"));
+  }
+
+  @Test
+  void aHostnameStoredWithAnInvisibleCharacterMayBeSentBackUnchanged() throws Exception {
+    long id = fixture.host("old\u200Bhost", "new");
+    Map<String, Object> kept =
+        patch(Models.HOST, id, Map.of("hostname", "old\u200Bhost", "details", "moved"));
+    assertEquals("moved", kept.get("details"));
+    ProblemException changed =
+        refused(() -> patch(Models.HOST, id, Map.of("hostname", "new\u200Bhost")));
+    assertEquals(List.of("hostname"), List.copyOf(changed.errors().keySet()));
+  }
+
+  private static List<String> sorted(java.util.Set<String> names) {
+    return names.stream().sorted().toList();
+  }
 }
