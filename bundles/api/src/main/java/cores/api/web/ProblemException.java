@@ -1,5 +1,7 @@
 package cores.api.web;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,12 @@ import java.util.Map;
  * present, {@code errors} (field name to messages).
  */
 public class ProblemException extends RuntimeException {
+  /**
+   * The most fields a problem names: a body of 200,000 unknown keys is answered with the first of
+   * them and how many more there are, not with megabytes of messages. Since 1.15.0.
+   */
+  public static final int LISTED = 20;
+
   private static final long serialVersionUID = 1L;
 
   private final int status;
@@ -21,10 +29,27 @@ public class ProblemException extends RuntimeException {
 
   public ProblemException(
       int status, String title, String detail, Map<String, List<String>> errors) {
-    super(detail);
+    super(errors.size() > LISTED ? unlisted(detail, errors.size() - LISTED) : detail);
     this.status = status;
     this.title = title;
-    this.errors = Map.copyOf(errors);
+    this.errors = firstListed(errors);
+  }
+
+  private static String unlisted(String detail, int more) {
+    String named = "The first " + LISTED + " are named, and " + more + " more.";
+    return detail == null ? named : detail + " " + named;
+  }
+
+  /** The first {@link #LISTED} fields in the order they were found. */
+  private static Map<String, List<String>> firstListed(Map<String, List<String>> errors) {
+    Map<String, List<String>> listed = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> entry : errors.entrySet()) {
+      if (listed.size() == LISTED) {
+        break;
+      }
+      listed.put(entry.getKey(), List.copyOf(entry.getValue()));
+    }
+    return Collections.unmodifiableMap(listed);
   }
 
   public static ProblemException badRequest(String detail) {

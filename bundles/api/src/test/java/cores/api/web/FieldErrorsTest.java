@@ -21,4 +21,21 @@ class FieldErrorsTest {
                     .throwIfAny());
     assertEquals(Map.of("extra", List.of("unknown field")), e.errors());
   }
+
+  /** 200,000 unknown keys were answered with 200,000 messages: megabytes, after seconds. */
+  @Test
+  void aProblemNamesTheFirstTwentyFieldsAndCountsTheRest() {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 200_000; i++) {
+      body.put("k" + i, i);
+    }
+    ProblemException e =
+        assertThrows(
+            ProblemException.class, () -> new FieldErrors().onlyKnown(body, Set.of()).throwIfAny());
+    assertEquals(
+        java.util.stream.IntStream.range(0, 20).mapToObj(i -> "k" + i).toList(),
+        List.copyOf(e.errors().keySet()));
+    assertEquals("Some fields are invalid. The first 20 are named, and 199980 more.", e.detail());
+    assertEquals(400, e.status());
+  }
 }
