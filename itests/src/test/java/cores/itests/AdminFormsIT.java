@@ -99,6 +99,19 @@ class AdminFormsIT {
       assertTrue(refused.body().contains("name=\"_opened\""), refused.body());
       assertEquals(before, details(), "nothing written");
     }
+    // a stamp no form of Cores wrote is a tampered form (400), not someone else's change (409)
+    for (String tampered : List.of("garbage", "<b>x</b>", "0".repeat(31) + "g")) {
+      HttpResponse<String> refused =
+          post(
+              root,
+              "/admin/inventory/host/" + hostId,
+              changeForm(Map.of("details", "saved blind", "_opened", tampered)));
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertTrue(
+          refused.body().contains("record of what it was opened on was altered"), refused.body());
+      assertFalse(refused.body().contains("Someone else changed"), refused.body());
+      assertEquals(before, site.api().db().text(details, hostId), "nothing written");
+    }
     // the form as the browser posts it still saves
     root.type("details", "saved knowing");
     root.follow("main form button[type=submit]");

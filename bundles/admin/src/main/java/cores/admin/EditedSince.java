@@ -26,8 +26,20 @@ final class EditedSince {
   /** The form field that carries the digest. */
   static final String FIELD = "_opened";
 
+  /** Hex digits of a digest: the first 16 bytes of a SHA-256. */
+  private static final int DIGEST_LENGTH = 32;
+
   /** By form name, in a fixed order. */
   private final Map<String, String> edited = new TreeMap<>();
+
+  /**
+   * Whether the text has the shape of a {@link #digest}: a form Cores served never sends anything
+   * else, so another value is a tampered form, not a sign that someone else changed the object.
+   */
+  static boolean wellFormed(String opened) {
+    return opened.length() == DIGEST_LENGTH
+        && opened.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  }
 
   /** Adds the writable fields' values, under their names in the form. */
   EditedSince add(
@@ -52,7 +64,7 @@ final class EditedSince {
       update(sha, entry.getKey());
       update(sha, entry.getValue());
     }
-    return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    return HexFormat.of().formatHex(sha.digest(), 0, DIGEST_LENGTH / 2);
   }
 
   /** Length-prefixed, so that no two different forms give the same bytes. */

@@ -126,11 +126,17 @@ public final class ObjectPages {
     }
     Map<String, String> current = opened(visitor, model, id);
     String now = current.get(EditedSince.FIELD);
-    if (opened == null || opened.isBlank()) {
-      // without it the check could not be made: what the form would save may undo another's change
+    if (opened == null || opened.isBlank() || !EditedSince.wellFormed(opened)) {
+      // without it the check could not be made: what the form would save may undo another's
+      // change; one not in a digest's shape was altered, and is not someone else's change
+      String record =
+          opened == null || opened.isBlank()
+              ? "This form was sent without the record of what it was opened on ("
+              : "This form's record of what it was opened on was altered: it is not one Cores wrote"
+                  + " (";
       ProblemException unchecked =
           ProblemException.badRequest(
-              "This form was sent without the record of what it was opened on ("
+              record
                   + EditedSince.FIELD
                   + "), so nothing was saved: it could have undone someone else's change. The"
                   + " form shows this "

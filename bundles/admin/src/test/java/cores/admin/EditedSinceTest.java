@@ -1,7 +1,9 @@
 package cores.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminField;
 import java.util.List;
@@ -59,5 +61,20 @@ class EditedSinceTest {
     assertNotEquals(
         digest(Map.of("details", "a", "hostname", "hostnameb"), Map.of()),
         digest(Map.of("details", "ahostname", "hostname", "b"), Map.of()));
+  }
+
+  /** A tampered stamp was told as someone else's change (409); it is a malformed form. */
+  @Test
+  void onlyADigestsShapeIsWellFormed() {
+    assertTrue(EditedSince.wellFormed(digest(Map.of("hostname", "h1"), Map.of())));
+    for (String tampered :
+        List.of(
+            "garbage",
+            "0123456789abcdef0123456789abcdeF",
+            "0123456789abcdef0123456789abcde",
+            "0123456789abcdef0123456789abcdef0",
+            "0123456789abcdef0123456789abcdeg")) {
+      assertFalse(EditedSince.wellFormed(tampered), tampered);
+    }
   }
 }
