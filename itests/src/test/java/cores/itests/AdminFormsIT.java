@@ -309,6 +309,43 @@ class AdminFormsIT {
   }
 
   /**
+   * A bulk action's confirmation names and counts only the objects that still exist, as Django's
+   * admin acts on those its query finds: an id gone (deleted meanwhile, edited) was listed and
+   * counted ("host #999999"), and confirming then was a 404.
+   */
+  @Test
+  @Order(42)
+  void bulkIdsThatNoLongerExistAreLeftOutOfTheConfirmationAndNothingIsDoneWhenNoneExists()
+      throws Exception {
+    root.open("/admin/inventory/host");
+    String token = "csrfmiddlewaretoken=" + csrf(root);
+    HttpResponse<String> some =
+        post(root, "/admin/inventory/host", token + "&action=delete&ids=" + hostId + "&ids=999999");
+    assertEquals(200, some.statusCode(), some.body());
+    assertTrue(some.body().contains("Delete this host?"), some.body());
+    assertTrue(some.body().contains("Left out, no longer there: host #999999."), some.body());
+    assertTrue(some.body().contains("name=\"ids\" value=\"" + hostId + "\""), some.body());
+    assertFalse(some.body().contains("value=\"999999\""), some.body());
+
+    String status = "SELECT status FROM inventory_host WHERE id = ?";
+    String hostStatus = site.api().db().text(status, hostId);
+    for (String action : List.of("delete", "status_missing")) {
+      HttpResponse<String> none =
+          post(
+              root,
+              "/admin/inventory/host",
+              token + "&action=" + action + "&ids=999999&ids=999998");
+      assertEquals(404, none.statusCode(), none.body());
+      assertTrue(
+          none.body()
+              .contains("Nothing was done: the selected hosts #999999, #999998 no longer exist."),
+          none.body());
+      assertFalse(none.body().contains("Yes, delete"), none.body());
+    }
+    assertEquals(hostStatus, site.api().db().text(status, hostId), "nothing written");
+  }
+
+  /**
    * A button whose post reads no form (a job's "Run now", an object's delete) takes the CSRF token
    * field once: a second one is refused, even when the first is right, as a wrong token is.
    */

@@ -72,6 +72,11 @@ final class Desks implements AdminDesk {
     return of(model).labels(model, ids);
   }
 
+  @Override
+  public Map<Long, String> existing(AdminModel model, Collection<Long> ids) {
+    return of(model).existing(model, ids);
+  }
+
   /** The referenced model's desk answers; else the desk of the field's own model. */
   @Override
   public Map<Long, String> options(User user, AdminField field) {

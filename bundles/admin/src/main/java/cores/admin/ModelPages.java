@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -218,13 +219,29 @@ public final class ModelPages {
           chosen);
     }
     requireWritable(request, model);
+    // as Django's admin, only the objects that still exist are acted on, confirmed and counted;
+    // those gone (deleted since the list was shown, an edited id) are named, never as objects
+    Set<Long> existing = desk.existing(model, ids).keySet();
+    List<Long> missing = ids.stream().filter(id -> !existing.contains(id)).toList();
+    if (existing.isEmpty()) {
+      return refused(
+          request,
+          visitor,
+          model,
+          404,
+          List.of(Selection.gone(model, missing, true)),
+          Views.Chosen.NONE);
+    }
+    List<String> gone =
+        missing.isEmpty() ? List.of() : List.of(Selection.gone(model, missing, false));
+    ids = List.copyOf(existing);
     if ("delete".equals(action)) {
-      return Confirmations.page(pages, request, visitor, model, ids, null, List.of(), 200);
+      return Confirmations.page(pages, request, visitor, model, ids, null, gone, 200);
     }
     // taking bookables out of active with bookings ahead is confirmed first, listing them
     if (!"yes".equals(first(posted, "confirmed"))
         && !desk.affected(visitor.user().orElseThrow(), model, action, ids).isEmpty()) {
-      return Confirmations.page(pages, request, visitor, model, ids, action, List.of(), 200);
+      return Confirmations.page(pages, request, visitor, model, ids, action, gone, 200);
     }
     AdminDesk.Done done;
     try {
@@ -240,14 +257,16 @@ public final class ModelPages {
       }
       throw e;
     }
-    if (!done.skipped().isEmpty()) {
+    if (!done.skipped().isEmpty() || !gone.isEmpty()) {
       // the rows left alone are named once, on the list itself
+      List<String> leftOut = new ArrayList<>(gone);
+      leftOut.addAll(Selection.skipped(done));
       return listPage(
           request,
           visitor,
           model,
           200,
-          Selection.skipped(done),
+          leftOut,
           Views.Message.of(Selection.done(model, action, done)),
           Views.Chosen.NONE,
           KeptFilters.listQuery(query(request)));

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The rows a list's bulk action is for, as its form chose them: the ticked ones, all on the page,
@@ -96,6 +97,26 @@ final class Selection {
     }
     return Messages.acted(model, action, done.changed());
   }
+
+  /**
+   * What is said of the selected ids whose objects no longer exist (deleted since the list was
+   * shown, an edited id): when none is left, that nothing was done; else that they were left out.
+   */
+  static String gone(AdminModel model, List<Long> gone, boolean none) {
+    String named =
+        gone.stream().limit(MAX_NAMED).map(id -> "#" + id).collect(Collectors.joining(", "))
+            + (gone.size() > MAX_NAMED ? " and " + (gone.size() - MAX_NAMED) + " more" : "");
+    String what = gone.size() == 1 ? model.singular() + " " : model.pluralInSentence() + " ";
+    return none
+        ? "Nothing was done: the selected "
+            + what
+            + named
+            + (gone.size() == 1 ? " no longer exists." : " no longer exist.")
+        : "Left out, no longer there: " + what + named + ".";
+  }
+
+  /** The most ids of objects gone that a message names. */
+  private static final int MAX_NAMED = 20;
 
   /** The rows a bulk action left as they were, each with why. */
   static List<String> skipped(AdminDesk.Done done) {

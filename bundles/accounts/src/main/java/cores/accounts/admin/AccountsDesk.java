@@ -191,6 +191,12 @@ public final class AccountsDesk implements AdminDesk {
   }
 
   @Override
+  public Map<Long, String> existing(AdminModel model, Collection<Long> ids) {
+    AdminModel known = known(model);
+    return tx.readOnly(em -> Listings.existing(em, known, ids));
+  }
+
+  @Override
   public Map<Long, String> options(User user, AdminField field) {
     AdminModel target =
         AccountModels.ALL.stream()

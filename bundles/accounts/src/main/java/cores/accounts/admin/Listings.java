@@ -45,6 +45,14 @@ final class Listings {
 
   /** The label of each id, in their order, in one read: {@code #id} for a row that is gone. */
   static Map<Long, String> labels(EntityManager em, AdminModel model, Collection<Long> ids) {
+    Map<Long, String> found = existing(em, model, ids);
+    Map<Long, String> labels = new LinkedHashMap<>();
+    ids.forEach(id -> labels.put(id, found.getOrDefault(id, "#" + id)));
+    return labels;
+  }
+
+  /** The labels of the ids whose rows exist, in their order, in one read. */
+  static Map<Long, String> existing(EntityManager em, AdminModel model, Collection<Long> ids) {
     Listing listing = AccountModels.LISTINGS.get(model);
     String known = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     @SuppressWarnings("unchecked")
@@ -60,9 +68,9 @@ final class Listings {
             .getResultList();
     Map<Long, String> found = new HashMap<>();
     rows.forEach(r -> found.put(((Number) r[0]).longValue(), (String) r[1]));
-    Map<Long, String> labels = new LinkedHashMap<>();
-    ids.forEach(id -> labels.put(id, found.getOrDefault(id, "#" + id)));
-    return labels;
+    Map<Long, String> existing = new LinkedHashMap<>();
+    ids.stream().filter(found::containsKey).forEach(id -> existing.put(id, found.get(id)));
+    return existing;
   }
 
   static AdminDesk.Rows rows(

@@ -143,6 +143,10 @@ class AccountsDeskTest {
     assertEquals(List.of(zed, gone, amy), List.copyOf(labels.keySet()));
     assertEquals(List.of("label-zed", "#" + gone, "label-amy"), List.copyOf(labels.values()));
     assertEquals("label-amy", desk.label(AccountModels.USER, amy));
+    // a bulk action's confirmation names only those that exist
+    assertEquals(
+        List.of("label-zed", "label-amy"),
+        List.copyOf(desk.existing(AccountModels.USER, List.of(zed, gone, amy)).values()));
   }
 
   @Test

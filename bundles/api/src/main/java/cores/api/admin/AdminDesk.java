@@ -71,6 +71,26 @@ public interface AdminDesk {
   }
 
   /**
+   * The labels of those of the ids whose objects exist, in their order: a bulk action's
+   * confirmation names and counts only what it would act on, as Django's admin acts on the objects
+   * its query still finds. By default those whose {@link #labels label} is not the {@code #id} of
+   * one gone.
+   *
+   * @since 1.13.0
+   */
+  default Map<Long, String> existing(AdminModel model, Collection<Long> ids) {
+    Map<Long, String> existing = new LinkedHashMap<>();
+    labels(model, ids)
+        .forEach(
+            (id, label) -> {
+              if (label != null && !label.equals("#" + id)) {
+                existing.put(id, label);
+              }
+            });
+    return existing;
+  }
+
+  /**
    * Changes of the model's objects as people read them: each field by its form name (not its
    * column's), references by their objects' labels ({@code #id} for one that no longer exists).
    */

@@ -15,10 +15,11 @@
  * ({@code NamingProblem}) since 1.9.0; fields labelled as Django's verbose names ({@code
  * AdminField.label}: "Last seen", "MAC") since 1.10.0; what deleting another desk's objects does to
  * a desk's own ({@code AdminDesk.dependents}) and what a bulk action did, in the past tense ({@code
- * AdminModel.done}, {@code AdminModel.did}: "2 hosts were made bookable.") since 1.12.0.
+ * AdminModel.done}, {@code AdminModel.did}: "2 hosts were made bookable.") since 1.12.0; which of
+ * some ids still exist ({@code AdminDesk.existing}) since 1.13.0.
  */
 @Export
-@Version("1.12.0")
+@Version("1.13.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -253,8 +253,14 @@ public final class AdminDeskService implements AdminDesk {
 
   @Override
   public Map<Long, String> labels(AdminModel admin, Collection<Long> ids) {
-    Model model = model(admin);
-    return tx.readOnly(em -> Labels.ofEach(Sql.of(em), model.table(), ids, forms.zone()));
+    String table = model(admin).table();
+    return tx.readOnly(em -> Labels.ofEach(Sql.of(em), table, ids, forms.zone()));
+  }
+
+  @Override
+  public Map<Long, String> existing(AdminModel admin, Collection<Long> ids) {
+    String table = model(admin).table();
+    return tx.readOnly(em -> Labels.existing(Sql.of(em), table, ids, forms.zone()));
   }
 
   @Override

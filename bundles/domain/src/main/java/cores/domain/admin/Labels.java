@@ -130,6 +130,14 @@ final class Labels {
     return named(sql, table, " WHERE x.id = ANY (?::bigint[])", List.of(Sql.array(ids)), zone);
   }
 
+  /** The labels of the ids whose rows exist, in their order. */
+  static Map<Long, String> existing(Sql sql, String table, Collection<Long> ids, ZoneId zone) {
+    Map<Long, String> found = labels(sql, table, List.copyOf(ids), zone);
+    Map<Long, String> existing = new LinkedHashMap<>();
+    ids.stream().filter(found::containsKey).forEach(id -> existing.put(id, found.get(id)));
+    return existing;
+  }
+
   /** The label of each id, in their order: {@code #id} for a row that no longer exists. */
   static Map<Long, String> ofEach(Sql sql, String table, Collection<Long> ids, ZoneId zone) {
     Map<Long, String> found = labels(sql, table, List.copyOf(ids), zone);

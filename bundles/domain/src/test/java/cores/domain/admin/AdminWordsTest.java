@@ -190,6 +190,10 @@ class AdminWordsTest {
             "location of words-conflicted (seen in Lab W)",
             "#0"),
         List.copyOf(admin.labels(model, List.of(unknown, moved, located, 0L)).values()));
+    // a bulk action's confirmation names only those that exist
+    assertEquals(
+        List.of(located, unknown),
+        List.copyOf(admin.existing(model, List.of(0L, located, unknown)).keySet()));
     assertEquals(
         "NIC 00:50:56:00:00:01 of words-conflicted seen at 10.0.0.7", admin.label(model, moved));
   }
