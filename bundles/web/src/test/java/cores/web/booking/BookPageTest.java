@@ -89,6 +89,23 @@ class BookPageTest {
     assertTrue(host.contains("<dt>Hardware</dt><dd>[server] R640</dd>"), host);
   }
 
+  /** Empty fields read as a dash (and "not set" to a screen reader), not as nothing. */
+  @Test
+  void emptyFieldsReadAsADashAndTheStatusAsInTheLists() {
+    String host =
+        page("booking/host.jte", "active", new HostSheet.Bookable(3, "active", "", null), null);
+    String none =
+        "<span class=\"cores-muted\" aria-hidden=\"true\">—</span>"
+            + "<span class=\"cores-visually-hidden\">not set</span>";
+    for (String field : List.of("Serial", "Asset", "Disks", "Owner", "Group")) {
+      assertTrue(host.contains("<dt>" + field + "</dt><dd>" + none + "</dd>"), field + "\n" + host);
+    }
+    assertTrue(host.contains("<dd class=\"cores-pre-line\">" + none + "</dd>"), host);
+    assertFalse(host.contains("status: active"), host);
+    assertTrue(
+        host.contains("<span class=\"cores-badge cores-badge--success\">active</span>"), host);
+  }
+
   private static final List<String> FORMS = List.of("booking/book.jte", "booking/reserve.jte");
 
   private static String page(
