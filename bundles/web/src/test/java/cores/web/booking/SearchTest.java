@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.api.booking.BookableOrder;
 import cores.api.booking.BookableQuery;
 import cores.api.booking.BookableResults;
+import cores.api.booking.BookableRow;
 import cores.api.booking.Catalog;
 import cores.api.web.ProblemException;
 import cores.web.Form;
@@ -167,6 +168,41 @@ class SearchTest {
     Search last = search(BookableQuery.everything(), 100, 120);
     assertTrue(!last.hasNext());
     assertTrue(!search(BookableQuery.everything(), 0, 0).filtered());
+  }
+
+  /** The heading says which hosts these are; the table, named by it, does not say it again. */
+  @Test
+  void theRangeOfHostsIsShownOnceAndNamesTheTable() {
+    BookableRow row =
+        new BookableRow(
+            1,
+            7,
+            "node07",
+            "192.0.2.7",
+            "R640",
+            List.of(),
+            "B1",
+            "Lab One",
+            1,
+            "active",
+            null,
+            null,
+            false);
+    String page =
+        Rendered.page(
+            "booking/bookables.jte",
+            "Book a host",
+            "/bookables",
+            new Search(
+                BookableQuery.everything(),
+                0,
+                new Catalog(List.of(), List.of()),
+                new BookableResults(1, List.of(row)),
+                new Times(ZoneOffset.UTC, Instant.EPOCH),
+                true,
+                Form.of(Map.of())));
+    assertEquals(1, Rendered.count(page, "1–1 of 1"), page);
+    assertTrue(page.contains("aria-labelledby=\"results-heading\""), page);
   }
 
   private static String page(BookableQuery query, Form problems) {
