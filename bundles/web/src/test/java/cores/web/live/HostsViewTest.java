@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import cores.api.live.LabHosts;
 import cores.api.live.LiveHost;
 import cores.api.live.LiveHosts;
+import cores.web.Rendered;
 import cores.web.Times;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,5 +51,13 @@ class HostsViewTest {
   void thePageRendersItsRowsOnlyWithPlainLinksToTheOtherPages() {
     LabPageChecks.assertSecondPageRendered(
         "live/hosts.jte", "Hosts by lab", second(), "<code>02:00:00:00:00:01</code>");
+  }
+
+  /** Live in the navigation leads to /live/, which answers with the hosts: the first tab. */
+  @Test
+  void theFirstTabIsWhereTheNavigationLeads() {
+    String page = Rendered.page("live/hosts.jte", "Hosts by lab", "/live/hosts", second());
+    int first = page.indexOf("href=\"", page.indexOf("class=\"cores-tabs\"")) + 6;
+    assertEquals("/live/hosts", page.substring(first, page.indexOf('"', first)));
   }
 }
