@@ -154,6 +154,12 @@ class AccountPagesIT {
     assertEquals(401, authTest(ann.basic()).statusCode(), "the old password no longer works");
 
     annBrowser.follow("form[action='/logout'] button");
+    // the start page again, saying why the name and the logout button are gone
+    assertEquals("/", annBrowser.path());
+    assertEquals(
+        "You have been logged out.",
+        annBrowser.find(".cores-message[role=status]").getText().strip());
+    annBrowser.screenshot("logged-out");
     ann =
         new WebSite.Account("ann", "ann-new-password", ApiClient.basic("ann", "ann-new-password"));
     WebSite.logIn(annBrowser, ann);

@@ -8,6 +8,7 @@ import cores.api.booking.Hold;
 import cores.api.notices.NoticeBoard;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
+import cores.web.Flash;
 import cores.web.Frame;
 import cores.web.Site;
 import cores.web.Times;
@@ -43,6 +44,9 @@ public final class HomePage {
 
   /** How many bookings and how many reservations the dashboard lists; the user's page has all. */
   static final int HOLDS = 20;
+
+  /** Where the logout form sends the visitor after the session is closed. */
+  public static final String LOGGED_OUT = "logged-out";
 
   private final Site site;
   private final BookingDesk desk;
@@ -93,6 +97,20 @@ public final class HomePage {
             Held.of(holds, Hold.Kind.RESERVATION),
             quick,
             visitor.csrfToken()));
+  }
+
+  /**
+   * {@code GET /logged-out}: where the site's logout button leads ({@code LogoutPage} of the http
+   * bundle redirects to the form's {@code next}): the start page, saying so, as the one-time
+   * messages of this bundle are written here. A visitor still logged in is told nothing.
+   */
+  @GET
+  @Path(LOGGED_OUT)
+  public Response loggedOut(@Context ContainerRequestContext request) {
+    if (Visitor.of(request).user().isPresent()) {
+      return site.redirect(request, "/");
+    }
+    return site.redirect(request, "/", new Flash.Message("info", "You have been logged out."));
   }
 
   /** A kind of the user's holds as the dashboard shows them: the first few and whether more. */
