@@ -57,7 +57,7 @@ final class OptionsHtml {
   static Map<String, String> of(AdminField field, Map<Long, String> objects) {
     Map<String, String> options = new LinkedHashMap<>();
     if (AdminPages.referring(field)) {
-      options.put("none", "(none)");
+      options.put("none", Views.none(field));
       objects.forEach((id, label) -> options.put(String.valueOf(id), label));
     } else if ("bool".equals(field.kind())) {
       options.put("yes", "yes");

@@ -20,6 +20,11 @@ import java.util.Set;
 public final class Views {
   private Views() {}
 
+  /** How a reference's form and filter name no reference: the domain's word, else "(none)". */
+  public static String none(AdminField field) {
+    return field.choiceLabels().getOrDefault("", "(none)");
+  }
+
   /**
    * A model of the admin, and what the visitor may do with it.
    *

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.api.admin.AdminField;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,17 @@ class OptionsHtmlTest {
     assertEquals(2, renders.get());
     assertTrue(html.contains("Seagate Exos"), html);
     assertSame(html, html(renamed, renamed, ""));
+  }
+
+  /** The domain's word for no reference (a notice for everyone) in the filter and the form. */
+  @Test
+  void noReferenceIsNamedByTheDomainsWordElseNone() {
+    AdminField target =
+        new AdminField(
+            "target", "ref", false, true, List.of(), "group", null, false, Map.of("", "Everyone"));
+    assertEquals("Everyone", OptionsHtml.of(target, Map.of(3L, "lab")).get("none"));
+    AdminField host = new AdminField("host", "ref", false, true, List.of(), "host", null);
+    assertEquals("(none)", OptionsHtml.of(host, Map.of()).get("none"));
+    assertEquals("Everyone", Views.none(target));
   }
 }

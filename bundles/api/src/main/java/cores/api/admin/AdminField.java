@@ -24,7 +24,8 @@ import java.util.Map;
  * @param fixed whether it is given when the object is added and never changed after (a booking's
  *     start): the change form shows it, not to be edited. Since 1.7.0.
  * @param choiceLabels how a form names some of its choices (a notice's priority {@code 0} is {@code
- *     0 (very high)}); the others are named by their value. Since 1.7.0.
+ *     0 (very high)}); the others are named by their value. For a reference, the label of the empty
+ *     value names no reference (a notice without a target is for {@code Everyone}). Since 1.7.0.
  */
 public record AdminField(
     String name,

@@ -32,7 +32,11 @@ final class Catalog {
 
   /** How forms name the choices of some fields: model.field to value to label. */
   private static final Map<String, Map<String, String>> CHOICE_LABELS =
-      Map.of(Notices.MODEL.name() + ".priority", Notices.PRIORITY_LABELS);
+      Map.of(
+          Notices.MODEL.name() + ".priority",
+          Notices.PRIORITY_LABELS,
+          Notices.MODEL.name() + ".target",
+          Notices.TARGET_LABELS);
 
   /** The reservations' bulk action that ends them now. */
   static final String END = "end";

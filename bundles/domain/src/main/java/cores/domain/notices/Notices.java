@@ -29,6 +29,9 @@ public final class Notices implements Rules {
           "3", "3 (low)",
           "4", "4 (very low)");
 
+  /** A notice without a target group is for everyone: how the admin's form and filter say so. */
+  public static final Map<String, String> TARGET_LABELS = Map.of("", "Everyone");
+
   public static final Model MODEL =
       new Model(
               "notices",
