@@ -106,10 +106,32 @@ class BookPageTest {
         host.contains("<span class=\"cores-badge cores-badge--success\">active</span>"), host);
   }
 
+  /** The lab reads as on the live pages and the reports ("B1/Lab One"), then the rack. */
+  @Test
+  void theLocationReadsAsOnTheLiveAndReportPages() {
+    String host =
+        page(
+            "booking/host.jte",
+            "active",
+            new HostSheet.Bookable(3, "active", "", null),
+            null,
+            new HostSheet.Location("B1", "Lab One", 1));
+    assertTrue(host.contains("<dt>Location</dt><dd><bdi>B1/Lab One</bdi>, rack 1</dd>"), host);
+  }
+
   private static final List<String> FORMS = List.of("booking/book.jte", "booking/reserve.jte");
 
   private static String page(
       String template, String status, HostSheet.Bookable bookable, String unbookable) {
+    return page(template, status, bookable, unbookable, new HostSheet.Location(null, null, null));
+  }
+
+  private static String page(
+      String template,
+      String status,
+      HostSheet.Bookable bookable,
+      String unbookable,
+      HostSheet.Location location) {
     HostSheet host =
         new HostSheet(
             7,
@@ -122,7 +144,7 @@ class BookPageTest {
             "",
             "server",
             "R640",
-            new HostSheet.Location(null, null, null),
+            location,
             null,
             "",
             "",

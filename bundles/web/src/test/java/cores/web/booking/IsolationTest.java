@@ -90,7 +90,7 @@ class IsolationTest {
     assertTrue(
         page.contains("<td data-label=\"Cards\"><bdi>NIC" + RLO + "</bdi>, <bdi>GPU</bdi></td>"),
         page);
-    assertTrue(page.contains("<bdi>B1</bdi> / <bdi>Lab" + RLO + "</bdi>, rack 4"), page);
+    assertTrue(page.contains("<bdi>B1/Lab" + RLO + "</bdi>, rack 4"), page);
     assertTrue(page.contains(" by <bdi>Bob" + RLO + "</bdi>"), page);
   }
 
