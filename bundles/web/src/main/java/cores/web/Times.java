@@ -3,6 +3,7 @@ package cores.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -72,6 +73,21 @@ public final class Times {
     }
     LocalDate date = LocalDate.ofInstant(time, zone);
     return byHand(date) ? date(new StringBuilder(15), date).toString() : DATE.format(date);
+  }
+
+  /**
+   * When a booking or reservation ends: the midnight that ends a whole-day booking as the last day
+   * it covers, "Wed 9 Dec 2026 (end of day)", as the booking form names it; any other end as its
+   * time, "Thu 10 Dec 2026, 12:30"; "open-ended" for none.
+   */
+  public String end(Instant time) {
+    if (time == null) {
+      return "open-ended";
+    }
+    if (time.atZone(zone).toLocalTime().equals(LocalTime.MIDNIGHT)) {
+      return date(time.minusNanos(1)) + " (end of day)";
+    }
+    return dateTime(time);
   }
 
   /** "2 Dec". */

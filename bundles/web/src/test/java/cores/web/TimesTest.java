@@ -19,6 +19,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimesTest {
+  /**
+   * A whole-day booking ends at the midnight after its last day: it reads as that last day, as the
+   * booking form names it, not as the next day at 00:00; any other end as its time.
+   */
+  @Test
+  void aBookingEndingAtMidnightReadsAsItsLastDay() {
+    Times zurich = new Times(ZoneId.of("Europe/Zurich"), Instant.parse("2026-12-07T09:00:00Z"));
+    assertEquals("Wed 9 Dec 2026 (end of day)", zurich.end(Instant.parse("2026-12-09T23:00:00Z")));
+    assertEquals("Thu 10 Dec 2026, 12:30", zurich.end(Instant.parse("2026-12-10T11:30:00Z")));
+    assertEquals("open-ended", zurich.end(null));
+  }
+
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DATE =

@@ -133,7 +133,7 @@ public final class HoldPages {
                     "success",
                     "Your booking of ",
                     changed.hostname(),
-                    " now ends " + times().dateTime(changed.end()) + "."));
+                    " now ends " + times().end(changed.end()) + "."));
           } catch (ProblemException e) {
             form.refused(e, FIELDS);
             return form(request, hold, form, e.status(), EDIT);
@@ -159,7 +159,7 @@ public final class HoldPages {
                     "success",
                     "You gave ",
                     ended.hostname(),
-                    " back: the booking ended " + times().dateTime(ended.end()) + "."));
+                    " back: the booking ended " + times().end(ended.end()) + "."));
           } catch (ProblemException e) {
             // the button has no field: its problem is shown above the form
             Form form = editForm(hold).refused(e, Map.of("end", ""));

@@ -122,7 +122,7 @@ public final class HostPages {
                 " from "
                     + times.dateTime(booking.start())
                     + " until "
-                    + times.dateTime(booking.end())
+                    + times.end(booking.end())
                     + "."));
       } catch (ProblemException e) {
         form.refused(e, FIELDS);
