@@ -88,6 +88,33 @@ class ListPagesIT {
     plain.screenshot("bookables-reversed-ip");
   }
 
+  /**
+   * The admin's booking list (seven columns, three of them times with their zone) fits a laptop's
+   * width: each time's zone goes under its date, and the Created column is not cut off.
+   */
+  @Test
+  void theAdminsBookingListFitsALaptopsWidth() throws Exception {
+    Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+    site.book(ann, hosts.get(1), start, start.plus(Duration.ofDays(1)), "a comment of some words");
+    Browser browser = site.browser(false, 1280);
+    WebSite.logIn(browser, site.user("listroot", true));
+    browser.open("/admin/booking/booking");
+    browser.screenshot("admin-bookings-1280");
+    Object scrolls =
+        browser
+            .driver()
+            .executeScript(
+                "const wrap = document.querySelector('.cores-table-wrap');"
+                    + "return wrap.scrollWidth > wrap.clientWidth + 1;");
+    assertEquals(false, scrolls, "the booking list scrolls sideways at 1280");
+    assertTrue(browser.all("td.cores-when span").size() >= 3, "times keep date and time together");
+    Browser phone = site.browser(false, 390);
+    WebSite.logIn(phone, site.user("listroot2", true));
+    phone.open("/admin/booking/booking");
+    phone.assertAccessible();
+    phone.screenshot("admin-bookings-390");
+  }
+
   @Test
   void theStartPagesTablesStackOnAPhoneWithEachValueBesideItsLabel() throws Exception {
     Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);

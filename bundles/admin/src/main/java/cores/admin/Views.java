@@ -18,6 +18,9 @@ import java.util.Set;
 
 /** What the admin's templates show. */
 public final class Views {
+  /** The cell class of a time: its date and time kept on one line, the zone free to go below. */
+  public static final String WHEN = "cores-when";
+
   private Views() {}
 
   /** How a reference's form and filter name no reference: the domain's word, else "(none)". */
@@ -245,15 +248,21 @@ public final class Views {
 
     /**
      * Each column's cell class: none where values may wrap, long text only (a phone broke hostnames
-     * and times at their hyphens; the table scrolls instead). Worked out once for every row's
-     * cells.
+     * and times at their hyphens; the table scrolls instead); a time's zone goes under its date and
+     * time ({@link #WHEN}), so that a list of three times fits a laptop's width. Worked out once
+     * for every row's cells.
      */
     public Map<String, String> cellClasses() {
       Map<String, String> classes = new HashMap<>();
       for (String column : allowed.model().columns()) {
-        boolean wraps =
-            allowed.model().field(column).map(f -> "longtext".equals(f.kind())).orElse(true);
-        classes.put(column, wraps ? null : "cores-nowrap");
+        String kind = allowed.model().field(column).map(AdminField::kind).orElse("longtext");
+        classes.put(
+            column,
+            switch (kind) {
+              case "longtext" -> null;
+              case "time" -> WHEN;
+              default -> "cores-nowrap";
+            });
       }
       return classes;
     }
