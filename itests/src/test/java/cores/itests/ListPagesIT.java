@@ -90,7 +90,7 @@ class ListPagesIT {
 
   /**
    * The admin's booking list (seven columns, three of them times with their zone) fits a laptop's
-   * width: each time's zone goes under its date, and the Created column is not cut off.
+   * width: a time's date, time and zone go on lines of their own, and Created is not cut off.
    */
   @Test
   void theAdminsBookingListFitsALaptopsWidth() throws Exception {
@@ -107,7 +107,7 @@ class ListPagesIT {
                 "const wrap = document.querySelector('.cores-table-wrap');"
                     + "return wrap.scrollWidth > wrap.clientWidth + 1;");
     assertEquals(false, scrolls, "the booking list scrolls sideways at 1280");
-    assertTrue(browser.all("td.cores-when span").size() >= 3, "times keep date and time together");
+    assertTrue(browser.all("td.cores-when span").size() >= 3, "each time's zone is kept whole");
     Browser phone = site.browser(false, 390);
     WebSite.logIn(phone, site.user("listroot2", true));
     phone.open("/admin/booking/booking");

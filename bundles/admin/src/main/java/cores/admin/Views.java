@@ -18,7 +18,9 @@ import java.util.Set;
 
 /** What the admin's templates show. */
 public final class Views {
-  /** The cell class of a time: its date and time kept on one line, the zone free to go below. */
+  /**
+   * The cell class of a time: its date, time and zone may go on lines of their own, the zone whole.
+   */
   public static final String WHEN = "cores-when";
 
   private Views() {}
@@ -248,9 +250,9 @@ public final class Views {
 
     /**
      * Each column's cell class: none where values may wrap, long text only (a phone broke hostnames
-     * and times at their hyphens; the table scrolls instead); a time's zone goes under its date and
-     * time ({@link #WHEN}), so that a list of three times fits a laptop's width. Worked out once
-     * for every row's cells.
+     * and times at their hyphens; the table scrolls instead); a time's date, time and zone may go
+     * on lines of their own ({@link #WHEN}), so that a list of three times fits a laptop's width.
+     * Worked out once for every row's cells.
      */
     public Map<String, String> cellClasses() {
       Map<String, String> classes = new HashMap<>();
