@@ -143,7 +143,7 @@ final class LiveCatalog {
           "live_ignoredmac",
           List.of(
               Field.address("mac", Kind.MAC, true),
-              Field.text("reason", 1000),
+              Field.prose("reason", 1000, false),
               derived("created", "created", Kind.TIME, null, List.of())),
           List.of(),
           "created DESC");

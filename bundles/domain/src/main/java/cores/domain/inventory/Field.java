@@ -16,8 +16,7 @@ import java.util.List;
  * @param writable false for attributes the domain derives
  * @param initial what the admin's add form holds before anything is entered: the column's default
  *     as the form gives it, or null for an empty field (a yes/no box unticked)
- * @param lines for text: whether it holds several lines (a comment, a notice's message), which
- *     every form then edits in a box that keeps line breaks
+ * @param text for text: what it holds ({@link Text}): a name, a line of prose, or several lines
  */
 public record Field(
     String name,
@@ -29,7 +28,7 @@ public record Field(
     List<String> choices,
     boolean writable,
     String initial,
-    boolean lines) {
+    Text text) {
 
   /** A single-line attribute whose add form starts as given. */
   public Field(
@@ -42,7 +41,27 @@ public record Field(
       List<String> choices,
       boolean writable,
       String initial) {
-    this(name, column, kind, required, max, target, choices, writable, initial, false);
+    this(name, column, kind, required, max, target, choices, writable, initial, Text.NAME);
+  }
+
+  /**
+   * What a text holds, which decides the characters it may hold: a name identifies something (a
+   * hostname, a code) and holds no invisible formatting character; a line of prose (a title, a
+   * person's or company's name) is written in people's scripts, some of which need zero-width
+   * joiners, and only refuses direction controls; several lines are free text.
+   */
+  public enum Text {
+    NAME,
+    PROSE,
+    LINES
+  }
+
+  /**
+   * Whether the text holds several lines (a comment, a notice's message), which every form then
+   * edits in a box that keeps line breaks.
+   */
+  public boolean lines() {
+    return text == Text.LINES;
   }
 
   /** An attribute whose add form starts empty. */
@@ -86,7 +105,12 @@ public record Field(
 
   /** Text of several lines: its line breaks are kept. */
   public static Field lines(String name, int max, boolean required) {
-    return new Field(name, name, Kind.TEXT, required, max, null, List.of(), true, null, true);
+    return new Field(name, name, Kind.TEXT, required, max, null, List.of(), true, null, Text.LINES);
+  }
+
+  /** A line of prose: a title, a person's or company's name ({@link Text#PROSE}). */
+  public static Field prose(String name, int max, boolean required) {
+    return new Field(name, name, Kind.TEXT, required, max, null, List.of(), true, null, Text.PROSE);
   }
 
   public static Field bool(String name) {
@@ -137,12 +161,12 @@ public record Field(
 
   /** The same attribute with the add form's initial value: its column's default. */
   public Field initially(String value) {
-    return new Field(name, column, kind, required, max, target, choices, writable, value, lines);
+    return new Field(name, column, kind, required, max, target, choices, writable, value, text);
   }
 
   /** Derived by the domain: shown, never accepted. */
   public Field derived() {
-    return new Field(name, column, kind, false, max, target, choices, false, null, lines);
+    return new Field(name, column, kind, false, max, target, choices, false, null, text);
   }
 
   /** The column as a SELECT item: PostgreSQL's address types as text, labelled with the name. */

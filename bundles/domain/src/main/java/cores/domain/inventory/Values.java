@@ -33,11 +33,14 @@ public final class Values {
           yield "may not be blank";
         }
         String tooLong = Characters.atMost(text, field.max());
-        // a one-line text names something (a hostname, a code, an asset number); a value stored
-        // before the rule (the original's data) may still be sent back as it is
-        yield tooLong != null || field.lines() || text.equals(stored)
+        // a value stored before the rule (the original's data) may still be sent back as it is
+        yield tooLong != null || text.equals(stored)
             ? tooLong
-            : Characters.invisible(text);
+            : switch (field.text()) {
+              case NAME -> Characters.invisible(text);
+              case PROSE -> Characters.directionControl(text);
+              case LINES -> null;
+            };
       }
       case INT -> {
         if (!(value instanceof Integer || value instanceof Long)) {

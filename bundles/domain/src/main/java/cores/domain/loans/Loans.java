@@ -48,9 +48,9 @@ public final class Loans implements Rules {
               "customer",
               "loans_customer",
               List.of(
-                  Field.text("name", 200, true),
-                  Field.text("contact_name", 200),
-                  Field.text("contact_role", 200),
+                  Field.prose("name", 200, true),
+                  Field.prose("contact_name", 200, false),
+                  Field.prose("contact_role", 200, false),
                   Field.email("contact_email"),
                   Field.ref("internal_contact", "accounts_user_v1", false)),
               List.of(),

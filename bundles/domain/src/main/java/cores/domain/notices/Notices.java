@@ -38,7 +38,7 @@ public final class Notices implements Rules {
               "notice",
               "notices_notice",
               List.of(
-                  Field.text("title", 200, true),
+                  Field.prose("title", 200, true),
                   Field.lines("message", 500, true),
                   Field.choice("style", STYLES).initially("info"),
                   Field.number("priority", 0, 4).initially("2"),

@@ -3,11 +3,13 @@ package cores.domain.inventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.web.ProblemException;
 import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
 import cores.domain.booking.Bookables;
+import cores.domain.loans.Loans;
 import cores.domain.sql.Sql;
 import cores.testing.TestDatabase;
 import java.time.Clock;
@@ -419,6 +421,22 @@ class InventoryTest {
     Map<String, Object> type =
         create(Models.CARDTYPE, Map.of("name", "NIC-zwj", "comments", "\u0915\u094D\u200D\u200F"));
     assertEquals("\u0915\u094D\u200D\u200F", type.get("comments"));
+  }
+
+  /**
+   * A line of prose (a company's or person's name, a title) is written in people's scripts: a
+   * Persian name needs its zero-width non-joiner; only direction controls, which show it in another
+   * order than it is written, are refused there.
+   */
+  @Test
+  void aLineOfProseKeepsZeroWidthJoinersButRefusesDirectionControls() throws Exception {
+    String persian = "\u0645\u06CC\u200C\u0634\u0648\u062F";
+    Map<String, Object> customer =
+        create(Loans.CUSTOMER, Map.of("name", persian, "contact_name", persian));
+    assertEquals(persian, customer.get("name"));
+    ProblemException reversed = refused(() -> create(Loans.CUSTOMER, Map.of("name", "\u202Eemca")));
+    assertEquals(List.of("name"), List.copyOf(reversed.errors().keySet()));
+    assertTrue(reversed.errors().get("name").get(0).contains("U+202E"), reversed.getMessage());
   }
 
   @Test
