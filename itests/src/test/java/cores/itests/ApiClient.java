@@ -127,6 +127,29 @@ final class ApiClient implements AutoCloseable {
   }
 
   /**
+   * Logs the user in as a browser does, asserting 200: the answer sets the session's and its CSRF
+   * token's cookies.
+   *
+   * @param basic the user's HTTP Basic header, as {@link #user} returns it (its name and password
+   *     need no escaping in JSON)
+   */
+  HttpResponse<String> login(String basic) throws Exception {
+    String[] credentials =
+        new String(
+                Base64.getDecoder().decode(basic.substring("Basic ".length())),
+                StandardCharsets.UTF_8)
+            .split(":", 2);
+    HttpResponse<String> login =
+        send(
+            "POST",
+            "/api/auth/login",
+            null,
+            "{\"username\":\"" + credentials[0] + "\",\"password\":\"" + credentials[1] + "\"}");
+    assertEquals(200, login.statusCode(), login.body());
+    return login;
+  }
+
+  /**
    * A new API token of a user (API.md's "admin" endpoints take a staff user's, cron a superuser's).
    *
    * @param basic the user's HTTP Basic header, as {@link #user} returns it

@@ -344,19 +344,7 @@ class AuthorizationMatrixIT {
    * unsafe request of a session must carry, and the impersonated user's (lack of) rights.
    */
   private static Caller impersonating(String superBasic, long userId) throws Exception {
-    String[] credentials =
-        new String(
-                Base64.getDecoder().decode(superBasic.substring("Basic ".length())),
-                StandardCharsets.UTF_8)
-            .split(":", 2);
-    HttpResponse<String> login =
-        api.send(
-            "POST",
-            "/api/auth/login",
-            null,
-            JSON.writeValueAsString(
-                Map.of("username", credentials[0], "password", credentials[1])));
-    assertEquals(200, login.statusCode(), login.body());
+    HttpResponse<String> login = api.login(superBasic);
     Map<String, String> cookies = new LinkedHashMap<>();
     for (String header : login.headers().allValues("Set-Cookie")) {
       Matcher m = COOKIE.matcher(header);
