@@ -28,7 +28,10 @@ final class ComponentFailures {
     for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(bundle)) {
       for (ComponentConfigurationDTO configuration :
           components.getComponentConfigurationDTOs(description)) {
-        if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+        // the runtime says "unsatisfied reference" for a moment while it enables a component,
+        // before any of its references is looked at: waiting for nothing is not stuck
+        if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+            && configuration.unsatisfiedReferences.length > 0) {
           reasons.add(
               "its component "
                   + description.name
