@@ -75,16 +75,31 @@ public final class Views {
       return "create".equals(change.action());
     }
 
+    /** Whether the change deleted the object ("Deleted."): it shows only what it held, no after. */
+    public boolean deleted() {
+      return "delete".equals(change.action());
+    }
+
+    /** Whether the line shows one value a field, not a before and after: an add's or a delete's. */
+    public boolean whole() {
+      return added() || deleted();
+    }
+
+    /** A field's one value on a {@link #whole} line: what was added, or what was deleted. */
+    public String value(Change.FieldChange field) {
+      return added() ? field.after() : field.before();
+    }
+
     /**
-     * The fields the line shows: of an added object those given a value (a new object's empty
+     * The fields the line shows: of an added or deleted object those holding a value (its empty
      * fields are not news), of any other change every field it recorded.
      */
     public List<Change.FieldChange> fields() {
-      if (!added()) {
+      if (!whole()) {
         return change.fields();
       }
       return change.fields().stream()
-          .filter(field -> field.after() != null && !field.after().isEmpty())
+          .filter(field -> value(field) != null && !value(field).isEmpty())
           .toList();
     }
   }

@@ -93,6 +93,24 @@ class HistoryPageTest {
         changed.contains("<th scope=\"row\">Comment</th><td></td><td>window seat</td>"), changed);
   }
 
+  /** A deleted object's entry says so and shows what it held, as an added one shows what it got. */
+  @Test
+  void aDeletedObjectShowsOnlyTheFieldsThatHeldAValue() {
+    Change deleted =
+        change(
+            "delete",
+            new Change.FieldChange("start", "2099-12-24T10:00:00+00:00", null),
+            new Change.FieldChange("comment", "", null),
+            new Change.FieldChange("serial", null, null));
+    String html = history(SiteZone.of(ZoneId.of("UTC")), "", deleted);
+    assertTrue(html.contains("<p>Deleted.</p>"), html);
+    assertTrue(
+        html.contains("<th scope=\"row\">Start</th><td>2099-12-24 10:00:00 UTC</td></tr>"), html);
+    assertFalse(html.contains("Comment"), html);
+    assertFalse(html.contains("Serial"), html);
+    assertFalse(html.contains("After"), html);
+  }
+
   private static Change change(String action, Change.FieldChange... fields) {
     return new Change(
         "c-" + action,
