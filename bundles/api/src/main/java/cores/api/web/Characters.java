@@ -1,6 +1,7 @@
 package cores.api.web;
 
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * Lengths as PostgreSQL's {@code varchar(n)} and people count them: in characters (Unicode code
@@ -16,6 +17,8 @@ public final class Characters {
    */
   public static final String DIRECTION_CONTROLS = "\\u202A-\\u202E\\u2066-\\u2069";
 
+  private static final Pattern DIRECTION_CONTROL = Pattern.compile("[" + DIRECTION_CONTROLS + "]");
+
   private Characters() {}
 
   /**
@@ -26,7 +29,7 @@ public final class Characters {
   public static String directionControl(String text) {
     return refused(
         text,
-        cp -> (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069),
+        cp -> DIRECTION_CONTROL.matcher(Character.toString(cp)).matches(),
         "Unicode direction controls (U+202A to U+202E, U+2066 to U+2069), which show it in"
             + " another order than it is written");
   }

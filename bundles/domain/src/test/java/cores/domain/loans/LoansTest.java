@@ -48,15 +48,7 @@ class LoansTest {
     fixture = new Fixture(db);
     User staff = db.user("lender", true, Set.of());
     actor = new Rules.Actor(staff, NOW);
-    customer =
-        (Long)
-            tx.required(
-                    em ->
-                        inventory.create(
-                            Sql.of(em),
-                            Loans.CUSTOMER,
-                            Map.of("name", "ACME", "contact_email", "ops@acme.example")))
-                .get("id");
+    customer = customer("ACME", "ops@acme.example");
   }
 
   @AfterAll
@@ -315,15 +307,7 @@ class LoansTest {
                             actor)));
     assertEquals(Set.of("host"), noHost.errors().keySet());
     ProblemException badEmail =
-        assertThrows(
-            ProblemException.class,
-            () ->
-                tx.required(
-                    em ->
-                        inventory.create(
-                            Sql.of(em),
-                            Loans.CUSTOMER,
-                            Map.of("name", "Initech", "contact_email", "not an address"))));
+        assertThrows(ProblemException.class, () -> customer("Initech", "not an address"));
     assertEquals(Map.of("contact_email", List.of("not a valid email address")), badEmail.errors());
     assertEquals(before, db.number("SELECT count(*) FROM loans_loan"));
     assertEquals("active", hostStatus(host));
@@ -353,15 +337,7 @@ class LoansTest {
   @Test
   void aCustomerKeepsAnEmailStoredBeforeTheStricterCheckAcrossEditsThatLeaveItAlone()
       throws SQLException {
-    long kept =
-        (Long)
-            tx.required(
-                    em ->
-                        inventory.create(
-                            Sql.of(em),
-                            Loans.CUSTOMER,
-                            Map.of("name", "Globex", "contact_email", "ops@globex.example")))
-                .get("id");
+    long kept = customer("Globex", "ops@globex.example");
     // as the original's data holds it: its form took addresses this check does not
     db.execute("UPDATE loans_customer SET contact_email = 'Ops Desk' WHERE id = " + kept);
     Map<String, Object> edited =
@@ -388,5 +364,15 @@ class LoansTest {
                             Map.of("contact_email", "Ops Desk 2"),
                             true)));
     assertEquals(Map.of("contact_email", List.of("not a valid email address")), changed.errors());
+  }
+
+  /** A loan customer added through the domain's writes: its id. */
+  private long customer(String name, String email) {
+    return (Long)
+        tx.required(
+                em ->
+                    inventory.create(
+                        Sql.of(em), Loans.CUSTOMER, Map.of("name", name, "contact_email", email)))
+            .get("id");
   }
 }
