@@ -158,7 +158,7 @@ class AdminLiveIT {
     root.open("/admin/live/scanconflict/" + conflict + "/history");
     assertTrue(root.find("h1").getText().endsWith(named), root.find("h1").getText());
     String history = root.find("#history").getText();
-    assertTrue(history.contains("update by root"), history);
+    assertTrue(history.contains("Changed status by root"), history);
     assertTrue(history.contains("Status new resolved"), history);
     root.assertAccessible();
     root.screenshot("admin-live-conflict-history");
@@ -219,7 +219,7 @@ class AdminLiveIT {
         0, number("SELECT count(*) FROM live_scanconflict WHERE mac = '00:50:00:00:00:02'"));
     long mac = number("SELECT id FROM live_ignoredmac");
     root.open("/admin/live/ignoredmac/" + mac + "/history");
-    assertTrue(root.find("#history").getText().contains("create by root"), root.text());
+    assertTrue(root.find("#history").getText().contains("Added by root"), root.text());
   }
 
   @Test

@@ -233,7 +233,8 @@ class AdminOpsIT {
     WebElement row = plain.find("#run-" + run);
     assertTrue(row.getText().contains("manual"), row.getText());
     assertTrue(row.getText().contains("ok"), row.getText());
-    assertTrue(row.getText().contains("bookings deleted: 0"), row.getText());
+    // only the steps that did something are named
+    assertFalse(row.getText().contains(": 0"), row.getText());
     plain.assertAccessible();
     plain.screenshot("admin-jobs-phone");
     assertEquals(

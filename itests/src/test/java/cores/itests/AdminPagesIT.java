@@ -159,8 +159,7 @@ class AdminPagesIT {
     List<WebElement> added = root.all("#history > li");
     assertEquals(1, added.size(), root.text());
     String entry = added.get(0).getText();
-    assertTrue(entry.startsWith("create by root"), entry);
-    assertTrue(entry.contains("Added."), entry);
+    assertTrue(entry.startsWith("Added by root"), entry);
     assertTrue(entry.matches("(?s).*\\bIP address\\s+10\\.9\\.0\\.1\\b.*"), entry);
     assertFalse(entry.contains("Serial"), entry);
     assertFalse(entry.contains("Before"), entry);
@@ -538,10 +537,11 @@ class AdminPagesIT {
     root.open("/admin/inventory/host/" + hostId + "/history");
     List<WebElement> steps = root.all("#history > li");
     assertEquals(3, steps.size(), root.text());
-    assertTrue(steps.get(0).getText().startsWith("delete by root"), steps.get(0).getText());
-    assertTrue(steps.get(1).getText().startsWith("update by root"), steps.get(1).getText());
+    assertTrue(steps.get(0).getText().startsWith("Deleted by root"), steps.get(0).getText());
+    assertTrue(
+        steps.get(1).getText().matches("(?s)Changed [a-z ,]+ by root.*"), steps.get(1).getText());
     assertTrue(steps.get(1).getText().contains("top of the rack"), steps.get(1).getText());
-    assertTrue(steps.get(2).getText().startsWith("create by root"), steps.get(2).getText());
+    assertTrue(steps.get(2).getText().startsWith("Added by root"), steps.get(2).getText());
     // fields by their labels, references by theirs
     assertTrue(
         steps.get(2).getText().matches("(?s).*\\bHardware\\s+R650\\b.*"), steps.get(2).getText());
@@ -556,14 +556,14 @@ class AdminPagesIT {
     // the host's deletion, with its bookable and booking deleted with it
     assertTrue(
         changes.stream()
-            .anyMatch(c -> c.getText().startsWith("host #" + hostId + ": delete by root")),
+            .anyMatch(c -> c.getText().startsWith("host #" + hostId + ": Deleted by root")),
         root.text());
     assertTrue(
         changes.stream().anyMatch(c -> c.getText().startsWith("bookable ")),
         "the bulk suspension is among root's changes");
     root.assertAccessible();
     root.screenshot("admin-changes-by-user");
-    new Select(root.find("#f-model")).selectByVisibleText("building");
+    new Select(root.find("#f-model")).selectByVisibleText("Buildings");
     root.follow("form.cores-filters button[type=submit]");
     assertTrue(
         root.all("#changes > li").stream().allMatch(c -> c.getText().startsWith("building ")),
@@ -571,11 +571,11 @@ class AdminPagesIT {
     // each object by its name, as its own pages show it
     assertTrue(
         root.all("#changes > li").stream()
-            .anyMatch(c -> c.getText().startsWith("building HQ2: create by root")),
+            .anyMatch(c -> c.getText().startsWith("building HQ2: Added by root")),
         root.text());
 
     root.open("/admin");
-    assertTrue(root.find("main").getText().contains("host #" + hostId + ": delete by root"));
+    assertTrue(root.find("main").getText().contains("host #" + hostId + ": Deleted by root"));
     root.screenshot("admin-home");
   }
 

@@ -1,6 +1,7 @@
 package cores.admin;
 
 import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.config.SiteZone;
@@ -34,13 +35,13 @@ final class ChangeLines {
           .add(change.objectId());
     }
     Map<String, Map<Long, String>> labels = new HashMap<>();
-    Map<String, String> singulars = new HashMap<>();
+    Map<String, AdminModel> models = new HashMap<>();
     for (AdminModel model : desk.models()) {
       String key = key(model.app(), model.name());
       Set<Long> of = ids.get(key);
       if (of != null) {
         labels.put(key, desk.labels(model, of));
-        singulars.put(key, model.singular());
+        models.put(key, model);
       }
     }
     return changes.stream()
@@ -48,12 +49,13 @@ final class ChangeLines {
             change -> {
               String key = key(change.app(), change.model());
               Map<Long, String> named = labels.get(key);
+              AdminModel model = models.get(key);
               String object =
                   named != null
-                      ? singulars.get(key) + " " + named.get(change.objectId())
+                      ? model.singular() + " " + named.get(change.objectId())
                       : Operations.nameOf(change, zone)
                           .orElse(change.model() + " #" + change.objectId());
-              return line(change, object, zone);
+              return line(change, object, zone, model);
             })
         .toList();
   }
@@ -77,11 +79,18 @@ final class ChangeLines {
     return app + "." + model;
   }
 
-  static Views.Line line(Change change, String object, SiteZone zone) {
+  /**
+   * A change's line.
+   *
+   * @param model the changed object's model, or null where no desk lists it (its fields are then
+   *     named from their names)
+   */
+  static Views.Line line(Change change, String object, SiteZone zone, AdminModel model) {
     return new Views.Line(
         change,
         zone.when(change.at()),
         object,
+        summary(change, model),
         Operations.pageOf(change)
             .orElse(
                 "/admin/"
@@ -91,5 +100,47 @@ final class ChangeLines {
                     + "/"
                     + change.objectId()
                     + "/history"));
+  }
+
+  /**
+   * What a change did, in the Django admin's words: "Added", "Deleted", or "Changed" and the fields
+   * it changed by their labels ("Changed status and IP address"); the change log's own words
+   * (create, update, delete) and column names are not the admin's.
+   */
+  static String summary(Change change, AdminModel model) {
+    switch (change.action()) {
+      case "create":
+        return "Added";
+      case "delete":
+        return "Deleted";
+      default:
+        List<String> labels =
+            change.fields().stream().map(field -> inSentence(label(model, field.name()))).toList();
+        return labels.isEmpty() ? "Changed" : "Changed " + listed(labels);
+    }
+  }
+
+  /** A recorded field's label: its model's, or one made from its name (an id, a removed field). */
+  static String label(AdminModel model, String field) {
+    Optional<AdminField> known = model == null ? Optional.empty() : model.field(field);
+    return known.map(AdminField::label).orElse(AdminField.labelOf(field));
+  }
+
+  /** A label inside a sentence: "status since", but "IP address" and "MAC" keep their capitals. */
+  private static String inSentence(String label) {
+    if (label.length() > 1 && Character.isLowerCase(label.charAt(1))) {
+      return Character.toLowerCase(label.charAt(0)) + label.substring(1);
+    }
+    return label;
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String listed(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
   }
 }

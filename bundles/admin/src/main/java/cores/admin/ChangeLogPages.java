@@ -1,5 +1,6 @@
 package cores.admin;
 
+import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
 import cores.api.web.Dates;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(MediaType.TEXT_HTML)
 public final class ChangeLogPages {
   private static final int PAGE = 50;
-  private static final List<String> ACTIONS = List.of("create", "update", "delete");
+
+  /** The change log's actions and what the admin calls them ({@link ChangeLines#summary}). */
+  private static final Map<String, String> ACTIONS =
+      new LinkedHashMap<>(Map.of("create", "Added", "update", "Changed", "delete", "Deleted"));
 
   private final ChangeLog changes;
   private final AdminPages pages;
@@ -56,14 +61,15 @@ public final class ChangeLogPages {
   /**
    * The list as shown.
    *
-   * @param models the models the visitor may choose from
+   * @param models the models the visitor may choose from, by name, with what the admin calls them
+   * @param actions the actions one may choose, by name, with what the admin calls them
    * @param query the chosen filters (name to value as given)
    * @param user the chosen user's name, when a change shows it
    * @param zone the site's zone's name: that of the times and of the days chosen
    */
   public record ChangesPage(
-      List<String> models,
-      List<String> actions,
+      Map<String, String> models,
+      Map<String, String> actions,
       Map<String, String> query,
       String user,
       ChangeLog.Page found,
@@ -119,8 +125,8 @@ public final class ChangeLogPages {
       models = visible.contains(query.get("model")) ? Set.of(query.get("model")) : Set.of();
     }
     String action = query.get("action");
-    if (action != null && !ACTIONS.contains(action)) {
-      problems.add("action: one of " + ACTIONS);
+    if (action != null && !ACTIONS.containsKey(action)) {
+      problems.add("action: one of " + ACTIONS.keySet());
       action = null;
     }
     Long user = null;
@@ -164,7 +170,7 @@ public final class ChangeLogPages {
       // as the admin's lists: a page past the end is the last
       String last =
           new ChangesPage(
-                  List.of(), List.of(), query, null, found, List.of(), pages, pages, problems, "")
+                  Map.of(), Map.of(), query, null, found, List.of(), pages, pages, problems, "")
               .pageUrl(pages);
       return Response.seeOther(URI.create(last)).build();
     }
@@ -174,7 +180,7 @@ public final class ChangeLogPages {
         templates.render(
             "changes.jte",
             new ChangesPage(
-                List.copyOf(visible),
+                labelled(visible),
                 ACTIONS,
                 query,
                 username,
@@ -190,6 +196,25 @@ public final class ChangeLogPages {
         .entity(
             layout.page(visitor, request.getUriInfo().getRequestUri().getRawPath(), title, body))
         .build();
+  }
+
+  /**
+   * The models by name with what the admin's lists call them ("Host hardware"), in that order; a
+   * model no desk lists (a job's runs) by its name.
+   */
+  private Map<String, String> labelled(Set<String> names) {
+    Map<String, String> labels = new HashMap<>();
+    names.forEach(name -> labels.put(name, name));
+    for (AdminModel model : pages.desk().models()) {
+      if (names.contains(model.name())) {
+        labels.put(model.name(), model.plural());
+      }
+    }
+    Map<String, String> ordered = new LinkedHashMap<>();
+    labels.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue(String.CASE_INSENSITIVE_ORDER))
+        .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+    return ordered;
   }
 
   private static LocalDate date(String text, String name, List<String> problems) {

@@ -73,6 +73,19 @@ public final class JobsPage {
     this.zone = zone;
   }
 
+  /**
+   * A run's summary as words: the steps that did something ("bookings deleted: 3"), or that there
+   * was nothing to do; a dozen steps that did nothing hid the one that did.
+   */
+  static String said(Map<String, Long> summary) {
+    String done =
+        summary.entrySet().stream()
+            .filter(e -> e.getValue() != 0)
+            .map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue())
+            .collect(Collectors.joining(", "));
+    return done.isEmpty() ? "Nothing to do." : done;
+  }
+
   @GET
   public Response jobs(
       @Context ContainerRequestContext request,
@@ -93,9 +106,7 @@ public final class JobsPage {
                         r,
                         Operations.when(zone, r.started()),
                         Operations.when(zone, r.finished()),
-                        r.summary().entrySet().stream()
-                            .map(e -> e.getKey().replace('_', ' ') + ": " + e.getValue())
-                            .collect(Collectors.joining(", "))))
+                        said(r.summary())))
             .toList();
     return operations.page(
         request,

@@ -241,7 +241,7 @@ public final class ObjectPages {
                 model,
                 changes.history(model.app(), model.name(), id, HISTORY))
             .stream()
-            .map(change -> ChangeLines.line(change, object, pages.zone()))
+            .map(change -> ChangeLines.line(change, object, pages.zone(), model))
             .toList();
     return pages.page(
         request,

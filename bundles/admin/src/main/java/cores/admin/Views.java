@@ -58,8 +58,12 @@ public final class Views {
     }
   }
 
-  /** One change as a line of a history: when, who, the object, what changed. */
-  public record Line(Change change, String when, String object, String objectUrl) {
+  /**
+   * One change as a line of a history or list: when, who, the object, what changed.
+   *
+   * @param summary what it did in the admin's words ({@link ChangeLines#summary})
+   */
+  public record Line(Change change, String when, String object, String summary, String objectUrl) {
     public String who() {
       String name = change.username() == null ? "Cores" : change.username();
       return change.impersonator() == null ? name : name + " (by " + change.impersonator() + ")";
@@ -523,7 +527,7 @@ public final class Views {
 
     /** A changed field's heading: its label, also for a field the model does not list (its id). */
     public String label(String field) {
-      return allowed.model().field(field).map(AdminField::label).orElse(AdminField.labelOf(field));
+      return ChangeLines.label(allowed.model(), field);
     }
 
     /**

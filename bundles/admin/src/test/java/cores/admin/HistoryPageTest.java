@@ -1,5 +1,6 @@
 package cores.admin;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,7 @@ class HistoryPageTest {
     Change updated = change("update", new Change.FieldChange("comment", "", "window seat"));
     String html = history(zone, "", updated, created);
     String added = html.substring(html.lastIndexOf("<li>"));
-    assertTrue(added.contains("<p>Added.</p>"), added);
+    assertTrue(added.contains("<strong>Added</strong> by Cores"), added);
     assertTrue(
         added.contains("<th scope=\"row\">Start</th><td>2099-12-24 10:00:00 UTC</td></tr>"), added);
     // the empty fields of a new object are left out, and there is no "before" to show
@@ -88,7 +89,8 @@ class HistoryPageTest {
     assertFalse(added.contains("Serial"), added);
     assertFalse(added.contains("Before"), added);
     String changed = html.substring(html.indexOf("<li>"), html.lastIndexOf("<li>"));
-    assertFalse(changed.contains("Added."), changed);
+    assertFalse(changed.contains("Added"), changed);
+    assertTrue(changed.contains("<strong>Changed comment</strong>"), changed);
     assertTrue(
         changed.contains("<th scope=\"row\">Comment</th><td></td><td>window seat</td>"), changed);
   }
@@ -103,12 +105,34 @@ class HistoryPageTest {
             new Change.FieldChange("comment", "", null),
             new Change.FieldChange("serial", null, null));
     String html = history(SiteZone.of(ZoneId.of("UTC")), "", deleted);
-    assertTrue(html.contains("<p>Deleted.</p>"), html);
+    assertTrue(html.contains("<strong>Deleted</strong> by Cores"), html);
     assertTrue(
         html.contains("<th scope=\"row\">Start</th><td>2099-12-24 10:00:00 UTC</td></tr>"), html);
     assertFalse(html.contains("Comment"), html);
     assertFalse(html.contains("Serial"), html);
     assertFalse(html.contains("After"), html);
+  }
+
+  /**
+   * A change says what it did as the Django admin does, its fields by their labels (lower case in
+   * the sentence, an abbreviation's capitals kept), not the change log's words and column names.
+   */
+  @Test
+  void aChangeIsSummedUpInTheAdminsWords() {
+    Change changed =
+        change(
+            "update",
+            new Change.FieldChange("start", "2099-12-24T10:00:00+00:00", "2099-12-25T10:00:00Z"),
+            new Change.FieldChange("ip", "10.0.0.1", "10.0.0.2"),
+            new Change.FieldChange("status_since", null, "2099-12-25T10:00:00Z"));
+    assertEquals(
+        "Changed start, IP address and status since", ChangeLines.summary(changed, BOOKING));
+    assertEquals(
+        "Changed comment",
+        ChangeLines.summary(change("update", new Change.FieldChange("comment", "", "x")), null));
+    assertEquals("Added", ChangeLines.summary(change("create"), BOOKING));
+    assertEquals("Deleted", ChangeLines.summary(change("delete"), null));
+    assertEquals("Changed", ChangeLines.summary(change("update"), BOOKING));
   }
 
   private static Change change(String action, Change.FieldChange... fields) {
@@ -135,7 +159,7 @@ class HistoryPageTest {
                 7,
                 "booking web01",
                 Arrays.stream(changes)
-                    .map(change -> ChangeLines.line(change, "booking web01", zone))
+                    .map(change -> ChangeLines.line(change, "booking web01", zone, BOOKING))
                     .toList(),
                 zone,
                 filters));
