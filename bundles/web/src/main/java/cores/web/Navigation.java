@@ -124,10 +124,15 @@ public final class Navigation {
     }
   }
 
-  private static boolean current(String entry, String path) {
+  /**
+   * Whether the path is the entry's page or one below it; an entry written with its trailing slash
+   * ("/reports/") is current at the same page reached without it ("/reports").
+   */
+  static boolean current(String entry, String path) {
     if (entry.equals("/")) {
       return path.equals("/");
     }
-    return path.equals(entry) || path.startsWith(entry.endsWith("/") ? entry : entry + "/");
+    String page = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
+    return path.equals(page) || path.startsWith(page + "/");
   }
 }
