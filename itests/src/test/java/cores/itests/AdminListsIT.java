@@ -320,4 +320,52 @@ class AdminListsIT {
     assertTrue(root.text().contains("Successfully deleted 2 disk vendors."), root.text());
     assertEquals(0, number("SELECT count(*) FROM inventory_hdvendor WHERE vendor LIKE 'bulk-%'"));
   }
+
+  /**
+   * As Django's admin: the change, delete and history pages of an object that is not there lead to
+   * its list (as it was left), saying so; a deleted object's history is still shown; staff who may
+   * not see the model are refused as before, told nothing of whether the object is there.
+   */
+  @Test
+  @Order(12)
+  void thePagesOfAnObjectNotThereLeadToItsListSayingSo() throws Exception {
+    long gone = hosts.get(6);
+    assertEquals(
+        2,
+        site.api()
+                .send("DELETE", "/api/inventory/host/" + gone + "/", rootAccount.basic(), null)
+                .statusCode()
+            / 100);
+    String said = "Host with ID \u201c" + gone + "\u201d doesn't exist. Perhaps it was deleted?";
+    root.open("/admin/inventory/host/" + gone + "/delete?_changelist_filters=q%3Dlst");
+    assertEquals("/admin/inventory/host?q=lst&done=gone&id=" + gone, root.path());
+    assertEquals(said, root.find(".cores-message--warning[role=status]").getText().strip());
+    assertEquals("lst", root.find("#q").getAttribute("value"));
+    root.assertAccessible();
+    root.screenshot("admin-gone-1280");
+    root.open("/admin/inventory/host/" + gone);
+    assertEquals("/admin/inventory/host?done=gone&id=" + gone, root.path());
+    assertTrue(root.text().contains(said), root.text());
+    root.open("/admin/inventory/host/999999/history");
+    assertEquals("/admin/inventory/host?done=gone&id=999999", root.path());
+    // a deleted object's history tells who deleted it
+    root.open("/admin/inventory/host/" + gone + "/history");
+    assertTrue(root.path().endsWith("/history"), root.path());
+    assertTrue(root.find("#history > li").getText().startsWith("delete by"), root.text());
+
+    Browser phone = site.browser(false, 390);
+    WebSite.logIn(phone, site.user("phoneroot", true));
+    phone.open("/admin/inventory/host/" + gone + "/delete");
+    assertTrue(phone.text().contains(said), phone.text());
+    phone.screenshot("admin-gone-390");
+
+    WebSite.Account clerk = site.user("clerk", false);
+    site.api().db().execute("UPDATE auth_user SET is_staff = true WHERE username = 'clerk'");
+    for (String page : List.of("", "/delete", "/history")) {
+      for (long id : List.of(gone, hosts.get(7))) {
+        String path = "/admin/inventory/host/" + id + page;
+        assertEquals(403, site.api().send("GET", path, clerk.basic(), null).statusCode(), path);
+      }
+    }
+  }
 }

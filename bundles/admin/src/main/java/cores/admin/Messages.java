@@ -28,6 +28,12 @@ final class Messages {
           "bulk", "%s",
           "none", "Nothing was selected.");
 
+  /**
+   * The code of a redirect's message that says an object asked for is not there, by its id (which
+   * the address asked for held already), as Django's admin warns.
+   */
+  static final String GONE = "gone";
+
   /** The code of a redirect's message that names the bulk action done (its label the model's). */
   static final String ACTED = "acted";
 
@@ -86,12 +92,21 @@ final class Messages {
       MultivaluedMap<String, String> query,
       String deleted) {
     String done = query.getFirst("done");
+    String id = query.getFirst("id");
+    if (GONE.equals(done) && model != null && id != null && id.matches("[0-9]{1,18}")) {
+      String object = model.singular();
+      return Views.Message.warning(
+          Character.toUpperCase(object.charAt(0))
+              + object.substring(1)
+              + " with ID \u201c"
+              + Long.parseLong(id)
+              + "\u201d doesn't exist. Perhaps it was deleted?");
+    }
     String format = done == null ? null : PLAIN.get(done);
     if (format == null) {
       return null;
     }
     String object = model == null ? "object" : model.singular();
-    String id = query.getFirst("id");
     if (model != null && NAMED.containsKey(done) && id != null && id.matches("[0-9]{1,18}")) {
       long shown = Long.parseLong(id);
       String url =

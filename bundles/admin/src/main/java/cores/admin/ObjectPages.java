@@ -73,7 +73,35 @@ public final class ObjectPages {
       @PathParam("id") long id) {
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
-    return pages.form(request, visitor, model, id, new Form(opened(visitor, model, id)), 200);
+    require(visitor, model, "view");
+    Map<String, String> opened;
+    try {
+      opened = opened(visitor, model, id);
+    } catch (ProblemException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      return gone(request, visitor, model, id);
+    }
+    return pages.form(request, visitor, model, id, new Form(opened), 200);
+  }
+
+  /**
+   * As Django's admin: an object that is not there (deleted, or never there) leads to its model's
+   * list as it was left, saying so, rather than to a bare 404. Only after the page's permission was
+   * checked, so that the visitor learns nothing the list would not show.
+   */
+  private static Response gone(
+      ContainerRequestContext request, Visitor visitor, AdminModel model, long id) {
+    String kept = AfterAdding.kept(request);
+    return AdminPages.redirect(
+        allowed(visitor, model).url()
+            + "?"
+            + (kept.isEmpty() ? "" : kept + "&")
+            + "done="
+            + Messages.GONE
+            + "&id="
+            + id);
   }
 
   /**
@@ -207,7 +235,17 @@ public final class ObjectPages {
       @PathParam("id") long id) {
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
-    pages.desk().get(visitor.user().orElseThrow(), model, id);
+    // as Django's admin: the permission first, whether the object is there after
+    require(visitor, model, "view");
+    require(visitor, model, "delete");
+    try {
+      pages.desk().get(visitor.user().orElseThrow(), model, id);
+    } catch (ProblemException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      return gone(request, visitor, model, id);
+    }
     return Confirmations.page(pages, request, visitor, model, List.of(id), null, List.of(), 200);
   }
 
@@ -243,6 +281,10 @@ public final class ObjectPages {
             .stream()
             .map(change -> ChangeLines.line(change, object, pages.zone(), model))
             .toList();
+    // a deleted object's history is shown, its deletion in it; an id never written has none
+    if (lines.isEmpty() && pages.desk().existing(model, List.of(id)).isEmpty()) {
+      return gone(request, visitor, model, id);
+    }
     return pages.page(
         request,
         200,

@@ -113,10 +113,21 @@ public final class Views {
    * (linked to its page when {@code url} is not null), {@code after}.
    *
    * @param object the object's label, or null for a message that names none
+   * @param level its kind, the class of its box: success, or warning for one not done as asked
    */
-  public record Message(String before, String object, String url, String after) {
+  public record Message(String before, String object, String url, String after, String level) {
+    /** A message of something done (the level success). */
+    public Message(String before, String object, String url, String after) {
+      this(before, object, url, after, "success");
+    }
+
     static Message of(String text) {
       return new Message(text, null, null, "");
+    }
+
+    /** A message of something not done as asked (Django's messages.warning). */
+    static Message warning(String text) {
+      return new Message(text, null, null, "", "warning");
     }
   }
 

@@ -184,6 +184,30 @@ class MessagesTest {
         Messages.of(DESK, viewer, nic, query("done", "deleted", "n", "2"), null));
   }
 
+  /**
+   * As Django's admin: an object asked for that is not there is named by its model and id, in a
+   * warning; an id that is no number puts nothing on the page.
+   */
+  @Test
+  void anObjectNotThereIsNamedByItsIdInAWarning() {
+    Visitor viewer = visitor(Set.of(HOST.permission("view")));
+    Views.Message gone = Messages.of(DESK, viewer, HOST, query("done", "gone", "id", "42"));
+    assertEquals(
+        new Views.Message(
+            "Host with ID \u201c42\u201d doesn't exist. Perhaps it was deleted?",
+            null,
+            null,
+            "",
+            "warning"),
+        gone);
+    assertNull(Messages.of(DESK, viewer, HOST, query("done", "gone", "id", "42<b>")));
+    assertNull(Messages.of(DESK, viewer, HOST, query("done", "gone")));
+    String html =
+        new Templates()
+            .render("home.jte", new Views.Home("csrf", List.of(), List.of(), List.of(), gone));
+    assertTrue(html.contains("cores-message cores-message--warning\" role=\"status\""), html);
+  }
+
   @Test
   void theMessageIsRenderedWithItsLinkAndEscaped() {
     Templates templates = new Templates();
