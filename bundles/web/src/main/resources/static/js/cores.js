@@ -54,7 +54,10 @@
 
   // "0 of 50 selected" next to a list's bulk action, as Django's admin says it: the row boxes
   // ticked, or every row when the form's choice of rows (data-rows-choice) is all on the page or
-  // all matching (data-matching of them). Without script the region stays empty, never wrong.
+  // all matching (data-matching of them). Without script the span stays empty, never wrong. It
+  // becomes a polite live region when the form is first used (focused, pressed, or changed, by an
+  // assistive technology's click too), so that the count filled in at load is not announced and
+  // every change after is.
   function selectedCount(root) {
     root.querySelectorAll("[data-selected-count]").forEach(function (counter) {
       var form = counter.closest("form");
@@ -80,8 +83,17 @@
           counter.textContent = selected + " of " + boxes.length + " selected";
         }
       };
+      var live = function () {
+        counter.setAttribute("aria-live", "polite");
+      };
+      ["focusin", "pointerdown", "keydown"].forEach(function (type) {
+        form.addEventListener(type, live, { once: true });
+      });
       // after the header box's own listener has ticked the rows: this one is the form's
-      form.addEventListener("change", update);
+      form.addEventListener("change", function () {
+        live();
+        update();
+      });
       update();
     });
   }
