@@ -164,6 +164,15 @@ class AccountPagesIT {
         new WebSite.Account("ann", "ann-new-password", ApiClient.basic("ann", "ann-new-password"));
     WebSite.logIn(annBrowser, ann);
     assertEquals("Ann Lee", annBrowser.find(".cores-account__name").getText());
+
+    // the login page's own logout button, shown to one logged in, says so too
+    annBrowser.open("/login");
+    annBrowser.follow("main form[action='/logout'] button");
+    assertEquals("/", annBrowser.path());
+    assertEquals(
+        "You have been logged out.",
+        annBrowser.find(".cores-message[role=status]").getText().strip());
+    WebSite.logIn(annBrowser, ann);
   }
 
   @Test

@@ -191,10 +191,12 @@ class PagesTest {
     assertEquals(200, me.statusCode());
     assertTrue(me.body().contains("authenticated as alice"), me.body());
 
-    // logged in, the page offers the logout button; posting it ends the session
+    // logged in, the page offers the logout button, which leads to the page that says so, as the
+    // header's does; posting it ends the session
     HttpResponse<String> loggedIn =
         send("GET", "/login", null, "Cookie", "cores_session=" + session);
     assertTrue(loggedIn.body().contains("action=\"/logout\""), loggedIn.body());
+    assertTrue(loggedIn.body().contains("name=\"next\" value=\"/logged-out\""), loggedIn.body());
     HttpResponse<String> forged =
         send(
             "POST",
@@ -211,7 +213,9 @@ class PagesTest {
             "Cookie",
             "cores_session=" + session);
     assertEquals(303, out.statusCode(), out.body());
-    assertEquals("/", out.headers().firstValue("Location").orElseThrow().replace(base, ""));
+    // an off-site next is not followed: where any logout leads by default
+    assertEquals(
+        "/logged-out", out.headers().firstValue("Location").orElseThrow().replace(base, ""));
     assertEquals(
         401,
         send("GET", "/api/auth-test", null, "Cookie", "cores_session=" + session).statusCode());

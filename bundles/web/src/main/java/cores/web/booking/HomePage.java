@@ -45,7 +45,10 @@ public final class HomePage {
   /** How many bookings and how many reservations the dashboard lists; the user's page has all. */
   static final int HOLDS = 20;
 
-  /** Where the logout form sends the visitor after the session is closed. */
+  /**
+   * Where the logout forms send the visitor after the session is closed: the header's names it, and
+   * the http bundle's {@code LogoutPage} leads here by default (its {@code LOGGED_OUT}).
+   */
   public static final String LOGGED_OUT = "logged-out";
 
   private final Site site;
