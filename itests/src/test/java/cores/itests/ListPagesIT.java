@@ -11,9 +11,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,11 +144,42 @@ class ListPagesIT {
   void theStartPagesTablesStackOnAPhoneWithEachValueBesideItsLabel() throws Exception {
     Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
     site.book(ann, hosts.get(0), start, start.plus(Duration.ofDays(1)), "\\u202Eevil comment");
+    // a reservation that ends, and one open-ended after it
+    long annId = site.api().db().number("SELECT id FROM auth_user WHERE username = 'ann'");
+    String bookable =
+        site.get("/api/inventory/hostbyid/" + hosts.get(3) + "/")
+            .replaceAll("(?s).*\"bookable\":(\\d+).*", "$1");
+    Instant ends = start.plus(Duration.ofDays(11));
+    for (String end : List.of(",\"end\":\"" + ends + "\"", "")) {
+      Instant from =
+          end.isEmpty() ? start.plus(Duration.ofDays(20)) : start.plus(Duration.ofDays(10));
+      site.create(
+          "/api/booking/reservation/",
+          "{\"bookable\":"
+              + bookable
+              + ",\"start\":\""
+              + from
+              + "\""
+              + end
+              + ",\"owner\":"
+              + annId
+              + "}");
+    }
     for (int width : List.of(390, 1280)) {
       Browser browser = site.browser(false, width);
       WebSite.logIn(browser, ann);
       browser.open("/");
       browser.screenshot("home-" + width);
+      List<String> until =
+          browser.all("[aria-labelledby=reservations-heading] td[data-label=Until]").stream()
+              .map(WebElement::getText)
+              .toList();
+      assertEquals(2, until.size(), browser.text());
+      assertEquals(
+          DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH)
+              .format(ends.atZone(ZoneId.of(ZONE))),
+          until.get(0));
+      assertEquals("open-ended", until.get(1));
       String quick = "#quick-heading ~ .cores-table-wrap";
       String display =
           (String)

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A booking or reservation reads the same on the start page and on its user's page: the columns
- * "From" and "Until", the state "2 days left", "active" (open-ended) or "starts in".
+ * "From" and "Until" (a reservation's end too, or "open-ended"), the state "2 days left", "active"
+ * (open-ended) or "starts in".
  */
 class HoldWordsTest {
   private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
@@ -37,6 +38,12 @@ class HoldWordsTest {
       hold(Hold.Kind.RESERVATION, 8, NOW.minus(Duration.ofHours(1)), null);
   private static final Hold LATER =
       hold(Hold.Kind.RESERVATION, 9, NOW.plus(Duration.ofDays(3)), null);
+  private static final Hold ENDING =
+      hold(
+          Hold.Kind.RESERVATION,
+          10,
+          NOW.minus(Duration.ofDays(1)),
+          Instant.parse("2026-12-20T15:30:00Z"));
 
   @Test
   void theStartPageAndTheUserPageNameTheColumnsAndStatesAlike() {
@@ -52,7 +59,7 @@ class HoldWordsTest {
                 false,
                 List.of(),
                 new HomePage.Held(List.of(BOOKING), false),
-                new HomePage.Held(List.of(RESERVATION, LATER), false),
+                new HomePage.Held(List.of(RESERVATION, LATER, ENDING), false),
                 new BookableResults(0, List.of()),
                 ""));
     User ann = new User(2, "ann", "Ann", "Lee", "", true, false, false, Set.of(), Set.of(), null);
@@ -62,13 +69,16 @@ class HoldWordsTest {
             "Ann Lee",
             "/users/2",
             new UserPages.UserView(
-                ann, TIMES, List.of(BOOKING), List.of(RESERVATION, LATER), false, ""));
+                ann, TIMES, List.of(BOOKING), List.of(RESERVATION, LATER, ENDING), false, ""));
     for (String page : List.of(home, user)) {
       assertFalse(page.contains(">Since<"), page);
       assertFalse(page.contains(">To<"), page);
       assertFalse(page.contains(">now<"), page);
       assertEquals(2, Rendered.count(page, "<th scope=\"col\">From</th>"), page);
-      assertTrue(page.contains("<th scope=\"col\">Until</th>"), page);
+      // the reservations' table too: when one ends, or that it is open-ended
+      assertEquals(2, Rendered.count(page, "<th scope=\"col\">Until</th>"), page);
+      assertEquals(2, Rendered.count(page, ">open-ended</td>"), page);
+      assertEquals(1, Rendered.count(page, ">Sun 20 Dec 2026, 15:30</td>"), page);
       assertTrue(page.contains("cores-badge--success\">2 days left</span>"), page);
       assertTrue(page.contains("cores-badge--success\">active</span>"), page);
       assertTrue(page.contains("cores-badge--info\">starts in 3 days</span>"), page);
