@@ -361,7 +361,10 @@ class StackIT {
 
     int httpPort = CoresProcess.freePort();
     int httpsPort = CoresProcess.freePort();
-    String text = Files.readString(server, StandardCharsets.UTF_8);
+    // as the example says to write it for the nginx here
+    String text =
+        HttpsExample.forNginx(
+            Files.readString(server, StandardCharsets.UTF_8), HttpsExample.version(nginxBinary));
     text = NativeStack.replaceOnce(text, "cores:8000", "127.0.0.1:" + cores.httpPort());
     text = NativeStack.replaceOnce(text, "listen 80;", "listen 127.0.0.1:" + httpPort + ";");
     text =
