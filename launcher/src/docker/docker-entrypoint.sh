@@ -11,6 +11,17 @@ set -eu
 # overridable for the native stack test; not CORES_* names, which bin/cores would warn about
 source_dir=${STATIC_SOURCE:-/srv/cores/static}
 target_dir=${STATIC_ROOT:-/srv/static}
+hostname_file=${HOSTNAME_FILE:-/etc/hostname}
+
+# Docker sets HOSTNAME to the container's short id when neither -e HOSTNAME nor --hostname is
+# given. Nobody reaches the site by that name, and Cores would refuse other Host headers and
+# put it into the links of its mails: Cores' own default (localhost) applies instead, said here.
+container_name=$(cat "$hostname_file" 2>/dev/null || true)
+if [ -n "${HOSTNAME:-}" ] && [ "$HOSTNAME" = "$container_name" ] \
+  && printf '%s' "$HOSTNAME" | grep -Eqx '[0-9a-f]{12}'; then
+  echo "cores: HOSTNAME is not set (Docker's default is the container id, $HOSTNAME): Cores serves as localhost; set HOSTNAME to the name users reach it by" >&2
+  unset HOSTNAME
+fi
 
 if [ -d "$source_dir" ]; then
   if [ ! -d "$target_dir" ] || [ ! -w "$target_dir" ]; then
