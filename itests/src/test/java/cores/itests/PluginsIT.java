@@ -249,6 +249,16 @@ class PluginsIT {
 
       assertEquals(0, cores.stop(), "exit code after SIGTERM");
       assertTrue(!cores.output().contains(" ERROR "), cores.output());
+      // the plugin that did not start: one line naming its file and the cause, no stack trace
+      assertTrue(
+          cores
+              .output()
+              .contains(
+                  " WARN fileinstall - plugin broken.jar did not start: BundleException: Not found:"
+                      + " no.such.Activator: ClassNotFoundException: no.such.Activator not found by"
+                      + " cores.example.broken"),
+          cores.output());
+      assertFalse(cores.output().contains("\tat "), "no stack trace:\n" + cores.output());
     }
   }
 

@@ -82,20 +82,28 @@ final class Logging {
     if (server) {
       System.setErr(System.out);
     }
-    Handler handler = new FlushingHandler(server ? System.out : System.err);
+    Handler handler = new FlushingHandler(server ? System.out : System.err, settings.debug());
     handler.setLevel(Level.ALL);
     Logger.getLogger("").addHandler(handler);
   }
 
-  /** Writes each record at once: the log must be complete when the process is killed. */
-  private static final class FlushingHandler extends StreamHandler {
-    FlushingHandler(PrintStream out) {
+  /**
+   * Writes each record at once: the log must be complete when the process is killed. A plugin that
+   * FileInstall could not start is one line ({@link PluginStartFailures}).
+   */
+  static final class FlushingHandler extends StreamHandler {
+    private final boolean traces;
+
+    FlushingHandler(PrintStream out, boolean traces) {
       super(out, new OneLine());
+      this.traces = traces;
     }
 
     @Override
     public synchronized void publish(LogRecord logRecord) {
-      super.publish(logRecord);
+      for (LogRecord r : PluginStartFailures.rewrite(logRecord, traces)) {
+        super.publish(r);
+      }
       flush();
     }
   }
