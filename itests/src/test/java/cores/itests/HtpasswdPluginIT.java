@@ -176,6 +176,45 @@ class HtpasswdPluginIT {
     }
   }
 
+  /**
+   * The jar and its {@code .cfg} deleted at once, after the plugin refused the file's setting: the
+   * plugin goes with its configuration, and that is no second refusal (the component runtime tries
+   * the deleted configuration once more before it learns of the deletion).
+   */
+  @Test
+  void aPluginDeletedWithItsCfgGoesQuietly() throws Exception {
+    try (CoresProcess cores =
+        CoresProcess.builder("htpasswd-gone")
+            .env(db.environment())
+            .env("CORES_PLUGINS", plugins.toString())
+            .start()) {
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      Path cfg = plugins.resolve("cores.auth.htpasswd.cfg");
+      Path missing = etc.resolve("missing.htpasswd");
+      Files.writeString(cfg, "file = " + missing + "\n");
+      Path jar = plugins.resolve("cores-auth-htpasswd.jar");
+      Files.copy(plugin(), jar);
+      String refused =
+          "cores.auth.htpasswd.cfg: file: \""
+              + missing
+              + "\" cannot be read (plugin cores.auth.htpasswd refused its configuration; the rest"
+              + " keeps running)";
+      cores.awaitLog(refused, Duration.ofSeconds(30));
+
+      Files.delete(jar);
+      Files.delete(cfg);
+      cores.awaitLog("Uninstalled plugin cores.auth.htpasswd", Duration.ofSeconds(30));
+      // FileInstall's next scan (2 s) has passed
+      Thread.sleep(3000);
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
+      List<String> errors = cores.output().lines().filter(l -> l.contains(" ERROR ")).toList();
+      assertEquals(1, errors.size(), cores.output());
+      assertTrue(errors.get(0).endsWith(refused), cores.output());
+      assertFalse(cores.output().contains("\tat "), "no stack trace:\n" + cores.output());
+    }
+  }
+
   /** The plugin's packaged jar: a test dependency, found on the classpath. */
   private static Path plugin() throws IOException, URISyntaxException {
     URL descriptor = HtpasswdPluginIT.class.getClassLoader().getResource(PLUGIN_DESCRIPTOR);

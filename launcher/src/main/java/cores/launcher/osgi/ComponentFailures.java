@@ -52,8 +52,12 @@ final class ComponentFailures {
     }
   }
 
-  /** One component of a bundle, failed or not: its name and the configuration PIDs it reads. */
-  record Described(String component, String bundle, List<String> pids) {}
+  /**
+   * One component of a bundle, failed or not: its name and the configuration PIDs it reads.
+   *
+   * @param policy its configuration policy: {@code optional}, {@code require} or {@code ignore}
+   */
+  record Described(String component, String bundle, List<String> pids, String policy) {}
 
   private ComponentFailures() {}
 
@@ -127,7 +131,8 @@ final class ComponentFailures {
     return new Described(
         (String) field(description, "name"),
         (String) field(field(description, "bundle"), "symbolicName"),
-        List.of((String[]) field(description, "configurationPid")));
+        List.of((String[]) field(description, "configurationPid")),
+        (String) field(description, "configurationPolicy"));
   }
 
   private static Object field(Object dto, String name) throws ReflectiveOperationException {

@@ -34,6 +34,42 @@ final class ConfigurationAdminBridge {
     return context.getServiceReference(SERVICE) != null;
   }
 
+  /**
+   * Whether Configuration Admin holds a configuration of any of these PIDs (or a factory
+   * configuration of one); true when it does not run, as nothing is known then.
+   */
+  static boolean anyOf(BundleContext context, List<String> pids)
+      throws ReflectiveOperationException {
+    ServiceReference<?> ref = context.getServiceReference(SERVICE);
+    if (ref == null || pids.isEmpty()) {
+      return true;
+    }
+    Object admin = context.getService(ref);
+    try {
+      Method list =
+          ref.getBundle().loadClass(SERVICE).getMethod("listConfigurations", String.class);
+      StringBuilder filter = new StringBuilder("(|");
+      for (String pid : pids) {
+        String value = escape(pid);
+        filter
+            .append("(service.pid=")
+            .append(value)
+            .append(")(service.factoryPid=")
+            .append(value)
+            .append(')');
+      }
+      Object[] found = (Object[]) list.invoke(admin, filter.append(')').toString());
+      return found != null && found.length > 0;
+    } finally {
+      context.ungetService(ref);
+    }
+  }
+
+  /** LDAP filter value escaping (RFC 1960). */
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\").replace("*", "\\*").replace("(", "\\(").replace(")", "\\)");
+  }
+
   static void apply(BundleContext context, List<Resolved> configurations)
       throws ReflectiveOperationException {
     ServiceReference<?> ref = context.getServiceReference(SERVICE);

@@ -49,6 +49,11 @@ final class LogBridge implements LoggerFactory {
           public Optional<String> line(Bundle bundle, Throwable refusal) {
             return Optional.empty();
           }
+
+          @Override
+          public boolean withdrawn(Bundle bundle, String entry) {
+            return false;
+          }
         };
 
     /** Whether another part logs this bundle's refusals itself, so that SCR's entry is not. */
@@ -56,6 +61,15 @@ final class LogBridge implements LoggerFactory {
 
     /** The line that says this refusal instead of SCR's entry, if there is one. */
     Optional<String> line(Bundle bundle, Throwable refusal);
+
+    /**
+     * Whether the refused configuration is on its way out: the bundle is going away, or the
+     * component that requires a configuration has none any more (SCR tries the old one once more
+     * while the deletion reaches it). Nothing for the operator to mend then.
+     *
+     * @param entry SCR's message, which names the component ({@code [name(id)]})
+     */
+    boolean withdrawn(Bundle bundle, String entry);
   }
 
   private final System.Logger.Level threshold;
@@ -202,6 +216,14 @@ final class LogBridge implements LoggerFactory {
       if (thrown != null && refusal(thrown)) {
         // asked at each entry: the launcher says the features' refusals during the start only
         if (!traces && refusals.saidLater(bundle)) {
+          return;
+        }
+        String message = format(format, args.toArray());
+        if (refusals.withdrawn(bundle, message)) {
+          // a plugin removed with its configuration: expected, not an error
+          target.log(
+              System.Logger.Level.DEBUG,
+              oneLine(message + " (its configuration was removed meanwhile)", thrown));
           return;
         }
         Optional<String> line = refusals.line(bundle, thrown);

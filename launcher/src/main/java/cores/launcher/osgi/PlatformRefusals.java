@@ -58,6 +58,26 @@ final class PlatformRefusals implements LogBridge.Refusals {
     return byService(bundle, refusal);
   }
 
+  @Override
+  public boolean withdrawn(Bundle bundle, String entry) {
+    if ((bundle.getState() & (Bundle.STOPPING | Bundle.UNINSTALLED)) != 0) {
+      return true;
+    }
+    try {
+      for (ComponentFailures.Described component :
+          ComponentFailures.described(context, List.of(bundle))) {
+        if ("require".equals(component.policy())
+            && entry.contains("[" + component.component() + "(")
+            && !ConfigurationAdminBridge.anyOf(context, component.pids())) {
+          return true;
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "configuration of a refusal not known: {0}", e.toString());
+    }
+    return false;
+  }
+
   /** As the start says it: {@code component <name> of <bundle> did not activate: <VAR>: why}. */
   private Optional<String> byVariable(
       List<Resolved> configurations, Bundle bundle, Throwable refusal) {
