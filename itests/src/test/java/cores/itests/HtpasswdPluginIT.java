@@ -77,12 +77,13 @@ class HtpasswdPluginIT {
 
   @Test
   void theDroppedPluginLogsInTheFilesUsersAndRemovedItNoLonger() throws Exception {
+    Path htpasswd = htpasswdFile();
     try (CoresProcess cores =
         CoresProcess.builder("htpasswd")
             .env(db.environment())
             .env("CORES_PLUGINS", plugins.toString())
             .env("HTPASSWD_AUTH", "True")
-            .env("HTPASSWD_FILE", htpasswdFile().toString())
+            .env("HTPASSWD_FILE", htpasswd.toString())
             .start()) {
       cores.awaitStarted(Duration.ofSeconds(90));
       cores.awaitHealthy(Duration.ofSeconds(30));
@@ -91,6 +92,15 @@ class HtpasswdPluginIT {
       Path jar = plugins.resolve("cores-auth-htpasswd.jar");
       Files.copy(plugin(), jar);
       awaitStatus(cores, 200, "alice logs in once the plugin is there");
+      // the System page and /api/system show the plugin's setting by its variable
+      String system =
+          cores
+              .send(
+                  HttpRequest.newBuilder(cores.uri("/api/system"))
+                      .header("Authorization", ApiClient.insertUser(db::connect, "sysowner", true))
+                      .build())
+              .body();
+      assertTrue(system.contains("\"HTPASSWD_FILE\":\"" + htpasswd + "\""), system);
       assertTrue(
           cores.get("/api/health").body().contains("\"status\""), "the platform keeps answering");
 
@@ -134,6 +144,20 @@ class HtpasswdPluginIT {
           cores.output());
       assertEquals(200, cores.get("/api/health").statusCode());
       assertEquals(401, authTest(cores));
+      // the System page and /api/system name the variable too, not the component's property
+      String system =
+          cores
+              .send(
+                  HttpRequest.newBuilder(cores.uri("/api/system"))
+                      .header("Authorization", ApiClient.insertUser(db::connect, "sysadmin", true))
+                      .build())
+              .body();
+      assertTrue(
+          system.contains(
+              "did not activate: HTPASSWD_FILE: required when HTPASSWD_AUTH is True (plugin"
+                  + " cores.auth.htpasswd refused its configuration; the rest keeps running)"),
+          system);
+      assertFalse(system.contains("ConfigurationException"), system);
       assertEquals(0, cores.stop(), "exit code after SIGTERM");
     }
   }

@@ -1,8 +1,13 @@
 package cores.plugins;
 
+import cores.api.config.RefusalLines;
+import cores.envconfig.Refusal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.framework.Bundle;
+import org.osgi.service.cm.ConfigurationException;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -24,6 +29,16 @@ final class ComponentFailures {
 
   /** One reason per component configuration that does not run, in the runtime's order. */
   static List<String> of(ServiceComponentRuntime components, Bundle bundle) {
+    return of(components, bundle, List.of());
+  }
+
+  /**
+   * As {@link #of(ServiceComponentRuntime, Bundle)}, a refused setting said as the log says it: by
+   * the environment variable (or the {@code .cfg} file and key) it was read from, which these
+   * services know, rather than by the component's property.
+   */
+  static List<String> of(
+      ServiceComponentRuntime components, Bundle bundle, Collection<RefusalLines> refusals) {
     List<String> reasons = new ArrayList<>();
     for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(bundle)) {
       for (ComponentConfigurationDTO configuration :
@@ -43,13 +58,36 @@ final class ComponentFailures {
               "its component "
                   + description.name
                   + " did not activate: "
-                  + summary(configuration.failure)
-                  + " (the log has the exception); it is tried again when its configuration"
-                  + " changes or the jar is replaced");
+                  + refused(bundle, configuration.failure, refusals)
+                      .orElseGet(
+                          () -> summary(configuration.failure) + " (the log has the exception)")
+                  + "; it is tried again when its configuration changes or the jar is replaced");
         }
       }
     }
     return reasons;
+  }
+
+  /**
+   * The line a service gives for the setting the failure refused; empty when it was no refusal or
+   * none knows where the setting came from. The runtime keeps the failure as text only: the refusal
+   * is made again from what its exception printed.
+   */
+  private static Optional<String> refused(
+      Bundle bundle, String failure, Collection<RefusalLines> refusals) {
+    Optional<Refusal> refusal = failure == null ? Optional.empty() : Refusal.in(failure);
+    if (refusal.isEmpty()) {
+      return Optional.empty();
+    }
+    ConfigurationException thrown =
+        new ConfigurationException(refusal.get().property(), refusal.get().reason());
+    for (RefusalLines lines : refusals) {
+      Optional<String> line = lines.line(bundle, thrown);
+      if (line.isPresent()) {
+        return line;
+      }
+    }
+    return Optional.empty();
   }
 
   /** Each reference no service satisfies, by its name and the interface it wants. */

@@ -1,5 +1,6 @@
 package cores.plugins;
 
+import cores.api.config.RefusalLines;
 import cores.api.system.Problem;
 import cores.api.system.ProblemReport;
 import java.io.File;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.felix.fileinstall.ArtifactUrlTransformer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -29,6 +31,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -80,6 +85,9 @@ public final class PluginObserver implements ArtifactUrlTransformer, ProblemRepo
 
   private final SynchronousBundleListener listener = this::bundleChanged;
 
+  /** Who says a refused setting by where it came from (the plugin configuration's service). */
+  private final List<RefusalLines> refusals = new CopyOnWriteArrayList<>();
+
   @Activate
   public PluginObserver(
       BundleContext context, PluginsConfig config, @Reference ServiceComponentRuntime components) {
@@ -88,6 +96,18 @@ public final class PluginObserver implements ArtifactUrlTransformer, ProblemRepo
     this.directory = Path.of(config.directory()).toAbsolutePath().normalize();
     this.startTimeout = Duration.ofMillis(Math.max(1, config.startTimeoutMillis()));
     context.addBundleListener(listener);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void bindRefusalLines(RefusalLines service) {
+    refusals.add(service);
+  }
+
+  void unbindRefusalLines(RefusalLines service) {
+    refusals.remove(service);
   }
 
   @Deactivate
@@ -187,7 +207,7 @@ public final class PluginObserver implements ArtifactUrlTransformer, ProblemRepo
                 wiring)
             .ifPresent(reason -> problems.add(new Problem(subject, reason)));
         if (bundle.getState() == Bundle.ACTIVE) {
-          ComponentFailures.of(components, bundle)
+          ComponentFailures.of(components, bundle, refusals)
               .forEach(reason -> problems.add(new Problem(subject, reason)));
         }
       }

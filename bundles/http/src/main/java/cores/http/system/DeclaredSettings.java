@@ -1,6 +1,7 @@
 package cores.http.system;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Dictionary;
@@ -20,9 +21,11 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * The values of the settings the features declare, by variable, as their components received them.
- * A value is shown only when the component's configuration type (its metatype) says the attribute
- * is not a password: a secret is masked because it is typed as one, and an attribute no metatype
- * describes is masked too, as it cannot be told apart.
+ * The plugins' settings are among them, as the plugin configuration bundle lists them in the
+ * configurations it gives ({@value #PLUGIN_SOURCES}). A value is shown only when the component's
+ * configuration type (its metatype) says the attribute is not a password: a secret is masked
+ * because it is typed as one, and an attribute no metatype describes is masked too, as it cannot be
+ * told apart.
  *
  * @param sources each declared setting, {@code VARIABLE pid property}, as the launcher lists them
  *     in {@code cores.system} (property {@value #PROPERTY})
@@ -33,6 +36,12 @@ record DeclaredSettings(List<String> sources) {
   static final String PROPERTY = "cores.declared";
 
   static final String MASK = "****";
+
+  /**
+   * The property by which the plugin configuration bundle lists, in each configuration it gives a
+   * plugin, which variable went where (the same form as {@value #PROPERTY}).
+   */
+  static final String PLUGIN_SOURCES = "cores.sources";
 
   static DeclaredSettings of(Object property) {
     if (property instanceof String[] array) {
@@ -54,7 +63,9 @@ record DeclaredSettings(List<String> sources) {
     }
     // each PID's attribute types are looked up once, not once per setting
     Map<String, Map<String, Integer>> types = new HashMap<>();
-    for (String source : sources) {
+    List<String> all = new ArrayList<>(sources);
+    all.addAll(pluginSources(configAdmin.get()));
+    for (String source : all) {
       String[] parts = source.split(" ");
       if (parts.length != 3) {
         continue;
@@ -71,6 +82,22 @@ record DeclaredSettings(List<String> sources) {
       }
     }
     return values;
+  }
+
+  /** The settings the plugins read from variables, as their configurations list them. */
+  private static List<String> pluginSources(ConfigurationAdmin configAdmin) {
+    List<String> found = new ArrayList<>();
+    try {
+      Configuration[] plugins = configAdmin.listConfigurations("(" + PLUGIN_SOURCES + "=*)");
+      for (Configuration c : plugins == null ? new Configuration[0] : plugins) {
+        Dictionary<String, Object> properties = c.getProperties();
+        Object listed = properties == null ? null : properties.get(PLUGIN_SOURCES);
+        found.addAll(of(listed).sources());
+      }
+    } catch (IOException | InvalidSyntaxException e) {
+      // the plugins' settings are left out then, as without Configuration Admin
+    }
+    return found;
   }
 
   private static Object value(ConfigurationAdmin configAdmin, String pid, String property) {

@@ -1,6 +1,7 @@
 package cores.notify.webhook;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
@@ -12,7 +13,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface WebhookConfig {
   String PID = "cores.notify.webhook";
 
-  @AttributeDefinition(description = "Incoming-webhook URL (http or https)")
+  // typed as a password: an incoming-webhook URL carries its token, and /api/system masks it so
+  @AttributeDefinition(
+      type = AttributeType.PASSWORD,
+      description = "Incoming-webhook URL (http or https)")
   String url() default "";
 
   @AttributeDefinition(description = "Channel name shown to admins")

@@ -59,6 +59,13 @@ public final class DeclaredConfigurations
   /** Marks the configurations this component wrote, with the declaring bundle's symbolic name. */
   static final String DECLARED_BY = "cores.declaredBy";
 
+  /**
+   * Lists the configuration's settings read from variables, {@code VARIABLE pid property} each, as
+   * the launcher lists the features' ({@code cores.declared}): what {@code /api/system} shows of a
+   * plugin's settings, by variable.
+   */
+  static final String SOURCES = "cores.sources";
+
   /** The property by which Felix FileInstall marks a configuration it read from a file (a URL). */
   static final String FILE = "felix.fileinstall.filename";
 
@@ -137,6 +144,7 @@ public final class DeclaredConfigurations
       for (Resolved c : configurations) {
         Dictionary<String, Object> properties = new Hashtable<>(c.properties());
         properties.put(DECLARED_BY, name);
+        properties.put(SOURCES, sources(c));
         // "?": bound to whichever bundle asks, so an update of the plugin keeps it
         configAdmin.getConfiguration(c.pid(), "?").updateIfDifferent(properties);
         LOG.info("plugin {}: configured {}", name, c);
@@ -159,6 +167,14 @@ public final class DeclaredConfigurations
     if (!closing) {
       delete(bundle.getSymbolicName());
     }
+  }
+
+  private static String[] sources(Resolved c) {
+    return c.sources().entrySet().stream()
+        .filter(e -> c.properties().containsKey(e.getKey()))
+        .map(e -> e.getValue() + " " + c.pid() + " " + e.getKey())
+        .sorted()
+        .toArray(String[]::new);
   }
 
   private void delete(String name) {
