@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,11 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Form posts: a charset the server does not know is a 415 (Jersey would fail reading the form). On
- * the REST API a field that PostgreSQL would not store as sent ({@link StorableText}) is a 400
- * naming it, before any resource sees the form (the body is read here and put back). The pages
- * apply the same rule to their forms themselves, so that a refused form is shown again as typed,
- * the problem at its field.
+ * Form posts (in UTF-8: {@link Utf8Bodies} refuses other charsets before): on the REST API a field
+ * that PostgreSQL would not store as sent ({@link StorableText}) is a 400 naming it, before any
+ * resource sees the form (the body is read here and put back). The pages apply the same rule to
+ * their forms themselves, so that a refused form is shown again as typed, the problem at its field.
  */
 @Priority(Priorities.USER)
 final class StorableForms implements ContainerRequestFilter {
@@ -36,13 +33,6 @@ final class StorableForms implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     if (!MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
-      return;
-    }
-    String charset = request.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER);
-    if (charset != null && !known(charset)) {
-      request.abortWith(
-          Problems.response(415, "The form's charset is not one this server knows: use UTF-8.")
-              .build());
       return;
     }
     if (!api) {
@@ -66,14 +56,6 @@ final class StorableForms implements ContainerRequestFilter {
                   "Invalid form field(s): " + String.join(", ", errors.keySet()),
                   Map.copyOf(errors))
               .build());
-    }
-  }
-
-  private static boolean known(String charset) {
-    try {
-      return Charset.isSupported(charset);
-    } catch (IllegalCharsetNameException e) {
-      return false;
     }
   }
 

@@ -1,0 +1,62 @@
+package cores.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bodies in other charsets than UTF-8, over real HTTP. */
+class BodyEncodingTest extends ServerFixture {
+  private static HttpResponse<String> post(String path, String type, byte[] body) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void jsonDeclaredInAnotherCharsetIsProblem415NamingUtf8() throws Exception {
+    String thing = "{\"name\":\"Bé\",\"count\":1}";
+    // UTF-16 was guessed by Jackson from the bytes and taken; windows-1252 was read as UTF-8
+    for (String charset : List.of("utf-16", "UTF-16LE", "windows-1252", "iso-8859-1")) {
+      byte[] body = thing.getBytes(Charset.forName(charset));
+      Map<String, Object> problem =
+          problem(post("/api/things", "application/json; charset=" + charset, body), 415);
+      assertTrue(problem.get("detail").toString().contains("UTF-8"), problem.toString());
+    }
+    for (String type :
+        List.of(
+            "application/json",
+            "application/json; charset=utf-8",
+            "application/json;charset=\"UTF8\"")) {
+      HttpResponse<String> taken =
+          post("/api/things", type, thing.getBytes(StandardCharsets.UTF_8));
+      assertEquals(200, taken.statusCode(), type + ": " + taken.body());
+      assertEquals("Bé", json(taken).get("name"), type);
+    }
+  }
+
+  @Test
+  void aFormDeclaredInAnotherCharsetIsProblem415NamingUtf8() throws Exception {
+    // Jersey decoded the ASCII of "name=a" as UTF-16: one field of other characters
+    Map<String, Object> problem =
+        problem(
+            post(
+                "/api/things/form",
+                "application/x-www-form-urlencoded; charset=utf-16",
+                "name=a&x=b".getBytes(StandardCharsets.US_ASCII)),
+            415);
+    assertTrue(problem.get("detail").toString().contains("UTF-8"), problem.toString());
+  }
+}
