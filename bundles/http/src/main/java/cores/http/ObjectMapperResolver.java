@@ -23,15 +23,15 @@ import jakarta.ws.rs.ext.ContextResolver;
  * free-form objects keep their values as sent), a key sent twice in one object refused (Jackson
  * would keep the last value silently: which one the client meant is a guess), text PostgreSQL would
  * not store as sent refused ({@link StorableStrings}); a {@link JsonRow} written from its arrays;
- * Jackson's own limits (numbers of at most 1,000 digits, nesting at most 1,000 deep) stand and
- * their violations are 400s.
+ * Jackson's own limits (numbers of at most 1,000 digits, nesting at most 1,000 deep) and ours (at
+ * most 1,000 keys in an object, {@link KeyLimitedJsonFactory}) stand and their violations are 400s.
  */
 public final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
   private final ObjectMapper mapper = newObjectMapper();
 
   /** A mapper configured as the REST API uses it (also used for errors written by Jetty). */
   public static ObjectMapper newObjectMapper() {
-    return JsonMapper.builder()
+    return JsonMapper.builder(new KeyLimitedJsonFactory())
         .addModule(new JavaTimeModule())
         .addModule(
             new SimpleModule("cores-text")
