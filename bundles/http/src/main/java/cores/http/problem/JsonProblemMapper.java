@@ -55,6 +55,13 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
               ? "A number out of range for this field."
               : "Unreadable JSON: " + read.getOriginalMessage());
     }
+    if (e instanceof MismatchedInputException mismatch
+        && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+      // Jackson names the type it bound the first value to, which reads as a wrong type
+      return Problems.response(
+              400, "Malformed JSON: more than one JSON value, a second one after the first.")
+          .build();
+    }
     if (e instanceof MismatchedInputException mismatch) {
       String field = path(mismatch);
       String message = message(mismatch);
