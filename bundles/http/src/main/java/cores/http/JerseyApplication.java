@@ -304,6 +304,7 @@ final class JerseyApplication implements AutoCloseable {
       instances.add(new IndexResource(served));
       instances.add(new DocsResource(served));
       instances.add(new CachedAnswer.Filter());
+      instances.add(new UnmatchableIfMatch());
     } else {
       instances.add(new HtmlProblems(layouts));
       instances.add(new StorableQueries());

@@ -1,0 +1,44 @@
+package cores.http;
+
+import cores.http.problem.Problems;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Set;
+
+/**
+ * A change sent with {@code If-Match} naming entity tags is a 412: no resource of the API sends an
+ * {@code ETag} or checks one, so the condition cannot hold (RFC 9110 section 13.1.1), and carrying
+ * out the change as if it were unconditional would overwrite a concurrent one the client meant to
+ * guard against. {@code If-Match: *} holds for any row that exists; a header that does not parse is
+ * a 400 naming it (Jersey's parser, through {@code ThrowableMapper}).
+ */
+@Priority(Priorities.USER)
+final class UnmatchableIfMatch implements ContainerRequestFilter {
+  private static final Set<String> CHANGES =
+      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+  /** A tag no header can name: a quote cannot appear in an entity tag's value. */
+  private static final EntityTag NONE = new EntityTag("\"");
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!CHANGES.contains(request.getMethod())
+        || request.getHeaderString(HttpHeaders.IF_MATCH) == null) {
+      return;
+    }
+    if (request.getRequest().evaluatePreconditions(NONE) != null) {
+      request.abortWith(
+          Problems.response(
+                  412,
+                  "The API sends no entity tags, so If-Match cannot match: nothing was changed."
+                      + " Send the change without If-Match (the API does not check for"
+                      + " concurrent changes) or with If-Match: *.")
+              .build());
+    }
+  }
+}
