@@ -1,6 +1,9 @@
 package cores.http;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import cores.api.web.ApiDoc;
+import cores.api.web.ProblemException;
 import cores.api.web.SentTwice;
 import cores.api.web.StorableText;
 import cores.http.problem.Problems;
@@ -14,6 +17,9 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,13 +81,15 @@ public final class QueryParametersFeature implements DynamicFeature {
     public void filter(ContainerRequestContext request) {
       Map<String, List<String>> errors = problems(request, declared);
       if (!errors.isEmpty()) {
-        request.abortWith(
-            Problems.response(
-                    400,
-                    Problems.reasonPhrase(400),
-                    "Invalid query parameter(s): " + String.join(", ", errors.keySet()),
-                    Map.copyOf(errors))
-                .build());
+        // in the order sent, the first LISTED named (the rest counted), as a body's fields are
+        throw new ProblemException(
+            400,
+            Problems.reasonPhrase(400),
+            "Invalid query parameter(s): "
+                + String.join(
+                    ", ", errors.keySet().stream().limit(ProblemException.LISTED).toList())
+                + ".",
+            errors);
       }
     }
   }
@@ -93,11 +101,11 @@ public final class QueryParametersFeature implements DynamicFeature {
   public static Map<String, List<String>> problems(
       ContainerRequestContext request, Set<String> declared) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> parameter :
-        request.getUriInfo().getQueryParameters().entrySet()) {
-      String name = parameter.getKey();
+    Map<String, List<String>> parameters = request.getUriInfo().getQueryParameters();
+    for (String name : inOrderSent(request, parameters.keySet())) {
+      List<String> values = parameters.get(name);
       String problem =
-          parameter.getValue().stream()
+          values.stream()
               .map(StorableText::problem)
               .filter(Objects::nonNull)
               .findFirst()
@@ -110,11 +118,34 @@ public final class QueryParametersFeature implements DynamicFeature {
             List.of(
                 "unknown parameter; this endpoint takes "
                     + (declared.isEmpty() ? "none" : String.join(", ", sorted(declared)))));
-      } else if (declared != null && parameter.getValue().size() > 1) {
+      } else if (declared != null && values.size() > 1) {
         errors.put(name, List.of(SentTwice.MESSAGE));
       }
     }
     return errors;
+  }
+
+  /**
+   * The names in the order the query first names them (Jersey's map has none), so that a problem
+   * lists the first ones sent; a name whose escapes do not decode comes last.
+   */
+  private static List<String> inOrderSent(ContainerRequestContext request, Set<String> names) {
+    Map<String, Integer> first = new HashMap<>();
+    String query = request.getUriInfo().getRequestUri().getRawQuery();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        try {
+          String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), UTF_8);
+          first.putIfAbsent(name, first.size());
+        } catch (IllegalArgumentException e) {
+          // a broken escape: Jersey's own reading of it decides the name
+        }
+      }
+    }
+    return names.stream()
+        .sorted(Comparator.comparing(name -> first.getOrDefault(name, Integer.MAX_VALUE)))
+        .toList();
   }
 
   private static List<String> sorted(Set<String> names) {

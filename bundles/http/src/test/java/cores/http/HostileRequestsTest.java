@@ -37,4 +37,22 @@ class HostileRequestsTest extends ServerFixture {
     assertTrue(
         malformed.get("detail").toString().startsWith("Malformed header"), malformed.toString());
   }
+
+  @Test
+  void manyUnknownQueryParametersNameTheFirst20InTheOrderSent() throws Exception {
+    // it named all of them, in no order, in the detail and in errors
+    StringBuilder query = new StringBuilder("mine=1");
+    for (int i = 30; i > 0; i--) {
+      query.append("&p").append(i).append("=1");
+    }
+    Map<String, Object> problem =
+        problem(
+            get("/api/things/kinds/host?" + query, "Authorization", basic("root", "r00t:pw")), 400);
+    Map<?, ?> errors = (Map<?, ?>) problem.get("errors");
+    assertEquals(20, errors.size(), problem.toString());
+    assertEquals("p30", errors.keySet().iterator().next(), problem.toString());
+    String detail = problem.get("detail").toString();
+    assertTrue(detail.startsWith("Invalid query parameter(s): p30, p29, p28,"), detail);
+    assertTrue(detail.contains(", p11. The first 20 are named, and 10 more."), detail);
+  }
 }
