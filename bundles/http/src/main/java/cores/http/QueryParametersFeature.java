@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Query parameters as every resource method receives them: none holds text PostgreSQL would not
@@ -39,7 +40,32 @@ public final class QueryParametersFeature implements DynamicFeature {
 
   @Override
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-    context.register(new Check(declared(resourceInfo.getResourceMethod())));
+    Method method = resourceInfo.getResourceMethod();
+    context.register(new Check(declared(method), takes(method)));
+  }
+
+  /**
+   * What an unknown parameter's problem says the method takes: each name, with the scope its
+   * documentation gives at the end of its line ({@code "lab: racks of these labs (rack)"}), so that
+   * a path shared by several models does not offer one model the filters of another.
+   */
+  static String takes(Method method) {
+    ApiDoc doc = method.getAnnotation(ApiDoc.class);
+    if (doc == null) {
+      return null;
+    }
+    Map<String, String> shown = new TreeMap<>();
+    declared(method, doc).forEach(name -> shown.put(name, name));
+    for (String line : doc.query()) {
+      int colon = line.indexOf(':');
+      String text = line.strip();
+      int open = text.lastIndexOf('(');
+      if (colon > 0 && open > colon && text.endsWith(")")) {
+        String name = line.substring(0, colon).strip();
+        shown.put(name, name + " " + text.substring(open));
+      }
+    }
+    return shown.isEmpty() ? "none" : String.join(", ", shown.values());
   }
 
   /**
@@ -72,14 +98,16 @@ public final class QueryParametersFeature implements DynamicFeature {
   @Priority(Priorities.USER)
   static final class Check implements ContainerRequestFilter {
     private final Set<String> declared;
+    private final String takes;
 
-    Check(Set<String> declared) {
+    Check(Set<String> declared, String takes) {
       this.declared = declared;
+      this.takes = takes;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-      Map<String, List<String>> errors = problems(request, declared);
+      Map<String, List<String>> errors = problems(request, declared, takes);
       if (!errors.isEmpty()) {
         // in the order sent, the first LISTED named (the rest counted), as a body's fields are
         throw new ProblemException(
@@ -100,6 +128,14 @@ public final class QueryParametersFeature implements DynamicFeature {
    */
   public static Map<String, List<String>> problems(
       ContainerRequestContext request, Set<String> declared) {
+    return problems(
+        request,
+        declared,
+        declared == null || declared.isEmpty() ? "none" : String.join(", ", sorted(declared)));
+  }
+
+  private static Map<String, List<String>> problems(
+      ContainerRequestContext request, Set<String> declared, String takes) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     Map<String, List<String>> parameters = request.getUriInfo().getQueryParameters();
     for (String name : inOrderSent(request, parameters.keySet())) {
@@ -113,11 +149,7 @@ public final class QueryParametersFeature implements DynamicFeature {
       if (problem != null) {
         errors.put(StorableText.shown(name), List.of(problem));
       } else if (declared != null && !declared.contains(name)) {
-        errors.put(
-            name,
-            List.of(
-                "unknown parameter; this endpoint takes "
-                    + (declared.isEmpty() ? "none" : String.join(", ", sorted(declared)))));
+        errors.put(name, List.of("unknown parameter; this endpoint takes " + takes));
       } else if (declared != null && values.size() > 1) {
         errors.put(name, List.of(SentTwice.MESSAGE));
       }

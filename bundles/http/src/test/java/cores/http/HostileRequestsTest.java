@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bad input that used to get an answer that did not say what was wrong. */
 class HostileRequestsTest extends ServerFixture {
+  private static final String ROOT = basic("root", "r00t:pw");
+
   @Test
   void twoJsonValuesInOneBodyAreMalformedJsonNotAWrongType() throws Exception {
     // it read "Expected a value of type object.": the body is one, the second is the problem
@@ -46,13 +49,22 @@ class HostileRequestsTest extends ServerFixture {
       query.append("&p").append(i).append("=1");
     }
     Map<String, Object> problem =
-        problem(
-            get("/api/things/kinds/host?" + query, "Authorization", basic("root", "r00t:pw")), 400);
+        problem(get("/api/things/kinds/host?" + query, "Authorization", ROOT), 400);
     Map<?, ?> errors = (Map<?, ?>) problem.get("errors");
     assertEquals(20, errors.size(), problem.toString());
     assertEquals("p30", errors.keySet().iterator().next(), problem.toString());
     String detail = problem.get("detail").toString();
     assertTrue(detail.startsWith("Invalid query parameter(s): p30, p29, p28,"), detail);
     assertTrue(detail.contains(", p11. The first 20 are named, and 10 more."), detail);
+  }
+
+  @Test
+  void anUnknownQueryParameterIsAnsweredWithWhatEachTakenOneIsFor() throws Exception {
+    // a path shared by several models listed every model's filters as taken by each
+    Map<String, Object> problem =
+        problem(get("/api/things/kinds/host?colour=red", "Authorization", ROOT), 400);
+    assertEquals(
+        Map.of("colour", List.of("unknown parameter; this endpoint takes mac (nic), mine")),
+        problem.get("errors"));
   }
 }

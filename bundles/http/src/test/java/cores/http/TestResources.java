@@ -167,7 +167,7 @@ final class TestResources {
     @Produces(MediaType.APPLICATION_JSON)
     @ApiDoc(
         permission = "inventory.{action}_{kind}",
-        query = "mine: 1 lists my own, for any logged-in user",
+        query = {"mine: 1 lists my own, for any logged-in user", "mac: with this MAC (nic)"},
         values =
             @ApiDoc.Values(
                 param = "kind",
