@@ -6,11 +6,15 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * JSON bodies and form posts declared in a charset other than UTF-8 are a 415 naming UTF-8.
@@ -25,19 +29,22 @@ import java.util.Locale;
  * <p>Forms: an {@code application/x-www-form-urlencoded} body is ASCII whose percent-escapes are
  * UTF-8 bytes (the WHATWG URL standard; the pages are UTF-8 and browsers post them so). Jersey
  * decoded it in the declared charset while the checks of {@link StorableForms} and the pages read
- * UTF-8: {@code charset=utf-16} turned {@code name=a} into one field of CJK characters.
+ * UTF-8: {@code charset=utf-16} turned {@code name=a} into one field of CJK characters. A form
+ * whose escapes are broken or not UTF-8 is a 400 naming the fields ({@link FormEncoding}).
  */
 @Priority(Priorities.ENTITY_CODER)
 final class Utf8Bodies implements ContainerRequestFilter {
+  private static final String FORMS = "Forms";
+
   @Override
-  public void filter(ContainerRequestContext request) {
+  public void filter(ContainerRequestContext request) throws IOException {
     MediaType type = request.getMediaType();
     if (type == null) {
       return;
     }
     String what;
     if (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)) {
-      what = "Forms";
+      what = FORMS;
     } else if ("json".equalsIgnoreCase(type.getSubtype())
         || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json")) {
       what = "JSON bodies";
@@ -51,6 +58,20 @@ final class Utf8Bodies implements ContainerRequestFilter {
                   415,
                   what + " are read as UTF-8 only: send UTF-8, with charset=utf-8 or without one.")
               .build());
+    } else if (what.equals(FORMS)) {
+      // read here and put back: the form's reader decodes it again
+      byte[] body = request.getEntityStream().readAllBytes();
+      request.setEntityStream(new ByteArrayInputStream(body));
+      Map<String, List<String>> errors = FormEncoding.problems(body);
+      if (!errors.isEmpty()) {
+        request.abortWith(
+            Problems.response(
+                    400,
+                    Problems.reasonPhrase(400),
+                    "Form field(s) not URL-encoded UTF-8: " + String.join(", ", errors.keySet()),
+                    errors)
+                .build());
+      }
     }
   }
 

@@ -59,4 +59,31 @@ class BodyEncodingTest extends ServerFixture {
             415);
     assertTrue(problem.get("detail").toString().contains("UTF-8"), problem.toString());
   }
+
+  @Test
+  void aFormFieldThatIsNotUrlEncodedUtf8IsProblem400NamingIt() throws Exception {
+    // %ZZ was a bare "Bad Request"; %FF%FE was taken as two U+FFFD and stored so
+    Map<String, String> sent =
+        Map.of(
+            "a=1&name=%ZZ", FormEncoding.BROKEN_ESCAPE,
+            "name=%FF%FE&a=1", FormEncoding.NOT_UTF8,
+            "name=%C3", FormEncoding.NOT_UTF8,
+            "name=a%2", FormEncoding.BROKEN_ESCAPE);
+    for (Map.Entry<String, String> form : sent.entrySet()) {
+      Map<String, Object> problem =
+          problem(
+              post(
+                  "/api/things/form",
+                  "application/x-www-form-urlencoded",
+                  form.getKey().getBytes(StandardCharsets.US_ASCII)),
+              400);
+      assertEquals(Map.of("name", List.of(form.getValue())), problem.get("errors"), form.getKey());
+    }
+    HttpResponse<String> taken =
+        post(
+            "/api/things/form",
+            "application/x-www-form-urlencoded",
+            "name=%C3%A9+%F0%9F%98%80&x=a%2Bb".getBytes(StandardCharsets.US_ASCII));
+    assertEquals(200, taken.statusCode(), taken.body());
+  }
 }
