@@ -32,8 +32,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -173,16 +176,21 @@ public final class BookableResource implements ApiSchemas {
     return tx.required(
         em -> {
           Sql sql = Sql.of(em);
-          List<Long> missing =
-              hosts.stream()
-                  .filter(
-                      h ->
-                          h == null
-                              || !sql.exists(
-                                  "SELECT 1 FROM inventory_host WHERE id = ?", List.of(h)))
-                  .toList();
+          // one query, and the answer names the first LISTED: a body of 200,000 unknown ids took
+          // one query each and was answered with all of them (1.5 MB)
+          Set<Object> found = new HashSet<>();
+          sql.rows(
+                  "SELECT id FROM inventory_host WHERE id = ANY (?::bigint[])",
+                  List.of(Sql.array(hosts.stream().filter(Objects::nonNull).toList())))
+              .forEach(row -> found.add(row.get("id")));
+          List<Long> missing = hosts.stream().filter(h -> !found.contains(h)).toList();
           if (!missing.isEmpty()) {
-            throw FieldErrors.single("hosts", "no hosts with ids " + missing);
+            int more = missing.size() - ProblemException.LISTED;
+            throw FieldErrors.single(
+                "hosts",
+                "no hosts with ids "
+                    + missing.subList(0, Math.min(missing.size(), ProblemException.LISTED))
+                    + (more > 0 ? " and " + more + " more" : ""));
           }
           Bookables.Bulk done = bookables.createFor(sql, hosts, status);
           return Map.of(
