@@ -296,6 +296,7 @@ final class JerseyApplication implements AutoCloseable {
                 new RolesAllowedFeature(),
                 new DocumentedUserFeature(),
                 new QueryParametersFeature(),
+                new AcceptHeader(),
                 new Utf8Bodies(),
                 new StorableForms(api),
                 new UnreadBodies(),

@@ -67,4 +67,15 @@ class HostileRequestsTest extends ServerFixture {
         Map.of("colour", List.of("unknown parameter; this endpoint takes mac (nic), mine")),
         problem.get("errors"));
   }
+
+  @Test
+  void aMalformedAcceptHeaderIsProblem400NamingIt() throws Exception {
+    // it was a bare "Bad Request", naming nothing
+    for (String accept : new String[] {"*/*;q=x", "application/json;q=2"}) {
+      Map<String, Object> problem = problem(get("/api/things", "Accept", accept), 400);
+      assertTrue(
+          problem.get("detail").toString().startsWith("Malformed header: Unable to parse \"Accept"),
+          problem.toString());
+    }
+  }
 }
