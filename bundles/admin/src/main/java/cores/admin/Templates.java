@@ -1,5 +1,6 @@
 package cores.admin;
 
+import cores.api.web.Characters;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -8,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The jte templates of {@code src/main/jte}, compiled at build time into {@code cores.admin.jte}
- * classes of this bundle (as the web bundle's): escaped output, the OWASP policy checked then.
+ * classes of this bundle (as the web bundle's): escaped output, the OWASP policy checked then, no
+ * control character raw ({@link Characters#inHtml(char)}).
  */
 final class Templates {
   private final TemplateEngine engine;
@@ -39,7 +41,7 @@ final class Templates {
   String render(String name, Object view) {
     StringOutput out = new StringOutput(sizes.getOrDefault(name, 8192));
     engine.render(name, Map.of("view", view), out);
-    String page = out.toString();
+    String page = Characters.inHtml(out.toString());
     sizes.put(name, Math.min(page.length() + page.length() / 8, 1 << 20));
     return page;
   }

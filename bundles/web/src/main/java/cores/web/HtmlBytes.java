@@ -1,5 +1,6 @@
 package cores.web;
 
+import cores.api.web.Characters;
 import gg.jte.TemplateOutput;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStream;
@@ -32,7 +33,8 @@ final class HtmlBytes implements TemplateOutput, StreamingOutput {
 
   /**
    * Encodes as {@code String.getBytes(UTF_8)} does: a lone surrogate becomes {@code ?}, a pair one
-   * four-byte character.
+   * four-byte character; a control character is written as {@link Characters#inHtml} says, never
+   * raw (a refused form shows its fields again as typed).
    */
   @Override
   public void writeContent(String value, int beginIndex, int endIndex) {
@@ -40,7 +42,13 @@ final class HtmlBytes implements TemplateOutput, StreamingOutput {
     for (int i = beginIndex; i < endIndex; i++) {
       char c = value.charAt(i);
       if (c < 0x80) {
-        bytes[length++] = (byte) c;
+        String control = c < 0x20 || c == 0x7F ? Characters.inHtml(c) : null;
+        if (control == null) {
+          bytes[length++] = (byte) c;
+        } else {
+          writeContent(control);
+          room(endIndex - i);
+        }
       } else if (c < 0x800) {
         room(endIndex - i + 1);
         bytes[length++] = (byte) (0xc0 | c >> 6);

@@ -1,5 +1,6 @@
 package cores.web;
 
+import cores.api.web.Characters;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -9,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The jte templates of {@code src/main/jte}, compiled at build time into {@code cores.web.jte}
  * classes of this bundle (no compiler at run time). Output is escaped by default; the OWASP policy
- * was checked when they were compiled.
+ * was checked when they were compiled. No control character goes into a page raw ({@link
+ * Characters#inHtml(char)}).
  */
 final class Templates {
   private final TemplateEngine engine;
@@ -40,7 +42,7 @@ final class Templates {
   String render(String name, Map<String, Object> params) {
     StringOutput out = new StringOutput(sizes.getOrDefault(name, 8192));
     engine.render(name, params, out);
-    String page = out.toString();
+    String page = Characters.inHtml(out.toString());
     sizes.put(name, Math.min(page.length() + page.length() / 8, 1 << 20));
     return page;
   }

@@ -33,6 +33,19 @@ class HtmlBytesTest {
     assertEquals(all.getBytes(StandardCharsets.UTF_8).length, page.length());
   }
 
+  /**
+   * A refused form is shown again as typed: its NUL as U+FFFD, as a browser reads it, and the other
+   * control characters PostgreSQL stores as references a browser reads back as the same character.
+   */
+  @Test
+  void noControlCharacterIsWrittenRaw() throws Exception {
+    HtmlBytes page = new HtmlBytes(1);
+    page.writeContent("<input value=\"A\u0000nn\u001b\u007f\tb\r\nc\">");
+    assertEquals(
+        "<input value=\"A\uFFFDnn&#x1B;&#x7F;\tb\r\nc\">",
+        new String(bytes(page), StandardCharsets.UTF_8));
+  }
+
   @Test
   void numbersAreWrittenAsTheirDecimalDigits() throws Exception {
     HtmlBytes page = new HtmlBytes(1);

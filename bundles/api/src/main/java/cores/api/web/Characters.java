@@ -62,6 +62,41 @@ public final class Characters {
     return null;
   }
 
+  /**
+   * How a character is written into an HTML page so that no control character goes there raw: null
+   * for as it is (tab, line feed and carriage return too); NUL as U+FFFD, as an HTML parser would
+   * read it (PostgreSQL cannot store it, so it is only ever a refused form's field shown again);
+   * the other C0 controls and DEL as a numeric character reference, which browsers read back as the
+   * same character, so that stored text holding one is posted back unchanged. Since 1.16.0.
+   */
+  public static String inHtml(char c) {
+    if (c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r') {
+      return null;
+    }
+    return c == 0 ? "\uFFFD" : String.format("&#x%X;", (int) c);
+  }
+
+  /**
+   * A rendered page (its markup made, its text escaped) with each control character written as
+   * {@link #inHtml(char)} says; the page itself when it holds none. Since 1.16.0.
+   */
+  public static String inHtml(String page) {
+    StringBuilder written = null;
+    int from = 0;
+    for (int i = 0; i < page.length(); i++) {
+      char c = page.charAt(i);
+      String control = c < 0x20 || c == 0x7F ? inHtml(c) : null;
+      if (control != null) {
+        if (written == null) {
+          written = new StringBuilder(page.length() + 16);
+        }
+        written.append(page, from, i).append(control);
+        from = i + 1;
+      }
+    }
+    return written == null ? page : written.append(page, from, page.length()).toString();
+  }
+
   /** The number of characters of the text. */
   public static int count(CharSequence text) {
     return Character.codePointCount(text, 0, text.length());

@@ -1,0 +1,51 @@
+package cores.admin;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cores.api.admin.AdminModel;
+import cores.api.config.SiteZone;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A form refused for a NUL is shown again as typed, the problem at its field: the NUL goes into the
+ * page as U+FFFD (as a browser reads it), and the other control characters PostgreSQL stores as
+ * references a browser reads back as the same character, never raw.
+ */
+class ControlCharactersTest {
+  private static final AdminModel HOST = TestModels.host(Map.of());
+
+  private static String page(String hostname) {
+    return new Templates()
+        .render(
+            "form.jte",
+            new Views.FormPage(
+                new Views.Allowed(HOST, true, true, true, true, Set.of()),
+                "csrf",
+                7,
+                "Change host",
+                new Form(Map.of("hostname", hostname)),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                SiteZone.of(ZoneId.of("UTC")),
+                null,
+                "",
+                "web01"));
+  }
+
+  @Test
+  void noControlCharacterGoesIntoThePageRaw() {
+    String html = page("we\u0000b\u001b01\u007f\tx");
+    assertTrue(html.contains("value=\"we\uFFFDb&#x1B;01&#x7F;\tx\""), html);
+    for (char c : html.toCharArray()) {
+      assertFalse(c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F, html);
+    }
+  }
+}
