@@ -48,6 +48,20 @@ public final class Characters {
             + " controls, soft hyphen), which make it look like another");
   }
 
+  /**
+   * Why a one-line text (a name, a title, an agent's identifier) may not hold a line break or other
+   * control character (Unicode category Cc: tab, line feed, carriage return, escape; and the line
+   * and paragraph separators U+2028, U+2029), or null when it holds none: shown in a list's cell, a
+   * title or a log line, a "x" line feed "y" breaks it or passes for two entries. Since 1.16.0.
+   */
+  public static String oneLine(String text) {
+    return refused(
+        text,
+        cp -> Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029,
+        "line breaks or other control characters (Unicode category Cc, U+2028, U+2029): it is one"
+            + " line");
+  }
+
   private static String refused(String text, IntPredicate refused, String what) {
     if (text == null) {
       return null;

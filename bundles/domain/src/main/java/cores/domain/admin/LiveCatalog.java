@@ -8,6 +8,7 @@ import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Model;
 import cores.domain.live.ConflictActions;
 import cores.domain.live.ConflictStatus;
+import cores.domain.live.IgnoredMacs;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,7 +144,7 @@ final class LiveCatalog {
           "live_ignoredmac",
           List.of(
               Field.address("mac", Kind.MAC, true),
-              Field.prose("reason", 1000, false),
+              Field.prose("reason", IgnoredMacs.REASON_MAX, false),
               derived("created", "created", Kind.TIME, null, List.of())),
           List.of(),
           "created DESC");

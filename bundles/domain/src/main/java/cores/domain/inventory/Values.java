@@ -37,8 +37,8 @@ public final class Values {
         yield tooLong != null || text.equals(stored)
             ? tooLong
             : switch (field.text()) {
-              case NAME -> Characters.invisible(text);
-              case PROSE -> Characters.directionControl(text);
+              case NAME -> firstOf(Characters.invisible(text), Characters.oneLine(text));
+              case PROSE -> firstOf(Characters.directionControl(text), Characters.oneLine(text));
               case LINES -> null;
             };
       }
@@ -81,6 +81,10 @@ public final class Values {
               ? null
               : "must be a date (yyyy-mm-dd) " + Dates.YEARS;
     };
+  }
+
+  private static String firstOf(String problem, String next) {
+    return problem != null ? problem : next;
   }
 
   /** The value as bound to the statement. */

@@ -1,5 +1,6 @@
 package cores.domain.live;
 
+import cores.api.web.Characters;
 import cores.api.web.FieldErrors;
 import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
@@ -13,6 +14,9 @@ import java.util.Set;
 
 /** The ignore list: MACs whose sightings a scan skips. */
 public final class IgnoredMacs {
+  /** The longest reason, as the admin's field for it takes. */
+  public static final int REASON_MAX = 1000;
+
   private static final String COLUMNS =
       "SELECT id, mac::text AS mac, reason, created FROM live_ignoredmac";
 
@@ -52,7 +56,7 @@ public final class IgnoredMacs {
     Object reason = input.get("reason");
     FieldErrors errors = new FieldErrors().onlyKnown(input, Set.of("mac", "reason"));
     errors.check("mac", mac instanceof String text ? Addresses.mac(text) : "required");
-    errors.check("reason", reason == null || reason instanceof String ? null : "must be a string");
+    errors.check("reason", reason == null ? null : reasonProblem(reason));
     errors.throwIfAny();
     try {
       long id =
@@ -74,6 +78,19 @@ public final class IgnoredMacs {
       }
       throw e;
     }
+  }
+
+  /**
+   * A reason is a line of prose, as the admin's ignored MACs take it: at most {@link #REASON_MAX}
+   * characters, one line, no direction controls.
+   */
+  private static String reasonProblem(Object reason) {
+    if (!(reason instanceof String text)) {
+      return "must be a string";
+    }
+    String tooLong = Characters.atMost(text, REASON_MAX);
+    String reversed = tooLong != null ? tooLong : Characters.directionControl(text);
+    return reversed != null ? reversed : Characters.oneLine(text);
   }
 
   /**

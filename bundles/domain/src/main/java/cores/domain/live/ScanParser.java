@@ -90,6 +90,10 @@ public final class ScanParser {
       errors.check("agentident", "at most " + MAX_AGENT + " characters");
     } else if (agent.indexOf('\0') >= 0) {
       errors.check("agentident", "must not contain NUL characters");
+    } else {
+      // an identifier, shown in the scan sessions' list: one line, nothing invisible, as hostnames
+      String invisible = Characters.invisible(agent);
+      errors.check("agentident", invisible != null ? invisible : Characters.oneLine(agent));
     }
     return agent;
   }

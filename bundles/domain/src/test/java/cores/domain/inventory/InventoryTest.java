@@ -424,6 +424,30 @@ class InventoryTest {
   }
 
   /**
+   * A name or a line of prose is one line: a line feed would show "x" and "y" as two entries in a
+   * list; several lines (a comment) keep theirs, and a name stored with one before the rule may be
+   * sent back as it is.
+   */
+  @Test
+  void oneLineNamesRefuseLineBreaksAndControlCharacters() throws Exception {
+    for (String broken : List.of("x\ny", "x\ry", "x\ty", "x\u2028y", "x\u0085y")) {
+      ProblemException lab = refused(() -> create(Models.LAB, Map.of("name", broken)));
+      assertEquals(List.of("name"), List.copyOf(lab.errors().keySet()), broken);
+      assertTrue(lab.errors().get("name").get(0).contains("line breaks"), lab.getMessage());
+      ProblemException customer = refused(() -> create(Loans.CUSTOMER, Map.of("name", broken)));
+      assertEquals(List.of("name"), List.copyOf(customer.errors().keySet()), broken);
+    }
+    Map<String, Object> lab = create(Models.LAB, Map.of("name", "one-line", "comment", "x\ny"));
+    assertEquals("x\ny", lab.get("comment"));
+    long id = (Long) lab.get("id");
+    db.execute("UPDATE inventory_lab SET name = E'stored\\nbefore' WHERE id = " + id);
+    Map<String, Object> kept =
+        patch(Models.LAB, id, Map.of("name", "stored\nbefore", "comment", "changed"));
+    assertEquals("stored\nbefore", kept.get("name"));
+    assertEquals("changed", kept.get("comment"));
+  }
+
+  /**
    * A line of prose (a company's or person's name, a title) is written in people's scripts: a
    * Persian name needs its zero-width non-joiner; only direction controls, which show it in another
    * order than it is written, are refused there.

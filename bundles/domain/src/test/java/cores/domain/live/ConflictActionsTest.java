@@ -152,6 +152,11 @@ class ConflictActionsTest {
     assertEquals("printer", added.get("reason"));
     assertEquals(409, status(() -> act(sql -> macs.add(sql, Map.of("mac", "00:a6:00:00:00:01")))));
     assertEquals(400, status(() -> act(sql -> macs.add(sql, Map.of("mac", "00:a6")))));
+    // a reason is one line of prose, as the admin's field takes it
+    for (String reason : List.of("two\nlines", "\u202Eretnirp", "r".repeat(1001))) {
+      Map<String, Object> input = Map.of("mac", "00:a6:00:00:00:02", "reason", reason);
+      assertEquals(400, status(() -> act(sql -> macs.add(sql, input))), reason);
+    }
     // a field it does not take is refused, not ignored
     assertEquals(
         400,

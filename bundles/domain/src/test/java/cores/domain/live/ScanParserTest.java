@@ -154,16 +154,30 @@ class ScanParserTest {
     assertEquals("02:00:00:00:00:01", entries.get(2).mac(), "locally administered: a VM's");
   }
 
+  /**
+   * An agent's name is shown in the scan sessions' list as hostnames are: one line, all visible.
+   */
+  @Test
+  void anAgentsNameIsOneVisibleLine() {
+    for (String agent : List.of("\u202Enimda", "scan\u200Bner", "scan\nner", "scan\tner")) {
+      Map<String, Object> body = body(null);
+      body.put("agentident", agent);
+      List<String> problems = refused(body).errors().get("agentident");
+      assertEquals(1, problems.size(), agent);
+      assertTrue(problems.get(0).startsWith("must not contain"), problems.get(0));
+    }
+  }
+
   @Test
   void theStoredDataIsTheBodyAsJson() {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("nic", 7);
     entry.put("ip", null);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("agentident", "a\"b\n");
+    body.put("agentident", "a\"b\\");
     body.put("results", List.of(entry, true, 1.5));
     assertEquals(
-        "{\"agentident\":\"a\\\"b\\n\",\"results\":[{\"nic\":7,\"ip\":null},true,1.5]}",
+        "{\"agentident\":\"a\\\"b\\\\\",\"results\":[{\"nic\":7,\"ip\":null},true,1.5]}",
         ScanParser.parse(body, NOW).data());
   }
 }
