@@ -86,4 +86,46 @@ class BodyEncodingTest extends ServerFixture {
             "name=%C3%A9+%F0%9F%98%80&x=a%2Bb".getBytes(StandardCharsets.US_ASCII));
     assertEquals(200, taken.statusCode(), taken.body());
   }
+
+  /**
+   * Nothing decodes a content-coded body: gzipped JSON was a "malformed JSON" 400, a gzipped form a
+   * field of binary. It is a 415 saying so (RFC 9110, 15.5.16); without a coding, or with {@code
+   * identity}, the body is taken.
+   */
+  @Test
+  void aContentEncodedBodyIsProblem415() throws Exception {
+    byte[] thing = "{\"name\":\"gz\",\"count\":1}".getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write(thing);
+    }
+    for (String coding : List.of("gzip", "deflate", "identity, gzip")) {
+      HttpResponse<String> answer =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/things"))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "application/json")
+                  .header("Content-Encoding", coding)
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      Map<String, Object> problem = problem(answer, 415);
+      assertEquals(
+          "Request bodies must not be content-encoded: send the body as it is, without"
+              + " Content-Encoding (gzip or another coding).",
+          problem.get("detail"),
+          coding);
+      assertEquals("identity", answer.headers().firstValue("Accept-Encoding").orElse(""), coding);
+    }
+    HttpResponse<String> taken =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/things"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "identity")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(thing))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, taken.statusCode(), taken.body());
+  }
 }
