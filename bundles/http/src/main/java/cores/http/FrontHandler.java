@@ -3,18 +3,21 @@ package cores.http;
 import cores.http.auth.ClientAddresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.glassfish.jersey.message.internal.MediaTypeProvider;
 
 /**
- * In front of everything: security headers on every answer, then the Host check, then the body size
- * by Content-Length, so that refused requests never reach an application. It also notes where the
- * request comes from ({@link ClientAddresses#PROPERTY}).
+ * In front of everything: security headers on every answer, then the Host check, then one
+ * Content-Type at most, then the body size by Content-Length, so that refused requests never reach
+ * an application. It also notes where the request comes from ({@link ClientAddresses#PROPERTY}).
  */
 final class FrontHandler extends Handler.Wrapper {
+  private static final MediaTypeProvider MEDIA_TYPES = new MediaTypeProvider();
   private final HostCheck hostCheck;
   private final long maxBodyBytes;
   private final JettyProblems problems;
@@ -42,6 +45,12 @@ final class FrontHandler extends Handler.Wrapper {
       problems.write(request, response, callback, 400, "Invalid Host header.");
       return true;
     }
+    String typeProblem =
+        contentTypeProblem(request.getHeaders().getValuesList(HttpHeader.CONTENT_TYPE));
+    if (typeProblem != null) {
+      problems.write(request, response, callback, 400, typeProblem);
+      return true;
+    }
     if (request.getLength() > maxBodyBytes) {
       problems.write(
           request,
@@ -59,5 +68,27 @@ final class FrontHandler extends Handler.Wrapper {
         .client(peer, request.getHeaders().get(ClientAddresses.REAL_IP))
         .ifPresent(address -> request.setAttribute(ClientAddresses.PROPERTY, address));
     return super.handle(request, response, callback);
+  }
+
+  /**
+   * "Malformed header: ..." for a Content-Type sent twice or that Jersey does not parse, as the
+   * other request headers get; null when there is none or one that parses. Jersey's servlet reads
+   * it before any filter or mapper and answered a bare 400.
+   */
+  static String contentTypeProblem(List<String> types) {
+    if (types.size() > 1) {
+      return "Malformed header: \"Content-Type\" sent " + types.size() + " times; send it once.";
+    }
+    // an empty one is none, as Jersey reads it
+    if (!types.isEmpty() && !types.get(0).isBlank()) {
+      try {
+        MEDIA_TYPES.fromString(types.get(0));
+      } catch (IllegalArgumentException e) {
+        return "Malformed header: Unable to parse \"Content-Type\" header value: \""
+            + types.get(0)
+            + "\"";
+      }
+    }
+    return null;
   }
 }

@@ -78,4 +78,30 @@ class HostileRequestsTest extends ServerFixture {
           problem.toString());
     }
   }
+
+  @Test
+  void twoOrMalformedContentTypesAreProblem400NamingTheHeader() throws Exception {
+    // two were a bare "Bad Request", naming nothing
+    Map<String, Object> two =
+        problem(
+            send(
+                "POST",
+                "/api/things",
+                "{\"name\":\"a\",\"count\":1}",
+                "Content-Type",
+                "application/json",
+                "Content-Type",
+                "text/plain"),
+            400);
+    assertTrue(
+        two.get("detail").toString().startsWith("Malformed header: ")
+            && two.get("detail").toString().contains("Content-Type"),
+        two.toString());
+    Map<String, Object> broken =
+        problem(send("POST", "/api/things", "{}", "Content-Type", "application/json;x"), 400);
+    assertTrue(
+        broken.get("detail").toString().startsWith("Malformed header: ")
+            && broken.get("detail").toString().contains("Content-Type"),
+        broken.toString());
+  }
 }
