@@ -414,10 +414,10 @@ class BadInputIT {
       Map<String, String[]> bad = new java.util.LinkedHashMap<>();
       bad.put(
           "{\"bookable\":\"5\",\"end\":\"2030-01-02T09:00\"}",
-          new String[] {"/api/booking/booking/", "bookable", "number"});
+          new String[] {"/api/booking/booking/", "bookable", "whole number"});
       bad.put(
           "{\"bookable\":true,\"end\":\"2030-01-02T09:00\"}",
-          new String[] {"/api/booking/booking/", "bookable", "number"});
+          new String[] {"/api/booking/booking/", "bookable", "whole number"});
       bad.put(
           booking + ",\"comment\":5}", new String[] {"/api/booking/booking/", "comment", "string"});
       bad.put(booking + ",\"id\":7}", new String[] {"/api/booking/booking/", "id", null});
@@ -428,7 +428,8 @@ class BadInputIT {
       bad.put("{\"username\":\"strict\",\"id\":7}", new String[] {"/api/auth/users/", "id", null});
       bad.put("{\"name\":true}", new String[] {"/api/auth/groups/", "name", "string"});
       bad.put(
-          "{\"hosts\":[\"5\"]}", new String[] {"/api/booking/bookable/bulk", "hosts[0]", "number"});
+          "{\"hosts\":[\"5\"]}",
+          new String[] {"/api/booking/bookable/bulk", "hosts[0]", "whole number"});
       bad.put(
           "{\"hosts\":[5],\"status\":1}",
           new String[] {"/api/booking/bookable/bulk", "status", "string"});
@@ -438,7 +439,11 @@ class BadInputIT {
       for (Map.Entry<String, String[]> c : bad.entrySet()) {
         String[] where = c.getValue();
         String message =
-            where[2] == null ? "Unknown field." : "Expected a value of type " + where[2] + ".";
+            where[2] == null
+                ? "Unknown field."
+                : where[2].equals("whole number")
+                    ? "Expected a whole number."
+                    : "Expected a value of type " + where[2] + ".";
         assertProblem(
             400,
             api.send("POST", where[0], admin, c.getKey()),

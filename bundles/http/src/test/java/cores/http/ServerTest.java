@@ -73,21 +73,26 @@ class ServerTest extends ServerFixture {
   @Test
   void strictScalarsAWrongJsonTypeIsProblem400AtTheFieldNamingTheExpectedType() throws Exception {
     Map<String, String> wrong = new java.util.LinkedHashMap<>();
-    wrong.put("{\"number\":\"5\"}", "number:number");
-    wrong.put("{\"number\":true}", "number:number");
-    wrong.put("{\"number\":\"\"}", "number:number");
+    wrong.put("{\"number\":\"5\"}", "number:whole number");
+    wrong.put("{\"number\":true}", "number:whole number");
+    wrong.put("{\"number\":\"\"}", "number:whole number");
     wrong.put("{\"text\":5}", "text:string");
     wrong.put("{\"text\":1.5}", "text:string");
     wrong.put("{\"text\":false}", "text:string");
     wrong.put("{\"flag\":\"true\"}", "flag:boolean");
     wrong.put("{\"flag\":1}", "flag:boolean");
-    wrong.put("{\"ids\":[1,\"5\"]}", "ids[1]:number");
+    wrong.put("{\"ids\":[1,\"5\"]}", "ids[1]:whole number");
     for (Map.Entry<String, String> c : wrong.entrySet()) {
       String field = c.getValue().split(":")[0];
       String type = c.getValue().split(":")[1];
       Map<String, Object> body = problem(send("POST", "/api/things/typed", c.getKey()), 400);
       assertEquals(
-          Map.of(field, List.of("Expected a value of type " + type + ".")),
+          Map.of(
+              field,
+              List.of(
+                  type.equals("whole number")
+                      ? "Expected a whole number."
+                      : "Expected a value of type " + type + ".")),
           body.get("errors"),
           c.getKey());
     }

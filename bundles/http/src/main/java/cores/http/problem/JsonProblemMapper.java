@@ -94,6 +94,10 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
     if (e instanceof InvalidFormatException format && !coercion(format)) {
       return "Invalid value for type " + typeName(format.getTargetType()) + ".";
     }
+    if (whole(e.getTargetType())) {
+      // 1.5 and 1e10 are numbers: "of type number" told them nothing
+      return "Expected a whole number.";
+    }
     if (e.getTargetType() != null) {
       return "Expected a value of type " + typeName(e.getTargetType()) + ".";
     }
@@ -110,6 +114,18 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
         || target == boolean.class
         || target == Boolean.class
         || (target != null && (target.isPrimitive() || Number.class.isAssignableFrom(target)));
+  }
+
+  private static boolean whole(Class<?> type) {
+    return type == int.class
+        || type == long.class
+        || type == short.class
+        || type == byte.class
+        || type == Integer.class
+        || type == Long.class
+        || type == Short.class
+        || type == Byte.class
+        || type == java.math.BigInteger.class;
   }
 
   /** JSON-ish names: users write JSON, not Java. */

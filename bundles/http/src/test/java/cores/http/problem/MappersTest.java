@@ -108,7 +108,22 @@ class MappersTest {
     Response response = readThing("{\"name\":\"a\",\"count\":\"many\"}");
     assertEquals(400, response.getStatus());
     assertEquals(
-        Map.of("count", List.of("Expected a value of type number.")), body(response).get("errors"));
+        Map.of("count", List.of("Expected a whole number.")), body(response).get("errors"));
+  }
+
+  @Test
+  void aFractionOrExponentForAWholeNumberSaysAWholeNumberIsExpected() {
+    // 1.5 and 1e10 are numbers: "Expected a value of type number." told the client nothing
+    for (String count : List.of("1.5", "1e10", "1E2")) {
+      Response response = readThing("{\"name\":\"a\",\"count\":" + count + "}");
+      assertEquals(
+          Map.of("count", List.of("Expected a whole number.")),
+          body(response).get("errors"),
+          count);
+    }
+    assertEquals(
+        Map.of("id", List.of("Expected a whole number.")),
+        body(readReference("{\"id\":2.5}")).get("errors"));
   }
 
   @Test
