@@ -1,7 +1,10 @@
 package cores.itests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,5 +47,34 @@ final class HttpsExample {
       }
     }
     return true;
+  }
+
+  /**
+   * A throwaway self-signed certificate for localhost and 127.0.0.1, valid for a day, where the
+   * example looks for it: {@code certs/cores.crt} and {@code certs/cores.key} in the nginx folder.
+   */
+  static void certificate(Path conf) throws IOException, InterruptedException {
+    Path certs = Files.createDirectories(conf.resolve("certs"));
+    NativeStack.Result cert =
+        NativeStack.run(
+            conf,
+            Map.of(),
+            NativeStack.tool("openssl").toString(),
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            "-keyout",
+            certs.resolve("cores.key").toString(),
+            "-out",
+            certs.resolve("cores.crt").toString());
+    assertEquals(0, cert.exit(), cert.output());
   }
 }

@@ -71,26 +71,7 @@ class HttpsExampleIT {
         server,
         HttpsExample.forNginx(example(), HttpsExample.version(nginx)),
         StandardCharsets.UTF_8);
-    Path certs = Files.createDirectories(conf.resolve("certs"));
-    NativeStack.Result cert =
-        NativeStack.run(
-            conf,
-            Map.of(),
-            NativeStack.tool("openssl").toString(),
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=localhost",
-            "-keyout",
-            certs.resolve("cores.key").toString(),
-            "-out",
-            certs.resolve("cores.crt").toString());
-    assertEquals(0, cert.exit(), cert.output());
+    HttpsExample.certificate(conf);
 
     NativeStack.Result test =
         NativeStack.run(

@@ -336,28 +336,7 @@ class StackIT {
     Files.delete(conf.resolve("conf.d/cores.conf"));
     Path server = conf.resolve("conf.d/cores-https.conf");
     Files.move(conf.resolve("conf.d/cores-https.conf.example"), server);
-    Path certs = Files.createDirectories(conf.resolve("certs"));
-    NativeStack.Result cert =
-        NativeStack.run(
-            conf,
-            Map.of(),
-            NativeStack.tool("openssl").toString(),
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=localhost",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1,DNS:localhost",
-            "-keyout",
-            certs.resolve("cores.key").toString(),
-            "-out",
-            certs.resolve("cores.crt").toString());
-    assertEquals(0, cert.exit(), cert.output());
+    HttpsExample.certificate(conf);
 
     int httpPort = CoresProcess.freePort();
     int httpsPort = CoresProcess.freePort();
@@ -384,7 +363,7 @@ class StackIT {
 
       HttpClient client =
           HttpClient.newBuilder()
-              .sslContext(trusting(certs.resolve("cores.crt")))
+              .sslContext(trusting(conf.resolve("certs/cores.crt")))
               .connectTimeout(Duration.ofSeconds(5))
               .build();
       String login = "{\"username\": \"" + ADMIN + "\", \"password\": \"" + adminPassword + "\"}";
