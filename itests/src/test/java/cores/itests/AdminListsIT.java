@@ -354,7 +354,7 @@ class AdminListsIT {
     // a deleted object's history tells who deleted it
     root.open("/admin/inventory/host/" + gone + "/history");
     assertTrue(root.path().endsWith("/history"), root.path());
-    assertTrue(root.find("#history > li").getText().startsWith("delete by"), root.text());
+    assertTrue(root.find("#history > li").getText().startsWith("Deleted by"), root.text());
 
     Browser phone = site.browser(false, 390);
     WebSite.logIn(phone, site.user("phoneroot", true));
