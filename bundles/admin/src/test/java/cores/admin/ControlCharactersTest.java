@@ -23,21 +23,14 @@ class ControlCharactersTest {
     return new Templates()
         .render(
             "form.jte",
-            new Views.FormPage(
+            TestModels.formPage(
                 new Views.Allowed(HOST, true, true, true, true, Set.of()),
-                "csrf",
                 7,
                 "Change host",
                 new Form(Map.of("hostname", hostname)),
                 Map.of(),
                 List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                SiteZone.of(ZoneId.of("UTC")),
-                null,
-                "",
-                "web01"));
+                SiteZone.of(ZoneId.of("UTC"))));
   }
 
   @Test
