@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
@@ -95,7 +96,10 @@ public final class HttpServerComponent implements ProblemReport, WhiteboardRepor
     context.addBundleListener(bundles);
     // a component's service registered or gone (and with it a reference satisfied or not): the
     // readiness answer is worked out again at once rather than after ReadinessCache.READY_MS
-    this.services = event -> server.readinessChanged();
+    // every service, whatever its class space: for a listener that is not an AllServiceListener the
+    // framework first checks the service's class against the provider's wiring, which is gone
+    // while a plugin is uninstalled (Felix's dispatcher then logged a NullPointerException)
+    this.services = (AllServiceListener) event -> server.readinessChanged();
     context.addServiceListener(services);
     // services from every bundle, whatever class space they were registered in
     whiteboard.open(true);
