@@ -120,9 +120,19 @@ final class ChangeLines {
     }
   }
 
-  /** A recorded field's label: its model's, or one made from its name (an id, a removed field). */
+  /**
+   * A recorded field's label: its model's, or one made from its name (an id, a removed field). A
+   * reference's column, which the database's own changes record ("host_id" set to none when its
+   * host is deleted), is named by its field's label ("host").
+   */
   static String label(AdminModel model, String field) {
     Optional<AdminField> known = model == null ? Optional.empty() : model.field(field);
+    if (known.isEmpty() && model != null && field.endsWith("_id")) {
+      known =
+          model
+              .field(field.substring(0, field.length() - "_id".length()))
+              .filter(AdminPages::referring);
+    }
     return known.map(AdminField::label).orElse(AdminField.labelOf(field));
   }
 

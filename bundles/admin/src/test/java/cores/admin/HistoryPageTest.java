@@ -135,6 +135,28 @@ class HistoryPageTest {
     assertEquals("Changed", ChangeLines.summary(change("update"), BOOKING));
   }
 
+  /** The database's own change of a reference (a NIC's host deleted) names it by its field. */
+  @Test
+  void aReferencesColumnIsNamedByItsField() {
+    AdminModel nic =
+        new AdminModel(
+            "inventory",
+            "nic",
+            "NICs",
+            List.of(new AdminField("host", "ref", false, true, List.of(), "host")),
+            List.of("host"),
+            List.of(),
+            "host",
+            Map.of(),
+            List.of());
+    assertEquals(
+        "Changed host",
+        ChangeLines.summary(change("update", new Change.FieldChange("host_id", "7", null)), nic));
+    assertEquals(
+        "Changed host ID",
+        ChangeLines.summary(change("update", new Change.FieldChange("host_id", "7", null)), null));
+  }
+
   private static Change change(String action, Change.FieldChange... fields) {
     return new Change(
         "c-" + action,
