@@ -214,7 +214,8 @@ class AdminConfirmationsIT {
     assertFalse(browser.text().contains("Back to the list"), browser.text());
     assertTrue(browser.all("a[href^='/admin/inventory/building']").isEmpty(), browser.text());
     assertEquals(
-        "Admin › Buildings › Add building", browser.find("nav[aria-label=Breadcrumb]").getText());
+        "Admin › Inventory › Buildings › Add building",
+        browser.find("nav[aria-label=Breadcrumb]").getText());
     browser.assertAccessible();
     browser.type("code", "ADD1");
     browser.follow("main form button[type=submit]");

@@ -235,7 +235,9 @@ class AdminListsIT {
     root.follow("#results tbody tr td:nth-child(3) a");
     assertEquals(first, root.find("#f-hostname").getAttribute("value"));
     assertEquals(
-        "Admin › Hosts › " + first, root.find("nav[aria-label=Breadcrumb]").getText(), first);
+        "Admin › Inventory › Hosts › " + first,
+        root.find("nav[aria-label=Breadcrumb]").getText(),
+        first);
 
     root.follow(".cores-toolbar a[href*='/history']");
     assertTrue(root.path().contains("/history?_changelist_filters="), root.path());
@@ -247,7 +249,7 @@ class AdminListsIT {
     assertTrue(root.text().contains("Delete this host?"), root.text());
     // as Django's admin: the breadcrumb names the object, its page with the list as it was left
     assertEquals(
-        "Admin › Hosts › " + first + " › Delete",
+        "Admin › Inventory › Hosts › " + first + " › Delete",
         root.find("nav[aria-label=Breadcrumb]").getText(),
         first);
     String objectUrl =

@@ -456,7 +456,8 @@ class AdminPagesIT {
     WebSite.logIn(browser, dora);
     browser.open("/admin");
     assertEquals(
-        List.of("Hosts"), browser.all("main table a").stream().map(WebElement::getText).toList());
+        List.of("Hosts"),
+        browser.all("main table th a").stream().map(WebElement::getText).toList());
     browser.open("/admin/inventory/host");
     assertTrue(browser.all("#action option[value=delete]").isEmpty(), "no bulk delete");
     assertTrue(browser.text().contains("adm-02"));
@@ -498,6 +499,52 @@ class AdminPagesIT {
     assertEquals(nics, number("SELECT count(*) FROM inventory_nic"));
     browser.open("/admin/inventory/building");
     assertTrue(browser.text().contains("403"), browser.text());
+  }
+
+  /**
+   * The original's staff came from Django's admin: its home's tables by app, each app's page, its
+   * change pages' addresses ({@code .../42/change/}) and its login ({@code /admin/login/?next=})
+   * lead where Cores has them.
+   */
+  @Test
+  @Order(45)
+  void djangosAdminAddressesAndAppPagesLeadToCoresPages() throws Exception {
+    root.open("/admin");
+    root.follow("#app-inventory caption a");
+    assertEquals("/admin/inventory", root.path());
+    assertEquals("Admin › Inventory", root.find("nav[aria-label=Breadcrumb]").getText());
+    List<String> models = root.all("main table th a").stream().map(WebElement::getText).toList();
+    assertTrue(models.contains("Hosts"), models.toString());
+    assertFalse(models.contains("Bookables"), models.toString());
+    root.assertAccessible();
+    root.screenshot("admin-app");
+    root.follow("a[href='/admin/inventory/host']");
+    root.follow("nav[aria-label=Breadcrumb] a[href='/admin/inventory']");
+    assertEquals("/admin/inventory", root.path());
+
+    root.open("/admin/inventory/host/" + hostId + "/change/?_changelist_filters=q%3Dadm");
+    assertEquals("/admin/inventory/host/" + hostId + "?_changelist_filters=q%3Dadm", root.path());
+    assertTrue(root.text().contains("adm-01"), root.text());
+    root.open("/admin/nosuchapp");
+    assertTrue(root.text().contains("404"), root.text());
+
+    for (String[] moved :
+        List.of(
+            new String[] {
+              "/admin/login/?next=/admin/inventory/host/",
+              "/login?next=%2Fadmin%2Finventory%2Fhost%2F"
+            },
+            new String[] {"/admin/login/", "/login?next=%2Fadmin"})) {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create(site.url() + moved[0])).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(301, answer.statusCode(), moved[0]);
+      assertEquals(
+          moved[1],
+          answer.headers().firstValue("Location").orElse("").replace(site.url(), ""),
+          moved[0]);
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -87,17 +88,39 @@ public final class AdminPages {
 
   @GET
   public Response home(@Context ContainerRequestContext request) {
+    return index(request, "");
+  }
+
+  /**
+   * An app's page, Django's app index: the app's models the visitor may see or add to and the
+   * recent changes of them; none such is a 404, as in Django, whether the app is there or not.
+   */
+  @GET
+  @Path("{app: [a-z][a-z0-9_]*}")
+  public Response app(@Context ContainerRequestContext request, @PathParam("app") String app) {
+    return index(request, app);
+  }
+
+  /** The home (app "") or an app's page. */
+  private Response index(ContainerRequestContext request, String app) {
     Messages.refuseSetAside(request);
     Visitor visitor = Visitor.of(request);
     List<Views.Allowed> models = new ArrayList<>();
     for (AdminModel model : desk.models()) {
-      if (visitor.may(model.permission("view"))) {
+      // as Django's admin: a model one may only add to is listed too, its name leading nowhere
+      if ((app.isEmpty() || model.app().equals(app))
+          && (may(visitor, model, "view") || may(visitor, model, "add"))) {
         models.add(allowed(visitor, model));
       }
     }
+    if (!app.isEmpty() && models.isEmpty()) {
+      throw ProblemException.notFound("No app " + app + " here.");
+    }
     List<Change> visible = new ArrayList<>();
     for (Change change : changes.recent(RECENT * 5)) {
-      if (visible.size() < RECENT && visitor.may(change.app() + ".view_" + change.model())) {
+      if (visible.size() < RECENT
+          && (app.isEmpty() || change.app().equals(app))
+          && visitor.may(change.app() + ".view_" + change.model())) {
         visible.add(change);
       }
     }
@@ -105,12 +128,13 @@ public final class AdminPages {
     return page(
         request,
         200,
-        "Admin",
+        app.isEmpty() ? "Admin" : Apps.title(app) + " administration",
         "home.jte",
         new Views.Home(
             visitor.csrfToken(),
-            models,
-            Operations.links(visitor),
+            app,
+            Apps.grouped(models),
+            app.isEmpty() ? Operations.links(visitor) : List.of(),
             recent,
             Messages.of(
                 desk,

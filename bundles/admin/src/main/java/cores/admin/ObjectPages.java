@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,6 +225,24 @@ public final class ObjectPages {
         PostedForm.refused(
             model, values, inlines, opened, refusal, named -> pages.pageOf(visitor, named)),
         refusal.status());
+  }
+
+  /**
+   * Django's address of the change page ({@code .../{id}/change/}), which the original's staff
+   * bookmarked and linked to: 301 to the object's page, its query (the list as it was left) kept.
+   */
+  @GET
+  @Path("change")
+  public Response djangoChange(
+      @Context ContainerRequestContext request,
+      @PathParam("app") String app,
+      @PathParam("model") String name,
+      @PathParam("id") long id) {
+    String query = request.getUriInfo().getRequestUri().getRawQuery();
+    String page = "/admin/" + app + "/" + name + "/" + id;
+    return Response.status(Response.Status.MOVED_PERMANENTLY)
+        .location(URI.create(query == null ? page : page + "?" + query))
+        .build();
   }
 
   @GET

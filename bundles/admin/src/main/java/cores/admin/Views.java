@@ -135,13 +135,16 @@ public final class Views {
   public record Link(String url, String label, String description) {}
 
   /**
-   * The admin home.
+   * The admin home, or an app's page.
    *
+   * @param app the app whose page it is, or "" on the home
+   * @param apps the models the visitor may see, by app (the one app's on its page)
    * @param operations the operator pages (system, outbox, jobs) the visitor may see
    */
   public record Home(
       String csrf,
-      List<Allowed> models,
+      String app,
+      List<Apps.App> apps,
       List<Link> operations,
       List<Line> recent,
       Message message) {}

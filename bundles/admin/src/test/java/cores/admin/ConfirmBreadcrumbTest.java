@@ -45,7 +45,8 @@ class ConfirmBreadcrumbTest {
     String html = page(true, Map.of(7L, "web<01>"), null);
     assertTrue(
         html.contains(
-            "<a href=\"/admin\">Admin</a> &rsaquo; <a href=\"/admin/inventory/host?q=web\">Hosts</a>"
+            "<a href=\"/admin\">Admin</a> &rsaquo; <a href=\"/admin/inventory\">Inventory</a> &rsaquo;"
+                + " <a href=\"/admin/inventory/host?q=web\">Hosts</a>"
                 + " &rsaquo; <a href=\"/admin/inventory/host/7?_changelist_filters=q%3Dweb\">"
                 + "web&lt;01&gt;</a> &rsaquo; Delete</p></nav>"),
         html);

@@ -49,7 +49,8 @@ class FormBreadcrumbTest {
     String html = page(7, "web<01>", "q=web");
     assertTrue(
         html.contains(
-            "<a href=\"/admin\">Admin</a> &rsaquo; <a href=\"/admin/inventory/host?q=web\">Hosts</a>"
+            "<a href=\"/admin\">Admin</a> &rsaquo; <a href=\"/admin/inventory\">Inventory</a> &rsaquo;"
+                + " <a href=\"/admin/inventory/host?q=web\">Hosts</a>"
                 + " &rsaquo; web&lt;01&gt;</p></nav>"),
         html);
   }

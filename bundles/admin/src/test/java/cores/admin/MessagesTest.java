@@ -204,7 +204,7 @@ class MessagesTest {
     assertNull(Messages.of(DESK, viewer, HOST, query("done", "gone")));
     String html =
         new Templates()
-            .render("home.jte", new Views.Home("csrf", List.of(), List.of(), List.of(), gone));
+            .render("home.jte", new Views.Home("csrf", "", List.of(), List.of(), List.of(), gone));
     assertTrue(html.contains("cores-message cores-message--warning\" role=\"status\""), html);
   }
 
@@ -216,6 +216,7 @@ class MessagesTest {
             "home.jte",
             new Views.Home(
                 "csrf",
+                "",
                 List.of(),
                 List.of(),
                 List.of(),
