@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,9 +221,37 @@ public final class AdminPages {
             object));
   }
 
-  /** The permissions of every model the admin shows: what a permissions field offers. */
-  private List<String> permissions() {
-    return desk.models().stream().flatMap(m -> m.permissions().stream()).toList();
+  /**
+   * The permissions of every model the admin shows, what a permissions field offers, named and
+   * ordered as Django's admin does: by app and model, "inventory | host | Can add host".
+   */
+  private Map<String, String> permissions() {
+    return permissionLabels(desk.models());
+  }
+
+  /** The permissions of these models by their labels, in the order a form offers them. */
+  static Map<String, String> permissionLabels(List<AdminModel> models) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    models.stream()
+        .sorted(Comparator.comparing(AdminModel::app).thenComparing(AdminModel::name))
+        .forEach(
+            model -> {
+              for (String action : List.of("add", "change", "delete", "view")) {
+                String permission = model.permission(action);
+                if (model.permissions().contains(permission)) {
+                  labels.put(
+                      permission,
+                      model.app()
+                          + " | "
+                          + model.singular()
+                          + " | Can "
+                          + action
+                          + " "
+                          + model.singular());
+                }
+              }
+            });
+    return labels;
   }
 
   /** The templates, which the pages of one model render their parts with. */

@@ -120,4 +120,17 @@ public final class Form {
   public String describedBy(String field) {
     return invalid(field) ? "f-" + field + "-error" : null;
   }
+
+  /**
+   * What a field's control is described by: its problem, when it has one, and its help text ({@code
+   * f-{name}-help}) when {@code helped}.
+   */
+  public String describedBy(String field, boolean helped) {
+    String problem = describedBy(field);
+    if (!helped) {
+      return problem;
+    }
+    String help = "f-" + field + "-help";
+    return problem == null ? help : problem + " " + help;
+  }
 }

@@ -308,7 +308,8 @@ public final class Views {
    *
    * @param id the object's id, or 0 for a new one
    * @param options each reference field's choices: id to label
-   * @param permissions what a permissions field offers: the four permissions of every model
+   * @param permissions what a permissions field offers, the four permissions of every model: name
+   *     to label, in the order shown
    * @param links pages elsewhere that act on the object: label to path (a conflict's "Fix
    *     location")
    * @param object what the object is called (its breadcrumb), or "" for a new one
@@ -320,7 +321,7 @@ public final class Views {
       String title,
       Form form,
       Map<String, Map<Long, String>> options,
-      List<String> permissions,
+      Map<String, String> permissions,
       List<Inline> inlines,
       List<AdminModel.AdminForm> forms,
       Map<String, String> links,
@@ -354,10 +355,12 @@ public final class Views {
       Map<String, String> choices = new LinkedHashMap<>();
       if ("permissions".equals(field.kind())) {
         // every model's, and any other the object holds: saving keeps what is not offered
-        java.util.TreeSet<String> names = new java.util.TreeSet<>(permissions);
-        names.addAll(List.of(form.value(field.name()).split("\n")));
-        names.remove("");
-        names.forEach(n -> choices.put(n, n));
+        choices.putAll(permissions);
+        for (String held : form.value(field.name()).split("\n")) {
+          if (!held.isEmpty()) {
+            choices.putIfAbsent(held, held);
+          }
+        }
       } else if (field.target() != null) {
         options
             .getOrDefault(field.name(), Map.of())

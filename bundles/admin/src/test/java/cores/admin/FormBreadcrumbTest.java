@@ -34,7 +34,7 @@ class FormBreadcrumbTest {
                 id == 0 ? "Add host" : "Change host " + object,
                 new Form(Map.of("hostname", object)),
                 Map.of(),
-                List.of(),
+                Map.of(),
                 List.of(),
                 List.of(),
                 Map.of(),

@@ -50,7 +50,7 @@ final class TestModels {
       List<Views.Inline> inlines,
       SiteZone zone) {
     return new Views.FormPage(
-        allowed, "csrf", id, title, form, options, List.of(), inlines, List.of(), Map.of(), zone,
+        allowed, "csrf", id, title, form, options, Map.of(), inlines, List.of(), Map.of(), zone,
         null, "", "");
   }
 }

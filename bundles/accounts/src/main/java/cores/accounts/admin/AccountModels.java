@@ -63,11 +63,22 @@ final class AccountModels {
               text("first_name", false),
               text("last_name", false),
               new AdminField("email", "email", false, true, List.of(), null),
-              bool("is_active", true),
-              bool("is_staff", false),
-              bool("is_superuser", false),
-              new AdminField("groups", "multi", false, true, List.of(), "group"),
-              new AdminField("user_permissions", "permissions", false, true, List.of(), null),
+              // Django's names and help texts for the user's rights
+              bool("is_active", true)
+                  .described(
+                      "Active",
+                      "Untick this instead of deleting the account: an inactive user cannot log"
+                          + " in, and what they did stays theirs."),
+              bool("is_staff", false)
+                  .described("Staff status", "Whether the user may log in to the admin."),
+              bool("is_superuser", false)
+                  .described(
+                      "Superuser status",
+                      "Whether the user has every permission without being given each."),
+              new AdminField("groups", "multi", false, true, List.of(), "group")
+                  .described(null, "The user has every permission of each group they belong to."),
+              new AdminField("user_permissions", "permissions", false, true, List.of(), null)
+                  .described(null, "Permissions of the user's own, besides their groups'."),
               derived("last_login", "time"),
               derived("date_joined", "time")),
           List.of("username", "email", "first_name", "last_name", "is_staff", "is_active"),
@@ -84,7 +95,9 @@ final class AccountModels {
                   List.of(
                       new AdminField("password", "password", true, true, List.of(), null),
                       new AdminField(
-                          AccountsDesk.CONFIRMATION, "password", true, true, List.of(), null)))),
+                              AccountsDesk.CONFIRMATION, "password", true, true, List.of(), null)
+                          .described(
+                              null, "Enter the same password as before, for verification.")))),
           Map.of("Impersonate", "/users/{id}/impersonate"),
           UsersResource.ADMINISTER);
 

@@ -26,6 +26,11 @@ import java.util.Map;
  * @param choiceLabels how a form names some of its choices (a notice's priority {@code 0} is {@code
  *     0 (very high)}); the others are named by their value. For a reference, the label of the empty
  *     value names no reference (a notice without a target is for {@code Everyone}). Since 1.7.0.
+ * @param verboseName how the admin names the field, as Django's {@code verbose_name} (a user's
+ *     {@code is_staff} is "Staff status"), or null for the name's words ({@link #label}). Since
+ *     1.14.0.
+ * @param helpText what the form says under the field, as Django's {@code help_text}, or null for
+ *     nothing. Since 1.14.0.
  */
 public record AdminField(
     String name,
@@ -36,10 +41,26 @@ public record AdminField(
     String target,
     String initial,
     boolean fixed,
-    Map<String, String> choiceLabels) {
+    Map<String, String> choiceLabels,
+    String verboseName,
+    String helpText) {
   public AdminField {
     choices = List.copyOf(choices);
     choiceLabels = Map.copyOf(choiceLabels);
+  }
+
+  /** A field named by its name's words, with no help text. */
+  public AdminField(
+      String name,
+      String kind,
+      boolean required,
+      boolean writable,
+      List<String> choices,
+      String target,
+      String initial,
+      boolean fixed,
+      Map<String, String> choiceLabels) {
+    this(name, kind, required, writable, choices, target, initial, fixed, choiceLabels, null, null);
   }
 
   /** A field that may be changed after the object is added. */
@@ -72,12 +93,29 @@ public record AdminField(
 
   /**
    * How the admin names the field in list headings, filters and forms, as Django's verbose names:
-   * its name's words with spaces, the first capitalised, abbreviations in capitals and the words
-   * the name runs together apart ("hostname" → "Hostname", "lastseen" → "Last seen", "mac" → "MAC",
-   * "ip" → "IP address", "vm_host" → "VM host"). Capitalised since 1.10.0.
+   * its {@link #verboseName} when it has one, else its name's words with spaces, the first
+   * capitalised, abbreviations in capitals and the words the name runs together apart ("hostname" →
+   * "Hostname", "lastseen" → "Last seen", "mac" → "MAC", "ip" → "IP address", "vm_host" → "VM
+   * host"). Capitalised since 1.10.0.
    */
   public String label() {
-    return labelOf(name);
+    return verboseName != null ? verboseName : labelOf(name);
+  }
+
+  /** This field named and explained as given (either may be null). Since 1.14.0. */
+  public AdminField described(String verboseName, String helpText) {
+    return new AdminField(
+        name,
+        kind,
+        required,
+        writable,
+        choices,
+        target,
+        initial,
+        fixed,
+        choiceLabels,
+        verboseName,
+        helpText);
   }
 
   /**

@@ -16,10 +16,11 @@
  * AdminField.label}: "Last seen", "MAC") since 1.10.0; what deleting another desk's objects does to
  * a desk's own ({@code AdminDesk.dependents}) and what a bulk action did, in the past tense ({@code
  * AdminModel.done}, {@code AdminModel.did}: "2 hosts were made bookable.") since 1.12.0; which of
- * some ids still exist ({@code AdminDesk.existing}) since 1.13.0.
+ * some ids still exist ({@code AdminDesk.existing}) since 1.13.0; a field's own name and help text
+ * ({@code AdminField.verboseName}, {@code AdminField.helpText}, Django's) since 1.14.0.
  */
 @Export
-@Version("1.13.0")
+@Version("1.14.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;
