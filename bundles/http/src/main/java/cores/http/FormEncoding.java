@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,20 @@ final class FormEncoding {
       }
     }
     return errors;
+  }
+
+  /** The fields of a form whose {@link #problems} are none, decoded as the pages read them. */
+  static Map<String, List<String>> fields(byte[] body) {
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
+      int eq = pair.indexOf('=');
+      fields
+          .computeIfAbsent(
+              URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+              n -> new ArrayList<>())
+          .add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return fields;
   }
 
   /** The problem of one encoded name or value, or null. */

@@ -298,8 +298,7 @@ final class JerseyApplication implements AutoCloseable {
                 new QueryParametersFeature(),
                 new AcceptHeader(),
                 new UncodedBodies(),
-                new Utf8Bodies(),
-                new StorableForms(api),
+                new Utf8Bodies(api),
                 new UnreadBodies(),
                 new AnswerBuffer()));
     if (api) {

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.CharBuffer;
@@ -363,12 +362,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
 
   /**
    * The CSRF token of an unsafe request: the header, or for an HTML form post (which cannot set
-   * headers) the form field {@value Whiteboard#CSRF_FIELD}. The form body is read here and put back
-   * for the resource. A form with the field twice has none (refused as a wrong one): a page whose
-   * post reads no body (a "Run now" button) would not see the second, and which was meant is not
-   * guessed. For the same reason a form post that sends both the header and the field has a token
-   * only when they agree. Names are decoded as the resource decodes them, so an encoded name is the
-   * field too.
+   * headers) the form field {@value Whiteboard#CSRF_FIELD}. The form body is read once ({@link
+   * FormBody}) and put back for the resource. A form with the field twice has none (refused as a
+   * wrong one): a page whose post reads no body (a "Run now" button) would not see the second, and
+   * which was meant is not guessed. For the same reason a form post that sends both the header and
+   * the field has a token only when they agree. Names are decoded as the resource decodes them, so
+   * an encoded name is the field too.
    */
   private static String csrfToken(ContainerRequestContext request) {
     String header = request.getHeaderString(CSRF_HEADER);
@@ -377,11 +376,10 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     }
     byte[] body;
     try {
-      body = request.getEntityStream().readAllBytes();
+      body = FormBody.bytes(request);
     } catch (IOException e) {
       return null;
     }
-    request.setEntityStream(new ByteArrayInputStream(body));
     return token(header, formTokens(new String(body, StandardCharsets.US_ASCII)));
   }
 
