@@ -122,7 +122,7 @@ public final class CoresServer {
     connector.setHost(settings.address().isEmpty() ? null : settings.address());
     server.addConnector(connector);
 
-    JettyProblems problems = new JettyProblems(ObjectMapperResolver.newObjectMapper());
+    JettyProblems problems = new JettyProblems(ObjectMapperResolver.newObjectMapper(), layouts);
     ProblemErrorHandler errors = new ProblemErrorHandler(problems, settings.debug());
     ServletContextHandler context = new ServletContextHandler("/");
     // Jersey looks classes up through the context class loader while serving, too

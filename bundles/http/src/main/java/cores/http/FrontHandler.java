@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -48,7 +49,10 @@ final class FrontHandler extends Handler.Wrapper {
     String typeProblem =
         contentTypeProblem(request.getHeaders().getValuesList(HttpHeader.CONTENT_TYPE));
     if (typeProblem != null) {
-      problems.write(request, response, callback, 400, typeProblem);
+      // the body is not read: the client is told the connection ends, not left to find it closed
+      // under its next request (UnreadBodies); a page's form sent so is a browser's: it gets a page
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+      problems.writeForPath(request, response, callback, 400, typeProblem);
       return true;
     }
     if (request.getLength() > maxBodyBytes) {
