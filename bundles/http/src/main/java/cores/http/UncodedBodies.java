@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 
@@ -13,10 +14,14 @@ import java.util.List;
  * identity}) is a 415 saying bodies are read as sent, with {@code Accept-Encoding: identity} (RFC
  * 9110, 15.5.16). Nothing here decodes one, so a gzipped JSON body was refused as malformed JSON
  * and a gzipped form read as a field of binary. Decoding is not offered: the body limit counts the
- * bytes sent, and a few kilobytes of gzip inflate to gigabytes. Before {@link Utf8Bodies}, which
- * reads a form's body.
+ * bytes sent, and a few kilobytes of gzip inflate to gigabytes.
+ *
+ * <p>Before authentication, whose CSRF check reads a form's body: a page's form sent so was a 403
+ * saying it had expired, which no retry mends. Refusing first lets nothing through that the CSRF
+ * check would stop: the request is refused either way, and the 415 says what to change.
  */
-@Priority(Priorities.ENTITY_CODER - 10)
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 10)
 final class UncodedBodies implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {

@@ -81,4 +81,44 @@ class PageEdgeTest extends ServerFixture {
     String page = errorPage(get("/edge-form", "Accept", "*/*;q=x"), 400);
     assertTrue(page.contains("Malformed header: Unable to parse &quot;Accept"), page);
   }
+
+  /** A form post of a page with a content coding, from this site's page or forged by another. */
+  private static HttpResponse<String> gzipped(String... headers) throws Exception {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write("name=a".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/edge-form"))
+            .timeout(java.time.Duration.ofSeconds(10))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Content-Encoding", "gzip")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray()));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aContentEncodedPageFormIsThe415PageNotACsrf403() throws Exception {
+    // the CSRF check came first: a 403 saying the form had expired, which no retry mends
+    HttpResponse<String> answer = gzipped();
+    String page = errorPage(answer, 415);
+    assertTrue(page.contains("Request bodies must not be content-encoded"), page);
+    assertEquals("identity", answer.headers().firstValue("Accept-Encoding").orElse(""));
+    // forged by another site it is refused all the same, never carried out
+    for (String[] forged :
+        new String[][] {{"Origin", "https://evil.example"}, {"Sec-Fetch-Site", "cross-site"}, {}}) {
+      HttpResponse<String> refused = gzipped(forged);
+      assertTrue(
+          refused.statusCode() == 415 || refused.statusCode() == 403,
+          refused.statusCode() + " " + refused.body());
+      assertTrue(!refused.body().contains("posted"), refused.body());
+    }
+    // without a coding, a form without the CSRF token is still the 403
+    errorPage(
+        send("POST", "/edge-form", "name=a", "Content-Type", "application/x-www-form-urlencoded"),
+        403);
+  }
 }
