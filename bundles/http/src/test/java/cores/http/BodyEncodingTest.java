@@ -48,6 +48,48 @@ class BodyEncodingTest extends ServerFixture {
   }
 
   @Test
+  void usAsciiIsUtf8AsLongAsItHoldsOnlyAscii() throws Exception {
+    // refused as not UTF-8 with 415, though every ASCII body is UTF-8 (curl and scripts send it)
+    for (String charset : List.of("us-ascii", "US-ASCII", "ascii")) {
+      HttpResponse<String> json =
+          post(
+              "/api/things",
+              "application/json; charset=" + charset,
+              "{\"name\":\"B\\u00e9\",\"count\":1}".getBytes(StandardCharsets.US_ASCII));
+      assertEquals(200, json.statusCode(), charset + ": " + json.body());
+      assertEquals("Bé", json(json).get("name"), charset);
+      HttpResponse<String> form =
+          post(
+              "/api/things/form",
+              "application/x-www-form-urlencoded; charset=" + charset,
+              "name=B%C3%A9".getBytes(StandardCharsets.US_ASCII));
+      assertEquals(200, form.statusCode(), charset + ": " + form.body());
+      assertEquals("Bé", json(form).get("name"), charset);
+    }
+    // bytes above 0x7F are not ASCII, whatever they would be in UTF-8
+    Map<String, Object> json =
+        problem(
+            post(
+                "/api/things",
+                "application/json; charset=us-ascii",
+                "{\"name\":\"Bé\",\"count\":1}".getBytes(StandardCharsets.UTF_8)),
+            400);
+    assertEquals(
+        "JSON bodies declared US-ASCII hold bytes above 0x7F, which are not ASCII: send UTF-8,"
+            + " with charset=utf-8 or without one.",
+        json.get("detail"));
+    Map<String, Object> form =
+        problem(
+            post(
+                "/api/things/form",
+                "application/x-www-form-urlencoded; charset=us-ascii",
+                "name=Bé".getBytes(StandardCharsets.UTF_8)),
+            400);
+    assertTrue(
+        form.get("detail").toString().startsWith("Forms declared US-ASCII"), form.toString());
+  }
+
+  @Test
   void aFormDeclaredInAnotherCharsetIsProblem415NamingUtf8() throws Exception {
     // Jersey decoded the ASCII of "name=a" as UTF-16: one field of other characters
     Map<String, Object> problem =

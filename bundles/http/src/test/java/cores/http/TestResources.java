@@ -116,7 +116,12 @@ final class TestResources {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> form(MultivaluedMap<String, String> form) {
-      return Map.of("fields", form.size());
+      // the name as decoded, where one was sent
+      Map<String, Object> answer = new java.util.HashMap<>(Map.of("fields", form.size()));
+      if (form.getFirst("name") != null) {
+        answer.put("name", form.getFirst("name"));
+      }
+      return answer;
     }
 
     @POST
