@@ -68,6 +68,10 @@ final class FrontHandler extends Handler.Wrapper {
         request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress socket
             ? socket.getAddress()
             : null;
+    String query = request.getHttpURI().getQuery();
+    if (query != null) {
+      request.setAttribute(QueryEncoding.SENT_QUERY, query);
+    }
     clients
         .client(peer, request.getHeaders().get(ClientAddresses.REAL_IP))
         .ifPresent(address -> request.setAttribute(ClientAddresses.PROPERTY, address));

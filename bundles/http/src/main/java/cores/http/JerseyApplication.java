@@ -297,6 +297,7 @@ final class JerseyApplication implements AutoCloseable {
                 new DocumentedUserFeature(),
                 new QueryParametersFeature(),
                 new AcceptHeader(),
+                new QueryEncoding(),
                 new UncodedBodies(),
                 new Utf8Bodies(api),
                 new UnreadBodies(),

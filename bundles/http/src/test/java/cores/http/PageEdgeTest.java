@@ -121,4 +121,32 @@ class PageEdgeTest extends ServerFixture {
         send("POST", "/edge-form", "name=a", "Content-Type", "application/x-www-form-urlencoded"),
         403);
   }
+
+  @Test
+  void aQueryParameterNotUrlEncodedUtf8IsA400NamingItOnPagesAndApi() throws Exception {
+    // %FF was read as U+FFFD and searched for; forms were already refused so
+    String page = errorPage(get("/edge-form?search=%FF&x=1"), 400);
+    assertTrue(page.contains("Query parameter(s) not URL-encoded UTF-8: search"), page);
+    assertTrue(page.contains("search: " + FormEncoding.NOT_UTF8), page);
+    // HttpClient does not send a broken escape
+    String broken =
+        raw(
+            "GET /edge-form?search=a%2 HTTP/1.1\r\nHost: 127.0.0.1:"
+                + server.port()
+                + "\r\nConnection: close\r\n\r\n",
+            null);
+    assertTrue(broken.startsWith("HTTP/1.1 400 "), broken);
+    assertTrue(broken.contains("search: " + FormEncoding.BROKEN_ESCAPE), broken);
+    assertTrue(broken.contains("<!DOCTYPE html>"), broken);
+    java.util.Map<String, Object> api =
+        problem(
+            get("/api/things/kinds/host?mac=%C3&mine=1", "Authorization", basic("root", "r00t:pw")),
+            400);
+    assertEquals(
+        java.util.Map.of("mac", java.util.List.of(FormEncoding.NOT_UTF8)), api.get("errors"));
+    assertEquals("Query parameter(s) not URL-encoded UTF-8: mac", api.get("detail"));
+    HttpResponse<String> taken = get("/edge-form?search=%C3%A9+a%2Bb");
+    assertEquals(200, taken.statusCode(), taken.body());
+    assertEquals("search é a+b", taken.body());
+  }
 }
