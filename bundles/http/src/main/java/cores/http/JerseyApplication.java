@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.Severity;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -279,8 +280,12 @@ final class JerseyApplication implements AutoCloseable {
     }
   }
 
-  /** This bundle's own providers, fresh for every build. */
-  private List<Object> coreInstances() {
+  /**
+   * This bundle's own providers, fresh for every build.
+   *
+   * @param plugins the plugins' resources and extensions, which some of them leave alone
+   */
+  private List<Object> coreInstances(Set<Object> plugins) {
     InternalErrors internalErrors = new InternalErrors(settings.debug());
     JsonProblemMapper jsonMapper = new JsonProblemMapper(internalErrors);
     List<Object> instances =
@@ -306,7 +311,9 @@ final class JerseyApplication implements AutoCloseable {
       instances.add(new IndexResource(served));
       instances.add(new DocsResource(served));
       instances.add(new CachedAnswer.Filter());
-      instances.add(new UnmatchableIfMatch());
+      instances.add(
+          new UnmatchableIfMatch.Binding(
+              plugins.stream().map(Object::getClass).collect(Collectors.toSet())));
     } else {
       instances.add(new HtmlProblems(layouts));
       instances.add(new StorableQueries());
@@ -330,7 +337,7 @@ final class JerseyApplication implements AutoCloseable {
     }
     Set<Object> accepted = identitySet(all);
     try {
-      ServletContainer container = target.initialise(config(all, accepted));
+      ServletContainer container = target.initialise(config(all, accepted, yielding));
       return new JerseyServlet.Built<>(
           container, new Build(Collections.unmodifiableSet(accepted), Map.of()));
     } catch (ServletException | RuntimeException e) {
@@ -339,7 +346,7 @@ final class JerseyApplication implements AutoCloseable {
     // the platform's own served before were valid together: they go in at once
     accepted =
         identitySet(all.stream().filter(p -> before.contains(p) && !yielding.contains(p)).toList());
-    if (!valid(target, all, accepted)) {
+    if (!valid(target, all, accepted, yielding)) {
       accepted.clear();
     }
     List<Object> candidates = new ArrayList<>();
@@ -359,22 +366,23 @@ final class JerseyApplication implements AutoCloseable {
       }
       accepted.add(candidate);
       try {
-        target.initialise(config(all, accepted)).destroy();
+        target.initialise(config(all, accepted, yielding)).destroy();
       } catch (ServletException | RuntimeException e) {
         accepted.remove(candidate);
         refusals.put(candidate, reason(e));
       }
     }
     // the trials are destroyed: a refused trial may have touched the accepted instances last
-    ServletContainer container = target.initialise(config(all, accepted));
+    ServletContainer container = target.initialise(config(all, accepted, yielding));
     return new JerseyServlet.Built<>(
         container,
         new Build(Collections.unmodifiableSet(accepted), Collections.unmodifiableMap(refusals)));
   }
 
-  private boolean valid(JerseyServlet<Build> target, List<Object> all, Set<Object> parts) {
+  private boolean valid(
+      JerseyServlet<Build> target, List<Object> all, Set<Object> parts, Set<Object> plugins) {
     try {
-      target.initialise(config(all, parts)).destroy();
+      target.initialise(config(all, parts, plugins)).destroy();
       return true;
     } catch (ServletException | RuntimeException e) {
       LOG.debug("Jersey refused the parts served before", e);
@@ -412,7 +420,7 @@ final class JerseyApplication implements AutoCloseable {
   /**
    * A fresh configuration: this bundle's providers, then those of {@code all} among {@code parts}.
    */
-  private ResourceConfig config(List<Object> all, Set<Object> parts) {
+  private ResourceConfig config(List<Object> all, Set<Object> parts, Set<Object> plugins) {
     ResourceConfig config = new ResourceConfig();
     // everything is registered explicitly: META-INF/services scanning is unreliable in OSGi
     config.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
@@ -422,7 +430,7 @@ final class JerseyApplication implements AutoCloseable {
     // AnswerBuffer holds the answers instead, without 8 KB of its own for each
     config.property(ServerProperties.OUTBOUND_CONTENT_LENGTH_BUFFER, 0);
     config.register(JacksonFeature.withoutExceptionMappers());
-    coreInstances().forEach(config::register);
+    coreInstances(plugins).forEach(config::register);
     all.stream().filter(parts::contains).forEach(config::register);
     return config;
   }

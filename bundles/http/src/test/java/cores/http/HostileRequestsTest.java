@@ -3,6 +3,7 @@ package cores.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.Request;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,42 @@ class HostileRequestsTest extends ServerFixture {
         problem(send("POST", "/api/things", "{}", "If-Match", "\"unterminated"), 400);
     assertTrue(
         malformed.get("detail").toString().startsWith("Malformed header"), malformed.toString());
+  }
+
+  /** A plugin's resource that sends an entity tag and checks If-Match itself. */
+  @jakarta.ws.rs.Path("tagged")
+  public static final class Tagged {
+    static final jakarta.ws.rs.core.EntityTag TAG = new jakarta.ws.rs.core.EntityTag("7");
+
+    @jakarta.ws.rs.POST
+    @jakarta.ws.rs.Produces("text/plain")
+    public jakarta.ws.rs.core.Response change(@jakarta.ws.rs.core.Context Request request) {
+      jakarta.ws.rs.core.Response.ResponseBuilder failed = request.evaluatePreconditions(TAG);
+      return failed != null
+          ? failed.entity("stale").build()
+          : jakarta.ws.rs.core.Response.ok("changed").tag(TAG).build();
+    }
+  }
+
+  @Test
+  void aPluginResourceThatSendsEntityTagsChecksIfMatchItself() throws Exception {
+    // every change with If-Match was the platform's 412, the plugin's matching tag included
+    Tagged tagged = new Tagged();
+    server.addResource(tagged, true);
+    try {
+      eventually(() -> status("/api/tagged") == 405);
+      HttpResponse<String> matching = send("POST", "/api/tagged", "{}", "If-Match", "\"7\"");
+      assertEquals(200, matching.statusCode(), matching.body());
+      assertEquals("changed", matching.body());
+      HttpResponse<String> stale = send("POST", "/api/tagged", "{}", "If-Match", "\"6\"");
+      assertEquals(412, stale.statusCode(), stale.body());
+      assertEquals("stale", stale.body());
+      // the platform's own still answer the 412 that says they send no tags
+      problem(
+          send("POST", "/api/things", "{\"name\":\"a\",\"count\":1}", "If-Match", "\"7\""), 412);
+    } finally {
+      server.removeResource(tagged);
+    }
   }
 
   @Test
