@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,6 +134,25 @@ final class WebSite implements AutoCloseable {
     HttpResponse<String> r = api.send("GET", path, admin, null);
     assertEquals(200, r.statusCode(), r.body());
     return r.body();
+  }
+
+  /**
+   * Each {@code {from, to}} answers an anonymous GET with 301 to {@code to} (the site's address
+   * left out): the addresses of the original's pages, which bookmarks still hold.
+   */
+  void assertMoved(List<String[]> moves) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String[] moved : moves) {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url() + moved[0])).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(301, answer.statusCode(), moved[0]);
+      assertEquals(
+          moved[1],
+          answer.headers().firstValue("Location").orElse("").replace(url(), ""),
+          moved[0]);
+    }
   }
 
   /**
