@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -285,5 +286,28 @@ class AdminAccountsIT {
     phone.open("/admin/auth/user");
     phone.assertAccessible();
     phone.screenshot("admin-users-phone-no-javascript");
+  }
+
+  /**
+   * An object's own form (a user's password) leads, as its change page does, to the list as it was
+   * left, saying the object is not there; staff without the form's permission are refused (403)
+   * whether the user is there or not.
+   */
+  @Test
+  @Order(7)
+  void theFormOfAUserNotThereLeadsToTheListSayingSo() throws Exception {
+    root.open("/admin/auth/user/999999/form/password?_changelist_filters=q%3Dberg");
+    assertEquals("/admin/auth/user?q=berg&done=gone&id=999999", root.path());
+    assertEquals(
+        "User with ID \u201c999999\u201d doesn't exist. Perhaps it was deleted?",
+        root.find(".cores-message--warning[role=status]").getText().strip());
+    root.assertAccessible();
+
+    WebSite.Account clerk = site.user("userclerk", false);
+    site.api().db().execute("UPDATE auth_user SET is_staff = true WHERE username = 'userclerk'");
+    for (long id : List.of(999999L, hanna())) {
+      String path = "/admin/auth/user/" + id + "/form/password";
+      assertEquals(403, site.api().send("GET", path, clerk.basic(), null).statusCode(), path);
+    }
   }
 }

@@ -32,7 +32,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * A model's own forms on one object ({@link AdminModel#forms}, e.g. a user's password) under {@code
  * /admin/{app}/{model}/{id}/form/{name}}: shown with the permission they need, submitted to the
  * model's desk, the problems at their fields. Values are never shown back: a refused password is
- * typed again.
+ * typed again. The form of an object that is not there leads to the model's list, saying so, as its
+ * change page does.
  */
 @JakartarsResource
 @Admits(Operations.Audience.STAFF)
@@ -60,7 +61,15 @@ public final class ObjectForms {
     AdminForm spec = spec(model, formName);
     Visitor visitor = Visitor.of(request);
     AdminAccess.require(visitor, model, spec.action());
-    pages.desk().get(visitor.user().orElseThrow(), model, id);
+    try {
+      pages.desk().get(visitor.user().orElseThrow(), model, id);
+    } catch (ProblemException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      // as the object's change page: its list, saying it is not there, not a bare 404
+      return ObjectPages.gone(request, visitor, model, id);
+    }
     // a form its submit would refuse (a superuser's password, for staff) is not shown either
     if (!pages.desk().offers(visitor.user().orElseThrow(), model, id, spec.name())) {
       throw Access.forbidden("You may not " + spec.label().toLowerCase(Locale.ROOT) + " here.");

@@ -90,9 +90,10 @@ public final class ObjectPages {
   /**
    * As Django's admin: an object that is not there (deleted, or never there) leads to its model's
    * list as it was left, saying so, rather than to a bare 404. Only after the page's permission was
-   * checked, so that the visitor learns nothing the list would not show.
+   * checked, so that the visitor learns nothing the list would not show. The object's own forms
+   * ({@link ObjectForms}) lead there too.
    */
-  private static Response gone(
+  static Response gone(
       ContainerRequestContext request, Visitor visitor, AdminModel model, long id) {
     String kept = AfterAdding.kept(request);
     return AdminPages.redirect(
