@@ -35,7 +35,26 @@ class TimeCellsTest {
           Map.of(),
           List.of());
 
+  /** A scan session's list: its first column, the one that links to the object, a time. */
+  private static final AdminModel SESSION =
+      new AdminModel(
+          "live",
+          "scansession",
+          "Scan sessions",
+          List.of(
+              new AdminField("timestamp", "time", true, true, List.of(), null),
+              new AdminField("agent", "text", true, true, List.of(), null)),
+          List.of("timestamp", "agent"),
+          List.of(),
+          "agent",
+          Map.of(),
+          List.of());
+
   private static String table(String firstZone, String secondZone) {
+    return table(RESERVATION, firstZone, secondZone);
+  }
+
+  private static String table(AdminModel model, String firstZone, String secondZone) {
     Rows rows =
         new Rows(
             2,
@@ -48,7 +67,11 @@ class TimeCellsTest {
                     "start",
                     "2026-12-06 18:00:00 " + firstZone,
                     "end",
-                    ""),
+                    "",
+                    "timestamp",
+                    "2026-12-05 07:30:00 " + firstZone,
+                    "agent",
+                    "scanner"),
                 Map.of(
                     "id",
                     "8",
@@ -57,10 +80,14 @@ class TimeCellsTest {
                     "start",
                     "2026-12-07 09:00:00 " + secondZone,
                     "end",
-                    "2026-12-08 00:00:00 " + secondZone)));
+                    "2026-12-08 00:00:00 " + secondZone,
+                    "timestamp",
+                    "2026-12-06 08:00:00 " + secondZone,
+                    "agent",
+                    "scanner")));
     Views.ListPage view =
         new Views.ListPage(
-            new Views.Allowed(RESERVATION, true, true, true, false, Set.of()),
+            new Views.Allowed(model, true, true, true, false, Set.of()),
             "csrf",
             rows,
             "",
@@ -97,5 +124,27 @@ class TimeCellsTest {
         html);
     assertTrue(
         html.contains("<td class=\"cores-when\">2026-12-07 09:00:00 <span>UTC</span>"), html);
+  }
+
+  @Test
+  void aTimeInTheFirstColumnLinksToTheObjectWithoutTheZoneItsHeadingSays() {
+    String html = table(SESSION, ZONE, ZONE);
+    assertTrue(html.contains(">Timestamp</a> <span class=\"cores-when-zone\">America/"), html);
+    assertTrue(
+        html.contains(
+            "<td class=\"cores-when\"><a href=\"/admin/live/scansession/7\">2026-12-05 07:30:00"
+                + "</a></td>"),
+        html);
+    assertEquals(-1, html.indexOf("Buenos_Aires</a>"), html);
+  }
+
+  @Test
+  void aTimeInTheFirstColumnKeepsItsZoneWhereTheTimesDiffer() {
+    String html = table(SESSION, ZONE, "UTC");
+    assertFalse(html.contains("cores-when-zone"), html);
+    assertTrue(
+        html.contains(
+            "<a href=\"/admin/live/scansession/8\">2026-12-06 08:00:00 <span>UTC</span></a>"),
+        html);
   }
 }
