@@ -49,6 +49,10 @@ final class HtmlBytes implements TemplateOutput, StreamingOutput {
           writeContent(control);
           room(endIndex - i);
         }
+      } else if (c < 0xA0) {
+        // a C1 control, as U+FFFD
+        writeContent(Characters.inHtml(c));
+        room(endIndex - i);
       } else if (c < 0x800) {
         room(endIndex - i + 1);
         bytes[length++] = (byte) (0xc0 | c >> 6);

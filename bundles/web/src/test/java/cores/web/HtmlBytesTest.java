@@ -34,15 +34,16 @@ class HtmlBytesTest {
   }
 
   /**
-   * A refused form is shown again as typed: its NUL as U+FFFD, as a browser reads it, and the other
-   * control characters PostgreSQL stores as references a browser reads back as the same character.
+   * A refused form is shown again as typed: its NUL as U+FFFD, as a browser reads it, the other C0
+   * control characters and DEL as references a browser reads back as the same character, and the C1
+   * controls (whose references a browser reads as windows-1252's characters) as U+FFFD.
    */
   @Test
   void noControlCharacterIsWrittenRaw() throws Exception {
     HtmlBytes page = new HtmlBytes(1);
-    page.writeContent("<input value=\"A\u0000nn\u001b\u007f\tb\r\nc\">");
+    page.writeContent("<input value=\"A\u0000nn\u001b\u007f\tb\r\nc\u0080\u0085\u009f\u00a0\">");
     assertEquals(
-        "<input value=\"A\uFFFDnn&#x1B;&#x7F;\tb\r\nc\">",
+        "<input value=\"A\uFFFDnn&#x1B;&#x7F;\tb\r\nc\uFFFD\uFFFD\uFFFD\u00a0\">",
         new String(bytes(page), StandardCharsets.UTF_8));
   }
 

@@ -81,13 +81,24 @@ public final class Characters {
    * for as it is (tab, line feed and carriage return too); NUL as U+FFFD, as an HTML parser would
    * read it (PostgreSQL cannot store it, so it is only ever a refused form's field shown again);
    * the other C0 controls and DEL as a numeric character reference, which browsers read back as the
-   * same character, so that stored text holding one is posted back unchanged. Since 1.16.0.
+   * same character, so that stored text holding one is posted back unchanged. The C1 controls
+   * (U+0080 to U+009F) as U+FFFD too, since no reference reads back as them: HTML reads {@code
+   * &#x80;} to {@code &#x9F;} as windows-1252's characters (most of them: {@code &#x80;} is "€",
+   * {@code &#x93;} a quotation mark), which would show, and be saved, as text that was never there;
+   * U+FFFD shows instead that a character is not shown (a C1 control in text is nearly always text
+   * decoded in the wrong charset), and a text holding one posted back holds U+FFFD in its place, as
+   * its field shows. Since 1.16.0; C1 controls since 1.16.1.
    */
   public static String inHtml(char c) {
-    if (c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r') {
+    if (!isControlInHtml(c)) {
       return null;
     }
-    return c == 0 ? "\uFFFD" : String.format("&#x%X;", (int) c);
+    return c == 0 || c >= 0x80 ? "\uFFFD" : String.format("&#x%X;", (int) c);
+  }
+
+  /** Whether {@link #inHtml(char)} writes the character otherwise than as it is. */
+  private static boolean isControlInHtml(char c) {
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
   }
 
   /**
@@ -99,12 +110,11 @@ public final class Characters {
     int from = 0;
     for (int i = 0; i < page.length(); i++) {
       char c = page.charAt(i);
-      String control = c < 0x20 || c == 0x7F ? inHtml(c) : null;
-      if (control != null) {
+      if (isControlInHtml(c)) {
         if (written == null) {
           written = new StringBuilder(page.length() + 16);
         }
-        written.append(page, from, i).append(control);
+        written.append(page, from, i).append(inHtml(c));
         from = i + 1;
       }
     }
