@@ -63,11 +63,11 @@ public final class ProfileService implements Profiles {
     String first = strip(firstName);
     String last = strip(lastName);
     String address = strip(email);
-    String stored = tx.readOnly(em -> find(em, userId).email());
+    Profile stored = tx.readOnly(em -> profile(find(em, userId)));
     new FieldErrors()
-        .check("first_name", Validation.name(first))
-        .check("last_name", Validation.name(last))
-        .check("email", Validation.email(address, true, stored))
+        .check("first_name", Validation.name(first, stored.firstName()))
+        .check("last_name", Validation.name(last, stored.lastName()))
+        .check("email", Validation.email(address, true, stored.email()))
         .throwIfAny();
     return tx.required(
         em -> {

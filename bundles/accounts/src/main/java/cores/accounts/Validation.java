@@ -15,7 +15,10 @@ public final class Validation {
   /** Django's username rule: letters, digits and @.+-_ (letters and digits of any script). */
   private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}@.+_-]+");
 
-  private static final Pattern NAME = Pattern.compile("[^" + Characters.DIRECTION_CONTROLS + "]*");
+  /** One line ({@link Characters#oneLine}), no direction control. */
+  private static final Pattern NAME =
+      Pattern.compile(
+          "[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029" + Characters.DIRECTION_CONTROLS + "]*");
 
   /** What {@link #username} lets through, as a JSON Schema. */
   public static final Map<String, Object> USERNAME_SCHEMA =
@@ -40,7 +43,9 @@ public final class Validation {
               "pattern",
               "^" + NAME.pattern() + "$",
               "description",
-              "no Unicode direction controls (U+202A to U+202E, U+2066 to U+2069)"));
+              "one line: no line break or other control character (Unicode category Cc, U+2028,"
+                  + " U+2029), no Unicode direction control (U+202A to U+202E, U+2066 to U+2069);"
+                  + " a name stored before this rule may be sent back as it is"));
 
   /** What {@link #email} lets through when not required: empty or an address. */
   public static final Map<String, Object> EMAIL_SCHEMA =
@@ -95,9 +100,19 @@ public final class Validation {
     return EmailAddresses.problem(value, EMAIL_MAX, stored);
   }
 
-  public static String name(String value) {
+  /**
+   * A first or last name replacing {@code stored} (null for a new user): one line, without
+   * direction controls. A value equal to the stored one is taken as it is (its length still
+   * checked), so that a name stored before these rules (the original's data, a directory's) does
+   * not block an edit of the user's other fields.
+   */
+  public static String name(String value, String stored) {
     String tooLong = Characters.atMost(value, NAME_MAX);
-    return tooLong != null ? tooLong : Characters.directionControl(value);
+    if (tooLong != null || value == null || value.equals(stored)) {
+      return tooLong;
+    }
+    String direction = Characters.directionControl(value);
+    return direction != null ? direction : Characters.oneLine(value);
   }
 
   /** Throws an {@link IllegalArgumentException} "field: problem" when the problem is not null. */

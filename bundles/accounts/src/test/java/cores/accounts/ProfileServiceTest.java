@@ -92,6 +92,26 @@ class ProfileServiceTest {
             .status());
   }
 
+  /**
+   * A user's own names are one line, as the admin's; a name stored before the rule, sent back as it
+   * is, is kept rather than blocking the change of an address.
+   */
+  @Test
+  void namesAreOneLineButAStoredOneSentBackIsKept() throws Exception {
+    User gus = accounts.createSuperuser("gus", "gus@example.org", "gus-password".toCharArray());
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class,
+            () -> profiles.update(gus.id(), "Gus\u2028Ann", "Li\u001bn", "gus@example.org", true));
+    assertEquals(400, refused.status());
+    assertTrue(refused.errors().get("first_name").get(0).contains("U+2028 at character 4"));
+    assertTrue(refused.errors().get("last_name").get(0).contains("U+001B at character 3"));
+    db.execute("UPDATE auth_user SET last_name = E'Li\\u001bn' WHERE id = " + gus.id());
+    Profile changed = profiles.update(gus.id(), "Gus", "Li\u001bn", "gus@lab.example", true);
+    assertEquals("Li\u001bn", changed.lastName());
+    assertEquals("gus@lab.example", changed.email());
+  }
+
   @Test
   void changingThePasswordChecksTheCurrentOneAndEndsOtherSessionsAndTokens() throws Exception {
     User dan = accounts.createSuperuser("dan", "dan@example.org", "old-password".toCharArray());

@@ -158,8 +158,8 @@ public final class UserWrites {
     if (!partial || in.username() != null) {
       errors.check("username", Validation.username(in.username()));
     }
-    errors.check("first_name", Validation.name(in.firstName()));
-    errors.check("last_name", Validation.name(in.lastName()));
+    errors.check("first_name", Validation.name(in.firstName(), user.firstName()));
+    errors.check("last_name", Validation.name(in.lastName(), user.lastName()));
     errors.check("email", Validation.email(in.email(), false, user.email()));
     List<GroupEntity> groups = in.groups() == null ? null : groups(em, in.groups(), errors);
     if (in.permissions() != null) {

@@ -275,6 +275,38 @@ class AccountsDeskTest {
     assertEquals(List.of("already taken"), refused.errors().get("username"));
   }
 
+  /**
+   * First and last names are one line, refused at their field; a name stored before the rule (the
+   * original's data) sent back unchanged does not block a change of another field.
+   */
+  @Test
+  void namesAreOneLineButAStoredOneSentBackIsKept() throws Exception {
+    long id = desk.create(root, AccountModels.USER, userForm("line-ann", "Ann", "Lee", ""));
+    Map<String, String> broken = desk.get(root, AccountModels.USER, id);
+    broken.put("first_name", "Ann\nMarie");
+    broken.put("last_name", "Lee\u0007");
+    ProblemException refused =
+        assertThrows(
+            ProblemException.class, () -> desk.update(root, AccountModels.USER, id, broken));
+    assertEquals(400, refused.status());
+    assertTrue(
+        refused.errors().get("first_name").get(0).startsWith("must not contain line breaks"),
+        refused.errors().toString());
+    assertTrue(
+        refused.errors().get("last_name").get(0).endsWith("U+0007 at character 4"),
+        refused.errors().toString());
+    assertEquals(
+        "Ann|Lee", text("SELECT first_name || '|' || last_name FROM auth_user WHERE id = ?", id));
+
+    db.execute("UPDATE auth_user SET first_name = E'Ann\\nMarie' WHERE id = " + id);
+    Map<String, String> kept = desk.get(root, AccountModels.USER, id);
+    kept.put("email", "ann@line.example");
+    desk.update(root, AccountModels.USER, id, kept);
+    assertEquals(
+        "Ann\nMarie|ann@line.example",
+        text("SELECT first_name || '|' || email FROM auth_user WHERE id = ?", id));
+  }
+
   @Test
   void passwordsAreSetOnlyForUsersWhoseRightsTheActorHolds() throws Exception {
     User manager = staff("pw-manager", "auth.view_user", "auth.change_user");
