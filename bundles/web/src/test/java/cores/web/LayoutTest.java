@@ -3,6 +3,11 @@ package cores.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.api.web.Whiteboard;
+import cores.web.booking.HomePage;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,5 +42,22 @@ class LayoutTest {
         Rendered.page("docs.jte", "Documentation", "/docs/", "")
             .contains("<title>Documentation &middot; Cores</title>"),
         "another page");
+  }
+
+  /**
+   * The header's logout form and the page it leads to are at the one path the API names, which the
+   * http bundle's logout leads to by default: the two bundles cannot disagree on it.
+   */
+  @Test
+  void theLogoutFormLeadsToThePageThisBundleServes() throws Exception {
+    assertEquals("/logged-out", Whiteboard.LOGGED_OUT);
+    String page = Rendered.page("docs.jte", "Documentation", "/docs/", "");
+    assertTrue(
+        page.contains(
+            "<input type=\"hidden\" name=\"next\" value=\"" + Whiteboard.LOGGED_OUT + "\">"),
+        page);
+    Method served = HomePage.class.getMethod("loggedOut", ContainerRequestContext.class);
+    assertTrue(served.isAnnotationPresent(GET.class));
+    assertEquals(Whiteboard.LOGGED_OUT, served.getAnnotation(jakarta.ws.rs.Path.class).value());
   }
 }

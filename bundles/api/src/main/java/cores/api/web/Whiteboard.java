@@ -76,5 +76,13 @@ public final class Whiteboard {
   /** Form field of the CSRF token in HTML form posts (Django's name). */
   public static final String CSRF_FIELD = "csrfmiddlewaretoken";
 
+  /**
+   * The page that says the visitor was logged out: where {@code POST /logout} (the http bundle's)
+   * leads without a {@code next}, and where the site's logout forms send the visitor; the web
+   * bundle serves it. Named here so that the bundle leading there and the one serving it cannot
+   * disagree. Since 1.17.0.
+   */
+  public static final String LOGGED_OUT = "/logged-out";
+
   private Whiteboard() {}
 }

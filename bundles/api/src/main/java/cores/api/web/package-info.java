@@ -1,6 +1,6 @@
 /** Helpers for bundles that publish REST resources on the HTTP whiteboard. */
 @Export
-@Version("1.16.1")
+@Version("1.17.0")
 package cores.api.web;
 
 import org.osgi.annotation.bundle.Export;

@@ -26,9 +26,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /**
  * {@code POST /logout} from a form: ends the session and redirects to {@code next} (a local path)
- * or, without one, to {@link #LOGGED_OUT}, which says so. The CSRF token of the session is checked
- * by the authentication filter (form field {@value Whiteboard#CSRF_FIELD}); a post without a valid
- * session just clears the cookies.
+ * or, without one, to {@link Whiteboard#LOGGED_OUT}, which says so (every logout form leads there,
+ * not only the header's). The CSRF token of the session is checked by the authentication filter
+ * (form field {@value Whiteboard#CSRF_FIELD}); a post without a valid session just clears the
+ * cookies.
  */
 @JakartarsResource
 @JakartarsApplicationSelect(Whiteboard.PAGES)
@@ -38,12 +39,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Path("logout")
 public final class LogoutPage {
-  /**
-   * Where a logout leads by default: the web bundle's start page that says "You have been logged
-   * out." (its {@code HomePage.LOGGED_OUT}); every logout form leads there, not only the header's.
-   */
-  static final String LOGGED_OUT = "/logged-out";
-
   private final AccountServices services;
   private final SessionLogin login;
 
@@ -66,7 +61,7 @@ public final class LogoutPage {
   static String form(String csrfToken) {
     return "<form method=\"post\" action=\"/logout\">\n"
         + Html.hidden(Whiteboard.CSRF_FIELD, csrfToken)
-        + Html.hidden("next", LOGGED_OUT)
+        + Html.hidden("next", Whiteboard.LOGGED_OUT)
         + "<p><button type=\"submit\">Log out</button></p>\n</form>\n";
   }
 
@@ -77,7 +72,7 @@ public final class LogoutPage {
       @Context UriInfo uri,
       @HeaderParam(RequestFacts.FORWARDED_PROTO) String forwardedProto) {
     Response.ResponseBuilder response =
-        Response.seeOther(URI.create(Html.localPath(next, LOGGED_OUT)));
+        Response.seeOther(URI.create(Html.localPath(next, Whiteboard.LOGGED_OUT)));
     login
         .close(session, RequestFacts.isSecure(uri.getRequestUri(), forwardedProto))
         .forEach(c -> response.header(HttpHeaders.SET_COOKIE, c));

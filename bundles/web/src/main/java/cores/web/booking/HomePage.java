@@ -45,12 +45,6 @@ public final class HomePage {
   /** How many bookings and how many reservations the dashboard lists; the user's page has all. */
   static final int HOLDS = 20;
 
-  /**
-   * Where the logout forms send the visitor after the session is closed: the header's names it, and
-   * the http bundle's {@code LogoutPage} leads here by default (its {@code LOGGED_OUT}).
-   */
-  public static final String LOGGED_OUT = "logged-out";
-
   private final Site site;
   private final BookingDesk desk;
   private final NoticeBoard notices;
@@ -103,12 +97,13 @@ public final class HomePage {
   }
 
   /**
-   * {@code GET /logged-out}: where the site's logout button leads ({@code LogoutPage} of the http
-   * bundle redirects to the form's {@code next}): the start page, saying so, as the one-time
-   * messages of this bundle are written here. A visitor still logged in is told nothing.
+   * {@code GET} {@value Whiteboard#LOGGED_OUT}: where the site's logout button leads (the http
+   * bundle's {@code POST /logout} redirects to the form's {@code next}, and there without one): the
+   * start page, saying so, as the one-time messages of this bundle are written here. A visitor
+   * still logged in is told nothing.
    */
   @GET
-  @Path(LOGGED_OUT)
+  @Path(Whiteboard.LOGGED_OUT)
   public Response loggedOut(@Context ContainerRequestContext request) {
     if (Visitor.of(request).user().isPresent()) {
       return site.redirect(request, "/");
