@@ -14,13 +14,20 @@ target_dir=${STATIC_ROOT:-/srv/static}
 hostname_file=${HOSTNAME_FILE:-/etc/hostname}
 
 # Docker sets HOSTNAME to the container's short id when neither -e HOSTNAME nor --hostname is
-# given. Nobody reaches the site by that name, and Cores would refuse other Host headers and
-# put it into the links of its mails: Cores' own default (localhost) applies instead, said here.
+# given; Kubernetes (which sets KUBERNETES_SERVICE_HOST in every pod) sets it to the pod's name,
+# e.g. cores-7d9f8b6c5-x2x4z. Nobody reaches the site by either, and Cores would refuse other
+# Host headers and put it into the links of its mails: Cores' own default (localhost) applies
+# instead, said here. A HOSTNAME the operator set differs from /etc/hostname, the container's own
+# name, and is kept; so is --hostname on Docker, a name the operator chose.
 container_name=$(cat "$hostname_file" 2>/dev/null || true)
-if [ -n "${HOSTNAME:-}" ] && [ "$HOSTNAME" = "$container_name" ] \
-  && printf '%s' "$HOSTNAME" | grep -Eqx '[0-9a-f]{12}'; then
-  echo "cores: HOSTNAME is not set (Docker's default is the container id, $HOSTNAME): Cores serves as localhost; set HOSTNAME to the name users reach it by" >&2
-  unset HOSTNAME
+if [ -n "${HOSTNAME:-}" ] && [ "$HOSTNAME" = "$container_name" ]; then
+  if [ -n "${KUBERNETES_SERVICE_HOST:-}" ]; then
+    echo "cores: HOSTNAME is not set (Kubernetes' default is the pod's name, $HOSTNAME): Cores serves as localhost; set HOSTNAME in the container's env to the name users reach it by" >&2
+    unset HOSTNAME
+  elif printf '%s' "$HOSTNAME" | grep -Eqx '[0-9a-f]{12}'; then
+    echo "cores: HOSTNAME is not set (Docker's default is the container id, $HOSTNAME): Cores serves as localhost; set HOSTNAME to the name users reach it by" >&2
+    unset HOSTNAME
+  fi
 fi
 
 if [ -d "$source_dir" ]; then

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The image's entrypoint (launcher/src/docker/docker-entrypoint.sh) run natively, with the
  * container's /etc/hostname stood in for: a plain {@code docker run} gives HOSTNAME the container's
- * id, which Cores must not take as the site's name.
+ * id, and Kubernetes the pod's name, neither of which Cores may take as the site's name.
  */
 class DockerEntrypointIT {
   private static final String CONTAINER_ID = "0123456789ab";
+  private static final String POD = "cores-7d9f8b6c5-x2x4z";
+  private static final String KUBERNETES = "10.96.0.1";
 
   @TempDir Path work;
 
@@ -47,16 +49,56 @@ class DockerEntrypointIT {
     assertFalse(given.output().contains("cores: HOSTNAME"), given.output());
   }
 
+  @Test
+  void aKubernetesPodsNameIsNotTheSitesName() throws Exception {
+    // the kubelet gives HOSTNAME and /etc/hostname the pod's name, not a container id
+    NativeStack.Result pod = run(POD, POD, KUBERNETES);
+    assertEquals(0, pod.exit(), pod.output());
+    assertTrue(pod.output().contains("HOSTNAME=<unset>"), pod.output());
+    assertTrue(
+        pod.output()
+            .contains("cores: HOSTNAME is not set (Kubernetes' default is the pod's name, " + POD),
+        pod.output());
+  }
+
+  @Test
+  void aHostnameSetInThePodsEnvIsKept() throws Exception {
+    NativeStack.Result given = run("cores.example.com", POD, KUBERNETES);
+    assertTrue(given.output().contains("HOSTNAME=cores.example.com\n"), given.output());
+    assertFalse(given.output().contains("cores: HOSTNAME"), given.output());
+  }
+
+  @Test
+  void aNameLikeAPodsOutsideKubernetesIsKept() throws Exception {
+    // docker run --hostname cores-7d9f8b6c5-x2x4z: the operator chose it
+    NativeStack.Result named = run(POD, POD);
+    assertTrue(named.output().contains("HOSTNAME=" + POD + "\n"), named.output());
+  }
+
   private NativeStack.Result run(String hostname, String containerName) throws Exception {
+    return run(hostname, containerName, "");
+  }
+
+  /**
+   * @param kubernetesHost KUBERNETES_SERVICE_HOST, or "" for a container outside Kubernetes (set to
+   *     "" too when this test itself runs in a pod)
+   */
+  private NativeStack.Result run(String hostname, String containerName, String kubernetesHost)
+      throws Exception {
     Path hostnameFile = work.resolve("hostname");
     Files.writeString(hostnameFile, containerName + "\n", StandardCharsets.UTF_8);
     Path entrypoint = NativeStack.repository().resolve("launcher/src/docker/docker-entrypoint.sh");
     return NativeStack.run(
         work,
         Map.of(
-            "HOSTNAME", hostname,
-            "HOSTNAME_FILE", hostnameFile.toString(),
-            "STATIC_SOURCE", work.resolve("no-static").toString()),
+            "HOSTNAME",
+            hostname,
+            "HOSTNAME_FILE",
+            hostnameFile.toString(),
+            "KUBERNETES_SERVICE_HOST",
+            kubernetesHost,
+            "STATIC_SOURCE",
+            work.resolve("no-static").toString()),
         "sh",
         entrypoint.toString(),
         "sh",
