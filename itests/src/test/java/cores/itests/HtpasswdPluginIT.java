@@ -110,10 +110,17 @@ class HtpasswdPluginIT {
           "plugin cores.auth.htpasswd: configuration cores.auth.htpasswd removed",
           Duration.ofSeconds(30));
       assertEquals(0, cores.stop(), "exit code after SIGTERM");
-      assertTrue(
+      // configured once and removed once: no churn while FileInstall stops and uninstalls it
+      assertEquals(
+          List.of(
+              "plugin cores.auth.htpasswd: configured cores.auth.htpasswd[file]",
+              "plugin cores.auth.htpasswd: configuration cores.auth.htpasswd removed"),
           cores
               .output()
-              .contains("plugin cores.auth.htpasswd: configured cores.auth.htpasswd[file]"),
+              .lines()
+              .filter(l -> l.contains(" cores.plugin.config.DeclaredConfigurations - "))
+              .map(l -> l.substring(l.indexOf(" - ") + 3))
+              .toList(),
           cores.output());
       assertFalse(cores.output().contains(" ERROR "), cores.output());
       assertFalse(cores.output().contains("\tat "), "no stack trace:\n" + cores.output());

@@ -100,8 +100,11 @@ public final class DeclaredConfigurations
     this.configAdmin = configAdmin;
     this.runtime = runtime;
     this.env = Map.copyOf(env);
+    // STOPPING too: a plugin being stopped (FileInstall stops a removed jar's bundle before
+    // uninstalling it) keeps its configurations, not deleted then written again on STOPPED
     this.tracker =
-        new BundleTracker<>(context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE, this);
+        new BundleTracker<>(
+            context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, this);
     tracker.open();
   }
 
