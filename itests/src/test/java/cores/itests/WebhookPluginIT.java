@@ -1,6 +1,7 @@
 package cores.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -98,8 +102,33 @@ class WebhookPluginIT {
         assertTrue(System.nanoTime() < until, "row not marked sent");
         Thread.sleep(200);
       }
+      assertWebhookUrlMasked(cores);
       assertEquals(0, cores.stop(), "exit code after SIGTERM");
     }
+  }
+
+  /**
+   * The URL carries the incoming webhook's token: the plugin's metatype types it as a password, so
+   * the System page and /api/system show WEBHOOK_URL masked, never in clear.
+   */
+  private static void assertWebhookUrlMasked(CoresProcess cores) throws Exception {
+    String owner = ApiClient.insertUser(db::connect, "sysowner", true);
+    for (String path : List.of("/api/system", "/admin/system")) {
+      HttpResponse<String> shown =
+          cores.send(
+              HttpRequest.newBuilder(cores.uri(path)).header("Authorization", owner).build());
+      assertEquals(200, shown.statusCode(), path + ": " + shown.body());
+      assertTrue(shown.body().contains("WEBHOOK_URL"), path + ": " + shown.body());
+      assertFalse(shown.body().contains("/hooks/cores"), path + ": " + shown.body());
+    }
+    String system =
+        cores
+            .send(
+                HttpRequest.newBuilder(cores.uri("/api/system"))
+                    .header("Authorization", owner)
+                    .build())
+            .body();
+    assertTrue(system.contains("\"WEBHOOK_URL\":\"****\""), system);
   }
 
   private static void execute(String sql) throws Exception {
