@@ -171,10 +171,13 @@ public final class ChangesResource {
     }
     try {
       Instant parsed = Instant.parse(value);
-      if (Dates.inRange(parsed)) {
+      if (!Dates.inRange(parsed)) {
+        errors.check(name, Dates.OUT_OF_RANGE);
+      } else if (!Dates.inMicroseconds(parsed)) {
+        errors.check(name, Dates.MICROSECONDS);
+      } else {
         return parsed;
       }
-      errors.check(name, Dates.OUT_OF_RANGE);
       return null;
     } catch (DateTimeParseException e) {
       errors.check(name, "an ISO 8601 time, e.g. 2026-01-31T00:00:00Z");
