@@ -9,11 +9,8 @@ import cores.api.booking.Catalog;
 import cores.api.booking.Hold;
 import cores.api.booking.HostSheet;
 import cores.api.booking.UserRef;
-import cores.api.changes.Change;
-import cores.api.changes.ChangeLog;
 import cores.api.persistence.Transactions;
 import cores.api.web.FieldErrors;
-import cores.api.web.ProblemException;
 import cores.domain.sql.Sql;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,21 +50,17 @@ public final class BookingDeskService implements BookingDesk {
   private final Clock clock;
   private final SearchCache search;
   private final HostSheets sheets;
-  private final ChangeLog changes;
 
   @Activate
   public BookingDeskService(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail,
-      @Reference SearchCache search,
-      @Reference ChangeLog changes) {
-    this(tx, mail, search, changes, Clock.systemUTC());
+      @Reference SearchCache search) {
+    this(tx, mail, search, Clock.systemUTC());
   }
 
-  BookingDeskService(
-      Transactions tx, BookingMail mail, SearchCache search, ChangeLog changes, Clock clock) {
+  BookingDeskService(Transactions tx, BookingMail mail, SearchCache search, Clock clock) {
     this.tx = tx;
-    this.changes = changes;
     this.service = new BookingService(mail);
     this.zone = mail.zone();
     this.clock = clock;
@@ -367,22 +360,12 @@ public final class BookingDeskService implements BookingDesk {
     String what = kind == Hold.Kind.BOOKING ? "booking" : "reservation";
     Optional<Hold> found = kind == Hold.Kind.BOOKING ? booking(id) : reservation(id);
     if (found.isEmpty()) {
-      // a second press of "cancel" (the back button, a double click) finds it gone: say so to
-      // who could have cancelled it, as a second give-back says the booking has ended
-      if (deleted(what, id)
-          && (BookingService.staff(actor) || changes.ownedBy(what, id, actor.id()))) {
-        throw ProblemException.conflict("This " + what + " has already been cancelled.");
-      }
-      throw ProblemException.notFound("No " + what + " with id " + id + ".");
+      // also a second press of "cancel" (the back button, a double click): the row is gone, and
+      // nothing of this bundle's own keeps that it was there
+      throw BookingService.none(what, id);
     }
     BookingService.requireOwnerOrStaff(actor, found.get().owner().id(), id, what, "change");
     return found.get();
-  }
-
-  /** Whether the change log's newest change of the hold is its deletion (it was cancelled). */
-  private boolean deleted(String model, long id) {
-    List<Change> newest = changes.history("booking", model, id, 1);
-    return !newest.isEmpty() && "delete".equals(newest.get(0).action());
   }
 
   private Optional<Hold> one(String query, long id) {

@@ -282,7 +282,7 @@ public final class BookingService {
                 + " WHERE id = ?",
             List.of(id));
     if (row == null) {
-      throw ProblemException.notFound("No booking with id " + id + ".");
+      throw none("booking", id);
     }
     long owner = (Long) row.get("owner_id");
     requireOwnerOrStaff(actor, owner, id, "booking", "change");
@@ -328,7 +328,7 @@ public final class BookingService {
                 + " WHERE id = ?",
             List.of(id));
     if (row == null) {
-      throw ProblemException.notFound("No reservation with id " + id + ".");
+      throw none("reservation", id);
     }
     long bookable = (Long) row.get("bookable_id");
     lockBookable(sql, bookable);
@@ -381,7 +381,7 @@ public final class BookingService {
         sql.row(
             "SELECT owner_id, start_time FROM " + table + " WHERE id = ? FOR UPDATE", List.of(id));
     if (row == null) {
-      throw ProblemException.notFound("No " + what + " with id " + id + ".");
+      throw none(what, id);
     }
     requireOwnerOrStaff(actor, (Long) row.get("owner_id"), id, what, "cancel");
     if (!BookingRules.cancellable((Instant) row.get("start_time"), now)) {
@@ -395,6 +395,16 @@ public final class BookingService {
       mail.reservation(sql, NotificationType.RESERVATION_CANCELLED, id, Map.of());
     }
     sql.update("DELETE FROM " + table + " WHERE id = ?", List.of(id));
+  }
+
+  /**
+   * The 404 of a booking or reservation that is not there: never made, cancelled (its row deleted;
+   * a second cancel finds it so), or one the actor may not see, all answered alike so that the
+   * answer tells nothing of someone else's hold.
+   */
+  static ProblemException none(String what, long id) {
+    return ProblemException.notFound(
+        "No " + what + " with id " + id + ": it was never made or has been cancelled.");
   }
 
   /** The owner or staff may cancel or change. (The original let anyone cancel anyone's booking.) */
@@ -419,7 +429,7 @@ public final class BookingService {
     if (actor.hasPermission("booking.view_" + what)) {
       throw Access.forbidden("Only its owner or staff may " + verb + " this " + what + ".");
     }
-    throw ProblemException.notFound("No " + what + " with id " + id + ".");
+    throw none(what, id);
   }
 
   private static long owner(Sql sql, User actor, Long requested) {

@@ -11,7 +11,6 @@ import cores.api.accounts.User;
 import cores.api.booking.HostSheet;
 import cores.domain.DomainDatabase;
 import cores.domain.Fixture;
-import cores.persistence.ChangeLogService;
 import cores.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,9 +69,7 @@ class HostSheetsTest {
     tx = db.transactions();
     Fixture fixture = new Fixture(db);
     BookingMail mail = DomainDatabase.mail(tx, ZONE);
-    desk =
-        new BookingDeskService(
-            tx, mail, new SearchCache(mail), ChangeLogService.of(db.dataSource()), clock);
+    desk = new BookingDeskService(tx, mail, new SearchCache(mail), clock);
     ann = db.user("ann", false, Set.of());
     bookable = fixture.bookable("sheet-host", "active");
     host = db.number("SELECT host_id FROM booking_bookable WHERE id = " + bookable);
