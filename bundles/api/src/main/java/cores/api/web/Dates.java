@@ -21,14 +21,6 @@ public final class Dates {
   /** The message for a date or time outside {@link #MIN_YEAR}..{@link #MAX_YEAR}. */
   public static final String OUT_OF_RANGE = "must be " + YEARS;
 
-  /**
-   * The message for a time given to a finer fraction than a microsecond, which PostgreSQL would
-   * round: refused rather than kept otherwise than sent.
-   */
-  public static final String MICROSECONDS =
-      "at most microsecond precision (6 digits after the second's point): times are kept to the"
-          + " microsecond";
-
   private static final Instant FIRST =
       LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
   private static final Instant END =
@@ -42,11 +34,6 @@ public final class Dates {
 
   public static boolean inRange(Instant instant) {
     return !instant.isBefore(FIRST) && instant.isBefore(END);
-  }
-
-  /** Whether the time is whole microseconds, as PostgreSQL keeps it ({@link #MICROSECONDS}). */
-  public static boolean inMicroseconds(Instant instant) {
-    return instant.getNano() % 1_000 == 0;
   }
 
   /** An ISO date (yyyy-mm-dd) in range, or null when the text is not one. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -179,8 +180,8 @@ public final class BookingRules {
    * A time as bookings and reservations accept it, as the original did: an ISO-8601 date and time
    * with an offset or zone as given, without one in {@code zone} (CORES_TIME_ZONE); a space may
    * stand for the {@code T}. A date alone, or anything else, is refused with the format to send.
-   * Digits finer than a microsecond are refused ({@link Dates#MICROSECONDS}): PostgreSQL keeps
-   * microseconds and would round them, 9999-12-31T23:59:59.9999999Z up into the year 10000.
+   * Digits finer than a microsecond are dropped: PostgreSQL keeps microseconds and would round
+   * them, 9999-12-31T23:59:59.9999999Z up into the year 10000, past the checks made here.
    *
    * @throws IllegalArgumentException whose message says what to send
    */
@@ -191,11 +192,9 @@ public final class BookingRules {
           DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
       Instant instant =
           (parsed instanceof ZonedDateTime zoned
-              ? zoned.toInstant()
-              : ((LocalDateTime) parsed).atZone(zone).toInstant());
-      if (!Dates.inMicroseconds(instant)) {
-        throw new IllegalArgumentException(Dates.MICROSECONDS);
-      }
+                  ? zoned.toInstant()
+                  : ((LocalDateTime) parsed).atZone(zone).toInstant())
+              .truncatedTo(ChronoUnit.MICROS);
       if (!Dates.inRange(instant)) {
         throw new IllegalArgumentException("the date and time " + Dates.OUT_OF_RANGE);
       }

@@ -171,7 +171,7 @@ class BookingServiceTest extends BookingServiceFixture {
   @Test
   void aReservationEndingInTheLastMicrosecondOf9999IsStoredIn9999() throws Exception {
     long bookable = fixture.bookable("reserve-9999", "active");
-    Instant end = BookingRules.time("9999-12-31T23:59:59.999999Z", ZoneOffset.UTC);
+    Instant end = BookingRules.time("9999-12-31T23:59:59.999999999Z", ZoneOffset.UTC);
     assertEquals(
         Instant.parse("9999-12-31T23:59:59.999999Z"),
         reserve(reserver, bookable, HOUR, end).get("end"));
