@@ -15,7 +15,8 @@ import org.glassfish.jersey.message.internal.MediaTypeProvider;
 /**
  * In front of everything: security headers on every answer, then the Host check, then one
  * Content-Type at most, then the body size by Content-Length, so that refused requests never reach
- * an application. It also notes where the request comes from ({@link ClientAddresses#PROPERTY}).
+ * an application; its refusals are the site's error page outside the API, where a browser is the
+ * client. It also notes where the request comes from ({@link ClientAddresses#PROPERTY}).
  */
 final class FrontHandler extends Handler.Wrapper {
   private static final MediaTypeProvider MEDIA_TYPES = new MediaTypeProvider();
@@ -43,7 +44,7 @@ final class FrontHandler extends Handler.Wrapper {
         response.getHeaders(), SecurityHeaders.isApi(JettyProblems.pathOf(request)));
     // the header as the client sent it: X-Forwarded-Host is not trusted
     if (!hostCheck.allowed(request.getHeaders().get(HttpHeader.HOST))) {
-      problems.write(request, response, callback, 400, "Invalid Host header.");
+      problems.writeForPath(request, response, callback, 400, "Invalid Host header.");
       return true;
     }
     String typeProblem =
@@ -56,7 +57,7 @@ final class FrontHandler extends Handler.Wrapper {
       return true;
     }
     if (request.getLength() > maxBodyBytes) {
-      problems.write(
+      problems.writeForPath(
           request,
           response,
           callback,

@@ -8,8 +8,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Errors Jetty answers itself (unparseable requests, unknown paths outside the API, failures
- * outside Jersey) as problem details instead of HTML pages. Server errors say no more than their
+ * Errors Jetty answers itself (unparseable requests, ambiguous URIs, failures outside Jersey) as
+ * problem details on the API and as the site's error page elsewhere, where a browser is the client
+ * (a request whose path Jetty could not read gets the page). Server errors say no more than their
  * status unless in debug mode.
  */
 final class ProblemErrorHandler extends ErrorHandler {
@@ -30,7 +31,7 @@ final class ProblemErrorHandler extends ErrorHandler {
     if (status < 400) {
       status = HttpStatus.INTERNAL_SERVER_ERROR_500;
     }
-    problems.write(request, response, callback, status, detail(request, status));
+    problems.writeForPath(request, response, callback, status, detail(request, status));
     return true;
   }
 

@@ -11,7 +11,8 @@ import org.eclipse.jetty.util.Callback;
  * Until Cores is ready, answers every request that reaches it (all but the health endpoints, which
  * {@link HealthHandler} answers in front of it) with 503 and {@code Retry-After}: a client that
  * waits and retries gets its answer, where a 404 for a resource still being published would have
- * told it that the resource does not exist. While the server stops, likewise, saying so.
+ * told it that the resource does not exist. While the server stops, likewise, saying so. Pages get
+ * the site's error page (a browser reloading during a restart), the API a problem.
  */
 final class ReadinessGate extends Handler.Wrapper {
   static final String RETRY_AFTER_SECONDS = "1";
@@ -41,7 +42,7 @@ final class ReadinessGate extends Handler.Wrapper {
       return super.handle(request, response, callback);
     }
     response.getHeaders().put(RETRY_AFTER);
-    problems.write(
+    problems.writeForPath(
         request, response, callback, 503, readiness.stopping() ? STOPPING_DETAIL : DETAIL);
     return true;
   }

@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
  * holding no thread (Jetty's {@link QoSHandler}). On a few cores a request that waits its turn is
  * answered sooner than one that shares the processors with all the others, each then waiting for
  * the scheduler's slices of every other. One that waited too long is answered 503 with {@code
- * Retry-After}, as a problem like the server's others.
+ * Retry-After}, as a problem on the API and the site's error page on the pages.
  *
  * <p>Requests that check a password or a credential of another scheme neither wait nor take a turn:
  * they may wait on a directory or KDC (up to its timeout) or on the login throttle's one attempt at
@@ -64,6 +64,6 @@ final class RequestTurns extends QoSHandler {
       return;
     }
     response.getHeaders().put(ReadinessGate.RETRY_AFTER);
-    problems.write(request, response, callback, status, DETAIL);
+    problems.writeForPath(request, response, callback, status, DETAIL);
   }
 }

@@ -108,12 +108,17 @@ class HealthEndpointTest extends ServerFixture {
     waitingFor = Optional.of("bundle cores.domain (starting)");
     try {
       eventually(() -> status("/api/things") == 503);
-      for (String path : List.of("/api/things", "/api/no/such/thing", "/api/", "/login")) {
+      for (String path : List.of("/api/things", "/api/no/such/thing", "/api/")) {
         HttpResponse<String> response = get(path);
         Map<String, Object> body = problem(response, 503);
         assertEquals(ReadinessGate.DETAIL, body.get("detail"), path);
         assertEquals("1", response.headers().firstValue("Retry-After").orElse(""), path);
       }
+      // a page's is the site's error page saying the same (PageEdgeTest)
+      HttpResponse<String> page = get("/login");
+      assertEquals(503, page.statusCode());
+      assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").get());
+      assertEquals("1", page.headers().firstValue("Retry-After").orElse(""));
       HttpResponse<String> health = get("/api/health");
       assertEquals(503, health.statusCode());
       assertEquals(

@@ -36,6 +36,14 @@ class PageEdgeTest extends ServerFixture {
     public String post(@FormParam("name") String name) {
       return "posted " + name;
     }
+
+    @POST
+    @Path("raw")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String raw(byte[] body) {
+      return "read " + body.length;
+    }
   }
 
   @BeforeAll
@@ -148,5 +156,104 @@ class PageEdgeTest extends ServerFixture {
     HttpResponse<String> taken = get("/edge-form?search=%C3%A9+a%2Bb");
     assertEquals(200, taken.statusCode(), taken.body());
     assertEquals("search é a+b", taken.body());
+  }
+
+  /** The site's error page with this status in an answer read off the socket. */
+  private static String rawErrorPage(String answer, int status) {
+    assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+    assertTrue(answer.contains("\r\nContent-Type: text/html;charset=utf-8\r\n"), answer);
+    assertTrue(answer.contains("\r\n\r\n<!DOCTYPE html>"), answer);
+    assertTrue(answer.contains("Content-Security-Policy: default-src 'self'"), answer);
+    return answer;
+  }
+
+  @Test
+  void whileStartingPagesAreThe503PageWithRetryAfterAndTheApiAProblem() throws Exception {
+    // a browser reloading a page during a restart was shown the API's JSON
+    waitingFor = java.util.Optional.of("bundle cores.web (starting)");
+    try {
+      eventually(() -> status("/edge-form") == 503);
+      HttpResponse<String> page = get("/edge-form");
+      assertTrue(errorPage(page, 503).contains(ReadinessGate.DETAIL), page.body());
+      assertEquals("1", page.headers().firstValue("Retry-After").orElse(""));
+      assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+      HttpResponse<String> api = get("/api/things");
+      assertEquals(ReadinessGate.DETAIL, problem(api, 503).get("detail"));
+      assertEquals("1", api.headers().firstValue("Retry-After").orElse(""));
+    } finally {
+      waitingFor = java.util.Optional.empty();
+      eventually(() -> status("/edge-form") == 200);
+    }
+  }
+
+  @Test
+  void aFormBodyOverTheLimitIsThe413PageOnPagesAndAProblemOnTheApi() throws Exception {
+    // an upload form's too large body was answered with the API's JSON
+    String big = "name=" + "x".repeat(MAX_BODY);
+    String page =
+        errorPage(
+            send("POST", "/edge-form", big, "Content-Type", "application/x-www-form-urlencoded"),
+            413);
+    assertTrue(page.contains("larger than the server accepts (" + MAX_BODY + " bytes)"), page);
+    problem(send("POST", "/api/things", big), 413);
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIsThe413PageOnPages() throws Exception {
+    StringBuilder chunks = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      chunks.append("200\r\n").append("a".repeat(512)).append("\r\n");
+    }
+    chunks.append("0\r\n\r\n");
+    String answer =
+        raw(
+            "POST /edge-form/raw HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/octet-stream\r\n"
+                // a visitor of this site: past the CSRF check, to the body's reading
+                + "Cookie: cores_visitor=aaaaaaaaaaaaaaaa\r\nX-CSRFToken: "
+                + new cores.http.auth.CsrfTokens(SECRET).tokenFor("visitor:aaaaaaaaaaaaaaaa")
+                + "\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+            chunks.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    rawErrorPage(answer, 413);
+  }
+
+  @Test
+  void aForeignHostIsThe400PageOnPagesWithTheHostNeverRaw() throws Exception {
+    // a link under another name (DNS rebinding, a mistyped proxy) showed the API's JSON
+    String answer =
+        rawErrorPage(
+            raw("GET /edge-form HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", null),
+            400);
+    assertTrue(answer.contains("Invalid Host header."), answer);
+    assertTrue(answer.contains("X-Frame-Options: DENY"), answer);
+    // a Host that is markup: refused, by Jetty or the check, and never echoed as markup
+    String markup =
+        raw(
+            "GET /edge-form HTTP/1.1\r\nHost: <b>evil</b>.example\r\n"
+                + "Connection: close\r\n\r\n",
+            null);
+    rawErrorPage(markup, 400);
+    assertTrue(!markup.contains("<b>"), markup);
+    String api =
+        raw("GET /api/things HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", null);
+    assertTrue(api.startsWith("HTTP/1.1 400 "), api);
+    assertTrue(api.contains("application/problem+json"), api);
+  }
+
+  @Test
+  void requestsJettyRefusesAreThe400PageOnPagesAndAProblemOnTheApi() throws Exception {
+    // Jetty's own refusals went through the problem error handler: JSON on every path
+    String badHeader =
+        raw("GET /edge-form HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n", null);
+    rawErrorPage(badHeader, 400);
+    String ambiguous =
+        raw(
+            "GET /edge-form/%2F..%2Fx HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            null);
+    rawErrorPage(ambiguous, 400);
+    String api = raw("GET /api/things HTTP/1.1\r\nHost: localhost\r\nBad Header\r\n\r\n", null);
+    assertTrue(api.startsWith("HTTP/1.1 400 "), api);
+    assertTrue(api.contains("application/problem+json"), api);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.http.auth.AccountServices;
+import cores.http.pages.PageLayouts;
 import cores.http.system.HealthChecks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -112,7 +113,7 @@ class RequestTurnsTest {
   }
 
   @Test
-  void aRequestThatWaitedTooLongIsAnswered503WithRetryAfterAsAProblem() throws Exception {
+  void aRequestThatWaitedTooLongIs503WithRetryAfterAProblemOnTheApiAPageOnPages() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     CountDownLatch holding = new CountDownLatch(1);
     Handler holdsItsTurn =
@@ -134,7 +135,7 @@ class RequestTurnsTest {
         new RequestTurns(
             1,
             Duration.ofMillis(200),
-            new JettyProblems(ObjectMapperResolver.newObjectMapper()),
+            new JettyProblems(ObjectMapperResolver.newObjectMapper(), new PageLayouts()),
             holdsItsTurn));
     jetty.start();
     try {
@@ -152,6 +153,17 @@ class RequestTurnsTest {
       assertEquals(
           ReadinessGate.RETRY_AFTER_SECONDS, waited.headers().firstValue("Retry-After").get());
       assertTrue(waited.body().contains("too busy"), waited.body());
+      // a page's: the site's error page, which a browser shows (it was the API's JSON)
+      HttpResponse<String> page =
+          client.send(
+              HttpRequest.newBuilder(uri.resolve("/admin/")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(503, page.statusCode());
+      assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").get());
+      assertEquals(
+          ReadinessGate.RETRY_AFTER_SECONDS, page.headers().firstValue("Retry-After").get());
+      assertTrue(page.body().startsWith("<!DOCTYPE html>"), page.body());
+      assertTrue(page.body().contains(RequestTurns.DETAIL), page.body());
 
       gate.countDown();
       assertEquals(204, first.get(1, TimeUnit.MINUTES).statusCode());
