@@ -56,15 +56,18 @@ class BootIT {
   void untilHealthIsUpEveryRequestIs503AndAfterwardsTheResourcesAnswer() throws Exception {
     try (CoresProcess cores = CoresProcess.builder("readiness").env(db.environment()).start()) {
       boolean liveSeen = false;
+      boolean pageSeen = false;
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       while (true) {
         assertTrue(System.nanoTime() < deadline, "not ready within 120 s:\n" + cores.output());
         assertTrue(cores.isAlive(), cores.errors());
         HttpResponse<String> health;
         HttpResponse<String> buildings;
+        HttpResponse<String> page;
         try {
           health = cores.get("/api/health");
           buildings = cores.get("/api/inventory/building/");
+          page = cores.get("/admin/");
           liveSeen |= cores.get("/api/health/live").statusCode() == 200;
         } catch (IOException e) {
           Thread.sleep(50); // not listening yet
@@ -81,9 +84,19 @@ class BootIT {
           assertEquals(503, buildings.statusCode(), "never a 404: " + buildings.body());
           assertEquals("1", buildings.headers().firstValue("Retry-After").orElse(""));
         }
+        if (page.statusCode() == 503) {
+          // a browser reloading a page meanwhile is shown the site's error page, not JSON
+          assertTrue(
+              page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+              page.headers().map() + " " + page.body());
+          assertTrue(page.body().contains("Cores is starting"), page.body());
+          assertEquals("1", page.headers().firstValue("Retry-After").orElse(""));
+          pageSeen = true;
+        }
         Thread.sleep(20);
       }
       assertTrue(liveSeen, "liveness answered before readiness");
+      assertTrue(pageSeen, "a page answered 503 before readiness");
       assertEquals(0, cores.stop());
     }
   }
