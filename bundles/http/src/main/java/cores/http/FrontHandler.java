@@ -57,6 +57,8 @@ final class FrontHandler extends Handler.Wrapper {
       return true;
     }
     if (request.getLength() > maxBodyBytes) {
+      // refused unread as well: the body left on the connection is not the next request
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
       problems.writeForPath(
           request,
           response,

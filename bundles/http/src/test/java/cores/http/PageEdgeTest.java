@@ -199,6 +199,40 @@ class PageEdgeTest extends ServerFixture {
   }
 
   @Test
+  void aContentLengthOverTheLimitIsRefusedUnreadAndEndsTheConnection() throws Exception {
+    // the 413 kept the connection open with the body unread: the next request on it would have
+    // been read from the body's bytes, and a browser still uploading saw a reset
+    for (String path : new String[] {"/edge-form", "/api/things"}) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+        socket.setSoTimeout(10_000);
+        String head =
+            "POST "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + server.port()
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + (MAX_BODY * 10)
+                + "\r\n\r\n";
+        socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        // only the start of the body: the answer and the close come without the rest
+        socket
+            .getOutputStream()
+            .write("name=".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        // read to the end: a connection kept open would time out here
+        String answer =
+            new String(
+                socket.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        assertTrue(answer.contains("\r\nConnection: close\r\n"), answer);
+        assertTrue(
+            answer.contains("larger than the server accepts (" + MAX_BODY + " bytes)"), answer);
+      }
+    }
+  }
+
+  @Test
   void aChunkedBodyOverTheLimitIsThe413PageOnPages() throws Exception {
     // cut off while Jersey reads it, so its mapper and HtmlProblems answer: a page already
     StringBuilder chunks = new StringBuilder();
