@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -309,5 +311,49 @@ class AdminAccountsIT {
       String path = "/admin/auth/user/" + id + "/form/password";
       assertEquals(403, site.api().send("GET", path, clerk.basic(), null).statusCode(), path);
     }
+  }
+
+  /**
+   * A user's password form, sent after the user was deleted, leads to the list saying so, as its
+   * GET does (it was a bare 404); staff without the form's permission are refused (403) first,
+   * whether the user is there or not, and no password is set.
+   */
+  @Test
+  @Order(8)
+  void thePasswordFormOfAUserDeletedMeanwhileLeadsToTheListSayingSo() throws Exception {
+    site.user("leaving", false);
+    long leaving = number("SELECT id FROM auth_user WHERE username = 'leaving'");
+    root.open("/admin/auth/user/" + leaving + "/form/password");
+    root.type("password", "leaving-long-password")
+        .type("password_confirmation", "leaving-long-password");
+    site.api().db().execute("DELETE FROM auth_user WHERE id = ?", leaving);
+    root.follow("main form.cores-card button[type=submit]");
+    assertEquals("/admin/auth/user?done=gone&id=" + leaving, root.path());
+    assertEquals(
+        "User with ID \u201c" + leaving + "\u201d doesn't exist. Perhaps it was deleted?",
+        root.find(".cores-message--warning[role=status]").getText().strip());
+    assertEquals(0, number("SELECT count(*) FROM auth_user WHERE id = ?", leaving));
+
+    WebSite.Account clerk = site.user("formclerk", false);
+    site.api().db().execute("UPDATE auth_user SET is_staff = true WHERE username = 'formclerk'");
+    String password = text("SELECT password FROM auth_user WHERE id = ?", hanna());
+    for (long id : List.of(leaving, hanna())) {
+      String path = "/admin/auth/user/" + id + "/form/password";
+      HttpResponse<String> refused =
+          site.api()
+              .cores()
+              .send(
+                  HttpRequest.newBuilder(site.api().cores().uri(path))
+                      .timeout(Duration.ofSeconds(30))
+                      .header("Authorization", clerk.basic())
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "password=clerk-long-password"
+                                  + "&password_confirmation=clerk-long-password"))
+                      .build());
+      assertEquals(403, refused.statusCode(), path + " " + refused.body());
+    }
+    assertEquals(password, text("SELECT password FROM auth_user WHERE id = ?", hanna()));
   }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -372,5 +375,55 @@ class AdminListsIT {
         assertEquals(403, site.api().send("GET", path, clerk.basic(), null).statusCode(), path);
       }
     }
+  }
+
+  /**
+   * The change form of a host deleted while it was open leads, when saved, to the list as it was
+   * left, saying so, as its GET does (it was a bare 404); nothing is written. Staff without the
+   * change permission are refused (403) first, whether the host is there or not.
+   */
+  @Test
+  @Order(13)
+  void savingTheFormOfAnObjectDeletedMeanwhileLeadsToItsListSayingSo() throws Exception {
+    long gone = hosts.get(8);
+    root.open("/admin/inventory/host/" + gone + "?_changelist_filters=q%3Dlst");
+    root.type("hostname", "never-saved");
+    assertEquals(
+        2,
+        site.api()
+                .send("DELETE", "/api/inventory/host/" + gone + "/", rootAccount.basic(), null)
+                .statusCode()
+            / 100);
+    root.follow("main form.cores-card button[type=submit]");
+    assertEquals("/admin/inventory/host?q=lst&done=gone&id=" + gone, root.path());
+    assertEquals(
+        "Host with ID \u201c" + gone + "\u201d doesn't exist. Perhaps it was deleted?",
+        root.find(".cores-message--warning[role=status]").getText().strip());
+    assertEquals(0, number("SELECT count(*) FROM inventory_host WHERE hostname = 'never-saved'"));
+
+    // staff who may see hosts but not change them: the page refuses them before it looks
+    WebSite.Account viewer = site.user("hostviewer", false);
+    site.api().db().execute("UPDATE auth_user SET is_staff = true WHERE username = 'hostviewer'");
+    site.api()
+        .db()
+        .execute(
+            "INSERT INTO auth_user_permissions (user_id, permission)"
+                + " SELECT id, 'inventory.view_host' FROM auth_user WHERE username = 'hostviewer'");
+    for (long id : List.of(gone, hosts.get(9))) {
+      String path = "/admin/inventory/host/" + id;
+      HttpResponse<String> refused =
+          site.api()
+              .cores()
+              .send(
+                  HttpRequest.newBuilder(site.api().cores().uri(path))
+                      .timeout(Duration.ofSeconds(30))
+                      .header("Authorization", viewer.basic())
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString("hostname=never-saved"))
+                      .build());
+      assertEquals(403, refused.statusCode(), path + " " + refused.body());
+      assertTrue(refused.body().contains("inventory.change_host"), refused.body());
+    }
+    assertEquals(0, number("SELECT count(*) FROM inventory_host WHERE hostname = 'never-saved'"));
   }
 }

@@ -92,6 +92,15 @@ public final class ObjectForms {
     AdminAccess.require(visitor, model, spec.action());
     AdminAccess.requireWritable(request, model);
     try {
+      pages.desk().get(visitor.user().orElseThrow(), model, id);
+    } catch (ProblemException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      // deleted while the form was open: its list, saying so, as the form's GET; nothing written
+      return ObjectPages.gone(request, visitor, model, id);
+    }
+    try {
       PostedForm.requireSound(posted, PostedForm.many(spec.fields())::contains);
       pages
           .desk()

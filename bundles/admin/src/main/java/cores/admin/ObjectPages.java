@@ -12,6 +12,7 @@ import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.ChangeLog;
+import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import cores.api.web.Whiteboard;
@@ -137,10 +138,26 @@ public final class ObjectPages {
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
     requireWritable(request, model);
+    // as Django's admin: the permission first (refused as the desk would), whether the object is
+    // there after; one deleted while its form was open leads to its list, as its GET does
+    if (!AdminAccess.may(visitor, model, "change")) {
+      throw Access.forbidden(
+          model.allows("change")
+              ? "This needs the permission " + model.permission("change") + "."
+              : "The admin does not change " + model.pluralInSentence() + ".");
+    }
+    Map<String, String> stored;
+    try {
+      stored = pages.desk().get(visitor.user().orElseThrow(), model, id);
+    } catch (ProblemException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      return gone(request, visitor, model, id);
+    }
     Map<String, String> values = values(model, posted);
     if (model.fields().stream().anyMatch(AdminField::fixed)) {
       // the form shows them, not to be edited: they stay as stored
-      Map<String, String> stored = pages.desk().get(visitor.user().orElseThrow(), model, id);
       model.fields().stream()
           .filter(AdminField::fixed)
           .forEach(f -> values.put(f.name(), stored.getOrDefault(f.name(), "")));
