@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -340,18 +338,10 @@ class AdminAccountsIT {
     for (long id : List.of(leaving, hanna())) {
       String path = "/admin/auth/user/" + id + "/form/password";
       HttpResponse<String> refused =
-          site.api()
-              .cores()
-              .send(
-                  HttpRequest.newBuilder(site.api().cores().uri(path))
-                      .timeout(Duration.ofSeconds(30))
-                      .header("Authorization", clerk.basic())
-                      .header("Content-Type", "application/x-www-form-urlencoded")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "password=clerk-long-password"
-                                  + "&password_confirmation=clerk-long-password"))
-                      .build());
+          site.postForm(
+              clerk,
+              path,
+              "password=clerk-long-password&password_confirmation=clerk-long-password");
       assertEquals(403, refused.statusCode(), path + " " + refused.body());
     }
     assertEquals(password, text("SELECT password FROM auth_user WHERE id = ?", hanna()));

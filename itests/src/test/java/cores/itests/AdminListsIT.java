@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -411,19 +409,47 @@ class AdminListsIT {
                 + " SELECT id, 'inventory.view_host' FROM auth_user WHERE username = 'hostviewer'");
     for (long id : List.of(gone, hosts.get(9))) {
       String path = "/admin/inventory/host/" + id;
-      HttpResponse<String> refused =
-          site.api()
-              .cores()
-              .send(
-                  HttpRequest.newBuilder(site.api().cores().uri(path))
-                      .timeout(Duration.ofSeconds(30))
-                      .header("Authorization", viewer.basic())
-                      .header("Content-Type", "application/x-www-form-urlencoded")
-                      .POST(HttpRequest.BodyPublishers.ofString("hostname=never-saved"))
-                      .build());
+      HttpResponse<String> refused = site.postForm(viewer, path, "hostname=never-saved");
       assertEquals(403, refused.statusCode(), path + " " + refused.body());
       assertTrue(refused.body().contains("inventory.change_host"), refused.body());
     }
     assertEquals(0, number("SELECT count(*) FROM inventory_host WHERE hostname = 'never-saved'"));
+  }
+
+  /**
+   * The original's staff came from Django's admin: its home's tables by app, each app's page, its
+   * change pages' addresses ({@code .../42/change/}) and its login ({@code /admin/login/?next=})
+   * lead where Cores has them.
+   */
+  @Test
+  @Order(14)
+  void djangosAdminAddressesAndAppPagesLeadToCoresPages() throws Exception {
+    root.open("/admin");
+    root.follow("#app-inventory caption a");
+    assertEquals("/admin/inventory", root.path());
+    assertEquals("Admin › Inventory", root.find("nav[aria-label=Breadcrumb]").getText());
+    List<String> models = root.all("main table th a").stream().map(WebElement::getText).toList();
+    assertTrue(models.contains("Hosts"), models.toString());
+    assertFalse(models.contains("Bookables"), models.toString());
+    root.assertAccessible();
+    root.screenshot("admin-app");
+    root.follow("a[href='/admin/inventory/host']");
+    root.follow("nav[aria-label=Breadcrumb] a[href='/admin/inventory']");
+    assertEquals("/admin/inventory", root.path());
+
+    long host = hosts.get(20);
+    root.open("/admin/inventory/host/" + host + "/change/?_changelist_filters=q%3Dlst");
+    assertEquals("/admin/inventory/host/" + host + "?_changelist_filters=q%3Dlst", root.path());
+    assertTrue(root.text().contains("lst-21"), root.text());
+    root.open("/admin/nosuchapp");
+    assertTrue(root.text().contains("404"), root.text());
+
+    site.assertMoved(
+        List.of(
+            new String[] {
+              "/admin/login/?next=/admin/inventory/host/",
+              "/login?next=%2Fadmin%2Finventory%2Fhost%2F"
+            },
+            new String[] {"/admin/login/", "/login?next=%2Fadmin"}));
   }
 }

@@ -501,42 +501,6 @@ class AdminPagesIT {
     assertTrue(browser.text().contains("403"), browser.text());
   }
 
-  /**
-   * The original's staff came from Django's admin: its home's tables by app, each app's page, its
-   * change pages' addresses ({@code .../42/change/}) and its login ({@code /admin/login/?next=})
-   * lead where Cores has them.
-   */
-  @Test
-  @Order(45)
-  void djangosAdminAddressesAndAppPagesLeadToCoresPages() throws Exception {
-    root.open("/admin");
-    root.follow("#app-inventory caption a");
-    assertEquals("/admin/inventory", root.path());
-    assertEquals("Admin › Inventory", root.find("nav[aria-label=Breadcrumb]").getText());
-    List<String> models = root.all("main table th a").stream().map(WebElement::getText).toList();
-    assertTrue(models.contains("Hosts"), models.toString());
-    assertFalse(models.contains("Bookables"), models.toString());
-    root.assertAccessible();
-    root.screenshot("admin-app");
-    root.follow("a[href='/admin/inventory/host']");
-    root.follow("nav[aria-label=Breadcrumb] a[href='/admin/inventory']");
-    assertEquals("/admin/inventory", root.path());
-
-    root.open("/admin/inventory/host/" + hostId + "/change/?_changelist_filters=q%3Dadm");
-    assertEquals("/admin/inventory/host/" + hostId + "?_changelist_filters=q%3Dadm", root.path());
-    assertTrue(root.text().contains("adm-01"), root.text());
-    root.open("/admin/nosuchapp");
-    assertTrue(root.text().contains("404"), root.text());
-
-    site.assertMoved(
-        List.of(
-            new String[] {
-              "/admin/login/?next=/admin/inventory/host/",
-              "/login?next=%2Fadmin%2Finventory%2Fhost%2F"
-            },
-            new String[] {"/admin/login/", "/login?next=%2Fadmin"}));
-  }
-
   @Test
   @Order(50)
   void aDeleteIsConfirmedNamingWhatGoesWithItAndTheHistoryShowsEveryStep() throws Exception {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -134,6 +135,18 @@ final class WebSite implements AutoCloseable {
     HttpResponse<String> r = api.send("GET", path, admin, null);
     assertEquals(200, r.statusCode(), r.body());
     return r.body();
+  }
+
+  /** A form posted as {@code account} with HTTP Basic credentials (no session, no CSRF token). */
+  HttpResponse<String> postForm(Account account, String path, String body) throws Exception {
+    return api.cores()
+        .send(
+            HttpRequest.newBuilder(api.cores().uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", account.basic())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
   }
 
   /**
