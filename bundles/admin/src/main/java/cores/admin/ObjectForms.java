@@ -61,12 +61,7 @@ public final class ObjectForms {
     AdminForm spec = spec(model, formName);
     Visitor visitor = Visitor.of(request);
     AdminAccess.require(visitor, model, spec.action());
-    try {
-      pages.desk().get(visitor.user().orElseThrow(), model, id);
-    } catch (ProblemException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
+    if (ObjectPages.find(pages.desk(), visitor, model, id).isEmpty()) {
       // as the object's change page: its list, saying it is not there, not a bare 404
       return ObjectPages.gone(request, visitor, model, id);
     }
@@ -91,12 +86,7 @@ public final class ObjectForms {
     Visitor visitor = Visitor.of(request);
     AdminAccess.require(visitor, model, spec.action());
     AdminAccess.requireWritable(request, model);
-    try {
-      pages.desk().get(visitor.user().orElseThrow(), model, id);
-    } catch (ProblemException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
+    if (ObjectPages.find(pages.desk(), visitor, model, id).isEmpty()) {
       // deleted while the form was open: its list, saying so, as the form's GET; nothing written
       return ObjectPages.gone(request, visitor, model, id);
     }

@@ -7,6 +7,7 @@ import static cores.admin.AdminAccess.requireWritable;
 import static cores.admin.PostedForm.values;
 
 import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminDesk.Hold;
 import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
@@ -31,6 +32,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -76,16 +78,12 @@ public final class ObjectPages {
     Visitor visitor = Visitor.of(request);
     AdminModel model = pages.model(app, name);
     require(visitor, model, "view");
-    Map<String, String> opened;
-    try {
-      opened = opened(visitor, model, id);
-    } catch (ProblemException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
+    Optional<Map<String, String>> stored = find(pages.desk(), visitor, model, id);
+    if (stored.isEmpty()) {
       return gone(request, visitor, model, id);
     }
-    return pages.form(request, visitor, model, id, new Form(opened), 200);
+    return pages.form(
+        request, visitor, model, id, new Form(opened(visitor, model, id, stored.get())), 200);
   }
 
   /**
@@ -107,13 +105,27 @@ public final class ObjectPages {
             + id);
   }
 
+  /** The object as the desk shows it to the visitor; empty when it is not there (a 404). */
+  static Optional<Map<String, String>> find(
+      AdminDesk desk, Visitor visitor, AdminModel model, long id) {
+    try {
+      return Optional.of(desk.get(visitor.user().orElseThrow(), model, id));
+    } catch (ProblemException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+  }
+
   /**
    * What the change form shows of the object now: its fields, its inline rows' under their form
    * names, and under {@link EditedSince#FIELD} the digest of what the form edits.
    */
-  private Map<String, String> opened(Visitor visitor, AdminModel model, long id) {
+  private Map<String, String> opened(
+      Visitor visitor, AdminModel model, long id, Map<String, String> stored) {
     User user = visitor.user().orElseThrow();
-    Map<String, String> values = new LinkedHashMap<>(pages.desk().get(user, model, id));
+    Map<String, String> values = new LinkedHashMap<>(stored);
     EditedSince edited = new EditedSince().add(model.fields(), values, field -> field);
     for (AdminModel inline : pages.inlineModels(visitor, model)) {
       for (Map<String, String> row : pages.desk().inlineRows(user, inline, model, id)) {
@@ -146,13 +158,8 @@ public final class ObjectPages {
               ? "This needs the permission " + model.permission("change") + "."
               : "The admin does not change " + model.pluralInSentence() + ".");
     }
-    Map<String, String> stored;
-    try {
-      stored = pages.desk().get(visitor.user().orElseThrow(), model, id);
-    } catch (ProblemException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
+    Map<String, String> stored = find(pages.desk(), visitor, model, id).orElse(null);
+    if (stored == null) {
       return gone(request, visitor, model, id);
     }
     Map<String, String> values = values(model, posted);
@@ -171,7 +178,7 @@ public final class ObjectPages {
     } catch (ProblemException e) {
       return asPosted(request, visitor, model, id, values, inlines, opened, e);
     }
-    Map<String, String> current = opened(visitor, model, id);
+    Map<String, String> current = opened(visitor, model, id, stored);
     String now = current.get(EditedSince.FIELD);
     if (opened == null || opened.isBlank() || !EditedSince.wellFormed(opened)) {
       // without it the check could not be made: what the form would save may undo another's
@@ -275,12 +282,7 @@ public final class ObjectPages {
     // as Django's admin: the permission first, whether the object is there after
     require(visitor, model, "view");
     require(visitor, model, "delete");
-    try {
-      pages.desk().get(visitor.user().orElseThrow(), model, id);
-    } catch (ProblemException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
+    if (find(pages.desk(), visitor, model, id).isEmpty()) {
       return gone(request, visitor, model, id);
     }
     return Confirmations.page(pages, request, visitor, model, List.of(id), null, List.of(), 200);
