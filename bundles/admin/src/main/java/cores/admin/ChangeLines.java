@@ -83,7 +83,7 @@ final class ChangeLines {
    * A change's line.
    *
    * @param model the changed object's model, or null where no desk lists it (its fields are then
-   *     named from their names)
+   *     named from their names, and it has no page but an operator's)
    */
   static Views.Line line(Change change, String object, SiteZone zone, AdminModel model) {
     return new Views.Line(
@@ -92,14 +92,18 @@ final class ChangeLines {
         object,
         summary(change, model),
         Operations.pageOf(change)
+            // no page for an object of a model no desk lists (a plugin's own table, a join table
+            // written directly): a link would be a 404
             .orElse(
-                "/admin/"
-                    + change.app()
-                    + "/"
-                    + change.model()
-                    + "/"
-                    + change.objectId()
-                    + "/history"));
+                model == null
+                    ? null
+                    : "/admin/"
+                        + change.app()
+                        + "/"
+                        + change.model()
+                        + "/"
+                        + change.objectId()
+                        + "/history"));
   }
 
   /**

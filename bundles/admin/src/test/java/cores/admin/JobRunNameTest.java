@@ -1,6 +1,8 @@
 package cores.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminDesk;
 import cores.api.changes.Change;
@@ -101,7 +103,14 @@ class JobRunNameTest {
   void aPluginsModelWithoutAnAdminModelKeepsItsNameAndId() {
     Change greeting = change("hello", "greeting", List.of());
     assertEquals(Optional.empty(), Operations.nameOf(greeting, ZURICH));
-    assertEquals(
-        "greeting #12", ChangeLines.named(NO_MODELS, List.of(greeting), ZURICH).get(0).object());
+    Views.Line line = ChangeLines.named(NO_MODELS, List.of(greeting), ZURICH).get(0);
+    assertEquals("greeting #12", line.object());
+    // and no link: the admin has no page of it (its history's would be a 404)
+    assertNull(line.objectUrl());
+    String home =
+        new Templates()
+            .render(
+                "home.jte", new Views.Home("csrf", "", List.of(), List.of(), List.of(line), null));
+    assertTrue(home.contains("<li>greeting #12: Added by root"), home);
   }
 }
