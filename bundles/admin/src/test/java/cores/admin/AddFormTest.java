@@ -9,13 +9,12 @@ import cores.api.admin.AdminModel;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A new object's form: what it holds before anything is entered. */
 class AddFormTest {
   private static final AdminModel USER =
-      new AdminModel(
+      TestModels.of(
           "auth",
           "user",
           "Users",
@@ -24,12 +23,7 @@ class AddFormTest {
               new AdminField("is_active", "bool", false, true, List.of(), null, "true"),
               new AdminField("is_staff", "bool", false, true, List.of(), null, "false"),
               new AdminField("group", "ref", false, true, List.of(), "group"),
-              new AdminField("last_login", "time", false, false, List.of(), null, "derived")),
-          List.of("username"),
-          List.of(),
-          "username",
-          Map.of(),
-          List.of());
+              new AdminField("last_login", "time", false, false, List.of(), null, "derived")));
 
   @Test
   void aNewObjectsFormStartsWithEachFieldsInitialValue() {

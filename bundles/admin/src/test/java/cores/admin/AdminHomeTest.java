@@ -18,20 +18,11 @@ import org.junit.jupiter.api.Test;
 class AdminHomeTest {
   private static final AdminModel HOST = TestModels.host(Map.of());
   private static final AdminModel BOOKING =
-      new AdminModel(
+      TestModels.of(
           "booking",
           "booking",
           "Bookings",
-          List.of(new AdminField("comment", "text", true, false, List.of(), null)),
-          List.of("comment"),
-          List.of(),
-          "comment",
-          Map.of(),
-          List.of(),
-          AdminModel.ALL_WRITES,
-          List.of(),
-          Map.of(),
-          null);
+          List.of(new AdminField("comment", "text", true, false, List.of(), null)));
 
   private static Views.Allowed viewer(AdminModel model) {
     return new Views.Allowed(model, true, true, true, true, Set.of());
@@ -46,21 +37,7 @@ class AdminHomeTest {
 
   @Test
   void modelsAreGroupedByAppInTheOrderTheirFirstModelComes() {
-    AdminModel rack =
-        new AdminModel(
-            "inventory",
-            "rack",
-            "Racks",
-            HOST.fields(),
-            HOST.columns(),
-            List.of(),
-            "hostname",
-            Map.of(),
-            List.of(),
-            AdminModel.ALL_WRITES,
-            List.of(),
-            Map.of(),
-            null);
+    AdminModel rack = TestModels.of("inventory", "rack", "Racks", HOST.fields());
     List<Apps.App> apps = Apps.grouped(List.of(viewer(HOST), viewer(BOOKING), viewer(rack)));
     assertEquals(List.of("inventory", "booking"), apps.stream().map(Apps.App::name).toList());
     assertEquals(

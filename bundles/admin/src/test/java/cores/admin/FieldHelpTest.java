@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class FieldHelpTest {
   private static final AdminModel USER =
-      new AdminModel(
+      TestModels.of(
           "auth",
           "user",
           "Users",
@@ -30,24 +30,14 @@ class FieldHelpTest {
               new AdminField("is_staff", "bool", false, true, List.of(), null)
                   .described("Staff status", "Whether the user may log in to the admin."),
               new AdminField("user_permissions", "permissions", false, true, List.of(), null)
-                  .described(null, "Permissions of the user's own.")),
-          List.of("username"),
-          List.of(),
-          "username",
-          Map.of(),
-          List.of());
+                  .described(null, "Permissions of the user's own.")));
 
   private static final AdminModel GROUP =
-      new AdminModel(
+      TestModels.of(
           "auth",
           "group",
           "Groups",
-          List.of(new AdminField("name", "text", true, true, List.of(), null)),
-          List.of("name"),
-          List.of(),
-          "name",
-          Map.of(),
-          List.of());
+          List.of(new AdminField("name", "text", true, true, List.of(), null)));
 
   private static String page(Form form) {
     return new Templates()

@@ -13,6 +13,13 @@ import java.util.Map;
 final class TestModels {
   private TestModels() {}
 
+  /** A model listed and searched by its first field, with no filters, actions or inlines. */
+  static AdminModel of(String app, String name, String plural, List<AdminField> fields) {
+    String first = fields.get(0).name();
+    return new AdminModel(
+        app, name, plural, fields, List.of(first), List.of(), first, Map.of(), List.of());
+  }
+
   /** Hosts named by their hostname, with the given bulk actions (name to label). */
   static AdminModel host(Map<String, String> actions) {
     return host(actions, Map.of());
