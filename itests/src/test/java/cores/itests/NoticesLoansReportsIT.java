@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,14 @@ class NoticesLoansReportsIT {
 
     long loan = id(created("/api/loans/loan/", loanBody));
     assertEquals("on_loan", hostStatus(host));
+    // the API keeps the stored value; the host's page and the asset report name it as the admin
+    HttpResponse<String> lent = api.send("GET", "/api/inventory/host/" + host + "/", admin, null);
+    assertTrue(lent.body().contains("\"status\":\"on_loan\""), lent.body());
+    for (String path : List.of("/hosts/" + host + "/", "/reports/assets")) {
+      String page = api.send("GET", path, admin, null).body();
+      assertTrue(page.contains("on loan"), path + "\n" + page);
+      assertFalse(page.contains("on_loan"), path + "\n" + page);
+    }
     assertEquals(
         "suspended", db.text("SELECT status FROM booking_bookable WHERE host_id = ?", host));
     HttpResponse<String> second = api.send("POST", "/api/loans/loan/", admin, loanBody);

@@ -254,6 +254,22 @@ public final class Views {
       return KeptFilters.carry(KeptFilters.of(query));
     }
 
+    /**
+     * A cell as shown: a choice by its label ("on loan"), as its filter and form name it and the
+     * user pages do ({@link AdminField#choiceLabel}); any other value as it is.
+     */
+    public String shown(String column, String value) {
+      if (value == null || value.isEmpty()) {
+        return value;
+      }
+      return allowed
+          .model()
+          .field(column)
+          .filter(f -> "choice".equals(f.kind()))
+          .map(f -> f.choiceLabel(value))
+          .orElse(value);
+    }
+
     /** Whether the list is narrowed by a search or a filter (else an empty list has none yet). */
     public boolean narrowed() {
       return query.entrySet().stream()

@@ -70,6 +70,41 @@ class ListTableTest {
     assertTrue(renamed.contains(">host-99</a></td>"), renamed);
   }
 
+  /** A status reads as its filter names it and the user pages show it: "on loan", not as stored. */
+  @Test
+  void aChoiceReadsByItsLabel() {
+    AdminModel hosts =
+        new AdminModel(
+            "inventory",
+            "host",
+            "Hosts",
+            List.of(
+                HOST.fields().get(0),
+                new AdminField("status", "choice", true, true, List.of("active", "on_loan"), null)),
+            List.of("hostname", "status"),
+            List.of(),
+            "hostname",
+            Map.of(),
+            List.of());
+    Views.ListPage view =
+        new Views.ListPage(
+            new Views.Allowed(hosts, true, true, true, true, Set.of()),
+            "csrf",
+            new Rows(1, List.of(Map.of("id", "7", "hostname", "lent-1", "status", "on_loan"))),
+            "",
+            List.of(),
+            "",
+            1,
+            1,
+            Map.of(),
+            null,
+            List.of(),
+            null);
+    String html = table.filled(view).table();
+    assertTrue(html.contains(">on loan</td>"), html);
+    assertFalse(html.contains("on_loan"), html);
+  }
+
   @Test
   void aRowIsNamedByWhatItsModelIsCalledNotByItsCodeName() {
     AdminModel hostType =

@@ -1,5 +1,6 @@
 package cores.api.admin;
 
+import cores.api.web.Choices;
 import java.util.List;
 import java.util.Map;
 
@@ -86,9 +87,12 @@ public record AdminField(
     this(name, kind, required, writable, choices, target, null, false, Map.of());
   }
 
-  /** How a form names one of its choices: its label, else its value with spaces. */
+  /**
+   * How a form names one of its choices: its label, else as every page names a stored choice
+   * ({@link cores.api.web.Choices#label}).
+   */
   public String choiceLabel(String choice) {
-    return choiceLabels.getOrDefault(choice, choice.replace('_', ' '));
+    return choiceLabels.getOrDefault(choice, Choices.label(choice));
   }
 
   /**

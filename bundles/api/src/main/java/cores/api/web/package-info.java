@@ -1,6 +1,9 @@
-/** Helpers for bundles that publish REST resources on the HTTP whiteboard. */
+/**
+ * Helpers for bundles that publish REST resources on the HTTP whiteboard; how pages name a stored
+ * choice ({@code Choices}, a host's status {@code on_loan} as "on loan") since 1.18.0.
+ */
 @Export
-@Version("1.17.0")
+@Version("1.18.0")
 package cores.api.web;
 
 import org.osgi.annotation.bundle.Export;

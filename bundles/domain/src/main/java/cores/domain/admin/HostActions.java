@@ -1,6 +1,7 @@
 package cores.domain.admin;
 
 import cores.api.admin.AdminDesk;
+import cores.api.web.Choices;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.inventory.Inventory;
@@ -47,7 +48,7 @@ final class HostActions {
     actions.put(
         MAKE_INACTIVE, BulkAction.of("Make inactive (bookable)", "made inactive for booking"));
     for (String status : Models.HOST_STATUSES) {
-      String shown = status.replace('_', ' ');
+      String shown = Choices.label(status);
       actions.put(
           SET_STATUS + status, BulkAction.of("Set status: " + shown, "given the status " + shown));
     }
@@ -183,7 +184,7 @@ final class HostActions {
   private static String unchanged(Change change, Map<String, Object> host) {
     if (change.hostStatus() != null) {
       return change.hostStatus().equals(host.get("status"))
-          ? "already " + change.hostStatus().replace('_', ' ')
+          ? "already " + Choices.label(change.hostStatus())
           : null;
     }
     if (host.get("bookable") == null) {

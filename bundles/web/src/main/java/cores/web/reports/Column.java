@@ -12,6 +12,8 @@ public record Column(String key, String label, Kind kind, String hostKey) {
   /** How values are shown. */
   public enum Kind {
     TEXT,
+    /** A stored choice (a host's status), named as every page names it: "on loan". */
+    CHOICE,
     /** Addresses and numbers to copy: monospace. */
     CODE,
     NUMBER,

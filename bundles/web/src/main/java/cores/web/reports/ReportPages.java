@@ -256,7 +256,7 @@ public final class ReportPages {
                   Column.text("rack", "Rack"),
                   Column.of("serial_no", "Serial", Kind.CODE),
                   Column.of("asset_no", "Asset no.", Kind.CODE),
-                  Column.text("status", "Status")),
+                  Column.of("status", "Status", Kind.CHOICE)),
               table.rows(),
               link);
       case "assets/cards" ->

@@ -1,6 +1,7 @@
 package cores.web.reports;
 
 import cores.api.reports.Report;
+import cores.api.web.Choices;
 import cores.web.Form;
 import cores.web.Times;
 import java.math.BigDecimal;
@@ -18,7 +19,10 @@ import java.util.Map;
 public record ReportView(Report report, List<ShownTable> tables, Form form, Times times) {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-  /** A value as shown: times in the site's zone, shares as percentages, seconds as d/h/min. */
+  /**
+   * A value as shown: times in the site's zone, shares as percentages, seconds as d/h/min, a status
+   * by its words.
+   */
   public String cell(Map<String, Object> row, Column column) {
     Object value = row.get(column.key());
     if (value == null) {
@@ -31,6 +35,7 @@ public record ReportView(Report report, List<ShownTable> tables, Form form, Time
               ? share.multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %"
               : value.toString();
       case DURATION -> value instanceof Number seconds ? duration(seconds.longValue()) : "";
+      case CHOICE -> Choices.label(value.toString());
       default -> value.toString();
     };
   }

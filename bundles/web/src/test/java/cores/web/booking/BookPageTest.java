@@ -106,6 +106,15 @@ class BookPageTest {
         host.contains("<span class=\"cores-badge cores-badge--success\">active</span>"), host);
   }
 
+  /** A status reads as the admin names it, not as stored: "on loan", not "on_loan". */
+  @Test
+  void theStatusReadsAsTheAdminNamesIt() {
+    String host =
+        page("booking/host.jte", "on_loan", new HostSheet.Bookable(3, "active", "", null), null);
+    assertTrue(host.contains("<span class=\"cores-badge\">on loan</span>"), host);
+    assertFalse(host.contains("on_loan"), host);
+  }
+
   /** The lab reads as on the live pages and the reports ("B1/Lab One"), then the rack. */
   @Test
   void theLocationReadsAsOnTheLiveAndReportPages() {

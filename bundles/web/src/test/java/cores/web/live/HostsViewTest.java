@@ -4,6 +4,7 @@ import static cores.web.live.LabPageChecks.LABS;
 import static cores.web.live.LabPageChecks.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.live.LabHosts;
 import cores.api.live.LiveHost;
@@ -51,6 +52,21 @@ class HostsViewTest {
   void thePageRendersItsRowsOnlyWithPlainLinksToTheOtherPages() {
     LabPageChecks.assertSecondPageRendered(
         "live/hosts.jte", "Hosts by lab", second(), "<code>02:00:00:00:00:01</code>");
+  }
+
+  /** A host's status reads as the admin and the host's page name it: "on loan". */
+  @Test
+  void aHostsStatusReadsAsTheAdminNamesIt() {
+    LiveHost lent =
+        new LiveHost(7L, "node07", null, "10.0.0.7", "R640", NOW, "on_loan", "suspended");
+    HostsView view =
+        new HostsView(
+            new LiveHosts(1, 0, LABS, List.of(new LabHosts("B1/A", List.of(lent)))),
+            new Times(ZoneOffset.UTC, NOW),
+            50);
+    String page = Rendered.page("live/hosts.jte", "Hosts by lab", "/live/hosts", view);
+    assertTrue(page.contains("<span class=\"cores-badge\">on loan</span>"), page);
+    assertFalse(page.contains("on_loan"), page);
   }
 
   /** Live in the navigation leads to /live/, which answers with the hosts: the first tab. */

@@ -39,6 +39,8 @@ class ReportViewTest {
     assertEquals("40 min", cell(2400L, Kind.DURATION));
     assertEquals("", cell(null, Kind.TEXT));
     assertEquals("7", cell(7L, Kind.NUMBER));
+    // a host's status as the admin names it; the CSV keeps the stored value
+    assertEquals("on loan", cell("on_loan", Kind.CHOICE));
   }
 
   /** The usage report's period length has two decimals in the API; the page drops idle zeros. */
