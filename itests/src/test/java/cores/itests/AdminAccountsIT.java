@@ -346,4 +346,25 @@ class AdminAccountsIT {
     }
     assertEquals(password, text("SELECT password FROM auth_user WHERE id = ?", hanna()));
   }
+
+  /**
+   * A user's Set password, opened from a filtered list, leads back to that list once saved, as the
+   * change form does (Django's {@code _changelist_filters}); it led to the plain list.
+   */
+  @Test
+  @Order(9)
+  void aPasswordSetFromAFilteredListLeadsBackToIt() throws Exception {
+    long hanna = hanna();
+    root.open("/admin/auth/user?q=berg");
+    root.follow("a[href^='/admin/auth/user/" + hanna + "?_changelist_filters=']");
+    root.follow(
+        "a[href='/admin/auth/user/" + hanna + "/form/password?_changelist_filters=q%3Dberg']");
+    root.type("password", "hanna-other-password")
+        .type("password_confirmation", "hanna-other-password");
+    root.follow("main form.cores-card button[type=submit]");
+    assertEquals("/admin/auth/user?q=berg&done=changed&id=" + hanna, root.path());
+    assertTrue(
+        root.text().matches("(?s).*The user \"[^\"]+\" was changed successfully\\..*"),
+        root.text());
+  }
 }

@@ -38,13 +38,16 @@ final class AfterAdding {
     }
     for (AdminModel.AdminForm next : model.forms()) {
       if (visitor.may(model.permission(next.action()))) {
+        // the list as it was left goes on with it, to lead back there once the form is saved
+        String carried = KeptFilters.carry(kept(request));
         return AdminPages.redirect(
             allowed(visitor, model).url()
                 + "/"
                 + created.id()
                 + "/form/"
                 + next.name()
-                + "?added=1");
+                + (carried.isEmpty() ? "?" : carried + "&")
+                + "added=1");
       }
     }
     String url = allowed(visitor, model).url();

@@ -33,7 +33,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * /admin/{app}/{model}/{id}/form/{name}}: shown with the permission they need, submitted to the
  * model's desk, the problems at their fields. Values are never shown back: a refused password is
  * typed again. The form of an object that is not there leads to the model's list, saying so, as its
- * change page does.
+ * change page does. As the change form, it carries the list as it was left ({@link KeptFilters}):
+ * its save and its links lead back to it.
  */
 @JakartarsResource
 @Admits(Operations.Audience.STAFF)
@@ -108,7 +109,14 @@ public final class ObjectForms {
       }
       throw e;
     }
-    String back = AdminAccess.allowed(visitor, model).url() + "?done=changed&id=" + id;
+    // the list as it was left, as a change form's save leads to it
+    String kept = AfterAdding.kept(request);
+    String back =
+        AdminAccess.allowed(visitor, model).url()
+            + "?"
+            + (kept.isEmpty() ? "" : kept + "&")
+            + "done=changed&id="
+            + id;
     return Response.seeOther(URI.create(back)).build();
   }
 
@@ -134,7 +142,7 @@ public final class ObjectForms {
         status,
         spec.label() + ": " + object,
         "objectform.jte",
-        new Views.ObjectFormPage(
+        new ObjectFormPage(
             AdminAccess.allowed(visitor, model),
             visitor.csrfToken(),
             id,
@@ -142,6 +150,7 @@ public final class ObjectForms {
             label,
             spec,
             form,
-            added));
+            added,
+            AfterAdding.kept(request)));
   }
 }

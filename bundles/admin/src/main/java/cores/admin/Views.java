@@ -582,26 +582,4 @@ public final class Views {
 
   /** What a new object's secret page shows: the secret, once. */
   public record SecretPage(Views.Allowed allowed, long id, String label, String secret) {}
-
-  /**
-   * One of a model's own forms on an object (a user's password).
-   *
-   * @param object the model's name and the object's label ("user alice")
-   * @param label the object's label
-   * @param form its values and problems; a password's value is never shown again
-   * @param added whether the object was just added (its add form leads here: a user's password)
-   */
-  public record ObjectFormPage(
-      Allowed allowed,
-      String csrf,
-      long id,
-      String object,
-      String label,
-      AdminModel.AdminForm spec,
-      Form form,
-      boolean added) {
-    public String action() {
-      return allowed.url() + "/" + id + "/form/" + spec.name();
-    }
-  }
 }

@@ -3,6 +3,7 @@ package cores.admin;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.config.SiteZone;
 import java.time.ZoneId;
@@ -23,6 +24,14 @@ class FormBreadcrumbTest {
     return page(new Views.Allowed(HOST, true, true, true, true, Set.of()), id, object, filters);
   }
 
+  /** A form of the host's own, as a user's Set password. */
+  private static final AdminModel.AdminForm PASSWORD =
+      new AdminModel.AdminForm(
+          "password",
+          "Set password",
+          "change",
+          List.of(new AdminField("password", "password", true, true, List.of(), null)));
+
   private static String page(Views.Allowed allowed, long id, String object, String filters) {
     return new Templates()
         .render(
@@ -36,7 +45,7 @@ class FormBreadcrumbTest {
                 Map.of(),
                 Map.of(),
                 List.of(),
-                List.of(),
+                List.of(PASSWORD),
                 Map.of(),
                 SiteZone.of(ZoneId.of("UTC")),
                 null,
@@ -69,6 +78,35 @@ class FormBreadcrumbTest {
     String kept = "?_changelist_filters=q%3Dweb%26sort%3D-hostname";
     assertTrue(html.contains("href=\"/admin/inventory/host/7/history" + kept + "\""), html);
     assertTrue(html.contains("href=\"/admin/inventory/host/7/delete" + kept + "\""), html);
+    assertTrue(html.contains("href=\"/admin/inventory/host/7/form/password" + kept + "\""), html);
+  }
+
+  /**
+   * An object's own form (a user's Set password) carries the list as it was left as the change form
+   * does: its post, so that its save leads back to that list, and its links back.
+   */
+  @Test
+  void anObjectsOwnFormCarriesTheListAsItWasLeft() {
+    String html =
+        new Templates()
+            .render(
+                "objectform.jte",
+                new ObjectFormPage(
+                    new Views.Allowed(HOST, true, true, true, true, Set.of()),
+                    "csrf",
+                    7,
+                    "host web01",
+                    "web01",
+                    PASSWORD,
+                    new Form(Map.of()),
+                    false,
+                    "q=web&sort=-hostname"));
+    String kept = "?_changelist_filters=q%3Dweb%26sort%3D-hostname";
+    assertTrue(html.contains("action=\"/admin/inventory/host/7/form/password" + kept + "\""), html);
+    assertTrue(html.contains("<a href=\"/admin/inventory/host/7" + kept + "\">Back</a>"), html);
+    assertTrue(
+        html.contains("<a href=\"/admin/inventory/host?q=web&amp;sort=-hostname\">Hosts</a>"),
+        html);
   }
 
   /**
