@@ -102,6 +102,10 @@ public final class ObjectForms {
               spec.name(),
               PostedForm.values(spec.fields(), posted));
     } catch (ProblemException e) {
+      if (ObjectPages.goneMeanwhile(pages.desk(), model, id, e)) {
+        // deleted between the lookup above and the write: as though it had gone before
+        return ObjectPages.gone(request, visitor, model, id);
+      }
       if (AdminAccess.refusedAtFields(e)) {
         List<String> names = spec.fields().stream().map(f -> f.name()).toList();
         Form refused = new Form(Map.of()).refused(e, names);

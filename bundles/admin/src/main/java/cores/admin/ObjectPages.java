@@ -119,6 +119,15 @@ public final class ObjectPages {
   }
 
   /**
+   * Whether a write's 404 means the object went between its lookup and the write (deleted in those
+   * milliseconds): then it leads to the list as {@link #gone} does, nothing written. A 404 while
+   * the object is there is about something else, and stays the desk's answer.
+   */
+  static boolean goneMeanwhile(AdminDesk desk, AdminModel model, long id, ProblemException e) {
+    return e.status() == 404 && desk.existing(model, List.of(id)).isEmpty();
+  }
+
+  /**
    * What the change form shows of the object now: its fields, its inline rows' under their form
    * names, and under {@link EditedSince#FIELD} the digest of what the form edits.
    */
@@ -213,7 +222,15 @@ public final class ObjectPages {
     if (confirmed == null || !confirmed.equals(values.get("status"))) {
       // as the bulk actions: bookings ahead on a bookable leaving active are confirmed first, for
       // the status confirmed (another status chosen then is asked about again)
-      List<Hold> holds = pages.desk().affected(visitor.user().orElseThrow(), model, id, values);
+      List<Hold> holds;
+      try {
+        holds = pages.desk().affected(visitor.user().orElseThrow(), model, id, values);
+      } catch (ProblemException e) {
+        if (goneMeanwhile(pages.desk(), model, id, e)) {
+          return gone(request, visitor, model, id);
+        }
+        throw e;
+      }
       if (!holds.isEmpty()) {
         Form form = PostedForm.posted(values, inlines, opened).holding(holds);
         return pages.form(request, visitor, model, id, form, 200);
@@ -222,6 +239,9 @@ public final class ObjectPages {
     try {
       pages.desk().update(visitor.user().orElseThrow(), model, id, values, inlines);
     } catch (ProblemException e) {
+      if (goneMeanwhile(pages.desk(), model, id, e)) {
+        return gone(request, visitor, model, id);
+      }
       if (refusedAtFields(e)) {
         return asPosted(request, visitor, model, id, values, inlines, opened, e);
       }
