@@ -452,6 +452,45 @@ class ApiSchemasIT {
     assertTrue(dashboard.path("last_scan").isObject(), dashboard.toString());
   }
 
+  /**
+   * A name or an address stored before today's checks (a tab in a name, an address that is none:
+   * the original's data, a directory's) is sent back as it was read: the published schema, which a
+   * client may validate what it sends against, takes it, and so does the server; a new one is still
+   * refused, by the server, at its field.
+   */
+  @Test
+  void whatAClientReadItMaySendBackValidated() throws Exception {
+    String user = "{\"username\":\"schemas.legacy\",\"email\":\"\",\"groups\":[]}";
+    long id = ApiClient.id(valid("POST", "/api/auth/users", "/api/auth/users", 201, user));
+    api.db()
+        .execute(
+            "UPDATE auth_user SET first_name = ?, email = ? WHERE id = ?", "Ann\te", "ann@", id);
+    JsonNode read = JSON.readTree(api.send("GET", "/api/auth/users/" + id, admin, null).body());
+    ObjectNode back = JSON.createObjectNode();
+    back.set("first_name", read.path("first_name"));
+    back.set("email", read.path("email"));
+    assertEquals("Ann\te", back.path("first_name").asText());
+    assertEquals(List.of(), checker.schema("user_patch", back.toString()));
+    valid("PATCH", "/api/auth/users/" + id, "/api/auth/users/{id}", 200, back.toString());
+    HttpResponse<String> renamed =
+        api.send("PATCH", "/api/auth/users/" + id, admin, "{\"first_name\":\"Ann\\te!\"}");
+    assertEquals(400, renamed.statusCode(), renamed.body());
+
+    String customer = "{\"name\":\"Legacy Ltd\"}";
+    long partner = ApiClient.id(api.created("/api/loans/customer/", admin, customer));
+    api.db()
+        .execute("UPDATE loans_customer SET contact_email = 'ops at legacy' WHERE id = ?", partner);
+    String sent = "{\"contact_email\":\"ops at legacy\"}";
+    assertEquals(List.of(), checker.schema("customer_patch", sent));
+    HttpResponse<String> kept =
+        api.send("PATCH", "/api/loans/customer/" + partner + "/", admin, sent);
+    assertEquals(200, kept.statusCode(), kept.body());
+    HttpResponse<String> changed =
+        api.send(
+            "PATCH", "/api/loans/customer/" + partner + "/", admin, "{\"contact_email\":\"ops@\"}");
+    assertEquals(400, changed.statusCode(), changed.body());
+  }
+
   @Test
   void theSchemasRefuseWhatTheChecksRefuse() throws Exception {
     String host =

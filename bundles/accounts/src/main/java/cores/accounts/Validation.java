@@ -15,11 +15,6 @@ public final class Validation {
   /** Django's username rule: letters, digits and @.+-_ (letters and digits of any script). */
   private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}@.+_-]+");
 
-  /** One line ({@link Characters#oneLine}), no direction control. */
-  private static final Pattern NAME =
-      Pattern.compile(
-          "[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029" + Characters.DIRECTION_CONTROLS + "]*");
-
   /** What {@link #username} lets through, as a JSON Schema. */
   public static final Map<String, Object> USERNAME_SCHEMA =
       Map.of(
@@ -32,7 +27,12 @@ public final class Validation {
           "description",
           "letters, digits and @.+-_");
 
-  /** What {@link #name} lets through (null: left alone or the default). */
+  /**
+   * What {@link #name} lets through (null: left alone or the default). Its rule for a new name (one
+   * line, no direction control) is said, not a pattern: a name stored before it is taken back
+   * unchanged, and a client validating what it sends against this schema must not refuse the name
+   * it read.
+   */
   public static final Map<String, Object> NAME_SCHEMA =
       JsonShape.nullable(
           Map.of(
@@ -40,14 +40,15 @@ public final class Validation {
               "string",
               "maxLength",
               NAME_MAX,
-              "pattern",
-              "^" + NAME.pattern() + "$",
               "description",
               "one line: no line break or other control character (Unicode category Cc, U+2028,"
                   + " U+2029), no Unicode direction control (U+202A to U+202E, U+2066 to U+2069);"
                   + " a name stored before this rule may be sent back as it is"));
 
-  /** What {@link #email} lets through when not required: empty or an address. */
+  /**
+   * What {@link #email} lets through when not required: empty or an address, said, not a pattern,
+   * as {@link #NAME_SCHEMA}: an address stored before the check is taken back unchanged.
+   */
   public static final Map<String, Object> EMAIL_SCHEMA =
       JsonShape.nullable(
           Map.of(
@@ -55,10 +56,9 @@ public final class Validation {
               "string",
               "maxLength",
               EMAIL_MAX,
-              "pattern",
-              "^(?:|" + EmailAddresses.PATTERN + ")$",
               "description",
-              "empty or an email address"));
+              "empty or an email address; one stored before this check may be sent back as it"
+                  + " is"));
 
   private Validation() {}
 
