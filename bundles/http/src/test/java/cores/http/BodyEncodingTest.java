@@ -11,10 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bodies in other charsets than UTF-8, over real HTTP. */
 class BodyEncodingTest extends ServerFixture {
+  private static final String THING = "{\"name\":\"Bé\",\"count\":1}";
+
   private static HttpResponse<String> post(String path, String type, byte[] body) throws Exception {
     return CLIENT.send(
         HttpRequest.newBuilder(URI.create(base + path))
@@ -25,23 +31,67 @@ class BodyEncodingTest extends ServerFixture {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * A body its declared charset does not fit, refused saying what to send instead. JSON in another
+   * charset than UTF-8: UTF-16 was guessed by Jackson from the bytes and taken, windows-1252 read
+   * as UTF-8. A form in UTF-16: Jersey decoded the ASCII of "name=a" as UTF-16, one field of other
+   * characters. US-ASCII holding bytes above 0x7F: not ASCII, whatever they would be in UTF-8.
+   */
+  static Stream<Arguments> refusedBodies() {
+    return Stream.of(
+        refused("utf-16", "/api/things", THING, 415, "UTF-8"),
+        refused("UTF-16LE", "/api/things", THING, 415, "UTF-8"),
+        refused("windows-1252", "/api/things", THING, 415, "UTF-8"),
+        refused("iso-8859-1", "/api/things", THING, 415, "UTF-8"),
+        Arguments.of(
+            "/api/things/form",
+            "application/x-www-form-urlencoded; charset=utf-16",
+            "name=a&x=b".getBytes(StandardCharsets.US_ASCII),
+            415,
+            "UTF-8"),
+        Arguments.of(
+            "/api/things",
+            "application/json; charset=us-ascii",
+            THING.getBytes(StandardCharsets.UTF_8),
+            400,
+            "JSON bodies declared US-ASCII hold bytes above 0x7F, which are not ASCII: send UTF-8,"
+                + " with charset=utf-8 or without one."),
+        Arguments.of(
+            "/api/things/form",
+            "application/x-www-form-urlencoded; charset=us-ascii",
+            "name=Bé".getBytes(StandardCharsets.UTF_8),
+            400,
+            "Forms declared US-ASCII"));
+  }
+
+  /** JSON sent in the charset it declares. */
+  private static Arguments refused(
+      String charset, String path, String json, int status, String detail) {
+    return Arguments.of(
+        path,
+        "application/json; charset=" + charset,
+        json.getBytes(Charset.forName(charset)),
+        status,
+        detail);
+  }
+
+  @ParameterizedTest(name = "{1}: {3}")
+  @MethodSource("refusedBodies")
+  void aBodyItsCharsetDoesNotFitIsRefusedSayingWhatToSend(
+      String path, String type, byte[] body, int status, String detail) throws Exception {
+    Map<String, Object> problem = problem(post(path, type, body), status);
+    assertTrue(problem.get("detail").toString().contains(detail), problem.toString());
+  }
+
   @Test
-  void jsonDeclaredInAnotherCharsetIsProblem415NamingUtf8() throws Exception {
-    String thing = "{\"name\":\"Bé\",\"count\":1}";
-    // UTF-16 was guessed by Jackson from the bytes and taken; windows-1252 was read as UTF-8
-    for (String charset : List.of("utf-16", "UTF-16LE", "windows-1252", "iso-8859-1")) {
-      byte[] body = thing.getBytes(Charset.forName(charset));
-      Map<String, Object> problem =
-          problem(post("/api/things", "application/json; charset=" + charset, body), 415);
-      assertTrue(problem.get("detail").toString().contains("UTF-8"), problem.toString());
-    }
+  void jsonInUtf8IsTakenWhateverItsTypeCallsIt() throws Exception {
     for (String type :
         List.of(
             "application/json",
             "application/json; charset=utf-8",
             "application/json;charset=\"UTF8\"")) {
       HttpResponse<String> taken =
-          post("/api/things", type, thing.getBytes(StandardCharsets.UTF_8));
+          post("/api/things", type, THING.getBytes(StandardCharsets.UTF_8));
       assertEquals(200, taken.statusCode(), type + ": " + taken.body());
       assertEquals("Bé", json(taken).get("name"), type);
     }
@@ -66,40 +116,6 @@ class BodyEncodingTest extends ServerFixture {
       assertEquals(200, form.statusCode(), charset + ": " + form.body());
       assertEquals("Bé", json(form).get("name"), charset);
     }
-    // bytes above 0x7F are not ASCII, whatever they would be in UTF-8
-    Map<String, Object> json =
-        problem(
-            post(
-                "/api/things",
-                "application/json; charset=us-ascii",
-                "{\"name\":\"Bé\",\"count\":1}".getBytes(StandardCharsets.UTF_8)),
-            400);
-    assertEquals(
-        "JSON bodies declared US-ASCII hold bytes above 0x7F, which are not ASCII: send UTF-8,"
-            + " with charset=utf-8 or without one.",
-        json.get("detail"));
-    Map<String, Object> form =
-        problem(
-            post(
-                "/api/things/form",
-                "application/x-www-form-urlencoded; charset=us-ascii",
-                "name=Bé".getBytes(StandardCharsets.UTF_8)),
-            400);
-    assertTrue(
-        form.get("detail").toString().startsWith("Forms declared US-ASCII"), form.toString());
-  }
-
-  @Test
-  void aFormDeclaredInAnotherCharsetIsProblem415NamingUtf8() throws Exception {
-    // Jersey decoded the ASCII of "name=a" as UTF-16: one field of other characters
-    Map<String, Object> problem =
-        problem(
-            post(
-                "/api/things/form",
-                "application/x-www-form-urlencoded; charset=utf-16",
-                "name=a&x=b".getBytes(StandardCharsets.US_ASCII)),
-            415);
-    assertTrue(problem.get("detail").toString().contains("UTF-8"), problem.toString());
   }
 
   @Test

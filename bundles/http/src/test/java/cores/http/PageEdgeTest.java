@@ -235,21 +235,13 @@ class PageEdgeTest extends ServerFixture {
   @Test
   void aChunkedBodyOverTheLimitIsThe413PageOnPages() throws Exception {
     // cut off while Jersey reads it, so its mapper and HtmlProblems answer: a page already
-    StringBuilder chunks = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      chunks.append("200\r\n").append("a".repeat(512)).append("\r\n");
-    }
-    chunks.append("0\r\n\r\n");
     String answer =
-        raw(
-            "POST /edge-form/raw HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/octet-stream\r\n"
-                // a visitor of this site: past the CSRF check, to the body's reading
-                + "Cookie: cores_visitor=aaaaaaaaaaaaaaaa\r\nX-CSRFToken: "
+        chunkedOverTheLimit(
+            "/edge-form/raw",
+            // a visitor of this site: past the CSRF check, to the body's reading
+            "Cookie: cores_visitor=aaaaaaaaaaaaaaaa\r\nX-CSRFToken: "
                 + new cores.http.auth.CsrfTokens(SECRET).tokenFor("visitor:aaaaaaaaaaaaaaaa")
-                + "\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
-            chunks.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                + "\r\n");
     rawErrorPage(answer, 413);
   }
 

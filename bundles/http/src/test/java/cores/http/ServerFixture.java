@@ -146,6 +146,28 @@ abstract class ServerFixture {
     return body;
   }
 
+  /**
+   * The answer to a POST of a chunked body twice {@link #MAX_BODY} (eight chunks of 512 bytes), cut
+   * off while it is read as no {@code Content-Length} announced it.
+   *
+   * @param headers more of the request's headers, each ending with CRLF ("" for none)
+   */
+  static String chunkedOverTheLimit(String path, String headers) throws IOException {
+    StringBuilder chunks = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      chunks.append("200\r\n").append("a".repeat(512)).append("\r\n");
+    }
+    chunks.append("0\r\n\r\n");
+    return raw(
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: localhost\r\n"
+            + "Content-Type: application/octet-stream\r\n"
+            + headers
+            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        chunks.toString().getBytes(StandardCharsets.ISO_8859_1));
+  }
+
   /** A request written by hand, for what HttpClient does not let us send (Host, chunks). */
   static String raw(String request, byte[] body) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {

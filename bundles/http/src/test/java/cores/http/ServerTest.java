@@ -258,17 +258,7 @@ class ServerTest extends ServerFixture {
 
   @Test
   void chunkedBodyOverTheLimitIsCutOffWith413() throws Exception {
-    StringBuilder chunks = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      chunks.append("200\r\n").append("a".repeat(512)).append("\r\n");
-    }
-    chunks.append("0\r\n\r\n");
-    String answer =
-        raw(
-            "POST /api/things/raw HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/octet-stream\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
-            chunks.toString().getBytes(StandardCharsets.ISO_8859_1));
+    String answer = chunkedOverTheLimit("/api/things/raw", "");
     assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
     assertTrue(answer.contains("application/problem+json"), answer);
     assertEquals(200, status("/api/health"));
