@@ -65,6 +65,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 public final class AdminPages {
   private static final int RECENT = 20;
   private final AdminDesk desk;
+  private final Refs refs;
   private final ChangeLog changes;
   private final PageLayout layout;
   private final SiteZone zone;
@@ -82,6 +83,7 @@ public final class AdminPages {
       @Reference PageLayout layout,
       @Reference SiteZone zone) {
     this.desk = new Desks(desks);
+    this.refs = new Refs(desk);
     this.changes = changes;
     this.layout = layout;
     this.zone = zone;
@@ -155,7 +157,9 @@ public final class AdminPages {
       long id,
       Form form,
       int status) {
-    Map<String, Map<Long, String>> options = options(visitor, model.fields());
+    Map<String, Map<Long, String>> options =
+        refs.options(
+            visitor.user().orElseThrow(), model.fields(), form, allowed(visitor, model).url());
     for (AdminField field : model.fields()) {
       if ("ref".equals(field.kind()) && !field.writable()) {
         options.put(field.name(), derived(field, form.value(field.name())));
@@ -263,15 +267,9 @@ public final class AdminPages {
     return desk;
   }
 
-  /** The choices of the writable reference fields, and of multis over another model. */
-  Map<String, Map<Long, String>> options(Visitor visitor, List<AdminField> fields) {
-    Map<String, Map<Long, String>> options = new LinkedHashMap<>();
-    for (AdminField field : fields) {
-      if (referring(field) && field.writable()) {
-        options.put(field.name(), desk.options(visitor.user().orElseThrow(), field));
-      }
-    }
-    return options;
+  /** The references of forms to models with many objects, typed into. */
+  Refs refs() {
+    return refs;
   }
 
   /** A derived reference's object by its label, so that the form shows it (never edited). */

@@ -77,9 +77,18 @@ final class Desks implements AdminDesk {
     return of(model).existing(model, ids);
   }
 
-  /** The referenced model's desk answers; else the desk of the field's own model. */
   @Override
   public Map<Long, String> options(User user, AdminField field) {
+    return referenced(field).options(user, field);
+  }
+
+  @Override
+  public Map<Long, String> options(User user, AdminField field, String term, int limit) {
+    return referenced(field).options(user, field, term, limit);
+  }
+
+  /** The referenced model's desk; else the desk of the field's own model. */
+  private AdminDesk referenced(AdminField field) {
     return desks.stream()
         .filter(d -> d.models().stream().anyMatch(m -> m.name().equals(field.target())))
         .findFirst()
@@ -88,8 +97,7 @@ final class Desks implements AdminDesk {
                 desks.stream()
                     .filter(d -> d.models().stream().anyMatch(m -> m.fields().contains(field)))
                     .findFirst())
-        .orElseThrow(() -> ProblemException.notFound("No model " + field.target() + " here."))
-        .options(user, field);
+        .orElseThrow(() -> ProblemException.notFound("No model " + field.target() + " here."));
   }
 
   /** The model's desk: it knows what its objects refer to. */

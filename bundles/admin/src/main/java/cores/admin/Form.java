@@ -18,6 +18,8 @@ public final class Form {
   private final Map<String, List<Views.Message>> errors = new LinkedHashMap<>();
   private final List<String> general = new ArrayList<>();
   private List<Hold> holds = List.of();
+  private final Map<String, String> typed = new LinkedHashMap<>();
+  private Map<String, Map<Long, String>> matches = Map.of();
 
   Form(Map<String, String> values) {
     this.values = new LinkedHashMap<>(values);
@@ -83,6 +85,36 @@ public final class Form {
   /** The bookings and reservations the posted change affects, to be confirmed; none usually. */
   public List<Hold> holds() {
     return holds;
+  }
+
+  /**
+   * Shows a reference typed into ({@link Refs}): the text its box holds, and the address of its
+   * suggestions.
+   */
+  void typed(String field, String text, String suggestions) {
+    values.put(field, text);
+    typed.put(field, suggestions);
+  }
+
+  /** Where a typed reference's suggestions are read; null for a field chosen from a select. */
+  public String suggestions(String field) {
+    return typed.get(field);
+  }
+
+  /** Shown again with the objects that the typed references matched, to be picked from. */
+  Form matching(Map<String, Map<Long, String>> matches) {
+    this.matches = Map.copyOf(matches);
+    return this;
+  }
+
+  /** The objects a typed reference's entry matched, id to label: none unless it was refused. */
+  public Map<Long, String> matches(String field) {
+    return matches.getOrDefault(field, Map.of());
+  }
+
+  /** The form field of the object picked among a typed reference's matches. */
+  public String pick(String field) {
+    return Refs.PICK + field;
   }
 
   /** That digest, empty on other forms. */

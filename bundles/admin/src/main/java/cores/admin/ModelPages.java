@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -145,7 +146,7 @@ public final class ModelPages {
     for (String filter : model.filters()) {
       AdminField field = model.field(filter).orElseThrow();
       // a reference filter's objects are the desk's, the same object while they are unchanged
-      Map<Long, String> referred = listed.options().get(filter);
+      Map<Long, String> referred = beyond(field, listed.options().get(filter), chosen.get(filter));
       filters.add(
           new Views.Filter(
               field,
@@ -342,6 +343,24 @@ public final class ModelPages {
         200);
   }
 
+  /**
+   * A reference filter's options with the chosen object first when they do not hold it (one past
+   * the first 1,000, chosen through the list's address), so that the filter shows it chosen.
+   */
+  private Map<Long, String> beyond(AdminField field, Map<Long, String> referred, String chosen) {
+    if (referred == null || chosen == null || !chosen.matches("[0-9]{1,18}")) {
+      return referred;
+    }
+    long id = Long.parseLong(chosen);
+    Optional<AdminModel> target = pages.refs().target(field);
+    if (referred.containsKey(id) || target.isEmpty()) {
+      return referred;
+    }
+    Map<Long, String> shown = new LinkedHashMap<>(desk.labels(target.get(), List.of(id)));
+    shown.putAll(referred);
+    return shown;
+  }
+
   @POST
   @Path("add")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -360,6 +379,7 @@ public final class ModelPages {
     AdminDesk.Created created;
     try {
       PostedForm.requireSound(posted, PostedForm.many(model, pages.allInlineModels(model)));
+      pages.refs().resolve(user, model, values, Map.of(), posted);
       created =
           inlines.isEmpty()
               ? desk.createShown(user, model, values)
@@ -372,7 +392,8 @@ public final class ModelPages {
             model,
             0,
             PostedForm.refused(
-                model, values, inlines, null, e, named -> pages.pageOf(visitor, named)),
+                    model, values, inlines, null, e, named -> pages.pageOf(visitor, named))
+                .matching(Refs.Unresolved.of(e)),
             e.status());
       }
       throw e;

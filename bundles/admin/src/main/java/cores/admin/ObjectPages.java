@@ -184,6 +184,7 @@ public final class ObjectPages {
     try {
       // before any check reads a field's first value: which was meant is not guessed
       PostedForm.requireSound(posted, PostedForm.many(model, pages.allInlineModels(model)));
+      pages.refs().resolve(visitor.user().orElseThrow(), model, values, stored, posted);
     } catch (ProblemException e) {
       return asPosted(request, visitor, model, id, values, inlines, opened, e);
     }
@@ -268,7 +269,8 @@ public final class ObjectPages {
         model,
         id,
         PostedForm.refused(
-            model, values, inlines, opened, refusal, named -> pages.pageOf(visitor, named)),
+                model, values, inlines, opened, refusal, named -> pages.pageOf(visitor, named))
+            .matching(Refs.Unresolved.of(refusal)),
         refusal.status());
   }
 

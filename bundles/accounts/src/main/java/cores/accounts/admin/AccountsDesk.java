@@ -198,6 +198,11 @@ public final class AccountsDesk implements AdminDesk {
 
   @Override
   public Map<Long, String> options(User user, AdminField field) {
+    return options(user, field, "", MAX_OPTIONS);
+  }
+
+  @Override
+  public Map<Long, String> options(User user, AdminField field, String term, int limit) {
     AdminModel target =
         AccountModels.ALL.stream()
             .filter(m -> m.name().equals(field.target()))
@@ -206,7 +211,7 @@ public final class AccountsDesk implements AdminDesk {
     if (user == null || !user.active() || !(user.staff() || user.superuser())) {
       throw Access.forbidden("The admin is for staff.");
     }
-    return tx.readOnly(em -> Listings.labels(em, target, MAX_OPTIONS));
+    return tx.readOnly(em -> Listings.matching(em, target, term, limit));
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -30,14 +31,53 @@ final class Listings {
           AccountModels.TOKEN, "r.label || ' (' || u.username || ')'",
           AccountModels.IMPERSONATION, "r.real_username || ' as ' || r.target_username");
 
-  static Map<Long, String> labels(EntityManager em, AdminModel model, int limit) {
+  /**
+   * The rows whose label holds {@code term}, ignoring case, at most {@code limit}: those starting
+   * with it first, then the others, each by label (a user's lowercased username is indexed).
+   */
+  static Map<Long, String> matching(EntityManager em, AdminModel model, String term, int limit) {
+    String lower = "lower(" + LABELS.get(model) + ")";
+    String sought =
+        (term == null ? "" : term.strip().toLowerCase(Locale.ROOT))
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
+    Map<Long, String> found =
+        matching(em, model, lower + " LIKE ?1", sought + "%", "", Math.max(0, limit));
+    if (found.size() < limit && !sought.isEmpty()) {
+      found.putAll(
+          matching(
+              em,
+              model,
+              lower + " LIKE ?1 AND " + lower + " NOT LIKE ?2",
+              "%" + sought + "%",
+              sought + "%",
+              limit - found.size()));
+    }
+    return found;
+  }
+
+  private static Map<Long, String> matching(
+      EntityManager em, AdminModel model, String where, String like, String notLike, int limit) {
     Listing listing = AccountModels.LISTINGS.get(model);
-    String label = LABELS.get(model);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    Query query =
         em.createNativeQuery(
-                "SELECT r.id, " + label + " " + listing.from() + " ORDER BY 2 LIMIT " + limit)
-            .getResultList();
+                "SELECT r.id, "
+                    + LABELS.get(model)
+                    + " "
+                    + listing.from()
+                    + (listing.from().contains(" WHERE ") ? " AND " : " WHERE ")
+                    + where
+                    + " ORDER BY "
+                    + where.substring(0, where.indexOf(" LIKE"))
+                    + ", r.id LIMIT "
+                    + limit)
+            .setParameter(1, like);
+    if (!notLike.isEmpty()) {
+      query.setParameter(2, notLike);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
     Map<Long, String> labels = new LinkedHashMap<>();
     rows.forEach(r -> labels.put(((Number) r[0]).longValue(), (String) r[1]));
     return labels;

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
@@ -103,6 +104,39 @@ public interface AdminDesk {
    * 1,000).
    */
   Map<Long, String> options(User user, AdminField field);
+
+  /**
+   * The objects a reference field may refer to whose label holds {@code term}, ignoring case: those
+   * whose label starts with it first, then the others, each part in label order, at most {@code
+   * limit} (a blank term: the first objects). A form whose reference has more objects than it can
+   * list suggests these as one types, and finds an object typed by its label among them. By default
+   * the matching ones of {@link #options}, which holds at most 1,000; a desk that reads the
+   * referenced table finds any of its objects.
+   *
+   * @since 1.15.0
+   */
+  default Map<Long, String> options(User user, AdminField field, String term, int limit) {
+    String sought = term == null ? "" : term.strip().toLowerCase(Locale.ROOT);
+    Map<Long, String> starting = new LinkedHashMap<>();
+    Map<Long, String> holding = new LinkedHashMap<>();
+    options(user, field)
+        .forEach(
+            (id, label) -> {
+              String lower = label.toLowerCase(Locale.ROOT);
+              if (lower.startsWith(sought)) {
+                starting.put(id, label);
+              } else if (lower.contains(sought)) {
+                holding.put(id, label);
+              }
+            });
+    Map<Long, String> found = new LinkedHashMap<>();
+    for (Map<Long, String> part : List.of(starting, holding)) {
+      part.entrySet().stream()
+          .limit(Math.max(0, limit - found.size()))
+          .forEach(e -> found.put(e.getKey(), e.getValue()));
+    }
+    return found;
+  }
 
   /**
    * The objects a list of the model may be filtered by through a reference field: id to label, in

@@ -17,10 +17,12 @@
  * a desk's own ({@code AdminDesk.dependents}) and what a bulk action did, in the past tense ({@code
  * AdminModel.done}, {@code AdminModel.did}: "2 hosts were made bookable.") since 1.12.0; which of
  * some ids still exist ({@code AdminDesk.existing}) since 1.13.0; a field's own name and help text
- * ({@code AdminField.verboseName}, {@code AdminField.helpText}, Django's) since 1.14.0.
+ * ({@code AdminField.verboseName}, {@code AdminField.helpText}, Django's) since 1.14.0; the objects
+ * of a reference whose label holds a term ({@code AdminDesk.options} with a term and a limit: a
+ * form's suggestions and typed references) since 1.15.0.
  */
 @Export
-@Version("1.14.0")
+@Version("1.15.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

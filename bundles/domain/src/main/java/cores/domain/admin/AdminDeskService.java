@@ -121,6 +121,10 @@ public final class AdminDeskService implements AdminDesk {
     return user != null && user.active() && (user.staff() || user.superuser());
   }
 
+  private static void requireStaff(User user) {
+    if (!staff(user)) throw Access.forbidden("The admin is for staff.");
+  }
+
   /** The permission for the action, on a model that takes it at all (read-only ones do not). */
   private static void require(User user, AdminModel model, String action) {
     if (!model.allows(action)) {
@@ -272,11 +276,14 @@ public final class AdminDeskService implements AdminDesk {
 
   @Override
   public Map<Long, String> options(User user, AdminField field) {
-    if (!staff(user)) {
-      throw Access.forbidden("The admin is for staff.");
-    }
+    return options(user, field, "", MAX_OPTIONS);
+  }
+
+  @Override
+  public Map<Long, String> options(User user, AdminField field, String term, int limit) {
+    requireStaff(user);
     String table = Catalog.table(field.target());
-    return tx.readOnly(em -> Labels.options(Sql.of(em), table, MAX_OPTIONS, forms.zone()));
+    return tx.readOnly(em -> Labels.matching(Sql.of(em), table, term, limit, forms.zone()));
   }
 
   @Override
@@ -291,9 +298,7 @@ public final class AdminDeskService implements AdminDesk {
   @Override
   public Map<String, Map<Long, String>> filterOptions(
       User user, AdminModel admin, List<AdminField> fields) {
-    if (!staff(user)) {
-      throw Access.forbidden("The admin is for staff.");
-    }
+    requireStaff(user);
     Model model = model(admin);
     List<String> names = new ArrayList<>();
     List<Labels.Used> used = new ArrayList<>();
@@ -506,9 +511,7 @@ public final class AdminDeskService implements AdminDesk {
     if (table == null || ids.isEmpty()) {
       return List.of();
     }
-    if (!staff(user)) {
-      throw Access.forbidden("The admin is for staff.");
-    }
+    requireStaff(user);
     return tx.readOnly(em -> walk.of(Sql.of(em), table, ids, forms.zone(), byTable()));
   }
 

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -207,9 +208,44 @@ final class Labels {
     return tables;
   }
 
-  /** The first rows of a table by label: id to label. */
-  static Map<Long, String> options(Sql sql, String table, int limit, ZoneId zone) {
-    return named(sql, table, " ORDER BY 2, 1 LIMIT ?", List.of(limit), zone);
+  /**
+   * The rows of a table whose label holds {@code term}, ignoring case, at most {@code limit}: those
+   * starting with it first, then the others, each by label (id to label). Two statements, the first
+   * ordered as a lowercased label's index reads (a host's, a user's: the database sorts bytewise),
+   * the second only when the first found too few (a trigram index serves a host's).
+   */
+  static Map<Long, String> matching(Sql sql, String table, String term, int limit, ZoneId zone) {
+    String label = labelOf(table, zone);
+    String lower = "lower(" + label + ")";
+    String sought = likeEscaped(term == null ? "" : term.strip().toLowerCase(Locale.ROOT));
+    Map<Long, String> found =
+        named(
+            sql,
+            table,
+            " WHERE " + lower + " LIKE ? ORDER BY " + lower + ", x.id LIMIT ?",
+            List.of(sought + "%", Math.max(0, limit)),
+            zone);
+    if (found.size() < limit && !sought.isEmpty()) {
+      found.putAll(
+          named(
+              sql,
+              table,
+              " WHERE "
+                  + label
+                  + " ILIKE ? AND "
+                  + lower
+                  + " NOT LIKE ? ORDER BY "
+                  + lower
+                  + ", x.id LIMIT ?",
+              List.of("%" + sought + "%", sought + "%", limit - found.size()),
+              zone));
+    }
+    return found;
+  }
+
+  /** A term for LIKE that matches itself: its wildcards and escapes escaped. */
+  static String likeEscaped(String term) {
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /**
