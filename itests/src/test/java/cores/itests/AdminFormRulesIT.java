@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -175,5 +176,78 @@ class AdminFormRulesIT {
     root.follow("main form button[type=submit]");
     assertEquals(
         "already on the ignore list", root.find("#f-mac-error").getText().strip(), root.text());
+  }
+
+  @Test
+  @Order(6)
+  void aReferenceToOneOfManyHostsIsTypedByNameWithJavaScriptOffAndOn() throws Exception {
+    // more hosts than a select lists, straight in SQL: many1050 is past the first 1,000 by name
+    site.api()
+        .db()
+        .execute(
+            "INSERT INTO inventory_host (hostname, hardware_id, rack_id, status)"
+                + " SELECT 'many' || lpad(n::text, 4, '0'), h.hardware_id, h.rack_id, 'active'"
+                + " FROM generate_series(1, 1100) n, inventory_host h WHERE h.id = ?",
+            hosts.get(0));
+    long far = site.api().db().number("SELECT id FROM inventory_host WHERE hostname = 'many1050'");
+    String mac = "02:00:00:00:10:50";
+    Browser plain = site.browser(false, 390);
+    WebSite.logIn(plain, site.user("refs", true));
+    plain.open("/admin/inventory/nic/add");
+    assertEquals("f-host-list", plain.find("#f-host").getAttribute("list"), "a box, not a select");
+    plain.type("mac", mac).type("host", "many105");
+    plain.follow("main form button[type=submit]");
+    assertTrue(
+        plain.find("#f-host-error").getText().startsWith("No host is named “many105”: pick one"),
+        plain.text());
+    assertEquals("0", text("SELECT count(*)::text FROM inventory_nic WHERE mac = ?::macaddr", mac));
+    assertEquals(mac, plain.find("#f-mac").getAttribute("value"), "what was typed is kept");
+    plain.assertAccessible();
+    // wheel actions, not a script: the page's scripts are off
+    new Actions(plain.driver()).scrollToElement(plain.find("#f-host-pick-" + far)).perform();
+    plain.screenshot("admin-reference-typed-no-javascript");
+    plain.click("#f-host-pick-" + far).follow("main form button[type=submit]");
+    long nic = site.api().db().number("SELECT id FROM inventory_nic WHERE mac = ?::macaddr", mac);
+    assertEquals(
+        String.valueOf(far), text("SELECT host_id::text FROM inventory_nic WHERE id = ?", nic));
+
+    // the change form shows the host past the first 1,000 by name; with JavaScript it suggests
+    root.open("/admin/inventory/nic/" + nic);
+    assertEquals("many1050", root.find("#f-host").getAttribute("value"));
+    root.type("host", "many109");
+    root.await("#f-host-list option[value=many1099]");
+    assertEquals(10, root.all("#f-host-list option").size(), "many1090 to many1099");
+    root.assertAccessible();
+    root.screenshot("admin-reference-typed-javascript");
+    root.type("host", "MANY1099");
+    save("/admin/inventory/nic");
+    assertEquals(
+        "many1099",
+        text(
+            "SELECT h.hostname FROM inventory_nic n JOIN inventory_host h"
+                + " ON h.id = n.host_id WHERE n.id = ?",
+            nic));
+
+    // suggestions only for one who may use the form
+    HttpResponse<String> refused =
+        site.api()
+            .send(
+                "GET",
+                "/admin/inventory/nic/autocomplete?field=host&term=many",
+                staffWithout(),
+                null);
+    assertEquals(403, refused.statusCode(), refused.body());
+
+    // a list filtered by a host no list option holds (its address) shows it chosen
+    plain.open("/admin/inventory/host?vm_host=" + far);
+    assertEquals(
+        "many1050", new Select(plain.find("#f-vm_host")).getFirstSelectedOption().getText());
+  }
+
+  /** The Basic credentials of staff with no permission. */
+  private String staffWithout() throws Exception {
+    WebSite.Account clerk = site.user("refclerk", false);
+    site.api().db().execute("UPDATE auth_user SET is_staff = true WHERE username = 'refclerk'");
+    return clerk.basic();
   }
 }
