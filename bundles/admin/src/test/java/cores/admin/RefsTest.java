@@ -179,7 +179,10 @@ class RefsTest {
 
   @Test
   void aDeskBuiltAgainstTheOlderApiIsSearchedThroughItsOptions() {
-    AdminDesk older = desk(Map.of(1L, "abc", 2L, "xab", 3L, "abd", 4L, "zzz"));
+    // in label order, as options are
+    Map<Long, String> labels = new LinkedHashMap<>();
+    List.of("abc", "abd", "xab", "zzz").forEach(label -> labels.put(labels.size() + 1L, label));
+    AdminDesk older = desk(labels);
     assertEquals(
         List.of("abc", "abd", "xab"), List.copyOf(older.options(null, HOST_REF, "AB", 5).values()));
     assertEquals(List.of("abc"), List.copyOf(older.options(null, HOST_REF, "ab", 1).values()));
