@@ -91,6 +91,10 @@ class AdminListsIT {
     root.open("/admin/inventory/host?q=lst&page=99");
     assertTrue(root.path().endsWith("page=2"), root.path());
     assertTrue(root.text().contains("Page 2 of 2"), root.text());
+    // As Django's paginator: each page (or the ends and the current one's neighbours) is a link
+    assertEquals("2", root.find(".cores-pages [aria-current=page]").getText());
+    String first = root.find(".cores-pages a[aria-label='Page 1']").getAttribute("href");
+    assertTrue(first.contains("q=lst") && first.contains("page=1"), first);
     root.open("/admin/changes?page=999");
     assertFalse(root.path().endsWith("page=999"), root.path());
     assertFalse(root.text().contains("Page 999"), root.text());
