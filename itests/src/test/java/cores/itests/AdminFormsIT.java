@@ -69,6 +69,10 @@ class AdminFormsIT {
     assertTrue(
         refused.body().contains("value=\"" + hostname + "\""), "as typed: " + refused.body());
     assertTrue(refused.body().contains("name=\"_opened\""), "still guarded: " + refused.body());
+    // what Cores sets is shown as it is, not blank as if the save had cleared it
+    assertTrue(
+        refused.body().contains("<input id=\"f-lab\" value=\"Lab One\" readonly"),
+        "read-only fields: " + refused.body());
     assertEquals(before, details(), "nothing written");
 
     // an add form the same

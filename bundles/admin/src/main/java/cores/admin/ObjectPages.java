@@ -178,6 +178,7 @@ public final class ObjectPages {
           .filter(AdminField::fixed)
           .forEach(f -> values.put(f.name(), stored.getOrDefault(f.name(), "")));
     }
+    Map<String, String> shown = PostedForm.shownAgain(model, values, stored);
     List<InlineChange> inlines =
         PostedForm.inlineChanges(visitor, model, pages.allInlineModels(model), posted);
     String opened = posted.getFirst(EditedSince.FIELD);
@@ -186,7 +187,7 @@ public final class ObjectPages {
       PostedForm.requireSound(posted, PostedForm.many(model, pages.allInlineModels(model)));
       pages.refs().resolve(visitor.user().orElseThrow(), model, values, stored, posted);
     } catch (ProblemException e) {
-      return asPosted(request, visitor, model, id, values, inlines, opened, e);
+      return asPosted(request, visitor, model, id, shown, inlines, opened, e);
     }
     Map<String, String> current = opened(visitor, model, id, stored);
     String now = current.get(EditedSince.FIELD);
@@ -217,7 +218,7 @@ public final class ObjectPages {
                   + model.singular()
                   + " since you opened this form, so nothing was saved. The form shows your"
                   + " values: compare them with its history, then save again to keep them.");
-      return asPosted(request, visitor, model, id, values, inlines, now, changed);
+      return asPosted(request, visitor, model, id, shown, inlines, now, changed);
     }
     String confirmed = posted.getFirst(CONFIRM);
     if (confirmed == null || !confirmed.equals(values.get("status"))) {
@@ -233,7 +234,7 @@ public final class ObjectPages {
         throw e;
       }
       if (!holds.isEmpty()) {
-        Form form = PostedForm.posted(values, inlines, opened).holding(holds);
+        Form form = PostedForm.posted(shown, inlines, opened).holding(holds);
         return pages.form(request, visitor, model, id, form, 200);
       }
     }
@@ -244,7 +245,7 @@ public final class ObjectPages {
         return gone(request, visitor, model, id);
       }
       if (refusedAtFields(e)) {
-        return asPosted(request, visitor, model, id, values, inlines, opened, e);
+        return asPosted(request, visitor, model, id, shown, inlines, opened, e);
       }
       throw e;
     }

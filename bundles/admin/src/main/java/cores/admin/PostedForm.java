@@ -165,6 +165,22 @@ final class PostedForm {
     return posted(values, inlines, opened).refused(refusal, names, pages);
   }
 
+  /**
+   * What a change form shows again of the values posted: those and, of the fields Cores sets (the
+   * form posts none), the object's stored values. A refused save of a host showed its IP address,
+   * last seen and lab blank, as if the save had cleared them.
+   */
+  static Map<String, String> shownAgain(
+      AdminModel model, Map<String, String> values, Map<String, String> stored) {
+    Map<String, String> shown = new LinkedHashMap<>(values);
+    for (AdminField field : model.fields()) {
+      if (!field.writable()) {
+        shown.putIfAbsent(field.name(), stored.getOrDefault(field.name(), ""));
+      }
+    }
+    return shown;
+  }
+
   /** An add or change form as posted, inline rows included; {@code opened} as {@link #refused}. */
   static Form posted(Map<String, String> values, List<InlineChange> inlines, String opened) {
     Map<String, String> shown = new LinkedHashMap<>(values);

@@ -150,4 +150,25 @@ class PostedFormTest {
     assertEquals(PostedForm.MAX_PAGE, PostedForm.pageNumber("999999999"));
     assertTrue((long) (PostedForm.MAX_PAGE - 1) * 1000 <= Integer.MAX_VALUE);
   }
+
+  /** A refused save shows what Cores set (a host's IP address) as it is, not blank. */
+  @Test
+  void aRefusedSaveShowsWhatCoresSetAsStored() {
+    AdminModel host =
+        TestModels.of(
+            "inventory",
+            "host",
+            "hosts",
+            List.of(
+                new AdminField("hostname", "text", true, true, List.of(), null),
+                new AdminField("ip", "text", false, false, List.of(), null)));
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.add("hostname", "web01");
+    posted.add("ip", "10.9.9.9");
+    Map<String, String> values = PostedForm.values(host, posted);
+    assertEquals(Map.of("hostname", "web01"), values, "what Cores sets is not taken from a form");
+    assertEquals(
+        Map.of("hostname", "web01", "ip", "10.1.2.3"),
+        PostedForm.shownAgain(host, values, Map.of("hostname", "web00", "ip", "10.1.2.3")));
+  }
 }
