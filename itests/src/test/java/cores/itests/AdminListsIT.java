@@ -105,6 +105,11 @@ class AdminListsIT {
     for (WebElement link : root.all("#results th a")) {
       assertFalse(link.getAttribute("href").contains("bogus"), link.getAttribute("href"));
     }
+    // a bookmark of Django's admin: its filter is named, not ignored as if the list were filtered
+    root.open("/admin/inventory/host/?status__exact=offline&o=2");
+    assertTrue(
+        root.find("[role=alert]").getText().contains("Parameter status__exact: Django's admin's"),
+        root.text());
     root.open("/admin/inventory/host?lab=abc");
     assertTrue(root.find("[role=alert]").getText().contains("Filter Lab: not an id"), root.text());
     root.assertAccessible();

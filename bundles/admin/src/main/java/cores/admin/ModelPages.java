@@ -115,6 +115,12 @@ public final class ModelPages {
     require(visitor, model, "view");
     List<String> problems = new ArrayList<>(given);
     status = RefusedFilters.setAside(RefusedQuery.of(request), model, problems, status);
+    List<String> djangos =
+        RefusedFilters.djangos(request.getUriInfo().getQueryParameters().keySet());
+    if (!djangos.isEmpty()) {
+      problems.addAll(djangos);
+      status = 400;
+    }
     String search = query.getOrDefault("q", "");
     String sort = query.getOrDefault("sort", "");
     int page = pageNumber(query.get("page"));

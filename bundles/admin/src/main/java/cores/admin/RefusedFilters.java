@@ -63,6 +63,26 @@ final class RefusedFilters {
     return refused.isEmpty() ? status : 400;
   }
 
+  /**
+   * Django's admin's own parameters in an address bookmarked from the original (a filter {@code
+   * status__exact=offline}, the order {@code o=2}, the page {@code p=1}), which Cores' lists do not
+   * read, each named: ignored, the list showed every host as if it were the offline ones.
+   */
+  static List<String> djangos(Set<String> parameters) {
+    return parameters.stream()
+        .filter(p -> p.contains("__") || DJANGO.contains(p))
+        .sorted()
+        .map(
+            p ->
+                "Parameter "
+                    + p
+                    + ": Django's admin's, which Cores does not read; not applied. Choose the"
+                    + " search, filters and order on this page.")
+        .toList();
+  }
+
+  private static final Set<String> DJANGO = Set.of("o", "p", "e", "all");
+
   private static String label(AdminModel model, String name) {
     if ("q".equals(name)) {
       return "Search";

@@ -65,4 +65,20 @@ class RefusedFiltersTest {
         none.problems());
     assertFalse(none.forged(), "the form is shown again as posted");
   }
+
+  /** An address bookmarked from Django's admin is not taken for a filtered list. */
+  @Test
+  void djangosFilterOrderAndPageParametersAreNamedNotIgnored() {
+    List<String> named =
+        RefusedFilters.djangos(
+            new java.util.LinkedHashSet<>(
+                List.of("status__exact", "q", "o", "p", "rack__lab__id__exact", "sort", "page")));
+    assertEquals(4, named.size(), named.toString());
+    assertTrue(named.get(0).startsWith("Parameter o: Django's admin's"), named.toString());
+    assertTrue(named.stream().anyMatch(p -> p.startsWith("Parameter status__exact:")));
+    assertTrue(named.stream().anyMatch(p -> p.startsWith("Parameter rack__lab__id__exact:")));
+    assertTrue(
+        RefusedFilters.djangos(java.util.Set.of("q", "sort", "page", "_changelist_filters"))
+            .isEmpty());
+  }
 }
