@@ -460,5 +460,8 @@ class AdminListsIT {
               "/login?next=%2Fadmin%2Finventory%2Fhost%2F"
             },
             new String[] {"/admin/login/", "/login?next=%2Fadmin"}));
+    long user = number("SELECT id FROM auth_user WHERE username = 'root'");
+    root.open("/admin/auth/user/" + user + "/password/");
+    assertEquals("/admin/auth/user/" + user + "/form/password", root.path());
   }
 }

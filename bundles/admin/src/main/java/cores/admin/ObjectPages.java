@@ -293,6 +293,19 @@ public final class ObjectPages {
         .build();
   }
 
+  /**
+   * Django's address of a user's password form ({@code /admin/auth/user/42/password/}), the link of
+   * the original's user page: 301 to the object's Set password form.
+   */
+  @GET
+  @Path("password")
+  public Response djangoPassword(
+      @PathParam("app") String app, @PathParam("model") String name, @PathParam("id") long id) {
+    return Response.status(Response.Status.MOVED_PERMANENTLY)
+        .location(URI.create("/admin/" + app + "/" + name + "/" + id + "/form/password"))
+        .build();
+  }
+
   @GET
   @Path("delete")
   public Response deleteForm(
