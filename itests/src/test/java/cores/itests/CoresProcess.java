@@ -46,6 +46,8 @@ public final class CoresProcess implements AutoCloseable {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
 
+  private static final long HEALTH_POLL_MS = 250;
+
   private final Process process;
   private final int httpPort;
   private final Path stdout;
@@ -162,7 +164,10 @@ public final class CoresProcess implements AutoCloseable {
       } catch (IOException e) {
         last = e.toString();
       }
-      Thread.sleep(100);
+      // each request to a starting Cores has it work out its readiness again (tens of ms of CPU,
+      // walking every bundle and component), CPU its start needs: asked every 100 ms, the asking
+      // cost a start two seconds of CPU on two busy cores
+      Thread.sleep(HEALTH_POLL_MS);
     }
     throw failure("/api/health not 200 within " + timeout.toSeconds() + " s (last: " + last + ")");
   }

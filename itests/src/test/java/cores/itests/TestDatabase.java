@@ -11,11 +11,17 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh, randomly named database on the test PostgreSQL ({@link TestPostgres}: 127.0.0.1:5432
- * with user {@code postgres} and trust auth, else the build's embedded one), dropped on {@link
- * #close()}. Use one per test class:
+ * with user {@code postgres} and trust auth, else the build's embedded one), dropped after {@link
+ * #close()} (in the background; by the time the test JVM exits). Use one per test class:
  *
  * <pre>{@code
  * static TestDatabase db;
@@ -37,7 +43,7 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public static TestDatabase create() throws SQLException {
-    return createFrom(null);
+    return new TestDatabase(createFrom(null));
   }
 
   /**
@@ -45,23 +51,28 @@ public final class TestDatabase implements AutoCloseable {
    * start would leave it before doing anything else: a copy of a template that the distribution
    * migrated once for this test run ({@link SchemaTemplate}). A start on it skips the migrations
    * (their digests are recorded), which cost a start on an empty database 10 to 20 s on two cores;
-   * tests of the migrations themselves use {@link #create()}.
+   * tests of the migrations themselves use {@link #create()}. The copy was made ahead, while the
+   * previous test class ran ({@link Background}).
    */
   public static TestDatabase migrated() throws Exception {
-    return createFrom(SchemaTemplate.name());
+    return new TestDatabase(Background.copy(SchemaTemplate.name()));
   }
 
-  private static TestDatabase createFrom(String template) throws SQLException {
+  private static String createFrom(String template) throws SQLException {
     String name = "cores_it_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    // the names are generated from [a-z0-9_] only
+    admin(
+        "CREATE DATABASE "
+            + name.toLowerCase(Locale.ROOT)
+            + (template == null ? "" : " TEMPLATE " + template));
+    return name;
+  }
+
+  private static void admin(String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection(ADMIN_URL, credentials());
         Statement s = c.createStatement()) {
-      // the names are generated from [a-z0-9_] only
-      s.execute(
-          "CREATE DATABASE "
-              + name.toLowerCase(Locale.ROOT)
-              + (template == null ? "" : " TEMPLATE " + template));
+      s.execute(sql);
     }
-    return new TestDatabase(name);
   }
 
   /** Trust authentication: a user and no password. */
@@ -146,12 +157,94 @@ public final class TestDatabase implements AutoCloseable {
         USER);
   }
 
-  /** Drops the database, ending sessions a killed process may have left behind. */
+  /**
+   * Drops the database, ending sessions a killed process may have left behind: on {@link
+   * Background}'s thread, while the next test class starts.
+   */
   @Override
   public void close() throws SQLException {
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, credentials());
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    Background.drop(name);
+  }
+
+  private static void drop(String name) throws SQLException {
+    admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  private static void dropQuietly(String name) {
+    try {
+      drop(name);
+    } catch (SQLException e) {
+      System.getLogger(TestDatabase.class.getName())
+          .log(System.Logger.Level.WARNING, "test database {0} not dropped: {1}", name, e);
+    }
+  }
+
+  /**
+   * The next copy of the schema template, made ahead, and drops, on one thread beside the tests: on
+   * a busy server a copy takes half a second to seconds and so does a drop (it waits for a
+   * checkpoint), which each test class paid for. At exit the thread finishes what it was given,
+   * then the copy nobody took is dropped (before {@link SchemaTemplate}'s own hook may drop the
+   * template: a template being copied cannot be dropped).
+   */
+  private static final class Background {
+    private static final ExecutorService THREAD =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread t = new Thread(task, "test-databases");
+              t.setDaemon(true);
+              return t;
+            });
+    private static Future<String> spare;
+
+    static {
+      Runtime.getRuntime().addShutdownHook(new Thread(Background::finish, "test-databases-exit"));
+    }
+
+    private Background() {}
+
+    /** A copy of the template (made ahead when one was), and the next one started. */
+    static String copy(String template) throws SQLException {
+      Future<String> copy;
+      synchronized (Background.class) {
+        copy = spare == null ? THREAD.submit(() -> createFrom(template)) : spare;
+        spare = THREAD.submit(() -> createFrom(template));
+      }
+      try {
+        return copy.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof SQLException sql) {
+          throw sql;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while copying " + template, e);
+      }
+    }
+
+    static void drop(String name) throws SQLException {
+      try {
+        THREAD.execute(() -> dropQuietly(name));
+      } catch (RejectedExecutionException exiting) {
+        TestDatabase.drop(name);
+      }
+    }
+
+    private static void finish() {
+      THREAD.shutdown();
+      try {
+        if (THREAD.awaitTermination(2, TimeUnit.MINUTES)) {
+          synchronized (Background.class) {
+            if (spare != null) {
+              dropQuietly(spare.get());
+            }
+          }
+        }
+      } catch (ExecutionException notMade) {
+        // no copy to drop
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
