@@ -195,6 +195,7 @@ public final class TestDatabase implements AutoCloseable {
               return t;
             });
     private static Future<String> spare;
+    private static Future<?> lastDrop;
 
     static {
       Runtime.getRuntime().addShutdownHook(new Thread(Background::finish, "test-databases-exit"));
@@ -222,9 +223,30 @@ public final class TestDatabase implements AutoCloseable {
       }
     }
 
+    /**
+     * Drops on the thread, after waiting for the drop before (at most one waits there): a backlog
+     * would outlast the JVM's exit, which the test runner waits for only so long.
+     */
     static void drop(String name) throws SQLException {
+      Future<?> previous;
+      synchronized (Background.class) {
+        previous = lastDrop;
+      }
+      if (previous != null) {
+        try {
+          previous.get();
+        } catch (ExecutionException e) {
+          // dropQuietly logged it
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SQLException("interrupted while dropping a test database", e);
+        }
+      }
       try {
-        THREAD.execute(() -> dropQuietly(name));
+        Future<?> drop = THREAD.submit(() -> dropQuietly(name));
+        synchronized (Background.class) {
+          lastDrop = drop;
+        }
       } catch (RejectedExecutionException exiting) {
         TestDatabase.drop(name);
       }

@@ -311,6 +311,7 @@ public class TestDatabase implements AutoCloseable {
     private static final ExecutorService COPIES = thread("test-database-copies");
     private static final ExecutorService DROPS = thread("test-database-drops");
     private static final Map<String, Future<String>> SPARES = new HashMap<>();
+    private static Future<?> lastDrop;
     private static final List<String> TEMPLATES = new ArrayList<>();
 
     static {
@@ -352,9 +353,30 @@ public class TestDatabase implements AutoCloseable {
       }
     }
 
+    /**
+     * Drops on the thread, after waiting for the drop before (at most one waits there): a backlog
+     * would outlast the JVM's exit, which the test runner waits for only so long.
+     */
     static void drop(String name) throws SQLException {
+      Future<?> previous;
+      synchronized (Background.class) {
+        previous = lastDrop;
+      }
+      if (previous != null) {
+        try {
+          previous.get();
+        } catch (ExecutionException e) {
+          // dropQuietly logged it
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SQLException("interrupted while dropping a test database", e);
+        }
+      }
       try {
-        DROPS.execute(() -> dropQuietly(name));
+        Future<?> drop = DROPS.submit(() -> dropQuietly(name));
+        synchronized (Background.class) {
+          lastDrop = drop;
+        }
       } catch (RejectedExecutionException exiting) {
         TestDatabase.drop(name);
       }
