@@ -400,3 +400,31 @@ BEGIN
     new_row);
   RETURN NULL;
 END $$;
+
+--changeset cores:persistence-8-functions splitStatements:false
+--comment: cores_change_part: a model whose rows belong to another's through a reference column (a host's NICs), indexed by that column's value before and after, for the owning object's history (ChangeLog.history with parts)
+-- Two partial expression indexes for one model: only that model's changes are entered in them, so
+-- the writes of every other tracked table pay nothing. The history asks before ->> column = ? OR
+-- after ->> column = ? with the model as a literal, which these answer with a bitmap OR.
+CREATE FUNCTION cores_change_part(tracked regclass, part_column text)
+  RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  part text;
+  side text;
+BEGIN
+  SELECT m.model INTO part FROM cores_change_model m WHERE m.table_name = tracked::text;
+  IF part IS NULL THEN
+    RAISE EXCEPTION 'cores_change_part: % is not tracked (cores_change_track first)', tracked;
+  END IF;
+  PERFORM 1 FROM pg_attribute
+    WHERE attrelid = tracked AND attname = part_column AND attnum > 0 AND NOT attisdropped;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'cores_change_part: % has no column %', tracked, part_column;
+  END IF;
+  FOREACH side IN ARRAY ARRAY['before', 'after'] LOOP
+    EXECUTE format(
+      'CREATE INDEX IF NOT EXISTS %I ON cores_change ((%I ->> %L), at) WHERE model = %L',
+      'cores_change_' || part || '_' || part_column || '_' || side || '_idx',
+      side, part_column, part);
+  END LOOP;
+END $$;

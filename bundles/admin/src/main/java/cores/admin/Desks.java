@@ -5,6 +5,7 @@ import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
+import cores.api.changes.ChangeLog;
 import cores.api.web.ProblemException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -208,6 +209,11 @@ final class Desks implements AdminDesk {
   @Override
   public void delete(User user, AdminModel model, List<Long> ids) {
     of(model).delete(user, model, ids);
+  }
+
+  @Override
+  public List<ChangeLog.Part> parts(AdminModel model) {
+    return of(model).parts(model);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package cores.admin;
 
 import static cores.admin.AdminAccess.allowed;
+import static cores.admin.AdminAccess.may;
 import static cores.admin.AdminAccess.refusedAtFields;
 import static cores.admin.AdminAccess.require;
 import static cores.admin.AdminAccess.requireWritable;
@@ -12,6 +13,7 @@ import cores.api.admin.AdminDesk.Hold;
 import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
 import cores.api.web.Access;
 import cores.api.web.ProblemException;
@@ -29,10 +31,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -346,16 +352,22 @@ public final class ObjectPages {
     AdminModel model = pages.model(app, name);
     require(visitor, model, "view");
     String object = model.singular() + " " + pages.desk().label(model, id);
-    List<Views.Line> lines =
-        pages
-            .desk()
-            .readable(
-                visitor.user().orElseThrow(),
-                model,
-                changes.history(model.app(), model.name(), id, HISTORY))
-            .stream()
-            .map(change -> ChangeLines.line(change, object, pages.zone(), model))
-            .toList();
+    User user = visitor.user().orElseThrow();
+    // the parts the visitor may see: another's changes are left out of the read, not hidden after
+    Map<String, AdminModel> parts = new LinkedHashMap<>();
+    List<ChangeLog.Part> read = new ArrayList<>();
+    for (ChangeLog.Part part : pages.desk().parts(model)) {
+      pages.desk().models().stream()
+          .filter(m -> m.name().equals(part.model()) && may(visitor, m, "view"))
+          .findFirst()
+          .ifPresent(
+              m -> {
+                parts.put(m.name(), m);
+                read.add(part);
+              });
+    }
+    List<Change> all = changes.history(model.app(), model.name(), id, read, HISTORY);
+    List<Views.Line> lines = lines(user, model, object, parts, all);
     // a deleted object's history is shown, its deletion in it; an id never written has none
     if (lines.isEmpty() && pages.desk().existing(model, List.of(id)).isEmpty()) {
       return gone(request, visitor, model, id);
@@ -372,6 +384,37 @@ public final class ObjectPages {
             lines,
             pages.zone(),
             KeptFilters.parse(
-                request.getUriInfo().getQueryParameters().getFirst(KeptFilters.PARAM))));
+                request.getUriInfo().getQueryParameters().getFirst(KeptFilters.PARAM)),
+            parts));
+  }
+
+  /**
+   * The history's lines, newest first: the object's own changes, and its parts' each named by their
+   * model and label ("NIC 02:ad:…"), read as their desks read them.
+   */
+  private List<Views.Line> lines(
+      User user, AdminModel model, String object, Map<String, AdminModel> parts, List<Change> all) {
+    Map<String, List<Change>> byModel = new LinkedHashMap<>();
+    for (Change change : all) {
+      byModel.computeIfAbsent(change.model(), k -> new ArrayList<>()).add(change);
+    }
+    Map<String, Views.Line> byId = new HashMap<>();
+    byModel.forEach(
+        (name, of) -> {
+          boolean own = name.equals(model.name()) && of.get(0).app().equals(model.app());
+          AdminModel changed = own ? model : parts.get(name);
+          Map<Long, String> labels =
+              own
+                  ? Map.of()
+                  : pages
+                      .desk()
+                      .labels(
+                          changed, of.stream().map(Change::objectId).collect(Collectors.toSet()));
+          for (Change change : pages.desk().readable(user, changed, of)) {
+            String named = own ? object : changed.singular() + " " + labels.get(change.objectId());
+            byId.put(change.id(), ChangeLines.line(change, named, pages.zone(), changed));
+          }
+        });
+    return all.stream().map(change -> byId.get(change.id())).filter(Objects::nonNull).toList();
   }
 }

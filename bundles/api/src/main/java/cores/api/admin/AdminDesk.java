@@ -2,6 +2,7 @@ package cores.api.admin;
 
 import cores.api.accounts.User;
 import cores.api.changes.Change;
+import cores.api.changes.ChangeLog;
 import cores.api.web.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +90,17 @@ public interface AdminDesk {
               }
             });
     return existing;
+  }
+
+  /**
+   * The models whose objects belong to one of the model's, through their column naming it (a host's
+   * NICs and cards, and its bookable, through {@code host_id}): the object's history shows their
+   * changes too. None by default.
+   *
+   * @since 1.16.0
+   */
+  default List<ChangeLog.Part> parts(AdminModel model) {
+    return List.of();
   }
 
   /**

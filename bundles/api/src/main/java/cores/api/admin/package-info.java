@@ -19,10 +19,11 @@
  * some ids still exist ({@code AdminDesk.existing}) since 1.13.0; a field's own name and help text
  * ({@code AdminField.verboseName}, {@code AdminField.helpText}, Django's) since 1.14.0; the objects
  * of a reference whose label holds a term ({@code AdminDesk.options} with a term and a limit: a
- * form's suggestions and typed references) since 1.15.0.
+ * form's suggestions and typed references) since 1.15.0; the models whose objects belong to a
+ * model's, whose changes its objects' histories show ({@code AdminDesk.parts}) since 1.16.0.
  */
 @Export
-@Version("1.15.0")
+@Version("1.16.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

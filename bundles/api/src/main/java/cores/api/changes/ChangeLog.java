@@ -44,6 +44,33 @@ public interface ChangeLog {
   List<Change> history(String app, String model, long objectId, int limit);
 
   /**
+   * A model whose objects belong to another's through a reference column of theirs (a host's NICs
+   * through {@code host_id}): their changes are part of that object's history.
+   *
+   * @param model the part's model, e.g. {@code nic}
+   * @param column its column naming the object it belongs to, e.g. {@code host_id}
+   * @since 1.4
+   */
+  record Part(String model, String column) {
+    public Part {
+      // both are written into the statement, where an index on the column's value can serve them
+      if (!model.matches("[a-z_][a-z0-9_]*") || !column.matches("[a-z_][a-z0-9_]*")) {
+        throw new IllegalArgumentException("Not a model and column: " + model + "." + column);
+      }
+    }
+  }
+
+  /**
+   * The changes of one object and of the objects belonging to it, newest first: each part's changes
+   * whose row named the object before or after (a NIC moved from host A to host B is in both hosts'
+   * histories; a deleted NIC's deletion in its host's). A bundle makes these reads fast with {@code
+   * cores_change_part(table, column)} in its changelog, after {@code cores_change_track}.
+   *
+   * @since 1.4
+   */
+  List<Change> history(String app, String model, long objectId, List<Part> parts, int limit);
+
+  /**
    * Whether the user owns the object, as the newest change of it names its owner in the model's
    * owner column (see above). False for a model without one and for an object without changes
    * (nothing to read); an object deleted since keeps the owner its deletion recorded.

@@ -5,6 +5,7 @@ import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
+import cores.api.changes.ChangeLog;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ProblemException;
@@ -265,6 +266,11 @@ public final class AdminDeskService implements AdminDesk {
   public Map<Long, String> existing(AdminModel admin, Collection<Long> ids) {
     String table = model(admin).table();
     return tx.readOnly(em -> Labels.existing(Sql.of(em), table, ids, forms.zone()));
+  }
+
+  @Override
+  public List<ChangeLog.Part> parts(AdminModel admin) {
+    return Catalog.PARTS.getOrDefault(admin.name(), List.of());
   }
 
   @Override

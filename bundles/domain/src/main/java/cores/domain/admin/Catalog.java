@@ -2,6 +2,7 @@ package cores.domain.admin;
 
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.changes.ChangeLog;
 import cores.domain.booking.Bookables;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
@@ -195,6 +196,18 @@ final class Catalog {
           Models.LAB.name(), List.of(Models.RACK.name()),
           Models.HOSTTYPE.name(), List.of(Models.HOSTHARDWARE.name()),
           Models.HOST.name(), List.of(Models.NIC.name(), Models.CARD.name()));
+
+  /**
+   * The models whose rows belong to another's, whose changes that object's history shows: model
+   * name to its parts (migration 023 indexes their changes by the column).
+   */
+  static final Map<String, List<ChangeLog.Part>> PARTS =
+      Map.of(
+          Models.HOST.name(),
+          List.of(
+              new ChangeLog.Part(Models.NIC.name(), "host_id"),
+              new ChangeLog.Part(Models.CARD.name(), "host_id"),
+              new ChangeLog.Part(BOOKABLE.name(), "host_id")));
 
   static final List<AdminDeskService.Served> SERVED =
       List.of(
