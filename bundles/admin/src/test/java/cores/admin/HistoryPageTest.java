@@ -157,6 +157,60 @@ class HistoryPageTest {
         ChangeLines.summary(change("update", new Change.FieldChange("host_id", "7", null)), null));
   }
 
+  @Test
+  void aPartsChangeNamesAndLinksItsObjectAndItsFieldsByItsModel() {
+    SiteZone zone = SiteZone.of(ZoneId.of("UTC"));
+    AdminModel reservation =
+        new AdminModel(
+            "booking",
+            "reservation",
+            "Reservations",
+            List.of(new AdminField("end", "time", true, true, List.of(), null)),
+            List.of("end"),
+            List.of(),
+            "",
+            Map.of(),
+            List.of());
+    Change own = change("update", new Change.FieldChange("comment", "a", "b"));
+    Change part =
+        new Change(
+            "c-part",
+            Instant.parse("2099-12-24T11:00:00Z"),
+            null,
+            "root",
+            null,
+            null,
+            "booking",
+            "reservation",
+            9,
+            "update",
+            List.of(new Change.FieldChange("end", null, "2099-12-24T12:00:00+00:00")));
+    String html =
+        new Templates()
+            .render(
+                "history.jte",
+                new Views.HistoryPage(
+                    new Views.Allowed(BOOKING, true, true, true, true, Set.of()),
+                    7,
+                    "booking web01",
+                    List.of(
+                        ChangeLines.line(part, "reservation web01", zone, reservation),
+                        ChangeLines.line(own, "booking web01", zone, BOOKING)),
+                    zone,
+                    "",
+                    Map.of("reservation", reservation)));
+    assertTrue(
+        html.contains(
+            "<a href=\"/admin/booking/reservation/9/history\">reservation web01</a>:"
+                + " <strong>Changed end</strong> by root"),
+        html);
+    // its field by its own model's label and kind: the booking has no "end"
+    assertTrue(html.contains("<th scope=\"row\">End</th>"), html);
+    assertTrue(html.contains("<td>2099-12-24 12:00:00 UTC</td>"), html);
+    // the object's own change names no object
+    assertTrue(html.contains("<p><strong>Changed comment</strong>"), html);
+  }
+
   private static Change change(String action, Change.FieldChange... fields) {
     return new Change(
         "c-" + action,
