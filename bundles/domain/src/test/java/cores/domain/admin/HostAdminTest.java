@@ -11,9 +11,11 @@ import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
+import cores.api.changes.ChangeLog;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.inventory.Models;
+import cores.persistence.ChangeLogService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +86,47 @@ class HostAdminTest extends AdminDeskTest {
         primary ? "on" : "",
         "ip",
         "");
+  }
+
+  /**
+   * A host's history as the admin reads it, with the parts the desk declares: a NIC moved between
+   * two hosts is in both, a deleted NIC's deletion in its host's, another host's NIC in neither.
+   */
+  @Test
+  void aHostsHistoryHoldsItsNicsCardsAndBookablesChanges() throws Exception {
+    ChangeLog changes = ChangeLogService.of(db.dataSource());
+    long a = fixture.host("parts-a", "active");
+    long b = fixture.host("parts-b", "active");
+    long other = fixture.host("parts-other", "active");
+    long moved = nic(a, "02:00:00:00:a0:01");
+    long gone = nic(a, "02:00:00:00:a0:02");
+    long elsewhere = nic(other, "02:00:00:00:a0:03");
+    db.execute("UPDATE inventory_nic SET host_id = " + b + " WHERE id = " + moved);
+    db.execute("DELETE FROM inventory_nic WHERE id = " + gone);
+    db.execute("INSERT INTO booking_bookable (host_id, status) VALUES (" + a + ", 'active')");
+    List<ChangeLog.Part> parts = admin.parts(model("host"));
+    assertEquals(
+        Set.of("nic", "card", "bookable"),
+        parts.stream().map(ChangeLog.Part::model).collect(Collectors.toSet()));
+    List<String> ofA = steps(changes.history("inventory", "host", a, parts, 100));
+    assertTrue(ofA.contains("nic " + moved + " create"), ofA.toString());
+    assertTrue(ofA.contains("nic " + moved + " update"), ofA.toString());
+    assertTrue(ofA.contains("nic " + gone + " delete"), ofA.toString());
+    assertTrue(ofA.stream().anyMatch(s -> s.startsWith("bookable ")), ofA.toString());
+    List<String> ofB = steps(changes.history("inventory", "host", b, parts, 100));
+    assertTrue(ofB.contains("nic " + moved + " update"), ofB.toString());
+    assertFalse(ofB.contains("nic " + moved + " create"), "created on a: " + ofB);
+    assertFalse(ofB.contains("nic " + gone + " delete"), ofB.toString());
+    for (List<String> steps : List.of(ofA, ofB)) {
+      assertFalse(
+          steps.stream().anyMatch(s -> s.startsWith("nic " + elsewhere + " ")), steps.toString());
+      assertFalse(steps.contains("host " + other + " create"), steps.toString());
+    }
+    assertTrue(admin.parts(model("nic")).isEmpty(), "a NIC has no parts");
+  }
+
+  private static List<String> steps(List<Change> changes) {
+    return changes.stream().map(c -> c.model() + " " + c.objectId() + " " + c.action()).toList();
   }
 
   /** As Django's related-only filter: not every host, only those some host runs on. */
