@@ -377,7 +377,7 @@ public final class ObjectPages {
         200,
         "History of " + object,
         "history.jte",
-        new Views.HistoryPage(
+        new HistoryPage(
             allowed(visitor, model),
             id,
             object,

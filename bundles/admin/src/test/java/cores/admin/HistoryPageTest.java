@@ -189,7 +189,7 @@ class HistoryPageTest {
         new Templates()
             .render(
                 "history.jte",
-                new Views.HistoryPage(
+                new HistoryPage(
                     new Views.Allowed(BOOKING, true, true, true, true, Set.of()),
                     7,
                     "booking web01",
@@ -230,7 +230,7 @@ class HistoryPageTest {
     return new Templates()
         .render(
             "history.jte",
-            new Views.HistoryPage(
+            new HistoryPage(
                 new Views.Allowed(BOOKING, true, true, true, true, Set.of()),
                 7,
                 "booking web01",
