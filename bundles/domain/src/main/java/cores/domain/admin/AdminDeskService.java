@@ -1,5 +1,9 @@
 package cores.domain.admin;
 
+import static cores.domain.admin.StaffRights.require;
+import static cores.domain.admin.StaffRights.requireStaff;
+import static cores.domain.admin.StaffRights.staff;
+
 import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
@@ -7,7 +11,6 @@ import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
 import cores.api.persistence.Transactions;
-import cores.api.web.Access;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
@@ -115,29 +118,6 @@ public final class AdminDeskService implements AdminDesk {
         .map(Served::model)
         .findFirst()
         .orElseThrow(() -> ProblemException.notFound("No model " + admin.name() + " here."));
-  }
-
-  /** The admin is for active staff (superusers are staff). */
-  private static boolean staff(User user) {
-    return user != null && user.active() && (user.staff() || user.superuser());
-  }
-
-  private static void requireStaff(User user) {
-    if (!staff(user)) throw Access.forbidden("The admin is for staff.");
-  }
-
-  /** The permission for the action, on a model that takes it at all (read-only ones do not). */
-  private static void require(User user, AdminModel model, String action) {
-    if (!model.allows(action)) {
-      throw Access.forbidden("The admin does not " + action + " " + model.pluralInSentence() + ".");
-    }
-    require(user, model.permission(action));
-  }
-
-  private static void require(User user, String permission) {
-    if (!staff(user) || !user.hasPermission(permission)) {
-      throw Access.forbidden("This needs the permission " + permission + ".");
-    }
   }
 
   @Override
