@@ -1,7 +1,7 @@
 package cores.itests;
 
+import cores.testing.postgres.TestDatabases;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -17,8 +17,6 @@ import java.time.Duration;
  * migrations wrote, as a first start's database does before it serves anything.
  */
 final class SchemaTemplate {
-  private static final System.Logger LOG = System.getLogger(SchemaTemplate.class.getName());
-
   private static final Duration MIGRATION_TIMEOUT = Duration.ofMinutes(3);
   private static String name;
 
@@ -49,7 +47,7 @@ final class SchemaTemplate {
       db.close();
       throw e;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(db)));
+    TestDatabases.dropAtExit(db.name());
     return db.name();
   }
 
@@ -69,14 +67,6 @@ final class SchemaTemplate {
                 + cores.errors()
                 + cores.output());
       }
-    }
-  }
-
-  private static void drop(TestDatabase db) {
-    try {
-      db.close();
-    } catch (SQLException e) {
-      LOG.log(System.Logger.Level.WARNING, "schema template {0} not dropped: {1}", db.name(), e);
     }
   }
 }

@@ -5,29 +5,21 @@ import cores.api.persistence.Transactions;
 import cores.api.persistence.Work;
 import cores.persistence.DatabaseSignals;
 import cores.persistence.UnitTransactions;
+import cores.testing.postgres.TestDatabases;
 import cores.testing.postgres.TestPostgres;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
@@ -62,7 +54,7 @@ public class TestDatabase implements AutoCloseable {
 
   /** A new empty database named {@code <prefix>_<random hex>}. */
   public TestDatabase(String prefix) throws SQLException {
-    this(new Created(create(prefix, null)));
+    this(new Created(TestDatabases.create(prefix, null)));
   }
 
   /**
@@ -70,10 +62,10 @@ public class TestDatabase implements AutoCloseable {
    * JVM migrated with the same changelogs the first time they were asked for (dropped when the JVM
    * exits), since a test class that takes a fresh database for each test would otherwise pay for
    * every migration each time. The copy was made ahead while the previous test ran ({@link
-   * Background}).
+   * TestDatabases}).
    */
   public TestDatabase(String prefix, String... changelogs) throws Exception {
-    this(new Created(Background.copy(prefix, Templates.name(List.of(changelogs)))));
+    this(new Created(TestDatabases.copy(prefix, Templates.name(List.of(changelogs)))));
   }
 
   /** The name of a database just created for a test. */
@@ -82,15 +74,6 @@ public class TestDatabase implements AutoCloseable {
   private TestDatabase(Created database) {
     name = database.name();
     url = TestPostgres.address().jdbcUrl(name) + "?stringtype=unspecified";
-  }
-
-  /** Creates {@code <prefix>_<random hex>}, a copy of the template if there is one; its name. */
-  private static String create(String prefix, String template) throws SQLException {
-    byte[] suffix = new byte[6];
-    new SecureRandom().nextBytes(suffix);
-    String name = prefix + "_" + HexFormat.of().formatHex(suffix);
-    admin("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
-    return name;
   }
 
   public final String name() {
@@ -244,34 +227,13 @@ public class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * Drops the database: on {@link Background}'s thread, after this JVM's tests are done with it
+   * Drops the database: on {@link TestDatabases}'s thread, after this JVM's tests are done with it
    * (they close their connections first; WITH (FORCE) ends any a killed process left behind).
    */
   @Override
   public void close() throws SQLException {
     closeIdle();
-    Background.drop(name);
-  }
-
-  private static void drop(String name) throws SQLException {
-    admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-  }
-
-  private static void dropQuietly(String name) {
-    try {
-      drop(name);
-    } catch (SQLException e) {
-      System.getLogger(TestDatabase.class.getName())
-          .log(System.Logger.Level.WARNING, "test database {0} not dropped: {1}", name, e);
-    }
-  }
-
-  private static void admin(String sql) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(TestPostgres.address().jdbcUrl("postgres"), USER, "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    TestDatabases.drop(name);
   }
 
   /** The template databases of this JVM, one per list of changelogs, migrated on first use. */
@@ -283,131 +245,19 @@ public class TestDatabase implements AutoCloseable {
     static synchronized String name(List<String> changelogs) throws Exception {
       String name = NAMES.get(changelogs);
       if (name == null) {
-        TestDatabase template = new TestDatabase(new Created(create("cores_template", null)));
+        TestDatabase template =
+            new TestDatabase(new Created(TestDatabases.create("cores_template", null)));
         try {
           template.migrate(changelogs.toArray(String[]::new));
         } catch (Exception | Error e) {
-          drop(template.name());
+          TestDatabases.drop(template.name());
           throw e;
         }
-        Background.dropAtExit(template.name());
+        TestDatabases.dropAtExit(template.name());
         name = template.name();
         NAMES.put(changelogs, name);
       }
       return name;
-    }
-  }
-
-  /**
-   * Copies of a template made ahead, one per prefix and template, on a thread of their own, and
-   * drops on another: on a busy server a copy takes half a second to seconds and so does a drop (it
-   * waits for a checkpoint), which a test class that takes a fresh database for each test paid for
-   * every test. A test now takes the copy made while the previous one ran, and its database is
-   * dropped while the next one runs. At exit both threads finish what they were given, then the
-   * copies nobody took and the templates are dropped, in that order (a template cannot be dropped
-   * while it is copied).
-   */
-  private static final class Background {
-    private static final ExecutorService COPIES = thread("test-database-copies");
-    private static final ExecutorService DROPS = thread("test-database-drops");
-    private static final Map<String, Future<String>> SPARES = new HashMap<>();
-    private static Future<?> lastDrop;
-    private static final List<String> TEMPLATES = new ArrayList<>();
-
-    static {
-      Runtime.getRuntime().addShutdownHook(new Thread(Background::finish, "test-databases-exit"));
-    }
-
-    private Background() {}
-
-    private static ExecutorService thread(String name) {
-      return Executors.newSingleThreadExecutor(
-          task -> {
-            Thread t = new Thread(task, name);
-            t.setDaemon(true);
-            return t;
-          });
-    }
-
-    /** A copy of the template (made ahead when one was), and the next one started. */
-    static String copy(String prefix, String template) throws SQLException {
-      Future<String> copy;
-      synchronized (Background.class) {
-        String key = prefix + " " + template;
-        copy = SPARES.remove(key);
-        if (copy == null) {
-          copy = COPIES.submit(() -> create(prefix, template));
-        }
-        SPARES.put(key, COPIES.submit(() -> create(prefix, template)));
-      }
-      try {
-        return copy.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof SQLException sql) {
-          throw sql;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SQLException("interrupted while copying " + template, e);
-      }
-    }
-
-    /**
-     * Drops on the thread, after waiting for the drop before (at most one waits there): a backlog
-     * would outlast the JVM's exit, which the test runner waits for only so long.
-     */
-    static void drop(String name) throws SQLException {
-      Future<?> previous;
-      synchronized (Background.class) {
-        previous = lastDrop;
-      }
-      if (previous != null) {
-        try {
-          previous.get();
-        } catch (ExecutionException e) {
-          // dropQuietly logged it
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new SQLException("interrupted while dropping a test database", e);
-        }
-      }
-      try {
-        Future<?> drop = DROPS.submit(() -> dropQuietly(name));
-        synchronized (Background.class) {
-          lastDrop = drop;
-        }
-      } catch (RejectedExecutionException exiting) {
-        TestDatabase.drop(name);
-      }
-    }
-
-    static synchronized void dropAtExit(String template) {
-      TEMPLATES.add(template);
-    }
-
-    private static void finish() {
-      COPIES.shutdown();
-      DROPS.shutdown();
-      try {
-        if (!COPIES.awaitTermination(2, TimeUnit.MINUTES)
-            || !DROPS.awaitTermination(2, TimeUnit.MINUTES)) {
-          return; // a copy still runs: its template cannot be dropped
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      synchronized (Background.class) {
-        for (Future<String> spare : SPARES.values()) {
-          try {
-            dropQuietly(spare.get());
-          } catch (ExecutionException | InterruptedException notMade) {
-            // no copy to drop
-          }
-        }
-        TEMPLATES.forEach(TestDatabase::dropQuietly);
-      }
     }
   }
 
