@@ -118,7 +118,7 @@ class PersistenceExtenderIT {
     config.put(
         Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
         "cores.api.persistence;version=1.3.0,cores.api.health;version=1.0.0,"
-            + "cores.api.changes;version=1.3.0,"
+            + "cores.api.changes;version=1.4.0,"
             + "jakarta.persistence;version=3.1.0,jakarta.persistence.criteria;version=3.1.0,"
             + "jakarta.persistence.metamodel;version=3.1.0,jakarta.persistence.spi;version=3.1.0,"
             + "org.osgi.service.cm;version=1.6.0");
