@@ -462,7 +462,14 @@ class AdminListsIT {
               "/admin/login/?next=/admin/inventory/host/",
               "/login?next=%2Fadmin%2Finventory%2Fhost%2F"
             },
-            new String[] {"/admin/login/", "/login?next=%2Fadmin"}));
+            new String[] {"/admin/login/", "/login?next=%2Fadmin"},
+            new String[] {"/admin/authtoken/token/", "/admin/auth/token"},
+            new String[] {"/admin/authtoken/token/add/", "/admin/auth/token/add"},
+            new String[] {
+              "/admin/impersonate/impersonationlog/?q=root", "/admin/auth/impersonation?q=root"
+            }));
+    root.open("/admin/impersonate/impersonationlog/");
+    assertEquals("/admin/auth/impersonation", root.path());
     long user = number("SELECT id FROM auth_user WHERE username = 'root'");
     root.open("/admin/auth/user/" + user + "/password/");
     assertEquals("/admin/auth/user/" + user + "/form/password", root.path());
