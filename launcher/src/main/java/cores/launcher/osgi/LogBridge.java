@@ -63,9 +63,10 @@ final class LogBridge implements LoggerFactory {
     Optional<String> line(Bundle bundle, Throwable refusal);
 
     /**
-     * Whether the refused configuration is on its way out: the bundle is going away, or the
-     * component that requires a configuration has none any more (SCR tries the old one once more
-     * while the deletion reaches it). Nothing for the operator to mend then.
+     * Whether the refused configuration is on its way out: the bundle is not running (stopping,
+     * stopped, uninstalled), or the component that requires a configuration has none any more (SCR
+     * tries the old one once more while the deletion reaches it). Nothing for the operator to mend
+     * then.
      *
      * @param entry SCR's message, which names the component ({@code [name(id)]})
      */
@@ -219,6 +220,9 @@ final class LogBridge implements LoggerFactory {
           return;
         }
         String message = format(format, args.toArray());
+        Optional<String> line = refusals.line(bundle, thrown);
+        // asked after the line: a plugin's jar and .cfg deleted together can be on their way out
+        // while the line is looked for, which then finds no configuration to name
         if (refusals.withdrawn(bundle, message)) {
           // a plugin removed with its configuration: expected, not an error
           target.log(
@@ -226,7 +230,6 @@ final class LogBridge implements LoggerFactory {
               oneLine(message + " (its configuration was removed meanwhile)", thrown));
           return;
         }
-        Optional<String> line = refusals.line(bundle, thrown);
         if (line.isPresent()) {
           write(level, flat(line.get()), thrown);
           return;

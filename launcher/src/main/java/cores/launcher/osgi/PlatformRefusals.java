@@ -60,7 +60,10 @@ final class PlatformRefusals implements LogBridge.Refusals {
 
   @Override
   public boolean withdrawn(Bundle bundle, String entry) {
-    if ((bundle.getState() & (Bundle.STOPPING | Bundle.UNINSTALLED)) != 0) {
+    // SCR runs the components of a starting or active bundle only: a failure logged once the
+    // bundle left those states (stopping, or stopped on its way to being uninstalled) concerns
+    // nothing that runs
+    if ((bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
       return true;
     }
     try {
