@@ -348,7 +348,11 @@ class BookingPagesIT {
               "/booking/host/" + bookable + "/book", "/hosts/" + hosts.get(0) + "/book"
             },
             new String[] {"/booking/cancel/b/7", "/bookings/7/cancel"},
-            new String[] {"/account/login?next=/x", "/login?next=%2Fx"}));
+            new String[] {"/account/login?next=/x", "/login?next=%2Fx"},
+            new String[] {"/api-auth/login/?next=/api/", "/login?next=%2Fapi%2F"},
+            new String[] {"/account/logout/", "/logout"},
+            new String[] {"/account/password_change/", "/profile/password"},
+            new String[] {"/account/password_reset/", "/password-reset"}));
   }
 
   @Test

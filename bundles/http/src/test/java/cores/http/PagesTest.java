@@ -76,7 +76,7 @@ class PagesTest {
             new HealthChecks(),
             Readiness.READY);
     server.addPage(LoginPage.of(services, new CsrfTokens(SECRET), new PageLayouts()));
-    server.addPage(LogoutPage.of(services, new CsrfTokens(SECRET)));
+    server.addPage(LogoutPage.of(services, new CsrfTokens(SECRET), new PageLayouts()));
     server.addPage(new QueryEcho());
     server.addPage(new RefusedFields());
     server.addResource(new AuthTestResource());
@@ -216,6 +216,41 @@ class PagesTest {
     // an off-site next is not followed: where any logout leads by default
     assertEquals(
         "/logged-out", out.headers().firstValue("Location").orElseThrow().replace(base, ""));
+    assertEquals(
+        401,
+        send("GET", "/api/auth-test", null, "Cookie", "cores_session=" + session).statusCode());
+  }
+
+  /**
+   * The original logged out on {@code GET /account/logout} (its header's link). A GET here asks,
+   * with the logout button, and ends nothing: a link or an image on another site cannot log a user
+   * out. It was a 405.
+   */
+  @Test
+  void aLinkToLogoutAsksWithTheButtonAndEndsNothing() throws Exception {
+    HttpResponse<String> anonymous = send("GET", "/logout", null);
+    assertEquals(303, anonymous.statusCode(), anonymous.body());
+    assertEquals(
+        "/logged-out", anonymous.headers().firstValue("Location").orElseThrow().replace(base, ""));
+
+    String session = cookie(logIn("alice", "wonder land", "/"), "cores_session");
+    HttpResponse<String> asked = send("GET", "/logout", null, "Cookie", "cores_session=" + session);
+    assertEquals(200, asked.statusCode(), asked.body());
+    assertTrue(asked.body().contains("<title>Log out"), asked.body());
+    assertTrue(asked.body().contains("logged in as <strong>alice</strong>"), asked.body());
+    assertTrue(asked.body().contains("<form method=\"post\" action=\"/logout\">"), asked.body());
+    assertEquals(
+        200,
+        send("GET", "/api/auth-test", null, "Cookie", "cores_session=" + session).statusCode(),
+        "still logged in");
+    HttpResponse<String> out =
+        send(
+            "POST",
+            "/logout",
+            form("csrfmiddlewaretoken", token(asked)),
+            "Cookie",
+            "cores_session=" + session);
+    assertEquals(303, out.statusCode(), out.body());
     assertEquals(
         401,
         send("GET", "/api/auth-test", null, "Cookie", "cores_session=" + session).statusCode());

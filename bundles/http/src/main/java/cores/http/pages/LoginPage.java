@@ -165,14 +165,7 @@ public final class LoginPage {
   }
 
   private String loggedIn(Visitor visitor) {
-    return layouts.page(
-        visitor,
-        "/login",
-        "Logged in",
-        "<p>You are logged in as <strong>"
-            + Html.escape(visitor.user().orElseThrow().getName())
-            + "</strong>.</p>\n"
-            + LogoutPage.form(visitor.csrfToken()));
+    return LogoutPage.loggedIn(layouts, visitor, "/login", "Logged in");
   }
 
   private static Response.ResponseBuilder html(int status, String page) {

@@ -81,11 +81,31 @@ public final class LegacyRedirects {
     return moved("/users/" + id);
   }
 
+  /** Django's login, and that of Django REST framework's browsable API; {@code next} is kept. */
   @GET
-  @Path("account/login")
+  @Path("{app: account|api-auth}/login")
   public Response login(@Context UriInfo uri) {
     String query = uri.getRequestUri().getRawQuery();
     return moved(query == null ? "/login" : "/login?" + query);
+  }
+
+  /** The original's header linked here: it logged out on GET; ours asks, with the button. */
+  @GET
+  @Path("{app: account|api-auth}/logout")
+  public Response logout() {
+    return moved("/logout");
+  }
+
+  @GET
+  @Path("account/password_change")
+  public Response passwordChange() {
+    return moved("/profile/password");
+  }
+
+  @GET
+  @Path("account/password_reset")
+  public Response passwordReset() {
+    return moved("/password-reset");
   }
 
   private String host(long bookable, String action) {
