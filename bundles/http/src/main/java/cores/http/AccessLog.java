@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per request to the logger {@code cores.http.access}, NCSA-like: client address, user,
- * request line, status, bytes sent, duration in milliseconds. The time stamp is the logging
- * back-end's.
+ * request line, status, bytes sent, duration in milliseconds, and for an answer cut off mid-body
+ * why ({@link CutOffAnswers}). The time stamp is the logging back-end's.
  *
  * <p>The request thread only builds the line; one writer thread hands the lines to the logger. The
  * logging back-end writes each line under one lock and flushes it to standard output, which made
@@ -101,7 +101,10 @@ final class AccessLog implements RequestLog {
             + Response.getContentBytesWritten(response)
             + " "
             + NanoTime.millisSince(request.getBeginNanoTime())
-            + "ms";
+            + "ms"
+            + (request.getAttribute(CutOffAnswers.CAUSE) instanceof String cause
+                ? " cut off: " + cause
+                : "");
     if (closed || !writer.isAlive()) {
       sink.accept(line);
       return;

@@ -145,12 +145,13 @@ public final class CoresServer {
             new HealthHandler(
                 health, problems, new ReadinessGate(this.readiness, problems, turns)));
     server.setHandler(
-        new FrontHandler(
-            new HostCheck(settings.hostname()),
-            settings.maxBodyBytes(),
-            problems,
-            new ClientAddresses(settings.trustedProxies()),
-            graceful));
+        new CutOffAnswers(
+            new FrontHandler(
+                new HostCheck(settings.hostname()),
+                settings.maxBodyBytes(),
+                problems,
+                new ClientAddresses(settings.trustedProxies()),
+                graceful)));
     this.context = context;
     this.warningFilter =
         new ResourceWarningFilter(
