@@ -21,9 +21,20 @@ import java.util.Map;
  * bookings and reservations it affects), posted back to do it.
  */
 final class Confirmations {
+  /**
+   * The objects a confirmation names at most, the others counted: "select all" on a large lab's
+   * hosts made a page of every host's name, each read for it.
+   */
+  static final int LISTED = 100;
+
   private Confirmations() {}
 
-  /** The confirmation; {@code action} null for a delete. */
+  /**
+   * The confirmation; {@code action} null for a delete.
+   *
+   * @param holds the bookings and reservations ahead that the action affects, as the caller found
+   *     them deciding to confirm it (worked out once a request); none for a delete
+   */
   static Response page(
       AdminPages pages,
       ContainerRequestContext request,
@@ -31,10 +42,20 @@ final class Confirmations {
       AdminModel model,
       List<Long> ids,
       String action,
+      List<AdminDesk.Hold> holds,
       List<String> problems,
       int status) {
     Views.ConfirmPage view =
-        view(pages.desk(), visitor, model, ids, action, problems, pages.zone(), kept(request));
+        view(
+            pages.desk(),
+            visitor,
+            model,
+            ids,
+            action,
+            holds,
+            problems,
+            pages.zone(),
+            kept(request));
     return pages.page(request, status, title(model, ids, action), "confirm.jte", view);
   }
 
@@ -61,13 +82,17 @@ final class Confirmations {
     return action == null ? "Delete" : model.actions().getOrDefault(action, action);
   }
 
-  /** What the confirmation shows: the objects named in one read, and what goes with them. */
+  /**
+   * What the confirmation shows: the first {@link #LISTED} objects named in one read, and what goes
+   * with them all.
+   */
   static Views.ConfirmPage view(
       AdminDesk desk,
       Visitor visitor,
       AdminModel model,
       List<Long> ids,
       String action,
+      List<AdminDesk.Hold> holds,
       List<String> problems,
       SiteZone zone,
       String kept) {
@@ -80,7 +105,8 @@ final class Confirmations {
     String what =
         ids.size() == 1 ? "this " + model.singular() : "these " + ids.size() + " " + plural;
     Views.Allowed allowed = allowed(visitor, model);
-    Map<Long, String> labels = new LinkedHashMap<>(desk.labels(model, ids));
+    Map<Long, String> labels =
+        new LinkedHashMap<>(desk.labels(model, ids.subList(0, Math.min(ids.size(), LISTED))));
     List<Views.Referring> referrers = new ArrayList<>();
     if (delete) {
       for (AdminDesk.Referrers found : desk.referrers(user, model, ids)) {
@@ -105,9 +131,10 @@ final class Confirmations {
         action,
         delete ? "Yes, delete" : "Yes, do it",
         labels,
+        List.copyOf(ids),
         delete ? desk.consequences(user, model, ids) : List.of(),
         delete ? desk.obstacles(user, model, ids) : List.of(),
-        delete ? List.of() : desk.affected(user, model, action, ids),
+        holds,
         problems,
         zone,
         referrers,

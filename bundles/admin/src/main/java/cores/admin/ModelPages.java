@@ -243,12 +243,15 @@ public final class ModelPages {
         missing.isEmpty() ? List.of() : List.of(Selection.gone(model, missing, false));
     ids = List.copyOf(existing);
     if ("delete".equals(action)) {
-      return Confirmations.page(pages, request, visitor, model, ids, null, gone, 200);
+      return Confirmations.page(pages, request, visitor, model, ids, null, List.of(), gone, 200);
     }
-    // taking bookables out of active with bookings ahead is confirmed first, listing them
-    if (!"yes".equals(first(posted, "confirmed"))
-        && !desk.affected(visitor.user().orElseThrow(), model, action, ids).isEmpty()) {
-      return Confirmations.page(pages, request, visitor, model, ids, action, gone, 200);
+    // taking bookables out of active with bookings ahead is confirmed first, listing them: worked
+    // out once, for the question and the page (on every host of a lab, seconds each time)
+    if (!"yes".equals(first(posted, "confirmed"))) {
+      List<AdminDesk.Hold> holds = desk.affected(visitor.user().orElseThrow(), model, action, ids);
+      if (!holds.isEmpty()) {
+        return Confirmations.page(pages, request, visitor, model, ids, action, holds, gone, 200);
+      }
     }
     AdminDesk.Done done;
     try {
@@ -326,7 +329,8 @@ public final class ModelPages {
     if (!twice.isEmpty()) {
       Visitor visitor = Visitor.of(request);
       requireWritable(request, model);
-      return Confirmations.page(pages, request, visitor, model, ids, null, twice, 400);
+      return Confirmations.page(
+          pages, request, visitor, model, ids, null, List.of(), twice, 400);
     }
     return delete(request, model, ids);
   }
@@ -436,7 +440,7 @@ public final class ModelPages {
       }
       if (e.status() == 400 || e.status() == 409) {
         return Confirmations.page(
-            pages, request, visitor, model, ids, null, List.of(e.detail()), e.status());
+            pages, request, visitor, model, ids, null, List.of(), List.of(e.detail()), e.status());
       }
       throw e;
     }

@@ -327,7 +327,8 @@ public final class ObjectPages {
     if (find(pages.desk(), visitor, model, id).isEmpty()) {
       return gone(request, visitor, model, id);
     }
-    return Confirmations.page(pages, request, visitor, model, List.of(id), null, List.of(), 200);
+    return Confirmations.page(
+        pages, request, visitor, model, List.of(id), null, List.of(), List.of(), 200);
   }
 
   @POST

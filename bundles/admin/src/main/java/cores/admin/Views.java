@@ -452,7 +452,8 @@ public final class Views {
    * @param question what is asked, e.g. "Delete this host?"
    * @param postTo where the confirmation is posted
    * @param action the bulk action confirmed, or null for a delete
-   * @param objects id to label of the objects
+   * @param objects id to label of the objects listed: the first {@link Confirmations#LISTED}
+   * @param ids every object it is done to, in their order: posted back with the answer
    * @param consequences what deleting takes with it, one line per kind
    * @param obstacles what stops the deletion, one line per kind: no delete is offered then
    * @param holds bookings and reservations whose bookable the action takes out of active
@@ -468,6 +469,7 @@ public final class Views {
       String action,
       String button,
       Map<Long, String> objects,
+      List<Long> ids,
       List<String> consequences,
       List<String> obstacles,
       List<AdminDesk.Hold> holds,
@@ -489,15 +491,15 @@ public final class Views {
      * ("Admin › Hosts › web01 › Delete"); null for several.
      */
     public String object() {
-      return objects.size() == 1 ? objects.values().iterator().next() : null;
+      return ids.size() == 1 ? objects.values().iterator().next() : null;
     }
 
     /** The one object's page, carrying the list as it was left; null where it may not be opened. */
     public String objectUrl() {
-      if (objects.size() != 1 || !allowed.view()) {
+      if (ids.size() != 1 || !allowed.view()) {
         return null;
       }
-      return allowed.url() + "/" + objects.keySet().iterator().next() + KeptFilters.carry(filters);
+      return allowed.url() + "/" + ids.get(0) + KeptFilters.carry(filters);
     }
 
     /**
@@ -507,10 +509,15 @@ public final class Views {
     public String step() {
       AdminModel model = allowed.model();
       String verb = Confirmations.verb(model, action);
-      if (objects.size() == 1) {
+      if (ids.size() == 1) {
         return verb;
       }
-      return verb + (delete() ? " " : " for ") + objects.size() + " " + model.pluralInSentence();
+      return verb + (delete() ? " " : " for ") + ids.size() + " " + model.pluralInSentence();
+    }
+
+    /** How many objects it is done to are not listed by name, only counted. */
+    public int unlisted() {
+      return ids.size() - objects.size();
     }
 
     /** Whether something stops the deletion: then it is not offered. */

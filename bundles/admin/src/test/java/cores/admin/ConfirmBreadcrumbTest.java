@@ -31,6 +31,7 @@ class ConfirmBreadcrumbTest {
                 action,
                 "Yes, delete",
                 objects,
+                List.copyOf(objects.keySet()),
                 List.of(),
                 List.of(),
                 List.of(),

@@ -39,6 +39,7 @@ class ConfirmHoldsTest {
                 "suspend",
                 "Yes, do it",
                 Map.of(7L, "web01", 8L, "web02"),
+                List.of(7L, 8L),
                 List.of(),
                 List.of(),
                 ahead,

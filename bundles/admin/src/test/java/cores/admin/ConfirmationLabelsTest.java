@@ -97,6 +97,7 @@ class ConfirmationLabelsTest {
             List.of(9L, 7L, 8L),
             null,
             List.of(),
+            List.of(),
             SiteZone.of(ZoneId.of("UTC")),
             "q=web&page=2");
     assertEquals(Map.of(9L, "web9", 7L, "web7", 8L, "web8"), view.objects());

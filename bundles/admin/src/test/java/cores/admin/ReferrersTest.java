@@ -57,6 +57,7 @@ class ReferrersTest {
                 null,
                 "Yes, delete",
                 Map.of(3L, "alice"),
+                List.of(3L),
                 List.of(),
                 List.of(),
                 List.of(),

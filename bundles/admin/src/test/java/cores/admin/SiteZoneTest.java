@@ -68,6 +68,7 @@ class SiteZoneTest {
                 "inactive",
                 "Yes, do it",
                 Map.of(3L, "web01"),
+                List.of(3L),
                 List.of(),
                 List.of(),
                 HOLDS,
