@@ -329,8 +329,7 @@ public final class ModelPages {
     if (!twice.isEmpty()) {
       Visitor visitor = Visitor.of(request);
       requireWritable(request, model);
-      return Confirmations.page(
-          pages, request, visitor, model, ids, null, List.of(), twice, 400);
+      return Confirmations.page(pages, request, visitor, model, ids, null, List.of(), twice, 400);
     }
     return delete(request, model, ids);
   }

@@ -94,13 +94,14 @@ class BulkConfirmationTest {
         proxy(
             UriInfo.class,
             Map.of(
-                "getQueryParameters", new MultivaluedHashMap<String, String>(),
-                "getRequestUri", URI.create("http://cores/admin/inventory/host")));
+                "getQueryParameters",
+                new MultivaluedHashMap<String, String>(),
+                "getRequestUri",
+                URI.create("http://cores/admin/inventory/host")));
     SecurityContext security =
         proxy(SecurityContext.class, Map.of("getUserPrincipal", ROOT, "isSecure", true));
     return proxy(
-        ContainerRequestContext.class,
-        Map.of("getUriInfo", uri, "getSecurityContext", security));
+        ContainerRequestContext.class, Map.of("getUriInfo", uri, "getSecurityContext", security));
   }
 
   @Test
