@@ -102,11 +102,11 @@ public final class CoresProcess implements AutoCloseable {
 
   /** Sends a request built on {@link #uri}; for JSON API calls see {@link ApiClient}. */
   public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return http.send(request, ShortBodies.ofString(request));
   }
 
   public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    return http.sendAsync(request, ShortBodies.ofString(request));
   }
 
   /** Everything the process wrote to stdout so far (its log). */

@@ -186,11 +186,11 @@ class LinksIT {
   }
 
   private HttpResponse<String> get(HttpClient client, String path) throws Exception {
-    return client.send(
+    HttpRequest request =
         HttpRequest.newBuilder(site.api().cores().uri(path))
             .timeout(Duration.ofSeconds(30))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .build();
+    return client.send(request, ShortBodies.ofString(request));
   }
 
   /**
