@@ -22,11 +22,15 @@ import org.openqa.selenium.support.ui.Select;
  * says how many rows it changed and names those it left alone; the action menu starts empty and
  * refuses to run so; all rows of the page, or all matching, are selected as a form choice (a header
  * box ticks the page's with JavaScript); a page past the end shows the last; a bad filter value is
- * named, not silently ignored; on a phone the search and filters come first.
+ * named, not silently ignored; on a phone the search and filters come first, the filters folded
+ * (the rows in the first screen); at a laptop's width the host list fits the window.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminListsIT {
+  /** The label of the box that shows a list's filters on a phone. */
+  private static final String FOLD = "label[for=filters-shown]";
+
   private WebSite site;
   private Browser root;
   private WebSite.Account rootAccount;
@@ -473,5 +477,111 @@ class AdminListsIT {
     long user = number("SELECT id FROM auth_user WHERE username = 'root'");
     root.open("/admin/auth/user/" + user + "/password/");
     assertEquals("/admin/auth/user/" + user + "/form/password", root.path());
+  }
+
+  /**
+   * At a laptop's width the host list, values as long as a lab's real ones and all, fits the
+   * window: neither the page nor the table scrolls sideways; the filters are beside it, unfolded.
+   */
+  @Test
+  @Order(15)
+  void atALaptopsWidthTheHostListWithLongValuesFits() throws Exception {
+    long host = hosts.get(30);
+    long hardware = number("SELECT hardware_id FROM inventory_host WHERE id = ?", host);
+    patch(
+        "/api/inventory/hosthardware/" + hardware + "/",
+        "{\"name\":\"PowerEdge R640 2x Xeon Gold 6248R 384 GB\"}");
+    patch(
+        "/api/inventory/host/" + host + "/",
+        "{\"hostname\":\"lst-31-tcpreplay-generator.lab-one.example.org\","
+            + "\"asset_no\":\"INV-2024-000031-RACK1-U17\","
+            + "\"details\":\"dual-port 100G, moved from the old lab in March\"}");
+    root.open("/admin/inventory/host?q=lst");
+    assertTrue(root.text().contains("lst-31-tcpreplay-generator.lab-one.example.org"), root.text());
+    root.screenshot("admin-hosts-long-1280");
+    assertEquals(null, sideways(root, true), "the host list scrolls sideways at 1280");
+    assertTrue(root.find("#f-status").isDisplayed(), "the filters beside the list");
+    assertFalse(root.find(FOLD).isDisplayed(), "no fold to open there");
+    root.assertAccessible();
+    root.open(
+        "/admin/inventory/host?q=lst&lab="
+            + number("SELECT id FROM inventory_lab WHERE name = 'Lab Two'"));
+    assertEquals("Show filters (1 applied)", root.find(FOLD).getAttribute("textContent").strip());
+  }
+
+  /**
+   * On a phone the filters fold under a "Show filters" box that says how many are applied, so that
+   * the rows are in the first screen, and only the table's box scrolls sideways; without JavaScript
+   * the filters open, and apply, all the same.
+   */
+  @Test
+  @Order(16)
+  void onAPhoneTheFiltersFoldAwaySayingHowManyAreApplied() throws Exception {
+    Browser phone = site.browser(false, 390);
+    WebSite.logIn(phone, site.user("foldroot", true));
+    phone.open("/admin/inventory/host?q=lst");
+    assertFalse(phone.find("#filters-shown").isSelected(), "folded on a phone");
+    assertEquals("Show filters", phone.find(FOLD).getText().strip());
+    assertFalse(phone.find("#f-status").isDisplayed(), "a folded filter is out of sight");
+    assertInFirstScreen(phone, "#results tbody tr");
+    assertEquals(null, sideways(phone, false), "the phone's page scrolls sideways");
+    assertEquals(
+        Boolean.TRUE,
+        phone
+            .driver()
+            .executeScript(
+                "const wrap = document.querySelector('.cores-table-wrap');"
+                    + "return wrap.scrollWidth > wrap.clientWidth;"),
+        "on a phone the table scrolls in its box");
+    phone.assertAccessible();
+    phone.screenshot("admin-list-filters-folded-390");
+
+    // no JavaScript: the box shows them, Apply applies them, the box's label counts them
+    phone.click(FOLD);
+    assertTrue(phone.find("#f-status").isDisplayed(), "an opened filter is in sight");
+    assertEquals(null, sideways(phone, false), "the phone's page with its filters shown");
+    phone.assertAccessible();
+    phone.screenshot("admin-list-filters-open-390");
+    String status =
+        site.api().db().text("SELECT status FROM inventory_host WHERE id = ?", hosts.get(1));
+    new Select(phone.find("#f-status")).selectByValue(status);
+    new Select(phone.find("#f-lab")).selectByVisibleText("Lab Two");
+    phone.follow(".cores-filters button[type=submit]");
+    assertTrue(phone.path().contains("status=" + status), phone.path());
+    assertEquals("Show filters (2 applied)", phone.find(FOLD).getText().strip());
+    assertFalse(phone.find("#f-status").isDisplayed(), "folded again once applied");
+    assertTrue(phone.text().contains("lst-02"), phone.text());
+    assertFalse(phone.text().contains("lst-05"), phone.text());
+    assertInFirstScreen(phone, "#results tbody tr");
+    phone.assertAccessible();
+    phone.screenshot("admin-list-filters-applied-390");
+  }
+
+  private void patch(String path, String json) throws Exception {
+    HttpResponse<String> patched = site.api().send("PATCH", path, site.admin(), json);
+    assertEquals(2, patched.statusCode() / 100, path + " " + patched.body());
+  }
+
+  /** The element's top is inside the window as first shown, nothing scrolled. */
+  private static void assertInFirstScreen(Browser browser, String css) {
+    Number height =
+        (Number) browser.driver().executeScript("return document.documentElement.clientHeight;");
+    int top = browser.find(css).getLocation().getY();
+    assertTrue(top < height.intValue(), css + " at " + top + " px, the window " + height + " px");
+  }
+
+  /** What scrolls sideways: the page, or with {@code table} the table's box too; null if none. */
+  private static Object sideways(Browser browser, boolean table) {
+    return browser
+        .driver()
+        .executeScript(
+            "const page = document.documentElement;"
+                + "if (page.scrollWidth > page.clientWidth) {"
+                + "  return 'page ' + page.scrollWidth + ' > ' + page.clientWidth; }"
+                + "const wrap = document.querySelector('.cores-table-wrap');"
+                + "if (arguments[0] && wrap.scrollWidth > wrap.clientWidth + 1) {"
+                + "  return 'table ' + wrap.scrollWidth + ' > ' + wrap.clientWidth; }"
+                + "return null;",
+            table);
   }
 }

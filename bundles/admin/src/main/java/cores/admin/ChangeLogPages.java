@@ -199,8 +199,9 @@ public final class ChangeLogPages {
   }
 
   /**
-   * The models by name with what the admin's lists call them ("Host hardware"), in that order; a
-   * model no desk lists (a job's runs) by its name.
+   * The models by name with what the admin's lists call them ("Host hardware"), in that order
+   * ({@link NaturalOrder}, as the lists' filters); a model no desk lists (a job's runs) by its
+   * name.
    */
   private Map<String, String> labelled(Set<String> names) {
     Map<String, String> labels = new HashMap<>();
@@ -210,11 +211,7 @@ public final class ChangeLogPages {
         labels.put(model.name(), model.plural());
       }
     }
-    Map<String, String> ordered = new LinkedHashMap<>();
-    labels.entrySet().stream()
-        .sorted(Map.Entry.comparingByValue(String.CASE_INSENSITIVE_ORDER))
-        .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
-    return ordered;
+    return NaturalOrder.sorted(labels);
   }
 
   private static LocalDate date(String text, String name, List<String> problems) {

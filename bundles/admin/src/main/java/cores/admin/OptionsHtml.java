@@ -53,12 +53,15 @@ final class OptionsHtml {
     return html.substring(0, end) + " selected" + html.substring(end);
   }
 
-  /** The options of a filter: references by label (the desk's objects), choices, yes/no. */
+  /**
+   * The options of a filter: references by label in {@link NaturalOrder} (the desk's objects, which
+   * come in the database's text order), choices as the field declares them, yes/no.
+   */
   static Map<String, String> of(AdminField field, Map<Long, String> objects) {
     Map<String, String> options = new LinkedHashMap<>();
     if (AdminPages.referring(field)) {
       options.put("none", Views.none(field));
-      objects.forEach((id, label) -> options.put(String.valueOf(id), label));
+      NaturalOrder.sorted(objects).forEach((id, label) -> options.put(String.valueOf(id), label));
     } else if ("bool".equals(field.kind())) {
       options.put("yes", "yes");
       options.put("no", "no");

@@ -280,6 +280,13 @@ public final class Views {
                       && !e.getKey().equals("page"));
     }
 
+    /** How many of the list's filters are applied (the folded filters' summary says so). */
+    public long applied() {
+      return filters.stream()
+          .filter(filter -> !query.getOrDefault(filter.field().name(), "").isBlank())
+          .count();
+    }
+
     /** The link of a column's heading: ascending, or descending when it is sorted ascending. */
     public String sortUrl(String column) {
       return url("sort", column.equals(sort) ? "-" + column : column, "page", null);
@@ -298,10 +305,11 @@ public final class Views {
     }
 
     /**
-     * Each column's cell class: none where values may wrap, long text only (a phone broke hostnames
-     * and times at their hyphens; the table scrolls instead); a time's date, time and zone may go
-     * on lines of their own ({@link #WHEN}), so that a list of three times fits a laptop's width.
-     * Worked out once for every row's cells.
+     * Each column's cell class: none where values may wrap, long text only; others kept whole on a
+     * phone (it broke hostnames and times at their hyphens; the table scrolls instead), wider
+     * screens letting them wrap so that the list fits (the stylesheet); a time's date, time and
+     * zone may go on lines of their own ({@link #WHEN}), so that a list of three times fits a
+     * laptop's width. Worked out once for every row's cells.
      */
     public Map<String, String> cellClasses() {
       Map<String, String> classes = new HashMap<>();
