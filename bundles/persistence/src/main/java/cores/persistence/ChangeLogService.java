@@ -118,8 +118,23 @@ public final class ChangeLogService implements ChangeLog {
       params.add(String.valueOf(objectId));
       params.add(String.valueOf(objectId));
     }
+    // the object's own deletion is the last step of its transaction, whatever its parts'
+    // cascaded deletions (a host's bookable, its NICs) were recorded after it: it is ordered at
+    // its transaction's newest time, ahead of them (old changes without a transaction: their own)
+    String ownDelete = "(c.app = ? AND c.model = ? AND c.object_id = ? AND c.action = 'delete')";
+    params.addAll(List.of(app, model, objectId, app, model, objectId));
     params.add(limit);
-    return query(SELECT + "WHERE " + where + " ORDER BY c.at DESC, c.id LIMIT ?", params.toArray());
+    return query(
+        SELECT
+            + "WHERE "
+            + where
+            + " ORDER BY CASE WHEN "
+            + ownDelete
+            + " THEN max(c.at) OVER (PARTITION BY coalesce(c.xact::text, c.id::text)) ELSE c.at"
+            + " END DESC, "
+            + ownDelete
+            + " DESC, c.at DESC, c.id LIMIT ?",
+        params.toArray());
   }
 
   @Override

@@ -223,6 +223,41 @@ class ChangeLogServiceTest {
   }
 
   @Test
+  void anObjectsDeletionIsTheLastStepOfItsTransactionAheadOfItsPartsDeletedWithIt()
+      throws SQLException {
+    sql(
+        "INSERT INTO pet VALUES (1, 'rex', NULL)",
+        "INSERT INTO collar VALUES (10, 'red', 1), (11, 'blue', 1)");
+    // as a host's deletion cascades to its bookable: the parts' deletions are recorded after it
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.execute("DELETE FROM pet WHERE id = 1");
+      s.execute("DELETE FROM collar WHERE id = 11");
+      s.execute("DELETE FROM collar WHERE id = 10");
+      c.commit();
+    }
+    // a later transaction's change of a part stays above it
+    sql("INSERT INTO collar VALUES (12, 'green', 1)");
+    List<ChangeLog.Part> parts = List.of(new ChangeLog.Part("collar", "pet_id"));
+    List<String> rex =
+        changes.history("lab", "pet", 1, parts, 50).stream()
+            .map(c -> c.model() + c.objectId() + " " + c.action())
+            .toList();
+    assertEquals(
+        List.of(
+            "collar12 create",
+            "pet1 delete",
+            "collar10 delete",
+            "collar11 delete",
+            "collar11 create",
+            "collar10 create",
+            "pet1 create"),
+        rex,
+        "newest first, the pet's own deletion at the top of its transaction's changes");
+  }
+
+  @Test
   void aPartsChangesAreFoundThroughItsOwnIndex() throws SQLException {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {

@@ -63,7 +63,9 @@ public interface ChangeLog {
   /**
    * The changes of one object and of the objects belonging to it, newest first: each part's changes
    * whose row named the object before or after (a NIC moved from host A to host B is in both hosts'
-   * histories; a deleted NIC's deletion in its host's). A bundle makes these reads fast with {@code
+   * histories; a deleted NIC's deletion in its host's). The object's own deletion is the newest of
+   * its transaction's changes, ahead of its parts' deleted with it (a host's bookable and NICs,
+   * recorded after it). A bundle makes these reads fast with {@code
    * cores_change_part(table, column)} in its changelog, after {@code cores_change_track}.
    *
    * @since 1.4
