@@ -174,7 +174,7 @@ public final class AdminPages {
                 + model.singular()
                 + " "
                 + object;
-    // a new object's inline rows can only be added, with it
+    // a new object's inline rows can only be added, with it; blank rows as many as were shown
     List<Views.Inline> inlines = new ArrayList<>();
     for (AdminModel inline : inlineModels(visitor, model)) {
       User user = visitor.user().orElseThrow();
@@ -192,7 +192,13 @@ public final class AdminPages {
               : desk.inlineRows(user, inline, model, id).stream()
                   .map(r -> Long.parseLong(r.get("id")))
                   .toList();
-      inlines.add(new Views.Inline(allowed(visitor, inline), fields, ids, inlineOptions));
+      inlines.add(
+          new Views.Inline(
+              allowed(visitor, inline),
+              fields,
+              ids,
+              inlineOptions,
+              PostedForm.shownNewRows(form, inline.name())));
     }
     User viewer = visitor.user().orElseThrow();
     List<AdminModel.AdminForm> offered =

@@ -382,12 +382,23 @@ public final class ModelPages {
     AdminModel model = pages.model(app, name);
     requireWritable(request, model);
     Map<String, String> values = values(model, posted);
-    List<InlineChange> inlines =
-        PostedForm.inlineChanges(visitor, model, pages.allInlineModels(model), posted);
+    List<AdminModel> inlineModels = pages.allInlineModels(model);
+    List<InlineChange> inlines = PostedForm.inlineChanges(visitor, model, inlineModels, posted);
+    String adding = PostedForm.addingRowTo(posted, inlineModels);
+    if (adding != null) {
+      // "Add another" without script: the form again as typed, one blank row more, nothing saved
+      return pages.form(
+          request,
+          visitor,
+          model,
+          0,
+          PostedForm.withAnotherRow(values, model, inlineModels, posted, adding, null),
+          200);
+    }
     User user = visitor.user().orElseThrow();
     AdminDesk.Created created;
     try {
-      PostedForm.requireSound(posted, PostedForm.many(model, pages.allInlineModels(model)));
+      PostedForm.requireSound(posted, PostedForm.many(model, inlineModels));
       pages.refs().resolve(user, model, values, Map.of(), posted);
       created =
           inlines.isEmpty()
@@ -401,7 +412,12 @@ public final class ModelPages {
             model,
             0,
             PostedForm.refused(
-                    model, values, inlines, null, e, named -> pages.pageOf(visitor, named))
+                    model,
+                    PostedForm.counted(values, inlineModels, posted),
+                    inlines,
+                    null,
+                    e,
+                    named -> pages.pageOf(visitor, named))
                 .matching(Refs.Unresolved.of(e)),
             e.status());
       }

@@ -184,13 +184,26 @@ public final class ObjectPages {
           .filter(AdminField::fixed)
           .forEach(f -> values.put(f.name(), stored.getOrDefault(f.name(), "")));
     }
-    Map<String, String> shown = PostedForm.shownAgain(model, values, stored);
-    List<InlineChange> inlines =
-        PostedForm.inlineChanges(visitor, model, pages.allInlineModels(model), posted);
+    List<AdminModel> inlineModels = pages.allInlineModels(model);
+    Map<String, String> shown =
+        PostedForm.counted(PostedForm.shownAgain(model, values, stored), inlineModels, posted);
+    List<InlineChange> inlines = PostedForm.inlineChanges(visitor, model, inlineModels, posted);
     String opened = posted.getFirst(EditedSince.FIELD);
+    String adding = PostedForm.addingRowTo(posted, inlineModels);
+    if (adding != null) {
+      // "Add another" without script: the form again as typed, one blank row more, nothing saved;
+      // what it was opened on kept, so that its save is checked against that
+      return pages.form(
+          request,
+          visitor,
+          model,
+          id,
+          PostedForm.withAnotherRow(shown, model, inlineModels, posted, adding, opened),
+          200);
+    }
     try {
       // before any check reads a field's first value: which was meant is not guessed
-      PostedForm.requireSound(posted, PostedForm.many(model, pages.allInlineModels(model)));
+      PostedForm.requireSound(posted, PostedForm.many(model, inlineModels));
       pages.refs().resolve(visitor.user().orElseThrow(), model, values, stored, posted);
     } catch (ProblemException e) {
       return asPosted(request, visitor, model, id, shown, inlines, opened, e);

@@ -233,27 +233,151 @@ final class PostedForm {
                   inline.name(), row, inlineValues(inline, model, row, posted), delete));
         }
       }
-      Map<String, String> values = inlineValues(inline, model, 0, posted);
-      boolean filled =
-          inline.fields().stream()
-              .anyMatch(
-                  f -> !"bool".equals(f.kind()) && !values.getOrDefault(f.name(), "").isBlank());
-      if (filled) {
-        AdminAccess.require(visitor, inline, "add");
-        changes.add(new InlineChange(inline.name(), 0, values, false));
+      // as Django's extra forms: a blank row left empty is no row, one partly filled is checked
+      for (int slot = 0; slot < newRows(posted, inline); slot++) {
+        Map<String, String> values = newValues(inline, model, slot, posted);
+        boolean filled =
+            inline.fields().stream()
+                .anyMatch(
+                    f -> !"bool".equals(f.kind()) && !values.getOrDefault(f.name(), "").isBlank());
+        if (filled) {
+          AdminAccess.require(visitor, inline, "add");
+          changes.add(new InlineChange(inline.name(), 0, values, false, slot));
+        }
       }
     }
     return changes;
   }
 
+  /** The blank rows an inline shows at first, as Django's admin's {@code extra = 3}. */
+  static final int EXTRA = 3;
+
+  /** The most blank rows a form holds: more posted are not read (a forged count). */
+  static final int MAX_NEW_ROWS = 500;
+
+  /**
+   * The field telling how many blank rows an inline's form showed, after the inline's name ({@code
+   * nic-NEW_ROWS}): Django's {@code TOTAL_FORMS}, counting the new rows only.
+   */
+  static String newRowsName(String inline) {
+    return inline + "-NEW_ROWS";
+  }
+
+  /**
+   * How many blank rows the posted form showed of an inline: its count, at least one (a form of
+   * before the count names its one new row's fields all the same), at most {@link #MAX_NEW_ROWS}.
+   */
+  static int newRows(MultivaluedMap<String, String> posted, AdminModel inline) {
+    String count = first(posted, newRowsName(inline.name())).strip();
+    if (!count.matches("[0-9]{1,9}")) {
+      return 1;
+    }
+    return Math.min(MAX_NEW_ROWS, Math.max(1, Integer.parseInt(count)));
+  }
+
+  /**
+   * The inline whose "Add another" button was pressed ({@code _addinline-nic}), if any: the form is
+   * shown again as typed with one blank row more, nothing written.
+   */
+  static String addingRowTo(MultivaluedMap<String, String> posted, List<AdminModel> inlines) {
+    for (AdminModel inline : inlines) {
+      if (posted.containsKey(ADD_ROW + inline.name())) {
+        return inline.name();
+      }
+    }
+    return null;
+  }
+
+  /** The name of an inline's "Add another" button, before the inline's name. */
+  static final String ADD_ROW = "_addinline-";
+
+  /**
+   * The form as posted, to be shown again with one more blank row of the inline {@code adding}:
+   * every inline's rows as typed, blank ones too, and each inline's count of blank rows.
+   */
+  static Form withAnotherRow(
+      Map<String, String> values,
+      AdminModel model,
+      List<AdminModel> inlines,
+      MultivaluedMap<String, String> posted,
+      String adding,
+      String opened) {
+    Map<String, String> shown = counted(values, inlines, posted);
+    for (AdminModel inline : inlines) {
+      for (String id : posted.getOrDefault(inline.name() + ROWS, List.of())) {
+        long row = id(id);
+        inlineValues(inline, model, row, posted)
+            .forEach(
+                (field, value) -> shown.put(InlineChange.field(inline.name(), row, field), value));
+        String delete = InlineChange.field(inline.name(), row, InlineChange.DELETE);
+        if (!first(posted, delete).isEmpty()) {
+          shown.put(delete, "on");
+        }
+      }
+      int rows = newRows(posted, inline);
+      for (int slot = 0; slot < rows; slot++) {
+        int at = slot;
+        newValues(inline, model, slot, posted)
+            .forEach(
+                (field, value) ->
+                    shown.put(InlineChange.newField(inline.name(), at, field), value));
+      }
+      if (inline.name().equals(adding)) {
+        shown.put(newRowsName(adding), String.valueOf(Math.min(MAX_NEW_ROWS, rows + 1)));
+      }
+    }
+    if (opened != null) {
+      shown.put(EditedSince.FIELD, opened);
+    }
+    return new Form(shown);
+  }
+
+  /**
+   * What a form shows again, with each inline's count of blank rows as posted: a refused save shows
+   * as many as it had.
+   */
+  static Map<String, String> counted(
+      Map<String, String> shown, List<AdminModel> inlines, MultivaluedMap<String, String> posted) {
+    Map<String, String> counted = new LinkedHashMap<>(shown);
+    for (AdminModel inline : inlines) {
+      counted.put(newRowsName(inline.name()), String.valueOf(newRows(posted, inline)));
+    }
+    return counted;
+  }
+
+  /**
+   * How many blank rows a form shows of an inline: as many as it was posted with, else {@link
+   * #EXTRA}.
+   */
+  static int shownNewRows(Form form, String inline) {
+    String count = form.value(newRowsName(inline));
+    return count.matches("[0-9]{1,9}")
+        ? Math.min(MAX_NEW_ROWS, Math.max(1, Integer.parseInt(count)))
+        : EXTRA;
+  }
+
   /** A posted inline row's writable fields (not its reference to the object). */
   private static Map<String, String> inlineValues(
       AdminModel inline, AdminModel model, long row, MultivaluedMap<String, String> posted) {
+    return rowValues(inline, model, posted, field -> InlineChange.field(inline.name(), row, field));
+  }
+
+  /** A posted new row's writable fields, by its slot among the blank rows. */
+  private static Map<String, String> newValues(
+      AdminModel inline, AdminModel model, int slot, MultivaluedMap<String, String> posted) {
+    return rowValues(
+        inline, model, posted, field -> InlineChange.newField(inline.name(), slot, field));
+  }
+
+  private static Map<String, String> rowValues(
+      AdminModel inline,
+      AdminModel model,
+      MultivaluedMap<String, String> posted,
+      Function<String, String> named) {
     Map<String, String> values = new LinkedHashMap<>();
     for (AdminField field : inline.fields()) {
       if (field.writable() && !model.name().equals(field.target())) {
-        values.put(
-            field.name(), first(posted, InlineChange.field(inline.name(), row, field.name())));
+        values.put(field.name(), first(posted, named.apply(field.name())));
       }
     }
     return values;

@@ -412,34 +412,68 @@ public final class Views {
   }
 
   /**
-   * Objects of another model edited on an object's change page (a host's NICs): each row's fields
-   * named by {@link InlineChange#field}, their values in the page's form.
+   * Objects of another model edited on an object's form (a host's NICs): each row's fields named by
+   * {@link InlineChange#field}, their values in the page's form, and blank rows to add some, as
+   * Django's admin's extra forms.
    *
    * @param fields the fields a row shows (all but the reference to the object)
    * @param ids the rows' ids
    * @param options each reference field's choices: id to label
+   * @param newRows how many blank rows it shows where rows may be added
    */
   public record Inline(
       Allowed allowed,
       List<AdminField> fields,
       List<Long> ids,
-      Map<String, Map<Long, String>> options) {
-    public String name(long id, AdminField field) {
-      return InlineChange.field(allowed.model().name(), id, field.name());
+      Map<String, Map<Long, String>> options,
+      int newRows) {
+
+    /** With Django's three blank rows. */
+    public Inline(
+        Allowed allowed,
+        List<AdminField> fields,
+        List<Long> ids,
+        Map<String, Map<Long, String>> options) {
+      this(allowed, fields, ids, options, PostedForm.EXTRA);
     }
 
-    /** The rows shown: the object's, and a blank one (id 0) to add one when it may be changed. */
-    public List<Long> rows(boolean objectChangeable) {
-      List<Long> rows = new ArrayList<>(ids);
+    /** A row shown: an existing one by its id, or a blank one (id 0) by its slot among them. */
+    public record Row(long id, int slot) {
+      public boolean added() {
+        return id == 0;
+      }
+    }
+
+    public String name(Row row, AdminField field) {
+      return row.added()
+          ? InlineChange.newField(allowed.model().name(), row.slot(), field.name())
+          : InlineChange.field(allowed.model().name(), row.id(), field.name());
+    }
+
+    /** The rows shown: the object's, and the blank ones to add some when it may be changed. */
+    public List<Row> rows(boolean objectChangeable) {
+      List<Row> rows = new ArrayList<>();
+      ids.forEach(id -> rows.add(new Row(id, 0)));
       if (objectChangeable && allowed.add()) {
-        rows.add(0L);
+        for (int slot = 0; slot < newRows; slot++) {
+          rows.add(new Row(0, slot));
+        }
       }
       return rows;
     }
 
     /** A field's input id: its name, which is unique on the page. */
-    public String inputId(long id, AdminField field) {
-      return "f-" + name(id, field);
+    public String inputId(Row row, AdminField field) {
+      return "f-" + name(row, field);
+    }
+
+    /** What a row's control is called: "MAC of NIC 7", "MAC of new NIC 2". */
+    public String label(Row row, AdminField field) {
+      String singular = allowed.model().singular();
+      return field.label()
+          + (row.added()
+              ? " of new " + singular + " " + (row.slot() + 1)
+              : " of " + singular + " " + row.id());
     }
 
     /** The form name of a row's delete box. */
@@ -450,6 +484,16 @@ public final class Views {
     /** The hidden field that lists the rows shown, so that the post says which rows it changes. */
     public String rowsName() {
       return allowed.model().name() + "-rows";
+    }
+
+    /** The hidden field that says how many blank rows the form shows. */
+    public String newRowsName() {
+      return PostedForm.newRowsName(allowed.model().name());
+    }
+
+    /** The name of the button that shows the form again with one blank row more. */
+    public String addRowName() {
+      return PostedForm.ADD_ROW + allowed.model().name();
     }
   }
 

@@ -98,11 +98,76 @@
     });
   }
 
+  // an admin inline's "Add another" adds a blank row in place: a copy of the last blank row, its
+  // names, ids and labels those of the next row (nic-new3-mac, "MAC of new NIC 3"), and the form's
+  // count of blank rows one more. Without script the button, after Save (the form's default
+  // button), posts the form, shown again with the row; here it moves under its rows, posting nothing
+  function addRows(root) {
+    root.querySelectorAll("button[data-add-row]").forEach(function (button) {
+      var section = document.querySelector("[data-inline='" + button.dataset.addRow + "']");
+      var count = section && section.querySelector("input[data-new-rows]");
+      if (button.dataset.coresReady || !count) {
+        return;
+      }
+      button.dataset.coresReady = "1";
+      button.type = "button";
+      button.classList.add("cores-button--small");
+      var place = document.createElement("p");
+      place.appendChild(button);
+      section.appendChild(place);
+      button.addEventListener("click", function () {
+        var rows = section.querySelectorAll("tr[data-new-row]");
+        if (rows.length === 0) {
+          return;
+        }
+        var last = rows[rows.length - 1];
+        var number = parseInt(last.dataset.newRow, 10);
+        var model = section.dataset.inline;
+        var from = model + "-new" + (number === 1 ? "" : number) + "-";
+        var to = model + "-new" + (number + 1) + "-";
+        var row = last.cloneNode(true);
+        row.dataset.newRow = String(number + 1);
+        row.querySelectorAll(".cores-error, .cores-picks, datalist option").forEach(function (gone) {
+          gone.remove();
+        });
+        row.querySelectorAll("*").forEach(function (element) {
+          element.classList.remove("cores-field--invalid");
+          element.removeAttribute("aria-invalid");
+          ["id", "name", "for", "list", "hx-target", "aria-describedby"].forEach(function (name) {
+            var value = element.getAttribute(name);
+            if (value !== null) {
+              element.setAttribute(name, value.split(from).join(to));
+            }
+          });
+          if (element.tagName === "LABEL") {
+            element.textContent = element.textContent.replace(/ \d+$/, " " + (number + 1));
+          } else if (element.tagName === "INPUT" && element.type === "checkbox") {
+            element.checked = false;
+          } else if (element.tagName === "SELECT") {
+            element.selectedIndex = 0;
+          } else if ("value" in element && element.tagName !== "BUTTON") {
+            element.value = "";
+          }
+        });
+        last.after(row);
+        count.value = String(parseInt(count.value, 10) + 1);
+        if (window.htmx) {
+          window.htmx.process(row);
+        }
+        var first = row.querySelector("input:not([type=hidden]), select, textarea");
+        if (first) {
+          first.focus();
+        }
+      });
+    });
+  }
+
   function enhance(root) {
     copyButtons(root);
     autoSubmitted(root);
     selectAll(root);
     selectedCount(root);
+    addRows(root);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

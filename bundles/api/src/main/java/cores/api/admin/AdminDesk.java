@@ -467,23 +467,45 @@ public interface AdminDesk {
    * @param id the row's id, or 0 for a new one
    * @param values its form values, without the reference to the object (the desk sets it)
    * @param delete whether the row is to be deleted
+   * @param slot a new row's place among the form's blank rows, from 0 (0 for an existing row): its
+   *     fields' form names, at which its problems are told ({@link #field(String)})
    */
-  record InlineChange(String model, long id, Map<String, String> values, boolean delete) {
+  record InlineChange(String model, long id, Map<String, String> values, boolean delete, int slot) {
     /** The form name of a row's delete box's field: {@code nic-12-DELETE}. */
     public static final String DELETE = "DELETE";
 
     public InlineChange {
       values = Map.copyOf(values);
+      if (slot < 0 || (id != 0 && slot != 0)) {
+        throw new IllegalArgumentException("Not a new row's slot: " + slot);
+      }
     }
 
-    /** A field of the row as the form names it: {@code nic-12-mac}, {@code nic-new-mac}. */
+    /** An existing row, or the form's first new one. */
+    public InlineChange(String model, long id, Map<String, String> values, boolean delete) {
+      this(model, id, values, delete, 0);
+    }
+
+    /**
+     * A field of the row as the form names it: {@code nic-12-mac}; a new row's {@code nic-new-mac},
+     * {@code nic-new2-mac}, {@code nic-new3-mac}...
+     */
     public String field(String name) {
-      return field(model, id, name);
+      return id == 0 ? newField(model, slot, name) : field(model, id, name);
     }
 
-    /** A field of an inline row as the form names it. */
+    /** A field of an inline row as the form names it (a new row's: the first new one's). */
     public static String field(String model, long id, String name) {
-      return model + "-" + (id == 0 ? "new" : String.valueOf(id)) + "-" + name;
+      return id == 0 ? newField(model, 0, name) : model + "-" + id + "-" + name;
+    }
+
+    /**
+     * A field of a form's new row as the form names it, by the row's slot.
+     *
+     * @since 1.17.0
+     */
+    public static String newField(String model, int slot, String name) {
+      return model + "-new" + (slot == 0 ? "" : String.valueOf(slot + 1)) + "-" + name;
     }
   }
 

@@ -20,10 +20,12 @@
  * ({@code AdminField.verboseName}, {@code AdminField.helpText}, Django's) since 1.14.0; the objects
  * of a reference whose label holds a term ({@code AdminDesk.options} with a term and a limit: a
  * form's suggestions and typed references) since 1.15.0; the models whose objects belong to a
- * model's, whose changes its objects' histories show ({@code AdminDesk.parts}) since 1.16.0.
+ * model's, whose changes its objects' histories show ({@code AdminDesk.parts}) since 1.16.0; an
+ * inline change's slot among a form's new rows ({@code AdminDesk.InlineChange.slot}, {@code
+ * InlineChange.newField}) since 1.17.0.
  */
 @Export
-@Version("1.16.0")
+@Version("1.17.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

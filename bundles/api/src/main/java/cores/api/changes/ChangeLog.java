@@ -65,8 +65,8 @@ public interface ChangeLog {
    * whose row named the object before or after (a NIC moved from host A to host B is in both hosts'
    * histories; a deleted NIC's deletion in its host's). The object's own deletion is the newest of
    * its transaction's changes, ahead of its parts' deleted with it (a host's bookable and NICs,
-   * recorded after it). A bundle makes these reads fast with {@code
-   * cores_change_part(table, column)} in its changelog, after {@code cores_change_track}.
+   * recorded after it). A bundle makes these reads fast with {@code cores_change_part(table,
+   * column)} in its changelog, after {@code cores_change_track}.
    *
    * @since 1.4
    */
