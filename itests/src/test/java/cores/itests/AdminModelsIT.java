@@ -368,4 +368,93 @@ class AdminModelsIT {
     phone.open("/admin/booking/reservation");
     phone.screenshot("admin-reservations-phone");
   }
+
+  /**
+   * Django's extra = 3: a building's form shows three blank lab rows, so three labs are added in
+   * one save without JavaScript, blank rows left out; "Add another lab" shows the form again as
+   * typed with a fourth row, nothing written; a bad row is refused at that row, nothing written.
+   * With JavaScript the row is added in place.
+   */
+  @Test
+  @Order(8)
+  void aBuildingsLabsAreAddedSeveralInOneSaveAndAnotherRowWithOrWithoutJavaScript()
+      throws Exception {
+    Browser phone = site.browser(false, 390);
+    WebSite.logIn(phone, site.user("ines", true));
+    phone.open("/admin/inventory/building/add");
+    assertEquals(3, phone.all("tr[data-new-row]").size(), phone.text());
+    phone.type("code", "B7");
+    for (String[] lab : new String[][] {{"", "Lab A"}, {"2", "Lab B"}, {"3", "Lab C"}}) {
+      phone.type("lab-new" + lab[0] + "-name", lab[1]);
+    }
+    phone.assertAccessible();
+    phone.screenshot("admin-inline-rows-phone-no-javascript");
+    phone.follow("main form button[type=submit]");
+    assertTrue(
+        phone.text().matches("(?s).*The building \"B7\" was added successfully\\..*"),
+        phone.text());
+    assertEquals(
+        "Lab A,Lab B,Lab C",
+        text(
+            "SELECT string_agg(l.name, ',' ORDER BY l.name) FROM inventory_lab l"
+                + " JOIN inventory_building b ON b.id = l.building_id WHERE b.code = 'B7'"));
+
+    // Add another lab: the form again as typed, a fourth row, nothing written
+    phone.open("/admin/inventory/building/add");
+    phone.type("code", "B8").type("lab-new-name", "Lab D").type("lab-new3-name", "Lab F");
+    phone.follow("button[name='_addinline-lab']");
+    assertEquals(4, phone.all("tr[data-new-row]").size(), phone.text());
+    assertEquals("B8", phone.find("#f-code").getAttribute("value"));
+    assertEquals("Lab D", phone.find("#f-lab-new-name").getAttribute("value"));
+    assertEquals("Lab F", phone.find("#f-lab-new3-name").getAttribute("value"));
+    assertEquals(0, number("SELECT count(*) FROM inventory_building WHERE code = 'B8'"));
+    phone.assertAccessible();
+    scrollTo(phone, "#f-lab-new4-name");
+    phone.screenshot("admin-inline-add-another-phone-no-javascript");
+    phone.type("lab-new4-name", "Lab G").type("lab-new2-network", "not a network");
+    phone.follow("main form button[type=submit]");
+    // a row partly filled is checked: refused at its own row, nothing written
+    assertTrue(phone.find("tr[data-new-row='2'] .cores-error").isDisplayed(), phone.text());
+    assertEquals("Lab G", phone.find("#f-lab-new4-name").getAttribute("value"));
+    assertEquals(0, number("SELECT count(*) FROM inventory_building WHERE code = 'B8'"));
+    assertEquals(0, number("SELECT count(*) FROM inventory_lab WHERE name = 'Lab D'"));
+    phone.assertAccessible();
+    phone.screenshot("admin-inline-row-refused-phone");
+    phone.type("lab-new2-network", "");
+    phone.follow("main form button[type=submit]");
+    assertEquals(
+        "Lab D,Lab F,Lab G",
+        text(
+            "SELECT string_agg(l.name, ',' ORDER BY l.name) FROM inventory_lab l"
+                + " JOIN inventory_building b ON b.id = l.building_id WHERE b.code = 'B8'"));
+
+    // with JavaScript the row is added in place, on a change form
+    long b7 = number("SELECT id FROM inventory_building WHERE code = 'B7'");
+    root.open("/admin/inventory/building/" + b7);
+    assertEquals(3, root.all("tr[data-new-row]").size(), root.text());
+    root.click("button[name='_addinline-lab']");
+    assertEquals(4, root.all("tr[data-new-row]").size(), "in place: " + root.text());
+    assertEquals(
+        "Name of new lab 4", root.find("label[for='f-lab-new4-name']").getAttribute("textContent"));
+    root.type("lab-new4-name", "Lab E");
+    root.assertAccessible();
+    scrollTo(root, "button[name='_addinline-lab']");
+    root.screenshot("admin-inline-rows-another");
+    root.follow("main form.cores-card button[type=submit]");
+    assertTrue(
+        root.text().matches("(?s).*The building \"B7\" was changed successfully\\..*"),
+        root.text());
+    assertEquals(
+        "Lab A,Lab B,Lab C,Lab E",
+        text(
+            "SELECT string_agg(l.name, ',' ORDER BY l.name) FROM inventory_lab l"
+                + " WHERE l.building_id = ?",
+            b7));
+  }
+
+  private static void scrollTo(Browser browser, String css) {
+    browser
+        .driver()
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.find(css));
+  }
 }

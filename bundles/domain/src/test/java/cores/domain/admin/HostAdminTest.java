@@ -434,6 +434,13 @@ class HostAdminTest extends AdminDeskTest {
         refusedCreate(
             values, new InlineChange("nic", 0, nicValues("02:14:00:00:00:01", false), false));
     assertEquals(List.of("already taken"), taken.errors().get("nic-new-mac"));
+    // several new rows: each row's problems at its own fields, by its slot among the blank rows
+    ProblemException third =
+        refusedCreate(
+            values,
+            new InlineChange("nic", 0, nicValues("02:14:00:00:00:02", false), false, 0),
+            new InlineChange("nic", 0, nicValues("nope", false), false, 2));
+    assertEquals(Set.of("nic-new3-mac"), third.errors().keySet());
     // a new host's form cannot reach a NIC that exists
     long other = db.number("SELECT id FROM inventory_nic WHERE host_id = " + added);
     assertEquals(
