@@ -118,9 +118,10 @@ public final class ChangeLogService implements ChangeLog {
       params.add(String.valueOf(objectId));
       params.add(String.valueOf(objectId));
     }
-    // the object's own deletion is the last step of its transaction, whatever its parts'
-    // cascaded deletions (a host's bookable, its NICs) were recorded after it: it is ordered at
-    // its transaction's newest time, ahead of them (old changes without a transaction: their own)
+    // the object's own deletion is the last step of its transaction, though what the database
+    // cascades to its parts (a host's bookable deleted, its NICs losing it) is recorded after it:
+    // it is ordered at its transaction's newest time, ahead of them (a change older than the
+    // xact column: at its own time)
     String ownDelete = "(c.app = ? AND c.model = ? AND c.object_id = ? AND c.action = 'delete')";
     params.addAll(List.of(app, model, objectId, app, model, objectId));
     params.add(limit);
@@ -130,8 +131,8 @@ public final class ChangeLogService implements ChangeLog {
             + where
             + " ORDER BY CASE WHEN "
             + ownDelete
-            + " THEN max(c.at) OVER (PARTITION BY coalesce(c.xact::text, c.id::text)) ELSE c.at"
-            + " END DESC, "
+            + " AND c.xact IS NOT NULL THEN max(c.at) OVER (PARTITION BY c.xact) ELSE c.at END"
+            + " DESC, "
             + ownDelete
             + " DESC, c.at DESC, c.id LIMIT ?",
         params.toArray());
