@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -370,10 +371,12 @@ class AdminListsIT {
     // a deleted object's history tells who deleted it
     root.open("/admin/inventory/host/" + gone + "/history");
     assertTrue(root.path().endsWith("/history"), root.path());
-    // (its bookable's deletion, which cascaded from it, is a part's entry beside it)
-    assertTrue(
-        HistorySteps.own(root.all("#history > li")).get(0).getText().startsWith("Deleted by"),
-        root.text());
+    // as the last step, on top: its bookable's deletion, which cascaded from it and was recorded
+    // after it, is a part's entry under it
+    List<WebElement> entries = root.all("#history > li");
+    assertTrue(entries.get(0).getText().startsWith("Deleted by"), root.text());
+    String parts = HistorySteps.parts(entries);
+    assertTrue(parts.toLowerCase(Locale.ROOT).contains("bookable deleted"), parts);
 
     Browser phone = site.browser(false, 390);
     WebSite.logIn(phone, site.user("phoneroot", true));
