@@ -262,6 +262,49 @@ class PluginsIT {
     }
   }
 
+  @Test
+  void aPluginFollowsItsFolderAcrossRestartsOnTheKeptFrameworkCache(@TempDir Path data)
+      throws Exception {
+    Files.copy(examplePlugin(), plugins.resolve("hello.jar"));
+    // the first start makes the framework cache, the second starts on it
+    for (int start = 1; start <= 2; start++) {
+      try (CoresProcess cores = start("plugins-kept-" + start, data)) {
+        cores.awaitStarted(Duration.ofSeconds(90));
+        assertEquals(200, awaitStatus(cores, "/api/hello", 200).statusCode());
+        assertEquals(0, cores.stop(), "exit code after SIGTERM");
+      }
+    }
+    assertTrue(Files.isRegularFile(data.resolve("felix-cache/cores.fingerprint")));
+
+    // replaced while stopped: the new version, not the one in the cache
+    Path staged = Files.createTempFile("hello", ".jar");
+    writeWithHeader(examplePlugin(), staged, "Bundle-Version", "9.9.9");
+    Files.move(staged, plugins.resolve("hello.jar"), StandardCopyOption.REPLACE_EXISTING);
+    try (CoresProcess cores = start("plugins-kept-replaced", data)) {
+      cores.awaitLog("Installed plugin cores.example.hello 9.9.9", PLUGIN_TIMEOUT);
+      assertEquals(200, awaitStatus(cores, "/api/hello", 200).statusCode());
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
+    }
+
+    // removed while stopped: gone after the next start on the cache
+    Files.delete(plugins.resolve("hello.jar"));
+    try (CoresProcess cores = start("plugins-kept-removed", data)) {
+      cores.awaitStarted(Duration.ofSeconds(90));
+      cores.awaitHealthy(Duration.ofSeconds(30));
+      assertEquals(404, cores.get("/api/hello").statusCode());
+      assertFalse(cores.output().contains("Installed plugin"), cores.output());
+      assertEquals(0, cores.stop(), "exit code after SIGTERM");
+    }
+  }
+
+  private CoresProcess start(String name, Path data) throws IOException {
+    return CoresProcess.builder(name)
+        .env(db.environment())
+        .env("CORES_PLUGINS", plugins.toString())
+        .env("CORES_DATA", data.toString())
+        .start();
+  }
+
   private CoresProcess start(String name) throws IOException {
     return CoresProcess.builder(name)
         .env(db.environment())

@@ -358,10 +358,9 @@ public final class Main {
   }
 
   /**
-   * Only CORES_DATA's owner may enter it, as PostgreSQL requires of its data folder: the framework
-   * cache keeps the configuration with its secrets (the database and SMTP passwords, SECRET_KEY) in
-   * files the framework writes readable to all, and the embedded database's programs are unpacked
-   * here, into a folder any user could write to.
+   * Only CORES_DATA's owner may enter it, as PostgreSQL requires of its data folder: it holds the
+   * generated SECRET_KEY, the framework's cache (files the framework writes readable to all), and
+   * the embedded database's programs are unpacked here, into a folder any user could write to.
    */
   static void makePrivate(Path dir) {
     try {

@@ -8,11 +8,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -113,7 +115,8 @@ public final class Platform {
   }
 
   /**
-   * @param storage the framework's cache folder, emptied on every start
+   * @param storage the framework's cache folder, emptied unless it was left by a complete start of
+   *     the same distribution ({@link FrameworkCache})
    * @param repository the distribution's {@code bundles/} folder (Maven layout)
    * @param frameworkProperties for the bundles that read theirs from the framework (FileInstall)
    * @param debug whether Felix logs its warnings too, and its own log entries and the bundles'
@@ -129,7 +132,9 @@ public final class Platform {
       throws LaunchException {
     Map<String, Object> config = new HashMap<>(frameworkProperties);
     config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
-    config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+    // configurations live as long as the process: the launcher applies them at every start, and
+    // none is left in the kept cache (their secrets are not written to disk at all)
+    config.put("felix.cm.pm", "memory");
     config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
     config.put("felix.log.logger", new FelixLog(debug));
     config.put("felix.log.level", debug ? "2" : "1");
@@ -138,10 +143,20 @@ public final class Platform {
         SYSTEM_PACKAGES_EXTRA,
         (given, ours) -> given + "," + ours);
     config.put(FEATURE_BUNDLES, featureBundleLocations(repository, features));
+    FrameworkCache cache =
+        FrameworkCache.open(
+            storage,
+            repository,
+            features.stream().flatMap(f -> f.bundles().stream()).toList(),
+            config);
+    if (!cache.reused()) {
+      config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+    }
     Felix felix = new Felix(config);
     Platform platform = new Platform(felix, debug);
     try {
       platform.boot(repository, features, configurations);
+      cache.started();
     } catch (LaunchException | RuntimeException e) {
       platform.stop();
       throw e;
@@ -181,6 +196,7 @@ public final class Platform {
               errors.putIfAbsent(event.getBundle().getBundleId(), event.getThrowable());
             }
           });
+      uninstallOthers(context, context.getProperty(FEATURE_BUNDLES));
       MediatorExclusions exclusions = new MediatorExclusions();
       context.registerService(
           new String[] {FindHook.class.getName(), EventHook.class.getName()}, exclusions, null);
@@ -232,6 +248,21 @@ public final class Platform {
         "{0} bundles active in {1} ms",
         String.valueOf(felix.getBundleContext().getBundles().length),
         String.valueOf((System.nanoTime() - begin) / 1_000_000));
+  }
+
+  /**
+   * In a kept cache, the bundles FileInstall installed from the plugins folder: uninstalled, so
+   * that it installs them again as on a clean start (a plugin removed meanwhile is gone, a changed
+   * one is the new one), rather than the framework starting them before their dependencies.
+   */
+  private static void uninstallOthers(BundleContext context, String featureBundles)
+      throws BundleException {
+    Set<String> locations = Set.copyOf(Arrays.asList(featureBundles.split(" ")));
+    for (Bundle b : context.getBundles()) {
+      if (b.getBundleId() != 0 && !locations.contains(b.getLocation())) {
+        b.uninstall();
+      }
+    }
   }
 
   private static Bundle install(BundleContext context, Path repository, FeatureBundle fb)
