@@ -2,14 +2,11 @@ package cores.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.api.config.SiteZone;
 import cores.api.web.Visitor;
-import jakarta.ws.rs.core.SecurityContext;
 import java.lang.reflect.Proxy;
-import java.security.Principal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,41 +24,7 @@ class ConfirmationLabelsTest {
   private static final AdminModel HOST = TestModels.host(Map.of());
 
   private static Visitor staff() {
-    User user =
-        new User(
-            1,
-            "staff",
-            "",
-            "",
-            "",
-            true,
-            true,
-            false,
-            Set.of(),
-            Set.of(HOST.permission("delete"), HOST.permission("view")),
-            null);
-    return Visitor.of(
-        new SecurityContext() {
-          @Override
-          public Principal getUserPrincipal() {
-            return user;
-          }
-
-          @Override
-          public boolean isUserInRole(String role) {
-            return false;
-          }
-
-          @Override
-          public boolean isSecure() {
-            return true;
-          }
-
-          @Override
-          public String getAuthenticationScheme() {
-            return "session";
-          }
-        });
+    return StaffVisitors.with(Set.of(HOST.permission("delete"), HOST.permission("view")));
   }
 
   @Test

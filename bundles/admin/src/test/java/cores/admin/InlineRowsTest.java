@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cores.api.accounts.User;
 import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
@@ -14,8 +13,6 @@ import cores.api.web.ProblemException;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -220,40 +217,7 @@ class InlineRowsTest {
   }
 
   private static Visitor staff() {
-    User user =
-        new User(
-            1,
-            "staff",
-            "",
-            "",
-            "",
-            true,
-            true,
-            false,
-            Set.of(),
-            Set.of("inventory.view_lab", "inventory.add_lab", "inventory.change_lab"),
-            null);
-    return Visitor.of(
-        new SecurityContext() {
-          @Override
-          public Principal getUserPrincipal() {
-            return user;
-          }
-
-          @Override
-          public boolean isUserInRole(String role) {
-            return false;
-          }
-
-          @Override
-          public boolean isSecure() {
-            return true;
-          }
-
-          @Override
-          public String getAuthenticationScheme() {
-            return "session";
-          }
-        });
+    return StaffVisitors.with(
+        Set.of("inventory.view_lab", "inventory.add_lab", "inventory.change_lab"));
   }
 }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminModel;
 import cores.api.web.Visitor;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.SecurityContext;
 import java.lang.reflect.Proxy;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,29 +37,7 @@ class MessagesTest {
               });
 
   private static Visitor visitor(Set<String> permissions) {
-    User user = new User(1, "staff", "", "", "", true, true, false, Set.of(), permissions, null);
-    return Visitor.of(
-        new SecurityContext() {
-          @Override
-          public Principal getUserPrincipal() {
-            return user;
-          }
-
-          @Override
-          public boolean isUserInRole(String role) {
-            return false;
-          }
-
-          @Override
-          public boolean isSecure() {
-            return true;
-          }
-
-          @Override
-          public String getAuthenticationScheme() {
-            return "session";
-          }
-        });
+    return StaffVisitors.with(permissions);
   }
 
   private static MultivaluedMap<String, String> query(String... pairs) {
