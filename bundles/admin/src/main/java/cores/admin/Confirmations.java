@@ -45,7 +45,7 @@ final class Confirmations {
       List<AdminDesk.Hold> holds,
       List<String> problems,
       int status) {
-    Views.ConfirmPage view =
+    ConfirmPage view =
         view(
             pages.desk(),
             visitor,
@@ -86,7 +86,7 @@ final class Confirmations {
    * What the confirmation shows: the first {@link #LISTED} objects named in one read, and what goes
    * with them all.
    */
-  static Views.ConfirmPage view(
+  static ConfirmPage view(
       AdminDesk desk,
       Visitor visitor,
       AdminModel model,
@@ -107,7 +107,7 @@ final class Confirmations {
     Views.Allowed allowed = allowed(visitor, model);
     Map<Long, String> labels =
         new LinkedHashMap<>(desk.labels(model, ids.subList(0, Math.min(ids.size(), LISTED))));
-    List<Views.Referring> referrers = new ArrayList<>();
+    List<ConfirmPage.Referring> referrers = new ArrayList<>();
     if (delete) {
       for (AdminDesk.Referrers found : desk.referrers(user, model, ids)) {
         // linked where the visitor may see them: the list is theirs to look at, the names only
@@ -117,10 +117,11 @@ final class Confirmations {
                 .findFirst()
                 .orElse(null);
         boolean seen = theirs != null && AdminAccess.may(visitor, theirs, "view");
-        referrers.add(new Views.Referring(found, seen ? allowed(visitor, theirs).url() : null));
+        referrers.add(
+            new ConfirmPage.Referring(found, seen ? allowed(visitor, theirs).url() : null));
       }
     }
-    return new Views.ConfirmPage(
+    return new ConfirmPage(
         allowed,
         visitor.csrfToken(),
         verb(model, action) + to + what + "?",

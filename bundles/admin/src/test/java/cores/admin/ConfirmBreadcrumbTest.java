@@ -23,7 +23,7 @@ class ConfirmBreadcrumbTest {
     return new Templates()
         .render(
             "confirm.jte",
-            new Views.ConfirmPage(
+            new ConfirmPage(
                 new Views.Allowed(HOST, view, true, true, true, Set.of("suspend")),
                 "csrf",
                 "Delete?",

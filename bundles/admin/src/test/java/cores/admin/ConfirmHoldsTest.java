@@ -31,7 +31,7 @@ class ConfirmHoldsTest {
     return new Templates()
         .render(
             "confirm.jte",
-            new Views.ConfirmPage(
+            new ConfirmPage(
                 new Views.Allowed(HOST, true, true, true, true, Set.of("suspend")),
                 "csrf",
                 "Suspend (bookable) for these hosts?",

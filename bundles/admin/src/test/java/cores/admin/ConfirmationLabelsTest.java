@@ -52,7 +52,7 @@ class ConfirmationLabelsTest {
                       throw new UnsupportedOperationException(method.getName());
                   }
                 });
-    Views.ConfirmPage view =
+    ConfirmPage view =
         Confirmations.view(
             desk,
             staff(),

@@ -45,11 +45,11 @@ class ReferrersTest {
         "deactivate the user instead, or change those first");
   }
 
-  private static String page(Views.Referring referring) {
+  private static String page(ConfirmPage.Referring referring) {
     return new Templates()
         .render(
             "confirm.jte",
-            new Views.ConfirmPage(
+            new ConfirmPage(
                 new Views.Allowed(USER, true, true, true, true, Set.of()),
                 "csrf",
                 "Delete this user?",
@@ -69,7 +69,7 @@ class ReferrersTest {
 
   @Test
   void theObjectsThatStopADeleteAreNamedAndLinkedWhereTheVisitorMaySeeThem() {
-    String html = page(new Views.Referring(bookings(), "/admin/booking/booking"));
+    String html = page(new ConfirmPage.Referring(bookings(), "/admin/booking/booking"));
     assertTrue(
         html.contains(
             "<li>12 bookings refer to it as owner: <a href=\"/admin/booking/booking/5\">#5 of alice"
@@ -85,7 +85,7 @@ class ReferrersTest {
 
   @Test
   void whoMayNotSeeThemReadsTheirNamesWithoutLinks() {
-    String html = page(new Views.Referring(bookings(), null));
+    String html = page(new ConfirmPage.Referring(bookings(), null));
     assertTrue(html.contains("owner: #5 of alice on web01"), html);
     assertFalse(html.contains("/admin/booking/booking/5"), html);
   }

@@ -60,7 +60,7 @@ class SiteZoneTest {
     String html =
         templates.render(
             "confirm.jte",
-            new Views.ConfirmPage(
+            new ConfirmPage(
                 allowed(),
                 "csrf",
                 "Set inactive for this bookable?",
