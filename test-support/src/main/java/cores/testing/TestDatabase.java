@@ -48,7 +48,8 @@ public class TestDatabase implements AutoCloseable {
    * set-up that writes a row a statement would otherwise open a connection for each (a new server
    * process, ten to fifty milliseconds on a busy machine), most of what a test class with a few
    * hundred rows of set-up took. Each call takes one of its own, so calls from several threads
-   * never wait on each other; they are autocommit connections, idle between calls.
+   * never wait on each other; they are autocommit connections, idle between calls. Subclasses lend
+   * them too ({@link #borrow}), as the domain's tests do to its persistence unit.
    */
   private final Deque<Connection> idle = new ArrayDeque<>();
 
@@ -126,7 +127,10 @@ public class TestDatabase implements AutoCloseable {
     }
   }
 
-  private Connection borrow() throws SQLException {
+  /**
+   * A kept connection, or a new one: for a subclass's own calls, given back with {@link #giveBack}.
+   */
+  protected final Connection borrow() throws SQLException {
     while (true) {
       Connection c;
       synchronized (idle) {
@@ -143,9 +147,18 @@ public class TestDatabase implements AutoCloseable {
     }
   }
 
-  private void giveBack(Connection c) {
+  /**
+   * Keeps the connection for the next call as a fresh one would be (autocommit, read-write, nothing
+   * pending: a transaction left open is rolled back); closes it when it cannot be.
+   */
+  protected final void giveBack(Connection c) {
     try {
-      if (!c.isClosed() && c.getAutoCommit()) {
+      if (!c.isClosed()) {
+        if (!c.getAutoCommit()) {
+          c.rollback();
+          c.setAutoCommit(true);
+        }
+        c.setReadOnly(false);
         synchronized (idle) {
           idle.push(c);
         }

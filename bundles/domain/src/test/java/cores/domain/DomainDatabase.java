@@ -13,9 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,14 +32,6 @@ public final class DomainDatabase extends TestDatabase {
 
   /** Transactions begun on {@link #transactions()}'s connections (autocommit turned off). */
   public final AtomicInteger transactions = new AtomicInteger();
-
-  /**
-   * Connections the persistence unit closed, kept for its next transaction: as the bundle's pool
-   * does in Cores, and without a new server process per transaction (tens of milliseconds each on a
-   * busy machine, much of what these tests took). Given back as a fresh one would be: autocommit,
-   * read-write, nothing pending.
-   */
-  private final Deque<Connection> idle = new ArrayDeque<>();
 
   public DomainDatabase() throws Exception {
     super(
@@ -168,54 +158,5 @@ public final class DomainDatabase extends TestDatabase {
                 throw e.getCause();
               }
             });
-  }
-
-  private Connection borrow() throws SQLException {
-    while (true) {
-      Connection c;
-      synchronized (idle) {
-        c = idle.poll();
-      }
-      if (c == null) {
-        return connect();
-      }
-      // a test may have ended it
-      if (c.isValid(5)) {
-        return c;
-      }
-      c.close();
-    }
-  }
-
-  /** Keeps the connection if it can be made as a fresh one is; closes it otherwise. */
-  private void giveBack(Connection c) throws SQLException {
-    try {
-      if (!c.isClosed()) {
-        if (!c.getAutoCommit()) {
-          c.rollback();
-          c.setAutoCommit(true);
-        }
-        c.setReadOnly(false);
-        synchronized (idle) {
-          idle.push(c);
-        }
-        return;
-      }
-    } catch (SQLException broken) {
-      c.close();
-      return;
-    }
-    c.close();
-  }
-
-  @Override
-  public void close() throws SQLException {
-    synchronized (idle) {
-      for (Connection c : idle) {
-        c.close();
-      }
-      idle.clear();
-    }
-    super.close();
   }
 }
