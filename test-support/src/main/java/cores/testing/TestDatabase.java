@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
@@ -125,6 +126,14 @@ public class TestDatabase implements AutoCloseable {
     } finally {
       giveBack(c);
     }
+  }
+
+  /**
+   * Kept connections of this database, as a DataSource that counts the statements and the
+   * transactions begun on them ({@link CountedConnections}).
+   */
+  protected final DataSource counting(AtomicInteger statements, AtomicInteger transactions) {
+    return CountedConnections.of(this, statements, transactions);
   }
 
   /**

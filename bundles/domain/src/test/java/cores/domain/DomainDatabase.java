@@ -4,10 +4,6 @@ import cores.api.accounts.User;
 import cores.domain.booking.BookingMail;
 import cores.notify.OutboxService;
 import cores.testing.TestDatabase;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -94,69 +89,11 @@ public final class DomainDatabase extends TestDatabase {
   }
 
   public Tx transactions() {
-    return transactions("cores.domain", counting(), this::connect);
+    return transactions("cores.domain", counting(statements, transactions), this::connect);
   }
 
   /** Connections to this database (counted too), for services that take a data source. */
   public DataSource dataSource() {
-    return counting();
-  }
-
-  /** A DataSource whose connections count every statement they prepare or create. */
-  private DataSource counting() {
-    InvocationHandler connections =
-        (proxy, method, args) -> {
-          if (method.getName().equals("getConnection")) {
-            return counted(borrow());
-          }
-          return switch (method.getName()) {
-            case "getLogWriter" -> (PrintWriter) null;
-            case "getLoginTimeout" -> 0;
-            case "getParentLogger" -> Logger.getGlobal();
-            case "isWrapperFor" -> false;
-            default -> null;
-          };
-        };
-    return (DataSource)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(), new Class<?>[] {DataSource.class}, connections);
-  }
-
-  private Connection counted(Connection real) {
-    boolean[] closed = {false};
-    return (Connection)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (p, m, a) -> {
-              switch (m.getName()) {
-                case "close" -> {
-                  if (!closed[0]) {
-                    closed[0] = true;
-                    giveBack(real);
-                  }
-                  return null;
-                }
-                case "isClosed" -> {
-                  return closed[0] || real.isClosed();
-                }
-                default -> {
-                  if (closed[0]) {
-                    throw new SQLException("This connection has been closed.");
-                  }
-                }
-              }
-              if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
-                statements.incrementAndGet();
-              }
-              if (m.getName().equals("setAutoCommit") && Boolean.FALSE.equals(a[0])) {
-                transactions.incrementAndGet();
-              }
-              try {
-                return m.invoke(real, a);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return counting(statements, transactions);
   }
 }
