@@ -195,10 +195,7 @@ class ChangeLogServiceTest {
         "DELETE FROM collar WHERE id = 11",
         "UPDATE pet SET name = 'rexy' WHERE id = 1");
     List<ChangeLog.Part> parts = List.of(new ChangeLog.Part("collar", "pet_id"));
-    List<String> rex =
-        changes.history("lab", "pet", 1, parts, 50).stream()
-            .map(c -> c.model() + c.objectId() + " " + c.action())
-            .toList();
+    List<String> rex = steps(1, parts);
     assertEquals(
         List.of(
             "pet1 update",
@@ -209,10 +206,7 @@ class ChangeLogServiceTest {
             "pet1 create"),
         rex,
         "newest first; the moved collar's move and the deleted one's deletion; not fido's own");
-    List<String> fido =
-        changes.history("lab", "pet", 2, parts, 50).stream()
-            .map(c -> c.model() + c.objectId() + " " + c.action())
-            .toList();
+    List<String> fido = steps(2, parts);
     assertEquals(
         List.of("collar10 update", "collar12 create", "pet2 create"),
         fido,
@@ -240,10 +234,7 @@ class ChangeLogServiceTest {
     // a later transaction's change of a part stays above it
     sql("INSERT INTO collar VALUES (12, 'green', 1)");
     List<ChangeLog.Part> parts = List.of(new ChangeLog.Part("collar", "pet_id"));
-    List<String> rex =
-        changes.history("lab", "pet", 1, parts, 50).stream()
-            .map(c -> c.model() + c.objectId() + " " + c.action())
-            .toList();
+    List<String> rex = steps(1, parts);
     assertEquals(
         List.of(
             "collar12 create",
@@ -526,5 +517,12 @@ class ChangeLogServiceTest {
             .map(Change::action)
             .toList());
     assertEquals("lab", changes.models().get("gadget"));
+  }
+
+  /** A pet's history with its collars, each change as "model id action", newest first. */
+  private List<String> steps(long pet, List<ChangeLog.Part> parts) {
+    return changes.history("lab", "pet", pet, parts, 50).stream()
+        .map(c -> c.model() + c.objectId() + " " + c.action())
+        .toList();
   }
 }
