@@ -52,15 +52,7 @@ class AccountsDeskTest {
     db = new AccountsDatabase();
     tx = db.transactions();
     accounts = TestAccess.accounts(tx);
-    desk =
-        new AccountsDesk(
-            tx,
-            TestAccess.tokens(tx),
-            TestAccess.fastHasher(),
-            DatabaseClock.create(),
-            TestAccess::knownPermissions,
-            new PasswordRules(),
-            SiteZone.of(ZoneId.of("UTC")));
+    desk = desk(tx, ZoneId.of("UTC"));
     root = accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
   }
 
@@ -448,15 +440,7 @@ class AccountsDeskTest {
     assertEquals("2026-03-01 10:00:00 UTC", rows.rows().get(1).get("start"));
     assertEquals("2026-03-01 10:30:00 UTC", rows.rows().get(1).get("end"));
     // in the site's zone, named: a Zurich site's list shows the Zurich time
-    AccountsDesk zurich =
-        new AccountsDesk(
-            tx,
-            TestAccess.tokens(tx),
-            TestAccess.fastHasher(),
-            DatabaseClock.create(),
-            TestAccess::knownPermissions,
-            new PasswordRules(),
-            SiteZone.of(ZoneId.of("Europe/Zurich")));
+    AccountsDesk zurich = desk(tx, ZoneId.of("Europe/Zurich"));
     assertEquals(
         "2026-03-01 11:00:00 Europe/Zurich",
         zurich
@@ -571,5 +555,17 @@ class AccountsDeskTest {
         return r.next() ? r.getString(1) : null;
       }
     }
+  }
+
+  /** The desk over this database's unit, its lists' times in the zone. */
+  static AccountsDesk desk(TestDatabase.Tx tx, ZoneId zone) {
+    return new AccountsDesk(
+        tx,
+        TestAccess.tokens(tx),
+        TestAccess.fastHasher(),
+        DatabaseClock.create(),
+        TestAccess::knownPermissions,
+        new PasswordRules(),
+        SiteZone.of(zone));
   }
 }

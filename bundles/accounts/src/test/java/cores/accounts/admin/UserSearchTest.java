@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cores.accounts.AccountsDatabase;
 import cores.accounts.AccountsService;
-import cores.accounts.DatabaseClock;
-import cores.accounts.PasswordRules;
 import cores.accounts.TestAccess;
 import cores.api.accounts.User;
 import cores.api.admin.AdminField;
-import cores.api.config.SiteZone;
 import cores.api.web.ProblemException;
 import cores.testing.TestDatabase;
 import java.sql.Connection;
@@ -41,15 +38,7 @@ class UserSearchTest {
     db = new AccountsDatabase();
     tx = db.transactions();
     AccountsService accounts = TestAccess.accounts(tx);
-    desk =
-        new AccountsDesk(
-            tx,
-            TestAccess.tokens(tx),
-            TestAccess.fastHasher(),
-            DatabaseClock.create(),
-            TestAccess::knownPermissions,
-            new PasswordRules(),
-            SiteZone.of(ZoneId.of("UTC")));
+    desk = AccountsDeskTest.desk(tx, ZoneId.of("UTC"));
     root = accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
