@@ -1,6 +1,7 @@
 package cores.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
@@ -151,6 +152,41 @@ class LinksIT {
         assertEquals("/api/docs", browser.path());
       }
     }
+  }
+
+  /**
+   * The login page's "Forgot your password?" on a Cores that sends no mail (the quick start's): the
+   * page says whom to ask instead of promising a link that would never come, and a posted request
+   * makes no key and queues no mail.
+   */
+  @Test
+  void withoutMailTheForgottenPasswordPageSaysWhomToAskAndMakesNoLink() throws Exception {
+    HttpClient visitor = client();
+    HttpResponse<String> login = get(visitor, "/login");
+    assertTrue(login.body().contains("href=\"/password-reset\""), login.body());
+    String notMailed = "This Cores sends no email, so it cannot mail you a link.";
+    HttpResponse<String> page = get(visitor, "/password-reset");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains(notMailed), page.body());
+    assertFalse(page.body().contains("name=\"email\""), "no form that cannot work");
+    Matcher token = CSRF.matcher(login.body());
+    assertTrue(token.find(), login.body());
+    long keys = site.api().db().number("SELECT count(*) FROM auth_password_reset");
+    long mails = site.api().db().number("SELECT count(*) FROM notify_outbox");
+    HttpResponse<String> asked =
+        visitor.send(
+            HttpRequest.newBuilder(site.api().cores().uri("/password-reset"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "csrfmiddlewaretoken=" + token.group(1) + "&email=root%40example.org"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(503, asked.statusCode(), asked.body());
+    assertTrue(asked.body().contains(notMailed), asked.body());
+    assertFalse(asked.body().contains("on its way"), asked.body());
+    assertEquals(keys, site.api().db().number("SELECT count(*) FROM auth_password_reset"));
+    assertEquals(mails, site.api().db().number("SELECT count(*) FROM notify_outbox"));
   }
 
   /** A client with the superuser's session, logged in through the login page. */

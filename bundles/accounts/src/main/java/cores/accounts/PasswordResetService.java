@@ -138,6 +138,9 @@ public final class PasswordResetService implements PasswordResets {
     if (problem != null) {
       throw FieldErrors.single("email", problem);
     }
+    if (!mailed()) {
+      throw new ProblemException(503, "Service Unavailable", NOT_MAILED);
+    }
     Instant now = clock.instant();
     work.execute(
         () -> {
@@ -147,6 +150,11 @@ public final class PasswordResetService implements PasswordResets {
             LOG.warn("Password reset request not handled: {}", e.toString());
           }
         });
+  }
+
+  @Override
+  public boolean mailed() {
+    return outbox.delivers(NotificationType.PASSWORD_RESET);
   }
 
   private void mail(String address, Instant now) {

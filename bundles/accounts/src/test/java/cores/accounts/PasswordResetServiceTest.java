@@ -1,9 +1,11 @@
 package cores.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.api.accounts.PasswordResets;
 import cores.api.accounts.User;
 import cores.api.auth.Identity;
 import cores.api.notify.NotificationEvent;
@@ -64,6 +66,8 @@ class PasswordResetServiceTest {
   void clear() {
     outbox.events.clear();
     outbox.failing = false;
+    outbox.mailing = true;
+    queued.clear();
   }
 
   @AfterAll
@@ -101,6 +105,19 @@ class PasswordResetServiceTest {
   @Test
   void unknownAddressesGetNothingAndNoError() {
     request("nobody@example.org");
+    assertEquals(List.of(), outbox.events);
+  }
+
+  @Test
+  void withoutAMailChannelNoLinkIsMadeAndTheAskerIsToldWhy() {
+    user("carl", "carl@example.org");
+    outbox.mailing = false;
+    assertFalse(resets.mailed());
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> resets.request("carl@example.org"));
+    assertEquals(503, e.status());
+    assertEquals(PasswordResets.NOT_MAILED, e.getMessage());
+    assertEquals(List.of(), queued, "no work queued: no key, no pending mail");
     assertEquals(List.of(), outbox.events);
   }
 

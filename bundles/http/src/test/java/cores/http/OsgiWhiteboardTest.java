@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cores.api.notify.Notification;
 import cores.api.notify.NotificationChannel;
 import cores.api.notify.NotificationEvent;
+import cores.api.notify.NotificationType;
 import cores.api.notify.Outbox;
 import cores.api.web.Whiteboard;
 import cores.http.auth.AccountServices;
@@ -189,6 +190,11 @@ class OsgiWhiteboardTest {
     @Override
     public Map<String, Long> counts() {
       return Map.of("pending", 3L, "sent", 5L, "failed", 1L);
+    }
+
+    @Override
+    public boolean delivers(NotificationType type) {
+      throw new UnsupportedOperationException("nothing is sent in this test");
     }
   }
 

@@ -78,13 +78,18 @@ public final class Dispatcher {
       policy = ReferencePolicy.DYNAMIC,
       service = NotificationChannel.class)
   void addChannel(NotificationChannel channel, Map<String, Object> properties) {
-    Object personal = properties.get(NotificationChannel.PRIVATE);
-    if (Boolean.TRUE.equals(personal) || "true".equals(personal)) {
+    if (isPrivate(properties)) {
       privateChannels.add(channel);
     }
     channels.add(channel);
     LOG.info("Notification channel {} active", channel.name());
     wake.offer(Boolean.TRUE);
+  }
+
+  /** Whether a channel registered with these properties delivers to the recipient alone. */
+  static boolean isPrivate(Map<String, Object> properties) {
+    Object personal = properties.get(NotificationChannel.PRIVATE);
+    return Boolean.TRUE.equals(personal) || "true".equals(personal);
   }
 
   void removeChannel(NotificationChannel channel) {

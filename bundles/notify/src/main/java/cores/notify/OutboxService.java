@@ -4,6 +4,7 @@ import cores.api.notify.ChannelCounts;
 import cores.api.notify.FailedMessage;
 import cores.api.notify.NotificationChannel;
 import cores.api.notify.NotificationEvent;
+import cores.api.notify.NotificationType;
 import cores.api.notify.Outbox;
 import cores.api.notify.OutboxDesk;
 import cores.api.persistence.Transactions;
@@ -15,6 +16,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,6 +62,7 @@ public final class OutboxService implements Outbox, OutboxDesk {
 
   private final Transactions tx;
   private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
+  private final Set<NotificationChannel> privateChannels = ConcurrentHashMap.newKeySet();
 
   @Activate
   public OutboxService(
@@ -70,12 +74,21 @@ public final class OutboxService implements Outbox, OutboxDesk {
       cardinality = ReferenceCardinality.MULTIPLE,
       policy = ReferencePolicy.DYNAMIC,
       service = NotificationChannel.class)
-  void addChannel(NotificationChannel channel) {
+  void addChannel(NotificationChannel channel, Map<String, Object> properties) {
+    if (Dispatcher.isPrivate(properties)) {
+      privateChannels.add(channel);
+    }
     channels.add(channel);
   }
 
   void removeChannel(NotificationChannel channel) {
     channels.remove(channel);
+    privateChannels.remove(channel);
+  }
+
+  @Override
+  public boolean delivers(NotificationType type) {
+    return type.confidential() ? !privateChannels.isEmpty() : !channels.isEmpty();
   }
 
   @Override

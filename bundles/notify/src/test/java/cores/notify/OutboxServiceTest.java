@@ -195,9 +195,28 @@ class OutboxServiceTest {
   }
 
   @Test
+  void confidentialMessagesGoOutOnlyWhileAChannelToTheRecipientAloneIsActive() {
+    NotificationType reset = NotificationType.PASSWORD_RESET;
+    NotificationType confirmed = NotificationType.BOOKING_CONFIRMED;
+    assertFalse(outbox.delivers(confirmed));
+    assertFalse(outbox.delivers(reset));
+    NotificationChannel room = channel("webhook");
+    outbox.addChannel(room, Map.of());
+    assertTrue(outbox.delivers(confirmed));
+    assertFalse(outbox.delivers(reset), "a chat room gets no password reset link");
+    NotificationChannel mail = channel("smtp");
+    outbox.addChannel(mail, Map.of(NotificationChannel.PRIVATE, "true"));
+    assertTrue(outbox.delivers(reset));
+    outbox.removeChannel(mail);
+    assertFalse(outbox.delivers(reset));
+    outbox.removeChannel(room);
+    assertFalse(outbox.delivers(confirmed));
+  }
+
+  @Test
   void theDeskCountsPerChannelWhatWaitsWasSentAndFailed() throws Exception {
-    outbox.addChannel(channel("smtp"));
-    outbox.addChannel(channel("webhook"));
+    outbox.addChannel(channel("smtp"), Map.of(NotificationChannel.PRIVATE, true));
+    outbox.addChannel(channel("webhook"), Map.of());
     row("a@example.org", "pending", "{}");
     row("b@example.org", "pending", "{smtp}");
     row("c@example.org", "sent", "{smtp,webhook}");

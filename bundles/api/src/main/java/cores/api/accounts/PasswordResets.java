@@ -10,15 +10,27 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface PasswordResets {
 
+  /** Why no link is made while {@link #mailed()} is false, and whom to ask instead. */
+  String NOT_MAILED =
+      "This Cores sends no email, so it cannot mail you a link. Ask the lab's staff to set a new"
+          + " password for you.";
+
   /**
    * Mails a reset link to every active user with a local password whose address this is (ignoring
    * case), through the outbox, unless that user already asked too often lately. Unknown addresses
    * get nothing. Callers answer the same whatever happened, so that nobody learns which addresses
    * have accounts; the work is done after this returns, so that not even its time tells.
    *
-   * @throws cores.api.web.ProblemException 400 at {@code email} when it is not an email address
+   * @throws cores.api.web.ProblemException 400 at {@code email} when it is not an email address;
+   *     503 when no link can be mailed ({@link #mailed()} false), and then nothing is recorded
    */
   void request(String email);
+
+  /**
+   * Whether a link asked for now would be mailed: a channel that delivers to the recipient alone
+   * (email) is active. Without one a link would wait unsent until it expired, so none is made.
+   */
+  boolean mailed();
 
   /** The user whose live reset key this is; empty when it is unknown, used or expired. */
   Optional<User> check(String key);

@@ -3,7 +3,7 @@
  * calendar feeds (1.2.0); a session that says whether it impersonates (1.3.0).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package cores.api.accounts;
 
 import org.osgi.annotation.bundle.Export;

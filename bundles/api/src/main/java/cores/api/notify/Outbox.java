@@ -45,4 +45,11 @@ public interface Outbox {
    * failed} (dead letters: attempts used up, or not deliverable at all).
    */
   Map<String, Long> counts();
+
+  /**
+   * Whether a message of this type would go out now: an active channel takes it, for a {@linkplain
+   * NotificationType#confidential() confidential} type one that delivers to the recipient alone
+   * (email). While none does, messages are recorded and wait as pending.
+   */
+  boolean delivers(NotificationType type);
 }

@@ -5,7 +5,7 @@
  * retried, counts per channel (1.3.0).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package cores.api.notify;
 
 import org.osgi.annotation.bundle.Export;

@@ -51,8 +51,12 @@ public final class PasswordResetPages {
     this.resets = resets;
   }
 
-  /** A password reset form: the key (null when asking for a link) and the user it is for. */
-  public record ResetView(Form form, String csrfToken, String key, String username) {}
+  /**
+   * A password reset form: the key (null when asking for a link) and the user it is for; {@code
+   * mailed} false when no link could be mailed, so that the page says so instead of asking.
+   */
+  public record ResetView(
+      Form form, String csrfToken, String key, String username, boolean mailed) {}
 
   @GET
   public Response ask(@Context ContainerRequestContext request) {
@@ -72,12 +76,10 @@ public final class PasswordResetPages {
     try {
       resets.request(form.value("email"));
     } catch (ProblemException e) {
+      // the page says itself why no link can be mailed
+      Form shown = e.status() == 503 ? Form.of(Map.of()) : form.refused(e, Map.of());
       return site.render(
-          request,
-          e.status(),
-          "Forgot your password?",
-          ASK,
-          view(request, form.refused(e, Map.of()), null, null));
+          request, e.status(), "Forgot your password?", ASK, view(request, shown, null, null));
     }
     return site.redirect(
         request,
@@ -151,8 +153,7 @@ public final class PasswordResetPages {
     return site.render(request, 404, "Forgot your password?", ASK, view(request, form, null, null));
   }
 
-  private static ResetView view(
-      ContainerRequestContext request, Form form, String key, String username) {
-    return new ResetView(form, Visitor.of(request).csrfToken(), key, username);
+  private ResetView view(ContainerRequestContext request, Form form, String key, String username) {
+    return new ResetView(form, Visitor.of(request).csrfToken(), key, username, resets.mailed());
   }
 }
