@@ -196,13 +196,14 @@ public final class PasswordResetService implements PasswordResets {
       return;
     }
     String key = Keys.urlSafeKey(random);
+    Instant expires = now.plus(validFor);
     em.createNativeQuery(
             "INSERT INTO auth_password_reset (user_id, key_hash, created, expires)"
                 + " VALUES (?1, ?2, ?3, ?4)")
         .setParameter(1, user.id())
         .setParameter(2, Keys.hash(key))
         .setParameter(3, Timestamp.from(now))
-        .setParameter(4, Timestamp.from(now.plus(validFor)))
+        .setParameter(4, Timestamp.from(expires))
         .executeUpdate();
     outbox.enqueue(
         em,
@@ -212,7 +213,8 @@ public final class PasswordResetService implements PasswordResets {
             Map.of(
                 NotificationEvent.USERNAME, user.username(),
                 NotificationEvent.TOKEN, key,
-                NotificationEvent.VALID_FOR, describe(validFor))));
+                NotificationEvent.VALID_FOR, describe(validFor),
+                NotificationEvent.EXPIRES, expires.toString())));
   }
 
   @Override

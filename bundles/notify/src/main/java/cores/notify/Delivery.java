@@ -3,6 +3,7 @@ package cores.notify;
 import cores.api.notify.DeliveryException;
 import cores.api.notify.Notification;
 import cores.api.notify.NotificationChannel;
+import cores.api.notify.NotificationEvent;
 import cores.api.notify.NotificationType;
 import cores.api.persistence.Transactions;
 import jakarta.persistence.EntityManager;
@@ -10,9 +11,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -49,6 +52,9 @@ import org.slf4j.LoggerFactory;
 final class Delivery {
   private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
   private static final int MAX_ERROR_LENGTH = 2000;
+
+  /** The error of a message that expired unsent, before the instant. */
+  static final String EXPIRED = "not sent: expired before it could be delivered, at ";
 
   /**
    * How long claimed rows are this dispatcher's. A round hands out messages for at most half of it
@@ -209,7 +215,15 @@ final class Delivery {
     Notification notification;
     try {
       type = NotificationType.ofCode(row.type());
-      notification = notification(row, type);
+      Map<String, String> data = EventData.read(row.data());
+      String expires = data.get(NotificationEvent.EXPIRES);
+      if (expires != null && !Instant.now().isBefore(Instant.parse(expires))) {
+        LOG.info("Outbox message {} expired at {} before it could be delivered", id, expires);
+        Set<String> deliveredTo = row.deliveredTo();
+        return new Outcome(
+            id, c -> OutboxStore.dead(c, id, attempts, EXPIRED + expires, deliveredTo));
+      }
+      notification = notification(row, type, data);
     } catch (RuntimeException e) {
       // bad data (IllegalArgumentException) or a template that breaks on it: this row alone
       LOG.warn("Outbox message {} cannot be rendered: {}", id, e.getMessage(), e);
@@ -259,8 +273,9 @@ final class Delivery {
     return new Outcome(id, c -> OutboxStore.retry(c, id, attempts, delay, error, delivered));
   }
 
-  private Notification notification(OutboxRow row, NotificationType type) {
-    Messages.Rendered m = messages.render(type, EventData.read(row.data()));
+  private Notification notification(
+      OutboxRow row, NotificationType type, Map<String, String> data) {
+    Messages.Rendered m = messages.render(type, data);
     return new Notification(
         row.messageId(hostname), row.recipient(), m.subject(), m.text(), m.html());
   }

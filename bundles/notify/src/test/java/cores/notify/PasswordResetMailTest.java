@@ -1,6 +1,7 @@
 package cores.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -8,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import cores.accounts.AccountsConfig;
 import cores.accounts.PasswordResetService;
 import cores.accounts.PasswordRules;
+import cores.api.notify.NotificationChannel;
 import cores.notify.smtp.SmtpChannel;
 import cores.testing.TestDatabase;
 import jakarta.mail.internet.MimeMultipart;
@@ -15,6 +17,7 @@ import java.lang.annotation.Annotation;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,22 +43,8 @@ class PasswordResetMailTest {
           "INSERT INTO auth_user (username, email, password) VALUES"
               + " ('ann', 'ann@example.org', 'pbkdf2_sha256$1000$salt$"
               + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')");
-      PasswordResetService resets =
-          new PasswordResetService(
-              accounts, new OutboxService(notify), new PasswordRules(), new ResetConfig());
-      resets.request("ANN@example.org");
-      resets.stop(); // the request is handled after the answer: wait for it
-
-      Delivery delivery =
-          new Delivery(
-              notify,
-              () -> List.of(smtp),
-              SmtpChannel.class::isInstance,
-              new Messages(Messages.site("https", "cores.example.org")),
-              "cores.example.org",
-              new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 3),
-              new SecureRandom());
-      assertEquals(1, delivery.round(10));
+      PasswordResetService resets = request(accounts, notify, smtp, "ANN@example.org");
+      assertEquals(1, delivery(notify, smtp).round(10));
       assertTrue(mail.waitForIncomingEmail(5000, 1));
       String text =
           ((MimeMultipart) mail.getReceivedMessages()[0].getContent())
@@ -74,6 +63,66 @@ class PasswordResetMailTest {
     } finally {
       mail.stop();
     }
+  }
+
+  @Test
+  void aLinkThatExpiredBeforeItCouldBeMailedIsNotMailed() throws Exception {
+    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    try (NotifyDatabase db = new NotifyDatabase();
+        TestDatabase.Tx accounts = db.transactions("cores.accounts");
+        TestDatabase.Tx notify = db.transactions("cores.notify");
+        SmtpChannel smtp = new SmtpChannel(new SmtpSettings(mail.getSmtp().getPort(), 2000))) {
+      db.execute(
+          "INSERT INTO auth_user (username, email, password) VALUES"
+              + " ('bob', 'bob@example.org', 'pbkdf2_sha256$1000$salt$"
+              + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')");
+      request(accounts, notify, smtp, "bob@example.org");
+      assertEquals(
+          1,
+          db.number(
+              "SELECT count(*) FROM notify_outbox o, auth_password_reset r WHERE abs(extract("
+                  + "epoch FROM (o.data ->> 'expires')::timestamptz - r.expires)) < 0.001"),
+          "the mail expires with its key");
+      // the mail server was away until the key expired
+      db.execute(
+          "UPDATE notify_outbox SET data = jsonb_set(data, '{expires}',"
+              + " to_jsonb(now() - interval '1 second'))");
+      assertEquals(1, delivery(notify, smtp).round(10));
+      assertFalse(mail.waitForIncomingEmail(1000, 1), "a dead link is not mailed");
+      assertEquals(
+          1,
+          db.number(
+              "SELECT count(*) FROM notify_outbox WHERE status = 'failed'"
+                  + " AND last_error LIKE 'not sent: expired before it could be delivered, at %'"
+                  + " AND NOT data ? 'token'"));
+    } finally {
+      mail.stop();
+    }
+  }
+
+  /** Asks for a link, through an outbox whose mail channel is active, and waits for it. */
+  private static PasswordResetService request(
+      TestDatabase.Tx accounts, TestDatabase.Tx notify, SmtpChannel smtp, String email)
+      throws InterruptedException {
+    OutboxService outbox = new OutboxService(notify);
+    outbox.addChannel(smtp, Map.of(NotificationChannel.PRIVATE, true));
+    PasswordResetService resets =
+        new PasswordResetService(accounts, outbox, new PasswordRules(), new ResetConfig());
+    resets.request(email);
+    resets.stop(); // the request is handled after the answer: wait for it
+    return resets;
+  }
+
+  private static Delivery delivery(TestDatabase.Tx notify, SmtpChannel smtp) {
+    return new Delivery(
+        notify,
+        () -> List.of(smtp),
+        SmtpChannel.class::isInstance,
+        new Messages(Messages.site("https", "cores.example.org")),
+        "cores.example.org",
+        new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 3),
+        new SecureRandom());
   }
 
   /** The accounts configuration as Config Admin passes its defaults. */

@@ -45,6 +45,7 @@ public record NotificationEvent(
   public static final String USERNAME = "username";
   public static final String TOKEN = "token";
   public static final String VALID_FOR = "valid_for";
+  public static final String EXPIRES = "expires";
 
   public NotificationEvent {
     Objects.requireNonNull(type, "type");
