@@ -109,8 +109,24 @@ public final class BookingMail {
     if (!"".equals(row.get("comment"))) {
       data.put(NotificationEvent.COMMENT, (String) row.get("comment"));
     }
+    Instant stale = staleAt(type, row);
+    if (stale != null) {
+      data.put(NotificationEvent.EXPIRES, stale.toString());
+    }
     data.putAll(extra);
     outbox.enqueue(
         sql.entityManager(), NotificationEvent.toUser(type, (Long) row.get("owner_id"), data));
+  }
+
+  /**
+   * A reminder of what is coming tells nothing once it has come: one that could not be delivered
+   * before the booking or reservation started (or the booking ended) is not sent late.
+   */
+  static Instant staleAt(NotificationType type, Map<String, Object> row) {
+    return switch (type) {
+      case BOOKING_REMINDER, RESERVATION_REMINDER -> (Instant) row.get("start_time");
+      case BOOKING_ENDING, BOOKING_ENDING_NEXT -> (Instant) row.get("end_time");
+      default -> null;
+    };
   }
 }

@@ -130,6 +130,27 @@ class MorningMailTest {
   }
 
   @Test
+  void aReminderOfWhatIsComingExpiresWhenItComesSoItIsNeverMailedLate() throws Exception {
+    long bookable = fixture.bookable("host-a", "active");
+    booking(bookable, ann, "2026-12-02T09:00Z", "2026-12-02T18:00Z");
+    reservation(fixture.bookable("host-b", "active"), ann, "2026-12-02T13:00Z", null);
+    run(NOW);
+    assertEquals(
+        List.of("booking_ending", "booking_reminder", "reservation_reminder"),
+        db.mailsTo(ann.id()).stream().sorted().toList());
+    assertTrue(
+        db.mailData(ann.id(), "booking_reminder").contains("\"expires\": \"2026-12-02T09:00:00Z\""),
+        db.mailData(ann.id(), "booking_reminder"));
+    assertTrue(
+        db.mailData(ann.id(), "reservation_reminder")
+            .contains("\"expires\": \"2026-12-02T13:00:00Z\""),
+        db.mailData(ann.id(), "reservation_reminder"));
+    assertTrue(
+        db.mailData(ann.id(), "booking_ending").contains("\"expires\": \"2026-12-02T18:00:00Z\""),
+        db.mailData(ann.id(), "booking_ending"));
+  }
+
+  @Test
   void bookingReminderLeavesOutAPreviousHolderWhoIsTheOwnerThemselves() throws Exception {
     long bookable = fixture.bookable("host-a", "active");
     booking(bookable, ann, "2026-11-30T09:00Z", "2026-12-01T09:00Z");
