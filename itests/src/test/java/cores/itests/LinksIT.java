@@ -169,19 +169,10 @@ class LinksIT {
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains(notMailed), page.body());
     assertFalse(page.body().contains("name=\"email\""), "no form that cannot work");
-    Matcher token = CSRF.matcher(login.body());
-    assertTrue(token.find(), login.body());
     long keys = site.api().db().number("SELECT count(*) FROM auth_password_reset");
     long mails = site.api().db().number("SELECT count(*) FROM notify_outbox");
     HttpResponse<String> asked =
-        visitor.send(
-            HttpRequest.newBuilder(site.api().cores().uri("/password-reset"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "csrfmiddlewaretoken=" + token.group(1) + "&email=root%40example.org"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        post(visitor, "/password-reset", login, "email=root%40example.org");
     assertEquals(503, asked.statusCode(), asked.body());
     assertTrue(asked.body().contains(notMailed), asked.body());
     assertFalse(asked.body().contains("on its way"), asked.body());
@@ -192,25 +183,32 @@ class LinksIT {
   /** A client with the superuser's session, logged in through the login page. */
   private HttpClient loggedIn() throws Exception {
     HttpClient superuser = client();
-    HttpResponse<String> form = get(superuser, "/login");
-    Matcher token = CSRF.matcher(form.body());
-    assertTrue(token.find(), form.body());
     HttpResponse<String> login =
-        superuser.send(
-            HttpRequest.newBuilder(site.api().cores().uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "csrfmiddlewaretoken="
-                            + token.group(1)
-                            + "&next=%2F&username="
-                            + root.username()
-                            + "&password="
-                            + URLEncoder.encode(root.password(), StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        post(
+            superuser,
+            "/login",
+            get(superuser, "/login"),
+            "next=%2F&username="
+                + root.username()
+                + "&password="
+                + URLEncoder.encode(root.password(), StandardCharsets.UTF_8));
     assertTrue(login.body().contains("cores-account__name"), "logged in: " + login.body());
     return superuser;
+  }
+
+  /** Posts a form's fields with the CSRF token of the page that carries it. */
+  private HttpResponse<String> post(
+      HttpClient client, String path, HttpResponse<String> page, String fields) throws Exception {
+    Matcher token = CSRF.matcher(page.body());
+    assertTrue(token.find(), page.body());
+    return client.send(
+        HttpRequest.newBuilder(site.api().cores().uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "csrfmiddlewaretoken=" + token.group(1) + "&" + fields))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpClient client() {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,80 +33,82 @@ class PasswordResetMailTest {
   private static final Pattern LINK =
       Pattern.compile("https://cores\\.example\\.org/password-reset/([A-Za-z0-9_-]{43})\\n");
 
+  private GreenMail mail;
+  private NotifyDatabase db;
+  private TestDatabase.Tx accounts;
+  private TestDatabase.Tx notify;
+  private SmtpChannel smtp;
+
+  /** A database with the user ann, her account's unit and the outbox's, and a mail server. */
+  @BeforeEach
+  void start() throws Exception {
+    mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    db = new NotifyDatabase();
+    accounts = db.transactions("cores.accounts");
+    notify = db.transactions("cores.notify");
+    smtp = new SmtpChannel(new SmtpSettings(mail.getSmtp().getPort(), 2000));
+    db.execute(
+        "INSERT INTO auth_user (username, email, password) VALUES"
+            + " ('ann', 'ann@example.org', 'pbkdf2_sha256$1000$salt$"
+            + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    smtp.close();
+    mail.stop();
+    notify.close();
+    accounts.close();
+    db.close();
+  }
+
   @Test
   void theMailedLinkCarriesTheLiveKeyAndTheOutboxForgetsIt() throws Exception {
-    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    try (NotifyDatabase db = new NotifyDatabase();
-        TestDatabase.Tx accounts = db.transactions("cores.accounts");
-        TestDatabase.Tx notify = db.transactions("cores.notify");
-        SmtpChannel smtp = new SmtpChannel(new SmtpSettings(mail.getSmtp().getPort(), 2000))) {
-      db.execute(
-          "INSERT INTO auth_user (username, email, password) VALUES"
-              + " ('ann', 'ann@example.org', 'pbkdf2_sha256$1000$salt$"
-              + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')");
-      PasswordResetService resets = request(accounts, notify, smtp, "ANN@example.org");
-      assertEquals(1, delivery(notify, smtp).round(10));
-      assertTrue(mail.waitForIncomingEmail(5000, 1));
-      String text =
-          ((MimeMultipart) mail.getReceivedMessages()[0].getContent())
-              .getBodyPart(0)
-              .getContent()
-              .toString()
-              .replace("\r\n", "\n");
-      Matcher link = LINK.matcher(text);
-      assertTrue(link.find(), text);
-      assertEquals("ann", resets.check(link.group(1)).orElseThrow().username());
-      assertEquals(
-          1,
-          db.number(
-              "SELECT count(*) FROM notify_outbox WHERE type = 'password_reset'"
-                  + " AND status = 'sent' AND NOT data ? 'token'"));
-    } finally {
-      mail.stop();
-    }
+    PasswordResetService resets = request("ANN@example.org");
+    assertEquals(1, delivery().round(10));
+    assertTrue(mail.waitForIncomingEmail(5000, 1));
+    String text =
+        ((MimeMultipart) mail.getReceivedMessages()[0].getContent())
+            .getBodyPart(0)
+            .getContent()
+            .toString()
+            .replace("\r\n", "\n");
+    Matcher link = LINK.matcher(text);
+    assertTrue(link.find(), text);
+    assertEquals("ann", resets.check(link.group(1)).orElseThrow().username());
+    assertEquals(
+        1,
+        db.number(
+            "SELECT count(*) FROM notify_outbox WHERE type = 'password_reset'"
+                + " AND status = 'sent' AND NOT data ? 'token'"));
   }
 
   @Test
   void aLinkThatExpiredBeforeItCouldBeMailedIsNotMailed() throws Exception {
-    GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    try (NotifyDatabase db = new NotifyDatabase();
-        TestDatabase.Tx accounts = db.transactions("cores.accounts");
-        TestDatabase.Tx notify = db.transactions("cores.notify");
-        SmtpChannel smtp = new SmtpChannel(new SmtpSettings(mail.getSmtp().getPort(), 2000))) {
-      db.execute(
-          "INSERT INTO auth_user (username, email, password) VALUES"
-              + " ('bob', 'bob@example.org', 'pbkdf2_sha256$1000$salt$"
-              + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')");
-      request(accounts, notify, smtp, "bob@example.org");
-      assertEquals(
-          1,
-          db.number(
-              "SELECT count(*) FROM notify_outbox o, auth_password_reset r WHERE abs(extract("
-                  + "epoch FROM (o.data ->> 'expires')::timestamptz - r.expires)) < 0.001"),
-          "the mail expires with its key");
-      // the mail server was away until the key expired
-      db.execute(
-          "UPDATE notify_outbox SET data = jsonb_set(data, '{expires}',"
-              + " to_jsonb(now() - interval '1 second'))");
-      assertEquals(1, delivery(notify, smtp).round(10));
-      assertFalse(mail.waitForIncomingEmail(1000, 1), "a dead link is not mailed");
-      assertEquals(
-          1,
-          db.number(
-              "SELECT count(*) FROM notify_outbox WHERE status = 'failed'"
-                  + " AND last_error LIKE 'not sent: expired before it could be delivered, at %'"
-                  + " AND NOT data ? 'token'"));
-    } finally {
-      mail.stop();
-    }
+    request("ann@example.org");
+    assertEquals(
+        1,
+        db.number(
+            "SELECT count(*) FROM notify_outbox o, auth_password_reset r WHERE abs(extract("
+                + "epoch FROM (o.data ->> 'expires')::timestamptz - r.expires)) < 0.001"),
+        "the mail expires with its key");
+    // the mail server was away until the key expired
+    db.execute(
+        "UPDATE notify_outbox SET data = jsonb_set(data, '{expires}',"
+            + " to_jsonb(now() - interval '1 second'))");
+    assertEquals(1, delivery().round(10));
+    assertFalse(mail.waitForIncomingEmail(1000, 1), "a dead link is not mailed");
+    assertEquals(
+        1,
+        db.number(
+            "SELECT count(*) FROM notify_outbox WHERE status = 'failed'"
+                + " AND last_error LIKE 'not sent: expired before it could be delivered, at %'"
+                + " AND NOT data ? 'token'"));
   }
 
   /** Asks for a link, through an outbox whose mail channel is active, and waits for it. */
-  private static PasswordResetService request(
-      TestDatabase.Tx accounts, TestDatabase.Tx notify, SmtpChannel smtp, String email)
-      throws InterruptedException {
+  private PasswordResetService request(String email) throws InterruptedException {
     OutboxService outbox = new OutboxService(notify);
     outbox.addChannel(smtp, Map.of(NotificationChannel.PRIVATE, true));
     PasswordResetService resets =
@@ -114,7 +118,7 @@ class PasswordResetMailTest {
     return resets;
   }
 
-  private static Delivery delivery(TestDatabase.Tx notify, SmtpChannel smtp) {
+  private Delivery delivery() {
     return new Delivery(
         notify,
         () -> List.of(smtp),
