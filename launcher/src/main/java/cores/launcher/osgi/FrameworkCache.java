@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,14 +18,16 @@ import java.util.TreeMap;
  * The framework's cache kept from one start to the next when it was made by the same distribution:
  * emptying it and writing every bundle's files again costs a start 0.3 to 0.5 s. The cache is
  * reused only when its fingerprint (the Java runtime, the launcher's class path, the framework
- * properties, each feature bundle's location, start order and jar's size and time) matches the one
+ * properties, each feature bundle's location, start order and jar's content) matches the one
  * written after the last clean start; anything else, or no fingerprint, empties it as before.
  *
  * <p>The fingerprint is deleted before the framework touches the cache and written again only once
  * a start has succeeded, so a start that fails or is killed halfway leaves a cache that the next
- * start empties. Felix reads a referenced jar in place but keeps what it extracted from it
- * (embedded jars, native code) in the cache: a jar upgraded in place must therefore change the
- * fingerprint, which its size or modification time does.
+ * start empties. Felix reads a referenced jar in place (its manifest and classes at every start)
+ * but keeps in the cache what it extracted from it once (the jars on its Bundle-ClassPath, its
+ * native code), besides each bundle's data area: a jar changed in place must therefore change the
+ * fingerprint. Its size and modification time do not tell (an image build sets every file's time to
+ * one value), its content does: {@link JarChecksum} reads it from the jar's central directory.
  */
 final class FrameworkCache {
 
@@ -95,7 +96,7 @@ final class FrameworkCache {
 
   static String fingerprint(Path repository, List<FeatureBundle> bundles, Map<String, ?> properties)
       throws IOException {
-    StringBuilder s = new StringBuilder("1\n");
+    StringBuilder s = new StringBuilder("2\n");
     s.append(Runtime.version()).append(' ').append(System.getProperty("java.home")).append('\n');
     // the launcher's jars, Felix's among them
     for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
@@ -131,12 +132,8 @@ final class FrameworkCache {
       s.append(absolute).append(" dir\n"); // test class paths: compiled classes, not jars
       return;
     }
-    BasicFileAttributes a = Files.readAttributes(absolute, BasicFileAttributes.class);
-    s.append(absolute)
-        .append(' ')
-        .append(a.size())
-        .append(' ')
-        .append(a.lastModifiedTime().toMillis())
-        .append('\n');
+    s.append(absolute).append(' ');
+    JarChecksum.append(s, absolute);
+    s.append('\n');
   }
 }

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.launcher.LaunchException;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,11 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +115,50 @@ class FrameworkCacheTest {
   }
 
   @Test
+  void aJarChangedWithTheSameSizeAndTimeIsReadFromItsNewContent() throws Exception {
+    Platform first = start();
+    try {
+      assertEquals("1", version(bundle(first)));
+    } finally {
+      first.stop();
+    }
+    // as an image build that sets every file's time to one value (SOURCE_DATE_EPOCH) leaves it
+    long size = Files.size(upgraded);
+    FileTime time = Files.getLastModifiedTime(upgraded);
+    writeBundle(upgraded, "2");
+    Files.setLastModifiedTime(upgraded, time);
+    assertEquals(size, Files.size(upgraded), "the same size, or this tests something else");
+
+    Platform second = start();
+    try {
+      assertEquals("2", version(bundle(second)));
+    } finally {
+      second.stop();
+    }
+  }
+
+  @Test
+  void aJarWrittenAgainWithTheSameContentKeepsTheCache() throws Exception {
+    Platform first = start();
+    try {
+      Files.writeString(bundle(first).getDataFile("marker").toPath(), "kept");
+    } finally {
+      first.stop();
+    }
+    byte[] same = Files.readAllBytes(upgraded);
+    Files.write(upgraded, same);
+    Files.setLastModifiedTime(
+        upgraded, FileTime.fromMillis(Files.getLastModifiedTime(upgraded).toMillis() + 60_000));
+
+    Platform second = start();
+    try {
+      assertEquals("kept", Files.readString(bundle(second).getDataFile("marker").toPath()));
+    } finally {
+      second.stop();
+    }
+  }
+
+  @Test
   void aStartThatFailsLeavesACacheTheNextStartEmpties() throws Exception {
     Platform first = start();
     try {
@@ -164,11 +211,11 @@ class FrameworkCacheTest {
     }
   }
 
+  /** Entries stored, not compressed: one version's jar is as long as another's. */
   private static InputStream jar(String name, String version) throws IOException {
     ByteArrayOutputStream inner = new ByteArrayOutputStream();
     try (JarOutputStream out = new JarOutputStream(inner)) {
-      out.putNextEntry(new JarEntry("version.txt"));
-      out.write(version.getBytes(StandardCharsets.UTF_8));
+      stored(out, "version.txt", version.getBytes(StandardCharsets.UTF_8));
     }
     Manifest manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
@@ -177,11 +224,24 @@ class FrameworkCacheTest {
     main.putValue("Bundle-SymbolicName", name);
     main.putValue("Bundle-Version", version);
     main.putValue("Bundle-ClassPath", ".,lib/inner.jar");
+    ByteArrayOutputStream headers = new ByteArrayOutputStream();
+    manifest.write(headers);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (OutputStream out = new JarOutputStream(bytes, manifest)) {
-      ((JarOutputStream) out).putNextEntry(new JarEntry("lib/inner.jar"));
-      out.write(inner.toByteArray());
+    try (JarOutputStream out = new JarOutputStream(bytes)) {
+      stored(out, JarFile.MANIFEST_NAME, headers.toByteArray());
+      stored(out, "lib/inner.jar", inner.toByteArray());
     }
-    return new java.io.ByteArrayInputStream(bytes.toByteArray());
+    return new ByteArrayInputStream(bytes.toByteArray());
+  }
+
+  private static void stored(JarOutputStream out, String name, byte[] content) throws IOException {
+    JarEntry entry = new JarEntry(name);
+    entry.setMethod(ZipEntry.STORED);
+    entry.setSize(content.length);
+    CRC32 crc = new CRC32();
+    crc.update(content);
+    entry.setCrc(crc.getValue());
+    out.putNextEntry(entry);
+    out.write(content);
   }
 }
