@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -43,7 +44,12 @@ final class AnswerBuffer implements WriterInterceptor {
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
     Held held = new Held(context.getOutputStream(), context.getHeaders());
     context.setOutputStream(held);
-    context.proceed();
+    try {
+      context.proceed();
+    } catch (IOException | RuntimeException e) {
+      held.failed(e);
+      throw e;
+    }
     held.release();
   }
 
@@ -107,6 +113,24 @@ final class AnswerBuffer implements WriterInterceptor {
           out.write(NOTHING);
           response.flushBuffer();
         }
+      }
+    }
+
+    /**
+     * The writing threw. Held, nothing was sent, and Jersey makes the failure a problem answer.
+     * Passed on, Jersey counts the answer as committed: it logs the failure and closes the stream
+     * as that of a whole answer, which Jetty would end so (a chunked one's last chunk sent, the
+     * connection kept): the client would take what it got for the whole body. Said to {@link
+     * CutOffAnswers}, which ends the connection instead and logs the answer as cut off.
+     */
+    void failed(Throwable failure) {
+      if (through) {
+        // Jersey's wrapper of what the resource threw
+        Throwable cause =
+            failure instanceof ProcessingException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        request.setAttribute(CutOffAnswers.FAILED, cause);
       }
     }
 

@@ -25,6 +25,15 @@ final class CutOffAnswers extends Handler.Wrapper {
   /** The request attribute holding why its answer was cut off, for the access log. */
   static final String CAUSE = CutOffAnswers.class.getName() + ".cause";
 
+  /**
+   * The request attribute by which the servlet layer says that the answer's writing failed after
+   * part of it went on ({@link AnswerBuffer}), holding the failure. Jersey then closes the stream
+   * as that of a whole answer: what is written from then on is dropped and the request fails, so
+   * that Jetty ends the connection without the end of the body (or, when nothing went out yet,
+   * answers with an error) instead of ending the answer as whole.
+   */
+  static final String FAILED = CutOffAnswers.class.getName() + ".failed";
+
   /** Why, when no write failed: the writer gave up (e.g. threw) after the answer was committed. */
   static final String UNFINISHED = "its writing stopped before its end";
 
@@ -41,6 +50,13 @@ final class CutOffAnswers extends Handler.Wrapper {
         new Callback.Nested(callback) {
           @Override
           public void succeeded() {
+            // succeeded, Jetty would end the answer as whole itself (a chunked one's last chunk);
+            // failed, it ends the connection, or answers with an error when nothing went out yet
+            Throwable failure = watched.failed();
+            if (failure != null) {
+              failed(failure);
+              return;
+            }
             watched.check(null);
             super.succeeded();
           }
@@ -64,6 +80,11 @@ final class CutOffAnswers extends Handler.Wrapper {
 
     @Override
     public void write(boolean last, ByteBuffer content, Callback callback) {
+      if (failed() != null) {
+        // the stream closed as if the answer were whole: dropped, the request fails instead
+        callback.succeeded();
+        return;
+      }
       super.write(
           last,
           content,
@@ -82,6 +103,11 @@ final class CutOffAnswers extends Handler.Wrapper {
               super.failed(failure);
             }
           });
+    }
+
+    /** What the servlet layer said failed the answer's writing ({@link #FAILED}), or null. */
+    Throwable failed() {
+      return getRequest().getAttribute(FAILED) instanceof Throwable failure ? failure : null;
     }
 
     /** The request is done: was its answer cut off? */
