@@ -28,6 +28,13 @@ public final class BookableSearch {
   /** The day of "Booked until …", as the original wrote it. */
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yy");
 
+  /**
+   * The original's {@code ordering} values (its one ordering field was the model path {@code
+   * host__hostname}), which its clients still send, to ours.
+   */
+  private static final Map<String, String> ORIGINAL_ORDERS =
+      Map.of("host__hostname", "hostname", "-host__hostname", "-hostname");
+
   /** Where the day of "Booked until …" is counted (CORES_TIME_ZONE). */
   private final ZoneId zone;
 
@@ -64,7 +71,9 @@ public final class BookableSearch {
         ordering = BookableOrder.IP;
       }
       if (query.containsKey("ordering")) {
-        Optional<BookableOrder> named = BookableOrder.of(query.get("ordering"));
+        Optional<BookableOrder> named =
+            BookableOrder.of(
+                ORIGINAL_ORDERS.getOrDefault(query.get("ordering"), query.get("ordering")));
         if (named.isEmpty()) {
           errors.check("ordering", "one of " + BookableOrder.keys());
         }

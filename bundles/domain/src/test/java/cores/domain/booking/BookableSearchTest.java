@@ -1,6 +1,7 @@
 package cores.domain.booking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import cores.api.web.ProblemException;
 import cores.domain.DomainDatabase;
@@ -270,6 +271,19 @@ class BookableSearchTest {
     assertEquals(first, one);
     Map<String, Object> none = tx.readOnly(em -> search.one(Sql.of(em), 999_999, NOW));
     assertEquals(null, none);
+  }
+
+  @Test
+  void theOriginalsOrderingByHostnameIsTakenBothWays() {
+    assertEquals(
+        names(find(Map.of("ordering", "hostname"), 5, 0)),
+        names(find(Map.of("ordering", "host__hostname"), 5, 0)));
+    assertEquals(
+        names(find(Map.of("ordering", "-hostname"), 5, 0)),
+        names(find(Map.of("ordering", "-host__hostname"), 5, 0)));
+    assertNotEquals(
+        names(find(Map.of("ordering", "hostname"), 5, 0)),
+        names(find(Map.of("ordering", "-host__hostname"), 5, 0)));
   }
 
   @Test
