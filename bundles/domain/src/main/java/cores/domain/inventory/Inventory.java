@@ -304,6 +304,10 @@ public final class Inventory {
       if (!given || value == null) {
         if (field.required() && (whole || given)) {
           errors.check(field.name(), "required");
+        } else if (given && !whole && field.initial() != null) {
+          // null is the column's default, which for these is a value (a host's status "new"): a
+          // patch would silently set it (and suspend the host's bookable) where it meant nothing
+          errors.check(field.name(), "may not be null: leave it out to keep it");
         } else if (given) {
           values.put(field, null);
         }

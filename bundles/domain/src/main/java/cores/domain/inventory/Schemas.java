@@ -97,7 +97,10 @@ public final class Schemas {
       if (!field.writable()) {
         continue;
       }
-      properties.put(field.name(), value(field, !field.required(), true));
+      // a patch refuses null where the default is a value (Inventory's check)
+      properties.put(
+          field.name(),
+          value(field, !field.required() && (whole || field.initial() == null), true));
       if (field.required() && whole) {
         required.add(field.name());
       }

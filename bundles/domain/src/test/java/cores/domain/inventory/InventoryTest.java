@@ -232,6 +232,28 @@ class InventoryTest {
     assertEquals("inactive", status(bookable));
   }
 
+  @Test
+  void aPatchSendingNullForAStatusIsRefusedAndChangesNothing() throws Exception {
+    long host = fixture.host("null-status", "active");
+    long bookable =
+        db.number(
+            "INSERT INTO booking_bookable (host_id, status) VALUES ("
+                + host
+                + ", 'active') RETURNING id");
+    Map<String, Object> input = new java.util.HashMap<>();
+    input.put("status", null);
+    ProblemException hostRefused = refused(() -> patch(Models.HOST, host, input));
+    assertEquals(400, hostRefused.status());
+    assertEquals(
+        Map.of("status", List.of("may not be null: leave it out to keep it")),
+        hostRefused.errors());
+    assertEquals("active", host(host).get("status"));
+    assertEquals("active", status(bookable));
+    ProblemException bookableRefused = refused(() -> patch(Bookables.MODEL, bookable, input));
+    assertEquals(400, bookableRefused.status());
+    assertEquals("active", status(bookable));
+  }
+
   private String status(long bookable) {
     return (String)
         tx.readOnly(em -> inventory.get(Sql.of(em), Bookables.MODEL, bookable)).get("status");
