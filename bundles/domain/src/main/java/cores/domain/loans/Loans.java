@@ -12,6 +12,7 @@ import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public final class Loans implements Rules {
       // the generic checks name what is wrong with the host
       return inventory.create(sql, model, input);
     }
-    Map<String, Object> loan = withReturnedDate(input, returned, null, actor.now());
+    Map<String, Object> loan = withReturnedDate(input, returned, null, null, actor.now());
     if (!returned) {
       inventory.checkNew(sql, model, loan);
       Map<String, Object> open =
@@ -175,7 +176,8 @@ public final class Loans implements Rules {
             sql,
             model,
             id,
-            withReturnedDate(input, returned, before.get("returned_date"), actor.now()),
+            withReturnedDate(
+                input, returned, before.get("returned_date"), before.get("start"), actor.now()),
             partial);
     if (returned && !wasReturned) {
       long host = (Long) before.get("host_id");
@@ -231,8 +233,8 @@ public final class Loans implements Rules {
   private static Map<String, Object> lock(Sql sql, long id) {
     Map<String, Object> row =
         sql.row(
-            "SELECT host_id, returned, returned_date::text AS returned_date, previous_status"
-                + " FROM loans_loan WHERE id = ? FOR UPDATE",
+            "SELECT host_id, returned, returned_date::text AS returned_date, previous_status,"
+                + " start_date::text AS start FROM loans_loan WHERE id = ? FOR UPDATE",
             List.of(id));
     if (row == null) {
       throw ProblemException.notFound("No loan with id " + id + ".");
@@ -242,10 +244,14 @@ public final class Loans implements Rules {
 
   /**
    * A returned loan has a returned date: the one given, else the one it had, else today in the
-   * configured zone. An open loan has none (400 at the field).
+   * configured zone, or its start day when it has not started yet (returned before it began: today
+   * would be before the start, which no returned date may be). An open loan has none (400 at the
+   * field).
+   *
+   * @param started the start stored, or null for a new loan
    */
   private Map<String, Object> withReturnedDate(
-      Map<String, Object> input, boolean returned, Object had, Instant now) {
+      Map<String, Object> input, boolean returned, Object had, Object started, Instant now) {
     if (!returned && input.get("returned_date") != null) {
       throw FieldErrors.single(
           "returned_date", "only a returned loan has one: set returned to true as well");
@@ -254,8 +260,24 @@ public final class Loans implements Rules {
       return input;
     }
     Map<String, Object> completed = new LinkedHashMap<>(input);
-    completed.put("returned_date", had != null ? had : LocalDate.ofInstant(now, zone).toString());
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    LocalDate start = day(input.containsKey("start") ? input.get("start") : started);
+    completed.put(
+        "returned_date",
+        had != null ? had : (start != null && start.isAfter(today) ? start : today).toString());
     return completed;
+  }
+
+  /** The day a value names, or null when it names none (the field's check then says so). */
+  private static LocalDate day(Object value) {
+    if (!(value instanceof String text)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** The id a JSON value names, or null when it is not a positive whole number. */

@@ -139,6 +139,20 @@ class LoansTest {
   }
 
   @Test
+  void aLoanReturnedBeforeItsStartIsReturnedOnItsStartDay() throws SQLException {
+    long host = fixture.host("lent-early", "active");
+    long loan = (Long) lend(host, Map.of("start", "2026-12-01")).get("id");
+    Map<String, Object> returned = patch(loan, Map.of("returned", true));
+    assertEquals("2026-12-01", returned.get("returned_date"));
+    assertEquals("active", hostStatus(host));
+    Map<String, Object> recorded =
+        lend(
+            fixture.host("lent-early-2", "active"),
+            Map.of("start", "2026-12-02", "returned", true));
+    assertEquals("2026-12-02", recorded.get("returned_date"));
+  }
+
+  @Test
   void returningLeavesTheBookableSuspendedForAnAdminToReactivate() throws SQLException {
     long bookable = fixture.bookable("lent-3", "active");
     long host = hostOf(bookable);
