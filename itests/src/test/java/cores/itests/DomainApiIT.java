@@ -281,6 +281,76 @@ class DomainApiIT {
             .contains("\"end\":\"" + end.group(1) + "\""));
   }
 
+  /**
+   * A null in a patch says what it means: a reservation's end null makes it open-ended again (as
+   * PUT without an end does), a booking's end null is refused (a booking always ends), and a status
+   * null is refused rather than reset to the default (which suspended the host's bookable). The
+   * original's ordering value is taken.
+   */
+  @Test
+  void aNullInAPatchIsTakenAsSentOrRefusedNeverIgnoredOrAReset() throws Exception {
+    long hardware = id(created("/api/inventory/hosthardware/", "{\"name\":\"null-patch-hw\"}"));
+    long host =
+        id(
+            created(
+                "/api/inventory/host/",
+                "{\"hostname\":\"null-patch-1\",\"hardware\":"
+                    + hardware
+                    + ",\"status\":\"active\"}"));
+    long bookable =
+        id(created("/api/booking/bookable/", "{\"host\":" + host + ",\"status\":\"active\"}"));
+    Instant start = Instant.now().plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.HOURS);
+    long reservation =
+        id(
+            created(
+                "/api/booking/reservation/",
+                "{\"bookable\":"
+                    + bookable
+                    + ",\"start\":\""
+                    + start
+                    + "\",\"end\":\""
+                    + start.plus(Duration.ofDays(10))
+                    + "\"}"));
+    HttpResponse<String> reopened =
+        api.send("PATCH", "/api/booking/reservation/" + reservation + "/", admin, "{\"end\":null}");
+    assertEquals(200, reopened.statusCode(), reopened.body());
+    assertTrue(reopened.body().contains("\"end\":null"), reopened.body());
+    HttpResponse<String> kept =
+        api.send(
+            "PATCH", "/api/booking/reservation/" + reservation + "/", admin, "{\"comment\":\"x\"}");
+    assertTrue(kept.body().contains("\"end\":null"), kept.body());
+
+    long booking =
+        id(
+            created(
+                "/api/booking/booking/",
+                "{\"bookable\":"
+                    + bookable
+                    + ",\"start\":\""
+                    + start.minus(Duration.ofDays(2))
+                    + "\",\"end\":\""
+                    + start.minus(Duration.ofDays(1))
+                    + "\"}"));
+    HttpResponse<String> noEnd =
+        api.send("PATCH", "/api/booking/booking/" + booking + "/", admin, "{\"end\":null}");
+    assertEquals(400, noEnd.statusCode(), noEnd.body());
+    assertTrue(noEnd.body().contains("\"end\":[\"required\"]"), noEnd.body());
+
+    HttpResponse<String> noStatus =
+        api.send("PATCH", "/api/inventory/host/" + host + "/", admin, "{\"status\":null}");
+    assertEquals(400, noStatus.statusCode(), noStatus.body());
+    assertTrue(noStatus.body().contains("may not be null"), noStatus.body());
+    HttpResponse<String> row =
+        api.send("GET", "/api/booking/bookable/" + bookable + "/", null, null);
+    assertTrue(row.body().contains("\"status\":\"active\""), row.body());
+
+    for (String order : List.of("host__hostname", "-host__hostname")) {
+      HttpResponse<String> ordered =
+          api.send("GET", "/api/booking/bookable/?ordering=" + order, null, null);
+      assertEquals(200, ordered.statusCode(), ordered.body());
+    }
+  }
+
   private static HttpResponse<String> created(String path, String body) throws Exception {
     return api.created(path, admin, body);
   }

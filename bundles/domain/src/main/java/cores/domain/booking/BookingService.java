@@ -118,7 +118,11 @@ public final class BookingService {
   /** What a change of a booking or reservation lets through: the end and the comment. */
   public static Map<String, Object> holdChangeSchema(String description) {
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("end", nullable(BookingRules.TIME_SCHEMA, "absent: unchanged, on PUT none"));
+    properties.put(
+        "end",
+        nullable(
+            BookingRules.TIME_SCHEMA,
+            "absent: unchanged (on PUT: none); null: none (a reservation open-ended, a booking refuses it)"));
     properties.put("comment", COMMENT_INPUT);
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("type", "object");
@@ -255,10 +259,17 @@ public final class BookingService {
   /**
    * The writable fields of a booking or reservation (end, comment): a patch changes the given ones,
    * a replacement (PUT) all of them, absent ones taking their defaults (no end, empty comment).
+   *
+   * @param endGiven whether the end is changed: given (null too: no end), or replaced
    */
-  public record Change(Instant end, String comment, boolean replace) {
+  public record Change(Instant end, boolean endGiven, String comment, boolean replace) {
+    /** A change whose end is given when it is not null or replaced. */
+    public Change(Instant end, String comment, boolean replace) {
+      this(end, end != null || replace, comment, replace);
+    }
+
     Instant end(Object current) {
-      return end != null || replace ? end : (Instant) current;
+      return endGiven ? end : (Instant) current;
     }
 
     String comment(Object current) {
@@ -293,7 +304,7 @@ public final class BookingService {
     Instant end = BookingRules.askedBookingEnd(start, before, change.end(before), now);
     String comment = change.comment(row.get("comment"));
     FieldErrors errors = new FieldErrors();
-    if (change.end() != null || change.replace()) {
+    if (change.endGiven()) {
       BookingRules.changedBookingEnd(start, before, end, now, mail.zone()).forEach(errors::check);
     }
     errors.check("comment", tooLong(comment, COMMENT_MAX));

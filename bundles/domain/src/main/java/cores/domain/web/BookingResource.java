@@ -86,9 +86,6 @@ public final class BookingResource implements ApiSchemas {
       Long owner,
       @JsonProperty("import_id") Long importId) {}
 
-  /** The owner's (or staff's) change: the comment, or an earlier or later end. */
-  public record BookingChange(String end, String comment) {}
-
   /** The booking as answered (its columns' schema, beside them in BookingService). */
   @Override
   public Map<String, Map<String, Object>> schemas() {
@@ -166,7 +163,7 @@ public final class BookingResource implements ApiSchemas {
               + " s past, of a booking that holds now, ends it now",
       permission = "authenticated: the owner or staff")
   public Map<String, Object> patch(
-      @PathParam("id") long id, BookingChange input, @Context SecurityContext security) {
+      @PathParam("id") long id, HoldChange input, @Context SecurityContext security) {
     return change(id, input, false, security);
   }
 
@@ -178,19 +175,17 @@ public final class BookingResource implements ApiSchemas {
       value = "Replaces the end and the comment (an absent comment is emptied)",
       permission = "authenticated: the owner or staff")
   public Map<String, Object> replace(
-      @PathParam("id") long id, BookingChange input, @Context SecurityContext security) {
+      @PathParam("id") long id, HoldChange input, @Context SecurityContext security) {
     return change(id, input, true, security);
   }
 
   private Map<String, Object> change(
-      long id, BookingChange input, boolean replace, SecurityContext security) {
+      long id, HoldChange input, boolean replace, SecurityContext security) {
     User user = Access.user(security);
     Holds.body(input);
     Instant now = clock.instant();
     FieldErrors errors = new FieldErrors();
-    BookingService.Change change =
-        new BookingService.Change(
-            Holds.time(errors, "end", input.end(), zone), input.comment(), replace);
+    BookingService.Change change = input.change(errors, zone, replace);
     errors.throwIfAny();
     return tx.required(em -> bookings.changeBooking(Sql.of(em), user, id, change, now));
   }

@@ -78,9 +78,6 @@ public final class ReservationResource implements ApiSchemas {
   public record ReservationInput(
       Long bookable, String start, String end, String comment, Long owner) {}
 
-  /** An admin's change: the end (when the reservation is over) and the comment. */
-  public record ReservationChange(String end, String comment) {}
-
   /** The reservation as answered (its columns' schema, beside them in BookingService). */
   @Override
   public Map<String, Map<String, Object>> schemas() {
@@ -148,7 +145,7 @@ public final class ReservationResource implements ApiSchemas {
       value = "Changes the end or the comment",
       permission = "booking.change_reservation")
   public Map<String, Object> patch(
-      @PathParam("id") long id, ReservationChange input, @Context SecurityContext security) {
+      @PathParam("id") long id, HoldChange input, @Context SecurityContext security) {
     return change(id, input, false, security);
   }
 
@@ -160,18 +157,16 @@ public final class ReservationResource implements ApiSchemas {
       value = "Replaces the end (none: open-ended again) and the comment",
       permission = "booking.change_reservation")
   public Map<String, Object> replace(
-      @PathParam("id") long id, ReservationChange input, @Context SecurityContext security) {
+      @PathParam("id") long id, HoldChange input, @Context SecurityContext security) {
     return change(id, input, true, security);
   }
 
   private Map<String, Object> change(
-      long id, ReservationChange input, boolean replace, SecurityContext security) {
+      long id, HoldChange input, boolean replace, SecurityContext security) {
     Access.require(security, CHANGE);
     Holds.body(input);
     FieldErrors errors = new FieldErrors();
-    BookingService.Change change =
-        new BookingService.Change(
-            Holds.time(errors, "end", input.end(), zone), input.comment(), replace);
+    BookingService.Change change = input.change(errors, zone, replace);
     errors.throwIfAny();
     Instant now = clock.instant();
     return tx.required(em -> bookings.changeReservation(Sql.of(em), id, change, now));

@@ -1,0 +1,35 @@
+package cores.domain.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import cores.api.web.FieldErrors;
+import cores.domain.booking.BookingService;
+import java.time.ZoneId;
+
+/**
+ * The body of a change of a booking or reservation: its end and comment. A class, not a record: a
+ * patch must tell an end sent as null (a reservation open-ended again; a booking's end, which it
+ * always has, refused as required) from an end left out (unchanged), and a record's component reads
+ * both as null.
+ */
+public final class HoldChange {
+  private String end;
+  private boolean endSent;
+  private String comment;
+
+  @JsonProperty("end")
+  public void setEnd(String end) {
+    this.end = end;
+    this.endSent = true;
+  }
+
+  @JsonProperty("comment")
+  public void setComment(String comment) {
+    this.comment = comment;
+  }
+
+  /** The change for the domain; a bad end is recorded in {@code errors}. */
+  BookingService.Change change(FieldErrors errors, ZoneId zone, boolean replace) {
+    return new BookingService.Change(
+        Holds.time(errors, "end", end, zone), endSent || replace, comment, replace);
+  }
+}
