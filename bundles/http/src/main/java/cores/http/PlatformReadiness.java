@@ -42,6 +42,8 @@ final class PlatformReadiness implements Readiness {
 
   private static final String STARTED_FILTER = "(" + STARTED + "=true)";
 
+  private static final String REGISTERED_FILTER = "(" + ComponentConstants.COMPONENT_ID + "=*)";
+
   /** How many awaited things the answer names; the rest are counted. */
   private static final int NAMED = 3;
 
@@ -76,6 +78,7 @@ final class PlatformReadiness implements Readiness {
   public Optional<String> waitingFor() {
     Set<String> waiting = new LinkedHashSet<>();
     Set<String> seen = new HashSet<>();
+    Set<Long> registered = null;
     for (Bundle bundle : context.getBundles()) {
       if (!expected.contains(bundle.getLocation())) {
         continue;
@@ -88,7 +91,10 @@ final class PlatformReadiness implements Readiness {
       } else if (bundle.getState() != Bundle.ACTIVE) {
         waiting.add("bundle " + name(bundle) + " (" + state(bundle) + ")");
       } else if (components != null) {
-        componentsOf(bundle, waiting);
+        if (registered == null) {
+          registered = registeredComponents();
+        }
+        componentsOf(bundle, registered, waiting);
       }
     }
     for (String location : expected) {
@@ -111,7 +117,7 @@ final class PlatformReadiness implements Readiness {
     return !expected.isEmpty() && !expected.contains(bundle.getLocation());
   }
 
-  private void componentsOf(Bundle bundle, Set<String> waiting) {
+  private void componentsOf(Bundle bundle, Set<Long> registered, Set<String> waiting) {
     Collection<ComponentDescriptionDTO> descriptions =
         components.getComponentDescriptionDTOs(bundle);
     if (descriptions.isEmpty()
@@ -145,7 +151,7 @@ final class PlatformReadiness implements Readiness {
           waiting.add("component " + description.name + " (failed to activate, see the log)");
         } else if ((configuration.state == ComponentConfigurationDTO.SATISFIED
                 || configuration.state == ComponentConfigurationDTO.ACTIVE)
-            && !registered(description, configuration)) {
+            && !registered(description, configuration, registered)) {
           waiting.add("component " + description.name + " (registering its service)");
         }
       }
@@ -156,18 +162,38 @@ final class PlatformReadiness implements Readiness {
    * Whether a satisfied component's service is registered: SCR reports the component satisfied a
    * moment before the registration, and a resource must be registered to be seen as unpublished.
    */
-  private boolean registered(
-      ComponentDescriptionDTO description, ComponentConfigurationDTO configuration) {
-    if (description.serviceInterfaces.length == 0 || description.factory != null) {
-      return true;
-    }
+  private static boolean registered(
+      ComponentDescriptionDTO description,
+      ComponentConfigurationDTO configuration,
+      Set<Long> registered) {
+    return description.serviceInterfaces.length == 0
+        || description.factory != null
+        || registered.contains(configuration.id);
+  }
+
+  /**
+   * The component ids of the registered services, from one look at the registry: a look per
+   * component scanned every service each time (the id is no indexed property), while a starting
+   * platform works its readiness out again at every probe. Taken before the components' states are
+   * read: one registered in between is still seen as registering, and its service event makes the
+   * answer stale.
+   */
+  private Set<Long> registeredComponents() {
+    ServiceReference<?>[] references;
     try {
-      return context.getAllServiceReferences(
-              null, "(" + ComponentConstants.COMPONENT_ID + "=" + configuration.id + ")")
-          != null;
+      references = context.getAllServiceReferences(null, REGISTERED_FILTER);
     } catch (InvalidSyntaxException e) {
-      throw new IllegalStateException("a component id is a number", e);
+      throw new IllegalStateException("the filter is constant", e);
     }
+    Set<Long> ids = new HashSet<>();
+    if (references != null) {
+      for (ServiceReference<?> reference : references) {
+        if (reference.getProperty(ComponentConstants.COMPONENT_ID) instanceof Long id) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
   }
 
   private boolean confirmed() {

@@ -2,6 +2,7 @@ package cores.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cores.api.web.Whiteboard;
@@ -11,6 +12,8 @@ import cores.http.system.HealthChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +23,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -73,6 +81,18 @@ class PlatformReadinessTest {
   public static final class NeedsRunnable {
     public NeedsRunnable() {
       // SCR instantiates it once a Runnable is there
+    }
+  }
+
+  /** A component's service: readiness waits for a satisfied component's registration. */
+  public static final class Supplies implements Supplier<String> {
+    public Supplies() {
+      // SCR instantiates it
+    }
+
+    @Override
+    public String get() {
+      return "supplied";
     }
   }
 
@@ -212,6 +232,62 @@ class PlatformReadinessTest {
     confirmed.unregister();
   }
 
+  /**
+   * A starting platform works its readiness out again at every probe: what it costs must not grow
+   * with the components times the services (a registry look per component scans every service).
+   */
+  @Test
+  void workingReadinessOutLooksAtTheRegistryAFixedNumberOfTimesWhateverTheComponents()
+      throws Exception {
+    Component[] components = new Component[8];
+    for (int i = 0; i < components.length; i++) {
+      components[i] =
+          new Component("test.supplies." + i, Supplies.class, true, false, Supplier.class);
+    }
+    Bundle supplies = context.installBundle(bundle("test.supplies", components).toUri().toString());
+    AtomicInteger lookups = new AtomicInteger();
+    // the framework as PlatformReadiness sees it: only the new bundle is awaited, lookups counted
+    BundleContext counting =
+        (BundleContext)
+            Proxy.newProxyInstance(
+                BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getProperty")
+                      && PlatformReadiness.FEATURE_BUNDLES.equals(args[0])) {
+                    return supplies.getLocation();
+                  }
+                  if (method.getName().endsWith("ServiceReferences")) {
+                    lookups.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(context, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    Dictionary<String, Object> started = new Hashtable<>();
+    started.put(PlatformReadiness.STARTED, true);
+    ServiceRegistration<?> confirmed =
+        context.registerService(Object.class.getName(), new Object(), started);
+    try {
+      PlatformReadiness readiness =
+          new PlatformReadiness(counting, scr, HttpServerComponent.WHITEBOARD_FILTER, r -> true);
+      assertEquals(Optional.of("bundle test.supplies (installed)"), readiness.waitingFor());
+      supplies.start();
+      eventually(() -> readiness.waitingFor().isEmpty());
+
+      lookups.set(0);
+      assertEquals(Optional.empty(), readiness.waitingFor());
+      assertTrue(
+          lookups.get() <= 3,
+          lookups + " registry lookups for " + components.length + " components");
+    } finally {
+      confirmed.unregister();
+      supplies.uninstall();
+    }
+  }
+
   /** The platform part of {@code /api/health}: "UP" or its detail. */
   static String platform() {
     HttpResponse<String> response = get("/api/health");
@@ -262,8 +338,17 @@ class PlatformReadinessTest {
     return type.getProtectionDomain().getCodeSource().getLocation().toURI().toString();
   }
 
-  /** A DS component description (DS 1.3: a reference needs no bind method). */
-  record Component(String name, Class<?> implementation, boolean enabled, boolean needsRunnable) {
+  /**
+   * A DS component description (DS 1.3: a reference needs no bind method).
+   *
+   * @param service the interface it provides, or null for none
+   */
+  record Component(
+      String name,
+      Class<?> implementation,
+      boolean enabled,
+      boolean needsRunnable,
+      Class<?> service) {
     String xml() {
       return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\""
@@ -276,13 +361,16 @@ class PlatformReadinessTest {
           + (needsRunnable
               ? "  <reference name=\"runnable\" interface=\"java.lang.Runnable\"/>\n"
               : "")
+          + (service == null
+              ? ""
+              : "  <service><provide interface=\"" + service.getName() + "\"/></service>\n")
           + "</scr:component>\n";
     }
   }
 
   static Component component(
       String name, Class<?> implementation, boolean enabled, boolean needsRunnable) {
-    return new Component(name, implementation, enabled, needsRunnable);
+    return new Component(name, implementation, enabled, needsRunnable, null);
   }
 
   /** A bundle with the components and their classes (copied from this class path). */
@@ -301,11 +389,15 @@ class PlatformReadinessTest {
     }
     main.putValue("Service-Component", descriptors.toString());
     Path jar = storage.resolve(symbolicName + ".jar");
+    Set<Class<?>> copied = new HashSet<>();
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file, manifest)) {
       for (Component c : components) {
         out.putNextEntry(new JarEntry("OSGI-INF/" + c.name() + ".xml"));
         out.write(c.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!copied.add(c.implementation())) {
+          continue;
+        }
         String classFile = c.implementation().getName().replace('.', '/') + ".class";
         out.putNextEntry(new JarEntry(classFile));
         try (InputStream in =
