@@ -282,6 +282,8 @@ class PluginsIT {
     Files.move(staged, plugins.resolve("hello.jar"), StandardCopyOption.REPLACE_EXISTING);
     try (CoresProcess cores = start("plugins-kept-replaced", data)) {
       cores.awaitLog("Installed plugin cores.example.hello 9.9.9", PLUGIN_TIMEOUT);
+      // on a kept cache the plugin is installed before the HTTP server listens
+      cores.awaitStarted(Duration.ofSeconds(90));
       assertEquals(200, awaitStatus(cores, "/api/hello", 200).statusCode());
       assertEquals(0, cores.stop(), "exit code after SIGTERM");
     }
