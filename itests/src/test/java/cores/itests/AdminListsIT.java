@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.Select;
  * refuses to run so; all rows of the page, or all matching, are selected as a form choice (a header
  * box ticks the page's with JavaScript); a page past the end shows the last; a bad filter value is
  * named, not silently ignored; on a phone the search and filters come first, the filters folded
- * (the rows in the first screen); at a laptop's width the host list fits the window.
+ * (the rows in the first screen), and so are the change log's; a reference filter over more objects
+ * than it lists takes any other typed; at a laptop's width the host list fits the window.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -558,6 +559,44 @@ class AdminListsIT {
     assertInFirstScreen(phone, "#results tbody tr");
     phone.assertAccessible();
     phone.screenshot("admin-list-filters-applied-390");
+  }
+
+  /**
+   * The change log's filters fold on a phone as the lists' do, so that its first changes are in the
+   * first screen; without JavaScript they open, and apply, all the same.
+   */
+  @Test
+  @Order(17)
+  void onAPhoneTheChangeLogsFiltersFoldAwayToo() throws Exception {
+    Browser phone = site.browser(false, 390);
+    WebSite.logIn(phone, site.user("foldlog", true));
+    phone.open("/admin/changes");
+    assertFalse(phone.find("#filters-shown").isSelected(), "folded on a phone");
+    assertEquals("Show filters", phone.find(FOLD).getText().strip());
+    assertFalse(phone.find("#f-model").isDisplayed(), "a folded filter is out of sight");
+    assertInFirstScreen(phone, "#changes li");
+    assertEquals(null, sideways(phone, false), "the phone's page scrolls sideways");
+    phone.assertAccessible();
+    phone.screenshot("admin-changes-filters-folded-390");
+
+    phone.click(FOLD);
+    assertTrue(phone.find("#f-model").isDisplayed(), "an opened filter is in sight");
+    new Select(phone.find("#f-model")).selectByValue("host");
+    new Select(phone.find("#f-action")).selectByValue("update");
+    phone.follow(".cores-filters button[type=submit]");
+    assertTrue(phone.path().contains("action=update"), phone.path());
+    assertEquals("Show filters (2 applied)", phone.find(FOLD).getText().strip());
+    assertFalse(phone.find("#f-model").isDisplayed(), "folded again once applied");
+    String changes = phone.find("#changes").getText();
+    assertTrue(changes.contains("Changed"), changes);
+    assertFalse(changes.contains("Added"), changes);
+    assertInFirstScreen(phone, "#changes li");
+    phone.assertAccessible();
+
+    // at a laptop's width there is no fold: the filters are always shown
+    root.open("/admin/changes");
+    assertTrue(root.find("#f-model").isDisplayed(), "the filters shown beside");
+    assertFalse(root.find(FOLD).isDisplayed(), "no fold to open there");
   }
 
   private void patch(String path, String json) throws Exception {

@@ -53,6 +53,9 @@ public final class ChangeLogPages {
   private static final Map<String, String> ACTIONS =
       new LinkedHashMap<>(Map.of("create", "Added", "update", "Changed", "delete", "Deleted"));
 
+  /** The filters the page folds on a phone ({@code fold.jte}). */
+  private static final List<String> FOLDED = List.of("model", "action", "from", "to");
+
   private final ChangeLog changes;
   private final AdminPages pages;
   private final PageLayout layout;
@@ -80,6 +83,14 @@ public final class ChangeLogPages {
       String zone) {
     public String value(String name) {
       return query.getOrDefault(name, "");
+    }
+
+    /**
+     * How many of the filters folded on a phone are given (the fold's summary says so); the user is
+     * named in the title instead.
+     */
+    public long applied() {
+      return FOLDED.stream().filter(query::containsKey).count();
     }
 
     /** This list with another page. */
