@@ -33,6 +33,9 @@ class AdminListsIT {
   /** The label of the box that shows a list's filters on a phone. */
   private static final String FOLD = "label[for=filters-shown]";
 
+  /** The box of the host list's hardware filter, which takes a model typed. */
+  private static final String TYPED = "_find_hardware";
+
   private WebSite site;
   private Browser root;
   private WebSite.Account rootAccount;
@@ -597,6 +600,106 @@ class AdminListsIT {
     root.open("/admin/changes");
     assertTrue(root.find("#f-model").isDisplayed(), "the filters shown beside");
     assertFalse(root.find(FOLD).isDisplayed(), "no fold to open there");
+  }
+
+  /**
+   * A reference filter over more objects than its select lists (1,100 hardware models, each some
+   * host's) lists the first 1,000 by name, as the database orders them, says so, and takes any
+   * other typed by name or #id, without JavaScript; an entry that names none, and an id that is
+   * none, is said and not applied, not answered with an empty list.
+   */
+  @Test
+  @Order(18)
+  void aFilterOverMoreObjectsThanItListsTakesAnyTyped() throws Exception {
+    site.api()
+        .db()
+        .execute(
+            "INSERT INTO inventory_hosthardware (name, host_type_id) SELECT 'hw-' || lpad(n::text,"
+                + " 4, '0'), (SELECT min(id) FROM inventory_hosttype) FROM generate_series(1, 1100) n");
+    site.api()
+        .db()
+        .execute(
+            "INSERT INTO inventory_host (hostname, hardware_id, rack_id, status) SELECT 'many-'"
+                + " || substr(h.name, 4), h.id, (SELECT min(id) FROM inventory_rack), 'active'"
+                + " FROM inventory_hosthardware h WHERE h.name LIKE 'hw-%'");
+    String first =
+        site.api()
+            .db()
+            .text(
+                "SELECT string_agg(name, '|' ORDER BY name, id) FROM (SELECT h.id, h.name FROM"
+                    + " inventory_hosthardware h WHERE EXISTS (SELECT 1 FROM inventory_host x"
+                    + " WHERE x.hardware_id = h.id) ORDER BY h.name, h.id LIMIT 1000) f");
+    root.open("/admin/inventory/host");
+    Object listed =
+        root.driver()
+            .executeScript(
+                "return Array.from(document.querySelectorAll('#f-hardware option'))"
+                    + ".slice(2).map(o => o.textContent).join('|');");
+    assertEquals(first, listed, "the first 1,000 by name, in the database's order");
+    assertTrue(
+        root.text().contains("Only the first 1,000 are listed above, by name."), root.text());
+    root.assertAccessible();
+    root.screenshot("admin-list-filter-typed");
+
+    // one past the first 1,000, by its name: Apply reads it into the filter
+    long last = number("SELECT id FROM inventory_hosthardware WHERE name = 'hw-1100'");
+    root.type(TYPED, "hw-1100");
+    root.follow(".cores-filters button[type=submit]");
+    assertTrue(root.path().contains("hardware=" + last), root.path());
+    assertFalse(root.path().contains("_find_"), "the list's address carries the id");
+    assertOnlyRow("many-1100");
+    assertEquals(
+        String.valueOf(last),
+        new Select(root.find("#f-hardware")).getFirstSelectedOption().getAttribute("value"),
+        "shown chosen");
+    assertEquals("", root.find("#find-hardware").getAttribute("value"));
+
+    // ignoring case, and by #id
+    root.open("/admin/inventory/host");
+    root.type(TYPED, " HW-1099 ");
+    root.follow(".cores-filters button[type=submit]");
+    assertOnlyRow("many-1099");
+    root.open("/admin/inventory/host");
+    root.type(TYPED, "#" + last);
+    root.follow(".cores-filters button[type=submit]");
+    assertOnlyRow("many-1100");
+
+    // a name that is none: said, kept as typed, the list unfiltered
+    long all = number("SELECT count(*) FROM inventory_host");
+    root.open("/admin/inventory/host");
+    root.type(TYPED, "no-such-model");
+    root.follow(".cores-filters button[type=submit]");
+    assertTrue(
+        root.text()
+            .contains(
+                "Filter Hardware: no host hardware is named “no-such-model”, and no name holds it;"
+                    + " not applied."),
+        root.text());
+    assertEquals("no-such-model", root.find("#find-hardware").getAttribute("value"));
+    assertTrue(root.text().contains("Hosts (" + all + ")"), root.text());
+    root.assertAccessible();
+    // a part of names: those that hold it are named
+    root.type(TYPED, "hw-109");
+    root.follow(".cores-filters button[type=submit]");
+    assertTrue(
+        root.text().contains("no host hardware is named “hw-109”; not applied."), root.text());
+    assertTrue(root.text().contains("hw-1090 (#"), root.text());
+    // an id that is no object's, in an edited address
+    root.open("/admin/inventory/host?hardware=999999999");
+    assertTrue(
+        root.find("[role=alert]")
+            .getText()
+            .contains(
+                "Filter Hardware: no host hardware #999999999 (deleted, or never there); not"),
+        root.text());
+    assertTrue(root.text().contains("Hosts (" + all + ")"), root.text());
+  }
+
+  /** The one row of the list: it is the host's. */
+  private void assertOnlyRow(String hostname) {
+    assertEquals(1, root.all("#results tbody tr").size(), root.text());
+    String row = root.find("#results tbody tr").getText();
+    assertTrue(row.contains(hostname), row);
   }
 
   private void patch(String path, String json) throws Exception {

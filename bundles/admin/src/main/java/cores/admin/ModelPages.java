@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -135,6 +134,17 @@ public final class ModelPages {
             .filter(AdminPages::referring)
             .toList();
     User user = visitor.user().orElseThrow();
+    // an object typed into a filter's box: chosen as if picked, or the list without it, saying so
+    boolean asked = TypedFilters.typedIn(referring, query);
+    Map<String, String> typed =
+        TypedFilters.read(pages.refs(), user, referring, query, chosen, problems);
+    if (asked && typed.isEmpty() && "GET".equals(request.getMethod())) {
+      // the list's own address, filtered by the object's id as if picked from the select
+      String kept = KeptFilters.of(query);
+      return AdminPages.redirect(
+          allowed(visitor, model).url() + (kept.isEmpty() ? "" : "?" + kept));
+    }
+    status = typed.isEmpty() ? status : 400;
     AdminDesk.ListPage listed;
     try {
       listed = desk.listPage(user, model, search, chosen, sort, page, referring);
@@ -147,20 +157,32 @@ public final class ModelPages {
       problems.addAll(RefusedFilters.dropped(model, e, chosen, query));
       listed = desk.listPage(user, model, search, chosen, sort, page, referring);
     }
+    int named = problems.size();
+    Map<String, Map<Long, String>> beyond =
+        TypedFilters.beyond(
+            desk, pages.refs(), referring, listed.options(), chosen, query, problems);
+    if (problems.size() > named) {
+      // an object chosen that is none: the list without it, not an empty one that reads as found
+      status = 400;
+      listed = desk.listPage(user, model, search, chosen, sort, page, referring);
+    }
     AdminDesk.Rows rows = listed.rows();
     List<Views.Filter> filters = new ArrayList<>();
     for (String filter : model.filters()) {
       AdminField field = model.field(filter).orElseThrow();
       // a reference filter's objects are the desk's, the same object while they are unchanged
-      Map<Long, String> referred = beyond(field, listed.options().get(filter), chosen.get(filter));
+      Map<Long, String> referred = listed.options().get(filter);
+      Map<Long, String> chosenBeyond = beyond.getOrDefault(filter, Map.of());
+      boolean cut = TypedFilters.cut(referred) && pages.refs().target(field).isPresent();
       filters.add(
           new Views.Filter(
               field,
               options.html(
                   model.app() + "/" + model.name() + "/" + filter,
-                  referred == null ? field : referred,
-                  () -> OptionsHtml.of(field, referred),
-                  chosen.get(filter))));
+                  referred == null ? field : chosenBeyond.isEmpty() ? referred : chosenBeyond,
+                  () -> OptionsHtml.of(field, referred, chosenBeyond),
+                  chosen.get(filter)),
+              cut ? typed.getOrDefault(filter, "") : null));
     }
     int last = (int) Math.max(1, (rows.count() + AdminDesk.PAGE_SIZE - 1) / AdminDesk.PAGE_SIZE);
     Views.ListPage view =
@@ -350,24 +372,6 @@ public final class ModelPages {
         0,
         new Form(initial(model, request.getUriInfo().getQueryParameters())),
         200);
-  }
-
-  /**
-   * A reference filter's options with the chosen object first when they do not hold it (one past
-   * the first 1,000, chosen through the list's address), so that the filter shows it chosen.
-   */
-  private Map<Long, String> beyond(AdminField field, Map<Long, String> referred, String chosen) {
-    if (referred == null || chosen == null || !chosen.matches("[0-9]{1,18}")) {
-      return referred;
-    }
-    long id = Long.parseLong(chosen);
-    Optional<AdminModel> target = pages.refs().target(field);
-    if (referred.containsKey(id) || target.isEmpty()) {
-      return referred;
-    }
-    Map<Long, String> shown = new LinkedHashMap<>(desk.labels(target.get(), List.of(id)));
-    shown.putAll(referred);
-    return shown;
   }
 
   @POST

@@ -1,5 +1,6 @@
 package cores.admin;
 
+import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,13 +56,29 @@ final class OptionsHtml {
 
   /**
    * The options of a filter: references by label in {@link NaturalOrder} (the desk's objects, which
-   * come in the database's text order), choices as the field declares them, yes/no.
+   * come in the database's text order), after the objects chosen beyond them (one past the first
+   * listed, chosen through the list's address); choices as the field declares them; yes/no. A
+   * reference over more objects than a select lists ({@link TypedFilters#cut}) lists the first in
+   * the desk's order, as they were cut: sorted again, the ones missing would be anywhere among
+   * them.
    */
-  static Map<String, String> of(AdminField field, Map<Long, String> objects) {
+  static Map<String, String> of(
+      AdminField field, Map<Long, String> objects, Map<Long, String> beyond) {
     Map<String, String> options = new LinkedHashMap<>();
     if (AdminPages.referring(field)) {
       options.put("none", Views.none(field));
-      NaturalOrder.sorted(objects).forEach((id, label) -> options.put(String.valueOf(id), label));
+      Map<Long, String> listed = new LinkedHashMap<>();
+      if (TypedFilters.cut(objects)) {
+        listed.putAll(beyond);
+        objects.entrySet().stream()
+            .limit(AdminDesk.FILTER_OPTIONS)
+            .forEach(e -> listed.putIfAbsent(e.getKey(), e.getValue()));
+      } else {
+        Map<Long, String> all = new LinkedHashMap<>(beyond);
+        all.putAll(objects);
+        listed.putAll(NaturalOrder.sorted(all));
+      }
+      listed.forEach((id, label) -> options.put(String.valueOf(id), label));
     } else if ("bool".equals(field.kind())) {
       options.put("yes", "yes");
       options.put("no", "no");

@@ -6,6 +6,7 @@ import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.web.ProblemException;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,26 +121,16 @@ final class Refs {
         values.put(name, before);
         continue;
       }
-      Matcher id = ID.matcher(typed);
-      if (id.matches() && isObject(target.get(), id.group(1))) {
-        values.put(name, id.group(1));
-        continue;
-      }
-      Map<Long, String> found = desk.options(user, field, typed, MATCHES);
-      Map<Long, String> exact = named(found, typed, false);
-      if (exact.isEmpty()) {
-        exact = named(found, typed, true);
-      }
-      if (exact.size() == 1) {
-        values.put(name, String.valueOf(exact.keySet().iterator().next()));
+      Found found = find(user, field, target.get(), typed);
+      if (found.id() != null) {
+        values.put(name, String.valueOf(found.id()));
         continue;
       }
       String what = target.get().singular();
-      if (exact.size() > 1) {
+      if (found.several()) {
         problems.put(
             name, List.of("More than one " + what + " is named “" + typed + "”: pick one."));
-        matches.put(name, exact);
-      } else if (found.isEmpty()) {
+      } else if (found.matches().isEmpty()) {
         problems.put(
             name, List.of("No " + what + " is named “" + typed + "”, and no name holds it."));
       } else {
@@ -151,11 +142,48 @@ final class Refs {
                     + " is named “"
                     + typed
                     + "”: pick one of those whose name holds it, or type another."));
-        matches.put(name, found);
+      }
+      if (!found.matches().isEmpty()) {
+        matches.put(name, found.matches());
       }
     }
     if (!problems.isEmpty()) {
       throw new Unresolved(problems, matches);
+    }
+  }
+
+  /**
+   * The object an entry names among a reference's objects (those of {@code target}): its id or
+   * {@code #id}, else the one whose label it is, exactly, else ignoring case. A form's typed
+   * reference and a list's typed filter ({@link TypedFilters}) read an entry so.
+   */
+  Found find(User user, AdminField field, AdminModel target, String typed) {
+    Matcher id = ID.matcher(typed);
+    if (id.matches() && isObject(target, id.group(1))) {
+      return new Found(Long.valueOf(id.group(1)), Map.of(), false);
+    }
+    Map<Long, String> found = desk.options(user, field, typed, MATCHES);
+    Map<Long, String> exact = named(found, typed, false);
+    if (exact.isEmpty()) {
+      exact = named(found, typed, true);
+    }
+    if (exact.size() == 1) {
+      return new Found(exact.keySet().iterator().next(), Map.of(), false);
+    }
+    return exact.isEmpty() ? new Found(null, found, false) : new Found(null, exact, true);
+  }
+
+  /**
+   * What an entry names ({@link #find}).
+   *
+   * @param id the object it names; null when it names none or several
+   * @param matches when it names none, the objects whose label holds it (at most {@link #MATCHES});
+   *     when several, those
+   * @param several whether several objects are so named
+   */
+  record Found(Long id, Map<Long, String> matches, boolean several) {
+    Found {
+      matches = Collections.unmodifiableMap(new LinkedHashMap<>(matches));
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -148,8 +149,23 @@ public final class Views {
       List<Line> recent,
       Message message) {}
 
-  /** A filter of the list: its field and its options as HTML, the chosen one selected. */
-  public record Filter(AdminField field, String options) {}
+  /**
+   * A filter of the list: its field and its options as HTML, the chosen one selected.
+   *
+   * @param typed null when the select lists every object; else the select lists the first, and a
+   *     box takes another ({@link TypedFilters}), holding this entry as typed
+   */
+  public record Filter(AdminField field, String options, String typed) {
+    /** The parameter of the filter's box. */
+    public String box() {
+      return TypedFilters.PARAM + field.name();
+    }
+
+    /** How many objects the select lists when it lists only the first, as said: "1,000". */
+    public String listed() {
+      return String.format(Locale.ROOT, "%,d", AdminDesk.FILTER_OPTIONS);
+    }
+  }
 
   /**
    * What a list's bulk form had chosen when it was refused, shown again as it was: the ticked rows,

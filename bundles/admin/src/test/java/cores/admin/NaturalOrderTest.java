@@ -25,10 +25,10 @@ class NaturalOrderTest {
     AdminField lab = new AdminField("lab", "ref", false, true, List.of(), "lab", null);
     assertEquals(
         List.of("(none)", "9", "10", "Lab 2", "Lab 2 east", "lab 3", "Lab 10"),
-        List.copyOf(OptionsHtml.of(lab, objects).values()));
+        List.copyOf(OptionsHtml.of(lab, objects, Map.of()).values()));
     assertEquals(
         List.of("none", "7", "4", "2", "5", "3", "1"),
-        List.copyOf(OptionsHtml.of(lab, objects).keySet()));
+        List.copyOf(OptionsHtml.of(lab, objects, Map.of()).keySet()));
   }
 
   @Test

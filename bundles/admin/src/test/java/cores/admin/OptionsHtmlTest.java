@@ -62,9 +62,9 @@ class OptionsHtmlTest {
     AdminField target =
         new AdminField(
             "target", "ref", false, true, List.of(), "group", null, false, Map.of("", "Everyone"));
-    assertEquals("Everyone", OptionsHtml.of(target, Map.of(3L, "lab")).get("none"));
+    assertEquals("Everyone", OptionsHtml.of(target, Map.of(3L, "lab"), Map.of()).get("none"));
     AdminField host = new AdminField("host", "ref", false, true, List.of(), "host", null);
-    assertEquals("(none)", OptionsHtml.of(host, Map.of()).get("none"));
+    assertEquals("(none)", OptionsHtml.of(host, Map.of(), Map.of()).get("none"));
     assertEquals("Everyone", Views.none(target));
   }
 }

@@ -30,6 +30,15 @@ public interface AdminDesk {
   /** Rows per list page. */
   int PAGE_SIZE = 50;
 
+  /**
+   * The most objects a list's reference filter offers to choose from ({@link #filterOptions}): a
+   * desk answers one more when it has more, so that the list says it shows only the first and
+   * offers to type another.
+   *
+   * @since 1.18.0
+   */
+  int FILTER_OPTIONS = 1000;
+
   /** Every model, in the order the admin shows them. */
   List<AdminModel> models();
 
@@ -151,12 +160,13 @@ public interface AdminDesk {
   }
 
   /**
-   * The objects a list of the model may be filtered by through a reference field: id to label, in
-   * label order (at most 1,000). By default those a form may refer to ({@link #options}); a desk
-   * may offer only those its objects refer to.
+   * The objects a list of the model may be filtered by through a reference field: id to label, the
+   * first in label order, at most {@link #FILTER_OPTIONS} and one more when there are more (since
+   * 1.18.0; before, at most 1,000 without telling). By default those a form may refer to ({@link
+   * #options}); a desk may offer only those its objects refer to.
    */
   default Map<Long, String> filterOptions(User user, AdminModel model, AdminField field) {
-    return options(user, field);
+    return options(user, field, "", FILTER_OPTIONS + 1);
   }
 
   /**

@@ -22,10 +22,11 @@
  * form's suggestions and typed references) since 1.15.0; the models whose objects belong to a
  * model's, whose changes its objects' histories show ({@code AdminDesk.parts}) since 1.16.0; an
  * inline change's slot among a form's new rows ({@code AdminDesk.InlineChange.slot}, {@code
- * InlineChange.newField}) since 1.17.0.
+ * InlineChange.newField}) since 1.17.0; a reference filter's objects that tell when there are more
+ * than it offers ({@code AdminDesk.FILTER_OPTIONS}) since 1.18.0.
  */
 @Export
-@Version("1.17.0")
+@Version("1.18.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -85,7 +85,7 @@ public final class AdminDeskService implements AdminDesk {
     BookingService service = new BookingService(mail);
     this.reservations = new HoldWrites(service, mail.zone(), true);
     this.forms = new FormInput(mail.zone());
-    this.filterOptions = new FilterOptions(MAX_OPTIONS, mail.zone());
+    this.filterOptions = new FilterOptions(FILTER_OPTIONS + 1, mail.zone());
     this.lists = new KeptLists(mail.zone());
     this.rules =
         Map.of(
@@ -279,7 +279,8 @@ public final class AdminDeskService implements AdminDesk {
 
   /**
    * Every reference filter's objects that the model's rows refer to, in one statement; a filter
-   * that is not a column of the model offers what a form may refer to.
+   * that is not a column of the model offers what a form may refer to. Each the first {@link
+   * #FILTER_OPTIONS} by label and one more, which tells the admin that there are more.
    */
   @Override
   public Map<String, Map<Long, String>> filterOptions(
@@ -292,7 +293,7 @@ public final class AdminDeskService implements AdminDesk {
     for (AdminField field : fields) {
       Optional<Field> column = model.field(field.name()).filter(f -> f.kind() == Kind.REF);
       if (field.target() == null || column.isEmpty()) {
-        options.put(field.name(), options(user, field));
+        options.put(field.name(), options(user, field, "", FILTER_OPTIONS + 1));
       } else {
         names.add(field.name());
         used.add(

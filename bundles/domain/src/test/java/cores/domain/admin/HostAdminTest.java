@@ -16,9 +16,13 @@ import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.inventory.Models;
 import cores.persistence.ChangeLogService;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +148,41 @@ class HostAdminTest extends AdminDeskTest {
     assertFalse(offered.containsKey(guest), offered.toString());
     // a form still offers every host
     assertTrue(admin.options(staff, vmHost).containsKey(idle));
+  }
+
+  /**
+   * A reference filter over more objects than a list's select offers answers the first by label and
+   * one more, which tells the admin that there are more: read from 1,100 hardware models, each some
+   * host's, in the database's order of their names.
+   */
+  @Test
+  void aFilterOverMoreObjectsThanItOffersAnswersOneMoreInLabelOrder() throws Exception {
+    db.execute(
+        "INSERT INTO inventory_hosthardware (name, host_type_id) SELECT 'many-' || n, "
+            + fixture.hostType
+            + " FROM generate_series(1, 1100) n");
+    db.execute(
+        "INSERT INTO inventory_host (hostname, hardware_id, rack_id, status) SELECT 'h-' ||"
+            + " h.name, h.id, "
+            + fixture.rack
+            + ", 'active' FROM inventory_hosthardware h WHERE h.name LIKE 'many-%'");
+    AdminModel host = model("host");
+    Map<Long, String> offered =
+        admin.filterOptions(staff, host, host.field("hardware").orElseThrow());
+    assertEquals(AdminDesk.FILTER_OPTIONS + 1, offered.size());
+    List<String> first = new ArrayList<>();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet names =
+            s.executeQuery(
+                "SELECT h.name FROM inventory_hosthardware h WHERE EXISTS (SELECT 1 FROM"
+                    + " inventory_host x WHERE x.hardware_id = h.id) ORDER BY h.name, h.id LIMIT "
+                    + (AdminDesk.FILTER_OPTIONS + 1))) {
+      while (names.next()) {
+        first.add(names.getString(1));
+      }
+    }
+    assertEquals(first, List.copyOf(offered.values()));
   }
 
   /**

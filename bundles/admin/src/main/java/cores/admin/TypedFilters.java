@@ -1,0 +1,153 @@
+package cores.admin;
+
+import cores.api.accounts.User;
+import cores.api.admin.AdminDesk;
+import cores.api.admin.AdminField;
+import cores.api.admin.AdminModel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * A list's reference filters over more objects than a select offers ({@link
+ * AdminDesk#FILTER_OPTIONS}; the hosts of 1,500 hardware models): the select lists the first by
+ * label, as the desk orders them, says so, and a box beside it ({@link #PARAM}) takes any other's
+ * label or {@code #id}, read as a form's typed reference is ({@link Refs#find}). Without script the
+ * list's form sends the box, and the list reads it into the filter's id. An entry that names no
+ * object, and an id that is none (an edited address), is named among the problems, its filter not
+ * applied: not an empty list that reads as the answer.
+ */
+final class TypedFilters {
+  /** The parameter of a filter's box, before the filter's name: {@code _find_hardware}. */
+  static final String PARAM = "_find_";
+
+  private TypedFilters() {}
+
+  /** Whether a filter's objects, as the desk answered them, are more than its select lists. */
+  static boolean cut(Map<Long, String> objects) {
+    return objects != null && objects.size() > AdminDesk.FILTER_OPTIONS;
+  }
+
+  /** Whether a list's query holds an entry in the box of one of its reference filters. */
+  static boolean typedIn(List<AdminField> referring, Map<String, String> query) {
+    return referring.stream()
+        .anyMatch(field -> !query.getOrDefault(PARAM + field.name(), "").isBlank());
+  }
+
+  /**
+   * Reads each filter's box from the list's query into the filter's chosen value, the object's id,
+   * taking the box out of the query: the list's links carry the id. An entry that names no object,
+   * or several, is refused: its filter is not applied, and is named among the problems with the
+   * objects that match it.
+   *
+   * @return the refused entries by filter, to show again in their boxes; empty when none was
+   */
+  static Map<String, String> read(
+      Refs refs,
+      User user,
+      List<AdminField> referring,
+      Map<String, String> query,
+      Map<String, String> chosen,
+      List<String> problems) {
+    Map<String, String> refused = new LinkedHashMap<>();
+    for (AdminField field : referring) {
+      String typed = query.remove(PARAM + field.name());
+      Optional<AdminModel> target = refs.target(field);
+      if (typed == null || typed.isBlank() || target.isEmpty()) {
+        continue;
+      }
+      typed = typed.strip();
+      Refs.Found found = refs.find(user, field, target.get(), typed);
+      if (found.id() != null) {
+        chosen.put(field.name(), String.valueOf(found.id()));
+        query.put(field.name(), String.valueOf(found.id()));
+        continue;
+      }
+      chosen.put(field.name(), "");
+      query.remove(field.name());
+      refused.put(field.name(), typed);
+      String what = target.get().singular().toLowerCase(Locale.ROOT);
+      String said = "Filter " + field.label() + ": ";
+      if (found.several()) {
+        problems.add(
+            said
+                + "more than one "
+                + what
+                + " is named “"
+                + typed
+                + "” ("
+                + named(found.matches())
+                + "): type one's #id; not applied.");
+      } else if (found.matches().isEmpty()) {
+        problems.add(
+            said + "no " + what + " is named “" + typed + "”, and no name holds it; not applied.");
+      } else {
+        problems.add(
+            said
+                + "no "
+                + what
+                + " is named “"
+                + typed
+                + "”; not applied. Names that hold it: "
+                + named(found.matches())
+                + ".");
+      }
+    }
+    return refused;
+  }
+
+  /**
+   * The objects chosen through the list's address (an id, a link of the history) that are not among
+   * their filters' options: those that exist by their label, by filter, so that the select shows
+   * them chosen (one past the first listed, or one no row refers to); those that do not are taken
+   * out of the chosen filters and the query, each named among the problems.
+   */
+  static Map<String, Map<Long, String>> beyond(
+      AdminDesk desk,
+      Refs refs,
+      List<AdminField> referring,
+      Map<String, Map<Long, String>> options,
+      Map<String, String> chosen,
+      Map<String, String> query,
+      List<String> problems) {
+    Map<String, Map<Long, String>> beyond = new LinkedHashMap<>();
+    for (AdminField field : referring) {
+      String value = chosen.getOrDefault(field.name(), "");
+      Map<Long, String> offered = options.get(field.name());
+      Optional<AdminModel> target = refs.target(field);
+      if (offered == null || target.isEmpty() || !value.matches("[0-9]{1,18}")) {
+        continue;
+      }
+      long id = Long.parseLong(value);
+      if (offered.containsKey(id)) {
+        continue;
+      }
+      Map<Long, String> existing = desk.existing(target.get(), List.of(id));
+      if (existing.isEmpty()) {
+        chosen.put(field.name(), "");
+        query.remove(field.name());
+        problems.add(
+            "Filter "
+                + field.label()
+                + ": no "
+                + target.get().singular().toLowerCase(Locale.ROOT)
+                + " #"
+                + id
+                + " (deleted, or never there); not applied.");
+      } else {
+        beyond.put(field.name(), existing);
+      }
+    }
+    return beyond;
+  }
+
+  /** Objects as a problem names them: {@code R640 (#12), R650 (#15)}. */
+  private static String named(Map<Long, String> objects) {
+    StringJoiner named = new StringJoiner(", ");
+    objects.forEach((id, label) -> named.add(label + " (#" + id + ")"));
+    return named.toString();
+  }
+}
