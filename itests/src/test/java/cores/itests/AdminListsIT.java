@@ -600,6 +600,35 @@ class AdminListsIT {
     root.open("/admin/changes");
     assertTrue(root.find("#f-model").isDisplayed(), "the filters shown beside");
     assertFalse(root.find(FOLD).isDisplayed(), "no fold to open there");
+
+    // the user typed by name, as a list's filter's box: the address then holds the id
+    long foldlog = number("SELECT id FROM auth_user WHERE username = 'foldlog'");
+    root.type("user", "FOLDLOG");
+    root.follow(".cores-filters button[type=submit]");
+    assertTrue(root.path().contains("user=" + foldlog), root.path());
+    // one who wrote nothing: their name, and no changes, which is the answer
+    assertTrue(root.text().contains("Changes by foldlog"), root.text());
+    assertTrue(root.text().contains("No changes found."), root.text());
+    assertEquals(String.valueOf(foldlog), root.find("#f-user").getAttribute("value"));
+    root.type("user", "nobody-so-named");
+    root.follow(".cores-filters button[type=submit]");
+    assertTrue(
+        root.find("[role=alert]")
+            .getText()
+            .contains(
+                "Filter User: no user is named “nobody-so-named”, and no name holds it; not"
+                    + " applied."),
+        root.text());
+    assertFalse(root.text().contains("No changes found."), root.text());
+    // an id that is no one's: said, every user's changes shown, not an empty list
+    root.open("/admin/changes?user=999999999");
+    assertTrue(
+        root.find("[role=alert]")
+            .getText()
+            .contains("Filter User: no user #999999999 (deleted, or never there); not applied."),
+        root.text());
+    assertFalse(root.text().contains("No changes found."), root.text());
+    root.assertAccessible();
   }
 
   /**

@@ -1,5 +1,6 @@
 package cores.admin;
 
+import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.changes.Change;
 import cores.api.changes.ChangeLog;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,7 +56,11 @@ public final class ChangeLogPages {
       new LinkedHashMap<>(Map.of("create", "Added", "update", "Changed", "delete", "Deleted"));
 
   /** The filters the page folds on a phone ({@code fold.jte}). */
-  private static final List<String> FOLDED = List.of("model", "action", "from", "to");
+  private static final List<String> FOLDED = List.of("user", "model", "action", "from", "to");
+
+  /** The user filter, a reference to the accounts' users: typed, as a list's filter's box. */
+  private static final AdminField USER =
+      new AdminField("user", "ref", false, true, List.of(), "user");
 
   private final ChangeLog changes;
   private final AdminPages pages;
@@ -140,12 +146,24 @@ public final class ChangeLogPages {
       problems.add("action: one of " + ACTIONS.keySet());
       action = null;
     }
+    // the user by id (the history's links), or typed by name or #id as a list's filter's box is
+    Optional<AdminModel> users = this.pages.refs().target(USER);
     Long user = null;
     if (query.containsKey("user")) {
-      try {
-        user = Long.valueOf(query.get("user"));
-      } catch (NumberFormatException e) {
-        problems.add("user: not an id");
+      String given = query.get("user");
+      if (given.matches("[0-9]{1,18}")) {
+        user = Long.valueOf(given);
+      } else if (users.isEmpty()) {
+        problems.add("Filter User: not an id; not applied.");
+        query.remove("user");
+      } else {
+        Refs.Found found =
+            this.pages.refs().find(visitor.user().orElseThrow(), USER, users.get(), given);
+        if (found.id() != null) {
+          query.put("user", String.valueOf(found.id()));
+          return Response.seeOther(URI.create(urlOf(query, 1))).build();
+        }
+        problems.add(TypedFilters.unresolved("User", users.get(), given, found));
       }
     }
     // the days of the times shown: the site's
@@ -153,18 +171,30 @@ public final class ChangeLogPages {
     LocalDate from = date(query.get("from"), "from", problems);
     LocalDate to = date(query.get("to"), "to", problems);
     int page = PostedForm.pageNumber(params.getFirst("page"));
-    ChangeLog.Page found =
-        changes.search(
-            new ChangeLog.Search(
-                models,
-                null,
-                action,
-                user,
-                from == null ? null : from.atStartOfDay(zone).toInstant(),
-                // the last day chosen counts whole
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()),
-            PAGE,
-            (page - 1) * PAGE);
+    ChangeLog.Search search =
+        new ChangeLog.Search(
+            models,
+            null,
+            action,
+            user,
+            from == null ? null : from.atStartOfDay(zone).toInstant(),
+            // the last day chosen counts whole
+            to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+    ChangeLog.Page found = changes.search(search, PAGE, (page - 1) * PAGE);
+    if (user != null
+        && found.count() == 0
+        && users.isPresent()
+        && this.pages.desk().existing(users.get(), List.of(user)).isEmpty()) {
+      // no one's id (an edited address): every user's changes, saying so, not an empty list
+      problems.add(TypedFilters.noSuch("User", users.get(), user));
+      query.remove("user");
+      user = null;
+      found =
+          changes.search(
+              new ChangeLog.Search(search.models(), null, action, null, search.from(), search.to()),
+              PAGE,
+              (page - 1) * PAGE);
+    }
     List<Views.Line> lines = ChangeLines.named(pages.desk(), found.changes(), pages.zone());
     String username = null;
     if (user != null) {
@@ -175,15 +205,15 @@ public final class ChangeLogPages {
           username = change.impersonator();
         }
       }
+      if (username == null && users.isPresent()) {
+        // one who wrote nothing (on this page): by their name as the accounts know it
+        username = this.pages.desk().existing(users.get(), List.of(user)).get(user);
+      }
     }
     int pages = (int) Math.max(1, (found.count() + PAGE - 1) / PAGE);
     if (page > pages) {
       // as the admin's lists: a page past the end is the last
-      String last =
-          new ChangesPage(
-                  Map.of(), Map.of(), query, null, found, List.of(), pages, pages, problems, "")
-              .pageUrl(pages);
-      return Response.seeOther(URI.create(last)).build();
+      return Response.seeOther(URI.create(urlOf(query, pages))).build();
     }
     String title =
         user == null ? "Changes" : "Changes by " + (username == null ? "user #" + user : username);
@@ -223,6 +253,12 @@ public final class ChangeLogPages {
       }
     }
     return NaturalOrder.sorted(labels);
+  }
+
+  /** A page of the list with this query. */
+  private static String urlOf(Map<String, String> query, int page) {
+    return new ChangesPage(Map.of(), Map.of(), query, null, null, List.of(), 1, 1, List.of(), "")
+        .pageUrl(page);
   }
 
   private static LocalDate date(String text, String name, List<String> problems) {

@@ -69,34 +69,50 @@ final class TypedFilters {
       chosen.put(field.name(), "");
       query.remove(field.name());
       refused.put(field.name(), typed);
-      String what = target.get().singular().toLowerCase(Locale.ROOT);
-      String said = "Filter " + field.label() + ": ";
-      if (found.several()) {
-        problems.add(
-            said
-                + "more than one "
-                + what
-                + " is named “"
-                + typed
-                + "” ("
-                + named(found.matches())
-                + "): type one's #id; not applied.");
-      } else if (found.matches().isEmpty()) {
-        problems.add(
-            said + "no " + what + " is named “" + typed + "”, and no name holds it; not applied.");
-      } else {
-        problems.add(
-            said
-                + "no "
-                + what
-                + " is named “"
-                + typed
-                + "”; not applied. Names that hold it: "
-                + named(found.matches())
-                + ".");
-      }
+      problems.add(unresolved(field.label(), target.get(), typed, found));
     }
     return refused;
+  }
+
+  /**
+   * What a filter's entry that names no object, or several ({@link Refs#find}), is told: with the
+   * objects that match it, to type one of.
+   */
+  static String unresolved(String label, AdminModel target, String typed, Refs.Found found) {
+    String what = target.singular().toLowerCase(Locale.ROOT);
+    String said = "Filter " + label + ": ";
+    if (found.several()) {
+      return said
+          + "more than one "
+          + what
+          + " is named “"
+          + typed
+          + "” ("
+          + named(found.matches())
+          + "): type one's #id; not applied.";
+    }
+    if (found.matches().isEmpty()) {
+      return said + "no " + what + " is named “" + typed + "”, and no name holds it; not applied.";
+    }
+    return said
+        + "no "
+        + what
+        + " is named “"
+        + typed
+        + "”; not applied. Names that hold it: "
+        + named(found.matches())
+        + ".";
+  }
+
+  /** What a filter's id that is no object's (an edited address) is told. */
+  static String noSuch(String label, AdminModel target, long id) {
+    return "Filter "
+        + label
+        + ": no "
+        + target.singular().toLowerCase(Locale.ROOT)
+        + " #"
+        + id
+        + " (deleted, or never there); not applied.";
   }
 
   /**
@@ -129,14 +145,7 @@ final class TypedFilters {
       if (existing.isEmpty()) {
         chosen.put(field.name(), "");
         query.remove(field.name());
-        problems.add(
-            "Filter "
-                + field.label()
-                + ": no "
-                + target.get().singular().toLowerCase(Locale.ROOT)
-                + " #"
-                + id
-                + " (deleted, or never there); not applied.");
+        problems.add(noSuch(field.label(), target.get(), id));
       } else {
         beyond.put(field.name(), existing);
       }
