@@ -1,6 +1,7 @@
 package cores.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -17,13 +18,23 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The admin's forms keep what nobody touched and say everything at once, in a real browser: a save
- * round-trip keeps the line breaks of every multi-line text field, inline rows included.
+ * round-trip keeps the line breaks of every multi-line text field, inline rows included. A
+ * reference typed by name or #id follows one rule in a form and in a filter: a filter over more
+ * objects than it lists takes any other typed, as the change log's user filter does (whose filters
+ * fold on a phone as a list's), and one that names none is said, not answered with an empty list.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminFormRulesIT {
+  /** The label of the box that shows a list's filters on a phone. */
+  private static final String FOLD = "label[for=filters-shown]";
+
+  /** The box of the host list's hardware filter, which takes a model typed. */
+  private static final String TYPED = "_find_hardware";
+
   private WebSite site;
   private Browser root;
+  private Browser plain;
   private List<Long> hosts;
 
   @BeforeAll
@@ -32,11 +43,17 @@ class AdminFormRulesIT {
     root = site.browser(true, 1280);
     WebSite.logIn(root, site.user("root", true));
     hosts = site.inventory("fm", 2);
+    plain = site.browser(false, 1280);
+    WebSite.logIn(plain, site.user("plain", true));
   }
 
   @AfterAll
   void stop() throws Exception {
     site.close();
+  }
+
+  private long number(String query, Object... values) throws Exception {
+    return site.api().db().number(query, values);
   }
 
   private String text(String query, Object... values) throws Exception {
@@ -251,5 +268,177 @@ class AdminFormRulesIT {
     WebSite.Account clerk = site.user("refclerk", false);
     site.api().db().execute("UPDATE auth_user SET is_staff = true WHERE username = 'refclerk'");
     return clerk.basic();
+  }
+
+  /**
+   * The change log's filters fold on a phone as the lists' do, so that its first changes are in the
+   * first screen; without JavaScript they open, and apply, all the same.
+   */
+  @Test
+  @Order(7)
+  void onAPhoneTheChangeLogsFiltersFoldAwayToo() throws Exception {
+    Browser phone = site.browser(false, 390);
+    WebSite.logIn(phone, site.user("foldlog", true));
+    phone.open("/admin/changes");
+    assertFalse(phone.find("#filters-shown").isSelected(), "folded on a phone");
+    assertEquals("Show filters", phone.find(FOLD).getText().strip());
+    assertFalse(phone.find("#f-model").isDisplayed(), "a folded filter is out of sight");
+    phone.assertInFirstScreen("#changes li");
+    assertEquals(null, phone.sideways(false), "the phone's page scrolls sideways");
+    phone.assertAccessible();
+    phone.screenshot("admin-changes-filters-folded-390");
+
+    phone.click(FOLD);
+    assertTrue(phone.find("#f-model").isDisplayed(), "an opened filter is in sight");
+    new Select(phone.find("#f-model")).selectByValue("host");
+    new Select(phone.find("#f-action")).selectByValue("update");
+    phone.follow(".cores-filters button[type=submit]");
+    assertTrue(phone.path().contains("action=update"), phone.path());
+    assertEquals("Show filters (2 applied)", phone.find(FOLD).getText().strip());
+    assertFalse(phone.find("#f-model").isDisplayed(), "folded again once applied");
+    String changes = phone.find("#changes").getText();
+    assertTrue(changes.contains("Changed"), changes);
+    assertFalse(changes.contains("Added"), changes);
+    phone.assertInFirstScreen("#changes li");
+    phone.assertAccessible();
+
+    // at a laptop's width there is no fold: the filters are always shown
+    plain.open("/admin/changes");
+    assertTrue(plain.find("#f-model").isDisplayed(), "the filters shown beside");
+    assertFalse(plain.find(FOLD).isDisplayed(), "no fold to open there");
+
+    // the user typed by name, as a list's filter's box: the address then holds the id
+    long foldlog = number("SELECT id FROM auth_user WHERE username = 'foldlog'");
+    plain.type("user", "FOLDLOG");
+    plain.follow(".cores-filters button[type=submit]");
+    assertTrue(plain.path().contains("user=" + foldlog), plain.path());
+    // one who wrote nothing: their name, and no changes, which is the answer
+    assertTrue(plain.text().contains("Changes by foldlog"), plain.text());
+    assertTrue(plain.text().contains("No changes found."), plain.text());
+    assertEquals(String.valueOf(foldlog), plain.find("#f-user").getAttribute("value"));
+    plain.type("user", "nobody-so-named");
+    plain.follow(".cores-filters button[type=submit]");
+    assertTrue(
+        plain
+            .find("[role=alert]")
+            .getText()
+            .contains(
+                "Filter User: no user is named “nobody-so-named”, and no name holds it; not"
+                    + " applied."),
+        plain.text());
+    assertFalse(plain.text().contains("No changes found."), plain.text());
+    // an id that is no one's: said, every user's changes shown, not an empty list
+    plain.open("/admin/changes?user=999999999");
+    assertTrue(
+        plain
+            .find("[role=alert]")
+            .getText()
+            .contains("Filter User: no user #999999999 (deleted, or never there); not applied."),
+        plain.text());
+    assertFalse(plain.text().contains("No changes found."), plain.text());
+    plain.assertAccessible();
+  }
+
+  /**
+   * A reference filter over more objects than its select lists (1,100 hardware models, each some
+   * host's) lists the first 1,000 by name, as the database orders them, says so, and takes any
+   * other typed by name or #id, without JavaScript; an entry that names none, and an id that is
+   * none, is said and not applied, not answered with an empty list.
+   */
+  @Test
+  @Order(8)
+  void aFilterOverMoreObjectsThanItListsTakesAnyTyped() throws Exception {
+    site.api()
+        .db()
+        .execute(
+            "INSERT INTO inventory_hosthardware (name, host_type_id) SELECT 'hw-' || lpad(n::text,"
+                + " 4, '0'), (SELECT min(id) FROM inventory_hosttype) FROM generate_series(1, 1100) n");
+    site.api()
+        .db()
+        .execute(
+            "INSERT INTO inventory_host (hostname, hardware_id, rack_id, status) SELECT 'many-'"
+                + " || substr(h.name, 4), h.id, (SELECT min(id) FROM inventory_rack), 'active'"
+                + " FROM inventory_hosthardware h WHERE h.name LIKE 'hw-%'");
+    String first =
+        site.api()
+            .db()
+            .text(
+                "SELECT string_agg(name, '|' ORDER BY name, id) FROM (SELECT h.id, h.name FROM"
+                    + " inventory_hosthardware h WHERE EXISTS (SELECT 1 FROM inventory_host x"
+                    + " WHERE x.hardware_id = h.id) ORDER BY h.name, h.id LIMIT 1000) f");
+    plain.open("/admin/inventory/host");
+    Object listed =
+        plain
+            .driver()
+            .executeScript(
+                "return Array.from(document.querySelectorAll('#f-hardware option'))"
+                    + ".slice(2).map(o => o.textContent).join('|');");
+    assertEquals(first, listed, "the first 1,000 by name, in the database's order");
+    assertTrue(
+        plain.text().contains("Only the first 1,000 are listed above, by name."), plain.text());
+    plain.assertAccessible();
+    plain.screenshot("admin-list-filter-typed");
+
+    // one past the first 1,000, by its name: Apply reads it into the filter
+    long last = number("SELECT id FROM inventory_hosthardware WHERE name = 'hw-1100'");
+    plain.type(TYPED, "hw-1100");
+    plain.follow(".cores-filters button[type=submit]");
+    assertTrue(plain.path().contains("hardware=" + last), plain.path());
+    assertFalse(plain.path().contains("_find_"), "the list's address carries the id");
+    assertOnlyRow("many-1100");
+    assertEquals(
+        String.valueOf(last),
+        new Select(plain.find("#f-hardware")).getFirstSelectedOption().getAttribute("value"),
+        "shown chosen");
+    assertEquals("", plain.find("#find-hardware").getAttribute("value"));
+
+    // ignoring case, and by #id
+    plain.open("/admin/inventory/host");
+    plain.type(TYPED, " HW-1099 ");
+    plain.follow(".cores-filters button[type=submit]");
+    assertOnlyRow("many-1099");
+    plain.open("/admin/inventory/host");
+    plain.type(TYPED, "#" + last);
+    plain.follow(".cores-filters button[type=submit]");
+    assertOnlyRow("many-1100");
+
+    // a name that is none: said, kept as typed, the list unfiltered
+    long all = number("SELECT count(*) FROM inventory_host");
+    plain.open("/admin/inventory/host");
+    plain.type(TYPED, "no-such-model");
+    plain.follow(".cores-filters button[type=submit]");
+    assertTrue(
+        plain
+            .text()
+            .contains(
+                "Filter Hardware: no host hardware is named “no-such-model”, and no name holds it;"
+                    + " not applied."),
+        plain.text());
+    assertEquals("no-such-model", plain.find("#find-hardware").getAttribute("value"));
+    assertTrue(plain.text().contains("Hosts (" + all + ")"), plain.text());
+    plain.assertAccessible();
+    // a part of names: those that hold it are named
+    plain.type(TYPED, "hw-109");
+    plain.follow(".cores-filters button[type=submit]");
+    assertTrue(
+        plain.text().contains("no host hardware is named “hw-109”; not applied."), plain.text());
+    assertTrue(plain.text().contains("hw-1090 (#"), plain.text());
+    // an id that is no object's, in an edited address
+    plain.open("/admin/inventory/host?hardware=999999999");
+    assertTrue(
+        plain
+            .find("[role=alert]")
+            .getText()
+            .contains(
+                "Filter Hardware: no host hardware #999999999 (deleted, or never there); not"),
+        plain.text());
+    assertTrue(plain.text().contains("Hosts (" + all + ")"), plain.text());
+  }
+
+  /** The one row of the list: it is the host's. */
+  private void assertOnlyRow(String hostname) {
+    assertEquals(1, plain.all("#results tbody tr").size(), plain.text());
+    String row = plain.find("#results tbody tr").getText();
+    assertTrue(row.contains(hostname), row);
   }
 }

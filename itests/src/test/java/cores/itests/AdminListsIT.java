@@ -24,17 +24,13 @@ import org.openqa.selenium.support.ui.Select;
  * refuses to run so; all rows of the page, or all matching, are selected as a form choice (a header
  * box ticks the page's with JavaScript); a page past the end shows the last; a bad filter value is
  * named, not silently ignored; on a phone the search and filters come first, the filters folded
- * (the rows in the first screen), and so are the change log's; a reference filter over more objects
- * than it lists takes any other typed; at a laptop's width the host list fits the window.
+ * (the rows in the first screen); at a laptop's width the host list fits the window.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminListsIT {
   /** The label of the box that shows a list's filters on a phone. */
   private static final String FOLD = "label[for=filters-shown]";
-
-  /** The box of the host list's hardware filter, which takes a model typed. */
-  private static final String TYPED = "_find_hardware";
 
   private WebSite site;
   private Browser root;
@@ -506,7 +502,7 @@ class AdminListsIT {
     root.open("/admin/inventory/host?q=lst");
     assertTrue(root.text().contains("lst-31-tcpreplay-generator.lab-one.example.org"), root.text());
     root.screenshot("admin-hosts-long-1280");
-    assertEquals(null, sideways(root, true), "the host list scrolls sideways at 1280");
+    assertEquals(null, root.sideways(true), "the host list scrolls sideways at 1280");
     assertTrue(root.find("#f-status").isDisplayed(), "the filters beside the list");
     assertFalse(root.find(FOLD).isDisplayed(), "no fold to open there");
     root.assertAccessible();
@@ -530,8 +526,8 @@ class AdminListsIT {
     assertFalse(phone.find("#filters-shown").isSelected(), "folded on a phone");
     assertEquals("Show filters", phone.find(FOLD).getText().strip());
     assertFalse(phone.find("#f-status").isDisplayed(), "a folded filter is out of sight");
-    assertInFirstScreen(phone, "#results tbody tr");
-    assertEquals(null, sideways(phone, false), "the phone's page scrolls sideways");
+    phone.assertInFirstScreen("#results tbody tr");
+    assertEquals(null, phone.sideways(false), "the phone's page scrolls sideways");
     assertEquals(
         Boolean.TRUE,
         phone
@@ -546,7 +542,7 @@ class AdminListsIT {
     // no JavaScript: the box shows them, Apply applies them, the box's label counts them
     phone.click(FOLD);
     assertTrue(phone.find("#f-status").isDisplayed(), "an opened filter is in sight");
-    assertEquals(null, sideways(phone, false), "the phone's page with its filters shown");
+    assertEquals(null, phone.sideways(false), "the phone's page with its filters shown");
     phone.assertAccessible();
     phone.screenshot("admin-list-filters-open-390");
     String status =
@@ -559,203 +555,13 @@ class AdminListsIT {
     assertFalse(phone.find("#f-status").isDisplayed(), "folded again once applied");
     assertTrue(phone.text().contains("lst-02"), phone.text());
     assertFalse(phone.text().contains("lst-05"), phone.text());
-    assertInFirstScreen(phone, "#results tbody tr");
+    phone.assertInFirstScreen("#results tbody tr");
     phone.assertAccessible();
     phone.screenshot("admin-list-filters-applied-390");
-  }
-
-  /**
-   * The change log's filters fold on a phone as the lists' do, so that its first changes are in the
-   * first screen; without JavaScript they open, and apply, all the same.
-   */
-  @Test
-  @Order(17)
-  void onAPhoneTheChangeLogsFiltersFoldAwayToo() throws Exception {
-    Browser phone = site.browser(false, 390);
-    WebSite.logIn(phone, site.user("foldlog", true));
-    phone.open("/admin/changes");
-    assertFalse(phone.find("#filters-shown").isSelected(), "folded on a phone");
-    assertEquals("Show filters", phone.find(FOLD).getText().strip());
-    assertFalse(phone.find("#f-model").isDisplayed(), "a folded filter is out of sight");
-    assertInFirstScreen(phone, "#changes li");
-    assertEquals(null, sideways(phone, false), "the phone's page scrolls sideways");
-    phone.assertAccessible();
-    phone.screenshot("admin-changes-filters-folded-390");
-
-    phone.click(FOLD);
-    assertTrue(phone.find("#f-model").isDisplayed(), "an opened filter is in sight");
-    new Select(phone.find("#f-model")).selectByValue("host");
-    new Select(phone.find("#f-action")).selectByValue("update");
-    phone.follow(".cores-filters button[type=submit]");
-    assertTrue(phone.path().contains("action=update"), phone.path());
-    assertEquals("Show filters (2 applied)", phone.find(FOLD).getText().strip());
-    assertFalse(phone.find("#f-model").isDisplayed(), "folded again once applied");
-    String changes = phone.find("#changes").getText();
-    assertTrue(changes.contains("Changed"), changes);
-    assertFalse(changes.contains("Added"), changes);
-    assertInFirstScreen(phone, "#changes li");
-    phone.assertAccessible();
-
-    // at a laptop's width there is no fold: the filters are always shown
-    root.open("/admin/changes");
-    assertTrue(root.find("#f-model").isDisplayed(), "the filters shown beside");
-    assertFalse(root.find(FOLD).isDisplayed(), "no fold to open there");
-
-    // the user typed by name, as a list's filter's box: the address then holds the id
-    long foldlog = number("SELECT id FROM auth_user WHERE username = 'foldlog'");
-    root.type("user", "FOLDLOG");
-    root.follow(".cores-filters button[type=submit]");
-    assertTrue(root.path().contains("user=" + foldlog), root.path());
-    // one who wrote nothing: their name, and no changes, which is the answer
-    assertTrue(root.text().contains("Changes by foldlog"), root.text());
-    assertTrue(root.text().contains("No changes found."), root.text());
-    assertEquals(String.valueOf(foldlog), root.find("#f-user").getAttribute("value"));
-    root.type("user", "nobody-so-named");
-    root.follow(".cores-filters button[type=submit]");
-    assertTrue(
-        root.find("[role=alert]")
-            .getText()
-            .contains(
-                "Filter User: no user is named “nobody-so-named”, and no name holds it; not"
-                    + " applied."),
-        root.text());
-    assertFalse(root.text().contains("No changes found."), root.text());
-    // an id that is no one's: said, every user's changes shown, not an empty list
-    root.open("/admin/changes?user=999999999");
-    assertTrue(
-        root.find("[role=alert]")
-            .getText()
-            .contains("Filter User: no user #999999999 (deleted, or never there); not applied."),
-        root.text());
-    assertFalse(root.text().contains("No changes found."), root.text());
-    root.assertAccessible();
-  }
-
-  /**
-   * A reference filter over more objects than its select lists (1,100 hardware models, each some
-   * host's) lists the first 1,000 by name, as the database orders them, says so, and takes any
-   * other typed by name or #id, without JavaScript; an entry that names none, and an id that is
-   * none, is said and not applied, not answered with an empty list.
-   */
-  @Test
-  @Order(18)
-  void aFilterOverMoreObjectsThanItListsTakesAnyTyped() throws Exception {
-    site.api()
-        .db()
-        .execute(
-            "INSERT INTO inventory_hosthardware (name, host_type_id) SELECT 'hw-' || lpad(n::text,"
-                + " 4, '0'), (SELECT min(id) FROM inventory_hosttype) FROM generate_series(1, 1100) n");
-    site.api()
-        .db()
-        .execute(
-            "INSERT INTO inventory_host (hostname, hardware_id, rack_id, status) SELECT 'many-'"
-                + " || substr(h.name, 4), h.id, (SELECT min(id) FROM inventory_rack), 'active'"
-                + " FROM inventory_hosthardware h WHERE h.name LIKE 'hw-%'");
-    String first =
-        site.api()
-            .db()
-            .text(
-                "SELECT string_agg(name, '|' ORDER BY name, id) FROM (SELECT h.id, h.name FROM"
-                    + " inventory_hosthardware h WHERE EXISTS (SELECT 1 FROM inventory_host x"
-                    + " WHERE x.hardware_id = h.id) ORDER BY h.name, h.id LIMIT 1000) f");
-    root.open("/admin/inventory/host");
-    Object listed =
-        root.driver()
-            .executeScript(
-                "return Array.from(document.querySelectorAll('#f-hardware option'))"
-                    + ".slice(2).map(o => o.textContent).join('|');");
-    assertEquals(first, listed, "the first 1,000 by name, in the database's order");
-    assertTrue(
-        root.text().contains("Only the first 1,000 are listed above, by name."), root.text());
-    root.assertAccessible();
-    root.screenshot("admin-list-filter-typed");
-
-    // one past the first 1,000, by its name: Apply reads it into the filter
-    long last = number("SELECT id FROM inventory_hosthardware WHERE name = 'hw-1100'");
-    root.type(TYPED, "hw-1100");
-    root.follow(".cores-filters button[type=submit]");
-    assertTrue(root.path().contains("hardware=" + last), root.path());
-    assertFalse(root.path().contains("_find_"), "the list's address carries the id");
-    assertOnlyRow("many-1100");
-    assertEquals(
-        String.valueOf(last),
-        new Select(root.find("#f-hardware")).getFirstSelectedOption().getAttribute("value"),
-        "shown chosen");
-    assertEquals("", root.find("#find-hardware").getAttribute("value"));
-
-    // ignoring case, and by #id
-    root.open("/admin/inventory/host");
-    root.type(TYPED, " HW-1099 ");
-    root.follow(".cores-filters button[type=submit]");
-    assertOnlyRow("many-1099");
-    root.open("/admin/inventory/host");
-    root.type(TYPED, "#" + last);
-    root.follow(".cores-filters button[type=submit]");
-    assertOnlyRow("many-1100");
-
-    // a name that is none: said, kept as typed, the list unfiltered
-    long all = number("SELECT count(*) FROM inventory_host");
-    root.open("/admin/inventory/host");
-    root.type(TYPED, "no-such-model");
-    root.follow(".cores-filters button[type=submit]");
-    assertTrue(
-        root.text()
-            .contains(
-                "Filter Hardware: no host hardware is named “no-such-model”, and no name holds it;"
-                    + " not applied."),
-        root.text());
-    assertEquals("no-such-model", root.find("#find-hardware").getAttribute("value"));
-    assertTrue(root.text().contains("Hosts (" + all + ")"), root.text());
-    root.assertAccessible();
-    // a part of names: those that hold it are named
-    root.type(TYPED, "hw-109");
-    root.follow(".cores-filters button[type=submit]");
-    assertTrue(
-        root.text().contains("no host hardware is named “hw-109”; not applied."), root.text());
-    assertTrue(root.text().contains("hw-1090 (#"), root.text());
-    // an id that is no object's, in an edited address
-    root.open("/admin/inventory/host?hardware=999999999");
-    assertTrue(
-        root.find("[role=alert]")
-            .getText()
-            .contains(
-                "Filter Hardware: no host hardware #999999999 (deleted, or never there); not"),
-        root.text());
-    assertTrue(root.text().contains("Hosts (" + all + ")"), root.text());
-  }
-
-  /** The one row of the list: it is the host's. */
-  private void assertOnlyRow(String hostname) {
-    assertEquals(1, root.all("#results tbody tr").size(), root.text());
-    String row = root.find("#results tbody tr").getText();
-    assertTrue(row.contains(hostname), row);
   }
 
   private void patch(String path, String json) throws Exception {
     HttpResponse<String> patched = site.api().send("PATCH", path, site.admin(), json);
     assertEquals(2, patched.statusCode() / 100, path + " " + patched.body());
-  }
-
-  /** The element's top is inside the window as first shown, nothing scrolled. */
-  private static void assertInFirstScreen(Browser browser, String css) {
-    Number height =
-        (Number) browser.driver().executeScript("return document.documentElement.clientHeight;");
-    int top = browser.find(css).getLocation().getY();
-    assertTrue(top < height.intValue(), css + " at " + top + " px, the window " + height + " px");
-  }
-
-  /** What scrolls sideways: the page, or with {@code table} the table's box too; null if none. */
-  private static Object sideways(Browser browser, boolean table) {
-    return browser
-        .driver()
-        .executeScript(
-            "const page = document.documentElement;"
-                + "if (page.scrollWidth > page.clientWidth) {"
-                + "  return 'page ' + page.scrollWidth + ' > ' + page.clientWidth; }"
-                + "const wrap = document.querySelector('.cores-table-wrap');"
-                + "if (arguments[0] && wrap.scrollWidth > wrap.clientWidth + 1) {"
-                + "  return 'table ' + wrap.scrollWidth + ' > ' + wrap.clientWidth; }"
-                + "return null;",
-            table);
   }
 }

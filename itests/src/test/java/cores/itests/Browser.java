@@ -254,4 +254,26 @@ final class Browser implements AutoCloseable {
       }
     }
   }
+
+  /** The element's top is inside the window as first shown, nothing scrolled. */
+  void assertInFirstScreen(String css) {
+    Number height =
+        (Number) driver().executeScript("return document.documentElement.clientHeight;");
+    int top = find(css).getLocation().getY();
+    assertTrue(top < height.intValue(), css + " at " + top + " px, the window " + height + " px");
+  }
+
+  /** What scrolls sideways: the page, or with {@code table} the table's box too; null if none. */
+  Object sideways(boolean table) {
+    return driver()
+        .executeScript(
+            "const page = document.documentElement;"
+                + "if (page.scrollWidth > page.clientWidth) {"
+                + "  return 'page ' + page.scrollWidth + ' > ' + page.clientWidth; }"
+                + "const wrap = document.querySelector('.cores-table-wrap');"
+                + "if (arguments[0] && wrap.scrollWidth > wrap.clientWidth + 1) {"
+                + "  return 'table ' + wrap.scrollWidth + ' > ' + wrap.clientWidth; }"
+                + "return null;",
+            table);
+  }
 }

@@ -238,16 +238,7 @@ class DomainApiIT {
    */
   @Test
   void endNowGraceARunningBookingIsGivenBackThroughTheApi() throws Exception {
-    long hardware = id(created("/api/inventory/hosthardware/", "{\"name\":\"end-now-hw\"}"));
-    long host =
-        id(
-            created(
-                "/api/inventory/host/",
-                "{\"hostname\":\"end-now-1\",\"hardware\":"
-                    + hardware
-                    + ",\"status\":\"active\"}"));
-    long bookable =
-        id(created("/api/booking/bookable/", "{\"host\":" + host + ",\"status\":\"active\"}"));
+    long bookable = activeBookable("end-now").bookable();
     // no start: it holds from now
     long booking =
         id(
@@ -289,16 +280,9 @@ class DomainApiIT {
    */
   @Test
   void aNullInAPatchIsTakenAsSentOrRefusedNeverIgnoredOrAReset() throws Exception {
-    long hardware = id(created("/api/inventory/hosthardware/", "{\"name\":\"null-patch-hw\"}"));
-    long host =
-        id(
-            created(
-                "/api/inventory/host/",
-                "{\"hostname\":\"null-patch-1\",\"hardware\":"
-                    + hardware
-                    + ",\"status\":\"active\"}"));
-    long bookable =
-        id(created("/api/booking/bookable/", "{\"host\":" + host + ",\"status\":\"active\"}"));
+    ActiveBookable made = activeBookable("null-patch");
+    long host = made.host();
+    long bookable = made.bookable();
     Instant start = Instant.now().plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.HOURS);
     long reservation =
         id(
@@ -349,6 +333,25 @@ class DomainApiIT {
           api.send("GET", "/api/booking/bookable/?ordering=" + order, null, null);
       assertEquals(200, ordered.statusCode(), ordered.body());
     }
+  }
+
+  /** An active host (hostname {@code <name>-1}, on hardware of its own) and its active bookable. */
+  private record ActiveBookable(long host, long bookable) {}
+
+  private static ActiveBookable activeBookable(String name) throws Exception {
+    long hardware = id(created("/api/inventory/hosthardware/", "{\"name\":\"" + name + "-hw\"}"));
+    long host =
+        id(
+            created(
+                "/api/inventory/host/",
+                "{\"hostname\":\""
+                    + name
+                    + "-1\",\"hardware\":"
+                    + hardware
+                    + ",\"status\":\"active\"}"));
+    return new ActiveBookable(
+        host,
+        id(created("/api/booking/bookable/", "{\"host\":" + host + ",\"status\":\"active\"}")));
   }
 
   private static HttpResponse<String> created(String path, String body) throws Exception {

@@ -52,7 +52,10 @@ class BookableBulkTest {
     db.close();
   }
 
-  private static SecurityContext security(User user, Set<String> permissions) {
+  /**
+   * A request's security as the platform's authentication gives it: the user and its permissions.
+   */
+  static SecurityContext security(User user, Set<String> permissions) {
     return new SecurityContext() {
       @Override
       public Principal getUserPrincipal() {

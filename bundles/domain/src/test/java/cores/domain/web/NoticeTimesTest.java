@@ -7,7 +7,6 @@ import cores.domain.DomainDatabase;
 import cores.domain.notices.Notices;
 import cores.testing.TestDatabase;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
@@ -36,28 +35,7 @@ class NoticeTimesTest {
     Set<String> permissions = Set.of(Notices.MODEL.permission("change"));
     User user = db.user("notice-times", true, permissions);
     author = user.id();
-    staff =
-        new SecurityContext() {
-          @Override
-          public Principal getUserPrincipal() {
-            return user;
-          }
-
-          @Override
-          public boolean isUserInRole(String role) {
-            return permissions.contains(role);
-          }
-
-          @Override
-          public boolean isSecure() {
-            return false;
-          }
-
-          @Override
-          public String getAuthenticationScheme() {
-            return "Basic";
-          }
-        };
+    staff = BookableBulkTest.security(user, permissions);
   }
 
   @AfterAll
