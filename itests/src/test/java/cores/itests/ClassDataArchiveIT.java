@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code bin/cores cds}: the class data archive is written only after a complete start, on a copy
  * of the distribution (the other tests' starts stay without one), and later starts map the bundles'
- * classes from it; a refused configuration leaves no archive behind.
+ * classes from it, but not once a jar of lib/ holds other content, whatever its size and time; a
+ * refused configuration leaves no archive behind.
  */
 class ClassDataArchiveIT {
 
@@ -66,7 +69,7 @@ class ClassDataArchiveIT {
     try (Stream<Path> files = Files.list(folder)) {
       return files
           .map(f -> f.getFileName().toString())
-          .filter(name -> !name.equals("cores.jsa"))
+          .filter(name -> !name.equals("cores.jsa") && !name.equals("cores.jsa.lib"))
           .toList();
     }
   }
@@ -137,6 +140,8 @@ class ClassDataArchiveIT {
       Files.delete(classes);
     }
 
+    aJarOfTheSameSizeAndTimeButOtherContentKeepsTheArchiveOut();
+
     // a stale archive (a jar of lib/ changed) is skipped without a word from the JVM, which would
     // otherwise be a line in a command's answer on stdout
     try (Stream<Path> jars = Files.list(distribution.resolve("lib"))) {
@@ -154,5 +159,71 @@ class ClassDataArchiveIT {
       assertEquals("Superuser cdsadmin created.\n", command.output());
       assertEquals("", command.errors());
     }
+  }
+
+  /**
+   * The launcher's jar replaced by another of the same size and time, as an image build that sets
+   * every file's time to one value leaves it: the JVM compares only those and would run the old
+   * launcher's classes from the archive. bin/cores leaves the archive out and says why; the jar is
+   * put back afterwards.
+   */
+  private static void aJarOfTheSameSizeAndTimeButOtherContentKeepsTheArchiveOut() throws Exception {
+    Path jar;
+    try (Stream<Path> jars = Files.list(distribution.resolve("lib"))) {
+      jar =
+          jars.filter(j -> j.getFileName().toString().startsWith("cores-launcher-"))
+              .findFirst()
+              .orElseThrow();
+    }
+    byte[] original = Files.readAllBytes(jar);
+    FileTime time = Files.getLastModifiedTime(jar);
+    Files.write(jar, renamed(original, "pom.properties", "pom.propertiez"));
+    Files.setLastModifiedTime(jar, time);
+    assertEquals(original.length, Files.size(jar));
+
+    Path classes = Files.createTempFile("cds-classes", ".txt");
+    try (CoresProcess command =
+        CoresProcess.builder("cds-same-size")
+            .distribution(distribution)
+            .env(db.environment())
+            .env("CORES_SUPERUSER_PASSWORD", "cds-" + System.nanoTime())
+            .env(
+                "CORES_JAVA_OPTS", "-XX:+UseSerialGC -Xms32m -Xlog:class+load=info:file=" + classes)
+            .args("createsuperuser", "--username", "cdssamesize", "--email", "cds2@example.org")
+            .start()) {
+      assertEquals(0, command.awaitExit(Duration.ofSeconds(90)), command.errors());
+      assertEquals("Superuser cdssamesize created.\n", command.output());
+      long mapped =
+          Files.readAllLines(classes).stream()
+              .filter(line -> line.contains("source: shared objects file (top)"))
+              .count();
+      assertEquals(0, mapped, "classes mapped from the stale archive");
+      assertEquals(
+          "cores: class data archive "
+              + distribution.toRealPath().resolve("cds/cores.jsa")
+              + " not used: the jars of lib/ are not those it was written from"
+              + " (run bin/cores cds again for faster starts)\n",
+          command.errors());
+    } finally {
+      Files.delete(classes);
+      Files.write(jar, original);
+      Files.setLastModifiedTime(jar, time);
+    }
+  }
+
+  /** The jar with every occurrence of an entry's name (its local and central headers) changed. */
+  private static byte[] renamed(byte[] jar, String name, String other) {
+    byte[] from = name.getBytes(StandardCharsets.US_ASCII);
+    byte[] to = other.getBytes(StandardCharsets.US_ASCII);
+    byte[] result = jar.clone();
+    int replaced = 0;
+    for (int i = 0; i + from.length <= result.length; i++) {
+      if (Arrays.equals(result, i, i + from.length, from, 0, from.length)) {
+        System.arraycopy(to, 0, result, i, to.length);
+        replaced++;
+      }
+    }
+    assertEquals(2, replaced, "the entry's local and central header");
+    return result;
   }
 }
