@@ -1,5 +1,6 @@
 package cores.accounts.rest;
 
+import cores.accounts.Validation;
 import cores.accounts.entity.UserEntity;
 import cores.api.accounts.Profile;
 import cores.api.accounts.Profiles;
@@ -7,6 +8,8 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
+import cores.api.web.JsonShape;
 import cores.api.web.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +21,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,7 +40,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @ApiDoc(value = "The logged-in user's own profile", permission = ApiDoc.AUTHENTICATED)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public final class ProfileResource {
+public final class ProfileResource implements ApiSchemas {
   private final Transactions tx;
   private final Profiles profiles;
 
@@ -54,19 +59,19 @@ public final class ProfileResource {
   }
 
   @PATCH
+  @ApiDoc(permission = ApiDoc.AUTHENTICATED, request = "profile_patch")
   public ProfileView patch(ProfileInput input, @Context SecurityContext security) {
     User user = Access.user(security);
     if (input == null) {
       throw ProblemException.badRequest("A JSON body is required.");
     }
-    if (input.firstName() == null && input.lastName() == null && input.email() == null) {
+    input.check();
+    if (!input.namesOrAddressSent()) {
       // the reminder choice alone: also for users without an address, whom update would refuse
       return tx.required(
           em -> {
             UserEntity entity = find(em.find(UserEntity.class, user.id()));
-            if (input.receiveReminders() != null) {
-              entity.receiveReminders(input.receiveReminders());
-            }
+            entity.receiveReminders(input.receiveReminders(entity.receiveReminders()));
             return ProfileView.of(entity);
           });
     }
@@ -77,10 +82,10 @@ public final class ProfileResource {
     Profile changed =
         profiles.update(
             user.id(),
-            input.firstName() == null ? now.firstName() : input.firstName(),
-            input.lastName() == null ? now.lastName() : input.lastName(),
-            input.email() == null ? now.email() : input.email(),
-            input.receiveReminders() == null ? now.receiveReminders() : input.receiveReminders());
+            input.firstName(now),
+            input.lastName(now),
+            input.email(now),
+            input.receiveReminders(now.receiveReminders()));
     return ProfileView.of(changed);
   }
 
@@ -97,6 +102,33 @@ public final class ProfileResource {
     profiles.changePassword(
         user.id(), chars(input.currentPassword()), chars(input.newPassword()), null);
     return Response.noContent().build();
+  }
+
+  /**
+   * What {@link ProfileInput} lets through, as a JSON Schema (a class telling null from absent,
+   * which the schema of a Java type would not say).
+   */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    Map<String, Object> schema =
+        JsonShape.of()
+            .with("first_name", also(Validation.NAME_SCHEMA, "null: empty"))
+            .with("last_name", also(Validation.NAME_SCHEMA, "null: empty"))
+            .with(
+                "email",
+                also(
+                    Validation.EMAIL_SCHEMA,
+                    "required once a name or the address is sent (null: empty, so refused)"))
+            .with(
+                "receive_reminders",
+                JsonShape.described(JsonShape.BOOLEAN, "not null: leave it out to keep the choice"))
+            .schema("the fields of one's own profile to change; absent ones are kept");
+    schema.put("required", List.of());
+    return Map.of("profile_patch", schema);
+  }
+
+  private static Map<String, Object> also(Map<String, Object> schema, String more) {
+    return JsonShape.described(schema, schema.get("description") + "; " + more);
   }
 
   private static char[] chars(String text) {

@@ -411,6 +411,35 @@ class RestTest {
   }
 
   /**
+   * A null name empties it, as the inventory reads a null text; a null reminder choice, which has
+   * no empty value, is refused at the field and nothing is changed (both were read as absent).
+   */
+  @Test
+  void aNullNameIsEmptiedAndANullReminderChoiceIsRefused() throws Exception {
+    accounts.createSuperuser("nully", "nully@example.org", "nully-password".toCharArray());
+    db.execute("UPDATE auth_user SET first_name = 'Nu', last_name = 'Ly' WHERE username = 'nully'");
+    Answer emptied = send("PATCH", "auth/profile", "nully", "{\"first_name\":null}");
+    assertEquals(200, emptied.status, emptied.body.toString());
+    assertEquals("", emptied.body.get("first_name").asText());
+    assertEquals("", query("SELECT first_name FROM auth_user WHERE username = 'nully'"));
+    assertEquals("Ly", query("SELECT last_name FROM auth_user WHERE username = 'nully'"));
+    Answer refused =
+        send(
+            "PATCH",
+            "auth/profile",
+            "nully",
+            "{\"last_name\":\"Changed\",\"receive_reminders\":null}");
+    assertEquals(400, refused.status, refused.body.toString());
+    assertEquals(
+        "may not be null: leave it out to keep it",
+        refused.body.get("errors").get("receive_reminders").get(0).asText());
+    assertEquals("Ly", query("SELECT last_name FROM auth_user WHERE username = 'nully'"));
+    assertEquals(
+        400, send("PATCH", "auth/profile", "nully", "{\"receive_reminders\":null}").status);
+    assertEquals("t", query("SELECT receive_reminders FROM auth_user WHERE username = 'nully'"));
+  }
+
+  /**
    * An address a directory gave, or the original's data held, that the check would not take now is
    * kept by edits that send it back unchanged (a replace, the admin's form, the profile); a changed
    * one is checked.
