@@ -15,6 +15,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
@@ -41,31 +42,70 @@ public final class QueryParametersFeature implements DynamicFeature {
   @Override
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
     Method method = resourceInfo.getResourceMethod();
-    context.register(new Check(declared(method), takes(method)));
+    context.register(new Check(declared(method), shown(method, resourceInfo.getResourceClass())));
   }
 
   /**
-   * What an unknown parameter's problem says the method takes: each name, with the scope its
-   * documentation gives at the end of its line ({@code "lab: racks of these labs (rack)"}), so that
-   * a path shared by several models does not offer one model the filters of another.
+   * One parameter as an unknown parameter's problem names it: with the scope its documentation
+   * gives at the end of its line ({@code "lab: racks of these labs (rack)"}), and, where the scope
+   * lists values of a path parameter ({@link ApiDoc.Values}), named only at those values; where the
+   * resource lists its path's values, a scope naming none of them is named at none: {@code
+   * /api/inventory/building/} does not offer the filters of a rack or a loan.
+   *
+   * @param param the path parameter the scope is about, null when named at every path
    */
-  static String takes(Method method) {
+  record Shown(String text, String param, Set<String> scope) {
+    boolean namedAt(MultivaluedMap<String, String> path) {
+      return param == null || scope.contains(path.getFirst(param));
+    }
+  }
+
+  /** The method's parameters as its unknown parameters' problem names them; null: not checked. */
+  static List<Shown> shown(Method method, Class<?> resource) {
     ApiDoc doc = method.getAnnotation(ApiDoc.class);
     if (doc == null) {
       return null;
     }
-    Map<String, String> shown = new TreeMap<>();
-    declared(method, doc).forEach(name -> shown.put(name, name));
+    Map<String, Set<String>> values = new HashMap<>();
+    for (ApiDoc owner : new ApiDoc[] {resource.getAnnotation(ApiDoc.class), doc}) {
+      for (ApiDoc.Values of : owner == null ? new ApiDoc.Values[0] : owner.values()) {
+        Set<String> segments = new HashSet<>();
+        for (String value : of.value()) {
+          int eq = value.indexOf('=');
+          segments.add(eq < 0 ? value : value.substring(0, eq));
+        }
+        values.put(of.param(), segments);
+      }
+    }
+    Map<String, Shown> shown = new TreeMap<>();
+    declared(method, doc).forEach(name -> shown.put(name, new Shown(name, null, null)));
     for (String line : doc.query()) {
       int colon = line.indexOf(':');
       String text = line.strip();
       int open = text.lastIndexOf('(');
       if (colon > 0 && open > colon && text.endsWith(")")) {
         String name = line.substring(0, colon).strip();
-        shown.put(name, name + " " + text.substring(open));
+        Set<String> scope = new HashSet<>();
+        for (String word : text.substring(open + 1, text.length() - 1).split(",")) {
+          scope.add(word.strip());
+        }
+        // a scope naming none of the values is another resource's (the models share the method)
+        String param =
+            values.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(scope::contains))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(values.keySet().stream().findFirst().orElse(null));
+        shown.put(name, new Shown(name + " " + text.substring(open), param, scope));
       }
     }
-    return shown.isEmpty() ? "none" : String.join(", ", shown.values());
+    return List.copyOf(shown.values());
+  }
+
+  /** What the method takes at the request's path, as an unknown parameter's problem says it. */
+  static String takes(List<Shown> shown, MultivaluedMap<String, String> path) {
+    List<String> named = shown.stream().filter(one -> one.namedAt(path)).map(Shown::text).toList();
+    return named.isEmpty() ? "none" : String.join(", ", named);
   }
 
   /**
@@ -98,16 +138,20 @@ public final class QueryParametersFeature implements DynamicFeature {
   @Priority(Priorities.USER)
   static final class Check implements ContainerRequestFilter {
     private final Set<String> declared;
-    private final String takes;
+    private final List<Shown> shown;
 
-    Check(Set<String> declared, String takes) {
+    Check(Set<String> declared, List<Shown> shown) {
       this.declared = declared;
-      this.takes = takes;
+      this.shown = shown;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-      Map<String, List<String>> errors = problems(request, declared, takes);
+      Map<String, List<String>> errors =
+          problems(
+              request,
+              declared,
+              shown == null ? null : takes(shown, request.getUriInfo().getPathParameters()));
       if (!errors.isEmpty()) {
         // in the order sent, the first LISTED named (the rest counted), as a body's fields are
         throw new ProblemException(
