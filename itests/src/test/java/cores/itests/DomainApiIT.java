@@ -275,8 +275,8 @@ class DomainApiIT {
   /**
    * A null in a patch says what it means: a reservation's end null makes it open-ended again (as
    * PUT without an end does), a booking's end null is refused (a booking always ends), and a status
-   * null is refused rather than reset to the default (which suspended the host's bookable). The
-   * original's ordering value is taken.
+   * null is refused rather than reset to the default (which suspended the host's bookable); a
+   * comment null is empty, as everywhere else. The original's ordering value is taken.
    */
   @Test
   void aNullInAPatchIsTakenAsSentOrRefusedNeverIgnoredOrAReset() throws Exception {
@@ -303,6 +303,12 @@ class DomainApiIT {
         api.send(
             "PATCH", "/api/booking/reservation/" + reservation + "/", admin, "{\"comment\":\"x\"}");
     assertTrue(kept.body().contains("\"end\":null"), kept.body());
+    // a null comment is empty, as the inventory and the notices read it (it kept the old one)
+    HttpResponse<String> uncommented =
+        api.send(
+            "PATCH", "/api/booking/reservation/" + reservation + "/", admin, "{\"comment\":null}");
+    assertEquals(200, uncommented.statusCode(), uncommented.body());
+    assertTrue(uncommented.body().contains("\"comment\":\"\""), uncommented.body());
 
     long booking =
         id(
@@ -315,6 +321,11 @@ class DomainApiIT {
                     + "\",\"end\":\""
                     + start.minus(Duration.ofDays(1))
                     + "\"}"));
+    api.send("PATCH", "/api/booking/booking/" + booking + "/", admin, "{\"comment\":\"y\"}");
+    HttpResponse<String> bookingUncommented =
+        api.send("PATCH", "/api/booking/booking/" + booking + "/", admin, "{\"comment\":null}");
+    assertEquals(200, bookingUncommented.statusCode(), bookingUncommented.body());
+    assertTrue(bookingUncommented.body().contains("\"comment\":\"\""), bookingUncommented.body());
     HttpResponse<String> noEnd =
         api.send("PATCH", "/api/booking/booking/" + booking + "/", admin, "{\"end\":null}");
     assertEquals(400, noEnd.statusCode(), noEnd.body());

@@ -137,7 +137,13 @@ public final class BookingService {
 
   /** A comment as {@link #tooLong} lets it through. */
   private static final Map<String, Object> COMMENT_INPUT =
-      Map.of("type", List.of("string", "null"), "maxLength", COMMENT_MAX);
+      Map.of(
+          "type",
+          List.of("string", "null"),
+          "maxLength",
+          COMMENT_MAX,
+          "description",
+          "null: empty, as absent on create or PUT; absent on PATCH: unchanged");
 
   private static Map<String, Object> nullable(Map<String, Object> schema, String description) {
     Map<String, Object> copy = new LinkedHashMap<>(schema);

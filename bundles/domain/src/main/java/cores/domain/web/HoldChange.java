@@ -9,12 +9,14 @@ import java.time.ZoneId;
  * The body of a change of a booking or reservation: its end and comment. A class, not a record: a
  * patch must tell an end sent as null (a reservation open-ended again; a booking's end, which it
  * always has, refused as required) from an end left out (unchanged), and a record's component reads
- * both as null.
+ * both as null. A comment sent as null is empty, as the inventory and the notices read a null
+ * comment; left out, it is unchanged.
  */
 public final class HoldChange {
   private String end;
   private boolean endSent;
   private String comment;
+  private boolean commentSent;
 
   @JsonProperty("end")
   public void setEnd(String end) {
@@ -25,11 +27,15 @@ public final class HoldChange {
   @JsonProperty("comment")
   public void setComment(String comment) {
     this.comment = comment;
+    this.commentSent = true;
   }
 
   /** The change for the domain; a bad end is recorded in {@code errors}. */
   BookingService.Change change(FieldErrors errors, ZoneId zone, boolean replace) {
     return new BookingService.Change(
-        Holds.time(errors, "end", end, zone), endSent || replace, comment, replace);
+        Holds.time(errors, "end", end, zone),
+        endSent || replace,
+        commentSent && comment == null ? "" : comment,
+        replace);
   }
 }
