@@ -232,9 +232,7 @@ public final class BookingService {
                 + " AND tstzrange(start_time, end_time) && tstzrange(?, ?) LIMIT 1",
             params(request.bookable(), start, request.end()));
     if (booking != null) {
-      throw conflict(
-          "start",
-          "The host is booked " + when(booking) + ", which the reservation would overlap.");
+      throw bookedInTheWay("start", booking);
     }
     try {
       long id =
@@ -363,12 +361,11 @@ public final class BookingService {
     // an open end (a replacement without one) must not run over later bookings either
     Map<String, Object> booking =
         sql.row(
-            "SELECT start_time FROM booking_booking WHERE bookable_id = ?"
+            "SELECT start_time, end_time FROM booking_booking WHERE bookable_id = ?"
                 + " AND tstzrange(start_time, end_time) && tstzrange(?, ?::timestamptz) LIMIT 1",
             params(bookable, start, end));
     if (booking != null) {
-      throw ProblemException.conflict(
-          "The bookable is booked from " + booking.get("start_time") + " in that time.");
+      throw bookedInTheWay("end", booking);
     }
     try {
       sql.update(
@@ -544,6 +541,15 @@ public final class BookingService {
     if (reservation != null) {
       throw conflict(field, "The host is reserved " + when(reservation) + " in that time.");
     }
+  }
+
+  /**
+   * A reservation, new or lengthened, would overlap this booking: one message for both, at the
+   * field that reaches over it.
+   */
+  private ProblemException bookedInTheWay(String field, Map<String, Object> booking) {
+    return conflict(
+        field, "The host is booked " + when(booking) + ", which the reservation would overlap.");
   }
 
   /** Already booked, {@code when} it is (null: at some time of the request's period). */

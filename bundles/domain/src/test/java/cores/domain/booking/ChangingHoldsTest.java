@@ -346,6 +346,30 @@ class ChangingHoldsTest extends BookingServiceFixture {
         changeReservationEnd(id, start.plus(Duration.ofDays(1)), false).get("end"));
   }
 
+  /**
+   * A reservation lengthened over a booking is refused as a new reservation over it is, at the end:
+   * it said "The bookable is booked from 2027-05-31T00:00:00Z in that time.", a raw UTC time and no
+   * field.
+   */
+  @Test
+  void aReservationLengthenedOverABookingIsRefusedInTheWordsOfANewOneAtItsEnd() throws Exception {
+    long bookable = fixture.bookable("extend-over-booking", "active");
+    Instant start = HOUR.plus(Duration.ofDays(1));
+    long id = (Long) reserve(reserver, bookable, start, start.plus(Duration.ofDays(1))).get("id");
+    book(alice, bookable, start.plus(Duration.ofDays(2)), start.plus(Duration.ofDays(3)));
+    Instant later = start.plus(Duration.ofDays(4));
+    ProblemException created =
+        assertThrows(
+            ProblemException.class,
+            () -> reserve(reserver, bookable, start.plus(Duration.ofDays(1)), later));
+    ProblemException lengthened =
+        assertThrows(ProblemException.class, () -> changeReservationEnd(id, later, false));
+    assertEquals(409, lengthened.status());
+    assertEquals(created.detail(), lengthened.detail());
+    assertEquals(List.of(created.detail()), lengthened.errors().get("end"));
+    assertEquals(List.of(created.detail()), created.errors().get("start"));
+  }
+
   @Test
   void anEndedReservationCannotBeExtended() throws Exception {
     long bookable = fixture.bookable("extend-ended-reservation", "active");
