@@ -463,6 +463,11 @@ class BadInputIT {
       assertProblem(
           400, api.send("GET", "/api/booking/bookable/?colour=red", null, null), "\"colour\"");
       assertEquals(200, api.send("GET", "/api/inventory/rack/?lab=1", admin, null).statusCode());
+      // it named every model's filters (current (notice), customer (loan), host …)
+      assertProblem(
+          400,
+          api.send("GET", "/api/inventory/building/?page=2", admin, null),
+          "\"page\":[\"unknown parameter; this endpoint takes limit, offset\"]");
       assertEquals(
           200,
           api.send("GET", "/api/booking/bookable/?ordering=-hostname&limit=5", null, null)
