@@ -465,6 +465,26 @@ class AccountPagesIT {
     assertEquals(
         "Lee", site.api().db().text("SELECT last_name FROM auth_user WHERE id = ?", annId));
 
+    // a checkbox's value other than a ticked box's was read as unticked: the choice silently
+    // changed
+    String reminders =
+        site.api().db().text("SELECT receive_reminders::text FROM auth_user WHERE id = ?", annId);
+    HttpResponse<String> maybe =
+        send(
+            annBrowser,
+            "/profile",
+            token
+                + "&first_name=Maybe&last_name=Lee&email=Ann.Lee%40example.org&receive_reminders=maybe");
+    assertEquals(400, maybe.statusCode(), maybe.body());
+    assertTrue(
+        maybe.body().contains("id=\"receive_reminders-error\">must be ticked or left out"),
+        maybe.body());
+    assertEquals(
+        reminders,
+        site.api().db().text("SELECT receive_reminders::text FROM auth_user WHERE id = ?", annId));
+    assertEquals(
+        "Ann", site.api().db().text("SELECT first_name FROM auth_user WHERE id = ?", annId));
+
     annBrowser.open("/profile/tokens");
     HttpResponse<String> label = send(annBrowser, "/profile/tokens", token + "&label=ci%00bot");
     assertEquals(400, label.statusCode(), label.body());

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A form as posted and as shown again: its values, and the problems the domain found, at their
@@ -78,10 +79,27 @@ public final class Form {
     return values.getOrDefault(name, "");
   }
 
-  /** Whether a checkbox is ticked. */
+  /** What a ticked checkbox sends: "on" without a value attribute, the forms' "1", or "true". */
+  private static final Set<String> TICKED = Set.of("on", "1", "true");
+
+  /** The problem of a checkbox sent with another value. */
+  public static final String NOT_A_TICK = "must be ticked or left out";
+
+  /** Whether a checkbox is ticked, as the form shows it. */
   public boolean checked(String name) {
+    return TICKED.contains(value(name));
+  }
+
+  /**
+   * Whether a posted checkbox is ticked: it sends what a ticked box does, or nothing. Any other
+   * value is a problem at the field, not an unticked box: that would change the choice silently.
+   */
+  public boolean ticked(String name) {
     String v = value(name);
-    return v.equals("on") || v.equals("1") || v.equals("true");
+    if (!v.isEmpty() && !TICKED.contains(v)) {
+      error(name, NOT_A_TICK);
+    }
+    return checked(name);
   }
 
   /** A whole number in a field; empty when blank, a field error when not a number. */

@@ -26,6 +26,22 @@ class FormTest {
     assertTrue(form.general().get(0).contains("first_name"), form.general().toString());
   }
 
+  /** One rule for every form's checkbox: ticked, or left out; "maybe" is no tick, nor an untick. */
+  @Test
+  void aCheckboxSentWithAnotherValueThanATicksIsAProblemAtItsField() {
+    MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+    posted.add("on", "on");
+    posted.add("one", "1");
+    posted.add("maybe", "maybe");
+    Form form = Form.posted(posted);
+    assertTrue(form.ticked("on"));
+    assertTrue(form.ticked("one"));
+    assertFalse(form.ticked("absent"));
+    assertFalse(form.hasErrors());
+    form.ticked("maybe");
+    assertEquals(List.of(Form.NOT_A_TICK), form.errors("maybe"));
+  }
+
   @Test
   void controlCharactersPostgresqlStoresAreNoProblem() {
     MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();

@@ -88,6 +88,7 @@ public final class ProfilePages {
         request,
         me -> {
           Form form = Form.posted(posted);
+          boolean reminders = form.ticked("receive_reminders");
           if (form.hasErrors()) {
             return show(request, 400, "profile", form, profile(me));
           }
@@ -97,7 +98,7 @@ public final class ProfilePages {
                 form.value("first_name"),
                 form.value("last_name"),
                 form.value("email"),
-                form.checked("receive_reminders"));
+                reminders);
           } catch (ProblemException e) {
             return show(request, e.status(), "profile", form.refused(e, Map.of()), profile(me));
           }

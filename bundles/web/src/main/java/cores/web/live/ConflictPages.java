@@ -233,6 +233,9 @@ public final class ConflictPages {
     Conflict conflict = open(id, Conflict.Kind.UNKNOWN);
     Form form = Form.posted(posted);
     String back = back(form.value(BACK));
+    boolean primary = form.ticked("primary");
+    boolean integrated = form.ticked("integrated");
+    boolean management = form.ticked("management");
     if (form.hasErrors()) {
       return nicPage(request, 400, conflict, form, back);
     }
@@ -242,9 +245,9 @@ public final class ConflictPages {
             form.value("ip"),
             form.value("host"),
             form.value("model"),
-            form.checked("primary"),
-            form.checked("integrated"),
-            form.checked("management"));
+            primary,
+            integrated,
+            management);
     try {
       Conflict added = desk.addNic(Visitor.of(request).user().orElseThrow(), id, nic);
       String owner = nic.hostname().isBlank() ? "the inventory" : nic.hostname().strip();
