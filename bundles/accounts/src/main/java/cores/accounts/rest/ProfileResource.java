@@ -59,7 +59,10 @@ public final class ProfileResource implements ApiSchemas {
   }
 
   @PATCH
-  @ApiDoc(permission = ApiDoc.AUTHENTICATED, request = "profile_patch")
+  @ApiDoc(
+      value = "Changes one's names, address or reminder choice; absent fields are kept",
+      permission = ApiDoc.AUTHENTICATED,
+      request = "profile_patch")
   public ProfileView patch(ProfileInput input, @Context SecurityContext security) {
     User user = Access.user(security);
     if (input == null) {
