@@ -117,7 +117,7 @@ class InventoryTest {
 
   @Test
   void aNullGivenForAnOptionalFieldTakesTheColumnsDefaultOnCreateAsOnReplace() {
-    Map<String, Object> input = new java.util.HashMap<>();
+    Map<String, Object> input = new HashMap<>();
     input.put("name", "null-details");
     input.put("details", null);
     Map<String, Object> created = create(Models.HOSTTYPE, input);
@@ -240,7 +240,7 @@ class InventoryTest {
             "INSERT INTO booking_bookable (host_id, status) VALUES ("
                 + host
                 + ", 'active') RETURNING id");
-    Map<String, Object> input = new java.util.HashMap<>();
+    Map<String, Object> input = new HashMap<>();
     input.put("status", null);
     ProblemException hostRefused = refused(() -> patch(Models.HOST, host, input));
     assertEquals(400, hostRefused.status());
