@@ -219,11 +219,7 @@ class InventoryTest {
   @Test
   void hostLeavingActiveSuspendsItsActiveBookable() throws Exception {
     long host = fixture.host("suspend-me", "active");
-    long bookable =
-        db.number(
-            "INSERT INTO booking_bookable (host_id, status) VALUES ("
-                + host
-                + ", 'active') RETURNING id");
+    long bookable = activeBookable(host);
     patch(Models.HOST, host, Map.of("status", "missing"));
     assertEquals("suspended", status(bookable));
     db.execute("UPDATE booking_bookable SET status = 'inactive' WHERE id = " + bookable);
@@ -235,11 +231,7 @@ class InventoryTest {
   @Test
   void aPatchSendingNullForAStatusIsRefusedAndChangesNothing() throws Exception {
     long host = fixture.host("null-status", "active");
-    long bookable =
-        db.number(
-            "INSERT INTO booking_bookable (host_id, status) VALUES ("
-                + host
-                + ", 'active') RETURNING id");
+    long bookable = activeBookable(host);
     Map<String, Object> input = new HashMap<>();
     input.put("status", null);
     ProblemException hostRefused = refused(() -> patch(Models.HOST, host, input));
@@ -252,6 +244,14 @@ class InventoryTest {
     ProblemException bookableRefused = refused(() -> patch(Bookables.MODEL, bookable, input));
     assertEquals(400, bookableRefused.status());
     assertEquals("active", status(bookable));
+  }
+
+  /** An active bookable of the host: its id. */
+  private long activeBookable(long host) throws Exception {
+    return db.number(
+        "INSERT INTO booking_bookable (host_id, status) VALUES ("
+            + host
+            + ", 'active') RETURNING id");
   }
 
   private String status(long bookable) {
