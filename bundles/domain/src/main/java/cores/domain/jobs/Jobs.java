@@ -2,10 +2,13 @@ package cores.domain.jobs;
 
 import cores.api.changes.ChangeLog;
 import cores.api.persistence.Transactions;
+import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
 import cores.domain.booking.BookingMaintenance;
 import cores.domain.booking.MorningMail;
+import cores.domain.inventory.Inventory;
 import cores.domain.live.LiveMaintenance;
+import cores.domain.loans.Loans;
 import cores.domain.notices.NoticeMaintenance;
 import cores.domain.sql.Sql;
 import java.time.Clock;
@@ -53,9 +56,15 @@ public final class Jobs {
       List.of(
           new BookingMaintenance()::run, new NoticeMaintenance()::run, new LiveMaintenance()::run);
 
-  /** The steps with the change log's trim (CORES_CHANGELOG_DAYS). */
-  static List<MaintenanceStep> withChangeLog(ChangeLog changes, int days) {
+  /**
+   * The steps with those that need the site's services: the loans that start today put their hosts
+   * on loan ({@link Loans#startDue}), and the change log's trim (CORES_CHANGELOG_DAYS).
+   */
+  static List<MaintenanceStep> all(BookingMail mail, ChangeLog changes, int days) {
     List<MaintenanceStep> steps = new ArrayList<>(STEPS);
+    Inventory inventory = new Inventory(new Bookables(mail, Clock.systemUTC()));
+    Loans loans = new Loans(mail.zone());
+    steps.add((sql, now) -> loans.startDue(inventory, sql, now));
     steps.add(new ChangeLogTrim(changes, days)::run);
     return steps;
   }
@@ -86,7 +95,7 @@ public final class Jobs {
     this(
         tx,
         new MorningMail(mail),
-        withChangeLog(changes, config.changelogDays()),
+        all(mail, changes, config.changelogDays()),
         Schedule.of(config, mail.zone()),
         Clock.systemUTC());
     start();

@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loans (DOMAIN.md): lending a host sets its status {@code on_loan} through the inventory's host
- * update (which suspends its bookable) and stores the status it had; returning the loan ({@code
- * PATCH {"returned": true}}) sets that status back. A host is on at most one open loan (also a
- * partial unique index). An open loan cannot be deleted, only returned; a returned loan cannot be
- * reopened.
+ * Loans (DOMAIN.md): a loan is in effect from its start day (in the configured zone) until it is
+ * returned. While it is, its host's status is {@code on_loan}, set through the inventory's host
+ * update (which suspends its bookable), and the loan stores the status the host had: lending puts
+ * the host on loan at once when the loan starts today or earlier, the nightly maintenance job on
+ * its start day otherwise ({@link #startDue}). Returning the loan ({@code PATCH {"returned":
+ * true}}) sets the stored status back; so does moving an open loan's start to a later day. A host
+ * is on at most one open loan (also a partial unique index). An open loan cannot be deleted, only
+ * returned; a returned loan cannot be reopened.
  */
 public final class Loans implements Rules {
   public static final String ON_LOAN = "on_loan";
@@ -132,18 +135,71 @@ public final class Loans implements Rules {
                     "host", named, LOAN.app(), LOAN.name(), (Long) open.get("id"))));
       }
     }
-    Map<String, Object> created =
-        inventory.create(sql, model, loan, Map.of("previous_status", status.get("status")));
-    if (!returned) {
-      inventory.update(sql, Models.HOST, host, Map.of("status", ON_LOAN), true);
+    if (returned) {
+      // history: the host is left alone, its status now recorded as the one it had
+      return inventory.create(sql, model, loan, Map.of("previous_status", status.get("status")));
     }
-    return created;
+    Map<String, Object> created = inventory.create(sql, model, loan);
+    if (!inEffect(created.get("start"), actor.now())) {
+      return created;
+    }
+    Map<String, Object> started = new LinkedHashMap<>(created);
+    started.put("previous_status", putOnLoan(inventory, sql, (Long) created.get("id"), host));
+    return started;
+  }
+
+  /**
+   * The nightly maintenance job's part: puts the hosts of the open loans that start by today (in
+   * the configured zone) and are not in effect yet on loan; the number started.
+   */
+  public Map<String, Long> startDue(Inventory inventory, Sql sql, Instant now) {
+    List<Map<String, Object>> due =
+        sql.rows(
+            "SELECT id, host_id FROM loans_loan WHERE NOT returned AND previous_status IS NULL"
+                + " AND start_date <= ? ORDER BY id FOR UPDATE",
+            List.of(today(now)));
+    for (Map<String, Object> loan : due) {
+      putOnLoan(inventory, sql, (Long) loan.get("id"), (Long) loan.get("host_id"));
+    }
+    return Map.of("loans_started", (long) due.size());
+  }
+
+  /** Whether a loan starting on {@code start} (a stored date) is in effect at {@code now}. */
+  private boolean inEffect(Object start, Instant now) {
+    return !LocalDate.parse(start.toString()).isAfter(today(now));
+  }
+
+  private LocalDate today(Instant now) {
+    return LocalDate.ofInstant(now, zone);
+  }
+
+  /** Stores the host's status in the loan and sets it on loan; answers the status it had. */
+  private static Object putOnLoan(Inventory inventory, Sql sql, long loan, long host) {
+    Object had =
+        sql.row("SELECT status FROM inventory_host WHERE id = ? FOR UPDATE", List.of(host))
+            .get("status");
+    sql.update("UPDATE loans_loan SET previous_status = ? WHERE id = ?", List.of(had, loan));
+    inventory.update(sql, Models.HOST, host, Map.of("status", ON_LOAN), true);
+    return had;
+  }
+
+  /**
+   * Sets the host of a loan that ends being in effect back to the status stored, if it is still
+   * {@code on_loan} (a status someone set by hand during the loan stays).
+   */
+  private static void takeOffLoan(Inventory inventory, Sql sql, long host, Object had) {
+    Map<String, Object> hostNow =
+        sql.row("SELECT status FROM inventory_host WHERE id = ? FOR UPDATE", List.of(host));
+    if (ON_LOAN.equals(hostNow.get("status"))) {
+      inventory.update(sql, Models.HOST, host, Map.of("status", had), true);
+    }
   }
 
   /**
    * Changes a loan; {@code returned: true} returns it and sets the host's status back (if it is
-   * still {@code on_loan}: a status someone set by hand during the loan stays). The host of a loan
-   * cannot change, and a returned loan cannot be reopened.
+   * still {@code on_loan}: a status someone set by hand during the loan stays). A start moved to
+   * today or earlier puts the host on loan now, one moved to a later day sets it back until then.
+   * The host of a loan cannot change, and a returned loan cannot be reopened.
    */
   @Override
   public Map<String, Object> update(
@@ -179,16 +235,29 @@ public final class Loans implements Rules {
             withReturnedDate(
                 input, returned, before.get("returned_date"), before.get("start"), actor.now()),
             partial);
-    if (returned && !wasReturned) {
-      long host = (Long) before.get("host_id");
-      Map<String, Object> hostNow =
-          sql.row("SELECT status FROM inventory_host WHERE id = ? FOR UPDATE", List.of(host));
-      if (ON_LOAN.equals(hostNow.get("status"))) {
-        inventory.update(
-            sql, Models.HOST, host, Map.of("status", before.get("previous_status")), true);
+    if (wasReturned) {
+      return updated;
+    }
+    long host = (Long) before.get("host_id");
+    Object had = before.get("previous_status");
+    boolean inEffect = !returned && inEffect(updated.get("start"), actor.now());
+    if (had != null && !inEffect) {
+      takeOffLoan(inventory, sql, host, had);
+      if (!returned) {
+        // moved to a later start: in effect again from that day
+        sql.update("UPDATE loans_loan SET previous_status = NULL WHERE id = ?", List.of(id));
+        return withPrevious(updated, null);
       }
+    } else if (had == null && inEffect) {
+      return withPrevious(updated, putOnLoan(inventory, sql, id, host));
     }
     return updated;
+  }
+
+  private static Map<String, Object> withPrevious(Map<String, Object> loan, Object had) {
+    Map<String, Object> changed = new LinkedHashMap<>(loan);
+    changed.put("previous_status", had);
+    return changed;
   }
 
   /** Only a returned loan may be deleted: deleting an open one would strand its host on loan. */

@@ -67,12 +67,36 @@ class JobsTest {
         "INSERT INTO inventory_building (code) VALUES ('KEPT')",
         "UPDATE cores_change SET at = '2025-12-02T06:00:00Z' WHERE after ->> 'code' = 'KEPT'");
     ChangeLogService changes = ChangeLogService.of(db.dataSource());
-    Jobs jobs = instance(Jobs.withChangeLog(changes, 365), Clock.fixed(NOW, ZoneOffset.UTC));
+    Jobs jobs = instance(all(changes), Clock.fixed(NOW, ZoneOffset.UTC));
     Jobs.Run run = jobs.runNow(Job.MAINTENANCE).orElseThrow();
     assertEquals(1L, run.summary().get("changes_deleted"), run.summary().toString());
     assertEquals(
         List.of("KEPT"),
         db.texts("SELECT after ->> 'code' FROM cores_change WHERE model = 'building'"));
+  }
+
+  /** The maintenance steps as the component has them, on a site in UTC. */
+  private List<MaintenanceStep> all(ChangeLogService changes) {
+    TestDatabase.Tx site = db.transactions("cores.domain");
+    units.add(site);
+    return Jobs.all(DomainDatabase.mail(site, ZoneOffset.UTC), changes, 365);
+  }
+
+  @Test
+  void theMaintenanceJobPutsTheHostsOfTheLoansStartingTodayOnLoan() throws Exception {
+    long host = new Fixture(db).host("lent-today", "active");
+    db.execute(
+        "INSERT INTO loans_customer (name) VALUES ('ACME')",
+        "INSERT INTO loans_loan (host_id, customer_id, start_date) SELECT "
+            + host
+            + ", id, '2026-12-01' FROM loans_customer");
+    Jobs jobs =
+        instance(all(ChangeLogService.of(db.dataSource())), Clock.fixed(NOW, ZoneOffset.UTC));
+    Jobs.Run run = jobs.runScheduled(Job.MAINTENANCE, NOW).orElseThrow();
+    assertEquals(1L, run.summary().get("loans_started"), run.summary().toString());
+    assertEquals(
+        List.of("on_loan"), db.texts("SELECT status FROM inventory_host WHERE id = " + host));
+    assertEquals(List.of("active"), db.texts("SELECT previous_status FROM loans_loan"));
   }
 
   @Test

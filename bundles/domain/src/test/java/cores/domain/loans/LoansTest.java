@@ -153,6 +153,56 @@ class LoansTest {
   }
 
   @Test
+  void aLoanThatStartsOnALaterDayPutsItsHostOnLoanOnThatDayByTheNightlyJob() throws SQLException {
+    long bookable = fixture.bookable("lent-later", "active");
+    long host = hostOf(bookable);
+    Map<String, Object> loan = lend(host, Map.of("start", "2026-11-27"));
+    assertEquals("active", hostStatus(host));
+    assertEquals("active", bookableStatus(bookable));
+    assertEquals(null, loan.get("previous_status"));
+    // the day before its start the job leaves it; on the day (in the configured zone) it starts it
+    assertEquals(0L, startDue(loans, "2026-11-26T12:00:00Z").get("loans_started"));
+    assertEquals("active", hostStatus(host));
+    Loans berlin = new Loans(ZoneId.of("Europe/Berlin"));
+    assertEquals(1L, startDue(berlin, "2026-11-26T23:30:00Z").get("loans_started"));
+    assertEquals("on_loan", hostStatus(host));
+    assertEquals("suspended", bookableStatus(bookable));
+    assertEquals(
+        "active", text("SELECT previous_status FROM loans_loan WHERE id = " + loan.get("id")));
+    assertEquals(0L, startDue(loans, "2026-11-28T03:00:00Z").get("loans_started"));
+    patch((Long) loan.get("id"), Map.of("returned", true));
+    assertEquals("active", hostStatus(host));
+  }
+
+  @Test
+  void movingAnOpenLoansStartLaterSetsTheHostBackAndEarlierPutsItOnLoan() throws SQLException {
+    long host = fixture.host("lent-moved", "offline");
+    long loan = (Long) lend(host, Map.of()).get("id");
+    assertEquals("on_loan", hostStatus(host));
+    Map<String, Object> later = patch(loan, Map.of("start", "2026-12-10"));
+    assertEquals("offline", hostStatus(host));
+    assertEquals(null, later.get("previous_status"));
+    Map<String, Object> sooner = patch(loan, Map.of("start", "2026-11-24"));
+    assertEquals("on_loan", hostStatus(host));
+    assertEquals("offline", sooner.get("previous_status"));
+  }
+
+  @Test
+  void aLoanReturnedBeforeItStartedLeavesItsHostAsItWas() throws SQLException {
+    long host = fixture.host("lent-never", "active");
+    long loan = (Long) lend(host, Map.of("start", "2026-12-10")).get("id");
+    db.execute("UPDATE inventory_host SET status = 'on_loan' WHERE id = " + host);
+    patch(loan, Map.of("returned", true));
+    // it never put the host on loan, so it has no status to give back
+    assertEquals("on_loan", hostStatus(host));
+    assertEquals(0L, startDue(loans, "2026-12-10T12:00:00Z").get("loans_started"));
+  }
+
+  private Map<String, Long> startDue(Loans rules, String now) {
+    return tx.required(em -> rules.startDue(inventory, Sql.of(em), Instant.parse(now)));
+  }
+
+  @Test
   void returningLeavesTheBookableSuspendedForAnAdminToReactivate() throws SQLException {
     long bookable = fixture.bookable("lent-3", "active");
     long host = hostOf(bookable);
@@ -196,7 +246,7 @@ class LoansTest {
     assertEquals(409, generic.status());
     assertEquals(1, db.number("SELECT count(*) FROM loans_loan WHERE host_id = " + host));
     patch(first, Map.of("returned", true));
-    lend(host, Map.of("start", "2026-11-26"));
+    lend(host, Map.of("start", "2026-11-25"));
     assertEquals("on_loan", hostStatus(host));
   }
 
