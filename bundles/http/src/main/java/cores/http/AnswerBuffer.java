@@ -47,8 +47,12 @@ final class AnswerBuffer implements WriterInterceptor {
     try {
       context.proceed();
     } catch (IOException | RuntimeException e) {
-      held.failed(e);
-      throw e;
+      if (!held.failed(e)) {
+        throw e;
+      }
+      // part of it went out: CutOffAnswers ends the connection and logs the answer as cut off, once;
+      // thrown on, Jersey would log the same failure again, as a SEVERE trace naming no request
+      return;
     }
     held.release();
   }
@@ -117,13 +121,13 @@ final class AnswerBuffer implements WriterInterceptor {
     }
 
     /**
-     * The writing threw. Held, nothing was sent, and Jersey makes the failure a problem answer.
-     * Passed on, Jersey counts the answer as committed: it logs the failure and closes the stream
-     * as that of a whole answer, which Jetty would end so (a chunked one's last chunk sent, the
-     * connection kept): the client would take what it got for the whole body. Said to {@link
-     * CutOffAnswers}, which ends the connection instead and logs the answer as cut off.
+     * The writing threw. Held, nothing was sent, and Jersey makes the failure a problem answer
+     * (false: thrown on). Passed on, Jersey closes the stream as that of a whole answer, which
+     * Jetty would end so (a chunked one's last chunk sent, the connection kept): the client would
+     * take what it got for the whole body. Said to {@link CutOffAnswers} (true), which ends the
+     * connection instead and logs the answer as cut off.
      */
-    void failed(Throwable failure) {
+    boolean failed(Throwable failure) {
       if (through) {
         // Jersey's wrapper of what the resource threw
         Throwable cause =
@@ -132,6 +136,7 @@ final class AnswerBuffer implements WriterInterceptor {
                 : failure;
         request.setAttribute(CutOffAnswers.FAILED, cause);
       }
+      return through;
     }
 
     /** The answer is whole: held, it goes on with its length, unless the resource gave one. */
