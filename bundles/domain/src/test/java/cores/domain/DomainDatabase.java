@@ -2,6 +2,7 @@ package cores.domain;
 
 import cores.api.accounts.User;
 import cores.domain.booking.BookingMail;
+import cores.notify.Channels;
 import cores.notify.OutboxService;
 import cores.testing.TestDatabase;
 import java.sql.Connection;
@@ -55,7 +56,7 @@ public final class DomainDatabase extends TestDatabase {
    * unit serves only its counts, which these tests do not read.)
    */
   public static BookingMail mail(Tx tx, ZoneId zone) {
-    return BookingMail.of(new OutboxService(tx), zone);
+    return BookingMail.of(new OutboxService(tx, new Channels()), zone);
   }
 
   /** The types of the outbox rows for a user, oldest first. */

@@ -1,14 +1,8 @@
 package cores.notify;
 
-import cores.api.notify.NotificationChannel;
 import cores.api.persistence.Transactions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
@@ -16,15 +10,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The dispatcher thread of this instance: runs {@link Delivery} rounds back to back while there is
- * work, pauses when nothing is due, and wakes early when a channel appears. Several instances run
+ * work, pauses when nothing is due, and wakes early when a channel appears ({@link Channels}). Several instances run
  * side by side on one database; row locks divide the work. Started with its configuration, not on
  * demand: it offers no service (the outbox's desk reads the table, not the dispatcher).
  */
@@ -39,12 +31,9 @@ public final class Dispatcher {
   /** Pause after a failed round (database unreachable), so the log is not flooded. */
   private static final long ERROR_PAUSE_MILLIS = 5000;
 
-  private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
-
-  /** The channels registered with {@link NotificationChannel#PRIVATE}. */
-  private final Set<NotificationChannel> privateChannels = ConcurrentHashMap.newKeySet();
-
   private final LinkedBlockingQueue<Boolean> wake = new LinkedBlockingQueue<>();
+  private final Runnable wakeUp = () -> wake.offer(Boolean.TRUE);
+  private final Channels channels;
   private final Delivery delivery;
   private final int batchSize;
   private final long pollMillis;
@@ -53,14 +42,16 @@ public final class Dispatcher {
   @Activate
   public Dispatcher(
       @Reference(target = "(" + Transactions.UNIT + "=cores.notify)") Transactions tx,
+      @Reference Channels channels,
       NotifyConfig config) {
+    this.channels = channels;
     this.batchSize = config.batchSize();
     this.pollMillis = config.pollIntervalMillis();
     this.delivery =
         new Delivery(
             tx,
-            () -> List.copyOf(channels),
-            privateChannels::contains,
+            channels::active,
+            channels::isPrivate,
             new Messages(Messages.site(config.scheme(), config.hostname())),
             config.hostname().strip(),
             new Backoff(
@@ -71,40 +62,12 @@ public final class Dispatcher {
     this.thread = new Thread(this::run, "cores-notify-dispatcher");
     thread.setDaemon(true);
     thread.start();
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.MULTIPLE,
-      policy = ReferencePolicy.DYNAMIC,
-      service = NotificationChannel.class)
-  void addChannel(NotificationChannel channel, Map<String, Object> properties) {
-    if (isPrivate(properties)) {
-      privateChannels.add(channel);
-    }
-    channels.add(channel);
-    LOG.info("Notification channel {} active", channel.name());
-    wake.offer(Boolean.TRUE);
-  }
-
-  /** Whether a channel registered with these properties delivers to the recipient alone. */
-  static boolean isPrivate(Map<String, Object> properties) {
-    Object personal = properties.get(NotificationChannel.PRIVATE);
-    return Boolean.TRUE.equals(personal) || "true".equals(personal);
-  }
-
-  void removeChannel(NotificationChannel channel) {
-    channels.remove(channel);
-    privateChannels.remove(channel);
-    LOG.info("Notification channel {} gone", channel.name());
-  }
-
-  /** Names of the active channels. */
-  public List<String> channelNames() {
-    return channels.stream().map(NotificationChannel::name).toList();
+    channels.whenOneAppears(wakeUp);
   }
 
   @Deactivate
   void stop() throws InterruptedException {
+    channels.ignore(wakeUp);
     thread.interrupt();
     thread.join(TimeUnit.SECONDS.toMillis(30));
   }

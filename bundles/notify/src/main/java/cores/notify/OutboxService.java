@@ -2,7 +2,6 @@ package cores.notify;
 
 import cores.api.notify.ChannelCounts;
 import cores.api.notify.FailedMessage;
-import cores.api.notify.NotificationChannel;
 import cores.api.notify.NotificationEvent;
 import cores.api.notify.NotificationType;
 import cores.api.notify.Outbox;
@@ -16,14 +15,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Writes events into {@code notify_outbox} on the caller's connection, so they commit or roll back
@@ -61,34 +55,19 @@ public final class OutboxService implements Outbox, OutboxDesk {
       INSERT_USER + " AND u.receive_reminders RETURNING id";
 
   private final Transactions tx;
-  private final List<NotificationChannel> channels = new CopyOnWriteArrayList<>();
-  private final Set<NotificationChannel> privateChannels = ConcurrentHashMap.newKeySet();
+  private final Channels channels;
 
   @Activate
   public OutboxService(
-      @Reference(target = "(" + Transactions.UNIT + "=cores.notify)") Transactions tx) {
+      @Reference(target = "(" + Transactions.UNIT + "=cores.notify)") Transactions tx,
+      @Reference Channels channels) {
     this.tx = tx;
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.MULTIPLE,
-      policy = ReferencePolicy.DYNAMIC,
-      service = NotificationChannel.class)
-  void addChannel(NotificationChannel channel, Map<String, Object> properties) {
-    if (Dispatcher.isPrivate(properties)) {
-      privateChannels.add(channel);
-    }
-    channels.add(channel);
-  }
-
-  void removeChannel(NotificationChannel channel) {
-    channels.remove(channel);
-    privateChannels.remove(channel);
+    this.channels = channels;
   }
 
   @Override
   public boolean delivers(NotificationType type) {
-    return type.confidential() ? !privateChannels.isEmpty() : !channels.isEmpty();
+    return channels.delivers(type);
   }
 
   @Override
@@ -98,7 +77,7 @@ public final class OutboxService implements Outbox, OutboxDesk {
 
   @Override
   public List<ChannelCounts> channels() {
-    List<String> names = channels.stream().map(NotificationChannel::name).toList();
+    List<String> names = channels.names();
     return tx.readOnly(em -> OutboxStore.channels(Delivery.connection(em), names));
   }
 

@@ -27,23 +27,24 @@ class DispatcherTest {
           "INSERT INTO notify_outbox (type, recipient, data) SELECT 'booking_ended',"
               + " 'u' || i || '@example.org', '{\"host\": \"h\", \"host_id\": \"1\"}'"
               + " FROM generate_series(1, 45) i");
-      Dispatcher dispatcher = new Dispatcher(tx, new Config());
+      Channels channels = new Channels();
+      Dispatcher dispatcher = new Dispatcher(tx, channels, new Config());
       try {
         Thread.sleep(700);
         assertEquals(45, db.number("SELECT count(*) FROM notify_outbox WHERE status = 'pending'"));
-        assertEquals(List.of(), dispatcher.channelNames());
+        assertEquals(List.of(), channels.names());
         try (SmtpChannel channel =
             new SmtpChannel(new SmtpSettings(mail.getSmtp().getPort(), 2000))) {
           // the pause is 60 s: only the wake-up on a new channel gets this delivered in time
-          dispatcher.addChannel(channel, Map.of(NotificationChannel.PRIVATE, true));
-          assertEquals(List.of("smtp"), dispatcher.channelNames());
+          channels.addChannel(channel, Map.of(NotificationChannel.PRIVATE, true));
+          assertEquals(List.of("smtp"), channels.names());
           assertTrue(mail.waitForIncomingEmail(10_000, 45));
           long until = System.nanoTime() + 10_000_000_000L;
           while (db.number("SELECT count(*) FROM notify_outbox WHERE status = 'sent'") < 45) {
             assertTrue(System.nanoTime() < until, "rows not marked sent");
             Thread.sleep(50);
           }
-          dispatcher.removeChannel(channel);
+          channels.removeChannel(channel);
         }
       } finally {
         dispatcher.stop();

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class OutboxServiceTest {
   private static NotifyDatabase db;
   private static TestDatabase.Tx tx;
-  private final OutboxService outbox = new OutboxService(tx);
+  private final Channels channels = new Channels();
+  private final OutboxService outbox = new OutboxService(tx, channels);
 
   @BeforeAll
   static void start() throws Exception {
@@ -201,22 +202,22 @@ class OutboxServiceTest {
     assertFalse(outbox.delivers(confirmed));
     assertFalse(outbox.delivers(reset));
     NotificationChannel room = channel("webhook");
-    outbox.addChannel(room, Map.of());
+    channels.addChannel(room, Map.of());
     assertTrue(outbox.delivers(confirmed));
     assertFalse(outbox.delivers(reset), "a chat room gets no password reset link");
     NotificationChannel mail = channel("smtp");
-    outbox.addChannel(mail, Map.of(NotificationChannel.PRIVATE, "true"));
+    channels.addChannel(mail, Map.of(NotificationChannel.PRIVATE, "true"));
     assertTrue(outbox.delivers(reset));
-    outbox.removeChannel(mail);
+    channels.removeChannel(mail);
     assertFalse(outbox.delivers(reset));
-    outbox.removeChannel(room);
+    channels.removeChannel(room);
     assertFalse(outbox.delivers(confirmed));
   }
 
   @Test
   void theDeskCountsPerChannelWhatWaitsWasSentAndFailed() throws Exception {
-    outbox.addChannel(channel("smtp"), Map.of(NotificationChannel.PRIVATE, true));
-    outbox.addChannel(channel("webhook"), Map.of());
+    channels.addChannel(channel("smtp"), Map.of(NotificationChannel.PRIVATE, true));
+    channels.addChannel(channel("webhook"), Map.of());
     row("a@example.org", "pending", "{}");
     row("b@example.org", "pending", "{smtp}");
     row("c@example.org", "sent", "{smtp,webhook}");

@@ -109,8 +109,9 @@ class PasswordResetMailTest {
 
   /** Asks for a link, through an outbox whose mail channel is active, and waits for it. */
   private PasswordResetService request(String email) throws InterruptedException {
-    OutboxService outbox = new OutboxService(notify);
-    outbox.addChannel(smtp, Map.of(NotificationChannel.PRIVATE, true));
+    Channels channels = new Channels();
+    channels.addChannel(smtp, Map.of(NotificationChannel.PRIVATE, true));
+    OutboxService outbox = new OutboxService(notify, channels);
     PasswordResetService resets =
         new PasswordResetService(accounts, outbox, new PasswordRules(), new ResetConfig());
     resets.request(email);
