@@ -4,15 +4,16 @@
 # every set once in turn (a round begins with the next set each time), against the external
 # PostgreSQL. Each set keeps its own CORES_DATA across its starts, as an installed server does.
 # Reports per set the median of the ms to ready (the domain API answering:
-# /api/booking/bookable/?limit=1, polled every 20 ms as platform.sh does) and of the JVM's CPU ms
-# then, and their ratios to the first set; beside them the CPU ms of some of the JVM's threads at
-# ready: the Jersey builds (cores-http-reload), the request threads (cores-http-N: the readiness
-# probes and the first requests) and the JIT's compilers. A part's CPU moves far less with the
+# /api/booking/bookable/?limit=1, polled every 20 ms as platform.sh does) and of the CPU ms then
+# (the JVM's and that of bin/cores' commands before it), and their ratios to the first set;
+# beside them the CPU ms of some of the JVM's threads at ready: the Jersey builds
+# (cores-http-reload), the request threads (cores-http-N: the readiness probes and the first
+# requests) and the JIT's compilers. A part's CPU moves far less with the
 # machine's load than the whole start's.
 # Usage: bench/start-compare.sh [runs] set...   (default 8)
 #   A set is "label=dist" or "label=dist=JVM options" (the options replace bin/cores' defaults as
 #   CORES_JAVA_OPTS; run `bin/cores cds` in each dist first for its archive). BENCH_PORT (default
-#   18030).
+#   18030), BENCH_DB (the database created and dropped, default cores_bench_start_<pid>).
 set -euo pipefail
 runs=${1:-8}
 shift || true
@@ -21,11 +22,13 @@ sets=("$@")
 port=${BENCH_PORT:-18030}
 ready_path='/api/booking/bookable/?limit=1'
 work=$(mktemp -d)
-db=cores_bench_start_$$
+db=${BENCH_DB:-cores_bench_start_$$}
 trap 'kill $(jobs -p) 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }
-cpu_ms() { awk '{print ($14 + $15) * 10}' "/proc/$1/stat"; }
+# the process's own and its waited-for children's: bin/cores' commands before it execs the JVM
+# (cksum, stat) count too
+cpu_ms() { awk '{print ($14 + $15 + $16 + $17) * 10}' "/proc/$1/stat"; }
 threads_ms() { # pid, pattern of thread names (as in /proc, at most 15 characters) -> their CPU ms
   local task sum=0
   for task in /proc/"$1"/task/*; do

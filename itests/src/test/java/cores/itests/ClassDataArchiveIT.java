@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code bin/cores cds}: the class data archive is written only after a complete start, on a copy
  * of the distribution (the other tests' starts stay without one), and later starts map the bundles'
- * classes from it, but not once a jar of lib/ holds other content, whatever its size and time; a
- * refused configuration leaves no archive behind.
+ * classes from it, but not once a jar of lib/ holds other content, whatever its size and time, nor
+ * when its record of lib/ is missing; a refused configuration leaves no archive behind.
  */
 class ClassDataArchiveIT {
 
@@ -69,7 +69,7 @@ class ClassDataArchiveIT {
     try (Stream<Path> files = Files.list(folder)) {
       return files
           .map(f -> f.getFileName().toString())
-          .filter(name -> !name.equals("cores.jsa") && !name.equals("cores.jsa.lib"))
+          .filter(name -> !name.matches("cores\\.jsa(\\.lib|\\.stat)?"))
           .toList();
     }
   }
@@ -140,10 +140,14 @@ class ClassDataArchiveIT {
       Files.delete(classes);
     }
 
+    // the start read lib/ (its jars were copied moments before bin/cores cds looked at them) and
+    // remembered its files' times: the next start compares those alone
+    assertTrue(Files.isRegularFile(distribution.resolve("cds/cores.jsa.stat")));
     aJarOfTheSameSizeAndTimeButOtherContentKeepsTheArchiveOut();
+    anArchiveWithoutItsRecordIsLeftOutAndSaidSo();
 
-    // a stale archive (a jar of lib/ changed) is skipped without a word from the JVM, which would
-    // otherwise be a line in a command's answer on stdout
+    // a stale archive (a jar of lib/ changed) is refused by the JVM in one line on stderr, not in
+    // its warning on stdout, where it would be a line in a command's answer
     try (Stream<Path> jars = Files.list(distribution.resolve("lib"))) {
       Path jar = jars.findFirst().orElseThrow();
       Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 86_400_000L));
@@ -157,7 +161,40 @@ class ClassDataArchiveIT {
             .start()) {
       assertEquals(0, command.awaitExit(Duration.ofSeconds(90)), command.errors());
       assertEquals("Superuser cdsadmin created.\n", command.output());
-      assertEquals("", command.errors());
+      assertEquals(
+          "Unable to use shared archive. The top archive failed to load: "
+              + distribution.toRealPath().resolve("cds/cores.jsa")
+              + "\n",
+          command.errors());
+    }
+  }
+
+  /**
+   * An archive written by a Cores before the record of lib/ existed, as an upgrade in place leaves
+   * it: which jars it was written from cannot be told, so it is left out, and the start says why
+   * and what to run.
+   */
+  private static void anArchiveWithoutItsRecordIsLeftOutAndSaidSo() throws Exception {
+    Path record = distribution.resolve("cds/cores.jsa.lib");
+    Path kept = distribution.resolve("cores.jsa.lib.kept");
+    Files.move(record, kept);
+    try (CoresProcess command =
+        CoresProcess.builder("cds-no-record")
+            .distribution(distribution)
+            .env(db.environment())
+            .env("CORES_SUPERUSER_PASSWORD", "cds-" + System.nanoTime())
+            .args("createsuperuser", "--username", "cdsnorecord", "--email", "cds3@example.org")
+            .start()) {
+      assertEquals(0, command.awaitExit(Duration.ofSeconds(90)), command.errors());
+      assertEquals("Superuser cdsnorecord created.\n", command.output());
+      assertEquals(
+          "cores: class data archive "
+              + distribution.toRealPath().resolve("cds/cores.jsa")
+              + " not used: it has no record of the jars of lib/ it was written from (an older"
+              + " Cores wrote it; run bin/cores cds again for faster starts)\n",
+          command.errors());
+    } finally {
+      Files.move(kept, record);
     }
   }
 

@@ -2,6 +2,7 @@ package cores.launcher.osgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,46 @@ class FrameworkCacheTest {
     writeBundle(upgraded, "2");
     Files.setLastModifiedTime(upgraded, time);
     assertEquals(size, Files.size(upgraded), "the same size, or this tests something else");
+    Thread.sleep(JarFiles.SETTLED + 200); // settled too: only its stats tell the change
+
+    Platform second = start();
+    try {
+      assertEquals("2", version(bundle(second)));
+    } finally {
+      second.stop();
+    }
+  }
+
+  /**
+   * The same, after a start that took the jars' files as settled (written more than {@link
+   * JarFiles#SETTLED} before it): the next start compares their stats, and the jar written in
+   * place has another status change time whatever its size and modification time.
+   */
+  @Test
+  void aJarChangedWithTheSameSizeAndTimeAfterSettledStatsIsReadFromItsNewContent()
+      throws Exception {
+    // one time for every file, to the second, as SOURCE_DATE_EPOCH sets it
+    FileTime time = FileTime.fromMillis(1_700_000_000_000L);
+    Files.setLastModifiedTime(upgraded, time);
+    Thread.sleep(JarFiles.SETTLED + 200);
+    Platform first = start();
+    try {
+      assertEquals("1", version(bundle(first)));
+    } finally {
+      first.stop();
+    }
+    List<String> fingerprint = Files.readAllLines(cache.resolve(FrameworkCache.FINGERPRINT));
+    assertEquals(3, fingerprint.size());
+    assertNotEquals("-", fingerprint.get(2), "the jars' stats were trusted");
+    long size = Files.size(upgraded);
+    byte[] two;
+    try (InputStream in = jar("t.upgraded", "2")) {
+      two = in.readAllBytes();
+    }
+    Files.write(upgraded, two); // in place: the same inode
+    Files.setLastModifiedTime(upgraded, time);
+    assertEquals(size, Files.size(upgraded), "the same size, or this tests something else");
+    Thread.sleep(JarFiles.SETTLED + 200); // settled too: only its stats tell the change
 
     Platform second = start();
     try {

@@ -53,8 +53,12 @@ class JarChecksumTest {
     return s.toString();
   }
 
-  /** One entry stored, not compressed, so that contents of one length make jars of one length. */
   private Path jar(String name, String content, String comment) throws IOException {
+    return jar(dir, name, content, comment);
+  }
+
+  /** One entry stored, not compressed, so that contents of one length make jars of one length. */
+  static Path jar(Path dir, String name, String content, String comment) throws IOException {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     ZipEntry entry = new ZipEntry("content.txt");
     entry.setMethod(ZipEntry.STORED);
