@@ -50,8 +50,8 @@ final class AnswerBuffer implements WriterInterceptor {
       if (!held.failed(e)) {
         throw e;
       }
-      // part of it went out: CutOffAnswers ends the connection and logs the answer as cut off, once;
-      // thrown on, Jersey would log the same failure again, as a SEVERE trace naming no request
+      // part of it went out: CutOffAnswers ends the connection and logs the answer as cut off,
+      // once; thrown on, Jersey would log the failure again as a SEVERE trace naming no request
       return;
     }
     held.release();

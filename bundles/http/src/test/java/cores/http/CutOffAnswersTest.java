@@ -103,7 +103,10 @@ class CutOffAnswersTest extends ServerFixture {
             .toList();
     assertEquals(1, lines.size(), logged.toString());
     assertTrue(
-        lines.get(0).contains("WARN cores.http.CutOffAnswers - GET " + path + ": its answer (200) was cut off"),
+        lines
+            .get(0)
+            .contains(
+                "WARN cores.http.CutOffAnswers - GET " + path + ": its answer (200) was cut off"),
         logged.toString());
   }
 

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dispatcher thread of this instance: runs {@link Delivery} rounds back to back while there is
- * work, pauses when nothing is due, and wakes early when a channel appears ({@link Channels}). Several instances run
- * side by side on one database; row locks divide the work. Started with its configuration, not on
- * demand: it offers no service (the outbox's desk reads the table, not the dispatcher).
+ * work, pauses when nothing is due, and wakes early when a channel appears ({@link Channels}).
+ * Several instances run side by side on one database; row locks divide the work. Started with its
+ * configuration, not on demand: it offers no service (the outbox's desk reads the table, not the
+ * dispatcher).
  */
 @Component(
     immediate = true,

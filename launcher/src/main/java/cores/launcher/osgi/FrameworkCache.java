@@ -49,8 +49,8 @@ final class FrameworkCache {
   private final boolean reused;
 
   /**
-   * The fingerprint's file, one line each: everything but the jars' contents (the Java runtime,
-   * the jars' paths, the properties, the bundles' start order), the jars' contents, and the jars'
+   * The fingerprint's file, one line each: everything but the jars' contents (the Java runtime, the
+   * jars' paths, the properties, the bundles' start order), the jars' contents, and the jars'
    * files' stats when they were last read ({@link JarFiles}); SHA-256 each.
    */
   private record Fingerprint(String rest, String contents, String stats) {
@@ -92,7 +92,8 @@ final class FrameworkCache {
       LOG.log(System.Logger.Level.DEBUG, "framework cache emptied: {0}", e.toString());
       return new FrameworkCache(storage, null, false);
     }
-    boolean same = now.lines().subList(0, 2).equals(written.subList(0, Math.min(2, written.size())));
+    boolean same =
+        now.lines().subList(0, 2).equals(written.subList(0, Math.min(2, written.size())));
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {

@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The jars a fingerprint covers, told by their content ({@link #contents()}: a {@link JarChecksum}
- * each, ≈ 6 ms for the distribution's) or, much faster, by what the file system says of their
- * files ({@link #stats()}: inode, size, modification and status change times, as git's index
- * does). Stats equal to those of a former start mean contents equal to the ones read then: no tool
- * sets a status change time (ctime), and every write, rename or copy over a file moves it, so a jar
- * replaced by one of the same size and modification time (an image build's SOURCE_DATE_EPOCH,
- * {@code cp -p}, {@code touch -r}) has other stats.
+ * each, ≈ 6 ms for the distribution's) or, much faster, by what the file system says of their files
+ * ({@link #stats()}: inode, size, modification and status change times, as git's index does). Stats
+ * equal to those of a former start mean contents equal to the ones read then: no tool sets a status
+ * change time (ctime), and every write, rename or copy over a file moves it, so a jar replaced by
+ * one of the same size and modification time (an image build's SOURCE_DATE_EPOCH, {@code cp -p},
+ * {@code touch -r}) has other stats.
  *
  * <p>The stats are not to be trusted (null) when a jar changed within {@link #SETTLED} of the
  * moment they were taken, since a change in the same tick of the file system's clock would leave

@@ -141,8 +141,8 @@ class FrameworkCacheTest {
 
   /**
    * The same, after a start that took the jars' files as settled (written more than {@link
-   * JarFiles#SETTLED} before it): the next start compares their stats, and the jar written in
-   * place has another status change time whatever its size and modification time.
+   * JarFiles#SETTLED} before it): the next start compares their stats, and the jar written in place
+   * has another status change time whatever its size and modification time.
    */
   @Test
   void aJarChangedWithTheSameSizeAndTimeAfterSettledStatsIsReadFromItsNewContent()
