@@ -52,7 +52,9 @@ final class JarFiles {
       return;
     }
     FileTime ctime = (FileTime) a.get("ctime");
-    trusted &= ctime.toMillis() < since;
+    if (ctime.toMillis() >= since) {
+      trusted = false;
+    }
     stats.append(a.get("ino")).append(' ').append(a.get("size")).append(' ');
     stats.append(((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS)).append(' ');
     stats.append(ctime.to(TimeUnit.NANOSECONDS)).append('\n');
