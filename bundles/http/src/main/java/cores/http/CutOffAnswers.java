@@ -1,5 +1,6 @@
 package cores.http;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -120,13 +121,15 @@ final class CutOffAnswers extends Handler.Wrapper {
       String cause = AccessLog.clean(why == null ? UNFINISHED : why.toString());
       Request request = getRequest();
       request.setAttribute(CAUSE, cause);
+      // a client gone needs no trace; a writer's own failure is a bug, whose trace is the clue
       LOG.warn(
           "{} {}: its answer ({}) was cut off after {} bytes of its body: {}",
           request.getMethod(),
           AccessLog.clean(AccessLog.loggable(request.getHttpURI().getPathQuery())),
           getStatus(),
           Response.getContentBytesWritten(getWrapped()),
-          cause);
+          cause,
+          why instanceof IOException ? null : why);
     }
   }
 }
