@@ -3,7 +3,6 @@ package cores.persistence;
 import cores.api.persistence.Transactions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -178,13 +177,10 @@ public final class PersistenceExtender {
         }
         migrated.add(bundle.getSymbolicName());
         for (String path : persistenceXmls(header)) {
-          // the bundle's own entry: a class loader shared with other bundles (OSGi Connect) finds
-          // another bundle's file of the same name first
-          URL entry = bundle.getEntry(path);
-          if (entry == null) {
+          InputStream xml = loader.getResourceAsStream(path);
+          if (xml == null) {
             throw new IllegalStateException("No " + path + " in the bundle");
           }
-          InputStream xml = entry.openStream();
           for (String name : PersistenceXml.unitNames(xml, path)) {
             units.add(
                 new Unit(

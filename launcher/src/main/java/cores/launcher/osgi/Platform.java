@@ -4,7 +4,6 @@ import cores.envconfig.Resolved;
 import cores.launcher.LaunchException;
 import cores.launcher.feature.Feature;
 import cores.launcher.feature.FeatureBundle;
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,18 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.felix.atomos.Atomos;
-import org.apache.felix.atomos.AtomosContent;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.connect.ConnectModule;
-import org.osgi.framework.connect.ModuleConnector;
 import org.osgi.framework.hooks.bundle.EventHook;
 import org.osgi.framework.hooks.bundle.FindHook;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -40,8 +34,6 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * The running Felix framework with the bundles of the chosen features.
@@ -70,11 +62,6 @@ public final class Platform {
   public static final String STARTED = "cores.platform.started";
 
   private static final String REFERENCE = "reference:";
-
-  private static final String CONNECTED = "connect:";
-
-  /** The system property that starts the feature bundles as connected content. */
-  public static final String CONNECT = "cores.connect";
 
   /**
    * What the system bundle exports besides the framework's packages: the OSGi Log Service API (its
@@ -165,10 +152,7 @@ public final class Platform {
     if (!cache.reused()) {
       config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
     }
-    Felix felix =
-        Boolean.getBoolean(CONNECT)
-            ? new Felix(config, connector(repository, features, config))
-            : new Felix(config);
+    Felix felix = new Felix(config);
     Platform platform = new Platform(felix, debug);
     try {
       platform.boot(repository, features, configurations);
@@ -178,88 +162,6 @@ public final class Platform {
       throw e;
     }
     return platform;
-  }
-
-  /**
-   * OSGi Connect (Apache Felix Atomos, class path mode): the feature bundles whose jars are on the
-   * JVM's class path are connected content, their classes loaded by the application class loader
-   * (so a class data archive holds them whole) instead of read from their jars by Felix. Each keeps
-   * its usual location; plugins stay ordinary bundles.
-   */
-  private static ModuleConnector connector(
-      Path repository, List<Feature> features, Map<String, Object> config) throws LaunchException {
-    // the launcher installs and starts the features' bundles itself, in their start order
-    config.put(Atomos.ATOMOS_CONTENT_INSTALL, "false");
-    config.put(Atomos.ATOMOS_CONTENT_START, "false");
-    // Atomos 1.0.0 makes SIGINT a System.exit(0) (for native images): the launcher's own handler,
-    // which stops the platform and the embedded database in order, is put back
-    Signal interrupt = new Signal("INT");
-    SignalHandler launchers = Signal.handle(interrupt, SignalHandler.SIG_DFL);
-    Atomos atomos;
-    try {
-      atomos = Atomos.newAtomos(Map.of(), Platform::connectedHeaders);
-    } finally {
-      Signal.handle(interrupt, launchers);
-    }
-    Map<Path, AtomosContent> contents = new HashMap<>();
-    for (AtomosContent content : atomos.getBootLayer().getAtomosContents()) {
-      // a class path jar's Atomos location is its path after the layer's name
-      String jar =
-          content.getAtomosLocation().substring(content.getAtomosLayer().getName().length() + 1);
-      contents.put(Path.of(jar).toAbsolutePath().normalize(), content);
-    }
-    for (Feature feature : features) {
-      for (FeatureBundle fb : feature.bundles()) {
-        AtomosContent content = contents.get(fb.path(repository).toAbsolutePath().normalize());
-        if (content == null) {
-          throw new LaunchException(
-              LaunchException.PLATFORM_FAILED,
-              "not on the class path for OSGi Connect: " + fb.path(repository));
-        }
-        content.connect(location(repository, fb));
-      }
-    }
-    ModuleConnector connector = atomos.getModuleConnector();
-    // Atomos reads every framework property as a string; Felix's logger is an object
-    return new ModuleConnector() {
-      @Override
-      public void initialize(File storage, Map<String, String> configuration) {
-        Map<String, String> strings = new HashMap<>();
-        ((Map<?, ?>) configuration)
-            .forEach(
-                (k, v) -> {
-                  if (k instanceof String key && v instanceof String value) {
-                    strings.put(key, value);
-                  }
-                });
-        connector.initialize(storage, strings);
-      }
-
-      @Override
-      public Optional<ConnectModule> connect(String location) throws BundleException {
-        return connector.connect(location);
-      }
-
-      @Override
-      public Optional<BundleActivator> newBundleActivator() {
-        return connector.newBundleActivator();
-      }
-    };
-  }
-
-  /**
-   * HK2's resource locator refuses to start without a bundle class loader of its own; without its
-   * activator HK2 and Jersey find their services through the shared class loader instead.
-   */
-  private static Optional<Map<String, String>> connectedHeaders(
-      String location, Map<String, String> headers) {
-    if (!"org.glassfish.hk2.osgi-resource-locator"
-        .equals(headers.getOrDefault(Constants.BUNDLE_SYMBOLICNAME, ""))) {
-      return Optional.empty();
-    }
-    Map<String, String> changed = new HashMap<>(headers);
-    changed.remove(Constants.BUNDLE_ACTIVATOR);
-    return Optional.of(changed);
   }
 
   private static String featureBundleLocations(Path repository, List<Feature> features) {
@@ -274,9 +176,8 @@ public final class Platform {
 
   /** Stable across starts; a file URI has no blanks, so the locations can be listed with them. */
   private static String location(Path repository, FeatureBundle fb) {
-    // reference: the framework reads the jar in place instead of copying it into its cache; Felix
-    // asks the connector only for other locations
-    return (Boolean.getBoolean(CONNECT) ? CONNECTED : REFERENCE) + fb.path(repository).toUri();
+    // reference: the framework reads the jar in place instead of copying it into its cache
+    return REFERENCE + fb.path(repository).toUri();
   }
 
   private void boot(Path repository, List<Feature> features, ConfigurationSource configurations)
@@ -529,9 +430,8 @@ public final class Platform {
   public Optional<ClassLoader> classLoaderOf(Path jar) {
     for (Bundle bundle : felix.getBundleContext().getBundles()) {
       String location = bundle.getLocation();
-      String prefix = location.startsWith(CONNECTED) ? CONNECTED : REFERENCE;
-      if (location.startsWith(prefix)
-          && Path.of(URI.create(location.substring(prefix.length()))).normalize().equals(jar)) {
+      if (location.startsWith(REFERENCE)
+          && Path.of(URI.create(location.substring(REFERENCE.length()))).normalize().equals(jar)) {
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         return wiring == null ? Optional.empty() : Optional.ofNullable(wiring.getClassLoader());
       }
