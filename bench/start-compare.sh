@@ -9,7 +9,7 @@
 # beside them the CPU ms of some of the JVM's threads at ready: the Jersey builds
 # (cores-http-reload), the request threads (cores-http-N: the readiness probes and the first
 # requests) and the JIT's compilers. A part's CPU moves far less with the
-# machine's load than the whole start's.
+# machine's load than the whole start's. Last, the JVM's resident memory (VmRSS) at ready.
 # Usage: bench/start-compare.sh [runs] set...   (default 8)
 #   A set is "label=dist" or "label=dist=JVM options" (the options replace bin/cores' defaults as
 #   CORES_JAVA_OPTS; run `bin/cores cds` in each dist first for its archive). BENCH_PORT (default
@@ -40,7 +40,8 @@ threads_ms() { # pid, pattern of thread names (as in /proc, at most 15 character
   echo "$sum"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-start() { # index -> "ready-ms cpu-ms builds-ms requests-ms jit-ms" (fails after 60 s)
+rss_mb() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
+start() { # index -> "ready-ms cpu-ms builds-ms requests-ms jit-ms rss-mb" (fails after 60 s)
   local label=${sets[$1]%%=*} rest=${sets[$1]#*=} dist opts t0 pid
   dist=${rest%%=*}
   [ "$rest" = "$dist" ] && opts=unset || opts=${rest#*=}
@@ -58,7 +59,7 @@ start() { # index -> "ready-ms cpu-ms builds-ms requests-ms jit-ms" (fails after
   for _ in $(seq 1 3000); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port$ready_path" 2>/dev/null; then
       echo "$(( $(now_ms) - t0 )) $(cpu_ms "$pid") $(threads_ms "$pid" 'cores-http-relo*')" \
-        "$(threads_ms "$pid" 'cores-http-[0-9]*') $(threads_ms "$pid" 'C[12] CompilerThre')"
+        "$(threads_ms "$pid" 'cores-http-[0-9]*') $(threads_ms "$pid" 'C[12] CompilerThre') $(rss_mb "$pid")"
       kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
       return 0
     fi
@@ -80,15 +81,15 @@ for r in $(seq 0 $((runs - 1))); do
   done
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-14s %28s %8s %8s %9s %8s %16s\n' set "ready ms median (range)" "CPU ms" "builds" "requests" "JIT" \
-  "ratio ready, CPU"
+printf '%-14s %28s %8s %8s %9s %8s %7s %16s\n' set "ready ms median (range)" "CPU ms" "builds" "requests" "JIT" \
+  "RSS MB" "ratio ready, CPU"
 for i in $(seq 0 $((n - 1))); do
   f=$work/set-$i.txt
   ready=$(cut -d' ' -f1 "$f" | median); cpu=$(cut -d' ' -f2 "$f" | median)
   builds=$(cut -d' ' -f3 "$f" | median); requests=$(cut -d' ' -f4 "$f" | median)
-  jit=$(cut -d' ' -f5 "$f" | median)
+  jit=$(cut -d' ' -f5 "$f" | median); rss=$(cut -d' ' -f6 "$f" | median)
   [ "$i" = 0 ] && { ready0=$ready; cpu0=$cpu; }
-  printf '%-14s %28s %8s %8s %9s %8s %16s\n' "${sets[$i]%%=*}" \
+  printf '%-14s %28s %8s %8s %9s %8s %7s %16s\n' "${sets[$i]%%=*}" \
     "$ready ($(sort -n "$f" | head -1 | cut -d' ' -f1) to $(sort -n "$f" | tail -1 | cut -d' ' -f1))" \
-    "$cpu" "$builds" "$requests" "$jit" "$(awk -v a="$ready" -v b="$ready0" -v c="$cpu" -v d="$cpu0" 'BEGIN {printf "x%.2f, x%.2f", a / b, c / d}')"
+    "$cpu" "$builds" "$requests" "$jit" "$rss" "$(awk -v a="$ready" -v b="$ready0" -v c="$cpu" -v d="$cpu0" 'BEGIN {printf "x%.2f, x%.2f", a / b, c / d}')"
 done
