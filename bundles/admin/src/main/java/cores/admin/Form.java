@@ -2,6 +2,7 @@ package cores.admin;
 
 import cores.api.admin.AdminDesk.Hold;
 import cores.api.admin.NamingProblem;
+import cores.api.web.Checkbox;
 import cores.api.web.ProblemException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,8 +128,7 @@ public final class Form {
   }
 
   public boolean checked(String name) {
-    String v = value(name);
-    return "on".equals(v) || "true".equals(v);
+    return Checkbox.ticked(value(name));
   }
 
   public boolean invalid(String field) {

@@ -402,7 +402,8 @@ public final class ModelPages {
     User user = visitor.user().orElseThrow();
     AdminDesk.Created created;
     try {
-      PostedForm.requireSound(posted, PostedForm.many(model, inlineModels));
+      PostedForm.requireSound(
+          posted, PostedForm.many(model, inlineModels), PostedForm.boxes(model, inlineModels));
       pages.refs().resolve(user, model, values, Map.of(), posted);
       created =
           inlines.isEmpty()

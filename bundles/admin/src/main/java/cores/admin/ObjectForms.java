@@ -92,7 +92,8 @@ public final class ObjectForms {
       return ObjectPages.gone(request, visitor, model, id);
     }
     try {
-      PostedForm.requireSound(posted, PostedForm.many(spec.fields())::contains);
+      PostedForm.requireSound(
+          posted, PostedForm.many(spec.fields())::contains, PostedForm.boxes(spec.fields()));
       pages
           .desk()
           .submit(

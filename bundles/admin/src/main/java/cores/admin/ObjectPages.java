@@ -203,7 +203,8 @@ public final class ObjectPages {
     }
     try {
       // before any check reads a field's first value: which was meant is not guessed
-      PostedForm.requireSound(posted, PostedForm.many(model, inlineModels));
+      PostedForm.requireSound(
+          posted, PostedForm.many(model, inlineModels), PostedForm.boxes(model, inlineModels));
       pages.refs().resolve(visitor.user().orElseThrow(), model, values, stored, posted);
     } catch (ProblemException e) {
       return asPosted(request, visitor, model, id, shown, inlines, opened, e);

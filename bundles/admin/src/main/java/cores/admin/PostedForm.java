@@ -4,6 +4,7 @@ import cores.api.admin.AdminDesk.InlineChange;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
 import cores.api.admin.NamingProblem;
+import cores.api.web.Checkbox;
 import cores.api.web.ProblemException;
 import cores.api.web.SentTwice;
 import cores.api.web.StorableText;
@@ -62,16 +63,56 @@ final class PostedForm {
 
   /**
    * Refuses a form holding text that PostgreSQL would not store as sent ({@link StorableText}, e.g.
-   * a NUL) or a field sent twice that {@code many} does not declare multi-valued ({@link
-   * SentTwice}: which value was meant is not guessed): 400 at the fields that hold it, so the form
-   * is shown again as typed, nothing written.
+   * a NUL), a field sent twice that {@code many} does not declare multi-valued ({@link SentTwice}:
+   * which value was meant is not guessed) or a checkbox of {@code boxes} sent with another value
+   * than a tick's ({@link Checkbox}: read as unticked it would change the choice silently): 400 at
+   * the fields that hold it, so the form is shown again as typed, nothing written.
    */
-  static void requireSound(MultivaluedMap<String, String> posted, Predicate<String> many) {
+  static void requireSound(
+      MultivaluedMap<String, String> posted, Predicate<String> many, Predicate<String> boxes) {
     Map<String, List<String>> problems = new LinkedHashMap<>(SentTwice.problems(posted, many));
     StorableText.problems(posted).forEach(problems::putIfAbsent);
+    posted.forEach(
+        (name, values) -> {
+          if (boxes.test(name) && !values.stream().allMatch(Checkbox::sound)) {
+            problems.putIfAbsent(StorableText.shown(name), List.of(Checkbox.NOT_A_TICK));
+          }
+        });
     if (!problems.isEmpty()) {
       throw ProblemException.invalid(problems);
     }
+  }
+
+  /**
+   * The checkboxes of an add or change form: its yes/no fields, those of its inlines' rows ({@code
+   * nic-12-is_primary}, {@code nic-new2-is_primary}) and their delete boxes ({@code
+   * nic-12-DELETE}).
+   */
+  static Predicate<String> boxes(AdminModel model, List<AdminModel> inlines) {
+    Predicate<String> boxes = boxes(model.fields());
+    for (AdminModel inline : inlines) {
+      Set<String> names = new HashSet<>(Set.of(InlineChange.DELETE));
+      inline.fields().stream().filter(PostedForm::box).forEach(f -> names.add(f.name()));
+      String row = inline.name() + "-";
+      boxes =
+          boxes.or(
+              name ->
+                  name.startsWith(row)
+                      && name.indexOf('-', row.length()) > 0
+                      && names.contains(name.substring(name.indexOf('-', row.length()) + 1)));
+    }
+    return boxes;
+  }
+
+  /** The checkboxes of a form of these fields: its yes/no fields. */
+  static Predicate<String> boxes(List<AdminField> fields) {
+    Set<String> names = new HashSet<>();
+    fields.stream().filter(PostedForm::box).forEach(f -> names.add(f.name()));
+    return names::contains;
+  }
+
+  private static boolean box(AdminField field) {
+    return "bool".equals(field.kind()) && field.writable();
   }
 
   /**
@@ -223,7 +264,8 @@ final class PostedForm {
       }
       for (long row : rows.stream().distinct().toList()) {
         boolean delete =
-            !first(posted, InlineChange.field(inline.name(), row, InlineChange.DELETE)).isEmpty();
+            Checkbox.ticked(
+                first(posted, InlineChange.field(inline.name(), row, InlineChange.DELETE)));
         if (delete && !allowed.delete()) {
           AdminAccess.require(visitor, inline, "delete");
         }
@@ -310,7 +352,7 @@ final class PostedForm {
             .forEach(
                 (field, value) -> shown.put(InlineChange.field(inline.name(), row, field), value));
         String delete = InlineChange.field(inline.name(), row, InlineChange.DELETE);
-        if (!first(posted, delete).isEmpty()) {
+        if (Checkbox.ticked(first(posted, delete))) {
           shown.put(delete, "on");
         }
       }

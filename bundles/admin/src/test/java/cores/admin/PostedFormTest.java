@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import cores.api.web.Checkbox;
 import cores.api.web.ProblemException;
 import cores.api.web.SentTwice;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -64,7 +65,7 @@ class PostedFormTest {
   }
 
   private static void requireSound(MultivaluedMap<String, String> posted) {
-    PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains);
+    PostedForm.requireSound(posted, PostedForm.many(GROUP)::contains, PostedForm.boxes(GROUP));
   }
 
   /** The refusal of a posted form that is not sound: a 400. */
@@ -129,16 +130,81 @@ class PostedFormTest {
     MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
     posted.addAll("nic-rows", "4", "5");
     posted.addAll("kinds", "a", "b");
-    PostedForm.requireSound(posted, PostedForm.many(host, List.of(nic)));
+    PostedForm.requireSound(
+        posted, PostedForm.many(host, List.of(nic)), PostedForm.boxes(host, List.of(nic)));
     for (String once : List.of("nic-4-mac", EditedSince.FIELD, "csrfmiddlewaretoken")) {
       MultivaluedMap<String, String> twice = new MultivaluedHashMap<>(posted);
       twice.addAll(once, "x", "y");
       ProblemException refused =
           assertThrows(
               ProblemException.class,
-              () -> PostedForm.requireSound(twice, PostedForm.many(host, List.of(nic))));
+              () ->
+                  PostedForm.requireSound(
+                      twice,
+                      PostedForm.many(host, List.of(nic)),
+                      PostedForm.boxes(host, List.of(nic))));
       assertEquals(Map.of(once, List.of(SentTwice.MESSAGE)), refused.errors(), once);
     }
+  }
+
+  /**
+   * One rule for every form's checkbox, as the user pages' ({@link Checkbox}): ticked, or left out;
+   * "maybe" is no tick, nor an untick, but a 400 at its field with the form as typed. So too an
+   * inline row's yes/no field and its delete box; other fields may hold any text.
+   */
+  @Test
+  void aCheckboxSentWithAnotherValueThanATicksIsRefusedAtItsField() {
+    AdminModel user =
+        new AdminModel(
+            "auth",
+            "user",
+            "Users",
+            List.of(
+                new AdminField("username", "text", true, true, List.of(), null),
+                new AdminField("is_active", "bool", false, true, List.of(), null)),
+            List.of("username"),
+            List.of(),
+            "username",
+            Map.of(),
+            List.of());
+    AdminModel nic =
+        new AdminModel(
+            "inventory",
+            "nic",
+            "NICs",
+            List.of(
+                new AdminField("mac", "text", true, true, List.of(), null),
+                new AdminField("is_primary", "bool", false, true, List.of(), null)),
+            List.of("mac"),
+            List.of(),
+            "mac",
+            Map.of(),
+            List.of());
+    for (String tick : List.of("on", "1", "true", "")) {
+      MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+      posted.add("username", "maybe");
+      posted.add("is_active", tick);
+      posted.add("nic-4-is_primary", tick);
+      posted.add("nic-4-DELETE", tick);
+      posted.add("nic-new2-mac", "maybe");
+      PostedForm.requireSound(posted, name -> false, PostedForm.boxes(user, List.of(nic)));
+    }
+    for (String box :
+        List.of("is_active", "nic-4-is_primary", "nic-new2-is_primary", "nic-4-DELETE")) {
+      MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
+      posted.add("username", "ann");
+      posted.add(box, "maybe");
+      ProblemException refused =
+          assertThrows(
+              ProblemException.class,
+              () ->
+                  PostedForm.requireSound(
+                      posted, name -> false, PostedForm.boxes(user, List.of(nic))));
+      assertEquals(400, refused.status());
+      assertEquals(Map.of(box, List.of(Checkbox.NOT_A_TICK)), refused.errors(), box);
+    }
+    // a ticked box shows ticked again, whichever tick it sent
+    assertTrue(new Form(Map.of("is_active", "1")).checked("is_active"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package cores.web;
 
+import cores.api.web.Checkbox;
 import cores.api.web.Dates;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A form as posted and as shown again: its values, and the problems the domain found, at their
@@ -79,24 +79,20 @@ public final class Form {
     return values.getOrDefault(name, "");
   }
 
-  /** What a ticked checkbox sends: "on" without a value attribute, the forms' "1", or "true". */
-  private static final Set<String> TICKED = Set.of("on", "1", "true");
-
-  /** The problem of a checkbox sent with another value. */
-  public static final String NOT_A_TICK = "must be ticked or left out";
+  /** The problem of a checkbox sent with another value ({@link Checkbox}). */
+  public static final String NOT_A_TICK = Checkbox.NOT_A_TICK;
 
   /** Whether a checkbox is ticked, as the form shows it. */
   public boolean checked(String name) {
-    return TICKED.contains(value(name));
+    return Checkbox.ticked(value(name));
   }
 
   /**
-   * Whether a posted checkbox is ticked: it sends what a ticked box does, or nothing. Any other
-   * value is a problem at the field, not an unticked box: that would change the choice silently.
+   * Whether a posted checkbox is ticked ({@link Checkbox}): any other value than a tick's is a
+   * problem at the field, not an unticked box: that would change the choice silently.
    */
   public boolean ticked(String name) {
-    String v = value(name);
-    if (!v.isEmpty() && !TICKED.contains(v)) {
+    if (!Checkbox.sound(value(name))) {
       error(name, NOT_A_TICK);
     }
     return checked(name);

@@ -23,6 +23,7 @@ import cores.api.admin.AdminModel;
 import cores.api.config.SiteZone;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
+import cores.api.web.Checkbox;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import jakarta.persistence.EntityManager;
@@ -362,9 +363,9 @@ public final class AccountsDesk implements AdminDesk {
         values.getOrDefault("first_name", "").strip(),
         values.getOrDefault("last_name", "").strip(),
         values.getOrDefault("email", "").strip(),
-        ticked(values.get("is_active")),
-        ticked(values.get("is_staff")),
-        ticked(values.get("is_superuser")),
+        Checkbox.ticked(values.get("is_active")),
+        Checkbox.ticked(values.get("is_staff")),
+        Checkbox.ticked(values.get("is_superuser")),
         groupIds,
         split(values.get("user_permissions")));
   }
@@ -372,10 +373,6 @@ public final class AccountsDesk implements AdminDesk {
   static GroupInput groupInput(Map<String, String> values) {
     return new GroupInput(
         values.getOrDefault("name", "").strip(), split(values.get("permissions")));
-  }
-
-  private static boolean ticked(String value) {
-    return "on".equals(value) || "true".equals(value);
   }
 
   /** A multi's values, one a line. */

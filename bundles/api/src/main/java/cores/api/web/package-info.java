@@ -1,9 +1,10 @@
 /**
  * Helpers for bundles that publish REST resources on the HTTP whiteboard; how pages name a stored
- * choice ({@code Choices}, a host's status {@code on_loan} as "on loan") since 1.18.0.
+ * choice ({@code Choices}, a host's status {@code on_loan} as "on loan") since 1.18.0; what a
+ * posted checkbox may send ({@code Checkbox}) since 1.19.0.
  */
 @Export
-@Version("1.18.0")
+@Version("1.19.0")
 package cores.api.web;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package cores.domain.admin;
 
 import cores.api.config.SiteZone;
+import cores.api.web.Checkbox;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.booking.BookingRules;
@@ -56,7 +57,8 @@ final class FormInput {
       }
       String text = values.getOrDefault(field.name(), "").strip();
       if (field.kind() == Kind.BOOL) {
-        input.put(field.name(), "on".equals(text) || "true".equals(text));
+        // a value other than a tick's the admin refuses before asking the desk
+        input.put(field.name(), Checkbox.ticked(text));
       } else if (text.isEmpty()) {
         // blank: empty text, else no value given, so that a new row takes the column's default
         // (a notice's style) and a change sets it back to it
