@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,9 @@ public final class ChangeLogPages {
    *
    * @param models the models the visitor may choose from, by name, with what the admin calls them
    * @param actions the actions one may choose, by name, with what the admin calls them
-   * @param query the chosen filters (name to value as given)
+   * @param query the chosen filters (name to value as given), as the form shows them again
+   * @param refused the filters of {@code query} refused (named among the problems, not applied):
+   *     the page links leave them out, so that the next page does not repeat their problem
    * @param user the chosen user's name, when a change shows it
    * @param zone the site's zone's name: that of the times and of the days chosen
    */
@@ -80,6 +83,7 @@ public final class ChangeLogPages {
       Map<String, String> models,
       Map<String, String> actions,
       Map<String, String> query,
+      Set<String> refused,
       String user,
       ChangeLog.Page found,
       List<Views.Line> lines,
@@ -99,15 +103,18 @@ public final class ChangeLogPages {
       return FOLDED.stream().filter(query::containsKey).count();
     }
 
-    /** This list with another page. */
+    /** This list with another page, and the filters applied. */
     public String pageUrl(int number) {
       StringBuilder url = new StringBuilder("/admin/changes?page=" + number);
       query.forEach(
-          (key, value) ->
+          (key, value) -> {
+            if (!refused.contains(key)) {
               url.append('&')
                   .append(key)
                   .append('=')
-                  .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+                  .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+          });
       return url.toString();
     }
   }
@@ -134,6 +141,8 @@ public final class ChangeLogPages {
       }
     }
     List<String> problems = new ArrayList<>();
+    // shown again as typed, but not applied, nor kept in the page links
+    Set<String> refused = new HashSet<>();
     // a filter set aside (RefusedQuery): the list without it, saying so
     RefusedQuery.of(request)
         .forEach((name, messages) -> messages.forEach(m -> problems.add(name + ": " + m)));
@@ -144,6 +153,7 @@ public final class ChangeLogPages {
     String action = query.get("action");
     if (action != null && !ACTIONS.containsKey(action)) {
       problems.add("action: one of " + ACTIONS.keySet());
+      refused.add("action");
       action = null;
     }
     // the user by id (the history's links), or typed by name or #id as a list's filter's box is
@@ -161,15 +171,16 @@ public final class ChangeLogPages {
             this.pages.refs().find(visitor.user().orElseThrow(), USER, users.get(), given);
         if (found.id() != null) {
           query.put("user", String.valueOf(found.id()));
-          return Response.seeOther(URI.create(urlOf(query, 1))).build();
+          return Response.seeOther(URI.create(urlOf(query, Set.of(), 1))).build();
         }
         problems.add(TypedFilters.unresolved("User", users.get(), given, found));
+        refused.add("user");
       }
     }
     // the days of the times shown: the site's
     ZoneId zone = pages.zone().zone();
-    LocalDate from = date(query.get("from"), "from", problems);
-    LocalDate to = date(query.get("to"), "to", problems);
+    LocalDate from = date(query.get("from"), "from", problems, refused);
+    LocalDate to = date(query.get("to"), "to", problems, refused);
     int page = PostedForm.pageNumber(params.getFirst("page"));
     ChangeLog.Search search =
         new ChangeLog.Search(
@@ -213,7 +224,7 @@ public final class ChangeLogPages {
     int pages = (int) Math.max(1, (found.count() + PAGE - 1) / PAGE);
     if (page > pages) {
       // as the admin's lists: a page past the end is the last
-      return Response.seeOther(URI.create(urlOf(query, pages))).build();
+      return Response.seeOther(URI.create(urlOf(query, refused, pages))).build();
     }
     String title =
         user == null ? "Changes" : "Changes by " + (username == null ? "user #" + user : username);
@@ -224,6 +235,7 @@ public final class ChangeLogPages {
                 labelled(visible),
                 ACTIONS,
                 query,
+                refused,
                 username,
                 found,
                 lines,
@@ -255,19 +267,23 @@ public final class ChangeLogPages {
     return NaturalOrder.sorted(labels);
   }
 
-  /** A page of the list with this query. */
-  private static String urlOf(Map<String, String> query, int page) {
-    return new ChangesPage(Map.of(), Map.of(), query, null, null, List.of(), 1, 1, List.of(), "")
+  /** A page of the list with this query, but its refused filters. */
+  private static String urlOf(Map<String, String> query, Set<String> refused, int page) {
+    return new ChangesPage(
+            Map.of(), Map.of(), query, refused, null, null, List.of(), 1, 1, List.of(), "")
         .pageUrl(page);
   }
 
-  private static LocalDate date(String text, String name, List<String> problems) {
+  /** A day chosen; null, the filter named among the problems and refused, when it is none. */
+  private static LocalDate date(
+      String text, String name, List<String> problems, Set<String> refused) {
     if (text == null) {
       return null;
     }
     LocalDate date = Dates.date(text);
     if (date == null) {
       problems.add(name + ": not a date (YYYY-MM-DD) " + Dates.YEARS);
+      refused.add(name);
     }
     return date;
   }
