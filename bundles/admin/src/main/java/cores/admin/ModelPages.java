@@ -134,6 +134,11 @@ public final class ModelPages {
             .filter(AdminPages::referring)
             .toList();
     User user = visitor.user().orElseThrow();
+    List<String> forged = TypedFilters.forged(pages.refs(), referring, query);
+    if (!forged.isEmpty()) {
+      problems.addAll(forged);
+      status = 400;
+    }
     // an object typed into a filter's box: chosen as if picked, or the list without it, saying so
     boolean asked = TypedFilters.typedIn(referring, query);
     Map<String, String> typed =

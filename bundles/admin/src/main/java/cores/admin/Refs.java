@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  * a select of them all.
  */
 final class Refs {
-  /** The most objects a reference's select lists; with more, its field is typed into. */
-  static final int LISTED = 200;
+  /**
+   * The most objects a reference's select lists; with more, its field is typed into. As many as a
+   * list's filter lists ({@link AdminDesk#FILTER_OPTIONS}): one rule for every reference's select.
+   */
+  static final int LISTED = AdminDesk.FILTER_OPTIONS;
 
   /** The most objects suggested as one types, or offered after an entry matched none or several. */
   static final int MATCHES = 20;

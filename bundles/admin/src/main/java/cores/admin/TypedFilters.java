@@ -4,21 +4,24 @@ import cores.api.accounts.User;
 import cores.api.admin.AdminDesk;
 import cores.api.admin.AdminField;
 import cores.api.admin.AdminModel;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
  * A list's reference filters over more objects than a select offers ({@link
- * AdminDesk#FILTER_OPTIONS}; the hosts of 1,500 hardware models): the select lists the first by
- * label, as the desk orders them, says so, and a box beside it ({@link #PARAM}) takes any other's
- * label or {@code #id}, read as a form's typed reference is ({@link Refs#find}). Without script the
- * list's form sends the box, and the list reads it into the filter's id. An entry that names no
- * object, and an id that is none (an edited address), is named among the problems, its filter not
- * applied: not an empty list that reads as the answer.
+ * AdminDesk#FILTER_OPTIONS}, as many as a form's select lists ({@link Refs#LISTED}); the hosts of
+ * 1,500 hardware models): the select lists the first by label, as the desk orders them, says so,
+ * and a box beside it ({@link #PARAM}) takes any other's label or {@code #id}, read as a form's
+ * typed reference is ({@link Refs#find}). Without script the list's form sends the box, and the
+ * list reads it into the filter's id. An entry that names no object, and an id that is none (an
+ * edited address), is named among the problems, its filter not applied: not an empty list that
+ * reads as the answer.
  */
 final class TypedFilters {
   /** The parameter of a filter's box, before the filter's name: {@code _find_hardware}. */
@@ -35,6 +38,31 @@ final class TypedFilters {
   static boolean typedIn(List<AdminField> referring, Map<String, String> query) {
     return referring.stream()
         .anyMatch(field -> !query.getOrDefault(PARAM + field.name(), "").isBlank());
+  }
+
+  /**
+   * The boxes in a list's query that none of its filters shows: one after a filter the list does
+   * not have, that is no reference, or that refers to a model the admin does not show ({@code
+   * _find_nothing}, an edited address). Each is taken out of the query and named, as Django's
+   * parameters are ({@link RefusedFilters#djangos}): dropped silently, the list would read as
+   * filtered by it.
+   *
+   * @return the problems to show, one a box; empty when none was
+   */
+  static List<String> forged(Refs refs, List<AdminField> referring, Map<String, String> query) {
+    Set<String> shown = new HashSet<>();
+    referring.stream()
+        .filter(field -> refs.target(field).isPresent())
+        .forEach(field -> shown.add(PARAM + field.name()));
+    List<String> forged =
+        query.keySet().stream()
+            .filter(name -> name.startsWith(PARAM) && !shown.contains(name))
+            .sorted()
+            .toList();
+    forged.forEach(query::remove);
+    return forged.stream()
+        .map(name -> "Parameter " + name + ": no filter of this list has such a box; not applied.")
+        .toList();
   }
 
   /**

@@ -161,7 +161,7 @@ public final class Views {
       return TypedFilters.PARAM + field.name();
     }
 
-    /** How many objects the select lists when it lists only the first, as said: "1,000". */
+    /** How many objects the select lists when it lists only the first, as said: "200". */
     public String listed() {
       return String.format(Locale.ROOT, "%,d", AdminDesk.FILTER_OPTIONS);
     }

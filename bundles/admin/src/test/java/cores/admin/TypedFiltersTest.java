@@ -156,4 +156,39 @@ class TypedFiltersTest {
         List.of("(none)", "Lab 2", "Lab 3"),
         List.copyOf(OptionsHtml.of(HOST_REF, first, Map.of()).values()).subList(0, 3));
   }
+
+  /**
+   * One rule for a reference's select, in a list's filter as in a form: the first 200 listed, and
+   * with more a box that takes any by name or #id.
+   */
+  @Test
+  void aFilterListsAsManyObjectsAsAFormsSelectBeforeABoxTakesThem() {
+    Map<Long, String> objects = new LinkedHashMap<>();
+    for (long id = 1; id <= 201; id++) {
+      objects.put(id, "h" + id);
+    }
+    assertTrue(TypedFilters.cut(objects), "201 objects: a box beside the first 200");
+    objects.remove(201L);
+    assertFalse(TypedFilters.cut(objects), "200 objects: all listed");
+    assertEquals(Refs.LISTED, AdminDesk.FILTER_OPTIONS, "a form's select lists as many");
+  }
+
+  /**
+   * A box in a list's address that none of its filters shows (a filter it does not have, or one
+   * over a model the admin does not show) is named and taken out, as Django's parameters are: not
+   * silently dropped.
+   */
+  @Test
+  void aBoxNoFilterShowsIsNamedAndTakenOut() {
+    AdminField labRef = new AdminField("lab", "ref", true, true, List.of(), "lab");
+    Map<String, String> query =
+        new LinkedHashMap<>(
+            Map.of("q", "web", "_find_host", "h0001", "_find_lab", "L1", "_find_nothing", "x"));
+    assertEquals(
+        List.of(
+            "Parameter _find_lab: no filter of this list has such a box; not applied.",
+            "Parameter _find_nothing: no filter of this list has such a box; not applied."),
+        TypedFilters.forged(REFS, List.of(HOST_REF, labRef), query));
+    assertEquals(Map.of("q", "web", "_find_host", "h0001"), query);
+  }
 }

@@ -23,10 +23,11 @@
  * model's, whose changes its objects' histories show ({@code AdminDesk.parts}) since 1.16.0; an
  * inline change's slot among a form's new rows ({@code AdminDesk.InlineChange.slot}, {@code
  * InlineChange.newField}) since 1.17.0; a reference filter's objects that tell when there are more
- * than it offers ({@code AdminDesk.FILTER_OPTIONS}) since 1.18.0.
+ * than it offers ({@code AdminDesk.FILTER_OPTIONS}) since 1.18.0, as many as a form's select lists
+ * (200, before 1,000) since 1.19.0.
  */
 @Export
-@Version("1.18.0")
+@Version("1.19.0")
 package cores.api.admin;
 
 import org.osgi.annotation.bundle.Export;
