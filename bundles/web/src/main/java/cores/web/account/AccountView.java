@@ -13,6 +13,7 @@ import java.util.List;
  * @param tab {@code profile}, {@code password}, {@code tokens} or {@code calendar}
  * @param profile the user's profile (profile and password tabs)
  * @param directory where the password lives for users without a local one ("LDAP"), else null
+ * @param mailed whether this Cores sends email (profile tab): else it offers no reminder emails
  * @param tokens the user's API tokens (tokens tab)
  * @param feed the user's calendar feed, null when there is none (calendar tab)
  * @param secret a new token's key or calendar address, shown this once; else null
@@ -24,6 +25,7 @@ public record AccountView(
     Times times,
     Profile profile,
     String directory,
+    boolean mailed,
     List<Tokens.Token> tokens,
     CalendarFeeds.Feed feed,
     String secret) {
@@ -40,18 +42,20 @@ public record AccountView(
           new Tab("calendar", "/profile/calendar", "Calendar"));
 
   static AccountView of(String tab, Form form, String csrfToken, Times times) {
-    return new AccountView(tab, form, csrfToken, times, null, null, List.of(), null, null);
+    return new AccountView(tab, form, csrfToken, times, null, null, false, List.of(), null, null);
   }
 
-  AccountView withProfile(Profile value, String where) {
-    return new AccountView(tab, form, csrfToken, times, value, where, tokens, feed, secret);
+  AccountView withProfile(Profile value, String where, boolean sends) {
+    return new AccountView(tab, form, csrfToken, times, value, where, sends, tokens, feed, secret);
   }
 
   AccountView withTokens(List<Tokens.Token> value, String key) {
-    return new AccountView(tab, form, csrfToken, times, profile, directory, value, feed, key);
+    return new AccountView(
+        tab, form, csrfToken, times, profile, directory, mailed, value, feed, key);
   }
 
   AccountView withFeed(CalendarFeeds.Feed value, String address) {
-    return new AccountView(tab, form, csrfToken, times, profile, directory, tokens, value, address);
+    return new AccountView(
+        tab, form, csrfToken, times, profile, directory, mailed, tokens, value, address);
   }
 }

@@ -1,5 +1,6 @@
 package cores.web.account;
 
+import cores.api.accounts.PasswordResets;
 import cores.api.accounts.Profile;
 import cores.api.accounts.Profiles;
 import cores.api.accounts.User;
@@ -35,7 +36,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 /**
  * {@code /profile}: the user's names, email address and reminder choice; {@code /profile/password}:
  * their local password (users of a directory are told where theirs lives). Each form posts to its
- * page and is shown again with the problems at their fields, or redirects with a message.
+ * page and is shown again with the problems at their fields, or redirects with a message. On a
+ * Cores that sends no email ({@link PasswordResets#mailed}, as the reset page asks) the profile
+ * offers no reminder emails but says so, and a save keeps the stored choice for when it does.
  */
 @JakartarsResource
 @JakartarsApplicationSelect(Whiteboard.PAGES)
@@ -47,6 +50,7 @@ public final class ProfilePages {
   private final Profiles profiles;
   private final Authenticator authenticator;
   private final BookingDesk desk;
+  private final PasswordResets mail;
   private final Clock clock = Clock.systemUTC();
 
   @Activate
@@ -54,11 +58,13 @@ public final class ProfilePages {
       @Reference Site site,
       @Reference Profiles profiles,
       @Reference Authenticator authenticator,
-      @Reference BookingDesk desk) {
+      @Reference BookingDesk desk,
+      @Reference PasswordResets mail) {
     this.site = site;
     this.profiles = profiles;
     this.authenticator = authenticator;
     this.desk = desk;
+    this.mail = mail;
   }
 
   @GET
@@ -88,7 +94,9 @@ public final class ProfilePages {
         request,
         me -> {
           Form form = Form.posted(posted);
-          boolean reminders = form.ticked("receive_reminders");
+          // no box is shown without email: the stored choice stays, whatever was posted
+          boolean reminders =
+              mail.mailed() ? form.ticked("receive_reminders") : profile(me).receiveReminders();
           if (form.hasErrors()) {
             return show(request, 400, "profile", form, profile(me));
           }
@@ -161,7 +169,7 @@ public final class ProfilePages {
     AccountView view =
         AccountView.of(
                 tab, form, Visitor.of(request).csrfToken(), new Times(desk.zone(), clock.instant()))
-            .withProfile(profile, profile.localPassword() ? null : directory());
+            .withProfile(profile, profile.localPassword() ? null : directory(), mail.mailed());
     return site.render(
         request,
         status,
