@@ -96,11 +96,11 @@ public final class ChangeLogPages {
     }
 
     /**
-     * How many of the filters folded on a phone are given (the fold's summary says so); the user is
-     * named in the title instead.
+     * How many of the filters folded on a phone are applied (the fold's summary says so): given and
+     * not refused.
      */
     public long applied() {
-      return FOLDED.stream().filter(query::containsKey).count();
+      return FOLDED.stream().filter(f -> query.containsKey(f) && !refused.contains(f)).count();
     }
 
     /** This list with another page, and the filters applied. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The change log's page links carry the filters applied only: a refused one (a user no one is
  * named, a day that is none) is shown again as typed, but the next page does not repeat its
- * problem.
+ * problem, and the folded filters' summary does not count it as applied.
  */
 class ChangeLogLinksTest {
   @Test
@@ -35,5 +35,6 @@ class ChangeLogLinksTest {
             "UTC");
     assertEquals("/admin/changes?page=2&model=host", page.pageUrl(2));
     assertEquals("nobody so named", page.value("user"), "shown again as typed");
+    assertEquals(1, page.applied(), "the fold's summary counts the model alone");
   }
 }
