@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -341,9 +342,9 @@ class AdminFormRulesIT {
 
   /**
    * A reference filter over more objects than its select lists (1,100 hardware models, each some
-   * host's) lists the first 1,000 by name, as the database orders them, says so, and takes any
-   * other typed by name or #id, without JavaScript; an entry that names none, and an id that is
-   * none, is said and not applied, not answered with an empty list.
+   * host's) lists the first 200 by name, as many as a form's select, as the database orders them,
+   * says so, and takes any other typed by name or #id, without JavaScript; an entry that names
+   * none, and an id that is none, is said and not applied, not answered with an empty list.
    */
   @Test
   @Order(8)
@@ -365,7 +366,7 @@ class AdminFormRulesIT {
             .text(
                 "SELECT string_agg(name, '|' ORDER BY name, id) FROM (SELECT h.id, h.name FROM"
                     + " inventory_hosthardware h WHERE EXISTS (SELECT 1 FROM inventory_host x"
-                    + " WHERE x.hardware_id = h.id) ORDER BY h.name, h.id LIMIT 1000) f");
+                    + " WHERE x.hardware_id = h.id) ORDER BY h.name, h.id LIMIT 200) f");
     plain.open("/admin/inventory/host");
     Object listed =
         plain
@@ -373,13 +374,13 @@ class AdminFormRulesIT {
             .executeScript(
                 "return Array.from(document.querySelectorAll('#f-hardware option'))"
                     + ".slice(2).map(o => o.textContent).join('|');");
-    assertEquals(first, listed, "the first 1,000 by name, in the database's order");
+    assertEquals(first, listed, "the first 200 by name, in the database's order");
     assertTrue(
-        plain.text().contains("Only the first 1,000 are listed above, by name."), plain.text());
+        plain.text().contains("Only the first 200 are listed above, by name."), plain.text());
     plain.assertAccessible();
     plain.screenshot("admin-list-filter-typed");
 
-    // one past the first 1,000, by its name: Apply reads it into the filter
+    // one past the first 200, by its name: Apply reads it into the filter
     long last = number("SELECT id FROM inventory_hosthardware WHERE name = 'hw-1100'");
     plain.type(TYPED, "hw-1100");
     plain.follow(".cores-filters button[type=submit]");
@@ -433,6 +434,47 @@ class AdminFormRulesIT {
                 "Filter Hardware: no host hardware #999999999 (deleted, or never there); not"),
         plain.text());
     assertTrue(plain.text().contains("Hosts (" + all + ")"), plain.text());
+  }
+
+  /**
+   * A checkbox sent with another value than a tick's (a forged {@code is_active=maybe}) is refused
+   * at its field, the form shown again as typed and nothing saved, as on the user pages' forms: it
+   * was read as unticked, and the user made inactive. On a phone without JavaScript and at a
+   * laptop's width.
+   */
+  @Test
+  @Order(9)
+  void aCheckboxSentWithAnotherValueThanATicksIsRefusedAtItsField() throws Exception {
+    long id = number("SELECT id FROM auth_user WHERE username = 'plain'");
+    String before = text("SELECT first_name || '|' || is_active FROM auth_user WHERE id = ?", id);
+    for (int width : new int[] {390, 1280}) {
+      Browser browser = site.browser(false, width);
+      WebSite.logIn(browser, site.user("boxes" + width, true));
+      browser.open("/admin/auth/user/" + id);
+      browser
+          .driver()
+          .executeScript(
+              "var box = document.querySelector('[name=is_active]');"
+                  + " box.value = 'maybe'; box.checked = true;");
+      browser.type("first_name", "Maybe");
+      browser.follow("main form.cores-card button[type=submit]");
+      assertEquals("/admin/auth/user/" + id, browser.path());
+      WebElement box = browser.find("[name=is_active]");
+      assertEquals("true", box.getAttribute("aria-invalid"), browser.text());
+      assertTrue(
+          browser
+              .find(".cores-check.cores-field--invalid")
+              .getText()
+              .contains("must be ticked or left out"),
+          browser.text());
+      assertEquals("Maybe", browser.find("[name=first_name]").getAttribute("value"), "as typed");
+      assertEquals(
+          before,
+          text("SELECT first_name || '|' || is_active FROM auth_user WHERE id = ?", id),
+          "nothing saved");
+      browser.assertAccessible();
+      browser.screenshot("admin-form-checkbox-refused-" + width);
+    }
   }
 
   /** The one row of the list: it is the host's. */

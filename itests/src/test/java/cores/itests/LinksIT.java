@@ -180,6 +180,56 @@ class LinksIT {
     assertEquals(mails, site.api().db().number("SELECT count(*) FROM notify_outbox"));
   }
 
+  /**
+   * The pages of a Cores that sends no mail (the quick start's), in Chromium on a phone without
+   * JavaScript and on a desktop with it, axe-core clean: the forgotten password page that says whom
+   * to ask, and the profile, which offers no reminder emails but says this Cores sends none, a save
+   * keeping the stored choice for when it does.
+   */
+  @Test
+  void withoutMailTheResetAndProfilePagesSaySoAndAreAccessible() throws Exception {
+    String cores = "http://127.0.0.1:" + site.api().cores().httpPort();
+    Path screenshots = Path.of("target", "screenshots", "links").toAbsolutePath();
+    WebSite.Account nomail = site.user("nomail", false);
+    String reminders = "SELECT receive_reminders::text FROM auth_user WHERE username = 'nomail'";
+    for (boolean javascript : new boolean[] {false, true}) {
+      int width = javascript ? 1280 : 390;
+      try (Browser browser = Browser.start(cores, screenshots, javascript, width)) {
+        browser.open("/password-reset");
+        assertTrue(
+            browser.text().contains("This Cores sends no email, so it cannot mail you a link."),
+            browser.text());
+        browser.screenshot("password-reset-no-mail-" + width);
+        browser.assertAccessible();
+
+        WebSite.logIn(browser, nomail);
+        // the stored choice, either way, stays as it is
+        String stored = javascript ? "false" : "true";
+        site.api()
+            .db()
+            .execute(
+                "UPDATE auth_user SET receive_reminders = "
+                    + stored
+                    + " WHERE username = 'nomail'");
+        browser.open("/profile");
+        assertTrue(browser.all("[name=receive_reminders]").isEmpty(), "no box that cannot work");
+        String said = browser.find("#reminders-help").getText();
+        assertTrue(
+            said.startsWith("This Cores sends no email, so it sends you no reminders."), said);
+        assertTrue(said.endsWith(javascript ? "no reminder emails." : "reminder emails on."), said);
+        browser.screenshot("profile-no-mail-" + width);
+        browser.assertAccessible();
+        browser.type("first_name", "Nomail" + width);
+        browser.follow("main form button[type=submit]");
+        assertTrue(browser.text().contains("Your profile is saved."), browser.text());
+        assertEquals(stored, site.api().db().text(reminders), "the stored choice kept");
+        assertEquals(
+            "Nomail" + width,
+            site.api().db().text("SELECT first_name FROM auth_user WHERE username = 'nomail'"));
+      }
+    }
+  }
+
   /** A client with the superuser's session, logged in through the login page. */
   private HttpClient loggedIn() throws Exception {
     HttpClient superuser = client();
