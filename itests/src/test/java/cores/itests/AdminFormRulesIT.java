@@ -344,7 +344,8 @@ class AdminFormRulesIT {
    * A reference filter over more objects than its select lists (1,100 hardware models, each some
    * host's) lists the first 200 by name, as many as a form's select, as the database orders them,
    * says so, and takes any other typed by name or #id, without JavaScript; an entry that names
-   * none, and an id that is none, is said and not applied, not answered with an empty list.
+   * none, and an id that is none, is said and not applied, not answered with an empty list; so is a
+   * box in the address that no filter shows.
    */
   @Test
   @Order(8)
@@ -434,6 +435,26 @@ class AdminFormRulesIT {
                 "Filter Hardware: no host hardware #999999999 (deleted, or never there); not"),
         plain.text());
     assertTrue(plain.text().contains("Hosts (" + all + ")"), plain.text());
+
+    // a box no filter shows (an edited address) is named, as an unknown filter is, not dropped
+    for (Browser browser : List.of(plain, site.browser(false, 390))) {
+      if (browser != plain) {
+        WebSite.logIn(browser, site.user("forgedbox", true));
+      }
+      browser.open("/admin/inventory/host?q=many&_find_nothing=x");
+      assertTrue(
+          browser
+              .find("[role=alert]")
+              .getText()
+              .contains(
+                  "Parameter _find_nothing: no filter of this list has such a box; not applied."),
+          browser.text());
+      for (WebElement link : browser.all("#results th a, .cores-pager a")) {
+        assertFalse(link.getAttribute("href").contains("_find_"), link.getAttribute("href"));
+      }
+      browser.assertAccessible();
+      browser.screenshot("admin-list-forged-box-" + (browser == plain ? 1280 : 390));
+    }
   }
 
   /**

@@ -171,6 +171,7 @@ public final class ChangeLogPages {
             this.pages.refs().find(visitor.user().orElseThrow(), USER, users.get(), given);
         if (found.id() != null) {
           query.put("user", String.valueOf(found.id()));
+          // every filter kept: the page it leads to names what it refuses
           return Response.seeOther(URI.create(urlOf(query, Set.of(), 1))).build();
         }
         problems.add(TypedFilters.unresolved("User", users.get(), given, found));
