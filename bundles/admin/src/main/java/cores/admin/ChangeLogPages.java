@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,8 +55,15 @@ public final class ChangeLogPages {
   private static final int PAGE = 50;
 
   /** The change log's actions and what the admin calls them ({@link ChangeLines#summary}). */
-  private static final Map<String, String> ACTIONS =
-      new LinkedHashMap<>(Map.of("create", "Added", "update", "Changed", "delete", "Deleted"));
+  /** The action filter's choices, in the order a change's life has them. */
+  static final Map<String, String> ACTIONS =
+      Stream.of(
+              Map.entry("create", "Added"),
+              Map.entry("update", "Changed"),
+              Map.entry("delete", "Deleted"))
+          .collect(
+              Collectors.toMap(
+                  Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
 
   /** The filters the page folds on a phone ({@code fold.jte}). */
   private static final List<String> FOLDED = List.of("user", "model", "action", "from", "to");
