@@ -1,6 +1,53 @@
 package cores.accounts.rest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A group as the API accepts it; absent fields are null (PATCH leaves them alone). */
-public record GroupInput(String name, List<String> permissions) {}
+/**
+ * A group as the API accepts it. A class, not a record: a patch must tell a field sent as null from
+ * one left out (unchanged), and a record's component reads both as null.
+ */
+public final class GroupInput {
+  private String name;
+  private boolean nameSent;
+  private List<String> permissions;
+  private boolean permissionsSent;
+
+  /** Nothing sent yet: Jackson sets what the body holds. */
+  public GroupInput() {}
+
+  /** Both fields sent, as a replace sends them (the admin's form). */
+  public GroupInput(String name, List<String> permissions) {
+    setName(name);
+    setPermissions(permissions);
+  }
+
+  @JsonProperty("name")
+  public void setName(String name) {
+    this.name = name;
+    this.nameSent = true;
+  }
+
+  @JsonProperty("permissions")
+  public void setPermissions(List<String> permissions) {
+    this.permissions = permissions == null ? null : new ArrayList<>(permissions);
+    this.permissionsSent = true;
+  }
+
+  String name() {
+    return name;
+  }
+
+  boolean nameSent() {
+    return nameSent;
+  }
+
+  List<String> permissions() {
+    return permissions;
+  }
+
+  boolean permissionsSent() {
+    return permissionsSent;
+  }
+}

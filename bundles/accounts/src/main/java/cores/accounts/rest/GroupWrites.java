@@ -79,10 +79,13 @@ public final class GroupWrites {
     }
   }
 
-  /** Checks the input and copies it on; the permissions a group gains, its members gain. */
+  /**
+   * Checks the input and copies it on (a patch what is sent); the permissions a group gains, its
+   * members gain. A null is taken as sent: the name is required, the permissions are emptied.
+   */
   private void apply(User actor, GroupEntity group, GroupInput in, boolean partial) {
     FieldErrors errors = new FieldErrors();
-    if (!partial || in.name() != null) {
+    if (!partial || in.nameSent()) {
       errors.check("name", Names.group(in.name()));
     }
     if (in.permissions() != null) {
@@ -90,10 +93,10 @@ public final class GroupWrites {
           errors, "permissions", in.permissions(), group.permissions(), knownPermissions);
     }
     errors.throwIfAny();
-    if (!partial || in.name() != null) {
+    if (!partial || in.nameSent()) {
       group.name(in.name());
     }
-    if (!partial || in.permissions() != null) {
+    if (!partial || in.permissionsSent()) {
       Set<String> before = Set.copyOf(group.permissions());
       group.permissions().clear();
       if (in.permissions() != null) {

@@ -7,6 +7,8 @@ import cores.api.accounts.User;
 import cores.api.persistence.Transactions;
 import cores.api.web.Access;
 import cores.api.web.ApiDoc;
+import cores.api.web.ApiSchemas;
+import cores.api.web.JsonShape;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import jakarta.persistence.TypedQuery;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
@@ -41,7 +44,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @ApiDoc(permission = "auth.{action}_group")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public final class GroupsResource {
+public final class GroupsResource implements ApiSchemas {
   /** Who may write: the permission of the method's action, never while impersonating. */
   private static final String WRITE = "auth.{action}_group; " + ApiDoc.NOT_WHILE_IMPERSONATING;
 
@@ -105,7 +108,7 @@ public final class GroupsResource {
   }
 
   @POST
-  @ApiDoc(permission = WRITE)
+  @ApiDoc(permission = WRITE, request = "group_input")
   public Response create(
       GroupInput input,
       @Context SecurityContext security,
@@ -128,7 +131,7 @@ public final class GroupsResource {
 
   @PUT
   @Path("{id}")
-  @ApiDoc(permission = WRITE)
+  @ApiDoc(permission = WRITE, request = "group_input")
   public GroupView replace(
       @PathParam("id") long id,
       GroupInput input,
@@ -141,7 +144,7 @@ public final class GroupsResource {
 
   @PATCH
   @Path("{id}")
-  @ApiDoc(permission = WRITE)
+  @ApiDoc(permission = WRITE, request = "group_patch")
   public GroupView patch(
       @PathParam("id") long id,
       GroupInput input,
@@ -162,6 +165,31 @@ public final class GroupsResource {
     Access.require(security, DELETE);
     Access.requireNotImpersonating(request, ADMINISTER);
     writes.delete(id);
+  }
+
+  /**
+   * What {@link GroupWrites} lets through, as a JSON Schema (a class telling null from absent,
+   * which the schema of a Java type would not say): the name is required, null permissions are
+   * none.
+   */
+  @Override
+  public Map<String, Map<String, Object>> schemas() {
+    return Map.of("group_input", inputSchema(true), "group_patch", inputSchema(false));
+  }
+
+  private static Map<String, Object> inputSchema(boolean whole) {
+    Map<String, Object> schema =
+        JsonShape.of()
+            .with("name", Map.of("type", "string", "minLength", 1, "maxLength", Names.GROUP_MAX))
+            .with(
+                "permissions",
+                JsonShape.described(JsonShape.nullable(Names.PERMISSIONS_SCHEMA), "null: none"))
+            .schema(
+                whole
+                    ? "a new or replaced group; absent permissions are none"
+                    : "the fields of a group to change; absent ones are kept");
+    schema.put("required", whole ? List.of("name") : List.of());
+    return schema;
   }
 
   private static GroupInput required(GroupInput input) {

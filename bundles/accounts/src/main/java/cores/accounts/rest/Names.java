@@ -3,7 +3,9 @@ package cores.accounts.rest;
 import cores.api.accounts.Permissions;
 import cores.api.web.Characters;
 import cores.api.web.FieldErrors;
+import cores.api.web.JsonShape;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -11,6 +13,17 @@ import java.util.function.Supplier;
 final class Names {
   static final int PERMISSION_MAX = 255;
   static final int GROUP_MAX = 150;
+
+  /** A list of permission names as {@link #permissions} takes it, as a JSON Schema. */
+  static final Map<String, Object> PERMISSIONS_SCHEMA =
+      JsonShape.arrayOf(
+          Map.of(
+              "type",
+              "string",
+              "maxLength",
+              PERMISSION_MAX,
+              "pattern",
+              "^" + Permissions.NAME.pattern() + "$"));
 
   private Names() {}
 

@@ -11,8 +11,6 @@ import cores.api.web.FieldErrors;
  * choice has no empty value, so its null is refused rather than taken as "unchanged".
  */
 public final class ProfileInput {
-  static final String NOT_NULL = "may not be null: leave it out to keep it";
-
   private String firstName;
   private boolean firstNameSent;
   private String lastName;
@@ -50,7 +48,8 @@ public final class ProfileInput {
   void check() {
     new FieldErrors()
         .check(
-            "receive_reminders", receiveRemindersSent && receiveReminders == null ? NOT_NULL : null)
+            "receive_reminders",
+            receiveRemindersSent && receiveReminders == null ? FieldErrors.NOT_NULL : null)
         .throwIfAny();
   }
 

@@ -1,19 +1,145 @@
 package cores.accounts.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A user as the API accepts it; absent fields are null (PATCH leaves them alone, POST and PUT use
- * the defaults). Passwords are set through their own endpoint.
+ * A user as the API accepts it; passwords are set through their own endpoint. A class, not a
+ * record: a patch must tell a field sent as null from one left out (unchanged), and a record's
+ * component reads both as null. POST and PUT read a null as absent: the field's default.
  */
-public record UserInput(
-    String username,
-    @JsonProperty("first_name") String firstName,
-    @JsonProperty("last_name") String lastName,
-    String email,
-    @JsonProperty("is_active") Boolean active,
-    @JsonProperty("is_staff") Boolean staff,
-    @JsonProperty("is_superuser") Boolean superuser,
-    List<Long> groups,
-    @JsonProperty("user_permissions") List<String> permissions) {}
+public final class UserInput {
+  private final Set<String> sent = new HashSet<>();
+  private String username;
+  private String firstName;
+  private String lastName;
+  private String email;
+  private Boolean active;
+  private Boolean staff;
+  private Boolean superuser;
+  private List<Long> groups;
+  private List<String> permissions;
+
+  /** Nothing sent yet: Jackson sets what the body holds. */
+  public UserInput() {}
+
+  /** Every field sent, as a replace sends them (the admin's form). */
+  public UserInput(
+      String username,
+      String firstName,
+      String lastName,
+      String email,
+      boolean active,
+      boolean staff,
+      boolean superuser,
+      List<Long> groups,
+      List<String> permissions) {
+    setUsername(username);
+    setFirstName(firstName);
+    setLastName(lastName);
+    setEmail(email);
+    setActive(active);
+    setStaff(staff);
+    setSuperuser(superuser);
+    setGroups(groups);
+    setPermissions(permissions);
+  }
+
+  @JsonProperty("username")
+  public void setUsername(String username) {
+    this.username = username;
+    sent.add("username");
+  }
+
+  @JsonProperty("first_name")
+  public void setFirstName(String firstName) {
+    this.firstName = firstName;
+    sent.add("first_name");
+  }
+
+  @JsonProperty("last_name")
+  public void setLastName(String lastName) {
+    this.lastName = lastName;
+    sent.add("last_name");
+  }
+
+  @JsonProperty("email")
+  public void setEmail(String email) {
+    this.email = email;
+    sent.add("email");
+  }
+
+  @JsonProperty("is_active")
+  public void setActive(Boolean active) {
+    this.active = active;
+    sent.add("is_active");
+  }
+
+  @JsonProperty("is_staff")
+  public void setStaff(Boolean staff) {
+    this.staff = staff;
+    sent.add("is_staff");
+  }
+
+  @JsonProperty("is_superuser")
+  public void setSuperuser(Boolean superuser) {
+    this.superuser = superuser;
+    sent.add("is_superuser");
+  }
+
+  @JsonProperty("groups")
+  public void setGroups(List<Long> groups) {
+    this.groups = groups == null ? null : new ArrayList<>(groups);
+    sent.add("groups");
+  }
+
+  @JsonProperty("user_permissions")
+  public void setPermissions(List<String> permissions) {
+    this.permissions = permissions == null ? null : new ArrayList<>(permissions);
+    sent.add("user_permissions");
+  }
+
+  /** Whether the body holds the field (under its JSON name), null or not. */
+  boolean sent(String field) {
+    return sent.contains(field);
+  }
+
+  String username() {
+    return username;
+  }
+
+  String firstName() {
+    return firstName;
+  }
+
+  String lastName() {
+    return lastName;
+  }
+
+  String email() {
+    return email;
+  }
+
+  Boolean active() {
+    return active;
+  }
+
+  Boolean staff() {
+    return staff;
+  }
+
+  Boolean superuser() {
+    return superuser;
+  }
+
+  List<Long> groups() {
+    return groups;
+  }
+
+  List<String> permissions() {
+    return permissions;
+  }
+}

@@ -152,54 +152,65 @@ public final class UserWrites {
     }
   }
 
-  /** Checks the input and copies it onto the user; PATCH copies only what is present. */
+  /**
+   * Checks the input and copies it onto the user; PATCH copies only what is sent. A null is taken
+   * as sent, as the inventory takes it: a name, the address, the groups and the permissions are
+   * emptied; the username is required; a yes/no, which has no empty value, is refused in a patch
+   * ({@link FieldErrors#NOT_NULL}) and takes its default in a create or replace.
+   */
   private void apply(EntityManager em, UserEntity user, UserInput in, boolean partial) {
     FieldErrors errors = new FieldErrors();
-    if (!partial || in.username() != null) {
+    if (!partial || in.sent("username")) {
       errors.check("username", Validation.username(in.username()));
     }
     errors.check("first_name", Validation.name(in.firstName(), user.firstName()));
     errors.check("last_name", Validation.name(in.lastName(), user.lastName()));
     errors.check("email", Validation.email(in.email(), false, user.email()));
-    List<GroupEntity> groups = in.groups() == null ? null : groups(em, in.groups(), errors);
+    errors.check("is_active", nullRefused(partial, in, "is_active", in.active()));
+    errors.check("is_staff", nullRefused(partial, in, "is_staff", in.staff()));
+    errors.check("is_superuser", nullRefused(partial, in, "is_superuser", in.superuser()));
+    List<GroupEntity> groups = in.groups() == null ? List.of() : groups(em, in.groups(), errors);
     if (in.permissions() != null) {
       Names.permissions(
           errors, "user_permissions", in.permissions(), user.permissions(), knownPermissions);
     }
     errors.throwIfAny();
-    if (!partial || in.username() != null) {
+    if (!partial || in.sent("username")) {
       user.username(in.username());
     }
-    if (!partial || in.firstName() != null) {
+    if (!partial || in.sent("first_name")) {
       user.firstName(orEmpty(in.firstName()));
     }
-    if (!partial || in.lastName() != null) {
+    if (!partial || in.sent("last_name")) {
       user.lastName(orEmpty(in.lastName()));
     }
-    if (!partial || in.email() != null) {
+    if (!partial || in.sent("email")) {
       user.email(orEmpty(in.email()));
     }
-    if (!partial || in.active() != null) {
+    if (!partial || in.sent("is_active")) {
       user.active(in.active() == null || in.active());
     }
-    if (!partial || in.staff() != null) {
+    if (!partial || in.sent("is_staff")) {
       user.staff(in.staff() != null && in.staff());
     }
-    if (!partial || in.superuser() != null) {
+    if (!partial || in.sent("is_superuser")) {
       user.superuser(in.superuser() != null && in.superuser());
     }
-    if (!partial || groups != null) {
+    if (!partial || in.sent("groups")) {
       user.groups().clear();
-      if (groups != null) {
-        user.groups().addAll(groups);
-      }
+      user.groups().addAll(groups);
     }
-    if (!partial || in.permissions() != null) {
+    if (!partial || in.sent("user_permissions")) {
       user.permissions().clear();
       if (in.permissions() != null) {
         user.permissions().addAll(in.permissions());
       }
     }
+  }
+
+  /** The problem of a yes/no sent as null in a patch, which would otherwise mean nothing. */
+  private static String nullRefused(boolean partial, UserInput in, String field, Boolean value) {
+    return partial && in.sent(field) && value == null ? FieldErrors.NOT_NULL : null;
   }
 
   private static List<GroupEntity> groups(EntityManager em, List<Long> ids, FieldErrors errors) {

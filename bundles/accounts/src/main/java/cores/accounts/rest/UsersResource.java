@@ -245,48 +245,47 @@ public final class UsersResource implements ApiSchemas {
   }
 
   /**
-   * What {@link UserWrites} lets through, as a JSON Schema: the components of {@link UserInput}
+   * What {@link UserWrites} lets through, as a JSON Schema: the fields of {@link UserInput}
    * (Jackson refuses other keys), each as its check reads it; a create or replace needs the
-   * username.
+   * username. A null is read as sent: a text or list is emptied; a yes/no takes its default in a
+   * create or replace, and is refused in a patch.
    */
   static Map<String, Object> inputSchema(boolean whole) {
+    Map<String, Object> flag =
+        whole
+            ? JsonShape.described(JsonShape.nullable(JsonShape.BOOLEAN), "null: the default")
+            : JsonShape.described(JsonShape.BOOLEAN, "not null: leave it out to keep it");
     Map<String, Object> schema =
         JsonShape.of()
-            .with(
-                "username",
-                whole
-                    ? Validation.USERNAME_SCHEMA
-                    : JsonShape.described(
-                        JsonShape.nullable(Validation.USERNAME_SCHEMA), "null: unchanged"))
-            .with("first_name", Validation.NAME_SCHEMA)
-            .with("last_name", Validation.NAME_SCHEMA)
-            .with("email", Validation.EMAIL_SCHEMA)
-            .with("is_active", JsonShape.nullable(JsonShape.BOOLEAN))
-            .with("is_staff", JsonShape.nullable(JsonShape.BOOLEAN))
-            .with("is_superuser", JsonShape.nullable(JsonShape.BOOLEAN))
+            .with("username", Validation.USERNAME_SCHEMA)
+            .with("first_name", also(Validation.NAME_SCHEMA, "null: empty"))
+            .with("last_name", also(Validation.NAME_SCHEMA, "null: empty"))
+            .with("email", also(Validation.EMAIL_SCHEMA, "null: empty"))
+            .with("is_active", flag)
+            .with("is_staff", flag)
+            .with("is_superuser", flag)
             .with(
                 "groups",
-                JsonShape.nullable(
-                    JsonShape.arrayOf(
-                        JsonShape.described(
-                            Map.of("type", "integer", "minimum", 1), "a group's id"))))
+                JsonShape.described(
+                    JsonShape.nullable(
+                        JsonShape.arrayOf(
+                            JsonShape.described(
+                                Map.of("type", "integer", "minimum", 1), "a group's id"))),
+                    "null: none"))
             .with(
                 "user_permissions",
-                JsonShape.nullable(
-                    JsonShape.arrayOf(
-                        Map.of(
-                            "type",
-                            "string",
-                            "maxLength",
-                            Names.PERMISSION_MAX,
-                            "pattern",
-                            "^" + Permissions.NAME.pattern() + "$"))))
+                JsonShape.described(JsonShape.nullable(Names.PERMISSIONS_SCHEMA), "null: none"))
             .schema(
                 whole
                     ? "a new or replaced user; absent fields take their defaults"
-                    : "the fields of a user to change");
+                    : "the fields of a user to change; absent ones are kept");
     schema.put("required", whole ? List.of("username") : List.of());
     return schema;
+  }
+
+  private static Map<String, Object> also(Map<String, Object> schema, String more) {
+    Object said = schema.get("description");
+    return JsonShape.described(schema, said == null ? more : said + "; " + more);
   }
 
   @Override

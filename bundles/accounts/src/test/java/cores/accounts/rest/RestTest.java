@@ -440,6 +440,39 @@ class RestTest {
   }
 
   /**
+   * A user's or group's patch takes a null as sent, as the inventory does: a name, the address, the
+   * groups and the permissions are emptied, a yes/no (no empty value) and the username or group
+   * name (required) are refused at the field, nothing changed. They were read as absent: 200,
+   * unchanged.
+   */
+  @Test
+  void aNullInAUserOrGroupPatchIsTakenAsSentOrRefused() throws Exception {
+    long id =
+        send("POST", "auth/users", "root", "{\"username\":\"nil\",\"first_name\":\"N\"}")
+            .body
+            .get("id")
+            .asLong();
+    for (String flag : List.of("is_active", "is_staff", "is_superuser", "username")) {
+      Answer refused = send("PATCH", "auth/users/" + id, "root", "{\"" + flag + "\":null}");
+      assertEquals(400, refused.status, flag + ": " + refused.body);
+      assertTrue(refused.body.get("errors").has(flag), refused.body.toString());
+    }
+    assertEquals("t", query("SELECT is_active FROM auth_user WHERE id = " + id));
+    Answer emptied =
+        send("PATCH", "auth/users/" + id, "root", "{\"first_name\":null,\"groups\":null}");
+    assertEquals(200, emptied.status, emptied.body.toString());
+    assertEquals("", query("SELECT first_name FROM auth_user WHERE id = " + id));
+    long group =
+        send("POST", "auth/groups", "root", "{\"name\":\"nils\",\"permissions\":[]}")
+            .body
+            .get("id")
+            .asLong();
+    Answer name = send("PATCH", "auth/groups/" + group, "root", "{\"name\":null}");
+    assertEquals(400, name.status, name.body.toString());
+    assertEquals("nils", query("SELECT name FROM auth_group WHERE id = " + group));
+  }
+
+  /**
    * An address a directory gave, or the original's data held, that the check would not take now is
    * kept by edits that send it back unchanged (a replace, the admin's form, the profile); a changed
    * one is checked.

@@ -8,6 +8,13 @@ import java.util.Set;
 
 /** Collects problems per field and answers 400 with all of them at once. */
 public final class FieldErrors {
+  /**
+   * The problem of a null sent to change a field that has no empty value (a yes/no, a choice with a
+   * default): taking it as "unchanged" would lose what was sent, and as the default would change
+   * what was not meant. Since 1.19.0.
+   */
+  public static final String NOT_NULL = "may not be null: leave it out to keep it";
+
   private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
   /** Records the problem unless it is null. */

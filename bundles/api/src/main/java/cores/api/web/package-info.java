@@ -1,7 +1,8 @@
 /**
  * Helpers for bundles that publish REST resources on the HTTP whiteboard; how pages name a stored
  * choice ({@code Choices}, a host's status {@code on_loan} as "on loan") since 1.18.0; what a
- * posted checkbox may send ({@code Checkbox}) since 1.19.0.
+ * posted checkbox may send ({@code Checkbox}) and the one wording of a null refused in a change
+ * ({@code FieldErrors.NOT_NULL}) since 1.19.0.
  */
 @Export
 @Version("1.19.0")
