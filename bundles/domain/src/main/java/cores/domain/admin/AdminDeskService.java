@@ -78,7 +78,7 @@ public final class AdminDeskService implements AdminDesk {
     this.tx = tx;
     this.clock = Clock.systemUTC();
     this.bookables = new Bookables(mail, clock);
-    this.inventory = new Inventory(bookables);
+    this.inventory = new Inventory(bookables, mail.zone());
     List<Served> all = new ArrayList<>(Catalog.SERVED);
     all.addAll(LiveCatalog.SERVED);
     this.served = List.copyOf(all);

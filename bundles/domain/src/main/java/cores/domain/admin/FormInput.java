@@ -4,7 +4,6 @@ import cores.api.config.SiteZone;
 import cores.api.web.Checkbox;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
-import cores.domain.booking.BookingRules;
 import cores.domain.inventory.Field;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.inventory.Model;
@@ -36,8 +35,9 @@ final class FormInput {
 
   /**
    * Form values (text) as the API's JSON values: blank is no value, numbers and references are
-   * numbers, a ticked box is true, a time without an offset is the site's. Numbers that are not
-   * numbers and times that are not times are refused at their fields.
+   * numbers, a ticked box is true. Numbers that are not numbers are refused at their fields; a time
+   * stays text, which the writes read by the one rule of date-times ({@link Values#time}: without
+   * an offset, the site's).
    */
   Map<String, Object> of(Model model, Map<String, String> values) {
     FieldErrors errors = new FieldErrors();
@@ -76,12 +76,6 @@ final class FormInput {
               text.chars().allMatch(Character::isDigit)
                   ? Values.TOO_LARGE
                   : "must be a whole number");
-        }
-      } else if (field.kind() == Kind.TIME) {
-        try {
-          input.put(field.name(), BookingRules.time(text, zone).toString());
-        } catch (IllegalArgumentException e) {
-          errors.check(field.name(), e.getMessage());
         }
       } else {
         input.put(field.name(), field.kind() == Kind.TEXT ? lineBreaks(text) : text);

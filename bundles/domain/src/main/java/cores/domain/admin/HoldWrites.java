@@ -7,6 +7,7 @@ import cores.domain.booking.BookingService;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
 import cores.domain.inventory.Rules;
+import cores.domain.inventory.Values;
 import cores.domain.sql.Sql;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -165,7 +166,7 @@ final class HoldWrites implements Rules {
       return null;
     }
     try {
-      return BookingRules.time(text.toString(), zone);
+      return Values.time(text.toString(), zone);
     } catch (IllegalArgumentException e) {
       errors.check(field, e.getMessage());
       return null;

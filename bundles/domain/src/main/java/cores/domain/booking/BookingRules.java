@@ -4,13 +4,7 @@ import cores.api.web.Dates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -162,60 +156,6 @@ public final class BookingRules {
       problems.put(
           "end",
           "this " + what + " has ended and cannot be extended; make a new " + what + " instead");
-    }
-  }
-
-  /** What {@link #time} reads, as a JSON Schema (the parse decides; this is its form). */
-  public static final Map<String, Object> TIME_SCHEMA =
-      Map.of(
-          "type",
-          "string",
-          "pattern",
-          "^\\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}",
-          "description",
-          "an ISO-8601 date and time, e.g. 2026-01-31T09:00:00+01:00; without an offset in"
-              + " CORES_TIME_ZONE; a space may stand for the T");
-
-  /**
-   * A time as bookings and reservations accept it, as the original did: an ISO-8601 date and time
-   * with an offset or zone as given, without one in {@code zone} (CORES_TIME_ZONE); a space may
-   * stand for the {@code T}. A date alone, or anything else, is refused with the format to send.
-   * Digits finer than a microsecond are dropped: PostgreSQL keeps microseconds and would round
-   * them, 9999-12-31T23:59:59.9999999Z up into the year 10000, past the checks made here.
-   *
-   * @throws IllegalArgumentException whose message says what to send
-   */
-  public static Instant time(String text, ZoneId zone) {
-    String iso = text.strip().replaceFirst(" ", "T");
-    try {
-      TemporalAccessor parsed =
-          DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
-      Instant instant =
-          (parsed instanceof ZonedDateTime zoned
-                  ? zoned.toInstant()
-                  : ((LocalDateTime) parsed).atZone(zone).toInstant())
-              .truncatedTo(ChronoUnit.MICROS);
-      if (!Dates.inRange(instant)) {
-        throw new IllegalArgumentException("the date and time " + Dates.OUT_OF_RANGE);
-      }
-      return instant;
-    } catch (DateTimeParseException e) {
-      String format =
-          "send an ISO-8601 date and time, e.g. 2026-01-31T09:00:00+01:00, or 2026-01-31T09:00"
-              + " for "
-              + zone.getId()
-              + " time";
-      throw new IllegalArgumentException(
-          (date(iso) ? "a date alone is not enough: " : "not a date and time: ") + format);
-    }
-  }
-
-  private static boolean date(String text) {
-    try {
-      LocalDate.parse(text);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
     }
   }
 

@@ -8,6 +8,7 @@ import cores.api.web.Characters;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.inventory.HostStatus;
+import cores.domain.inventory.Values;
 import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
 import java.time.Instant;
@@ -88,18 +89,16 @@ public final class BookingService {
 
   /**
    * What {@link #book} (or, with {@code reservation}, {@link #reserve}) lets through, as a JSON
-   * Schema of the resource's input: the bookable is needed, times as {@link BookingRules#time}
-   * reads them, a booking needs its end; other keys are refused (Jackson).
+   * Schema of the resource's input: the bookable is needed, times as {@link Values#time} reads
+   * them, a booking needs its end; other keys are refused (Jackson).
    */
   public static Map<String, Object> holdInputSchema(boolean reservation) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("bookable", Map.of("type", "integer", "minimum", 1));
-    properties.put("start", nullable(BookingRules.TIME_SCHEMA, "absent: now"));
+    properties.put("start", nullable(Values.TIME_SCHEMA, "absent: now"));
     properties.put(
         "end",
-        reservation
-            ? nullable(BookingRules.TIME_SCHEMA, "absent: open-ended")
-            : BookingRules.TIME_SCHEMA);
+        reservation ? nullable(Values.TIME_SCHEMA, "absent: open-ended") : Values.TIME_SCHEMA);
     properties.put("comment", COMMENT_INPUT);
     properties.put("owner", nullable(Map.of("type", "integer", "minimum", 1), "absent: oneself"));
     if (!reservation) {
@@ -121,7 +120,7 @@ public final class BookingService {
     properties.put(
         "end",
         nullable(
-            BookingRules.TIME_SCHEMA,
+            Values.TIME_SCHEMA,
             "absent: unchanged (on PUT: none); null: none (a reservation open-ended, a booking refuses it)"));
     properties.put("comment", COMMENT_INPUT);
     Map<String, Object> schema = new LinkedHashMap<>();

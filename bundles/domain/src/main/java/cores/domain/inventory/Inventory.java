@@ -5,6 +5,7 @@ import cores.api.web.ProblemException;
 import cores.domain.inventory.Field.Kind;
 import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,8 +62,12 @@ public final class Inventory {
 
   private final Consequences consequences;
 
-  public Inventory(Consequences consequences) {
+  /** Where date-times sent without an offset are (CORES_TIME_ZONE, {@link Values#time}). */
+  private final ZoneId zone;
+
+  public Inventory(Consequences consequences, ZoneId zone) {
     this.consequences = consequences;
+    this.zone = zone;
   }
 
   /** One page of rows and the number of all matching rows. */
@@ -280,9 +285,9 @@ public final class Inventory {
   /**
    * The given writable fields, checked; a create also needs the required ones. A change's values
    * are checked against {@code stored}, the row before it (an email address kept as it is is taken,
-   * {@link Values#problem(Field, Object, Object)}).
+   * {@link Values#problem(Field, Object, Object, ZoneId)}).
    */
-  private static Map<Field, Object> check(
+  private Map<Field, Object> check(
       Sql sql, Model model, Map<String, Object> input, boolean whole, Map<String, Object> stored) {
     if (input == null) {
       throw ProblemException.badRequest("A JSON object is required.");
@@ -307,18 +312,18 @@ public final class Inventory {
         } else if (given && !whole && field.initial() != null) {
           // null is the column's default, which for these is a value (a host's status "new"): a
           // patch would silently set it (and suspend the host's bookable) where it meant nothing
-          errors.check(field.name(), "may not be null: leave it out to keep it");
+          errors.check(field.name(), FieldErrors.NOT_NULL);
         } else if (given) {
           values.put(field, null);
         }
         continue;
       }
-      String problem = Values.problem(field, value, stored.get(field.name()));
+      String problem = Values.problem(field, value, stored.get(field.name()), zone);
       if (problem == null && field.kind() == Kind.REF && !exists(sql, field, value)) {
         problem = "no " + field.name() + " with id " + value;
       }
       errors.check(field.name(), problem);
-      values.put(field, Values.stored(field, value));
+      values.put(field, problem == null ? Values.stored(field, value, zone) : null);
     }
     errors.throwIfAny();
     return values;

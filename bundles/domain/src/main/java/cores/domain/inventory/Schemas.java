@@ -200,8 +200,8 @@ public final class Schemas {
       case CHOICE -> schema.put("enum", nullable ? withNull(field.choices()) : field.choices());
       case TIME -> {
         if (input) {
-          schema.put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}T");
-          schema.put("description", "ISO-8601 date-time; without an offset it is UTC");
+          schema.put("pattern", Values.TIME_SCHEMA.get("pattern"));
+          schema.put("description", Values.TIME_SCHEMA.get("description"));
         } else {
           schema.put("format", "date-time");
         }

@@ -65,7 +65,7 @@ public final class LiveDeskService implements LiveDesk {
     this.tx = tx;
     this.zone = mail.zone();
     this.vendors = vendors;
-    this.inventory = new Inventory(new Bookables(mail, Clock.systemUTC()));
+    this.inventory = new Inventory(new Bookables(mail, Clock.systemUTC()), mail.zone());
   }
 
   @Override

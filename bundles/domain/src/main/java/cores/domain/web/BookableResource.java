@@ -68,7 +68,7 @@ public final class BookableResource implements ApiSchemas {
     this.tx = tx;
     this.clock = Clock.systemUTC();
     this.bookables = new Bookables(mail, clock);
-    this.inventory = new Inventory(bookables);
+    this.inventory = new Inventory(bookables, mail.zone());
     this.search = search;
   }
 

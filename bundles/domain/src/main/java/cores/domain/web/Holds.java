@@ -6,8 +6,8 @@ import cores.api.web.Access;
 import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
-import cores.domain.booking.BookingRules;
 import cores.domain.inventory.Ids;
+import cores.domain.inventory.Values;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -87,15 +87,15 @@ record Holds(String name, String table, String select, String view, Map<String, 
   }
 
   /**
-   * A time given as text ({@link BookingRules#time}: no offset means {@code zone}), or null when
-   * none is given; a bad one is recorded in {@code errors} under {@code field}.
+   * A time given as text ({@link Values#time}: no offset means {@code zone}), or null when none is
+   * given; a bad one is recorded in {@code errors} under {@code field}.
    */
   static Instant time(FieldErrors errors, String field, String text, ZoneId zone) {
     if (text == null) {
       return null;
     }
     try {
-      return BookingRules.time(text, zone);
+      return Values.time(text, zone);
     } catch (IllegalArgumentException e) {
       errors.check(field, e.getMessage());
       return null;

@@ -45,7 +45,7 @@ public final class ImportResource implements ApiSchemas {
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
       @Reference BookingMail mail) {
     this.tx = tx;
-    this.inventory = new Inventory(new Bookables(mail, Clock.systemUTC()));
+    this.inventory = new Inventory(new Bookables(mail, Clock.systemUTC()), mail.zone());
   }
 
   /** The answers: the model's row and whether it was created ({@link #getOrCreate}). */

@@ -10,7 +10,6 @@ import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
-import cores.domain.inventory.Field;
 import cores.domain.inventory.Inventory;
 import cores.domain.inventory.Model;
 import cores.domain.inventory.Rules;
@@ -40,11 +39,7 @@ import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,9 +60,6 @@ public abstract class ModelResource implements ApiSchemas {
   private final Map<String, Served> models;
   private final KeptAnswers answers = new KeptAnswers();
 
-  /** Where date-times without an offset are (CORES_TIME_ZONE). */
-  private final ZoneId zone;
-
   private static final Annotation[] NONE = new Annotation[0];
   private static final GenericType<Page<Map<String, Object>>> PAGE = new GenericType<>() {};
   private static final GenericType<Map<String, Object>> ROW = new GenericType<>() {};
@@ -79,9 +71,8 @@ public abstract class ModelResource implements ApiSchemas {
   ModelResource(Transactions tx, BookingMail mail, Map<String, Served> models) {
     this.tx = tx;
     this.clock = Clock.systemUTC();
-    this.inventory = new Inventory(new Bookables(mail, clock));
+    this.inventory = new Inventory(new Bookables(mail, clock), mail.zone());
     this.models = Map.copyOf(models);
-    this.zone = mail.zone();
   }
 
   /** The schemas of the models served, built from their descriptors. */
@@ -231,8 +222,7 @@ public abstract class ModelResource implements ApiSchemas {
     Served it = served(path);
     Rules.Actor actor = actor(Access.require(security, it.model().permission("add")));
     Map<String, Object> created =
-        tx.required(
-            em -> it.rules().create(inventory, Sql.of(em), it.model(), zoned(it, input), actor));
+        tx.required(em -> it.rules().create(inventory, Sql.of(em), it.model(), input, actor));
     return Response.created(uri.getAbsolutePathBuilder().path(created.get("id") + "/").build())
         .entity(created)
         .build();
@@ -291,32 +281,7 @@ public abstract class ModelResource implements ApiSchemas {
     Served it = served(path);
     Rules.Actor actor = actor(Access.require(security, it.model().permission("change")));
     return tx.required(
-        em ->
-            it.rules()
-                .update(inventory, Sql.of(em), it.model(), id, zoned(it, input), partial, actor));
-  }
-
-  /**
-   * The input with its date-times that have no offset (a notice's expiry) as instants of
-   * CORES_TIME_ZONE, as the admin's forms and the bookings read them: the generic checks read them
-   * as UTC, so the same text typed in the admin and sent here expired an hour apart in summer.
-   * Other values are left for the checks to judge.
-   */
-  private Map<String, Object> zoned(Served it, Map<String, Object> input) {
-    if (input == null) {
-      return null;
-    }
-    Map<String, Object> zoned = new LinkedHashMap<>(input);
-    for (Field field : it.model().fields()) {
-      if (field.kind() == Field.Kind.TIME && input.get(field.name()) instanceof String text) {
-        try {
-          zoned.put(field.name(), LocalDateTime.parse(text).atZone(zone).toInstant().toString());
-        } catch (DateTimeParseException withOffsetOrNoDateTime) {
-          // an offset of its own, or no date-time at all: the checks read or refuse it as sent
-        }
-      }
-    }
-    return zoned;
+        em -> it.rules().update(inventory, Sql.of(em), it.model(), id, input, partial, actor));
   }
 
   @DELETE

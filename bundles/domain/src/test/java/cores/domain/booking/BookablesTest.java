@@ -53,7 +53,7 @@ class BookablesTest {
     fixture = new Fixture(db);
     BookingMail mail = DomainDatabase.mail(tx, ZoneOffset.UTC);
     bookables = new Bookables(mail, Clock.fixed(NOW, ZoneOffset.UTC));
-    inventory = new Inventory(bookables);
+    inventory = new Inventory(bookables, ZoneOffset.UTC);
     admin = new AdminDeskService(tx, mail);
     staff =
         db.user(

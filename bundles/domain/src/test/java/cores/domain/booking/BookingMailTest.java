@@ -52,7 +52,7 @@ class BookingMailTest {
     BookingMail mail = DomainDatabase.mail(tx, ZoneId.of("Europe/Berlin"));
     service = new BookingService(mail);
     bookables = new Bookables(mail, Clock.fixed(NOW, ZoneOffset.UTC));
-    inventory = new Inventory(bookables);
+    inventory = new Inventory(bookables, ZoneOffset.UTC);
     staff = db.user("staff", true, Set.of());
     reserver = db.user("reserver", false, Set.of(Permissions.ADD_RESERVATION));
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cores.domain.inventory.Values;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,26 +23,22 @@ class BookingRulesTest {
   void timesWithAnOffsetOrZoneAreTakenAsGivenAndWithoutOneInTheConfiguredZone() {
     ZoneId paris = ZoneId.of("Europe/Paris");
     assertEquals(
-        Instant.parse("2026-11-25T08:00:00Z"),
-        BookingRules.time("2026-11-25T09:00:00+01:00", paris));
-    assertEquals(
-        Instant.parse("2026-11-25T09:00:00Z"), BookingRules.time("2026-11-25T09:00Z", paris));
+        Instant.parse("2026-11-25T08:00:00Z"), Values.time("2026-11-25T09:00:00+01:00", paris));
+    assertEquals(Instant.parse("2026-11-25T09:00:00Z"), Values.time("2026-11-25T09:00Z", paris));
     assertEquals(
         Instant.parse("2026-11-25T08:00:00Z"),
-        BookingRules.time("2026-11-25T09:00:00+01:00[Europe/Paris]", ZoneOffset.UTC));
+        Values.time("2026-11-25T09:00:00+01:00[Europe/Paris]", ZoneOffset.UTC));
     // no offset: Paris time (winter: UTC+1, summer: UTC+2); a space may stand for the T
+    assertEquals(Instant.parse("2026-11-25T08:00:00Z"), Values.time("2026-11-25T09:00", paris));
     assertEquals(
-        Instant.parse("2026-11-25T08:00:00Z"), BookingRules.time("2026-11-25T09:00", paris));
-    assertEquals(
-        Instant.parse("2026-07-01T07:00:00.5Z"), BookingRules.time("2026-07-01 09:00:00.5", paris));
+        Instant.parse("2026-07-01T07:00:00.5Z"), Values.time("2026-07-01 09:00:00.5", paris));
   }
 
   @Test
   void digitsFinerThanAMicrosecondAreDroppedNotRoundedIntoTheYear10000() {
     Instant last = Instant.parse("9999-12-31T23:59:59.999999Z");
-    assertEquals(last, BookingRules.time("9999-12-31T23:59:59.999999999", UTC));
-    assertEquals(
-        last, BookingRules.time("9999-12-31T23:59:59.9999995Z", ZoneId.of("Europe/Paris")));
+    assertEquals(last, Values.time("9999-12-31T23:59:59.999999999", UTC));
+    assertEquals(last, Values.time("9999-12-31T23:59:59.9999995Z", ZoneId.of("Europe/Paris")));
   }
 
   @Test
@@ -56,13 +53,13 @@ class BookingRulesTest {
   void aPlainDateOrAnythingElseIsRefusedWithTheFormatToSend() {
     ZoneId paris = ZoneId.of("Europe/Paris");
     IllegalArgumentException date =
-        assertThrows(IllegalArgumentException.class, () -> BookingRules.time("2026-11-25", paris));
+        assertThrows(IllegalArgumentException.class, () -> Values.time("2026-11-25", paris));
     assertEquals(
         "a date alone is not enough: send an ISO-8601 date and time, e.g."
             + " 2026-01-31T09:00:00+01:00, or 2026-01-31T09:00 for Europe/Paris time",
         date.getMessage());
     IllegalArgumentException other =
-        assertThrows(IllegalArgumentException.class, () -> BookingRules.time("tomorrow", paris));
+        assertThrows(IllegalArgumentException.class, () -> Values.time("tomorrow", paris));
     assertTrue(other.getMessage().startsWith("not a date and time: send an ISO-8601"));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cores.api.web.ProblemException;
 import cores.domain.booking.BookingService.BookingRequest;
+import cores.domain.inventory.Values;
 import cores.domain.sql.Sql;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,7 +172,7 @@ class BookingServiceTest extends BookingServiceFixture {
   @Test
   void aReservationEndingInTheLastMicrosecondOf9999IsStoredIn9999() throws Exception {
     long bookable = fixture.bookable("reserve-9999", "active");
-    Instant end = BookingRules.time("9999-12-31T23:59:59.999999999Z", ZoneOffset.UTC);
+    Instant end = Values.time("9999-12-31T23:59:59.999999999Z", ZoneOffset.UTC);
     assertEquals(
         Instant.parse("9999-12-31T23:59:59.999999Z"),
         reserve(reserver, bookable, HOUR, end).get("end"));

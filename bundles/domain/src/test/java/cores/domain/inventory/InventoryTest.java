@@ -40,7 +40,9 @@ class InventoryTest {
     db = new DomainDatabase();
     tx = db.transactions();
     inventory =
-        new Inventory(new Bookables(DomainDatabase.mail(tx, ZoneOffset.UTC), Clock.systemUTC()));
+        new Inventory(
+            new Bookables(DomainDatabase.mail(tx, ZoneOffset.UTC), Clock.systemUTC()),
+            ZoneOffset.UTC);
     fixture = new Fixture(db);
   }
 
@@ -313,10 +315,10 @@ class InventoryTest {
     // PostgreSQL keeps microseconds: it would round this one up to 10000-01-01
     assertEquals(
         Instant.parse("9999-12-31T23:59:59.999999Z"),
-        Values.instant("9999-12-31T23:59:59.9999999Z"));
+        Values.time("9999-12-31T23:59:59.9999999Z", ZoneOffset.UTC));
     assertEquals(
         Instant.parse("2026-01-01T00:00:00.123456Z"),
-        Values.instant("2026-01-01T00:00:00.1234569"));
+        Values.time("2026-01-01T00:00:00.1234569", ZoneOffset.UTC));
   }
 
   @Test
@@ -372,8 +374,11 @@ class InventoryTest {
 
   @Test
   void aWholeNumberBeyondTheColumnsRangeIsToldItIsTooLarge() {
-    assertEquals(Values.TOO_LARGE, Values.problem(Field.number("n", 0), 2147483648L));
-    assertEquals("must be a whole number of at least 0", Values.problem(Field.number("n", 0), -1));
+    assertEquals(
+        Values.TOO_LARGE, Values.problem(Field.number("n", 0), 2147483648L, null, ZoneOffset.UTC));
+    assertEquals(
+        "must be a whole number of at least 0",
+        Values.problem(Field.number("n", 0), -1, null, ZoneOffset.UTC));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cores.domain.booking.Bookables;
 import cores.domain.loans.Loans;
 import cores.domain.notices.Notices;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,9 @@ class SchemasTest {
                 .field(given.getKey())
                 .orElseThrow(() -> new AssertionError(model.name() + "." + given.getKey()));
         assertTrue(field.writable(), model.name() + "." + field.name() + " is writable");
-        assertNull(Values.problem(field, given.getValue()), model.name() + "." + field.name());
+        assertNull(
+            Values.problem(field, given.getValue(), null, ZoneOffset.UTC),
+            model.name() + "." + field.name());
       }
       for (Field field : model.fields()) {
         if (field.required()) {

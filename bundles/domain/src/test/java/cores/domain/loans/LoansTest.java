@@ -44,7 +44,9 @@ class LoansTest {
     db = new DomainDatabase();
     tx = db.transactions();
     inventory =
-        new Inventory(new Bookables(DomainDatabase.mail(tx, ZoneOffset.UTC), Clock.systemUTC()));
+        new Inventory(
+            new Bookables(DomainDatabase.mail(tx, ZoneOffset.UTC), Clock.systemUTC()),
+            ZoneOffset.UTC);
     fixture = new Fixture(db);
     User staff = db.user("lender", true, Set.of());
     actor = new Rules.Actor(staff, NOW);

@@ -44,7 +44,9 @@ class NoticesTest {
     db = new DomainDatabase();
     tx = db.transactions();
     inventory =
-        new Inventory(new Bookables(DomainDatabase.mail(tx, ZoneOffset.UTC), Clock.systemUTC()));
+        new Inventory(
+            new Bookables(DomainDatabase.mail(tx, ZoneOffset.UTC), Clock.systemUTC()),
+            ZoneOffset.UTC);
     author = db.user("author", true, Set.of());
     member = db.user("member", false, Set.of());
     outsider = db.user("outsider", false, Set.of());

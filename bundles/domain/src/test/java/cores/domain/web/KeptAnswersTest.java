@@ -36,7 +36,7 @@ class KeptAnswersTest {
 
   private final KeptAnswers answers = new KeptAnswers();
   private final Inventory inventory =
-      new Inventory(new Bookables(null, Clock.fixed(NOW, ZoneOffset.UTC)));
+      new Inventory(new Bookables(null, Clock.fixed(NOW, ZoneOffset.UTC)), ZoneOffset.UTC);
   private DomainDatabase db;
   private TestDatabase.Tx tx;
   private Fixture fixture;

@@ -1,12 +1,19 @@
 package cores.domain.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cores.api.accounts.User;
 import cores.domain.DomainDatabase;
+import cores.domain.booking.Bookables;
+import cores.domain.inventory.Inventory;
+import cores.domain.inventory.Schemas;
 import cores.domain.notices.Notices;
+import cores.domain.sql.Sql;
 import cores.testing.TestDatabase;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
@@ -71,5 +78,33 @@ class NoticeTimesTest {
     assertEquals("2027-07-01T07:00", expires(notice));
     resource.patch("notice", notice, Map.of("expires", "2027-01-15T09:00"), staff);
     assertEquals("2027-01-15T09:00", expires(notice));
+  }
+
+  /**
+   * The rule is the generic check's, for every date-time field on every path that writes models
+   * (the admin's, imports), not a step of the API's in front of it: the inventory itself reads an
+   * expiry without an offset in its zone, and the published schema says so (it said UTC).
+   */
+  @Test
+  void theGenericCheckReadsADateTimeWithoutAnOffsetInTheConfiguredZone() throws Exception {
+    ZoneId london = ZoneId.of("Europe/London");
+    Inventory inventory =
+        new Inventory(new Bookables(DomainDatabase.mail(tx, london), Clock.systemUTC()), london);
+    long notice =
+        tx.required(
+            em ->
+                (Long)
+                    inventory
+                        .create(
+                            Sql.of(em),
+                            Notices.MODEL,
+                            Map.of("title", "t", "message", "m", "expires", "2027-07-01 09:00"),
+                            Map.of("user", author, "timestamp", Instant.now()))
+                        .get("id"));
+    assertEquals("2027-07-01T08:00", expires(notice));
+    Object expires =
+        ((Map<?, ?>) Schemas.of(Notices.MODEL).get("notice_input").get("properties"))
+            .get("expires");
+    assertTrue(String.valueOf(expires).contains("CORES_TIME_ZONE"), String.valueOf(expires));
   }
 }
