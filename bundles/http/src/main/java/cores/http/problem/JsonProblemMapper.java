@@ -35,9 +35,11 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
       return Problems.response(http.getCode(), ThrowableMapper.clientDetail(http.getCode()))
           .build();
     }
-    if (e instanceof StreamConstraintsException) {
-      // too long a number or string, too deep a nesting: Jackson's limits against hostile input
-      return Problems.response(400, "JSON beyond a limit: " + e.getOriginalMessage()).build();
+    StreamConstraintsException limit = ThrowableMapper.cause(e, StreamConstraintsException.class);
+    if (limit != null) {
+      // too long a number or string, too deep a nesting: Jackson's limits against hostile input,
+      // also where a field that takes any value (a row sent back) met them, wrapped with its path
+      return Problems.response(400, "JSON beyond a limit: " + limit.getOriginalMessage()).build();
     }
     if (e instanceof JsonParseException) {
       return Problems.response(400, "Malformed JSON: " + e.getOriginalMessage()).build();

@@ -30,6 +30,14 @@ class MappersTest {
 
   record Reference(Long id) {}
 
+  /** A body that takes any other field, as a change of a booking takes a row sent back. */
+  static final class AnyField {
+    @com.fasterxml.jackson.annotation.JsonAnySetter
+    void other(String name, Object value) {
+      // only read
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> body(Response response) {
     assertEquals(Problems.MEDIA_TYPE_OBJECT, response.getMediaType());
@@ -165,6 +173,18 @@ class MappersTest {
     assertEquals(400, response.getStatus());
     assertEquals("Malformed JSON: Duplicate field 'name'", body(response).get("detail"));
     assertEquals(400, read("{\"scan\":{\"mac\":\"a\",\"mac\":\"b\"}}", Map.class).getStatus());
+  }
+
+  /**
+   * Jackson's limits against hostile input are a 400 also where a field that takes any value met
+   * them and Jackson wrapped the limit with the field's path (it was a 500).
+   */
+  @Test
+  void aLimitMetInAFieldThatTakesAnyValueIsBadRequest() {
+    Response response =
+        read("{\"id\":" + "[".repeat(1001) + "]".repeat(1001) + "}", AnyField.class);
+    assertEquals(400, response.getStatus());
+    assertTrue(body(response).get("detail").toString().startsWith("JSON beyond a limit"));
   }
 
   private Response readReference(String json) {
