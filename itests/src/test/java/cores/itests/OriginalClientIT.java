@@ -291,6 +291,130 @@ class OriginalClientIT {
     assertEquals(0, row.get("cards").size());
   }
 
+  /**
+   * A client of the original sends a row back as it read it (GET, then PUT of the same body): every
+   * model the API serves takes it, the read-only fields (id, owner, timestamps, derived values)
+   * with the values they have ignored, and the row stays as it was. A read-only field sent with
+   * another value is a 400 at the field saying so, and a name the row does not have is unknown.
+   * Bookings and reservations answered 400 "Unknown field." for the first; a host's ip a 400.
+   */
+  @Test
+  void aRowReadIsTakenBackAsItWasReadAndAChangedReadOnlyFieldIsRefused() throws Exception {
+    long building = id(post("/api/inventory/building/", "{'code':'RT1'}"));
+    long lab = id(post("/api/inventory/lab/", "{'name':'rt-lab','building':" + building + "}"));
+    long rack = id(post("/api/inventory/rack/", "{'number':1,'lab':" + lab + "}"));
+    long type = id(post("/api/inventory/hosttype/", "{'name':'rt-type'}"));
+    long hardware =
+        id(post("/api/inventory/hosthardware/", "{'name':'rt-hw','host_type':" + type + "}"));
+    long vendor = id(post("/api/inventory/hdvendor/", "{'vendor':'rt-vendor'}"));
+    long cardType = id(post("/api/inventory/cardtype/", "{'name':'rt-card'}"));
+    long host =
+        id(
+            post(
+                "/api/inventory/host/",
+                "{'hostname':'rt-1','hardware':"
+                    + hardware
+                    + ",'rack':"
+                    + rack
+                    + ",'diskvendor':"
+                    + vendor
+                    + ",'status':'active'}"));
+    long card =
+        id(post("/api/inventory/card/", "{'cardtype':" + cardType + ",'host':" + host + "}"));
+    long nic =
+        id(
+            post(
+                "/api/inventory/nic/",
+                "{'model':'m','mac':'00:41:00:00:00:01','host':" + host + ",'primary':true}"));
+    long bookable = id(post("/api/booking/bookable/", "{'host':" + host + ",'status':'active'}"));
+    long notice =
+        id(
+            post(
+                "/api/notices/notice/",
+                "{'title':'rt','message':'m','expires':'2099-01-01T09:00'}"));
+    long customer = id(post("/api/loans/customer/", "{'name':'RT Ltd'}"));
+    long loanHost =
+        id(post("/api/inventory/host/", "{'hostname':'rt-2','hardware':" + hardware + "}"));
+    long loan =
+        id(
+            post(
+                "/api/loans/loan/",
+                "{'host':"
+                    + loanHost
+                    + ",'customer':"
+                    + customer
+                    + ",'start':'"
+                    + LocalDate.now(ZONE)
+                    + "'}"));
+    LocalDateTime start = LocalDate.now(ZONE).plusDays(3).atTime(9, 0);
+    long booking =
+        id(
+            post(
+                "/api/booking/booking/",
+                "{'bookable':"
+                    + bookable
+                    + ",'start':'"
+                    + start
+                    + "','end':'"
+                    + start.plusHours(2)
+                    + "'}"));
+    long reservation =
+        id(
+            post(
+                "/api/booking/reservation/",
+                "{'bookable':" + bookable + ",'start':'" + start.plusDays(2) + "'}"));
+    List<String> rows =
+        List.of(
+            "/api/inventory/building/" + building,
+            "/api/inventory/lab/" + lab,
+            "/api/inventory/rack/" + rack,
+            "/api/inventory/hosttype/" + type,
+            "/api/inventory/hosthardware/" + hardware,
+            "/api/inventory/hdvendor/" + vendor,
+            "/api/inventory/cardtype/" + cardType,
+            "/api/inventory/card/" + card,
+            "/api/inventory/host/" + host,
+            "/api/inventory/hostbyid/" + host,
+            "/api/inventory/nic/" + nic,
+            "/api/inventory/nicbyid/" + nic,
+            "/api/notices/notice/" + notice,
+            "/api/loans/customer/" + customer,
+            "/api/loans/loan/" + loan,
+            "/api/booking/booking/" + booking,
+            "/api/booking/reservation/" + reservation);
+    for (String path : rows) {
+      JsonNode read = ok("GET", path + "/", null);
+      for (String method : List.of("PUT", "PATCH")) {
+        HttpResponse<String> back = api.send(method, path + "/", token, read.toString());
+        assertEquals(200, back.statusCode(), method + " " + path + ": " + back.body());
+        assertEquals(read, ok("GET", path + "/", null), method + " " + path);
+      }
+      ObjectNode moved = read.deepCopy();
+      moved.put("id", read.get("id").asLong() + 1000);
+      moved.put("no_such_field", 1);
+      HttpResponse<String> refused = api.send("PUT", path + "/", token, moved.toString());
+      assertEquals(400, refused.statusCode(), path + ": " + refused.body());
+      JsonNode errors = JSON.readTree(refused.body()).get("errors");
+      assertEquals(
+          "read-only: send the value it has, or leave it out",
+          errors.path("id").path(0).asText(),
+          path + ": " + refused.body());
+      assertEquals("unknown field", errors.path("no_such_field").path(0).asText(), path);
+      assertEquals(read, ok("GET", path + "/", null), path);
+    }
+    ObjectNode owned = (ObjectNode) ok("GET", "/api/booking/booking/" + booking + "/", null);
+    String comment = owned.get("comment").asText();
+    owned.put("comment", "changed");
+    owned.put("owner", owned.get("owner").asLong() + 1000);
+    HttpResponse<String> owner =
+        api.send("PUT", "/api/booking/booking/" + booking + "/", token, owned.toString());
+    assertEquals(400, owner.statusCode(), owner.body());
+    assertTrue(owner.body().contains("\"owner\":[\"read-only"), owner.body());
+    // the change the body asked for beside it is undone
+    assertEquals(
+        comment, ok("GET", "/api/booking/booking/" + booking + "/", null).get("comment").asText());
+  }
+
   /** The original client's JSON, written with single quotes for readability. */
   private static String json(String singleQuoted) {
     return singleQuoted.replace('\'', '"');

@@ -8,6 +8,7 @@ import cores.api.web.Characters;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import cores.domain.inventory.HostStatus;
+import cores.domain.inventory.ReadOnly;
 import cores.domain.inventory.Values;
 import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Booking, reserving and cancelling, inside the caller's transaction. Every request locks its
@@ -114,9 +116,16 @@ public final class BookingService {
     return schema;
   }
 
-  /** What a change of a booking or reservation lets through: the end and the comment. */
-  public static Map<String, Object> holdChangeSchema(String description) {
+  /**
+   * What a change of a booking or reservation lets through: the end and the comment, and the other
+   * fields of {@code row} (its schema) with the values they have ({@link ReadOnly}).
+   */
+  public static Map<String, Object> holdChangeSchema(String description, Map<String, Object> row) {
     Map<String, Object> properties = new LinkedHashMap<>();
+    // the row's other fields, so that a row read may be sent back (ReadOnly)
+    ((Map<?, ?>) row.get("properties"))
+        .keySet()
+        .forEach(name -> properties.put((String) name, ReadOnly.SCHEMA));
     properties.put(
         "end",
         nullable(
@@ -307,7 +316,8 @@ public final class BookingService {
     Instant end = BookingRules.askedBookingEnd(start, before, change.end(before), now);
     String comment = change.comment(row.get("comment"));
     FieldErrors errors = new FieldErrors();
-    if (change.endGiven()) {
+    // an end sent back as it is changes nothing: an ended booking's row may be sent back whole
+    if (change.endGiven() && !Objects.equals(end, before)) {
       BookingRules.changedBookingEnd(start, before, end, now, mail.zone()).forEach(errors::check);
     }
     errors.check("comment", tooLong(comment, COMMENT_MAX));

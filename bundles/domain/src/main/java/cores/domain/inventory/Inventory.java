@@ -7,12 +7,11 @@ import cores.domain.sql.DatabaseException;
 import cores.domain.sql.Sql;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -283,27 +282,28 @@ public final class Inventory {
   }
 
   /**
-   * The given writable fields, checked; a create also needs the required ones. A change's values
-   * are checked against {@code stored}, the row before it (an email address kept as it is is taken,
-   * {@link Values#problem(Field, Object, Object, ZoneId)}).
+   * The given writable fields, checked; a create also needs the required ones. Read-only fields are
+   * taken only with the value they have ({@link ReadOnly}: a row read back may be sent as it was
+   * read). A change's values are checked against {@code stored}, the row before it (an email
+   * address kept as it is is taken, {@link Values#problem(Field, Object, Object, ZoneId)}).
    */
   private Map<Field, Object> check(
       Sql sql, Model model, Map<String, Object> input, boolean whole, Map<String, Object> stored) {
     if (input == null) {
       throw ProblemException.badRequest("A JSON object is required.");
     }
-    Set<String> known =
-        model.fields().stream().map(Field::name).collect(Collectors.toCollection(HashSet::new));
-    known.addAll(Set.of("id", "bookable"));
-    FieldErrors errors = new FieldErrors().onlyKnown(input, known);
+    FieldErrors errors = new FieldErrors();
+    ReadOnly.check(
+        errors,
+        input,
+        name -> model.field(name).filter(Field::writable).isPresent(),
+        stored.isEmpty() ? unwritten(model) : stored,
+        zone);
     Map<Field, Object> values = new LinkedHashMap<>();
     for (Field field : model.fields()) {
       boolean given = input.containsKey(field.name());
       Object value = input.get(field.name());
       if (!field.writable()) {
-        if (given) {
-          errors.check(field.name(), "derived by Cores, cannot be set");
-        }
         continue;
       }
       if (!given || value == null) {
@@ -327,6 +327,20 @@ public final class Inventory {
     }
     errors.throwIfAny();
     return values;
+  }
+
+  /**
+   * The read-only fields of a row not written yet, as {@link #select} will show them: none has a
+   * value, so a create takes them only as null ({@link ReadOnly}).
+   */
+  private static Map<String, Object> unwritten(Model model) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", null);
+    model.fields().stream().filter(f -> !f.writable()).forEach(f -> row.put(f.name(), null));
+    if (model == Models.HOST) {
+      row.put("bookable", null);
+    }
+    return row;
   }
 
   private static boolean exists(Sql sql, Field field, Object id) {

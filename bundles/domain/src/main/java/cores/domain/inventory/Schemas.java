@@ -81,20 +81,21 @@ public final class Schemas {
   }
 
   /**
-   * What a write accepts: the writable fields; {@code id} (and a host's {@code bookable}) are
-   * accepted and ignored, so an answer can be sent back.
+   * What a write accepts: the writable fields; {@code id}, a host's {@code bookable} and the fields
+   * Cores sets only with the values they have ({@link ReadOnly}), so an answer can be sent back.
    *
    * @param whole a create or replace (required fields needed), or else a patch
    */
   static Map<String, Object> input(Model model, boolean whole) {
     Map<String, Object> properties = new LinkedHashMap<>();
     List<String> required = new ArrayList<>();
-    properties.put("id", Map.of("description", "ignored"));
+    properties.put("id", ReadOnly.SCHEMA);
     if (model == Models.HOST) {
-      properties.put("bookable", Map.of("description", "ignored"));
+      properties.put("bookable", ReadOnly.SCHEMA);
     }
     for (Field field : model.fields()) {
       if (!field.writable()) {
+        properties.put(field.name(), ReadOnly.SCHEMA);
         continue;
       }
       // a patch refuses null where the default is a value (Inventory's check)

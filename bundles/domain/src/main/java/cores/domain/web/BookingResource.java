@@ -95,7 +95,8 @@ public final class BookingResource implements ApiSchemas {
         "booking_input",
         BookingService.holdInputSchema(false),
         "booking_change",
-        BookingService.holdChangeSchema("the owner's (or staff's) change of a booking"));
+        BookingService.holdChangeSchema(
+            "the owner's (or staff's) change of a booking", BookingService.bookingSchema()));
   }
 
   @GET
@@ -187,7 +188,8 @@ public final class BookingResource implements ApiSchemas {
     FieldErrors errors = new FieldErrors();
     BookingService.Change change = input.change(errors, zone, replace);
     errors.throwIfAny();
-    return tx.required(em -> bookings.changeBooking(Sql.of(em), user, id, change, now));
+    return HOLDS.changed(
+        tx, id, input, zone, sql -> bookings.changeBooking(sql, user, id, change, now));
   }
 
   @DELETE

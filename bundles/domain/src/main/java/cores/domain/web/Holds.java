@@ -7,6 +7,7 @@ import cores.api.web.FieldErrors;
 import cores.api.web.Page;
 import cores.api.web.ProblemException;
 import cores.domain.inventory.Ids;
+import cores.domain.inventory.ReadOnly;
 import cores.domain.inventory.Values;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the booking and reservation resources share: listing one's own holds (all with the view
@@ -77,6 +79,33 @@ record Holds(String name, String table, String select, String view, Map<String, 
       throw ProblemException.notFound("No " + name + " with id " + id + ".");
     }
     return row;
+  }
+
+  /**
+   * Makes a change of one hold whose body may send back the row's read-only fields ({@link
+   * ReadOnly}), in one transaction: they are compared with the row as it was, after the change's
+   * own checks (so that who may not change the hold learns nothing from them), and one sent with
+   * another value undoes the change.
+   */
+  Map<String, Object> changed(
+      Transactions tx,
+      long id,
+      HoldChange input,
+      ZoneId zone,
+      Function<Sql, Map<String, Object>> change) {
+    return tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          Map<String, Object> before =
+              input.others().isEmpty() ? null : sql.row(select + " WHERE id = ?", List.of(id));
+          Map<String, Object> after = change.apply(sql);
+          if (before != null) {
+            FieldErrors errors = new FieldErrors();
+            ReadOnly.check(errors, input.others(), name -> false, before, zone);
+            errors.throwIfAny();
+          }
+          return after;
+        });
   }
 
   static <T> T body(T input) {

@@ -87,7 +87,8 @@ public final class ReservationResource implements ApiSchemas {
         "reservation_input",
         BookingService.holdInputSchema(true),
         "reservation_change",
-        BookingService.holdChangeSchema("an admin's change of a reservation"));
+        BookingService.holdChangeSchema(
+            "an admin's change of a reservation", BookingService.reservationSchema()));
   }
 
   @GET
@@ -169,7 +170,8 @@ public final class ReservationResource implements ApiSchemas {
     BookingService.Change change = input.change(errors, zone, replace);
     errors.throwIfAny();
     Instant now = clock.instant();
-    return tx.required(em -> bookings.changeReservation(Sql.of(em), id, change, now));
+    return HOLDS.changed(
+        tx, id, input, zone, sql -> bookings.changeReservation(sql, id, change, now));
   }
 
   @DELETE

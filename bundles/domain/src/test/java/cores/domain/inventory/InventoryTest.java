@@ -306,7 +306,7 @@ class InventoryTest {
     assertEquals(List.of("must be a string"), e.errors().get("hostname"));
     assertEquals(List.of("no hardware with id 999999"), e.errors().get("hardware"));
     assertEquals(List.of("unknown field"), e.errors().get("colour"));
-    assertEquals(List.of("derived by Cores, cannot be set"), e.errors().get("ip"));
+    assertEquals(List.of(ReadOnly.PROBLEM), e.errors().get("ip"));
     assertEquals(1, e.errors().get("status").size());
   }
 
