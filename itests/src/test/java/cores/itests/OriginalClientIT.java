@@ -377,6 +377,7 @@ class OriginalClientIT {
             "/api/inventory/hostbyid/" + host,
             "/api/inventory/nic/" + nic,
             "/api/inventory/nicbyid/" + nic,
+            "/api/booking/bookable/" + bookable,
             "/api/notices/notice/" + notice,
             "/api/loans/customer/" + customer,
             "/api/loans/loan/" + loan,

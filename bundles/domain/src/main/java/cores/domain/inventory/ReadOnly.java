@@ -60,7 +60,8 @@ public final class ReadOnly {
 
   /**
    * Whether a JSON value is the one the row holds as the API writes it: a number of the same value,
-   * a date-time text of the same instant, lists alike item by item, otherwise equal.
+   * a date-time text of the same instant, lists alike item by item, objects field by field, other
+   * values equal.
    */
   static boolean same(Object sent, Object held, ZoneId zone) {
     if (sent == null || held == null) {
@@ -74,6 +75,12 @@ public final class ReadOnly {
     }
     if (held instanceof List<?> items) {
       return sent instanceof List<?> given && sameItems(given, items, zone);
+    }
+    if (held instanceof Map<?, ?> fields) {
+      return sent instanceof Map<?, ?> given
+          && given.keySet().equals(fields.keySet())
+          && fields.entrySet().stream()
+              .allMatch(field -> same(given.get(field.getKey()), field.getValue(), zone));
     }
     return held.equals(sent);
   }

@@ -13,6 +13,7 @@ import cores.domain.booking.Bookables;
 import cores.domain.booking.BookingMail;
 import cores.domain.booking.SearchCache;
 import cores.domain.inventory.Inventory;
+import cores.domain.inventory.ReadOnly;
 import cores.domain.inventory.Schemas;
 import cores.domain.sql.Sql;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +33,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +63,9 @@ public final class BookableResource implements ApiSchemas {
   private final Inventory inventory;
   private final SearchCache search;
 
+  /** Where date-times without an offset are (CORES_TIME_ZONE). */
+  private final ZoneId zone;
+
   @Activate
   public BookableResource(
       @Reference(target = "(osgi.unit.name=cores.domain)") Transactions tx,
@@ -70,6 +76,7 @@ public final class BookableResource implements ApiSchemas {
     this.bookables = new Bookables(mail, clock);
     this.inventory = new Inventory(bookables, mail.zone());
     this.search = search;
+    this.zone = mail.zone();
   }
 
   /** Bulk creation from the host list: {@code {"hosts": [ids], "status": "active"}}. */
@@ -210,8 +217,7 @@ public final class BookableResource implements ApiSchemas {
   @ApiDoc(value = "Replaces a bookable", request = "bookable_input", response = "bookable")
   public Map<String, Object> replace(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
-    Access.require(security, Bookables.MODEL.permission("change"));
-    return tx.required(em -> inventory.update(Sql.of(em), Bookables.MODEL, id, input, false));
+    return update(id, input, false, security);
   }
 
   @PATCH
@@ -222,8 +228,48 @@ public final class BookableResource implements ApiSchemas {
       response = "bookable")
   public Map<String, Object> patch(
       @PathParam("id") long id, Map<String, Object> input, @Context SecurityContext security) {
+    return update(id, input, true, security);
+  }
+
+  private Map<String, Object> update(
+      long id, Map<String, Object> input, boolean partial, SecurityContext security) {
     Access.require(security, Bookables.MODEL.permission("change"));
-    return tx.required(em -> inventory.update(Sql.of(em), Bookables.MODEL, id, input, true));
+    Instant now = clock.instant();
+    return tx.required(
+        em -> {
+          Sql sql = Sql.of(em);
+          return inventory.update(sql, Bookables.MODEL, id, stored(sql, id, input, now), partial);
+        });
+  }
+
+  /**
+   * The body without the fields only the bookable's answer shows (its id, its host's name, cards,
+   * who holds it), once they passed the one rule of read-only fields ({@link ReadOnly}) against
+   * that answer: a row read ({@link #get}) may be sent back as it was read. The rest is the stored
+   * row's.
+   */
+  private Map<String, Object> stored(Sql sql, long id, Map<String, Object> input, Instant now) {
+    if (input == null) {
+      return null;
+    }
+    Map<String, Object> shown = new LinkedHashMap<>();
+    input.forEach(
+        (name, value) -> {
+          if (Bookables.MODEL.field(name).isEmpty()) {
+            shown.put(name, value);
+          }
+        });
+    Map<String, Object> answer = shown.isEmpty() ? null : search.one(sql, id, now);
+    if (answer == null) {
+      // nothing only the answer shows, or no such bookable: the generic update says what is wrong
+      return input;
+    }
+    FieldErrors errors = new FieldErrors();
+    ReadOnly.check(errors, shown, name -> false, answer, zone);
+    errors.throwIfAny();
+    Map<String, Object> rest = new LinkedHashMap<>(input);
+    rest.keySet().removeAll(shown.keySet());
+    return rest;
   }
 
   @DELETE

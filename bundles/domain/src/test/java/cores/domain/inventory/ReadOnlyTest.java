@@ -42,6 +42,8 @@ class ReadOnlyTest {
     assertTrue(ReadOnly.same(List.of(1, 2), List.of(1L, 2L), PARIS));
     assertFalse(ReadOnly.same(List.of(1), List.of(1L, 2L), PARIS));
     assertFalse(ReadOnly.same(Map.of(), List.of(), PARIS));
+    assertTrue(ReadOnly.same(List.of(Map.of("id", 1)), List.of(Map.of("id", 1L)), PARIS));
+    assertFalse(ReadOnly.same(Map.of("id", 1, "x", 2), Map.of("id", 1L), PARIS));
     assertTrue(ReadOnly.same("10.0.0.1", "10.0.0.1", PARIS));
   }
 
