@@ -62,7 +62,7 @@ public final class Jobs {
    */
   static List<MaintenanceStep> all(BookingMail mail, ChangeLog changes, int days) {
     List<MaintenanceStep> steps = new ArrayList<>(STEPS);
-    Inventory inventory = new Inventory(new Bookables(mail, Clock.systemUTC()));
+    Inventory inventory = new Inventory(new Bookables(mail, Clock.systemUTC()), mail.zone());
     Loans loans = new Loans(mail.zone());
     steps.add((sql, now) -> loans.startDue(inventory, sql, now));
     steps.add(new ChangeLogTrim(changes, days)::run);
