@@ -147,6 +147,23 @@ class PostedFormTest {
     }
   }
 
+  /** A model of a required text field and a yes/no one. */
+  private static AdminModel withABox(
+      String app, String name, String label, String text, String box) {
+    return new AdminModel(
+        app,
+        name,
+        label,
+        List.of(
+            new AdminField(text, "text", true, true, List.of(), null),
+            new AdminField(box, "bool", false, true, List.of(), null)),
+        List.of(text),
+        List.of(),
+        text,
+        Map.of(),
+        List.of());
+  }
+
   /**
    * One rule for every form's checkbox, as the user pages' ({@link Checkbox}): ticked, or left out;
    * "maybe" is no tick, nor an untick, but a 400 at its field with the form as typed. So too an
@@ -154,32 +171,8 @@ class PostedFormTest {
    */
   @Test
   void aCheckboxSentWithAnotherValueThanATicksIsRefusedAtItsField() {
-    AdminModel user =
-        new AdminModel(
-            "auth",
-            "user",
-            "Users",
-            List.of(
-                new AdminField("username", "text", true, true, List.of(), null),
-                new AdminField("is_active", "bool", false, true, List.of(), null)),
-            List.of("username"),
-            List.of(),
-            "username",
-            Map.of(),
-            List.of());
-    AdminModel nic =
-        new AdminModel(
-            "inventory",
-            "nic",
-            "NICs",
-            List.of(
-                new AdminField("mac", "text", true, true, List.of(), null),
-                new AdminField("is_primary", "bool", false, true, List.of(), null)),
-            List.of("mac"),
-            List.of(),
-            "mac",
-            Map.of(),
-            List.of());
+    AdminModel user = withABox("auth", "user", "Users", "username", "is_active");
+    AdminModel nic = withABox("inventory", "nic", "NICs", "mac", "is_primary");
     for (String tick : List.of("on", "1", "true", "")) {
       MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();
       posted.add("username", "maybe");
