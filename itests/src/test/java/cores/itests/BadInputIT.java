@@ -425,7 +425,9 @@ class BadInputIT {
           "{\"username\":\"strict\",\"is_active\":\"true\"}",
           new String[] {"/api/auth/users/", "is_active", "boolean"});
       bad.put("{\"username\":5}", new String[] {"/api/auth/users/", "username", "string"});
-      bad.put("{\"username\":\"strict\",\"id\":7}", new String[] {"/api/auth/users/", "id", null});
+      bad.put(
+          "{\"username\":\"strict\",\"colour\":7}",
+          new String[] {"/api/auth/users/", "colour", null});
       bad.put("{\"name\":true}", new String[] {"/api/auth/groups/", "name", "string"});
       bad.put(
           "{\"hosts\":[\"5\"]}",

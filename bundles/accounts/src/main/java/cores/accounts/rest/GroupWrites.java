@@ -9,6 +9,8 @@ import cores.api.persistence.Transactions;
 import cores.api.web.FieldErrors;
 import cores.api.web.ProblemException;
 import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,7 +35,7 @@ public final class GroupWrites {
     return save(
         em -> {
           GroupEntity group = new GroupEntity(body.name());
-          apply(actor, group, body, false);
+          apply(actor, group, body, false, null);
           em.persist(group);
           return group;
         });
@@ -44,7 +46,7 @@ public final class GroupWrites {
     return save(
         em -> {
           GroupEntity group = find(em, id);
-          apply(actor, group, body, partial);
+          apply(actor, group, body, partial, group.id());
           return group;
         });
   }
@@ -81,10 +83,14 @@ public final class GroupWrites {
 
   /**
    * Checks the input and copies it on (a patch what is sent); the permissions a group gains, its
-   * members gain. A null is taken as sent: the name is required, the permissions are emptied.
+   * members gain. A null is taken as sent: the name is required, the permissions are emptied. An id
+   * sent must be the group's ({@code id}; of a new group null).
    */
-  private void apply(User actor, GroupEntity group, GroupInput in, boolean partial) {
+  private void apply(User actor, GroupEntity group, GroupInput in, boolean partial, Long id) {
     FieldErrors errors = new FieldErrors();
+    Map<String, Object> held = new HashMap<>();
+    held.put("id", id);
+    SentBack.check(errors, in.readOnly(), held);
     if (!partial || in.nameSent()) {
       errors.check("name", Names.group(in.name()));
     }

@@ -170,7 +170,7 @@ public final class GroupsResource implements ApiSchemas {
   /**
    * What {@link GroupWrites} lets through, as a JSON Schema (a class telling null from absent,
    * which the schema of a Java type would not say): the name is required, null permissions are
-   * none.
+   * none, the id is taken only as the group has it ({@link SentBack}).
    */
   @Override
   public Map<String, Map<String, Object>> schemas() {
@@ -180,14 +180,17 @@ public final class GroupsResource implements ApiSchemas {
   private static Map<String, Object> inputSchema(boolean whole) {
     Map<String, Object> schema =
         JsonShape.of()
+            .with("id", SentBack.SCHEMA)
             .with("name", Map.of("type", "string", "minLength", 1, "maxLength", Names.GROUP_MAX))
             .with(
                 "permissions",
                 JsonShape.described(JsonShape.nullable(Names.PERMISSIONS_SCHEMA), "null: none"))
             .schema(
                 whole
-                    ? "a new or replaced group; absent permissions are none"
-                    : "the fields of a group to change; absent ones are kept");
+                    ? "a new or replaced group; absent permissions are none; the id may be sent"
+                        + " as read"
+                    : "the fields of a group to change; absent ones are kept; the id may be sent"
+                        + " as read");
     schema.put("required", whole ? List.of("name") : List.of());
     return schema;
   }

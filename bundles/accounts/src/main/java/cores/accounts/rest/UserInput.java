@@ -3,13 +3,17 @@ package cores.accounts.rest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A user as the API accepts it; passwords are set through their own endpoint. A class, not a
  * record: a patch must tell a field sent as null from one left out (unchanged), and a record's
- * component reads both as null. POST and PUT read a null as absent: the field's default.
+ * component reads both as null. POST and PUT read a null as absent: the field's default. The fields
+ * a user's row shows that no write sets (its id, its times) are taken so that a row read may be
+ * sent back ({@link SentBack}); any other name is unknown, a 400.
  */
 public final class UserInput {
   private final Set<String> sent = new HashSet<>();
@@ -22,6 +26,7 @@ public final class UserInput {
   private Boolean superuser;
   private List<Long> groups;
   private List<String> permissions;
+  private final Map<String, Object> readOnly = new LinkedHashMap<>();
 
   /** Nothing sent yet: Jackson sets what the body holds. */
   public UserInput() {}
@@ -100,6 +105,26 @@ public final class UserInput {
   public void setPermissions(List<String> permissions) {
     this.permissions = permissions == null ? null : new ArrayList<>(permissions);
     sent.add("user_permissions");
+  }
+
+  @JsonProperty("id")
+  public void setId(Object id) {
+    readOnly.put("id", id);
+  }
+
+  @JsonProperty("date_joined")
+  public void setDateJoined(Object dateJoined) {
+    readOnly.put("date_joined", dateJoined);
+  }
+
+  @JsonProperty("last_login")
+  public void setLastLogin(Object lastLogin) {
+    readOnly.put("last_login", lastLogin);
+  }
+
+  /** The read-only fields sent, by JSON name, as sent. */
+  Map<String, Object> readOnly() {
+    return readOnly;
   }
 
   /** Whether the body holds the field (under its JSON name), null or not. */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import cores.accounts.entity.GroupEntity;
 import cores.accounts.entity.UserEntity;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A user as the API shows it, in the original's (Django's) field names; never password data. */
 public record UserView(
@@ -20,6 +22,18 @@ public record UserView(
     @JsonProperty("user_permissions") List<String> permissions,
     @JsonProperty("date_joined") Instant dateJoined,
     @JsonProperty("last_login") Instant lastLogin) {
+
+  /**
+   * The fields of the user's row that no write sets, by JSON name ({@link SentBack}); of a new user
+   * (null) each null.
+   */
+  static Map<String, Object> readOnly(UserEntity user) {
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("id", user == null ? null : user.id());
+    fields.put("date_joined", user == null ? null : user.dateJoined());
+    fields.put("last_login", user == null ? null : user.lastLogin());
+    return fields;
+  }
 
   static UserView of(UserEntity user) {
     return new UserView(

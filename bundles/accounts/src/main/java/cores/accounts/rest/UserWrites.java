@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -54,7 +55,7 @@ public final class UserWrites {
         em -> {
           UserEntity user = new UserEntity(body.username(), hasher.unusable(), clock.instant());
           Rights before = Rights.of(user);
-          apply(em, user, body, false);
+          apply(em, user, body, false, UserView.readOnly(null));
           Authority.requireMayGrant(actor, before, Rights.of(user), source(user));
           em.persist(user);
           return user;
@@ -68,7 +69,7 @@ public final class UserWrites {
           UserEntity user = find(em, id);
           Rights before = Rights.of(user);
           Authority.requireMayChange(actor, before);
-          apply(em, user, input, partial);
+          apply(em, user, input, partial, UserView.readOnly(user));
           Rights after = Rights.of(user);
           Authority.requireMayGrant(actor, before, after, source(user));
           Authority.requireSuperuserLeft(em, id, user.username(), before, after);
@@ -156,10 +157,13 @@ public final class UserWrites {
    * Checks the input and copies it onto the user; PATCH copies only what is sent. A null is taken
    * as sent, as the inventory takes it: a name, the address, the groups and the permissions are
    * emptied; the username is required; a yes/no, which has no empty value, is refused in a patch
-   * ({@link FieldErrors#NOT_NULL}) and takes its default in a create or replace.
+   * ({@link FieldErrors#NOT_NULL}) and takes its default in a create or replace. A read-only field
+   * must be sent with the value {@code held} (the row's, as {@link UserView#readOnly} gives it).
    */
-  private void apply(EntityManager em, UserEntity user, UserInput in, boolean partial) {
+  private void apply(
+      EntityManager em, UserEntity user, UserInput in, boolean partial, Map<String, Object> held) {
     FieldErrors errors = new FieldErrors();
+    SentBack.check(errors, in.readOnly(), held);
     if (!partial || in.sent("username")) {
       errors.check("username", Validation.username(in.username()));
     }

@@ -248,7 +248,8 @@ public final class UsersResource implements ApiSchemas {
    * What {@link UserWrites} lets through, as a JSON Schema: the fields of {@link UserInput}
    * (Jackson refuses other keys), each as its check reads it; a create or replace needs the
    * username. A null is read as sent: a text or list is emptied; a yes/no takes its default in a
-   * create or replace, and is refused in a patch.
+   * create or replace, and is refused in a patch. The read-only fields (id, date_joined,
+   * last_login) are taken only with the value the row has ({@link SentBack}).
    */
   static Map<String, Object> inputSchema(boolean whole) {
     Map<String, Object> flag =
@@ -257,6 +258,7 @@ public final class UsersResource implements ApiSchemas {
             : JsonShape.described(JsonShape.BOOLEAN, "not null: leave it out to keep it");
     Map<String, Object> schema =
         JsonShape.of()
+            .with("id", SentBack.SCHEMA)
             .with("username", Validation.USERNAME_SCHEMA)
             .with("first_name", also(Validation.NAME_SCHEMA, "null: empty"))
             .with("last_name", also(Validation.NAME_SCHEMA, "null: empty"))
@@ -275,10 +277,14 @@ public final class UsersResource implements ApiSchemas {
             .with(
                 "user_permissions",
                 JsonShape.described(JsonShape.nullable(Names.PERMISSIONS_SCHEMA), "null: none"))
+            .with("date_joined", SentBack.SCHEMA)
+            .with("last_login", SentBack.SCHEMA)
             .schema(
                 whole
-                    ? "a new or replaced user; absent fields take their defaults"
-                    : "the fields of a user to change; absent ones are kept");
+                    ? "a new or replaced user; absent fields take their defaults; the read-only"
+                        + " ones may be sent as read"
+                    : "the fields of a user to change; absent ones are kept; the read-only ones"
+                        + " may be sent as read");
     schema.put("required", whole ? List.of("username") : List.of());
     return schema;
   }

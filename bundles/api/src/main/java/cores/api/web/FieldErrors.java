@@ -15,6 +15,17 @@ public final class FieldErrors {
    */
   public static final String NOT_NULL = "may not be null: leave it out to keep it";
 
+  /**
+   * The problem of a read-only field (an id, a creation time) sent with another value than the row
+   * has: one sent with the value it has is taken and ignored, so that a row read may be sent back,
+   * as to the original (DRF); another value is refused, never silently ignored. Since 1.20.0.
+   */
+  public static final String READ_ONLY = "read-only: send the value it has, or leave it out";
+
+  /** How the schema of a write describes a read-only field it takes. Since 1.20.0. */
+  public static final String READ_ONLY_DESCRIPTION =
+      "read-only: taken only with the value it has, so that a row read may be sent back";
+
   private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
   /** Records the problem unless it is null. */

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 public final class ReadOnly {
   /** The problem of a read-only field sent with another value than the row has. */
-  public static final String PROBLEM = "read-only: send the value it has, or leave it out";
+  public static final String PROBLEM = FieldErrors.READ_ONLY;
 
   /** The problem of a field the row does not have. */
   public static final String UNKNOWN = "unknown field";
@@ -27,9 +27,7 @@ public final class ReadOnly {
    * A read-only field in the schema of a write, which takes it so that a row read may be sent back.
    */
   public static final Map<String, Object> SCHEMA =
-      Map.of(
-          "description",
-          "read-only: taken only with the value it has, so that a row read may be sent back");
+      Map.of("description", FieldErrors.READ_ONLY_DESCRIPTION);
 
   private ReadOnly() {}
 
