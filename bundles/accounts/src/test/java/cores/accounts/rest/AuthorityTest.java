@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cores.accounts.AccountsDatabase;
 import cores.accounts.AccountsService;
-import cores.accounts.DatabaseClock;
 import cores.accounts.Keys;
-import cores.accounts.PasswordRules;
 import cores.accounts.SessionService;
 import cores.accounts.TestAccess;
 import cores.accounts.TokenService;
@@ -57,13 +55,8 @@ class AuthorityTest {
     server =
         new TestServer(
             accounts,
-            new UsersResource(
-                tx,
-                TestAccess.fastHasher(),
-                DatabaseClock.create(),
-                TestAccess::knownPermissions,
-                new PasswordRules()),
-            new GroupsResource(tx, TestAccess::knownPermissions),
+            TestResources.users(tx),
+            TestResources.groups(tx),
             new TokensResource(tx, tokens));
     accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
   }

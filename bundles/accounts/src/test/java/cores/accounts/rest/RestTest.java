@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cores.accounts.AccountsDatabase;
 import cores.accounts.AccountsService;
-import cores.accounts.DatabaseClock;
-import cores.accounts.PasswordRules;
 import cores.accounts.TestAccess;
 import cores.accounts.TokenService;
 import cores.api.accounts.User;
@@ -49,13 +47,8 @@ class RestTest {
     server =
         new TestServer(
             accounts,
-            new UsersResource(
-                tx,
-                TestAccess.fastHasher(),
-                DatabaseClock.create(),
-                TestAccess::knownPermissions,
-                new PasswordRules()),
-            new GroupsResource(tx, TestAccess::knownPermissions),
+            TestResources.users(tx),
+            TestResources.groups(tx),
             new TokensResource(tx, tokens),
             new ProfileResource(tx, TestAccess.profiles(tx)));
     accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import cores.accounts.AccountsDatabase;
-import cores.accounts.DatabaseClock;
-import cores.accounts.PasswordRules;
 import cores.accounts.TestAccess;
 import cores.api.web.FieldErrors;
 import cores.testing.TestDatabase;
@@ -42,16 +40,7 @@ class SentBackTest {
     db = new AccountsDatabase();
     tx = db.transactions();
     var accounts = TestAccess.accounts(tx);
-    server =
-        new TestServer(
-            accounts,
-            new UsersResource(
-                tx,
-                TestAccess.fastHasher(),
-                DatabaseClock.create(),
-                TestAccess::knownPermissions,
-                new PasswordRules()),
-            new GroupsResource(tx, TestAccess::knownPermissions));
+    server = new TestServer(accounts, TestResources.users(tx), TestResources.groups(tx));
     accounts.createSuperuser("root", "root@example.com", "root-password".toCharArray());
   }
 
